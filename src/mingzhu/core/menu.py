@@ -1,0 +1,48 @@
+"""The menu, built in code: each app registers its groups; each user sees the items their
+permissions allow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    icon: str = "circle"
+    permission: str | None = None  # None: every signed-in user
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass
+class MenuGroup:
+    key: str
+    label: str
+    icon: str
+    order: int
+    items: list[MenuItem] = field(default_factory=list)
+
+
+_groups: dict[str, MenuGroup] = {}
+
+
+def register(key: str, label, icon: str, order: int, items: list[MenuItem]) -> None:
+    group = _groups.setdefault(key, MenuGroup(key, label, icon, order))
+    group.items.extend(items)
+
+
+def menu_for(user) -> list[MenuGroup]:
+    if not user.is_authenticated:
+        return []
+    visible = []
+    for group in sorted(_groups.values(), key=lambda g: g.order):
+        items = [i for i in group.items if i.permission is None or user.has_perm(i.permission)]
+        if items:
+            visible.append(MenuGroup(group.key, group.label, group.icon, group.order, items))
+    return visible

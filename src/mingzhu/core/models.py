@@ -1,0 +1,39 @@
+"""Base classes every business model builds on."""
+
+from typing import ClassVar
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scope import restrict
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = "view") -> "RestrictedQuerySet":
+        return restrict(self, user, action)
+
+
+class ScopedModel(models.Model):
+    """A model placed in the org tree.
+
+    Subclasses set ``scope_fields`` (lookups to an OrgUnit, ``""`` for the unit itself),
+    optionally ``scope_owner_fields`` (lookups to a user, for the "own records" scope), or
+    ``scope_global = True`` for reference data that every signed-in user may read.
+    """
+
+    scope_fields: ClassVar[tuple[str, ...]] = ()
+    scope_owner_fields: ClassVar[tuple[str, ...]] = ()
+    scope_global: ClassVar[bool] = False
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class TimeStampedModel(ScopedModel):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True

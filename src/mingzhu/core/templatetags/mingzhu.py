@@ -1,0 +1,60 @@
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+from django.core.exceptions import FieldDoesNotExist
+from django.template.defaultfilters import date as date_filter
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def cell(value):
+    """How a value shows in a table cell."""
+    if value is None or value == "":
+        return "—"
+    if value is True:
+        return _("Yes")
+    if value is False:
+        return _("No")
+    if isinstance(value, dt.datetime):
+        return date_filter(value, "DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return date_filter(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return f"{value:,}"
+    return value
+
+
+@register.filter
+def audit_action(entry):
+    return entry.get_action_display()
+
+
+@register.filter
+def audit_changes(entry):
+    """(field label, before, after) for each change an audit entry records."""
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    rows = []
+    for name, change in (entry.changes_dict or {}).items():
+        label = name
+        if model is not None:
+            try:
+                label = str(model._meta.get_field(name).verbose_name)
+            except FieldDoesNotExist:
+                pass
+        if isinstance(change, dict) and change.get("type") == "m2m":
+            objects = "、".join(str(o) for o in change.get("objects", []))
+            if change.get("operation") == "delete":
+                rows.append((label, objects, ""))
+            else:
+                rows.append((label, "", objects))
+            continue
+        before, after = (change + [None, None])[:2] if isinstance(change, list) else (None, change)
+        rows.append((label, _none(before), _none(after)))
+    return rows
+
+
+def _none(value):
+    return "" if value in (None, "None") else value

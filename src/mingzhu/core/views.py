@@ -1,0 +1,272 @@
+"""Generic views every module's pages are built from, plus home and the health check.
+
+Every lookup goes through ``restrict(user, action)``: what is outside the user's scope
+answers 404; a missing model permission answers 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection, models, transaction
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from .audit import history_for
+from .excel import write_xlsx, xlsx_response
+from .scope import permission_name, restrict
+from .tables import Column
+
+EXPORT_LIMIT = 100_000
+
+
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return JsonResponse({"status": "error", "database": reason}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def model_url(model: type[models.Model], action: str, *args) -> str:
+    return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{action}", args=args)
+
+
+class ObjectMixin(LoginRequiredMixin):
+    model: type[models.Model]
+    select_related: tuple[str, ...] = ()
+
+    def restricted(self, action: str) -> models.QuerySet:
+        qs = restrict(self.model._default_manager.all(), self.request.user, action)
+        return qs.select_related(*self.select_related) if self.select_related else qs
+
+    def require_permission(self, action: str) -> None:
+        model = self.model
+        if action == "view" and getattr(model, "scope_global", False):
+            return
+        if not self.request.user.has_perm(permission_name(model, action)):
+            raise PermissionDenied
+
+    def meta_context(self) -> dict[str, Any]:
+        opts = self.model._meta
+        user = self.request.user
+        return {
+            "opts": opts,
+            "verbose_name": opts.verbose_name,
+            "verbose_name_plural": opts.verbose_name_plural,
+            "can_add": user.has_perm(permission_name(self.model, "add")),
+            "list_url": model_url(self.model, "list"),
+        }
+
+
+class ObjectListView(ObjectMixin, View):
+    columns: list[Column] = []
+    filterset_class = None
+    template_name = "core/object_list.html"
+    table_template = "core/_object_table.html"
+    paginate_by = 50
+    export_filename: str | None = None
+
+    def get_queryset(self) -> models.QuerySet:
+        return self.restricted("view")
+
+    def get(self, request, *args, **kwargs):
+        self.require_permission("view")
+        queryset = self.get_queryset()
+        filterset = None
+        if self.filterset_class is not None:
+            filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+            queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+            if filterset.is_bound and not filterset.is_valid():
+                queryset = queryset.none()
+        if request.GET.get("export") == "xlsx":
+            return self.export(queryset)
+        paginator = Paginator(queryset, self.paginate_by)
+        page = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {
+            **self.meta_context(),
+            "columns": self.columns,
+            "rows": [(obj, [c.value(obj) for c in self.columns]) for obj in page.object_list],
+            "page_obj": page,
+            "filterset": filterset,
+            "querystring": query.urlencode(),
+            "table_template": self.table_template,
+        }
+        template = self.table_template if request.htmx else self.template_name
+        return render(request, template, context)
+
+    def export(self, queryset: models.QuerySet):
+        headers = [str(c.label) for c in self.columns]
+        rows = ([c.value(obj) for c in self.columns] for obj in queryset[:EXPORT_LIMIT])
+        name = self.export_filename or str(self.model._meta.verbose_name_plural)
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        return xlsx_response(f"{name}-{stamp}.xlsx", write_xlsx(name, headers, rows))
+
+
+class ObjectDetailView(ObjectMixin, View):
+    template_name: str | None = None
+    tab = "detail"
+
+    def get_object(self, pk) -> models.Model:
+        return get_object_or_404(self.restricted("view"), pk=pk)
+
+    def get_extra_context(self, obj) -> dict[str, Any]:
+        return {}
+
+    def object_context(self, obj) -> dict[str, Any]:
+        user = self.request.user
+        opts = self.model._meta
+        return {
+            **self.meta_context(),
+            "object": obj,
+            "tab": self.tab,
+            "detail_url": model_url(self.model, "detail", obj.pk),
+            "history_url": model_url(self.model, "history", obj.pk),
+            "can_change": restrict(self.model._default_manager.filter(pk=obj.pk), user, "change")
+            .exists(),
+            "can_delete": restrict(self.model._default_manager.filter(pk=obj.pk), user, "delete")
+            .exists(),
+            "edit_url": model_url(self.model, "edit", obj.pk),
+            "delete_url": model_url(self.model, "delete", obj.pk),
+            "detail_template": f"{opts.app_label}/{opts.model_name}_detail.html",
+        }
+
+    def get(self, request, pk):
+        obj = self.get_object(pk)
+        context = {**self.object_context(obj), **self.get_extra_context(obj)}
+        return render(request, self.template_name or context["detail_template"], context)
+
+
+class ObjectHistoryView(ObjectDetailView):
+    """The history tab: every recorded change of the object, newest first."""
+
+    template_name = "core/object_history.html"
+    tab = "history"
+
+    def get_extra_context(self, obj):
+        paginator = Paginator(history_for(obj), 50)
+        return {"page_obj": paginator.get_page(self.request.GET.get("page"))}
+
+
+class ObjectEditView(ObjectMixin, View):
+    form_class = None
+    template_name = "core/object_edit.html"
+
+    def get_object(self, pk):
+        if pk is None:
+            self.require_permission("add")
+            return self.model()
+        return get_object_or_404(self.restricted("change"), pk=pk)
+
+    def get_form(self, obj):
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.form_class(data, self.request.FILES or None, instance=obj, user=self.request.user)
+
+    def render_form(self, obj, form):
+        context = {**self.meta_context(), "object": obj, "form": form}
+        return render(self.request, self.template_name, context)
+
+    def get(self, request, pk=None):
+        obj = self.get_object(pk)
+        return self.render_form(obj, self.get_form(obj))
+
+    def post(self, request, pk=None):
+        obj = self.get_object(pk)
+        creating = obj.pk is None
+        form = self.get_form(obj)
+        if form.is_valid():
+            action = "add" if creating else "change"
+            with transaction.atomic():
+                obj = form.save()
+                # Re-read through the user's scope: nobody may move an object out of reach.
+                if not restrict(self.model._default_manager.filter(pk=obj.pk), request.user, action).exists():
+                    transaction.set_rollback(True)
+                    form.add_error(None, _("The result would lie outside your data scope."))
+                    if creating:
+                        obj.pk = None
+                    return self.render_form(obj, form)
+            messages.success(request, _("Saved: %(object)s") % {"object": obj})
+            return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
+        return self.render_form(obj, form)
+
+
+class ObjectDeleteView(ObjectMixin, View):
+    template_name = "core/object_delete.html"
+
+    def get_object(self, pk):
+        return get_object_or_404(self.restricted("delete"), pk=pk)
+
+    def get(self, request, pk):
+        obj = self.get_object(pk)
+        return render(request, self.template_name, {**self.meta_context(), "object": obj})
+
+    def post(self, request, pk):
+        obj = self.get_object(pk)
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except models.ProtectedError as exc:
+            blockers = "、".join(str(o) for o in list(exc.protected_objects)[:5])
+            messages.error(
+                request,
+                _("%(object)s cannot be deleted while these depend on it: %(blockers)s")
+                % {"object": obj, "blockers": blockers},
+            )
+            return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
+        messages.success(request, _("Deleted: %(object)s") % {"object": obj})
+        return HttpResponseRedirect(model_url(self.model, "list"))
+
+
+class HomeView(LoginRequiredMixin, View):
+    def get(self, request):
+        from mingzhu.org.models import OrgUnit
+
+        user = request.user
+        units = OrgUnit.objects.restrict(user, "view")
+        context = {
+            "roles": list(user.roles.all()),
+            "unit_count": units.count(),
+            "scope_root": user.unit,
+        }
+        return render(request, "core/home.html", context)
+
+
+class ChangeLogView(LoginRequiredMixin, View):
+    """The whole audit trail, read-only, for those allowed to read it."""
+
+    def get(self, request):
+        from auditlog.models import LogEntry
+
+        if not request.user.has_perm("auditlog.view_logentry"):
+            raise PermissionDenied
+        entries = LogEntry.objects.select_related("actor", "content_type").order_by(
+            "-timestamp", "-pk"
+        )
+        actor = request.GET.get("actor", "").strip()
+        if actor:
+            entries = entries.filter(actor__username=actor)
+        request_id = request.GET.get("request_id", "").strip()
+        if request_id:
+            entries = entries.filter(cid=request_id)
+        page = Paginator(entries, 50).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(
+            request,
+            "core/changelog.html",
+            {"page_obj": page, "actor": actor, "request_id": request_id,
+             "querystring": query.urlencode()},
+        )

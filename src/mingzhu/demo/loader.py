@@ -1,0 +1,61 @@
+"""Load the Yangzhong demo data set. Idempotent: records are matched by their codes and
+user names, so running it again changes nothing."""
+
+from __future__ import annotations
+
+from auditlog.context import disable_auditlog
+from django.db import transaction
+
+from mingzhu.org.models import OrgUnit
+from mingzhu.org.personas import ensure_personas
+from mingzhu.org.roles import sync_roles
+
+from . import yangzhong
+from .yangzhong import Unit
+
+
+def _upsert(spec: Unit, parent: OrgUnit | None, order: int) -> OrgUnit:
+    values = {
+        "name": spec.name,
+        "short_name": spec.short_name,
+        "kind": spec.kind,
+        "parent": parent,
+        "sort_order": order,
+        "is_illustrative": spec.illustrative,
+        "source": spec.source,
+    }
+    unit = OrgUnit.objects.filter(code=spec.code).first()
+    if unit is None:
+        unit = OrgUnit.objects.create(code=spec.code, **values)
+    elif any(getattr(unit, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(unit, k, v)
+        unit.save()
+    for i, child in enumerate(spec.children, start=1):
+        _upsert(child, unit, i)
+    return unit
+
+
+def load_org() -> None:
+    _upsert(yangzhong.CITY, None, 0)
+    for i, peer in enumerate(yangzhong.PEERS, start=1):
+        _upsert(peer, None, i)
+    for town_code, company in yangzhong.COMPANIES:
+        _upsert(company, OrgUnit.objects.get(code=town_code), 100)
+
+
+@transaction.atomic
+def load(audit: bool = False) -> dict[str, int]:
+    """Load everything; returns counts. The demo load is not audited unless asked: the
+    audit trail is for what people change."""
+    sync_roles()
+    if audit:
+        load_org()
+        ensure_personas()
+    else:
+        with disable_auditlog():
+            load_org()
+            ensure_personas()
+    from mingzhu.org.models import User
+
+    return {"units": OrgUnit.objects.count(), "users": User.objects.count()}

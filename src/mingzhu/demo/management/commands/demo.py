@@ -1,0 +1,43 @@
+import json
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from mingzhu.demo.loader import load
+from mingzhu.org.personas import DEMO_PASSWORD, PERSONAS
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrate the database, load the Yangzhong demo data (idempotent) and serve it. "
+        "Demo users may sign in only on this demo server."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Load the data and stop.")
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--json", action="store_true", help="Print the counts as JSON.")
+
+    def handle(self, *args, no_serve, host, port, json: bool, **options):
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        counts = load()
+        if json:
+            self.stdout.write(_dumps(counts))
+        else:
+            self.stdout.write(
+                f"Demo data loaded: {counts['units']} units, {counts['users']} users. "
+                f"Every demo user's password is {DEMO_PASSWORD!r}:"
+            )
+            for p in PERSONAS:
+                self.stdout.write(f"  {p.username:<11} {p.display_name}: {p.description}")
+        if no_serve:
+            return
+        settings.ALLOW_DEMO_USERS = True
+        call_command("serve", host=host, port=port)
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False)

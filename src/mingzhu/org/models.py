@@ -1,0 +1,199 @@
+"""The org tree (one tree for the city, its towns, villages, grids and departments),
+users and roles with their data scope."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, Permission
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.audit import audited
+from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.scope import DataScope
+
+from .choices import RoleCode, UnitKind
+
+PATH_STEP = 8  # digits per level of the stored path: "00000001/00000007/"
+
+
+def _segment(pk: int) -> str:
+    return f"{pk:0{PATH_STEP}d}/"
+
+
+@audited(exclude_fields=("path", "depth"))
+class OrgUnit(TimeStampedModel):
+    """A unit of the org tree. ``path`` holds the ids from the root down, so that
+    "this unit and everything below" is one indexed prefix filter."""
+
+    scope_fields = ("",)
+
+    name = models.CharField(_("name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+    code = models.CharField(
+        _("code"),
+        max_length=32,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9_-]+$", _("Letters, digits, - and _ only."))],
+        help_text=_("Official 12-digit division code where one exists."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("Made-up demo record (示例), not a real unit."),
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("org unit")
+        verbose_name_plural = _("org units")
+        ordering = ["path"]
+        indexes = [
+            models.Index(
+                fields=["path"], name="org_unit_path_like", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["kind", "path"], name="org_unit_kind_path"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:orgunit_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id and self.pk:
+            if self.parent_id == self.pk or (self.parent and self.parent.path.startswith(self.path)):
+                raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+        if self.kind == UnitKind.PEER and self.parent_id:
+            raise ValidationError({"parent": _("Peer counties stand outside the city's tree.")})
+
+    @transaction.atomic
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is None:
+            super().save(*args, **kwargs)
+            self._place()
+            OrgUnit.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+            return
+        old_path = self.path
+        self._place()
+        if old_path and self.path.startswith(old_path) and self.path != old_path:
+            raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # The unit moved: carry its whole subtree along in one statement.
+            OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(Value(self.path), Substr(F("path"), len(old_path) + 1)),
+                depth=F("depth") + (self.depth - (old_path.count("/") - 1)),
+            )
+
+    def _place(self) -> None:
+        parent_path = self.parent.path if self.parent_id else ""
+        self.path = parent_path + _segment(self.pk)
+        self.depth = self.path.count("/") - 1
+
+    def descendants(self, include_self: bool = True) -> models.QuerySet[OrgUnit]:
+        qs = OrgUnit.objects.filter(path__startswith=self.path)
+        return qs if include_self else qs.exclude(pk=self.pk)
+
+    def ancestors(self) -> models.QuerySet[OrgUnit]:
+        ids = [int(part) for part in self.path.split("/") if part][:-1]
+        return OrgUnit.objects.filter(pk__in=ids).order_by("depth")
+
+
+@audited()
+class Role(TimeStampedModel):
+    """A role (岗位角色) carries model permissions and a data scope."""
+
+    scope_global = True
+
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=50)
+    data_scope = models.CharField(
+        _("data scope"), max_length=20, choices=DataScope.choices, default=DataScope.UNIT
+    )
+    description = models.TextField(_("description"), blank=True)
+    permissions = models.ManyToManyField(
+        Permission, verbose_name=_("permissions"), blank=True, related_name="mingzhu_roles"
+    )
+    # Default permissions already granted once; an administrator's removals are kept.
+    defaults_applied = models.JSONField(default=list, editable=False)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(DjangoUserManager.from_queryset(RestrictedQuerySet)):
+    pass
+
+
+@audited(exclude_fields=("last_login",), m2m_fields=("roles", "custom_units"))
+class User(AbstractUser):
+    scope_fields = ("unit",)
+    scope_owner_fields = ("pk",)
+    scope_global = False
+
+    display_name = models.CharField(_("display name"), max_length=50, blank=True)
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    title = models.CharField(_("post"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    roles = models.ManyToManyField(Role, verbose_name=_("roles"), blank=True, related_name="users")
+    custom_units = models.ManyToManyField(
+        OrgUnit,
+        verbose_name=_("units in custom scope"),
+        blank=True,
+        related_name="+",
+        help_text=_("Used by roles whose data scope is 'chosen units and below'."),
+    )
+    is_demo = models.BooleanField(
+        _("demo user"),
+        default=False,
+        help_text=_("Demo users can only sign in on a demo server."),
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:user_detail", args=[self.pk])
+
+    def has_role(self, code: RoleCode | str) -> bool:
+        return self.roles.filter(code=code).exists()

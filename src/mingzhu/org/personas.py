@@ -1,0 +1,74 @@
+"""The fixed people of the demo and of the tests (STYLE.md, "house habits").
+
+Each persona is a user with a unit and roles; the grid worker covers the grids of one
+village in 新坝镇. They exist on a demo server (with the one documented password) and in
+every test database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .choices import RoleCode
+
+DEMO_PASSWORD = "mingzhu-demo"
+
+
+@dataclass(frozen=True)
+class Persona:
+    username: str
+    display_name: str
+    unit_code: str | None
+    roles: tuple[str, ...]
+    title: str = ""
+    custom_unit_codes: tuple[str, ...] = ()
+    description: str = ""
+
+
+PERSONAS = [
+    Persona("leader", "市领导（示例）", "321182000000", (RoleCode.LEADER,), "副市长",
+            description="reads everything: the whole city, every department"),
+    Persona("supervisor", "督查室（示例）", "YZ-DEPT-DB", (RoleCode.SUPERVISOR,), "督查专员",
+            description="issues and verifies tasks across the city"),
+    Persona("fgw", "发改委（示例）", "YZ-DEPT-FGW", (RoleCode.DEPT_STAFF,), "科员",
+            description="staff of 发展和改革委员会: their department only"),
+    Persona("sanmao", "三茅街道（示例）", "321182001000", (RoleCode.TOWN_STAFF,), "经发局科员",
+            description="staff of 三茅街道: the street, its communities, villages and grids"),
+    Persona("xinba", "新坝镇（示例）", "YZ-XINBA", (RoleCode.TOWN_STAFF,), "经发局科员",
+            description="staff of 新坝镇: the town and everything below it"),
+    Persona("wangge", "新坝网格员（示例）", "YZ-XINBA-V02-G01", (RoleCode.GRID_WORKER,), "专职网格员",
+            custom_unit_codes=("YZ-XINBA-V02-G01", "YZ-XINBA-V02-G02"),
+            description="grid worker of two grids in 立新村, 新坝镇"),
+    Persona("qiye", "示例电气（示例）", "YZ-CO-0001", (RoleCode.ENTERPRISE,), "企业联络员",
+            description="user of one enterprise: their own company only"),
+    Persona("admin", "系统管理员（示例）", "321182000000", (RoleCode.ADMIN,), "管理员",
+            description="org tree, users and roles"),
+    Persona("outsider", "无角色用户（示例）", None, (), "",
+            description="signed in, but with no role: sees no business data"),
+]
+
+
+def ensure_personas(password: str = DEMO_PASSWORD) -> dict[str, object]:
+    """Create or update the persona users (idempotent); they are demo users."""
+    from .models import OrgUnit, Role, User
+
+    units = {u.code: u for u in OrgUnit.objects.all()}
+    roles = {r.code: r for r in Role.objects.all()}
+    users = {}
+    for p in PERSONAS:
+        user, created = User.objects.get_or_create(
+            username=p.username,
+            defaults={"display_name": p.display_name, "is_demo": True},
+        )
+        user.display_name = p.display_name
+        user.title = p.title
+        user.unit = units.get(p.unit_code) if p.unit_code else None
+        user.is_demo = True
+        user.is_active = True
+        if created or not user.has_usable_password():
+            user.set_password(password)
+        user.save()
+        user.roles.set([roles[code] for code in p.roles])
+        user.custom_units.set([units[code] for code in p.custom_unit_codes])
+        users[p.username] = user
+    return users

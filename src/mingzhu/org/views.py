@@ -1,0 +1,99 @@
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+)
+
+from .filters import OrgUnitFilter, UserFilter
+from .forms import OrgUnitForm, UserForm
+from .models import OrgUnit, User
+
+
+def _roles(user):
+    return "、".join(r.name for r in user.roles.all())
+
+
+class OrgUnitListView(ObjectListView):
+    model = OrgUnit
+    select_related = ("parent",)
+    filterset_class = OrgUnitFilter
+    table_template = "org/_orgunit_table.html"
+    columns = [
+        Column("name", _("Name"), link=True),
+        Column("kind", _("Kind")),
+        Column("code", _("Code")),
+        Column("parent", _("Parent unit")),
+        Column("is_illustrative", _("Illustrative")),
+    ]
+
+
+class OrgUnitDetailView(ObjectDetailView):
+    model = OrgUnit
+    select_related = ("parent",)
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        return {
+            "ancestors": obj.ancestors().restrict(user, "view"),
+            "children": obj.children.restrict(user, "view").order_by("sort_order", "path"),
+            "members": User.objects.restrict(user, "view")
+            .filter(unit=obj)
+            .prefetch_related("roles")[:100],
+        }
+
+
+class OrgUnitHistoryView(ObjectHistoryView):
+    model = OrgUnit
+
+
+class OrgUnitEditView(ObjectEditView):
+    model = OrgUnit
+    form_class = OrgUnitForm
+
+
+class OrgUnitDeleteView(ObjectDeleteView):
+    model = OrgUnit
+
+
+class UserListView(ObjectListView):
+    model = User
+    select_related = ("unit",)
+    filterset_class = UserFilter
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("roles")
+
+    columns = [
+        Column("username", _("User name"), link=True),
+        Column("display_name", _("Display name")),
+        Column("unit", _("Unit")),
+        Column("title", _("Post")),
+        Column("roles", _("Roles"), accessor=_roles),
+        Column("is_active", _("Active")),
+    ]
+
+
+class UserDetailView(ObjectDetailView):
+    model = User
+    select_related = ("unit",)
+
+    def get_extra_context(self, obj):
+        return {"roles": obj.roles.all(), "custom_units": obj.custom_units.all()}
+
+
+class UserHistoryView(ObjectHistoryView):
+    model = User
+
+
+class UserEditView(ObjectEditView):
+    model = User
+    form_class = UserForm
+
+
+class UserDeleteView(ObjectDeleteView):
+    model = User
