@@ -37,7 +37,9 @@ class ScopedViewSet(viewsets.ModelViewSet):
     def _save_within_scope(self, serializer, action: str):
         with transaction.atomic():
             obj = serializer.save()
-            allowed = restrict(self.model._default_manager.filter(pk=obj.pk), self.request.user, action)
+            allowed = restrict(
+                self.model._default_manager.filter(pk=obj.pk), self.request.user, action
+            )
             if not allowed.exists():
                 raise exceptions.PermissionDenied("The result would lie outside your data scope.")
 
@@ -52,4 +54,6 @@ class ScopedViewSet(viewsets.ModelViewSet):
             with transaction.atomic():
                 instance.delete()
         except models.ProtectedError as exc:
-            raise Conflict(f"{instance} cannot be deleted while other records depend on it.") from exc
+            raise Conflict(
+                f"{instance} cannot be deleted while other records depend on it."
+            ) from exc

@@ -9,6 +9,7 @@ from django.http import Http404
 from rest_framework import exceptions, permissions
 from rest_framework.pagination import PageNumberPagination
 
+
 class ScopedModelPermissions(permissions.DjangoModelPermissions):
     """Model permissions from the user's roles; reading needs the view permission too
     (global reference data excepted)."""

@@ -5,14 +5,12 @@ class ScopedModelForm(forms.ModelForm):
     """A model form whose choice fields only offer what the user may see."""
 
     def __init__(self, *args, user=None, **kwargs):
+        from .views import style_form
+
         super().__init__(*args, **kwargs)
         self.user = user
         for form_field in self.fields.values():
             queryset = getattr(form_field, "queryset", None)
             if user is not None and queryset is not None and hasattr(queryset, "restrict"):
                 form_field.queryset = queryset.restrict(user, "view")
-            widget = form_field.widget
-            css = "form-select" if isinstance(widget, forms.Select | forms.SelectMultiple) else ""
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            widget.attrs.setdefault("class", css or "form-control")
+        style_form(self)

@@ -39,6 +39,21 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def style_form(form) -> None:
+    """Give every widget of a form its Bootstrap class."""
+    from django import forms
+
+    for form_field in form.fields.values():
+        widget = form_field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
+
+
 def model_url(model: type[models.Model], action: str, *args) -> str:
     return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{action}", args=args)
 
@@ -86,7 +101,10 @@ class ObjectListView(ObjectMixin, View):
         queryset = self.get_queryset()
         filterset = None
         if self.filterset_class is not None:
-            filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+            filterset = self.filterset_class(
+                request.GET or None, queryset=queryset, request=request
+            )
+            style_form(filterset.form)
             queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
             if filterset.is_bound and not filterset.is_valid():
                 queryset = queryset.none()
@@ -100,6 +118,7 @@ class ObjectListView(ObjectMixin, View):
             **self.meta_context(),
             "columns": self.columns,
             "rows": [(obj, [c.value(obj) for c in self.columns]) for obj in page.object_list],
+            "min_depth": min((getattr(o, "depth", 0) for o in page.object_list), default=0),
             "page_obj": page,
             "filterset": filterset,
             "querystring": query.urlencode(),
@@ -135,10 +154,12 @@ class ObjectDetailView(ObjectMixin, View):
             "tab": self.tab,
             "detail_url": model_url(self.model, "detail", obj.pk),
             "history_url": model_url(self.model, "history", obj.pk),
-            "can_change": restrict(self.model._default_manager.filter(pk=obj.pk), user, "change")
-            .exists(),
-            "can_delete": restrict(self.model._default_manager.filter(pk=obj.pk), user, "delete")
-            .exists(),
+            "can_change": restrict(
+                self.model._default_manager.filter(pk=obj.pk), user, "change"
+            ).exists(),
+            "can_delete": restrict(
+                self.model._default_manager.filter(pk=obj.pk), user, "delete"
+            ).exists(),
             "edit_url": model_url(self.model, "edit", obj.pk),
             "delete_url": model_url(self.model, "delete", obj.pk),
             "detail_template": f"{opts.app_label}/{opts.model_name}_detail.html",
@@ -173,7 +194,9 @@ class ObjectEditView(ObjectMixin, View):
 
     def get_form(self, obj):
         data = self.request.POST if self.request.method == "POST" else None
-        return self.form_class(data, self.request.FILES or None, instance=obj, user=self.request.user)
+        return self.form_class(
+            data, self.request.FILES or None, instance=obj, user=self.request.user
+        )
 
     def render_form(self, obj, form):
         context = {**self.meta_context(), "object": obj, "form": form}
@@ -192,7 +215,9 @@ class ObjectEditView(ObjectMixin, View):
             with transaction.atomic():
                 obj = form.save()
                 # Re-read through the user's scope: nobody may move an object out of reach.
-                if not restrict(self.model._default_manager.filter(pk=obj.pk), request.user, action).exists():
+                if not restrict(
+                    self.model._default_manager.filter(pk=obj.pk), request.user, action
+                ).exists():
                     transaction.set_rollback(True)
                     form.add_error(None, _("The result would lie outside your data scope."))
                     if creating:
@@ -267,6 +292,10 @@ class ChangeLogView(LoginRequiredMixin, View):
         return render(
             request,
             "core/changelog.html",
-            {"page_obj": page, "actor": actor, "request_id": request_id,
-             "querystring": query.urlencode()},
+            {
+                "page_obj": page,
+                "actor": actor,
+                "request_id": request_id,
+                "querystring": query.urlencode(),
+            },
         )

@@ -127,8 +127,10 @@ CITY = Unit(
     UnitKind.CITY,
     [
         *TOWNS,
-        *[Unit(f"YZ-DEPT-{code}", name, UnitKind.DEPARTMENT, short_name=short, source=SRC_CITY)
-          for code, name, short in DEPARTMENTS],
+        *[
+            Unit(f"YZ-DEPT-{code}", name, UnitKind.DEPARTMENT, short_name=short, source=SRC_CITY)
+            for code, name, short in DEPARTMENTS
+        ],
     ],
     short_name="扬中",
     source=SRC_DIVISION,

@@ -28,6 +28,18 @@ class UserAdmin(DjangoUserAdmin):
     raw_id_fields = ["unit"]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        (_("Mingzhu"), {"fields": ["display_name", "unit", "title", "phone", "roles",
-                                    "custom_units", "is_demo"]}),
+        (
+            _("Mingzhu"),
+            {
+                "fields": [
+                    "display_name",
+                    "unit",
+                    "title",
+                    "phone",
+                    "roles",
+                    "custom_units",
+                    "is_demo",
+                ]
+            },
+        ),
     ]

@@ -14,8 +14,19 @@ class OrgUnitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = OrgUnit
-        fields = ["id", "name", "short_name", "kind", "code", "parent", "depth", "sort_order",
-                  "is_active", "is_illustrative", "source"]
+        fields = [
+            "id",
+            "name",
+            "short_name",
+            "kind",
+            "code",
+            "parent",
+            "depth",
+            "sort_order",
+            "is_active",
+            "is_illustrative",
+            "source",
+        ]
         read_only_fields = ["depth"]
 
     def get_fields(self):
@@ -56,8 +67,16 @@ class UserSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = ["id", "username", "display_name", "unit", "unit_name", "title", "roles",
-                  "is_active"]
+        fields = [
+            "id",
+            "username",
+            "display_name",
+            "unit",
+            "unit_name",
+            "title",
+            "roles",
+            "is_active",
+        ]
 
 
 class UserViewSet(viewsets.ReadOnlyModelViewSet):
@@ -74,4 +93,3 @@ class UserViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related("roles")
             .order_by("username")
         )
-

@@ -49,7 +49,9 @@ class UserFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(
-            Q(username__icontains=value) | Q(display_name__icontains=value) | Q(phone__icontains=value)
+            Q(username__icontains=value)
+            | Q(display_name__icontains=value)
+            | Q(phone__icontains=value)
         )
 
     def filter_unit(self, queryset, name, value):

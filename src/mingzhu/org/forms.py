@@ -10,8 +10,17 @@ from .models import OrgUnit, User
 class OrgUnitForm(ScopedModelForm):
     class Meta:
         model = OrgUnit
-        fields = ["name", "short_name", "kind", "code", "parent", "sort_order", "is_active",
-                  "is_illustrative", "source"]
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "code",
+            "parent",
+            "sort_order",
+            "is_active",
+            "is_illustrative",
+            "source",
+        ]
 
 
 class UserForm(ScopedModelForm):
@@ -24,8 +33,17 @@ class UserForm(ScopedModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "display_name", "unit", "title", "phone", "email", "roles",
-                  "custom_units", "is_active"]
+        fields = [
+            "username",
+            "display_name",
+            "unit",
+            "title",
+            "phone",
+            "email",
+            "roles",
+            "custom_units",
+            "is_active",
+        ]
 
     def clean_new_password(self):
         password = self.cleaned_data.get("new_password")

@@ -81,9 +81,11 @@ class OrgUnit(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.parent_id and self.pk:
-            if self.parent_id == self.pk or (self.parent and self.parent.path.startswith(self.path)):
-                raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+        inside_itself = self.parent_id == self.pk or (
+            self.parent is not None and self.path and self.parent.path.startswith(self.path)
+        )
+        if self.parent_id and self.pk and inside_itself:
+            raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
         if self.kind == UnitKind.PEER and self.parent_id:
             raise ValidationError({"parent": _("Peer counties stand outside the city's tree.")})
 

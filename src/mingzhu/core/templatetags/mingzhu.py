@@ -1,4 +1,5 @@
 import datetime as dt
+from contextlib import suppress
 from decimal import Decimal
 
 from django import template
@@ -40,10 +41,8 @@ def audit_changes(entry):
     for name, change in (entry.changes_dict or {}).items():
         label = name
         if model is not None:
-            try:
+            with suppress(FieldDoesNotExist):
                 label = str(model._meta.get_field(name).verbose_name)
-            except FieldDoesNotExist:
-                pass
         if isinstance(change, dict) and change.get("type") == "m2m":
             objects = "、".join(str(o) for o in change.get("objects", []))
             if change.get("operation") == "delete":
@@ -58,3 +57,8 @@ def audit_changes(entry):
 
 def _none(value):
     return "" if value in (None, "None") else value
+
+
+@register.filter
+def minus(value, other):
+    return int(value or 0) - int(other or 0)

@@ -1,0 +1,90 @@
+"""Shared fixtures: the Yangzhong org tree and the personas of STYLE.md, loaded once per
+test database, and a logged-in client for any of them."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from mingzhu.demo.loader import load
+from mingzhu.org.models import OrgUnit, User
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load()
+
+
+@pytest.fixture(autouse=True)
+def _demo_users_may_sign_in(settings):
+    # The personas are demo users; tests run as a demo server would. One test turns
+    # this off to prove production refuses them.
+    settings.ALLOW_DEMO_USERS = True
+
+
+def _persona(username: str) -> User:
+    return User.objects.get(username=username)
+
+
+@pytest.fixture
+def leader(db):
+    return _persona("leader")
+
+
+@pytest.fixture
+def supervisor(db):
+    return _persona("supervisor")
+
+
+@pytest.fixture
+def fgw(db):
+    return _persona("fgw")
+
+
+@pytest.fixture
+def sanmao(db):
+    return _persona("sanmao")
+
+
+@pytest.fixture
+def xinba(db):
+    return _persona("xinba")
+
+
+@pytest.fixture
+def grid_worker(db):
+    return _persona("wangge")
+
+
+@pytest.fixture
+def enterprise_user(db):
+    return _persona("qiye")
+
+
+@pytest.fixture
+def administrator(db):
+    return _persona("admin")
+
+
+@pytest.fixture
+def outsider(db):
+    return _persona("outsider")
+
+
+@pytest.fixture
+def as_user(db):
+    """as_user(user) -> a test client logged in as that user."""
+
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user, backend="mingzhu.org.backends.RoleBackend")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def unit(db):
+    """unit(code) -> the OrgUnit with that code."""
+    return lambda code: OrgUnit.objects.get(code=code)
