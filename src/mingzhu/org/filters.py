@@ -25,7 +25,7 @@ class OrgUnitFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(code__icontains=value))
 
-    def filter_under(self, queryset, name, value):
+    def filter_under(self, queryset, name, value: OrgUnit):
         return queryset.filter(path__startswith=value.path)
 
 
@@ -54,5 +54,5 @@ class UserFilter(django_filters.FilterSet):
             | Q(phone__icontains=value)
         )
 
-    def filter_unit(self, queryset, name, value):
+    def filter_unit(self, queryset, name, value: OrgUnit):
         return queryset.filter(unit__path__startswith=value.path)

@@ -6,6 +6,7 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 register = template.Library()
 
@@ -28,9 +29,17 @@ def cell(value):
     return value
 
 
+AUDIT_ACTIONS = {
+    0: pgettext_lazy("audit action", "created"),
+    1: pgettext_lazy("audit action", "changed"),
+    2: pgettext_lazy("audit action", "deleted"),
+    3: pgettext_lazy("audit action", "viewed"),
+}
+
+
 @register.filter
 def audit_action(entry):
-    return entry.get_action_display()
+    return AUDIT_ACTIONS.get(entry.action, entry.get_action_display())
 
 
 @register.filter

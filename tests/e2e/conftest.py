@@ -1,0 +1,126 @@
+"""Browser tests: a real `mingzhu demo` server (waitress, its own SQLite file) driven by
+Debian's Chromium through Playwright. Without Chromium they skip, except under CI."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("MINGZHU_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is required under CI but {CHROMIUM} does not exist.")
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium).")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """`mingzhu demo` on a free port with a fresh SQLite database."""
+    data_dir = tmp_path_factory.mktemp("demo")
+    port = _free_port()
+    env = {**os.environ, "MINGZHU_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)
+    log = (data_dir / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mingzhu", "demo", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("demo server did not start:\n" + (data_dir / "server.log").read_text())
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def login(browser, demo_server):
+    """login(username, width=1280) -> a page signed in as that demo user."""
+    pages = []
+
+    def make(username: str, width: int = 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.goto(f"{demo_server}/accounts/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", "mingzhu-demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{demo_server}/")
+        pages.append(context)
+        return page
+
+    yield make
+    for context in pages:
+        context.close()
+
+
+@pytest.fixture
+def shot():
+    """shot(page, name): a full-page screenshot in test-artifacts/ to look at."""
+
+    def take(page, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    return take

@@ -1,0 +1,55 @@
+import re
+
+
+def test_it_shows_sanmao_the_menu_and_their_part_of_the_org_tree(login, demo_server, shot):
+    page = login("sanmao")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    page.click("#menu >> text=组织机构")
+    page.click("#menu >> text=组织架构")
+    page.wait_for_url(re.compile(r"/org/units/"))
+    rows = page.locator("#results tbody tr")
+    names = rows.all_inner_texts()
+    assert any("三茅街道" in r for r in names)
+    assert not any("新坝镇" in r for r in names)
+    shot(page, "sanmao-org-tree")
+
+
+def test_it_opens_the_menu_on_a_phone(login, shot):
+    page = login("sanmao", width=390)
+    assert not page.locator("#menu").is_visible()
+    page.click(".navbar-toggler")
+    page.locator("#menu").wait_for(state="visible")
+    assert page.locator("#menu >> text=组织机构").is_visible()
+    shot(page, "sanmao-phone-menu")
+
+
+def test_it_shows_the_outsider_nothing_of_the_towns(login, demo_server, shot):
+    page = login("outsider")
+    assert page.locator("#menu > li").count() == 0
+    assert page.locator("#no-role").is_visible()
+    response = page.goto(f"{demo_server}/org/units/")
+    assert response.status == 403
+    assert "三茅街道" not in page.content()
+    shot(page, "outsider-denied")
+
+
+def test_it_records_an_edit_in_the_history_tab(login, demo_server, shot):
+    page = login("admin")
+    page.goto(f"{demo_server}/org/units/?q=YZ-DEPT-TJJ")
+    page.click("#results tbody tr >> nth=0 >> a")
+    page.click("#edit")
+    page.fill("#id_short_name", "统计")
+    page.click("#save")
+    page.click("#history-tab")
+    history = page.locator("#history tbody").inner_text()
+    assert "系统管理员" in history
+    assert "统计" in history
+    shot(page, "admin-history")
+
+
+def test_it_switches_to_english(login):
+    page = login("leader")
+    with page.expect_navigation():
+        page.select_option("#language-form select", "en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#menu >> text=Organisation").is_visible()
