@@ -2,7 +2,17 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import UnitKind
+from .choices import TOWN_KINDS, UnitKind
+
+# Units offered as "under ..." choices: the upper levels only, so that a city with
+# thousands of villages and grids still gets a short dropdown (the search box finds the rest).
+BRANCH_KINDS = (UnitKind.CITY, *TOWN_KINDS, UnitKind.DEPARTMENT)
+
+
+def branch_units(request):
+    return OrgUnit.objects.restrict(request.user, "view").filter(kind__in=BRANCH_KINDS)
+
+
 from .models import OrgUnit, Role, User
 
 
@@ -20,7 +30,7 @@ class OrgUnitFilter(django_filters.FilterSet):
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is not None:
-            self.filters["under"].queryset = OrgUnit.objects.restrict(request.user, "view")
+            self.filters["under"].queryset = branch_units(request)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(code__icontains=value))
@@ -45,7 +55,7 @@ class UserFilter(django_filters.FilterSet):
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is not None:
-            self.filters["unit"].queryset = OrgUnit.objects.restrict(request.user, "view")
+            self.filters["unit"].queryset = branch_units(request)
 
     def search(self, queryset, name, value):
         return queryset.filter(
