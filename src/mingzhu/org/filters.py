@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import TOWN_KINDS, UnitKind
+from .models import OrgUnit, Role, User
 
 # Units offered as "under ..." choices: the upper levels only, so that a city with
 # thousands of villages and grids still gets a short dropdown (the search box finds the rest).
@@ -11,9 +12,6 @@ BRANCH_KINDS = (UnitKind.CITY, *TOWN_KINDS, UnitKind.DEPARTMENT)
 
 def branch_units(request):
     return OrgUnit.objects.restrict(request.user, "view").filter(kind__in=BRANCH_KINDS)
-
-
-from .models import OrgUnit, Role, User
 
 
 class OrgUnitFilter(django_filters.FilterSet):
