@@ -19,8 +19,9 @@ from django.db import models
 _request_id: ContextVar[str | None] = ContextVar("mingzhu_request_id", default=None)
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-# Fields never copied into the audit trail.
+# Fields never copied into the audit trail: secrets, and the timestamp every save touches.
 SECRET_FIELDS = ("password",)
+NOISE_FIELDS = ("updated_at",)
 
 
 def get_request_id() -> str | None:
@@ -50,9 +51,14 @@ def audited(*, exclude_fields: tuple[str, ...] = (), m2m_fields: tuple[str, ...]
     """Class decorator: record every create, update and delete of the model."""
 
     def register(model: type[models.Model]) -> type[models.Model]:
+        excluded = {*exclude_fields, *SECRET_FIELDS, *NOISE_FIELDS}
+        # Only the model's own columns (and the named many-to-many fields): reverse
+        # relations are not part of an object's state.
+        own = [f.name for f in model._meta.concrete_fields if f.name not in excluded]
         auditlog.register(
             model,
-            exclude_fields=[*exclude_fields, *SECRET_FIELDS],
+            include_fields=own,
+            exclude_fields=sorted(excluded),
             m2m_fields=set(m2m_fields),
             serialize_data=True,
             serialize_auditlog_fields_only=True,

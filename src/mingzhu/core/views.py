@@ -215,14 +215,17 @@ class ObjectEditView(ObjectMixin, View):
             with transaction.atomic():
                 obj = form.save()
                 # Re-read through the user's scope: nobody may move an object out of reach.
-                if not restrict(
+                allowed = restrict(
                     self.model._default_manager.filter(pk=obj.pk), request.user, action
-                ).exists():
+                )
+                in_scope = allowed.exists()
+                if not in_scope:
                     transaction.set_rollback(True)
-                    form.add_error(None, _("The result would lie outside your data scope."))
-                    if creating:
-                        obj.pk = None
-                    return self.render_form(obj, form)
+            if not in_scope:
+                form.add_error(None, _("The result would lie outside your data scope."))
+                if creating:
+                    obj.pk = None
+                return self.render_form(self.get_object(pk), form)
             messages.success(request, _("Saved: %(object)s") % {"object": obj})
             return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
         return self.render_form(obj, form)

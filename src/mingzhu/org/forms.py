@@ -45,6 +45,14 @@ class UserForm(ScopedModelForm):
             "is_active",
         ]
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        # Granting roles and data scope is the administrator's: whoever may not change
+        # roles may not hand them out either (not even to themselves).
+        if user is not None and not user.has_perm("org.change_role"):
+            del self.fields["roles"]
+            del self.fields["custom_units"]
+
     def clean_new_password(self):
         password = self.cleaned_data.get("new_password")
         if password:

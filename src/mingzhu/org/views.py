@@ -78,7 +78,16 @@ class UserListView(ObjectListView):
     ]
 
 
-class UserDetailView(ObjectDetailView):
+class OwnAccountMixin:
+    """Everybody may open their own account page and its history."""
+
+    def get_object(self, pk):
+        if int(pk) == self.request.user.pk:
+            return User.objects.select_related("unit").get(pk=pk)
+        return super().get_object(pk)
+
+
+class UserDetailView(OwnAccountMixin, ObjectDetailView):
     model = User
     select_related = ("unit",)
 
@@ -86,7 +95,7 @@ class UserDetailView(ObjectDetailView):
         return {"roles": obj.roles.all(), "custom_units": obj.custom_units.all()}
 
 
-class UserHistoryView(ObjectHistoryView):
+class UserHistoryView(OwnAccountMixin, ObjectHistoryView):
     model = User
 
 

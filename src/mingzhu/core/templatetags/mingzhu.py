@@ -51,7 +51,7 @@ def audit_changes(entry):
         label = name
         if model is not None:
             with suppress(FieldDoesNotExist):
-                label = str(model._meta.get_field(name).verbose_name)
+                label = str(getattr(model._meta.get_field(name), "verbose_name", name))
         if isinstance(change, dict) and change.get("type") == "m2m":
             objects = "、".join(str(o) for o in change.get("objects", []))
             if change.get("operation") == "delete":

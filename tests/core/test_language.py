@@ -1,0 +1,36 @@
+"""Pages are in Chinese by default and in English on request (DESIGN.md §5.5)."""
+
+import pytest
+
+
+@pytest.fixture
+def client(as_user, leader):
+    return as_user(leader)
+
+
+def test_it_speaks_chinese_by_default(client):
+    content = client.get("/").content.decode()
+    assert '<html lang="zh-hans">' in content
+    assert "您好，" in content
+    assert "组织架构" in content
+    assert "Welcome" not in content
+
+
+def test_it_speaks_english_on_accept_language(client):
+    content = client.get("/", headers={"Accept-Language": "en"}).content.decode()
+    assert '<html lang="en">' in content
+    assert "Welcome, " in content
+    assert "Org tree" in content
+
+
+def test_it_speaks_english_after_choosing_it(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    content = client.get("/").content.decode()
+    assert '<html lang="en">' in content
+    assert "Welcome, " in content
+
+
+def test_it_speaks_english_with_the_language_cookie(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '<html lang="en">' in client.get("/").content.decode()
