@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "auditlog",
     "mingzhu.core",
     "mingzhu.org",
+    "mingzhu.tasks",
     "mingzhu.demo",
 ]
 

@@ -6,10 +6,12 @@ from rest_framework.routers import DefaultRouter
 
 from mingzhu.core import views as core_views
 from mingzhu.org import api as org_api
+from mingzhu.tasks import api as tasks_api
 
 router = DefaultRouter()
 router.register("org/units", org_api.OrgUnitViewSet, basename="orgunit")
 router.register("org/users", org_api.UserViewSet, basename="user")
+router.register("tasks", tasks_api.TaskViewSet, basename="task")
 
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
@@ -23,6 +25,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("mingzhu.core.urls")),
     path("org/", include("mingzhu.org.urls")),
+    path("tasks/", include("mingzhu.tasks.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

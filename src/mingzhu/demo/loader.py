@@ -56,6 +56,9 @@ def load(audit: bool = False) -> dict[str, int]:
         with disable_auditlog():
             load_org()
             ensure_personas()
+    from mingzhu.tasks.demo import load_tasks
+
+    load_tasks(audit=audit)
     from mingzhu.org.models import User
 
     return {"units": OrgUnit.objects.count(), "users": User.objects.count()}

@@ -1,0 +1,352 @@
+"""Every change of a task's state (DESIGN.md §3): keyword-only actor, one transaction,
+the task row locked, scope then permission then state checked, an immutable event,
+notifications after commit. Views, API and CLI call only these.
+
+Errors: out of scope -> Http404; not allowed -> PermissionDenied; wrong state ->
+TransitionError (400); the very change already made by someone else -> AlreadyDone (409).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mingzhu.core.scope import restrict
+
+from . import services
+from .choices import HANDLING, EventAction, Status
+from .models import Attachment, Task, TaskEvent, validate_attachment
+
+log = logging.getLogger("mingzhu.tasks")
+
+VERIFY_PERMISSION = "tasks.verify_task"
+
+
+class TransitionError(ValueError):
+    """The task is not in a state that allows this action."""
+
+
+class AlreadyDone(TransitionError):
+    """Someone else already made this very change (e.g. two people verifying at once)."""
+
+
+def in_unit(user, unit) -> bool:
+    """The user belongs to the unit or to a unit below it."""
+    return bool(user.unit_id and unit and user.unit.path.startswith(unit.path))
+
+
+def is_issuing_side(user, task: Task) -> bool:
+    """Assigns, verifies, returns, extends and cancels: the supervising side, never the
+    lead unit's own people."""
+    return user.has_perm(VERIFY_PERMISSION) and not in_unit(user, task.lead_unit)
+
+
+def is_handling_side(user, task: Task) -> bool:
+    return user.has_perm("tasks.change_task") and in_unit(user, task.lead_unit)
+
+
+def may_report(user, task: Task) -> bool:
+    if is_handling_side(user, task):
+        return True
+    return user.has_perm("tasks.change_task") and any(in_unit(user, u) for u in task.co_units.all())
+
+
+# action name -> (allowed from states, who may)
+RULES = {
+    "assign": ((Status.DRAFT,), is_issuing_side),
+    "accept": ((Status.ASSIGNED,), is_handling_side),
+    "report_progress": (HANDLING, may_report),
+    "request_closure": (HANDLING, is_handling_side),
+    "verify": ((Status.CLOSURE_REQUESTED,), is_issuing_side),
+    "return_for_rework": ((Status.CLOSURE_REQUESTED,), is_issuing_side),
+    "request_extension": (HANDLING, is_handling_side),
+    "approve_extension": (HANDLING, is_issuing_side),
+    "cancel": (
+        (Status.DRAFT, Status.ASSIGNED, *HANDLING, Status.CLOSURE_REQUESTED),
+        is_issuing_side,
+    ),
+}
+
+
+def available_actions(user, task: Task) -> list[str]:
+    """The actions the user may take on the task now (for the buttons of its page)."""
+    names = []
+    for name, (states, who) in RULES.items():
+        if task.status not in states or not who(user, task):
+            continue
+        if name == "approve_extension" and task.requested_deadline is None:
+            continue
+        names.append(name)
+    return names
+
+
+def _lock(task_id: int, actor, name: str) -> Task:
+    if not restrict(Task.objects.filter(pk=task_id), actor, "view").exists():
+        raise Http404("No such task.")
+    task = Task.objects.select_for_update().select_related("lead_unit", "issuer").get(pk=task_id)
+    states, who = RULES[name]
+    if not who(actor, task):
+        raise PermissionDenied(_("You may not do this on this task."))
+    if task.status not in states:
+        raise TransitionError(
+            _("The task is %(status)s; this action is not possible now.")
+            % {"status": task.get_status_display()}
+        )
+    return task
+
+
+def _task_id(task: Task | int) -> int:
+    return task if isinstance(task, int) else task.pk
+
+
+def _record(task: Task, *, actor, action: str, from_status: str, comment: str = "", at=None):
+    event = TaskEvent.objects.create(
+        task=task,
+        actor=actor,
+        at=at or timezone.now(),
+        action=action,
+        from_status=from_status,
+        to_status=task.status,
+        comment=comment,
+        progress=task.progress,
+    )
+    _notify(task, event)
+    return event
+
+
+def _notify(task: Task, event: TaskEvent) -> None:
+    code, action, status = task.code, event.action, task.status
+    unit = task.lead_unit.name
+
+    def send():
+        log.info("task %s: %s -> %s (lead unit %s)", code, action, status, unit)
+
+    transaction.on_commit(send)
+
+
+def _today(at: dt.datetime | None) -> dt.date:
+    return timezone.localdate(at) if at else timezone.localdate()
+
+
+def _save(task: Task, *fields: str) -> None:
+    task.save(update_fields=[*fields, "updated_at"])
+
+
+def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) -> Task:
+    """A new task (draft), issued by the actor's unit unless given."""
+    if not actor.has_perm("tasks.add_task"):
+        raise PermissionDenied(_("You may not create tasks."))
+    with transaction.atomic():
+        values.setdefault("issuer", actor.unit)
+        if values["issuer"] is None:
+            raise ValidationError({"issuer": _("The issuing unit is required.")})
+        task = Task(**values)
+        task.full_clean(exclude=["code"])
+        task.save()
+        if co_units:
+            task.co_units.set(co_units)
+        if not restrict(Task.objects.filter(pk=task.pk), actor, "add").exists():
+            raise PermissionDenied(_("The task would lie outside your data scope."))
+        _record(task, actor=actor, action=EventAction.CREATE, from_status="", at=at)
+    return task
+
+
+def assign(task: Task | int, *, actor, assignee=None, comment: str = "", at=None) -> Task:
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "assign")
+        before = task.status
+        task.status = Status.ASSIGNED
+        task.assigned_on = _today(at)
+        task.assignee = assignee or task.assignee
+        _save(task, "status", "assigned_on", "assignee")
+        _record(
+            task, actor=actor, action=EventAction.ASSIGN, from_status=before, comment=comment, at=at
+        )
+    return task
+
+
+def accept(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "accept")
+        before = task.status
+        task.status = Status.ACCEPTED
+        task.accepted_on = _today(at)
+        if task.assignee_id is None:
+            task.assignee = actor
+        _save(task, "status", "accepted_on", "assignee")
+        _record(
+            task, actor=actor, action=EventAction.ACCEPT, from_status=before, comment=comment, at=at
+        )
+    return task
+
+
+def report_progress(task: Task | int, *, actor, progress: int, comment: str = "", at=None) -> Task:
+    if not 0 <= int(progress) <= 100:
+        raise TransitionError(_("Progress must be between 0 and 100."))
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "report_progress")
+        before = task.status
+        task.progress = int(progress)
+        task.status = Status.IN_PROGRESS
+        _save(task, "progress", "status")
+        _record(
+            task, actor=actor, action=EventAction.REPORT, from_status=before, comment=comment, at=at
+        )
+        _update_parent(task)
+    return task
+
+
+def _update_parent(task: Task) -> None:
+    if task.parent_id is None:
+        return
+    parent = Task.objects.select_for_update().get(pk=task.parent_id)
+    pairs = parent.children.exclude(status=Status.CANCELLED).values_list("progress", "weight")
+    parent.progress = services.parent_progress(pairs)
+    _save(parent, "progress")
+
+
+def request_closure(
+    task: Task | int,
+    *,
+    actor,
+    result: str = "",
+    comment: str = "",
+    files: Sequence = (),
+    at=None,
+) -> Task:
+    """Ask for the task to be checked off; needs a written result or evidence files."""
+    result = (result or "").strip()
+    if not result and not files:
+        raise TransitionError(_("Closure needs evidence: a written result or an attachment."))
+    for f in files:
+        validate_attachment(f)
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "request_closure")
+        before = task.status
+        task.status = Status.CLOSURE_REQUESTED
+        if result:
+            task.result = result
+        _save(task, "status", "result")
+        event = _record(
+            task,
+            actor=actor,
+            action=EventAction.REQUEST_CLOSURE,
+            from_status=before,
+            comment=comment or result,
+            at=at,
+        )
+        for f in files:
+            Attachment.objects.create(event=event, file=f, name=f.name[:200], size=f.size)
+    return task
+
+
+def verify(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
+    """Check the task off (销号)."""
+    with transaction.atomic():
+        task = _lock_or_done(_task_id(task), actor, "verify", Status.CLOSED)
+        before = task.status
+        task.status = Status.CLOSED
+        task.progress = 100
+        task.closed_on = _today(at)
+        _save(task, "status", "progress", "closed_on")
+        _record(
+            task, actor=actor, action=EventAction.VERIFY, from_status=before, comment=comment, at=at
+        )
+        _update_parent(task)
+    return task
+
+
+def _lock_or_done(task_id: int, actor, name: str, done: str) -> Task:
+    try:
+        return _lock(task_id, actor, name)
+    except TransitionError:
+        if Task.objects.filter(pk=task_id, status=done).exists():
+            raise AlreadyDone(
+                _("Someone else has already done this; the task is closed.")
+            ) from None
+        raise
+
+
+def return_for_rework(task: Task | int, *, actor, comment: str, at=None) -> Task:
+    if not (comment or "").strip():
+        raise TransitionError(_("Say why the task is returned."))
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "return_for_rework")
+        before = task.status
+        task.status = Status.RETURNED
+        task.rework_count += 1
+        _save(task, "status", "rework_count")
+        _record(
+            task, actor=actor, action=EventAction.RETURN, from_status=before, comment=comment, at=at
+        )
+    return task
+
+
+def request_extension(
+    task: Task | int, *, actor, new_deadline: dt.date, comment: str, at=None
+) -> Task:
+    """Ask for more time: only before the deadline, with a reason."""
+    if not (comment or "").strip():
+        raise TransitionError(_("Give a reason for the extension."))
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "request_extension")
+        if _today(at) > task.deadline:
+            raise TransitionError(_("An extension must be requested before the deadline."))
+        if new_deadline <= task.deadline:
+            raise TransitionError(_("The new deadline must be later than the current one."))
+        task.requested_deadline = new_deadline
+        _save(task, "requested_deadline")
+        _record(
+            task,
+            actor=actor,
+            action=EventAction.REQUEST_EXTENSION,
+            from_status=task.status,
+            comment=f"{new_deadline.isoformat()} {comment}",
+            at=at,
+        )
+    return task
+
+
+def approve_extension(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
+    """Grant the requested deadline: the task is deferred (缓办), its first deadline kept."""
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "approve_extension")
+        if task.requested_deadline is None:
+            raise TransitionError(_("No extension has been requested."))
+        before = task.status
+        task.original_deadline = task.original_deadline or task.deadline
+        task.deadline = task.requested_deadline
+        task.requested_deadline = None
+        task.status = Status.DEFERRED
+        _save(task, "original_deadline", "deadline", "requested_deadline", "status")
+        _record(
+            task,
+            actor=actor,
+            action=EventAction.APPROVE_EXTENSION,
+            from_status=before,
+            comment=comment,
+            at=at,
+        )
+    return task
+
+
+def cancel(task: Task | int, *, actor, comment: str, at=None) -> Task:
+    if not (comment or "").strip():
+        raise TransitionError(_("Say why the task is cancelled."))
+    with transaction.atomic():
+        task = _lock(_task_id(task), actor, "cancel")
+        before = task.status
+        task.status = Status.CANCELLED
+        task.requested_deadline = None
+        _save(task, "status", "requested_deadline")
+        _record(
+            task, actor=actor, action=EventAction.CANCEL, from_status=before, comment=comment, at=at
+        )
+    return task

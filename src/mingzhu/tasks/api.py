@@ -1,0 +1,259 @@
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from mingzhu.core.api import ScopedViewSet
+from mingzhu.core.drf import Conflict
+from mingzhu.core.scope import restrict
+from mingzhu.org.models import OrgUnit, User
+
+from . import actions
+from .filters import TaskFilter
+from .metrics import metrics_for
+from .models import Task, TaskList
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    list = serializers.PrimaryKeyRelatedField(
+        source="task_list", queryset=TaskList.objects.all(), allow_null=True, required=False
+    )
+    lead_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all())
+    co_units = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), many=True, required=False
+    )
+    leader = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(), allow_null=True, required=False
+    )
+    lead_unit_name = serializers.CharField(source="lead_unit.name", read_only=True)
+    light = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "code",
+            "title",
+            "content",
+            "list",
+            "status",
+            "light",
+            "deadline",
+            "original_deadline",
+            "requested_deadline",
+            "deadline_basis",
+            "urgency",
+            "lead_unit",
+            "lead_unit_name",
+            "co_units",
+            "issuer",
+            "leader",
+            "assignee",
+            "progress",
+            "rework_count",
+            "result",
+        ]
+        read_only_fields = [
+            "code",
+            "status",
+            "original_deadline",
+            "requested_deadline",
+            "issuer",
+            "assignee",
+            "progress",
+            "rework_count",
+            "result",
+        ]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None:
+            user = request.user
+            fields["lead_unit"].queryset = restrict(OrgUnit.objects.all(), user, "view")
+            fields["co_units"].child_relation.queryset = restrict(
+                OrgUnit.objects.all(), user, "view"
+            )
+            fields["list"].queryset = restrict(TaskList.objects.all(), user, "view")
+            fields["leader"].queryset = restrict(User.objects.all(), user, "view").filter(
+                roles__code="leader"
+            )
+        return fields
+
+    def get_light(self, obj) -> str | None:
+        return obj.light_on(self.context.get("as_of") or timezone.localdate())
+
+    def create(self, validated_data):
+        co_units = validated_data.pop("co_units", [])
+        return actions.create_task(
+            actor=self.context["request"].user, co_units=co_units, **validated_data
+        )
+
+
+class CommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReportSerializer(CommentSerializer):
+    progress = serializers.IntegerField(min_value=0, max_value=100)
+
+
+class ClosureSerializer(CommentSerializer):
+    result = serializers.CharField(required=False, allow_blank=True, default="")
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class ExtensionSerializer(CommentSerializer):
+    new_deadline = serializers.DateField()
+
+
+TRANSITIONS = {
+    # url path: (action function, body serializer)
+    "assign": (actions.assign, CommentSerializer),
+    "accept": (actions.accept, CommentSerializer),
+    "report": (actions.report_progress, ReportSerializer),
+    "request-closure": (actions.request_closure, ClosureSerializer),
+    "verify": (actions.verify, CommentSerializer),
+    "return": (actions.return_for_rework, CommentSerializer),
+    "request-extension": (actions.request_extension, ExtensionSerializer),
+    "approve-extension": (actions.approve_extension, CommentSerializer),
+    "cancel": (actions.cancel, CommentSerializer),
+}
+
+
+class TaskViewSet(ScopedViewSet):
+    """Tasks in the caller's scope; transitions by POST to /tasks/{id}/<action>/."""
+
+    model = Task
+    serializer_class = TaskSerializer
+    filterset_class = TaskFilter
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("lead_unit")
+            .prefetch_related("co_units")
+            .order_by("deadline", "code")
+        )
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "as_of": timezone.localdate()}
+
+    def _transition(self, request, pk, path: str):
+        function, body_class = TRANSITIONS[path]
+        body = body_class(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            task_id = int(pk)
+        except ValueError:
+            raise exceptions.NotFound() from None
+        try:
+            function(task_id, actor=request.user, **body.validated_data)
+        except actions.AlreadyDone as exc:
+            raise Conflict(str(exc)) from exc
+        except actions.TransitionError as exc:
+            raise exceptions.ValidationError({"detail": str(exc)}) from exc
+        except PermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        task = Task.objects.select_related("lead_unit").get(pk=task_id)
+        return Response(self.get_serializer(task).data)
+
+    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def assign(self, request, pk=None):
+        return self._transition(request, pk, "assign")
+
+    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def accept(self, request, pk=None):
+        return self._transition(request, pk, "accept")
+
+    @extend_schema(request=ReportSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def report(self, request, pk=None):
+        return self._transition(request, pk, "report")
+
+    @extend_schema(request=ClosureSerializer, responses=TaskSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="request-closure",
+        permission_classes=[IsAuthenticated],
+    )
+    def request_closure(self, request, pk=None):
+        return self._transition(request, pk, "request-closure")
+
+    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def verify(self, request, pk=None):
+        return self._transition(request, pk, "verify")
+
+    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="return",
+        url_name="return",
+        permission_classes=[IsAuthenticated],
+    )
+    def return_for_rework(self, request, pk=None):
+        return self._transition(request, pk, "return")
+
+    @extend_schema(request=ExtensionSerializer, responses=TaskSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="request-extension",
+        permission_classes=[IsAuthenticated],
+    )
+    def request_extension(self, request, pk=None):
+        return self._transition(request, pk, "request-extension")
+
+    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="approve-extension",
+        permission_classes=[IsAuthenticated],
+    )
+    def approve_extension(self, request, pk=None):
+        return self._transition(request, pk, "approve-extension")
+
+    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def cancel(self, request, pk=None):
+        return self._transition(request, pk, "cancel")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("from", str, description="YYYY-MM-DD"),
+            OpenApiParameter("to", str, description="YYYY-MM-DD"),
+        ],
+        responses={200: dict},
+    )
+    @action(detail=False, methods=["get"])
+    def metrics(self, request):
+        """Unit metrics for ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: this year so far)."""
+        today = timezone.localdate()
+        try:
+            start = dt.date.fromisoformat(request.query_params.get("from") or f"{today.year}-01-01")
+            end = dt.date.fromisoformat(request.query_params.get("to") or today.isoformat())
+        except ValueError:
+            raise exceptions.ValidationError({"from": ["Dates must be YYYY-MM-DD."]}) from None
+        if end < start:
+            raise exceptions.ValidationError({"to": ["'to' must not be before 'from'."]})
+        tasks = restrict(Task.objects.all(), request.user, "view")
+        rows = metrics_for(tasks, start, end)
+        names = dict(
+            OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
+        )
+        for row in rows:
+            row["unit_name"] = names.get(row["unit"], "")
+        return Response({"from": start, "to": end, "units": rows})

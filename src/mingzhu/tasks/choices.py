@@ -1,0 +1,82 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ListKind(models.TextChoices):
+    WORK_POINTS = "work_points", _("Work priorities")  # 工作要点
+    LEADER_INSTRUCTION = "leader_instruction", _("Leader's instruction")  # 领导批示
+    MEETING = "meeting", _("Meeting decisions")  # 会议
+    CAMPAIGN = "campaign", _("Special campaign")  # 专项行动
+    INSPECTION_RECTIFICATION = "inspection_rectification", _("Inspection rectification")
+    ENVIRONMENTAL_RECTIFICATION = (
+        "environmental_rectification",
+        _("Environmental inspection rectification"),
+    )
+    LIVELIHOOD = "livelihood", _("Livelihood projects")  # 民生实事
+    OTHER = "other", _("Other")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")  # 待交办
+    ASSIGNED = "assigned", _("Assigned")  # 已交办
+    ACCEPTED = "accepted", _("Accepted")  # 已签收
+    IN_PROGRESS = "in_progress", _("In progress")  # 办理中
+    CLOSURE_REQUESTED = "closure_requested", _("Closure requested")  # 申请销号
+    CLOSED = "closed", _("Closed")  # 已销号
+    RETURNED = "returned", _("Returned for rework")  # 退回
+    DEFERRED = "deferred", _("Deferred")  # 缓办
+    CANCELLED = "cancelled", _("Cancelled")  # 撤销
+
+
+# States in which the lead unit is working on the task (it may report, ask for closure
+# or for more time).
+HANDLING = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED, Status.DEFERRED)
+# States that carry a light: the task has been handed over and is not finished.
+ACTIVE = (Status.ASSIGNED, *HANDLING, Status.CLOSURE_REQUESTED)
+
+
+class DeadlineBasis(models.TextChoices):
+    CALENDAR_DAYS = "calendar_days", _("Calendar days")
+    WORKING_DAYS = "working_days", _("Working days")
+    WORKING_HOURS = "working_hours", _("Working hours")
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("Normal")  # 一般
+    URGENT = "urgent", _("Urgent")  # 紧急
+
+
+class Light(models.TextChoices):
+    GREEN = "green", _("Green")
+    YELLOW = "yellow", _("Yellow")
+    RED = "red", _("Red")
+
+
+class SheetLevel(models.TextChoices):
+    BLUE = "blue", _("Blue (reminder)")  # 提醒
+    YELLOW = "yellow", _("Yellow (warning)")  # 警示
+    RED = "red", _("Red (supervision)")  # 督办
+
+
+class SourceKind(models.TextChoices):
+    MANUAL = "manual", _("Entered by hand")
+    DOCUMENT = "document", _("Policy document")
+    DEMAND = "demand", _("Enterprise demand")
+    GRID_EVENT = "grid_event", _("Grid event")
+    HAZARD = "hazard", _("Hazard rectification")
+    FACTOR_REQUEST = "factor_request", _("Factor request")
+    CITIZEN_REQUEST = "citizen_request", _("Citizen request")
+    OTHER = "other", _("Other")
+
+
+class EventAction(models.TextChoices):
+    CREATE = "create", _("Created")
+    ASSIGN = "assign", _("Assigned")
+    ACCEPT = "accept", _("Accepted")
+    REPORT = "report", _("Progress reported")
+    REQUEST_CLOSURE = "request_closure", _("Closure requested")
+    VERIFY = "verify", _("Verified and closed")
+    RETURN = "return", _("Returned for rework")
+    REQUEST_EXTENSION = "request_extension", _("Extension requested")
+    APPROVE_EXTENSION = "approve_extension", _("Extension approved")
+    CANCEL = "cancel", _("Cancelled")

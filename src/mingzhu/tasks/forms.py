@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.forms import ScopedModelForm
+
+from . import actions
+from .models import Task, TaskList
+
+
+class TaskForm(ScopedModelForm):
+    class Meta:
+        model = Task
+        fields = [
+            "title",
+            "content",
+            "task_list",
+            "parent",
+            "weight",
+            "lead_unit",
+            "co_units",
+            "leader",
+            "deadline",
+            "deadline_basis",
+            "time_limit",
+            "urgency",
+        ]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = self.fields["leader"].queryset.filter(roles__code="leader")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and getattr(self.user, "unit", None) is None:
+            raise forms.ValidationError(_("Only a user with a unit can issue tasks."))
+        return cleaned
+
+    def save(self, commit=True):
+        if self.instance.pk is not None:
+            return super().save(commit)
+        data = dict(self.cleaned_data)
+        co_units = data.pop("co_units", [])
+        self.instance = actions.create_task(actor=self.user, co_units=co_units, **data)
+        return self.instance
+
+
+class TaskListForm(ScopedModelForm):
+    class Meta:
+        model = TaskList
+        fields = ["name", "kind", "issuer", "year", "source"]

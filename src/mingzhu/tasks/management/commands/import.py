@@ -1,0 +1,58 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from mingzhu.core.excel import WorkbookError
+from mingzhu.org.models import User
+from mingzhu.tasks.importer import import_tasks, list_named
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a spreadsheet: `import tasks FILE.xlsx --list NAME --user USERNAME` reads the "
+        "columns 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限. All rows or none."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=["tasks"])
+        parser.add_argument("file")
+        parser.add_argument("--list", dest="list_name", required=True, help="Task list name.")
+        parser.add_argument(
+            "--user", required=True, help="The issuing user (needs the right to add tasks)."
+        )
+        parser.add_argument(
+            "--valid-only", action="store_true", help="Write the valid rows, skip the bad ones."
+        )
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, kind, file, list_name, user, valid_only, json: bool, **options):
+        actor = User.objects.filter(username=user, is_active=True).first()
+        if actor is None:
+            raise CommandError(f"No active user named {user!r}.")
+        if not actor.has_perm("tasks.add_task") or actor.unit is None:
+            raise CommandError(f"{user!r} may not issue tasks.")
+        try:
+            with open(file, "rb") as handle, transaction.atomic():
+                task_list = list_named(list_name, actor=actor, year=timezone.localdate().year)
+                result = import_tasks(
+                    handle, actor=actor, task_list=task_list, valid_only=valid_only
+                )
+                if result.errors and not valid_only:
+                    transaction.set_rollback(True)
+        except (OSError, WorkbookError) as exc:
+            raise CommandError(str(exc)) from exc
+        summary = {"created": len(result.created), "errors": [str(e) for e in result.errors]}
+        if json:
+            self.stdout.write(_dumps(summary))
+        else:
+            for error in summary["errors"]:
+                self.stderr.write(error)
+            self.stdout.write(f"{summary['created']} tasks imported into {list_name}.")
+        if result.errors and not valid_only:
+            raise CommandError("Nothing imported: fix the rows above, or use --valid-only.")
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False)

@@ -1,0 +1,349 @@
+"""The closed-loop engine (清单式交办、销号式管理): task lists, tasks, their immutable
+events and supervision sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.audit import audited
+from mingzhu.core.models import TimeStampedModel
+
+from . import services
+from .choices import (
+    DeadlineBasis,
+    EventAction,
+    ListKind,
+    SheetLevel,
+    SourceKind,
+    Status,
+    Urgency,
+)
+
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+ATTACHMENT_TYPES = (".jpg", ".jpeg", ".png", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt")
+
+
+@audited()
+class TaskList(TimeStampedModel):
+    """A list (清单) of tasks issued together: a year's work priorities, a meeting, a
+    campaign, an inspection's rectification list."""
+
+    scope_fields = ("issuer", "tasks__lead_unit")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=40, choices=ListKind.choices)
+    issuer = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("issuing unit"),
+        on_delete=models.PROTECT,
+        related_name="issued_task_lists",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source document"), max_length=300, blank=True)
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("task list")
+        verbose_name_plural = _("task lists")
+        ordering = ["-year", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("tasks:tasklist_detail", args=[self.pk])
+
+
+def _unit_token(unit) -> str:
+    """The issuing unit's short code inside a task code: YZ-DEPT-DB -> DB."""
+    token = re.sub(r"[^A-Za-z0-9]", "", unit.code.rsplit("-", 1)[-1]).upper()
+    return token[:12] or "X"
+
+
+# Reverse relations are left out: the change log's history page cannot label them.
+@audited(m2m_fields=("co_units",))
+class Task(TimeStampedModel):
+    scope_fields = ("lead_unit", "co_units", "issuer")
+
+    code = models.CharField(_("code"), max_length=40, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=300)
+    content = models.TextField(_("content"), blank=True)
+    task_list = models.ForeignKey(
+        TaskList,
+        verbose_name=_("task list"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, help_text=_("Weight in the parent task's progress.")
+    )
+    issuer = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("issuing unit"),
+        on_delete=models.PROTECT,
+        related_name="issued_tasks",
+    )
+    lead_unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("lead unit"),
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+    )
+    co_units = models.ManyToManyField(
+        "org.OrgUnit", verbose_name=_("co-operating units"), blank=True, related_name="+"
+    )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible leader"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_tasks",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tasks",
+    )
+    deadline = models.DateField(_("deadline"))
+    original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
+    deadline_basis = models.CharField(
+        _("deadline basis"),
+        max_length=20,
+        choices=DeadlineBasis.choices,
+        default=DeadlineBasis.CALENDAR_DAYS,
+    )
+    time_limit = models.PositiveIntegerField(
+        _("time limit"),
+        null=True,
+        blank=True,
+        help_text=_("In units of the deadline basis (days or working hours), where one was set."),
+    )
+    requested_deadline = models.DateField(_("requested new deadline"), null=True, blank=True)
+    urgency = models.CharField(
+        _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    result = models.TextField(_("result"), blank=True)
+    rework_count = models.PositiveSmallIntegerField(_("rework count"), default=0)
+    assigned_on = models.DateField(_("assigned on"), null=True, blank=True)
+    accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    source_kind = models.CharField(
+        _("source kind"), max_length=30, choices=SourceKind.choices, default=SourceKind.MANUAL
+    )
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source_object = GenericForeignKey("content_type", "object_id")
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["deadline", "code"]
+        permissions = [("verify_task", _("Can assign, verify and supervise tasks"))]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="task_status_deadline"),
+            models.Index(fields=["lead_unit", "status"], name="task_lead_status"),
+            models.Index(fields=["content_type", "object_id"], name="task_source_object"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="task_progress_max")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("tasks:task_detail", args=[self.pk])
+
+    @property
+    def start_on(self) -> dt.date:
+        if self.assigned_on:
+            return self.assigned_on
+        return timezone.localdate(self.created_at) if self.created_at else self.deadline
+
+    def light_on(self, as_of: dt.date) -> str | None:
+        return services.light(
+            status=self.status,
+            deadline=self.deadline,
+            progress=self.progress,
+            start=self.start_on,
+            as_of=as_of,
+        )
+
+    def save(self, *args, **kwargs) -> None:
+        if self.code:
+            super().save(*args, **kwargs)
+            return
+        # A readable code: year, issuing unit, sequence. Two saves racing for the same
+        # number: the loser takes the next one.
+        year = (self.task_list.year if self.task_list_id else None) or self.deadline.year
+        prefix = f"{year}-{_unit_token(self.issuer)}-"
+        for _attempt in range(5):
+            last = (
+                Task._base_manager.filter(code__startswith=prefix)
+                .order_by("-code")
+                .values_list("code", flat=True)
+                .first()
+            )
+            number = int(last.rsplit("-", 1)[-1]) + 1 if last else 1
+            self.code = f"{prefix}{number:04d}"
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                if not Task._base_manager.filter(code=self.code).exists():
+                    raise  # not the code: some other constraint
+                self.code = ""
+                self.pk = None
+        raise IntegrityError(f"could not allocate a task code with prefix {prefix}")
+
+
+class ImmutableError(RuntimeError):
+    pass
+
+
+class TaskEvent(TimeStampedModel):
+    """One transition or progress report: immutable, the task's own record."""
+
+    # Exempt from the change log: the event is itself the audit record, and can never
+    # be changed or deleted.
+    audit_exempt = True
+    scope_fields = ("task__lead_unit", "task__co_units", "task__issuer")
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=30, choices=EventAction.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task event")
+        verbose_name_plural = _("task events")
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["task", "at"], name="task_event_task_at")]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableError("A task event cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("A task event cannot be deleted.")
+
+
+def validate_attachment(file) -> None:
+    if file.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            _("%(name)s is larger than 20 MB.") % {"name": file.name}, code="too_large"
+        )
+    if Path(file.name).suffix.lower() not in ATTACHMENT_TYPES:
+        raise ValidationError(
+            _("%(name)s: only %(types)s files are accepted.")
+            % {"name": file.name, "types": " ".join(ATTACHMENT_TYPES)},
+            code="bad_type",
+        )
+
+
+@audited()
+class Attachment(TimeStampedModel):
+    """Evidence (photos, files) attached to an event."""
+
+    scope_fields = ("event__task__lead_unit", "event__task__co_units", "event__task__issuer")
+
+    event = models.ForeignKey(
+        TaskEvent, verbose_name=_("event"), on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to="tasks/%Y/%m/", validators=[validate_attachment])
+    name = models.CharField(_("name"), max_length=200)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@audited()
+class SupervisionSheet(TimeStampedModel):
+    """A supervision sheet (督办单): one per task per level, never duplicated."""
+
+    scope_fields = ("task__lead_unit", "task__issuer")
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="sheets"
+    )
+    level = models.CharField(_("level"), max_length=10, choices=SheetLevel.choices)
+    issued_on = models.DateField(_("issued on"))
+    unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("unit supervised"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("supervision sheet")
+        verbose_name_plural = _("supervision sheets")
+        ordering = ["-issued_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "level"], name="one_sheet_per_task_level")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} · {self.task.code}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("tasks:task_detail", args=[self.task_id])

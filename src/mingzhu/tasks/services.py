@@ -1,0 +1,211 @@
+"""Pure logic of the engine: working days, lights, sheet levels and unit metrics.
+
+Nothing here reads the clock or the database: every function takes ``as_of`` and plain
+values, so the same rules serve pages, the API, the daily job and a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import chinese_calendar
+
+from .choices import ACTIVE, Light, SheetLevel, Status
+
+NEAR_WORKING_DAYS = 3  # yellow when the deadline is this close
+BEHIND_POINTS = 20  # yellow when progress lags the elapsed time by more than this
+RED_SHEETS_FOR_INTERVIEW = 3  # red sheets in a quarter that earn the unit's head an interview
+
+
+@lru_cache(maxsize=8192)
+def is_workday(day: dt.date) -> bool:
+    """A working day: statutory holidays off, make-up working days (调休) on. Years the
+    calendar does not know yet fall back to Monday to Friday."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The n-th working day after ``start`` (before it for negative n); n = 0 is start."""
+    step = 1 if n >= 0 else -1
+    day, left = start, abs(n)
+    while left:
+        day += dt.timedelta(days=step)
+        if is_workday(day):
+            left -= 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days d with start < d <= end (negative when end is before start)."""
+    if end < start:
+        return -working_days_between(end, start)
+    count, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        count += is_workday(day)
+    return count
+
+
+def near_limit(as_of: dt.date) -> dt.date:
+    """The last deadline that counts as near on ``as_of``."""
+    return add_working_days(as_of, NEAR_WORKING_DAYS)
+
+
+def is_behind(*, progress: int, start: dt.date, deadline: dt.date, as_of: dt.date) -> bool:
+    """Progress more than 20 points behind the elapsed share of the time allowed."""
+    allowed = (deadline - start).days
+    if allowed <= 0:
+        return False
+    elapsed = min(max((as_of - start).days, 0), allowed)
+    return 100 * elapsed - progress * allowed > BEHIND_POINTS * allowed
+
+
+def assess(
+    *, status: str, deadline: dt.date, progress: int, start: dt.date, as_of: dt.date
+) -> tuple[str | None, str | None]:
+    """(light, reason): reason is "overdue", "behind" or "near" for red and yellow."""
+    if status not in ACTIVE:
+        return None, None
+    if as_of > deadline:
+        return Light.RED, "overdue"
+    if is_behind(progress=progress, start=start, deadline=deadline, as_of=as_of):
+        return Light.YELLOW, "behind"
+    if deadline <= near_limit(as_of):
+        return Light.YELLOW, "near"
+    return Light.GREEN, None
+
+
+def light(
+    *, status: str, deadline: dt.date, progress: int, start: dt.date, as_of: dt.date
+) -> str | None:
+    """The task's light (亮灯) on ``as_of``; None for drafts and finished tasks."""
+    return assess(status=status, deadline=deadline, progress=progress, start=start, as_of=as_of)[0]
+
+
+SHEET_FOR_REASON = {"overdue": SheetLevel.RED, "behind": SheetLevel.YELLOW, "near": SheetLevel.BLUE}
+
+
+def sheet_level(
+    *, status: str, deadline: dt.date, progress: int, start: dt.date, as_of: dt.date
+) -> str | None:
+    """The supervision sheet a task earns on ``as_of``: blue (near the deadline), yellow
+    (behind schedule), red (overdue); None when it earns none."""
+    reason = assess(status=status, deadline=deadline, progress=progress, start=start, as_of=as_of)[
+        1
+    ]
+    return SHEET_FOR_REASON.get(reason) if reason else None
+
+
+def parent_progress(children: Iterable[tuple[int, int]]) -> int:
+    """The weighted mean of (progress, weight) pairs, rounded; 0 without children."""
+    pairs = [(p, w) for p, w in children if w > 0]
+    total = sum(w for _p, w in pairs)
+    return round(sum(p * w for p, w in pairs) / total) if total else 0
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def units_for_interview(red_sheets: Iterable[tuple[int, dt.date]]) -> set[tuple[int, int, int]]:
+    """(unit id, year, quarter) for every unit with three red sheets within a quarter,
+    from (unit id, issued on) pairs."""
+    counts: dict[tuple[int, int, int], int] = defaultdict(int)
+    for unit_id, issued_on in red_sheets:
+        counts[(unit_id, *quarter_of(issued_on))] += 1
+    return {key for key, n in counts.items() if n >= RED_SHEETS_FOR_INTERVIEW}
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What the metrics need to know about one task."""
+
+    unit_id: int
+    status: str
+    deadline: dt.date
+    original_deadline: dt.date | None = None
+    assigned_on: dt.date | None = None
+    accepted_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    closure_requests: int = 0
+    returns: int = 0
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+@dataclass
+class UnitMetrics:
+    unit_id: int
+    assigned: int = 0
+    accepted_in_time: int = 0
+    due: int = 0
+    deferred: int = 0
+    closed_on_time: int = 0
+    closed: int = 0
+    closure_requests: int = 0
+    returns: int = 0
+    handling_days: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "unit": self.unit_id,
+            "assigned": self.assigned,
+            "due": self.due,
+            "deferred": self.deferred,
+            "closed": self.closed,
+            "closed_on_time": self.closed_on_time,
+            # 签收及时率: accepted within one working day of assignment.
+            "acceptance_rate": _rate(self.accepted_in_time, self.assigned),
+            # 按期办结率 = closed on time / (due in period - deferred)
+            "on_time_rate": _rate(self.closed_on_time, self.due - self.deferred),
+            # 办结率 = closed / due in period
+            "closure_rate": _rate(self.closed, self.due),
+            # 返工率 = returned / closure requests
+            "rework_rate": _rate(self.returns, self.closure_requests),
+            "average_handling_days": (
+                round(sum(self.handling_days) / len(self.handling_days), 1)
+                if self.handling_days
+                else None
+            ),
+        }
+
+
+def unit_metrics(tasks: Iterable[TaskFacts], start: dt.date, end: dt.date) -> list[dict]:
+    """Per lead unit, for the period start..end (inclusive), as known on ``end``.
+
+    A task is due in the period when its original deadline (before any extension) falls
+    in it; deferred tasks are those of them whose deadline was extended.
+    """
+    by_unit: dict[int, UnitMetrics] = {}
+    for t in tasks:
+        if t.status in (Status.DRAFT, Status.CANCELLED):
+            continue
+        m = by_unit.setdefault(t.unit_id, UnitMetrics(t.unit_id))
+        if t.assigned_on and start <= t.assigned_on <= end:
+            m.assigned += 1
+            if t.accepted_on and t.accepted_on <= add_working_days(t.assigned_on, 1):
+                m.accepted_in_time += 1
+        closed = t.status == Status.CLOSED and t.closed_on is not None and t.closed_on <= end
+        due_on = t.original_deadline or t.deadline
+        if start <= due_on <= end:
+            m.due += 1
+            if closed:
+                m.closed += 1
+            if t.original_deadline is not None:
+                m.deferred += 1
+            elif closed and t.closed_on <= t.deadline:
+                m.closed_on_time += 1
+        if closed and start <= t.closed_on <= end and t.assigned_on:
+            m.handling_days.append((t.closed_on - t.assigned_on).days)
+        m.closure_requests += t.closure_requests
+        m.returns += t.returns
+    return [by_unit[k].as_dict() for k in sorted(by_unit)]

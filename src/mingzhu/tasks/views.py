@@ -1,0 +1,336 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.excel import WorkbookError
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+)
+from mingzhu.org.models import OrgUnit
+
+from . import actions, services
+from .choices import HANDLING, Light, SheetLevel, Status
+from .filters import TaskFilter, TaskListFilter
+from .forms import TaskForm, TaskListForm
+from .importer import import_tasks
+from .metrics import metrics_for
+from .models import Attachment, SupervisionSheet, Task, TaskList
+
+
+class LightLabel(str):
+    """A light's label (what the cell and the export show) that keeps its code for the
+    badge colour."""
+
+    code: str
+
+    def __new__(cls, code: str):
+        label = super().__new__(cls, Light(code).label)
+        label.code = code
+        return label
+
+
+def _light(task: Task) -> LightLabel | None:
+    value = task.light_on(timezone.localdate())
+    return LightLabel(value) if value else None
+
+
+TASK_COLUMNS = [
+    Column("code", gettext_lazy("Code"), link=True),
+    Column("title", gettext_lazy("Title")),
+    Column("task_list", gettext_lazy("List")),
+    Column("lead_unit", gettext_lazy("Lead unit")),
+    Column("status", gettext_lazy("Status")),
+    Column("light", gettext_lazy("Light"), accessor=_light),
+    Column("deadline", gettext_lazy("Deadline")),
+    Column("progress", gettext_lazy("Progress (%)")),
+    Column("leader", gettext_lazy("Responsible leader")),
+]
+
+
+class TaskListView(ObjectListView):
+    """The task ledger (台账)."""
+
+    model = Task
+    select_related = ("lead_unit", "task_list", "leader")
+    filterset_class = TaskFilter
+    columns = TASK_COLUMNS
+    table_template = "tasks/_task_table.html"
+    export_filename = "task-ledger"
+
+
+class InboxView(TaskListView):
+    """What awaits the user: tasks of their unit to accept and handle; for the issuing
+    side, closure and extension requests to decide."""
+
+    def get_queryset(self):
+        user = self.request.user
+        qs = super().get_queryset()
+        mine = Q(pk__in=[])
+        if user.unit_id and user.has_perm("tasks.change_task"):
+            mine = Q(
+                lead_unit__path__startswith=user.unit.path,
+                status__in=(Status.ASSIGNED, *HANDLING),
+            )
+        if user.has_perm(actions.VERIFY_PERMISSION):
+            decide = Q(status=Status.CLOSURE_REQUESTED) | Q(
+                status__in=HANDLING, requested_deadline__isnull=False
+            )
+            if user.unit_id:
+                decide &= ~Q(lead_unit__path__startswith=user.unit.path)
+            mine |= decide
+        return qs.filter(mine)
+
+    def meta_context(self):
+        return {**super().meta_context(), "verbose_name_plural": _("My inbox"), "can_add": False}
+
+
+class TaskDetailView(ObjectDetailView):
+    model = Task
+    select_related = ("lead_unit", "issuer", "task_list", "leader", "assignee", "parent")
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        as_of = timezone.localdate()
+        return {
+            "as_of": as_of,
+            "light": obj.light_on(as_of),
+            "co_units": list(obj.co_units.all()),
+            "events": obj.events.select_related("actor").prefetch_related("attachments"),
+            "sheets": obj.sheets.all(),
+            "children": obj.children.restrict(user, "view").select_related("lead_unit"),
+            "available": actions.available_actions(user, obj),
+            "can_change": actions.is_issuing_side(user, obj)
+            and obj.status not in (Status.CLOSED, Status.CANCELLED),
+        }
+
+
+class TaskHistoryView(ObjectHistoryView):
+    model = Task
+
+
+class TaskEditView(ObjectEditView):
+    model = Task
+    form_class = TaskForm
+
+    def get_object(self, pk):
+        obj = super().get_object(pk)
+        if pk is not None and not actions.is_issuing_side(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+
+class TaskDeleteView(ObjectDeleteView):
+    """No role deletes tasks (their events protect them); kept for the generic pages."""
+
+    model = Task
+
+
+ACTION_NAMES = tuple(actions.RULES)
+
+
+class TaskActionView(LoginRequiredMixin, View):
+    """The forms of the task page post here; each calls one action."""
+
+    def post(self, request, pk, name):
+        if name not in ACTION_NAMES:
+            raise PermissionDenied
+        data = request.POST
+        kwargs = {"comment": data.get("comment", "").strip()}
+        try:
+            if name == "report_progress":
+                kwargs["progress"] = int(data.get("progress", ""))
+            elif name == "request_closure":
+                kwargs["result"] = data.get("result", "")
+                kwargs["files"] = request.FILES.getlist("files")
+            elif name == "request_extension":
+                kwargs["new_deadline"] = dt.date.fromisoformat(data.get("new_deadline", ""))
+            getattr(actions, name)(pk, actor=request.user, **kwargs)
+        except actions.TransitionError as exc:
+            return self._refused(request, pk, str(exc))
+        except ValidationError as exc:
+            return self._refused(request, pk, "; ".join(exc.messages))
+        except ValueError:
+            return self._refused(request, pk, _("Please check the values you entered."))
+        messages.success(request, _("Done."))
+        return HttpResponseRedirect(Task(pk=pk).get_absolute_url())
+
+    def _refused(self, request, pk, text):
+        messages.error(request, text)
+        response = HttpResponseRedirect(Task(pk=pk).get_absolute_url())
+        response.status_code = 303
+        return response
+
+
+class AttachmentView(ObjectMixin, View):
+    """Download one piece of evidence (only within the task's scope)."""
+
+    model = Attachment
+
+    def get(self, request, pk):
+        self.require_permission("view")
+        attachment = get_object_or_404(self.restricted("view"), pk=pk)
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, as_attachment=True, filename=attachment.name)
+
+
+class TaskListListView(ObjectListView):
+    model = TaskList
+    select_related = ("issuer",)
+    filterset_class = TaskListFilter
+    columns = [
+        Column("name", gettext_lazy("Name"), link=True),
+        Column("kind", gettext_lazy("Kind")),
+        Column("issuer", gettext_lazy("Issuing unit")),
+        Column("year", gettext_lazy("Year")),
+    ]
+
+
+class TaskListDetailView(ObjectDetailView):
+    model = TaskList
+    select_related = ("issuer",)
+
+    def get_extra_context(self, obj):
+        tasks = (
+            Task.objects.restrict(self.request.user, "view")
+            .filter(task_list=obj)
+            .select_related("lead_unit")
+        )
+        as_of = timezone.localdate()
+        return {
+            "tasks": [(t, t.light_on(as_of)) for t in tasks],
+            "can_import": self.request.user.has_perm("tasks.add_task"),
+        }
+
+
+class TaskImportView(ObjectMixin, View):
+    """Upload the usual spreadsheet into a task list: all rows or none."""
+
+    model = TaskList
+
+    def get_list(self, pk):
+        if not self.request.user.has_perm("tasks.add_task"):
+            raise PermissionDenied
+        return get_object_or_404(self.restricted("view"), pk=pk)
+
+    def get(self, request, pk):
+        return self.render(self.get_list(pk))
+
+    def post(self, request, pk):
+        task_list = self.get_list(pk)
+        upload = request.FILES.get("file")
+        if upload is None:
+            return self.render(task_list, [_("Choose an .xlsx file.")], status=400)
+        try:
+            result = import_tasks(
+                upload,
+                actor=request.user,
+                task_list=task_list,
+                valid_only=request.POST.get("valid_only") == "on",
+            )
+        except WorkbookError as exc:
+            return self.render(task_list, [str(exc)], status=400)
+        if result.errors and not result.created:
+            return self.render(task_list, [str(e) for e in result.errors], status=400)
+        messages.success(request, _("%(count)s tasks imported.") % {"count": len(result.created)})
+        for error in result.errors:
+            messages.warning(request, str(error))
+        return HttpResponseRedirect(task_list.get_absolute_url())
+
+    def render(self, task_list, errors=(), status=200):
+        context = {**self.meta_context(), "object": task_list, "errors": errors}
+        return render(self.request, "tasks/import.html", context, status=status)
+
+
+class TaskListDeleteView(ObjectDeleteView):
+    model = TaskList
+
+
+class TaskListHistoryView(ObjectHistoryView):
+    model = TaskList
+
+
+class TaskListEditView(ObjectEditView):
+    model = TaskList
+    form_class = TaskListForm
+
+
+class SheetListView(ObjectListView):
+    """The supervision office's page: every sheet, and the units whose heads are due an
+    interview (three red sheets within a quarter)."""
+
+    model = SupervisionSheet
+    select_related = ("task", "unit")
+    template_name = "tasks/supervisionsheet_list.html"
+    columns = [
+        Column("task__code", gettext_lazy("Task"), link=True),
+        Column("task__title", gettext_lazy("Title")),
+        Column("level", gettext_lazy("Level")),
+        Column("unit", gettext_lazy("Unit supervised")),
+        Column("issued_on", gettext_lazy("Issued on")),
+    ]
+
+    def meta_context(self):
+        red = self.restricted("view").filter(level=SheetLevel.RED)
+        due = services.units_for_interview(red.values_list("unit_id", "issued_on"))
+        names = dict(
+            OrgUnit.objects.filter(pk__in={u for u, _y, _q in due}).values_list("pk", "name")
+        )
+        interviews = sorted((names[u], y, q) for u, y, q in due)
+        return {**super().meta_context(), "can_add": False, "interviews": interviews}
+
+
+def _chart(rows) -> dict:
+    def pct(value):
+        return None if value is None else round(value * 100, 1)
+
+    return {
+        "units": [r["unit_name"] for r in rows],
+        "on_time": [pct(r["on_time_rate"]) for r in rows],
+        "closure": [pct(r["closure_rate"]) for r in rows],
+        "on_time_label": _("On-time closure rate"),
+        "closure_label": _("Closure rate"),
+    }
+
+
+class MetricsView(ObjectMixin, View):
+    model = Task
+
+    def get(self, request):
+        self.require_permission("view")
+        today = timezone.localdate()
+        try:
+            start = dt.date.fromisoformat(request.GET.get("from") or f"{today.year}-01-01")
+            end = dt.date.fromisoformat(request.GET.get("to") or today.isoformat())
+        except ValueError:
+            start, end = dt.date(today.year, 1, 1), today
+            messages.error(request, _("Dates must look like 2025-12-31."))
+        rows = metrics_for(self.restricted("view"), start, end)
+        names = dict(
+            OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
+        )
+        for row in rows:
+            row["unit_name"] = names.get(row["unit"], "")
+        rows.sort(key=lambda r: (-(r["on_time_rate"] or 0), r["unit_name"]))
+        return render(
+            request,
+            "tasks/metrics.html",
+            {"rows": rows, "start": start, "end": end, "chart": _chart(rows)},
+        )

@@ -1,0 +1,243 @@
+import datetime as dt
+import re
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
+
+from mingzhu.tasks import actions
+from mingzhu.tasks.choices import EventAction, Status
+from mingzhu.tasks.models import ImmutableError, Task, TaskEvent
+
+from .conftest import FAR, STEPS
+
+
+def test_it_creates_a_draft_with_a_readable_code(supervisor, unit):
+    task = actions.create_task(
+        actor=supervisor, title="新任务", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+    )
+    assert re.fullmatch(r"2099-DB-\d{4}", task.code)
+    assert task.status == Status.DRAFT
+    assert task.issuer == supervisor.unit
+    assert task.events.get().action == EventAction.CREATE
+    second = actions.create_task(
+        actor=supervisor, title="又一个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+    )
+    assert int(second.code[-4:]) == int(task.code[-4:]) + 1
+
+
+def test_it_refuses_creation_without_the_permission(fgw, outsider, unit):
+    for user in (fgw, outsider):
+        with pytest.raises(PermissionDenied):
+            actions.create_task(actor=user, title="x", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR)
+
+
+@pytest.mark.parametrize("status", list(STEPS))
+def test_it_reaches_every_state_with_one_event_per_transition(make_task, status):
+    task = make_task(status)
+    events = list(task.events.order_by("at", "pk"))
+    assert len(events) == 1 + len(STEPS[status])
+    assert events[-1].to_status == status
+    for before, after in zip(events, events[1:], strict=False):
+        assert after.from_status == before.to_status
+
+
+def test_it_records_assign_and_accept_dates(make_task, fgw):
+    task = make_task(Status.ACCEPTED)
+    assert task.assigned_on and task.accepted_on
+    assert task.assignee == fgw
+
+
+def test_it_counts_rework_and_lets_the_unit_carry_on(make_task, fgw):
+    task = make_task(Status.RETURNED)
+    assert task.rework_count == 1
+    task = actions.report_progress(task, actor=fgw, progress=90, comment="补充材料")
+    assert task.status == Status.IN_PROGRESS
+    task = actions.request_closure(task, actor=fgw, result="材料已补齐")
+    assert task.status == Status.CLOSURE_REQUESTED
+
+
+def test_it_keeps_the_original_deadline_when_deferred(make_task):
+    task = make_task(Status.DEFERRED, deadline=dt.date(2099, 1, 31))
+    assert task.original_deadline == dt.date(2099, 1, 31)
+    assert task.deadline == dt.date(2099, 3, 2)
+    assert task.requested_deadline is None
+
+
+def test_it_closes_with_full_progress(make_task):
+    task = make_task(Status.CLOSED)
+    assert task.progress == 100 and task.closed_on is not None
+
+
+def test_it_lets_a_co_unit_report_progress(make_task, xinba, unit):
+    task = make_task(Status.ACCEPTED)
+    task.co_units.add(unit("YZ-XINBA"))
+    task = actions.report_progress(task.pk, actor=xinba, progress=30)
+    assert task.progress == 30
+
+
+def test_it_updates_the_parent_progress(make_task, fgw):
+    parent = make_task(Status.ACCEPTED)
+    child_a = make_task(Status.ACCEPTED, parent=parent, weight=1)
+    make_task(Status.ACCEPTED, parent=parent, weight=3)
+    actions.report_progress(child_a, actor=fgw, progress=100)
+    parent.refresh_from_db()
+    assert parent.progress == 25
+
+
+# Refused transitions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "kwargs"),
+    [
+        (Status.DRAFT, "accept", {}),
+        (Status.ASSIGNED, "report_progress", {"progress": 10}),
+        (Status.ACCEPTED, "verify", {}),
+        (Status.IN_PROGRESS, "return_for_rework", {"comment": "x"}),
+        (Status.CLOSED, "cancel", {"comment": "x"}),
+        (Status.CANCELLED, "assign", {}),
+        (Status.CLOSURE_REQUESTED, "request_closure", {"result": "x"}),
+    ],
+)
+def test_it_refuses_a_transition_from_the_wrong_state(
+    make_task, supervisor, fgw, status, action, kwargs
+):
+    task = make_task(status)
+    actor = supervisor if action in ("verify", "return_for_rework", "cancel", "assign") else fgw
+    with pytest.raises(actions.TransitionError):
+        getattr(actions, action)(task, actor=actor, **kwargs)
+    assert Task.objects.get(pk=task.pk).status == status
+
+
+def test_it_refuses_closure_without_evidence(make_task, fgw):
+    task = make_task(Status.IN_PROGRESS)
+    with pytest.raises(actions.TransitionError, match="evidence"):
+        actions.request_closure(task, actor=fgw, result="  ")
+
+
+def test_it_accepts_an_attachment_as_evidence(make_task, fgw, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    task = make_task(Status.IN_PROGRESS)
+    photo = SimpleUploadedFile("现场.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
+    task = actions.request_closure(task, actor=fgw, files=[photo])
+    event = task.events.get(action=EventAction.REQUEST_CLOSURE)
+    assert event.attachments.get().name == "现场.jpg"
+
+
+def test_it_refuses_an_attachment_of_the_wrong_type(make_task, fgw):
+    task = make_task(Status.IN_PROGRESS)
+    bad = SimpleUploadedFile("run.exe", b"MZ")
+    with pytest.raises(ValidationError):
+        actions.request_closure(task, actor=fgw, files=[bad])
+
+
+def test_it_refuses_return_and_cancel_without_a_reason(make_task, supervisor):
+    task = make_task(Status.CLOSURE_REQUESTED)
+    with pytest.raises(actions.TransitionError):
+        actions.return_for_rework(task, actor=supervisor, comment="")
+    with pytest.raises(actions.TransitionError):
+        actions.cancel(task, actor=supervisor, comment=" ")
+
+
+def test_it_refuses_progress_out_of_range(make_task, fgw):
+    task = make_task(Status.ACCEPTED)
+    with pytest.raises(actions.TransitionError):
+        actions.report_progress(task, actor=fgw, progress=101)
+
+
+def test_it_refuses_an_extension_after_the_deadline(make_task, fgw):
+    task = make_task(Status.ACCEPTED, deadline=dt.date(2025, 1, 10))
+    with pytest.raises(actions.TransitionError, match="before the deadline"):
+        actions.request_extension(
+            task,
+            actor=fgw,
+            new_deadline=dt.date(2025, 2, 1),
+            comment="x",
+            at=dt.datetime(2025, 1, 11, 3, tzinfo=dt.UTC),
+        )
+
+
+def test_it_refuses_an_extension_to_an_earlier_date(make_task, fgw):
+    task = make_task(Status.ACCEPTED)
+    with pytest.raises(actions.TransitionError):
+        actions.request_extension(task, actor=fgw, new_deadline=dt.date(2098, 1, 1), comment="x")
+
+
+def test_it_refuses_to_approve_an_extension_nobody_asked_for(make_task, supervisor):
+    task = make_task(Status.IN_PROGRESS)
+    with pytest.raises(actions.TransitionError):
+        actions.approve_extension(task, actor=supervisor)
+
+
+def test_it_never_lets_the_lead_unit_verify_its_own_task(make_task, supervisor, leader):
+    task = make_task(Status.CLOSURE_REQUESTED, lead="YZ-DEPT-DB", handler=supervisor, issuer=leader)
+    with pytest.raises(PermissionDenied):
+        actions.verify(task, actor=supervisor)
+    assert actions.verify(task, actor=leader).status == Status.CLOSED
+
+
+def test_it_refuses_the_handling_side_the_issuing_actions(make_task, fgw):
+    task = make_task(Status.CLOSURE_REQUESTED)
+    for action in (actions.verify, actions.return_for_rework, actions.cancel):
+        with pytest.raises(PermissionDenied):
+            action(task, actor=fgw, comment="x")
+
+
+def test_it_refuses_the_issuing_side_the_handling_actions(make_task, supervisor, leader):
+    task = make_task(Status.ASSIGNED)
+    for user in (supervisor, leader):
+        with pytest.raises(PermissionDenied):
+            actions.accept(task, actor=user)
+
+
+def test_it_answers_404_out_of_scope(make_task, xinba, outsider, grid_worker):
+    task = make_task(Status.CLOSURE_REQUESTED)
+    for user in (xinba, outsider, grid_worker):
+        with pytest.raises(Http404):
+            actions.verify(task, actor=user)
+
+
+def test_it_reports_a_second_verification_as_a_conflict(make_task, supervisor, leader):
+    task = make_task(Status.CLOSURE_REQUESTED)
+    actions.verify(task, actor=supervisor)
+    with pytest.raises(actions.AlreadyDone):
+        actions.verify(task, actor=leader)
+    assert task.events.filter(action=EventAction.VERIFY).count() == 1
+
+
+def test_it_notifies_after_commit(
+    make_task, supervisor, caplog, django_capture_on_commit_callbacks
+):
+    task = make_task(Status.DRAFT)
+    with (
+        caplog.at_level("INFO", logger="mingzhu.tasks"),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        actions.assign(task, actor=supervisor)
+    assert len(callbacks) == 1
+    assert f"task {task.code}: assign" in caplog.text
+
+
+def test_it_keeps_events_immutable(make_task):
+    event = make_task(Status.ASSIGNED).events.first()
+    event.comment = "改写"
+    with pytest.raises(ImmutableError):
+        event.save()
+    with pytest.raises(ImmutableError):
+        event.delete()
+    assert TaskEvent.objects.get(pk=event.pk).comment != "改写"
+
+
+def test_it_lists_the_actions_a_user_may_take(make_task, supervisor, fgw, xinba):
+    task = make_task(Status.CLOSURE_REQUESTED)
+    assert actions.available_actions(supervisor, task) == ["verify", "return_for_rework", "cancel"]
+    assert actions.available_actions(fgw, task) == []
+    task = make_task(Status.ACCEPTED)
+    assert actions.available_actions(fgw, task) == [
+        "report_progress",
+        "request_closure",
+        "request_extension",
+    ]
+    assert actions.available_actions(xinba, task) == []

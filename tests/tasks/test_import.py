@@ -1,0 +1,127 @@
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from mingzhu.core.excel import write_xlsx
+from mingzhu.tasks.models import Task, TaskList
+
+HEADERS = ["序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限"]
+GOOD = [
+    [
+        1,
+        "制定港产城融合实施方案",
+        "发改委",
+        "资规局、新坝镇",
+        "市领导（示例）",
+        dt.date(2099, 6, 30),
+    ],
+    [2, "推进暖企走访全覆盖", "工业和信息化局", "", "", "2099年9月30日"],
+]
+BAD = [
+    [3, "", "不存在的局", "新坝镇", "", "明年"],
+    [4, "整治背街小巷", "城管局", "火星镇", "无名氏", "2099-10-01"],
+]
+
+
+def workbook(rows) -> io.BytesIO:
+    return io.BytesIO(write_xlsx("任务清单", HEADERS, rows))
+
+
+@pytest.fixture
+def task_list(supervisor):
+    return TaskList.objects.create(
+        name="导入测试清单", kind="meeting", issuer=supervisor.unit, year=2099
+    )
+
+
+def test_it_imports_a_task_list(as_user, supervisor, task_list, unit):
+    response = as_user(supervisor).post(
+        f"/tasks/lists/{task_list.pk}/import/", {"file": workbook(GOOD)}
+    )
+    assert response.status_code == 302
+    first, second = task_list.tasks.order_by("code")
+    assert first.lead_unit == unit("YZ-DEPT-FGW")
+    assert set(first.co_units.values_list("code", flat=True)) == {"YZ-DEPT-ZRZY", "YZ-XINBA"}
+    assert first.leader.username == "leader"
+    assert second.deadline == dt.date(2099, 9, 30) and second.leader is None
+    assert first.code.startswith("2099-DB-")
+
+
+def test_it_writes_nothing_when_a_row_is_bad(as_user, supervisor, task_list):
+    before = Task.objects.count()
+    response = as_user(supervisor).post(
+        f"/tasks/lists/{task_list.pk}/import/", {"file": workbook(GOOD + BAD)}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    for text in ("Row 4", "任务内容", "不存在的局", "完成时限", "Row 5", "火星镇", "无名氏"):
+        assert text in page
+    assert Task.objects.count() == before
+
+
+def test_it_imports_the_valid_rows_when_asked(as_user, supervisor, task_list):
+    response = as_user(supervisor).post(
+        f"/tasks/lists/{task_list.pk}/import/", {"file": workbook(GOOD + BAD), "valid_only": "on"}
+    )
+    assert response.status_code == 302
+    assert task_list.tasks.count() == 2
+
+
+def test_it_refuses_a_file_that_is_not_a_workbook(as_user, supervisor, task_list):
+    response = as_user(supervisor).post(
+        f"/tasks/lists/{task_list.pk}/import/", {"file": io.BytesIO(b"not excel")}
+    )
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(("persona", "status"), [("fgw", 403), ("outsider", 403), ("leader", 200)])
+def test_it_guards_the_import_page(as_user, request, task_list, persona, status):
+    client = as_user(request.getfixturevalue(persona))
+    assert client.get(f"/tasks/lists/{task_list.pk}/import/").status_code == status
+
+
+def test_it_imports_from_the_command_line(tmp_path, supervisor):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(workbook(GOOD).getvalue())
+    out = io.StringIO()
+    call_command(
+        "import",
+        "tasks",
+        str(path),
+        "--list",
+        "命令行清单",
+        "--user",
+        "supervisor",
+        "--json",
+        stdout=out,
+    )
+    assert json.loads(out.getvalue()) == {"created": 2, "errors": []}
+    assert TaskList.objects.get(name="命令行清单").tasks.count() == 2
+
+
+def test_it_writes_nothing_from_the_command_line_with_bad_rows(tmp_path, supervisor):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(workbook(GOOD + BAD).getvalue())
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command(
+            "import",
+            "tasks",
+            str(path),
+            "--list",
+            "坏清单",
+            "--user",
+            "supervisor",
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
+    assert not TaskList.objects.filter(name="坏清单").exists()
+
+
+def test_it_refuses_an_importer_who_may_not_issue(tmp_path, fgw):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(workbook(GOOD).getvalue())
+    with pytest.raises(CommandError, match="may not issue"):
+        call_command("import", "tasks", str(path), "--list", "x", "--user", "fgw")

@@ -1,0 +1,149 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mingzhu.tasks import services
+from mingzhu.tasks.choices import Status
+from mingzhu.tasks.services import TaskFacts
+
+D = dt.date
+days = st.dates(min_value=D(2024, 1, 1), max_value=D(2026, 12, 31))
+
+
+def test_it_knows_the_national_day_holiday_and_the_make_up_day():
+    assert not services.is_workday(D(2025, 10, 1))
+    assert not services.is_workday(D(2025, 10, 8))
+    assert services.is_workday(D(2025, 9, 28))  # a Sunday, worked to make up
+    assert services.is_workday(D(2025, 10, 9))
+
+
+def test_it_falls_back_to_weekdays_for_unknown_years():
+    assert services.is_workday(D(2099, 1, 5))  # a Monday
+    assert not services.is_workday(D(2099, 1, 4))  # a Sunday
+
+
+def test_it_adds_working_days_across_the_holiday():
+    assert services.add_working_days(D(2025, 9, 30), 1) == D(2025, 10, 9)
+    assert services.add_working_days(D(2025, 9, 26), 1) == D(2025, 9, 28)
+    assert services.add_working_days(D(2025, 10, 9), -1) == D(2025, 9, 30)
+    assert services.add_working_days(D(2025, 10, 3), 0) == D(2025, 10, 3)
+
+
+@given(days, st.integers(min_value=0, max_value=40))
+def test_it_adds_working_days_consistently(start, n):
+    end = services.add_working_days(start, n)
+    assert services.working_days_between(start, end) == n
+    assert n == 0 or services.is_workday(end)
+    assert services.add_working_days(end, -n) <= start or not services.is_workday(start)
+
+
+@given(days, days)
+def test_it_counts_working_days_antisymmetrically(a, b):
+    assert services.working_days_between(a, b) == -services.working_days_between(b, a)
+
+
+def light(deadline, as_of, progress=0, start=None, status=Status.IN_PROGRESS):
+    return services.light(
+        status=status, deadline=deadline, progress=progress, start=start or as_of, as_of=as_of
+    )
+
+
+def test_it_lights_red_the_day_after_the_deadline():
+    assert light(D(2025, 6, 30), D(2025, 7, 1), progress=90) == "red"
+    assert light(D(2025, 6, 30), D(2025, 6, 30), progress=90) == "yellow"
+
+
+def test_it_lights_yellow_through_the_holiday_when_three_working_days_remain():
+    # Nine calendar days but only one working day (10-09) left.
+    assert light(D(2025, 10, 9), D(2025, 9, 30)) == "yellow"
+
+
+def test_it_counts_the_make_up_working_day():
+    # From 09-26: 09-28 (make-up), 09-29, 09-30, 10-09 are four working days: green.
+    assert light(D(2025, 10, 9), D(2025, 9, 26), start=D(2025, 9, 20), progress=80) == "green"
+    # Without the make-up day it would have been three, and yellow; from 09-28 it is.
+    assert light(D(2025, 10, 9), D(2025, 9, 28), start=D(2025, 9, 20), progress=80) == "yellow"
+
+
+def test_it_lights_yellow_when_progress_lags_by_more_than_twenty_points():
+    start, deadline, as_of = D(2025, 1, 1), D(2025, 4, 11), D(2025, 2, 20)  # 50 of 100 days
+    assert light(deadline, as_of, progress=29, start=start) == "yellow"  # 21 points behind
+    assert light(deadline, as_of, progress=30, start=start) == "green"  # exactly 20: not more
+
+
+def test_it_gives_no_light_to_finished_or_draft_tasks():
+    for status in (Status.CLOSED, Status.CANCELLED, Status.DRAFT):
+        assert light(D(2020, 1, 1), D(2025, 1, 1), status=status) is None
+
+
+@given(days, days, st.integers(min_value=0, max_value=100))
+def test_it_lights_red_exactly_when_overdue(deadline, as_of, progress):
+    result = light(deadline, as_of, progress, start=min(deadline, as_of))
+    assert (result == "red") == (as_of > deadline)
+    assert result in {"red", "yellow", "green"}
+
+
+def test_it_derives_sheet_levels():
+    kw = {"status": Status.IN_PROGRESS, "progress": 90}
+    overdue = services.sheet_level(
+        deadline=D(2025, 1, 1), start=D(2024, 1, 1), as_of=D(2025, 1, 2), **kw
+    )
+    near = services.sheet_level(
+        deadline=D(2025, 1, 3), start=D(2024, 1, 1), as_of=D(2025, 1, 2), **kw
+    )
+    behind = services.sheet_level(
+        status=Status.ACCEPTED,
+        progress=0,
+        deadline=D(2025, 12, 31),
+        start=D(2025, 1, 1),
+        as_of=D(2025, 7, 1),
+    )
+    green = services.sheet_level(
+        deadline=D(2025, 12, 31), start=D(2025, 1, 1), as_of=D(2025, 2, 1), **kw
+    )
+    assert (overdue, near, behind, green) == ("red", "blue", "yellow", None)
+
+
+def test_it_weights_the_parent_progress():
+    assert services.parent_progress([(100, 1), (0, 3)]) == 25
+    assert services.parent_progress([]) == 0
+
+
+def test_it_marks_a_unit_with_three_red_sheets_in_a_quarter_for_interview():
+    sheets = [(7, D(2025, 1, 5)), (7, D(2025, 2, 5)), (7, D(2025, 3, 31)), (8, D(2025, 1, 1))]
+    assert services.units_for_interview(sheets) == {(7, 2025, 1)}
+    assert services.units_for_interview(sheets[1:] + [(7, D(2025, 4, 1))]) == set()
+
+
+def test_it_computes_unit_metrics():
+    start, end = D(2025, 1, 1), D(2025, 3, 31)
+    facts = [
+        # closed on time, accepted the next working day
+        TaskFacts(1, Status.CLOSED, D(2025, 2, 1), None, D(2025, 1, 3), D(2025, 1, 6),
+                  D(2025, 1, 31), closure_requests=2, returns=1),
+        # closed late
+        TaskFacts(1, Status.CLOSED, D(2025, 2, 1), None, D(2025, 1, 3), D(2025, 1, 10),
+                  D(2025, 2, 10), closure_requests=1),
+        # deferred: due in the period, taken out of the on-time denominator
+        TaskFacts(1, Status.DEFERRED, D(2025, 6, 1), D(2025, 3, 1), D(2025, 1, 3)),
+        # due after the period
+        TaskFacts(1, Status.IN_PROGRESS, D(2025, 9, 1), None, D(2025, 1, 3)),
+        TaskFacts(2, Status.CANCELLED, D(2025, 2, 1)),
+    ]  # fmt: skip
+    (row,) = services.unit_metrics(facts, start, end)
+    assert row["unit"] == 1
+    assert row["assigned"] == 4
+    assert row["acceptance_rate"] == 0.25
+    assert (row["due"], row["deferred"], row["closed_on_time"]) == (3, 1, 1)
+    assert row["on_time_rate"] == 0.5
+    assert row["closure_rate"] == round(2 / 3, 4)
+    assert row["rework_rate"] == round(1 / 3, 4)
+    assert row["average_handling_days"] == 33.0
+
+
+def test_it_leaves_rates_undefined_without_a_denominator():
+    (row,) = services.unit_metrics(
+        [TaskFacts(3, Status.ASSIGNED, D(2030, 1, 1))], D(2025, 1, 1), D(2025, 1, 31)
+    )
+    assert row["on_time_rate"] is None and row["rework_rate"] is None

@@ -1,0 +1,56 @@
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from mingzhu.tasks import actions
+from mingzhu.tasks.choices import Status
+from mingzhu.tasks.models import SupervisionSheet
+
+
+def supervise(day: str) -> dict:
+    out = io.StringIO()
+    call_command("supervise", "--as-of", day, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_it_issues_sheets_once(make_task):
+    task = make_task(Status.ACCEPTED, deadline=dt.date(2030, 6, 28))
+    first = supervise("2030-07-01")
+    assert set(first) == {"blue", "yellow", "red", "created"}
+    assert first["created"] >= 1 and first["red"] >= 1
+    assert task.sheets.get().level == "red"
+    again = supervise("2030-07-01")
+    assert again["created"] == 0
+    assert {k: again[k] for k in ("blue", "yellow", "red")} == {
+        k: first[k] for k in ("blue", "yellow", "red")
+    }
+    assert task.sheets.count() == 1
+
+
+def test_it_escalates_blue_then_red(make_task, fgw):
+    task = make_task(Status.ACCEPTED, deadline=dt.date(2030, 7, 3))
+    actions.report_progress(task, actor=fgw, progress=95)
+    supervise("2030-07-01")  # two working days left, on schedule: blue
+    supervise("2030-07-04")  # overdue: red
+    assert sorted(task.sheets.values_list("level", flat=True)) == ["blue", "red"]
+    assert SupervisionSheet.objects.filter(task=task, level="red").get().unit == task.lead_unit
+
+
+def test_it_leaves_closed_tasks_alone(make_task):
+    task = make_task(Status.CLOSED, deadline=dt.date(2030, 6, 28))
+    supervise("2030-07-01")
+    assert not task.sheets.exists()
+
+
+def test_it_prints_a_summary_without_json(db):
+    out = io.StringIO()
+    call_command("supervise", "--as-of", "2030-07-01", stdout=out)
+    assert "new supervision sheets" in out.getvalue()
+
+
+def test_it_refuses_a_bad_date(db):
+    with pytest.raises(CommandError):
+        call_command("supervise", "--as-of", "2030-13-01")

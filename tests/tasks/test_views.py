@@ -1,0 +1,274 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mingzhu.tasks.choices import Status
+from mingzhu.tasks.models import Task, TaskList
+
+LEDGER = "/tasks/"
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("leader", 200),
+        ("supervisor", 200),
+        ("fgw", 200),
+        ("sanmao", 200),
+        ("xinba", 200),
+        ("grid_worker", 200),
+        ("enterprise_user", 200),
+        ("administrator", 403),
+        ("outsider", 403),
+    ],
+)
+def test_it_guards_the_ledger(as_user, request, persona, status):
+    assert as_user(request.getfixturevalue(persona)).get(LEDGER).status_code == status
+
+
+def test_it_sends_anonymous_visitors_to_sign_in(client, db):
+    response = client.get(LEDGER)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_it_shows_each_unit_only_its_tasks(as_user, make_task, fgw, xinba):
+    task = make_task(Status.ASSIGNED)
+    assert task.code in as_user(fgw).get(LEDGER).content.decode()
+    assert task.code not in as_user(xinba).get(LEDGER).content.decode()
+
+
+def test_it_filters_the_ledger(as_user, make_task, supervisor, unit):
+    late = make_task(Status.ACCEPTED, deadline=dt.date(2020, 1, 1))
+    fine = make_task(Status.ACCEPTED)
+    client = as_user(supervisor)
+
+    def codes(query):
+        return client.get(f"{LEDGER}?{query}").content.decode()
+
+    assert late.code in codes("light=red") and fine.code not in codes("light=red")
+    assert fine.code in codes("light=green") and late.code not in codes("light=green")
+    assert late.code in codes("deadline_before=2020-12-31")
+    assert fine.code not in codes("deadline_before=2020-12-31")
+    assert fine.code in codes(f"status=accepted&lead_unit={unit('YZ-DEPT-FGW').pk}&q={fine.code}")
+    assert fine.code not in codes(f"lead_unit={unit('YZ-XINBA').pk}")
+    demo_list = TaskList.objects.get()
+    assert "2026" in codes(f"task_list={demo_list.pk}") or demo_list.tasks.exists()
+
+
+def test_it_exports_the_ledger_to_excel(as_user, supervisor):
+    response = as_user(supervisor).get(f"{LEDGER}?export=xlsx&status=closed")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def _ledger_queries(client) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(LEDGER).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_it_lists_the_ledger_in_a_fixed_number_of_queries(as_user, make_task, supervisor, fgw):
+    for user in (supervisor, fgw):
+        client = as_user(user)
+        before = _ledger_queries(client)
+        for _ in range(5):
+            make_task(Status.ACCEPTED)
+        # session, user, roles/permissions, count, page (with its joins): not one per row
+        assert _ledger_queries(client) == before
+        assert before <= 12
+
+
+def test_it_shows_a_task_with_its_timeline_and_actions(as_user, make_task, fgw, supervisor):
+    task = make_task(Status.ACCEPTED)
+    page = as_user(fgw).get(task.get_absolute_url()).content.decode()
+    assert 'id="timeline"' in page and "action-report_progress" in page
+    assert "action-verify" not in page
+    page = as_user(supervisor).get(task.get_absolute_url()).content.decode()
+    assert "action-report_progress" not in page and "action-cancel" in page
+    assert as_user(supervisor).get(f"{task.get_absolute_url()}history/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "persona", ["xinba", "sanmao", "grid_worker", "enterprise_user", "outsider"]
+)
+def test_it_hides_a_task_out_of_scope(as_user, make_task, request, persona):
+    task = make_task(Status.ASSIGNED)
+    client = as_user(request.getfixturevalue(persona))
+    assert client.get(task.get_absolute_url()).status_code == 404
+    assert client.post(f"/tasks/{task.pk}/do/accept/").status_code in (403, 404)
+
+
+def test_it_runs_actions_from_the_page(as_user, make_task, fgw, supervisor):
+    task = make_task(Status.ASSIGNED)
+    staff = as_user(fgw)
+    assert staff.post(f"/tasks/{task.pk}/do/accept/").status_code == 302
+    staff.post(f"/tasks/{task.pk}/do/report_progress/", {"progress": "40", "comment": "推进中"})
+    staff.post(f"/tasks/{task.pk}/do/request_closure/", {"result": "完成"})
+    response = as_user(supervisor).post(f"/tasks/{task.pk}/do/verify/", {"comment": "同意"})
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert (task.status, task.progress) == (Status.CLOSED, 100)
+
+
+def test_it_refuses_actions_on_the_page(as_user, make_task, fgw, supervisor):
+    task = make_task(Status.ASSIGNED)
+    staff = as_user(fgw)
+    response = staff.post(f"/tasks/{task.pk}/do/request_closure/", {"result": "x"}, follow=True)
+    assert "not possible" in response.content.decode()
+    response = staff.post(f"/tasks/{task.pk}/do/report_progress/", {"progress": "abc"})
+    assert response.status_code == 303
+    assert staff.post(f"/tasks/{task.pk}/do/assign/").status_code == 403
+    assert staff.post(f"/tasks/{task.pk}/do/delete/").status_code == 403
+    assert as_user(supervisor).post(f"/tasks/{task.pk}/do/accept/").status_code == 403
+    task.refresh_from_db()
+    assert task.status == Status.ASSIGNED
+
+
+def test_it_adds_and_edits_tasks_for_the_issuing_side(as_user, supervisor, fgw, unit):
+    client = as_user(supervisor)
+    assert client.get("/tasks/add/").status_code == 200
+    response = client.post(
+        "/tasks/add/",
+        {
+            "title": "网页新建",
+            "lead_unit": unit("YZ-XINBA").pk,
+            "deadline": "2099-05-01",
+            "deadline_basis": "working_days",
+            "urgency": "urgent",
+            "weight": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    task = Task.objects.get(title="网页新建")
+    assert task.issuer == supervisor.unit and task.events.count() == 1
+    assert client.get(f"/tasks/{task.pk}/edit/").status_code == 200
+    assert as_user(fgw).get("/tasks/add/").status_code == 403
+
+
+def test_it_refuses_editing_to_the_lead_unit(as_user, make_task, fgw):
+    task = make_task(Status.ASSIGNED)
+    assert as_user(fgw).get(f"/tasks/{task.pk}/edit/").status_code == 403
+
+
+def test_it_fills_the_inbox(as_user, make_task, fgw, supervisor, xinba):
+    waiting = make_task(Status.ASSIGNED)
+    to_verify = make_task(Status.CLOSURE_REQUESTED)
+    mine = as_user(fgw).get("/tasks/inbox/").content.decode()
+    assert waiting.code in mine and to_verify.code not in mine
+    theirs = as_user(supervisor).get("/tasks/inbox/").content.decode()
+    assert to_verify.code in theirs and waiting.code not in theirs
+    assert waiting.code not in as_user(xinba).get("/tasks/inbox/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("supervisor", 200), ("fgw", 200), ("grid_worker", 403), ("outsider", 403)],
+)
+def test_it_guards_the_task_lists(as_user, request, persona, status):
+    client = as_user(request.getfixturevalue(persona))
+    assert client.get("/tasks/lists/").status_code == status
+    if status == 200:
+        demo = TaskList.objects.get()
+        page = client.get(demo.get_absolute_url())
+        assert page.status_code == 200 and 'id="tasks"' in page.content.decode()
+
+
+def test_it_hides_a_task_list_out_of_scope(as_user, enterprise_user, supervisor):
+    demo = TaskList.objects.get()
+    assert as_user(supervisor).get(f"{demo.get_absolute_url()}history/").status_code == 200
+    assert as_user(enterprise_user).get(demo.get_absolute_url()).status_code in (403, 404)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("supervisor", 200), ("xinba", 200), ("grid_worker", 403), ("outsider", 403)],
+)
+def test_it_guards_the_supervision_page(as_user, request, persona, status):
+    assert (
+        as_user(request.getfixturevalue(persona)).get("/tasks/supervision/").status_code == status
+    )
+
+
+@pytest.mark.parametrize(("persona", "status"), [("leader", 200), ("fgw", 200), ("outsider", 403)])
+def test_it_guards_the_metrics_page(as_user, request, persona, status):
+    response = as_user(request.getfixturevalue(persona)).get(
+        "/tasks/metrics/?from=2000-01-01&to=2099-12-31"
+    )
+    assert response.status_code == status
+    if status == 200:
+        assert 'id="metrics"' in response.content.decode()
+
+
+def test_it_survives_bad_metric_dates(as_user, supervisor):
+    assert as_user(supervisor).get("/tasks/metrics/?from=nonsense").status_code == 200
+
+
+def test_it_shows_the_menu_by_permission(as_user, fgw, outsider):
+    assert "/tasks/inbox/" in as_user(fgw).get("/").content.decode()
+    assert "/tasks/inbox/" not in as_user(outsider).get("/").content.decode()
+
+
+def test_it_colours_the_lights_on_the_ledger(as_user, make_task, supervisor):
+    late = make_task(Status.ACCEPTED, deadline=dt.date(2020, 1, 1))
+    page = as_user(supervisor).get(f"{LEDGER}?q={late.code}").content.decode()
+    assert "light-red" in page
+
+
+def test_it_names_units_due_an_interview(as_user, make_task, supervisor, unit):
+    from mingzhu.tasks.models import SupervisionSheet
+
+    for day in (1, 2, 3):
+        task = make_task(Status.ASSIGNED, lead="YZ-DEPT-SCJG")
+        SupervisionSheet.objects.create(
+            task=task, level="red", issued_on=dt.date(2030, 1, day), unit=unit("YZ-DEPT-SCJG")
+        )
+    page = as_user(supervisor).get("/tasks/supervision/").content.decode()
+    interviews = page[page.index('id="interviews"') :]
+    assert "市场监督管理局" in interviews
+
+
+def test_it_draws_the_metrics_chart(as_user, supervisor):
+    page = as_user(supervisor).get("/tasks/metrics/?from=2000-01-01&to=2099-12-31")
+    content = page.content.decode()
+    assert 'id="metrics-chart"' in content and 'id="metrics-data"' in content
+
+
+def test_it_asks_for_a_unit_before_issuing(as_user, supervisor, unit):
+    supervisor.unit = None
+    supervisor.save()
+    response = as_user(supervisor).post(
+        "/tasks/add/",
+        {
+            "title": "无单位",
+            "lead_unit": unit("YZ-XINBA").pk,
+            "deadline": "2099-05-01",
+            "deadline_basis": "calendar_days",
+            "urgency": "normal",
+            "weight": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert not Task.objects.filter(title="无单位").exists()
+
+
+def test_it_serves_evidence_only_within_scope(
+    as_user, make_task, fgw, supervisor, xinba, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mingzhu.tasks import actions
+    from mingzhu.tasks.models import Attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    task = make_task(Status.IN_PROGRESS)
+    photo = SimpleUploadedFile("现场.png", b"\x89PNG-data", content_type="image/png")
+    actions.request_closure(task, actor=fgw, files=[photo])
+    attachment = Attachment.objects.get(event__task=task)
+    url = f"/tasks/attachments/{attachment.pk}/"
+    assert url in as_user(supervisor).get(task.get_absolute_url()).content.decode()
+    response = as_user(supervisor).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"\x89PNG-data"
+    assert as_user(xinba).get(url).status_code == 404
