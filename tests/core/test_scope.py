@@ -83,8 +83,14 @@ def test_it_unites_permissions_of_several_roles(unit):
 
 
 def test_it_lets_all_win_in_a_union(unit):
-    user = _user(unit(SANMAO), [_role(DataScope.UNIT, "view_orgunit"), _role(DataScope.ALL)])
+    roles = [_role(DataScope.UNIT, "view_orgunit"), _role(DataScope.ALL, "view_orgunit")]
+    user = _user(unit(SANMAO), roles)
     assert _units(user) == set(OrgUnit.objects.values_list("code", flat=True))
+
+
+def test_it_ignores_the_scope_of_a_role_that_does_not_grant_the_permission(unit):
+    user = _user(unit(SANMAO), [_role(DataScope.UNIT, "view_orgunit"), _role(DataScope.ALL)])
+    assert _units(user) == {SANMAO}
 
 
 def test_it_shows_nothing_without_the_model_permission(unit):

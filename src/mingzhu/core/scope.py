@@ -44,23 +44,50 @@ def permission_name(model: type[models.Model], action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
-def user_scope(user) -> UserScope:
-    """The union of the data scopes of the user's roles (cached on the user object)."""
-    cached = getattr(user, "_mingzhu_scope", None)
-    if cached is not None:
-        return cached
+def user_scope(user, perm: str | None = None) -> UserScope:
+    """The data scope under which the user holds ``perm``: the union of the scopes of the
+    roles that grant it (all roles when ``perm`` is None). Cached on the user object.
+
+    Scope follows the permission: a department clerk who is also an administrator of
+    users sees every user, but still only their department's tasks.
+    """
+    cache = user.__dict__.setdefault("_mingzhu_scopes", {})
+    if perm in cache:
+        return cache[perm]
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         scope = UserScope()
     elif user.is_superuser:
         scope = UserScope(everything=True)
     else:
-        scope = _build_scope(user)
-    user._mingzhu_scope = scope
+        grants = _role_grants(user)
+        scopes = {s for s, perms in grants if perm is None or perm in perms}
+        if not scopes and perm is not None and user.has_perm(perm):
+            # Granted to the user directly rather than through a role: the roles' scopes.
+            scopes = {s for s, _ in grants}
+        scope = _build_scope(user, scopes)
+    cache[perm] = scope
     return scope
 
 
-def _build_scope(user) -> UserScope:
-    scopes = set(user.roles.values_list("data_scope", flat=True))
+def _role_grants(user) -> list[tuple[str, frozenset[str]]]:
+    """(data scope, permissions) of each of the user's roles, in one query."""
+    cached = user.__dict__.get("_mingzhu_role_grants")
+    if cached is not None:
+        return cached
+    by_role: dict[int, tuple[str, set[str]]] = {}
+    rows = user.roles.values_list(
+        "pk", "data_scope", "permissions__content_type__app_label", "permissions__codename"
+    )
+    for pk, data_scope, app_label, codename in rows:
+        _scope, perms = by_role.setdefault(pk, (data_scope, set()))
+        if codename:
+            perms.add(f"{app_label}.{codename}")
+    grants = [(s, frozenset(perms)) for s, perms in by_role.values()]
+    user.__dict__["_mingzhu_role_grants"] = grants
+    return grants
+
+
+def _build_scope(user, scopes: set[str]) -> UserScope:
     if DataScope.ALL in scopes:
         return UserScope(everything=True)
     paths: set[str] = set()
@@ -123,7 +150,7 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
         return queryset.none()
     if not user.has_perm(perm):
         return queryset.none()
-    scope = user_scope(user)
+    scope = user_scope(user, perm)
     q = scope_q(model, scope, user)
     if q is None:
         return queryset
