@@ -16,11 +16,10 @@ def test_it_speaks_chinese_by_default(client):
     assert "Welcome" not in content
 
 
-def test_it_speaks_english_on_accept_language(client):
-    content = client.get("/", headers={"Accept-Language": "en"}).content.decode()
-    assert '<html lang="en">' in content
-    assert "Welcome, " in content
-    assert "Org tree" in content
+def test_it_speaks_chinese_to_an_english_browser(client):
+    content = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="zh-hans">' in content
+    assert "组织架构" in content
 
 
 def test_it_speaks_english_after_choosing_it(client):
