@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "mingzhu.core",
     "mingzhu.org",
     "mingzhu.tasks",
+    "mingzhu.grid",
     "mingzhu.demo",
 ]
 

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from mingzhu.core import views as core_views
+from mingzhu.grid import api as grid_api
 from mingzhu.org import api as org_api
 from mingzhu.tasks import api as tasks_api
 
@@ -12,6 +13,9 @@ router = DefaultRouter()
 router.register("org/units", org_api.OrgUnitViewSet, basename="orgunit")
 router.register("org/users", org_api.UserViewSet, basename="user")
 router.register("tasks", tasks_api.TaskViewSet, basename="task")
+router.register("grid/events", grid_api.GridEventViewSet, basename="gridevent")
+router.register("grid/campaigns", grid_api.CampaignViewSet, basename="campaign")
+router.register("grid/metrics", grid_api.MetricsViewSet, basename="grid-metrics")
 
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
@@ -26,6 +30,7 @@ urlpatterns = [
     path("", include("mingzhu.core.urls")),
     path("org/", include("mingzhu.org.urls")),
     path("tasks/", include("mingzhu.tasks.urls")),
+    path("grid/", include("mingzhu.grid.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

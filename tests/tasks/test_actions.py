@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
-from mingzhu.tasks import actions
-from mingzhu.tasks.choices import EventAction, Status
+from mingzhu.tasks import actions, services
+from mingzhu.tasks.choices import DeadlineBasis, EventAction, Status
 from mingzhu.tasks.models import ImmutableError, Task, TaskEvent
 
 from .conftest import FAR, STEPS
@@ -241,3 +241,25 @@ def test_it_lists_the_actions_a_user_may_take(make_task, supervisor, fgw, xinba)
         "request_extension",
     ]
     assert actions.available_actions(xinba, task) == []
+
+
+def test_it_sets_a_working_hours_deadline_to_the_minute(supervisor, fgw, unit):
+    reported = dt.datetime(2025, 9, 30, 16, 0, tzinfo=services.WORK_ZONE)  # before the holiday
+    task = actions.create_task(
+        actor=supervisor,
+        at=reported,
+        title="暴露垃圾",
+        lead_unit=unit("YZ-DEPT-FGW"),
+        deadline_basis=DeadlineBasis.WORKING_HOURS,
+        time_limit=4,
+    )
+    assert task.due_at == dt.datetime(2025, 10, 9, 11, 0, tzinfo=services.WORK_ZONE)
+    assert task.deadline == dt.date(2025, 10, 9)  # the lights work by the day
+    actions.assign(task, actor=supervisor, at=reported)
+    actions.accept(task, actor=fgw, at=reported)
+    actions.request_extension(
+        task, actor=fgw, new_deadline=dt.date(2025, 10, 10), comment="需要时间", at=reported
+    )
+    task = actions.approve_extension(task, actor=supervisor, at=reported)
+    assert task.deadline == dt.date(2025, 10, 10)
+    assert task.due_at == dt.datetime(2025, 10, 10, 17, 30, tzinfo=services.WORK_ZONE)

@@ -1,10 +1,11 @@
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mingzhu.tasks import services
-from mingzhu.tasks.choices import Status
+from mingzhu.tasks.choices import DeadlineBasis, Status
 from mingzhu.tasks.services import TaskFacts
 
 D = dt.date
@@ -147,3 +148,97 @@ def test_it_leaves_rates_undefined_without_a_denominator():
         [TaskFacts(3, Status.ASSIGNED, D(2030, 1, 1))], D(2025, 1, 1), D(2025, 1, 31)
     )
     assert row["on_time_rate"] is None and row["rework_rate"] is None
+
+
+# Working hours: 08:30-12:00 and 13:30-17:30 on working days, Asia/Shanghai.
+SH = services.WORK_ZONE
+
+
+def at(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=SH)
+
+
+moments = st.datetimes(
+    min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2026, 12, 31), timezones=st.just(SH)
+)
+spans = st.integers(min_value=0, max_value=200 * 60).map(lambda m: dt.timedelta(minutes=m))
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "due"),
+    [
+        (at(2025, 6, 3, 9, 0), 2, at(2025, 6, 3, 11, 0)),
+        (at(2025, 6, 3, 10, 0), 2, at(2025, 6, 3, 12, 0)),  # ends at noon, not 13:30
+        (at(2025, 6, 3, 11, 0), 2, at(2025, 6, 3, 14, 30)),  # across lunch
+        (at(2025, 6, 3, 12, 30), 1, at(2025, 6, 3, 14, 30)),  # starts in the lunch break
+        (at(2025, 6, 3, 16, 0), 4, at(2025, 6, 4, 11, 0)),  # across the evening
+        (at(2025, 6, 3, 20, 0), 4, at(2025, 6, 4, 14, 0)),  # reported in the evening
+        (at(2025, 6, 3, 7, 0), 0.5, at(2025, 6, 3, 9, 0)),  # before opening
+        (at(2025, 6, 6, 16, 30), 4, at(2025, 6, 9, 11, 30)),  # Friday -> Monday
+        (at(2025, 6, 7, 10, 0), 4, at(2025, 6, 9, 14, 0)),  # Saturday
+        (at(2025, 6, 3, 8, 30), 7.5, at(2025, 6, 3, 17, 30)),  # a whole working day
+        # National Day 2025: 09-28 (a Sunday) is worked, 10-01..10-08 are off.
+        (at(2025, 9, 26, 16, 0), 4, at(2025, 9, 28, 11, 0)),
+        (at(2025, 9, 27, 10, 0), 1, at(2025, 9, 28, 9, 30)),
+        (at(2025, 9, 30, 16, 0), 4, at(2025, 10, 9, 11, 0)),
+        (at(2025, 10, 3, 9, 0), 3.5, at(2025, 10, 9, 12, 0)),
+        (at(2025, 10, 3, 9, 0), 0, at(2025, 10, 9, 8, 30)),
+        (dt.datetime(2025, 9, 30, 9, 0, tzinfo=dt.UTC), 1, at(2025, 10, 9, 9, 0)),  # 17:00
+    ],
+)
+def test_it_adds_working_hours(start, hours, due):
+    result = services.add_working_hours(start, hours)
+    assert result == due
+    assert result.utcoffset() == dt.timedelta(hours=8)
+
+
+def test_it_refuses_naive_or_negative_input():
+    with pytest.raises(ValueError):
+        services.add_working_hours(dt.datetime(2025, 6, 3, 9), 1)
+    with pytest.raises(ValueError):
+        services.add_working_hours(at(2025, 6, 3, 9), -1)
+
+
+@given(moments, spans)
+def test_it_ends_inside_working_hours(start, span):
+    result = services.add_working_hours(start, span)
+    assert services.is_working_time(result)
+    assert result >= start
+    assert result - start >= span  # office time never runs faster than the clock
+
+
+@given(moments, spans, spans)
+def test_it_adds_working_hours_additively(start, a, b):
+    once = services.add_working_hours(start, a + b)
+    assert services.add_working_hours(services.add_working_hours(start, a), b) == once
+
+
+@given(moments, moments, spans, spans)
+def test_it_adds_working_hours_monotonically(s1, s2, a, b):
+    s1, s2 = min(s1, s2), max(s1, s2)
+    a, b = min(a, b), max(a, b)
+    assert services.add_working_hours(s1, a) <= services.add_working_hours(s2, a)
+    assert services.add_working_hours(s1, a) <= services.add_working_hours(s1, b)
+
+
+@pytest.mark.parametrize(
+    ("basis", "limit", "deadline", "due_at"),
+    [
+        (DeadlineBasis.CALENDAR_DAYS, 3, dt.date(2025, 10, 3), None),
+        (DeadlineBasis.WORKING_DAYS, 1, dt.date(2025, 10, 9), None),
+        (DeadlineBasis.WORKING_HOURS, 1, dt.date(2025, 9, 30), (2025, 9, 30, 11, 0)),
+        # 16:00 + 4 working hours: 1.5 h that day, the rest after the National Day holiday.
+        (DeadlineBasis.WORKING_HOURS, 4, dt.date(2025, 10, 9), None),
+    ],
+)
+def test_it_gives_the_deadline_of_a_time_limit(basis, limit, deadline, due_at):
+    zone = services.WORK_ZONE
+    start = dt.datetime(2025, 9, 30, 10 if limit == 1 else 16, tzinfo=zone)
+    got_deadline, got_due_at = services.due_for(start, limit, basis)
+    assert got_deadline == deadline
+    if basis != DeadlineBasis.WORKING_HOURS:
+        assert got_due_at is None
+    elif due_at is not None:
+        assert got_due_at == dt.datetime(*due_at, tzinfo=zone)
+    else:
+        assert got_due_at.date() == deadline

@@ -1,13 +1,14 @@
 import datetime as dt
 import io
 import json
+import random
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from mingzhu.tasks import actions
+from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import Status
-from mingzhu.tasks.models import SupervisionSheet
+from mingzhu.tasks.models import SupervisionSheet, Task
 
 
 def supervise(day: str) -> dict:
@@ -54,3 +55,40 @@ def test_it_prints_a_summary_without_json(db):
 def test_it_refuses_a_bad_date(db):
     with pytest.raises(CommandError):
         call_command("supervise", "--as-of", "2030-13-01")
+
+
+def test_it_issues_the_sheets_the_rules_say_task_by_task(supervisor, unit):
+    rng = random.Random(5)
+    for i in range(80):
+        deadline = dt.date(2025, 9, 20) + dt.timedelta(days=rng.randrange(0, 30))
+        Task.objects.create(
+            title=f"督办 {i}",
+            issuer=supervisor.unit,
+            lead_unit=unit("YZ-DEPT-FGW"),
+            status=rng.choice(list(Status)),
+            deadline=deadline,
+            progress=rng.randrange(0, 101, 5),
+            assigned_on=deadline - dt.timedelta(days=rng.randrange(-3, 40)),
+        )
+    SupervisionSheet.objects.all().delete()
+    issued_before: set[tuple[int, str]] = set()
+    for as_of in (dt.date(2025, 9, 28), dt.date(2025, 10, 9)):  # make-up day, after holiday
+        counts = supervise(as_of.isoformat())
+        levels = {
+            t.pk: services.sheet_level(
+                status=t.status,
+                deadline=t.deadline,
+                progress=t.progress,
+                start=t.start_on,
+                as_of=as_of,
+            )
+            for t in Task.objects.all()
+        }
+        for level in ("blue", "yellow", "red"):
+            assert counts[level] == sum(lv == level for lv in levels.values())
+        earned = {(pk, lv) for pk, lv in levels.items() if lv}
+        issued = set(SupervisionSheet.objects.values_list("task_id", "level"))
+        assert issued == earned | issued_before
+        assert counts["created"] == len(earned - issued_before)
+        issued_before = issued
+        assert supervise(as_of.isoformat())["created"] == 0

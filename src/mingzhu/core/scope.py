@@ -107,35 +107,66 @@ def _build_scope(user, scopes: set[str]) -> UserScope:
     )
 
 
-def _join(prefix: str, lookup: str) -> str:
-    return f"{prefix}__{lookup}" if prefix else lookup
+def _units_q(scope: UserScope) -> Q:
+    """The org units inside the scope, as a filter on OrgUnit."""
+    q = Q(pk__in=[])
+    for path in sorted(scope.subtree_paths):
+        q |= Q(path__startswith=path)
+    if scope.unit_ids:
+        q |= Q(pk__in=sorted(scope.unit_ids))
+    return q
+
+
+def _many_to_many(model: type[models.Model], prefix: str):
+    """The field when ``prefix`` is one many-to-many field of the model, else None."""
+    if not prefix or "__" in prefix:
+        return None
+    f = model._meta.get_field(prefix)
+    return f if f.many_to_many and not f.auto_created else None
+
+
+def _spans_many(model: type[models.Model], prefix: str) -> bool:
+    current = model
+    for part in prefix.split("__") if prefix else []:
+        f = current._meta.get_field(part)
+        if f.many_to_many or f.one_to_many:
+            return True
+        current = f.related_model
+    return False
 
 
 def scope_q(model: type[models.Model], scope: UserScope, user) -> Q | None:
-    """A filter selecting the model's rows inside the scope; None means no filter at all."""
+    """A filter selecting the model's rows inside the scope; None means no filter at all.
+
+    Each scope field is matched against the set of units in scope (a subquery on the
+    indexed path), never by joining the unit table once per field: at a million rows
+    PostgreSQL then answers with small hashed semi-joins. Many-valued fields (co-units)
+    go through their link table, so no row is repeated.
+    """
     if scope.everything:
         return None
+    from mingzhu.org.models import OrgUnit
+
     q = Q(pk__in=[])
-    for prefix in model.scope_fields:
-        for path in sorted(scope.subtree_paths):
-            q |= Q(**{_join(prefix, "path__startswith"): path})
-        if scope.unit_ids:
-            q |= Q(**{_join(prefix, "pk__in"): sorted(scope.unit_ids)})
+    if scope.subtree_paths or scope.unit_ids:
+        units = OrgUnit._base_manager.filter(_units_q(scope)).values("pk")
+        for prefix in model.scope_fields:
+            if not prefix:  # the model is the org unit itself
+                q |= _units_q(scope)
+            elif (m2m := _many_to_many(model, prefix)) is not None:
+                link = m2m.remote_field.through._base_manager.filter(
+                    **{f"{m2m.m2m_reverse_field_name()}__in": units}
+                )
+                q |= Q(pk__in=link.values(m2m.m2m_field_name()))
+            elif _spans_many(model, prefix):
+                inner = model._base_manager.filter(**{f"{prefix}__in": units})
+                q |= Q(pk__in=inner.values("pk"))
+            else:
+                q |= Q(**{f"{prefix}__in": units})
     if scope.own_records:
         for owner in getattr(model, "scope_owner_fields", ()):
             q |= Q(**{owner: user.pk})
     return q
-
-
-def _spans_many(model: type[models.Model]) -> bool:
-    for prefix in model.scope_fields:
-        current = model
-        for part in prefix.split("__") if prefix else []:
-            f = current._meta.get_field(part)
-            if f.many_to_many or f.one_to_many:
-                return True
-            current = f.related_model
-    return False
 
 
 def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:
@@ -152,11 +183,7 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
         return queryset.none()
     scope = user_scope(user, perm)
     q = scope_q(model, scope, user)
-    if q is None:
-        return queryset
-    if _spans_many(model):
-        return queryset.filter(pk__in=model._base_manager.filter(q).values("pk"))
-    return queryset.filter(q)
+    return queryset if q is None else queryset.filter(q)
 
 
 def can(user, action: str, obj: models.Model) -> bool:

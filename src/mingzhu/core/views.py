@@ -45,6 +45,10 @@ def style_form(form) -> None:
 
     for form_field in form.fields.values():
         widget = form_field.widget
+        if type(widget) is forms.DateInput:
+            # The browser's date picker; it wants ISO dates.
+            widget.input_type = "date"
+            widget.format = "%Y-%m-%d"
         if isinstance(widget, forms.CheckboxInput):
             css = "form-check-input"
         elif isinstance(widget, forms.Select | forms.SelectMultiple):

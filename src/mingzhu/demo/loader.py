@@ -59,6 +59,9 @@ def load(audit: bool = False) -> dict[str, int]:
     from mingzhu.tasks.demo import load_tasks
 
     load_tasks(audit=audit)
+    from mingzhu.grid.demo import load_grid
+
+    load_grid(audit=audit)
     from mingzhu.org.models import User
 
     return {"units": OrgUnit.objects.count(), "users": User.objects.count()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from mingzhu.core.scope import restrict
 
 from . import services
-from .choices import HANDLING, EventAction, Status
+from .choices import HANDLING, DeadlineBasis, EventAction, Status
 from .models import Attachment, Task, TaskEvent, validate_attachment
 
 log = logging.getLogger("mingzhu.tasks")
@@ -48,6 +48,24 @@ def is_issuing_side(user, task: Task) -> bool:
     return user.has_perm(VERIFY_PERMISSION) and not in_unit(user, task.lead_unit)
 
 
+# Reviewers other than the issuing side, by the task's source kind: a source module
+# registers who checks its tasks where the work was done (the grid worker re-checks the
+# event of their grid on site, 核查). Consulted only when that module's own action calls
+# verify or return_for_rework with ``as_source_reviewer=True``; never through the task API.
+SOURCE_REVIEWERS: dict[str, Callable[[object, Task], bool]] = {}
+
+
+def may_review(user, task: Task, *, as_source_reviewer: bool = False) -> bool:
+    """Verify or return: the issuing side, or the source's registered reviewer; never the
+    lead unit's own people."""
+    if in_unit(user, task.lead_unit):
+        return False
+    if user.has_perm(VERIFY_PERMISSION):
+        return True
+    rule = SOURCE_REVIEWERS.get(task.source_kind) if as_source_reviewer else None
+    return bool(rule and rule(user, task))
+
+
 def is_handling_side(user, task: Task) -> bool:
     return user.has_perm("tasks.change_task") and in_unit(user, task.lead_unit)
 
@@ -64,8 +82,8 @@ RULES = {
     "accept": ((Status.ASSIGNED,), is_handling_side),
     "report_progress": (HANDLING, may_report),
     "request_closure": (HANDLING, is_handling_side),
-    "verify": ((Status.CLOSURE_REQUESTED,), is_issuing_side),
-    "return_for_rework": ((Status.CLOSURE_REQUESTED,), is_issuing_side),
+    "verify": ((Status.CLOSURE_REQUESTED,), may_review),
+    "return_for_rework": ((Status.CLOSURE_REQUESTED,), may_review),
     "request_extension": (HANDLING, is_handling_side),
     "approve_extension": (HANDLING, is_issuing_side),
     "cancel": (
@@ -87,12 +105,26 @@ def available_actions(user, task: Task) -> list[str]:
     return names
 
 
-def _lock(task_id: int, actor, name: str) -> Task:
-    if not restrict(Task.objects.filter(pk=task_id), actor, "view").exists():
+def _lock(task_id: int, actor, name: str, *, as_source_reviewer: bool = False) -> Task:
+    visible = restrict(Task.objects.filter(pk=task_id), actor, "view").exists()
+    if not (visible or as_source_reviewer):
         raise Http404("No such task.")
-    task = Task.objects.select_for_update().select_related("lead_unit", "issuer").get(pk=task_id)
+    task = (
+        Task.objects.select_for_update(of=("self",))
+        .select_related("lead_unit", "issuer")
+        .filter(pk=task_id)
+        .first()
+    )
+    if task is None:
+        raise Http404("No such task.")
     states, who = RULES[name]
-    if not who(actor, task):
+    if as_source_reviewer:
+        if not may_review(actor, task, as_source_reviewer=True):
+            # A reviewer who is not the registered one learns nothing of the task.
+            if not visible:
+                raise Http404("No such task.")
+            raise PermissionDenied(_("You may not do this on this task."))
+    elif not who(actor, task):
         raise PermissionDenied(_("You may not do this on this task."))
     if task.status not in states:
         raise TransitionError(
@@ -140,9 +172,23 @@ def _save(task: Task, *fields: str) -> None:
 
 
 def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) -> Task:
-    """A new task (draft), issued by the actor's unit unless given."""
+    """A new task (draft), issued by the actor's unit unless given.
+
+    With ``deadline_basis=WORKING_HOURS`` and a ``time_limit`` (hours) but neither
+    ``deadline`` nor ``due_at``, the task is due that many working hours after ``at``
+    (default: now); its ``deadline`` is then the local date of ``due_at``.
+    """
     if not actor.has_perm("tasks.add_task"):
         raise PermissionDenied(_("You may not create tasks."))
+    if (
+        values.get("deadline_basis") == DeadlineBasis.WORKING_HOURS
+        and values.get("time_limit")
+        and not values.get("deadline")
+        and not values.get("due_at")
+    ):
+        values["due_at"] = services.add_working_hours(at or timezone.now(), values["time_limit"])
+    if values.get("due_at") and not values.get("deadline"):
+        values["deadline"] = timezone.localdate(values["due_at"], services.WORK_ZONE)
     with transaction.atomic():
         values.setdefault("issuer", actor.unit)
         if values["issuer"] is None:
@@ -247,10 +293,14 @@ def request_closure(
     return task
 
 
-def verify(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
+def verify(
+    task: Task | int, *, actor, comment: str = "", at=None, as_source_reviewer: bool = False
+) -> Task:
     """Check the task off (销号)."""
     with transaction.atomic():
-        task = _lock_or_done(_task_id(task), actor, "verify", Status.CLOSED)
+        task = _lock_or_done(
+            _task_id(task), actor, "verify", Status.CLOSED, as_source_reviewer=as_source_reviewer
+        )
         before = task.status
         task.status = Status.CLOSED
         task.progress = 100
@@ -263,9 +313,11 @@ def verify(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
     return task
 
 
-def _lock_or_done(task_id: int, actor, name: str, done: str) -> Task:
+def _lock_or_done(
+    task_id: int, actor, name: str, done: str, *, as_source_reviewer: bool = False
+) -> Task:
     try:
-        return _lock(task_id, actor, name)
+        return _lock(task_id, actor, name, as_source_reviewer=as_source_reviewer)
     except TransitionError:
         if Task.objects.filter(pk=task_id, status=done).exists():
             raise AlreadyDone(
@@ -274,11 +326,15 @@ def _lock_or_done(task_id: int, actor, name: str, done: str) -> Task:
         raise
 
 
-def return_for_rework(task: Task | int, *, actor, comment: str, at=None) -> Task:
+def return_for_rework(
+    task: Task | int, *, actor, comment: str, at=None, as_source_reviewer: bool = False
+) -> Task:
     if not (comment or "").strip():
         raise TransitionError(_("Say why the task is returned."))
     with transaction.atomic():
-        task = _lock(_task_id(task), actor, "return_for_rework")
+        task = _lock(
+            _task_id(task), actor, "return_for_rework", as_source_reviewer=as_source_reviewer
+        )
         before = task.status
         task.status = Status.RETURNED
         task.rework_count += 1
@@ -323,9 +379,13 @@ def approve_extension(task: Task | int, *, actor, comment: str = "", at=None) ->
         before = task.status
         task.original_deadline = task.original_deadline or task.deadline
         task.deadline = task.requested_deadline
+        if task.due_at is not None:
+            # The new deadline is a day: due at the close of its office hours.
+            closes = services.WORKING_PERIODS[-1][1]
+            task.due_at = dt.datetime.combine(task.deadline, closes, services.WORK_ZONE)
         task.requested_deadline = None
         task.status = Status.DEFERRED
-        _save(task, "original_deadline", "deadline", "requested_deadline", "status")
+        _save(task, "original_deadline", "deadline", "due_at", "requested_deadline", "status")
         _record(
             task,
             actor=actor,

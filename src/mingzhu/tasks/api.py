@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet
+from mingzhu.core.api import ACTION_FOR_METHOD, ScopedViewSet
 from mingzhu.core.drf import Conflict
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, User
@@ -44,6 +44,7 @@ class TaskSerializer(serializers.ModelSerializer):
             "status",
             "light",
             "deadline",
+            "due_at",
             "original_deadline",
             "requested_deadline",
             "deadline_basis",
@@ -60,6 +61,7 @@ class TaskSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = [
             "code",
+            "due_at",
             "status",
             "original_deadline",
             "requested_deadline",
@@ -135,9 +137,9 @@ class TaskViewSet(ScopedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
+        action = ACTION_FOR_METHOD.get(self.request.method, "view")
         return (
-            super()
-            .get_queryset()
+            restrict(Task.objects.all(), self.request.user, action)
             .select_related("lead_unit")
             .prefetch_related("co_units")
             .order_by("deadline", "code")

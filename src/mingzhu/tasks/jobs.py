@@ -1,57 +1,77 @@
 """The daily supervision job: every active task's light on a day, and the sheets it has
-earned (one per task per level, so running it again creates nothing)."""
+earned (one per task per level, so running it again creates nothing).
+
+Set-based, for a million tasks: the light rules (services.assess) are phrased in SQL
+(filters.behind_q, the near limit), one query counts the lights, and one INSERT ...
+SELECT per level adds the sheets earned and not yet issued. No task row travels to
+Python. Tests hold the result equal to services.sheet_level task by task.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from . import services
-from .choices import ACTIVE
+from .choices import ACTIVE, SheetLevel
+from .filters import behind_q
 from .models import SupervisionSheet, Task
 
-BATCH = 2000
 log = logging.getLogger("mingzhu.tasks")
+
+
+def sheet_conditions(as_of: dt.date) -> dict[str, Q]:
+    """For active tasks: the condition under which each sheet level is earned on
+    ``as_of`` (red overdue, yellow behind schedule, blue near the deadline)."""
+    pending = Q(deadline__gte=as_of)
+    behind = behind_q(as_of)
+    return {
+        SheetLevel.RED: Q(deadline__lt=as_of),
+        SheetLevel.YELLOW: pending & behind,
+        SheetLevel.BLUE: pending & Q(deadline__lte=services.near_limit(as_of)) & ~behind,
+    }
 
 
 @transaction.atomic
 def supervise(as_of: dt.date) -> dict[str, int]:
-    counts = {"blue": 0, "yellow": 0, "red": 0, "created": 0}
-    existing = set(
-        SupervisionSheet.objects.filter(task__status__in=ACTIVE).values_list("task_id", "level")
+    active = Task.objects.filter(status__in=ACTIVE).order_by()
+    conditions = sheet_conditions(as_of)
+    counts = active.aggregate(
+        **{str(level): Count("pk", filter=q) for level, q in conditions.items()}
     )
-    new: list[SupervisionSheet] = []
-    rows = (
-        Task.objects.filter(status__in=ACTIVE)
-        .order_by()
-        .values_list(
-            "pk", "status", "deadline", "progress", "assigned_on", "created_at", "lead_unit_id"
+    counts = {"blue": counts["blue"], "yellow": counts["yellow"], "red": counts["red"]}
+    created: Counter[tuple[int, str]] = Counter()
+    sheets = SupervisionSheet._meta
+    now = timezone.now()
+    for level, q in conditions.items():
+        has_sheet = SupervisionSheet.objects.filter(task=OuterRef("pk"), level=level)
+        earned = (
+            active.filter(q)
+            .filter(~Exists(has_sheet))
+            .values(sheet_task=F("pk"), sheet_unit=F("lead_unit_id"))
         )
-    )
-    for pk, status, deadline, progress, assigned_on, created_at, unit_id in rows.iterator(
-        chunk_size=BATCH
-    ):
-        level = services.sheet_level(
-            status=status,
-            deadline=deadline,
-            progress=progress,
-            start=assigned_on or timezone.localdate(created_at),
-            as_of=as_of,
-        )
-        if level is None:
-            continue
-        counts[level] += 1
-        if (pk, level) not in existing:
-            new.append(SupervisionSheet(task_id=pk, level=level, issued_on=as_of, unit_id=unit_id))
-    # Bulk insert for the million-task batch; the unique constraint keeps a concurrent
-    # run from duplicating a sheet.
-    SupervisionSheet.objects.bulk_create(new, batch_size=BATCH, ignore_conflicts=True)
-    counts["created"] = len(new)
-    for sheet in new:
-        log.info(
-            "supervision sheet %s for task %s (unit %s)", sheet.level, sheet.task_id, sheet.unit_id
-        )
+        select, params = earned.query.sql_with_params()
+        # One INSERT ... SELECT per level; the unique constraint keeps a concurrent run
+        # from duplicating a sheet, and RETURNING names only the sheets really created.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {sheets.db_table} (task_id, unit_id, level, issued_on, "
+                f"created_at, updated_at) SELECT s.sheet_task, s.sheet_unit, %s, %s, %s, %s "
+                f"FROM ({select}) s WHERE true ON CONFLICT DO NOTHING RETURNING unit_id",
+                [
+                    str(level),
+                    sheets.get_field("issued_on").get_db_prep_value(as_of, connection),
+                    *[sheets.get_field("created_at").get_db_prep_value(now, connection)] * 2,
+                    *params,
+                ],
+            )
+            created.update((unit_id, str(level)) for (unit_id,) in cursor.fetchall())
+    counts["created"] = sum(created.values())
+    for (unit_id, level), n in sorted(created.items()):
+        log.info("%s new %s supervision sheets for unit %s", n, level, unit_id)
     return counts

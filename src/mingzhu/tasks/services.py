@@ -11,14 +11,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
-from .choices import ACTIVE, Light, SheetLevel, Status
+from .choices import ACTIVE, DeadlineBasis, Light, SheetLevel, Status
 
 NEAR_WORKING_DAYS = 3  # yellow when the deadline is this close
 BEHIND_POINTS = 20  # yellow when progress lags the elapsed time by more than this
 RED_SHEETS_FOR_INTERVIEW = 3  # red sheets in a quarter that earn the unit's head an interview
+
+# Office hours of a working day, local time: the clock of a "working hours" deadline.
+WORK_ZONE = ZoneInfo("Asia/Shanghai")
+WORKING_PERIODS = (
+    (dt.time(8, 30), dt.time(12, 0)),
+    (dt.time(13, 30), dt.time(17, 30)),
+)
 
 
 @lru_cache(maxsize=8192)
@@ -51,6 +59,58 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         day += dt.timedelta(days=1)
         count += is_workday(day)
     return count
+
+
+def add_working_hours(start: dt.datetime, hours: float | dt.timedelta) -> dt.datetime:
+    """The moment ``hours`` of office time after ``start`` (an aware datetime), counting
+    only WORKING_PERIODS of working days; the result is in Asia/Shanghai.
+
+    Periods are closed at both ends: time that runs out exactly at 12:00 ends at 12:00,
+    and any further time resumes at 13:30. Outside office hours the clock starts at the
+    next opening, so adding nothing to a Saturday evening gives the next working
+    morning, 08:30.
+    """
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise ValueError("start must be an aware datetime")
+    left = hours if isinstance(hours, dt.timedelta) else dt.timedelta(hours=hours)
+    if left < dt.timedelta(0):
+        raise ValueError("hours must not be negative")
+    moment = start.astimezone(WORK_ZONE)
+    day = moment.date()
+    while True:
+        if is_workday(day):
+            for opens, closes in WORKING_PERIODS:
+                begin = dt.datetime.combine(day, opens, WORK_ZONE)
+                end = dt.datetime.combine(day, closes, WORK_ZONE)
+                if moment > end or (moment == end and left):
+                    continue
+                moment = max(moment, begin)
+                if moment + left <= end:
+                    return moment + left
+                left -= end - moment
+                moment = end
+        day += dt.timedelta(days=1)
+        moment = dt.datetime.combine(day, dt.time(0), WORK_ZONE)
+
+
+def due_for(start: dt.datetime, limit: int, basis: str) -> tuple[dt.date, dt.datetime | None]:
+    """The deadline of a time limit counted from ``start`` (an aware datetime): the day,
+    and for a limit in working hours also the moment (``due_at``)."""
+    if basis == DeadlineBasis.WORKING_HOURS:
+        due_at = add_working_hours(start, limit)
+        return due_at.date(), due_at
+    local_day = start.astimezone(WORK_ZONE).date()
+    if basis == DeadlineBasis.WORKING_DAYS:
+        return add_working_days(local_day, limit), None
+    return local_day + dt.timedelta(days=limit), None
+
+
+def is_working_time(moment: dt.datetime) -> bool:
+    """Inside the office hours (ends included) of a working day, Asia/Shanghai."""
+    local = moment.astimezone(WORK_ZONE)
+    return is_workday(local.date()) and any(
+        opens <= local.time() <= closes for opens, closes in WORKING_PERIODS
+    )
 
 
 def near_limit(as_of: dt.date) -> dt.date:

@@ -1,0 +1,262 @@
+"""Every change of a grid event (DESIGN.md §3): keyword-only actor, one transaction, the
+event row locked, scope then permission then state checked. Filing, verifying and
+returning go through the task engine's own actions.
+
+Errors as in tasks.actions: out of scope -> Http404; not allowed -> PermissionDenied;
+wrong state -> TransitionError (400); bad values -> ValidationError (400).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mingzhu.core.scope import restrict
+from mingzhu.org.choices import RoleCode, UnitKind
+from mingzhu.org.models import OrgUnit
+from mingzhu.tasks import actions as task_actions
+from mingzhu.tasks import services as task_services
+from mingzhu.tasks.actions import AlreadyDone, TransitionError, in_unit
+from mingzhu.tasks.choices import SourceKind
+from mingzhu.tasks.choices import Status as TaskStatus
+
+from .choices import Decision
+from .models import EventPhoto, EventRecheck, GridEvent, validate_photo
+
+__all__ = [
+    "AlreadyDone",
+    "TransitionError",
+    "file_event",
+    "grids_for",
+    "may_file",
+    "may_recheck",
+    "recheck_event",
+    "reject_event",
+    "report_event",
+]
+
+CENTRE_NAME = "市社会治理现代化指挥中心"  # the city's social governance command centre
+
+
+def _at(at: dt.datetime | None) -> dt.datetime:
+    return at or timezone.now()
+
+
+def _photos(event: GridEvent, files: Sequence, recheck: EventRecheck | None = None) -> None:
+    for f in files:
+        EventPhoto.objects.create(
+            event=event, recheck=recheck, file=f, name=f.name[:200], size=f.size
+        )
+
+
+def _validate_photos(files: Sequence) -> None:
+    for f in files:
+        validate_photo(f)
+
+
+def may_file(user) -> bool:
+    """Files and rejects events: the supervision side (the supervisor role, or the staff of
+    the command centre), with the permission to change events."""
+    if not user.has_perm("grid.change_gridevent"):
+        return False
+    unit = user.unit
+    in_centre = unit is not None and unit.kind == UnitKind.DEPARTMENT and unit.name == CENTRE_NAME
+    return in_centre or user.has_role(RoleCode.SUPERVISOR)
+
+
+def may_recheck(user, event: GridEvent) -> bool:
+    """Re-checks on site: a grid worker whose grids hold the event, never one of the people
+    of the unit that handled it."""
+    if not user.has_perm("grid.add_gridevent"):
+        return False
+    if event.task_id is not None and in_unit(user, event.task.lead_unit):
+        return False
+    return _grid_in_scope(user, event.grid_id)
+
+
+def grids_for(user):
+    """The grids within the user's data scope."""
+    return restrict(OrgUnit.objects.filter(kind=UnitKind.GRID), user, "view")
+
+
+def _grid_in_scope(user, grid_id: int) -> bool:
+    return grids_for(user).filter(pk=grid_id).exists()
+
+
+def _lock(event: GridEvent | int, actor) -> GridEvent:
+    event_id = event if isinstance(event, int) else event.pk
+    if not restrict(GridEvent.objects.filter(pk=event_id), actor, "view").exists():
+        raise Http404("No such event.")
+    return (
+        GridEvent.objects.select_for_update(of=("self",))
+        .select_related("category", "campaign", "grid", "task__lead_unit")
+        .get(pk=event_id)
+    )
+
+
+def report_event(
+    *,
+    actor,
+    grid: OrgUnit,
+    category,
+    description: str,
+    address: str = "",
+    campaign=None,
+    latitude=None,
+    longitude=None,
+    photos: Sequence = (),
+    at: dt.datetime | None = None,
+) -> GridEvent:
+    """A grid worker reports an event in one of their grids."""
+    if not actor.has_perm("grid.add_gridevent"):
+        raise PermissionDenied(_("You may not report grid events."))
+    if grid.kind != UnitKind.GRID or not _grid_in_scope(actor, grid.pk):
+        raise Http404("No such grid.")
+    at = _at(at)
+    errors = {}
+    if not category.is_active:
+        errors["category"] = _("This category is no longer in use.")
+    if campaign is not None and not campaign.runs_on(timezone.localdate(at)):
+        errors["campaign"] = _("This campaign is not running on the day of the report.")
+    if errors:
+        raise ValidationError(errors)
+    _validate_photos(photos)
+    with transaction.atomic():
+        event = GridEvent(
+            grid=grid,
+            category=category,
+            campaign=campaign,
+            description=(description or "").strip(),
+            address=(address or "").strip(),
+            latitude=latitude,
+            longitude=longitude,
+            reported_by=actor,
+            reported_at=at,
+        )
+        event.full_clean()
+        event.save()
+        _photos(event, photos)
+        if not restrict(GridEvent.objects.filter(pk=event.pk), actor, "add").exists():
+            raise Http404("No such grid.")
+    return event
+
+
+def _require_filer(actor, event: GridEvent) -> None:
+    if not may_file(actor):
+        raise PermissionDenied(_("Only the supervision centre files or rejects events."))
+    if event.decision != Decision.PENDING:
+        raise TransitionError(
+            _("The event has already been decided: %(decision)s.")
+            % {"decision": event.get_decision_display()}
+        )
+
+
+def file_event(
+    event: GridEvent | int,
+    *,
+    actor,
+    responsible_unit: OrgUnit | None = None,
+    comment: str = "",
+    at: dt.datetime | None = None,
+) -> GridEvent:
+    """File the event (立案): a task for the responsible unit, with the category's time
+    limit, created and assigned through the task engine."""
+    at = _at(at)
+    with transaction.atomic():
+        event = _lock(event, actor)
+        _require_filer(actor, event)
+        category = event.category
+        unit = responsible_unit or category.responsible_unit
+        if unit is None:
+            raise ValidationError(
+                {"responsible_unit": _("Choose the unit responsible for this event.")}
+            )
+        deadline, due_at = task_services.due_for(at, category.time_limit, category.time_limit_basis)
+        task = task_actions.create_task(
+            actor=actor,
+            at=at,
+            title=f"{category.name}：{event.address or event.grid.name}"[:300],
+            content=event.description,
+            task_list=event.campaign.task_list if event.campaign else None,
+            lead_unit=unit,
+            deadline=deadline,
+            due_at=due_at,
+            deadline_basis=category.time_limit_basis,
+            time_limit=category.time_limit,
+            source_kind=SourceKind.GRID_EVENT,
+            content_type=ContentType.objects.get_for_model(GridEvent),
+            object_id=event.pk,
+            is_illustrative=event.is_illustrative,
+        )
+        task_actions.assign(task, actor=actor, comment=comment, at=at)
+        event.decision = Decision.FILED
+        event.decision_reason = (comment or "").strip()
+        event.decided_by = actor
+        event.decided_at = at
+        event.task = task
+        event.save()
+    return event
+
+
+def reject_event(
+    event: GridEvent | int, *, actor, reason: str, at: dt.datetime | None = None
+) -> GridEvent:
+    """Do not file the event (不予立案), with the reason."""
+    with transaction.atomic():
+        event = _lock(event, actor)
+        _require_filer(actor, event)
+        if not (reason or "").strip():
+            raise TransitionError(_("Say why the event is not filed."))
+        event.decision = Decision.REJECTED
+        event.decision_reason = reason.strip()
+        event.decided_by = actor
+        event.decided_at = _at(at)
+        event.save()
+    return event
+
+
+def rechecks_task(user, task) -> bool:
+    """The task engine's source-reviewer rule for grid events: the grid worker of the
+    event's grid re-checks its task on site (registered in GridConfig.ready)."""
+    event = GridEvent.objects.select_related("task__lead_unit").filter(task=task).first()
+    return event is not None and may_recheck(user, event)
+
+
+def recheck_event(
+    event: GridEvent | int,
+    *,
+    actor,
+    passed: bool,
+    comment: str = "",
+    photos: Sequence = (),
+    at: dt.datetime | None = None,
+) -> GridEvent:
+    """The grid worker's on-site re-check (核查) of a handled event: passed closes the
+    task (销号), failed returns it for rework."""
+    comment = (comment or "").strip()
+    if not passed and not comment:
+        raise TransitionError(_("Say what is still wrong on site."))
+    _validate_photos(photos)
+    at = _at(at)
+    with transaction.atomic():
+        event = _lock(event, actor)
+        if not may_recheck(actor, event):
+            raise PermissionDenied(_("Only a grid worker of this grid re-checks this event."))
+        if event.task is None or event.task.status != TaskStatus.CLOSURE_REQUESTED:
+            raise TransitionError(_("The event is not awaiting a re-check."))
+        note = comment or _("Re-checked on site: handled.")
+        review = task_actions.verify if passed else task_actions.return_for_rework
+        review(event.task_id, actor=actor, comment=note, at=at, as_source_reviewer=True)
+        recheck = EventRecheck.objects.create(
+            event=event, checked_by=actor, checked_at=at, passed=passed, comment=comment
+        )
+        _photos(event, photos, recheck)
+        event.task.refresh_from_db()
+    return event

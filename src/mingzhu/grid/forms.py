@@ -1,0 +1,116 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.views import style_form
+from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.org.models import OrgUnit
+
+from .actions import grids_for
+from .models import Campaign, EventCategory, GridEvent
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos in one input; each is checked by the action that stores it."""
+
+    def __init__(self, *args, **kwargs):
+        attrs = {"accept": "image/jpeg,image/png", "capture": "environment"}
+        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(PhotosField, self).clean(f, initial) for f in files]
+
+
+class ReportForm(forms.ModelForm):
+    """What a grid worker fills in on site (on a phone)."""
+
+    photos = PhotosField(label=_("Photos"))
+
+    class Meta:
+        model = GridEvent
+        fields = ["grid", "category", "campaign", "description", "address", "latitude", "longitude"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "latitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+            "longitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["grid"].queryset = grids_for(user)
+        self.fields["category"].queryset = EventCategory.objects.filter(is_active=True)
+        self.fields["campaign"].queryset = Campaign.objects.all()
+        style_form(self)
+
+
+class FileForm(forms.Form):
+    responsible_unit = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.filter(kind__in=(UnitKind.DEPARTMENT, *TOWN_KINDS)),
+        label=_("Responsible unit"),
+        required=False,
+        help_text=_("Leave empty for the category's responsible unit."),
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea({"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class RecheckForm(forms.Form):
+    passed = forms.TypedChoiceField(
+        label=_("Result on site"),
+        choices=[("yes", _("Handled: close the case")), ("no", _("Not handled: return"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+    photos = PhotosField(label=_("Photos"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+        self.fields["passed"].widget.attrs["class"] = "form-check-input"
+
+
+class CampaignForm(ScopedModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "description", "start_date", "end_date", "issuer", "task_list"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class EventCategoryForm(ScopedModelForm):
+    class Meta:
+        model = EventCategory
+        fields = [
+            "name",
+            "responsible_unit",
+            "time_limit",
+            "time_limit_basis",
+            "is_active",
+            "sort_order",
+        ]

@@ -1,0 +1,22 @@
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.menu import MenuItem, register
+
+register(
+    "grid",
+    _("Grid"),
+    "grid-3x3",
+    300,
+    [
+        MenuItem(_("Report an event"), "grid:gridevent_add", "camera", "grid.add_gridevent"),
+        MenuItem(_("Grid events"), "grid:gridevent_list", "geo-alt", "grid.view_gridevent"),
+        MenuItem(_("Campaigns"), "grid:campaign_list", "megaphone", "grid.view_campaign"),
+        MenuItem(_("Event metrics"), "grid:metrics", "bar-chart", "grid.view_gridevent"),
+        MenuItem(
+            _("Event categories"),
+            "grid:eventcategory_list",
+            "tags",
+            "grid.change_eventcategory",
+        ),
+    ],
+)

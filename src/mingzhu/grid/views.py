@@ -1,0 +1,406 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.scope import can, restrict
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+    model_url,
+)
+from mingzhu.tasks.choices import Status as TaskStatus
+
+from . import actions
+from .filters import GridEventFilter
+from .forms import (
+    CampaignForm,
+    EventCategoryForm,
+    FileForm,
+    RecheckForm,
+    RejectForm,
+    ReportForm,
+)
+from .metrics import event_metrics
+from .models import Campaign, EventCategory, EventPhoto, GridEvent
+
+
+def _task_attr(name):
+    def value(event):
+        return getattr(event.task, name) if event.task_id else None
+
+    return value
+
+
+EVENT_COLUMNS = [
+    Column("pk", gettext_lazy("No."), link=True),
+    Column("reported_at", gettext_lazy("Reported at")),
+    Column("grid", gettext_lazy("Grid")),
+    Column("category", gettext_lazy("Category")),
+    Column("campaign", gettext_lazy("Campaign")),
+    Column("address", gettext_lazy("Address")),
+    Column("status", gettext_lazy("Status"), accessor=lambda e: e.get_status_display()),
+    Column("lead_unit", gettext_lazy("Responsible unit"), accessor=_task_attr("lead_unit")),
+    Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
+]
+
+
+class GridEventListView(ObjectListView):
+    model = GridEvent
+    select_related = ("grid", "category", "campaign", "task__lead_unit")
+    filterset_class = GridEventFilter
+    columns = EVENT_COLUMNS
+    export_filename = "grid-events"
+
+
+class EventPageMixin:
+    """Events change only through their actions: no edit or delete page."""
+
+    def object_context(self, obj):
+        return {
+            **self.meta_context(),
+            "object": obj,
+            "tab": self.tab,
+            "detail_url": model_url(GridEvent, "detail", obj.pk),
+            "history_url": model_url(GridEvent, "history", obj.pk),
+            "can_change": False,
+            "can_delete": False,
+        }
+
+
+class GridEventDetailView(EventPageMixin, ObjectDetailView):
+    model = GridEvent
+    template_name = "grid/gridevent_detail.html"
+    select_related = (
+        "grid",
+        "category",
+        "campaign",
+        "reported_by",
+        "decided_by",
+        "task__lead_unit",
+    )
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        task = obj.task
+        pending = obj.decision == "pending"
+        return {
+            "photos": obj.photos.filter(recheck__isnull=True),
+            "rechecks": obj.rechecks.select_related("checked_by").prefetch_related("photos"),
+            # The task's timeline belongs to the event: whoever sees the event sees it.
+            "timeline": task.events.select_related("actor") if task else [],
+            "task_link": task is not None and can(user, "view", task),
+            "can_decide": pending and actions.may_file(user),
+            "can_recheck": task is not None
+            and task.status == TaskStatus.CLOSURE_REQUESTED
+            and actions.may_recheck(user, obj),
+        }
+
+
+class GridEventHistoryView(EventPageMixin, ObjectHistoryView):
+    model = GridEvent
+
+
+class ReportView(ObjectMixin, View):
+    """The report form (on a phone): only grids within the worker's scope are offered."""
+
+    model = GridEvent
+    template_name = "grid/report.html"
+
+    def form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        files = self.request.FILES if self.request.method == "POST" else None
+        return ReportForm(data, files, user=self.request.user)
+
+    def get(self, request):
+        self.require_permission("add")
+        return render(request, self.template_name, {**self.meta_context(), "form": self.form()})
+
+    def post(self, request):
+        self.require_permission("add")
+        form = self.form()
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            data["photos"] = request.FILES.getlist("photos")
+            try:
+                event = actions.report_event(actor=request.user, **data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Reported: %(event)s") % {"event": event})
+                return HttpResponseRedirect(event.get_absolute_url())
+        context = {**self.meta_context(), "form": form}
+        return render(request, self.template_name, context, status=400)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class EventActionView(ObjectMixin, View):
+    """A form page for one action on an event (file, reject, re-check)."""
+
+    model = GridEvent
+    form_class = None
+    title = ""
+    template_name = "grid/event_action.html"
+
+    def allowed(self, event) -> bool:
+        raise NotImplementedError
+
+    def run(self, event, form):
+        raise NotImplementedError
+
+    def get_event(self, pk):
+        event = get_object_or_404(self.restricted("view").select_related("category", "grid"), pk=pk)
+        if not self.allowed(event):
+            raise PermissionDenied
+        return event
+
+    def initial(self, event) -> dict:
+        return {}
+
+    def render_form(self, event, form, status=200):
+        context = {**self.meta_context(), "object": event, "form": form, "title": self.title}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        event = self.get_event(pk)
+        return self.render_form(event, self.form_class(initial=self.initial(event)))
+
+    def post(self, request, pk):
+        event = self.get_event(pk)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                self.run(event, form)
+            except actions.TransitionError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Done."))
+                return HttpResponseRedirect(event.get_absolute_url())
+        return self.render_form(event, form, status=400)
+
+
+class FileView(EventActionView):
+    form_class = FileForm
+    title = gettext_lazy("File the event")
+
+    def allowed(self, event):
+        return actions.may_file(self.request.user)
+
+    def initial(self, event):
+        return {"responsible_unit": event.category.responsible_unit_id}
+
+    def run(self, event, form):
+        actions.file_event(
+            event.pk,
+            actor=self.request.user,
+            responsible_unit=form.cleaned_data["responsible_unit"],
+            comment=form.cleaned_data["comment"],
+        )
+
+
+class RejectView(EventActionView):
+    form_class = RejectForm
+    title = gettext_lazy("Do not file the event")
+
+    def allowed(self, event):
+        return actions.may_file(self.request.user)
+
+    def run(self, event, form):
+        actions.reject_event(event.pk, actor=self.request.user, reason=form.cleaned_data["reason"])
+
+
+class RecheckView(EventActionView):
+    form_class = RecheckForm
+    title = gettext_lazy("Re-check on site")
+
+    def allowed(self, event):
+        return actions.may_recheck(self.request.user, event)
+
+    def run(self, event, form):
+        actions.recheck_event(
+            event.pk,
+            actor=self.request.user,
+            passed=form.cleaned_data["passed"],
+            comment=form.cleaned_data["comment"],
+            photos=self.request.FILES.getlist("photos"),
+        )
+
+
+class PhotoView(ObjectMixin, View):
+    """Download one photo (only within the event's scope)."""
+
+    model = GridEvent
+
+    def get(self, request, pk):
+        self.require_permission("view")
+        events = self.restricted("view").values("pk")
+        photo = get_object_or_404(EventPhoto.objects.filter(event__in=events), pk=pk)
+        try:
+            handle = photo.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, filename=photo.name)
+
+
+def period(request) -> tuple[dt.date, dt.date, str | None]:
+    """?from=&to= (default: this year so far); an error message for bad dates."""
+    today = timezone.localdate()
+    default = (dt.date(today.year, 1, 1), today)
+    try:
+        start = dt.date.fromisoformat(request.GET.get("from") or default[0].isoformat())
+        end = dt.date.fromisoformat(request.GET.get("to") or default[1].isoformat())
+    except ValueError:
+        return *default, _("Dates must look like 2025-12-31.")
+    if end < start:
+        return *default, _("'To' must not be before 'from'.")
+    return start, end, None
+
+
+def _chart(rows) -> dict:
+    def pct(value):
+        return None if value is None else round(value * 100, 1)
+
+    return {
+        "names": [r["name"] for r in rows],
+        "on_time": [pct(r["on_time_rate"]) for r in rows],
+        "closure": [pct(r["closure_rate"]) for r in rows],
+        "rework": [pct(r["rework_rate"]) for r in rows],
+        "on_time_label": _("On-time case closure rate"),
+        "closure_label": _("Case closure rate"),
+        "rework_label": _("Rework rate"),
+    }
+
+
+class MetricsView(ObjectMixin, View):
+    model = GridEvent
+
+    def get(self, request):
+        self.require_permission("view")
+        start, end, error = period(request)
+        if error:
+            messages.error(request, error)
+        result = event_metrics(self.restricted("view"), start, end)
+        context = {
+            "start": start,
+            "end": end,
+            "units": result["units"],
+            "campaigns": result["campaigns"],
+            "chart": _chart(result["campaigns"]),
+            "unit_chart": _chart(result["units"]),
+        }
+        return render(request, "grid/metrics.html", context)
+
+
+class CampaignMixin:
+    """Campaigns are read by those who read grid events."""
+
+    def require_permission(self, action):
+        if action == "view":
+            if not self.request.user.has_perm("grid.view_campaign"):
+                raise PermissionDenied
+            return
+        super().require_permission(action)
+
+
+class CampaignListView(CampaignMixin, ObjectListView):
+    model = Campaign
+    select_related = ("issuer",)
+    columns = [
+        Column("name", gettext_lazy("Name"), link=True),
+        Column("start_date", gettext_lazy("Start date")),
+        Column("end_date", gettext_lazy("End date")),
+        Column("issuer", gettext_lazy("Issuing unit")),
+    ]
+
+
+class CampaignDetailView(CampaignMixin, ObjectDetailView):
+    model = Campaign
+    select_related = ("issuer", "task_list")
+
+    def get_object(self, pk):
+        self.require_permission("view")
+        return super().get_object(pk)
+
+    def get_extra_context(self, obj):
+        start, end, error = period(self.request)
+        if error:
+            messages.error(self.request, error)
+        user = self.request.user
+        events = restrict(GridEvent.objects.filter(campaign=obj), user, "view")
+        result = event_metrics(events, start, end)
+        row = next(iter(result["campaigns"]), None)
+        return {
+            "start": start,
+            "end": end,
+            "row": row,
+            "units": result["units"],
+            "chart": _chart(result["units"]),
+            "event_count": events.count(),
+        }
+
+
+class CampaignHistoryView(CampaignMixin, ObjectHistoryView):
+    model = Campaign
+
+    def get_object(self, pk):
+        self.require_permission("view")
+        return super().get_object(pk)
+
+
+class CampaignEditView(ObjectEditView):
+    model = Campaign
+    form_class = CampaignForm
+
+
+class CampaignDeleteView(ObjectDeleteView):
+    model = Campaign
+
+
+class CategoryListView(ObjectListView):
+    model = EventCategory
+    select_related = ("responsible_unit",)
+    columns = [
+        Column("name", gettext_lazy("Name"), link=True),
+        Column("responsible_unit", gettext_lazy("Responsible unit")),
+        Column("time_limit", gettext_lazy("Time limit")),
+        Column("time_limit_basis", gettext_lazy("Time limit basis")),
+        Column("is_active", gettext_lazy("Active")),
+    ]
+
+
+class CategoryDetailView(ObjectDetailView):
+    model = EventCategory
+    select_related = ("responsible_unit",)
+
+
+class CategoryHistoryView(ObjectHistoryView):
+    model = EventCategory
+
+
+class CategoryEditView(ObjectEditView):
+    model = EventCategory
+    form_class = EventCategoryForm
+
+
+class CategoryDeleteView(ObjectDeleteView):
+    model = EventCategory

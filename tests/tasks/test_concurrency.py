@@ -1,0 +1,85 @@
+"""Two people verifying the same task at the same moment, on real separate connections.
+
+SQLite cannot stage this (it locks the whole database, SELECT ... FOR UPDATE is a no-op),
+so the test runs on PostgreSQL only.
+"""
+
+import threading
+import time
+
+import pytest
+from django.db import connection, connections
+
+from mingzhu.tasks import actions
+from mingzhu.tasks.choices import EventAction, Status
+from mingzhu.tasks.models import Task
+
+
+def waiting_for_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite has no row locks, so two verifications cannot race",
+)
+@pytest.mark.django_db(transaction=True)
+def test_it_lets_one_of_two_simultaneous_verifications_through(
+    make_task, supervisor, as_user, monkeypatch
+):
+    task = make_task(Status.CLOSURE_REQUESTED)
+    # The first verification holds the task's row lock until the second one is seen
+    # waiting for it in PostgreSQL.
+    locked, release = threading.Event(), threading.Event()
+    update_parent = actions._update_parent
+
+    def hold_the_lock(task):
+        if not locked.is_set():
+            locked.set()
+            assert release.wait(timeout=10)
+        update_parent(task)
+
+    monkeypatch.setattr(actions, "_update_parent", hold_the_lock)
+    responses = {}
+
+    def verify(name):
+        try:
+            client = as_user(supervisor)
+            responses[name] = client.post(f"/api/v1/tasks/{task.pk}/verify/", {"comment": name})
+        finally:
+            connections.close_all()
+
+    first = threading.Thread(target=verify, args=("first",))
+    second = threading.Thread(target=verify, args=("second",))
+    first.start()
+    assert locked.wait(timeout=10)
+    second.start()
+    deadline = time.monotonic() + 10
+    while not waiting_for_a_lock() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert waiting_for_a_lock() == 1  # the second one is blocked on the row lock
+    release.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+
+    assert responses["first"].status_code == 200
+    assert responses["second"].status_code == 409
+    assert "already" in responses["second"].json()["detail"]
+    assert Task.objects.get(pk=task.pk).status == Status.CLOSED
+    verified = task.events.filter(action=EventAction.VERIFY)
+    assert list(verified.values_list("comment", flat=True)) == ["first"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_finds_the_demo_data_again_after_a_transactional_test(supervisor, unit):
+    # Transactional tests run last (pytest-django orders them so) and in file order:
+    # this one follows the race above in the same worker, after its tables were
+    # flushed, and still finds the personas and the org tree (tests/tasks/conftest.py).
+    assert supervisor.has_perm("tasks.verify_task")
+    assert unit("YZ-XINBA").name

@@ -1,0 +1,146 @@
+"""The ledger's queries, which the million-task benchmark tuned: the task scope (lead unit,
+issuer or a co-unit in scope), the light filter in SQL as services.light says, and a fixed
+number of queries for the page and the API list."""
+
+import datetime as dt
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from mingzhu.core.scope import restrict
+from mingzhu.tasks.choices import Light, Status
+from mingzhu.tasks.filters import light_filter
+from mingzhu.tasks.models import Task
+
+D = dt.date
+PERSONAS = [
+    "leader",
+    "supervisor",
+    "fgw",
+    "sanmao",
+    "xinba",
+    "grid_worker",
+    "enterprise_user",
+    "administrator",
+    "outsider",
+]
+
+
+@pytest.fixture
+def spread(make_task, unit):
+    """Tasks led, co-led and issued by units all over the tree."""
+    make_task(lead="YZ-DEPT-FGW")
+    make_task(lead="YZ-XINBA")
+    make_task(lead="YZ-DEPT-FGW", co_units=[unit("YZ-XINBA")])
+    sanmao_village = unit("321182001000").children.first()
+    make_task(lead=sanmao_village.code)
+    draft = make_task(lead="YZ-DEPT-FGW")
+    draft.issuer = unit("YZ-XINBA")
+    draft.save(update_fields=["issuer"])
+
+
+def _by_hand(user, action):
+    """The tasks a user may reach, worked out in Python from the units' paths."""
+    from mingzhu.core.scope import permission_name, user_scope
+
+    perm = permission_name(Task, action)
+    if not user.has_perm(perm):
+        return set()
+    scope = user_scope(user, perm)
+    if scope.everything:
+        return set(Task.objects.values_list("pk", flat=True))
+
+    def inside(unit):
+        return unit is not None and (
+            unit.pk in scope.unit_ids or any(unit.path.startswith(p) for p in scope.subtree_paths)
+        )
+
+    return {
+        t.pk
+        for t in Task.objects.select_related("lead_unit", "issuer").prefetch_related("co_units")
+        if inside(t.lead_unit) or inside(t.issuer) or any(inside(u) for u in t.co_units.all())
+    }
+
+
+@pytest.mark.parametrize("action", ["view", "change", "add", "delete"])
+def test_it_scopes_tasks_by_lead_unit_issuer_and_co_units(request, spread, action):
+    for name in PERSONAS:
+        user = request.getfixturevalue(name)
+        got = list(restrict(Task.objects.all(), user, action).values_list("pk", flat=True))
+        assert len(got) == len(set(got)), name  # no duplicates from the co-unit branch
+        assert set(got) == _by_hand(user, action), (name, action)
+
+
+def test_it_lights_in_sql_as_the_rules_say(supervisor, unit):
+    rng = random.Random(3)
+    statuses = list(Status)
+    base = D(2025, 9, 20)
+    tasks = []
+    for i in range(60):
+        deadline = base + dt.timedelta(days=rng.randrange(0, 30))
+        assigned = deadline - dt.timedelta(days=rng.randrange(-3, 40))
+        tasks.append(
+            Task.objects.create(
+                title=f"亮灯 {i}",
+                issuer=supervisor.unit,
+                lead_unit=unit("YZ-DEPT-FGW"),
+                status=rng.choice(statuses),
+                deadline=deadline,
+                progress=rng.randrange(0, 101, 5),
+                assigned_on=assigned if i % 4 else None,
+            )
+        )
+    # Tasks never assigned start on the day they were created.
+    created = dt.datetime(2025, 9, 1, 23, 30, tzinfo=dt.UTC)  # 09-02 in Shanghai
+    Task.objects.filter(pk__in=[t.pk for t in tasks[::8]]).update(created_at=created)
+    tasks = list(Task.objects.filter(pk__in=[t.pk for t in tasks]))
+    mine = Task.objects.filter(pk__in=[t.pk for t in tasks])
+    # Around the 2025 National Day holiday and its make-up working day, 09-28.
+    for as_of in (D(2025, 9, 26), D(2025, 9, 28), D(2025, 9, 30), D(2025, 10, 5), D(2025, 10, 9)):
+        for value in Light.values:
+            expected = {t.pk for t in tasks if t.light_on(as_of) == value}
+            got = set(light_filter(mine, value, as_of).values_list("pk", flat=True))
+            assert got == expected, (as_of, value)
+        assert any(t.light_on(as_of) == Light.YELLOW for t in tasks)
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("base", ["/tasks/", "/api/v1/tasks/"])
+@pytest.mark.parametrize("persona", ["supervisor", "sanmao"])
+def test_it_lists_tasks_in_a_fixed_number_of_queries(request, make_task, base, persona):
+    client = request.getfixturevalue("as_user")(request.getfixturevalue(persona))
+    today = timezone.localdate()
+    urls = [
+        base,
+        f"{base}?status=in_progress",
+        f"{base}?light=red",
+        f"{base}?light=yellow",
+        f"{base}?light=green",
+        f"{base}?deadline_after={today}&deadline_before=2099-12-31",
+    ]
+
+    def add_tasks():
+        for status in (Status.ASSIGNED, Status.IN_PROGRESS, Status.CLOSURE_REQUESTED):
+            for lead, handler in (("YZ-DEPT-FGW", "fgw"), ("321182001000", "sanmao")):
+                for days in (2, -2, 300):
+                    make_task(
+                        status,
+                        lead=lead,
+                        handler=request.getfixturevalue(handler),
+                        deadline=today + dt.timedelta(days=days),
+                    )
+
+    add_tasks()  # every filter finds some (an empty page skips its row query)
+    before = [count_queries(client, url) for url in urls]
+    add_tasks()
+    assert [count_queries(client, url) for url in urls] == before
+    # A light costs no query of its own.
+    assert len(set(before)) == 1, dict(zip(urls, before, strict=True))
