@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "mingzhu.org",
     "mingzhu.tasks",
     "mingzhu.grid",
+    "mingzhu.cockpit",
     "mingzhu.demo",
 ]
 
