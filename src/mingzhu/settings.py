@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "mingzhu.org",
     "mingzhu.tasks",
     "mingzhu.grid",
+    "mingzhu.targets",
     "mingzhu.cockpit",
     "mingzhu.demo",
 ]

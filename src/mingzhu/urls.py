@@ -4,9 +4,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from mingzhu.cockpit import views as cockpit_views
 from mingzhu.core import views as core_views
 from mingzhu.grid import api as grid_api
 from mingzhu.org import api as org_api
+from mingzhu.targets import api as targets_api
 from mingzhu.tasks import api as tasks_api
 
 router = DefaultRouter()
@@ -16,9 +18,12 @@ router.register("tasks", tasks_api.TaskViewSet, basename="task")
 router.register("grid/events", grid_api.GridEventViewSet, basename="gridevent")
 router.register("grid/campaigns", grid_api.CampaignViewSet, basename="campaign")
 router.register("grid/metrics", grid_api.MetricsViewSet, basename="grid-metrics")
+router.register("targets/indicators", targets_api.IndicatorViewSet, basename="indicator")
+router.register("targets/observations", targets_api.ObservationViewSet, basename="observation")
+router.register("targets/progress", targets_api.ProgressViewSet, basename="targets-progress")
 
 urlpatterns = [
-    path("", core_views.HomeView.as_view(), name="home"),
+    path("", cockpit_views.CockpitView.as_view(), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path(
         "accounts/login/",
@@ -31,6 +36,7 @@ urlpatterns = [
     path("org/", include("mingzhu.org.urls")),
     path("tasks/", include("mingzhu.tasks.urls")),
     path("grid/", include("mingzhu.grid.urls")),
+    path("targets/", include("mingzhu.targets.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -49,3 +49,22 @@ def test_it_has_every_message_of_the_code_in_the_catalogue(tmp_path):
     in_code = {e.msgid for e in polib.pofile(str(out)) if e.msgid}
     in_catalogue = {e.msgid for e in polib.pofile(str(PO)) if not e.obsolete}
     assert sorted(in_code - in_catalogue) == []
+
+
+def test_it_keeps_every_placeholder_in_the_translation():
+    """A translation that loses or invents a %(name)s makes Django fall back to English."""
+    import re
+
+    placeholder = re.compile(r"%\(\w+\)[sdf]")
+    wrong = []
+    for entry in polib.pofile(str(PO)):
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            wanted = set(placeholder.findall(entry.msgid + entry.msgid_plural))
+            for text in entry.msgstr_plural.values():
+                if not set(placeholder.findall(text)) <= wanted:
+                    wrong.append(entry.msgid)
+        elif sorted(placeholder.findall(entry.msgid)) != sorted(placeholder.findall(entry.msgstr)):
+            wrong.append(entry.msgid)
+    assert wrong == []

@@ -6,3 +6,6 @@ class CockpitConfig(AppConfig):
     name = "mingzhu.cockpit"
     label = "cockpit"
     verbose_name = _("Cockpit")
+
+    def ready(self) -> None:
+        from . import builtin  # noqa: F401  (registers the task and grid panels)

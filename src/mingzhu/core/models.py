@@ -3,6 +3,7 @@
 from typing import ClassVar
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .scope import restrict
@@ -17,13 +18,17 @@ class ScopedModel(models.Model):
     """A model placed in the org tree.
 
     Subclasses set ``scope_fields`` (lookups to an OrgUnit, ``""`` for the unit itself),
-    optionally ``scope_owner_fields`` (lookups to a user, for the "own records" scope), or
+    optionally ``scope_owner_fields`` (lookups to a user, for the "own records" scope) and
+    ``scope_public`` (a filter of rows every reader of the model sees), or
     ``scope_global = True`` for reference data that every signed-in user may read.
     """
 
     scope_fields: ClassVar[tuple[str, ...]] = ()
     scope_owner_fields: ClassVar[tuple[str, ...]] = ()
     scope_global: ClassVar[bool] = False
+    # Rows of a scoped model that every holder of the view permission reads (e.g. the
+    # figures of peer counties, which stand outside the city's tree).
+    scope_public: ClassVar[Q | None] = None
 
     objects = RestrictedQuerySet.as_manager()
 

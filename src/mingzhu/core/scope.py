@@ -183,7 +183,23 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
         return queryset.none()
     scope = user_scope(user, perm)
     q = scope_q(model, scope, user)
+    public = getattr(model, "scope_public", None)
+    if q is not None and action == "view" and public is not None:
+        q |= public
     return queryset if q is None else queryset.filter(q)
+
+
+def units_in_scope(user, perm: str) -> models.QuerySet:
+    """The org units under which the user holds ``perm`` (e.g. the units a clerk may enter
+    figures for)."""
+    from mingzhu.org.models import OrgUnit
+
+    if user is None or not getattr(user, "is_authenticated", False) or not user.has_perm(perm):
+        return OrgUnit.objects.none()
+    scope = user_scope(user, perm)
+    if scope.everything:
+        return OrgUnit.objects.all()
+    return OrgUnit.objects.filter(_units_q(scope))
 
 
 def can(user, action: str, obj: models.Model) -> bool:

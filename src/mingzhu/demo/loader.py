@@ -62,6 +62,9 @@ def load(audit: bool = False) -> dict[str, int]:
     from mingzhu.grid.demo import load_grid
 
     load_grid(audit=audit)
+    from mingzhu.targets.demo import load_targets
+
+    load_targets(audit=audit)
     from mingzhu.org.models import User
 
     return {"units": OrgUnit.objects.count(), "users": User.objects.count()}

@@ -27,4 +27,5 @@ class RoleCode(models.TextChoices):
     TOWN_STAFF = "town_staff", _("Town staff")
     GRID_WORKER = "grid_worker", _("Grid worker")
     ENTERPRISE = "enterprise", _("Enterprise user")
+    STATISTICIAN = "statistician", _("Statistician")
     ADMIN = "admin", _("Administrator")

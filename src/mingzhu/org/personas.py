@@ -51,6 +51,14 @@ PERSONAS = [
         description="staff of 发展和改革委员会: their department only",
     ),
     Persona(
+        "tongji",
+        "统计局（示例）",
+        "YZ-DEPT-TJJ",
+        (RoleCode.DEPT_STAFF, RoleCode.STATISTICIAN),
+        "统计员",
+        description="statistics bureau: enters every unit's figures and the peers'",
+    ),
+    Persona(
         "sanmao",
         "三茅街道（示例）",
         "321182001000",

@@ -18,6 +18,9 @@ ROLE_SCOPES = {
     RoleCode.TOWN_STAFF: DataScope.UNIT_AND_BELOW,
     RoleCode.GRID_WORKER: DataScope.CUSTOM,
     RoleCode.ENTERPRISE: DataScope.UNIT,
+    # The statistics bureau keeps every unit's figures (and the peers'): scope all, but
+    # only for what the role grants.
+    RoleCode.STATISTICIAN: DataScope.ALL,
     RoleCode.ADMIN: DataScope.ALL,
 }
 
@@ -29,6 +32,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     RoleCode.TOWN_STAFF: {"org.view_orgunit", "org.view_user"},
     RoleCode.GRID_WORKER: {"org.view_orgunit"},
     RoleCode.ENTERPRISE: set(),
+    RoleCode.STATISTICIAN: {"org.view_orgunit"},
     RoleCode.ADMIN: {
         "org.view_orgunit",
         "org.add_orgunit",

@@ -1,0 +1,226 @@
+"""The cockpit panels of the task engine and of the grid, registered on import
+(CockpitConfig.ready).
+
+Each reads only through ``restrict(user, "view")`` and answers in a fixed number of
+queries whatever the number of rows: counts are aggregated in the database, and only the
+few grouped rows (lights, sheet levels, five units, event statuses) come back to Python.
+A panel is None for a user without the module's view permission, and empty (with a
+message saying so) when the user's scope holds no data of the module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mingzhu.grid import services as grid_services
+from mingzhu.grid.choices import EventStatus
+from mingzhu.grid.models import GridEvent
+from mingzhu.tasks import services as task_services
+from mingzhu.tasks.choices import ACTIVE, Light, SheetLevel
+from mingzhu.tasks.filters import behind_q
+from mingzhu.tasks.models import SupervisionSheet, Task
+
+from .panels import Panel, register
+
+LIGHT_COLOURS = {Light.RED: "#dc3545", Light.YELLOW: "#ffc107", Light.GREEN: "#198754"}
+TOP_UNITS = 5
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
+    """The active tasks by light on ``as_of``, in one query.
+
+    The conditions are the task engine's light rules phrased in SQL (tasks.filters
+    ``light_filter``): red is overdue, yellow is near the deadline or behind schedule.
+    Only active tasks are read (on PostgreSQL from the covering (status, deadline) index).
+    """
+    pending = Q(deadline__gte=as_of)
+    near = Q(deadline__lte=task_services.near_limit(as_of))
+    behind = behind_q(as_of)
+    return (
+        tasks.filter(status__in=ACTIVE)
+        .order_by()
+        .aggregate(
+            red=Count("pk", filter=Q(deadline__lt=as_of)),
+            yellow=Count("pk", filter=pending & (near | behind)),
+            green=Count("pk", filter=pending & ~near & ~behind),
+        )
+    )
+
+
+def pie(series_name: str, slices: list[tuple[str, int, str | None]]) -> dict:
+    """An ECharts option for a pie of (label, value, colour) slices."""
+    return {
+        "tooltip": {"trigger": "item", "formatter": "{b}: {c} ({d}%)"},
+        # The figures are listed beside the chart: the legend names the slices.
+        "legend": {"bottom": 0, "type": "scroll"},
+        "series": [
+            {
+                "name": series_name,
+                "type": "pie",
+                "radius": ["35%", "65%"],
+                "center": ["50%", "44%"],
+                "label": {"show": False},
+                "data": [
+                    {"name": label, "value": value, **({"itemStyle": {"color": c}} if c else {})}
+                    for label, value, c in slices
+                ],
+            }
+        ],
+    }
+
+
+@register("tasks", 30)
+def tasks_panel(user, as_of: dt.date) -> Panel | None:
+    """Open tasks by light, the overdue count, this quarter's supervision sheets by level
+    and the units with the most overdue tasks: at most four queries (lights; whether any
+    task exists, only when none is open; the five units, only when some are overdue;
+    sheets, only for those who may read them).
+
+    ``as_of`` moves the clock of the light rules and of the quarter; the tasks' statuses
+    are today's (a task keeps no history of statuses, only of events)."""
+    if not user.has_perm("tasks.view_task"):
+        return None
+    panel = Panel(
+        key="tasks",
+        title=_("Task lights"),
+        template="cockpit/panels/tasks.html",
+        link=reverse("tasks:task_list"),
+    )
+    tasks = Task.objects.restrict(user, "view")
+    counts = light_counts(tasks, as_of)
+    if not any(counts.values()) and not tasks.exists():
+        panel.empty = True
+        panel.empty_message = _("No tasks in your scope yet.")
+        return panel
+    lights = [
+        (Light.RED, counts["red"]),
+        (Light.YELLOW, counts["yellow"]),
+        (Light.GREEN, counts["green"]),
+    ]
+    top_units = []
+    if counts["red"]:
+        top_units = list(
+            tasks.filter(status__in=ACTIVE, deadline__lt=as_of)
+            .order_by()
+            .values("lead_unit_id", "lead_unit__name")
+            .annotate(overdue=Count("pk"))
+            .order_by("-overdue", "lead_unit__name")[:TOP_UNITS]
+        )
+    sheets = None
+    if user.has_perm("tasks.view_supervisionsheet"):
+        by_level = dict(
+            SupervisionSheet.objects.restrict(user, "view")
+            .filter(issued_on__gte=quarter_start(as_of), issued_on__lte=as_of)
+            .order_by()
+            .values_list("level")
+            .annotate(n=Count("pk"))
+        )
+        sheets = [(level, level.label, by_level.get(level.value, 0)) for level in SheetLevel]
+    panel.context = {
+        "as_of": as_of,
+        "quarter": task_services.quarter_of(as_of),
+        "open": sum(n for _light, n in lights),
+        "overdue": counts["red"],
+        "lights": [(light, light.label, n) for light, n in lights],
+        "sheets": sheets,
+        "top_units": [
+            {"name": row["lead_unit__name"], "overdue": row["overdue"]} for row in top_units
+        ],
+        "chart": pie(
+            _("Open tasks"),
+            [(str(light.label), n, LIGHT_COLOURS[light]) for light, n in lights],
+        ),
+    }
+    return panel
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def day_begins(day: dt.date) -> dt.datetime:
+    """Midnight at the start of ``day``, local time (Asia/Shanghai)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+@register("grid", 40)
+def grid_panel(user, as_of: dt.date) -> Panel | None:
+    """Grid events reported this month (up to ``as_of``) by derived status, and the
+    on-time closure rate of the cases due this month: two queries, a third only to tell
+    "nothing this month" from "nothing at all".
+
+    The status is the event's status now (it is derived from its task, which keeps no
+    history of statuses), the rate is the task engine's (tasks.services.unit_metrics:
+    closed on time / (due in the period − deferred)), as known on ``as_of``.
+    """
+    if not user.has_perm("grid.view_gridevent"):
+        return None
+    panel = Panel(
+        key="grid",
+        title=_("Grid events this month"),
+        template="cockpit/panels/grid.html",
+        link=reverse("grid:gridevent_list"),
+    )
+    events = GridEvent.objects.restrict(user, "view")
+    start = month_start(as_of)
+    until = day_begins(as_of + dt.timedelta(days=1))
+    # A range on the column itself (not its date): the database compares, no function
+    # runs per row.
+    groups = (
+        events.filter(reported_at__gte=day_begins(start), reported_at__lt=until)
+        .order_by()
+        .values_list("decision", "task__status")
+        .annotate(n=Count("pk"))
+    )
+    by_status = dict.fromkeys(EventStatus, 0)
+    for decision, task_status, n in groups:
+        by_status[EventStatus(grid_services.status_of(decision, task_status))] += n
+    reported = sum(by_status.values())
+    if not reported:
+        panel.empty = True
+        panel.empty_message = (
+            _("No grid events reported this month.")
+            if events.exists()
+            else _("No grid events in your scope yet.")
+        )
+        return panel
+    due_in_month = Q(task__original_deadline__gte=start, task__original_deadline__lte=as_of) | Q(
+        task__original_deadline__isnull=True,
+        task__deadline__gte=start,
+        task__deadline__lte=as_of,
+    )
+    cases = events.filter(due_in_month).values_list(
+        "task__status", "task__deadline", "task__original_deadline", "task__closed_on"
+    )
+    facts = (
+        task_services.TaskFacts(
+            unit_id=0,
+            status=status,
+            deadline=deadline,
+            original_deadline=original,
+            closed_on=closed_on,
+        )
+        for status, deadline, original, closed_on in cases.order_by()
+    )
+    metrics = task_services.unit_metrics(facts, start, as_of)
+    panel.context = {
+        "month": start,
+        "reported": reported,
+        "statuses": [(s, s.label, n) for s, n in by_status.items() if n],
+        "due": metrics[0]["due"] if metrics else 0,
+        "on_time_rate": metrics[0]["on_time_rate"] if metrics else None,
+        "metrics_url": reverse("grid:metrics") + f"?from={start}&to={as_of}",
+        "chart": pie(
+            _("Grid events"), [(str(s.label), n, None) for s, n in by_status.items() if n]
+        ),
+    }
+    return panel

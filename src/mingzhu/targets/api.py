@@ -1,0 +1,162 @@
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from mingzhu.core.api import ScopedViewSet
+from mingzhu.org.models import OrgUnit
+
+from .models import Indicator, Observation
+from .progress import as_json, progress_rows
+from .scoping import observations_for, targets_for, writable_units
+from .services import PeriodError, parse_period
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "code",
+            "name",
+            "unit",
+            "dimension",
+            "direction",
+            "frequency",
+            "accumulates",
+            "is_population",
+            "per_capita_of",
+            "source",
+        ]
+
+
+class IndicatorViewSet(ScopedViewSet):
+    model = Indicator
+    serializer_class = IndicatorSerializer
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("sort_order", "code")
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all())
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    measure_unit = serializers.CharField(required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = Observation
+        fields = [
+            "id",
+            "indicator",
+            "unit",
+            "unit_name",
+            "period",
+            "period_start",
+            "period_end",
+            "value",
+            "measure_unit",
+            "source",
+            "entered_by",
+            "is_illustrative",
+        ]
+        read_only_fields = ["period_start", "period_end", "entered_by", "is_illustrative"]
+        validators = []  # uniqueness is checked on the normalised period in validate()
+
+    def validate(self, attrs):
+        indicator = attrs["indicator"]
+        measure = (attrs.get("measure_unit") or "").strip()
+        if measure and measure != indicator.unit:
+            raise serializers.ValidationError(
+                {"measure_unit": f"{measure} does not match the indicator's unit {indicator.unit}."}
+            )
+        try:
+            period = parse_period(attrs["period"], indicator.frequency)
+        except PeriodError as exc:
+            raise serializers.ValidationError({"period": str(exc)}) from exc
+        user = self.context["request"].user
+        if not writable_units(user, "add").filter(pk=attrs["unit"].pk).exists():
+            raise exceptions.PermissionDenied("You may not enter observations for this unit.")
+        taken = Observation.objects.filter(
+            indicator=indicator, unit=attrs["unit"], period=period.key
+        ).exists()
+        if taken:
+            raise serializers.ValidationError({"period": f"{period.key} already has a value."})
+        attrs |= {
+            "period": period.key,
+            "period_start": period.start,
+            "period_end": period.end,
+            "measure_unit": indicator.unit,
+        }
+        return attrs
+
+
+class ObservationViewSet(ScopedViewSet):
+    """Observations the caller may read (peer counties' included); POST enters one for a
+    unit the caller may write."""
+
+    model = Observation
+    serializer_class = ObservationSerializer
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        qs = observations_for(self.request.user, "view").select_related("indicator", "unit")
+        indicator = self.request.query_params.get("indicator")
+        if indicator:
+            qs = qs.filter(indicator__code=indicator)
+        return qs.order_by("indicator__sort_order", "unit__code", "period_end", "pk")
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            obj = serializer.save(entered_by=self.request.user)
+            if not observations_for(self.request.user, "add").filter(pk=obj.pk).exists():
+                raise exceptions.PermissionDenied("The result would lie outside your data scope.")
+
+
+class ProgressRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    indicator = serializers.CharField()
+    indicator_code = serializers.CharField()
+    org_unit = serializers.CharField()
+    comparator = serializers.CharField()
+    target_value = serializers.CharField()
+    unit = serializers.CharField()
+    deadline = serializers.DateField()
+    latest_value = serializers.CharField(allow_null=True)
+    latest_period = serializers.CharField(allow_null=True)
+    progress = serializers.CharField(allow_null=True)
+    years_left = serializers.CharField(allow_null=True)
+    required_growth = serializers.CharField(allow_null=True)
+    trend_growth = serializers.CharField(allow_null=True)
+    projected_value = serializers.CharField(allow_null=True)
+    status = serializers.CharField()
+
+
+class ProgressViewSet(viewsets.ViewSet):
+    """One row per target the caller may see, computed on ?as_of=YYYY-MM-DD (default today).
+    Ratios are fractions (0.7325 = 73.25%), values in the indicator's unit."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD")],
+        responses=ProgressRowSerializer(many=True),
+    )
+    def list(self, request):
+        user = request.user
+        if not user.has_perm("targets.view_target"):
+            raise exceptions.PermissionDenied()
+        text = request.query_params.get("as_of")
+        try:
+            as_of = dt.date.fromisoformat(text) if text else timezone.localdate()
+        except ValueError:
+            raise exceptions.ValidationError(
+                {"as_of": ["Expected a date as YYYY-MM-DD."]}
+            ) from None
+        rows = progress_rows(targets_for(user), observations_for(user), as_of)
+        return Response({"as_of": as_of, "results": [as_json(r) for r in rows]})

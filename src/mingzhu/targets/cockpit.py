@@ -1,0 +1,43 @@
+"""The targets panel of the leaders' cockpit: each target as a gauge with its status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mingzhu.cockpit.panels import Panel, register
+
+from .models import Target
+from .progress import progress_rows
+from .scoping import observations_for, targets_for
+
+
+def gauge_value(progress: Decimal | None) -> str:
+    """Progress as a percentage for the gauge, held within 0–100."""
+    if progress is None:
+        return "0"
+    return f"{min(max(progress * 100, Decimal(0)), Decimal(100)):.1f}"
+
+
+@register("targets", 10)
+def targets_panel(user, as_of: dt.date) -> Panel | None:
+    if not user.has_perm("targets.view_target"):
+        return None
+    rows = progress_rows(targets_for(user), observations_for(user), as_of)
+    for row in rows:
+        row["gauge"] = gauge_value(row["progress"])
+    return Panel(
+        key="targets",
+        title=_("Development targets"),
+        template="targets/_cockpit_panel.html",
+        context={"rows": rows},
+        empty=not rows,
+        empty_message=_("No targets in your scope.")
+        if Target.objects.exists()
+        else _("No targets have been set yet."),
+        link=reverse("targets:target_list"),
+        width=12,
+    )

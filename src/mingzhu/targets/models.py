@@ -1,0 +1,204 @@
+"""Indicators (指标), targets (目标) and observations (观测值) for "三量齐升" and 对标找差.
+
+An indicator is city-wide reference data. A target belongs to the unit that owns it; an
+observation to the unit it measures, peer counties (outside the city's tree) included.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.audit import audited
+from mingzhu.core.models import TimeStampedModel
+
+from .choices import Comparator, Dimension, Direction, Frequency
+from .services import Period, PeriodError, Point, parse_period, read_period
+
+VALUE = {"max_digits": 20, "decimal_places": 4}
+
+
+@audited()
+class Indicator(TimeStampedModel):
+    scope_global = True
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    unit = models.CharField(
+        _("unit of measure"),
+        max_length=30,
+        help_text=_("亿元, 万元, 元, %, 家, 个, 吨标准煤/万元 …"),
+    )
+    dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension.choices)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.YEAR
+    )
+    accumulates = models.BooleanField(
+        _("accumulates within the year"),
+        default=False,
+        help_text=_("Each value is the total of the year so far (e.g. GDP to date)."),
+    )
+    is_population = models.BooleanField(
+        _("population indicator"),
+        default=False,
+        help_text=_("Per-capita values are computed with this indicator."),
+    )
+    per_capita_of = models.ForeignKey(
+        "self",
+        verbose_name=_("per capita of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("A per-capita indicator computed from this total when not entered."),
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.unit}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:indicator_detail", args=[self.pk])
+
+
+@audited()
+class Target(TimeStampedModel):
+    scope_fields = ("unit",)
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="targets"
+    )
+    unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    comparator = models.CharField(_("comparator"), max_length=2, choices=Comparator.choices)
+    value = models.DecimalField(_("target value"), **VALUE)
+    deadline = models.DateField(_("deadline"))
+    source_document = models.CharField(_("source document"), max_length=200, blank=True)
+    source_sentence = models.TextField(_("source sentence"), blank=True)
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["deadline", "indicator__sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "unit", "deadline"], name="targets_target_once_per_deadline"
+            )
+        ]
+
+    def __str__(self) -> str:
+        indicator = self.indicator
+        return f"{indicator.name} {self.comparator} {self.value.normalize():f} {indicator.unit}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:target_detail", args=[self.pk])
+
+
+@audited()
+class Observation(TimeStampedModel):
+    """One value of an indicator for one unit and period. Peers' observations are read by
+    everyone who may read observations (see ``scoping``)."""
+
+    scope_fields = ("unit",)
+    scope_owner_fields = ("entered_by",)
+    # Peer counties stand outside the city's tree: their figures are for every reader.
+    scope_public = Q(unit__kind="peer")
+
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
+        related_name="observations",
+    )
+    unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField(
+        _("period"),
+        max_length=10,
+        help_text=_("2025 · 2025Q3 · 2025-07, as the indicator is reported."),
+    )
+    period_start = models.DateField(_("period start"), editable=False)
+    period_end = models.DateField(_("period end"), editable=False)
+    value = models.DecimalField(_("value"), **VALUE)
+    measure_unit = models.CharField(
+        _("unit of measure"),
+        max_length=30,
+        blank=True,
+        help_text=_("Must be the indicator's unit; left empty, it is taken from the indicator."),
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        ordering = ["indicator__sort_order", "unit__sort_order", "-period_end", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "unit", "period"], name="targets_observation_once_per_period"
+            )
+        ]
+        indexes = [models.Index(fields=["indicator", "unit", "period_end"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.indicator.name} {self.period}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:observation_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.indicator_id is None:
+            return
+        indicator = self.indicator
+        if self.measure_unit and self.measure_unit.strip() != indicator.unit:
+            raise ValidationError(
+                {
+                    "measure_unit": _("%(given)s does not match the indicator's unit %(unit)s.")
+                    % {"given": self.measure_unit, "unit": indicator.unit}
+                }
+            )
+        self.measure_unit = indicator.unit
+        try:
+            self.set_period(parse_period(self.period, indicator.frequency))
+        except PeriodError as exc:
+            raise ValidationError({"period": str(exc)}) from exc
+
+    def set_period(self, period: Period) -> None:
+        self.period, self.period_start, self.period_end = period.key, period.start, period.end
+
+    def save(self, *args, **kwargs) -> None:
+        if self.period_start is None or self.period_end is None:
+            self.set_period(parse_period(self.period, self.indicator.frequency))
+        if not self.measure_unit:
+            self.measure_unit = self.indicator.unit
+        super().save(*args, **kwargs)
+
+    def as_point(self) -> Point:
+        return Point(read_period(self.period), Decimal(self.value))

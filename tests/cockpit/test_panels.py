@@ -1,0 +1,156 @@
+"""The task and grid panels: scoped like every page, computed by the engine's rules, and
+saying so when the module has no data."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.utils import timezone
+
+from mingzhu.cockpit.builtin import grid_panel, quarter_start, tasks_panel
+from mingzhu.grid.models import EventPhoto, EventRecheck, GridEvent
+from mingzhu.tasks.choices import ACTIVE
+from mingzhu.tasks.models import Attachment, SupervisionSheet, Task, TaskEvent
+
+AS_OF_DAYS = [dt.date(2025, 11, 20), dt.date(2026, 3, 31)]
+
+
+def expected_lights(user, as_of):
+    """The lights of the user's tasks, task by task through the engine's own rule."""
+    tasks = Task.objects.restrict(user, "view")
+    return Counter(t.light_on(as_of) for t in tasks if t.status in ACTIVE)
+
+
+@pytest.mark.parametrize("persona", ["leader", "sanmao", "xinba", "fgw"])
+def test_it_counts_only_the_tasks_in_scope(request, persona):
+    user = request.getfixturevalue(persona)
+    for as_of in [timezone.localdate(), *AS_OF_DAYS]:
+        context = tasks_panel(user, as_of).context
+        lights = {str(light): n for light, _label, n in context["lights"]}
+        assert lights == {k: expected_lights(user, as_of)[k] for k in ("red", "yellow", "green")}
+        assert context["open"] == sum(lights.values())
+        assert context["overdue"] == lights["red"]
+
+
+def test_it_shows_sanmao_fewer_tasks_than_the_leader(sanmao, leader):
+    today = timezone.localdate()
+    town = tasks_panel(sanmao, today).context["open"]
+    city = tasks_panel(leader, today).context["open"]
+    in_town = Task.objects.restrict(sanmao, "view").filter(status__in=ACTIVE).count()
+    assert town == in_town < city
+
+
+def test_it_ranks_the_units_by_overdue_tasks(leader):
+    as_of = timezone.localdate() + dt.timedelta(days=400)  # everything open is overdue
+    context = tasks_panel(leader, as_of).context
+    overdue = Counter(
+        t.lead_unit.name for t in Task.objects.filter(status__in=ACTIVE).select_related("lead_unit")
+    )
+    rows = context["top_units"]
+    assert len(rows) == min(5, len(overdue))
+    assert [r["overdue"] for r in rows] == sorted(overdue.values(), reverse=True)[: len(rows)]
+    assert all(overdue[r["name"]] == r["overdue"] for r in rows)
+
+
+def test_it_counts_the_sheets_of_the_quarter(supervisor, sanmao):
+    today = timezone.localdate()
+    for user in (supervisor, sanmao):
+        sheets = SupervisionSheet.objects.restrict(user, "view").filter(
+            issued_on__gte=quarter_start(today), issued_on__lte=today
+        )
+        by_level = Counter(sheets.values_list("level", flat=True))
+        context = tasks_panel(user, today).context
+        assert {str(level): n for level, _label, n in context["sheets"]} == {
+            k: by_level[k] for k in ("blue", "yellow", "red")
+        }
+
+
+def test_it_leaves_the_sheets_out_for_those_who_may_not_read_them(grid_worker, make_lead):
+    # A grid worker reads tasks (in their grids) but not supervision sheets.
+    make_lead(grid_worker)
+    assert tasks_panel(grid_worker, timezone.localdate()).context["sheets"] is None
+
+
+def test_it_starts_quarters():
+    assert quarter_start(dt.date(2026, 11, 23)) == dt.date(2026, 10, 1)
+    assert quarter_start(dt.date(2026, 3, 31)) == dt.date(2026, 1, 1)
+    assert quarter_start(dt.date(2026, 4, 1)) == dt.date(2026, 4, 1)
+
+
+def test_it_offers_no_panel_without_the_permission(outsider, administrator, enterprise_user):
+    today = timezone.localdate()
+    for user in (outsider, administrator):
+        assert tasks_panel(user, today) is None
+        assert grid_panel(user, today) is None
+    assert grid_panel(enterprise_user, today) is None
+
+
+def _delete_all_tasks():
+    # Their events are immutable one by one; a test database may drop them wholesale.
+    EventPhoto.objects.all().delete()
+    EventRecheck.objects.all().delete()
+    GridEvent.objects.all().delete()
+    Attachment.objects.all().delete()
+    TaskEvent.objects.all().delete()
+    SupervisionSheet.objects.all().delete()
+    Task.objects.update(parent=None)
+    Task.objects.all().delete()
+
+
+def test_it_says_when_there_are_no_tasks(as_user, only_our_panels, leader):
+    _delete_all_tasks()
+    panel = tasks_panel(leader, timezone.localdate())
+    assert panel.empty and panel.empty_message
+    content = as_user(leader).get("/").content.decode()
+    assert "panel-empty" in content and panel.empty_message in content
+    assert 'id="tasks-chart-data"' not in content
+
+
+def test_it_says_when_a_scope_has_no_tasks(enterprise_user):
+    assert not Task.objects.restrict(enterprise_user, "view").exists()
+    panel = tasks_panel(enterprise_user, timezone.localdate())
+    assert panel.empty and panel.empty_message
+
+
+def test_it_says_when_there_are_no_grid_events(leader):
+    today = timezone.localdate()
+    quiet = grid_panel(leader, dt.date(2000, 1, 15))  # events exist, none that month
+    assert quiet.empty
+    _delete_all_tasks()
+    nothing = grid_panel(leader, today)
+    assert nothing.empty and nothing.empty_message != quiet.empty_message
+
+
+@pytest.mark.parametrize("persona", ["leader", "sanmao", "xinba", "grid_worker"])
+def test_it_counts_the_grid_events_of_the_month_in_scope(request, persona):
+    user = request.getfixturevalue(persona)
+    today = timezone.localdate()
+    events = GridEvent.objects.restrict(user, "view").select_related("task")
+    expected = Counter(
+        e.status
+        for e in events
+        if today.replace(day=1) <= timezone.localdate(e.reported_at) <= today
+    )
+    panel = grid_panel(user, today)
+    if not expected:
+        assert panel.empty
+        return
+    statuses = {str(s): n for s, _label, n in panel.context["statuses"]}
+    assert statuses == dict(expected)
+    assert panel.context["reported"] == sum(expected.values())
+
+
+def test_it_rates_on_time_closure_like_the_grid_metrics(as_user, supervisor):
+    today = timezone.localdate()
+    start = today.replace(day=1)
+    panel = grid_panel(supervisor, today)
+    if panel.empty:
+        pytest.skip("the demo has no grid events this month")
+    page = as_user(supervisor).get(f"/grid/metrics/?from={start}&to={today}")
+    units = page.context["units"]
+    due = sum(r["due"] for r in units)
+    deferred = sum(r["deferred"] for r in units)
+    on_time = sum(r["closed_on_time"] for r in units)
+    assert panel.context["due"] == due
+    expected = round(on_time / (due - deferred), 4) if due - deferred else None
+    assert panel.context["on_time_rate"] == expected
