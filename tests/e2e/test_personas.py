@@ -53,3 +53,22 @@ def test_it_switches_to_english(login):
         page.select_option("#language-form select", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("#menu >> text=Organisation").is_visible()
+
+
+def test_it_shows_the_leader_the_cockpit_with_its_charts(login, shot):
+    page = login("leader")
+    for key in ("targets", "tasks", "grid"):
+        assert page.locator(f"#panel-{key}").is_visible()
+    # ECharts drew the four seed targets' gauges (served by the app, no CDN).
+    page.locator("#targets-panel canvas").first.wait_for(state="attached")
+    assert page.locator("#targets-panel canvas").count() == 4
+    assert "地区生产总值" in page.locator("#panel-targets").inner_text()
+    shot(page, "leader-cockpit")
+
+
+def test_it_fits_the_cockpit_on_a_phone(login, shot):
+    page = login("sanmao", width=390)
+    assert page.locator("#panel-tasks").is_visible()
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 390
+    shot(page, "sanmao-phone-cockpit")
