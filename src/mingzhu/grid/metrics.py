@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
 from mingzhu.org.models import OrgUnit
-from mingzhu.tasks.choices import EventAction
+from mingzhu.tasks.metrics import task_facts
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.services import TaskFacts, unit_metrics
 
@@ -20,45 +20,9 @@ from .models import Campaign
 
 
 def _facts(events: QuerySet, start: dt.date, end: dt.date) -> list[tuple[int | None, TaskFacts]]:
-    in_period = Q(events__at__date__gte=start, events__at__date__lte=end)
-    rows = (
-        Task.objects.filter(grid_event__in=events.values("pk"))
-        .order_by()
-        .values(
-            "pk",
-            "lead_unit_id",
-            "status",
-            "deadline",
-            "original_deadline",
-            "assigned_on",
-            "accepted_on",
-            "closed_on",
-            "grid_event__campaign_id",
-        )
-        .annotate(
-            requests=Count(
-                "events", filter=in_period & Q(events__action=EventAction.REQUEST_CLOSURE)
-            ),
-            returns=Count("events", filter=in_period & Q(events__action=EventAction.RETURN)),
-        )
-    )
-    return [
-        (
-            r["grid_event__campaign_id"],
-            TaskFacts(
-                unit_id=r["lead_unit_id"],
-                status=r["status"],
-                deadline=r["deadline"],
-                original_deadline=r["original_deadline"],
-                assigned_on=r["assigned_on"],
-                accepted_on=r["accepted_on"],
-                closed_on=r["closed_on"],
-                closure_requests=r["requests"],
-                returns=r["returns"],
-            ),
-        )
-        for r in rows
-    ]
+    tasks = Task.objects.filter(grid_event__in=events.values("pk"))
+    campaign = "grid_event__campaign_id"
+    return [(extra[campaign], f) for extra, f in task_facts(tasks, start, end, (campaign,))]
 
 
 def _named(rows: list[dict], names: dict[int, str], key: str) -> list[dict]:
