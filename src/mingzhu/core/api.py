@@ -3,9 +3,11 @@ transaction."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, serializers, viewsets
 
+from .actions import ActionConflict, ActionError
 from .drf import Conflict
 from .scope import restrict
 
@@ -57,3 +59,23 @@ class ScopedViewSet(viewsets.ModelViewSet):
             raise Conflict(
                 f"{instance} cannot be deleted while other records depend on it."
             ) from exc
+
+
+def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
+    """Validate the body, call an action on object ``pk`` and map its refusals: wrong
+    state 400, someone else was first 409, not allowed 403, out of scope 404 (Http404 as
+    raised). Returns the object's id for the response."""
+    body.is_valid(raise_exception=True)
+    try:
+        object_id = int(pk)
+    except (TypeError, ValueError):
+        raise exceptions.NotFound() from None
+    try:
+        function(object_id, actor=actor, **body.validated_data)
+    except ActionConflict as exc:
+        raise Conflict(str(exc)) from exc
+    except ActionError as exc:
+        raise exceptions.ValidationError({"detail": str(exc)}) from exc
+    except PermissionDenied as exc:
+        raise exceptions.PermissionDenied(str(exc) or None) from exc
+    return object_id

@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, permissions, serializers, viewsets
@@ -6,8 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet
-from mingzhu.core.drf import Conflict
+from mingzhu.core.api import ScopedViewSet, call_action
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -121,19 +119,7 @@ class GridEventViewSet(ScopedViewSet):
 
     def _do(self, request, pk, body_class, function):
         body = body_class(data=request.data)
-        body.is_valid(raise_exception=True)
-        try:
-            event_id = int(pk)
-        except ValueError:
-            raise exceptions.NotFound() from None
-        try:
-            function(event_id, actor=request.user, **body.validated_data)
-        except actions.AlreadyDone as exc:
-            raise Conflict(str(exc)) from exc
-        except actions.TransitionError as exc:
-            raise exceptions.ValidationError({"detail": str(exc)}) from exc
-        except PermissionDenied as exc:
-            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        event_id = call_action(function, pk, body, actor=request.user)
         event = GridEvent.objects.select_related("grid", "category", "task").get(pk=event_id)
         return Response(self.get_serializer(event).data)
 

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import ActionConflict, ActionError
 from mingzhu.core.scope import restrict
 
 from . import services
@@ -29,11 +30,11 @@ log = logging.getLogger("mingzhu.tasks")
 VERIFY_PERMISSION = "tasks.verify_task"
 
 
-class TransitionError(ValueError):
+class TransitionError(ActionError):
     """The task is not in a state that allows this action."""
 
 
-class AlreadyDone(TransitionError):
+class AlreadyDone(TransitionError, ActionConflict):
     """Someone else already made this very change (e.g. two people verifying at once)."""
 
 

@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
@@ -8,8 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ACTION_FOR_METHOD, ScopedViewSet
-from mingzhu.core.drf import Conflict
+from mingzhu.core.api import ACTION_FOR_METHOD, ScopedViewSet, call_action
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, User
 
@@ -150,20 +148,7 @@ class TaskViewSet(ScopedViewSet):
 
     def _transition(self, request, pk, path: str):
         function, body_class = TRANSITIONS[path]
-        body = body_class(data=request.data)
-        body.is_valid(raise_exception=True)
-        try:
-            task_id = int(pk)
-        except ValueError:
-            raise exceptions.NotFound() from None
-        try:
-            function(task_id, actor=request.user, **body.validated_data)
-        except actions.AlreadyDone as exc:
-            raise Conflict(str(exc)) from exc
-        except actions.TransitionError as exc:
-            raise exceptions.ValidationError({"detail": str(exc)}) from exc
-        except PermissionDenied as exc:
-            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        task_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
         task = Task.objects.select_related("lead_unit").get(pk=task_id)
         return Response(self.get_serializer(task).data)
 
