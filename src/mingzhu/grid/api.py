@@ -6,6 +6,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.periods import period
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -14,7 +15,6 @@ from . import actions
 from .filters import GridEventFilter
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, GridEvent
-from .views import period
 
 
 class GridEventSerializer(serializers.ModelSerializer):
@@ -185,7 +185,7 @@ class MetricsViewSet(viewsets.ViewSet):
     def list(self, request):
         if not request.user.has_perm("grid.view_gridevent"):
             raise exceptions.PermissionDenied()
-        start, end, error = period(request)
+        start, end, error = period(request.query_params)
         if error:
             raise exceptions.ValidationError({"from": [error]})
         events = restrict(GridEvent.objects.all(), request.user, "view")

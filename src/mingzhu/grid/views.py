@@ -1,14 +1,12 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core.periods import period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
@@ -262,20 +260,6 @@ class PhotoView(ObjectMixin, View):
         return FileResponse(handle, filename=photo.name)
 
 
-def period(request) -> tuple[dt.date, dt.date, str | None]:
-    """?from=&to= (default: this year so far); an error message for bad dates."""
-    today = timezone.localdate()
-    default = (dt.date(today.year, 1, 1), today)
-    try:
-        start = dt.date.fromisoformat(request.GET.get("from") or default[0].isoformat())
-        end = dt.date.fromisoformat(request.GET.get("to") or default[1].isoformat())
-    except ValueError:
-        return *default, _("Dates must look like 2025-12-31.")
-    if end < start:
-        return *default, _("'To' must not be before 'from'.")
-    return start, end, None
-
-
 def _chart(rows) -> dict:
     def pct(value):
         return None if value is None else round(value * 100, 1)
@@ -296,7 +280,7 @@ class MetricsView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        start, end, error = period(request)
+        start, end, error = period(request.GET)
         if error:
             messages.error(request, error)
         result = event_metrics(self.restricted("view"), start, end)
@@ -342,7 +326,7 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
         return super().get_object(pk)
 
     def get_extra_context(self, obj):
-        start, end, error = period(self.request)
+        start, end, error = period(self.request.GET)
         if error:
             messages.error(self.request, error)
         user = self.request.user

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
@@ -8,6 +6,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from mingzhu.core.api import ACTION_FOR_METHOD, ScopedViewSet, call_action
+from mingzhu.core.periods import period
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, User
 
@@ -228,14 +227,9 @@ class TaskViewSet(ScopedViewSet):
     @action(detail=False, methods=["get"])
     def metrics(self, request):
         """Unit metrics for ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: this year so far)."""
-        today = timezone.localdate()
-        try:
-            start = dt.date.fromisoformat(request.query_params.get("from") or f"{today.year}-01-01")
-            end = dt.date.fromisoformat(request.query_params.get("to") or today.isoformat())
-        except ValueError:
-            raise exceptions.ValidationError({"from": ["Dates must be YYYY-MM-DD."]}) from None
-        if end < start:
-            raise exceptions.ValidationError({"to": ["'to' must not be before 'from'."]})
+        start, end, error = period(request.query_params)
+        if error:
+            raise exceptions.ValidationError({"from": [error]})
         tasks = restrict(Task.objects.all(), request.user, "view")
         rows = metrics_for(tasks, start, end)
         names = dict(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.excel import WorkbookError
+from mingzhu.core.periods import period
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ObjectDeleteView,
@@ -315,13 +316,9 @@ class MetricsView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        today = timezone.localdate()
-        try:
-            start = dt.date.fromisoformat(request.GET.get("from") or f"{today.year}-01-01")
-            end = dt.date.fromisoformat(request.GET.get("to") or today.isoformat())
-        except ValueError:
-            start, end = dt.date(today.year, 1, 1), today
-            messages.error(request, _("Dates must look like 2025-12-31."))
+        start, end, error = period(request.GET)
+        if error:
+            messages.error(request, error)
         rows = metrics_for(self.restricted("view"), start, end)
         names = dict(
             OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
