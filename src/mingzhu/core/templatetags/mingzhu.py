@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -21,6 +22,9 @@ def cell(value):
     if value is False:
         return _("No")
     if isinstance(value, dt.datetime):
+        # Called from Python, the date filter does not convert to local time itself.
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
         return date_filter(value, "DATETIME_FORMAT")
     if isinstance(value, dt.date):
         return date_filter(value, "DATE_FORMAT")
