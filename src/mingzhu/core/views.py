@@ -210,6 +210,10 @@ class ObjectEditView(ObjectMixin, View):
         obj = self.get_object(pk)
         return self.render_form(obj, self.get_form(obj))
 
+    def save_form(self, form):
+        """Save the valid form (subclasses add what the form does not hold)."""
+        return form.save()
+
     def post(self, request, pk=None):
         obj = self.get_object(pk)
         creating = obj.pk is None
@@ -217,12 +221,9 @@ class ObjectEditView(ObjectMixin, View):
         if form.is_valid():
             action = "add" if creating else "change"
             with transaction.atomic():
-                obj = form.save()
+                obj = self.save_form(form)
                 # Re-read through the user's scope: nobody may move an object out of reach.
-                allowed = restrict(
-                    self.model._default_manager.filter(pk=obj.pk), request.user, action
-                )
-                in_scope = allowed.exists()
+                in_scope = self.restricted(action).filter(pk=obj.pk).exists()
                 if not in_scope:
                     transaction.set_rollback(True)
             if not in_scope:

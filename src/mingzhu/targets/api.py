@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from mingzhu.core.api import ScopedViewSet
 from mingzhu.org.models import OrgUnit
 
-from .models import Indicator, Observation
+from .models import Indicator, Observation, Target
 from .progress import as_json, progress_rows
-from .scoping import observations_for, targets_for, writable_units
+from .scoping import writable_units
 from .services import PeriodError, parse_period
 
 
@@ -105,7 +105,9 @@ class ObservationViewSet(ScopedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
-        qs = observations_for(self.request.user, "view").select_related("indicator", "unit")
+        qs = Observation.objects.restrict(self.request.user, "view").select_related(
+            "indicator", "unit"
+        )
         indicator = self.request.query_params.get("indicator")
         if indicator:
             qs = qs.filter(indicator__code=indicator)
@@ -114,7 +116,11 @@ class ObservationViewSet(ScopedViewSet):
     def perform_create(self, serializer):
         with transaction.atomic():
             obj = serializer.save(entered_by=self.request.user)
-            if not observations_for(self.request.user, "add").filter(pk=obj.pk).exists():
+            if (
+                not Observation.objects.restrict(self.request.user, "add")
+                .filter(pk=obj.pk)
+                .exists()
+            ):
                 raise exceptions.PermissionDenied("The result would lie outside your data scope.")
 
 
@@ -158,5 +164,7 @@ class ProgressViewSet(viewsets.ViewSet):
             raise exceptions.ValidationError(
                 {"as_of": ["Expected a date as YYYY-MM-DD."]}
             ) from None
-        rows = progress_rows(targets_for(user), observations_for(user), as_of)
+        rows = progress_rows(
+            Target.objects.restrict(user), Observation.objects.restrict(user), as_of
+        )
         return Response({"as_of": as_of, "results": [as_json(r) for r in rows]})

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
 
-from .models import Target
+from .models import Observation, Target
 from .progress import progress_rows
-from .scoping import observations_for, targets_for
 
 
 def gauge_value(progress: Decimal | None) -> str:
@@ -26,7 +25,7 @@ def gauge_value(progress: Decimal | None) -> str:
 def targets_panel(user, as_of: dt.date) -> Panel | None:
     if not user.has_perm("targets.view_target"):
         return None
-    rows = progress_rows(targets_for(user), observations_for(user), as_of)
+    rows = progress_rows(Target.objects.restrict(user), Observation.objects.restrict(user), as_of)
     for row in rows:
         row["gauge"] = gauge_value(row["progress"])
     return Panel(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from mingzhu.core.excel import RowError, read_xlsx
 
 from .models import Indicator, Observation
-from .scoping import observations_for, writable_units
+from .scoping import writable_units
 from .services import PeriodError, parse_period
 
 INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE = "指标", "单位", "地区", "期间", "数值", "来源"
@@ -48,7 +48,7 @@ def import_observations(file, *, actor) -> ImportResult:
     units = {}
     for u in writable_units(actor, "add"):
         units[u.code] = units[u.name] = u
-    changeable = set(observations_for(actor, "change").values_list("pk", flat=True))
+    changeable = set(Observation.objects.restrict(actor, "change").values_list("pk", flat=True))
     ready = []
     seen = {}
     for number, row in sheet.rows:

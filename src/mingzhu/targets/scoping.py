@@ -1,4 +1,4 @@
-"""Shortcuts for the targets module's querysets; all of them go through ``restrict``.
+"""The units a user may enter figures for (through the scope of ``restrict``).
 
 Peers' observations are readable by every reader of observations (``Observation.scope_public``);
 the statistics bureau reads and writes every unit's figures through its role (统计员, scope all).
@@ -11,15 +11,7 @@ from django.db.models import QuerySet
 from mingzhu.core.scope import permission_name, units_in_scope
 from mingzhu.org.models import OrgUnit
 
-from .models import Observation, Target
-
-
-def targets_for(user, action: str = "view") -> QuerySet[Target]:
-    return Target.objects.restrict(user, action)
-
-
-def observations_for(user, action: str = "view") -> QuerySet[Observation]:
-    return Observation.objects.restrict(user, action)
+from .models import Observation
 
 
 def writable_units(user, action: str = "add") -> QuerySet[OrgUnit]:

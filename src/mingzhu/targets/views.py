@@ -3,7 +3,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
@@ -29,7 +28,6 @@ from .forms import ImportForm, IndicatorForm, ObservationForm
 from .importer import HEADERS, export_rows, import_observations
 from .models import Indicator, Observation, Target
 from .progress import peer_table, progress_rows
-from .scoping import observations_for, targets_for
 from .services import Point
 
 
@@ -97,11 +95,6 @@ class IndicatorEditView(ObjectEditView):
 # --- targets ----------------------------------------------------------------------------
 
 
-class TargetScopeMixin:
-    def restricted(self, action):
-        return targets_for(self.request.user, action).select_related(*self.select_related)
-
-
 class TargetListView(LoginRequiredMixin, View):
     """The targets with where each stands on ``as_of`` (default today)."""
 
@@ -109,11 +102,13 @@ class TargetListView(LoginRequiredMixin, View):
         if not request.user.has_perm("targets.view_target"):
             raise PermissionDenied
         as_of = as_of_from(request)
-        rows = progress_rows(targets_for(request.user), observations_for(request.user), as_of)
+        rows = progress_rows(
+            Target.objects.restrict(request.user), Observation.objects.restrict(request.user), as_of
+        )
         return render(request, "targets/target_list.html", {"rows": rows, "as_of": as_of})
 
 
-class TargetDetailView(TargetScopeMixin, NoDeleteMixin, ObjectDetailView):
+class TargetDetailView(NoDeleteMixin, ObjectDetailView):
     model = Target
     select_related = ("indicator", "unit")
     template_name = "targets/target_detail.html"
@@ -122,7 +117,7 @@ class TargetDetailView(TargetScopeMixin, NoDeleteMixin, ObjectDetailView):
     def get_extra_context(self, obj):
         as_of = as_of_from(self.request)
         targets = Target.objects.filter(pk=obj.pk)
-        row = progress_rows(targets, observations_for(self.request.user), as_of)[0]
+        row = progress_rows(targets, Observation.objects.restrict(self.request.user), as_of)[0]
         return {"row": row, "as_of": as_of, "chart": trajectory_chart(row)}
 
 
@@ -160,7 +155,7 @@ def trajectory_chart(row: dict) -> dict:
     }
 
 
-class TargetHistoryView(TargetScopeMixin, NoDeleteMixin, ObjectHistoryView):
+class TargetHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = Target
     editable = False
     select_related = ("indicator", "unit")
@@ -169,13 +164,7 @@ class TargetHistoryView(TargetScopeMixin, NoDeleteMixin, ObjectHistoryView):
 # --- observations -----------------------------------------------------------------------
 
 
-class ObservationScopeMixin:
-    def restricted(self, action):
-        qs = observations_for(self.request.user, action)
-        return qs.select_related(*self.select_related) if self.select_related else qs
-
-
-class ObservationListView(ObservationScopeMixin, ObjectListView):
+class ObservationListView(ObjectListView):
     model = Observation
     select_related = ("indicator", "unit")
     template_name = "targets/observation_list.html"
@@ -207,46 +196,30 @@ class ObservationListView(ObservationScopeMixin, ObjectListView):
         return xlsx_response(f"observations-{stamp}.xlsx", content)
 
 
-class ObservationDetailView(ObservationScopeMixin, NoDeleteMixin, ObjectDetailView):
+class ObservationDetailView(NoDeleteMixin, ObjectDetailView):
     model = Observation
     select_related = ("indicator", "unit", "entered_by")
     template_name = "targets/observation_detail.html"
 
 
-class ObservationHistoryView(ObservationScopeMixin, NoDeleteMixin, ObjectHistoryView):
+class ObservationHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = Observation
     select_related = ("indicator", "unit")
 
 
-class ObservationEditView(ObservationScopeMixin, ObjectEditView):
+class ObservationEditView(ObjectEditView):
     """Entry and correction: the form offers only units the user may write, and the saved
     row is looked up again through the same scope inside the transaction."""
 
     model = Observation
     form_class = ObservationForm
 
-    def post(self, request, pk=None):
-        obj = self.get_object(pk)
-        creating = obj.pk is None
-        form = self.get_form(obj)
-        if not form.is_valid():
-            return self.render_form(obj, form)
-        action = "add" if creating else "change"
-        with transaction.atomic():
-            obj = form.save(commit=False)
-            obj.entered_by = request.user
-            obj.is_illustrative = False
-            obj.save()
-            in_scope = observations_for(request.user, action).filter(pk=obj.pk).exists()
-            if not in_scope:
-                transaction.set_rollback(True)
-        if not in_scope:
-            form.add_error(None, _("The result would lie outside your data scope."))
-            if creating:
-                obj.pk = None
-            return self.render_form(obj, form)
-        messages.success(request, _("Saved: %(object)s") % {"object": obj})
-        return HttpResponseRedirect(model_url(Observation, "detail", obj.pk))
+    def save_form(self, form):
+        obj = form.save(commit=False)
+        obj.entered_by = self.request.user
+        obj.is_illustrative = False
+        obj.save()
+        return obj
 
 
 class ObservationImportView(ObjectMixin, View):
@@ -297,7 +270,7 @@ class PeerView(LoginRequiredMixin, View):
         if indicator is not None:
             units = OrgUnit.objects.filter(kind__in=(UnitKind.CITY, UnitKind.PEER), parent=None)
             periods, period, ranking = peer_table(
-                indicator, request.GET.get("period"), observations_for(user), units
+                indicator, request.GET.get("period"), Observation.objects.restrict(user), units
             )
             context |= {
                 "periods": periods,
