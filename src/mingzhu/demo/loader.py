@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from auditlog.context import disable_auditlog
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from mingzhu.org.models import OrgUnit
 from mingzhu.org.personas import ensure_personas
@@ -12,6 +13,22 @@ from mingzhu.org.roles import sync_roles
 
 from . import yangzhong
 from .yangzhong import Unit
+
+# Each app loads its own part, in this order (later steps may use earlier ones' records).
+DEMO_STEPS = [
+    "mingzhu.tasks.demo.load_tasks",
+    "mingzhu.grid.demo.load_grid",
+    "mingzhu.targets.demo.load_targets",
+    "mingzhu.documents.demo.load",
+    "mingzhu.projects.demo.load",
+    "mingzhu.enterprises.demo.load",
+    "mingzhu.appraisal.demo.load",
+    "mingzhu.risks.demo.load",
+    "mingzhu.livelihood.demo.load",
+    "mingzhu.rural.demo.load",
+    "mingzhu.party.demo.load",
+    "mingzhu.civility.demo.load",
+]
 
 
 def _upsert(spec: Unit, parent: OrgUnit | None, order: int) -> OrgUnit:
@@ -56,15 +73,8 @@ def load(audit: bool = False) -> dict[str, int]:
         with disable_auditlog():
             load_org()
             ensure_personas()
-    from mingzhu.tasks.demo import load_tasks
-
-    load_tasks(audit=audit)
-    from mingzhu.grid.demo import load_grid
-
-    load_grid(audit=audit)
-    from mingzhu.targets.demo import load_targets
-
-    load_targets(audit=audit)
+    for step in DEMO_STEPS:
+        import_string(step)(audit=audit)
     from mingzhu.org.models import User
 
     return {"units": OrgUnit.objects.count(), "users": User.objects.count()}

@@ -28,4 +28,13 @@ class RoleCode(models.TextChoices):
     GRID_WORKER = "grid_worker", _("Grid worker")
     ENTERPRISE = "enterprise", _("Enterprise user")
     STATISTICIAN = "statistician", _("Statistician")
+    # Functional roles of city bodies that keep one domain for the whole city; each is held
+    # beside dept_staff and grants scope "all" only for its own domain's permissions.
+    INDUSTRY = "industry", _("Industry bureau (enterprises)")
+    FINANCE = "finance", _("Finance bureau (debt)")
+    INTAKE_DESK = "intake_desk", _("Citizen request intake desk")
+    AGRICULTURE = "agriculture", _("Agriculture bureau (rural work)")
+    ORGANISATION = "organisation", _("Organisation department (party work)")
+    CIVILISATION = "civilisation", _("Civilisation office")
+    VILLAGE_STAFF = "village_staff", _("Village or community staff")
     ADMIN = "admin", _("Administrator")

@@ -21,6 +21,13 @@ ROLE_SCOPES = {
     # The statistics bureau keeps every unit's figures (and the peers'): scope all, but
     # only for what the role grants.
     RoleCode.STATISTICIAN: DataScope.ALL,
+    RoleCode.INDUSTRY: DataScope.ALL,
+    RoleCode.FINANCE: DataScope.ALL,
+    RoleCode.INTAKE_DESK: DataScope.ALL,
+    RoleCode.AGRICULTURE: DataScope.ALL,
+    RoleCode.ORGANISATION: DataScope.ALL,
+    RoleCode.CIVILISATION: DataScope.ALL,
+    RoleCode.VILLAGE_STAFF: DataScope.UNIT_AND_BELOW,
     RoleCode.ADMIN: DataScope.ALL,
 }
 
@@ -33,6 +40,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     RoleCode.GRID_WORKER: {"org.view_orgunit"},
     RoleCode.ENTERPRISE: set(),
     RoleCode.STATISTICIAN: {"org.view_orgunit"},
+    RoleCode.INDUSTRY: {"org.view_orgunit"},
+    RoleCode.FINANCE: {"org.view_orgunit"},
+    RoleCode.INTAKE_DESK: {"org.view_orgunit"},
+    RoleCode.AGRICULTURE: {"org.view_orgunit"},
+    RoleCode.ORGANISATION: {"org.view_orgunit"},
+    RoleCode.CIVILISATION: {"org.view_orgunit"},
+    RoleCode.VILLAGE_STAFF: {"org.view_orgunit"},
     RoleCode.ADMIN: {
         "org.view_orgunit",
         "org.add_orgunit",

@@ -13,6 +13,9 @@ class ListKind(models.TextChoices):
         _("Environmental inspection rectification"),
     )
     LIVELIHOOD = "livelihood", _("Livelihood projects")  # 民生实事
+    LIVING_ENVIRONMENT = "living_environment", _("Living environment remediation")  # 人居环境
+    SECRETARY_PROJECTS = "secretary_projects", _("Secretary projects")  # 书记项目
+    CIVILISED_CITY = "civilised_city", _("Civilised city creation")  # 文明城市创建
     OTHER = "other", _("Other")
 
 
@@ -66,6 +69,13 @@ class SourceKind(models.TextChoices):
     HAZARD = "hazard", _("Hazard rectification")
     FACTOR_REQUEST = "factor_request", _("Factor request")
     CITIZEN_REQUEST = "citizen_request", _("Citizen request")
+    ASSISTANCE = "assistance", _("Assistance measure")
+    COVERAGE = "coverage", _("Insurance coverage follow-up")
+    DEBT_PLAN = "debt_plan", _("Debt plan move")
+    VILLAGE_INSPECTION = "village_inspection", _("Village inspection deduction")
+    FACILITY_FAULT = "facility_fault", _("Facility fault")
+    REMEDIATION = "remediation", _("Natural village remediation")
+    HOUSEHOLD_VISIT = "household_visit", _("Problem found on a household visit")
     OTHER = "other", _("Other")
 
 
