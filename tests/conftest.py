@@ -73,6 +73,48 @@ def outsider(db):
 
 
 @pytest.fixture
+def gxj(db):
+    """industry bureau"""
+    return _persona("gxj")
+
+
+@pytest.fixture
+def czj(db):
+    """finance bureau"""
+    return _persona("czj")
+
+
+@pytest.fixture
+def rexian(db):
+    """intake desk"""
+    return _persona("rexian")
+
+
+@pytest.fixture
+def nyj(db):
+    """agriculture bureau"""
+    return _persona("nyj")
+
+
+@pytest.fixture
+def zzb(db):
+    """organisation department"""
+    return _persona("zzb")
+
+
+@pytest.fixture
+def wmb(db):
+    """civilisation office"""
+    return _persona("wmb")
+
+
+@pytest.fixture
+def lixin(db):
+    """village staff of 立新村"""
+    return _persona("lixin")
+
+
+@pytest.fixture
 def as_user(db):
     """as_user(user) -> a test client logged in as that user."""
 
