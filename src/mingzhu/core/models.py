@@ -6,12 +6,27 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .scope import restrict
+from .scope import count_in_parts, restrict
 
 
 class RestrictedQuerySet(models.QuerySet):
+    # Set by restrict(): the scope filter, so that count() can count it in parts.
+    _scope_count = None
+
     def restrict(self, user, action: str = "view") -> "RestrictedQuerySet":
         return restrict(self, user, action)
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._scope_count = self._scope_count
+        return clone
+
+    def count(self) -> int:
+        if self._result_cache is None:
+            counted = count_in_parts(self)
+            if counted is not None:
+                return counted
+        return super().count()
 
 
 class ScopedModel(models.Model):

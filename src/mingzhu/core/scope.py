@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Expression, F, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 ACTIONS = ("view", "add", "change", "delete")
@@ -186,7 +186,151 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
     public = getattr(model, "scope_public", None)
     if q is not None and action == "view" and public is not None:
         q |= public
-    return queryset if q is None else queryset.filter(q)
+    if q is None:
+        return queryset
+    restricted = queryset.filter(q)
+    if hasattr(restricted, "_scope_count") and len(restricted.query.where.children):
+        # Remember which filter is the scope, so that count() can count it in parts.
+        restricted._scope_count = ScopeCount(
+            node=restricted.query.where.children[-1],
+            branches=lambda: scope_branches(model, scope, user, action),
+        )
+    return restricted
+
+
+@dataclass(frozen=True)
+class ScopeCount:
+    """The scope filter a restricted queryset carries, and how to split it for counting."""
+
+    node: object  # the WhereNode restrict() added
+    branches: object  # () -> list[Q] whose union is the scope
+
+
+def scope_branches(model: type[models.Model], scope: UserScope, user, action: str) -> list[Q]:
+    """The scope as a list of filters whose union is ``scope_q`` (plus the public rows),
+    each on one field and with the units in scope as a literal list of ids.
+
+    Direct fields come first and many-valued ones last, so that counting them as disjoint
+    parts (``count_in_parts``) never negates a link-table subquery unless it must.
+    """
+    from mingzhu.org.models import OrgUnit
+
+    direct: list[Q] = []
+    many: list[Q] = []
+    if scope.subtree_paths or scope.unit_ids:
+        cache = user.__dict__.setdefault("_mingzhu_scope_unit_ids", {})
+        key = (scope.subtree_paths, scope.unit_ids)
+        if key not in cache:
+            cache[key] = sorted(
+                OrgUnit._base_manager.filter(_units_q(scope)).values_list("pk", flat=True)
+            )
+        ids = cache[key]
+        for prefix in model.scope_fields:
+            if not prefix:
+                direct.append(Q(pk__in=ids))
+            elif (m2m := _many_to_many(model, prefix)) is not None:
+                link = m2m.remote_field.through._base_manager.filter(
+                    **{f"{m2m.m2m_reverse_field_name()}__in": ids}
+                )
+                many.append(Q(InSubquery("pk", link.values(m2m.m2m_field_name()))))
+            elif _spans_many(model, prefix):
+                inner = model._base_manager.filter(**{f"{prefix}__in": ids})
+                many.append(Q(InSubquery("pk", inner.values("pk"))))
+            else:
+                direct.append(Q(**{f"{prefix}__in": ids}))
+    if scope.own_records:
+        for owner in getattr(model, "scope_owner_fields", ()):
+            direct.append(Q(**{owner: user.pk}))
+    public = getattr(model, "scope_public", None)
+    if action == "view" and public is not None:
+        many.append(public)
+    return direct + many
+
+
+class InSubquery(Expression):
+    """``column IN (subquery)``, written for PostgreSQL as ``column = ANY(ARRAY(subquery))``.
+
+    For a few thousand ids out of a million rows PostgreSQL plans ``IN (subquery)`` as a
+    hash semi-join over the whole table; the array form is looked up in the primary key
+    index, id by id. Other databases get the plain ``IN``.
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, column: str, queryset: models.QuerySet):
+        super().__init__()
+        self.column = F(column)
+        self.subquery = Subquery(queryset)
+
+    def get_source_expressions(self):
+        return [self.column, self.subquery]
+
+    def set_source_expressions(self, exprs):
+        self.column, self.subquery = exprs
+
+    def as_sql(self, compiler, connection):
+        column, column_params = compiler.compile(self.column)
+        subquery, subquery_params = compiler.compile(self.subquery)
+        return f"{column} IN {subquery}", (*column_params, *subquery_params)
+
+    def as_postgresql(self, compiler, connection):
+        column, column_params = compiler.compile(self.column)
+        subquery, subquery_params = compiler.compile(self.subquery)
+        return f"{column} = ANY(ARRAY{subquery})", (*column_params, *subquery_params)
+
+
+def _same_node(a, b) -> bool:
+    """The same filter: where-nodes are cloned with the query, their lookups are shared."""
+    from django.db.models.sql.where import WhereNode
+
+    if isinstance(a, WhereNode) and isinstance(b, WhereNode):
+        return (
+            a.connector == b.connector
+            and a.negated == b.negated
+            and len(a.children) == len(b.children)
+            and all(_same_node(x, y) for x, y in zip(a.children, b.children, strict=True))
+        )
+    return a is b
+
+
+def count_in_parts(queryset: models.QuerySet) -> int | None:
+    """COUNT(*) of a restricted queryset as the sum of disjoint parts of its scope.
+
+    A scope of several fields (a task's lead unit, issuer and co-units) is an OR that no
+    single index answers: PostgreSQL reads every row to count it. The same rows split as
+    lead unit in scope; issuer in scope and lead unit not; co-unit in scope and neither —
+    with every other filter of the query kept — are counted by index scans and add up to
+    the same number. Returns None (count the ordinary way) when the query is not one this
+    applies to: no scope, a single field, DISTINCT, slices, unions or grouping, or a scope
+    filter that is no longer a top-level condition.
+    """
+    from django.db.models.sql.where import AND
+
+    carried = getattr(queryset, "_scope_count", None)
+    query = queryset.query
+    if carried is None or query.combinator or query.is_sliced or query.distinct:
+        return None
+    if query.group_by is not None or query.where.connector != AND or query.where.negated:
+        return None
+    index = next(
+        (i for i, c in enumerate(query.where.children) if _same_node(c, carried.node)), None
+    )
+    if index is None:
+        return None
+    branches = carried.branches()
+    if len(branches) < 2:
+        return None
+    total = 0
+    for i, branch in enumerate(branches):
+        part = branch
+        for earlier in branches[:i]:
+            part &= ~earlier
+        part_where = queryset.model._base_manager.filter(part).query.where
+        counted = query.chain()
+        counted.where.children[index] = part_where
+        total += counted.get_count(using=queryset.db)
+    return total
 
 
 def units_in_scope(user, perm: str) -> models.QuerySet:

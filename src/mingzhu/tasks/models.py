@@ -185,7 +185,13 @@ class Task(TimeStampedModel):
                 include=["progress", "assigned_on", "created_at", "lead_unit", "issuer", "id"],
                 name="task_status_deadline_cover",
             ),
-            models.Index(fields=["lead_unit", "status"], name="task_lead_status"),
+            # A unit's tasks by status and deadline, covering the light rule's columns: the
+            # scoped count of a light or status filter reads this index alone.
+            models.Index(
+                fields=["lead_unit", "status", "deadline"],
+                include=["progress", "assigned_on", "created_at", "issuer", "id"],
+                name="task_lead_status_cover",
+            ),
             models.Index(fields=["lead_unit", "deadline"], name="task_lead_deadline"),
             models.Index(fields=["content_type", "object_id"], name="task_source_object"),
         ]
