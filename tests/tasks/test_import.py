@@ -125,3 +125,24 @@ def test_it_refuses_an_importer_who_may_not_issue(tmp_path, fgw):
     path.write_bytes(workbook(GOOD).getvalue())
     with pytest.raises(CommandError, match="may not issue"):
         call_command("import", "tasks", str(path), "--list", "x", "--user", "fgw")
+
+
+def test_it_takes_the_issuing_user_from_the_environment(tmp_path, supervisor, monkeypatch):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(workbook(GOOD).getvalue())
+    monkeypatch.setenv("MINGZHU_USER", "supervisor")
+    out = io.StringIO()
+    call_command("import", "tasks", str(path), "--list", "环境变量清单", "--json", stdout=out)
+    assert json.loads(out.getvalue())["created"] == 2
+    assert (
+        TaskList.objects.get(name="环境变量清单").tasks.first().events.first().actor == supervisor
+    )
+
+
+def test_it_asks_for_the_issuing_user_when_none_is_named(db, tmp_path, monkeypatch):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(workbook(GOOD).getvalue())
+    monkeypatch.delenv("MINGZHU_USER", raising=False)
+    with pytest.raises(CommandError, match="MINGZHU_USER"):
+        call_command("import", "tasks", str(path), "--list", "无人清单")
+    assert not TaskList.objects.filter(name="无人清单").exists()

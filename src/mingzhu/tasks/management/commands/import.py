@@ -1,4 +1,5 @@
 import json
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -11,8 +12,9 @@ from mingzhu.tasks.importer import import_tasks, list_named
 
 class Command(BaseCommand):
     help = (
-        "Import a spreadsheet: `import tasks FILE.xlsx --list NAME --user USERNAME` reads the "
-        "columns 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限. All rows or none."
+        "Import a spreadsheet: `import tasks FILE.xlsx --list NAME [--user USERNAME]` reads the "
+        "columns 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限. All rows or none. The "
+        "issuing user is --user, else the MINGZHU_USER environment variable."
     )
 
     def add_arguments(self, parser):
@@ -20,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--list", dest="list_name", required=True, help="Task list name.")
         parser.add_argument(
-            "--user", required=True, help="The issuing user (needs the right to add tasks)."
+            "--user",
+            default=os.environ.get("MINGZHU_USER"),
+            help="The issuing user (needs the right to add tasks); default $MINGZHU_USER.",
         )
         parser.add_argument(
             "--valid-only", action="store_true", help="Write the valid rows, skip the bad ones."
@@ -28,6 +32,10 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, kind, file, list_name, user, valid_only, json: bool, **options):
+        if not user:
+            raise CommandError(
+                "Name the issuing user: --user USERNAME or the MINGZHU_USER environment variable."
+            )
         actor = User.objects.filter(username=user, is_active=True).first()
         if actor is None:
             raise CommandError(f"No active user named {user!r}.")
