@@ -154,12 +154,70 @@ def _record(task: Task, *, actor, action: str, from_status: str, comment: str = 
     return event
 
 
+# Who hears of each event: the handling side (the lead unit's people who may change
+# tasks, and the assignee), the co-operating units' people, the issuing side (the issuing
+# unit's people who may verify).
+NOTIFY = {
+    EventAction.ASSIGN: ("handling", "co"),
+    EventAction.ACCEPT: ("issuing",),
+    EventAction.REQUEST_CLOSURE: ("issuing",),
+    EventAction.VERIFY: ("handling",),
+    EventAction.RETURN: ("handling",),
+    EventAction.REQUEST_EXTENSION: ("issuing",),
+    EventAction.APPROVE_EXTENSION: ("handling",),
+    EventAction.CANCEL: ("handling", "co"),
+}
+
+
+def recipients(task: Task, sides: Sequence[str]) -> set[int]:
+    """Ids of the active users on the given sides of the task (one query)."""
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    from mingzhu.org.models import OrgUnit, User
+
+    def holders(codename: str, units) -> Q:
+        perm = Permission.objects.filter(content_type__app_label="tasks", codename=codename)
+        under = Q(pk__in=[])
+        for unit in units:
+            under |= Q(path__startswith=unit.path)
+        return Q(
+            Q(roles__permissions__in=perm) | Q(user_permissions__in=perm),
+            unit__in=OrgUnit.objects.filter(under),
+        )
+
+    wanted = Q(pk__in=[])
+    if "handling" in sides:
+        wanted |= holders("change_task", [task.lead_unit])
+        if task.assignee_id:
+            wanted |= Q(pk=task.assignee_id)
+    if "co" in sides:
+        co_units = list(task.co_units.all())
+        if co_units:
+            wanted |= holders("change_task", co_units)
+    if "issuing" in sides:
+        wanted |= holders("verify_task", [task.issuer]) & ~Q(
+            unit__path__startswith=task.lead_unit.path
+        )
+    return set(User.objects.filter(wanted, is_active=True).values_list("pk", flat=True))
+
+
 def _notify(task: Task, event: TaskEvent) -> None:
+    """Deliver the event in the app now (same transaction); tell the log after commit."""
+    from .models import Notification
+
+    sides = NOTIFY.get(event.action, ())
+    people = recipients(task, sides) - {event.actor_id} if sides else set()
+    Notification.objects.bulk_create(
+        [Notification(recipient_id=pk, task=task, event=event) for pk in sorted(people)]
+    )
     code, action, status = task.code, event.action, task.status
     unit = task.lead_unit.name
 
     def send():
-        log.info("task %s: %s -> %s (lead unit %s)", code, action, status, unit)
+        log.info(
+            "task %s: %s -> %s (lead unit %s), %d notified", code, action, status, unit, len(people)
+        )
 
     transaction.on_commit(send)
 

@@ -13,7 +13,7 @@ from mingzhu.org.models import OrgUnit, User
 from . import actions
 from .filters import TaskFilter
 from .metrics import metrics_for
-from .models import Task, TaskList
+from .models import Notification, Task, TaskList
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -123,6 +123,35 @@ TRANSITIONS = {
     "approve-extension": (actions.approve_extension, CommentSerializer),
     "cancel": (actions.cancel, CommentSerializer),
 }
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    task_code = serializers.CharField(source="task.code", read_only=True)
+    task_title = serializers.CharField(source="task.title", read_only=True)
+    action = serializers.CharField(source="event.action", read_only=True)
+    action_display = serializers.CharField(source="event.get_action_display", read_only=True)
+    actor = serializers.StringRelatedField(source="event.actor", read_only=True)
+    at = serializers.DateTimeField(source="event.at", read_only=True)
+    comment = serializers.CharField(source="event.comment", read_only=True)
+
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "task",
+            "task_code",
+            "task_title",
+            "action",
+            "action_display",
+            "actor",
+            "at",
+            "comment",
+            "read_at",
+        ]
+
+
+class ReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False)
 
 
 class TaskViewSet(ScopedViewSet):
@@ -238,3 +267,31 @@ class TaskViewSet(ScopedViewSet):
         for row in rows:
             row["unit_name"] = names.get(row["unit"], "")
         return Response({"from": start, "to": end, "units": rows})
+
+    @extend_schema(responses=NotificationSerializer(many=True))
+    @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
+    def notifications(self, request):
+        """The caller's own notifications, newest first (?unread=1 for the unread only)."""
+        mine = Notification.objects.for_user(request.user).select_related(
+            "task", "event", "event__actor"
+        )
+        if request.query_params.get("unread") in ("1", "true"):
+            mine = mine.filter(read_at__isnull=True)
+        page = self.paginate_queryset(mine)
+        return self.get_paginated_response(NotificationSerializer(page, many=True).data)
+
+    @extend_schema(request=ReadSerializer, responses={200: dict})
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="notifications/read",
+        permission_classes=[IsAuthenticated],
+    )
+    def read_notifications(self, request):
+        """Mark the caller's notifications read: the ids given, or all of them."""
+        body = ReadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        mine = Notification.objects.for_user(request.user).filter(read_at__isnull=True)
+        if body.validated_data.get("ids"):
+            mine = mine.filter(pk__in=body.validated_data["ids"])
+        return Response({"read": mine.update(read_at=timezone.now())})

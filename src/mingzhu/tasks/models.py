@@ -309,6 +309,62 @@ class TaskEvent(TimeStampedModel):
         raise ImmutableError("A task event cannot be deleted.")
 
 
+class NotificationQuerySet(models.QuerySet):
+    def for_user(self, user) -> NotificationQuerySet:
+        """The user's own notifications, of tasks they may still see."""
+        from mingzhu.core.scope import restrict
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            recipient=user, task__in=restrict(Task.objects.all(), user, "view").values("pk")
+        )
+
+    def restrict(self, user, action: str = "view") -> NotificationQuerySet:
+        # A notification is its recipient's alone, whatever their roles' scope.
+        return self.for_user(user) if action == "view" else self.none()
+
+
+class Notification(TimeStampedModel):
+    """A task event delivered to one person who has something to do or to know about it
+    (站内通知): written in the same transaction as the event, read in the app."""
+
+    # Exempt from the change log: a delivery record of a TaskEvent, which is the record.
+    audit_exempt = True
+    scope_fields = ("recipient__unit",)
+    scope_owner_fields = ("recipient",)
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(
+        TaskEvent, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
+    )
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "event"], name="notification_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} {self.event_id}"
+
+
 def validate_attachment(file) -> None:
     if file.size > ATTACHMENT_MAX_BYTES:
         raise ValidationError(

@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.TaskListView.as_view(), name="task_list"),
     path("add/", views.TaskEditView.as_view(), name="task_add"),
     path("inbox/", views.InboxView.as_view(), name="inbox"),
+    path("notifications/", views.NotificationListView.as_view(), name="notification_list"),
+    path("notifications/badge/", views.NotificationBadgeView.as_view(), name="notification_badge"),
+    path(
+        "notifications/<int:pk>/open/",
+        views.NotificationOpenView.as_view(),
+        name="notification_open",
+    ),
     path("metrics/", views.MetricsView.as_view(), name="metrics"),
     path("supervision/", views.SheetListView.as_view(), name="supervisionsheet_list"),
     path("<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -331,3 +332,54 @@ class MetricsView(ObjectMixin, View):
             "tasks/metrics.html",
             {"rows": rows, "start": start, "end": end, "chart": _chart(rows)},
         )
+
+
+class NotificationListView(LoginRequiredMixin, View):
+    """The user's own notifications (站内通知), newest first; opening one marks it read."""
+
+    def get(self, request):
+        from django.core.paginator import Paginator
+
+        from .models import Notification
+
+        mine = Notification.objects.for_user(request.user).select_related(
+            "task", "event", "event__actor"
+        )
+        page = Paginator(mine, 50).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "tasks/notification_list.html",
+            {"page_obj": page, "unread": mine.filter(read_at__isnull=True).count()},
+        )
+
+    def post(self, request):
+        """Mark every notification of the user read."""
+        from .models import Notification
+
+        Notification.objects.for_user(request.user).filter(read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        return HttpResponseRedirect(reverse("tasks:notification_list"))
+
+
+class NotificationOpenView(LoginRequiredMixin, View):
+    """Open a notification: mark it read and go to its task. Another's answers 404."""
+
+    def post(self, request, pk: int):
+        from .models import Notification
+
+        note = get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
+        if note.read_at is None:
+            note.read_at = timezone.now()
+            note.save(update_fields=["read_at", "updated_at"])
+        return HttpResponseRedirect(note.task.get_absolute_url())
+
+
+class NotificationBadgeView(LoginRequiredMixin, View):
+    """The unread count for the menu bar, fetched by htmx after the page has loaded."""
+
+    def get(self, request):
+        from .models import Notification
+
+        unread = Notification.objects.for_user(request.user).filter(read_at__isnull=True).count()
+        return render(request, "tasks/_notification_badge.html", {"unread": unread})
