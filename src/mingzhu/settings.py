@@ -209,6 +209,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "mingzhu.core.drf.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min"},
 }
+from mingzhu.core.openapi import ChoiceEnumNames  # noqa: E402
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mingzhu API",
     "DESCRIPTION": "Mingzhu (明珠) governance platform, API v1",
@@ -219,6 +221,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # One enum name per choice class (many models have their own "status" and "kind").
+    "ENUM_NAME_OVERRIDES": ChoiceEnumNames(),
 }
 
 # Audit trail (django-auditlog): the correlation id of each entry is the request id.

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from mingzhu.cockpit.builtin import grid_panel, quarter_start, tasks_panel
-from mingzhu.grid.models import EventPhoto, EventRecheck, GridEvent
+from mingzhu.grid.models import GridEvent
 from mingzhu.tasks.choices import ACTIVE
-from mingzhu.tasks.models import Attachment, SupervisionSheet, Task, TaskEvent
+from mingzhu.tasks.models import SupervisionSheet, Task
 
 AS_OF_DAYS = [dt.date(2025, 11, 20), dt.date(2026, 3, 31)]
 
@@ -85,16 +85,24 @@ def test_it_offers_no_panel_without_the_permission(outsider, administrator, ente
     assert grid_panel(enterprise_user, today) is None
 
 
+def _delete_all(model, seen=None):
+    """Delete every row of the model and of every model that points to it, whichever
+    module it belongs to. Raw deletes: the engine's records refuse to be deleted one by
+    one, and a test database may drop them wholesale (constraints are checked at the end
+    of the test, when nothing points to a deleted row any more)."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return
+    seen.add(model)
+    for rel in model._meta.get_fields(include_hidden=True):
+        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
+            _delete_all(rel.related_model, seen)
+    model._base_manager.all()._raw_delete(model._base_manager.db)
+
+
 def _delete_all_tasks():
-    # Their events are immutable one by one; a test database may drop them wholesale.
-    EventPhoto.objects.all().delete()
-    EventRecheck.objects.all().delete()
-    GridEvent.objects.all().delete()
-    Attachment.objects.all().delete()
-    TaskEvent.objects.all().delete()
-    SupervisionSheet.objects.all().delete()
-    Task.objects.update(parent=None)
-    Task.objects.all().delete()
+    _delete_all(Task)
+    assert not Task.objects.exists() and not GridEvent.objects.exists()
 
 
 def test_it_says_when_there_are_no_tasks(as_user, only_our_panels, leader):

@@ -81,3 +81,18 @@ def test_it_keeps_every_placeholder_in_the_translation():
         elif sorted(placeholder.findall(entry.msgid)) != sorted(placeholder.findall(entry.msgstr)):
             wrong.append(entry.msgid)
     assert wrong == []
+
+
+def test_a_message_reads_the_same_in_every_catalogue():
+    """Django merges the catalogues (the project's first, then the apps in the order they
+    are installed), so a msgid translated two ways shows one app's wording on the other's
+    pages. A word that means two things needs two msgids or a context (pgettext)."""
+    seen: dict[tuple[str | None, str], dict[str, str]] = {}
+    for po in CATALOGUES:
+        for entry in polib.pofile(str(po)):
+            if entry.obsolete:
+                continue
+            text = entry.msgstr or repr(sorted(entry.msgstr_plural.items()))
+            seen.setdefault((entry.msgctxt, entry.msgid), {})[str(po.relative_to(PACKAGE))] = text
+    clashes = {key: found for key, found in seen.items() if len(set(found.values())) > 1}
+    assert clashes == {}

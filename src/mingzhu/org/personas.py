@@ -170,6 +170,11 @@ def ensure_personas(password: str = DEMO_PASSWORD) -> dict[str, object]:
     """Create or update the persona users (idempotent); they are demo users."""
     from .models import OrgUnit, Role, User
 
+    from django.contrib.auth.hashers import make_password
+
+    # One hash for the one documented demo password: hashing it per persona would cost
+    # a second or more of key stretching each time the demo or a test database is loaded.
+    hashed = make_password(password)
     units = {u.code: u for u in OrgUnit.objects.all()}
     roles = {r.code: r for r in Role.objects.all()}
     users = {}
@@ -184,7 +189,7 @@ def ensure_personas(password: str = DEMO_PASSWORD) -> dict[str, object]:
         user.is_demo = True
         user.is_active = True
         if created or not user.has_usable_password():
-            user.set_password(password)
+            user.password = hashed
         user.save()
         user.roles.set([roles[code] for code in p.roles])
         user.custom_units.set([units[code] for code in p.custom_unit_codes])

@@ -43,10 +43,23 @@ def in_unit(user, unit) -> bool:
     return bool(user.unit_id and unit and user.unit.path.startswith(unit.path))
 
 
+def on_issuers_line(user, task: Task) -> bool:
+    """The user sits in the issuing unit, below it, or above it (a city leader over the
+    office that issued the task): the line the task came down."""
+    if not user.unit_id or task.issuer_id is None:
+        return False
+    return in_unit(user, task.issuer) or task.issuer.path.startswith(user.unit.path)
+
+
 def is_issuing_side(user, task: Task) -> bool:
-    """Assigns, verifies, returns, extends and cancels: the supervising side, never the
-    lead unit's own people."""
-    return user.has_perm(VERIFY_PERMISSION) and not in_unit(user, task.lead_unit)
+    """Assigns, verifies, returns, extends and cancels: the supervising side — a holder of
+    the verify permission on the issuer's line — never the lead unit's own people. A bureau
+    that issues its own tasks (demands, repairs) decides on those, not on others'."""
+    return (
+        user.has_perm(VERIFY_PERMISSION)
+        and not in_unit(user, task.lead_unit)
+        and on_issuers_line(user, task)
+    )
 
 
 # Reviewers other than the issuing side, by the task's source kind: a source module
@@ -61,7 +74,7 @@ def may_review(user, task: Task, *, as_source_reviewer: bool = False) -> bool:
     lead unit's own people."""
     if in_unit(user, task.lead_unit):
         return False
-    if user.has_perm(VERIFY_PERMISSION):
+    if user.has_perm(VERIFY_PERMISSION) and on_issuers_line(user, task):
         return True
     rule = SOURCE_REVIEWERS.get(task.source_kind) if as_source_reviewer else None
     return bool(rule and rule(user, task))

@@ -94,6 +94,12 @@ class InboxView(TaskListView):
             )
             if user.unit_id:
                 decide &= ~Q(lead_unit__path__startswith=user.unit.path)
+                # Only what came down the user's line (actions.on_issuers_line).
+                decide &= Q(issuer__path__startswith=user.unit.path) | Q(
+                    issuer__in=user.unit.ancestors()
+                )
+            else:
+                decide = Q(pk__in=[])
             mine |= decide
         return qs.filter(mine)
 
