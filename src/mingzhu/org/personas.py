@@ -168,9 +168,9 @@ PERSONAS = [
 
 def ensure_personas(password: str = DEMO_PASSWORD) -> dict[str, object]:
     """Create or update the persona users (idempotent); they are demo users."""
-    from .models import OrgUnit, Role, User
-
     from django.contrib.auth.hashers import make_password
+
+    from .models import OrgUnit, Role, User
 
     # One hash for the one documented demo password: hashing it per persona would cost
     # a second or more of key stretching each time the demo or a test database is loaded.
