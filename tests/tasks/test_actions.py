@@ -27,6 +27,22 @@ def test_it_creates_a_draft_with_a_readable_code(supervisor, unit):
     assert int(second.code[-4:]) == int(task.code[-4:]) + 1
 
 
+def test_it_numbers_on_past_9999(supervisor, unit):
+    first = actions.create_task(
+        actor=supervisor, title="第9999个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+    )
+    prefix = first.code.rsplit("-", 1)[0]
+    Task.objects.filter(pk=first.pk).update(code=f"{prefix}-9999")
+    tenth_thousand = actions.create_task(
+        actor=supervisor, title="第10000个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+    )
+    assert tenth_thousand.code == f"{prefix}-10000"
+    next_one = actions.create_task(
+        actor=supervisor, title="第10001个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+    )
+    assert next_one.code == f"{prefix}-10001"
+
+
 def test_it_refuses_creation_without_the_permission(fgw, outsider, unit):
     for user in (fgw, outsider):
         with pytest.raises(PermissionDenied):

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -241,9 +242,11 @@ class Task(TimeStampedModel):
         year = (self.task_list.year if self.task_list_id else None) or self.deadline.year
         prefix = f"{year}-{_unit_token(self.issuer)}-"
         for _attempt in range(5):
+            # The highest number: longer codes first, so that 10000 comes after 9999.
             last = (
                 Task._base_manager.filter(code__startswith=prefix)
-                .order_by("-code")
+                .annotate(code_length=Length("code"))
+                .order_by("-code_length", "-code")
                 .values_list("code", flat=True)
                 .first()
             )
