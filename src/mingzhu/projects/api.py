@@ -1,2 +1,264 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.org.models import OrgUnit
+
+from . import actions
+from .choices import Satisfaction, Stage
+from .filters import FactorRequestFilter, ProjectFilter
+from .models import FactorRequest, Inspection, InspectionScore, Project
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CodeChoiceField(serializers.ChoiceField):
+    """A choice field the schema shows as a string: its enum would otherwise collide with
+    other modules' fields of the same name (kind, status, ...). The values still are
+    validated against the choices."""
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    serializer_choice_field = CodeChoiceField
+    town = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS))
+    town_name = serializers.CharField(source="town.name", read_only=True)
+    tier = serializers.CharField(read_only=True)
+    investment_yi = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            "id",
+            "name",
+            "investor",
+            "chain",
+            "total_investment",
+            "investment_yi",
+            "foreign_investment",
+            "tier",
+            "town",
+            "town_name",
+            "in_port_zone",
+            "stage",
+            "negotiating_on",
+            "signed_on",
+            "landed_on",
+            "started_on",
+            "completed_on",
+            "suspended_on",
+            "suspension_reason",
+            "liaison_leader",
+            "steward",
+            "party_branch_name",
+            "party_branch_secretary",
+            "party_branch_members",
+            "description",
+            "is_illustrative",
+        ]
+        read_only_fields = [
+            "stage",
+            "signed_on",
+            "landed_on",
+            "started_on",
+            "completed_on",
+            "suspended_on",
+            "suspension_reason",
+            "is_illustrative",
+        ]
+
+    def validate(self, attrs):
+        instance = Project(**{**self._current(), **attrs})
+        instance.clean()
+        return attrs
+
+    def _current(self) -> dict:
+        if self.instance is None:
+            return {}
+        return {
+            f: getattr(self.instance, f) for f in ("total_investment", "foreign_investment", "town")
+        }
+
+
+class ProjectAdvanceSerializer(serializers.Serializer):
+    to_stage = CodeChoiceField(choices=Stage.choices)
+    on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    evidence = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class FactorRequestSerializer(serializers.ModelSerializer):
+    serializer_choice_field = CodeChoiceField
+    project = serializers.PrimaryKeyRelatedField(queryset=Project.objects.all())
+    status = serializers.CharField(read_only=True)
+    task_code = serializers.SerializerMethodField()
+    lead_unit = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FactorRequest
+        fields = [
+            "id",
+            "project",
+            "kind",
+            "quantity",
+            "unit",
+            "needed_by",
+            "description",
+            "raised_by",
+            "raised_at",
+            "status",
+            "task",
+            "task_code",
+            "lead_unit",
+            "deadline",
+            "satisfaction",
+            "is_illustrative",
+        ]
+        read_only_fields = ["raised_by", "raised_at", "task", "satisfaction", "is_illustrative"]
+
+    def get_task_code(self, obj) -> str | None:
+        return obj.task.code if obj.task_id else None
+
+    def get_lead_unit(self, obj) -> int | None:
+        return obj.task.lead_unit_id if obj.task_id else None
+
+    def get_deadline(self, obj) -> str | None:
+        return obj.task.deadline.isoformat() if obj.task_id else None
+
+    def create(self, validated_data):
+        project = validated_data.pop("project")
+        return actions.raise_factor_request(
+            project.pk, actor=self.context["request"].user, **validated_data
+        )
+
+
+class FactorDispatchSerializer(serializers.Serializer):
+    department = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FactorRateSerializer(serializers.Serializer):
+    satisfaction = CodeChoiceField(choices=Satisfaction.choices)
+
+
+class InspectionScoreSerializer(serializers.ModelSerializer):
+    project_name = serializers.CharField(source="project.name", read_only=True)
+
+    class Meta:
+        model = InspectionScore
+        fields = ["project", "project_name", "score", "remarks"]
+
+
+class InspectionScoreBodySerializer(serializers.Serializer):
+    project = serializers.PrimaryKeyRelatedField(queryset=Project.objects.all())
+    score = serializers.DecimalField(max_digits=5, decimal_places=1, min_value=0, max_value=100)
+    remarks = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ProjectInspectionSerializer(serializers.ModelSerializer):
+    scores = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "title", "date", "leader", "remarks", "scores", "is_illustrative"]
+        read_only_fields = ["is_illustrative"]
+
+    def get_scores(self, obj) -> list[dict]:
+        request = self.context["request"]
+        rows = InspectionScore.objects.restrict(request.user, "view").filter(inspection=obj)
+        return InspectionScoreSerializer(rows.select_related("project"), many=True).data
+
+
+class ProjectViewSet(ScopedViewSet):
+    """The project ledger in the caller's scope. Stages change only by POST to
+    /projects/{id}/advance/ (with the evidence file as multipart)."""
+
+    model = Project
+    serializer_class = ProjectSerializer
+    filterset_class = ProjectFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("town").order_by("-total_investment", "pk")
+
+    @extend_schema(request=ProjectAdvanceSerializer, responses=ProjectSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def advance(self, request, pk=None):
+        body = ProjectAdvanceSerializer(data=request.data)
+        project_id = call_action(actions.advance_project, pk, body, actor=request.user)
+        project = Project.objects.select_related("town").get(pk=project_id)
+        return Response(self.get_serializer(project).data)
+
+
+class FactorRequestViewSet(ScopedViewSet):
+    """Factor requests in the caller's scope (the project's town, or the department that
+    handles the task). POST raises one; dispatch and rate by POST to
+    /projects/factor-requests/{id}/dispatch|rate/."""
+
+    model = FactorRequest
+    serializer_class = FactorRequestSerializer
+    filterset_class = FactorRequestFilter
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("project", "task").order_by("-raised_at", "-pk")
+        )
+
+    def perform_create(self, serializer):
+        serializer.save()  # the action checks scope inside its transaction
+
+    def _do(self, request, pk, body_class, function):
+        body = body_class(data=request.data)
+        obj_id = call_action(function, pk, body, actor=request.user)
+        obj = FactorRequest.objects.select_related("task").get(pk=obj_id)
+        return Response(self.get_serializer(obj).data)
+
+    @extend_schema(request=FactorDispatchSerializer, responses=FactorRequestSerializer)
+    @action(
+        detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="dispatch"
+    )
+    def dispatch_request(self, request, pk=None):
+        return self._do(request, pk, FactorDispatchSerializer, actions.dispatch_factor_request)
+
+    @extend_schema(request=FactorRateSerializer, responses=FactorRequestSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def rate(self, request, pk=None):
+        return self._do(request, pk, FactorRateSerializer, actions.rate_factor_request)
+
+
+class InspectionViewSet(ScopedViewSet):
+    """Inspections (观摩) with the scores the caller may see; POST /{id}/score/ scores a
+    project."""
+
+    model = Inspection
+    serializer_class = ProjectInspectionSerializer
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().distinct().order_by("-date", "-pk")
+
+    @extend_schema(request=InspectionScoreBodySerializer, responses=ProjectInspectionSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def score(self, request, pk=None):
+        body = InspectionScoreBodySerializer(data=request.data)
+        inspection_id = call_action(actions.score_project, pk, body, actor=request.user)
+        return Response(self.get_serializer(Inspection.objects.get(pk=inspection_id)).data)
+
+
 def register(router) -> None:
-    """Register this app's viewsets on the /api/v1/ router."""
+    """Register this app's viewsets on the /api/v1/ router (the sub-paths first: the
+    ledger's /projects/{id}/ would otherwise swallow them)."""
+    router.register("projects/factor-requests", FactorRequestViewSet, basename="factorrequest")
+    router.register("projects/inspections", InspectionViewSet, basename="inspection")
+    router.register("projects", ProjectViewSet, basename="project")

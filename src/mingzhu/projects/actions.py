@@ -1,0 +1,359 @@
+"""Every change of a project, factor request or inspection score (DESIGN.md §3):
+keyword-only actor, one transaction, the row locked, scope then permission then state
+checked. A factor request's task is created and assigned through the task engine.
+
+Errors: out of scope -> Http404; not allowed -> PermissionDenied; wrong state or input ->
+ActionError / ValidationError (400).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mingzhu.core.actions import ActionError
+from mingzhu.core.scope import restrict
+from mingzhu.org.choices import UnitKind
+from mingzhu.org.models import OrgUnit
+from mingzhu.tasks import actions as task_actions
+from mingzhu.tasks import services as task_services
+from mingzhu.tasks.choices import DeadlineBasis, SourceKind
+from mingzhu.tasks.choices import Status as TaskStatus
+
+from . import services
+from .choices import DEFAULT_ROUTES, STAGE_DATE_FIELD, STAGE_EVIDENCE, Satisfaction, Stage
+from .models import (
+    FactorRequest,
+    FactorRoute,
+    Inspection,
+    InspectionScore,
+    InvestmentPlan,
+    MonthlyInvestment,
+    Project,
+    StageChange,
+    validate_evidence,
+)
+
+DEFAULT_TIME_LIMIT = 10  # working days, when no route is configured
+
+
+class StageError(ActionError):
+    """The project cannot move to that stage."""
+
+
+def _lock_project(project: Project | int, actor, action: str = "change") -> Project:
+    pk = project if isinstance(project, int) else project.pk
+    if not restrict(Project.objects.filter(pk=pk), actor, "view").exists():
+        raise Http404("No such project.")
+    if not restrict(Project.objects.filter(pk=pk), actor, action).exists():
+        raise PermissionDenied(_("You may not change this project."))
+    return Project.objects.select_for_update(of=("self",)).select_related("town").get(pk=pk)
+
+
+def may_advance(user, project: Project) -> bool:
+    return user.has_perm("projects.advance_project") and (
+        restrict(Project.objects.filter(pk=project.pk), user, "change").exists()
+    )
+
+
+def advance_project(
+    project: Project | int,
+    *,
+    actor,
+    to_stage: str,
+    on: dt.date,
+    note: str = "",
+    reason: str = "",
+    evidence=None,
+    evidence_kind: str = "",
+    at: dt.datetime | None = None,
+) -> Project:
+    """Move a project to its next stage, to suspended (with a reason) or back from
+    suspension, keeping the date of every stage. A move forward carries its evidence
+    (contract, licence, photo)."""
+    with transaction.atomic():
+        project = _lock_project(project, actor)
+        if not actor.has_perm("projects.advance_project"):
+            raise PermissionDenied(_("You may not move projects between stages."))
+        last = project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
+        last_on = max(filter(None, [last, project.stage_on, project.negotiating_on]))
+        problem = services.check_move(
+            project.stage,
+            to_stage,
+            on=on,
+            last_on=last_on,
+            suspended_from=project.suspended_from or None,
+            reason=reason,
+        )
+        if problem == "not_allowed":
+            raise StageError(
+                _("A project that is %(stage)s cannot move to %(to)s.")
+                % {"stage": project.get_stage_display(), "to": Stage(to_stage).label}
+                if to_stage in Stage.values
+                else _("Unknown stage: %(to)s.") % {"to": to_stage}
+            )
+        if problem == "before_last":
+            raise ValidationError(
+                {
+                    "on": _("The date is before the project's last stage change (%(day)s).")
+                    % {"day": last_on.isoformat()}
+                }
+            )
+        if problem == "reason":
+            raise ValidationError({"reason": _("Say why the project is suspended.")})
+        forward = to_stage in STAGE_EVIDENCE and project.stage != Stage.SUSPENDED
+        if forward and not evidence:
+            raise ValidationError(
+                {
+                    "evidence": _("Attach the evidence of this stage (%(kind)s).")
+                    % {"kind": STAGE_EVIDENCE[to_stage].label}
+                }
+            )
+        if evidence:
+            validate_evidence(evidence)
+        before = project.stage
+        if to_stage == Stage.SUSPENDED:
+            project.suspended_from = before
+            project.suspension_reason = reason.strip()
+            project.suspended_on = on
+        elif before == Stage.SUSPENDED:
+            project.suspended_from = ""
+        else:
+            setattr(project, STAGE_DATE_FIELD[to_stage], on)
+        project.stage = to_stage
+        project.save()
+        StageChange.objects.create(
+            project=project,
+            from_stage=before,
+            to_stage=to_stage,
+            on=on,
+            actor=actor,
+            at=at or timezone.now(),
+            note=(note or reason or "").strip(),
+            evidence_kind=evidence_kind or (STAGE_EVIDENCE.get(to_stage, "") if evidence else ""),
+            evidence=evidence or "",
+        )
+    return project
+
+
+def _amount(value, field: str) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: _("Not a number: %(value)s") % {"value": value}}) from None
+    if amount < 0 or not amount.is_finite():
+        raise ValidationError({field: _("The amount must not be negative.")})
+    return amount
+
+
+def record_investment(
+    project: Project | int,
+    *,
+    actor,
+    year: int,
+    planned=None,
+    monthly: Mapping[int, object] | None = None,
+) -> Project:
+    """Set a year's planned investment and/or the completed investment of some months."""
+    monthly = dict(monthly or {})
+    for month in monthly:
+        if not 1 <= int(month) <= 12:
+            raise ValidationError({"month": _("Months run from 1 to 12.")})
+    if not 2000 <= int(year) <= 2100:
+        raise ValidationError({"year": _("Not a plausible year.")})
+    with transaction.atomic():
+        project = _lock_project(project, actor)
+        if planned is not None:
+            InvestmentPlan.objects.update_or_create(
+                project=project, year=year, defaults={"planned": _amount(planned, "planned")}
+            )
+        for month, value in sorted(monthly.items()):
+            MonthlyInvestment.objects.update_or_create(
+                project=project,
+                year=year,
+                month=int(month),
+                defaults={"completed": _amount(value, "completed")},
+            )
+    return project
+
+
+def route_for(kind: str) -> tuple[OrgUnit, int]:
+    """The department answering requests of ``kind`` and its time limit (working days)."""
+    route = FactorRoute.objects.select_related("department").filter(kind=kind).first()
+    if route is not None:
+        return route.department, route.time_limit_days
+    unit = OrgUnit.objects.filter(code=DEFAULT_ROUTES[kind], kind=UnitKind.DEPARTMENT).first()
+    if unit is None:
+        raise ActionError(_("No department is set up to answer requests of this kind."))
+    return unit, DEFAULT_TIME_LIMIT
+
+
+def may_dispatch(user) -> bool:
+    return user.has_perm("projects.dispatch_factorrequest") and user.has_perm("tasks.add_task")
+
+
+def raise_factor_request(
+    project: Project | int,
+    *,
+    actor,
+    kind: str,
+    quantity,
+    unit: str,
+    needed_by: dt.date,
+    description: str = "",
+    at: dt.datetime | None = None,
+) -> FactorRequest:
+    """A town (or the supervision office) asks for land, funding, energy or labour for
+    one of its projects. When the actor may also dispatch, the department's task is
+    created at once; otherwise the request waits for the supervision office."""
+    if not actor.has_perm("projects.add_factorrequest"):
+        raise PermissionDenied(_("You may not raise factor requests."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        project = _lock_project(project, actor)
+        request = FactorRequest(
+            project=project,
+            kind=kind,
+            quantity=quantity,
+            unit=unit,
+            needed_by=needed_by,
+            description=(description or "").strip(),
+            raised_by=actor,
+            raised_at=at,
+            is_illustrative=project.is_illustrative,
+        )
+        request.full_clean()
+        if needed_by < timezone.localdate(at):
+            raise ValidationError({"needed_by": _("The date lies in the past.")})
+        request.save()
+        if may_dispatch(actor):
+            dispatch_factor_request(request.pk, actor=actor, at=at)
+            request.refresh_from_db()
+    return request
+
+
+def dispatch_factor_request(
+    request: FactorRequest | int,
+    *,
+    actor,
+    department: OrgUnit | None = None,
+    comment: str = "",
+    at: dt.datetime | None = None,
+) -> FactorRequest:
+    """Hand the request to the responsible department (交办): a task of the engine,
+    created and assigned, linked to the request."""
+    if not may_dispatch(actor):
+        raise PermissionDenied(_("Only the supervision office dispatches factor requests."))
+    at = at or timezone.now()
+    pk = request if isinstance(request, int) else request.pk
+    with transaction.atomic():
+        if not restrict(FactorRequest.objects.filter(pk=pk), actor, "view").exists():
+            raise Http404("No such factor request.")
+        request = (
+            FactorRequest.objects.select_for_update(of=("self",))
+            .select_related("project__town")
+            .get(pk=pk)
+        )
+        if request.task_id is not None:
+            raise ActionError(_("The request has already been dispatched."))
+        routed, limit = route_for(request.kind)
+        lead = department or routed
+        if lead.kind != UnitKind.DEPARTMENT:
+            raise ValidationError({"department": _("Choose a department.")})
+        deadline, _due = task_services.due_for(at, limit, DeadlineBasis.WORKING_DAYS)
+        if request.needed_by > timezone.localdate(at):
+            deadline = min(deadline, request.needed_by)
+        task = task_actions.create_task(
+            actor=actor,
+            at=at,
+            title=_("Factor request: %(kind)s for %(project)s")
+            % {"kind": request.get_kind_display(), "project": request.project.name},
+            content=f"{request.quantity} {request.get_unit_display()}"
+            + (f"\n{request.description}" if request.description else ""),
+            lead_unit=lead,
+            deadline=deadline,
+            deadline_basis=DeadlineBasis.WORKING_DAYS,
+            time_limit=limit,
+            source_kind=SourceKind.FACTOR_REQUEST,
+            content_type=ContentType.objects.get_for_model(FactorRequest),
+            object_id=request.pk,
+            is_illustrative=request.is_illustrative,
+        )
+        task_actions.assign(task, actor=actor, comment=comment, at=at)
+        request.task = task
+        request.save(update_fields=["task", "updated_at"])
+    return request
+
+
+def rate_factor_request(
+    request: FactorRequest | int, *, actor, satisfaction: str, at: dt.datetime | None = None
+) -> FactorRequest:
+    """The requesting side rates the answer once the task is closed (满意度)."""
+    if satisfaction not in Satisfaction.values:
+        raise ValidationError({"satisfaction": _("Choose a rating.")})
+    pk = request if isinstance(request, int) else request.pk
+    with transaction.atomic():
+        if not restrict(FactorRequest.objects.filter(pk=pk), actor, "view").exists():
+            raise Http404("No such factor request.")
+        request = (
+            FactorRequest.objects.select_for_update(of=("self",))
+            .select_related("task__lead_unit")
+            .get(pk=pk)
+        )
+        if not may_rate(actor, request):
+            raise PermissionDenied(_("Only the requesting side rates the answer."))
+        if request.task is None or request.task.status != TaskStatus.CLOSED:
+            raise ActionError(_("The request can be rated once its task is closed."))
+        request.satisfaction = satisfaction
+        request.rated_on = timezone.localdate(at) if at else timezone.localdate()
+        request.save(update_fields=["satisfaction", "rated_on", "updated_at"])
+    return request
+
+
+def may_rate(user, request: FactorRequest) -> bool:
+    """The project's side (who may change the project), never the handling department."""
+    if request.task_id and task_actions.in_unit(user, request.task.lead_unit):
+        return False
+    return restrict(Project.objects.filter(pk=request.project_id), user, "change").exists()
+
+
+def may_score(user) -> bool:
+    return user.has_perm("projects.add_inspectionscore")
+
+
+def score_project(
+    inspection: Inspection | int,
+    *,
+    actor,
+    project: Project | int,
+    score,
+    remarks: str = "",
+) -> InspectionScore:
+    """Record (or correct) the score a project earned on an inspection."""
+    if not may_score(actor):
+        raise PermissionDenied(_("You may not score inspections."))
+    inspection_id = inspection if isinstance(inspection, int) else inspection.pk
+    project_id = project if isinstance(project, int) else project.pk
+    with transaction.atomic():
+        inspection = Inspection.objects.select_for_update().filter(pk=inspection_id).first()
+        if inspection is None:
+            raise Http404("No such inspection.")
+        if not restrict(Project.objects.filter(pk=project_id), actor, "view").exists():
+            raise Http404("No such project.")
+        value = _amount(score, "score")
+        if value > 100:
+            raise ValidationError({"score": _("A score lies between 0 and 100.")})
+        row, _created = InspectionScore.objects.update_or_create(
+            inspection=inspection,
+            project_id=project_id,
+            defaults={"score": value, "remarks": (remarks or "").strip()},
+        )
+    return row

@@ -1,0 +1,52 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.org.choices import TOWN_KINDS
+from mingzhu.org.models import OrgUnit
+
+from .choices import Chain, FactorKind, Stage, Tier
+from .models import FactorRequest, Project
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    town = django_filters.ModelChoiceFilter(
+        queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS), label=_("Town")
+    )
+    chain = django_filters.ChoiceFilter(choices=Chain.choices, label=_("Industry chain"))
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Stage"))
+    tier = django_filters.ChoiceFilter(choices=Tier.choices, method="filter_tier", label=_("Tier"))
+    in_port_zone = django_filters.BooleanFilter(label=_("In the port-industry-city zone"))
+
+    class Meta:
+        model = Project
+        fields = ["q", "town", "chain", "stage", "tier", "in_port_zone"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            units = OrgUnit.objects.restrict(request.user, "view")
+            self.filters["town"].queryset = units.filter(kind__in=TOWN_KINDS)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(investor__icontains=value))
+
+    def filter_tier(self, queryset, name, value):
+        return queryset.of_tier(value)
+
+
+class FactorRequestFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=FactorKind.choices, label=_("Kind"))
+    town = django_filters.ModelChoiceFilter(
+        queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS),
+        field_name="project__town",
+        label=_("Town"),
+    )
+    dispatched = django_filters.BooleanFilter(
+        field_name="task", lookup_expr="isnull", exclude=True, label=_("Dispatched")
+    )
+
+    class Meta:
+        model = FactorRequest
+        fields = ["kind", "town", "dispatched"]

@@ -1,0 +1,166 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.views import style_form
+from mingzhu.org.choices import TOWN_KINDS, RoleCode, UnitKind
+from mingzhu.org.models import OrgUnit, User
+
+from .choices import FactorKind, QuantityUnit, Satisfaction, Stage
+from .models import FactorRoute, Inspection, Project
+
+
+class ProjectForm(ScopedModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "investor",
+            "chain",
+            "total_investment",
+            "foreign_investment",
+            "town",
+            "in_port_zone",
+            "negotiating_on",
+            "liaison_leader",
+            "steward",
+            "party_branch_name",
+            "party_branch_secretary",
+            "party_branch_members",
+            "description",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["town"].queryset = self.fields["town"].queryset.filter(kind__in=TOWN_KINDS)
+        leaders = User.objects.filter(roles__code=RoleCode.LEADER, is_active=True).distinct()
+        self.fields["liaison_leader"].queryset = leaders
+        self.fields["steward"].queryset = User.objects.filter(is_active=True).exclude(
+            unit__kind=UnitKind.COMPANY
+        )
+
+
+class MoveForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reason = forms.CharField(
+        label=_("Reason for suspension"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evidence = forms.FileField(label=_("Evidence (contract, licence, photo)"), required=False)
+
+    def __init__(self, *args, moves=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_stage"].choices = [(s, Stage(s).label) for s in moves]
+        self.fields["on"].initial = timezone.localdate()
+        style_form(self)
+
+
+class InvestmentForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    planned = forms.DecimalField(
+        label=_("Planned investment (10,000 yuan)"), required=False, min_value=0
+    )
+    month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12, required=False)
+    completed = forms.DecimalField(
+        label=_("Completed in the month (10,000 yuan)"), required=False, min_value=0
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+        style_form(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("completed") is not None and not data.get("month"):
+            self.add_error("month", _("Say which month the amount was completed in."))
+        if data.get("planned") is None and data.get("completed") is None:
+            raise forms.ValidationError(_("Enter a planned or a completed amount."))
+        return data
+
+
+class FactorRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=FactorKind.choices)
+    quantity = forms.DecimalField(label=_("Quantity"), min_value=0, decimal_places=2)
+    unit = forms.ChoiceField(label=_("Unit"), choices=QuantityUnit.choices)
+    needed_by = forms.DateField(label=_("Needed by"), widget=forms.DateInput)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["needed_by"].initial = timezone.localdate() + dt.timedelta(days=30)
+        style_form(self)
+
+
+class DispatchForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        queryset=OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT),
+        required=False,
+        help_text=_("Leave empty for the department set up for this kind."),
+    )
+    comment = forms.CharField(label=_("Comment"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class RateForm(forms.Form):
+    satisfaction = forms.ChoiceField(label=_("Satisfaction"), choices=Satisfaction.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class InspectionForm(ScopedModelForm):
+    class Meta:
+        model = Inspection
+        fields = ["title", "date", "leader", "remarks"]
+        widgets = {"date": forms.DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = User.objects.filter(
+            roles__code=RoleCode.LEADER, is_active=True
+        ).distinct()
+        style_form(self)
+
+
+class ScoreForm(forms.Form):
+    project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none())
+    score = forms.DecimalField(label=_("Score"), min_value=0, max_value=100, decimal_places=1)
+    remarks = forms.CharField(label=_("Remarks"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["project"].queryset = Project.objects.restrict(user, "view").order_by(
+                "name"
+            )
+        style_form(self)
+
+
+class FactorRouteForm(ScopedModelForm):
+    class Meta:
+        model = FactorRoute
+        fields = ["kind", "department", "time_limit_days"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Workbook (.xlsx)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)

@@ -1,0 +1,629 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.actions import ActionError
+from mingzhu.core.excel import WorkbookError
+from mingzhu.core.scope import can, restrict
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+    model_url,
+)
+
+from . import actions, importer, services
+from .choices import STAGE_ORDER, Light, Stage, Tier
+from .filters import FactorRequestFilter, ProjectFilter
+from .forms import (
+    DispatchForm,
+    FactorRequestForm,
+    FactorRouteForm,
+    ImportForm,
+    InspectionForm,
+    InvestmentForm,
+    MoveForm,
+    ProjectForm,
+    RateForm,
+    ScoreForm,
+)
+from .models import (
+    FactorRequest,
+    FactorRoute,
+    Inspection,
+    InspectionScore,
+    InvestmentPlan,
+    MonthlyInvestment,
+    Project,
+)
+
+ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def with_progress(queryset, as_of: dt.date):
+    """Annotate the year-to-date plan and completed investment (two subqueries)."""
+    plan = InvestmentPlan.objects.filter(project=OuterRef("pk"), year=as_of.year).values("planned")
+    done = (
+        MonthlyInvestment.objects.filter(
+            project=OuterRef("pk"), year=as_of.year, month__lte=as_of.month
+        )
+        .order_by()
+        .values("project")
+        .annotate(total=Sum("completed"))
+        .values("total")
+    )
+    return queryset.annotate(
+        annual_plan=Coalesce(Subquery(plan), ZERO), ytd_done=Coalesce(Subquery(done), ZERO)
+    )
+
+
+def light_of(project, as_of: dt.date) -> str | None:
+    return services.light(project.ytd_done, services.ytd_plan(project.annual_plan, as_of.month))
+
+
+def _light_label(project) -> str:
+    value = light_of(project, timezone.localdate())
+    return Light(value).label if value else "—"
+
+
+PROJECT_COLUMNS = [
+    Column("name", importer.H_NAME, link=True),
+    Column("investor", importer.H_INVESTOR),
+    Column("chain", importer.H_CHAIN),
+    Column("total_investment", importer.H_TOTAL),
+    Column("foreign_investment", importer.H_FOREIGN),
+    Column("town", importer.H_TOWN),
+    Column("in_port_zone", importer.H_PORT, accessor=lambda p: "是" if p.in_port_zone else "否"),
+    Column("negotiating_on", importer.H_NEGOTIATING),
+    Column("tier", gettext_lazy("Tier"), accessor=lambda p: p.get_tier_display()),
+    Column("stage", gettext_lazy("Stage")),
+    Column("stage_on", gettext_lazy("Since"), accessor=lambda p: p.stage_on),
+    Column("light", gettext_lazy("Investment light"), accessor=_light_label),
+]
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class ProjectListView(ObjectListView):
+    model = Project
+    select_related = ("town",)
+    filterset_class = ProjectFilter
+    columns = PROJECT_COLUMNS
+    template_name = "projects/project_list.html"
+    export_filename = "projects"
+
+    def get_queryset(self):
+        return with_progress(super().get_queryset(), timezone.localdate())
+
+
+class ProjectDetailView(ObjectDetailView):
+    model = Project
+    template_name = "projects/project_detail.html"
+    select_related = ("town", "liaison_leader", "steward")
+
+    def get_object(self, pk):
+        return get_object_or_404(
+            with_progress(self.restricted("view"), timezone.localdate()), pk=pk
+        )
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        today = timezone.localdate()
+        requests = restrict(obj.factor_requests.all(), user, "view").select_related(
+            "task__lead_unit"
+        )
+        scores = restrict(obj.scores.all(), user, "view").select_related("inspection__leader")
+        monthly = dict(obj.monthly.filter(year=today.year).values_list("month", "completed"))
+        plan = obj.annual_plan
+        cumulative, total = [], Decimal(0)
+        for month in range(1, 13):
+            total += monthly.get(month, Decimal(0))
+            cumulative.append(float(total) if month <= today.month else None)
+        may_change = self.object_context_can_change(obj)
+        moves = services.allowed_moves(obj.stage, obj.suspended_from or None)
+        return {
+            "stage_order": STAGE_ORDER,
+            "changes": obj.stage_changes.select_related("actor"),
+            "factor_requests": requests,
+            "scores": scores,
+            "light": light_of(obj, today),
+            "ytd_plan": services.ytd_plan(plan, today.month),
+            "chart": {
+                "months": [f"{m}月" for m in range(1, 13)],
+                "monthly": [float(monthly.get(m, 0)) for m in range(1, 13)],
+                "cumulative": cumulative,
+                "plan": [float(services.ytd_plan(plan, m)) for m in range(1, 13)],
+                "labels": [_("Completed in the month"), _("Completed so far"), _("Plan so far")],
+            },
+            "year": today.year,
+            "move_form": MoveForm(moves=moves)
+            if moves and actions.may_advance(user, obj)
+            else None,
+            "investment_form": InvestmentForm() if may_change else None,
+            "factor_form": FactorRequestForm()
+            if may_change and user.has_perm("projects.add_factorrequest")
+            else None,
+        }
+
+    def object_context_can_change(self, obj) -> bool:
+        return can(self.request.user, "change", obj)
+
+
+class ProjectHistoryView(ObjectHistoryView):
+    model = Project
+
+
+class ProjectEditView(ObjectEditView):
+    model = Project
+    form_class = ProjectForm
+
+
+class ProjectDeleteView(ObjectDeleteView):
+    model = Project
+
+
+class ProjectActionView(ObjectMixin, View):
+    """A form page for one action on a project (move, investment, factor request)."""
+
+    model = Project
+    form_class = None
+    title = ""
+    permission = "change"
+    template_name = "projects/action.html"
+
+    def get_project(self, pk):
+        project = get_object_or_404(self.restricted("view").select_related("town"), pk=pk)
+        if not can(self.request.user, self.permission, project):
+            raise PermissionDenied
+        return project
+
+    def make_form(self, project, data=None, files=None):
+        return self.form_class(data, files)
+
+    def render_form(self, project, form, status=200):
+        context = {**self.meta_context(), "object": project, "form": form, "title": self.title}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        project = self.get_project(pk)
+        return self.render_form(project, self.make_form(project))
+
+    def post(self, request, pk):
+        project = self.get_project(pk)
+        form = self.make_form(project, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                self.run(project, form)
+            except ActionError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Done."))
+                return HttpResponseRedirect(project.get_absolute_url())
+        return self.render_form(project, form, status=400)
+
+    def run(self, project, form):
+        raise NotImplementedError
+
+
+class MoveView(ProjectActionView):
+    title = gettext_lazy("Move the project to another stage")
+
+    def get_project(self, pk):
+        project = super().get_project(pk)
+        if not actions.may_advance(self.request.user, project):
+            raise PermissionDenied
+        return project
+
+    def make_form(self, project, data=None, files=None):
+        moves = services.allowed_moves(project.stage, project.suspended_from or None)
+        return MoveForm(data, files, moves=moves)
+
+    def run(self, project, form):
+        actions.advance_project(project.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class InvestmentView(ProjectActionView):
+    form_class = InvestmentForm
+    title = gettext_lazy("Record investment")
+
+    def run(self, project, form):
+        data = form.cleaned_data
+        monthly = {data["month"]: data["completed"]} if data.get("completed") is not None else {}
+        actions.record_investment(
+            project.pk,
+            actor=self.request.user,
+            year=data["year"],
+            planned=data.get("planned"),
+            monthly=monthly,
+        )
+
+
+class RaiseFactorView(ProjectActionView):
+    form_class = FactorRequestForm
+    title = gettext_lazy("Raise a factor request")
+
+    def get_project(self, pk):
+        if not self.request.user.has_perm("projects.add_factorrequest"):
+            raise PermissionDenied
+        return super().get_project(pk)
+
+    def run(self, project, form):
+        actions.raise_factor_request(project.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class ImportView(ObjectMixin, View):
+    model = Project
+    template_name = "projects/import.html"
+
+    def render_page(self, form, errors=(), status=200):
+        context = {**self.meta_context(), "form": form, "errors": errors}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        self.require_permission("add")
+        return self.render_page(ImportForm())
+
+    def post(self, request):
+        self.require_permission("add")
+        form = ImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        try:
+            created, errors = importer.import_projects(
+                form.cleaned_data["file"], actor=request.user
+            )
+        except WorkbookError as exc:
+            return self.render_page(form, [str(exc)], status=400)
+        if errors:
+            return self.render_page(form, [str(e) for e in errors], status=400)
+        messages.success(request, _("Imported %(count)s projects.") % {"count": created})
+        return HttpResponseRedirect(model_url(Project, "list"))
+
+
+def funnel_rows(projects) -> dict:
+    """Counts and investment (亿元) by stage and by tier, from one grouped query."""
+    rows = (
+        projects.order_by().values("stage").annotate(n=Count("pk"), total=Sum("total_investment"))
+    )
+    by_stage = {r["stage"]: r for r in rows}
+    stages = [
+        {
+            "stage": s,
+            "label": Stage(s).label,
+            "count": by_stage.get(s, {}).get("n", 0),
+            "total_yi": services.yuan_yi(by_stage.get(s, {}).get("total") or Decimal(0)),
+        }
+        for s in (*STAGE_ORDER, Stage.SUSPENDED)
+    ]
+    # The funnel counts every project that reached a stage (those beyond it included).
+    reached = []
+    for i, s in enumerate(STAGE_ORDER):
+        reached.append(
+            {
+                "label": str(Stage(s).label),
+                "value": sum(x["count"] for x in stages[i : len(STAGE_ORDER)]),
+            }
+        )
+    tiers = []
+    amounts = list(projects.order_by().values_list("total_investment", "stage"))
+    for tier in Tier:
+        in_tier = [(a, s) for a, s in amounts if services.tier_of(a) == tier]
+        tiers.append(
+            {
+                "tier": tier.value,
+                "label": tier.label,
+                "count": len(in_tier),
+                "by_stage": [
+                    sum(1 for _a, st in in_tier if st == s) for s in (*STAGE_ORDER, Stage.SUSPENDED)
+                ],
+            }
+        )
+    return {"stages": stages, "reached": reached, "tiers": tiers}
+
+
+class FunnelView(ObjectMixin, View):
+    model = Project
+
+    def get(self, request):
+        self.require_permission("view")
+        data = funnel_rows(self.restricted("view"))
+        context = {
+            **self.meta_context(),
+            **data,
+            "stage_labels": [Stage(s).label for s in (*STAGE_ORDER, Stage.SUSPENDED)],
+            "chart": {"reached": data["reached"]},
+        }
+        return render(request, "projects/funnel.html", context)
+
+
+def _task_status(request) -> str:
+    return request.get_status_display()
+
+
+class FactorRequestListView(ObjectListView):
+    model = FactorRequest
+    select_related = ("project__town", "task__lead_unit")
+    filterset_class = FactorRequestFilter
+    export_filename = "factor-requests"
+    columns = [
+        Column("project", gettext_lazy("Project"), link=True),
+        Column("project__town", gettext_lazy("Town")),
+        Column("kind", gettext_lazy("Kind")),
+        Column("quantity", gettext_lazy("Quantity")),
+        Column("unit", gettext_lazy("Unit")),
+        Column("needed_by", gettext_lazy("Needed by")),
+        Column(
+            "lead",
+            gettext_lazy("Responsible department"),
+            accessor=lambda r: r.task.lead_unit if r.task_id else None,
+        ),
+        Column("status", gettext_lazy("Status"), accessor=_task_status),
+        Column(
+            "deadline",
+            gettext_lazy("Deadline"),
+            accessor=lambda r: r.task.deadline if r.task_id else None,
+        ),
+    ]
+
+
+class FactorRequestPageMixin:
+    """Requests change only through their actions: no edit or delete page."""
+
+    def object_context(self, obj):
+        return {
+            **self.meta_context(),
+            "object": obj,
+            "tab": self.tab,
+            "detail_url": model_url(FactorRequest, "detail", obj.pk),
+            "history_url": model_url(FactorRequest, "history", obj.pk),
+            "can_change": False,
+            "can_delete": False,
+        }
+
+
+class FactorRequestDetailView(FactorRequestPageMixin, ObjectDetailView):
+    model = FactorRequest
+    template_name = "projects/factorrequest_detail.html"
+    select_related = ("project__town", "raised_by", "task__lead_unit")
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        task = obj.task
+        closed = task is not None and task.status == "closed"
+        return {
+            "timeline": task.events.select_related("actor") if task else [],
+            "task_link": task is not None and can(user, "view", task),
+            "project_link": can(user, "view", obj.project),
+            "can_dispatch": task is None and actions.may_dispatch(user),
+            "can_rate": closed and not obj.satisfaction and actions.may_rate(user, obj),
+            "route": actions.route_for(obj.kind)[0] if task is None else None,
+        }
+
+
+class FactorRequestHistoryView(FactorRequestPageMixin, ObjectHistoryView):
+    model = FactorRequest
+
+
+class FactorActionView(ObjectMixin, View):
+    model = FactorRequest
+    form_class = None
+    title = ""
+    template_name = "projects/action.html"
+
+    def allowed(self, request_obj) -> bool:
+        raise NotImplementedError
+
+    def get_request(self, pk):
+        obj = get_object_or_404(self.restricted("view").select_related("task__lead_unit"), pk=pk)
+        if not self.allowed(obj):
+            raise PermissionDenied
+        return obj
+
+    def render_form(self, obj, form, status=200):
+        context = {**self.meta_context(), "object": obj, "form": form, "title": self.title}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        obj = self.get_request(pk)
+        return self.render_form(obj, self.form_class())
+
+    def post(self, request, pk):
+        obj = self.get_request(pk)
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.run(obj, form)
+            except ActionError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Done."))
+                return HttpResponseRedirect(obj.get_absolute_url())
+        return self.render_form(obj, form, status=400)
+
+
+class DispatchView(FactorActionView):
+    form_class = DispatchForm
+    title = gettext_lazy("Dispatch to the department")
+
+    def allowed(self, obj):
+        return actions.may_dispatch(self.request.user)
+
+    def run(self, obj, form):
+        actions.dispatch_factor_request(
+            obj.pk,
+            actor=self.request.user,
+            department=form.cleaned_data["department"],
+            comment=form.cleaned_data["comment"],
+        )
+
+
+class RateView(FactorActionView):
+    form_class = RateForm
+    title = gettext_lazy("Rate the answer")
+
+    def allowed(self, obj):
+        return actions.may_rate(self.request.user, obj)
+
+    def run(self, obj, form):
+        actions.rate_factor_request(
+            obj.pk, actor=self.request.user, satisfaction=form.cleaned_data["satisfaction"]
+        )
+
+
+class InspectionListView(ObjectListView):
+    model = Inspection
+    select_related = ("leader",)
+    export_filename = "inspections"
+    columns = [
+        Column("title", gettext_lazy("Title"), link=True),
+        Column("date", gettext_lazy("Date")),
+        Column("leader", gettext_lazy("Leader")),
+        Column("count", gettext_lazy("Projects visited"), accessor=lambda i: i.visited),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(visited=Count("scores")).order_by("-date", "-pk")
+
+
+class InspectionDetailView(ObjectDetailView):
+    model = Inspection
+    template_name = "projects/inspection_detail.html"
+    select_related = ("leader",)
+
+    def get_object(self, pk):
+        return get_object_or_404(self.restricted("view").distinct(), pk=pk)
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        scores = restrict(
+            InspectionScore.objects.filter(inspection=obj), user, "view"
+        ).select_related("project__town")
+        return {
+            "scores": scores,
+            "score_form": ScoreForm(user=user) if actions.may_score(user) else None,
+        }
+
+
+class InspectionHistoryView(ObjectHistoryView):
+    model = Inspection
+
+    def get_object(self, pk):
+        return get_object_or_404(self.restricted("view").distinct(), pk=pk)
+
+
+class InspectionEditView(ObjectEditView):
+    model = Inspection
+    form_class = InspectionForm
+
+    def get_object(self, pk):
+        if pk is None:
+            self.require_permission("add")
+            return self.model()
+        self.require_permission("change")
+        return get_object_or_404(self.restricted("change").distinct(), pk=pk)
+
+
+class ScoreView(ObjectMixin, View):
+    model = Inspection
+
+    def post(self, request, pk):
+        inspection = get_object_or_404(self.restricted("view").distinct(), pk=pk)
+        if not actions.may_score(request.user):
+            raise PermissionDenied
+        form = ScoreForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                actions.score_project(inspection.pk, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Done."))
+                return HttpResponseRedirect(inspection.get_absolute_url())
+        context = {
+            **self.meta_context(),
+            "object": inspection,
+            "form": form,
+            "title": _("Score a project"),
+        }
+        return render(request, "projects/action.html", context, status=400)
+
+
+class FactorRouteListView(ObjectListView):
+    model = FactorRoute
+    select_related = ("department",)
+    columns = [
+        Column("kind", gettext_lazy("Kind"), link=True),
+        Column("department", gettext_lazy("Department")),
+        Column("time_limit_days", gettext_lazy("Time limit (working days)")),
+    ]
+
+
+class FactorRouteDetailView(ObjectDetailView):
+    model = FactorRoute
+    select_related = ("department",)
+
+
+class FactorRouteHistoryView(ObjectHistoryView):
+    model = FactorRoute
+
+
+class FactorRouteEditView(ObjectEditView):
+    model = FactorRoute
+    form_class = FactorRouteForm
+
+
+class FactorRouteDeleteView(ObjectDeleteView):
+    model = FactorRoute
+
+
+class InspectionDeleteView(ObjectDeleteView):
+    model = Inspection
+
+
+class EvidenceView(ObjectMixin, View):
+    """Download the evidence of a stage change (only within the project's scope)."""
+
+    model = Project
+
+    def get(self, request, pk):
+        from django.http import FileResponse, Http404
+
+        from .models import StageChange
+
+        self.require_permission("view")
+        change = get_object_or_404(
+            StageChange.objects.filter(project__in=self.restricted("view").values("pk")), pk=pk
+        )
+        if not change.evidence:
+            raise Http404
+        try:
+            handle = change.evidence.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, filename=change.evidence.name.rsplit("/", 1)[-1])
