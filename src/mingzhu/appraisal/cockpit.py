@@ -1,0 +1,29 @@
+"""The flags panel of the leaders' cockpit: who holds the red and the yellow flag."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mingzhu.cockpit.panels import Panel, register
+
+from .views import flag_board
+
+
+@register("appraisal", 25)
+def flags_panel(user, as_of: dt.date) -> Panel | None:
+    if not user.has_perm("appraisal.view_appraisalresult"):
+        return None
+    board = flag_board(user)
+    return Panel(
+        key="appraisal",
+        title=_("Rotating red and yellow flags"),
+        template="appraisal/_cockpit_panel.html",
+        context=board,
+        empty=board["latest"] is None,
+        empty_message=_("No quarter has been published yet."),
+        link=reverse("appraisal:board"),
+        width=6,
+    )
