@@ -1,2 +1,475 @@
-def load(audit: bool = False) -> None:
-    """Load this app's part of the Yangzhong demo data (idempotent)."""
+"""Demo enterprises: about 600 illustrative enterprises across the towns with three years
+of annual data (a few 百亿 ones, a spread that yields every class), the per-mu evaluation
+of the last two years (the earlier one published), visits and demands in every state with
+their tasks.
+
+Everything here is made up (示例) and generated with a seeded random generator, except the
+demo company unit YZ-CO-0001 of the org tree, which is linked to one of the enterprises
+(the enterprise user ``qiye``). The 百亿企业 counts of the evaluated years go to the targets
+module's ENT100 indicator. Loaded once: when illustrative enterprises exist, nothing
+changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from contextlib import nullcontext
+from decimal import Decimal
+
+from auditlog.context import disable_auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from mingzhu.org.choices import TOWN_KINDS
+from mingzhu.org.models import OrgUnit, User
+from mingzhu.tasks.choices import DeadlineBasis, EventAction, SourceKind
+from mingzhu.tasks.choices import Status as T
+from mingzhu.tasks.models import Task, TaskEvent
+from mingzhu.tasks.services import add_working_days
+
+from . import credit, services
+from . import evaluation as db_evaluation
+from .actions import current_scheme, record_hundred_billion
+from .choices import (
+    Channel,
+    DemandCategory,
+    Digital,
+    EvaluationStatus,
+    Listing,
+    Rating,
+    Scale,
+    VisitKind,
+    time_limit_for,
+)
+from .models import AnnualData, Demand, DemandRating, Enterprise, MuEvaluation, Visit
+
+SEED = 20231231
+COUNT = 600
+YEARS = (2023, 2024, 2025)
+EVALUATED = (2024, 2025)  # 2024 published, 2025 a draft that may be re-run
+# 百亿企业 per year (2023 agrees with the targets demo's illustrative figure). The 2025
+# count stays below the target of 5: the targets demo shows every target missed at its
+# deadline.
+HUNDRED_BILLION = {2023: 3, 2024: 4, 2025: 4}
+COMPANY_UNIT = "YZ-CO-0001"
+COMPANY_NAME = "扬中示例电气有限公司"
+TOWN_WEIGHTS = {
+    "321182001000": 14,
+    "YZ-XINGLONG": 10,
+    "YZ-XINBA": 18,
+    "YZ-YOUFANG": 12,
+    "YZ-BAQIAO": 14,
+    "YZ-XILAIQIAO": 8,
+    "YZ-EDZ": 14,
+    "YZ-HTZ": 10,
+}
+INDUSTRIES = [
+    ("C38", "电气", 40),
+    ("C34", "机械", 12),
+    ("C33", "金属制品", 10),
+    ("C39", "电子", 10),
+    ("C29", "塑胶", 8),
+    ("C37", "船舶配件", 6),
+    ("C26", "化工", 6),
+    ("C30", "建材", 8),
+]
+WORDS = list("华东江洲明珠长江扬子新能恒通中电瑞达宏远大全金港永盛天合鑫源正泰海纳同创汇丰锦程")
+WORDS = ["".join(pair) for pair in zip(WORDS[::2], WORDS[1::2], strict=True)]
+SUFFIX = ["有限公司", "股份有限公司", "科技有限公司", "集团有限公司"]
+DEPARTMENT_FOR = {
+    DemandCategory.LAND: "YZ-DEPT-ZRZY",
+    DemandCategory.FINANCING: "YZ-DEPT-CZJ",
+    DemandCategory.LABOUR: "YZ-DEPT-RSJ",
+    DemandCategory.APPROVALS: "YZ-DEPT-SCJG",
+    DemandCategory.POLICY_PAYMENT: "YZ-DEPT-FGW",
+    DemandCategory.INFRASTRUCTURE: "YZ-DEPT-ZJJ",
+    DemandCategory.OTHER: "YZ-DEPT-SWJ",
+}
+CONTENT = {
+    DemandCategory.LAND: "扩产项目需新增工业用地约20亩，请协调用地指标。",
+    DemandCategory.FINANCING: "流动资金紧张，希望对接银行开展知识产权质押融资。",
+    DemandCategory.LABOUR: "新产线投产，急需招聘一线技工30名。",
+    DemandCategory.APPROVALS: "新建厂房的规划许可办理进度较慢，请帮助加快。",
+    DemandCategory.POLICY_PAYMENT: "去年“智改数转”补贴尚未兑现，请帮助跟进。",
+    DemandCategory.INFRASTRUCTURE: "厂区门前道路破损，大货车通行困难。",
+    DemandCategory.OTHER: "希望组织参加行业展会，拓展海外市场。",
+}
+REPLY = "已会同相关科室现场办理，问题已解决。（示例）"
+# outcome of a demand -> the steps of its task after it is assigned
+OUTCOMES = [
+    "pending",
+    "assigned",
+    "handling",
+    "overdue",
+    "replied",
+    "reopened",
+    "closed_satisfied",
+    "closed_basic",
+    "closed_after_reopen",
+    "cancelled",
+]
+
+
+def _code(rng: random.Random) -> str:
+    body = "91321182MA" + "".join(rng.choice(credit.ALPHABET[:31]) for _ in range(7))
+    return credit.complete(body)
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+
+def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
+    with nullcontext() if audit else disable_auditlog():
+        return _load(as_of or timezone.localdate())
+
+
+@transaction.atomic
+def _load(today: dt.date) -> dict[str, int]:
+    if Enterprise.objects.filter(is_illustrative=True).exists():
+        return {}
+    towns = {u.code: u for u in OrgUnit.objects.filter(kind__in=TOWN_KINDS)}
+    towns = {code: towns[code] for code in TOWN_WEIGHTS if code in towns}
+    if not towns:
+        return {}
+    rng = random.Random(SEED)
+    enterprises = _enterprises(rng, towns)
+    Enterprise.objects.bulk_create(enterprises)
+    enterprises = list(Enterprise.objects.filter(is_illustrative=True).order_by("pk"))
+    AnnualData.objects.bulk_create(_annual(rng, enterprises))
+    scheme = current_scheme()
+    for year in EVALUATED:
+        rows, ids, town_ids = db_evaluation.load_rows(year)
+        pure = scheme.as_scheme()
+        ev = services.evaluate(rows, pure)
+        published = year == EVALUATED[0]
+        evaluation = MuEvaluation.objects.create(
+            year=year,
+            scheme=scheme,
+            summary=services.summary(ev),
+            status=EvaluationStatus.PUBLISHED if published else EvaluationStatus.DRAFT,
+            run_at=_at(dt.date(year + 1, 4, 15), 10),
+            published_at=_at(dt.date(year + 1, 5, 10), 10) if published else None,
+            is_illustrative=True,
+        )
+        db_evaluation.store(evaluation, pure, ev, ids, town_ids)
+        record_hundred_billion(year, illustrative=True)
+    visits = _visits(rng, enterprises, today)
+    demands = _demands(rng, enterprises, visits, today)
+    return {"enterprises": len(enterprises), "visits": len(visits), "demands": demands}
+
+
+def _enterprises(rng: random.Random, towns: dict[str, OrgUnit]) -> list[Enterprise]:
+    company = OrgUnit.objects.filter(code=COMPANY_UNIT).first()
+    codes = list(towns)
+    weights = [TOWN_WEIGHTS[c] for c in codes]
+    out = []
+    used = set()
+    for i in range(COUNT):
+        industry, trade, _w = rng.choices(INDUSTRIES, [w for *_x, w in INDUSTRIES])[0]
+        code = _code(rng)
+        while code in used:
+            code = _code(rng)
+        used.add(code)
+        giant = i < max(HUNDRED_BILLION.values())
+        above = giant or rng.random() < 0.45
+        land = rng.lognormvariate(3.3, 0.8) * (6 if giant else 1) if above else rng.uniform(0.8, 15)
+        name = f"扬中{rng.choice(WORDS)}{trade}{rng.choice(SUFFIX)}（示例{i + 1:03d}）"
+        town = towns[rng.choices(codes, weights)[0]]
+        account = None
+        if i == COUNT - 1 and company is not None:
+            name, account = COMPANY_NAME, company
+            town = towns.get("YZ-XINBA", town)
+            above, land = True, 48.0
+        high_tech = above and rng.random() < 0.3
+        start = dt.date(rng.choice([2021, 2022, 2023]), rng.randint(1, 12), 1)
+        out.append(
+            Enterprise(
+                credit_code=code,
+                name=name,
+                town=town,
+                account_unit=account,
+                industry=industry,
+                scale=Scale.ABOVE if above else Scale.BELOW,
+                land_mu=Decimal(f"{land:.2f}"),
+                high_tech_certificate=f"GR{start.year}320{rng.randint(10000, 99999)}"
+                if high_tech
+                else "",
+                high_tech_from=start if high_tech else None,
+                high_tech_until=start.replace(year=start.year + 3) if high_tech else None,
+                listing=Listing.LISTED
+                if giant and i < 2
+                else (Listing.RESERVE if above and rng.random() < 0.05 else Listing.NONE),
+                digital=rng.choices(list(Digital), [50, 25, 15, 10])[0],
+                is_illustrative=True,
+            )
+        )
+    return out
+
+
+def _dec(x: float | None, places: int = 2) -> Decimal | None:
+    return None if x is None else Decimal(f"{x:.{places}f}")
+
+
+def _annual(rng: random.Random, enterprises: list[Enterprise]) -> list[AnnualData]:
+    out = []
+    for i, e in enumerate(enterprises):
+        land = float(e.land_mu)
+        above = e.scale == Scale.ABOVE
+        tax_per_mu = rng.lognormvariate(2.6 if above else 1.8, 0.7)  # 万元 per mu
+        intensity = rng.uniform(12, 30)  # sales / tax
+        growth = rng.uniform(-0.05, 0.12)
+        exempt = rng.random() < 0.025
+        veto_year = rng.choice(YEARS) if rng.random() < 0.015 else None
+        for k, year in enumerate(YEARS):
+            factor = (1 + growth) ** k
+            tax = tax_per_mu * land * factor
+            sales = tax * intensity
+            if i < max(HUNDRED_BILLION.values()):
+                big = i < HUNDRED_BILLION[year]
+                sales = rng.uniform(1_050_000, 2_400_000) if big else rng.uniform(700_000, 950_000)
+                tax = sales / rng.uniform(18, 25)
+            missing = rng.random() < 0.04
+            out.append(
+                AnnualData(
+                    enterprise=e,
+                    year=year,
+                    sales=_dec(sales),
+                    tax=_dec(tax),
+                    value_added=_dec(sales * rng.uniform(0.18, 0.3)),
+                    energy_tce=None if missing else _dec(sales * rng.uniform(0.005, 0.04)),
+                    electricity=_dec(sales * rng.uniform(0.01, 0.06)),
+                    emissions=None if missing else _dec(sales * rng.uniform(0.00002, 0.0003), 4),
+                    rd_expense=_dec(sales * rng.uniform(0.005, 0.05)) if above else None,
+                    employees=max(5, int(sales / rng.uniform(80, 200))),
+                    exempt_reason="公用事业企业（示例）" if exempt else "",
+                    veto_reason="发生较大安全生产事故（示例）" if veto_year == year else "",
+                    bonus=Decimal(rng.choice([3, 5, -2])) if rng.random() < 0.05 else None,
+                    is_illustrative=True,
+                )
+            )
+    return out
+
+
+def _visits(rng: random.Random, enterprises: list[Enterprise], today: dt.date) -> list[Visit]:
+    units = {u.code: u for u in OrgUnit.objects.filter(code__in=["YZ-DEPT-GXJ", *TOWN_WEIGHTS])}
+    visitors = ["工信局企业服务科（示例）", "镇经发局（示例）", "项目管家（示例）"]
+    picked = [enterprises[-1], *rng.sample(enterprises[:-1], 59)]
+    visits = []
+    for n, e in enumerate(picked):
+        kind = rng.choices(list(VisitKind), [60, 25, 15])[0]
+        by_town = rng.random() < 0.5
+        visits.append(
+            Visit(
+                enterprise=e,
+                kind=kind,
+                date=today - dt.timedelta(days=rng.randint(1, 120) if n else 20),
+                visitors=visitors[1]
+                if by_town
+                else visitors[2 if kind == VisitKind.STEWARD else 0],
+                unit=units.get(e.town.code) if by_town else units.get("YZ-DEPT-GXJ"),
+                notes="了解生产经营情况，宣讲惠企政策。（示例）",
+                is_illustrative=True,
+            )
+        )
+    Visit.objects.bulk_create(visits)
+    return list(Visit.objects.filter(is_illustrative=True).order_by("pk"))
+
+
+def _demands(rng, enterprises, visits, today: dt.date) -> int:
+    units = {u.code: u for u in OrgUnit.objects.filter(code__startswith="YZ-DEPT-")}
+    users = {u.username: u for u in User.objects.filter(username__in=["gxj", "qiye"])}
+    gxj, qiye = users.get("gxj"), users.get("qiye")
+    issuer = units.get("YZ-DEPT-GXJ")
+    if issuer is None:
+        return 0
+    own = enterprises[-1]
+    # (enterprise, visit, outcome): every outcome from visits, three for the demo company.
+    plan = []
+    for n, visit in enumerate(visits[1:31]):
+        plan.append((visit.enterprise, visit, OUTCOMES[n % len(OUTCOMES)]))
+    plan += [(own, visits[0], "closed_satisfied"), (own, None, "replied"), (own, None, "pending")]
+    content_type = ContentType.objects.get_for_model(Demand)
+    categories = list(DemandCategory)
+    created = 0
+    for n, (enterprise, visit, outcome) in enumerate(plan):
+        category = categories[n % len(categories)]
+        online = enterprise is own and visit is None
+        raised = _at(visit.date if visit else today - dt.timedelta(days=12 if n % 2 else 3), 10)
+        if outcome == "overdue":
+            raised = _at(today - dt.timedelta(days=40), 10)
+        demand = Demand.objects.create(
+            enterprise=enterprise,
+            visit=visit,
+            category=category,
+            content=f"{CONTENT[category]}（示例）",
+            channel=Channel.ONLINE if online else Channel.VISIT if visit else Channel.HOTLINE,
+            raised_by=qiye if online else gxj,
+            raised_at=raised,
+            is_illustrative=True,
+        )
+        created += 1
+        if outcome != "pending":
+            _task(
+                demand,
+                outcome,
+                units[DEPARTMENT_FOR[category]],
+                issuer,
+                gxj,
+                qiye,
+                content_type,
+                today,
+            )
+    return created
+
+
+def _task(demand, outcome, department, issuer, gxj, qiye, content_type, today) -> None:
+    limit = time_limit_for(demand.category)
+    assigned = timezone.localdate(demand.raised_at) + dt.timedelta(days=1)
+    assigned = min(assigned, today)
+    task = Task(
+        title=f"企业诉求：{demand.enterprise.name}（{demand.get_category_display()}）",
+        content=demand.content,
+        issuer=issuer,
+        lead_unit=department,
+        deadline=add_working_days(assigned, limit),
+        deadline_basis=DeadlineBasis.WORKING_DAYS,
+        time_limit=limit,
+        assigned_on=assigned,
+        source_kind=SourceKind.DEMAND,
+        content_type=content_type,
+        object_id=demand.pk,
+        is_illustrative=True,
+    )
+    task.save()
+    events = []
+
+    def event(action, before, after, day, actor=None, comment="（示例）", hour=10):
+        events.append(
+            TaskEvent(
+                task=task,
+                actor=actor,
+                at=_at(min(day, today), hour),
+                action=action,
+                from_status=before,
+                to_status=after,
+                comment=comment,
+            )
+        )
+
+    event(EventAction.CREATE, "", T.DRAFT, assigned, gxj)
+    event(EventAction.ASSIGN, T.DRAFT, T.ASSIGNED, assigned, gxj, hour=11)
+    status = T.ASSIGNED
+    if outcome == "cancelled":
+        event(
+            EventAction.CANCEL,
+            T.ASSIGNED,
+            T.CANCELLED,
+            assigned,
+            gxj,
+            "企业已自行解决。（示例）",
+            15,
+        )
+        status = T.CANCELLED
+    elif outcome != "assigned":
+        accepted = add_working_days(assigned, 1 if demand.pk % 3 else 2)
+        event(EventAction.ACCEPT, T.ASSIGNED, T.ACCEPTED, accepted)
+        task.accepted_on = min(accepted, today)
+        status = T.ACCEPTED
+        if outcome in (
+            "replied",
+            "reopened",
+            "closed_satisfied",
+            "closed_basic",
+            "closed_after_reopen",
+        ):
+            replied = min(add_working_days(assigned, 4), today)
+            event(
+                EventAction.REQUEST_CLOSURE,
+                status,
+                T.CLOSURE_REQUESTED,
+                replied,
+                comment=REPLY,
+                hour=14,
+            )
+            task.result, task.progress, status = REPLY, 100, T.CLOSURE_REQUESTED
+            rater = (
+                qiye
+                if demand.channel == Channel.ONLINE or demand.enterprise.account_unit_id
+                else gxj
+            )
+            first = {
+                "closed_satisfied": Rating.SATISFIED,
+                "closed_basic": Rating.BASIC,
+                "reopened": Rating.DISSATISFIED,
+                "closed_after_reopen": Rating.DISSATISFIED,
+            }.get(outcome)
+            if first is not None:
+                _rate(demand, 1, first, rater, replied)
+                if first == Rating.DISSATISFIED:
+                    event(
+                        EventAction.RETURN,
+                        status,
+                        T.RETURNED,
+                        replied,
+                        rater,
+                        "不满意：问题未解决。（示例）",
+                        16,
+                    )
+                    task.rework_count, status = 1, T.RETURNED
+                    demand.reopened = True
+                    demand.save(update_fields=["reopened"])
+                else:
+                    event(
+                        EventAction.VERIFY, status, T.CLOSED, replied, rater, "满意。（示例）", 16
+                    )
+                    task.closed_on, status = min(replied, today), T.CLOSED
+            if outcome == "closed_after_reopen":
+                again = min(add_working_days(replied, 3), today)
+                event(
+                    EventAction.REQUEST_CLOSURE,
+                    status,
+                    T.CLOSURE_REQUESTED,
+                    again,
+                    comment=REPLY,
+                    hour=14,
+                )
+                _rate(demand, 2, Rating.BASIC, rater, again)
+                event(
+                    EventAction.VERIFY,
+                    T.CLOSURE_REQUESTED,
+                    T.CLOSED,
+                    again,
+                    rater,
+                    "基本满意。（示例）",
+                    16,
+                )
+                task.closed_on, status = again, T.CLOSED
+        elif outcome == "handling":
+            event(
+                EventAction.REPORT,
+                status,
+                T.IN_PROGRESS,
+                accepted,
+                comment="正在协调办理。（示例）",
+                hour=15,
+            )
+            task.progress, status = 40, T.IN_PROGRESS
+    task.status = status
+    task.save()
+    TaskEvent.objects.bulk_create(events)
+    demand.task = task
+    demand.save(update_fields=["task"])
+
+
+def _rate(demand, round_, rating, rater, day) -> None:
+    DemandRating.objects.create(
+        demand=demand,
+        round=round_,
+        rating=rating,
+        rated_by=rater,
+        rated_at=_at(day, 16),
+        comment="（示例）",
+    )

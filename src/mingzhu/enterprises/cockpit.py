@@ -1,0 +1,82 @@
+"""The enterprise panel of the leaders' cockpit: the latest year's per-mu classes, the
+number of 百亿企业 and the demand rates ("中意百分百") of the year so far."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mingzhu.cockpit.panels import Panel, register
+
+from . import services
+from .demands import demand_rates, totals
+from .models import AnnualData, Demand, MuEvaluation, MuResult
+
+CLASS_COLOURS = {"A": "#198754", "B": "#0d6efd", "C": "#ffc107", "D": "#dc3545", "T": "#6c757d"}
+
+
+def class_counts(results) -> dict[str, int]:
+    rows = results.exclude(mu_class="").order_by().values("mu_class").annotate(n=Count("pk"))
+    counts = dict.fromkeys(services.CLASSES, 0)
+    for r in rows:
+        counts[r["mu_class"]] = r["n"]
+    return counts
+
+
+@register("enterprises", 40)
+def enterprises_panel(user, as_of: dt.date) -> Panel | None:
+    if not user.has_perm("enterprises.view_muresult"):
+        return None
+    evaluation = MuEvaluation.objects.filter(year__lt=as_of.year + 1).order_by("-year").first()
+    results = MuResult.objects.restrict(user)
+    counts = class_counts(results.filter(evaluation=evaluation)) if evaluation else {}
+    latest_year = (
+        AnnualData.objects.filter(year__lte=as_of.year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    hundred = (
+        services.hundred_billion_count(
+            AnnualData.objects.restrict(user)
+            .filter(year=latest_year)
+            .values_list("sales", flat=True)
+        )
+        if latest_year
+        else None
+    )
+    rates = totals(demand_rates(Demand.objects.restrict(user), dt.date(as_of.year, 1, 1), as_of))
+    chart = {
+        "series": [
+            {
+                "type": "pie",
+                "radius": ["35%", "65%"],
+                "label": {"show": True, "formatter": "{b}: {c}"},
+                "data": [
+                    {"name": c, "value": n, "itemStyle": {"color": CLASS_COLOURS[c]}}
+                    for c, n in counts.items()
+                ],
+            }
+        ],
+        "tooltip": {"trigger": "item"},
+    }
+    return Panel(
+        key="enterprises",
+        title=_("Enterprises: per-mu classes and demands"),
+        template="enterprises/_cockpit_panel.html",
+        context={
+            "evaluation": evaluation,
+            "counts": counts,
+            "chart": chart,
+            "hundred": hundred,
+            "hundred_year": latest_year,
+            "rates": rates,
+        },
+        empty=evaluation is None or not any(counts.values()),
+        empty_message=_("No per-mu results in your scope yet."),
+        link=reverse("enterprises:results"),
+        width=6,
+    )

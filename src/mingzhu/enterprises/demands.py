@@ -1,0 +1,107 @@
+"""A demand's derived status, and the three rates per department built from the task
+engine's tasks (one query) for the pure ``services.demand_rates``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.choices import Status as T
+from mingzhu.tasks.services import add_working_days
+
+from . import services
+from .choices import DemandStatus
+
+HANDLING = (T.ACCEPTED, T.IN_PROGRESS, T.DEFERRED, T.RETURNED)
+
+
+def status_of(task_status: str | None, reopened: bool, rating: str | None) -> str:
+    if task_status is None:
+        return DemandStatus.PENDING
+    if task_status in (T.DRAFT, T.ASSIGNED):
+        return DemandStatus.REOPENED if reopened else DemandStatus.ASSIGNED
+    if task_status in HANDLING:
+        return DemandStatus.REOPENED if reopened else DemandStatus.HANDLING
+    if task_status == T.CLOSURE_REQUESTED:
+        return DemandStatus.REPLIED
+    if task_status == T.CLOSED:
+        return DemandStatus.CLOSED
+    return DemandStatus.CANCELLED
+
+
+def status_filter(queryset: QuerySet, status: str) -> QuerySet:
+    """Demands whose derived status is ``status`` (one condition)."""
+    if status == DemandStatus.PENDING:
+        return queryset.filter(task__isnull=True)
+    if status == DemandStatus.ASSIGNED:
+        return queryset.filter(task__status__in=(T.DRAFT, T.ASSIGNED), reopened=False)
+    if status == DemandStatus.HANDLING:
+        return queryset.filter(task__status__in=HANDLING, reopened=False)
+    if status == DemandStatus.REOPENED:
+        return queryset.filter(task__status__in=(*HANDLING, T.ASSIGNED), reopened=True)
+    if status == DemandStatus.REPLIED:
+        return queryset.filter(task__status=T.CLOSURE_REQUESTED)
+    if status == DemandStatus.CLOSED:
+        return queryset.filter(task__status=T.CLOSED)
+    return queryset.filter(task__status=T.CANCELLED)
+
+
+def respond_within(day: dt.date) -> dt.date:
+    return add_working_days(day, 1)
+
+
+def demand_rates(demands: QuerySet, start: dt.date, end: dt.date) -> list[dict]:
+    """The three rates per department for the demands given (already restricted), with
+    the department's name; best satisfaction first."""
+    from .models import DemandRating
+
+    latest = DemandRating.objects.filter(demand=OuterRef("pk")).order_by("-round", "-pk")
+    rows = (
+        demands.filter(task__isnull=False, task__assigned_on__range=(start, end))
+        .order_by()
+        .values(
+            "task__lead_unit_id",
+            "task__assigned_on",
+            "task__accepted_on",
+            "task__closed_on",
+            "task__status",
+        )
+        .annotate(rating=Subquery(latest.values("rating")[:1]))
+    )
+    facts = [
+        services.DemandFacts(
+            department_id=r["task__lead_unit_id"],
+            assigned_on=r["task__assigned_on"],
+            accepted_on=r["task__accepted_on"],
+            closed_on=r["task__closed_on"],
+            status=r["task__status"],
+            rating=r["rating"],
+        )
+        for r in rows
+    ]
+    result = services.demand_rates(facts, start, end, respond_within=respond_within)
+    names = dict(
+        OrgUnit.objects.filter(pk__in=[r["department"] for r in result]).values_list("pk", "name")
+    )
+    for r in result:
+        r["name"] = names.get(r["department"], "")
+    result.sort(key=lambda r: (-(r["satisfaction_rate"] or 0), r["name"]))
+    return result
+
+
+def totals(rows: list[dict]) -> dict:
+    """The city's (or the caller's scope's) overall rates over the department rows."""
+    keys = ("assigned", "responded", "resolved", "rated", "satisfied")
+    sums = {k: sum(r[k] for r in rows) for k in keys}
+
+    def rate(a, b):
+        return round(sums[a] / sums[b], 4) if sums[b] else None
+
+    return {
+        **sums,
+        "response_rate": rate("responded", "assigned"),
+        "resolution_rate": rate("resolved", "assigned"),
+        "satisfaction_rate": rate("satisfied", "rated"),
+    }

@@ -1,0 +1,199 @@
+"""The database side of the per-mu evaluation: build the pure function's input from the
+registry and the year's annual data (one query), store the results in bulk (on PostgreSQL
+by COPY)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from . import services
+from .models import AnnualData, MuEvaluation, MuResult
+
+# Figures come back as floats (cast in the database): building 100,000 Decimals and
+# converting them again costs more than the whole evaluation.
+NUMBERS = {
+    "land_mu": "enterprise__land_mu",
+    "tax": "tax",
+    "sales": "sales",
+    "value_added": "value_added",
+    "energy_tce": "energy_tce",
+    "electricity": "electricity",
+    "emissions": "emissions",
+    "rd_expense": "rd_expense",
+    "employees": "employees",
+    "bonus": "bonus",
+}
+OTHER = ("enterprise_id", "enterprise__credit_code", "enterprise__scale", "enterprise__town_id")
+FLAGS = {
+    "is_exempt": ExpressionWrapper(~Q(exempt_reason=""), output_field=BooleanField()),
+    "is_vetoed": ExpressionWrapper(~Q(veto_reason=""), output_field=BooleanField()),
+}
+
+
+def load_rows(year: int) -> tuple[services.Rows, list[int], list[int]]:
+    """(rows, enterprise ids, town ids) for every enterprise with figures for the year."""
+    casts = {f"f_{k}": Cast(v, FloatField()) for k, v in NUMBERS.items()}
+    data = list(
+        AnnualData.objects.filter(year=year)
+        .order_by()
+        .annotate(**casts, **FLAGS)
+        .values_list(*OTHER, *FLAGS, *casts)
+    )
+    if not data:
+        return services.Rows.from_records([]), [], []
+    cols = list(zip(*data, strict=True))
+    ids, codes, scales, towns, exempt, veto = cols[: len(OTHER) + 2]
+    numbers = dict(zip(NUMBERS, cols[len(OTHER) + 2 :], strict=True))
+    rows = services.Rows.from_columns(
+        codes=codes,
+        above=[s == "above" for s in scales],
+        values={k: numbers[k] for k in services.FIELDS},
+        exempt=exempt,
+        veto=veto,
+        bonus=numbers["bonus"],
+    )
+    return rows, list(ids), list(towns)
+
+
+def _or_none(column: np.ndarray) -> list:
+    return [None if np.isnan(x) else x for x in column.tolist()]
+
+
+def _json_numbers(column: np.ndarray, digits: int) -> np.ndarray:
+    """The column as JSON number texts ("null" for NaN or infinite), vectorised."""
+    rounded = np.round(column, digits)
+    return np.where(np.isfinite(rounded), rounded.astype(str), "null")
+
+
+def _indicator_json(ev: services.Evaluation, scheme: services.Scheme) -> list[str]:
+    """Each result's {indicator: [value, ratio]} as JSON text, formatted per group with one
+    template instead of a json.dumps per row (a tenth of the time at 100,000 rows)."""
+    out = np.full(len(ev.group), "{}", dtype=object)
+    for group in services.GROUPS:
+        member = np.flatnonzero(ev.in_scope & (ev.group == group))
+        keys = list(scheme.weights[group])
+        if not len(member) or not keys:
+            continue
+        template = "{" + ", ".join(f'"{k}": [%s, %s]' for k in keys) + "}"
+        columns = []
+        for k in keys:
+            columns.append(_json_numbers(ev.values[k][member], 4))
+            columns.append(_json_numbers(ev.ratios[k][member], 4))
+        out[member] = [template % t for t in zip(*columns, strict=True)]
+    return out.tolist()
+
+
+def result_rows(
+    evaluation: MuEvaluation,
+    scheme: services.Scheme,
+    ev: services.Evaluation,
+    enterprise_ids: list[int],
+    town_ids: list[int],
+) -> list[tuple]:
+    """One tuple per result: (enterprise, town, group, score, rank, class, indicators JSON,
+    extra cost), built column by column."""
+    groups = ev.group.tolist()
+    indicators = _indicator_json(ev, scheme)
+    return list(
+        zip(
+            enterprise_ids,
+            town_ids,
+            groups,
+            _or_none(np.round(ev.score, 2)),
+            [r or None for r in ev.rank.tolist()],
+            [c or "" for c in ev.classes.tolist()],
+            indicators,
+            _or_none(np.round(ev.extra_cost, 2)),
+            strict=True,
+        )
+    )
+
+
+def _text(column: np.ndarray, digits: int) -> np.ndarray:
+    """A float column as COPY text: NULL (\\N) for NaN."""
+    rounded = np.round(column, digits)
+    return np.where(np.isnan(rounded), "\\N", rounded.astype(str))
+
+
+def _copy(evaluation, scheme, ev, enterprise_ids, town_ids) -> int:
+    """COPY the results as one block of text: every value here is a number, a class letter
+    or JSON of numbers, none needs escaping in COPY's text format."""
+    now = timezone.now().isoformat()
+    head = f"{now}\t{now}\t{evaluation.pk}\t{evaluation.year}\t"
+    ranks = np.where(ev.rank > 0, ev.rank.astype(str), "\\N")
+    classes = [c or "" for c in ev.classes.tolist()]
+    lines = zip(
+        map(str, enterprise_ids),
+        map(str, town_ids),
+        ev.group.tolist(),
+        _text(ev.score, 2).tolist(),
+        ranks.tolist(),
+        classes,
+        _indicator_json(ev, scheme),
+        _text(ev.extra_cost, 2).tolist(),
+        strict=True,
+    )
+    data = "".join(head + "\t".join(line) + "\n" for line in lines)
+    columns = ", ".join(f'"{c}"' for c in COLUMNS)
+    with connection.cursor() as cursor:
+        # Derived rows a re-run rebuilds: the commit need not wait for the WAL flush (a
+        # crash loses the whole run, never part of it).
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        with cursor.cursor.copy(f'COPY "{MuResult._meta.db_table}" ({columns}) FROM STDIN') as copy:
+            copy.write(data)
+    return len(enterprise_ids)
+
+
+COLUMNS = (
+    "created_at",
+    "updated_at",
+    "evaluation_id",
+    "year",
+    "enterprise_id",
+    "town_id",
+    "group",
+    "score",
+    "rank",
+    "mu_class",
+    "indicators",
+    "extra_cost",
+)
+
+
+def store(
+    evaluation: MuEvaluation,
+    scheme: services.Scheme,
+    ev: services.Evaluation,
+    enterprise_ids: list[int],
+    town_ids: list[int],
+) -> int:
+    """Replace the evaluation's results with these (the caller holds the transaction)."""
+    MuResult.objects.filter(evaluation=evaluation).delete()
+    if connection.vendor == "postgresql":
+        return _copy(evaluation, scheme, ev, enterprise_ids, town_ids)
+    rows = result_rows(evaluation, scheme, ev, enterprise_ids, town_ids)
+    MuResult.objects.bulk_create(
+        [
+            MuResult(
+                evaluation=evaluation,
+                year=evaluation.year,
+                enterprise_id=e,
+                town_id=t,
+                group=g,
+                score=s,
+                rank=r,
+                mu_class=c,
+                indicators=json.loads(i),
+                extra_cost=x,
+            )
+            for e, t, g, s, r, c, i, x in rows
+        ],
+        batch_size=2000,
+    )
+    return len(rows)

@@ -1,0 +1,348 @@
+"""Every page, for those who may and those who may not."""
+
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from mingzhu.enterprises import actions, credit
+from mingzhu.enterprises.models import AnnualData, Demand, Enterprise, MuScheme, Visit
+
+LIST_PAGES = [
+    "enterprises:enterprise_list",
+    "enterprises:results",
+    "enterprises:visit_list",
+    "enterprises:demand_list",
+    "enterprises:rates",
+]
+
+
+@pytest.mark.parametrize("name", LIST_PAGES)
+@pytest.mark.parametrize("who", ["gxj", "leader", "supervisor", "xinba", "enterprise_user"])
+def test_readers_see_the_pages(request, as_user, who, name):
+    response = as_user(request.getfixturevalue(who)).get(reverse(name))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", LIST_PAGES)
+def test_outsiders_are_refused(as_user, outsider, grid_worker, name):
+    assert as_user(outsider).get(reverse(name)).status_code == 403
+    assert as_user(grid_worker).get(reverse(name)).status_code == 403
+
+
+def test_anonymous_users_are_sent_to_sign_in(client):
+    response = client.get(reverse("enterprises:enterprise_list"))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def _names(response):
+    return {obj.name for obj, _values in response.context["rows"]}
+
+
+def test_a_town_sees_only_its_enterprises(as_user, xinba, sanmao, own_enterprise):
+    page = as_user(xinba).get(reverse("enterprises:enterprise_list"), {"page": 1})
+    assert (
+        page.context["page_obj"].paginator.count
+        == Enterprise.objects.filter(town__code="YZ-XINBA").count()
+    )
+    url = own_enterprise.get_absolute_url()
+    assert as_user(xinba).get(url).status_code == 200
+    assert as_user(sanmao).get(url).status_code == 404
+
+
+def test_the_enterprise_sees_only_itself(as_user, enterprise_user, own_enterprise):
+    client = as_user(enterprise_user)
+    page = client.get(reverse("enterprises:enterprise_list"))
+    assert _names(page) == {own_enterprise.name}
+    other = Enterprise.objects.exclude(pk=own_enterprise.pk).first()
+    assert client.get(other.get_absolute_url()).status_code == 404
+    results = client.get(reverse("enterprises:results"), {"year": 2025})
+    assert {r.enterprise_id for r in results.context["page_obj"]} == {own_enterprise.pk}
+    demands = client.get(reverse("enterprises:demand_list"))
+    assert {d.enterprise_id for d, _v in demands.context["rows"]} == {own_enterprise.pk}
+
+
+def test_the_detail_page_shows_classes_and_the_radar(as_user, gxj, own_enterprise):
+    response = as_user(gxj).get(own_enterprise.get_absolute_url())
+    assert response.status_code == 200
+    assert [r.year for r in response.context["results"]] == [2025, 2024]
+    radar = response.context["radar"]
+    assert len(radar["indicators"]) == 6 and radar["benchmark"] == [1.0] * 6
+    assert b'id="radar"' in response.content
+    assert (
+        as_user(gxj)
+        .get(reverse("enterprises:enterprise_history", args=[own_enterprise.pk]))
+        .status_code
+        == 200
+    )
+
+
+def test_the_results_page_filters_charts_and_exports(as_user, gxj):
+    client = as_user(gxj)
+    page = client.get(
+        reverse("enterprises:results"), {"year": 2024, "mu_class": "A", "group": "above"}
+    )
+    assert page.status_code == 200
+    assert {r.mu_class for r in page.context["page_obj"]} == {"A"}
+    chart = page.context["chart"]
+    assert chart["towns"] and [s["name"] for s in chart["series"]] == ["A", "B", "C", "D", "T"]
+    export = client.get(reverse("enterprises:results"), {"year": 2024, "export": "xlsx"})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "统一社会信用代码" and len(rows) == 601
+
+
+def test_only_the_industry_bureau_runs_and_publishes(as_user, gxj, xinba, leader):
+    url = reverse("enterprises:run")
+    assert as_user(xinba).post(url, {"year": 2025}).status_code == 403
+    assert as_user(leader).post(url, {"year": 2025}).status_code == 403
+    response = as_user(gxj).post(url, {"year": 2025})
+    assert response.status_code == 302
+    response = as_user(gxj).post(url, {"year": 2024}, follow=True)  # published: refused
+    assert "2024" in response.content.decode()
+    assert as_user(gxj).post(url, {"year": "abc"}).status_code == 302
+
+
+def test_scheme_pages_and_versions(as_user, gxj, xinba):
+    scheme = MuScheme.objects.get(version=1)
+    client = as_user(gxj)
+    assert client.get(reverse("enterprises:muscheme_list")).status_code == 200
+    assert client.get(scheme.get_absolute_url()).status_code == 200
+    assert as_user(xinba).get(reverse("enterprises:muscheme_list")).status_code == 403
+    import json
+
+    data = dict(scheme.data, cap=1.8)
+    url = reverse("enterprises:muscheme_edit", args=[scheme.pk])
+    response = client.post(url, {"name": "新方案", "data": json.dumps(data), "notes": ""})
+    assert response.status_code == 302
+    # Version 1 is used by evaluations: it is kept, a new version holds the change.
+    assert MuScheme.objects.get(version=1).data["cap"] == 2.0
+    assert MuScheme.objects.get(version=2).data["cap"] == 1.8
+    bad = client.post(url, {"name": "坏方案", "data": json.dumps({"cap": 0}), "notes": ""})
+    assert bad.status_code == 200 and MuScheme.objects.count() == 2
+    assert as_user(xinba).post(url, {"name": "x", "data": "{}"}).status_code in (403, 404)
+
+
+def test_the_enterprise_raises_and_rates_on_its_pages(as_user, enterprise_user, own_enterprise):
+    client = as_user(enterprise_user)
+    form = client.get(reverse("enterprises:demand_add"))
+    assert list(form.context["form"].fields["enterprise"].queryset) == [own_enterprise]
+    response = client.post(
+        reverse("enterprises:demand_add"),
+        {"enterprise": own_enterprise.pk, "category": "labour", "content": "招工难"},
+    )
+    assert response.status_code == 302
+    demand = Demand.objects.get(content="招工难")
+    assert demand.channel == "online"
+    other = Enterprise.objects.exclude(pk=own_enterprise.pk).first()
+    refused = client.post(
+        reverse("enterprises:demand_add"),
+        {"enterprise": other.pk, "category": "land", "content": "x"},
+    )
+    assert refused.status_code == 400
+    replied = Demand.objects.filter(
+        enterprise=own_enterprise, task__status="closure_requested"
+    ).first()
+    page = client.get(replied.get_absolute_url())
+    assert page.context["can_rate"]
+    response = client.post(
+        reverse("enterprises:demand_rate", args=[replied.pk]), {"rating": "satisfied"}
+    )
+    assert response.status_code == 302
+    replied.task.refresh_from_db()
+    assert replied.task.status == "closed"
+    # Again: nothing awaits a rating now; the page says so.
+    again = client.post(
+        reverse("enterprises:demand_rate", args=[replied.pk]), {"rating": "satisfied"}
+    )
+    assert again.status_code == 400 and again.context["form"].non_field_errors()
+
+
+def test_dispatch_page(as_user, gxj, xinba, unit):
+    pending = Demand.objects.filter(task__isnull=True, enterprise__town__code="YZ-XINBA").first()
+    if pending is None:
+        pending = actions.raise_demand(
+            actor=gxj,
+            enterprise=Enterprise.objects.filter(town__code="YZ-XINBA").first(),
+            category="land",
+            content="x",
+        )
+    url = reverse("enterprises:demand_dispatch", args=[pending.pk])
+    assert as_user(xinba).get(url).status_code == 403
+    assert as_user(gxj).get(url).status_code == 200
+    bad = as_user(gxj).post(url, {"department": unit("YZ-XINBA-V02").pk})
+    assert bad.status_code == 400
+    ok = as_user(gxj).post(url, {"department": unit("YZ-DEPT-ZRZY").pk, "time_limit": 7})
+    assert ok.status_code == 302
+    pending.refresh_from_db()
+    assert pending.task.time_limit == 7
+
+
+def test_a_department_sees_the_demands_handed_to_it(as_user, fgw):
+    page = as_user(fgw).get(reverse("enterprises:demand_list"))
+    seen = {d.pk for d, _v in page.context["rows"]}
+    expected = set(
+        Demand.objects.filter(task__lead_unit__code="YZ-DEPT-FGW").values_list("pk", flat=True)
+    )
+    assert expected and seen == expected
+
+
+def test_visits(as_user, xinba, sanmao, enterprise_user, own_enterprise):
+    client = as_user(xinba)
+    response = client.post(
+        reverse("enterprises:visit_add"),
+        {
+            "enterprise": own_enterprise.pk,
+            "kind": "warm",
+            "date": "2025-06-01",
+            "visitors": "镇长",
+            "demand_category": "land",
+            "demand_content": "用地",
+        },
+    )
+    assert response.status_code == 302
+    visit = Visit.objects.get(visitors="镇长")
+    assert visit.demands.get().channel == "visit"
+    assert client.get(visit.get_absolute_url()).status_code == 200
+    assert as_user(sanmao).get(visit.get_absolute_url()).status_code == 404
+    assert as_user(enterprise_user).get(reverse("enterprises:visit_add")).status_code == 403
+    half = client.post(
+        reverse("enterprises:visit_add"),
+        {
+            "enterprise": own_enterprise.pk,
+            "kind": "warm",
+            "date": "2025-06-01",
+            "visitors": "x",
+            "demand_category": "land",
+        },
+    )
+    assert half.status_code == 400
+
+
+def _xlsx(headers, rows):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(headers)
+    for r in rows:
+        ws.append(r)
+    buf = BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    buf.name = "data.xlsx"
+    return buf
+
+
+def test_registry_import_is_all_or_nothing(as_user, gxj, xinba):
+    from mingzhu.enterprises.importer import REGISTRY_HEADERS
+
+    code = credit.complete("91321182LM0000001")
+    good = [code, "导入企业", "新坝镇", "C38", "规上", 12, "", None, None, "未上市", "未开展"]
+    bad = ["123", "", "火星", "38", "大", -1, "", "x", None, "?", "?"]
+    url = reverse("enterprises:enterprise_import")
+    response = as_user(gxj).post(url, {"file": _xlsx(REGISTRY_HEADERS, [good, bad])})
+    assert response.status_code == 400
+    errors = response.context["errors"]
+    assert len(errors) >= 8 and all("3" in e for e in errors)
+    assert not Enterprise.objects.filter(credit_code=code).exists()
+    response = as_user(gxj).post(url, {"file": _xlsx(REGISTRY_HEADERS, [good])})
+    assert response.status_code == 302
+    assert Enterprise.objects.get(credit_code=code).town.code == "YZ-XINBA"
+    assert as_user(xinba).get(url).status_code == 403
+    not_xlsx = BytesIO(b"not a workbook")
+    not_xlsx.name = "x.xlsx"
+    assert as_user(gxj).post(url, {"file": not_xlsx}).status_code == 400
+
+
+def test_registry_export_can_be_imported_again(as_user, gxj):
+    export = as_user(gxj).get(
+        reverse("enterprises:enterprise_list"), {"q": "扬中示例电气", "export": "xlsx"}
+    )
+    content = BytesIO(export.content)
+    content.name = "again.xlsx"
+    response = as_user(gxj).post(reverse("enterprises:enterprise_import"), {"file": content})
+    assert response.status_code == 302
+
+
+def test_annual_import(as_user, gxj, own_enterprise):
+    from mingzhu.enterprises.importer import ANNUAL_HEADERS
+
+    good = [own_enterprise.credit_code, 2026, 5000, 300, 800, 100, 200, 1, 100, 50, "", "", 2]
+    bad = [own_enterprise.credit_code, 2026, -1, "x", 800, 100, 200, 1, 100, 2.5, "", "", "a"]
+    url = reverse("enterprises:annualdata_import")
+    response = as_user(gxj).post(url, {"file": _xlsx(ANNUAL_HEADERS, [good, bad])})
+    assert response.status_code == 400
+    assert len(response.context["errors"]) == 5  # sales, tax, employees, bonus, duplicate
+    assert not AnnualData.objects.filter(year=2026).exists()
+    assert as_user(gxj).post(url, {"file": _xlsx(ANNUAL_HEADERS, [good])}).status_code == 302
+    assert AnnualData.objects.get(year=2026, enterprise=own_enterprise).tax == 300
+    export = as_user(gxj).get(reverse("enterprises:annualdata_export"), {"year": 2026})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[0] == tuple(ANNUAL_HEADERS) and len(rows) == 2
+
+
+def test_rates_page(as_user, gxj):
+    response = as_user(gxj).get(
+        reverse("enterprises:rates"), {"from": "2020-01-01", "to": "2030-12-31"}
+    )
+    assert response.status_code == 200
+    assert response.context["rows"] and response.context["total"]["assigned"] > 0
+    bad = as_user(gxj).get(reverse("enterprises:rates"), {"from": "nonsense"})
+    assert bad.status_code == 200
+
+
+def test_the_cockpit_panel(as_user, leader, outsider):
+    import datetime as dt
+
+    from mingzhu.enterprises.cockpit import enterprises_panel
+
+    panel = enterprises_panel(leader, dt.date(2026, 6, 30))
+    assert panel is not None and not panel.empty
+    assert panel.context["evaluation"].year == 2025
+    assert sum(panel.context["counts"].values()) > 500
+    assert panel.context["hundred"] == 4
+    assert enterprises_panel(outsider, dt.date(2026, 6, 30)) is None
+    assert as_user(leader).get("/").status_code == 200
+
+
+def test_the_industry_bureau_edits_the_registry(as_user, gxj, xinba, own_enterprise, unit):
+    url = reverse("enterprises:enterprise_edit", args=[own_enterprise.pk])
+    assert as_user(xinba).get(url).status_code == 404  # reads it, may not change it
+    assert as_user(gxj).get(url).status_code == 200
+    data = {
+        "credit_code": own_enterprise.credit_code.lower(),
+        "name": own_enterprise.name,
+        "town": own_enterprise.town_id,
+        "account_unit": own_enterprise.account_unit_id,
+        "industry": "C38",
+        "scale": "above",
+        "land_mu": "50",
+        "listing": "reserve",
+        "digital": "under_way",
+    }
+    assert as_user(gxj).post(url, data).status_code == 302
+    own_enterprise.refresh_from_db()
+    assert own_enterprise.listing == "reserve" and own_enterprise.land_mu == 50
+    bad = as_user(gxj).post(
+        url, data | {"credit_code": "91321182MA0000000X", "town": unit("YZ-XINBA-V02").pk}
+    )
+    assert bad.status_code == 200
+    assert {"credit_code", "town"} <= set(bad.context["form"].errors)
+    history = as_user(gxj).get(reverse("enterprises:enterprise_history", args=[own_enterprise.pk]))
+    assert "reserve" in history.content.decode() or "上市后备" in history.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "limit"),
+    [
+        ("enterprises:enterprise_list", 12),
+        ("enterprises:demand_list", 14),
+        ("enterprises:results", 16),
+    ],
+)
+def test_list_pages_take_a_fixed_number_of_queries(
+    as_user, gxj, django_assert_max_num_queries, name, limit
+):
+    client = as_user(gxj)
+    client.get(reverse(name))  # warm the session and caches
+    with django_assert_max_num_queries(limit):
+        assert client.get(reverse(name)).status_code == 200
