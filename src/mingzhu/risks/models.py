@@ -1,0 +1,161 @@
+"""Hazards (隐患) found in the city's checks, each rectified as a task of the engine, and
+(in ``debt/``) the debt instruments, cash and fiscal capacity behind the maturity wall.
+
+A hazard's status is read from its rectification task, never copied (DESIGN.md §3).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.audit import audited
+from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.tasks.models import validate_attachment
+
+from .choices import FROM_TASK, OPEN_TASK_STATES, Domain, HazardStatus, Level
+from .debt.models import (  # noqa: F401  (the debt models belong to this app)
+    CashPosition,
+    DebtEntity,
+    DebtInstrument,
+    FiscalYear,
+    Instalment,
+    PlanMove,
+    RepaymentPlan,
+)
+
+PHOTO_TYPES = (".jpg", ".jpeg", ".png")
+
+
+def validate_photo(file) -> None:
+    validate_attachment(file)
+    if Path(file.name).suffix.lower() not in PHOTO_TYPES:
+        raise ValidationError(
+            _("%(name)s: only %(types)s photos are accepted.")
+            % {"name": file.name, "types": " ".join(PHOTO_TYPES)},
+            code="bad_type",
+        )
+
+
+class HazardQuerySet(RestrictedQuerySet):
+    def open(self) -> HazardQuerySet:
+        return self.filter(task__status__in=OPEN_TASK_STATES)
+
+    def with_status(self, status: str) -> HazardQuerySet:
+        return self.filter(task__status__in=[t for t, h in FROM_TASK.items() if h == status])
+
+
+@audited()
+class Hazard(TimeStampedModel):
+    """A hazard found in a check (排查), placed at the unit responsible for it."""
+
+    scope_fields = ("unit", "task__lead_unit")
+    scope_owner_fields = ("registered_by",)
+
+    title = models.CharField(_("title"), max_length=200)
+    domain = models.CharField(_("domain"), max_length=30, choices=Domain.choices, db_index=True)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
+    unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("responsible unit"),
+        on_delete=models.PROTECT,
+        related_name="hazards",
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    found_on = models.DateField(_("found on"))
+    found_by = models.CharField(_("found by"), max_length=100)
+    description = models.TextField(_("description"))
+    owner = models.CharField(_("owner (责任人)"), max_length=100, blank=True)
+    measures = models.TextField(_("measures"), blank=True)
+    deadline = models.DateField(_("rectification deadline"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    task = models.OneToOneField(
+        "tasks.Task",
+        verbose_name=_("rectification task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hazard",
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    objects = HazardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hazard")
+        verbose_name_plural = _("hazards")
+        ordering = ["-found_on", "-pk"]
+        indexes = [models.Index(fields=["domain", "level"], name="risks_hazard_domain_level")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gte=models.F("found_on")),
+                name="risks_hazard_deadline_after_found",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("risks:hazard_detail", args=[self.pk])
+
+    @property
+    def status(self) -> str:
+        if self.task_id is None:
+            return HazardStatus.OPEN
+        return FROM_TASK[self.task.status]
+
+    def get_status_display(self) -> str:
+        return HazardStatus(self.status).label
+
+    @property
+    def is_knowable(self) -> bool:
+        return bool(self.owner.strip() and self.measures.strip() and self.deadline)
+
+
+@audited()
+class HazardPhoto(TimeStampedModel):
+    scope_fields = ("hazard__unit", "hazard__task__lead_unit")
+
+    hazard = models.ForeignKey(
+        Hazard, verbose_name=_("hazard"), on_delete=models.PROTECT, related_name="photos"
+    )
+    file = models.FileField(_("file"), upload_to="risks/%Y/%m/", validators=[validate_photo])
+    name = models.CharField(_("name"), max_length=200)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+
+    class Meta:
+        verbose_name = _("hazard photo")
+        verbose_name_plural = _("hazard photos")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EntityKind(models.TextChoices):
+    GOVERNMENT = "government", _("Government")
+    PLATFORM = "platform", _("Financing platform company")
+
+
+class InstrumentKind(models.TextChoices):
+    GOVERNMENT_BOND = "government_bond", _("Government bond")  # 政府债券
+    BANK_LOAN = "bank_loan", _("Bank loan")  # 银行贷款
+    ENTERPRISE_BOND = "enterprise_bond", _("Enterprise bond")  # 企业债券
+    NON_STANDARD = "non_standard", _("Non-standard (trust, insurance plan)")  # 非标
+    LEASING = "leasing", _("Financial leasing")  # 融资租赁
+    OTHER = "other", _("Other")
+
+
+# Chinese names accepted on import besides the codes.
+KIND_ALIASES = {
+    "政府债券": InstrumentKind.GOVERNMENT_BOND,
+    "银行贷款": InstrumentKind.BANK_LOAN,
+    "企业债券": InstrumentKind.ENTERPRISE_BOND,
+    "非标": InstrumentKind.NON_STANDARD,
+    "非标融资": InstrumentKind.NON_STANDARD,
+    "融资租赁": InstrumentKind.LEASING,
+    "其他": InstrumentKind.OTHER,
+}
+
+
+class Grade(models.TextChoices):
+    GREEN = "green", _("Green")
+    YELLOW = "yellow", _("Yellow")
+    ORANGE = "orange", _("Orange")
+    RED = "red", _("Red")

@@ -1,0 +1,480 @@
+"""The debt pages: entities, instruments, fiscal years, the maturity wall, the risk
+indicators, high-cost debt, the peak-shaving planner and saved plans.
+
+Debt is visible only to holders of the debt permissions (the leader, the supervision
+office, the finance bureau): everyone else gets 403 on every page, 404 on every object.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.scope import restrict
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    model_url,
+)
+from mingzhu.tasks.actions import TransitionError
+
+from ..filters import InstrumentFilter
+from ..forms import (
+    DebtInstrumentForm,
+    FiscalYearForm,
+    HighCostForm,
+    PlanForm,
+    SavePlanForm,
+)
+from ..models import (
+    CashPosition,
+    DebtEntity,
+    DebtInstrument,
+    FiscalYear,
+    RepaymentPlan,
+)
+from . import actions, data, services
+from .choices import EntityKind, Grade, InstrumentKind
+from .planner import month_label
+
+READ = "risks.view_debtinstrument"
+DEFAULT_HIGH_COST = Decimal(6)
+DEFAULT_REPLACE = Decimal("3.5")
+
+
+class DebtView(LoginRequiredMixin, View):
+    """A debt page: 403 without the debt permission."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm(READ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def instruments(self):
+        return restrict(DebtInstrument.objects.all(), self.request.user, "view")
+
+    def cash(self):
+        return restrict(CashPosition.objects.all(), self.request.user, "view")
+
+    def illustrative(self) -> bool:
+        return self.instruments().filter(is_illustrative=True).exists()
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.2f}%"
+
+
+INSTRUMENT_COLUMNS = [
+    Column("code", gettext_lazy("Code"), link=True),
+    Column("entity", gettext_lazy("Entity")),
+    Column("kind", gettext_lazy("Kind")),
+    Column("lender", gettext_lazy("Lender")),
+    Column("principal", gettext_lazy("Principal (10k yuan)")),
+    Column("rate", gettext_lazy("Annual rate (%)")),
+    Column("start", gettext_lazy("Start")),
+    Column("maturity", gettext_lazy("Maturity")),
+    Column("refinanceable", gettext_lazy("May be refinanced or extended")),
+    Column("max_defer_months", gettext_lazy("Longest extension (months)")),
+]
+
+
+class PageMixin:
+    """Detail and history tabs of a debt object: editable where the model has an edit
+    page and the user may change it; never deleted from a page."""
+
+    editable = False
+
+    def object_context(self, obj):
+        model = self.model
+        return {
+            **self.meta_context(),
+            "object": obj,
+            "tab": self.tab,
+            "detail_url": model_url(model, "detail", obj.pk),
+            "history_url": model_url(model, "history", obj.pk),
+            "edit_url": model_url(model, "edit", obj.pk) if self.editable else "",
+            "can_change": self.editable
+            and restrict(
+                model._default_manager.filter(pk=obj.pk), self.request.user, "change"
+            ).exists(),
+            "can_delete": False,
+        }
+
+
+class InstrumentListView(ObjectListView):
+    model = DebtInstrument
+    select_related = ("entity",)
+    filterset_class = InstrumentFilter
+    columns = INSTRUMENT_COLUMNS
+    export_filename = "debt-instruments"
+
+
+class InstrumentDetailView(PageMixin, ObjectDetailView):
+    editable = True
+    model = DebtInstrument
+    select_related = ("entity",)
+    template_name = "risks/debtinstrument_detail.html"
+
+    def get_extra_context(self, obj):
+        return {"instalments": obj.instalments.all()}
+
+
+class InstrumentHistoryView(PageMixin, ObjectHistoryView):
+    editable = True
+    model = DebtInstrument
+
+
+class InstrumentEditView(ObjectEditView):
+    model = DebtInstrument
+    form_class = DebtInstrumentForm
+
+
+class EntityListView(ObjectListView):
+    model = DebtEntity
+    select_related = ("unit",)
+    columns = [
+        Column("name", gettext_lazy("Name"), link=True),
+        Column("kind", gettext_lazy("Kind")),
+        Column("unit", gettext_lazy("Responsible unit")),
+    ]
+
+
+class EntityDetailView(PageMixin, ObjectDetailView):
+    model = DebtEntity
+    select_related = ("unit",)
+    template_name = "risks/debtentity_detail.html"
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        instruments = restrict(obj.instruments.all(), user, "view")
+        return {
+            "instrument_count": instruments.count(),
+            "principal": sum((i.principal for i in instruments), Decimal(0)),
+            "cash": restrict(obj.cash.all(), user, "view").order_by("-month")[:12],
+        }
+
+
+class EntityHistoryView(PageMixin, ObjectHistoryView):
+    model = DebtEntity
+
+
+class FiscalYearListView(ObjectListView):
+    model = FiscalYear
+    columns = [
+        Column("year", gettext_lazy("Year"), link=True),
+        Column("capacity", gettext_lazy("Fiscal capacity (10k yuan)")),
+        Column("general_budget_revenue", gettext_lazy("General budget revenue")),
+        Column("transfer_revenue", gettext_lazy("Transfer revenue")),
+        Column("fund_revenue", gettext_lazy("Government fund revenue")),
+        Column("state_capital_revenue", gettext_lazy("State capital operating revenue")),
+        Column("general_budget_expenditure", gettext_lazy("General budget expenditure")),
+        Column("balance_target", gettext_lazy("Debt balance target")),
+        Column("cost_target", gettext_lazy("Average cost target (%)")),
+    ]
+
+
+class FiscalYearDetailView(PageMixin, ObjectDetailView):
+    editable = True
+    model = FiscalYear
+    template_name = "risks/fiscalyear_detail.html"
+
+
+class FiscalYearHistoryView(PageMixin, ObjectHistoryView):
+    editable = True
+    model = FiscalYear
+
+
+class FiscalYearEditView(ObjectEditView):
+    model = FiscalYear
+    form_class = FiscalYearForm
+
+
+class WallView(DebtView):
+    """The maturity wall: principal by entity or kind (stacked) and interest, per month or
+    quarter, and the liquidity alerts."""
+
+    def get(self, request):
+        as_of = timezone.localdate()
+        by = "kind" if request.GET.get("by") == "kind" else "entity"
+        quarterly = request.GET.get("freq") == "quarter"
+        rows = data.instrument_rows(self.instruments())
+        wall = services.wall(rows, as_of, by=by, quarterly=quarterly, months=60)
+        if by == "kind":
+            wall.principal = {str(InstrumentKind(k).label): v for k, v in wall.principal.items()}
+        alerts = services.liquidity_alerts(rows, data.cash_records(self.cash()), as_of)
+        table = list(zip(wall.periods, wall.interest, wall.total, strict=True))
+        if request.GET.get("export") == "xlsx":
+            groups = list(wall.principal)
+            headers = [_("Period"), *groups, _("Interest"), _("Total")]
+            body = [
+                [p, *[wall.principal[g][i] for g in groups], wall.interest[i], wall.total[i]]
+                for i, p in enumerate(wall.periods)
+            ]
+            stamp = as_of.strftime("%Y%m%d")
+            return xlsx_response(
+                f"maturity-wall-{stamp}.xlsx", write_xlsx(_("Maturity wall"), headers, body)
+            )
+        chart = {
+            "periods": wall.periods,
+            "series": [{"name": k, "data": v} for k, v in wall.principal.items()],
+            "interest": wall.interest,
+            "interest_label": _("Interest"),
+        }
+        context = {
+            "as_of": as_of,
+            "by": by,
+            "quarterly": quarterly,
+            "chart": chart,
+            "table": table,
+            "alerts": alerts,
+            "groups": list(wall.principal),
+            "illustrative": self.illustrative(),
+        }
+        return render(request, "risks/wall.html", context)
+
+
+GRADE_CLASS = {
+    Grade.GREEN: "success",
+    Grade.YELLOW: "warning",
+    Grade.ORANGE: "orange",
+    Grade.RED: "danger",
+}
+
+
+class IndicatorsView(DebtView):
+    def get(self, request):
+        as_of = timezone.localdate()
+        user = request.user
+        rows = data.instrument_rows(self.instruments())
+        years = restrict(FiscalYear.objects.all(), user, "view")
+        yearly = services.yearly_indicators(rows, data.fiscal_rows(years))
+        for row in yearly:
+            row["grade_label"] = Grade(row["grade"]).label if row["grade"] else "—"
+            row["grade_class"] = GRADE_CLASS.get(row["grade"], "secondary")
+        portfolio = services.portfolio_indicators(rows, data.cash_on(self.cash(), as_of), as_of)
+        latest = years.order_by("-year").first()
+        context = {
+            "as_of": as_of,
+            "yearly": yearly,
+            "p": portfolio,
+            "thresholds": latest,
+            "short_warn": services.SHORT_TERM_WARN,
+            "interest_line": services.INTEREST_RATIO_LINE,
+            "coverage_warn": services.CASH_COVERAGE_WARN,
+            "has_government": any(r.entity_kind == EntityKind.GOVERNMENT for r in rows),
+            "illustrative": self.illustrative(),
+        }
+        return render(request, "risks/indicators.html", context)
+
+
+class HighCostView(DebtView):
+    def get(self, request):
+        as_of = timezone.localdate()
+        latest = restrict(FiscalYear.objects.all(), request.user, "view").order_by("-year").first()
+        default = latest.high_cost_rate if latest else DEFAULT_HIGH_COST
+        form = HighCostForm(request.GET or None)
+        threshold, replace_at = default, DEFAULT_REPLACE
+        if form.is_bound and form.is_valid():
+            threshold = form.cleaned_data["threshold"] or default
+            replace_at = form.cleaned_data["replace_at"] or DEFAULT_REPLACE
+        rows = data.instrument_rows(self.instruments())
+        found = services.high_cost(rows, float(threshold), float(replace_at), as_of)
+        if request.GET.get("export") == "xlsx":
+            headers = [
+                _("Code"),
+                _("Entity"),
+                _("Kind"),
+                _("Principal (10k yuan)"),
+                _("Annual rate (%)"),
+                _("Maturity"),
+                _("Interest saved (10k yuan)"),
+            ]
+            body = [
+                [
+                    h.row.id,
+                    h.row.entity,
+                    InstrumentKind(h.row.kind).label,
+                    h.row.principal,
+                    h.row.rate,
+                    h.row.maturity,
+                    h.saving,
+                ]
+                for h in found
+            ]
+            return xlsx_response(
+                "high-cost-debt.xlsx", write_xlsx(_("High-cost debt"), headers, body)
+            )
+        context = {
+            "form": form,
+            "threshold": threshold,
+            "replace_at": replace_at,
+            "found": found,
+            "total_principal": round(sum(h.row.principal for h in found), 2),
+            "total_saving": round(sum(h.saving for h in found), 2),
+            "querystring": request.GET.urlencode(),
+        }
+        return render(request, "risks/high_cost.html", context)
+
+
+def _plan_options(form) -> dict:
+    cleaned = form.cleaned_data
+    rate = cleaned.get("refi_rate")
+    return {
+        "window": cleaned.get("window"),
+        "refi_rate": None if rate is None else float(rate),
+        "use_cash": bool(cleaned.get("use_cash")),
+    }
+
+
+class PlannerView(DebtView):
+    """削峰: the wall before and after the plan, its moves, export and save."""
+
+    def get(self, request):
+        as_of = timezone.localdate()
+        form = PlanForm(request.GET or None)
+        options = {"window": None, "refi_rate": None, "use_cash": False}
+        if form.is_bound and form.is_valid():
+            options = _plan_options(form)
+        result = data.compute_plan(self.instruments(), self.cash(), as_of=as_of, **options)
+        codes = dict(self.instruments().values_list("code", "pk"))
+        moves = [
+            {
+                "instrument": m.instrument,
+                "pk": codes.get(m.instrument),
+                "from": month_label(m.from_month),
+                "to": month_label(m.to_month),
+                "amount": round(m.amount, 2),
+                "cost": round(m.cost, 2),
+            }
+            for m in result.moves
+        ]
+        if request.GET.get("export") == "xlsx":
+            headers = [
+                _("Instrument"),
+                _("From month"),
+                _("To month"),
+                _("Amount (10k yuan)"),
+                _("Extra interest (10k yuan)"),
+            ]
+            body = [[m["instrument"], m["from"], m["to"], m["amount"], m["cost"]] for m in moves]
+            return xlsx_response(
+                "peak-shaving-plan.xlsx", write_xlsx(_("Peak shaving"), headers, body)
+            )
+        months = [month_label(m) for m in result.months]
+        chart = {
+            "months": months,
+            "before": [round(float(x), 2) for x in result.due_before],
+            "after": [round(float(x), 2) for x in result.due_after],
+            "capacity": [round(float(x), 2) for x in result.capacity],
+            "before_label": _("Due before"),
+            "after_label": _("Due after"),
+            "capacity_label": _("Capacity"),
+        }
+        save_form = SavePlanForm(
+            initial={**options, "name": _("Peak-shaving plan %(day)s") % {"day": as_of.isoformat()}}
+        )
+        context = {
+            "form": form,
+            "save_form": save_form,
+            "can_save": request.user.has_perm("risks.add_repaymentplan"),
+            "result": result,
+            "moves": moves,
+            "chart": chart,
+            "querystring": request.GET.urlencode(),
+            "as_of": as_of,
+            "illustrative": self.illustrative(),
+        }
+        return render(request, "risks/planner.html", context)
+
+    def post(self, request):
+        if not request.user.has_perm("risks.add_repaymentplan"):
+            raise PermissionDenied
+        form = SavePlanForm(request.POST)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                for error in errors:
+                    messages.error(
+                        request,
+                        f"{form.fields[field].label if field in form.fields else ''} {error}",
+                    )
+            return HttpResponseRedirect(request.path)
+        try:
+            plan = actions.save_plan(
+                actor=request.user,
+                name=form.cleaned_data["name"],
+                as_of=timezone.localdate(),
+                **_plan_options(form),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(request.path)
+        messages.success(request, _("Saved: %(object)s") % {"object": plan})
+        return HttpResponseRedirect(plan.get_absolute_url())
+
+
+class PlanListView(ObjectListView):
+    model = RepaymentPlan
+    select_related = ("created_by",)
+    columns = [
+        Column("name", gettext_lazy("Name"), link=True),
+        Column("created_at", gettext_lazy("Created")),
+        Column("created_by", gettext_lazy("Created by")),
+        Column("peak_before", gettext_lazy("Peak before (10k yuan)")),
+        Column("peak_after", gettext_lazy("Peak after (10k yuan)")),
+        Column("extra_cost", gettext_lazy("Extra cost (10k yuan)")),
+    ]
+
+    def meta_context(self):
+        return {**super().meta_context(), "can_add": False}
+
+
+class PlanDetailView(PageMixin, ObjectDetailView):
+    model = RepaymentPlan
+    select_related = ("created_by", "unit")
+    template_name = "risks/repaymentplan_detail.html"
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        moves = list(obj.moves.select_related("instrument__entity", "task"))
+        return {
+            "moves": moves,
+            "chart": {
+                "months": obj.months,
+                "before": obj.due_before,
+                "after": obj.due_after,
+                "capacity": [],
+                "before_label": _("Due before"),
+                "after_label": _("Due after"),
+                "capacity_label": _("Capacity"),
+            },
+            "can_issue": actions.may_issue(user, obj) and any(m.task_id is None for m in moves),
+        }
+
+
+class PlanHistoryView(PageMixin, ObjectHistoryView):
+    model = RepaymentPlan
+
+
+class IssueTasksView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        plan = get_object_or_404(restrict(RepaymentPlan.objects.all(), request.user, "view"), pk=pk)
+        try:
+            tasks = actions.issue_tasks(plan.pk, actor=request.user)
+        except TransitionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(count)s tasks issued.") % {"count": len(tasks)})
+        return HttpResponseRedirect(plan.get_absolute_url())

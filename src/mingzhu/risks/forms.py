@@ -1,0 +1,162 @@
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.scope import units_in_scope
+from mingzhu.core.views import style_form
+from mingzhu.org.choices import UnitKind
+
+from .models import DebtInstrument, FiscalYear, Hazard
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos in one input; each is checked by the action that stores it."""
+
+    def __init__(self, *args, **kwargs):
+        attrs = {"accept": "image/jpeg,image/png"}
+        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(PhotosField, self).clean(f, initial) for f in files]
+
+
+class HazardForm(forms.ModelForm):
+    """Registering a hazard: the unit is one the registrar may assign to."""
+
+    photos = PhotosField(label=_("Photos"))
+
+    class Meta:
+        model = Hazard
+        fields = [
+            "title",
+            "domain",
+            "level",
+            "unit",
+            "found_on",
+            "found_by",
+            "description",
+            "address",
+            "latitude",
+            "longitude",
+            "owner",
+            "measures",
+            "deadline",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "measures": forms.Textarea(attrs={"rows": 3}),
+            "found_on": forms.DateInput(),
+            "deadline": forms.DateInput(),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            units_in_scope(user, "risks.add_hazard")
+            .exclude(kind__in=(UnitKind.PEER, UnitKind.GRID, UnitKind.NATURAL_VILLAGE))
+            .order_by("path")
+        )
+        self.fields["deadline"].required = True
+        style_form(self)
+
+
+class HazardPlanForm(forms.Form):
+    owner = forms.CharField(label=_("Owner (责任人)"), max_length=100, required=False)
+    measures = forms.CharField(
+        label=_("Measures"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class DebtInstrumentForm(ScopedModelForm):
+    class Meta:
+        model = DebtInstrument
+        fields = [
+            "code",
+            "entity",
+            "kind",
+            "lender",
+            "principal",
+            "rate",
+            "start",
+            "maturity",
+            "refinanceable",
+            "max_defer_months",
+        ]
+        widgets = {"start": forms.DateInput(), "maturity": forms.DateInput()}
+
+
+class FiscalYearForm(ScopedModelForm):
+    class Meta:
+        model = FiscalYear
+        fields = [
+            "unit",
+            "year",
+            "general_budget_revenue",
+            "transfer_revenue",
+            "fund_revenue",
+            "state_capital_revenue",
+            "general_budget_expenditure",
+            "balance_target",
+            "cost_target",
+            "ratio_yellow",
+            "ratio_orange",
+            "ratio_red",
+            "high_cost_rate",
+        ]
+
+
+RATE = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(30))]
+
+
+class PlanForm(forms.Form):
+    window = forms.IntegerField(
+        label=_("Window (months)"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text=_("At most this many months later; empty: each instrument's own limit."),
+    )
+    refi_rate = forms.DecimalField(
+        label=_("Refinancing rate (%)"),
+        required=False,
+        max_digits=6,
+        decimal_places=3,
+        validators=RATE,
+        help_text=_("Prices every move; empty: each instrument's own rate."),
+    )
+    use_cash = forms.BooleanField(label=_("Cash and expected inflows as capacity"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
+class SavePlanForm(PlanForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+
+
+class HighCostForm(forms.Form):
+    threshold = forms.DecimalField(
+        label=_("Rate above (%)"), required=False, max_digits=6, decimal_places=3, validators=RATE
+    )
+    replace_at = forms.DecimalField(
+        label=_("Replaced at (%)"), required=False, max_digits=6, decimal_places=3, validators=RATE
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)

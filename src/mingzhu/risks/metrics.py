@@ -1,0 +1,88 @@
+"""Builds the input of the hazard computations from the database (one query each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from mingzhu.org.choices import TOWN_KINDS
+from mingzhu.org.models import OrgUnit
+
+from . import services
+from .choices import Domain
+from .services import HazardFacts
+
+
+def hazard_facts(hazards: QuerySet) -> list[HazardFacts]:
+    rows = (
+        hazards.filter(task__isnull=False)
+        .order_by()
+        .values_list(
+            "pk",
+            "title",
+            "domain",
+            "level",
+            "unit_id",
+            "owner",
+            "measures",
+            "deadline",
+            "task__status",
+            "task__deadline",
+            "task__closed_on",
+        )
+    )
+    return [HazardFacts(*r) for r in rows]
+
+
+def towns() -> list[OrgUnit]:
+    return list(OrgUnit.objects.filter(kind__in=TOWN_KINDS).order_by("sort_order", "pk"))
+
+
+def unit_town(facts: list[HazardFacts], town_units: list[OrgUnit]) -> dict[int, int]:
+    """The town of each hazard's unit (by the stored path: one query)."""
+    ids = {f.unit_id for f in facts}
+    out = {}
+    for pk, path in OrgUnit.objects.filter(pk__in=ids).values_list("pk", "path"):
+        for town in town_units:
+            if path.startswith(town.path):
+                out[pk] = town.pk
+                break
+    return out
+
+
+def heat_map_data(facts: list[HazardFacts]) -> dict:
+    """What the ECharts heat map of the metrics page and the cockpit draws."""
+    town_units = towns()
+    domains = list(Domain.values)
+    counts, scores = services.heat_map(
+        facts, unit_town(facts, town_units), [t.pk for t in town_units], domains
+    )
+    from django.utils.translation import gettext as _
+
+    rows = [t.short_name or t.name for t in town_units] + [_("City departments")]
+    cells = [
+        [j, i, float(scores[i, j]), int(counts[i, j])]
+        for i in range(len(rows))
+        for j in range(len(domains))
+    ]
+    return {
+        "towns": rows,
+        "domains": [str(Domain(d).label) for d in domains],
+        "cells": cells,
+        "max": float(scores.max()) if scores.size else 0.0,
+        "score_label": _("Risk score (major 3, serious 2, ordinary 1)"),
+        "count_label": _("Open hazards"),
+    }
+
+
+def summary(hazards: QuerySet, start: dt.date, end: dt.date, as_of: dt.date) -> dict:
+    facts = hazard_facts(hazards)
+    return {
+        "facts": facts,
+        "knowable": services.knowable(facts),
+        "controllable": services.controllable(facts, start, end, as_of),
+        "overdue_major": services.overdue_major(facts, as_of),
+        "open": sum(services.is_open(f) for f in facts),
+        "major_open": sum(services.is_open(f) and f.level == "major" for f in facts),
+    }

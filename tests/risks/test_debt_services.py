@@ -1,0 +1,166 @@
+"""Every debt formula on hand-worked numbers."""
+
+import datetime as dt
+
+import pytest
+
+from mingzhu.risks.debt import services
+from mingzhu.risks.debt.services import FiscalRow, InstrumentRow
+
+D = dt.date
+START = dt.date(2024, 1, 1)
+
+
+def row(
+    id,
+    principal,
+    rate,
+    maturity,
+    *,
+    start=START,
+    entity="E",
+    kind="bank_loan",
+    government=False,
+    refinanceable=False,
+    defer=0,
+    instalments=(),
+):
+    return InstrumentRow(
+        id=id,
+        entity=entity,
+        kind=kind,
+        principal=principal,
+        rate=rate,
+        maturity=maturity,
+        start=start,
+        refinanceable=refinanceable,
+        max_defer_months=defer,
+        entity_kind="government" if government else "platform",
+        instalments=instalments,
+    )
+
+
+def test_interest_is_monthly_on_the_principal_outstanding():
+    # 1200 at 6 %: 6 a month from the start month up to and including the due month.
+    s = services.schedule([row("a", 1200, 6, D(2025, 12, 15), start=D(2025, 1, 1))])
+    first = services.mi(D(2024, 12, 1))
+    interest = services.interest_by_month(s, first, first + 13)
+    assert interest.tolist() == [0] + [6.0] * 12 + [0]
+
+
+def test_an_amortising_instrument_pays_less_interest_as_it_repays():
+    r = row(
+        "a",
+        1200,
+        12,
+        D(2025, 3, 1),
+        start=D(2025, 1, 1),
+        instalments=((D(2025, 1, 1), 600), (D(2025, 3, 1), 600)),
+    )
+    s = services.schedule([r])
+    first = services.mi(D(2025, 1, 1))
+    # Jan: 1200 outstanding (12 + 6... each 600 accrues 6 a month); Feb, Mar: 600.
+    assert services.interest_by_month(s, first, first + 2).tolist() == [12.0, 6.0, 6.0]
+
+
+def test_the_wall_stacks_principal_by_entity_and_adds_interest():
+    rows = [
+        row("a", 100, 0, D(2026, 1, 10), entity="A"),
+        row("b", 50, 0, D(2026, 1, 20), entity="B"),
+        row("c", 70, 0, D(2026, 3, 1), entity="A"),
+    ]
+    wall = services.wall(rows, D(2026, 1, 5), months=3)
+    assert wall.periods == ["2026-01", "2026-02", "2026-03"]
+    assert wall.principal == {"A": [100.0, 0.0, 70.0], "B": [50.0, 0.0, 0.0]}
+    assert wall.total == [150.0, 0.0, 70.0]
+    quarterly = services.wall(rows, D(2026, 1, 5), months=3, quarterly=True)
+    assert quarterly.periods == ["2026Q1"]
+    assert quarterly.total == [220.0]
+
+
+def test_liquidity_alert_when_due_exceeds_cash_and_inflow():
+    rows = [row("a", 100, 0, D(2026, 2, 1), entity="A"), row("b", 10, 0, D(2026, 3, 1), entity="A")]
+    cash = [("A", D(2026, 2, 1), 50, 30), ("A", D(2026, 3, 1), 5, 10), ("A", D(2026, 4, 1), 0, 0)]
+    [alert] = services.liquidity_alerts(rows, cash, D(2026, 1, 1))
+    assert (alert.entity, alert.month, alert.due, alert.gap) == ("A", "2026-02", 100.0, 20.0)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "grade"),
+    [(119.99, "green"), (120, "yellow"), (199.9, "yellow"), (200, "orange"), (300, "red")],
+)
+def test_debt_ratio_grades(ratio, grade):
+    assert services.grade(ratio, 120, 200, 300) == grade
+
+
+def test_yearly_indicators():
+    # Government: 300 outstanding at the end of 2025 at 5 % (interest 15 in 2025);
+    # the platform's debt does not count. 综合财力 = 100 + 50 + 40 + 10 = 200.
+    rows = [
+        row("g", 300, 5, D(2027, 6, 1), government=True),
+        row("p", 999, 9, D(2027, 6, 1)),
+    ]
+    fy = FiscalRow(
+        2025, 100, 50, 40, 10, general_budget_expenditure=120, balance_target=280, cost_target=5.0
+    )
+    [y] = services.yearly_indicators(rows, [fy])
+    assert y["capacity"] == 200
+    assert y["balance"] == 300
+    assert y["debt_ratio"] == 150.0
+    assert y["grade"] == "yellow"
+    assert y["interest"] == pytest.approx(15.0)
+    assert y["interest_ratio"] == 12.5
+    assert y["interest_alarm"] is True
+    assert y["weighted_cost"] == 5.0
+    assert y["balance_met"] is False
+    assert y["cost_met"] is True
+
+
+def test_portfolio_indicators():
+    # As of 2026-01: 100 due in 2026-02 (2 %), 300 due 2026-10 (4 %), 600 due 2028 (8 %,
+    # non-standard). Due within 12 months 400 of 1000 = 40 %; within 3 months 100 of
+    # principal plus interest of Jan–Mar.
+    rows = [
+        row("a", 100, 2, D(2026, 2, 1)),
+        row("b", 300, 4, D(2026, 10, 1)),
+        row("c", 600, 8, D(2028, 1, 1), kind="non_standard"),
+    ]
+    p = services.portfolio_indicators(rows, cash_now=50, as_of=D(2026, 1, 15))
+    interest_3 = 100 * 0.02 / 12 * 2 + 300 * 0.04 / 12 * 3 + 600 * 0.08 / 12 * 3
+    assert p["outstanding"] == 1000
+    assert p["short_term_share"] == 40.0
+    assert p["short_term_warn"] is True
+    assert p["due_3"] == pytest.approx(round(100 + interest_3, 2))
+    assert p["cash_coverage"] == round(50 / (100 + interest_3), 2)
+    assert p["cash_coverage_warn"] is True
+    assert p["weighted_cost"] == pytest.approx((100 * 2 + 300 * 4 + 600 * 8) / 1000)
+    assert p["non_standard_share"] == 60.0
+
+
+def test_high_cost_saving_to_maturity():
+    rows = [
+        row("hi", 1000, 8, D(2028, 1, 1)),
+        row("lo", 1000, 5, D(2028, 1, 1)),
+    ]
+    [h] = services.high_cost(rows, threshold=6, replace_at=4, as_of=D(2026, 1, 1))
+    assert h.row.id == "hi"
+    assert h.saving == pytest.approx(1000 * 0.04 * 24 / 12)
+
+
+@pytest.mark.parametrize(
+    ("refinanceable", "own", "window", "expected"),
+    [(False, 12, 6, 0), (True, 12, None, 12), (True, 12, 6, 6), (True, 3, 6, 3), (True, 0, 6, 6)],
+)
+def test_window_of(refinanceable, own, window, expected):
+    r = row("a", 1, 1, D(2026, 1, 1), refinanceable=refinanceable, defer=own)
+    assert services.window_of(r, window) == expected
+
+
+def test_plan_rows_only_plans_from_the_given_month():
+    rows = [
+        row("old", 100, 6, D(2025, 12, 1), refinanceable=True, defer=1),
+        row("new", 100, 12, D(2026, 1, 1), refinanceable=True, defer=1),
+    ]
+    r = services.plan_rows(rows, from_month=services.mi(D(2026, 1, 1)))
+    assert r.peak_before == 100
+    assert r.peak_after == pytest.approx(50)
