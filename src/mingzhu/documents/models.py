@@ -1,0 +1,248 @@
+"""Policy documents (政策文件) and their decomposition (任务分解): the draft rows an office
+corrects before adopting them as a task list and targets."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.audit import audited
+from mingzhu.core.models import TimeStampedModel
+
+from .choices import Comparator
+
+
+@audited()
+class LeadRule(TimeStampedModel):
+    """One row of the keyword → lead unit table (in order of priority)."""
+
+    scope_global = True
+
+    keyword = models.CharField(_("keyword"), max_length=40)
+    unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("lead unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Left empty, the unit name below is suggested and must be chosen by hand."),
+    )
+    unit_name = models.CharField(_("unit name"), max_length=100, blank=True)
+    priority = models.PositiveIntegerField(
+        _("priority"), default=100, help_text=_("Lower numbers are tried first.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("lead unit rule")
+        verbose_name_plural = _("lead unit rules")
+        ordering = ["priority", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.keyword} → {self.unit.name if self.unit_id else self.unit_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:leadrule_detail", args=[self.pk])
+
+
+@audited()
+class PolicyDocument(TimeStampedModel):
+    """A document loaded for decomposition. Adopted once: then its task list and
+    targets carry the commitments."""
+
+    scope_fields = ("issuer",)
+
+    title = models.CharField(_("title"), max_length=200)
+    author = models.CharField(_("author"), max_length=100, blank=True)
+    affiliation = models.CharField(_("affiliation"), max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    text = models.TextField(_("text"))
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    encoding = models.CharField(_("encoding"), max_length=20, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    issuer = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("loaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    task_list = models.ForeignKey(
+        "tasks.TaskList",
+        verbose_name=_("task list"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("adopted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("policy document")
+        verbose_name_plural = _("policy documents")
+        ordering = ["-year", "-pk"]
+        permissions = [("adopt_policydocument", _("Can adopt a decomposition"))]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:policydocument_detail", args=[self.pk])
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.adopted_on is not None
+
+
+@audited(m2m_fields=("co_units",))
+class DocumentItem(TimeStampedModel):
+    """One item (task row) of the decomposition table, with the span of the text it
+    was found in."""
+
+    scope_fields = ("document__issuer",)
+
+    document = models.ForeignKey(
+        PolicyDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="items"
+    )
+    code = models.CharField(_("code"), max_length=20)
+    section_title = models.CharField(_("section"), max_length=300, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("task content"), blank=True)
+    start = models.PositiveIntegerField(_("start"), default=0)
+    end = models.PositiveIntegerField(_("end"), default=0)
+    rule = models.CharField(_("found by"), max_length=60, blank=True)
+    keyword = models.CharField(_("keyword"), max_length=40, blank=True)
+    suggested_unit = models.CharField(_("suggested unit"), max_length=100, blank=True)
+    lead_unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("lead unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    co_units = models.ManyToManyField(
+        "org.OrgUnit", verbose_name=_("co-operating units"), blank=True, related_name="+"
+    )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible leader"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    task = models.ForeignKey(
+        "tasks.Task",
+        verbose_name=_("task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("document item")
+        verbose_name_plural = _("document items")
+        ordering = ["document", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.document.get_absolute_url()}#item-{self.code}"
+
+
+@audited()
+class DocumentTarget(TimeStampedModel):
+    """A target found in the document; adopted, a numeric one is a target of the
+    targets module, a dated qualitative one is tracked by the task of its item."""
+
+    scope_fields = ("document__issuer",)
+
+    document = models.ForeignKey(
+        PolicyDocument,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="targets",
+    )
+    item = models.ForeignKey(
+        DocumentItem,
+        verbose_name=_("item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targets",
+    )
+    indicator_name = models.CharField(_("indicator"), max_length=100)
+    comparator = models.CharField(
+        _("comparator"), max_length=2, choices=Comparator.choices, blank=True
+    )
+    value = models.DecimalField(
+        _("target value"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    measure_unit = models.CharField(_("unit of measure"), max_length=30, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    change = models.CharField(_("change"), max_length=10, blank=True)
+    sentence = models.TextField(_("source sentence"), blank=True)
+    start = models.PositiveIntegerField(_("start"), default=0)
+    end = models.PositiveIntegerField(_("end"), default=0)
+    rule = models.CharField(_("found by"), max_length=60, blank=True)
+    deadline_rule = models.CharField(_("deadline read from"), max_length=60, blank=True)
+    indicator = models.ForeignKey(
+        "targets.Indicator",
+        verbose_name=_("catalogue indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    target = models.ForeignKey(
+        "targets.Target",
+        verbose_name=_("adopted target"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("document target")
+        verbose_name_plural = _("document targets")
+        ordering = ["document", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return self.indicator_name
+        value = f"{self.value.normalize():f}"
+        return f"{self.indicator_name} {self.comparator} {value} {self.measure_unit}"
+
+    @property
+    def is_qualitative(self) -> bool:
+        return self.value is None
+
+    @property
+    def value_display(self) -> str:
+        return "" if self.value is None else f"{self.value.normalize():f}"

@@ -1,0 +1,929 @@
+"""Decomposition of a policy text into sections, items (tasks) and targets.
+
+A pure module: text in, dataclasses out. No database, no clock, no network. Every rule is a
+regular expression or an explicit list, and every result carries the span of the text it
+was found in and the rule or keyword that fired, so the office can see why a row is there.
+
+The steps, in order:
+
+1. ``join_lines``: text extracted from PDF breaks lines in the middle of sentences. Lines
+   are joined back unless a line ends a paragraph (it ends with a full stop and is shorter
+   than the page width, or it is a short title line), page separators are dropped.
+2. ``split_header``: the title (first short line) and the author lines after it.
+3. ``find_structure``: sections and their items, from "一、"/"（一）"/"1." headings at the
+   start of paragraphs, or inside a paragraph from "一是……二是……" and parallel heads
+   (three or more short sentences opening the same way).
+4. ``find_targets``: quantitative commitments (indicator, comparator, value, unit,
+   deadline) and dated qualitative ones ("确保 2023 年创成全国文明城市").
+5. ``suggest_lead``: each item's lead unit from the keyword table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+# ---------------------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True)
+class LeadRule:
+    """One row of the keyword → lead unit table (the order is the priority)."""
+
+    keyword: str
+    unit_name: str
+    unit_code: str = ""
+
+
+@dataclass
+class Item:
+    code: str  # "2.3": section 2, item 3
+    section: int
+    number: int
+    title: str
+    text: str
+    start: int  # span in Decomposition.text
+    end: int
+    rule: str  # the enumeration that found it: "一是", "（一）", "1.", "parallel:必须" …
+    lead_unit: str = ""
+    lead_unit_code: str = ""
+    keyword: str = ""  # the keyword of the lead-unit table that fired
+    keyword_in: str = ""  # "title" or "text"
+
+
+@dataclass
+class Section:
+    number: int
+    title: str
+    start: int
+    end: int
+    rule: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Target:
+    indicator: str
+    comparator: str | None  # ">", ">=", "<=", "<", "=" or None (qualitative)
+    value: Decimal | None
+    unit: str
+    deadline: dt.date | None
+    text: str  # the sentence
+    start: int  # span of the commitment itself in Decomposition.text
+    end: int
+    rule: str  # the words that fired: "突破", "以上", "下降", "确保…创成" …
+    deadline_rule: str = ""  # the words the deadline was read from
+    change: str = ""  # "increase" / "decrease" for change targets (增长/下降 X%)
+    item_code: str = ""  # the item whose text holds it
+
+
+@dataclass
+class Decomposition:
+    title: str
+    author: str
+    affiliation: str
+    text: str  # the joined text; every span points into it
+    year: int | None  # the year the document speaks of most
+    sections: list[Section]
+    targets: list[Target]
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+
+class DecompositionError(ValueError):
+    """The text cannot be decomposed (empty, or nothing but blanks)."""
+
+
+# ---------------------------------------------------------------------------------------
+# Default keyword → lead unit table (the office edits its copy in the database).
+
+DEFAULT_RULES: tuple[LeadRule, ...] = (
+    LeadRule("文明城市", "市文明办", "YZ-DEPT-WMB"),
+    LeadRule("文明创建", "市文明办", "YZ-DEPT-WMB"),
+    LeadRule("文明实践", "市文明办", "YZ-DEPT-WMB"),
+    LeadRule("环保督察", "生态环境局", "YZ-DEPT-STHJ"),
+    LeadRule("散乱污", "生态环境局", "YZ-DEPT-STHJ"),
+    LeadRule("臭氧", "生态环境局", "YZ-DEPT-STHJ"),
+    LeadRule("安全生产", "应急管理局", "YZ-DEPT-YJJ"),
+    LeadRule("防洪", "应急管理局", "YZ-DEPT-YJJ"),
+    LeadRule("信访", "信访局", "YZ-DEPT-XFJ"),
+    LeadRule("债务", "财政局", "YZ-DEPT-CZJ"),
+    LeadRule("平台公司", "财政局", "YZ-DEPT-CZJ"),
+    LeadRule("智改数转", "工业和信息化局", "YZ-DEPT-GXJ"),
+    LeadRule("高企", "工业和信息化局", "YZ-DEPT-GXJ"),
+    LeadRule("亩均", "工业和信息化局", "YZ-DEPT-GXJ"),
+    LeadRule("人才", "人力资源和社会保障局", "YZ-DEPT-RSJ"),
+    LeadRule("就业", "人力资源和社会保障局", "YZ-DEPT-RSJ"),
+    LeadRule("参保", "人力资源和社会保障局", "YZ-DEPT-RSJ"),
+    LeadRule("乡村", "农业农村局", "YZ-DEPT-NYNC"),
+    LeadRule("人居环境", "农业农村局", "YZ-DEPT-NYNC"),
+    LeadRule("招商", "商务局", "YZ-DEPT-SWJ"),
+    LeadRule("项目", "发展和改革委员会", "YZ-DEPT-FGW"),
+    LeadRule("营商环境", "发展和改革委员会", "YZ-DEPT-FGW"),
+    LeadRule("教育", "教育局", ""),
+    LeadRule("医疗", "卫生健康委员会", ""),
+    LeadRule("党建", "市委组织部", "YZ-DEPT-ZZB"),
+)
+
+# Indicator names in texts → the catalogue's name (GDP ↔ 地区生产总值).
+INDICATOR_ALIASES: dict[str, str] = {
+    "GDP": "地区生产总值",
+    "国内生产总值": "地区生产总值",
+    "生产总值": "地区生产总值",
+    "地区生产总值": "地区生产总值",
+    "一般公共预算收入": "一般公共预算收入",
+    "财政一般公共预算收入": "一般公共预算收入",
+    "工业应税销售": "工业应税销售",
+    "百亿企业": "百亿企业数",
+    "百亿企业数": "百亿企业数",
+    "常住人口": "常住人口",
+    "人均GDP": "人均地区生产总值",
+    "人均地区生产总值": "人均地区生产总值",
+    "单位GDP能耗": "单位地区生产总值能耗",
+    "单位地区生产总值能耗": "单位地区生产总值能耗",
+}
+
+
+def catalogue_name(indicator: str) -> str:
+    """The catalogue name an indicator named in a text stands for (itself if unknown)."""
+    key = re.sub(r"\s+", "", indicator)
+    return INDICATOR_ALIASES.get(key, key)
+
+
+# ---------------------------------------------------------------------------------------
+# 1. Joining lines
+
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)》"
+_SEPARATOR = re.compile(
+    r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$"
+)
+_HEADING_MARK = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）])"
+)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _width(line: str) -> int:
+    """Printed width: CJK and ambiguous-width marks count two, other characters one,
+    spaces none (PDF text carries spaces the page does not show)."""
+    return sum(
+        2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line if not c.isspace()
+    )
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def _wrap_width(widths: list[int]) -> float | None:
+    """The page width when the text is hard-wrapped (most lines about as wide as the
+    widest), else None."""
+    long = [w for w in widths if w > 0]
+    if len(long) < 5:
+        return None
+    top = sorted(long)[int(len(long) * 0.9)]
+    body = [w for w in long if w >= 0.6 * top]
+    width = statistics.median(body)
+    near = sum(1 for w in long if 0.9 * width <= w <= 1.1 * width)
+    return width if near >= 0.5 * len(long) else None
+
+
+def join_lines(text: str) -> list[str]:
+    """Paragraphs of the text, with lines broken inside a sentence joined back."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
+        line = raw.strip().replace("\u3000", " ").strip()
+        if line.startswith("#"):
+            line = line.lstrip("#").strip()
+            if line:
+                lines.append((line, True))
+            continue
+        if not line or _SEPARATOR.match(line):
+            continue
+        lines.append((line, False))
+    width = _wrap_width([_width(line) for line, _heading in lines])
+    paragraphs: list[str] = []
+    current = ""
+    for i, (line, heading) in enumerate(lines):
+        nxt = lines[i + 1][0] if i + 1 < len(lines) else ""
+        if current and current[-1].isascii() and current[-1].isalnum() and line[0].isalnum():
+            current += " "
+        current += line
+        w = _width(line)
+        full = width is not None and w >= 0.95 * width
+        if heading or not nxt or _HEADING_MARK.match(nxt):
+            ends = True
+        elif _ends_sentence(line):
+            ends = not full
+        else:
+            # No full stop: a title or heading when short, else a line broken mid-sentence.
+            ends = not full and w < 60 and (width is None or w < 0.6 * width)
+        if ends:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+# ---------------------------------------------------------------------------------------
+# 2. Title and author
+
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
+    """(title, author, affiliation, index of the first body paragraph)."""
+    i = 0
+    title = author = affiliation = ""
+
+    def short(p: str) -> bool:
+        return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
+
+    if paragraphs and short(paragraphs[0]):
+        title, i = paragraphs[0], 1
+    if i < len(paragraphs) and _NAME.match(paragraphs[i]):
+        author, i = paragraphs[i], i + 1
+        if i < len(paragraphs) and short(paragraphs[i]) and len(paragraphs[i]) <= 20:
+            affiliation, i = paragraphs[i], i + 1
+    return title, author, affiliation, i
+
+
+# ---------------------------------------------------------------------------------------
+# 3. Structure
+
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str) -> int:
+    """一百二十 → 120, 两千 → 2000, 十五 → 15, 三万五千 → 35000."""
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            section += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+        elif ch in CN_BIG:
+            section += digit or 0
+            total += (section or 1) * CN_BIG[ch]
+            section, digit = 0, None
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + section + (digit or 0)
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans of the sentences of a paragraph (a closing quote stays with its sentence)."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        if m.end() > m.start() and text[m.start() : m.end()].strip():
+            spans.append((offset + m.start(), offset + m.end()))
+    return spans
+
+
+_ORDINAL = re.compile(r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)是)")
+_FIRST = re.compile(
+    r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>第(?P<n>[一二三四五六七八九十]+)[，,、])"
+)
+_HEAD_END = re.compile(r"[。；;！？!?]")
+_L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)")
+_L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
+_L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})[.．、](?!\d)|[（(](?P<n2>\d{1,2})[)）])")
+PARALLEL_MAX = 24  # a parallel head is a short sentence …
+PARALLEL_MIN = 3  # … and at least three open the same way
+
+
+def _head(text: str, limit: int = 40) -> str:
+    """The head clause of an item: up to the first full stop or semicolon; if that is
+    long, up to the first comma."""
+    m = _HEAD_END.search(text)
+    head = text[: m.start()] if m else text
+    if len(head) > limit:
+        comma = re.search(r"[，,：:]", head)
+        if comma:
+            head = head[: comma.start()]
+    return head.strip().rstrip("，,：:").strip()
+
+
+@dataclass
+class _Inline:
+    rule: str
+    number: int
+    start: int  # of the marker
+    body: int  # after the marker
+    head: str
+
+
+def _ordinal_items(para: str) -> list[_Inline]:
+    for pattern, label in ((_ORDINAL, "是"), (_FIRST, "第")):
+        found = []
+        expected = None
+        for m in pattern.finditer(para):
+            n = chinese_number(m.group("n"))
+            if expected is None or n == expected:
+                body = m.end("mark")
+                rule = f"{m.group('n')}是" if label == "是" else f"第{m.group('n')}"
+                found.append(_Inline(rule, n, m.start("mark"), body, _head(para[body:])))
+                expected = n + 1
+        if len(found) >= 2 or (found and (found[0].number > 1 or found[0].start == 0)):
+            # A lone "三是" may continue the items of the paragraph before; a paragraph
+            # that opens with "一是" starts items that the next paragraphs continue.
+            return found
+    return []
+
+
+def _common_prefix(words: Sequence[str]) -> str:
+    prefix = words[0]
+    for w in words[1:]:
+        while not w.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def _parallel_items(para: str) -> list[_Inline]:
+    spans = sentences(para)
+    heads = []
+    for start, end in spans[1:]:  # the first sentence is the section's lead
+        sentence = para[start:end].strip()
+        core = sentence.rstrip(CLOSERS).rstrip(TERMINAL)
+        if 4 <= len(core) <= PARALLEL_MAX and not re.search(r"[，,；;：:]", core):
+            heads.append((start + len(para[start:end]) - len(para[start:end].lstrip()), core))
+    groups: dict[str, list] = {}
+    for start, core in heads:
+        groups.setdefault(core[:2], []).append((start, core))
+    best: list = []
+    for members in groups.values():
+        prefix = _common_prefix([c for _s, c in members])
+        enough = len(members) >= PARALLEL_MIN or (len(members) >= 2 and len(prefix) >= 4)
+        if enough and len(members) > len(best):
+            best = members
+    if not best:
+        return []
+    prefix = _common_prefix([c for _s, c in best])
+    return [
+        _Inline(f"parallel:{prefix}", n, s, s, core) for n, (s, core) in enumerate(best, start=1)
+    ]
+
+
+def inline_items(para: str) -> list[_Inline]:
+    """Items enumerated inside one paragraph: 一是/二是…, 第一/第二…, or parallel heads."""
+    return _ordinal_items(para) or _parallel_items(para)
+
+
+def _level(para: str) -> tuple[int, re.Match] | None:
+    for level, pattern in ((1, _L1), (2, _L2), (3, _L3)):
+        m = pattern.match(para)
+        if m:
+            return level, m
+    return None
+
+
+def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
+    """Sections and items of the body paragraphs (``offsets``: where each starts in the
+    joined text)."""
+    levels = {lv for p in paragraphs if (found := _level(p)) for lv in [found[0]]}
+    present = sorted(levels)
+    if len(present) >= 2:
+        section_level, item_level = present[0], present[1]
+    elif present:
+        section_level, item_level = None, present[0]
+    else:
+        section_level = item_level = None
+
+    sections: list[Section] = []
+    section: Section | None = None
+    item: Item | None = None
+    item_level_here: int | None = None  # the level of the items of the current section
+    bodies: dict[int, list[str]] = {}  # text under a heading that has no items (yet)
+    previous_plain = ""
+
+    def new_section(title: str, start: int, end: int, rule: str) -> Section:
+        s = Section(len(sections) + 1, title, start, end, rule)
+        sections.append(s)
+        return s
+
+    def add_item(sec: Section, title: str, text: str, start: int, end: int, rule: str) -> Item:
+        n = len(sec.items) + 1
+        it = Item(f"{sec.number}.{n}", sec.number, n, title, text, start, end, rule)
+        sec.items.append(it)
+        sec.end = max(sec.end, end)
+        return it
+
+    for para, offset in zip(paragraphs, offsets, strict=True):
+        end = offset + len(para)
+        found = _level(para)
+        level = found[0] if found else None
+        if level is not None and level == section_level:
+            m = found[1]
+            rest = para[m.end() :]
+            title = _head(rest, limit=60)
+            section = new_section(title, offset, end, m.group("mark"))
+            item, item_level_here = None, None
+            tail = rest[len(title) :].lstrip("。；;：:，, ")
+            if tail:
+                bodies.setdefault(section.number, []).append(tail)
+            continue
+        is_item = level is not None and (
+            (section_level is None and level == item_level)
+            or (
+                section_level is not None
+                and section is not None
+                and level > section_level
+                and item_level_here in (None, level)
+            )
+        )
+        if is_item:
+            m = found[1]
+            if section is None:
+                section = new_section(_lead(previous_plain) or "", offset, end, "implicit")
+            item_level_here = level
+            body = para[m.end() :]
+            item = add_item(section, _head(body), body.strip(), offset, end, m.group("mark"))
+            continue
+        if item is not None:
+            # A paragraph under a numbered item (or a deeper heading) belongs to it.
+            item.text = f"{item.text}\n{para}"
+            item.end = end
+            section.end = max(section.end, end)
+            continue
+        inline = inline_items(para)
+        if inline and section is not None and section.rule != "implicit" and not section.items:
+            _add_inline(section, para, offset, add_item, inline)
+            continue
+        if inline:
+            first = inline[0]
+            last = sections[-1] if sections else None
+            if (
+                first.number > 1
+                and last is not None
+                and last.items
+                and last.items[-1].number == first.number - 1
+                and _kind(last.items[-1].rule) == _kind(first.rule)
+            ):
+                # The paragraph continues the items of the one before (a page break
+                # that split a paragraph): what precedes its first item ends the last one.
+                before = para[: first.start].strip()
+                if before:
+                    last.items[-1].text = f"{last.items[-1].text}\n{before}"
+                    last.items[-1].end = offset + first.start
+                _add_inline(last, para, offset, add_item, inline)
+            elif len(inline) == 1 and inline[0].number > 1:
+                previous_plain = para  # a lone "三是" continuing nothing: plain text
+            else:
+                lead = para[: inline[0].start].strip()
+                title = _lead(lead) or _lead(previous_plain) or inline[0].head
+                sec = new_section(title, offset, end, inline[0].rule.split(":")[0])
+                _add_inline(sec, para, offset, add_item, inline)
+                previous_plain = ""
+            continue
+        if section is not None and section.rule != "implicit" and not section.items:
+            bodies.setdefault(section.number, []).append(para)
+            section.end = end
+            continue
+        previous_plain = para
+    for sec in sections:
+        if not sec.items and sec.rule != "implicit":
+            # A heading with nothing enumerated below: the heading is the task.
+            text = "\n".join(bodies.get(sec.number, [])) or sec.title
+            add_item(sec, sec.title, text, sec.start, sec.end, sec.rule)
+    kept = [s for s in sections if s.items]
+    for number, sec in enumerate(kept, start=1):
+        sec.number = number
+        for it in sec.items:
+            it.section, it.code = number, f"{number}.{it.number}"
+    return kept
+
+
+def _kind(rule: str) -> str:
+    """一是/二是 → 是, 第一/第二 → 第: the same way of enumerating."""
+    return "是" if rule.endswith("是") else rule[:1]
+
+
+def _lead(text: str) -> str:
+    spans = sentences(text)
+    return text[spans[0][0] : spans[0][1]].strip() if spans else ""
+
+
+def _add_inline(section, para: str, offset: int, add_item, inline=None) -> None:
+    inline = inline if inline is not None else inline_items(para)
+    for k, it in enumerate(inline):
+        stop = inline[k + 1].start if k + 1 < len(inline) else len(para)
+        text = para[it.body : stop].strip()
+        add_item(section, it.head, text, offset + it.start, offset + stop, it.rule)
+
+
+# ---------------------------------------------------------------------------------------
+# 4. Targets
+
+UNITS = (
+    "微克/立方米",
+    "万平方米",
+    "平方公里",
+    "平方米",
+    "个百分点",
+    "亿元",
+    "万元",
+    "千元",
+    "元",
+    "万亩",
+    "亩",
+    "公顷",
+    "万人次",
+    "人次",
+    "万人",
+    "人",
+    "万户",
+    "户",
+    "万吨",
+    "吨",
+    "公里",
+    "千米",
+    "家",
+    "个",
+    "项",
+    "所",
+    "座",
+    "辆",
+    "套",
+    "件",
+    "台",
+    "名",
+    "处",
+    "条",
+    "张",
+    "次",
+    "倍",
+    "%",
+    "％",
+    "‰",
+)
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
+_NUMBER = rf"(?P<num>{_ARABIC}|(?<!第){_CHINESE})"
+GREATER = ("突破", "超过", "高于", "大于", "超")
+AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
+AT_LEAST += ("增加到", "增加至", "增至", "达", "新增", "培育", "引进", "新建", "建成", "保持在")
+AT_MOST = ("不超过", "不高于", "控制在", "稳定在")
+BELOW = ("低于", "少于")
+_PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW, key=len, reverse=True)
+_PREFIX = "|".join(_PREFIXES)
+_SUFFIX = r"(?:\s*(?P<suf>以上|以内|之内|以下|左右))?"
+_LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_UNIT}){_SUFFIX}")
+_CHANGE = re.compile(
+    rf"(?P<verb>增长|提高|提升|增加|下降|降低|减少)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
+)
+_QUALITATIVE = re.compile(
+    r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
+    r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|通过|获评|跻身)"
+    r"(?P<obj>[^，,。；;！？!?、]{2,30})"
+)
+COMMITMENT = re.compile(r"力争|确保|争取|努力|目标|计划|预期|将|到\s*\d{4}\s*年|十[四五六]五")
+NOT_A_COMMITMENT = re.compile(r"已经|已|同比|上年|去年|曾")
+_DEADLINES = [
+    (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
+    (
+        re.compile(
+            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*)?"
+            r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面))?"
+        ),
+        "year",
+    ),
+]
+_PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
+_LEADING_NOISE = re.compile(
+    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|每年|在|将|并|和|及|"
+    r"到\s*\d{4}\s*年\s*(?:底|末)?|到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
+)
+_TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|的|要|将|力争|确保|\s)+$")
+_ADDING = re.compile(r"新增|新引进|引进|培育|新建|建成|新培育")
+_AFTER_OK = set("，,。；;、）)！!？?”") | {""}
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
+    """(position, date, words) of every deadline phrase of a sentence."""
+    found = []
+    for pattern, kind in _DEADLINES:
+        for m in pattern.finditer(sentence):
+            if kind == "plan":
+                day = dt.date(_PLAN_END[m.group("plan")], 12, 31)
+            else:
+                if not (m.group("to") or m.group("tail") is not None and m.group("tail") != ""):
+                    # A bare year ("2023 年是…") names a time, not a deadline; a year
+                    # followed by a commitment verb ("2023 年创成") does.
+                    rest = sentence[m.end() :]
+                    if not re.match(r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面)", rest):
+                        continue
+                year = int(m.group("year"))
+                if not 1900 <= year <= 2100:
+                    continue
+                month = int(m.group("month")) if m.group("month") else 12
+                if not 1 <= month <= 12:
+                    continue
+                day = _month_end(year, month)
+            found.append((m.start(), day, m.group(0).strip()))
+    return sorted(found)
+
+
+def _deadline_for(deadlines, position: int) -> tuple[dt.date | None, str]:
+    before = [d for d in deadlines if d[0] <= position]
+    if before:
+        return before[-1][1], before[-1][2]
+    if deadlines:
+        return deadlines[0][1], deadlines[0][2]
+    return None, ""
+
+
+def _number(text: str) -> Decimal | None:
+    text = text.replace(",", "")
+    try:
+        if re.fullmatch(_ARABIC.replace(",", ""), text) or re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return Decimal(text)
+        return Decimal(chinese_number(text))
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def _indicator(sentence: str, stop: int) -> tuple[str, int]:
+    """The indicator named before position ``stop``: the clause back to the last comma,
+    without the commitment and deadline words around it. Returns (name, start)."""
+    start = max(sentence.rfind(c, 0, stop) for c in "，,；;：:。、（(") + 1
+    clause = sentence[start:stop]
+    lead = _LEADING_NOISE.match(clause)
+    cut = lead.end() if lead else 0
+    name = _TRAILING_NOISE.sub("", clause[cut:]).strip()
+    return name, start + cut
+
+
+def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
+    pre, suf = pre or "", suf or ""
+    words = f"{pre}…{suf}" if pre and suf else pre or suf
+    if pre in GREATER:
+        return ">", words
+    if pre in BELOW or suf == "以下":
+        return "<", words
+    if pre in AT_MOST or suf in ("以内", "之内"):
+        return "<=", words
+    if suf == "左右":
+        return "=", words
+    if pre in AT_LEAST or suf == "以上":
+        return ">=", words
+    return None, words
+
+
+def _unit(unit: str) -> str:
+    return "%" if unit == "％" else unit
+
+
+def targets_in(sentence: str, offset: int = 0) -> list[Target]:
+    """The commitments of one sentence (``offset``: where it starts in the text)."""
+    text = sentence.strip()
+    if not text or not COMMITMENT.search(text):
+        return []
+    lead = len(sentence) - len(sentence.lstrip())
+    base = offset + lead
+    deadlines = deadlines_in(text)
+    results: list[Target] = []
+    taken: list[tuple[int, int]] = []
+
+    def clear(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _CHANGE.finditer(text):
+        name, start = _indicator(text, m.start())
+        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        suf = m.group("suf") or ""
+        comparator = {"以内": "<=", "之内": "<=", "左右": "=", "以下": "<"}.get(suf, ">=")
+        decrease = m.group("verb") in ("下降", "降低", "减少")
+        deadline, words = _deadline_for(deadlines, m.start())
+        results.append(
+            Target(
+                indicator=f"{name}{'降幅' if decrease else '增幅'}",
+                comparator=comparator,
+                value=value,
+                unit=_unit(m.group("unit")),
+                deadline=deadline,
+                text=text,
+                start=base + start,
+                end=base + m.end(),
+                rule=m.group("verb") + (f"…{suf}" if suf else ""),
+                deadline_rule=words,
+                change="decrease" if decrease else "increase",
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _LEVEL.finditer(text):
+        if not clear(m.start(), m.end()):
+            continue
+        if text[m.end() :].lstrip()[:1] not in _AFTER_OK:
+            continue  # "50 亿元以上重大项目": a size, not a target
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        name, start = _indicator(text, m.start())
+        if comparator is None:
+            # "新增智能车间 20 个": the verb opens the clause.
+            verb = _ADDING.search(text[start : m.start()])
+            if verb is None:
+                continue
+            comparator, words = ">=", verb.group(0)
+        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        deadline, dwords = _deadline_for(deadlines, m.start())
+        results.append(
+            Target(
+                indicator=name,
+                comparator=comparator,
+                value=value,
+                unit=_unit(m.group("unit")),
+                deadline=deadline,
+                text=text,
+                start=base + start,
+                end=base + m.end(),
+                rule=words,
+                deadline_rule=dwords,
+            )
+        )
+        taken.append((m.start(), m.end()))
+    if re.search(r"确保|力争|争取|努力|计划|目标", text):
+        for m in _QUALITATIVE.finditer(text):
+            obj = m.group("obj").strip()
+            if _LEVEL.search(obj) or _CHANGE.search(obj) or not clear(m.start(), m.end()):
+                continue
+            year = int(m.group("year"))
+            if not 1900 <= year <= 2100:
+                continue
+            results.append(
+                Target(
+                    indicator=f"{m.group('verb')}{obj}",
+                    comparator=None,
+                    value=None,
+                    unit="",
+                    deadline=dt.date(year, 12, 31),
+                    text=text,
+                    start=base + m.start(),
+                    end=base + m.end(),
+                    rule=f"{_commitment_word(text, m.start())}…{m.group('verb')}",
+                    deadline_rule=f"{year}年",
+                )
+            )
+    return sorted(results, key=lambda t: t.start)
+
+
+def _commitment_word(text: str, stop: int) -> str:
+    words = re.findall(r"确保|力争|争取|努力|计划|目标", text[:stop])
+    return words[-1] if words else ""
+
+
+def _plausible(name: str) -> bool:
+    if not 1 <= len(name) <= 30 or name[0].isdigit():
+        return False
+    return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
+
+
+def find_targets(paragraphs: list[str], offsets: list[int]) -> list[Target]:
+    found = []
+    for para, offset in zip(paragraphs, offsets, strict=True):
+        for start, end in sentences(para, offset):
+            found.extend(targets_in(para[start - offset : end - offset], start))
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# 5. Lead units
+
+
+def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:
+    """The first rule (in table order) whose keyword is in the item's title; failing
+    that, the first whose keyword is in its text."""
+    rules = list(rules)
+    for zone, text in (("title", item.title), ("text", item.text)):
+        for rule in rules:
+            if rule.keyword and rule.keyword in text:
+                item.lead_unit, item.lead_unit_code = rule.unit_name, rule.unit_code
+                item.keyword, item.keyword_in = rule.keyword, zone
+                return
+
+
+# ---------------------------------------------------------------------------------------
+# The whole
+
+
+def _year(text: str) -> int | None:
+    """The year the document speaks of most, deadlines ("到2027年", "2025年底") aside:
+    a plan's horizon is not the year it was written."""
+    years = Counter(
+        int(y)
+        for y in re.findall(
+            r"(?<![\d到至])(?<!到 )(?<!至 )((?:19|20)\d{2})\s*年(?!\s*(?:底|末|前))", text
+        )
+    )
+    if not years:
+        return None
+    top = max(years.values())
+    return min(y for y, n in years.items() if n == top)
+
+
+def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
+    """Decompose a policy text (already decoded) into sections, items and targets."""
+    if not text or not text.strip():
+        raise DecompositionError(_("The document is empty."))
+    paragraphs = join_lines(text.translate(_FULLWIDTH_DIGITS))
+    if not paragraphs:
+        raise DecompositionError(_("The document is empty."))
+    title, author, affiliation, first = split_header(paragraphs)
+    joined = "\n".join(paragraphs)
+    offsets = []
+    position = 0
+    for p in paragraphs:
+        offsets.append(position)
+        position += len(p) + 1
+    body, body_offsets = paragraphs[first:], offsets[first:]
+    sections = find_structure(body, body_offsets)
+    targets = find_targets(body, body_offsets)
+    items = [i for s in sections for i in s.items]
+    rules = list(rules)
+    for item in items:
+        suggest_lead(item, rules)
+    for target in targets:
+        for item in items:
+            if item.start <= target.start < item.end:
+                target.item_code = item.code
+                break
+    return Decomposition(
+        title=title,
+        author=author,
+        affiliation=affiliation,
+        text=joined,
+        year=_year(joined),
+        sections=sections,
+        targets=targets,
+    )
+
+
+def as_json(d: Decomposition) -> dict:
+    """The JSON shape of the CLI and the API."""
+    return {
+        "title": d.title,
+        "author": d.author,
+        "sections": [
+            {"title": s.title, "items": [{"title": i.title, "text": i.text} for i in s.items]}
+            for s in d.sections
+        ],
+        "targets": [
+            {
+                "indicator": t.indicator,
+                "comparator": t.comparator,
+                "value": _json_number(t.value),
+                "unit": t.unit,
+                "deadline": t.deadline.isoformat() if t.deadline else None,
+                "text": t.text,
+            }
+            for t in d.targets
+        ],
+        "tasks": [
+            {
+                "code": i.code,
+                "section": d.sections[i.section - 1].title,
+                "title": i.title,
+                "text": i.text,
+                "lead_unit": i.lead_unit,
+                "keyword": i.keyword,
+            }
+            for i in d.items
+        ],
+    }
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

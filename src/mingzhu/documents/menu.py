@@ -1,0 +1,30 @@
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.menu import MenuItem, register
+
+register(
+    "documents",
+    _("Documents"),
+    "file-earmark-text",
+    250,
+    [
+        MenuItem(
+            _("Policy documents"),
+            "documents:policydocument_list",
+            "file-earmark-text",
+            "documents.view_policydocument",
+        ),
+        MenuItem(
+            _("Decompose a document"),
+            "documents:policydocument_add",
+            "scissors",
+            "documents.add_policydocument",
+        ),
+        MenuItem(
+            _("Lead unit keywords"),
+            "documents:leadrule_list",
+            "key",
+            "documents.change_leadrule",
+        ),
+    ],
+)

@@ -1,0 +1,103 @@
+"""Pure helpers around the decomposition: matching items with tasks already typed by
+hand, the task deadline of an item, the 任务分解表 rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from .decompose import Decomposition
+
+MATCH_SHARE = 0.5  # an existing task matches an item when half its words are in the item
+EXPORT_HEADERS = ("序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限")
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(r"[\s，。、；：！？“”‘’（）《》,.;:!?()\"'-]", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def match_tasks(
+    items: Sequence[tuple[int, str]], tasks: Sequence[tuple[int, str]]
+) -> dict[int, int]:
+    """Pair items (id, title + text) with existing tasks (id, title + content): a task
+    goes to the item holding the largest share of its character pairs, if at least
+    ``MATCH_SHARE``; each task and each item at most once, best pairs first."""
+    item_grams = {i: _bigrams(text) for i, text in items}
+    scored = []
+    for task_id, text in tasks:
+        grams = _bigrams(text)
+        if not grams:
+            continue
+        for item_id, igrams in item_grams.items():
+            share = len(grams & igrams) / len(grams)
+            if share >= MATCH_SHARE:
+                scored.append((share, item_id, task_id))
+    pairs: dict[int, int] = {}
+    used = set()
+    for _share, item_id, task_id in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if item_id in pairs or task_id in used:
+            continue
+        pairs[item_id] = task_id
+        used.add(task_id)
+    return pairs
+
+
+def item_deadlines(d: Decomposition) -> dict[str, dt.date]:
+    """The latest deadline of the dated targets inside each item (by item code)."""
+    found: dict[str, dt.date] = {}
+    for t in d.targets:
+        if (
+            t.item_code
+            and t.deadline
+            and (t.item_code not in found or t.deadline > found[t.item_code])
+        ):
+            found[t.item_code] = t.deadline
+    return found
+
+
+def year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def export_rows(items: Iterable) -> list[tuple]:
+    """The 任务分解表 rows: 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限."""
+    rows = []
+    for n, item in enumerate(items, start=1):
+        content = item["title"]
+        if item["text"] and item["text"] != item["title"]:
+            content = f"{item['title']}：{item['text']}"
+        deadline = item["deadline"]
+        rows.append(
+            (
+                n,
+                content,
+                item["lead_unit"],
+                "、".join(item["co_units"]),
+                item["leader"],
+                f"{deadline.year}年{deadline.month}月{deadline.day}日" if deadline else "",
+            )
+        )
+    return rows
+
+
+def segments(
+    text: str, items: Sequence[tuple[str, int, int]], targets: Sequence[tuple[int, int, int]]
+):
+    """The text cut where items and targets start and end, for highlighting: a list of
+    (piece, item code or "", target index or None)."""
+    cuts = {0, len(text)}
+    for _code, start, end in items:
+        cuts.update((min(start, len(text)), min(end, len(text))))
+    for _n, start, end in targets:
+        cuts.update((min(start, len(text)), min(end, len(text))))
+    points = sorted(cuts)
+    pieces = []
+    for a, b in zip(points, points[1:], strict=False):
+        if a == b:
+            continue
+        code = next((c for c, s, e in items if s <= a < e), "")
+        target = next((n for n, s, e in targets if s <= a < e), None)
+        pieces.append((text[a:b], code, target))
+    return pieces

@@ -1,0 +1,278 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.actions import ActionError
+from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.scope import can
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+    model_url,
+)
+
+from . import actions, services
+from .filters import DocumentFilter
+from .forms import AdoptForm, LeadRuleForm, LoadForm, item_formset, target_formset
+from .models import LeadRule, PolicyDocument
+
+
+def _state(document) -> str:
+    return _("Adopted") if document.is_adopted else _("Draft")
+
+
+class DocumentListView(ObjectListView):
+    model = PolicyDocument
+    select_related = ("issuer", "task_list")
+    filterset_class = DocumentFilter
+    columns = [
+        Column("title", gettext_lazy("Title"), link=True),
+        Column("author", gettext_lazy("Author")),
+        Column("year", gettext_lazy("Year")),
+        Column("issuer", gettext_lazy("Unit")),
+        Column("state", gettext_lazy("State"), accessor=_state),
+        Column("task_list", gettext_lazy("Task list")),
+        Column("adopted_on", gettext_lazy("Adopted on")),
+    ]
+    export_filename = "policy-documents"
+
+    def get_queryset(self):
+        return super().get_queryset().defer("text")
+
+
+def _table_rows(document) -> list[dict]:
+    """The rows of the 任务分解表: an adopted item as its task now stands."""
+    rows = []
+    items = document.items.select_related(
+        "lead_unit", "leader", "task__lead_unit", "task__leader"
+    ).prefetch_related("co_units", "task__co_units")
+    for item in items:
+        source = item.task or item
+        lead = source.lead_unit.name if source.lead_unit_id else item.suggested_unit
+        rows.append(
+            {
+                "title": item.title,
+                "text": item.text,
+                "lead_unit": lead,
+                "co_units": [u.name for u in source.co_units.all()],
+                "leader": str(source.leader) if source.leader_id else "",
+                "deadline": source.deadline or services.year_end(document.year),
+            }
+        )
+    return rows
+
+
+def _object_context(view, obj) -> dict:
+    """A document changes through its table and its adoption: no edit or delete page."""
+    return {
+        **view.meta_context(),
+        "object": obj,
+        "tab": view.tab,
+        "detail_url": model_url(PolicyDocument, "detail", obj.pk),
+        "history_url": model_url(PolicyDocument, "history", obj.pk),
+        "can_change": False,
+        "can_delete": False,
+    }
+
+
+class DocumentDetailView(ObjectDetailView):
+    """The text with every item and target highlighted, beside the draft table."""
+
+    model = PolicyDocument
+    template_name = "documents/policydocument_detail.html"
+    select_related = ("issuer", "task_list", "loaded_by", "adopted_by")
+
+    def object_context(self, obj):
+        return _object_context(self, obj)
+
+    def get_extra_context(self, obj, items=None, targets=None, adopt_form=None):
+        user = self.request.user
+        editable = not obj.is_adopted and can(user, "change", obj)
+        rows = list(
+            obj.items.select_related(
+                "lead_unit", "leader", "task__lead_unit", "task__leader"
+            ).prefetch_related("co_units", "task__co_units")
+        )
+        target_rows = list(obj.targets.select_related("indicator", "target", "item"))
+        pieces = services.segments(
+            obj.text,
+            [(i.code, i.start, i.end) for i in rows],
+            [(n, t.start, t.end) for n, t in enumerate(target_rows, start=1)],
+        )
+        return {
+            "editable": editable,
+            "can_adopt": editable and user.has_perm(actions.ADOPT_PERMISSION),
+            "pieces": pieces,
+            "rows": rows,
+            "target_rows": target_rows,
+            "items": items or (item_formset(obj, user=user) if editable else None),
+            "targets": targets or (target_formset(obj) if editable else None),
+            "adopt_form": adopt_form or AdoptForm(user=user),
+            "default_deadline": services.year_end(obj.year),
+        }
+
+
+class DocumentHistoryView(ObjectHistoryView):
+    model = PolicyDocument
+
+    def object_context(self, obj):
+        return _object_context(self, obj)
+
+
+class LoadView(ObjectMixin, View):
+    """Upload or paste a document: it is decomposed and its draft table shown."""
+
+    model = PolicyDocument
+    template_name = "documents/load.html"
+
+    def render_form(self, form, status=200):
+        return render(
+            self.request, self.template_name, {**self.meta_context(), "form": form}, status=status
+        )
+
+    def get(self, request):
+        self.require_permission("add")
+        return self.render_form(LoadForm())
+
+    def post(self, request):
+        self.require_permission("add")
+        form = LoadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                document = actions.load_document(
+                    actor=request.user,
+                    text=form.cleaned_data["text"],
+                    data=upload.read() if upload is not None else None,
+                    filename=upload.name if upload is not None else "",
+                    title=form.cleaned_data["title"],
+                    source=form.cleaned_data["source"],
+                )
+            except ActionError as exc:
+                form.add_error("file" if upload is not None else "text", str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Decomposed: %(items)s items, %(targets)s targets.")
+                    % {"items": document.items.count(), "targets": document.targets.count()},
+                )
+                return HttpResponseRedirect(document.get_absolute_url())
+        return self.render_form(form, status=400)
+
+
+class DocumentActionView(ObjectMixin, View):
+    model = PolicyDocument
+
+    def get_document(self, pk):
+        return get_object_or_404(self.restricted("view"), pk=pk)
+
+    def rerender(self, document, status=400, **forms):
+        detail = DocumentDetailView()
+        detail.setup(self.request, pk=document.pk)
+        context = {**detail.object_context(document), **detail.get_extra_context(document, **forms)}
+        return render(self.request, "documents/policydocument_detail.html", context, status=status)
+
+
+class SaveDraftView(DocumentActionView):
+    def post(self, request, pk):
+        document = self.get_document(pk)
+        if not can(request.user, "change", document):
+            raise PermissionDenied
+        items = item_formset(document, request.POST, user=request.user)
+        targets = target_formset(document, request.POST)
+        if items.is_valid() and targets.is_valid():
+            item_changes = [
+                {"id": f.instance.pk, **{k: f.cleaned_data[k] for k in f.changed_data}}
+                for f in items.forms
+                if f.has_changed()
+            ]
+            target_changes = [
+                {"id": f.instance.pk, **{k: f.cleaned_data[k] for k in f.changed_data}}
+                for f in targets.forms
+                if f.has_changed()
+            ]
+            try:
+                actions.save_draft(
+                    document.pk, actor=request.user, items=item_changes, targets=target_changes
+                )
+            except (ActionError, ValidationError) as exc:
+                messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
+            else:
+                messages.success(request, _("The table is saved."))
+                return HttpResponseRedirect(document.get_absolute_url())
+        return self.rerender(document, items=items, targets=targets)
+
+
+class AdoptView(DocumentActionView):
+    def post(self, request, pk):
+        document = self.get_document(pk)
+        form = AdoptForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                task_list = actions.adopt(
+                    document.pk,
+                    actor=request.user,
+                    name=form.cleaned_data["name"],
+                    into=form.cleaned_data["into"],
+                    kind=form.cleaned_data["kind"],
+                )
+            except ActionError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request, _("Adopted as the task list %(list)s.") % {"list": task_list}
+                )
+                return HttpResponseRedirect(document.get_absolute_url())
+        return self.rerender(document, adopt_form=form)
+
+
+class ExportView(DocumentActionView):
+    """The 任务分解表: 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限."""
+
+    def get(self, request, pk):
+        document = self.get_document(pk)
+        content = write_xlsx(
+            "任务分解表", services.EXPORT_HEADERS, services.export_rows(_table_rows(document))
+        )
+        return xlsx_response(f"{document.title}-任务分解表.xlsx", content)
+
+
+class LeadRuleListView(ObjectListView):
+    model = LeadRule
+    select_related = ("unit",)
+    columns = [
+        Column("keyword", gettext_lazy("Keyword"), link=True),
+        Column("unit", gettext_lazy("Lead unit")),
+        Column("unit_name", gettext_lazy("Unit name")),
+        Column("priority", gettext_lazy("Priority")),
+        Column("is_active", gettext_lazy("Active")),
+    ]
+    export_filename = "lead-unit-keywords"
+
+
+class LeadRuleDetailView(ObjectDetailView):
+    model = LeadRule
+    template_name = "documents/leadrule_detail.html"
+    select_related = ("unit",)
+
+
+class LeadRuleHistoryView(ObjectHistoryView):
+    model = LeadRule
+
+
+class LeadRuleEditView(ObjectEditView):
+    model = LeadRule
+    form_class = LeadRuleForm
+
+
+class LeadRuleDeleteView(ObjectDeleteView):
+    model = LeadRule

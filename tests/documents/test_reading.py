@@ -1,0 +1,76 @@
+"""Files into text: encodings detected, .docx read, bad files refused with a reason."""
+
+import io
+
+import docx
+import pytest
+from django.utils import translation
+
+from mingzhu.documents import seeds
+from mingzhu.documents.decompose import decompose
+from mingzhu.documents.reading import ReadError, read_document
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030"])
+def test_it_reads_the_seed_in_each_encoding(encoding):
+    text, used = read_document(seeds.SEED_1.encode(encoding), "seed.txt")
+    assert text == seeds.SEED_1
+    # GBK is tried before GB18030 and decodes the same characters.
+    assert used == ("utf-8" if encoding == "utf-8" else "gbk")
+
+
+def test_it_falls_back_to_gb18030_for_characters_gbk_lacks():
+    text = "力争到2027年，全市新增“㘵”字号企业 5 家以上。€"
+    data = text.encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("gbk")
+    assert read_document(data) == (text, "gb18030")
+
+
+def test_it_strips_a_utf8_byte_order_mark():
+    assert read_document(b"\xef\xbb\xbf" + "确保".encode())[0] == "确保"
+
+
+def test_it_reads_docx():
+    document = docx.Document()
+    document.add_paragraph("扬中市示例方案")
+    document.add_paragraph("一是推进智改数转。力争到2027年，高新技术企业达到 500 家以上。")
+    document.add_paragraph("二是加强人才引育。落实人才新政。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, used = read_document(buffer.getvalue(), "方案.docx")
+    assert used == "docx"
+    d = decompose(text)
+    assert d.title == "扬中市示例方案"
+    assert [i.title for i in d.items] == ["推进智改数转", "加强人才引育"]
+    assert d.targets[0].value == 500
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (bytes(range(256)) * 4, "binary"),
+        ("hello 你好".encode("utf-16"), "binary"),
+        (b"\x80\xff\xfe" * 20, "unknown encoding"),
+        ("é à ü ö".encode("latin-1"), "unknown encoding"),
+        (b"%PDF-1.4\n%\xe2\xe3", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, ".doc"),
+        (b"PK\x03\x04 not a real archive", ".docx"),
+    ],
+)
+def test_it_refuses_bad_files_with_a_reason(data, message):
+    with translation.override("en"), pytest.raises(ReadError, match=message):
+        read_document(data, "file.docx" if data.startswith(b"PK") else "file.txt")
+
+
+def test_a_one_megabyte_document_is_decomposed():
+    # The speed goal (under 2 s) is measured by benchmarks/documents_throughput.py;
+    # here: a 1 MB text goes through without error and finds what it holds.
+    block = seeds.SEED_1 + "\n"
+    text = block * (1_000_000 // len(block.encode()) + 1)
+    d = decompose(text)
+    assert len(text.encode()) >= 1_000_000
+    copies = len(text) // len(block)
+    assert len(d.targets) == 5 * copies and len(d.items) == 15 * copies
