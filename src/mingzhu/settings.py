@@ -47,6 +47,9 @@ ALLOW_DEMO_USERS = env_bool("MINGZHU_DEMO", DEBUG)
 
 INSECURE_DEV_KEY = "django-insecure-mingzhu-development-key-not-for-production"
 SECRET_KEY = env("MINGZHU_SECRET_KEY") or INSECURE_DEV_KEY
+# The key personal data (requesters' phones, ID numbers) is encrypted with; SECRET_KEY when
+# unset. Keep it with the backups: without it those values cannot be read back.
+PERSONAL_DATA_KEY = env("MINGZHU_PERSONAL_DATA_KEY")
 
 ALLOWED_HOSTS = env_list("MINGZHU_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("MINGZHU_CSRF_TRUSTED_ORIGINS")

@@ -1,0 +1,785 @@
+"""接诉即办 (citizen requests answered on time), 防止致贫返贫监测 (return-to-poverty
+monitoring), 幸福家园 (village mutual-aid funds) and 全民参保 (insurance coverage).
+
+A request's status is read from its current task (DESIGN.md §3); personal data is stored
+encrypted (``protect``), shown masked, and kept out of the audit trail.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.audit import audited
+from mingzhu.core.models import TimeStampedModel
+from mingzhu.tasks.choices import DeadlineBasis
+
+from . import protect, services
+from .choices import (
+    AidReason,
+    Channel,
+    Elimination,
+    EntryKind,
+    EntryStatus,
+    HouseholdType,
+    MeasureKind,
+    RequestAction,
+    RequestType,
+    Satisfaction,
+    Scheme,
+)
+
+# Encrypted columns and their digests never enter the change log.
+REQUEST_SECRET_FIELDS = ("name_cipher", "phone_cipher", "phone_digest")
+HOUSEHOLD_SECRET_FIELDS = ("id_cipher", "id_digest")
+
+
+class ImmutableError(RuntimeError):
+    pass
+
+
+@audited()
+class RequestCategory(TimeStampedModel):
+    """A node of the configurable category tree (roads, water, heating …), with the unit
+    that usually handles it."""
+
+    scope_global = True
+
+    name = models.CharField(_("name"), max_length=60)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    default_unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("usual unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("request category")
+        verbose_name_plural = _("request categories")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="lh_category_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name}/{self.name}" if self.parent_id else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:requestcategory_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        node, seen = self.parent, set()
+        while node is not None:
+            if node.pk == self.pk or node.pk in seen:
+                raise ValidationError({"parent": _("A category cannot sit below itself.")})
+            seen.add(node.pk)
+            node = node.parent
+
+
+@audited()
+class TimeLimit(TimeStampedModel):
+    """The time limit of a request type (editable): to answer, and to accept (respond)."""
+
+    scope_global = True
+
+    request_type = models.CharField(
+        _("request type"), max_length=20, choices=RequestType.choices, unique=True
+    )
+    handling_days = models.PositiveSmallIntegerField(
+        _("time limit to answer"), validators=[MaxValueValidator(60)]
+    )
+    basis = models.CharField(
+        _("counted in"),
+        max_length=20,
+        choices=[c for c in DeadlineBasis.choices if c[0] != DeadlineBasis.WORKING_HOURS],
+        default=DeadlineBasis.WORKING_DAYS,
+    )
+    response_days = models.PositiveSmallIntegerField(
+        _("time limit to accept (working days)"),
+        default=1,
+        validators=[MaxValueValidator(10)],
+        help_text=_("0: the same day."),
+    )
+
+    class Meta:
+        verbose_name = _("time limit")
+        verbose_name_plural = _("time limits")
+        ordering = ["request_type"]
+
+    def __str__(self) -> str:
+        return self.get_request_type_display()
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:timelimit_detail", args=[self.pk])
+
+
+@audited()
+class RateWeights(TimeStampedModel):
+    """The weights of the composite score of the three rates (三率), in percent."""
+
+    scope_global = True
+
+    name = models.CharField(_("name"), max_length=40, unique=True, default="default")
+    response = models.PositiveSmallIntegerField(
+        _("response rate weight (%)"), default=20, validators=[MaxValueValidator(100)]
+    )
+    resolution = models.PositiveSmallIntegerField(
+        _("resolution rate weight (%)"), default=40, validators=[MaxValueValidator(100)]
+    )
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction rate weight (%)"), default=40, validators=[MaxValueValidator(100)]
+    )
+
+    class Meta:
+        verbose_name = _("rate weights")
+        verbose_name_plural = _("rate weights")
+
+    def __str__(self) -> str:
+        return f"{self.response}/{self.resolution}/{self.satisfaction}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:rates")
+
+    def clean(self) -> None:
+        if (self.response or 0) + (self.resolution or 0) + (self.satisfaction or 0) != 100:
+            raise ValidationError(_("The three weights must add up to 100."))
+
+    @classmethod
+    def current(cls) -> RateWeights:
+        return cls.objects.filter(name="default").first() or cls(name="default")
+
+
+@audited(exclude_fields=REQUEST_SECRET_FIELDS)
+class CitizenRequest(TimeStampedModel):
+    """A citizen's request (诉求): consultation, help, complaint, report, suggestion or an
+    urgent matter. Handled as a task of the engine; the current round is ``task``."""
+
+    scope_fields = ("town", "village", "task__lead_unit")
+
+    number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    request_type = models.CharField(_("type"), max_length=20, choices=RequestType.choices)
+    category = models.ForeignKey(
+        RequestCategory,
+        verbose_name=_("request category"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    content = models.TextField(_("content"))
+    town = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("town"), on_delete=models.PROTECT, related_name="+"
+    )
+    village = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("village or community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    name_cipher = models.TextField(blank=True, editable=False)
+    name_masked = models.CharField(_("requester"), max_length=40, blank=True, editable=False)
+    phone_cipher = models.TextField(blank=True, editable=False)
+    phone_masked = models.CharField(_("phone"), max_length=20, blank=True, editable=False)
+    phone_digest = models.CharField(max_length=32, blank=True, editable=False, db_index=True)
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    task = models.ForeignKey(
+        "tasks.Task",
+        verbose_name=_("current task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Facts of the request's life (not copies of the task's status).
+    pending_return = models.BooleanField(_("returned, awaiting re-dispatch"), default=False)
+    return_count = models.PositiveSmallIntegerField(_("returns"), default=0)
+    reopen_count = models.PositiveSmallIntegerField(_("reopenings"), default=0)
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("citizen request")
+        verbose_name_plural = _("citizen requests")
+        ordering = ["-received_at", "-pk"]
+        permissions = [("reveal_requester", _("Can see requesters' names and phones in full"))]
+        indexes = [
+            models.Index(fields=["received_at"], name="lh_request_received"),
+            models.Index(fields=["village", "category"], name="lh_request_place_cat"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or _("new request")
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:citizenrequest_detail", args=[self.pk])
+
+    def set_requester(self, name: str, phone: str) -> None:
+        self.name_cipher = protect.encrypt(name)
+        self.name_masked = protect.mask_name(name)
+        self.phone_cipher = protect.encrypt(phone)
+        self.phone_masked = protect.mask_phone(phone)
+        self.phone_digest = protect.digest(phone)
+
+    def requester_name(self) -> str:
+        return protect.decrypt(self.name_cipher)
+
+    def requester_phone(self) -> str:
+        return protect.decrypt(self.phone_cipher)
+
+    @property
+    def status(self) -> str:
+        task = self.task if self.task_id else None
+        return services.request_status(task.status if task else None, self.pending_return)
+
+    def get_status_display(self) -> str:
+        from .choices import RequestStatus
+
+        return RequestStatus(self.status).label
+
+    @property
+    def place(self) -> str:
+        return str(self.village or self.town)
+
+
+class RequestEvent(TimeStampedModel):
+    """One step of a request's life (register, dispatch, return, callback, reopen)."""
+
+    # Immutable and itself the record of the step, like the task engine's events.
+    audit_exempt = True
+    scope_fields = ("request__town", "request__village", "request__task__lead_unit")
+
+    request = models.ForeignKey(
+        CitizenRequest, verbose_name=_("request"), on_delete=models.PROTECT, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=RequestAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    task = models.ForeignKey(
+        "tasks.Task",
+        verbose_name=_("task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("request event")
+        verbose_name_plural = _("request events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.action}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableError("A request event cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("A request event cannot be deleted.")
+
+
+@audited()
+class Callback(TimeStampedModel):
+    """The desk's call back (回访) after the unit answered: resolved, and how satisfied."""
+
+    scope_fields = ("request__town", "request__village", "task__lead_unit")
+
+    request = models.ForeignKey(
+        CitizenRequest,
+        verbose_name=_("request"),
+        on_delete=models.PROTECT,
+        related_name="callbacks",
+    )
+    task = models.OneToOneField(
+        "tasks.Task",
+        verbose_name=_("task"),
+        on_delete=models.PROTECT,
+        related_name="citizen_callback",
+    )
+    resolved = models.BooleanField(_("resolved"))
+    satisfaction = models.CharField(_("satisfaction"), max_length=20, choices=Satisfaction.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("called back by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    called_at = models.DateTimeField(_("called back at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("callback")
+        verbose_name_plural = _("callbacks")
+        ordering = ["called_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.request} · {self.get_satisfaction_display()}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableError("A callback cannot be changed.")
+        super().save(*args, **kwargs)
+
+
+class PersonalDataAccess(TimeStampedModel):
+    """Who saw a phone, name or ID number in full, when, and of which record."""
+
+    # This is the audit record of looking; it is written once and never changed.
+    audit_exempt = True
+    scope_fields = ("unit",)
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("viewer"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    object_repr = models.CharField(_("record"), max_length=100)
+    fields = models.CharField(_("fields"), max_length=100)
+    purpose = models.CharField(_("purpose"), max_length=20)  # "view" or "export"
+    unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data accesses")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} · {self.object_repr}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableError("An access record cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("An access record cannot be deleted.")
+
+
+@audited(exclude_fields=("blob",))
+class DispatchModel(TimeStampedModel):
+    """A trained dispatch classifier (智能派单) with its accuracy on held-back history."""
+
+    scope_global = True
+
+    trained_at = models.DateTimeField(_("trained at"))
+    samples = models.PositiveIntegerField(_("training requests"))
+    held_out = models.PositiveIntegerField(_("held-back requests"))
+    top1 = models.FloatField(_("top-1 accuracy"))
+    top3 = models.FloatField(_("top-3 accuracy"))
+    units = models.JSONField(_("units"), default=list)
+    seconds = models.FloatField(_("training time (s)"), default=0)
+    blob = models.BinaryField(editable=False)
+
+    class Meta:
+        verbose_name = _("dispatch model")
+        verbose_name_plural = _("dispatch models")
+        ordering = ["-trained_at", "-pk"]
+        permissions = [("train_dispatchmodel", _("Can train the dispatch classifier"))]
+
+    def __str__(self) -> str:
+        return f"{self.trained_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:classifier")
+
+
+# -- 防止致贫返贫监测帮扶 ---------------------------------------------------------
+
+
+@audited()
+class MonitoringLine(TimeStampedModel):
+    """The year's monitoring line (防止返贫监测范围): per-capita net income, 元 a year."""
+
+    scope_global = True
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    amount = models.DecimalField(
+        _("line (yuan per person and year)"),
+        max_digits=10,
+        decimal_places=0,
+        validators=[MinValueValidator(Decimal(1000))],
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("monitoring line")
+        verbose_name_plural = _("monitoring lines")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.amount}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:monitoringline_detail", args=[self.pk])
+
+
+def validate_income(value) -> None:
+    if value is None:
+        return
+    if value < 0:
+        raise ValidationError(_("An income cannot be negative."))
+    if 0 < value < 100:
+        raise ValidationError(
+            _("%(value)s looks like 万元: enter the per-capita income in yuan a year (e.g. 12000).")
+            % {"value": value}
+        )
+    if value > 1_000_000:
+        raise ValidationError(_("%(value)s yuan per person is not plausible.") % {"value": value})
+
+
+@audited(exclude_fields=HOUSEHOLD_SECRET_FIELDS)
+class MonitoredHousehold(TimeStampedModel):
+    """A household watched against the year's monitoring line."""
+
+    scope_fields = ("village",)
+
+    village = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("village or community"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    household_type = models.CharField(_("type"), max_length=20, choices=HouseholdType.choices)
+    head_name = models.CharField(_("head of household"), max_length=40)
+    id_cipher = models.TextField(blank=True, editable=False)
+    id_masked = models.CharField(_("ID number"), max_length=20, blank=True, editable=False)
+    id_digest = models.CharField(max_length=32, blank=True, editable=False, db_index=True)
+    members = models.PositiveSmallIntegerField(
+        _("members"), validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
+    income_year = models.PositiveSmallIntegerField(_("income year"))
+    income_per_capita = models.DecimalField(
+        _("per-capita net income (yuan a year)"),
+        max_digits=10,
+        decimal_places=0,
+        validators=[validate_income],
+    )
+    risk_causes = models.JSONField(_("risk causes"), default=list)
+    cadre = models.CharField(_("cadre responsible"), max_length=40)
+    identified_on = models.DateField(_("identified on"))
+    elimination = models.CharField(
+        _("risk status"), max_length=20, choices=Elimination.choices, default=Elimination.NONE
+    )
+    elimination_reason = models.TextField(_("reason for eliminating the risk"), blank=True)
+    eliminated_on = models.DateField(_("risk eliminated on"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("monitored household")
+        verbose_name_plural = _("monitored households")
+        ordering = ["village__path", "pk"]
+        permissions = [
+            ("reveal_id_number", _("Can see ID numbers in full")),
+            ("review_elimination", _("Can decide that a household's risk is eliminated")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village} · {self.head_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:monitoredhousehold_detail", args=[self.pk])
+
+    def set_id_number(self, number: str) -> None:
+        self.id_cipher = protect.encrypt(number)
+        self.id_masked = protect.mask_id(number)
+        self.id_digest = protect.digest(number)
+
+    def id_number(self) -> str:
+        return protect.decrypt(self.id_cipher)
+
+    def clean(self) -> None:
+        bad = [c for c in self.risk_causes or [] if c not in services.RISK_CAUSES]
+        if bad or not isinstance(self.risk_causes, list):
+            raise ValidationError({"risk_causes": _("Unknown risk cause.")})
+
+
+@audited()
+class AssistanceMeasure(TimeStampedModel):
+    """An assistance measure (帮扶措施) for a household: a task of the engine."""
+
+    scope_fields = ("household__village", "task__lead_unit")
+
+    household = models.ForeignKey(
+        MonitoredHousehold,
+        verbose_name=_("monitored household"),
+        on_delete=models.PROTECT,
+        related_name="measures",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MeasureKind.choices)
+    description = models.TextField(_("description"))
+    task = models.OneToOneField(
+        "tasks.Task", verbose_name=_("task"), on_delete=models.PROTECT, related_name="+"
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("assistance measure")
+        verbose_name_plural = _("assistance measures")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.household}"
+
+    def get_absolute_url(self) -> str:
+        return self.household.get_absolute_url()
+
+
+# -- 幸福家园 村社互助 -------------------------------------------------------------
+
+
+@audited()
+class MutualAidFund(TimeStampedModel):
+    """A village's 幸福家园 mutual-aid fund."""
+
+    scope_fields = ("village",)
+
+    village = models.OneToOneField(
+        "org.OrgUnit",
+        verbose_name=_("village or community"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("mutual-aid fund")
+        verbose_name_plural = _("mutual-aid funds")
+        ordering = ["village__path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:mutualaidfund_detail", args=[self.pk])
+
+
+@audited()
+class FundEntry(TimeStampedModel):
+    """A donation in or aid out, in 万元. Immutable once approved; a correction is a new
+    entry that refers to the one it corrects."""
+
+    scope_fields = ("fund__village",)
+
+    fund = models.ForeignKey(
+        MutualAidFund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="entries"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=EntryKind.choices)
+    amount = models.DecimalField(_("amount (10k yuan)"), max_digits=12, decimal_places=4)
+    date = models.DateField(_("date"))
+    donor = models.CharField(_("donor"), max_length=100, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+    recipient = models.CharField(_("recipient household"), max_length=100, blank=True)
+    household = models.ForeignKey(
+        MonitoredHousehold,
+        verbose_name=_("monitored household"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=AidReason.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=EntryStatus.choices, default=EntryStatus.DRAFT
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approver"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("fund entry")
+        verbose_name_plural = _("fund entries")
+        ordering = ["date", "pk"]
+        permissions = [("approve_fundentry", _("Can approve fund entries"))]
+
+    def __str__(self) -> str:
+        return f"{self.fund} · {self.get_kind_display()} {self.amount}"
+
+    def get_absolute_url(self) -> str:
+        return self.fund.get_absolute_url()
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            stored = FundEntry._base_manager.filter(pk=self.pk).values_list("status", flat=True)
+            if stored.first() == EntryStatus.APPROVED:
+                raise ImmutableError("An approved entry cannot be changed; add a correction.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if FundEntry._base_manager.filter(pk=self.pk, status=EntryStatus.APPROVED).exists():
+            raise ImmutableError("An approved entry cannot be deleted; add a correction.")
+        return super().delete(*args, **kwargs)
+
+
+# -- 全民参保 ----------------------------------------------------------------------
+
+
+@audited()
+class CoverageTarget(TimeStampedModel):
+    """The city's target coverage rate of a scheme for a year."""
+
+    scope_global = True
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    scheme = models.CharField(_("insurance scheme"), max_length=20, choices=Scheme.choices)
+    rate = models.DecimalField(
+        _("target rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("coverage target")
+        verbose_name_plural = _("coverage targets")
+        ordering = ["-year", "scheme"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "scheme"], name="lh_coverage_target_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_scheme_display()} {self.rate}%"
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:coveragetarget_detail", args=[self.pk])
+
+
+@audited()
+class CoverageRecord(TimeStampedModel):
+    """Registered residents and insured persons of a village for a scheme and year (from
+    the social security bureau), with the follow-up task when below the target."""
+
+    scope_fields = ("village", "task__lead_unit")
+
+    village = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("village or community"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    scheme = models.CharField(_("insurance scheme"), max_length=20, choices=Scheme.choices)
+    registered = models.PositiveIntegerField(_("registered residents"))
+    insured = models.PositiveIntegerField(_("insured persons"))
+    task = models.ForeignKey(
+        "tasks.Task",
+        verbose_name=_("follow-up task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+
+    class Meta:
+        verbose_name = _("coverage record")
+        verbose_name_plural = _("coverage records")
+        ordering = ["-year", "village__path", "scheme"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["village", "year", "scheme"], name="lh_coverage_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(insured__lte=models.F("registered")),
+                name="lh_coverage_insured_le_registered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village} {self.year} {self.get_scheme_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("livelihood:coveragerecord_list")
+
+    @property
+    def rate(self) -> float | None:
+        return services.coverage_rate(self.registered, self.insured)

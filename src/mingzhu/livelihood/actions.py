@@ -1,0 +1,827 @@
+"""Every change in the livelihood module (DESIGN.md §3): keyword-only actor, one
+transaction, the row locked, scope then permission then state checked. Requests, measures
+and follow-ups are handled as tasks through the task engine's own actions.
+
+Errors: out of scope -> Http404; not allowed -> PermissionDenied; wrong state ->
+ActionError (400); bad values -> ValidationError (400).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mingzhu.core.actions import ActionError
+from mingzhu.core.excel import RowError, read_xlsx
+from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.org.models import OrgUnit
+from mingzhu.tasks import actions as task_actions
+from mingzhu.tasks import services as task_services
+from mingzhu.tasks.actions import in_unit
+from mingzhu.tasks.choices import DeadlineBasis, SourceKind
+from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.models import Task
+
+from . import protect, services
+from .choices import (
+    Elimination,
+    EntryKind,
+    EntryStatus,
+    IncomeAlert,
+    RequestAction,
+    RequestStatus,
+    RequestType,
+    Satisfaction,
+    Scheme,
+)
+from .models import (
+    AssistanceMeasure,
+    Callback,
+    CitizenRequest,
+    CoverageRecord,
+    CoverageTarget,
+    FundEntry,
+    MonitoredHousehold,
+    MonitoringLine,
+    MutualAidFund,
+    PersonalDataAccess,
+    RequestEvent,
+    TimeLimit,
+)
+
+VILLAGE_KINDS = (UnitKind.VILLAGE, UnitKind.COMMUNITY)
+DISPATCH_KINDS = (UnitKind.DEPARTMENT, *TOWN_KINDS, *VILLAGE_KINDS)
+DESK_PERMISSION = "livelihood.change_citizenrequest"
+DEFAULT_LIMITS = {
+    RequestType.URGENT: (0, DeadlineBasis.CALENDAR_DAYS, 0),
+    RequestType.CONSULTATION: (3, DeadlineBasis.WORKING_DAYS, 1),
+    RequestType.HELP: (3, DeadlineBasis.WORKING_DAYS, 1),
+    RequestType.COMPLAINT: (13, DeadlineBasis.WORKING_DAYS, 1),
+    RequestType.REPORT: (13, DeadlineBasis.WORKING_DAYS, 1),
+    RequestType.SUGGESTION: (13, DeadlineBasis.WORKING_DAYS, 1),
+}
+FOLLOW_UP_WORKING_DAYS = 20
+
+
+def _now(at: dt.datetime | None) -> dt.datetime:
+    return at or timezone.now()
+
+
+def is_desk(user) -> bool:
+    """The intake desk (12345): registers, dispatches, calls back and reopens."""
+    return user.has_perm(DESK_PERMISSION)
+
+
+def limit_for(request_type: str) -> tuple[int, str, int]:
+    """(days to answer, how they are counted, working days to accept) of a type."""
+    row = TimeLimit.objects.filter(request_type=request_type).first()
+    if row is not None:
+        return row.handling_days, row.basis, row.response_days
+    return DEFAULT_LIMITS[RequestType(request_type)]
+
+
+# -- citizen requests ----------------------------------------------------------------
+
+
+def _lock_request(request: CitizenRequest | int, actor) -> CitizenRequest:
+    pk = request if isinstance(request, int) else request.pk
+    if not restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").exists():
+        raise Http404("No such request.")
+    return (
+        CitizenRequest.objects.select_for_update(of=("self",))
+        .select_related("task__lead_unit", "category", "town", "village")
+        .get(pk=pk)
+    )
+
+
+def _event(request, actor, action, at, *, unit=None, task=None, comment="") -> RequestEvent:
+    return RequestEvent.objects.create(
+        request=request, action=action, actor=actor, at=at, unit=unit, task=task, comment=comment
+    )
+
+
+def _require_desk(actor) -> None:
+    if not is_desk(actor):
+        raise PermissionDenied(_("Only the intake desk does this."))
+
+
+def _wrong_state(request: CitizenRequest) -> ActionError:
+    return ActionError(
+        _("The request is %(status)s; this is not possible now.")
+        % {"status": request.get_status_display()}
+    )
+
+
+def _next_number(year: int) -> str:
+    prefix = f"RX{year}"
+    last = (
+        CitizenRequest._base_manager.filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return f"{prefix}{(int(last[len(prefix) :]) + 1) if last else 1:06d}"
+
+
+def register_request(
+    *,
+    actor,
+    channel: str,
+    request_type: str,
+    category,
+    content: str,
+    town: OrgUnit,
+    village: OrgUnit | None = None,
+    address: str = "",
+    requester_name: str = "",
+    phone: str = "",
+    at: dt.datetime | None = None,
+) -> CitizenRequest:
+    """The desk takes a request (受理)."""
+    if not actor.has_perm("livelihood.add_citizenrequest"):
+        raise PermissionDenied(_("Only the intake desk registers requests."))
+    at = _now(at)
+    errors: dict[str, list[str]] = {}
+    content = (content or "").strip()
+    if not content:
+        errors["content"] = [_("Say what the request is about.")]
+    clean_phone = ""
+    if phone and phone.strip():
+        try:
+            clean_phone = protect.clean_phone(phone)
+        except ValidationError as exc:
+            errors["phone"] = exc.messages
+    if town.kind not in TOWN_KINDS:
+        errors["town"] = [_("Choose a town, street or zone.")]
+    if village is not None and (village.kind not in VILLAGE_KINDS or village.parent_id != town.pk):
+        errors["village"] = [_("The village or community must lie in the chosen town.")]
+    if category is not None and not category.is_active:
+        errors["category"] = [_("This category is no longer in use.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        request = CitizenRequest(
+            channel=channel,
+            request_type=request_type,
+            category=category,
+            content=content,
+            town=town,
+            village=village,
+            address=(address or "").strip(),
+            received_at=at,
+            received_by=actor,
+        )
+        request.set_requester((requester_name or "").strip(), clean_phone)
+        request.full_clean(exclude=["number"])
+        for _attempt in range(5):
+            request.number = _next_number(timezone.localdate(at).year)
+            try:
+                with transaction.atomic():
+                    request.save()
+                break
+            except IntegrityError:
+                request.pk = None
+        else:
+            raise ActionError(_("Could not allocate a request number; try again."))
+        _event(request, actor, RequestAction.REGISTER, at)
+    return request
+
+
+def _open_round(request: CitizenRequest, actor, unit: OrgUnit, at, comment: str) -> Task:
+    """A new handling round: a task for the unit with the type's time limit, assigned."""
+    if unit.kind not in DISPATCH_KINDS:
+        raise ValidationError({"unit": [_("Dispatch to a department, town or village.")]})
+    if in_unit(actor, unit):
+        raise ValidationError({"unit": [_("The desk cannot dispatch to its own unit.")]})
+    days, basis, _response = limit_for(request.request_type)
+    deadline, _due_at = task_services.due_for(at, days, basis)
+    task = task_actions.create_task(
+        actor=actor,
+        at=at,
+        title=f"{request.number} {request.category.name}：{request.place}"[:300],
+        content=request.content,
+        lead_unit=unit,
+        deadline=deadline,
+        deadline_basis=basis,
+        time_limit=days,
+        urgency="urgent" if request.request_type == RequestType.URGENT else "normal",
+        source_kind=SourceKind.CITIZEN_REQUEST,
+        content_type=ContentType.objects.get_for_model(CitizenRequest),
+        object_id=request.pk,
+        is_illustrative=request.is_illustrative,
+    )
+    task = task_actions.assign(task, actor=actor, comment=comment, at=at)
+    request.task = task
+    return task
+
+
+def dispatch(
+    request: CitizenRequest | int, *, actor, unit: OrgUnit, comment: str = "", at=None
+) -> CitizenRequest:
+    """The desk assigns the request to a unit (派单): it becomes that unit's task."""
+    at = _now(at)
+    with transaction.atomic():
+        request = _lock_request(request, actor)
+        _require_desk(actor)
+        if request.status != RequestStatus.REGISTERED:
+            raise _wrong_state(request)
+        task = _open_round(request, actor, unit, at, comment)
+        request.save(update_fields=["task", "updated_at"])
+        _event(request, actor, RequestAction.DISPATCH, at, unit=unit, task=task, comment=comment)
+    return request
+
+
+def may_return(user, request: CitizenRequest) -> bool:
+    task = request.task
+    return bool(
+        task is not None
+        and request.return_count == 0
+        and not request.pending_return
+        and task.status in (TaskStatus.ASSIGNED, TaskStatus.ACCEPTED)
+        and user.has_perm("tasks.change_task")
+        and in_unit(user, task.lead_unit)
+    )
+
+
+def return_request(request: CitizenRequest | int, *, actor, reason: str, at=None) -> CitizenRequest:
+    """The unit sends a misdirected request back to the desk (退单), once, with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionError(_("Say why the request is returned."))
+    at = _now(at)
+    with transaction.atomic():
+        request = _lock_request(request, actor)
+        task = request.task
+        if task is None or not in_unit(actor, task.lead_unit):
+            raise PermissionDenied(_("Only the unit handling the request returns it."))
+        if request.return_count:
+            raise ActionError(_("A request can be returned only once."))
+        if not may_return(actor, request):
+            raise _wrong_state(request)
+        request.pending_return = True
+        request.return_count += 1
+        request.save(update_fields=["pending_return", "return_count", "updated_at"])
+        _event(
+            request, actor, RequestAction.RETURN, at, unit=task.lead_unit, task=task, comment=reason
+        )
+    return request
+
+
+def redispatch(
+    request: CitizenRequest | int, *, actor, unit: OrgUnit, comment: str = "", at=None
+) -> CitizenRequest:
+    """The desk sends a returned request to another unit; the first task is cancelled."""
+    at = _now(at)
+    with transaction.atomic():
+        request = _lock_request(request, actor)
+        _require_desk(actor)
+        if not request.pending_return:
+            raise _wrong_state(request)
+        old = request.task
+        if old.lead_unit_id == unit.pk:
+            raise ValidationError(
+                {"unit": [_("Choose another unit than the one that returned it.")]}
+            )
+        reason = request.events.filter(action=RequestAction.RETURN).last()
+        task_actions.cancel(
+            old,
+            actor=actor,
+            comment=_("Returned by the unit: %(reason)s")
+            % {"reason": reason.comment if reason else ""},
+            at=at,
+        )
+        task = _open_round(request, actor, unit, at, comment)
+        request.pending_return = False
+        request.save(update_fields=["task", "pending_return", "updated_at"])
+        _event(request, actor, RequestAction.REDISPATCH, at, unit=unit, task=task, comment=comment)
+    return request
+
+
+def accept(request: CitizenRequest | int, *, actor, at=None) -> CitizenRequest:
+    """The unit accepts the request (签收): the task engine's accept."""
+    request = _visible(request, actor)
+    if request.task is None or request.pending_return:
+        raise _wrong_state(request)
+    task_actions.accept(request.task_id, actor=actor, at=at)
+    return request
+
+
+def answer(request: CitizenRequest | int, *, actor, result: str, at=None) -> CitizenRequest:
+    """The unit answers (办结答复): the task engine's request for closure, with the answer."""
+    request = _visible(request, actor)
+    if request.task is None or request.pending_return:
+        raise _wrong_state(request)
+    task_actions.request_closure(request.task_id, actor=actor, result=result, at=at)
+    return request
+
+
+def _visible(request: CitizenRequest | int, actor) -> CitizenRequest:
+    pk = request if isinstance(request, int) else request.pk
+    found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").select_related("task")
+    obj = found.first()
+    if obj is None:
+        raise Http404("No such request.")
+    return obj
+
+
+def callback(
+    request: CitizenRequest | int,
+    *,
+    actor,
+    resolved: bool,
+    satisfaction: str,
+    comment: str = "",
+    at=None,
+) -> CitizenRequest:
+    """The desk calls the citizen back (回访) after the answer; this closes the round."""
+    if satisfaction not in Satisfaction.values:
+        raise ValidationError({"satisfaction": [_("Choose how satisfied the citizen is.")]})
+    at = _now(at)
+    with transaction.atomic():
+        request = _lock_request(request, actor)
+        _require_desk(actor)
+        if request.status != RequestStatus.ANSWERED:
+            raise _wrong_state(request)
+        Callback.objects.create(
+            request=request,
+            task=request.task,
+            resolved=resolved,
+            satisfaction=satisfaction,
+            comment=(comment or "").strip(),
+            called_by=actor,
+            called_at=at,
+        )
+        note = "{}，{}".format(
+            _("Resolved") if resolved else _("Not resolved"), Satisfaction(satisfaction).label
+        )
+        task_actions.verify(
+            request.task_id, actor=actor, comment=f"{note} {comment}".strip(), at=at
+        )
+        _event(request, actor, RequestAction.CALLBACK, at, task=request.task, comment=note)
+    return request
+
+
+def may_reopen(request: CitizenRequest) -> bool:
+    if request.reopen_count or request.status != RequestStatus.CLOSED:
+        return False
+    last = Callback.objects.filter(task_id=request.task_id).first()
+    return last is not None and (
+        not last.resolved or last.satisfaction == Satisfaction.DISSATISFIED
+    )
+
+
+def reopen(request: CitizenRequest | int, *, actor, comment: str, at=None) -> CitizenRequest:
+    """Re-handling (重办), once, of a request found unresolved or dissatisfied."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise ActionError(_("Say what is to be handled again."))
+    at = _now(at)
+    with transaction.atomic():
+        request = _lock_request(request, actor)
+        _require_desk(actor)
+        if request.reopen_count:
+            raise ActionError(_("A request can be reopened only once."))
+        if not may_reopen(request):
+            raise _wrong_state(request)
+        unit = request.task.lead_unit
+        task = _open_round(request, actor, unit, at, comment)
+        request.reopen_count += 1
+        request.save(update_fields=["task", "reopen_count", "updated_at"])
+        _event(request, actor, RequestAction.REOPEN, at, unit=unit, task=task, comment=comment)
+    return request
+
+
+# -- personal data -------------------------------------------------------------------
+
+REVEAL = {
+    CitizenRequest: ("livelihood.reveal_requester", "name,phone"),
+    MonitoredHousehold: ("livelihood.reveal_id_number", "id_number"),
+}
+
+
+def may_reveal(user, model) -> bool:
+    return user.has_perm(REVEAL[model][0])
+
+
+def _unit_of(obj) -> OrgUnit:
+    return (obj.village or obj.town) if isinstance(obj, CitizenRequest) else obj.village
+
+
+def reveal(obj, *, actor, purpose: str = "view", at=None) -> dict[str, str]:
+    """The personal data of one record in full, for a permitted role, and the record of
+    who looked at it and when."""
+    model = type(obj)
+    perm, fields = REVEAL[model]
+    if not restrict(model.objects.filter(pk=obj.pk), actor, "view").exists():
+        raise Http404("No such record.")
+    if not actor.has_perm(perm):
+        raise PermissionDenied(_("You may not see personal data in full."))
+    record_access([obj], actor=actor, purpose=purpose, at=at)
+    if model is CitizenRequest:
+        return {"name": obj.requester_name(), "phone": obj.requester_phone()}
+    return {"id_number": obj.id_number()}
+
+
+def record_access(objs, *, actor, purpose: str, at=None) -> int:
+    objs = list(objs)
+    if not objs:
+        return 0
+    at = _now(at)
+    model = type(objs[0])
+    ct = ContentType.objects.get_for_model(model)
+    rows = [
+        PersonalDataAccess(
+            viewer=actor,
+            at=at,
+            content_type=ct,
+            object_id=o.pk,
+            object_repr=str(o)[:100] if model is CitizenRequest else f"#{o.pk}",
+            fields=REVEAL[model][1],
+            purpose=purpose,
+            unit=_unit_of(o),
+        )
+        for o in objs
+    ]
+    PersonalDataAccess.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
+
+
+# -- return-to-poverty monitoring ------------------------------------------------------
+
+
+def _lock_household(household, actor, action: str = "view") -> MonitoredHousehold:
+    pk = household if isinstance(household, int) else household.pk
+    if not restrict(MonitoredHousehold.objects.filter(pk=pk), actor, "view").exists():
+        raise Http404("No such household.")
+    if not restrict(MonitoredHousehold.objects.filter(pk=pk), actor, action).exists():
+        raise PermissionDenied(_("You may not do this on this household."))
+    return MonitoredHousehold.objects.select_for_update(of=("self",)).get(pk=pk)
+
+
+def add_measure(
+    household: MonitoredHousehold | int,
+    *,
+    actor,
+    kind: str,
+    description: str,
+    lead_unit: OrgUnit,
+    deadline: dt.date,
+    at=None,
+) -> AssistanceMeasure:
+    """An assistance measure (帮扶措施): a task of the engine for the unit that carries it."""
+    if not actor.has_perm("livelihood.add_assistancemeasure"):
+        raise PermissionDenied(_("You may not add assistance measures."))
+    description = (description or "").strip()
+    if not description:
+        raise ValidationError({"description": [_("Describe the measure.")]})
+    at = _now(at)
+    with transaction.atomic():
+        household = _lock_household(household, actor)
+        if household.elimination == Elimination.ELIMINATED:
+            raise ActionError(_("The household's risk has been eliminated."))
+        task = task_actions.create_task(
+            actor=actor,
+            at=at,
+            title=f"{household.village.name}帮扶措施：{description}"[:300],
+            content=description,
+            lead_unit=lead_unit,
+            deadline=deadline,
+            source_kind=SourceKind.ASSISTANCE,
+            content_type=ContentType.objects.get_for_model(MonitoredHousehold),
+            object_id=household.pk,
+            is_illustrative=household.is_illustrative,
+        )
+        task = task_actions.assign(task, actor=actor, at=at)
+        measure = AssistanceMeasure.objects.create(
+            household=household,
+            kind=kind,
+            description=description,
+            task=task,
+            is_illustrative=household.is_illustrative,
+        )
+    return measure
+
+
+def line_for(year: int):
+    return MonitoringLine.objects.filter(year=year).values_list("amount", flat=True).first()
+
+
+def propose_elimination(
+    household: MonitoredHousehold | int, *, actor, reason: str, at=None
+) -> MonitoredHousehold:
+    """Propose that the risk is eliminated (风险消除), with the reason; a reviewer decides."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionError(_("Give the reason the risk is eliminated."))
+    with transaction.atomic():
+        household = _lock_household(household, actor, "change")
+        if household.elimination != Elimination.NONE:
+            raise ActionError(_("The elimination has already been proposed or decided."))
+        alert = services.income_alert(household.income_per_capita, line_for(household.income_year))
+        if alert == IncomeAlert.BELOW:
+            raise ActionError(_("The income is still below the monitoring line."))
+        household.elimination = Elimination.PROPOSED
+        household.elimination_reason = reason
+        household.proposed_by = actor
+        household.save(
+            update_fields=["elimination", "elimination_reason", "proposed_by", "updated_at"]
+        )
+    return household
+
+
+def review_elimination(
+    household: MonitoredHousehold | int, *, actor, approve: bool, on: dt.date | None = None
+) -> MonitoredHousehold:
+    """The review of a proposed elimination: approved (risk eliminated on ``on``) or sent
+    back. The proposer never reviews their own proposal."""
+    if not actor.has_perm("livelihood.review_elimination"):
+        raise PermissionDenied(_("You may not review eliminations."))
+    with transaction.atomic():
+        household = _lock_household(household, actor)
+        if household.elimination != Elimination.PROPOSED:
+            raise ActionError(_("No elimination has been proposed."))
+        if household.proposed_by_id == actor.pk:
+            raise PermissionDenied(_("The proposer cannot review their own proposal."))
+        if approve:
+            household.elimination = Elimination.ELIMINATED
+            household.eliminated_on = on or timezone.localdate()
+        else:
+            household.elimination = Elimination.NONE
+            household.eliminated_on = None
+        household.reviewed_by = actor
+        household.save(update_fields=["elimination", "eliminated_on", "reviewed_by", "updated_at"])
+    return household
+
+
+# -- mutual-aid funds ------------------------------------------------------------------
+
+
+def _amount(value) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({"amount": [_("Enter an amount in 10k yuan.")]}) from None
+    if amount != amount.quantize(Decimal("0.0001")):
+        raise ValidationError({"amount": [_("At most four decimals (1 yuan).")]})
+    return amount
+
+
+def balance_of(fund: MutualAidFund) -> Decimal:
+    rows = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED).values_list(
+        "kind", "amount"
+    )
+    return services.fund_totals(rows)["balance"]
+
+
+def record_entry(
+    fund: MutualAidFund | int,
+    *,
+    actor,
+    kind: str,
+    amount,
+    date: dt.date,
+    donor: str = "",
+    purpose: str = "",
+    recipient: str = "",
+    household: MonitoredHousehold | None = None,
+    reason: str = "",
+) -> FundEntry:
+    """A donation in or aid out, awaiting approval."""
+    if not actor.has_perm("livelihood.add_fundentry"):
+        raise PermissionDenied(_("You may not record fund entries."))
+    pk = fund if isinstance(fund, int) else fund.pk
+    fund = restrict(MutualAidFund.objects.filter(pk=pk), actor, "view").first()
+    if fund is None:
+        raise Http404("No such fund.")
+    amount = _amount(amount)
+    errors: dict[str, list[str]] = {}
+    if amount <= 0:
+        errors["amount"] = [_("The amount must be positive; corrections are separate entries.")]
+    if kind == EntryKind.DONATION and not (donor or "").strip():
+        errors["donor"] = [_("Name the donor.")]
+    if kind == EntryKind.AID:
+        if not (recipient or "").strip() and household is None:
+            errors["recipient"] = [_("Name the household that receives the aid.")]
+        if not reason:
+            errors["reason"] = [_("Give the reason for the aid.")]
+        if household is not None and household.village_id != fund.village_id:
+            errors["household"] = [_("The household must live in the fund's village.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        entry = FundEntry(
+            fund=fund,
+            kind=kind,
+            amount=amount,
+            date=date,
+            donor=(donor or "").strip(),
+            purpose=(purpose or "").strip(),
+            recipient=(recipient or "").strip() or (household.head_name if household else ""),
+            household=household,
+            reason=reason,
+            recorded_by=actor,
+            is_illustrative=fund.is_illustrative,
+        )
+        entry.full_clean()
+        entry.save()
+    return entry
+
+
+def approve_entry(entry: FundEntry | int, *, actor, at=None) -> FundEntry:
+    """Approve an entry: from then on it is immutable. Aid never exceeds the balance."""
+    if not actor.has_perm("livelihood.approve_fundentry"):
+        raise PermissionDenied(_("You may not approve fund entries."))
+    pk = entry if isinstance(entry, int) else entry.pk
+    if not restrict(FundEntry.objects.filter(pk=pk), actor, "view").exists():
+        raise Http404("No such entry.")
+    with transaction.atomic():
+        entry = FundEntry.objects.select_for_update(of=("self",)).select_related("fund").get(pk=pk)
+        MutualAidFund.objects.select_for_update().filter(pk=entry.fund_id).first()
+        if entry.status != EntryStatus.DRAFT:
+            raise ActionError(_("The entry has already been approved."))
+        if entry.recorded_by_id == actor.pk:
+            raise PermissionDenied(_("The person who recorded an entry cannot approve it."))
+        effect = entry.amount if entry.kind == EntryKind.DONATION else -entry.amount
+        if balance_of(entry.fund) + effect < 0:
+            raise ActionError(_("The fund's balance does not cover this aid."))
+        entry.status = EntryStatus.APPROVED
+        entry.approved_by = actor
+        entry.approved_at = _now(at)
+        entry.save()
+    return entry
+
+
+def correct_entry(
+    entry: FundEntry | int, *, actor, amount, purpose: str, date: dt.date | None = None
+) -> FundEntry:
+    """A correction of an approved entry: a new entry of the same kind whose signed amount
+    is added to the original (e.g. -0.0500 when 500 yuan too much was recorded)."""
+    if not actor.has_perm("livelihood.add_fundentry"):
+        raise PermissionDenied(_("You may not record fund entries."))
+    pk = entry if isinstance(entry, int) else entry.pk
+    original = restrict(FundEntry.objects.filter(pk=pk), actor, "view").first()
+    if original is None:
+        raise Http404("No such entry.")
+    if original.status != EntryStatus.APPROVED:
+        raise ActionError(_("Only an approved entry is corrected; change the draft instead."))
+    amount = _amount(amount)
+    if amount == 0:
+        raise ValidationError({"amount": [_("A correction changes the amount.")]})
+    if original.amount + amount < 0:
+        raise ValidationError({"amount": [_("The corrected amount would be negative.")]})
+    purpose = (purpose or "").strip()
+    if not purpose:
+        raise ValidationError({"purpose": [_("Say what the correction is for.")]})
+    with transaction.atomic():
+        correction = FundEntry(
+            fund=original.fund,
+            kind=original.kind,
+            amount=amount,
+            date=date or timezone.localdate(),
+            donor=original.donor,
+            purpose=purpose,
+            recipient=original.recipient,
+            household=original.household,
+            reason=original.reason,
+            recorded_by=actor,
+            corrects=original,
+            is_illustrative=original.is_illustrative,
+        )
+        correction.full_clean()
+        correction.save()
+    return correction
+
+
+# -- insurance coverage ----------------------------------------------------------------
+
+COVERAGE_COLUMNS = ("村（社区）编码", "险种", "户籍人口", "参保人数")
+SCHEME_NAMES = {
+    "基本养老保险": Scheme.PENSION,
+    "养老": Scheme.PENSION,
+    "pension": Scheme.PENSION,
+    "基本医疗保险": Scheme.MEDICAL,
+    "医疗": Scheme.MEDICAL,
+    "medical": Scheme.MEDICAL,
+}
+
+
+def _count(value, field: str, row: int, errors: list[RowError]) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        errors.append(RowError(row, field, _("a whole number of people is expected")))
+        return None
+    return value
+
+
+def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> dict:
+    """The social security bureau's figures: all rows or none (``valid_only`` keeps the
+    good rows). Returns {"created", "updated", "errors"}."""
+    if not actor.has_perm("livelihood.add_coveragerecord") or not actor.has_perm(
+        "livelihood.change_coveragerecord"
+    ):
+        raise PermissionDenied(_("You may not import coverage figures."))
+    sheet = read_xlsx(file, COVERAGE_COLUMNS, ("村（社区）",))
+    villages = {
+        u.code: u
+        for u in units_in_scope(actor, "livelihood.add_coveragerecord").filter(
+            kind__in=VILLAGE_KINDS
+        )
+    }
+    errors = list(sheet.errors)
+    good = []
+    seen = set()
+    for row, record in sheet.rows:
+        before = len(errors)
+        code = str(record["村（社区）编码"] or "").strip()
+        village = villages.get(code)
+        if village is None:
+            errors.append(
+                RowError(
+                    row,
+                    "村（社区）编码",
+                    _("no village or community %(code)s in your scope") % {"code": code},
+                )
+            )
+        scheme = SCHEME_NAMES.get(str(record["险种"] or "").strip())
+        if scheme is None:
+            errors.append(RowError(row, "险种", _("expected 基本养老保险 or 基本医疗保险")))
+        registered = _count(record["户籍人口"], "户籍人口", row, errors)
+        insured = _count(record["参保人数"], "参保人数", row, errors)
+        if registered is not None and insured is not None and insured > registered:
+            errors.append(
+                RowError(row, "参保人数", _("more insured persons than registered residents"))
+            )
+        if village and scheme and (village.pk, scheme) in seen:
+            errors.append(RowError(row, "险种", _("this village and scheme appear twice")))
+        if len(errors) == before:
+            seen.add((village.pk, scheme))
+            good.append((village, scheme, registered, insured))
+    if errors and not valid_only:
+        return {"created": 0, "updated": 0, "errors": errors}
+    created = updated = 0
+    with transaction.atomic():
+        for village, scheme, registered, insured in good:
+            _obj, made = CoverageRecord.objects.update_or_create(
+                village=village,
+                year=year,
+                scheme=scheme,
+                defaults={"registered": registered, "insured": insured},
+            )
+            created += made
+            updated += not made
+    return {"created": created, "updated": updated, "errors": errors}
+
+
+def raise_follow_ups(*, actor, year: int, as_of: dt.date, at=None) -> int:
+    """A follow-up task (SourceKind.COVERAGE) for every village below the city's target
+    that has no open one; returns how many were raised."""
+    if not actor.has_perm("livelihood.change_coveragerecord"):
+        raise PermissionDenied(_("You may not raise coverage follow-ups."))
+    targets = dict(CoverageTarget.objects.filter(year=year).values_list("scheme", "rate"))
+    at = _now(at)
+    open_states = [
+        s for s in TaskStatus.values if s not in (TaskStatus.CLOSED, TaskStatus.CANCELLED)
+    ]
+    records = (
+        restrict(CoverageRecord.objects.filter(year=year), actor, "change")
+        .select_related("village", "task")
+        .filter(models.Q(task__isnull=True) | ~models.Q(task__status__in=open_states))
+    )
+    raised = 0
+    ct = ContentType.objects.get_for_model(CoverageRecord)
+    with transaction.atomic():
+        for record in records.select_for_update(of=("self",)):
+            target = targets.get(record.scheme)
+            if not services.below_target(record.registered, record.insured, target):
+                continue
+            rate = services.coverage_rate(record.registered, record.insured)
+            task = task_actions.create_task(
+                actor=actor,
+                at=at,
+                title=f"{record.village.name}{record.get_scheme_display()}参保扩面"[:300],
+                content=_("Coverage %(rate)s%% is below the city's target of %(target)s%%.")
+                % {"rate": rate, "target": target},
+                lead_unit=record.village,
+                deadline=task_services.add_working_days(as_of, FOLLOW_UP_WORKING_DAYS),
+                deadline_basis=DeadlineBasis.WORKING_DAYS,
+                time_limit=FOLLOW_UP_WORKING_DAYS,
+                source_kind=SourceKind.COVERAGE,
+                content_type=ct,
+                object_id=record.pk,
+                is_illustrative=record.is_illustrative,
+            )
+            record.task = task_actions.assign(task, actor=actor, at=at)
+            record.save(update_fields=["task", "updated_at"])
+            raised += 1
+    return raised

@@ -1,0 +1,73 @@
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.core.management.base import BaseCommand, CommandError
+
+from mingzhu.core.excel import WorkbookError
+from mingzhu.livelihood import actions, suggest
+from mingzhu.org.models import User
+
+
+class Command(BaseCommand):
+    help = (
+        "Livelihood: `livelihood train [--json]` retrains the dispatch classifier on the "
+        "platform's past dispatches; `livelihood import-coverage FILE.xlsx --year YYYY "
+        "--user USERNAME [--valid-only] [--json]` imports the social security bureau's figures."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("what", choices=["train", "import-coverage"])
+        parser.add_argument("file", nargs="?")
+        parser.add_argument("--year", type=int)
+        parser.add_argument("--user", help="the user the import is made as")
+        parser.add_argument("--valid-only", action="store_true", dest="valid_only")
+        parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
+
+    def handle(self, *args, what, file, year, user, valid_only, json: bool, **options):
+        result = self._train() if what == "train" else self._import(file, year, user, valid_only)
+        if json:
+            self.stdout.write(_dumps(result))
+        else:
+            self.stdout.write(" ".join(f"{k}={v}" for k, v in result.items() if k != "errors"))
+            for error in result.get("errors", []):
+                self.stdout.write(str(error))
+
+    def _train(self) -> dict:
+        try:
+            stored = suggest.train_from_history()
+        except suggest.NotEnoughHistory as exc:
+            raise CommandError(f"Not enough history: {exc}") from None
+        return {
+            "samples": stored.samples,
+            "held_out": stored.held_out,
+            "top1": stored.top1,
+            "top3": stored.top3,
+            "units": len(stored.units),
+            "seconds": stored.seconds,
+        }
+
+    def _import(self, file, year, username, valid_only) -> dict:
+        if not file or not year or not username:
+            raise CommandError("import-coverage needs FILE, --year and --user.")
+        actor = User.objects.filter(username=username, is_active=True).first()
+        if actor is None:
+            raise CommandError(f"No active user {username!r}.")
+        try:
+            with open(file, "rb") as handle:
+                result = actions.import_coverage(
+                    handle, actor=actor, year=year, valid_only=valid_only
+                )
+        except OSError as exc:
+            raise CommandError(f"{file}: {exc.strerror}") from None
+        except WorkbookError as exc:
+            raise CommandError(str(exc)) from None
+        except PermissionDenied as exc:
+            raise CommandError(str(exc)) from None
+        result["errors"] = [str(e) for e in result["errors"]]
+        if result["errors"] and not valid_only:
+            self.stderr.write("Nothing imported: the file has errors.")
+        return result
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

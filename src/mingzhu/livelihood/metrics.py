@@ -1,0 +1,129 @@
+"""Builds the input of the pure services from the database (a query or two each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.choices import SourceKind
+from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.models import Task
+from mingzhu.tasks.services import add_working_days
+
+from . import services
+from .actions import limit_for
+from .choices import RequestType
+from .models import CitizenRequest, RateWeights, RequestCategory
+
+
+def request_tasks(requests: QuerySet) -> QuerySet:
+    """The handling rounds (tasks) of the given requests."""
+    return Task.objects.filter(
+        source_kind=SourceKind.CITIZEN_REQUEST,
+        content_type=ContentType.objects.get_for_model(CitizenRequest),
+        object_id__in=requests.values("pk"),
+    )
+
+
+def round_facts(requests: QuerySet, start: dt.date, end: dt.date) -> list[services.RoundFacts]:
+    """One RoundFacts per task dispatched or called back in start..end (cancelled rounds,
+    i.e. returned requests, are left out)."""
+    response_days = {t: limit_for(t)[2] for t in RequestType.values}
+    kind = CitizenRequest.objects.filter(pk=OuterRef("object_id")).values("request_type")[:1]
+    rows = (
+        request_tasks(requests)
+        .exclude(status__in=[TaskStatus.CANCELLED, TaskStatus.DRAFT])
+        .filter(
+            Q(assigned_on__range=(start, end))
+            | Q(citizen_callback__called_at__date__range=(start, end))
+        )
+        .annotate(request_type=Subquery(kind))
+        .values_list(
+            "lead_unit_id",
+            "assigned_on",
+            "accepted_on",
+            "request_type",
+            "citizen_callback__called_at",
+            "citizen_callback__resolved",
+            "citizen_callback__satisfaction",
+        )
+    )
+    facts = []
+    for unit_id, assigned, accepted, rtype, called_at, resolved, satisfaction in rows:
+        facts.append(
+            services.RoundFacts(
+                unit_id=unit_id,
+                dispatched_on=assigned,
+                response_due=add_working_days(assigned, response_days.get(rtype, 1)),
+                accepted_on=accepted,
+                called_back_on=timezone.localdate(called_at) if called_at else None,
+                resolved=resolved,
+                satisfaction=satisfaction,
+            )
+        )
+    return facts
+
+
+def rates_for(requests: QuerySet, year: int, month: int) -> dict:
+    """The three rates of each unit for the month, with the red and black lists."""
+    start, end = services.month_bounds(year, month)
+    weights = RateWeights.current()
+    w = (weights.response, weights.resolution, weights.satisfaction)
+    rows = services.three_rates(round_facts(requests, start, end), start, end, w)
+    names = dict(OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name"))
+    for r in rows:
+        r["name"] = names.get(r["unit"], "?")
+    red, black = services.red_black(rows)
+    return {
+        "start": start,
+        "end": end,
+        "weights": weights,
+        "rows": rows,
+        "red": red,
+        "black": black,
+    }
+
+
+def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT_SPOT_WINDOW_DAYS):
+    """Hot spots (same place, same category, repeated) with names, and the counts of the
+    window's requests by category and by town for the chart."""
+    since = as_of - dt.timedelta(days=window)
+    rows = list(
+        requests.filter(received_at__date__gt=since, received_at__date__lte=as_of)
+        .order_by()
+        .values_list("village_id", "town_id", "category_id", "received_at")
+    )
+    places = np.array([v or t for v, t, _c, _r in rows], dtype=np.int64)
+    cats = np.array([c for _v, _t, c, _r in rows], dtype=np.int64)
+    days = np.array([timezone.localdate(r).toordinal() for *_x, r in rows], dtype=np.int64)
+    spots = services.hot_spots(places, cats, days, as_of, window)
+    unit_names = dict(OrgUnit.objects.values_list("pk", "name"))
+    categories = {c.pk: c for c in RequestCategory.objects.select_related("parent")}
+    by_category: dict[str, int] = {}
+    by_town: dict[str, int] = {}
+    for _v, town, cat, _r in rows:
+        category = categories.get(cat)
+        top = (category.parent or category).name if category else "?"
+        by_category[top] = by_category.get(top, 0) + 1
+        name = unit_names.get(town, "?")
+        by_town[name] = by_town.get(name, 0) + 1
+    return {
+        "since": since,
+        "spots": [
+            {
+                "place": unit_names.get(p, "?"),
+                "place_id": p,
+                "category": str(categories[c]) if c in categories else "?",
+                "category_id": c,
+                "count": n,
+            }
+            for p, c, n in spots
+        ],
+        "by_category": sorted(by_category.items(), key=lambda kv: -kv[1]),
+        "by_town": sorted(by_town.items(), key=lambda kv: -kv[1]),
+    }

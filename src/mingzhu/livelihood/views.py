@@ -1,0 +1,1054 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.actions import ActionError
+from mingzhu.core.excel import WorkbookError, write_xlsx, xlsx_response
+from mingzhu.core.scope import can
+from mingzhu.core.tables import Column
+from mingzhu.core.views import (
+    EXPORT_LIMIT,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+    model_url,
+)
+from mingzhu.tasks.actions import available_actions
+from mingzhu.tasks.models import Task
+
+from . import actions, services, suggest
+from .choices import AidReason, EntryKind, EntryStatus, RiskCause, Scheme
+from .filters import CitizenRequestFilter, HouseholdFilter
+from .forms import (
+    AnswerForm,
+    CallbackForm,
+    CategoryForm,
+    CommentForm,
+    CorrectionForm,
+    CoverageImportForm,
+    CoverageTargetForm,
+    EmptyForm,
+    EntryForm,
+    FollowUpForm,
+    HouseholdForm,
+    MeasureForm,
+    MonitoringLineForm,
+    ReasonForm,
+    RegisterForm,
+    ReviewForm,
+    TimeLimitForm,
+    UnitForm,
+    WeightsForm,
+)
+from .metrics import hot_spots_for, rates_for
+from .models import (
+    CitizenRequest,
+    CoverageRecord,
+    CoverageTarget,
+    FundEntry,
+    MonitoredHousehold,
+    MonitoringLine,
+    MutualAidFund,
+    PersonalDataAccess,
+    RateWeights,
+    RequestCategory,
+    TimeLimit,
+)
+from .notice import rates_notice
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _task_attr(name):
+    def value(obj):
+        return getattr(obj.task, name) if obj.task_id else None
+
+    return value
+
+
+# -- citizen requests ----------------------------------------------------------------
+
+REQUEST_COLUMNS = [
+    Column("number", gettext_lazy("Number"), link=True),
+    Column("received_at", gettext_lazy("Received at")),
+    Column("channel", gettext_lazy("Channel")),
+    Column("request_type", gettext_lazy("Type")),
+    Column("category", gettext_lazy("Request category")),
+    Column("place", gettext_lazy("Place")),
+    Column("name_masked", gettext_lazy("Requester")),
+    Column("phone_masked", gettext_lazy("Phone")),
+    Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
+    Column("unit", gettext_lazy("Handling unit"), accessor=_task_attr("lead_unit")),
+    Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
+]
+
+
+class CitizenRequestListView(ObjectListView):
+    model = CitizenRequest
+    select_related = ("category__parent", "town", "village", "task__lead_unit")
+    filterset_class = CitizenRequestFilter
+    columns = REQUEST_COLUMNS
+    export_filename = "citizen-requests"
+
+    def export(self, queryset):
+        """Masked by default; in full only when a permitted role asks (``personal=1``),
+        and then every record exported is entered in the access log."""
+        user = self.request.user
+        full = self.request.GET.get("personal") == "1"
+        if full and not actions.may_reveal(user, CitizenRequest):
+            raise PermissionDenied
+        objs = list(queryset[:EXPORT_LIMIT])
+        headers = [str(c.label) for c in self.columns]
+        rows = [[c.value(o) for c in self.columns] for o in objs]
+        if full:
+            actions.record_access(objs, actor=user, purpose="export")
+            for row, o in zip(rows, objs, strict=True):
+                row[6], row[7] = o.requester_name(), o.requester_phone()
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        return xlsx_response(
+            f"citizen-requests-{stamp}.xlsx", write_xlsx(_("Citizen requests"), headers, rows)
+        )
+
+
+class NoDeleteMixin:
+    """Objects kept for the record: an edit page at most (``editable``), never a delete
+    page."""
+
+    editable = False
+
+    def object_context(self, obj):
+        return {
+            **self.meta_context(),
+            "object": obj,
+            "tab": self.tab,
+            "detail_url": model_url(self.model, "detail", obj.pk),
+            "history_url": model_url(self.model, "history", obj.pk),
+            "can_change": self.editable and can(self.request.user, "change", obj),
+            "can_delete": False,
+            "edit_url": model_url(self.model, "edit", obj.pk) if self.editable else "",
+        }
+
+
+class RequestPageMixin(NoDeleteMixin):
+    """Requests change only through their actions: no edit or delete page."""
+
+
+class CitizenRequestDetailView(RequestPageMixin, ObjectDetailView):
+    model = CitizenRequest
+    template_name = "livelihood/citizenrequest_detail.html"
+    select_related = ("category__parent", "town", "village", "task__lead_unit", "received_by")
+    revealed = None
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        task = obj.task
+        desk = actions.is_desk(user)
+        status = obj.status
+        ct = ContentType.objects.get_for_model(CitizenRequest)
+        rounds = Task.objects.filter(content_type=ct, object_id=obj.pk).select_related("lead_unit")
+        task_actions = available_actions(user, task) if task and not obj.pending_return else []
+        context = {
+            "events": obj.events.select_related("actor", "unit"),
+            "callbacks": obj.callbacks.select_related("called_by", "task__lead_unit"),
+            "rounds": rounds.order_by("pk"),
+            "timeline": task.events.select_related("actor") if task else [],
+            "task_link": task is not None and can(user, "view", task),
+            "can_reveal": actions.may_reveal(user, CitizenRequest),
+            "revealed": self.revealed,
+            "can_dispatch": desk and status == "registered",
+            "can_redispatch": desk and obj.pending_return,
+            "can_callback": desk and status == "answered",
+            "can_reopen": desk and actions.may_reopen(obj),
+            "can_return": actions.may_return(user, obj),
+            "can_accept": "accept" in task_actions,
+            "can_answer": "request_closure" in task_actions,
+        }
+        if desk and status in ("registered", "returned"):
+            context["suggestion"] = suggest.for_request(obj)
+        return context
+
+
+class CitizenRequestHistoryView(RequestPageMixin, ObjectHistoryView):
+    model = CitizenRequest
+
+
+class RevealRequestView(CitizenRequestDetailView):
+    """POST: the requester's name and phone in full, on this page only, and recorded."""
+
+    def get(self, request, pk):
+        return HttpResponseRedirect(model_url(CitizenRequest, "detail", pk))
+
+    def post(self, request, pk):
+        obj = self.get_object(pk)
+        self.revealed = actions.reveal(obj, actor=request.user)
+        return super().get(request, pk)
+
+
+class RegisterView(ObjectMixin, View):
+    model = CitizenRequest
+    template_name = "livelihood/form.html"
+
+    def render_form(self, form, status=200):
+        context = {**self.meta_context(), "form": form, "title": _("Register a request")}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        self.require_permission("add")
+        return self.render_form(RegisterForm())
+
+    def post(self, request):
+        self.require_permission("add")
+        form = RegisterForm(request.POST)
+        if form.is_valid():
+            try:
+                obj = actions.register_request(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Registered: %(object)s") % {"object": obj})
+                return HttpResponseRedirect(obj.get_absolute_url())
+        return self.render_form(form, status=400)
+
+
+class ActionView(ObjectMixin, View):
+    """A form page for one action on an object."""
+
+    form_class = EmptyForm
+    title = ""
+    template_name = "livelihood/form.html"
+    permission_action = "view"
+
+    def allowed(self, obj) -> bool:
+        return True
+
+    def run(self, obj, form):
+        raise NotImplementedError
+
+    def initial(self, obj) -> dict:
+        return {}
+
+    def get_obj(self, pk):
+        obj = get_object_or_404(self.restricted(self.permission_action), pk=pk)
+        if not self.allowed(obj):
+            raise PermissionDenied
+        return obj
+
+    def success_url(self, obj):
+        return obj.get_absolute_url()
+
+    def render_form(self, obj, form, status=200):
+        context = {**self.meta_context(), "object": obj, "form": form, "title": self.title}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        obj = self.get_obj(pk)
+        return self.render_form(obj, self.form_class(initial=self.initial(obj)))
+
+    def post(self, request, pk):
+        obj = self.get_obj(pk)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                self.run(obj, form)
+            except ActionError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Done."))
+                return HttpResponseRedirect(self.success_url(obj))
+        return self.render_form(obj, form, status=400)
+
+
+class RequestActionView(ActionView):
+    model = CitizenRequest
+    select_related = ("task__lead_unit", "category")
+
+
+class DispatchView(RequestActionView):
+    form_class = UnitForm
+    title = gettext_lazy("Dispatch")
+
+    def allowed(self, obj):
+        return actions.is_desk(self.request.user) and obj.status == "registered"
+
+    def initial(self, obj):
+        suggestion = suggest.for_request(obj)
+        if suggestion.get("units"):
+            return {"unit": suggestion["units"][0]["unit"].pk}
+        return {"unit": obj.category.default_unit_id}
+
+    def run(self, obj, form):
+        actions.dispatch(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class RedispatchView(DispatchView):
+    title = gettext_lazy("Re-dispatch")
+
+    def allowed(self, obj):
+        return actions.is_desk(self.request.user) and obj.pending_return
+
+    def initial(self, obj):
+        return {}
+
+    def run(self, obj, form):
+        actions.redispatch(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class ReturnView(RequestActionView):
+    form_class = ReasonForm
+    title = gettext_lazy("Return to the desk")
+
+    def allowed(self, obj):
+        return actions.may_return(self.request.user, obj)
+
+    def run(self, obj, form):
+        actions.return_request(obj.pk, actor=self.request.user, reason=form.cleaned_data["reason"])
+
+
+class AcceptView(RequestActionView):
+    title = gettext_lazy("Accept")
+
+    def allowed(self, obj):
+        return obj.task is not None and "accept" in available_actions(self.request.user, obj.task)
+
+    def run(self, obj, form):
+        actions.accept(obj.pk, actor=self.request.user)
+
+
+class AnswerView(RequestActionView):
+    form_class = AnswerForm
+    title = gettext_lazy("Answer")
+
+    def allowed(self, obj):
+        task = obj.task
+        return task is not None and "request_closure" in available_actions(self.request.user, task)
+
+    def run(self, obj, form):
+        actions.answer(obj.pk, actor=self.request.user, result=form.cleaned_data["result"])
+
+
+class CallbackView(RequestActionView):
+    form_class = CallbackForm
+    title = gettext_lazy("Call back")
+
+    def allowed(self, obj):
+        return actions.is_desk(self.request.user) and obj.status == "answered"
+
+    def run(self, obj, form):
+        actions.callback(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class ReopenView(RequestActionView):
+    form_class = CommentForm
+    title = gettext_lazy("Reopen for re-handling")
+
+    def allowed(self, obj):
+        return actions.is_desk(self.request.user) and actions.may_reopen(obj)
+
+    def run(self, obj, form):
+        actions.reopen(obj.pk, actor=self.request.user, comment=form.cleaned_data["comment"])
+
+
+# -- rates, red-and-black list, hot spots, classifier ----------------------------------
+
+
+def _month(params) -> tuple[int, int, str | None]:
+    today = timezone.localdate()
+    default = (today.year, today.month)
+    value = params.get("month") or ""
+    if not value:
+        return *default, None
+    try:
+        year, month = (int(p) for p in value.split("-"))
+        dt.date(year, month, 1)
+    except ValueError:
+        return *default, _("The month must look like 2025-12.")
+    return year, month, None
+
+
+class RatesView(ObjectMixin, View):
+    model = CitizenRequest
+
+    def context(self, request, form=None):
+        year, month, error = _month(request.GET)
+        if error:
+            messages.error(request, error)
+        result = rates_for(self.restricted("view"), year, month)
+        may_edit = request.user.has_perm("livelihood.change_rateweights")
+        return {
+            "year": year,
+            "month": month,
+            "month_value": f"{year}-{month:02d}",
+            **result,
+            "weights_form": (form or WeightsForm(instance=result["weights"])) if may_edit else None,
+            "chart": {
+                "names": [r["name"] for r in result["rows"]],
+                "composite": [r["composite"] for r in result["rows"]],
+                "label": _("Composite score"),
+            },
+        }
+
+    def get(self, request):
+        self.require_permission("view")
+        return render(request, "livelihood/rates.html", self.context(request))
+
+    def post(self, request):
+        self.require_permission("view")
+        if not request.user.has_perm("livelihood.change_rateweights"):
+            raise PermissionDenied
+        form = WeightsForm(request.POST, instance=RateWeights.current())
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Saved."))
+            return HttpResponseRedirect(request.get_full_path())
+        return render(request, "livelihood/rates.html", self.context(request, form), status=400)
+
+
+class NoticeView(ObjectMixin, View):
+    model = CitizenRequest
+
+    def get(self, request):
+        self.require_permission("view")
+        year, month, error = _month(request.GET)
+        if error:
+            messages.error(request, error)
+            return HttpResponseRedirect(reverse("livelihood:rates"))
+        requests = self.restricted("view")
+        result = rates_for(requests, year, month)
+        illustrative = requests.filter(is_illustrative=True).exists()
+        content = rates_notice(
+            result,
+            year=year,
+            month=month,
+            issuer=str(request.user.unit or ""),
+            illustrative=illustrative,
+        )
+        response = HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f"attachment; filename=rates-{year}-{month:02d}.docx"
+        return response
+
+
+class HotSpotsView(ObjectMixin, View):
+    model = CitizenRequest
+
+    def get(self, request):
+        self.require_permission("view")
+        try:
+            as_of = dt.date.fromisoformat(request.GET.get("as_of") or "")
+        except ValueError:
+            as_of = timezone.localdate()
+        result = hot_spots_for(self.restricted("view"), as_of)
+        chart = {
+            "categories": [k for k, _v in result["by_category"]],
+            "category_counts": [v for _k, v in result["by_category"]],
+            "towns": [k for k, _v in result["by_town"]],
+            "town_counts": [v for _k, v in result["by_town"]],
+            "label": _("Requests"),
+        }
+        context = {
+            "as_of": as_of,
+            **result,
+            "chart": chart,
+            "window": services.HOT_SPOT_WINDOW_DAYS,
+            "threshold": services.HOT_SPOT_THRESHOLD,
+        }
+        return render(request, "livelihood/hotspots.html", context)
+
+
+class ClassifierView(ObjectMixin, View):
+    model = CitizenRequest
+
+    def get(self, request):
+        self.require_permission("add")
+        context = {
+            **suggest.status(),
+            "can_train": request.user.has_perm("livelihood.train_dispatchmodel"),
+        }
+        return render(request, "livelihood/classifier.html", context)
+
+    def post(self, request):
+        self.require_permission("add")
+        if not request.user.has_perm("livelihood.train_dispatchmodel"):
+            raise PermissionDenied
+        try:
+            stored = suggest.train_from_history(actor=request.user)
+        except suggest.NotEnoughHistory as exc:
+            messages.error(
+                request, _("Not enough history to learn from: %(detail)s") % {"detail": exc}
+            )
+        else:
+            messages.success(
+                request,
+                _("Trained on %(n)s requests in %(s)s s.")
+                % {"n": stored.samples, "s": stored.seconds},
+            )
+        return HttpResponseRedirect(reverse("livelihood:classifier"))
+
+
+# -- configuration ---------------------------------------------------------------------
+
+
+class CategoryListView(ObjectListView):
+    model = RequestCategory
+    select_related = ("parent", "default_unit")
+    columns = [
+        Column("name", gettext_lazy("Name"), accessor=str, link=True),
+        Column("default_unit", gettext_lazy("Usual unit")),
+        Column("is_active", gettext_lazy("Active")),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("parent__sort_order", "parent__name", "sort_order")
+
+
+class CategoryDetailView(NoDeleteMixin, ObjectDetailView):
+    editable = True
+    model = RequestCategory
+    template_name = "livelihood/simple_detail.html"
+    select_related = ("parent", "default_unit")
+
+    def get_extra_context(self, obj):
+        return {
+            "fields": [
+                (f.verbose_name, getattr(obj, f.name))
+                for f in [
+                    RequestCategory._meta.get_field(n)
+                    for n in ("name", "parent", "default_unit", "is_active")
+                ]
+            ]
+        }
+
+
+class CategoryHistoryView(NoDeleteMixin, ObjectHistoryView):
+    editable = True
+    model = RequestCategory
+
+
+class CategoryEditView(ObjectEditView):
+    model = RequestCategory
+    form_class = CategoryForm
+
+
+class TimeLimitListView(ObjectListView):
+    model = TimeLimit
+    columns = [
+        Column("request_type", gettext_lazy("Type"), link=True),
+        Column("handling_days", gettext_lazy("Time limit to answer")),
+        Column("basis", gettext_lazy("Counted in")),
+        Column("response_days", gettext_lazy("Time limit to accept (working days)")),
+    ]
+
+
+class TimeLimitDetailView(NoDeleteMixin, ObjectDetailView):
+    editable = True
+    model = TimeLimit
+    template_name = "livelihood/simple_detail.html"
+
+    def get_extra_context(self, obj):
+        names = ("request_type", "handling_days", "basis", "response_days")
+        fields = [TimeLimit._meta.get_field(n) for n in names]
+        return {"fields": [(f.verbose_name, Column(f.name, "").value(obj)) for f in fields]}
+
+
+class TimeLimitHistoryView(NoDeleteMixin, ObjectHistoryView):
+    editable = True
+    model = TimeLimit
+
+
+class TimeLimitEditView(ObjectEditView):
+    model = TimeLimit
+    form_class = TimeLimitForm
+
+    def get_object(self, pk):
+        if pk is None:
+            raise PermissionDenied
+        return super().get_object(pk)
+
+
+# -- households ------------------------------------------------------------------------
+
+
+RISK_LABELS = dict(RiskCause.choices)
+
+
+def _alert(h):
+    value = services.income_alert(h.income_per_capita, getattr(h, "line", None))
+    return {"below": _("Below the line"), "near": _("Within 10% above the line")}.get(value)
+
+
+HOUSEHOLD_COLUMNS = [
+    Column("head_name", gettext_lazy("Head of household"), link=True),
+    Column("village", gettext_lazy("Village or community")),
+    Column("household_type", gettext_lazy("Type")),
+    Column("id_masked", gettext_lazy("ID number")),
+    Column("members", gettext_lazy("Members")),
+    Column("income_per_capita", gettext_lazy("Per-capita net income (yuan)")),
+    Column("line", gettext_lazy("Monitoring line (yuan)"), accessor=lambda h: h.line),
+    Column("alert", gettext_lazy("Alert"), accessor=_alert),
+    Column("cadre", gettext_lazy("Cadre responsible")),
+    Column("elimination", gettext_lazy("Risk status")),
+]
+
+
+def _with_line(qs):
+    line = MonitoringLine.objects.filter(year=OuterRef("income_year")).values("amount")[:1]
+    return qs.annotate(line=Subquery(line))
+
+
+class HouseholdListView(ObjectListView):
+    model = MonitoredHousehold
+    select_related = ("village",)
+    filterset_class = HouseholdFilter
+    columns = HOUSEHOLD_COLUMNS
+    export_filename = "monitored-households"
+    template_name = "livelihood/household_list.html"
+
+    def get_queryset(self):
+        qs = _with_line(super().get_queryset())
+        alert = self.request.GET.get("alert")
+        if alert == "below":
+            qs = qs.filter(income_per_capita__lt=F("line"))
+        elif alert == "near":
+            near = ExpressionWrapper(F("line") * services.NEAR_LINE, output_field=DecimalField())
+            qs = qs.filter(Q(income_per_capita__gte=F("line")) & Q(income_per_capita__lt=near))
+        elif alert == "review":
+            # The yearly review list: every household still at risk, by village.
+            qs = qs.exclude(elimination="eliminated")
+        return qs
+
+
+class HouseholdDetailView(NoDeleteMixin, ObjectDetailView):
+    editable = True
+    model = MonitoredHousehold
+    template_name = "livelihood/household_detail.html"
+    select_related = ("village", "reviewed_by", "proposed_by")
+    revealed = None
+
+    def get_object(self, pk):
+        return get_object_or_404(
+            _with_line(self.restricted("view")).select_related("village"), pk=pk
+        )
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        return {
+            "alert": _alert(obj),
+            "measures": obj.measures.select_related("task__lead_unit"),
+            "can_reveal": actions.may_reveal(user, MonitoredHousehold),
+            "revealed": self.revealed,
+            "can_add_measure": user.has_perm("livelihood.add_assistancemeasure")
+            and obj.elimination != "eliminated",
+            "can_propose": obj.elimination == "none" and can(user, "change", obj),
+            "can_review": obj.elimination == "proposed"
+            and user.has_perm("livelihood.review_elimination")
+            and obj.proposed_by_id != user.pk,
+            "risk_labels": [RISK_LABELS.get(c, c) for c in obj.risk_causes],
+        }
+
+
+class RevealHouseholdView(HouseholdDetailView):
+    def get(self, request, pk):
+        return HttpResponseRedirect(model_url(MonitoredHousehold, "detail", pk))
+
+    def post(self, request, pk):
+        obj = self.get_object(pk)
+        self.revealed = actions.reveal(obj, actor=request.user)
+        return super().get(request, pk)
+
+
+class HouseholdHistoryView(NoDeleteMixin, ObjectHistoryView):
+    editable = True
+    model = MonitoredHousehold
+
+
+class HouseholdEditView(ObjectEditView):
+    model = MonitoredHousehold
+    form_class = HouseholdForm
+
+
+class HouseholdActionView(ActionView):
+    model = MonitoredHousehold
+    select_related = ("village",)
+
+
+class MeasureView(HouseholdActionView):
+    form_class = MeasureForm
+    title = gettext_lazy("Add an assistance measure")
+
+    def allowed(self, obj):
+        return self.request.user.has_perm("livelihood.add_assistancemeasure")
+
+    def initial(self, obj):
+        return {"lead_unit": obj.village.parent_id}
+
+    def run(self, obj, form):
+        actions.add_measure(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class ProposeView(HouseholdActionView):
+    form_class = ReasonForm
+    title = gettext_lazy("Propose that the risk is eliminated")
+
+    def allowed(self, obj):
+        return can(self.request.user, "change", obj)
+
+    def run(self, obj, form):
+        actions.propose_elimination(
+            obj.pk, actor=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class ReviewView(HouseholdActionView):
+    form_class = ReviewForm
+    title = gettext_lazy("Review the elimination")
+
+    def allowed(self, obj):
+        return self.request.user.has_perm("livelihood.review_elimination")
+
+    def run(self, obj, form):
+        actions.review_elimination(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+# -- mutual-aid funds ------------------------------------------------------------------
+
+
+class FundListView(ObjectListView):
+    model = MutualAidFund
+    select_related = ("village__parent",)
+    columns = [
+        Column("name", gettext_lazy("Name"), link=True),
+        Column("village", gettext_lazy("Village or community")),
+        Column("town", gettext_lazy("Town"), accessor=lambda f: f.village.parent),
+    ]
+
+
+def _fund_figures(fund):
+    approved = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
+    totals = services.fund_totals(approved.values_list("kind", "amount"))
+    by_reason = services.aid_by_reason(
+        approved.filter(kind=EntryKind.AID).values_list("reason", "amount")
+    )
+    labels = dict(AidReason.choices)
+    return totals, sorted(
+        ((labels.get(k, k), v) for k, v in by_reason.items()), key=lambda kv: -kv[1]
+    )
+
+
+class FundDetailView(NoDeleteMixin, ObjectDetailView):
+    model = MutualAidFund
+    template_name = "livelihood/fund_detail.html"
+    select_related = ("village",)
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        totals, by_reason = _fund_figures(obj)
+        page = Paginator(
+            obj.entries.select_related("recorded_by", "approved_by", "corrects").order_by(
+                "-date", "-pk"
+            ),
+            50,
+        ).get_page(self.request.GET.get("page"))
+        return {
+            "totals": totals,
+            "by_reason": by_reason,
+            "page_obj": page,
+            "can_record": user.has_perm("livelihood.add_fundentry"),
+            "can_approve": user.has_perm("livelihood.approve_fundentry"),
+        }
+
+
+class FundHistoryView(NoDeleteMixin, ObjectHistoryView):
+    model = MutualAidFund
+
+
+class EntryAddView(ActionView):
+    model = MutualAidFund
+    form_class = EntryForm
+    title = gettext_lazy("Record an entry")
+
+    def allowed(self, obj):
+        return self.request.user.has_perm("livelihood.add_fundentry")
+
+    def initial(self, obj):
+        return {"date": timezone.localdate()}
+
+    def run(self, obj, form):
+        actions.record_entry(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class EntryActionView(ActionView):
+    model = FundEntry
+    select_related = ("fund",)
+
+    def meta_context(self):
+        # Entries have no list of their own: they are listed on their fund's page.
+        opts = FundEntry._meta
+        return {
+            "opts": opts,
+            "verbose_name": opts.verbose_name,
+            "verbose_name_plural": MutualAidFund._meta.verbose_name_plural,
+            "can_add": False,
+            "list_url": reverse("livelihood:mutualaidfund_list"),
+        }
+
+
+class ApproveView(EntryActionView):
+    title = gettext_lazy("Approve the entry")
+
+    def allowed(self, obj):
+        return self.request.user.has_perm("livelihood.approve_fundentry")
+
+    def run(self, obj, form):
+        actions.approve_entry(obj.pk, actor=self.request.user)
+
+
+class CorrectView(EntryActionView):
+    form_class = CorrectionForm
+    title = gettext_lazy("Correct the entry")
+
+    def allowed(self, obj):
+        return self.request.user.has_perm("livelihood.add_fundentry")
+
+    def run(self, obj, form):
+        actions.correct_entry(obj.pk, actor=self.request.user, **form.cleaned_data)
+
+
+class FundNoticeView(LoginRequiredMixin, View):
+    """The public notice (公示) of a fund: totals and aid by reason, no personal data.
+    Every signed-in user may read it, so it shows aggregates only."""
+
+    def get(self, request, pk):
+        fund = get_object_or_404(MutualAidFund._base_manager.select_related("village"), pk=pk)
+        totals, by_reason = _fund_figures(fund)
+        approved = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
+        context = {
+            "fund": fund,
+            "totals": totals,
+            "by_reason": by_reason,
+            "donations": approved.filter(kind=EntryKind.DONATION, corrects__isnull=True).count(),
+            "aids": approved.filter(kind=EntryKind.AID, corrects__isnull=True).count(),
+            "as_of": timezone.localdate(),
+        }
+        return render(request, "livelihood/fund_notice.html", context)
+
+
+# -- coverage --------------------------------------------------------------------------
+
+
+class CoverageView(ObjectMixin, View):
+    model = CoverageRecord
+
+    def get(self, request):
+        self.require_permission("view")
+        years = list(
+            self.restricted("view").order_by("-year").values_list("year", flat=True).distinct()
+        )
+        try:
+            year = int(
+                request.GET.get("year") or (years[0] if years else timezone.localdate().year)
+            )
+        except ValueError:
+            year = timezone.localdate().year
+        targets = dict(CoverageTarget.objects.filter(year=year).values_list("scheme", "rate"))
+        records = (
+            self.restricted("view").filter(year=year).select_related("village__parent", "task")
+        )
+        rows = []
+        for r in records:
+            target = targets.get(r.scheme)
+            rows.append(
+                {
+                    "record": r,
+                    "rate": r.rate,
+                    "target": target,
+                    "below": services.below_target(r.registered, r.insured, target),
+                }
+            )
+        totals = {}
+        for scheme in Scheme:
+            mine = [x["record"] for x in rows if x["record"].scheme == scheme]
+            reg = sum(x.registered for x in mine)
+            ins = sum(x.insured for x in mine)
+            totals[scheme.label] = (reg, ins, services.coverage_rate(reg, ins), targets.get(scheme))
+        user = request.user
+        context = {
+            "year": year,
+            "years": years,
+            "rows": rows,
+            "totals": totals,
+            "can_import": user.has_perm("livelihood.add_coveragerecord")
+            and user.has_perm("livelihood.change_coveragerecord"),
+            "can_follow_up": user.has_perm("livelihood.change_coveragerecord")
+            and user.has_perm("tasks.add_task"),
+            "follow_up_form": FollowUpForm(initial={"year": year}),
+        }
+        return render(request, "livelihood/coverage.html", context)
+
+
+class CoverageImportView(ObjectMixin, View):
+    model = CoverageRecord
+
+    def allowed(self):
+        if not (
+            self.request.user.has_perm("livelihood.add_coveragerecord")
+            and self.request.user.has_perm("livelihood.change_coveragerecord")
+        ):
+            raise PermissionDenied
+
+    def render_form(self, form, errors=(), status=200):
+        context = {
+            **self.meta_context(),
+            "form": form,
+            "errors": errors,
+            "columns": actions.COVERAGE_COLUMNS,
+        }
+        return render(self.request, "livelihood/coverage_import.html", context, status=status)
+
+    def get(self, request):
+        self.allowed()
+        return self.render_form(CoverageImportForm(initial={"year": timezone.localdate().year}))
+
+    def post(self, request):
+        self.allowed()
+        form = CoverageImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_form(form, status=400)
+        try:
+            result = actions.import_coverage(
+                form.cleaned_data["file"],
+                actor=request.user,
+                year=form.cleaned_data["year"],
+                valid_only=form.cleaned_data["valid_only"],
+            )
+        except WorkbookError as exc:
+            form.add_error("file", str(exc))
+            return self.render_form(form, status=400)
+        if result["errors"] and not form.cleaned_data["valid_only"]:
+            return self.render_form(form, result["errors"], status=400)
+        messages.success(
+            request,
+            _("Imported: %(created)s new, %(updated)s updated.")
+            % {"created": result["created"], "updated": result["updated"]},
+        )
+        return HttpResponseRedirect(
+            f"{reverse('livelihood:coveragerecord_list')}?year={form.cleaned_data['year']}"
+        )
+
+
+class FollowUpView(ObjectMixin, View):
+    model = CoverageRecord
+
+    def post(self, request):
+        form = FollowUpForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give a year."))
+            return HttpResponseRedirect(reverse("livelihood:coveragerecord_list"))
+        year = form.cleaned_data["year"]
+        count = actions.raise_follow_ups(actor=request.user, year=year, as_of=timezone.localdate())
+        messages.success(request, _("Follow-up tasks raised: %(n)s") % {"n": count})
+        return HttpResponseRedirect(f"{reverse('livelihood:coveragerecord_list')}?year={year}")
+
+
+# -- access log ------------------------------------------------------------------------
+
+
+class AccessLogView(ObjectListView):
+    model = PersonalDataAccess
+    select_related = ("viewer", "unit", "content_type")
+    columns = [
+        Column("at", gettext_lazy("Time")),
+        Column("viewer", gettext_lazy("Viewer")),
+        Column("content_type", gettext_lazy("Record type"), accessor=lambda a: a.content_type.name),
+        Column("object_repr", gettext_lazy("Record")),
+        Column("fields", gettext_lazy("Fields")),
+        Column("purpose", gettext_lazy("Purpose")),
+        Column("unit", gettext_lazy("Unit")),
+    ]
+    table_template = "livelihood/_access_table.html"
+
+
+# -- yearly reference figures: monitoring lines and coverage targets -------------------
+
+
+def _fields(obj, names):
+    return [(obj._meta.get_field(n).verbose_name, Column(n, "").value(obj)) for n in names]
+
+
+class LineListView(ObjectListView):
+    model = MonitoringLine
+    columns = [
+        Column("year", gettext_lazy("Year"), link=True),
+        Column("amount", gettext_lazy("Monitoring line (yuan)")),
+        Column("source", gettext_lazy("Source")),
+    ]
+
+
+class LineDetailView(NoDeleteMixin, ObjectDetailView):
+    model = MonitoringLine
+    editable = True
+    template_name = "livelihood/simple_detail.html"
+
+    def get_extra_context(self, obj):
+        return {"fields": _fields(obj, ("year", "amount", "source"))}
+
+
+class LineHistoryView(NoDeleteMixin, ObjectHistoryView):
+    model = MonitoringLine
+    editable = True
+
+
+class LineEditView(ObjectEditView):
+    model = MonitoringLine
+    form_class = MonitoringLineForm
+
+
+class TargetListView(ObjectListView):
+    model = CoverageTarget
+    columns = [
+        Column("year", gettext_lazy("Year"), accessor=lambda t: t.year, link=True),
+        Column("scheme", gettext_lazy("Insurance scheme")),
+        Column("rate", gettext_lazy("Target rate (%)")),
+    ]
+
+
+class TargetDetailView(NoDeleteMixin, ObjectDetailView):
+    model = CoverageTarget
+    editable = True
+    template_name = "livelihood/simple_detail.html"
+
+    def get_extra_context(self, obj):
+        return {"fields": _fields(obj, ("year", "scheme", "rate"))}
+
+
+class TargetHistoryView(NoDeleteMixin, ObjectHistoryView):
+    model = CoverageTarget
+    editable = True
+
+
+class TargetEditView(ObjectEditView):
+    model = CoverageTarget
+    form_class = CoverageTargetForm
