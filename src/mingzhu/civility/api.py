@@ -1,2 +1,246 @@
+"""/api/v1/civility/...: list and detail of every civility model (read through
+``restrict``); POST to applications submits one, and each step of its way is a POST to
+/applications/{id}/review|publish|objection|award|refuse/ or /objections/{id}/resolve/."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from mingzhu.core.api import ScopedViewSet, call_action
+
+from . import actions
+from .models import (
+    Application,
+    ApplicationEvent,
+    Category,
+    Objection,
+    Participation,
+    VolunteerActivity,
+)
+
+
+class CreationCategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["id", "name", "kind", "notice_days", "description", "is_active", "sort_order"]
+
+
+class CreationApplicationSerializer(serializers.ModelSerializer):
+    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
+
+    class Meta:
+        model = Application
+        fields = [
+            "id",
+            "category",
+            "year",
+            "applicant",
+            "unit",
+            "description",
+            "status",
+            "submitted_on",
+            "notice_start",
+            "notice_end",
+            "decided_on",
+            "is_illustrative",
+        ]
+        read_only_fields = [
+            "status",
+            "submitted_on",
+            "notice_start",
+            "notice_end",
+            "decided_on",
+            "is_illustrative",
+        ]
+        # Duplicates are refused by the action, naming the applicant.
+        validators = []
+
+    def create(self, validated_data):
+        return actions.submit_application(actor=self.context["request"].user, **validated_data)
+
+
+class ApplicationEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApplicationEvent
+        fields = [
+            "id",
+            "application",
+            "actor",
+            "at",
+            "on",
+            "action",
+            "from_status",
+            "to_status",
+            "comment",
+        ]
+
+
+class NoticeObjectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Objection
+        fields = [
+            "id",
+            "application",
+            "received_on",
+            "content",
+            "outcome",
+            "resolution",
+            "resolved_on",
+            "is_illustrative",
+        ]
+
+
+class VolunteerActivitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VolunteerActivity
+        fields = [
+            "id",
+            "title",
+            "organiser",
+            "held_on",
+            "place",
+            "content",
+            "hours",
+            "is_illustrative",
+        ]
+
+
+class VolunteerParticipationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participation
+        fields = ["id", "activity", "volunteer", "unit", "hours"]
+
+
+class ApplicationReviewBody(serializers.Serializer):
+    approve = serializers.BooleanField()
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    on = serializers.DateField(required=False, default=None)
+
+
+class ApplicationPublishBody(serializers.Serializer):
+    start = serializers.DateField(required=False, default=None)
+    days = serializers.IntegerField(required=False, min_value=1, max_value=60, default=None)
+
+
+class ApplicationObjectionBody(serializers.Serializer):
+    received_on = serializers.DateField()
+    content = serializers.CharField()
+
+
+class ObjectionResolveBody(serializers.Serializer):
+    upheld = serializers.BooleanField()
+    resolution = serializers.CharField()
+    on = serializers.DateField(required=False, default=None)
+
+
+class ApplicationAwardBody(serializers.Serializer):
+    on = serializers.DateField(required=False, default=None)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ApplicationRefuseBody(serializers.Serializer):
+    reason = serializers.CharField()
+    on = serializers.DateField(required=False, default=None)
+
+
+class ReadViewSet(ScopedViewSet):
+    http_method_names = ["get", "head", "options", "post"]
+
+    def create(self, request, *args, **kwargs):
+        raise MethodNotAllowed("POST")
+
+
+class CategoryViewSet(ReadViewSet):
+    model = Category
+    serializer_class = CreationCategorySerializer
+
+
+class ApplicationViewSet(ScopedViewSet):
+    """Applications; POST submits one (the civilisation office then takes each step)."""
+
+    model = Application
+    serializer_class = CreationApplicationSerializer
+    http_method_names = ["get", "head", "options", "post"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("category")
+
+    def perform_create(self, serializer):
+        serializer.save()
+
+    def _step(self, request, pk, body_class, function):
+        app_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
+        return Response(CreationApplicationSerializer(Application.objects.get(pk=app_id)).data)
+
+    @extend_schema(request=ApplicationReviewBody, responses=CreationApplicationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def review(self, request, pk=None):
+        return self._step(request, pk, ApplicationReviewBody, actions.review_application)
+
+    @extend_schema(request=ApplicationPublishBody, responses=CreationApplicationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def publish(self, request, pk=None):
+        return self._step(request, pk, ApplicationPublishBody, actions.publish_notice)
+
+    @extend_schema(request=ApplicationObjectionBody, responses=CreationApplicationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def objection(self, request, pk=None):
+        return self._step(request, pk, ApplicationObjectionBody, actions.record_objection)
+
+    @extend_schema(request=ApplicationAwardBody, responses=CreationApplicationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def award(self, request, pk=None):
+        return self._step(request, pk, ApplicationAwardBody, actions.award)
+
+    @extend_schema(request=ApplicationRefuseBody, responses=CreationApplicationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def refuse(self, request, pk=None):
+        return self._step(request, pk, ApplicationRefuseBody, actions.refuse)
+
+
+class EventViewSet(ReadViewSet):
+    model = ApplicationEvent
+    serializer_class = ApplicationEventSerializer
+
+
+class ObjectionViewSet(ReadViewSet):
+    """Objections; POST /{id}/resolve/ records what checking found."""
+
+    model = Objection
+    serializer_class = NoticeObjectionSerializer
+
+    @extend_schema(request=ObjectionResolveBody, responses=NoticeObjectionSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def resolve(self, request, pk=None):
+        body = ObjectionResolveBody(data=request.data)
+        objection_id = call_action(actions.resolve_objection, pk, body, actor=request.user)
+        return Response(NoticeObjectionSerializer(Objection.objects.get(pk=objection_id)).data)
+
+
+class ActivityViewSet(ReadViewSet):
+    model = VolunteerActivity
+    serializer_class = VolunteerActivitySerializer
+
+
+class ParticipationViewSet(ReadViewSet):
+    model = Participation
+    serializer_class = VolunteerParticipationSerializer
+
+
+VIEWSETS = [
+    ("categories", CategoryViewSet),
+    ("applications", ApplicationViewSet),
+    ("application-events", EventViewSet),
+    ("objections", ObjectionViewSet),
+    ("activities", ActivityViewSet),
+    ("participations", ParticipationViewSet),
+]
+
+
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
+    for prefix, viewset in VIEWSETS:
+        router.register(f"civility/{prefix}", viewset, basename=f"civility-{prefix}")

@@ -1,2 +1,290 @@
+"""/api/v1/party/...: list and detail of every party model (read through ``restrict``),
+and the actions: link a household, record a visit, end a link, raise a visit's task,
+record attendance."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.org.models import OrgUnit
+
+from . import actions
+from .choices import LinkKind
+from .models import (
+    Household,
+    HouseholdLink,
+    HouseholdVisit,
+    PartyGroup,
+    PartyGroupActivity,
+    PartyMember,
+    PartyOrganisation,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+)
+
+
+def _serializer(model, fields, **extra):
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    # Unique component names in the OpenAPI document: Party… for every party model.
+    name = model.__name__ if model.__name__.startswith("Party") else f"Party{model.__name__}"
+    return type(f"{name}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **extra})
+
+
+OrganisationSerializer = _serializer(
+    PartyOrganisation,
+    ["id", "name", "kind", "unit", "unit_name", "parent", "is_illustrative"],
+    unit_name=serializers.CharField(source="unit.name", read_only=True),
+)
+GroupSerializer = _serializer(
+    PartyGroup, ["id", "name", "organisation", "leader", "is_illustrative"]
+)
+MemberSerializer = _serializer(
+    PartyMember,
+    [
+        "id",
+        "name",
+        "organisation",
+        "group",
+        "village",
+        "village_name",
+        "role",
+        "is_active",
+        "is_illustrative",
+    ],
+    village_name=serializers.CharField(source="village.name", read_only=True),
+)
+HouseholdSerializer = _serializer(
+    Household,
+    ["id", "village", "village_name", "head_name", "address", "is_illustrative"],
+    village_name=serializers.CharField(source="village.name", read_only=True),
+)
+LinkSerializer = _serializer(
+    HouseholdLink,
+    ["id", "household", "member", "kind", "started_on", "ended_on", "is_illustrative"],
+)
+
+
+class HouseholdVisitSerializer(serializers.ModelSerializer):
+    task_code = serializers.SerializerMethodField()
+    task_status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = HouseholdVisit
+        fields = [
+            "id",
+            "household",
+            "member",
+            "visited_on",
+            "findings",
+            "problem",
+            "task",
+            "task_code",
+            "task_status",
+            "is_illustrative",
+        ]
+
+    def get_task_code(self, obj) -> str | None:
+        return obj.task.code if obj.task_id else None
+
+    def get_task_status(self, obj) -> str | None:
+        return obj.task.status if obj.task_id else None
+
+
+ActivitySerializer = _serializer(
+    PartyGroupActivity,
+    ["id", "group", "held_on", "kind", "topic", "place", "attendees", "is_illustrative"],
+)
+CourseSerializer = _serializer(
+    TrainingCourse, ["id", "name", "year", "track", "organiser", "description", "is_illustrative"]
+)
+SessionSerializer = _serializer(
+    TrainingSession, ["id", "course", "held_on", "place", "hours", "is_illustrative"]
+)
+AttendanceSerializer = _serializer(TrainingAttendance, ["id", "session", "member", "hours"])
+
+
+class ReadViewSet(ScopedViewSet):
+    http_method_names = ["get", "head", "options", "post"]
+    select: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        return qs.select_related(*self.select) if self.select else qs
+
+    def create(self, request, *args, **kwargs):
+        from rest_framework.exceptions import MethodNotAllowed
+
+        raise MethodNotAllowed("POST")
+
+
+class HouseholdLinkBody(serializers.Serializer):
+    member = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all())
+    kind = serializers.ChoiceField(choices=LinkKind.choices, default=LinkKind.HOUSEHOLD)
+    started_on = serializers.DateField()
+
+
+class HouseholdVisitBody(serializers.Serializer):
+    member = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all())
+    visited_on = serializers.DateField()
+    findings = serializers.CharField()
+    problem = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EndLinkBody(serializers.Serializer):
+    ended_on = serializers.DateField()
+
+
+class RaiseVisitTaskBody(serializers.Serializer):
+    lead_unit = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), required=False, allow_null=True, default=None
+    )
+    time_limit = serializers.IntegerField(min_value=1, max_value=120, default=10)
+
+
+class SessionAttendanceBody(serializers.Serializer):
+    members = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all(), many=True)
+    hours = serializers.DecimalField(
+        max_digits=5, decimal_places=1, required=False, allow_null=True, default=None
+    )
+
+
+def _link(pk, *, actor, **data):
+    return actions.link_household(actor=actor, household=pk, **data)
+
+
+def _visit(pk, *, actor, **data):
+    return actions.log_visit(actor=actor, household=pk, **data)
+
+
+def _attend(pk, *, actor, **data):
+    return actions.record_attendance(actor=actor, session=pk, **data)
+
+
+class OrganisationViewSet(ReadViewSet):
+    model = PartyOrganisation
+    serializer_class = OrganisationSerializer
+    select = ("unit",)
+
+
+class GroupViewSet(ReadViewSet):
+    model = PartyGroup
+    serializer_class = GroupSerializer
+
+
+class MemberViewSet(ReadViewSet):
+    model = PartyMember
+    serializer_class = MemberSerializer
+    select = ("village",)
+
+
+class HouseholdViewSet(ReadViewSet):
+    """Households; POST /{id}/link/ links a member, POST /{id}/visit/ records a visit."""
+
+    model = Household
+    serializer_class = HouseholdSerializer
+    select = ("village",)
+
+    @extend_schema(request=HouseholdLinkBody, responses=HouseholdSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def link(self, request, pk=None):
+        call_action(_link, pk, HouseholdLinkBody(data=request.data), actor=request.user)
+        return Response(HouseholdSerializer(Household.objects.get(pk=pk)).data)
+
+    @extend_schema(request=HouseholdVisitBody, responses=HouseholdVisitSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def visit(self, request, pk=None):
+        body = HouseholdVisitBody(data=request.data)
+        call_action(_visit, pk, body, actor=request.user)
+        visit = HouseholdVisit.objects.filter(household_id=pk).order_by("-pk").first()
+        return Response(HouseholdVisitSerializer(visit).data, status=201)
+
+
+class LinkViewSet(ReadViewSet):
+    """Household links; POST /{id}/end/ ends one."""
+
+    model = HouseholdLink
+    serializer_class = LinkSerializer
+
+    @extend_schema(request=EndLinkBody, responses=LinkSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def end(self, request, pk=None):
+        link_id = call_action(
+            actions.end_link, pk, EndLinkBody(data=request.data), actor=request.user
+        )
+        return Response(LinkSerializer(HouseholdLink.objects.get(pk=link_id)).data)
+
+
+class VisitViewSet(ReadViewSet):
+    """Household visits; POST /{id}/raise-task/ turns the problem found into a task."""
+
+    model = HouseholdVisit
+    serializer_class = HouseholdVisitSerializer
+    select = ("task",)
+
+    @extend_schema(request=RaiseVisitTaskBody, responses=HouseholdVisitSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="raise-task",
+        permission_classes=[IsAuthenticated],
+    )
+    def raise_task(self, request, pk=None):
+        body = RaiseVisitTaskBody(data=request.data)
+        visit_id = call_action(actions.raise_visit_task, pk, body, actor=request.user)
+        return Response(HouseholdVisitSerializer(HouseholdVisit.objects.get(pk=visit_id)).data)
+
+
+class ActivityViewSet(ReadViewSet):
+    model = PartyGroupActivity
+    serializer_class = ActivitySerializer
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("attendees")
+
+
+class CourseViewSet(ReadViewSet):
+    model = TrainingCourse
+    serializer_class = CourseSerializer
+
+
+class SessionViewSet(ReadViewSet):
+    """Training sessions; POST /{id}/attendance/ records attendance."""
+
+    model = TrainingSession
+    serializer_class = SessionSerializer
+
+    @extend_schema(request=SessionAttendanceBody, responses=AttendanceSerializer(many=True))
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def attendance(self, request, pk=None):
+        call_action(_attend, pk, SessionAttendanceBody(data=request.data), actor=request.user)
+        rows = TrainingAttendance.objects.restrict(request.user).filter(session_id=pk)
+        return Response(AttendanceSerializer(rows, many=True).data, status=201)
+
+
+class AttendanceViewSet(ReadViewSet):
+    model = TrainingAttendance
+    serializer_class = AttendanceSerializer
+
+
+VIEWSETS = [
+    ("organisations", OrganisationViewSet),
+    ("groups", GroupViewSet),
+    ("members", MemberViewSet),
+    ("households", HouseholdViewSet),
+    ("links", LinkViewSet),
+    ("visits", VisitViewSet),
+    ("activities", ActivityViewSet),
+    ("courses", CourseViewSet),
+    ("sessions", SessionViewSet),
+    ("attendance", AttendanceViewSet),
+]
+
+
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
+    for prefix, viewset in VIEWSETS:
+        router.register(f"party/{prefix}", viewset, basename=f"party-{prefix}")

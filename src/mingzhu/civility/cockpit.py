@@ -1,0 +1,66 @@
+"""The civilised-city panel of the cockpit: this year's applications by status, the
+volunteer hours of the year and the creation campaign's tasks by light. A fixed number of
+queries, all through ``restrict``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mingzhu.cockpit.panels import Panel, register
+from mingzhu.tasks.choices import ListKind, Status
+from mingzhu.tasks.models import Task
+
+from .choices import ApplicationStatus
+from .models import Application, Participation
+
+
+def campaign_tasks(user):
+    """The tasks of the civilised-city creation lists the user may see."""
+    return Task.objects.restrict(user, "view").filter(task_list__kind=ListKind.CIVILISED_CITY)
+
+
+@register("civility", 80)
+def civility_panel(user, as_of: dt.date) -> Panel | None:
+    if not user.has_perm("civility.view_application"):
+        return None
+    from mingzhu.cockpit.builtin import light_counts
+
+    apps = Application.objects.restrict(user).filter(year=as_of.year).order_by()
+    by_status = dict(apps.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    statuses = [(s.value, s.label, by_status.get(s.value, 0)) for s in ApplicationStatus]
+    hours = (
+        Participation.objects.restrict(user)
+        .filter(activity__held_on__year=as_of.year, activity__held_on__lte=as_of)
+        .aggregate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
+    )
+    tasks = campaign_tasks(user)
+    totals = tasks.order_by().aggregate(
+        total=Count("pk", filter=~Q(status=Status.CANCELLED)),
+        closed=Count("pk", filter=Q(status=Status.CLOSED)),
+    )
+    lights = light_counts(tasks, as_of) if totals["total"] else {}
+    empty = not (by_status or hours["hours"] or totals["total"])
+    return Panel(
+        key="civility",
+        title=_("Civilised city creation"),
+        template="civility/_cockpit_panel.html",
+        context={
+            "statuses": statuses,
+            "hours": hours["hours"] or Decimal(0),
+            "volunteers": hours["people"],
+            "tasks": totals,
+            "rate": totals["closed"] / totals["total"] if totals["total"] else None,
+            "lights": lights,
+            "year": as_of.year,
+            "campaign_url": reverse("civility:campaign"),
+        },
+        empty=empty,
+        empty_message=_("No civilised-city data in your scope."),
+        link=reverse("civility:application_list"),
+        width=6,
+    )

@@ -1,0 +1,124 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.views import style_form
+from mingzhu.org.models import OrgUnit
+
+from .models import Category, VolunteerActivity
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class CategoryForm(ScopedModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "kind", "notice_days", "description", "is_active", "sort_order"]
+
+
+class VolunteerActivityForm(ScopedModelForm):
+    class Meta:
+        model = VolunteerActivity
+        fields = ["title", "organiser", "held_on", "place", "content", "hours"]
+        widgets = {"held_on": DATE}
+
+
+class _ActionForm(forms.Form):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if user is not None and queryset is not None and hasattr(queryset, "restrict"):
+                field.queryset = queryset.restrict(user, "view")
+        style_form(self)
+
+
+class SubmitForm(_ActionForm):
+    category = forms.ModelChoiceField(
+        queryset=Category.objects.filter(is_active=True), label=_("Creation category")
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    applicant = forms.CharField(label=_("Applicant"), max_length=200)
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), label=_("Unit"))
+    description = forms.CharField(
+        label=_("Deeds and grounds"), required=False, widget=forms.Textarea({"rows": 3})
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        if user is not None:
+            from mingzhu.core.scope import units_in_scope
+
+            self.fields["unit"].queryset = units_in_scope(user, "civility.add_application")
+
+
+class ReviewForm(_ActionForm):
+    approve = forms.TypedChoiceField(
+        label=_("Review"),
+        choices=[("yes", _("Pass")), ("no", _("Reject"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approve"].widget.attrs["class"] = "form-check-input"
+
+
+class PublishForm(_ActionForm):
+    start = forms.DateField(label=_("Notice from"), widget=DATE)
+    days = forms.IntegerField(
+        label=_("Public notice (days)"),
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text=_("Leave empty for the category's days."),
+    )
+
+
+class ObjectionForm(_ActionForm):
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea({"rows": 3}))
+
+
+class ResolveForm(_ActionForm):
+    upheld = forms.TypedChoiceField(
+        label=_("Outcome"),
+        choices=[("no", _("Dismissed")), ("yes", _("Upheld"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    resolution = forms.CharField(
+        label=_("What the check found"), widget=forms.Textarea({"rows": 2})
+    )
+    on = forms.DateField(label=_("Resolved on"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upheld"].widget.attrs["class"] = "form-check-input"
+
+
+class AwardForm(_ActionForm):
+    on = forms.DateField(label=_("Date"), widget=DATE)
+    comment = forms.CharField(label=_("Comment"), required=False)
+
+
+class RefuseForm(_ActionForm):
+    on = forms.DateField(label=_("Date"), widget=DATE)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea({"rows": 2}))
+
+
+class ParticipationForm(_ActionForm):
+    volunteer = forms.CharField(label=_("Volunteer"), max_length=50)
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), label=_("Volunteer's unit"))
+    hours = forms.DecimalField(
+        label=_("Service hours"),
+        required=False,
+        max_digits=6,
+        decimal_places=1,
+        help_text=_("Leave empty for the activity's hours."),
+    )

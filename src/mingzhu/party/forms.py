@@ -1,0 +1,142 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.views import style_form
+from mingzhu.org.models import OrgUnit
+
+from .choices import LinkKind
+from .models import (
+    RESIDENTIAL_KINDS,
+    Household,
+    PartyGroup,
+    PartyGroupActivity,
+    PartyMember,
+    PartyOrganisation,
+    TrainingCourse,
+    TrainingSession,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class _Residential:
+    def limit_villages(self, *names: str) -> None:
+        for name in names:
+            self.fields[name].queryset = self.fields[name].queryset.filter(
+                kind__in=RESIDENTIAL_KINDS
+            )
+
+
+class PartyOrganisationForm(ScopedModelForm):
+    class Meta:
+        model = PartyOrganisation
+        fields = ["name", "kind", "unit", "parent"]
+
+
+class PartyGroupForm(ScopedModelForm):
+    class Meta:
+        model = PartyGroup
+        fields = ["organisation", "name", "leader"]
+
+
+class PartyMemberForm(_Residential, ScopedModelForm):
+    class Meta:
+        model = PartyMember
+        fields = ["name", "organisation", "group", "village", "role", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_villages("village")
+
+
+class HouseholdForm(_Residential, ScopedModelForm):
+    class Meta:
+        model = Household
+        fields = ["village", "head_name", "address"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_villages("village")
+
+
+class PartyGroupActivityForm(ScopedModelForm):
+    class Meta:
+        model = PartyGroupActivity
+        fields = ["group", "held_on", "kind", "topic", "place", "attendees"]
+        widgets = {"held_on": DATE}
+
+
+class TrainingCourseForm(ScopedModelForm):
+    class Meta:
+        model = TrainingCourse
+        fields = ["name", "year", "track", "organiser", "description"]
+
+
+class TrainingSessionForm(ScopedModelForm):
+    class Meta:
+        model = TrainingSession
+        fields = ["course", "held_on", "place", "hours"]
+        widgets = {"held_on": DATE}
+
+
+class _ActionForm(forms.Form):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if user is not None and queryset is not None:
+                field.queryset = queryset.restrict(user, "view")
+        style_form(self)
+
+
+class LinkForm(_ActionForm):
+    member = forms.ModelChoiceField(
+        queryset=PartyMember.objects.filter(is_active=True), label=_("Party member")
+    )
+    kind = forms.ChoiceField(choices=LinkKind.choices, label=_("Kind"))
+    started_on = forms.DateField(label=_("Linked since"), widget=DATE)
+
+
+class EndLinkForm(_ActionForm):
+    ended_on = forms.DateField(label=_("Ended on"), widget=DATE)
+
+
+class VisitForm(_ActionForm):
+    member = forms.ModelChoiceField(
+        queryset=PartyMember.objects.filter(is_active=True), label=_("Party member")
+    )
+    visited_on = forms.DateField(label=_("Visited on"), widget=DATE)
+    findings = forms.CharField(label=_("What was found"), widget=forms.Textarea({"rows": 3}))
+    problem = forms.CharField(
+        label=_("Problem to solve"),
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+        help_text=_("Leave empty when nothing needs to be done; otherwise it becomes a task."),
+    )
+
+
+class RaiseTaskForm(_ActionForm):
+    lead_unit = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.all(),
+        label=_("Responsible unit"),
+        required=False,
+        help_text=_("Leave empty for the household's village."),
+    )
+    time_limit = forms.IntegerField(
+        label=_("Time limit (working days)"), min_value=1, max_value=120, initial=10
+    )
+
+
+class AttendanceForm(_ActionForm):
+    members = forms.ModelMultipleChoiceField(
+        queryset=PartyMember.objects.filter(is_active=True), label=_("Party members")
+    )
+    hours = forms.DecimalField(
+        label=_("Hours"),
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        help_text=_("Leave empty for the session's hours."),
+    )
