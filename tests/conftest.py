@@ -114,6 +114,27 @@ def lixin(db):
     return _persona("lixin")
 
 
+def delete_all(model, seen=None):
+    """Delete every row of the model and of every model that points to it, whichever
+    module it belongs to. Raw deletes: the engine's records refuse to be deleted one by
+    one, and a test database may drop them wholesale (constraints are checked at the end
+    of the test, when nothing points to a deleted row any more)."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return
+    seen.add(model)
+    for rel in model._meta.get_fields(include_hidden=True):
+        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
+            delete_all(rel.related_model, seen)
+    model._base_manager.all()._raw_delete(model._base_manager.db)
+
+
+@pytest.fixture
+def wipe(db):
+    """wipe(Model): no rows of the model, nor of anything pointing to it, in this test."""
+    return delete_all
+
+
 @pytest.fixture
 def as_user(db):
     """as_user(user) -> a test client logged in as that user."""

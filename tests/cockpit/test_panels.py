@@ -85,28 +85,13 @@ def test_it_offers_no_panel_without_the_permission(outsider, administrator, ente
     assert grid_panel(enterprise_user, today) is None
 
 
-def _delete_all(model, seen=None):
-    """Delete every row of the model and of every model that points to it, whichever
-    module it belongs to. Raw deletes: the engine's records refuse to be deleted one by
-    one, and a test database may drop them wholesale (constraints are checked at the end
-    of the test, when nothing points to a deleted row any more)."""
-    seen = set() if seen is None else seen
-    if model in seen:
-        return
-    seen.add(model)
-    for rel in model._meta.get_fields(include_hidden=True):
-        if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
-            _delete_all(rel.related_model, seen)
-    model._base_manager.all()._raw_delete(model._base_manager.db)
-
-
-def _delete_all_tasks():
-    _delete_all(Task)
+def _delete_all_tasks(wipe):
+    wipe(Task)
     assert not Task.objects.exists() and not GridEvent.objects.exists()
 
 
-def test_it_says_when_there_are_no_tasks(as_user, only_our_panels, leader):
-    _delete_all_tasks()
+def test_it_says_when_there_are_no_tasks(as_user, only_our_panels, leader, wipe):
+    _delete_all_tasks(wipe)
     panel = tasks_panel(leader, timezone.localdate())
     assert panel.empty and panel.empty_message
     content = as_user(leader).get("/").content.decode()
@@ -120,11 +105,11 @@ def test_it_says_when_a_scope_has_no_tasks(enterprise_user):
     assert panel.empty and panel.empty_message
 
 
-def test_it_says_when_there_are_no_grid_events(leader):
+def test_it_says_when_there_are_no_grid_events(leader, wipe):
     today = timezone.localdate()
     quiet = grid_panel(leader, dt.date(2000, 1, 15))  # events exist, none that month
     assert quiet.empty
-    _delete_all_tasks()
+    _delete_all_tasks(wipe)
     nothing = grid_panel(leader, today)
     assert nothing.empty and nothing.empty_message != quiet.empty_message
 

@@ -38,8 +38,8 @@ def test_it_says_so_when_no_target_is_in_scope(xinba):
     assert panel.empty and panel.context["rows"] == []
 
 
-def test_it_says_so_when_no_targets_exist(leader):
-    Target.objects.all().delete()
+def test_it_says_so_when_no_targets_exist(leader, wipe):
+    wipe(Target)
     panel = targets_panel(leader, AS_OF)
     assert panel.empty and panel.empty_message and panel.context["rows"] == []
 

@@ -35,6 +35,12 @@ def load(as_of: dt.date | None = None, audit: bool = False) -> int:
 
 @transaction.atomic
 def _load(as_of: dt.date | None) -> int:
+    from .defaults import create_defaults
+    from .models import Scheme, SchemeItem, SchemeRule
+
+    # The default schemes come with the migrations; a flushed database (a transactional
+    # test) has lost them, so the demo makes sure they are there.
+    create_defaults(Scheme, SchemeItem, SchemeRule)
     today = as_of or timezone.localdate()
     office = User.objects.filter(username="supervisor").select_related("unit").first()
     if office is None or AppraisalResult.objects.filter(is_illustrative=True).exists():

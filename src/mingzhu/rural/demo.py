@@ -469,6 +469,12 @@ def _inspections(tasks: Tasks, villages, today, actor, handlers, rng):
 
 
 def _facilities(tasks: Tasks, villages, today, users, handlers, rng):
+    # The default types come with the migrations; a flushed database has lost them.
+    from importlib import import_module
+
+    from django.apps import apps as global_apps
+
+    import_module("mingzhu.rural.migrations.0002_default_facility_types").create(global_apps, None)
     types = list(FacilityType.objects.filter(is_active=True).order_by("sort_order"))
     towns = {v.parent_id: v.parent for v in villages if v.parent.kind in TOWN_KINDS}
     maintainers = {}
