@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.periods import year as year_param
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
@@ -413,17 +414,6 @@ class ParticipationDeleteView(ObjectDeleteView):
     model = Participation
 
 
-def _year(params) -> tuple[int, str | None]:
-    today = timezone.localdate()
-    try:
-        year = int(params.get("year") or today.year)
-    except ValueError:
-        return today.year, _("The year must be a number such as 2025.")
-    if not 2000 <= year <= 2100:
-        return today.year, _("The year must be a number such as 2025.")
-    return year, None
-
-
 class HoursView(ObjectMixin, View):
     """Volunteer hour totals per person and per unit for a year."""
 
@@ -431,7 +421,7 @@ class HoursView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        year, error = _year(request.GET)
+        year, error = year_param(request.GET)
         if error:
             messages.error(request, error)
         rows = self.restricted("view").filter(activity__held_on__year=year)

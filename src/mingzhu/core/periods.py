@@ -19,3 +19,16 @@ def period(params) -> tuple[dt.date, dt.date, str | None]:
     if end < start:
         return *default, _("'To' must not be before 'from'.")
     return start, end, None
+
+
+def year(params, name: str = "year") -> tuple[int, str | None]:
+    """A ``year`` (2000–2100) from a query dict; by default this year. On bad input: this
+    year and a message naming what is wrong."""
+    today = timezone.localdate()
+    try:
+        value = int(params.get(name) or today.year)
+    except ValueError:
+        return today.year, _("The year must be a number such as 2025.")
+    if not 2000 <= value <= 2100:
+        return today.year, _("The year must be a number such as 2025.")
+    return value, None

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core.periods import year as year_param
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
@@ -601,17 +602,6 @@ class AttendanceHistoryView(ReadOnlyMixin, ObjectHistoryView):
     model = TrainingAttendance
 
 
-def _year(params) -> tuple[int, str | None]:
-    today = timezone.localdate()
-    try:
-        year = int(params.get("year") or today.year)
-    except ValueError:
-        return today.year, _("The year must be a number such as 2025.")
-    if not 2000 <= year <= 2100:
-        return today.year, _("The year must be a number such as 2025.")
-    return year, None
-
-
 class TrainingSummaryView(ObjectMixin, View):
     """Hours per person for a year (初心锤炼 yearly summary), with an Excel export."""
 
@@ -619,7 +609,7 @@ class TrainingSummaryView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        year, error = _year(request.GET)
+        year, error = year_param(request.GET)
         if error:
             messages.error(request, error)
         rows = self.restricted("view").filter(session__held_on__year=year)
