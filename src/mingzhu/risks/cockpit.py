@@ -65,8 +65,13 @@ def debt_panel(user, as_of: dt.date) -> Panel | None:
     cash = restrict(CashPosition.objects.all(), user, "view")
     years = restrict(FiscalYear.objects.filter(year=as_of.year), user, "view")
     yearly = services.yearly_indicators(rows, data.fiscal_rows(years))
+    year = dict(yearly[0]) if yearly else None
+    if year and year.get("grade"):
+        from .debt.choices import Grade
+
+        year["grade"] = Grade(year["grade"]).label
     panel.context = {
-        "year": yearly[0] if yearly else None,
+        "year": year,
         "p": services.portfolio_indicators(rows, data.cash_on(cash, as_of), as_of),
         "alerts": len(services.liquidity_alerts(rows, data.cash_records(cash), as_of)),
     }
