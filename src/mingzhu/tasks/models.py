@@ -194,6 +194,21 @@ class Task(TimeStampedModel):
                 name="task_lead_status_cover",
             ),
             models.Index(fields=["lead_unit", "deadline"], name="task_lead_deadline"),
+            # Tasks looked up by id (a co-unit's tasks, when a scope is counted in parts)
+            # with the columns of the ledger's filters, without reading the rows.
+            models.Index(
+                fields=["id"],
+                include=[
+                    "status",
+                    "deadline",
+                    "lead_unit",
+                    "issuer",
+                    "progress",
+                    "assigned_on",
+                    "created_at",
+                ],
+                name="task_id_cover",
+            ),
             models.Index(fields=["content_type", "object_id"], name="task_source_object"),
         ]
         constraints = [
