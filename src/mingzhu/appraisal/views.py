@@ -83,18 +83,8 @@ class ResultListView(ObjectListView):
 class ResultPageMixin:
     """Results change only through computing and publishing: no edit or delete page."""
 
-    def object_context(self, obj):
-        from mingzhu.core.views import model_url
-
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(AppraisalResult, "detail", obj.pk),
-            "history_url": model_url(AppraisalResult, "history", obj.pk),
-            "can_change": False,
-            "can_delete": False,
-        }
+    editable = False
+    deletable = False
 
 
 class ResultDetailView(ResultPageMixin, ObjectDetailView):

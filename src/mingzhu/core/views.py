@@ -142,6 +142,10 @@ class ObjectListView(ObjectMixin, View):
 class ObjectDetailView(ObjectMixin, View):
     template_name: str | None = None
     tab = "detail"
+    # False for records that change only through their actions (no edit page), or that
+    # are never deleted from a page: no button, no permission query, no URL to reverse.
+    editable = True
+    deletable = True
 
     def get_object(self, pk) -> models.Model:
         return get_object_or_404(self.restricted("view"), pk=pk)
@@ -149,23 +153,23 @@ class ObjectDetailView(ObjectMixin, View):
     def get_extra_context(self, obj) -> dict[str, Any]:
         return {}
 
+    def _may(self, action: str, obj) -> bool:
+        return self.restricted(action).filter(pk=obj.pk).exists()
+
     def object_context(self, obj) -> dict[str, Any]:
-        user = self.request.user
         opts = self.model._meta
+        can_change = self.editable and self._may("change", obj)
+        can_delete = self.deletable and self._may("delete", obj)
         return {
             **self.meta_context(),
             "object": obj,
             "tab": self.tab,
             "detail_url": model_url(self.model, "detail", obj.pk),
             "history_url": model_url(self.model, "history", obj.pk),
-            "can_change": restrict(
-                self.model._default_manager.filter(pk=obj.pk), user, "change"
-            ).exists(),
-            "can_delete": restrict(
-                self.model._default_manager.filter(pk=obj.pk), user, "delete"
-            ).exists(),
-            "edit_url": model_url(self.model, "edit", obj.pk),
-            "delete_url": model_url(self.model, "delete", obj.pk),
+            "can_change": can_change,
+            "can_delete": can_delete,
+            "edit_url": model_url(self.model, "edit", obj.pk) if can_change else "",
+            "delete_url": model_url(self.model, "delete", obj.pk) if can_delete else "",
             "detail_template": f"{opts.app_label}/{opts.model_name}_detail.html",
         }
 

@@ -135,18 +135,7 @@ class NoDeleteMixin:
     page."""
 
     editable = False
-
-    def object_context(self, obj):
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(self.model, "detail", obj.pk),
-            "history_url": model_url(self.model, "history", obj.pk),
-            "can_change": self.editable and can(self.request.user, "change", obj),
-            "can_delete": False,
-            "edit_url": model_url(self.model, "edit", obj.pk) if self.editable else "",
-        }
+    deletable = False
 
 
 class RequestPageMixin(NoDeleteMixin):

@@ -20,7 +20,6 @@ from mingzhu.core.views import (
     ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
-    model_url,
 )
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -257,17 +256,8 @@ class HouseholdDeleteView(ObjectDeleteView):
 class ReadOnlyMixin:
     """Objects that change only through their actions: no edit or delete page."""
 
-    def object_context(self, obj):
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(self.model, "detail", obj.pk),
-            "history_url": model_url(self.model, "history", obj.pk),
-            "can_change": False,
-            "can_delete": False,
-            "detail_template": f"{obj._meta.app_label}/{obj._meta.model_name}_detail.html",
-        }
+    editable = False
+    deletable = False
 
 
 class LinkListView(ObjectListView):

@@ -393,16 +393,8 @@ class FactorRequestListView(ObjectListView):
 class FactorRequestPageMixin:
     """Requests change only through their actions: no edit or delete page."""
 
-    def object_context(self, obj):
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(FactorRequest, "detail", obj.pk),
-            "history_url": model_url(FactorRequest, "history", obj.pk),
-            "can_change": False,
-            "can_delete": False,
-        }
+    editable = False
+    deletable = False
 
 
 class FactorRequestDetailView(FactorRequestPageMixin, ObjectDetailView):

@@ -19,7 +19,6 @@ from mingzhu.core.views import (
     ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
-    model_url,
 )
 from mingzhu.tasks.actions import TransitionError
 from mingzhu.tasks.models import Task
@@ -151,23 +150,7 @@ class DetailMixin:
     (``editable = False``) get no edit button, and none is deleted from a page."""
 
     editable = True
-
-    def object_context(self, obj):
-        opts = self.model._meta
-        may_change = self.editable and self.restricted("change").filter(pk=obj.pk).exists()
-        context = {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(self.model, "detail", obj.pk),
-            "history_url": model_url(self.model, "history", obj.pk),
-            "can_change": may_change,
-            "can_delete": False,
-            "detail_template": f"{opts.app_label}/{opts.model_name}_detail.html",
-        }
-        if may_change:
-            context["edit_url"] = model_url(self.model, "edit", obj.pk)
-        return context
+    deletable = False
 
 
 class Detail(DetailMixin, ObjectDetailView):

@@ -41,21 +41,7 @@ def as_of_from(request) -> dt.date:
 class NoDeleteMixin:
     """These objects have no delete page (and targets no edit page either)."""
 
-    editable = True
-
-    def object_context(self, obj):
-        model = self.model
-        can_change = self.editable and self.restricted("change").filter(pk=obj.pk).exists()
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(model, "detail", obj.pk),
-            "history_url": model_url(model, "history", obj.pk),
-            "can_change": can_change,
-            "can_delete": False,
-            "edit_url": model_url(model, "edit", obj.pk) if self.editable else "",
-        }
+    deletable = False
 
 
 # --- indicators -------------------------------------------------------------------------

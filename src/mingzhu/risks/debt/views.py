@@ -27,7 +27,6 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
-    model_url,
 )
 from mingzhu.tasks.actions import TransitionError
 
@@ -96,22 +95,7 @@ class PageMixin:
     page and the user may change it; never deleted from a page."""
 
     editable = False
-
-    def object_context(self, obj):
-        model = self.model
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(model, "detail", obj.pk),
-            "history_url": model_url(model, "history", obj.pk),
-            "edit_url": model_url(model, "edit", obj.pk) if self.editable else "",
-            "can_change": self.editable
-            and restrict(
-                model._default_manager.filter(pk=obj.pk), self.request.user, "change"
-            ).exists(),
-            "can_delete": False,
-        }
+    deletable = False
 
 
 class InstrumentListView(ObjectListView):
