@@ -1,5 +1,12 @@
-"""What every module's actions raise when they refuse (besides PermissionDenied and
-Http404): the API turns these into 400 and 409."""
+"""What every module's actions share: the refusals (besides PermissionDenied and Http404,
+which the API turns into 400 and 409) and the look-up of the object an action is about."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.http import Http404
+
+from .scope import restrict
 
 
 class ActionError(ValueError):
@@ -8,3 +15,34 @@ class ActionError(ValueError):
 
 class ActionConflict(ActionError):
     """Someone else already made this very change (e.g. two people verifying at once)."""
+
+
+def pk_of(obj) -> int:
+    """The primary key of an object or of a bare id."""
+    return obj if isinstance(obj, int) else obj.pk
+
+
+def fetch_locked(
+    model: type[models.Model] | models.QuerySet,
+    obj,
+    actor,
+    action: str = "view",
+    *,
+    lock: bool = True,
+    related: tuple[str, ...] = (),
+) -> models.Model:
+    """The object ``obj`` (an instance or its id) as ``actor`` may ``action`` it, read
+    again and locked for the rest of the transaction. Outside the actor's scope (or gone)
+    it answers Http404, as the pages and the API do. Call it inside ``transaction.atomic``."""
+    queryset = model if isinstance(model, models.QuerySet) else model._default_manager.all()
+    pk = pk_of(obj)
+    if not restrict(queryset.filter(pk=pk), actor, action).exists():
+        raise Http404(f"No such {queryset.model._meta.model_name}.")
+    if lock:
+        queryset = queryset.select_for_update(of=("self",))
+    if related:
+        queryset = queryset.select_related(*related)
+    try:
+        return queryset.get(pk=pk)
+    except queryset.model.DoesNotExist:
+        raise Http404(f"No such {queryset.model._meta.model_name}.") from None

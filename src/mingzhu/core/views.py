@@ -10,18 +10,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, models, transaction
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
+from .actions import ActionError
 from .audit import history_for
 from .excel import write_xlsx, xlsx_response
+from .forms import EmptyForm, add_errors
 from .scope import permission_name, restrict
 from .tables import Column
 
@@ -49,6 +52,9 @@ def style_form(form) -> None:
             # The browser's date picker; it wants ISO dates.
             widget.input_type = "date"
             widget.format = "%Y-%m-%d"
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            # Each option is drawn by the form template as a Bootstrap form-check.
+            continue
         if isinstance(widget, forms.CheckboxInput):
             css = "form-check-input"
         elif isinstance(widget, forms.Select | forms.SelectMultiple):
@@ -265,6 +271,112 @@ class ObjectDeleteView(ObjectMixin, View):
             return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
         messages.success(request, _("Deleted: %(object)s") % {"object": obj})
         return HttpResponseRedirect(model_url(self.model, "list"))
+
+
+class ReadOnlyMixin:
+    """Records that change only through their actions: no edit page, no delete page."""
+
+    editable = False
+    deletable = False
+
+
+class NoDeleteMixin:
+    """Records kept for the record: they may be edited, never deleted from a page."""
+
+    deletable = False
+
+
+class ActionFormView(ObjectMixin, View):
+    """A page with one form whose valid submission calls one action.
+
+    A subclass names the ``model`` (the object the action is about, looked up through
+    ``restrict`` with ``scope_action``: outside the user's scope 404), the ``form_class``,
+    a ``title`` and ``run(obj, form)``, which calls the action and returns the object to
+    go to afterwards (None: back to ``obj``). ``permission`` ("app.codename") and
+    ``allowed(obj)`` answer 403 when they refuse. Without a ``pk`` in the URL the page is
+    about no object (a creating action): then ``permission`` defaults to the model's add
+    permission. The action's refusals land on the form: ``ActionError`` above it,
+    ``ValidationError`` per field; ``PermissionDenied`` and ``Http404`` answer 403 and 404.
+    """
+
+    form_class = EmptyForm
+    title = ""
+    template_name = "core/action_form.html"
+    permission = ""
+    scope_action = "view"
+    success_message = gettext_lazy("Done.")
+    object = None
+
+    def allowed(self, obj) -> bool:
+        return True
+
+    def initial(self, obj) -> dict[str, Any]:
+        return {}
+
+    def form_kwargs(self, obj) -> dict[str, Any]:
+        """Extra keyword arguments for the form (the user, for scoped forms)."""
+        if getattr(self.form_class, "accepts_user", False):
+            return {"user": self.request.user}
+        return {}
+
+    def run(self, obj, form):
+        raise NotImplementedError
+
+    def success_url(self, result) -> str:
+        return result.get_absolute_url()
+
+    def get_extra_context(self, obj) -> dict[str, Any]:
+        return {}
+
+    def get_object(self, pk):
+        user = self.request.user
+        if self.permission:
+            if not user.has_perm(self.permission):
+                raise PermissionDenied
+        elif pk is None:
+            self.require_permission("add")
+        obj = None if pk is None else get_object_or_404(self.restricted(self.scope_action), pk=pk)
+        if not self.allowed(obj):
+            raise PermissionDenied
+        return obj
+
+    def get_form(self, obj, data=None, files=None):
+        return self.form_class(data, files, initial=self.initial(obj), **self.form_kwargs(obj))
+
+    def render_form(self, obj, form, status=200):
+        context = {
+            **self.meta_context(),
+            "object": obj,
+            "form": form,
+            "title": self.title,
+            "cancel_url": obj.get_absolute_url()
+            if obj is not None
+            else self.meta_context()["list_url"],
+            **self.get_extra_context(obj),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk=None):
+        self.object = obj = self.get_object(pk)
+        return self.render_form(obj, self.get_form(obj))
+
+    def post(self, request, pk=None):
+        self.object = obj = self.get_object(pk)
+        form = self.get_form(obj, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                result = self.run(obj, form)
+            except ActionError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                add_errors(form, exc)
+            except (PermissionDenied, Http404):
+                raise
+            else:
+                if self.success_message:
+                    messages.success(request, self.success_message)
+                return HttpResponseRedirect(self.success_url(result if result is not None else obj))
+        return self.render_form(obj, form, status=400)
 
 
 class HomeView(LoginRequiredMixin, View):

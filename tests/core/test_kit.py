@@ -1,0 +1,83 @@
+"""The shared pieces every module uses: periods, rates, form errors, the scoped locked
+look-up of an action."""
+
+import datetime as dt
+
+import pytest
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, QueryDict
+
+from mingzhu.core import periods
+from mingzhu.core.actions import fetch_locked
+from mingzhu.core.forms import add_errors
+from mingzhu.org.models import OrgUnit
+
+
+def test_month_bounds_cross_the_year():
+    assert periods.month_bounds(2025, 12) == (dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+    assert periods.month_bounds(2024, 2) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert periods.add_months(dt.date(2025, 11, 17), 3) == dt.date(2026, 2, 1)
+    assert periods.add_months(dt.date(2025, 1, 31), -1) == dt.date(2024, 12, 1)
+
+
+def test_month_from_a_query_string():
+    assert periods.month(QueryDict("month=2025-03")) == (2025, 3, None)
+    year, month, error = periods.month(QueryDict("month=2025-13"))
+    assert error and (year, month) != (2025, 13)
+    assert periods.month(QueryDict("month=abc"))[2]
+    with pytest.raises(ValueError):
+        periods.parse_month("1999-01")
+
+
+def test_quarters():
+    assert periods.quarter_of(dt.date(2025, 8, 1)) == (2025, 3)
+    assert periods.quarter_bounds(2025, 4) == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+    assert periods.quarter_bounds(2025, 1) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    assert periods.quarter_start(dt.date(2025, 5, 20)) == dt.date(2025, 4, 1)
+    assert periods.previous_quarter((2025, 1)) == (2024, 4)
+    assert periods.parse_quarter("2025q2") == (2025, 2)
+    assert periods.parse_quarter("2025-Q2") == (2025, 2)
+    assert periods.parse_quarter("", dt.date(2026, 11, 3)) == (2026, 4)
+    assert periods.quarter_label((2025, 2)) == "2025Q2"
+    for bad in ("2025Q5", "Q2", "2025", "", "99999Q1"):
+        with pytest.raises(ValueError):
+            periods.parse_quarter(bad)
+    with pytest.raises(ValueError):
+        periods.quarter_bounds(2025, 0)
+
+
+def test_rate():
+    assert periods.rate(1, 3) == 0.3333
+    assert periods.rate(1, 3, None) == pytest.approx(1 / 3)
+    assert periods.rate(5, 0) is None
+
+
+class _Form(forms.Form):
+    name = forms.CharField()
+
+
+def test_action_errors_land_on_the_form():
+    form = _Form({"name": "x"})
+    assert form.is_valid()
+    add_errors(form, ValidationError({"name": "太长", "other": "别处"}))
+    assert form.errors["name"] == ["太长"]
+    assert form.non_field_errors() == ["别处"]
+    form = _Form({"name": "x"})
+    form.is_valid()
+    add_errors(form, ValidationError("整体不行"))
+    assert form.non_field_errors() == ["整体不行"]
+
+
+@pytest.mark.django_db
+def test_fetch_locked_answers_404_outside_scope(xinba, leader):
+    town = OrgUnit.objects.get(pk=xinba.unit_id)
+    other = OrgUnit.objects.filter(kind="town").exclude(pk=town.pk).first()
+    with transaction.atomic():
+        assert fetch_locked(OrgUnit, town.pk, xinba).pk == town.pk
+        assert fetch_locked(OrgUnit, other, leader).pk == other.pk
+        with pytest.raises(Http404):
+            fetch_locked(OrgUnit, other.pk, xinba)
+        with pytest.raises(Http404):
+            fetch_locked(OrgUnit, 10**9, leader)
