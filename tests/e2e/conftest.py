@@ -48,6 +48,35 @@ def chromium_path():
     return CHROMIUM
 
 
+# The server migrates and loads the demo before it listens: on a loaded machine that takes
+# minutes. Wait while it is alive and its log still grows; give up only when it has died,
+# has been silent for STALL seconds, or the whole start has taken longer than START_CAP.
+STALL = 180
+START_CAP = 1200
+
+
+def _wait_until_ready(proc, url: str, log_path: Path) -> None:
+    started = last_progress = time.monotonic()
+    size = -1
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        now = time.monotonic()
+        current = log_path.stat().st_size if log_path.exists() else 0
+        if current != size:
+            size, last_progress = current, now
+        if proc.poll() is not None or now - last_progress > STALL or now - started > START_CAP:
+            proc.kill()
+            pytest.fail(
+                f"demo server did not start in {now - started:.0f} s:\n" + log_path.read_text()
+            )
+        time.sleep(0.5)
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     """`mingzhu demo` on a free port with a fresh SQLite database."""
@@ -63,18 +92,7 @@ def demo_server(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("demo server did not start:\n" + (data_dir / "server.log").read_text())
-        time.sleep(0.3)
+    _wait_until_ready(proc, url, data_dir / "server.log")
     yield url
     proc.terminate()
     try:
