@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 READ = {
     "appraisal.view_appraisalresult",
@@ -18,18 +20,15 @@ OFFICE = READ | {
 }
 
 
-class AppraisalConfig(AppConfig):
+class AppraisalConfig(apps.ModuleConfig):
     name = "mingzhu.appraisal"
-    label = "appraisal"
     verbose_name = _("Appraisal")
+    registers = ("cockpit", "menu")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import cockpit, menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= OFFICE
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= READ
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= READ
+    def grants(self):
+        return {
+            RoleCode.SUPERVISOR: OFFICE,
+            RoleCode.LEADER: READ,
+            RoleCode.TOWN_STAFF: READ,
+            RoleCode.DEPT_STAFF: READ,
+        }

@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 MODELS = (
     "category",
@@ -33,18 +35,15 @@ CIVILISATION = (
 }
 
 
-class CivilityConfig(AppConfig):
+class CivilityConfig(apps.ModuleConfig):
     name = "mingzhu.civility"
-    label = "civility"
     verbose_name = _("Civilised city")
+    registers = ("cockpit", "menu")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import cockpit, menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.CIVILISATION] |= CIVILISATION
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= LOCAL
-        ROLE_PERMISSIONS[RoleCode.VILLAGE_STAFF] |= LOCAL
+    def grants(self):
+        return {
+            RoleCode.CIVILISATION: CIVILISATION,
+            RoleCode.LEADER: READ,
+            RoleCode.TOWN_STAFF: LOCAL,
+            RoleCode.VILLAGE_STAFF: LOCAL,
+        }

@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core import apps
 
-class DemoConfig(AppConfig):
+
+class DemoConfig(apps.ModuleConfig):
     name = "mingzhu.demo"
-    label = "demo"
     verbose_name = _("Demo data")
+    registers = ()

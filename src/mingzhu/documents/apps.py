@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 READ = {
     "documents.view_policydocument",
@@ -21,24 +23,21 @@ OFFICE = PREPARE | {
 }
 
 
-class DocumentsConfig(AppConfig):
+class DocumentsConfig(apps.ModuleConfig):
     name = "mingzhu.documents"
-    label = "documents"
     verbose_name = _("Documents")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import menu  # noqa: F401
-
+    def grants(self):
         # The supervision office decomposes and adopts; leaders read; departments
         # prepare drafts of their own documents.
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= OFFICE
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= PREPARE
-        ROLE_PERMISSIONS[RoleCode.ADMIN] |= READ | {
-            "documents.add_leadrule",
-            "documents.change_leadrule",
-            "documents.delete_leadrule",
+        return {
+            RoleCode.SUPERVISOR: OFFICE,
+            RoleCode.LEADER: READ,
+            RoleCode.DEPT_STAFF: PREPARE,
+            RoleCode.ADMIN: READ
+            | {
+                "documents.add_leadrule",
+                "documents.change_leadrule",
+                "documents.delete_leadrule",
+            },
         }

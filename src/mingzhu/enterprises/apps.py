@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 READ = {
     "enterprises.view_enterprise",
@@ -36,25 +38,26 @@ ENTERPRISE = READ - {"enterprises.view_muscheme"} | {
 DEPARTMENT = {"enterprises.view_demand", "enterprises.view_demandrating"}
 
 
-class EnterprisesConfig(AppConfig):
+class EnterprisesConfig(apps.ModuleConfig):
     name = "mingzhu.enterprises"
-    label = "enterprises"
     verbose_name = _("Enterprises")
+    registers = ("cockpit", "menu")
+
+    def grants(self):
+        return {
+            RoleCode.INDUSTRY: INDUSTRY,
+            RoleCode.LEADER: READ,
+            RoleCode.SUPERVISOR: READ,
+            RoleCode.TOWN_STAFF: TOWN,
+            RoleCode.DEPT_STAFF: DEPARTMENT,
+            RoleCode.ENTERPRISE: ENTERPRISE,
+        }
 
     def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
+        super().ready()
         from mingzhu.tasks.actions import SOURCE_REVIEWERS
         from mingzhu.tasks.choices import SourceKind
 
-        from . import cockpit, menu  # noqa: F401
         from .actions import rates_task
 
         SOURCE_REVIEWERS[SourceKind.DEMAND] = rates_task
-
-        ROLE_PERMISSIONS[RoleCode.INDUSTRY] |= INDUSTRY
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= READ
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= TOWN
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= DEPARTMENT
-        ROLE_PERMISSIONS[RoleCode.ENTERPRISE] |= ENTERPRISE

@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 
 def _perms(*names: str) -> set[str]:
@@ -72,22 +74,18 @@ SUPERVISION = READ_ALL | _perms(
 )
 
 
-class LivelihoodConfig(AppConfig):
+class LivelihoodConfig(apps.ModuleConfig):
     name = "mingzhu.livelihood"
-    label = "livelihood"
     verbose_name = _("Livelihood")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.INTAKE_DESK] |= DESK
-        ROLE_PERMISSIONS[RoleCode.AGRICULTURE] |= AGRICULTURE
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= TOWN
-        ROLE_PERMISSIONS[RoleCode.VILLAGE_STAFF] |= VILLAGE
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= REQUEST_READ
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= SUPERVISION
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ_ALL | _perms("view_personaldataaccess")
-        ROLE_PERMISSIONS[RoleCode.STATISTICIAN] |= COVERAGE_READ
+    def grants(self):
+        return {
+            RoleCode.INTAKE_DESK: DESK,
+            RoleCode.AGRICULTURE: AGRICULTURE,
+            RoleCode.TOWN_STAFF: TOWN,
+            RoleCode.VILLAGE_STAFF: VILLAGE,
+            RoleCode.DEPT_STAFF: REQUEST_READ,
+            RoleCode.SUPERVISOR: SUPERVISION,
+            RoleCode.LEADER: READ_ALL | _perms("view_personaldataaccess"),
+            RoleCode.STATISTICIAN: COVERAGE_READ,
+        }

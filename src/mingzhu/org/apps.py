@@ -1,6 +1,7 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
 
 
 def _sync_roles(sender, **kwargs):
@@ -13,12 +14,11 @@ def _sync_roles(sender, **kwargs):
         sync_roles()
 
 
-class OrgConfig(AppConfig):
+class OrgConfig(apps.ModuleConfig):
     name = "mingzhu.org"
-    label = "org"
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
-        from . import menu  # noqa: F401
+        super().ready()
 
         post_migrate.connect(_sync_roles, dispatch_uid="mingzhu_sync_roles")

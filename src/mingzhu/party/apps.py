@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 MODELS = (
     "partyorganisation",
@@ -35,18 +37,14 @@ ORGANISATION = (
 )
 
 
-class PartyConfig(AppConfig):
+class PartyConfig(apps.ModuleConfig):
     name = "mingzhu.party"
-    label = "party"
     verbose_name = _("Party building")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.ORGANISATION] |= ORGANISATION
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= LOCAL
-        ROLE_PERMISSIONS[RoleCode.VILLAGE_STAFF] |= LOCAL
+    def grants(self):
+        return {
+            RoleCode.ORGANISATION: ORGANISATION,
+            RoleCode.LEADER: READ,
+            RoleCode.TOWN_STAFF: LOCAL,
+            RoleCode.VILLAGE_STAFF: LOCAL,
+        }

@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 READ = {
     "projects.view_project",
@@ -44,23 +46,20 @@ OFFICE = (
 )
 
 
-class ProjectsConfig(AppConfig):
+class ProjectsConfig(apps.ModuleConfig):
     name = "mingzhu.projects"
-    label = "projects"
     verbose_name = _("Projects")
+    registers = ("cockpit", "menu")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import cockpit, menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ | INSPECT
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= OFFICE
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= TOWN
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= READ
-        ROLE_PERMISSIONS[RoleCode.ADMIN] |= {
-            "projects.view_factorroute",
-            "projects.add_factorroute",
-            "projects.change_factorroute",
+    def grants(self):
+        return {
+            RoleCode.LEADER: READ | INSPECT,
+            RoleCode.SUPERVISOR: OFFICE,
+            RoleCode.TOWN_STAFF: TOWN,
+            RoleCode.DEPT_STAFF: READ,
+            RoleCode.ADMIN: {
+                "projects.view_factorroute",
+                "projects.add_factorroute",
+                "projects.change_factorroute",
+            },
         }

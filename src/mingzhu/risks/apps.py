@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 HAZARD_READ = {"risks.view_hazard", "risks.view_hazardphoto"}
 # Owner and measures of the hazards in scope (the units that rectify them).
@@ -20,21 +22,18 @@ DEBT_READ = {f"risks.view_{m}" for m in DEBT_MODELS}
 DEBT_KEEP = DEBT_READ | {f"risks.{action}_{m}" for m in DEBT_MODELS for action in ("add", "change")}
 
 
-class RisksConfig(AppConfig):
+class RisksConfig(apps.ModuleConfig):
     name = "mingzhu.risks"
-    label = "risks"
     verbose_name = _("Risks")
+    registers = ("cockpit", "menu")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import cockpit, menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= HAZARD_REGISTER | DEBT_READ
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= HAZARD_REGISTER | DEBT_READ
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= HAZARD_KEEP
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= HAZARD_KEEP
-        ROLE_PERMISSIONS[RoleCode.VILLAGE_STAFF] |= HAZARD_READ
-        # Debt is the finance bureau's alone (besides leaders and the supervision office).
-        ROLE_PERMISSIONS[RoleCode.FINANCE] |= DEBT_KEEP
+    def grants(self):
+        return {
+            RoleCode.LEADER: HAZARD_REGISTER | DEBT_READ,
+            RoleCode.SUPERVISOR: HAZARD_REGISTER | DEBT_READ,
+            RoleCode.DEPT_STAFF: HAZARD_KEEP,
+            RoleCode.TOWN_STAFF: HAZARD_KEEP,
+            RoleCode.VILLAGE_STAFF: HAZARD_READ,
+            # Debt is the finance bureau's alone (besides leaders and the supervision office).
+            RoleCode.FINANCE: DEBT_KEEP,
+        }

@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 MODELS = (
     "remediationprogramme",
@@ -42,21 +44,18 @@ GRID_WORKER = REPORT_FAULTS | {"rural.view_facilityfault"}
 ORGANISATION = {"rural.view_secretaryplan", "rural.review_secretaryplan"}
 
 
-class RuralConfig(AppConfig):
+class RuralConfig(apps.ModuleConfig):
     name = "mingzhu.rural"
-    label = "rural"
     verbose_name = _("Rural revitalisation")
+    registers = ("cockpit", "menu")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import cockpit, menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.AGRICULTURE] |= AGRICULTURE
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= TOWN
-        ROLE_PERMISSIONS[RoleCode.VILLAGE_STAFF] |= VILLAGE
-        ROLE_PERMISSIONS[RoleCode.GRID_WORKER] |= GRID_WORKER
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= READ
-        ROLE_PERMISSIONS[RoleCode.ORGANISATION] |= ORGANISATION
+    def grants(self):
+        return {
+            RoleCode.AGRICULTURE: AGRICULTURE,
+            RoleCode.TOWN_STAFF: TOWN,
+            RoleCode.VILLAGE_STAFF: VILLAGE,
+            RoleCode.GRID_WORKER: GRID_WORKER,
+            RoleCode.LEADER: READ,
+            RoleCode.SUPERVISOR: READ,
+            RoleCode.ORGANISATION: ORGANISATION,
+        }

@@ -1,5 +1,7 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from mingzhu.core import apps
+from mingzhu.org.choices import RoleCode
 
 READ = {"targets.view_indicator", "targets.view_target", "targets.view_observation"}
 ENTER = READ | {"targets.add_observation", "targets.change_observation"}
@@ -11,20 +13,17 @@ MANAGE = READ | {
 }
 
 
-class TargetsConfig(AppConfig):
+class TargetsConfig(apps.ModuleConfig):
     name = "mingzhu.targets"
-    label = "targets"
     verbose_name = _("Targets")
+    registers = ("cockpit", "menu")
 
-    def ready(self) -> None:
-        from mingzhu.org.choices import RoleCode
-        from mingzhu.org.roles import ROLE_PERMISSIONS
-
-        from . import cockpit, menu  # noqa: F401
-
-        ROLE_PERMISSIONS[RoleCode.LEADER] |= READ
-        ROLE_PERMISSIONS[RoleCode.SUPERVISOR] |= READ
-        ROLE_PERMISSIONS[RoleCode.DEPT_STAFF] |= ENTER
-        ROLE_PERMISSIONS[RoleCode.TOWN_STAFF] |= ENTER
-        ROLE_PERMISSIONS[RoleCode.ADMIN] |= MANAGE
-        ROLE_PERMISSIONS[RoleCode.STATISTICIAN] |= ENTER
+    def grants(self):
+        return {
+            RoleCode.LEADER: READ,
+            RoleCode.SUPERVISOR: READ,
+            RoleCode.DEPT_STAFF: ENTER,
+            RoleCode.TOWN_STAFF: ENTER,
+            RoleCode.ADMIN: MANAGE,
+            RoleCode.STATISTICIAN: ENTER,
+        }
