@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "appraisal",
@@ -9,12 +9,7 @@ register(
     160,
     [
         MenuItem(_("Flag board"), "appraisal:board", "flag-fill", "appraisal.view_appraisalresult"),
-        MenuItem(
-            _("Quarterly results"),
-            "appraisal:appraisalresult_list",
-            "trophy",
-            "appraisal.view_appraisalresult",
-        ),
-        MenuItem(_("Schemes"), "appraisal:scheme_list", "sliders", "appraisal.view_scheme"),
+        listing(_("Quarterly results"), "appraisal.appraisalresult", "trophy"),
+        listing(_("Schemes"), "appraisal.scheme", "sliders"),
     ],
 )

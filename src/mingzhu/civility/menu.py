@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "civility",
@@ -8,18 +8,8 @@ register(
     "award",
     710,
     [
-        MenuItem(
-            _("Creation applications"),
-            "civility:application_list",
-            "award",
-            "civility.view_application",
-        ),
-        MenuItem(
-            _("Volunteer activities"),
-            "civility:volunteeractivity_list",
-            "heart",
-            "civility.view_volunteeractivity",
-        ),
+        listing(_("Creation applications"), "civility.application", "award"),
+        listing(_("Volunteer activities"), "civility.volunteeractivity", "heart"),
         MenuItem(
             _("Activities calendar"),
             "civility:calendar",

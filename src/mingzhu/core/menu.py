@@ -29,6 +29,13 @@ class MenuGroup:
     items: list[MenuItem] = field(default_factory=list)
 
 
+def listing(label, model: str, icon: str = "circle") -> MenuItem:
+    """The item of a model's list page: ``model`` is "app.modelname"; the page is
+    ``app:modelname_list`` and the item shows to those who may view the model."""
+    app, name = model.split(".")
+    return MenuItem(label, f"{app}:{name}_list", icon, f"{app}.view_{name}")
+
+
 _groups: dict[str, MenuGroup] = {}
 
 

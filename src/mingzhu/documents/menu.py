@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "documents",
@@ -8,12 +8,7 @@ register(
     "file-earmark-text",
     250,
     [
-        MenuItem(
-            _("Policy documents"),
-            "documents:policydocument_list",
-            "file-earmark-text",
-            "documents.view_policydocument",
-        ),
+        listing(_("Policy documents"), "documents.policydocument", "file-earmark-text"),
         MenuItem(
             _("Decompose a document"),
             "documents:policydocument_add",

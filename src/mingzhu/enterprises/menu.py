@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "enterprises",
@@ -8,22 +8,12 @@ register(
     "building",
     400,
     [
-        MenuItem(
-            _("Enterprises"),
-            "enterprises:enterprise_list",
-            "buildings",
-            "enterprises.view_enterprise",
-        ),
+        listing(_("Enterprises"), "enterprises.enterprise", "buildings"),
         MenuItem(
             _("Per-mu evaluation"), "enterprises:results", "award", "enterprises.view_muresult"
         ),
-        MenuItem(_("Visits"), "enterprises:visit_list", "person-walking", "enterprises.view_visit"),
-        MenuItem(
-            _("Enterprise demands"),
-            "enterprises:demand_list",
-            "chat-square-text",
-            "enterprises.view_demand",
-        ),
+        listing(_("Visits"), "enterprises.visit", "person-walking"),
+        listing(_("Enterprise demands"), "enterprises.demand", "chat-square-text"),
         MenuItem(_("Demand rates"), "enterprises:rates", "graph-up", "enterprises.view_demand"),
         MenuItem(
             _("Evaluation schemes"),

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "grid",
@@ -9,8 +9,8 @@ register(
     300,
     [
         MenuItem(_("Report an event"), "grid:gridevent_add", "camera", "grid.add_gridevent"),
-        MenuItem(_("Grid events"), "grid:gridevent_list", "geo-alt", "grid.view_gridevent"),
-        MenuItem(_("Campaigns"), "grid:campaign_list", "megaphone", "grid.view_campaign"),
+        listing(_("Grid events"), "grid.gridevent", "geo-alt"),
+        listing(_("Campaigns"), "grid.campaign", "megaphone"),
         MenuItem(_("Event metrics"), "grid:metrics", "bar-chart", "grid.view_gridevent"),
         MenuItem(
             _("Event categories"),

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "livelihood",
@@ -8,12 +8,7 @@ register(
     "people",
     450,
     [
-        MenuItem(
-            _("Citizen requests"),
-            "livelihood:citizenrequest_list",
-            "telephone",
-            "livelihood.view_citizenrequest",
-        ),
+        listing(_("Citizen requests"), "livelihood.citizenrequest", "telephone"),
         MenuItem(
             _("Register a request"),
             "livelihood:citizenrequest_add",
@@ -36,29 +31,9 @@ register(
             "tags",
             "livelihood.change_requestcategory",
         ),
-        MenuItem(
-            _("Monitored households"),
-            "livelihood:monitoredhousehold_list",
-            "house-heart",
-            "livelihood.view_monitoredhousehold",
-        ),
-        MenuItem(
-            _("Mutual-aid funds"),
-            "livelihood:mutualaidfund_list",
-            "piggy-bank",
-            "livelihood.view_mutualaidfund",
-        ),
-        MenuItem(
-            _("Insurance coverage"),
-            "livelihood:coveragerecord_list",
-            "shield-check",
-            "livelihood.view_coveragerecord",
-        ),
-        MenuItem(
-            _("Personal data accesses"),
-            "livelihood:personaldataaccess_list",
-            "eye",
-            "livelihood.view_personaldataaccess",
-        ),
+        listing(_("Monitored households"), "livelihood.monitoredhousehold", "house-heart"),
+        listing(_("Mutual-aid funds"), "livelihood.mutualaidfund", "piggy-bank"),
+        listing(_("Insurance coverage"), "livelihood.coveragerecord", "shield-check"),
+        listing(_("Personal data accesses"), "livelihood.personaldataaccess", "eye"),
     ],
 )

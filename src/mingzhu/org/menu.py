@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "org",
@@ -8,8 +8,8 @@ register(
     "diagram-3",
     900,
     [
-        MenuItem(_("Org tree"), "org:orgunit_list", "diagram-3", "org.view_orgunit"),
-        MenuItem(_("Users"), "org:user_list", "people", "org.view_user"),
+        listing(_("Org tree"), "org.orgunit", "diagram-3"),
+        listing(_("Users"), "org.user", "people"),
         MenuItem(_("Change log"), "core:changelog", "clock-history", "auditlog.view_logentry"),
     ],
 )

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "party",
@@ -9,41 +9,14 @@ register(
     700,
     [
         MenuItem(_("Party overview"), "party:overview", "speedometer2", "party.view_household"),
-        MenuItem(
-            _("Party organisations"),
-            "party:partyorganisation_list",
-            "diagram-3",
-            "party.view_partyorganisation",
-        ),
-        MenuItem(_("Party groups"), "party:partygroup_list", "people", "party.view_partygroup"),
-        MenuItem(
-            _("Party members"), "party:partymember_list", "person-badge", "party.view_partymember"
-        ),
-        MenuItem(_("Households"), "party:household_list", "house", "party.view_household"),
-        MenuItem(
-            _("Household links"),
-            "party:householdlink_list",
-            "link-45deg",
-            "party.view_householdlink",
-        ),
-        MenuItem(
-            _("Household visits"),
-            "party:householdvisit_list",
-            "door-open",
-            "party.view_householdvisit",
-        ),
-        MenuItem(
-            _("Party group activities"),
-            "party:partygroupactivity_list",
-            "calendar-event",
-            "party.view_partygroupactivity",
-        ),
-        MenuItem(
-            _("Training courses"),
-            "party:trainingcourse_list",
-            "mortarboard",
-            "party.view_trainingcourse",
-        ),
+        listing(_("Party organisations"), "party.partyorganisation", "diagram-3"),
+        listing(_("Party groups"), "party.partygroup", "people"),
+        listing(_("Party members"), "party.partymember", "person-badge"),
+        listing(_("Households"), "party.household", "house"),
+        listing(_("Household links"), "party.householdlink", "link-45deg"),
+        listing(_("Household visits"), "party.householdvisit", "door-open"),
+        listing(_("Party group activities"), "party.partygroupactivity", "calendar-event"),
+        listing(_("Training courses"), "party.trainingcourse", "mortarboard"),
         MenuItem(
             _("Training summary"),
             "party:training_summary",

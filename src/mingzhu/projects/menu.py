@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "projects",
@@ -8,17 +8,10 @@ register(
     "building",
     150,
     [
-        MenuItem(_("Project ledger"), "projects:project_list", "list-ul", "projects.view_project"),
+        listing(_("Project ledger"), "projects.project", "list-ul"),
         MenuItem(_("Project funnel"), "projects:funnel", "funnel", "projects.view_project"),
-        MenuItem(
-            _("Factor requests"),
-            "projects:factorrequest_list",
-            "box-seam",
-            "projects.view_factorrequest",
-        ),
-        MenuItem(
-            _("Inspections"), "projects:inspection_list", "binoculars", "projects.view_inspection"
-        ),
+        listing(_("Factor requests"), "projects.factorrequest", "box-seam"),
+        listing(_("Inspections"), "projects.inspection", "binoculars"),
         MenuItem(
             _("Factor routes"),
             "projects:factorroute_list",

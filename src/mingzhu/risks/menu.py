@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "risks",
@@ -8,7 +8,7 @@ register(
     "shield-exclamation",
     500,
     [
-        MenuItem(_("Hazards"), "risks:hazard_list", "exclamation-triangle", "risks.view_hazard"),
+        listing(_("Hazards"), "risks.hazard", "exclamation-triangle"),
         MenuItem(_("Register a hazard"), "risks:hazard_add", "plus-circle", "risks.add_hazard"),
         MenuItem(
             _("Knowable and controllable"), "risks:metrics", "grid-3x3-gap", "risks.view_hazard"
@@ -29,16 +29,9 @@ register(
         MenuItem(
             _("Debt indicators"), "risks:indicators", "speedometer2", "risks.view_debtinstrument"
         ),
-        MenuItem(
-            _("Debt instruments"), "risks:debtinstrument_list", "bank", "risks.view_debtinstrument"
-        ),
+        listing(_("Debt instruments"), "risks.debtinstrument", "bank"),
         MenuItem(_("High-cost debt"), "risks:high_cost", "cash-coin", "risks.view_debtinstrument"),
         MenuItem(_("Peak shaving"), "risks:planner", "graph-down", "risks.view_debtinstrument"),
-        MenuItem(
-            _("Repayment plans"),
-            "risks:repaymentplan_list",
-            "journal-check",
-            "risks.view_repaymentplan",
-        ),
+        listing(_("Repayment plans"), "risks.repaymentplan", "journal-check"),
     ],
 )

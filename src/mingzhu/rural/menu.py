@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "rural",
@@ -14,26 +14,19 @@ register(
             "house-check",
             "rural.view_remediation",
         ),
-        MenuItem(
-            _("Village inspections"),
-            "rural:villageinspection_list",
-            "clipboard-check",
-            "rural.view_villageinspection",
-        ),
+        listing(_("Village inspections"), "rural.villageinspection", "clipboard-check"),
         MenuItem(_("Quarterly ranking"), "rural:ranking", "trophy", "rural.view_villageinspection"),
         MenuItem(
             _("Scoring sheets"), "rural:scoringsheet_list", "list-check", "rural.add_scoringsheet"
         ),
-        MenuItem(_("Facilities"), "rural:facility_list", "lamp", "rural.view_facility"),
+        listing(_("Facilities"), "rural.facility", "lamp"),
         MenuItem(
             _("Report a facility fault"),
             "rural:facilityfault_add",
             "tools",
             "rural.add_facilityfault",
         ),
-        MenuItem(
-            _("Facility faults"), "rural:facilityfault_list", "wrench", "rural.view_facilityfault"
-        ),
+        listing(_("Facility faults"), "rural.facilityfault", "wrench"),
         MenuItem(
             _("Facility statistics"), "rural:facility_stats", "bar-chart", "rural.view_facility"
         ),
@@ -41,11 +34,6 @@ register(
             _("Facility types"), "rural:facilitytype_list", "tags", "rural.change_facilitytype"
         ),
         MenuItem(_("Maintainers"), "rural:maintainer_list", "people", "rural.change_maintainer"),
-        MenuItem(
-            _("Secretary projects"),
-            "rural:secretaryplan_list",
-            "flag",
-            "rural.view_secretaryplan",
-        ),
+        listing(_("Secretary projects"), "rural.secretaryplan", "flag"),
     ],
 )

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "targets",
@@ -8,11 +8,9 @@ register(
     "bullseye",
     50,
     [
-        MenuItem(_("Targets"), "targets:target_list", "bullseye", "targets.view_target"),
-        MenuItem(_("Indicators"), "targets:indicator_list", "list-ol", "targets.view_indicator"),
-        MenuItem(
-            _("Observations"), "targets:observation_list", "table", "targets.view_observation"
-        ),
+        listing(_("Targets"), "targets.target", "bullseye"),
+        listing(_("Indicators"), "targets.indicator", "list-ol"),
+        listing(_("Observations"), "targets.observation", "table"),
         MenuItem(_("Peer comparison"), "targets:peers", "bar-chart", "targets.view_observation"),
     ],
 )

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, register
+from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "tasks",
@@ -9,14 +9,9 @@ register(
     200,
     [
         MenuItem(_("My inbox"), "tasks:inbox", "inbox", "tasks.view_task"),
-        MenuItem(_("Task ledger"), "tasks:task_list", "list-check", "tasks.view_task"),
-        MenuItem(_("Task lists"), "tasks:tasklist_list", "card-list", "tasks.view_tasklist"),
-        MenuItem(
-            _("Supervision sheets"),
-            "tasks:supervisionsheet_list",
-            "flag",
-            "tasks.view_supervisionsheet",
-        ),
+        listing(_("Task ledger"), "tasks.task", "list-check"),
+        listing(_("Task lists"), "tasks.tasklist", "card-list"),
+        listing(_("Supervision sheets"), "tasks.supervisionsheet", "flag"),
         MenuItem(_("Unit metrics"), "tasks:metrics", "bar-chart", "tasks.view_task"),
     ],
 )
