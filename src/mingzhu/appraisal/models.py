@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
@@ -59,9 +58,6 @@ class Scheme(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（v{self.version}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("appraisal:scheme_detail", args=[self.pk])
 
     @property
     def is_current(self) -> bool:
@@ -209,9 +205,6 @@ class AppraisalResult(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year}Q{self.quarter} {self.scheme.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("appraisal:appraisalresult_detail", args=[self.pk])
 
     @property
     def label(self) -> str:

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,9 +52,6 @@ class Category(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("civility:category_detail", args=[self.pk])
 
 
 @audited()
@@ -108,9 +104,6 @@ class Application(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year} {self.category} · {self.applicant}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("civility:application_detail", args=[self.pk])
 
     def notice_running_on(self, day: dt.date) -> bool:
         return (
@@ -228,9 +221,6 @@ class VolunteerActivity(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.title}（{self.held_on:%Y-%m-%d}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("civility:volunteeractivity_detail", args=[self.pk])
-
 
 @audited()
 class Participation(TimeStampedModel):
@@ -265,9 +255,6 @@ class Participation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.volunteer} · {self.activity}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("civility:participation_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.activity_id and self.hours is not None and self.hours > self.activity.hours:

@@ -4,6 +4,7 @@ from typing import ClassVar
 
 from django.db import models
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .scope import count_in_parts, restrict
@@ -49,6 +50,14 @@ class ScopedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_absolute_url(self) -> str:
+        """The object's page, ``<app>:<model>_detail``; "" for a model without one."""
+        opts = self._meta
+        try:
+            return reverse(f"{opts.app_label}:{opts.model_name}_detail", args=[self.pk])
+        except NoReverseMatch:
+            return ""
 
 
 class TimeStampedModel(ScopedModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
@@ -43,9 +42,6 @@ class LeadRule(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.keyword} → {self.unit.name if self.unit_id else self.unit_name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("documents:leadrule_detail", args=[self.pk])
 
 
 @audited()
@@ -104,9 +100,6 @@ class PolicyDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("documents:policydocument_detail", args=[self.pk])
 
     @property
     def is_adopted(self) -> bool:

@@ -107,9 +107,6 @@ class Enterprise(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("enterprises:enterprise_detail", args=[self.pk])
-
     def clean(self) -> None:
         super().clean()
         errors = {}
@@ -220,9 +217,6 @@ class MuScheme(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} v{self.version}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enterprises:muscheme_detail", args=[self.pk])
 
     def clean(self) -> None:
         try:
@@ -383,9 +377,6 @@ class Visit(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.get_kind_display()} · {self.date:%Y-%m-%d}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("enterprises:visit_detail", args=[self.pk])
-
 
 @audited()
 class Demand(TimeStampedModel):
@@ -439,9 +430,6 @@ class Demand(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.enterprise} · {self.get_category_display()}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enterprises:demand_detail", args=[self.pk])
 
     @property
     def status(self) -> str:

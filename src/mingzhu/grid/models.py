@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,9 +75,6 @@ class Campaign(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("grid:campaign_detail", args=[self.pk])
-
     def clean(self) -> None:
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
@@ -121,9 +117,6 @@ class EventCategory(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("grid:eventcategory_detail", args=[self.pk])
 
 
 class GridEventQuerySet(RestrictedQuerySet):
@@ -227,9 +220,6 @@ class GridEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.category}" if self.pk else str(self.category)
-
-    def get_absolute_url(self) -> str:
-        return reverse("grid:gridevent_detail", args=[self.pk])
 
     @property
     def status(self) -> str:

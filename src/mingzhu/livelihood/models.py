@@ -85,9 +85,6 @@ class RequestCategory(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.parent.name}/{self.name}" if self.parent_id else self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:requestcategory_detail", args=[self.pk])
-
     def clean(self) -> None:
         node, seen = self.parent, set()
         while node is not None:
@@ -129,9 +126,6 @@ class TimeLimit(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.get_request_type_display()
-
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:timelimit_detail", args=[self.pk])
 
 
 @audited()
@@ -239,9 +233,6 @@ class CitizenRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.number or _("new request")
-
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:citizenrequest_detail", args=[self.pk])
 
     def set_requester(self, name: str, phone: str) -> None:
         self.name_cipher = protect.encrypt(name)
@@ -464,9 +455,6 @@ class MonitoringLine(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.year}: {self.amount}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:monitoringline_detail", args=[self.pk])
-
 
 def validate_income(value) -> None:
     if value is None:
@@ -542,9 +530,6 @@ class MonitoredHousehold(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.village} · {self.head_name}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:monitoredhousehold_detail", args=[self.pk])
-
     def set_id_number(self, number: str) -> None:
         self.id_cipher = protect.encrypt(number)
         self.id_masked = protect.mask_id(number)
@@ -615,9 +600,6 @@ class MutualAidFund(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:mutualaidfund_detail", args=[self.pk])
 
 
 @audited()
@@ -728,9 +710,6 @@ class CoverageTarget(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year} {self.get_scheme_display()} {self.rate}%"
-
-    def get_absolute_url(self) -> str:
-        return reverse("livelihood:coveragetarget_detail", args=[self.pk])
 
 
 @audited()

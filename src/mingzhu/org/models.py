@@ -76,9 +76,6 @@ class OrgUnit(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("org:orgunit_detail", args=[self.pk])
-
     def clean(self) -> None:
         super().clean()
         inside_itself = self.parent_id == self.pk or (

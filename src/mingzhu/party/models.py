@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
@@ -68,9 +67,6 @@ class PartyOrganisation(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("party:partyorganisation_detail", args=[self.pk])
-
 
 @audited()
 class PartyGroup(TimeStampedModel):
@@ -105,9 +101,6 @@ class PartyGroup(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("party:partygroup_detail", args=[self.pk])
 
     def clean(self) -> None:
         wrong = self.leader_id and self.organisation_id
@@ -159,9 +152,6 @@ class PartyMember(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("party:partymember_detail", args=[self.pk])
-
     def clean(self) -> None:
         _check_residential(self.village if self.village_id else None, "village")
         wrong = self.group_id and self.organisation_id
@@ -198,9 +188,6 @@ class Household(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.head_name}（{self.address}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("party:household_detail", args=[self.pk])
 
     def clean(self) -> None:
         _check_residential(self.village if self.village_id else None, "village")
@@ -242,9 +229,6 @@ class HouseholdLink(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.member} → {self.household}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("party:householdlink_detail", args=[self.pk])
 
     @property
     def is_current(self) -> bool:
@@ -301,9 +285,6 @@ class HouseholdVisit(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.household.head_name} {self.visited_on:%Y-%m-%d}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("party:householdvisit_detail", args=[self.pk])
-
 
 @audited(m2m_fields=("attendees",))
 class PartyGroupActivity(TimeStampedModel):
@@ -335,9 +316,6 @@ class PartyGroupActivity(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.topic}（{self.held_on:%Y-%m-%d}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("party:partygroupactivity_detail", args=[self.pk])
 
 
 ALL_ROWS = Q(pk__isnull=False)
@@ -372,9 +350,6 @@ class TrainingCourse(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.name}（{self.year}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("party:trainingcourse_detail", args=[self.pk])
-
 
 @audited()
 class TrainingSession(TimeStampedModel):
@@ -398,9 +373,6 @@ class TrainingSession(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.course.name} {self.held_on:%Y-%m-%d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("party:trainingsession_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.course_id and self.held_on and self.held_on.year != self.course.year:
@@ -437,9 +409,6 @@ class TrainingAttendance(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.member} · {self.session}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("party:trainingattendance_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.session_id and self.hours is not None and self.hours > self.session.hours:

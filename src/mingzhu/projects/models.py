@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -132,9 +131,6 @@ class Project(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("projects:project_detail", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -362,9 +358,6 @@ class FactorRequest(TimeStampedModel):
             f"{self.project} · {self.get_kind_display()} {self.quantity} {self.get_unit_display()}"
         )
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:factorrequest_detail", args=[self.pk])
-
     def clean(self) -> None:
         if self.kind and self.unit and self.unit not in KIND_UNITS.get(self.kind, ()):
             allowed = "、".join(str(QuantityUnit(u).label) for u in KIND_UNITS[self.kind])
@@ -408,9 +401,6 @@ class Inspection(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title}（{self.date:%Y-%m-%d}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("projects:inspection_detail", args=[self.pk])
 
 
 @audited()

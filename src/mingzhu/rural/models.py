@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -89,9 +88,6 @@ class RemediationProgramme(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("rural:remediationprogramme_detail", args=[self.pk])
-
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
@@ -139,9 +135,6 @@ class Remediation(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.natural_village} · {self.get_category_display()}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("rural:remediation_detail", args=[self.pk])
-
 
 # ---------------------------------------------------------------- inspections
 
@@ -169,9 +162,6 @@ class ScoringSheet(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（v{self.version}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("rural:scoringsheet_detail", args=[self.pk])
 
     @property
     def is_used(self) -> bool:
@@ -253,9 +243,6 @@ class VillageInspection(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.village} · {date_format(self.inspected_on, 'DATE_FORMAT')}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("rural:villageinspection_detail", args=[self.pk])
 
 
 @audited()
@@ -361,9 +348,6 @@ class FacilityType(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("rural:facilitytype_detail", args=[self.pk])
-
 
 @audited()
 class Maintainer(TimeStampedModel):
@@ -390,9 +374,6 @@ class Maintainer(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("rural:maintainer_detail", args=[self.pk])
 
 
 @audited()
@@ -429,9 +410,6 @@ class Facility(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.village} · {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("rural:facility_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.village_id and self.village.kind != UnitKind.VILLAGE:
@@ -489,9 +467,6 @@ class FacilityFault(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.facility.name}" if self.pk else self.description[:30]
-
-    def get_absolute_url(self) -> str:
-        return reverse("rural:facilityfault_detail", args=[self.pk])
 
     @property
     def status(self) -> str:
@@ -556,6 +531,3 @@ class SecretaryPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.year} {self.unit} · {self.secretary}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("rural:secretaryplan_detail", args=[self.pk])

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
@@ -72,9 +71,6 @@ class Indicator(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.name}（{self.unit}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("targets:indicator_detail", args=[self.pk])
-
 
 @audited()
 class Target(TimeStampedModel):
@@ -106,9 +102,6 @@ class Target(TimeStampedModel):
     def __str__(self) -> str:
         indicator = self.indicator
         return f"{indicator.name} {self.comparator} {self.value.normalize():f} {indicator.unit}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("targets:target_detail", args=[self.pk])
 
 
 @audited()
@@ -168,9 +161,6 @@ class Observation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.indicator.name} {self.period}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("targets:observation_detail", args=[self.pk])
 
     def clean(self) -> None:
         super().clean()

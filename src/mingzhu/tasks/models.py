@@ -63,9 +63,6 @@ class TaskList(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("tasks:tasklist_detail", args=[self.pk])
-
 
 def _unit_token(unit) -> str:
     """The issuing unit's short code inside a task code: YZ-DEPT-DB -> DB."""
@@ -217,9 +214,6 @@ class Task(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("tasks:task_detail", args=[self.pk])
 
     @property
     def start_on(self) -> dt.date:

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
@@ -57,9 +56,6 @@ class DebtEntity(TimeStampedModel):
     def __str__(self) -> str:
         return self.short_name or self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("risks:debtentity_detail", args=[self.pk])
-
 
 @audited()
 class DebtInstrument(TimeStampedModel):
@@ -97,9 +93,6 @@ class DebtInstrument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.code
-
-    def get_absolute_url(self) -> str:
-        return reverse("risks:debtinstrument_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.start and self.maturity and self.maturity <= self.start:
@@ -201,9 +194,6 @@ class FiscalYear(TimeStampedModel):
     def __str__(self) -> str:
         return str(self.year)
 
-    def get_absolute_url(self) -> str:
-        return reverse("risks:fiscalyear_detail", args=[self.pk])
-
     @property
     def capacity(self) -> Decimal:
         """综合财力 = general budget + transfers + government funds + state capital."""
@@ -257,9 +247,6 @@ class RepaymentPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("risks:repaymentplan_detail", args=[self.pk])
 
 
 @audited()
