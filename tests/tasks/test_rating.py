@@ -69,3 +69,18 @@ def test_rating_is_no_button_of_the_task_page(make_task, supervisor):
     task = make_task(Status.CLOSURE_REQUESTED)
     assert "verify" in actions.available_actions(supervisor, task)
     assert "rate" not in actions.available_actions(supervisor, task)
+
+
+def test_one_on_time_rule():
+    """Closed on or before the deadline in force (after an approved extension), by as_of."""
+    import datetime as dt
+
+    from mingzhu.tasks.services import closed_on_time
+
+    d = dt.date(2025, 6, 30)
+    assert closed_on_time(status=Status.CLOSED, closed_on=d, deadline=d)
+    assert not closed_on_time(status=Status.CLOSED, closed_on=d + dt.timedelta(1), deadline=d)
+    assert not closed_on_time(status=Status.CLOSURE_REQUESTED, closed_on=None, deadline=d)
+    assert not closed_on_time(
+        status=Status.CLOSED, closed_on=d, deadline=d, as_of=d - dt.timedelta(1)
+    )
