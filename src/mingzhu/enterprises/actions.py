@@ -365,15 +365,17 @@ def rate_demand(
         )
         label = Rating(rating).label
         note = f"{label}{'：' + comment if comment else ''}"
-        if rating == Rating.DISSATISFIED and not demand.reopened:
-            task_actions.return_for_rework(
-                demand.task_id, actor=actor, comment=note, at=at, as_source_reviewer=True
-            )
+        # The engine's rule: the first dissatisfied rating reopens the task, once.
+        task = task_actions.rate(
+            demand.task_id,
+            actor=actor,
+            satisfied=rating != Rating.DISSATISFIED,
+            comment=note,
+            at=at,
+            as_source_reviewer=True,
+        )
+        if task.status == TaskStatus.RETURNED:
             demand.reopened = True
             demand.save(update_fields=["reopened", "updated_at"])
-        else:
-            task_actions.verify(
-                demand.task_id, actor=actor, comment=note, at=at, as_source_reviewer=True
-            )
         demand.task.refresh_from_db()
     return demand

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.tasks.backed import TaskBacked
 
 from . import credit, services
 from .choices import (
@@ -379,7 +380,7 @@ class Visit(TimeStampedModel):
 
 
 @audited()
-class Demand(TimeStampedModel):
+class Demand(TaskBacked, TimeStampedModel):
     """A demand (诉求) of an enterprise. Dispatched, it is a task of the engine for a
     department; the enterprise rates the reply; 不满意 reopens it once."""
 
@@ -431,19 +432,19 @@ class Demand(TimeStampedModel):
     def __str__(self) -> str:
         return f"#{self.pk} {self.enterprise} · {self.get_category_display()}"
 
-    @property
-    def status(self) -> str:
+    status_choices = DemandStatus
+    status_without_task = DemandStatus.PENDING
+
+    def status_of(self, task_status: str | None) -> str:
         from .demands import status_of
 
-        latest = self.latest_rating
-        return status_of(
-            self.task.status if self.task_id else None,
-            self.reopened,
-            latest.rating if latest else None,
-        )
+        return status_of(task_status, self.reopened)
 
-    def get_status_display(self) -> str:
-        return DemandStatus(self.status).label
+    @classmethod
+    def status_expression(cls):
+        from .demands import status_expression
+
+        return status_expression()
 
     @property
     def latest_rating(self) -> DemandRating | None:

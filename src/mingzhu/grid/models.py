@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.models import TimeStampedModel
 from mingzhu.org.choices import UnitKind
+from mingzhu.tasks.backed import TaskBacked, TaskBackedQuerySet
 from mingzhu.tasks.choices import DeadlineBasis
 from mingzhu.tasks.models import validate_attachment
 
@@ -119,19 +120,12 @@ class EventCategory(TimeStampedModel):
         return self.name
 
 
-class GridEventQuerySet(RestrictedQuerySet):
-    def with_status(self, status: str) -> GridEventQuerySet:
-        """Events whose derived status is ``status`` (one condition, no extra query)."""
-        if status == EventStatus.REPORTED:
-            return self.filter(decision=Decision.PENDING)
-        if status == EventStatus.REJECTED:
-            return self.filter(decision=Decision.REJECTED)
-        task_states = [t for t, e in FROM_TASK.items() if e == status]
-        return self.filter(Q(decision=Decision.FILED) & Q(task__status__in=task_states))
+class GridEventQuerySet(TaskBackedQuerySet):
+    pass
 
 
 @audited()
-class GridEvent(TimeStampedModel):
+class GridEvent(TaskBacked, TimeStampedModel):
     """An event a grid worker reports in one of their grids."""
 
     scope_fields = ("grid", "task__lead_unit")
@@ -221,12 +215,22 @@ class GridEvent(TimeStampedModel):
     def __str__(self) -> str:
         return f"#{self.pk} {self.category}" if self.pk else str(self.category)
 
-    @property
-    def status(self) -> str:
-        return services.status_of(self.decision, self.task.status if self.task_id else None)
+    status_choices = EventStatus
+    status_from_task = FROM_TASK
+    status_without_task = EventStatus.REPORTED
 
-    def get_status_display(self) -> str:
-        return EventStatus(self.status).label
+    def status_of(self, task_status: str | None) -> str:
+        return services.status_of(self.decision, task_status)
+
+    @classmethod
+    def status_expression(cls):
+        """The filing decision first: pending -> reported, rejected -> rejected."""
+        return cls.task_status_expression(
+            **{
+                EventStatus.REJECTED: Q(decision=Decision.REJECTED),
+                EventStatus.REPORTED: ~Q(decision=Decision.FILED),
+            }
+        )
 
 
 @audited()

@@ -19,6 +19,7 @@ from mingzhu.core.views import (
     model_url,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.tables import TaskColumn
 
 from . import actions
 from .filters import GridEventFilter
@@ -33,14 +34,6 @@ from .forms import (
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, EventPhoto, GridEvent
 
-
-def _task_attr(name):
-    def value(event):
-        return getattr(event.task, name) if event.task_id else None
-
-    return value
-
-
 EVENT_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     Column("reported_at", gettext_lazy("Reported at")),
@@ -49,8 +42,8 @@ EVENT_COLUMNS = [
     Column("campaign", gettext_lazy("Campaign")),
     Column("address", gettext_lazy("Address")),
     Column("status", gettext_lazy("Status"), accessor=lambda e: e.get_status_display()),
-    Column("lead_unit", gettext_lazy("Responsible unit"), accessor=_task_attr("lead_unit")),
-    Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
+    TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
+    TaskColumn("deadline"),
 ]
 
 

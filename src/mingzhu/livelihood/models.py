@@ -14,12 +14,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
+from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis
 
 from . import protect, services
@@ -32,6 +34,7 @@ from .choices import (
     HouseholdType,
     MeasureKind,
     RequestAction,
+    RequestStatus,
     RequestType,
     Satisfaction,
     Scheme,
@@ -165,7 +168,7 @@ class RateWeights(TimeStampedModel):
 
 
 @audited(exclude_fields=REQUEST_SECRET_FIELDS)
-class CitizenRequest(TimeStampedModel):
+class CitizenRequest(TaskBacked, TimeStampedModel):
     """A citizen's request (诉求): consultation, help, complaint, report, suggestion or an
     urgent matter. Handled as a task of the engine; the current round is ``task``."""
 
@@ -247,15 +250,17 @@ class CitizenRequest(TimeStampedModel):
     def requester_phone(self) -> str:
         return protect.decrypt(self.phone_cipher)
 
-    @property
-    def status(self) -> str:
-        task = self.task if self.task_id else None
-        return services.request_status(task.status if task else None, self.pending_return)
+    status_choices = RequestStatus
+    status_from_task = services.REQUEST_FROM_TASK
+    status_without_task = RequestStatus.REGISTERED
 
-    def get_status_display(self) -> str:
-        from .choices import RequestStatus
+    def status_of(self, task_status: str | None) -> str:
+        return services.request_status(task_status, self.pending_return)
 
-        return RequestStatus(self.status).label
+    @classmethod
+    def status_expression(cls):
+        """A request returned by its unit waits for the desk whatever its task says."""
+        return cls.task_status_expression(**{RequestStatus.RETURNED: Q(pending_return=True)})
 
     @property
     def place(self) -> str:
@@ -545,7 +550,7 @@ class MonitoredHousehold(TimeStampedModel):
 
 
 @audited()
-class AssistanceMeasure(TimeStampedModel):
+class AssistanceMeasure(TaskBacked, TimeStampedModel):
     """An assistance measure (帮扶措施) for a household: a task of the engine."""
 
     scope_fields = ("household__village", "task__lead_unit")
@@ -713,7 +718,7 @@ class CoverageTarget(TimeStampedModel):
 
 
 @audited()
-class CoverageRecord(TimeStampedModel):
+class CoverageRecord(TaskBacked, TimeStampedModel):
     """Registered residents and insured persons of a village for a scheme and year (from
     the social security bureau), with the follow-up task when below the target."""
 

@@ -25,19 +25,24 @@ RED_BLACK_SIZE = 5
 RED_BLACK_MIN_REQUESTS = 3
 
 
+# A request's status from its current task's (a cancelled task: back at the desk).
+REQUEST_FROM_TASK = {
+    TaskStatus.CANCELLED: RequestStatus.REGISTERED,
+    TaskStatus.DRAFT: RequestStatus.DISPATCHED,
+    TaskStatus.ASSIGNED: RequestStatus.DISPATCHED,
+    **dict.fromkeys(HANDLING, RequestStatus.HANDLING),
+    TaskStatus.CLOSURE_REQUESTED: RequestStatus.ANSWERED,
+    TaskStatus.CLOSED: RequestStatus.CLOSED,
+}
+
+
 def request_status(task_status: str | None, pending_return: bool) -> str:
     """The request's status, read from its current task."""
     if pending_return:
         return RequestStatus.RETURNED
-    if task_status is None or task_status == TaskStatus.CANCELLED:
+    if task_status is None:
         return RequestStatus.REGISTERED
-    if task_status in (TaskStatus.DRAFT, TaskStatus.ASSIGNED):
-        return RequestStatus.DISPATCHED
-    if task_status in HANDLING:
-        return RequestStatus.HANDLING
-    if task_status == TaskStatus.CLOSURE_REQUESTED:
-        return RequestStatus.ANSWERED
-    return RequestStatus.CLOSED
+    return REQUEST_FROM_TASK[task_status]
 
 
 # -- 三率 -----------------------------------------------------------------------------

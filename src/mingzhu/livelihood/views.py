@@ -29,6 +29,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.actions import available_actions
 from mingzhu.tasks.models import Task
+from mingzhu.tasks.tables import TaskColumn
 
 from . import actions, services, suggest
 from .choices import AidReason, EntryKind, EntryStatus, RiskCause, Scheme
@@ -79,13 +80,6 @@ def _add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-def _task_attr(name):
-    def value(obj):
-        return getattr(obj.task, name) if obj.task_id else None
-
-    return value
-
-
 # -- citizen requests ----------------------------------------------------------------
 
 REQUEST_COLUMNS = [
@@ -98,8 +92,8 @@ REQUEST_COLUMNS = [
     Column("name_masked", gettext_lazy("Requester")),
     Column("phone_masked", gettext_lazy("Phone")),
     Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
-    Column("unit", gettext_lazy("Handling unit"), accessor=_task_attr("lead_unit")),
-    Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
+    TaskColumn("lead_unit", gettext_lazy("Handling unit"), key="unit"),
+    TaskColumn("deadline"),
 ]
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
 from mingzhu.org.choices import UnitKind
+from mingzhu.tasks.backed import TaskBacked
 
 from .choices import ActivityKind, CourseTrack, LinkKind, MemberRole, OrganisationKind
 
@@ -236,7 +237,7 @@ class HouseholdLink(TimeStampedModel):
 
 
 @audited()
-class HouseholdVisit(TimeStampedModel):
+class HouseholdVisit(TaskBacked, TimeStampedModel):
     """A member's visit to a household (走访); a problem found becomes a task."""
 
     scope_fields = ("household__village",)

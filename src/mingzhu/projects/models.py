@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.models import validate_attachment
 
 from . import services
@@ -303,7 +304,7 @@ class FactorRoute(TimeStampedModel):
 
 
 @audited()
-class FactorRequest(TimeStampedModel):
+class FactorRequest(TaskBacked, TimeStampedModel):
     """A request for land, funding, energy or labour (要素保障) for a project. Once
     dispatched it is a task of the responsible department; its status is the task's."""
 
@@ -365,9 +366,7 @@ class FactorRequest(TimeStampedModel):
                 {"unit": _("A request of this kind is stated in %(units)s.") % {"units": allowed}}
             )
 
-    @property
-    def status(self) -> str:
-        return self.task.status if self.task_id else SUBMITTED
+    status_without_task = SUBMITTED
 
     def get_status_display(self) -> str:
         if not self.task_id:

@@ -94,7 +94,6 @@ def register_hazard(
             description=(description or "").strip(),
             owner=(owner or "").strip(),
             measures=(measures or "").strip(),
-            deadline=deadline,
             registered_by=actor,
             is_illustrative=is_illustrative,
         )

@@ -29,6 +29,8 @@ class HazardSerializer(serializers.ModelSerializer):
     status = serializers.SerializerMethodField()
     task_code = serializers.SerializerMethodField()
     task_deadline = serializers.SerializerMethodField()
+    # Written once, as the rectification task's deadline; read back from the task.
+    deadline = serializers.DateField()
     photos = serializers.ListField(
         child=serializers.FileField(), required=False, default=list, write_only=True
     )
@@ -59,7 +61,6 @@ class HazardSerializer(serializers.ModelSerializer):
             "is_illustrative",
         ]
         read_only_fields = ["task", "is_illustrative"]
-        extra_kwargs = {"deadline": {"required": True, "allow_null": False}}
 
     def get_status(self, obj) -> str:
         return obj.status

@@ -282,33 +282,32 @@ def _hazards(today: dt.date, supervisor: User) -> int:
                 description=f"{what}，现场检查发现，需限期整改。（示例）",
                 owner=rng.choice(OWNERS) if knowable else "",
                 measures=MEASURES if knowable or rng.random() < 0.5 else "",
-                deadline=deadline,
                 registered_by=supervisor,
                 is_illustrative=True,
             )
         )
-        plans.append(state)
+        plans.append((state, deadline))
     Hazard.objects.bulk_create(hazards)
     hazards = list(Hazard.objects.filter(is_illustrative=True).order_by("pk"))
     kind = ContentType.objects.get_for_model(Hazard)
     tasks, steps = [], []
-    for hazard, state in zip(hazards, plans, strict=True):
+    for hazard, (state, deadline) in zip(hazards, plans, strict=True):
         actions, status = STEPS[state]
         closed_on = None
         if state == "closed":
-            closed_on = hazard.deadline - dt.timedelta(days=rng.randint(0, 5))
+            closed_on = deadline - dt.timedelta(days=rng.randint(0, 5))
         elif state == "closed_late":
-            closed_on = hazard.deadline + dt.timedelta(days=rng.randint(1, 10))
+            closed_on = deadline + dt.timedelta(days=rng.randint(1, 10))
         if closed_on:
             closed_on = max(min(closed_on, today), hazard.found_on)
         tasks.append(
             Task(
-                code=codes(hazard.deadline.year),
+                code=codes(deadline.year),
                 title=f"隐患整改：{hazard.title}",
                 content=hazard.description,
                 issuer=supervisor.unit,
                 lead_unit_id=hazard.unit_id,
-                deadline=hazard.deadline,
+                deadline=deadline,
                 deadline_basis=DeadlineBasis.CALENDAR_DAYS,
                 urgency="urgent" if hazard.level == Level.MAJOR else "normal",
                 status=status,

@@ -34,6 +34,8 @@ class HazardForm(forms.ModelForm):
     """Registering a hazard: the unit is one the registrar may assign to."""
 
     photos = PhotosField(label=_("Photos"))
+    # Not a field of the hazard: it becomes the deadline of the rectification task.
+    deadline = forms.DateField(label=_("Rectification deadline"), widget=forms.DateInput())
 
     class Meta:
         model = Hazard
@@ -56,7 +58,6 @@ class HazardForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "measures": forms.Textarea(attrs={"rows": 3}),
             "found_on": forms.DateInput(),
-            "deadline": forms.DateInput(),
         }
 
     def __init__(self, *args, user=None, **kwargs):
@@ -66,7 +67,6 @@ class HazardForm(forms.ModelForm):
             .exclude(kind__in=(UnitKind.PEER, UnitKind.GRID, UnitKind.NATURAL_VILLAGE))
             .order_by("path")
         )
-        self.fields["deadline"].required = True
         style_form(self)
 
 

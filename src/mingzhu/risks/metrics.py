@@ -26,7 +26,7 @@ def hazard_facts(hazards: QuerySet) -> list[HazardFacts]:
             "unit_id",
             "owner",
             "measures",
-            "deadline",
+            "task__deadline",
             "task__status",
             "task__deadline",
             "task__closed_on",

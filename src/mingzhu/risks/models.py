@@ -12,11 +12,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.models import TimeStampedModel
+from mingzhu.tasks.backed import TaskBacked, TaskBackedQuerySet
 from mingzhu.tasks.models import validate_attachment
 
 from .choices import FROM_TASK, OPEN_TASK_STATES, Domain, HazardStatus, Level
@@ -43,16 +43,13 @@ def validate_photo(file) -> None:
         )
 
 
-class HazardQuerySet(RestrictedQuerySet):
+class HazardQuerySet(TaskBackedQuerySet):
     def open(self) -> HazardQuerySet:
         return self.filter(task__status__in=OPEN_TASK_STATES)
 
-    def with_status(self, status: str) -> HazardQuerySet:
-        return self.filter(task__status__in=[t for t, h in FROM_TASK.items() if h == status])
-
 
 @audited()
-class Hazard(TimeStampedModel):
+class Hazard(TaskBacked, TimeStampedModel):
     """A hazard found in a check (排查), placed at the unit responsible for it."""
 
     scope_fields = ("unit", "task__lead_unit")
@@ -89,7 +86,6 @@ class Hazard(TimeStampedModel):
     description = models.TextField(_("description"))
     owner = models.CharField(_("owner (责任人)"), max_length=100, blank=True)
     measures = models.TextField(_("measures"), blank=True)
-    deadline = models.DateField(_("rectification deadline"), null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),
@@ -113,24 +109,13 @@ class Hazard(TimeStampedModel):
         verbose_name_plural = _("hazards")
         ordering = ["-found_on", "-pk"]
         indexes = [models.Index(fields=["domain", "level"], name="risks_hazard_domain_level")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(deadline__isnull=True) | Q(deadline__gte=models.F("found_on")),
-                name="risks_hazard_deadline_after_found",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def status(self) -> str:
-        if self.task_id is None:
-            return HazardStatus.OPEN
-        return FROM_TASK[self.task.status]
-
-    def get_status_display(self) -> str:
-        return HazardStatus(self.status).label
+    status_choices = HazardStatus
+    status_from_task = FROM_TASK
+    status_without_task = HazardStatus.OPEN
 
     @property
     def is_knowable(self) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.services import closed_on_time
 
 from .choices import OPEN_TASK_STATES, Level
 
@@ -29,7 +30,7 @@ class HazardFacts:
     unit_id: int
     owner: str
     measures: str
-    planned_deadline: dt.date | None  # the rectification deadline set on the hazard
+    planned_deadline: dt.date | None  # the rectification deadline set (the task's)
     task_status: str  # the task's status
     deadline: dt.date  # the task's deadline (after any approved extension)
     closed_on: dt.date | None
@@ -66,7 +67,9 @@ def is_due(f: HazardFacts, start: dt.date, end: dt.date, as_of: dt.date) -> bool
 
 
 def on_time(f: HazardFacts, as_of: dt.date) -> bool:
-    return f.closed_on is not None and f.closed_on <= min(f.deadline, as_of)
+    return closed_on_time(
+        status=f.task_status, closed_on=f.closed_on, deadline=f.deadline, as_of=as_of
+    )
 
 
 def controllable(

@@ -24,6 +24,7 @@ from mingzhu.core.views import (
     model_url,
 )
 from mingzhu.tasks.choices import ListKind
+from mingzhu.tasks.tables import TaskColumn
 from mingzhu.tasks.views import TaskListView
 
 from . import actions, services
@@ -33,14 +34,6 @@ from .forms import HazardForm, HazardPlanForm
 from .metrics import heat_map_data, summary
 from .models import Hazard, HazardPhoto
 
-
-def _task_attr(name):
-    def value(hazard):
-        return getattr(hazard.task, name) if hazard.task_id else None
-
-    return value
-
-
 HAZARD_COLUMNS = [
     Column("title", gettext_lazy("Title"), link=True),
     Column("domain", gettext_lazy("Domain")),
@@ -49,8 +42,8 @@ HAZARD_COLUMNS = [
     Column("found_on", gettext_lazy("Found on")),
     Column("owner", gettext_lazy("Owner")),
     Column("status", gettext_lazy("Status"), accessor=lambda h: h.get_status_display()),
-    Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
-    Column("task", gettext_lazy("Task"), accessor=_task_attr("code")),
+    TaskColumn("deadline"),
+    TaskColumn("code", key="task"),
 ]
 
 

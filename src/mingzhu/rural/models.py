@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
 from mingzhu.org.choices import UnitKind
+from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis, ListKind
 from mingzhu.tasks.models import validate_attachment
 
@@ -94,7 +95,7 @@ class RemediationProgramme(TimeStampedModel):
 
 
 @audited()
-class Remediation(TimeStampedModel):
+class Remediation(TaskBacked, TimeStampedModel):
     """One remediation item of one natural village (e.g. its sewage), done as a task."""
 
     scope_fields = ("natural_village",)
@@ -246,7 +247,7 @@ class VillageInspection(TimeStampedModel):
 
 
 @audited()
-class InspectionScore(TimeStampedModel):
+class InspectionScore(TaskBacked, TimeStampedModel):
     """The score of one item; a deduction may raise a rectification task at once."""
 
     scope_fields = ("inspection__village",)
@@ -417,7 +418,7 @@ class Facility(TimeStampedModel):
 
 
 @audited()
-class FacilityFault(TimeStampedModel):
+class FacilityFault(TaskBacked, TimeStampedModel):
     """A fault reported by a villager or a grid worker; dispatched, it is a maintenance
     task with its type's time limit."""
 
@@ -468,14 +469,9 @@ class FacilityFault(TimeStampedModel):
     def __str__(self) -> str:
         return f"#{self.pk} {self.facility.name}" if self.pk else self.description[:30]
 
-    @property
-    def status(self) -> str:
-        if not self.task_id:
-            return FaultStatus.REPORTED
-        return FAULT_FROM_TASK[self.task.status]
-
-    def get_status_display(self) -> str:
-        return FaultStatus(self.status).label
+    status_choices = FaultStatus
+    status_from_task = FAULT_FROM_TASK
+    status_without_task = FaultStatus.REPORTED
 
 
 # ---------------------------------------------------------------- secretary projects

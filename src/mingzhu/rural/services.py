@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from mingzhu.tasks.choices import Status
+from mingzhu.tasks.services import closed_on_time
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -247,7 +248,11 @@ def on_time_repairs(
     due = [r for r in rows if r.deadline < as_of or r.status == Status.CLOSED]
     keys = np.array([(r.town_id, r.type_id) for r in due], dtype=np.int64).reshape(-1, 2)
     on_time = np.array(
-        [r.status == Status.CLOSED and r.closed_on <= r.deadline for r in due], dtype=np.int64
+        [
+            closed_on_time(status=r.status, closed_on=r.closed_on, deadline=r.deadline, as_of=as_of)
+            for r in due
+        ],
+        dtype=np.int64,
     )
     overdue_rows = [r for r in rows if r.status != Status.CLOSED and r.deadline < as_of]
     overdue_keys = np.array([(r.town_id, r.type_id) for r in overdue_rows], dtype=np.int64).reshape(

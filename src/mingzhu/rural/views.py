@@ -22,6 +22,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.actions import TransitionError
 from mingzhu.tasks.models import Task
+from mingzhu.tasks.tables import TaskColumn
 
 from . import actions, reports, services
 from .choices import RemediationCategory
@@ -64,18 +65,6 @@ from .models import (
     VillageInspection,
 )
 from .notice import ranking_notice
-
-
-def _task_attr(name, via="task"):
-    def value(obj):
-        task = getattr(obj, via)
-        return None if task is None else getattr(task, name)
-
-    return value
-
-
-def _task_status(obj):
-    return obj.task.get_status_display() if obj.task_id else None
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -214,9 +203,9 @@ class RemediationListView(ObjectListView):
         Column("natural_village", gettext_lazy("Natural village")),
         Column("village", gettext_lazy("Village"), accessor=lambda r: r.natural_village.parent),
         Column("category", gettext_lazy("Category")),
-        Column("status", gettext_lazy("Status"), accessor=_task_status),
-        Column("progress", gettext_lazy("Progress (%)"), accessor=_task_attr("progress")),
-        Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
+        TaskColumn("status"),
+        TaskColumn("progress"),
+        TaskColumn("deadline"),
     ]
 
 
@@ -684,8 +673,8 @@ class FaultListView(ObjectListView):
         Column("type", gettext_lazy("Type"), accessor=lambda f: f.facility.type),
         Column("source", gettext_lazy("Reported through")),
         Column("status", gettext_lazy("Status"), accessor=lambda f: f.get_status_display()),
-        Column("lead_unit", gettext_lazy("Responsible unit"), accessor=_task_attr("lead_unit")),
-        Column("deadline", gettext_lazy("Deadline"), accessor=_task_attr("deadline")),
+        TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
+        TaskColumn("deadline"),
     ]
 
 

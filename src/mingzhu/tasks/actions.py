@@ -104,13 +104,20 @@ RULES = {
         (Status.DRAFT, Status.ASSIGNED, *HANDLING, Status.CLOSURE_REQUESTED),
         is_issuing_side,
     ),
+    "rate": ((Status.CLOSURE_REQUESTED,), may_review),
 }
+
+# Actions only a source module calls (through its own action), never offered as a button
+# of the task's page.
+SOURCE_ONLY = ("rate",)
 
 
 def available_actions(user, task: Task) -> list[str]:
     """The actions the user may take on the task now (for the buttons of its page)."""
     names = []
     for name, (states, who) in RULES.items():
+        if name in SOURCE_ONLY:
+            continue
         if task.status not in states or not who(user, task):
             continue
         if name == "approve_extension" and task.requested_deadline is None:
@@ -152,7 +159,16 @@ def _task_id(task: Task | int) -> int:
     return task if isinstance(task, int) else task.pk
 
 
-def _record(task: Task, *, actor, action: str, from_status: str, comment: str = "", at=None):
+def _record(
+    task: Task,
+    *,
+    actor,
+    action: str,
+    from_status: str,
+    comment: str = "",
+    at=None,
+    satisfied: bool | None = None,
+):
     event = TaskEvent.objects.create(
         task=task,
         actor=actor,
@@ -162,6 +178,7 @@ def _record(task: Task, *, actor, action: str, from_status: str, comment: str = 
         to_status=task.status,
         comment=comment,
         progress=task.progress,
+        satisfied=satisfied,
     )
     _notify(task, event)
     return event
@@ -179,6 +196,7 @@ NOTIFY = {
     EventAction.REQUEST_EXTENSION: ("issuing",),
     EventAction.APPROVE_EXTENSION: ("handling",),
     EventAction.CANCEL: ("handling", "co"),
+    EventAction.RATE: ("handling",),
 }
 
 
@@ -481,4 +499,56 @@ def cancel(task: Task | int, *, actor, comment: str, at=None) -> Task:
         _record(
             task, actor=actor, action=EventAction.CANCEL, from_status=before, comment=comment, at=at
         )
+    return task
+
+
+def was_reopened(task: Task | int) -> bool:
+    """The requester has already been dissatisfied once: the task was reopened."""
+    return TaskEvent.objects.filter(
+        task_id=_task_id(task), action=EventAction.RATE, satisfied=False
+    ).exists()
+
+
+def rate(
+    task: Task | int,
+    *,
+    actor,
+    satisfied: bool,
+    comment: str = "",
+    at=None,
+    as_source_reviewer: bool = True,
+) -> Task:
+    """The requester rates the result awaiting closure (an enterprise its demand's reply,
+    the desk a citizen's answer after calling back). Satisfied closes the task (销号).
+    Dissatisfied reopens it once: the same task goes back to the lead unit for rework
+    (RETURNED); a second dissatisfied rating is final and closes it. One event records
+    the rating, its outcome and the comment.
+
+    The rater is the source's registered reviewer (``as_source_reviewer``, the default)
+    or the issuing side."""
+    with transaction.atomic():
+        task = _lock_or_done(
+            _task_id(task), actor, "rate", Status.CLOSED, as_source_reviewer=as_source_reviewer
+        )
+        before = task.status
+        if not satisfied and not was_reopened(task):
+            task.status = Status.RETURNED
+            task.rework_count += 1
+            _save(task, "status", "rework_count")
+        else:
+            task.status = Status.CLOSED
+            task.progress = 100
+            task.closed_on = _today(at)
+            _save(task, "status", "progress", "closed_on")
+        _record(
+            task,
+            actor=actor,
+            action=EventAction.RATE,
+            from_status=before,
+            comment=(comment or "").strip(),
+            at=at,
+            satisfied=bool(satisfied),
+        )
+        if task.status == Status.CLOSED:
+            _update_parent(task)
     return task

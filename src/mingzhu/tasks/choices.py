@@ -90,3 +90,6 @@ class EventAction(models.TextChoices):
     REQUEST_EXTENSION = "request_extension", _("Extension requested")
     APPROVE_EXTENSION = "approve_extension", _("Extension approved")
     CANCEL = "cancel", _("Cancelled")
+    # The requester's rating of the result (an enterprise, a citizen through the desk):
+    # satisfied closes the task; the first dissatisfied rating sends it back for rework.
+    RATE = "rate", _("Rated by the requester")

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 
 from . import services
-from .choices import EventAction
+from .choices import EventAction, Status
 
 FACT_FIELDS = (
     "pk",
@@ -16,6 +16,12 @@ FACT_FIELDS = (
     "assigned_on",
     "accepted_on",
     "closed_on",
+)
+
+
+# Sent back for rework: by the reviewer, or by the requester's first dissatisfied rating.
+RETURNS = Q(events__action=EventAction.RETURN) | Q(
+    events__action=EventAction.RATE, events__to_status=Status.RETURNED
 )
 
 
@@ -32,7 +38,7 @@ def task_facts(
             requests=Count(
                 "events", filter=in_period & Q(events__action=EventAction.REQUEST_CLOSURE)
             ),
-            returns=Count("events", filter=in_period & Q(events__action=EventAction.RETURN)),
+            returns=Count("events", filter=in_period & RETURNS),
         )
     )
     return [

@@ -302,6 +302,8 @@ class TaskEvent(TimeStampedModel):
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
+    # Rating events only: whether the requester was satisfied.
+    satisfied = models.BooleanField(_("satisfied"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("task event")

@@ -163,6 +163,19 @@ def sheet_level(
     return SHEET_FOR_REASON.get(reason) if reason else None
 
 
+def closed_on_time(
+    *, status: str, closed_on: dt.date | None, deadline: dt.date, as_of: dt.date | None = None
+) -> bool:
+    """On time (按期): closed on or before its deadline — the deadline in force, that is
+    after any approved extension — and, with ``as_of``, closed by then."""
+    return (
+        status == Status.CLOSED
+        and closed_on is not None
+        and closed_on <= deadline
+        and (as_of is None or closed_on <= as_of)
+    )
+
+
 def parent_progress(children: Iterable[tuple[int, int]]) -> int:
     """The weighted mean of (progress, weight) pairs, rounded; 0 without children."""
     pairs = [(p, w) for p, w in children if w > 0]
@@ -262,7 +275,9 @@ def unit_metrics(tasks: Iterable[TaskFacts], start: dt.date, end: dt.date) -> li
                 m.closed += 1
             if t.original_deadline is not None:
                 m.deferred += 1
-            elif closed and t.closed_on <= t.deadline:
+            elif closed_on_time(
+                status=t.status, closed_on=t.closed_on, deadline=t.deadline, as_of=end
+            ):
                 m.closed_on_time += 1
         if closed and start <= t.closed_on <= end and t.assigned_on:
             m.handling_days.append((t.closed_on - t.assigned_on).days)
