@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key
 
 from mingzhu.demo.loader import load
 from mingzhu.org.models import OrgUnit, User
@@ -14,6 +15,21 @@ from mingzhu.org.models import OrgUnit, User
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (``django_db(transaction=True)``, real commits, e.g. two
+    connections racing) empties every table when its fixtures are torn down, the
+    personas and org tree that tests/conftest.py loaded once per session included.
+    Load them again once that is done, so that the tests after it in the same worker
+    find them."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        with item.config.stash[blocking_manager_key].unblock():
+            load()
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -149,7 +149,7 @@ def test_a_used_sheet_is_locked_and_a_new_version_copies_its_items(nyj, unit, sh
         (i.name, i.points) for i in sheet.items.all()
     ]
     actions.check_sheet_editable(new)
-    assert actions.new_sheet_version(sheet, actor=nyj, valid_from=TODAY).version == 3
+    assert actions.new_sheet_version(new, actor=nyj, valid_from=TODAY).version == 3
 
 
 def test_the_ranking_uses_the_database_rows(nyj, unit, sheet):

@@ -2,9 +2,7 @@ import datetime as dt
 
 import pytest
 from django.utils import translation
-from pytest_django.plugin import blocking_manager_key
 
-from mingzhu.demo.loader import load
 from mingzhu.tasks import actions
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.models import Task
@@ -23,21 +21,6 @@ STEPS = {
     Status.DEFERRED: ["assign", "accept", "extension", "approve"],
     Status.CANCELLED: ["cancel"],
 }
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test (``django_db(transaction=True)``, real commits, e.g. two
-    connections racing) empties every table when its fixtures are torn down, the
-    personas and org tree that tests/conftest.py loaded once per session included.
-    Load them again once that is done, so that the tests after it in the same worker
-    find them."""
-    result = yield
-    marker = item.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        with item.config.stash[blocking_manager_key].unblock():
-            load()
-    return result
 
 
 @pytest.fixture(autouse=True)

@@ -80,6 +80,6 @@ def test_it_lets_one_of_two_simultaneous_verifications_through(
 def test_it_finds_the_demo_data_again_after_a_transactional_test(supervisor, unit):
     # Transactional tests run last (pytest-django orders them so) and in file order:
     # this one follows the race above in the same worker, after its tables were
-    # flushed, and still finds the personas and the org tree (tests/tasks/conftest.py).
+    # flushed, and still finds the personas and the org tree (tests/conftest.py).
     assert supervisor.has_perm("tasks.verify_task")
     assert unit("YZ-XINBA").name

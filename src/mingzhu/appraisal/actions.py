@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionConflict, ActionError
 from mingzhu.core.scope import restrict
+from mingzhu.core.versioning import save_version
 from mingzhu.org.models import OrgUnit
 
 from . import inputs, scoring
@@ -31,7 +32,7 @@ EDIT = "appraisal.edit_scheme"
 
 
 def current_scheme(code: str) -> Scheme:
-    scheme = Scheme.objects.filter(code=code).order_by("-version").first()
+    scheme = Scheme.latest_of(code)
     if scheme is None:
         raise ActionError(_("No scheme with the code %(code)s.") % {"code": code})
     return scheme
@@ -176,30 +177,30 @@ def save_scheme_version(
     tie_break: str | None = None,
     note: str = "",
 ) -> Scheme:
-    """Save an edited scheme as its next version; earlier results keep their version."""
+    """Save an edited scheme as its next version; earlier results keep their version.
+    The edit starts from ``scheme``: if a later version was saved meanwhile, it is refused
+    (ActionConflict)."""
     if not actor.has_perm(EDIT):
         raise PermissionDenied(_("Only the supervision office edits schemes."))
     pk = scheme if isinstance(scheme, int) else scheme.pk
     errors = _check_items(items, rules)
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        base = Scheme.objects.filter(pk=pk).first()
-        if base is None:
-            raise Http404("No such scheme.")
-        latest = (
-            Scheme.objects.select_for_update().filter(code=base.code).order_by("-version").first()
+    base = Scheme.objects.filter(pk=pk).first()
+    if base is None:
+        raise Http404("No such scheme.")
+    tie = base.tie_break if tie_break is None else tie_break
+    codes = {i["code"] for i in items}
+    unknown = [c.strip() for c in tie.split(",") if c.strip() and c.strip() not in codes]
+    if unknown:
+        raise ValidationError(
+            {"tie_break": _("Unknown item codes: %(codes)s") % {"codes": ", ".join(unknown)}}
         )
-        tie = base.tie_break if tie_break is None else tie_break
-        codes = {i["code"] for i in items}
-        unknown = [c.strip() for c in tie.split(",") if c.strip() and c.strip() not in codes]
-        if unknown:
-            raise ValidationError(
-                {"tie_break": _("Unknown item codes: %(codes)s") % {"codes": ", ".join(unknown)}}
-            )
+
+    def create(version: int) -> Scheme:
         new = Scheme.objects.create(
             code=base.code,
-            version=latest.version + 1,
+            version=version,
             name=(name or base.name).strip(),
             subject=base.subject,
             method=base.method,
@@ -224,7 +225,9 @@ def save_scheme_version(
             SchemeRule(scheme=new, code=r["code"], name=r["name"], points=Decimal(str(r["points"])))
             for r in rules
         )
-    return new
+        return new
+
+    return save_version(Scheme, key=base.code, based_on=base.version, create=create)
 
 
 def _check_items(items: Sequence[dict], rules: Sequence[dict]) -> dict:

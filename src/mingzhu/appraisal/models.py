@@ -13,20 +13,21 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.versioning import VersionedScheme
 
 from .choices import Colour, Method, ResultStatus, Subject
 from .scoring import ItemSpec, RuleSpec, SchemeSpec
 
 
 @audited()
-class Scheme(TimeStampedModel):
+class Scheme(VersionedScheme):
     """One version of a scheme. Editing a scheme adds a version; a result keeps the
     version it was scored with."""
 
     scope_global = True
+    version_key = "code"
 
     code = models.SlugField(_("code"), max_length=40)
-    version = models.PositiveIntegerField(_("version"), default=1)
     name = models.CharField(_("name"), max_length=200)
     subject = models.CharField(_("appraised units"), max_length=20, choices=Subject.choices)
     method = models.CharField(_("scoring method"), max_length=20, choices=Method.choices)
@@ -38,14 +39,6 @@ class Scheme(TimeStampedModel):
     )
     awards_flags = models.BooleanField(_("awards red and yellow flags"), default=False)
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("scheme")
@@ -58,11 +51,6 @@ class Scheme(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（v{self.version}）"
-
-    @property
-    def is_current(self) -> bool:
-        latest = Scheme.objects.filter(code=self.code).order_by("-version").first()
-        return latest is not None and latest.pk == self.pk
 
     def spec(self) -> SchemeSpec:
         items = tuple(

@@ -243,7 +243,7 @@ class SchemeDetailView(ObjectDetailView):
         return {
             "items": list(obj.items.all()),
             "rules": list(obj.rules.all()),
-            "versions": Scheme.objects.filter(code=obj.code).order_by("-version"),
+            "versions": obj.versions(),
             "results": restrict(obj.results.all(), self.request.user, "view"),
         }
 
@@ -322,5 +322,7 @@ class SchemeEditView(ObjectMixin, View):
             )
         except ValidationError as exc:
             return self.render_page(scheme, form, items, rules, _errors(exc), status=400)
+        except ActionConflict as exc:
+            return self.render_page(scheme, form, items, rules, [str(exc)], status=409)
         messages.success(request, _("Saved as version %(version)s.") % {"version": new.version})
         return HttpResponseRedirect(new.get_absolute_url())

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.scope import restrict
+from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -53,6 +54,7 @@ __all__ = [
     "record_hundred_billion",
     "record_visit",
     "run_evaluation",
+    "save_scheme",
 ]
 
 RUN_PERMISSION = "enterprises.run_muevaluation"
@@ -79,12 +81,47 @@ def _visible_enterprise(actor, enterprise: Enterprise | int) -> Enterprise:
 
 def current_scheme() -> MuScheme:
     """The newest scheme version; the default scheme (version 1) if none is stored."""
-    scheme = MuScheme.objects.order_by("-version").first()
+    scheme = MuScheme.latest_of()
     if scheme is None:
         scheme = MuScheme.objects.create(
             version=1, name="亩均效益评价默认方案", data=services.DEFAULT_SCHEME_DATA
         )
     return scheme
+
+
+def save_scheme(
+    scheme: MuScheme | int | None, *, actor, name: str, data: dict, notes: str = ""
+) -> MuScheme:
+    """Save the evaluation scheme as edited from ``scheme`` (None: a scheme written
+    afresh). A version no evaluation has used is changed in place; otherwise the edit is
+    saved as the next version, refused (ActionConflict) if a later version was saved
+    since the edit began."""
+    permission = "enterprises.add_muscheme" if scheme is None else "enterprises.change_muscheme"
+    if not actor.has_perm(permission):
+        raise PermissionDenied(_("You may not edit the per-mu evaluation scheme."))
+    try:
+        services.Scheme.from_data(0, data)
+    except services.SchemeError as exc:
+        raise ValidationError({"data": str(exc)}) from exc
+    based_on = None
+    if scheme is not None:
+        pk = scheme if isinstance(scheme, int) else scheme.pk
+        with transaction.atomic():
+            base = MuScheme.objects.select_for_update().filter(pk=pk).first()
+            if base is None:
+                raise Http404("No such scheme.")
+            if not base.evaluations.exists():
+                base.name, base.data, base.notes = name, data, notes
+                base.save()
+                return base
+        based_on = base.version
+
+    def create(version: int) -> MuScheme:
+        return MuScheme.objects.create(
+            version=version, name=name, data=data, notes=notes, created_by=actor
+        )
+
+    return save_version(MuScheme, based_on=based_on, create=create)
 
 
 def _may_run(actor) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.tasks.backed import TaskBacked
 
@@ -200,13 +201,12 @@ class AnnualData(TimeStampedModel):
 
 
 @audited()
-class MuScheme(TimeStampedModel):
+class MuScheme(VersionedScheme):
     """A version of the evaluation scheme: weights, quotas, cap and policies as data. A
-    version used by a published evaluation is never changed: edits make a new version."""
+    version used by an evaluation is never changed: edits make a new version."""
 
     scope_global = True
 
-    version = models.PositiveIntegerField(_("version"), unique=True)
     name = models.CharField(_("name"), max_length=100)
     data = models.JSONField(_("scheme"), default=dict)
     notes = models.TextField(_("notes"), blank=True)
@@ -215,6 +215,7 @@ class MuScheme(TimeStampedModel):
         verbose_name = _("evaluation scheme")
         verbose_name_plural = _("evaluation schemes")
         ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["version"], name="muscheme_version")]
 
     def __str__(self) -> str:
         return f"{self.name} v{self.version}"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.actions import ActionError
+from mingzhu.core.actions import ActionConflict, ActionError
 from mingzhu.core.excel import WorkbookError, write_xlsx, xlsx_response
 from mingzhu.core.periods import period
 from mingzhu.core.scope import can, restrict
@@ -406,15 +406,28 @@ class SchemeEditView(ObjectEditView):
     form_class = SchemeForm
 
     def save_form(self, form):
-        obj = form.instance
-        used = obj.pk is not None and obj.evaluations.exists()
-        if obj.pk is None or used:
-            latest = MuScheme.objects.order_by("-version").values_list("version", flat=True).first()
-            obj.pk = None
-            obj.version = (latest or 0) + 1
-            obj._state.adding = True
-        obj.save()
-        return obj
+        d = form.cleaned_data
+        return actions.save_scheme(
+            form.instance.pk,
+            actor=self.request.user,
+            name=d["name"],
+            data=d["data"],
+            notes=d["notes"],
+        )
+
+    def post(self, request, pk=None):
+        try:
+            return super().post(request, pk)
+        except (ActionConflict, ValidationError) as exc:
+            # Refused by the action (a newer version was saved meanwhile): said on the form.
+            conflict = isinstance(exc, ActionConflict)
+            obj = self.get_object(pk)
+            form = self.get_form(obj)
+            form.is_valid()
+            _add_errors(form, ValidationError(str(exc)) if conflict else exc)
+            response = self.render_form(obj, form)
+            response.status_code = 409 if conflict else 400
+            return response
 
 
 # --- visits and demands -----------------------------------------------------------------

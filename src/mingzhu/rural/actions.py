@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -145,21 +146,18 @@ def new_sheet_version(
     sheet: ScoringSheet, *, actor, valid_from: dt.date, notes: str = ""
 ) -> ScoringSheet:
     """A new version of the sheet with a copy of its items, to be edited; the versions
-    already used keep their items."""
+    already used keep their items. Made from a version that is no longer the newest, it
+    is refused (ActionConflict)."""
     _require(actor, "rural.add_scoringsheet")
-    with transaction.atomic():
-        latest = (
-            ScoringSheet.objects.select_for_update()
-            .filter(name=sheet.name)
-            .order_by("-version")
-            .first()
-        )
+
+    def create(version: int) -> ScoringSheet:
         new = ScoringSheet.objects.create(
             name=sheet.name,
-            version=latest.version + 1,
+            version=version,
             valid_from=valid_from,
             notes=notes or sheet.notes,
             is_illustrative=sheet.is_illustrative,
+            created_by=actor,
         )
         for item in sheet.items.all():
             ScoringItem.objects.create(
@@ -170,7 +168,9 @@ def new_sheet_version(
                 points=item.points,
                 deduction_rule=item.deduction_rule,
             )
-    return new
+        return new
+
+    return save_version(ScoringSheet, key=sheet.name, based_on=sheet.version, create=create)
 
 
 def check_sheet_editable(sheet: ScoringSheet) -> None:

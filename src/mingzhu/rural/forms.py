@@ -172,6 +172,18 @@ class ScoringSheetForm(ScopedModelForm):
         fields = ["name", "valid_from", "notes"]
         widgets = {"valid_from": forms.DateInput()}
 
+    def clean_name(self):
+        # A name names one sheet and its versions: a second sheet of that name would
+        # clash with the first one's version numbers.
+        name = self.cleaned_data["name"]
+        if self.instance.pk and name == self.instance.name:
+            return name
+        if ScoringSheet.versions_of(name).exists():
+            raise forms.ValidationError(
+                _("A scoring sheet with this name exists; make a new version of it instead.")
+            )
+        return name
+
     def clean(self):
         data = super().clean()
         if self.instance.pk:

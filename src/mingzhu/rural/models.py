@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import UnitKind
 from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis, ListKind
@@ -141,14 +142,14 @@ class Remediation(TaskBacked, TimeStampedModel):
 
 
 @audited()
-class ScoringSheet(TimeStampedModel):
+class ScoringSheet(VersionedScheme):
     """A scoring sheet (评分表), versioned: once an inspection has used a version, its
     items no longer change; a new version is made instead."""
 
     scope_global = True
+    version_key = "name"
 
     name = models.CharField(_("name"), max_length=200)
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
     valid_from = models.DateField(_("valid from"))
     notes = models.TextField(_("notes"), blank=True)
     is_illustrative = models.BooleanField(_("illustrative"), default=False)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core.actions import ActionConflict
 from mingzhu.core.periods import period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
@@ -502,7 +503,7 @@ class SheetDetailView(Detail):
             "used": used,
             "can_edit_items": can_edit and not used,
             "can_version": self.request.user.has_perm("rural.add_scoringsheet"),
-            "versions": ScoringSheet.objects.filter(name=obj.name).exclude(pk=obj.pk),
+            "versions": obj.versions().exclude(pk=obj.pk),
         }
 
     def object_context(self, obj):
@@ -531,9 +532,12 @@ class NewVersionView(FormPage):
 
     def run(self, sheet, form):
         d = form.cleaned_data
-        return actions.new_sheet_version(
-            sheet, actor=self.request.user, valid_from=d["valid_from"], notes=d["notes"]
-        )
+        try:
+            return actions.new_sheet_version(
+                sheet, actor=self.request.user, valid_from=d["valid_from"], notes=d["notes"]
+            )
+        except ActionConflict as exc:  # a newer version exists: said on the form
+            raise ValidationError(str(exc)) from exc
 
 
 class ItemListView(ObjectListView):
