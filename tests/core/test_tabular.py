@@ -163,7 +163,7 @@ def test_it_reads_csv_in_utf8_or_gbk(tmp_path, encoding):
     ]
 
 
-def test_it_reads_a_semicolon_or_tab_separated_file():
+def test_it_reads_a_tab_separated_file():
     data = "任务内容\t金额\n修路\t12\n".encode("gbk")
     assert read_table(io.BytesIO(data), COLUMNS).rows[0][1]["amount"] == "12"
 

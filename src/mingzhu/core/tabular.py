@@ -18,7 +18,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,11 +65,6 @@ class Column:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.header, *self.aliases)
-
-
-def columns(required: Iterable[str] = (), optional: Iterable[str] = ()) -> list[Column]:
-    """Columns keyed by their own header, for importers that use the header as the key."""
-    return [Column(h, h) for h in required] + [Column(h, h, required=False) for h in optional]
 
 
 @dataclass
@@ -176,12 +171,11 @@ def _decode(data: bytes) -> str:
 
 def _csv_rows(data: bytes) -> list[list]:
     text = _decode(data)
+    # The first line decides: a comma if it has one, else a tab, else a semicolon.
+    first = text.split("\n", 1)[0]
+    delimiter = next((d for d in ",\t;" if d in first), ",")
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise WorkbookError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
 
