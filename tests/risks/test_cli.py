@@ -121,8 +121,8 @@ def test_bad_rows_each_get_a_message_and_exit_status_2(tmp_path):
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("in.txt", "x", "expected a .csv or .xlsx file"),
-        ("in.csv", "id,entity\nA,B\n", "missing columns"),
+        ("in.txt", "\x00\x01\x02", "Not a spreadsheet"),
+        ("in.csv", "id,entity\nA,B\n", "Missing columns"),
         ("in.csv", "", "empty"),
     ],
 )

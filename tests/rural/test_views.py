@@ -275,11 +275,11 @@ def test_secretary_plans_pages(as_user, nyj, lixin, zzb, sanmao):
     "url", ["/rural/facilities/?export=xlsx", "/rural/inspections/?export=xlsx"]
 )
 def test_exports_hold_only_rows_in_scope(as_user, lixin, url):
-    from mingzhu.core.excel import read_xlsx
+    from mingzhu.core.tabular import Column, read_table
 
     response = as_user(lixin).get(url)
     assert response.status_code == 200
-    sheet = read_xlsx(io.BytesIO(response.content), required=["Village"])
+    sheet = read_table(io.BytesIO(response.content), [Column("Village", "Village")])
     assert sheet.rows and {r["Village"] for _n, r in sheet.rows} == {"立新村"}
 
 

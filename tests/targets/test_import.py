@@ -3,7 +3,7 @@ from io import BytesIO
 import pytest
 from openpyxl import Workbook
 
-from mingzhu.core.excel import WorkbookError
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.targets.importer import HEADERS, import_observations
 from mingzhu.targets.models import Observation
 

@@ -1,23 +1,17 @@
-"""Excel (.xlsx) helpers shared by every export and import.
-
-Exports write real workbooks with openpyxl. Imports read a sheet into dictionaries keyed
-by the expected (Chinese) headers and report problems per row and field, so an importer
-can validate everything before it writes anything.
-"""
+"""Excel (.xlsx) exports: real workbooks written with openpyxl. Reading a table someone
+hands in is ``mingzhu.core.tabular``."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -64,57 +58,3 @@ def _quote(name: str) -> str:
     from urllib.parse import quote
 
     return quote(name)
-
-
-@dataclass
-class RowError:
-    row: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)s, %(field)s: %(message)s") % {
-            "row": self.row,
-            "field": self.field,
-            "message": self.message,
-        }
-
-
-@dataclass
-class Sheet:
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-
-
-class WorkbookError(ValueError):
-    """The file is not a readable workbook, or its header row is wrong."""
-
-
-def read_xlsx(file, required: Sequence[str], optional: Sequence[str] = ()) -> Sheet:
-    """Read the first sheet: header row, then one dict per non-empty row (with its row
-    number as Excel shows it). Unknown columns are ignored; missing required ones fail."""
-    try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a bad file
-        raise WorkbookError(_("Not a readable .xlsx workbook: %(error)s") % {"error": exc}) from exc
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    try:
-        header = [str(h).strip() if h is not None else "" for h in next(rows)]
-    except StopIteration:
-        raise WorkbookError(_("The workbook is empty.")) from None
-    missing = [h for h in required if h not in header]
-    if missing:
-        raise WorkbookError(_("Missing columns: %(columns)s") % {"columns": "、".join(missing)})
-    wanted = {h: header.index(h) for h in [*required, *optional] if h in header}
-    sheet = Sheet()
-    for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or str(v).strip() == "" for v in values):
-            continue
-        record = {}
-        for name, index in wanted.items():
-            value = values[index] if index < len(values) else None
-            record[name] = value.strip() if isinstance(value, str) else value
-        sheet.rows.append((number, record))
-    wb.close()
-    return sheet

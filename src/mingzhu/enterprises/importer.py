@@ -4,14 +4,20 @@ One transaction each: every row or none, with an error per row and field."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.excel import RowError, read_xlsx
 from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RowForm,
+    RowProblem,
+    read_table,
+    run_import,
+)
 from mingzhu.org.choices import TOWN_KINDS
 
 from . import credit
@@ -47,6 +53,21 @@ REGISTRY_HEADERS = [
     DIGITAL,
 ]
 
+REGISTRY_COLUMNS = [
+    Column("code", CODE, ("信用代码",)),
+    Column("name", NAME),
+    Column("town", TOWN, ("所属镇（街道）", "镇街")),
+    Column("industry", INDUSTRY),
+    Column("scale", SCALE),
+    Column("land_mu", LAND, ("用地面积（亩）",)),
+    Column("high_tech_certificate", HT_CERT, required=False),
+    Column("high_tech_from", HT_FROM, required=False),
+    Column("high_tech_until", HT_UNTIL, required=False),
+    Column("listing", LISTING, required=False),
+    Column("digital", DIGITAL, required=False),
+]
+REGISTRY_FIELDS = [c.key for c in REGISTRY_COLUMNS[1:]]
+
 YEAR = "年度"
 FIGURES = [
     ("sales", "应税销售"),
@@ -60,6 +81,15 @@ FIGURES = [
 ]
 EXEMPT, VETO, BONUS = "免评原因", "否决原因", "加减分"
 ANNUAL_HEADERS = [CODE, YEAR, *[h for _f, h in FIGURES], EXEMPT, VETO, BONUS]
+ANNUAL_COLUMNS = [
+    Column("code", CODE, ("信用代码",)),
+    Column("year", YEAR, ("年份",)),
+    *[Column(f, h, required=False) for f, h in FIGURES],
+    Column("exempt_reason", EXEMPT, required=False),
+    Column("veto_reason", VETO, required=False),
+    Column("bonus", BONUS, required=False),
+]
+ANNUAL_FIELDS = [c.key for c in ANNUAL_COLUMNS[2:]]
 
 SCALE_WORDS = {"规上": Scale.ABOVE, "规下": Scale.BELOW, "above": Scale.ABOVE, "below": Scale.BELOW}
 LISTING_WORDS = {str(c.label): c.value for c in Listing} | {c.value: c.value for c in Listing}
@@ -79,13 +109,6 @@ DIGITAL_LABELS = {
     "under_way": "项目实施中",
     "completed": "已完成",
 }
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    errors: list[RowError] = field(default_factory=list)
 
 
 def number(value, *, integer: bool = False) -> Decimal | None:
@@ -125,184 +148,198 @@ def date_value(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value).strip())
 
 
-def _text(row, key) -> str:
-    v = row.get(key)
-    return "" if v is None else str(v).strip()
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class _Row(RowForm):
+    """Every cell arrives raw; the clean_* methods say what a cell may hold."""
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key in data:
+            self.fields.setdefault(key, forms.Field(required=False))
+
+    def credit_code(self, value):
+        try:
+            return credit.validate(_text(value))
+        except credit.CreditCodeError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class RegistryRow(_Row):
+    def clean_code(self):
+        code = self.credit_code(self.cleaned_data["code"])
+        earlier = self.seen_before(code, "code")
+        if earlier is not None:
+            raise forms.ValidationError(_("the same as row %(row)s.") % {"row": earlier})
+        current = self.context["existing"].get(code)
+        if current is not None and current.pk not in self.context["changeable"]:
+            raise forms.ValidationError(_("an enterprise exists that you may not change"))
+        return code
+
+    def clean_name(self):
+        name = _text(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("required"))
+        return name
+
+    def clean_town(self):
+        town = self.context["towns"].get(_text(self.cleaned_data["town"]))
+        if town is None:
+            raise forms.ValidationError(_("not a town you may enter enterprises for"))
+        return town
+
+    def clean_industry(self):
+        industry = _text(self.cleaned_data["industry"]).upper()
+        if not industry or len(industry) > 5 or not industry[0].isalpha():
+            raise forms.ValidationError(_("a GB/T 4754 code such as C38"))
+        return industry
+
+    def clean_scale(self):
+        scale = SCALE_WORDS.get(_text(self.cleaned_data["scale"]))
+        if scale is None:
+            raise forms.ValidationError(_("规上 or 规下"))
+        return scale
+
+    def clean_land_mu(self):
+        try:
+            return number(self.cleaned_data["land_mu"])
+        except ValueError:
+            raise forms.ValidationError(_("not a number of 0 or more")) from None
+
+    def clean_high_tech_certificate(self):
+        return _text(self.cleaned_data["high_tech_certificate"])
+
+    def _date(self, key):
+        try:
+            return date_value(self.cleaned_data[key])
+        except ValueError:
+            raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
+
+    def clean_high_tech_from(self):
+        return self._date("high_tech_from")
+
+    def clean_high_tech_until(self):
+        return self._date("high_tech_until")
+
+    def clean_listing(self):
+        listing = LISTING_WORDS.get(_text(self.cleaned_data["listing"]))
+        if listing is None:
+            raise forms.ValidationError(_("未上市, 上市后备 or 已上市"))
+        return listing
+
+    def clean_digital(self):
+        digital = DIGITAL_WORDS.get(_text(self.cleaned_data["digital"]))
+        if digital is None:
+            raise forms.ValidationError(_("未开展, 已诊断, 项目实施中 or 已完成"))
+        return digital
 
 
 def import_registry(file, *, actor) -> ImportResult:
-    sheet = read_xlsx(file, required=REGISTRY_HEADERS[:6], optional=REGISTRY_HEADERS[6:])
-    result = ImportResult()
+    table = read_table(file, REGISTRY_COLUMNS)
     towns = {}
     for u in units_in_scope(actor, "enterprises.add_enterprise").filter(kind__in=TOWN_KINDS):
         towns[u.name] = towns[u.code] = u
         if u.short_name:
             towns[u.short_name] = u
     existing = {e.credit_code: e for e in Enterprise.objects.all()}
-    changeable = set(
-        restrict(Enterprise.objects.all(), actor, "change").values_list("pk", flat=True)
-    )
-    seen: dict[str, int] = {}
-    ready = []
-    for n, row in sheet.rows:
-        errors = []
-        code = None
+    context = {
+        "towns": towns,
+        "existing": existing,
+        "changeable": set(
+            restrict(Enterprise.objects.all(), actor, "change").values_list("pk", flat=True)
+        ),
+    }
+
+    def write(row: dict, _number: int):
+        current = existing.get(row["code"])
+        obj = current or Enterprise()
+        obj.credit_code = row["code"]
+        for key in REGISTRY_FIELDS:
+            setattr(obj, key, row[key])
+        obj.save()
+        return obj, current is None
+
+    return run_import(table, RegistryRow, write, context=context)
+
+
+class AnnualRow(_Row):
+    def clean_code(self):
+        code = self.credit_code(self.cleaned_data["code"])
+        enterprise_id = self.context["by_code"].get(code)
+        if enterprise_id is None:
+            raise forms.ValidationError(_("no enterprise with this code in your scope"))
+        return enterprise_id
+
+    def clean_year(self):
         try:
-            code = credit.validate(_text(row, CODE))
-        except credit.CreditCodeError as exc:
-            errors.append(RowError(n, CODE, str(exc)))
-        if code and code in seen:
-            errors.append(RowError(n, CODE, _("the same as row %(row)s.") % {"row": seen[code]}))
-        if code:
-            seen[code] = n
-        name = _text(row, NAME)
-        if not name:
-            errors.append(RowError(n, NAME, _("required")))
-        town = towns.get(_text(row, TOWN))
-        if town is None:
-            errors.append(RowError(n, TOWN, _("not a town you may enter enterprises for")))
-        industry = _text(row, INDUSTRY).upper()
-        if not industry or len(industry) > 5 or not industry[0].isalpha():
-            errors.append(RowError(n, INDUSTRY, _("a GB/T 4754 code such as C38")))
-        scale = SCALE_WORDS.get(_text(row, SCALE))
-        if scale is None:
-            errors.append(RowError(n, SCALE, _("规上 or 规下")))
-        try:
-            land = number(row.get(LAND))
+            year = number(self.cleaned_data["year"], integer=True)
+            if year is None or not 2000 <= year <= 2100:
+                raise ValueError
         except ValueError:
-            land = None
-            errors.append(RowError(n, LAND, _("not a number of 0 or more")))
-        listing = LISTING_WORDS.get(_text(row, LISTING))
-        if listing is None:
-            errors.append(RowError(n, LISTING, _("未上市, 上市后备 or 已上市")))
-        digital = DIGITAL_WORDS.get(_text(row, DIGITAL))
-        if digital is None:
-            errors.append(RowError(n, DIGITAL, _("未开展, 已诊断, 项目实施中 or 已完成")))
-        dates = {}
-        for key in (HT_FROM, HT_UNTIL):
+            raise forms.ValidationError(_("a year such as 2025")) from None
+        return int(year)
+
+    def clean_bonus(self):
+        try:
+            return signed(self.cleaned_data["bonus"])
+        except ValueError:
+            raise forms.ValidationError(_("not a number")) from None
+
+    def clean_exempt_reason(self):
+        return _text(self.cleaned_data["exempt_reason"])
+
+    def clean_veto_reason(self):
+        return _text(self.cleaned_data["veto_reason"])
+
+    def clean(self):
+        data = self.cleaned_data
+        for name, _header in FIGURES:
+            if name in self.errors:
+                continue
             try:
-                dates[key] = date_value(row.get(key))
+                v = number(data.get(name), integer=name == "employees")
             except ValueError:
-                errors.append(RowError(n, key, _("Dates must look like 2025-12-31.")))
-        current = existing.get(code) if code else None
-        if current is not None and current.pk not in changeable:
-            errors.append(RowError(n, CODE, _("an enterprise exists that you may not change")))
-        if errors:
-            result.errors.extend(errors)
-            continue
-        ready.append(
-            (
-                current,
-                {
-                    "credit_code": code,
-                    "name": name,
-                    "town": town,
-                    "industry": industry,
-                    "scale": scale,
-                    "land_mu": land,
-                    "high_tech_certificate": _text(row, HT_CERT),
-                    "high_tech_from": dates.get(HT_FROM),
-                    "high_tech_until": dates.get(HT_UNTIL),
-                    "listing": listing,
-                    "digital": digital,
-                },
-            )
-        )
-    if result.errors:
-        return result
-    with transaction.atomic():
-        for current, values in ready:
-            obj = current or Enterprise()
-            for k, v in values.items():
-                setattr(obj, k, v)
-            obj.save()
-            if current is None:
-                result.created += 1
-            else:
-                result.updated += 1
-    return result
+                self.add_error(name, _("not a number of 0 or more"))
+                continue
+            data[name] = int(v) if (v is not None and name == "employees") else v
+        if data.get("code") and data.get("year"):
+            earlier = self.seen_before((data["code"], data["year"]), "annual")
+            if earlier is not None:
+                self.add_error("code", _("the same as row %(row)s.") % {"row": earlier})
+        return data
 
 
 def import_annual(file, *, actor) -> ImportResult:
-    sheet = read_xlsx(file, required=[CODE, YEAR], optional=ANNUAL_HEADERS[2:])
-    result = ImportResult()
+    table = read_table(file, ANNUAL_COLUMNS)
     visible = restrict(Enterprise.objects.all(), actor, "view")
-    by_code = dict(visible.values_list("credit_code", "pk"))
     may_add = actor.has_perm("enterprises.add_annualdata")
     changeable = set(
         restrict(AnnualData.objects.all(), actor, "change").values_list("pk", flat=True)
     )
-    seen: dict[tuple, int] = {}
-    ready = []
-    for n, row in sheet.rows:
-        errors = []
-        enterprise_id = None
-        try:
-            code = credit.validate(_text(row, CODE))
-            enterprise_id = by_code.get(code)
-            if enterprise_id is None:
-                errors.append(RowError(n, CODE, _("no enterprise with this code in your scope")))
-        except credit.CreditCodeError as exc:
-            errors.append(RowError(n, CODE, str(exc)))
-        try:
-            year = number(row.get(YEAR), integer=True)
-            if year is None or not 2000 <= year <= 2100:
-                raise ValueError
-            year = int(year)
-        except ValueError:
-            year = None
-            errors.append(RowError(n, YEAR, _("a year such as 2025")))
-        values = {}
-        for name, header in FIGURES:
-            try:
-                v = number(row.get(header), integer=name == "employees")
-                values[name] = int(v) if (v is not None and name == "employees") else v
-            except ValueError:
-                errors.append(RowError(n, header, _("not a number of 0 or more")))
-        try:
-            values["bonus"] = signed(row.get(BONUS))
-        except ValueError:
-            errors.append(RowError(n, BONUS, _("not a number")))
-        values["exempt_reason"] = _text(row, EXEMPT)
-        values["veto_reason"] = _text(row, VETO)
-        if enterprise_id and year:
-            key = (enterprise_id, year)
-            if key in seen:
-                errors.append(RowError(n, CODE, _("the same as row %(row)s.") % {"row": seen[key]}))
-            seen[key] = n
-        if errors:
-            result.errors.extend(errors)
-            continue
-        ready.append((n, enterprise_id, year, values))
-    if result.errors:
-        return result
-    with transaction.atomic():
-        stored = {
-            (a.enterprise_id, a.year): a
-            for a in AnnualData.objects.select_for_update().filter(
-                enterprise_id__in={r[1] for r in ready}
-            )
-        }
-        for n, enterprise_id, year, values in ready:
-            current = stored.get((enterprise_id, year))
-            if current is None and not may_add:
-                result.errors.append(RowError(n, YEAR, _("you may not add annual data")))
-                continue
-            if current is not None and current.pk not in changeable:
-                result.errors.append(RowError(n, YEAR, _("a value exists that you may not change")))
-                continue
-            obj = current or AnnualData(enterprise_id=enterprise_id, year=year)
-            for k, v in values.items():
-                setattr(obj, k, v)
-            obj.save()
-            if current is None:
-                result.created += 1
-            else:
-                result.updated += 1
-        if result.errors:
-            transaction.set_rollback(True)
-            result.created = result.updated = 0
-    return result
+    stored = {}
+
+    def prepare(rows: list[dict]) -> None:
+        for a in AnnualData.objects.select_for_update().filter(
+            enterprise_id__in={r["code"] for r in rows}
+        ):
+            stored[(a.enterprise_id, a.year)] = a
+
+    def write(row: dict, _number: int):
+        current = stored.get((row["code"], row["year"]))
+        if current is None and not may_add:
+            raise RowProblem("year", _("you may not add annual data"))
+        if current is not None and current.pk not in changeable:
+            raise RowProblem("year", _("a value exists that you may not change"))
+        obj = current or AnnualData(enterprise_id=row["code"], year=row["year"])
+        for key in ANNUAL_FIELDS:
+            setattr(obj, key, row[key])
+        obj.save()
+        return obj, current is None
+
+    context = {"by_code": dict(visible.values_list("credit_code", "pk"))}
+    return run_import(table, AnnualRow, write, context=context, prepare=prepare)
 
 
 def registry_rows(enterprises):

@@ -1,16 +1,17 @@
-"""The evaluation's input from a spreadsheet (CSV or .xlsx) for the command line: English
+"""The evaluation's input from a spreadsheet (.xlsx, .xls or CSV) for the command line: English
 or Chinese headers, one message per bad row and field."""
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 from pathlib import Path
 
+from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.excel import RowError, WorkbookError
+from mingzhu.core.tabular import Column, RowError, RowForm, Table
+from mingzhu.core.tabular import read_table as read_sheet
+from mingzhu.core.tabular import validate_rows as validate_sheet
 
 from . import credit
 from .importer import number, signed
@@ -46,100 +47,59 @@ NUMBERS = (
     "employees",
 )
 SCALES = {"above": "above", "below": "below", "规上": "above", "规下": "below"}
+SHEET_COLUMNS = [Column(en, zh, (en,), required=i < 5) for i, (en, zh) in enumerate(COLUMNS)]
 
 
-def read_table(path: str | Path) -> list[tuple[int, dict]]:
-    """(row number, {column: text}) for each non-empty row; headers in either language."""
-    path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        return _xlsx_all(path)
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise WorkbookError(_("The workbook is empty.")) from None
-    keys = [CHINESE.get(h, h) for h in header]
-    rows = []
-    for n, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        rows.append(
-            (n, {k: (values[i].strip() if i < len(values) else "") for i, k in enumerate(keys)})
-        )
-    return rows
+def read_table(path: str | Path) -> Table:
+    """The rows of the file (.xlsx, .xls or .csv), headers in either language."""
+    return read_sheet(path, SHEET_COLUMNS)
 
 
-def _xlsx_all(path: Path) -> list[tuple[int, dict]]:
-    from openpyxl import load_workbook
+class EvaluationRow(RowForm):
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key, _zh in COLUMNS:
+            self.fields[key] = forms.Field(required=False)
 
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a bad file
-        raise WorkbookError(_("Not a readable .xlsx workbook: %(error)s") % {"error": exc}) from exc
-    rows = wb.worksheets[0].iter_rows(values_only=True)
-    try:
-        header = [
-            CHINESE.get(str(h).strip(), str(h).strip()) if h is not None else "" for h in next(rows)
-        ]
-    except StopIteration:
-        raise WorkbookError(_("The workbook is empty.")) from None
-    out = []
-    for n, values in enumerate(rows, start=2):
-        if values is None or all(v is None or str(v).strip() == "" for v in values):
-            continue
-        out.append((n, {k: values[i] if i < len(values) else None for i, k in enumerate(header)}))
-    wb.close()
-    return out
-
-
-def validate_rows(
-    rows: list[tuple[int, dict]], min_land_below: float = 3
-) -> tuple[list[dict], list[RowError]]:
-    """The valid records (ready for services.Rows.from_records) and the errors."""
-    records, errors = [], []
-    seen: dict[str, int] = {}
-    if rows:
-        missing = [en for en, _zh in COLUMNS[:5] if en not in rows[0][1]]
-        if missing:
-            raise WorkbookError(_("Missing columns: %(columns)s") % {"columns": "、".join(missing)})
-    for n, row in rows:
-        bad = []
-        record: dict = {}
+    def clean_credit_code(self):
         try:
-            record["credit_code"] = credit.validate(row.get("credit_code"))
+            code = credit.validate(self.cleaned_data["credit_code"])
         except credit.CreditCodeError as exc:
-            bad.append(RowError(n, "credit_code", str(exc)))
-        code = record.get("credit_code")
-        if code and code in seen:
-            bad.append(
-                RowError(n, "credit_code", _("the same as row %(row)s.") % {"row": seen[code]})
-            )
-        if code:
-            seen.setdefault(code, n)
-        record["name"] = str(row.get("name") or "").strip()
-        record["town"] = str(row.get("town") or "").strip()
-        scale = SCALES.get(str(row.get("scale") or "").strip().lower())
+            raise forms.ValidationError(str(exc)) from None
+        earlier = self.seen_before(code, "code")
+        if earlier is not None:
+            raise forms.ValidationError(_("the same as row %(row)s.") % {"row": earlier})
+        return code
+
+    def clean_scale(self):
+        scale = SCALES.get(str(self.cleaned_data["scale"] or "").strip().lower())
         if scale is None:
-            bad.append(RowError(n, "scale", _("above or below (规上 or 规下)")))
-        record["scale"] = scale
+            raise forms.ValidationError(_("above or below (规上 or 规下)"))
+        return scale
+
+    def clean_bonus(self):
+        try:
+            return signed(self.cleaned_data["bonus"])
+        except ValueError:
+            raise forms.ValidationError(_("not a number")) from None
+
+    def clean(self):
+        data = self.cleaned_data
+        for key in ("name", "town", "exempt_reason", "veto_reason"):
+            data[key] = str(data.get(key) or "").strip()
         for key in NUMBERS:
             try:
-                value = number(row.get(key))
+                data[key] = number(data.get(key))
             except ValueError:
-                bad.append(RowError(n, key, _("not a number of 0 or more")))
-                value = None
-            record[key] = value
-        try:
-            record["bonus"] = signed(row.get("bonus"))
-        except ValueError:
-            bad.append(RowError(n, "bonus", _("not a number")))
-        record["exempt_reason"] = str(row.get("exempt_reason") or "").strip()
-        record["veto_reason"] = str(row.get("veto_reason") or "").strip()
-        if scale == "above" and not (record["land_mu"] or Decimal(0)) > 0:
-            bad.append(RowError(n, "land_mu", _("in scope of the evaluation but no land area")))
-        if bad:
-            errors.extend(bad)
-        else:
-            records.append(record)
+                self.add_error(key, _("not a number of 0 or more"))
+        land = data.get("land_mu") if "land_mu" not in self.errors else None
+        if data.get("scale") == "above" and not (land or Decimal(0)) > 0:
+            self.add_error("land_mu", _("in scope of the evaluation but no land area"))
+        return data
+
+
+def validate_rows(table: Table, min_land_below: float = 3) -> tuple[list[dict], list[RowError]]:
+    """The valid records (ready for services.Rows.from_records) and the errors."""
+    good, errors = validate_sheet(table, EvaluationRow)
+    records = [{key: row[key] for key, _zh in COLUMNS} for _number, row in good]
     return records, errors

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.actions import ActionConflict, ActionError
-from mingzhu.core.excel import WorkbookError, write_xlsx, xlsx_response
+from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.periods import period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,

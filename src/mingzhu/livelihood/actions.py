@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -19,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.excel import RowError, read_xlsx
 from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.tabular import Column, RowForm, read_table, run_import
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -702,7 +703,13 @@ def correct_entry(
 
 # -- insurance coverage ----------------------------------------------------------------
 
-COVERAGE_COLUMNS = ("村（社区）编码", "险种", "户籍人口", "参保人数")
+COVERAGE_COLUMNS = [
+    Column("code", "村（社区）编码", ("村居编码", "社区编码")),
+    Column("scheme", "险种"),
+    Column("registered", "户籍人口"),
+    Column("insured", "参保人数"),
+    Column("name", "村（社区）", required=False),
+]
 SCHEME_NAMES = {
     "基本养老保险": Scheme.PENSION,
     "养老": Scheme.PENSION,
@@ -713,15 +720,53 @@ SCHEME_NAMES = {
 }
 
 
-def _count(value, field: str, row: int, errors: list[RowError]) -> int | None:
+def _count(value) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        errors.append(RowError(row, field, _("a whole number of people is expected")))
-        return None
+        raise forms.ValidationError(_("a whole number of people is expected"))
     return value
+
+
+class CoverageRow(RowForm):
+    code = forms.Field(required=False)
+    scheme = forms.Field(required=False)
+    registered = forms.Field(required=False)
+    insured = forms.Field(required=False)
+
+    def clean_code(self):
+        code = str(self.cleaned_data["code"] or "").strip()
+        village = self.context["villages"].get(code)
+        if village is None:
+            raise forms.ValidationError(
+                _("no village or community %(code)s in your scope") % {"code": code}
+            )
+        return village
+
+    def clean_scheme(self):
+        scheme = SCHEME_NAMES.get(str(self.cleaned_data["scheme"] or "").strip())
+        if scheme is None:
+            raise forms.ValidationError(_("expected 基本养老保险 or 基本医疗保险"))
+        return scheme
+
+    def clean_registered(self):
+        return _count(self.cleaned_data["registered"])
+
+    def clean_insured(self):
+        return _count(self.cleaned_data["insured"])
+
+    def clean(self):
+        data = self.cleaned_data
+        registered, insured = data.get("registered"), data.get("insured")
+        if registered is not None and insured is not None and insured > registered:
+            self.add_error("insured", _("more insured persons than registered residents"))
+        village, scheme = data.get("code"), data.get("scheme")
+        duplicate = village and scheme and not self.errors
+        if duplicate and self.seen_before((village.pk, scheme), "coverage") is not None:
+            self.add_error("scheme", _("this village and scheme appear twice"))
+        return data
 
 
 def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> dict:
@@ -731,56 +776,26 @@ def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> dict
         "livelihood.change_coveragerecord"
     ):
         raise PermissionDenied(_("You may not import coverage figures."))
-    sheet = read_xlsx(file, COVERAGE_COLUMNS, ("村（社区）",))
+    table = read_table(file, COVERAGE_COLUMNS)
     villages = {
         u.code: u
         for u in units_in_scope(actor, "livelihood.add_coveragerecord").filter(
             kind__in=VILLAGE_KINDS
         )
     }
-    errors = list(sheet.errors)
-    good = []
-    seen = set()
-    for row, record in sheet.rows:
-        before = len(errors)
-        code = str(record["村（社区）编码"] or "").strip()
-        village = villages.get(code)
-        if village is None:
-            errors.append(
-                RowError(
-                    row,
-                    "村（社区）编码",
-                    _("no village or community %(code)s in your scope") % {"code": code},
-                )
-            )
-        scheme = SCHEME_NAMES.get(str(record["险种"] or "").strip())
-        if scheme is None:
-            errors.append(RowError(row, "险种", _("expected 基本养老保险 or 基本医疗保险")))
-        registered = _count(record["户籍人口"], "户籍人口", row, errors)
-        insured = _count(record["参保人数"], "参保人数", row, errors)
-        if registered is not None and insured is not None and insured > registered:
-            errors.append(
-                RowError(row, "参保人数", _("more insured persons than registered residents"))
-            )
-        if village and scheme and (village.pk, scheme) in seen:
-            errors.append(RowError(row, "险种", _("this village and scheme appear twice")))
-        if len(errors) == before:
-            seen.add((village.pk, scheme))
-            good.append((village, scheme, registered, insured))
-    if errors and not valid_only:
-        return {"created": 0, "updated": 0, "errors": errors}
-    created = updated = 0
-    with transaction.atomic():
-        for village, scheme, registered, insured in good:
-            _obj, made = CoverageRecord.objects.update_or_create(
-                village=village,
-                year=year,
-                scheme=scheme,
-                defaults={"registered": registered, "insured": insured},
-            )
-            created += made
-            updated += not made
-    return {"created": created, "updated": updated, "errors": errors}
+
+    def write(row: dict, _number: int):
+        return CoverageRecord.objects.update_or_create(
+            village=row["code"],
+            year=year,
+            scheme=row["scheme"],
+            defaults={"registered": row["registered"], "insured": row["insured"]},
+        )
+
+    result = run_import(
+        table, CoverageRow, write, context={"villages": villages}, valid_only=valid_only
+    )
+    return {"created": result.created, "updated": result.updated, "errors": result.errors}
 
 
 def raise_follow_ups(*, actor, year: int, as_of: dt.date, at=None) -> int:

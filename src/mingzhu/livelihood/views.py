@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.excel import WorkbookError, write_xlsx, xlsx_response
+from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     EXPORT_LIMIT,
     ObjectDetailView,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mingzhu.core.excel import RowError, read_xlsx
 from mingzhu.core.scope import units_in_scope
+from mingzhu.core.tabular import Column, RowError, RowForm, read_table, run_import
 from mingzhu.org.choices import TOWN_KINDS
 
 from .choices import Chain
@@ -27,40 +27,125 @@ H_TOWN = "所在镇（街道、园区）"
 H_PORT = "港产城融合区"
 H_NEGOTIATING = "洽谈日期"
 H_DESCRIPTION = "项目简介"
-REQUIRED = (H_NAME, H_INVESTOR, H_CHAIN, H_TOTAL, H_TOWN, H_NEGOTIATING)
-OPTIONAL = (H_FOREIGN, H_PORT, H_DESCRIPTION)
+COLUMNS = [
+    Column("name", H_NAME),
+    Column("investor", H_INVESTOR),
+    Column("chain", H_CHAIN),
+    Column("total", H_TOTAL),
+    Column("town", H_TOWN, ("所在镇（街道）", "所在镇街")),
+    Column("negotiating_on", H_NEGOTIATING),
+    Column("foreign", H_FOREIGN, required=False),
+    Column("port", H_PORT, required=False),
+    Column("description", H_DESCRIPTION, required=False),
+]
 YES = {"是", "yes", "y", "true", "1", "√"}
 NO = {"否", "no", "n", "false", "0", ""}
+CHAIN_WORDS = {
+    "临港产业": Chain.PORT,
+    "汽车核心零部件": Chain.AUTO_PARTS,
+    "光伏新能源": Chain.PHOTOVOLTAIC,
+    "工程电气": Chain.ELECTRICAL,
+    "先进装备制造": Chain.EQUIPMENT,
+    "其他": Chain.OTHER,
+}
 
 
-def _decimal(value, row: int, field: str, errors: list[RowError]) -> Decimal | None:
-    if value is None or str(value).strip() == "":
-        return Decimal(0) if field == H_FOREIGN else _missing(row, field, errors)
+def _text(value) -> str:
+    return str(value if value is not None else "").strip()
+
+
+def _amount(value, *, default=None) -> Decimal:
+    if _text(value) == "":
+        if default is None:
+            raise forms.ValidationError(_("This field is required."))
+        return default
     try:
-        amount = Decimal(str(value).replace(",", ""))
+        amount = Decimal(_text(value).replace(",", ""))
     except InvalidOperation:
-        errors.append(RowError(row, field, _("Not a number: %(value)s") % {"value": value}))
-        return None
+        raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
     if not amount.is_finite() or amount < 0:
-        errors.append(RowError(row, field, _("The amount must not be negative.")))
-        return None
+        raise forms.ValidationError(_("The amount must not be negative."))
     return amount
 
 
-def _missing(row: int, field: str, errors: list[RowError]) -> None:
-    errors.append(RowError(row, field, _("This field is required.")))
+class ProjectRow(RowForm):
+    name = forms.Field(required=False)
+    investor = forms.Field(required=False)
+    chain = forms.Field(required=False)
+    total = forms.Field(required=False)
+    town = forms.Field(required=False)
+    negotiating_on = forms.Field(required=False)
+    foreign = forms.Field(required=False)
+    port = forms.Field(required=False)
+    description = forms.Field(required=False)
 
+    def _required_text(self, name: str) -> str:
+        text = _text(self.cleaned_data[name])
+        if not text:
+            raise forms.ValidationError(_("This field is required."))
+        return text
 
-def _date(value, row: int, field: str, errors: list[RowError]) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value or "").strip())
-    except ValueError:
-        errors.append(RowError(row, field, _("Dates must look like 2025-12-31.")))
-        return None
+    def clean_name(self):
+        return self._required_text("name")
+
+    def clean_investor(self):
+        return self._required_text("investor")
+
+    def clean_chain(self):
+        raw = self.cleaned_data["chain"]
+        chain = self.context["chains"].get(_text(raw))
+        if chain is None:
+            raise forms.ValidationError(_("Unknown industry chain: %(value)s") % {"value": raw})
+        return chain
+
+    def clean_town(self):
+        name = _text(self.cleaned_data["town"])
+        town = self.context["towns"].get(name)
+        if town is None:
+            raise forms.ValidationError(
+                _("Unknown town, or one outside your scope: %(value)s") % {"value": name or "—"}
+            )
+        return town
+
+    def clean_total(self):
+        return _amount(self.cleaned_data["total"])
+
+    def clean_foreign(self):
+        return _amount(self.cleaned_data["foreign"], default=Decimal(0))
+
+    def clean_port(self):
+        port = _text(self.cleaned_data["port"]).lower()
+        if port not in YES | NO:
+            raise forms.ValidationError(_("Answer 是 or 否."))
+        return port in YES
+
+    def clean_negotiating_on(self):
+        value = self.cleaned_data["negotiating_on"]
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(_text(value))
+        except ValueError:
+            raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
+
+    def clean_description(self):
+        return _text(self.cleaned_data["description"])
+
+    def clean(self):
+        data = self.cleaned_data
+        total, foreign = data.get("total"), data.get("foreign")
+        if total is not None and foreign is not None and foreign > total:
+            self.add_error("foreign", _("Foreign capital exceeds the total investment."))
+        town, name = data.get("town"), data.get("name")
+        if town is not None and name:
+            earlier = self.seen_before((town.pk, name), "project")
+            if earlier is not None:
+                self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
+            elif (town.pk, name) in self.context["existing"]:
+                self.add_error("name", _("This project is already in the ledger."))
+        return data
 
 
 def import_projects(file, *, actor) -> tuple[int, list[RowError]]:
@@ -68,8 +153,7 @@ def import_projects(file, *, actor) -> tuple[int, list[RowError]]:
     nothing is written."""
     if not actor.has_perm("projects.add_project"):
         raise PermissionDenied(_("You may not add projects."))
-    sheet = read_xlsx(file, REQUIRED, OPTIONAL)
-    errors = list(sheet.errors)
+    table = read_table(file, COLUMNS)
     towns = units_in_scope(actor, "projects.add_project").filter(kind__in=TOWN_KINDS)
     by_name = {}
     for unit in towns:
@@ -77,88 +161,26 @@ def import_projects(file, *, actor) -> tuple[int, list[RowError]]:
             if key:
                 by_name[key] = unit
     chains = {str(c.label): c.value for c in Chain} | {c.value: c.value for c in Chain}
-    chains |= {
-        "临港产业": Chain.PORT,
-        "汽车核心零部件": Chain.AUTO_PARTS,
-        "光伏新能源": Chain.PHOTOVOLTAIC,
-        "工程电气": Chain.ELECTRICAL,
-        "先进装备制造": Chain.EQUIPMENT,
-        "其他": Chain.OTHER,
+    context = {
+        "towns": by_name,
+        "chains": chains | CHAIN_WORDS,
+        "existing": set(Project.objects.filter(town__in=towns).values_list("town_id", "name")),
     }
-    seen: dict[tuple[int, str], int] = {}
-    projects = []
-    for row, record in sheet.rows:
-        name = str(record.get(H_NAME) or "").strip()
-        if not name:
-            _missing(row, H_NAME, errors)
-        investor = str(record.get(H_INVESTOR) or "").strip()
-        if not investor:
-            _missing(row, H_INVESTOR, errors)
-        chain = chains.get(str(record.get(H_CHAIN) or "").strip())
-        if chain is None:
-            errors.append(
-                RowError(
-                    row,
-                    H_CHAIN,
-                    _("Unknown industry chain: %(value)s") % {"value": record.get(H_CHAIN)},
-                )
-            )
-        town_name = str(record.get(H_TOWN) or "").strip()
-        town = by_name.get(town_name)
-        if town is None:
-            errors.append(
-                RowError(
-                    row,
-                    H_TOWN,
-                    _("Unknown town, or one outside your scope: %(value)s")
-                    % {"value": town_name or "—"},
-                )
-            )
-        total = _decimal(record.get(H_TOTAL), row, H_TOTAL, errors)
-        foreign = _decimal(record.get(H_FOREIGN), row, H_FOREIGN, errors)
-        if total is not None and foreign is not None and foreign > total:
-            errors.append(
-                RowError(row, H_FOREIGN, _("Foreign capital exceeds the total investment."))
-            )
-        port = str(record.get(H_PORT) or "").strip().lower()
-        if port not in YES | NO:
-            errors.append(RowError(row, H_PORT, _("Answer 是 or 否.")))
-        started = _date(record.get(H_NEGOTIATING), row, H_NEGOTIATING, errors)
-        if town is not None and name:
-            key = (town.pk, name)
-            if key in seen:
-                errors.append(
-                    RowError(
-                        row,
-                        H_NAME,
-                        _("Duplicate of row %(row)s.") % {"row": seen[key]},
-                    )
-                )
-            seen.setdefault(key, row)
-        projects.append(
-            Project(
-                name=name[:200],
-                investor=investor[:200],
-                chain=chain or Chain.OTHER,
-                total_investment=total or Decimal(0),
-                foreign_investment=foreign or Decimal(0),
-                town=town,
-                in_port_zone=port in YES,
-                negotiating_on=started,
-                description=str(record.get(H_DESCRIPTION) or "").strip(),
-            )
+
+    def write(row: dict, _number: int):
+        project = Project(
+            name=row["name"][:200],
+            investor=row["investor"][:200],
+            chain=row["chain"],
+            total_investment=row["total"],
+            foreign_investment=row["foreign"],
+            town=row["town"],
+            in_port_zone=row["port"],
+            negotiating_on=row["negotiating_on"],
+            description=row["description"],
         )
-    existing = set(
-        Project.objects.filter(town__in={p.town_id for p in projects if p.town_id}).values_list(
-            "town_id", "name"
-        )
-    )
-    for (town_id, name), row in seen.items():
-        if (town_id, name) in existing:
-            errors.append(RowError(row, H_NAME, _("This project is already in the ledger.")))
-    if errors:
-        return 0, sorted(errors, key=lambda e: (e.row, e.field))
-    with transaction.atomic():
-        for project in projects:  # one by one: each creation goes into the audit trail
-            project.save()
-    return len(projects), []
+        project.save()  # one by one: each creation goes into the audit trail
+        return project, True
+
+    result = run_import(table, ProjectRow, write, context=context)
+    return result.created, result.errors

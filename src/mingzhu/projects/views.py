@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.excel import WorkbookError
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,

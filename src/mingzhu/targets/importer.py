@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.excel import RowError, read_xlsx
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RowForm,
+    RowProblem,
+    read_table,
+    run_import,
+)
 
 from .models import Indicator, Observation
 from .scoping import writable_units
@@ -17,13 +23,14 @@ from .services import PeriodError, parse_period
 
 INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE = "指标", "单位", "地区", "期间", "数值", "来源"
 HEADERS = [INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE]
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    errors: list[RowError] = field(default_factory=list)
+COLUMNS = [
+    Column("indicator", INDICATOR, ("指标名称", "指标代码")),
+    Column("measure", MEASURE, ("计量单位",)),
+    Column("unit", UNIT, ("单位名称", "单位代码")),
+    Column("period", PERIOD),
+    Column("value", VALUE),
+    Column("source", SOURCE, required=False),
+]
 
 
 def read_value(value) -> Decimal:
@@ -39,86 +46,95 @@ def read_value(value) -> Decimal:
     return number
 
 
+class ObservationRow(RowForm):
+    indicator = forms.Field(required=False)
+    measure = forms.Field(required=False)
+    unit = forms.Field(required=False)
+    period = forms.Field(required=False)
+    value = forms.Field(required=False)
+    source = forms.Field(required=False)
+
+    def clean_indicator(self):
+        indicator = self.context["indicators"].get(str(self.cleaned_data["indicator"] or ""))
+        if indicator is None:
+            raise forms.ValidationError(_("no indicator with this code or name"))
+        return indicator
+
+    def clean_unit(self):
+        unit = self.context["units"].get(str(self.cleaned_data["unit"] or ""))
+        if unit is None:
+            raise forms.ValidationError(_("not a unit you may enter observations for"))
+        return unit
+
+    def clean_value(self):
+        raw = self.cleaned_data["value"]
+        try:
+            return read_value(raw)
+        except ValueError:
+            raise forms.ValidationError(_("%(value)s is not a number.") % {"value": raw}) from None
+
+    def clean_source(self):
+        return str(self.cleaned_data["source"] or "")
+
+    def clean(self):
+        data = self.cleaned_data
+        indicator = data.get("indicator")
+        if indicator is None:
+            return data
+        measure = str(data.get("measure") or "").strip()
+        if measure != indicator.unit:
+            self.add_error(
+                "measure",
+                _("%(given)s does not match the indicator's unit %(unit)s.")
+                % {"given": measure or _("(empty)"), "unit": indicator.unit},
+            )
+        try:
+            data["period"] = parse_period(data.get("period"), indicator.frequency)
+        except PeriodError as exc:
+            self.add_error("period", str(exc))
+            return data
+        if not self.errors:
+            key = (indicator.pk, data["unit"].pk, data["period"].key)
+            earlier = self.seen_before(key, "observation")
+            if earlier is not None:
+                self.add_error("period", _("the same as row %(row)s.") % {"row": earlier})
+        return data
+
+
 def import_observations(file, *, actor) -> ImportResult:
     """Validate every row, then write them all, or nothing when any row has an error."""
-    sheet = read_xlsx(file, required=HEADERS[:5], optional=[SOURCE])
-    result = ImportResult()
+    table = read_table(file, COLUMNS)
     indicators = list(Indicator.objects.all())
-    by_key = {i.code: i for i in indicators} | {i.name: i for i in indicators}
     units = {}
     for u in writable_units(actor, "add"):
         units[u.code] = units[u.name] = u
+    context = {
+        "indicators": {i.code: i for i in indicators} | {i.name: i for i in indicators},
+        "units": units,
+    }
     changeable = set(Observation.objects.restrict(actor, "change").values_list("pk", flat=True))
-    ready = []
-    seen = {}
-    for number, row in sheet.rows:
-        errors = []
-        indicator = by_key.get(str(row[INDICATOR] or "").strip())
-        if indicator is None:
-            errors.append(RowError(number, INDICATOR, _("no indicator with this code or name")))
-        unit = units.get(str(row[UNIT] or "").strip())
-        if unit is None:
-            errors.append(RowError(number, UNIT, _("not a unit you may enter observations for")))
-        measure = str(row[MEASURE] or "").strip()
-        if indicator is not None and measure != indicator.unit:
-            errors.append(
-                RowError(
-                    number,
-                    MEASURE,
-                    _("%(given)s does not match the indicator's unit %(unit)s.")
-                    % {"given": measure or _("(empty)"), "unit": indicator.unit},
-                )
-            )
-        period = None
-        if indicator is not None:
-            try:
-                period = parse_period(row[PERIOD], indicator.frequency)
-            except PeriodError as exc:
-                errors.append(RowError(number, PERIOD, str(exc)))
-        try:
-            value = read_value(row[VALUE])
-        except ValueError:
-            errors.append(
-                RowError(number, VALUE, _("%(value)s is not a number.") % {"value": row[VALUE]})
-            )
-        if not errors:
-            key = (indicator.pk, unit.pk, period.key)
-            if key in seen:
-                errors.append(
-                    RowError(number, PERIOD, _("the same as row %(row)s.") % {"row": seen[key]})
-                )
-            seen[key] = number
-        if errors:
-            result.errors.extend(errors)
-            continue
-        ready.append((number, indicator, unit, period, value, str(row.get(SOURCE) or "")))
-    if result.errors:
-        return result
-    with transaction.atomic():
-        stored = Observation.objects.select_for_update().filter(
-            indicator_id__in={r[1].pk for r in ready}, unit_id__in={r[2].pk for r in ready}
-        )
-        by_key = {(o.indicator_id, o.unit_id, o.period): o for o in stored}
-        for number, indicator, unit, period, value, source in ready:
-            existing = by_key.get((indicator.pk, unit.pk, period.key))
-            if existing is not None and existing.pk not in changeable:
-                result.errors.append(
-                    RowError(number, UNIT, _("a value exists that you may not change"))
-                )
-                continue
-            obs = existing or Observation(indicator=indicator, unit=unit)
-            obs.set_period(period)
-            obs.value, obs.source, obs.entered_by = value, source, actor
-            obs.measure_unit, obs.is_illustrative = indicator.unit, False
-            obs.save()
-            if existing is None:
-                result.created += 1
-            else:
-                result.updated += 1
-        if result.errors:
-            transaction.set_rollback(True)
-            result.created = result.updated = 0
-    return result
+    stored = {}
+
+    def prepare(rows: list[dict]) -> None:
+        for o in Observation.objects.select_for_update().filter(
+            indicator_id__in={r["indicator"].pk for r in rows},
+            unit_id__in={r["unit"].pk for r in rows},
+        ):
+            stored[(o.indicator_id, o.unit_id, o.period)] = o
+
+    def write(row: dict, _number: int):
+        indicator, unit, period = row["indicator"], row["unit"], row["period"]
+        existing = stored.get((indicator.pk, unit.pk, period.key))
+        if existing is not None and existing.pk not in changeable:
+            raise RowProblem("unit", _("a value exists that you may not change"))
+        obs = existing or Observation(indicator=indicator, unit=unit)
+        obs.set_period(period)
+        obs.value, obs.source, obs.entered_by = row["value"], row["source"], actor
+        obs.measure_unit, obs.is_illustrative = indicator.unit, False
+        obs.save()
+        return obs, existing is None
+
+    return run_import(table, ObservationRow, write, context=context, prepare=prepare)
 
 
 def export_rows(observations):

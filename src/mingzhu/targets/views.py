@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.excel import WorkbookError, write_xlsx, xlsx_response
+from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.tables import Column
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,

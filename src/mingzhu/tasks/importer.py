@@ -9,29 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
-from django.db import transaction
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from mingzhu.core.excel import RowError, read_xlsx
+from mingzhu.core.tabular import Column, ImportResult, RowForm, read_table, run_import
 from mingzhu.org.models import OrgUnit, User
 
 from . import actions
 from .choices import ListKind
 from .models import TaskList
 
-REQUIRED = ("任务内容", "牵头单位", "完成时限")
-OPTIONAL = ("序号", "配合单位", "责任领导")
+COLUMNS = [
+    Column("content", "任务内容", ("工作任务", "任务")),
+    Column("lead", "牵头单位", ("责任单位",)),
+    Column("deadline", "完成时限", ("完成时间", "时限")),
+    Column("number", "序号", required=False),
+    Column("co_units", "配合单位", required=False),
+    Column("leader", "责任领导", ("分管领导",), required=False),
+]
 SEPARATORS = re.compile(r"[、,，;；\s]+")
 CHINESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
-
-
-@dataclass
-class ImportResult:
-    created: list = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
 
 
 def _date(value) -> dt.date | None:
@@ -58,71 +57,81 @@ class _Units:
             for name in {unit.name, unit.short_name} - {""}:
                 self.by_name.setdefault(name, []).append(unit)
 
-    def find(self, name: str) -> tuple[OrgUnit | None, str | None]:
+    def find(self, name: str) -> OrgUnit:
         found = self.by_name.get(name, [])
         if not found:
-            return None, _("no unit named %(name)s") % {"name": name}
+            raise forms.ValidationError(_("no unit named %(name)s") % {"name": name})
         if len(found) > 1:
-            return None, _("%(name)s names more than one unit") % {"name": name}
-        return found[0], None
+            raise forms.ValidationError(_("%(name)s names more than one unit") % {"name": name})
+        return found[0]
+
+
+class TaskRow(RowForm):
+    content = forms.Field(required=False)
+    lead = forms.Field(required=False)
+    co_units = forms.Field(required=False)
+    leader = forms.Field(required=False)
+    deadline = forms.Field(required=False)
+
+    def clean_content(self):
+        content = str(self.cleaned_data["content"] or "").strip()
+        if not content:
+            raise forms.ValidationError(_("is required"))
+        return content
+
+    def clean_lead(self):
+        return self.context["units"].find(str(self.cleaned_data["lead"] or "").strip())
+
+    def clean_co_units(self):
+        found, problems = [], []
+        for name in SEPARATORS.split(str(self.cleaned_data["co_units"] or "").strip()):
+            if name:
+                try:
+                    found.append(self.context["units"].find(name))
+                except forms.ValidationError as exc:
+                    problems.append(exc)
+        if problems:
+            raise forms.ValidationError(problems)
+        return found
+
+    def clean_leader(self):
+        name = str(self.cleaned_data["leader"] or "").strip()
+        if not name:
+            return None
+        leader = self.context["leaders"].filter(Q(display_name=name) | Q(username=name)).first()
+        if leader is None:
+            raise forms.ValidationError(_("no leader named %(name)s") % {"name": name})
+        return leader
+
+    def clean_deadline(self):
+        deadline = _date(self.cleaned_data["deadline"])
+        if deadline is None:
+            raise forms.ValidationError(_("not a date such as 2025-12-31"))
+        return deadline
 
 
 def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) -> ImportResult:
-    sheet = read_xlsx(file, REQUIRED, OPTIONAL)
-    result = ImportResult(errors=list(sheet.errors))
-    units = _Units(actor)
-    leaders = User.objects.restrict(actor, "view").filter(roles__code="leader")
-    rows = []
-    for number, record in sheet.rows:
-        errors = []
-        content = str(record.get("任务内容") or "").strip()
-        if not content:
-            errors.append(RowError(number, "任务内容", _("is required")))
-        lead, problem = units.find(str(record.get("牵头单位") or "").strip())
-        if problem:
-            errors.append(RowError(number, "牵头单位", problem))
-        co_units = []
-        for name in SEPARATORS.split(str(record.get("配合单位") or "").strip()):
-            if name:
-                co, problem = units.find(name)
-                if problem:
-                    errors.append(RowError(number, "配合单位", problem))
-                else:
-                    co_units.append(co)
-        leader = None
-        leader_name = str(record.get("责任领导") or "").strip()
-        if leader_name:
-            leader = leaders.filter(Q(display_name=leader_name) | Q(username=leader_name)).first()
-            if leader is None:
-                errors.append(
-                    RowError(
-                        number, "责任领导", _("no leader named %(name)s") % {"name": leader_name}
-                    )
-                )
-        deadline = _date(record.get("完成时限"))
-        if deadline is None:
-            errors.append(RowError(number, "完成时限", _("not a date such as 2025-12-31")))
-        result.errors.extend(errors)
-        if not errors:
-            rows.append((number, content, lead, co_units, leader, deadline))
-    if result.errors and not valid_only:
-        return result
-    with transaction.atomic():
-        for _number, content, lead, co_units, leader, deadline in rows:
-            title = content.splitlines()[0][:100]
-            result.created.append(
-                actions.create_task(
-                    actor=actor,
-                    title=title,
-                    content=content,
-                    task_list=task_list,
-                    lead_unit=lead,
-                    co_units=co_units,
-                    leader=leader,
-                    deadline=deadline,
-                )
-            )
-    return result
+    """Create the tasks of the sheet in ``task_list``; ``result.objects`` are the tasks."""
+    context = {
+        "units": _Units(actor),
+        "leaders": User.objects.restrict(actor, "view").filter(roles__code="leader"),
+    }
+
+    def write(row: dict, _number: int):
+        task = actions.create_task(
+            actor=actor,
+            title=row["content"].splitlines()[0][:100],
+            content=row["content"],
+            task_list=task_list,
+            lead_unit=row["lead"],
+            co_units=row["co_units"],
+            leader=row["leader"],
+            deadline=row["deadline"],
+        )
+        return task, True
+
+    table = read_table(file, COLUMNS)
+    return run_import(table, TaskRow, write, context=context, valid_only=valid_only)
 
 
 def list_named(name: str, *, actor, year: int) -> TaskList:

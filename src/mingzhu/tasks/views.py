@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.excel import WorkbookError
 from mingzhu.core.periods import period
 from mingzhu.core.tables import Column
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -257,7 +257,7 @@ class TaskImportView(ObjectMixin, View):
             return self.render(task_list, [str(exc)], status=400)
         if result.errors and not result.created:
             return self.render(task_list, [str(e) for e in result.errors], status=400)
-        messages.success(request, _("%(count)s tasks imported.") % {"count": len(result.created)})
+        messages.success(request, _("%(count)s tasks imported.") % {"count": result.created})
         for error in result.errors:
             messages.warning(request, str(error))
         return HttpResponseRedirect(task_list.get_absolute_url())

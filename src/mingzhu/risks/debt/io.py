@@ -1,4 +1,4 @@
-"""Reading instruments and capacity from a spreadsheet (.csv or .xlsx) for the planner.
+"""Reading instruments and capacity from a spreadsheet (.xlsx, .xls or .csv) for the planner.
 
 All rows are checked before anything is used; every problem is reported as a RowError
 naming the row (as the spreadsheet numbers it, the header being row 1) and the field.
@@ -6,31 +6,41 @@ naming the row (as the spreadsheet numbers it, the header being row 1) and the f
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.excel import RowError, WorkbookError, read_xlsx
+from mingzhu.core.tabular import (
+    Column,
+    RowError,
+    RowForm,
+    Table,
+    WorkbookError,
+    read_table,
+    validate_rows,
+)
 
 from .choices import KIND_ALIASES, InstrumentKind
 from .services import InstrumentRow
 
-# field -> accepted headers (English, Chinese)
-INSTRUMENT_COLUMNS = {
-    "id": ("id", "编号"),
-    "entity": ("entity", "主体"),
-    "kind": ("kind", "类型"),
-    "principal": ("principal", "本金"),
-    "rate": ("rate", "利率"),
-    "maturity": ("maturity", "到期月份"),
-    "refinanceable": ("refinanceable", "可展期"),
-    "max_defer_months": ("max_defer_months", "最长展期月数"),
-}
-CAPACITY_COLUMNS = {"month": ("month", "月份"), "capacity": ("capacity", "可用资金")}
+INSTRUMENT_COLUMNS = [
+    Column("id", "编号", ("id",)),
+    Column("entity", "主体", ("entity",)),
+    Column("kind", "类型", ("kind",)),
+    Column("principal", "本金", ("principal",)),
+    Column("rate", "利率", ("rate",)),
+    Column("maturity", "到期月份", ("maturity",)),
+    Column("refinanceable", "可展期", ("refinanceable",)),
+    Column("max_defer_months", "最长展期月数", ("max_defer_months",)),
+]
+CAPACITY_COLUMNS = [
+    Column("month", "月份", ("month",)),
+    Column("capacity", "可用资金", ("capacity",)),
+]
 YES = {"yes", "y", "true", "1", "是"}
 NO = {"no", "n", "false", "0", "否", ""}
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -40,53 +50,13 @@ class InputError(ValueError):
     """The file cannot be read at all (missing, wrong type, wrong headers)."""
 
 
-def _records(path: Path, columns: dict[str, tuple[str, ...]]):
-    """(row number, {field: value}) for each non-empty row; headers in either language."""
-    suffix = path.suffix.lower()
+def _table(path: Path, columns: list[Column]) -> Table:
     if not path.is_file():
         raise InputError(_("%(path)s: no such file.") % {"path": path})
-    if suffix == ".csv":
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                table = list(csv.reader(handle))
-        except (UnicodeDecodeError, csv.Error) as exc:
-            raise InputError(
-                _("%(path)s: not a UTF-8 CSV file (%(error)s).") % {"path": path, "error": exc}
-            ) from exc
-        if not table:
-            raise InputError(_("%(path)s: the file is empty.") % {"path": path})
-        header = [h.strip() for h in table[0]]
-        body = [
-            (n, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)})
-            for n, row in enumerate(table[1:], start=2)
-            if any(c.strip() for c in row)
-        ]
-    elif suffix == ".xlsx":
-        names = [h for pair in columns.values() for h in pair]
-        try:
-            sheet = read_xlsx(path, required=(), optional=names)
-        except WorkbookError as exc:
-            raise InputError(f"{path}: {exc}") from exc
-        body = sheet.rows
-        header = sorted({k for _n, r in body for k in r}) if body else names
-        if not body:
-            raise InputError(_("%(path)s: the file has no rows.") % {"path": path})
-    else:
-        raise InputError(_("%(path)s: expected a .csv or .xlsx file.") % {"path": path})
-    chosen = {}
-    missing = []
-    for name, aliases in columns.items():
-        found = next((a for a in aliases if a in header), None)
-        if found is None:
-            missing.append("/".join(aliases))
-        chosen[name] = found
-    if missing:
-        raise InputError(
-            _("%(path)s: missing columns: %(columns)s")
-            % {"path": path, "columns": ", ".join(missing)}
-        )
-    for number, record in body:
-        yield number, {name: record.get(header_name) for name, header_name in chosen.items()}
+    try:
+        return read_table(path, columns)
+    except WorkbookError as exc:
+        raise InputError(f"{path}: {exc}") from exc
 
 
 def _text(value) -> str:
@@ -125,99 +95,109 @@ def _month_date(index: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def read_instruments(path: Path) -> tuple[list[InstrumentRow], list[RowError]]:
-    rows, errors, seen = [], [], {}
-    for number, r in _records(Path(path), INSTRUMENT_COLUMNS):
-        bad = []
+class _Row(RowForm):
+    """Every cell arrives raw; the clean_* methods say what a cell may hold."""
 
-        def fail(field, message, bad=bad, number=number):
-            bad.append(RowError(number, field, str(message)))
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key in data:
+            self.fields[key] = forms.Field(required=False)
 
-        ident = _text(r["id"])
+
+def _check(check, value):
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise forms.ValidationError(str(exc)) from None
+
+
+class InstrumentForm(_Row):
+    def clean_id(self):
+        ident = _text(self.cleaned_data["id"])
         if not ident:
-            fail("id", _("required"))
-        elif ident in seen:
-            fail("id", _("%(id)s also appears in row %(row)s") % {"id": ident, "row": seen[ident]})
-        else:
-            seen[ident] = number
-        entity = _text(r["entity"])
+            raise forms.ValidationError(_("required"))
+        earlier = self.seen_before(ident, "id")
+        if earlier is not None:
+            raise forms.ValidationError(
+                _("%(id)s also appears in row %(row)s") % {"id": ident, "row": earlier}
+            )
+        return ident
+
+    def clean_entity(self):
+        entity = _text(self.cleaned_data["entity"])
         if not entity:
-            fail("entity", _("required"))
-        kind = _text(r["kind"])
+            raise forms.ValidationError(_("required"))
+        return entity
+
+    def clean_kind(self):
+        kind = _text(self.cleaned_data["kind"])
         kind = KIND_ALIASES.get(kind, kind)
         if kind not in InstrumentKind.values:
-            fail(
-                "kind", _("expected one of %(kinds)s") % {"kinds": ", ".join(InstrumentKind.values)}
+            raise forms.ValidationError(
+                _("expected one of %(kinds)s") % {"kinds": ", ".join(InstrumentKind.values)}
             )
-        principal = rate = None
-        try:
-            principal = _decimal(r["principal"])
-            if principal <= 0:
-                fail("principal", _("must be greater than 0"))
-        except ValueError as exc:
-            fail("principal", exc)
-        try:
-            rate = _decimal(_text(r["rate"]).rstrip("%"))
-            if not 0 <= rate <= 30:
-                fail("rate", _("expected an annual rate in percent between 0 and 30"))
-        except ValueError as exc:
-            fail("rate", exc)
-        maturity = None
-        try:
-            maturity = parse_month(r["maturity"])
-        except ValueError as exc:
-            fail("maturity", exc)
-        flag = _text(r["refinanceable"]).lower()
+        return kind
+
+    def clean_principal(self):
+        principal = _check(_decimal, self.cleaned_data["principal"])
+        if principal <= 0:
+            raise forms.ValidationError(_("must be greater than 0"))
+        return float(principal)
+
+    def clean_rate(self):
+        rate = _check(_decimal, _text(self.cleaned_data["rate"]).rstrip("%"))
+        if not 0 <= rate <= 30:
+            raise forms.ValidationError(_("expected an annual rate in percent between 0 and 30"))
+        return float(rate)
+
+    def clean_maturity(self):
+        return _month_date(_check(parse_month, self.cleaned_data["maturity"]))
+
+    def clean_refinanceable(self):
+        flag = _text(self.cleaned_data["refinanceable"]).lower()
         if flag not in YES | NO:
-            fail("refinanceable", _("expected yes or no"))
-        defer = _text(r["max_defer_months"])
-        months = 0
-        if defer:
-            try:
-                months = int(defer)
-                if not 0 <= months <= 120:
-                    raise ValueError
-            except ValueError:
-                fail("max_defer_months", _("expected a whole number of months from 0 to 120"))
-        if bad:
-            errors.extend(bad)
-            continue
-        rows.append(
-            InstrumentRow(
-                id=ident,
-                entity=entity,
-                kind=kind,
-                principal=float(principal),
-                rate=float(rate),
-                maturity=_month_date(maturity),
-                refinanceable=flag in YES,
-                max_defer_months=months,
-            )
-        )
-    return rows, errors
+            raise forms.ValidationError(_("expected yes or no"))
+        return flag in YES
+
+    def clean_max_defer_months(self):
+        defer = _text(self.cleaned_data["max_defer_months"])
+        if not defer:
+            return 0
+        try:
+            months = int(defer)
+            if not 0 <= months <= 120:
+                raise ValueError
+        except ValueError:
+            raise forms.ValidationError(
+                _("expected a whole number of months from 0 to 120")
+            ) from None
+        return months
+
+
+def read_instruments(path: Path) -> tuple[list[InstrumentRow], list[RowError]]:
+    good, errors = validate_rows(_table(Path(path), INSTRUMENT_COLUMNS), InstrumentForm)
+    return [InstrumentRow(**row) for _number, row in good], errors
+
+
+class CapacityForm(_Row):
+    def clean_month(self):
+        return _check(parse_month, self.cleaned_data["month"])
+
+    def clean_capacity(self):
+        value = float(_check(_decimal, self.cleaned_data["capacity"]))
+        if value < 0:
+            raise forms.ValidationError(_("must not be negative"))
+        return value
+
+    def clean(self):
+        data = self.cleaned_data
+        if "month" not in self.errors:
+            earlier = self.seen_before(data["month"], "month")
+            if earlier is not None:
+                self.add_error("month", _("also appears in row %(row)s") % {"row": earlier})
+        return data
 
 
 def read_capacity(path: Path) -> tuple[dict[int, float], list[RowError]]:
-    capacity, errors, seen = {}, [], {}
-    for number, r in _records(Path(path), CAPACITY_COLUMNS):
-        try:
-            month = parse_month(r["month"])
-        except ValueError as exc:
-            errors.append(RowError(number, "month", str(exc)))
-            month = None
-        try:
-            value = float(_decimal(r["capacity"]))
-            if value < 0:
-                errors.append(RowError(number, "capacity", _("must not be negative")))
-                value = None
-        except ValueError as exc:
-            errors.append(RowError(number, "capacity", str(exc)))
-            value = None
-        if month is not None and month in seen:
-            errors.append(
-                RowError(number, "month", _("also appears in row %(row)s") % {"row": seen[month]})
-            )
-        elif month is not None and value is not None:
-            seen[month] = number
-            capacity[month] = value
-    return capacity, errors
+    good, errors = validate_rows(_table(Path(path), CAPACITY_COLUMNS), CapacityForm)
+    return {row["month"]: row["capacity"] for _number, row in good}, errors

@@ -19,7 +19,7 @@ from mingzhu.appraisal.choices import TOWN_SCHEME
 from mingzhu.appraisal.notice import NoticeData, build_notice
 from mingzhu.appraisal.table import read_table
 from mingzhu.core.actions import ActionError
-from mingzhu.core.excel import WorkbookError
+from mingzhu.core.tabular import WorkbookError
 
 BAD_INPUT = 2
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.excel import WorkbookError, write_xlsx
+from mingzhu.core.excel import write_xlsx
+from mingzhu.core.tabular import WorkbookError
 
 from ... import services
 from ...actions import current_scheme, run_evaluation
@@ -83,7 +84,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file.", returncode=2)
         try:
             records, errors = validate_rows(read_table(path), scheme.min_land_below)
-        except (WorkbookError, UnicodeDecodeError) as exc:
+        except WorkbookError as exc:
             raise CommandError(f"{path}: {exc}", returncode=2) from exc
         by_row: dict[int, list] = {}
         for e in errors:

@@ -3,7 +3,7 @@ import json
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
-from mingzhu.core.excel import WorkbookError
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.livelihood import actions, suggest
 from mingzhu.org.models import User
 

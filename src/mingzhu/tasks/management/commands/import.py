@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from mingzhu.core.excel import WorkbookError
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.org.models import User
 from mingzhu.tasks.importer import import_tasks, list_named
 
@@ -51,7 +51,7 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except (OSError, WorkbookError) as exc:
             raise CommandError(str(exc)) from exc
-        summary = {"created": len(result.created), "errors": [str(e) for e in result.errors]}
+        summary = {"created": result.created, "errors": [str(e) for e in result.errors]}
         if json:
             self.stdout.write(_dumps(summary))
         else:

@@ -1,0 +1,365 @@
+"""One way to read a table someone hands in (.xlsx, .xls or .csv) and to import it.
+
+``read_table`` recognises the file by its content (an .xlsx is a zip holding a workbook,
+an .xls an OLE2 compound file, anything else must be UTF-8 or GBK/GB18030 text), finds
+the header row by the expected column names (title rows above it are skipped), matches
+columns by their Chinese names or known aliases, and gives one dict per non-empty row,
+with the row's number as the spreadsheet shows it.
+
+``run_import`` validates every row with a Django form (a ``RowForm``), collects the
+problems as ``RowError`` (row, column as the sheet names it, message), and writes all
+rows in one transaction, or none (``valid_only`` writes the good rows and reports the rest).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+# How far down a title block may push the header row.
+HEADER_SEARCH_ROWS = 10
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
+
+
+class WorkbookError(ValueError):
+    """The file is not a readable table, or its header row is wrong."""
+
+
+@dataclass
+class RowError:
+    row: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(row)s, %(field)s: %(message)s") % {
+            "row": self.row,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Column:
+    """An expected column: ``key`` names it in code, ``header`` (Chinese) and ``aliases``
+    are the headings accepted in a sheet."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.header, *self.aliases)
+
+
+@dataclass
+class Table:
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    # key -> the heading the sheet uses for that column
+    headers: dict[str, str] = field(default_factory=dict)
+    header_row: int = 1
+
+    def header(self, key: str) -> str:
+        return self.headers.get(key, key)
+
+
+# -- reading the grid -----------------------------------------------------------------
+
+
+def _content(file) -> tuple[bytes, str]:
+    """The file's bytes and its name (a path, an upload or an open binary file)."""
+    if isinstance(file, str | Path):
+        path = Path(file)
+        try:
+            return path.read_bytes(), path.name
+        except OSError as exc:
+            raise WorkbookError(
+                _("%(path)s: no such file or not readable.") % {"path": path}
+            ) from exc
+    name = Path(str(getattr(file, "name", "") or "")).name
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return data, name
+
+
+def normalise(value: Any) -> Any:
+    """A cell as Python: strings stripped, empty -> None, whole floats -> int, a
+    datetime at midnight -> date."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip().lstrip("\ufeff").strip()
+        return value or None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dt.datetime):
+        value = value.replace(tzinfo=None)
+        return value.date() if value.time() == dt.time(0) else value
+    if isinstance(value, dt.timedelta | dt.time):
+        return str(value)
+    return value
+
+
+def _xlsx_rows(data: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            if not wb.worksheets:
+                raise WorkbookError(_("The workbook has no sheet."))
+            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    except WorkbookError:
+        raise
+    except Exception:  # openpyxl raises many types; calamine reads some files it refuses
+        return _calamine_rows(data)
+
+
+def _calamine_rows(data: bytes) -> list[list]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not wb.sheet_names:
+            raise WorkbookError(_("The workbook has no sheet."))
+        return wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # calamine's errors carry no user-facing text
+        raise WorkbookError(
+            _("The workbook cannot be read; it may be damaged or protected by a password.")
+        ) from exc
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Binary files sometimes decode; real text has no control characters but line ends and tabs.
+        if not any(c < " " and c not in "\r\n\t" for c in text):
+            return text
+    raise WorkbookError(
+        _("Not a spreadsheet: give an .xlsx, .xls or .csv file (CSV in UTF-8 or GBK).")
+    )
+
+
+def _csv_rows(data: bytes) -> list[list]:
+    text = _decode(data)
+    # The first line decides: a comma if it has one, else a tab, else a semicolon.
+    first = text.split("\n", 1)[0]
+    delimiter = next((d for d in ",\t;" if d in first), ",")
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise WorkbookError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
+
+
+def read_grid(file) -> list[list]:
+    """Every row of the first sheet, cells normalised (see ``normalise``)."""
+    data, name = _content(file)
+    if not data.strip():
+        raise WorkbookError(_("The file is empty."))
+    if data.startswith(ZIP_MAGIC):
+        try:
+            members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile as exc:
+            raise WorkbookError(_("The workbook is damaged and cannot be read.")) from exc
+        if "xl/workbook.xml" in members:
+            rows = _xlsx_rows(data)
+        elif "content.xml" in members and "mimetype" in members:
+            rows = _calamine_rows(data)  # an OpenDocument spreadsheet
+        else:
+            raise WorkbookError(
+                _("Not a spreadsheet: give an .xlsx, .xls or .csv file (CSV in UTF-8 or GBK).")
+            )
+    elif data.startswith(OLE2_MAGIC):
+        rows = _calamine_rows(data)
+    elif name.lower().endswith((".xlsx", ".xls")):
+        raise WorkbookError(_("The workbook is damaged and cannot be read."))
+    else:
+        rows = _csv_rows(data)
+    return [[normalise(v) for v in row] for row in rows]
+
+
+# -- finding the header ----------------------------------------------------------------
+
+
+def _key(text: Any) -> str:
+    return re.sub(r"\s+", "", str(text or "")).lstrip("\ufeff").casefold()
+
+
+def _match(cell: Any, wanted: Sequence[Column]) -> Column | None:
+    key = _key(cell)
+    if not key:
+        return None
+    # "新签约项目总投资（亿元）" is the column "新签约项目总投资": a unit in brackets after a
+    # heading is dropped when nothing matches the heading as written.
+    for candidate in (key, _key(TRAILING_BRACKET.sub("", str(cell)))):
+        for column in wanted:
+            if candidate in {_key(n) for n in column.names}:
+                return column
+    return None
+
+
+def _header_map(row: list, wanted: Sequence[Column]) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    for index, cell in enumerate(row):
+        column = _match(cell, wanted)
+        if column is not None and column.key not in found:
+            found[column.key] = (index, str(cell).strip())
+    return found
+
+
+def _missing_message(missing: Sequence[Column]) -> str:
+    names = "、".join("/".join(c.names) for c in missing)
+    return _("Missing columns: %(columns)s") % {"columns": names}
+
+
+def read_table(file, wanted: Sequence[Column]) -> Table:
+    """Read the first sheet of ``file`` into a ``Table`` of the ``wanted`` columns.
+    Other columns are ignored; a missing required column is a ``WorkbookError``."""
+    grid = read_grid(file)
+    best: tuple[int, dict] | None = None
+    for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        found = _header_map(row, wanted)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (index, found)
+        if all(c.key in found for c in wanted if c.required):
+            break
+    if best is None:
+        raise WorkbookError(
+            _("No header row found. %(missing)s")
+            % {"missing": _missing_message([c for c in wanted if c.required] or wanted)}
+        )
+    header_index, found = best
+    missing = [c for c in wanted if c.required and c.key not in found]
+    if missing:
+        raise WorkbookError(_missing_message(missing))
+    table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
+    for number, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
+        if all(v is None for v in values):
+            continue
+        record = {c.key: None for c in wanted}
+        for key, (index, _h) in found.items():
+            record[key] = values[index] if index < len(values) else None
+        table.rows.append((number, record))
+    return table
+
+
+# -- validating and writing ------------------------------------------------------------
+
+
+class RowForm(forms.Form):
+    """A form for one row. ``context`` holds what the importer looked up once for every
+    row (units in scope, the rows seen so far for duplicate checks)."""
+
+    def __init__(self, data, *, row: int, context: dict | None = None):
+        super().__init__(data)
+        self.row = row
+        self.context = context if context is not None else {}
+
+    def seen_before(self, key, name: str) -> int | None:
+        """The row that already had ``key`` (a duplicate), remembering this row otherwise."""
+        seen = self.context.setdefault(f"_seen_{name}", {})
+        if key in seen:
+            return seen[key]
+        seen[key] = self.row
+        return None
+
+
+class RowProblem(Exception):
+    """Raised by a writer for a row that cannot be written (e.g. not allowed)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    objects: list = field(default_factory=list)
+
+
+def validate_rows(
+    table: Table, form_class: type[RowForm], *, context: dict | None = None
+) -> tuple[list[tuple[int, dict]], list[RowError]]:
+    """(row number, cleaned data) for each valid row, and the errors of the others."""
+    context = {} if context is None else context
+    good, errors = [], []
+    for number, record in table.rows:
+        form = form_class(record, row=number, context=context)
+        if form.is_valid():
+            good.append((number, form.cleaned_data))
+            continue
+        for name, messages in form.errors.items():
+            label = "—" if name == forms.forms.NON_FIELD_ERRORS else table.header(name)
+            errors.extend(RowError(number, label, str(m)) for m in messages)
+    return good, errors
+
+
+def run_import(
+    table: Table,
+    form_class: type[RowForm],
+    write: Callable[[dict, int], tuple[Any, bool]],
+    *,
+    context: dict | None = None,
+    valid_only: bool = False,
+    prepare: Callable[[list[dict]], Any] | None = None,
+) -> ImportResult:
+    """Validate every row, then ``write(cleaned_data, row)`` -> (object, created) each good
+    row in one transaction. Any error the writer raises (``RowProblem``), and unless
+    ``valid_only`` any invalid row, means nothing is written. ``prepare(rows)`` runs inside
+    the transaction before the first write (to lock and load the rows about to change)."""
+    good, errors = validate_rows(table, form_class, context=context)
+    result = ImportResult(errors=errors)
+    if errors and not valid_only:
+        return result
+    refused = False
+    with transaction.atomic():
+        if prepare is not None:
+            prepare([data for _number, data in good])
+        for number, data in good:
+            try:
+                obj, created = write(data, number)
+            except RowProblem as problem:
+                result.errors.append(RowError(number, table.header(problem.field), problem.message))
+                refused = True
+                continue
+            result.objects.append(obj)
+            result.created += bool(created)
+            result.updated += not created
+        if refused:
+            transaction.set_rollback(True)
+            result.created = result.updated = 0
+            result.objects = []
+    return result
