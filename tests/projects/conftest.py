@@ -36,4 +36,5 @@ def make_project(unit):
 
 
 def evidence(name: str = "合同.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% evidence\n", content_type="application/pdf")
+    data = b"%PDF-1.4\n% evidence\n%%EOF\n"
+    return SimpleUploadedFile(name, data, content_type="application/pdf")
