@@ -23,7 +23,7 @@ def test_a_town_moves_its_project_on_and_the_office_reads_the_flags(
     shot(town, "xinba-project")
     town.click("#action-move")
     contract = tmp_path / "投资协议.pdf"
-    contract.write_bytes(b"%PDF-1.4\n% contract\n")
+    contract.write_bytes(b"%PDF-1.4\n% contract\n%%EOF\n")
     town.select_option("#id_to_stage", "signed")
     town.set_input_files("#id_evidence", str(contract))
     town.click("#save")

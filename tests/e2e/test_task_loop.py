@@ -17,7 +17,7 @@ def test_it_closes_a_task_only_after_the_supervision_office_verifies(
     clerk.click("#action-report_progress button[type=submit]")
     assert clerk.locator("#status").inner_text() == "办理中"
     evidence = tmp_path / "现场照片说明.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n% evidence\n")
+    evidence.write_bytes(b"%PDF-1.4\n% evidence\n%%EOF\n")
     clerk.fill("#action-request_closure textarea[name=result]", "惠企政策已兑现。")
     clerk.set_input_files("#action-request_closure input[name=files]", str(evidence))
     clerk.click("#action-request_closure button[type=submit]")

@@ -1,8 +1,10 @@
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
+from PIL import Image
 
 from mingzhu.grid import actions
 from mingzhu.grid.models import Campaign, EventCategory, GridEvent
@@ -51,7 +53,11 @@ def campaign(unit):
 
 
 def photo(name="现场.jpg", size=100):
-    return SimpleUploadedFile(name, b"\xff\xd8" + b"0" * size, content_type="image/jpeg")
+    """A real photo (JPEG, or PNG for a .png name) of about ``size`` pixels a side."""
+    image = Image.effect_noise((size, size), 64).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG" if name.lower().endswith(".png") else "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -159,6 +160,9 @@ def test_it_refuses_reports_on_the_form(as_user, grid_worker, xinba, category, u
     assert client.post("/grid/events/add/", body).status_code == 400
     body["grid"] = unit(XINBA_GRID).pk
     assert client.post("/grid/events/add/", {**body, "photos": [photo("a.exe")]}).status_code == 400
+    fake = SimpleUploadedFile("假照片.jpg", bytes(range(256)) * 4, content_type="image/jpeg")
+    refused = client.post("/grid/events/add/", {**body, "photos": [photo(), fake]})
+    assert refused.status_code == 400 and "假照片.jpg" in refused.content.decode()
     assert as_user(xinba).get("/grid/events/add/").status_code == 403
     assert as_user(xinba).post("/grid/events/add/", body).status_code == 403
     assert not GridEvent.objects.filter(description="x").exists()
@@ -212,7 +216,7 @@ def test_it_rechecks_on_the_workers_form(as_user, make_event, grid_worker, super
     assert client.post(url, {"passed": "yes"}).status_code == 400  # nothing left to check
 
 
-def test_it_keeps_photos_within_scope(as_user, grid_worker, sanmao, category, unit):
+def test_it_keeps_photos_within_scope(as_user, grid_worker, sanmao, outsider, category, unit):
     from mingzhu.grid import actions
 
     event = actions.report_event(
@@ -222,8 +226,14 @@ def test_it_keeps_photos_within_scope(as_user, grid_worker, sanmao, category, un
         description="照片",
         photos=[photo()],
     )
-    photo_id = event.photos.get().pk
-    assert as_user(sanmao).get(f"/grid/photos/{photo_id}/").status_code == 404
+    stored = event.photos.get()
+    assert (stored.content_type, stored.uploaded_by) == ("image/jpeg", grid_worker)
+    url = f"/grid/photos/{stored.pk}/"
+    shown = as_user(grid_worker).get(url)
+    assert shown.status_code == 200 and shown["Content-Type"] == "image/jpeg"
+    assert shown["X-Content-Type-Options"] == "nosniff"
+    assert as_user(sanmao).get(url).status_code == 404
+    assert as_user(outsider).get(url).status_code in (403, 404)
 
 
 def test_it_shows_the_menu_entries_by_permission(as_user, grid_worker, supervisor, outsider):

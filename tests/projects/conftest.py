@@ -1,9 +1,11 @@
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from PIL import Image
 
 from mingzhu.projects.models import Project
 
@@ -36,4 +38,10 @@ def make_project(unit):
 
 
 def evidence(name: str = "合同.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% evidence\n", content_type="application/pdf")
+    """Evidence whose content is what its name says (a PDF, or a photo for .png/.jpg)."""
+    if name.lower().endswith((".png", ".jpg")):
+        buffer = io.BytesIO()
+        Image.new("RGB", (8, 8), "gray").save(buffer, "PNG" if name.endswith(".png") else "JPEG")
+        return SimpleUploadedFile(name, buffer.getvalue())
+    data = b"%PDF-1.4\n% evidence\n%%EOF\n"
+    return SimpleUploadedFile(name, data, content_type="application/pdf")

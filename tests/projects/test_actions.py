@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
 from mingzhu.core.actions import ActionError
@@ -111,6 +112,10 @@ def test_it_refuses_evidence_of_a_forbidden_type(make_project, xinba):
     bad = evidence("script.exe")
     with pytest.raises(ValidationError):
         _move(project, xinba, "signed", D(2025, 2, 1), evidence=bad)
+    assert not project.stage_changes.exists()
+    fake = SimpleUploadedFile("合同.pdf", b"\x7fELF\x02\x01\x01\x00" + bytes(200))
+    with pytest.raises(ValidationError, match="合同.pdf"):
+        _move(project, xinba, "signed", D(2025, 2, 1), evidence=fake)
     assert not project.stage_changes.exists()
 
 

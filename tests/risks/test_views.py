@@ -244,3 +244,44 @@ def test_the_hazard_list_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("risks:hazard_list"))
     assert len(response.context["rows"]) == 50
+
+
+def test_hazard_photos_are_checked_and_served_only_within_scope(
+    client_for, unit, settings, tmp_path
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "orange").save(buffer, "JPEG")
+    today = timezone.localdate()
+    data = {
+        "title": "带照片的隐患",
+        "domain": "fire",
+        "level": "ordinary",
+        "unit": unit("YZ-XINBA").pk,
+        "found_on": today.isoformat(),
+        "found_by": "消防检查",
+        "description": "通道堵塞",
+        "deadline": (today + dt.timedelta(days=10)).isoformat(),
+    }
+    client = client_for("supervisor")
+    fake = SimpleUploadedFile("假照片.jpg", b"MZ\x90\x00" + bytes(300))
+    refused = client.post(reverse("risks:hazard_add"), {**data, "photos": [fake]})
+    assert refused.status_code == 400 and "假照片.jpg" in refused.content.decode()
+    assert not Hazard.objects.filter(title="带照片的隐患").exists()
+    real = SimpleUploadedFile("现场.jpg", buffer.getvalue())
+    assert client.post(reverse("risks:hazard_add"), {**data, "photos": [real]}).status_code == 302
+    photo = Hazard.objects.get(title="带照片的隐患").photos.get()
+    assert (photo.content_type, photo.uploaded_by.username) == ("image/jpeg", "supervisor")
+    url = reverse("risks:photo", args=[photo.pk])
+    shown = client_for("xinba").get(url)
+    assert shown.status_code == 200 and shown["Content-Type"] == "image/jpeg"
+    assert shown["Content-Disposition"].startswith("inline")
+    assert b"".join(shown.streaming_content) == buffer.getvalue()
+    assert client_for("sanmao").get(url).status_code == 404  # another town's hazard
+    outsider = sorted(set(ALL) - HAZARD_READERS)[0]
+    assert client_for(outsider).get(url).status_code == 403

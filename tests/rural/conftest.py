@@ -1,9 +1,11 @@
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from PIL import Image
 
 from mingzhu.rural.models import ScoringItem, ScoringSheet
 
@@ -44,4 +46,8 @@ def scores_for(sheet, values, raise_task=True, notes=None):
 
 
 def photo(name="现场.jpg", size=100):
-    return SimpleUploadedFile(name, b"\xff\xd8" + b"0" * size, content_type="image/jpeg")
+    """A real photo (JPEG, or PNG for a .png name) of about ``size`` pixels a side."""
+    image = Image.effect_noise((size, size), 64).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG" if name.lower().endswith(".png") else "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")

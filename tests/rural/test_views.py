@@ -326,3 +326,29 @@ def test_the_cockpit_panel(as_user, username, shown):
             assert [r["name"] for r in panel.context["top"]] in ([], ["立新村"])
     page = as_user(user).get("/").content.decode()
     assert ('id="rural-panel"' in page) == shown
+
+
+def test_inspection_photos_are_served_only_within_scope(as_user, sheet, settings, tmp_path):
+    from mingzhu.org.models import OrgUnit
+    from mingzhu.rural import actions
+
+    from .conftest import photo, scores_for
+
+    settings.MEDIA_ROOT = tmp_path
+    nyj, lixin, sanmao = (User.objects.get(username=n) for n in ("nyj", "lixin", "sanmao"))
+    inspection = actions.record_inspection(
+        actor=nyj,
+        village=OrgUnit.objects.get(code=LIXIN),
+        sheet=sheet,
+        inspected_on=timezone.localdate(),
+        scores=scores_for(sheet, ["10", "10", "10"], raise_task=False),
+        photos=[photo("巡查.png")],
+    )
+    stored = inspection.photos.get()
+    assert (stored.content_type, stored.uploaded_by) == ("image/png", nyj)
+    url = f"/rural/photos/{stored.pk}/"
+    assert url in as_user(nyj).get(inspection.get_absolute_url()).content.decode()
+    shown = as_user(lixin).get(url)
+    assert shown.status_code == 200 and shown["X-Content-Type-Options"] == "nosniff"
+    assert as_user(sanmao).get(url).status_code in (403, 404)
+    assert as_user(User.objects.get(username="fgw")).get(url).status_code in (403, 404)

@@ -1,10 +1,12 @@
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
+from PIL import Image
 
 from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import DeadlineBasis, EventAction, Status
@@ -136,10 +138,14 @@ def test_it_refuses_closure_without_evidence(make_task, fgw):
 def test_it_accepts_an_attachment_as_evidence(make_task, fgw, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     task = make_task(Status.IN_PROGRESS)
-    photo = SimpleUploadedFile("现场.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, "JPEG")
+    photo = SimpleUploadedFile("现场.jpg", buffer.getvalue(), content_type="image/jpeg")
     task = actions.request_closure(task, actor=fgw, files=[photo])
     event = task.events.get(action=EventAction.REQUEST_CLOSURE)
-    assert event.attachments.get().name == "现场.jpg"
+    stored = event.attachments.get()
+    assert stored.name == "现场.jpg"
+    assert (stored.content_type, stored.uploaded_by, stored.size) == ("image/jpeg", fgw, photo.size)
 
 
 def test_it_refuses_an_attachment_of_the_wrong_type(make_task, fgw):

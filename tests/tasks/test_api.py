@@ -1,7 +1,9 @@
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.models import Task
@@ -109,10 +111,22 @@ def test_it_extends_and_cancels(as_user, make_task, supervisor, fgw):
 def test_it_takes_evidence_files(as_user, make_task, fgw, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     task = make_task(Status.IN_PROGRESS)
-    photo = SimpleUploadedFile("整改后.png", b"\x89PNG", content_type="image/png")
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "blue").save(buffer, "PNG")
+    photo = SimpleUploadedFile("整改后.png", buffer.getvalue(), content_type="image/png")
     response = as_user(fgw).post(f"{URL}{task.pk}/request-closure/", {"files": [photo]})
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "closure_requested"
+
+
+def test_it_refuses_evidence_that_is_not_what_its_name_says(as_user, make_task, fgw):
+    task = make_task(Status.IN_PROGRESS)
+    fake = SimpleUploadedFile("整改报告.pdf", b"MZ\x90\x00" + bytes(200))
+    response = as_user(fgw).post(f"{URL}{task.pk}/request-closure/", {"files": [fake]})
+    assert response.status_code == 400
+    assert "整改报告.pdf" in response.content.decode()
+    task.refresh_from_db()
+    assert task.status == Status.IN_PROGRESS
 
 
 def test_it_answers_400_for_the_wrong_state(as_user, make_task, fgw):

@@ -263,19 +263,27 @@ def test_it_asks_for_a_unit_before_issuing(as_user, supervisor, unit):
 def test_it_serves_evidence_only_within_scope(
     as_user, make_task, fgw, supervisor, xinba, settings, tmp_path
 ):
+    import io
+
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
 
     from mingzhu.tasks import actions
     from mingzhu.tasks.models import Attachment
 
     settings.MEDIA_ROOT = tmp_path
     task = make_task(Status.IN_PROGRESS)
-    photo = SimpleUploadedFile("现场.png", b"\x89PNG-data", content_type="image/png")
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(buffer, "PNG")
+    photo = SimpleUploadedFile("现场.png", buffer.getvalue(), content_type="image/png")
     actions.request_closure(task, actor=fgw, files=[photo])
     attachment = Attachment.objects.get(event__task=task)
     url = f"/tasks/attachments/{attachment.pk}/"
     assert url in as_user(supervisor).get(task.get_absolute_url()).content.decode()
     response = as_user(supervisor).get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"\x89PNG-data"
+    assert b"".join(response.streaming_content) == buffer.getvalue()
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("inline")
     assert as_user(xinba).get(url).status_code == 404

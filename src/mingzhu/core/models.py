@@ -2,9 +2,12 @@
 
 from typing import ClassVar
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .scope import count_in_parts, restrict
@@ -66,3 +69,83 @@ class TimeStampedModel(ScopedModel):
 
     class Meta:
         abstract = True
+
+
+def upload_path(instance, filename: str) -> str:
+    """Stored files go under their app and month, e.g. ``grid/2025/03/现场.jpg``."""
+    return f"{instance._meta.app_label}/{timezone.localdate():%Y/%m}/{filename}"
+
+
+class FileAttachment(TimeStampedModel):
+    """An uploaded file (a photo, a piece of evidence) belonging to a parent record.
+
+    Subclasses add the foreign key to their parent, set ``parent_field`` (the lookup from a
+    file to the parent whose scope it follows, e.g. ``"event__task"``), declare their
+    ``scope_fields`` as the parent's, and ``accepted_kinds`` (``PHOTO_KINDS`` or
+    ``EVIDENCE_KINDS`` of ``mingzhu.core.uploads``). Files are checked by content before
+    they are stored: ``check_uploads(files)`` then ``store(checked, uploaded_by=..., parent=...)``.
+    """
+
+    parent_field: ClassVar[str] = ""
+    accepted_kinds: ClassVar[tuple[str, ...]] = ("image", "pdf", "office", "text")
+
+    file = models.FileField(_("file"), upload_to=upload_path, max_length=255)
+    name = models.CharField(_("original name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def uploaded_at(self):
+        return self.created_at
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    @classmethod
+    def check_uploads(cls, files) -> list:
+        """Check uploads for this use: (file, content type) pairs, or a ValidationError
+        naming every refused file and why."""
+        from .uploads import check_files
+
+        return check_files(files, cls.accepted_kinds)
+
+    @classmethod
+    def store(cls, checked, *, uploaded_by, **parent) -> list:
+        """Store files that passed ``check_uploads``, with their original names and types."""
+        return [
+            cls.objects.create(
+                file=f,
+                name=(getattr(f, "name", "") or "")[:200],
+                content_type=content_type,
+                size=f.size,
+                uploaded_by=uploaded_by,
+                **parent,
+            )
+            for f, content_type in checked
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            from .uploads import check_file
+
+            try:
+                self.content_type = check_file(self.file, self.accepted_kinds)
+            except ValidationError as exc:
+                raise ValidationError({"file": exc.error_list}) from None

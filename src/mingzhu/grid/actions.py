@@ -28,7 +28,7 @@ from mingzhu.tasks.choices import SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 
 from .choices import Decision
-from .models import EventPhoto, EventRecheck, GridEvent, validate_photo
+from .models import EventPhoto, EventRecheck, GridEvent
 
 __all__ = [
     "AlreadyDone",
@@ -49,16 +49,8 @@ def _at(at: dt.datetime | None) -> dt.datetime:
     return at or timezone.now()
 
 
-def _photos(event: GridEvent, files: Sequence, recheck: EventRecheck | None = None) -> None:
-    for f in files:
-        EventPhoto.objects.create(
-            event=event, recheck=recheck, file=f, name=f.name[:200], size=f.size
-        )
-
-
-def _validate_photos(files: Sequence) -> None:
-    for f in files:
-        validate_photo(f)
+def _photos(event: GridEvent, checked: list, actor, recheck: EventRecheck | None = None) -> None:
+    EventPhoto.store(checked, uploaded_by=actor, event=event, recheck=recheck)
 
 
 def may_file(user) -> bool:
@@ -127,7 +119,7 @@ def report_event(
         errors["campaign"] = _("This campaign is not running on the day of the report.")
     if errors:
         raise ValidationError(errors)
-    _validate_photos(photos)
+    checked = EventPhoto.check_uploads(photos)
     with transaction.atomic():
         event = GridEvent(
             grid=grid,
@@ -142,7 +134,7 @@ def report_event(
         )
         event.full_clean()
         event.save()
-        _photos(event, photos)
+        _photos(event, checked, actor)
         if not restrict(GridEvent.objects.filter(pk=event.pk), actor, "add").exists():
             raise Http404("No such grid.")
     return event
@@ -243,7 +235,7 @@ def recheck_event(
     comment = (comment or "").strip()
     if not passed and not comment:
         raise TransitionError(_("Say what is still wrong on site."))
-    _validate_photos(photos)
+    checked = EventPhoto.check_uploads(photos)
     at = _at(at)
     with transaction.atomic():
         event = _lock(event, actor)
@@ -257,6 +249,6 @@ def recheck_event(
         recheck = EventRecheck.objects.create(
             event=event, checked_by=actor, checked_at=at, passed=passed, comment=comment
         )
-        _photos(event, photos, recheck)
+        _photos(event, checked, actor, recheck)
         event.task.refresh_from_db()
     return event

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -10,28 +11,10 @@ from .actions import grids_for
 from .models import Campaign, EventCategory, GridEvent
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    """Several photos in one input; each is checked by the action that stores it."""
-
-    def __init__(self, *args, **kwargs):
-        attrs = {"accept": "image/jpeg,image/png", "capture": "environment"}
-        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(PhotosField, self).clean(f, initial) for f in files]
-
-
 class ReportForm(forms.ModelForm):
     """What a grid worker fills in on site (on a phone)."""
 
-    photos = PhotosField(label=_("Photos"))
+    photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
 
     class Meta:
         model = GridEvent
@@ -85,7 +68,7 @@ class RecheckForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
     )
-    photos = PhotosField(label=_("Photos"))
+    photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

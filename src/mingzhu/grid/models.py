@@ -6,8 +6,6 @@ An event's status is derived from its filing decision and its task (DESIGN.md §
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,27 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.models import FileAttachment, TimeStampedModel
+from mingzhu.core.uploads import PHOTO_KINDS
 from mingzhu.org.choices import UnitKind
 from mingzhu.tasks.backed import TaskBacked, TaskBackedQuerySet
 from mingzhu.tasks.choices import DeadlineBasis
-from mingzhu.tasks.models import validate_attachment
 
 from . import services
 from .choices import FROM_TASK, Decision, EventStatus
-
-PHOTO_TYPES = (".jpg", ".jpeg", ".png")
-
-
-def validate_photo(file) -> None:
-    """The task engine's attachment limits (size, type), and a photo at that."""
-    validate_attachment(file)
-    if Path(file.name).suffix.lower() not in PHOTO_TYPES:
-        raise ValidationError(
-            _("%(name)s: only %(types)s photos are accepted.")
-            % {"name": file.name, "types": " ".join(PHOTO_TYPES)},
-            code="bad_type",
-        )
 
 
 @audited()
@@ -263,10 +248,12 @@ class EventRecheck(TimeStampedModel):
 
 
 @audited()
-class EventPhoto(TimeStampedModel):
+class EventPhoto(FileAttachment):
     """A photo taken when reporting or re-checking an event."""
 
     scope_fields = ("event__grid", "event__task__lead_unit")
+    parent_field = "event"
+    accepted_kinds = PHOTO_KINDS
 
     event = models.ForeignKey(
         GridEvent, verbose_name=_("event"), on_delete=models.PROTECT, related_name="photos"
@@ -279,14 +266,7 @@ class EventPhoto(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="photos",
     )
-    file = models.FileField(_("file"), upload_to="grid/%Y/%m/", validators=[validate_photo])
-    name = models.CharField(_("name"), max_length=200)
-    size = models.PositiveIntegerField(_("size (bytes)"))
 
-    class Meta:
+    class Meta(FileAttachment.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +9,7 @@ from django.views import View
 from mingzhu.core.periods import period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
+from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -237,20 +238,12 @@ class RecheckView(EventActionView):
         )
 
 
-class PhotoView(ObjectMixin, View):
+class PhotoView(FileDownloadView):
     """Download one photo (only within the event's scope)."""
 
     model = GridEvent
-
-    def get(self, request, pk):
-        self.require_permission("view")
-        events = self.restricted("view").values("pk")
-        photo = get_object_or_404(EventPhoto.objects.filter(event__in=events), pk=pk)
-        try:
-            handle = photo.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, filename=photo.name)
+    file_model = EventPhoto
+    parent_field = EventPhoto.parent_field
 
 
 def _chart(rows) -> dict:

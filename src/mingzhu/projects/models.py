@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.uploads import validate_evidence
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.tasks.backed import TaskBacked
-from mingzhu.tasks.models import validate_attachment
 
 from . import services
 from .choices import (
@@ -163,10 +163,6 @@ class Project(TimeStampedModel):
         from .choices import STAGE_DATE_FIELD
 
         return getattr(self, STAGE_DATE_FIELD[self.stage])
-
-
-def validate_evidence(file) -> None:
-    validate_attachment(file)
 
 
 @audited()

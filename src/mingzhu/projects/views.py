@@ -604,7 +604,7 @@ class EvidenceView(ObjectMixin, View):
     model = Project
 
     def get(self, request, pk):
-        from django.http import FileResponse, Http404
+        from mingzhu.core.uploads import file_response
 
         from .models import StageChange
 
@@ -612,10 +612,4 @@ class EvidenceView(ObjectMixin, View):
         change = get_object_or_404(
             StageChange.objects.filter(project__in=self.restricted("view").values("pk")), pk=pk
         )
-        if not change.evidence:
-            raise Http404
-        try:
-            handle = change.evidence.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, filename=change.evidence.name.rsplit("/", 1)[-1])
+        return file_response(change.evidence, name=change.evidence.name)

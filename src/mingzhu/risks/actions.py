@@ -27,7 +27,7 @@ from mingzhu.tasks.choices import DeadlineBasis, SheetLevel, SourceKind, Urgency
 from mingzhu.tasks.models import SupervisionSheet
 
 from .choices import OPEN_TASK_STATES, Level
-from .models import Hazard, HazardPhoto, validate_photo
+from .models import Hazard, HazardPhoto
 
 __all__ = ["TransitionError", "may_register", "register_hazard", "update_hazard"]
 
@@ -78,8 +78,7 @@ def register_hazard(
         errors["deadline"] = _("The rectification deadline cannot be in the past.")
     if errors:
         raise ValidationError(errors)
-    for f in photos:
-        validate_photo(f)
+    checked = HazardPhoto.check_uploads(photos)
     with transaction.atomic():
         hazard = Hazard(
             title=(title or "").strip(),
@@ -99,8 +98,7 @@ def register_hazard(
         )
         hazard.full_clean()
         hazard.save()
-        for f in photos:
-            HazardPhoto.objects.create(hazard=hazard, file=f, name=f.name[:200], size=f.size)
+        HazardPhoto.store(checked, uploaded_by=actor, hazard=hazard)
         task = task_actions.create_task(
             actor=actor,
             at=at,

@@ -6,34 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
 from mingzhu.core.scope import units_in_scope
+from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import UnitKind
 
 from .models import DebtInstrument, FiscalYear, Hazard
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    """Several photos in one input; each is checked by the action that stores it."""
-
-    def __init__(self, *args, **kwargs):
-        attrs = {"accept": "image/jpeg,image/png"}
-        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(PhotosField, self).clean(f, initial) for f in files]
-
-
 class HazardForm(forms.ModelForm):
     """Registering a hazard: the unit is one the registrar may assign to."""
 
-    photos = PhotosField(label=_("Photos"))
+    photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS)
     # Not a field of the hazard: it becomes the deadline of the rectification task.
     deadline = forms.DateField(label=_("Rectification deadline"), widget=forms.DateInput())
 

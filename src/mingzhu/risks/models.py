@@ -6,18 +6,15 @@ A hazard's status is read from its rectification task, never copied (DESIGN.md Â
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.models import FileAttachment, TimeStampedModel
+from mingzhu.core.uploads import PHOTO_KINDS
 from mingzhu.tasks.backed import TaskBacked, TaskBackedQuerySet
-from mingzhu.tasks.models import validate_attachment
 
 from .choices import FROM_TASK, OPEN_TASK_STATES, Domain, HazardStatus, Level
 from .debt.models import (  # noqa: F401  (the debt models belong to this app)
@@ -29,18 +26,6 @@ from .debt.models import (  # noqa: F401  (the debt models belong to this app)
     PlanMove,
     RepaymentPlan,
 )
-
-PHOTO_TYPES = (".jpg", ".jpeg", ".png")
-
-
-def validate_photo(file) -> None:
-    validate_attachment(file)
-    if Path(file.name).suffix.lower() not in PHOTO_TYPES:
-        raise ValidationError(
-            _("%(name)s: only %(types)s photos are accepted.")
-            % {"name": file.name, "types": " ".join(PHOTO_TYPES)},
-            code="bad_type",
-        )
 
 
 class HazardQuerySet(TaskBackedQuerySet):
@@ -123,20 +108,15 @@ class Hazard(TaskBacked, TimeStampedModel):
 
 
 @audited()
-class HazardPhoto(TimeStampedModel):
+class HazardPhoto(FileAttachment):
     scope_fields = ("hazard__unit", "hazard__task__lead_unit")
+    parent_field = "hazard"
+    accepted_kinds = PHOTO_KINDS
 
     hazard = models.ForeignKey(
         Hazard, verbose_name=_("hazard"), on_delete=models.PROTECT, related_name="photos"
     )
-    file = models.FileField(_("file"), upload_to="risks/%Y/%m/", validators=[validate_photo])
-    name = models.CharField(_("name"), max_length=200)
-    size = models.PositiveIntegerField(_("size (bytes)"))
 
-    class Meta:
+    class Meta(FileAttachment.Meta):
         verbose_name = _("hazard photo")
         verbose_name_plural = _("hazard photos")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name

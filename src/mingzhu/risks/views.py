@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views import View
 from mingzhu.core.periods import period
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column
+from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ObjectDetailView,
     ObjectHistoryView,
@@ -191,18 +192,12 @@ class HazardPlanView(ObjectMixin, View):
         return self.render_form(hazard, form, status=400)
 
 
-class PhotoView(ObjectMixin, View):
-    model = Hazard
+class PhotoView(FileDownloadView):
+    """Download one photo (only within the hazard's scope)."""
 
-    def get(self, request, pk):
-        self.require_permission("view")
-        hazards = self.restricted("view").values("pk")
-        photo = get_object_or_404(HazardPhoto.objects.filter(hazard__in=hazards), pk=pk)
-        try:
-            handle = photo.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, filename=photo.name)
+    model = Hazard
+    file_model = HazardPhoto
+    parent_field = HazardPhoto.parent_field
 
 
 def _pct(rate: services.Rate) -> float | None:

@@ -42,7 +42,6 @@ from .models import (
     ScoringSheet,
     SecretaryPlan,
     VillageInspection,
-    validate_photo,
 )
 
 DEFAULT_RECTIFICATION_DAYS = 15  # working days for a deduction's rectification
@@ -279,8 +278,7 @@ def record_inspection(
             }
         )
     checked = validate_scores(sheet, scores)
-    for f in photos:
-        validate_photo(f)
+    checked_photos = InspectionPhoto.check_uploads(photos)
     deadline = rectification_deadline or task_services.add_working_days(
         today, DEFAULT_RECTIFICATION_DAYS
     )
@@ -311,10 +309,7 @@ def record_inspection(
             if entry.get("raise_task") and score.deduction > 0:
                 task_list = task_list or rectification_list(actor, inspected_on.year)
                 _raise(score, actor=actor, deadline=deadline, task_list=task_list, at=at)
-        for f in photos:
-            InspectionPhoto.objects.create(
-                inspection=inspection, file=f, name=f.name[:200], size=f.size
-            )
+        InspectionPhoto.store(checked_photos, uploaded_by=actor, inspection=inspection)
     return inspection
 
 

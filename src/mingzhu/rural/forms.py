@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
 from mingzhu.core.scope import units_in_scope
+from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -18,24 +19,6 @@ from .models import (
     ScoringItem,
     ScoringSheet,
 )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    """Several photos in one input; each is checked by the action that stores it."""
-
-    def __init__(self, *args, **kwargs):
-        attrs = {"accept": "image/jpeg,image/png", "capture": "environment"}
-        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(PhotosField, self).clean(f, initial) for f in files]
 
 
 class StyledForm(forms.Form):
@@ -87,7 +70,7 @@ class InspectionForm(StyledForm):
         widget=forms.DateInput(),
         help_text=_("For the tasks raised from deductions; default 15 working days."),
     )
-    photos = PhotosField(label=_("Photos"))
+    photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
 
     def __init__(self, *args, user=None, sheet: ScoringSheet, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,6 @@ a deduction's, a fault's or a project's status is read from its task (DESIGN.md 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,12 +20,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.models import FileAttachment, TimeStampedModel
+from mingzhu.core.uploads import PHOTO_KINDS
 from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import UnitKind
 from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis, ListKind
-from mingzhu.tasks.models import validate_attachment
 
 from .choices import (
     FAULT_FROM_TASK,
@@ -36,19 +35,7 @@ from .choices import (
     RemediationCategory,
 )
 
-PHOTO_TYPES = (".jpg", ".jpeg", ".png")
 POINTS = {"max_digits": 6, "decimal_places": 2}
-
-
-def validate_photo(file) -> None:
-    """The task engine's attachment limits (size, type), and a photo at that."""
-    validate_attachment(file)
-    if Path(file.name).suffix.lower() not in PHOTO_TYPES:
-        raise ValidationError(
-            _("%(name)s: only %(types)s photos are accepted.")
-            % {"name": file.name, "types": " ".join(PHOTO_TYPES)},
-            code="bad_type",
-        )
 
 
 # ---------------------------------------------------------------- living environment
@@ -290,8 +277,10 @@ class InspectionScore(TaskBacked, TimeStampedModel):
 
 
 @audited()
-class InspectionPhoto(TimeStampedModel):
+class InspectionPhoto(FileAttachment):
     scope_fields = ("inspection__village",)
+    parent_field = "inspection"
+    accepted_kinds = PHOTO_KINDS
 
     inspection = models.ForeignKey(
         VillageInspection,
@@ -307,17 +296,10 @@ class InspectionPhoto(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="photos",
     )
-    file = models.FileField(_("file"), upload_to="rural/%Y/%m/", validators=[validate_photo])
-    name = models.CharField(_("name"), max_length=200)
-    size = models.PositiveIntegerField(_("size (bytes)"))
 
-    class Meta:
+    class Meta(FileAttachment.Meta):
         verbose_name = _("inspection photo")
         verbose_name_plural = _("inspection photos")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 # ---------------------------------------------------------------- facilities (八位一体)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Sum
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from mingzhu.core.actions import ActionConflict
 from mingzhu.core.periods import period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
+from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,
@@ -408,17 +409,12 @@ class RaiseTaskView(FormPage):
         return score.inspection
 
 
-class PhotoView(ObjectMixin, View):
-    model = VillageInspection
+class PhotoView(FileDownloadView):
+    """Download one photo (only within the inspection's scope)."""
 
-    def get(self, request, pk):
-        self.require_permission("view")
-        photo = get_object_or_404(InspectionPhoto.objects.restrict(request.user, "view"), pk=pk)
-        try:
-            handle = photo.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, filename=photo.name)
+    model = VillageInspection
+    file_model = InspectionPhoto
+    parent_field = InspectionPhoto.parent_field
 
 
 def _quarter(request):

@@ -23,7 +23,7 @@ from mingzhu.core.scope import restrict
 
 from . import services
 from .choices import HANDLING, DeadlineBasis, EventAction, Status
-from .models import Attachment, Task, TaskEvent, validate_attachment
+from .models import Attachment, Task, TaskEvent
 
 log = logging.getLogger("mingzhu.tasks")
 
@@ -361,8 +361,7 @@ def request_closure(
     result = (result or "").strip()
     if not result and not files:
         raise TransitionError(_("Closure needs evidence: a written result or an attachment."))
-    for f in files:
-        validate_attachment(f)
+    checked = Attachment.check_uploads(files)
     with transaction.atomic():
         task = _lock(_task_id(task), actor, "request_closure")
         before = task.status
@@ -378,8 +377,7 @@ def request_closure(
             comment=comment or result,
             at=at,
         )
-        for f in files:
-            Attachment.objects.create(event=event, file=f, name=f.name[:200], size=f.size)
+        Attachment.store(checked, uploaded_by=actor, event=event)
     return task
 
 

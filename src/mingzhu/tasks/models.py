@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
@@ -19,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.models import FileAttachment, TimeStampedModel
+from mingzhu.core.uploads import EVIDENCE_KINDS
 
 from . import services
 from .choices import (
@@ -31,9 +30,6 @@ from .choices import (
     Status,
     Urgency,
 )
-
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = (".jpg", ".jpeg", ".png", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt")
 
 
 @audited()
@@ -379,39 +375,21 @@ class Notification(TimeStampedModel):
         return f"{self.recipient_id} {self.event_id}"
 
 
-def validate_attachment(file) -> None:
-    if file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("%(name)s is larger than 20 MB.") % {"name": file.name}, code="too_large"
-        )
-    if Path(file.name).suffix.lower() not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            _("%(name)s: only %(types)s files are accepted.")
-            % {"name": file.name, "types": " ".join(ATTACHMENT_TYPES)},
-            code="bad_type",
-        )
-
-
 @audited()
-class Attachment(TimeStampedModel):
-    """Evidence (photos, files) attached to an event."""
+class Attachment(FileAttachment):
+    """Evidence (photos, files) attached to an event, checked by content when uploaded."""
 
     scope_fields = ("event__task__lead_unit", "event__task__co_units", "event__task__issuer")
+    parent_field = "event__task"
+    accepted_kinds = EVIDENCE_KINDS
 
     event = models.ForeignKey(
         TaskEvent, verbose_name=_("event"), on_delete=models.PROTECT, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to="tasks/%Y/%m/", validators=[validate_attachment])
-    name = models.CharField(_("name"), max_length=200)
-    size = models.PositiveIntegerField(_("size (bytes)"))
 
-    class Meta:
+    class Meta(FileAttachment.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 @audited()

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views import View
 from mingzhu.core.periods import period
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -184,19 +185,12 @@ class TaskActionView(LoginRequiredMixin, View):
         return response
 
 
-class AttachmentView(ObjectMixin, View):
+class AttachmentView(FileDownloadView):
     """Download one piece of evidence (only within the task's scope)."""
 
-    model = Attachment
-
-    def get(self, request, pk):
-        self.require_permission("view")
-        attachment = get_object_or_404(self.restricted("view"), pk=pk)
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, as_attachment=True, filename=attachment.name)
+    model = Task
+    file_model = Attachment
+    parent_field = Attachment.parent_field
 
 
 class TaskListListView(ObjectListView):

@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import mingzhu.core.uploads
 import mingzhu.grid.models
 from django.conf import settings
 from django.db import migrations, models
@@ -111,7 +112,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('file', models.FileField(upload_to='grid/%Y/%m/', validators=[mingzhu.grid.models.validate_photo], verbose_name='file')),
+                ('file', models.FileField(upload_to='grid/%Y/%m/', validators=[mingzhu.core.uploads.validate_photo], verbose_name='file')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
                 ('recheck', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='photos', to='grid.eventrecheck', verbose_name='re-check')),

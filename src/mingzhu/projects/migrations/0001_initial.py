@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import mingzhu.core.uploads
 import mingzhu.projects.models
 from decimal import Decimal
 from django.conf import settings
@@ -179,7 +180,7 @@ class Migration(migrations.Migration):
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='recorded at')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
                 ('evidence_kind', models.CharField(blank=True, choices=[('contract', 'Contract'), ('licence', 'Licence'), ('photo', 'Photo'), ('other', 'Other document')], max_length=20, verbose_name='evidence')),
-                ('evidence', models.FileField(blank=True, upload_to='projects/%Y/%m/', validators=[mingzhu.projects.models.validate_evidence], verbose_name='evidence file')),
+                ('evidence', models.FileField(blank=True, upload_to='projects/%Y/%m/', validators=[mingzhu.core.uploads.validate_evidence], verbose_name='evidence file')),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stage_changes', to='projects.project', verbose_name='project')),
             ],

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import mingzhu.core.uploads
 import mingzhu.risks.models
 from decimal import Decimal
 from django.conf import settings
@@ -123,7 +124,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('file', models.FileField(upload_to='risks/%Y/%m/', validators=[mingzhu.risks.models.validate_photo], verbose_name='file')),
+                ('file', models.FileField(upload_to='risks/%Y/%m/', validators=[mingzhu.core.uploads.validate_photo], verbose_name='file')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
                 ('hazard', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='photos', to='risks.hazard', verbose_name='hazard')),

@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import mingzhu.core.uploads
 import mingzhu.tasks.models
 from django.conf import settings
 from django.db import migrations, models
@@ -87,7 +88,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('file', models.FileField(upload_to='tasks/%Y/%m/', validators=[mingzhu.tasks.models.validate_attachment], verbose_name='file')),
+                ('file', models.FileField(upload_to='tasks/%Y/%m/', validators=[mingzhu.core.uploads.validate_evidence], verbose_name='file')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attachments', to='tasks.taskevent', verbose_name='event')),
