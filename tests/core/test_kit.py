@@ -81,3 +81,44 @@ def test_fetch_locked_answers_404_outside_scope(xinba, leader):
             fetch_locked(OrgUnit, other.pk, xinba)
         with pytest.raises(Http404):
             fetch_locked(OrgUnit, 10**9, leader)
+
+
+def test_object_urls_fill_in_the_plain_views():
+    from mingzhu.core.routing import object_urls
+    from mingzhu.core.views import (
+        ObjectDeleteView,
+        ObjectDetailView,
+        ObjectEditView,
+        ObjectHistoryView,
+        ObjectListView,
+        ReadOnlyMixin,
+    )
+
+    class Listing(ObjectListView):
+        model = OrgUnit
+
+    class Detail(ReadOnlyMixin, ObjectDetailView):
+        model = OrgUnit
+
+    class UnitForm(forms.ModelForm):
+        class Meta:
+            model = OrgUnit
+            fields = ["name"]
+
+    def views(**kwargs):
+        urls = object_urls("units", "orgunit", list_view=Listing, detail=Detail, **kwargs)
+        return {u.name: u.callback.view_class for u in urls}
+
+    plain = views()
+    assert set(plain) == {"orgunit_list", "orgunit_detail", "orgunit_history"}
+    history = plain["orgunit_history"]
+    assert issubclass(history, ObjectHistoryView) and history.model is OrgUnit
+    # The history tab offers the same buttons as the detail page: none here.
+    assert (history.editable, history.deletable) == (False, False)
+
+    full = views(form=UnitForm, delete=True)
+    assert issubclass(full["orgunit_edit"], ObjectEditView)
+    assert full["orgunit_edit"] is full["orgunit_add"]
+    assert full["orgunit_edit"].form_class is UnitForm
+    assert issubclass(full["orgunit_delete"], ObjectDeleteView)
+    assert full["orgunit_delete"].model is OrgUnit

@@ -16,10 +16,10 @@ def test_it_records_a_visit_and_shows_the_coverage(login, demo_server, shot):
     future = (dt.date.today() + dt.timedelta(days=5)).isoformat()
     village.fill("#id_visited_on", future)
     village.fill("#id_findings", "户主身体健康，家中整洁。")
-    village.click("#submit")
+    village.click("#save")
     assert "晚于今天" in village.locator("#action-form").inner_text()
     village.fill("#id_visited_on", dt.date.today().isoformat())
-    village.click("#submit")
+    village.click("#save")
     assert "户主身体健康" in village.locator("#attributes").inner_text()
     shot(village, "lixin-household-visit")
 

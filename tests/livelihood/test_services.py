@@ -137,8 +137,3 @@ def test_fund_totals_add_corrections_with_their_sign():
         "aid": Decimal("0.3000"),
         "balance": Decimal("0.6500"),
     }
-
-
-def test_month_bounds():
-    assert services.month_bounds(2030, 2) == (D(2030, 2, 1), D(2030, 2, 28))
-    assert services.month_bounds(2030, 12) == (D(2030, 12, 1), D(2030, 12, 31))

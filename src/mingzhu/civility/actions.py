@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mingzhu.core.actions import ActionConflict, ActionError
+from mingzhu.core.actions import ActionConflict, ActionError, fetch_locked, pk_of
 from mingzhu.core.scope import restrict
 
 from . import services
@@ -55,10 +55,6 @@ def _on(on: dt.date | None) -> dt.date:
     return on or timezone.localdate()
 
 
-def _pk(obj) -> int:
-    return obj if isinstance(obj, int) else obj.pk
-
-
 def _record(app: Application, *, actor, action: str, before: str, on: dt.date, comment=""):
     return ApplicationEvent.objects.create(
         application=app,
@@ -72,15 +68,9 @@ def _record(app: Application, *, actor, action: str, before: str, on: dt.date, c
 
 
 def _lock(app_id: int, actor, states: tuple[str, ...], done: str | None = None) -> Application:
-    if not restrict(Application.objects.filter(pk=app_id), actor, "view").exists():
-        raise Http404("No such application.")
+    app = fetch_locked(Application, app_id, actor, related=("category",))
     if not may_decide(actor):
         raise PermissionDenied(_("Only the civilisation office takes this step."))
-    app = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("category")
-        .get(pk=app_id)
-    )
     if app.status not in states:
         if done is not None and app.status == done:
             raise AlreadyDone(_("Someone else has just taken this step."))
@@ -158,7 +148,7 @@ def review_application(
         raise ValidationError({"comment": _("Say why the application is rejected.")})
     done = S.APPROVED if approve else S.REJECTED
     with transaction.atomic():
-        app = _lock(_pk(app), actor, (S.SUBMITTED,), done)
+        app = _lock(pk_of(app), actor, (S.SUBMITTED,), done)
         before = app.status
         app.status = done
         if not approve:
@@ -181,7 +171,7 @@ def publish_notice(
     from ``start``."""
     start = _on(start)
     with transaction.atomic():
-        app = _lock(_pk(app), actor, (S.APPROVED,), S.ON_NOTICE)
+        app = _lock(pk_of(app), actor, (S.APPROVED,), S.ON_NOTICE)
         days = days if days is not None else app.category.notice_days
         if days < 1:
             raise ValidationError({"days": _("A public notice lasts at least one day.")})
@@ -215,7 +205,7 @@ def record_objection(
     if not content:
         raise ValidationError({"content": _("Write down the objection.")})
     with transaction.atomic():
-        app = _lock(_pk(app), actor, (S.ON_NOTICE,))
+        app = _lock(pk_of(app), actor, (S.ON_NOTICE,))
         if not app.notice_running_on(received_on):
             raise ValidationError(
                 {
@@ -255,7 +245,7 @@ def resolve_objection(
     resolution = (resolution or "").strip()
     if not resolution:
         raise ValidationError({"resolution": _("Write down what was found.")})
-    objection_id = _pk(objection)
+    objection_id = pk_of(objection)
     app_id = Objection.objects.filter(pk=objection_id).values_list("application_id", flat=True)
     app_id = app_id.first()
     if app_id is None:
@@ -303,7 +293,7 @@ def award(
     upheld."""
     on = _on(on)
     with transaction.atomic():
-        app = _lock(_pk(app), actor, (S.ON_NOTICE,), S.AWARDED)
+        app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.AWARDED)
         outcomes = app.objections.values_list("outcome", flat=True)
         blockers = services.award_blockers(app.status, app.notice_end, outcomes, on)
         if blockers:
@@ -325,7 +315,7 @@ def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = N
     if not reason:
         raise ValidationError({"reason": _("Say why the title is not awarded.")})
     with transaction.atomic():
-        app = _lock(_pk(app), actor, (S.ON_NOTICE,), S.NOT_AWARDED)
+        app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.NOT_AWARDED)
         if app.objections.filter(outcome=ObjectionOutcome.PENDING).exists():
             raise ApplicationError(blocker_text("objection_pending", app))
         before = app.status
@@ -342,11 +332,8 @@ def add_participation(*, actor, activity, volunteer: str, unit, hours=None) -> P
     """Record a volunteer's part in an activity (hours default to the activity's)."""
     if not actor.has_perm("civility.add_participation"):
         raise PermissionDenied(_("You may not record volunteers."))
-    activity_id = _pk(activity)
-    if not restrict(VolunteerActivity.objects.filter(pk=activity_id), actor, "view").exists():
-        raise Http404("No such activity.")
     with transaction.atomic():
-        activity = VolunteerActivity.objects.select_for_update().get(pk=activity_id)
+        activity = fetch_locked(VolunteerActivity, activity, actor)
         row = Participation(
             activity=activity,
             volunteer=(volunteer or "").strip(),

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
-from mingzhu.core.views import style_form
+from mingzhu.core.forms import ScopedForm, ScopedModelForm
 from mingzhu.org.models import OrgUnit
 
 from .models import Category, VolunteerActivity
@@ -23,18 +22,7 @@ class VolunteerActivityForm(ScopedModelForm):
         widgets = {"held_on": DATE}
 
 
-class _ActionForm(forms.Form):
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if user is not None and queryset is not None and hasattr(queryset, "restrict"):
-                field.queryset = queryset.restrict(user, "view")
-        style_form(self)
-
-
-class SubmitForm(_ActionForm):
+class SubmitForm(ScopedForm):
     category = forms.ModelChoiceField(
         queryset=Category.objects.filter(is_active=True), label=_("Creation category")
     )
@@ -53,7 +41,7 @@ class SubmitForm(_ActionForm):
             self.fields["unit"].queryset = units_in_scope(user, "civility.add_application")
 
 
-class ReviewForm(_ActionForm):
+class ReviewForm(ScopedForm):
     approve = forms.TypedChoiceField(
         label=_("Review"),
         choices=[("yes", _("Pass")), ("no", _("Reject"))],
@@ -69,7 +57,7 @@ class ReviewForm(_ActionForm):
         self.fields["approve"].widget.attrs["class"] = "form-check-input"
 
 
-class PublishForm(_ActionForm):
+class PublishForm(ScopedForm):
     start = forms.DateField(label=_("Notice from"), widget=DATE)
     days = forms.IntegerField(
         label=_("Public notice (days)"),
@@ -80,12 +68,12 @@ class PublishForm(_ActionForm):
     )
 
 
-class ObjectionForm(_ActionForm):
+class ObjectionForm(ScopedForm):
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea({"rows": 3}))
 
 
-class ResolveForm(_ActionForm):
+class ResolveForm(ScopedForm):
     upheld = forms.TypedChoiceField(
         label=_("Outcome"),
         choices=[("no", _("Dismissed")), ("yes", _("Upheld"))],
@@ -102,17 +90,17 @@ class ResolveForm(_ActionForm):
         self.fields["upheld"].widget.attrs["class"] = "form-check-input"
 
 
-class AwardForm(_ActionForm):
+class AwardForm(ScopedForm):
     on = forms.DateField(label=_("Date"), widget=DATE)
     comment = forms.CharField(label=_("Comment"), required=False)
 
 
-class RefuseForm(_ActionForm):
+class RefuseForm(ScopedForm):
     on = forms.DateField(label=_("Date"), widget=DATE)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea({"rows": 2}))
 
 
-class ParticipationForm(_ActionForm):
+class ParticipationForm(ScopedForm):
     volunteer = forms.CharField(label=_("Volunteer"), max_length=50)
     unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), label=_("Volunteer's unit"))
     hours = forms.DecimalField(

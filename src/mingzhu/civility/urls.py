@@ -2,6 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
+from . import forms as f
 from . import views as v
 
 app_name = "civility"
@@ -33,7 +34,6 @@ urlpatterns = [
         "application",
         list_view=v.ApplicationListView,
         detail=v.ApplicationDetailView,
-        history=v.ApplicationHistoryView,
     ),
     *object_urls(
         "categories",
@@ -41,17 +41,16 @@ urlpatterns = [
         list_view=v.CategoryListView,
         detail=v.CategoryDetailView,
         history=v.CategoryHistoryView,
-        edit=v.CategoryEditView,
-        delete=v.CategoryDeleteView,
+        form=f.CategoryForm,
+        delete=True,
     ),
     *object_urls(
         "activities",
         "volunteeractivity",
         list_view=v.ActivityListView,
         detail=v.ActivityDetailView,
-        history=v.ActivityHistoryView,
-        edit=v.ActivityEditView,
-        delete=v.ActivityDeleteView,
+        form=f.VolunteerActivityForm,
+        delete=True,
     ),
     *object_urls(
         "participations",
@@ -59,6 +58,6 @@ urlpatterns = [
         list_view=v.ParticipationListView,
         detail=v.ParticipationDetailView,
         history=v.ParticipationHistoryView,
-        delete=v.ParticipationDeleteView,
+        delete=True,
     ),
 ]

@@ -3,26 +3,25 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core import periods
 from mingzhu.core.excel import write_xlsx, xlsx_response
-from mingzhu.core.periods import year as year_param
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
-    ObjectDeleteView,
+    ActionFormView,
     ObjectDetailView,
-    ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
     model_url,
 )
 from mingzhu.org.models import OrgUnit
@@ -35,7 +34,6 @@ from .cockpit import campaign_tasks
 from .filters import ActivityFilter, ApplicationFilter
 from .forms import (
     AwardForm,
-    CategoryForm,
     ObjectionForm,
     ParticipationForm,
     PublishForm,
@@ -43,27 +41,11 @@ from .forms import (
     ResolveForm,
     ReviewForm,
     SubmitForm,
-    VolunteerActivityForm,
 )
 from .models import Application, Category, Objection, Participation, VolunteerActivity
 
 L = gettext_lazy
 S = ApplicationStatus
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-class ReadOnlyMixin:
-    """Objects that change only through their actions: no edit or delete page."""
-
-    editable = False
-    deletable = False
 
 
 # Categories (reference data) ---------------------------------------------------------
@@ -79,6 +61,10 @@ class CategoryMixin:
             return
         super().require_permission(action)
 
+    def get_object(self, pk):
+        self.require_permission("view")
+        return super().get_object(pk)
+
 
 class CategoryListView(CategoryMixin, ObjectListView):
     model = Category
@@ -93,25 +79,8 @@ class CategoryListView(CategoryMixin, ObjectListView):
 class CategoryDetailView(CategoryMixin, ObjectDetailView):
     model = Category
 
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
-
 
 class CategoryHistoryView(CategoryMixin, ObjectHistoryView):
-    model = Category
-
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
-
-
-class CategoryEditView(ObjectEditView):
-    model = Category
-    form_class = CategoryForm
-
-
-class CategoryDeleteView(ObjectDeleteView):
     model = Category
 
 
@@ -163,128 +132,83 @@ class ApplicationDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class ApplicationHistoryView(ReadOnlyMixin, ObjectHistoryView):
+class SubmitView(ActionFormView):
     model = Application
+    form_class = SubmitForm
+    title = L("Submit an application")
+
+    def initial(self, obj):
+        return {"year": timezone.localdate().year}
+
+    def run(self, obj, form):
+        return actions.submit_application(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("Submitted: %(object)s") % {"object": result}
 
 
-class SubmitView(ObjectMixin, View):
-    model = Application
-    template_name = "civility/submit.html"
-
-    def form(self):
-        data = self.request.POST if self.request.method == "POST" else None
-        initial = {"year": timezone.localdate().year}
-        return SubmitForm(data, initial=initial, user=self.request.user)
-
-    def get(self, request):
-        self.require_permission("add")
-        return render(request, self.template_name, {**self.meta_context(), "form": self.form()})
-
-    def post(self, request):
-        self.require_permission("add")
-        form = self.form()
-        if form.is_valid():
-            try:
-                app = actions.submit_application(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Submitted: %(object)s") % {"object": app})
-                return HttpResponseRedirect(app.get_absolute_url())
-        return render(
-            request, self.template_name, {**self.meta_context(), "form": form}, status=400
-        )
-
-
-class ApplicationActionView(ObjectMixin, View):
+class ApplicationActionView(ActionFormView):
     """A form page for one step of an application; only the civilisation office."""
 
     model = Application
-    form_class = None
-    title = ""
-    template_name = "civility/action.html"
+    select_related = ("category",)
 
-    def target(self, pk):
-        obj = get_object_or_404(self.restricted("view").select_related("category"), pk=pk)
-        if not actions.may_decide(self.request.user):
-            raise PermissionDenied
-        return obj
+    def allowed(self, obj):
+        return actions.may_decide(self.request.user)
 
-    def initial(self, obj) -> dict:
+    def initial(self, obj):
         today = timezone.localdate()
         return {"on": today, "start": today, "received_on": today}
-
-    def render_form(self, obj, form, status=200):
-        context = {**self.meta_context(), "object": obj, "form": form, "title": self.title}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk, **kwargs):
-        obj = self.target(pk)
-        return self.render_form(obj, self.form_class(initial=self.initial(obj), user=request.user))
-
-    def post(self, request, pk, **kwargs):
-        obj = self.target(pk)
-        form = self.form_class(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                self.run(obj, form.cleaned_data, **kwargs)
-            except actions.ApplicationError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(obj.get_absolute_url())
-        return self.render_form(obj, form, status=400)
 
 
 class ReviewView(ApplicationActionView):
     form_class = ReviewForm
     title = L("Review the application")
 
-    def run(self, obj, data):
-        actions.review_application(obj.pk, actor=self.request.user, **data)
+    def run(self, obj, form):
+        actions.review_application(obj.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class PublishView(ApplicationActionView):
     form_class = PublishForm
     title = L("Start the public notice")
 
-    def run(self, obj, data):
-        actions.publish_notice(obj.pk, actor=self.request.user, **data)
+    def run(self, obj, form):
+        actions.publish_notice(obj.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class ObjectionView(ApplicationActionView):
     form_class = ObjectionForm
     title = L("Record an objection")
 
-    def run(self, obj, data):
-        actions.record_objection(obj.pk, actor=self.request.user, **data)
+    def run(self, obj, form):
+        actions.record_objection(obj.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class ResolveView(ApplicationActionView):
     form_class = ResolveForm
     title = L("Resolve the objection")
 
-    def run(self, obj, data, objection):
+    def run(self, obj, form):
+        objection = self.kwargs["objection"]
         get_object_or_404(Objection.objects.filter(application=obj), pk=objection)
-        actions.resolve_objection(objection, actor=self.request.user, **data)
+        actions.resolve_objection(objection, actor=self.request.user, **form.cleaned_data)
 
 
 class AwardView(ApplicationActionView):
     form_class = AwardForm
     title = L("Award the title")
 
-    def run(self, obj, data):
-        actions.award(obj.pk, actor=self.request.user, **data)
+    def run(self, obj, form):
+        actions.award(obj.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class RefuseView(ApplicationActionView):
     form_class = RefuseForm
     title = L("Do not award")
 
-    def run(self, obj, data):
-        actions.refuse(obj.pk, actor=self.request.user, **data)
+    def run(self, obj, form):
+        actions.refuse(obj.pk, actor=self.request.user, **form.cleaned_data)
 
 
 # Volunteer activities ------------------------------------------------------------------
@@ -320,53 +244,14 @@ class ActivityDetailView(ObjectDetailView):
         }
 
 
-class ActivityHistoryView(ObjectHistoryView):
+class ParticipationAddView(ActionFormView):
     model = VolunteerActivity
+    form_class = ParticipationForm
+    title = L("Add a volunteer")
+    permission = "civility.add_participation"
 
-
-class ActivityEditView(ObjectEditView):
-    model = VolunteerActivity
-    form_class = VolunteerActivityForm
-
-
-class ActivityDeleteView(ObjectDeleteView):
-    model = VolunteerActivity
-
-
-class ParticipationAddView(ObjectMixin, View):
-    model = VolunteerActivity
-    template_name = "civility/action.html"
-
-    def target(self, pk):
-        if not self.request.user.has_perm("civility.add_participation"):
-            raise PermissionDenied
-        return get_object_or_404(self.restricted("view"), pk=pk)
-
-    def render_form(self, obj, form, status=200):
-        context = {
-            **self.meta_context(),
-            "object": obj,
-            "form": form,
-            "title": _("Add a volunteer"),
-        }
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk):
-        obj = self.target(pk)
-        return self.render_form(obj, ParticipationForm(user=request.user))
-
-    def post(self, request, pk):
-        obj = self.target(pk)
-        form = ParticipationForm(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                actions.add_participation(actor=request.user, activity=obj, **form.cleaned_data)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(obj.get_absolute_url())
-        return self.render_form(obj, form, status=400)
+    def run(self, obj, form):
+        actions.add_participation(actor=self.request.user, activity=obj, **form.cleaned_data)
 
 
 class ParticipationListView(ObjectListView):
@@ -401,10 +286,6 @@ class ParticipationHistoryView(ParticipationMixin, ObjectHistoryView):
     model = Participation
 
 
-class ParticipationDeleteView(ObjectDeleteView):
-    model = Participation
-
-
 class HoursView(ObjectMixin, View):
     """Volunteer hour totals per person and per unit for a year."""
 
@@ -412,7 +293,7 @@ class HoursView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        year, error = year_param(request.GET)
+        year, error = periods.year(request.GET)
         if error:
             messages.error(request, error)
         rows = self.restricted("view").filter(activity__held_on__year=year)
@@ -447,19 +328,6 @@ class HoursView(ObjectMixin, View):
         )
 
 
-def _month(params) -> tuple[int, int, str | None]:
-    today = timezone.localdate()
-    value = params.get("month") or f"{today.year}-{today.month:02d}"
-    try:
-        year, month = (int(x) for x in value.split("-"))
-        dt.date(year, month, 1)
-    except ValueError:
-        return today.year, today.month, _("The month must look like 2025-12.")
-    if not 2000 <= year <= 2100:
-        return today.year, today.month, _("The month must look like 2025-12.")
-    return year, month, None
-
-
 class CalendarView(ObjectMixin, View):
     """The volunteer activities of a month on a calendar."""
 
@@ -467,12 +335,11 @@ class CalendarView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        year, month, error = _month(request.GET)
+        year, month, error = periods.month(request.GET)
         if error:
             messages.error(request, error)
         first = dt.date(year, month, 1)
-        following = (first + dt.timedelta(days=32)).replace(day=1)
-        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        following, previous = periods.add_months(first, 1), periods.add_months(first, -1)
         activities = (
             self.restricted("view")
             .filter(held_on__gte=first, held_on__lt=following)
@@ -487,8 +354,8 @@ class CalendarView(ObjectMixin, View):
                 "first": first,
                 "weeks": weeks,
                 "count": len(activities),
-                "previous": f"{previous.year}-{previous.month:02d}",
-                "next": f"{following.year}-{following.month:02d}",
+                "previous": periods.month_label(previous.year, previous.month),
+                "next": periods.month_label(following.year, following.month),
             },
         )
 

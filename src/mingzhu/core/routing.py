@@ -1,8 +1,40 @@
 from django.urls import path
 
 
-def object_urls(prefix: str, name: str, *, list_view, detail, history, edit=None, delete=None):
-    """The URL set of one model: `<app>:<model>_list|add|detail|history|edit|delete`."""
+def object_urls(
+    prefix: str,
+    name: str,
+    *,
+    list_view,
+    detail,
+    history=None,
+    edit=None,
+    delete=None,
+    form=None,
+):
+    """The URL set of one model: `<app>:<model>_list|add|detail|history|edit|delete`.
+
+    Views an app writes nothing special for need not be written: without ``history`` the
+    history tab is the core one for ``detail``'s model (same edit and delete buttons as
+    ``detail``); ``form`` (a model form class, instead of ``edit``) gives the core edit
+    page with that form; ``delete=True`` gives the core delete page.
+    """
+    from .views import ObjectDeleteView, ObjectEditView, ObjectHistoryView
+
+    def plain(base, suffix, **attrs):
+        return type(f"{detail.model.__name__}{suffix}", (base,), {"model": detail.model, **attrs})
+
+    if history is None:
+        history = plain(
+            ObjectHistoryView,
+            "HistoryView",
+            editable=detail.editable,
+            deletable=detail.deletable,
+        )
+    if edit is None and form is not None:
+        edit = plain(ObjectEditView, "EditView", form_class=form)
+    if delete is True:
+        delete = plain(ObjectDeleteView, "DeleteView")
     urls = [
         path(f"{prefix}/", list_view.as_view(), name=f"{name}_list"),
         path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"{name}_detail"),
@@ -13,6 +45,6 @@ def object_urls(prefix: str, name: str, *, list_view, detail, history, edit=None
             path(f"{prefix}/add/", edit.as_view(), name=f"{name}_add"),
             path(f"{prefix}/<int:pk>/edit/", edit.as_view(), name=f"{name}_edit"),
         ]
-    if delete is not None:
+    if delete:
         urls.append(path(f"{prefix}/<int:pk>/delete/", delete.as_view(), name=f"{name}_delete"))
     return urls

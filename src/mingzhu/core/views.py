@@ -297,6 +297,7 @@ class ActionFormView(ObjectMixin, View):
     about no object (a creating action): then ``permission`` defaults to the model's add
     permission. The action's refusals land on the form: ``ActionError`` above it,
     ``ValidationError`` per field; ``PermissionDenied`` and ``Http404`` answer 403 and 404.
+    URL arguments besides ``pk`` (e.g. a sub-object's id) are read from ``self.kwargs``.
     """
 
     form_class = EmptyForm
@@ -325,6 +326,10 @@ class ActionFormView(ObjectMixin, View):
     def success_url(self, result) -> str:
         return result.get_absolute_url()
 
+    def get_success_message(self, result) -> str:
+        """The message after the action (``success_message``; a page may name ``result``)."""
+        return self.success_message
+
     def get_extra_context(self, obj) -> dict[str, Any]:
         return {}
 
@@ -344,23 +349,24 @@ class ActionFormView(ObjectMixin, View):
         return self.form_class(data, files, initial=self.initial(obj), **self.form_kwargs(obj))
 
     def render_form(self, obj, form, status=200):
+        meta = self.meta_context()
+        # Back to the object's page; to the list when the object has none.
+        page = getattr(obj, "get_absolute_url", None)
         context = {
-            **self.meta_context(),
+            **meta,
             "object": obj,
             "form": form,
             "title": self.title,
-            "cancel_url": obj.get_absolute_url()
-            if obj is not None
-            else self.meta_context()["list_url"],
+            "cancel_url": page() if page else meta["list_url"],
             **self.get_extra_context(obj),
         }
         return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request, pk=None):
+    def get(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
         return self.render_form(obj, self.get_form(obj))
 
-    def post(self, request, pk=None):
+    def post(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
         form = self.get_form(obj, request.POST, request.FILES)
         if form.is_valid():
@@ -373,9 +379,11 @@ class ActionFormView(ObjectMixin, View):
             except (PermissionDenied, Http404):
                 raise
             else:
-                if self.success_message:
-                    messages.success(request, self.success_message)
-                return HttpResponseRedirect(self.success_url(result if result is not None else obj))
+                result = result if result is not None else obj
+                message = self.get_success_message(result)
+                if message:
+                    messages.success(request, message)
+                return HttpResponseRedirect(self.success_url(result))
         return self.render_form(obj, form, status=400)
 
 

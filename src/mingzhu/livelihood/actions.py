@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError
+from mingzhu.core.actions import ActionError, fetch_locked, pk_of
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import Column, RowForm, read_table, run_import
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -93,14 +93,8 @@ def limit_for(request_type: str) -> tuple[int, str, int]:
 
 
 def _lock_request(request: CitizenRequest | int, actor) -> CitizenRequest:
-    pk = request if isinstance(request, int) else request.pk
-    if not restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").exists():
-        raise Http404("No such request.")
-    return (
-        CitizenRequest.objects.select_for_update(of=("self",))
-        .select_related("task__lead_unit", "category", "town", "village")
-        .get(pk=pk)
-    )
+    related = ("task__lead_unit", "category", "town", "village")
+    return fetch_locked(CitizenRequest, request, actor, related=related)
 
 
 def _event(request, actor, action, at, *, unit=None, task=None, comment="") -> RequestEvent:
@@ -325,7 +319,7 @@ def answer(request: CitizenRequest | int, *, actor, result: str, at=None) -> Cit
 
 
 def _visible(request: CitizenRequest | int, actor) -> CitizenRequest:
-    pk = request if isinstance(request, int) else request.pk
+    pk = pk_of(request)
     found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").select_related("task")
     obj = found.first()
     if obj is None:
@@ -459,12 +453,10 @@ def record_access(objs, *, actor, purpose: str, at=None) -> int:
 
 
 def _lock_household(household, actor, action: str = "view") -> MonitoredHousehold:
-    pk = household if isinstance(household, int) else household.pk
-    if not restrict(MonitoredHousehold.objects.filter(pk=pk), actor, "view").exists():
-        raise Http404("No such household.")
-    if not restrict(MonitoredHousehold.objects.filter(pk=pk), actor, action).exists():
+    household = fetch_locked(MonitoredHousehold, household, actor)
+    if not restrict(MonitoredHousehold.objects.filter(pk=household.pk), actor, action).exists():
         raise PermissionDenied(_("You may not do this on this household."))
-    return MonitoredHousehold.objects.select_for_update(of=("self",)).get(pk=pk)
+    return household
 
 
 def add_measure(
@@ -598,8 +590,7 @@ def record_entry(
     """A donation in or aid out, awaiting approval."""
     if not actor.has_perm("livelihood.add_fundentry"):
         raise PermissionDenied(_("You may not record fund entries."))
-    pk = fund if isinstance(fund, int) else fund.pk
-    fund = restrict(MutualAidFund.objects.filter(pk=pk), actor, "view").first()
+    fund = restrict(MutualAidFund.objects.filter(pk=pk_of(fund)), actor, "view").first()
     if fund is None:
         raise Http404("No such fund.")
     amount = _amount(amount)
@@ -640,11 +631,8 @@ def approve_entry(entry: FundEntry | int, *, actor, at=None) -> FundEntry:
     """Approve an entry: from then on it is immutable. Aid never exceeds the balance."""
     if not actor.has_perm("livelihood.approve_fundentry"):
         raise PermissionDenied(_("You may not approve fund entries."))
-    pk = entry if isinstance(entry, int) else entry.pk
-    if not restrict(FundEntry.objects.filter(pk=pk), actor, "view").exists():
-        raise Http404("No such entry.")
     with transaction.atomic():
-        entry = FundEntry.objects.select_for_update(of=("self",)).select_related("fund").get(pk=pk)
+        entry = fetch_locked(FundEntry, entry, actor, related=("fund",))
         MutualAidFund.objects.select_for_update().filter(pk=entry.fund_id).first()
         if entry.status != EntryStatus.DRAFT:
             raise ActionError(_("The entry has already been approved."))
@@ -667,8 +655,7 @@ def correct_entry(
     is added to the original (e.g. -0.0500 when 500 yuan too much was recorded)."""
     if not actor.has_perm("livelihood.add_fundentry"):
         raise PermissionDenied(_("You may not record fund entries."))
-    pk = entry if isinstance(entry, int) else entry.pk
-    original = restrict(FundEntry.objects.filter(pk=pk), actor, "view").first()
+    original = restrict(FundEntry.objects.filter(pk=pk_of(entry)), actor, "view").first()
     if original is None:
         raise Http404("No such entry.")
     if original.status != EntryStatus.APPROVED:

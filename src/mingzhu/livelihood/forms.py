@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit
@@ -25,12 +25,6 @@ from .models import (
     RequestCategory,
     TimeLimit,
 )
-
-
-class StyledForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
 
 def _units(kinds):
@@ -73,10 +67,6 @@ class CommentForm(StyledForm):
 
 class AnswerForm(StyledForm):
     result = forms.CharField(label=_("answer"), widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class EmptyForm(StyledForm):
-    pass
 
 
 class CallbackForm(StyledForm):

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from mingzhu.core import periods
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.choices import SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
@@ -71,7 +72,7 @@ def round_facts(requests: QuerySet, start: dt.date, end: dt.date) -> list[servic
 
 def rates_for(requests: QuerySet, year: int, month: int) -> dict:
     """The three rates of each unit for the month, with the red and black lists."""
-    start, end = services.month_bounds(year, month)
+    start, end = periods.month_bounds(year, month)
     weights = RateWeights.current()
     w = (weights.response, weights.resolution, weights.satisfaction)
     rows = services.three_rates(round_facts(requests, start, end), start, end, w)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import numpy as np
 
+from mingzhu.core.periods import rate
 from mingzhu.tasks.choices import HANDLING
 from mingzhu.tasks.choices import Status as TaskStatus
 
@@ -61,10 +62,6 @@ class RoundFacts:
     satisfaction: str | None = None
 
 
-def _rate(numerator: int, denominator: int) -> float | None:
-    return round(numerator / denominator, 4) if denominator else None
-
-
 def composite(rates: Sequence[float | None], weights: Sequence[int]) -> float | None:
     """The weighted score (0–100) of the rates that exist, weights renormalised over them."""
     pairs = [(r, w) for r, w in zip(rates, weights, strict=True) if r is not None and w > 0]
@@ -97,9 +94,9 @@ def three_rates(
         if not (c["dispatched"] or c["called_back"]):
             continue
         rates = (
-            _rate(c["responded"], c["dispatched"]),
-            _rate(c["resolved"], c["called_back"]),
-            _rate(c["satisfied"], c["called_back"]),
+            rate(c["responded"], c["dispatched"]),
+            rate(c["resolved"], c["called_back"]),
+            rate(c["satisfied"], c["called_back"]),
         )
         rows.append(
             {
@@ -134,12 +131,6 @@ def red_black(
     rest = ranked[len(red) :]
     black = sorted(rest, key=lambda r: (r["composite"], r["unit"]))[:size]
     return red, black
-
-
-def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    start = dt.date(year, month, 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return start, following - dt.timedelta(days=1)
 
 
 # -- hot spots -------------------------------------------------------------------------
@@ -190,9 +181,7 @@ def income_alert(income: Decimal | None, line: Decimal | None) -> str | None:
 
 def coverage_rate(registered: int, insured: int) -> float | None:
     """Insured / registered, in percent (two decimals)."""
-    if not registered:
-        return None
-    return round(100 * insured / registered, 2)
+    return rate(100 * insured, registered, 2)
 
 
 def below_target(registered: int, insured: int, target: Decimal | float | None) -> bool:

@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "livelihood"
 
@@ -24,7 +24,6 @@ urlpatterns = [
         "citizenrequest",
         list_view=views.CitizenRequestListView,
         detail=views.CitizenRequestDetailView,
-        history=views.CitizenRequestHistoryView,
     ),
     path("rates/", views.RatesView.as_view(), name="rates"),
     path("rates/notice.docx", views.NoticeView.as_view(), name="rates_notice"),
@@ -35,15 +34,13 @@ urlpatterns = [
         "requestcategory",
         list_view=views.CategoryListView,
         detail=views.CategoryDetailView,
-        history=views.CategoryHistoryView,
-        edit=views.CategoryEditView,
+        form=forms.CategoryForm,
     ),
     *object_urls(
         "time-limits",
         "timelimit",
         list_view=views.TimeLimitListView,
         detail=views.TimeLimitDetailView,
-        history=views.TimeLimitHistoryView,
         edit=views.TimeLimitEditView,
     ),
     path(f"{H}/reveal/", views.RevealHouseholdView.as_view(), name="monitoredhousehold_reveal"),
@@ -55,8 +52,7 @@ urlpatterns = [
         "monitoredhousehold",
         list_view=views.HouseholdListView,
         detail=views.HouseholdDetailView,
-        history=views.HouseholdHistoryView,
-        edit=views.HouseholdEditView,
+        form=forms.HouseholdForm,
     ),
     path("funds/<int:pk>/notice/", views.FundNoticeView.as_view(), name="mutualaidfund_notice"),
     path("funds/<int:pk>/entries/add/", views.EntryAddView.as_view(), name="fundentry_add"),
@@ -67,23 +63,20 @@ urlpatterns = [
         "mutualaidfund",
         list_view=views.FundListView,
         detail=views.FundDetailView,
-        history=views.FundHistoryView,
     ),
     *object_urls(
         "monitoring-lines",
         "monitoringline",
         list_view=views.LineListView,
         detail=views.LineDetailView,
-        history=views.LineHistoryView,
-        edit=views.LineEditView,
+        form=forms.MonitoringLineForm,
     ),
     *object_urls(
         "coverage-targets",
         "coveragetarget",
         list_view=views.TargetListView,
         detail=views.TargetDetailView,
-        history=views.TargetHistoryView,
-        edit=views.TargetEditView,
+        form=forms.CoverageTargetForm,
     ),
     path("coverage/", views.CoverageView.as_view(), name="coveragerecord_list"),
     path("coverage/import/", views.CoverageImportView.as_view(), name="coverage_import"),

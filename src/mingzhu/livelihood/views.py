@@ -3,7 +3,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import HttpResponse, HttpResponseRedirect
@@ -14,18 +14,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.actions import ActionError
+from mingzhu.core import periods
 from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     EXPORT_LIMIT,
+    ActionFormView,
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
     model_url,
 )
 from mingzhu.tasks.actions import available_actions
@@ -38,17 +40,12 @@ from .filters import CitizenRequestFilter, HouseholdFilter
 from .forms import (
     AnswerForm,
     CallbackForm,
-    CategoryForm,
     CommentForm,
     CorrectionForm,
     CoverageImportForm,
-    CoverageTargetForm,
-    EmptyForm,
     EntryForm,
     FollowUpForm,
-    HouseholdForm,
     MeasureForm,
-    MonitoringLineForm,
     ReasonForm,
     RegisterForm,
     ReviewForm,
@@ -71,15 +68,6 @@ from .models import (
     TimeLimit,
 )
 from .notice import rates_notice
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
 
 # -- citizen requests ----------------------------------------------------------------
 
@@ -125,19 +113,7 @@ class CitizenRequestListView(ObjectListView):
         )
 
 
-class NoDeleteMixin:
-    """Objects kept for the record: an edit page at most (``editable``), never a delete
-    page."""
-
-    editable = False
-    deletable = False
-
-
-class RequestPageMixin(NoDeleteMixin):
-    """Requests change only through their actions: no edit or delete page."""
-
-
-class CitizenRequestDetailView(RequestPageMixin, ObjectDetailView):
+class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
     model = CitizenRequest
     template_name = "livelihood/citizenrequest_detail.html"
     select_related = ("category__parent", "town", "village", "task__lead_unit", "received_by")
@@ -172,10 +148,6 @@ class CitizenRequestDetailView(RequestPageMixin, ObjectDetailView):
         return context
 
 
-class CitizenRequestHistoryView(RequestPageMixin, ObjectHistoryView):
-    model = CitizenRequest
-
-
 class RevealRequestView(CitizenRequestDetailView):
     """POST: the requester's name and phone in full, on this page only, and recorded."""
 
@@ -188,83 +160,19 @@ class RevealRequestView(CitizenRequestDetailView):
         return super().get(request, pk)
 
 
-class RegisterView(ObjectMixin, View):
+class RegisterView(ActionFormView):
     model = CitizenRequest
-    template_name = "livelihood/form.html"
-
-    def render_form(self, form, status=200):
-        context = {**self.meta_context(), "form": form, "title": _("Register a request")}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request):
-        self.require_permission("add")
-        return self.render_form(RegisterForm())
-
-    def post(self, request):
-        self.require_permission("add")
-        form = RegisterForm(request.POST)
-        if form.is_valid():
-            try:
-                obj = actions.register_request(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Registered: %(object)s") % {"object": obj})
-                return HttpResponseRedirect(obj.get_absolute_url())
-        return self.render_form(form, status=400)
-
-
-class ActionView(ObjectMixin, View):
-    """A form page for one action on an object."""
-
-    form_class = EmptyForm
-    title = ""
-    template_name = "livelihood/form.html"
-    permission_action = "view"
-
-    def allowed(self, obj) -> bool:
-        return True
+    form_class = RegisterForm
+    title = gettext_lazy("Register a request")
 
     def run(self, obj, form):
-        raise NotImplementedError
+        return actions.register_request(actor=self.request.user, **form.cleaned_data)
 
-    def initial(self, obj) -> dict:
-        return {}
-
-    def get_obj(self, pk):
-        obj = get_object_or_404(self.restricted(self.permission_action), pk=pk)
-        if not self.allowed(obj):
-            raise PermissionDenied
-        return obj
-
-    def success_url(self, obj):
-        return obj.get_absolute_url()
-
-    def render_form(self, obj, form, status=200):
-        context = {**self.meta_context(), "object": obj, "form": form, "title": self.title}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk):
-        obj = self.get_obj(pk)
-        return self.render_form(obj, self.form_class(initial=self.initial(obj)))
-
-    def post(self, request, pk):
-        obj = self.get_obj(pk)
-        form = self.form_class(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                self.run(obj, form)
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(self.success_url(obj))
-        return self.render_form(obj, form, status=400)
+    def get_success_message(self, result):
+        return _("Registered: %(object)s") % {"object": result}
 
 
-class RequestActionView(ActionView):
+class RequestActionView(ActionFormView):
     model = CitizenRequest
     select_related = ("task__lead_unit", "category")
 
@@ -357,25 +265,11 @@ class ReopenView(RequestActionView):
 # -- rates, red-and-black list, hot spots, classifier ----------------------------------
 
 
-def _month(params) -> tuple[int, int, str | None]:
-    today = timezone.localdate()
-    default = (today.year, today.month)
-    value = params.get("month") or ""
-    if not value:
-        return *default, None
-    try:
-        year, month = (int(p) for p in value.split("-"))
-        dt.date(year, month, 1)
-    except ValueError:
-        return *default, _("The month must look like 2025-12.")
-    return year, month, None
-
-
 class RatesView(ObjectMixin, View):
     model = CitizenRequest
 
     def context(self, request, form=None):
-        year, month, error = _month(request.GET)
+        year, month, error = periods.month(request.GET)
         if error:
             messages.error(request, error)
         result = rates_for(self.restricted("view"), year, month)
@@ -383,7 +277,7 @@ class RatesView(ObjectMixin, View):
         return {
             "year": year,
             "month": month,
-            "month_value": f"{year}-{month:02d}",
+            "month_value": periods.month_label(year, month),
             **result,
             "weights_form": (form or WeightsForm(instance=result["weights"])) if may_edit else None,
             "chart": {
@@ -414,7 +308,7 @@ class NoticeView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        year, month, error = _month(request.GET)
+        year, month, error = periods.month(request.GET)
         if error:
             messages.error(request, error)
             return HttpResponseRedirect(reverse("livelihood:rates"))
@@ -509,32 +403,24 @@ class CategoryListView(ObjectListView):
         return super().get_queryset().order_by("parent__sort_order", "parent__name", "sort_order")
 
 
-class CategoryDetailView(NoDeleteMixin, ObjectDetailView):
-    editable = True
-    model = RequestCategory
+class FieldsDetailView(NoDeleteMixin, ObjectDetailView):
+    """Reference data: a table of its ``fields``; edited, never deleted."""
+
     template_name = "livelihood/simple_detail.html"
-    select_related = ("parent", "default_unit")
+    fields: tuple[str, ...] = ()
 
     def get_extra_context(self, obj):
         return {
             "fields": [
-                (f.verbose_name, getattr(obj, f.name))
-                for f in [
-                    RequestCategory._meta.get_field(n)
-                    for n in ("name", "parent", "default_unit", "is_active")
-                ]
+                (obj._meta.get_field(n).verbose_name, Column(n, "").value(obj)) for n in self.fields
             ]
         }
 
 
-class CategoryHistoryView(NoDeleteMixin, ObjectHistoryView):
-    editable = True
+class CategoryDetailView(FieldsDetailView):
     model = RequestCategory
-
-
-class CategoryEditView(ObjectEditView):
-    model = RequestCategory
-    form_class = CategoryForm
+    select_related = ("parent", "default_unit")
+    fields = ("name", "parent", "default_unit", "is_active")
 
 
 class TimeLimitListView(ObjectListView):
@@ -547,20 +433,9 @@ class TimeLimitListView(ObjectListView):
     ]
 
 
-class TimeLimitDetailView(NoDeleteMixin, ObjectDetailView):
-    editable = True
+class TimeLimitDetailView(FieldsDetailView):
     model = TimeLimit
-    template_name = "livelihood/simple_detail.html"
-
-    def get_extra_context(self, obj):
-        names = ("request_type", "handling_days", "basis", "response_days")
-        fields = [TimeLimit._meta.get_field(n) for n in names]
-        return {"fields": [(f.verbose_name, Column(f.name, "").value(obj)) for f in fields]}
-
-
-class TimeLimitHistoryView(NoDeleteMixin, ObjectHistoryView):
-    editable = True
-    model = TimeLimit
+    fields = ("request_type", "handling_days", "basis", "response_days")
 
 
 class TimeLimitEditView(ObjectEditView):
@@ -626,7 +501,6 @@ class HouseholdListView(ObjectListView):
 
 
 class HouseholdDetailView(NoDeleteMixin, ObjectDetailView):
-    editable = True
     model = MonitoredHousehold
     template_name = "livelihood/household_detail.html"
     select_related = ("village", "reviewed_by", "proposed_by")
@@ -664,17 +538,7 @@ class RevealHouseholdView(HouseholdDetailView):
         return super().get(request, pk)
 
 
-class HouseholdHistoryView(NoDeleteMixin, ObjectHistoryView):
-    editable = True
-    model = MonitoredHousehold
-
-
-class HouseholdEditView(ObjectEditView):
-    model = MonitoredHousehold
-    form_class = HouseholdForm
-
-
-class HouseholdActionView(ActionView):
+class HouseholdActionView(ActionFormView):
     model = MonitoredHousehold
     select_related = ("village",)
 
@@ -742,7 +606,7 @@ def _fund_figures(fund):
     )
 
 
-class FundDetailView(NoDeleteMixin, ObjectDetailView):
+class FundDetailView(ReadOnlyMixin, ObjectDetailView):
     model = MutualAidFund
     template_name = "livelihood/fund_detail.html"
     select_related = ("village",)
@@ -765,11 +629,7 @@ class FundDetailView(NoDeleteMixin, ObjectDetailView):
         }
 
 
-class FundHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = MutualAidFund
-
-
-class EntryAddView(ActionView):
+class EntryAddView(ActionFormView):
     model = MutualAidFund
     form_class = EntryForm
     title = gettext_lazy("Record an entry")
@@ -784,7 +644,7 @@ class EntryAddView(ActionView):
         actions.record_entry(obj.pk, actor=self.request.user, **form.cleaned_data)
 
 
-class EntryActionView(ActionView):
+class EntryActionView(ActionFormView):
     model = FundEntry
     select_related = ("fund",)
 
@@ -978,10 +838,6 @@ class AccessLogView(ObjectListView):
 # -- yearly reference figures: monitoring lines and coverage targets -------------------
 
 
-def _fields(obj, names):
-    return [(obj._meta.get_field(n).verbose_name, Column(n, "").value(obj)) for n in names]
-
-
 class LineListView(ObjectListView):
     model = MonitoringLine
     columns = [
@@ -991,23 +847,9 @@ class LineListView(ObjectListView):
     ]
 
 
-class LineDetailView(NoDeleteMixin, ObjectDetailView):
+class LineDetailView(FieldsDetailView):
     model = MonitoringLine
-    editable = True
-    template_name = "livelihood/simple_detail.html"
-
-    def get_extra_context(self, obj):
-        return {"fields": _fields(obj, ("year", "amount", "source"))}
-
-
-class LineHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = MonitoringLine
-    editable = True
-
-
-class LineEditView(ObjectEditView):
-    model = MonitoringLine
-    form_class = MonitoringLineForm
+    fields = ("year", "amount", "source")
 
 
 class TargetListView(ObjectListView):
@@ -1019,20 +861,6 @@ class TargetListView(ObjectListView):
     ]
 
 
-class TargetDetailView(NoDeleteMixin, ObjectDetailView):
+class TargetDetailView(FieldsDetailView):
     model = CoverageTarget
-    editable = True
-    template_name = "livelihood/simple_detail.html"
-
-    def get_extra_context(self, obj):
-        return {"fields": _fields(obj, ("year", "scheme", "rate"))}
-
-
-class TargetHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = CoverageTarget
-    editable = True
-
-
-class TargetEditView(ObjectEditView):
-    model = CoverageTarget
-    form_class = CoverageTargetForm
+    fields = ("year", "scheme", "rate")

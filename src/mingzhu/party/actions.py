@@ -20,6 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import fetch_locked, pk_of
 from mingzhu.core.scope import restrict
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks import services as task_services
@@ -48,18 +49,6 @@ def _require(actor, perm: str, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def _visible(model, pk: int, actor, *, lock: bool = False):
-    """The row if the actor sees it (locked when asked), else 404."""
-    if not restrict(model.objects.filter(pk=pk), actor, "view").exists():
-        raise Http404(f"No such {model._meta.model_name}.")
-    qs = model.objects.select_for_update(of=("self",)) if lock else model.objects
-    return qs.get(pk=pk)
-
-
-def _pk(obj) -> int:
-    return obj if isinstance(obj, int) else obj.pk
-
-
 def may_raise_tasks(user) -> bool:
     return user.has_perm("tasks.add_task")
 
@@ -78,8 +67,8 @@ def link_household(
     _require(actor, "party.add_householdlink", _("You may not link households."))
     today = _today(as_of)
     with transaction.atomic():
-        household = _visible(Household, _pk(household), actor, lock=True)
-        member = _visible(PartyMember, _pk(member), actor)
+        household = fetch_locked(Household, household, actor)
+        member = fetch_locked(PartyMember, member, actor, lock=False)
         errors = {}
         if started_on > today:
             errors["started_on"] = _("The link cannot start in the future.")
@@ -126,9 +115,7 @@ def end_link(
     """End a member's link to a household (the household may then be linked again)."""
     _require(actor, "party.change_householdlink", _("You may not change household links."))
     with transaction.atomic():
-        if not restrict(HouseholdLink.objects.filter(pk=_pk(link)), actor, "change").exists():
-            raise Http404("No such link.")
-        link = HouseholdLink.objects.select_for_update(of=("self",)).get(pk=_pk(link))
+        link = fetch_locked(HouseholdLink, link, actor, "change")
         if link.ended_on is not None:
             raise ValidationError({"ended_on": _("The link has already ended.")})
         if ended_on > _today(as_of):
@@ -158,8 +145,8 @@ def log_visit(
     today = _today(as_of)
     findings, problem = (findings or "").strip(), (problem or "").strip()
     with transaction.atomic():
-        household = _visible(Household, _pk(household), actor)
-        member = _visible(PartyMember, _pk(member), actor)
+        household = fetch_locked(Household, household, actor, lock=False)
+        member = fetch_locked(PartyMember, member, actor, lock=False)
         errors = {}
         if visited_on > today:
             errors["visited_on"] = _(
@@ -198,7 +185,7 @@ def raise_visit_task(
     _require(actor, "tasks.add_task", _("You may not raise tasks."))
     at = at or timezone.now()
     with transaction.atomic():
-        visit = _visible(HouseholdVisit, _pk(visit), actor, lock=True)
+        visit = fetch_locked(HouseholdVisit, visit, actor)
         if visit.task_id is not None:
             raise ValidationError({"problem": _("A task has already been raised for this visit.")})
         if not visit.problem:
@@ -239,14 +226,14 @@ def record_attendance(
     the session's hours). A member already recorded is refused by name; all or none."""
     _require(actor, "party.add_trainingattendance", _("You may not record attendance."))
     with transaction.atomic():
-        session = _visible(TrainingSession, _pk(session), actor)
+        session = fetch_locked(TrainingSession, session, actor, lock=False)
         credited = session.hours if hours is None else Decimal(hours)
         errors = []
         if credited <= 0 or credited > session.hours:
             raise ValidationError(
                 {"hours": _("Credit between 0 and %(hours)s hours.") % {"hours": session.hours}}
             )
-        ids = [_pk(m) for m in members]
+        ids = [pk_of(m) for m in members]
         if not ids:
             raise ValidationError({"members": _("Choose at least one member.")})
         visible = restrict(PartyMember.objects.filter(pk__in=ids), actor, "view")

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
-from mingzhu.core.views import style_form
+from mingzhu.core.forms import ScopedForm, ScopedModelForm
 from mingzhu.org.models import OrgUnit
 
 from .choices import LinkKind
@@ -80,18 +79,7 @@ class TrainingSessionForm(ScopedModelForm):
         widgets = {"held_on": DATE}
 
 
-class _ActionForm(forms.Form):
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if user is not None and queryset is not None:
-                field.queryset = queryset.restrict(user, "view")
-        style_form(self)
-
-
-class LinkForm(_ActionForm):
+class LinkForm(ScopedForm):
     member = forms.ModelChoiceField(
         queryset=PartyMember.objects.filter(is_active=True), label=_("Party member")
     )
@@ -99,11 +87,11 @@ class LinkForm(_ActionForm):
     started_on = forms.DateField(label=_("Linked since"), widget=DATE)
 
 
-class EndLinkForm(_ActionForm):
+class EndLinkForm(ScopedForm):
     ended_on = forms.DateField(label=_("Ended on"), widget=DATE)
 
 
-class VisitForm(_ActionForm):
+class VisitForm(ScopedForm):
     member = forms.ModelChoiceField(
         queryset=PartyMember.objects.filter(is_active=True), label=_("Party member")
     )
@@ -117,7 +105,7 @@ class VisitForm(_ActionForm):
     )
 
 
-class RaiseTaskForm(_ActionForm):
+class RaiseTaskForm(ScopedForm):
     lead_unit = forms.ModelChoiceField(
         queryset=OrgUnit.objects.all(),
         label=_("Responsible unit"),
@@ -129,7 +117,7 @@ class RaiseTaskForm(_ActionForm):
     )
 
 
-class AttendanceForm(_ActionForm):
+class AttendanceForm(ScopedForm):
     members = forms.ModelMultipleChoiceField(
         queryset=PartyMember.objects.filter(is_active=True), label=_("Party members")
     )

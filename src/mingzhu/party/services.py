@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import numpy as np
 
+from mingzhu.core.periods import rate
+
 
 @dataclass(frozen=True)
 class Place:
@@ -18,10 +20,6 @@ class Place:
     village: str
     town_id: int | None
     town: str
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 def _by_town(village_rows: list[dict], places: Mapping[int, Place], keys: Sequence[str]):
@@ -66,7 +64,7 @@ def coverage(households: Iterable[tuple], places: Mapping[int, Place]) -> dict:
     ]
     towns = _by_town(villages, places, ("households", "linked"))
     for row in (*villages, *towns):
-        row["rate"] = _rate(row["linked"], row["households"])
+        row["rate"] = rate(row["linked"], row["households"], None)
     all_households = int(totals.sum())
     all_linked = int(linked_totals.sum())
     return {
@@ -75,7 +73,7 @@ def coverage(households: Iterable[tuple], places: Mapping[int, Place]) -> dict:
         "total": {
             "households": all_households,
             "linked": all_linked,
-            "rate": _rate(all_linked, all_households),
+            "rate": rate(all_linked, all_households, None),
         },
     }
 
@@ -124,7 +122,7 @@ def member_load(
             default=0,
         )
     for row in (*village_rows, *towns):
-        row["mean_load"] = _rate(row["linked"], row["members"])
+        row["mean_load"] = rate(row["linked"], row["members"], None)
     return {
         "members": loads,
         "villages": sorted(village_rows, key=lambda r: (r["town"], r["name"])),

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,12 +13,11 @@ from mingzhu.core.periods import year as year_param
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
-    ObjectDeleteView,
+    ActionFormView,
     ObjectDetailView,
-    ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
 )
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -29,15 +27,8 @@ from .filters import HouseholdFilter, LinkFilter, MemberFilter, VisitFilter
 from .forms import (
     AttendanceForm,
     EndLinkForm,
-    HouseholdForm,
     LinkForm,
-    PartyGroupActivityForm,
-    PartyGroupForm,
-    PartyMemberForm,
-    PartyOrganisationForm,
     RaiseTaskForm,
-    TrainingCourseForm,
-    TrainingSessionForm,
     VisitForm,
 )
 from .models import (
@@ -55,14 +46,6 @@ from .models import (
 from .services import Place, coverage, member_load, training_summary
 
 L = gettext_lazy
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # Party organisations -------------------------------------------------------------------
@@ -91,19 +74,6 @@ class OrganisationDetailView(ObjectDetailView):
         }
 
 
-class OrganisationHistoryView(ObjectHistoryView):
-    model = PartyOrganisation
-
-
-class OrganisationEditView(ObjectEditView):
-    model = PartyOrganisation
-    form_class = PartyOrganisationForm
-
-
-class OrganisationDeleteView(ObjectDeleteView):
-    model = PartyOrganisation
-
-
 # Party groups ---------------------------------------------------------------------------
 
 
@@ -127,19 +97,6 @@ class GroupDetailView(ObjectDetailView):
             "members": restrict(obj.members.select_related("village"), user, "view"),
             "activities": restrict(obj.activities.all(), user, "view")[:20],
         }
-
-
-class GroupHistoryView(ObjectHistoryView):
-    model = PartyGroup
-
-
-class GroupEditView(ObjectEditView):
-    model = PartyGroup
-    form_class = PartyGroupForm
-
-
-class GroupDeleteView(ObjectDeleteView):
-    model = PartyGroup
 
 
 # Members --------------------------------------------------------------------------------
@@ -177,19 +134,6 @@ class MemberDetailView(ObjectDetailView):
                 obj.attendances.select_related("session__course"), user, "view"
             )[:20],
         }
-
-
-class MemberHistoryView(ObjectHistoryView):
-    model = PartyMember
-
-
-class MemberEditView(ObjectEditView):
-    model = PartyMember
-    form_class = PartyMemberForm
-
-
-class MemberDeleteView(ObjectDeleteView):
-    model = PartyMember
 
 
 # Households -----------------------------------------------------------------------------
@@ -237,27 +181,7 @@ class HouseholdDetailView(ObjectDetailView):
         }
 
 
-class HouseholdHistoryView(ObjectHistoryView):
-    model = Household
-
-
-class HouseholdEditView(ObjectEditView):
-    model = Household
-    form_class = HouseholdForm
-
-
-class HouseholdDeleteView(ObjectDeleteView):
-    model = Household
-
-
 # Links and visits: created through actions only ----------------------------------------
-
-
-class ReadOnlyMixin:
-    """Objects that change only through their actions: no edit or delete page."""
-
-    editable = False
-    deletable = False
 
 
 class LinkListView(ObjectListView):
@@ -281,10 +205,6 @@ class LinkDetailView(ReadOnlyMixin, ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         return {"can_end": obj.ended_on is None and can(user, "change", obj)}
-
-
-class LinkHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = HouseholdLink
 
 
 class VisitListView(ObjectListView):
@@ -321,61 +241,6 @@ class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class VisitHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = HouseholdVisit
-
-
-class ActionFormView(ObjectMixin, View):
-    """A form page for one action on an object of ``model``."""
-
-    form_class = None
-    title = ""
-    template_name = "party/action.html"
-    permission = ""
-
-    def get_target(self, pk):
-        if not self.request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return get_object_or_404(self.restricted("view"), pk=pk)
-
-    def allowed(self, obj) -> bool:
-        return True
-
-    def initial(self, obj) -> dict:
-        return {}
-
-    def run(self, obj, data):
-        raise NotImplementedError
-
-    def render_form(self, obj, form, status=200):
-        context = {**self.meta_context(), "object": obj, "form": form, "title": self.title}
-        return render(self.request, self.template_name, context, status=status)
-
-    def _target(self, pk):
-        obj = self.get_target(pk)
-        if not self.allowed(obj):
-            raise PermissionDenied
-        return obj
-
-    def get(self, request, pk):
-        obj = self._target(pk)
-        form = self.form_class(initial=self.initial(obj), user=request.user)
-        return self.render_form(obj, form)
-
-    def post(self, request, pk):
-        obj = self._target(pk)
-        form = self.form_class(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                result = self.run(obj, form.cleaned_data)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(result.get_absolute_url())
-        return self.render_form(obj, form, status=400)
-
-
 class LinkHouseholdView(ActionFormView):
     model = Household
     form_class = LinkForm
@@ -385,9 +250,8 @@ class LinkHouseholdView(ActionFormView):
     def initial(self, obj):
         return {"started_on": timezone.localdate()}
 
-    def run(self, obj, data):
-        actions.link_household(actor=self.request.user, household=obj, **data)
-        return obj
+    def run(self, obj, form):
+        actions.link_household(actor=self.request.user, household=obj, **form.cleaned_data)
 
 
 class LogVisitView(ActionFormView):
@@ -400,8 +264,8 @@ class LogVisitView(ActionFormView):
         link = obj.links.filter(ended_on__isnull=True).first()
         return {"visited_on": timezone.localdate(), "member": link.member_id if link else None}
 
-    def run(self, obj, data):
-        return actions.log_visit(actor=self.request.user, household=obj, **data)
+    def run(self, obj, form):
+        return actions.log_visit(actor=self.request.user, household=obj, **form.cleaned_data)
 
 
 class EndLinkView(ActionFormView):
@@ -413,8 +277,8 @@ class EndLinkView(ActionFormView):
     def initial(self, obj):
         return {"ended_on": timezone.localdate()}
 
-    def run(self, obj, data):
-        return actions.end_link(obj, actor=self.request.user, ended_on=data["ended_on"])
+    def run(self, obj, form):
+        return actions.end_link(obj, actor=self.request.user, **form.cleaned_data)
 
 
 class RaiseTaskView(ActionFormView):
@@ -426,10 +290,8 @@ class RaiseTaskView(ActionFormView):
     def allowed(self, obj):
         return obj.task_id is None and bool(obj.problem)
 
-    def run(self, obj, data):
-        return actions.raise_visit_task(
-            obj, actor=self.request.user, lead_unit=data["lead_unit"], time_limit=data["time_limit"]
-        )
+    def run(self, obj, form):
+        return actions.raise_visit_task(obj, actor=self.request.user, **form.cleaned_data)
 
 
 class AttendanceView(ActionFormView):
@@ -438,11 +300,8 @@ class AttendanceView(ActionFormView):
     title = L("Record attendance")
     permission = "party.add_trainingattendance"
 
-    def run(self, obj, data):
-        actions.record_attendance(
-            actor=self.request.user, session=obj, members=data["members"], hours=data["hours"]
-        )
-        return obj
+    def run(self, obj, form):
+        actions.record_attendance(actor=self.request.user, session=obj, **form.cleaned_data)
 
 
 # Group activities -----------------------------------------------------------------------
@@ -471,19 +330,6 @@ class ActivityDetailView(ObjectDetailView):
 
     def get_extra_context(self, obj):
         return {"attendees": restrict(obj.attendees.all(), self.request.user, "view")}
-
-
-class ActivityHistoryView(ObjectHistoryView):
-    model = PartyGroupActivity
-
-
-class ActivityEditView(ObjectEditView):
-    model = PartyGroupActivity
-    form_class = PartyGroupActivityForm
-
-
-class ActivityDeleteView(ObjectDeleteView):
-    model = PartyGroupActivity
 
 
 # Training -------------------------------------------------------------------------------
@@ -520,19 +366,6 @@ class CourseDetailView(ObjectDetailView):
         return restrict(TrainingAttendance.objects.all(), self.request.user, "view")
 
 
-class CourseHistoryView(ObjectHistoryView):
-    model = TrainingCourse
-
-
-class CourseEditView(ObjectEditView):
-    model = TrainingCourse
-    form_class = TrainingCourseForm
-
-
-class CourseDeleteView(ObjectDeleteView):
-    model = TrainingCourse
-
-
 class SessionListView(ObjectListView):
     model = TrainingSession
     select_related = ("course",)
@@ -558,19 +391,6 @@ class SessionDetailView(ObjectDetailView):
         }
 
 
-class SessionHistoryView(ObjectHistoryView):
-    model = TrainingSession
-
-
-class SessionEditView(ObjectEditView):
-    model = TrainingSession
-    form_class = TrainingSessionForm
-
-
-class SessionDeleteView(ObjectDeleteView):
-    model = TrainingSession
-
-
 class AttendanceListView(ObjectListView):
     model = TrainingAttendance
     select_related = ("session__course", "member__organisation")
@@ -586,10 +406,6 @@ class AttendanceListView(ObjectListView):
 class AttendanceDetailView(ReadOnlyMixin, ObjectDetailView):
     model = TrainingAttendance
     select_related = ("session__course", "member__organisation")
-
-
-class AttendanceHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = TrainingAttendance
 
 
 class TrainingSummaryView(ObjectMixin, View):

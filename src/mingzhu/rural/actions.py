@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError
+from mingzhu.core.actions import ActionError, fetch_locked, pk_of
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -200,7 +200,7 @@ def validate_scores(sheet: ScoringSheet, scores: Sequence[dict]) -> list[dict]:
     seen: dict[int, dict] = {}
     for entry in scores:
         item = entry.get("item")
-        item_id = getattr(item, "pk", item)
+        item_id = pk_of(item)
         if item_id not in items:
             errors.setdefault("scores", []).append(
                 _("Item %(item)s is not on this scoring sheet.") % {"item": item_id}
@@ -357,20 +357,13 @@ def raise_rectification(
     """Raise the rectification task of a deduction after the inspection."""
     perm = "rural.add_villageinspection"
     _require(actor, perm)
-    score_id = getattr(score, "pk", score)
-    if not restrict(InspectionScore.objects.filter(pk=score_id), actor, "view").exists():
-        raise Http404("No such score.")
     at = _at(at)
     today = timezone.localdate(at)
     deadline = deadline or task_services.add_working_days(today, DEFAULT_RECTIFICATION_DAYS)
-    if deadline < today:
-        raise ValidationError({"deadline": _("The rectification deadline is in the past.")})
     with transaction.atomic():
-        score = (
-            InspectionScore.objects.select_for_update(of=("self",))
-            .select_related("inspection__village", "item")
-            .get(pk=score_id)
-        )
+        score = fetch_locked(InspectionScore, score, actor, related=("inspection__village", "item"))
+        if deadline < today:
+            raise ValidationError({"deadline": _("The rectification deadline is in the past.")})
         _unit_in_scope(actor, perm, score.inspection.village)
         if score.deduction <= 0:
             raise RuralError(_("Nothing was deducted on this item."))
@@ -456,18 +449,12 @@ def dispatch_fault(
 ) -> FacilityFault:
     """Dispatch the fault (派单): a maintenance task for the maintainer's unit (the
     village when the facility has no maintainer), due within its type's time limit."""
-    fault_id = getattr(fault, "pk", fault)
-    if not restrict(FacilityFault.objects.filter(pk=fault_id), actor, "view").exists():
-        raise Http404("No such fault.")
-    if not may_dispatch(actor):
-        raise PermissionDenied(_("You may not dispatch faults."))
     at = _at(at)
+    related = ("facility__type", "facility__maintainer__unit", "facility__village")
     with transaction.atomic():
-        fault = (
-            FacilityFault.objects.select_for_update(of=("self",))
-            .select_related("facility__type", "facility__maintainer__unit", "facility__village")
-            .get(pk=fault_id)
-        )
+        fault = fetch_locked(FacilityFault, fault, actor, related=related)
+        if not may_dispatch(actor):
+            raise PermissionDenied(_("You may not dispatch faults."))
         if fault.task_id:
             raise RuralError(_("The fault has already been dispatched."))
         facility = fault.facility
@@ -537,7 +524,7 @@ def add_secretary_project(
     (their progress, weighted, makes the project's)."""
     perm = "rural.change_secretaryplan"
     _require(actor, perm)
-    plan_id = getattr(plan, "pk", plan)
+    plan_id = pk_of(plan)
     plan = restrict(SecretaryPlan.objects.filter(pk=plan_id), actor, "change").first()
     if plan is None:
         raise Http404("No such plan.")
@@ -594,18 +581,15 @@ def review_secretary_plan(
     at: dt.datetime | None = None,
 ) -> SecretaryPlan:
     """Record the year-end review (述职评议) score, 0 to 100."""
-    plan_id = getattr(plan, "pk", plan)
-    if not restrict(SecretaryPlan.objects.filter(pk=plan_id), actor, "view").exists():
-        raise Http404("No such plan.")
-    _require(actor, "rural.review_secretaryplan")
-    value = _decimal(score, "review_score")
-    if not Decimal(0) <= value <= Decimal(100) or value != value.quantize(Decimal("0.01")):
-        raise ValidationError({"review_score": _("The score must lie between 0 and 100.")})
-    day = reviewed_on or timezone.localdate(_at(at))
-    if day > timezone.localdate(_at(at)):
-        raise ValidationError({"reviewed_on": _("The review date is in the future.")})
     with transaction.atomic():
-        plan = SecretaryPlan.objects.select_for_update().get(pk=plan_id)
+        plan = fetch_locked(SecretaryPlan, plan, actor)
+        _require(actor, "rural.review_secretaryplan")
+        value = _decimal(score, "review_score")
+        if not Decimal(0) <= value <= Decimal(100) or value != value.quantize(Decimal("0.01")):
+            raise ValidationError({"review_score": _("The score must lie between 0 and 100.")})
+        day = reviewed_on or timezone.localdate(_at(at))
+        if day > timezone.localdate(_at(at)):
+            raise ValidationError({"reviewed_on": _("The review date is in the future.")})
         plan.review_score = value
         plan.review_comment = (comment or "").strip()
         plan.reviewed_on = day

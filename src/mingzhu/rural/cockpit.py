@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
+from mingzhu.core import periods
 
-from . import reports, services
+from . import reports
 from .models import RemediationProgramme
 
 
@@ -20,7 +21,7 @@ def rural_panel(user, as_of: dt.date) -> Panel | None:
         return None
     programme = RemediationProgramme.objects.filter(start_date__lte=as_of).first()
     progress = reports.environment_progress(programme, user) if programme else None
-    year, quarter = services.quarter_of(as_of)
+    year, quarter = periods.quarter_of(as_of)
     ranking = reports.quarterly_ranking(year, quarter, user)
     ranked = [r for r in ranking["villages"] if r["rank"] is not None]
     start = dt.date(as_of.year, 1, 1)

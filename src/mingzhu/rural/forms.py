@@ -2,10 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
-from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -21,17 +20,13 @@ from .models import (
 )
 
 
-class StyledForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
-
-
 def _units(user, perm: str, kinds) -> forms.ModelChoiceField:
     return units_in_scope(user, perm).filter(kind__in=kinds).order_by("path")
 
 
 class RemediationForm(StyledForm):
+    accepts_user = True
+
     programme = forms.ModelChoiceField(
         queryset=RemediationProgramme.objects.all(), label=_("Programme")
     )
@@ -56,6 +51,8 @@ class RemediationForm(StyledForm):
 class InspectionForm(StyledForm):
     """The inspection's header and one score, finding and "raise a task" per item of
     the chosen sheet."""
+
+    accepts_user = True
 
     village = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Village"))
     kind = forms.ChoiceField(choices=InspectionKind.choices, label=_("Kind"))
@@ -226,6 +223,8 @@ class FacilityForm(ScopedModelForm):
 
 
 class FaultForm(StyledForm):
+    accepts_user = True
+
     facility = forms.ModelChoiceField(queryset=Facility.objects.none(), label=_("Facility"))
     source = forms.ChoiceField(choices=FaultSource.choices, label=_("Reported through"))
     reporter_name = forms.CharField(
@@ -254,6 +253,8 @@ class CommentForm(StyledForm):
 
 
 class SecretaryPlanForm(StyledForm):
+    accepts_user = True
+
     unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Unit"))
     secretary = forms.CharField(label=_("Secretary"), max_length=50)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db.models import Sum
 
+from mingzhu.core import periods
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -40,7 +41,7 @@ def quarterly_ranking(year: int, quarter: int, user=None) -> dict:
     """The quarter's ranking of every village and town of the city (the notice ranks
     them all); with a user, only the rows in the user's scope are returned, with their
     city-wide ranks."""
-    start, end = services.quarter_bounds(year, quarter)
+    start, end = periods.quarter_bounds(year, quarter)
     villages = list(
         OrgUnit.objects.filter(kind=UnitKind.VILLAGE, is_active=True)
         .order_by("path")

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
+from mingzhu.core.periods import parse_quarter, quarter_bounds, quarter_of  # noqa: F401
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.services import closed_on_time
 
@@ -25,31 +26,6 @@ CENT = Decimal("0.01")
 
 def quantise(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-# ---------------------------------------------------------------- quarters
-
-
-def quarter_of(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError("quarter must be 1 to 4")
-    start = dt.date(year, 3 * quarter - 2, 1)
-    end = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - dt.timedelta(days=1)
-    return start, end
-
-
-def parse_quarter(text: str | None, as_of: dt.date) -> tuple[int, int]:
-    """'2025Q3' -> (2025, 3); empty -> the quarter of ``as_of``. ValueError on bad input."""
-    if not text:
-        return quarter_of(as_of)
-    year, sep, quarter = text.upper().partition("Q")
-    if not sep or not year.isdigit() or quarter not in ("1", "2", "3", "4"):
-        raise ValueError(text)
-    return int(year), int(quarter)
 
 
 # ---------------------------------------------------------------- rankings

@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "rural"
 
@@ -14,15 +14,13 @@ urlpatterns = [
         "remediation",
         list_view=views.RemediationListView,
         detail=views.RemediationDetailView,
-        history=views.RemediationHistoryView,
     ),
     *object_urls(
         "programmes",
         "remediationprogramme",
         list_view=views.ProgrammeListView,
         detail=views.ProgrammeDetailView,
-        history=views.ProgrammeHistoryView,
-        edit=views.ProgrammeEditView,
+        form=forms.ProgrammeForm,
     ),
     path("inspections/add/", views.InspectionAddView.as_view(), name="villageinspection_add"),
     path("scores/<int:pk>/raise/", views.RaiseTaskView.as_view(), name="inspectionscore_raise"),
@@ -34,7 +32,6 @@ urlpatterns = [
         "villageinspection",
         list_view=views.InspectionListView,
         detail=views.InspectionDetailView,
-        history=views.InspectionHistoryView,
     ),
     path("sheets/<int:pk>/version/", views.NewVersionView.as_view(), name="scoringsheet_version"),
     *object_urls(
@@ -59,24 +56,21 @@ urlpatterns = [
         "facility",
         list_view=views.FacilityListView,
         detail=views.FacilityDetailView,
-        history=views.FacilityHistoryView,
-        edit=views.FacilityEditView,
+        form=forms.FacilityForm,
     ),
     *object_urls(
         "facility-types",
         "facilitytype",
         list_view=views.FacilityTypeListView,
         detail=views.FacilityTypeDetailView,
-        history=views.FacilityTypeHistoryView,
-        edit=views.FacilityTypeEditView,
+        form=forms.FacilityTypeForm,
     ),
     *object_urls(
         "maintainers",
         "maintainer",
         list_view=views.MaintainerListView,
         detail=views.MaintainerDetailView,
-        history=views.MaintainerHistoryView,
-        edit=views.MaintainerEditView,
+        form=forms.MaintainerForm,
     ),
     path("faults/add/", views.FaultAddView.as_view(), name="facilityfault_add"),
     path("faults/<int:pk>/dispatch/", views.DispatchView.as_view(), name="facilityfault_dispatch"),
@@ -85,7 +79,6 @@ urlpatterns = [
         "facilityfault",
         list_view=views.FaultListView,
         detail=views.FaultDetailView,
-        history=views.FaultHistoryView,
     ),
     path("secretaries/add/", views.PlanAddView.as_view(), name="secretaryplan_add"),
     path(
@@ -99,6 +92,5 @@ urlpatterns = [
         "secretaryplan",
         list_view=views.PlanListView,
         detail=views.PlanDetailView,
-        history=views.PlanHistoryView,
     ),
 ]

@@ -1,28 +1,29 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Sum
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.actions import ActionConflict
-from mingzhu.core.periods import period
+from mingzhu.core import periods
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
+    ActionFormView,
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
 )
-from mingzhu.tasks.actions import TransitionError
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.tables import TaskColumn
 
@@ -37,13 +38,9 @@ from .filters import (
 )
 from .forms import (
     CommentForm,
-    FacilityForm,
-    FacilityTypeForm,
     FaultForm,
     InspectionForm,
-    MaintainerForm,
     NewVersionForm,
-    ProgrammeForm,
     ProjectForm,
     RaiseTaskForm,
     RemediationForm,
@@ -69,91 +66,8 @@ from .models import (
 from .notice import ranking_notice
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-class FormPage(ObjectMixin, View):
-    """A form page that calls one action: permission, form, action, redirect; the
-    action's refusals come back on the form (400), never as a 500."""
-
-    template_name = "rural/form.html"
-    form_class = None
-    title = ""
-    permission = "add"
-    multipart = False
-
-    def get_target(self, pk):
-        return None
-
-    def form_kwargs(self, target) -> dict:
-        return {}
-
-    def run(self, target, form):
-        raise NotImplementedError
-
-    def allowed(self, target) -> bool:
-        return True
-
-    def _target(self, pk):
-        self.require_permission(self.permission)
-        target = self.get_target(pk)
-        if not self.allowed(target):
-            raise PermissionDenied
-        return target
-
-    def render_form(self, target, form, status=200):
-        context = {
-            **self.meta_context(),
-            "object": target,
-            "form": form,
-            "title": self.title,
-            "multipart": self.multipart,
-        }
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk=None):
-        target = self._target(pk)
-        return self.render_form(target, self.form_class(**self.form_kwargs(target)))
-
-    def post(self, request, pk=None):
-        target = self._target(pk)
-        form = self.form_class(request.POST, request.FILES, **self.form_kwargs(target))
-        if form.is_valid():
-            try:
-                result = self.run(target, form)
-            except (actions.RuralError, TransitionError) as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(result.get_absolute_url())
-        return self.render_form(target, form, status=400)
-
-
-class DetailMixin:
-    """Detail and history tabs; records that change only through their actions
-    (``editable = False``) get no edit button, and none is deleted from a page."""
-
-    editable = True
-    deletable = False
-
-
-class Detail(DetailMixin, ObjectDetailView):
-    pass
-
-
-class History(DetailMixin, ObjectHistoryView):
-    pass
-
-
-class ReadOnlyMixin:
-    editable = False
+class Detail(NoDeleteMixin, ObjectDetailView):
+    """Rural records are never deleted from a page."""
 
 
 # ---------------------------------------------------------------- living environment
@@ -211,7 +125,7 @@ class RemediationListView(ObjectListView):
     ]
 
 
-class RemediationDetailView(ReadOnlyMixin, Detail):
+class RemediationDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Remediation
     select_related = ("natural_village__parent", "task__lead_unit", "programme")
 
@@ -219,17 +133,10 @@ class RemediationDetailView(ReadOnlyMixin, Detail):
         return {"task_link": can(self.request.user, "view", obj.task)}
 
 
-class RemediationHistoryView(ReadOnlyMixin, History):
-    model = Remediation
-
-
-class RemediationAddView(FormPage):
+class RemediationAddView(ActionFormView):
     model = Remediation
     form_class = RemediationForm
     title = gettext_lazy("Issue remediation tasks")
-
-    def form_kwargs(self, target):
-        return {"user": self.request.user}
 
     def run(self, target, form):
         d = form.cleaned_data
@@ -256,15 +163,6 @@ class ProgrammeListView(ObjectListView):
 class ProgrammeDetailView(Detail):
     model = RemediationProgramme
     select_related = ("task_list",)
-
-
-class ProgrammeHistoryView(History):
-    model = RemediationProgramme
-
-
-class ProgrammeEditView(ObjectEditView):
-    model = RemediationProgramme
-    form_class = ProgrammeForm
 
 
 # ---------------------------------------------------------------- inspections
@@ -298,7 +196,7 @@ class InspectionListView(ObjectListView):
         )
 
 
-class InspectionDetailView(ReadOnlyMixin, Detail):
+class InspectionDetailView(ReadOnlyMixin, ObjectDetailView):
     model = VillageInspection
     select_related = ("village__parent", "sheet", "recorded_by")
 
@@ -326,20 +224,16 @@ class InspectionDetailView(ReadOnlyMixin, Detail):
         }
 
 
-class InspectionHistoryView(ReadOnlyMixin, History):
-    model = VillageInspection
-
-
-class InspectionAddView(FormPage):
+class InspectionAddView(ActionFormView):
     """Score a village on a sheet (?sheet=ID, default the newest version in force)."""
 
     model = VillageInspection
     form_class = InspectionForm
     title = gettext_lazy("Record an inspection")
     template_name = "rural/inspection_form.html"
-    multipart = True
 
-    def get_target(self, pk):
+    def get_object(self, pk):
+        self.require_permission("add")
         today = timezone.localdate()
         sheets = ScoringSheet.objects.filter(valid_from__lte=today).order_by(
             "-valid_from", "-version"
@@ -355,18 +249,12 @@ class InspectionAddView(FormPage):
             raise Http404("No scoring sheet in force.")
         return sheet
 
-    def form_kwargs(self, target):
-        return {"user": self.request.user, "sheet": target}
+    def form_kwargs(self, sheet):
+        return {"user": self.request.user, "sheet": sheet}
 
-    def render_form(self, target, form, status=200):
-        context = {
-            **self.meta_context(),
-            "sheet": target,
-            "sheets": ScoringSheet.objects.filter(valid_from__lte=timezone.localdate()),
-            "form": form,
-            "title": self.title,
-        }
-        return render(self.request, self.template_name, context, status=status)
+    def get_extra_context(self, sheet):
+        sheets = ScoringSheet.objects.filter(valid_from__lte=timezone.localdate())
+        return {"sheet": sheet, "sheets": sheets}
 
     def run(self, sheet, form):
         d = form.cleaned_data
@@ -384,20 +272,17 @@ class InspectionAddView(FormPage):
         )
 
 
-class RaiseTaskView(FormPage):
+class RaiseTaskView(ActionFormView):
+    """The page is about an inspection's score: looked up among the scores in scope."""
+
     model = VillageInspection
     form_class = RaiseTaskForm
     title = gettext_lazy("Raise a rectification task")
+    permission = "rural.add_villageinspection"
 
-    def get_target(self, pk):
-        return get_object_or_404(
-            restrict(
-                InspectionScore.objects.select_related("item", "inspection"),
-                self.request.user,
-                "view",
-            ),
-            pk=pk,
-        )
+    def restricted(self, action):
+        scores = InspectionScore.objects.select_related("item", "inspection")
+        return restrict(scores, self.request.user, action)
 
     def allowed(self, target):
         return self.request.user.has_perm("tasks.add_task")
@@ -420,9 +305,9 @@ class PhotoView(FileDownloadView):
 def _quarter(request):
     today = timezone.localdate()
     try:
-        return *services.parse_quarter(request.GET.get("quarter"), today), None
+        return *periods.parse_quarter(request.GET.get("quarter"), today), None
     except ValueError:
-        return *services.quarter_of(today), _("A quarter looks like 2025Q3.")
+        return *periods.quarter_of(today), _("A quarter looks like 2025Q3.")
 
 
 class RankingView(ObjectMixin, View):
@@ -446,7 +331,7 @@ class RankingView(ObjectMixin, View):
         context = {
             "ranking": ranking,
             "chart": chart,
-            "quarter_code": f"{year}Q{quarter}",
+            "quarter_code": periods.quarter_label((year, quarter)),
             "quarters": quarters,
             "can_notice": request.user.has_perm("rural.add_villageinspection"),
         }
@@ -509,7 +394,7 @@ class SheetDetailView(Detail):
         return context
 
 
-class SheetHistoryView(History):
+class SheetHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = ScoringSheet
 
 
@@ -518,22 +403,18 @@ class SheetEditView(ObjectEditView):
     form_class = ScoringSheetForm
 
 
-class NewVersionView(FormPage):
+class NewVersionView(ActionFormView):
     model = ScoringSheet
     form_class = NewVersionForm
     title = gettext_lazy("New version of the sheet")
-
-    def get_target(self, pk):
-        return get_object_or_404(ScoringSheet, pk=pk)
+    permission = "rural.add_scoringsheet"
 
     def run(self, sheet, form):
+        # A newer version saved meanwhile (ActionConflict) is said on the form.
         d = form.cleaned_data
-        try:
-            return actions.new_sheet_version(
-                sheet, actor=self.request.user, valid_from=d["valid_from"], notes=d["notes"]
-            )
-        except ActionConflict as exc:  # a newer version exists: said on the form
-            raise ValidationError(str(exc)) from exc
+        return actions.new_sheet_version(
+            sheet, actor=self.request.user, valid_from=d["valid_from"], notes=d["notes"]
+        )
 
 
 class ItemListView(ObjectListView):
@@ -558,7 +439,7 @@ class ItemDetailView(Detail):
         return context
 
 
-class ItemHistoryView(History):
+class ItemHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = ScoringItem
 
 
@@ -601,15 +482,6 @@ class FacilityDetailView(Detail):
         return {"faults": faults}
 
 
-class FacilityHistoryView(History):
-    model = Facility
-
-
-class FacilityEditView(ObjectEditView):
-    model = Facility
-    form_class = FacilityForm
-
-
 class FacilityTypeListView(ObjectListView):
     model = FacilityType
     columns = [
@@ -622,15 +494,6 @@ class FacilityTypeListView(ObjectListView):
 
 class FacilityTypeDetailView(Detail):
     model = FacilityType
-
-
-class FacilityTypeHistoryView(History):
-    model = FacilityType
-
-
-class FacilityTypeEditView(ObjectEditView):
-    model = FacilityType
-    form_class = FacilityTypeForm
 
 
 class MaintainerListView(ObjectListView):
@@ -652,15 +515,6 @@ class MaintainerDetailView(Detail):
         return {"facility_count": facilities.count()}
 
 
-class MaintainerHistoryView(History):
-    model = Maintainer
-
-
-class MaintainerEditView(ObjectEditView):
-    model = Maintainer
-    form_class = MaintainerForm
-
-
 class FaultListView(ObjectListView):
     model = FacilityFault
     select_related = ("facility__village", "facility__type", "task__lead_unit")
@@ -678,7 +532,7 @@ class FaultListView(ObjectListView):
     ]
 
 
-class FaultDetailView(ReadOnlyMixin, Detail):
+class FaultDetailView(ReadOnlyMixin, ObjectDetailView):
     model = FacilityFault
     select_related = (
         "facility__village",
@@ -700,17 +554,10 @@ class FaultDetailView(ReadOnlyMixin, Detail):
         }
 
 
-class FaultHistoryView(ReadOnlyMixin, History):
-    model = FacilityFault
-
-
-class FaultAddView(FormPage):
+class FaultAddView(ActionFormView):
     model = FacilityFault
     form_class = FaultForm
     title = gettext_lazy("Report a facility fault")
-
-    def form_kwargs(self, target):
-        return {"user": self.request.user}
 
     def run(self, target, form):
         d = form.cleaned_data
@@ -723,14 +570,11 @@ class FaultAddView(FormPage):
         )
 
 
-class DispatchView(FormPage):
+class DispatchView(ActionFormView):
     model = FacilityFault
     form_class = CommentForm
     title = gettext_lazy("Dispatch the repair")
-    permission = "change"
-
-    def get_target(self, pk):
-        return get_object_or_404(self.restricted("view"), pk=pk)
+    permission = "rural.change_facilityfault"
 
     def allowed(self, fault):
         return actions.may_dispatch(self.request.user)
@@ -746,7 +590,7 @@ class FacilityStatsView(ObjectMixin, View):
 
     def get(self, request):
         self.require_permission("view")
-        start, end, error = period(request.GET)
+        start, end, error = periods.period(request.GET)
         if error:
             messages.error(request, error)
         today = timezone.localdate()
@@ -787,7 +631,7 @@ class PlanListView(ObjectListView):
     ]
 
 
-class PlanDetailView(ReadOnlyMixin, Detail):
+class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
     model = SecretaryPlan
     select_related = ("unit", "task_list")
 
@@ -814,17 +658,10 @@ class PlanDetailView(ReadOnlyMixin, Detail):
         }
 
 
-class PlanHistoryView(ReadOnlyMixin, History):
-    model = SecretaryPlan
-
-
-class PlanAddView(FormPage):
+class PlanAddView(ActionFormView):
     model = SecretaryPlan
     form_class = SecretaryPlanForm
     title = gettext_lazy("Add a secretary plan")
-
-    def form_kwargs(self, target):
-        return {"user": self.request.user}
 
     def run(self, target, form):
         d = form.cleaned_data
@@ -833,14 +670,12 @@ class PlanAddView(FormPage):
         )
 
 
-class ProjectAddView(FormPage):
+class ProjectAddView(ActionFormView):
     model = SecretaryPlan
     form_class = ProjectForm
     title = gettext_lazy("Add a project")
-    permission = "change"
-
-    def get_target(self, pk):
-        return get_object_or_404(self.restricted("change"), pk=pk)
+    permission = "rural.change_secretaryplan"
+    scope_action = "change"
 
     def allowed(self, plan):
         return self.request.user.has_perm("tasks.add_task")
@@ -855,28 +690,22 @@ class ProjectAddView(FormPage):
             deadline=d["deadline"],
             milestones=d["milestones"],
         )
-        return plan
 
 
-class ReviewView(FormPage):
+class ReviewView(ActionFormView):
     model = SecretaryPlan
     form_class = ReviewForm
     title = gettext_lazy("Year-end review")
-    permission = "view"
-
-    def get_target(self, pk):
-        return get_object_or_404(self.restricted("view"), pk=pk)
+    permission = "rural.view_secretaryplan"
 
     def allowed(self, plan):
         return self.request.user.has_perm("rural.review_secretaryplan")
 
-    def form_kwargs(self, plan):
+    def initial(self, plan):
         return {
-            "initial": {
-                "review_score": plan.review_score,
-                "review_comment": plan.review_comment,
-                "reviewed_on": plan.reviewed_on or timezone.localdate(),
-            }
+            "review_score": plan.review_score,
+            "review_comment": plan.review_comment,
+            "reviewed_on": plan.reviewed_on or timezone.localdate(),
         }
 
     def run(self, plan, form):
