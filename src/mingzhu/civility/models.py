@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.models import TimeStampedModel, WrittenOnce
 
 from .choices import ApplicationAction, ApplicationStatus, CategoryKind, ObjectionOutcome
 
@@ -113,12 +113,8 @@ class Application(TimeStampedModel):
         )
 
 
-class ImmutableError(RuntimeError):
-    pass
-
-
 @audited()
-class ApplicationEvent(TimeStampedModel):
+class ApplicationEvent(WrittenOnce, TimeStampedModel):
     """One step of an application's way (immutable)."""
 
     scope_fields = ("application__unit",)
@@ -145,14 +141,6 @@ class ApplicationEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.get_action_display()}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableError("Application events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("Application events cannot be deleted.")
 
 
 @audited()

@@ -13,6 +13,23 @@ from django.utils.translation import gettext_lazy as _
 from .scope import count_in_parts, restrict
 
 
+class ImmutableError(RuntimeError):
+    """A record kept as written was asked to change or to go."""
+
+
+class WrittenOnce:
+    """A model mixin for records written once (events, access records): saving one again
+    or deleting it raises ImmutableError."""
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableError(f"A {self._meta.verbose_name} cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError(f"A {self._meta.verbose_name} cannot be deleted.")
+
+
 class RestrictedQuerySet(models.QuerySet):
     # Set by restrict(): the scope filter, so that count() can count it in parts.
     _scope_count = None

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.models import ImmutableError, TimeStampedModel, WrittenOnce
 from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis
 
@@ -43,10 +43,6 @@ from .choices import (
 # Encrypted columns and their digests never enter the change log.
 REQUEST_SECRET_FIELDS = ("name_cipher", "phone_cipher", "phone_digest")
 HOUSEHOLD_SECRET_FIELDS = ("id_cipher", "id_digest")
-
-
-class ImmutableError(RuntimeError):
-    pass
 
 
 @audited()
@@ -267,7 +263,7 @@ class CitizenRequest(TaskBacked, TimeStampedModel):
         return str(self.village or self.town)
 
 
-class RequestEvent(TimeStampedModel):
+class RequestEvent(WrittenOnce, TimeStampedModel):
     """One step of a request's life (register, dispatch, return, callback, reopen)."""
 
     # Immutable and itself the record of the step, like the task engine's events.
@@ -311,14 +307,6 @@ class RequestEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.action}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableError("A request event cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("A request event cannot be deleted.")
 
 
 @audited()
@@ -365,7 +353,7 @@ class Callback(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class PersonalDataAccess(TimeStampedModel):
+class PersonalDataAccess(WrittenOnce, TimeStampedModel):
     """Who saw a phone, name or ID number in full, when, and of which record."""
 
     # This is the audit record of looking; it is written once and never changed.
@@ -395,14 +383,6 @@ class PersonalDataAccess(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.viewer} · {self.object_repr}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableError("An access record cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("An access record cannot be deleted.")
 
 
 @audited(exclude_fields=("blob",))

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import FileAttachment, TimeStampedModel
+from mingzhu.core.models import FileAttachment, TimeStampedModel, WrittenOnce
 from mingzhu.core.uploads import EVIDENCE_KINDS
 
 from . import services
@@ -269,11 +269,7 @@ class Task(TimeStampedModel):
         raise IntegrityError(f"could not allocate a task code with prefix {prefix}")
 
 
-class ImmutableError(RuntimeError):
-    pass
-
-
-class TaskEvent(TimeStampedModel):
+class TaskEvent(WrittenOnce, TimeStampedModel):
     """One transition or progress report: immutable, the task's own record."""
 
     # Exempt from the change log: the event is itself the audit record, and can never
@@ -309,14 +305,6 @@ class TaskEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableError("A task event cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError("A task event cannot be deleted.")
 
 
 class NotificationQuerySet(models.QuerySet):
