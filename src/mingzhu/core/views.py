@@ -297,6 +297,9 @@ class ActionFormView(ObjectMixin, View):
     about no object (a creating action): then ``permission`` defaults to the model's add
     permission. The action's refusals land on the form: ``ActionError`` above it,
     ``ValidationError`` per field; ``PermissionDenied`` and ``Http404`` answer 403 and 404.
+    After success the user reads ``get_success_message(result)``: by default the class's
+    ``success_message`` text; a subclass overrides the method to name what the action made
+    (e.g. "Reported: event 12"), ``result`` being what ``run`` returned (or ``obj``).
     """
 
     form_class = EmptyForm
@@ -321,6 +324,9 @@ class ActionFormView(ObjectMixin, View):
 
     def run(self, obj, form):
         raise NotImplementedError
+
+    def get_success_message(self, result) -> str:
+        return self.success_message
 
     def success_url(self, result) -> str:
         return result.get_absolute_url()
@@ -373,9 +379,11 @@ class ActionFormView(ObjectMixin, View):
             except (PermissionDenied, Http404):
                 raise
             else:
-                if self.success_message:
-                    messages.success(request, self.success_message)
-                return HttpResponseRedirect(self.success_url(result if result is not None else obj))
+                result = result if result is not None else obj
+                text = self.get_success_message(result)
+                if text:
+                    messages.success(request, text)
+                return HttpResponseRedirect(self.success_url(result))
         return self.render_form(obj, form, status=400)
 
 
