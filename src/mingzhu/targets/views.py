@@ -13,11 +13,13 @@ from django.views import View
 from mingzhu.core.excel import WorkbookError, write_xlsx, xlsx_response
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
     model_url,
 )
 from mingzhu.org.choices import UnitKind
@@ -36,12 +38,6 @@ def as_of_from(request) -> dt.date:
         return dt.date.fromisoformat(request.GET.get("as_of", ""))
     except ValueError:
         return timezone.localdate()
-
-
-class NoDeleteMixin:
-    """These objects have no delete page (and targets no edit page either)."""
-
-    deletable = False
 
 
 # --- indicators -------------------------------------------------------------------------
@@ -94,11 +90,10 @@ class TargetListView(LoginRequiredMixin, View):
         return render(request, "targets/target_list.html", {"rows": rows, "as_of": as_of})
 
 
-class TargetDetailView(NoDeleteMixin, ObjectDetailView):
+class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Target
     select_related = ("indicator", "unit")
     template_name = "targets/target_detail.html"
-    editable = False
 
     def get_extra_context(self, obj):
         as_of = as_of_from(self.request)
@@ -141,9 +136,8 @@ def trajectory_chart(row: dict) -> dict:
     }
 
 
-class TargetHistoryView(NoDeleteMixin, ObjectHistoryView):
+class TargetHistoryView(ReadOnlyMixin, ObjectHistoryView):
     model = Target
-    editable = False
     select_related = ("indicator", "unit")
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.excel import WorkbookError
-from mingzhu.core.periods import period
+from mingzhu.core.periods import percent, period
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ObjectDeleteView,
@@ -306,13 +306,10 @@ class SheetListView(ObjectListView):
 
 
 def _chart(rows) -> dict:
-    def pct(value):
-        return None if value is None else round(value * 100, 1)
-
     return {
         "units": [r["unit_name"] for r in rows],
-        "on_time": [pct(r["on_time_rate"]) for r in rows],
-        "closure": [pct(r["closure_rate"]) for r in rows],
+        "on_time": [percent(r["on_time_rate"]) for r in rows],
+        "closure": [percent(r["closure_rate"]) for r in rows],
         "on_time_label": _("On-time closure rate"),
         "closure_label": _("Closure rate"),
     }

@@ -23,10 +23,12 @@ from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
+    ReadOnlyMixin,
 )
 from mingzhu.tasks.actions import TransitionError
 
@@ -90,14 +92,6 @@ INSTRUMENT_COLUMNS = [
 ]
 
 
-class PageMixin:
-    """Detail and history tabs of a debt object: editable where the model has an edit
-    page and the user may change it; never deleted from a page."""
-
-    editable = False
-    deletable = False
-
-
 class InstrumentListView(ObjectListView):
     model = DebtInstrument
     select_related = ("entity",)
@@ -106,8 +100,7 @@ class InstrumentListView(ObjectListView):
     export_filename = "debt-instruments"
 
 
-class InstrumentDetailView(PageMixin, ObjectDetailView):
-    editable = True
+class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
     model = DebtInstrument
     select_related = ("entity",)
     template_name = "risks/debtinstrument_detail.html"
@@ -116,8 +109,7 @@ class InstrumentDetailView(PageMixin, ObjectDetailView):
         return {"instalments": obj.instalments.all()}
 
 
-class InstrumentHistoryView(PageMixin, ObjectHistoryView):
-    editable = True
+class InstrumentHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = DebtInstrument
 
 
@@ -136,7 +128,7 @@ class EntityListView(ObjectListView):
     ]
 
 
-class EntityDetailView(PageMixin, ObjectDetailView):
+class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
     model = DebtEntity
     select_related = ("unit",)
     template_name = "risks/debtentity_detail.html"
@@ -151,7 +143,7 @@ class EntityDetailView(PageMixin, ObjectDetailView):
         }
 
 
-class EntityHistoryView(PageMixin, ObjectHistoryView):
+class EntityHistoryView(ReadOnlyMixin, ObjectHistoryView):
     model = DebtEntity
 
 
@@ -170,14 +162,12 @@ class FiscalYearListView(ObjectListView):
     ]
 
 
-class FiscalYearDetailView(PageMixin, ObjectDetailView):
-    editable = True
+class FiscalYearDetailView(NoDeleteMixin, ObjectDetailView):
     model = FiscalYear
     template_name = "risks/fiscalyear_detail.html"
 
 
-class FiscalYearHistoryView(PageMixin, ObjectHistoryView):
-    editable = True
+class FiscalYearHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = FiscalYear
 
 
@@ -425,7 +415,7 @@ class PlanListView(ObjectListView):
         return {**super().meta_context(), "can_add": False}
 
 
-class PlanDetailView(PageMixin, ObjectDetailView):
+class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
     model = RepaymentPlan
     select_related = ("created_by", "unit")
     template_name = "risks/repaymentplan_detail.html"
@@ -448,7 +438,7 @@ class PlanDetailView(PageMixin, ObjectDetailView):
         }
 
 
-class PlanHistoryView(PageMixin, ObjectHistoryView):
+class PlanHistoryView(ReadOnlyMixin, ObjectHistoryView):
     model = RepaymentPlan
 
 
