@@ -126,8 +126,7 @@ class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class ResultHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = AppraisalResult
+ResultHistoryView = ResultDetailView.as_history()
 
 
 class ComputeView(ActionFormView):

@@ -184,8 +184,15 @@ class ObjectDetailView(ObjectMixin, View):
         context = {**self.object_context(obj), **self.get_extra_context(obj)}
         return render(request, self.template_name or context["detail_template"], context)
 
+    @classmethod
+    def as_history(cls) -> type[ObjectDetailView]:
+        """The history tab of this detail page: the same model, look-up, scope and
+        buttons, showing the object's recorded changes instead of its detail."""
+        name = cls.__name__.replace("Detail", "History")
+        return type(name, (HistoryTabMixin, cls), {"__module__": cls.__module__})
 
-class ObjectHistoryView(ObjectDetailView):
+
+class HistoryTabMixin:
     """The history tab: every recorded change of the object, newest first."""
 
     template_name = "core/object_history.html"
@@ -194,6 +201,10 @@ class ObjectHistoryView(ObjectDetailView):
     def get_extra_context(self, obj):
         paginator = Paginator(history_for(obj), 50)
         return {"page_obj": paginator.get_page(self.request.GET.get("page"))}
+
+
+class ObjectHistoryView(HistoryTabMixin, ObjectDetailView):
+    """The history tab of a model without a detail view of its own."""
 
 
 class ObjectEditView(ObjectMixin, View):

@@ -15,7 +15,6 @@ from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
@@ -107,8 +106,7 @@ class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class DocumentHistoryView(ObjectHistoryView):
-    model = PolicyDocument
+DocumentHistoryView = DocumentDetailView.as_history()
 
 
 class LoadView(ActionFormView):
@@ -235,8 +233,7 @@ class LeadRuleDetailView(ObjectDetailView):
     select_related = ("unit",)
 
 
-class LeadRuleHistoryView(ObjectHistoryView):
-    model = LeadRule
+LeadRuleHistoryView = LeadRuleDetailView.as_history()
 
 
 class LeadRuleEditView(ObjectEditView):

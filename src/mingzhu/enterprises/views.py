@@ -155,8 +155,7 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
         }
 
 
-class EnterpriseHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Enterprise
+EnterpriseHistoryView = EnterpriseDetailView.as_history()
 
 
 class EnterpriseEditView(ObjectEditView):
@@ -439,8 +438,7 @@ class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class VisitHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = Visit
+VisitHistoryView = VisitDetailView.as_history()
 
 
 class VisitAddView(ActionFormView):
@@ -524,8 +522,7 @@ class DemandDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class DemandHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = Demand
+DemandHistoryView = DemandDetailView.as_history()
 
 
 class DemandAddView(ActionFormView):

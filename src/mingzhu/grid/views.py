@@ -14,7 +14,6 @@ from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
@@ -92,8 +91,7 @@ class GridEventDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class GridEventHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = GridEvent
+GridEventHistoryView = GridEventDetailView.as_history()
 
 
 class ReportView(ActionFormView):
@@ -266,12 +264,7 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
         }
 
 
-class CampaignHistoryView(CampaignMixin, ObjectHistoryView):
-    model = Campaign
-
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
+CampaignHistoryView = CampaignDetailView.as_history()
 
 
 class CampaignEditView(ObjectEditView):
@@ -300,8 +293,7 @@ class CategoryDetailView(ObjectDetailView):
     select_related = ("responsible_unit",)
 
 
-class CategoryHistoryView(ObjectHistoryView):
-    model = EventCategory
+CategoryHistoryView = CategoryDetailView.as_history()
 
 
 class CategoryEditView(ObjectEditView):

@@ -21,7 +21,6 @@ from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
@@ -163,8 +162,7 @@ class ProjectDetailView(ObjectDetailView):
         return can(self.request.user, "change", obj)
 
 
-class ProjectHistoryView(ObjectHistoryView):
-    model = Project
+ProjectHistoryView = ProjectDetailView.as_history()
 
 
 class ProjectEditView(ObjectEditView):
@@ -359,8 +357,7 @@ class FactorRequestDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class FactorRequestHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = FactorRequest
+FactorRequestHistoryView = FactorRequestDetailView.as_history()
 
 
 class FactorActionView(ActionFormView):
@@ -431,11 +428,7 @@ class InspectionDetailView(ObjectDetailView):
         }
 
 
-class InspectionHistoryView(ObjectHistoryView):
-    model = Inspection
-
-    def get_object(self, pk):
-        return get_object_or_404(self.restricted("view").distinct(), pk=pk)
+InspectionHistoryView = InspectionDetailView.as_history()
 
 
 class InspectionEditView(ObjectEditView):
@@ -483,8 +476,7 @@ class FactorRouteDetailView(ObjectDetailView):
     select_related = ("department",)
 
 
-class FactorRouteHistoryView(ObjectHistoryView):
-    model = FactorRoute
+FactorRouteHistoryView = FactorRouteDetailView.as_history()
 
 
 class FactorRouteEditView(ObjectEditView):

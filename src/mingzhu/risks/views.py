@@ -20,7 +20,6 @@ from mingzhu.core.views import (
     ActionFormView,
     NoDeleteMixin,
     ObjectDetailView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
 )
@@ -93,8 +92,7 @@ class HazardDetailView(HazardPageMixin, ObjectDetailView):
         }
 
 
-class HazardHistoryView(HazardPageMixin, ObjectHistoryView):
-    model = Hazard
+HazardHistoryView = HazardDetailView.as_history()
 
 
 class HazardRegisterView(ActionFormView):

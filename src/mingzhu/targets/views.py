@@ -16,7 +16,6 @@ from mingzhu.core.views import (
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
@@ -65,8 +64,7 @@ class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
     template_name = "targets/indicator_detail.html"
 
 
-class IndicatorHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Indicator
+IndicatorHistoryView = IndicatorDetailView.as_history()
 
 
 class IndicatorEditView(ObjectEditView):
@@ -136,9 +134,7 @@ def trajectory_chart(row: dict) -> dict:
     }
 
 
-class TargetHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = Target
-    select_related = ("indicator", "unit")
+TargetHistoryView = TargetDetailView.as_history()
 
 
 # --- observations -----------------------------------------------------------------------
@@ -182,9 +178,7 @@ class ObservationDetailView(NoDeleteMixin, ObjectDetailView):
     template_name = "targets/observation_detail.html"
 
 
-class ObservationHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Observation
-    select_related = ("indicator", "unit")
+ObservationHistoryView = ObservationDetailView.as_history()
 
 
 class ObservationEditView(ObjectEditView):

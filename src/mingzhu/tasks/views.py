@@ -19,7 +19,6 @@ from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
 )
@@ -127,8 +126,7 @@ class TaskDetailView(ObjectDetailView):
         }
 
 
-class TaskHistoryView(ObjectHistoryView):
-    model = Task
+TaskHistoryView = TaskDetailView.as_history()
 
 
 class TaskEditView(ObjectEditView):
@@ -271,8 +269,7 @@ class TaskListDeleteView(ObjectDeleteView):
     model = TaskList
 
 
-class TaskListHistoryView(ObjectHistoryView):
-    model = TaskList
+TaskListHistoryView = TaskListDetailView.as_history()
 
 
 class TaskListEditView(ObjectEditView):

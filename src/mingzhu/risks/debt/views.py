@@ -26,7 +26,6 @@ from mingzhu.core.views import (
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ReadOnlyMixin,
 )
@@ -109,8 +108,7 @@ class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
         return {"instalments": obj.instalments.all()}
 
 
-class InstrumentHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = DebtInstrument
+InstrumentHistoryView = InstrumentDetailView.as_history()
 
 
 class InstrumentEditView(ObjectEditView):
@@ -143,8 +141,7 @@ class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class EntityHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = DebtEntity
+EntityHistoryView = EntityDetailView.as_history()
 
 
 class FiscalYearListView(ObjectListView):
@@ -167,8 +164,7 @@ class FiscalYearDetailView(NoDeleteMixin, ObjectDetailView):
     template_name = "risks/fiscalyear_detail.html"
 
 
-class FiscalYearHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = FiscalYear
+FiscalYearHistoryView = FiscalYearDetailView.as_history()
 
 
 class FiscalYearEditView(ObjectEditView):
@@ -438,8 +434,7 @@ class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-class PlanHistoryView(ReadOnlyMixin, ObjectHistoryView):
-    model = RepaymentPlan
+PlanHistoryView = PlanDetailView.as_history()
 
 
 class IssueTasksView(LoginRequiredMixin, View):
