@@ -132,7 +132,7 @@ class ProjectDetailView(ObjectDetailView):
         for month in range(1, 13):
             total += monthly.get(month, Decimal(0))
             cumulative.append(float(total) if month <= today.month else None)
-        may_change = self.object_context_can_change(obj)
+        may_change = can(user, "change", obj)
         moves = services.allowed_moves(obj.stage, obj.suspended_from or None)
         return {
             "stage_order": STAGE_ORDER,
@@ -157,9 +157,6 @@ class ProjectDetailView(ObjectDetailView):
             if may_change and user.has_perm("projects.add_factorrequest")
             else None,
         }
-
-    def object_context_can_change(self, obj) -> bool:
-        return can(self.request.user, "change", obj)
 
 
 ProjectHistoryView = ProjectDetailView.as_history()
@@ -409,13 +406,18 @@ class InspectionListView(ObjectListView):
         return super().get_queryset().annotate(visited=Count("scores")).order_by("-date", "-pk")
 
 
-class InspectionDetailView(ObjectDetailView):
+class InspectionMixin:
+    """An inspection is reached through the projects it scored: each once."""
+
     model = Inspection
+
+    def restricted(self, action):
+        return super().restricted(action).distinct()
+
+
+class InspectionDetailView(InspectionMixin, ObjectDetailView):
     template_name = "projects/inspection_detail.html"
     select_related = ("leader",)
-
-    def get_object(self, pk):
-        return get_object_or_404(self.restricted("view").distinct(), pk=pk)
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -431,28 +433,21 @@ class InspectionDetailView(ObjectDetailView):
 InspectionHistoryView = InspectionDetailView.as_history()
 
 
-class InspectionEditView(ObjectEditView):
-    model = Inspection
+class InspectionEditView(InspectionMixin, ObjectEditView):
     form_class = InspectionForm
 
     def get_object(self, pk):
-        if pk is None:
-            self.require_permission("add")
-            return self.model()
-        self.require_permission("change")
-        return get_object_or_404(self.restricted("change").distinct(), pk=pk)
+        if pk is not None:
+            self.require_permission("change")
+        return super().get_object(pk)
 
 
-class ScoreView(ActionFormView):
+class ScoreView(InspectionMixin, ActionFormView):
     """The score form sits on the inspection page; a refused score shows it again here."""
 
-    model = Inspection
     form_class = ScoreForm
     title = gettext_lazy("Score a project")
     http_method_names = ["post"]
-
-    def restricted(self, action):
-        return super().restricted(action).distinct()
 
     def allowed(self, inspection):
         return actions.may_score(self.request.user)
@@ -488,8 +483,8 @@ class FactorRouteDeleteView(ObjectDeleteView):
     model = FactorRoute
 
 
-class InspectionDeleteView(ObjectDeleteView):
-    model = Inspection
+class InspectionDeleteView(InspectionMixin, ObjectDeleteView):
+    pass
 
 
 class EvidenceView(ObjectMixin, View):
