@@ -54,6 +54,12 @@ def test_rate():
     assert periods.rate(5, 0) is None
 
 
+def test_percent():
+    assert periods.percent(0.87654) == 87.7
+    assert periods.percent(0) == 0
+    assert periods.percent(None) is None
+
+
 class _Form(forms.Form):
     name = forms.CharField()
 

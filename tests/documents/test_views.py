@@ -72,6 +72,10 @@ def test_pasting_a_text_decomposes_it(supervisor, as_user):
     page = as_user(supervisor).get(response["Location"])
     assert page.context["editable"] and page.context["can_adopt"]
     assert 'id="adopt-form"' in page.content.decode()
+    # The history tab, like the page, offers no edit or delete page of a document.
+    history = as_user(supervisor).get(f"{LIST}{document.pk}/history/")
+    assert history.status_code == 200 and history.context["tab"] == "history"
+    assert history.context["can_change"] is False and history.context["can_delete"] is False
 
 
 def test_uploading_a_gbk_file_decomposes_it(supervisor, as_user):

@@ -93,10 +93,3 @@ def test_the_plan_so_far_is_spread_over_the_months():
     assert services.ytd_plan(None, 6) == 0
     monthly = [(1, Decimal(10)), (2, Decimal(20)), (7, Decimal(100))]
     assert services.ytd_completed(monthly, 6) == 30
-
-
-def test_quarter_bounds():
-    assert services.quarter_bounds(2025, 4) == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
-    assert services.quarter_bounds(2024, 1) == (dt.date(2024, 1, 1), dt.date(2024, 3, 31))
-    with pytest.raises(ValueError):
-        services.quarter_bounds(2025, 0)

@@ -224,6 +224,15 @@ def test_it_guards_the_inspections(as_user, leader, supervisor, xinba, outsider)
     )
     assert score.status_code == 302
     assert as_user(xinba).get(created.get_absolute_url()).status_code == 200
+    # Scored on two projects, the inspection is still one object on every page of it.
+    second = Project.objects.exclude(pk=project.pk).first()
+    as_user(supervisor).post(
+        f"/projects/inspections/{created.pk}/score/", {"project": second.pk, "score": "80"}
+    )
+    assert created.scores.count() == 2
+    for page in ("", "history/", "edit/", "delete/"):
+        url = f"/projects/inspections/{created.pk}/{page}"
+        assert as_user(supervisor).get(url).status_code == 200, url
 
 
 def test_the_funnel_counts_by_stage_and_tier(as_user, xinba, leader):

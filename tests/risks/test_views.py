@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -133,6 +134,10 @@ def test_registering_through_the_page(client_for, unit):
     assert response.status_code == 302
     hazard = Hazard.objects.get(title="页面登记的隐患")
     assert hazard.task.sheets.filter(level="red").exists()
+    assert response["Location"] == hazard.get_absolute_url()
+    # The success message names the hazard the action registered.
+    notes = [str(m) for m in get_messages(response.wsgi_request)]
+    assert len(notes) == 1 and str(hazard) in notes[0]
     bad = client.post(reverse("risks:hazard_add"), {**data, "deadline": ""})
     assert bad.status_code == 400
     past = client.post(
@@ -142,6 +147,8 @@ def test_registering_through_the_page(client_for, unit):
     assert past.status_code == 400
     own = client.post(reverse("risks:hazard_add"), {**data, "unit": unit("YZ-DEPT-DB").pk})
     assert own.status_code == 400
+    # The action's refusal of a unit outside the user's reach lands on the unit field.
+    assert own.context["form"].errors["unit"]
     assert client_for("xinba").post(reverse("risks:hazard_add"), data).status_code == 403
 
 

@@ -2,13 +2,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.forms import StyledForm
+from mingzhu.core.periods import parse_quarter, previous_quarter, quarter_label, quarter_of
 from mingzhu.core.views import style_form
 
 from .models import Scheme
-from .scoring import parse_quarter
 
 
-class ComputeForm(forms.Form):
+class ComputeForm(StyledForm):
     scheme_code = forms.ChoiceField(label=_("Scheme"))
     quarter = forms.CharField(label=_("Quarter"), help_text=_("For example 2025Q2."))
 
@@ -18,11 +19,8 @@ class ComputeForm(forms.Form):
         for scheme in Scheme.objects.order_by("code", "-version"):
             latest.setdefault(scheme.code, scheme)
         self.fields["scheme_code"].choices = [(c, str(s)) for c, s in latest.items()]
-        today = timezone.localdate()
-        q = (today.month - 1) // 3 + 1
-        year, q = (today.year - 1, 4) if q == 1 else (today.year, q - 1)
-        self.fields["quarter"].initial = f"{year}Q{q}"
-        style_form(self)
+        last = previous_quarter(quarter_of(timezone.localdate()))
+        self.fields["quarter"].initial = quarter_label(last)
 
     def clean_quarter(self):
         try:

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from mingzhu.core.periods import quarter_bounds
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
-from mingzhu.projects.services import quarter_bounds
 from mingzhu.tasks.choices import SourceKind, Status
 from mingzhu.tasks.metrics import metrics_for
 from mingzhu.tasks.models import Task

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mingzhu.core.periods import previous_quarter
+
 from .choices import (
     MIN_UNITS_FOR_YELLOW,
     RED_FOR_KEEPS,
@@ -191,11 +193,6 @@ class Streak:
         return self.colour == Colour.RED and self.streak >= RED_FOR_KEEPS
 
 
-def _previous(quarter: tuple[int, int]) -> tuple[int, int]:
-    year, q = quarter
-    return (year - 1, 4) if q == 1 else (year, q - 1)
-
-
 def streaks(history: Iterable[tuple[tuple[int, int], str, str]]) -> list[Streak]:
     """From (quarter, unit, colour) of every published flag, each flag with the number
     of quarters running the unit has held that colour. A quarter without a published
@@ -203,21 +200,9 @@ def streaks(history: Iterable[tuple[tuple[int, int], str, str]]) -> list[Streak]
     held = {(quarter, unit, colour) for quarter, unit, colour in history}
     result = []
     for quarter, unit, colour in sorted(held):
-        n, q = 1, _previous(quarter)
+        n, q = 1, previous_quarter(quarter)
         while (q, unit, colour) in held:
             n += 1
-            q = _previous(q)
+            q = previous_quarter(q)
         result.append(Streak(quarter, unit, colour, n))
     return result
-
-
-def parse_quarter(text: str) -> tuple[int, int]:
-    """'2025Q2' -> (2025, 2)."""
-    value = (text or "").strip().upper()
-    if len(value) == 6 and value[4] == "Q" and value[:4].isdigit() and value[5] in "1234":
-        return int(value[:4]), int(value[5])
-    raise ValueError(f"{text!r} is not a quarter like 2025Q2")
-
-
-def quarter_label(quarter: tuple[int, int]) -> str:
-    return f"{quarter[0]}Q{quarter[1]}"

@@ -11,7 +11,14 @@ from django.views import View
 from mingzhu.core.actions import ActionConflict, ActionError
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column
-from mingzhu.core.views import ObjectDetailView, ObjectHistoryView, ObjectListView, ObjectMixin
+from mingzhu.core.views import (
+    ActionFormView,
+    ObjectDetailView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+    ReadOnlyMixin,
+)
 
 from . import actions
 from .choices import ResultStatus
@@ -80,14 +87,7 @@ class ResultListView(ObjectListView):
         return {**super().meta_context(), "can_add": actions.may_compute(self.request.user)}
 
 
-class ResultPageMixin:
-    """Results change only through computing and publishing: no edit or delete page."""
-
-    editable = False
-    deletable = False
-
-
-class ResultDetailView(ResultPageMixin, ObjectDetailView):
+class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
     model = AppraisalResult
     template_name = "appraisal/result_detail.html"
     select_related = ("scheme", "issuer", "published_by", "computed_by")
@@ -126,51 +126,39 @@ class ResultDetailView(ResultPageMixin, ObjectDetailView):
         }
 
 
-class ResultHistoryView(ResultPageMixin, ObjectHistoryView):
+ResultHistoryView = ResultDetailView.as_history()
+
+
+class ComputeView(ActionFormView):
+    """Compute a quarter: the result is kept as a draft (computing again replaces it)."""
+
     model = AppraisalResult
+    form_class = ComputeForm
+    template_name = "appraisal/compute.html"
 
-
-class ComputeView(ObjectMixin, View):
-    model = AppraisalResult
-
-    def check(self):
+    def get_object(self, pk):
         if not actions.may_compute(self.request.user):
             raise PermissionDenied
 
-    def render_form(self, form, status=200):
-        context = {**self.meta_context(), "form": form}
-        return render(self.request, "appraisal/compute.html", context, status=status)
+    def initial(self, obj):
+        fields = {"scheme": "scheme_code", "quarter": "quarter"}
+        return {fields[k]: v for k, v in self.request.GET.items() if k in fields and v}
 
-    def get(self, request):
-        self.check()
-        initial = {}
-        if request.GET.get("scheme"):
-            initial["scheme_code"] = request.GET["scheme"]
-        if request.GET.get("quarter"):
-            initial["quarter"] = request.GET["quarter"]
-        return self.render_form(ComputeForm(initial=initial))
+    def run(self, obj, form):
+        year, quarter = form.cleaned_data["quarter"]
+        try:
+            return actions.compute_result(
+                actor=self.request.user,
+                scheme_code=form.cleaned_data["scheme_code"],
+                year=year,
+                quarter=quarter,
+            )
+        except ValidationError as exc:
+            # The scheme's and the inputs' refusals are shown above the form.
+            raise ValidationError(_errors(exc)) from exc
 
-    def post(self, request):
-        self.check()
-        form = ComputeForm(request.POST)
-        if form.is_valid():
-            year, quarter = form.cleaned_data["quarter"]
-            try:
-                result = actions.compute_result(
-                    actor=request.user,
-                    scheme_code=form.cleaned_data["scheme_code"],
-                    year=year,
-                    quarter=quarter,
-                )
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                for message in _errors(exc):
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("Computed: %(result)s") % {"result": result})
-                return HttpResponseRedirect(result.get_absolute_url())
-        return self.render_form(form, status=400)
+    def get_success_message(self, result):
+        return _("Computed: %(result)s") % {"result": result}
 
 
 class PublishView(ObjectMixin, View):

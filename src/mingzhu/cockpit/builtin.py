@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.periods import quarter_of, quarter_start
 from mingzhu.grid import services as grid_services
 from mingzhu.grid.choices import EventStatus
 from mingzhu.grid.models import GridEvent
@@ -29,10 +30,6 @@ from .panels import Panel, register
 
 LIGHT_COLOURS = {Light.RED: "#dc3545", Light.YELLOW: "#ffc107", Light.GREEN: "#198754"}
 TOP_UNITS = 5
-
-
-def quarter_start(day: dt.date) -> dt.date:
-    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
 def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
@@ -127,7 +124,7 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         sheets = [(level, level.label, by_level.get(level.value, 0)) for level in SheetLevel]
     panel.context = {
         "as_of": as_of,
-        "quarter": task_services.quarter_of(as_of),
+        "quarter": quarter_of(as_of),
         "open": sum(n for _light, n in lights),
         "overdue": counts["red"],
         "lights": [(light, light.label, n) for light, n in lights],

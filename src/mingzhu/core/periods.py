@@ -142,3 +142,8 @@ def rate(part: float, whole: float, digits: int | None = 4) -> float | None:
         return None
     value = part / whole
     return round(value, digits) if digits is not None else value
+
+
+def percent(value: float | None) -> float | None:
+    """A rate (0.8765) as the percentage charts and tables show (87.7); None stays None."""
+    return None if value is None else round(value * 100, 1)

@@ -15,22 +15,16 @@ def object_urls(
     """The URL set of one model: `<app>:<model>_list|add|detail|history|edit|delete`.
 
     Views an app writes nothing special for need not be written: without ``history`` the
-    history tab is the core one for ``detail``'s model (same edit and delete buttons as
-    ``detail``); ``form`` (a model form class, instead of ``edit``) gives the core edit
+    history tab is ``detail.as_history()`` (same look-up, scope and buttons); ``form`` (a model form class, instead of ``edit``) gives the core edit
     page with that form; ``delete=True`` gives the core delete page.
     """
-    from .views import ObjectDeleteView, ObjectEditView, ObjectHistoryView
+    from .views import ObjectDeleteView, ObjectEditView
 
     def plain(base, suffix, **attrs):
         return type(f"{detail.model.__name__}{suffix}", (base,), {"model": detail.model, **attrs})
 
     if history is None:
-        history = plain(
-            ObjectHistoryView,
-            "HistoryView",
-            editable=detail.editable,
-            deletable=detail.deletable,
-        )
+        history = detail.as_history()
     if edit is None and form is not None:
         edit = plain(ObjectEditView, "EditView", form_class=form)
     if delete is True:

@@ -184,8 +184,15 @@ class ObjectDetailView(ObjectMixin, View):
         context = {**self.object_context(obj), **self.get_extra_context(obj)}
         return render(request, self.template_name or context["detail_template"], context)
 
+    @classmethod
+    def as_history(cls) -> type[ObjectDetailView]:
+        """The history tab of this detail page: the same model, look-up, scope and
+        buttons, showing the object's recorded changes instead of its detail."""
+        name = cls.__name__.replace("Detail", "History")
+        return type(name, (HistoryTabMixin, cls), {"__module__": cls.__module__})
 
-class ObjectHistoryView(ObjectDetailView):
+
+class HistoryTabMixin:
     """The history tab: every recorded change of the object, newest first."""
 
     template_name = "core/object_history.html"
@@ -194,6 +201,10 @@ class ObjectHistoryView(ObjectDetailView):
     def get_extra_context(self, obj):
         paginator = Paginator(history_for(obj), 50)
         return {"page_obj": paginator.get_page(self.request.GET.get("page"))}
+
+
+class ObjectHistoryView(HistoryTabMixin, ObjectDetailView):
+    """The history tab of a model without a detail view of its own."""
 
 
 class ObjectEditView(ObjectMixin, View):
@@ -298,6 +309,9 @@ class ActionFormView(ObjectMixin, View):
     permission. The action's refusals land on the form: ``ActionError`` above it,
     ``ValidationError`` per field; ``PermissionDenied`` and ``Http404`` answer 403 and 404.
     URL arguments besides ``pk`` (e.g. a sub-object's id) are read from ``self.kwargs``.
+    After success the user reads ``get_success_message(result)``: by default the class's
+    ``success_message`` text; a subclass overrides the method to name what the action made
+    (e.g. "Reported: event 12"), ``result`` being what ``run`` returned (or ``obj``).
     """
 
     form_class = EmptyForm
@@ -323,12 +337,11 @@ class ActionFormView(ObjectMixin, View):
     def run(self, obj, form):
         raise NotImplementedError
 
+    def get_success_message(self, result) -> str:
+        return self.success_message
+
     def success_url(self, result) -> str:
         return result.get_absolute_url()
-
-    def get_success_message(self, result) -> str:
-        """The message after the action (``success_message``; a page may name ``result``)."""
-        return self.success_message
 
     def get_extra_context(self, obj) -> dict[str, Any]:
         return {}

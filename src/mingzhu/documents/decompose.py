@@ -31,6 +31,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from mingzhu.core.periods import month_end
+
 # ---------------------------------------------------------------------------------------
 # Data
 
@@ -618,11 +620,6 @@ _ADDING = re.compile(r"新增|新引进|引进|培育|新建|建成|新培育")
 _AFTER_OK = set("，,。；;、）)！!？?”") | {""}
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
-
-
 def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
     """(position, date, words) of every deadline phrase of a sentence."""
     found = []
@@ -643,7 +640,7 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                 month = int(m.group("month")) if m.group("month") else 12
                 if not 1 <= month <= 12:
                     continue
-                day = _month_end(year, month)
+                day = month_end(year, month)
             found.append((m.start(), day, m.group(0).strip()))
     return sorted(found)
 

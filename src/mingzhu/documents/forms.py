@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm
 from mingzhu.core.views import style_form
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import ListKind
@@ -12,7 +12,7 @@ from .models import DocumentItem, DocumentTarget, LeadRule
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
-class LoadForm(forms.Form):
+class LoadForm(StyledForm):
     title = forms.CharField(
         label=_("Title"),
         required=False,
@@ -28,10 +28,6 @@ class LoadForm(forms.Form):
         label=_("Or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 12})
     )
     source = forms.CharField(label=_("Source"), required=False, max_length=300)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
     def clean(self):
         data = super().clean()
@@ -101,7 +97,7 @@ def target_formset(document, data=None):
     return TargetFormSet(data, queryset=document.targets.all(), prefix="targets")
 
 
-class AdoptForm(forms.Form):
+class AdoptForm(StyledForm):
     name = forms.CharField(
         label=_("Task list name"),
         required=False,
@@ -122,7 +118,6 @@ class AdoptForm(forms.Form):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.fields["into"].queryset = TaskList.objects.restrict(user, "change")
-        style_form(self)
 
 
 class LeadRuleForm(ScopedModelForm):

@@ -11,13 +11,13 @@ from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
+    ActionFormView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
-    model_url,
+    ReadOnlyMixin,
 )
 
 from . import actions, services
@@ -71,28 +71,13 @@ def _table_rows(document) -> list[dict]:
     return rows
 
 
-def _object_context(view, obj) -> dict:
-    """A document changes through its table and its adoption: no edit or delete page."""
-    return {
-        **view.meta_context(),
-        "object": obj,
-        "tab": view.tab,
-        "detail_url": model_url(PolicyDocument, "detail", obj.pk),
-        "history_url": model_url(PolicyDocument, "history", obj.pk),
-        "can_change": False,
-        "can_delete": False,
-    }
-
-
-class DocumentDetailView(ObjectDetailView):
-    """The text with every item and target highlighted, beside the draft table."""
+class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
+    """The text with every item and target highlighted, beside the draft table. A document
+    changes through its table and its adoption: no edit or delete page."""
 
     model = PolicyDocument
     template_name = "documents/policydocument_detail.html"
     select_related = ("issuer", "task_list", "loaded_by", "adopted_by")
-
-    def object_context(self, obj):
-        return _object_context(self, obj)
 
     def get_extra_context(self, obj, items=None, targets=None, adopt_form=None):
         user = self.request.user
@@ -121,52 +106,35 @@ class DocumentDetailView(ObjectDetailView):
         }
 
 
-class DocumentHistoryView(ObjectHistoryView):
-    model = PolicyDocument
-
-    def object_context(self, obj):
-        return _object_context(self, obj)
+DocumentHistoryView = DocumentDetailView.as_history()
 
 
-class LoadView(ObjectMixin, View):
+class LoadView(ActionFormView):
     """Upload or paste a document: it is decomposed and its draft table shown."""
 
     model = PolicyDocument
+    form_class = LoadForm
     template_name = "documents/load.html"
 
-    def render_form(self, form, status=200):
-        return render(
-            self.request, self.template_name, {**self.meta_context(), "form": form}, status=status
-        )
+    def run(self, obj, form):
+        upload = form.cleaned_data["file"]
+        try:
+            return actions.load_document(
+                actor=self.request.user,
+                text=form.cleaned_data["text"],
+                data=upload.read() if upload is not None else None,
+                filename=upload.name if upload is not None else "",
+                title=form.cleaned_data["title"],
+                source=form.cleaned_data["source"],
+            )
+        except ActionError as exc:
+            raise ValidationError({"file" if upload is not None else "text": str(exc)}) from exc
 
-    def get(self, request):
-        self.require_permission("add")
-        return self.render_form(LoadForm())
-
-    def post(self, request):
-        self.require_permission("add")
-        form = LoadForm(request.POST, request.FILES)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                document = actions.load_document(
-                    actor=request.user,
-                    text=form.cleaned_data["text"],
-                    data=upload.read() if upload is not None else None,
-                    filename=upload.name if upload is not None else "",
-                    title=form.cleaned_data["title"],
-                    source=form.cleaned_data["source"],
-                )
-            except ActionError as exc:
-                form.add_error("file" if upload is not None else "text", str(exc))
-            else:
-                messages.success(
-                    request,
-                    _("Decomposed: %(items)s items, %(targets)s targets.")
-                    % {"items": document.items.count(), "targets": document.targets.count()},
-                )
-                return HttpResponseRedirect(document.get_absolute_url())
-        return self.render_form(form, status=400)
+    def get_success_message(self, document):
+        return _("Decomposed: %(items)s items, %(targets)s targets.") % {
+            "items": document.items.count(),
+            "targets": document.targets.count(),
+        }
 
 
 class DocumentActionView(ObjectMixin, View):
@@ -265,8 +233,7 @@ class LeadRuleDetailView(ObjectDetailView):
     select_related = ("unit",)
 
 
-class LeadRuleHistoryView(ObjectHistoryView):
-    model = LeadRule
+LeadRuleHistoryView = LeadRuleDetailView.as_history()
 
 
 class LeadRuleEditView(ObjectEditView):

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError
+from mingzhu.core.actions import ActionError, fetch_locked
 from mingzhu.core.scope import restrict
 from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -69,11 +69,7 @@ def _at(at: dt.datetime | None) -> dt.datetime:
 
 
 def _visible_enterprise(actor, enterprise: Enterprise | int) -> Enterprise:
-    pk = enterprise if isinstance(enterprise, int) else enterprise.pk
-    found = restrict(Enterprise.objects.filter(pk=pk), actor, "view").first()
-    if found is None:
-        raise Http404("No such enterprise.")
-    return found
+    return fetch_locked(Enterprise, enterprise, actor, lock=False)
 
 
 # --- per-mu evaluation ----------------------------------------------------------------
@@ -300,14 +296,7 @@ def raise_demand(
 
 
 def _lock(demand: Demand | int, actor) -> Demand:
-    pk = demand if isinstance(demand, int) else demand.pk
-    if not restrict(Demand.objects.filter(pk=pk), actor, "view").exists():
-        raise Http404("No such demand.")
-    return (
-        Demand.objects.select_for_update(of=("self",))
-        .select_related("enterprise", "task__lead_unit")
-        .get(pk=pk)
-    )
+    return fetch_locked(Demand, demand, actor, related=("enterprise", "task__lead_unit"))
 
 
 def dispatch_demand(

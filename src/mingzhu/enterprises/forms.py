@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm
 from mingzhu.core.scope import restrict, units_in_scope
-from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -60,13 +59,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
 
 
-class _Styled(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
-
-
-class VisitForm(_Styled):
+class VisitForm(ScopedForm):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none(), label=_("Enterprise"))
     kind = forms.ChoiceField(choices=VisitKind.choices, label=_("Kind"))
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -80,7 +73,7 @@ class VisitForm(_Styled):
     )
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["enterprise"].queryset = restrict(Enterprise.objects.all(), user, "view")
 
     def clean(self):
@@ -90,7 +83,7 @@ class VisitForm(_Styled):
         return data
 
 
-class DemandForm(_Styled):
+class DemandForm(ScopedForm):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none(), label=_("Enterprise"))
     category = forms.ChoiceField(choices=DemandCategory.choices, label=_("Category"))
     content = forms.CharField(label=_("Content"), widget=forms.Textarea({"rows": 4}))
@@ -101,7 +94,7 @@ class DemandForm(_Styled):
     )
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         visible = restrict(Enterprise.objects.all(), user, "view")
         self.fields["enterprise"].queryset = visible
         own = visible.filter(account_unit_id=user.unit_id).first() if user.unit_id else None
@@ -112,7 +105,7 @@ class DemandForm(_Styled):
             del self.fields["channel"]
 
 
-class DispatchForm(_Styled):
+class DispatchForm(StyledForm):
     department = forms.ModelChoiceField(
         queryset=OrgUnit.objects.filter(kind__in=(UnitKind.DEPARTMENT, *TOWN_KINDS)),
         label=_("Department"),
@@ -129,12 +122,8 @@ class DispatchForm(_Styled):
     )
 
 
-class RateForm(_Styled):
+class RateForm(StyledForm):
     rating = forms.ChoiceField(choices=Rating.choices, label=_("Rating"), widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rating"].widget.attrs["class"] = "form-check-input"

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from mingzhu.core import periods
+
 # Indicator -> (numerator, denominator), both columns of Rows.values.
 INDICATORS: dict[str, tuple[str, str]] = {
     "tax_per_mu": ("tax", "land_mu"),  # 亩均税收
@@ -369,10 +371,6 @@ class DemandFacts:
     rating: str | None  # the latest rating
 
 
-def _rate(numerator: int, denominator: int) -> float | None:
-    return round(numerator / denominator, 4) if denominator else None
-
-
 def demand_rates(
     facts: Iterable[DemandFacts], start: dt.date, end: dt.date, *, respond_within
 ) -> list[dict]:
@@ -410,9 +408,9 @@ def demand_rates(
         {
             "department": unit,
             **r,
-            "response_rate": _rate(r["responded"], r["assigned"]),
-            "resolution_rate": _rate(r["resolved"], r["assigned"]),
-            "satisfaction_rate": _rate(r["satisfied"], r["rated"]),
+            "response_rate": periods.rate(r["responded"], r["assigned"]),
+            "resolution_rate": periods.rate(r["resolved"], r["assigned"]),
+            "satisfaction_rate": periods.rate(r["satisfied"], r["rated"]),
         }
         for unit, r in sorted(rows.items())
     ]

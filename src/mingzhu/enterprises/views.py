@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,16 +15,20 @@ from django.views import View
 
 from mingzhu.core.actions import ActionConflict, ActionError
 from mingzhu.core.excel import write_xlsx, xlsx_response
-from mingzhu.core.periods import period
+from mingzhu.core.forms import add_errors
+from mingzhu.core.periods import percent, period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
+    ActionFormView,
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
     model_url,
     style_form,
 )
@@ -72,13 +76,6 @@ INDICATOR_LABELS = {
 }
 
 
-class NoDeleteMixin:
-    """Registry objects have no delete page; some have no edit page either."""
-
-    editable = False
-    deletable = False
-
-
 # --- registry ---------------------------------------------------------------------------
 
 
@@ -120,7 +117,6 @@ def _radar(result: MuResult | None) -> dict | None:
 
 class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
     model = Enterprise
-    editable = True
     select_related = ("town", "account_unit")
     template_name = "enterprises/enterprise_detail.html"
 
@@ -161,9 +157,7 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
         }
 
 
-class EnterpriseHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Enterprise
-    editable = True
+EnterpriseHistoryView = EnterpriseDetailView.as_history()
 
 
 class EnterpriseEditView(ObjectEditView):
@@ -388,7 +382,6 @@ class SchemeListView(ObjectListView):
 
 class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
     model = MuScheme
-    editable = True
     template_name = "enterprises/muscheme_detail.html"
 
     def get_extra_context(self, obj):
@@ -397,7 +390,6 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
 
 class SchemeHistoryView(NoDeleteMixin, ObjectHistoryView):
     model = MuScheme
-    editable = True
 
 
 class SchemeEditView(ObjectEditView):
@@ -425,7 +417,7 @@ class SchemeEditView(ObjectEditView):
             obj = self.get_object(pk)
             form = self.get_form(obj)
             form.is_valid()
-            _add_errors(form, ValidationError(str(exc)) if conflict else exc)
+            add_errors(form, ValidationError(str(exc)) if conflict else exc)
             response = self.render_form(obj, form)
             response.status_code = 409 if conflict else 400
             return response
@@ -448,7 +440,7 @@ class VisitListView(ObjectListView):
     export_filename = "visits"
 
 
-class VisitDetailView(NoDeleteMixin, ObjectDetailView):
+class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Visit
     select_related = ("enterprise", "unit", "recorded_by")
     template_name = "enterprises/visit_detail.html"
@@ -461,72 +453,18 @@ class VisitDetailView(NoDeleteMixin, ObjectDetailView):
         }
 
 
-class VisitHistoryView(NoDeleteMixin, ObjectHistoryView):
+VisitHistoryView = VisitDetailView.as_history()
+
+
+class VisitAddView(ActionFormView):
     model = Visit
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-class FormActionView(ObjectMixin, View):
-    """A page with one form that calls one action."""
-
-    form_class = None
-    title = ""
-    template_name = "enterprises/action_form.html"
-    object = None
-
-    def check(self, request, pk):
-        """Raise 403/404; return the object the action is about (or None)."""
-        return None
-
-    def make_form(self, data=None):
-        return self.form_class(data)
-
-    def run(self, form):
-        raise NotImplementedError
-
-    def render_form(self, form, status=200):
-        context = {**self.meta_context(), "form": form, "title": self.title, "object": self.object}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk=None):
-        self.object = self.check(request, pk)
-        return self.render_form(self.make_form())
-
-    def post(self, request, pk=None):
-        self.object = self.check(request, pk)
-        form = self.make_form(request.POST)
-        if form.is_valid():
-            try:
-                target = self.run(form)
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(target.get_absolute_url())
-        return self.render_form(form, status=400)
-
-
-class VisitAddView(FormActionView):
-    model = Visit
+    form_class = VisitForm
     title = gettext_lazy("Record a visit")
 
-    def check(self, request, pk):
-        self.require_permission("add")
+    def initial(self, obj):
+        return {"date": timezone.localdate(), "enterprise": self.request.GET.get("enterprise")}
 
-    def make_form(self, data=None):
-        initial = {"date": timezone.localdate(), "enterprise": self.request.GET.get("enterprise")}
-        return VisitForm(data, user=self.request.user, initial=initial)
-
-    def run(self, form):
+    def run(self, obj, form):
         d = form.cleaned_data
         demands = [(d["demand_category"], d["demand_content"])] if d["demand_category"] else []
         return actions.record_visit(
@@ -579,11 +517,7 @@ class DemandListView(ObjectListView):
         )
 
 
-class DemandPageMixin(NoDeleteMixin):
-    pass
-
-
-class DemandDetailView(DemandPageMixin, ObjectDetailView):
+class DemandDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Demand
     select_related = ("enterprise", "visit", "raised_by", "task__lead_unit")
     template_name = "enterprises/demand_detail.html"
@@ -603,22 +537,18 @@ class DemandDetailView(DemandPageMixin, ObjectDetailView):
         }
 
 
-class DemandHistoryView(DemandPageMixin, ObjectHistoryView):
-    model = Demand
+DemandHistoryView = DemandDetailView.as_history()
 
 
-class DemandAddView(FormActionView):
+class DemandAddView(ActionFormView):
     model = Demand
+    form_class = DemandForm
     title = gettext_lazy("Raise a demand")
 
-    def check(self, request, pk):
-        self.require_permission("add")
+    def initial(self, obj):
+        return {"enterprise": self.request.GET.get("enterprise")}
 
-    def make_form(self, data=None):
-        initial = {"enterprise": self.request.GET.get("enterprise")}
-        return DemandForm(data, user=self.request.user, initial=initial)
-
-    def run(self, form):
+    def run(self, obj, form):
         d = form.cleaned_data
         return actions.raise_demand(
             actor=self.request.user,
@@ -629,17 +559,10 @@ class DemandAddView(FormActionView):
         )
 
 
-class DemandActionView(FormActionView):
+class DemandActionView(ActionFormView):
     model = Demand
-
-    def allowed(self, demand) -> bool:
-        raise NotImplementedError
-
-    def check(self, request, pk):
-        demand = get_object_or_404(self.restricted("view").select_related("enterprise"), pk=pk)
-        if not self.allowed(demand):
-            raise PermissionDenied
-        return demand
+    select_related = ("enterprise",)
+    template_name = "enterprises/demand_action.html"
 
 
 class DispatchView(DemandActionView):
@@ -649,10 +572,10 @@ class DispatchView(DemandActionView):
     def allowed(self, demand):
         return self.request.user.has_perm(actions.DISPATCH_PERMISSION)
 
-    def run(self, form):
+    def run(self, demand, form):
         d = form.cleaned_data
         return actions.dispatch_demand(
-            self.object.pk,
+            demand.pk,
             actor=self.request.user,
             department=d["department"],
             time_limit=d["time_limit"],
@@ -667,10 +590,10 @@ class RateView(DemandActionView):
     def allowed(self, demand):
         return actions.may_rate(self.request.user, demand)
 
-    def run(self, form):
+    def run(self, demand, form):
         d = form.cleaned_data
         return actions.rate_demand(
-            self.object.pk, actor=self.request.user, rating=d["rating"], comment=d["comment"]
+            demand.pk, actor=self.request.user, rating=d["rating"], comment=d["comment"]
         )
 
 
@@ -684,19 +607,15 @@ class RatesView(LoginRequiredMixin, View):
         if error:
             messages.error(request, error)
         rows = demand_rates(Demand.objects.restrict(request.user), start, end)
-
-        def pct(v):
-            return None if v is None else round(v * 100, 1)
-
+        series = [
+            (_("Response rate"), "response_rate"),
+            (_("Resolution rate"), "resolution_rate"),
+            (_("Satisfaction rate"), "satisfaction_rate"),
+        ]
         chart = {
             "names": [r["name"] for r in rows],
             "series": [
-                {"name": _("Response rate"), "data": [pct(r["response_rate"]) for r in rows]},
-                {"name": _("Resolution rate"), "data": [pct(r["resolution_rate"]) for r in rows]},
-                {
-                    "name": _("Satisfaction rate"),
-                    "data": [pct(r["satisfaction_rate"]) for r in rows],
-                },
+                {"name": name, "data": [percent(r[key]) for r in rows]} for name, key in series
             ],
         }
         context = {"start": start, "end": end, "rows": rows, "total": totals(rows), "chart": chart}

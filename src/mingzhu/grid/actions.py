@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import fetch_locked
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -83,14 +84,8 @@ def _grid_in_scope(user, grid_id: int) -> bool:
 
 
 def _lock(event: GridEvent | int, actor) -> GridEvent:
-    event_id = event if isinstance(event, int) else event.pk
-    if not restrict(GridEvent.objects.filter(pk=event_id), actor, "view").exists():
-        raise Http404("No such event.")
-    return (
-        GridEvent.objects.select_for_update(of=("self",))
-        .select_related("category", "campaign", "grid", "task__lead_unit")
-        .get(pk=event_id)
-    )
+    related = ("category", "campaign", "grid", "task__lead_unit")
+    return fetch_locked(GridEvent, event, actor, related=related)
 
 
 def report_event(

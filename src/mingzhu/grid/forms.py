@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -34,7 +34,7 @@ class ReportForm(forms.ModelForm):
         style_form(self)
 
 
-class FileForm(forms.Form):
+class FileForm(StyledForm):
     responsible_unit = forms.ModelChoiceField(
         queryset=OrgUnit.objects.filter(kind__in=(UnitKind.DEPARTMENT, *TOWN_KINDS)),
         label=_("Responsible unit"),
@@ -45,20 +45,12 @@ class FileForm(forms.Form):
         label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
-
-class RejectForm(forms.Form):
+class RejectForm(StyledForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea({"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
-
-class RecheckForm(forms.Form):
+class RecheckForm(StyledForm):
     passed = forms.TypedChoiceField(
         label=_("Result on site"),
         choices=[("yes", _("Handled: close the case")), ("no", _("Not handled: return"))],
@@ -69,11 +61,6 @@ class RecheckForm(forms.Form):
         label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
     )
     photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
-        self.fields["passed"].widget.attrs["class"] = "form-check-input"
 
 
 class CampaignForm(ScopedModelForm):

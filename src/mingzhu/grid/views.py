@@ -1,23 +1,22 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.periods import period
+from mingzhu.core.periods import percent, period
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
+    ActionFormView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
-    model_url,
+    ReadOnlyMixin,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.tables import TaskColumn
@@ -56,22 +55,7 @@ class GridEventListView(ObjectListView):
     export_filename = "grid-events"
 
 
-class EventPageMixin:
-    """Events change only through their actions: no edit or delete page."""
-
-    def object_context(self, obj):
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(GridEvent, "detail", obj.pk),
-            "history_url": model_url(GridEvent, "history", obj.pk),
-            "can_change": False,
-            "can_delete": False,
-        }
-
-
-class GridEventDetailView(EventPageMixin, ObjectDetailView):
+class GridEventDetailView(ReadOnlyMixin, ObjectDetailView):
     model = GridEvent
     template_name = "grid/gridevent_detail.html"
     select_related = (
@@ -100,95 +84,34 @@ class GridEventDetailView(EventPageMixin, ObjectDetailView):
         }
 
 
-class GridEventHistoryView(EventPageMixin, ObjectHistoryView):
-    model = GridEvent
+GridEventHistoryView = GridEventDetailView.as_history()
 
 
-class ReportView(ObjectMixin, View):
+class ReportView(ActionFormView):
     """The report form (on a phone): only grids within the worker's scope are offered."""
 
     model = GridEvent
+    form_class = ReportForm
     template_name = "grid/report.html"
 
-    def form(self):
-        data = self.request.POST if self.request.method == "POST" else None
-        files = self.request.FILES if self.request.method == "POST" else None
-        return ReportForm(data, files, user=self.request.user)
+    def form_kwargs(self, obj):
+        return {"user": self.request.user}
 
-    def get(self, request):
-        self.require_permission("add")
-        return render(request, self.template_name, {**self.meta_context(), "form": self.form()})
+    def run(self, obj, form):
+        data = dict(form.cleaned_data)
+        data["photos"] = self.request.FILES.getlist("photos")
+        return actions.report_event(actor=self.request.user, **data)
 
-    def post(self, request):
-        self.require_permission("add")
-        form = self.form()
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            data["photos"] = request.FILES.getlist("photos")
-            try:
-                event = actions.report_event(actor=request.user, **data)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Reported: %(event)s") % {"event": event})
-                return HttpResponseRedirect(event.get_absolute_url())
-        context = {**self.meta_context(), "form": form}
-        return render(request, self.template_name, context, status=400)
+    def get_success_message(self, event):
+        return _("Reported: %(event)s") % {"event": event}
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-class EventActionView(ObjectMixin, View):
+class EventActionView(ActionFormView):
     """A form page for one action on an event (file, reject, re-check)."""
 
     model = GridEvent
-    form_class = None
-    title = ""
+    select_related = ("category", "grid")
     template_name = "grid/event_action.html"
-
-    def allowed(self, event) -> bool:
-        raise NotImplementedError
-
-    def run(self, event, form):
-        raise NotImplementedError
-
-    def get_event(self, pk):
-        event = get_object_or_404(self.restricted("view").select_related("category", "grid"), pk=pk)
-        if not self.allowed(event):
-            raise PermissionDenied
-        return event
-
-    def initial(self, event) -> dict:
-        return {}
-
-    def render_form(self, event, form, status=200):
-        context = {**self.meta_context(), "object": event, "form": form, "title": self.title}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk):
-        event = self.get_event(pk)
-        return self.render_form(event, self.form_class(initial=self.initial(event)))
-
-    def post(self, request, pk):
-        event = self.get_event(pk)
-        form = self.form_class(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                self.run(event, form)
-            except actions.TransitionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(event.get_absolute_url())
-        return self.render_form(event, form, status=400)
 
 
 class FileView(EventActionView):
@@ -247,14 +170,11 @@ class PhotoView(FileDownloadView):
 
 
 def _chart(rows) -> dict:
-    def pct(value):
-        return None if value is None else round(value * 100, 1)
-
     return {
         "names": [r["name"] for r in rows],
-        "on_time": [pct(r["on_time_rate"]) for r in rows],
-        "closure": [pct(r["closure_rate"]) for r in rows],
-        "rework": [pct(r["rework_rate"]) for r in rows],
+        "on_time": [percent(r["on_time_rate"]) for r in rows],
+        "closure": [percent(r["closure_rate"]) for r in rows],
+        "rework": [percent(r["rework_rate"]) for r in rows],
         "on_time_label": _("On-time case closure rate"),
         "closure_label": _("Case closure rate"),
         "rework_label": _("Rework rate"),
@@ -329,12 +249,7 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
         }
 
 
-class CampaignHistoryView(CampaignMixin, ObjectHistoryView):
-    model = Campaign
-
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
+CampaignHistoryView = CampaignDetailView.as_history()
 
 
 class CampaignEditView(ObjectEditView):
@@ -363,8 +278,7 @@ class CategoryDetailView(ObjectDetailView):
     select_related = ("responsible_unit",)
 
 
-class CategoryHistoryView(ObjectHistoryView):
-    model = EventCategory
+CategoryHistoryView = CategoryDetailView.as_history()
 
 
 class CategoryEditView(ObjectEditView):

@@ -5,7 +5,6 @@ from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
 )
 
@@ -47,8 +46,7 @@ class OrgUnitDetailView(ObjectDetailView):
         }
 
 
-class OrgUnitHistoryView(ObjectHistoryView):
-    model = OrgUnit
+OrgUnitHistoryView = OrgUnitDetailView.as_history()
 
 
 class OrgUnitEditView(ObjectEditView):
@@ -95,8 +93,7 @@ class UserDetailView(OwnAccountMixin, ObjectDetailView):
         return {"roles": obj.roles.all(), "custom_units": obj.custom_units.all()}
 
 
-class UserHistoryView(OwnAccountMixin, ObjectHistoryView):
-    model = User
+UserHistoryView = UserDetailView.as_history()
 
 
 class UserEditView(ObjectEditView):

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError
+from mingzhu.core.actions import ActionError, fetch_locked, pk_of
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -50,12 +50,10 @@ class StageError(ActionError):
 
 
 def _lock_project(project: Project | int, actor, action: str = "change") -> Project:
-    pk = project if isinstance(project, int) else project.pk
-    if not restrict(Project.objects.filter(pk=pk), actor, "view").exists():
-        raise Http404("No such project.")
-    if not restrict(Project.objects.filter(pk=pk), actor, action).exists():
+    project = fetch_locked(Project, project, actor, related=("town",))
+    if not restrict(Project.objects.filter(pk=project.pk), actor, action).exists():
         raise PermissionDenied(_("You may not change this project."))
-    return Project.objects.select_for_update(of=("self",)).select_related("town").get(pk=pk)
+    return project
 
 
 def may_advance(user, project: Project) -> bool:
@@ -253,15 +251,8 @@ def dispatch_factor_request(
     if not may_dispatch(actor):
         raise PermissionDenied(_("Only the supervision office dispatches factor requests."))
     at = at or timezone.now()
-    pk = request if isinstance(request, int) else request.pk
     with transaction.atomic():
-        if not restrict(FactorRequest.objects.filter(pk=pk), actor, "view").exists():
-            raise Http404("No such factor request.")
-        request = (
-            FactorRequest.objects.select_for_update(of=("self",))
-            .select_related("project__town")
-            .get(pk=pk)
-        )
+        request = fetch_locked(FactorRequest, request, actor, related=("project__town",))
         if request.task_id is not None:
             raise ActionError(_("The request has already been dispatched."))
         routed, limit = route_for(request.kind)
@@ -299,15 +290,8 @@ def rate_factor_request(
     """The requesting side rates the answer once the task is closed (满意度)."""
     if satisfaction not in Satisfaction.values:
         raise ValidationError({"satisfaction": _("Choose a rating.")})
-    pk = request if isinstance(request, int) else request.pk
     with transaction.atomic():
-        if not restrict(FactorRequest.objects.filter(pk=pk), actor, "view").exists():
-            raise Http404("No such factor request.")
-        request = (
-            FactorRequest.objects.select_for_update(of=("self",))
-            .select_related("task__lead_unit")
-            .get(pk=pk)
-        )
+        request = fetch_locked(FactorRequest, request, actor, related=("task__lead_unit",))
         if not may_rate(actor, request):
             raise PermissionDenied(_("Only the requesting side rates the answer."))
         if request.task is None or request.task.status != TaskStatus.CLOSED:
@@ -340,8 +324,8 @@ def score_project(
     """Record (or correct) the score a project earned on an inspection."""
     if not may_score(actor):
         raise PermissionDenied(_("You may not score inspections."))
-    inspection_id = inspection if isinstance(inspection, int) else inspection.pk
-    project_id = project if isinstance(project, int) else project.pk
+    inspection_id = pk_of(inspection)
+    project_id = pk_of(project)
     with transaction.atomic():
         inspection = Inspection.objects.select_for_update().filter(pk=inspection_id).first()
         if inspection is None:

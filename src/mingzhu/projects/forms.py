@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit, User
@@ -43,7 +43,7 @@ class ProjectForm(ScopedModelForm):
         )
 
 
-class MoveForm(forms.Form):
+class MoveForm(StyledForm):
     to_stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
     on = forms.DateField(label=_("Date"), widget=forms.DateInput)
     note = forms.CharField(
@@ -60,10 +60,9 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["to_stage"].choices = [(s, Stage(s).label) for s in moves]
         self.fields["on"].initial = timezone.localdate()
-        style_form(self)
 
 
-class InvestmentForm(forms.Form):
+class InvestmentForm(StyledForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     planned = forms.DecimalField(
         label=_("Planned investment (10,000 yuan)"), required=False, min_value=0
@@ -76,7 +75,6 @@ class InvestmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
-        style_form(self)
 
     def clean(self):
         data = super().clean()
@@ -87,7 +85,7 @@ class InvestmentForm(forms.Form):
         return data
 
 
-class FactorRequestForm(forms.Form):
+class FactorRequestForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=FactorKind.choices)
     quantity = forms.DecimalField(label=_("Quantity"), min_value=0, decimal_places=2)
     unit = forms.ChoiceField(label=_("Unit"), choices=QuantityUnit.choices)
@@ -99,10 +97,9 @@ class FactorRequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["needed_by"].initial = timezone.localdate() + dt.timedelta(days=30)
-        style_form(self)
 
 
-class DispatchForm(forms.Form):
+class DispatchForm(StyledForm):
     department = forms.ModelChoiceField(
         label=_("Department"),
         queryset=OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT),
@@ -111,17 +108,9 @@ class DispatchForm(forms.Form):
     )
     comment = forms.CharField(label=_("Comment"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
-
-class RateForm(forms.Form):
+class RateForm(StyledForm):
     satisfaction = forms.ChoiceField(label=_("Satisfaction"), choices=Satisfaction.choices)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
 
 class InspectionForm(ScopedModelForm):
@@ -135,21 +124,19 @@ class InspectionForm(ScopedModelForm):
         self.fields["leader"].queryset = User.objects.filter(
             roles__code=RoleCode.LEADER, is_active=True
         ).distinct()
-        style_form(self)
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(ScopedForm):
     project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none())
     score = forms.DecimalField(label=_("Score"), min_value=0, max_value=100, decimal_places=1)
     remarks = forms.CharField(label=_("Remarks"), required=False)
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         if user is not None:
             self.fields["project"].queryset = Project.objects.restrict(user, "view").order_by(
                 "name"
             )
-        style_form(self)
 
 
 class FactorRouteForm(ScopedModelForm):

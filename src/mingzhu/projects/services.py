@@ -90,15 +90,6 @@ def ytd_completed(monthly: Iterable[tuple[int, Decimal]], month: int) -> Decimal
     return sum((Decimal(v) for m, v in monthly if m <= month), Decimal(0))
 
 
-def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError("quarter must be 1 to 4")
-    start = dt.date(year, 3 * quarter - 2, 1)
-    end_month = 3 * quarter
-    end = dt.date(year + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1)
-    return start, end
-
-
 def yuan_yi(amount_wan: Decimal | None) -> Decimal | None:
     """万元 -> 亿元, two decimals."""
     if amount_wan is None:

@@ -4,7 +4,6 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
@@ -14,17 +13,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.actions import ActionError
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
+    ActionFormView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
     model_url,
 )
 
@@ -98,14 +97,6 @@ PROJECT_COLUMNS = [
 ]
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 class ProjectListView(ObjectListView):
     model = Project
     select_related = ("town",)
@@ -141,7 +132,7 @@ class ProjectDetailView(ObjectDetailView):
         for month in range(1, 13):
             total += monthly.get(month, Decimal(0))
             cumulative.append(float(total) if month <= today.month else None)
-        may_change = self.object_context_can_change(obj)
+        may_change = can(user, "change", obj)
         moves = services.allowed_moves(obj.stage, obj.suspended_from or None)
         return {
             "stage_order": STAGE_ORDER,
@@ -167,12 +158,8 @@ class ProjectDetailView(ObjectDetailView):
             else None,
         }
 
-    def object_context_can_change(self, obj) -> bool:
-        return can(self.request.user, "change", obj)
 
-
-class ProjectHistoryView(ObjectHistoryView):
-    model = Project
+ProjectHistoryView = ProjectDetailView.as_history()
 
 
 class ProjectEditView(ObjectEditView):
@@ -184,63 +171,25 @@ class ProjectDeleteView(ObjectDeleteView):
     model = Project
 
 
-class ProjectActionView(ObjectMixin, View):
+class ProjectActionView(ActionFormView):
     """A form page for one action on a project (move, investment, factor request)."""
 
     model = Project
-    form_class = None
-    title = ""
-    permission = "change"
-    template_name = "projects/action.html"
+    select_related = ("town",)
 
-    def get_project(self, pk):
-        project = get_object_or_404(self.restricted("view").select_related("town"), pk=pk)
-        if not can(self.request.user, self.permission, project):
-            raise PermissionDenied
-        return project
-
-    def make_form(self, project, data=None, files=None):
-        return self.form_class(data, files)
-
-    def render_form(self, project, form, status=200):
-        context = {**self.meta_context(), "object": project, "form": form, "title": self.title}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk):
-        project = self.get_project(pk)
-        return self.render_form(project, self.make_form(project))
-
-    def post(self, request, pk):
-        project = self.get_project(pk)
-        form = self.make_form(project, request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                self.run(project, form)
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(project.get_absolute_url())
-        return self.render_form(project, form, status=400)
-
-    def run(self, project, form):
-        raise NotImplementedError
+    def allowed(self, project):
+        return can(self.request.user, "change", project)
 
 
 class MoveView(ProjectActionView):
+    form_class = MoveForm
     title = gettext_lazy("Move the project to another stage")
 
-    def get_project(self, pk):
-        project = super().get_project(pk)
-        if not actions.may_advance(self.request.user, project):
-            raise PermissionDenied
-        return project
+    def allowed(self, project):
+        return super().allowed(project) and actions.may_advance(self.request.user, project)
 
-    def make_form(self, project, data=None, files=None):
-        moves = services.allowed_moves(project.stage, project.suspended_from or None)
-        return MoveForm(data, files, moves=moves)
+    def form_kwargs(self, project):
+        return {"moves": services.allowed_moves(project.stage, project.suspended_from or None)}
 
     def run(self, project, form):
         actions.advance_project(project.pk, actor=self.request.user, **form.cleaned_data)
@@ -265,11 +214,7 @@ class InvestmentView(ProjectActionView):
 class RaiseFactorView(ProjectActionView):
     form_class = FactorRequestForm
     title = gettext_lazy("Raise a factor request")
-
-    def get_project(self, pk):
-        if not self.request.user.has_perm("projects.add_factorrequest"):
-            raise PermissionDenied
-        return super().get_project(pk)
+    permission = "projects.add_factorrequest"
 
     def run(self, project, form):
         actions.raise_factor_request(project.pk, actor=self.request.user, **form.cleaned_data)
@@ -390,14 +335,7 @@ class FactorRequestListView(ObjectListView):
     ]
 
 
-class FactorRequestPageMixin:
-    """Requests change only through their actions: no edit or delete page."""
-
-    editable = False
-    deletable = False
-
-
-class FactorRequestDetailView(FactorRequestPageMixin, ObjectDetailView):
+class FactorRequestDetailView(ReadOnlyMixin, ObjectDetailView):
     model = FactorRequest
     template_name = "projects/factorrequest_detail.html"
     select_related = ("project__town", "raised_by", "task__lead_unit")
@@ -416,47 +354,12 @@ class FactorRequestDetailView(FactorRequestPageMixin, ObjectDetailView):
         }
 
 
-class FactorRequestHistoryView(FactorRequestPageMixin, ObjectHistoryView):
+FactorRequestHistoryView = FactorRequestDetailView.as_history()
+
+
+class FactorActionView(ActionFormView):
     model = FactorRequest
-
-
-class FactorActionView(ObjectMixin, View):
-    model = FactorRequest
-    form_class = None
-    title = ""
-    template_name = "projects/action.html"
-
-    def allowed(self, request_obj) -> bool:
-        raise NotImplementedError
-
-    def get_request(self, pk):
-        obj = get_object_or_404(self.restricted("view").select_related("task__lead_unit"), pk=pk)
-        if not self.allowed(obj):
-            raise PermissionDenied
-        return obj
-
-    def render_form(self, obj, form, status=200):
-        context = {**self.meta_context(), "object": obj, "form": form, "title": self.title}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request, pk):
-        obj = self.get_request(pk)
-        return self.render_form(obj, self.form_class())
-
-    def post(self, request, pk):
-        obj = self.get_request(pk)
-        form = self.form_class(request.POST)
-        if form.is_valid():
-            try:
-                self.run(obj, form)
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(obj.get_absolute_url())
-        return self.render_form(obj, form, status=400)
+    select_related = ("task__lead_unit",)
 
 
 class DispatchView(FactorActionView):
@@ -503,13 +406,18 @@ class InspectionListView(ObjectListView):
         return super().get_queryset().annotate(visited=Count("scores")).order_by("-date", "-pk")
 
 
-class InspectionDetailView(ObjectDetailView):
+class InspectionMixin:
+    """An inspection is reached through the projects it scored: each once."""
+
     model = Inspection
+
+    def restricted(self, action):
+        return super().restricted(action).distinct()
+
+
+class InspectionDetailView(InspectionMixin, ObjectDetailView):
     template_name = "projects/inspection_detail.html"
     select_related = ("leader",)
-
-    def get_object(self, pk):
-        return get_object_or_404(self.restricted("view").distinct(), pk=pk)
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -522,48 +430,30 @@ class InspectionDetailView(ObjectDetailView):
         }
 
 
-class InspectionHistoryView(ObjectHistoryView):
-    model = Inspection
-
-    def get_object(self, pk):
-        return get_object_or_404(self.restricted("view").distinct(), pk=pk)
+InspectionHistoryView = InspectionDetailView.as_history()
 
 
-class InspectionEditView(ObjectEditView):
-    model = Inspection
+class InspectionEditView(InspectionMixin, ObjectEditView):
     form_class = InspectionForm
 
     def get_object(self, pk):
-        if pk is None:
-            self.require_permission("add")
-            return self.model()
-        self.require_permission("change")
-        return get_object_or_404(self.restricted("change").distinct(), pk=pk)
+        if pk is not None:
+            self.require_permission("change")
+        return super().get_object(pk)
 
 
-class ScoreView(ObjectMixin, View):
-    model = Inspection
+class ScoreView(InspectionMixin, ActionFormView):
+    """The score form sits on the inspection page; a refused score shows it again here."""
 
-    def post(self, request, pk):
-        inspection = get_object_or_404(self.restricted("view").distinct(), pk=pk)
-        if not actions.may_score(request.user):
-            raise PermissionDenied
-        form = ScoreForm(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                actions.score_project(inspection.pk, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Done."))
-                return HttpResponseRedirect(inspection.get_absolute_url())
-        context = {
-            **self.meta_context(),
-            "object": inspection,
-            "form": form,
-            "title": _("Score a project"),
-        }
-        return render(request, "projects/action.html", context, status=400)
+    form_class = ScoreForm
+    title = gettext_lazy("Score a project")
+    http_method_names = ["post"]
+
+    def allowed(self, inspection):
+        return actions.may_score(self.request.user)
+
+    def run(self, inspection, form):
+        actions.score_project(inspection.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class FactorRouteListView(ObjectListView):
@@ -581,8 +471,7 @@ class FactorRouteDetailView(ObjectDetailView):
     select_related = ("department",)
 
 
-class FactorRouteHistoryView(ObjectHistoryView):
-    model = FactorRoute
+FactorRouteHistoryView = FactorRouteDetailView.as_history()
 
 
 class FactorRouteEditView(ObjectEditView):
@@ -594,8 +483,8 @@ class FactorRouteDeleteView(ObjectDeleteView):
     model = FactorRoute
 
 
-class InspectionDeleteView(ObjectDeleteView):
-    model = Inspection
+class InspectionDeleteView(InspectionMixin, ObjectDeleteView):
+    pass
 
 
 class EvidenceView(ObjectMixin, View):

@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import fetch_locked
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -128,15 +129,10 @@ def register_hazard(
 
 def update_hazard(hazard: Hazard | int, *, actor, owner: str, measures: str) -> Hazard:
     """Record who answers for an open hazard and what is being done (owner, measures)."""
-    hazard_id = hazard if isinstance(hazard, int) else hazard.pk
     with transaction.atomic():
-        if not restrict(Hazard.objects.filter(pk=hazard_id), actor, "view").exists():
-            raise Http404("No such hazard.")
-        if not restrict(Hazard.objects.filter(pk=hazard_id), actor, "change").exists():
+        hazard = fetch_locked(Hazard, hazard, actor, related=("task",))
+        if not restrict(Hazard.objects.filter(pk=hazard.pk), actor, "change").exists():
             raise PermissionDenied(_("You may not change this hazard."))
-        hazard = (
-            Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard_id)
-        )
 
         if hazard.task is not None and hazard.task.status not in OPEN_TASK_STATES:
             raise TransitionError(_("The hazard is no longer open."))

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
@@ -53,15 +53,11 @@ class HazardForm(forms.ModelForm):
         style_form(self)
 
 
-class HazardPlanForm(forms.Form):
+class HazardPlanForm(StyledForm):
     owner = forms.CharField(label=_("Owner (责任人)"), max_length=100, required=False)
     measures = forms.CharField(
         label=_("Measures"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
 
 class DebtInstrumentForm(ScopedModelForm):
@@ -105,7 +101,7 @@ class FiscalYearForm(ScopedModelForm):
 RATE = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(30))]
 
 
-class PlanForm(forms.Form):
+class PlanForm(StyledForm):
     window = forms.IntegerField(
         label=_("Window (months)"),
         required=False,
@@ -123,23 +119,15 @@ class PlanForm(forms.Form):
     )
     use_cash = forms.BooleanField(label=_("Cash and expected inflows as capacity"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
-
 
 class SavePlanForm(PlanForm):
     name = forms.CharField(label=_("Name"), max_length=200)
 
 
-class HighCostForm(forms.Form):
+class HighCostForm(StyledForm):
     threshold = forms.DecimalField(
         label=_("Rate above (%)"), required=False, max_digits=6, decimal_places=3, validators=RATE
     )
     replace_at = forms.DecimalField(
         label=_("Replaced at (%)"), required=False, max_digits=6, decimal_places=3, validators=RATE
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)

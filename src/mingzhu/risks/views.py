@@ -6,23 +6,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.periods import period
+from mingzhu.core.periods import percent, period
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
+    ActionFormView,
+    NoDeleteMixin,
     ObjectDetailView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
-    model_url,
 )
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.tables import TaskColumn
@@ -61,22 +60,12 @@ class HazardListView(ObjectListView):
         return context
 
 
-class HazardPageMixin:
+class HazardPageMixin(NoDeleteMixin):
     """Hazards change only through their actions: the edit page records owner and
-    measures; there is no delete."""
+    measures while the hazard is open; there is no delete."""
 
-    def object_context(self, obj):
-        user = self.request.user
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(Hazard, "detail", obj.pk),
-            "history_url": model_url(Hazard, "history", obj.pk),
-            "edit_url": model_url(Hazard, "edit", obj.pk),
-            "can_change": can(user, "change", obj) and obj.status in ("open", "awaiting"),
-            "can_delete": False,
-        }
+    def _may(self, action, obj):
+        return super()._may(action, obj) and obj.status in ("open", "awaiting")
 
 
 class HazardDetailView(HazardPageMixin, ObjectDetailView):
@@ -96,100 +85,53 @@ class HazardDetailView(HazardPageMixin, ObjectDetailView):
         }
 
 
-class HazardHistoryView(HazardPageMixin, ObjectHistoryView):
+HazardHistoryView = HazardDetailView.as_history()
+
+
+class HazardRegisterView(ActionFormView):
     model = Hazard
+    form_class = HazardForm
+    title = gettext_lazy("Register a hazard")
 
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-class HazardRegisterView(ObjectMixin, View):
-    model = Hazard
-    template_name = "risks/hazard_form.html"
-
-    def check(self):
+    def get_object(self, pk):
         if not actions.may_register(self.request.user):
             raise PermissionDenied
 
-    def form(self):
-        post = self.request.method == "POST"
-        return HazardForm(
-            self.request.POST if post else None,
-            self.request.FILES if post else None,
-            user=self.request.user,
-        )
+    def form_kwargs(self, obj):
+        return {"user": self.request.user}
 
-    def render_form(self, form, status=200):
-        context = {**self.meta_context(), "form": form, "title": _("Register a hazard")}
-        return render(self.request, self.template_name, context, status=status)
+    def run(self, obj, form):
+        data = dict(form.cleaned_data)
+        data["photos"] = self.request.FILES.getlist("photos")
+        try:
+            hazard = actions.register_hazard(actor=self.request.user, **data)
+        except PermissionDenied as exc:
+            raise ValidationError({"unit": str(exc)}) from exc
+        return hazard
 
-    def get(self, request):
-        self.check()
-        return self.render_form(self.form())
-
-    def post(self, request):
-        self.check()
-        form = self.form()
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            data["photos"] = request.FILES.getlist("photos")
-            try:
-                hazard = actions.register_hazard(actor=request.user, **data)
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            except PermissionDenied as exc:
-                form.add_error("unit", str(exc))
-            else:
-                messages.success(request, _("Registered: %(hazard)s") % {"hazard": hazard})
-                return HttpResponseRedirect(hazard.get_absolute_url())
-        return self.render_form(form, status=400)
+    def get_success_message(self, hazard):
+        return _("Registered: %(hazard)s") % {"hazard": hazard}
 
 
-class HazardPlanView(ObjectMixin, View):
+class HazardPlanView(ActionFormView):
     """Owner and measures of an open hazard."""
 
     model = Hazard
-    template_name = "risks/hazard_form.html"
+    form_class = HazardPlanForm
+    title = gettext_lazy("Owner and measures")
+    select_related = ("task",)
 
-    def get_hazard(self, pk):
-        hazard = get_object_or_404(self.restricted("view").select_related("task"), pk=pk)
-        if not can(self.request.user, "change", hazard):
-            raise PermissionDenied
-        return hazard
+    def get_success_message(self, hazard):
+        return _("Saved: %(object)s") % {"object": hazard}
 
-    def render_form(self, hazard, form, status=200):
-        context = {
-            **self.meta_context(),
-            "object": hazard,
-            "form": form,
-            "title": _("Owner and measures"),
-        }
-        return render(self.request, self.template_name, context, status=status)
+    def allowed(self, hazard):
+        return can(self.request.user, "change", hazard)
 
-    def get(self, request, pk):
-        hazard = self.get_hazard(pk)
-        form = HazardPlanForm(initial={"owner": hazard.owner, "measures": hazard.measures})
-        return self.render_form(hazard, form)
+    def initial(self, hazard):
+        return {"owner": hazard.owner, "measures": hazard.measures}
 
-    def post(self, request, pk):
-        hazard = self.get_hazard(pk)
-        form = HazardPlanForm(request.POST)
-        if form.is_valid():
-            try:
-                actions.update_hazard(hazard.pk, actor=request.user, **form.cleaned_data)
-            except actions.TransitionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("Saved: %(object)s") % {"object": hazard})
-                return HttpResponseRedirect(hazard.get_absolute_url())
-        return self.render_form(hazard, form, status=400)
+    def run(self, hazard, form):
+        actions.update_hazard(hazard.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class PhotoView(FileDownloadView):
@@ -201,7 +143,7 @@ class PhotoView(FileDownloadView):
 
 
 def _pct(rate: services.Rate) -> float | None:
-    return None if rate.value is None else round(rate.value * 100, 1)
+    return percent(rate.value)
 
 
 class MetricsView(ObjectMixin, View):

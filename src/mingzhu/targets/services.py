@@ -29,6 +29,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from django.utils.translation import gettext as _
 
+from mingzhu.core.periods import month_end
+
 from .choices import Comparator, Direction, Frequency, Status
 
 DAYS_PER_YEAR = Decimal("365.25")
@@ -62,7 +64,7 @@ def year_period(year: int) -> Period:
 
 def quarter_period(year: int, quarter: int) -> Period:
     start = dt.date(year, 3 * quarter - 2, 1)
-    end = _month_end(year, 3 * quarter)
+    end = month_end(year, 3 * quarter)
     return Period(f"{year}Q{quarter}", start, end, Frequency.QUARTER)
 
 
@@ -71,12 +73,7 @@ def month_period(year: int, month: int) -> Period:
         raise PeriodError(
             _("%(year)s-%(month)s: there is no such month.") % {"year": year, "month": month}
         )
-    return Period(f"{year}-{month:02d}", dt.date(year, month, 1), _month_end(year, month), "month")
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return Period(f"{year}-{month:02d}", dt.date(year, month, 1), month_end(year, month), "month")
 
 
 def read_period(value) -> Period:

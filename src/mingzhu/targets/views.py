@@ -14,11 +14,12 @@ from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
+    ReadOnlyMixin,
     model_url,
 )
 from mingzhu.org.choices import UnitKind
@@ -37,12 +38,6 @@ def as_of_from(request) -> dt.date:
         return dt.date.fromisoformat(request.GET.get("as_of", ""))
     except ValueError:
         return timezone.localdate()
-
-
-class NoDeleteMixin:
-    """These objects have no delete page (and targets no edit page either)."""
-
-    deletable = False
 
 
 # --- indicators -------------------------------------------------------------------------
@@ -70,8 +65,7 @@ class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
     template_name = "targets/indicator_detail.html"
 
 
-class IndicatorHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Indicator
+IndicatorHistoryView = IndicatorDetailView.as_history()
 
 
 class IndicatorEditView(ObjectEditView):
@@ -95,11 +89,10 @@ class TargetListView(LoginRequiredMixin, View):
         return render(request, "targets/target_list.html", {"rows": rows, "as_of": as_of})
 
 
-class TargetDetailView(NoDeleteMixin, ObjectDetailView):
+class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Target
     select_related = ("indicator", "unit")
     template_name = "targets/target_detail.html"
-    editable = False
 
     def get_extra_context(self, obj):
         as_of = as_of_from(self.request)
@@ -142,10 +135,7 @@ def trajectory_chart(row: dict) -> dict:
     }
 
 
-class TargetHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Target
-    editable = False
-    select_related = ("indicator", "unit")
+TargetHistoryView = TargetDetailView.as_history()
 
 
 # --- observations -----------------------------------------------------------------------
@@ -189,9 +179,7 @@ class ObservationDetailView(NoDeleteMixin, ObjectDetailView):
     template_name = "targets/observation_detail.html"
 
 
-class ObservationHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = Observation
-    select_related = ("indicator", "unit")
+ObservationHistoryView = ObservationDetailView.as_history()
 
 
 class ObservationEditView(ObjectEditView):

@@ -15,6 +15,9 @@ from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
+from mingzhu.core import periods
+from mingzhu.core.periods import quarter_of
+
 from .choices import ACTIVE, DeadlineBasis, Light, SheetLevel, Status
 
 NEAR_WORKING_DAYS = 3  # yellow when the deadline is this close
@@ -183,10 +186,6 @@ def parent_progress(children: Iterable[tuple[int, int]]) -> int:
     return round(sum(p * w for p, w in pairs) / total) if total else 0
 
 
-def quarter_of(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
 def units_for_interview(red_sheets: Iterable[tuple[int, dt.date]]) -> set[tuple[int, int, int]]:
     """(unit id, year, quarter) for every unit with three red sheets within a quarter,
     from (unit id, issued on) pairs."""
@@ -211,10 +210,6 @@ class TaskFacts:
     returns: int = 0
 
 
-def _rate(numerator: int, denominator: int) -> float | None:
-    return round(numerator / denominator, 4) if denominator else None
-
-
 @dataclass
 class UnitMetrics:
     unit_id: int
@@ -237,13 +232,13 @@ class UnitMetrics:
             "closed": self.closed,
             "closed_on_time": self.closed_on_time,
             # 签收及时率: accepted within one working day of assignment.
-            "acceptance_rate": _rate(self.accepted_in_time, self.assigned),
+            "acceptance_rate": periods.rate(self.accepted_in_time, self.assigned),
             # 按期办结率 = closed on time / (due in period - deferred)
-            "on_time_rate": _rate(self.closed_on_time, self.due - self.deferred),
+            "on_time_rate": periods.rate(self.closed_on_time, self.due - self.deferred),
             # 办结率 = closed / due in period
-            "closure_rate": _rate(self.closed, self.due),
+            "closure_rate": periods.rate(self.closed, self.due),
             # 返工率 = returned / closure requests
-            "rework_rate": _rate(self.returns, self.closure_requests),
+            "rework_rate": periods.rate(self.returns, self.closure_requests),
             "average_handling_days": (
                 round(sum(self.handling_days) / len(self.handling_days), 1)
                 if self.handling_days

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.periods import period
+from mingzhu.core.periods import percent, period
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
@@ -20,7 +20,6 @@ from mingzhu.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
 )
@@ -128,8 +127,7 @@ class TaskDetailView(ObjectDetailView):
         }
 
 
-class TaskHistoryView(ObjectHistoryView):
-    model = Task
+TaskHistoryView = TaskDetailView.as_history()
 
 
 class TaskEditView(ObjectEditView):
@@ -265,8 +263,7 @@ class TaskListDeleteView(ObjectDeleteView):
     model = TaskList
 
 
-class TaskListHistoryView(ObjectHistoryView):
-    model = TaskList
+TaskListHistoryView = TaskListDetailView.as_history()
 
 
 class TaskListEditView(ObjectEditView):
@@ -300,13 +297,10 @@ class SheetListView(ObjectListView):
 
 
 def _chart(rows) -> dict:
-    def pct(value):
-        return None if value is None else round(value * 100, 1)
-
     return {
         "units": [r["unit_name"] for r in rows],
-        "on_time": [pct(r["on_time_rate"]) for r in rows],
-        "closure": [pct(r["closure_rate"]) for r in rows],
+        "on_time": [percent(r["on_time_rate"]) for r in rows],
+        "closure": [percent(r["closure_rate"]) for r in rows],
         "on_time_label": _("On-time closure rate"),
         "closure_label": _("Closure rate"),
     }

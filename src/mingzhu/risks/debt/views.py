@@ -23,10 +23,11 @@ from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
+    NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
+    ReadOnlyMixin,
 )
 from mingzhu.tasks.actions import TransitionError
 
@@ -90,14 +91,6 @@ INSTRUMENT_COLUMNS = [
 ]
 
 
-class PageMixin:
-    """Detail and history tabs of a debt object: editable where the model has an edit
-    page and the user may change it; never deleted from a page."""
-
-    editable = False
-    deletable = False
-
-
 class InstrumentListView(ObjectListView):
     model = DebtInstrument
     select_related = ("entity",)
@@ -106,8 +99,7 @@ class InstrumentListView(ObjectListView):
     export_filename = "debt-instruments"
 
 
-class InstrumentDetailView(PageMixin, ObjectDetailView):
-    editable = True
+class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
     model = DebtInstrument
     select_related = ("entity",)
     template_name = "risks/debtinstrument_detail.html"
@@ -116,9 +108,7 @@ class InstrumentDetailView(PageMixin, ObjectDetailView):
         return {"instalments": obj.instalments.all()}
 
 
-class InstrumentHistoryView(PageMixin, ObjectHistoryView):
-    editable = True
-    model = DebtInstrument
+InstrumentHistoryView = InstrumentDetailView.as_history()
 
 
 class InstrumentEditView(ObjectEditView):
@@ -136,7 +126,7 @@ class EntityListView(ObjectListView):
     ]
 
 
-class EntityDetailView(PageMixin, ObjectDetailView):
+class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
     model = DebtEntity
     select_related = ("unit",)
     template_name = "risks/debtentity_detail.html"
@@ -151,8 +141,7 @@ class EntityDetailView(PageMixin, ObjectDetailView):
         }
 
 
-class EntityHistoryView(PageMixin, ObjectHistoryView):
-    model = DebtEntity
+EntityHistoryView = EntityDetailView.as_history()
 
 
 class FiscalYearListView(ObjectListView):
@@ -170,15 +159,12 @@ class FiscalYearListView(ObjectListView):
     ]
 
 
-class FiscalYearDetailView(PageMixin, ObjectDetailView):
-    editable = True
+class FiscalYearDetailView(NoDeleteMixin, ObjectDetailView):
     model = FiscalYear
     template_name = "risks/fiscalyear_detail.html"
 
 
-class FiscalYearHistoryView(PageMixin, ObjectHistoryView):
-    editable = True
-    model = FiscalYear
+FiscalYearHistoryView = FiscalYearDetailView.as_history()
 
 
 class FiscalYearEditView(ObjectEditView):
@@ -425,7 +411,7 @@ class PlanListView(ObjectListView):
         return {**super().meta_context(), "can_add": False}
 
 
-class PlanDetailView(PageMixin, ObjectDetailView):
+class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
     model = RepaymentPlan
     select_related = ("created_by", "unit")
     template_name = "risks/repaymentplan_detail.html"
@@ -448,8 +434,7 @@ class PlanDetailView(PageMixin, ObjectDetailView):
         }
 
 
-class PlanHistoryView(PageMixin, ObjectHistoryView):
-    model = RepaymentPlan
+PlanHistoryView = PlanDetailView.as_history()
 
 
 class IssueTasksView(LoginRequiredMixin, View):

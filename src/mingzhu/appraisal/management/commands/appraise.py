@@ -19,6 +19,7 @@ from mingzhu.appraisal.choices import TOWN_SCHEME
 from mingzhu.appraisal.notice import NoticeData, build_notice
 from mingzhu.appraisal.table import read_table
 from mingzhu.core.actions import ActionError
+from mingzhu.core.periods import parse_quarter
 from mingzhu.core.tabular import WorkbookError
 
 BAD_INPUT = 2
@@ -46,7 +47,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, what, quarter, input_file, json: bool, notice, **options):
         try:
-            year, q = scoring.parse_quarter(quarter)
+            year, q = parse_quarter(quarter)
         except ValueError:
             self.fail([f"--quarter {quarter!r}: expected a quarter like 2025Q2."])
         try:
