@@ -15,8 +15,9 @@ def object_urls(
     """The URL set of one model: `<app>:<model>_list|add|detail|history|edit|delete`.
 
     Views an app writes nothing special for need not be written: without ``history`` the
-    history tab is ``detail.as_history()`` (same look-up, scope and buttons); ``form`` (a model form class, instead of ``edit``) gives the core edit
-    page with that form; ``delete=True`` gives the core delete page.
+    history tab is ``detail.as_history()`` (same look-up, scope and buttons); ``form`` (a
+    model form class, instead of ``edit``) gives the core edit page with that form;
+    ``delete=True`` gives the core delete page.
     """
     from .views import ObjectDeleteView, ObjectEditView
 
