@@ -6,7 +6,8 @@ from django.http import Http404
 
 from mingzhu.civility import actions
 from mingzhu.civility.choices import ApplicationAction, ApplicationStatus, ObjectionOutcome
-from mingzhu.civility.models import Application, ApplicationEvent, ImmutableError
+from mingzhu.civility.models import Application, ApplicationEvent
+from mingzhu.core.models import ImmutableError
 
 from .conftest import D
 

@@ -92,10 +92,10 @@ def test_fetch_locked_answers_404_outside_scope(xinba, leader):
 def test_object_urls_fill_in_the_plain_views():
     from mingzhu.core.routing import object_urls
     from mingzhu.core.views import (
+        HistoryTabMixin,
         ObjectDeleteView,
         ObjectDetailView,
         ObjectEditView,
-        ObjectHistoryView,
         ObjectListView,
         ReadOnlyMixin,
     )
@@ -118,8 +118,9 @@ def test_object_urls_fill_in_the_plain_views():
     plain = views()
     assert set(plain) == {"orgunit_list", "orgunit_detail", "orgunit_history"}
     history = plain["orgunit_history"]
-    assert issubclass(history, ObjectHistoryView) and history.model is OrgUnit
-    # The history tab offers the same buttons as the detail page: none here.
+    # The detail page's own history tab: its look-up, scope and buttons (none here).
+    assert issubclass(history, HistoryTabMixin) and issubclass(history, Detail)
+    assert history.model is OrgUnit
     assert (history.editable, history.deletable) == (False, False)
 
     full = views(form=UnitForm, delete=True)

@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from PIL import Image
 
+from mingzhu.core.models import ImmutableError
 from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import DeadlineBasis, EventAction, Status
-from mingzhu.tasks.models import ImmutableError, Task, TaskEvent
+from mingzhu.tasks.models import Task, TaskEvent
 
 from .conftest import FAR, STEPS
 
