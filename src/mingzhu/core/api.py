@@ -1,11 +1,16 @@
-"""The base viewset: rows come from ``restrict``; writes re-check scope inside their
-transaction."""
+"""The API convention, written once: the base viewsets (rows from ``restrict``, writes
+re-checked inside their transaction), the serializer base whose writable relations offer
+and accept only rows in the caller's scope, and the JSON answer to unknown API paths."""
 
 from __future__ import annotations
 
+import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from rest_framework import exceptions, serializers, viewsets
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, relations, serializers, viewsets
 
 from .actions import ActionConflict, ActionError
 from .drf import Conflict
@@ -20,6 +25,39 @@ ACTION_FOR_METHOD = {
     "PATCH": "change",
     "DELETE": "delete",
 }
+
+
+def scope_relation(field: serializers.Field, user) -> None:
+    """Limit a writable relation's choices to the rows ``user`` may view (in place)."""
+    if field.read_only:
+        return
+    relation = field.child_relation if isinstance(field, relations.ManyRelatedField) else field
+    queryset = getattr(relation, "queryset", None)
+    if isinstance(relation, relations.RelatedField) and queryset is not None:
+        relation.queryset = restrict(queryset, user, "view")
+
+
+class ScopedRelationsMixin:
+    """Every writable related field (primary key, slug, many) offers and accepts only rows
+    the caller may view: the user of ``context["request"]``, or ``context["user"]``. A
+    value outside scope is refused like an unknown one, with a 400 naming the field.
+    Without either in the context the serializer only reads (writes refuse every row)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        user = self.context.get("user") or getattr(request, "user", None)
+        for field in fields.values():
+            scope_relation(field, user)
+        return fields
+
+
+class ScopedModelSerializer(ScopedRelationsMixin, serializers.ModelSerializer):
+    """The base of every model serializer of the API."""
+
+
+class ScopedSerializer(ScopedRelationsMixin, serializers.Serializer):
+    """The base of request bodies that name other rows."""
 
 
 class ScopedViewSet(viewsets.ModelViewSet):
@@ -43,7 +81,9 @@ class ScopedViewSet(viewsets.ModelViewSet):
                 self.model._default_manager.filter(pk=obj.pk), self.request.user, action
             )
             if not allowed.exists():
-                raise exceptions.PermissionDenied("The result would lie outside your data scope.")
+                raise exceptions.PermissionDenied(
+                    _("The result would lie outside your data scope.")
+                )
 
     def perform_create(self, serializer):
         self._save_within_scope(serializer, "add")
@@ -57,8 +97,32 @@ class ScopedViewSet(viewsets.ModelViewSet):
                 instance.delete()
         except models.ProtectedError as exc:
             raise Conflict(
-                f"{instance} cannot be deleted while other records depend on it."
+                _("%(object)s cannot be deleted while other records depend on it.")
+                % {"object": instance}
             ) from exc
+
+
+class ReadViewSet(ScopedViewSet):
+    """Rows in the caller's scope to list and read; POST only to the viewset's actions.
+    ``select`` names the relations to fetch with each row."""
+
+    http_method_names = ["get", "head", "options", "post"]
+    select: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.select_related(*self.select) if self.select else queryset
+
+    def create(self, request, *args, **kwargs):
+        raise exceptions.MethodNotAllowed("POST")
+
+
+def filterset_for(model: type[models.Model], fields=(), dates=()) -> type:
+    """A FilterSet for an API list: equality on ``fields`` and, for each date field
+    ``d`` in ``dates``, the range ``?d_after=YYYY-MM-DD&d_before=YYYY-MM-DD``."""
+    attrs = {name: django_filters.DateFromToRangeFilter(field_name=name) for name in dates}
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": [*fields, *dates]})
+    return type(f"{model.__name__}Filter", (django_filters.FilterSet,), attrs)
 
 
 def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
@@ -79,3 +143,20 @@ def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
     except PermissionDenied as exc:
         raise exceptions.PermissionDenied(str(exc) or None) from exc
     return object_id
+
+
+def not_found(request, path=""):
+    """Any other path under /api/v1/: a JSON 404 (with the usual slash redirect)."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
+    return JsonResponse(
+        {"detail": _("There is no such address in the API."), "code": "not_found"}, status=404
+    )

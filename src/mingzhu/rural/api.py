@@ -8,7 +8,8 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
+from mingzhu.core.schema import report, rows
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -42,7 +43,7 @@ READ_ONLY = ["get", "head", "options"]
 def _serializer(model_class, field_names, extra=None):
     attrs = {"Meta": type("Meta", (), {"model": model_class, "fields": field_names})}
     attrs.update(extra or {})
-    return type(f"Rural{model_class.__name__}Serializer", (serializers.ModelSerializer,), attrs)
+    return type(f"Rural{model_class.__name__}Serializer", (ScopedModelSerializer,), attrs)
 
 
 def _task_fields():
@@ -140,7 +141,7 @@ class RuralScoreInput(serializers.Serializer):
     raise_task = serializers.BooleanField(required=False, default=False)
 
 
-class RuralInspectionSerializer(serializers.ModelSerializer):
+class RuralInspectionSerializer(ScopedModelSerializer):
     village = serializers.PrimaryKeyRelatedField(
         queryset=OrgUnit.objects.filter(kind=UnitKind.VILLAGE)
     )
@@ -179,7 +180,7 @@ class RuralInspectionSerializer(serializers.ModelSerializer):
         )
 
 
-class RuralFaultSerializer(serializers.ModelSerializer):
+class RuralFaultSerializer(ScopedModelSerializer):
     facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
     source = serializers.ChoiceField(choices=FaultSource.choices, default=FaultSource.STAFF)
     status = serializers.SerializerMethodField()
@@ -294,7 +295,15 @@ class RankingViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("quarter", str, description="e.g. 2025Q3")],
-        responses={200: dict},
+        responses=report(
+            "RuralRanking",
+            year=serializers.IntegerField(),
+            quarter=serializers.IntegerField(),
+            start=serializers.DateField(),
+            end=serializers.DateField(),
+            villages=rows("id, name, score, rank, inspections"),
+            towns=rows("id, name, score, rank, inspections"),
+        ),
     )
     def list(self, request):
         if not request.user.has_perm("rural.view_villageinspection"):
