@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from mingzhu.core.api import (
     ReadViewSet,
     ScopedModelSerializer,
-    ScopedSerializer,
     call_action,
     filterset_for,
 )
@@ -116,13 +115,13 @@ SessionSerializer = _serializer(
 AttendanceSerializer = _serializer(TrainingAttendance, ["id", "session", "member", "hours"])
 
 
-class HouseholdLinkBody(ScopedSerializer):
+class HouseholdLinkBody(serializers.Serializer):
     member = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all())
     kind = serializers.ChoiceField(choices=LinkKind.choices, default=LinkKind.HOUSEHOLD)
     started_on = serializers.DateField()
 
 
-class HouseholdVisitBody(ScopedSerializer):
+class HouseholdVisitBody(serializers.Serializer):
     member = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all())
     visited_on = serializers.DateField()
     findings = serializers.CharField()
@@ -140,7 +139,7 @@ class RaiseVisitTaskBody(serializers.Serializer):
     time_limit = serializers.IntegerField(min_value=1, max_value=120, default=10)
 
 
-class SessionAttendanceBody(ScopedSerializer):
+class SessionAttendanceBody(serializers.Serializer):
     members = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all(), many=True)
     hours = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, allow_null=True, default=None

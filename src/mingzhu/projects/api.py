@@ -5,7 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedSerializer, ScopedViewSet, call_action
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -159,7 +159,7 @@ class InspectionScoreSerializer(ScopedModelSerializer):
         fields = ["project", "project_name", "score", "remarks"]
 
 
-class InspectionScoreBodySerializer(serializers.Serializer):
+class InspectionScoreBodySerializer(ScopedSerializer):
     project = serializers.PrimaryKeyRelatedField(queryset=Project.objects.all())
     score = serializers.DecimalField(max_digits=5, decimal_places=1, min_value=0, max_value=100)
     remarks = serializers.CharField(required=False, allow_blank=True, default="")
@@ -251,7 +251,7 @@ class InspectionViewSet(ScopedViewSet):
     @extend_schema(request=InspectionScoreBodySerializer, responses=ProjectInspectionSerializer)
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def score(self, request, pk=None):
-        body = InspectionScoreBodySerializer(data=request.data)
+        body = InspectionScoreBodySerializer(data=request.data, context={"user": request.user})
         inspection_id = call_action(actions.score_project, pk, body, actor=request.user)
         return Response(self.get_serializer(Inspection.objects.get(pk=inspection_id)).data)
 

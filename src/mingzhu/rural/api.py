@@ -1,6 +1,7 @@
 """/api/v1/rural/...: list and detail of every rural model (through ``restrict``), fault
 reports and dispatch, inspections with their scores, and the quarterly ranking."""
 
+from django.db.models import Q
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
@@ -206,6 +207,20 @@ class RuralFaultSerializer(ScopedModelSerializer):
         ]
         read_only_fields = ["grid", "reported_by", "reported_at", "task", "is_illustrative"]
 
+    def get_fields(self):
+        fields = super().get_fields()  # facilities in the caller's scope
+        request = self.context.get("request")
+        if request is not None:
+            # and those of the villages the caller's grids lie in (a grid worker's report)
+            from mingzhu.grid.actions import grids_for
+
+            villages = grids_for(request.user).values("parent")
+            in_scope = fields["facility"].queryset.values("pk")
+            fields["facility"].queryset = Facility.objects.filter(
+                Q(pk__in=in_scope) | Q(village__in=villages)
+            )
+        return fields
+
     def get_status(self, obj) -> str:
         return obj.status
 
@@ -222,7 +237,6 @@ def _viewset(model_class, serializer, related=(), filterset=None, methods=READ_O
         "model": model_class,
         "serializer_class": serializer,
         "http_method_names": methods,
-        "filterset_class": filterset,
         "get_queryset": lambda self: (
             ScopedViewSet.get_queryset(self)
             .select_related(*related)
@@ -230,6 +244,8 @@ def _viewset(model_class, serializer, related=(), filterset=None, methods=READ_O
         ),
         "__doc__": f"{model_class._meta.verbose_name_plural} in the caller's scope.",
     }
+    if filterset is not None:
+        attrs["filterset_class"] = filterset
     return type(f"{model_class.__name__}ViewSet", (ScopedViewSet,), attrs)
 
 
