@@ -20,7 +20,7 @@ class _TownFilter(django_filters.FilterSet):
             units = OrgUnit.objects.restrict(request.user, "view")
             self.filters["town"].queryset = units.filter(kind__in=TOWN_KINDS)
 
-    def filter_area(self, queryset, name, value):
+    def filter_area(self, queryset, name, value: OrgUnit):
         return queryset.filter(**{f"{self.area_field}__path__startswith": value.path})
 
 
