@@ -207,8 +207,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["mingzhu.core.drf.ScopedModelPermissions"],
     "DEFAULT_PAGINATION_CLASS": "mingzhu.core.drf.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "mingzhu.core.drf.StrictOrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "mingzhu.core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "mingzhu.core.drf.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min"},
 }
@@ -226,6 +229,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # One enum name per choice class (many models have their own "status" and "kind").
     "ENUM_NAME_OVERRIDES": ChoiceEnumNames(),
+    # Component, enum and operation names in ASCII, for the clients generated from them;
+    # the error responses every operation may give.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "mingzhu.core.openapi.ascii_names",
+    ],
 }
 
 # Audit trail (django-auditlog): the correlation id of each entry is the request id.

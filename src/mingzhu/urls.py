@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from mingzhu.appraisal import api as appraisal_api
 from mingzhu.civility import api as civility_api
 from mingzhu.cockpit import views as cockpit_views
+from mingzhu.core import api as core_api
 from mingzhu.core import views as core_views
 from mingzhu.documents import api as documents_api
 from mingzhu.enterprises import api as enterprises_api
@@ -72,4 +73,5 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(router.urls)),
+    re_path(r"^api/v1/(?P<path>.*)$", core_api.not_found),
 ]

@@ -57,3 +57,78 @@ def test_it_answers_every_documented_detail_with_a_real_id(as_user, leader, sche
         assert response.status_code == 200, path
         if path.endswith("/{id}/"):
             assert response.json()["id"] == rows[0]["id"]
+
+
+def test_the_schema_validates(leader):
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.validation import validate_schema
+
+    validate_schema(SchemaGenerator().get_schema(request=None, public=True))
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_names_for_generated_clients_are_ascii(schema):
+    assert [n for n in schema["components"]["schemas"] if not n.isascii()] == []
+    operation_ids = [op["operationId"] for ops in schema["paths"].values() for op in ops.values()]
+    assert operation_ids and [o for o in operation_ids if not o.isascii()] == []
+    titles = [n["title"] for n in _walk(schema) if isinstance(n.get("title"), str)]
+    assert [t for t in titles if not t.isascii()] == []
+    # The Chinese labels stay in the descriptions.
+    kind = next(
+        p for p in schema["paths"]["/api/v1/org/units/"]["get"]["parameters"] if p["name"] == "kind"
+    )
+    assert "类型" in kind["description"]
+
+
+def test_no_response_is_an_untyped_object(schema):
+    untyped = []
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            for code, response in op["responses"].items():
+                for node in _walk(response):
+                    if node.get("type") == "object" and not node.get("properties"):
+                        untyped.append(f"{method} {path} {code}")
+    assert untyped == []
+
+
+def test_every_operation_documents_its_errors(schema):
+    ops = {(p, m): op for p, methods in schema["paths"].items() for m, op in methods.items()}
+    for (path, method), op in ops.items():
+        assert {"401", "403"} <= set(op["responses"]), (method, path)
+        if "{" in path:
+            assert "404" in op["responses"], (method, path)
+    assert "409" in ops[("/api/v1/tasks/{id}/accept/", "post")]["responses"]
+    assert "400" in ops[("/api/v1/tasks/", "post")]["responses"]
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["properties"]) == {"detail", "code"}
+
+
+def test_notifications_do_not_advertise_the_task_filters(schema):
+    names = {
+        p["name"] for p in schema["paths"]["/api/v1/tasks/notifications/"]["get"]["parameters"]
+    }
+    assert "unread" in names
+    assert not names & {"deadline_after", "lead_unit", "status", "ordering"}
+    task_names = {p["name"] for p in schema["paths"]["/api/v1/tasks/"]["get"]["parameters"]}
+    assert {"deadline_after", "ordering"} <= task_names
+
+
+def test_every_list_has_filters_and_ordering(schema):
+    for path, ops in schema["paths"].items():
+        op = ops.get("get")
+        if op is None or "{" in path or "results" not in str(op["responses"]["200"]):
+            continue
+        names = {p["name"] for p in op.get("parameters", [])}
+        if "page" not in names or path.endswith("/notifications/"):
+            continue  # a report, or the caller's own feed (newest first, ?unread=1)
+        assert "ordering" in names, path
+        assert names - {"ordering", "page", "page_size"}, f"{path} has no filters"

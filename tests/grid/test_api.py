@@ -83,7 +83,8 @@ def test_it_takes_a_report_from_a_grid_worker(as_user, grid_worker, category, un
 def test_it_refuses_reports_out_of_scope_or_bad(as_user, grid_worker, xinba, category, unit):
     client = as_user(grid_worker)
     body = {"grid": unit(SANMAO_GRID).pk, "category": category.pk, "description": "x"}
-    assert client.post(EVENTS, body).status_code == 404
+    outside = client.post(EVENTS, body)
+    assert outside.status_code == 400 and "grid" in outside.json()
     body["grid"] = unit(XINBA_GRID).pk
     assert as_user(xinba).post(EVENTS, body).status_code == 403
     response = client.post(EVENTS, {**body, "description": ""})

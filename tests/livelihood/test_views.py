@@ -74,7 +74,7 @@ def _ids(client, **params):
 def test_each_persona_sees_its_own_requests(as_user, dispatched, make_request, rexian, unit):
     at_lixin = dispatched()  # 立新村, handled by 发改委
     elsewhere = make_request(town=unit("321182001000"), village=unit("321182001000-V02"))
-    q = {"received_after": "2030-03-01"}
+    q = {"received_at_after": "2030-03-01"}
     users = {
         u: __import__("mingzhu.org.models", fromlist=["User"]).User.objects.get(username=u)
         for u in ["rexian", "lixin", "xinba", "sanmao", "fgw", "gxj"]

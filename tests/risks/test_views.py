@@ -114,7 +114,9 @@ def test_the_hazard_list_filters_and_exports(client_for):
     export = client.get(reverse("risks:hazard_list"), {"export": "xlsx"})
     assert export.status_code == 200
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert client.get(reverse("risks:hazard_list"), {"found_after": "nonsense"}).status_code == 200
+    assert (
+        client.get(reverse("risks:hazard_list"), {"found_on_after": "nonsense"}).status_code == 200
+    )
 
 
 def test_registering_through_the_page(client_for, unit):

@@ -95,7 +95,8 @@ def test_it_lets_a_town_enter_its_own_observation(as_user, xinba):
 def test_it_refuses_a_town_entering_for_another_unit(as_user, xinba, unit_code):
     body = {"indicator": "GDP", "unit": unit_code, "period": "2019", "value": "1"}
     response = as_user(xinba).post(OBS, body, content_type="application/json")
-    assert response.status_code == 403
+    # A unit outside the town's scope is not one it can name at all.
+    assert response.status_code == 400 and "unit" in response.json()
     assert not Observation.objects.filter(period="2019").exists()
 
 

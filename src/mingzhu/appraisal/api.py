@@ -1,25 +1,25 @@
 from rest_framework import serializers
 
-from mingzhu.core.api import ScopedViewSet
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet
 from mingzhu.core.scope import restrict
 from mingzhu.projects.api import CodeChoiceField
 
 from .models import AppraisalResult, FlagAward, ResultRow, Scheme, SchemeItem, SchemeRule
 
 
-class AppraisalSchemeItemSerializer(serializers.ModelSerializer):
+class AppraisalSchemeItemSerializer(ScopedModelSerializer):
     class Meta:
         model = SchemeItem
         fields = ["code", "name", "weight", "cap", "lower_is_better"]
 
 
-class AppraisalSchemeRuleSerializer(serializers.ModelSerializer):
+class AppraisalSchemeRuleSerializer(ScopedModelSerializer):
     class Meta:
         model = SchemeRule
         fields = ["code", "name", "points"]
 
 
-class AppraisalSchemeSerializer(serializers.ModelSerializer):
+class AppraisalSchemeSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     items = AppraisalSchemeItemSerializer(many=True, read_only=True)
     rules = AppraisalSchemeRuleSerializer(many=True, read_only=True)
@@ -41,7 +41,7 @@ class AppraisalSchemeSerializer(serializers.ModelSerializer):
         ]
 
 
-class AppraisalRowSerializer(serializers.ModelSerializer):
+class AppraisalRowSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     unit_code = serializers.CharField(source="unit.code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
@@ -51,7 +51,7 @@ class AppraisalRowSerializer(serializers.ModelSerializer):
         fields = ["unit", "unit_code", "unit_name", "score", "rank", "items", "bonus", "flag"]
 
 
-class AppraisalFlagSerializer(serializers.ModelSerializer):
+class AppraisalFlagSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     unit_code = serializers.CharField(source="unit.code", read_only=True)
 
@@ -60,7 +60,7 @@ class AppraisalFlagSerializer(serializers.ModelSerializer):
         fields = ["unit", "unit_code", "colour", "streak", "interview", "kept_for_good"]
 
 
-class AppraisalResultSerializer(serializers.ModelSerializer):
+class AppraisalResultSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     quarter_label = serializers.CharField(source="label", read_only=True)
     rows = serializers.SerializerMethodField()

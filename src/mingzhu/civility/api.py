@@ -5,13 +5,19 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import (
+    ReadViewSet,
+    ScopedModelSerializer,
+    ScopedViewSet,
+    call_action,
+    filterset_for,
+)
 
 from . import actions
+from .filters import ActivityFilter, ApplicationFilter
 from .models import (
     Application,
     ApplicationEvent,
@@ -22,13 +28,13 @@ from .models import (
 )
 
 
-class CreationCategorySerializer(serializers.ModelSerializer):
+class CreationCategorySerializer(ScopedModelSerializer):
     class Meta:
         model = Category
         fields = ["id", "name", "kind", "notice_days", "description", "is_active", "sort_order"]
 
 
-class CreationApplicationSerializer(serializers.ModelSerializer):
+class CreationApplicationSerializer(ScopedModelSerializer):
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
 
     class Meta:
@@ -62,7 +68,7 @@ class CreationApplicationSerializer(serializers.ModelSerializer):
         return actions.submit_application(actor=self.context["request"].user, **validated_data)
 
 
-class ApplicationEventSerializer(serializers.ModelSerializer):
+class ApplicationEventSerializer(ScopedModelSerializer):
     class Meta:
         model = ApplicationEvent
         fields = [
@@ -78,7 +84,7 @@ class ApplicationEventSerializer(serializers.ModelSerializer):
         ]
 
 
-class NoticeObjectionSerializer(serializers.ModelSerializer):
+class NoticeObjectionSerializer(ScopedModelSerializer):
     class Meta:
         model = Objection
         fields = [
@@ -93,7 +99,7 @@ class NoticeObjectionSerializer(serializers.ModelSerializer):
         ]
 
 
-class VolunteerActivitySerializer(serializers.ModelSerializer):
+class VolunteerActivitySerializer(ScopedModelSerializer):
     class Meta:
         model = VolunteerActivity
         fields = [
@@ -108,7 +114,7 @@ class VolunteerActivitySerializer(serializers.ModelSerializer):
         ]
 
 
-class VolunteerParticipationSerializer(serializers.ModelSerializer):
+class VolunteerParticipationSerializer(ScopedModelSerializer):
     class Meta:
         model = Participation
         fields = ["id", "activity", "volunteer", "unit", "hours"]
@@ -146,15 +152,9 @@ class ApplicationRefuseBody(serializers.Serializer):
     on = serializers.DateField(required=False, default=None)
 
 
-class ReadViewSet(ScopedViewSet):
-    http_method_names = ["get", "head", "options", "post"]
-
-    def create(self, request, *args, **kwargs):
-        raise MethodNotAllowed("POST")
-
-
 class CategoryViewSet(ReadViewSet):
     model = Category
+    filterset_class = filterset_for(Category, ["kind"])
     serializer_class = CreationCategorySerializer
 
 
@@ -162,6 +162,7 @@ class ApplicationViewSet(ScopedViewSet):
     """Applications; POST submits one (the civilisation office then takes each step)."""
 
     model = Application
+    filterset_class = ApplicationFilter
     serializer_class = CreationApplicationSerializer
     http_method_names = ["get", "head", "options", "post"]
 
@@ -203,6 +204,7 @@ class ApplicationViewSet(ScopedViewSet):
 
 class EventViewSet(ReadViewSet):
     model = ApplicationEvent
+    filterset_class = filterset_for(ApplicationEvent, ["application", "action"])
     serializer_class = ApplicationEventSerializer
 
 
@@ -210,6 +212,7 @@ class ObjectionViewSet(ReadViewSet):
     """Objections; POST /{id}/resolve/ records what checking found."""
 
     model = Objection
+    filterset_class = filterset_for(Objection, ["application"])
     serializer_class = NoticeObjectionSerializer
 
     @extend_schema(request=ObjectionResolveBody, responses=NoticeObjectionSerializer)
@@ -222,11 +225,13 @@ class ObjectionViewSet(ReadViewSet):
 
 class ActivityViewSet(ReadViewSet):
     model = VolunteerActivity
+    filterset_class = ActivityFilter
     serializer_class = VolunteerActivitySerializer
 
 
 class ParticipationViewSet(ReadViewSet):
     model = Participation
+    filterset_class = filterset_for(Participation, ["activity"])
     serializer_class = VolunteerParticipationSerializer
 
 

@@ -20,7 +20,7 @@ class _TownFilter(django_filters.FilterSet):
             units = OrgUnit.objects.restrict(request.user, "view")
             self.filters["town"].queryset = units.filter(kind__in=TOWN_KINDS)
 
-    def filter_area(self, queryset, name, value):
+    def filter_area(self, queryset, name, value: OrgUnit):
         return queryset.filter(**{f"{self.area_field}__path__startswith": value.path})
 
 
@@ -42,13 +42,13 @@ class ApplicationFilter(_TownFilter):
 class ActivityFilter(_TownFilter):
     area_field = "organiser"
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
-    held_after = django_filters.DateFilter(
+    held_on_after = django_filters.DateFilter(
         field_name="held_on", lookup_expr="gte", label=_("Held from")
     )
-    held_before = django_filters.DateFilter(
+    held_on_before = django_filters.DateFilter(
         field_name="held_on", lookup_expr="lte", label=_("Held to")
     )
 
     class Meta:
         model = VolunteerActivity
-        fields = ["q", "town", "held_after", "held_before"]
+        fields = ["q", "town", "held_on_after", "held_on_before"]

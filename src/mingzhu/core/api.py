@@ -1,15 +1,22 @@
-"""The base viewset: rows come from ``restrict``; writes re-check scope inside their
-transaction."""
+"""The API convention, written once: the base viewsets (rows from ``restrict``, writes
+re-checked inside their transaction), the serializer base whose writable relations offer
+and accept only rows in the caller's scope, and the JSON answer to unknown API paths."""
 
 from __future__ import annotations
 
+import functools
+
+import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from rest_framework import exceptions, serializers, viewsets
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, relations, serializers, viewsets
 
 from .actions import ActionConflict, ActionError
 from .drf import Conflict
-from .scope import restrict
+from .scope import permission_name, restrict, scope_q, user_scope
 
 ACTION_FOR_METHOD = {
     "GET": "view",
@@ -20,6 +27,55 @@ ACTION_FOR_METHOD = {
     "PATCH": "change",
     "DELETE": "delete",
 }
+
+
+def relation_rows(queryset: models.QuerySet, user) -> models.QuerySet:
+    """The rows a writable relation may name: those ``user`` may view; when the user may
+    not browse that model (a grid worker reporting a fault on a facility), those placed
+    within the user's data scope all the same (the action checks the rest)."""
+    model = queryset.model
+    if (
+        user is None
+        or getattr(model, "scope_global", False)
+        or not hasattr(model, "scope_fields")
+        or user.has_perm(permission_name(model, "view"))
+    ):
+        return restrict(queryset, user, "view")
+    q = scope_q(model, user_scope(user), user)
+    return queryset if q is None else queryset.filter(q)
+
+
+def scope_relation(field: serializers.Field, user) -> None:
+    """Limit a writable relation's choices to ``relation_rows`` (in place)."""
+    if field.read_only:
+        return
+    relation = field.child_relation if isinstance(field, relations.ManyRelatedField) else field
+    queryset = getattr(relation, "queryset", None)
+    if isinstance(relation, relations.RelatedField) and queryset is not None:
+        relation.queryset = relation_rows(queryset, user)
+
+
+class ScopedRelationsMixin:
+    """Every writable related field (primary key, slug, many) offers and accepts only rows
+    the caller may view: the user of ``context["request"]``, or ``context["user"]``. A
+    value outside scope is refused like an unknown one, with a 400 naming the field.
+    Without either in the context the serializer only reads (writes refuse every row)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        user = self.context.get("user") or getattr(request, "user", None)
+        for field in fields.values():
+            scope_relation(field, user)
+        return fields
+
+
+class ScopedModelSerializer(ScopedRelationsMixin, serializers.ModelSerializer):
+    """The base of every model serializer of the API."""
+
+
+class ScopedSerializer(ScopedRelationsMixin, serializers.Serializer):
+    """The base of request bodies that name other rows."""
 
 
 class ScopedViewSet(viewsets.ModelViewSet):
@@ -36,6 +92,12 @@ class ScopedViewSet(viewsets.ModelViewSet):
         action = ACTION_FOR_METHOD.get(self.request.method, "view")
         return restrict(self.model._default_manager.all(), self.request.user, action)
 
+    @property
+    def filterset_class(self):
+        """Lists without a FilterSet of their own filter on the model's relations and
+        choices, and on its date fields as ``<date>_after`` / ``<date>_before``."""
+        return default_filterset(self.model)
+
     def _save_within_scope(self, serializer, action: str):
         with transaction.atomic():
             obj = serializer.save()
@@ -43,7 +105,9 @@ class ScopedViewSet(viewsets.ModelViewSet):
                 self.model._default_manager.filter(pk=obj.pk), self.request.user, action
             )
             if not allowed.exists():
-                raise exceptions.PermissionDenied("The result would lie outside your data scope.")
+                raise exceptions.PermissionDenied(
+                    _("The result would lie outside your data scope.")
+                )
 
     def perform_create(self, serializer):
         self._save_within_scope(serializer, "add")
@@ -57,8 +121,46 @@ class ScopedViewSet(viewsets.ModelViewSet):
                 instance.delete()
         except models.ProtectedError as exc:
             raise Conflict(
-                f"{instance} cannot be deleted while other records depend on it."
+                _("%(object)s cannot be deleted while other records depend on it.")
+                % {"object": instance}
             ) from exc
+
+
+class ReadViewSet(ScopedViewSet):
+    """Rows in the caller's scope to list and read; POST only to the viewset's actions.
+    ``select`` names the relations to fetch with each row."""
+
+    http_method_names = ["get", "head", "options", "post"]
+    select: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.select_related(*self.select) if self.select else queryset
+
+    def create(self, request, *args, **kwargs):
+        raise exceptions.MethodNotAllowed("POST")
+
+
+@functools.cache
+def default_filterset(model: type[models.Model]) -> type:
+    fields = model._meta.concrete_fields
+    return filterset_for(
+        model,
+        [f.name for f in fields if (f.is_relation or f.choices) and not f.primary_key],
+        [
+            f.name
+            for f in fields
+            if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField)
+        ],
+    )
+
+
+def filterset_for(model: type[models.Model], fields=(), dates=()) -> type:
+    """A FilterSet for an API list: equality on ``fields`` and, for each date field
+    ``d`` in ``dates``, the range ``?d_after=YYYY-MM-DD&d_before=YYYY-MM-DD``."""
+    attrs = {name: django_filters.DateFromToRangeFilter(field_name=name) for name in dates}
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": [*fields, *dates]})
+    return type(f"{model.__name__}Filter", (django_filters.FilterSet,), attrs)
 
 
 def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
@@ -79,3 +181,20 @@ def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
     except PermissionDenied as exc:
         raise exceptions.PermissionDenied(str(exc) or None) from exc
     return object_id
+
+
+def not_found(request, path=""):
+    """Any other path under /api/v1/: a JSON 404 (with the usual slash redirect)."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
+    return JsonResponse(
+        {"detail": _("There is no such address in the API."), "code": "not_found"}, status=404
+    )

@@ -1,4 +1,5 @@
-"""OpenAPI naming: one enum name per choice class of the project.
+"""OpenAPI naming: ASCII names for generated clients (``ascii_names``), and one enum name
+per choice class of the project. Imported by the settings, so nothing here imports DRF.
 
 Many models have a ``status`` or a ``kind`` with their own choices; drf-spectacular names an
 enum after the field, so those collide (``StatusD8aEnum``). ``ChoiceEnumNames`` is the
@@ -9,6 +10,7 @@ loaded): every ``models.Choices`` class defined in a ``mingzhu`` module, named
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator, Mapping
 
@@ -61,3 +63,35 @@ class ChoiceEnumNames(Mapping):
 
     def __len__(self) -> int:
         return len(self._load())
+
+
+def _is_ascii(text: str) -> bool:
+    return text.isascii()
+
+
+def _drop_titles(node) -> None:
+    """Schema titles are taken from the (Chinese) field labels; generated clients turn
+    them into type names. The descriptions keep the labels."""
+    if isinstance(node, dict):
+        if isinstance(node.get("title"), str) and not _is_ascii(node["title"]):
+            del node["title"]
+        for value in node.values():
+            _drop_titles(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_titles(value)
+
+
+def ascii_names(result, generator, request, public):
+    """Postprocessing hook: no non-ASCII component name, title or operationId."""
+    _drop_titles(result)
+    for methods in result.get("paths", {}).values():
+        for operation in methods.values():
+            if isinstance(operation, dict) and "operationId" in operation:
+                operation_id = operation["operationId"]
+                if not _is_ascii(operation_id):
+                    operation["operationId"] = re.sub(r"[^0-9A-Za-z_]+", "_", operation_id)
+    names = [n for n in result.get("components", {}).get("schemas", {}) if not _is_ascii(n)]
+    if names:
+        raise ValueError(f"OpenAPI component names must be ASCII: {names}")
+    return result

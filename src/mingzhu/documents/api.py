@@ -6,8 +6,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.api import ScopedViewSet
+from mingzhu.core.api import ScopedModelSerializer, ScopedSerializer, ScopedViewSet
 from mingzhu.core.drf import Conflict
+from mingzhu.core.schema import report, rows
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.models import TaskList
 
@@ -37,7 +38,16 @@ class DecomposeViewSet(viewsets.ViewSet):
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
-    @extend_schema(request=DecomposeRequest, responses={200: dict})
+    @extend_schema(
+        request=DecomposeRequest,
+        responses=report(
+            "Decomposition",
+            title=serializers.CharField(),
+            author=serializers.CharField(allow_blank=True),
+            sections=rows("title, items (title, text)"),
+            targets=rows("indicator, comparator, value, unit, deadline"),
+        ),
+    )
     def create(self, request):
         if not request.user.has_perm("documents.add_policydocument"):
             raise exceptions.PermissionDenied()
@@ -56,7 +66,7 @@ class DecomposeViewSet(viewsets.ViewSet):
         return Response(as_json(result))
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class ItemSerializer(ScopedModelSerializer):
     lead_unit_name = serializers.CharField(source="lead_unit.name", default=None, read_only=True)
 
     class Meta:
@@ -81,7 +91,7 @@ class ItemSerializer(serializers.ModelSerializer):
         ]
 
 
-class TargetSerializer(serializers.ModelSerializer):
+class TargetSerializer(ScopedModelSerializer):
     class Meta:
         model = DocumentTarget
         fields = [
@@ -103,7 +113,7 @@ class TargetSerializer(serializers.ModelSerializer):
         ]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(ScopedModelSerializer):
     items = ItemSerializer(many=True, read_only=True)
     targets = TargetSerializer(many=True, read_only=True)
 
@@ -125,7 +135,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]
 
 
-class AdoptRequest(serializers.Serializer):
+class AdoptRequest(ScopedSerializer):
     name = serializers.CharField(required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=ListKind.choices, default=ListKind.WORK_POINTS)
     into = serializers.PrimaryKeyRelatedField(
@@ -155,7 +165,7 @@ class DocumentViewSet(ScopedViewSet):
     @extend_schema(request=AdoptRequest, responses=DocumentSerializer)
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def adopt(self, request, pk=None):
-        body = AdoptRequest(data=request.data)
+        body = AdoptRequest(data=request.data, context={"user": request.user})
         body.is_valid(raise_exception=True)
         try:
             document_id = int(pk)

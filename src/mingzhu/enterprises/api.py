@@ -10,8 +10,9 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
 from mingzhu.core.periods import period
+from mingzhu.core.schema import period_report, rows
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -22,7 +23,7 @@ from .filters import DemandFilter, EnterpriseFilter
 from .models import AnnualData, Demand, Enterprise, MuResult, Visit
 
 
-class EnterpriseSerializer(serializers.ModelSerializer):
+class EnterpriseSerializer(ScopedModelSerializer):
     town = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS))
     account_unit = serializers.PrimaryKeyRelatedField(
         queryset=OrgUnit.objects.filter(kind=UnitKind.COMPANY), allow_null=True, required=False
@@ -84,7 +85,7 @@ class EnterpriseViewSet(ScopedViewSet):
         return super().get_queryset().select_related("town").order_by("name", "pk")
 
 
-class AnnualDataSerializer(serializers.ModelSerializer):
+class AnnualDataSerializer(ScopedModelSerializer):
     class Meta:
         model = AnnualData
         fields = [
@@ -117,7 +118,7 @@ class AnnualDataViewSet(ScopedViewSet):
         return qs.filter(year=int(year)) if year.isdigit() else qs
 
 
-class MuResultSerializer(serializers.ModelSerializer):
+class MuResultSerializer(ScopedModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     credit_code = serializers.CharField(source="enterprise.credit_code", read_only=True)
 
@@ -155,7 +156,7 @@ class MuResultViewSet(ScopedViewSet):
         return qs.filter(year=int(year)) if year.isdigit() else qs
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class VisitSerializer(ScopedModelSerializer):
     class Meta:
         model = Visit
         fields = ["id", "enterprise", "kind", "date", "visitors", "unit", "notes", "recorded_by"]
@@ -177,7 +178,7 @@ class VisitViewSet(ScopedViewSet):
         serializer.save()
 
 
-class DemandSerializer(serializers.ModelSerializer):
+class DemandSerializer(ScopedModelSerializer):
     enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all())
     channel = serializers.ChoiceField(
         choices=Channel.choices, required=False, default=Channel.HOTLINE
@@ -281,7 +282,7 @@ class DemandRatesViewSet(viewsets.ViewSet):
             OpenApiParameter("from", str, description="YYYY-MM-DD"),
             OpenApiParameter("to", str, description="YYYY-MM-DD"),
         ],
-        responses={200: dict},
+        responses=period_report("DemandRates", results=rows("One row per department.")),
     )
     def list(self, request):
         if not request.user.has_perm("enterprises.view_demand"):

@@ -5,8 +5,9 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
 from mingzhu.core.periods import period
+from mingzhu.core.schema import period_report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -17,7 +18,7 @@ from .metrics import event_metrics
 from .models import Campaign, EventCategory, GridEvent
 
 
-class GridEventSerializer(serializers.ModelSerializer):
+class GridEventSerializer(ScopedModelSerializer):
     grid = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.filter(kind=UnitKind.GRID))
     category = serializers.PrimaryKeyRelatedField(
         queryset=EventCategory.objects.filter(is_active=True)
@@ -144,7 +145,7 @@ class CanViewCampaigns(permissions.BasePermission):
         return request.user.is_authenticated and request.user.has_perm("grid.view_campaign")
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class CampaignSerializer(ScopedModelSerializer):
     class Meta:
         model = Campaign
         fields = [
@@ -180,7 +181,9 @@ class MetricsViewSet(viewsets.ViewSet):
             OpenApiParameter("from", str, description="YYYY-MM-DD"),
             OpenApiParameter("to", str, description="YYYY-MM-DD"),
         ],
-        responses={200: dict},
+        responses=period_report(
+            "GridMetrics", units=rows("Per unit."), campaigns=rows("Per campaign.")
+        ),
     )
     def list(self, request):
         if not request.user.has_perm("grid.view_gridevent"):

@@ -28,10 +28,10 @@ class GridEventFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=EventStatus.choices, method="filter_status", label=_("Status")
     )
-    reported_after = django_filters.DateFilter(
+    reported_at_after = django_filters.DateFilter(
         field_name="reported_at", lookup_expr="date__gte", label=_("Reported from")
     )
-    reported_before = django_filters.DateFilter(
+    reported_at_before = django_filters.DateFilter(
         field_name="reported_at", lookup_expr="date__lte", label=_("Reported to")
     )
 
@@ -44,8 +44,8 @@ class GridEventFilter(django_filters.FilterSet):
             "town",
             "grid",
             "status",
-            "reported_after",
-            "reported_before",
+            "reported_at_after",
+            "reported_at_before",
         ]
 
     def __init__(self, *args, request=None, **kwargs):

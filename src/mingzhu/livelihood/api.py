@@ -8,7 +8,8 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
+from mingzhu.core.schema import report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit
 
@@ -26,7 +27,7 @@ from .models import (
 )
 
 
-class CitizenRequestSerializer(serializers.ModelSerializer):
+class CitizenRequestSerializer(ScopedModelSerializer):
     """Name and phone are write-only on the way in and masked on the way out."""
 
     category = serializers.PrimaryKeyRelatedField(queryset=RequestCategory.objects.all())
@@ -170,7 +171,15 @@ class CitizenRequestViewSet(ScopedViewSet):
     def reopen(self, request, pk=None):
         return self._do(request, pk, CommentBody, actions.reopen)
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(
+        responses=report(
+            "DispatchSuggestion",
+            units=rows("Up to three units: unit, name, score."),
+            reason=serializers.CharField(allow_blank=True),
+            top1_accuracy=serializers.FloatField(allow_null=True),
+            top3_accuracy=serializers.FloatField(allow_null=True),
+        )
+    )
     @action(detail=True, methods=["get"], permission_classes=[IsAuthenticated])
     def suggestion(self, request, pk=None):
         """The dispatch suggestion: top-3 units with scores, or why there is none."""
@@ -192,7 +201,7 @@ class CitizenRequestViewSet(ScopedViewSet):
         )
 
 
-class MonitoredHouseholdSerializer(serializers.ModelSerializer):
+class MonitoredHouseholdSerializer(ScopedModelSerializer):
     alert = serializers.SerializerMethodField()
 
     class Meta:
@@ -234,7 +243,7 @@ class HouseholdViewSet(ScopedViewSet):
         return super().get_queryset().order_by("pk")
 
 
-class FundEntrySerializer(serializers.ModelSerializer):
+class FundEntrySerializer(ScopedModelSerializer):
     kind = serializers.ChoiceField(choices=EntryKind.choices)
     reason = serializers.ChoiceField(choices=AidReason.choices, required=False, allow_blank=True)
 
@@ -280,7 +289,7 @@ class FundEntryViewSet(ScopedViewSet):
         return Response(self.get_serializer(FundEntry.objects.get(pk=entry_id)).data)
 
 
-class MutualAidFundSerializer(serializers.ModelSerializer):
+class MutualAidFundSerializer(ScopedModelSerializer):
     class Meta:
         model = MutualAidFund
         fields = ["id", "village", "name", "is_illustrative"]
@@ -295,7 +304,7 @@ class FundViewSet(ScopedViewSet):
         return super().get_queryset().order_by("pk")
 
 
-class CoverageRecordSerializer(serializers.ModelSerializer):
+class CoverageRecordSerializer(ScopedModelSerializer):
     rate = serializers.FloatField(read_only=True, allow_null=True)
 
     class Meta:
@@ -319,7 +328,21 @@ class RatesViewSet(viewsets.ViewSet):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[OpenApiParameter("month", str, description="YYYY-MM")], responses={200: dict}
+        parameters=[OpenApiParameter("month", str, description="YYYY-MM")],
+        responses=report(
+            "CitizenRequestRates",
+            from_=serializers.DateField(),
+            to=serializers.DateField(),
+            weights=report(
+                "RateWeights",
+                response=serializers.FloatField(),
+                resolution=serializers.FloatField(),
+                satisfaction=serializers.FloatField(),
+            ),
+            results=rows("One row per unit."),
+            red=serializers.ListField(child=serializers.IntegerField()),
+            black=serializers.ListField(child=serializers.IntegerField()),
+        ),
     )
     def list(self, request):
         if not request.user.has_perm("livelihood.view_citizenrequest"):

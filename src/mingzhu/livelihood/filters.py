@@ -33,10 +33,10 @@ class CitizenRequestFilter(django_filters.FilterSet):
     town = django_filters.ModelChoiceFilter(
         queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS), label=_("Town")
     )
-    received_after = django_filters.DateFilter(
+    received_at_after = django_filters.DateFilter(
         field_name="received_at", lookup_expr="date__gte", label=_("Received from")
     )
-    received_before = django_filters.DateFilter(
+    received_at_before = django_filters.DateFilter(
         field_name="received_at", lookup_expr="date__lte", label=_("Received to")
     )
 

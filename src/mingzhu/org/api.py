@@ -1,13 +1,12 @@
 from rest_framework import serializers, viewsets
 
-from mingzhu.core.api import ScopedViewSet
-from mingzhu.core.scope import restrict
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet
 
 from .filters import OrgUnitFilter, UserFilter
 from .models import OrgUnit, User
 
 
-class OrgUnitSerializer(serializers.ModelSerializer):
+class OrgUnitSerializer(ScopedModelSerializer):
     parent = serializers.PrimaryKeyRelatedField(
         queryset=OrgUnit.objects.all(), allow_null=True, required=False
     )
@@ -28,13 +27,6 @@ class OrgUnitSerializer(serializers.ModelSerializer):
             "source",
         ]
         read_only_fields = ["depth"]
-
-    def get_fields(self):
-        fields = super().get_fields()
-        request = self.context.get("request")
-        if request is not None:
-            fields["parent"].queryset = restrict(OrgUnit.objects.all(), request.user, "view")
-        return fields
 
     def validate(self, attrs):
         instance = OrgUnit(**{**self._current(), **attrs})
@@ -61,7 +53,7 @@ class OrgUnitViewSet(ScopedViewSet):
         return super().get_queryset().order_by("path")
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(ScopedModelSerializer):
     roles = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True, default=None)
 

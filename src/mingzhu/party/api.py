@@ -8,11 +8,19 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import (
+    ReadViewSet,
+    ScopedModelSerializer,
+    call_action,
+    filterset_for,
+)
 from mingzhu.org.models import OrgUnit
 
 from . import actions
 from .choices import LinkKind
+from .filters import HouseholdFilter as HouseholdPageFilter
+from .filters import LinkFilter, MemberFilter
+from .filters import VisitFilter as VisitPageFilter
 from .models import (
     Household,
     HouseholdLink,
@@ -31,7 +39,7 @@ def _serializer(model, fields, **extra):
     meta = type("Meta", (), {"model": model, "fields": fields})
     # Unique component names in the OpenAPI document: Party… for every party model.
     name = model.__name__ if model.__name__.startswith("Party") else f"Party{model.__name__}"
-    return type(f"{name}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **extra})
+    return type(f"{name}Serializer", (ScopedModelSerializer,), {"Meta": meta, **extra})
 
 
 OrganisationSerializer = _serializer(
@@ -68,7 +76,7 @@ LinkSerializer = _serializer(
 )
 
 
-class HouseholdVisitSerializer(serializers.ModelSerializer):
+class HouseholdVisitSerializer(ScopedModelSerializer):
     task_code = serializers.SerializerMethodField()
     task_status = serializers.SerializerMethodField()
 
@@ -105,20 +113,6 @@ SessionSerializer = _serializer(
     TrainingSession, ["id", "course", "held_on", "place", "hours", "is_illustrative"]
 )
 AttendanceSerializer = _serializer(TrainingAttendance, ["id", "session", "member", "hours"])
-
-
-class ReadViewSet(ScopedViewSet):
-    http_method_names = ["get", "head", "options", "post"]
-    select: tuple[str, ...] = ()
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        return qs.select_related(*self.select) if self.select else qs
-
-    def create(self, request, *args, **kwargs):
-        from rest_framework.exceptions import MethodNotAllowed
-
-        raise MethodNotAllowed("POST")
 
 
 class HouseholdLinkBody(serializers.Serializer):
@@ -166,17 +160,20 @@ def _attend(pk, *, actor, **data):
 
 class OrganisationViewSet(ReadViewSet):
     model = PartyOrganisation
+    filterset_class = filterset_for(PartyOrganisation, ["kind", "unit", "parent"])
     serializer_class = OrganisationSerializer
     select = ("unit",)
 
 
 class GroupViewSet(ReadViewSet):
     model = PartyGroup
+    filterset_class = filterset_for(PartyGroup, ["organisation"])
     serializer_class = GroupSerializer
 
 
 class MemberViewSet(ReadViewSet):
     model = PartyMember
+    filterset_class = MemberFilter
     serializer_class = MemberSerializer
     select = ("village",)
 
@@ -185,6 +182,7 @@ class HouseholdViewSet(ReadViewSet):
     """Households; POST /{id}/link/ links a member, POST /{id}/visit/ records a visit."""
 
     model = Household
+    filterset_class = HouseholdPageFilter
     serializer_class = HouseholdSerializer
     select = ("village",)
 
@@ -207,6 +205,7 @@ class LinkViewSet(ReadViewSet):
     """Household links; POST /{id}/end/ ends one."""
 
     model = HouseholdLink
+    filterset_class = LinkFilter
     serializer_class = LinkSerializer
 
     @extend_schema(request=EndLinkBody, responses=LinkSerializer)
@@ -222,6 +221,7 @@ class VisitViewSet(ReadViewSet):
     """Household visits; POST /{id}/raise-task/ turns the problem found into a task."""
 
     model = HouseholdVisit
+    filterset_class = VisitPageFilter
     serializer_class = HouseholdVisitSerializer
     select = ("task",)
 
@@ -240,6 +240,7 @@ class VisitViewSet(ReadViewSet):
 
 class ActivityViewSet(ReadViewSet):
     model = PartyGroupActivity
+    filterset_class = filterset_for(PartyGroupActivity, ["group", "kind"], ["held_on"])
     serializer_class = ActivitySerializer
 
     def get_queryset(self):
@@ -248,6 +249,7 @@ class ActivityViewSet(ReadViewSet):
 
 class CourseViewSet(ReadViewSet):
     model = TrainingCourse
+    filterset_class = filterset_for(TrainingCourse, ["year", "track"])
     serializer_class = CourseSerializer
 
 
@@ -255,6 +257,7 @@ class SessionViewSet(ReadViewSet):
     """Training sessions; POST /{id}/attendance/ records attendance."""
 
     model = TrainingSession
+    filterset_class = filterset_for(TrainingSession, ["course"], ["held_on"])
     serializer_class = SessionSerializer
 
     @extend_schema(request=SessionAttendanceBody, responses=AttendanceSerializer(many=True))
@@ -267,6 +270,7 @@ class SessionViewSet(ReadViewSet):
 
 class AttendanceViewSet(ReadViewSet):
     model = TrainingAttendance
+    filterset_class = filterset_for(TrainingAttendance, ["session", "member"])
     serializer_class = AttendanceSerializer
 
 

@@ -83,16 +83,16 @@ class LinkFilter(_AreaFilter):
 class VisitFilter(_AreaFilter):
     area_field = "household__village"
     with_problem = django_filters.BooleanFilter(method="filter_problem", label=_("Problem found"))
-    visited_after = django_filters.DateFilter(
+    visited_on_after = django_filters.DateFilter(
         field_name="visited_on", lookup_expr="gte", label=_("Visited from")
     )
-    visited_before = django_filters.DateFilter(
+    visited_on_before = django_filters.DateFilter(
         field_name="visited_on", lookup_expr="lte", label=_("Visited to")
     )
 
     class Meta:
         model = HouseholdVisit
-        fields = ["town", "village", "with_problem", "visited_after", "visited_before"]
+        fields = ["town", "village", "with_problem", "visited_on_after", "visited_on_before"]
 
     def filter_problem(self, queryset, name, value):
         return queryset.exclude(problem="") if value else queryset.filter(problem="")

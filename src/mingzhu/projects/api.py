@@ -5,7 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedSerializer, ScopedViewSet, call_action
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -22,7 +22,7 @@ class CodeChoiceField(serializers.ChoiceField):
     validated against the choices."""
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     town = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS))
     town_name = serializers.CharField(source="town.name", read_only=True)
@@ -91,7 +91,7 @@ class ProjectAdvanceSerializer(serializers.Serializer):
     evidence = serializers.FileField(required=False, allow_null=True, default=None)
 
 
-class FactorRequestSerializer(serializers.ModelSerializer):
+class FactorRequestSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     project = serializers.PrimaryKeyRelatedField(queryset=Project.objects.all())
     status = serializers.CharField(read_only=True)
@@ -151,7 +151,7 @@ class FactorRateSerializer(serializers.Serializer):
     satisfaction = CodeChoiceField(choices=Satisfaction.choices)
 
 
-class InspectionScoreSerializer(serializers.ModelSerializer):
+class InspectionScoreSerializer(ScopedModelSerializer):
     project_name = serializers.CharField(source="project.name", read_only=True)
 
     class Meta:
@@ -159,13 +159,13 @@ class InspectionScoreSerializer(serializers.ModelSerializer):
         fields = ["project", "project_name", "score", "remarks"]
 
 
-class InspectionScoreBodySerializer(serializers.Serializer):
+class InspectionScoreBodySerializer(ScopedSerializer):
     project = serializers.PrimaryKeyRelatedField(queryset=Project.objects.all())
     score = serializers.DecimalField(max_digits=5, decimal_places=1, min_value=0, max_value=100)
     remarks = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ProjectInspectionSerializer(serializers.ModelSerializer):
+class ProjectInspectionSerializer(ScopedModelSerializer):
     scores = serializers.SerializerMethodField()
 
     class Meta:
@@ -251,7 +251,7 @@ class InspectionViewSet(ScopedViewSet):
     @extend_schema(request=InspectionScoreBodySerializer, responses=ProjectInspectionSerializer)
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def score(self, request, pk=None):
-        body = InspectionScoreBodySerializer(data=request.data)
+        body = InspectionScoreBodySerializer(data=request.data, context={"user": request.user})
         inspection_id = call_action(actions.score_project, pk, body, actor=request.user)
         return Response(self.get_serializer(Inspection.objects.get(pk=inspection_id)).data)
 

@@ -10,8 +10,9 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
 from mingzhu.core.periods import period
+from mingzhu.core.schema import period_report, report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit
 
@@ -23,7 +24,7 @@ from .metrics import summary
 from .models import CashPosition, DebtInstrument, Hazard
 
 
-class HazardSerializer(serializers.ModelSerializer):
+class HazardSerializer(ScopedModelSerializer):
     unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all())
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     status = serializers.SerializerMethodField()
@@ -121,7 +122,14 @@ class HazardMetricsViewSet(viewsets.ViewSet):
             OpenApiParameter("from", str, description="YYYY-MM-DD"),
             OpenApiParameter("to", str, description="YYYY-MM-DD"),
         ],
-        responses={200: dict},
+        responses=period_report(
+            "HazardMetrics",
+            open=serializers.IntegerField(),
+            major_open=serializers.IntegerField(),
+            knowable=serializers.JSONField(),
+            controllable=serializers.JSONField(),
+            overdue_major=rows("id, title, deadline"),
+        ),
     )
     def list(self, request):
         if not request.user.has_perm("risks.view_hazard"):
@@ -148,7 +156,7 @@ class HazardMetricsViewSet(viewsets.ViewSet):
         )
 
 
-class InstrumentSerializer(serializers.ModelSerializer):
+class InstrumentSerializer(ScopedModelSerializer):
     entity_name = serializers.CharField(source="entity.name", read_only=True)
 
     class Meta:
@@ -188,7 +196,16 @@ class InstrumentViewSet(ScopedViewSet):
             OpenApiParameter("refi_rate", float, description="% a year"),
             OpenApiParameter("use_cash", bool),
         ],
-        responses={200: dict},
+        responses=report(
+            "DebtPlan",
+            months=serializers.ListField(child=serializers.CharField()),
+            due_before=serializers.ListField(child=serializers.FloatField()),
+            due_after=serializers.ListField(child=serializers.FloatField()),
+            peak_before=serializers.FloatField(),
+            peak_after=serializers.FloatField(),
+            extra_cost=serializers.FloatField(),
+            moves=rows("instrument, from, to, amount"),
+        ),
     )
     @action(detail=False, methods=["get"])
     def plan(self, request):

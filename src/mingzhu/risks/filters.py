@@ -19,16 +19,16 @@ class HazardFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(
         queryset=OrgUnit.objects.all(), method="filter_unit", label=_("Unit and below")
     )
-    found_after = django_filters.DateFilter(
+    found_on_after = django_filters.DateFilter(
         field_name="found_on", lookup_expr="gte", label=_("Found from")
     )
-    found_before = django_filters.DateFilter(
+    found_on_before = django_filters.DateFilter(
         field_name="found_on", lookup_expr="lte", label=_("Found to")
     )
 
     class Meta:
         model = Hazard
-        fields = ["q", "domain", "level", "status", "unit", "found_after", "found_before"]
+        fields = ["q", "domain", "level", "status", "unit", "found_on_after", "found_on_before"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)

@@ -1,6 +1,7 @@
 """/api/v1/rural/...: list and detail of every rural model (through ``restrict``), fault
 reports and dispatch, inspections with their scores, and the quarterly ranking."""
 
+from django.db.models import Q
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
@@ -8,7 +9,8 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
+from mingzhu.core.schema import report, rows
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -42,7 +44,7 @@ READ_ONLY = ["get", "head", "options"]
 def _serializer(model_class, field_names, extra=None):
     attrs = {"Meta": type("Meta", (), {"model": model_class, "fields": field_names})}
     attrs.update(extra or {})
-    return type(f"Rural{model_class.__name__}Serializer", (serializers.ModelSerializer,), attrs)
+    return type(f"Rural{model_class.__name__}Serializer", (ScopedModelSerializer,), attrs)
 
 
 def _task_fields():
@@ -140,7 +142,7 @@ class RuralScoreInput(serializers.Serializer):
     raise_task = serializers.BooleanField(required=False, default=False)
 
 
-class RuralInspectionSerializer(serializers.ModelSerializer):
+class RuralInspectionSerializer(ScopedModelSerializer):
     village = serializers.PrimaryKeyRelatedField(
         queryset=OrgUnit.objects.filter(kind=UnitKind.VILLAGE)
     )
@@ -179,7 +181,7 @@ class RuralInspectionSerializer(serializers.ModelSerializer):
         )
 
 
-class RuralFaultSerializer(serializers.ModelSerializer):
+class RuralFaultSerializer(ScopedModelSerializer):
     facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
     source = serializers.ChoiceField(choices=FaultSource.choices, default=FaultSource.STAFF)
     status = serializers.SerializerMethodField()
@@ -205,6 +207,20 @@ class RuralFaultSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["grid", "reported_by", "reported_at", "task", "is_illustrative"]
 
+    def get_fields(self):
+        fields = super().get_fields()  # facilities in the caller's scope
+        request = self.context.get("request")
+        if request is not None:
+            # and those of the villages the caller's grids lie in (a grid worker's report)
+            from mingzhu.grid.actions import grids_for
+
+            villages = grids_for(request.user).values("parent")
+            in_scope = fields["facility"].queryset.values("pk")
+            fields["facility"].queryset = Facility.objects.filter(
+                Q(pk__in=in_scope) | Q(village__in=villages)
+            )
+        return fields
+
     def get_status(self, obj) -> str:
         return obj.status
 
@@ -221,7 +237,6 @@ def _viewset(model_class, serializer, related=(), filterset=None, methods=READ_O
         "model": model_class,
         "serializer_class": serializer,
         "http_method_names": methods,
-        "filterset_class": filterset,
         "get_queryset": lambda self: (
             ScopedViewSet.get_queryset(self)
             .select_related(*related)
@@ -229,6 +244,8 @@ def _viewset(model_class, serializer, related=(), filterset=None, methods=READ_O
         ),
         "__doc__": f"{model_class._meta.verbose_name_plural} in the caller's scope.",
     }
+    if filterset is not None:
+        attrs["filterset_class"] = filterset
     return type(f"{model_class.__name__}ViewSet", (ScopedViewSet,), attrs)
 
 
@@ -294,7 +311,15 @@ class RankingViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("quarter", str, description="e.g. 2025Q3")],
-        responses={200: dict},
+        responses=report(
+            "RuralRanking",
+            year=serializers.IntegerField(),
+            quarter=serializers.IntegerField(),
+            start=serializers.DateField(),
+            end=serializers.DateField(),
+            villages=rows("id, name, score, rank, inspections"),
+            towns=rows("id, name, score, rank, inspections"),
+        ),
     )
     def list(self, request):
         if not request.user.has_perm("rural.view_villageinspection"):

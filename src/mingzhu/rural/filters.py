@@ -57,16 +57,16 @@ class RemediationFilter(AreaFilter):
 class InspectionFilter(AreaFilter):
     village = django_filters.ModelChoiceFilter(queryset=_villages(), label=_("Village"))
     kind = django_filters.ChoiceFilter(choices=InspectionKind.choices, label=_("Kind"))
-    after = django_filters.DateFilter(
+    inspected_on_after = django_filters.DateFilter(
         field_name="inspected_on", lookup_expr="gte", label=_("Inspected from")
     )
-    before = django_filters.DateFilter(
+    inspected_on_before = django_filters.DateFilter(
         field_name="inspected_on", lookup_expr="lte", label=_("Inspected to")
     )
 
     class Meta:
         model = VillageInspection
-        fields = ["town", "village", "kind", "after", "before"]
+        fields = ["town", "village", "kind", "inspected_on_after", "inspected_on_before"]
 
 
 class FacilityFilter(AreaFilter):

@@ -7,16 +7,17 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedViewSet
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet
 from mingzhu.org.models import OrgUnit
 
+from .filters import IndicatorFilter, ObservationFilter
 from .models import Indicator, Observation, Target
 from .progress import as_json, progress_rows
 from .scoping import writable_units
 from .services import PeriodError, parse_period
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(ScopedModelSerializer):
     class Meta:
         model = Indicator
         fields = [
@@ -37,13 +38,14 @@ class IndicatorSerializer(serializers.ModelSerializer):
 class IndicatorViewSet(ScopedViewSet):
     model = Indicator
     serializer_class = IndicatorSerializer
+    filterset_class = IndicatorFilter
     http_method_names = ["get", "head", "options"]
 
     def get_queryset(self):
         return super().get_queryset().order_by("sort_order", "code")
 
 
-class ObservationSerializer(serializers.ModelSerializer):
+class ObservationSerializer(ScopedModelSerializer):
     indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all())
     unit_name = serializers.CharField(source="unit.name", read_only=True)
@@ -102,15 +104,13 @@ class ObservationViewSet(ScopedViewSet):
 
     model = Observation
     serializer_class = ObservationSerializer
+    filterset_class = ObservationFilter
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
         qs = Observation.objects.restrict(self.request.user, "view").select_related(
             "indicator", "unit"
         )
-        indicator = self.request.query_params.get("indicator")
-        if indicator:
-            qs = qs.filter(indicator__code=indicator)
         return qs.order_by("indicator__sort_order", "unit__code", "period_end", "pk")
 
     def perform_create(self, serializer):

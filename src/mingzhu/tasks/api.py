@@ -5,8 +5,10 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ACTION_FOR_METHOD, ScopedViewSet, call_action
+from mingzhu.core.api import ACTION_FOR_METHOD, ScopedModelSerializer, ScopedViewSet, call_action
 from mingzhu.core.periods import period
+from mingzhu.core.schema import period_report, rows
+from mingzhu.core.schema import report as typed_report
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, User
 
@@ -16,7 +18,7 @@ from .metrics import metrics_for
 from .models import Notification, Task, TaskList
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class TaskSerializer(ScopedModelSerializer):
     list = serializers.PrimaryKeyRelatedField(
         source="task_list", queryset=TaskList.objects.all(), allow_null=True, required=False
     )
@@ -70,18 +72,8 @@ class TaskSerializer(serializers.ModelSerializer):
         ]
 
     def get_fields(self):
-        fields = super().get_fields()
-        request = self.context.get("request")
-        if request is not None:
-            user = request.user
-            fields["lead_unit"].queryset = restrict(OrgUnit.objects.all(), user, "view")
-            fields["co_units"].child_relation.queryset = restrict(
-                OrgUnit.objects.all(), user, "view"
-            )
-            fields["list"].queryset = restrict(TaskList.objects.all(), user, "view")
-            fields["leader"].queryset = restrict(User.objects.all(), user, "view").filter(
-                roles__code="leader"
-            )
+        fields = super().get_fields()  # relations limited to the caller's scope
+        fields["leader"].queryset = fields["leader"].queryset.filter(roles__code="leader")
         return fields
 
     def get_light(self, obj) -> str | None:
@@ -125,7 +117,7 @@ TRANSITIONS = {
 }
 
 
-class NotificationSerializer(serializers.ModelSerializer):
+class NotificationSerializer(ScopedModelSerializer):
     task_code = serializers.CharField(source="task.code", read_only=True)
     task_title = serializers.CharField(source="task.title", read_only=True)
     action = serializers.CharField(source="event.action", read_only=True)
@@ -160,6 +152,7 @@ class TaskViewSet(ScopedViewSet):
     model = Task
     serializer_class = TaskSerializer
     filterset_class = TaskFilter
+    ordering_fields = ["id", "code", "title", "deadline", "urgency", "status", "progress"]
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
@@ -251,7 +244,7 @@ class TaskViewSet(ScopedViewSet):
             OpenApiParameter("from", str, description="YYYY-MM-DD"),
             OpenApiParameter("to", str, description="YYYY-MM-DD"),
         ],
-        responses={200: dict},
+        responses=period_report("TaskMetrics", units=rows("One row per unit: counts and rates.")),
     )
     @action(detail=False, methods=["get"])
     def metrics(self, request):
@@ -268,7 +261,11 @@ class TaskViewSet(ScopedViewSet):
             row["unit_name"] = names.get(row["unit"], "")
         return Response({"from": start, "to": end, "units": rows})
 
-    @extend_schema(responses=NotificationSerializer(many=True))
+    @extend_schema(
+        responses=NotificationSerializer(many=True),
+        filters=False,
+        parameters=[OpenApiParameter("unread", bool, description="1: the unread only")],
+    )
     @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
     def notifications(self, request):
         """The caller's own notifications, newest first (?unread=1 for the unread only)."""
@@ -280,7 +277,10 @@ class TaskViewSet(ScopedViewSet):
         page = self.paginate_queryset(mine)
         return self.get_paginated_response(NotificationSerializer(page, many=True).data)
 
-    @extend_schema(request=ReadSerializer, responses={200: dict})
+    @extend_schema(
+        request=ReadSerializer,
+        responses=typed_report("NotificationsRead", read=serializers.IntegerField()),
+    )
     @action(
         detail=False,
         methods=["post"],

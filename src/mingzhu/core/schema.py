@@ -1,0 +1,67 @@
+"""The OpenAPI schema class: every operation documents the errors it may answer, in the
+shape ``core.drf.exception_handler`` gives them."""
+
+from __future__ import annotations
+
+from drf_spectacular import openapi
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    """One error: a message for people and a stable code for programs."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField(help_text="not_found, permission_denied, conflict, ...")
+
+
+class FieldErrorsSerializer(serializers.Serializer):
+    """Invalid input: each invalid field's messages under the field's name (``detail``
+    for errors of the whole request) and their codes field by field under ``codes``."""
+
+    detail = serializers.ListField(child=serializers.CharField(), required=False)
+    codes = serializers.DictField(child=serializers.JSONField())
+
+
+class AutoSchema(openapi.AutoSchema):
+    """Documents the error answers beside each operation's own."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        detail = "{" in self.path
+        errors = {"401": ErrorSerializer, "403": ErrorSerializer}
+        if self.method != "DELETE" and not (detail and self.method == "GET"):
+            errors["400"] = FieldErrorsSerializer
+        if detail:
+            errors["404"] = ErrorSerializer
+            if self.method in ("POST", "DELETE"):
+                errors["409"] = ErrorSerializer
+        for code, serializer in sorted(errors.items()):
+            responses.setdefault(code, self._get_response_for_code(serializer, code))
+        return responses
+
+
+def rows(help_text: str = "") -> serializers.ListField:
+    """A list of report rows (objects whose columns the endpoint's description gives)."""
+    return serializers.ListField(child=serializers.JSONField(), help_text=help_text)
+
+
+def report(name: str, **fields) -> serializers.Serializer:
+    """The typed response of a report endpoint: its top-level keys (``from_`` is sent as
+    ``from``)."""
+    from drf_spectacular.utils import inline_serializer
+
+    declared = {key.rstrip("_"): value for key, value in fields.items()}
+    return inline_serializer(name=name, fields=declared)
+
+
+def period_report(name: str, **fields) -> serializers.Serializer:
+    """A report over ``?from=&to=``: the period, the day it was computed, and ``fields``."""
+    return report(
+        name,
+        from_=serializers.DateField(),
+        to=serializers.DateField(),
+        as_of=serializers.DateField(required=False),
+        **fields,
+    )
