@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit, Role, User
 
 from . import actions
-from .models import Task
+from .models import Task, TaskEvent
 
 # The role an illustrative staff member of a unit gets, by the unit's kind.
 _STAFF_ROLES = {
@@ -90,8 +91,10 @@ def play(task: Task | int, steps: Iterable, *, comment: str = "（示例）") ->
 
     A step is a ``Step`` or a tuple ``(action, at, actor[, values])``; ``values`` are the
     action's other keyword arguments. ``comment`` is given to every step that names none
-    (a request for closure uses its result). Steps must not go back in time."""
-    last = None
+    (a request for closure uses its result). Steps must not go back in time, before the
+    task's last event either."""
+    pk = task if isinstance(task, int) else task.pk
+    last = TaskEvent.objects.filter(task_id=pk).aggregate(last=Max("at"))["last"]
     for n, raw in enumerate(steps, start=1):
         step = raw if isinstance(raw, Step) else Step(*raw)
         code = getattr(task, "code", task)
@@ -103,7 +106,7 @@ def play(task: Task | int, steps: Iterable, *, comment: str = "（示例）") ->
             raise ScriptError(f"{where}: no actor")
         at = moment(step.at)
         if last is not None and at < last:
-            raise ScriptError(f"{where}: {at} is before the previous step ({last})")
+            raise ScriptError(f"{where}: {at} is before the task's previous event ({last})")
         last = at
         values = dict(step.values)
         if comment and step.action not in _OWN_COMMENT:
