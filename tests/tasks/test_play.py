@@ -9,7 +9,7 @@ from django.utils import timezone
 from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.models import Notification
-from mingzhu.tasks.play import ScriptError, Step, moment, play, staff_of
+from mingzhu.tasks.play import ScriptError, Staff, Step, moment, play, staff_of
 
 DAY = dt.date(2026, 3, 2)
 
@@ -84,3 +84,6 @@ def test_staff_of_a_unit_is_a_persona_or_an_illustrative_member(unit, fgw):
     assert not staff.has_usable_password()
     assert staff.has_perm("tasks.change_task")
     assert staff_of(unit("YZ-DEPT-MZJ")) == staff
+    cast = Staff()
+    assert cast(unit("YZ-DEPT-MZJ")) is cast(unit("YZ-DEPT-MZJ"))
+    assert cast(unit("YZ-DEPT-MZJ")) == staff

@@ -30,7 +30,7 @@ from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.models import TaskList
-from mingzhu.tasks.play import moment, play, staff_of
+from mingzhu.tasks.play import Staff, moment, play, staff_of
 
 from . import actions
 from .choices import Domain, Level
@@ -256,6 +256,7 @@ def _hazards(today: dt.date, supervisor: User) -> int:
             }
         )
         plans.append(state)
+    staff = Staff()
     for values, state in zip(hazards, plans, strict=True):
         closed_on = None
         if state == "closed":
@@ -264,7 +265,7 @@ def _hazards(today: dt.date, supervisor: User) -> int:
             closed_on = values["deadline"] + dt.timedelta(days=rng.randint(1, 10))
         if closed_on:
             closed_on = max(min(closed_on, today), values["found_on"])
-        _rectify(values, state, closed_on, today, supervisor)
+        _rectify(values, state, closed_on, today, supervisor, staff)
     return len(hazards)
 
 
@@ -287,7 +288,7 @@ VALUES = {
 }
 
 
-def _rectify(values, state, closed_on, today, supervisor) -> None:
+def _rectify(values, state, closed_on, today, supervisor, staff) -> None:
     """Register the hazard on the day it was found (its task created and assigned, a major
     one's red sheet issued) and play its rectification through the engine: accepted the
     next day, handled by the day it is done, verified by the supervision office."""
@@ -303,7 +304,7 @@ def _rectify(values, state, closed_on, today, supervisor) -> None:
         "accept": min(found + dt.timedelta(days=1), today, done),
         "cancel": min(found + dt.timedelta(days=2), today),
     }
-    handler = staff_of(hazard.unit) if names != ["cancel"] else None
+    handler = staff(hazard.unit) if names != ["cancel"] else None
     steps = [
         (
             name,

@@ -142,3 +142,16 @@ def staff_of(unit: OrgUnit) -> User:
     if not user.has_perm("tasks.change_task"):
         raise ScriptError(f"{user.username} may not handle the tasks of {unit.code}")
     return user
+
+
+class Staff:
+    """``staff_of`` remembered per unit for one load: the same user object each time, so
+    that its permissions are read once."""
+
+    def __init__(self) -> None:
+        self._by_unit: dict[int, User] = {}
+
+    def __call__(self, unit: OrgUnit) -> User:
+        if unit.pk not in self._by_unit:
+            self._by_unit[unit.pk] = staff_of(unit)
+        return self._by_unit[unit.pk]
