@@ -9,10 +9,11 @@ from mingzhu.tasks.models import Notification
 
 
 def _heard(user, action: str) -> list[int]:
+    # The demo's own tasks were played through the engine too: leave their notices aside.
     return list(
-        Notification.objects.filter(recipient=user, event__action=action).values_list(
-            "task", flat=True
-        )
+        Notification.objects.filter(
+            recipient=user, event__action=action, task__is_illustrative=False
+        ).values_list("task", flat=True)
     )
 
 
@@ -98,8 +99,11 @@ def test_every_persona_reaches_only_their_own(request, as_user, make_task, perso
     user = request.getfixturevalue(persona)
     client = as_user(user)
     assert client.get("/tasks/notifications/").status_code == 200
-    body = client.get("/api/v1/tasks/notifications/").json()
+    # The demo's tasks were played through the engine: its people have notices of their
+    # own, more than one page of the default size.
+    body = client.get("/api/v1/tasks/notifications/?page_size=500").json()
     ids = {row["id"] for row in body["results"]}
+    assert body["count"] == len(ids)
     assert ids == set(Notification.objects.filter(recipient=user).values_list("pk", flat=True))
 
 
@@ -116,7 +120,7 @@ def test_the_api_lists_and_marks_read(as_user, make_task, fgw):
     rows = client.get("/api/v1/tasks/notifications/?unread=1").json()["results"]
     codes = {r["task_code"] for r in rows}
     assert {first.code, second.code} <= codes
-    assert all(r["action"] == "assign" for r in rows if r["task_code"] in codes)
+    assert all(r["action"] == "assign" for r in rows if r["task_code"] in {first.code, second.code})
     one = next(r["id"] for r in rows if r["task_code"] == first.code)
     answer = client.post(
         "/api/v1/tasks/notifications/read/", {"ids": [one]}, content_type="application/json"

@@ -5,7 +5,8 @@ hours, and the creation campaign's task list (全国文明城市创建) on the t
 
 The four creation categories are the defaults the module ships with; the commendations,
 applications, activities, volunteers, tasks and dates are made up and flagged
-illustrative (示例). Bulk inserts; a second load changes nothing.
+illustrative (示例). Bulk inserts; the campaign's tasks are played through the task
+engine (tasks.play). A second load changes nothing.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from django.utils import timezone
 
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
-from mingzhu.tasks.choices import EventAction, ListKind
+from mingzhu.tasks import actions
+from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.choices import Status as T
-from mingzhu.tasks.models import Task, TaskEvent, TaskList
+from mingzhu.tasks.models import TaskList
+from mingzhu.tasks.play import moment, play, staff_of
 
 from .choices import ApplicationAction as A
 from .choices import ApplicationStatus as S
@@ -48,31 +51,15 @@ CAMPAIGN_TASKS = [
     ("交通秩序文明劝导", "YZ-XINBA", T.ASSIGNED, 30, 0),
     ("未成年人思想道德建设测评迎检", "YZ-DEPT-MZJ", T.CLOSURE_REQUESTED, 4, 100),
 ]
+# status -> the steps of a campaign task after its creation
 PATH = {
-    T.ASSIGNED: [EventAction.ASSIGN],
-    T.ACCEPTED: [EventAction.ASSIGN, EventAction.ACCEPT],
-    T.IN_PROGRESS: [EventAction.ASSIGN, EventAction.ACCEPT, EventAction.REPORT],
-    T.CLOSURE_REQUESTED: [
-        EventAction.ASSIGN,
-        EventAction.ACCEPT,
-        EventAction.REPORT,
-        EventAction.REQUEST_CLOSURE,
-    ],
-    T.CLOSED: [
-        EventAction.ASSIGN,
-        EventAction.ACCEPT,
-        EventAction.REPORT,
-        EventAction.REQUEST_CLOSURE,
-        EventAction.VERIFY,
-    ],
+    T.ASSIGNED: ["assign"],
+    T.ACCEPTED: ["assign", "accept"],
+    T.IN_PROGRESS: ["assign", "accept", "report_progress"],
+    T.CLOSURE_REQUESTED: ["assign", "accept", "report_progress", "request_closure"],
+    T.CLOSED: ["assign", "accept", "report_progress", "request_closure", "verify"],
 }
-TO = {
-    EventAction.ASSIGN: T.ASSIGNED,
-    EventAction.ACCEPT: T.ACCEPTED,
-    EventAction.REPORT: T.IN_PROGRESS,
-    EventAction.REQUEST_CLOSURE: T.CLOSURE_REQUESTED,
-    EventAction.VERIFY: T.CLOSED,
-}
+ISSUING = ("assign", "verify")
 # Each state an application is shown in, with the steps that bring it there.
 WAYS = {
     S.SUBMITTED: [],
@@ -272,40 +259,42 @@ def _campaign(today: dt.date, office, actor) -> None:
         is_illustrative=True,
     )
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=[t[1] for t in CAMPAIGN_TASKS])}
-    events = []
     for n, (title, lead, status, days_left, progress) in enumerate(CAMPAIGN_TASKS, start=1):
         assigned = today - dt.timedelta(days=30)
-        task = Task.objects.create(
+        at = moment(assigned, 9)
+        task = actions.create_task(
+            actor=actor,
+            at=at,
             code=f"{today.year}-WMB-{n:04d}",
             title=f"{title}（示例）",
             task_list=task_list,
             issuer=office,
             lead_unit=units[lead],
             deadline=today + dt.timedelta(days=days_left),
-            status=status,
-            progress=progress,
-            assigned_on=assigned,
-            accepted_on=assigned + dt.timedelta(days=1) if status != T.ASSIGNED else None,
-            closed_on=today - dt.timedelta(days=6) if status == T.CLOSED else None,
             is_illustrative=True,
         )
-        at = timezone.make_aware(dt.datetime.combine(assigned, dt.time(9, 0)))
-        events.append(
-            TaskEvent(task=task, actor=actor, at=at, action=EventAction.CREATE, to_status=T.DRAFT)
-        )
-        before = T.DRAFT
-        for step, action in enumerate(PATH[status], start=1):
-            events.append(
-                TaskEvent(
-                    task=task,
+        handler = staff_of(units[lead])
+        values = {
+            "report_progress": {"progress": progress},
+            "request_closure": {"result": "已按测评标准完成。（示例）"},
+        }
+        # A step a day; a closed task was verified six days ago.
+        when = {
+            "request_closure": today - dt.timedelta(days=7),
+            "verify": today - dt.timedelta(days=6),
+        }
+        play(
+            task,
+            [
+                (
+                    name,
+                    moment(when[name], 10)
+                    if status == T.CLOSED and name in when
+                    else at + dt.timedelta(days=step),
                     # The office assigns and verifies; the lead unit's steps are its own.
-                    actor=actor if action in (EventAction.ASSIGN, EventAction.VERIFY) else None,
-                    at=at + dt.timedelta(days=step),
-                    action=action,
-                    from_status=before,
-                    to_status=TO[action],
-                    comment="（示例）",
+                    actor if name in ISSUING else handler,
+                    values.get(name, {}),
                 )
-            )
-            before = TO[action]
-    TaskEvent.objects.bulk_create(events)
+                for step, name in enumerate(PATH[status])
+            ],
+        )

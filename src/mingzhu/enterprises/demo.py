@@ -18,18 +18,15 @@ from contextlib import nullcontext
 from decimal import Decimal
 
 from auditlog.context import disable_auditlog
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit, User
-from mingzhu.tasks.choices import DeadlineBasis, EventAction, SourceKind
-from mingzhu.tasks.choices import Status as T
-from mingzhu.tasks.models import Task, TaskEvent
+from mingzhu.tasks.play import moment, play, staff_of
 from mingzhu.tasks.services import add_working_days
 
-from . import credit, services
+from . import actions, credit, services
 from . import evaluation as db_evaluation
 from .actions import current_scheme, record_hundred_billion
 from .choices import (
@@ -41,9 +38,8 @@ from .choices import (
     Rating,
     Scale,
     VisitKind,
-    time_limit_for,
 )
-from .models import AnnualData, Demand, DemandRating, Enterprise, MuEvaluation, Visit
+from .models import AnnualData, Demand, Enterprise, MuEvaluation, Visit
 
 SEED = 20231231
 COUNT = 600
@@ -291,7 +287,6 @@ def _demands(rng, enterprises, visits, today: dt.date) -> int:
     for n, visit in enumerate(visits[1:31]):
         plan.append((visit.enterprise, visit, OUTCOMES[n % len(OUTCOMES)]))
     plan += [(own, visits[0], "closed_satisfied"), (own, None, "replied"), (own, None, "pending")]
-    content_type = ContentType.objects.get_for_model(Demand)
     categories = list(DemandCategory)
     created = 0
     for n, (enterprise, visit, outcome) in enumerate(plan):
@@ -312,164 +307,66 @@ def _demands(rng, enterprises, visits, today: dt.date) -> int:
         )
         created += 1
         if outcome != "pending":
-            _task(
-                demand,
-                outcome,
-                units[DEPARTMENT_FOR[category]],
-                issuer,
-                gxj,
-                qiye,
-                content_type,
-                today,
-            )
+            _task(demand, outcome, units[DEPARTMENT_FOR[category]], gxj, qiye, today)
     return created
 
 
-def _task(demand, outcome, department, issuer, gxj, qiye, content_type, today) -> None:
-    limit = time_limit_for(demand.category)
-    assigned = timezone.localdate(demand.raised_at) + dt.timedelta(days=1)
-    assigned = min(assigned, today)
-    task = Task(
-        title=f"企业诉求：{demand.enterprise.name}（{demand.get_category_display()}）",
-        content=demand.content,
-        issuer=issuer,
-        lead_unit=department,
-        deadline=add_working_days(assigned, limit),
-        deadline_basis=DeadlineBasis.WORKING_DAYS,
-        time_limit=limit,
-        assigned_on=assigned,
-        source_kind=SourceKind.DEMAND,
-        content_type=content_type,
-        object_id=demand.pk,
-        is_illustrative=True,
+REPLIED = ("replied", "reopened", "closed_satisfied", "closed_basic", "closed_after_reopen")
+
+
+def _task(demand, outcome, department, gxj, qiye, today) -> None:
+    """The demand dispatched the day after it was raised, handled by the department and
+    rated by the enterprise (or, without an account, by the bureau on a follow-up call),
+    through the enterprises' and the task engine's own actions (tasks.play), back-dated."""
+
+    clock = [demand.raised_at]
+
+    def at(day, hour):
+        # Capped at today, and never before the previous step.
+        when = max(moment(min(day, today), hour), clock[0] + dt.timedelta(minutes=30))
+        clock[0] = when
+        return when
+
+    assigned = min(timezone.localdate(demand.raised_at) + dt.timedelta(days=1), today)
+    demand = actions.dispatch_demand(
+        demand, actor=gxj, department=department, comment="（示例）", at=at(assigned, 11)
     )
-    task.save()
-    events = []
-
-    def event(action, before, after, day, actor=None, comment="（示例）", hour=10):
-        events.append(
-            TaskEvent(
-                task=task,
-                actor=actor,
-                at=_at(min(day, today), hour),
-                action=action,
-                from_status=before,
-                to_status=after,
-                comment=comment,
-            )
-        )
-
-    event(EventAction.CREATE, "", T.DRAFT, assigned, gxj)
-    event(EventAction.ASSIGN, T.DRAFT, T.ASSIGNED, assigned, gxj, hour=11)
-    status = T.ASSIGNED
+    task = demand.task
+    if outcome == "assigned":
+        return
     if outcome == "cancelled":
-        event(
-            EventAction.CANCEL,
-            T.ASSIGNED,
-            T.CANCELLED,
-            assigned,
-            gxj,
-            "企业已自行解决。（示例）",
-            15,
+        play(task, [("cancel", at(assigned, 15), gxj, {"comment": "企业已自行解决。（示例）"})])
+        return
+    handler = staff_of(department)
+    accepted = add_working_days(assigned, 1 if demand.pk % 3 else 2)
+    steps = [("accept", at(accepted, 10), handler)]
+    if outcome == "handling":
+        report = {"progress": 40, "comment": "正在协调办理。（示例）"}
+        play(task, [*steps, ("report_progress", at(accepted, 15), handler, report)])
+        return
+    if outcome not in REPLIED:
+        play(task, steps)
+        return
+    replied = add_working_days(assigned, 4)
+    play(task, [*steps, ("request_closure", at(replied, 14), handler, {"result": REPLY})])
+    rater = qiye if demand.channel == Channel.ONLINE or demand.enterprise.account_unit_id else gxj
+    first = {
+        "closed_satisfied": (Rating.SATISFIED, "满意。（示例）"),
+        "closed_basic": (Rating.BASIC, "（示例）"),
+        "reopened": (Rating.DISSATISFIED, "问题未解决。（示例）"),
+        "closed_after_reopen": (Rating.DISSATISFIED, "问题未解决。（示例）"),
+    }.get(outcome)
+    if first is None:
+        return
+    rated = at(replied, 16)
+    actions.rate_demand(demand, actor=rater, rating=first[0], comment=first[1], at=rated)
+    if outcome == "closed_after_reopen":
+        again = at(add_working_days(replied, 3), 14)
+        play(task, [("request_closure", again, handler, {"result": REPLY})])
+        actions.rate_demand(
+            demand,
+            actor=rater,
+            rating=Rating.BASIC,
+            comment="（示例）",
+            at=again + dt.timedelta(hours=2),
         )
-        status = T.CANCELLED
-    elif outcome != "assigned":
-        accepted = add_working_days(assigned, 1 if demand.pk % 3 else 2)
-        event(EventAction.ACCEPT, T.ASSIGNED, T.ACCEPTED, accepted)
-        task.accepted_on = min(accepted, today)
-        status = T.ACCEPTED
-        if outcome in (
-            "replied",
-            "reopened",
-            "closed_satisfied",
-            "closed_basic",
-            "closed_after_reopen",
-        ):
-            replied = min(add_working_days(assigned, 4), today)
-            event(
-                EventAction.REQUEST_CLOSURE,
-                status,
-                T.CLOSURE_REQUESTED,
-                replied,
-                comment=REPLY,
-                hour=14,
-            )
-            task.result, task.progress, status = REPLY, 100, T.CLOSURE_REQUESTED
-            rater = (
-                qiye
-                if demand.channel == Channel.ONLINE or demand.enterprise.account_unit_id
-                else gxj
-            )
-            first = {
-                "closed_satisfied": Rating.SATISFIED,
-                "closed_basic": Rating.BASIC,
-                "reopened": Rating.DISSATISFIED,
-                "closed_after_reopen": Rating.DISSATISFIED,
-            }.get(outcome)
-            if first is not None:
-                _rate(demand, 1, first, rater, replied)
-                if first == Rating.DISSATISFIED:
-                    event(
-                        EventAction.RETURN,
-                        status,
-                        T.RETURNED,
-                        replied,
-                        rater,
-                        "不满意：问题未解决。（示例）",
-                        16,
-                    )
-                    task.rework_count, status = 1, T.RETURNED
-                    demand.reopened = True
-                    demand.save(update_fields=["reopened"])
-                else:
-                    event(
-                        EventAction.VERIFY, status, T.CLOSED, replied, rater, "满意。（示例）", 16
-                    )
-                    task.closed_on, status = min(replied, today), T.CLOSED
-            if outcome == "closed_after_reopen":
-                again = min(add_working_days(replied, 3), today)
-                event(
-                    EventAction.REQUEST_CLOSURE,
-                    status,
-                    T.CLOSURE_REQUESTED,
-                    again,
-                    comment=REPLY,
-                    hour=14,
-                )
-                _rate(demand, 2, Rating.BASIC, rater, again)
-                event(
-                    EventAction.VERIFY,
-                    T.CLOSURE_REQUESTED,
-                    T.CLOSED,
-                    again,
-                    rater,
-                    "基本满意。（示例）",
-                    16,
-                )
-                task.closed_on, status = again, T.CLOSED
-        elif outcome == "handling":
-            event(
-                EventAction.REPORT,
-                status,
-                T.IN_PROGRESS,
-                accepted,
-                comment="正在协调办理。（示例）",
-                hour=15,
-            )
-            task.progress, status = 40, T.IN_PROGRESS
-    task.status = status
-    task.save()
-    TaskEvent.objects.bulk_create(events)
-    demand.task = task
-    demand.save(update_fields=["task"])
-
-
-def _rate(demand, round_, rating, rater, day) -> None:
-    DemandRating.objects.create(
-        demand=demand,
-        round=round_,
-        rating=rating,
-        rated_by=rater,
-        rated_at=_at(day, 16),
-        comment="（示例）",
-    )

@@ -5,6 +5,8 @@ grids in every state, with their tasks and re-checks.
 The campaigns are real (named in the essay); categories, time limits, events, dates and
 the 三茅街道 grid worker are made up and flagged illustrative (示例). Dates are placed
 around the day of the first load; later loads change nothing (matched by name and text).
+Each event is reported, decided, handled and re-checked through the grid's and the task
+engine's own actions (tasks.play), back-dated.
 """
 
 from __future__ import annotations
@@ -12,20 +14,18 @@ from __future__ import annotations
 import datetime as dt
 
 from auditlog.context import disable_auditlog
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from mingzhu.org.choices import RoleCode
 from mingzhu.org.models import OrgUnit, Role, User
-from mingzhu.tasks.choices import DeadlineBasis, EventAction, ListKind, SourceKind
-from mingzhu.tasks.choices import Status as T
+from mingzhu.tasks.choices import DeadlineBasis, ListKind
 from mingzhu.tasks.jobs import supervise
-from mingzhu.tasks.models import Task, TaskEvent, TaskList
-from mingzhu.tasks.services import due_for
+from mingzhu.tasks.models import TaskList
+from mingzhu.tasks.play import moment, play, staff_of
 
-from .choices import Decision
-from .models import Campaign, EventCategory, EventRecheck, GridEvent
+from . import actions as grid_actions
+from .models import Campaign, EventCategory, GridEvent
 
 SOURCE = (
     "《奋力创造“江中明珠”新的更大荣光》："
@@ -76,10 +76,6 @@ EVENTS = [
 REJECT_REASON = "经核实为已审批的临时建筑，不予立案。（示例）"
 
 
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
-
-
 def load_grid(as_of: dt.date | None = None, audit: bool = False) -> int:
     """Create the demo campaigns, categories and events (idempotent); returns the events
     created. Not recorded in the audit trail unless asked, like the rest of the demo."""
@@ -126,10 +122,6 @@ def _load(as_of: dt.date | None) -> int:
     if "wangge" not in people:
         return 0
     reporters = {"YZ-XINBA": people["wangge"], "321182001000": _sanmao_grid_worker(units)}
-    handlers = {
-        u.unit.code: u
-        for u in User.objects.filter(username__in=["xinba", "sanmao"]).select_related("unit")
-    }
     created = 0
     for grid_code, category, campaign, outcome, days_ago, description, address in EVENTS:
         grid = units[grid_code]
@@ -137,24 +129,19 @@ def _load(as_of: dt.date | None) -> int:
         if GridEvent.objects.filter(grid=grid, description=text).exists():
             continue
         town = grid_code.split("-V")[0]
-        event = GridEvent.objects.create(
+        reporter = reporters[town]
+        event = grid_actions.report_event(
+            actor=reporter,
             grid=grid,
             category=categories[category],
             campaign=campaigns[campaign] if campaign is not None else None,
             description=text,
             address=address,
-            reported_by=reporters[town],
-            reported_at=_at(today - dt.timedelta(days=days_ago), 9),
-            is_illustrative=True,
+            at=moment(today - dt.timedelta(days=days_ago), 9),
         )
-        _decide(
-            event,
-            outcome,
-            filer=people.get("supervisor"),
-            town=units[town],
-            handler=handlers.get(town),
-            today=today,
-        )
+        GridEvent.objects.filter(pk=event.pk).update(is_illustrative=True)
+        event.is_illustrative = True
+        _decide(event, outcome, filer=people["supervisor"], town=units[town], today=today)
         created += 1
     supervise(today)
     return created
@@ -181,116 +168,56 @@ def _sanmao_grid_worker(units) -> User:
     return user
 
 
-# outcome -> the task's steps after creation and assignment
+# outcome -> the task's steps after filing (which creates and assigns it); the re-check
+# on site closes or returns it.
 STEPS = {
-    "handling": [EventAction.ACCEPT],
+    "handling": ["accept"],
     "overdue": [],
-    "awaiting": [EventAction.ACCEPT, EventAction.REPORT, EventAction.REQUEST_CLOSURE],
-    "closed": [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.VERIFY],
-    "closed_late": [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.VERIFY],
-    "returned": [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.RETURN],
+    "awaiting": ["accept", "report_progress", "request_closure"],
+    "closed": ["accept", "request_closure"],
+    "closed_late": ["accept", "request_closure"],
+    "returned": ["accept", "request_closure"],
 }
-TO_STATUS = {
-    EventAction.ACCEPT: T.ACCEPTED,
-    EventAction.REPORT: T.IN_PROGRESS,
-    EventAction.REQUEST_CLOSURE: T.CLOSURE_REQUESTED,
-    EventAction.VERIFY: T.CLOSED,
-    EventAction.RETURN: T.RETURNED,
+RECHECKS = {
+    "closed": (True, "现场核查：已处置到位。（示例）"),
+    "closed_late": (True, "现场核查：已处置到位。（示例）"),
+    "returned": (False, "现场核查：问题仍然存在，请继续整改。（示例）"),
 }
+RESULT = "已处置完毕，现场照片已上传。（示例）"
 
 
-def _decide(event: GridEvent, outcome: str, *, filer, town, handler, today) -> None:
+def _decide(event: GridEvent, outcome: str, *, filer, town, today) -> None:
+    """The centre decides two hours after the report; the responsible unit handles the
+    event on its deadline (a day late for closed_late) and the grid worker re-checks it
+    the same day."""
     if outcome == "reported":
         return
     decided_at = event.reported_at + dt.timedelta(hours=2)
-    event.decided_by = filer
-    event.decided_at = decided_at
     if outcome == "rejected":
-        event.decision = Decision.REJECTED
-        event.decision_reason = REJECT_REASON
-        event.save()
+        grid_actions.reject_event(event, actor=filer, reason=REJECT_REASON, at=decided_at)
         return
-    category = event.category
-    lead = category.responsible_unit or town
-    deadline, due_at = due_for(decided_at, category.time_limit, category.time_limit_basis)
-    filed_on = timezone.localdate(decided_at)
-    task = Task.objects.create(
-        title=f"{category.name}：{event.address}",
-        content=event.description,
-        task_list=event.campaign.task_list if event.campaign else None,
-        issuer=filer.unit,
-        lead_unit=lead,
-        deadline=deadline,
-        due_at=due_at,
-        deadline_basis=category.time_limit_basis,
-        time_limit=category.time_limit,
-        status=T.ASSIGNED,
-        assigned_on=filed_on,
-        source_kind=SourceKind.GRID_EVENT,
-        content_type=ContentType.objects.get_for_model(GridEvent),
-        object_id=event.pk,
-        is_illustrative=True,
+    lead = event.category.responsible_unit or town
+    event = grid_actions.file_event(
+        event, actor=filer, responsible_unit=lead, comment="（示例）", at=decided_at
     )
-    _event(task, filer, decided_at, EventAction.CREATE, "", T.DRAFT)
-    _event(task, filer, decided_at, EventAction.ASSIGN, T.DRAFT, T.ASSIGNED)
-    # Handled on the deadline (a day late for closed_late) and re-checked the same day.
-    done_on = deadline + dt.timedelta(days=1 if outcome == "closed_late" else 0)
+    handler = staff_of(lead)
+    done_on = event.task.deadline + dt.timedelta(days=1 if outcome == "closed_late" else 0)
     done_on = min(done_on, today)
     times = {
-        EventAction.ACCEPT: decided_at + dt.timedelta(hours=1),
-        EventAction.REPORT: _at(done_on, 13),
-        EventAction.REQUEST_CLOSURE: _at(done_on, 14),
-        EventAction.VERIFY: _at(done_on, 16),
-        EventAction.RETURN: _at(done_on, 16),
+        "accept": decided_at + dt.timedelta(hours=1),
+        "report_progress": moment(done_on, 13),
+        "request_closure": moment(done_on, 14),
     }
-    status = T.ASSIGNED
-    for action in STEPS[outcome]:
-        new = TO_STATUS[action]
-        at = times[action]
-        reviewer = action in (EventAction.VERIFY, EventAction.RETURN)
-        actor = event.reported_by if reviewer else handler if lead == town else None
-        comment = {
-            EventAction.REPORT: "已到现场处置。（示例）",
-            EventAction.REQUEST_CLOSURE: "已处置完毕，现场照片已上传。（示例）",
-            EventAction.VERIFY: "现场核查：已处置到位。（示例）",
-            EventAction.RETURN: "现场核查：问题仍然存在，请继续整改。（示例）",
-        }.get(action, "（示例）")
-        _event(task, actor, at, action, status, new, comment)
-        status = new
-        if action == EventAction.ACCEPT:
-            task.accepted_on = timezone.localdate(at)
-        elif action == EventAction.REQUEST_CLOSURE:
-            task.result = comment
-            task.progress = 100
-        elif action == EventAction.REPORT:
-            task.progress = 80
-        elif reviewer:
-            EventRecheck.objects.create(
-                event=event,
-                checked_by=event.reported_by,
-                checked_at=at,
-                passed=action == EventAction.VERIFY,
-                comment=comment,
-            )
-            if action == EventAction.VERIFY:
-                task.closed_on = timezone.localdate(at)
-            else:
-                task.rework_count += 1
-    task.status = status
-    task.save()
-    event.decision = Decision.FILED
-    event.task = task
-    event.save()
-
-
-def _event(task, actor, at, action, before, after, comment="（示例）") -> None:
-    TaskEvent.objects.create(
-        task=task,
-        actor=actor,
-        at=at,
-        action=action,
-        from_status=before,
-        to_status=after,
-        comment=comment,
-        progress=task.progress if action == EventAction.REPORT else None,
+    values = {
+        "report_progress": {"progress": 80, "comment": "已到现场处置。（示例）"},
+        "request_closure": {"result": RESULT},
+    }
+    play(
+        event.task,
+        [(name, times[name], handler, values.get(name, {})) for name in STEPS[outcome]],
     )
+    if outcome in RECHECKS:
+        passed, comment = RECHECKS[outcome]
+        grid_actions.recheck_event(
+            event, actor=event.reported_by, passed=passed, comment=comment, at=moment(done_on, 16)
+        )

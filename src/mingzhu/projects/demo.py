@@ -6,7 +6,7 @@ and quarterly inspections.
 Everything here is made up and flagged illustrative (示例): names, investors, amounts and
 dates. The industry chains are the city's own (临港产业, 汽车核心零部件, 光伏新能源, 工程
 电气, 先进装备制造). Dates are placed around the day of the first load; a second load
-changes nothing.
+changes nothing. The factor requests' tasks are played through the engine (tasks.play).
 """
 
 from __future__ import annotations
@@ -16,17 +16,15 @@ import random
 from decimal import Decimal
 
 from auditlog.context import disable_auditlog
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from mingzhu.org.models import OrgUnit, User
-from mingzhu.tasks.choices import DeadlineBasis, EventAction, SourceKind
 from mingzhu.tasks.choices import Status as T
-from mingzhu.tasks.models import Task, TaskEvent
-from mingzhu.tasks.services import add_working_days
+from mingzhu.tasks.play import moment, play, staff_of
 
-from .choices import DEFAULT_ROUTES, STAGE_EVIDENCE, Chain, FactorKind, Stage
+from . import actions
+from .choices import STAGE_EVIDENCE, Chain, FactorKind, Stage
 from .choices import QuantityUnit as QU
 from .choices import Satisfaction as S
 from .models import (
@@ -365,40 +363,37 @@ REQUESTS = [
     (FactorKind.ENERGY, 900, QU.WAN_KWH, 170, T.CLOSED, S.SATISFIED),
     (FactorKind.LABOUR, 120, QU.PERSON, 185, T.CLOSED, S.UNSATISFIED),
 ]
+# outcome -> the steps of the department's task after dispatch (which creates and
+# assigns it).
 STEPS = {
     T.ASSIGNED: [],
-    T.ACCEPTED: [EventAction.ACCEPT],
-    T.IN_PROGRESS: [EventAction.ACCEPT, EventAction.REPORT],
-    T.CLOSURE_REQUESTED: [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE],
-    T.RETURNED: [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.RETURN],
-    T.CANCELLED: [EventAction.CANCEL],
-    T.CLOSED: [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.VERIFY],
+    T.ACCEPTED: ["accept"],
+    T.IN_PROGRESS: ["accept", "report_progress"],
+    T.CLOSURE_REQUESTED: ["accept", "request_closure"],
+    T.RETURNED: ["accept", "request_closure", "return_for_rework"],
+    T.CANCELLED: ["cancel"],
+    T.CLOSED: ["accept", "request_closure", "verify"],
 }
-TO_STATUS = {
-    EventAction.ACCEPT: T.ACCEPTED,
-    EventAction.REPORT: T.IN_PROGRESS,
-    EventAction.REQUEST_CLOSURE: T.CLOSURE_REQUESTED,
-    EventAction.VERIFY: T.CLOSED,
-    EventAction.RETURN: T.RETURNED,
-    EventAction.CANCEL: T.CANCELLED,
+REVIEWING = {"verify", "return_for_rework", "cancel"}
+STEP_VALUES = {
+    "report_progress": {"progress": 50},
+    "request_closure": {"result": "已协调落实。（示例）"},
 }
 
 
 def _factor_requests(projects, today: dt.date, users) -> None:
+    """Requests raised, dispatched by the supervision office three hours later, handled by
+    the department and rated by whoever raised them, through the projects' and the task
+    engine's own actions (tasks.play), back-dated."""
     office = users.get("supervisor")
     if office is None or office.unit is None:
         return
-    departments = {u.code: u for u in OrgUnit.objects.filter(code__in=DEFAULT_ROUTES.values())}
     candidates = [
         p for p in projects if p.stage in (Stage.SIGNED, Stage.LANDED, Stage.UNDER_CONSTRUCTION)
     ]
-    content_type = ContentType.objects.get_for_model(FactorRequest)
-    events = []
     for n, (kind, quantity, unit, days_ago, outcome, rating) in enumerate(REQUESTS):
         project = candidates[(n * 5) % len(candidates)]
-        raised = timezone.make_aware(
-            dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9))
-        )
+        raised = moment(today - dt.timedelta(days=days_ago), 9)
         request = FactorRequest.objects.create(
             project=project,
             kind=kind,
@@ -413,69 +408,27 @@ def _factor_requests(projects, today: dt.date, users) -> None:
         if outcome == "submitted":
             continue
         dispatched = raised + dt.timedelta(hours=3)
-        assigned_on = timezone.localdate(dispatched)
-        deadline = add_working_days(assigned_on, 10)
-        task = Task.objects.create(
-            title=f"要素保障：{request.get_kind_display()}（{project.name}）",
-            content=f"{quantity} {request.get_unit_display()}（示例）",
-            issuer=office.unit,
-            lead_unit=departments[DEFAULT_ROUTES[kind]],
-            deadline=deadline,
-            deadline_basis=DeadlineBasis.WORKING_DAYS,
-            time_limit=10,
-            status=T.ASSIGNED,
-            assigned_on=assigned_on,
-            source_kind=SourceKind.FACTOR_REQUEST,
-            content_type=content_type,
-            object_id=request.pk,
-            is_illustrative=True,
+        request = actions.dispatch_factor_request(
+            request, actor=office, comment="（示例）", at=dispatched
         )
-        events.append(_event(task, office, dispatched, EventAction.CREATE, "", T.DRAFT))
-        events.append(_event(task, office, dispatched, EventAction.ASSIGN, T.DRAFT, T.ASSIGNED))
-        status = T.ASSIGNED
+        task = request.task
+        handler = staff_of(task.lead_unit)
         # Most are closed in time; one in four is late.
         done_on = min(
-            today, deadline - dt.timedelta(days=2) if n % 4 else deadline + dt.timedelta(days=3)
+            today,
+            task.deadline - dt.timedelta(days=2) if n % 4 else task.deadline + dt.timedelta(days=3),
         )
-        for step, action in enumerate(STEPS[outcome]):
+        steps = []
+        for step, name in enumerate(STEPS[outcome]):
             at = (
                 dispatched + dt.timedelta(days=1 if n % 3 else 3)
-                if action == EventAction.ACCEPT
-                else timezone.make_aware(dt.datetime.combine(done_on, dt.time(10 + step)))
+                if name == "accept"
+                else moment(done_on, 10 + step)
             )
-            new = TO_STATUS[action]
-            reviewer = action in (EventAction.VERIFY, EventAction.RETURN, EventAction.CANCEL)
-            events.append(_event(task, office if reviewer else None, at, action, status, new))
-            status = new
-            if action == EventAction.ACCEPT:
-                task.accepted_on = timezone.localdate(at)
-            elif action == EventAction.REPORT:
-                task.progress = 50
-            elif action == EventAction.REQUEST_CLOSURE:
-                task.progress = 100
-                task.result = "已协调落实。（示例）"
-            elif action == EventAction.VERIFY:
-                task.closed_on = timezone.localdate(at)
-            elif action == EventAction.RETURN:
-                task.rework_count += 1
-        task.status = status
-        task.save()
-        request.task = task
+            actor = office if name in REVIEWING else handler
+            steps.append((name, at, actor, STEP_VALUES.get(name, {})))
+        task = play(task, steps)
         if rating:
-            request.satisfaction = rating
-            request.rated_on = task.closed_on
-        request.save()
-    TaskEvent.objects.bulk_create(events)
-
-
-def _event(task, actor, at, action, before, after) -> TaskEvent:
-    return TaskEvent(
-        task=task,
-        actor=actor,
-        at=at,
-        action=action,
-        from_status=before,
-        to_status=after,
-        comment="（示例）",
-        progress=task.progress if action == EventAction.REPORT else None,
-    )
+            actions.rate_factor_request(
+                request, actor=request.raised_by, satisfaction=rating, at=moment(task.closed_on)
+            )

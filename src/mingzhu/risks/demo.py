@@ -8,8 +8,10 @@
 - the government and three platform companies with ~150 instruments whose maturities
   pile up a visible peak, five years of monthly cash and of 综合财力, and one saved plan.
 
-Rows are written with bulk_create; dates are placed around the day of the first load;
-later loads change nothing (matched by the illustrative flag and names).
+Hazards are registered and their tasks played through the risks' and the task engine's
+own actions (tasks.play), back-dated; the debt rows are written with bulk_create. Dates
+are placed around the day of the first load; later loads change nothing (matched by the
+illustrative flag and names).
 """
 
 from __future__ import annotations
@@ -19,16 +21,18 @@ import random
 from decimal import Decimal
 
 from auditlog.context import disable_auditlog
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
-from mingzhu.tasks.choices import DeadlineBasis, EventAction, ListKind, SheetLevel, SourceKind
+from mingzhu.tasks import actions as task_actions
+from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.choices import Status as T
-from mingzhu.tasks.models import SupervisionSheet, Task, TaskEvent, TaskList, _unit_token
+from mingzhu.tasks.models import TaskList
+from mingzhu.tasks.play import Staff, moment, play, staff_of
 
+from . import actions
 from .choices import Domain, Level
 from .debt.choices import EntityKind, InstrumentKind
 from .models import (
@@ -142,6 +146,19 @@ RECTIFICATION_STATES = [
     (T.CLOSED, -40),
 ]
 
+# status -> the steps of a rectification item after its assignment
+RECTIFICATION_PATHS = {
+    T.ASSIGNED: [],
+    T.ACCEPTED: ["accept"],
+    T.IN_PROGRESS: ["accept", "report_progress"],
+    T.CLOSURE_REQUESTED: ["accept", "report_progress", "request_closure"],
+    T.CLOSED: ["accept", "report_progress", "request_closure", "verify"],
+}
+RECTIFYING = {
+    "report_progress": {"progress": 50},
+    "request_closure": {"result": "已按清单整改到位。（示例）"},
+}
+
 GOVERNMENT = "扬中市人民政府"
 PLATFORMS = [
     ("扬中示例城市建设投资集团有限公司", "示例城投"),
@@ -173,63 +190,17 @@ def _load(today: dt.date) -> dict[str, int]:
         return {}
     counts = {
         "hazards": _hazards(today, supervisor),
-        "rectifications": _rectifications(today, supervisor),
+        "rectifications": _rectifications(
+            today, supervisor, User.objects.filter(username="leader").first()
+        ),
         "instruments": _debt(today),
     }
     counts["plans"] = _plan(today)
     return counts
 
 
-class _Codes:
-    """Task codes as Task.save makes them (year, issuing unit, sequence), for bulk rows."""
-
-    def __init__(self, issuer: OrgUnit):
-        self.token = _unit_token(issuer)
-        self.next: dict[int, int] = {}
-
-    def __call__(self, year: int) -> str:
-        if year not in self.next:
-            prefix = f"{year}-{self.token}-"
-            last = (
-                Task._base_manager.filter(code__startswith=prefix)
-                .order_by("-code")
-                .values_list("code", flat=True)
-                .first()
-            )
-            self.next[year] = int(last.rsplit("-", 1)[-1]) + 1 if last else 1
-        number = self.next[year]
-        self.next[year] += 1
-        return f"{year}-{self.token}-{number:04d}"
-
-
 def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
-
-
-# state -> the task's steps after creation and assignment, and its final status
-STEPS = {
-    "assigned": ([], T.ASSIGNED),
-    "accepted": ([EventAction.ACCEPT], T.ACCEPTED),
-    "in_progress": ([EventAction.ACCEPT, EventAction.REPORT], T.IN_PROGRESS),
-    "awaiting": (
-        [EventAction.ACCEPT, EventAction.REPORT, EventAction.REQUEST_CLOSURE],
-        T.CLOSURE_REQUESTED,
-    ),
-    "closed": ([EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.VERIFY], T.CLOSED),
-    "closed_late": (
-        [EventAction.ACCEPT, EventAction.REQUEST_CLOSURE, EventAction.VERIFY],
-        T.CLOSED,
-    ),
-    "overdue": ([EventAction.ACCEPT], T.ACCEPTED),
-    "cancelled": ([EventAction.CANCEL], T.CANCELLED),
-}
-TO_STATUS = {
-    EventAction.ACCEPT: T.ACCEPTED,
-    EventAction.REPORT: T.IN_PROGRESS,
-    EventAction.REQUEST_CLOSURE: T.CLOSURE_REQUESTED,
-    EventAction.VERIFY: T.CLOSED,
-    EventAction.CANCEL: T.CANCELLED,
-}
 
 
 def _hazard_units() -> list[OrgUnit]:
@@ -252,7 +223,6 @@ def _hazards(today: dt.date, supervisor: User) -> int:
         return 0
     states = [s for s, w in STATES for _ in range(w)]
     domains = [d for d, items in HAZARDS.items() for _ in items]
-    codes = _Codes(supervisor.unit)
     hazards, plans = [], []
     for n in range(200):
         domain = domains[n % len(domains)]
@@ -271,120 +241,83 @@ def _hazards(today: dt.date, supervisor: User) -> int:
         deadline = found + dt.timedelta(days=limit)
         knowable = rng.random() < 0.8 or state in ("closed", "closed_late")
         hazards.append(
-            Hazard(
-                title=f"{unit.short_name or unit.name}：{what}（示例）",
-                domain=domain,
-                level=level,
-                unit=unit,
-                address=f"{unit.name}{rng.randint(1, 40)}号附近",
-                found_on=found,
-                found_by=finder,
-                description=f"{what}，现场检查发现，需限期整改。（示例）",
-                owner=rng.choice(OWNERS) if knowable else "",
-                measures=MEASURES if knowable or rng.random() < 0.5 else "",
-                registered_by=supervisor,
-                is_illustrative=True,
-            )
+            {
+                "title": f"{unit.short_name or unit.name}：{what}（示例）",
+                "domain": domain,
+                "level": level,
+                "unit": unit,
+                "address": f"{unit.name}{rng.randint(1, 40)}号附近",
+                "found_on": found,
+                "found_by": finder,
+                "description": f"{what}，现场检查发现，需限期整改。（示例）",
+                "owner": rng.choice(OWNERS) if knowable else "",
+                "measures": MEASURES if knowable or rng.random() < 0.5 else "",
+                "deadline": deadline,
+            }
         )
-        plans.append((state, deadline))
-    Hazard.objects.bulk_create(hazards)
-    hazards = list(Hazard.objects.filter(is_illustrative=True).order_by("pk"))
-    kind = ContentType.objects.get_for_model(Hazard)
-    tasks, steps = [], []
-    for hazard, (state, deadline) in zip(hazards, plans, strict=True):
-        actions, status = STEPS[state]
+        plans.append(state)
+    staff = Staff()
+    for values, state in zip(hazards, plans, strict=True):
         closed_on = None
         if state == "closed":
-            closed_on = deadline - dt.timedelta(days=rng.randint(0, 5))
+            closed_on = values["deadline"] - dt.timedelta(days=rng.randint(0, 5))
         elif state == "closed_late":
-            closed_on = deadline + dt.timedelta(days=rng.randint(1, 10))
+            closed_on = values["deadline"] + dt.timedelta(days=rng.randint(1, 10))
         if closed_on:
-            closed_on = max(min(closed_on, today), hazard.found_on)
-        tasks.append(
-            Task(
-                code=codes(deadline.year),
-                title=f"隐患整改：{hazard.title}",
-                content=hazard.description,
-                issuer=supervisor.unit,
-                lead_unit_id=hazard.unit_id,
-                deadline=deadline,
-                deadline_basis=DeadlineBasis.CALENDAR_DAYS,
-                urgency="urgent" if hazard.level == Level.MAJOR else "normal",
-                status=status,
-                progress=100
-                if status in (T.CLOSED, T.CLOSURE_REQUESTED)
-                else (60 if status == T.IN_PROGRESS else 0),
-                assigned_on=hazard.found_on,
-                accepted_on=hazard.found_on + dt.timedelta(days=1) if actions else None,
-                closed_on=closed_on if status == T.CLOSED else None,
-                result="已整改到位。（示例）" if status in (T.CLOSED, T.CLOSURE_REQUESTED) else "",
-                source_kind=SourceKind.HAZARD,
-                content_type=kind,
-                object_id=hazard.pk,
-                is_illustrative=True,
-            )
-        )
-        steps.append((actions, closed_on))
-    Task.objects.bulk_create(tasks)
-    by_object = {
-        t.object_id: t
-        for t in Task.objects.filter(content_type=kind, source_kind=SourceKind.HAZARD)
-    }
-    events, sheets = [], []
-    for hazard, (actions, closed_on) in zip(hazards, steps, strict=True):
-        task = by_object[hazard.pk]
-        hazard.task = task
-        registered = _at(hazard.found_on, 9)
-        events += [
-            _event(task, supervisor, registered, EventAction.CREATE, "", T.DRAFT),
-            _event(task, supervisor, registered, EventAction.ASSIGN, T.DRAFT, T.ASSIGNED),
-        ]
-        status = T.ASSIGNED
-        done = closed_on or min(hazard.found_on + dt.timedelta(days=5), today)
-        for action in actions:
-            at = {
-                EventAction.ACCEPT: _at(hazard.found_on + dt.timedelta(days=1), 10),
-                EventAction.REPORT: _at(max(done, hazard.found_on), 11),
-                EventAction.REQUEST_CLOSURE: _at(max(done, hazard.found_on), 14),
-                EventAction.VERIFY: _at(max(done, hazard.found_on), 16),
-                EventAction.CANCEL: _at(hazard.found_on + dt.timedelta(days=2), 10),
-            }[action]
-            new = TO_STATUS[action]
-            actor = supervisor if action in (EventAction.VERIFY, EventAction.CANCEL) else None
-            comment = (
-                "经核实为重复登记，撤销。（示例）" if action == EventAction.CANCEL else "（示例）"
-            )
-            events.append(_event(task, actor, at, action, status, new, comment))
-            status = new
-        if hazard.level == Level.MAJOR:
-            sheets.append(
-                SupervisionSheet(
-                    task=task,
-                    level=SheetLevel.RED,
-                    issued_on=hazard.found_on,
-                    unit_id=hazard.unit_id,
-                )
-            )
-    Hazard.objects.bulk_update(hazards, ["task"])
-    TaskEvent.objects.bulk_create(events)
-    SupervisionSheet.objects.bulk_create(sheets, ignore_conflicts=True)
+            closed_on = max(min(closed_on, today), values["found_on"])
+        _rectify(values, state, closed_on, today, supervisor, staff)
     return len(hazards)
 
 
-def _event(task, actor, at, action, before, after, comment="（示例）") -> TaskEvent:
-    return TaskEvent(
-        task=task,
-        actor=actor,
-        at=at,
-        action=action,
-        from_status=before,
-        to_status=after,
-        comment=comment,
-        progress=task.progress if action == EventAction.REPORT else None,
+# state -> the steps of the hazard's task after registration (which creates and assigns it)
+STEPS = {
+    "assigned": [],
+    "accepted": ["accept"],
+    "in_progress": ["accept", "report_progress"],
+    "awaiting": ["accept", "report_progress", "request_closure"],
+    "closed": ["accept", "request_closure", "verify"],
+    "closed_late": ["accept", "request_closure", "verify"],
+    "overdue": ["accept"],
+    "cancelled": ["cancel"],
+}
+HOURS = {"accept": 10, "report_progress": 11, "request_closure": 14, "verify": 16, "cancel": 10}
+VALUES = {
+    "report_progress": {"progress": 60},
+    "request_closure": {"result": "已整改到位。（示例）"},
+    "cancel": {"comment": "经核实为重复登记，撤销。（示例）"},
+}
+
+
+def _rectify(values, state, closed_on, today, supervisor, staff) -> None:
+    """Register the hazard on the day it was found (its task created and assigned, a major
+    one's red sheet issued) and play its rectification through the engine: accepted the
+    next day, handled by the day it is done, verified by the supervision office."""
+    found = values["found_on"]
+    hazard = actions.register_hazard(
+        actor=supervisor, at=moment(found, 9), is_illustrative=True, **values
     )
+    names = STEPS[state]
+    if not names:
+        return
+    done = max(closed_on or min(found + dt.timedelta(days=5), today), found)
+    days = {
+        "accept": min(found + dt.timedelta(days=1), today, done),
+        "cancel": min(found + dt.timedelta(days=2), today),
+    }
+    handler = staff(hazard.unit) if names != ["cancel"] else None
+    steps = [
+        (
+            name,
+            moment(days.get(name, done), HOURS[name]),
+            supervisor if name in ("verify", "cancel") else handler,
+            VALUES.get(name, {}),
+        )
+        for name in names
+    ]
+    play(hazard.task, steps)
 
 
-def _rectifications(today: dt.date, supervisor: User) -> int:
+def _rectifications(today: dt.date, supervisor: User, leader: User | None) -> int:
     created = 0
     units = {
         u.code: u
@@ -392,69 +325,50 @@ def _rectifications(today: dt.date, supervisor: User) -> int:
             code__in=[c for _k, items in RECTIFICATIONS.values() for _t, c in items]
         )
     }
-    codes = _Codes(supervisor.unit)
     for name, (kind, items) in RECTIFICATIONS.items():
         if TaskList.objects.filter(name=name).exists():
             continue
         task_list = TaskList.objects.create(
             name=name, kind=kind, issuer=supervisor.unit, year=today.year, is_illustrative=True
         )
-        tasks = []
         for n, (title, code) in enumerate(items):
             if code not in units:
                 continue
             status, days = RECTIFICATION_STATES[n % len(RECTIFICATION_STATES)]
+            lead = units[code]
             deadline = today + dt.timedelta(days=days)
             assigned = today - dt.timedelta(days=60)
-            tasks.append(
-                Task(
-                    code=codes(today.year),
-                    title=f"{title}（示例）",
-                    content="督察（巡视）反馈问题，按清单逐项整改、对账销号。（示例）",
-                    task_list=task_list,
-                    issuer=supervisor.unit,
-                    lead_unit=units[code],
-                    deadline=deadline,
-                    status=status,
-                    progress=100 if status in (T.CLOSED, T.CLOSURE_REQUESTED) else 50,
-                    assigned_on=assigned,
-                    accepted_on=assigned + dt.timedelta(days=2) if status != T.ASSIGNED else None,
-                    closed_on=min(deadline, today) if status == T.CLOSED else None,
-                    is_illustrative=True,
-                )
+            task = task_actions.create_task(
+                actor=supervisor,
+                at=moment(assigned, 9),
+                title=f"{title}（示例）",
+                content="督察（巡视）反馈问题，按清单逐项整改、对账销号。（示例）",
+                task_list=task_list,
+                lead_unit=lead,
+                deadline=deadline,
+                is_illustrative=True,
             )
-        Task.objects.bulk_create(tasks)
-        events = []
-        for task in Task.objects.filter(task_list=task_list):
-            at = _at(task.assigned_on, 9)
-            events += [
-                _event(task, supervisor, at, EventAction.CREATE, "", T.DRAFT),
-                _event(task, supervisor, at, EventAction.ASSIGN, T.DRAFT, T.ASSIGNED),
+            # The office's own item is assigned and checked by the city leader above it.
+            issuing = leader if task_actions.in_unit(supervisor, lead) else supervisor
+            handler = staff_of(lead)
+            done = min(deadline, today)
+            when = {
+                "accept": moment(assigned + dt.timedelta(days=2), 9),
+                "report_progress": moment(assigned + dt.timedelta(days=10), 10),
+                "request_closure": moment(done - dt.timedelta(days=2), 14),
+                "verify": moment(done, 16),
+            }
+            steps = [("assign", moment(assigned, 9), issuing)] + [
+                (
+                    name,
+                    when[name],
+                    issuing if name == "verify" else handler,
+                    RECTIFYING.get(name, {}),
+                )
+                for name in RECTIFICATION_PATHS[status]
             ]
-            if task.status != T.ASSIGNED:
-                events.append(
-                    _event(
-                        task,
-                        None,
-                        _at(task.accepted_on, 9),
-                        EventAction.ACCEPT,
-                        T.ASSIGNED,
-                        T.ACCEPTED,
-                    )
-                )
-            if task.status == T.CLOSED:
-                events.append(
-                    _event(
-                        task,
-                        supervisor,
-                        _at(task.closed_on, 16),
-                        EventAction.VERIFY,
-                        T.CLOSURE_REQUESTED,
-                        T.CLOSED,
-                    )
-                )
-        TaskEvent.objects.bulk_create(events)
-        created += len(tasks)
+            play(task, steps)
+            created += 1
     return created
 
 

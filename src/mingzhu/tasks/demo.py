@@ -4,7 +4,8 @@ task list, one task per "一是/二是/三是" item, in several states with thei
 The commitments are real (quoted from the essay); which department leads each one, the
 dates and the progress are made up and flagged illustrative (示例). Dates are placed around
 the day of the first load so that lights and sheets show something; later loads change
-nothing (tasks are matched by code).
+nothing (tasks are matched by code). Every task is played through the engine's actions
+(tasks.play), as its people would have done it.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from django.utils import timezone
 
 from mingzhu.org.models import OrgUnit, User
 
-from .choices import EventAction, ListKind, Status
+from . import actions
+from .choices import ListKind, Status
 from .jobs import supervise
-from .models import Task, TaskEvent, TaskList
+from .models import Task, TaskList
+from .play import moment, play, staff_of
 
 SOURCE = "《奋力创造“江中明珠”新的更大荣光》，张德军，中共扬中市委（2023）"
 LIST_NAME = "“江中明珠”新荣光 年度重点工作任务清单（示例）"
@@ -180,59 +183,35 @@ ITEMS = [
     ),
 ]
 
-# The events each state is reached through, after creation.
+# The steps each state is reached through, after creation.
 PATHS = {
     Status.DRAFT: [],
-    Status.ASSIGNED: [EventAction.ASSIGN],
-    Status.ACCEPTED: [EventAction.ASSIGN, EventAction.ACCEPT],
-    Status.IN_PROGRESS: [EventAction.ASSIGN, EventAction.ACCEPT, EventAction.REPORT],
-    Status.CLOSURE_REQUESTED: [
-        EventAction.ASSIGN,
-        EventAction.ACCEPT,
-        EventAction.REPORT,
-        EventAction.REQUEST_CLOSURE,
-    ],
-    Status.CLOSED: [
-        EventAction.ASSIGN,
-        EventAction.ACCEPT,
-        EventAction.REPORT,
-        EventAction.REQUEST_CLOSURE,
-        EventAction.VERIFY,
-    ],
+    Status.ASSIGNED: ["assign"],
+    Status.ACCEPTED: ["assign", "accept"],
+    Status.IN_PROGRESS: ["assign", "accept", "report_progress"],
+    Status.CLOSURE_REQUESTED: ["assign", "accept", "report_progress", "request_closure"],
+    Status.CLOSED: ["assign", "accept", "report_progress", "request_closure", "verify"],
     Status.RETURNED: [
-        EventAction.ASSIGN,
-        EventAction.ACCEPT,
-        EventAction.REPORT,
-        EventAction.REQUEST_CLOSURE,
-        EventAction.RETURN,
+        "assign",
+        "accept",
+        "report_progress",
+        "request_closure",
+        "return_for_rework",
     ],
     Status.DEFERRED: [
-        EventAction.ASSIGN,
-        EventAction.ACCEPT,
-        EventAction.REPORT,
-        EventAction.REQUEST_EXTENSION,
-        EventAction.APPROVE_EXTENSION,
+        "assign",
+        "accept",
+        "report_progress",
+        "request_extension",
+        "approve_extension",
     ],
 }
-TO_STATUS = {
-    EventAction.ASSIGN: Status.ASSIGNED,
-    EventAction.ACCEPT: Status.ACCEPTED,
-    EventAction.REPORT: Status.IN_PROGRESS,
-    EventAction.REQUEST_CLOSURE: Status.CLOSURE_REQUESTED,
-    EventAction.VERIFY: Status.CLOSED,
-    EventAction.RETURN: Status.RETURNED,
-    EventAction.APPROVE_EXTENSION: Status.DEFERRED,
-}
-ISSUING = {
-    EventAction.ASSIGN,
-    EventAction.VERIFY,
-    EventAction.RETURN,
-    EventAction.APPROVE_EXTENSION,
-}
-
-
-def _at(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+ISSUING = {"assign", "verify", "return_for_rework", "approve_extension"}
+RESULT = "已按要求完成，材料见附件说明。（示例）"
+RETURN_REASON = "佐证材料不全，请补充后再申请销号。（示例）"
+EXTENSION_REASON = "受季节性施工影响，申请延期。（示例）"
+# A deferred task's first deadline lay this many days before the one granted.
+EXTENDED_BY = 42
 
 
 def load_tasks(as_of: dt.date | None = None, audit: bool = False) -> int:
@@ -253,17 +232,10 @@ def _load(as_of: dt.date | None) -> int:
         for u in OrgUnit.objects.filter(code__startswith="YZ")
         | OrgUnit.objects.filter(code="321182001000")
     }
-    users = {
-        u.username: u
-        for u in User.objects.filter(
-            username__in=["supervisor", "leader", "fgw", "sanmao", "xinba"]
-        )
-    }
-    handlers = {
-        "YZ-DEPT-FGW": users.get("fgw"),
-        "321182001000": users.get("sanmao"),
-        "YZ-XINBA": users.get("xinba"),
-    }
+    users = {u.username: u for u in User.objects.filter(username__in=["supervisor", "leader"])}
+    supervisor = users.get("supervisor")
+    if supervisor is None:
+        return 0
     task_list = TaskList.objects.filter(name=LIST_NAME).first()
     if task_list is None:
         task_list = TaskList.objects.create(
@@ -283,7 +255,12 @@ def _load(as_of: dt.date | None) -> int:
             continue
         assigned_on = today - dt.timedelta(days=days_since)
         deadline = today + dt.timedelta(days=days_left)
-        task = Task.objects.create(
+        first_deadline = (
+            deadline - dt.timedelta(days=EXTENDED_BY) if state == Status.DEFERRED else deadline
+        )
+        task = actions.create_task(
+            actor=supervisor,
+            at=moment(assigned_on - dt.timedelta(days=1)),
             code=code,
             title=title,
             content=content,
@@ -291,76 +268,34 @@ def _load(as_of: dt.date | None) -> int:
             issuer=issuer,
             lead_unit=units[lead],
             leader=users.get("leader"),
-            deadline=deadline,
-            progress=progress,
-            status=state,
+            deadline=first_deadline,
             is_illustrative=True,
-            assigned_on=assigned_on if state != Status.DRAFT else None,
-            accepted_on=assigned_on + dt.timedelta(days=1)
-            if state not in (Status.DRAFT, Status.ASSIGNED)
-            else None,
+            co_units=[units[c] for c in co],
         )
-        task.co_units.set([units[c] for c in co])
-        _events(
-            task,
-            state,
-            assigned_on,
-            today,
-            issuer_user=users.get("supervisor"),
-            handler=handlers.get(lead),
-        )
+        handler = staff_of(units[lead]) if state != Status.DRAFT else None
+        play(task, _script(state, progress, assigned_on, deadline, today, supervisor, handler))
         created += 1
     supervise(today)
     return created
 
 
-def _events(
-    task: Task, state: str, assigned_on: dt.date, today: dt.date, *, issuer_user, handler
-) -> None:
-    steps = PATHS[state]
-    end = min(task.deadline, today) if state == Status.CLOSED else today
-    days = [
-        assigned_on + dt.timedelta(days=1) if i == 1 else assigned_on for i in range(len(steps))
-    ]
-    # Spread the later steps between acceptance and the end.
-    for i in range(2, len(steps)):
-        days[i] = assigned_on + (end - assigned_on) * i // len(steps)
-    TaskEvent.objects.create(
-        task=task,
-        actor=issuer_user,
-        at=_at(assigned_on - dt.timedelta(days=1)),
-        action=EventAction.CREATE,
-        to_status=Status.DRAFT,
-        comment="（示例）",
-    )
-    status = Status.DRAFT
-    rework = 0
-    for action, day in zip(steps, days, strict=True):
-        new = TO_STATUS.get(action, status)
-        comment = "（示例）"
-        if action == EventAction.REQUEST_CLOSURE:
-            comment = "已按要求完成，材料见附件说明。（示例）"
-            task.result = comment
-        elif action == EventAction.RETURN:
-            comment = "佐证材料不全，请补充后再申请销号。（示例）"
-            rework += 1
-        elif action == EventAction.REQUEST_EXTENSION:
-            comment = f"{task.deadline.isoformat()} 受季节性施工影响，申请延期。（示例）"
-        elif action == EventAction.APPROVE_EXTENSION:
-            task.original_deadline = task.deadline - dt.timedelta(days=42)
-        actor = issuer_user if action in ISSUING else handler
-        TaskEvent.objects.create(
-            task=task,
-            actor=actor,
-            at=_at(day),
-            action=action,
-            from_status=status,
-            to_status=new,
-            comment=comment,
-            progress=task.progress if action == EventAction.REPORT else None,
-        )
-        status = new
-    task.rework_count = rework
-    if state == Status.CLOSED:
-        task.closed_on = days[-1]
-    task.save()
+def _script(state, progress, assigned_on, deadline, today, issuer_user, handler) -> list:
+    """The steps that bring a task to the state: assigned on the day, accepted the next,
+    the later steps spread between acceptance and today (the deadline, if closed)."""
+    names = PATHS[state]
+    end = min(deadline, today) if state == Status.CLOSED else today
+    steps = []
+    for i, name in enumerate(names):
+        if i < 2:
+            day = assigned_on + dt.timedelta(days=i)
+        else:
+            day = assigned_on + (end - assigned_on) * i // len(names)
+        values = {
+            "report_progress": {"progress": progress},
+            "request_closure": {"result": RESULT},
+            "return_for_rework": {"comment": RETURN_REASON},
+            "request_extension": {"new_deadline": deadline, "comment": EXTENSION_REASON},
+        }.get(name, {})
+        actor = issuer_user if name in ISSUING else handler
+        steps.append((name, day, actor, values))
+    return steps
