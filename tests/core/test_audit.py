@@ -1,5 +1,5 @@
 """The audit trail: who, when, before, after, from which request; never passwords; never
-editable (DESIGN.md §5.2)."""
+editable."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""Pages are in Chinese by default and in English on request (DESIGN.md §5.5)."""
+"""Pages are in Chinese by default and in English on request."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Data scope semantics of mingzhu.core.scope.restrict (DESIGN.md §1, §5.1)."""
+"""Data scope semantics of mingzhu.core.scope.restrict."""
 
 import itertools
 

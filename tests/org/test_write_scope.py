@@ -1,5 +1,5 @@
 """Writes re-check the data scope: town staff allowed to add and change units still
-cannot create or move one outside their own subtree (DESIGN.md §5.1)."""
+cannot create or move one outside their own subtree."""
 
 import pytest
 from django.contrib.auth.models import Permission

@@ -1,4 +1,4 @@
-"""Computing, publishing and editing (DESIGN.md §3): keyword-only actor, one
+"""Computing, publishing and editing: keyword-only actor, one
 transaction, rows locked, permission then state checked. A published result is frozen.
 
 Errors: not allowed -> PermissionDenied; wrong state or input -> ActionError /

@@ -1,4 +1,4 @@
-"""The scoring of a scheme as a pure function over a table (DESIGN.md §3): units with
+"""The scoring of a scheme as a pure function over a table: units with
 their item values and bonus counts in, scores, ranks and flags out. The same function
 serves the quarterly job, the pages and `mingzhu appraise flags --input FILE`.
 

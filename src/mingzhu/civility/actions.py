@@ -1,4 +1,4 @@
-"""The way of a creation application (DESIGN.md §3): submit → review → public notice
+"""The way of a creation application: submit → review → public notice
 (objections recorded and resolved) → award or not. Keyword-only actor, one transaction,
 the application row locked, scope then permission then state checked, an immutable
 ApplicationEvent per step; the date of each step is given (``on``), not read from the

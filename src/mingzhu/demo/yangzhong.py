@@ -1,7 +1,7 @@
 """The Yangzhong (扬中市) demo org tree.
 
 Real facts carry their source; everything made up is flagged ``is_illustrative`` and
-shows as 示例 on the pages (DESIGN.md §5.9).
+shows as 示例 on the pages.
 """
 
 from __future__ import annotations

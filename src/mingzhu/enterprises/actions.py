@@ -1,4 +1,4 @@
-"""Every change in the enterprise module (DESIGN.md §3): keyword-only actor, one
+"""Every change in the enterprise module: keyword-only actor, one
 transaction, the row locked, scope then permission then state checked. A demand's
 handling goes through the task engine's own actions.
 

@@ -2,7 +2,7 @@
 with its versioned schemes and stored results, visits (暖企走访, 项目管家) and demands (诉求).
 
 An enterprise sits under its town; an enterprise user reaches it through its account unit
-(an org unit of kind company). A demand's status is read from its task (DESIGN.md §3).
+(an org unit of kind company). A demand's status is read from its task.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every change of a grid event (DESIGN.md §3): keyword-only actor, one transaction, the
+"""Every change of a grid event: keyword-only actor, one transaction, the
 event row locked, scope then permission then state checked. Filing, verifying and
 returning go through the task engine's own actions.
 

@@ -1,7 +1,7 @@
 """Grid events (网格事件) reported by grid workers, the special campaigns (专项行动) they
 belong to and the configurable categories that say who handles them and how fast.
 
-An event's status is derived from its filing decision and its task (DESIGN.md §3).
+An event's status is derived from its filing decision and its task.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every change in the livelihood module (DESIGN.md §3): keyword-only actor, one
+"""Every change in the livelihood module: keyword-only actor, one
 transaction, the row locked, scope then permission then state checked. Requests, measures
 and follow-ups are handled as tasks through the task engine's own actions.
 

@@ -1,7 +1,7 @@
 """接诉即办 (citizen requests answered on time), 防止致贫返贫监测 (return-to-poverty
 monitoring), 幸福家园 (village mutual-aid funds) and 全民参保 (insurance coverage).
 
-A request's status is read from its current task (DESIGN.md §3); personal data is stored
+A request's status is read from its current task; personal data is stored
 encrypted (``protect``), shown masked, and kept out of the audit trail.
 """
 

@@ -1,4 +1,4 @@
-"""The roles of DESIGN.md §1, with their default data scope and permissions.
+"""The roles of docs/architecture.md ("Who uses it"), with their default data scope and permissions.
 
 Roles are data (an administrator may change them); these are the defaults created on
 migrate. Later modules add their permissions to ROLE_PERMISSIONS from their AppConfig.

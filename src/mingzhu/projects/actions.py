@@ -1,4 +1,4 @@
-"""Every change of a project, factor request or inspection score (DESIGN.md §3):
+"""Every change of a project, factor request or inspection score:
 keyword-only actor, one transaction, the row locked, scope then permission then state
 checked. A factor request's task is created and assigned through the task engine.
 

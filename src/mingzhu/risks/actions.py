@@ -1,4 +1,4 @@
-"""Every change of a hazard (DESIGN.md §3): keyword-only actor, one transaction, scope
+"""Every change of a hazard: keyword-only actor, one transaction, scope
 then permission then state checked. The rectification is a task of the engine, created
 and assigned through its own actions; a major hazard is listed for supervision (挂牌督办)
 with a red sheet at once.

@@ -1,7 +1,7 @@
 """Hazards (隐患) found in the city's checks, each rectified as a task of the engine, and
 (in ``debt/``) the debt instruments, cash and fiscal capacity behind the maturity wall.
 
-A hazard's status is read from its rectification task, never copied (DESIGN.md §3).
+A hazard's status is read from its rectification task, never copied.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every change of rural records (DESIGN.md §3): keyword-only actor, one transaction,
+"""Every change of rural records: keyword-only actor, one transaction,
 scope then permission then input checked. Work to be done and checked off goes through
 the task engine's own actions (create_task, assign); its later steps (accept, report,
 request closure, verify) are the engine's, on the task's page.

@@ -3,7 +3,7 @@ village inspections scored on versioned sheets, the public facilities under one 
 mechanism (八位一体) and the secretaries' yearly projects (书记项目).
 
 Every piece of work to assign and check off is a task of the engine; a remediation's,
-a deduction's, a fault's or a project's status is read from its task (DESIGN.md §3).
+a deduction's, a fault's or a project's status is read from its task.
 """
 
 from __future__ import annotations

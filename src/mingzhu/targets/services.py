@@ -1,4 +1,4 @@
-"""Pure computations on targets and observations (DESIGN.md §3: plain data in, results out).
+"""Pure computations on targets and observations (plain data in, results out).
 
 Nothing here reads the database or the clock: the caller passes the observations as
 ``Point`` rows and the day of the computation as ``as_of``.

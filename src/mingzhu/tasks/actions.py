@@ -1,4 +1,4 @@
-"""Every change of a task's state (DESIGN.md §3): keyword-only actor, one transaction,
+"""Every change of a task's state: keyword-only actor, one transaction,
 the task row locked, scope then permission then state checked, an immutable event,
 notifications after commit. Views, API and CLI call only these.
 

@@ -1,5 +1,5 @@
 """`mingzhu debt plan`: the peak-shaving plan for instruments from a spreadsheet or the
-database (DESIGN.md §6: pure computation fed by a file or the database)."""
+database (a pure computation fed by a file or the database)."""
 
 from __future__ import annotations
 
