@@ -39,6 +39,9 @@ REPLAY = {
     EventAction.REQUEST_EXTENSION: ("request_extension", None),
     EventAction.APPROVE_EXTENSION: ("approve_extension", Status.DEFERRED),
     EventAction.CANCEL: ("cancel", Status.CANCELLED),
+    # The requester's rating: its state is decided below (the first dissatisfied rating
+    # reopens, any other closes).
+    EventAction.RATE: ("rate", Status.CLOSED),
 }
 
 
@@ -60,12 +63,14 @@ def replay_faults(tasks=None) -> list[str]:
         if not history or history[0].action != EventAction.CREATE:
             faults.append(f"{task.code}: no creation event first")
             continue
-        state = Status.DRAFT
+        state, reopened = Status.DRAFT, False
         for event in history[1:]:
             rule, after = REPLAY.get(event.action, (None, None))
             if rule is None or state not in RULES[rule][0]:
                 faults.append(f"{task.code}: {event.action} from {state}")
                 break
+            if event.action == EventAction.RATE and not event.satisfied and not reopened:
+                after, reopened = Status.RETURNED, True
             after = after or state
             if (event.from_status, event.to_status) != (state, after):
                 faults.append(
