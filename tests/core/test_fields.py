@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.fields import (
     foreign_key,
@@ -50,9 +51,9 @@ def test_task_link_is_one_task_per_record():
     field = task_link("hazard")
     assert isinstance(field, models.OneToOneField)
     assert _options(field)["related_name"] == "hazard"
-    assert field.null and str(field.verbose_name) == "task"
+    assert field.null and field.verbose_name == _("task")
     assert not task_link("remediation", optional=False).null
-    assert str(task_list_fk().verbose_name) == "task list"
+    assert task_list_fk().verbose_name == _("task list")
 
 
 def test_the_factories_match_the_fields_written_out():
@@ -60,7 +61,9 @@ def test_the_factories_match_the_fields_written_out():
         "org.OrgUnit", verbose_name="grid", on_delete=models.PROTECT, related_name="x"
     )
     assert _options(foreign_key("org.OrgUnit", "grid", "x")) == _options(written)
-    assert _options(illustrative()) == _options(models.BooleanField("illustrative", default=False))
+    assert _options(illustrative()) == _options(
+        models.BooleanField(_("illustrative"), default=False)
+    )
     assert latitude_field().clean(Decimal("45.5"), None) == Decimal("45.5")
     with pytest.raises(ValidationError):
         latitude_field().clean(Decimal("91"), None)
@@ -78,7 +81,7 @@ def test_field_errors_gather_and_raise_together():
     with pytest.raises(ValidationError) as caught:
         errors.raise_if_any()
     assert caught.value.message_dict == {
-        "end_date": ["The end date is before the start date."],
+        "end_date": [str(_("The end date is before the start date."))],
         "hours": ["at most 3"],
     }
     FieldErrors().order("end_date", 1, None).at_most("hours", 3, 3, "x").raise_if_any()
