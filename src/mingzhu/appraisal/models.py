@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
+from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
 from mingzhu.core.models import TimeStampedModel
 from mingzhu.core.versioning import VersionedScheme
 
@@ -80,9 +80,7 @@ class Scheme(VersionedScheme):
 class SchemeItem(TimeStampedModel):
     scope_global = True
 
-    scheme = models.ForeignKey(
-        Scheme, verbose_name=_("scheme"), on_delete=models.CASCADE, related_name="items"
-    )
+    scheme = foreign_key(Scheme, _("scheme"), "items", on_delete=models.CASCADE)
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=200)
     weight = models.DecimalField(
@@ -115,9 +113,7 @@ class SchemeRule(TimeStampedModel):
 
     scope_global = True
 
-    scheme = models.ForeignKey(
-        Scheme, verbose_name=_("scheme"), on_delete=models.CASCADE, related_name="rules"
-    )
+    scheme = foreign_key(Scheme, _("scheme"), "rules", on_delete=models.CASCADE)
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=200)
     points = models.DecimalField(_("points each"), max_digits=6, decimal_places=2)
@@ -145,37 +141,19 @@ class AppraisalResult(TimeStampedModel):
     scope_fields = ("issuer",)
     scope_public = PUBLISHED
 
-    scheme = models.ForeignKey(
-        Scheme, verbose_name=_("scheme"), on_delete=models.PROTECT, related_name="results"
-    )
+    scheme = foreign_key(Scheme, _("scheme"), "results")
     scheme_code = models.SlugField(_("scheme code"), max_length=40, editable=False)
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
-    issuer = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("issuing unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    issuer = unit_fk(_("issuing unit"))
     status = models.CharField(
         _("status"), max_length=20, choices=ResultStatus.choices, default=ResultStatus.DRAFT
     )
     computed_at = models.DateTimeField(_("computed at"))
-    computed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("computed by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    computed_by = user_fk(_("computed by"), optional=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    published_by = user_fk(_("published by"), optional=True)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("appraisal result")
@@ -210,12 +188,8 @@ class ResultRow(TimeStampedModel):
     scope_fields = ("result__issuer",)
     scope_public = Q(result__status=ResultStatus.PUBLISHED)
 
-    result = models.ForeignKey(
-        AppraisalResult, verbose_name=_("result"), on_delete=models.CASCADE, related_name="rows"
-    )
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    result = foreign_key(AppraisalResult, _("result"), "rows", on_delete=models.CASCADE)
+    unit = unit_fk(_("unit"))
     score = models.DecimalField(_("score"), max_digits=10, decimal_places=4)
     rank = models.PositiveSmallIntegerField(_("rank"))
     items = models.JSONField(_("item values"), default=dict)
@@ -242,12 +216,8 @@ class FlagAward(TimeStampedModel):
     scope_fields = ("result__issuer",)
     scope_public = Q(result__status=ResultStatus.PUBLISHED)
 
-    result = models.ForeignKey(
-        AppraisalResult, verbose_name=_("result"), on_delete=models.PROTECT, related_name="flags"
-    )
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    result = foreign_key(AppraisalResult, _("result"), "flags")
+    unit = unit_fk(_("unit"))
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
     colour = models.CharField(_("flag"), max_length=10, choices=Colour.choices)

@@ -8,15 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel, WrittenOnce
+from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
+from mingzhu.core.models import FieldErrors, Named, TimeStampedModel, WrittenOnce
 
 from .choices import ApplicationAction, ApplicationStatus, CategoryKind, ObjectionOutcome
 
@@ -25,7 +24,7 @@ HOURS = {"max_digits": 6, "decimal_places": 1}
 
 
 @audited()
-class Category(TimeStampedModel):
+class Category(Named, TimeStampedModel):
     """A creation category (文明村镇, 文明单位, 文明家庭, 文明校园) or a commendation the city
     awards; editable reference data."""
 
@@ -43,15 +42,12 @@ class Category(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("creation category")
         verbose_name_plural = _("creation categories")
         ordering = ["kind", "sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 @audited()
@@ -61,18 +57,14 @@ class Application(TimeStampedModel):
 
     scope_fields = ("unit",)
 
-    category = models.ForeignKey(
-        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="applications"
-    )
+    category = foreign_key(Category, _("category"), "applications")
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     applicant = models.CharField(_("applicant"), max_length=200)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="civility_applications",
+    unit = unit_fk(
+        _("unit"),
+        "civility_applications",
         help_text=_("The applying unit, or the unit where the family or person lives."),
     )
     description = models.TextField(_("deeds and grounds"), blank=True)
@@ -87,7 +79,7 @@ class Application(TimeStampedModel):
     notice_start = models.DateField(_("notice from"), null=True, blank=True)
     notice_end = models.DateField(_("notice to"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("creation application")
@@ -119,12 +111,8 @@ class ApplicationEvent(WrittenOnce, TimeStampedModel):
 
     scope_fields = ("application__unit",)
 
-    application = models.ForeignKey(
-        Application, verbose_name=_("application"), on_delete=models.PROTECT, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
+    application = foreign_key(Application, _("application"), "events")
+    actor = user_fk(_("by"))
     at = models.DateTimeField(_("time"), default=timezone.now)
     on = models.DateField(_("date"))
     action = models.CharField(_("action"), max_length=20, choices=ApplicationAction.choices)
@@ -149,12 +137,7 @@ class Objection(TimeStampedModel):
 
     scope_fields = ("application__unit",)
 
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("application"),
-        on_delete=models.PROTECT,
-        related_name="objections",
-    )
+    application = foreign_key(Application, _("application"), "objections")
     received_on = models.DateField(_("received on"))
     content = models.TextField(_("content"))
     outcome = models.CharField(
@@ -165,7 +148,7 @@ class Objection(TimeStampedModel):
     )
     resolution = models.TextField(_("what the check found"), blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("objection")
@@ -183,12 +166,7 @@ class VolunteerActivity(TimeStampedModel):
     scope_fields = ("organiser",)
 
     title = models.CharField(_("title"), max_length=200)
-    organiser = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("organiser"),
-        on_delete=models.PROTECT,
-        related_name="volunteer_activities",
-    )
+    organiser = unit_fk(_("organiser"), "volunteer_activities")
     held_on = models.DateField(_("held on"))
     place = models.CharField(_("place"), max_length=200)
     content = models.TextField(_("content"), blank=True)
@@ -198,7 +176,7 @@ class VolunteerActivity(TimeStampedModel):
         decimal_places=1,
         validators=[MinValueValidator(Decimal("0.5"))],
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("volunteer activity")
@@ -216,19 +194,9 @@ class Participation(TimeStampedModel):
 
     scope_fields = ("activity__organiser", "unit")
 
-    activity = models.ForeignKey(
-        VolunteerActivity,
-        verbose_name=_("activity"),
-        on_delete=models.PROTECT,
-        related_name="participations",
-    )
+    activity = foreign_key(VolunteerActivity, _("activity"), "participations")
     volunteer = models.CharField(_("volunteer"), max_length=50)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("volunteer's unit"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    unit = unit_fk(_("volunteer's unit"))
     hours = models.DecimalField(_("service hours"), **HOURS, validators=[MinValueValidator(0)])
 
     class Meta:
@@ -245,10 +213,6 @@ class Participation(TimeStampedModel):
         return f"{self.volunteer} · {self.activity}"
 
     def clean(self) -> None:
-        if self.activity_id and self.hours is not None and self.hours > self.activity.hours:
-            raise ValidationError(
-                {
-                    "hours": _("No more hours than the activity lasted (%(hours)s).")
-                    % {"hours": self.activity.hours}
-                }
-            )
+        limit = self.activity.hours if self.activity_id else None
+        message = _("No more hours than the activity lasted (%(hours)s).")
+        FieldErrors().at_most("hours", self.hours, limit, message).raise_if_any()

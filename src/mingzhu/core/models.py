@@ -2,7 +2,6 @@
 
 from typing import ClassVar
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .fields import user_fk
 from .scope import count_in_parts, restrict
 
 
@@ -28,6 +28,58 @@ class WrittenOnce:
 
     def delete(self, *args, **kwargs):
         raise ImmutableError(f"A {self._meta.verbose_name} cannot be deleted.")
+
+
+class Named:
+    """A model mixin: the record reads as its name."""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FieldErrors(dict):
+    """The errors of a model's ``clean()``, by field, gathered by the common checks and
+    raised together::
+
+        FieldErrors().order("end_date", self.start_date, self.end_date).raise_if_any()
+    """
+
+    def add(self, field: str, message) -> "FieldErrors":
+        self.setdefault(field, message)
+        return self
+
+    def order(self, field: str, start, end, message=None) -> "FieldErrors":
+        """``end`` (the value of ``field``) must not come before ``start``."""
+        if start and end and end < start:
+            self.add(field, message or _("The end date is before the start date."))
+        return self
+
+    def unit_kind(self, instance, field: str, kinds, message) -> "FieldErrors":
+        """The org unit in ``field`` of ``instance`` (when set) must be of one of ``kinds``."""
+        if getattr(instance, f"{field}_id") and getattr(instance, field).kind not in kinds:
+            self.add(field, message)
+        return self
+
+    def belongs(self, instance, field: str, owner: str, message) -> "FieldErrors":
+        """The object in ``field`` (when set) must belong to the same ``owner`` as
+        ``instance``: e.g. a member's group to the member's organisation."""
+        owner_id = getattr(instance, f"{owner}_id")
+        if not (getattr(instance, f"{field}_id") and owner_id):
+            return self
+        if getattr(getattr(instance, field), f"{owner}_id") != owner_id:
+            self.add(field, message)
+        return self
+
+    def at_most(self, field: str, value, limit, message) -> "FieldErrors":
+        """``value`` must not exceed ``limit`` (when both are known); the message may name
+        the limit as ``%(<field>)s``."""
+        if value is not None and limit is not None and value > limit:
+            self.add(field, message % {field: limit})
+        return self
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise ValidationError(dict(self))
 
 
 class RestrictedQuerySet(models.QuerySet):
@@ -93,7 +145,7 @@ def upload_path(instance, filename: str) -> str:
     return f"{instance._meta.app_label}/{timezone.localdate():%Y/%m}/{filename}"
 
 
-class FileAttachment(TimeStampedModel):
+class FileAttachment(Named, TimeStampedModel):
     """An uploaded file (a photo, a piece of evidence) belonging to a parent record.
 
     Subclasses add the foreign key to their parent, set ``parent_field`` (the lookup from a
@@ -110,21 +162,11 @@ class FileAttachment(TimeStampedModel):
     name = models.CharField(_("original name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    uploaded_by = user_fk(_("uploaded by"), optional=True)
 
     class Meta:
         abstract = True
         ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def uploaded_at(self):

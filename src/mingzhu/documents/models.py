@@ -3,11 +3,11 @@ corrects before adopting them as a task list and targets."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
+from mingzhu.core.fields import foreign_key, illustrative, task_list_fk, unit_fk, user_fk
 from mingzhu.core.models import TimeStampedModel
 
 from .choices import Comparator
@@ -20,13 +20,9 @@ class LeadRule(TimeStampedModel):
     scope_global = True
 
     keyword = models.CharField(_("keyword"), max_length=40)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("lead unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
+    unit = unit_fk(
+        _("lead unit"),
+        optional=True,
         help_text=_("Left empty, the unit name below is suggested and must be chosen by hand."),
     )
     unit_name = models.CharField(_("unit name"), max_length=100, blank=True)
@@ -59,38 +55,12 @@ class PolicyDocument(TimeStampedModel):
     filename = models.CharField(_("file name"), max_length=200, blank=True)
     encoding = models.CharField(_("encoding"), max_length=20, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    issuer = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    loaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("loaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    task_list = models.ForeignKey(
-        "tasks.TaskList",
-        verbose_name=_("task list"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issuer = unit_fk(_("unit"))
+    loaded_by = user_fk(_("loaded by"), optional=True, on_delete=models.SET_NULL)
+    task_list = task_list_fk()
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    adopted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("adopted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    adopted_by = user_fk(_("adopted by"), optional=True, on_delete=models.SET_NULL)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("policy document")
@@ -113,9 +83,7 @@ class DocumentItem(TimeStampedModel):
 
     scope_fields = ("document__issuer",)
 
-    document = models.ForeignKey(
-        PolicyDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="items"
-    )
+    document = foreign_key(PolicyDocument, _("document"), "items", on_delete=models.CASCADE)
     code = models.CharField(_("code"), max_length=20)
     section_title = models.CharField(_("section"), max_length=300, blank=True)
     title = models.CharField(_("title"), max_length=300)
@@ -125,35 +93,14 @@ class DocumentItem(TimeStampedModel):
     rule = models.CharField(_("found by"), max_length=60, blank=True)
     keyword = models.CharField(_("keyword"), max_length=40, blank=True)
     suggested_unit = models.CharField(_("suggested unit"), max_length=100, blank=True)
-    lead_unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("lead unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    lead_unit = unit_fk(_("lead unit"), optional=True)
     co_units = models.ManyToManyField(
         "org.OrgUnit", verbose_name=_("co-operating units"), blank=True, related_name="+"
     )
-    leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible leader"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    leader = user_fk(_("responsible leader"), optional=True, on_delete=models.SET_NULL)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
-    task = models.ForeignKey(
-        "tasks.Task",
-        verbose_name=_("task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    task = foreign_key("tasks.Task", _("task"), optional=True)
 
     class Meta:
         verbose_name = _("document item")
@@ -174,20 +121,8 @@ class DocumentTarget(TimeStampedModel):
 
     scope_fields = ("document__issuer",)
 
-    document = models.ForeignKey(
-        PolicyDocument,
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="targets",
-    )
-    item = models.ForeignKey(
-        DocumentItem,
-        verbose_name=_("item"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="targets",
-    )
+    document = foreign_key(PolicyDocument, _("document"), "targets", on_delete=models.CASCADE)
+    item = foreign_key(DocumentItem, _("item"), "targets", optional=True, on_delete=models.SET_NULL)
     indicator_name = models.CharField(_("indicator"), max_length=100)
     comparator = models.CharField(
         _("comparator"), max_length=2, choices=Comparator.choices, blank=True
@@ -203,22 +138,8 @@ class DocumentTarget(TimeStampedModel):
     end = models.PositiveIntegerField(_("end"), default=0)
     rule = models.CharField(_("found by"), max_length=60, blank=True)
     deadline_rule = models.CharField(_("deadline read from"), max_length=60, blank=True)
-    indicator = models.ForeignKey(
-        "targets.Indicator",
-        verbose_name=_("catalogue indicator"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    target = models.ForeignKey(
-        "targets.Target",
-        verbose_name=_("adopted target"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    indicator = foreign_key("targets.Indicator", _("catalogue indicator"), optional=True)
+    target = foreign_key("targets.Target", _("adopted target"), optional=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

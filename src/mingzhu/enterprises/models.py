@@ -7,7 +7,6 @@ An enterprise sits under its town; an enterprise user reaches it through its acc
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -16,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
+from mingzhu.core.models import FieldErrors, Named, TimeStampedModel
 from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.tasks.backed import TaskBacked
@@ -47,7 +47,7 @@ def validate_credit_code(value: str) -> None:
 
 
 @audited()
-class Enterprise(TimeStampedModel):
+class Enterprise(Named, TimeStampedModel):
     scope_fields = ("town", "account_unit")
 
     credit_code = models.CharField(
@@ -57,21 +57,13 @@ class Enterprise(TimeStampedModel):
         validators=[validate_credit_code],
     )
     name = models.CharField(_("name"), max_length=200)
-    town = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("town"),
-        on_delete=models.PROTECT,
-        related_name="enterprises",
-        limit_choices_to={"kind__in": TOWN_KINDS},
-    )
-    account_unit = models.OneToOneField(
-        "org.OrgUnit",
-        verbose_name=_("account unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="enterprise",
-        limit_choices_to={"kind": UnitKind.COMPANY},
+    town = unit_fk(_("town"), "enterprises", kinds=TOWN_KINDS)
+    account_unit = unit_fk(
+        _("account unit"),
+        "enterprise",
+        kind=UnitKind.COMPANY,
+        one=True,
+        optional=True,
         help_text=_("The company unit through which the enterprise's own users sign in."),
     )
     industry = models.CharField(
@@ -98,7 +90,7 @@ class Enterprise(TimeStampedModel):
         choices=Digital.choices,
         default=Digital.NONE,
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("enterprise")
@@ -106,29 +98,19 @@ class Enterprise(TimeStampedModel):
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["town", "scale"], name="ent_town_scale")]
 
-    def __str__(self) -> str:
-        return self.name
-
     def clean(self) -> None:
         super().clean()
-        errors = {}
+        errors = FieldErrors()
         if self.credit_code:
             try:
                 self.credit_code = credit.validate(self.credit_code)
             except credit.CreditCodeError as exc:
-                errors["credit_code"] = str(exc)
-        if self.town_id and self.town.kind not in TOWN_KINDS:
-            errors["town"] = _("Choose a town, street or zone.")
-        if self.account_unit_id and self.account_unit.kind != UnitKind.COMPANY:
-            errors["account_unit"] = _("The account unit must be a company unit.")
-        if (
-            self.high_tech_from
-            and self.high_tech_until
-            and self.high_tech_until < self.high_tech_from
-        ):
-            errors["high_tech_until"] = _("The end date is before the start date.")
-        if errors:
-            raise ValidationError(errors)
+                errors.add("credit_code", str(exc))
+        errors.unit_kind(self, "town", TOWN_KINDS, _("Choose a town, street or zone."))
+        message = _("The account unit must be a company unit.")
+        errors.unit_kind(self, "account_unit", (UnitKind.COMPANY,), message)
+        errors.order("high_tech_until", self.high_tech_from, self.high_tech_until)
+        errors.raise_if_any()
 
     def is_high_tech_on(self, day) -> bool:
         return bool(
@@ -145,9 +127,7 @@ class AnnualData(TimeStampedModel):
 
     scope_fields = ENTERPRISE_SCOPE
 
-    enterprise = models.ForeignKey(
-        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="annual"
-    )
+    enterprise = foreign_key(Enterprise, _("enterprise"), "annual")
     year = models.PositiveSmallIntegerField(_("year"))
     sales = models.DecimalField(_("taxable sales (10k yuan)"), null=True, blank=True, **WAN)
     tax = models.DecimalField(_("tax paid (10k yuan)"), null=True, blank=True, **WAN)
@@ -178,7 +158,7 @@ class AnnualData(TimeStampedModel):
     bonus = models.DecimalField(
         _("bonus or penalty points"), max_digits=6, decimal_places=2, null=True, blank=True
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("annual data")
@@ -239,24 +219,15 @@ class MuEvaluation(TimeStampedModel):
     scope_global = True
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    scheme = models.ForeignKey(
-        MuScheme, verbose_name=_("scheme"), on_delete=models.PROTECT, related_name="evaluations"
-    )
+    scheme = foreign_key(MuScheme, _("scheme"), "evaluations")
     status = models.CharField(
         _("status"), max_length=10, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT
     )
     summary = models.JSONField(_("benchmarks and counts"), default=dict)
     run_at = models.DateTimeField(_("run at"), default=timezone.now)
-    run_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("run by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    run_by = user_fk(_("run by"), optional=True, on_delete=models.SET_NULL)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("per-mu evaluation")
@@ -285,34 +256,21 @@ class MuResult(TimeStampedModel):
     # enterprise) and (enterprise, year) below serve the lookups. The evaluation is not
     # checked by a database constraint (100,000 checks at commit for one and the same
     # row): only store() writes results, inside the run that holds the evaluation.
-    evaluation = models.ForeignKey(
+    evaluation = foreign_key(
         MuEvaluation,
-        verbose_name=_("evaluation"),
+        _("evaluation"),
+        "results",
         on_delete=models.CASCADE,
-        related_name="results",
         db_index=False,
         db_constraint=False,
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        verbose_name=_("enterprise"),
-        on_delete=models.PROTECT,
-        related_name="results",
-        db_index=False,
-    )
+    enterprise = foreign_key(Enterprise, _("enterprise"), "results", db_index=False)
     year = models.PositiveSmallIntegerField(_("year"))
     # The enterprise's town when the year was evaluated (for the per-town figures). A
     # snapshot, checked by no database constraint: 100,000 foreign-key checks at commit
     # would cost a run more than its arithmetic; towns are never deleted while their
     # enterprises are kept (Enterprise.town protects them).
-    town = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("town"),
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-        db_index=False,
-        db_constraint=False,
-    )
+    town = unit_fk(_("town"), on_delete=models.DO_NOTHING, db_index=False, db_constraint=False)
     group = models.CharField(_("group"), max_length=5, choices=Scale.choices)
     score = models.DecimalField(_("score"), max_digits=9, decimal_places=2, null=True)
     rank = models.PositiveIntegerField(_("rank"), null=True)
@@ -346,30 +304,14 @@ class Visit(TimeStampedModel):
 
     scope_fields = ENTERPRISE_SCOPE
 
-    enterprise = models.ForeignKey(
-        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="visits"
-    )
+    enterprise = foreign_key(Enterprise, _("enterprise"), "visits")
     kind = models.CharField(_("kind"), max_length=10, choices=VisitKind.choices)
     date = models.DateField(_("date"))
     visitors = models.CharField(_("visitors"), max_length=200)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("visiting unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    unit = unit_fk(_("visiting unit"), optional=True)
     notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    recorded_by = user_fk(_("recorded by"), optional=True, on_delete=models.SET_NULL)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("visit")
@@ -387,39 +329,16 @@ class Demand(TaskBacked, TimeStampedModel):
 
     scope_fields = (*ENTERPRISE_SCOPE, "task__lead_unit")
 
-    enterprise = models.ForeignKey(
-        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="demands"
-    )
-    visit = models.ForeignKey(
-        Visit,
-        verbose_name=_("visit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="demands",
-    )
+    enterprise = foreign_key(Enterprise, _("enterprise"), "demands")
+    visit = foreign_key(Visit, _("visit"), "demands", optional=True)
     category = models.CharField(_("category"), max_length=20, choices=DemandCategory.choices)
     content = models.TextField(_("content"))
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
-    raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("raised by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    raised_by = user_fk(_("raised by"), optional=True, on_delete=models.SET_NULL)
     raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="demand",
-    )
+    task = task_link("demand")
     reopened = models.BooleanField(_("reopened"), default=False)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("demand")
@@ -461,20 +380,11 @@ class DemandRating(TimeStampedModel):
 
     scope_fields = tuple(f"demand__{f}" for f in Demand.scope_fields)
 
-    demand = models.ForeignKey(
-        Demand, verbose_name=_("demand"), on_delete=models.PROTECT, related_name="ratings"
-    )
+    demand = foreign_key(Demand, _("demand"), "ratings")
     round = models.PositiveSmallIntegerField(_("round"))
     rating = models.CharField(_("rating"), max_length=15, choices=Rating.choices)
     comment = models.TextField(_("comment"), blank=True)
-    rated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("rated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    rated_by = user_fk(_("rated by"), optional=True, on_delete=models.SET_NULL)
     rated_at = models.DateTimeField(_("rated at"), default=timezone.now)
 
     class Meta:

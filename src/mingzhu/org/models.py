@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.fields import foreign_key
+from mingzhu.core.models import Named, RestrictedQuerySet, TimeStampedModel
 from mingzhu.core.scope import DataScope
 
 from .choices import RoleCode, UnitKind
@@ -27,7 +28,7 @@ def _segment(pk: int) -> str:
 
 
 @audited(exclude_fields=("path", "depth"))
-class OrgUnit(TimeStampedModel):
+class OrgUnit(Named, TimeStampedModel):
     """A unit of the org tree. ``path`` holds the ids from the root down, so that
     "this unit and everything below" is one indexed prefix filter."""
 
@@ -43,14 +44,7 @@ class OrgUnit(TimeStampedModel):
         validators=[RegexValidator(r"^[A-Za-z0-9_-]+$", _("Letters, digits, - and _ only."))],
         help_text=_("Official 12-digit division code where one exists."),
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    parent = foreign_key("self", _("parent unit"), "children", optional=True)
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -72,9 +66,6 @@ class OrgUnit(TimeStampedModel):
             ),
             models.Index(fields=["kind", "path"], name="org_unit_kind_path"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def clean(self) -> None:
         super().clean()
@@ -120,7 +111,7 @@ class OrgUnit(TimeStampedModel):
 
 
 @audited()
-class Role(TimeStampedModel):
+class Role(Named, TimeStampedModel):
     """A role (岗位角色) carries model permissions and a data scope."""
 
     scope_global = True
@@ -142,9 +133,6 @@ class Role(TimeStampedModel):
         verbose_name_plural = _("roles")
         ordering = ["pk"]
 
-    def __str__(self) -> str:
-        return self.name
-
 
 class UserManager(DjangoUserManager.from_queryset(RestrictedQuerySet)):
     pass
@@ -157,14 +145,7 @@ class User(AbstractUser):
     scope_global = False
 
     display_name = models.CharField(_("display name"), max_length=50, blank=True)
-    unit = models.ForeignKey(
-        OrgUnit,
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="users",
-    )
+    unit = foreign_key(OrgUnit, _("unit"), "users", optional=True)
     title = models.CharField(_("post"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     roles = models.ManyToManyField(Role, verbose_name=_("roles"), blank=True, related_name="users")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,7 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
+from mingzhu.core.models import FieldErrors, Named, TimeStampedModel
 from mingzhu.org.choices import UnitKind
 from mingzhu.tasks.backed import TaskBacked
 
@@ -29,13 +29,15 @@ RESIDENTIAL_KINDS = (UnitKind.VILLAGE, UnitKind.COMMUNITY, UnitKind.NATURAL_VILL
 HOURS = {"max_digits": 5, "decimal_places": 1}
 
 
-def _check_residential(unit, field: str) -> None:
-    if unit is not None and unit.kind not in RESIDENTIAL_KINDS:
-        raise ValidationError({field: _("Choose a village, community or natural village.")})
+def _residential(instance) -> FieldErrors:
+    """The record's village must be a village, community or natural village."""
+    return FieldErrors().unit_kind(
+        instance, "village", RESIDENTIAL_KINDS, _("Choose a village, community or natural village.")
+    )
 
 
 @audited()
-class PartyOrganisation(TimeStampedModel):
+class PartyOrganisation(Named, TimeStampedModel):
     """A party committee, general branch or branch (党委/党总支/党支部) of an org unit."""
 
     scope_fields = ("unit",)
@@ -44,29 +46,14 @@ class PartyOrganisation(TimeStampedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.BRANCH
     )
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("org unit"),
-        on_delete=models.PROTECT,
-        related_name="party_organisations",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("higher organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    unit = unit_fk(_("org unit"), "party_organisations")
+    parent = foreign_key("self", _("higher organisation"), "children", optional=True)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("party organisation")
         verbose_name_plural = _("party organisations")
         ordering = ["unit__path", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 @audited()
@@ -75,22 +62,10 @@ class PartyGroup(TimeStampedModel):
 
     scope_fields = ("organisation__unit",)
 
-    organisation = models.ForeignKey(
-        PartyOrganisation,
-        verbose_name=_("party organisation"),
-        on_delete=models.PROTECT,
-        related_name="groups",
-    )
+    organisation = foreign_key(PartyOrganisation, _("party organisation"), "groups")
     name = models.CharField(_("name"), max_length=100)
-    leader = models.ForeignKey(
-        "PartyMember",
-        verbose_name=_("group leader"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    leader = foreign_key("PartyMember", _("group leader"), optional=True, on_delete=models.SET_NULL)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("party group")
@@ -104,60 +79,38 @@ class PartyGroup(TimeStampedModel):
         return f"{self.organisation} · {self.name}"
 
     def clean(self) -> None:
-        wrong = self.leader_id and self.organisation_id
-        if wrong and self.leader.organisation_id != self.organisation_id:
-            raise ValidationError(
-                {"leader": _("The group leader must be a member of the same organisation.")}
-            )
+        errors = FieldErrors()
+        message = _("The group leader must be a member of the same organisation.")
+        errors.belongs(self, "leader", "organisation", message).raise_if_any()
 
 
 @audited()
-class PartyMember(TimeStampedModel):
+class PartyMember(Named, TimeStampedModel):
     """A party member: name, organisation, group, village and role, nothing more."""
 
     scope_fields = ("village", "organisation__unit")
 
     name = models.CharField(_("name"), max_length=50)
-    organisation = models.ForeignKey(
-        PartyOrganisation,
-        verbose_name=_("party organisation"),
-        on_delete=models.PROTECT,
-        related_name="members",
+    organisation = foreign_key(PartyOrganisation, _("party organisation"), "members")
+    group = foreign_key(
+        PartyGroup, _("party group"), "members", optional=True, on_delete=models.SET_NULL
     )
-    group = models.ForeignKey(
-        PartyGroup,
-        verbose_name=_("party group"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="members",
-    )
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village or community"),
-        on_delete=models.PROTECT,
-        related_name="party_members",
-        limit_choices_to={"kind__in": RESIDENTIAL_KINDS},
-    )
+    village = unit_fk(_("village or community"), "party_members", kinds=RESIDENTIAL_KINDS)
     role = models.CharField(
         _("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
     is_active = models.BooleanField(_("active"), default=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("party member")
         verbose_name_plural = _("party members")
         ordering = ["organisation__name", "name", "pk"]
 
-    def __str__(self) -> str:
-        return self.name
-
     def clean(self) -> None:
-        _check_residential(self.village if self.village_id else None, "village")
-        wrong = self.group_id and self.organisation_id
-        if wrong and self.group.organisation_id != self.organisation_id:
-            raise ValidationError({"group": _("The party group belongs to another organisation.")})
+        errors = _residential(self)
+        message = _("The party group belongs to another organisation.")
+        errors.belongs(self, "group", "organisation", message).raise_if_any()
 
 
 @audited()
@@ -166,16 +119,10 @@ class Household(TimeStampedModel):
 
     scope_fields = ("village",)
 
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village or community"),
-        on_delete=models.PROTECT,
-        related_name="party_households",
-        limit_choices_to={"kind__in": RESIDENTIAL_KINDS},
-    )
+    village = unit_fk(_("village or community"), "party_households", kinds=RESIDENTIAL_KINDS)
     head_name = models.CharField(_("head of household"), max_length=50)
     address = models.CharField(_("address"), max_length=200)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("household")
@@ -191,7 +138,7 @@ class Household(TimeStampedModel):
         return f"{self.head_name}（{self.address}）"
 
     def clean(self) -> None:
-        _check_residential(self.village if self.village_id else None, "village")
+        _residential(self).raise_if_any()
 
 
 @audited()
@@ -200,21 +147,14 @@ class HouseholdLink(TimeStampedModel):
 
     scope_fields = ("household__village", "member__organisation__unit")
 
-    household = models.ForeignKey(
-        Household, verbose_name=_("household"), on_delete=models.PROTECT, related_name="links"
-    )
-    member = models.ForeignKey(
-        PartyMember,
-        verbose_name=_("party member"),
-        on_delete=models.PROTECT,
-        related_name="links",
-    )
+    household = foreign_key(Household, _("household"), "links")
+    member = foreign_key(PartyMember, _("party member"), "links")
     kind = models.CharField(
         _("kind"), max_length=20, choices=LinkKind.choices, default=LinkKind.HOUSEHOLD
     )
     started_on = models.DateField(_("linked since"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("household link")
@@ -243,15 +183,8 @@ class HouseholdVisit(TaskBacked, TimeStampedModel):
     scope_fields = ("household__village",)
     scope_owner_fields = ("recorded_by",)
 
-    household = models.ForeignKey(
-        Household, verbose_name=_("household"), on_delete=models.PROTECT, related_name="visits"
-    )
-    member = models.ForeignKey(
-        PartyMember,
-        verbose_name=_("party member"),
-        on_delete=models.PROTECT,
-        related_name="visits",
-    )
+    household = foreign_key(Household, _("household"), "visits")
+    member = foreign_key(PartyMember, _("party member"), "visits")
     visited_on = models.DateField(_("visited on"))
     findings = models.TextField(_("what was found"))
     problem = models.TextField(
@@ -259,23 +192,9 @@ class HouseholdVisit(TaskBacked, TimeStampedModel):
         blank=True,
         help_text=_("Leave empty when nothing needs to be done; otherwise it becomes a task."),
     )
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="household_visit",
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("visit recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    task = task_link("household_visit")
+    recorded_by = user_fk(_("visit recorded by"), optional=True)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("household visit")
@@ -293,12 +212,7 @@ class PartyGroupActivity(TimeStampedModel):
 
     scope_fields = ("group__organisation__unit",)
 
-    group = models.ForeignKey(
-        PartyGroup,
-        verbose_name=_("party group"),
-        on_delete=models.PROTECT,
-        related_name="activities",
-    )
+    group = foreign_key(PartyGroup, _("party group"), "activities")
     held_on = models.DateField(_("held on"))
     kind = models.CharField(
         _("kind"), max_length=20, choices=ActivityKind.choices, default=ActivityKind.MEETING
@@ -308,7 +222,7 @@ class PartyGroupActivity(TimeStampedModel):
     attendees = models.ManyToManyField(
         PartyMember, verbose_name=_("attendees"), blank=True, related_name="group_activities"
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("party group activity")
@@ -336,11 +250,9 @@ class TrainingCourse(TimeStampedModel):
     track = models.CharField(
         _("track"), max_length=20, choices=CourseTrack.choices, default=CourseTrack.COMMON
     )
-    organiser = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="+"
-    )
+    organiser = unit_fk(_("organiser"))
     description = models.TextField(_("description"), blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("training course")
@@ -359,13 +271,11 @@ class TrainingSession(TimeStampedModel):
     scope_fields = ("course__organiser",)
     scope_public = ALL_ROWS
 
-    course = models.ForeignKey(
-        TrainingCourse, verbose_name=_("course"), on_delete=models.PROTECT, related_name="sessions"
-    )
+    course = foreign_key(TrainingCourse, _("course"), "sessions")
     held_on = models.DateField(_("held on"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     hours = models.DecimalField(_("hours"), **HOURS, validators=[MinValueValidator(Decimal("0.5"))])
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("training session")
@@ -386,18 +296,8 @@ class TrainingAttendance(TimeStampedModel):
 
     scope_fields = ("member__village", "member__organisation__unit")
 
-    session = models.ForeignKey(
-        TrainingSession,
-        verbose_name=_("session"),
-        on_delete=models.PROTECT,
-        related_name="attendances",
-    )
-    member = models.ForeignKey(
-        PartyMember,
-        verbose_name=_("party member"),
-        on_delete=models.PROTECT,
-        related_name="attendances",
-    )
+    session = foreign_key(TrainingSession, _("session"), "attendances")
+    member = foreign_key(PartyMember, _("party member"), "attendances")
     hours = models.DecimalField(_("hours"), **HOURS, validators=[MinValueValidator(0)])
 
     class Meta:
@@ -412,10 +312,6 @@ class TrainingAttendance(TimeStampedModel):
         return f"{self.member} · {self.session}"
 
     def clean(self) -> None:
-        if self.session_id and self.hours is not None and self.hours > self.session.hours:
-            raise ValidationError(
-                {
-                    "hours": _("No more hours than the session counts for (%(hours)s).")
-                    % {"hours": self.session.hours}
-                }
-            )
+        limit = self.session.hours if self.session_id else None
+        message = _("No more hours than the session counts for (%(hours)s).")
+        FieldErrors().at_most("hours", self.hours, limit, message).raise_if_any()

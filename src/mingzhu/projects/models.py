@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
+from mingzhu.core.models import FieldErrors, Named, RestrictedQuerySet, TimeStampedModel
 from mingzhu.core.uploads import validate_evidence
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.tasks.backed import TaskBacked
@@ -45,7 +45,7 @@ class ProjectQuerySet(RestrictedQuerySet):
 
 
 @audited()
-class Project(TimeStampedModel):
+class Project(Named, TimeStampedModel):
     """An investment project of a town (镇、街道、园区)."""
 
     scope_fields = ("town",)
@@ -63,13 +63,7 @@ class Project(TimeStampedModel):
         default=Decimal(0),
         validators=POSITIVE,
     )
-    town = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("town"),
-        on_delete=models.PROTECT,
-        related_name="projects",
-        limit_choices_to={"kind__in": TOWN_KINDS},
-    )
+    town = unit_fk(_("town"), "projects", kinds=TOWN_KINDS)
     in_port_zone = models.BooleanField(
         _("in the port-industry-city zone"), default=False
     )  # 港产城融合区
@@ -89,28 +83,18 @@ class Project(TimeStampedModel):
         _("suspended in stage"), max_length=20, choices=Stage.choices, blank=True, editable=False
     )
     suspension_reason = models.TextField(_("reason for suspension"), blank=True, editable=False)
-    liaison_leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("liaison city leader"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="liaison_projects",
+    liaison_leader = user_fk(
+        _("liaison city leader"), "liaison_projects", optional=True, on_delete=models.SET_NULL
     )  # 挂钩市领导
-    steward = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("project steward"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stewarded_projects",
+    steward = user_fk(
+        _("project steward"), "stewarded_projects", optional=True, on_delete=models.SET_NULL
     )  # 项目管家
     # 临时党支部 on the construction site (shown by the party module as well).
     party_branch_name = models.CharField(_("temporary party branch"), max_length=100, blank=True)
     party_branch_secretary = models.CharField(_("branch secretary"), max_length=50, blank=True)
     party_branch_members = models.PositiveIntegerField(_("branch members"), default=0)
     description = models.TextField(_("description"), blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     objects = ProjectQuerySet.as_manager()
 
@@ -130,21 +114,16 @@ class Project(TimeStampedModel):
         ]
         indexes = [models.Index(fields=["town", "stage"], name="project_town_stage")]
 
-    def __str__(self) -> str:
-        return self.name
-
     def clean(self) -> None:
-        errors = {}
-        if self.town_id and self.town.kind not in TOWN_KINDS:
-            errors["town"] = _("Choose a town, street or zone.")
-        if (
-            self.total_investment is not None
-            and self.foreign_investment is not None
-            and self.foreign_investment > self.total_investment
-        ):
-            errors["foreign_investment"] = _("Foreign capital exceeds the total investment.")
-        if errors:
-            raise ValidationError(errors)
+        errors = FieldErrors()
+        errors.unit_kind(self, "town", TOWN_KINDS, _("Choose a town, street or zone."))
+        errors.at_most(
+            "foreign_investment",
+            self.foreign_investment,
+            self.total_investment,
+            _("Foreign capital exceeds the total investment."),
+        )
+        errors.raise_if_any()
 
     @property
     def tier(self) -> str:
@@ -171,20 +150,11 @@ class StageChange(TimeStampedModel):
 
     scope_fields = ("project__town",)
 
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="stage_changes"
-    )
+    project = foreign_key(Project, _("project"), "stage_changes")
     from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
     on = models.DateField(_("date"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = user_fk(_("recorded by"), optional=True)
     at = models.DateTimeField(_("recorded at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
     evidence_kind = models.CharField(
@@ -212,9 +182,7 @@ class InvestmentPlan(TimeStampedModel):
 
     scope_fields = ("project__town",)
 
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="plans"
-    )
+    project = foreign_key(Project, _("project"), "plans", on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField(_("year"))
     planned = models.DecimalField(
         _("planned investment (10,000 yuan)"), max_digits=14, decimal_places=2, validators=POSITIVE
@@ -239,9 +207,7 @@ class MonthlyInvestment(TimeStampedModel):
 
     scope_fields = ("project__town",)
 
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="monthly"
-    )
+    project = foreign_key(Project, _("project"), "monthly", on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(
         _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
@@ -279,13 +245,7 @@ class FactorRoute(TimeStampedModel):
     scope_global = True
 
     kind = models.CharField(_("kind"), max_length=20, choices=FactorKind.choices, unique=True)
-    department = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("department"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"kind": UnitKind.DEPARTMENT},
-    )
+    department = unit_fk(_("department"), kind=UnitKind.DEPARTMENT)
     time_limit_days = models.PositiveSmallIntegerField(
         _("time limit (working days)"), default=10, validators=[MinValueValidator(1)]
     )
@@ -306,9 +266,7 @@ class FactorRequest(TaskBacked, TimeStampedModel):
 
     scope_fields = ("project__town", "task__lead_unit")
 
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="factor_requests"
-    )
+    project = foreign_key(Project, _("project"), "factor_requests")
     kind = models.CharField(_("kind"), max_length=20, choices=FactorKind.choices)
     quantity = models.DecimalField(
         _("quantity"),
@@ -319,27 +277,14 @@ class FactorRequest(TaskBacked, TimeStampedModel):
     unit = models.CharField(_("unit"), max_length=20, choices=QuantityUnit.choices)
     needed_by = models.DateField(_("needed by"))
     description = models.TextField(_("description"), blank=True)
-    raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("raised by"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    raised_by = user_fk(_("raised by"), null=True)
     raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="factor_request",
-    )
+    task = task_link("factor_request")
     satisfaction = models.CharField(
         _("satisfaction"), max_length=20, choices=Satisfaction.choices, blank=True
     )
     rated_on = models.DateField(_("rated on"), null=True, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("factor request")
@@ -378,16 +323,9 @@ class Inspection(TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
-    leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("leader"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    leader = user_fk(_("leader"), optional=True)
     remarks = models.TextField(_("remarks"), blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("inspection")
@@ -404,12 +342,8 @@ class InspectionScore(TimeStampedModel):
 
     scope_fields = ("project__town",)
 
-    inspection = models.ForeignKey(
-        Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="scores"
-    )
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="scores"
-    )
+    inspection = foreign_key(Inspection, _("inspection"), "scores", on_delete=models.CASCADE)
+    project = foreign_key(Project, _("project"), "scores")
     score = models.DecimalField(
         _("score"),
         max_digits=5,

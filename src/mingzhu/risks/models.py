@@ -6,12 +6,19 @@ A hazard's status is read from its rectification task, never copied.
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
+from mingzhu.core.fields import (
+    foreign_key,
+    illustrative,
+    latitude_field,
+    longitude_field,
+    task_link,
+    unit_fk,
+    user_fk,
+)
 from mingzhu.core.models import FileAttachment, TimeStampedModel
 from mingzhu.core.uploads import PHOTO_KINDS
 from mingzhu.tasks.backed import TaskBacked, TaskBackedQuerySet
@@ -43,49 +50,18 @@ class Hazard(TaskBacked, TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     domain = models.CharField(_("domain"), max_length=30, choices=Domain.choices, db_index=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("responsible unit"),
-        on_delete=models.PROTECT,
-        related_name="hazards",
-    )
+    unit = unit_fk(_("responsible unit"), "hazards")
     address = models.CharField(_("address"), max_length=200, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     found_on = models.DateField(_("found on"))
     found_by = models.CharField(_("found by"), max_length=100)
     description = models.TextField(_("description"))
     owner = models.CharField(_("owner (责任人)"), max_length=100, blank=True)
     measures = models.TextField(_("measures"), blank=True)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("registered by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("rectification task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="hazard",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    registered_by = user_fk(_("registered by"))
+    task = task_link("hazard", _("rectification task"))
+    is_illustrative = illustrative()
 
     objects = HazardQuerySet.as_manager()
 
@@ -113,9 +89,7 @@ class HazardPhoto(FileAttachment):
     parent_field = "hazard"
     accepted_kinds = PHOTO_KINDS
 
-    hazard = models.ForeignKey(
-        Hazard, verbose_name=_("hazard"), on_delete=models.PROTECT, related_name="photos"
-    )
+    hazard = foreign_key(Hazard, _("hazard"), "photos")
 
     class Meta(FileAttachment.Meta):
         verbose_name = _("hazard photo")

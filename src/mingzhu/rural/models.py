@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -20,12 +18,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import FileAttachment, TimeStampedModel
+from mingzhu.core.fields import foreign_key, illustrative, task_link, task_list_fk, unit_fk, user_fk
+from mingzhu.core.models import FieldErrors, FileAttachment, Named, TimeStampedModel
 from mingzhu.core.uploads import PHOTO_KINDS
 from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import UnitKind
-from mingzhu.tasks.backed import TaskBacked
-from mingzhu.tasks.choices import DeadlineBasis, ListKind
+from mingzhu.tasks.backed import TaskBacked, time_limit_basis_field
+from mingzhu.tasks.choices import ListKind
 
 from .choices import (
     FAULT_FROM_TASK,
@@ -42,7 +41,7 @@ POINTS = {"max_digits": 6, "decimal_places": 2}
 
 
 @audited()
-class RemediationProgramme(TimeStampedModel):
+class RemediationProgramme(Named, TimeStampedModel):
     """The living-environment programme (人居环境整治提升五年行动): its period, the share of
     natural villages to complete, and the task list its remediation tasks join."""
 
@@ -57,29 +56,17 @@ class RemediationProgramme(TimeStampedModel):
         decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    task_list = models.ForeignKey(
-        "tasks.TaskList",
-        verbose_name=_("task list"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"kind": ListKind.LIVING_ENVIRONMENT},
-    )
+    task_list = task_list_fk(limit_choices_to={"kind": ListKind.LIVING_ENVIRONMENT})
     source = models.CharField(_("source"), max_length=300, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("remediation programme")
         verbose_name_plural = _("remediation programmes")
         ordering = ["-start_date", "name"]
 
-    def __str__(self) -> str:
-        return self.name
-
     def clean(self) -> None:
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end date is before the start date.")})
+        FieldErrors().order("end_date", self.start_date, self.end_date).raise_if_any()
 
 
 @audited()
@@ -88,27 +75,11 @@ class Remediation(TaskBacked, TimeStampedModel):
 
     scope_fields = ("natural_village",)
 
-    programme = models.ForeignKey(
-        RemediationProgramme,
-        verbose_name=_("programme"),
-        on_delete=models.PROTECT,
-        related_name="remediations",
-    )
-    natural_village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("natural village"),
-        on_delete=models.PROTECT,
-        related_name="remediations",
-        limit_choices_to={"kind": UnitKind.NATURAL_VILLAGE},
-    )
+    programme = foreign_key(RemediationProgramme, _("programme"), "remediations")
+    natural_village = unit_fk(_("natural village"), "remediations", kind=UnitKind.NATURAL_VILLAGE)
     category = models.CharField(_("category"), max_length=20, choices=RemediationCategory.choices)
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("task"),
-        on_delete=models.PROTECT,
-        related_name="remediation",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    task = task_link("remediation", optional=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("remediation")
@@ -139,7 +110,7 @@ class ScoringSheet(VersionedScheme):
     name = models.CharField(_("name"), max_length=200)
     valid_from = models.DateField(_("valid from"))
     notes = models.TextField(_("notes"), blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("scoring sheet")
@@ -167,12 +138,7 @@ class ScoringItem(TimeStampedModel):
 
     scope_global = True
 
-    sheet = models.ForeignKey(
-        ScoringSheet,
-        verbose_name=_("scoring sheet"),
-        on_delete=models.CASCADE,
-        related_name="items",
-    )
+    sheet = foreign_key(ScoringSheet, _("scoring sheet"), "items", on_delete=models.CASCADE)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     category = models.CharField(_("category"), max_length=50, blank=True)
     name = models.CharField(_("scoring item"), max_length=200)
@@ -197,32 +163,16 @@ class VillageInspection(TimeStampedModel):
 
     scope_fields = ("village",)
 
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village"),
-        on_delete=models.PROTECT,
-        related_name="rural_inspections",
-        limit_choices_to={"kind": UnitKind.VILLAGE},
-    )
-    sheet = models.ForeignKey(
-        ScoringSheet,
-        verbose_name=_("scoring sheet"),
-        on_delete=models.PROTECT,
-        related_name="inspections",
-    )
+    village = unit_fk(_("village"), "rural_inspections", kind=UnitKind.VILLAGE)
+    sheet = foreign_key(ScoringSheet, _("scoring sheet"), "inspections")
     kind = models.CharField(
         _("kind"), max_length=20, choices=InspectionKind.choices, default=InspectionKind.INSPECTION
     )
     inspected_on = models.DateField(_("inspected on"))
     inspectors = models.CharField(_("inspectors"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    recorded_by = user_fk(_("recorded by"))
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("village inspection")
@@ -240,25 +190,11 @@ class InspectionScore(TaskBacked, TimeStampedModel):
 
     scope_fields = ("inspection__village",)
 
-    inspection = models.ForeignKey(
-        VillageInspection,
-        verbose_name=_("village inspection"),
-        on_delete=models.PROTECT,
-        related_name="scores",
-    )
-    item = models.ForeignKey(
-        ScoringItem, verbose_name=_("scoring item"), on_delete=models.PROTECT, related_name="scores"
-    )
+    inspection = foreign_key(VillageInspection, _("village inspection"), "scores")
+    item = foreign_key(ScoringItem, _("scoring item"), "scores")
     score = models.DecimalField(_("score"), **POINTS, validators=[MinValueValidator(0)])
     note = models.CharField(_("finding"), max_length=300, blank=True)
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("rectification task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="inspection_score",
-    )
+    task = task_link("inspection_score", _("rectification task"))
 
     class Meta:
         verbose_name = _("item score")
@@ -282,20 +218,8 @@ class InspectionPhoto(FileAttachment):
     parent_field = "inspection"
     accepted_kinds = PHOTO_KINDS
 
-    inspection = models.ForeignKey(
-        VillageInspection,
-        verbose_name=_("village inspection"),
-        on_delete=models.PROTECT,
-        related_name="photos",
-    )
-    score = models.ForeignKey(
-        InspectionScore,
-        verbose_name=_("item score"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="photos",
-    )
+    inspection = foreign_key(VillageInspection, _("village inspection"), "photos")
+    score = foreign_key(InspectionScore, _("item score"), "photos", optional=True)
 
     class Meta(FileAttachment.Meta):
         verbose_name = _("inspection photo")
@@ -306,7 +230,7 @@ class InspectionPhoto(FileAttachment):
 
 
 @audited()
-class FacilityType(TimeStampedModel):
+class FacilityType(Named, TimeStampedModel):
     """A kind of rural public facility and the time limit of its repairs (editable)."""
 
     scope_global = True
@@ -315,12 +239,7 @@ class FacilityType(TimeStampedModel):
     time_limit = models.PositiveIntegerField(
         _("repair time limit"), validators=[MinValueValidator(1)]
     )
-    time_limit_basis = models.CharField(
-        _("time limit basis"),
-        max_length=20,
-        choices=DeadlineBasis.choices,
-        default=DeadlineBasis.WORKING_DAYS,
-    )
+    time_limit_basis = time_limit_basis_field()
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -329,63 +248,36 @@ class FacilityType(TimeStampedModel):
         verbose_name_plural = _("facility types")
         ordering = ["sort_order", "name"]
 
-    def __str__(self) -> str:
-        return self.name
-
 
 @audited()
-class Maintainer(TimeStampedModel):
+class Maintainer(Named, TimeStampedModel):
     """The body that maintains facilities (运维主体): a company or team, and the org unit
     whose people handle its repair tasks."""
 
     scope_global = True
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("responsible unit"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Its repair tasks are led by this unit."),
-    )
+    unit = unit_fk(_("responsible unit"), help_text=_("Its repair tasks are led by this unit."))
     contact = models.CharField(_("contact"), max_length=100, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("maintainer")
         verbose_name_plural = _("maintainers")
         ordering = ["name"]
 
-    def __str__(self) -> str:
-        return self.name
-
 
 @audited()
 class Facility(TimeStampedModel):
     scope_fields = ("village",)
 
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village"),
-        on_delete=models.PROTECT,
-        related_name="rural_facilities",
-        limit_choices_to={"kind": UnitKind.VILLAGE},
-    )
-    type = models.ForeignKey(
-        FacilityType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="facilities"
-    )
+    village = unit_fk(_("village"), "rural_facilities", kind=UnitKind.VILLAGE)
+    type = foreign_key(FacilityType, _("type"), "facilities")
     name = models.CharField(_("name"), max_length=100)
     location = models.CharField(_("location"), max_length=200, blank=True)
-    maintainer = models.ForeignKey(
-        Maintainer,
-        verbose_name=_("maintainer"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="facilities",
-    )
+    maintainer = foreign_key(Maintainer, _("maintainer"), "facilities", optional=True)
     is_active = models.BooleanField(_("in use"), default=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("facility")
@@ -396,8 +288,9 @@ class Facility(TimeStampedModel):
         return f"{self.village} · {self.name}"
 
     def clean(self) -> None:
-        if self.village_id and self.village.kind != UnitKind.VILLAGE:
-            raise ValidationError({"village": _("Choose a village.")})
+        errors = FieldErrors()
+        errors.unit_kind(self, "village", (UnitKind.VILLAGE,), _("Choose a village."))
+        errors.raise_if_any()
 
 
 @audited()
@@ -407,18 +300,8 @@ class FacilityFault(TaskBacked, TimeStampedModel):
 
     scope_fields = ("facility__village", "grid")
 
-    facility = models.ForeignKey(
-        Facility, verbose_name=_("facility"), on_delete=models.PROTECT, related_name="faults"
-    )
-    grid = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("grid"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"kind": UnitKind.GRID},
-    )
+    facility = foreign_key(Facility, _("facility"), "faults")
+    grid = unit_fk(_("grid"), kind=UnitKind.GRID, optional=True)
     source = models.CharField(_("reported through"), max_length=20, choices=FaultSource.choices)
     reporter_name = models.CharField(
         _("villager's name"),
@@ -427,22 +310,10 @@ class FacilityFault(TaskBacked, TimeStampedModel):
         help_text=_("Only when a villager reported it."),
     )
     description = models.TextField(_("description"))
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    reported_by = user_fk(_("recorded by"))
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("maintenance task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="facility_fault",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    task = task_link("facility_fault", _("maintenance task"))
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("facility fault")
@@ -468,20 +339,10 @@ class SecretaryPlan(TimeStampedModel):
 
     scope_fields = ("unit",)
 
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="secretary_plans",
-    )
+    unit = unit_fk(_("unit"), "secretary_plans")
     secretary = models.CharField(_("secretary"), max_length=50)
     year = models.PositiveSmallIntegerField(_("year"))
-    task_list = models.OneToOneField(
-        "tasks.TaskList",
-        verbose_name=_("task list"),
-        on_delete=models.PROTECT,
-        related_name="secretary_plan",
-    )
+    task_list = foreign_key("tasks.TaskList", _("task list"), "secretary_plan", one=True)
     review_score = models.DecimalField(
         _("review score"),
         max_digits=5,
@@ -492,7 +353,7 @@ class SecretaryPlan(TimeStampedModel):
     )
     review_comment = models.TextField(_("review comment"), blank=True)
     reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("secretary plan")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
+from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
 from mingzhu.core.models import TimeStampedModel
 
 from .choices import Comparator, Dimension, Direction, Frequency
@@ -51,13 +51,10 @@ class Indicator(TimeStampedModel):
         default=False,
         help_text=_("Per-capita values are computed with this indicator."),
     )
-    per_capita_of = models.ForeignKey(
+    per_capita_of = foreign_key(
         "self",
-        verbose_name=_("per capita of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
+        _("per capita of"),
+        optional=True,
         help_text=_("A per-capita indicator computed from this total when not entered."),
     )
     source = models.CharField(_("source"), max_length=200, blank=True)
@@ -76,18 +73,14 @@ class Indicator(TimeStampedModel):
 class Target(TimeStampedModel):
     scope_fields = ("unit",)
 
-    indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="targets"
-    )
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    indicator = foreign_key(Indicator, _("indicator"), "targets")
+    unit = unit_fk(_("unit"))
     comparator = models.CharField(_("comparator"), max_length=2, choices=Comparator.choices)
     value = models.DecimalField(_("target value"), **VALUE)
     deadline = models.DateField(_("deadline"))
     source_document = models.CharField(_("source document"), max_length=200, blank=True)
     source_sentence = models.TextField(_("source sentence"), blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("target")
@@ -114,15 +107,8 @@ class Observation(TimeStampedModel):
     # Peer counties stand outside the city's tree: their figures are for every reader.
     scope_public = Q(unit__kind="peer")
 
-    indicator = models.ForeignKey(
-        Indicator,
-        verbose_name=_("indicator"),
-        on_delete=models.PROTECT,
-        related_name="observations",
-    )
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    indicator = foreign_key(Indicator, _("indicator"), "observations")
+    unit = unit_fk(_("unit"))
     period = models.CharField(
         _("period"),
         max_length=10,
@@ -138,15 +124,8 @@ class Observation(TimeStampedModel):
         help_text=_("Must be the indicator's unit; left empty, it is taken from the indicator."),
     )
     source = models.CharField(_("source"), max_length=200, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    entered_by = user_fk(_("entered by"), optional=True, on_delete=models.SET_NULL)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("observation")

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.models import RestrictedQuerySet
 
-from .choices import Status
+from .choices import DeadlineBasis, Status
 
 # The name of the annotation ``with_status`` adds: the object's shown status.
 STATUS_ANNOTATION = "shown_status"
@@ -110,3 +110,13 @@ class TaskBacked(models.Model):
 
     def light_on(self, as_of):
         return self.task.light_on(as_of) if self.task_id else None
+
+
+def time_limit_basis_field():
+    """How a kind of work's time limit is counted (working days unless chosen otherwise)."""
+    return models.CharField(
+        _("time limit basis"),
+        max_length=20,
+        choices=DeadlineBasis.choices,
+        default=DeadlineBasis.WORKING_DAYS,
+    )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator
@@ -17,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import FileAttachment, TimeStampedModel, WrittenOnce
+from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
+from mingzhu.core.models import FileAttachment, Named, TimeStampedModel, WrittenOnce
 from mingzhu.core.uploads import EVIDENCE_KINDS
 
 from . import services
@@ -33,7 +33,7 @@ from .choices import (
 
 
 @audited()
-class TaskList(TimeStampedModel):
+class TaskList(Named, TimeStampedModel):
     """A list (清单) of tasks issued together: a year's work priorities, a meeting, a
     campaign, an inspection's rectification list."""
 
@@ -41,23 +41,15 @@ class TaskList(TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=40, choices=ListKind.choices)
-    issuer = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("issuing unit"),
-        on_delete=models.PROTECT,
-        related_name="issued_task_lists",
-    )
+    issuer = unit_fk(_("issuing unit"), "issued_task_lists")
     year = models.PositiveSmallIntegerField(_("year"))
     source = models.CharField(_("source document"), max_length=300, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("task list")
         verbose_name_plural = _("task lists")
         ordering = ["-year", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def _unit_token(unit) -> str:
@@ -74,56 +66,18 @@ class Task(TimeStampedModel):
     code = models.CharField(_("code"), max_length=40, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=300)
     content = models.TextField(_("content"), blank=True)
-    task_list = models.ForeignKey(
-        TaskList,
-        verbose_name=_("task list"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="tasks",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    task_list = foreign_key(TaskList, _("task list"), "tasks", optional=True)
+    parent = foreign_key("self", _("parent task"), "children", optional=True)
     weight = models.PositiveSmallIntegerField(
         _("weight"), default=1, help_text=_("Weight in the parent task's progress.")
     )
-    issuer = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("issuing unit"),
-        on_delete=models.PROTECT,
-        related_name="issued_tasks",
-    )
-    lead_unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("lead unit"),
-        on_delete=models.PROTECT,
-        related_name="led_tasks",
-    )
+    issuer = unit_fk(_("issuing unit"), "issued_tasks")
+    lead_unit = unit_fk(_("lead unit"), "led_tasks")
     co_units = models.ManyToManyField(
         "org.OrgUnit", verbose_name=_("co-operating units"), blank=True, related_name="+"
     )
-    leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible leader"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_tasks",
-    )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assignee"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_tasks",
-    )
+    leader = user_fk(_("responsible leader"), "led_tasks", optional=True, on_delete=models.SET_NULL)
+    assignee = user_fk(_("assignee"), "assigned_tasks", optional=True, on_delete=models.SET_NULL)
     deadline = models.DateField(_("deadline"))
     # Only for the working-hours basis; see Task.save.
     due_at = models.DateTimeField(_("due at"), null=True, blank=True)
@@ -163,7 +117,7 @@ class Task(TimeStampedModel):
     )
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     source_object = GenericForeignKey("content_type", "object_id")
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("task")
@@ -277,17 +231,8 @@ class TaskEvent(WrittenOnce, TimeStampedModel):
     audit_exempt = True
     scope_fields = ("task__lead_unit", "task__co_units", "task__issuer")
 
-    task = models.ForeignKey(
-        Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    task = foreign_key(Task, _("task"), "events")
+    actor = user_fk(_("actor"), optional=True)
     at = models.DateTimeField(_("time"), default=timezone.now)
     action = models.CharField(_("action"), max_length=30, choices=EventAction.choices)
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
@@ -332,18 +277,9 @@ class Notification(TimeStampedModel):
     scope_fields = ("recipient__unit",)
     scope_owner_fields = ("recipient",)
 
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient"),
-        on_delete=models.CASCADE,
-        related_name="notifications",
-    )
-    task = models.ForeignKey(
-        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="+"
-    )
-    event = models.ForeignKey(
-        TaskEvent, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
-    )
+    recipient = user_fk(_("recipient"), "notifications", on_delete=models.CASCADE)
+    task = foreign_key(Task, _("task"), on_delete=models.CASCADE)
+    event = foreign_key(TaskEvent, _("event"), on_delete=models.CASCADE)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
@@ -371,9 +307,7 @@ class Attachment(FileAttachment):
     parent_field = "event__task"
     accepted_kinds = EVIDENCE_KINDS
 
-    event = models.ForeignKey(
-        TaskEvent, verbose_name=_("event"), on_delete=models.PROTECT, related_name="attachments"
-    )
+    event = foreign_key(TaskEvent, _("event"), "attachments")
 
     class Meta(FileAttachment.Meta):
         verbose_name = _("attachment")
@@ -386,17 +320,10 @@ class SupervisionSheet(TimeStampedModel):
 
     scope_fields = ("task__lead_unit", "task__issuer")
 
-    task = models.ForeignKey(
-        Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="sheets"
-    )
+    task = foreign_key(Task, _("task"), "sheets")
     level = models.CharField(_("level"), max_length=10, choices=SheetLevel.choices)
     issued_on = models.DateField(_("issued on"))
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("unit supervised"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    unit = unit_fk(_("unit supervised"))
 
     class Meta:
         verbose_name = _("supervision sheet")

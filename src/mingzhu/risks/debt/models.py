@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
+from mingzhu.core.models import Named, TimeStampedModel
 
 from .choices import EntityKind, InstrumentKind
 
@@ -39,14 +39,11 @@ class DebtEntity(TimeStampedModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=EntityKind.choices)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("responsible unit"),
-        on_delete=models.PROTECT,
-        related_name="+",
+    unit = unit_fk(
+        _("responsible unit"),
         help_text=_("The unit that answers for this entity's debt and takes its tasks."),
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("debt entity")
@@ -65,9 +62,7 @@ class DebtInstrument(TimeStampedModel):
     scope_fields = ("entity__unit",)
 
     code = models.CharField(_("code"), max_length=40, unique=True)
-    entity = models.ForeignKey(
-        DebtEntity, verbose_name=_("entity"), on_delete=models.PROTECT, related_name="instruments"
-    )
+    entity = foreign_key(DebtEntity, _("entity"), "instruments")
     kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
     lender = models.CharField(_("lender"), max_length=100, blank=True)
     principal = _money(_("principal outstanding (10k yuan)"))
@@ -83,7 +78,7 @@ class DebtInstrument(TimeStampedModel):
     max_defer_months = models.PositiveSmallIntegerField(
         _("longest extension (months)"), default=0, validators=[MaxValueValidator(120)]
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("debt instrument")
@@ -105,11 +100,8 @@ class Instalment(TimeStampedModel):
 
     scope_fields = ("instrument__entity__unit",)
 
-    instrument = models.ForeignKey(
-        DebtInstrument,
-        verbose_name=_("instrument"),
-        on_delete=models.CASCADE,
-        related_name="instalments",
+    instrument = foreign_key(
+        DebtInstrument, _("instrument"), "instalments", on_delete=models.CASCADE
     )
     due_on = models.DateField(_("due on"))
     principal = _money(_("principal (10k yuan)"))
@@ -129,13 +121,11 @@ class CashPosition(TimeStampedModel):
 
     scope_fields = ("entity__unit",)
 
-    entity = models.ForeignKey(
-        DebtEntity, verbose_name=_("entity"), on_delete=models.PROTECT, related_name="cash"
-    )
+    entity = foreign_key(DebtEntity, _("entity"), "cash")
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     cash = _money(_("cash (10k yuan)"))
     inflow = _money(_("expected inflow (10k yuan)"), default=Decimal(0))
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("cash position")
@@ -156,9 +146,7 @@ class FiscalYear(TimeStampedModel):
 
     scope_fields = ("unit",)
 
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_fk(_("unit"))
     year = models.PositiveSmallIntegerField(_("year"))
     general_budget_revenue = _money(_("general budget revenue (10k yuan)"))
     transfer_revenue = _money(_("transfer revenue (10k yuan)"))
@@ -181,7 +169,7 @@ class FiscalYear(TimeStampedModel):
     high_cost_rate = models.DecimalField(
         _("high-cost threshold (%)"), max_digits=6, decimal_places=3, default=Decimal(6)
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("fiscal year")
@@ -212,21 +200,14 @@ class FiscalYear(TimeStampedModel):
 
 
 @audited()
-class RepaymentPlan(TimeStampedModel):
+class RepaymentPlan(Named, TimeStampedModel):
     """A saved peak-shaving plan (削峰计划): the wall before and after and its moves."""
 
     scope_fields = ("unit",)
 
     name = models.CharField(_("name"), max_length=200)
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    unit = unit_fk(_("unit"))
+    created_by = user_fk(_("created by"))
     window = models.PositiveSmallIntegerField(_("window (months)"), null=True, blank=True)
     refi_rate = models.DecimalField(
         _("refinancing rate (%)"), max_digits=6, decimal_places=3, null=True, blank=True
@@ -238,15 +219,12 @@ class RepaymentPlan(TimeStampedModel):
     peak_before = models.DecimalField(_("peak before (10k yuan)"), **MONEY)
     peak_after = models.DecimalField(_("peak after (10k yuan)"), **MONEY)
     extra_cost = models.DecimalField(_("extra cost (10k yuan)"), **MONEY)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("repayment plan")
         verbose_name_plural = _("repayment plans")
         ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 @audited()
@@ -255,24 +233,13 @@ class PlanMove(TimeStampedModel):
 
     scope_fields = ("plan__unit",)
 
-    plan = models.ForeignKey(
-        RepaymentPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="moves"
-    )
-    instrument = models.ForeignKey(
-        DebtInstrument, verbose_name=_("instrument"), on_delete=models.PROTECT, related_name="+"
-    )
+    plan = foreign_key(RepaymentPlan, _("plan"), "moves", on_delete=models.CASCADE)
+    instrument = foreign_key(DebtInstrument, _("instrument"))
     from_month = models.DateField(_("from month"))
     to_month = models.DateField(_("to month"))
     amount = models.DecimalField(_("amount (10k yuan)"), **MONEY)
     cost = models.DecimalField(_("extra interest (10k yuan)"), **MONEY)
-    task = models.OneToOneField(
-        "tasks.Task",
-        verbose_name=_("task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="plan_move",
-    )
+    task = task_link("plan_move")
 
     class Meta:
         verbose_name = _("plan move")
