@@ -40,7 +40,6 @@ urlpatterns = [
         "category",
         list_view=v.CategoryListView,
         detail=v.CategoryDetailView,
-        history=v.CategoryHistoryView,
         form=f.CategoryForm,
         delete=True,
     ),
@@ -57,7 +56,6 @@ urlpatterns = [
         "participation",
         list_view=v.ParticipationListView,
         detail=v.ParticipationDetailView,
-        history=v.ParticipationHistoryView,
         delete=True,
     ),
 ]

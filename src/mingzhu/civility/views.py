@@ -2,27 +2,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from mingzhu.core import periods
-from mingzhu.core.excel import write_xlsx, xlsx_response
-from mingzhu.core.scope import restrict
-from mingzhu.core.tables import Column
+from mingzhu.core.reports import ReportView
 from mingzhu.core.views import (
     ActionFormView,
     ObjectDetailView,
-    ObjectHistoryView,
     ObjectListView,
-    ObjectMixin,
     ReadOnlyMixin,
-    model_url,
+    Related,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.choices import Light
@@ -68,19 +62,10 @@ class CategoryMixin:
 
 class CategoryListView(CategoryMixin, ObjectListView):
     model = Category
-    columns = [
-        Column("name", L("Name"), link=True),
-        Column("kind", L("Kind")),
-        Column("notice_days", L("Public notice (days)")),
-        Column("is_active", L("Active")),
-    ]
+    columns = ["name", "kind", "notice_days", "is_active"]
 
 
 class CategoryDetailView(CategoryMixin, ObjectDetailView):
-    model = Category
-
-
-class CategoryHistoryView(CategoryMixin, ObjectHistoryView):
     model = Category
 
 
@@ -92,13 +77,13 @@ class ApplicationListView(ObjectListView):
     select_related = ("category", "unit")
     filterset_class = ApplicationFilter
     columns = [
-        Column("applicant", L("Applicant"), link=True),
-        Column("category", L("Creation category")),
-        Column("year", L("Year")),
-        Column("unit", L("Unit")),
-        Column("status", L("Status")),
-        Column("submitted_on", L("Submitted on")),
-        Column("notice_end", L("Notice to")),
+        "applicant",
+        ("category", L("Creation category")),
+        "year",
+        "unit",
+        "status",
+        "submitted_on",
+        ("notice_end", L("Notice to")),
     ]
 
 
@@ -148,10 +133,12 @@ class SubmitView(ActionFormView):
 
 
 class ApplicationActionView(ActionFormView):
-    """A form page for one step of an application; only the civilisation office."""
+    """A form page for one step of an application; only the civilisation office. The
+    step's ``action`` is called with the application's id and the form's fields."""
 
     model = Application
     select_related = ("category",)
+    action = None
 
     def allowed(self, obj):
         return actions.may_decide(self.request.user)
@@ -160,55 +147,37 @@ class ApplicationActionView(ActionFormView):
         today = timezone.localdate()
         return {"on": today, "start": today, "received_on": today}
 
-
-class ReviewView(ApplicationActionView):
-    form_class = ReviewForm
-    title = L("Review the application")
-
     def run(self, obj, form):
-        actions.review_application(obj.pk, actor=self.request.user, **form.cleaned_data)
+        self.action(self.target(obj), actor=self.request.user, **form.cleaned_data)
+
+    def target(self, obj):
+        return obj.pk
 
 
-class PublishView(ApplicationActionView):
-    form_class = PublishForm
-    title = L("Start the public notice")
+def _step(form_class, title, action):
+    """The page of one step (ReviewForm: ReviewView): its form, title and action."""
+    name = form_class.__name__.replace("Form", "View")
+    attrs = {"form_class": form_class, "title": title, "action": staticmethod(action)}
+    return type(name, (ApplicationActionView,), {**attrs, "__module__": __name__})
 
-    def run(self, obj, form):
-        actions.publish_notice(obj.pk, actor=self.request.user, **form.cleaned_data)
 
-
-class ObjectionView(ApplicationActionView):
-    form_class = ObjectionForm
-    title = L("Record an objection")
-
-    def run(self, obj, form):
-        actions.record_objection(obj.pk, actor=self.request.user, **form.cleaned_data)
+ReviewView = _step(ReviewForm, L("Review the application"), actions.review_application)
+PublishView = _step(PublishForm, L("Start the public notice"), actions.publish_notice)
+ObjectionView = _step(ObjectionForm, L("Record an objection"), actions.record_objection)
+AwardView = _step(AwardForm, L("Award the title"), actions.award)
+RefuseView = _step(RefuseForm, L("Do not award"), actions.refuse)
 
 
 class ResolveView(ApplicationActionView):
+    """About one objection of the application (404 for another's)."""
+
     form_class = ResolveForm
     title = L("Resolve the objection")
+    action = staticmethod(actions.resolve_objection)
 
-    def run(self, obj, form):
+    def target(self, obj):
         objection = self.kwargs["objection"]
-        get_object_or_404(Objection.objects.filter(application=obj), pk=objection)
-        actions.resolve_objection(objection, actor=self.request.user, **form.cleaned_data)
-
-
-class AwardView(ApplicationActionView):
-    form_class = AwardForm
-    title = L("Award the title")
-
-    def run(self, obj, form):
-        actions.award(obj.pk, actor=self.request.user, **form.cleaned_data)
-
-
-class RefuseView(ApplicationActionView):
-    form_class = RefuseForm
-    title = L("Do not award")
-
-    def run(self, obj, form):
-        actions.refuse(obj.pk, actor=self.request.user, **form.cleaned_data)
+        return get_object_or_404(Objection.objects.filter(application=obj), pk=objection).pk
 
 
 # Volunteer activities ------------------------------------------------------------------
@@ -219,29 +188,22 @@ class ActivityListView(ObjectListView):
     select_related = ("organiser",)
     filterset_class = ActivityFilter
     columns = [
-        Column("title", L("Title"), link=True),
-        Column("held_on", L("Held on")),
-        Column("organiser", L("Organiser")),
-        Column("place", L("Place")),
-        Column("hours", L("Service hours")),
-        Column("volunteers", L("Volunteers"), accessor=lambda a: a.volunteers),
+        "title",
+        "held_on",
+        "organiser",
+        "place",
+        "hours",
+        ("volunteers", L("Volunteers")),
     ]
-
-    def get_queryset(self):
-        qs = super().get_queryset().annotate(volunteers=Count("participations"))
-        return qs.order_by("-held_on", "-pk")
+    annotate = {"volunteers": Count("participations")}
+    ordering = ("-held_on", "-pk")
 
 
 class ActivityDetailView(ObjectDetailView):
     model = VolunteerActivity
     select_related = ("organiser",)
-
-    def get_extra_context(self, obj):
-        user = self.request.user
-        return {
-            "participations": restrict(obj.participations.select_related("unit"), user, "view"),
-            "can_participate": user.has_perm("civility.add_participation"),
-        }
+    related = {"participations": Related("participations", "unit")}
+    permission_flags = {"can_participate": "civility.add_participation"}
 
 
 class ParticipationAddView(ActionFormView):
@@ -257,87 +219,56 @@ class ParticipationAddView(ActionFormView):
 class ParticipationListView(ObjectListView):
     model = Participation
     select_related = ("activity", "unit")
-    columns = [
-        Column("volunteer", L("Volunteer"), link=True),
-        Column("unit", L("Volunteer's unit")),
-        Column("activity", L("Activity")),
-        Column("activity__held_on", L("Held on")),
-        Column("hours", L("Service hours")),
-    ]
+    columns = ["volunteer", "unit", "activity", "activity__held_on", "hours"]
 
 
-class ParticipationMixin(ReadOnlyMixin):
+class ParticipationDetailView(ObjectDetailView):
     """A participation is added on its activity's page and may be deleted, not edited."""
 
-    def object_context(self, obj):
-        context = super().object_context(obj)
-        deletable = restrict(Participation.objects.filter(pk=obj.pk), self.request.user, "delete")
-        context["can_delete"] = deletable.exists()
-        context["delete_url"] = model_url(Participation, "delete", obj.pk)
-        return context
-
-
-class ParticipationDetailView(ParticipationMixin, ObjectDetailView):
     model = Participation
     select_related = ("activity__organiser", "unit")
+    editable = False
 
 
-class ParticipationHistoryView(ParticipationMixin, ObjectHistoryView):
-    model = Participation
-
-
-class HoursView(ObjectMixin, View):
+class HoursView(ReportView):
     """Volunteer hour totals per person and per unit for a year."""
 
     model = Participation
+    period = "year"
+    template_name = "civility/hours.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        year, error = periods.year(request.GET)
-        if error:
-            messages.error(request, error)
+    def report(self, year):
         rows = self.restricted("view").filter(activity__held_on__year=year)
         totals = services.volunteer_totals(rows.values_list("volunteer", "unit_id", "hours"))
         ids = {p["unit"] for p in totals["people"]}
         names = dict(OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name"))
         for row in (*totals["people"], *totals["units"]):
             row["unit_name"] = names.get(row["unit"], "")
-        export = request.GET.get("export")
-        if export in ("people", "units"):
-            if export == "people":
-                headers = [
-                    _("Volunteer"),
-                    _("Volunteer's unit"),
-                    _("Activities"),
-                    _("Service hours"),
-                ]
-                table = [
-                    [p["volunteer"], p["unit_name"], p["times"], p["hours"]]
-                    for p in totals["people"]
-                ]
-            else:
-                headers = [_("Unit"), _("Volunteers"), _("Service hours")]
-                table = [[u["unit_name"], u["volunteers"], u["hours"]] for u in totals["units"]]
-            name = _("Volunteer hours %(year)s") % {"year": year}
-            return xlsx_response(f"{name}.xlsx", write_xlsx(name, headers, table))
         illustrative = rows.filter(activity__is_illustrative=True).exists()
-        return render(
-            request,
-            "civility/hours.html",
-            {"year": year, "totals": totals, "illustrative": illustrative},
-        )
+        return {"totals": totals, "illustrative": illustrative}
+
+    def export_table(self, kind, context):
+        totals = context["totals"]
+        if kind == "people":
+            headers = [_("Volunteer"), _("Volunteer's unit"), _("Activities"), _("Service hours")]
+            keys = ("volunteer", "unit_name", "times", "hours")
+        elif kind == "units":
+            headers = [_("Unit"), _("Volunteers"), _("Service hours")]
+            keys = ("unit_name", "volunteers", "hours")
+        else:
+            return None
+        table = [[row[key] for key in keys] for row in totals[kind]]
+        return _("Volunteer hours %(year)s") % {"year": context["year"]}, headers, table
 
 
-class CalendarView(ObjectMixin, View):
+class CalendarView(ReportView):
     """The volunteer activities of a month on a calendar."""
 
     model = VolunteerActivity
+    period = "month"
+    template_name = "civility/calendar.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        year, month, error = periods.month(request.GET)
-        if error:
-            messages.error(request, error)
+    def report(self, year, month):
         first = dt.date(year, month, 1)
         following, previous = periods.add_months(first, 1), periods.add_months(first, -1)
         activities = (
@@ -347,29 +278,26 @@ class CalendarView(ObjectMixin, View):
             .order_by("held_on", "pk")
         )
         weeks = services.month_calendar(year, month, ((a.held_on, a) for a in activities))
-        return render(
-            request,
-            "civility/calendar.html",
-            {
-                "first": first,
-                "weeks": weeks,
-                "count": len(activities),
-                "previous": periods.month_label(previous.year, previous.month),
-                "next": periods.month_label(following.year, following.month),
-            },
-        )
+        return {
+            "first": first,
+            "weeks": weeks,
+            "count": len(activities),
+            "previous": periods.month_label(previous.year, previous.month),
+            "next": periods.month_label(following.year, following.month),
+        }
 
 
-class CampaignView(ObjectMixin, View):
+class CampaignView(ReportView):
     """The civilised-city creation campaign's task lists, read through the task engine."""
 
     model = Application
+    template_name = "civility/campaign.html"
 
-    def get(self, request):
-        self.require_permission("view")
+    def report(self):
+        user = self.request.user
         today = timezone.localdate()
         tasks = list(
-            campaign_tasks(request.user)
+            campaign_tasks(user)
             .select_related("lead_unit", "task_list")
             .order_by("task_list__name", "deadline", "code")
         )
@@ -384,17 +312,13 @@ class CampaignView(ObjectMixin, View):
                 (t.status, t.light) for t in entry["tasks"]
             )
         visible_lists = (
-            TaskList.objects.restrict(request.user)
+            TaskList.objects.restrict(user)
             .filter(kind="civilised_city")
             .exclude(pk__in=list(lists))
         )
-        return render(
-            request,
-            "civility/campaign.html",
-            {
-                "lists": list(lists.values()),
-                "empty_lists": visible_lists,
-                "summary": services.campaign_summary((t.status, t.light) for t in tasks),
-                "as_of": today,
-            },
-        )
+        return {
+            "lists": list(lists.values()),
+            "empty_lists": visible_lists,
+            "summary": services.campaign_summary((t.status, t.light) for t in tasks),
+            "as_of": today,
+        }

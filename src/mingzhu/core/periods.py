@@ -101,6 +101,16 @@ def quarter_label(quarter: tuple[int, int]) -> str:
     return f"{quarter[0]}Q{quarter[1]}"
 
 
+def quarter(params, name: str = "quarter") -> tuple[int, int, str | None]:
+    """A ``quarter`` (2025Q3) from a query dict; by default this quarter. On bad input:
+    this quarter and a message naming what is wrong."""
+    today = timezone.localdate()
+    try:
+        return *parse_quarter(params.get(name), today), None
+    except ValueError:
+        return *quarter_of(today), _("A quarter looks like 2025Q3.")
+
+
 # -- query-string periods -------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from .audit import history_for
 from .excel import write_xlsx, xlsx_response
 from .forms import EmptyForm, add_errors
 from .scope import permission_name, restrict
-from .tables import Column
+from .tables import Column, columns_for
 
 EXPORT_LIMIT = 100_000
 
@@ -96,15 +96,26 @@ class ObjectMixin(LoginRequiredMixin):
 
 
 class ObjectListView(ObjectMixin, View):
+    # Columns or their short specs (see ``columns_for``): "field", (name, label, accessor).
     columns: list[Column] = []
     filterset_class = None
     template_name = "core/object_list.html"
     table_template = "core/_object_table.html"
     paginate_by = 50
     export_filename: str | None = None
+    # Computed values the columns show ({name: expression}) and the rows' order.
+    annotate: dict[str, Any] = {}
+    ordering: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "columns" in cls.__dict__ and getattr(cls, "model", None) is not None:
+            cls.columns = columns_for(cls.model, cls.columns)
 
     def get_queryset(self) -> models.QuerySet:
-        return self.restricted("view")
+        qs = self.restricted("view")
+        qs = qs.annotate(**self.annotate) if self.annotate else qs
+        return qs.order_by(*self.ordering) if self.ordering else qs
 
     def get(self, request, *args, **kwargs):
         self.require_permission("view")
@@ -145,6 +156,20 @@ class ObjectListView(ObjectMixin, View):
         return xlsx_response(f"{name}-{stamp}.xlsx", write_xlsx(name, headers, rows))
 
 
+class Related:
+    """The records of one of an object's relations that its detail page lists: those in
+    the user's scope, with ``select`` joined in, at most ``limit`` of them."""
+
+    def __init__(self, relation: str, *select: str, limit: int | None = None):
+        self.relation, self.select, self.limit = relation, select, limit
+
+    def records(self, obj, user) -> models.QuerySet:
+        manager = getattr(obj, self.relation)
+        qs = manager.select_related(*self.select) if self.select else manager.all()
+        qs = restrict(qs, user, "view")
+        return qs if self.limit is None else qs[: self.limit]
+
+
 class ObjectDetailView(ObjectMixin, View):
     template_name: str | None = None
     tab = "detail"
@@ -152,12 +177,23 @@ class ObjectDetailView(ObjectMixin, View):
     # are never deleted from a page: no button, no permission query, no URL to reverse.
     editable = True
     deletable = True
+    # Added to the page's context: {name: Related(...)}, the related records it lists;
+    # {name: "app.codename"}, whether the user holds that permission (e.g. an add button).
+    related: dict[str, Related] = {}
+    permission_flags: dict[str, str] = {}
 
     def get_object(self, pk) -> models.Model:
         return get_object_or_404(self.restricted("view"), pk=pk)
 
     def get_extra_context(self, obj) -> dict[str, Any]:
         return {}
+
+    def listed_context(self, obj) -> dict[str, Any]:
+        user = self.request.user
+        return {
+            **{name: spec.records(obj, user) for name, spec in self.related.items()},
+            **{name: user.has_perm(perm) for name, perm in self.permission_flags.items()},
+        }
 
     def _may(self, action: str, obj) -> bool:
         return self.restricted(action).filter(pk=obj.pk).exists()
@@ -181,7 +217,11 @@ class ObjectDetailView(ObjectMixin, View):
 
     def get(self, request, pk):
         obj = self.get_object(pk)
-        context = {**self.object_context(obj), **self.get_extra_context(obj)}
+        context = {
+            **self.object_context(obj),
+            **self.listed_context(obj),
+            **self.get_extra_context(obj),
+        }
         return render(request, self.template_name or context["detail_template"], context)
 
     @classmethod
@@ -197,6 +237,8 @@ class HistoryTabMixin:
 
     template_name = "core/object_history.html"
     tab = "history"
+    related: dict = {}
+    permission_flags: dict = {}
 
     def get_extra_context(self, obj):
         paginator = Paginator(history_for(obj), 50)

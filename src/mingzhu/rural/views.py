@@ -1,30 +1,27 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Sum
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from mingzhu.core import periods
+from mingzhu.core.reports import ReportView, bar_chart, docx_response, number
 from mingzhu.core.scope import can, restrict
-from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
-    ObjectMixin,
     ReadOnlyMixin,
+    Related,
 )
 from mingzhu.tasks.models import Task
+from mingzhu.tasks.pages import TaskDetailMixin, visible_tasks
 from mingzhu.tasks.tables import TaskColumn
 
 from . import actions, reports, services
@@ -46,7 +43,6 @@ from .forms import (
     RemediationForm,
     ReviewForm,
     ScoringItemForm,
-    ScoringSheetForm,
     SecretaryPlanForm,
 )
 from .models import (
@@ -73,40 +69,32 @@ class Detail(NoDeleteMixin, ObjectDetailView):
 # ---------------------------------------------------------------- living environment
 
 
-class EnvironmentView(ObjectMixin, View):
+class EnvironmentView(ReportView):
     """The programme's progress: natural villages completed by village and town."""
 
     model = Remediation
+    template_name = "rural/environment.html"
 
-    def get(self, request):
-        self.require_permission("view")
+    def report(self):
+        user = self.request.user
         programmes = list(RemediationProgramme.objects.all())
-        chosen = request.GET.get("programme")
+        chosen = self.request.GET.get("programme")
         programme = next((p for p in programmes if str(p.pk) == chosen), None)
         programme = programme or (programmes[0] if programmes else None)
-        progress = reports.environment_progress(programme, request.user) if programme else None
+        progress = reports.environment_progress(programme, user) if programme else None
         chart = None
         if progress:
-            chart = {
-                "names": [r["name"] for r in progress["towns"]],
-                "series": [
-                    {
-                        "name": _("Completed share (%)"),
-                        "data": [float(r["share"] or 0) for r in progress["towns"]],
-                        "mark": float(programme.target_share),
-                        "mark_name": _("Target (%)"),
-                    }
-                ],
-            }
-        context = {
+            target = {"mark": float(programme.target_share), "mark_name": _("Target (%)")}
+            share = (_("Completed share (%)"), lambda r: float(r["share"] or 0), target)
+            chart = bar_chart(progress["towns"], share)
+        return {
             "programmes": programmes,
             "programme": programme,
             "progress": progress,
             "chart": chart,
             "categories": RemediationCategory.choices,
-            "can_add": request.user.has_perm("rural.add_remediation"),
+            "can_add": user.has_perm("rural.add_remediation"),
         }
-        return render(request, "rural/environment.html", context)
 
 
 class RemediationListView(ObjectListView):
@@ -115,22 +103,19 @@ class RemediationListView(ObjectListView):
     filterset_class = RemediationFilter
     export_filename = "remediations"
     columns = [
-        Column("pk", gettext_lazy("No."), link=True),
-        Column("natural_village", gettext_lazy("Natural village")),
-        Column("village", gettext_lazy("Village"), accessor=lambda r: r.natural_village.parent),
-        Column("category", gettext_lazy("Category")),
+        ("pk", gettext_lazy("No.")),
+        "natural_village",
+        ("village", gettext_lazy("Village"), lambda r: r.natural_village.parent),
+        "category",
         TaskColumn("status"),
         TaskColumn("progress"),
         TaskColumn("deadline"),
     ]
 
 
-class RemediationDetailView(ReadOnlyMixin, ObjectDetailView):
+class RemediationDetailView(TaskDetailMixin, ReadOnlyMixin, ObjectDetailView):
     model = Remediation
     select_related = ("natural_village__parent", "task__lead_unit", "programme")
-
-    def get_extra_context(self, obj):
-        return {"task_link": can(self.request.user, "view", obj.task)}
 
 
 class RemediationAddView(ActionFormView):
@@ -139,25 +124,12 @@ class RemediationAddView(ActionFormView):
     title = gettext_lazy("Issue remediation tasks")
 
     def run(self, target, form):
-        d = form.cleaned_data
-        created = actions.start_remediation(
-            actor=self.request.user,
-            programme=d["programme"],
-            natural_village=d["natural_village"],
-            categories=d["categories"],
-            deadline=d["deadline"],
-        )
-        return created[0]
+        return actions.start_remediation(actor=self.request.user, **form.cleaned_data)[0]
 
 
 class ProgrammeListView(ObjectListView):
     model = RemediationProgramme
-    columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("start_date", gettext_lazy("Start date")),
-        Column("end_date", gettext_lazy("End date")),
-        Column("target_share", gettext_lazy("Target (%)")),
-    ]
+    columns = ["name", "start_date", "end_date", ("target_share", gettext_lazy("Target (%)"))]
 
 
 class ProgrammeDetailView(Detail):
@@ -168,32 +140,22 @@ class ProgrammeDetailView(Detail):
 # ---------------------------------------------------------------- inspections
 
 
-def _total(obj):
-    return getattr(obj, "total", None)
-
-
 class InspectionListView(ObjectListView):
     model = VillageInspection
     select_related = ("village__parent", "sheet")
     filterset_class = InspectionFilter
     export_filename = "village-inspections"
     columns = [
-        Column("inspected_on", gettext_lazy("Inspected on"), link=True),
-        Column("village", gettext_lazy("Village")),
-        Column("town", gettext_lazy("Town"), accessor=lambda i: i.village.parent),
-        Column("kind", gettext_lazy("Kind")),
-        Column("sheet", gettext_lazy("Scoring sheet")),
-        Column("total", gettext_lazy("Score"), accessor=_total),
-        Column("inspectors", gettext_lazy("Inspectors")),
+        "inspected_on",
+        ("village", gettext_lazy("Village")),
+        ("town", gettext_lazy("Town"), lambda i: i.village.parent),
+        "kind",
+        "sheet",
+        ("total", gettext_lazy("Score")),
+        "inspectors",
     ]
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .annotate(total=Sum("scores__score"))
-            .order_by("-inspected_on", "-pk")
-        )
+    annotate = {"total": Sum("scores__score")}
+    ordering = ("-inspected_on", "-pk")
 
 
 class InspectionDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -205,12 +167,8 @@ class InspectionDetailView(ReadOnlyMixin, ObjectDetailView):
         total = sum((s.score for s in scores), 0)
         maximum = sum((s.item.points for s in scores), 0)
         user = self.request.user
-        visible_tasks = set(
-            restrict(
-                Task.objects.filter(pk__in=[s.task_id for s in scores if s.task_id]), user, "view"
-            ).values_list("pk", flat=True)
-        )
-        may_raise = user.has_perm("rural.add_villageinspection") and user.has_perm("tasks.add_task")
+        tasks = Task.objects.filter(pk__in=[s.task_id for s in scores if s.task_id])
+        may_raise = user.has_perms(["rural.add_villageinspection", "tasks.add_task"])
         return {
             "scores": scores,
             "total": total,
@@ -219,7 +177,7 @@ class InspectionDetailView(ReadOnlyMixin, ObjectDetailView):
             if maximum
             else None,
             "photos": obj.photos.all(),
-            "visible_tasks": visible_tasks,
+            "visible_tasks": visible_tasks(user, tasks),
             "may_raise": may_raise,
         }
 
@@ -302,78 +260,65 @@ class PhotoView(FileDownloadView):
     parent_field = InspectionPhoto.parent_field
 
 
-def _quarter(request):
-    today = timezone.localdate()
-    try:
-        return *periods.parse_quarter(request.GET.get("quarter"), today), None
-    except ValueError:
-        return *periods.quarter_of(today), _("A quarter looks like 2025Q3.")
-
-
-class RankingView(ObjectMixin, View):
+class RankingView(ReportView):
     """The quarterly ranking of villages and towns, with its chart."""
 
     model = VillageInspection
+    period = "quarter"
+    template_name = "rural/ranking.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        year, quarter, error = _quarter(request)
-        if error:
-            messages.error(request, error)
-        ranking = reports.quarterly_ranking(year, quarter, request.user)
+    def report(self, year, quarter):
+        user = self.request.user
+        ranking = reports.quarterly_ranking(year, quarter, user)
         ranked = [r for r in ranking["villages"] if r["rank"] is not None]
-        chart = {
-            "names": [r["name"] for r in ranked],
-            "series": [{"name": _("Score"), "data": [float(r["score"]) for r in ranked]}],
-        }
         today = timezone.localdate()
-        quarters = [f"{y}Q{q}" for y in (today.year, today.year - 1) for q in (4, 3, 2, 1)]
-        context = {
+        return {
             "ranking": ranking,
-            "chart": chart,
+            "chart": bar_chart(ranked, (_("Score"), lambda r: float(r["score"]))),
             "quarter_code": periods.quarter_label((year, quarter)),
-            "quarters": quarters,
-            "can_notice": request.user.has_perm("rural.add_villageinspection"),
+            "quarters": [f"{y}Q{q}" for y in (today.year, today.year - 1) for q in (4, 3, 2, 1)],
+            "can_notice": user.has_perm("rural.add_villageinspection"),
         }
-        return render(request, "rural/ranking.html", context)
 
 
-class NoticeView(ObjectMixin, View):
+class NoticeView(ReportView):
     """The .docx notice of the quarter's ranking (the issuing bureau's)."""
 
     model = VillageInspection
+    period = "quarter"
+    required = "add"
+    strict_period = True
 
-    def get(self, request):
-        self.require_permission("add")
-        year, quarter, error = _quarter(request)
-        if error:
-            return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-        ranking = reports.quarterly_ranking(year, quarter, request.user)
-        issued_by = str(request.user.unit) if request.user.unit else ""
+    def report(self, year, quarter):
+        user = self.request.user
+        ranking = reports.quarterly_ranking(year, quarter, user)
+        issued_by = str(user.unit) if user.unit else ""
         content = ranking_notice(ranking, issued_by=issued_by, issued_on=timezone.localdate())
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f'attachment; filename="ranking-{year}Q{quarter}.docx"'
-        return response
+        return docx_response(f"ranking-{year}Q{quarter}.docx", content)
 
 
 class SheetListView(ObjectListView):
     model = ScoringSheet
-    columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("version", gettext_lazy("Version")),
-        Column("valid_from", gettext_lazy("Valid from")),
-    ]
+    columns = ["name", "version", "valid_from"]
 
     def require_permission(self, action):
         if not self.request.user.has_perm("rural.view_villageinspection"):
             raise PermissionDenied
 
 
-class SheetDetailView(Detail):
+class SheetPartDetail(Detail):
+    """A scoring sheet or one of its items: not edited once the sheet scored an inspection."""
+
+    def object_context(self, obj):
+        context = super().object_context(obj)
+        if getattr(obj, "sheet", obj).inspections.exists():
+            context["can_change"] = False
+        return context
+
+
+class SheetDetailView(SheetPartDetail):
     model = ScoringSheet
+    permission_flags = {"can_version": "rural.add_scoringsheet"}
 
     def get_extra_context(self, obj):
         used = obj.inspections.exists()
@@ -383,24 +328,8 @@ class SheetDetailView(Detail):
             "max_points": obj.max_points,
             "used": used,
             "can_edit_items": can_edit and not used,
-            "can_version": self.request.user.has_perm("rural.add_scoringsheet"),
             "versions": obj.versions().exclude(pk=obj.pk),
         }
-
-    def object_context(self, obj):
-        context = super().object_context(obj)
-        if obj.inspections.exists():
-            context["can_change"] = False
-        return context
-
-
-class SheetHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = ScoringSheet
-
-
-class SheetEditView(ObjectEditView):
-    model = ScoringSheet
-    form_class = ScoringSheetForm
 
 
 class NewVersionView(ActionFormView):
@@ -411,36 +340,18 @@ class NewVersionView(ActionFormView):
 
     def run(self, sheet, form):
         # A newer version saved meanwhile (ActionConflict) is said on the form.
-        d = form.cleaned_data
-        return actions.new_sheet_version(
-            sheet, actor=self.request.user, valid_from=d["valid_from"], notes=d["notes"]
-        )
+        return actions.new_sheet_version(sheet, actor=self.request.user, **form.cleaned_data)
 
 
 class ItemListView(ObjectListView):
     model = ScoringItem
     select_related = ("sheet",)
-    columns = [
-        Column("name", gettext_lazy("Item"), link=True),
-        Column("sheet", gettext_lazy("Scoring sheet")),
-        Column("category", gettext_lazy("Category")),
-        Column("points", gettext_lazy("Points")),
-    ]
+    columns = [("name", gettext_lazy("Item")), "sheet", "category", "points"]
 
 
-class ItemDetailView(Detail):
+class ItemDetailView(SheetPartDetail):
     model = ScoringItem
     select_related = ("sheet",)
-
-    def object_context(self, obj):
-        context = super().object_context(obj)
-        if obj.sheet.inspections.exists():
-            context["can_change"] = False
-        return context
-
-
-class ItemHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = ScoringItem
 
 
 class ItemEditView(ObjectEditView):
@@ -463,33 +374,25 @@ class FacilityListView(ObjectListView):
     filterset_class = FacilityFilter
     export_filename = "facilities"
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("village", gettext_lazy("Village")),
-        Column("town", gettext_lazy("Town"), accessor=lambda f: f.village.parent),
-        Column("type", gettext_lazy("Type")),
-        Column("maintainer", gettext_lazy("Maintainer")),
-        Column("location", gettext_lazy("Location")),
-        Column("is_active", gettext_lazy("In use")),
+        "name",
+        ("village", gettext_lazy("Village")),
+        ("town", gettext_lazy("Town"), lambda f: f.village.parent),
+        "type",
+        "maintainer",
+        "location",
+        "is_active",
     ]
 
 
 class FacilityDetailView(Detail):
     model = Facility
     select_related = ("village__parent", "type", "maintainer__unit")
-
-    def get_extra_context(self, obj):
-        faults = restrict(obj.faults.all(), self.request.user, "view").select_related("task")
-        return {"faults": faults}
+    related = {"faults": Related("faults", "task")}
 
 
 class FacilityTypeListView(ObjectListView):
     model = FacilityType
-    columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("time_limit", gettext_lazy("Repair time limit")),
-        Column("time_limit_basis", gettext_lazy("Time limit basis")),
-        Column("is_active", gettext_lazy("Active")),
-    ]
+    columns = ["name", "time_limit", "time_limit_basis", "is_active"]
 
 
 class FacilityTypeDetailView(Detail):
@@ -499,11 +402,7 @@ class FacilityTypeDetailView(Detail):
 class MaintainerListView(ObjectListView):
     model = Maintainer
     select_related = ("unit",)
-    columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("unit", gettext_lazy("Responsible unit")),
-        Column("contact", gettext_lazy("Contact")),
-    ]
+    columns = ["name", "unit", "contact"]
 
 
 class MaintainerDetailView(Detail):
@@ -521,18 +420,18 @@ class FaultListView(ObjectListView):
     filterset_class = FaultFilter
     export_filename = "facility-faults"
     columns = [
-        Column("pk", gettext_lazy("No."), link=True),
-        Column("reported_at", gettext_lazy("Reported at")),
-        Column("facility", gettext_lazy("Facility")),
-        Column("type", gettext_lazy("Type"), accessor=lambda f: f.facility.type),
-        Column("source", gettext_lazy("Reported through")),
-        Column("status", gettext_lazy("Status"), accessor=lambda f: f.get_status_display()),
+        ("pk", gettext_lazy("No.")),
+        "reported_at",
+        "facility",
+        ("type", gettext_lazy("Type"), lambda f: f.facility.type),
+        "source",
+        ("status", gettext_lazy("Status"), lambda f: f.get_status_display()),
         TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
         TaskColumn("deadline"),
     ]
 
 
-class FaultDetailView(ReadOnlyMixin, ObjectDetailView):
+class FaultDetailView(TaskDetailMixin, ReadOnlyMixin, ObjectDetailView):
     model = FacilityFault
     select_related = (
         "facility__village",
@@ -545,11 +444,8 @@ class FaultDetailView(ReadOnlyMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         user = self.request.user
-        task = obj.task
         return {
-            "timeline": task.events.select_related("actor") if task else [],
-            "task_link": task is not None and can(user, "view", task),
-            "can_dispatch": task is None and actions.may_dispatch(user),
+            "can_dispatch": obj.task is None and actions.may_dispatch(user),
             "facility_link": can(user, "view", obj.facility),
         }
 
@@ -560,14 +456,7 @@ class FaultAddView(ActionFormView):
     title = gettext_lazy("Report a facility fault")
 
     def run(self, target, form):
-        d = form.cleaned_data
-        return actions.report_fault(
-            actor=self.request.user,
-            facility=d["facility"],
-            source=d["source"],
-            reporter_name=d["reporter_name"],
-            description=d["description"],
-        )
+        return actions.report_fault(actor=self.request.user, **form.cleaned_data)
 
 
 class DispatchView(ActionFormView):
@@ -580,38 +469,22 @@ class DispatchView(ActionFormView):
         return actions.may_dispatch(self.request.user)
 
     def run(self, fault, form):
-        return actions.dispatch_fault(
-            fault.pk, actor=self.request.user, comment=form.cleaned_data["comment"]
-        )
+        return actions.dispatch_fault(fault.pk, actor=self.request.user, **form.cleaned_data)
 
 
-class FacilityStatsView(ObjectMixin, View):
+class FacilityStatsView(ReportView):
     model = Facility
+    period = "range"
+    template_name = "rural/facility_stats.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        start, end, error = periods.period(request.GET)
-        if error:
-            messages.error(request, error)
-        today = timezone.localdate()
-        stats = reports.facility_stats(request.user, start, end, today)
-
-        def pct(value):
-            return None if value is None else float(value)
-
-        towns = stats["towns"]
-        chart = {
-            "names": [r["name"] for r in towns],
-            "series": [
-                {"name": _("Coverage (%)"), "data": [pct(r["cover"]["rate"]) for r in towns]},
-                {
-                    "name": _("On-time repair rate (%)"),
-                    "data": [pct(r["repair"]["rate"]) for r in towns],
-                },
-            ],
-        }
-        context = {"start": start, "end": end, "stats": stats, "chart": chart}
-        return render(request, "rural/facility_stats.html", context)
+    def report(self, start, end):
+        stats = reports.facility_stats(self.request.user, start, end, timezone.localdate())
+        chart = bar_chart(
+            stats["towns"],
+            (_("Coverage (%)"), lambda r: number(r["cover"]["rate"])),
+            (_("On-time repair rate (%)"), lambda r: number(r["repair"]["rate"])),
+        )
+        return {"stats": stats, "chart": chart}
 
 
 # ---------------------------------------------------------------- secretary projects
@@ -622,18 +495,13 @@ class PlanListView(ObjectListView):
     select_related = ("unit", "task_list")
     filterset_class = SecretaryPlanFilter
     export_filename = "secretary-projects"
-    columns = [
-        Column("year", gettext_lazy("Year"), link=True),
-        Column("unit", gettext_lazy("Unit")),
-        Column("secretary", gettext_lazy("Secretary")),
-        Column("review_score", gettext_lazy("Review score")),
-        Column("reviewed_on", gettext_lazy("Reviewed on")),
-    ]
+    columns = ["year", "unit", "secretary", "review_score", "reviewed_on"]
 
 
 class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
     model = SecretaryPlan
     select_related = ("unit", "task_list")
+    permission_flags = {"can_review": "rural.review_secretaryplan"}
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -643,18 +511,13 @@ class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
             .prefetch_related(children)
             .order_by("deadline", "pk")
         )
-        visible = set(
-            restrict(Task.objects.filter(task_list=obj.task_list), user, "view").values_list(
-                "pk", flat=True
-            )
-        )
+        visible = visible_tasks(user, Task.objects.filter(task_list=obj.task_list))
         today = timezone.localdate()
         return {
             "projects": projects,
             "visible": visible,
             "today": today,
             "can_add_project": can(user, "change", obj) and user.has_perm("tasks.add_task"),
-            "can_review": user.has_perm("rural.review_secretaryplan"),
         }
 
 
@@ -664,10 +527,7 @@ class PlanAddView(ActionFormView):
     title = gettext_lazy("Add a secretary plan")
 
     def run(self, target, form):
-        d = form.cleaned_data
-        return actions.create_secretary_plan(
-            actor=self.request.user, unit=d["unit"], secretary=d["secretary"], year=d["year"]
-        )
+        return actions.create_secretary_plan(actor=self.request.user, **form.cleaned_data)
 
 
 class ProjectAddView(ActionFormView):
@@ -681,15 +541,7 @@ class ProjectAddView(ActionFormView):
         return self.request.user.has_perm("tasks.add_task")
 
     def run(self, plan, form):
-        d = form.cleaned_data
-        actions.add_secretary_project(
-            plan.pk,
-            actor=self.request.user,
-            title=d["title"],
-            content=d["content"],
-            deadline=d["deadline"],
-            milestones=d["milestones"],
-        )
+        actions.add_secretary_project(plan.pk, actor=self.request.user, **form.cleaned_data)
 
 
 class ReviewView(ActionFormView):

@@ -1,0 +1,27 @@
+"""The task's part in a domain object's detail page: its timeline and the link to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mingzhu.core.scope import can, restrict
+
+
+class TaskDetailMixin:
+    """For the detail view of an object served by a task (``task_field``, may be empty):
+    ``timeline``, the task's events oldest first (none without a task), and ``task_link``,
+    whether the user may open the task's own page."""
+
+    task_field = "task"
+
+    def object_context(self, obj) -> dict[str, Any]:
+        context = super().object_context(obj)
+        task = getattr(obj, self.task_field)
+        context["timeline"] = task.events.select_related("actor") if task else []
+        context["task_link"] = task is not None and can(self.request.user, "view", task)
+        return context
+
+
+def visible_tasks(user, tasks) -> set[int]:
+    """The ids of those of ``tasks`` (a task queryset) the user may open."""
+    return set(restrict(tasks, user, "view").values_list("pk", flat=True))
