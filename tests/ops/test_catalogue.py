@@ -49,6 +49,7 @@ def test_it_has_every_message_of_the_code_in_the_catalogue(tmp_path):
             "Python",
             "--from-code=UTF-8",
             "-kgettext_lazy",
+            "-kL",
             "-k_",
             "-kgettext",
             "-kngettext:1,2",
