@@ -346,7 +346,7 @@ def _task(demand, outcome, department, issuer, gxj, qiye, content_type, today) -
     task.save()
     events = []
 
-    def event(action, before, after, day, actor=None, comment="（示例）", hour=10):
+    def event(action, before, after, day, actor=None, comment="（示例）", hour=10, satisfied=None):
         events.append(
             TaskEvent(
                 task=task,
@@ -356,6 +356,7 @@ def _task(demand, outcome, department, issuer, gxj, qiye, content_type, today) -
                 from_status=before,
                 to_status=after,
                 comment=comment,
+                satisfied=satisfied,
             )
         )
 
@@ -409,21 +410,28 @@ def _task(demand, outcome, department, issuer, gxj, qiye, content_type, today) -
             if first is not None:
                 _rate(demand, 1, first, rater, replied)
                 if first == Rating.DISSATISFIED:
+                    # The engine's rating event: the first dissatisfied one reopens.
                     event(
-                        EventAction.RETURN,
+                        EventAction.RATE,
                         status,
                         T.RETURNED,
                         replied,
                         rater,
                         "不满意：问题未解决。（示例）",
                         16,
+                        satisfied=False,
                     )
                     task.rework_count, status = 1, T.RETURNED
-                    demand.reopened = True
-                    demand.save(update_fields=["reopened"])
                 else:
                     event(
-                        EventAction.VERIFY, status, T.CLOSED, replied, rater, "满意。（示例）", 16
+                        EventAction.RATE,
+                        status,
+                        T.CLOSED,
+                        replied,
+                        rater,
+                        "满意。（示例）",
+                        16,
+                        satisfied=True,
                     )
                     task.closed_on, status = min(replied, today), T.CLOSED
             if outcome == "closed_after_reopen":
@@ -438,13 +446,14 @@ def _task(demand, outcome, department, issuer, gxj, qiye, content_type, today) -
                 )
                 _rate(demand, 2, Rating.BASIC, rater, again)
                 event(
-                    EventAction.VERIFY,
+                    EventAction.RATE,
                     T.CLOSURE_REQUESTED,
                     T.CLOSED,
                     again,
                     rater,
                     "基本满意。（示例）",
                     16,
+                    satisfied=True,
                 )
                 task.closed_on, status = again, T.CLOSED
         elif outcome == "handling":

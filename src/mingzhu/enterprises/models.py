@@ -418,7 +418,6 @@ class Demand(TaskBacked, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="demand",
     )
-    reopened = models.BooleanField(_("reopened"), default=False)
     is_illustrative = models.BooleanField(_("illustrative"), default=False)
 
     class Meta:
@@ -437,9 +436,10 @@ class Demand(TaskBacked, TimeStampedModel):
     status_without_task = DemandStatus.PENDING
 
     def status_of(self, task_status: str | None) -> str:
-        from .demands import status_of
+        from .demands import OPEN, status_of
 
-        return status_of(task_status, self.reopened)
+        # Read the task's rating events only while the task is open.
+        return status_of(task_status, task_status in OPEN and self.reopened)
 
     @classmethod
     def status_expression(cls):

@@ -64,7 +64,7 @@ class CitizenRequestSerializer(serializers.ModelSerializer):
             "lead_unit",
             "deadline",
             "return_count",
-            "reopen_count",
+            "reopened",
             "is_illustrative",
         ]
         read_only_fields = [
@@ -74,7 +74,7 @@ class CitizenRequestSerializer(serializers.ModelSerializer):
             "received_at",
             "task",
             "return_count",
-            "reopen_count",
+            "reopened",
             "is_illustrative",
         ]
 
@@ -98,10 +98,6 @@ class UnitBody(serializers.Serializer):
 
 class ReasonBody(serializers.Serializer):
     reason = serializers.CharField()
-
-
-class CommentBody(serializers.Serializer):
-    comment = serializers.CharField()
 
 
 class AnswerBody(serializers.Serializer):
@@ -128,7 +124,8 @@ class CitizenRequestViewSet(ScopedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("task").order_by("-received_at", "-pk")
+        queryset = super().get_queryset().with_reopened().select_related("task")
+        return queryset.order_by("-received_at", "-pk")
 
     def _do(self, request, pk, body_class, function):
         request_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
@@ -164,11 +161,6 @@ class CitizenRequestViewSet(ScopedViewSet):
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def callback(self, request, pk=None):
         return self._do(request, pk, CallbackBody, actions.callback)
-
-    @extend_schema(request=CommentBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def reopen(self, request, pk=None):
-        return self._do(request, pk, CommentBody, actions.reopen)
 
     @extend_schema(responses={200: dict})
     @action(detail=True, methods=["get"], permission_classes=[IsAuthenticated])
