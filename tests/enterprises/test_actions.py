@@ -121,6 +121,8 @@ def test_the_lifecycle_with_one_reopening(demand, gxj, enterprise_user, unit):
     demand = Demand.objects.get(pk=demand.pk)
     assert demand.reopened and demand.task.status == Status.RETURNED
     assert demand.status == DemandStatus.REOPENED
+    # The list's SQL status reads the same rating event.
+    assert Demand.objects.with_status(DemandStatus.REOPENED).filter(pk=demand.pk).exists()
     task_actions.request_closure(demand.task_id, actor=clerk, result="再次办理", at=AT)
     # 不满意 again: no second reopening; the demand closes with that rating.
     actions.rate_demand(demand.pk, actor=enterprise_user, rating="dissatisfied")

@@ -10,7 +10,8 @@ from django.http import Http404
 from mingzhu.core.actions import ActionError
 from mingzhu.livelihood import actions
 from mingzhu.livelihood.models import Callback, CitizenRequest, RequestEvent
-from mingzhu.tasks.choices import SourceKind
+from mingzhu.tasks import actions as task_actions
+from mingzhu.tasks.choices import EventAction, SourceKind
 from mingzhu.tasks.models import Task
 
 from .conftest import FGW, LIXIN, PHONE, XINBA, at
@@ -93,43 +94,74 @@ def test_the_whole_loop_with_a_reopening(dispatched, rexian, fgw):
         request.pk,
         actor=rexian,
         resolved=False,
-        satisfaction="dissatisfied",
+        satisfaction="basic",
         comment="仍有积水",
         at=at("2030-03-07"),
     )
+    # Not resolved: the same task goes back to the unit for re-handling (重办).
+    request = CitizenRequest.objects.get(pk=request.pk)
+    assert request.task_id == first_task and request.task.status == "returned"
+    assert request.status == "handling" and request.reopened
+    assert request.task.lead_unit.code == FGW and request.task.rework_count == 1
+    actions.answer(request.pk, actor=fgw, result="已清理积水。", at=at("2030-03-08"))
+    actions.callback(request.pk, actor=rexian, resolved=False, satisfaction="dissatisfied")
+    # A second dissatisfied answer is final: the request is closed.
     request = CitizenRequest.objects.get(pk=request.pk)
     assert request.status == "closed" and request.task.status == "closed"
-    assert actions.may_reopen(request)
-    actions.reopen(request.pk, actor=rexian, comment="积水未处理，重办。", at=at("2030-03-08"))
-    request = CitizenRequest.objects.get(pk=request.pk)
-    assert request.task_id != first_task and request.task.lead_unit.code == FGW
-    assert request.status == "dispatched" and request.reopen_count == 1
-    actions.accept(request.pk, actor=fgw)
-    actions.answer(request.pk, actor=fgw, result="已清理积水。")
-    actions.callback(request.pk, actor=rexian, resolved=False, satisfaction="dissatisfied")
-    request = CitizenRequest.objects.get(pk=request.pk)
-    assert not actions.may_reopen(request)
     with pytest.raises(ActionError):
-        actions.reopen(request.pk, actor=rexian, comment="再次重办")
-    assert Callback.objects.filter(request=request).count() == 2
+        actions.callback(request.pk, actor=rexian, resolved=False, satisfaction="dissatisfied")
+    assert Callback.objects.filter(request=request, task_id=first_task).count() == 2
+    # The history: the request's own steps, and its task's events with the two ratings.
     assert list(request.events.order_by("pk").values_list("action", flat=True)) == [
         "register",
         "dispatch",
-        "callback",
-        "reopen",
-        "callback",
     ]
+    ratings = request.task.events.filter(action=EventAction.RATE).order_by("pk")
+    assert list(ratings.values_list("satisfied", "to_status")) == [
+        (False, "returned"),
+        (False, "closed"),
+    ]
+    assert "仍有积水" in ratings.first().comment
     rounds = Task.objects.filter(object_id=request.pk, source_kind=SourceKind.CITIZEN_REQUEST)
-    assert rounds.count() == 2
+    assert rounds.count() == 1
 
 
-def test_a_satisfied_callback_cannot_be_reopened(dispatched, rexian, fgw):
+@pytest.mark.parametrize(
+    ("resolved", "satisfaction", "reopens"),
+    [
+        (True, "satisfied", False),
+        (True, "basic", False),
+        (True, "dissatisfied", True),
+        (False, "satisfied", True),
+    ],
+)
+def test_a_callback_closes_or_reopens_once(
+    dispatched, rexian, fgw, resolved, satisfaction, reopens
+):
     request = dispatched()
     actions.accept(request.pk, actor=fgw)
     actions.answer(request.pk, actor=fgw, result="已修复。")
-    actions.callback(request.pk, actor=rexian, resolved=True, satisfaction="satisfied")
-    with pytest.raises(ActionError):
-        actions.reopen(request.pk, actor=rexian, comment="重办")
+    actions.callback(request.pk, actor=rexian, resolved=resolved, satisfaction=satisfaction)
+    request = CitizenRequest.objects.get(pk=request.pk)
+    assert request.reopened == reopens
+    assert request.task.status == ("returned" if reopens else "closed")
+
+
+def test_only_the_desk_rates_at_callback(dispatched, rexian, fgw, xinba, leader):
+    request = dispatched()
+    actions.accept(request.pk, actor=fgw)
+    actions.answer(request.pk, actor=fgw, result="已修复。")
+    task = CitizenRequest.objects.get(pk=request.pk).task
+    assert task_actions.may_review(rexian, task, as_source_reviewer=True)
+    assert actions.rates_task(rexian, task)
+    for other in (fgw, xinba, leader):
+        assert not actions.rates_task(other, task)
+    # The handling unit rates neither through the request nor through the engine.
+    with pytest.raises(PermissionDenied):
+        actions.callback(request.pk, actor=fgw, resolved=True, satisfaction="satisfied")
+    with pytest.raises(PermissionDenied):
+        task_actions.rate(task, actor=fgw, satisfied=True)
+    assert CitizenRequest.objects.get(pk=request.pk).status == "answered"
 
 
 def test_the_desk_calls_back_only_after_the_answer(dispatched, rexian, fgw):

@@ -118,7 +118,8 @@ def test_the_loop_through_the_pages(as_user, make_request, rexian, fgw, unit):
     )
     assert response.status_code == 302
     assert CitizenRequest.objects.get(pk=request.pk).status == "closed"
-    assert desk.get(f"{request.get_absolute_url()}reopen/").status_code == 403
+    page = desk.get(request.get_absolute_url()).content.decode()
+    assert 'id="action-callback"' not in page and 'id="reopened"' not in page
 
 
 def test_the_register_page_reports_bad_input(as_user, rexian, unit, category):
@@ -247,3 +248,34 @@ def test_the_classifier_trains_from_history_and_suggests(as_user, make_request, 
 def test_without_a_model_there_is_no_suggestion(make_request):
     DispatchModel.objects.all().delete()
     assert suggest.for_request(make_request())["units"] == []
+
+
+def test_the_request_page_shows_only_the_rounds_the_user_may_see(
+    as_user, dispatched, rexian, fgw, xinba, unit
+):
+    request = dispatched()
+    actions.return_request(request.pk, actor=fgw, reason="不属于本单位职责。")
+    actions.redispatch(request.pk, actor=rexian, unit=unit("YZ-DEPT-ZJJ"))
+    url = request.get_absolute_url()
+    desk = as_user(rexian).get(url).context
+    assert len(desk["rounds"]) == 2
+    assert {e.task_id for e in desk["timeline"]} == {t.pk for t in desk["rounds"]}
+    # 新坝镇 sees its town's request, not the departments' tasks nor their events.
+    town = as_user(xinba).get(url)
+    assert town.status_code == 200
+    assert list(town.context["rounds"]) == [] and list(town.context["timeline"]) == []
+    assert list(town.context["callbacks"]) == []
+    # 发改委 returned it: it sees the request no more.
+    assert as_user(fgw).get(url).status_code == 404
+
+
+def test_the_request_page_reads_the_reopening_from_the_task(as_user, dispatched, rexian, fgw):
+    request = dispatched()
+    actions.accept(request.pk, actor=fgw)
+    actions.answer(request.pk, actor=fgw, result="已修复。")
+    actions.callback(request.pk, actor=rexian, resolved=False, satisfaction="dissatisfied")
+    page = as_user(rexian).get(request.get_absolute_url()).content.decode()
+    assert 'id="reopened"' in page and 'id="action-callback"' not in page
+    body = as_user(rexian).get(f"/api/v1/livelihood/requests/{request.pk}/").json()
+    assert body["reopened"] is True and body["status"] == "handling"
+    assert "reopen_count" not in body

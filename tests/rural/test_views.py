@@ -271,6 +271,28 @@ def test_secretary_plans_pages(as_user, nyj, lixin, zzb, sanmao):
     assert response.status_code == 400 and "Line 1" in response.content.decode()
 
 
+def test_a_secretary_plan_lists_only_the_tasks_in_scope(as_user, lixin, supervisor, unit):
+    from mingzhu.tasks import actions as task_actions
+
+    plan = SecretaryPlan.objects.filter(unit__code=LIXIN).first()
+    hidden = task_actions.create_task(
+        actor=supervisor,
+        title="发改委的另一任务（测试）",
+        lead_unit=unit("YZ-DEPT-FGW"),
+        deadline=dt.date(plan.year, 12, 31),
+        task_list=plan.task_list,
+    )
+    theirs = as_user(supervisor).get(plan.get_absolute_url())
+    assert hidden in list(theirs.context["projects"])
+    page = as_user(lixin).get(plan.get_absolute_url())
+    listed = list(page.context["projects"])
+    assert listed and hidden not in listed
+    assert hidden.title not in page.content.decode()
+    for project in listed:
+        assert project.task_list_id == plan.task_list_id
+        assert project.lead_unit.path.startswith(lixin.unit.path)
+
+
 @pytest.mark.parametrize(
     "url", ["/rural/facilities/?export=xlsx", "/rural/inspections/?export=xlsx"]
 )

@@ -392,7 +392,7 @@ def rate_demand(
         label = Rating(rating).label
         note = f"{label}{'：' + comment if comment else ''}"
         # The engine's rule: the first dissatisfied rating reopens the task, once.
-        task = task_actions.rate(
+        task_actions.rate(
             demand.task_id,
             actor=actor,
             satisfied=rating != Rating.DISSATISFIED,
@@ -400,8 +400,5 @@ def rate_demand(
             at=at,
             as_source_reviewer=True,
         )
-        if task.status == TaskStatus.RETURNED:
-            demand.reopened = True
-            demand.save(update_fields=["reopened", "updated_at"])
         demand.task.refresh_from_db()
     return demand

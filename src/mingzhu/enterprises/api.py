@@ -246,6 +246,7 @@ class DemandViewSet(ScopedViewSet):
         return (
             super()
             .get_queryset()
+            .with_reopened()
             .select_related("task")
             .prefetch_related("ratings")
             .order_by("-raised_at", "-pk")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Case, CharField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.backed import reopened_expression
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.services import add_working_days
 
@@ -15,6 +16,8 @@ from . import services
 from .choices import DemandStatus
 
 HANDLING = (T.ACCEPTED, T.IN_PROGRESS, T.DEFERRED, T.RETURNED)
+# The task states in which a reopened demand shows as reopened.
+OPEN = (T.DRAFT, T.ASSIGNED, *HANDLING)
 
 
 def status_of(task_status: str | None, reopened: bool) -> str:
@@ -32,11 +35,11 @@ def status_of(task_status: str | None, reopened: bool) -> str:
 
 
 def status_expression():
-    """``status_of`` in SQL, for ``Demand.objects.with_status``."""
-    open_states = (T.DRAFT, T.ASSIGNED, *HANDLING)
+    """``status_of`` in SQL, for ``Demand.objects.with_status``; whether the demand was
+    reopened is read from its task's rating events."""
     return Case(
         When(task__isnull=True, then=Value(DemandStatus.PENDING)),
-        When(task__status__in=open_states, reopened=True, then=Value(DemandStatus.REOPENED)),
+        When(Q(reopened_expression(), task__status__in=OPEN), then=Value(DemandStatus.REOPENED)),
         When(task__status__in=(T.DRAFT, T.ASSIGNED), then=Value(DemandStatus.ASSIGNED)),
         When(task__status__in=HANDLING, then=Value(DemandStatus.HANDLING)),
         When(task__status=T.CLOSURE_REQUESTED, then=Value(DemandStatus.REPLIED)),

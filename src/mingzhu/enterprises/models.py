@@ -337,7 +337,6 @@ class Demand(TaskBacked, TimeStampedModel):
     raised_by = user_fk(_("raised by"), optional=True, on_delete=models.SET_NULL)
     raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
     task = task_link("demand")
-    reopened = models.BooleanField(_("reopened"), default=False)
     is_illustrative = illustrative()
 
     class Meta:
@@ -356,9 +355,10 @@ class Demand(TaskBacked, TimeStampedModel):
     status_without_task = DemandStatus.PENDING
 
     def status_of(self, task_status: str | None) -> str:
-        from .demands import status_of
+        from .demands import OPEN, status_of
 
-        return status_of(task_status, self.reopened)
+        # Read the task's rating events only while the task is open.
+        return status_of(task_status, task_status in OPEN and self.reopened)
 
     @classmethod
     def status_expression(cls):

@@ -512,6 +512,7 @@ class DemandListView(ObjectListView):
     def get_queryset(self):
         return (
             self.restricted("view")
+            .with_reopened()
             .select_related("enterprise", "task__lead_unit")
             .prefetch_related(Prefetch("ratings", queryset=DemandRating.objects.order_by("round")))
         )

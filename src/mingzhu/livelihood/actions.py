@@ -327,6 +327,21 @@ def _visible(request: CitizenRequest | int, actor) -> CitizenRequest:
     return obj
 
 
+def is_satisfied(resolved: bool, satisfaction: str) -> bool:
+    """The requester's answer at callback counts as satisfied: resolved and not
+    dissatisfied. Anything else reopens the request once."""
+    return bool(resolved) and satisfaction != Satisfaction.DISSATISFIED
+
+
+def rates_task(user, task: Task) -> bool:
+    """The task engine's source-reviewer rule for citizen requests (registered in the
+    AppConfig): the desk rates, at callback, the answer to a request in its scope."""
+    if not is_desk(user):
+        return False
+    found = CitizenRequest.objects.filter(task=task)
+    return restrict(found, user, "view").exists()
+
+
 def callback(
     request: CitizenRequest | int,
     *,
@@ -336,10 +351,13 @@ def callback(
     comment: str = "",
     at=None,
 ) -> CitizenRequest:
-    """The desk calls the citizen back (回访) after the answer; this closes the round."""
+    """The desk calls the citizen back (回访) after the answer and records it as the
+    task's rating: satisfied closes the request; the first unresolved or dissatisfied
+    answer sends the same task back to the unit (重办), a second one is final."""
     if satisfaction not in Satisfaction.values:
         raise ValidationError({"satisfaction": [_("Choose how satisfied the citizen is.")]})
     at = _now(at)
+    comment = (comment or "").strip()
     with transaction.atomic():
         request = _lock_request(request, actor)
         _require_desk(actor)
@@ -350,47 +368,21 @@ def callback(
             task=request.task,
             resolved=resolved,
             satisfaction=satisfaction,
-            comment=(comment or "").strip(),
+            comment=comment,
             called_by=actor,
             called_at=at,
         )
         note = "{}，{}".format(
             _("Resolved") if resolved else _("Not resolved"), Satisfaction(satisfaction).label
         )
-        task_actions.verify(
-            request.task_id, actor=actor, comment=f"{note} {comment}".strip(), at=at
+        request.task = task_actions.rate(
+            request.task_id,
+            actor=actor,
+            satisfied=is_satisfied(resolved, satisfaction),
+            comment=f"{note} {comment}".strip(),
+            at=at,
+            as_source_reviewer=True,
         )
-        _event(request, actor, RequestAction.CALLBACK, at, task=request.task, comment=note)
-    return request
-
-
-def may_reopen(request: CitizenRequest) -> bool:
-    if request.reopen_count or request.status != RequestStatus.CLOSED:
-        return False
-    last = Callback.objects.filter(task_id=request.task_id).first()
-    return last is not None and (
-        not last.resolved or last.satisfaction == Satisfaction.DISSATISFIED
-    )
-
-
-def reopen(request: CitizenRequest | int, *, actor, comment: str, at=None) -> CitizenRequest:
-    """Re-handling (重办), once, of a request found unresolved or dissatisfied."""
-    comment = (comment or "").strip()
-    if not comment:
-        raise ActionError(_("Say what is to be handled again."))
-    at = _now(at)
-    with transaction.atomic():
-        request = _lock_request(request, actor)
-        _require_desk(actor)
-        if request.reopen_count:
-            raise ActionError(_("A request can be reopened only once."))
-        if not may_reopen(request):
-            raise _wrong_state(request)
-        unit = request.task.lead_unit
-        task = _open_round(request, actor, unit, at, comment)
-        request.reopen_count += 1
-        request.save(update_fields=["task", "reopen_count", "updated_at"])
-        _event(request, actor, RequestAction.REOPEN, at, unit=unit, task=task, comment=comment)
     return request
 
 

@@ -65,7 +65,7 @@ class CitizenRequestSerializer(ScopedModelSerializer):
             "lead_unit",
             "deadline",
             "return_count",
-            "reopen_count",
+            "reopened",
             "is_illustrative",
         ]
         read_only_fields = [
@@ -75,7 +75,7 @@ class CitizenRequestSerializer(ScopedModelSerializer):
             "received_at",
             "task",
             "return_count",
-            "reopen_count",
+            "reopened",
             "is_illustrative",
         ]
 
@@ -99,10 +99,6 @@ class UnitBody(serializers.Serializer):
 
 class ReasonBody(serializers.Serializer):
     reason = serializers.CharField()
-
-
-class CommentBody(serializers.Serializer):
-    comment = serializers.CharField()
 
 
 class AnswerBody(serializers.Serializer):
@@ -129,7 +125,8 @@ class CitizenRequestViewSet(ScopedViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("task").order_by("-received_at", "-pk")
+        queryset = super().get_queryset().with_reopened().select_related("task")
+        return queryset.order_by("-received_at", "-pk")
 
     def _do(self, request, pk, body_class, function):
         request_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
@@ -165,11 +162,6 @@ class CitizenRequestViewSet(ScopedViewSet):
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def callback(self, request, pk=None):
         return self._do(request, pk, CallbackBody, actions.callback)
-
-    @extend_schema(request=CommentBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def reopen(self, request, pk=None):
-        return self._do(request, pk, CommentBody, actions.reopen)
 
     @extend_schema(
         responses=report(

@@ -89,3 +89,12 @@ class LivelihoodConfig(apps.ModuleConfig):
             RoleCode.LEADER: READ_ALL | _perms("view_personaldataaccess"),
             RoleCode.STATISTICIAN: COVERAGE_READ,
         }
+
+    def ready(self) -> None:
+        super().ready()
+        from mingzhu.tasks.actions import SOURCE_REVIEWERS
+        from mingzhu.tasks.choices import SourceKind
+
+        from .actions import rates_task
+
+        SOURCE_REVIEWERS[SourceKind.CITIZEN_REQUEST] = rates_task

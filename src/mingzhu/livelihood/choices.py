@@ -39,8 +39,6 @@ class RequestAction(models.TextChoices):
     DISPATCH = "dispatch", _("Dispatched to a unit")
     RETURN = "return", _("Returned by the unit")  # 退单
     REDISPATCH = "redispatch", _("Re-dispatched")
-    CALLBACK = "callback", _("Called back")  # 回访
-    REOPEN = "reopen", _("Reopened for re-handling")  # 重办
 
 
 class HouseholdType(models.TextChoices):

@@ -29,7 +29,7 @@ from mingzhu.tasks.models import Task, TaskEvent
 from mingzhu.tasks.services import WORK_ZONE, add_working_days, due_for
 
 from . import protect
-from .actions import DEFAULT_LIMITS
+from .actions import DEFAULT_LIMITS, is_satisfied
 from .choices import (
     AidReason,
     Channel,
@@ -312,6 +312,9 @@ def _requests(rng, today, units, users, categories) -> int:
             if satisfied and resolved
             else (Satisfaction.BASIC if satisfied else Satisfaction.DISSATISFIED)
         )
+        # A first callback found unresolved or dissatisfied reopens the task (重办).
+        if state == T.CLOSED and not is_satisfied(resolved, satisfaction):
+            state = T.RETURNED
         prefix = f"{deadline.year}-SWZX-"
         if prefix not in counters:
             last = Task.objects.filter(code__startswith=prefix).aggregate(m=Max("code"))["m"]
@@ -330,11 +333,12 @@ def _requests(rng, today, units, users, categories) -> int:
             status=state,
             progress=100 if state == T.CLOSED else 0,
             result="已联系群众并现场处理。（示例）"
-            if state in (T.CLOSED, T.CLOSURE_REQUESTED)
+            if state in (T.CLOSED, T.CLOSURE_REQUESTED, T.RETURNED)
             else "",
             assigned_on=day,
             accepted_on=accepted,
             closed_on=called if state == T.CLOSED else None,
+            rework_count=1 if state == T.RETURNED else 0,
             source_kind=SourceKind.CITIZEN_REQUEST,
             content_type=ct,
             is_illustrative=True,
@@ -363,7 +367,7 @@ def _requests(rng, today, units, users, categories) -> int:
         ]
         if accepted:
             ev.append((EventAction.ACCEPT, T.ASSIGNED, T.ACCEPTED, _at(accepted, 9)))
-        if state in (T.CLOSURE_REQUESTED, T.CLOSED):
+        if state in (T.CLOSURE_REQUESTED, T.CLOSED, T.RETURNED):
             ev.append(
                 (
                     EventAction.REQUEST_CLOSURE,
@@ -372,8 +376,8 @@ def _requests(rng, today, units, users, categories) -> int:
                     _at(max(answered, accepted), 16),
                 )
             )
-        if state == T.CLOSED:
-            ev.append((EventAction.VERIFY, T.CLOSURE_REQUESTED, T.CLOSED, _at(called, 10)))
+        if state in (T.CLOSED, T.RETURNED):
+            ev.append((EventAction.RATE, T.CLOSURE_REQUESTED, state, _at(called, 10)))
             callbacks.append(
                 Callback(
                     request=req,
@@ -393,9 +397,10 @@ def _requests(rng, today, units, users, categories) -> int:
                     to_status=after,
                     at=at,
                     actor=users.get("rexian")
-                    if action in (EventAction.CREATE, EventAction.ASSIGN, EventAction.VERIFY)
+                    if action in (EventAction.CREATE, EventAction.ASSIGN, EventAction.RATE)
                     else None,
                     progress=100 if after == T.CLOSED else 0,
+                    satisfied=(after == T.CLOSED) if action == EventAction.RATE else None,
                 )
             )
     TaskEvent.objects.bulk_create(task_events, batch_size=1000)

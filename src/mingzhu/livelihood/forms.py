@@ -61,10 +61,6 @@ class ReasonForm(StyledForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CommentForm(StyledForm):
-    comment = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
 class AnswerForm(StyledForm):
     result = forms.CharField(label=_("answer"), widget=forms.Textarea(attrs={"rows": 4}))
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from mingzhu.core import periods
@@ -19,7 +19,7 @@ from mingzhu.tasks.services import add_working_days
 from . import services
 from .actions import limit_for
 from .choices import RequestType
-from .models import CitizenRequest, RateWeights, RequestCategory
+from .models import Callback, CitizenRequest, RateWeights, RequestCategory
 
 
 def request_tasks(requests: QuerySet) -> QuerySet:
@@ -32,41 +32,41 @@ def request_tasks(requests: QuerySet) -> QuerySet:
 
 
 def round_facts(requests: QuerySet, start: dt.date, end: dt.date) -> list[services.RoundFacts]:
-    """One RoundFacts per task dispatched or called back in start..end (cancelled rounds,
-    i.e. returned requests, are left out)."""
+    """The facts of the rates for start..end: one per task dispatched in the period
+    (cancelled rounds, i.e. returned requests, are left out) and one per callback made in
+    it (a task reopened at its first callback is called back twice)."""
     response_days = {t: limit_for(t)[2] for t in RequestType.values}
     kind = CitizenRequest.objects.filter(pk=OuterRef("object_id")).values("request_type")[:1]
-    rows = (
+    dispatched = (
         request_tasks(requests)
         .exclude(status__in=[TaskStatus.CANCELLED, TaskStatus.DRAFT])
-        .filter(
-            Q(assigned_on__range=(start, end))
-            | Q(citizen_callback__called_at__date__range=(start, end))
-        )
+        .filter(assigned_on__range=(start, end))
         .annotate(request_type=Subquery(kind))
-        .values_list(
-            "lead_unit_id",
-            "assigned_on",
-            "accepted_on",
-            "request_type",
-            "citizen_callback__called_at",
-            "citizen_callback__resolved",
-            "citizen_callback__satisfaction",
-        )
+        .values_list("lead_unit_id", "assigned_on", "accepted_on", "request_type")
     )
-    facts = []
-    for unit_id, assigned, accepted, rtype, called_at, resolved, satisfaction in rows:
-        facts.append(
-            services.RoundFacts(
-                unit_id=unit_id,
-                dispatched_on=assigned,
-                response_due=add_working_days(assigned, response_days.get(rtype, 1)),
-                accepted_on=accepted,
-                called_back_on=timezone.localdate(called_at) if called_at else None,
-                resolved=resolved,
-                satisfaction=satisfaction,
-            )
+    facts = [
+        services.RoundFacts(
+            unit_id=unit_id,
+            dispatched_on=assigned,
+            response_due=add_working_days(assigned, response_days.get(rtype, 1)),
+            accepted_on=accepted,
         )
+        for unit_id, assigned, accepted, rtype in dispatched
+    ]
+    called = Callback.objects.filter(
+        request__in=requests.values("pk"), called_at__date__range=(start, end)
+    ).values_list("task__lead_unit_id", "called_at", "resolved", "satisfaction")
+    facts += [
+        services.RoundFacts(
+            unit_id=unit_id,
+            dispatched_on=None,
+            response_due=None,
+            called_back_on=timezone.localdate(called_at),
+            resolved=resolved,
+            satisfaction=satisfaction,
+        )
+        for unit_id, called_at, resolved, satisfaction in called
+    ]
     return facts
 
 

@@ -214,10 +214,10 @@ class CitizenRequest(TaskBacked, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    # Facts of the request's life (not copies of the task's status).
+    # Facts of the request's life (not copies of the task's status; whether it was
+    # reopened after a callback is read from its task's rating events).
     pending_return = models.BooleanField(_("returned, awaiting re-dispatch"), default=False)
     return_count = models.PositiveSmallIntegerField(_("returns"), default=0)
-    reopen_count = models.PositiveSmallIntegerField(_("reopenings"), default=0)
     is_illustrative = models.BooleanField(_("illustrative"), default=False)
 
     class Meta:
@@ -264,7 +264,10 @@ class CitizenRequest(TaskBacked, TimeStampedModel):
 
 
 class RequestEvent(WrittenOnce, TimeStampedModel):
-    """One step of a request's life (register, dispatch, return, callback, reopen)."""
+    """A step of a request's life that is not a transition of its task: registered (no
+    task yet), dispatched or re-dispatched to a unit (which task serves the request), and
+    returned by the unit (退单: the task waits, the request goes back to the desk). The
+    rest of its history (acceptance, answer, callbacks, rework) is its tasks' events."""
 
     # Immutable and itself the record of the step, like the task engine's events.
     audit_exempt = True
@@ -311,7 +314,9 @@ class RequestEvent(WrittenOnce, TimeStampedModel):
 
 @audited()
 class Callback(TimeStampedModel):
-    """The desk's call back (回访) after the unit answered: resolved, and how satisfied."""
+    """The desk's call back (回访) after the unit answered: resolved, and how satisfied.
+    Each callback is also the task's rating event (``tasks.actions.rate``); a task
+    reopened once is called back twice."""
 
     scope_fields = ("request__town", "request__village", "task__lead_unit")
 
@@ -321,11 +326,11 @@ class Callback(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="callbacks",
     )
-    task = models.OneToOneField(
+    task = models.ForeignKey(
         "tasks.Task",
         verbose_name=_("task"),
         on_delete=models.PROTECT,
-        related_name="citizen_callback",
+        related_name="citizen_callbacks",
     )
     resolved = models.BooleanField(_("resolved"))
     satisfaction = models.CharField(_("satisfaction"), max_length=20, choices=Satisfaction.choices)

@@ -51,11 +51,14 @@ def request_status(task_status: str | None, pending_return: bool) -> str:
 
 @dataclass(frozen=True)
 class RoundFacts:
-    """One handling round of a request (one task): what the rates need."""
+    """What the rates need of a request's handling: a dispatch to a unit (the day
+    acceptance was due, the day it was accepted) and/or a callback (resolved, how
+    satisfied). A callback alone, such as the second one of a task reopened at its first,
+    has no dispatch (None)."""
 
     unit_id: int
-    dispatched_on: dt.date
-    response_due: dt.date
+    dispatched_on: dt.date | None
+    response_due: dt.date | None
     accepted_on: dt.date | None = None
     called_back_on: dt.date | None = None
     resolved: bool | None = None
@@ -81,7 +84,7 @@ def three_rates(
     counts: dict[int, Counter] = defaultdict(Counter)
     for r in rounds:
         c = counts[r.unit_id]
-        if start <= r.dispatched_on <= end:
+        if r.dispatched_on is not None and start <= r.dispatched_on <= end:
             c["dispatched"] += 1
             if r.accepted_on is not None and r.accepted_on <= r.response_due:
                 c["responded"] += 1

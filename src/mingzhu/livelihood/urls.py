@@ -18,7 +18,6 @@ urlpatterns = [
     path(f"{R}/accept/", views.AcceptView.as_view(), name="citizenrequest_accept"),
     path(f"{R}/answer/", views.AnswerView.as_view(), name="citizenrequest_answer"),
     path(f"{R}/callback/", views.CallbackView.as_view(), name="citizenrequest_callback"),
-    path(f"{R}/reopen/", views.ReopenView.as_view(), name="citizenrequest_reopen"),
     *object_urls(
         "requests",
         "citizenrequest",

@@ -2,7 +2,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
@@ -16,7 +15,7 @@ from django.views import View
 
 from mingzhu.core import periods
 from mingzhu.core.excel import write_xlsx, xlsx_response
-from mingzhu.core.scope import can
+from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
@@ -30,8 +29,8 @@ from mingzhu.core.views import (
     ReadOnlyMixin,
     model_url,
 )
-from mingzhu.tasks.actions import available_actions
-from mingzhu.tasks.models import Task
+from mingzhu.tasks.actions import available_actions, was_reopened
+from mingzhu.tasks.models import TaskEvent
 from mingzhu.tasks.tables import TaskColumn
 
 from . import actions, services, suggest
@@ -40,7 +39,6 @@ from .filters import CitizenRequestFilter, HouseholdFilter
 from .forms import (
     AnswerForm,
     CallbackForm,
-    CommentForm,
     CorrectionForm,
     CoverageImportForm,
     EntryForm,
@@ -53,7 +51,7 @@ from .forms import (
     UnitForm,
     WeightsForm,
 )
-from .metrics import hot_spots_for, rates_for
+from .metrics import hot_spots_for, rates_for, request_tasks
 from .models import (
     CitizenRequest,
     CoverageRecord,
@@ -124,21 +122,25 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
         task = obj.task
         desk = actions.is_desk(user)
         status = obj.status
-        ct = ContentType.objects.get_for_model(CitizenRequest)
-        rounds = Task.objects.filter(content_type=ct, object_id=obj.pk).select_related("lead_unit")
+        # Only the rounds (tasks) and callbacks the user may see, and those rounds' events.
+        rounds = restrict(request_tasks(CitizenRequest.objects.filter(pk=obj.pk)), user, "view")
         task_actions = available_actions(user, task) if task and not obj.pending_return else []
         context = {
             "events": obj.events.select_related("actor", "unit"),
-            "callbacks": obj.callbacks.select_related("called_by", "task__lead_unit"),
-            "rounds": rounds.order_by("pk"),
-            "timeline": task.events.select_related("actor") if task else [],
+            "callbacks": restrict(obj.callbacks.all(), user, "view").select_related(
+                "called_by", "task__lead_unit"
+            ),
+            "rounds": rounds.select_related("lead_unit").order_by("pk"),
+            "timeline": TaskEvent.objects.filter(task__in=rounds)
+            .select_related("actor", "task")
+            .order_by("at", "pk"),
+            "reopened": task is not None and was_reopened(task),
             "task_link": task is not None and can(user, "view", task),
             "can_reveal": actions.may_reveal(user, CitizenRequest),
             "revealed": self.revealed,
             "can_dispatch": desk and status == "registered",
             "can_redispatch": desk and obj.pending_return,
             "can_callback": desk and status == "answered",
-            "can_reopen": desk and actions.may_reopen(obj),
             "can_return": actions.may_return(user, obj),
             "can_accept": "accept" in task_actions,
             "can_answer": "request_closure" in task_actions,
@@ -249,17 +251,6 @@ class CallbackView(RequestActionView):
 
     def run(self, obj, form):
         actions.callback(obj.pk, actor=self.request.user, **form.cleaned_data)
-
-
-class ReopenView(RequestActionView):
-    form_class = CommentForm
-    title = gettext_lazy("Reopen for re-handling")
-
-    def allowed(self, obj):
-        return actions.is_desk(self.request.user) and actions.may_reopen(obj)
-
-    def run(self, obj, form):
-        actions.reopen(obj.pk, actor=self.request.user, comment=form.cleaned_data["comment"])
 
 
 # -- rates, red-and-black list, hot spots, classifier ----------------------------------

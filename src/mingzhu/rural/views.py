@@ -505,18 +505,13 @@ class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         user = self.request.user
-        children = Prefetch("children", queryset=Task.objects.order_by("deadline", "pk"))
-        projects = list(
-            Task.objects.filter(task_list=obj.task_list, parent__isnull=True)
-            .prefetch_related(children)
-            .order_by("deadline", "pk")
-        )
-        visible = visible_tasks(user, Task.objects.filter(task_list=obj.task_list))
-        today = timezone.localdate()
+        # Only the projects and milestones (tasks) in the user's scope are listed.
+        tasks = restrict(Task.objects.filter(task_list=obj.task_list), user, "view")
+        children = Prefetch("children", queryset=tasks.order_by("deadline", "pk"))
+        projects = tasks.filter(parent__isnull=True).prefetch_related(children)
         return {
-            "projects": projects,
-            "visible": visible,
-            "today": today,
+            "projects": projects.order_by("deadline", "pk"),
+            "today": timezone.localdate(),
             "can_add_project": can(user, "change", obj) and user.has_perm("tasks.add_task"),
         }
 

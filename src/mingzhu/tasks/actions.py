@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,12 +44,46 @@ def in_unit(user, unit) -> bool:
     return bool(user.unit_id and unit and user.unit.path.startswith(unit.path))
 
 
+def _issuers_line(user) -> tuple[str, list[str]] | None:
+    """The rule "the task came down the user's line", as data: the issuer's path starts
+    with the user's unit's path (the user's unit or one below it issued the task) or is
+    one of the paths above it (a unit the user sits in, e.g. the office under a city
+    leader). None: a user without a unit is on no line."""
+    if not user.unit_id:
+        return None
+    path = user.unit.path
+    segments = path.split("/")[:-1]
+    above = ["".join(f"{s}/" for s in segments[:n]) for n in range(1, len(segments))]
+    return path, above
+
+
 def on_issuers_line(user, task: Task) -> bool:
     """The user sits in the issuing unit, below it, or above it (a city leader over the
-    office that issued the task): the line the task came down."""
-    if not user.unit_id or task.issuer_id is None:
+    office that issued the task): the line the task came down. ``issuers_line`` is the
+    same rule as a queryset filter."""
+    line = _issuers_line(user)
+    if line is None or task.issuer_id is None:
         return False
-    return in_unit(user, task.issuer) or task.issuer.path.startswith(user.unit.path)
+    own, above = line
+    return task.issuer.path.startswith(own) or task.issuer.path in above
+
+
+def in_unit_q(user, field: str) -> Q:
+    """``in_unit`` as a filter: the unit at ``field`` is the user's unit or one above it."""
+    line = _issuers_line(user)
+    if line is None:
+        return Q(pk__in=[])
+    own, above = line
+    return Q(**{f"{field}__path__in": [own, *above]})
+
+
+def issuers_line(user, field: str = "issuer") -> Q:
+    """``on_issuers_line`` as a filter on tasks (``field``: the path to the issuer)."""
+    line = _issuers_line(user)
+    if line is None:
+        return Q(pk__in=[])
+    own, above = line
+    return Q(**{f"{field}__path__startswith": own}) | Q(**{f"{field}__path__in": above})
 
 
 def is_issuing_side(user, task: Task) -> bool:
@@ -203,7 +238,6 @@ NOTIFY = {
 def recipients(task: Task, sides: Sequence[str]) -> set[int]:
     """Ids of the active users on the given sides of the task (one query)."""
     from django.contrib.auth.models import Permission
-    from django.db.models import Q
 
     from mingzhu.org.models import OrgUnit, User
 

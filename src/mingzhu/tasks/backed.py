@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from django.db import models
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.models import RestrictedQuerySet
@@ -31,6 +31,21 @@ from .choices import DeadlineBasis, Status
 
 # The name of the annotation ``with_status`` adds: the object's shown status.
 STATUS_ANNOTATION = "shown_status"
+# The name of the annotation ``with_reopened`` adds, read by ``TaskBacked.reopened``.
+REOPENED_ANNOTATION = "task_reopened"
+
+
+def reopened_expression(task_field: str = "task") -> Exists:
+    """SQL: the object's task was reopened after its requester's dissatisfied rating
+    (``tasks.actions.was_reopened`` for a whole queryset)."""
+    from .choices import EventAction
+    from .models import TaskEvent
+
+    return Exists(
+        TaskEvent.objects.filter(
+            task=OuterRef(task_field), action=EventAction.RATE, satisfied=False
+        )
+    )
 
 
 class TaskBackedQuerySet(RestrictedQuerySet):
@@ -41,6 +56,11 @@ class TaskBackedQuerySet(RestrictedQuerySet):
         if status:
             queryset = queryset.filter(**{STATUS_ANNOTATION: status})
         return queryset
+
+    def with_reopened(self) -> TaskBackedQuerySet:
+        """Annotate whether each object's task was reopened, so that lists read it
+        without a query per row."""
+        return self.annotate(**{REOPENED_ANNOTATION: reopened_expression()})
 
 
 class TaskBacked(models.Model):
@@ -91,6 +111,16 @@ class TaskBacked(models.Model):
     @property
     def task_status(self) -> str | None:
         return self.task.status if self.task_id else None
+
+    @property
+    def reopened(self) -> bool:
+        """The requester was dissatisfied once and the task went back for rework: read
+        from the task's rating events, never stored."""
+        from .actions import was_reopened
+
+        if REOPENED_ANNOTATION in self.__dict__:
+            return bool(self.__dict__[REOPENED_ANNOTATION])
+        return self.task_id is not None and was_reopened(self.task_id)
 
     @property
     def status(self) -> str:

@@ -93,11 +93,8 @@ class InboxView(TaskListView):
                 status__in=HANDLING, requested_deadline__isnull=False
             )
             if user.unit_id:
-                decide &= ~Q(lead_unit__path__startswith=user.unit.path)
-                # Only what came down the user's line (actions.on_issuers_line).
-                decide &= Q(issuer__path__startswith=user.unit.path) | Q(
-                    issuer__in=user.unit.ancestors()
-                )
+                # As may_review: never the lead unit's own people; only down their line.
+                decide &= ~actions.in_unit_q(user, "lead_unit") & actions.issuers_line(user)
             else:
                 decide = Q(pk__in=[])
             mine |= decide
