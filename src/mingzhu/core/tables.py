@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import models
+from django.utils.text import capfirst
 
 
 @dataclass(frozen=True)
 class Column:
+    """A column: the object's ``name`` (a field, ``a__b`` across relations, a
+    ``get_<name>_display`` choice) or what ``accessor`` reads. Without a ``label`` the
+    column is labelled as the model's field is (its verbose name): a list view fills it in
+    from its model (``for_model``)."""
+
     name: str
-    label: Any
+    label: Any = None
     accessor: Callable[[models.Model], Any] | None = None
     link: bool = False
+
+    def for_model(self, model: type[models.Model]) -> Column:
+        if self.label is not None:
+            return self
+        field = None
+        for part in self.name.split("__"):
+            field = model._meta.get_field(part)
+            model = field.related_model
+        return replace(self, label=capfirst(field.verbose_name))
 
     def value(self, obj: models.Model) -> Any:
         if self.accessor is not None:
@@ -28,3 +43,9 @@ class Column:
             display = getattr(current, f"get_{part}_display", None)
             current = display() if (last and display) else getattr(current, part)
         return current
+
+
+def fields(names: str) -> list[Column]:
+    """Columns of the model's fields labelled as the fields are, named in one
+    space-separated string: ``fields("start_date end_date issuer")``."""
+    return [Column(name) for name in names.split()]
