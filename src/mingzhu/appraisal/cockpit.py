@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
 
-from .views import flag_board
+from .board import flag_board
 
 
 @register("appraisal", 25)

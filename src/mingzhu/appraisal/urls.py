@@ -17,13 +17,11 @@ urlpatterns = [
         "appraisalresult",
         list_view=views.ResultListView,
         detail=views.ResultDetailView,
-        history=views.ResultHistoryView,
     ),
     *object_urls(
         "schemes",
         "scheme",
         list_view=views.SchemeListView,
         detail=views.SchemeDetailView,
-        history=views.SchemeHistoryView,
     ),
 ]

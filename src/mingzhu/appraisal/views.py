@@ -2,62 +2,32 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.actions import ActionConflict, ActionError
+from mingzhu.core.actions import ActionConflict
+from mingzhu.core.excel import docx_response
 from mingzhu.core.scope import restrict
-from mingzhu.core.tables import Column
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
+    ActionButtonView,
     ActionFormView,
+    NoDeleteMixin,
     ObjectDetailView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
 )
 
 from . import actions
+from .board import flag_board
 from .choices import ResultStatus
 from .forms import ComputeForm, ItemFormSet, RuleFormSet, SchemeForm
-from .models import AppraisalResult, FlagAward, ResultRow, Scheme
+from .models import AppraisalResult, ResultRow, Scheme
 from .notice import notice_for
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    if hasattr(exc, "error_dict"):
-        return [m for msgs in exc.message_dict.values() for m in msgs]
-    return list(exc.messages)
-
-
-def flag_board(user) -> dict:
-    """Who holds which flag: the latest published quarter of every flag-awarding scheme,
-    the towns keeping a red flag for good, and the published history."""
-    awards = list(
-        restrict(FlagAward.objects.all(), user, "view")
-        .select_related("unit", "result__scheme")
-        .order_by("-year", "-quarter", "colour")
-    )
-    history: dict[tuple[int, int, str], dict] = {}
-    for a in awards:
-        key = (a.year, a.quarter, a.result.scheme_code)
-        row = history.setdefault(
-            key,
-            {"label": f"{a.year}Q{a.quarter}", "result": a.result, "red": [], "yellow": []},
-        )
-        row[a.colour].append(a)
-    rows = list(history.values())
-    latest = rows[0] if rows else None
-    kept = {}
-    for a in awards:
-        if a.kept_for_good:
-            kept.setdefault(a.unit_id, a)
-    return {"latest": latest, "history": rows, "kept": list(kept.values())}
 
 
 class BoardView(ObjectMixin, View):
@@ -76,10 +46,7 @@ class ResultListView(ObjectListView):
     export_filename = "appraisal-results"
     columns = [
         Column("label", gettext_lazy("Quarter"), link=True),
-        Column("scheme", gettext_lazy("Scheme")),
-        Column("status", gettext_lazy("Status")),
-        Column("published_at", gettext_lazy("Published at")),
-        Column("published_by", gettext_lazy("Published by")),
+        *fields("scheme status published_at published_by"),
     ]
 
     def meta_context(self):
@@ -126,9 +93,6 @@ class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-ResultHistoryView = ResultDetailView.as_history()
-
-
 class ComputeView(ActionFormView):
     """Compute a quarter: the result is kept as a draft (computing again replaces it)."""
 
@@ -155,28 +119,24 @@ class ComputeView(ActionFormView):
             )
         except ValidationError as exc:
             # The scheme's and the inputs' refusals are shown above the form.
-            raise ValidationError(_errors(exc)) from exc
+            raise ValidationError(exc.messages) from exc
 
     def get_success_message(self, result):
         return _("Computed: %(result)s") % {"result": result}
 
 
-class PublishView(ObjectMixin, View):
+class PublishView(ActionButtonView):
     model = AppraisalResult
 
-    def post(self, request, pk):
-        result = get_object_or_404(self.restricted("view"), pk=pk)
-        if not actions.may_publish(request.user):
-            raise PermissionDenied
-        try:
-            actions.publish_result(result.pk, actor=request.user)
-        except ActionConflict as exc:
-            messages.warning(request, str(exc))
-        except ActionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Published: %(result)s") % {"result": result})
-        return HttpResponseRedirect(result.get_absolute_url())
+    def allowed(self, result):
+        return actions.may_publish(self.request.user)
+
+    def run(self, result):
+        actions.publish_result(result.pk, actor=self.request.user)
+        return result
+
+    def get_success_message(self, result):
+        return _("Published: %(result)s") % {"result": result}
 
 
 class NoticeView(ObjectMixin, View):
@@ -187,45 +147,27 @@ class NoticeView(ObjectMixin, View):
         result = get_object_or_404(
             self.restricted("view").select_related("scheme", "issuer"), pk=pk
         )
-        response = HttpResponse(notice_for(result), content_type=DOCX)
-        from urllib.parse import quote
-
-        name = quote(f"通报-{result.label}-{result.scheme_code}.docx")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-        return response
+        name = f"通报-{result.label}-{result.scheme_code}.docx"
+        return docx_response(name, notice_for(result))
 
 
 class SchemeListView(ObjectListView):
     model = Scheme
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("code", gettext_lazy("Code")),
-        Column("version", gettext_lazy("Version")),
-        Column("subject", gettext_lazy("Appraised units")),
-        Column("method", gettext_lazy("Scoring method")),
+        Column("name", link=True),
+        *fields("code version subject method"),
         Column("created_at", gettext_lazy("Created")),
     ]
 
 
-class SchemeDetailView(ObjectDetailView):
+class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
+    """Versions are never changed in place (the edit page of the current version saves
+    the next one) and never deleted."""
+
     model = Scheme
-    template_name = "appraisal/scheme_detail.html"
 
-    def object_context(self, obj):
-        from mingzhu.core.views import model_url
-
-        # Versions are never changed in place (the edit page saves the next version) and
-        # never deleted.
-        return {
-            **self.meta_context(),
-            "object": obj,
-            "tab": self.tab,
-            "detail_url": model_url(Scheme, "detail", obj.pk),
-            "history_url": model_url(Scheme, "history", obj.pk),
-            "edit_url": model_url(Scheme, "edit", obj.pk),
-            "can_change": obj.is_current and self.request.user.has_perm(actions.EDIT),
-            "can_delete": False,
-        }
+    def _may(self, action, obj):
+        return obj.is_current and self.request.user.has_perm(actions.EDIT)
 
     def get_extra_context(self, obj):
         return {
@@ -234,10 +176,6 @@ class SchemeDetailView(ObjectDetailView):
             "versions": obj.versions(),
             "results": restrict(obj.results.all(), self.request.user, "view"),
         }
-
-
-class SchemeHistoryView(ObjectHistoryView):
-    model = Scheme
 
 
 class SchemeEditView(ObjectMixin, View):
@@ -309,7 +247,7 @@ class SchemeEditView(ObjectMixin, View):
                 rules=kept(rules),
             )
         except ValidationError as exc:
-            return self.render_page(scheme, form, items, rules, _errors(exc), status=400)
+            return self.render_page(scheme, form, items, rules, exc.messages, status=400)
         except ActionConflict as exc:
             return self.render_page(scheme, form, items, rules, [str(exc)], status=409)
         messages.success(request, _("Saved as version %(version)s.") % {"version": new.version})

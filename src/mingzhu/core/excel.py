@@ -1,5 +1,6 @@
-"""Excel (.xlsx) exports: real workbooks written with openpyxl. Reading a table someone
-hands in is ``mingzhu.core.tabular``."""
+"""Excel (.xlsx) exports: real workbooks written with openpyxl, and the download response
+of a generated document (.xlsx, .docx). Reading a table someone hands in is
+``mingzhu.core.tabular``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _cell_value(value: Any) -> Any:
@@ -48,10 +50,21 @@ def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     return buffer.getvalue()
 
 
-def xlsx_response(filename: str, content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+def download_response(
+    filename: str, content: bytes, content_type: str = XLSX_CONTENT_TYPE
+) -> HttpResponse:
+    """``content`` as a download named ``filename`` (any script: RFC 5987 encoded)."""
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
     return response
+
+
+def xlsx_response(filename: str, content: bytes) -> HttpResponse:
+    return download_response(filename, content, XLSX_CONTENT_TYPE)
+
+
+def docx_response(filename: str, content: bytes) -> HttpResponse:
+    return download_response(filename, content, DOCX_CONTENT_TYPE)
 
 
 def _quote(name: str) -> str:

@@ -12,10 +12,8 @@ from django.shortcuts import render
 from django.views import View
 
 from . import periods
-from .excel import write_xlsx, xlsx_response
+from .excel import docx_response, write_xlsx, xlsx_response  # noqa: F401  (docx_response for report pages)
 from .views import ObjectMixin
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # How each kind of period is read from the query, and the names its values take.
 PERIODS: dict[str, tuple[Callable, tuple[str, ...]]] = {
@@ -71,15 +69,6 @@ class ReportView(ObjectMixin, View):
             title, headers, rows = table
             return xlsx_response(f"{title}.xlsx", write_xlsx(title, headers, rows))
         return render(request, self.template_name, context)
-
-
-def docx_response(filename: str, content: bytes) -> HttpResponse:
-    """A .docx download (a notice built by the app)."""
-    from urllib.parse import quote
-
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def bar_chart(rows: Iterable[Any], *series: tuple, label: str = "name") -> dict[str, Any]:

@@ -12,10 +12,24 @@ from django.utils.text import capfirst
 
 @dataclass(frozen=True)
 class Column:
+    """A column: the object's ``name`` (a field, ``a__b`` across relations, a
+    ``get_<name>_display`` choice) or what ``accessor`` reads. Without a ``label`` the
+    column is labelled as the model's field is (its verbose name): a list view fills it in
+    from its model (``for_model``)."""
+
     name: str
-    label: Any
+    label: Any = None
     accessor: Callable[[models.Model], Any] | None = None
     link: bool = False
+
+    def for_model(self, model: type[models.Model]) -> Column:
+        if self.label is not None:
+            return self
+        field = None
+        for part in self.name.split("__"):
+            field = model._meta.get_field(part)
+            model = field.related_model
+        return replace(self, label=capfirst(field.verbose_name))
 
     def value(self, obj: models.Model) -> Any:
         if self.accessor is not None:
@@ -31,27 +45,24 @@ class Column:
         return current
 
 
-def field_label(model: type[models.Model], path: str) -> Any:
-    """The verbose name of the field a path (``member__organisation``) ends at, as a
-    column heads it."""
-    field = None
-    for part in path.split("__"):
-        field = model._meta.get_field(part)
-        model = field.related_model
-    return capfirst(field.verbose_name)
+def fields(names: str) -> list[Column]:
+    """Columns of the model's fields labelled as the fields are, named in one
+    space-separated string: ``fields("start_date end_date issuer")``."""
+    return [Column(name) for name in names.split()]
 
 
 def columns_for(model: type[models.Model], specs: Iterable) -> list[Column]:
     """A list page's columns from short specs: a field path (headed by the field's
     verbose name), a tuple of ``Column``'s arguments (name, label, accessor), or a
-    ``Column``. The first column links to the object."""
+    ``Column`` (without a label, headed as its field is). The first column links to the
+    object."""
     columns = []
     for spec in specs:
         if isinstance(spec, str):
-            spec = Column(spec, field_label(model, spec))
+            spec = Column(spec)
         elif isinstance(spec, tuple):
             spec = Column(*spec)
-        columns.append(spec)
+        columns.append(spec.for_model(model))
     if columns and not any(c.link for c in columns):
         columns[0] = replace(columns[0], link=True)
     return columns

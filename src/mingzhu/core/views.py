@@ -6,6 +6,8 @@ answers 404; a missing model permission answers 403.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -21,12 +23,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from .actions import ActionError
+from .actions import ActionConflict, ActionError
 from .audit import history_for
 from .excel import write_xlsx, xlsx_response
 from .forms import EmptyForm, add_errors
+from .periods import period
 from .scope import permission_name, restrict
 from .tables import Column, columns_for
+from .tabular import ImportResult, WorkbookError
 
 EXPORT_LIMIT = 100_000
 
@@ -102,14 +106,17 @@ class ObjectListView(ObjectMixin, View):
     template_name = "core/object_list.html"
     table_template = "core/_object_table.html"
     paginate_by = 50
+    # The export's file name (before its date) and sheet name: the model's plural name
+    # by default.
     export_filename: str | None = None
+    export_sheet: str | None = None
     # Computed values the columns show ({name: expression}) and the rows' order.
     annotate: dict[str, Any] = {}
     ordering: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if "columns" in cls.__dict__ and getattr(cls, "model", None) is not None:
+        if getattr(cls, "model", None) is not None:
             cls.columns = columns_for(cls.model, cls.columns)
 
     def get_queryset(self) -> models.QuerySet:
@@ -149,11 +156,17 @@ class ObjectListView(ObjectMixin, View):
         return render(request, template, context)
 
     def export(self, queryset: models.QuerySet):
-        headers = [str(c.label) for c in self.columns]
-        rows = ([c.value(obj) for c in self.columns] for obj in queryset[:EXPORT_LIMIT])
         name = self.export_filename or str(self.model._meta.verbose_name_plural)
         stamp = timezone.localdate().strftime("%Y%m%d")
-        return xlsx_response(f"{name}-{stamp}.xlsx", write_xlsx(name, headers, rows))
+        return self.workbook(queryset, f"{name}-{stamp}.xlsx", self.export_sheet or name)
+
+    def export_table(self, queryset: models.QuerySet):
+        """The exported sheet's headers and rows: the page's columns by default."""
+        rows = ([c.value(obj) for c in self.columns] for obj in queryset[:EXPORT_LIMIT])
+        return [str(c.label) for c in self.columns], rows
+
+    def workbook(self, queryset: models.QuerySet, filename: str, sheet: str):
+        return xlsx_response(filename, write_xlsx(str(sheet), *self.export_table(queryset)))
 
 
 class Related:
@@ -249,6 +262,47 @@ class ObjectHistoryView(HistoryTabMixin, ObjectDetailView):
     """The history tab of a model without a detail view of its own."""
 
 
+def period_of(request) -> tuple[dt.date, dt.date]:
+    """The period a report page shows (``start``/``end`` in the query; see
+    ``periods.period``); a malformed one is said as a message and the default shown."""
+    start, end, error = period(request.GET)
+    if error:
+        messages.error(request, error)
+    return start, end
+
+
+class ActionButtonView(ObjectMixin, View):
+    """A button on an object's page (POST only) whose click calls one action: the object
+    is looked up through ``restrict`` (outside the scope 404), ``allowed(obj)`` refusing
+    answers 403, then ``run(obj)``; its refusal (``ActionError``; a conflict as a warning)
+    or ``get_success_message(result)`` is said as a message on the object's page."""
+
+    http_method_names = ["post"]
+
+    def allowed(self, obj) -> bool:
+        return True
+
+    def run(self, obj):
+        raise NotImplementedError
+
+    def get_success_message(self, result) -> str:
+        return _("Done.")
+
+    def post(self, request, pk):
+        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        if not self.allowed(obj):
+            raise PermissionDenied
+        try:
+            result = self.run(obj)
+        except ActionConflict as exc:
+            messages.warning(request, str(exc))
+        except ActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, self.get_success_message(result))
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+
 class ObjectEditView(ObjectMixin, View):
     form_class = None
     template_name = "core/object_edit.html"
@@ -283,12 +337,23 @@ class ObjectEditView(ObjectMixin, View):
         form = self.get_form(obj)
         if form.is_valid():
             action = "add" if creating else "change"
-            with transaction.atomic():
-                obj = self.save_form(form)
-                # Re-read through the user's scope: nobody may move an object out of reach.
-                in_scope = self.restricted(action).filter(pk=obj.pk).exists()
-                if not in_scope:
-                    transaction.set_rollback(True)
+            try:
+                with transaction.atomic():
+                    obj = self.save_form(form)
+                    # Re-read through the user's scope: nobody may move an object out of reach.
+                    in_scope = self.restricted(action).filter(pk=obj.pk).exists()
+                    if not in_scope:
+                        transaction.set_rollback(True)
+            except (ActionError, ValidationError) as exc:
+                # Refused by the action ``save_form`` calls (e.g. a newer version was
+                # saved meanwhile: 409): said on the form.
+                conflict = isinstance(exc, ActionConflict)
+                add_errors(
+                    form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc))
+                )
+                response = self.render_form(self.get_object(pk), form)
+                response.status_code = 409 if conflict else 400
+                return response
             if not in_scope:
                 form.add_error(None, _("The result would lie outside your data scope."))
                 if creating:
@@ -354,6 +419,9 @@ class ActionFormView(ObjectMixin, View):
     After success the user reads ``get_success_message(result)``: by default the class's
     ``success_message`` text; a subclass overrides the method to name what the action made
     (e.g. "Reported: event 12"), ``result`` being what ``run`` returned (or ``obj``).
+    A form whose fields are the action's keyword arguments needs no ``run``: ``action``
+    (the action function) is called with the object's pk (when the page is about one),
+    ``actor`` and the cleaned data.
     """
 
     form_class = EmptyForm
@@ -376,8 +444,15 @@ class ActionFormView(ObjectMixin, View):
             return {"user": self.request.user}
         return {}
 
+    action = None
+
     def run(self, obj, form):
-        raise NotImplementedError
+        action = type(self).action
+        if action is None:
+            raise NotImplementedError
+        if obj is None:
+            return action(actor=self.request.user, **form.cleaned_data)
+        action(obj.pk, actor=self.request.user, **form.cleaned_data)
 
     def get_success_message(self, result) -> str:
         return self.success_message
@@ -440,6 +515,52 @@ class ActionFormView(ObjectMixin, View):
                     messages.success(request, message)
                 return HttpResponseRedirect(self.success_url(result))
         return self.render_form(obj, form, status=400)
+
+
+class ImportView(ActionFormView):
+    """An Excel import page: the upload, then the importer's result.
+
+    A subclass names the ``template_name`` and ``import_file(obj, file)``, which calls the
+    importer and returns its ``ImportResult`` (``obj``: what the URL's ``pk`` names, e.g.
+    the list imported into, looked up like ``ActionFormView``'s; None without one).
+    Permission as for ``ActionFormView`` (the model's add permission by default). A result
+    with errors and nothing written shows every row's error on the page (400); otherwise
+    the user reads ``success_message`` (with ``created``, ``updated`` and ``count``), the
+    remaining errors of a "valid rows only" import as warnings, and goes to ``obj``'s page
+    (or the model's list). ``columns`` names the sheet's columns for the page.
+    """
+
+    columns: Sequence[str] = ()
+    success_message = gettext_lazy("Imported: %(created)s new, %(updated)s updated.")
+    errors: Sequence[str] = ()
+
+    def import_file(self, obj, file) -> ImportResult:
+        raise NotImplementedError
+
+    def get_extra_context(self, obj):
+        return {"errors": self.errors, "columns": "、".join(str(c) for c in self.columns)}
+
+    def post(self, request, pk=None, **kwargs):
+        self.object = obj = self.get_object(pk)
+        upload = request.FILES.get("file")
+        if upload is None:
+            self.errors = [_("Choose an .xlsx file.")]
+            return self.render_form(obj, self.get_form(obj), status=400)
+        try:
+            result = self.import_file(obj, upload)
+        except WorkbookError as exc:
+            self.errors = [str(exc)]
+            return self.render_form(obj, self.get_form(obj), status=400)
+        if result.errors and not (result.created or result.updated):
+            self.errors = [str(e) for e in result.errors]
+            return self.render_form(obj, self.get_form(obj), status=400)
+        counts = {"created": result.created, "updated": result.updated, "count": result.created}
+        messages.success(request, self.success_message % counts)
+        for error in result.errors:
+            messages.warning(request, str(error))
+        return HttpResponseRedirect(
+            obj.get_absolute_url() if obj else model_url(self.model, "list")
+        )
 
 
 class HomeView(LoginRequiredMixin, View):

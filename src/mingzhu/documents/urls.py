@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "documents"
 
@@ -19,8 +19,7 @@ urlpatterns = [
         "leadrule",
         list_view=views.LeadRuleListView,
         detail=views.LeadRuleDetailView,
-        history=views.LeadRuleHistoryView,
-        edit=views.LeadRuleEditView,
-        delete=views.LeadRuleDeleteView,
+        form=forms.LeadRuleForm,
+        delete=True,
     ),
 ]

@@ -9,12 +9,10 @@ from django.views import View
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import can
-from mingzhu.core.tables import Column
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
-    ObjectDeleteView,
     ObjectDetailView,
-    ObjectEditView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
@@ -22,7 +20,7 @@ from mingzhu.core.views import (
 
 from . import actions, services
 from .filters import DocumentFilter
-from .forms import AdoptForm, LeadRuleForm, LoadForm, item_formset, target_formset
+from .forms import AdoptForm, LoadForm, item_formset, target_formset
 from .models import LeadRule, PolicyDocument
 
 
@@ -35,13 +33,10 @@ class DocumentListView(ObjectListView):
     select_related = ("issuer", "task_list")
     filterset_class = DocumentFilter
     columns = [
-        Column("title", gettext_lazy("Title"), link=True),
-        Column("author", gettext_lazy("Author")),
-        Column("year", gettext_lazy("Year")),
-        Column("issuer", gettext_lazy("Unit")),
+        Column("title", link=True),
+        *fields("author year issuer"),
         Column("state", gettext_lazy("State"), accessor=_state),
-        Column("task_list", gettext_lazy("Task list")),
-        Column("adopted_on", gettext_lazy("Adopted on")),
+        *fields("task_list adopted_on"),
     ]
     export_filename = "policy-documents"
 
@@ -76,7 +71,6 @@ class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
     changes through its table and its adoption: no edit or delete page."""
 
     model = PolicyDocument
-    template_name = "documents/policydocument_detail.html"
     select_related = ("issuer", "task_list", "loaded_by", "adopted_by")
 
     def get_extra_context(self, obj, items=None, targets=None, adopt_form=None):
@@ -158,19 +152,17 @@ class SaveDraftView(DocumentActionView):
         items = item_formset(document, request.POST, user=request.user)
         targets = target_formset(document, request.POST)
         if items.is_valid() and targets.is_valid():
-            item_changes = [
-                {"id": f.instance.pk, **{k: f.cleaned_data[k] for k in f.changed_data}}
-                for f in items.forms
-                if f.has_changed()
-            ]
-            target_changes = [
-                {"id": f.instance.pk, **{k: f.cleaned_data[k] for k in f.changed_data}}
-                for f in targets.forms
-                if f.has_changed()
-            ]
+
+            def changes(formset):
+                return [
+                    {"id": f.instance.pk, **{k: f.cleaned_data[k] for k in f.changed_data}}
+                    for f in formset.forms
+                    if f.has_changed()
+                ]
+
             try:
                 actions.save_draft(
-                    document.pk, actor=request.user, items=item_changes, targets=target_changes
+                    document.pk, actor=request.user, items=changes(items), targets=changes(targets)
                 )
             except (ActionError, ValidationError) as exc:
                 messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
@@ -218,28 +210,12 @@ class LeadRuleListView(ObjectListView):
     model = LeadRule
     select_related = ("unit",)
     columns = [
-        Column("keyword", gettext_lazy("Keyword"), link=True),
-        Column("unit", gettext_lazy("Lead unit")),
-        Column("unit_name", gettext_lazy("Unit name")),
-        Column("priority", gettext_lazy("Priority")),
-        Column("is_active", gettext_lazy("Active")),
+        Column("keyword", link=True),
+        *fields("unit unit_name priority is_active"),
     ]
     export_filename = "lead-unit-keywords"
 
 
 class LeadRuleDetailView(ObjectDetailView):
     model = LeadRule
-    template_name = "documents/leadrule_detail.html"
     select_related = ("unit",)
-
-
-LeadRuleHistoryView = LeadRuleDetailView.as_history()
-
-
-class LeadRuleEditView(ObjectEditView):
-    model = LeadRule
-    form_class = LeadRuleForm
-
-
-class LeadRuleDeleteView(ObjectDeleteView):
-    model = LeadRule

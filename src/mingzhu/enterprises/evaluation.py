@@ -36,6 +36,26 @@ FLAGS = {
 }
 
 
+def result_record(result: MuResult, benchmarks: dict | None = None) -> dict:
+    """A stored result as a record of ``services.result_records``' shape (the indicators
+    with the group's benchmarks when ``benchmarks`` (group -> benchmarks) is given)."""
+    bench = (benchmarks or {}).get(result.group, {})
+    return {
+        "credit_code": result.enterprise.credit_code,
+        "name": result.enterprise.name,
+        "town": result.town.name,
+        "group": result.group,
+        "score": float(result.score) if result.score is not None else None,
+        "rank": result.rank,
+        "class": result.mu_class or None,
+        "indicators": {
+            k: {"value": v, "benchmark": bench.get(k), "ratio": ratio}
+            for k, (v, ratio) in result.indicators.items()
+        },
+        "extra_cost": float(result.extra_cost) if result.extra_cost is not None else None,
+    }
+
+
 def load_rows(year: int) -> tuple[services.Rows, list[int], list[int]]:
     """(rows, enterprise ids, town ids) for every enterprise with figures for the year."""
     casts = {f"f_{k}": Cast(v, FloatField()) for k, v in NUMBERS.items()}

@@ -343,6 +343,35 @@ def result_records(
     return out
 
 
+# The results workbook: the results page's export and ``mu evaluate --export``.
+RESULT_HEADERS = [
+    "统一社会信用代码",
+    "企业名称",
+    "所属镇街",
+    "组别",
+    "得分",
+    "排名",
+    "类别",
+    "新增成本（万元）",
+]
+
+
+def result_sheet_row(record: dict) -> list:
+    """A row of the results workbook from a result record (``result_records``' shape)."""
+    r = record
+    group = "规上" if r["group"] == "above" else "规下"
+    return [
+        r["credit_code"],
+        r["name"],
+        r["town"],
+        group,
+        r["score"],
+        r["rank"],
+        r["class"],
+        r["extra_cost"],
+    ]
+
+
 def summary(ev: Evaluation) -> dict[str, dict]:
     return {
         g: {

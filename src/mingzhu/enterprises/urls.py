@@ -22,7 +22,6 @@ urlpatterns = [
         "muscheme",
         list_view=views.SchemeListView,
         detail=views.SchemeDetailView,
-        history=views.SchemeHistoryView,
         edit=views.SchemeEditView,
     ),
     *object_urls(
@@ -30,14 +29,12 @@ urlpatterns = [
         "visit",
         list_view=views.VisitListView,
         detail=views.VisitDetailView,
-        history=views.VisitHistoryView,
     ),
     *object_urls(
         "demands",
         "demand",
         list_view=views.DemandListView,
         detail=views.DemandDetailView,
-        history=views.DemandHistoryView,
     ),
     path("", views.EnterpriseListView.as_view(), name="enterprise_list"),
     path("add/", views.EnterpriseEditView.as_view(), name="enterprise_add"),

@@ -2,46 +2,41 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.actions import ActionConflict, ActionError
+from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import write_xlsx, xlsx_response
-from mingzhu.core.forms import add_errors
-from mingzhu.core.periods import percent, period
-from mingzhu.core.scope import can, restrict
-from mingzhu.core.tables import Column
-from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.periods import percent
+from mingzhu.core.reports import ReportView
+from mingzhu.core.scope import restrict
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
+    ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
-    ObjectHistoryView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
-    model_url,
-    style_form,
 )
+from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, services
-from .choices import Scale
 from .demands import demand_rates, totals
+from .evaluation import result_record
 from .filters import DemandFilter, EnterpriseFilter, ResultFilter, VisitFilter
 from .forms import (
     DemandForm,
     DispatchForm,
     EnterpriseForm,
-    ImportForm,
     RateForm,
     SchemeForm,
     VisitForm,
@@ -84,21 +79,20 @@ class EnterpriseListView(ObjectListView):
     select_related = ("town",)
     filterset_class = EnterpriseFilter
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
+        Column("name", link=True),
         Column("credit_code", gettext_lazy("Credit code")),
         Column("town", gettext_lazy("Town")),
         Column("industry", gettext_lazy("Industry")),
-        Column("scale", gettext_lazy("Scale")),
+        Column("scale"),
         Column("land_mu", gettext_lazy("Land (mu)")),
-        Column("listing", gettext_lazy("Listing")),
-        Column("digital", gettext_lazy("Intelligent and digital transformation")),
+        *fields("listing digital"),
     ]
     template_name = "enterprises/enterprise_list.html"
+    export_filename = "enterprises"
+    export_sheet = "企业库"
 
-    def export(self, queryset):
-        stamp = timezone.localdate().strftime("%Y%m%d")
-        content = write_xlsx("企业库", REGISTRY_HEADERS, registry_rows(queryset))
-        return xlsx_response(f"enterprises-{stamp}.xlsx", content)
+    def export_table(self, queryset):
+        return REGISTRY_HEADERS, registry_rows(queryset)
 
 
 def _radar(result: MuResult | None) -> dict | None:
@@ -118,7 +112,6 @@ def _radar(result: MuResult | None) -> dict | None:
 class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
     model = Enterprise
     select_related = ("town", "account_unit")
-    template_name = "enterprises/enterprise_detail.html"
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -165,69 +158,24 @@ class EnterpriseEditView(ObjectEditView):
     form_class = EnterpriseForm
 
 
-class ImportView(ObjectMixin, View):
+class RegistryImportView(ImportView):
     """Excel import, all or nothing, with an error per row and field."""
 
     model = Enterprise
-    permission = "add"
-    title = ""
-    columns: list[str] = []
     template_name = "enterprises/import.html"
-
-    def run(self, file):
-        raise NotImplementedError
-
-    def context(self, form, errors=()):
-        return {
-            **self.meta_context(),
-            "form": form,
-            "errors": errors,
-            "title": self.title,
-            "columns": "、".join(self.columns),
-        }
-
-    def get(self, request):
-        self.require_permission(self.permission)
-        return render(request, self.template_name, self.context(ImportForm()))
-
-    def post(self, request):
-        self.require_permission(self.permission)
-        form = ImportForm(request.POST, request.FILES)
-        errors = []
-        if form.is_valid():
-            try:
-                result = self.run(form.cleaned_data["file"])
-            except WorkbookError as exc:
-                errors = [str(exc)]
-            else:
-                errors = [str(e) for e in result.errors]
-                if not errors:
-                    messages.success(
-                        request,
-                        _("Imported: %(created)s new, %(updated)s updated.")
-                        % {"created": result.created, "updated": result.updated},
-                    )
-                    return HttpResponseRedirect(model_url(Enterprise, "list"))
-        return render(request, self.template_name, self.context(form, errors), status=400)
-
-
-class RegistryImportView(ImportView):
     title = gettext_lazy("Import the registry from Excel")
     columns = REGISTRY_HEADERS
 
-    def run(self, file):
+    def import_file(self, obj, file):
         return import_registry(file, actor=self.request.user)
 
 
-class AnnualImportView(ImportView):
+class AnnualImportView(RegistryImportView):
     title = gettext_lazy("Import annual data from Excel")
     columns = ANNUAL_HEADERS
+    permission = "enterprises.add_annualdata"
 
-    def require_permission(self, action):
-        if not self.request.user.has_perm("enterprises.add_annualdata"):
-            raise PermissionDenied
-
-    def run(self, file):
+    def import_file(self, obj, file):
         return import_annual(file, actor=self.request.user)
 
 
@@ -274,74 +222,50 @@ def town_chart(results) -> dict:
     return {"towns": towns, "series": [{"name": c, "data": data[c]} for c in services.CLASSES]}
 
 
-RESULT_HEADERS = [
-    "统一社会信用代码",
-    "企业名称",
-    "所属镇街",
-    "组别",
-    "得分",
-    "排名",
-    "类别",
-    "新增成本（万元）",
-]
+class ResultsView(ObjectListView):
+    """One year's results (the year asked for, or the latest evaluated), filtered, with
+    the class distribution by town of all of them; the page of a year, not a model list."""
 
+    model = MuResult
+    filterset_class = ResultFilter
+    template_name = "enterprises/results.html"
+    table_template = "enterprises/_results_table.html"
 
-class ResultsView(LoginRequiredMixin, View):
-    def get(self, request):
-        user = request.user
-        if not user.has_perm("enterprises.view_muresult"):
-            raise PermissionDenied
-        evaluations = list(MuEvaluation.objects.select_related("scheme").order_by("-year"))
-        year = _year(request, evaluations)
-        evaluation = next((e for e in evaluations if e.year == year), None)
-        results = restrict(
-            MuResult.objects.filter(evaluation=evaluation), user, "view"
-        ).select_related("enterprise", "town")
-        chart_source = results
-        filterset = ResultFilter(request.GET or None, queryset=results, request=request)
-        style_form(filterset.form)
-        if filterset.is_bound:
-            results = filterset.qs if filterset.is_valid() else results.none()
+    def get(self, request, *args, **kwargs):
+        self.evaluations = list(MuEvaluation.objects.select_related("scheme").order_by("-year"))
+        self.year = _year(request, self.evaluations)
+        self.evaluation = next((e for e in self.evaluations if e.year == self.year), None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
         # Ranked first (by rank), then T and D, then those out of scope, on every database.
-        results = results.order_by(
-            "group", F("rank").asc(nulls_last=True), "mu_class", "enterprise__credit_code"
+        return (
+            self.restricted("view")
+            .filter(evaluation=self.evaluation)
+            .select_related("enterprise", "town")
+            .order_by(
+                "group", F("rank").asc(nulls_last=True), "mu_class", "enterprise__credit_code"
+            )
         )
-        if request.GET.get("export") == "xlsx":
-            rows = (
-                [
-                    r.enterprise.credit_code,
-                    r.enterprise.name,
-                    r.town.name,
-                    "规上" if r.group == Scale.ABOVE else "规下",
-                    r.score,
-                    r.rank,
-                    r.mu_class,
-                    r.extra_cost,
-                ]
-                for r in results
-            )
-            return xlsx_response(
-                f"mu-{year}.xlsx", write_xlsx(f"亩均评价{year}", RESULT_HEADERS, rows)
-            )
-        page = Paginator(results, 50).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        may_run = user.has_perm(actions.RUN_PERMISSION)
-        context = {
+
+    def meta_context(self):
+        evaluations = self.evaluations
+        return {
             "evaluations": evaluations,
-            "evaluation": evaluation,
-            "year": year,
-            "filterset": filterset,
-            "page_obj": page,
-            "querystring": query.urlencode(),
-            "chart": town_chart(chart_source),
-            "may_run": may_run,
+            "evaluation": self.evaluation,
+            "year": self.year,
+            "chart": town_chart(self.get_queryset()),
+            "may_run": self.request.user.has_perm(actions.RUN_PERMISSION),
             "run_year": (evaluations[0].year + 1) if evaluations else timezone.localdate().year - 1,
             "labels": INDICATOR_LABELS,
         }
-        if request.htmx:
-            return render(request, "enterprises/_results_table.html", context)
-        return render(request, "enterprises/results.html", context)
+
+    def export(self, queryset):
+        return self.workbook(queryset, f"mu-{self.year}.xlsx", f"亩均评价{self.year}")
+
+    def export_table(self, queryset):
+        rows = (services.result_sheet_row(result_record(r)) for r in queryset)
+        return services.RESULT_HEADERS, rows
 
 
 class RunView(LoginRequiredMixin, View):
@@ -370,9 +294,8 @@ class RunView(LoginRequiredMixin, View):
 class SchemeListView(ObjectListView):
     model = MuScheme
     columns = [
-        Column("version", gettext_lazy("Version"), link=True),
-        Column("name", gettext_lazy("Name")),
-        Column("updated_at", gettext_lazy("Updated")),
+        Column("version", link=True),
+        *fields("name updated_at"),
     ]
 
     def get(self, request, *args, **kwargs):
@@ -382,14 +305,9 @@ class SchemeListView(ObjectListView):
 
 class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
     model = MuScheme
-    template_name = "enterprises/muscheme_detail.html"
 
     def get_extra_context(self, obj):
         return {"evaluations": obj.evaluations.order_by("-year"), "labels": INDICATOR_LABELS}
-
-
-class SchemeHistoryView(NoDeleteMixin, ObjectHistoryView):
-    model = MuScheme
 
 
 class SchemeEditView(ObjectEditView):
@@ -408,20 +326,6 @@ class SchemeEditView(ObjectEditView):
             notes=d["notes"],
         )
 
-    def post(self, request, pk=None):
-        try:
-            return super().post(request, pk)
-        except (ActionConflict, ValidationError) as exc:
-            # Refused by the action (a newer version was saved meanwhile): said on the form.
-            conflict = isinstance(exc, ActionConflict)
-            obj = self.get_object(pk)
-            form = self.get_form(obj)
-            form.is_valid()
-            add_errors(form, ValidationError(str(exc)) if conflict else exc)
-            response = self.render_form(obj, form)
-            response.status_code = 409 if conflict else 400
-            return response
-
 
 # --- visits and demands -----------------------------------------------------------------
 
@@ -431,11 +335,8 @@ class VisitListView(ObjectListView):
     select_related = ("enterprise", "unit")
     filterset_class = VisitFilter
     columns = [
-        Column("date", gettext_lazy("Date"), link=True),
-        Column("enterprise", gettext_lazy("Enterprise")),
-        Column("kind", gettext_lazy("Kind")),
-        Column("visitors", gettext_lazy("Visitors")),
-        Column("unit", gettext_lazy("Visiting unit")),
+        Column("date", link=True),
+        *fields("enterprise kind visitors unit"),
     ]
     export_filename = "visits"
 
@@ -443,7 +344,6 @@ class VisitListView(ObjectListView):
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Visit
     select_related = ("enterprise", "unit", "recorded_by")
-    template_name = "enterprises/visit_detail.html"
 
     def get_extra_context(self, obj):
         return {
@@ -451,9 +351,6 @@ class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
             .select_related("task")
             .prefetch_related("ratings")
         }
-
-
-VisitHistoryView = VisitDetailView.as_history()
 
 
 class VisitAddView(ActionFormView):
@@ -480,10 +377,7 @@ class VisitAddView(ActionFormView):
 
 DEMAND_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
-    Column("raised_at", gettext_lazy("Raised at")),
-    Column("enterprise", gettext_lazy("Enterprise")),
-    Column("category", gettext_lazy("Category")),
-    Column("channel", gettext_lazy("Channel")),
+    *fields("raised_at enterprise category channel"),
     Column("status", gettext_lazy("Status"), accessor=lambda d: d.get_status_display()),
     Column(
         "department",
@@ -518,27 +412,19 @@ class DemandListView(ObjectListView):
         )
 
 
-class DemandDetailView(ReadOnlyMixin, ObjectDetailView):
+class DemandDetailView(ReadOnlyMixin, TaskBackedDetailView):
     model = Demand
     select_related = ("enterprise", "visit", "raised_by", "task__lead_unit")
-    template_name = "enterprises/demand_detail.html"
 
-    def get_extra_context(self, obj):
+    def get_task_context(self, obj, task):
         user = self.request.user
-        task = obj.task
         return {
             "ratings": obj.ratings.select_related("rated_by"),
-            # The task's timeline belongs to the demand: whoever sees the demand sees it.
-            "timeline": task.events.select_related("actor") if task else [],
-            "task_link": task is not None and can(user, "view", task),
             "can_dispatch": task is None and user.has_perm(actions.DISPATCH_PERMISSION),
             "can_rate": task is not None
             and task.status == "closure_requested"
             and actions.may_rate(user, obj),
         }
-
-
-DemandHistoryView = DemandDetailView.as_history()
 
 
 class DemandAddView(ActionFormView):
@@ -573,15 +459,7 @@ class DispatchView(DemandActionView):
     def allowed(self, demand):
         return self.request.user.has_perm(actions.DISPATCH_PERMISSION)
 
-    def run(self, demand, form):
-        d = form.cleaned_data
-        return actions.dispatch_demand(
-            demand.pk,
-            actor=self.request.user,
-            department=d["department"],
-            time_limit=d["time_limit"],
-            comment=d["comment"],
-        )
+    action = actions.dispatch_demand
 
 
 class RateView(DemandActionView):
@@ -591,23 +469,19 @@ class RateView(DemandActionView):
     def allowed(self, demand):
         return actions.may_rate(self.request.user, demand)
 
-    def run(self, demand, form):
-        d = form.cleaned_data
-        return actions.rate_demand(
-            demand.pk, actor=self.request.user, rating=d["rating"], comment=d["comment"]
-        )
+    action = actions.rate_demand
 
 
-class RatesView(LoginRequiredMixin, View):
+class RatesView(ReportView):
     """The three rates (响应率, 解决率, 满意率) per department for a period."""
 
-    def get(self, request):
-        if not request.user.has_perm("enterprises.view_demand"):
-            raise PermissionDenied
-        start, end, error = period(request.GET)
-        if error:
-            messages.error(request, error)
-        rows = demand_rates(Demand.objects.restrict(request.user), start, end)
+    period = "range"
+
+    model = Demand
+    template_name = "enterprises/rates.html"
+
+    def report(self, start, end):
+        rows = demand_rates(self.restricted("view"), start, end)
         series = [
             (_("Response rate"), "response_rate"),
             (_("Resolution rate"), "resolution_rate"),
@@ -619,5 +493,4 @@ class RatesView(LoginRequiredMixin, View):
                 {"name": name, "data": [percent(r[key]) for r in rows]} for name, key in series
             ],
         }
-        context = {"start": start, "end": end, "rows": rows, "total": totals(rows), "chart": chart}
-        return render(request, "enterprises/rates.html", context)
+        return {"rows": rows, "total": totals(rows), "chart": chart}

@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "grid"
 
@@ -18,24 +18,21 @@ urlpatterns = [
         "gridevent",
         list_view=views.GridEventListView,
         detail=views.GridEventDetailView,
-        history=views.GridEventHistoryView,
     ),
     *object_urls(
         "campaigns",
         "campaign",
         list_view=views.CampaignListView,
         detail=views.CampaignDetailView,
-        history=views.CampaignHistoryView,
-        edit=views.CampaignEditView,
-        delete=views.CampaignDeleteView,
+        form=forms.CampaignForm,
+        delete=True,
     ),
     *object_urls(
         "categories",
         "eventcategory",
         list_view=views.CategoryListView,
         detail=views.CategoryDetailView,
-        history=views.CategoryHistoryView,
-        edit=views.CategoryEditView,
-        delete=views.CategoryDeleteView,
+        form=forms.EventCategoryForm,
+        delete=True,
     ),
 ]

@@ -1,46 +1,32 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
-from mingzhu.core.periods import percent, period
-from mingzhu.core.scope import can, restrict
-from mingzhu.core.tables import Column
+from mingzhu.core import reports
+from mingzhu.core.periods import percent
+from mingzhu.core.scope import restrict
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
-    ObjectDeleteView,
     ObjectDetailView,
-    ObjectEditView,
     ObjectListView,
-    ObjectMixin,
     ReadOnlyMixin,
+    period_of,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions
 from .filters import GridEventFilter
-from .forms import (
-    CampaignForm,
-    EventCategoryForm,
-    FileForm,
-    RecheckForm,
-    RejectForm,
-    ReportForm,
-)
+from .forms import FileForm, RecheckForm, RejectForm, ReportForm
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, EventPhoto, GridEvent
 
 EVENT_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
-    Column("reported_at", gettext_lazy("Reported at")),
-    Column("grid", gettext_lazy("Grid")),
-    Column("category", gettext_lazy("Category")),
-    Column("campaign", gettext_lazy("Campaign")),
-    Column("address", gettext_lazy("Address")),
+    *fields("reported_at grid category campaign address"),
     Column("status", gettext_lazy("Status"), accessor=lambda e: e.get_status_display()),
     TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
     TaskColumn("deadline"),
@@ -55,9 +41,8 @@ class GridEventListView(ObjectListView):
     export_filename = "grid-events"
 
 
-class GridEventDetailView(ReadOnlyMixin, ObjectDetailView):
+class GridEventDetailView(ReadOnlyMixin, TaskBackedDetailView):
     model = GridEvent
-    template_name = "grid/gridevent_detail.html"
     select_related = (
         "grid",
         "category",
@@ -67,24 +52,17 @@ class GridEventDetailView(ReadOnlyMixin, ObjectDetailView):
         "task__lead_unit",
     )
 
-    def get_extra_context(self, obj):
+    def get_task_context(self, obj, task):
         user = self.request.user
-        task = obj.task
         pending = obj.decision == "pending"
         return {
             "photos": obj.photos.filter(recheck__isnull=True),
             "rechecks": obj.rechecks.select_related("checked_by").prefetch_related("photos"),
-            # The task's timeline belongs to the event: whoever sees the event sees it.
-            "timeline": task.events.select_related("actor") if task else [],
-            "task_link": task is not None and can(user, "view", task),
             "can_decide": pending and actions.may_file(user),
             "can_recheck": task is not None
             and task.status == TaskStatus.CLOSURE_REQUESTED
             and actions.may_recheck(user, obj),
         }
-
-
-GridEventHistoryView = GridEventDetailView.as_history()
 
 
 class ReportView(ActionFormView):
@@ -124,13 +102,7 @@ class FileView(EventActionView):
     def initial(self, event):
         return {"responsible_unit": event.category.responsible_unit_id}
 
-    def run(self, event, form):
-        actions.file_event(
-            event.pk,
-            actor=self.request.user,
-            responsible_unit=form.cleaned_data["responsible_unit"],
-            comment=form.cleaned_data["comment"],
-        )
+    action = actions.file_event
 
 
 class RejectView(EventActionView):
@@ -140,8 +112,7 @@ class RejectView(EventActionView):
     def allowed(self, event):
         return actions.may_file(self.request.user)
 
-    def run(self, event, form):
-        actions.reject_event(event.pk, actor=self.request.user, reason=form.cleaned_data["reason"])
+    action = actions.reject_event
 
 
 class RecheckView(EventActionView):
@@ -181,24 +152,19 @@ def _chart(rows) -> dict:
     }
 
 
-class MetricsView(ObjectMixin, View):
+class MetricsView(reports.ReportView):
+    period = "range"
     model = GridEvent
+    template_name = "grid/metrics.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        start, end, error = period(request.GET)
-        if error:
-            messages.error(request, error)
+    def report(self, start, end):
         result = event_metrics(self.restricted("view"), start, end)
-        context = {
-            "start": start,
-            "end": end,
+        return {
             "units": result["units"],
             "campaigns": result["campaigns"],
             "chart": _chart(result["campaigns"]),
             "unit_chart": _chart(result["units"]),
         }
-        return render(request, "grid/metrics.html", context)
 
 
 class CampaignMixin:
@@ -216,10 +182,8 @@ class CampaignListView(CampaignMixin, ObjectListView):
     model = Campaign
     select_related = ("issuer",)
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("start_date", gettext_lazy("Start date")),
-        Column("end_date", gettext_lazy("End date")),
-        Column("issuer", gettext_lazy("Issuing unit")),
+        Column("name", link=True),
+        *fields("start_date end_date issuer"),
     ]
 
 
@@ -232,11 +196,8 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
         return super().get_object(pk)
 
     def get_extra_context(self, obj):
-        start, end, error = period(self.request.GET)
-        if error:
-            messages.error(self.request, error)
-        user = self.request.user
-        events = restrict(GridEvent.objects.filter(campaign=obj), user, "view")
+        start, end = period_of(self.request)
+        events = restrict(GridEvent.objects.filter(campaign=obj), self.request.user, "view")
         result = event_metrics(events, start, end)
         row = next(iter(result["campaigns"]), None)
         return {
@@ -249,42 +210,15 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
         }
 
 
-CampaignHistoryView = CampaignDetailView.as_history()
-
-
-class CampaignEditView(ObjectEditView):
-    model = Campaign
-    form_class = CampaignForm
-
-
-class CampaignDeleteView(ObjectDeleteView):
-    model = Campaign
-
-
 class CategoryListView(ObjectListView):
     model = EventCategory
     select_related = ("responsible_unit",)
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("responsible_unit", gettext_lazy("Responsible unit")),
-        Column("time_limit", gettext_lazy("Time limit")),
-        Column("time_limit_basis", gettext_lazy("Time limit basis")),
-        Column("is_active", gettext_lazy("Active")),
+        Column("name", link=True),
+        *fields("responsible_unit time_limit time_limit_basis is_active"),
     ]
 
 
 class CategoryDetailView(ObjectDetailView):
     model = EventCategory
     select_related = ("responsible_unit",)
-
-
-CategoryHistoryView = CategoryDetailView.as_history()
-
-
-class CategoryEditView(ObjectEditView):
-    model = EventCategory
-    form_class = EventCategoryForm
-
-
-class CategoryDeleteView(ObjectDeleteView):
-    model = EventCategory

@@ -1,6 +1,6 @@
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "org"
 
@@ -10,17 +10,15 @@ urlpatterns = [
         "orgunit",
         list_view=views.OrgUnitListView,
         detail=views.OrgUnitDetailView,
-        history=views.OrgUnitHistoryView,
-        edit=views.OrgUnitEditView,
-        delete=views.OrgUnitDeleteView,
+        form=forms.OrgUnitForm,
+        delete=True,
     ),
     *object_urls(
         "users",
         "user",
         list_view=views.UserListView,
         detail=views.UserDetailView,
-        history=views.UserHistoryView,
-        edit=views.UserEditView,
-        delete=views.UserDeleteView,
+        form=forms.UserForm,
+        delete=True,
     ),
 ]

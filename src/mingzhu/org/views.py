@@ -1,15 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.tables import Column
-from mingzhu.core.views import (
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-)
+from mingzhu.core.tables import Column, fields
+from mingzhu.core.views import ObjectDetailView, ObjectListView
 
 from .filters import OrgUnitFilter, UserFilter
-from .forms import OrgUnitForm, UserForm
 from .models import OrgUnit, User
 
 
@@ -23,11 +17,8 @@ class OrgUnitListView(ObjectListView):
     filterset_class = OrgUnitFilter
     table_template = "org/_orgunit_table.html"
     columns = [
-        Column("name", _("Name"), link=True),
-        Column("kind", _("Kind")),
-        Column("code", _("Code")),
-        Column("parent", _("Parent unit")),
-        Column("is_illustrative", _("Illustrative")),
+        Column("name", link=True),
+        *fields("kind code parent is_illustrative"),
     ]
 
 
@@ -46,18 +37,6 @@ class OrgUnitDetailView(ObjectDetailView):
         }
 
 
-OrgUnitHistoryView = OrgUnitDetailView.as_history()
-
-
-class OrgUnitEditView(ObjectEditView):
-    model = OrgUnit
-    form_class = OrgUnitForm
-
-
-class OrgUnitDeleteView(ObjectDeleteView):
-    model = OrgUnit
-
-
 class UserListView(ObjectListView):
     model = User
     select_related = ("unit",)
@@ -68,11 +47,9 @@ class UserListView(ObjectListView):
 
     columns = [
         Column("username", _("User name"), link=True),
-        Column("display_name", _("Display name")),
-        Column("unit", _("Unit")),
-        Column("title", _("Post")),
+        *fields("display_name unit title"),
         Column("roles", _("Roles"), accessor=_roles),
-        Column("is_active", _("Active")),
+        Column("is_active"),
     ]
 
 
@@ -91,15 +68,3 @@ class UserDetailView(OwnAccountMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         return {"roles": obj.roles.all(), "custom_units": obj.custom_units.all()}
-
-
-UserHistoryView = UserDetailView.as_history()
-
-
-class UserEditView(ObjectEditView):
-    model = User
-    form_class = UserForm
-
-
-class UserDeleteView(ObjectDeleteView):
-    model = User

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from mingzhu.cockpit.panels import Panel, register
 
 from .choices import Stage
+from .ledger import funnel_rows
 from .models import Project
-from .views import funnel_rows
 
 
 def funnel_option(reached: list[dict]) -> dict:

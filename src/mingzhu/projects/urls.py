@@ -2,12 +2,12 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "projects"
 
 urlpatterns = [
-    path("import/", views.ImportView.as_view(), name="project_import"),
+    path("import/", views.ProjectImportView.as_view(), name="project_import"),
     path("funnel/", views.FunnelView.as_view(), name="funnel"),
     path("<int:pk>/move/", views.MoveView.as_view(), name="project_move"),
     path("<int:pk>/investment/", views.InvestmentView.as_view(), name="project_investment"),
@@ -25,14 +25,12 @@ urlpatterns = [
         "factorrequest",
         list_view=views.FactorRequestListView,
         detail=views.FactorRequestDetailView,
-        history=views.FactorRequestHistoryView,
     ),
     *object_urls(
         "inspections",
         "inspection",
         list_view=views.InspectionListView,
         detail=views.InspectionDetailView,
-        history=views.InspectionHistoryView,
         edit=views.InspectionEditView,
         delete=views.InspectionDeleteView,
     ),
@@ -41,9 +39,8 @@ urlpatterns = [
         "factorroute",
         list_view=views.FactorRouteListView,
         detail=views.FactorRouteDetailView,
-        history=views.FactorRouteHistoryView,
-        edit=views.FactorRouteEditView,
-        delete=views.FactorRouteDeleteView,
+        form=forms.FactorRouteForm,
+        delete=True,
     ),
 ]
 # The ledger itself at /projects/.

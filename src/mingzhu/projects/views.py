@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-from django.contrib import messages
-from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,27 +10,26 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.scope import can, restrict
-from mingzhu.core.tables import Column
-from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.tables import Column, fields
+from mingzhu.core.tabular import ImportResult
 from mingzhu.core.views import (
     ActionFormView,
+    ImportView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
-    model_url,
 )
+from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, importer, services
-from .choices import STAGE_ORDER, Light, Stage, Tier
+from .choices import STAGE_ORDER, Light, Stage
 from .filters import FactorRequestFilter, ProjectFilter
 from .forms import (
     DispatchForm,
     FactorRequestForm,
-    FactorRouteForm,
-    ImportForm,
     InspectionForm,
     InvestmentForm,
     MoveForm,
@@ -42,38 +37,14 @@ from .forms import (
     RateForm,
     ScoreForm,
 )
+from .ledger import funnel_rows, light_of, with_progress
 from .models import (
     FactorRequest,
     FactorRoute,
     Inspection,
     InspectionScore,
-    InvestmentPlan,
-    MonthlyInvestment,
     Project,
 )
-
-ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
-
-
-def with_progress(queryset, as_of: dt.date):
-    """Annotate the year-to-date plan and completed investment (two subqueries)."""
-    plan = InvestmentPlan.objects.filter(project=OuterRef("pk"), year=as_of.year).values("planned")
-    done = (
-        MonthlyInvestment.objects.filter(
-            project=OuterRef("pk"), year=as_of.year, month__lte=as_of.month
-        )
-        .order_by()
-        .values("project")
-        .annotate(total=Sum("completed"))
-        .values("total")
-    )
-    return queryset.annotate(
-        annual_plan=Coalesce(Subquery(plan), ZERO), ytd_done=Coalesce(Subquery(done), ZERO)
-    )
-
-
-def light_of(project, as_of: dt.date) -> str | None:
-    return services.light(project.ytd_done, services.ytd_plan(project.annual_plan, as_of.month))
 
 
 def _light_label(project) -> str:
@@ -91,7 +62,7 @@ PROJECT_COLUMNS = [
     Column("in_port_zone", importer.H_PORT, accessor=lambda p: "是" if p.in_port_zone else "否"),
     Column("negotiating_on", importer.H_NEGOTIATING),
     Column("tier", gettext_lazy("Tier"), accessor=lambda p: p.get_tier_display()),
-    Column("stage", gettext_lazy("Stage")),
+    Column("stage"),
     Column("stage_on", gettext_lazy("Since"), accessor=lambda p: p.stage_on),
     Column("light", gettext_lazy("Investment light"), accessor=_light_label),
 ]
@@ -111,7 +82,6 @@ class ProjectListView(ObjectListView):
 
 class ProjectDetailView(ObjectDetailView):
     model = Project
-    template_name = "projects/project_detail.html"
     select_related = ("town", "liaison_leader", "steward")
 
     def get_object(self, pk):
@@ -191,8 +161,7 @@ class MoveView(ProjectActionView):
     def form_kwargs(self, project):
         return {"moves": services.allowed_moves(project.stage, project.suspended_from or None)}
 
-    def run(self, project, form):
-        actions.advance_project(project.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.advance_project
 
 
 class InvestmentView(ProjectActionView):
@@ -216,78 +185,17 @@ class RaiseFactorView(ProjectActionView):
     title = gettext_lazy("Raise a factor request")
     permission = "projects.add_factorrequest"
 
-    def run(self, project, form):
-        actions.raise_factor_request(project.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.raise_factor_request
 
 
-class ImportView(ObjectMixin, View):
+class ProjectImportView(ImportView):
     model = Project
     template_name = "projects/import.html"
+    success_message = gettext_lazy("Imported %(count)s projects.")
 
-    def render_page(self, form, errors=(), status=200):
-        context = {**self.meta_context(), "form": form, "errors": errors}
-        return render(self.request, self.template_name, context, status=status)
-
-    def get(self, request):
-        self.require_permission("add")
-        return self.render_page(ImportForm())
-
-    def post(self, request):
-        self.require_permission("add")
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render_page(form, status=400)
-        try:
-            created, errors = importer.import_projects(
-                form.cleaned_data["file"], actor=request.user
-            )
-        except WorkbookError as exc:
-            return self.render_page(form, [str(exc)], status=400)
-        if errors:
-            return self.render_page(form, [str(e) for e in errors], status=400)
-        messages.success(request, _("Imported %(count)s projects.") % {"count": created})
-        return HttpResponseRedirect(model_url(Project, "list"))
-
-
-def funnel_rows(projects) -> dict:
-    """Counts and investment (亿元) by stage and by tier, from one grouped query."""
-    rows = (
-        projects.order_by().values("stage").annotate(n=Count("pk"), total=Sum("total_investment"))
-    )
-    by_stage = {r["stage"]: r for r in rows}
-    stages = [
-        {
-            "stage": s,
-            "label": Stage(s).label,
-            "count": by_stage.get(s, {}).get("n", 0),
-            "total_yi": services.yuan_yi(by_stage.get(s, {}).get("total") or Decimal(0)),
-        }
-        for s in (*STAGE_ORDER, Stage.SUSPENDED)
-    ]
-    # The funnel counts every project that reached a stage (those beyond it included).
-    reached = []
-    for i, s in enumerate(STAGE_ORDER):
-        reached.append(
-            {
-                "label": str(Stage(s).label),
-                "value": sum(x["count"] for x in stages[i : len(STAGE_ORDER)]),
-            }
-        )
-    tiers = []
-    amounts = list(projects.order_by().values_list("total_investment", "stage"))
-    for tier in Tier:
-        in_tier = [(a, s) for a, s in amounts if services.tier_of(a) == tier]
-        tiers.append(
-            {
-                "tier": tier.value,
-                "label": tier.label,
-                "count": len(in_tier),
-                "by_stage": [
-                    sum(1 for _a, st in in_tier if st == s) for s in (*STAGE_ORDER, Stage.SUSPENDED)
-                ],
-            }
-        )
-    return {"stages": stages, "reached": reached, "tiers": tiers}
+    def import_file(self, obj, file):
+        created, errors = importer.import_projects(file, actor=self.request.user)
+        return ImportResult(created=created, errors=errors)
 
 
 class FunnelView(ObjectMixin, View):
@@ -315,12 +223,9 @@ class FactorRequestListView(ObjectListView):
     filterset_class = FactorRequestFilter
     export_filename = "factor-requests"
     columns = [
-        Column("project", gettext_lazy("Project"), link=True),
+        Column("project", link=True),
         Column("project__town", gettext_lazy("Town")),
-        Column("kind", gettext_lazy("Kind")),
-        Column("quantity", gettext_lazy("Quantity")),
-        Column("unit", gettext_lazy("Unit")),
-        Column("needed_by", gettext_lazy("Needed by")),
+        *fields("kind quantity unit needed_by"),
         Column(
             "lead",
             gettext_lazy("Responsible department"),
@@ -335,26 +240,19 @@ class FactorRequestListView(ObjectListView):
     ]
 
 
-class FactorRequestDetailView(ReadOnlyMixin, ObjectDetailView):
+class FactorRequestDetailView(ReadOnlyMixin, TaskBackedDetailView):
     model = FactorRequest
-    template_name = "projects/factorrequest_detail.html"
     select_related = ("project__town", "raised_by", "task__lead_unit")
 
-    def get_extra_context(self, obj):
+    def get_task_context(self, obj, task):
         user = self.request.user
-        task = obj.task
         closed = task is not None and task.status == "closed"
         return {
-            "timeline": task.events.select_related("actor") if task else [],
-            "task_link": task is not None and can(user, "view", task),
             "project_link": can(user, "view", obj.project),
             "can_dispatch": task is None and actions.may_dispatch(user),
             "can_rate": closed and not obj.satisfaction and actions.may_rate(user, obj),
             "route": actions.route_for(obj.kind)[0] if task is None else None,
         }
-
-
-FactorRequestHistoryView = FactorRequestDetailView.as_history()
 
 
 class FactorActionView(ActionFormView):
@@ -369,13 +267,7 @@ class DispatchView(FactorActionView):
     def allowed(self, obj):
         return actions.may_dispatch(self.request.user)
 
-    def run(self, obj, form):
-        actions.dispatch_factor_request(
-            obj.pk,
-            actor=self.request.user,
-            department=form.cleaned_data["department"],
-            comment=form.cleaned_data["comment"],
-        )
+    action = actions.dispatch_factor_request
 
 
 class RateView(FactorActionView):
@@ -385,10 +277,7 @@ class RateView(FactorActionView):
     def allowed(self, obj):
         return actions.may_rate(self.request.user, obj)
 
-    def run(self, obj, form):
-        actions.rate_factor_request(
-            obj.pk, actor=self.request.user, satisfaction=form.cleaned_data["satisfaction"]
-        )
+    action = actions.rate_factor_request
 
 
 class InspectionListView(ObjectListView):
@@ -396,9 +285,8 @@ class InspectionListView(ObjectListView):
     select_related = ("leader",)
     export_filename = "inspections"
     columns = [
-        Column("title", gettext_lazy("Title"), link=True),
-        Column("date", gettext_lazy("Date")),
-        Column("leader", gettext_lazy("Leader")),
+        Column("title", link=True),
+        *fields("date leader"),
         Column("count", gettext_lazy("Projects visited"), accessor=lambda i: i.visited),
     ]
 
@@ -416,7 +304,6 @@ class InspectionMixin:
 
 
 class InspectionDetailView(InspectionMixin, ObjectDetailView):
-    template_name = "projects/inspection_detail.html"
     select_related = ("leader",)
 
     def get_extra_context(self, obj):
@@ -428,9 +315,6 @@ class InspectionDetailView(InspectionMixin, ObjectDetailView):
             "scores": scores,
             "score_form": ScoreForm(user=user) if actions.may_score(user) else None,
         }
-
-
-InspectionHistoryView = InspectionDetailView.as_history()
 
 
 class InspectionEditView(InspectionMixin, ObjectEditView):
@@ -452,35 +336,21 @@ class ScoreView(InspectionMixin, ActionFormView):
     def allowed(self, inspection):
         return actions.may_score(self.request.user)
 
-    def run(self, inspection, form):
-        actions.score_project(inspection.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.score_project
 
 
 class FactorRouteListView(ObjectListView):
     model = FactorRoute
     select_related = ("department",)
     columns = [
-        Column("kind", gettext_lazy("Kind"), link=True),
-        Column("department", gettext_lazy("Department")),
-        Column("time_limit_days", gettext_lazy("Time limit (working days)")),
+        Column("kind", link=True),
+        *fields("department time_limit_days"),
     ]
 
 
 class FactorRouteDetailView(ObjectDetailView):
     model = FactorRoute
     select_related = ("department",)
-
-
-FactorRouteHistoryView = FactorRouteDetailView.as_history()
-
-
-class FactorRouteEditView(ObjectEditView):
-    model = FactorRoute
-    form_class = FactorRouteForm
-
-
-class FactorRouteDeleteView(ObjectDeleteView):
-    model = FactorRoute
 
 
 class InspectionDeleteView(InspectionMixin, ObjectDeleteView):

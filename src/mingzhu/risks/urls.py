@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 from .debt import views as debt
 
 app_name = "risks"
@@ -27,7 +27,6 @@ urlpatterns = [
         "hazard",
         list_view=views.HazardListView,
         detail=views.HazardDetailView,
-        history=views.HazardHistoryView,
     ),
     path("debt/wall/", debt.WallView.as_view(), name="wall"),
     path("debt/indicators/", debt.IndicatorsView.as_view(), name="indicators"),
@@ -39,29 +38,25 @@ urlpatterns = [
         "debtinstrument",
         list_view=debt.InstrumentListView,
         detail=debt.InstrumentDetailView,
-        history=debt.InstrumentHistoryView,
-        edit=debt.InstrumentEditView,
+        form=forms.DebtInstrumentForm,
     ),
     *object_urls(
         "debt/entities",
         "debtentity",
         list_view=debt.EntityListView,
         detail=debt.EntityDetailView,
-        history=debt.EntityHistoryView,
     ),
     *object_urls(
         "debt/fiscal-years",
         "fiscalyear",
         list_view=debt.FiscalYearListView,
         detail=debt.FiscalYearDetailView,
-        history=debt.FiscalYearHistoryView,
-        edit=debt.FiscalYearEditView,
+        form=forms.FiscalYearForm,
     ),
     *object_urls(
         "debt/plans",
         "repaymentplan",
         list_view=debt.PlanListView,
         detail=debt.PlanDetailView,
-        history=debt.PlanHistoryView,
     ),
 ]

@@ -4,28 +4,24 @@ The debt pages are in ``debt/views.py``."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
-from mingzhu.core.periods import percent, period
+from mingzhu.core.periods import percent
+from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can
-from mingzhu.core.tables import Column
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
     NoDeleteMixin,
-    ObjectDetailView,
     ObjectListView,
-    ObjectMixin,
 )
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.tables import TaskColumn
-from mingzhu.tasks.views import TaskListView
+from mingzhu.tasks.views import TaskBackedDetailView, TaskListView
 
 from . import actions, services
 from .choices import Domain
@@ -35,11 +31,8 @@ from .metrics import heat_map_data, summary
 from .models import Hazard, HazardPhoto
 
 HAZARD_COLUMNS = [
-    Column("title", gettext_lazy("Title"), link=True),
-    Column("domain", gettext_lazy("Domain")),
-    Column("level", gettext_lazy("Level")),
-    Column("unit", gettext_lazy("Responsible unit")),
-    Column("found_on", gettext_lazy("Found on")),
+    Column("title", link=True),
+    *fields("domain level unit found_on"),
     Column("owner", gettext_lazy("Owner")),
     Column("status", gettext_lazy("Status"), accessor=lambda h: h.get_status_display()),
     TaskColumn("deadline"),
@@ -68,24 +61,16 @@ class HazardPageMixin(NoDeleteMixin):
         return super()._may(action, obj) and obj.status in ("open", "awaiting")
 
 
-class HazardDetailView(HazardPageMixin, ObjectDetailView):
+class HazardDetailView(HazardPageMixin, TaskBackedDetailView):
     model = Hazard
-    template_name = "risks/hazard_detail.html"
     select_related = ("unit", "registered_by", "task__lead_unit")
 
-    def get_extra_context(self, obj):
-        task = obj.task
+    def get_task_context(self, obj, task):
         return {
             "photos": obj.photos.all(),
-            # The task's timeline belongs to the hazard: whoever sees the hazard sees it.
-            "timeline": task.events.select_related("actor") if task else [],
             "sheets": task.sheets.all() if task else [],
-            "task_link": task is not None and can(self.request.user, "view", task),
             "light": task.light_on(timezone.localdate()) if task else None,
         }
-
-
-HazardHistoryView = HazardDetailView.as_history()
 
 
 class HazardRegisterView(ActionFormView):
@@ -130,8 +115,7 @@ class HazardPlanView(ActionFormView):
     def initial(self, hazard):
         return {"owner": hazard.owner, "measures": hazard.measures}
 
-    def run(self, hazard, form):
-        actions.update_hazard(hazard.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.update_hazard
 
 
 class PhotoView(FileDownloadView):
@@ -146,16 +130,15 @@ def _pct(rate: services.Rate) -> float | None:
     return percent(rate.value)
 
 
-class MetricsView(ObjectMixin, View):
+class MetricsView(ReportView):
     """可知 and 可控 by domain and by unit, the overdue major hazards and the heat map."""
 
-    model = Hazard
+    period = "range"
 
-    def get(self, request):
-        self.require_permission("view")
-        start, end, error = period(request.GET)
-        if error:
-            messages.error(request, error)
+    model = Hazard
+    template_name = "risks/metrics.html"
+
+    def report(self, start, end):
         as_of = timezone.localdate()
         hazards = self.restricted("view")
         result = summary(hazards, start, end, as_of)
@@ -179,9 +162,7 @@ class MetricsView(ObjectMixin, View):
 
         domain_rows = sorted(rows(by_domain, lambda k: Domain(k).label), key=lambda r: -r["open"])
         unit_rows = sorted(rows(by_unit, names.get), key=lambda r: (-r["open"], r["name"]))
-        context = {
-            "start": start,
-            "end": end,
+        return {
             "as_of": as_of,
             **result,
             "knowable_pct": _pct(result["knowable"]),
@@ -190,7 +171,6 @@ class MetricsView(ObjectMixin, View):
             "unit_rows": unit_rows,
             "heat": heat_map_data(facts),
         }
-        return render(request, "risks/metrics.html", context)
 
 
 class RectificationLedgerView(TaskListView):

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mingzhu.core import periods
-from mingzhu.core.reports import ReportView, bar_chart, docx_response, number
+from mingzhu.core.excel import docx_response
+from mingzhu.core.reports import ReportView, bar_chart, number
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (

@@ -8,6 +8,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from . import services
 from .models import Indicator, Observation, Target
@@ -170,3 +171,37 @@ def peer_table(
         period = periods[0] if periods else None
     ranking = services.rank(by_period.get(period, {}), indicator.direction) if period else []
     return periods, period, ranking
+
+
+def trajectory_chart(row: dict) -> dict:
+    """The series of the trajectory chart: actuals, required path, projection, target."""
+    points: list[Point] = row["points"]
+    actual = [[p.period.end.isoformat(), str(p.value)] for p in points]
+    required, projected = [], []
+    if points and row["latest_value"] is not None:
+        latest = next(p for p in reversed(points) if p.period.key == row["latest_period"])
+        for day, on_path, projection in services.trajectory(
+            latest,
+            row["target_value"],
+            row["deadline"],
+            row["required_growth"],
+            row["trend_growth"],
+        ):
+            if on_path is not None:
+                required.append([day.isoformat(), str(on_path)])
+            if projection is not None:
+                projected.append([day.isoformat(), str(projection)])
+    return {
+        "actual": actual,
+        "required": required,
+        "projected": projected,
+        "target": str(row["target_value"]),
+        "deadline": row["deadline"].isoformat(),
+        "unit": row["unit"],
+        "labels": {
+            "actual": _("Actual"),
+            "required": _("Required path"),
+            "projected": _("Projection"),
+            "target": _("Target"),
+        },
+    }

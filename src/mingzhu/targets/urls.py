@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import object_urls
 
-from . import views
+from . import forms, views
 
 app_name = "targets"
 
@@ -17,15 +17,13 @@ urlpatterns = [
         "indicator",
         list_view=views.IndicatorListView,
         detail=views.IndicatorDetailView,
-        history=views.IndicatorHistoryView,
-        edit=views.IndicatorEditView,
+        form=forms.IndicatorForm,
     ),
     *object_urls(
         "observations",
         "observation",
         list_view=views.ObservationListView,
         detail=views.ObservationDetailView,
-        history=views.ObservationHistoryView,
         edit=views.ObservationEditView,
     ),
 ]

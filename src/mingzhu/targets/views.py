@@ -1,36 +1,29 @@
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.excel import write_xlsx, xlsx_response
-from mingzhu.core.tables import Column
-from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
+    ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
-    ObjectMixin,
     ReadOnlyMixin,
-    model_url,
 )
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
-from . import services
-from .forms import ImportForm, IndicatorForm, ObservationForm
+from .forms import ObservationForm
 from .importer import HEADERS, export_rows, import_observations
 from .models import Indicator, Observation, Target
-from .progress import peer_table, progress_rows
-from .services import Point
+from .progress import peer_table, progress_rows, trajectory_chart
 
 
 def as_of_from(request) -> dt.date:
@@ -47,14 +40,8 @@ class IndicatorListView(ObjectListView):
     model = Indicator
     select_related = ("per_capita_of",)
     columns = [
-        Column("code", gettext_lazy("Code"), link=True),
-        Column("name", gettext_lazy("Name")),
-        Column("unit", gettext_lazy("Unit of measure")),
-        Column("dimension", gettext_lazy("Dimension")),
-        Column("direction", gettext_lazy("Direction")),
-        Column("frequency", gettext_lazy("Frequency")),
-        Column("accumulates", gettext_lazy("Accumulates within the year")),
-        Column("source", gettext_lazy("Source")),
+        Column("code", link=True),
+        *fields("name unit dimension direction frequency accumulates source"),
     ]
     export_filename = "indicators"
 
@@ -62,15 +49,6 @@ class IndicatorListView(ObjectListView):
 class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
     model = Indicator
     select_related = ("per_capita_of",)
-    template_name = "targets/indicator_detail.html"
-
-
-IndicatorHistoryView = IndicatorDetailView.as_history()
-
-
-class IndicatorEditView(ObjectEditView):
-    model = Indicator
-    form_class = IndicatorForm
 
 
 # --- targets ----------------------------------------------------------------------------
@@ -92,47 +70,12 @@ class TargetListView(LoginRequiredMixin, View):
 class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
     model = Target
     select_related = ("indicator", "unit")
-    template_name = "targets/target_detail.html"
 
     def get_extra_context(self, obj):
         as_of = as_of_from(self.request)
         targets = Target.objects.filter(pk=obj.pk)
         row = progress_rows(targets, Observation.objects.restrict(self.request.user), as_of)[0]
         return {"row": row, "as_of": as_of, "chart": trajectory_chart(row)}
-
-
-def trajectory_chart(row: dict) -> dict:
-    """The series of the trajectory chart: actuals, required path, projection, target."""
-    points: list[Point] = row["points"]
-    actual = [[p.period.end.isoformat(), str(p.value)] for p in points]
-    required, projected = [], []
-    if points and row["latest_value"] is not None:
-        latest = next(p for p in reversed(points) if p.period.key == row["latest_period"])
-        for day, on_path, projection in services.trajectory(
-            latest,
-            row["target_value"],
-            row["deadline"],
-            row["required_growth"],
-            row["trend_growth"],
-        ):
-            if on_path is not None:
-                required.append([day.isoformat(), str(on_path)])
-            if projection is not None:
-                projected.append([day.isoformat(), str(projection)])
-    return {
-        "actual": actual,
-        "required": required,
-        "projected": projected,
-        "target": str(row["target_value"]),
-        "deadline": row["deadline"].isoformat(),
-        "unit": row["unit"],
-        "labels": {
-            "actual": _("Actual"),
-            "required": _("Required path"),
-            "projected": _("Projection"),
-            "target": _("Target"),
-        },
-    }
 
 
 TargetHistoryView = TargetDetailView.as_history()
@@ -148,11 +91,9 @@ class ObservationListView(ObjectListView):
     columns = [
         Column("pk", gettext_lazy("No."), link=True),
         Column("indicator__name", gettext_lazy("Indicator")),
-        Column("unit", gettext_lazy("Unit")),
+        Column("unit"),
         Column("period", gettext_lazy("Period")),
-        Column("value", gettext_lazy("Value")),
-        Column("measure_unit", gettext_lazy("Unit of measure")),
-        Column("source", gettext_lazy("Source")),
+        *fields("value measure_unit source"),
         Column(
             "is_illustrative",
             gettext_lazy("Illustrative"),
@@ -167,19 +108,16 @@ class ObservationListView(ObjectListView):
             qs = qs.filter(indicator_id=int(indicator))
         return qs
 
-    def export(self, queryset):
-        stamp = timezone.localdate().strftime("%Y%m%d")
-        content = write_xlsx(_("Observations"), HEADERS, export_rows(queryset))
-        return xlsx_response(f"observations-{stamp}.xlsx", content)
+    export_filename = "observations"
+    export_sheet = gettext_lazy("Observations")
+
+    def export_table(self, queryset):
+        return HEADERS, export_rows(queryset)
 
 
 class ObservationDetailView(NoDeleteMixin, ObjectDetailView):
     model = Observation
     select_related = ("indicator", "unit", "entered_by")
-    template_name = "targets/observation_detail.html"
-
-
-ObservationHistoryView = ObservationDetailView.as_history()
 
 
 class ObservationEditView(ObjectEditView):
@@ -197,34 +135,12 @@ class ObservationEditView(ObjectEditView):
         return obj
 
 
-class ObservationImportView(ObjectMixin, View):
+class ObservationImportView(ImportView):
     model = Observation
     template_name = "targets/import.html"
 
-    def get(self, request):
-        self.require_permission("add")
-        return render(request, self.template_name, {**self.meta_context(), "form": ImportForm()})
-
-    def post(self, request):
-        self.require_permission("add")
-        form = ImportForm(request.POST, request.FILES)
-        errors = []
-        if form.is_valid():
-            try:
-                result = import_observations(form.cleaned_data["file"], actor=request.user)
-            except WorkbookError as exc:
-                errors = [str(exc)]
-            else:
-                errors = [str(e) for e in result.errors]
-                if not errors:
-                    messages.success(
-                        request,
-                        _("Imported: %(created)s new, %(updated)s updated.")
-                        % {"created": result.created, "updated": result.updated},
-                    )
-                    return HttpResponseRedirect(model_url(Observation, "list"))
-        context = {**self.meta_context(), "form": form, "errors": errors}
-        return render(request, self.template_name, context, status=400)
+    def import_file(self, obj, file):
+        return import_observations(file, actor=self.request.user)
 
 
 # --- peers ------------------------------------------------------------------------------

@@ -9,16 +9,22 @@ from mingzhu.core.scope import can, restrict
 
 class TaskDetailMixin:
     """For the detail view of an object served by a task (``task_field``, may be empty):
-    ``timeline``, the task's events oldest first (none without a task), and ``task_link``,
-    whether the user may open the task's own page."""
+    ``timeline``, the task's events oldest first (none without a task), ``task_link``,
+    whether the user may open the task's own page, and ``get_task_context(obj, task)``.
+    The timeline belongs to the object: whoever sees the object sees it."""
 
     task_field = "task"
+
+    def get_task_context(self, obj, task) -> dict[str, Any]:
+        """The page's own context that depends on the task (``task`` may be None)."""
+        return {}
 
     def object_context(self, obj) -> dict[str, Any]:
         context = super().object_context(obj)
         task = getattr(obj, self.task_field)
         context["timeline"] = task.events.select_related("actor") if task else []
         context["task_link"] = task is not None and can(self.request.user, "view", task)
+        context.update(self.get_task_context(obj, task))
         return context
 
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from mingzhu.core.routing import object_urls
+
+from . import forms, views
 
 app_name = "tasks"
 
@@ -23,11 +25,13 @@ urlpatterns = [
     path("<int:pk>/delete/", views.TaskDeleteView.as_view(), name="task_delete"),
     path("<int:pk>/do/<str:name>/", views.TaskActionView.as_view(), name="task_action"),
     path("attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
-    path("lists/", views.TaskListListView.as_view(), name="tasklist_list"),
-    path("lists/add/", views.TaskListEditView.as_view(), name="tasklist_add"),
-    path("lists/<int:pk>/", views.TaskListDetailView.as_view(), name="tasklist_detail"),
-    path("lists/<int:pk>/history/", views.TaskListHistoryView.as_view(), name="tasklist_history"),
-    path("lists/<int:pk>/edit/", views.TaskListEditView.as_view(), name="tasklist_edit"),
     path("lists/<int:pk>/import/", views.TaskImportView.as_view(), name="tasklist_import"),
-    path("lists/<int:pk>/delete/", views.TaskListDeleteView.as_view(), name="tasklist_delete"),
+    *object_urls(
+        "lists",
+        "tasklist",
+        list_view=views.TaskListListView,
+        detail=views.TaskListDetailView,
+        form=forms.TaskListForm,
+        delete=True,
+    ),
 ]

@@ -3,6 +3,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -12,26 +13,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.periods import percent, period
-from mingzhu.core.tables import Column
-from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.periods import percent
+from mingzhu.core.reports import ReportView
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
+    ImportView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
-    ObjectMixin,
 )
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.pages import TaskDetailMixin
 
 from . import actions, services
 from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import TaskFilter, TaskListFilter
-from .forms import TaskForm, TaskListForm
+from .forms import TaskForm
 from .importer import import_tasks
 from .metrics import metrics_for
-from .models import Attachment, SupervisionSheet, Task, TaskList
+from .models import Attachment, Notification, SupervisionSheet, Task, TaskList
 
 
 class LightLabel(str):
@@ -52,15 +54,12 @@ def _light(task: Task) -> LightLabel | None:
 
 
 TASK_COLUMNS = [
-    Column("code", gettext_lazy("Code"), link=True),
-    Column("title", gettext_lazy("Title")),
+    Column("code", link=True),
+    Column("title"),
     Column("task_list", gettext_lazy("List")),
-    Column("lead_unit", gettext_lazy("Lead unit")),
-    Column("status", gettext_lazy("Status")),
+    *fields("lead_unit status"),
     Column("light", gettext_lazy("Light"), accessor=_light),
-    Column("deadline", gettext_lazy("Deadline")),
-    Column("progress", gettext_lazy("Progress (%)")),
-    Column("leader", gettext_lazy("Responsible leader")),
+    *fields("deadline progress leader"),
 ]
 
 
@@ -125,6 +124,10 @@ class TaskDetailView(ObjectDetailView):
 
 
 TaskHistoryView = TaskDetailView.as_history()
+
+
+class TaskBackedDetailView(TaskDetailMixin, ObjectDetailView):
+    """The detail page of a task-backed object (a demand, a grid event, a hazard …)."""
 
 
 class TaskEditView(ObjectEditView):
@@ -193,10 +196,8 @@ class TaskListListView(ObjectListView):
     select_related = ("issuer",)
     filterset_class = TaskListFilter
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("kind", gettext_lazy("Kind")),
-        Column("issuer", gettext_lazy("Issuing unit")),
-        Column("year", gettext_lazy("Year")),
+        Column("name", link=True),
+        *fields("kind issuer year"),
     ]
 
 
@@ -217,55 +218,20 @@ class TaskListDetailView(ObjectDetailView):
         }
 
 
-class TaskImportView(ObjectMixin, View):
-    """Upload the usual spreadsheet into a task list: all rows or none."""
+class TaskImportView(ImportView):
+    """Upload the usual spreadsheet into a task list: all rows or none, unless the valid
+    rows only are asked for."""
 
     model = TaskList
+    permission = "tasks.add_task"
+    template_name = "tasks/import.html"
+    success_message = gettext_lazy("%(count)s tasks imported.")
 
-    def get_list(self, pk):
-        if not self.request.user.has_perm("tasks.add_task"):
-            raise PermissionDenied
-        return get_object_or_404(self.restricted("view"), pk=pk)
-
-    def get(self, request, pk):
-        return self.render(self.get_list(pk))
-
-    def post(self, request, pk):
-        task_list = self.get_list(pk)
-        upload = request.FILES.get("file")
-        if upload is None:
-            return self.render(task_list, [_("Choose an .xlsx file.")], status=400)
-        try:
-            result = import_tasks(
-                upload,
-                actor=request.user,
-                task_list=task_list,
-                valid_only=request.POST.get("valid_only") == "on",
-            )
-        except WorkbookError as exc:
-            return self.render(task_list, [str(exc)], status=400)
-        if result.errors and not result.created:
-            return self.render(task_list, [str(e) for e in result.errors], status=400)
-        messages.success(request, _("%(count)s tasks imported.") % {"count": result.created})
-        for error in result.errors:
-            messages.warning(request, str(error))
-        return HttpResponseRedirect(task_list.get_absolute_url())
-
-    def render(self, task_list, errors=(), status=200):
-        context = {**self.meta_context(), "object": task_list, "errors": errors}
-        return render(self.request, "tasks/import.html", context, status=status)
-
-
-class TaskListDeleteView(ObjectDeleteView):
-    model = TaskList
-
-
-TaskListHistoryView = TaskListDetailView.as_history()
-
-
-class TaskListEditView(ObjectEditView):
-    model = TaskList
-    form_class = TaskListForm
+    def import_file(self, task_list, file):
+        valid_only = self.request.POST.get("valid_only") == "on"
+        return import_tasks(
+            file, actor=self.request.user, task_list=task_list, valid_only=valid_only
+        )
 
 
 class SheetListView(ObjectListView):
@@ -277,10 +243,7 @@ class SheetListView(ObjectListView):
     template_name = "tasks/supervisionsheet_list.html"
     columns = [
         Column("task__code", gettext_lazy("Task"), link=True),
-        Column("task__title", gettext_lazy("Title")),
-        Column("level", gettext_lazy("Level")),
-        Column("unit", gettext_lazy("Unit supervised")),
-        Column("issued_on", gettext_lazy("Issued on")),
+        *fields("task__title level unit issued_on"),
     ]
 
     def meta_context(self):
@@ -303,14 +266,12 @@ def _chart(rows) -> dict:
     }
 
 
-class MetricsView(ObjectMixin, View):
+class MetricsView(ReportView):
+    period = "range"
     model = Task
+    template_name = "tasks/metrics.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        start, end, error = period(request.GET)
-        if error:
-            messages.error(request, error)
+    def report(self, start, end):
         rows = metrics_for(self.restricted("view"), start, end)
         names = dict(
             OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
@@ -318,21 +279,13 @@ class MetricsView(ObjectMixin, View):
         for row in rows:
             row["unit_name"] = names.get(row["unit"], "")
         rows.sort(key=lambda r: (-(r["on_time_rate"] or 0), r["unit_name"]))
-        return render(
-            request,
-            "tasks/metrics.html",
-            {"rows": rows, "start": start, "end": end, "chart": _chart(rows)},
-        )
+        return {"rows": rows, "chart": _chart(rows)}
 
 
 class NotificationListView(LoginRequiredMixin, View):
     """The user's own notifications (站内通知), newest first; opening one marks it read."""
 
     def get(self, request):
-        from django.core.paginator import Paginator
-
-        from .models import Notification
-
         mine = Notification.objects.for_user(request.user).select_related(
             "task", "event", "event__actor"
         )
@@ -345,8 +298,6 @@ class NotificationListView(LoginRequiredMixin, View):
 
     def post(self, request):
         """Mark every notification of the user read."""
-        from .models import Notification
-
         Notification.objects.for_user(request.user).filter(read_at__isnull=True).update(
             read_at=timezone.now()
         )
@@ -357,8 +308,6 @@ class NotificationOpenView(LoginRequiredMixin, View):
     """Open a notification: mark it read and go to its task. Another's answers 404."""
 
     def post(self, request, pk: int):
-        from .models import Notification
-
         note = get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
         if note.read_at is None:
             note.read_at = timezone.now()
@@ -370,7 +319,5 @@ class NotificationBadgeView(LoginRequiredMixin, View):
     """The unread count for the menu bar, fetched by htmx after the page has loaded."""
 
     def get(self, request):
-        from .models import Notification
-
         unread = Notification.objects.for_user(request.user).filter(read_at__isnull=True).count()
         return render(request, "tasks/_notification_badge.html", {"unread": unread})

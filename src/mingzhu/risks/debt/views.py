@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,24 +21,17 @@ from django.views import View
 
 from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import restrict
-from mingzhu.core.tables import Column
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
+    ActionButtonView,
     NoDeleteMixin,
     ObjectDetailView,
-    ObjectEditView,
     ObjectListView,
     ReadOnlyMixin,
 )
-from mingzhu.tasks.actions import TransitionError
 
 from ..filters import InstrumentFilter
-from ..forms import (
-    DebtInstrumentForm,
-    FiscalYearForm,
-    HighCostForm,
-    PlanForm,
-    SavePlanForm,
-)
+from ..forms import HighCostForm, PlanForm, SavePlanForm
 from ..models import (
     CashPosition,
     DebtEntity,
@@ -78,16 +71,12 @@ def _pct(value) -> str:
 
 
 INSTRUMENT_COLUMNS = [
-    Column("code", gettext_lazy("Code"), link=True),
-    Column("entity", gettext_lazy("Entity")),
-    Column("kind", gettext_lazy("Kind")),
-    Column("lender", gettext_lazy("Lender")),
+    Column("code", link=True),
+    *fields("entity kind lender"),
     Column("principal", gettext_lazy("Principal (10k yuan)")),
-    Column("rate", gettext_lazy("Annual rate (%)")),
+    Column("rate"),
     Column("start", gettext_lazy("Start")),
-    Column("maturity", gettext_lazy("Maturity")),
-    Column("refinanceable", gettext_lazy("May be refinanced or extended")),
-    Column("max_defer_months", gettext_lazy("Longest extension (months)")),
+    *fields("maturity refinanceable max_defer_months"),
 ]
 
 
@@ -102,34 +91,23 @@ class InstrumentListView(ObjectListView):
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
     model = DebtInstrument
     select_related = ("entity",)
-    template_name = "risks/debtinstrument_detail.html"
 
     def get_extra_context(self, obj):
         return {"instalments": obj.instalments.all()}
-
-
-InstrumentHistoryView = InstrumentDetailView.as_history()
-
-
-class InstrumentEditView(ObjectEditView):
-    model = DebtInstrument
-    form_class = DebtInstrumentForm
 
 
 class EntityListView(ObjectListView):
     model = DebtEntity
     select_related = ("unit",)
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("kind", gettext_lazy("Kind")),
-        Column("unit", gettext_lazy("Responsible unit")),
+        Column("name", link=True),
+        *fields("kind unit"),
     ]
 
 
 class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
     model = DebtEntity
     select_related = ("unit",)
-    template_name = "risks/debtentity_detail.html"
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -141,13 +119,10 @@ class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-EntityHistoryView = EntityDetailView.as_history()
-
-
 class FiscalYearListView(ObjectListView):
     model = FiscalYear
     columns = [
-        Column("year", gettext_lazy("Year"), link=True),
+        Column("year", link=True),
         Column("capacity", gettext_lazy("Fiscal capacity (10k yuan)")),
         Column("general_budget_revenue", gettext_lazy("General budget revenue")),
         Column("transfer_revenue", gettext_lazy("Transfer revenue")),
@@ -155,21 +130,12 @@ class FiscalYearListView(ObjectListView):
         Column("state_capital_revenue", gettext_lazy("State capital operating revenue")),
         Column("general_budget_expenditure", gettext_lazy("General budget expenditure")),
         Column("balance_target", gettext_lazy("Debt balance target")),
-        Column("cost_target", gettext_lazy("Average cost target (%)")),
+        Column("cost_target"),
     ]
 
 
 class FiscalYearDetailView(NoDeleteMixin, ObjectDetailView):
     model = FiscalYear
-    template_name = "risks/fiscalyear_detail.html"
-
-
-FiscalYearHistoryView = FiscalYearDetailView.as_history()
-
-
-class FiscalYearEditView(ObjectEditView):
-    model = FiscalYear
-    form_class = FiscalYearForm
 
 
 class WallView(DebtView):
@@ -299,6 +265,20 @@ class HighCostView(DebtView):
         return render(request, "risks/high_cost.html", context)
 
 
+def plan_chart(months, before, after, capacity=()) -> dict:
+    """The wall before and after a plan (and the capacity line), for the planner page and
+    a saved plan's page."""
+    return {
+        "months": months,
+        "before": before,
+        "after": after,
+        "capacity": list(capacity),
+        "before_label": _("Due before"),
+        "after_label": _("Due after"),
+        "capacity_label": _("Capacity"),
+    }
+
+
 def _plan_options(form) -> dict:
     cleaned = form.cleaned_data
     rate = cleaned.get("refi_rate")
@@ -343,16 +323,11 @@ class PlannerView(DebtView):
             return xlsx_response(
                 "peak-shaving-plan.xlsx", write_xlsx(_("Peak shaving"), headers, body)
             )
-        months = [month_label(m) for m in result.months]
-        chart = {
-            "months": months,
-            "before": [round(float(x), 2) for x in result.due_before],
-            "after": [round(float(x), 2) for x in result.due_after],
-            "capacity": [round(float(x), 2) for x in result.capacity],
-            "before_label": _("Due before"),
-            "after_label": _("Due after"),
-            "capacity_label": _("Capacity"),
-        }
+        rounded = [
+            [round(float(x), 2) for x in values]
+            for values in (result.due_before, result.due_after, result.capacity)
+        ]
+        chart = plan_chart([month_label(m) for m in result.months], *rounded)
         save_form = SavePlanForm(
             initial={**options, "name": _("Peak-shaving plan %(day)s") % {"day": as_of.isoformat()}}
         )
@@ -399,12 +374,9 @@ class PlanListView(ObjectListView):
     model = RepaymentPlan
     select_related = ("created_by",)
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
+        Column("name", link=True),
         Column("created_at", gettext_lazy("Created")),
-        Column("created_by", gettext_lazy("Created by")),
-        Column("peak_before", gettext_lazy("Peak before (10k yuan)")),
-        Column("peak_after", gettext_lazy("Peak after (10k yuan)")),
-        Column("extra_cost", gettext_lazy("Extra cost (10k yuan)")),
+        *fields("created_by peak_before peak_after extra_cost"),
     ]
 
     def meta_context(self):
@@ -414,36 +386,22 @@ class PlanListView(ObjectListView):
 class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
     model = RepaymentPlan
     select_related = ("created_by", "unit")
-    template_name = "risks/repaymentplan_detail.html"
 
     def get_extra_context(self, obj):
         user = self.request.user
         moves = list(obj.moves.select_related("instrument__entity", "task"))
         return {
             "moves": moves,
-            "chart": {
-                "months": obj.months,
-                "before": obj.due_before,
-                "after": obj.due_after,
-                "capacity": [],
-                "before_label": _("Due before"),
-                "after_label": _("Due after"),
-                "capacity_label": _("Capacity"),
-            },
+            "chart": plan_chart(obj.months, obj.due_before, obj.due_after),
             "can_issue": actions.may_issue(user, obj) and any(m.task_id is None for m in moves),
         }
 
 
-PlanHistoryView = PlanDetailView.as_history()
+class IssueTasksView(ActionButtonView):
+    model = RepaymentPlan
 
+    def run(self, plan):
+        return actions.issue_tasks(plan.pk, actor=self.request.user)
 
-class IssueTasksView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        plan = get_object_or_404(restrict(RepaymentPlan.objects.all(), request.user, "view"), pk=pk)
-        try:
-            tasks = actions.issue_tasks(plan.pk, actor=request.user)
-        except TransitionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("%(count)s tasks issued.") % {"count": len(tasks)})
-        return HttpResponseRedirect(plan.get_absolute_url())
+    def get_success_message(self, tasks):
+        return _("%(count)s tasks issued.") % {"count": len(tasks)}

@@ -20,19 +20,9 @@ from mingzhu.core.tabular import WorkbookError
 
 from ... import services
 from ...actions import current_scheme, run_evaluation
+from ...evaluation import result_record
 from ...models import MuResult
 from ...table_input import read_table, validate_rows
-
-EXPORT_HEADERS = [
-    "统一社会信用代码",
-    "企业名称",
-    "所属镇街",
-    "组别",
-    "得分",
-    "排名",
-    "类别",
-    "新增成本（万元）",
-]
 
 
 class Command(BaseCommand):
@@ -104,42 +94,12 @@ def stored_records(evaluation, scheme) -> list[dict]:
         .select_related("enterprise", "town")
         .order_by("group", "rank", "enterprise__credit_code")
     )
-    out = []
-    for r in rows:
-        out.append(
-            {
-                "credit_code": r.enterprise.credit_code,
-                "name": r.enterprise.name,
-                "town": r.town.name,
-                "group": r.group,
-                "score": float(r.score) if r.score is not None else None,
-                "rank": r.rank,
-                "class": r.mu_class or None,
-                "indicators": {
-                    k: {"value": v, "benchmark": bench[r.group].get(k), "ratio": ratio}
-                    for k, (v, ratio) in r.indicators.items()
-                },
-                "extra_cost": float(r.extra_cost) if r.extra_cost is not None else None,
-            }
-        )
-    return out
+    return [result_record(r, bench) for r in rows]
 
 
 def write_export(path: str, year: int, results: list[dict]) -> None:
-    rows = (
-        [
-            r["credit_code"],
-            r["name"],
-            r["town"],
-            "规上" if r["group"] == "above" else "规下",
-            r["score"],
-            r["rank"],
-            r["class"],
-            r["extra_cost"],
-        ]
-        for r in results
-    )
-    Path(path).write_bytes(write_xlsx(f"亩均评价{year}", EXPORT_HEADERS, rows))
+    rows = (services.result_sheet_row(r) for r in results)
+    Path(path).write_bytes(write_xlsx(f"亩均评价{year}", services.RESULT_HEADERS, rows))
 
 
 def _dumps(data) -> str:

@@ -1,0 +1,78 @@
+"""The database side of the project ledger, shared by its pages and the cockpit: the
+year-to-date investment of each project, its light, and the stage funnel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from . import services
+from .choices import STAGE_ORDER, Stage, Tier
+from .models import InvestmentPlan, MonthlyInvestment
+
+ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def with_progress(queryset, as_of: dt.date):
+    """Annotate the year-to-date plan and completed investment (two subqueries)."""
+    plan = InvestmentPlan.objects.filter(project=OuterRef("pk"), year=as_of.year).values("planned")
+    done = (
+        MonthlyInvestment.objects.filter(
+            project=OuterRef("pk"), year=as_of.year, month__lte=as_of.month
+        )
+        .order_by()
+        .values("project")
+        .annotate(total=Sum("completed"))
+        .values("total")
+    )
+    return queryset.annotate(
+        annual_plan=Coalesce(Subquery(plan), ZERO), ytd_done=Coalesce(Subquery(done), ZERO)
+    )
+
+
+def light_of(project, as_of: dt.date) -> str | None:
+    return services.light(project.ytd_done, services.ytd_plan(project.annual_plan, as_of.month))
+
+
+def funnel_rows(projects) -> dict:
+    """Counts and investment (亿元) by stage and by tier, from one grouped query."""
+    rows = (
+        projects.order_by().values("stage").annotate(n=Count("pk"), total=Sum("total_investment"))
+    )
+    by_stage = {r["stage"]: r for r in rows}
+    stages = [
+        {
+            "stage": s,
+            "label": Stage(s).label,
+            "count": by_stage.get(s, {}).get("n", 0),
+            "total_yi": services.yuan_yi(by_stage.get(s, {}).get("total") or Decimal(0)),
+        }
+        for s in (*STAGE_ORDER, Stage.SUSPENDED)
+    ]
+    # The funnel counts every project that reached a stage (those beyond it included).
+    reached = []
+    for i, s in enumerate(STAGE_ORDER):
+        reached.append(
+            {
+                "label": str(Stage(s).label),
+                "value": sum(x["count"] for x in stages[i : len(STAGE_ORDER)]),
+            }
+        )
+    tiers = []
+    amounts = list(projects.order_by().values_list("total_investment", "stage"))
+    for tier in Tier:
+        in_tier = [(a, s) for a, s in amounts if services.tier_of(a) == tier]
+        tiers.append(
+            {
+                "tier": tier.value,
+                "label": tier.label,
+                "count": len(in_tier),
+                "by_stage": [
+                    sum(1 for _a, st in in_tier if st == s) for s in (*STAGE_ORDER, Stage.SUSPENDED)
+                ],
+            }
+        )
+    return {"stages": stages, "reached": reached, "tiers": tiers}
