@@ -5,7 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core import periods
-from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.excel import docx_response
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError
@@ -90,8 +90,9 @@ class CitizenRequestListView(ObjectListView):
     filterset_class = CitizenRequestFilter
     columns = REQUEST_COLUMNS
     export_filename = "citizen-requests"
+    export_sheet = gettext_lazy("Citizen requests")
 
-    def export(self, queryset):
+    def export_table(self, queryset):
         """Masked by default; in full only when a permitted role asks (``personal=1``),
         and then every record exported is entered in the access log."""
         user = self.request.user
@@ -99,16 +100,13 @@ class CitizenRequestListView(ObjectListView):
         if full and not actions.may_reveal(user, CitizenRequest):
             raise PermissionDenied
         objs = list(queryset[:EXPORT_LIMIT])
-        headers = [str(c.label) for c in self.columns]
-        rows = [[c.value(o) for c in self.columns] for o in objs]
+        headers, rows = super().export_table(objs)
+        rows = [list(row) for row in rows]
         if full:
             actions.record_access(objs, actor=user, purpose="export")
             for row, o in zip(rows, objs, strict=True):
                 row[6], row[7] = o.requester_name(), o.requester_phone()
-        stamp = timezone.localdate().strftime("%Y%m%d")
-        return xlsx_response(
-            f"citizen-requests-{stamp}.xlsx", write_xlsx(_("Citizen requests"), headers, rows)
-        )
+        return headers, rows
 
 
 class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -150,16 +148,19 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
         return context
 
 
-class RevealRequestView(CitizenRequestDetailView):
-    """POST: the requester's name and phone in full, on this page only, and recorded."""
+class RevealMixin:
+    """POST: the personal data in full, on this page only, and recorded."""
 
     def get(self, request, pk):
-        return HttpResponseRedirect(model_url(CitizenRequest, "detail", pk))
+        return HttpResponseRedirect(model_url(self.model, "detail", pk))
 
     def post(self, request, pk):
-        obj = self.get_object(pk)
-        self.revealed = actions.reveal(obj, actor=request.user)
+        self.revealed = actions.reveal(self.get_object(pk), actor=request.user)
         return super().get(request, pk)
+
+
+class RevealRequestView(RevealMixin, CitizenRequestDetailView):
+    pass
 
 
 class RegisterView(ActionFormView):
@@ -313,12 +314,7 @@ class NoticeView(ObjectMixin, View):
             issuer=str(request.user.unit or ""),
             illustrative=illustrative,
         )
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f"attachment; filename=rates-{year}-{month:02d}.docx"
-        return response
+        return docx_response(f"rates-{year}-{month:02d}.docx", content)
 
 
 class HotSpotsView(ObjectMixin, View):
@@ -519,14 +515,8 @@ class HouseholdDetailView(NoDeleteMixin, ObjectDetailView):
         }
 
 
-class RevealHouseholdView(HouseholdDetailView):
-    def get(self, request, pk):
-        return HttpResponseRedirect(model_url(MonitoredHousehold, "detail", pk))
-
-    def post(self, request, pk):
-        obj = self.get_object(pk)
-        self.revealed = actions.reveal(obj, actor=request.user)
-        return super().get(request, pk)
+class RevealHouseholdView(RevealMixin, HouseholdDetailView):
+    pass
 
 
 class HouseholdActionView(ActionFormView):
@@ -694,6 +684,9 @@ class FundNoticeView(LoginRequiredMixin, View):
 # -- coverage --------------------------------------------------------------------------
 
 
+IMPORT_COVERAGE = ("livelihood.add_coveragerecord", "livelihood.change_coveragerecord")
+
+
 class CoverageView(ObjectMixin, View):
     model = CoverageRecord
 
@@ -735,8 +728,7 @@ class CoverageView(ObjectMixin, View):
             "years": years,
             "rows": rows,
             "totals": totals,
-            "can_import": user.has_perm("livelihood.add_coveragerecord")
-            and user.has_perm("livelihood.change_coveragerecord"),
+            "can_import": user.has_perms(IMPORT_COVERAGE),
             "can_follow_up": user.has_perm("livelihood.change_coveragerecord")
             and user.has_perm("tasks.add_task"),
             "follow_up_form": FollowUpForm(initial={"year": year}),
@@ -748,10 +740,7 @@ class CoverageImportView(ObjectMixin, View):
     model = CoverageRecord
 
     def allowed(self):
-        if not (
-            self.request.user.has_perm("livelihood.add_coveragerecord")
-            and self.request.user.has_perm("livelihood.change_coveragerecord")
-        ):
+        if not self.request.user.has_perms(IMPORT_COVERAGE):
             raise PermissionDenied
 
     def render_form(self, form, errors=(), status=200):
