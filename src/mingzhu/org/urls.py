@@ -1,26 +1,11 @@
-from mingzhu.core.routing import object_urls
+from mingzhu.core.routing import ModelPages
 
 from . import views
 
 app_name = "org"
+pages = ModelPages(views)
 
 urlpatterns = [
-    *object_urls(
-        "units",
-        "orgunit",
-        list_view=views.OrgUnitListView,
-        detail=views.OrgUnitDetailView,
-        history=views.OrgUnitHistoryView,
-        edit=views.OrgUnitEditView,
-        delete=views.OrgUnitDeleteView,
-    ),
-    *object_urls(
-        "users",
-        "user",
-        list_view=views.UserListView,
-        detail=views.UserDetailView,
-        history=views.UserHistoryView,
-        edit=views.UserEditView,
-        delete=views.UserDeleteView,
-    ),
+    *pages("units", "OrgUnit"),
+    *pages("users", "User"),
 ]
