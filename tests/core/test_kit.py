@@ -129,3 +129,53 @@ def test_object_urls_fill_in_the_plain_views():
     assert full["orgunit_edit"].form_class is UnitForm
     assert issubclass(full["orgunit_delete"], ObjectDeleteView)
     assert full["orgunit_delete"].model is OrgUnit
+
+
+def test_model_pages_find_the_views_by_name():
+    import types
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    from mingzhu.core.routing import ModelPages
+    from mingzhu.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+
+    class UnitListView(ObjectListView):
+        model = OrgUnit
+
+    class UnitDetailView(ObjectDetailView):
+        model = OrgUnit
+
+    class UnitEditView(ObjectEditView):
+        model = OrgUnit
+
+    class MoveView(ObjectEditView):
+        model = OrgUnit
+
+    module = types.ModuleType("unit_views")
+    module.UnitListView, module.UnitDetailView = UnitListView, UnitDetailView
+    pages = ModelPages(module)
+
+    def routes(**kwargs):
+        return {str(u.pattern): (u.name, u.callback.view_class) for u in pages(**kwargs)}
+
+    read_only = routes(prefix="units", stem="Unit")
+    assert set(read_only) == {"units/", "units/<int:pk>/", "units/<int:pk>/history/"}
+    assert read_only["units/<int:pk>/"] == ("orgunit_detail", UnitDetailView)
+
+    module.UnitEditView = UnitEditView
+    found = routes(prefix="", stem="Unit", actions={"move": MoveView}, collection={"x": MoveView})
+    assert found["add/"] == ("orgunit_add", UnitEditView)
+    assert found["<int:pk>/edit/"] == ("orgunit_edit", UnitEditView)
+    assert found["<int:pk>/move/"] == ("orgunit_move", MoveView)
+    assert found["x/"] == ("orgunit_x", MoveView)
+    assert "<int:pk>/delete/" not in found
+
+    # A view passed by keyword wins over the one of that name; add=False gives no add page.
+    chosen = routes(prefix="units", stem="Unit", edit=MoveView, add=False)
+    assert chosen["units/<int:pk>/edit/"] == ("orgunit_edit", MoveView)
+    assert "units/add/" not in chosen
+
+    with pytest.raises(ImproperlyConfigured):
+        pages("units", "Unit", form=forms.Form)
+    with pytest.raises(ImproperlyConfigured):
+        pages("units", "Nothing")

@@ -1,26 +1,19 @@
 from django.urls import path
 
-from mingzhu.core.routing import object_urls
+from mingzhu.core.routing import ModelPages
 
 from . import forms as f
 from . import views as v
 
 app_name = "civility"
+pages = ModelPages(v)
 
 urlpatterns = [
-    path("applications/add/", v.SubmitView.as_view(), name="application_add"),
-    path("applications/<int:pk>/review/", v.ReviewView.as_view(), name="application_review"),
-    path("applications/<int:pk>/publish/", v.PublishView.as_view(), name="application_publish"),
-    path(
-        "applications/<int:pk>/objection/", v.ObjectionView.as_view(), name="application_objection"
-    ),
     path(
         "applications/<int:pk>/objections/<int:objection>/resolve/",
         v.ResolveView.as_view(),
         name="application_resolve",
     ),
-    path("applications/<int:pk>/award/", v.AwardView.as_view(), name="application_award"),
-    path("applications/<int:pk>/refuse/", v.RefuseView.as_view(), name="application_refuse"),
     path(
         "activities/<int:pk>/volunteers/add/",
         v.ParticipationAddView.as_view(),
@@ -29,33 +22,19 @@ urlpatterns = [
     path("hours/", v.HoursView.as_view(), name="hours"),
     path("calendar/", v.CalendarView.as_view(), name="calendar"),
     path("campaign/", v.CampaignView.as_view(), name="campaign"),
-    *object_urls(
+    *pages(
         "applications",
-        "application",
-        list_view=v.ApplicationListView,
-        detail=v.ApplicationDetailView,
+        "Application",
+        add=v.SubmitView,
+        actions={
+            "review": v.ReviewView,
+            "publish": v.PublishView,
+            "objection": v.ObjectionView,
+            "award": v.AwardView,
+            "refuse": v.RefuseView,
+        },
     ),
-    *object_urls(
-        "categories",
-        "category",
-        list_view=v.CategoryListView,
-        detail=v.CategoryDetailView,
-        form=f.CategoryForm,
-        delete=True,
-    ),
-    *object_urls(
-        "activities",
-        "volunteeractivity",
-        list_view=v.ActivityListView,
-        detail=v.ActivityDetailView,
-        form=f.VolunteerActivityForm,
-        delete=True,
-    ),
-    *object_urls(
-        "participations",
-        "participation",
-        list_view=v.ParticipationListView,
-        detail=v.ParticipationDetailView,
-        delete=True,
-    ),
+    *pages("categories", "Category", form=f.CategoryForm, delete=True),
+    *pages("activities", "Activity", form=f.VolunteerActivityForm, delete=True),
+    *pages("participations", "Participation", add=False, delete=True),
 ]

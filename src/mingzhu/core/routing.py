@@ -1,3 +1,6 @@
+from types import ModuleType
+
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import path
 
 
@@ -8,16 +11,23 @@ def object_urls(
     list_view,
     detail,
     history=None,
+    add=None,
     edit=None,
     delete=None,
     form=None,
+    actions=None,
+    collection=None,
 ):
     """The URL set of one model: `<app>:<model>_list|add|detail|history|edit|delete`.
 
     Views an app writes nothing special for need not be written: without ``history`` the
     history tab is ``detail.as_history()`` (same look-up, scope and buttons); ``form`` (a
     model form class, instead of ``edit``) gives the core edit page with that form;
-    ``delete=True`` gives the core delete page.
+    ``delete=True`` gives the core delete page. The add page is ``add``, else the edit
+    page; ``add=False`` gives none. ``actions`` maps a word to the view of one object's
+    action (`<prefix>/<pk>/<word>/`, named `<model>_<word>`), ``collection`` likewise for
+    pages of the whole list (`<prefix>/<word>/`). An empty ``prefix`` puts the pages at
+    the root of the app.
     """
     from .views import ObjectDeleteView, ObjectEditView
 
@@ -30,16 +40,61 @@ def object_urls(
         edit = plain(ObjectEditView, "EditView", form_class=form)
     if delete is True:
         delete = plain(ObjectDeleteView, "DeleteView")
+    if add is None:
+        add = edit
+    root = f"{prefix}/" if prefix else ""
     urls = [
-        path(f"{prefix}/", list_view.as_view(), name=f"{name}_list"),
-        path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"{name}_detail"),
-        path(f"{prefix}/<int:pk>/history/", history.as_view(), name=f"{name}_history"),
+        path(root, list_view.as_view(), name=f"{name}_list"),
+        path(f"{root}<int:pk>/", detail.as_view(), name=f"{name}_detail"),
+        path(f"{root}<int:pk>/history/", history.as_view(), name=f"{name}_history"),
     ]
+    if add:
+        urls.append(path(f"{root}add/", add.as_view(), name=f"{name}_add"))
     if edit is not None:
-        urls += [
-            path(f"{prefix}/add/", edit.as_view(), name=f"{name}_add"),
-            path(f"{prefix}/<int:pk>/edit/", edit.as_view(), name=f"{name}_edit"),
-        ]
+        urls.append(path(f"{root}<int:pk>/edit/", edit.as_view(), name=f"{name}_edit"))
     if delete:
-        urls.append(path(f"{prefix}/<int:pk>/delete/", delete.as_view(), name=f"{name}_delete"))
+        urls.append(path(f"{root}<int:pk>/delete/", delete.as_view(), name=f"{name}_delete"))
+    for word, view in (collection or {}).items():
+        urls.append(path(f"{root}{word}/", view.as_view(), name=f"{name}_{word}"))
+    for word, view in (actions or {}).items():
+        urls.append(path(f"{root}<int:pk>/{word}/", view.as_view(), name=f"{name}_{word}"))
     return urls
+
+
+class ModelPages:
+    """The model pages of one views module, the view classes found by their names.
+
+    ``pages = ModelPages(views)``, then ``pages("members", "Member", form=MemberForm)``
+    gives the URL set of the model behind ``MemberDetailView``, named after the model
+    (``partymember_list`` …): ``MemberListView`` and ``MemberDetailView`` must exist;
+    ``MemberHistoryView``, ``MemberAddView``, ``MemberEditView`` and ``MemberDeleteView``
+    are used where the module has them. Any view may also be passed by keyword, and
+    every keyword of :func:`object_urls` is accepted.
+    """
+
+    kinds = ("history", "add", "edit", "delete")
+
+    def __init__(self, views: ModuleType):
+        self.views = views
+
+    def __call__(self, prefix: str, stem: str, *, name: str | None = None, **given):
+        def found(kind):
+            return getattr(self.views, f"{stem}{kind.capitalize()}View", None)
+
+        detail = given.pop("detail", None) or found("detail")
+        list_view = given.pop("list_view", None) or found("list")
+        if detail is None or list_view is None:
+            raise ImproperlyConfigured(f"{self.views.__name__} has no {stem}List/DetailView")
+        for kind in self.kinds:
+            view = found(kind)
+            if view is not None and kind not in given:
+                if kind == "edit" and "form" in given:
+                    raise ImproperlyConfigured(f"{stem}: both {stem}EditView and a form")
+                given[kind] = view
+        return object_urls(
+            prefix,
+            name or detail.model._meta.model_name,
+            list_view=list_view,
+            detail=detail,
+            **given,
+        )

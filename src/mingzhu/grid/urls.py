@@ -1,38 +1,21 @@
 from django.urls import path
 
-from mingzhu.core.routing import object_urls
+from mingzhu.core.routing import ModelPages
 
 from . import forms, views
 
 app_name = "grid"
+pages = ModelPages(views)
 
 urlpatterns = [
-    path("events/add/", views.ReportView.as_view(), name="gridevent_add"),
-    path("events/<int:pk>/file/", views.FileView.as_view(), name="gridevent_file"),
-    path("events/<int:pk>/reject/", views.RejectView.as_view(), name="gridevent_reject"),
-    path("events/<int:pk>/recheck/", views.RecheckView.as_view(), name="gridevent_recheck"),
     path("photos/<int:pk>/", views.PhotoView.as_view(), name="photo"),
     path("metrics/", views.MetricsView.as_view(), name="metrics"),
-    *object_urls(
+    *pages(
         "events",
-        "gridevent",
-        list_view=views.GridEventListView,
-        detail=views.GridEventDetailView,
+        "GridEvent",
+        add=views.ReportView,
+        actions={"file": views.FileView, "reject": views.RejectView, "recheck": views.RecheckView},
     ),
-    *object_urls(
-        "campaigns",
-        "campaign",
-        list_view=views.CampaignListView,
-        detail=views.CampaignDetailView,
-        form=forms.CampaignForm,
-        delete=True,
-    ),
-    *object_urls(
-        "categories",
-        "eventcategory",
-        list_view=views.CategoryListView,
-        detail=views.CategoryDetailView,
-        form=forms.EventCategoryForm,
-        delete=True,
-    ),
+    *pages("campaigns", "Campaign", form=forms.CampaignForm, delete=True),
+    *pages("categories", "Category", form=forms.EventCategoryForm, delete=True),
 ]

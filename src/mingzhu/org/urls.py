@@ -1,24 +1,11 @@
-from mingzhu.core.routing import object_urls
+from mingzhu.core.routing import ModelPages
 
 from . import forms, views
 
 app_name = "org"
+pages = ModelPages(views)
 
 urlpatterns = [
-    *object_urls(
-        "units",
-        "orgunit",
-        list_view=views.OrgUnitListView,
-        detail=views.OrgUnitDetailView,
-        form=forms.OrgUnitForm,
-        delete=True,
-    ),
-    *object_urls(
-        "users",
-        "user",
-        list_view=views.UserListView,
-        detail=views.UserDetailView,
-        form=forms.UserForm,
-        delete=True,
-    ),
+    *pages("units", "OrgUnit", form=forms.OrgUnitForm, delete=True),
+    *pages("users", "User", form=forms.UserForm, delete=True),
 ]

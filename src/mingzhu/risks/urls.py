@@ -1,15 +1,14 @@
 from django.urls import path
 
-from mingzhu.core.routing import object_urls
+from mingzhu.core.routing import ModelPages
 
 from . import forms, views
 from .debt import views as debt
 
 app_name = "risks"
+debt_pages = ModelPages(debt)
 
 urlpatterns = [
-    path("hazards/add/", views.HazardRegisterView.as_view(), name="hazard_add"),
-    path("hazards/<int:pk>/edit/", views.HazardPlanView.as_view(), name="hazard_edit"),
     path("photos/<int:pk>/", views.PhotoView.as_view(), name="photo"),
     path("metrics/", views.MetricsView.as_view(), name="metrics"),
     path(
@@ -22,41 +21,15 @@ urlpatterns = [
         views.InspectionLedgerView.as_view(),
         name="inspection_rectification",
     ),
-    *object_urls(
-        "hazards",
-        "hazard",
-        list_view=views.HazardListView,
-        detail=views.HazardDetailView,
+    *ModelPages(views)(
+        "hazards", "Hazard", add=views.HazardRegisterView, edit=views.HazardPlanView
     ),
     path("debt/wall/", debt.WallView.as_view(), name="wall"),
     path("debt/indicators/", debt.IndicatorsView.as_view(), name="indicators"),
     path("debt/high-cost/", debt.HighCostView.as_view(), name="high_cost"),
     path("debt/planner/", debt.PlannerView.as_view(), name="planner"),
-    path("debt/plans/<int:pk>/issue/", debt.IssueTasksView.as_view(), name="repaymentplan_issue"),
-    *object_urls(
-        "debt/instruments",
-        "debtinstrument",
-        list_view=debt.InstrumentListView,
-        detail=debt.InstrumentDetailView,
-        form=forms.DebtInstrumentForm,
-    ),
-    *object_urls(
-        "debt/entities",
-        "debtentity",
-        list_view=debt.EntityListView,
-        detail=debt.EntityDetailView,
-    ),
-    *object_urls(
-        "debt/fiscal-years",
-        "fiscalyear",
-        list_view=debt.FiscalYearListView,
-        detail=debt.FiscalYearDetailView,
-        form=forms.FiscalYearForm,
-    ),
-    *object_urls(
-        "debt/plans",
-        "repaymentplan",
-        list_view=debt.PlanListView,
-        detail=debt.PlanDetailView,
-    ),
+    *debt_pages("debt/instruments", "Instrument", form=forms.DebtInstrumentForm),
+    *debt_pages("debt/entities", "Entity"),
+    *debt_pages("debt/fiscal-years", "FiscalYear", form=forms.FiscalYearForm),
+    *debt_pages("debt/plans", "Plan", actions={"issue": debt.IssueTasksView}),
 ]
