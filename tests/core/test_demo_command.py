@@ -39,6 +39,8 @@ REPLAY = {
     EventAction.REQUEST_EXTENSION: ("request_extension", None),
     EventAction.APPROVE_EXTENSION: ("approve_extension", Status.DEFERRED),
     EventAction.CANCEL: ("cancel", Status.CANCELLED),
+    # A rating closes the task or sends it back for rework, as the requester decided.
+    EventAction.RATE: ("rate", (Status.CLOSED, Status.RETURNED)),
 }
 
 
@@ -66,6 +68,8 @@ def replay_faults(tasks=None) -> list[str]:
             if rule is None or state not in RULES[rule][0]:
                 faults.append(f"{task.code}: {event.action} from {state}")
                 break
+            if isinstance(after, tuple):
+                after = event.to_status if event.to_status in after else after[0]
             after = after or state
             if (event.from_status, event.to_status) != (state, after):
                 faults.append(
@@ -89,6 +93,9 @@ def test_every_demo_task_is_where_its_events_lead(db):
         SourceKind.FACTOR_REQUEST,
         SourceKind.DEMAND,
         SourceKind.HAZARD,
+        SourceKind.REMEDIATION,
+        SourceKind.VILLAGE_INSPECTION,
+        SourceKind.FACILITY_FAULT,
     }
     assert replay_faults(played) == []
 
