@@ -94,6 +94,9 @@ def test_every_demo_task_is_where_its_events_lead(db):
         SourceKind.FACTOR_REQUEST,
         SourceKind.DEMAND,
         SourceKind.HAZARD,
+        SourceKind.REMEDIATION,
+        SourceKind.VILLAGE_INSPECTION,
+        SourceKind.FACILITY_FAULT,
     }
     assert replay_faults(played) == []
 

@@ -9,7 +9,16 @@ from django.utils import timezone
 from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.models import Notification
-from mingzhu.tasks.play import ScriptError, Staff, Step, moment, play, staff_of
+from mingzhu.tasks.play import (
+    AFTER_ASSIGN,
+    ScriptError,
+    Staff,
+    Step,
+    moment,
+    play,
+    script,
+    staff_of,
+)
 
 DAY = dt.date(2026, 3, 2)
 
@@ -87,3 +96,67 @@ def test_staff_of_a_unit_is_a_persona_or_an_illustrative_member(unit, fgw):
     cast = Staff()
     assert cast(unit("YZ-DEPT-MZJ")) is cast(unit("YZ-DEPT-MZJ"))
     assert cast(unit("YZ-DEPT-MZJ")) == staff
+
+
+def test_a_script_spreads_its_steps_and_gives_each_side_its_own(supervisor, fgw):
+    steps = script(
+        AFTER_ASSIGN[Status.CLOSED],
+        issuer=supervisor,
+        handler=fgw,
+        start=DAY,
+        end=DAY + dt.timedelta(days=20),
+        values={"request_closure": {"result": "已完成"}},
+    )
+    assert [s.action for s in steps] == ["accept", "report_progress", "request_closure", "verify"]
+    assert [s.actor for s in steps] == [fgw, fgw, fgw, supervisor]
+    days = [timezone.localdate(s.at) for s in steps]
+    assert days[0] == DAY + dt.timedelta(days=1) and days[-1] == DAY + dt.timedelta(days=20)
+    assert days == sorted(days) and len(set(days)) == 4
+    assert steps[2].values == {"result": "已完成"} and steps[0].values == {}
+    # An end before the day after: everything on the start day, still in order.
+    short = script(
+        ["accept", "request_closure"], issuer=supervisor, handler=fgw, start=DAY, end=DAY
+    )
+    assert [timezone.localdate(s.at) for s in short] == [DAY, DAY]
+    assert short[0].at < short[1].at
+
+
+def test_open_task_creates_assigns_and_links_the_task_of_a_domain_object(supervisor, unit):
+    from mingzhu.risks.choices import Domain, Level
+    from mingzhu.risks.models import Hazard
+
+    hazard = Hazard.objects.create(
+        title="演示隐患",
+        domain=Domain.FLOOD,
+        level=Level.ORDINARY,
+        unit=unit("YZ-XINBA"),
+        found_on=DAY,
+        found_by="巡查",
+        description="演示",
+        registered_by=supervisor,
+        is_illustrative=True,
+    )
+    task = actions.open_task(
+        hazard,
+        actor=supervisor,
+        at=moment(DAY),
+        comment="请整改",
+        title="整改演示隐患",
+        lead_unit=unit("YZ-XINBA"),
+        deadline=DAY + dt.timedelta(days=10),
+    )
+    hazard.refresh_from_db()
+    assert hazard.task == task and task.source_object == hazard
+    assert task.status == Status.ASSIGNED and task.is_illustrative
+    assert task.events.get(action=EventAction.ASSIGN).comment == "请整改"
+    draft = actions.open_task(
+        hazard,
+        actor=supervisor,
+        assign_now=False,
+        field=None,
+        title="另一项",
+        lead_unit=unit("YZ-XINBA"),
+        deadline=DAY + dt.timedelta(days=10),
+    )
+    hazard.refresh_from_db()
+    assert draft.status == Status.DRAFT and hazard.task == task

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -323,9 +322,11 @@ def dispatch_demand(
         if limit < 1:
             raise ValidationError({"time_limit": _("The time limit must be at least one day.")})
         start = timezone.localdate(at)
-        task = task_actions.create_task(
+        task_actions.open_task(
+            demand,
             actor=actor,
             at=at,
+            comment=comment,
             title=_("Enterprise demand: %(enterprise)s (%(category)s)")
             % {"enterprise": demand.enterprise.name, "category": demand.get_category_display()},
             content=demand.content,
@@ -334,13 +335,7 @@ def dispatch_demand(
             deadline_basis=DeadlineBasis.WORKING_DAYS,
             time_limit=limit,
             source_kind=SourceKind.DEMAND,
-            content_type=ContentType.objects.get_for_model(Demand),
-            object_id=demand.pk,
-            is_illustrative=demand.is_illustrative,
         )
-        task_actions.assign(task, actor=actor, comment=comment, at=at)
-        demand.task = task
-        demand.save(update_fields=["task", "updated_at"])
     return demand
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -166,9 +165,16 @@ def file_event(
                 {"responsible_unit": _("Choose the unit responsible for this event.")}
             )
         deadline, due_at = task_services.due_for(at, category.time_limit, category.time_limit_basis)
-        task = task_actions.create_task(
+        event.decision = Decision.FILED
+        event.decision_reason = (comment or "").strip()
+        event.decided_by = actor
+        event.decided_at = at
+        task_actions.open_task(
+            event,
             actor=actor,
             at=at,
+            comment=comment,
+            also=("decision", "decision_reason", "decided_by", "decided_at"),
             title=f"{category.name}：{event.address or event.grid.name}"[:300],
             content=event.description,
             task_list=event.campaign.task_list if event.campaign else None,
@@ -178,17 +184,7 @@ def file_event(
             deadline_basis=category.time_limit_basis,
             time_limit=category.time_limit,
             source_kind=SourceKind.GRID_EVENT,
-            content_type=ContentType.objects.get_for_model(GridEvent),
-            object_id=event.pk,
-            is_illustrative=event.is_illustrative,
         )
-        task_actions.assign(task, actor=actor, comment=comment, at=at)
-        event.decision = Decision.FILED
-        event.decision_reason = (comment or "").strip()
-        event.decided_by = actor
-        event.decided_at = at
-        event.task = task
-        event.save()
     return event
 
 

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -193,9 +192,11 @@ def raise_visit_task(
         household = visit.household
         unit = lead_unit or household.village
         deadline, due_at = task_services.due_for(at, time_limit, DeadlineBasis.WORKING_DAYS)
-        task = task_actions.create_task(
+        task = task_actions.open_task(
+            visit,
             actor=actor,
             at=at,
+            assign_now=False,
             title=_("Household visit: %(household)s") % {"household": household},
             content=visit.problem,
             lead_unit=unit,
@@ -204,14 +205,9 @@ def raise_visit_task(
             deadline_basis=DeadlineBasis.WORKING_DAYS,
             time_limit=time_limit,
             source_kind=SourceKind.HOUSEHOLD_VISIT,
-            content_type=ContentType.objects.get_for_model(HouseholdVisit),
-            object_id=visit.pk,
-            is_illustrative=visit.is_illustrative,
         )
         if task_actions.is_issuing_side(actor, task):
             task_actions.assign(task, actor=actor, at=at)
-        visit.task = task
-        visit.save(update_fields=["task", "updated_at"])
     return visit
 
 

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -262,9 +261,11 @@ def dispatch_factor_request(
         deadline, _due = task_services.due_for(at, limit, DeadlineBasis.WORKING_DAYS)
         if request.needed_by > timezone.localdate(at):
             deadline = min(deadline, request.needed_by)
-        task = task_actions.create_task(
+        task_actions.open_task(
+            request,
             actor=actor,
             at=at,
+            comment=comment,
             title=_("Factor request: %(kind)s for %(project)s")
             % {"kind": request.get_kind_display(), "project": request.project.name},
             content=f"{request.quantity} {request.get_unit_display()}"
@@ -274,13 +275,7 @@ def dispatch_factor_request(
             deadline_basis=DeadlineBasis.WORKING_DAYS,
             time_limit=limit,
             source_kind=SourceKind.FACTOR_REQUEST,
-            content_type=ContentType.objects.get_for_model(FactorRequest),
-            object_id=request.pk,
-            is_illustrative=request.is_illustrative,
         )
-        task_actions.assign(task, actor=actor, comment=comment, at=at)
-        request.task = task
-        request.save(update_fields=["task", "updated_at"])
     return request
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -100,7 +99,8 @@ def register_hazard(
         hazard.full_clean()
         hazard.save()
         HazardPhoto.store(checked, uploaded_by=actor, hazard=hazard)
-        task = task_actions.create_task(
+        task = task_actions.open_task(
+            hazard,
             actor=actor,
             at=at,
             title=_("Rectify hazard: %(title)s") % {"title": hazard.title},
@@ -110,18 +110,12 @@ def register_hazard(
             deadline_basis=DeadlineBasis.CALENDAR_DAYS,
             urgency=Urgency.URGENT if level == Level.MAJOR else Urgency.NORMAL,
             source_kind=SourceKind.HAZARD,
-            content_type=ContentType.objects.get_for_model(Hazard),
-            object_id=hazard.pk,
-            is_illustrative=is_illustrative,
         )
-        task = task_actions.assign(task, actor=actor, at=at)
         if level == Level.MAJOR:
             # 挂牌督办: the red sheet at once, the one the daily job would add when overdue.
             SupervisionSheet.objects.get_or_create(
                 task=task, level=SheetLevel.RED, defaults={"issued_on": today, "unit": unit}
             )
-        hazard.task = task
-        hazard.save(update_fields=["task", "updated_at"])
         if not restrict(Hazard.objects.filter(pk=hazard.pk), actor, "add").exists():
             raise Http404("No such unit.")
     return hazard

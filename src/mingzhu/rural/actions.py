@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -65,15 +64,6 @@ def _unit_in_scope(actor, perm: str, unit: OrgUnit) -> None:
         raise Http404("No such unit.")
 
 
-def _assigned_task(actor, at, **values):
-    task = task_actions.create_task(actor=actor, at=at, **values)
-    return task_actions.assign(task, actor=actor, at=at)
-
-
-def _content_type(model):
-    return ContentType.objects.get_for_model(model)
-
-
 # ---------------------------------------------------------------- living environment
 
 
@@ -116,24 +106,22 @@ def start_remediation(
         for category in categories:
             label = RemediationCategory(category).label
             remediation = Remediation(
-                programme=programme, natural_village=natural_village, category=category
+                programme=programme,
+                natural_village=natural_village,
+                category=category,
+                is_illustrative=programme.is_illustrative,
             )
-            task = _assigned_task(
-                actor,
-                at,
+            task_actions.open_task(
+                remediation,
+                actor=actor,
+                at=at,
                 title=f"{natural_village.name}：{label}"[:300],
                 content=programme.name,
                 task_list=programme.task_list,
                 lead_unit=village,
                 deadline=deadline,
                 source_kind=SourceKind.REMEDIATION,
-                content_type=_content_type(Remediation),
-                is_illustrative=programme.is_illustrative,
             )
-            remediation.task = task
-            remediation.save()
-            task.object_id = remediation.pk
-            task.save(update_fields=["object_id", "updated_at"])
             created.append(remediation)
     return created
 
@@ -256,11 +244,13 @@ def record_inspection(
     summary: str = "",
     photos: Sequence = (),
     rectification_deadline: dt.date | None = None,
+    is_illustrative: bool = False,
     at: dt.datetime | None = None,
 ) -> VillageInspection:
     """Score a village item by item. ``scores``: dicts with ``item``, ``score``, ``note``
     and ``raise_task`` (a deduction raises its rectification task at once, led by the
-    village, due ``rectification_deadline`` or 15 working days later)."""
+    village, due ``rectification_deadline`` or 15 working days later). An illustrative
+    inspection (示例) raises illustrative tasks, in the year's illustrative list."""
     perm = "rural.add_villageinspection"
     _require(actor, perm)
     if village.kind != UnitKind.VILLAGE:
@@ -295,6 +285,7 @@ def record_inspection(
             inspectors=(inspectors or "").strip(),
             summary=(summary or "").strip(),
             recorded_by=actor,
+            is_illustrative=is_illustrative,
         )
         inspection.full_clean()
         inspection.save()
@@ -307,20 +298,24 @@ def record_inspection(
                 note=(entry.get("note") or "").strip()[:300],
             )
             if entry.get("raise_task") and score.deduction > 0:
-                task_list = task_list or rectification_list(actor, inspected_on.year)
+                task_list = task_list or rectification_list(
+                    actor, inspected_on.year, illustrative=is_illustrative
+                )
                 _raise(score, actor=actor, deadline=deadline, task_list=task_list, at=at)
         InspectionPhoto.store(checked_photos, uploaded_by=actor, inspection=inspection)
     return inspection
 
 
-def rectification_list(actor, year: int) -> TaskList:
-    """The year's list of inspection rectifications issued by the actor's unit."""
-    name = f"{year}年农村人居环境检查整改清单"
+def rectification_list(actor, year: int, *, illustrative: bool = False) -> TaskList:
+    """The year's list of inspection rectifications issued by the actor's unit (that of
+    the illustrative ones, flagged 示例, apart)."""
+    name = f"{year}年农村人居环境检查整改清单" + ("（示例）" if illustrative else "")
     task_list, _created = TaskList.objects.get_or_create(
         name=name,
         kind=ListKind.LIVING_ENVIRONMENT,
         issuer=actor.unit,
         year=year,
+        is_illustrative=illustrative,
     )
     return task_list
 
@@ -329,21 +324,18 @@ def _raise(score: InspectionScore, *, actor, deadline, task_list, at) -> Inspect
     inspection = score.inspection
     item = score.item
     detail = score.note or item.deduction_rule
-    task = _assigned_task(
-        actor,
-        at,
+    task_actions.open_task(
+        score,
+        actor=actor,
+        at=at,
         title=f"{inspection.village.name}：{item.name}（扣{score.deduction}分）"[:300],
         content=f"{inspection.get_kind_display()} {inspection.inspected_on:%Y-%m-%d}：{detail}",
         task_list=task_list,
         lead_unit=inspection.village,
         deadline=deadline,
         source_kind=SourceKind.VILLAGE_INSPECTION,
-        content_type=_content_type(InspectionScore),
-        object_id=score.pk,
         is_illustrative=inspection.is_illustrative,
     )
-    score.task = task
-    score.save(update_fields=["task", "updated_at"])
     return score
 
 
@@ -369,7 +361,10 @@ def raise_rectification(
             raise RuralError(_("Nothing was deducted on this item."))
         if score.task_id:
             raise RuralError(_("This deduction already has its rectification task."))
-        task_list = rectification_list(actor, score.inspection.inspected_on.year)
+        inspection = score.inspection
+        task_list = rectification_list(
+            actor, inspection.inspected_on.year, illustrative=inspection.is_illustrative
+        )
         return _raise(score, actor=actor, deadline=deadline, task_list=task_list, at=at)
 
 
@@ -461,9 +456,10 @@ def dispatch_fault(
         kind = facility.type
         lead = facility.maintainer.unit if facility.maintainer_id else facility.village
         deadline, due_at = task_services.due_for(at, kind.time_limit, kind.time_limit_basis)
-        task = _assigned_task(
-            actor,
-            at,
+        task_actions.open_task(
+            fault,
+            actor=actor,
+            at=at,
             title=f"{kind.name}维修：{facility}"[:300],
             content=fault.description,
             lead_unit=lead,
@@ -472,12 +468,7 @@ def dispatch_fault(
             deadline_basis=kind.time_limit_basis,
             time_limit=kind.time_limit,
             source_kind=SourceKind.FACILITY_FAULT,
-            content_type=_content_type(FacilityFault),
-            object_id=fault.pk,
-            is_illustrative=fault.is_illustrative,
         )
-        fault.task = task
-        fault.save(update_fields=["task", "updated_at"])
     return fault
 
 
@@ -548,20 +539,19 @@ def add_secretary_project(
     at = _at(at)
     with transaction.atomic():
         values = {
+            "actor": actor,
+            "at": at,
+            "field": None,
             "task_list": plan.task_list,
             "lead_unit": plan.unit,
             "source_kind": SourceKind.OTHER,
-            "content_type": _content_type(SecretaryPlan),
-            "object_id": plan.pk,
-            "is_illustrative": plan.is_illustrative,
         }
-        project = _assigned_task(
-            actor, at, title=title.strip()[:300], content=content, deadline=deadline, **values
+        project = task_actions.open_task(
+            plan, title=title.strip()[:300], content=content, deadline=deadline, **values
         )
         for name, due, weight in milestones:
-            _assigned_task(
-                actor,
-                at,
+            task_actions.open_task(
+                plan,
                 title=name.strip()[:300],
                 deadline=due,
                 parent=project,

@@ -16,31 +16,27 @@ import random
 from decimal import Decimal
 
 from auditlog.context import disable_auditlog
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
-from mingzhu.tasks.choices import DeadlineBasis, EventAction, ListKind, SourceKind
+from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.choices import Status as T
-from mingzhu.tasks.models import Task, TaskEvent, TaskList, _unit_token
+from mingzhu.tasks.models import Task, TaskList
+from mingzhu.tasks.play import AFTER_ASSIGN, Staff, moment, play, script
 from mingzhu.tasks.services import add_working_days
 
-from . import services
+from . import actions, services
 from .choices import FaultSource, InspectionKind, RemediationCategory
 from .models import (
     Facility,
-    FacilityFault,
     FacilityType,
-    InspectionScore,
     Maintainer,
-    Remediation,
     RemediationProgramme,
     ScoringItem,
     ScoringSheet,
     SecretaryPlan,
-    VillageInspection,
 )
 
 ISSUER = "YZ-DEPT-NYNC"
@@ -97,110 +93,39 @@ FAULTS = {
 }
 
 
-def _at(day: dt.date, hour: int = 10) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+# The steps' other values.
+VALUES = {
+    "report_progress": {"progress": 60},
+    "request_closure": {"result": "已整改到位，照片存档。" + MARK},
+}
 
 
-class Tasks:
-    """Tasks and their events gathered for bulk creation, with codes allocated as the
-    engine would (year, issuing unit, sequence)."""
+class Cast:
+    """Who plays the rural tasks: the agriculture bureau's persona issues and verifies,
+    a member of the lead unit handles (``tasks.play.Staff``); nothing after ``today``."""
 
-    def __init__(self, issuer: OrgUnit, today: dt.date):
-        self.issuer = issuer
+    def __init__(self, actor: User, today: dt.date):
+        self.actor = actor
         self.today = today
-        self.token = _unit_token(issuer)
-        self.next: dict[str, int] = {}
-        self.tasks: list[Task] = []
-        self.steps: list[list] = []
+        self.staff = Staff()
 
-    def _code(self, year: int) -> str:
-        prefix = f"{year}-{self.token}-"
-        if prefix not in self.next:
-            last = (
-                Task._base_manager.filter(code__startswith=prefix)
-                .order_by("-code")
-                .values_list("code", flat=True)
-                .first()
-            )
-            self.next[prefix] = int(last.rsplit("-", 1)[-1]) + 1 if last else 1
-        number = self.next[prefix]
-        self.next[prefix] += 1
-        return f"{prefix}{number:04d}"
+    def at(self, day: dt.date, hour: int = 9) -> dt.datetime:
+        return moment(min(day, self.today), hour)
 
-    def add(self, *, state: str, assigned_on: dt.date, actor, handler, done_on=None, **values):
-        """A task brought to ``state`` (assigned, accepted, in_progress,
-        closure_requested, closed) with the events that brought it there."""
-        year = values["task_list"].year if values.get("task_list") else values["deadline"].year
-        task = Task(
-            code=self._code(year),
-            issuer=self.issuer,
-            assigned_on=assigned_on,
-            is_illustrative=True,
-            **values,
+    def play(self, task: Task, state: str, *, start: dt.date, end: dt.date, **values) -> Task:
+        """Play the task, assigned on ``start``, to ``state``, its last step by ``end``."""
+        names = AFTER_ASSIGN[state]
+        if not names:
+            return task
+        steps = script(
+            names,
+            issuer=self.actor,
+            handler=self.staff(task.lead_unit),
+            start=start,
+            end=min(end, self.today),
+            values={**VALUES, **values},
         )
-        path = [
-            (EventAction.CREATE, "", T.DRAFT, actor),
-            (EventAction.ASSIGN, T.DRAFT, T.ASSIGNED, actor),
-        ]
-        order = [T.ACCEPTED, T.IN_PROGRESS, T.CLOSURE_REQUESTED, T.CLOSED]
-        actions_for = {
-            T.ACCEPTED: EventAction.ACCEPT,
-            T.IN_PROGRESS: EventAction.REPORT,
-            T.CLOSURE_REQUESTED: EventAction.REQUEST_CLOSURE,
-            T.CLOSED: EventAction.VERIFY,
-        }
-        reach = order.index(state) + 1 if state in order else 0
-        before = T.ASSIGNED
-        for status in order[:reach]:
-            who = actor if status == T.CLOSED else handler
-            path.append((actions_for[status], before, status, who))
-            before = status
-        task.status = state
-        if reach >= 1:
-            task.accepted_on = assigned_on + dt.timedelta(days=1)
-        task.progress = {T.IN_PROGRESS: 60, T.CLOSURE_REQUESTED: 100, T.CLOSED: 100}.get(state, 0)
-        if reach >= 3:
-            task.result = "已整改到位，照片存档。" + MARK
-        end = done_on or assigned_on + dt.timedelta(days=2)
-        if state == T.CLOSED:
-            task.closed_on = end
-        self.tasks.append(task)
-        self.steps.append(
-            [(a, f, t, who, assigned_on, end, i) for i, (a, f, t, who) in enumerate(path)]
-        )
-        return task
-
-    def save(self) -> None:
-        # Parents first: a milestone needs its project's id.
-        for parents in (True, False):
-            batch = [t for t in self.tasks if (t.parent is None) == parents]
-            for t in batch:
-                if t.parent is not None:
-                    t.parent_id = t.parent.pk
-            Task.objects.bulk_create(batch, batch_size=500)
-        events = []
-        for task, path in zip(self.tasks, self.steps, strict=True):
-            n = len(path)
-            for action, before, after, who, start, end, i in path:
-                if i <= 2:
-                    day = start if i < 2 else start + dt.timedelta(days=1)
-                else:
-                    day = start + (end - start) * i // max(n - 1, 1)
-                    day = min(max(day, start + dt.timedelta(days=1)), end)
-                day = min(day, self.today)
-                events.append(
-                    TaskEvent(
-                        task=task,
-                        actor=who,
-                        at=_at(day, 9 + i),
-                        action=action,
-                        from_status=before,
-                        to_status=after,
-                        comment=MARK,
-                        progress=task.progress if action == EventAction.REPORT else None,
-                    )
-                )
-        TaskEvent.objects.bulk_create(events, batch_size=1000)
+        return play(task, steps)
 
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
@@ -214,12 +139,9 @@ def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
 @transaction.atomic
 def _load(as_of: dt.date | None) -> dict[str, int]:
     today = as_of or timezone.localdate()
-    issuer = OrgUnit.objects.filter(code=ISSUER).first()
-    if issuer is None:
+    if not OrgUnit.objects.filter(code=ISSUER).exists():
         return {}
-    users = {
-        u.username: u for u in User.objects.filter(username__in=["nyj", "lixin", "xinba", "wangge"])
-    }
+    users = {u.username: u for u in User.objects.filter(username__in=["nyj", "wangge"])}
     villages = list(
         OrgUnit.objects.filter(kind=UnitKind.VILLAGE, code__in=_demo_village_codes())
         .select_related("parent")
@@ -230,21 +152,17 @@ def _load(as_of: dt.date | None) -> dict[str, int]:
     rng = random.Random(20231)
     naturals = _natural_villages(villages)
     counts = {"natural_villages": len(naturals)}
-    tasks = Tasks(issuer, today)
-    handlers = {"YZ-XINBA-V02": users.get("lixin"), "YZ-XINBA": users.get("xinba")}
-    after = []
+    cast = Cast(users["nyj"], today)
+    tasks_before = Task.objects.count()
     if not RemediationProgramme.objects.filter(name=PROGRAMME).exists():
-        after.append(_remediation(tasks, naturals, today, users["nyj"], handlers, rng))
+        counts.update(_remediation(cast, naturals, rng))
     if not ScoringSheet.objects.filter(name=SHEET).exists():
-        after.append(_inspections(tasks, villages, today, users["nyj"], handlers, rng))
+        counts.update(_inspections(cast, villages, rng))
     if not Facility.objects.filter(is_illustrative=True).exists():
-        after.append(_facilities(tasks, villages, today, users, handlers, rng))
+        counts.update(_facilities(cast, villages, users.get("wangge"), rng))
     if not SecretaryPlan.objects.filter(is_illustrative=True).exists():
-        after.append(_secretaries(tasks, villages, today, users["nyj"], handlers, rng))
-    tasks.save()
-    for finish in after:
-        counts.update(finish())
-    counts["tasks"] = len(tasks.tasks)
+        counts.update(_secretaries(cast, villages))
+    counts["tasks"] = Task.objects.count() - tasks_before
     return counts
 
 
@@ -277,30 +195,29 @@ def _natural_villages(villages: list[OrgUnit]) -> list[OrgUnit]:
     return result
 
 
-def _remediation(tasks: Tasks, naturals, today, actor, handlers, rng):
-    start = dt.date(today.year - 4, 1, 1)
+def _remediation(cast: Cast, naturals, rng) -> dict[str, int]:
+    today = cast.today
     task_list = TaskList.objects.create(
         name=f"{today.year}年自然村人居环境整治任务清单（示例）",
         kind=ListKind.LIVING_ENVIRONMENT,
-        issuer=tasks.issuer,
+        issuer=cast.actor.unit,
         year=today.year,
         source=PROGRAMME_SOURCE,
         is_illustrative=True,
     )
     programme = RemediationProgramme.objects.create(
         name=PROGRAMME,
-        start_date=start,
+        start_date=dt.date(today.year - 4, 1, 1),
         end_date=dt.date(today.year, 12, 31),
         target_share=Decimal(100),
         task_list=task_list,
         source=PROGRAMME_SOURCE,
         is_illustrative=True,
     )
-    planned = []
     assigned_on = today - dt.timedelta(days=150)
+    created = 0
     for k, nv in enumerate(naturals):
         done_village = k % 5 < 3  # three in five natural villages are complete
-        village = nv.parent
         for j, category in enumerate(RemediationCategory):
             if done_village:
                 state = T.CLOSED
@@ -309,46 +226,18 @@ def _remediation(tasks: Tasks, naturals, today, actor, handlers, rng):
                     (k + j) % 5
                 ]
             deadline = today + dt.timedelta(days=rng.choice([-20, 15, 40, 70]))
-            task = tasks.add(
-                state=state,
-                assigned_on=assigned_on,
-                actor=actor,
-                handler=handlers.get(village.code),
-                done_on=min(assigned_on + dt.timedelta(days=30 + 7 * j), today),
-                title=f"{nv.name}：{category.label}",
-                content=PROGRAMME,
-                task_list=task_list,
-                lead_unit=village,
+            (remediation,) = actions.start_remediation(
+                actor=cast.actor,
+                programme=programme,
+                natural_village=nv,
+                categories=[category],
                 deadline=deadline,
-                source_kind=SourceKind.REMEDIATION,
-                content_type=ContentType.objects.get_for_model(Remediation),
+                at=cast.at(assigned_on),
             )
-            planned.append((nv, category, task))
-
-    def finish():
-        rows = Remediation.objects.bulk_create(
-            [
-                Remediation(
-                    programme=programme,
-                    natural_village=nv,
-                    category=category,
-                    task=task,
-                    is_illustrative=True,
-                )
-                for nv, category, task in planned
-            ]
-        )
-        _link([(r.task, r.pk) for r in rows])
-        return {"remediations": len(rows)}
-
-    return finish
-
-
-def _link(pairs) -> None:
-    """Point each task at its domain object."""
-    for task, pk in pairs:
-        task.object_id = pk
-    Task.objects.bulk_update([t for t, _pk in pairs], ["object_id"], batch_size=500)
+            done_on = assigned_on + dt.timedelta(days=30 + 7 * j)
+            cast.play(remediation.task, state, start=assigned_on, end=done_on)
+            created += 1
+    return {"remediations": created}
 
 
 def _quarter_days(today: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -360,7 +249,8 @@ def _quarter_days(today: dt.date) -> list[tuple[dt.date, dt.date]]:
     return [previous, (current[0], today)]
 
 
-def _inspections(tasks: Tasks, villages, today, actor, handlers, rng):
+def _inspections(cast: Cast, villages, rng) -> dict[str, int]:
+    today = cast.today
     quarters = _quarter_days(today)
     v1_from = dt.date(quarters[0][0].year, 1, 1)
     sheets = []
@@ -390,14 +280,7 @@ def _inspections(tasks: Tasks, villages, today, actor, handlers, rng):
             ]
         )
         sheets.append((sheet, rows))
-    rect_list = TaskList.objects.create(
-        name=f"{today.year}年农村人居环境检查整改清单（示例）",
-        kind=ListKind.LIVING_ENVIRONMENT,
-        issuer=tasks.issuer,
-        year=today.year,
-        is_illustrative=True,
-    )
-    plans = []
+    inspections = raised = 0
     for q, ((start, end), (sheet, items)) in enumerate(zip(quarters, sheets, strict=True)):
         span = max((end - start).days, 0)
         for n, village in enumerate(villages):
@@ -410,71 +293,51 @@ def _inspections(tasks: Tasks, villages, today, actor, handlers, rng):
                 lost = Decimal(rng.choice([0, 0, 0, 1, 2, 3])) if (n + m) % 3 else Decimal(0)
                 if n == 1 and m == 0:
                     lost = Decimal(2)  # a deduction for 立新村 in every quarter
+                note = FINDINGS[m % len(FINDINGS)] if lost else ""
                 scores.append(
-                    (item, item.points - lost, FINDINGS[m % len(FINDINGS)] if lost else "")
+                    {
+                        "item": item,
+                        "score": item.points - lost,
+                        "note": note,
+                        "raise_task": bool(lost),
+                    }
                 )
-            plans.append((village, sheet, day, kind, scores))
-    inspections = VillageInspection.objects.bulk_create(
-        [
-            VillageInspection(
+            deadline = add_working_days(day, 15)
+            inspection = actions.record_inspection(
+                actor=cast.actor,
                 village=village,
                 sheet=sheet,
-                kind=kind,
                 inspected_on=day,
+                scores=scores,
+                kind=kind,
                 inspectors="市农业农村局检查组" + MARK,
                 summary="整体较好，个别问题现场交办。" + MARK,
-                recorded_by=actor,
+                rectification_deadline=deadline,
                 is_illustrative=True,
+                at=cast.at(day),
             )
-            for village, sheet, day, kind, _scores in plans
-        ]
-    )
-    score_rows = []
-    raised = []
-    ct = ContentType.objects.get_for_model(InspectionScore)
-    for inspection, (village, _sheet, day, _kind, scores) in zip(inspections, plans, strict=True):
-        for item, value, note in scores:
-            row = InspectionScore(inspection=inspection, item=item, score=value, note=note)
-            if note:
-                deadline = add_working_days(day, 15)
-                late = deadline < today
-                state = (
-                    T.CLOSED
-                    if late or len(raised) % 3 == 0
-                    else [T.ACCEPTED, T.CLOSURE_REQUESTED][len(raised) % 2]
-                )
-                row.task = tasks.add(
-                    state=state,
-                    assigned_on=day,
-                    actor=actor,
-                    handler=handlers.get(village.code),
-                    done_on=min(deadline - dt.timedelta(days=2), today),
-                    title=f"{village.name}：{item.name}（扣{item.points - value}分）",
-                    content=f"{day:%Y-%m-%d}：{note}",
-                    task_list=rect_list,
-                    lead_unit=village,
-                    deadline=deadline,
-                    source_kind=SourceKind.VILLAGE_INSPECTION,
-                    content_type=ct,
-                )
-                raised.append(row)
-            score_rows.append(row)
-
-    def finish():
-        InspectionScore.objects.bulk_create(score_rows, batch_size=500)
-        _link([(r.task, r.pk) for r in raised])
-        return {"inspections": len(inspections), "rectifications": len(raised)}
-
-    return finish
+            inspections += 1
+            late = deadline < today
+            rectified = inspection.scores.filter(task__isnull=False).select_related("task")
+            for score in rectified.order_by("item__order"):
+                if late or raised % 3 == 0:
+                    state = T.CLOSED
+                else:
+                    state = [T.ACCEPTED, T.CLOSURE_REQUESTED][raised % 2]
+                done_on = deadline - dt.timedelta(days=2)
+                cast.play(score.task, state, start=day, end=done_on)
+                raised += 1
+    return {"inspections": inspections, "rectifications": raised}
 
 
-def _facilities(tasks: Tasks, villages, today, users, handlers, rng):
+def _facilities(cast: Cast, villages, reporter: User | None, rng) -> dict[str, int]:
     # The default types come with the migrations; a flushed database has lost them.
     from importlib import import_module
 
     from django.apps import apps as global_apps
 
     import_module("mingzhu.rural.migrations.0002_default_facility_types").create(global_apps, None)
+    today = cast.today
     types = list(FacilityType.objects.filter(is_active=True).order_by("sort_order"))
     towns = {v.parent_id: v.parent for v in villages if v.parent.kind in TOWN_KINDS}
     maintainers = {}
@@ -501,62 +364,32 @@ def _facilities(tasks: Tasks, villages, today, users, handlers, rng):
                     )
                 )
     facilities = Facility.objects.bulk_create(facilities, batch_size=500)
-    by_type = {t.pk: t for t in types}
-    ct = ContentType.objects.get_for_model(FacilityFault)
-    faults = []
-    dispatched = []
-    reporter = users.get("wangge")
     picks = rng.sample(range(len(facilities)), min(60, len(facilities)))
+    faults = 0
     for m, index in enumerate(picks):
         facility = facilities[index]
-        kind = by_type[facility.type_id]
+        kind = facility.type
         days_ago = 3 + (m * 5) % 80
         reported = today - dt.timedelta(days=days_ago)
         in_grid = facility.village.code == "YZ-XINBA-V02" and reporter is not None
-        fault = FacilityFault(
+        fault = actions.report_fault(
+            actor=reporter if in_grid else cast.actor,
             facility=facility,
-            grid_id=_grid_id(facility.village) if in_grid else None,
+            description=FAULTS.get(kind.name, "设施损坏") + MARK,
             source=FaultSource.GRID_WORKER if in_grid else FaultSource.VILLAGER,
             reporter_name="" if in_grid else "村民" + MARK,
-            description=FAULTS.get(kind.name, "设施损坏") + MARK,
-            reported_by=reporter if in_grid else users["nyj"],
-            reported_at=_at(reported, 9),
-            is_illustrative=True,
+            at=cast.at(reported),
         )
-        if m % 10 != 0:  # one in ten still awaits dispatch
-            deadline = add_working_days(reported, kind.time_limit)
-            lateness = 2 if m % 6 == 1 else 0
-            open_state = [T.ASSIGNED, T.ACCEPTED, T.CLOSURE_REQUESTED][m % 3]
-            state = T.CLOSED if days_ago > 10 and m % 7 else open_state
-            lead = facility.maintainer.unit if facility.maintainer_id else facility.village
-            fault.task = tasks.add(
-                state=state,
-                assigned_on=reported,
-                actor=users["nyj"],
-                handler=handlers.get(lead.code),
-                done_on=min(deadline + dt.timedelta(days=lateness), today),
-                title=f"{kind.name}维修：{facility}",
-                content=fault.description,
-                lead_unit=lead,
-                deadline=deadline,
-                deadline_basis=DeadlineBasis.WORKING_DAYS,
-                time_limit=kind.time_limit,
-                source_kind=SourceKind.FACILITY_FAULT,
-                content_type=ct,
-            )
-            dispatched.append(fault)
-        faults.append(fault)
-
-    def finish():
-        FacilityFault.objects.bulk_create(faults, batch_size=500)
-        _link([(f.task, f.pk) for f in dispatched])
-        return {
-            "maintainers": len(maintainers),
-            "facilities": len(facilities),
-            "faults": len(faults),
-        }
-
-    return finish
+        faults += 1
+        if m % 10 == 0:
+            continue  # one in ten still awaits dispatch
+        fault = actions.dispatch_fault(fault, actor=cast.actor, at=cast.at(reported, 10))
+        lateness = 2 if m % 6 == 1 else 0
+        open_state = [T.ASSIGNED, T.ACCEPTED, T.CLOSURE_REQUESTED][m % 3]
+        state = T.CLOSED if days_ago > 10 and m % 7 else open_state
+        done_on = fault.task.deadline + dt.timedelta(days=lateness)
+        cast.play(fault.task, state, start=reported, end=done_on)
+    return {"maintainers": len(maintainers), "facilities": len(facilities), "faults": faults}
 
 
 _GRIDS: dict[int, int] = {}
@@ -579,9 +412,16 @@ PROJECTS = [
 ]
 
 
-def _secretaries(tasks: Tasks, villages, today, actor, handlers, rng):
+PROJECTS = [
+    ("党建引领人居环境长效管护", ["制定管护制度", "组建党员志愿保洁队", "季度评比"]),
+    ("发展壮大村级集体经济", ["项目选址论证", "项目开工", "年底见效"]),
+]
+
+
+def _secretaries(cast: Cast, villages) -> dict[str, int]:
+    today = cast.today
     towns = sorted({v.parent for v in villages}, key=lambda u: u.path)
-    plans = []
+    plans = 0
     # Last year's plans of the towns, reviewed at the year's end; this year's of every
     # town and village, under way.
     for year, units in ((today.year - 1, towns), (today.year, towns + villages)):
@@ -590,71 +430,48 @@ def _secretaries(tasks: Tasks, villages, today, actor, handlers, rng):
             task_list = TaskList.objects.create(
                 name=f"{year}年{unit.name}书记项目（示例）",
                 kind=ListKind.SECRETARY_PROJECTS,
-                issuer=tasks.issuer,
+                issuer=cast.actor.unit,
                 year=year,
                 is_illustrative=True,
             )
-            plans.append(
-                SecretaryPlan(
-                    unit=unit,
-                    secretary=f"{unit.short_name or unit.name}党组织书记" + MARK,
-                    year=year,
-                    task_list=task_list,
-                    review_score=Decimal(80 + (n * 7) % 18) if past else None,
-                    review_comment="述职评议：项目推进有力。" + MARK if past else "",
-                    reviewed_on=dt.date(year + 1, 1, 15) if past else None,
-                    is_illustrative=True,
-                )
+            plan = SecretaryPlan.objects.create(
+                unit=unit,
+                secretary=f"{unit.short_name or unit.name}党组织书记" + MARK,
+                year=year,
+                task_list=task_list,
+                review_score=Decimal(80 + (n * 7) % 18) if past else None,
+                review_comment="述职评议：项目推进有力。" + MARK if past else "",
+                reviewed_on=dt.date(year + 1, 1, 15) if past else None,
+                is_illustrative=True,
             )
-            _projects(tasks, unit, task_list, year, today, actor, handlers.get(unit.code), n)
-
-    def finish():
-        rows = SecretaryPlan.objects.bulk_create(plans)
-        ct = ContentType.objects.get_for_model(SecretaryPlan)
-        by_list = {p.task_list_id: p.pk for p in rows}
-        items = list(Task.objects.filter(task_list_id__in=by_list))
-        for task in items:
-            task.content_type = ct
-            task.object_id = by_list[task.task_list_id]
-        Task.objects.bulk_update(items, ["content_type", "object_id"], batch_size=500)
-        return {"secretary_plans": len(rows)}
-
-    return finish
+            plans += 1
+            _projects(cast, plan, n)
+    return {"secretary_plans": plans}
 
 
-def _projects(tasks: Tasks, unit, task_list, year, today, actor, handler, n) -> None:
+def _projects(cast: Cast, plan: SecretaryPlan, n: int) -> None:
+    """The plan's projects, their milestones played first (each closed by its date, but
+    for one in four of this year's), then the project itself (closed once its year is
+    over, else under way with the progress its milestones make)."""
+    year, unit, today = plan.year, plan.unit, cast.today
     assigned_on = dt.date(year, 2, 15)
     end = dt.date(year, 12, 31)
     for p, (title, milestones) in enumerate(PROJECTS):
-        parent = tasks.add(
-            state=T.CLOSED if end < today else T.IN_PROGRESS,
-            assigned_on=assigned_on,
-            actor=actor,
-            handler=handler,
-            done_on=min(end, today),
+        dues = [dt.date(year, 4 * (m + 1), 28) for m in range(len(milestones))]
+        project = actions.add_secretary_project(
+            plan,
+            actor=cast.actor,
             title=title,
             content=f"{unit.name}{title}" + MARK,
-            task_list=task_list,
-            lead_unit=unit,
             deadline=end,
-            source_kind=SourceKind.OTHER,
+            milestones=[(name, due, 1) for name, due in zip(milestones, dues, strict=True)],
+            at=cast.at(assigned_on),
         )
         done = 0
-        for m, name in enumerate(milestones):
-            due = dt.date(year, 4 * (m + 1), 28)
+        for m, (task, due) in enumerate(zip(project.children.order_by("pk"), dues, strict=True)):
             closed = due < today and (end < today or (n + p + m) % 4)
             done += bool(closed)
-            tasks.add(
-                state=T.CLOSED if closed else T.ACCEPTED,
-                assigned_on=assigned_on,
-                actor=actor,
-                handler=handler,
-                done_on=min(due, today),
-                title=name,
-                task_list=task_list,
-                lead_unit=unit,
-                deadline=due,
-                parent=parent,
-                source_kind=SourceKind.OTHER,
-            )
-        parent.progress = round(100 * done / len(milestones))
+            cast.play(task, T.CLOSED if closed else T.ACCEPTED, start=assigned_on, end=due)
+        progress = {"progress": round(100 * done / len(milestones))}
+        state = T.CLOSED if end < today else T.IN_PROGRESS
+        cast.play(project, state, start=assigned_on, end=end, report_progress=progress)

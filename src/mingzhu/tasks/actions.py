@@ -342,6 +342,48 @@ def assign(task: Task | int, *, actor, assignee=None, comment: str = "", at=None
     return task
 
 
+def open_task(
+    obj,
+    *,
+    actor,
+    at=None,
+    assign_now: bool = True,
+    comment: str = "",
+    field: str | None = "task",
+    also: Sequence[str] = (),
+    **values,
+) -> Task:
+    """The task that serves a domain object (a demand, a hazard, a fault …): created with
+    ``obj`` as its source object (illustrative when the object is) and, with
+    ``assign_now``, assigned at once by the actor (``comment`` goes with the assignment).
+    ``values`` are ``create_task``'s. The object's ``field`` (None: none) is pointed at
+    the task and saved with the fields named in ``also``; an object not saved yet (whose
+    task is required) is saved whole, then the task is pointed back at it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    values.setdefault("is_illustrative", bool(getattr(obj, "is_illustrative", False)))
+    with transaction.atomic():
+        task = create_task(
+            actor=actor,
+            at=at,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            **values,
+        )
+        if assign_now:
+            task = assign(task, actor=actor, comment=comment, at=at)
+        if field is None:
+            return task
+        setattr(obj, field, task)
+        if obj.pk is None:
+            obj.save()
+            task.object_id = obj.pk
+            _save(task, "object_id")
+        else:
+            obj.save(update_fields=[field, *also, "updated_at"])
+    return task
+
+
 def accept(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
     with transaction.atomic():
         task = _lock(_task_id(task), actor, "accept")

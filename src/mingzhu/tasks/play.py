@@ -34,6 +34,7 @@ from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit, Role, User
 
 from . import actions
+from .choices import Status
 from .models import Task, TaskEvent
 
 # The role an illustrative staff member of a unit gets, by the unit's kind.
@@ -62,6 +63,20 @@ ACTIONS = {
         "cancel",
     )
 }
+
+# The usual steps after assignment that bring a task to each state.
+AFTER_ASSIGN = {
+    Status.ASSIGNED: [],
+    Status.ACCEPTED: ["accept"],
+    Status.IN_PROGRESS: ["accept", "report_progress"],
+    Status.CLOSURE_REQUESTED: ["accept", "report_progress", "request_closure"],
+    Status.CLOSED: ["accept", "report_progress", "request_closure", "verify"],
+}
+
+_DAY = dt.timedelta(days=1)
+
+# The steps the issuing side takes; the lead unit's people take the others.
+ISSUING = {"assign", "verify", "return_for_rework", "approve_extension", "cancel"}
 
 # Actions whose ``comment`` is their evidence or reason: the script must give it.
 _OWN_COMMENT = {"request_closure"}
@@ -116,6 +131,33 @@ def play(task: Task | int, steps: Iterable, *, comment: str = "（示例）") ->
         except (ActionError, PermissionDenied, Http404, ValidationError) as exc:
             raise ScriptError(f"{where} by {step.actor.username}: {exc}") from exc
     return task
+
+
+def script(
+    names: Iterable[str],
+    *,
+    issuer,
+    handler,
+    start: dt.date,
+    end: dt.date,
+    values: Mapping[str, Mapping] | None = None,
+    hour: int = 10,
+) -> list[Step]:
+    """Steps by name after the task's assignment on ``start``: those of the issuing side
+    (``ISSUING``) by ``issuer``, the others by ``handler``; the first the day after, the
+    later ones spread evenly up to ``end`` (the last on it), none after ``end`` nor
+    before ``start``; each an hour later in the day than the one before. ``values``:
+    action name -> that step's other keyword arguments."""
+    names = list(names)
+    values = values or {}
+    steps = []
+    for i, name in enumerate(names):
+        spread = (end - start) * (i + 1) // len(names)
+        day = start + (max(spread, _DAY) if i else _DAY)
+        day = max(min(day, end), start)
+        who = issuer if name in ISSUING else handler
+        steps.append(Step(name, moment(day, hour + i), who, values.get(name, {})))
+    return steps
 
 
 def staff_of(unit: OrgUnit) -> User:
