@@ -10,6 +10,7 @@ from mingzhu.core.api import (
     ScopedViewSet,
     filterset_for,
     object_action,
+    read_viewset,
 )
 
 from . import actions
@@ -148,10 +149,7 @@ class ApplicationRefuseBody(serializers.Serializer):
     on = serializers.DateField(required=False, default=None)
 
 
-class CategoryViewSet(ReadViewSet):
-    model = Category
-    filterset_class = filterset_for(Category, ["kind"])
-    serializer_class = CreationCategorySerializer
+CategoryViewSet = read_viewset(Category, CreationCategorySerializer, ["kind"])
 
 
 class ApplicationViewSet(ScopedViewSet):
@@ -173,10 +171,7 @@ class ApplicationViewSet(ScopedViewSet):
         serializer.save()
 
 
-class EventViewSet(ReadViewSet):
-    model = ApplicationEvent
-    filterset_class = filterset_for(ApplicationEvent, ["application", "action"])
-    serializer_class = ApplicationEventSerializer
+EventViewSet = read_viewset(ApplicationEvent, ApplicationEventSerializer, ["application", "action"])
 
 
 class ObjectionViewSet(ReadViewSet):
@@ -189,16 +184,10 @@ class ObjectionViewSet(ReadViewSet):
     resolve = object_action(actions.resolve_objection, ObjectionResolveBody)
 
 
-class ActivityViewSet(ReadViewSet):
-    model = VolunteerActivity
-    filterset_class = ActivityFilter
-    serializer_class = VolunteerActivitySerializer
-
-
-class ParticipationViewSet(ReadViewSet):
-    model = Participation
-    filterset_class = filterset_for(Participation, ["activity"])
-    serializer_class = VolunteerParticipationSerializer
+ActivityViewSet = read_viewset(
+    VolunteerActivity, VolunteerActivitySerializer, filterset_class=ActivityFilter
+)
+ParticipationViewSet = read_viewset(Participation, VolunteerParticipationSerializer, ["activity"])
 
 
 VIEWSETS = [

@@ -153,6 +153,18 @@ class ReadViewSet(ScopedViewSet):
         raise exceptions.MethodNotAllowed("POST")
 
 
+def read_viewset(model, serializer, fields=(), dates=(), **kwargs) -> type[ReadViewSet]:
+    """A ``ReadViewSet`` of ``model`` shown by ``serializer``; lists filter on ``fields``
+    and on the ranges of ``dates`` (``filterset_for``; without either, the default
+    FilterSet). The keyword arguments set the rest (``select``, ``prefetch``, actions)."""
+    if fields or dates:
+        kwargs.setdefault("filterset_class", filterset_for(model, fields, dates))
+    # Named in the module of the serializer (the app's api module), like a class statement.
+    attrs = {"__module__": serializer.__module__, "model": model, "serializer_class": serializer}
+    attrs |= kwargs
+    return type(f"{model.__name__}ViewSet", (ReadViewSet,), attrs)
+
+
 @functools.cache
 def default_filterset(model: type[models.Model]) -> type:
     fields = model._meta.concrete_fields

@@ -9,6 +9,7 @@ from mingzhu.core.api import (
     ScopedModelSerializer,
     filterset_for,
     object_action,
+    read_viewset,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.api import TaskFields
@@ -155,24 +156,13 @@ def _attendance(view, session_id):
     return rows.filter(session_id=session_id)
 
 
-class OrganisationViewSet(ReadViewSet):
-    model = PartyOrganisation
-    filterset_class = filterset_for(PartyOrganisation, ["kind", "unit", "parent"])
-    serializer_class = OrganisationSerializer
-    select = ("unit",)
-
-
-class GroupViewSet(ReadViewSet):
-    model = PartyGroup
-    filterset_class = filterset_for(PartyGroup, ["organisation"])
-    serializer_class = GroupSerializer
-
-
-class MemberViewSet(ReadViewSet):
-    model = PartyMember
-    filterset_class = MemberFilter
-    serializer_class = MemberSerializer
-    select = ("village",)
+OrganisationViewSet = read_viewset(
+    PartyOrganisation, OrganisationSerializer, ["kind", "unit", "parent"], select=("unit",)
+)
+GroupViewSet = read_viewset(PartyGroup, GroupSerializer, ["organisation"])
+MemberViewSet = read_viewset(
+    PartyMember, MemberSerializer, filterset_class=MemberFilter, select=("village",)
+)
 
 
 class HouseholdViewSet(ReadViewSet):
@@ -214,17 +204,14 @@ class VisitViewSet(ReadViewSet):
     raise_task = object_action(actions.raise_visit_task, RaiseVisitTaskBody)
 
 
-class ActivityViewSet(ReadViewSet):
-    model = PartyGroupActivity
-    filterset_class = filterset_for(PartyGroupActivity, ["group", "kind"], ["held_on"])
-    serializer_class = ActivitySerializer
-    prefetch = ("attendees",)
-
-
-class CourseViewSet(ReadViewSet):
-    model = TrainingCourse
-    filterset_class = filterset_for(TrainingCourse, ["year", "track"])
-    serializer_class = CourseSerializer
+ActivityViewSet = read_viewset(
+    PartyGroupActivity,
+    ActivitySerializer,
+    ["group", "kind"],
+    ["held_on"],
+    prefetch=("attendees",),
+)
+CourseViewSet = read_viewset(TrainingCourse, CourseSerializer, ["year", "track"])
 
 
 class SessionViewSet(ReadViewSet):
@@ -243,10 +230,7 @@ class SessionViewSet(ReadViewSet):
     )
 
 
-class AttendanceViewSet(ReadViewSet):
-    model = TrainingAttendance
-    filterset_class = filterset_for(TrainingAttendance, ["session", "member"])
-    serializer_class = AttendanceSerializer
+AttendanceViewSet = read_viewset(TrainingAttendance, AttendanceSerializer, ["session", "member"])
 
 
 VIEWSETS = [
