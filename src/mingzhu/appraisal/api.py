@@ -103,9 +103,8 @@ class ResultViewSet(ScopedViewSet):
     model = AppraisalResult
     serializer_class = AppraisalResultSerializer
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("scheme").order_by("-year", "-quarter", "pk")
+    select = ("scheme",)
+    ordering = ("-year", "-quarter", "pk")
 
 
 class SchemeViewSet(ScopedViewSet):
@@ -114,11 +113,8 @@ class SchemeViewSet(ScopedViewSet):
     model = Scheme
     serializer_class = AppraisalSchemeSerializer
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return (
-            super().get_queryset().prefetch_related("items", "rules").order_by("code", "-version")
-        )
+    prefetch = ("items", "rules")
+    ordering = ("code", "-version")
 
 
 def register(router) -> None:

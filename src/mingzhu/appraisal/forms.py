@@ -2,9 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import StyledForm
+from mingzhu.core.forms import StyledForm, text_field
 from mingzhu.core.periods import parse_quarter, previous_quarter, quarter_label, quarter_of
-from mingzhu.core.views import style_form
 
 from .models import Scheme
 
@@ -29,7 +28,7 @@ class ComputeForm(StyledForm):
             raise forms.ValidationError(_("Not a quarter like 2025Q2.")) from None
 
 
-class SchemeForm(forms.Form):
+class SchemeForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     tie_break = forms.CharField(
         label=_("Tie-break items"),
@@ -37,35 +36,21 @@ class SchemeForm(forms.Form):
         max_length=200,
         help_text=_("Item codes, comma separated, compared (higher first) when scores tie."),
     )
-    note = forms.CharField(
-        label=_("What changed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
+    note = text_field(_("What changed"), required=False)
 
 
-class ItemForm(forms.Form):
+class ItemForm(StyledForm):
     code = forms.SlugField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
     weight = forms.DecimalField(label=_("Weight"), min_value=0, max_digits=6, decimal_places=2)
     cap = forms.DecimalField(label=_("Cap"), required=False, max_digits=10, decimal_places=4)
     lower_is_better = forms.BooleanField(label=_("Lower is better"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
-
-class RuleForm(forms.Form):
+class RuleForm(StyledForm):
     code = forms.SlugField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
     points = forms.DecimalField(label=_("Points each"), max_digits=6, decimal_places=2)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
 
 
 ItemFormSet = forms.formset_factory(ItemForm, extra=1, can_delete=True)

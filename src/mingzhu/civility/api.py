@@ -2,18 +2,15 @@
 ``restrict``); POST to applications submits one, and each step of its way is a POST to
 /applications/{id}/review|publish|objection|award|refuse/ or /objections/{id}/resolve/."""
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
 
 from mingzhu.core.api import (
     ReadViewSet,
     ScopedModelSerializer,
     ScopedViewSet,
-    call_action,
     filterset_for,
+    object_action,
+    read_viewset,
 )
 
 from . import actions
@@ -152,10 +149,7 @@ class ApplicationRefuseBody(serializers.Serializer):
     on = serializers.DateField(required=False, default=None)
 
 
-class CategoryViewSet(ReadViewSet):
-    model = Category
-    filterset_class = filterset_for(Category, ["kind"])
-    serializer_class = CreationCategorySerializer
+CategoryViewSet = read_viewset(Category, CreationCategorySerializer, ["kind"])
 
 
 class ApplicationViewSet(ScopedViewSet):
@@ -165,47 +159,19 @@ class ApplicationViewSet(ScopedViewSet):
     filterset_class = ApplicationFilter
     serializer_class = CreationApplicationSerializer
     http_method_names = ["get", "head", "options", "post"]
+    select = ("category",)
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("category")
+    review = object_action(actions.review_application, ApplicationReviewBody)
+    publish = object_action(actions.publish_notice, ApplicationPublishBody)
+    objection = object_action(actions.record_objection, ApplicationObjectionBody)
+    award = object_action(actions.award, ApplicationAwardBody)
+    refuse = object_action(actions.refuse, ApplicationRefuseBody)
 
     def perform_create(self, serializer):
         serializer.save()
 
-    def _step(self, request, pk, body_class, function):
-        app_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
-        return Response(CreationApplicationSerializer(Application.objects.get(pk=app_id)).data)
 
-    @extend_schema(request=ApplicationReviewBody, responses=CreationApplicationSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def review(self, request, pk=None):
-        return self._step(request, pk, ApplicationReviewBody, actions.review_application)
-
-    @extend_schema(request=ApplicationPublishBody, responses=CreationApplicationSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def publish(self, request, pk=None):
-        return self._step(request, pk, ApplicationPublishBody, actions.publish_notice)
-
-    @extend_schema(request=ApplicationObjectionBody, responses=CreationApplicationSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def objection(self, request, pk=None):
-        return self._step(request, pk, ApplicationObjectionBody, actions.record_objection)
-
-    @extend_schema(request=ApplicationAwardBody, responses=CreationApplicationSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def award(self, request, pk=None):
-        return self._step(request, pk, ApplicationAwardBody, actions.award)
-
-    @extend_schema(request=ApplicationRefuseBody, responses=CreationApplicationSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def refuse(self, request, pk=None):
-        return self._step(request, pk, ApplicationRefuseBody, actions.refuse)
-
-
-class EventViewSet(ReadViewSet):
-    model = ApplicationEvent
-    filterset_class = filterset_for(ApplicationEvent, ["application", "action"])
-    serializer_class = ApplicationEventSerializer
+EventViewSet = read_viewset(ApplicationEvent, ApplicationEventSerializer, ["application", "action"])
 
 
 class ObjectionViewSet(ReadViewSet):
@@ -215,24 +181,13 @@ class ObjectionViewSet(ReadViewSet):
     filterset_class = filterset_for(Objection, ["application"])
     serializer_class = NoticeObjectionSerializer
 
-    @extend_schema(request=ObjectionResolveBody, responses=NoticeObjectionSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def resolve(self, request, pk=None):
-        body = ObjectionResolveBody(data=request.data)
-        objection_id = call_action(actions.resolve_objection, pk, body, actor=request.user)
-        return Response(NoticeObjectionSerializer(Objection.objects.get(pk=objection_id)).data)
+    resolve = object_action(actions.resolve_objection, ObjectionResolveBody)
 
 
-class ActivityViewSet(ReadViewSet):
-    model = VolunteerActivity
-    filterset_class = ActivityFilter
-    serializer_class = VolunteerActivitySerializer
-
-
-class ParticipationViewSet(ReadViewSet):
-    model = Participation
-    filterset_class = filterset_for(Participation, ["activity"])
-    serializer_class = VolunteerParticipationSerializer
+ActivityViewSet = read_viewset(
+    VolunteerActivity, VolunteerActivitySerializer, filterset_class=ActivityFilter
+)
+ParticipationViewSet = read_viewset(Participation, VolunteerParticipationSerializer, ["activity"])
 
 
 VIEWSETS = [

@@ -1,12 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field, yes_or_no
 from mingzhu.org.models import OrgUnit
 
 from .models import Category, VolunteerActivity
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+# The radio buttons of a yes-or-no choice.
+CHECK = {"class": "form-check-input"}
 
 
 class CategoryForm(ScopedModelForm):
@@ -29,9 +32,7 @@ class SubmitForm(ScopedForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     applicant = forms.CharField(label=_("Applicant"), max_length=200)
     unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), label=_("Unit"))
-    description = forms.CharField(
-        label=_("Deeds and grounds"), required=False, widget=forms.Textarea({"rows": 3})
-    )
+    description = text_field(_("Deeds and grounds"), rows=3, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -42,19 +43,8 @@ class SubmitForm(ScopedForm):
 
 
 class ReviewForm(ScopedForm):
-    approve = forms.TypedChoiceField(
-        label=_("Review"),
-        choices=[("yes", _("Pass")), ("no", _("Reject"))],
-        coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["approve"].widget.attrs["class"] = "form-check-input"
+    approve = yes_or_no(_("Review"), _("Pass"), _("Reject"), attrs=CHECK)
+    comment = text_field(_("Comment"), required=False)
 
 
 class PublishForm(ScopedForm):
@@ -70,24 +60,13 @@ class PublishForm(ScopedForm):
 
 class ObjectionForm(ScopedForm):
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
-    content = forms.CharField(label=_("Content"), widget=forms.Textarea({"rows": 3}))
+    content = text_field(_("Content"), rows=3)
 
 
 class ResolveForm(ScopedForm):
-    upheld = forms.TypedChoiceField(
-        label=_("Outcome"),
-        choices=[("no", _("Dismissed")), ("yes", _("Upheld"))],
-        coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
-    )
-    resolution = forms.CharField(
-        label=_("What the check found"), widget=forms.Textarea({"rows": 2})
-    )
+    upheld = yes_or_no(_("Outcome"), _("Upheld"), _("Dismissed"), no_first=True, attrs=CHECK)
+    resolution = text_field(_("What the check found"))
     on = forms.DateField(label=_("Resolved on"), widget=DATE)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["upheld"].widget.attrs["class"] = "form-check-input"
 
 
 class AwardForm(ScopedForm):
@@ -97,7 +76,7 @@ class AwardForm(ScopedForm):
 
 class RefuseForm(ScopedForm):
     on = forms.DateField(label=_("Date"), widget=DATE)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea({"rows": 2}))
+    reason = text_field(_("Reason"))
 
 
 class ParticipationForm(ScopedForm):

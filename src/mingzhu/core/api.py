@@ -12,10 +12,15 @@ from django.db import models, transaction
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, relations, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from .actions import ActionConflict, ActionError
 from .drf import Conflict
+from .periods import period
 from .scope import permission_name, restrict, scope_q, user_scope
 
 ACTION_FOR_METHOD = {
@@ -82,7 +87,11 @@ class ScopedViewSet(viewsets.ModelViewSet):
     """A model viewset whose rows come from ``restrict`` and whose writes re-check scope
     inside their transaction."""
 
+    # (The docstring is the schema's description of viewsets without their own.)
     model: type[models.Model]
+    select: tuple[str, ...] = ()  # relations fetched with each row
+    prefetch: tuple[str, ...] = ()  # relations fetched for all rows at once
+    ordering: tuple[str, ...] = ()  # the rows' order (and the lists' default ?ordering=)
 
     @property
     def queryset(self):  # for the permission class and the schema generator
@@ -90,7 +99,15 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         action = ACTION_FOR_METHOD.get(self.request.method, "view")
-        return restrict(self.model._default_manager.all(), self.request.user, action)
+        return self.fetching(restrict(self.model._default_manager.all(), self.request.user, action))
+
+    def fetching(self, queryset: models.QuerySet) -> models.QuerySet:
+        """``queryset`` with the viewset's relations fetched and in its order."""
+        if self.select:
+            queryset = queryset.select_related(*self.select)
+        if self.prefetch:
+            queryset = queryset.prefetch_related(*self.prefetch)
+        return queryset.order_by(*self.ordering) if self.ordering else queryset
 
     @property
     def filterset_class(self):
@@ -131,14 +148,21 @@ class ReadViewSet(ScopedViewSet):
     ``select`` names the relations to fetch with each row."""
 
     http_method_names = ["get", "head", "options", "post"]
-    select: tuple[str, ...] = ()
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        return queryset.select_related(*self.select) if self.select else queryset
 
     def create(self, request, *args, **kwargs):
         raise exceptions.MethodNotAllowed("POST")
+
+
+def read_viewset(model, serializer, fields=(), dates=(), **kwargs) -> type[ReadViewSet]:
+    """A ``ReadViewSet`` of ``model`` shown by ``serializer``; lists filter on ``fields``
+    and on the ranges of ``dates`` (``filterset_for``; without either, the default
+    FilterSet). The keyword arguments set the rest (``select``, ``prefetch``, actions)."""
+    if fields or dates:
+        kwargs.setdefault("filterset_class", filterset_for(model, fields, dates))
+    # Named in the module of the serializer (the app's api module), like a class statement.
+    attrs = {"__module__": serializer.__module__, "model": model, "serializer_class": serializer}
+    attrs |= kwargs
+    return type(f"{model.__name__}ViewSet", (ReadViewSet,), attrs)
 
 
 @functools.cache
@@ -181,6 +205,58 @@ def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
     except PermissionDenied as exc:
         raise exceptions.PermissionDenied(str(exc) or None) from exc
     return object_id
+
+
+class object_action:  # noqa: N801 - used like a decorator, in lower case
+    """``name = object_action(function, Body)`` in a viewset: the endpoint POST
+    /{id}/<name>/ (underscores as dashes; ``url_path`` to name it otherwise). It validates
+    ``Body`` from the request (relations limited to the caller's scope), calls
+    ``function(id, actor=user, **body)`` through ``call_action`` (its refusals mapped to
+    400/403/404/409) and answers the row again, with the viewset's relations, in the
+    viewset's serializer. ``response`` serializes something else: ``result(view, id)``
+    then gives it (a serializer with ``many=True`` for a list), answered with ``status``.
+    Other keyword arguments go to DRF's ``@action``."""
+
+    def __init__(self, function, body, *, response=None, result=None, status=200, **options):
+        self.function, self.body, self.response = function, body, response
+        self.result, self.status, self.options = result, status, options
+
+    def __set_name__(self, owner, name):
+        function, body, result, status = self.function, self.body, self.result, self.status
+        response = self.response or owner.serializer_class
+        many = isinstance(response, serializers.ListSerializer)
+        serializer = type(response.child) if many else response
+
+        def endpoint(view, request, pk=None):
+            context = view.get_serializer_context()
+            object_id = call_action(
+                function, pk, body(data=request.data, context=context), actor=request.user
+            )
+            if result is not None:
+                shown = result(view, object_id)
+            else:
+                shown = view.fetching(view.model._default_manager.filter(pk=object_id)).get()
+            data = serializer(shown, many=many, context=context).data
+            return Response(data, status=status)
+
+        endpoint.__name__ = endpoint.__qualname__ = name
+        endpoint.__doc__ = None  # the operation is described by the viewset's docstring
+        options = {"url_path": name.replace("_", "-"), **self.options}
+        decorated = action(
+            detail=True, methods=["post"], permission_classes=[IsAuthenticated], **options
+        )(endpoint)
+        setattr(owner, name, extend_schema(request=body, responses=response)(decorated))
+
+
+def requested_period(request, permission: str | None = None):
+    """The report period of ``?from=&to=`` (by default this year so far), for a caller
+    holding ``permission``: 403 without it, 400 naming ``from`` on a bad period."""
+    if permission is not None and not request.user.has_perm(permission):
+        raise exceptions.PermissionDenied()
+    start, end, error = period(request.query_params)
+    if error:
+        raise exceptions.ValidationError({"from": [error]})
+    return start, end
 
 
 def not_found(request, path=""):

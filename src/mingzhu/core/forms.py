@@ -41,32 +41,48 @@ class StyledForm(forms.Form):
         style_form(self)
 
 
-class ScopedForm(forms.Form):
+class _Scoped:
+    """Takes the signed-in user (``user=``) and limits every choice field to what that
+    user may see."""
+
+    accepts_user = True
+
+    def __init__(self, *args, user=None, **kwargs):
+        from .views import style_form
+
+        super().__init__(*args, **kwargs)
+        self.user = user
+        restrict_choices(self, user)
+        style_form(self)
+
+
+class ScopedForm(_Scoped, forms.Form):
     """A plain form whose choice fields only offer what the user may see."""
 
-    accepts_user = True
 
-    def __init__(self, *args, user=None, **kwargs):
-        from .views import style_form
-
-        super().__init__(*args, **kwargs)
-        self.user = user
-        restrict_choices(self, user)
-        style_form(self)
-
-
-class ScopedModelForm(forms.ModelForm):
+class ScopedModelForm(_Scoped, forms.ModelForm):
     """A model form whose choice fields only offer what the user may see."""
 
-    accepts_user = True
 
-    def __init__(self, *args, user=None, **kwargs):
-        from .views import style_form
+def text_field(label, *, rows: int = 2, **kwargs) -> forms.CharField:
+    """A text of a few lines (``rows`` high)."""
+    return forms.CharField(label=label, widget=forms.Textarea({"rows": rows}), **kwargs)
 
-        super().__init__(*args, **kwargs)
-        self.user = user
-        restrict_choices(self, user)
-        style_form(self)
+
+def _is_yes(value) -> bool:
+    return value == "yes"
+
+
+def yes_or_no(label, yes, no, *, no_first: bool = False, attrs=None) -> forms.TypedChoiceField:
+    """A choice of two answers drawn as radio buttons, cleaned to True (``yes``) or
+    False (``no``); ``no_first`` offers ``no`` first."""
+    choices = [("yes", yes), ("no", no)]
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices[::-1] if no_first else choices,
+        coerce=_is_yes,
+        widget=forms.RadioSelect(attrs),
+    )
 
 
 class EmptyForm(StyledForm):

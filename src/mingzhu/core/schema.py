@@ -4,6 +4,7 @@ shape ``core.drf.exception_handler`` gives them."""
 from __future__ import annotations
 
 from drf_spectacular import openapi
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
 
@@ -40,6 +41,13 @@ class AutoSchema(openapi.AutoSchema):
         for code, serializer in sorted(errors.items()):
             responses.setdefault(code, self._get_response_for_code(serializer, code))
         return responses
+
+
+# The query of a report over a period (``core.api.requested_period`` reads it).
+PERIOD_PARAMETERS = [
+    OpenApiParameter("from", str, description="YYYY-MM-DD"),
+    OpenApiParameter("to", str, description="YYYY-MM-DD"),
+]
 
 
 def rows(help_text: str = "") -> serializers.ListField:

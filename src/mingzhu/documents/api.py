@@ -1,13 +1,11 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, viewsets
-from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.api import ScopedModelSerializer, ScopedSerializer, ScopedViewSet
-from mingzhu.core.drf import Conflict
+from mingzhu.core.api import ReadViewSet, ScopedModelSerializer, ScopedSerializer, object_action
 from mingzhu.core.schema import report, rows
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.models import TaskList
@@ -143,42 +141,16 @@ class AdoptRequest(ScopedSerializer):
     )
 
 
-class DocumentViewSet(ScopedViewSet):
+class DocumentViewSet(ReadViewSet):
     """Stored documents with their draft tables, in the caller's scope; POST
     /documents/{id}/adopt/ adopts one."""
 
     model = PolicyDocument
     serializer_class = DocumentSerializer
-    http_method_names = ["get", "post", "head", "options"]
+    prefetch = ("items__co_units", "targets")
+    ordering = ("-year", "-pk")
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related("items__co_units", "targets")
-            .order_by("-year", "-pk")
-        )
-
-    def create(self, request, *args, **kwargs):
-        raise exceptions.MethodNotAllowed("POST")
-
-    @extend_schema(request=AdoptRequest, responses=DocumentSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def adopt(self, request, pk=None):
-        body = AdoptRequest(data=request.data, context={"user": request.user})
-        body.is_valid(raise_exception=True)
-        try:
-            document_id = int(pk)
-        except (TypeError, ValueError):
-            raise exceptions.NotFound() from None
-        try:
-            actions.adopt(document_id, actor=request.user, **body.validated_data)
-        except actions.AlreadyAdopted as exc:
-            raise Conflict(str(exc)) from exc
-        except ActionError as exc:
-            raise exceptions.ValidationError({"detail": str(exc)}) from exc
-        document = self.get_queryset().model.objects.get(pk=document_id)
-        return Response(self.get_serializer(document).data)
+    adopt = object_action(actions.adopt, AdoptRequest)
 
 
 def register(router) -> None:

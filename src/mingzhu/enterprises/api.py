@@ -4,23 +4,28 @@ three rates per department."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers, viewsets
-from rest_framework.decorators import action
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
-from mingzhu.core.periods import period
-from mingzhu.core.schema import period_report, rows
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, rows
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.api import TaskFields
 
 from . import actions
 from .choices import Channel
 from .demands import demand_rates
 from .filters import DemandFilter, EnterpriseFilter
 from .models import AnnualData, Demand, Enterprise, MuResult, Visit
+
+
+def _of_year(queryset, request):
+    """The rows of ``?year=`` (all of them without a year, or with one not a number)."""
+    year = request.query_params.get("year", "")
+    return queryset.filter(year=int(year)) if year.isdigit() else queryset
 
 
 class EnterpriseSerializer(ScopedModelSerializer):
@@ -80,9 +85,8 @@ class EnterpriseViewSet(ScopedViewSet):
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("town").order_by("name", "pk")
+    select = ("town",)
+    ordering = ("name", "pk")
 
 
 class AnnualDataSerializer(ScopedModelSerializer):
@@ -111,11 +115,10 @@ class AnnualDataViewSet(ScopedViewSet):
     model = AnnualData
     serializer_class = AnnualDataSerializer
     http_method_names = ["get", "head", "options"]
+    ordering = ("-year", "enterprise_id")
 
     def get_queryset(self):
-        qs = super().get_queryset().order_by("-year", "enterprise_id")
-        year = self.request.query_params.get("year", "")
-        return qs.filter(year=int(year)) if year.isdigit() else qs
+        return _of_year(super().get_queryset(), self.request)
 
 
 class MuResultSerializer(ScopedModelSerializer):
@@ -144,16 +147,11 @@ class MuResultViewSet(ScopedViewSet):
     model = MuResult
     serializer_class = MuResultSerializer
     http_method_names = ["get", "head", "options"]
+    select = ("enterprise",)
+    ordering = ("year", "group", "rank", "pk")
 
     def get_queryset(self):
-        qs = (
-            super()
-            .get_queryset()
-            .select_related("enterprise")
-            .order_by("year", "group", "rank", "pk")
-        )
-        year = self.request.query_params.get("year", "")
-        return qs.filter(year=int(year)) if year.isdigit() else qs
+        return _of_year(super().get_queryset(), self.request)
 
 
 class VisitSerializer(ScopedModelSerializer):
@@ -170,22 +168,18 @@ class VisitViewSet(ScopedViewSet):
     model = Visit
     serializer_class = VisitSerializer
     http_method_names = ["get", "post", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("-date", "-pk")
+    ordering = ("-date", "-pk")
 
     def perform_create(self, serializer):
         serializer.save()
 
 
-class DemandSerializer(ScopedModelSerializer):
+class DemandSerializer(ScopedModelSerializer, TaskFields):
     enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all())
     channel = serializers.ChoiceField(
         choices=Channel.choices, required=False, default=Channel.HOTLINE
     )
-    status = serializers.SerializerMethodField()
-    department = serializers.SerializerMethodField()
-    deadline = serializers.SerializerMethodField()
+    department = serializers.SerializerMethodField(method_name="get_lead_unit")
 
     class Meta:
         model = Demand
@@ -210,15 +204,6 @@ class DemandSerializer(ScopedModelSerializer):
         if request is not None:
             self.fields["enterprise"].queryset = Enterprise.objects.restrict(request.user)
 
-    def get_status(self, obj) -> str:
-        return obj.status
-
-    def get_department(self, obj) -> int | None:
-        return obj.task.lead_unit_id if obj.task_id else None
-
-    def get_deadline(self, obj) -> str | None:
-        return obj.task.deadline.isoformat() if obj.task_id else None
-
     def create(self, validated_data):
         return actions.raise_demand(actor=self.context["request"].user, **validated_data)
 
@@ -241,35 +226,18 @@ class DemandViewSet(ScopedViewSet):
     serializer_class = DemandSerializer
     filterset_class = DemandFilter
     http_method_names = ["get", "post", "head", "options"]
+    select = ("task",)
+    prefetch = ("ratings",)
+    ordering = ("-raised_at", "-pk")
+
+    dispatch_to = object_action(actions.dispatch_demand, DispatchSerializer, url_path="dispatch")
+    rate = object_action(actions.rate_demand, RateSerializer)
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_reopened()
-            .select_related("task")
-            .prefetch_related("ratings")
-            .order_by("-raised_at", "-pk")
-        )
+        return super().get_queryset().with_reopened()
 
     def perform_create(self, serializer):
         serializer.save()
-
-    def _do(self, request, pk, body_class, function):
-        demand_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
-        return Response(self.get_serializer(Demand.objects.get(pk=demand_id)).data)
-
-    @extend_schema(request=DispatchSerializer, responses=DemandSerializer)
-    @action(
-        detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="dispatch"
-    )
-    def dispatch_to(self, request, pk=None):
-        return self._do(request, pk, DispatchSerializer, actions.dispatch_demand)
-
-    @extend_schema(request=RateSerializer, responses=DemandSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def rate(self, request, pk=None):
-        return self._do(request, pk, RateSerializer, actions.rate_demand)
 
 
 class DemandRatesViewSet(viewsets.ViewSet):
@@ -279,18 +247,11 @@ class DemandRatesViewSet(viewsets.ViewSet):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("from", str, description="YYYY-MM-DD"),
-            OpenApiParameter("to", str, description="YYYY-MM-DD"),
-        ],
+        parameters=PERIOD_PARAMETERS,
         responses=period_report("DemandRates", results=rows("One row per department.")),
     )
     def list(self, request):
-        if not request.user.has_perm("enterprises.view_demand"):
-            raise exceptions.PermissionDenied()
-        start, end, error = period(request.query_params)
-        if error:
-            raise exceptions.ValidationError({"from": [error]})
+        start, end = requested_period(request, "enterprises.view_demand")
         rows = demand_rates(Demand.objects.restrict(request.user), start, end)
         return Response({"from": start, "to": end, "as_of": timezone.localdate(), "results": rows})
 

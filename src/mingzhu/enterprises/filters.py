@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import ScopedFilterSet, date_range, unit_filter
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -19,21 +20,9 @@ from .demands import status_filter
 from .models import Demand, Enterprise, MuResult, Visit
 
 
-def _towns(request):
-    units = OrgUnit.objects.filter(kind__in=TOWN_KINDS)
-    return units.restrict(request.user, "view") if request is not None else units
-
-
-class _TownFilterSet(django_filters.FilterSet):
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if "town" in self.filters:
-            self.filters["town"].queryset = _towns(request)
-
-
-class EnterpriseFilter(_TownFilterSet):
+class EnterpriseFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    town = django_filters.ModelChoiceFilter(queryset=OrgUnit.objects.none(), label=_("Town"))
+    town = unit_filter(TOWN_KINDS, _("Town"))
     scale = django_filters.ChoiceFilter(choices=Scale.choices, label=_("Scale"))
     industry = django_filters.CharFilter(
         field_name="industry", lookup_expr="istartswith", label=_("Industry")
@@ -51,12 +40,12 @@ class EnterpriseFilter(_TownFilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(credit_code__icontains=value))
 
 
-class ResultFilter(_TownFilterSet):
+class ResultFilter(ScopedFilterSet):
     # The year chooses the evaluation (the view reads it); kept in the form so that
     # filtering stays within the year shown.
     year = django_filters.NumberFilter(method="same", label=_("Year"))
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    town = django_filters.ModelChoiceFilter(queryset=OrgUnit.objects.none(), label=_("Town"))
+    town = unit_filter(TOWN_KINDS, _("Town"))
     group = django_filters.ChoiceFilter(choices=Scale.choices, label=_("Group"))
     mu_class = django_filters.ChoiceFilter(choices=MuClass.choices, label=_("Class"))
 
@@ -73,14 +62,11 @@ class ResultFilter(_TownFilterSet):
         )
 
 
-class VisitFilter(_TownFilterSet):
+class VisitFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    town = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.none(), field_name="enterprise__town", label=_("Town")
-    )
+    town = unit_filter(TOWN_KINDS, _("Town"), field_name="enterprise__town")
     kind = django_filters.ChoiceFilter(choices=VisitKind.choices, label=_("Kind"))
-    date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"))
-    date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"))
+    date_after, date_before = date_range("date", _("From"), _("To"))
 
     class Meta:
         model = Visit
@@ -90,11 +76,9 @@ class VisitFilter(_TownFilterSet):
         return queryset.filter(Q(enterprise__name__icontains=value) | Q(notes__icontains=value))
 
 
-class DemandFilter(_TownFilterSet):
+class DemandFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    town = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.none(), field_name="enterprise__town", label=_("Town")
-    )
+    town = unit_filter(TOWN_KINDS, _("Town"), field_name="enterprise__town")
     status = django_filters.ChoiceFilter(
         choices=DemandStatus.choices, method="filter_status", label=_("Status")
     )

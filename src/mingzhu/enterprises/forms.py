@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm, text_field
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -64,13 +64,11 @@ class VisitForm(ScopedForm):
     kind = forms.ChoiceField(choices=VisitKind.choices, label=_("Kind"))
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     visitors = forms.CharField(label=_("Visitors"), max_length=200)
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea({"rows": 3}))
+    notes = text_field(_("Notes"), rows=3, required=False)
     demand_category = forms.ChoiceField(
         choices=[("", "—"), *DemandCategory.choices], required=False, label=_("Demand raised")
     )
-    demand_content = forms.CharField(
-        label=_("Demand content"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    demand_content = text_field(_("Demand content"), required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -86,7 +84,7 @@ class VisitForm(ScopedForm):
 class DemandForm(ScopedForm):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none(), label=_("Enterprise"))
     category = forms.ChoiceField(choices=DemandCategory.choices, label=_("Category"))
-    content = forms.CharField(label=_("Content"), widget=forms.Textarea({"rows": 4}))
+    content = text_field(_("Content"), rows=4)
     channel = forms.ChoiceField(
         choices=[(Channel.HOTLINE, Channel.HOTLINE.label), (Channel.VISIT, Channel.VISIT.label)],
         label=_("Channel"),
@@ -117,13 +115,9 @@ class DispatchForm(StyledForm):
         required=False,
         help_text=_("Leave empty for the category's time limit."),
     )
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    comment = text_field(_("Comment"), required=False)
 
 
 class RateForm(StyledForm):
     rating = forms.ChoiceField(choices=Rating.choices, label=_("Rating"), widget=forms.RadioSelect)
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    comment = text_field(_("Comment"), required=False)

@@ -1,16 +1,15 @@
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, permissions, serializers, viewsets
-from rest_framework.decorators import action
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
-from mingzhu.core.periods import period
-from mingzhu.core.schema import period_report, rows
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.api import TaskFields
 
 from . import actions
 from .filters import GridEventFilter
@@ -18,7 +17,7 @@ from .metrics import event_metrics
 from .models import Campaign, EventCategory, GridEvent
 
 
-class GridEventSerializer(ScopedModelSerializer):
+class GridEventSerializer(ScopedModelSerializer, TaskFields):
     grid = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.filter(kind=UnitKind.GRID))
     category = serializers.PrimaryKeyRelatedField(
         queryset=EventCategory.objects.filter(is_active=True)
@@ -31,10 +30,6 @@ class GridEventSerializer(ScopedModelSerializer):
     )
     grid_name = serializers.CharField(source="grid.name", read_only=True)
     category_name = serializers.CharField(source="category.name", read_only=True)
-    status = serializers.SerializerMethodField()
-    task_code = serializers.SerializerMethodField()
-    lead_unit = serializers.SerializerMethodField()
-    deadline = serializers.SerializerMethodField()
 
     class Meta:
         model = GridEvent
@@ -68,18 +63,6 @@ class GridEventSerializer(ScopedModelSerializer):
             "task",
         ]
 
-    def get_status(self, obj) -> str:
-        return obj.status
-
-    def get_task_code(self, obj) -> str | None:
-        return obj.task.code if obj.task_id else None
-
-    def get_lead_unit(self, obj) -> int | None:
-        return obj.task.lead_unit_id if obj.task_id else None
-
-    def get_deadline(self, obj) -> str | None:
-        return obj.task.deadline.isoformat() if obj.task_id else None
-
     def create(self, validated_data):
         return actions.report_event(actor=self.context["request"].user, **validated_data)
 
@@ -109,35 +92,12 @@ class GridEventViewSet(ScopedViewSet):
     serializer_class = GridEventSerializer
     filterset_class = GridEventFilter
     http_method_names = ["get", "post", "head", "options"]
+    select = ("grid", "category", "task")
+    ordering = ("-reported_at", "-pk")
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("grid", "category", "task")
-            .order_by("-reported_at", "-pk")
-        )
-
-    def _do(self, request, pk, body_class, function):
-        body = body_class(data=request.data)
-        event_id = call_action(function, pk, body, actor=request.user)
-        event = GridEvent.objects.select_related("grid", "category", "task").get(pk=event_id)
-        return Response(self.get_serializer(event).data)
-
-    @extend_schema(request=FileSerializer, responses=GridEventSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def file(self, request, pk=None):
-        return self._do(request, pk, FileSerializer, actions.file_event)
-
-    @extend_schema(request=RejectSerializer, responses=GridEventSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def reject(self, request, pk=None):
-        return self._do(request, pk, RejectSerializer, actions.reject_event)
-
-    @extend_schema(request=RecheckSerializer, responses=GridEventSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def recheck(self, request, pk=None):
-        return self._do(request, pk, RecheckSerializer, actions.recheck_event)
+    file = object_action(actions.file_event, FileSerializer)
+    reject = object_action(actions.reject_event, RejectSerializer)
+    recheck = object_action(actions.recheck_event, RecheckSerializer)
 
 
 class CanViewCampaigns(permissions.BasePermission):
@@ -165,9 +125,7 @@ class CampaignViewSet(ScopedViewSet):
     serializer_class = CampaignSerializer
     permission_classes = [CanViewCampaigns]
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("start_date", "name")
+    ordering = ("start_date", "name")
 
 
 class MetricsViewSet(viewsets.ViewSet):
@@ -177,20 +135,13 @@ class MetricsViewSet(viewsets.ViewSet):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("from", str, description="YYYY-MM-DD"),
-            OpenApiParameter("to", str, description="YYYY-MM-DD"),
-        ],
+        parameters=PERIOD_PARAMETERS,
         responses=period_report(
             "GridMetrics", units=rows("Per unit."), campaigns=rows("Per campaign.")
         ),
     )
     def list(self, request):
-        if not request.user.has_perm("grid.view_gridevent"):
-            raise exceptions.PermissionDenied()
-        start, end, error = period(request.query_params)
-        if error:
-            raise exceptions.ValidationError({"from": [error]})
+        start, end = requested_period(request, "grid.view_gridevent")
         events = restrict(GridEvent.objects.all(), request.user, "view")
         result = event_metrics(events, start, end)
         return Response({"from": start, "to": end, "as_of": timezone.localdate(), **result})

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm, text_field, yes_or_no
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -41,25 +41,16 @@ class FileForm(StyledForm):
         required=False,
         help_text=_("Leave empty for the category's responsible unit."),
     )
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    comment = text_field(_("Comment"), required=False)
 
 
 class RejectForm(StyledForm):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea({"rows": 2}))
+    reason = text_field(_("Reason"))
 
 
 class RecheckForm(StyledForm):
-    passed = forms.TypedChoiceField(
-        label=_("Result on site"),
-        choices=[("yes", _("Handled: close the case")), ("no", _("Not handled: return"))],
-        coerce=lambda v: v == "yes",
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    passed = yes_or_no(_("Result on site"), _("Handled: close the case"), _("Not handled: return"))
+    comment = text_field(_("Comment"), required=False)
     photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
 
 

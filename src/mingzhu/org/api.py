@@ -48,9 +48,7 @@ class OrgUnitViewSet(ScopedViewSet):
     model = OrgUnit
     serializer_class = OrgUnitSerializer
     filterset_class = OrgUnitFilter
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("path")
+    ordering = ("path",)
 
 
 class UserSerializer(ScopedModelSerializer):

@@ -2,6 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import ScopedFilterSet, unit_filter
+
 from .choices import TOWN_KINDS, UnitKind
 from .models import OrgUnit, Role, User
 
@@ -10,25 +12,14 @@ from .models import OrgUnit, Role, User
 BRANCH_KINDS = (UnitKind.CITY, *TOWN_KINDS, UnitKind.DEPARTMENT)
 
 
-def branch_units(request):
-    return OrgUnit.objects.restrict(request.user, "view").filter(kind__in=BRANCH_KINDS)
-
-
-class OrgUnitFilter(django_filters.FilterSet):
+class OrgUnitFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=UnitKind.choices, label=_("Kind"))
-    under = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.all(), method="filter_under", label=_("Under unit")
-    )
+    under = unit_filter(BRANCH_KINDS, _("Under unit"), method="filter_under")
 
     class Meta:
         model = OrgUnit
         fields = ["q", "kind", "under"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            self.filters["under"].queryset = branch_units(request)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(code__icontains=value))
@@ -37,11 +28,9 @@ class OrgUnitFilter(django_filters.FilterSet):
         return queryset.filter(path__startswith=value.path)
 
 
-class UserFilter(django_filters.FilterSet):
+class UserFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    unit = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.all(), method="filter_unit", label=_("Unit and below")
-    )
+    unit = unit_filter(BRANCH_KINDS, _("Unit and below"), method="filter_unit")
     role = django_filters.ModelChoiceFilter(
         queryset=Role.objects.all(), field_name="roles", label=_("Role")
     )
@@ -49,11 +38,6 @@ class UserFilter(django_filters.FilterSet):
     class Meta:
         model = User
         fields = ["q", "unit", "role"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            self.filters["unit"].queryset = branch_units(request)
 
     def search(self, queryset, name, value):
         return queryset.filter(

@@ -2,19 +2,17 @@
 and the actions: link a household, record a visit, end a link, raise a visit's task,
 record attendance."""
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
 
 from mingzhu.core.api import (
     ReadViewSet,
     ScopedModelSerializer,
-    call_action,
     filterset_for,
+    object_action,
+    read_viewset,
 )
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.api import TaskFields
 
 from . import actions
 from .choices import LinkKind
@@ -76,10 +74,7 @@ LinkSerializer = _serializer(
 )
 
 
-class HouseholdVisitSerializer(ScopedModelSerializer):
-    task_code = serializers.SerializerMethodField()
-    task_status = serializers.SerializerMethodField()
-
+class HouseholdVisitSerializer(ScopedModelSerializer, TaskFields):
     class Meta:
         model = HouseholdVisit
         fields = [
@@ -94,12 +89,6 @@ class HouseholdVisitSerializer(ScopedModelSerializer):
             "task_status",
             "is_illustrative",
         ]
-
-    def get_task_code(self, obj) -> str | None:
-        return obj.task.code if obj.task_id else None
-
-    def get_task_status(self, obj) -> str | None:
-        return obj.task.status if obj.task_id else None
 
 
 ActivitySerializer = _serializer(
@@ -158,24 +147,22 @@ def _attend(pk, *, actor, **data):
     return actions.record_attendance(actor=actor, session=pk, **data)
 
 
-class OrganisationViewSet(ReadViewSet):
-    model = PartyOrganisation
-    filterset_class = filterset_for(PartyOrganisation, ["kind", "unit", "parent"])
-    serializer_class = OrganisationSerializer
-    select = ("unit",)
+def _latest_visit(view, household_id):
+    return HouseholdVisit.objects.filter(household_id=household_id).order_by("-pk").first()
 
 
-class GroupViewSet(ReadViewSet):
-    model = PartyGroup
-    filterset_class = filterset_for(PartyGroup, ["organisation"])
-    serializer_class = GroupSerializer
+def _attendance(view, session_id):
+    rows = TrainingAttendance.objects.restrict(view.request.user)
+    return rows.filter(session_id=session_id)
 
 
-class MemberViewSet(ReadViewSet):
-    model = PartyMember
-    filterset_class = MemberFilter
-    serializer_class = MemberSerializer
-    select = ("village",)
+OrganisationViewSet = read_viewset(
+    PartyOrganisation, OrganisationSerializer, ["kind", "unit", "parent"], select=("unit",)
+)
+GroupViewSet = read_viewset(PartyGroup, GroupSerializer, ["organisation"])
+MemberViewSet = read_viewset(
+    PartyMember, MemberSerializer, filterset_class=MemberFilter, select=("village",)
+)
 
 
 class HouseholdViewSet(ReadViewSet):
@@ -186,19 +173,14 @@ class HouseholdViewSet(ReadViewSet):
     serializer_class = HouseholdSerializer
     select = ("village",)
 
-    @extend_schema(request=HouseholdLinkBody, responses=HouseholdSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def link(self, request, pk=None):
-        call_action(_link, pk, HouseholdLinkBody(data=request.data), actor=request.user)
-        return Response(HouseholdSerializer(Household.objects.get(pk=pk)).data)
-
-    @extend_schema(request=HouseholdVisitBody, responses=HouseholdVisitSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def visit(self, request, pk=None):
-        body = HouseholdVisitBody(data=request.data)
-        call_action(_visit, pk, body, actor=request.user)
-        visit = HouseholdVisit.objects.filter(household_id=pk).order_by("-pk").first()
-        return Response(HouseholdVisitSerializer(visit).data, status=201)
+    link = object_action(_link, HouseholdLinkBody)
+    visit = object_action(
+        _visit,
+        HouseholdVisitBody,
+        response=HouseholdVisitSerializer,
+        result=_latest_visit,
+        status=201,
+    )
 
 
 class LinkViewSet(ReadViewSet):
@@ -208,13 +190,7 @@ class LinkViewSet(ReadViewSet):
     filterset_class = LinkFilter
     serializer_class = LinkSerializer
 
-    @extend_schema(request=EndLinkBody, responses=LinkSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def end(self, request, pk=None):
-        link_id = call_action(
-            actions.end_link, pk, EndLinkBody(data=request.data), actor=request.user
-        )
-        return Response(LinkSerializer(HouseholdLink.objects.get(pk=link_id)).data)
+    end = object_action(actions.end_link, EndLinkBody)
 
 
 class VisitViewSet(ReadViewSet):
@@ -225,32 +201,17 @@ class VisitViewSet(ReadViewSet):
     serializer_class = HouseholdVisitSerializer
     select = ("task",)
 
-    @extend_schema(request=RaiseVisitTaskBody, responses=HouseholdVisitSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="raise-task",
-        permission_classes=[IsAuthenticated],
-    )
-    def raise_task(self, request, pk=None):
-        body = RaiseVisitTaskBody(data=request.data)
-        visit_id = call_action(actions.raise_visit_task, pk, body, actor=request.user)
-        return Response(HouseholdVisitSerializer(HouseholdVisit.objects.get(pk=visit_id)).data)
+    raise_task = object_action(actions.raise_visit_task, RaiseVisitTaskBody)
 
 
-class ActivityViewSet(ReadViewSet):
-    model = PartyGroupActivity
-    filterset_class = filterset_for(PartyGroupActivity, ["group", "kind"], ["held_on"])
-    serializer_class = ActivitySerializer
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("attendees")
-
-
-class CourseViewSet(ReadViewSet):
-    model = TrainingCourse
-    filterset_class = filterset_for(TrainingCourse, ["year", "track"])
-    serializer_class = CourseSerializer
+ActivityViewSet = read_viewset(
+    PartyGroupActivity,
+    ActivitySerializer,
+    ["group", "kind"],
+    ["held_on"],
+    prefetch=("attendees",),
+)
+CourseViewSet = read_viewset(TrainingCourse, CourseSerializer, ["year", "track"])
 
 
 class SessionViewSet(ReadViewSet):
@@ -260,18 +221,16 @@ class SessionViewSet(ReadViewSet):
     filterset_class = filterset_for(TrainingSession, ["course"], ["held_on"])
     serializer_class = SessionSerializer
 
-    @extend_schema(request=SessionAttendanceBody, responses=AttendanceSerializer(many=True))
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def attendance(self, request, pk=None):
-        call_action(_attend, pk, SessionAttendanceBody(data=request.data), actor=request.user)
-        rows = TrainingAttendance.objects.restrict(request.user).filter(session_id=pk)
-        return Response(AttendanceSerializer(rows, many=True).data, status=201)
+    attendance = object_action(
+        _attend,
+        SessionAttendanceBody,
+        response=AttendanceSerializer(many=True),
+        result=_attendance,
+        status=201,
+    )
 
 
-class AttendanceViewSet(ReadViewSet):
-    model = TrainingAttendance
-    filterset_class = filterset_for(TrainingAttendance, ["session", "member"])
-    serializer_class = AttendanceSerializer
+AttendanceViewSet = read_viewset(TrainingAttendance, AttendanceSerializer, ["session", "member"])
 
 
 VIEWSETS = [

@@ -2,8 +2,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import ScopedFilterSet, date_range, unit_filter
 from mingzhu.org.choices import TOWN_KINDS
-from mingzhu.org.models import OrgUnit
 
 from .choices import LinkKind, MemberRole
 from .models import (
@@ -16,31 +16,16 @@ from .models import (
 )
 
 
-class _AreaFilter(django_filters.FilterSet):
-    """Town and village filters offering only the units in the user's scope."""
-
-    area_field = "village"
-    town = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS), method="filter_area", label=_("Town")
-    )
-    village = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.filter(kind__in=RESIDENTIAL_KINDS),
-        method="filter_area",
-        label=_("Village"),
+def _area(field: str):
+    """Town and village filters over the village a row lies in (``field`` leads to it)."""
+    return (
+        unit_filter(TOWN_KINDS, _("Town"), area=field),
+        unit_filter(RESIDENTIAL_KINDS, _("Village"), area=field),
     )
 
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            units = OrgUnit.objects.restrict(request.user, "view")
-            self.filters["town"].queryset = units.filter(kind__in=TOWN_KINDS)
-            self.filters["village"].queryset = units.filter(kind__in=RESIDENTIAL_KINDS)
 
-    def filter_area(self, queryset, name, value: OrgUnit):
-        return queryset.filter(**{f"{self.area_field}__path__startswith": value.path})
-
-
-class MemberFilter(_AreaFilter):
+class MemberFilter(ScopedFilterSet):
+    town, village = _area("village")
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
     organisation = django_filters.ModelChoiceFilter(
         queryset=PartyOrganisation.objects.all(), label=_("Party organisation")
@@ -52,7 +37,8 @@ class MemberFilter(_AreaFilter):
         fields = ["q", "town", "village", "organisation", "role"]
 
 
-class HouseholdFilter(_AreaFilter):
+class HouseholdFilter(ScopedFilterSet):
+    town, village = _area("village")
     q = django_filters.CharFilter(method="search", label=_("Search"))
     linked = django_filters.BooleanFilter(method="filter_linked", label=_("Linked"))
 
@@ -68,8 +54,8 @@ class HouseholdFilter(_AreaFilter):
         return queryset.filter(Exists(current)) if value else queryset.exclude(Exists(current))
 
 
-class LinkFilter(_AreaFilter):
-    area_field = "household__village"
+class LinkFilter(ScopedFilterSet):
+    town, village = _area("household__village")
     kind = django_filters.ChoiceFilter(choices=LinkKind.choices, label=_("Kind"))
     current = django_filters.BooleanFilter(
         field_name="ended_on", lookup_expr="isnull", label=_("Current")
@@ -80,14 +66,11 @@ class LinkFilter(_AreaFilter):
         fields = ["town", "village", "kind", "current"]
 
 
-class VisitFilter(_AreaFilter):
-    area_field = "household__village"
+class VisitFilter(ScopedFilterSet):
+    town, village = _area("household__village")
     with_problem = django_filters.BooleanFilter(method="filter_problem", label=_("Problem found"))
-    visited_on_after = django_filters.DateFilter(
-        field_name="visited_on", lookup_expr="gte", label=_("Visited from")
-    )
-    visited_on_before = django_filters.DateFilter(
-        field_name="visited_on", lookup_expr="lte", label=_("Visited to")
+    visited_on_after, visited_on_before = date_range(
+        "visited_on", _("Visited from"), _("Visited to")
     )
 
     class Meta:

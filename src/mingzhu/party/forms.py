@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field
 from mingzhu.org.models import OrgUnit
 
 from .choices import LinkKind
@@ -96,7 +96,7 @@ class VisitForm(ScopedForm):
         queryset=PartyMember.objects.filter(is_active=True), label=_("Party member")
     )
     visited_on = forms.DateField(label=_("Visited on"), widget=DATE)
-    findings = forms.CharField(label=_("What was found"), widget=forms.Textarea({"rows": 3}))
+    findings = text_field(_("What was found"), rows=3)
     problem = forms.CharField(
         label=_("Problem to solve"),
         required=False,

@@ -1,13 +1,16 @@
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedSerializer, ScopedViewSet, call_action
+from mingzhu.core.api import (
+    ScopedModelSerializer,
+    ScopedSerializer,
+    ScopedViewSet,
+    object_action,
+)
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.api import TaskFields
 
 from . import actions
 from .choices import Satisfaction, Stage
@@ -91,13 +94,9 @@ class ProjectAdvanceSerializer(serializers.Serializer):
     evidence = serializers.FileField(required=False, allow_null=True, default=None)
 
 
-class FactorRequestSerializer(ScopedModelSerializer):
+class FactorRequestSerializer(ScopedModelSerializer, TaskFields):
     serializer_choice_field = CodeChoiceField
     project = serializers.PrimaryKeyRelatedField(queryset=Project.objects.all())
-    status = serializers.CharField(read_only=True)
-    task_code = serializers.SerializerMethodField()
-    lead_unit = serializers.SerializerMethodField()
-    deadline = serializers.SerializerMethodField()
 
     class Meta:
         model = FactorRequest
@@ -120,15 +119,6 @@ class FactorRequestSerializer(ScopedModelSerializer):
             "is_illustrative",
         ]
         read_only_fields = ["raised_by", "raised_at", "task", "satisfaction", "is_illustrative"]
-
-    def get_task_code(self, obj) -> str | None:
-        return obj.task.code if obj.task_id else None
-
-    def get_lead_unit(self, obj) -> int | None:
-        return obj.task.lead_unit_id if obj.task_id else None
-
-    def get_deadline(self, obj) -> str | None:
-        return obj.task.deadline.isoformat() if obj.task_id else None
 
     def create(self, validated_data):
         project = validated_data.pop("project")
@@ -187,17 +177,10 @@ class ProjectViewSet(ScopedViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
+    select = ("town",)
+    ordering = ("-total_investment", "pk")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("town").order_by("-total_investment", "pk")
-
-    @extend_schema(request=ProjectAdvanceSerializer, responses=ProjectSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def advance(self, request, pk=None):
-        body = ProjectAdvanceSerializer(data=request.data)
-        project_id = call_action(actions.advance_project, pk, body, actor=request.user)
-        project = Project.objects.select_related("town").get(pk=project_id)
-        return Response(self.get_serializer(project).data)
+    advance = object_action(actions.advance_project, ProjectAdvanceSerializer)
 
 
 class FactorRequestViewSet(ScopedViewSet):
@@ -209,32 +192,16 @@ class FactorRequestViewSet(ScopedViewSet):
     serializer_class = FactorRequestSerializer
     filterset_class = FactorRequestFilter
     http_method_names = ["get", "post", "head", "options"]
+    select = ("project", "task")
+    ordering = ("-raised_at", "-pk")
 
-    def get_queryset(self):
-        return (
-            super().get_queryset().select_related("project", "task").order_by("-raised_at", "-pk")
-        )
+    dispatch_request = object_action(
+        actions.dispatch_factor_request, FactorDispatchSerializer, url_path="dispatch"
+    )
+    rate = object_action(actions.rate_factor_request, FactorRateSerializer)
 
     def perform_create(self, serializer):
         serializer.save()  # the action checks scope inside its transaction
-
-    def _do(self, request, pk, body_class, function):
-        body = body_class(data=request.data)
-        obj_id = call_action(function, pk, body, actor=request.user)
-        obj = FactorRequest.objects.select_related("task").get(pk=obj_id)
-        return Response(self.get_serializer(obj).data)
-
-    @extend_schema(request=FactorDispatchSerializer, responses=FactorRequestSerializer)
-    @action(
-        detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="dispatch"
-    )
-    def dispatch_request(self, request, pk=None):
-        return self._do(request, pk, FactorDispatchSerializer, actions.dispatch_factor_request)
-
-    @extend_schema(request=FactorRateSerializer, responses=FactorRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def rate(self, request, pk=None):
-        return self._do(request, pk, FactorRateSerializer, actions.rate_factor_request)
 
 
 class InspectionViewSet(ScopedViewSet):
@@ -244,16 +211,12 @@ class InspectionViewSet(ScopedViewSet):
     model = Inspection
     serializer_class = ProjectInspectionSerializer
     http_method_names = ["get", "post", "head", "options"]
+    ordering = ("-date", "-pk")
 
     def get_queryset(self):
-        return super().get_queryset().distinct().order_by("-date", "-pk")
+        return super().get_queryset().distinct()
 
-    @extend_schema(request=InspectionScoreBodySerializer, responses=ProjectInspectionSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def score(self, request, pk=None):
-        body = InspectionScoreBodySerializer(data=request.data, context={"user": request.user})
-        inspection_id = call_action(actions.score_project, pk, body, actor=request.user)
-        return Response(self.get_serializer(Inspection.objects.get(pk=inspection_id)).data)
+    score = object_action(actions.score_project, InspectionScoreBodySerializer)
 
 
 def register(router) -> None:

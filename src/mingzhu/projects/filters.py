@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import ScopedFilterSet, unit_filter
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit
 
@@ -9,11 +10,9 @@ from .choices import Chain, FactorKind, Stage, Tier
 from .models import FactorRequest, Project
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    town = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS), label=_("Town")
-    )
+    town = unit_filter(TOWN_KINDS, _("Town"))
     chain = django_filters.ChoiceFilter(choices=Chain.choices, label=_("Industry chain"))
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Stage"))
     tier = django_filters.ChoiceFilter(choices=Tier.choices, method="filter_tier", label=_("Tier"))
@@ -22,12 +21,6 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Project
         fields = ["q", "town", "chain", "stage", "tier", "in_port_zone"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            units = OrgUnit.objects.restrict(request.user, "view")
-            self.filters["town"].queryset = units.filter(kind__in=TOWN_KINDS)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(investor__icontains=value))

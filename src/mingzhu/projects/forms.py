@@ -4,8 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm
-from mingzhu.core.views import style_form
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm, text_field
 from mingzhu.org.choices import TOWN_KINDS, RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit, User
 
@@ -46,14 +45,8 @@ class ProjectForm(ScopedModelForm):
 class MoveForm(StyledForm):
     to_stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
     on = forms.DateField(label=_("Date"), widget=forms.DateInput)
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    reason = forms.CharField(
-        label=_("Reason for suspension"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = text_field(_("Note"), required=False)
+    reason = text_field(_("Reason for suspension"), required=False)
     evidence = forms.FileField(label=_("Evidence (contract, licence, photo)"), required=False)
 
     def __init__(self, *args, moves=(), **kwargs):
@@ -90,9 +83,7 @@ class FactorRequestForm(StyledForm):
     quantity = forms.DecimalField(label=_("Quantity"), min_value=0, decimal_places=2)
     unit = forms.ChoiceField(label=_("Unit"), choices=QuantityUnit.choices)
     needed_by = forms.DateField(label=_("Needed by"), widget=forms.DateInput)
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    description = text_field(_("Description"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,9 +136,5 @@ class FactorRouteForm(ScopedModelForm):
         fields = ["kind", "department", "time_limit_days"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(StyledForm):
     file = forms.FileField(label=_("Workbook (.xlsx)"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)

@@ -10,11 +10,11 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
-from mingzhu.core.periods import period
-from mingzhu.core.schema import period_report, report, rows
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.api import TaskFields
 
 from . import actions, services
 from .debt.data import compute_plan
@@ -24,12 +24,10 @@ from .metrics import summary
 from .models import CashPosition, DebtInstrument, Hazard
 
 
-class HazardSerializer(ScopedModelSerializer):
+class HazardSerializer(ScopedModelSerializer, TaskFields):
     unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all())
     unit_name = serializers.CharField(source="unit.name", read_only=True)
-    status = serializers.SerializerMethodField()
-    task_code = serializers.SerializerMethodField()
-    task_deadline = serializers.SerializerMethodField()
+    task_deadline = serializers.SerializerMethodField(method_name="get_deadline")
     # Written once, as the rectification task's deadline; read back from the task.
     deadline = serializers.DateField()
     photos = serializers.ListField(
@@ -63,15 +61,6 @@ class HazardSerializer(ScopedModelSerializer):
         ]
         read_only_fields = ["task", "is_illustrative"]
 
-    def get_status(self, obj) -> str:
-        return obj.status
-
-    def get_task_code(self, obj) -> str | None:
-        return obj.task.code if obj.task_id else None
-
-    def get_task_deadline(self, obj) -> str | None:
-        return obj.task.deadline.isoformat() if obj.task_id else None
-
     def create(self, validated_data):
         return actions.register_hazard(actor=self.context["request"].user, **validated_data)
 
@@ -89,22 +78,15 @@ class HazardViewSet(ScopedViewSet):
     serializer_class = HazardSerializer
     filterset_class = HazardFilter
     http_method_names = ["get", "post", "head", "options"]
+    select = ("unit", "task")
+    ordering = ("-found_on", "-pk")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("unit", "task").order_by("-found_on", "-pk")
+    plan = object_action(actions.update_hazard, HazardPlanSerializer)
 
     def perform_create(self, serializer):
         if not actions.may_register(self.request.user):
             raise exceptions.PermissionDenied()
         super().perform_create(serializer)
-
-    @extend_schema(request=HazardPlanSerializer, responses=HazardSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def plan(self, request, pk=None):
-        body = HazardPlanSerializer(data=request.data)
-        hazard_id = call_action(actions.update_hazard, pk, body, actor=request.user)
-        hazard = Hazard.objects.select_related("unit", "task").get(pk=hazard_id)
-        return Response(self.get_serializer(hazard).data)
 
 
 def _rate(rate: services.Rate) -> dict:
@@ -118,10 +100,7 @@ class HazardMetricsViewSet(viewsets.ViewSet):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("from", str, description="YYYY-MM-DD"),
-            OpenApiParameter("to", str, description="YYYY-MM-DD"),
-        ],
+        parameters=PERIOD_PARAMETERS,
         responses=period_report(
             "HazardMetrics",
             open=serializers.IntegerField(),
@@ -132,11 +111,7 @@ class HazardMetricsViewSet(viewsets.ViewSet):
         ),
     )
     def list(self, request):
-        if not request.user.has_perm("risks.view_hazard"):
-            raise exceptions.PermissionDenied()
-        start, end, error = period(request.query_params)
-        if error:
-            raise exceptions.ValidationError({"from": [error]})
+        start, end = requested_period(request, "risks.view_hazard")
         as_of = timezone.localdate()
         result = summary(restrict(Hazard.objects.all(), request.user, "view"), start, end, as_of)
         return Response(
@@ -186,9 +161,8 @@ class InstrumentViewSet(ScopedViewSet):
     serializer_class = InstrumentSerializer
     filterset_class = InstrumentFilter
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("entity").order_by("maturity", "code")
+    select = ("entity",)
+    ordering = ("maturity", "code")
 
     @extend_schema(
         parameters=[

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import InScope, ScopedFilterSet, date_range
 from mingzhu.org.models import OrgUnit
 
 from .choices import Domain, HazardStatus, Level
@@ -9,31 +10,19 @@ from .debt.choices import InstrumentKind
 from .models import DebtEntity, DebtInstrument, Hazard
 
 
-class HazardFilter(django_filters.FilterSet):
+class HazardFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     domain = django_filters.ChoiceFilter(choices=Domain.choices, label=_("Domain"))
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"))
     status = django_filters.ChoiceFilter(
         choices=HazardStatus.choices, method="filter_status", label=_("Status")
     )
-    unit = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.all(), method="filter_unit", label=_("Unit and below")
-    )
-    found_on_after = django_filters.DateFilter(
-        field_name="found_on", lookup_expr="gte", label=_("Found from")
-    )
-    found_on_before = django_filters.DateFilter(
-        field_name="found_on", lookup_expr="lte", label=_("Found to")
-    )
+    unit = InScope(queryset=OrgUnit.objects.all(), method="filter_unit", label=_("Unit and below"))
+    found_on_after, found_on_before = date_range("found_on", _("Found from"), _("Found to"))
 
     class Meta:
         model = Hazard
         fields = ["q", "domain", "level", "status", "unit", "found_on_after", "found_on_before"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            self.filters["unit"].queryset = OrgUnit.objects.restrict(request.user, "view")
 
     def search(self, queryset, name, value):
         return queryset.filter(
@@ -48,26 +37,16 @@ class HazardFilter(django_filters.FilterSet):
         return queryset.filter(unit__in=units)
 
 
-class InstrumentFilter(django_filters.FilterSet):
+class InstrumentFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    entity = django_filters.ModelChoiceFilter(queryset=DebtEntity.objects.all(), label=_("Entity"))
+    entity = InScope(queryset=DebtEntity.objects.all(), label=_("Entity"))
     kind = django_filters.ChoiceFilter(choices=InstrumentKind.choices, label=_("Kind"))
     refinanceable = django_filters.BooleanFilter(label=_("May be refinanced or extended"))
-    maturity_after = django_filters.DateFilter(
-        field_name="maturity", lookup_expr="gte", label=_("Maturity from")
-    )
-    maturity_before = django_filters.DateFilter(
-        field_name="maturity", lookup_expr="lte", label=_("Maturity to")
-    )
+    maturity_after, maturity_before = date_range("maturity", _("Maturity from"), _("Maturity to"))
 
     class Meta:
         model = DebtInstrument
         fields = ["q", "entity", "kind", "refinanceable", "maturity_after", "maturity_before"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            self.filters["entity"].queryset = DebtEntity.objects.restrict(request.user, "view")
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(lender__icontains=value))

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm, text_field
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
@@ -55,9 +55,7 @@ class HazardForm(forms.ModelForm):
 
 class HazardPlanForm(StyledForm):
     owner = forms.CharField(label=_("Owner (责任人)"), max_length=100, required=False)
-    measures = forms.CharField(
-        label=_("Measures"), widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
+    measures = text_field(_("Measures"), rows=4, required=False)
 
 
 class DebtInstrumentForm(ScopedModelForm):

@@ -5,11 +5,10 @@ from django.db.models import Q
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
-from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action
 from mingzhu.core.schema import report, rows
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -237,11 +236,8 @@ def _viewset(model_class, serializer, related=(), filterset=None, methods=READ_O
         "model": model_class,
         "serializer_class": serializer,
         "http_method_names": methods,
-        "get_queryset": lambda self: (
-            ScopedViewSet.get_queryset(self)
-            .select_related(*related)
-            .order_by(*model_class._meta.ordering or ["pk"], "pk")
-        ),
+        "select": related,
+        "ordering": (*(model_class._meta.ordering or ["pk"]), "pk"),
         "__doc__": f"{model_class._meta.verbose_name_plural} in the caller's scope.",
     }
     if filterset is not None:
@@ -269,11 +265,8 @@ class InspectionViewSet(ScopedViewSet):
     serializer_class = RuralInspectionSerializer
     filterset_class = InspectionFilter
     http_method_names = ["get", "post", "head", "options"]
-
-    def get_queryset(self):
-        return (
-            super().get_queryset().prefetch_related("scores__task").order_by("-inspected_on", "-pk")
-        )
+    prefetch = ("scores__task",)
+    ordering = ("-inspected_on", "-pk")
 
 
 class FaultViewSet(ScopedViewSet):
@@ -284,23 +277,12 @@ class FaultViewSet(ScopedViewSet):
     serializer_class = RuralFaultSerializer
     filterset_class = FaultFilter
     http_method_names = ["get", "post", "head", "options"]
+    select = ("task",)
+    ordering = ("-reported_at", "-pk")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("task").order_by("-reported_at", "-pk")
-
-    @extend_schema(request=FaultDispatchSerializer, responses=RuralFaultSerializer)
-    @action(
-        detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="dispatch"
+    dispatch_repair = object_action(
+        actions.dispatch_fault, FaultDispatchSerializer, url_path="dispatch"
     )
-    def dispatch_repair(self, request, pk=None):
-        fault_id = call_action(
-            actions.dispatch_fault,
-            pk,
-            FaultDispatchSerializer(data=request.data),
-            actor=request.user,
-        )
-        fault = FacilityFault.objects.select_related("task").get(pk=fault_id)
-        return Response(self.get_serializer(fault).data)
 
 
 class RankingViewSet(viewsets.ViewSet):

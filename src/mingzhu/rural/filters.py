@@ -2,8 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import ScopedFilterSet, date_range, unit_filter
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
-from mingzhu.org.models import OrgUnit
 
 from .choices import FAULT_FROM_TASK, FaultStatus, InspectionKind, RemediationCategory
 from .models import (
@@ -18,32 +18,16 @@ from .models import (
 )
 
 
-class AreaFilter(django_filters.FilterSet):
-    """A town filter over the unit a model sits in (``area_field`` leads to it)."""
-
-    area_field = "village"
-    town = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS), method="filter_town", label=_("Town")
-    )
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            units = OrgUnit.objects.restrict(request.user, "view")
-            self.filters["town"].queryset = units.filter(kind__in=TOWN_KINDS)
-            if "village" in self.filters:
-                self.filters["village"].queryset = units.filter(kind=UnitKind.VILLAGE)
-
-    def filter_town(self, queryset, name, value: OrgUnit):
-        return queryset.filter(**{f"{self.area_field}__path__startswith": value.path})
+def _town(area: str = "village"):
+    return unit_filter(TOWN_KINDS, _("Town"), area=area)
 
 
-def _villages():
-    return OrgUnit.objects.filter(kind=UnitKind.VILLAGE)
+def _village():
+    return unit_filter([UnitKind.VILLAGE], _("Village"))
 
 
-class RemediationFilter(AreaFilter):
-    area_field = "natural_village"
+class RemediationFilter(ScopedFilterSet):
+    town = _town("natural_village")
     programme = django_filters.ModelChoiceFilter(
         queryset=RemediationProgramme.objects.all(), label=_("Programme")
     )
@@ -54,14 +38,12 @@ class RemediationFilter(AreaFilter):
         fields = ["programme", "town", "category"]
 
 
-class InspectionFilter(AreaFilter):
-    village = django_filters.ModelChoiceFilter(queryset=_villages(), label=_("Village"))
+class InspectionFilter(ScopedFilterSet):
+    town = _town()
+    village = _village()
     kind = django_filters.ChoiceFilter(choices=InspectionKind.choices, label=_("Kind"))
-    inspected_on_after = django_filters.DateFilter(
-        field_name="inspected_on", lookup_expr="gte", label=_("Inspected from")
-    )
-    inspected_on_before = django_filters.DateFilter(
-        field_name="inspected_on", lookup_expr="lte", label=_("Inspected to")
+    inspected_on_after, inspected_on_before = date_range(
+        "inspected_on", _("Inspected from"), _("Inspected to")
     )
 
     class Meta:
@@ -69,9 +51,10 @@ class InspectionFilter(AreaFilter):
         fields = ["town", "village", "kind", "inspected_on_after", "inspected_on_before"]
 
 
-class FacilityFilter(AreaFilter):
+class FacilityFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    village = django_filters.ModelChoiceFilter(queryset=_villages(), label=_("Village"))
+    town = _town()
+    village = _village()
     type = django_filters.ModelChoiceFilter(queryset=FacilityType.objects.all(), label=_("Type"))
     maintainer = django_filters.ModelChoiceFilter(
         queryset=Maintainer.objects.all(), label=_("Maintainer")
@@ -88,8 +71,8 @@ class FacilityFilter(AreaFilter):
         return queryset.filter(Q(name__icontains=value) | Q(location__icontains=value))
 
 
-class FaultFilter(AreaFilter):
-    area_field = "facility__village"
+class FaultFilter(ScopedFilterSet):
+    town = _town("facility__village")
     type = django_filters.ModelChoiceFilter(
         queryset=FacilityType.objects.all(), field_name="facility__type", label=_("Type")
     )
@@ -108,8 +91,8 @@ class FaultFilter(AreaFilter):
         return queryset.filter(task__status__in=states)
 
 
-class SecretaryPlanFilter(AreaFilter):
-    area_field = "unit"
+class SecretaryPlanFilter(ScopedFilterSet):
+    town = _town("unit")
     year = django_filters.NumberFilter(label=_("Year"))
 
     class Meta:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm, text_field
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -58,9 +58,7 @@ class InspectionForm(StyledForm):
     kind = forms.ChoiceField(choices=InspectionKind.choices, label=_("Kind"))
     inspected_on = forms.DateField(label=_("Inspected on"), widget=forms.DateInput())
     inspectors = forms.CharField(label=_("Inspectors"), required=False, max_length=200)
-    summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    summary = text_field(_("Summary"), required=False)
     rectification_deadline = forms.DateField(
         label=_("Rectification deadline"),
         required=False,
@@ -143,7 +141,7 @@ class RaiseTaskForm(StyledForm):
 
 class NewVersionForm(StyledForm):
     valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput())
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea({"rows": 2}))
+    notes = text_field(_("Notes"), required=False)
 
 
 class ScoringSheetForm(ScopedModelForm):
@@ -233,7 +231,7 @@ class FaultForm(StyledForm):
         max_length=50,
         help_text=_("Only when a villager reported it."),
     )
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea({"rows": 3}))
+    description = text_field(_("Description"), rows=3)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -247,9 +245,7 @@ class FaultForm(StyledForm):
 
 
 class CommentForm(StyledForm):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    comment = text_field(_("Comment"), required=False)
 
 
 class SecretaryPlanForm(StyledForm):
@@ -269,9 +265,7 @@ class SecretaryPlanForm(StyledForm):
 
 class ProjectForm(StyledForm):
     title = forms.CharField(label=_("Title"), max_length=300)
-    content = forms.CharField(
-        label=_("Content"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    content = text_field(_("Content"), required=False)
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput())
     milestones = forms.CharField(
         label=_("Milestones"),
@@ -303,7 +297,5 @@ class ReviewForm(StyledForm):
     review_score = forms.DecimalField(
         label=_("Review score"), min_value=0, max_value=100, decimal_places=2
     )
-    review_comment = forms.CharField(
-        label=_("Review comment"), required=False, widget=forms.Textarea({"rows": 2})
-    )
+    review_comment = text_field(_("Review comment"), required=False)
     reviewed_on = forms.DateField(label=_("Reviewed on"), widget=forms.DateInput())

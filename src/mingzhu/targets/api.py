@@ -40,9 +40,7 @@ class IndicatorViewSet(ScopedViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("sort_order", "code")
+    ordering = ("sort_order", "code")
 
 
 class ObservationSerializer(ScopedModelSerializer):

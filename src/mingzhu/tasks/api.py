@@ -1,13 +1,12 @@
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ACTION_FOR_METHOD, ScopedModelSerializer, ScopedViewSet, call_action
-from mingzhu.core.periods import period
-from mingzhu.core.schema import period_report, rows
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, rows
 from mingzhu.core.schema import report as typed_report
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, User
@@ -16,6 +15,35 @@ from . import actions
 from .filters import TaskFilter
 from .metrics import metrics_for
 from .models import Notification, Task, TaskList
+
+
+class TaskFields(serializers.Serializer):
+    """Read-only fields of a row that is handled as a task: its own ``status`` and, from
+    its task, ``task_code``, ``task_status``, ``lead_unit`` and ``deadline`` (``None``
+    before the task exists). Mixed into a model serializer, which shows those its
+    ``Meta.fields`` names; another name for one: ``SerializerMethodField(method_name=
+    "get_deadline")``."""
+
+    status = serializers.SerializerMethodField()
+    task_code = serializers.SerializerMethodField()
+    task_status = serializers.SerializerMethodField()
+    lead_unit = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField()
+
+    def get_status(self, obj) -> str:
+        return obj.status
+
+    def get_task_code(self, obj) -> str | None:
+        return obj.task.code if obj.task_id else None
+
+    def get_task_status(self, obj) -> str | None:
+        return obj.task.status if obj.task_id else None
+
+    def get_lead_unit(self, obj) -> int | None:
+        return obj.task.lead_unit_id if obj.task_id else None
+
+    def get_deadline(self, obj) -> str | None:
+        return obj.task.deadline.isoformat() if obj.task_id else None
 
 
 class TaskSerializer(ScopedModelSerializer):
@@ -103,20 +131,6 @@ class ExtensionSerializer(CommentSerializer):
     new_deadline = serializers.DateField()
 
 
-TRANSITIONS = {
-    # url path: (action function, body serializer)
-    "assign": (actions.assign, CommentSerializer),
-    "accept": (actions.accept, CommentSerializer),
-    "report": (actions.report_progress, ReportSerializer),
-    "request-closure": (actions.request_closure, ClosureSerializer),
-    "verify": (actions.verify, CommentSerializer),
-    "return": (actions.return_for_rework, CommentSerializer),
-    "request-extension": (actions.request_extension, ExtensionSerializer),
-    "approve-extension": (actions.approve_extension, CommentSerializer),
-    "cancel": (actions.cancel, CommentSerializer),
-}
-
-
 class NotificationSerializer(ScopedModelSerializer):
     task_code = serializers.CharField(source="task.code", read_only=True)
     task_title = serializers.CharField(source="task.title", read_only=True)
@@ -154,104 +168,33 @@ class TaskViewSet(ScopedViewSet):
     filterset_class = TaskFilter
     ordering_fields = ["id", "code", "title", "deadline", "urgency", "status", "progress"]
     http_method_names = ["get", "post", "head", "options"]
+    select = ("lead_unit",)
+    prefetch = ("co_units",)
+    ordering = ("deadline", "code")
 
-    def get_queryset(self):
-        action = ACTION_FOR_METHOD.get(self.request.method, "view")
-        return (
-            restrict(Task.objects.all(), self.request.user, action)
-            .select_related("lead_unit")
-            .prefetch_related("co_units")
-            .order_by("deadline", "code")
-        )
+    assign = object_action(actions.assign, CommentSerializer)
+    accept = object_action(actions.accept, CommentSerializer)
+    report = object_action(actions.report_progress, ReportSerializer)
+    request_closure = object_action(actions.request_closure, ClosureSerializer)
+    verify = object_action(actions.verify, CommentSerializer)
+    return_for_rework = object_action(
+        actions.return_for_rework, CommentSerializer, url_path="return", url_name="return"
+    )
+    request_extension = object_action(actions.request_extension, ExtensionSerializer)
+    approve_extension = object_action(actions.approve_extension, CommentSerializer)
+    cancel = object_action(actions.cancel, CommentSerializer)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "as_of": timezone.localdate()}
 
-    def _transition(self, request, pk, path: str):
-        function, body_class = TRANSITIONS[path]
-        task_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
-        task = Task.objects.select_related("lead_unit").get(pk=task_id)
-        return Response(self.get_serializer(task).data)
-
-    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def assign(self, request, pk=None):
-        return self._transition(request, pk, "assign")
-
-    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def accept(self, request, pk=None):
-        return self._transition(request, pk, "accept")
-
-    @extend_schema(request=ReportSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def report(self, request, pk=None):
-        return self._transition(request, pk, "report")
-
-    @extend_schema(request=ClosureSerializer, responses=TaskSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="request-closure",
-        permission_classes=[IsAuthenticated],
-    )
-    def request_closure(self, request, pk=None):
-        return self._transition(request, pk, "request-closure")
-
-    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def verify(self, request, pk=None):
-        return self._transition(request, pk, "verify")
-
-    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="return",
-        url_name="return",
-        permission_classes=[IsAuthenticated],
-    )
-    def return_for_rework(self, request, pk=None):
-        return self._transition(request, pk, "return")
-
-    @extend_schema(request=ExtensionSerializer, responses=TaskSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="request-extension",
-        permission_classes=[IsAuthenticated],
-    )
-    def request_extension(self, request, pk=None):
-        return self._transition(request, pk, "request-extension")
-
-    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="approve-extension",
-        permission_classes=[IsAuthenticated],
-    )
-    def approve_extension(self, request, pk=None):
-        return self._transition(request, pk, "approve-extension")
-
-    @extend_schema(request=CommentSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def cancel(self, request, pk=None):
-        return self._transition(request, pk, "cancel")
-
     @extend_schema(
-        parameters=[
-            OpenApiParameter("from", str, description="YYYY-MM-DD"),
-            OpenApiParameter("to", str, description="YYYY-MM-DD"),
-        ],
+        parameters=PERIOD_PARAMETERS,
         responses=period_report("TaskMetrics", units=rows("One row per unit: counts and rates.")),
     )
     @action(detail=False, methods=["get"])
     def metrics(self, request):
         """Unit metrics for ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: this year so far)."""
-        start, end, error = period(request.query_params)
-        if error:
-            raise exceptions.ValidationError({"from": [error]})
+        start, end = requested_period(request)
         tasks = restrict(Task.objects.all(), request.user, "view")
         rows = metrics_for(tasks, start, end)
         names = dict(

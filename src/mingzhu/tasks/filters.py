@@ -7,6 +7,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.core.filters import InScope, ScopedFilterSet, date_range
 from mingzhu.org.models import OrgUnit, User
 
 from . import services
@@ -60,23 +61,18 @@ def light_filter(queryset, value: str, as_of: dt.date):
     return pending.exclude(near).exclude(behind_q(as_of))
 
 
-class TaskFilter(django_filters.FilterSet):
+class TaskFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    task_list = django_filters.ModelChoiceFilter(queryset=TaskList.objects.all(), label=_("List"))
-    lead_unit = django_filters.ModelChoiceFilter(
+    task_list = InScope(queryset=TaskList.objects.all(), label=_("List"))
+    lead_unit = InScope(
         queryset=OrgUnit.objects.all(), method="filter_unit", label=_("Lead unit and below")
     )
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
     light = django_filters.ChoiceFilter(
         choices=Light.choices, method="filter_light", label=_("Light")
     )
-    deadline_after = django_filters.DateFilter(
-        field_name="deadline", lookup_expr="gte", label=_("Deadline from")
-    )
-    deadline_before = django_filters.DateFilter(
-        field_name="deadline", lookup_expr="lte", label=_("Deadline to")
-    )
-    leader = django_filters.ModelChoiceFilter(
+    deadline_after, deadline_before = date_range("deadline", _("Deadline from"), _("Deadline to"))
+    leader = InScope(
         queryset=User.objects.filter(roles__code="leader"), label=_("Responsible leader")
     )
 
@@ -92,16 +88,6 @@ class TaskFilter(django_filters.FilterSet):
             "deadline_before",
             "leader",
         ]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            user = request.user
-            self.filters["lead_unit"].queryset = OrgUnit.objects.restrict(user, "view")
-            self.filters["task_list"].queryset = TaskList.objects.restrict(user, "view")
-            self.filters["leader"].queryset = User.objects.restrict(user, "view").filter(
-                roles__code="leader"
-            )
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(title__icontains=value))
