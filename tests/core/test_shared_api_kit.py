@@ -156,3 +156,29 @@ def test_a_report_needs_its_permission(as_user, outsider):
     for path in ("/api/v1/grid/metrics/", "/api/v1/risks/hazard-metrics/"):
         response = as_user(outsider).get(path)
         assert response.status_code == 403 and response.json()["code"] == "permission_denied"
+
+
+def test_shown_fields_put_the_id_first_and_read_only_fields_after_their_relation():
+    from mingzhu.core.api import shown_fields
+
+    assert shown_fields(["code", "town", "name"], after={"town": ("town_name",)}, end=("x",)) == [
+        "id",
+        "code",
+        "town",
+        "town_name",
+        "name",
+        "x",
+    ]
+    assert shown_fields(("a",)) == ["id", "a"]
+
+
+def test_an_api_shows_the_fields_its_form_edits():
+    from mingzhu.enterprises.api import EnterpriseSerializer
+    from mingzhu.enterprises.forms import EnterpriseForm
+    from mingzhu.targets.api import IndicatorSerializer
+    from mingzhu.targets.forms import IndicatorForm
+
+    assert set(EnterpriseForm.Meta.fields) < set(EnterpriseSerializer.Meta.fields)
+    assert set(IndicatorSerializer.Meta.fields) - {"id"} == set(IndicatorForm.Meta.fields) - {
+        "sort_order"
+    }

@@ -187,6 +187,16 @@ def filterset_for(model: type[models.Model], fields=(), dates=()) -> type:
     return type(f"{model.__name__}Filter", (django_filters.FilterSet,), attrs)
 
 
+def shown_fields(edited, *, after=None, end=()) -> list[str]:
+    """A serializer's ``Meta.fields`` from the fields its model's form edits: ``id``, then
+    each of ``edited`` followed by the read-only fields ``after`` names for it (``{"town":
+    ("town_name",)}``), then ``end``."""
+    fields = ["id"]
+    for name in edited:
+        fields += [name, *(after or {}).get(name, ())]
+    return [*fields, *end]
+
+
 def call_action(function, pk, body: serializers.Serializer, *, actor) -> int:
     """Validate the body, call an action on object ``pk`` and map its refusals: wrong
     state 400, someone else was first 409, not allowed 403, out of scope 404 (Http404 as

@@ -9,7 +9,13 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.api import (
+    ScopedModelSerializer,
+    ScopedViewSet,
+    object_action,
+    requested_period,
+    shown_fields,
+)
 from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, rows
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -19,6 +25,7 @@ from . import actions
 from .choices import Channel
 from .demands import demand_rates
 from .filters import DemandFilter, EnterpriseFilter
+from .forms import EnterpriseForm
 from .models import AnnualData, Demand, Enterprise, MuResult, Visit
 
 
@@ -37,23 +44,9 @@ class EnterpriseSerializer(ScopedModelSerializer):
 
     class Meta:
         model = Enterprise
-        fields = [
-            "id",
-            "credit_code",
-            "name",
-            "town",
-            "town_name",
-            "account_unit",
-            "industry",
-            "scale",
-            "land_mu",
-            "high_tech_certificate",
-            "high_tech_from",
-            "high_tech_until",
-            "listing",
-            "digital",
-            "is_illustrative",
-        ]
+        fields = shown_fields(
+            EnterpriseForm.Meta.fields, after={"town": ("town_name",)}, end=("is_illustrative",)
+        )
         read_only_fields = ["is_illustrative"]
 
     def validate(self, attrs):

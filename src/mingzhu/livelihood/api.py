@@ -8,10 +8,15 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, call_action
+from mingzhu.core.api import (
+    ScopedModelSerializer,
+    ScopedViewSet,
+    object_action,
+)
 from mingzhu.core.schema import report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.api import TaskFields
 
 from . import actions, suggest
 from .choices import AidReason, EntryKind, Satisfaction
@@ -27,7 +32,7 @@ from .models import (
 )
 
 
-class CitizenRequestSerializer(ScopedModelSerializer):
+class CitizenRequestSerializer(ScopedModelSerializer, TaskFields):
     """Name and phone are write-only on the way in and masked on the way out."""
 
     category = serializers.PrimaryKeyRelatedField(queryset=RequestCategory.objects.all())
@@ -39,9 +44,6 @@ class CitizenRequestSerializer(ScopedModelSerializer):
         write_only=True, required=False, allow_blank=True, default=""
     )
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True, default="")
-    status = serializers.SerializerMethodField()
-    lead_unit = serializers.SerializerMethodField()
-    deadline = serializers.SerializerMethodField()
 
     class Meta:
         model = CitizenRequest
@@ -79,15 +81,6 @@ class CitizenRequestSerializer(ScopedModelSerializer):
             "is_illustrative",
         ]
 
-    def get_status(self, obj) -> str:
-        return obj.status
-
-    def get_lead_unit(self, obj) -> int | None:
-        return obj.task.lead_unit_id if obj.task_id else None
-
-    def get_deadline(self, obj) -> str | None:
-        return obj.task.deadline.isoformat() if obj.task_id else None
-
     def create(self, validated_data):
         return actions.register_request(actor=self.context["request"].user, **validated_data)
 
@@ -123,45 +116,18 @@ class CitizenRequestViewSet(ScopedViewSet):
     serializer_class = CitizenRequestSerializer
     filterset_class = CitizenRequestFilter
     http_method_names = ["get", "post", "head", "options"]
+    select = ("task",)
+    ordering = ("-received_at", "-pk")
+
+    dispatch_to = object_action(actions.dispatch, UnitBody, url_path="dispatch_to")
+    redispatch = object_action(actions.redispatch, UnitBody)
+    return_ = object_action(actions.return_request, ReasonBody, url_path="return")
+    accept = object_action(actions.accept, EmptyBody)
+    answer = object_action(actions.answer, AnswerBody)
+    callback = object_action(actions.callback, CallbackBody)
 
     def get_queryset(self):
-        queryset = super().get_queryset().with_reopened().select_related("task")
-        return queryset.order_by("-received_at", "-pk")
-
-    def _do(self, request, pk, body_class, function):
-        request_id = call_action(function, pk, body_class(data=request.data), actor=request.user)
-        obj = CitizenRequest.objects.select_related("task").get(pk=request_id)
-        return Response(self.get_serializer(obj).data)
-
-    @extend_schema(request=UnitBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def dispatch_to(self, request, pk=None):
-        return self._do(request, pk, UnitBody, actions.dispatch)
-
-    @extend_schema(request=UnitBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def redispatch(self, request, pk=None):
-        return self._do(request, pk, UnitBody, actions.redispatch)
-
-    @extend_schema(request=ReasonBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], url_path="return", permission_classes=[IsAuthenticated])
-    def return_(self, request, pk=None):
-        return self._do(request, pk, ReasonBody, actions.return_request)
-
-    @extend_schema(request=EmptyBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def accept(self, request, pk=None):
-        return self._do(request, pk, EmptyBody, actions.accept)
-
-    @extend_schema(request=AnswerBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def answer(self, request, pk=None):
-        return self._do(request, pk, AnswerBody, actions.answer)
-
-    @extend_schema(request=CallbackBody, responses=CitizenRequestSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def callback(self, request, pk=None):
-        return self._do(request, pk, CallbackBody, actions.callback)
+        return super().get_queryset().with_reopened()
 
     @extend_schema(
         responses=report(
@@ -230,9 +196,7 @@ class HouseholdViewSet(ScopedViewSet):
     serializer_class = MonitoredHouseholdSerializer
     filterset_class = HouseholdFilter
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("pk")
+    ordering = ("pk",)
 
 
 class FundEntrySerializer(ScopedModelSerializer):
@@ -270,15 +234,9 @@ class FundEntryViewSet(ScopedViewSet):
     model = FundEntry
     serializer_class = FundEntrySerializer
     http_method_names = ["get", "post", "head", "options"]
+    ordering = ("date", "pk")
 
-    def get_queryset(self):
-        return super().get_queryset().order_by("date", "pk")
-
-    @extend_schema(request=EmptyBody, responses=FundEntrySerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def approve(self, request, pk=None):
-        entry_id = call_action(actions.approve_entry, pk, EmptyBody(data={}), actor=request.user)
-        return Response(self.get_serializer(FundEntry.objects.get(pk=entry_id)).data)
+    approve = object_action(actions.approve_entry, EmptyBody)
 
 
 class MutualAidFundSerializer(ScopedModelSerializer):
@@ -291,9 +249,7 @@ class FundViewSet(ScopedViewSet):
     model = MutualAidFund
     serializer_class = MutualAidFundSerializer
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("pk")
+    ordering = ("pk",)
 
 
 class CoverageRecordSerializer(ScopedModelSerializer):
@@ -309,9 +265,7 @@ class CoverageViewSet(ScopedViewSet):
     model = CoverageRecord
     serializer_class = CoverageRecordSerializer
     http_method_names = ["get", "head", "options"]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("year", "village_id", "scheme")
+    ordering = ("year", "village_id", "scheme")
 
 
 class RatesViewSet(viewsets.ViewSet):

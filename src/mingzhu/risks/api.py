@@ -10,7 +10,13 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.api import (
+    ScopedModelSerializer,
+    ScopedViewSet,
+    object_action,
+    requested_period,
+    shown_fields,
+)
 from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit
@@ -20,6 +26,7 @@ from . import actions, services
 from .debt.data import compute_plan
 from .debt.planner import as_json
 from .filters import HazardFilter, InstrumentFilter
+from .forms import DebtInstrumentForm
 from .metrics import summary
 from .models import CashPosition, DebtInstrument, Hazard
 
@@ -136,21 +143,11 @@ class InstrumentSerializer(ScopedModelSerializer):
 
     class Meta:
         model = DebtInstrument
-        fields = [
-            "id",
-            "code",
-            "entity",
-            "entity_name",
-            "kind",
-            "lender",
-            "principal",
-            "rate",
-            "start",
-            "maturity",
-            "refinanceable",
-            "max_defer_months",
-            "is_illustrative",
-        ]
+        fields = shown_fields(
+            DebtInstrumentForm.Meta.fields,
+            after={"entity": ("entity_name",)},
+            end=("is_illustrative",),
+        )
 
 
 class InstrumentViewSet(ScopedViewSet):

@@ -11,6 +11,7 @@ from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet
 from mingzhu.org.models import OrgUnit
 
 from .filters import IndicatorFilter, ObservationFilter
+from .forms import INDICATOR_FIELDS
 from .models import Indicator, Observation, Target
 from .progress import as_json, progress_rows
 from .scoping import writable_units
@@ -20,19 +21,7 @@ from .services import PeriodError, parse_period
 class IndicatorSerializer(ScopedModelSerializer):
     class Meta:
         model = Indicator
-        fields = [
-            "id",
-            "code",
-            "name",
-            "unit",
-            "dimension",
-            "direction",
-            "frequency",
-            "accumulates",
-            "is_population",
-            "per_capita_of",
-            "source",
-        ]
+        fields = ["id", *INDICATOR_FIELDS]
 
 
 class IndicatorViewSet(ScopedViewSet):

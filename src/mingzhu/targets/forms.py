@@ -7,23 +7,25 @@ from mingzhu.core.views import style_form
 from .models import Indicator, Observation
 from .scoping import writable_units
 
+# The fields of an indicator that the form edits and the API shows (besides its id).
+INDICATOR_FIELDS = [
+    "code",
+    "name",
+    "unit",
+    "dimension",
+    "direction",
+    "frequency",
+    "accumulates",
+    "is_population",
+    "per_capita_of",
+    "source",
+]
+
 
 class IndicatorForm(ScopedModelForm):
     class Meta:
         model = Indicator
-        fields = [
-            "code",
-            "name",
-            "unit",
-            "dimension",
-            "direction",
-            "frequency",
-            "accumulates",
-            "is_population",
-            "per_capita_of",
-            "source",
-            "sort_order",
-        ]
+        fields = [*INDICATOR_FIELDS, "sort_order"]
 
 
 class ObservationForm(forms.ModelForm):
