@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import Http404, QueryDict
 
 from mingzhu.core import periods
-from mingzhu.core.actions import fetch_locked
+from mingzhu.core.actions import fetch_locked, require, require_in_scope, save_unique
 from mingzhu.core.forms import add_errors
 from mingzhu.org.models import OrgUnit
 
@@ -87,6 +87,27 @@ def test_fetch_locked_answers_404_outside_scope(xinba, leader):
             fetch_locked(OrgUnit, other.pk, xinba)
         with pytest.raises(Http404):
             fetch_locked(OrgUnit, 10**9, leader)
+
+
+@pytest.mark.django_db
+def test_action_refusals_shared_by_the_modules(xinba, leader):
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+
+    town = OrgUnit.objects.get(pk=xinba.unit_id)
+    other = OrgUnit.objects.filter(kind="town").exclude(pk=town.pk).first()
+    with pytest.raises(PermissionDenied, match="不行"):
+        require(xinba, "no_such.permission", "不行")
+    require_in_scope(town, xinba, "view", PermissionDenied("外"))
+    require_in_scope(other, leader, "view", PermissionDenied("外"))
+    with pytest.raises(PermissionDenied, match="外"):
+        require_in_scope(other, xinba, "view", PermissionDenied("外"))
+    twin = get_user_model()(username=xinba.username)
+    with transaction.atomic():
+        with pytest.raises(ValidationError) as refused:
+            save_unique(twin, "username", "重名")
+        assert refused.value.message_dict == {"username": ["重名"]}
+        assert OrgUnit.objects.filter(pk=town.pk).exists()  # the transaction is still usable
 
 
 def test_object_urls_fill_in_the_plain_views():

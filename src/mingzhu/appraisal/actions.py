@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError
+from mingzhu.core.actions import ActionConflict, ActionError, require
 from mingzhu.core.scope import restrict
 from mingzhu.core.versioning import save_version
 from mingzhu.org.models import OrgUnit
@@ -180,8 +180,7 @@ def save_scheme_version(
     """Save an edited scheme as its next version; earlier results keep their version.
     The edit starts from ``scheme``: if a later version was saved meanwhile, it is refused
     (ActionConflict)."""
-    if not actor.has_perm(EDIT):
-        raise PermissionDenied(_("Only the supervision office edits schemes."))
+    require(actor, EDIT, _("Only the supervision office edits schemes."))
     pk = scheme if isinstance(scheme, int) else scheme.pk
     errors = _check_items(items, rules)
     if errors:

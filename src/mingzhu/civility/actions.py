@@ -14,14 +14,21 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mingzhu.core.actions import ActionConflict, ActionError, fetch_locked, pk_of
-from mingzhu.core.scope import restrict
+from mingzhu.core.actions import (
+    ActionConflict,
+    ActionError,
+    fetch_locked,
+    pk_of,
+    require,
+    require_in_scope,
+    save_unique,
+    today_or,
+)
 
 from . import services
 from .choices import ApplicationAction, ApplicationStatus, ObjectionOutcome
@@ -49,10 +56,6 @@ class AlreadyDone(ApplicationError, ActionConflict):
 def may_decide(user) -> bool:
     """Reviews, publishes, records objections and awards: the civilisation office."""
     return user.has_perm(DECIDE)
-
-
-def _on(on: dt.date | None) -> dt.date:
-    return on or timezone.localdate()
 
 
 def _record(app: Application, *, actor, action: str, before: str, on: dt.date, comment=""):
@@ -92,9 +95,8 @@ def submit_application(
     on: dt.date | None = None,
 ) -> Application:
     """Apply for a title or commendation for a unit in the actor's scope."""
-    if not actor.has_perm("civility.add_application"):
-        raise PermissionDenied(_("You may not submit applications."))
-    on = _on(on)
+    require(actor, "civility.add_application", _("You may not submit applications."))
+    on = today_or(on)
     applicant = (applicant or "").strip()
     errors = {}
     if not category.is_active:
@@ -116,20 +118,18 @@ def submit_application(
             status=S.SUBMITTED,
         )
         app.full_clean(validate_constraints=False)
-        try:
-            with transaction.atomic():
-                app.save()
-        except IntegrityError:
-            raise ValidationError(
-                {
-                    "applicant": _(
-                        "%(applicant)s has already applied for %(category)s in %(year)s."
-                    )
-                    % {"applicant": applicant, "category": category, "year": year}
-                }
-            ) from None
-        if not restrict(Application.objects.filter(pk=app.pk), actor, "add").exists():
-            raise PermissionDenied(_("The application would lie outside your data scope."))
+        save_unique(
+            app,
+            "applicant",
+            _("%(applicant)s has already applied for %(category)s in %(year)s.")
+            % {"applicant": applicant, "category": category, "year": year},
+        )
+        require_in_scope(
+            app,
+            actor,
+            "add",
+            PermissionDenied(_("The application would lie outside your data scope.")),
+        )
         _record(app, actor=actor, action=ApplicationAction.SUBMIT, before="", on=on)
     return app
 
@@ -143,7 +143,7 @@ def review_application(
     on: dt.date | None = None,
 ) -> Application:
     """Pass the application in review, or reject it (with a reason)."""
-    on = _on(on)
+    on = today_or(on)
     if not approve and not (comment or "").strip():
         raise ValidationError({"comment": _("Say why the application is rejected.")})
     done = S.APPROVED if approve else S.REJECTED
@@ -169,7 +169,7 @@ def publish_notice(
 ) -> Application:
     """Put the application on public notice (公示) for the category's days (7 by default)
     from ``start``."""
-    start = _on(start)
+    start = today_or(start)
     with transaction.atomic():
         app = _lock(pk_of(app), actor, (S.APPROVED,), S.ON_NOTICE)
         days = days if days is not None else app.category.notice_days
@@ -241,7 +241,7 @@ def resolve_objection(
     on: dt.date | None = None,
 ) -> Objection:
     """Record what checking the objection found: upheld (属实) or dismissed."""
-    on = _on(on)
+    on = today_or(on)
     resolution = (resolution or "").strip()
     if not resolution:
         raise ValidationError({"resolution": _("Write down what was found.")})
@@ -291,7 +291,7 @@ def award(
 ) -> Application:
     """Award the title after a public notice that has ended with no objection pending or
     upheld."""
-    on = _on(on)
+    on = today_or(on)
     with transaction.atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.AWARDED)
         outcomes = app.objections.values_list("outcome", flat=True)
@@ -310,7 +310,7 @@ def award(
 
 def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = None) -> Application:
     """Do not award (不予授予) after the notice, e.g. because an objection was upheld."""
-    on = _on(on)
+    on = today_or(on)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the title is not awarded.")})
@@ -330,8 +330,7 @@ def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = N
 
 def add_participation(*, actor, activity, volunteer: str, unit, hours=None) -> Participation:
     """Record a volunteer's part in an activity (hours default to the activity's)."""
-    if not actor.has_perm("civility.add_participation"):
-        raise PermissionDenied(_("You may not record volunteers."))
+    require(actor, "civility.add_participation", _("You may not record volunteers."))
     with transaction.atomic():
         activity = fetch_locked(VolunteerActivity, activity, actor)
         row = Participation(
@@ -351,6 +350,7 @@ def add_participation(*, actor, activity, volunteer: str, unit, hours=None) -> P
                 }
             )
         row.save()
-        if not restrict(Participation.objects.filter(pk=row.pk), actor, "add").exists():
-            raise PermissionDenied(_("The record would lie outside your data scope."))
+        require_in_scope(
+            row, actor, "add", PermissionDenied(_("The record would lie outside your data scope."))
+        )
     return row

@@ -3,8 +3,12 @@ which the API turns into 400 and 409) and the look-up of the object an action is
 
 from __future__ import annotations
 
-from django.db import models
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
 from django.http import Http404
+from django.utils import timezone
 
 from .scope import restrict
 
@@ -46,3 +50,42 @@ def fetch_locked(
         return queryset.get(pk=pk)
     except queryset.model.DoesNotExist:
         raise Http404(f"No such {queryset.model._meta.model_name}.") from None
+
+
+def now_or(at: dt.datetime | None) -> dt.datetime:
+    """The moment an action happens: the one given, or now."""
+    return at or timezone.now()
+
+
+def today_or(on: dt.date | None) -> dt.date:
+    """The day an action happens: the one given, or today."""
+    return on or timezone.localdate()
+
+
+def require(actor, perm: str, message: str) -> None:
+    """Refuse (PermissionDenied with ``message``) unless ``actor`` holds ``perm``."""
+    if not actor.has_perm(perm):
+        raise PermissionDenied(message)
+
+
+def in_scope(obj: models.Model, actor, action: str = "view") -> bool:
+    """Whether ``obj`` lies in ``actor``'s data scope for ``action``."""
+    queryset = type(obj)._default_manager.filter(pk=obj.pk)
+    return restrict(queryset, actor, action).exists()
+
+
+def require_in_scope(obj: models.Model, actor, action: str, refusal: Exception) -> None:
+    """Raise ``refusal`` unless ``obj`` lies in ``actor``'s data scope for ``action``
+    (typically checked after saving a new record, to refuse one placed outside it)."""
+    if not in_scope(obj, actor, action):
+        raise refusal
+
+
+def save_unique(obj: models.Model, field: str, message: str) -> None:
+    """Save ``obj``; when a uniqueness constraint refuses it, answer a ValidationError
+    on ``field`` with ``message`` instead, leaving the surrounding transaction usable."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        raise ValidationError({field: message}) from None

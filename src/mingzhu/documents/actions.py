@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError
+from mingzhu.core.actions import ActionConflict, ActionError, require, require_in_scope
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit
 from mingzhu.targets.choices import Dimension, Direction
@@ -90,8 +90,7 @@ def load_document(
 ) -> PolicyDocument:
     """Store a document and its draft decomposition (items with suggested lead units,
     targets matched with the catalogue)."""
-    if not actor.has_perm("documents.add_policydocument"):
-        raise PermissionDenied(_("You may not load documents."))
+    require(actor, "documents.add_policydocument", _("You may not load documents."))
     text, encoding = read(text=text, data=data, filename=filename)
     d = decompose(text, rules())
     if not d.text.strip():
@@ -115,8 +114,12 @@ def load_document(
             is_illustrative=is_illustrative,
         )
         store_draft(document, d)
-        if not restrict(PolicyDocument.objects.filter(pk=document.pk), actor, "add").exists():
-            raise PermissionDenied(_("The document would lie outside your data scope."))
+        require_in_scope(
+            document,
+            actor,
+            "add",
+            PermissionDenied(_("The document would lie outside your data scope.")),
+        )
     return document
 
 
@@ -233,8 +236,9 @@ def adopt(
             raise ActionError(_("Nothing to adopt: no items and no targets were found."))
         existing: dict[int, Task] = {}
         if into is not None:
-            if not restrict(TaskList.objects.filter(pk=into.pk), actor, "change").exists():
-                raise PermissionDenied(_("You may not add to this task list."))
+            require_in_scope(
+                into, actor, "change", PermissionDenied(_("You may not add to this task list."))
+            )
             free = list(
                 Task.objects.filter(task_list=into, content_type__isnull=True).order_by("code")
             )

@@ -18,8 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked
-from mingzhu.core.scope import restrict
+from mingzhu.core.actions import ActionError, fetch_locked, now_or, require, require_in_scope
 from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -63,10 +62,6 @@ CITY_CODE = "321182000000"
 HUNDRED_BILLION_INDICATOR = "ENT100"
 
 
-def _at(at: dt.datetime | None) -> dt.datetime:
-    return at or timezone.now()
-
-
 def _visible_enterprise(actor, enterprise: Enterprise | int) -> Enterprise:
     return fetch_locked(Enterprise, enterprise, actor, lock=False)
 
@@ -92,8 +87,7 @@ def save_scheme(
     saved as the next version, refused (ActionConflict) if a later version was saved
     since the edit began."""
     permission = "enterprises.add_muscheme" if scheme is None else "enterprises.change_muscheme"
-    if not actor.has_perm(permission):
-        raise PermissionDenied(_("You may not edit the per-mu evaluation scheme."))
+    require(actor, permission, _("You may not edit the per-mu evaluation scheme."))
     try:
         services.Scheme.from_data(0, data)
     except services.SchemeError as exc:
@@ -148,7 +142,7 @@ def run_evaluation(
             evaluation = MuEvaluation(year=year, scheme=scheme)
         evaluation.scheme = scheme
         evaluation.summary = services.summary(ev)
-        evaluation.run_at = _at(at)
+        evaluation.run_at = now_or(at)
         evaluation.run_by = actor
         evaluation.save()
         db_evaluation.store(evaluation, pure, ev, enterprise_ids, town_ids)
@@ -168,7 +162,7 @@ def publish_evaluation(*, actor, year: int, at: dt.datetime | None = None) -> Mu
                 _("The evaluation of %(year)s is already published.") % {"year": year}
             )
         evaluation.status = EvaluationStatus.PUBLISHED
-        evaluation.published_at = _at(at)
+        evaluation.published_at = now_or(at)
         evaluation.save()
         record_hundred_billion(year, actor=actor)
     return evaluation
@@ -223,8 +217,7 @@ def record_visit(
     at: dt.datetime | None = None,
 ) -> Visit:
     """A visit, with the demands raised during it ((category, content) pairs)."""
-    if not actor.has_perm("enterprises.add_visit"):
-        raise PermissionDenied(_("You may not record visits."))
+    require(actor, "enterprises.add_visit", _("You may not record visits."))
     with transaction.atomic():
         enterprise = _visible_enterprise(actor, enterprise)
         visit = Visit(
@@ -267,8 +260,7 @@ def raise_demand(
 ) -> Demand:
     """A new demand. The enterprise's own user raises it online for their own enterprise
     only; others record it from a visit or the hotline."""
-    if not actor.has_perm("enterprises.add_demand"):
-        raise PermissionDenied(_("You may not raise demands."))
+    require(actor, "enterprises.add_demand", _("You may not raise demands."))
     with transaction.atomic():
         enterprise = _visible_enterprise(actor, enterprise)
         if _own_enterprise_user(actor, enterprise):
@@ -284,13 +276,12 @@ def raise_demand(
             content=(content or "").strip(),
             channel=channel,
             raised_by=actor,
-            raised_at=_at(at),
+            raised_at=now_or(at),
             is_illustrative=enterprise.is_illustrative,
         )
         demand.full_clean()
         demand.save()
-        if not restrict(Demand.objects.filter(pk=demand.pk), actor, "add").exists():
-            raise Http404("No such enterprise.")
+        require_in_scope(demand, actor, "add", Http404("No such enterprise."))
     return demand
 
 
@@ -309,11 +300,10 @@ def dispatch_demand(
 ) -> Demand:
     """Hand the demand to a department: a task of the engine (source: demand), due in the
     category's time limit in working days, created and assigned by the task engine."""
-    at = _at(at)
+    at = now_or(at)
     with transaction.atomic():
         demand = _lock(demand, actor)
-        if not actor.has_perm(DISPATCH_PERMISSION):
-            raise PermissionDenied(_("You may not dispatch demands."))
+        require(actor, DISPATCH_PERMISSION, _("You may not dispatch demands."))
         if demand.task_id is not None:
             raise ActionError(_("The demand has already been dispatched."))
         if department is None or department.kind not in (UnitKind.DEPARTMENT, *TOWN_KINDS):
@@ -367,7 +357,7 @@ def rate_demand(
     for re-handling once; after that the rating closes it whatever it is."""
     if rating not in Rating.values:
         raise ValidationError({"rating": _("Choose a rating.")})
-    at = _at(at)
+    at = now_or(at)
     comment = (comment or "").strip()
     with transaction.atomic():
         demand = _lock(demand, actor)

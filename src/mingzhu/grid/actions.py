@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import fetch_locked
+from mingzhu.core.actions import fetch_locked, now_or, require, require_in_scope
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -43,10 +43,6 @@ __all__ = [
 ]
 
 CENTRE_NAME = "市社会治理现代化指挥中心"  # the city's social governance command centre
-
-
-def _at(at: dt.datetime | None) -> dt.datetime:
-    return at or timezone.now()
 
 
 def _photos(event: GridEvent, checked: list, actor, recheck: EventRecheck | None = None) -> None:
@@ -101,11 +97,10 @@ def report_event(
     at: dt.datetime | None = None,
 ) -> GridEvent:
     """A grid worker reports an event in one of their grids."""
-    if not actor.has_perm("grid.add_gridevent"):
-        raise PermissionDenied(_("You may not report grid events."))
+    require(actor, "grid.add_gridevent", _("You may not report grid events."))
     if grid.kind != UnitKind.GRID or not _grid_in_scope(actor, grid.pk):
         raise Http404("No such grid.")
-    at = _at(at)
+    at = now_or(at)
     errors = {}
     if not category.is_active:
         errors["category"] = _("This category is no longer in use.")
@@ -129,8 +124,7 @@ def report_event(
         event.full_clean()
         event.save()
         _photos(event, checked, actor)
-        if not restrict(GridEvent.objects.filter(pk=event.pk), actor, "add").exists():
-            raise Http404("No such grid.")
+        require_in_scope(event, actor, "add", Http404("No such grid."))
     return event
 
 
@@ -154,7 +148,7 @@ def file_event(
 ) -> GridEvent:
     """File the event (立案): a task for the responsible unit, with the category's time
     limit, created and assigned through the task engine."""
-    at = _at(at)
+    at = now_or(at)
     with transaction.atomic():
         event = _lock(event, actor)
         _require_filer(actor, event)
@@ -200,7 +194,7 @@ def reject_event(
         event.decision = Decision.REJECTED
         event.decision_reason = reason.strip()
         event.decided_by = actor
-        event.decided_at = _at(at)
+        event.decided_at = now_or(at)
         event.save()
     return event
 
@@ -227,7 +221,7 @@ def recheck_event(
     if not passed and not comment:
         raise TransitionError(_("Say what is still wrong on site."))
     checked = EventPhoto.check_uploads(photos)
-    at = _at(at)
+    at = now_or(at)
     with transaction.atomic():
         event = _lock(event, actor)
         if not may_recheck(actor, event):

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, pk_of
+from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require, require_in_scope
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import Column, RowForm, read_table, run_import
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -70,10 +70,6 @@ DEFAULT_LIMITS = {
     RequestType.SUGGESTION: (13, DeadlineBasis.WORKING_DAYS, 1),
 }
 FOLLOW_UP_WORKING_DAYS = 20
-
-
-def _now(at: dt.datetime | None) -> dt.datetime:
-    return at or timezone.now()
 
 
 def is_desk(user) -> bool:
@@ -141,9 +137,8 @@ def register_request(
     at: dt.datetime | None = None,
 ) -> CitizenRequest:
     """The desk takes a request (受理)."""
-    if not actor.has_perm("livelihood.add_citizenrequest"):
-        raise PermissionDenied(_("Only the intake desk registers requests."))
-    at = _now(at)
+    require(actor, "livelihood.add_citizenrequest", _("Only the intake desk registers requests."))
+    at = now_or(at)
     errors: dict[str, list[str]] = {}
     content = (content or "").strip()
     if not content:
@@ -222,7 +217,7 @@ def dispatch(
     request: CitizenRequest | int, *, actor, unit: OrgUnit, comment: str = "", at=None
 ) -> CitizenRequest:
     """The desk assigns the request to a unit (派单): it becomes that unit's task."""
-    at = _now(at)
+    at = now_or(at)
     with transaction.atomic():
         request = _lock_request(request, actor)
         _require_desk(actor)
@@ -251,7 +246,7 @@ def return_request(request: CitizenRequest | int, *, actor, reason: str, at=None
     reason = (reason or "").strip()
     if not reason:
         raise ActionError(_("Say why the request is returned."))
-    at = _now(at)
+    at = now_or(at)
     with transaction.atomic():
         request = _lock_request(request, actor)
         task = request.task
@@ -274,7 +269,7 @@ def redispatch(
     request: CitizenRequest | int, *, actor, unit: OrgUnit, comment: str = "", at=None
 ) -> CitizenRequest:
     """The desk sends a returned request to another unit; the first task is cancelled."""
-    at = _now(at)
+    at = now_or(at)
     with transaction.atomic():
         request = _lock_request(request, actor)
         _require_desk(actor)
@@ -356,7 +351,7 @@ def callback(
     answer sends the same task back to the unit (重办), a second one is final."""
     if satisfaction not in Satisfaction.values:
         raise ValidationError({"satisfaction": [_("Choose how satisfied the citizen is.")]})
-    at = _now(at)
+    at = now_or(at)
     comment = (comment or "").strip()
     with transaction.atomic():
         request = _lock_request(request, actor)
@@ -407,10 +402,8 @@ def reveal(obj, *, actor, purpose: str = "view", at=None) -> dict[str, str]:
     who looked at it and when."""
     model = type(obj)
     perm, fields = REVEAL[model]
-    if not restrict(model.objects.filter(pk=obj.pk), actor, "view").exists():
-        raise Http404("No such record.")
-    if not actor.has_perm(perm):
-        raise PermissionDenied(_("You may not see personal data in full."))
+    require_in_scope(obj, actor, "view", Http404("No such record."))
+    require(actor, perm, _("You may not see personal data in full."))
     record_access([obj], actor=actor, purpose=purpose, at=at)
     if model is CitizenRequest:
         return {"name": obj.requester_name(), "phone": obj.requester_phone()}
@@ -421,7 +414,7 @@ def record_access(objs, *, actor, purpose: str, at=None) -> int:
     objs = list(objs)
     if not objs:
         return 0
-    at = _now(at)
+    at = now_or(at)
     model = type(objs[0])
     ct = ContentType.objects.get_for_model(model)
     rows = [
@@ -462,12 +455,11 @@ def add_measure(
     at=None,
 ) -> AssistanceMeasure:
     """An assistance measure (帮扶措施): a task of the engine for the unit that carries it."""
-    if not actor.has_perm("livelihood.add_assistancemeasure"):
-        raise PermissionDenied(_("You may not add assistance measures."))
+    require(actor, "livelihood.add_assistancemeasure", _("You may not add assistance measures."))
     description = (description or "").strip()
     if not description:
         raise ValidationError({"description": [_("Describe the measure.")]})
-    at = _now(at)
+    at = now_or(at)
     with transaction.atomic():
         household = _lock_household(household, actor)
         if household.elimination == Elimination.ELIMINATED:
@@ -527,8 +519,7 @@ def review_elimination(
 ) -> MonitoredHousehold:
     """The review of a proposed elimination: approved (risk eliminated on ``on``) or sent
     back. The proposer never reviews their own proposal."""
-    if not actor.has_perm("livelihood.review_elimination"):
-        raise PermissionDenied(_("You may not review eliminations."))
+    require(actor, "livelihood.review_elimination", _("You may not review eliminations."))
     with transaction.atomic():
         household = _lock_household(household, actor)
         if household.elimination != Elimination.PROPOSED:
@@ -580,8 +571,7 @@ def record_entry(
     reason: str = "",
 ) -> FundEntry:
     """A donation in or aid out, awaiting approval."""
-    if not actor.has_perm("livelihood.add_fundentry"):
-        raise PermissionDenied(_("You may not record fund entries."))
+    require(actor, "livelihood.add_fundentry", _("You may not record fund entries."))
     fund = restrict(MutualAidFund.objects.filter(pk=pk_of(fund)), actor, "view").first()
     if fund is None:
         raise Http404("No such fund.")
@@ -621,8 +611,7 @@ def record_entry(
 
 def approve_entry(entry: FundEntry | int, *, actor, at=None) -> FundEntry:
     """Approve an entry: from then on it is immutable. Aid never exceeds the balance."""
-    if not actor.has_perm("livelihood.approve_fundentry"):
-        raise PermissionDenied(_("You may not approve fund entries."))
+    require(actor, "livelihood.approve_fundentry", _("You may not approve fund entries."))
     with transaction.atomic():
         entry = fetch_locked(FundEntry, entry, actor, related=("fund",))
         MutualAidFund.objects.select_for_update().filter(pk=entry.fund_id).first()
@@ -635,7 +624,7 @@ def approve_entry(entry: FundEntry | int, *, actor, at=None) -> FundEntry:
             raise ActionError(_("The fund's balance does not cover this aid."))
         entry.status = EntryStatus.APPROVED
         entry.approved_by = actor
-        entry.approved_at = _now(at)
+        entry.approved_at = now_or(at)
         entry.save()
     return entry
 
@@ -645,8 +634,7 @@ def correct_entry(
 ) -> FundEntry:
     """A correction of an approved entry: a new entry of the same kind whose signed amount
     is added to the original (e.g. -0.0500 when 500 yuan too much was recorded)."""
-    if not actor.has_perm("livelihood.add_fundentry"):
-        raise PermissionDenied(_("You may not record fund entries."))
+    require(actor, "livelihood.add_fundentry", _("You may not record fund entries."))
     original = restrict(FundEntry.objects.filter(pk=pk_of(entry)), actor, "view").first()
     if original is None:
         raise Http404("No such entry.")
@@ -780,10 +768,9 @@ def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> dict
 def raise_follow_ups(*, actor, year: int, as_of: dt.date, at=None) -> int:
     """A follow-up task (SourceKind.COVERAGE) for every village below the city's target
     that has no open one; returns how many were raised."""
-    if not actor.has_perm("livelihood.change_coveragerecord"):
-        raise PermissionDenied(_("You may not raise coverage follow-ups."))
+    require(actor, "livelihood.change_coveragerecord", _("You may not raise coverage follow-ups."))
     targets = dict(CoverageTarget.objects.filter(year=year).values_list("scheme", "rate"))
-    at = _now(at)
+    at = now_or(at)
     open_states = [
         s for s in TaskStatus.values if s not in (TaskStatus.CLOSED, TaskStatus.CANCELLED)
     ]

@@ -14,12 +14,19 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import fetch_locked, pk_of
+from mingzhu.core.actions import (
+    fetch_locked,
+    pk_of,
+    require,
+    require_in_scope,
+    save_unique,
+    today_or,
+)
 from mingzhu.core.scope import restrict
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks import services as task_services
@@ -39,15 +46,6 @@ from .models import (
 VISIT_TASK_DAYS = 10
 
 
-def _today(as_of: dt.date | None) -> dt.date:
-    return as_of or timezone.localdate()
-
-
-def _require(actor, perm: str, message: str) -> None:
-    if not actor.has_perm(perm):
-        raise PermissionDenied(message)
-
-
 def may_raise_tasks(user) -> bool:
     return user.has_perm("tasks.add_task")
 
@@ -63,8 +61,8 @@ def link_household(
 ) -> HouseholdLink:
     """Link a member to a household. A household has one current link at a time: linking
     it again while linked is refused, naming the member who holds it."""
-    _require(actor, "party.add_householdlink", _("You may not link households."))
-    today = _today(as_of)
+    require(actor, "party.add_householdlink", _("You may not link households."))
+    today = today_or(as_of)
     with transaction.atomic():
         household = fetch_locked(Household, household, actor)
         member = fetch_locked(PartyMember, member, actor, lock=False)
@@ -96,15 +94,12 @@ def link_household(
             is_illustrative=household.is_illustrative,
         )
         link.full_clean(validate_constraints=False)
-        try:
-            with transaction.atomic():
-                link.save()
-        except IntegrityError:
-            raise ValidationError(
-                {"household": _("%(household)s is already linked.") % {"household": household}}
-            ) from None
-        if not restrict(HouseholdLink.objects.filter(pk=link.pk), actor, "add").exists():
-            raise PermissionDenied(_("The link would lie outside your data scope."))
+        save_unique(
+            link, "household", _("%(household)s is already linked.") % {"household": household}
+        )
+        require_in_scope(
+            link, actor, "add", PermissionDenied(_("The link would lie outside your data scope."))
+        )
     return link
 
 
@@ -112,12 +107,12 @@ def end_link(
     link: HouseholdLink | int, *, actor, ended_on: dt.date, as_of: dt.date | None = None
 ) -> HouseholdLink:
     """End a member's link to a household (the household may then be linked again)."""
-    _require(actor, "party.change_householdlink", _("You may not change household links."))
+    require(actor, "party.change_householdlink", _("You may not change household links."))
     with transaction.atomic():
         link = fetch_locked(HouseholdLink, link, actor, "change")
         if link.ended_on is not None:
             raise ValidationError({"ended_on": _("The link has already ended.")})
-        if ended_on > _today(as_of):
+        if ended_on > today_or(as_of):
             raise ValidationError({"ended_on": _("The link cannot end in the future.")})
         if ended_on < link.started_on:
             raise ValidationError({"ended_on": _("The link cannot end before it started.")})
@@ -140,8 +135,8 @@ def log_visit(
     """Record a member's visit to a household. With a problem, and when the actor may
     raise tasks, the problem becomes a task at once; otherwise it waits for someone who
     may (see ``raise_visit_task``)."""
-    _require(actor, "party.add_householdvisit", _("You may not record household visits."))
-    today = _today(as_of)
+    require(actor, "party.add_householdvisit", _("You may not record household visits."))
+    today = today_or(as_of)
     findings, problem = (findings or "").strip(), (problem or "").strip()
     with transaction.atomic():
         household = fetch_locked(Household, household, actor, lock=False)
@@ -181,7 +176,7 @@ def raise_visit_task(
     """The problem found on a visit becomes a task of the engine (source: household
     visit), led by the household's village unless told, due in ``time_limit`` working
     days, and assigned at once when the actor is on the issuing side."""
-    _require(actor, "tasks.add_task", _("You may not raise tasks."))
+    require(actor, "tasks.add_task", _("You may not raise tasks."))
     at = at or timezone.now()
     with transaction.atomic():
         visit = fetch_locked(HouseholdVisit, visit, actor)
@@ -220,7 +215,7 @@ def record_attendance(
 ) -> list[TrainingAttendance]:
     """Record that these members attended the session, each credited ``hours`` (default:
     the session's hours). A member already recorded is refused by name; all or none."""
-    _require(actor, "party.add_trainingattendance", _("You may not record attendance."))
+    require(actor, "party.add_trainingattendance", _("You may not record attendance."))
     with transaction.atomic():
         session = fetch_locked(TrainingSession, session, actor, lock=False)
         credited = session.hours if hours is None else Decimal(hours)

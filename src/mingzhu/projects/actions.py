@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, pk_of
+from mingzhu.core.actions import ActionError, fetch_locked, pk_of, require
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -78,8 +78,7 @@ def advance_project(
     (contract, licence, photo)."""
     with transaction.atomic():
         project = _lock_project(project, actor)
-        if not actor.has_perm("projects.advance_project"):
-            raise PermissionDenied(_("You may not move projects between stages."))
+        require(actor, "projects.advance_project", _("You may not move projects between stages."))
         last = project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
         last_on = max(filter(None, [last, project.stage_on, project.negotiating_on]))
         problem = services.check_move(
@@ -211,8 +210,7 @@ def raise_factor_request(
     """A town (or the supervision office) asks for land, funding, energy or labour for
     one of its projects. When the actor may also dispatch, the department's task is
     created at once; otherwise the request waits for the supervision office."""
-    if not actor.has_perm("projects.add_factorrequest"):
-        raise PermissionDenied(_("You may not raise factor requests."))
+    require(actor, "projects.add_factorrequest", _("You may not raise factor requests."))
     at = at or timezone.now()
     with transaction.atomic():
         project = _lock_project(project, actor)

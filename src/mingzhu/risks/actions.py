@@ -18,8 +18,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import fetch_locked
-from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.actions import fetch_locked, require_in_scope
+from mingzhu.core.scope import units_in_scope
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.actions import TransitionError, in_unit
@@ -116,8 +116,7 @@ def register_hazard(
             SupervisionSheet.objects.get_or_create(
                 task=task, level=SheetLevel.RED, defaults={"issued_on": today, "unit": unit}
             )
-        if not restrict(Hazard.objects.filter(pk=hazard.pk), actor, "add").exists():
-            raise Http404("No such unit.")
+        require_in_scope(hazard, actor, "add", Http404("No such unit."))
     return hazard
 
 
@@ -125,8 +124,9 @@ def update_hazard(hazard: Hazard | int, *, actor, owner: str, measures: str) -> 
     """Record who answers for an open hazard and what is being done (owner, measures)."""
     with transaction.atomic():
         hazard = fetch_locked(Hazard, hazard, actor, related=("task",))
-        if not restrict(Hazard.objects.filter(pk=hazard.pk), actor, "change").exists():
-            raise PermissionDenied(_("You may not change this hazard."))
+        require_in_scope(
+            hazard, actor, "change", PermissionDenied(_("You may not change this hazard."))
+        )
 
         if hazard.task is not None and hazard.task.status not in OPEN_TASK_STATES:
             raise TransitionError(_("The hazard is no longer open."))

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, pk_of
+from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -50,13 +50,8 @@ class RuralError(ActionError):
     """The record is not in a state that allows this action."""
 
 
-def _at(at: dt.datetime | None) -> dt.datetime:
-    return at or timezone.now()
-
-
 def _require(actor, perm: str) -> None:
-    if not actor.has_perm(perm):
-        raise PermissionDenied(_("You may not do this."))
+    require(actor, perm, _("You may not do this."))
 
 
 def _unit_in_scope(actor, perm: str, unit: OrgUnit) -> None:
@@ -99,7 +94,7 @@ def start_remediation(
                 % {"names": names}
             }
         )
-    at = _at(at)
+    at = now_or(at)
     village = natural_village.parent
     created = []
     with transaction.atomic():
@@ -256,7 +251,7 @@ def record_inspection(
     if village.kind != UnitKind.VILLAGE:
         raise ValidationError({"village": _("Choose a village.")})
     _unit_in_scope(actor, perm, village)
-    at = _at(at)
+    at = now_or(at)
     today = timezone.localdate(at)
     if inspected_on > today:
         raise ValidationError({"inspected_on": _("The inspection date is in the future.")})
@@ -349,7 +344,7 @@ def raise_rectification(
     """Raise the rectification task of a deduction after the inspection."""
     perm = "rural.add_villageinspection"
     _require(actor, perm)
-    at = _at(at)
+    at = now_or(at)
     today = timezone.localdate(at)
     deadline = deadline or task_services.add_working_days(today, DEFAULT_RECTIFICATION_DAYS)
     with transaction.atomic():
@@ -427,7 +422,7 @@ def report_fault(
             reporter_name=(reporter_name or "").strip() if source == FaultSource.VILLAGER else "",
             description=description,
             reported_by=actor,
-            reported_at=_at(at),
+            reported_at=now_or(at),
             is_illustrative=facility.is_illustrative,
         )
         fault.full_clean()
@@ -444,7 +439,7 @@ def dispatch_fault(
 ) -> FacilityFault:
     """Dispatch the fault (派单): a maintenance task for the maintainer's unit (the
     village when the facility has no maintainer), due within its type's time limit."""
-    at = _at(at)
+    at = now_or(at)
     related = ("facility__type", "facility__maintainer__unit", "facility__village")
     with transaction.atomic():
         fault = fetch_locked(FacilityFault, fault, actor, related=related)
@@ -536,7 +531,7 @@ def add_secretary_project(
                     % {"n": i}
                 }
             )
-    at = _at(at)
+    at = now_or(at)
     with transaction.atomic():
         values = {
             "actor": actor,
@@ -577,8 +572,8 @@ def review_secretary_plan(
         value = _decimal(score, "review_score")
         if not Decimal(0) <= value <= Decimal(100) or value != value.quantize(Decimal("0.01")):
             raise ValidationError({"review_score": _("The score must lie between 0 and 100.")})
-        day = reviewed_on or timezone.localdate(_at(at))
-        if day > timezone.localdate(_at(at)):
+        day = reviewed_on or timezone.localdate(now_or(at))
+        if day > timezone.localdate(now_or(at)):
             raise ValidationError({"reviewed_on": _("The review date is in the future.")})
         plan.review_score = value
         plan.review_comment = (comment or "").strip()

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError
+from mingzhu.core.actions import ActionConflict, ActionError, require, require_in_scope
 from mingzhu.core.scope import restrict
 
 from . import services
@@ -302,8 +302,7 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
     ``deadline`` nor ``due_at``, the task is due that many working hours after ``at``
     (default: now); its ``deadline`` is then the local date of ``due_at``.
     """
-    if not actor.has_perm("tasks.add_task"):
-        raise PermissionDenied(_("You may not create tasks."))
+    require(actor, "tasks.add_task", _("You may not create tasks."))
     if (
         values.get("deadline_basis") == DeadlineBasis.WORKING_HOURS
         and values.get("time_limit")
@@ -322,8 +321,9 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
         task.save()
         if co_units:
             task.co_units.set(co_units)
-        if not restrict(Task.objects.filter(pk=task.pk), actor, "add").exists():
-            raise PermissionDenied(_("The task would lie outside your data scope."))
+        require_in_scope(
+            task, actor, "add", PermissionDenied(_("The task would lie outside your data scope."))
+        )
         _record(task, actor=actor, action=EventAction.CREATE, from_status="", at=at)
     return task
 
