@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.models import User
 
 from . import actions
@@ -27,21 +27,17 @@ def _past_quarter(day: dt.date, back: int) -> tuple[int, int]:
 
 def load(as_of: dt.date | None = None, audit: bool = False) -> int:
     """Compute and publish the demo results (idempotent); returns the results created."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
+def _load(today: dt.date) -> int:
     from .defaults import create_defaults
     from .models import Scheme, SchemeItem, SchemeRule
 
     # The default schemes come with the migrations; a flushed database (a transactional
     # test) has lost them, so the demo makes sure they are there.
     create_defaults(Scheme, SchemeItem, SchemeRule)
-    today = as_of or timezone.localdate()
     office = User.objects.filter(username="supervisor").select_related("unit").first()
     if office is None or AppraisalResult.objects.filter(is_illustrative=True).exists():
         return 0

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from contextlib import nullcontext
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.play import moment, play, staff_of
@@ -118,8 +117,7 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
-    with nullcontext() if audit else disable_auditlog():
-        return _load(as_of or timezone.localdate())
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic

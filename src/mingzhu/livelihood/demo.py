@@ -14,13 +14,12 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import EventAction, SourceKind
@@ -161,15 +160,11 @@ TYPES = (
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict:
     """Load this app's part of the Yangzhong demo data (idempotent)."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> dict:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> dict:
     units = {u.code: u for u in OrgUnit.objects.all()}
     users = {
         u.username: u

@@ -15,10 +15,9 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import ListKind
@@ -130,15 +129,11 @@ class Cast:
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
     """Load this app's part of the Yangzhong demo data (idempotent)."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> dict[str, int]:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> dict[str, int]:
     if not OrgUnit.objects.filter(code=ISSUER).exists():
         return {}
     users = {u.username: u for u in User.objects.filter(username__in=["nyj", "wangge"])}
