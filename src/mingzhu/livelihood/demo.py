@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
@@ -489,63 +490,47 @@ def _funds(rng, today, units, users) -> int:
         town_code = units_by_pk(units)[fund.village.parent_id].code
         ok_by = approver.get(town_code) or users.get("supervisor")
         recorder = users.get("lixin") if fund.village.code == "YZ-XINBA-V02" else None
+        entry = partial(_entry, fund, recorder)
         for _i in range(rng.randrange(4, 8)):
             day = today - dt.timedelta(days=rng.randrange(20, 360))
+            amount = Decimal(rng.randrange(2000, 50000)) / 10000
+            donor = rng.choice(DONORS)
             entries.append(
-                FundEntry(
-                    fund=fund,
-                    kind=EntryKind.DONATION,
-                    amount=Decimal(rng.randrange(2000, 50000)) / 10000,
-                    date=day,
-                    donor=rng.choice(
-                        [
-                            "爱心企业（示例）",
-                            "在外乡贤（示例）",
-                            "村民集体（示例）",
-                            "党员捐款（示例）",
-                        ]
-                    ),
-                    purpose="幸福家园互助",
-                    status=EntryStatus.APPROVED,
-                    recorded_by=recorder,
-                    approved_by=ok_by,
-                    approved_at=_at(day, 15),
-                    is_illustrative=True,
-                )
+                entry(EntryKind.DONATION, amount, day, ok_by, donor=donor, purpose="幸福家园互助")
             )
         for _i in range(rng.randrange(2, 5)):
             day = today - dt.timedelta(days=rng.randrange(5, 200))
-            entries.append(
-                FundEntry(
-                    fund=fund,
-                    kind=EntryKind.AID,
-                    amount=Decimal(rng.randrange(500, 3000)) / 10000,
-                    date=day,
-                    recipient=_name(rng) + "户",
-                    reason=rng.choice(reasons),
-                    purpose="困难帮扶",
-                    status=EntryStatus.APPROVED,
-                    recorded_by=recorder,
-                    approved_by=ok_by,
-                    approved_at=_at(day, 15),
-                    is_illustrative=True,
-                )
-            )
-        entries.append(
-            FundEntry(
-                fund=fund,
-                kind=EntryKind.DONATION,
-                amount=Decimal("0.2000"),
-                date=today - dt.timedelta(days=2),
-                donor="爱心人士（示例）",
-                purpose="重阳敬老",
-                status=EntryStatus.DRAFT,
-                recorded_by=recorder,
-                is_illustrative=True,
-            )
-        )
+            amount = Decimal(rng.randrange(500, 3000)) / 10000
+            details = {"recipient": _name(rng) + "户", "reason": rng.choice(reasons)}
+            entries.append(entry(EntryKind.AID, amount, day, ok_by, purpose="困难帮扶", **details))
+        # one donation still a draft, waiting for the town's approval
+        day = today - dt.timedelta(days=2)
+        draft = {"donor": "爱心人士（示例）", "purpose": "重阳敬老", "status": EntryStatus.DRAFT}
+        entries.append(entry(EntryKind.DONATION, Decimal("0.2000"), day, None, **draft))
     FundEntry.objects.bulk_create(entries, batch_size=500)
     return len(funds)
+
+
+DONORS = ["爱心企业（示例）", "在外乡贤（示例）", "村民集体（示例）", "党员捐款（示例）"]
+
+
+def _entry(
+    fund, recorder, kind, amount, day, approved_by, status=EntryStatus.APPROVED, **details
+) -> FundEntry:
+    """An illustrative fund entry; an approved one was approved at 15:00 on its day."""
+    approved = status == EntryStatus.APPROVED
+    return FundEntry(
+        fund=fund,
+        kind=kind,
+        amount=amount,
+        date=day,
+        status=status,
+        recorded_by=recorder,
+        approved_by=approved_by,
+        approved_at=_at(day, 15) if approved else None,
+        is_illustrative=True,
+        **details,
+    )
 
 
 def units_by_pk(units) -> dict:
