@@ -10,7 +10,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from mingzhu.demo.kit import run
+from mingzhu.demo.kit import past_quarter, run
 from mingzhu.org.models import User
 
 from . import actions
@@ -18,11 +18,6 @@ from .choices import DEPARTMENT_SCHEME, TOWN_SCHEME
 from .models import AppraisalResult
 
 TOWN_QUARTERS = 6
-
-
-def _past_quarter(day: dt.date, back: int) -> tuple[int, int]:
-    index = day.year * 4 + (day.month - 1) // 3 - back
-    return index // 4, index % 4 + 1
 
 
 def load(as_of: dt.date | None = None, audit: bool = False) -> int:
@@ -41,12 +36,10 @@ def _load(today: dt.date) -> int:
     office = User.objects.filter(username="supervisor").select_related("unit").first()
     if office is None or AppraisalResult.objects.filter(is_illustrative=True).exists():
         return 0
-    plan = [
-        (TOWN_SCHEME, *_past_quarter(today, back), True) for back in range(TOWN_QUARTERS, 0, -1)
-    ]
+    plan = [(TOWN_SCHEME, *past_quarter(today, back), True) for back in range(TOWN_QUARTERS, 0, -1)]
     plan += [
-        (DEPARTMENT_SCHEME, *_past_quarter(today, 2), True),
-        (DEPARTMENT_SCHEME, *_past_quarter(today, 1), False),
+        (DEPARTMENT_SCHEME, *past_quarter(today, 2), True),
+        (DEPARTMENT_SCHEME, *past_quarter(today, 1), False),
     ]
     created = 0
     for code, year, quarter, publish in plan:

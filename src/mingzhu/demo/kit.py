@@ -14,6 +14,12 @@ from django.utils import timezone
 R = TypeVar("R")
 
 
+def past_quarter(day: dt.date, back: int) -> tuple[int, int]:
+    """The (year, quarter) ``back`` quarters before the quarter of ``day``."""
+    index = day.year * 4 + (day.month - 1) // 3 - back
+    return index // 4, index % 4 + 1
+
+
 def unaudited(audit: bool = False) -> AbstractContextManager:
     """The context a demo load runs in: kept out of the audit trail unless ``audit``."""
     return nullcontext() if audit else disable_auditlog()

@@ -112,10 +112,6 @@ def _code(rng: random.Random) -> str:
     return credit.complete(body)
 
 
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
-
-
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
     return run(_load, audit, as_of)
 
@@ -144,8 +140,8 @@ def _load(today: dt.date) -> dict[str, int]:
             scheme=scheme,
             summary=services.summary(ev),
             status=EvaluationStatus.PUBLISHED if published else EvaluationStatus.DRAFT,
-            run_at=_at(dt.date(year + 1, 4, 15), 10),
-            published_at=_at(dt.date(year + 1, 5, 10), 10) if published else None,
+            run_at=moment(dt.date(year + 1, 4, 15), 10),
+            published_at=moment(dt.date(year + 1, 5, 10), 10) if published else None,
             is_illustrative=True,
         )
         db_evaluation.store(evaluation, pure, ev, ids, town_ids)
@@ -290,9 +286,9 @@ def _demands(rng, enterprises, visits, today: dt.date) -> int:
     for n, (enterprise, visit, outcome) in enumerate(plan):
         category = categories[n % len(categories)]
         online = enterprise is own and visit is None
-        raised = _at(visit.date if visit else today - dt.timedelta(days=12 if n % 2 else 3), 10)
+        raised = moment(visit.date if visit else today - dt.timedelta(days=12 if n % 2 else 3), 10)
         if outcome == "overdue":
-            raised = _at(today - dt.timedelta(days=40), 10)
+            raised = moment(today - dt.timedelta(days=40), 10)
         demand = Demand.objects.create(
             enterprise=enterprise,
             visit=visit,

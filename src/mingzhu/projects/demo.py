@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from mingzhu.demo.kit import run
+from mingzhu.demo.kit import past_quarter, run
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.play import moment, play, staff_of
@@ -72,8 +72,8 @@ TRAILING_TOWN = "YZ-XILAIQIAO"
 
 def _quarter_start(day: dt.date, back: int) -> dt.date:
     """The first day of the quarter ``back`` quarters before the one of ``day``."""
-    index = day.year * 4 + (day.month - 1) // 3 - back
-    return dt.date(index // 4, (index % 4) * 3 + 1, 1)
+    year, quarter = past_quarter(day, back)
+    return dt.date(year, 3 * quarter - 2, 1)
 
 
 def load(as_of: dt.date | None = None, audit: bool = False) -> int:

@@ -21,7 +21,6 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -194,10 +193,6 @@ def _load(today: dt.date) -> dict[str, int]:
     }
     counts["plans"] = _plan(today)
     return counts
-
-
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
 def _hazard_units() -> list[OrgUnit]:
