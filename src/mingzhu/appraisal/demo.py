@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.demo.kit import past_quarter, run
 from mingzhu.org.models import User
 
 from . import actions
@@ -20,37 +20,26 @@ from .models import AppraisalResult
 TOWN_QUARTERS = 6
 
 
-def _past_quarter(day: dt.date, back: int) -> tuple[int, int]:
-    index = day.year * 4 + (day.month - 1) // 3 - back
-    return index // 4, index % 4 + 1
-
-
 def load(as_of: dt.date | None = None, audit: bool = False) -> int:
     """Compute and publish the demo results (idempotent); returns the results created."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
+def _load(today: dt.date) -> int:
     from .defaults import create_defaults
     from .models import Scheme, SchemeItem, SchemeRule
 
     # The default schemes come with the migrations; a flushed database (a transactional
     # test) has lost them, so the demo makes sure they are there.
     create_defaults(Scheme, SchemeItem, SchemeRule)
-    today = as_of or timezone.localdate()
     office = User.objects.filter(username="supervisor").select_related("unit").first()
     if office is None or AppraisalResult.objects.filter(is_illustrative=True).exists():
         return 0
-    plan = [
-        (TOWN_SCHEME, *_past_quarter(today, back), True) for back in range(TOWN_QUARTERS, 0, -1)
-    ]
+    plan = [(TOWN_SCHEME, *past_quarter(today, back), True) for back in range(TOWN_QUARTERS, 0, -1)]
     plan += [
-        (DEPARTMENT_SCHEME, *_past_quarter(today, 2), True),
-        (DEPARTMENT_SCHEME, *_past_quarter(today, 1), False),
+        (DEPARTMENT_SCHEME, *past_quarter(today, 2), True),
+        (DEPARTMENT_SCHEME, *past_quarter(today, 1), False),
     ]
     created = 0
     for code, year, quarter, publish in plan:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks import actions
@@ -81,15 +81,11 @@ VOLUNTEERS = ["陈晓明", "王丽", "张伟", "刘芳", "杨洋", "赵磊", "�
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> int:
     """Load the demo civility data (idempotent); returns the applications created."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> int:
     _categories()
     if Application.objects.filter(is_illustrative=True).exists():
         return 0

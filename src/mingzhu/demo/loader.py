@@ -3,7 +3,6 @@ user names, so running it again changes nothing."""
 
 from __future__ import annotations
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils.module_loading import import_string
 
@@ -12,6 +11,7 @@ from mingzhu.org.personas import ensure_personas
 from mingzhu.org.roles import sync_roles
 
 from . import yangzhong
+from .kit import unaudited
 from .yangzhong import Unit
 
 # Each app loads its own part, in this order (later steps may use earlier ones' records).
@@ -66,13 +66,9 @@ def load(audit: bool = False) -> dict[str, int]:
     """Load everything; returns counts. The demo load is not audited unless asked: the
     audit trail is for what people change."""
     sync_roles()
-    if audit:
+    with unaudited(audit):
         load_org()
         ensure_personas()
-    else:
-        with disable_auditlog():
-            load_org()
-            ensure_personas()
     for step in DEMO_STEPS:
         import_string(step)(audit=audit)
     from mingzhu.org.models import User

@@ -8,12 +8,10 @@ suggested one. Idempotent: documents are matched by title, rules by keyword.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import nullcontext
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.demo import LIST_NAME
@@ -53,8 +51,7 @@ def load_rules() -> int:
 
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
-    with nullcontext() if audit else disable_auditlog():
-        return _load(as_of or timezone.localdate())
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from contextlib import nullcontext
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.play import moment, play, staff_of
@@ -113,13 +112,8 @@ def _code(rng: random.Random) -> str:
     return credit.complete(body)
 
 
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
-
-
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
-    with nullcontext() if audit else disable_auditlog():
-        return _load(as_of or timezone.localdate())
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
@@ -146,8 +140,8 @@ def _load(today: dt.date) -> dict[str, int]:
             scheme=scheme,
             summary=services.summary(ev),
             status=EvaluationStatus.PUBLISHED if published else EvaluationStatus.DRAFT,
-            run_at=_at(dt.date(year + 1, 4, 15), 10),
-            published_at=_at(dt.date(year + 1, 5, 10), 10) if published else None,
+            run_at=moment(dt.date(year + 1, 4, 15), 10),
+            published_at=moment(dt.date(year + 1, 5, 10), 10) if published else None,
             is_illustrative=True,
         )
         db_evaluation.store(evaluation, pure, ev, ids, town_ids)
@@ -292,9 +286,9 @@ def _demands(rng, enterprises, visits, today: dt.date) -> int:
     for n, (enterprise, visit, outcome) in enumerate(plan):
         category = categories[n % len(categories)]
         online = enterprise is own and visit is None
-        raised = _at(visit.date if visit else today - dt.timedelta(days=12 if n % 2 else 3), 10)
+        raised = moment(visit.date if visit else today - dt.timedelta(days=12 if n % 2 else 3), 10)
         if outcome == "overdue":
-            raised = _at(today - dt.timedelta(days=40), 10)
+            raised = moment(today - dt.timedelta(days=40), 10)
         demand = Demand.objects.create(
             enterprise=enterprise,
             visit=visit,

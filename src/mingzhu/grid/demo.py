@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import RoleCode
 from mingzhu.org.models import OrgUnit, Role, User
 from mingzhu.tasks.choices import DeadlineBasis, ListKind
@@ -79,15 +78,11 @@ REJECT_REASON = "经核实为已审批的临时建筑，不予立案。（示例
 def load_grid(as_of: dt.date | None = None, audit: bool = False) -> int:
     """Create the demo campaigns, categories and events (idempotent); returns the events
     created. Not recorded in the audit trail unless asked, like the rest of the demo."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> int:
     units = {u.code: u for u in OrgUnit.objects.filter(code__startswith="YZ")}
     units.update({u.code: u for u in OrgUnit.objects.filter(code__startswith="321182001000")})
     centre = units[CENTRE]

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
+from functools import partial
 
-from auditlog.context import disable_auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import EventAction, SourceKind
@@ -63,77 +63,38 @@ FUNDS = 12
 DESK = "YZ-DEPT-SWZX"
 TOWN = "town"  # handled by the town of the place
 
-# (top category, leaf, usual unit, phrases the citizen uses)
+# (top category, leaf, usual unit)
 CATEGORIES = [
-    (
-        "道路交通",
-        "道路破损",
-        "YZ-DEPT-ZJJ",
-        ["路面坑洼", "道路塌陷", "人行道砖松动", "桥面破损", "雨后积水严重"],
-    ),
-    ("道路交通", "路灯故障", "YZ-DEPT-CGJ", ["路灯不亮", "路灯杆倾斜", "夜间路段漆黑", "灯头损坏"]),
-    ("供水供气", "停水水压", "YZ-DEPT-ZJJ", ["突然停水", "水压太低", "自来水发黄", "水管爆裂漏水"]),
-    (
-        "供水供气",
-        "燃气供暖",
-        "YZ-DEPT-ZJJ",
-        ["燃气管道有异味", "天然气开户难", "取暖设施故障", "燃气表计量异常"],
-    ),
-    (
-        "环境卫生",
-        "垃圾清运",
-        "YZ-DEPT-CGJ",
-        ["垃圾桶满溢", "垃圾长时间未清运", "建筑垃圾乱倒", "垃圾分类亭脏乱"],
-    ),
-    (
-        "环境卫生",
-        "污染噪声",
-        "YZ-DEPT-STHJ",
-        ["夜间施工噪声扰民", "工厂排放异味", "河道发黑发臭", "油烟直排"],
-    ),
-    (
-        "邻里纠纷",
-        "邻里矛盾",
-        TOWN,
-        ["邻居占用公共过道", "楼上漏水不处理", "相邻宅基地界址争议", "饲养家禽影响邻居"],
-    ),
-    (
-        "劳动工资",
-        "拖欠工资",
-        "YZ-DEPT-RSJ",
-        ["工地拖欠农民工工资", "公司拖欠工资三个月", "离职后工资未结清", "加班费不发放"],
-    ),
-    (
-        "劳动工资",
-        "社保就业",
-        "YZ-DEPT-RSJ",
-        ["单位未缴纳社保", "灵活就业参保咨询", "失业金申领", "退休待遇认证"],
-    ),
-    (
-        "市场监管",
-        "食品消费",
-        "YZ-DEPT-SCJG",
-        ["超市销售过期食品", "餐馆卫生差", "预付卡商家跑路", "商品缺斤短两"],
-    ),
-    (
-        "社会救助",
-        "救助养老",
-        "YZ-DEPT-MZJ",
-        ["低保申请咨询", "独居老人无人照料", "临时救助申请", "养老机构收费问题"],
-    ),
-    (
-        "农业农村",
-        "农田水利",
-        "YZ-DEPT-NYNC",
-        ["灌溉渠道堵塞", "农田排水不畅", "秸秆处理补贴", "农机补贴咨询"],
-    ),
-    (
-        "安全生产",
-        "安全隐患",
-        "YZ-DEPT-YJJ",
-        ["小作坊存放易燃物", "电动车楼道充电", "消防通道被堵", "危化品车辆违停"],
-    ),
+    ("道路交通", "道路破损", "YZ-DEPT-ZJJ"),
+    ("道路交通", "路灯故障", "YZ-DEPT-CGJ"),
+    ("供水供气", "停水水压", "YZ-DEPT-ZJJ"),
+    ("供水供气", "燃气供暖", "YZ-DEPT-ZJJ"),
+    ("环境卫生", "垃圾清运", "YZ-DEPT-CGJ"),
+    ("环境卫生", "污染噪声", "YZ-DEPT-STHJ"),
+    ("邻里纠纷", "邻里矛盾", TOWN),
+    ("劳动工资", "拖欠工资", "YZ-DEPT-RSJ"),
+    ("劳动工资", "社保就业", "YZ-DEPT-RSJ"),
+    ("市场监管", "食品消费", "YZ-DEPT-SCJG"),
+    ("社会救助", "救助养老", "YZ-DEPT-MZJ"),
+    ("农业农村", "农田水利", "YZ-DEPT-NYNC"),
+    ("安全生产", "安全隐患", "YZ-DEPT-YJJ"),
 ]
+# the phrases citizens use, by leaf category
+PHRASES = {
+    "道路破损": ["路面坑洼", "道路塌陷", "人行道砖松动", "桥面破损", "雨后积水严重"],
+    "路灯故障": ["路灯不亮", "路灯杆倾斜", "夜间路段漆黑", "灯头损坏"],
+    "停水水压": ["突然停水", "水压太低", "自来水发黄", "水管爆裂漏水"],
+    "燃气供暖": ["燃气管道有异味", "天然气开户难", "取暖设施故障", "燃气表计量异常"],
+    "垃圾清运": ["垃圾桶满溢", "垃圾长时间未清运", "建筑垃圾乱倒", "垃圾分类亭脏乱"],
+    "污染噪声": ["夜间施工噪声扰民", "工厂排放异味", "河道发黑发臭", "油烟直排"],
+    "邻里矛盾": ["邻居占用公共过道", "楼上漏水不处理", "相邻宅基地界址争议", "饲养家禽影响邻居"],
+    "拖欠工资": ["工地拖欠农民工工资", "公司拖欠工资三个月", "离职后工资未结清", "加班费不发放"],
+    "社保就业": ["单位未缴纳社保", "灵活就业参保咨询", "失业金申领", "退休待遇认证"],
+    "食品消费": ["超市销售过期食品", "餐馆卫生差", "预付卡商家跑路", "商品缺斤短两"],
+    "救助养老": ["低保申请咨询", "独居老人无人照料", "临时救助申请", "养老机构收费问题"],
+    "农田水利": ["灌溉渠道堵塞", "农田排水不畅", "秸秆处理补贴", "农机补贴咨询"],
+    "安全隐患": ["小作坊存放易燃物", "电动车楼道充电", "消防通道被堵", "危化品车辆违停"],
+}
 PLACES = ["路口", "小区门口", "菜场旁", "学校附近", "村部西侧", "沿江路段", "3组", "7组", "商业街"]
 TAILS = [
     "，已持续多日，请尽快处理。",
@@ -161,15 +122,11 @@ TYPES = (
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict:
     """Load this app's part of the Yangzhong demo data (idempotent)."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> dict:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> dict:
     units = {u.code: u for u in OrgUnit.objects.all()}
     users = {
         u.username: u
@@ -200,7 +157,7 @@ def _config() -> None:
 def _categories(units) -> dict[str, RequestCategory]:
     leaves = {}
     tops: dict[str, RequestCategory] = {}
-    for order, (top, leaf, unit, _phrases) in enumerate(CATEGORIES, start=1):
+    for order, (top, leaf, unit) in enumerate(CATEGORIES, start=1):
         if top not in tops:
             tops[top] = RequestCategory.objects.get_or_create(
                 parent=None, name=top, defaults={"sort_order": order, "is_illustrative": True}
@@ -243,7 +200,7 @@ def _requests(rng, today, units, users, categories) -> int:
     desk, desk_user = units[DESK], users.get("rexian")
     places = _places(units)
     dispatch_targets = sorted(
-        {units[c] for _t, _l, c, _p in CATEGORIES if c != TOWN}, key=lambda u: u.pk
+        {units[c] for _t, _l, c in CATEGORIES if c != TOWN}, key=lambda u: u.pk
     )
     # Each unit's habits, so that the three rates differ from unit to unit.
     habits = {}
@@ -255,14 +212,14 @@ def _requests(rng, today, units, users, categories) -> int:
     counters: dict[str, int] = {}
     reqs, tasks, plans = [], [], []
     for n, day in enumerate(days, start=1):
-        top, leaf, unit_code, phrases = rng.choice(CATEGORIES)
+        top, leaf, unit_code = rng.choice(CATEGORIES)
         town, village = rng.choice(places)
         unit = town if unit_code == TOWN else units[unit_code]
         if rng.random() < 0.07:  # citizens' words do not always tell the right unit
             unit = rng.choice(dispatch_targets)
         rtype = rng.choice(TYPES)
         place = (village or town).name
-        content = f"{place}{rng.choice(PLACES)}{rng.choice(phrases)}{rng.choice(TAILS)}"
+        content = f"{place}{rng.choice(PLACES)}{rng.choice(PHRASES[leaf])}{rng.choice(TAILS)}"
         received = _at(day, rng.randrange(8, 18), rng.randrange(60))
         phone = _phone(rng)
         name = _name(rng)
@@ -533,63 +490,47 @@ def _funds(rng, today, units, users) -> int:
         town_code = units_by_pk(units)[fund.village.parent_id].code
         ok_by = approver.get(town_code) or users.get("supervisor")
         recorder = users.get("lixin") if fund.village.code == "YZ-XINBA-V02" else None
+        entry = partial(_entry, fund, recorder)
         for _i in range(rng.randrange(4, 8)):
             day = today - dt.timedelta(days=rng.randrange(20, 360))
+            amount = Decimal(rng.randrange(2000, 50000)) / 10000
+            donor = rng.choice(DONORS)
             entries.append(
-                FundEntry(
-                    fund=fund,
-                    kind=EntryKind.DONATION,
-                    amount=Decimal(rng.randrange(2000, 50000)) / 10000,
-                    date=day,
-                    donor=rng.choice(
-                        [
-                            "爱心企业（示例）",
-                            "在外乡贤（示例）",
-                            "村民集体（示例）",
-                            "党员捐款（示例）",
-                        ]
-                    ),
-                    purpose="幸福家园互助",
-                    status=EntryStatus.APPROVED,
-                    recorded_by=recorder,
-                    approved_by=ok_by,
-                    approved_at=_at(day, 15),
-                    is_illustrative=True,
-                )
+                entry(EntryKind.DONATION, amount, day, ok_by, donor=donor, purpose="幸福家园互助")
             )
         for _i in range(rng.randrange(2, 5)):
             day = today - dt.timedelta(days=rng.randrange(5, 200))
-            entries.append(
-                FundEntry(
-                    fund=fund,
-                    kind=EntryKind.AID,
-                    amount=Decimal(rng.randrange(500, 3000)) / 10000,
-                    date=day,
-                    recipient=_name(rng) + "户",
-                    reason=rng.choice(reasons),
-                    purpose="困难帮扶",
-                    status=EntryStatus.APPROVED,
-                    recorded_by=recorder,
-                    approved_by=ok_by,
-                    approved_at=_at(day, 15),
-                    is_illustrative=True,
-                )
-            )
-        entries.append(
-            FundEntry(
-                fund=fund,
-                kind=EntryKind.DONATION,
-                amount=Decimal("0.2000"),
-                date=today - dt.timedelta(days=2),
-                donor="爱心人士（示例）",
-                purpose="重阳敬老",
-                status=EntryStatus.DRAFT,
-                recorded_by=recorder,
-                is_illustrative=True,
-            )
-        )
+            amount = Decimal(rng.randrange(500, 3000)) / 10000
+            details = {"recipient": _name(rng) + "户", "reason": rng.choice(reasons)}
+            entries.append(entry(EntryKind.AID, amount, day, ok_by, purpose="困难帮扶", **details))
+        # one donation still a draft, waiting for the town's approval
+        day = today - dt.timedelta(days=2)
+        draft = {"donor": "爱心人士（示例）", "purpose": "重阳敬老", "status": EntryStatus.DRAFT}
+        entries.append(entry(EntryKind.DONATION, Decimal("0.2000"), day, None, **draft))
     FundEntry.objects.bulk_create(entries, batch_size=500)
     return len(funds)
+
+
+DONORS = ["爱心企业（示例）", "在外乡贤（示例）", "村民集体（示例）", "党员捐款（示例）"]
+
+
+def _entry(
+    fund, recorder, kind, amount, day, approved_by, status=EntryStatus.APPROVED, **details
+) -> FundEntry:
+    """An illustrative fund entry; an approved one was approved at 15:00 on its day."""
+    approved = status == EntryStatus.APPROVED
+    return FundEntry(
+        fund=fund,
+        kind=kind,
+        amount=amount,
+        date=day,
+        status=status,
+        recorded_by=recorder,
+        approved_by=approved_by,
+        approved_at=_at(day, 15) if approved else None,
+        is_illustrative=True,
+        **details,
+    )
 
 
 def units_by_pk(units) -> dict:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 
@@ -82,17 +81,13 @@ def _name(n: int) -> str:
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> int:
     """Load the demo party data (idempotent); returns the members created."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
+def _load(today: dt.date) -> int:
     if PartyOrganisation.objects.filter(is_illustrative=True).exists():
         return 0
-    today = as_of or timezone.localdate()
     towns = list(
         OrgUnit.objects.filter(kind__in=TOWN_KINDS, parent__kind=UnitKind.CITY).order_by(
             "sort_order", "pk"

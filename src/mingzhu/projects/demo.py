@@ -15,10 +15,10 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.demo.kit import past_quarter, run
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.play import moment, play, staff_of
@@ -72,16 +72,13 @@ TRAILING_TOWN = "YZ-XILAIQIAO"
 
 def _quarter_start(day: dt.date, back: int) -> dt.date:
     """The first day of the quarter ``back`` quarters before the one of ``day``."""
-    index = day.year * 4 + (day.month - 1) // 3 - back
-    return dt.date(index // 4, (index % 4) * 3 + 1, 1)
+    year, quarter = past_quarter(day, back)
+    return dt.date(year, 3 * quarter - 2, 1)
 
 
 def load(as_of: dt.date | None = None, audit: bool = False) -> int:
     """Create the demo projects (idempotent); returns the projects created."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 def _amount(rng: random.Random) -> Decimal:
@@ -96,8 +93,7 @@ def _amount(rng: random.Random) -> Decimal:
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> int:
     if Project.objects.filter(is_illustrative=True).exists():
         return 0
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=TOWNS)}

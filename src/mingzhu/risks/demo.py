@@ -20,10 +20,9 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks import actions as task_actions
@@ -177,10 +176,7 @@ LENDERS = {
 
 def load(audit: bool = False) -> dict[str, int]:
     """Load the risks demo (idempotent); returns what was created."""
-    if audit:
-        return _load(timezone.localdate())
-    with disable_auditlog():
-        return _load(timezone.localdate())
+    return run(_load, audit)
 
 
 @transaction.atomic
@@ -197,10 +193,6 @@ def _load(today: dt.date) -> dict[str, int]:
     }
     counts["plans"] = _plan(today)
     return counts
-
-
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
 def _hazard_units() -> list[OrgUnit]:

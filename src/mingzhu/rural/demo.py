@@ -15,10 +15,9 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import ListKind
@@ -56,12 +55,11 @@ SHEET_V1 = [
     ("长效管护", "保洁队伍和制度", 15, "制度不全扣 3 分，台账缺失扣 2 分"),
     ("长效管护", "村民参与", 10, "无村规民约或未公示扣 2 分"),
 ]
+# Version 2 weighs waste sorting more, keeps the next four items and replaces the two
+# long-term care items by one (八位一体运维).
 SHEET_V2 = [
-    ("垃圾治理", "生活垃圾分类收运", 20, "每发现一处暴露垃圾扣 1 分，扣完为止"),
-    ("污水治理", "生活污水收集处理", 15, "设施未正常运行每处扣 2 分"),
-    ("厕所革命", "户厕和公厕管护", 15, "公厕脏乱每座扣 2 分"),
-    ("村容村貌", "乱堆乱放整治", 15, "每发现一处乱堆乱放扣 1 分"),
-    ("村容村貌", "河塘沟渠清洁", 15, "每发现一处漂浮物扣 1 分"),
+    (*SHEET_V1[0][:2], 20, SHEET_V1[0][3]),
+    *SHEET_V1[1:5],
     ("长效管护", "八位一体运维", 20, "设施无运维主体每处扣 1 分"),
 ]
 FINDINGS = [
@@ -130,15 +128,11 @@ class Cast:
 
 def load(audit: bool = False, as_of: dt.date | None = None) -> dict[str, int]:
     """Load this app's part of the Yangzhong demo data (idempotent)."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> dict[str, int]:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> dict[str, int]:
     if not OrgUnit.objects.filter(code=ISSUER).exists():
         return {}
     users = {u.username: u for u in User.objects.filter(username__in=["nyj", "wangge"])}

@@ -9,12 +9,11 @@ observations by indicator, unit and period.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import nullcontext
 from decimal import Decimal
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
 
+from mingzhu.demo.kit import unaudited
 from mingzhu.org.models import OrgUnit
 
 from .choices import Comparator, Dimension, Direction
@@ -112,7 +111,7 @@ def _upsert(model, lookup: dict, values: dict):
 
 @transaction.atomic
 def load_targets(audit: bool = False) -> dict[str, int]:
-    with nullcontext() if audit else disable_auditlog():
+    with unaudited(audit):
         indicators = {}
         for order, (code, name, unit, dimension, direction, is_pop, base) in enumerate(
             INDICATORS, start=1

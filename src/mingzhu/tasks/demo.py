@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditlog.context import disable_auditlog
 from django.db import transaction
-from django.utils import timezone
 
+from mingzhu.demo.kit import run
 from mingzhu.org.models import OrgUnit, User
 
 from . import actions
@@ -217,15 +216,11 @@ EXTENDED_BY = 42
 def load_tasks(as_of: dt.date | None = None, audit: bool = False) -> int:
     """Create the demo task list and its tasks (idempotent); returns the tasks created.
     Not recorded in the audit trail unless asked, like the rest of the demo load."""
-    if audit:
-        return _load(as_of)
-    with disable_auditlog():
-        return _load(as_of)
+    return run(_load, audit, as_of)
 
 
 @transaction.atomic
-def _load(as_of: dt.date | None) -> int:
-    today = as_of or timezone.localdate()
+def _load(today: dt.date) -> int:
     issuer = OrgUnit.objects.get(code="YZ-DEPT-DB")
     units = {
         u.code: u
