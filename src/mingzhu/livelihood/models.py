@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.models import ImmutableError, TimeStampedModel, WrittenOnce
+from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
+from mingzhu.core.models import ImmutableError, Named, TimeStampedModel, WrittenOnce
 from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis
 
@@ -53,25 +53,11 @@ class RequestCategory(TimeStampedModel):
     scope_global = True
 
     name = models.CharField(_("name"), max_length=60)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent category"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    default_unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("usual unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    parent = foreign_key("self", _("parent category"), "children", optional=True)
+    default_unit = unit_fk(_("usual unit"), optional=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("request category")
@@ -173,24 +159,10 @@ class CitizenRequest(TaskBacked, TimeStampedModel):
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     request_type = models.CharField(_("type"), max_length=20, choices=RequestType.choices)
-    category = models.ForeignKey(
-        RequestCategory,
-        verbose_name=_("request category"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    category = foreign_key(RequestCategory, _("request category"))
     content = models.TextField(_("content"))
-    town = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("town"), on_delete=models.PROTECT, related_name="+"
-    )
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village or community"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    town = unit_fk(_("town"))
+    village = unit_fk(_("village or community"), optional=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     name_cipher = models.TextField(blank=True, editable=False)
     name_masked = models.CharField(_("requester"), max_length=40, blank=True, editable=False)
@@ -198,27 +170,14 @@ class CitizenRequest(TaskBacked, TimeStampedModel):
     phone_masked = models.CharField(_("phone"), max_length=20, blank=True, editable=False)
     phone_digest = models.CharField(max_length=32, blank=True, editable=False, db_index=True)
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
-    received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("received by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    task = models.ForeignKey(
-        "tasks.Task",
-        verbose_name=_("current task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    received_by = user_fk(_("received by"), optional=True)
+    # Several rounds: a foreign key to the current one.
+    task = foreign_key("tasks.Task", _("current task"), optional=True)
     # Facts of the request's life (not copies of the task's status; whether it was
     # reopened after a callback is read from its task's rating events).
     pending_return = models.BooleanField(_("returned, awaiting re-dispatch"), default=False)
     return_count = models.PositiveSmallIntegerField(_("returns"), default=0)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("citizen request")
@@ -273,34 +232,12 @@ class RequestEvent(WrittenOnce, TimeStampedModel):
     audit_exempt = True
     scope_fields = ("request__town", "request__village", "request__task__lead_unit")
 
-    request = models.ForeignKey(
-        CitizenRequest, verbose_name=_("request"), on_delete=models.PROTECT, related_name="events"
-    )
+    request = foreign_key(CitizenRequest, _("request"), "events")
     action = models.CharField(_("action"), max_length=20, choices=RequestAction.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = user_fk(_("actor"), null=True)
     at = models.DateTimeField(_("time"), default=timezone.now)
-    unit = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    task = models.ForeignKey(
-        "tasks.Task",
-        verbose_name=_("task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    unit = unit_fk(_("unit"), optional=True)
+    task = foreign_key("tasks.Task", _("task"), optional=True)
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
@@ -320,28 +257,12 @@ class Callback(TimeStampedModel):
 
     scope_fields = ("request__town", "request__village", "task__lead_unit")
 
-    request = models.ForeignKey(
-        CitizenRequest,
-        verbose_name=_("request"),
-        on_delete=models.PROTECT,
-        related_name="callbacks",
-    )
-    task = models.ForeignKey(
-        "tasks.Task",
-        verbose_name=_("task"),
-        on_delete=models.PROTECT,
-        related_name="citizen_callbacks",
-    )
+    request = foreign_key(CitizenRequest, _("request"), "callbacks")
+    task = foreign_key("tasks.Task", _("task"), "citizen_callbacks")
     resolved = models.BooleanField(_("resolved"))
     satisfaction = models.CharField(_("satisfaction"), max_length=20, choices=Satisfaction.choices)
     comment = models.TextField(_("comment"), blank=True)
-    called_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("called back by"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    called_by = user_fk(_("called back by"), null=True)
     called_at = models.DateTimeField(_("called back at"), default=timezone.now)
 
     class Meta:
@@ -365,21 +286,14 @@ class PersonalDataAccess(WrittenOnce, TimeStampedModel):
     audit_exempt = True
     scope_fields = ("unit",)
 
-    viewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("viewer"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    viewer = user_fk(_("viewer"))
     at = models.DateTimeField(_("time"), default=timezone.now)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField()
     object_repr = models.CharField(_("record"), max_length=100)
     fields = models.CharField(_("fields"), max_length=100)
     purpose = models.CharField(_("purpose"), max_length=20)  # "view" or "export"
-    unit = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
-    )
+    unit = unit_fk(_("unit"))
 
     class Meta:
         verbose_name = _("personal data access")
@@ -435,7 +349,7 @@ class MonitoringLine(TimeStampedModel):
         validators=[MinValueValidator(Decimal(1000))],
     )
     source = models.CharField(_("source"), max_length=200, blank=True)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("monitoring line")
@@ -466,12 +380,7 @@ class MonitoredHousehold(TimeStampedModel):
 
     scope_fields = ("village",)
 
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village or community"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    village = unit_fk(_("village or community"))
     household_type = models.CharField(_("type"), max_length=20, choices=HouseholdType.choices)
     head_name = models.CharField(_("head of household"), max_length=40)
     id_cipher = models.TextField(blank=True, editable=False)
@@ -495,18 +404,9 @@ class MonitoredHousehold(TimeStampedModel):
     )
     elimination_reason = models.TextField(_("reason for eliminating the risk"), blank=True)
     eliminated_on = models.DateField(_("risk eliminated on"), null=True, blank=True)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    proposed_by = user_fk(None, optional=True)
+    reviewed_by = user_fk(_("reviewed by"), optional=True)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("monitored household")
@@ -540,18 +440,11 @@ class AssistanceMeasure(TaskBacked, TimeStampedModel):
 
     scope_fields = ("household__village", "task__lead_unit")
 
-    household = models.ForeignKey(
-        MonitoredHousehold,
-        verbose_name=_("monitored household"),
-        on_delete=models.PROTECT,
-        related_name="measures",
-    )
+    household = foreign_key(MonitoredHousehold, _("monitored household"), "measures")
     kind = models.CharField(_("kind"), max_length=20, choices=MeasureKind.choices)
     description = models.TextField(_("description"))
-    task = models.OneToOneField(
-        "tasks.Task", verbose_name=_("task"), on_delete=models.PROTECT, related_name="+"
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    task = task_link("+", optional=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("assistance measure")
@@ -569,27 +462,19 @@ class AssistanceMeasure(TaskBacked, TimeStampedModel):
 
 
 @audited()
-class MutualAidFund(TimeStampedModel):
+class MutualAidFund(Named, TimeStampedModel):
     """A village's 幸福家园 mutual-aid fund."""
 
     scope_fields = ("village",)
 
-    village = models.OneToOneField(
-        "org.OrgUnit",
-        verbose_name=_("village or community"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    village = unit_fk(_("village or community"), one=True)
     name = models.CharField(_("name"), max_length=100)
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("mutual-aid fund")
         verbose_name_plural = _("mutual-aid funds")
         ordering = ["village__path"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 @audited()
@@ -599,52 +484,23 @@ class FundEntry(TimeStampedModel):
 
     scope_fields = ("fund__village",)
 
-    fund = models.ForeignKey(
-        MutualAidFund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="entries"
-    )
+    fund = foreign_key(MutualAidFund, _("fund"), "entries")
     kind = models.CharField(_("kind"), max_length=10, choices=EntryKind.choices)
     amount = models.DecimalField(_("amount (10k yuan)"), max_digits=12, decimal_places=4)
     date = models.DateField(_("date"))
     donor = models.CharField(_("donor"), max_length=100, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
     recipient = models.CharField(_("recipient household"), max_length=100, blank=True)
-    household = models.ForeignKey(
-        MonitoredHousehold,
-        verbose_name=_("monitored household"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    household = foreign_key(MonitoredHousehold, _("monitored household"), optional=True)
     reason = models.CharField(_("reason"), max_length=20, choices=AidReason.choices, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=EntryStatus.choices, default=EntryStatus.DRAFT
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approver"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    recorded_by = user_fk(_("recorded by"), null=True)
+    approved_by = user_fk(_("approver"), optional=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    corrects = models.ForeignKey(
-        "self",
-        verbose_name=_("corrects"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="corrections",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    corrects = foreign_key("self", _("corrects"), "corrections", optional=True)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("fund entry")
@@ -688,7 +544,7 @@ class CoverageTarget(TimeStampedModel):
         decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("coverage target")
@@ -709,25 +565,13 @@ class CoverageRecord(TaskBacked, TimeStampedModel):
 
     scope_fields = ("village", "task__lead_unit")
 
-    village = models.ForeignKey(
-        "org.OrgUnit",
-        verbose_name=_("village or community"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    village = unit_fk(_("village or community"))
     year = models.PositiveSmallIntegerField(_("year"))
     scheme = models.CharField(_("insurance scheme"), max_length=20, choices=Scheme.choices)
     registered = models.PositiveIntegerField(_("registered residents"))
     insured = models.PositiveIntegerField(_("insured persons"))
-    task = models.ForeignKey(
-        "tasks.Task",
-        verbose_name=_("follow-up task"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    is_illustrative = models.BooleanField(_("illustrative"), default=False)
+    task = foreign_key("tasks.Task", _("follow-up task"), optional=True)
+    is_illustrative = illustrative()
 
     class Meta:
         verbose_name = _("coverage record")
