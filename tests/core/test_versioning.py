@@ -16,6 +16,7 @@ from mingzhu.appraisal.choices import TOWN_SCHEME
 from mingzhu.appraisal.models import Scheme
 from mingzhu.core import versioning
 from mingzhu.core.actions import ActionConflict
+from mingzhu.core.testing import waiting_for_a_lock
 from mingzhu.core.versioning import VersionedScheme, save_version
 from mingzhu.enterprises import actions as enterprise_actions
 from mingzhu.enterprises.models import MuScheme
@@ -118,15 +119,6 @@ def _enterprises(personas):
         )
 
     return base, save, lambda new: new.notes
-
-
-def waiting_for_a_lock() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0]
 
 
 @pytest.mark.postgres

@@ -10,18 +10,10 @@ import time
 import pytest
 from django.db import connection, connections
 
+from mingzhu.core.testing import waiting_for_a_lock
 from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.models import Task
-
-
-def waiting_for_a_lock() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0]
 
 
 @pytest.mark.postgres
