@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from mingzhu.civility.models import Application
 
@@ -50,7 +51,7 @@ def test_it_answers_404_out_of_scope(as_user, sanmao):
 def test_it_runs_the_way_through_the_api(as_user, lixin, wmb, category, unit):
     body = {
         "category": category.pk,
-        "year": dt.date.today().year,
+        "year": timezone.localdate().year,
         "applicant": "立新村",
         "unit": unit("YZ-XINBA-V02").pk,
     }
@@ -66,7 +67,7 @@ def test_it_runs_the_way_through_the_api(as_user, lixin, wmb, category, unit):
         == 403
     )
     assert office.post(f"{base}/review/", {"approve": True}, "application/json").status_code == 200
-    start = dt.date.today()
+    start = timezone.localdate()
     response = office.post(f"{base}/publish/", {"start": str(start)}, "application/json")
     assert response.json()["notice_end"] == str(start + dt.timedelta(days=6))
     late = office.post(

@@ -1,6 +1,5 @@
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from mingzhu.civility.choices import ApplicationStatus
 from mingzhu.civility.models import (
@@ -95,7 +94,7 @@ def test_it_submits_on_the_form(as_user, lixin, unit, category):
     assert client.get("/civility/applications/add/").status_code == 200
     body = {
         "category": category.pk,
-        "year": dt.date.today().year,
+        "year": timezone.localdate().year,
         "applicant": "立新村新户",
         "unit": "",
     }
@@ -162,7 +161,7 @@ def test_it_refuses_a_duplicate_on_the_form(as_user, lixin, submitted, category,
 
 
 def test_it_totals_volunteer_hours(as_user, wmb, lixin):
-    year = dt.date.today().year
+    year = timezone.localdate().year
     totals = as_user(wmb).get(f"/civility/hours/?year={year}").context["totals"]
     rows = Participation.objects.filter(activity__held_on__year=year)
     assert totals["hours"] == sum(r.hours for r in rows)
@@ -176,7 +175,7 @@ def test_it_totals_volunteer_hours(as_user, wmb, lixin):
 
 
 def test_it_shows_the_activities_calendar(as_user, wmb):
-    today = dt.date.today()
+    today = timezone.localdate()
     response = as_user(wmb).get(f"/civility/calendar/?month={today.year}-{today.month:02d}")
     shown = [a for week in response.context["weeks"] for _d, items in week for a in items]
     expected = VolunteerActivity.objects.filter(

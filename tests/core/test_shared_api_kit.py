@@ -8,6 +8,7 @@ import django_filters
 import pytest
 from django import forms
 from django.test import RequestFactory
+from django.utils import timezone
 
 from mingzhu.core.filters import ScopedFilterSet, date_range, unit_filter
 from mingzhu.core.forms import text_field, yes_or_no
@@ -83,7 +84,7 @@ def test_a_date_range_includes_both_days(db):
     assert task.pk in same_day
     later = _TaskFilter({"deadline_after": day + dt.timedelta(days=1)}, queryset=tasks).qs
     assert task not in later
-    created = task.created_at.date()
+    created = timezone.localdate(task.created_at)
     by_creation = _TaskFilter(
         {"created_at_after": created, "created_at_before": created}, queryset=tasks
     ).qs

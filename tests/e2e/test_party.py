@@ -4,6 +4,8 @@ city's coverage."""
 
 import datetime as dt
 
+from django.utils import timezone
+
 
 def test_it_records_a_visit_and_shows_the_coverage(login, demo_server, shot):
     village = login("lixin")
@@ -13,12 +15,12 @@ def test_it_records_a_visit_and_shows_the_coverage(login, demo_server, shot):
     village.goto(f"{demo_server}/party/households/?linked=true")
     village.click("#results tbody tr >> nth=0 >> a")
     village.click("#record-visit")
-    future = (dt.date.today() + dt.timedelta(days=5)).isoformat()
+    future = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
     village.fill("#id_visited_on", future)
     village.fill("#id_findings", "户主身体健康，家中整洁。")
     village.click("#save")
     assert "晚于今天" in village.locator("#action-form").inner_text()
-    village.fill("#id_visited_on", dt.date.today().isoformat())
+    village.fill("#id_visited_on", timezone.localdate().isoformat())
     village.click("#save")
     assert "户主身体健康" in village.locator("#attributes").inner_text()
     shot(village, "lixin-household-visit")

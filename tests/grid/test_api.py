@@ -1,6 +1,5 @@
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from mingzhu.grid.choices import EventStatus
 from mingzhu.grid.models import GridEvent
@@ -159,7 +158,7 @@ def test_it_guards_the_campaigns(as_user, request, persona, status):
 
 def test_it_serves_metrics(as_user, make_event, supervisor, campaign):
     make_event("closed", campaign=campaign)
-    today = dt.date.today()
+    today = timezone.localdate()
     response = as_user(supervisor).get(
         METRICS, {"from": f"{today.year - 1}-01-01", "to": f"{today.year + 1}-12-31"}
     )

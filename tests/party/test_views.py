@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from mingzhu.party.models import (
     Household,
@@ -180,7 +181,7 @@ def test_it_links_and_visits_through_the_household_page(as_user, lixin, member, 
     )
     assert response.status_code in (400, 403)
     assert HouseholdLink.objects.filter(household=home).count() == 1
-    future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    future = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
     response = client.post(
         f"/party/households/{home.pk}/visit/",
         {"member": someone.pk, "visited_on": future, "findings": "x"},

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
+from django.utils import timezone
 
 from mingzhu.core.actions import ActionError
 from mingzhu.projects import actions
@@ -141,7 +142,7 @@ def _raise(project, actor, kind="land", quantity=50, unit="mu", **kwargs):
         kind=kind,
         quantity=quantity,
         unit=unit,
-        needed_by=dt.date.today() + dt.timedelta(days=30),
+        needed_by=timezone.localdate() + dt.timedelta(days=30),
         **kwargs,
     )
 

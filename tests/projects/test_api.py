@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from mingzhu.projects.models import FactorRequest, Inspection, Project
 
@@ -87,7 +88,7 @@ def test_it_advances_a_project(as_user, make_project, xinba, sanmao):
 
 def test_it_raises_dispatches_and_rates_factor_requests(as_user, make_project, xinba, supervisor):
     project = make_project()
-    needed = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    needed = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
     body = {
         "project": project.pk,
         "kind": "funding",

@@ -2,6 +2,7 @@ import datetime as dt
 from io import BytesIO
 
 import pytest
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from mingzhu.projects import actions
@@ -107,7 +108,7 @@ def test_the_leader_reads_but_does_not_edit(as_user, make_project, leader):
 
 def test_the_detail_shows_the_light_and_the_chart(as_user, make_project, xinba):
     project = make_project()
-    today = dt.date.today()
+    today = timezone.localdate()
     actions.record_investment(
         project.pk, actor=xinba, year=today.year, planned=1200, monthly={1: 1200}
     )
@@ -159,7 +160,7 @@ def test_it_records_investment_from_the_page(as_user, make_project, xinba):
 def test_it_raises_a_factor_request_from_the_page(as_user, make_project, xinba, supervisor):
     project = make_project()
     url = f"/projects/{project.pk}/factor-request/"
-    needed = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    needed = (timezone.localdate() + dt.timedelta(days=20)).isoformat()
     bad = as_user(xinba).post(
         url, {"kind": "land", "quantity": "10", "unit": "person", "needed_by": needed}
     )

@@ -4,6 +4,7 @@ list filter on it, the shared task columns, and the hazard's deadline read from 
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from mingzhu.enterprises.choices import DemandStatus
 from mingzhu.enterprises.models import Demand
@@ -102,7 +103,7 @@ def risk_hazard_owner(supervisor, xinba, unit):
     """A hazard the supervision office registered for 新坝镇 (its task assigned)."""
     from mingzhu.risks import actions as risk_actions
 
-    today = dt.date.today()
+    today = timezone.localdate()
     hazard = risk_actions.register_hazard(
         actor=supervisor,
         title="测试隐患",
