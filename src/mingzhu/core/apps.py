@@ -3,12 +3,32 @@ from importlib import import_module
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+DEFAULT_ACTIONS = ("view", "add", "change", "delete")
+
+
+def permissions(app: str, *codenames: str, **models: str) -> set[str]:
+    """Permission names of one app, for a role's grants.
+
+    Each keyword names one or more actions joined by ``_`` and gives the models (model
+    names, separated by spaces) it applies to; ``every`` stands for the four default
+    actions. Positional arguments are codenames of the app's own permissions as they are.
+    ``permissions("grid", "close_gridevent", view="gridevent campaign", add_change="campaign")``
+    gives ``grid.close_gridevent``, ``grid.view_gridevent``, ``grid.view_campaign``,
+    ``grid.add_campaign`` and ``grid.change_campaign``. The system check ``mingzhu.E005``
+    refuses a name that no model of the app defines.
+    """
+    names = {f"{app}.{codename}" for codename in codenames}
+    for actions, listed in models.items():
+        verbs = DEFAULT_ACTIONS if actions == "every" else actions.split("_")
+        names |= {f"{app}.{verb}_{model}" for verb in verbs for model in listed.split()}
+    return names
+
 
 class ModuleConfig(AppConfig):
     """The configuration of one of the platform's modules.
 
     ``registers`` names the module's submodules that register themselves when imported
-    (the menu, cockpit panels, system checks); ``grants()`` says what the module adds to
+    (the menu, cockpit panels, system checks); ``grants`` says what the module adds to
     the default roles (role code → permission names), merged into the role table that
     ``mingzhu.org.roles`` syncs on ``migrate``. A module's ``apps.py`` imports this
     module (``from mingzhu.core import apps``), not the class, so that Django finds one
@@ -17,16 +37,16 @@ class ModuleConfig(AppConfig):
 
     registers: tuple[str, ...] = ("menu",)
 
-    def grants(self) -> dict[str, set[str]]:
-        return {}
+    # What the module adds to the default roles: role code → permission names.
+    grants: dict[str, set[str]] = {}
 
     def ready(self) -> None:
         from mingzhu.org.roles import ROLE_PERMISSIONS
 
         for submodule in self.registers:
             import_module(f"{self.name}.{submodule}")
-        for role, permissions in self.grants().items():
-            ROLE_PERMISSIONS[role] |= permissions
+        for role, names in self.grants.items():
+            ROLE_PERMISSIONS[role] |= names
 
 
 class CoreConfig(ModuleConfig):

@@ -1,4 +1,5 @@
-"""Start-up checks: a model that does not say where it sits in the org tree is refused."""
+"""Start-up checks: a model that does not say where it sits in the org tree is refused,
+and so is a role's default permission that no model defines."""
 
 from django.apps import apps
 from django.core.checks import Error, register
@@ -65,3 +66,32 @@ def check_scope_declarations(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+def _defined_permissions() -> set[str]:
+    names = set()
+    for model in apps.get_models():
+        meta = model._meta
+        names |= {
+            f"{meta.app_label}.{action}_{meta.model_name}" for action in meta.default_permissions
+        }
+        names |= {f"{meta.app_label}.{codename}" for codename, _label in meta.permissions}
+    return names
+
+
+@register()
+def check_role_grants(app_configs=None, **kwargs):
+    """Every permission a module grants to a default role exists; a misspelt one would
+    otherwise grant nothing, silently."""
+    from mingzhu.org.roles import ROLE_PERMISSIONS
+
+    defined = _defined_permissions()
+    return [
+        Error(
+            f"The default role {role} is granted {name!r}, which no model defines.",
+            hint="Correct the name in the module's grants (mingzhu.core.apps.permissions).",
+            id="mingzhu.E005",
+        )
+        for role, names in sorted(ROLE_PERMISSIONS.items())
+        for name in sorted(names - defined)
+    ]

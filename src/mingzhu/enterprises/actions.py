@@ -23,7 +23,7 @@ from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
-from mingzhu.tasks.actions import TransitionError
+from mingzhu.tasks.actions import TransitionError, source_reviewer
 from mingzhu.tasks.choices import DeadlineBasis, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.services import add_working_days
@@ -339,8 +339,9 @@ def may_rate(user, demand: Demand | None) -> bool:
     return user.has_perm(RATE_PERMISSION) and _own_enterprise_user(user, demand.enterprise)
 
 
+@source_reviewer(SourceKind.DEMAND)
 def rates_task(user, task) -> bool:
-    """The task engine's source-reviewer rule for demands (registered in the AppConfig)."""
+    """The task engine's source-reviewer rule for demands."""
     demand = Demand.objects.select_related("enterprise").filter(task=task).first()
     return may_rate(user, demand)
 

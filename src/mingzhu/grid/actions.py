@@ -23,7 +23,7 @@ from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks import services as task_services
-from mingzhu.tasks.actions import AlreadyDone, TransitionError, in_unit
+from mingzhu.tasks.actions import AlreadyDone, TransitionError, in_unit, source_reviewer
 from mingzhu.tasks.choices import SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 
@@ -199,9 +199,10 @@ def reject_event(
     return event
 
 
+@source_reviewer(SourceKind.GRID_EVENT)
 def rechecks_task(user, task) -> bool:
     """The task engine's source-reviewer rule for grid events: the grid worker of the
-    event's grid re-checks its task on site (registered in GridConfig.ready)."""
+    event's grid re-checks its task on site."""
     event = GridEvent.objects.select_related("task__lead_unit").filter(task=task).first()
     return event is not None and may_recheck(user, event)
 

@@ -26,7 +26,7 @@ from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks import services as task_services
-from mingzhu.tasks.actions import in_unit
+from mingzhu.tasks.actions import in_unit, source_reviewer
 from mingzhu.tasks.choices import DeadlineBasis, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.models import Task
@@ -328,9 +328,10 @@ def is_satisfied(resolved: bool, satisfaction: str) -> bool:
     return bool(resolved) and satisfaction != Satisfaction.DISSATISFIED
 
 
+@source_reviewer(SourceKind.CITIZEN_REQUEST)
 def rates_task(user, task: Task) -> bool:
-    """The task engine's source-reviewer rule for citizen requests (registered in the
-    AppConfig): the desk rates, at callback, the answer to a request in its scope."""
+    """The task engine's source-reviewer rule for citizen requests: the desk rates, at
+    callback, the answer to a request in its scope."""
     if not is_desk(user):
         return False
     found = CitizenRequest.objects.filter(task=task)

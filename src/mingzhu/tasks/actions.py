@@ -104,6 +104,18 @@ def is_issuing_side(user, task: Task) -> bool:
 SOURCE_REVIEWERS: dict[str, Callable[[object, Task], bool]] = {}
 
 
+def source_reviewer(kind: str):
+    """Register the decorated rule (user, task) → bool as the reviewer of the tasks that
+    come from ``kind``. The module lists ``"actions"`` in its configuration's
+    ``registers``, so the rule is in place once the apps are ready."""
+
+    def register(rule):
+        SOURCE_REVIEWERS[kind] = rule
+        return rule
+
+    return register
+
+
 def may_review(user, task: Task, *, as_source_reviewer: bool = False) -> bool:
     """Verify or return: the issuing side, or the source's registered reviewer; never the
     lead unit's own people."""

@@ -3,26 +3,20 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core import apps
 from mingzhu.org.choices import RoleCode
 
-READ = {"tasks.view_task", "tasks.view_tasklist", "tasks.view_taskevent", "tasks.view_attachment"}
-HANDLE = READ | {"tasks.change_task", "tasks.view_supervisionsheet"}
-ISSUE = HANDLE | {
-    "tasks.add_task",
-    "tasks.add_tasklist",
-    "tasks.change_tasklist",
-    "tasks.verify_task",
-}
+READ = apps.permissions("tasks", view="task tasklist taskevent attachment")
+HANDLE = READ | apps.permissions("tasks", change="task", view="supervisionsheet")
+ISSUE = HANDLE | apps.permissions("tasks", add="task tasklist", change="tasklist", verify="task")
+FOLLOW = apps.permissions("tasks", view="task taskevent")
 
 
 class TasksConfig(apps.ModuleConfig):
     name = "mingzhu.tasks"
     verbose_name = _("Tasks")
-
-    def grants(self):
-        return {
-            RoleCode.SUPERVISOR: ISSUE,
-            RoleCode.LEADER: ISSUE,
-            RoleCode.DEPT_STAFF: HANDLE,
-            RoleCode.TOWN_STAFF: HANDLE,
-            RoleCode.GRID_WORKER: {"tasks.view_task", "tasks.view_taskevent"},
-            RoleCode.ENTERPRISE: {"tasks.view_task", "tasks.view_taskevent"},
-        }
+    grants = {
+        RoleCode.SUPERVISOR: ISSUE,
+        RoleCode.LEADER: ISSUE,
+        RoleCode.DEPT_STAFF: HANDLE,
+        RoleCode.TOWN_STAFF: HANDLE,
+        RoleCode.GRID_WORKER: FOLLOW,
+        RoleCode.ENTERPRISE: FOLLOW,
+    }
