@@ -13,29 +13,21 @@ from mingzhu.core.api import (
     read_viewset,
 )
 
-from . import actions
+from . import actions, models
 from .filters import ActivityFilter, ApplicationFilter
-from .models import (
-    Application,
-    ApplicationEvent,
-    Category,
-    Objection,
-    Participation,
-    VolunteerActivity,
-)
 
 
 class CreationCategorySerializer(ScopedModelSerializer):
     class Meta:
-        model = Category
+        model = models.Category
         fields = ["id", "name", "kind", "notice_days", "description", "is_active", "sort_order"]
 
 
 class CreationApplicationSerializer(ScopedModelSerializer):
-    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
+    category = serializers.PrimaryKeyRelatedField(queryset=models.Category.objects.all())
 
     class Meta:
-        model = Application
+        model = models.Application
         fields = [
             "id",
             "category",
@@ -67,7 +59,7 @@ class CreationApplicationSerializer(ScopedModelSerializer):
 
 class ApplicationEventSerializer(ScopedModelSerializer):
     class Meta:
-        model = ApplicationEvent
+        model = models.ApplicationEvent
         fields = [
             "id",
             "application",
@@ -83,7 +75,7 @@ class ApplicationEventSerializer(ScopedModelSerializer):
 
 class NoticeObjectionSerializer(ScopedModelSerializer):
     class Meta:
-        model = Objection
+        model = models.Objection
         fields = [
             "id",
             "application",
@@ -98,7 +90,7 @@ class NoticeObjectionSerializer(ScopedModelSerializer):
 
 class VolunteerActivitySerializer(ScopedModelSerializer):
     class Meta:
-        model = VolunteerActivity
+        model = models.VolunteerActivity
         fields = [
             "id",
             "title",
@@ -113,7 +105,7 @@ class VolunteerActivitySerializer(ScopedModelSerializer):
 
 class VolunteerParticipationSerializer(ScopedModelSerializer):
     class Meta:
-        model = Participation
+        model = models.Participation
         fields = ["id", "activity", "volunteer", "unit", "hours"]
 
 
@@ -149,13 +141,13 @@ class ApplicationRefuseBody(serializers.Serializer):
     on = serializers.DateField(required=False, default=None)
 
 
-CategoryViewSet = read_viewset(Category, CreationCategorySerializer, ["kind"])
+CategoryViewSet = read_viewset(models.Category, CreationCategorySerializer, ["kind"])
 
 
 class ApplicationViewSet(ScopedViewSet):
     """Applications; POST submits one (the civilisation office then takes each step)."""
 
-    model = Application
+    model = models.Application
     filterset_class = ApplicationFilter
     serializer_class = CreationApplicationSerializer
     http_method_names = ["get", "head", "options", "post"]
@@ -171,23 +163,27 @@ class ApplicationViewSet(ScopedViewSet):
         serializer.save()
 
 
-EventViewSet = read_viewset(ApplicationEvent, ApplicationEventSerializer, ["application", "action"])
+EventViewSet = read_viewset(
+    models.ApplicationEvent, ApplicationEventSerializer, ["application", "action"]
+)
 
 
 class ObjectionViewSet(ReadViewSet):
     """Objections; POST /{id}/resolve/ records what checking found."""
 
-    model = Objection
-    filterset_class = filterset_for(Objection, ["application"])
+    model = models.Objection
+    filterset_class = filterset_for(models.Objection, ["application"])
     serializer_class = NoticeObjectionSerializer
 
     resolve = object_action(actions.resolve_objection, ObjectionResolveBody)
 
 
 ActivityViewSet = read_viewset(
-    VolunteerActivity, VolunteerActivitySerializer, filterset_class=ActivityFilter
+    models.VolunteerActivity, VolunteerActivitySerializer, filterset_class=ActivityFilter
 )
-ParticipationViewSet = read_viewset(Participation, VolunteerParticipationSerializer, ["activity"])
+ParticipationViewSet = read_viewset(
+    models.Participation, VolunteerParticipationSerializer, ["activity"]
+)
 
 
 VIEWSETS = [

@@ -26,17 +26,10 @@ from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.models import TaskList
 from mingzhu.tasks.play import moment, play, staff_of
 
+from . import models
 from .choices import ApplicationAction as A
 from .choices import ApplicationStatus as S
 from .choices import CategoryKind, ObjectionOutcome
-from .models import (
-    Application,
-    ApplicationEvent,
-    Category,
-    Objection,
-    Participation,
-    VolunteerActivity,
-)
 from .services import notice_end
 
 CREATION = ["文明村镇", "文明单位", "文明家庭", "文明校园"]
@@ -87,7 +80,7 @@ def load(audit: bool = False, as_of: dt.date | None = None) -> int:
 @transaction.atomic
 def _load(today: dt.date) -> int:
     _categories()
-    if Application.objects.filter(is_illustrative=True).exists():
+    if models.Application.objects.filter(is_illustrative=True).exists():
         return 0
     office = OrgUnit.objects.filter(code="YZ-DEPT-WMB").first()
     actor = User.objects.filter(username="wmb").first()
@@ -100,19 +93,21 @@ def _load(today: dt.date) -> int:
 
 
 def _categories() -> None:
-    existing = set(Category.objects.values_list("name", flat=True))
+    existing = set(models.Category.objects.values_list("name", flat=True))
     rows = [
-        Category(name=name, kind=CategoryKind.CREATION, sort_order=i)
+        models.Category(name=name, kind=CategoryKind.CREATION, sort_order=i)
         for i, name in enumerate(CREATION, start=1)
     ] + [
-        Category(name=name, kind=CategoryKind.COMMENDATION, sort_order=10 + i, is_illustrative=True)
+        models.Category(
+            name=name, kind=CategoryKind.COMMENDATION, sort_order=10 + i, is_illustrative=True
+        )
         for i, name in enumerate(COMMENDATIONS, start=1)
     ]
-    Category.objects.bulk_create(r for r in rows if r.name not in existing)
+    models.Category.objects.bulk_create(r for r in rows if r.name not in existing)
 
 
 def _applications(today: dt.date, actor) -> int:
-    categories = list(Category.objects.order_by("kind", "sort_order"))
+    categories = list(models.Category.objects.order_by("kind", "sort_order"))
     towns = list(OrgUnit.objects.filter(kind__in=TOWN_KINDS, parent__kind=UnitKind.CITY))
     villages = list(
         OrgUnit.objects.filter(kind__in=(UnitKind.VILLAGE, UnitKind.COMMUNITY)).order_by("path")
@@ -133,7 +128,7 @@ def _applications(today: dt.date, actor) -> int:
                 start = today - dt.timedelta(days=2)
             end = notice_end(start, category.notice_days)
             on_notice = A.PUBLISH in steps
-            app = Application(
+            app = models.Application(
                 category=category,
                 year=today.year,
                 applicant=f"{unit.name}{suffix}（示例{n}）",
@@ -152,7 +147,7 @@ def _applications(today: dt.date, actor) -> int:
             )
             apps.append(app)
             ways.append((app, steps, submitted, start, end, copy))
-    Application.objects.bulk_create(apps)
+    models.Application.objects.bulk_create(apps)
     events, objections = [], []
     for app, steps, submitted, start, end, copy in ways:
         status = S.SUBMITTED
@@ -168,7 +163,7 @@ def _applications(today: dt.date, actor) -> int:
             elif step == A.OBJECTION:
                 on, note = start + dt.timedelta(days=2), "群众反映存在不文明行为（示例）"
                 objections.append(
-                    Objection(
+                    models.Objection(
                         application=app,
                         received_on=on,
                         content=note,
@@ -188,7 +183,7 @@ def _applications(today: dt.date, actor) -> int:
         if app.status == S.ON_NOTICE and copy == 0:
             # An objection received during the running notice, still being checked.
             objections.append(
-                Objection(
+                models.Objection(
                     application=app,
                     received_on=start,
                     content="来电反映申报材料与实际不符（示例）",
@@ -198,14 +193,14 @@ def _applications(today: dt.date, actor) -> int:
             events.append(
                 _event(app, actor, A.OBJECTION, status, status, start, objections[-1].content)
             )
-    ApplicationEvent.objects.bulk_create(events)
-    Objection.objects.bulk_create(objections)
+    models.ApplicationEvent.objects.bulk_create(events)
+    models.Objection.objects.bulk_create(objections)
     return len(apps)
 
 
 def _event(app, actor, action, before, after, on, comment=""):
     at = timezone.make_aware(dt.datetime.combine(on, dt.time(9, 0)))
-    return ApplicationEvent(
+    return models.ApplicationEvent(
         application=app,
         actor=actor,
         at=at,
@@ -220,8 +215,8 @@ def _event(app, actor, action, before, after, on, comment=""):
 def _activities(today: dt.date, office) -> None:
     organisers = [office, *OrgUnit.objects.filter(kind__in=TOWN_KINDS).order_by("sort_order")]
     villages = list(OrgUnit.objects.filter(kind__in=(UnitKind.VILLAGE, UnitKind.COMMUNITY)))
-    activities = VolunteerActivity.objects.bulk_create(
-        VolunteerActivity(
+    activities = models.VolunteerActivity.objects.bulk_create(
+        models.VolunteerActivity(
             title=f"{ACTIVITIES[i % len(ACTIVITIES)][0]}（示例）",
             organiser=organisers[i % len(organisers)],
             held_on=today + dt.timedelta(days=10 - 3 * i),
@@ -232,8 +227,8 @@ def _activities(today: dt.date, office) -> None:
         )
         for i in range(24)
     )
-    Participation.objects.bulk_create(
-        Participation(
+    models.Participation.objects.bulk_create(
+        models.Participation(
             activity=a,
             volunteer=VOLUNTEERS[(i + k) % len(VOLUNTEERS)],
             unit=villages[(i + k) % len(villages)],

@@ -21,7 +21,7 @@ from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.api import TaskFields
 
-from . import actions
+from . import actions, services
 from .choices import Channel
 from .demands import demand_rates
 from .filters import DemandFilter, EnterpriseFilter
@@ -89,14 +89,7 @@ class AnnualDataSerializer(ScopedModelSerializer):
             "id",
             "enterprise",
             "year",
-            "sales",
-            "tax",
-            "value_added",
-            "energy_tce",
-            "electricity",
-            "emissions",
-            "rd_expense",
-            "employees",
+            *(f for f in services.FIELDS if f != "land_mu"),
             "exempt_reason",
             "veto_reason",
             "bonus",

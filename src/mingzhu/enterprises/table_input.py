@@ -15,6 +15,7 @@ from mingzhu.core.tabular import validate_rows as validate_sheet
 
 from . import credit
 from .importer import number, signed
+from .services import FIELDS as NUMBERS
 
 COLUMNS = [
     ("credit_code", "统一社会信用代码"),
@@ -35,17 +36,6 @@ COLUMNS = [
     ("bonus", "加减分"),
 ]
 CHINESE = {zh: en for en, zh in COLUMNS}
-NUMBERS = (
-    "land_mu",
-    "tax",
-    "sales",
-    "value_added",
-    "energy_tce",
-    "electricity",
-    "emissions",
-    "rd_expense",
-    "employees",
-)
 SCALES = {"above": "above", "below": "below", "规上": "above", "规下": "below"}
 SHEET_COLUMNS = [Column(en, zh, (en,), required=i < 5) for i, (en, zh) in enumerate(COLUMNS)]
 

@@ -29,7 +29,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.views import TaskBackedDetailView
 
-from . import actions, services
+from . import actions, models, services
 from .demands import demand_rates, totals
 from .evaluation import result_record
 from .filters import DemandFilter, EnterpriseFilter, ResultFilter, VisitFilter
@@ -49,16 +49,6 @@ from .importer import (
     import_registry,
     registry_rows,
 )
-from .models import (
-    AnnualData,
-    Demand,
-    DemandRating,
-    Enterprise,
-    MuEvaluation,
-    MuResult,
-    MuScheme,
-    Visit,
-)
 
 INDICATOR_LABELS = {
     "tax_per_mu": gettext_lazy("Tax per mu"),
@@ -75,7 +65,7 @@ INDICATOR_LABELS = {
 
 
 class EnterpriseListView(ObjectListView):
-    model = Enterprise
+    model = models.Enterprise
     select_related = ("town",)
     filterset_class = EnterpriseFilter
     columns = [
@@ -95,7 +85,7 @@ class EnterpriseListView(ObjectListView):
         return REGISTRY_HEADERS, registry_rows(queryset)
 
 
-def _radar(result: MuResult | None) -> dict | None:
+def _radar(result: models.MuResult | None) -> dict | None:
     """Indicator ratios against the benchmark (1.0) for the radar chart."""
     if result is None or not result.indicators:
         return None
@@ -110,13 +100,13 @@ def _radar(result: MuResult | None) -> dict | None:
 
 
 class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
-    model = Enterprise
+    model = models.Enterprise
     select_related = ("town", "account_unit")
 
     def get_extra_context(self, obj):
         user = self.request.user
         results = list(
-            restrict(MuResult.objects.filter(enterprise=obj), user, "view")
+            restrict(models.MuResult.objects.filter(enterprise=obj), user, "view")
             .select_related("evaluation__scheme")
             .order_by("-year")
         )
@@ -134,15 +124,15 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
                     }
                 )
         return {
-            "annual": restrict(AnnualData.objects.filter(enterprise=obj), user, "view").order_by(
-                "-year"
-            ),
+            "annual": restrict(
+                models.AnnualData.objects.filter(enterprise=obj), user, "view"
+            ).order_by("-year"),
             "results": results,
             "latest": latest,
             "indicator_rows": rows,
             "radar": _radar(latest),
-            "visits": restrict(Visit.objects.filter(enterprise=obj), user, "view")[:20],
-            "demands": restrict(Demand.objects.filter(enterprise=obj), user, "view")
+            "visits": restrict(models.Visit.objects.filter(enterprise=obj), user, "view")[:20],
+            "demands": restrict(models.Demand.objects.filter(enterprise=obj), user, "view")
             .select_related("task")
             .prefetch_related("ratings")[:20],
             "can_raise": user.has_perm("enterprises.add_demand"),
@@ -154,14 +144,14 @@ EnterpriseHistoryView = EnterpriseDetailView.as_history()
 
 
 class EnterpriseEditView(ObjectEditView):
-    model = Enterprise
+    model = models.Enterprise
     form_class = EnterpriseForm
 
 
 class RegistryImportView(ImportView):
     """Excel import, all or nothing, with an error per row and field."""
 
-    model = Enterprise
+    model = models.Enterprise
     template_name = "enterprises/import.html"
     title = gettext_lazy("Import the registry from Excel")
     columns = REGISTRY_HEADERS
@@ -180,7 +170,7 @@ class AnnualImportView(RegistryImportView):
 
 
 class AnnualExportView(ObjectMixin, View):
-    model = AnnualData
+    model = models.AnnualData
 
     def get(self, request):
         self.require_permission("view")
@@ -226,13 +216,15 @@ class ResultsView(ObjectListView):
     """One year's results (the year asked for, or the latest evaluated), filtered, with
     the class distribution by town of all of them; the page of a year, not a model list."""
 
-    model = MuResult
+    model = models.MuResult
     filterset_class = ResultFilter
     template_name = "enterprises/results.html"
     table_template = "enterprises/_results_table.html"
 
     def get(self, request, *args, **kwargs):
-        self.evaluations = list(MuEvaluation.objects.select_related("scheme").order_by("-year"))
+        self.evaluations = list(
+            models.MuEvaluation.objects.select_related("scheme").order_by("-year")
+        )
         self.year = _year(request, self.evaluations)
         self.evaluation = next((e for e in self.evaluations if e.year == self.year), None)
         return super().get(request, *args, **kwargs)
@@ -292,7 +284,7 @@ class RunView(LoginRequiredMixin, View):
 
 
 class SchemeListView(ObjectListView):
-    model = MuScheme
+    model = models.MuScheme
     columns = [
         Column("version", link=True),
         *fields("name updated_at"),
@@ -304,7 +296,7 @@ class SchemeListView(ObjectListView):
 
 
 class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
-    model = MuScheme
+    model = models.MuScheme
 
     def get_extra_context(self, obj):
         return {"evaluations": obj.evaluations.order_by("-year"), "labels": INDICATOR_LABELS}
@@ -313,7 +305,7 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
 class SchemeEditView(ObjectEditView):
     """Editing a version that an evaluation used saves a new version instead."""
 
-    model = MuScheme
+    model = models.MuScheme
     form_class = SchemeForm
 
     def save_form(self, form):
@@ -331,7 +323,7 @@ class SchemeEditView(ObjectEditView):
 
 
 class VisitListView(ObjectListView):
-    model = Visit
+    model = models.Visit
     select_related = ("enterprise", "unit")
     filterset_class = VisitFilter
     columns = [
@@ -342,7 +334,7 @@ class VisitListView(ObjectListView):
 
 
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
-    model = Visit
+    model = models.Visit
     select_related = ("enterprise", "unit", "recorded_by")
 
     def get_extra_context(self, obj):
@@ -354,7 +346,7 @@ class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
 
 
 class VisitAddView(ActionFormView):
-    model = Visit
+    model = models.Visit
     form_class = VisitForm
     title = gettext_lazy("Record a visit")
 
@@ -398,7 +390,7 @@ DEMAND_COLUMNS = [
 
 
 class DemandListView(ObjectListView):
-    model = Demand
+    model = models.Demand
     filterset_class = DemandFilter
     columns = DEMAND_COLUMNS
     export_filename = "demands"
@@ -408,12 +400,14 @@ class DemandListView(ObjectListView):
             self.restricted("view")
             .with_reopened()
             .select_related("enterprise", "task__lead_unit")
-            .prefetch_related(Prefetch("ratings", queryset=DemandRating.objects.order_by("round")))
+            .prefetch_related(
+                Prefetch("ratings", queryset=models.DemandRating.objects.order_by("round"))
+            )
         )
 
 
 class DemandDetailView(ReadOnlyMixin, TaskBackedDetailView):
-    model = Demand
+    model = models.Demand
     select_related = ("enterprise", "visit", "raised_by", "task__lead_unit")
 
     def get_task_context(self, obj, task):
@@ -428,7 +422,7 @@ class DemandDetailView(ReadOnlyMixin, TaskBackedDetailView):
 
 
 class DemandAddView(ActionFormView):
-    model = Demand
+    model = models.Demand
     form_class = DemandForm
     title = gettext_lazy("Raise a demand")
 
@@ -447,7 +441,7 @@ class DemandAddView(ActionFormView):
 
 
 class DemandActionView(ActionFormView):
-    model = Demand
+    model = models.Demand
     select_related = ("enterprise",)
     template_name = "enterprises/demand_action.html"
 
@@ -477,7 +471,7 @@ class RatesView(ReportView):
 
     period = "range"
 
-    model = Demand
+    model = models.Demand
     template_name = "enterprises/rates.html"
 
     def report(self, start, end):

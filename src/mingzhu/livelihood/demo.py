@@ -28,7 +28,7 @@ from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.models import Task, TaskEvent
 from mingzhu.tasks.services import WORK_ZONE, add_working_days, due_for
 
-from . import protect
+from . import models, protect
 from .actions import DEFAULT_LIMITS, is_satisfied
 from .choices import (
     AidReason,
@@ -41,20 +41,6 @@ from .choices import (
     RiskCause,
     Satisfaction,
     Scheme,
-)
-from .models import (
-    AssistanceMeasure,
-    Callback,
-    CitizenRequest,
-    CoverageRecord,
-    CoverageTarget,
-    FundEntry,
-    MonitoredHousehold,
-    MonitoringLine,
-    MutualAidFund,
-    RateWeights,
-    RequestCategory,
-    TimeLimit,
 )
 
 REQUESTS = 2000
@@ -147,22 +133,22 @@ def _load(today: dt.date) -> dict:
 
 def _config() -> None:
     for rtype, (days, basis, response) in DEFAULT_LIMITS.items():
-        TimeLimit.objects.get_or_create(
+        models.TimeLimit.objects.get_or_create(
             request_type=rtype,
             defaults={"handling_days": days, "basis": basis, "response_days": response},
         )
-    RateWeights.objects.get_or_create(name="default")
+    models.RateWeights.objects.get_or_create(name="default")
 
 
-def _categories(units) -> dict[str, RequestCategory]:
+def _categories(units) -> dict[str, models.RequestCategory]:
     leaves = {}
-    tops: dict[str, RequestCategory] = {}
+    tops: dict[str, models.RequestCategory] = {}
     for order, (top, leaf, unit) in enumerate(CATEGORIES, start=1):
         if top not in tops:
-            tops[top] = RequestCategory.objects.get_or_create(
+            tops[top] = models.RequestCategory.objects.get_or_create(
                 parent=None, name=top, defaults={"sort_order": order, "is_illustrative": True}
             )[0]
-        leaves[leaf] = RequestCategory.objects.get_or_create(
+        leaves[leaf] = models.RequestCategory.objects.get_or_create(
             parent=tops[top],
             name=leaf,
             defaults={
@@ -195,7 +181,7 @@ def _name(rng) -> str:
 
 
 def _requests(rng, today, units, users, categories) -> int:
-    if CitizenRequest.objects.filter(is_illustrative=True).exists():
+    if models.CitizenRequest.objects.filter(is_illustrative=True).exists():
         return 0
     desk, desk_user = units[DESK], users.get("rexian")
     places = _places(units)
@@ -206,7 +192,7 @@ def _requests(rng, today, units, users, categories) -> int:
     habits = {}
     for u in [*dispatch_targets, *(t for t, _v in places)]:
         habits[u.pk] = (rng.uniform(0.7, 0.99), rng.uniform(0.75, 0.98), rng.uniform(0.7, 0.97))
-    ct = ContentType.objects.get_for_model(CitizenRequest)
+    ct = ContentType.objects.get_for_model(models.CitizenRequest)
     start = today - dt.timedelta(days=365)
     days = sorted(start + dt.timedelta(days=rng.randrange(365)) for _ in range(REQUESTS))
     counters: dict[str, int] = {}
@@ -223,7 +209,7 @@ def _requests(rng, today, units, users, categories) -> int:
         received = _at(day, rng.randrange(8, 18), rng.randrange(60))
         phone = _phone(rng)
         name = _name(rng)
-        req = CitizenRequest(
+        req = models.CitizenRequest(
             number=f"RX{day.year}{n:06d}",
             channel=rng.choice(CHANNELS),
             request_type=rtype,
@@ -305,14 +291,14 @@ def _requests(rng, today, units, users, categories) -> int:
         plans.append((received, accepted, answered, called, state, resolved, satisfaction, unit))
     # Keys chosen up front, so that request and task point at each other without a second
     # pass over the rows; the sequences are moved past them afterwards (PostgreSQL).
-    first_request = (CitizenRequest.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    first_request = (models.CitizenRequest.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     first_task = (Task.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     for i, (req, task) in enumerate(zip(reqs, tasks, strict=True)):
         req.pk, task.pk = first_request + i, first_task + i
         req.task_id, task.object_id = task.pk, req.pk
     Task.objects.bulk_create(tasks, batch_size=500)
-    CitizenRequest.objects.bulk_create(reqs, batch_size=500)
-    _reset_sequences(Task, CitizenRequest)
+    models.CitizenRequest.objects.bulk_create(reqs, batch_size=500)
+    _reset_sequences(Task, models.CitizenRequest)
     # The request's own events (dispatch, callback) are left to the task's timeline and
     # the callback rows here: fewer rows keep the demo step fast.
     task_events, callbacks = [], []
@@ -336,7 +322,7 @@ def _requests(rng, today, units, users, categories) -> int:
         if state in (T.CLOSED, T.RETURNED):
             ev.append((EventAction.RATE, T.CLOSURE_REQUESTED, state, _at(called, 10)))
             callbacks.append(
-                Callback(
+                models.Callback(
                     request=req,
                     task=task,
                     resolved=resolved,
@@ -361,12 +347,12 @@ def _requests(rng, today, units, users, categories) -> int:
                 )
             )
     TaskEvent.objects.bulk_create(task_events, batch_size=1000)
-    Callback.objects.bulk_create(callbacks, batch_size=500)
+    models.Callback.objects.bulk_create(callbacks, batch_size=500)
     return len(reqs)
 
 
-def _reset_sequences(*models) -> None:
-    sql = connection.ops.sequence_reset_sql(no_style(), models)
+def _reset_sequences(*tables) -> None:
+    sql = connection.ops.sequence_reset_sql(no_style(), tables)
     if sql:
         with connection.cursor() as cursor:
             for statement in sql:
@@ -381,10 +367,10 @@ def _id_number(rng, birth: dt.date) -> str:
 def _households(rng, today, units, users) -> int:
     year = today.year
     for y, amount in ((year - 1, 8500), (year, 9000)):
-        MonitoringLine.objects.get_or_create(
+        models.MonitoringLine.objects.get_or_create(
             year=y, defaults={"amount": Decimal(amount), "source": "示例", "is_illustrative": True}
         )
-    if MonitoredHousehold.objects.filter(is_illustrative=True).exists():
+    if models.MonitoredHousehold.objects.filter(is_illustrative=True).exists():
         return 0
     villages = [u for u in units.values() if u.kind in (UnitKind.VILLAGE, UnitKind.COMMUNITY)]
     villages.sort(key=lambda u: u.path)
@@ -403,7 +389,7 @@ def _households(rng, today, units, users) -> int:
         number = _id_number(
             rng, dt.date(rng.randrange(1940, 1995), rng.randrange(1, 13), rng.randrange(1, 28))
         )
-        h = MonitoredHousehold(
+        h = models.MonitoredHousehold(
             village=village,
             household_type=rng.choice(HouseholdType.values),
             head_name=_name(rng),
@@ -417,10 +403,10 @@ def _households(rng, today, units, users) -> int:
         )
         h.set_id_number(number)
         rows.append(h)
-    MonitoredHousehold.objects.bulk_create(rows, batch_size=500)
+    models.MonitoredHousehold.objects.bulk_create(rows, batch_size=500)
     # A few assistance measures, each a task of the agriculture bureau's issue.
     issuer = units["YZ-DEPT-NYNC"]
-    ct = ContentType.objects.get_for_model(MonitoredHousehold)
+    ct = ContentType.objects.get_for_model(models.MonitoredHousehold)
     prefix = f"{year}-NYNC-"
     last = Task.objects.filter(code__startswith=prefix).aggregate(m=Max("code"))["m"]
     number = int(last.rsplit("-", 1)[-1]) if last else 0
@@ -450,7 +436,7 @@ def _households(rng, today, units, users) -> int:
         )
         tasks.append(task)
         measures.append(
-            AssistanceMeasure(
+            models.AssistanceMeasure(
                 household=h, kind=kind, description=task.content, task=task, is_illustrative=True
             )
         )
@@ -467,22 +453,22 @@ def _households(rng, today, units, users) -> int:
             for t in tasks
         ]
     )
-    AssistanceMeasure.objects.bulk_create(measures)
+    models.AssistanceMeasure.objects.bulk_create(measures)
     return len(rows)
 
 
 def _funds(rng, today, units, users) -> int:
-    if MutualAidFund.objects.filter(is_illustrative=True).exists():
+    if models.MutualAidFund.objects.filter(is_illustrative=True).exists():
         return 0
     villages = sorted(
         (u for u in units.values() if u.kind in (UnitKind.VILLAGE, UnitKind.COMMUNITY)),
         key=lambda u: u.path,
     )[:FUNDS]
     funds = [
-        MutualAidFund(village=v, name=f"{v.name}幸福家园互助基金", is_illustrative=True)
+        models.MutualAidFund(village=v, name=f"{v.name}幸福家园互助基金", is_illustrative=True)
         for v in villages
     ]
-    MutualAidFund.objects.bulk_create(funds)
+    models.MutualAidFund.objects.bulk_create(funds)
     approver = {"YZ-XINBA": users.get("xinba"), "321182001000": users.get("sanmao")}
     entries = []
     reasons = AidReason.values
@@ -507,7 +493,7 @@ def _funds(rng, today, units, users) -> int:
         day = today - dt.timedelta(days=2)
         draft = {"donor": "爱心人士（示例）", "purpose": "重阳敬老", "status": EntryStatus.DRAFT}
         entries.append(entry(EntryKind.DONATION, Decimal("0.2000"), day, None, **draft))
-    FundEntry.objects.bulk_create(entries, batch_size=500)
+    models.FundEntry.objects.bulk_create(entries, batch_size=500)
     return len(funds)
 
 
@@ -516,10 +502,10 @@ DONORS = ["爱心企业（示例）", "在外乡贤（示例）", "村民集体�
 
 def _entry(
     fund, recorder, kind, amount, day, approved_by, status=EntryStatus.APPROVED, **details
-) -> FundEntry:
+) -> models.FundEntry:
     """An illustrative fund entry; an approved one was approved at 15:00 on its day."""
     approved = status == EntryStatus.APPROVED
-    return FundEntry(
+    return models.FundEntry(
         fund=fund,
         kind=kind,
         amount=amount,
@@ -541,10 +527,10 @@ def _coverage(rng, today, units) -> int:
     year = today.year
     for scheme, rate in ((Scheme.PENSION, Decimal("95.00")), (Scheme.MEDICAL, Decimal("98.00"))):
         for y in (year - 1, year):
-            CoverageTarget.objects.get_or_create(
+            models.CoverageTarget.objects.get_or_create(
                 year=y, scheme=scheme, defaults={"rate": rate, "is_illustrative": True}
             )
-    if CoverageRecord.objects.filter(is_illustrative=True).exists():
+    if models.CoverageRecord.objects.filter(is_illustrative=True).exists():
         return 0
     villages = [u for u in units.values() if u.kind in (UnitKind.VILLAGE, UnitKind.COMMUNITY)]
     rows = []
@@ -558,7 +544,7 @@ def _coverage(rng, today, units) -> int:
                     else rng.uniform(0.96, 0.999)
                 )
                 rows.append(
-                    CoverageRecord(
+                    models.CoverageRecord(
                         village=v,
                         year=y,
                         scheme=scheme,
@@ -567,5 +553,5 @@ def _coverage(rng, today, units) -> int:
                         is_illustrative=True,
                     )
                 )
-    CoverageRecord.objects.bulk_create(rows)
+    models.CoverageRecord.objects.bulk_create(rows)
     return len(rows)

@@ -33,7 +33,7 @@ from mingzhu.tasks.actions import available_actions, was_reopened
 from mingzhu.tasks.models import TaskEvent
 from mingzhu.tasks.tables import TaskColumn
 
-from . import actions, services, suggest
+from . import actions, models, services, suggest
 from .choices import AidReason, EntryKind, EntryStatus, RiskCause, Scheme
 from .filters import CitizenRequestFilter, HouseholdFilter
 from .forms import (
@@ -52,19 +52,6 @@ from .forms import (
     WeightsForm,
 )
 from .metrics import hot_spots_for, rates_for, request_tasks
-from .models import (
-    CitizenRequest,
-    CoverageRecord,
-    CoverageTarget,
-    FundEntry,
-    MonitoredHousehold,
-    MonitoringLine,
-    MutualAidFund,
-    PersonalDataAccess,
-    RateWeights,
-    RequestCategory,
-    TimeLimit,
-)
 from .notice import rates_notice
 
 # -- citizen requests ----------------------------------------------------------------
@@ -85,7 +72,7 @@ REQUEST_COLUMNS = [
 
 
 class CitizenRequestListView(ObjectListView):
-    model = CitizenRequest
+    model = models.CitizenRequest
     select_related = ("category__parent", "town", "village", "task__lead_unit")
     filterset_class = CitizenRequestFilter
     columns = REQUEST_COLUMNS
@@ -97,7 +84,7 @@ class CitizenRequestListView(ObjectListView):
         and then every record exported is entered in the access log."""
         user = self.request.user
         full = self.request.GET.get("personal") == "1"
-        if full and not actions.may_reveal(user, CitizenRequest):
+        if full and not actions.may_reveal(user, models.CitizenRequest):
             raise PermissionDenied
         objs = list(queryset[:EXPORT_LIMIT])
         headers, rows = super().export_table(objs)
@@ -110,7 +97,7 @@ class CitizenRequestListView(ObjectListView):
 
 
 class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
-    model = CitizenRequest
+    model = models.CitizenRequest
     template_name = "livelihood/citizenrequest_detail.html"
     select_related = ("category__parent", "town", "village", "task__lead_unit", "received_by")
     revealed = None
@@ -121,7 +108,9 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
         desk = actions.is_desk(user)
         status = obj.status
         # Only the rounds (tasks) and callbacks the user may see, and those rounds' events.
-        rounds = restrict(request_tasks(CitizenRequest.objects.filter(pk=obj.pk)), user, "view")
+        rounds = restrict(
+            request_tasks(models.CitizenRequest.objects.filter(pk=obj.pk)), user, "view"
+        )
         task_actions = available_actions(user, task) if task and not obj.pending_return else []
         context = {
             "events": obj.events.select_related("actor", "unit"),
@@ -134,7 +123,7 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
             .order_by("at", "pk"),
             "reopened": task is not None and was_reopened(task),
             "task_link": task is not None and can(user, "view", task),
-            "can_reveal": actions.may_reveal(user, CitizenRequest),
+            "can_reveal": actions.may_reveal(user, models.CitizenRequest),
             "revealed": self.revealed,
             "can_dispatch": desk and status == "registered",
             "can_redispatch": desk and obj.pending_return,
@@ -164,7 +153,7 @@ class RevealRequestView(RevealMixin, CitizenRequestDetailView):
 
 
 class RegisterView(ActionFormView):
-    model = CitizenRequest
+    model = models.CitizenRequest
     form_class = RegisterForm
     title = gettext_lazy("Register a request")
 
@@ -176,7 +165,7 @@ class RegisterView(ActionFormView):
 
 
 class RequestActionView(ActionFormView):
-    model = CitizenRequest
+    model = models.CitizenRequest
     select_related = ("task__lead_unit", "category")
 
 
@@ -258,7 +247,7 @@ class CallbackView(RequestActionView):
 
 
 class RatesView(ObjectMixin, View):
-    model = CitizenRequest
+    model = models.CitizenRequest
 
     def context(self, request, form=None):
         year, month, error = periods.month(request.GET)
@@ -287,7 +276,7 @@ class RatesView(ObjectMixin, View):
         self.require_permission("view")
         if not request.user.has_perm("livelihood.change_rateweights"):
             raise PermissionDenied
-        form = WeightsForm(request.POST, instance=RateWeights.current())
+        form = WeightsForm(request.POST, instance=models.RateWeights.current())
         if form.is_valid():
             form.save()
             messages.success(request, _("Saved."))
@@ -296,7 +285,7 @@ class RatesView(ObjectMixin, View):
 
 
 class NoticeView(ObjectMixin, View):
-    model = CitizenRequest
+    model = models.CitizenRequest
 
     def get(self, request):
         self.require_permission("view")
@@ -318,7 +307,7 @@ class NoticeView(ObjectMixin, View):
 
 
 class HotSpotsView(ObjectMixin, View):
-    model = CitizenRequest
+    model = models.CitizenRequest
 
     def get(self, request):
         self.require_permission("view")
@@ -345,7 +334,7 @@ class HotSpotsView(ObjectMixin, View):
 
 
 class ClassifierView(ObjectMixin, View):
-    model = CitizenRequest
+    model = models.CitizenRequest
 
     def get(self, request):
         self.require_permission("add")
@@ -378,7 +367,7 @@ class ClassifierView(ObjectMixin, View):
 
 
 class CategoryListView(ObjectListView):
-    model = RequestCategory
+    model = models.RequestCategory
     select_related = ("parent", "default_unit")
     columns = [
         Column("name", gettext_lazy("Name"), accessor=str, link=True),
@@ -405,13 +394,13 @@ class FieldsDetailView(NoDeleteMixin, ObjectDetailView):
 
 
 class CategoryDetailView(FieldsDetailView):
-    model = RequestCategory
+    model = models.RequestCategory
     select_related = ("parent", "default_unit")
     fields = ("name", "parent", "default_unit", "is_active")
 
 
 class TimeLimitListView(ObjectListView):
-    model = TimeLimit
+    model = models.TimeLimit
     columns = [
         Column("request_type", gettext_lazy("Type"), link=True),
         Column("handling_days", gettext_lazy("Time limit to answer")),
@@ -421,12 +410,12 @@ class TimeLimitListView(ObjectListView):
 
 
 class TimeLimitDetailView(FieldsDetailView):
-    model = TimeLimit
+    model = models.TimeLimit
     fields = ("request_type", "handling_days", "basis", "response_days")
 
 
 class TimeLimitEditView(ObjectEditView):
-    model = TimeLimit
+    model = models.TimeLimit
     form_class = TimeLimitForm
 
     def get_object(self, pk):
@@ -461,12 +450,12 @@ HOUSEHOLD_COLUMNS = [
 
 
 def _with_line(qs):
-    line = MonitoringLine.objects.filter(year=OuterRef("income_year")).values("amount")[:1]
+    line = models.MonitoringLine.objects.filter(year=OuterRef("income_year")).values("amount")[:1]
     return qs.annotate(line=Subquery(line))
 
 
 class HouseholdListView(ObjectListView):
-    model = MonitoredHousehold
+    model = models.MonitoredHousehold
     select_related = ("village",)
     filterset_class = HouseholdFilter
     columns = HOUSEHOLD_COLUMNS
@@ -488,7 +477,7 @@ class HouseholdListView(ObjectListView):
 
 
 class HouseholdDetailView(NoDeleteMixin, ObjectDetailView):
-    model = MonitoredHousehold
+    model = models.MonitoredHousehold
     template_name = "livelihood/household_detail.html"
     select_related = ("village", "reviewed_by", "proposed_by")
     revealed = None
@@ -503,7 +492,7 @@ class HouseholdDetailView(NoDeleteMixin, ObjectDetailView):
         return {
             "alert": _alert(obj),
             "measures": obj.measures.select_related("task__lead_unit"),
-            "can_reveal": actions.may_reveal(user, MonitoredHousehold),
+            "can_reveal": actions.may_reveal(user, models.MonitoredHousehold),
             "revealed": self.revealed,
             "can_add_measure": user.has_perm("livelihood.add_assistancemeasure")
             and obj.elimination != "eliminated",
@@ -520,7 +509,7 @@ class RevealHouseholdView(RevealMixin, HouseholdDetailView):
 
 
 class HouseholdActionView(ActionFormView):
-    model = MonitoredHousehold
+    model = models.MonitoredHousehold
     select_related = ("village",)
 
 
@@ -566,7 +555,7 @@ class ReviewView(HouseholdActionView):
 
 
 class FundListView(ObjectListView):
-    model = MutualAidFund
+    model = models.MutualAidFund
     select_related = ("village__parent",)
     columns = [
         Column("name", gettext_lazy("Name"), link=True),
@@ -576,7 +565,7 @@ class FundListView(ObjectListView):
 
 
 def _fund_figures(fund):
-    approved = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
+    approved = models.FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
     totals = services.fund_totals(approved.values_list("kind", "amount"))
     by_reason = services.aid_by_reason(
         approved.filter(kind=EntryKind.AID).values_list("reason", "amount")
@@ -588,7 +577,7 @@ def _fund_figures(fund):
 
 
 class FundDetailView(ReadOnlyMixin, ObjectDetailView):
-    model = MutualAidFund
+    model = models.MutualAidFund
     template_name = "livelihood/fund_detail.html"
     select_related = ("village",)
 
@@ -611,7 +600,7 @@ class FundDetailView(ReadOnlyMixin, ObjectDetailView):
 
 
 class EntryAddView(ActionFormView):
-    model = MutualAidFund
+    model = models.MutualAidFund
     form_class = EntryForm
     title = gettext_lazy("Record an entry")
 
@@ -626,16 +615,16 @@ class EntryAddView(ActionFormView):
 
 
 class EntryActionView(ActionFormView):
-    model = FundEntry
+    model = models.FundEntry
     select_related = ("fund",)
 
     def meta_context(self):
         # Entries have no list of their own: they are listed on their fund's page.
-        opts = FundEntry._meta
+        opts = models.FundEntry._meta
         return {
             "opts": opts,
             "verbose_name": opts.verbose_name,
-            "verbose_name_plural": MutualAidFund._meta.verbose_name_plural,
+            "verbose_name_plural": models.MutualAidFund._meta.verbose_name_plural,
             "can_add": False,
             "list_url": reverse("livelihood:mutualaidfund_list"),
         }
@@ -667,9 +656,11 @@ class FundNoticeView(LoginRequiredMixin, View):
     Every signed-in user may read it, so it shows aggregates only."""
 
     def get(self, request, pk):
-        fund = get_object_or_404(MutualAidFund._base_manager.select_related("village"), pk=pk)
+        fund = get_object_or_404(
+            models.MutualAidFund._base_manager.select_related("village"), pk=pk
+        )
         totals, by_reason = _fund_figures(fund)
-        approved = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
+        approved = models.FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
         context = {
             "fund": fund,
             "totals": totals,
@@ -688,7 +679,7 @@ IMPORT_COVERAGE = ("livelihood.add_coveragerecord", "livelihood.change_coverager
 
 
 class CoverageView(ObjectMixin, View):
-    model = CoverageRecord
+    model = models.CoverageRecord
 
     def get(self, request):
         self.require_permission("view")
@@ -701,7 +692,9 @@ class CoverageView(ObjectMixin, View):
             )
         except ValueError:
             year = timezone.localdate().year
-        targets = dict(CoverageTarget.objects.filter(year=year).values_list("scheme", "rate"))
+        targets = dict(
+            models.CoverageTarget.objects.filter(year=year).values_list("scheme", "rate")
+        )
         records = (
             self.restricted("view").filter(year=year).select_related("village__parent", "task")
         )
@@ -737,7 +730,7 @@ class CoverageView(ObjectMixin, View):
 
 
 class CoverageImportView(ObjectMixin, View):
-    model = CoverageRecord
+    model = models.CoverageRecord
 
     def allowed(self):
         if not self.request.user.has_perms(IMPORT_COVERAGE):
@@ -784,7 +777,7 @@ class CoverageImportView(ObjectMixin, View):
 
 
 class FollowUpView(ObjectMixin, View):
-    model = CoverageRecord
+    model = models.CoverageRecord
 
     def post(self, request):
         form = FollowUpForm(request.POST)
@@ -801,7 +794,7 @@ class FollowUpView(ObjectMixin, View):
 
 
 class AccessLogView(ObjectListView):
-    model = PersonalDataAccess
+    model = models.PersonalDataAccess
     select_related = ("viewer", "unit", "content_type")
     columns = [
         Column("at", gettext_lazy("Time")),
@@ -819,7 +812,7 @@ class AccessLogView(ObjectListView):
 
 
 class LineListView(ObjectListView):
-    model = MonitoringLine
+    model = models.MonitoringLine
     columns = [
         Column("year", gettext_lazy("Year"), link=True),
         Column("amount", gettext_lazy("Monitoring line (yuan)")),
@@ -828,12 +821,12 @@ class LineListView(ObjectListView):
 
 
 class LineDetailView(FieldsDetailView):
-    model = MonitoringLine
+    model = models.MonitoringLine
     fields = ("year", "amount", "source")
 
 
 class TargetListView(ObjectListView):
-    model = CoverageTarget
+    model = models.CoverageTarget
     columns = [
         Column("year", gettext_lazy("Year"), accessor=lambda t: t.year, link=True),
         Column("scheme", gettext_lazy("Insurance scheme")),
@@ -842,5 +835,5 @@ class TargetListView(ObjectListView):
 
 
 class TargetDetailView(FieldsDetailView):
-    model = CoverageTarget
+    model = models.CoverageTarget
     fields = ("year", "scheme", "rate")

@@ -14,23 +14,11 @@ from mingzhu.core.api import (
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.api import TaskFields
 
-from . import actions
+from . import actions, models
 from .choices import LinkKind
 from .filters import HouseholdFilter as HouseholdPageFilter
 from .filters import LinkFilter, MemberFilter
 from .filters import VisitFilter as VisitPageFilter
-from .models import (
-    Household,
-    HouseholdLink,
-    HouseholdVisit,
-    PartyGroup,
-    PartyGroupActivity,
-    PartyMember,
-    PartyOrganisation,
-    TrainingAttendance,
-    TrainingCourse,
-    TrainingSession,
-)
 
 
 def _serializer(model, fields, **extra):
@@ -41,15 +29,15 @@ def _serializer(model, fields, **extra):
 
 
 OrganisationSerializer = _serializer(
-    PartyOrganisation,
+    models.PartyOrganisation,
     ["id", "name", "kind", "unit", "unit_name", "parent", "is_illustrative"],
     unit_name=serializers.CharField(source="unit.name", read_only=True),
 )
 GroupSerializer = _serializer(
-    PartyGroup, ["id", "name", "organisation", "leader", "is_illustrative"]
+    models.PartyGroup, ["id", "name", "organisation", "leader", "is_illustrative"]
 )
 MemberSerializer = _serializer(
-    PartyMember,
+    models.PartyMember,
     [
         "id",
         "name",
@@ -64,19 +52,19 @@ MemberSerializer = _serializer(
     village_name=serializers.CharField(source="village.name", read_only=True),
 )
 HouseholdSerializer = _serializer(
-    Household,
+    models.Household,
     ["id", "village", "village_name", "head_name", "address", "is_illustrative"],
     village_name=serializers.CharField(source="village.name", read_only=True),
 )
 LinkSerializer = _serializer(
-    HouseholdLink,
+    models.HouseholdLink,
     ["id", "household", "member", "kind", "started_on", "ended_on", "is_illustrative"],
 )
 
 
 class HouseholdVisitSerializer(ScopedModelSerializer, TaskFields):
     class Meta:
-        model = HouseholdVisit
+        model = models.HouseholdVisit
         fields = [
             "id",
             "household",
@@ -92,26 +80,27 @@ class HouseholdVisitSerializer(ScopedModelSerializer, TaskFields):
 
 
 ActivitySerializer = _serializer(
-    PartyGroupActivity,
+    models.PartyGroupActivity,
     ["id", "group", "held_on", "kind", "topic", "place", "attendees", "is_illustrative"],
 )
 CourseSerializer = _serializer(
-    TrainingCourse, ["id", "name", "year", "track", "organiser", "description", "is_illustrative"]
+    models.TrainingCourse,
+    ["id", "name", "year", "track", "organiser", "description", "is_illustrative"],
 )
 SessionSerializer = _serializer(
-    TrainingSession, ["id", "course", "held_on", "place", "hours", "is_illustrative"]
+    models.TrainingSession, ["id", "course", "held_on", "place", "hours", "is_illustrative"]
 )
-AttendanceSerializer = _serializer(TrainingAttendance, ["id", "session", "member", "hours"])
+AttendanceSerializer = _serializer(models.TrainingAttendance, ["id", "session", "member", "hours"])
 
 
 class HouseholdLinkBody(serializers.Serializer):
-    member = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all())
+    member = serializers.PrimaryKeyRelatedField(queryset=models.PartyMember.objects.all())
     kind = serializers.ChoiceField(choices=LinkKind.choices, default=LinkKind.HOUSEHOLD)
     started_on = serializers.DateField()
 
 
 class HouseholdVisitBody(serializers.Serializer):
-    member = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all())
+    member = serializers.PrimaryKeyRelatedField(queryset=models.PartyMember.objects.all())
     visited_on = serializers.DateField()
     findings = serializers.CharField()
     problem = serializers.CharField(required=False, allow_blank=True, default="")
@@ -129,7 +118,9 @@ class RaiseVisitTaskBody(serializers.Serializer):
 
 
 class SessionAttendanceBody(serializers.Serializer):
-    members = serializers.PrimaryKeyRelatedField(queryset=PartyMember.objects.all(), many=True)
+    members = serializers.PrimaryKeyRelatedField(
+        queryset=models.PartyMember.objects.all(), many=True
+    )
     hours = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, allow_null=True, default=None
     )
@@ -148,27 +139,27 @@ def _attend(pk, *, actor, **data):
 
 
 def _latest_visit(view, household_id):
-    return HouseholdVisit.objects.filter(household_id=household_id).order_by("-pk").first()
+    return models.HouseholdVisit.objects.filter(household_id=household_id).order_by("-pk").first()
 
 
 def _attendance(view, session_id):
-    rows = TrainingAttendance.objects.restrict(view.request.user)
+    rows = models.TrainingAttendance.objects.restrict(view.request.user)
     return rows.filter(session_id=session_id)
 
 
 OrganisationViewSet = read_viewset(
-    PartyOrganisation, OrganisationSerializer, ["kind", "unit", "parent"], select=("unit",)
+    models.PartyOrganisation, OrganisationSerializer, ["kind", "unit", "parent"], select=("unit",)
 )
-GroupViewSet = read_viewset(PartyGroup, GroupSerializer, ["organisation"])
+GroupViewSet = read_viewset(models.PartyGroup, GroupSerializer, ["organisation"])
 MemberViewSet = read_viewset(
-    PartyMember, MemberSerializer, filterset_class=MemberFilter, select=("village",)
+    models.PartyMember, MemberSerializer, filterset_class=MemberFilter, select=("village",)
 )
 
 
 class HouseholdViewSet(ReadViewSet):
     """Households; POST /{id}/link/ links a member, POST /{id}/visit/ records a visit."""
 
-    model = Household
+    model = models.Household
     filterset_class = HouseholdPageFilter
     serializer_class = HouseholdSerializer
     select = ("village",)
@@ -186,7 +177,7 @@ class HouseholdViewSet(ReadViewSet):
 class LinkViewSet(ReadViewSet):
     """Household links; POST /{id}/end/ ends one."""
 
-    model = HouseholdLink
+    model = models.HouseholdLink
     filterset_class = LinkFilter
     serializer_class = LinkSerializer
 
@@ -196,7 +187,7 @@ class LinkViewSet(ReadViewSet):
 class VisitViewSet(ReadViewSet):
     """Household visits; POST /{id}/raise-task/ turns the problem found into a task."""
 
-    model = HouseholdVisit
+    model = models.HouseholdVisit
     filterset_class = VisitPageFilter
     serializer_class = HouseholdVisitSerializer
     select = ("task",)
@@ -205,20 +196,20 @@ class VisitViewSet(ReadViewSet):
 
 
 ActivityViewSet = read_viewset(
-    PartyGroupActivity,
+    models.PartyGroupActivity,
     ActivitySerializer,
     ["group", "kind"],
     ["held_on"],
     prefetch=("attendees",),
 )
-CourseViewSet = read_viewset(TrainingCourse, CourseSerializer, ["year", "track"])
+CourseViewSet = read_viewset(models.TrainingCourse, CourseSerializer, ["year", "track"])
 
 
 class SessionViewSet(ReadViewSet):
     """Training sessions; POST /{id}/attendance/ records attendance."""
 
-    model = TrainingSession
-    filterset_class = filterset_for(TrainingSession, ["course"], ["held_on"])
+    model = models.TrainingSession
+    filterset_class = filterset_for(models.TrainingSession, ["course"], ["held_on"])
     serializer_class = SessionSerializer
 
     attendance = object_action(
@@ -230,7 +221,9 @@ class SessionViewSet(ReadViewSet):
     )
 
 
-AttendanceViewSet = read_viewset(TrainingAttendance, AttendanceSerializer, ["session", "member"])
+AttendanceViewSet = read_viewset(
+    models.TrainingAttendance, AttendanceSerializer, ["session", "member"]
+)
 
 
 VIEWSETS = [

@@ -19,19 +19,8 @@ from mingzhu.demo.kit import run
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 
+from . import models
 from .choices import ActivityKind, CourseTrack, LinkKind, MemberRole, OrganisationKind
-from .models import (
-    Household,
-    HouseholdLink,
-    HouseholdVisit,
-    PartyGroup,
-    PartyGroupActivity,
-    PartyMember,
-    PartyOrganisation,
-    TrainingAttendance,
-    TrainingCourse,
-    TrainingSession,
-)
 
 SURNAMES = (
     "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董"
@@ -86,7 +75,7 @@ def load(audit: bool = False, as_of: dt.date | None = None) -> int:
 
 @transaction.atomic
 def _load(today: dt.date) -> int:
-    if PartyOrganisation.objects.filter(is_illustrative=True).exists():
+    if models.PartyOrganisation.objects.filter(is_illustrative=True).exists():
         return 0
     towns = list(
         OrgUnit.objects.filter(kind__in=TOWN_KINDS, parent__kind=UnitKind.CITY).order_by(
@@ -100,8 +89,8 @@ def _load(today: dt.date) -> int:
     )
     if not villages:
         return 0
-    committees = PartyOrganisation.objects.bulk_create(
-        PartyOrganisation(
+    committees = models.PartyOrganisation.objects.bulk_create(
+        models.PartyOrganisation(
             name=f"中共{t.name}委员会（示例）",
             kind=OrganisationKind.COMMITTEE,
             unit=t,
@@ -110,8 +99,8 @@ def _load(today: dt.date) -> int:
         for t in towns
     )
     by_town = {c.unit_id: c for c in committees}
-    branches = PartyOrganisation.objects.bulk_create(
-        PartyOrganisation(
+    branches = models.PartyOrganisation.objects.bulk_create(
+        models.PartyOrganisation(
             name=f"中共{v.name}支部委员会（示例）",
             kind=OrganisationKind.BRANCH,
             unit=v,
@@ -120,8 +109,8 @@ def _load(today: dt.date) -> int:
         )
         for v in villages
     )
-    groups = PartyGroup.objects.bulk_create(
-        PartyGroup(organisation=b, name=f"第{n}党小组", is_illustrative=True)
+    groups = models.PartyGroup.objects.bulk_create(
+        models.PartyGroup(organisation=b, name=f"第{n}党小组", is_illustrative=True)
         for b in branches
         for n in (1, 2)
     )
@@ -138,7 +127,7 @@ def _load(today: dt.date) -> int:
                 else MemberRole.MEMBER
             )
             members.append(
-                PartyMember(
+                models.PartyMember(
                     name=_name(n),
                     organisation=branch,
                     group=groups[2 * i + (k % 2)],
@@ -147,25 +136,25 @@ def _load(today: dt.date) -> int:
                     is_illustrative=True,
                 )
             )
-    members = PartyMember.objects.bulk_create(members)
+    members = models.PartyMember.objects.bulk_create(members)
     for i, _branch in enumerate(branches):
         base = i * MEMBERS_PER_VILLAGE
         groups[2 * i].leader = members[base + 2]  # members alternate between the groups
         groups[2 * i + 1].leader = members[base + 1]
-    PartyGroup.objects.bulk_update(groups, ["leader"])
+    models.PartyGroup.objects.bulk_update(groups, ["leader"])
 
     households = []
     for i, village in enumerate(villages):
         for h in range(HOUSEHOLDS_PER_VILLAGE):
             households.append(
-                Household(
+                models.Household(
                     village=village,
                     head_name=_name(1000 + i * HOUSEHOLDS_PER_VILLAGE + h),
                     address=f"{village.name}{h // 6 + 1}组{h % 6 + 1:02d}号",
                     is_illustrative=True,
                 )
             )
-    households = Household.objects.bulk_create(households)
+    households = models.Household.objects.bulk_create(households)
 
     links = []
     kinds = [LinkKind.HOUSEHOLD, LinkKind.HOUSEHOLD, LinkKind.AREA, LinkKind.CENTRAL]
@@ -177,7 +166,7 @@ def _load(today: dt.date) -> int:
             if _unlinked(i, h):
                 continue
             links.append(
-                HouseholdLink(
+                models.HouseholdLink(
                     household=households[i * HOUSEHOLDS_PER_VILLAGE + h],
                     member=linking[h % len(linking)],
                     kind=kinds[h % len(kinds)],
@@ -185,7 +174,7 @@ def _load(today: dt.date) -> int:
                     is_illustrative=True,
                 )
             )
-    links = HouseholdLink.objects.bulk_create(links)
+    links = models.HouseholdLink.objects.bulk_create(links)
 
     visits = []
     for j, link in enumerate(links):
@@ -193,7 +182,7 @@ def _load(today: dt.date) -> int:
             continue  # not every linked household has been visited yet
         finding = j % len(FINDINGS)
         visits.append(
-            HouseholdVisit(
+            models.HouseholdVisit(
                 household=link.household,
                 member=link.member,
                 visited_on=today - dt.timedelta(days=3 + j % 60),
@@ -202,11 +191,11 @@ def _load(today: dt.date) -> int:
                 is_illustrative=True,
             )
         )
-    visits = HouseholdVisit.objects.bulk_create(visits)
+    visits = models.HouseholdVisit.objects.bulk_create(visits)
     _raise_tasks(visits, villages)
 
-    activities = PartyGroupActivity.objects.bulk_create(
-        PartyGroupActivity(
+    activities = models.PartyGroupActivity.objects.bulk_create(
+        models.PartyGroupActivity(
             group=g,
             held_on=today - dt.timedelta(days=7 + 21 * a + gi % 5),
             kind=ACTIVITIES[(gi + a) % len(ACTIVITIES)][0],
@@ -217,8 +206,8 @@ def _load(today: dt.date) -> int:
         for gi, g in enumerate(groups)
         for a in range(2)
     )
-    through = PartyGroupActivity.attendees.through
-    group_members: dict[int, list[PartyMember]] = {}
+    through = models.PartyGroupActivity.attendees.through
+    group_members: dict[int, list[models.PartyMember]] = {}
     for m in members:
         group_members.setdefault(m.group_id, []).append(m)
     through.objects.bulk_create(
@@ -228,8 +217,8 @@ def _load(today: dt.date) -> int:
     )
 
     organiser = OrgUnit.objects.filter(code="YZ-DEPT-ZZB").first() or towns[0]
-    courses = TrainingCourse.objects.bulk_create(
-        TrainingCourse(
+    courses = models.TrainingCourse.objects.bulk_create(
+        models.TrainingCourse(
             name=f"{name}（示例）",
             year=today.year,
             track=track,
@@ -240,8 +229,8 @@ def _load(today: dt.date) -> int:
         for name, track, _hours in COURSES
     )
     start_of_year = dt.date(today.year, 1, 1)
-    sessions = TrainingSession.objects.bulk_create(
-        TrainingSession(
+    sessions = models.TrainingSession.objects.bulk_create(
+        models.TrainingSession(
             course=c,
             held_on=max(start_of_year, today - dt.timedelta(days=20 + 40 * s + 9 * ci)),
             place="市委党校",
@@ -251,8 +240,8 @@ def _load(today: dt.date) -> int:
         for ci, c in enumerate(courses)
         for s in range(2)
     )
-    TrainingAttendance.objects.bulk_create(
-        TrainingAttendance(session=s, member=m, hours=s.hours)
+    models.TrainingAttendance.objects.bulk_create(
+        models.TrainingAttendance(session=s, member=m, hours=s.hours)
         for si, s in enumerate(sessions)
         for mi, m in enumerate(members)
         if (mi + si) % 3 != 0 and (si < 2 or m.role != MemberRole.MEMBER or mi % 4 == 0)
@@ -260,7 +249,7 @@ def _load(today: dt.date) -> int:
     return len(members)
 
 
-def _raise_tasks(visits: list[HouseholdVisit], villages: list[OrgUnit]) -> None:
+def _raise_tasks(visits: list[models.HouseholdVisit], villages: list[OrgUnit]) -> None:
     """A few problems found become tasks through the engine's actions, raised by the
     organisation department (persona zzb), first in 立新村 (persona lixin)."""
     from .actions import raise_visit_task

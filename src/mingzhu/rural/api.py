@@ -13,7 +13,7 @@ from mingzhu.core.schema import report, rows
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
-from . import actions, reports, services
+from . import actions, models, reports, services
 from .choices import FaultSource, InspectionKind
 from .filters import (
     FacilityFilter,
@@ -21,20 +21,6 @@ from .filters import (
     InspectionFilter,
     RemediationFilter,
     SecretaryPlanFilter,
-)
-from .models import (
-    Facility,
-    FacilityFault,
-    FacilityType,
-    InspectionPhoto,
-    InspectionScore,
-    Maintainer,
-    Remediation,
-    RemediationProgramme,
-    ScoringItem,
-    ScoringSheet,
-    SecretaryPlan,
-    VillageInspection,
 )
 
 READ_ONLY = ["get", "head", "options"]
@@ -55,7 +41,7 @@ def _task_fields():
 
 
 ProgrammeSerializer = _serializer(
-    RemediationProgramme,
+    models.RemediationProgramme,
     [
         "id",
         "name",
@@ -68,7 +54,7 @@ ProgrammeSerializer = _serializer(
     ],
 )
 RemediationSerializer = _serializer(
-    Remediation,
+    models.Remediation,
     [
         "id",
         "programme",
@@ -83,15 +69,15 @@ RemediationSerializer = _serializer(
     _task_fields(),
 )
 ItemSerializer = _serializer(
-    ScoringItem, ["id", "sheet", "order", "category", "name", "points", "deduction_rule"]
+    models.ScoringItem, ["id", "sheet", "order", "category", "name", "points", "deduction_rule"]
 )
 SheetSerializer = _serializer(
-    ScoringSheet,
+    models.ScoringSheet,
     ["id", "name", "version", "valid_from", "notes", "items", "is_illustrative"],
     {"items": ItemSerializer(many=True, read_only=True)},
 )
 ScoreSerializer = _serializer(
-    InspectionScore,
+    models.InspectionScore,
     [
         "id",
         "inspection",
@@ -109,17 +95,19 @@ ScoreSerializer = _serializer(
         "deduction": serializers.DecimalField(max_digits=6, decimal_places=2, read_only=True),
     },
 )
-PhotoSerializer = _serializer(InspectionPhoto, ["id", "inspection", "score", "name", "size"])
+PhotoSerializer = _serializer(models.InspectionPhoto, ["id", "inspection", "score", "name", "size"])
 FacilityTypeSerializer = _serializer(
-    FacilityType, ["id", "name", "time_limit", "time_limit_basis", "sort_order", "is_active"]
+    models.FacilityType, ["id", "name", "time_limit", "time_limit_basis", "sort_order", "is_active"]
 )
-MaintainerSerializer = _serializer(Maintainer, ["id", "name", "unit", "contact", "is_illustrative"])
+MaintainerSerializer = _serializer(
+    models.Maintainer, ["id", "name", "unit", "contact", "is_illustrative"]
+)
 FacilitySerializer = _serializer(
-    Facility,
+    models.Facility,
     ["id", "village", "type", "name", "location", "maintainer", "is_active", "is_illustrative"],
 )
 PlanSerializer = _serializer(
-    SecretaryPlan,
+    models.SecretaryPlan,
     [
         "id",
         "unit",
@@ -145,7 +133,7 @@ class RuralInspectionSerializer(ScopedModelSerializer):
     village = serializers.PrimaryKeyRelatedField(
         queryset=OrgUnit.objects.filter(kind=UnitKind.VILLAGE)
     )
-    sheet = serializers.PrimaryKeyRelatedField(queryset=ScoringSheet.objects.all())
+    sheet = serializers.PrimaryKeyRelatedField(queryset=models.ScoringSheet.objects.all())
     kind = serializers.ChoiceField(
         choices=InspectionKind.choices, default=InspectionKind.INSPECTION
     )
@@ -156,7 +144,7 @@ class RuralInspectionSerializer(ScopedModelSerializer):
     )
 
     class Meta:
-        model = VillageInspection
+        model = models.VillageInspection
         fields = [
             "id",
             "village",
@@ -181,14 +169,14 @@ class RuralInspectionSerializer(ScopedModelSerializer):
 
 
 class RuralFaultSerializer(ScopedModelSerializer):
-    facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
+    facility = serializers.PrimaryKeyRelatedField(queryset=models.Facility.objects.all())
     source = serializers.ChoiceField(choices=FaultSource.choices, default=FaultSource.STAFF)
     status = serializers.SerializerMethodField()
     task_code = serializers.CharField(source="task.code", read_only=True, default=None)
     deadline = serializers.DateField(source="task.deadline", read_only=True, default=None)
 
     class Meta:
-        model = FacilityFault
+        model = models.FacilityFault
         fields = [
             "id",
             "facility",
@@ -215,7 +203,7 @@ class RuralFaultSerializer(ScopedModelSerializer):
 
             villages = grids_for(request.user).values("parent")
             in_scope = fields["facility"].queryset.values("pk")
-            fields["facility"].queryset = Facility.objects.filter(
+            fields["facility"].queryset = models.Facility.objects.filter(
                 Q(pk__in=in_scope) | Q(village__in=villages)
             )
         return fields
@@ -245,23 +233,25 @@ def _viewset(model_class, serializer, related=(), filterset=None, methods=READ_O
     return type(f"{model_class.__name__}ViewSet", (ScopedViewSet,), attrs)
 
 
-ProgrammeViewSet = _viewset(RemediationProgramme, ProgrammeSerializer)
-RemediationViewSet = _viewset(Remediation, RemediationSerializer, ("task",), RemediationFilter)
-SheetViewSet = _viewset(ScoringSheet, SheetSerializer)
-ItemViewSet = _viewset(ScoringItem, ItemSerializer)
-ScoreViewSet = _viewset(InspectionScore, ScoreSerializer, ("task", "item"))
-PhotoViewSet = _viewset(InspectionPhoto, PhotoSerializer)
-FacilityTypeViewSet = _viewset(FacilityType, FacilityTypeSerializer)
-MaintainerViewSet = _viewset(Maintainer, MaintainerSerializer)
-FacilityViewSet = _viewset(Facility, FacilitySerializer, (), FacilityFilter)
-PlanViewSet = _viewset(SecretaryPlan, PlanSerializer, (), SecretaryPlanFilter)
+ProgrammeViewSet = _viewset(models.RemediationProgramme, ProgrammeSerializer)
+RemediationViewSet = _viewset(
+    models.Remediation, RemediationSerializer, ("task",), RemediationFilter
+)
+SheetViewSet = _viewset(models.ScoringSheet, SheetSerializer)
+ItemViewSet = _viewset(models.ScoringItem, ItemSerializer)
+ScoreViewSet = _viewset(models.InspectionScore, ScoreSerializer, ("task", "item"))
+PhotoViewSet = _viewset(models.InspectionPhoto, PhotoSerializer)
+FacilityTypeViewSet = _viewset(models.FacilityType, FacilityTypeSerializer)
+MaintainerViewSet = _viewset(models.Maintainer, MaintainerSerializer)
+FacilityViewSet = _viewset(models.Facility, FacilitySerializer, (), FacilityFilter)
+PlanViewSet = _viewset(models.SecretaryPlan, PlanSerializer, (), SecretaryPlanFilter)
 
 
 class InspectionViewSet(ScopedViewSet):
     """Village inspections in the caller's scope with their item scores; POST records
     one (``score_input``: one entry per item of the sheet)."""
 
-    model = VillageInspection
+    model = models.VillageInspection
     serializer_class = RuralInspectionSerializer
     filterset_class = InspectionFilter
     http_method_names = ["get", "post", "head", "options"]
@@ -273,7 +263,7 @@ class FaultViewSet(ScopedViewSet):
     """Facility faults in the caller's scope; POST reports one; POST
     /faults/{id}/dispatch/ makes it a maintenance task."""
 
-    model = FacilityFault
+    model = models.FacilityFault
     serializer_class = RuralFaultSerializer
     filterset_class = FaultFilter
     http_method_names = ["get", "post", "head", "options"]
