@@ -55,9 +55,13 @@ class EnterprisesConfig(apps.ModuleConfig):
 
     def ready(self) -> None:
         super().ready()
+        from mingzhu.appraisal.inputs import SATISFACTION_SOURCES
         from mingzhu.tasks.actions import SOURCE_REVIEWERS
         from mingzhu.tasks.choices import SourceKind
 
         from .actions import rates_task
+        from .demands import assessment_ratings
 
         SOURCE_REVIEWERS[SourceKind.DEMAND] = rates_task
+        # The department assessment's 满意率 reads the enterprises' ratings of replies.
+        SATISFACTION_SOURCES[SourceKind.DEMAND] = assessment_ratings
