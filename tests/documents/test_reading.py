@@ -74,3 +74,70 @@ def test_a_one_megabyte_document_is_decomposed():
     assert len(text.encode()) >= 1_000_000
     copies = len(text) // len(block)
     assert len(d.targets) == 5 * copies and len(d.items) == 15 * copies
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF whose text layer holds ``text`` (ASCII, Helvetica)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_it_reads_the_text_layer_of_a_pdf():
+    text, used = read_document(_pdf("Plan 2025: GDP grows by 6 percent."), "plan.pdf")
+    assert used == "pdf" and "GDP grows by 6 percent" in text
+
+
+def test_it_refuses_a_pdf_without_text():
+    with translation.override("en"), pytest.raises(ReadError, match="no text layer"):
+        read_document(_pdf(""), "scan.pdf")
+
+
+def test_a_word_table_of_tasks_becomes_rows_with_their_units_and_deadline():
+    document = docx.Document()
+    document.add_paragraph("2025年重点工作任务分解表")
+    table = document.add_table(rows=3, cols=5)
+    rows = [
+        ("序号", "重点任务", "牵头单位", "责任单位", "完成时限"),
+        ("1", "新增规上工业企业20家", "县工信局", "各镇（街道）", "2025年12月底"),
+        ("2", "完成老旧小区改造5个", "住建局", "", "2025年9月底前"),
+    ]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, used = read_document(buffer.getvalue(), "分解表.docx")
+    assert used == "docx"
+    assert (
+        "1.新增规上工业企业20家。（牵头单位：县工信局；责任单位：各镇（街道）；完成时限：2025年12月底）"
+        in text
+    )
+    d = decompose(text)
+    first, second = d.items
+    assert (first.named_lead, first.named_co) == ("县工信局", ["各镇（街道）"])
+    assert first.deadline.isoformat() == "2025-12-31"
+    assert (second.named_lead, second.deadline.isoformat()) == ("住建局", "2025-09-30")
+    assert [(t.indicator, str(t.value)) for t in d.targets] == [
+        ("新增规上工业企业", "20"),
+        ("老旧小区改造", "5"),
+    ]

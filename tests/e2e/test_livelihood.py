@@ -44,8 +44,12 @@ def test_the_desk_takes_a_request_round_the_loop(login, demo_server, shot):
     assert "13812345678" in desk.locator("#phone").inner_text()
     desk.goto(request_url)
     desk.click("#action-callback")
+    # The callback form: the phone masked, the unit's answer, nothing chosen beforehand.
+    assert desk.locator("#phone").inner_text().startswith("138****5678")
+    assert "已安排施工队修复路面。" in desk.locator("#answer").inner_text()
+    assert desk.locator("#action-form input:checked").count() == 0
     desk.check("#id_resolved_0")
-    desk.select_option("#id_satisfaction", "satisfied")
+    desk.check("#id_satisfaction_0")
     desk.click("#save")
     assert desk.locator("#status").inner_text() == "已办结"
     assert "满意" in desk.locator("#callbacks").inner_text()

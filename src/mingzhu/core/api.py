@@ -83,6 +83,13 @@ class ScopedSerializer(ScopedRelationsMixin, serializers.Serializer):
     """The base of request bodies that name other rows."""
 
 
+class RequiredBooleanField(serializers.BooleanField):
+    """A yes/no the caller must answer, in form data too: DRF's ``BooleanField`` reads a
+    field missing from form data as False, which would answer for the caller."""
+
+    default_empty_html = serializers.empty
+
+
 class ScopedViewSet(viewsets.ModelViewSet):
     """A model viewset whose rows come from ``restrict`` and whose writes re-check scope
     inside their transaction."""

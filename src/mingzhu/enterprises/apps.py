@@ -35,3 +35,13 @@ class EnterprisesConfig(apps.ModuleConfig):
         RoleCode.ENTERPRISE: READ - apps.permissions("enterprises", view="muscheme")
         | apps.permissions("enterprises", add_rate="demand"),
     }
+
+    def ready(self) -> None:
+        super().ready()
+        from mingzhu.appraisal.inputs import SATISFACTION_SOURCES
+        from mingzhu.tasks.choices import SourceKind
+
+        from .demands import assessment_ratings
+
+        # The department assessment's 满意率 reads the enterprises' ratings of replies.
+        SATISFACTION_SOURCES[SourceKind.DEMAND] = assessment_ratings

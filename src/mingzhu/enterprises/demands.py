@@ -13,7 +13,7 @@ from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.services import add_working_days
 
 from . import services
-from .choices import DemandStatus
+from .choices import DemandStatus, Rating
 
 HANDLING = (T.ACCEPTED, T.IN_PROGRESS, T.DEFERRED, T.RETURNED)
 # The task states in which a reopened demand shows as reopened.
@@ -95,6 +95,25 @@ def demand_rates(demands: QuerySet, start: dt.date, end: dt.date) -> list[dict]:
         r["name"] = names.get(r["department"], "")
     result.sort(key=lambda r: (-(r["satisfaction_rate"] or 0), r["name"]))
     return result
+
+
+def assessment_ratings(tasks: QuerySet, start: dt.date, end: dt.date) -> list[tuple[int, bool]]:
+    """The department assessment's reader of demand ratings (registered in the AppConfig
+    in ``appraisal.inputs.SATISFACTION_SOURCES``): (lead unit id, satisfied?) for every
+    demand among ``tasks`` whose task closed in start..end with a rating, by its last
+    rating (a demand reopened once is rated twice); 满意 and 基本满意 count as satisfied,
+    as on the demands' rates page."""
+    from .models import Demand, DemandRating
+
+    latest = DemandRating.objects.filter(demand=OuterRef("pk")).order_by("-round", "-pk")
+    rows = (
+        Demand.objects.filter(task__in=tasks, task__closed_on__range=(start, end))
+        .annotate(rating=Subquery(latest.values("rating")[:1]))
+        .filter(rating__isnull=False)
+        .order_by("pk")
+        .values_list("task__lead_unit", "rating")
+    )
+    return [(unit, rating != Rating.DISSATISFIED) for unit, rating in rows]
 
 
 def totals(rows: list[dict]) -> dict:

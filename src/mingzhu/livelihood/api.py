@@ -9,6 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from mingzhu.core.api import (
+    RequiredBooleanField,
     ScopedModelSerializer,
     ScopedViewSet,
     object_action,
@@ -44,6 +45,7 @@ class CitizenRequestSerializer(ScopedModelSerializer, TaskFields):
         write_only=True, required=False, allow_blank=True, default=""
     )
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True, default="")
+    answer = serializers.SerializerMethodField()
 
     class Meta:
         model = CitizenRequest
@@ -66,6 +68,7 @@ class CitizenRequestSerializer(ScopedModelSerializer, TaskFields):
             "task",
             "lead_unit",
             "deadline",
+            "answer",
             "return_count",
             "reopened",
             "is_illustrative",
@@ -80,6 +83,10 @@ class CitizenRequestSerializer(ScopedModelSerializer, TaskFields):
             "reopened",
             "is_illustrative",
         ]
+
+    def get_answer(self, obj) -> str:
+        """The handling unit's answer (its task's result), read at callback."""
+        return obj.task.result if obj.task_id else ""
 
     def create(self, validated_data):
         return actions.register_request(actor=self.context["request"].user, **validated_data)
@@ -103,7 +110,9 @@ class EmptyBody(serializers.Serializer):
 
 
 class CallbackBody(serializers.Serializer):
-    resolved = serializers.BooleanField()
+    """Both answers are required; nothing defaults to resolved or satisfied."""
+
+    resolved = RequiredBooleanField()
     satisfaction = serializers.ChoiceField(choices=Satisfaction.choices)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -255,9 +255,11 @@ def _requests(rng, today, units, users, categories) -> int:
             if satisfied and resolved
             else (Satisfaction.BASIC if satisfied else Satisfaction.DISSATISFIED)
         )
-        # A first callback found unresolved or dissatisfied reopens the task (重办).
+        # A first callback found unresolved or dissatisfied reopens the task (重办): the
+        # unit answers again and the second callback closes it, whatever it finds.
+        second = None
         if state == T.CLOSED and not is_satisfied(resolved, satisfaction):
-            state = T.RETURNED
+            state, second = _second_round(req.number, called, today, p_resolve, p_satisfied)
         prefix = f"{deadline.year}-SWZX-"
         if prefix not in counters:
             last = Task.objects.filter(code__startswith=prefix).aggregate(m=Max("code"))["m"]
@@ -275,20 +277,20 @@ def _requests(rng, today, units, users, categories) -> int:
             urgency="urgent" if rtype == RequestType.URGENT else "normal",
             status=state,
             progress=100 if state == T.CLOSED else 0,
-            result="已联系群众并现场处理。（示例）"
+            result=(SECOND_ANSWER if second and second["answered"] else FIRST_ANSWER)
             if state in (T.CLOSED, T.CLOSURE_REQUESTED, T.RETURNED)
             else "",
             assigned_on=day,
             accepted_on=accepted,
-            closed_on=called if state == T.CLOSED else None,
-            rework_count=1 if state == T.RETURNED else 0,
+            closed_on=(second["called"] if second else called) if state == T.CLOSED else None,
+            rework_count=1 if second else 0,
             source_kind=SourceKind.CITIZEN_REQUEST,
             content_type=ct,
             is_illustrative=True,
         )
         reqs.append(req)
         tasks.append(task)
-        plans.append((received, accepted, answered, called, state, resolved, satisfaction, unit))
+        plans.append((received, accepted, answered, called, state, resolved, satisfaction, second))
     # Keys chosen up front, so that request and task point at each other without a second
     # pass over the rows; the sequences are moved past them afterwards (PostgreSQL).
     first_request = (models.CitizenRequest.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
@@ -303,35 +305,57 @@ def _requests(rng, today, units, users, categories) -> int:
     # the callback rows here: fewer rows keep the demo step fast.
     task_events, callbacks = [], []
     for req, task, plan in zip(reqs, tasks, plans, strict=True):
-        received, accepted, answered, called, state, resolved, satisfaction, unit = plan
+        received, accepted, answered, called, state, resolved, satisfaction, second = plan
+        # (action, from, to, at, satisfied?, comment)
         ev = [
-            (EventAction.CREATE, "", T.DRAFT, received),
-            (EventAction.ASSIGN, T.DRAFT, T.ASSIGNED, received),
+            (EventAction.CREATE, "", T.DRAFT, received, None, ""),
+            (EventAction.ASSIGN, T.DRAFT, T.ASSIGNED, received, None, ""),
         ]
         if accepted:
-            ev.append((EventAction.ACCEPT, T.ASSIGNED, T.ACCEPTED, _at(accepted, 9)))
+            ev.append((EventAction.ACCEPT, T.ASSIGNED, T.ACCEPTED, _at(accepted, 9), None, ""))
+        # Each answer (申请销号) and, once it has happened, its callback (the rating).
+        rounds = []
         if state in (T.CLOSURE_REQUESTED, T.CLOSED, T.RETURNED):
+            first_after = T.RETURNED if second else (T.CLOSED if state == T.CLOSED else None)
+            rounds.append(
+                (T.ACCEPTED, max(answered, accepted), FIRST_ANSWER)
+                + ((called, resolved, satisfaction, first_after) if first_after else (None,) * 4)
+            )
+            if second and second["answered"]:
+                rounds.append(
+                    (T.RETURNED, second["answered"], SECOND_ANSWER, second["called"])
+                    + (second["resolved"], second["satisfaction"], T.CLOSED)
+                )
+        for before, answer_day, text, call_day, was_resolved, how, after in rounds:
             ev.append(
                 (
                     EventAction.REQUEST_CLOSURE,
-                    T.ACCEPTED,
+                    before,
                     T.CLOSURE_REQUESTED,
-                    _at(max(answered, accepted), 16),
+                    _at(answer_day, 16),
+                    None,
+                    text,
                 )
             )
-        if state in (T.CLOSED, T.RETURNED):
-            ev.append((EventAction.RATE, T.CLOSURE_REQUESTED, state, _at(called, 10)))
+            if call_day is None:
+                continue
+            call_at = _at(call_day, 10)
+            note = "{}，{}（示例）".format(
+                "已解决" if was_resolved else "未解决", SATISFACTION_WORDS[how]
+            )
+            satisfied = is_satisfied(was_resolved, how)
+            ev.append((EventAction.RATE, T.CLOSURE_REQUESTED, after, call_at, satisfied, note))
             callbacks.append(
                 models.Callback(
                     request=req,
                     task=task,
-                    resolved=resolved,
-                    satisfaction=satisfaction,
+                    resolved=was_resolved,
+                    satisfaction=how,
                     called_by=users.get("rexian"),
-                    called_at=_at(called, 10),
+                    called_at=call_at,
                 )
             )
-        for action, before, after, at in ev:
+        for action, before, after, at, satisfied, comment in ev:
             task_events.append(
                 TaskEvent(
                     task=task,
@@ -343,12 +367,50 @@ def _requests(rng, today, units, users, categories) -> int:
                     if action in (EventAction.CREATE, EventAction.ASSIGN, EventAction.RATE)
                     else None,
                     progress=100 if after == T.CLOSED else 0,
-                    satisfied=(after == T.CLOSED) if action == EventAction.RATE else None,
+                    satisfied=satisfied,
+                    comment=comment,
                 )
             )
     TaskEvent.objects.bulk_create(task_events, batch_size=1000)
     models.Callback.objects.bulk_create(callbacks, batch_size=500)
     return len(reqs)
+
+
+FIRST_ANSWER = "已联系群众并现场处理。（示例）"
+SECOND_ANSWER = "已再次联系群众，重新整改到位。（示例）"
+SATISFACTION_WORDS = {
+    Satisfaction.SATISFIED: "满意",
+    Satisfaction.BASIC: "基本满意",
+    Satisfaction.DISSATISFIED: "不满意",
+}
+
+
+def _second_round(number: str, called: dt.date, today: dt.date, p_resolve, p_satisfied):
+    """The reopened round of a request found unresolved or dissatisfied at its first
+    callback on ``called``: the unit answers again a few working days later and the desk
+    calls back the next working day; what has not happened by ``today`` has not happened.
+    Returns the task's state and the round's facts (None for what is still to come). Its
+    own random stream (seeded with the request's number) leaves the rest of the demo as
+    it was."""
+    rng = random.Random(f"{number}:second")
+    answered = add_working_days(called, rng.choice((1, 2, 3, 5)))
+    second_call = add_working_days(answered, 1)
+    # A second try on the same problem resolves it more often than the first.
+    resolved = rng.random() < (1 + p_resolve) / 2
+    satisfied = rng.random() < (1 + p_satisfied) / 2
+    satisfaction = (
+        rng.choice([Satisfaction.SATISFIED, Satisfaction.BASIC])
+        if satisfied and resolved
+        else (Satisfaction.BASIC if satisfied else Satisfaction.DISSATISFIED)
+    )
+    facts = {"answered": None, "called": None, "resolved": resolved, "satisfaction": satisfaction}
+    if answered >= today:
+        return T.RETURNED, facts
+    facts["answered"] = answered
+    if second_call >= today:
+        return T.CLOSURE_REQUESTED, facts
+    facts["called"] = second_call
+    return T.CLOSED, facts
 
 
 def _reset_sequences(*tables) -> None:

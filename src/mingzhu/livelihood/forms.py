@@ -66,13 +66,22 @@ class AnswerForm(StyledForm):
 
 
 class CallbackForm(StyledForm):
+    """What the citizen said when called back. Nothing is preset: the desk chooses both
+    answers (an unanswered field is an error, never a default 满意)."""
+
     resolved = forms.TypedChoiceField(
         label=_("resolved"),
         choices=[("1", _("Yes")), ("0", _("No"))],
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether the citizen's problem was resolved.")},
     )
-    satisfaction = forms.ChoiceField(label=_("satisfaction"), choices=Satisfaction.choices)
+    satisfaction = forms.ChoiceField(
+        label=_("satisfaction"),
+        choices=Satisfaction.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how satisfied the citizen is.")},
+    )
     comment = forms.CharField(
         label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -233,11 +233,35 @@ class AnswerView(RequestActionView):
 
 
 class CallbackView(RequestActionView):
+    """The callback (回访) form with what the caller needs: the phone masked (shown in full
+    on a recorded POST with ``reveal``), the unit's answer, and the earlier callback of a
+    reopened request. Nothing is preset."""
+
     form_class = CallbackForm
     title = gettext_lazy("Call back")
+    template_name = "livelihood/callback_form.html"
+    select_related = ("task__lead_unit", "category", "town", "village")
+    revealed = None
 
     def allowed(self, obj):
         return actions.is_desk(self.request.user) and obj.status == "answered"
+
+    def get_extra_context(self, obj):
+        task = obj.task
+        return {
+            "answer": task.result if task else "",
+            "reopened": task is not None and was_reopened(task),
+            "earlier_callbacks": obj.callbacks.filter(task=task).select_related("called_by"),
+            "can_reveal": actions.may_reveal(self.request.user, models.CitizenRequest),
+            "revealed": self.revealed,
+        }
+
+    def post(self, request, pk=None, **kwargs):
+        if "reveal" not in request.POST:
+            return super().post(request, pk, **kwargs)
+        self.object = obj = self.get_object(pk)
+        self.revealed = actions.reveal(obj, actor=request.user)
+        return self.render_form(obj, self.get_form(obj))
 
     def run(self, obj, form):
         actions.callback(obj.pk, actor=self.request.user, **form.cleaned_data)
