@@ -35,7 +35,10 @@ def test_decompose_answers_who_may_load_documents(persona, status, request, db):
     assert PolicyDocument.objects.count() == before  # nothing stored
     if status == 200:
         body = response.json()
-        assert set(body) == {"title", "author", "sections", "targets", "tasks"}
+        assert set(body) == {
+            *("title", "author", "year", "issued_on", "doc_number", "sections"),
+            *("targets", "tasks"),
+        }
         assert body["targets"][0] == {
             "indicator": "GDP",
             "comparator": ">",

@@ -226,7 +226,16 @@ def test_an_empty_text_is_refused():
 
 def test_the_json_has_the_documented_shape():
     data = as_json(decompose(seeds.SEED_1))
-    assert set(data) == {"title", "author", "sections", "targets", "tasks"}
+    assert set(data) == {
+        "title",
+        "author",
+        "year",
+        "issued_on",
+        "doc_number",
+        "sections",
+        "targets",
+        "tasks",
+    }
     assert set(data["sections"][0]) == {"title", "items"}
     assert set(data["sections"][0]["items"][0]) == {"title", "text"}
     assert data["targets"][0] == {
@@ -246,6 +255,13 @@ def test_the_json_has_the_documented_shape():
         "text": task["text"],
         "lead_unit": "市文明办",
         "keyword": "文明城市",
+        "named_lead": "",
+        "co_units": [],
+        "leader": "",
+        "units_from": "",
+        "deadline": task["deadline"],
+        "deadline_from": task["deadline_from"],
+        "long_running": task["long_running"],
     }
     assert len(data["tasks"]) == 15
 

@@ -50,6 +50,22 @@ def test_it_imports_a_task_list(as_user, supervisor, task_list, unit):
     assert first.code.startswith("2099-DB-")
 
 
+def test_it_finds_units_by_the_names_offices_write(as_user, supervisor, task_list, unit):
+    rows = [
+        [1, "编制年度投资计划", "市发改委", "扬中市生态环境局、县人社局", "", dt.date(2099, 6, 30)],
+        [2, "推进污染防治", "扬中市生态环境局", "扬中市新坝镇", "", dt.date(2099, 6, 30)],
+    ]
+    response = as_user(supervisor).post(
+        f"/tasks/lists/{task_list.pk}/import/", {"file": workbook(rows)}
+    )
+    assert response.status_code == 302
+    first, second = task_list.tasks.order_by("code")
+    assert first.lead_unit == unit("YZ-DEPT-FGW")
+    assert set(first.co_units.values_list("code", flat=True)) == {"YZ-DEPT-STHJ", "YZ-DEPT-RSJ"}
+    assert second.lead_unit == unit("YZ-DEPT-STHJ")
+    assert list(second.co_units.values_list("code", flat=True)) == ["YZ-XINBA"]
+
+
 def test_it_writes_nothing_when_a_row_is_bad(as_user, supervisor, task_list):
     before = Task.objects.count()
     response = as_user(supervisor).post(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionConflict, ActionError, require, require_in_scope
 from mingzhu.core.scope import restrict
+from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit
 from mingzhu.targets.choices import Dimension, Direction
 from mingzhu.targets.models import Indicator, Target
@@ -128,25 +129,40 @@ def store_draft(document: PolicyDocument, d: Decomposition) -> None:
     units = {
         u.code: u for u in OrgUnit.objects.filter(code__in={i.lead_unit_code for i in d.items})
     }
+    matcher = UnitMatcher.of_city()
     deadlines = services.item_deadlines(d)
     sections = {s.number: s.title for s in d.sections}
-    items = DocumentItem.objects.bulk_create(
-        DocumentItem(
-            document=document,
-            code=i.code,
-            section_title=sections[i.section][:300],
-            title=i.title[:300],
-            text=i.text,
-            start=i.start,
-            end=i.end,
-            rule=i.rule[:60],
-            keyword=i.keyword,
-            suggested_unit=i.lead_unit[:100],
-            lead_unit=units.get(i.lead_unit_code),
-            deadline=deadlines.get(i.code),
-            sort_order=n,
+    rows, co_units = [], []
+    for n, i in enumerate(d.items, start=1):
+        lead, co, unmatched = services.named_units_of(i, matcher)
+        rows.append(
+            DocumentItem(
+                document=document,
+                code=i.code,
+                section_title="／".join(filter(None, (sections[i.section], i.heading)))[:300],
+                title=i.title[:300],
+                text=i.text,
+                start=i.start,
+                end=i.end,
+                rule=i.rule[:60],
+                keyword=i.keyword,
+                suggested_unit=i.lead_unit[:100],
+                lead_unit=lead if i.named_lead else units.get(i.lead_unit_code),
+                named_units=i.unit_words[:300],
+                unmatched_units="、".join(unmatched)[:300],
+                deadline=i.deadline or deadlines.get(i.code),
+                deadline_rule=(i.deadline_words if i.deadline or i.long_running else "")[:60],
+                long_running=i.long_running,
+                sort_order=n,
+            )
         )
-        for n, i in enumerate(d.items, start=1)
+        co_units.append(co)
+    items = DocumentItem.objects.bulk_create(rows)
+    links = DocumentItem.co_units.through
+    links.objects.bulk_create(
+        links(documentitem_id=item.pk, orgunit_id=unit.pk)
+        for item, units_of_item in zip(items, co_units, strict=True)
+        for unit in units_of_item
     )
     by_code = {i.code: i for i in items}
     catalogue = {ind.name: ind for ind in Indicator.objects.all()}

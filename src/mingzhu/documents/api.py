@@ -80,11 +80,15 @@ class ItemSerializer(ScopedModelSerializer):
             "rule",
             "keyword",
             "suggested_unit",
+            "named_units",
+            "unmatched_units",
             "lead_unit",
             "lead_unit_name",
             "co_units",
             "leader",
             "deadline",
+            "deadline_rule",
+            "long_running",
             "task",
         ]
 

@@ -56,10 +56,20 @@ class Item:
     start: int  # span in Decomposition.text
     end: int
     rule: str  # the enumeration that found it: "一是", "（一）", "1.", "parallel:必须" …
+    heading: str = ""  # the heading that groups it inside its section ("（一）招商引资")
     lead_unit: str = ""
     lead_unit_code: str = ""
     keyword: str = ""  # the keyword of the lead-unit table that fired
     keyword_in: str = ""  # "title" or "text"
+    # Units the text names itself ("（牵头单位：X；责任单位：Y、Z）", "X牵头，Y配合", a heading
+    # "X牵头工作"): the lead, the co-operating units, the responsible leader, the words.
+    named_lead: str = ""
+    named_co: list[str] = field(default_factory=list)
+    named_leader: str = ""
+    unit_words: str = ""
+    deadline: dt.date | None = None
+    deadline_words: str = ""
+    long_running: bool = False  # 长期坚持, 持续推进, 每年 …: no single deadline
 
 
 @dataclass
@@ -94,9 +104,11 @@ class Decomposition:
     author: str
     affiliation: str
     text: str  # the joined text; every span points into it
-    year: int | None  # the year the document speaks of most
+    year: int | None  # the document's year: its date line, 文号 or title, else its body
     sections: list[Section]
     targets: list[Target]
+    issued_on: dt.date | None = None  # the date line (落款)
+    doc_number: str = ""  # the 文号 (国发〔2020〕6号)
 
     @property
     def items(self) -> list[Item]:
@@ -255,13 +267,45 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     def short(p: str) -> bool:
         return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
 
-    if paragraphs and short(paragraphs[0]):
-        title, i = paragraphs[0], 1
+    if paragraphs and DOC_NUMBER.fullmatch(paragraphs[0].strip()):
+        i = 1  # the 文号 line above the title
+    if i < len(paragraphs) and short(paragraphs[i]) and not SALUTATION.match(paragraphs[i]):
+        title, i = paragraphs[i], i + 1
     if i < len(paragraphs) and _NAME.match(paragraphs[i]):
         author, i = paragraphs[i], i + 1
         if i < len(paragraphs) and short(paragraphs[i]) and len(paragraphs[i]) <= 20:
             affiliation, i = paragraphs[i], i + 1
+    if i < len(paragraphs) and SALUTATION.match(paragraphs[i]):
+        i += 1  # "各镇政府，各街道办事处，市各有关部门：" addresses, it is no task
     return title, author, affiliation, i
+
+
+# The addressees of a notice, a line of its own ending in a colon.
+SALUTATION = re.compile(r"^(?:各|市各|县各|区各|全市各)[^。！？]{0,120}[:：]$")
+# 文号: 国发〔2020〕6号, 扬政办发〔2025〕12号, 苏政发(2024)3号.
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?P<year>(?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*号"
+)
+# The date line (落款): a paragraph that is a date and nothing else.
+DATE_LINE = re.compile(
+    r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?$"
+)
+# A notice's closing part (四、工作要求) tells its readers how to work; its items are no
+# tasks unless they name a unit.
+REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要求|相关要求)$")
+# An item head of nothing but four-character phrases ("责任到人，闭环管理") that asks every
+# unit something ("各单位要…") is an instruction too.
+_PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
+_TO_EVERYONE = re.compile(
+    r"各(?:牵头|责任|有关|地|级|部门|单位|镇|板块)[^。]{0,10}(?:要|须|必须|应)|请各"
+)
+
+
+def is_instruction(item: Item, section_title: str) -> bool:
+    """An item that instructs the readers of a notice instead of naming work."""
+    if REQUIREMENTS.search(section_title) and not item.named_lead:
+        return True
+    return bool(_PHRASES.match(item.title) and _TO_EVERYONE.search(item.text))
 
 
 # ---------------------------------------------------------------------------------------
@@ -416,6 +460,8 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     item_level_here: int | None = None  # the level of the items of the current section
     bodies: dict[int, list[str]] = {}  # text under a heading that has no items (yet)
     previous_plain = ""
+    heading = ""  # the heading that groups the current items inside a section
+    group_level: int | None = None  # the level of such headings
 
     def new_section(title: str, start: int, end: int, rule: str) -> Section:
         s = Section(len(sections) + 1, title, start, end, rule)
@@ -438,13 +484,14 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             rest = para[m.end() :]
             title = _head(rest, limit=60)
             section = new_section(title, offset, end, m.group("mark"))
-            item, item_level_here = None, None
+            item, item_level_here, heading, group_level = None, None, "", None
             tail = rest[len(title) :].lstrip("。；;：:，, ")
             if tail:
                 bodies.setdefault(section.number, []).append(tail)
             continue
         is_item = level is not None and (
-            (section_level is None and level == item_level)
+            level == group_level
+            or (section_level is None and level == item_level)
             or (
                 section_level is not None
                 and section is not None
@@ -452,13 +499,29 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
                 and item_level_here in (None, level)
             )
         )
+        if (
+            not is_item
+            and level is not None
+            and item is not None
+            and item_level_here is not None
+            and level > item_level_here
+            and _only_a_head(item)
+        ):
+            # "（一）招商引资" with "1." … "5." below it: the numbered rows are the tasks, the
+            # heading above them only groups them.
+            section.items.remove(item)
+            heading, group_level, is_item = item.title, item_level_here, True
+            item_level_here = level
         if is_item:
             m = found[1]
             if section is None:
                 section = new_section(_lead(previous_plain) or "", offset, end, "implicit")
+            if level == group_level:
+                heading = ""  # the next group's heading, or an item of its own
             item_level_here = level
             body = para[m.end() :]
             item = add_item(section, _head(body), body.strip(), offset, end, m.group("mark"))
+            item.heading = heading
             continue
         if item is not None:
             # A paragraph under a numbered item (or a deeper heading) belongs to it.
@@ -514,6 +577,16 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     return kept
 
 
+def _only_a_head(item: Item) -> bool:
+    """An item whose paragraph holds its head and nothing more: a heading."""
+    rest = (
+        item.text[len(item.title) :].strip("。；;：:，, \n")
+        if item.text.startswith(item.title)
+        else item.text
+    )
+    return "\n" not in item.text and len(rest) <= 2
+
+
 def _kind(rule: str) -> str:
     """一是/二是 → 是, 第一/第二 → 第: the same way of enumerating."""
     return "是" if rule.endswith("是") else rule[:1]
@@ -566,6 +639,8 @@ UNITS = (
     "辆",
     "套",
     "件",
+    "场",
+    "批",
     "台",
     "名",
     "处",
@@ -612,12 +687,24 @@ _DEADLINES = [
 ]
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
-    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|每年|在|将|并|和|及|"
-    r"到\s*\d{4}\s*年\s*(?:底|末)?|到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
+    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
+    r"我们|我市|全县|全区|上半年|下半年|"
+    r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
+    r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
+    r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
 )
-_TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|的|要|将|力争|确保|\s)+$")
-_ADDING = re.compile(r"新增|新引进|引进|培育|新建|建成|新培育")
-_AFTER_OK = set("，,。；;、）)！!？?”") | {""}
+_TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
+_ADDING = re.compile(
+    r"新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
+    r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织"
+)
+# Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
+# 引进, 盘活 and 改造 stay in the name (新增城镇就业, 新引进高层次人才, 盘活低效用地).
+_OBJECT_VERBS = re.compile(
+    r"(?:新招引|招引|新培育|培育|新建|建成|建设|完成|创建|打造|新开工|开工|"
+    r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织)$"
+)
+_AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 
 
 def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
@@ -695,10 +782,12 @@ def _unit(unit: str) -> str:
     return "%" if unit == "％" else unit
 
 
-def targets_in(sentence: str, offset: int = 0) -> list[Target]:
-    """The commitments of one sentence (``offset``: where it starts in the text)."""
+def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> list[Target]:
+    """The commitments of one sentence (``offset``: where it starts in the text).
+    ``committed``: the sentence is a task row of a document that assigns work (it names
+    its units), so it commits without 力争/确保/目标 in it."""
     text = sentence.strip()
-    if not text or not COMMITMENT.search(text):
+    if not text or not (committed or COMMITMENT.search(text)):
         return []
     lead = len(sentence) - len(sentence.lstrip())
     base = offset + lead
@@ -736,6 +825,9 @@ def targets_in(sentence: str, offset: int = 0) -> list[Target]:
             )
         )
         taken.append((m.start(), m.end()))
+        more = _more_values(results[-1], text, m.end(), base)
+        results += more
+        taken += [(t.start - base, t.end - base) for t in more]
     for m in _LEVEL.finditer(text):
         if not clear(m.start(), m.end()):
             continue
@@ -743,12 +835,17 @@ def targets_in(sentence: str, offset: int = 0) -> list[Target]:
             continue  # "50 亿元以上重大项目": a size, not a target
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         name, start = _indicator(text, m.start())
+        verb = _ADDING.search(text[start : m.start()])
         if comparator is None:
             # "新增智能车间 20 个": the verb opens the clause.
-            verb = _ADDING.search(text[start : m.start()])
             if verb is None:
                 continue
             comparator, words = ">=", verb.group(0)
+        if verb is not None and _OBJECT_VERBS.search(verb.group(0)):
+            # "我们将建成农贸市场3个": the object names the indicator, not the words before.
+            obj = _TRAILING_NOISE.sub("", text[start + verb.end() : m.start()]).strip()
+            if len(obj) >= 2:
+                name = obj
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
             continue
         value = _number(m.group("num"))
@@ -795,22 +892,72 @@ def targets_in(sentence: str, offset: int = 0) -> list[Target]:
     return sorted(results, key=lambda t: t.start)
 
 
+_MORE = re.compile(rf"\s*[、和及]\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?")
+
+
+def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
+    """ "分别增长6%、6.5%": one target a value, the first already made. 城乡居民 splits
+    into 城镇居民 and 农村居民; other subjects are numbered."""
+    values = []
+    position = end
+    while m := _MORE.match(text, position):
+        value = _number(m.group("num"))
+        if value is None:
+            break
+        values.append((value, m))
+        position = m.end()
+    if not values or "分别" not in text[:end]:
+        return []
+    names = [f"{first.indicator}（{k}）" for k in range(1, len(values) + 2)]
+    if "城乡居民" in first.indicator and len(values) == 1:
+        names = [first.indicator.replace("城乡居民", p, 1) for p in ("城镇居民", "农村居民")]
+    first.indicator = names[0]
+    more = []
+    for (value, m), name in zip(values, names[1:], strict=True):
+        more.append(
+            Target(
+                indicator=name,
+                comparator=first.comparator,
+                value=value,
+                unit=_unit(m.group("unit") or first.unit),
+                deadline=first.deadline,
+                text=first.text,
+                start=base + m.start(),
+                end=base + m.end(),
+                rule=first.rule,
+                deadline_rule=first.deadline_rule,
+                change=first.change,
+            )
+        )
+    return more
+
+
 def _commitment_word(text: str, stop: int) -> str:
     words = re.findall(r"确保|力争|争取|努力|计划|目标", text[:stop])
     return words[-1] if words else ""
 
 
+_SIZED = re.compile(rf"^{_ARABIC}\s*(?:{_UNIT})(?:以上|以下)?[\u4e00-\u9fff]")
+
+
 def _plausible(name: str) -> bool:
-    if not 1 <= len(name) <= 30 or name[0].isdigit():
+    """A name for an indicator; one that opens with a size says what is counted
+    ("10亿元以上项目")."""
+    if not 1 <= len(name) <= 30 or (name[0].isdigit() and not _SIZED.match(name)):
         return False
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
-def find_targets(paragraphs: list[str], offsets: list[int]) -> list[Target]:
+def find_targets(
+    paragraphs: list[str], offsets: list[int], committed: Sequence[tuple[int, int]] = ()
+) -> list[Target]:
+    """The targets of the paragraphs; sentences inside a ``committed`` span (the task
+    rows of a document that assigns work) commit without a commitment word."""
     found = []
     for para, offset in zip(paragraphs, offsets, strict=True):
         for start, end in sentences(para, offset):
-            found.extend(targets_in(para[start - offset : end - offset], start))
+            inside = any(a <= start < b for a, b in committed)
+            found.extend(targets_in(para[start - offset : end - offset], start, committed=inside))
     return found
 
 
@@ -818,9 +965,166 @@ def find_targets(paragraphs: list[str], offsets: list[int]) -> list[Target]:
 # 5. Lead units
 
 
+_ROLE = (
+    r"牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
+    r"协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
+)
+_NAMED = re.compile(
+    rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）\n。：:]|[（(][^（()）]*[）)])+?)"
+    rf"(?=\s*(?:[；;）)\n。]|(?:{_ROLE})\s*[:：]|$))"
+)
+# "（X牵头，Y、Z配合）" and "（X牵头）".
+_LEADS = re.compile(
+    r"[（(](?P<lead>[^（()）：:，,]{2,60}?)牵头(?:[，,；;]\s*(?P<co>[^（()）：:]{2,160}?)"
+    r"(?:配合|参与|协同|协助|按职责分工负责))?[）)]"
+)
+# A heading that names the lead of the items below it: "县示范区管委会牵头工作".
+_HEADING_LEAD = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[、.．)）]\s*)?(?P<lead>[^，,。；;（(]{2,30}?)牵头(?:的)?(?:工作|事项|任务)"
+)
+# The parenthesis that names units, taken out of an item's head.
+_UNITS_NOTE = re.compile(
+    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
+)
+LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
+LEADER_ROLES = ("牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导")
+
+
+def _split_names(text: str) -> list[str]:
+    """The names of a list "A、B（C、D）、E": split at the separators outside brackets."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        if depth == 0 and char in "、，,；;/":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _names(text: str) -> list[str]:
+    names = []
+    for part in _split_names(text):
+        name = part.strip().removesuffix("等").strip()
+        if name.count("（") + name.count("(") > name.count("）") + name.count(")"):
+            name += "）"
+        if len(name) >= 2:
+            names.append(name)
+    return names
+
+
+def named_units(text: str) -> tuple[str, list[str], str, str]:
+    """(lead, co-operating units, leader, the words) that a text names itself."""
+    leads: list[str] = []
+    co: list[str] = []
+    answerable: list[str] = []  # 责任单位: the lead when no 牵头 is named
+    leader = ""
+    words = []
+    for m in _NAMED.finditer(text):
+        role, names = m.group("role"), _names(m.group("names"))
+        words.append(m.group(0).strip())
+        if role in LEAD_ROLES:
+            leads += names
+        elif role in LEADER_ROLES:
+            leader = leader or "、".join(names)
+        elif role in ("责任单位", "责任部门"):
+            answerable += names
+        else:
+            co += names
+    if not leads and not answerable:
+        m = _LEADS.search(text)
+        if m:
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
+            co += _names(m.group("co") or "")
+    if not leads:
+        leads, answerable = answerable[:1], answerable[1:]
+    lead = leads[0] if leads else ""
+    others = [n for n in leads[1:] + answerable + co if n != lead]
+    return lead, list(dict.fromkeys(others)), leader, "；".join(words)
+
+
+def heading_lead(title: str) -> str:
+    """The lead a section heading names for its items, if any."""
+    lead, _co, _leader, _words = named_units(title)
+    if lead:
+        return lead
+    m = _HEADING_LEAD.match(title)
+    return m.group("lead").strip() if m else ""
+
+
+def without_units_note(text: str) -> str:
+    return _UNITS_NOTE.sub("", text).strip()
+
+
+_CN_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_YEAR_MONTH = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:(?P<month>{_CN_MONTH})\s*月\s*份?\s*)?"
+    r"(?P<tail>底|末|中旬|下旬|上旬|内)?\s*(?P<before>前|以前|之前)?"
+)
+_MONTH_ONLY = re.compile(
+    rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前)"
+)
+_THIS_YEAR = re.compile(r"年内|年底前|年底|今年底|年末前|本年度内|当年")
+_HALF = re.compile(r"(?P<half>上|下)半年")
+_QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
+_LONG_RUNNING = re.compile(
+    r"长期坚持|持续推进|长期推进|常态化|每年|每季度|每月|持续开展|长期|久久为功"
+)
+_TIME_LIMIT = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*(?P<when>[^；;。\n）)]+)")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
+def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
+    """The deadline an item names (the latest of its dates), the words, and whether it
+    is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
+    for phrases that name none (年内, 6月底前, 三季度末)."""
+    limit = _TIME_LIMIT.search(text)
+    if limit:
+        text = limit.group("when")
+    found: list[tuple[dt.date, str]] = []
+    for m in _YEAR_MONTH.finditer(text):
+        has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
+        preceded = re.search(r"(?:到|至|于|在)\s*$", text[: m.start()])
+        if not (has_deadline_words or preceded or limit):
+            continue  # "2025年是…": a time, not a deadline
+        month = _month(m.group("month")) if m.group("month") else 12
+        if 1 <= month <= 12:
+            found.append((month_end(int(m.group("year")), month), m.group(0).strip()))
+    if year is not None:
+        for m in _MONTH_ONLY.finditer(text):
+            month = _month(m.group("month"))
+            if 1 <= month <= 12:
+                found.append((month_end(year, month), m.group(0).strip()))
+        for m in _QUARTER.finditer(text):
+            q = int(m.group("q")) if m.group("q").isdigit() else chinese_number(m.group("q"))
+            found.append((month_end(year, 3 * q), m.group(0).strip()))
+        for m in _HALF.finditer(text):
+            found.append((month_end(year, 6 if m.group("half") == "上" else 12), m.group(0)))
+        if not found:
+            m = _THIS_YEAR.search(text)
+            if m:
+                found.append((dt.date(year, 12, 31), m.group(0)))
+    if found:
+        day, words = max(found)
+        return day, words, False
+    m = _LONG_RUNNING.search(text)
+    return None, (m.group(0) if m else ""), bool(m)
+
+
 def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:
     """The first rule (in table order) whose keyword is in the item's title; failing
-    that, the first whose keyword is in its text."""
+    that, the first whose keyword is in its text. Only for items that name no unit."""
+    if item.named_lead:
+        return
     rules = list(rules)
     for zone, text in (("title", item.title), ("text", item.text)):
         for rule in rules:
@@ -828,6 +1132,18 @@ def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:
                 item.lead_unit, item.lead_unit_code = rule.unit_name, rule.unit_code
                 item.keyword, item.keyword_in = rule.keyword, zone
                 return
+
+
+def read_units(item: Item, section_lead: str) -> None:
+    """The units the item names (or its heading names for it), and its head without
+    the note that named them."""
+    lead, co, leader, words = named_units(item.text)
+    if not lead and section_lead:
+        lead, words = section_lead, f"{section_lead}牵头"
+    item.named_lead, item.named_co, item.named_leader, item.unit_words = lead, co, leader, words
+    if lead:
+        item.lead_unit = lead
+    item.title = without_units_note(item.title) or item.title
 
 
 # ---------------------------------------------------------------------------------------
@@ -849,6 +1165,31 @@ def _year(text: str) -> int | None:
     return min(y for y, n in years.items() if n == top)
 
 
+def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
+    """(the year the title, date line or 文号 gives, the date line's date, the 文号)."""
+    issued_on = None
+    for para in reversed(paragraphs):
+        m = DATE_LINE.match(para.strip())
+        if m:
+            try:
+                issued_on = dt.date(*(int(m.group(k)) for k in ("year", "month", "day")))
+            except ValueError:
+                continue
+            break
+    number = next((m for p in paragraphs[:6] if (m := DOC_NUMBER.search(p))), None)
+    in_title = re.search(r"((?:19|20)\d{2})\s*年", title)
+    year = (
+        int(in_title.group(1))
+        if in_title
+        else issued_on.year
+        if issued_on
+        else int(number.group("year"))
+        if number
+        else None
+    )
+    return year, issued_on, number.group(0) if number else ""
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -865,8 +1206,25 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         position += len(p) + 1
     body, body_offsets = paragraphs[first:], offsets[first:]
     sections = find_structure(body, body_offsets)
-    targets = find_targets(body, body_offsets)
+    year, issued_on, doc_number = document_date(title, paragraphs)
+    year = year or _year(joined)
+    for section in sections:
+        section_lead = heading_lead(section.title)
+        section.items = [i for i in section.items if not _instruction_once(i, section)]
+        for number, item in enumerate(section.items, start=1):
+            item.number, item.code = number, f"{section.number}.{number}"
+            read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
+            item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
+    sections = [s for s in sections if s.items]
+    for number, section in enumerate(sections, start=1):
+        section.number = number
+        for item in section.items:
+            item.section, item.code = number, f"{number}.{item.number}"
     items = [i for s in sections for i in s.items]
+    # A document that names the units of its items assigns work: its rows commit.
+    assigns_work = any(i.named_lead for i in items)
+    committed = [(i.start, i.end) for i in items] if assigns_work else []
+    targets = find_targets(body, body_offsets, committed)
     rules = list(rules)
     for item in items:
         suggest_lead(item, rules)
@@ -880,10 +1238,18 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         author=author,
         affiliation=affiliation,
         text=joined,
-        year=_year(joined),
+        year=year,
         sections=sections,
         targets=targets,
+        issued_on=issued_on,
+        doc_number=doc_number,
     )
+
+
+def _instruction_once(item: Item, section: Section) -> bool:
+    lead, _co, _leader, _words = named_units(item.text)
+    item.named_lead = lead
+    return is_instruction(item, section.title)
 
 
 def as_json(d: Decomposition) -> dict:
@@ -891,6 +1257,9 @@ def as_json(d: Decomposition) -> dict:
     return {
         "title": d.title,
         "author": d.author,
+        "year": d.year,
+        "issued_on": d.issued_on.isoformat() if d.issued_on else None,
+        "doc_number": d.doc_number,
         "sections": [
             {"title": s.title, "items": [{"title": i.title, "text": i.text} for i in s.items]}
             for s in d.sections
@@ -914,6 +1283,13 @@ def as_json(d: Decomposition) -> dict:
                 "text": i.text,
                 "lead_unit": i.lead_unit,
                 "keyword": i.keyword,
+                "named_lead": i.named_lead,
+                "co_units": i.named_co,
+                "leader": i.named_leader,
+                "units_from": i.unit_words,
+                "deadline": i.deadline.isoformat() if i.deadline else None,
+                "deadline_from": i.deadline_words,
+                "long_running": i.long_running,
             }
             for i in d.items
         ],

@@ -98,7 +98,25 @@ class DocumentItem(TimeStampedModel):
         "org.OrgUnit", verbose_name=_("co-operating units"), blank=True, related_name="+"
     )
     leader = user_fk(_("responsible leader"), optional=True, on_delete=models.SET_NULL)
+    named_units = models.CharField(
+        _("units named in the text"),
+        max_length=300,
+        blank=True,
+        help_text=_("The words of the text that name the item's units."),
+    )
+    unmatched_units = models.CharField(
+        _("unmatched units"),
+        max_length=300,
+        blank=True,
+        help_text=_("Units the text names that no unit of the org tree matches."),
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline_rule = models.CharField(_("deadline read from"), max_length=60, blank=True)
+    long_running = models.BooleanField(
+        _("long-running"),
+        default=False,
+        help_text=_("The text gives no single deadline (长期坚持, 每年 …)."),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     task = foreign_key("tasks.Task", _("task"), optional=True)
 

@@ -1,4 +1,6 @@
-"""Turning an uploaded file into text: UTF-8, GBK or GB18030 plain text, or .docx.
+"""Turning an uploaded file into text: UTF-8, GBK or GB18030 plain text, .docx (its
+tables too: a 任务分解表 in Word becomes numbered rows naming their units and deadline) or
+a PDF with a text layer.
 
 Pure: bytes in, text out. The encodings are tried in order and the result is checked to
 look like written text; binary files and unknown encodings are refused with a message
@@ -51,18 +53,98 @@ def decode(data: bytes) -> tuple[str, str]:
     raise ReadError(_("The text is in an unknown encoding (expected UTF-8, GBK or GB18030)."))
 
 
+# The columns of a 任务分解表 in Word, by the words of their headers.
+TABLE_COLUMNS = {
+    "number": ("序号", "编号"),
+    "task": ("任务", "工作", "事项", "内容", "举措", "措施"),
+    "lead": ("牵头",),
+    "co": ("责任单位", "配合", "协办", "参与", "责任部门"),
+    "leader": ("领导",),
+    "deadline": ("时限", "时间", "节点", "完成期限"),
+}
+_ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, text in enumerate(header):
+        for key, words in TABLE_COLUMNS.items():
+            if key not in found and any(w in text for w in words):
+                found[key] = index
+                break
+    return found
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """The lines of a Word table: a 任务分解表 (a header naming the task and its lead unit)
+    as numbered rows "1.任务（牵头单位：X；责任单位：Y；完成时限：Z）"; any other table a line
+    a row."""
+    rows = [[" ".join(cell.split()) for cell in row] for row in rows if any(c.strip() for c in row)]
+    if not rows:
+        return []
+    columns = _columns(rows[0])
+    if "task" not in columns or not ({"lead", "co"} & set(columns)):
+        return ["　".join(dict.fromkeys(c for c in row if c)) for row in rows]
+    lines = []
+    for number, row in enumerate(rows[1:], start=1):
+        task = row[columns["task"]] if columns["task"] < len(row) else ""
+        if not task:
+            continue
+        notes = [
+            f"{label}：{row[columns[key]]}"
+            for key, label in _ROW_LABELS.items()
+            if key in columns and columns[key] < len(row) and row[columns[key]]
+        ]
+        task = task.rstrip("。；; ")
+        lines.append(f"{number}.{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
+    return lines
+
+
 def read_docx(data: bytes) -> str:
+    """The paragraphs and tables of a .docx, in the order they stand."""
     import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
+        lines = []
+        for block in document.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(block, document).text)
+            elif tag == "tbl":
+                table = Table(block, document)
+                lines += table_lines([[cell.text for cell in row.cells] for row in table.rows])
     except Exception as exc:  # python-docx raises several types for a damaged file
         raise ReadError(_("The .docx file cannot be read: %(error)s") % {"error": exc}) from exc
-    return "\n".join(p.text for p in document.paragraphs)
+    return "\n".join(lines)
+
+
+def read_pdf(data: bytes) -> str:
+    """The text layer of a PDF; a scanned one (no text) is refused."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ReadError(_("The PDF is protected by a password."))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(_("The PDF cannot be read: %(error)s") % {"error": exc}) from exc
+    text = "\n".join(pages)
+    if len(text.strip()) < 20:
+        raise ReadError(
+            _("The PDF has no text layer (a scan?): paste the text or upload a .docx instead.")
+        )
+    return text
 
 
 def read_document(data: bytes, filename: str = "") -> tuple[str, str]:
-    """(text, encoding or "docx") of an uploaded file."""
+    """(text, encoding or "docx" or "pdf") of an uploaded file."""
     if not data:
         raise ReadError(_("The file is empty."))
     if len(data) > MAX_BYTES:
@@ -73,7 +155,7 @@ def read_document(data: bytes, filename: str = "") -> tuple[str, str]:
             raise ReadError(_("Only .docx files among archives are read."))
         return read_docx(data), "docx"
     if data.startswith(b"%PDF"):
-        raise ReadError(_("PDF files are not read: paste the extracted text instead."))
+        return read_pdf(data), "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError(_("Old .doc files are not read: save the document as .docx."))
     text, encoding = decode(data)

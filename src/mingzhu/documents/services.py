@@ -1,13 +1,17 @@
 """Pure helpers around the decomposition: matching items with tasks already typed by
-hand, the task deadline of an item, the 任务分解表 rows."""
+hand, the task deadline of an item, the units an item names, the 任务分解表 rows."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .decompose import Decomposition
+
+if TYPE_CHECKING:
+    from mingzhu.org.models import OrgUnit
 
 MATCH_SHARE = 0.5  # an existing task matches an item when half its words are in the item
 EXPORT_HEADERS = ("序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限")
@@ -101,3 +105,25 @@ def segments(
         target = next((n for n, s, e in targets if s <= a < e), None)
         pieces.append((text[a:b], code, target))
     return pieces
+
+
+def named_units_of(item, matcher) -> tuple[OrgUnit | None, list[OrgUnit], list[str]]:
+    """The units an item of a decomposition names, found in the org tree: (the lead unit,
+    the co-operating units, the names that match no unit). A name that stands for all
+    towns (各镇（街道）) as lead leaves the lead to the office and makes the towns
+    co-operating units."""
+    lead, co, unmatched = None, [], []
+    if item.named_lead:
+        found = matcher.expand(item.named_lead)
+        if len(found) == 1:
+            lead = found[0]
+        elif found:
+            co += found
+        else:
+            unmatched.append(item.named_lead)
+    for name in item.named_co:
+        found = matcher.expand(name)
+        if not found:
+            unmatched.append(name)
+        co += [u for u in found if u != lead and u not in co]
+    return lead, co, unmatched

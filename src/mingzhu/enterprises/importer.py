@@ -19,6 +19,7 @@ from mingzhu.core.tabular import (
     run_import,
 )
 from mingzhu.org.choices import TOWN_KINDS
+from mingzhu.org.matching import UnitMatcher
 
 from . import credit
 from .choices import Digital, Listing, Scale
@@ -185,7 +186,7 @@ class RegistryRow(_Row):
         return name
 
     def clean_town(self):
-        town = self.context["towns"].get(_text(self.cleaned_data["town"]))
+        town = self.context["towns"].find(_text(self.cleaned_data["town"]))
         if town is None:
             raise forms.ValidationError(_("not a town you may enter enterprises for"))
         return town
@@ -238,11 +239,9 @@ class RegistryRow(_Row):
 
 def import_registry(file, *, actor) -> ImportResult:
     table = read_table(file, REGISTRY_COLUMNS)
-    towns = {}
-    for u in units_in_scope(actor, "enterprises.add_enterprise").filter(kind__in=TOWN_KINDS):
-        towns[u.name] = towns[u.code] = u
-        if u.short_name:
-            towns[u.short_name] = u
+    towns = UnitMatcher(
+        units_in_scope(actor, "enterprises.add_enterprise").filter(kind__in=TOWN_KINDS)
+    )
     existing = {e.credit_code: e for e in Enterprise.objects.all()}
     context = {
         "towns": towns,

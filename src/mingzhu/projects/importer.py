@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import Column, RowError, RowForm, read_table, run_import
 from mingzhu.org.choices import TOWN_KINDS
+from mingzhu.org.matching import UnitMatcher
 
 from .choices import Chain
 from .models import Project
@@ -100,7 +101,7 @@ class ProjectRow(RowForm):
 
     def clean_town(self):
         name = _text(self.cleaned_data["town"])
-        town = self.context["towns"].get(name)
+        town = self.context["towns"].find(name)
         if town is None:
             raise forms.ValidationError(
                 _("Unknown town, or one outside your scope: %(value)s") % {"value": name or "—"}
@@ -155,14 +156,9 @@ def import_projects(file, *, actor) -> tuple[int, list[RowError]]:
         raise PermissionDenied(_("You may not add projects."))
     table = read_table(file, COLUMNS)
     towns = units_in_scope(actor, "projects.add_project").filter(kind__in=TOWN_KINDS)
-    by_name = {}
-    for unit in towns:
-        for key in (unit.name, unit.short_name, unit.code):
-            if key:
-                by_name[key] = unit
     chains = {str(c.label): c.value for c in Chain} | {c.value: c.value for c in Chain}
     context = {
-        "towns": by_name,
+        "towns": UnitMatcher(towns),
         "chains": chains | CHAIN_WORDS,
         "existing": set(Project.objects.filter(town__in=towns).values_list("town_id", "name")),
     }

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mingzhu.core.tabular import Column, ImportResult, RowForm, read_table, run_import
+from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 
 from . import actions
@@ -49,16 +50,14 @@ def _date(value) -> dt.date | None:
 
 
 class _Units:
-    """Unit names (full or short) the importing user may see."""
+    """The units the importing user may see, by the names offices write (市发改委,
+    扬中市生态环境局, 县发展和改革局: ``mingzhu.org.matching``)."""
 
     def __init__(self, user):
-        self.by_name: dict[str, list[OrgUnit]] = {}
-        for unit in OrgUnit.objects.restrict(user, "view").exclude(kind="peer"):
-            for name in {unit.name, unit.short_name} - {""}:
-                self.by_name.setdefault(name, []).append(unit)
+        self.matcher = UnitMatcher.of_city(OrgUnit.objects.restrict(user, "view"))
 
     def find(self, name: str) -> OrgUnit:
-        found = self.by_name.get(name, [])
+        found = self.matcher.candidates(name)
         if not found:
             raise forms.ValidationError(_("no unit named %(name)s") % {"name": name})
         if len(found) > 1:

@@ -1,0 +1,134 @@
+"""Org units found by the names offices write.
+
+A 台账 or a 公文 names a unit as its author knows it: the full name (发展和改革委员会), the
+short one (发改委), with the city in front (扬中市生态环境局, 市发改委), or in the form of
+another county (县发展和改革局, 发展改革委). ``UnitMatcher`` finds the unit of the org tree
+that such a name means, or says that none or several do; it never guesses from a keyword.
+Spreadsheet imports and the decomposition of policy documents share it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .choices import TOWN_KINDS
+from .models import OrgUnit
+
+# Abbreviations in unit names and what they stand for.
+ABBREVIATIONS = {
+    "发改": "发展和改革",
+    "发展改革": "发展和改革",
+    "工信": "工业和信息化",
+    "经信": "工业和信息化",
+    "人社": "人力资源和社会保障",
+    "住建": "住房和城乡建设",
+    "资规": "自然资源和规划",
+    "自规": "自然资源和规划",
+    "卫健": "卫生健康",
+    "市场监管": "市场监督管理",
+    "城管": "城市管理",
+    "应急": "应急管理",
+    "文广旅": "文化广电和旅游",
+    "文旅": "文化广电和旅游",
+    "医保": "医疗保障",
+    "退役军人": "退役军人事务",
+    "交通": "交通运输",
+    "科技": "科学技术",
+    "农业": "农业农村",
+    "农委": "农业农村委",
+    "生态": "生态环境",
+    "环保": "生态环境",
+    "审批": "行政审批",
+    "数据": "大数据管理",
+}
+# Words for "the unit" that vary between counties: 发改委 here is 发展和改革局 there.
+_ORGAN = re.compile(r"(?:委员会|委|局)$")
+# A region in front of the name: the city's own (扬中市, 扬中), 市, 县, or another's (丹徒区).
+_REGION = re.compile(r"^(?:全市|本市|市|县|区|[\u4e00-\u9fff]{2}(?:市|县|区))")
+_SPACE = re.compile(r"\s+")
+# "All towns" in the forms texts use: 各镇（街道）, 各镇街, 各镇（街道、园区）, 各板块.
+ALL_TOWNS = re.compile(r"^各(?:镇|乡镇|镇街|镇区|板块|辖市区)(?:[（(][^）)]*[）)])?$")
+
+
+def clean(name: str) -> str:
+    """The name as written, without spaces and with full-width forms folded."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", str(name or "")))
+
+
+def _spelled_out(text: str) -> str:
+    for short in sorted(ABBREVIATIONS, key=len, reverse=True):
+        if text.startswith(short) and not text.startswith(ABBREVIATIONS[short]):
+            text = ABBREVIATIONS[short] + text[len(short) :]
+            break
+    core = _ORGAN.sub("", text)
+    return (core if len(core) >= 2 else text).replace("和", "")
+
+
+def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
+    """The comparable forms of a unit name: as written and without a region in front,
+    abbreviations spelled out, no 委员会/委/局 at the end and no 和 (发展和改革委员会,
+    县发展和改革局, 市发改委 and 发展改革委 all give 发展改革)."""
+    text = clean(name)
+    forms = {text}
+    for prefix in prefixes:
+        if prefix and text.startswith(prefix) and len(text) > len(prefix) + 1:
+            forms.add(text[len(prefix) :])
+    stripped = _REGION.sub("", text, count=1)
+    if len(stripped) >= 2:
+        forms.add(stripped)
+    return {_spelled_out(form) for form in forms if form}
+
+
+class UnitMatcher:
+    """The units among ``units`` by every name they go by; see the module's note."""
+
+    def __init__(self, units: Iterable[OrgUnit], *, prefixes: Iterable[str] = ()):
+        self.units = list(units)
+        cities = [u for u in self.units if u.parent_id is None and u.kind == "city"]
+        self.prefixes = tuple(prefixes) or tuple(
+            p for u in cities for p in (u.name, u.short_name) if p
+        )
+        self._exact: dict[str, set[OrgUnit]] = {}
+        self._keys: dict[str, set[OrgUnit]] = {}
+        for unit in self.units:
+            for name in {unit.name, unit.short_name, unit.code} - {""}:
+                self._exact.setdefault(clean(name), set()).add(unit)
+                if name != unit.code:
+                    for key in unit_keys(name, self.prefixes):
+                        self._keys.setdefault(key, set()).add(unit)
+
+    @classmethod
+    def of_city(cls, queryset=None) -> UnitMatcher:
+        """The units of the city's own tree (the peers compared with stay out)."""
+        queryset = OrgUnit.objects.all() if queryset is None else queryset
+        return cls(queryset.exclude(kind="peer").filter(is_active=True))
+
+    def candidates(self, name: str) -> list[OrgUnit]:
+        """The units the name may mean: by the name as written, else by its key."""
+        text = clean(name)
+        if not text:
+            return []
+        found = self._exact.get(text)
+        if not found:
+            found = set()
+            for key in unit_keys(text, self.prefixes):
+                found |= self._keys.get(key, set())
+        return sorted(found, key=lambda u: u.path)
+
+    def find(self, name: str) -> OrgUnit | None:
+        """The one unit the name means, or None (no unit, or more than one)."""
+        found = self.candidates(name)
+        return found[0] if len(found) == 1 else None
+
+    def towns(self) -> list[OrgUnit]:
+        return sorted((u for u in self.units if u.kind in TOWN_KINDS), key=lambda u: u.path)
+
+    def expand(self, name: str) -> list[OrgUnit]:
+        """The units a name stands for: every town-level unit for 各镇（街道） and its
+        kin, else the one unit found (an empty list when none or several)."""
+        if ALL_TOWNS.match(clean(name)):
+            return self.towns()
+        unit = self.find(name)
+        return [unit] if unit is not None else []
