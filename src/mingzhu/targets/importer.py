@@ -88,6 +88,9 @@ class ObservationRow(RowForm):
                 _("%(given)s does not match the indicator's unit %(unit)s.")
                 % {"given": measure or _("(empty)"), "unit": indicator.unit},
             )
+        problem = indicator.value_problem(data.get("value"))
+        if problem:
+            self.add_error("value", problem)
         try:
             data["period"] = parse_period(data.get("period"), indicator.frequency)
         except PeriodError as exc:
