@@ -12,10 +12,11 @@ import re
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.tabular import Column, ImportResult, RowForm, read_table, run_import
-from mingzhu.org.models import OrgUnit, User
+from mingzhu.org.models import OrgUnit, User, city_units
 
 from . import actions
 from .choices import ListKind
@@ -53,7 +54,7 @@ class _Units:
 
     def __init__(self, user):
         self.by_name: dict[str, list[OrgUnit]] = {}
-        for unit in OrgUnit.objects.restrict(user, "view").exclude(kind="peer"):
+        for unit in city_units(OrgUnit.objects.restrict(user, "view")):
             for name in {unit.name, unit.short_name} - {""}:
                 self.by_name.setdefault(name, []).append(unit)
 
@@ -107,6 +108,9 @@ class TaskRow(RowForm):
         deadline = _date(self.cleaned_data["deadline"])
         if deadline is None:
             raise forms.ValidationError(_("not a date such as 2025-12-31"))
+        problem = actions.deadline_before_creation(deadline, timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
         return deadline
 
 
