@@ -16,8 +16,8 @@ def _english(settings):
 
 @pytest.fixture
 def signed(unit):
-    """signed(town_code, day, total) -> a project of the town signed on that day (far in
-    the future, where the demo has no data)."""
+    """signed(town_code, day, total) -> a project of the town signed on that day (long
+    past, where the demo has no data)."""
 
     def make(town: str, day: dt.date, total: int = 20_000) -> Project:
         return Project.objects.create(

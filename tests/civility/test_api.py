@@ -67,7 +67,10 @@ def test_it_runs_the_way_through_the_api(as_user, lixin, wmb, category, unit):
         == 403
     )
     assert office.post(f"{base}/review/", {"approve": True}, "application/json").status_code == 200
-    start = timezone.localdate()
+    # A notice that has run its course, from ten days ago to four days ago, for an
+    # application filed before it.
+    start = timezone.localdate() - dt.timedelta(days=10)
+    Application.objects.filter(pk=app_id).update(submitted_on=start - dt.timedelta(days=5))
     response = office.post(f"{base}/publish/", {"start": str(start)}, "application/json")
     assert response.json()["notice_end"] == str(start + dt.timedelta(days=6))
     late = office.post(
@@ -79,7 +82,7 @@ def test_it_runs_the_way_through_the_api(as_user, lixin, wmb, category, unit):
     office.post(
         f"{base}/objection/", {"received_on": str(start), "content": "x"}, "application/json"
     )
-    after = str(start + dt.timedelta(days=10))
+    after = str(timezone.localdate())
     early = office.post(f"{base}/award/", {"on": after}, "application/json")
     assert early.status_code == 400 and "still being checked" in str(early.json())
     objection = office.get(f"/api/v1/civility/objections/?application={app_id}").json()["results"]

@@ -194,7 +194,10 @@ def test_it_lists_the_creation_campaign_tasks(as_user, wmb, leader, sanmao):
 
 
 def test_it_adds_a_volunteer_on_the_activity_page(as_user, xinba, unit):
-    activity = VolunteerActivity.objects.filter(organiser__code="YZ-XINBA").first()
+    from django.utils import timezone
+
+    held = VolunteerActivity.objects.filter(held_on__lte=timezone.localdate())
+    activity = held.filter(organiser__code="YZ-XINBA").first()
     response = as_user(xinba).post(
         f"/civility/activities/{activity.pk}/volunteers/add/",
         {"volunteer": "新志愿者", "unit": unit("YZ-XINBA-V02").pk},

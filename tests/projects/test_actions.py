@@ -123,7 +123,9 @@ def test_it_refuses_evidence_of_a_forbidden_type(make_project, xinba):
 def test_it_records_investment_and_refuses_negative_amounts(make_project, xinba):
     project = make_project()
     actions.record_investment(project.pk, actor=xinba, year=2025, planned=1200, monthly={1: 100})
-    actions.record_investment(project.pk, actor=xinba, year=2025, monthly={1: 150, 2: 90})
+    actions.record_investment(
+        project.pk, actor=xinba, year=2025, monthly={1: 150, 2: 90}, overwrite=True
+    )
     assert project.plans.get(year=2025).planned == 1200
     assert dict(project.monthly.values_list("month", "completed")) == {1: 150, 2: 90}
     with pytest.raises(ValidationError):

@@ -36,10 +36,32 @@ def test_it_imports_every_row(xinba):
     assert obs.period == "2022" and obs.entered_by == xinba and obs.source == ""
 
 
-def test_it_updates_an_existing_value(xinba, observe, gdp):
+def test_it_updates_an_existing_value_only_when_told(xinba, observe, gdp):
     observe(gdp, XINBA, "2021", 70)
-    result = import_observations(workbook(["GDP", "亿元", XINBA, 2021, 71]), actor=xinba)
+    refused = import_observations(workbook(["GDP", "亿元", XINBA, 2021, 71]), actor=xinba)
+    assert [(e.row, e.field) for e in refused.errors] == [(2, "数值")]
+    assert "70" in str(refused.errors[0]) and "71" in str(refused.errors[0])
+    assert Observation.objects.get(unit__code=XINBA, indicator=gdp).value == 70
+    same = import_observations(workbook(["GDP", "亿元", XINBA, 2021, 70]), actor=xinba)
+    assert same.errors == [] and (same.created, same.updated) == (0, 1)
+    result = import_observations(
+        workbook(["GDP", "亿元", XINBA, 2021, 71]), actor=xinba, overwrite=True
+    )
     assert (result.created, result.updated) == (0, 1)
+    obs = Observation.objects.get(unit__code=XINBA, indicator=gdp)
+    assert obs.value == 71
+    from auditlog.models import LogEntry
+
+    change = LogEntry.objects.get_for_object(obs).filter(action=LogEntry.Action.UPDATE).latest("pk")
+    assert change.actor == xinba and "value" in change.changes_dict
+
+
+def test_the_page_replaces_a_value_only_when_ticked(as_user, xinba, observe, gdp):
+    observe(gdp, XINBA, "2021", 70)
+    response = as_user(xinba).post(URL, {"file": workbook(["GDP", "亿元", XINBA, 2021, 71])})
+    assert response.status_code == 400 and "70" in response.content.decode()
+    ticked = {"file": workbook(["GDP", "亿元", XINBA, 2021, 71]), "overwrite": "on"}
+    assert as_user(xinba).post(URL, ticked).status_code == 302
     assert Observation.objects.get(unit__code=XINBA, indicator=gdp).value == 71
 
 

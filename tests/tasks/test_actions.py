@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
+from django.utils import timezone
 from PIL import Image
 
 from mingzhu.core.models import ImmutableError
@@ -20,7 +21,8 @@ def test_it_creates_a_draft_with_a_readable_code(supervisor, unit):
     task = actions.create_task(
         actor=supervisor, title="新任务", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
     )
-    assert re.fullmatch(r"2099-DB-\d{4}", task.code)
+    # The year of the code is the year of creation, not the deadline's.
+    assert re.fullmatch(rf"{timezone.localdate().year}-DB-\d{{4}}", task.code)
     assert task.status == Status.DRAFT
     assert task.issuer == supervisor.unit
     assert task.events.get().action == EventAction.CREATE

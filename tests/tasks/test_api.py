@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from mingzhu.tasks.choices import Status
@@ -27,7 +28,7 @@ def test_it_creates_a_task_with_title_unit_and_deadline(as_user, supervisor, uni
         body
     )
     assert body["status"] == "draft" and body["light"] is None
-    assert body["code"].startswith("2099-DB-")
+    assert body["code"].startswith(f"{timezone.localdate().year}-DB-")
     assert Task.objects.get(pk=body["id"]).events.count() == 1
 
 

@@ -115,8 +115,8 @@ def _store_rows(result: AppraisalResult, rows: Sequence[scoring.ScoreRow]) -> No
 def publish_result(
     result: AppraisalResult | int, *, actor, at: dt.datetime | None = None
 ) -> AppraisalResult:
-    """Publish (and freeze) a result: records who published it and awards the flags,
-    with the runs they continue."""
+    """Publish (and freeze) a result of a quarter that has ended: records who published it
+    and awards the flags, with the runs they continue."""
     if not may_publish(actor):
         raise PermissionDenied(_("Only the supervision office publishes results."))
     pk = result if isinstance(result, int) else result.pk
@@ -128,6 +128,17 @@ def publish_result(
             raise ActionConflict(_("The result has already been published."))
         if not result.rows.exists():
             raise ActionError(_("The result has no rows; compute it first."))
+        today = timezone.localdate(at) if at else timezone.localdate()
+        if not result.has_ended_by(today):
+            # Flags and the assessment count what was due in the quarter: a quarter still
+            # running would count tasks not yet due as missed.
+            raise ActionError(
+                _(
+                    "%(quarter)s runs until %(end)s: a result is published only after its "
+                    "quarter has ended."
+                )
+                % {"quarter": result.label, "end": result.period_end.isoformat()}
+            )
         result.status = ResultStatus.PUBLISHED
         result.published_at = at or timezone.now()
         result.published_by = actor

@@ -3,6 +3,7 @@ flags (流动红黄旗) awarded when a result is published."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
 from mingzhu.core.models import TimeStampedModel
+from mingzhu.core.periods import quarter_bounds
 from mingzhu.core.versioning import VersionedScheme
 
 from .choices import Colour, Method, ResultStatus, Subject
@@ -165,7 +167,9 @@ class AppraisalResult(TimeStampedModel):
                 fields=["scheme_code", "year", "quarter"], name="result_scheme_quarter"
             ),
             models.CheckConstraint(
-                condition=Q(quarter__gte=1, quarter__lte=4), name="result_quarter_range"
+                condition=Q(quarter__gte=1, quarter__lte=4),
+                name="result_quarter_range",
+                violation_error_message=_("A quarter is 1, 2, 3 or 4."),
             ),
         ]
 
@@ -179,6 +183,14 @@ class AppraisalResult(TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.status == ResultStatus.PUBLISHED
+
+    @property
+    def period_end(self) -> dt.date:
+        return quarter_bounds(self.year, self.quarter)[1]
+
+    def has_ended_by(self, day: dt.date) -> bool:
+        """Whether the quarter is over on ``day`` (its last day has passed)."""
+        return day > self.period_end
 
 
 @audited()

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -88,7 +89,9 @@ class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
                 "flags": [r.flag for r in rows],
                 "label": _("Score"),
             },
-            "can_publish": draft and actions.may_publish(user),
+            "can_publish": draft
+            and actions.may_publish(user)
+            and obj.has_ended_by(timezone.localdate()),
             "can_compute": draft and actions.may_compute(user),
         }
 

@@ -23,6 +23,7 @@ from mingzhu.core.actions import (
     ActionConflict,
     ActionError,
     fetch_locked,
+    happened_on,
     pk_of,
     require,
     require_in_scope,
@@ -96,7 +97,7 @@ def submit_application(
 ) -> Application:
     """Apply for a title or commendation for a unit in the actor's scope."""
     require(actor, "civility.add_application", _("You may not submit applications."))
-    on = today_or(on)
+    on = happened_on(on)
     applicant = (applicant or "").strip()
     errors = {}
     if not category.is_active:
@@ -143,7 +144,7 @@ def review_application(
     on: dt.date | None = None,
 ) -> Application:
     """Pass the application in review, or reject it (with a reason)."""
-    on = today_or(on)
+    on = happened_on(on)
     if not approve and not (comment or "").strip():
         raise ValidationError({"comment": _("Say why the application is rejected.")})
     done = S.APPROVED if approve else S.REJECTED
@@ -204,6 +205,7 @@ def record_objection(
     content = (content or "").strip()
     if not content:
         raise ValidationError({"content": _("Write down the objection.")})
+    happened_on(received_on, "received_on")
     with transaction.atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,))
         if not app.notice_running_on(received_on):
@@ -241,7 +243,7 @@ def resolve_objection(
     on: dt.date | None = None,
 ) -> Objection:
     """Record what checking the objection found: upheld (属实) or dismissed."""
-    on = today_or(on)
+    on = happened_on(on)
     resolution = (resolution or "").strip()
     if not resolution:
         raise ValidationError({"resolution": _("Write down what was found.")})
@@ -290,8 +292,9 @@ def award(
     app: Application | int, *, actor, on: dt.date | None = None, comment: str = ""
 ) -> Application:
     """Award the title after a public notice that has ended with no objection pending or
-    upheld."""
-    on = today_or(on)
+    upheld. The day of the award is not after today: while the notice runs, no award
+    dated after its end is accepted."""
+    on = happened_on(on)
     with transaction.atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.AWARDED)
         outcomes = app.objections.values_list("outcome", flat=True)
@@ -309,15 +312,23 @@ def award(
 
 
 def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = None) -> Application:
-    """Do not award (不予授予) after the notice, e.g. because an objection was upheld."""
-    on = today_or(on)
+    """Do not award (不予授予) after the notice has ended, e.g. because an objection was
+    upheld."""
+    on = happened_on(on)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the title is not awarded.")})
     with transaction.atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.NOT_AWARDED)
-        if app.objections.filter(outcome=ObjectionOutcome.PENDING).exists():
-            raise ApplicationError(blocker_text("objection_pending", app))
+        blockers = [
+            code
+            for code in services.award_blockers(
+                app.status, app.notice_end, app.objections.values_list("outcome", flat=True), on
+            )
+            if code in ("notice_running", "objection_pending")
+        ]
+        if blockers:
+            raise ApplicationError(" ".join(blocker_text(b, app) for b in blockers))
         before = app.status
         app.status = S.NOT_AWARDED
         app.decided_on = on
@@ -339,7 +350,7 @@ def add_participation(*, actor, activity, volunteer: str, unit, hours=None) -> P
             unit=unit,
             hours=activity.hours if hours is None else hours,
         )
-        row.full_clean(validate_constraints=False)
+        row.full_clean(validate_constraints=False)  # the activity held, the unit the city's
         if Participation.objects.filter(
             activity=activity, volunteer=row.volunteer, unit=unit
         ).exists():

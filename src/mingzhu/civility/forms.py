@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field, yes_or_no
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, city_units
 
 from .models import Category, VolunteerActivity
 
@@ -81,7 +81,7 @@ class RefuseForm(ScopedForm):
 
 class ParticipationForm(ScopedForm):
     volunteer = forms.CharField(label=_("Volunteer"), max_length=50)
-    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), label=_("Volunteer's unit"))
+    unit = forms.ModelChoiceField(queryset=city_units(), label=_("Volunteer's unit"))
     hours = forms.DecimalField(
         label=_("Service hours"),
         required=False,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
 from mingzhu.core.models import FieldErrors, Named, TimeStampedModel, WrittenOnce
+from mingzhu.org.models import check_city_units
 
 from .choices import ApplicationAction, ApplicationStatus, CategoryKind, ObjectionOutcome
 
@@ -213,6 +215,20 @@ class Participation(TimeStampedModel):
         return f"{self.volunteer} · {self.activity}"
 
     def clean(self) -> None:
-        limit = self.activity.hours if self.activity_id else None
-        message = _("No more hours than the activity lasted (%(hours)s).")
-        FieldErrors().at_most("hours", self.hours, limit, message).raise_if_any()
+        errors = FieldErrors()
+        if self.activity_id:
+            limit = self.activity.hours
+            message = _("No more hours than the activity lasted (%(hours)s).")
+            errors.at_most("hours", self.hours, limit, message)
+            # Hours are credited for an activity that has taken place.
+            errors.not_future(
+                "hours",
+                self.activity.held_on,
+                _("The activity is held on %(day)s: hours are credited once it has taken place."),
+            )
+        if self.unit_id:
+            try:
+                check_city_units("unit", self.unit)
+            except ValidationError as exc:
+                errors.add("unit", exc.message_dict["unit"])
+        errors.raise_if_any()

@@ -62,6 +62,17 @@ def today_or(on: dt.date | None) -> dt.date:
     return on or timezone.localdate()
 
 
+def happened_on(on: dt.date | None, field: str = "on", message=None) -> dt.date:
+    """The day something happened: the one given (not after today: ValidationError on
+    ``field``), or today."""
+    from .models import future_date_problem
+
+    problem = future_date_problem(on, message=message)
+    if problem:
+        raise ValidationError({field: problem})
+    return today_or(on)
+
+
 def require(actor, perm: str, message: str) -> None:
     """Refuse (PermissionDenied with ``message``) unless ``actor`` holds ``perm``."""
     if not actor.has_perm(perm):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import uuid
+from contextlib import contextmanager
 from contextvars import ContextVar
 
+from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
@@ -66,6 +68,21 @@ def audited(*, exclude_fields: tuple[str, ...] = (), m2m_fields: tuple[str, ...]
         return model
 
     return register
+
+
+@contextmanager
+def acting(actor):
+    """Changes saved inside carry ``actor`` as their author in the audit trail, whether
+    the action runs in a request (where the actor is the signed-in user) or from a command
+    or job. The request's own context (its address) is kept and restored afterwards."""
+    outer = auditlog_value.get(None)
+    address = outer.get("remote_addr") if outer else None
+    try:
+        with set_actor(actor, remote_addr=address):
+            yield
+    finally:
+        if outer is not None:
+            auditlog_value.set(outer)
 
 
 def is_audited(model: type[models.Model]) -> bool:

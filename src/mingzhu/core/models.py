@@ -1,5 +1,6 @@
 """Base classes every business model builds on."""
 
+import datetime as dt
 from typing import ClassVar
 
 from django.core.exceptions import ValidationError
@@ -37,6 +38,28 @@ class Named:
         return self.name
 
 
+def future_date_problem(day, *, today=None, message=None) -> str | None:
+    """Why ``day`` cannot be a date of something that happened (it is after ``today``, the
+    city's date unless given), or None. The message may name ``%(day)s`` and
+    ``%(today)s``."""
+    if day is None:
+        return None
+    if isinstance(day, dt.datetime):
+        day = timezone.localdate(day)
+    today = today or timezone.localdate()
+    if day <= today:
+        return None
+    text = message or _("%(day)s is in the future (today is %(today)s).")
+    return str(text) % {"day": day.isoformat(), "today": today.isoformat()}
+
+
+def validate_not_future(day) -> None:
+    """A field validator for dates that record what happened: not after today."""
+    problem = future_date_problem(day)
+    if problem:
+        raise ValidationError(problem, code="future")
+
+
 class FieldErrors(dict):
     """The errors of a model's ``clean()``, by field, gathered by the common checks and
     raised together::
@@ -68,6 +91,14 @@ class FieldErrors(dict):
             return self
         if getattr(getattr(instance, field), f"{owner}_id") != owner_id:
             self.add(field, message)
+        return self
+
+    def not_future(self, field: str, day, message=None, *, today=None) -> "FieldErrors":
+        """``day`` (the value of ``field``, when set) records what happened, so it may not
+        lie after ``today`` (the city's date unless given)."""
+        problem = future_date_problem(day, today=today, message=message)
+        if problem:
+            self.add(field, problem)
         return self
 
     def at_most(self, field: str, value, limit, message) -> "FieldErrors":

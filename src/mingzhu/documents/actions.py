@@ -23,7 +23,7 @@ from mingzhu.core.scope import restrict
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit
 from mingzhu.targets.choices import Dimension, Direction
-from mingzhu.targets.models import Indicator, Target
+from mingzhu.targets.models import Indicator, Target, may_be_negative_by_name
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.choices import ListKind, SourceKind
 from mingzhu.tasks.models import Task, TaskList
@@ -391,6 +391,7 @@ def _new_indicator(row: DocumentTarget) -> Indicator:
         unit=row.measure_unit or "—",
         dimension=Dimension.QUALITY if row.measure_unit in ("%", "个百分点") else Dimension.TOTAL,
         direction=Direction.LOWER if row.comparator in ("<", "<=") else Direction.HIGHER,
+        may_be_negative=may_be_negative_by_name(name, row.measure_unit),
         source=_("Proposed by the document"),
     )
     indicator.full_clean()

@@ -584,6 +584,7 @@ class CoverageRecord(TaskBacked, TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(insured__lte=models.F("registered")),
                 name="lh_coverage_insured_le_registered",
+                violation_error_message=_("No more people insured than registered."),
             ),
         ]
 

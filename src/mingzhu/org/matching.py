@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .choices import TOWN_KINDS
-from .models import OrgUnit
+from .models import OrgUnit, city_units
 
 # Abbreviations in unit names and what they stand for.
 ABBREVIATIONS = {
@@ -102,8 +102,7 @@ class UnitMatcher:
     @classmethod
     def of_city(cls, queryset=None) -> UnitMatcher:
         """The units of the city's own tree (the peers compared with stay out)."""
-        queryset = OrgUnit.objects.all() if queryset is None else queryset
-        return cls(queryset.exclude(kind="peer").filter(is_active=True))
+        return cls(city_units(queryset).filter(is_active=True))
 
     def candidates(self, name: str) -> list[OrgUnit]:
         """The units the name may mean: by the name as written, else by its key."""

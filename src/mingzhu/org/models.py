@@ -177,3 +177,42 @@ class User(AbstractUser):
 
     def has_role(self, code: RoleCode | str) -> bool:
         return self.roles.filter(code=code).exists()
+
+
+# Work is assigned only inside the city's tree. Peer counties (kind ``peer``) stand outside
+# it, there only to be compared with: no task, volunteer or other work goes to them.
+
+
+def city_units(queryset: models.QuerySet | None = None) -> models.QuerySet:
+    """The units of ``queryset`` (all units by default) that lie inside the city's tree:
+    the units every picker of a unit that work is assigned to offers."""
+    queryset = OrgUnit.objects.all() if queryset is None else queryset
+    return queryset.exclude(kind=UnitKind.PEER)
+
+
+def outside_city_message(unit) -> str:
+    return _(
+        "%(unit)s is a peer county outside the city's tree, there only to be compared "
+        "with: no work can be assigned to it."
+    ) % {"unit": unit}
+
+
+def check_city_units(field: str, *units) -> None:
+    """Raise a ValidationError on ``field`` naming every unit of ``units`` (org units or
+    their ids; None is skipped) that lies outside the city's tree."""
+    objects = [u for u in units if isinstance(u, OrgUnit)]
+    ids = [u for u in units if u is not None and not isinstance(u, OrgUnit)]
+    outside = [u for u in objects if u.kind == UnitKind.PEER]
+    if ids:
+        outside += list(OrgUnit.objects.filter(pk__in=ids, kind=UnitKind.PEER))
+    if outside:
+        raise ValidationError({field: [outside_city_message(u) for u in outside]})
+
+
+def validate_city_unit(value) -> None:
+    """A field validator (the value is an org unit or its id): the unit is inside the
+    city's tree."""
+    try:
+        check_city_units("unit", value)
+    except ValidationError as exc:
+        raise ValidationError(exc.message_dict["unit"], code="outside_city") from None

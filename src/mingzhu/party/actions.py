@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import (
     fetch_locked,
+    happened_on,
     pk_of,
     require,
     require_in_scope,
@@ -34,6 +35,7 @@ from mingzhu.tasks.choices import DeadlineBasis, SourceKind
 
 from .choices import LinkKind
 from .models import (
+    SESSION_NOT_HELD,
     Household,
     HouseholdLink,
     HouseholdVisit,
@@ -220,6 +222,7 @@ def record_attendance(
         session = fetch_locked(TrainingSession, session, actor, lock=False)
         credited = session.hours if hours is None else Decimal(hours)
         errors = []
+        happened_on(session.held_on, "session", SESSION_NOT_HELD)
         if credited <= 0 or credited > session.hours:
             raise ValidationError(
                 {"hours": _("Credit between 0 and %(hours)s hours.") % {"hours": session.hours}}

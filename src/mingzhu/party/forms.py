@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import city_units
 
 from .choices import LinkKind
 from .models import (
@@ -107,7 +107,7 @@ class VisitForm(ScopedForm):
 
 class RaiseTaskForm(ScopedForm):
     lead_unit = forms.ModelChoiceField(
-        queryset=OrgUnit.objects.all(),
+        queryset=city_units(),
         label=_("Responsible unit"),
         required=False,
         help_text=_("Leave empty for the household's village."),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
-from mingzhu.core.models import FieldErrors, Named, TimeStampedModel
+from mingzhu.core.models import FieldErrors, Named, TimeStampedModel, validate_not_future
 from mingzhu.org.choices import UnitKind
 from mingzhu.tasks.backed import TaskBacked
 
@@ -213,7 +213,7 @@ class PartyGroupActivity(TimeStampedModel):
     scope_fields = ("group__organisation__unit",)
 
     group = foreign_key(PartyGroup, _("party group"), "activities")
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("held on"), validators=[validate_not_future])
     kind = models.CharField(
         _("kind"), max_length=20, choices=ActivityKind.choices, default=ActivityKind.MEETING
     )
@@ -234,6 +234,8 @@ class PartyGroupActivity(TimeStampedModel):
 
 
 ALL_ROWS = Q(pk__isnull=False)
+# Hours are credited for a session that has taken place.
+SESSION_NOT_HELD = _("The session is held on %(day)s: hours are credited once it has taken place.")
 
 
 @audited()
@@ -312,6 +314,9 @@ class TrainingAttendance(TimeStampedModel):
         return f"{self.member} · {self.session}"
 
     def clean(self) -> None:
-        limit = self.session.hours if self.session_id else None
-        message = _("No more hours than the session counts for (%(hours)s).")
-        FieldErrors().at_most("hours", self.hours, limit, message).raise_if_any()
+        errors = FieldErrors()
+        if self.session_id:
+            message = _("No more hours than the session counts for (%(hours)s).")
+            errors.at_most("hours", self.hours, self.session.hours, message)
+            errors.not_future("session", self.session.held_on, SESSION_NOT_HELD)
+        errors.raise_if_any()

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError, fetch_locked, pk_of, require
+from mingzhu.core.audit import acting
+from mingzhu.core.models import future_date_problem
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -30,6 +32,7 @@ from mingzhu.tasks.choices import Status as TaskStatus
 from . import services
 from .choices import DEFAULT_ROUTES, STAGE_DATE_FIELD, STAGE_EVIDENCE, Satisfaction, Stage
 from .models import (
+    FUTURE_STAGE_DATE,
     FactorRequest,
     FactorRoute,
     Inspection,
@@ -79,6 +82,10 @@ def advance_project(
     with transaction.atomic():
         project = _lock_project(project, actor)
         require(actor, "projects.advance_project", _("You may not move projects between stages."))
+        today = timezone.localdate(at) if at else timezone.localdate()
+        problem = future_date_problem(on, today=today, message=FUTURE_STAGE_DATE)
+        if problem:
+            raise ValidationError({"on": problem})
         last = project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
         last_on = max(filter(None, [last, project.stage_on, project.negotiating_on]))
         problem = services.check_move(
@@ -150,6 +157,35 @@ def _amount(value, field: str) -> Decimal:
     return amount
 
 
+def _figure(value: Decimal) -> str:
+    return f"{Decimal(value).normalize():f}"
+
+
+def _replace(model, lookup: dict, field: str, value: Decimal, *, overwrite: bool, period: str):
+    """Store ``value`` in ``field`` of the row found by ``lookup`` (created when missing).
+    A different figure already recorded is replaced only with ``overwrite``; otherwise the
+    refusal names it."""
+    row = model.objects.select_for_update().filter(**lookup).first()
+    if row is None:
+        model.objects.create(**lookup, **{field: value})
+        return
+    old = getattr(row, field)
+    if old == value:
+        return
+    if not overwrite:
+        raise ValidationError(
+            {
+                field: _(
+                    "%(period)s already has %(old)s recorded. To replace it with %(new)s, "
+                    'tick "Replace the recorded figure" and submit again.'
+                )
+                % {"period": period, "old": _figure(old), "new": _figure(value)}
+            }
+        )
+    setattr(row, field, value)
+    row.save()
+
+
 def record_investment(
     project: Project | int,
     *,
@@ -157,26 +193,36 @@ def record_investment(
     year: int,
     planned=None,
     monthly: Mapping[int, object] | None = None,
+    overwrite: bool = False,
 ) -> Project:
-    """Set a year's planned investment and/or the completed investment of some months."""
+    """Set a year's planned investment and/or the completed investment of some months.
+    A figure already recorded is replaced only with ``overwrite``; otherwise the refusal
+    shows the recorded one. A replacement is in the audit trail with its author."""
     monthly = dict(monthly or {})
     for month in monthly:
         if not 1 <= int(month) <= 12:
             raise ValidationError({"month": _("Months run from 1 to 12.")})
     if not 2000 <= int(year) <= 2100:
         raise ValidationError({"year": _("Not a plausible year.")})
-    with transaction.atomic():
+    with transaction.atomic(), acting(actor):
         project = _lock_project(project, actor)
         if planned is not None:
-            InvestmentPlan.objects.update_or_create(
-                project=project, year=year, defaults={"planned": _amount(planned, "planned")}
+            _replace(
+                InvestmentPlan,
+                {"project": project, "year": year},
+                "planned",
+                _amount(planned, "planned"),
+                overwrite=overwrite,
+                period=_("The plan of %(year)s") % {"year": year},
             )
         for month, value in sorted(monthly.items()):
-            MonthlyInvestment.objects.update_or_create(
-                project=project,
-                year=year,
-                month=int(month),
-                defaults={"completed": _amount(value, "completed")},
+            _replace(
+                MonthlyInvestment,
+                {"project": project, "year": year, "month": int(month)},
+                "completed",
+                _amount(value, "completed"),
+                overwrite=overwrite,
+                period=f"{year}-{int(month):02d}",
             )
     return project
 

@@ -64,6 +64,11 @@ class InvestmentForm(StyledForm):
     completed = forms.DecimalField(
         label=_("Completed in the month (10,000 yuan)"), required=False, min_value=0
     )
+    overwrite = forms.BooleanField(
+        label=_("Replace the recorded figure"),
+        required=False,
+        help_text=_("Only to correct a figure already entered; the change is recorded."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,13 +10,14 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from mingzhu.core.models import future_date_problem
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import Column, RowError, RowForm, read_table, run_import
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.matching import UnitMatcher
 
 from .choices import Chain
-from .models import Project
+from .models import FUTURE_STAGE_DATE, Project
 
 # The ledger's column headers, shared by the export so that an export imports again.
 H_NAME = "项目名称"
@@ -123,13 +124,18 @@ class ProjectRow(RowForm):
     def clean_negotiating_on(self):
         value = self.cleaned_data["negotiating_on"]
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(_text(value))
-        except ValueError:
-            raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
+            day = value.date()
+        elif isinstance(value, dt.date):
+            day = value
+        else:
+            try:
+                day = dt.date.fromisoformat(_text(value))
+            except ValueError:
+                raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
+        problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
     def clean_description(self):
         return _text(self.cleaned_data["description"])

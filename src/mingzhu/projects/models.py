@@ -35,6 +35,9 @@ from .choices import (
 )
 
 POSITIVE = [MinValueValidator(Decimal(0))]
+FUTURE_STAGE_DATE = _(
+    "A stage's date records what happened: %(day)s is in the future (today is %(today)s)."
+)
 
 
 class ProjectQuerySet(RestrictedQuerySet):
@@ -106,10 +109,14 @@ class Project(Named, TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["town", "name"], name="project_town_name"),
             models.CheckConstraint(
-                condition=Q(total_investment__gte=0), name="project_investment_positive"
+                condition=Q(total_investment__gte=0),
+                name="project_investment_positive",
+                violation_error_message=_("The total investment must not be negative."),
             ),
             models.CheckConstraint(
-                condition=Q(foreign_investment__gte=0), name="project_foreign_positive"
+                condition=Q(foreign_investment__gte=0),
+                name="project_foreign_positive",
+                violation_error_message=_("Foreign capital must not be negative."),
             ),
         ]
         indexes = [models.Index(fields=["town", "stage"], name="project_town_stage")]
@@ -123,6 +130,9 @@ class Project(Named, TimeStampedModel):
             self.total_investment,
             _("Foreign capital exceeds the total investment."),
         )
+        # The dates of the stages record what happened: none lies in the future (the
+        # later stages' dates are set by actions.advance_project, which checks the same).
+        errors.not_future("negotiating_on", self.negotiating_on, FUTURE_STAGE_DATE)
         errors.raise_if_any()
 
     @property
@@ -194,7 +204,11 @@ class InvestmentPlan(TimeStampedModel):
         ordering = ["project", "year"]
         constraints = [
             models.UniqueConstraint(fields=["project", "year"], name="plan_project_year"),
-            models.CheckConstraint(condition=Q(planned__gte=0), name="plan_positive"),
+            models.CheckConstraint(
+                condition=Q(planned__gte=0),
+                name="plan_positive",
+                violation_error_message=_("The planned investment must not be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -227,9 +241,15 @@ class MonthlyInvestment(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["project", "year", "month"], name="monthly_project_month"
             ),
-            models.CheckConstraint(condition=Q(completed__gte=0), name="monthly_positive"),
             models.CheckConstraint(
-                condition=Q(month__gte=1, month__lte=12), name="monthly_month_range"
+                condition=Q(completed__gte=0),
+                name="monthly_positive",
+                violation_error_message=_("The completed investment must not be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(month__gte=1, month__lte=12),
+                name="monthly_month_range",
+                violation_error_message=_("Months run from 1 to 12."),
             ),
         ]
 
@@ -292,7 +312,11 @@ class FactorRequest(TaskBacked, TimeStampedModel):
         ordering = ["-raised_at", "-pk"]
         permissions = [("dispatch_factorrequest", _("Can dispatch factor requests"))]
         constraints = [
-            models.CheckConstraint(condition=Q(quantity__gt=0), name="factor_quantity_positive")
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0),
+                name="factor_quantity_positive",
+                violation_error_message=_("The quantity must be more than zero."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -358,7 +382,11 @@ class InspectionScore(TimeStampedModel):
         ordering = ["inspection", "-score"]
         constraints = [
             models.UniqueConstraint(fields=["inspection", "project"], name="score_once"),
-            models.CheckConstraint(condition=Q(score__gte=0, score__lte=100), name="score_range"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=100),
+                name="score_range",
+                violation_error_message=_("The score must lie between 0 and 100."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -177,6 +177,7 @@ class InvestmentView(ProjectActionView):
             year=data["year"],
             planned=data.get("planned"),
             monthly=monthly,
+            overwrite=data.get("overwrite", False),
         )
 
 

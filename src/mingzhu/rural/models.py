@@ -366,6 +366,7 @@ class SecretaryPlan(TimeStampedModel):
                 condition=Q(review_score__isnull=True)
                 | (Q(review_score__gte=0) & Q(review_score__lte=100)),
                 name="rural_review_score_range",
+                violation_error_message=_("The score must lie between 0 and 100."),
             ),
         ]
 

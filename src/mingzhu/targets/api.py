@@ -64,6 +64,9 @@ class ObservationSerializer(ScopedModelSerializer):
             raise serializers.ValidationError(
                 {"measure_unit": f"{measure} does not match the indicator's unit {indicator.unit}."}
             )
+        problem = indicator.value_problem(attrs.get("value"))
+        if problem:
+            raise serializers.ValidationError({"value": problem})
         try:
             period = parse_period(attrs["period"], indicator.frequency)
         except PeriodError as exc:

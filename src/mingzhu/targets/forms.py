@@ -17,6 +17,7 @@ INDICATOR_FIELDS = [
     "frequency",
     "accumulates",
     "is_population",
+    "may_be_negative",
     "per_capita_of",
     "source",
 ]

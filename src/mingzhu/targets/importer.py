@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext as _
 
+from mingzhu.core.audit import acting
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
@@ -88,6 +89,9 @@ class ObservationRow(RowForm):
                 _("%(given)s does not match the indicator's unit %(unit)s.")
                 % {"given": measure or _("(empty)"), "unit": indicator.unit},
             )
+        problem = indicator.value_problem(data.get("value"))
+        if problem:
+            self.add_error("value", problem)
         try:
             data["period"] = parse_period(data.get("period"), indicator.frequency)
         except PeriodError as exc:
@@ -101,8 +105,10 @@ class ObservationRow(RowForm):
         return data
 
 
-def import_observations(file, *, actor) -> ImportResult:
-    """Validate every row, then write them all, or nothing when any row has an error."""
+def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult:
+    """Validate every row, then write them all, or nothing when any row has an error. A
+    value already stored is replaced only with ``overwrite``; otherwise the row is refused,
+    naming the stored value. A replacement is in the audit trail with its author."""
     table = read_table(file, COLUMNS)
     indicators = list(Indicator.objects.all())
     units = {}
@@ -127,6 +133,19 @@ def import_observations(file, *, actor) -> ImportResult:
         existing = stored.get((indicator.pk, unit.pk, period.key))
         if existing is not None and existing.pk not in changeable:
             raise RowProblem("unit", _("a value exists that you may not change"))
+        if existing is not None and existing.value != row["value"] and not overwrite:
+            raise RowProblem(
+                "value",
+                _(
+                    "%(period)s already has %(old)s recorded. To replace it with %(new)s, "
+                    'tick "Replace the recorded figure" and submit again.'
+                )
+                % {
+                    "period": period.key,
+                    "old": f"{existing.value.normalize():f}",
+                    "new": f"{row['value'].normalize():f}",
+                },
+            )
         obs = existing or Observation(indicator=indicator, unit=unit)
         obs.set_period(period)
         obs.value, obs.source, obs.entered_by = row["value"], row["source"], actor
@@ -134,7 +153,8 @@ def import_observations(file, *, actor) -> ImportResult:
         obs.save()
         return obs, existing is None
 
-    return run_import(table, ObservationRow, write, context=context, prepare=prepare)
+    with acting(actor):
+        return run_import(table, ObservationRow, write, context=context, prepare=prepare)
 
 
 def export_rows(observations):

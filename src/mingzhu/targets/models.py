@@ -22,6 +22,16 @@ from .services import Period, PeriodError, Point, parse_period, read_period
 
 VALUE = {"max_digits": 20, "decimal_places": 4}
 
+# Words of an indicator that measures a change (增长率, 增速, 增幅, 变动) or a balance (差额,
+# 净…): such values may fall below zero. Totals, counts, shares and intensities may not.
+CHANGE_WORDS = ("增长", "增速", "增幅", "增减", "变动", "变化", "差额", "净")
+
+
+def may_be_negative_by_name(name: str, unit: str = "") -> bool:
+    """Whether an indicator called ``name`` (in ``unit``) measures a change or a balance,
+    the default of ``Indicator.may_be_negative`` for indicators proposed from documents."""
+    return unit == "个百分点" or any(word in (name or "") for word in CHANGE_WORDS)
+
 
 @audited()
 class Indicator(TimeStampedModel):
@@ -57,6 +67,13 @@ class Indicator(TimeStampedModel):
         optional=True,
         help_text=_("A per-capita indicator computed from this total when not entered."),
     )
+    may_be_negative = models.BooleanField(
+        _("may be negative"),
+        default=False,
+        help_text=_(
+            "Growth rates and balances may fall below zero; totals, counts and shares may not."
+        ),
+    )
     source = models.CharField(_("source"), max_length=200, blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -67,6 +84,16 @@ class Indicator(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.unit}）"
+
+    def value_problem(self, value) -> str | None:
+        """Why ``value`` cannot be an observation of this indicator, or None: below zero
+        where the indicator cannot be negative."""
+        if value is None or self.may_be_negative or Decimal(value) >= 0:
+            return None
+        return _("%(indicator)s cannot be negative (%(value)s).") % {
+            "indicator": self.name,
+            "value": f"{Decimal(value).normalize():f}",
+        }
 
 
 @audited()
@@ -154,6 +181,9 @@ class Observation(TimeStampedModel):
                 }
             )
         self.measure_unit = indicator.unit
+        problem = indicator.value_problem(self.value)
+        if problem:
+            raise ValidationError({"value": problem})
         try:
             self.set_period(parse_period(self.period, indicator.frequency))
         except PeriodError as exc:

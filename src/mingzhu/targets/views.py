@@ -140,7 +140,8 @@ class ObservationImportView(ImportView):
     template_name = "targets/import.html"
 
     def import_file(self, obj, file):
-        return import_observations(file, actor=self.request.user)
+        overwrite = self.request.POST.get("overwrite") == "on"
+        return import_observations(file, actor=self.request.user, overwrite=overwrite)
 
 
 # --- peers ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionConflict, ActionError, require, require_in_scope
 from mingzhu.core.scope import restrict
+from mingzhu.org.models import check_city_units
 
 from . import services
 from .choices import HANDLING, DeadlineBasis, EventAction, Status
@@ -307,8 +308,23 @@ def _save(task: Task, *fields: str) -> None:
     task.save(update_fields=[*fields, "updated_at"])
 
 
+def deadline_before_creation(deadline: dt.date | None, created_on: dt.date) -> str | None:
+    """Why a new task cannot have ``deadline`` (it is before the day the task is created,
+    ``created_on``), or None."""
+    if deadline is None or isinstance(deadline, str) or deadline >= created_on:
+        return None
+    return _("The deadline %(deadline)s is before the day the task is created (%(today)s).") % {
+        "deadline": deadline.isoformat(),
+        "today": created_on.isoformat(),
+    }
+
+
 def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) -> Task:
-    """A new task (draft), issued by the actor's unit unless given.
+    """A new task (draft), issued by the actor's unit unless given. Its lead and
+    co-operating units lie inside the city's tree (``org.models.check_city_units``). The
+    doors where a person types a deadline (the form, the API, the import) refuse one before
+    the day of creation (``deadline_before_creation``); modules that open tasks compute
+    theirs from the moment of creation.
 
     With ``deadline_basis=WORKING_HOURS`` and a ``time_limit`` (hours) but neither
     ``deadline`` nor ``due_at``, the task is due that many working hours after ``at``
@@ -324,11 +340,14 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
         values["due_at"] = services.add_working_hours(at or timezone.now(), values["time_limit"])
     if values.get("due_at") and not values.get("deadline"):
         values["deadline"] = timezone.localdate(values["due_at"], services.WORK_ZONE)
+    created_on = timezone.localdate(at) if at else timezone.localdate()
+    check_city_units("co_units", *co_units)
     with transaction.atomic():
         values.setdefault("issuer", actor.unit)
         if values["issuer"] is None:
             raise ValidationError({"issuer": _("The issuing unit is required.")})
         task = Task(**values)
+        task.code_year = created_on.year
         task.full_clean(exclude=["code"])
         task.save()
         if co_units:

@@ -104,6 +104,13 @@ class TaskSerializer(ScopedModelSerializer):
         fields["leader"].queryset = fields["leader"].queryset.filter(roles__code="leader")
         return fields
 
+    def validate_deadline(self, deadline):
+        if self.instance is None:
+            problem = actions.deadline_before_creation(deadline, timezone.localdate())
+            if problem:
+                raise serializers.ValidationError(problem)
+        return deadline
+
     def get_light(self, obj) -> str | None:
         return obj.light_on(self.context.get("as_of") or timezone.localdate())
 

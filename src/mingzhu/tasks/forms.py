@@ -1,7 +1,9 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
+from mingzhu.org.models import city_units
 
 from . import actions
 from .models import Task, TaskList
@@ -29,11 +31,19 @@ class TaskForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leader"].queryset = self.fields["leader"].queryset.filter(roles__code="leader")
+        for name in ("lead_unit", "co_units"):
+            self.fields[name].queryset = city_units(self.fields[name].queryset)
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is None and getattr(self.user, "unit", None) is None:
             raise forms.ValidationError(_("Only a user with a unit can issue tasks."))
+        if self.instance.pk is None:
+            problem = actions.deadline_before_creation(
+                cleaned.get("deadline"), timezone.localdate()
+            )
+            if problem:
+                self.add_error("deadline", problem)
         return cleaned
 
     def save(self, commit=True):

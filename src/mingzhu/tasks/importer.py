@@ -12,6 +12,7 @@ import re
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.tabular import Column, ImportResult, RowForm, read_table, run_import
@@ -106,6 +107,9 @@ class TaskRow(RowForm):
         deadline = _date(self.cleaned_data["deadline"])
         if deadline is None:
             raise forms.ValidationError(_("not a date such as 2025-12-31"))
+        problem = actions.deadline_before_creation(deadline, timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
         return deadline
 
 

@@ -19,6 +19,7 @@ from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
 from mingzhu.core.models import FileAttachment, Named, TimeStampedModel, WrittenOnce
 from mingzhu.core.uploads import EVIDENCE_KINDS
+from mingzhu.org.models import check_city_units
 
 from . import services
 from .choices import (
@@ -159,7 +160,11 @@ class Task(TimeStampedModel):
             models.Index(fields=["content_type", "object_id"], name="task_source_object"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(progress__lte=100), name="task_progress_max")
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100),
+                name="task_progress_max",
+                violation_error_message=_("Progress must be between 0 and 100."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -180,6 +185,14 @@ class Task(TimeStampedModel):
             as_of=as_of,
         )
 
+    # The year of the task's creation when back-dated (create_task(at=...)); see save().
+    code_year: int | None = None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.lead_unit_id:
+            check_city_units("lead_unit", self.lead_unit)
+
     def save(self, *args, **kwargs) -> None:
         """A deadline counted in working hours (e.g. a grid event's "exposed garbage: 4
         working hours") is a moment: ``due_at``. ``deadline`` stays a date, the local
@@ -196,9 +209,12 @@ class Task(TimeStampedModel):
         if self.code:
             super().save(*args, **kwargs)
             return
-        # A readable code: year, issuing unit, sequence. Two saves racing for the same
-        # number: the loser takes the next one.
-        year = (self.task_list.year if self.task_list_id else None) or self.deadline.year
+        # A readable code: year, issuing unit, sequence. The year is the task list's, or
+        # else the year the task is created in (never its deadline's). Two saves racing for
+        # the same number: the loser takes the next one.
+        year = (self.task_list.year if self.task_list_id else None) or (
+            self.code_year or timezone.localdate().year
+        )
         prefix = f"{year}-{_unit_token(self.issuer)}-"
         for _attempt in range(5):
             # The highest number: longer codes first, so that 10000 comes after 9999.
