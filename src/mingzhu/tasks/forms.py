@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.forms import ScopedModelForm
 
 from . import actions
-from .models import Task, TaskList
+from .models import HolidayDay, HolidayYear, Task, TaskList
 
 
 class TaskForm(ScopedModelForm):
@@ -49,3 +49,16 @@ class TaskListForm(ScopedModelForm):
     class Meta:
         model = TaskList
         fields = ["name", "kind", "issuer", "year", "source"]
+
+
+class HolidayYearForm(ScopedModelForm):
+    class Meta:
+        model = HolidayYear
+        fields = ["year", "notice", "entered"]
+
+
+class HolidayDayForm(ScopedModelForm):
+    class Meta:
+        model = HolidayDay
+        fields = ["arrangement", "day", "kind", "name"]
+        widgets = {"day": forms.DateInput(attrs={"type": "date"})}
