@@ -515,3 +515,17 @@ def test_a_page_that_only_reads_is_not_warned_and_nothing_is_said_when_entered(r
     response = CalendarWarningMiddleware(_computing(HttpResponseRedirect("/next/")))(request)
     assert HEADER not in response
     assert list(request._messages) == []
+
+
+def test_the_command_lists_the_tasks_to_review_for_a_year(make_task, keep_calendar):
+    in_days = make_task(
+        Status.ASSIGNED, deadline=D(2098, 1, 5), deadline_basis=DeadlineBasis.WORKING_DAYS
+    )
+    in_calendar_days = make_task(Status.ASSIGNED, deadline=D(2098, 1, 6))
+    finished = make_task(
+        Status.CANCELLED, deadline=D(2098, 1, 7), deadline_basis=DeadlineBasis.WORKING_DAYS
+    )
+    out, _err = run("affected", "--year", "2098")
+    assert in_days.code in out
+    assert in_calendar_days.code not in out
+    assert finished.code not in out

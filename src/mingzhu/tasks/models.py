@@ -378,7 +378,7 @@ class HolidayYear(TimeStampedModel):
         _("notice"),
         max_length=200,
         blank=True,
-        help_text=_("The notice's title or number, e.g. 国办发明电〔2025〕7号."),
+        help_text=_("The notice's title or document number."),
     )
 
     class Meta:

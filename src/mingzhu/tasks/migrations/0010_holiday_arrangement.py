@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('year', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
                 ('entered', models.BooleanField(default=False, help_text="The days are complete as the State Council's notice sets them; until then deadlines in this year follow the statutory holidays and carry a warning.", verbose_name='entered from the notice')),
-                ('notice', models.CharField(blank=True, help_text="The notice's title or number, e.g. 国办发明电〔2025〕7号.", max_length=200, verbose_name='notice')),
+                ('notice', models.CharField(blank=True, help_text="The notice's title or document number.", max_length=200, verbose_name='notice')),
             ],
             options={
                 'verbose_name': 'holiday arrangement',

@@ -35,7 +35,9 @@ class Command(BaseCommand):
         "`--working-hours H` from a moment, e.g. --from '2026-12-30 16:00') prints the "
         "deadline the engine would set; `calendar import FILE [--year Y]` enters a year's "
         "holiday arrangement from a sheet (columns 日期, 类型 放假/调休上班, 名称); "
-        "`calendar years` lists the years and whether each is entered."
+        "`calendar years` lists the years and whether each is entered; `calendar affected "
+        "--year Y` lists the active tasks whose deadline in working days or hours lies in Y "
+        "(deadlines already set are not recomputed when a year is entered)."
     )
 
     def add_arguments(self, parser):
@@ -60,6 +62,12 @@ class Command(BaseCommand):
             help="The administrator entering it; default $MINGZHU_USER.",
         )
         sub.add_parser("years", help="The years of the table and whether each is entered.")
+        affected = sub.add_parser(
+            "affected",
+            help="Active tasks with a deadline in working days or hours in a year: "
+            "to review after the year's arrangement is entered (they are not recomputed).",
+        )
+        affected.add_argument("--year", type=int, required=True)
 
     def handle(self, *args, action, **options):
         getattr(self, f"handle_{action}")(**options)
@@ -127,3 +135,19 @@ class Command(BaseCommand):
         for row in HolidayYear.objects.annotate(n=Count("days")).order_by("year"):
             state = _("entered") if row.entered else _("draft, not entered yet")
             self.stdout.write(f"{row.year}\t{state}\t{row.n}\t{row.notice}")
+
+    def handle_affected(self, *, year, **options):
+        from mingzhu.tasks.choices import ACTIVE
+        from mingzhu.tasks.models import Task
+
+        tasks = (
+            Task.objects.filter(status__in=ACTIVE, deadline__year=year)
+            .exclude(deadline_basis=DeadlineBasis.CALENDAR_DAYS)
+            .select_related("lead_unit")
+            .order_by("deadline", "pk")
+        )
+        for task in tasks:
+            self.stdout.write(
+                f"{task.code}\t{task.deadline.isoformat()}\t"
+                f"{task.get_deadline_basis_display()}\t{task.lead_unit}\t{task.title}"
+            )
