@@ -55,7 +55,10 @@ NOTICES = {
 
 @pytest.fixture
 def keep_calendar(db):
-    """The test's changes to the table are rolled back; so is the process's calendar."""
+    """The test's changes to the table are rolled back; so is the process's calendar.
+    The calendar is read from the table afresh (not a stand-in of an earlier test run
+    without a database)."""
+    calendar.invalidate()
     before = calendar.current()
     yield
     calendar.restore(before)
@@ -406,6 +409,10 @@ def test_the_administrator_enters_a_year_day_by_day(as_user, administrator, with
     )
     assert response.status_code == 302
     assert services.is_workday(D(2027, 2, 9))  # not entered yet
+    # Its days fix the year's number.
+    response = client.post(f"{LIST}{arrangement.pk}/edit/", {"year": "2028", "notice": "示例"})
+    assert response.status_code == 200
+    assert HolidayYear.objects.get(pk=arrangement.pk).year == 2027
     response = client.post(
         f"{LIST}{arrangement.pk}/edit/", {"year": "2027", "notice": "示例", "entered": "on"}
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Iterable
 
 from django import forms
@@ -41,6 +42,8 @@ NOTICE_TITLE = "国务院办公厅关于{year}年部分节假日安排的通知"
 _lock = threading.Lock()
 _cached: WorkCalendar | None = None
 _generation = 0  # bumped by every invalidation, so that a load racing a change is not kept
+_retry_at: float | None = None  # when the library stands in: when to try the table again
+RETRY_SECONDS = 60
 
 
 def load() -> WorkCalendar:
@@ -58,29 +61,30 @@ def load() -> WorkCalendar:
 
 def current() -> WorkCalendar:
     """The process's calendar, loaded on first use after a change. Where the table cannot
-    be read (before ``migrate``, or where no database may be used) the library's data
-    stands in, and the next call tries again."""
-    global _cached
+    be read (before ``migrate``, the database unreachable, or where no database may be
+    used) the library's data stands in, and the table is tried again after
+    ``RETRY_SECONDS``, so that no computation waits on a database that is not there."""
+    global _cached, _retry_at
     calendar = _cached
-    if calendar is not None:
+    if calendar is not None and (_retry_at is None or time.monotonic() < _retry_at):
         return calendar
     generation = _generation
     try:
         with transaction.atomic():  # a savepoint: a missing table spoils no transaction
-            calendar = load()
+            calendar, retry_at = load(), None
     except (DatabaseError, RuntimeError):  # RuntimeError: database access not allowed here
-        return services.library_calendar()
+        calendar, retry_at = services.library_calendar(), time.monotonic() + RETRY_SECONDS
     with _lock:
         if generation == _generation:
-            _cached = calendar
+            _cached, _retry_at = calendar, retry_at
     return calendar
 
 
 def invalidate(**_kwargs) -> None:
     """Drop the loaded calendar (a signal receiver; also called after bulk changes)."""
-    global _cached, _generation
+    global _cached, _generation, _retry_at
     with _lock:
-        _cached = None
+        _cached, _retry_at = None, None
         _generation += 1
 
 
@@ -93,9 +97,9 @@ def changed(**_kwargs) -> None:
 
 def restore(calendar: WorkCalendar | None) -> None:
     """Put back a calendar loaded earlier (for tests whose changes were rolled back)."""
-    global _cached, _generation
+    global _cached, _generation, _retry_at
     with _lock:
-        _cached = calendar
+        _cached, _retry_at = calendar, None
         _generation += 1
 
 

@@ -389,6 +389,12 @@ class HolidayYear(TimeStampedModel):
     def __str__(self) -> str:
         return _("Holiday arrangement %(year)s") % {"year": self.year}
 
+    def clean(self) -> None:
+        errors = FieldErrors()
+        if self.pk and self.year and self.days.exclude(day__year=self.year).exists():
+            errors.add("year", _("The year's days lie in another year: delete them first."))
+        errors.raise_if_any()
+
 
 @audited()
 class HolidayDay(TimeStampedModel):
