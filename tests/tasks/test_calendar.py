@@ -377,6 +377,19 @@ def test_only_the_administrator_reads_the_calendar_pages(
         assert client.get(url).status_code == status, url
 
 
+def test_the_list_warns_of_the_years_ahead_not_entered(as_user, administrator, without):
+    today = timezone.localdate()
+    ahead = range(today.year, (today + dt.timedelta(days=calendar.LOOKAHEAD_DAYS)).year + 1)
+    without(*ahead)
+    client = as_user(administrator)
+    assert "has not been entered" in client.get(LIST).content.decode()
+    # Said once, on that page: not again on the next one.
+    assert "has not been entered" not in client.get(IMPORT).content.decode()
+    for year in ahead:
+        enter(year)
+    assert "has not been entered" not in client.get(LIST).content.decode()
+
+
 def test_the_menu_shows_the_calendar_to_the_administrator_only(
     as_user, administrator, supervisor, keep_calendar
 ):

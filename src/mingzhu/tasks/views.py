@@ -362,11 +362,12 @@ class HolidayYearListView(CalendarPage, ObjectListView):
     ]
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        self.require_permission("view")
+        # Said before the page is drawn, so that it shows on this page.
         ahead = calendar.unentered_ahead(timezone.localdate())
         if ahead and not request.htmx:
             messages.warning(request, calendar.warning_for(ahead))
-        return response
+        return super().get(request, *args, **kwargs)
 
 
 class HolidayYearDetailView(CalendarPage, ObjectDetailView):
