@@ -549,3 +549,20 @@ def test_the_command_lists_the_tasks_to_review_for_a_year(make_task, keep_calend
     assert in_days.code in out
     assert in_calendar_days.code not in out
     assert finished.code not in out
+
+
+def test_an_emptied_table_is_seeded_again_on_migrate(keep_calendar):
+    # ``flush`` (and a table emptied by hand) leaves nothing; post_migrate fills it again.
+    from django.apps import apps
+
+    HolidayDay.objects.all().delete()
+    HolidayYear.objects.all().delete()
+    assert not calendar.current().is_entered(2026)
+    calendar.seed_if_empty(sender=apps.get_app_config("tasks"))
+    assert calendar.current().is_entered(2026)
+    assert not services.is_workday(D(2026, 2, 17))
+    assert HolidayYear.objects.count() == len(services.library_arrangements())
+    # A table holding anything is left alone.
+    HolidayYear.objects.filter(year=2004).delete()
+    calendar.seed_if_empty(sender=apps.get_app_config("tasks"))
+    assert not HolidayYear.objects.filter(year=2004).exists()
