@@ -12,6 +12,7 @@ FOLLOW = apps.permissions("tasks", view="task taskevent")
 class TasksConfig(apps.ModuleConfig):
     name = "mingzhu.tasks"
     verbose_name = _("Tasks")
+    registers = ("menu", "checks")
     grants = {
         RoleCode.SUPERVISOR: ISSUE,
         RoleCode.LEADER: ISSUE,
@@ -19,4 +20,19 @@ class TasksConfig(apps.ModuleConfig):
         RoleCode.TOWN_STAFF: HANDLE,
         RoleCode.GRID_WORKER: FOLLOW,
         RoleCode.ENTERPRISE: FOLLOW,
+        # The holiday arrangement (节假日安排) is the administrator's to keep.
+        RoleCode.ADMIN: apps.permissions("tasks", every="holidayyear holidayday"),
     }
+
+    def ready(self) -> None:
+        super().ready()
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
+        from . import calendar, services
+        from .models import HolidayDay, HolidayYear
+
+        services.use_calendar(calendar.current)
+        for model in (HolidayYear, HolidayDay):
+            for signal in (post_save, post_delete):
+                signal.connect(calendar.changed, sender=model, dispatch_uid=f"calendar_{model}")
+        post_migrate.connect(calendar.seed_if_empty, dispatch_uid="mingzhu_seed_calendar")

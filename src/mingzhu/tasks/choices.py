@@ -93,3 +93,10 @@ class EventAction(models.TextChoices):
     # The requester's rating of the result (an enterprise, a citizen through the desk):
     # satisfied closes the task; the first dissatisfied rating sends it back for rework.
     RATE = "rate", _("Rated by the requester")
+
+
+class DayKind(models.TextChoices):
+    """A day of a year's holiday arrangement (节假日安排)."""
+
+    HOLIDAY = "holiday", _("Holiday")  # 放假
+    WORKDAY = "workday", _("Make-up working day")  # 调休上班

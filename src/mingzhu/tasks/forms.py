@@ -6,7 +6,7 @@ from mingzhu.core.forms import ScopedModelForm
 from mingzhu.org.models import city_units
 
 from . import actions
-from .models import Task, TaskList
+from .models import HolidayDay, HolidayYear, Task, TaskList
 
 
 class TaskForm(ScopedModelForm):
@@ -59,3 +59,16 @@ class TaskListForm(ScopedModelForm):
     class Meta:
         model = TaskList
         fields = ["name", "kind", "issuer", "year", "source"]
+
+
+class HolidayYearForm(ScopedModelForm):
+    class Meta:
+        model = HolidayYear
+        fields = ["year", "notice", "entered"]
+
+
+class HolidayDayForm(ScopedModelForm):
+    class Meta:
+        model = HolidayDay
+        fields = ["arrangement", "day", "kind", "name"]
+        widgets = {"day": forms.DateInput(attrs={"type": "date"})}

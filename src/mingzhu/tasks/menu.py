@@ -15,3 +15,12 @@ register(
         MenuItem(_("Unit metrics"), "tasks:metrics", "bar-chart", "tasks.view_task"),
     ],
 )
+
+# The working-day calendar beside the org tree: the administrator keeps both.
+register(
+    "org",
+    _("Organisation"),
+    "diagram-3",
+    900,
+    [listing(_("Holiday arrangements"), "tasks.holidayyear", "calendar-week")],
+)

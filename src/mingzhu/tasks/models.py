@@ -8,7 +8,7 @@ import re
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
 from django.urls import reverse
@@ -17,12 +17,19 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, unit_fk, user_fk
-from mingzhu.core.models import FileAttachment, Named, TimeStampedModel, WrittenOnce
+from mingzhu.core.models import (
+    FieldErrors,
+    FileAttachment,
+    Named,
+    TimeStampedModel,
+    WrittenOnce,
+)
 from mingzhu.core.uploads import EVIDENCE_KINDS
 from mingzhu.org.models import check_city_units
 
 from . import services
 from .choices import (
+    DayKind,
     DeadlineBasis,
     EventAction,
     ListKind,
@@ -354,3 +361,86 @@ class SupervisionSheet(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("tasks:task_detail", args=[self.task_id])
+
+
+# -- the working-day calendar (节假日安排) ------------------------------------------------
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+@audited()
+class HolidayYear(TimeStampedModel):
+    """One year of the holiday arrangement (节假日安排). Its days count once the
+    administrator marks the year entered from the State Council's notice; until then
+    deadlines in the year follow the statutory holidays (``services.statutory_holidays``)
+    and say so."""
+
+    scope_global = True
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        unique=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    entered = models.BooleanField(
+        _("entered from the notice"),
+        default=False,
+        help_text=_(
+            "The days are complete as the State Council's notice sets them; until then "
+            "deadlines in this year follow the statutory holidays and carry a warning."
+        ),
+    )
+    notice = models.CharField(
+        _("notice"),
+        max_length=200,
+        blank=True,
+        help_text=_("The notice's title or document number."),
+    )
+
+    class Meta:
+        verbose_name = _("holiday arrangement")
+        verbose_name_plural = _("holiday arrangements")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return _("Holiday arrangement %(year)s") % {"year": self.year}
+
+    def clean(self) -> None:
+        errors = FieldErrors()
+        if self.pk and self.year and self.days.exclude(day__year=self.year).exists():
+            errors.add("year", _("The year's days lie in another year: delete them first."))
+        errors.raise_if_any()
+
+
+@audited()
+class HolidayDay(TimeStampedModel):
+    """A day of a year's arrangement: a day off (放假) or a make-up working day (调休上班)."""
+
+    scope_global = True
+
+    arrangement = foreign_key(
+        HolidayYear, _("holiday arrangement"), "days", on_delete=models.CASCADE
+    )
+    day = models.DateField(_("day"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=DayKind.choices)
+    name = models.CharField(_("holiday"), max_length=100, help_text=_("e.g. 春节"))
+
+    class Meta:
+        verbose_name = _("holiday arrangement day")
+        verbose_name_plural = _("holiday arrangement days")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.name} {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        errors = FieldErrors()
+        if self.day and self.arrangement_id and self.day.year != self.arrangement.year:
+            errors.add(
+                "day",
+                _("The day is not in %(year)s.") % {"year": self.arrangement.year},
+            )
+        errors.raise_if_any()
+
+    def get_absolute_url(self) -> str:
+        return reverse("tasks:holidayyear_detail", args=[self.arrangement_id])

@@ -6,6 +6,8 @@ from typing import Any
 
 from mingzhu.core.scope import can, restrict
 
+from . import calendar
+
 
 class TaskDetailMixin:
     """For the detail view of an object served by a task (``task_field``, may be empty):
@@ -24,6 +26,7 @@ class TaskDetailMixin:
         task = getattr(obj, self.task_field)
         context["timeline"] = task.events.select_related("actor") if task else []
         context["task_link"] = task is not None and can(self.request.user, "view", task)
+        calendar.warn_about_task(self.request, task)
         context.update(self.get_task_context(obj, task))
         return context
 

@@ -1,14 +1,18 @@
 """Pure logic of the engine: working days, lights, sheet levels and unit metrics.
 
 Nothing here reads the clock or the database: every function takes ``as_of`` and plain
-values, so the same rules serve pages, the API, the daily job and a spreadsheet.
+values, so the same rules serve pages, the API, the daily job and a spreadsheet. The
+working-day calendar is a ``WorkCalendar`` handed in once (``use_calendar``): the tasks
+app hands in the one loaded from the 节假日安排 table (``mingzhu.tasks.calendar``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -18,7 +22,7 @@ import chinese_calendar
 from mingzhu.core import periods
 from mingzhu.core.periods import quarter_of
 
-from .choices import ACTIVE, DeadlineBasis, Light, SheetLevel, Status
+from .choices import ACTIVE, DayKind, DeadlineBasis, Light, SheetLevel, Status
 
 NEAR_WORKING_DAYS = 3  # yellow when the deadline is this close
 BEHIND_POINTS = 20  # yellow when progress lags the elapsed time by more than this
@@ -32,24 +36,183 @@ WORKING_PERIODS = (
 )
 
 
-@lru_cache(maxsize=8192)
-def is_workday(day: dt.date) -> bool:
-    """A working day: statutory holidays off, make-up working days (调休) on. Years the
-    calendar does not know yet fall back to Monday to Friday."""
+# -- the working-day calendar ----------------------------------------------------------
+#
+# A year's days off and make-up working days come from the State Council's notice
+# (国务院办公厅关于20XX年部分节假日安排的通知), entered in the 节假日安排 table. A year whose
+# arrangement is not entered yet falls back to the statutory holidays of 全国年节及纪念日放假
+# 办法 (as amended by 国务院令第795号, in force since 2025-01-01, article 2), weekends off and
+# no make-up days; every deadline computed in such a year says so.
+
+# The 春节 holiday starts on 除夕 (the last day of the lunar year); the others on their day.
+STATUTORY_LENGTHS = {
+    "元旦": 1,
+    "春节": 4,  # 除夕 to 正月初三
+    "清明节": 1,
+    "劳动节": 2,  # 5月1日、2日
+    "端午节": 1,
+    "中秋节": 1,
+    "国庆节": 3,  # 10月1日至3日
+}
+
+# The library's names of the holidays of the years it knows, in Chinese.
+LIBRARY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+
+
+def _solar(solar) -> dt.date:
+    return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@lru_cache(maxsize=256)
+def statutory_holidays(year: int) -> dict[dt.date, str]:
+    """The statutory days off of ``year`` by the regulation alone: 元旦, 春节 (除夕 to 初三),
+    清明 (the day of the solar term), 劳动节, 端午 and 中秋 (by the lunar calendar), 国庆.
+    Weekends are off anyway; make-up working days exist only in an entered arrangement."""
+    from lunar_python import Lunar
+
+    new_year = Lunar.fromYmd(year, 1, 1)  # 正月初一 of the lunar year beginning in ``year``
+    starts = {
+        "元旦": dt.date(year, 1, 1),
+        "春节": _solar(new_year.next(-1).getSolar()),  # 除夕
+        "清明节": _solar(new_year.getJieQiTable()["清明"]),
+        "劳动节": dt.date(year, 5, 1),
+        "端午节": _solar(Lunar.fromYmd(year, 5, 5).getSolar()),
+        "中秋节": _solar(Lunar.fromYmd(year, 8, 15).getSolar()),
+        "国庆节": dt.date(year, 10, 1),
+    }
+    days: dict[dt.date, str] = {}
+    for name, start in starts.items():
+        for i in range(STATUTORY_LENGTHS[name]):
+            days[start + dt.timedelta(days=i)] = name
+    return days
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """The working-day calendar: for each year whose arrangement is entered (``years``),
+    its days off (``holidays``) and make-up working days (``workdays``) by name; other
+    years follow ``statutory_holidays``. Build it once and share it: it is read-only."""
+
+    holidays: dict[dt.date, str] = field(default_factory=dict)
+    workdays: dict[dt.date, str] = field(default_factory=dict)
+    years: frozenset[int] = frozenset()
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day.year in self.years:
+            if day in self.workdays:
+                return True
+            return day not in self.holidays and day.weekday() < 5
+        return day.weekday() < 5 and day not in statutory_holidays(day.year)
+
+    def is_entered(self, year: int) -> bool:
+        return year in self.years
+
+    def unentered_years(self, start: dt.date, end: dt.date) -> list[int]:
+        """The years between ``start`` and ``end`` (either order) not entered."""
+        low, high = sorted((start.year, end.year))
+        return [y for y in range(low, high + 1) if y not in self.years]
+
+    def days_of(self, year: int) -> list[tuple[dt.date, str, str]]:
+        """(day, kind, name) of ``year``: entered, or the statutory days off."""
+        if year in self.years:
+            rows = [(d, DayKind.HOLIDAY, n) for d, n in self.holidays.items() if d.year == year]
+            rows += [(d, DayKind.WORKDAY, n) for d, n in self.workdays.items() if d.year == year]
+        else:
+            rows = [(d, DayKind.HOLIDAY, n) for d, n in statutory_holidays(year).items()]
+        return sorted(rows)
+
+
+def library_arrangements() -> dict[int, list[tuple[dt.date, str, str]]]:
+    """The arrangements the ``chinese-calendar`` library knows (from the State Council's
+    notices, 2004 on), by year: (day, kind, Chinese name)."""
+    years: dict[int, list[tuple[dt.date, str, str]]] = defaultdict(list)
+    for kind, days in (
+        (DayKind.HOLIDAY, chinese_calendar.holidays),
+        (DayKind.WORKDAY, chinese_calendar.workdays),
+    ):
+        for day, name in days.items():
+            years[day.year].append((day, str(kind), LIBRARY_NAMES.get(str(name), str(name))))
+    return {year: sorted(rows) for year, rows in sorted(years.items())}
+
+
+@lru_cache(maxsize=1)
+def library_calendar() -> WorkCalendar:
+    """The calendar of the library's data alone: it stands in where the database cannot
+    be read (before ``migrate``, in computations run without a database)."""
+    holidays, workdays = {}, {}
+    arrangements = library_arrangements()
+    for rows in arrangements.values():
+        for day, kind, name in rows:
+            (holidays if kind == DayKind.HOLIDAY else workdays)[day] = name
+    return WorkCalendar(holidays, workdays, frozenset(arrangements))
+
+
+# Where the functions below find the calendar: the tasks app installs the database's
+# (loaded once per process, reloaded after a change); the library's otherwise.
+_calendar_source: Callable[[], WorkCalendar] = library_calendar
+# The years without an entered arrangement that the deadlines computed in the current
+# context reached (see ``noting_unentered_years``); None when nobody is listening.
+_noted: ContextVar[set[int] | None] = ContextVar("mingzhu_unentered_years", default=None)
+
+
+def use_calendar(source: Callable[[], WorkCalendar]) -> None:
+    """Make ``source()`` the calendar of every working-day computation."""
+    global _calendar_source
+    _calendar_source = source
+
+
+def current_calendar() -> WorkCalendar:
+    return _calendar_source()
+
+
+@contextmanager
+def noting_unentered_years() -> Iterator[set[int]]:
+    """Collect, in the set this yields, the years without an entered arrangement that the
+    deadlines computed inside the block (``add_working_days``, ``add_working_hours``,
+    ``due_for``) ran through, so that a page or command can warn about them."""
+    token = _noted.set(set())
     try:
-        return chinese_calendar.is_workday(day)
-    except NotImplementedError:
-        return day.weekday() < 5
+        yield _noted.get()
+    finally:
+        _noted.reset(token)
 
 
-def add_working_days(start: dt.date, n: int) -> dt.date:
-    """The n-th working day after ``start`` (before it for negative n); n = 0 is start."""
+def _note(start: dt.date, end: dt.date) -> None:
+    noted = _noted.get()
+    if noted is not None:
+        noted.update(current_calendar().unentered_years(start, end))
+
+
+def is_workday(day: dt.date) -> bool:
+    """A working day: days off and make-up working days (调休) of the entered arrangement;
+    in a year not entered, the statutory holidays off and weekends off."""
+    return _calendar_source().is_workday(day)
+
+
+def _add_working_days(start: dt.date, n: int) -> dt.date:
+    calendar = _calendar_source()
     step = 1 if n >= 0 else -1
     day, left = start, abs(n)
     while left:
         day += dt.timedelta(days=step)
-        if is_workday(day):
+        if calendar.is_workday(day):
             left -= 1
+    return day
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The n-th working day after ``start`` (before it for negative n); n = 0 is start."""
+    day = _add_working_days(start, n)
+    _note(start, day)
     return day
 
 
@@ -57,10 +220,11 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days d with start < d <= end (negative when end is before start)."""
     if end < start:
         return -working_days_between(end, start)
+    calendar = _calendar_source()
     count, day = 0, start
     while day < end:
         day += dt.timedelta(days=1)
-        count += is_workday(day)
+        count += calendar.is_workday(day)
     return count
 
 
@@ -80,8 +244,9 @@ def add_working_hours(start: dt.datetime, hours: float | dt.timedelta) -> dt.dat
         raise ValueError("hours must not be negative")
     moment = start.astimezone(WORK_ZONE)
     day = moment.date()
+    calendar = _calendar_source()
     while True:
-        if is_workday(day):
+        if calendar.is_workday(day):
             for opens, closes in WORKING_PERIODS:
                 begin = dt.datetime.combine(day, opens, WORK_ZONE)
                 end = dt.datetime.combine(day, closes, WORK_ZONE)
@@ -89,6 +254,7 @@ def add_working_hours(start: dt.datetime, hours: float | dt.timedelta) -> dt.dat
                     continue
                 moment = max(moment, begin)
                 if moment + left <= end:
+                    _note(start.astimezone(WORK_ZONE).date(), day)
                     return moment + left
                 left -= end - moment
                 moment = end
@@ -105,7 +271,7 @@ def due_for(start: dt.datetime, limit: int, basis: str) -> tuple[dt.date, dt.dat
     local_day = start.astimezone(WORK_ZONE).date()
     if basis == DeadlineBasis.WORKING_DAYS:
         return add_working_days(local_day, limit), None
-    return local_day + dt.timedelta(days=limit), None
+    return local_day + dt.timedelta(days=limit), None  # calendar days: no calendar needed
 
 
 def is_working_time(moment: dt.datetime) -> bool:
@@ -118,7 +284,7 @@ def is_working_time(moment: dt.datetime) -> bool:
 
 def near_limit(as_of: dt.date) -> dt.date:
     """The last deadline that counts as near on ``as_of``."""
-    return add_working_days(as_of, NEAR_WORKING_DAYS)
+    return _add_working_days(as_of, NEAR_WORKING_DAYS)
 
 
 def is_behind(*, progress: int, start: dt.date, deadline: dt.date, as_of: dt.date) -> bool:
@@ -260,7 +426,7 @@ def unit_metrics(tasks: Iterable[TaskFacts], start: dt.date, end: dt.date) -> li
         m = by_unit.setdefault(t.unit_id, UnitMetrics(t.unit_id))
         if t.assigned_on and start <= t.assigned_on <= end:
             m.assigned += 1
-            if t.accepted_on and t.accepted_on <= add_working_days(t.assigned_on, 1):
+            if t.accepted_on and t.accepted_on <= _add_working_days(t.assigned_on, 1):
                 m.accepted_in_time += 1
         closed = t.status == Status.CLOSED and t.closed_on is not None and t.closed_on <= end
         due_on = t.original_deadline or t.deadline

@@ -20,6 +20,12 @@ urlpatterns = [
     path("supervision/", views.SheetListView.as_view(), name="supervisionsheet_list"),
     path("<int:pk>/do/<str:name>/", views.TaskActionView.as_view(), name="task_action"),
     path("attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
+    *pages(
+        "calendar",
+        "HolidayYear",
+        collection={"import": views.HolidayImportView},
+    ),
+    *pages("calendar/days", "HolidayDay"),
     *pages("", "Task"),
     *pages(
         "lists",

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,7 +15,9 @@ from django.views import View
 
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
+from mingzhu.core.scope import permission_name
 from mingzhu.core.tables import Column, fields
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ImportView,
@@ -27,13 +29,21 @@ from mingzhu.core.views import (
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
 
-from . import actions, services
+from . import actions, calendar, services
 from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import TaskFilter, TaskListFilter
-from .forms import TaskForm
+from .forms import HolidayDayForm, HolidayYearForm, TaskForm
 from .importer import import_tasks
 from .metrics import metrics_for
-from .models import Attachment, Notification, SupervisionSheet, Task, TaskList
+from .models import (
+    Attachment,
+    HolidayDay,
+    HolidayYear,
+    Notification,
+    SupervisionSheet,
+    Task,
+    TaskList,
+)
 
 
 class LightLabel(str):
@@ -110,6 +120,7 @@ class TaskDetailView(ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         as_of = timezone.localdate()
+        calendar.warn_about_task(self.request, obj)
         return {
             "as_of": as_of,
             "light": obj.light_on(as_of),
@@ -321,3 +332,148 @@ class NotificationBadgeView(LoginRequiredMixin, View):
     def get(self, request):
         unread = Notification.objects.for_user(request.user).filter(read_at__isnull=True).count()
         return render(request, "tasks/_notification_badge.html", {"unread": unread})
+
+
+# -- the holiday arrangement (节假日安排): the administrator's pages ------------------------
+
+
+class CalendarPage:
+    """The calendar's pages are the administrator's: reading them needs the view
+    permission too (the table is global, so ``restrict`` alone would let everyone in)."""
+
+    def require_permission(self, action: str) -> None:
+        if not self.request.user.has_perm(permission_name(self.model, action)):
+            raise PermissionDenied
+
+    def restricted(self, action: str):
+        self.require_permission("view")
+        return super().restricted(action)
+
+
+class HolidayYearListView(CalendarPage, ObjectListView):
+    model = HolidayYear
+    template_name = "tasks/holidayyear_list.html"
+    annotate = {"day_count": Count("days")}
+    ordering = ("-year",)
+    columns = [
+        Column("year", link=True),
+        *fields("entered notice"),
+        Column("day_count", gettext_lazy("Days")),
+    ]
+
+    def get(self, request, *args, **kwargs):
+        self.require_permission("view")
+        # Said before the page is drawn, so that it shows on this page.
+        ahead = calendar.unentered_ahead(timezone.localdate())
+        if ahead and not request.htmx:
+            messages.warning(request, calendar.warning_for(ahead))
+        return super().get(request, *args, **kwargs)
+
+
+class HolidayYearDetailView(CalendarPage, ObjectDetailView):
+    model = HolidayYear
+
+    def get_extra_context(self, obj):
+        days = list(obj.days.all())
+        statutory = [] if days else services.statutory_holidays(obj.year).items()
+        return {
+            "days": days,
+            "statutory": sorted(statutory),
+            "can_add_day": self.request.user.has_perm("tasks.add_holidayday"),
+            "can_import": self.request.user.has_perm("tasks.add_holidayday")
+            and self.request.user.has_perm("tasks.change_holidayyear"),
+        }
+
+
+class HolidayYearEditView(CalendarPage, ObjectEditView):
+    model = HolidayYear
+    form_class = HolidayYearForm
+
+
+class HolidayYearDeleteView(CalendarPage, ObjectDeleteView):
+    """Deleting a year removes its days: deadlines in it follow the statutory holidays."""
+
+    model = HolidayYear
+
+
+class HolidayDayListView(CalendarPage, ObjectListView):
+    model = HolidayDay
+    select_related = ("arrangement",)
+    columns = [Column("day", link=True), *fields("kind name arrangement")]
+
+
+class HolidayDayDetailView(CalendarPage, ObjectDetailView):
+    model = HolidayDay
+    select_related = ("arrangement",)
+
+    def get(self, request, pk):
+        # A day is shown on its year's page.
+        return HttpResponseRedirect(self.get_object(pk).get_absolute_url())
+
+
+class HolidayDayEditView(CalendarPage, ObjectEditView):
+    model = HolidayDay
+    form_class = HolidayDayForm
+
+    def get_form(self, obj):
+        form = super().get_form(obj)
+        year = self.request.GET.get("arrangement")
+        if obj.pk is None and not form.is_bound and year and year.isdigit():
+            form.initial["arrangement"] = int(year)
+        return form
+
+
+class HolidayImportView(CalendarPage, ImportView):
+    """A year's arrangement from a sheet (日期, 类型, 名称): the year's days replaced by the
+    sheet's, all rows or none, and the year marked entered unless kept as a draft."""
+
+    model = HolidayYear
+    permission = "tasks.change_holidayyear"
+    template_name = "tasks/holiday_import.html"
+    success_message = gettext_lazy("%(count)s days imported.")
+    year = None
+
+    def get_object(self, pk):
+        if not self.request.user.has_perm("tasks.add_holidayday"):
+            raise PermissionDenied
+        return super().get_object(pk)
+
+    def get_extra_context(self, obj):
+        return {
+            **super().get_extra_context(obj),
+            "accept": ".xlsx,.xls,.csv",
+            "year": self.request.POST.get("year") or self.request.GET.get("year", ""),
+            "notice": self.request.POST.get("notice", ""),
+            "draft": self.request.POST.get("draft") == "on",
+        }
+
+    def import_file(self, obj, file):
+        text = (self.request.POST.get("year") or "").strip()
+        if text and not text.isdigit():
+            raise WorkbookError(_("The year must be a number such as 2027."))
+        year = int(text) if text else calendar.year_of(file)
+        if year is None:
+            raise WorkbookError(_("The sheet has no days: nothing imported."))
+        self.year = year
+        return calendar.import_year(
+            file,
+            year=year,
+            notice=self.request.POST.get("notice", "").strip()[:200],
+            entered=self.request.POST.get("draft") != "on",
+        )
+
+    def post(self, request, pk=None, **kwargs):
+        response = super().post(request, pk, **kwargs)
+        if response.status_code == 302 and self.year is not None:
+            arrangement = HolidayYear.objects.get(year=self.year)
+            return HttpResponseRedirect(arrangement.get_absolute_url())
+        return response
+
+
+class HolidayDayDeleteView(CalendarPage, ObjectDeleteView):
+    model = HolidayDay
+
+    def post(self, request, pk):
+        year_page = self.get_object(pk).get_absolute_url()
+        response = super().post(request, pk)
+        return HttpResponseRedirect(year_page) if response.status_code == 302 else response
