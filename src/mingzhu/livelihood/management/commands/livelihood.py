@@ -3,6 +3,7 @@ import json
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from mingzhu.core.audit import acting_as, system_account
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.livelihood import actions, suggest
 from mingzhu.org.models import User
@@ -34,7 +35,8 @@ class Command(BaseCommand):
 
     def _train(self) -> dict:
         try:
-            stored = suggest.train_from_history()
+            with acting_as(system_account()):
+                stored = suggest.train_from_history()
         except suggest.NotEnoughHistory as exc:
             raise CommandError(f"Not enough history: {exc}") from None
         return {
@@ -53,7 +55,7 @@ class Command(BaseCommand):
         if actor is None:
             raise CommandError(f"No active user {username!r}.")
         try:
-            with open(file, "rb") as handle:
+            with acting_as(actor), open(file, "rb") as handle:
                 result = actions.import_coverage(
                     handle, actor=actor, year=year, valid_only=valid_only
                 )
