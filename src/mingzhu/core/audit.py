@@ -140,6 +140,45 @@ def is_audited(model: type[models.Model]) -> bool:
     return auditlog.contains(model)
 
 
+# Reads every entry of the trail, whatever its object and the reader's scope (an audit
+# role); everybody else with the change log reads the entries of objects they may view.
+WHOLE_TRAIL = "org.view_whole_trail"
+
+
+def visible_entries(user) -> models.QuerySet[LogEntry]:
+    """The change-log entries ``user`` may read: none without ``auditlog.view_logentry``;
+    all with ``WHOLE_TRAIL``; else the entries of the objects the user may view now,
+    through ``restrict`` like every other list (reference data for everyone; deleted
+    objects, which nobody can view any more, only for the audit role)."""
+    from .scope import permission_name, restrict, scope_q, user_scope
+
+    entries = LogEntry.objects.all()
+    if not user.has_perm("auditlog.view_logentry"):
+        return entries.none()
+    if user.has_perm(WHOLE_TRAIL):
+        return entries
+    audited_models = [m for m in auditlog.get_models() if not m._meta.abstract]
+    types = ContentType.objects.get_for_models(*audited_models)
+    whole_types: list[int] = []
+    q = models.Q(pk__in=[])
+    for model in audited_models:
+        content_type = types[model]
+        if getattr(model, "scope_global", False):
+            whole_types.append(content_type.pk)
+            continue
+        perm = permission_name(model, "view")
+        if not user.has_perm(perm):
+            continue
+        if scope_q(model, user_scope(user, perm), user) is None:
+            whole_types.append(content_type.pk)
+            continue
+        seen = restrict(model._default_manager.all(), user, "view").values("pk")
+        q |= models.Q(content_type_id=content_type.pk, object_id__in=seen)
+    if whole_types:
+        q |= models.Q(content_type_id__in=whole_types)
+    return entries.filter(q)
+
+
 def history_for(obj: models.Model) -> models.QuerySet[LogEntry]:
     content_type = ContentType.objects.get_for_model(type(obj))
     return (

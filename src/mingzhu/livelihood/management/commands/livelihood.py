@@ -32,6 +32,9 @@ class Command(BaseCommand):
             self.stdout.write(" ".join(f"{k}={v}" for k, v in result.items() if k != "errors"))
             for error in result.get("errors", []):
                 self.stdout.write(str(error))
+        if what == "import-coverage" and result["errors"] and not valid_only:
+            # Nothing was written: a failure, for the shell and for cron.
+            raise CommandError("Nothing imported: the file has errors (see above).")
 
     def _train(self) -> dict:
         try:
@@ -66,8 +69,6 @@ class Command(BaseCommand):
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from None
         result["errors"] = [str(e) for e in result["errors"]]
-        if result["errors"] and not valid_only:
-            self.stderr.write("Nothing imported: the file has errors.")
         return result
 
 

@@ -1,0 +1,63 @@
+"""One-time form tokens: a form that creates something is submitted once, however often
+the button is clicked or the page re-sent.
+
+The page gets a signed token (``issue``); its POST claims it (``claim``) with an atomic
+``cache.add``: the first claim wins, a second one with the same token is told that the
+form was already sent and goes to what the first made. A form that fails validation gives
+its token back (``release``) so that the corrected form can be sent. POSTs without a token
+(API clients, scripts) are not affected. The claim lives in the default cache: the
+in-process cache of ``mingzhu serve`` (one process, many threads); a deployment with
+several processes configures a shared cache (``CACHES``).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core import signing
+from django.core.cache import cache
+
+FIELD = "form_token"
+SALT = "mingzhu.core.once"
+MAX_AGE = 24 * 3600
+PENDING = "pending"
+
+
+def issue(user) -> str:
+    return signing.dumps({"u": user.pk, "n": uuid.uuid4().hex}, salt=SALT)
+
+
+def _key(request) -> str | None:
+    token = request.POST.get(FIELD)
+    if not token:
+        return None
+    try:
+        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if data.get("u") != request.user.pk:
+        return None
+    return f"mingzhu:form-token:{data['n']}"
+
+
+class Claim:
+    """The claim of one POST's token: ``first`` is False when the token was used before
+    (``done_url`` then names what the first submission made, when known)."""
+
+    def __init__(self, request):
+        self.key = _key(request)
+        self.first = True
+        self.done_url = ""
+        if self.key is not None and not cache.add(self.key, PENDING, MAX_AGE):
+            self.first = False
+            seen = cache.get(self.key)
+            self.done_url = seen if seen and seen != PENDING else ""
+
+    def release(self) -> None:
+        """The submission made nothing (invalid form, refusal): the token may be used again."""
+        if self.key is not None and self.first:
+            cache.delete(self.key)
+
+    def done(self, url: str) -> None:
+        if self.key is not None and self.first:
+            cache.set(self.key, url, MAX_AGE)
