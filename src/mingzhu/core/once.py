@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import messages
 from django.core import signing
 from django.core.cache import cache
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
 
 FIELD = "form_token"
 SALT = "mingzhu.core.once"
@@ -61,3 +64,24 @@ class Claim:
     def done(self, url: str) -> None:
         if self.key is not None and self.first:
             cache.set(self.key, url, MAX_AGE)
+
+
+def sent_once(request, send, fallback: str):
+    """``send()`` (the view's handling of the POST) unless this page's token was already
+    used: then nothing is done again and the user goes to what the first submission made
+    (``fallback``, the list, while that is still being made). A response other than a
+    redirect (the form back with its errors) gives the token back."""
+    claim = Claim(request)
+    if not claim.first:
+        messages.info(request, _("This form was already sent; it was not sent again."))
+        return HttpResponseRedirect(claim.done_url or fallback)
+    try:
+        response = send()
+    except BaseException:
+        claim.release()
+        raise
+    if response.status_code == 302:
+        claim.done(response["Location"])
+    else:
+        claim.release()
+    return response

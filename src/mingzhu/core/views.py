@@ -343,21 +343,13 @@ class ObjectEditView(ObjectMixin, View):
     def post(self, request, pk=None):
         obj = self.get_object(pk)
         creating = obj.pk is None
-        claim = once.Claim(request) if creating else None
-        if claim is not None and not claim.first:
-            return already_sent(request, claim, model_url(self.model, "list"))
-        try:
-            response = self._post(request, obj, creating, pk)
-        except BaseException:
-            if claim is not None:
-                claim.release()
-            raise
-        if claim is not None:
-            if response.status_code == 302:
-                claim.done(response["Location"])
-            else:
-                claim.release()
-        return response
+        if creating:  # a form that creates: sent once (core.once)
+            return once.sent_once(
+                request,
+                lambda: self._post(request, obj, creating, pk),
+                model_url(self.model, "list"),
+            )
+        return self._post(request, obj, creating, pk)
 
     def _post(self, request, obj, creating, pk):
         form = self.get_form(obj)
@@ -415,13 +407,6 @@ class ObjectDeleteView(ObjectMixin, View):
             return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
         messages.success(request, _("Deleted: %(object)s") % {"object": obj})
         return HttpResponseRedirect(model_url(self.model, "list"))
-
-
-def already_sent(request, claim, fallback: str):
-    """The answer to a form sent a second time: nothing done again, and the way to what
-    the first submission made (or to the list while it is still being made)."""
-    messages.info(request, _("This form was already sent; it was not sent again."))
-    return HttpResponseRedirect(claim.done_url or fallback)
 
 
 class ReadOnlyMixin:
@@ -533,21 +518,11 @@ class ActionFormView(ObjectMixin, View):
 
     def post(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
-        claim = once.Claim(request) if obj is None else None
-        if claim is not None and not claim.first:
-            return already_sent(request, claim, self.meta_context()["list_url"])
-        try:
-            response = self._post(request, obj)
-        except BaseException:
-            if claim is not None:
-                claim.release()
-            raise
-        if claim is not None:
-            if response.status_code == 302:
-                claim.done(response["Location"])
-            else:
-                claim.release()
-        return response
+        if obj is None:  # a form that creates: sent once (core.once)
+            return once.sent_once(
+                request, lambda: self._post(request, obj), self.meta_context()["list_url"]
+            )
+        return self._post(request, obj)
 
     def _post(self, request, obj):
         form = self.get_form(obj, request.POST, request.FILES)
