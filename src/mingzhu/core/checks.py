@@ -144,6 +144,7 @@ def check_stored_role_scopes(app_configs=None, **kwargs):
     """The same rule for the roles as stored (an administrator may have changed them):
     run by ``migrate`` and ``check --database default``."""
     from mingzhu.org.models import Role
+    from mingzhu.org.roles import ROLE_PERMISSIONS
 
     try:
         grants: dict[str, set[str]] = {}
@@ -154,6 +155,12 @@ def check_stored_role_scopes(app_configs=None, **kwargs):
             names = grants.setdefault(code, set())
             if codename:
                 names.add(f"{app_label}.{codename}")
+        # A default not yet granted is granted by this migrate (org.roles.sync_roles, after
+        # the checks): count it, so that the fix of a default reaches stored roles.
+        for code, applied in Role.objects.values_list("code", "defaults_applied"):
+            grants.setdefault(code, set()).update(
+                ROLE_PERMISSIONS.get(code, set()) - set(applied or ())
+            )
     except DatabaseError:
         return []  # no tables yet: migrate creates the roles
     return [
