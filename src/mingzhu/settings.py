@@ -62,13 +62,26 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("MINGZHU_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("MINGZHU_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("MINGZHU_BEHIND_PROXY", False):
+# Behind the documented reverse proxy: the client's address (login throttling, audit
+# trail) and the request id are read from its headers, but only on connections from one of
+# MINGZHU_TRUSTED_PROXIES (mingzhu.core.proxy); other callers' headers are ignored.
+BEHIND_PROXY = env_bool("MINGZHU_BEHIND_PROXY", False)
+TRUSTED_PROXIES = env_list("MINGZHU_TRUSTED_PROXIES", "127.0.0.1,::1")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("MINGZHU_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Scripts only from the site: no inline <script>, no onclick=, no eval (page scripts live in
+# static/mingzhu/). Styles may be inline (ECharts and Bootstrap set style attributes);
+# images may be data: URLs (Bootstrap's form icons).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -106,6 +119,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mingzhu.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "mingzhu.core.audit.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,7 +127,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "mingzhu.core.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mingzhu.tasks.middleware.CalendarWarningMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -169,13 +183,26 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling: after 5 failures for the same user name from the same address, that
-# pair is locked out for 15 minutes.
+# pair is locked out for 15 minutes; after 20 failures from one address, whatever the user
+# names, that address is (mingzhu.org.throttle). The address is the client's as
+# mingzhu.core.proxy finds it, so a forged X-Forwarded-For neither escapes the limit nor
+# locks somebody else out.
 AXES_FAILURE_LIMIT = env_int("MINGZHU_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("MINGZHU_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("MINGZHU_LOGIN_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "mingzhu.org.throttle.LoginThrottle"
+AXES_CLIENT_IP_CALLABLE = "mingzhu.core.proxy.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+
+# Spreadsheet imports (mingzhu.core.tabular): refused above these before parsing, so a big
+# or hostile file cannot take the server's memory or hold the database for long. Split
+# larger files.
+IMPORT_MAX_BYTES = env_int("MINGZHU_IMPORT_MAX_MB", 10) * 1024 * 1024
+IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("MINGZHU_IMPORT_MAX_UNPACKED_MB", 50) * 1024 * 1024
+IMPORT_MAX_ROWS = env_int("MINGZHU_IMPORT_MAX_ROWS", 10_000)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -202,8 +229,8 @@ WHITENOISE_MAX_AGE = 3600
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "mingzhu.core.drf.TokenAuthentication",
+        "mingzhu.core.drf.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["mingzhu.core.drf.ScopedModelPermissions"],
     "DEFAULT_PAGINATION_CLASS": "mingzhu.core.drf.Pagination",

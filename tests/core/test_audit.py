@@ -39,11 +39,27 @@ def test_it_records_actor_before_after_and_request_id(as_user, administrator, un
     assert len(entry.cid) >= 16
 
 
-def test_it_keeps_a_well_formed_request_id_from_the_caller(as_user, administrator, unit):
+def test_it_keeps_a_well_formed_request_id_from_the_trusted_proxy(
+    settings, as_user, administrator, unit
+):
+    settings.BEHIND_PROXY = True
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     village = unit(VILLAGE)
     response = _edit_village(as_user(administrator), village, "甲", **{"X-Request-ID": "req-42"})
     assert response["X-Request-ID"] == "req-42"
     assert history_for(village).first().cid == "req-42"
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_it_ignores_the_request_id_of_any_other_caller(
+    settings, as_user, administrator, unit, behind_proxy
+):
+    settings.BEHIND_PROXY = behind_proxy
+    settings.TRUSTED_PROXIES = ["10.0.0.9"]  # not the test client's 127.0.0.1
+    village = unit(VILLAGE)
+    response = _edit_village(as_user(administrator), village, "乙", **{"X-Request-ID": "req-42"})
+    assert response["X-Request-ID"] != "req-42"
+    assert history_for(village).first().cid == response["X-Request-ID"]
 
 
 def test_it_replaces_a_malformed_request_id(as_user, leader):

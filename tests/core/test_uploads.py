@@ -169,7 +169,7 @@ def test_stored_files_are_served_with_a_safe_type(tmp_path, settings):
 
     photo = uploads.file_response(stored("a.png"), name="现场.png", content_type="image/png")
     assert photo["Content-Type"] == "image/png"
-    assert photo["Content-Disposition"].startswith("inline")
+    assert photo["Content-Disposition"].startswith("attachment")  # shown by <img> only
     assert photo["X-Content-Type-Options"] == "nosniff"
     page = uploads.file_response(stored("b.html"), name="b.html", content_type="text/html")
     assert page["Content-Type"] == "application/octet-stream"

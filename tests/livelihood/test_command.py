@@ -47,3 +47,27 @@ def test_it_imports_coverage_from_the_command(db, tmp_path):
             "--user",
             "supervisor",
         )
+
+
+def test_it_fails_when_the_file_has_errors_and_nothing_was_imported(db, tmp_path):
+    from mingzhu.livelihood.models import CoverageRecord
+
+    path = tmp_path / "coverage.xlsx"
+    bad = [list(GOOD[0]), ["YZ-XINBA-V02", "立新村", "基本医疗保险", 2000, "很多"]]
+    path.write_bytes(_xlsx(bad).getvalue())
+    before = CoverageRecord.objects.count()
+    out = StringIO()
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command(
+            "livelihood",
+            "import-coverage",
+            str(path),
+            "--year",
+            "2031",
+            "--user",
+            "supervisor",
+            "--json",
+            stdout=out,
+        )
+    assert json.loads(out.getvalue())["errors"]  # the rows' errors were said first
+    assert CoverageRecord.objects.count() == before

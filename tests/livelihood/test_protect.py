@@ -42,7 +42,10 @@ def test_it_masks():
     assert protect.mask_phone("0511-88881234") == "051******1234"
     assert protect.mask_id("32118219800101123X") == "321182********123X"
     assert protect.mask_name("王建国") == "王**"
-    assert protect.mask_name("王") == "王*"
+    assert protect.mask_name("王") == "王**"
+    # The mask never tells the length of the name.
+    assert protect.mask_name("欧阳建国") == "欧**"
+    assert protect.mask_name("张三") == protect.mask_name("张三丰丰丰丰丰丰丰") == "张**"
 
 
 @pytest.mark.parametrize("value", ["1381234567", "23812345678", "138-1234-5678x", "hello", "12345"])

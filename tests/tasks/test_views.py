@@ -285,5 +285,5 @@ def test_it_serves_evidence_only_within_scope(
     assert b"".join(response.streaming_content) == buffer.getvalue()
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Disposition"].startswith("inline")
+    assert response["Content-Disposition"].startswith("attachment")  # <img> still shows it
     assert as_user(xinba).get(url).status_code == 404

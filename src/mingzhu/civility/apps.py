@@ -21,11 +21,12 @@ class CivilityConfig(apps.ModuleConfig):
     grants = {
         # The civilisation office runs creation city-wide: it decides applications and
         # issues and checks off the creation campaign's tasks (its own view of tasks stays
-        # its unit's). An application's events, once written, stay as they are.
+        # its unit's). It reads the task lists it may change (a role never changes what it
+        # cannot see: mingzhu.E006). An application's events, once written, stay as they are.
         RoleCode.CIVILISATION: apps.permissions(
             "civility", "decide_application", every=MODELS, view_add="applicationevent"
         )
-        | apps.permissions("tasks", add="task tasklist", change="tasklist", verify="task"),
+        | apps.permissions("tasks", add="task tasklist", view_change="tasklist", verify="task"),
         RoleCode.LEADER: READ,
         RoleCode.TOWN_STAFF: LOCAL,
         RoleCode.VILLAGE_STAFF: LOCAL,

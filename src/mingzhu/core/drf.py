@@ -4,13 +4,45 @@ these while it loads."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, permissions
+from rest_framework import authentication, exceptions, permissions
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
+
+
+class AuditedAuthentication:
+    """An API authentication that refuses demo accounts unless the server runs in demo
+    mode (``ALLOW_DEMO_USERS``), as the password login does, and names the authenticated
+    user as the author of the request's changes in the audit trail: DRF authenticates
+    after the middleware has read ``request.user``."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user = result[0]
+        if getattr(user, "is_demo", False) and not settings.ALLOW_DEMO_USERS:
+            raise exceptions.AuthenticationFailed(_("Demo accounts cannot sign in on this server."))
+        from .audit import name_actor
+
+        name_actor(user)
+        return result
+
+
+class TokenAuthentication(AuditedAuthentication, authentication.TokenAuthentication):
+    """``Authorization: Token <key>`` (``mingzhu token USER``)."""
+
+
+class SessionAuthentication(AuditedAuthentication, authentication.SessionAuthentication):
+    """The signed-in session of the pages (with its CSRF check)."""
+
+
+class BasicAuthentication(AuditedAuthentication, authentication.BasicAuthentication):
+    """HTTP Basic, for a deployment that enables it (not among the defaults)."""
 
 
 class ScopedModelPermissions(permissions.DjangoModelPermissions):

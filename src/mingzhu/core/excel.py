@@ -20,6 +20,15 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+# A text cell beginning with one of these would be read by a spreadsheet program as a
+# formula (or, for tab and carriage return, shift into one when pasted as CSV).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
 def _cell_value(value: Any) -> Any:
     if value is None or isinstance(value, int | float | Decimal | dt.date | bool):
         if isinstance(value, dt.datetime) and timezone.is_aware(value):
@@ -34,12 +43,23 @@ def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     ws.title = title[:31] or "Sheet1"
     ws.append([str(h) for h in headers])
     for cell in ws[1]:
+        if is_formula_like(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     widths = [max(len(str(h)) * 2, 8) for h in headers]
     for row in rows:
         values = [_cell_value(v) for v in row]
         ws.append(values)
+        for cell, value in zip(ws[ws.max_row], values, strict=False):
+            if is_formula_like(value):
+                # Text as typed, never a formula: stored as a string, with the quote
+                # prefix that keeps Excel from reading it as one when the cell is edited.
+                cell.value = value
+                cell.data_type = "s"
+                cell.quotePrefix = True
         for i, v in enumerate(values):
             widths[i] = min(max(widths[i], len(str(v or "")) + 2), 60)
     for i, width in enumerate(widths, start=1):

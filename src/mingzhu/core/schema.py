@@ -4,8 +4,19 @@ shape ``core.drf.exception_handler`` gives them."""
 from __future__ import annotations
 
 from drf_spectacular import openapi
+from drf_spectacular.authentication import BasicScheme, SessionScheme
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
+
+
+class MingzhuSessionScheme(SessionScheme):
+    """The pages' session, as ``core.drf.SessionAuthentication`` checks it."""
+
+    target_class = "mingzhu.core.drf.SessionAuthentication"
+
+
+class MingzhuBasicScheme(BasicScheme):
+    target_class = "mingzhu.core.drf.BasicAuthentication"
 
 
 class ErrorSerializer(serializers.Serializer):

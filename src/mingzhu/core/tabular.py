@@ -9,6 +9,13 @@ with the row's number as the spreadsheet shows it.
 ``run_import`` validates every row with a Django form (a ``RowForm``), collects the
 problems as ``RowError`` (row, column as the sheet names it, message), and writes all
 rows in one transaction, or none (``valid_only`` writes the good rows and reports the rest).
+
+Limits, checked before a file is parsed and while its rows stream in, so that a big or
+hostile file is refused instead of taking the server's memory and time: the file's size
+(``IMPORT_MAX_BYTES``), an .xlsx's (zip's) uncompressed size summed over its members
+(``IMPORT_MAX_UNCOMPRESSED_BYTES``, read from the zip's directory before openpyxl or
+calamine opens it), the number of rows (``IMPORT_MAX_ROWS``, counted as rows are read)
+and of columns (``MAX_COLUMNS``). Pages show at most ``SHOWN_ERRORS`` row errors.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -32,6 +40,22 @@ HEADER_SEARCH_ROWS = 10
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
+# Columns read from a row (the rest of a very wide sheet is ignored).
+MAX_COLUMNS = 200
+# Row errors a page shows; the rest are counted.
+SHOWN_ERRORS = 200
+
+
+def max_bytes() -> int:
+    return settings.IMPORT_MAX_BYTES
+
+
+def max_rows() -> int:
+    return settings.IMPORT_MAX_ROWS
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f}"
 
 
 class WorkbookError(ValueError):
@@ -81,23 +105,72 @@ class Table:
 # -- reading the grid -----------------------------------------------------------------
 
 
+def _too_big() -> WorkbookError:
+    return WorkbookError(
+        _("The file is larger than %(limit)s MB; split it into smaller files.")
+        % {"limit": _megabytes(max_bytes())}
+    )
+
+
 def _content(file) -> tuple[bytes, str]:
-    """The file's bytes and its name (a path, an upload or an open binary file)."""
+    """The file's bytes and its name (a path, an upload or an open binary file), refused
+    above ``IMPORT_MAX_BYTES`` before it is read."""
+    limit = max_bytes()
     if isinstance(file, str | Path):
         path = Path(file)
         try:
+            if path.stat().st_size > limit:
+                raise _too_big()
             return path.read_bytes(), path.name
         except OSError as exc:
             raise WorkbookError(
                 _("%(path)s: no such file or not readable.") % {"path": path}
             ) from exc
     name = Path(str(getattr(file, "name", "") or "")).name
+    size = getattr(file, "size", None)  # an upload knows its size
+    if isinstance(size, int) and size > limit:
+        raise _too_big()
     if hasattr(file, "seek"):
         file.seek(0)
-    data = file.read()
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big()
     if isinstance(data, str):
         data = data.encode("utf-8")
     return data, name
+
+
+def _too_many_rows() -> WorkbookError:
+    return WorkbookError(
+        _("The sheet has more than %(limit)s rows; split it into smaller files.")
+        % {"limit": max_rows()}
+    )
+
+
+def _capped(rows) -> list[list]:
+    """The rows of a stream, each cut to ``MAX_COLUMNS``, refused past the row limit (the
+    header's title rows allowed for) as soon as the stream gets there."""
+    limit = max_rows() + HEADER_SEARCH_ROWS
+    grid = []
+    for row in rows:
+        if len(grid) >= limit:
+            raise _too_many_rows()
+        grid.append(list(row[:MAX_COLUMNS]))
+    return grid
+
+
+def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
+    """Refuse a zip (.xlsx, .ods) whose members unpack to more than the limit, from the
+    sizes its directory declares (reading stops at the declared size)."""
+    limit = settings.IMPORT_MAX_UNCOMPRESSED_BYTES
+    if sum(info.file_size for info in archive.infolist()) > limit:
+        raise WorkbookError(
+            _(
+                "The workbook unpacks to more than %(limit)s MB; it is too large to read. "
+                "Split it into smaller files."
+            )
+            % {"limit": _megabytes(limit)}
+        )
 
 
 def normalise(value: Any) -> Any:
@@ -128,11 +201,13 @@ def _xlsx_rows(data: bytes) -> list[list]:
         try:
             if not wb.worksheets:
                 raise WorkbookError(_("The workbook has no sheet."))
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+            return _capped(wb.worksheets[0].iter_rows(values_only=True))
         finally:
             wb.close()
     except WorkbookError:
         raise
+    except MemoryError:
+        raise _too_many_rows() from None
     except Exception:  # openpyxl raises many types; calamine reads some files it refuses
         return _calamine_rows(data)
 
@@ -144,7 +219,10 @@ def _calamine_rows(data: bytes) -> list[list]:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not wb.sheet_names:
             raise WorkbookError(_("The workbook has no sheet."))
-        return wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        sheet = wb.get_sheet_by_index(0)
+        if sheet.height > max_rows() + HEADER_SEARCH_ROWS:
+            raise _too_many_rows()
+        return _capped(sheet.iter_rows())
     except WorkbookError:
         raise
     except Exception as exc:  # calamine's errors carry no user-facing text
@@ -175,7 +253,7 @@ def _csv_rows(data: bytes) -> list[list]:
     first = text.split("\n", 1)[0]
     delimiter = next((d for d in ",\t;" if d in first), ",")
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _capped(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise WorkbookError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
 
@@ -187,9 +265,11 @@ def read_grid(file) -> list[list]:
         raise WorkbookError(_("The file is empty."))
     if data.startswith(ZIP_MAGIC):
         try:
-            members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            members = set(archive.namelist())
         except zipfile.BadZipFile as exc:
             raise WorkbookError(_("The workbook is damaged and cannot be read.")) from exc
+        _check_unpacked_size(archive)
         if "xl/workbook.xml" in members:
             rows = _xlsx_rows(data)
         elif "content.xml" in members and "mimetype" in members:
@@ -300,6 +380,15 @@ class RowProblem(Exception):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+def shown_errors(errors: Sequence[Any], limit: int = SHOWN_ERRORS) -> list[str]:
+    """The first ``limit`` errors as text, and a line counting the rest (pages and
+    commands show no more: a hostile file cannot make a page of millions of lines)."""
+    shown = [str(e) for e in errors[:limit]]
+    if len(errors) > limit:
+        shown.append(_("… and %(count)s more errors not shown.") % {"count": len(errors) - limit})
+    return shown
 
 
 @dataclass

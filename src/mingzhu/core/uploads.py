@@ -67,7 +67,6 @@ TYPES = {
 }
 # The content types a stored file may be served with; anything else goes out as bytes.
 SAFE_CONTENT_TYPES = frozenset(t.content_type for t in TYPES.values())
-INLINE_CONTENT_TYPES = frozenset({"image/jpeg", "image/png"})
 
 # The main part of an Office Open XML package, by extension (macro-enabled ones are refused).
 _MAIN_PART = {
@@ -274,8 +273,10 @@ def safe_content_type(content_type: str, name: str = "") -> str:
 
 
 def file_response(field_file, *, name: str, content_type: str = "") -> FileResponse:
-    """Serve a stored file under its original name: images inline, everything else as a
-    download, never sniffed into something else by the browser; a missing file is a 404."""
+    """Serve a stored file under its original name, always as a download (an ``<img>``
+    still shows a photo; opening the address saves the file, so nothing uploaded is ever
+    rendered as a page of the site), with the type its content was checked as, never
+    sniffed into something else by the browser; a missing file is a 404."""
     if not field_file:
         raise Http404
     served = safe_content_type(content_type, name or field_file.name)
@@ -285,7 +286,7 @@ def file_response(field_file, *, name: str, content_type: str = "") -> FileRespo
         raise Http404 from None
     response = FileResponse(
         handle,
-        as_attachment=served not in INLINE_CONTENT_TYPES,
+        as_attachment=True,
         filename=base_name(name) or base_name(field_file.name),
         content_type=served,
     )

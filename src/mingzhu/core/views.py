@@ -7,6 +7,7 @@ answers 404; a missing model permission answers 403.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,26 +24,32 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from . import once
 from .actions import ActionConflict, ActionError
-from .audit import history_for
+from .audit import history_for, visible_entries
 from .excel import write_xlsx, xlsx_response
 from .forms import EmptyForm, add_errors
 from .periods import period
 from .scope import permission_name, restrict
 from .tables import Column, columns_for
-from .tabular import ImportResult, WorkbookError
+from .tabular import ImportResult, WorkbookError, shown_errors
 
 EXPORT_LIMIT = 100_000
+log = logging.getLogger("mingzhu.core")
 
 
 def healthz(request):
+    """The liveness and readiness probe: 503 when the database does not answer. The
+    reason (which may name the database's host and port) goes to the server's log, not
+    to the caller, who may be anybody."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return JsonResponse({"status": "error", "database": reason}, status=503)
+        log.error("healthz: the database does not answer: %s", reason)
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -321,6 +328,8 @@ class ObjectEditView(ObjectMixin, View):
 
     def render_form(self, obj, form):
         context = {**self.meta_context(), "object": obj, "form": form}
+        if obj.pk is None:  # a form that creates: sent once (core.once)
+            context["form_token"] = once.issue(self.request.user)
         return render(self.request, self.template_name, context)
 
     def get(self, request, pk=None):
@@ -334,6 +343,15 @@ class ObjectEditView(ObjectMixin, View):
     def post(self, request, pk=None):
         obj = self.get_object(pk)
         creating = obj.pk is None
+        if creating:  # a form that creates: sent once (core.once)
+            return once.sent_once(
+                request,
+                lambda: self._post(request, obj, creating, pk),
+                model_url(self.model, "list"),
+            )
+        return self._post(request, obj, creating, pk)
+
+    def _post(self, request, obj, creating, pk):
         form = self.get_form(obj)
         if form.is_valid():
             action = "add" if creating else "change"
@@ -490,6 +508,8 @@ class ActionFormView(ObjectMixin, View):
             "cancel_url": page() if page else meta["list_url"],
             **self.get_extra_context(obj),
         }
+        if obj is None:  # a form that creates: sent once (core.once)
+            context["form_token"] = once.issue(self.request.user)
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request, pk=None, **kwargs):
@@ -498,6 +518,13 @@ class ActionFormView(ObjectMixin, View):
 
     def post(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
+        if obj is None:  # a form that creates: sent once (core.once)
+            return once.sent_once(
+                request, lambda: self._post(request, obj), self.meta_context()["list_url"]
+            )
+        return self._post(request, obj)
+
+    def _post(self, request, obj):
         form = self.get_form(obj, request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -527,7 +554,9 @@ class ImportView(ActionFormView):
     with errors and nothing written shows every row's error on the page (400); otherwise
     the user reads ``success_message`` (with ``created``, ``updated`` and ``count``), the
     remaining errors of a "valid rows only" import as warnings, and goes to ``obj``'s page
-    (or the model's list). ``columns`` names the sheet's columns for the page.
+    (or the model's list). At most ``tabular.SHOWN_ERRORS`` errors are shown, the rest
+    counted; the file's size, unpacked size and rows are limited before it is parsed
+    (``core.tabular``). ``columns`` names the sheet's columns for the page.
     """
 
     columns: Sequence[str] = ()
@@ -552,12 +581,12 @@ class ImportView(ActionFormView):
             self.errors = [str(exc)]
             return self.render_form(obj, self.get_form(obj), status=400)
         if result.errors and not (result.created or result.updated):
-            self.errors = [str(e) for e in result.errors]
+            self.errors = shown_errors(result.errors)
             return self.render_form(obj, self.get_form(obj), status=400)
         counts = {"created": result.created, "updated": result.updated, "count": result.created}
         messages.success(request, self.success_message % counts)
-        for error in result.errors:
-            messages.warning(request, str(error))
+        for error in shown_errors(result.errors):
+            messages.warning(request, error)
         return HttpResponseRedirect(
             obj.get_absolute_url() if obj else model_url(self.model, "list")
         )
@@ -581,12 +610,13 @@ class ChangeLogView(LoginRequiredMixin, View):
     """The whole audit trail, read-only, for those allowed to read it."""
 
     def get(self, request):
-        from auditlog.models import LogEntry
-
         if not request.user.has_perm("auditlog.view_logentry"):
             raise PermissionDenied
-        entries = LogEntry.objects.select_related("actor", "content_type").order_by(
-            "-timestamp", "-pk"
+        # Only the entries of what the reader may view (or all, for an audit role).
+        entries = (
+            visible_entries(request.user)
+            .select_related("actor", "content_type")
+            .order_by("-timestamp", "-pk")
         )
         actor = request.GET.get("actor", "").strip()
         if actor:

@@ -398,17 +398,37 @@ def _unit_of(obj) -> OrgUnit:
     return (obj.village or obj.town) if isinstance(obj, CitizenRequest) else obj.village
 
 
+def unreadable() -> ActionError:
+    return ActionError(
+        _(
+            "The personal data cannot be read: it was encrypted with another key than the "
+            "server's (MINGZHU_PERSONAL_DATA_KEY). Nothing was shown or recorded; tell the "
+            "administrator."
+        )
+    )
+
+
+def personal_data(obj) -> dict[str, str]:
+    """The record's personal data in full; ``ActionError`` when the key does not open it."""
+    try:
+        if isinstance(obj, CitizenRequest):
+            return {"name": obj.requester_name(), "phone": obj.requester_phone()}
+        return {"id_number": obj.id_number()}
+    except protect.TamperedError:
+        raise unreadable() from None
+
+
 def reveal(obj, *, actor, purpose: str = "view", at=None) -> dict[str, str]:
     """The personal data of one record in full, for a permitted role, and the record of
-    who looked at it and when."""
+    who looked at it and when: recorded only once it could be read (a wrong key shows and
+    records nothing)."""
     model = type(obj)
     perm, fields = REVEAL[model]
     require_in_scope(obj, actor, "view", Http404("No such record."))
     require(actor, perm, _("You may not see personal data in full."))
+    shown = personal_data(obj)
     record_access([obj], actor=actor, purpose=purpose, at=at)
-    if model is CitizenRequest:
-        return {"name": obj.requester_name(), "phone": obj.requester_phone()}
-    return {"id_number": obj.id_number()}
+    return shown
 
 
 def record_access(objs, *, actor, purpose: str, at=None) -> int:

@@ -155,6 +155,8 @@ class CitizenRequest(TaskBacked, TimeStampedModel):
     urgent matter. Handled as a task of the engine; the current round is ``task``."""
 
     scope_fields = ("town", "village", "task__lead_unit")
+    # Columns encrypted with the personal-data key (checked at start-up: mingzhu.E008).
+    encrypted_fields = ("name_cipher", "phone_cipher")
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
@@ -379,6 +381,7 @@ class MonitoredHousehold(TimeStampedModel):
     """A household watched against the year's monitoring line."""
 
     scope_fields = ("village",)
+    encrypted_fields = ("id_cipher",)
 
     village = unit_fk(_("village or community"))
     household_type = models.CharField(_("type"), max_length=20, choices=HouseholdType.choices)

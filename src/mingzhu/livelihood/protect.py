@@ -83,10 +83,11 @@ def mask_id(number: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """张** — the family name only."""
+    """张** — the family name only; always two stars, so the mask does not tell the
+    name's length."""
     if not name:
         return ""
-    return name[0] + "*" * max(len(name) - 1, 1)
+    return name[0] + "**"
 
 
 def clean_phone(value: str) -> str:

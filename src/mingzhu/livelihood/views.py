@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core import periods
+from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import docx_response
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
-from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.tabular import WorkbookError, shown_errors
 from mingzhu.core.views import (
     EXPORT_LIMIT,
     ActionFormView,
@@ -90,10 +91,22 @@ class CitizenRequestListView(ObjectListView):
         headers, rows = super().export_table(objs)
         rows = [list(row) for row in rows]
         if full:
+            # Every value read first: a wrong key exports and records nothing.
+            shown = [actions.personal_data(o) for o in objs]
+            for row, data in zip(rows, shown, strict=True):
+                row[6], row[7] = data["name"], data["phone"]
             actions.record_access(objs, actor=user, purpose="export")
-            for row, o in zip(rows, objs, strict=True):
-                row[6], row[7] = o.requester_name(), o.requester_phone()
         return headers, rows
+
+    def export(self, queryset):
+        try:
+            return super().export(queryset)
+        except ActionError as exc:
+            messages.error(self.request, str(exc))
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            query.pop("personal", None)
+            return HttpResponseRedirect(f"{self.request.path}?{query.urlencode()}")
 
 
 class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -144,7 +157,10 @@ class RevealMixin:
         return HttpResponseRedirect(model_url(self.model, "detail", pk))
 
     def post(self, request, pk):
-        self.revealed = actions.reveal(self.get_object(pk), actor=request.user)
+        try:
+            self.revealed = actions.reveal(self.get_object(pk), actor=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
         return super().get(request, pk)
 
 
@@ -789,7 +805,7 @@ class CoverageImportView(ObjectMixin, View):
             form.add_error("file", str(exc))
             return self.render_form(form, status=400)
         if result["errors"] and not form.cleaned_data["valid_only"]:
-            return self.render_form(form, result["errors"], status=400)
+            return self.render_form(form, shown_errors(result["errors"]), status=400)
         messages.success(
             request,
             _("Imported: %(created)s new, %(updated)s updated.")

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +14,28 @@ class OrgUnitAdmin(admin.ModelAdmin):
     raw_id_fields = ["parent"]
 
 
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = ["code", "name", "data_scope", "description", "permissions"]
+
+    def clean_permissions(self):
+        from mingzhu.core.checks import wider_than_view
+
+        chosen = self.cleaned_data["permissions"]
+        names = {f"{p.content_type.app_label}.{p.codename}" for p in chosen}
+        wider = wider_than_view(names)
+        if wider:
+            raise forms.ValidationError(
+                _("A role may not change or delete what it may not view: %(names)s.")
+                % {"names": ", ".join(wider)}
+            )
+        return chosen
+
+
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
+    form = RoleForm
     list_display = ["code", "name", "data_scope"]
     filter_horizontal = ["permissions"]
 

@@ -168,6 +168,10 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["username"]
+        permissions = [
+            # An audit role: the whole change log, whatever the scope (core.audit).
+            ("view_whole_trail", _("Can read the whole change log")),
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError, fetch_locked, pk_of, require
-from mingzhu.core.audit import acting
+from mingzhu.core.audit import acting_as
 from mingzhu.core.models import future_date_problem
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
@@ -204,7 +204,7 @@ def record_investment(
             raise ValidationError({"month": _("Months run from 1 to 12.")})
     if not 2000 <= int(year) <= 2100:
         raise ValidationError({"year": _("Not a plausible year.")})
-    with transaction.atomic(), acting(actor):
+    with transaction.atomic(), acting_as(actor):
         project = _lock_project(project, actor)
         if planned is not None:
             _replace(

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.audit import acting
+from mingzhu.core.audit import acting_as
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
@@ -153,7 +153,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         obs.save()
         return obs, existing is None
 
-    with acting(actor):
+    with acting_as(actor):
         return run_import(table, ObservationRow, write, context=context, prepare=prepare)
 
 

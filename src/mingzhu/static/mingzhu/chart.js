@@ -1,3 +1,12 @@
+// Text from the database as HTML text: what an ECharts formatter function returns is shown
+// as HTML (tooltips), so every value it puts in passes through this. (String templates
+// such as "{b}: {c}" are escaped by ECharts itself.)
+window.mingzhuEscape = function (value) {
+  return String(value === undefined || value === null ? "" : value)
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+};
+
 // One chart of a page, drawn with ECharts once the page has loaded: the id of the element that
 // holds it, the id of the <script type="application/json"> with its data, and a function from
 // that data to the chart's options. Without the element or ECharts, nothing is drawn.

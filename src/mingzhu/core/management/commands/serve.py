@@ -29,6 +29,9 @@ class Command(BaseCommand):
             )
         if not 0 < port < 65536:
             raise CommandError(f"--port must be between 1 and 65535, not {port}.")
+        # The checks that read the database too: roles that could change what they cannot
+        # see (mingzhu.E007), a personal-data key that does not open the stored data (E008).
+        self.check(databases=["default"], display_num_errors=True)
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         from waitress import serve

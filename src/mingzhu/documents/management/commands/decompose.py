@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from mingzhu.core.actions import ActionError
+from mingzhu.core.audit import acting_as
 from mingzhu.core.excel import write_xlsx
 from mingzhu.documents import actions, services
 from mingzhu.documents.decompose import DecompositionError, as_json, decompose
@@ -86,8 +87,9 @@ class Command(BaseCommand):
                 raise CommandError("Say who adopts: --user USERNAME.")
             actor = superusers[0]
         try:
-            document = actions.load_document(actor=actor, data=data, filename=filename)
-            task_list = actions.adopt(document.pk, actor=actor, name=list_name)
+            with acting_as(actor):
+                document = actions.load_document(actor=actor, data=data, filename=filename)
+                task_list = actions.adopt(document.pk, actor=actor, name=list_name)
         except (ActionError, PermissionDenied) as exc:
             raise CommandError(str(exc) or "Not allowed.") from None
         self.stderr.write(f"adopted: {task_list} ({task_list.tasks.count()} tasks)")

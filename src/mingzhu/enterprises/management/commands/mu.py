@@ -3,8 +3,9 @@
 
 Without --input the registry's figures for the year are evaluated and stored (a draft
 year is re-run; a published one is refused). With --input the spreadsheet is evaluated
-and nothing is stored. An invalid row stops the run (exit status 2) with one message per
-row and field, unless --skip-invalid leaves such rows out.
+and nothing is stored. The stored run is recorded as made by --user USERNAME (who needs
+the right to run it), else by the system account. An invalid row stops the run (exit
+status 2) with one message per row and field, unless --skip-invalid leaves such rows out.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from mingzhu.core.actions import ActionError
+from mingzhu.core.audit import acting_as, system_account
 from mingzhu.core.excel import write_xlsx
 from mingzhu.core.tabular import WorkbookError
 
@@ -34,13 +37,14 @@ class Command(BaseCommand):
         parser.add_argument("--input", help="A .csv or .xlsx file instead of the registry.")
         parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
         parser.add_argument("--export", help="Write the results to this .xlsx file.")
+        parser.add_argument("--user", help="Who runs the stored evaluation (default: system).")
         parser.add_argument(
             "--skip-invalid",
             action="store_true",
             help="Leave invalid rows out instead of stopping.",
         )
 
-    def handle(self, *args, what, year, input, json, export, skip_invalid, **options):
+    def handle(self, *args, what, year, input, json, export, skip_invalid, user=None, **options):
         scheme = current_scheme().as_scheme()
         if input:
             records = self._read(input, scheme, skip_invalid)
@@ -54,9 +58,19 @@ class Command(BaseCommand):
             )
             groups = services.summary(ev)
         else:
+            actor = None
+            if user:
+                from mingzhu.org.models import User
+
+                actor = User.objects.filter(username=user, is_active=True).first()
+                if actor is None:
+                    raise CommandError(f"--user {user}: no such active user.", returncode=2)
             try:
-                evaluation = run_evaluation(actor=None, year=year)
+                with acting_as(actor or system_account()):
+                    evaluation = run_evaluation(actor=actor, year=year)
             except ActionError as exc:
+                raise CommandError(str(exc), returncode=2) from exc
+            except PermissionDenied as exc:
                 raise CommandError(str(exc), returncode=2) from exc
             groups = evaluation.summary
             results = stored_records(evaluation, scheme)

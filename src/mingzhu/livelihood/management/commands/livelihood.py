@@ -3,6 +3,7 @@ import json
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from mingzhu.core.audit import acting_as, system_account
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.livelihood import actions, suggest
 from mingzhu.org.models import User
@@ -31,10 +32,14 @@ class Command(BaseCommand):
             self.stdout.write(" ".join(f"{k}={v}" for k, v in result.items() if k != "errors"))
             for error in result.get("errors", []):
                 self.stdout.write(str(error))
+        if what == "import-coverage" and result["errors"] and not valid_only:
+            # Nothing was written: a failure, for the shell and for cron.
+            raise CommandError("Nothing imported: the file has errors (see above).")
 
     def _train(self) -> dict:
         try:
-            stored = suggest.train_from_history()
+            with acting_as(system_account()):
+                stored = suggest.train_from_history()
         except suggest.NotEnoughHistory as exc:
             raise CommandError(f"Not enough history: {exc}") from None
         return {
@@ -53,7 +58,7 @@ class Command(BaseCommand):
         if actor is None:
             raise CommandError(f"No active user {username!r}.")
         try:
-            with open(file, "rb") as handle:
+            with acting_as(actor), open(file, "rb") as handle:
                 result = actions.import_coverage(
                     handle, actor=actor, year=year, valid_only=valid_only
                 )
@@ -64,8 +69,6 @@ class Command(BaseCommand):
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from None
         result["errors"] = [str(e) for e in result["errors"]]
-        if result["errors"] and not valid_only:
-            self.stderr.write("Nothing imported: the file has errors.")
         return result
 
 

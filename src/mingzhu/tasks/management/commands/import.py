@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from mingzhu.core.audit import acting_as
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.org.models import User
 from mingzhu.tasks.importer import import_tasks, list_named
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         if not actor.has_perm("tasks.add_task") or actor.unit is None:
             raise CommandError(f"{user!r} may not issue tasks.")
         try:
-            with open(file, "rb") as handle, transaction.atomic():
+            with acting_as(actor), open(file, "rb") as handle, transaction.atomic():
                 task_list = list_named(list_name, actor=actor, year=timezone.localdate().year)
                 result = import_tasks(
                     handle, actor=actor, task_list=task_list, valid_only=valid_only

@@ -4,6 +4,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from mingzhu.core.audit import acting_as, system_account
 from mingzhu.tasks.jobs import supervise
 
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
             day = dt.date.fromisoformat(as_of) if as_of else timezone.localdate()
         except ValueError:
             raise CommandError(f"--as-of must be YYYY-MM-DD, not {as_of!r}.") from None
-        counts = supervise(day)
+        with acting_as(system_account()):  # a scheduled job: the system account
+            counts = supervise(day)
         if json:
             self.stdout.write(_dumps(counts))
         else:
