@@ -79,7 +79,14 @@ def state_expressions(as_of: dt.date, path: str = "") -> dict:
     approvals = events.filter(action=EventAction.APPROVE_EXTENSION)
     approved_later = Exists(approvals.filter(at__gte=until))
     approved_before = approvals.filter(at__lt=until)
-    last_approval = approved_before.order_by("-at", "-pk").values("at")[:1]
+    # Correlated with the request's own task (it runs inside the request's subquery).
+    last_approval = (
+        TaskEvent.objects.filter(
+            task=OuterRef("task"), action=EventAction.APPROVE_EXTENSION, at__lt=until
+        )
+        .order_by("-at", "-pk")
+        .values("at")[:1]
+    )
     # The request granted by the last approval by then: the last request before it.
     granted = (
         events.filter(action=EventAction.REQUEST_EXTENSION, at__lte=Subquery(last_approval))
