@@ -12,11 +12,16 @@ from mingzhu.grid.models import GridEvent
 from mingzhu.tasks.choices import ACTIVE
 from mingzhu.tasks.models import SupervisionSheet, Task
 
+from .test_as_of import expected_lights as lights_from_events
+
 AS_OF_DAYS = [dt.date(2025, 11, 20), dt.date(2026, 3, 31)]
 
 
 def expected_lights(user, as_of):
-    """The lights of the user's tasks, task by task through the engine's own rule."""
+    """The lights of the user's tasks, task by task through the engine's own rule: today
+    from their rows, on a past day from their events (test_as_of)."""
+    if as_of < timezone.localdate():
+        return lights_from_events(user, as_of)
     tasks = Task.objects.restrict(user, "view")
     return Counter(t.light_on(as_of) for t in tasks if t.status in ACTIVE)
 
@@ -25,7 +30,11 @@ def expected_lights(user, as_of):
 def test_it_counts_only_the_tasks_in_scope(request, persona):
     user = request.getfixturevalue(persona)
     for as_of in [timezone.localdate(), *AS_OF_DAYS]:
-        context = tasks_panel(user, as_of).context
+        panel = tasks_panel(user, as_of)
+        if panel.empty:
+            assert not expected_lights(user, as_of)
+            continue
+        context = panel.context
         lights = {str(light): n for light, _label, n in context["lights"]}
         assert lights == {k: expected_lights(user, as_of)[k] for k in ("red", "yellow", "green")}
         assert context["open"] == sum(lights.values())
@@ -107,11 +116,17 @@ def test_it_says_when_a_scope_has_no_tasks(enterprise_user):
 
 def test_it_says_when_there_are_no_grid_events(leader, wipe):
     today = timezone.localdate()
-    quiet = grid_panel(leader, dt.date(2000, 1, 15))  # events exist, none that month
-    assert quiet.empty
+    before_all = grid_panel(leader, dt.date(2000, 1, 15))  # no event had been reported
+    assert before_all.empty
+    first = GridEvent.objects.restrict(leader, "view").first()
+    GridEvent.objects.filter(pk=first.pk).update(
+        reported_at=timezone.make_aware(dt.datetime(2000, 1, 10, 9))
+    )
+    quiet = grid_panel(leader, dt.date(2000, 2, 15))  # one event before, none that month
+    assert quiet.empty and quiet.empty_message != before_all.empty_message
     _delete_all_tasks(wipe)
     nothing = grid_panel(leader, today)
-    assert nothing.empty and nothing.empty_message != quiet.empty_message
+    assert nothing.empty and nothing.empty_message == before_all.empty_message
 
 
 @pytest.mark.parametrize("persona", ["leader", "sanmao", "xinba", "grid_worker"])

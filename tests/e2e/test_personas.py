@@ -93,3 +93,18 @@ def test_the_pages_run_under_the_content_security_policy(login, demo_server):
     page.goto(f"{demo_server}/risks/metrics/")
     page.locator(".risks-heatmap canvas").first.wait_for(state="attached")
     assert refused == []
+
+
+def test_it_shows_the_leader_the_cockpit_of_a_past_day(login, demo_server, shot):
+    """Long before the demo's records: every panel says there was nothing, none shows a
+    figure of today, and the debt's unknown cash coverage is not a red 0."""
+    page = login("leader")
+    page.goto(f"{demo_server}/?as_of=2024-06-30")
+    assert page.locator("#panel-tasks .panel-empty").is_visible()
+    assert page.locator("#panel-appraisal .panel-empty").is_visible()
+    debt = page.locator("#debt-panel")
+    assert debt.is_visible()
+    assert page.locator("#debt-no-cash").is_visible()
+    assert debt.locator(".text-danger", has_text="0.0").count() == 0
+    assert "2026Q" not in page.locator("#cockpit").inner_text()
+    shot(page, "leader-cockpit-2024-06-30")

@@ -100,6 +100,18 @@ def test_it_says_missed_after_the_deadline():
     result = run(years((2023, 700), (2024, 750), (2025, 790)), as_of=dt.date(2026, 3, 1))
     assert result.status == "missed"
     assert result.years_left == 0 and result.projected_value == Decimal(790)
+    assert result.required_growth is None
+
+
+def test_it_requires_no_growth_once_the_deadline_has_passed():
+    # The latest value is older than the deadline: years were left from it, but the day
+    # has passed, so the target is missed and no growth is required any more.
+    points = years((2022, 600), (2023, 608))
+    before = run(points, as_of=dt.date(2024, 6, 30))
+    assert before.required_growth is not None and before.required_growth > 0
+    after = run(points, as_of=dt.date(2026, 1, 1))
+    assert after.status == "missed"
+    assert after.required_growth is None and after.years_left == 0
 
 
 def test_it_keeps_achieved_after_the_deadline():
@@ -280,3 +292,12 @@ def test_it_ranks_every_unit_consistently(raw):
         assert (row.above is None) == (row.rank == 1)
         if row.above is not None:
             assert 0 < row.gap_to_above <= row.gap_to_best
+
+
+def test_it_places_each_value_at_its_own_year():
+    from mingzhu.targets.progress import year_position
+
+    assert year_position(dt.date(2023, 12, 31)) == 2023.0
+    assert year_position(dt.date(2024, 12, 31)) == 2024.0
+    assert 2023 < year_position(dt.date(2024, 1, 1)) < year_position(dt.date(2024, 6, 30)) < 2024
+    assert year_position(dt.date(2024, 6, 30)) == pytest.approx(2023.5, abs=0.01)

@@ -1,3 +1,4 @@
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -52,8 +53,11 @@ def test_it_shows_the_trajectory_and_the_sentence(as_user, leader, city_target):
     assert 'id="trajectory"' in page and "vendor/echarts/dist/echarts.min.js" in page
     assert "GDP 突破 800 亿元" in page
     chart = response.context["chart"]
-    assert chart["actual"][-1] == ["2023-12-31", "608.0000"]
-    assert chart["required"][-1] == ["2025-12-31", "800.0000"]
+    # Each value at its own year on the year axis: 2023's at the tick "2023".
+    assert chart["actual"][-1] == [2023.0, "608.0000", "2023"]
+    assert chart["required"][-1] == [2025.0, "800.0000", "2025-12-31"]
+    assert chart["deadline_position"] == 2025.0
+    assert 'xAxis: {type: "value"' in page
     assert chart["projected"] and chart["target"] == "800.0000"
     assert response.context["row"]["status"] == "off_track"
 
@@ -185,3 +189,13 @@ def test_it_keeps_list_queries_fixed(as_user, leader, observe, make_indicator):
         observe(indicator, CITY, str(year), year)
         observe(Indicator.objects.get(code="GDP"), PEER, str(year), year)
     assert [_count(client, url) for url in urls] == before
+
+
+def test_it_stops_requiring_growth_after_the_deadline(as_user, leader, city_target):
+    response = as_user(leader).get(f"/targets/{city_target.pk}/", {"as_of": "2026-03-01"})
+    row = response.context["row"]
+    assert row["status"] in ("achieved", "missed")
+    assert row["required_growth"] is None and row["years_left"] == 0
+    assert response.context["chart"]["required"] == []
+    listing = as_user(leader).get("/targets/", {"as_of": "2026-03-01"}).context["rows"]
+    assert all(r["required_growth"] is None for r in listing if r["deadline"] < dt.date(2026, 3, 1))

@@ -1,22 +1,28 @@
 """The civilised-city panel of the cockpit: this year's applications by status, the
 volunteer hours of the year and the creation campaign's tasks by light. A fixed number of
-queries, all through ``restrict``."""
+queries, all through ``restrict``.
+
+As of a past day: the applications submitted by then at the status of their last event
+by then, the hours of the activities held by then, the tasks that existed then in the
+state they had then (tasks.history)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
+from mingzhu.tasks import history
 from mingzhu.tasks.choices import ListKind, Status
 from mingzhu.tasks.models import Task
 
 from .choices import ApplicationStatus
-from .models import Application, Participation
+from .models import Application, ApplicationEvent, Participation
 
 
 def campaign_tasks(user):
@@ -31,7 +37,22 @@ def civility_panel(user, as_of: dt.date) -> Panel | None:
     from mingzhu.cockpit.builtin import light_counts
 
     apps = Application.objects.restrict(user).filter(year=as_of.year).order_by()
-    by_status = dict(apps.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    if history.is_past(as_of):
+        # As of a past day: the applications submitted by then, at the status of their
+        # last event by then.
+        last = (
+            ApplicationEvent.objects.filter(application=OuterRef("pk"), on__lte=as_of)
+            .order_by("-on", "-at", "-pk")
+            .values("to_status")[:1]
+        )
+        apps = apps.filter(submitted_on__lte=as_of).annotate(
+            status_then=Coalesce(Subquery(last), Value(ApplicationStatus.SUBMITTED))
+        )
+    else:
+        apps = apps.annotate(status_then=F("status"))
+    by_status = dict(
+        apps.values_list("status_then").annotate(n=Count("pk")).values_list("status_then", "n")
+    )
     statuses = [(s.value, s.label, by_status.get(s.value, 0)) for s in ApplicationStatus]
     hours = (
         Participation.objects.restrict(user)
@@ -39,9 +60,14 @@ def civility_panel(user, as_of: dt.date) -> Panel | None:
         .aggregate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
     )
     tasks = campaign_tasks(user)
-    totals = tasks.order_by().aggregate(
-        total=Count("pk", filter=~Q(status=Status.CANCELLED)),
-        closed=Count("pk", filter=Q(status=Status.CLOSED)),
+    status = history.STATUS
+    totals = (
+        history.tasks_on(tasks, as_of)
+        .order_by()
+        .aggregate(
+            total=Count("pk", filter=~Q(**{status: Status.CANCELLED})),
+            closed=Count("pk", filter=Q(**{status: Status.CLOSED})),
+        )
     )
     lights = light_counts(tasks, as_of) if totals["total"] else {}
     empty = not (by_status or hours["hours"] or totals["total"])

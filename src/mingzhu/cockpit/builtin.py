@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.periods import quarter_of, quarter_start
 from mingzhu.grid import services as grid_services
-from mingzhu.grid.choices import EventStatus
+from mingzhu.grid.choices import Decision, EventStatus
 from mingzhu.grid.models import GridEvent
+from mingzhu.tasks import history
 from mingzhu.tasks import services as task_services
 from mingzhu.tasks.choices import ACTIVE, Light, SheetLevel
 from mingzhu.tasks.filters import behind_q
@@ -33,24 +34,32 @@ TOP_UNITS = 5
 
 
 def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
-    """The active tasks by light on ``as_of``, in one query.
+    """The active tasks by light at the end of ``as_of``, in one query.
 
-    The conditions are the task engine's light rules phrased in SQL (tasks.filters
-    ``light_filter``): red is overdue, yellow is near the deadline or behind schedule.
-    Only active tasks are read (on PostgreSQL from the covering (status, deadline) index).
+    The tasks are taken as they stood then (tasks.history: those that existed, with the
+    status, progress and deadline of that day); today that is their row. The conditions
+    are the task engine's light rules phrased in SQL (tasks.filters ``light_filter``): red
+    is overdue, yellow is near the deadline or behind schedule. Today only active tasks
+    are read (on PostgreSQL from the covering (status, deadline) index).
     """
-    pending = Q(deadline__gte=as_of)
-    near = Q(deadline__lte=task_services.near_limit(as_of))
-    behind = behind_q(as_of)
+    deadline = history.DEADLINE
+    pending = Q(**{f"{deadline}__gte": as_of})
+    near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
+    behind = behind_q(as_of, history.PROGRESS, deadline)
     return (
-        tasks.filter(status__in=ACTIVE)
+        active_on(tasks, as_of)
         .order_by()
         .aggregate(
-            red=Count("pk", filter=Q(deadline__lt=as_of)),
+            red=Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
             yellow=Count("pk", filter=pending & (near | behind)),
             green=Count("pk", filter=pending & ~near & ~behind),
         )
     )
+
+
+def active_on(tasks, as_of: dt.date):
+    """The tasks that were active (carried a light) at the end of ``as_of``."""
+    return history.tasks_on(tasks, as_of).filter(**{f"{history.STATUS}__in": ACTIVE})
 
 
 def pie(series_name: str, slices: list[tuple[str, int, str | None]]) -> dict:
@@ -82,8 +91,9 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
     task exists, only when none is open; the five units, only when some are overdue;
     sheets, only for those who may read them).
 
-    ``as_of`` moves the clock of the light rules and of the quarter; the tasks' statuses
-    are today's (a task keeps no history of statuses, only of events)."""
+    On a past ``as_of`` the tasks are those that existed at the end of that day, in the
+    state they were in then (tasks.history: read from their events), lit by the rules on
+    that day; the sheets are those issued in that day's quarter up to the day."""
     if not user.has_perm("tasks.view_task"):
         return None
     panel = Panel(
@@ -94,7 +104,7 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
     )
     tasks = Task.objects.restrict(user, "view")
     counts = light_counts(tasks, as_of)
-    if not any(counts.values()) and not tasks.exists():
+    if not any(counts.values()) and not history.tasks_on(tasks, as_of).exists():
         panel.empty = True
         panel.empty_message = _("No tasks in your scope yet.")
         return panel
@@ -106,7 +116,8 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
     top_units = []
     if counts["red"]:
         top_units = list(
-            tasks.filter(status__in=ACTIVE, deadline__lt=as_of)
+            active_on(tasks, as_of)
+            .filter(**{f"{history.DEADLINE}__lt": as_of})
             .order_by()
             .values("lead_unit_id", "lead_unit__name")
             .annotate(overdue=Count("pk"))
@@ -155,9 +166,10 @@ def grid_panel(user, as_of: dt.date) -> Panel | None:
     on-time closure rate of the cases due this month: two queries, a third only to tell
     "nothing this month" from "nothing at all".
 
-    The status is the event's status now (it is derived from its task, which keeps no
-    history of statuses), the rate is the task engine's (tasks.services.unit_metrics:
-    closed on time / (due in the period − deferred)), as known on ``as_of``.
+    The status is the event's status at the end of ``as_of``: its filing decision if it
+    was taken by then (else awaiting filing) and its task's status then (tasks.history).
+    The rate is the task engine's (tasks.services.unit_metrics: closed on time / (due in
+    the period − deferred)) over the tasks as they stood on ``as_of``.
     """
     if not user.has_perm("grid.view_gridevent"):
         return None
@@ -170,33 +182,50 @@ def grid_panel(user, as_of: dt.date) -> Panel | None:
     events = GridEvent.objects.restrict(user, "view")
     start = month_start(as_of)
     until = day_begins(as_of + dt.timedelta(days=1))
+    task = history.state_expressions(as_of, "task__")
+    decision = (
+        Case(
+            When(decided_at__gte=until, then=Value(Decision.PENDING)),
+            default=F("decision"),
+        )
+        if history.is_past(as_of)
+        else F("decision")
+    )
     # A range on the column itself (not its date): the database compares, no function
     # runs per row.
     groups = (
         events.filter(reported_at__gte=day_begins(start), reported_at__lt=until)
+        .annotate(decision_then=decision, task_status_then=task[history.STATUS])
         .order_by()
-        .values_list("decision", "task__status")
+        .values_list("decision_then", "task_status_then")
         .annotate(n=Count("pk"))
     )
     by_status = dict.fromkeys(EventStatus, 0)
-    for decision, task_status, n in groups:
-        by_status[EventStatus(grid_services.status_of(decision, task_status))] += n
+    for decision_then, task_status, n in groups:
+        by_status[EventStatus(grid_services.status_of(decision_then, task_status))] += n
     reported = sum(by_status.values())
     if not reported:
         panel.empty = True
         panel.empty_message = (
             _("No grid events reported this month.")
-            if events.exists()
+            if events.filter(reported_at__lt=until).exists()
             else _("No grid events in your scope yet.")
         )
         return panel
-    due_in_month = Q(task__original_deadline__gte=start, task__original_deadline__lte=as_of) | Q(
-        task__original_deadline__isnull=True,
-        task__deadline__gte=start,
-        task__deadline__lte=as_of,
-    )
-    cases = events.filter(due_in_month).values_list(
-        "task__status", "task__deadline", "task__original_deadline", "task__closed_on"
+    original, deadline = task[history.ORIGINAL_DEADLINE], task[history.DEADLINE]
+    cases = (
+        events.annotate(
+            status_then=task[history.STATUS],
+            deadline_then=deadline,
+            original_then=original,
+            closed_then=task[history.CLOSED_ON],
+        )
+        .filter(status_then__isnull=False)
+        .filter(
+            Q(original_then__gte=start, original_then__lte=as_of)
+            | Q(original_then__isnull=True, deadline_then__gte=start, deadline_then__lte=as_of)
+        )
+        .values_list("status_then", "deadline_then", "original_then", "closed_then")
     )
     facts = (
         task_services.TaskFacts(

@@ -7,8 +7,10 @@ returns None to a user without its module's view permission), and the home tiles
 with no role yet. A leader and the supervision office see the whole city, a town its own
 data: the panels read through ``restrict`` like every page.
 
-``?as_of=YYYY-MM-DD`` shows the panels as known on that day (default: today, local time);
-a malformed date shows today's panels with a message saying how to write one.
+``?as_of=YYYY-MM-DD`` shows the panels as the city stood at the end of that day (default:
+today, local time): each panel counts what existed then, in the state it had then (see
+"The cockpit as of a day" in docs/architecture.md); a malformed date shows today's panels
+with a message saying how to write one.
 """
 
 from __future__ import annotations

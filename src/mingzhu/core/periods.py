@@ -78,6 +78,15 @@ def quarter_start(day: dt.date) -> dt.date:
     return quarter_bounds(*quarter_of(day))[0]
 
 
+def last_ended_quarter(day: dt.date) -> tuple[int, int]:
+    """The latest quarter that ended on or before ``day`` (on a quarter's last day, that
+    quarter)."""
+    year, quarter = quarter_of(day)
+    if day == quarter_bounds(year, quarter)[1]:
+        return year, quarter
+    return previous_quarter((year, quarter))
+
+
 def previous_quarter(quarter: tuple[int, int]) -> tuple[int, int]:
     year, q = quarter
     return (year, q - 1) if q > 1 else (year - 1, 4)

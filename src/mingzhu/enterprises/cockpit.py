@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
+from mingzhu.tasks import history
 
 from . import services
 from .demands import demand_rates, totals
@@ -28,13 +29,19 @@ def class_counts(results) -> dict[str, int]:
 
 @register("enterprises", 40)
 def enterprises_panel(user, as_of: dt.date) -> Panel | None:
+    """As of a day: the latest per-mu evaluation run by then, the 百亿企业 of the latest
+    year over by then with annual data, and the demand rates of that year so far as known
+    at the end of the day (enterprises.demands.demand_rates)."""
     if not user.has_perm("enterprises.view_muresult"):
         return None
-    evaluation = MuEvaluation.objects.filter(year__lt=as_of.year + 1).order_by("-year").first()
+    evaluation = (
+        MuEvaluation.objects.filter(run_at__lt=history.day_ends(as_of)).order_by("-year").first()
+    )
     results = MuResult.objects.restrict(user)
     counts = class_counts(results.filter(evaluation=evaluation)) if evaluation else {}
+    # A year's figures exist once the year is over.
     latest_year = (
-        AnnualData.objects.filter(year__lte=as_of.year)
+        AnnualData.objects.filter(year__lt=as_of.year)
         .order_by("-year")
         .values_list("year", flat=True)
         .first()

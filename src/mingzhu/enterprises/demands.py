@@ -61,28 +61,39 @@ def respond_within(day: dt.date) -> dt.date:
 def demand_rates(demands: QuerySet, start: dt.date, end: dt.date) -> list[dict]:
     """The three rates per department for the demands given (already restricted), with
     the department's name; best satisfaction first."""
+    from mingzhu.tasks import history
+
     from .models import DemandRating
 
-    latest = DemandRating.objects.filter(demand=OuterRef("pk")).order_by("-round", "-pk")
+    # As known at the end of ``end``: the ratings given by then, the tasks' state then.
+    latest = DemandRating.objects.filter(
+        demand=OuterRef("pk"), rated_at__lt=history.day_ends(end)
+    ).order_by("-round", "-pk")
+    state = history.state_expressions(end, "task__")
     rows = (
         demands.filter(task__isnull=False, task__assigned_on__range=(start, end))
         .order_by()
+        .annotate(
+            status_then=state[history.STATUS],
+            closed_then=state[history.CLOSED_ON],
+            rating=Subquery(latest.values("rating")[:1]),
+        )
         .values(
             "task__lead_unit_id",
             "task__assigned_on",
             "task__accepted_on",
-            "task__closed_on",
-            "task__status",
+            "closed_then",
+            "status_then",
+            "rating",
         )
-        .annotate(rating=Subquery(latest.values("rating")[:1]))
     )
     facts = [
         services.DemandFacts(
             department_id=r["task__lead_unit_id"],
             assigned_on=r["task__assigned_on"],
             accepted_on=r["task__accepted_on"],
-            closed_on=r["task__closed_on"],
-            status=r["task__status"],
+            closed_on=r["closed_then"],
+            status=r["status_then"],
             rating=r["rating"],
         )
         for r in rows

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
+from mingzhu.tasks import history
 
 from .choices import Stage
 from .ledger import funnel_rows
-from .models import Project
+from .models import Project, StageChange
 
 
 def funnel_option(reached: list[dict]) -> dict:
@@ -31,18 +34,38 @@ def funnel_option(reached: list[dict]) -> dict:
     }
 
 
+def projects_on(projects, as_of: dt.date):
+    """The projects that existed at the end of ``as_of`` (negotiations had begun), each
+    with ``stage_then``: the stage of its last stage change by then, else negotiating.
+    Today: every project at its stage now."""
+    last_change = (
+        StageChange.objects.filter(project=OuterRef("pk"), on__lte=as_of)
+        .order_by("-on", "-pk")
+        .values("to_stage")[:1]
+    )
+    if not history.is_past(as_of):
+        return projects.annotate(stage_then=F("stage"))
+    return projects.filter(negotiating_on__lte=as_of).annotate(
+        stage_then=Coalesce(Subquery(last_change), Value(Stage.NEGOTIATING))
+    )
+
+
 @register("projects", 20)
 def projects_panel(user, as_of: dt.date) -> Panel | None:
+    """The funnel and the largest projects at the end of ``as_of``: the projects whose
+    negotiations had begun, at the stage they had reached then."""
     if not user.has_perm("projects.view_project"):
         return None
-    projects = Project.objects.restrict(user, "view")
-    data = funnel_rows(projects)
+    projects = projects_on(Project.objects.restrict(user, "view"), as_of)
+    data = funnel_rows(projects, "stage_then")
     major = list(
-        projects.exclude(stage=Stage.SUSPENDED)
+        projects.exclude(stage_then=Stage.SUSPENDED)
         .filter(total_investment__gte=300_000)
         .select_related("town")
         .order_by("-total_investment")[:5]
     )
+    for project in major:
+        project.stage_label = Stage(project.stage_then).label
     return Panel(
         key="projects",
         title=_("Projects"),

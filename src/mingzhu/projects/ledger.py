@@ -37,12 +37,16 @@ def light_of(project, as_of: dt.date) -> str | None:
     return services.light(project.ytd_done, services.ytd_plan(project.annual_plan, as_of.month))
 
 
-def funnel_rows(projects) -> dict:
-    """Counts and investment (亿元) by stage and by tier, from one grouped query."""
+def funnel_rows(projects, stage: str = "stage") -> dict:
+    """Counts and investment (亿元) by stage and by tier, from one grouped query.
+    ``stage`` names the field (or annotation, e.g. the stage on a past day) to group by."""
     rows = (
-        projects.order_by().values("stage").annotate(n=Count("pk"), total=Sum("total_investment"))
+        projects.order_by()
+        .values(stage)
+        .annotate(n=Count("pk"), total=Sum("total_investment"))
+        .values(stage, "n", "total")
     )
-    by_stage = {r["stage"]: r for r in rows}
+    by_stage = {r[stage]: r for r in rows}
     stages = [
         {
             "stage": s,
@@ -62,7 +66,7 @@ def funnel_rows(projects) -> dict:
             }
         )
     tiers = []
-    amounts = list(projects.order_by().values_list("total_investment", "stage"))
+    amounts = list(projects.order_by().values_list("total_investment", stage))
     for tier in Tier:
         in_tier = [(a, s) for a, s in amounts if services.tier_of(a) == tier]
         tiers.append(

@@ -41,8 +41,12 @@ def hazards_panel(user, as_of: dt.date) -> Panel | None:
 
 @register("debt", 61)
 def debt_panel(user, as_of: dt.date) -> Panel | None:
-    """The debt indicators of this year and the liquidity alerts: only for those who may
-    see debt (the leader, the supervision office, the finance bureau)."""
+    """The debt indicators and the liquidity alerts as of ``as_of``: only for those who
+    may see debt (the leader, the supervision office, the finance bureau).
+
+    As of a day: the instruments that had started by then; the yearly indicators of the
+    latest fiscal year entered up to that day's year; the cash of each entity's latest
+    record up to that month. What has no data says so ("—" and a note), never 0."""
     if not user.has_perm("risks.view_debtinstrument"):
         return None
     from mingzhu.core.scope import restrict
@@ -50,7 +54,8 @@ def debt_panel(user, as_of: dt.date) -> Panel | None:
     from .debt import data, services
     from .models import CashPosition, DebtInstrument, FiscalYear
 
-    rows = data.instrument_rows(restrict(DebtInstrument.objects.all(), user, "view"))
+    instruments = restrict(DebtInstrument.objects.filter(start__lte=as_of), user, "view")
+    rows = data.instrument_rows(instruments)
     panel = Panel(
         key="debt",
         title=_("Debt under control"),
@@ -63,16 +68,30 @@ def debt_panel(user, as_of: dt.date) -> Panel | None:
         panel.empty_message = _("No debt recorded in your scope.")
         return panel
     cash = restrict(CashPosition.objects.all(), user, "view")
-    years = restrict(FiscalYear.objects.filter(year=as_of.year), user, "view")
-    yearly = services.yearly_indicators(rows, data.fiscal_rows(years))
-    year = dict(yearly[0]) if yearly else None
+    latest_year = (
+        restrict(FiscalYear.objects.filter(year__lte=as_of.year), user, "view")
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    year = None
+    if latest_year is not None:
+        years = restrict(FiscalYear.objects.filter(year=latest_year), user, "view")
+        yearly = services.yearly_indicators(rows, data.fiscal_rows(years))
+        year = dict(yearly[0]) if yearly else None
     if year and year.get("grade"):
         from .debt.choices import Grade
 
         year["grade"] = Grade(year["grade"]).label
+    has_cash = cash.filter(month__lte=as_of).exists()
+    p = services.portfolio_indicators(rows, data.cash_on(cash, as_of), as_of)
+    if not has_cash:
+        # No cash recorded by then: the coverage is unknown, not zero.
+        p = {**p, "cash_coverage": None, "cash_coverage_warn": False}
     panel.context = {
         "year": year,
-        "p": services.portfolio_indicators(rows, data.cash_on(cash, as_of), as_of),
+        "p": p,
+        "has_cash": has_cash,
         "alerts": len(services.liquidity_alerts(rows, data.cash_records(cash), as_of)),
     }
     return panel

@@ -4,19 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks import history
 
 from . import services
 from .choices import Domain
 from .services import HazardFacts
 
 
-def hazard_facts(hazards: QuerySet) -> list[HazardFacts]:
+def hazard_facts(hazards: QuerySet, as_of: dt.date | None = None) -> list[HazardFacts]:
+    """The facts of the hazards with a rectification task; with a past ``as_of``, of the
+    hazards found by then whose task existed then, in the state it had then
+    (tasks.history)."""
+    hazards = hazards.filter(task__isnull=False)
+    if as_of is None:
+        state = {
+            "status_then": F("task__status"),
+            "deadline_then": F("task__deadline"),
+            "closed_then": F("task__closed_on"),
+        }
+    else:
+        hazards = hazards.filter(found_on__lte=as_of)
+        expressions = history.state_expressions(as_of, "task__")
+        state = {
+            "status_then": expressions[history.STATUS],
+            "deadline_then": expressions[history.DEADLINE],
+            "closed_then": expressions[history.CLOSED_ON],
+        }
     rows = (
-        hazards.filter(task__isnull=False)
+        hazards.annotate(**state)
+        .filter(status_then__isnull=False)
         .order_by()
         .values_list(
             "pk",
@@ -26,10 +46,10 @@ def hazard_facts(hazards: QuerySet) -> list[HazardFacts]:
             "unit_id",
             "owner",
             "measures",
-            "task__deadline",
-            "task__status",
-            "task__deadline",
-            "task__closed_on",
+            "deadline_then",
+            "status_then",
+            "deadline_then",
+            "closed_then",
         )
     )
     return [HazardFacts(*r) for r in rows]
@@ -77,7 +97,8 @@ def heat_map_data(facts: list[HazardFacts]) -> dict:
 
 
 def summary(hazards: QuerySet, start: dt.date, end: dt.date, as_of: dt.date) -> dict:
-    facts = hazard_facts(hazards)
+    """The hazards as they stood at the end of ``as_of`` (hazard_facts) and their rates."""
+    facts = hazard_facts(hazards, as_of)
     return {
         "facts": facts,
         "knowable": services.knowable(facts),

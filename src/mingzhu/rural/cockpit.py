@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.cockpit.panels import Panel, register
 from mingzhu.core import periods
+from mingzhu.tasks import history
 
 from . import reports
 from .models import RemediationProgramme
@@ -17,15 +18,25 @@ from .models import RemediationProgramme
 
 @register("rural", 70)
 def rural_panel(user, as_of: dt.date) -> Panel | None:
+    """As of a day: the programme begun by then with the natural villages completed by
+    then (their items' tasks closed then), the ranking of that day's quarter over the
+    inspections made by then, and the facilities and repairs as they stood then."""
     if not user.has_perm("rural.view_villageinspection"):
         return None
-    programme = RemediationProgramme.objects.filter(start_date__lte=as_of).first()
-    progress = reports.environment_progress(programme, user) if programme else None
+    past = history.is_past(as_of)
+    programme = (
+        RemediationProgramme.objects.filter(start_date__lte=as_of).order_by("-start_date").first()
+    )
+    progress = (
+        reports.environment_progress(programme, user, as_of if past else None)
+        if programme
+        else None
+    )
     year, quarter = periods.quarter_of(as_of)
-    ranking = reports.quarterly_ranking(year, quarter, user)
+    ranking = reports.quarterly_ranking(year, quarter, user, until=as_of)
     ranked = [r for r in ranking["villages"] if r["rank"] is not None]
     start = dt.date(as_of.year, 1, 1)
-    facilities = reports.facility_stats(user, start, as_of, as_of)["city"]
+    facilities = reports.facility_stats(user, start, as_of, as_of, historical=past)["city"]
     empty = progress is None and not ranked and not facilities["cover"]["total"]
     return Panel(
         key="rural",

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 
 from mingzhu.core import periods
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
+from mingzhu.tasks import history
 
 from . import services
 from .models import (
@@ -37,11 +38,13 @@ def _as_dict(row: services.RankRow, names: dict) -> dict:
     }
 
 
-def quarterly_ranking(year: int, quarter: int, user=None) -> dict:
+def quarterly_ranking(year: int, quarter: int, user=None, until: dt.date | None = None) -> dict:
     """The quarter's ranking of every village and town of the city (the notice ranks
     them all); with a user, only the rows in the user's scope are returned, with their
-    city-wide ranks."""
+    city-wide ranks. With ``until``: only the inspections made by that day."""
     start, end = periods.quarter_bounds(year, quarter)
+    if until is not None:
+        end = min(end, until)
     villages = list(
         OrgUnit.objects.filter(kind=UnitKind.VILLAGE, is_active=True)
         .order_by("path")
@@ -88,9 +91,12 @@ def _per_inspection(start, end, maxima) -> list[services.InspectionRow]:
     ]
 
 
-def environment_progress(programme: RemediationProgramme, user) -> dict:
+def environment_progress(
+    programme: RemediationProgramme, user, as_of: dt.date | None = None
+) -> dict:
     """Completed natural villages by village and town, against the programme's target,
-    over the natural villages in the user's scope."""
+    over the natural villages in the user's scope. With ``as_of``: the items' tasks in
+    the state they had at the end of that day (tasks.history)."""
     perm = "rural.view_remediation"
     units = units_in_scope(user, perm)
     naturals = list(
@@ -98,8 +104,15 @@ def environment_progress(programme: RemediationProgramme, user) -> dict:
         .order_by("path")
         .values_list("pk", "parent_id", "parent__parent_id", "name")
     )
-    items = restrict(Remediation.objects.filter(programme=programme), user, "view").values_list(
-        "natural_village_id", "category", "task__status", "task_id"
+    status = (
+        history.state_expressions(as_of, "task__")[history.STATUS]
+        if as_of is not None
+        else F("task__status")
+    )
+    items = (
+        restrict(Remediation.objects.filter(programme=programme), user, "view")
+        .annotate(status_then=status)
+        .values_list("natural_village_id", "category", "status_then", "task_id")
     )
     by_nv: dict = {}
     for nv, category, status, task_id in items:
@@ -140,22 +153,45 @@ def environment_progress(programme: RemediationProgramme, user) -> dict:
     }
 
 
-def facility_stats(user, start: dt.date, end: dt.date, as_of: dt.date) -> dict:
-    """Coverage (facilities with a maintainer) and on-time repairs, by town and type."""
+def facility_stats(
+    user, start: dt.date, end: dt.date, as_of: dt.date, historical: bool = False
+) -> dict:
+    """Coverage (facilities with a maintainer) and on-time repairs, by town and type.
+
+    ``historical``: as they stood at the end of ``as_of`` — the facilities recorded by
+    then (with their maintainer now: a facility keeps no history of maintainers), the
+    faults reported by then with their tasks' state then (tasks.history)."""
     from .models import FacilityType
 
     facilities = restrict(Facility.objects.filter(is_active=True), user, "view")
+    faults = restrict(FacilityFault.objects.filter(task__isnull=False), user, "view")
+    state = {
+        "status_then": F("task__status"),
+        "deadline_then": F("task__deadline"),
+        "closed_then": F("task__closed_on"),
+    }
+    if historical:
+        until = history.day_ends(as_of)
+        facilities = facilities.filter(created_at__lt=until)
+        faults = faults.filter(reported_at__lt=until)
+        expressions = history.state_expressions(as_of, "task__")
+        state = {
+            "status_then": expressions[history.STATUS],
+            "deadline_then": expressions[history.DEADLINE],
+            "closed_then": expressions[history.CLOSED_ON],
+        }
     cover_rows = facilities.values_list("village__parent_id", "type_id", "maintainer_id")
     cover = services.coverage((t, k, m is not None) for t, k, m in cover_rows)
-    faults = restrict(FacilityFault.objects.filter(task__isnull=False), user, "view")
     repair_rows = [
         services.RepairRow(*r)
-        for r in faults.values_list(
+        for r in faults.annotate(**state)
+        .filter(status_then__isnull=False)
+        .values_list(
             "facility__village__parent_id",
             "facility__type_id",
-            "task__status",
-            "task__deadline",
-            "task__closed_on",
+            "status_then",
+            "deadline_then",
+            "closed_then",
         )
     ]
     repairs = services.on_time_repairs(repair_rows, start, end, as_of)

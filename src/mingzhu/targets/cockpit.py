@@ -14,15 +14,18 @@ from .models import Observation, Target
 from .progress import progress_rows
 
 
-def gauge_value(progress: Decimal | None) -> str:
-    """Progress as a percentage for the gauge, held within 0–100."""
+def gauge_value(progress: Decimal | None) -> str | None:
+    """Progress as a percentage for the gauge, held within 0–100; None without data (the
+    panel then says so instead of drawing an empty gauge)."""
     if progress is None:
-        return "0"
+        return None
     return f"{min(max(progress * 100, Decimal(0)), Decimal(100)):.1f}"
 
 
 @register("targets", 10)
 def targets_panel(user, as_of: dt.date) -> Panel | None:
+    """Each target where it stood on ``as_of``: from the observations of periods over by
+    then; past its deadline achieved or missed (no growth required any more)."""
     if not user.has_perm("targets.view_target"):
         return None
     rows = progress_rows(Target.objects.restrict(user), Observation.objects.restrict(user), as_of)

@@ -173,10 +173,20 @@ def peer_table(
     return periods, period, ranking
 
 
+def year_position(day: dt.date) -> float:
+    """Where a day stands on the charts' year axis, whose tick "2023" is the end of 2023,
+    where the value of 2023 stands: a year's last day at its year's tick, any other day
+    the share of its year gone after the previous tick (2024-06-30 at 2023.5, within the
+    span that ends at the tick "2024"). A value is never drawn at the next year's tick."""
+    days = (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days
+    return round(day.year - 1 + day.timetuple().tm_yday / days, 4)
+
+
 def trajectory_chart(row: dict) -> dict:
-    """The series of the trajectory chart: actuals, required path, projection, target."""
+    """The series of the trajectory chart: actuals, required path, projection, target.
+    Each point is [position on the year axis (year_position), value, label]."""
     points: list[Point] = row["points"]
-    actual = [[p.period.end.isoformat(), str(p.value)] for p in points]
+    actual = [[year_position(p.period.end), str(p.value), p.period.key] for p in points]
     required, projected = [], []
     if points and row["latest_value"] is not None:
         latest = next(p for p in reversed(points) if p.period.key == row["latest_period"])
@@ -187,16 +197,18 @@ def trajectory_chart(row: dict) -> dict:
             row["required_growth"],
             row["trend_growth"],
         ):
+            label = day.isoformat()
             if on_path is not None:
-                required.append([day.isoformat(), str(on_path)])
+                required.append([year_position(day), str(on_path), label])
             if projection is not None:
-                projected.append([day.isoformat(), str(projection)])
+                projected.append([year_position(day), str(projection), label])
     return {
         "actual": actual,
         "required": required,
         "projected": projected,
         "target": str(row["target_value"]),
         "deadline": row["deadline"].isoformat(),
+        "deadline_position": year_position(row["deadline"]),
         "unit": row["unit"],
         "labels": {
             "actual": _("Actual"),

@@ -249,12 +249,15 @@ def evaluate(
         status = Status.UNKNOWN
     else:
         status = projected_status(projected, comparator, target, direction)
+    # After the deadline the target is achieved or missed: no years are left and no
+    # growth is required any more (the latest value may be older than the deadline).
+    over = as_of > deadline
     return Progress(
         latest_value=latest.value,
         latest_period=latest.period.key,
         progress=_round(progress_ratio(latest.value, target, direction)),
-        years_left=_round(years_left),
-        required_growth=_round(required_growth(latest.value, target, years_left)),
+        years_left=Decimal(0) if over else _round(years_left),
+        required_growth=None if over else _round(required_growth(latest.value, target, years_left)),
         trend_growth=_round(trend),
         projected_value=_round(projected),
         status=status,

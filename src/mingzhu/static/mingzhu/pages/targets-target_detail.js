@@ -1,10 +1,16 @@
 // The script of targets/target_detail.html (served from the site: the pages allow no inline script).
 mingzhuChart("trajectory", "trajectory-data", function (d) {
+  var esc = window.mingzhuEscape;
   return {
-    tooltip: {trigger: "axis"},
+    tooltip: {trigger: "item", formatter: function (p) { return esc(p.seriesName) + " " + esc(p.value[2]) + ": " + esc(p.value[1]); }},
     legend: {data: [d.labels.actual, d.labels.required, d.labels.projected, d.labels.target]},
-    xAxis: {type: "time"},
-    yAxis: {type: "value", name: d.unit, scale: true},
+    // A year axis: the tick "2023" is the value of 2023 (targets.progress.year_position).
+    xAxis: {type: "value", scale: true, minInterval: 1, max: function (v) { return Math.max(Math.ceil(v.max), Math.ceil(d.deadline_position)); },
+            axisLabel: {formatter: function (v) { return Number.isInteger(v) ? String(v) : ""; }}},
+    // The target's line in view whatever the values.
+    yAxis: {type: "value", name: d.unit, scale: true,
+            max: function (v) { return Math.max(v.max, Number(d.target)); },
+            min: function (v) { return Math.min(v.min, Number(d.target)); }},
     series: [
       {name: d.labels.actual, type: "line", data: d.actual, symbolSize: 8},
       {name: d.labels.required, type: "line", data: d.required, lineStyle: {type: "dashed"}},
