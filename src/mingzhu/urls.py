@@ -77,3 +77,9 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     re_path(r"^api/v1/(?P<path>.*)$", core_api.not_found),
 ]
+
+# Errors answer in the platform's language: pages with the menu, JSON under /api/.
+handler400 = "mingzhu.core.views.bad_request"
+handler403 = "mingzhu.core.views.permission_denied"
+handler404 = "mingzhu.core.views.page_not_found"
+handler500 = "mingzhu.core.views.server_error"

@@ -121,6 +121,10 @@ def test_the_desk_sees_the_phone_in_full_and_the_view_is_recorded(as_user, reque
     assert PHONE not in access.object_repr
     log = _text(as_user(rexian).get("/livelihood/access-log/"))
     assert request_.number in log and PHONE not in log
+    # What was seen and why, in words (these tests speak English): not the codes the
+    # record keeps.
+    assert "Requester&#x27;s name、Requester&#x27;s phone" in log and "Viewed" in log
+    assert "name,phone" not in log and ">view<" not in log
 
 
 @pytest.mark.parametrize("persona", ["xinba", "lixin", "fgw", "leader"])

@@ -12,7 +12,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .scoring import SchemeSpec, ScoreRow
+from mingzhu.core import numbers
+
+from .scoring import SchemeSpec, ScoreRow, item_text
 
 FONT = "仿宋"
 TITLE_FONT = "宋体"
@@ -44,12 +46,6 @@ def _paragraph(doc, text: str, *, size=14, bold=False, align=None, font=FONT):
         p.alignment = align
     _font(p.add_run(text), font, size, bold)
     return p
-
-
-def _number(value) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
 
 
 def build_notice(data: NoticeData) -> bytes:
@@ -88,7 +84,7 @@ def build_notice(data: NoticeData) -> bytes:
     headers = [
         "排名",
         "单位",
-        *[f"{i.name}（{_number(i.weight)}分）" for i in items],
+        *[f"{i.name}（{numbers.number(i.weight)}分）" for i in items],
         "加分",
         "得分",
     ]
@@ -103,9 +99,9 @@ def build_notice(data: NoticeData) -> bytes:
         values = [
             str(r.rank),
             r.name + flag,
-            *[_number(r.items.get(i.code)) for i in items],
-            _number(r.bonus),
-            f"{r.score:.2f}",
+            *[item_text(i.name, r.items.get(i.code)) for i in items],
+            numbers.number(r.bonus),
+            numbers.number(r.score, 2),
         ]
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mingzhu.core import numbers
 from mingzhu.core.periods import previous_quarter
 
 from .choices import (
@@ -33,6 +34,18 @@ class ItemSpec:
     weight: float
     cap: float | None = None
     lower_is_better: bool = False
+
+
+def is_rate(name: str) -> bool:
+    """An item named as a rate (投资完成率, 满意率: the name ends in 率) holds a fraction
+    (0.19); pages and notices show it in per cent."""
+    return name.endswith("率")
+
+
+def item_text(name: str, value) -> str:
+    """An item's value as pages and notices show it: a rate in per cent (19%, 18.75%),
+    anything else as a number (2.5, 608); missing as "—"."""
+    return numbers.percent(value, None) if is_rate(name) else numbers.number(value)
 
 
 @dataclass(frozen=True)

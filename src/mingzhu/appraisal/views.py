@@ -29,6 +29,7 @@ from .choices import ResultStatus
 from .forms import ComputeForm, ItemFormSet, RuleFormSet, SchemeForm
 from .models import AppraisalResult, ResultRow, Scheme
 from .notice import notice_for
+from .scoring import item_text
 
 
 class BoardView(ObjectMixin, View):
@@ -72,7 +73,7 @@ class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
         table = [
             {
                 "row": r,
-                "values": [r.items.get(i.code) for i in items],
+                "values": [item_text(i.name, r.items.get(i.code)) for i in items],
                 "points": [r.points.get(i.code) for i in items],
                 "award": flags.get(r.unit_id),
             }

@@ -5,6 +5,7 @@ of a generated document (.xlsx, .docx). Reading a table someone hands in is
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from io import BytesIO
@@ -37,6 +38,22 @@ def _cell_value(value: Any) -> Any:
     return str(value)
 
 
+def number_format(value: Any) -> str | None:
+    """The Excel format of a cell: numbers stay numbers, written as people write them
+    (608 → 608, 3323300 → 3,323,300, 660.1887 → 660.19), dates as dates."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return "yyyy-mm-dd hh:mm"
+    if isinstance(value, dt.date):
+        return "yyyy-mm-dd"
+    if isinstance(value, int | float | Decimal):
+        if not math.isfinite(value):
+            return None
+        return "#,##0" if value == int(value) else "#,##0.00"
+    return None
+
+
 def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     wb = Workbook(write_only=False)
     ws = wb.active
@@ -60,6 +77,9 @@ def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
                 cell.value = value
                 cell.data_type = "s"
                 cell.quotePrefix = True
+            fmt = number_format(value)
+            if fmt:
+                cell.number_format = fmt
         for i, v in enumerate(values):
             widths[i] = min(max(widths[i], len(str(v or "")) + 2), 60)
     for i, width in enumerate(widths, start=1):

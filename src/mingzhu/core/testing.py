@@ -1,5 +1,9 @@
 """Helpers the test suite shares (not used by the running platform)."""
 
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
 from django.db import connection
 
 
@@ -12,3 +16,173 @@ def waiting_for_a_lock() -> int:
             "WHERE datname = current_database() AND wait_event_type = 'Lock'"
         )
         return cursor.fetchone()[0]
+
+
+# -- Pages that speak Chinese ------------------------------------------------------------
+# The crawl of tests/ops/test_zh_pages.py reads what a page shows and reports English
+# messages of the project's catalogues and choice values shown as their raw code.
+
+_SKIPPED_TAGS = {"script", "style", "template", "code", "pre", "textarea"}
+_SEPARATORS = re.compile(r"[\s,，/、;；:：()（）\[\]<>→=·|]+")
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Texts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self.links: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        attrs = dict(attrs)
+        for name in ("href", "hx-get"):
+            if attrs.get(name):
+                self.links.append(attrs[name])
+        for name in ("title", "placeholder", "aria-label"):
+            if attrs.get(name):
+                self.texts.append(attrs[name])
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED_TAGS and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data):
+        if not self._skipping and data.strip():
+            self.texts.append(data)
+
+
+def page_texts(html: str) -> tuple[list[str], list[str]]:
+    """The visible texts of a page (text nodes, titles, placeholders; not scripts nor
+    code) and the addresses it links to (href, hx-get)."""
+    parser = _Texts()
+    parser.feed(html)
+    texts = [" ".join(t.split()) for t in parser.texts]
+    return texts, parser.links
+
+
+def catalogue_messages() -> set[str]:
+    """The English messages of the project's zh_Hans catalogues that read otherwise in
+    Chinese, without placeholders, as a page would show them."""
+    import polib
+
+    import mingzhu
+
+    package = Path(mingzhu.__file__).parent
+    found = set()
+    for po in package.glob("**/locale/zh_Hans/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(po)):
+            if entry.obsolete or entry.msgid_plural or not entry.msgstr:
+                continue
+            msgid = entry.msgid.replace("%%", "%")
+            if entry.msgstr.replace("%%", "%") == msgid or re.search(r"%(\(\w+\))?[sdf]", msgid):
+                continue
+            if re.search(r"[A-Za-z]{2,}", msgid) and "\n" not in msgid:
+                found.add(msgid)
+    return found
+
+
+def choice_values(leave_out=()) -> dict[str, str]:
+    """{value: label} of the project's TextChoices whose label differs from the value
+    (but those of the classes in ``leave_out``)."""
+    from django.db import models
+    from django.utils import translation
+
+    found: dict[str, str] = {}
+    pending = list(models.TextChoices.__subclasses__())
+    with translation.override("zh-hans"):
+        while pending:
+            kind = pending.pop()
+            pending.extend(kind.__subclasses__())
+            if not kind.__module__.startswith("mingzhu.") or kind in leave_out:
+                continue
+            for value, label in kind.choices:
+                if isinstance(value, str) and value != str(label) and _IDENTIFIER.match(value):
+                    found.setdefault(value, str(label))
+    return found
+
+
+# A number as a machine prints it: four decimals (608.0000, 660.1887), decimals that
+# are all zeros (54.00), or a large number whose thousands are not grouped (3323300.0).
+_RAW_NUMBER = re.compile(r"(?<![\d.,:/A-Za-z_-])(\d+\.\d{3,}|\d+\.00+|\d{4,}\.\d+)(?![\d.])")
+
+
+def untranslated(
+    texts: list[str], messages: set[str], values: dict[str, str], exempt: frozenset = frozenset()
+) -> list[str]:
+    """What the texts show in English, as a raw choice code or as a raw number: an English
+    message of the catalogues (a whole text, or a message of two words or more inside
+    one), a choice value standing alone, a text made only of codes one of which is a
+    choice value (``name,phone / view``), a number as ``_RAW_NUMBER`` describes. Texts in
+    ``exempt`` (e.g. user names, which people type as they like) are not checked."""
+    several_words = [m for m in messages if " " in m]
+    wrong = []
+    for text in texts:
+        bare = text.strip().rstrip(":：").strip()
+        if not bare or bare in exempt:
+            continue
+        raw = _RAW_NUMBER.search(bare)
+        if raw:
+            wrong.append(f"number {raw.group(0)!r} in {bare!r}")
+        if bare in messages:
+            wrong.append(f"message {bare!r}")
+            continue
+        inside = [
+            m
+            for m in several_words
+            if m in bare and re.search(rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])", bare)
+        ]
+        if inside:
+            wrong.append(f"message {max(inside, key=len)!r} in {bare!r}")
+            continue
+        tokens = [t for t in _SEPARATORS.split(bare) if t]
+        if bare in values or (
+            tokens
+            and all(_IDENTIFIER.match(t) for t in tokens)
+            and any(t in values for t in tokens)
+        ):
+            wrong.append(f"raw code {bare!r}")
+        elif any("_" in t and t in values for t in tokens):
+            wrong.append(f"raw code in {bare!r}")
+    return wrong
+
+
+_NOT_CRAWLED = ("/accounts/", "/i18n/", "/admin/", "/api/", "/static/", "/media/", "/healthz")
+
+
+def page_pattern(path: str) -> str:
+    """The page a path is an instance of: numbers stand for any object."""
+    return re.sub(r"\d+", "0", path)
+
+
+def crawl(client, start: list[str], seen: set[str], limit: int):
+    """Visit the pages reachable from ``start`` with ``client``, one address per page
+    pattern not yet in ``seen`` (which it fills), at most ``limit`` pages; yield (path,
+    response) for each HTML answer."""
+    from urllib.parse import urldefrag, urlsplit
+
+    queue = list(start)
+    visited = 0
+    while queue and visited < limit:
+        path = queue.pop(0)
+        pattern = page_pattern(path)
+        if pattern in seen:
+            continue
+        seen.add(pattern)
+        response = client.get(path)
+        visited += 1
+        if response.status_code in (301, 302):
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        yield path, response
+        _, links = page_texts(response.content.decode())
+        for link in links:
+            parts = urlsplit(urldefrag(link)[0])
+            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue
+            if parts.path.startswith(_NOT_CRAWLED) or page_pattern(parts.path) in seen:
+                continue
+            queue.append(parts.path)

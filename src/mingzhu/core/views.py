@@ -637,3 +637,71 @@ class ChangeLogView(LoginRequiredMixin, View):
                 "querystring": query.urlencode(),
             },
         )
+
+
+# -- error pages ------------------------------------------------------------------------
+# A refused or unknown address answers in the platform's language: a page with the menu
+# for the pages, JSON ({"detail", "code"}) under /api/, as the API's own errors do.
+
+ERRORS = {
+    400: ("bad_request", gettext_lazy("The request could not be understood.")),
+    403: ("permission_denied", gettext_lazy("You do not have permission to do this.")),
+    404: ("not_found", gettext_lazy("There is no such page, or it is outside your scope.")),
+    500: ("server_error", gettext_lazy("Something went wrong on the server; it has been logged.")),
+}
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(request, status: int, detail: str | None = None):
+    code, message = ERRORS[status]
+    if _is_api(request):
+        return JsonResponse({"detail": detail or str(message), "code": code}, status=status)
+    if not hasattr(request, "user"):
+        # Refused before the authentication middleware ran (a bad host, a bad request).
+        from django.contrib.auth.models import AnonymousUser
+
+        request.user = AnonymousUser()
+    return render(
+        request,
+        "error.html",
+        {"status": status, "message": message, "detail": detail},
+        status=status,
+    )
+
+
+def bad_request(request, exception=None):
+    return error_response(request, 400)
+
+
+def permission_denied(request, exception=None):
+    # A reason given in Chinese by the code that refused (PermissionDenied(_("…"))) is
+    # shown; Django's bare refusals carry none.
+    reason = str(exception) if exception is not None and str(exception) else None
+    return error_response(request, 403, reason)
+
+
+def page_not_found(request, exception=None):
+    return error_response(request, 404)
+
+
+def server_error(request):
+    """The 500 page: no database, no context processors (they may be what failed)."""
+    if _is_api(request):
+        code, message = ERRORS[500]
+        return JsonResponse({"detail": str(message), "code": code}, status=500)
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (an expired page, cookies refused)."""
+    return error_response(
+        request,
+        403,
+        str(_("The form has expired or was sent from elsewhere; reload the page and try again.")),
+    )

@@ -98,3 +98,18 @@ class AidReason(models.TextChoices):
 class Scheme(models.TextChoices):
     PENSION = "pension", _("Basic pension insurance")
     MEDICAL = "medical", _("Basic medical insurance")
+
+
+class AccessPurpose(models.TextChoices):
+    """Why personal data was shown in full (``PersonalDataAccess.purpose``)."""
+
+    VIEW = "view", _("Viewed")
+    EXPORT = "export", _("Exported")
+
+
+class PersonalField(models.TextChoices):
+    """The personal data an access showed (``PersonalDataAccess.fields``, comma-separated)."""
+
+    NAME = "name", _("Requester's name")
+    PHONE = "phone", _("Requester's phone")
+    ID_NUMBER = "id_number", _("ID number")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
 from mingzhu.core.models import ImmutableError, Named, TimeStampedModel, WrittenOnce
+from mingzhu.core.numbers import number
 from mingzhu.tasks.backed import TaskBacked
 from mingzhu.tasks.choices import DeadlineBasis
 
@@ -359,7 +360,7 @@ class MonitoringLine(TimeStampedModel):
         ordering = ["-year"]
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.amount}"
+        return f"{self.year}: {number(self.amount)}"
 
 
 def validate_income(value) -> None:
@@ -512,7 +513,7 @@ class FundEntry(TimeStampedModel):
         permissions = [("approve_fundentry", _("Can approve fund entries"))]
 
     def __str__(self) -> str:
-        return f"{self.fund} · {self.get_kind_display()} {self.amount}"
+        return f"{self.fund} · {self.get_kind_display()} {number(self.amount)}"
 
     def get_absolute_url(self) -> str:
         return self.fund.get_absolute_url()
@@ -558,7 +559,7 @@ class CoverageTarget(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.get_scheme_display()} {self.rate}%"
+        return f"{self.year} {self.get_scheme_display()} {number(self.rate)}%"
 
 
 @audited()

@@ -35,7 +35,15 @@ from mingzhu.tasks.models import TaskEvent
 from mingzhu.tasks.tables import TaskColumn
 
 from . import actions, models, services, suggest
-from .choices import AidReason, EntryKind, EntryStatus, RiskCause, Scheme
+from .choices import (
+    AccessPurpose,
+    AidReason,
+    EntryKind,
+    EntryStatus,
+    PersonalField,
+    RiskCause,
+    Scheme,
+)
 from .filters import CitizenRequestFilter, HouseholdFilter
 from .forms import (
     AnswerForm,
@@ -833,6 +841,15 @@ class FollowUpView(ObjectMixin, View):
 # -- access log ------------------------------------------------------------------------
 
 
+def _label(choices, value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
+
+
+def _field_labels(fields: str) -> str:
+    """``name,phone`` as 申请人姓名、申请人电话."""
+    return "、".join(_label(PersonalField, f.strip()) for f in fields.split(",") if f.strip())
+
+
 class AccessLogView(ObjectListView):
     model = models.PersonalDataAccess
     select_related = ("viewer", "unit", "content_type")
@@ -841,8 +858,10 @@ class AccessLogView(ObjectListView):
         Column("viewer", gettext_lazy("Viewer")),
         Column("content_type", gettext_lazy("Record type"), accessor=lambda a: a.content_type.name),
         Column("object_repr", gettext_lazy("Record")),
-        Column("fields", gettext_lazy("Fields")),
-        Column("purpose", gettext_lazy("Purpose")),
+        Column("fields", gettext_lazy("Fields"), accessor=lambda a: _field_labels(a.fields)),
+        Column(
+            "purpose", gettext_lazy("Purpose"), accessor=lambda a: _label(AccessPurpose, a.purpose)
+        ),
         Column("unit", gettext_lazy("Unit")),
     ]
     table_template = "livelihood/_access_table.html"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
 from mingzhu.core.models import FieldErrors, Named, RestrictedQuerySet, TimeStampedModel
+from mingzhu.core.numbers import number
 from mingzhu.core.uploads import validate_evidence
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.tasks.backed import TaskBacked
@@ -320,9 +321,8 @@ class FactorRequest(TaskBacked, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.project} · {self.get_kind_display()} {self.quantity} {self.get_unit_display()}"
-        )
+        quantity = number(self.quantity)
+        return f"{self.project} · {self.get_kind_display()} {quantity} {self.get_unit_display()}"
 
     def clean(self) -> None:
         if self.kind and self.unit and self.unit not in KIND_UNITS.get(self.kind, ()):
@@ -390,4 +390,4 @@ class InspectionScore(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.project} {self.score}"
+        return f"{self.project} {number(self.score)}"

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require
+from mingzhu.core.numbers import number
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -323,7 +324,7 @@ def _raise(score: InspectionScore, *, actor, deadline, task_list, at) -> Inspect
         score,
         actor=actor,
         at=at,
-        title=f"{inspection.village.name}：{item.name}（扣{score.deduction}分）"[:300],
+        title=f"{inspection.village.name}：{item.name}（扣{number(score.deduction)}分）"[:300],
         content=f"{inspection.get_kind_display()} {inspection.inspected_on:%Y-%m-%d}：{detail}",
         task_list=task_list,
         lead_unit=inspection.village,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, task_list_fk, unit_fk, user_fk
 from mingzhu.core.models import FieldErrors, FileAttachment, Named, TimeStampedModel
+from mingzhu.core.numbers import number
 from mingzhu.core.uploads import PHOTO_KINDS
 from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import UnitKind
@@ -153,7 +154,7 @@ class ScoringItem(TimeStampedModel):
         ordering = ["sheet", "order", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.points}）"
+        return f"{self.name}（{number(self.points)}）"
 
 
 @audited()
@@ -205,7 +206,7 @@ class InspectionScore(TaskBacked, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item.name}: {self.score}"
+        return f"{self.item.name}: {number(self.score)}"
 
     @property
     def deduction(self):

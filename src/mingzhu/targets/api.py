@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
@@ -73,7 +74,7 @@ class ObservationSerializer(ScopedModelSerializer):
             raise serializers.ValidationError({"period": str(exc)}) from exc
         user = self.context["request"].user
         if not writable_units(user, "add").filter(pk=attrs["unit"].pk).exists():
-            raise exceptions.PermissionDenied("You may not enter observations for this unit.")
+            raise exceptions.PermissionDenied(_("You may not enter observations for this unit."))
         taken = Observation.objects.filter(
             indicator=indicator, unit=attrs["unit"], period=period.key
         ).exists()
@@ -111,7 +112,9 @@ class ObservationViewSet(ScopedViewSet):
                 .filter(pk=obj.pk)
                 .exists()
             ):
-                raise exceptions.PermissionDenied("The result would lie outside your data scope.")
+                raise exceptions.PermissionDenied(
+                    _("The result would lie outside your data scope.")
+                )
 
 
 class ProgressRowSerializer(serializers.Serializer):

@@ -3,13 +3,34 @@ from contextlib import suppress
 from decimal import Decimal
 
 from django import template
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from mingzhu.core import numbers
+
 register = template.Library()
+
+
+@register.filter
+def number(value, digits=None):
+    """608.0000 → 608, 660.1887 → 660.19; ``number:1`` gives one decimal exactly."""
+    return numbers.number(value, digits)
+
+
+@register.filter
+def percent(value, digits=1):
+    """A rate kept as a fraction: 0.5 → 50.0%; ``percent:0`` → 50%."""
+    return numbers.percent(value, digits)
+
+
+@register.filter
+def amount(value, unit=""):
+    """A number with its unit: ``{{ x|amount:"万元" }}`` → 27,750 万元."""
+    return numbers.amount(value, unit)
 
 
 @register.filter
@@ -28,8 +49,8 @@ def cell(value):
         return date_filter(value, "DATETIME_FORMAT")
     if isinstance(value, dt.date):
         return date_filter(value, "DATE_FORMAT")
-    if isinstance(value, Decimal):
-        return f"{value:,}"
+    if isinstance(value, Decimal | float):
+        return numbers.number(value)
     return value
 
 
@@ -48,14 +69,17 @@ def audit_action(entry):
 
 @register.filter
 def audit_changes(entry):
-    """(field label, before, after) for each change an audit entry records."""
+    """(field label, before, after) for each change an audit entry records, as a person
+    reads them: related objects by name, choices by label, times in local time."""
     model = entry.content_type.model_class() if entry.content_type_id else None
+    related: dict = {}
     rows = []
     for name, change in (entry.changes_dict or {}).items():
-        label = name
+        label, field = name, None
         if model is not None:
             with suppress(FieldDoesNotExist):
-                label = str(getattr(model._meta.get_field(name), "verbose_name", name))
+                field = model._meta.get_field(name)
+                label = str(getattr(field, "verbose_name", name))
         if isinstance(change, dict) and change.get("type") == "m2m":
             objects = "、".join(str(o) for o in change.get("objects", []))
             if change.get("operation") == "delete":
@@ -64,12 +88,50 @@ def audit_changes(entry):
                 rows.append((label, "", objects))
             continue
         before, after = (change + [None, None])[:2] if isinstance(change, list) else (None, change)
-        rows.append((label, _none(before), _none(after)))
+        rows.append((label, _shown(field, before, related), _shown(field, after, related)))
     return rows
 
 
-def _none(value):
-    return "" if value in (None, "None") else value
+def _shown(field, value, related: dict):
+    """One recorded value of ``field`` as the object's page would show it."""
+    if value is None or value in ("", "None"):
+        return ""
+    if field is None:
+        return value
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        labels = {str(key): str(text) for key, text in choices}
+        return labels.get(str(value), value)
+    if field.is_relation and (field.many_to_one or field.one_to_one):
+        return _related_name(field.related_model, value, related)
+    kind = field.get_internal_type()
+    if kind == "BooleanField":
+        return cell(str(value).lower() in ("true", "1"))
+    if kind == "DateTimeField":
+        moment = value if isinstance(value, dt.datetime) else parse_datetime(str(value))
+        if moment is None:
+            return value
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, dt.UTC)
+        return date_filter(timezone.localtime(moment), "Y-m-d H:i:s")
+    if kind == "DateField":
+        day = parse_date(str(value)[:10])
+        return cell(day) if day else value
+    if kind in ("DecimalField", "FloatField"):
+        return numbers.number(value)
+    return value
+
+
+def _related_name(model, pk, related: dict) -> str:
+    key = (model, str(pk))
+    if key not in related:
+        try:
+            found = model._base_manager.filter(pk=pk).first()
+        except (ValueError, TypeError, ValidationError):
+            found = None
+        # A record deleted since keeps its number.
+        related[key] = str(found) if found is not None else f"#{pk}"
+    return related[key]
 
 
 @register.filter

@@ -1,5 +1,7 @@
 from django import template
 
+from mingzhu.core import numbers
+
 register = template.Library()
 
 
@@ -9,7 +11,5 @@ def lookup(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
 
 
-@register.filter
-def percent(value):
-    """A rate (0–1) as a percentage; none as a dash."""
-    return "—" if value is None else f"{value * 100:.1f}%"
+# The core's format (``mingzhu.core.numbers``) for the pages that load only this library.
+register.filter("percent", numbers.percent)

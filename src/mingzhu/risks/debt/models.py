@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
@@ -218,7 +219,10 @@ class RepaymentPlan(Named, TimeStampedModel):
     due_after = models.JSONField(_("due after"), default=list)
     peak_before = models.DecimalField(_("peak before (10k yuan)"), **MONEY)
     peak_after = models.DecimalField(_("peak after (10k yuan)"), **MONEY)
-    extra_cost = models.DecimalField(_("extra cost (10k yuan)"), **MONEY)
+    # The interest the moves add; "extra cost" of the 亩均 evaluation is another thing.
+    extra_cost = models.DecimalField(
+        pgettext_lazy("repayment plan", "extra cost (10k yuan)"), **MONEY
+    )
     is_illustrative = illustrative()
 
     class Meta:

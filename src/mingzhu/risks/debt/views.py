@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core import numbers
 from mingzhu.core.excel import write_xlsx, xlsx_response
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
@@ -255,11 +256,12 @@ class HighCostView(DebtView):
             )
         context = {
             "form": form,
-            "threshold": threshold,
-            "replace_at": replace_at,
+            "threshold": numbers.number(threshold),
+            "replace_at": numbers.number(replace_at),
             "found": found,
-            "total_principal": round(sum(h.row.principal for h in found), 2),
-            "total_saving": round(sum(h.saving for h in found), 2),
+            "rows": [(h, InstrumentKind(h.row.kind).label) for h in found],
+            "total_principal": numbers.number(sum(h.row.principal for h in found)),
+            "total_saving": numbers.number(sum(h.saving for h in found)),
             "querystring": request.GET.urlencode(),
         }
         return render(request, "risks/high_cost.html", context)

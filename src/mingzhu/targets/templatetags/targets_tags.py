@@ -1,6 +1,6 @@
-from decimal import Decimal
-
 from django import template
+
+from mingzhu.core import numbers
 
 from ..choices import Status
 
@@ -15,20 +15,9 @@ COLOURS = {
 }
 
 
-@register.filter
-def ratio(value):
-    """A ratio (progress, growth) as a percentage; none as a dash."""
-    if value is None:
-        return "—"
-    return f"{Decimal(value) * 100:.1f}%"
-
-
-@register.filter
-def number(value):
-    """A Decimal without trailing zeros; none as a dash."""
-    if value is None:
-        return "—"
-    return f"{Decimal(value).normalize():f}"
+# The core's number formats (``mingzhu.core.numbers``), under the names these pages use.
+register.filter("ratio", numbers.percent)
+register.filter("number", numbers.number)
 
 
 @register.filter

@@ -1,11 +1,9 @@
 from django import template
 
+from mingzhu.core import numbers
+
 register = template.Library()
 
 
-@register.filter
-def percent(value):
-    """A rate (0..1) as a percentage; an undefined rate as a dash."""
-    if value is None:
-        return "—"
-    return f"{value * 100:.1f}%"
+# The core's format (``mingzhu.core.numbers``) for the pages that load only this library.
+register.filter("percent", numbers.percent)
