@@ -93,3 +93,17 @@ class EventAction(models.TextChoices):
     # The requester's rating of the result (an enterprise, a citizen through the desk):
     # satisfied closes the task; the first dissatisfied rating sends it back for rework.
     RATE = "rate", _("Rated by the requester")
+
+
+class NoticeKind(models.TextChoices):
+    """What a notification (站内通知) is about."""
+
+    EVENT = "event", _("Task event")
+    SHEET = "sheet", _("Supervision sheet")
+    RECHECK = "recheck", _("Re-check due")
+    DEMAND_NEW = "demand_new", _("New enterprise demand")
+    DEMAND_ANSWERED = "demand_answered", _("Demand answered")
+    DIGEST = "digest", _("Daily digest")
+    SUMMARY = "summary", _("Weekly summary")
+    JOB_FAILED = "job_failed", _("Scheduled job failed")
+    TEST = "test", _("Test message")
