@@ -49,7 +49,7 @@ def check_channel(*, kind: str, unit, url: str, stored_url: str, params: str) ->
         errors["unit"] = _("A group robot belongs to a unit: choose its unit.")
     if kind != ChannelKind.EMAIL and not (url or stored_url):
         errors["url"] = _("The address is required for this kind of channel.")
-    if kind == ChannelKind.SMS and params and "{phone}" not in params:
+    if kind == ChannelKind.SMS and "{phone}" not in (params or ""):
         errors["params"] = _("The parameters must place the phone number: {phone}.")
     return errors
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.tasks.choices import ACTIVE, NoticeKind
 from mingzhu.tasks.notices import holders, tell
+from mingzhu.tasks.services import is_workday
 
 from .models import Job, JobRun
 
@@ -66,13 +67,11 @@ def _supervise(now: dt.datetime) -> str:
 def _digest(now: dt.datetime) -> str:
     """Per unit, on working days: today's open tasks, red lights, new sheets since
     yesterday; told to the unit's task handlers (and so to the unit's group)."""
-    import chinese_calendar
-
     from mingzhu.org.models import OrgUnit
     from mingzhu.tasks.models import SupervisionSheet, Task
 
     today = timezone.localdate(now)
-    if not chinese_calendar.is_workday(today):
+    if not is_workday(today):
         return _("Not a working day: no digest.")
     counts = (
         Task.objects.filter(status__in=ACTIVE)
