@@ -26,7 +26,7 @@ from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.actions import TransitionError, source_reviewer
 from mingzhu.tasks.choices import DeadlineBasis, EventAction, NoticeKind, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
-from mingzhu.tasks.notices import holders, source_audience, tell
+from mingzhu.tasks.notices import holders, source_audience, tell, written_language
 from mingzhu.tasks.services import add_working_days
 
 from . import evaluation as db_evaluation
@@ -284,11 +284,15 @@ def raise_demand(
         demand.save()
         require_in_scope(demand, actor, "add", Http404("No such enterprise."))
         # The industry bureau (who dispatches demands) hears of every new one.
+        with written_language():
+            text = _("New enterprise demand: %(enterprise)s (%(category)s)") % {
+                "enterprise": enterprise.name,
+                "category": demand.get_category_display(),
+            }
         tell(
             holders(DISPATCH_PERMISSION),
             kind=NoticeKind.DEMAND_NEW,
-            text=_("New enterprise demand: %(enterprise)s (%(category)s)")
-            % {"enterprise": enterprise.name, "category": demand.get_category_display()},
+            text=text,
             link=demand.get_absolute_url(),
             exclude=[actor.pk],
         )

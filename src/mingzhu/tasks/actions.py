@@ -285,7 +285,7 @@ def _notify(task: Task, event: TaskEvent) -> None:
     was ever assigned concerns nobody. The source module's audience (``SOURCE_AUDIENCES``)
     hears of the event as well."""
     from .models import Notification
-    from .notices import SOURCE_AUDIENCES, raise_notices
+    from .notices import SOURCE_AUDIENCES, raise_notices, written_language
 
     sides = NOTIFY.get(event.action, ())
     if event.action == EventAction.CANCEL and event.from_status == Status.DRAFT:
@@ -293,7 +293,8 @@ def _notify(task: Task, event: TaskEvent) -> None:
     people = recipients(task, sides) - {event.actor_id} if sides else set()
     notes = [Notification(recipient_id=pk, task=task, event=event) for pk in sorted(people)]
     audience = SOURCE_AUDIENCES.get(task.source_kind)
-    extra = audience(task, event) if audience else []
+    with written_language():
+        extra = audience(task, event) if audience else []
     notes += [
         Notification(recipient_id=pk, kind=kind, task=task, text=text[:500], link=link)
         for pk, kind, text, link in extra

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.utils import translation
 
 from .choices import NoticeKind
 from .models import Notification
@@ -41,6 +43,12 @@ def source_audience(kind: str):
         return rule
 
     return register
+
+
+def written_language():
+    """The language a notice's text is written in, whoever's request raised it: the
+    city's (``LANGUAGE_CODE``), as the messages sent out are."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def raise_notices(notes: Iterable[Notification]) -> list[Notification]:
