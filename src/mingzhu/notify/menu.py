@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import listing, register
 
 register(
     "notify",
@@ -12,6 +12,5 @@ register(
         listing(_("Delivery log"), "notify.delivery", "send-check"),
         listing(_("Scheduled jobs"), "notify.job", "alarm"),
         listing(_("Notice preferences"), "notify.preference", "sliders"),
-        MenuItem(_("My deliveries"), "notify:my_deliveries", "envelope-check"),
     ],
 )
