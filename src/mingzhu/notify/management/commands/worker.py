@@ -34,7 +34,9 @@ class Command(BaseCommand):
         stop = []
         signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
         while True:
-            close_old_connections()
+            if not once:
+                # A long-running process: drop a connection the database closed meanwhile.
+                close_old_connections()
             sent = outbox.deliver_due(worker=name)
             runs = schedule.run_due()
             report = {
