@@ -1,4 +1,5 @@
 import json
+import signal
 import subprocess
 import sys
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         settings.ALLOW_DEMO_USERS = True
         # The worker (outbox deliveries and scheduled jobs) runs beside the web server.
         worker = subprocess.Popen([sys.executable, "-m", "mingzhu", "worker"])
+        # Stopped with SIGTERM (systemd, a test), the server stops the worker too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write(
             f"The worker sends notices and runs the scheduled jobs (pid {worker.pid})."
         )

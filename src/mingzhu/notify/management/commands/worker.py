@@ -53,6 +53,8 @@ class Command(BaseCommand):
             if once or stop:
                 return
             time.sleep(interval)
+            if stop:
+                return
 
 
 def _dumps(data) -> str:
