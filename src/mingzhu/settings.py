@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "mingzhu.party",
     "mingzhu.civility",
     "mingzhu.cockpit",
+    "mingzhu.notify",
     "mingzhu.demo",
 ]
 
@@ -227,6 +228,16 @@ STORAGES = {
 MEDIA_ROOT = Path(env("MINGZHU_MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 WHITENOISE_MAX_AGE = 3600
+
+# Outbound notices: the address the links in messages start with, and the mail server
+# (Django's settings) for the e-mail channel.
+SITE_URL = env("MINGZHU_SITE_URL", "http://127.0.0.1:8000")
+EMAIL_HOST = env("MINGZHU_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("MINGZHU_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("MINGZHU_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env("MINGZHU_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("MINGZHU_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env("MINGZHU_EMAIL_FROM", "mingzhu@localhost")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -69,6 +69,7 @@ urlpatterns = [
     path("rural/", include("mingzhu.rural.urls")),
     path("party/", include("mingzhu.party.urls")),
     path("civility/", include("mingzhu.civility.urls")),
+    path("notify/", include("mingzhu.notify.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

@@ -20,7 +20,7 @@ def supervise(day: str) -> dict:
 def test_it_issues_sheets_once(make_task):
     task = make_task(Status.ACCEPTED, deadline=dt.date(2030, 6, 28))
     first = supervise("2030-07-01")
-    assert set(first) == {"blue", "yellow", "red", "created"}
+    assert set(first) == {"blue", "yellow", "red", "created", "notified"}
     assert first["created"] >= 1 and first["red"] >= 1
     assert task.sheets.get().level == "red"
     again = supervise("2030-07-01")

@@ -24,8 +24,9 @@ from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.actions import TransitionError, source_reviewer
-from mingzhu.tasks.choices import DeadlineBasis, SourceKind
+from mingzhu.tasks.choices import DeadlineBasis, EventAction, NoticeKind, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.notices import holders, source_audience, tell, written_language
 from mingzhu.tasks.services import add_working_days
 
 from . import evaluation as db_evaluation
@@ -282,6 +283,19 @@ def raise_demand(
         demand.full_clean()
         demand.save()
         require_in_scope(demand, actor, "add", Http404("No such enterprise."))
+        # The industry bureau (who dispatches demands) hears of every new one.
+        with written_language():
+            text = _("New enterprise demand: %(enterprise)s (%(category)s)") % {
+                "enterprise": enterprise.name,
+                "category": demand.get_category_display(),
+            }
+        tell(
+            holders(DISPATCH_PERMISSION),
+            kind=NoticeKind.DEMAND_NEW,
+            text=text,
+            link=demand.get_absolute_url(),
+            exclude=[actor.pk],
+        )
     return demand
 
 
@@ -344,6 +358,27 @@ def rates_task(user, task) -> bool:
     """The task engine's source-reviewer rule for demands."""
     demand = Demand.objects.select_related("enterprise").filter(task=task).first()
     return may_rate(user, demand)
+
+
+@source_audience(SourceKind.DEMAND)
+def demand_answered(task, event) -> list[tuple[int, str, str, str]]:
+    """The task engine's further audience for demands: when the department answers (asks
+    for closure), the enterprise's own users learn that a reply awaits their rating."""
+    if event.action != EventAction.REQUEST_CLOSURE:
+        return []
+    demand = Demand.objects.select_related("enterprise").filter(task=task).first()
+    unit = demand.enterprise.account_unit if demand else None
+    if unit is None:
+        return []
+    text = _("Your demand was answered by %(unit)s; please rate the reply: %(title)s") % {
+        "unit": task.lead_unit.name,
+        "title": task.title,
+    }
+    link = demand.get_absolute_url()
+    return [
+        (pk, NoticeKind.DEMAND_ANSWERED, text, link)
+        for pk in sorted(holders(RATE_PERMISSION, units=[unit]))
+    ]
 
 
 def rate_demand(

@@ -24,8 +24,9 @@ from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks import services as task_services
 from mingzhu.tasks.actions import AlreadyDone, TransitionError, in_unit, source_reviewer
-from mingzhu.tasks.choices import SourceKind
+from mingzhu.tasks.choices import EventAction, NoticeKind, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.notices import source_audience
 
 from .choices import Decision
 from .models import EventPhoto, EventRecheck, GridEvent
@@ -205,6 +206,24 @@ def rechecks_task(user, task) -> bool:
     event's grid re-checks its task on site."""
     event = GridEvent.objects.select_related("task__lead_unit").filter(task=task).first()
     return event is not None and may_recheck(user, event)
+
+
+@source_audience(SourceKind.GRID_EVENT)
+def recheck_due(task, event) -> list[tuple[int, str, str, str]]:
+    """The task engine's further audience for grid events: when the handling unit asks
+    for closure, the grid worker who reported the event learns that it awaits their
+    on-site re-check (核查)."""
+    if event.action != EventAction.REQUEST_CLOSURE:
+        return []
+    grid_event = GridEvent.objects.select_related("reported_by", "grid").filter(task=task).first()
+    worker = grid_event.reported_by if grid_event else None
+    if worker is None or not worker.is_active or not may_recheck(worker, grid_event):
+        return []
+    text = _("Awaiting your on-site re-check: %(title)s (handled by %(unit)s)") % {
+        "title": task.title,
+        "unit": task.lead_unit.name,
+    }
+    return [(worker.pk, NoticeKind.RECHECK, text, grid_event.get_absolute_url())]
 
 
 def recheck_event(

@@ -1,26 +1,23 @@
 """Personal data (phone numbers, ID numbers, names of requesters): stored encrypted,
 shown masked, looked up by a keyed digest.
 
-Encryption is Fernet from the ``cryptography`` package (AES-128-CBC with an HMAC-SHA256
-tag: authenticated, a fresh IV per value). Keys are derived from
-``settings.PERSONAL_DATA_KEY`` (``MINGZHU_PERSONAL_DATA_KEY``) when set, else from
-``SECRET_KEY``: rotating that key makes stored values unreadable, so production should set
-a dedicated key and keep it with the database backups.
+Encryption is ``core.crypto`` (Fernet, keys derived from ``MINGZHU_PERSONAL_DATA_KEY``
+or ``SECRET_KEY``; see there).
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import re
 
-from cryptography.fernet import Fernet, InvalidToken
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-VERSION = "f1"
+from mingzhu.core import crypto
+
+VERSION = crypto.VERSION
+TamperedError = crypto.TamperedError
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 ID_RE = re.compile(r"^\d{17}[\dX]$")
@@ -28,35 +25,16 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
 
-class TamperedError(ValueError):
-    """The stored value was changed or encrypted under another key."""
-
-
 def _key(purpose: str) -> bytes:
-    secret = getattr(settings, "PERSONAL_DATA_KEY", None) or settings.SECRET_KEY
-    return hmac.new(secret.encode(), f"mingzhu.livelihood.{purpose}".encode(), "sha256").digest()
-
-
-def _fernet() -> Fernet:
-    return Fernet(base64.urlsafe_b64encode(_key("enc")))
+    return crypto.derived_key(f"mingzhu.livelihood.{purpose}")
 
 
 def encrypt(plain: str) -> str:
-    if not plain:
-        return ""
-    return f"{VERSION}:" + _fernet().encrypt(plain.encode()).decode()
+    return crypto.encrypt(plain, "mingzhu.livelihood.enc")
 
 
 def decrypt(stored: str) -> str:
-    if not stored:
-        return ""
-    version, _sep, payload = stored.partition(":")
-    if version != VERSION:
-        raise TamperedError("unknown format")
-    try:
-        return _fernet().decrypt(payload.encode()).decode()
-    except InvalidToken as exc:
-        raise TamperedError("tag mismatch") from exc
+    return crypto.decrypt(stored, "mingzhu.livelihood.enc")
 
 
 def digest(plain: str) -> str:

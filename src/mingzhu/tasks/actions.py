@@ -281,21 +281,33 @@ def recipients(task: Task, sides: Sequence[str]) -> set[int]:
 
 
 def _notify(task: Task, event: TaskEvent) -> None:
-    """Deliver the event in the app now (same transaction); tell the log after commit."""
+    """Deliver the event in the app now (same transaction; the outbox's listeners write
+    their deliveries there too); tell the log after commit. A draft cancelled before it
+    was ever assigned concerns nobody. The source module's audience (``SOURCE_AUDIENCES``)
+    hears of the event as well."""
     from .models import Notification
+    from .notices import SOURCE_AUDIENCES, raise_notices, written_language
 
     sides = NOTIFY.get(event.action, ())
+    if event.action == EventAction.CANCEL and event.from_status == Status.DRAFT:
+        sides = ()
     people = recipients(task, sides) - {event.actor_id} if sides else set()
-    Notification.objects.bulk_create(
-        [Notification(recipient_id=pk, task=task, event=event) for pk in sorted(people)]
-    )
+    notes = [Notification(recipient_id=pk, task=task, event=event) for pk in sorted(people)]
+    audience = SOURCE_AUDIENCES.get(task.source_kind)
+    with written_language():
+        extra = audience(task, event) if audience else []
+    notes += [
+        Notification(recipient_id=pk, kind=kind, task=task, text=text[:500], link=link)
+        for pk, kind, text, link in extra
+        if pk != event.actor_id
+    ]
+    raise_notices(notes)
     code, action, status = task.code, event.action, task.status
     unit = task.lead_unit.name
+    told = len(notes)
 
     def send():
-        log.info(
-            "task %s: %s -> %s (lead unit %s), %d notified", code, action, status, unit, len(people)
-        )
+        log.info("task %s: %s -> %s (lead unit %s), %d notified", code, action, status, unit, told)
 
     transaction.on_commit(send)
 

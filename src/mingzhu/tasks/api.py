@@ -139,18 +139,24 @@ class ExtensionSerializer(CommentSerializer):
 
 
 class NotificationSerializer(ScopedModelSerializer):
-    task_code = serializers.CharField(source="task.code", read_only=True)
-    task_title = serializers.CharField(source="task.title", read_only=True)
-    action = serializers.CharField(source="event.action", read_only=True)
-    action_display = serializers.CharField(source="event.get_action_display", read_only=True)
-    actor = serializers.StringRelatedField(source="event.actor", read_only=True)
-    at = serializers.DateTimeField(source="event.at", read_only=True)
-    comment = serializers.CharField(source="event.comment", read_only=True)
+    task_code = serializers.CharField(source="task.code", read_only=True, allow_null=True)
+    task_title = serializers.CharField(source="task.title", read_only=True, allow_null=True)
+    action = serializers.CharField(source="event.action", read_only=True, allow_null=True)
+    action_display = serializers.CharField(
+        source="event.get_action_display", read_only=True, allow_null=True
+    )
+    actor = serializers.StringRelatedField(source="event.actor", read_only=True, allow_null=True)
+    at = serializers.DateTimeField(source="event.at", read_only=True, allow_null=True)
+    comment = serializers.CharField(source="event.comment", read_only=True, allow_null=True)
+    link = serializers.CharField(source="get_link", read_only=True)
 
     class Meta:
         model = Notification
         fields = [
             "id",
+            "kind",
+            "text",
+            "link",
             "task",
             "task_code",
             "task_title",

@@ -100,3 +100,17 @@ class DayKind(models.TextChoices):
 
     HOLIDAY = "holiday", _("Holiday")  # 放假
     WORKDAY = "workday", _("Make-up working day")  # 调休上班
+
+
+class NoticeKind(models.TextChoices):
+    """What a notification (站内通知) is about."""
+
+    EVENT = "event", _("Task event")
+    SHEET = "sheet", _("Supervision sheet")
+    RECHECK = "recheck", _("Re-check due")
+    DEMAND_NEW = "demand_new", _("New enterprise demand")
+    DEMAND_ANSWERED = "demand_answered", _("Demand answered")
+    DIGEST = "digest", _("Daily digest")
+    SUMMARY = "summary", _("Weekly summary")
+    JOB_FAILED = "job_failed", _("Scheduled job failed")
+    TEST = "test", _("Test message")

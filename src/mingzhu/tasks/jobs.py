@@ -1,5 +1,6 @@
 """The daily supervision job: every active task's light on a day, and the sheets it has
-earned (one per task per level, so running it again creates nothing).
+earned (one per task per level, so running it again creates nothing); each new sheet is
+told to the supervised unit's people (``notices.sheet_notices``).
 
 Set-based, for a million tasks: the light rules (services.assess) are phrased in SQL
 (filters.behind_q, the near limit), one query counts the lights, and one INSERT ...
@@ -21,6 +22,7 @@ from . import services
 from .choices import ACTIVE, SheetLevel
 from .filters import behind_q
 from .models import SupervisionSheet, Task
+from .notices import sheet_notices
 
 log = logging.getLogger("mingzhu.tasks")
 
@@ -46,6 +48,7 @@ def supervise(as_of: dt.date) -> dict[str, int]:
     )
     counts = {"blue": counts["blue"], "yellow": counts["yellow"], "red": counts["red"]}
     created: Counter[tuple[int, str]] = Counter()
+    new_sheets: list[int] = []
     sheets = SupervisionSheet._meta
     now = timezone.now()
     for level, q in conditions.items():
@@ -62,7 +65,7 @@ def supervise(as_of: dt.date) -> dict[str, int]:
             cursor.execute(
                 f"INSERT INTO {sheets.db_table} (task_id, unit_id, level, issued_on, "
                 f"created_at, updated_at) SELECT s.sheet_task, s.sheet_unit, %s, %s, %s, %s "
-                f"FROM ({select}) s WHERE true ON CONFLICT DO NOTHING RETURNING unit_id",
+                f"FROM ({select}) s WHERE true ON CONFLICT DO NOTHING RETURNING id, unit_id",
                 [
                     str(level),
                     sheets.get_field("issued_on").get_db_prep_value(as_of, connection),
@@ -70,8 +73,12 @@ def supervise(as_of: dt.date) -> dict[str, int]:
                     *params,
                 ],
             )
-            created.update((unit_id, str(level)) for (unit_id,) in cursor.fetchall())
+            rows = cursor.fetchall()
+            created.update((unit_id, str(level)) for (_pk, unit_id) in rows)
+            new_sheets += [pk for pk, _unit in rows]
     counts["created"] = sum(created.values())
+    # Each new sheet reaches the supervised unit's people as a notice (and its outbox).
+    counts["notified"] = len(sheet_notices(new_sheets))
     for (unit_id, level), n in sorted(created.items()):
         log.info("%s new %s supervision sheets for unit %s", n, level, unit_id)
     return counts

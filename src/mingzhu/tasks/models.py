@@ -33,6 +33,7 @@ from .choices import (
     DeadlineBasis,
     EventAction,
     ListKind,
+    NoticeKind,
     SheetLevel,
     SourceKind,
     Status,
@@ -277,13 +278,16 @@ class TaskEvent(WrittenOnce, TimeStampedModel):
 
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user) -> NotificationQuerySet:
-        """The user's own notifications, of tasks they may still see."""
+        """The user's own notifications: of tasks they may still see, and the notices
+        about something else (a sheet, a re-check, a demand, a digest), whose link leads
+        to a page that checks the scope itself."""
         from mingzhu.core.scope import restrict
 
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        return self.filter(
-            recipient=user, task__in=restrict(Task.objects.all(), user, "view").values("pk")
+        visible = restrict(Task.objects.all(), user, "view").values("pk")
+        return self.filter(recipient=user).filter(
+            ~models.Q(kind=NoticeKind.EVENT) | models.Q(task__in=visible)
         )
 
     def restrict(self, user, action: str = "view") -> NotificationQuerySet:
@@ -292,8 +296,10 @@ class NotificationQuerySet(models.QuerySet):
 
 
 class Notification(TimeStampedModel):
-    """A task event delivered to one person who has something to do or to know about it
-    (站内通知): written in the same transaction as the event, read in the app."""
+    """Something one person has to do or to know (站内通知): a task event, a supervision
+    sheet, a re-check due, a demand raised or answered, a digest. Written in the same
+    transaction as what it tells of, read in the app, and handed to the outbound
+    channels by the listeners of ``tasks.notices``."""
 
     # Exempt from the change log: a delivery record of a TaskEvent, which is the record.
     audit_exempt = True
@@ -301,8 +307,18 @@ class Notification(TimeStampedModel):
     scope_owner_fields = ("recipient",)
 
     recipient = user_fk(_("recipient"), "notifications", on_delete=models.CASCADE)
-    task = foreign_key(Task, _("task"), on_delete=models.CASCADE)
-    event = foreign_key(TaskEvent, _("event"), on_delete=models.CASCADE)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=NoticeKind.choices, default=NoticeKind.EVENT
+    )
+    task = foreign_key(Task, _("task"), optional=True, on_delete=models.CASCADE)
+    event = foreign_key(TaskEvent, _("event"), optional=True, on_delete=models.CASCADE)
+    sheet = foreign_key(
+        "tasks.SupervisionSheet", _("supervision sheet"), optional=True, on_delete=models.CASCADE
+    )
+    # Notices of no task event: what they say (Chinese, written when raised) and where
+    # they lead.
+    text = models.CharField(_("text"), max_length=500, blank=True)
+    link = models.CharField(_("link"), max_length=300, blank=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
@@ -316,10 +332,19 @@ class Notification(TimeStampedModel):
         ]
         constraints = [
             models.UniqueConstraint(fields=["recipient", "event"], name="notification_once"),
+            models.UniqueConstraint(fields=["recipient", "sheet"], name="notification_sheet_once"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.recipient_id} {self.event_id}"
+        return f"{self.recipient_id} {self.kind} {self.event_id or self.sheet_id or ''}"
+
+    def get_link(self) -> str:
+        """Where opening the notice leads."""
+        if self.link:
+            return self.link
+        if self.task_id:
+            return reverse("tasks:task_detail", args=[self.task_id])
+        return reverse("tasks:notification_list")
 
 
 @audited()

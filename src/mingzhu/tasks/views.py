@@ -294,18 +294,27 @@ class MetricsView(ReportView):
 
 
 class NotificationListView(LoginRequiredMixin, View):
-    """The user's own notifications (站内通知), newest first; opening one marks it read."""
+    """The user's own notifications (站内通知), newest first. Opening the list marks the
+    notices on the page read (they are shown as new this once)."""
 
     def get(self, request):
         mine = Notification.objects.for_user(request.user).select_related(
-            "task", "event", "event__actor"
+            "task", "task__lead_unit", "event", "event__actor", "sheet"
         )
+        unread = mine.filter(read_at__isnull=True).count()
         page = Paginator(mine, 50).get_page(request.GET.get("page"))
-        return render(
+        notes = list(page.object_list)
+        fresh = [n.pk for n in notes if n.read_at is None]
+        response = render(
             request,
             "tasks/notification_list.html",
-            {"page_obj": page, "unread": mine.filter(read_at__isnull=True).count()},
+            {"page_obj": page, "notes": notes, "unread": unread},
         )
+        if fresh:
+            Notification.objects.filter(pk__in=fresh, read_at__isnull=True).update(
+                read_at=timezone.now()
+            )
+        return response
 
     def post(self, request):
         """Mark every notification of the user read."""
@@ -316,14 +325,14 @@ class NotificationListView(LoginRequiredMixin, View):
 
 
 class NotificationOpenView(LoginRequiredMixin, View):
-    """Open a notification: mark it read and go to its task. Another's answers 404."""
+    """Open a notification: mark it read and go to its page. Another's answers 404."""
 
     def post(self, request, pk: int):
         note = get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
         if note.read_at is None:
             note.read_at = timezone.now()
             note.save(update_fields=["read_at", "updated_at"])
-        return HttpResponseRedirect(note.task.get_absolute_url())
+        return HttpResponseRedirect(note.get_link())
 
 
 class NotificationBadgeView(LoginRequiredMixin, View):

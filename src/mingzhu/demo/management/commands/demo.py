@@ -1,4 +1,7 @@
 import json
+import signal
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -36,7 +39,18 @@ class Command(BaseCommand):
         if no_serve:
             return
         settings.ALLOW_DEMO_USERS = True
-        call_command("serve", host=host, port=port)
+        # The worker (outbox deliveries and scheduled jobs) runs beside the web server.
+        worker = subprocess.Popen([sys.executable, "-m", "mingzhu", "worker"])
+        # Stopped with SIGTERM (systemd, a test), the server stops the worker too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        self.stdout.write(
+            f"The worker sends notices and runs the scheduled jobs (pid {worker.pid})."
+        )
+        try:
+            call_command("serve", host=host, port=port)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
 
 
 def _dumps(data) -> str:

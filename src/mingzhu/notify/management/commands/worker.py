@@ -1,0 +1,61 @@
+import json
+import logging
+import os
+import signal
+import socket
+import time
+import uuid
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
+
+from mingzhu.notify import outbox, schedule
+
+log = logging.getLogger("mingzhu.notify")
+
+
+class Command(BaseCommand):
+    help = (
+        "The worker: sends the outbox's due deliveries and runs the scheduled jobs that are "
+        "due, every few seconds (--once: one round, then exit)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="One round, then exit.")
+        parser.add_argument(
+            "--interval", type=float, default=5.0, help="Seconds between rounds (default 5)."
+        )
+        parser.add_argument("--json", action="store_true", help="Print each round as JSON.")
+
+    def handle(self, *args, once: bool, interval: float, json: bool, **options):
+        if interval <= 0:
+            raise CommandError(f"--interval must be more than 0, not {interval}.")
+        name = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        stop = []
+        signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+        while True:
+            if not once:
+                # A long-running process: drop a connection the database closed meanwhile.
+                close_old_connections()
+            sent = outbox.deliver_due(worker=name)
+            runs = schedule.run_due()
+            report = {
+                "deliveries": sent,
+                "jobs": {run.job.code: "ok" if run.ok else "failed" for run in runs},
+            }
+            if json:
+                self.stdout.write(_dumps(report))
+            elif once or sent or runs:
+                self.stdout.write(
+                    f"deliveries {sent or '-'}; jobs {report['jobs'] or '-'}", ending="\n"
+                )
+            self.stdout.flush()
+            if once or stop:
+                return
+            time.sleep(interval)
+            if stop:
+                return
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False)

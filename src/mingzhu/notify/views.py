@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from mingzhu.core.views import (
+    ActionButtonView,
+    ObjectDetailView,
+    ObjectListView,
+    ReadOnlyMixin,
+)
+
+from . import outbox, schedule
+from .choices import HEAD_SMS_DEFAULT, Topic
+from .filters import DeliveryFilter
+from .forms import MyPreferenceForm
+from .models import Channel, Delivery, Job, Preference
+
+L = gettext_lazy
+
+
+class PermissionAlways:
+    """Pages of records readable by every signed-in user elsewhere (``scope_global``)
+    but here only by those who hold the model's permission."""
+
+    def require_permission(self, action: str) -> None:
+        from mingzhu.core.scope import permission_name
+
+        if not self.request.user.has_perm(permission_name(self.model, action)):
+            raise PermissionDenied
+
+    def restricted(self, action: str):
+        self.require_permission(action)
+        return super().restricted(action)
+
+
+# Channels ------------------------------------------------------------------------------
+
+
+class ChannelListView(ObjectListView):
+    model = Channel
+    select_related = ("unit",)
+    columns = ["name", "kind", "unit", ("url_masked", L("address")), "is_active"]
+
+
+class ChannelDetailView(ObjectDetailView):
+    model = Channel
+    select_related = ("unit",)
+    permission_flags = {"may_test": "notify.change_channel"}
+
+    def get_extra_context(self, obj):
+        recent = obj.deliveries.order_by("-created_at", "-pk")[:20]
+        return {"recent": recent}
+
+
+class ChannelTestView(ActionButtonView):
+    """Send a test message through the channel (written to the outbox)."""
+
+    model = Channel
+
+    def allowed(self, obj) -> bool:
+        return self.request.user.has_perm("notify.change_channel")
+
+    def run(self, obj):
+        return outbox.test_message(obj, actor=self.request.user)
+
+    def get_success_message(self, result) -> str:
+        return _("A test message is in the outbox; the worker sends it.")
+
+
+# Deliveries ----------------------------------------------------------------------------
+
+
+class DeliveryListView(ObjectListView):
+    """The delivery log (发送记录): every message, its channel, status, attempts, error."""
+
+    model = Delivery
+    select_related = ("channel", "recipient")
+    filterset_class = DeliveryFilter
+    columns = [
+        "created_at",
+        "channel",
+        "recipient",
+        "title",
+        "status",
+        "attempts",
+        "last_error",
+        "sent_at",
+    ]
+
+
+class DeliveryDetailView(ReadOnlyMixin, ObjectDetailView):
+    model = Delivery
+    select_related = ("channel", "recipient", "notification")
+
+
+class MyDeliveriesView(LoginRequiredMixin, View):
+    """The messages sent (or being sent) to the signed-in person."""
+
+    def get(self, request):
+        mine = Delivery.objects.filter(recipient=request.user).select_related("channel")
+        page = Paginator(mine, 50).get_page(request.GET.get("page"))
+        return render(request, "notify/my_deliveries.html", {"page_obj": page})
+
+
+# Preferences ---------------------------------------------------------------------------
+
+
+class PreferenceListView(ObjectListView):
+    model = Preference
+    select_related = ("user", "user__unit")
+    columns = ["user", ("user__unit", L("unit")), "is_unit_head"]
+
+
+class PreferenceDetailView(ObjectDetailView):
+    model = Preference
+    select_related = ("user",)
+
+
+class MyPreferenceView(LoginRequiredMixin, View):
+    """A person chooses which notices reach them by SMS and by e-mail."""
+
+    def _current(self, user) -> Preference | None:
+        return Preference.objects.filter(user=user).first()
+
+    def _initial(self, pref):
+        if pref is None or not (pref.sms_topics or pref.email_topics):
+            head = bool(pref and pref.is_unit_head)
+            return {
+                "sms_topics": list(HEAD_SMS_DEFAULT) if head else [],
+                "email_topics": [Topic.JOB_FAILED],
+            }
+        return {"sms_topics": pref.sms_topics, "email_topics": pref.email_topics}
+
+    def get(self, request):
+        form = MyPreferenceForm(initial=self._initial(self._current(request.user)))
+        return render(request, "notify/my_preferences.html", {"form": form})
+
+    def post(self, request):
+        form = MyPreferenceForm(request.POST)
+        if not form.is_valid():
+            return render(request, "notify/my_preferences.html", {"form": form}, status=400)
+        pref, _created = Preference.objects.get_or_create(user=request.user)
+        pref.sms_topics = form.cleaned_data["sms_topics"]
+        pref.email_topics = form.cleaned_data["email_topics"]
+        pref.save()
+        messages.success(request, _("Your notice preferences are saved."))
+        return HttpResponseRedirect(reverse("notify:my_preferences"))
+
+
+# Scheduled jobs ------------------------------------------------------------------------
+
+
+def _last_result(job) -> str:
+    run = job.last_run
+    if run is None:
+        return ""
+    if run.ok is False:
+        return _("Failed: %(error)s") % {"error": run.error.splitlines()[-1] if run.error else ""}
+    return run.result
+
+
+class JobListView(PermissionAlways, ObjectListView):
+    """定时任务: what runs, when, the last run and its result, the next run."""
+
+    model = Job
+    columns = [
+        "name",
+        "schedule",
+        "is_active",
+        ("last_started", L("last run"), lambda j: j.last_run.started_at if j.last_run else None),
+        ("last_result", L("result"), _last_result),
+        "next_run_at",
+    ]
+
+    def get(self, request, *args, **kwargs):
+        self.require_permission("view")
+        schedule.ensure_jobs()
+        return super().get(request, *args, **kwargs)
+
+
+class JobDetailView(PermissionAlways, ObjectDetailView):
+    model = Job
+    deletable = False
+    permission_flags = {"may_run": "notify.change_job"}
+
+    def get_extra_context(self, obj):
+        return {"runs": obj.runs.all()[:50]}
+
+
+class JobRunNowView(PermissionAlways, ActionButtonView):
+    """Run the job now (recorded like a scheduled run)."""
+
+    model = Job
+
+    def allowed(self, obj) -> bool:
+        return self.request.user.has_perm("notify.change_job")
+
+    def run(self, obj):
+        return schedule.run_job(obj)
+
+    def get_success_message(self, result) -> str:
+        if result.ok:
+            return _("Done: %(result)s") % {"result": result.result}
+        return _("The job failed: %(error)s") % {"error": result.error.splitlines()[-1]}
+
+    def post(self, request, pk):
+        get_object_or_404(Job, pk=pk)
+        return super().post(request, pk)
