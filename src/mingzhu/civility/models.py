@@ -94,6 +94,8 @@ class Application(TimeStampedModel):
             )
         ]
 
+    str_related = ("category",)
+
     def __str__(self) -> str:
         return f"{self.year} {self.category} · {self.applicant}"
 
@@ -155,6 +157,8 @@ class Objection(TimeStampedModel):
         verbose_name_plural = _("objections")
         ordering = ["received_on", "pk"]
 
+    str_related = ("application",)
+
     def __str__(self) -> str:
         return f"{self.application.applicant} {self.received_on:%Y-%m-%d}"
 
@@ -208,6 +212,8 @@ class Participation(TimeStampedModel):
                 fields=["activity", "volunteer", "unit"], name="civility_participation_once"
             )
         ]
+
+    str_related = ("activity",)
 
     def __str__(self) -> str:
         return f"{self.volunteer} · {self.activity}"

@@ -172,6 +172,8 @@ class StageChange(TimeStampedModel):
         verbose_name_plural = _("stage changes")
         ordering = ["on", "pk"]
 
+    str_related = ("project",)
+
     def __str__(self) -> str:
         return f"{self.project} {self.get_to_stage_display()} {self.on}"
 
@@ -196,6 +198,8 @@ class InvestmentPlan(TimeStampedModel):
             models.UniqueConstraint(fields=["project", "year"], name="plan_project_year"),
             models.CheckConstraint(condition=Q(planned__gte=0), name="plan_positive"),
         ]
+
+    str_related = ("project",)
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}"
@@ -233,6 +237,8 @@ class MonthlyInvestment(TimeStampedModel):
             ),
         ]
 
+    str_related = ("project",)
+
     def __str__(self) -> str:
         return f"{self.project} {self.year}-{self.month:02d}"
 
@@ -254,6 +260,8 @@ class FactorRoute(TimeStampedModel):
         verbose_name = _("factor route")
         verbose_name_plural = _("factor routes")
         ordering = ["kind"]
+
+    str_related = ("department",)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.department}"
@@ -294,6 +302,8 @@ class FactorRequest(TaskBacked, TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gt=0), name="factor_quantity_positive")
         ]
+
+    str_related = ("project",)
 
     def __str__(self) -> str:
         return (
@@ -360,6 +370,8 @@ class InspectionScore(TimeStampedModel):
             models.UniqueConstraint(fields=["inspection", "project"], name="score_once"),
             models.CheckConstraint(condition=Q(score__gte=0, score__lte=100), name="score_range"),
         ]
+
+    str_related = ("project",)
 
     def __str__(self) -> str:
         return f"{self.project} {self.score}"
