@@ -180,6 +180,30 @@ class Task(TimeStampedModel):
             as_of=as_of,
         )
 
+    def code_prefix(self) -> str:
+        """The start of the task's code: year (the list's, else the deadline's) and the
+        issuing unit's token, e.g. ``2025-DB-``."""
+        year = (self.task_list.year if self.task_list_id else None) or self.deadline.year
+        return f"{year}-{_unit_token(self.issuer)}-"
+
+    @staticmethod
+    def last_number(prefix: str) -> int:
+        """The highest number given under ``prefix`` so far (0: none). Longer codes first,
+        so that 10000 comes after 9999 (this reads every code of the prefix: a bulk
+        creation asks once per prefix, see ``actions.create_tasks``)."""
+        last = (
+            Task._base_manager.filter(code__startswith=prefix)
+            .annotate(code_length=Length("code"))
+            .order_by("-code_length", "-code")
+            .values_list("code", flat=True)
+            .first()
+        )
+        return int(last.rsplit("-", 1)[-1]) if last else 0
+
+    @staticmethod
+    def code_for(prefix: str, number: int) -> str:
+        return f"{prefix}{number:04d}"
+
     def save(self, *args, **kwargs) -> None:
         """A deadline counted in working hours (e.g. a grid event's "exposed garbage: 4
         working hours") is a moment: ``due_at``. ``deadline`` stays a date, the local
@@ -198,19 +222,9 @@ class Task(TimeStampedModel):
             return
         # A readable code: year, issuing unit, sequence. Two saves racing for the same
         # number: the loser takes the next one.
-        year = (self.task_list.year if self.task_list_id else None) or self.deadline.year
-        prefix = f"{year}-{_unit_token(self.issuer)}-"
+        prefix = self.code_prefix()
         for _attempt in range(5):
-            # The highest number: longer codes first, so that 10000 comes after 9999.
-            last = (
-                Task._base_manager.filter(code__startswith=prefix)
-                .annotate(code_length=Length("code"))
-                .order_by("-code_length", "-code")
-                .values_list("code", flat=True)
-                .first()
-            )
-            number = int(last.rsplit("-", 1)[-1]) + 1 if last else 1
-            self.code = f"{prefix}{number:04d}"
+            self.code = Task.code_for(prefix, Task.last_number(prefix) + 1)
             try:
                 with transaction.atomic():
                     super().save(*args, **kwargs)
