@@ -156,6 +156,11 @@ TEMPLATES = [
     },
 ]
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # One-time form tokens (core.once): a table, shared by every worker process.
+    "once": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mingzhu_once"},
+}
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'mingzhu.sqlite3'}",

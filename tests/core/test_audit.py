@@ -152,3 +152,32 @@ def test_it_shows_the_history_of_a_unit_created_on_the_add_page(as_user, adminis
     assert set(history_for(created).first().changes_dict) <= {
         f.name for f in type(created)._meta.concrete_fields
     }
+
+
+def test_a_bulk_creation_is_recorded_as_auditlog_records_one_creation(supervisor, unit):
+    """``log_created`` (for objects inserted with ``bulk_create``) writes what auditlog
+    itself writes when the same object is saved."""
+    import datetime as dt
+
+    from auditlog.models import LogEntry
+
+    from mingzhu.core.audit import log_created
+    from mingzhu.tasks.actions import create_task
+    from mingzhu.tasks.models import Task
+
+    task = create_task(
+        actor=supervisor,
+        title="审计对照",
+        content="对照",
+        lead_unit=unit("YZ-DEPT-FGW"),
+        deadline=dt.date(2099, 6, 30),
+        time_limit=5,
+    )
+    (original,) = history_for(task)
+    LogEntry.objects.filter(pk=original.pk).delete()
+    assert log_created([Task.objects.get(pk=task.pk)], actor=supervisor) == 1
+    (copy,) = history_for(task)
+    assert copy.action == LogEntry.Action.CREATE and copy.actor == supervisor
+    assert copy.object_repr == original.object_repr
+    assert copy.changes == original.changes
+    assert copy.serialized_data == original.serialized_data

@@ -83,3 +83,15 @@ def test_a_double_submitted_action_form_makes_one_request(as_user, rexian, unit)
     assert first.status_code == 302, first.content.decode()[-1500:]
     assert second.status_code == 302
     assert CitizenRequest.objects.filter(content="只登记一次的诉求").count() == 1
+
+
+def test_the_claims_live_in_a_table_every_server_process_shares(db):
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+    from django.db import connection
+
+    claims = caches["once"]
+    assert isinstance(claims, DatabaseCache)
+    assert "mingzhu_once" in connection.introspection.table_names()
+    assert claims.add("claim-1", "pending") is True
+    assert claims.add("claim-1", "pending") is False  # a second process loses the claim

@@ -1,5 +1,6 @@
-"""Browser tests: a real `mingzhu demo` server (waitress, its own SQLite file) driven by
-Debian's Chromium through Playwright. Without Chromium they skip, except under CI."""
+"""Browser tests: a real `mingzhu demo` server (served as `mingzhu serve` serves: gunicorn
+workers on Linux; its own SQLite file) driven by Debian's Chromium through Playwright.
+Without Chromium they skip, except under CI."""
 
 from __future__ import annotations
 

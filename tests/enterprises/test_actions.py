@@ -2,12 +2,13 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.http import Http404
 
 from mingzhu.core.actions import ActionError
 from mingzhu.enterprises import actions
 from mingzhu.enterprises.choices import DemandStatus, EvaluationStatus
-from mingzhu.enterprises.models import Demand, MuEvaluation, MuResult
+from mingzhu.enterprises.models import AnnualData, Demand, MuEvaluation, MuResult
 from mingzhu.targets.models import Observation
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.choices import SourceKind, Status
@@ -215,6 +216,33 @@ def test_run_stores_results_and_can_be_run_again_until_published(gxj, make_enter
         actions.publish_evaluation(actor=gxj, year=year)
     obs = Observation.objects.get(indicator__code="ENT100", period=str(year))
     assert obs.value == 0
+
+
+def test_a_second_run_updates_the_years_results_in_place(gxj, make_enterprise, figures):
+    year = 2032
+    a, b, c = make_enterprise(), make_enterprise(), make_enterprise()
+    for enterprise, tax in ((a, 100), (b, 200), (c, 300)):
+        figures(enterprise, year, tax=tax)
+    actions.run_evaluation(actor=gxj, year=year)
+
+    def rows():
+        results = MuResult.objects.filter(year=year)
+        return {r.enterprise_id: (r.pk, r.updated_at, r.score) for r in results}
+
+    first = rows()
+    actions.run_evaluation(actor=gxj, year=year)
+    again = rows()
+    assert {e: (pk, score) for e, (pk, _at, score) in again.items()} == {
+        e: (pk, score) for e, (pk, _at, score) in first.items()
+    }
+    if connection.vendor == "postgresql":  # an unchanged result is not written again
+        assert again == first
+    # c's figures are withdrawn: its result goes, the others stay the same rows.
+    AnnualData.objects.filter(enterprise=c, year=year).delete()
+    actions.run_evaluation(actor=gxj, year=year)
+    last = rows()
+    assert set(last) == {a.pk, b.pk}
+    assert [last[e][0] for e in (a.pk, b.pk)] == [first[e][0] for e in (a.pk, b.pk)]
 
 
 def test_only_the_industry_bureau_runs_the_evaluation(xinba, leader):

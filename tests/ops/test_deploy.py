@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 PRODUCTION_ENV = {
     "MINGZHU_SECRET_KEY": "production-secret-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ",
     "MINGZHU_ALLOWED_HOSTS": "mingzhu.example.gov.cn",
@@ -48,3 +50,23 @@ def test_it_refuses_to_serve_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "MINGZHU_SECRET_KEY is not set" in result.stderr
+
+
+def test_it_serves_with_worker_processes_where_gunicorn_runs(monkeypatch):
+    from mingzhu.core.management.commands import serve
+
+    monkeypatch.setattr(serve.os, "cpu_count", lambda: 4)
+    assert serve.default_workers() == 9
+    assert serve.pick_server("waitress") == "waitress"
+    assert serve.pick_server("auto") == ("waitress" if os.name == "nt" else "gunicorn")
+    monkeypatch.setattr(serve.os, "name", "nt")
+    assert serve.pick_server("auto") == "waitress"
+
+
+@pytest.mark.parametrize("option", ["--workers", "--threads"])
+def test_it_refuses_a_count_below_one(option, settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match=f"{option} must be 1 or more"):
+        call_command("serve", "--no-collectstatic", option, "0")

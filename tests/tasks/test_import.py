@@ -162,3 +162,59 @@ def test_it_asks_for_the_issuing_user_when_none_is_named(db, tmp_path, monkeypat
     with pytest.raises(CommandError, match="MINGZHU_USER"):
         call_command("import", "tasks", str(path), "--list", "无人清单")
     assert not TaskList.objects.filter(name="无人清单").exists()
+
+
+def _rows(n: int) -> list:
+    return [
+        [i, f"批量任务{i}", "发改委", "资规局、新坝镇", "市领导（示例）", dt.date(2099, 6, 30)]
+        for i in range(1, n + 1)
+    ]
+
+
+def test_it_records_every_imported_task_with_its_author(supervisor, task_list):
+    from auditlog.models import LogEntry
+
+    from mingzhu.core.audit import history_for
+    from mingzhu.tasks.importer import import_tasks
+
+    result = import_tasks(workbook(_rows(3)), actor=supervisor, task_list=task_list)
+    assert result.created == 3 and not result.errors
+    for task in task_list.tasks.all():
+        created, linked = sorted(history_for(task), key=lambda e: e.action)
+        assert created.action == LogEntry.Action.CREATE and created.actor == supervisor
+        assert created.changes["title"] == [None, task.title]
+        assert created.serialized_data["fields"]["code"] == task.code
+        assert linked.actor == supervisor
+        assert linked.changes["co_units"]["operation"] == "add"
+        assert sorted(linked.changes["co_units"]["objects"]) == sorted(
+            str(u) for u in task.co_units.all()
+        )
+        (event,) = task.events.all()
+        assert (event.action, event.actor, event.to_status) == ("create", supervisor, "draft")
+
+
+def test_it_numbers_the_imported_tasks_after_the_existing_ones(supervisor, task_list):
+    from mingzhu.tasks.importer import import_tasks
+
+    import_tasks(workbook(_rows(2)), actor=supervisor, task_list=task_list)
+    import_tasks(workbook(_rows(3)), actor=supervisor, task_list=task_list)
+    codes = sorted(task_list.tasks.values_list("code", flat=True))
+    assert codes == [f"2099-DB-{n:04d}" for n in range(1, 6)]
+
+
+def test_its_query_count_does_not_grow_with_the_rows(supervisor, task_list):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mingzhu.tasks.importer import import_tasks
+
+    import_tasks(workbook(_rows(1)), actor=supervisor, task_list=task_list)  # caches filled
+    counts = []
+    # 30 rows: one insert statement per table on both databases (SQLite takes at most
+    # 999 parameters in a statement, ~39 tasks); a query per row would add 27.
+    for n in (3, 30):
+        with CaptureQueriesContext(connection) as ctx:
+            result = import_tasks(workbook(_rows(n)), actor=supervisor, task_list=task_list)
+        assert result.created == n
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]

@@ -173,6 +173,8 @@ class AppraisalResult(TimeStampedModel):
             ),
         ]
 
+    str_related = ("scheme",)
+
     def __str__(self) -> str:
         return f"{self.year}Q{self.quarter} {self.scheme.name}"
 
@@ -217,6 +219,8 @@ class ResultRow(TimeStampedModel):
             models.UniqueConstraint(fields=["result", "unit"], name="result_row_unit"),
         ]
 
+    str_related = ("result", "unit")
+
     def __str__(self) -> str:
         return f"{self.result} #{self.rank} {self.unit}"
 
@@ -244,6 +248,8 @@ class FlagAward(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["result", "unit"], name="flag_result_unit"),
         ]
+
+    str_related = ("unit",)
 
     def __str__(self) -> str:
         return f"{self.year}Q{self.quarter} {self.unit} {self.get_colour_display()}"

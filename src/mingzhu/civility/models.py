@@ -96,6 +96,8 @@ class Application(TimeStampedModel):
             )
         ]
 
+    str_related = ("category",)
+
     def __str__(self) -> str:
         return f"{self.year} {self.category} · {self.applicant}"
 
@@ -157,6 +159,8 @@ class Objection(TimeStampedModel):
         verbose_name_plural = _("objections")
         ordering = ["received_on", "pk"]
 
+    str_related = ("application",)
+
     def __str__(self) -> str:
         return f"{self.application.applicant} {self.received_on:%Y-%m-%d}"
 
@@ -210,6 +214,8 @@ class Participation(TimeStampedModel):
                 fields=["activity", "volunteer", "unit"], name="civility_participation_once"
             )
         ]
+
+    str_related = ("activity",)
 
     def __str__(self) -> str:
         return f"{self.volunteer} · {self.activity}"

@@ -54,3 +54,16 @@ class CoreConfig(ModuleConfig):
     name = "mingzhu.core"
     verbose_name = _("Core")
     registers = ("checks",)
+
+    def ready(self) -> None:
+        super().ready()
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_cache_tables, sender=self, dispatch_uid="mingzhu_cache_tables")
+
+
+def _cache_tables(sender, using="default", **kwargs) -> None:
+    """The database caches' tables (the one-time form tokens'), made on every migrate."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

@@ -16,11 +16,14 @@ class ScopedFilterSet(django_filters.FilterSet):
     """A FilterSet whose ``InScope`` filters are limited to the requesting user's scope."""
 
     def __init__(self, *args, request=None, **kwargs):
+        from .models import with_names
+
         super().__init__(*args, request=request, **kwargs)
         if request is not None:
             for field in self.filters.values():
                 if isinstance(field, InScope):
-                    field.queryset = restrict(field.queryset, request.user, "view")
+                    queryset = restrict(field.queryset, request.user, "view")
+                    field.queryset = with_names(queryset)
 
 
 def unit_filter(kinds, label, *, area: str | None = None, **kwargs) -> InScope:

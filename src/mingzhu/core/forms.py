@@ -12,13 +12,17 @@ from django.core.exceptions import ValidationError
 
 
 def restrict_choices(form, user) -> None:
-    """Limit every model-choice field of ``form`` to what ``user`` may see."""
-    if user is None:
-        return
+    """Limit every model-choice field of ``form`` to what ``user`` may see, each option
+    named without a query of its own (``core.models.with_names``)."""
+    from .models import with_names
+
     for form_field in form.fields.values():
         queryset = getattr(form_field, "queryset", None)
-        if queryset is not None and hasattr(queryset, "restrict"):
-            form_field.queryset = queryset.restrict(user, "view")
+        if queryset is None:
+            continue
+        if user is not None and hasattr(queryset, "restrict"):
+            queryset = queryset.restrict(user, "view")
+        form_field.queryset = with_names(queryset)
 
 
 def add_errors(form, exc: ValidationError) -> None:

@@ -148,6 +148,9 @@ class ScopedModel(models.Model):
     # Rows of a scoped model that every holder of the view permission reads (e.g. the
     # figures of peer counties, which stand outside the city's tree).
     scope_public: ClassVar[Q | None] = None
+    # The relations the record's name (``__str__``) reads, e.g. ``("organisation",)``:
+    # choice lists and list pages join them (see ``name_joins``), one query for all rows.
+    str_related: ClassVar[tuple[str, ...]] = ()
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -169,6 +172,27 @@ class TimeStampedModel(ScopedModel):
 
     class Meta:
         abstract = True
+
+
+def name_joins(model, prefix: str = "", seen: frozenset = frozenset()) -> list[str]:
+    """The ``select_related`` paths that let a record of ``model`` (reached by ``prefix``,
+    e.g. ``"group__"``) be named without a query: its ``str_related``, and theirs in turn
+    (a model met again on the way is not followed: its name reads no further)."""
+    joins, seen = [], seen | {model}
+    for path in getattr(model, "str_related", ()):
+        joins.append(f"{prefix}{path}")
+        related = model
+        for part in path.split("__"):
+            related = related._meta.get_field(part).related_model
+        if related not in seen:
+            joins.extend(name_joins(related, f"{prefix}{path}__", seen))
+    return joins
+
+
+def with_names(queryset: models.QuerySet) -> models.QuerySet:
+    """``queryset`` with what its records' names read joined in (see ``name_joins``)."""
+    joins = name_joins(queryset.model)
+    return queryset.select_related(*joins) if joins else queryset
 
 
 def upload_path(instance, filename: str) -> str:

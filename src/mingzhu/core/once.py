@@ -5,9 +5,9 @@ The page gets a signed token (``issue``); its POST claims it (``claim``) with an
 ``cache.add``: the first claim wins, a second one with the same token is told that the
 form was already sent and goes to what the first made. A form that fails validation gives
 its token back (``release``) so that the corrected form can be sent. POSTs without a token
-(API clients, scripts) are not affected. The claim lives in the default cache: the
-in-process cache of ``mingzhu serve`` (one process, many threads); a deployment with
-several processes configures a shared cache (``CACHES``).
+(API clients, scripts) are not affected. The claims live in the ``once`` cache, a table
+of the database (created on ``migrate``), so that every worker process of the server
+sees the same claims and ``add`` stays atomic between them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import uuid
 
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,10 @@ FIELD = "form_token"
 SALT = "mingzhu.core.once"
 MAX_AGE = 24 * 3600
 PENDING = "pending"
+
+
+def _claims():
+    return caches["once"]
 
 
 def issue(user) -> str:
@@ -51,19 +55,19 @@ class Claim:
         self.key = _key(request)
         self.first = True
         self.done_url = ""
-        if self.key is not None and not cache.add(self.key, PENDING, MAX_AGE):
+        if self.key is not None and not _claims().add(self.key, PENDING, MAX_AGE):
             self.first = False
-            seen = cache.get(self.key)
+            seen = _claims().get(self.key)
             self.done_url = seen if seen and seen != PENDING else ""
 
     def release(self) -> None:
         """The submission made nothing (invalid form, refusal): the token may be used again."""
         if self.key is not None and self.first:
-            cache.delete(self.key)
+            _claims().delete(self.key)
 
     def done(self, url: str) -> None:
         if self.key is not None and self.first:
-            cache.set(self.key, url, MAX_AGE)
+            _claims().set(self.key, url, MAX_AGE)
 
 
 def sent_once(request, send, fallback: str):

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.text import capfirst
 
@@ -30,6 +31,29 @@ class Column:
             field = model._meta.get_field(part)
             model = field.related_model
         return replace(self, label=capfirst(field.verbose_name))
+
+    def joins(self, model: type[models.Model]) -> list[str]:
+        """The ``select_related`` paths that show this column without a query per row:
+        the links along the column's path and, when it shows a record, what that
+        record's name reads (``core.models.name_joins``)."""
+        from .models import name_joins
+
+        if self.accessor is not None:
+            return []
+        joins, path = [], ""
+        for part in self.name.split("__"):
+            try:
+                field = model._meta.get_field(part)
+            except FieldDoesNotExist:
+                return joins
+            if not (field.is_relation and (field.many_to_one or field.one_to_one)):
+                return joins
+            if field.one_to_one and not field.concrete:
+                return joins  # a reverse one-to-one: read as its own query
+            path = f"{path}{part}"
+            joins.append(path)
+            model, path = field.related_model, f"{path}__"
+        return joins + name_joins(model, path)
 
     def value(self, obj: models.Model) -> Any:
         if self.accessor is not None:

@@ -128,6 +128,9 @@ class ObjectListView(ObjectMixin, View):
 
     def get_queryset(self) -> models.QuerySet:
         qs = self.restricted("view")
+        # What the columns show comes in the same query as the rows.
+        joins = {path for column in self.columns for path in column.joins(self.model)}
+        qs = qs.select_related(*sorted(joins)) if joins else qs
         qs = qs.annotate(**self.annotate) if self.annotate else qs
         return qs.order_by(*self.ordering) if self.ordering else qs
 

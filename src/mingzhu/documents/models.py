@@ -36,6 +36,8 @@ class LeadRule(TimeStampedModel):
         verbose_name_plural = _("lead unit rules")
         ordering = ["priority", "pk"]
 
+    str_related = ("unit",)
+
     def __str__(self) -> str:
         return f"{self.keyword} → {self.unit.name if self.unit_id else self.unit_name}"
 

@@ -161,15 +161,40 @@ def _copy(evaluation, scheme, ev, enterprise_ids, town_ids) -> int:
     )
     data = "".join(head + "\t".join(line) + "\n" for line in lines)
     columns = ", ".join(f'"{c}"' for c in COLUMNS)
+    table = MuResult._meta.db_table
+    columns = ", ".join(f'"{c}"' for c in COLUMNS)
+    changing = [c for c in COLUMNS if c not in ("created_at", "updated_at", *KEY)]
+    mine = ", ".join(f'r."{c}"' for c in changing)
+    theirs = ", ".join(f'EXCLUDED."{c}"' for c in changing)
+    assignments = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in ("updated_at", *changing))
     with connection.cursor() as cursor:
         # Derived rows a re-run rebuilds: the commit need not wait for the WAL flush (a
         # crash loses the whole run, never part of it).
         cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        with cursor.cursor.copy(f'COPY "{MuResult._meta.db_table}" ({columns}) FROM STDIN') as copy:
+        cursor.execute("DROP TABLE IF EXISTS mu_run")
+        cursor.execute(
+            f'CREATE TEMPORARY TABLE mu_run ON COMMIT DROP AS SELECT {columns} FROM "{table}" '
+            "WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY mu_run ({columns}) FROM STDIN") as copy:
             copy.write(data)
+        # The run's rows replace the earlier run's in place: a row whose result is the
+        # same is not written again, so re-running a year leaves the table its size.
+        cursor.execute(
+            f'INSERT INTO "{table}" AS r ({columns}) SELECT {columns} FROM mu_run '
+            f'ON CONFLICT ("evaluation_id", "enterprise_id") DO UPDATE SET {assignments} '
+            f"WHERE ({mine}) IS DISTINCT FROM ({theirs})"
+        )
+        cursor.execute(
+            f'DELETE FROM "{table}" r WHERE r."evaluation_id" = %s AND NOT EXISTS '
+            f'(SELECT 1 FROM mu_run m WHERE m."enterprise_id" = r."enterprise_id")',
+            [evaluation.pk],
+        )
     return len(enterprise_ids)
 
 
+# A result is one enterprise's in one evaluation (the constraint mu_result_once).
+KEY = ("evaluation_id", "enterprise_id")
 COLUMNS = (
     "created_at",
     "updated_at",
@@ -193,8 +218,9 @@ def store(
     enterprise_ids: list[int],
     town_ids: list[int],
 ) -> int:
-    """Replace the evaluation's results with these (the caller holds the transaction)."""
-    MuResult.objects.filter(evaluation=evaluation).delete()
+    """Replace the evaluation's results with these (the caller holds the transaction):
+    each enterprise's row is updated in place (inserted when new, left alone when its
+    result did not change), the rows of enterprises no longer evaluated are deleted."""
     if connection.vendor == "postgresql":
         return _copy(evaluation, scheme, ev, enterprise_ids, town_ids)
     rows = result_rows(evaluation, scheme, ev, enterprise_ids, town_ids)
@@ -215,5 +241,33 @@ def store(
             for e, t, g, s, r, c, i, x in rows
         ],
         batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["evaluation", "enterprise"],
+        update_fields=[
+            "updated_at",
+            "year",
+            "town",
+            "group",
+            "score",
+            "rank",
+            "mu_class",
+            "indicators",
+            "extra_cost",
+        ],
     )
+    _drop_missing(evaluation, enterprise_ids)
     return len(rows)
+
+
+def _drop_missing(evaluation: MuEvaluation, enterprise_ids: list[int]) -> None:
+    """Delete the evaluation's results of enterprises this run did not evaluate."""
+    kept = set(enterprise_ids)
+    stale = [
+        pk
+        for pk, enterprise in MuResult.objects.filter(evaluation=evaluation).values_list(
+            "pk", "enterprise_id"
+        )
+        if enterprise not in kept
+    ]
+    for start in range(0, len(stale), 2000):
+        MuResult.objects.filter(pk__in=stale[start : start + 2000]).delete()

@@ -169,6 +169,8 @@ class AnnualData(TimeStampedModel):
         ]
         indexes = [models.Index(fields=["year", "enterprise"], name="ent_annual_year")]
 
+    str_related = ("enterprise",)
+
     def __str__(self) -> str:
         return f"{self.enterprise} {self.year}"
 
@@ -318,6 +320,8 @@ class Visit(TimeStampedModel):
         verbose_name_plural = _("visits")
         ordering = ["-date", "-pk"]
 
+    str_related = ("enterprise",)
+
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.get_kind_display()} · {self.date:%Y-%m-%d}"
 
@@ -347,6 +351,8 @@ class Demand(TaskBacked, TimeStampedModel):
             ("dispatch_demand", _("Can dispatch demands to departments")),
             ("rate_demand", _("Can rate the reply to a demand")),
         ]
+
+    str_related = ("enterprise",)
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.enterprise} · {self.get_category_display()}"

@@ -127,6 +127,8 @@ class GridEvent(TaskBacked, TimeStampedModel):
         ordering = ["-reported_at", "-pk"]
         indexes = [models.Index(fields=["grid", "reported_at"], name="grid_event_grid_at")]
 
+    str_related = ("category",)
+
     def __str__(self) -> str:
         return f"#{self.pk} {self.category}" if self.pk else str(self.category)
 

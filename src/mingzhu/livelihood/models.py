@@ -68,6 +68,8 @@ class RequestCategory(TimeStampedModel):
             models.UniqueConstraint(fields=["parent", "name"], name="lh_category_unique_name")
         ]
 
+    str_related = ("parent",)
+
     def __str__(self) -> str:
         return f"{self.parent.name}/{self.name}" if self.parent_id else self.name
 
@@ -273,6 +275,8 @@ class Callback(TimeStampedModel):
         verbose_name_plural = _("callbacks")
         ordering = ["called_at", "pk"]
 
+    str_related = ("request",)
+
     def __str__(self) -> str:
         return f"{self.request} · {self.get_satisfaction_display()}"
 
@@ -302,6 +306,8 @@ class PersonalDataAccess(WrittenOnce, TimeStampedModel):
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
         ordering = ["-at", "-pk"]
+
+    str_related = ("viewer",)
 
     def __str__(self) -> str:
         return f"{self.viewer} · {self.object_repr}"
@@ -421,6 +427,8 @@ class MonitoredHousehold(TimeStampedModel):
             ("review_elimination", _("Can decide that a household's risk is eliminated")),
         ]
 
+    str_related = ("village",)
+
     def __str__(self) -> str:
         return f"{self.village} · {self.head_name}"
 
@@ -454,6 +462,8 @@ class AssistanceMeasure(TaskBacked, TimeStampedModel):
         verbose_name = _("assistance measure")
         verbose_name_plural = _("assistance measures")
         ordering = ["pk"]
+
+    str_related = ("household",)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.household}"
@@ -511,6 +521,8 @@ class FundEntry(TimeStampedModel):
         verbose_name_plural = _("fund entries")
         ordering = ["date", "pk"]
         permissions = [("approve_fundentry", _("Can approve fund entries"))]
+
+    str_related = ("fund",)
 
     def __str__(self) -> str:
         return f"{self.fund} · {self.get_kind_display()} {number(self.amount)}"
@@ -591,6 +603,8 @@ class CoverageRecord(TaskBacked, TimeStampedModel):
                 violation_error_message=_("No more people insured than registered."),
             ),
         ]
+
+    str_related = ("village",)
 
     def __str__(self) -> str:
         return f"{self.village} {self.year} {self.get_scheme_display()}"

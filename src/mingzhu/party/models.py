@@ -75,6 +75,8 @@ class PartyGroup(TimeStampedModel):
             models.UniqueConstraint(fields=["organisation", "name"], name="party_group_unique")
         ]
 
+    str_related = ("organisation",)
+
     def __str__(self) -> str:
         return f"{self.organisation} · {self.name}"
 
@@ -168,6 +170,8 @@ class HouseholdLink(TimeStampedModel):
             )
         ]
 
+    str_related = ("member", "household")
+
     def __str__(self) -> str:
         return f"{self.member} → {self.household}"
 
@@ -201,6 +205,8 @@ class HouseholdVisit(TaskBacked, TimeStampedModel):
         verbose_name_plural = _("household visits")
         ordering = ["-visited_on", "-pk"]
         indexes = [models.Index(fields=["household", "visited_on"], name="party_visit_hh_on")]
+
+    str_related = ("household",)
 
     def __str__(self) -> str:
         return f"{self.household.head_name} {self.visited_on:%Y-%m-%d}"
@@ -284,6 +290,8 @@ class TrainingSession(TimeStampedModel):
         verbose_name_plural = _("training sessions")
         ordering = ["-held_on", "pk"]
 
+    str_related = ("course",)
+
     def __str__(self) -> str:
         return f"{self.course.name} {self.held_on:%Y-%m-%d}"
 
@@ -309,6 +317,8 @@ class TrainingAttendance(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["session", "member"], name="party_attendance_unique")
         ]
+
+    str_related = ("member", "session")
 
     def __str__(self) -> str:
         return f"{self.member} · {self.session}"

@@ -183,6 +183,8 @@ class StageChange(TimeStampedModel):
         verbose_name_plural = _("stage changes")
         ordering = ["on", "pk"]
 
+    str_related = ("project",)
+
     def __str__(self) -> str:
         return f"{self.project} {self.get_to_stage_display()} {self.on}"
 
@@ -211,6 +213,8 @@ class InvestmentPlan(TimeStampedModel):
                 violation_error_message=_("The planned investment must not be negative."),
             ),
         ]
+
+    str_related = ("project",)
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}"
@@ -254,6 +258,8 @@ class MonthlyInvestment(TimeStampedModel):
             ),
         ]
 
+    str_related = ("project",)
+
     def __str__(self) -> str:
         return f"{self.project} {self.year}-{self.month:02d}"
 
@@ -275,6 +281,8 @@ class FactorRoute(TimeStampedModel):
         verbose_name = _("factor route")
         verbose_name_plural = _("factor routes")
         ordering = ["kind"]
+
+    str_related = ("department",)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.department}"
@@ -319,6 +327,8 @@ class FactorRequest(TaskBacked, TimeStampedModel):
                 violation_error_message=_("The quantity must be more than zero."),
             )
         ]
+
+    str_related = ("project",)
 
     def __str__(self) -> str:
         quantity = number(self.quantity)
@@ -388,6 +398,8 @@ class InspectionScore(TimeStampedModel):
                 violation_error_message=_("The score must lie between 0 and 100."),
             ),
         ]
+
+    str_related = ("project",)
 
     def __str__(self) -> str:
         return f"{self.project} {number(self.score)}"

@@ -93,6 +93,8 @@ class Remediation(TaskBacked, TimeStampedModel):
             )
         ]
 
+    str_related = ("natural_village",)
+
     def __str__(self) -> str:
         return f"{self.natural_village} · {self.get_category_display()}"
 
@@ -181,6 +183,8 @@ class VillageInspection(TimeStampedModel):
         ordering = ["-inspected_on", "-pk"]
         indexes = [models.Index(fields=["inspected_on"], name="rural_inspection_on")]
 
+    str_related = ("village",)
+
     def __str__(self) -> str:
         return f"{self.village} · {date_format(self.inspected_on, 'DATE_FORMAT')}"
 
@@ -204,6 +208,8 @@ class InspectionScore(TaskBacked, TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["inspection", "item"], name="rural_one_score_per_item")
         ]
+
+    str_related = ("item",)
 
     def __str__(self) -> str:
         return f"{self.item.name}: {number(self.score)}"
@@ -285,6 +291,8 @@ class Facility(TimeStampedModel):
         verbose_name_plural = _("facilities")
         ordering = ["village__path", "type__sort_order", "name"]
 
+    str_related = ("village",)
+
     def __str__(self) -> str:
         return f"{self.village} · {self.name}"
 
@@ -320,6 +328,8 @@ class FacilityFault(TaskBacked, TimeStampedModel):
         verbose_name = _("facility fault")
         verbose_name_plural = _("facility faults")
         ordering = ["-reported_at", "-pk"]
+
+    str_related = ("facility",)
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.facility.name}" if self.pk else self.description[:30]
@@ -370,6 +380,8 @@ class SecretaryPlan(TimeStampedModel):
                 violation_error_message=_("The score must lie between 0 and 100."),
             ),
         ]
+
+    str_related = ("unit",)
 
     def __str__(self) -> str:
         return f"{self.year} {self.unit} · {self.secretary}"

@@ -119,6 +119,8 @@ class Target(TimeStampedModel):
             )
         ]
 
+    str_related = ("indicator",)
+
     def __str__(self) -> str:
         indicator = self.indicator
         return f"{indicator.name} {self.comparator} {self.value.normalize():f} {indicator.unit}"
@@ -164,6 +166,8 @@ class Observation(TimeStampedModel):
             )
         ]
         indexes = [models.Index(fields=["indicator", "unit", "period_end"])]
+
+    str_related = ("unit", "indicator")
 
     def __str__(self) -> str:
         return f"{self.unit} {self.indicator.name} {self.period}"

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -369,6 +369,130 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
         )
         _record(task, actor=actor, action=EventAction.CREATE, from_status="", at=at)
     return task
+
+
+class RowRefused(Exception):
+    """Raised by ``create_tasks``: some rows cannot be created; ``problems`` maps each
+    refused row's index to (field, message)."""
+
+    def __init__(self, problems: dict[int, tuple[str, str]]):
+        super().__init__(f"{len(problems)} rows refused")
+        self.problems = problems
+
+
+BULK_BATCH = 2000
+
+
+def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -> list[Task]:
+    """Many new tasks (drafts) at once, as ``create_task`` makes each one: ``rows`` are
+    ``create_task``'s values (``co_units`` among them), all checked before anything is
+    written; then the codes are given once per prefix (one look-up of the highest number
+    each, not one per task), and the tasks, their co-units, their creation events, the
+    notifications and the audit entries (author, request) are inserted in batches, in one
+    transaction. A row that fails the model's checks or would lie outside the actor's
+    scope raises ``RowRefused`` naming every such row, and nothing is kept."""
+    from mingzhu.core.audit import log_created, log_m2m_added
+
+    from .models import Notification
+
+    require(actor, "tasks.add_task", _("You may not create tasks."))
+    if actor.unit is None:
+        raise ValidationError({"issuer": _("The issuing unit is required.")})
+    now = timezone.now()
+    tasks, co_units, problems = [], [], {}
+    exclude = ["code", *(f.name for f in Task._meta.concrete_fields if f.is_relation)]
+    for index, values in enumerate(rows):
+        values = dict(values)
+        co_units.append(list(values.pop("co_units", ())))
+        values.setdefault("issuer", actor.unit)
+        task = Task(**values)
+        try:
+            task.clean_fields(exclude=exclude)
+            task.clean()
+        except ValidationError as exc:
+            field, messages = next(iter(exc.message_dict.items()))
+            problems[index] = (field, "；".join(messages))
+        tasks.append(task)
+    if problems:
+        raise RowRefused(problems)
+    with transaction.atomic():
+        _insert_with_codes(tasks, batch_size)
+        _refuse_outside_scope(tasks, actor, batch_size)
+        through = Task.co_units.through
+        links = [
+            through(task_id=task.pk, orgunit_id=unit.pk)
+            for task, units in zip(tasks, co_units, strict=True)
+            for unit in units
+        ]
+        through.objects.bulk_create(links, batch_size=batch_size)
+        events = [
+            TaskEvent(
+                task=task,
+                actor=actor,
+                at=now,
+                action=EventAction.CREATE,
+                from_status="",
+                to_status=task.status,
+                progress=task.progress,
+            )
+            for task in tasks
+        ]
+        TaskEvent.objects.bulk_create(events, batch_size=batch_size)
+        sides = NOTIFY.get(EventAction.CREATE, ())
+        if sides:  # creation tells no one today; should it, each task has its readers
+            Notification.objects.bulk_create(
+                [
+                    Notification(recipient_id=pk, task=task, event=event)
+                    for task, event in zip(tasks, events, strict=True)
+                    for pk in sorted(recipients(task, sides) - {actor.pk})
+                ],
+                batch_size=batch_size,
+            )
+        log_created(tasks, actor=actor, batch_size=batch_size)
+        log_m2m_added(dict(zip(tasks, co_units, strict=True)), "co_units", actor=actor)
+    count = len(tasks)
+    transaction.on_commit(lambda: log.info("%d tasks created by %s", count, actor))
+    return tasks
+
+
+def _insert_with_codes(tasks: Sequence[Task], batch_size: int, attempts: int = 3) -> None:
+    """Give the new tasks their codes and insert them. Per prefix the highest number is
+    read once; a creation racing this one under the same prefix makes the insert fail on
+    the unique code: then the numbers are read again (up to ``attempts`` times)."""
+    by_prefix: dict[str, list[Task]] = {}
+    for task in tasks:
+        by_prefix.setdefault(task.code_prefix(), []).append(task)
+    for attempt in range(attempts):
+        for prefix, group in by_prefix.items():
+            first = Task.last_number(prefix) + 1
+            for number, task in enumerate(group, start=first):
+                task.code = Task.code_for(prefix, number)
+        try:
+            with transaction.atomic():
+                for start in range(0, len(tasks), batch_size):
+                    Task.objects.bulk_create(tasks[start : start + batch_size])
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise  # not a race for the numbers, or lost every time
+            for task in tasks:
+                task.pk, task._state.adding = None, True
+
+
+def _refuse_outside_scope(tasks: Sequence[Task], actor, batch_size: int) -> None:
+    inside: set[int] = set()
+    for start in range(0, len(tasks), batch_size):
+        pks = [t.pk for t in tasks[start : start + batch_size]]
+        inside.update(
+            restrict(Task.objects.filter(pk__in=pks), actor, "add").values_list("pk", flat=True)
+        )
+    outside = {
+        index: ("lead_unit", _("The task would lie outside your data scope."))
+        for index, task in enumerate(tasks)
+        if task.pk not in inside
+    }
+    if outside:
+        raise RowRefused(outside)
 
 
 def assign(task: Task | int, *, actor, assignee=None, comment: str = "", at=None) -> Task:

@@ -11,11 +11,17 @@ import datetime as dt
 import re
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.tabular import Column, ImportResult, RowForm, read_table, run_import
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RowError,
+    RowForm,
+    read_table,
+    validate_rows,
+)
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 
@@ -98,7 +104,7 @@ class TaskRow(RowForm):
         name = str(self.cleaned_data["leader"] or "").strip()
         if not name:
             return None
-        leader = self.context["leaders"].filter(Q(display_name=name) | Q(username=name)).first()
+        leader = self.context["leaders"].get(name)
         if leader is None:
             raise forms.ValidationError(_("no leader named %(name)s") % {"name": name})
         return leader
@@ -113,28 +119,58 @@ class TaskRow(RowForm):
         return deadline
 
 
+def _leaders(actor) -> dict[str, User]:
+    """The leaders the importing user may see, by display name and by user name (read
+    once for the whole sheet; a display name shared by two answers the first by id)."""
+    found: dict[str, User] = {}
+    leaders = User.objects.restrict(actor, "view").filter(roles__code="leader").distinct()
+    for leader in leaders.order_by("pk"):
+        for name in (leader.display_name, leader.username):
+            if name:
+                found.setdefault(name, leader)
+    return found
+
+
 def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) -> ImportResult:
-    """Create the tasks of the sheet in ``task_list``; ``result.objects`` are the tasks."""
-    context = {
-        "units": _Units(actor),
-        "leaders": User.objects.restrict(actor, "view").filter(roles__code="leader"),
-    }
+    """Create the tasks of the sheet in ``task_list``; ``result.objects`` are the tasks.
 
-    def write(row: dict, _number: int):
-        task = actions.create_task(
-            actor=actor,
-            title=row["content"].splitlines()[0][:100],
-            content=row["content"],
-            task_list=task_list,
-            lead_unit=row["lead"],
-            co_units=row["co_units"],
-            leader=row["leader"],
-            deadline=row["deadline"],
-        )
-        return task, True
-
+    Every row is validated first (unit and leader names matched against what was read
+    once for the sheet); then the good rows are created together by
+    ``actions.create_tasks`` (codes once per prefix, inserts in batches, one transaction).
+    A row the action refuses is reported by its number and nothing is written."""
     table = read_table(file, COLUMNS)
-    return run_import(table, TaskRow, write, context=context, valid_only=valid_only)
+    context = {"units": _Units(actor), "leaders": _leaders(actor)}
+    good, errors = validate_rows(table, TaskRow, context=context)
+    result = ImportResult(errors=errors)
+    if (errors and not valid_only) or not good:
+        return result
+    rows = [
+        {
+            "title": row["content"].splitlines()[0][:100],
+            "content": row["content"],
+            "task_list": task_list,
+            "lead_unit": row["lead"],
+            "co_units": row["co_units"],
+            "leader": row["leader"],
+            "deadline": row["deadline"],
+        }
+        for _number, row in good
+    ]
+    try:
+        tasks = actions.create_tasks(rows, actor=actor)
+    except actions.RowRefused as refused:
+        for index, (field, message) in sorted(refused.problems.items()):
+            number = good[index][0]
+            header = table.header(FIELDS.get(field, field))
+            result.errors.append(RowError(number, header, message))
+        return result
+    result.objects = tasks
+    result.created = len(tasks)
+    return result
+
+
+# The sheet's column behind each field of a task.
+FIELDS = {"title": "content", "content": "content", "lead_unit": "lead", "leader": "leader"}
 
 
 def list_named(name: str, *, actor, year: int) -> TaskList:

@@ -201,6 +201,32 @@ class Task(TimeStampedModel):
         if self.lead_unit_id:
             check_city_units("lead_unit", self.lead_unit)
 
+    def code_prefix(self) -> str:
+        """The start of the task's code: year (the task list's, else the year the task is
+        created in, never its deadline's) and the issuing unit's token, e.g. ``2025-DB-``."""
+        year = (self.task_list.year if self.task_list_id else None) or (
+            self.code_year or timezone.localdate().year
+        )
+        return f"{year}-{_unit_token(self.issuer)}-"
+
+    @staticmethod
+    def last_number(prefix: str) -> int:
+        """The highest number given under ``prefix`` so far (0: none). Longer codes first,
+        so that 10000 comes after 9999 (this reads every code of the prefix: a bulk
+        creation asks once per prefix, see ``actions.create_tasks``)."""
+        last = (
+            Task._base_manager.filter(code__startswith=prefix)
+            .annotate(code_length=Length("code"))
+            .order_by("-code_length", "-code")
+            .values_list("code", flat=True)
+            .first()
+        )
+        return int(last.rsplit("-", 1)[-1]) if last else 0
+
+    @staticmethod
+    def code_for(prefix: str, number: int) -> str:
+        return f"{prefix}{number:04d}"
+
     def save(self, *args, **kwargs) -> None:
         """A deadline counted in working hours (e.g. a grid event's "exposed garbage: 4
         working hours") is a moment: ``due_at``. ``deadline`` stays a date, the local
@@ -217,24 +243,11 @@ class Task(TimeStampedModel):
         if self.code:
             super().save(*args, **kwargs)
             return
-        # A readable code: year, issuing unit, sequence. The year is the task list's, or
-        # else the year the task is created in (never its deadline's). Two saves racing for
-        # the same number: the loser takes the next one.
-        year = (self.task_list.year if self.task_list_id else None) or (
-            self.code_year or timezone.localdate().year
-        )
-        prefix = f"{year}-{_unit_token(self.issuer)}-"
+        # A readable code: year, issuing unit, sequence (``code_prefix``). Two saves racing
+        # for the same number: the loser takes the next one.
+        prefix = self.code_prefix()
         for _attempt in range(5):
-            # The highest number: longer codes first, so that 10000 comes after 9999.
-            last = (
-                Task._base_manager.filter(code__startswith=prefix)
-                .annotate(code_length=Length("code"))
-                .order_by("-code_length", "-code")
-                .values_list("code", flat=True)
-                .first()
-            )
-            number = int(last.rsplit("-", 1)[-1]) + 1 if last else 1
-            self.code = f"{prefix}{number:04d}"
+            self.code = Task.code_for(prefix, Task.last_number(prefix) + 1)
             try:
                 with transaction.atomic():
                     super().save(*args, **kwargs)

@@ -259,10 +259,9 @@ class SheetListView(ObjectListView):
 
     def meta_context(self):
         red = self.restricted("view").filter(level=SheetLevel.RED)
-        due = services.units_for_interview(red.values_list("unit_id", "issued_on"))
-        names = dict(
-            OrgUnit.objects.filter(pk__in={u for u, _y, _q in due}).values_list("pk", "name")
-        )
+        sheets = list(red.values_list("unit_id", "issued_on", "unit__name"))
+        due = services.units_for_interview([(u, on) for u, on, _name in sheets])
+        names = {u: name for u, _on, name in sheets}
         interviews = sorted((names[u], y, q) for u, y, q in due)
         return {**super().meta_context(), "can_add": False, "interviews": interviews}
 
