@@ -289,7 +289,7 @@ def test_hazard_photos_are_checked_and_served_only_within_scope(
     url = reverse("risks:photo", args=[photo.pk])
     shown = client_for("xinba").get(url)
     assert shown.status_code == 200 and shown["Content-Type"] == "image/jpeg"
-    assert shown["Content-Disposition"].startswith("inline")
+    assert shown["Content-Disposition"].startswith("attachment")  # a download, never inline
     assert b"".join(shown.streaming_content) == buffer.getvalue()
     assert client_for("sanmao").get(url).status_code == 404  # another town's hazard
     outsider = sorted(set(ALL) - HAZARD_READERS)[0]

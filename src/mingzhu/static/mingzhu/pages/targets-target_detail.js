@@ -1,8 +1,7 @@
 // The script of targets/target_detail.html (served from the site: the pages allow no inline script).
 mingzhuChart("trajectory", "trajectory-data", function (d) {
-  var esc = window.mingzhuEscape;
   return {
-    tooltip: {trigger: "item", formatter: function (p) { return esc(p.seriesName) + " " + esc(p.value[2]) + ": " + esc(p.value[1]); }},
+    tooltip: {trigger: "item", formatter: function (p) { return window.mingzhuEscape(p.seriesName + " " + p.value[2] + ": " + p.value[1]); }},
     legend: {data: [d.labels.actual, d.labels.required, d.labels.projected, d.labels.target]},
     // A year axis: the tick "2023" is the value of 2023 (targets.progress.year_position).
     xAxis: {type: "value", scale: true, minInterval: 1, max: function (v) { return Math.max(Math.ceil(v.max), Math.ceil(d.deadline_position)); },
