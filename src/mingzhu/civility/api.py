@@ -28,28 +28,12 @@ class CreationApplicationSerializer(ScopedModelSerializer):
 
     class Meta:
         model = models.Application
-        fields = [
-            "id",
-            "category",
-            "year",
-            "applicant",
-            "unit",
-            "description",
-            "status",
-            "submitted_on",
-            "notice_start",
-            "notice_end",
-            "decided_on",
-            "is_illustrative",
-        ]
+        # The decision's course is the actions': status and dates are read only.
         read_only_fields = [
-            "status",
-            "submitted_on",
-            "notice_start",
-            "notice_end",
-            "decided_on",
+            *("status", "submitted_on", "notice_start", "notice_end", "decided_on"),
             "is_illustrative",
         ]
+        fields = ["id", "category", "year", "applicant", "unit", "description", *read_only_fields]
         # Duplicates are refused by the action, naming the applicant.
         validators = []
 

@@ -204,7 +204,6 @@ def log_created(objects, *, actor, batch_size: int = 2000) -> int:
     each, written in bulk: the changes from nothing, the snapshot, the author (given
     here: a bulk creation always names it), the request id and the request's address.
     Returns the number of entries written."""
-    from django.utils.encoding import smart_str
 
     objects = [obj for obj in objects if is_audited(type(obj))]
     if not objects:
@@ -214,19 +213,32 @@ def log_created(objects, *, actor, batch_size: int = 2000) -> int:
     changes, snapshot = _creation_writers(objects[0])
     common = _common(actor)
     entries = (
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(obj.pk),
-            object_id=obj.pk,
-            object_repr=smart_str(obj),
-            action=LogEntry.Action.CREATE,
-            changes=changes(obj),
+        _entry(
+            obj,
+            content_type,
+            LogEntry.Action.CREATE,
+            changes(obj),
+            common,
             serialized_data=snapshot(obj),
-            **common,
         )
         for obj in objects
     )
     return _bulk_insert(entries, batch_size)
+
+
+def _entry(obj, content_type, action, changes, common: dict, **extra) -> LogEntry:
+    from django.utils.encoding import smart_str
+
+    return LogEntry(
+        content_type=content_type,
+        object_pk=str(obj.pk),
+        object_id=obj.pk,
+        object_repr=smart_str(obj),
+        action=action,
+        changes=changes,
+        **extra,
+        **common,
+    )
 
 
 def _creation_writers(example):
@@ -302,20 +314,18 @@ def log_m2m_added(added: dict, field_name: str, *, actor, batch_size: int = 2000
     content_type = ContentType.objects.get_for_model(type(next(iter(added))))
     common = _common(actor)
     entries = (
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(obj.pk),
-            object_id=obj.pk,
-            object_repr=smart_str(obj),
-            action=LogEntry.Action.UPDATE,
-            changes={
+        _entry(
+            obj,
+            content_type,
+            LogEntry.Action.UPDATE,
+            {
                 field_name: {
                     "type": "m2m",
                     "operation": "add",
                     "objects": [smart_str(r) for r in related],
                 }
             },
-            **common,
+            common,
         )
         for obj, related in added.items()
     )

@@ -798,6 +798,23 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     def clear(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    def found(m, start: int, indicator: str, comparator, value, rule: str, **extra) -> Target:
+        """The target a match of a quantity makes, dated by the sentence's deadline."""
+        deadline, words = _deadline_for(deadlines, m.start())
+        return Target(
+            indicator=indicator,
+            comparator=comparator,
+            value=value,
+            unit=_unit(m.group("unit")),
+            deadline=deadline,
+            text=text,
+            start=base + start,
+            end=base + m.end(),
+            rule=rule,
+            deadline_rule=words,
+            **extra,
+        )
+
     for m in _CHANGE.finditer(text):
         name, start = _indicator(text, m.start())
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
@@ -808,19 +825,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         suf = m.group("suf") or ""
         comparator = {"以内": "<=", "之内": "<=", "左右": "=", "以下": "<"}.get(suf, ">=")
         decrease = m.group("verb") in ("下降", "降低", "减少")
-        deadline, words = _deadline_for(deadlines, m.start())
         results.append(
-            Target(
-                indicator=f"{name}{'降幅' if decrease else '增幅'}",
-                comparator=comparator,
-                value=value,
-                unit=_unit(m.group("unit")),
-                deadline=deadline,
-                text=text,
-                start=base + start,
-                end=base + m.end(),
-                rule=m.group("verb") + (f"…{suf}" if suf else ""),
-                deadline_rule=words,
+            found(
+                m,
+                start,
+                f"{name}{'降幅' if decrease else '增幅'}",
+                comparator,
+                value,
+                m.group("verb") + (f"…{suf}" if suf else ""),
                 change="decrease" if decrease else "increase",
             )
         )
@@ -851,21 +863,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         value = _number(m.group("num"))
         if value is None:
             continue
-        deadline, dwords = _deadline_for(deadlines, m.start())
-        results.append(
-            Target(
-                indicator=name,
-                comparator=comparator,
-                value=value,
-                unit=_unit(m.group("unit")),
-                deadline=deadline,
-                text=text,
-                start=base + start,
-                end=base + m.end(),
-                rule=words,
-                deadline_rule=dwords,
-            )
-        )
+        results.append(found(m, start, name, comparator, value, words))
         taken.append((m.start(), m.end()))
     if re.search(r"确保|力争|争取|努力|计划|目标", text):
         for m in _QUALITATIVE.finditer(text):

@@ -195,6 +195,8 @@ def _copy(evaluation, scheme, ev, enterprise_ids, town_ids) -> int:
 
 # A result is one enterprise's in one evaluation (the constraint mu_result_once).
 KEY = ("evaluation_id", "enterprise_id")
+# What a run computes for an enterprise: the columns a re-run writes again.
+COMPUTED = ("group", "score", "rank", "mu_class", "indicators", "extra_cost")
 COLUMNS = (
     "created_at",
     "updated_at",
@@ -202,12 +204,7 @@ COLUMNS = (
     "year",
     "enterprise_id",
     "town_id",
-    "group",
-    "score",
-    "rank",
-    "mu_class",
-    "indicators",
-    "extra_cost",
+    *COMPUTED,
 )
 
 
@@ -243,17 +240,7 @@ def store(
         batch_size=2000,
         update_conflicts=True,
         unique_fields=["evaluation", "enterprise"],
-        update_fields=[
-            "updated_at",
-            "year",
-            "town",
-            "group",
-            "score",
-            "rank",
-            "mu_class",
-            "indicators",
-            "extra_cost",
-        ],
+        update_fields=["updated_at", "year", "town", *COMPUTED],
     )
     _drop_missing(evaluation, enterprise_ids)
     return len(rows)

@@ -132,19 +132,16 @@ class ChannelForm(ScopedModelForm):
         return channel
 
 
+def _topics(label) -> forms.MultipleChoiceField:
+    """The kinds of notice a person takes by one channel (SMS, e-mail)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=Topic.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class PreferenceForm(ScopedModelForm):
-    sms_topics = forms.MultipleChoiceField(
-        label=_("by SMS"),
-        choices=Topic.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    email_topics = forms.MultipleChoiceField(
-        label=_("by e-mail"),
-        choices=Topic.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    sms_topics = _topics(_("by SMS"))
+    email_topics = _topics(_("by e-mail"))
 
     class Meta:
         model = Preference
@@ -152,18 +149,8 @@ class PreferenceForm(ScopedModelForm):
 
 
 class MyPreferenceForm(StyledForm):
-    sms_topics = forms.MultipleChoiceField(
-        label=_("by SMS"),
-        choices=Topic.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    email_topics = forms.MultipleChoiceField(
-        label=_("by e-mail"),
-        choices=Topic.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    sms_topics = _topics(_("by SMS"))
+    email_topics = _topics(_("by e-mail"))
 
 
 class JobForm(ScopedModelForm):
