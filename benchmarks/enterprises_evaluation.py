@@ -24,23 +24,13 @@ import json
 import os
 import random
 import statistics
-import sys
-import tempfile
 import time
+
+from pgsetup import django_on_postgres
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/mz_enterprises_bench"
 YEAR = 2025
 COPY_BATCH = 50_000
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[-1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def fill(n: int, seed: int = 11) -> float:
@@ -282,26 +272,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sample", type=int, default=2_000)
     args = parser.parse_args()
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if not url.startswith("postgres"):
-        sys.exit(
-            "BENCH_DATABASE_URL must name a PostgreSQL database (its enterprises are replaced)."
-        )
-    ensure_database(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ["MINGZHU_DATA_DIR"] = tempfile.mkdtemp(prefix="mingzhu-bench-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mingzhu.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
+    django_on_postgres(DEFAULT_URL, " (its enterprises are replaced)")
     from mingzhu.demo.loader import load_org
     from mingzhu.enterprises.models import AnnualData
 
-    settings.DEBUG = True  # count the queries
-    call_command("migrate", interactive=False, verbosity=0)
     load_org()
     fill_seconds = None
     if AnnualData.objects.filter(year=YEAR).count() != args.enterprises:

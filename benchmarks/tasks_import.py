@@ -26,23 +26,13 @@ import io
 import json
 import os
 import resource
-import sys
-import tempfile
 import time
+
+from pgsetup import django_on_postgres
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/mz_tasks_import_bench"
 HEADERS = ["序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限"]
 UNITS = ["发改委", "工业和信息化局", "资规局", "新坝镇", "三茅街道", "城管局"]
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[-1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def sheet(n: int) -> bytes:
@@ -154,24 +144,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     args = parser.parse_args()
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if not url.startswith("postgres"):
-        sys.exit("BENCH_DATABASE_URL must name a PostgreSQL database.")
-    ensure_database(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ["MINGZHU_DATA_DIR"] = tempfile.mkdtemp(prefix="mingzhu-bench-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mingzhu.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
+    django_on_postgres(DEFAULT_URL)
     from mingzhu.demo.loader import ensure_personas, load_org, sync_roles
     from mingzhu.org.models import User
 
-    settings.DEBUG = True  # count the queries
-    call_command("migrate", interactive=False, verbosity=0)
     sync_roles()
     load_org()
     ensure_personas()
