@@ -18,6 +18,7 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.encoding import smart_str
 
 from .proxy import client_address, from_trusted_proxy
 
@@ -227,8 +228,6 @@ def log_created(objects, *, actor, batch_size: int = 2000) -> int:
 
 
 def _entry(obj, content_type, action, changes, common: dict, **extra) -> LogEntry:
-    from django.utils.encoding import smart_str
-
     return LogEntry(
         content_type=content_type,
         object_pk=str(obj.pk),
@@ -252,7 +251,6 @@ def _creation_writers(example):
     from auditlog.registry import auditlog as registry
     from django.conf import settings
     from django.core.serializers.json import DjangoJSONEncoder
-    from django.utils.encoding import smart_str
 
     model = type(example)
     options = registry.get_model_fields(model)
@@ -306,8 +304,6 @@ def log_m2m_added(added: dict, field_name: str, *, actor, batch_size: int = 2000
     """Record, for each object of ``added`` ({object: the related objects added}), that
     the related objects were added to its many-to-many ``field_name``, as auditlog records
     ``.add()`` (whose signal a bulk insert of the link rows does not send)."""
-    from django.utils.encoding import smart_str
-
     added = {obj: related for obj, related in added.items() if related}
     if not added:
         return 0

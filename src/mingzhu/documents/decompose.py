@@ -1208,10 +1208,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     year = year or _year(joined)
     for section in sections:
         section_lead = heading_lead(section.title)
-        section.items = [i for i in section.items if not _instruction_once(i, section)]
+        for item in section.items:
+            read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
+        section.items = [i for i in section.items if not is_instruction(i, section.title)]
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
-            read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
@@ -1242,12 +1243,6 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         issued_on=issued_on,
         doc_number=doc_number,
     )
-
-
-def _instruction_once(item: Item, section: Section) -> bool:
-    lead, _co, _leader, _words = named_units(item.text)
-    item.named_lead = lead
-    return is_instruction(item, section.title)
 
 
 def as_json(d: Decomposition) -> dict:
