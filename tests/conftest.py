@@ -3,18 +3,105 @@ test database, and a logged-in client for any of them."""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from pytest_django.plugin import blocking_manager_key
 
 from mingzhu.demo.loader import load
 from mingzhu.org.models import OrgUnit, User
 
+# Loading the demo takes about a minute. On SQLite the loaded database is kept as a file,
+# named by a digest of the code and data that build it and of today's date, and copied
+# into each test database: the first worker to need it loads it, the others wait and copy.
+SNAPSHOTS = Path(__file__).resolve().parents[1] / "var" / "test-snapshots"
+_SOURCE = Path(__file__).resolve().parents[1] / "src" / "mingzhu"
+# What cannot change the loaded data: pages, their templates, the API layer and commands.
+_NOT_DATA = {"static", "templates", "locale", "__pycache__", "templatetags", "management"}
+_NOT_DATA_FILES = {
+    "views.py",
+    "urls.py",
+    "api.py",
+    "filters.py",
+    "tables.py",
+    "menu.py",
+    "admin.py",
+}
+
+
+def _snapshot_name() -> str:
+    digest = hashlib.sha256(timezone.localdate().isoformat().encode())
+    for path in sorted(_SOURCE.rglob("*")):
+        parts = path.relative_to(_SOURCE).parts
+        if (
+            path.is_file()
+            and path.name not in _NOT_DATA_FILES
+            and not _NOT_DATA.intersection(parts)
+        ):
+            digest.update(str(path.relative_to(_SOURCE)).encode())
+            digest.update(path.read_bytes())
+    return f"demo-{digest.hexdigest()[:20]}.sqlite3"
+
+
+def _copy(source, target) -> None:
+    source.backup(target)
+
+
+def load_demo() -> None:
+    """The demo data in the test database: loaded, or on SQLite copied from the snapshot."""
+    if connection.vendor != "sqlite" or os.environ.get("MINGZHU_TEST_NO_SNAPSHOT"):
+        load()
+        return
+    connection.ensure_connection()
+    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+    snapshot = SNAPSHOTS / _snapshot_name()
+    with open(SNAPSHOTS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not snapshot.exists():
+            load()
+            partial = snapshot.with_suffix(".partial")
+            with sqlite3.connect(partial) as saved:
+                _copy(connection.connection, saved)
+            saved.close()
+            for old in SNAPSHOTS.glob("demo-*.sqlite3"):
+                old.unlink()
+            partial.replace(snapshot)
+            return
+    with sqlite3.connect(snapshot) as saved:
+        _copy(saved, connection.connection)
+    saved.close()
+
+
+def _snapshot_ready() -> bool:
+    from django.conf import settings
+
+    return (
+        settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        and not os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
+        and (SNAPSHOTS / _snapshot_name()).exists()
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations(request):
+    """With a snapshot to copy, the tables are built straight from the models (faster than
+    running every migration) and then replaced, schema and rows, by the snapshot's."""
+    if _snapshot_ready():
+        return False
+    return not request.config.getvalue("nomigrations")
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load()
+        load_demo()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -28,7 +115,7 @@ def pytest_runtest_teardown(item, nextitem):
     marker = item.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
         with item.config.stash[blocking_manager_key].unblock():
-            load()
+            load_demo()
     return result
 
 
