@@ -131,8 +131,13 @@ def test_saving_a_plan_and_issuing_its_tasks(czj, supervisor, sanmao, fgw):
     for task in tasks:
         assert task.source_kind == SourceKind.DEBT_PLAN
         assert task.status == Status.ASSIGNED
-        assert task.lead_unit.code == "YZ-DEPT-CZJ"
         assert isinstance(task.source_object, PlanMove)
+        # The task goes to the unit answering for the borrower: the platform company
+        # itself (a unit of the tree), or the finance bureau for the government's debt.
+        entity = task.source_object.instrument.entity
+        assert task.lead_unit == entity.unit
+        expected = "company" if entity.kind == "platform" else "department"
+        assert task.lead_unit.kind == expected
         assert task.deadline >= TODAY + dt.timedelta(days=debt_actions.NOTICE_DAYS)
     with pytest.raises(debt_actions.TransitionError):
         debt_actions.issue_tasks(plan.pk, actor=supervisor)

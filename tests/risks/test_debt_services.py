@@ -24,6 +24,7 @@ def row(
     refinanceable=False,
     defer=0,
     instalments=(),
+    budget="general",
 ):
     return InstrumentRow(
         id=id,
@@ -37,6 +38,7 @@ def row(
         max_defer_months=defer,
         entity_kind="government" if government else "platform",
         instalments=instalments,
+        budget=budget,
     )
 
 
@@ -109,11 +111,78 @@ def test_yearly_indicators():
     assert y["debt_ratio"] == 150.0
     assert y["grade"] == "yellow"
     assert y["interest"] == pytest.approx(15.0)
-    assert y["interest_ratio"] == 12.5
+    # All of it general debt: 15 / 120 = 12.5 % of the general budget expenditure.
+    assert y["general_interest_ratio"] == 12.5
+    assert y["special_interest"] == 0
+    assert y["special_interest_ratio"] is None  # no fund expenditure entered
     assert y["interest_alarm"] is True
     assert y["weighted_cost"] == 5.0
     assert y["balance_met"] is False
     assert y["cost_met"] is True
+    # Nothing due in 2025: 偿债率 is the interest alone, 15 / 200.
+    assert y["debt_service"] == pytest.approx(15.0)
+    assert y["service_ratio"] == 7.5
+    # Started in 2024: no new debt in 2025, and no year before to grow from.
+    assert y["new_debt"] == 0
+    assert y["new_debt_ratio"] is None
+    assert y["overdue_ratio"] is None
+
+
+def test_capacity_is_net_of_remittances():
+    # 综合财力 = 100 + 50 − 30 + 40 + 10 = 170.
+    fy = FiscalRow(2025, 100, 50, 40, 10, general_budget_expenditure=120, remittance=30)
+    assert fy.capacity == 170
+    [y] = services.yearly_indicators([row("g", 340, 5, D(2027, 6, 1), government=True)], [fy])
+    assert y["debt_ratio"] == 200.0
+
+
+def test_general_and_special_interest_against_their_own_budget():
+    # 2025: general 240 at 5 % (12), special 600 at 4 % (24). General expenditure 200:
+    # 6 %; fund expenditure 200: 12 %, above the 10 % line.
+    rows = [
+        row("g", 240, 5, D(2030, 1, 1), government=True),
+        row("s", 600, 4, D(2030, 1, 1), government=True, budget="special"),
+    ]
+    fy = FiscalRow(2025, 500, 0, 300, 0, general_budget_expenditure=200, fund_expenditure=200)
+    [y] = services.yearly_indicators(rows, [fy])
+    assert y["general_interest"] == pytest.approx(12.0)
+    assert y["special_interest"] == pytest.approx(24.0)
+    assert y["general_interest_ratio"] == 6.0
+    assert y["special_interest_ratio"] == 12.0
+    assert y["interest_alarm"] is True
+    fy = FiscalRow(2025, 500, 0, 300, 0, general_budget_expenditure=200, fund_expenditure=300)
+    [y] = services.yearly_indicators(rows, [fy])
+    assert y["special_interest_ratio"] == 8.0
+    assert y["interest_alarm"] is False
+
+
+def test_new_debt_debt_service_and_overdue_ratios():
+    # 2025: a 100 loan started in 2025-03 (new debt), 50 due in 2025-09 (repaid that year),
+    # 250 outstanding all year; all at 0 % to keep the interest out. Capacity 400 in 2024
+    # and 500 in 2025: new debt 100 / growth 100 = 100 %. Debt service 50 / 500 = 10 %.
+    # Balance at the end of 2025: 100 + 250 = 350; overdue 7 reported: 2 %.
+    rows = [
+        row("new", 100, 0, D(2029, 1, 1), start=D(2025, 3, 1), government=True),
+        row("due", 50, 0, D(2025, 9, 1), government=True),
+        row("old", 250, 0, D(2029, 1, 1), government=True),
+        row("platform", 900, 0, D(2025, 6, 1), start=D(2025, 1, 1)),
+    ]
+    years = [
+        FiscalRow(2024, 400, 0, 0, 0, general_budget_expenditure=300),
+        FiscalRow(2025, 500, 0, 0, 0, general_budget_expenditure=300, overdue_debt=7),
+    ]
+    y2024, y2025 = services.yearly_indicators(rows, years)
+    assert y2024["new_debt_ratio"] is None  # no year before it entered
+    assert y2025["new_debt"] == 100
+    assert y2025["capacity_growth"] == 100
+    assert y2025["new_debt_ratio"] == 100.0
+    assert y2025["debt_service"] == 50
+    assert y2025["service_ratio"] == 10.0
+    assert y2025["balance"] == 350
+    assert y2025["overdue_ratio"] == 2.0
+    # A capacity that shrank gives no 新增债务率 rather than a negative one.
+    years[1] = FiscalRow(2025, 350, 0, 0, 0, general_budget_expenditure=300)
+    assert services.yearly_indicators(rows, years)[1]["new_debt_ratio"] is None
 
 
 def test_portfolio_indicators():

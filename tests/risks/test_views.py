@@ -206,7 +206,23 @@ def test_wall_indicators_and_high_cost_pages(client_for):
     assert client.get(reverse("risks:wall"), {"export": "xlsx"}).status_code == 200
     indicators = client.get(reverse("risks:indicators"))
     assert len(indicators.context["yearly"]) == 5
-    assert "债务率" in indicators.content.decode()
+    page = indicators.content.decode()
+    for name in (
+        "债务率",
+        "新增债务率",
+        "偿债率",
+        "逾期债务率",
+        "国发〔2014〕43号",
+        "国办函〔2016〕88号",
+    ):
+        assert name in page
+    # The demo's government bonds are general and special debt; each has its own ratio.
+    this_year = next(
+        r for r in indicators.context["yearly"] if r["year"] == timezone.localdate().year
+    )
+    assert this_year["general_interest"] > 0 and this_year["special_interest"] > 0
+    assert this_year["special_interest_ratio"] is not None
+    assert this_year["service_ratio"] > 0
     high = client.get(reverse("risks:high_cost"), {"threshold": "6", "replace_at": "3"})
     assert all(h.row.rate > 6 for h in high.context["found"])
     assert client.get(reverse("risks:high_cost"), {"threshold": "abc"}).status_code == 200

@@ -121,6 +121,19 @@ DEPARTMENTS = [
 COMPANIES = [
     # An illustrative enterprise account, placed under its town.
     ("YZ-XINBA", Unit("YZ-CO-0001", "扬中示例电气有限公司", UnitKind.COMPANY, illustrative=True)),
+    # Illustrative financing platform companies, under the finance bureau that supervises
+    # them: their debt's rectification tasks go to the company itself.
+    *[
+        (
+            "YZ-DEPT-CZJ",
+            Unit(code, name, UnitKind.COMPANY, short_name=short, illustrative=True),
+        )
+        for code, name, short in (
+            ("YZ-PT-CT", "扬中示例城市建设投资集团有限公司", "示例城投"),
+            ("YZ-PT-JT", "扬中示例交通产业投资有限公司", "示例交投"),
+            ("YZ-PT-XC", "扬中示例新城开发建设有限公司", "示例新城"),
+        )
+    ],
 ]
 
 CITY = Unit(

@@ -33,7 +33,7 @@ from mingzhu.tasks.play import Staff, moment, play, staff_of
 
 from . import actions
 from .choices import Domain, Level
-from .debt.choices import EntityKind, InstrumentKind
+from .debt.choices import Budget, EntityKind, InstrumentKind
 from .models import (
     CashPosition,
     DebtEntity,
@@ -159,11 +159,8 @@ RECTIFYING = {
 }
 
 GOVERNMENT = "扬中市人民政府"
-PLATFORMS = [
-    ("扬中示例城市建设投资集团有限公司", "示例城投"),
-    ("扬中示例交通产业投资有限公司", "示例交投"),
-    ("扬中示例新城开发建设有限公司", "示例新城"),
-]
+# The platform companies are units of the tree (demo/yangzhong.py COMPANIES).
+PLATFORM_UNITS = ["YZ-PT-CT", "YZ-PT-JT", "YZ-PT-XC"]
 LENDERS = {
     InstrumentKind.GOVERNMENT_BOND: ["江苏省政府专项债券", "江苏省政府一般债券", "再融资债券"],
     InstrumentKind.BANK_LOAN: ["国家开发银行", "农业发展银行", "工商银行", "农商银行", "建设银行"],
@@ -376,18 +373,21 @@ def _debt(today: dt.date) -> int:
         return 0
     if DebtEntity.objects.filter(name=GOVERNMENT).exists():
         return 0
+    companies = {u.code: u for u in OrgUnit.objects.filter(code__in=PLATFORM_UNITS)}
+    if len(companies) != len(PLATFORM_UNITS):
+        return 0
     rng = random.Random(SEED + 1)
     entities = [
         DebtEntity(name=GOVERNMENT, short_name="市政府", kind=EntityKind.GOVERNMENT, unit=finance)
     ] + [
         DebtEntity(
-            name=name,
-            short_name=short,
+            name=companies[code].name,
+            short_name=companies[code].short_name,
             kind=EntityKind.PLATFORM,
-            unit=finance,
+            unit=companies[code],
             is_illustrative=True,
         )
-        for name, short in PLATFORMS
+        for code in PLATFORM_UNITS
     ]
     DebtEntity.objects.bulk_create(entities)
     entities = list(DebtEntity.objects.filter(name__in=[e.name for e in entities]).order_by("pk"))
@@ -400,12 +400,14 @@ def _debt(today: dt.date) -> int:
         n += 1
         code = f"ZW-{n:04d}"
         start = min(start, _month(today, -1))  # drawn already: the principal is outstanding
+        lender = rng.choice(LENDERS[kind])
         instruments.append(
             DebtInstrument(
                 code=code,
                 entity=entity,
                 kind=kind,
-                lender=f"{rng.choice(LENDERS[kind])}（示例）",
+                lender=f"{lender}（示例）",
+                budget=Budget.SPECIAL if "专项" in lender else Budget.GENERAL,
                 principal=Decimal(principal),
                 rate=Decimal(str(rate)),
                 start=start,
@@ -513,7 +515,11 @@ def _debt(today: dt.date) -> int:
                 transfer_revenue=(Decimal(120000) * growth).quantize(Decimal(1)),
                 fund_revenue=(Decimal(260000) * growth).quantize(Decimal(1)),
                 state_capital_revenue=Decimal(6000),
+                remittance=(Decimal(18000) * growth).quantize(Decimal(1)),
                 general_budget_expenditure=(Decimal(540000) * growth).quantize(Decimal(1)),
+                fund_expenditure=(Decimal(250000) * growth).quantize(Decimal(1)),
+                # Reported for the years closed or running; none for the years ahead.
+                overdue_debt=Decimal(0) if year <= today.year else None,
                 balance_target=Decimal(1000000) - Decimal(30000) * k,
                 cost_target=Decimal("4.2"),
                 is_illustrative=True,

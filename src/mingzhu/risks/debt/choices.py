@@ -7,6 +7,14 @@ class EntityKind(models.TextChoices):
     PLATFORM = "platform", _("Financing platform company")
 
 
+class Budget(models.TextChoices):
+    """Which budget repays a government debt (国发〔2014〕43号): the general public budget
+    (一般债务) or the government fund budget, from the project's own revenue (专项债务)."""
+
+    GENERAL = "general", _("General debt")  # 一般债务
+    SPECIAL = "special", _("Special debt")  # 专项债务
+
+
 class InstrumentKind(models.TextChoices):
     GOVERNMENT_BOND = "government_bond", _("Government bond")  # 政府债券
     BANK_LOAN = "bank_loan", _("Bank loan")  # 银行贷款

@@ -38,6 +38,7 @@ def instrument_rows(instruments: QuerySet) -> list[InstrumentRow]:
             refinanceable=i.refinanceable,
             max_defer_months=i.max_defer_months,
             entity_kind=i.entity.kind,
+            budget=i.budget,
             instalments=tuple(instalments.get(i.pk, ())),
         )
         for i in items
@@ -87,6 +88,9 @@ def fiscal_rows(years: QuerySet) -> list[FiscalRow]:
             ratio_yellow=float(y.ratio_yellow),
             ratio_orange=float(y.ratio_orange),
             ratio_red=float(y.ratio_red),
+            remittance=float(y.remittance),
+            fund_expenditure=f(y.fund_expenditure),
+            overdue_debt=f(y.overdue_debt),
         )
         for y in years.order_by("year")
     ]

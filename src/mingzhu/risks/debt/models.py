@@ -2,7 +2,8 @@
 per month, the city's fiscal capacity (综合财力) per year, and saved peak-shaving plans.
 
 Every debt model is placed in the org tree through the unit responsible for it (the
-finance bureau for the government and the platform companies it supervises); what makes
+finance bureau for the government; a platform company is a unit of its own, of kind
+``company``, and answers for its debt); what makes
 debt visible to few is the permission, which only the leader, the supervision office and
 the finance role hold (see ``risks.apps``). The planner's computations live in
 ``services.py`` and ``planner.py``, over plain data.
@@ -22,7 +23,7 @@ from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
 from mingzhu.core.models import Named, TimeStampedModel
 
-from .choices import EntityKind, InstrumentKind
+from .choices import Budget, EntityKind, InstrumentKind
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
@@ -65,6 +66,16 @@ class DebtInstrument(TimeStampedModel):
     code = models.CharField(_("code"), max_length=40, unique=True)
     entity = foreign_key(DebtEntity, _("entity"), "instruments")
     kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
+    budget = models.CharField(
+        _("budget"),
+        max_length=10,
+        choices=Budget.choices,
+        default=Budget.GENERAL,
+        help_text=_(
+            "For government debt: repaid from the general public budget (一般债务) or from the "
+            "government fund budget (专项债务). Not used for platform companies."
+        ),
+    )
     lender = models.CharField(_("lender"), max_length=100, blank=True)
     principal = _money(_("principal outstanding (10k yuan)"))
     rate = models.DecimalField(
@@ -151,9 +162,26 @@ class FiscalYear(TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     general_budget_revenue = _money(_("general budget revenue (10k yuan)"))
     transfer_revenue = _money(_("transfer revenue (10k yuan)"))
+    remittance = _money(
+        _("remittance to the higher level (10k yuan)"),
+        default=Decimal(0),
+        help_text=_("上解上级支出: subtracted from the fiscal capacity."),
+    )
     fund_revenue = _money(_("government fund revenue (10k yuan)"))
     state_capital_revenue = _money(_("state capital operating revenue (10k yuan)"))
     general_budget_expenditure = _money(_("general budget expenditure (10k yuan)"))
+    fund_expenditure = _money(
+        _("government fund expenditure (10k yuan)"),
+        null=True,
+        blank=True,
+        help_text=_("政府性基金预算支出: the base of the special debt interest ratio."),
+    )
+    overdue_debt = _money(
+        _("overdue government debt at year end (10k yuan)"),
+        null=True,
+        blank=True,
+        help_text=_("逾期债务余额 as reported by the finance bureau; empty if not reported."),
+    )
     balance_target = _money(_("debt balance target (10k yuan)"), null=True, blank=True)
     cost_target = models.DecimalField(
         _("average cost target (%)"), max_digits=6, decimal_places=3, null=True, blank=True
@@ -185,10 +213,12 @@ class FiscalYear(TimeStampedModel):
 
     @property
     def capacity(self) -> Decimal:
-        """综合财力 = general budget + transfers + government funds + state capital."""
+        """综合财力 = general budget + transfers − remittances + government funds + state
+        capital."""
         return (
             self.general_budget_revenue
             + self.transfer_revenue
+            - self.remittance
             + self.fund_revenue
             + self.state_capital_revenue
         )

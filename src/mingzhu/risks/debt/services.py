@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .choices import EntityKind, Grade, InstrumentKind
+from .choices import Budget, EntityKind, Grade, InstrumentKind
 from .planner import PlanResult, month_index, month_label, plan
 
 SHORT_TERM_WARN = 30.0  # % of the debt due within 12 months
-INTEREST_RATIO_LINE = 10.0  # % of general budget expenditure: fiscal restructuring
+# % of the budget's expenditure: a city or county whose general debt interest exceeds 10 %
+# of its general budget expenditure, or whose special debt interest exceeds 10 % of its
+# government fund expenditure, must start fiscal restructuring (国办函〔2016〕88号).
+INTEREST_RATIO_LINE = 10.0
 CASH_COVERAGE_WARN = 1.0  # cash / debt due within 3 months
 
 
@@ -35,6 +38,7 @@ class InstrumentRow:
     refinanceable: bool = False
     max_defer_months: int = 0
     entity_kind: str = EntityKind.PLATFORM
+    budget: str = Budget.GENERAL  # government debt only: general or special
     instalments: tuple[tuple[dt.date, float], ...] = ()  # empty: bullet at maturity
 
 
@@ -217,12 +221,17 @@ class FiscalRow:
     ratio_yellow: float = 120.0
     ratio_orange: float = 200.0
     ratio_red: float = 300.0
+    remittance: float = 0.0  # 上解上级支出
+    fund_expenditure: float | None = None  # 政府性基金预算支出
+    overdue_debt: float | None = None  # 逾期债务余额 at year end, as reported
 
     @property
     def capacity(self) -> float:
+        """综合财力: what the city disposes of, net of what it remits to the level above."""
         return (
             self.general_budget_revenue
             + self.transfer_revenue
+            - self.remittance
             + self.fund_revenue
             + self.state_capital_revenue
         )
@@ -245,19 +254,61 @@ def weighted_cost(s: Schedule, month: int, mask=None) -> float | None:
     return round(float((s.amount[pick] * s.rate[pick]).sum() / total), 3) if total else None
 
 
+def principal_due(s: Schedule, first: int, last: int, mask=None) -> float:
+    """Principal of the instalments due in months first..last."""
+    pick = (s.month >= first) & (s.month <= last)
+    if mask is not None:
+        pick &= mask
+    return float(s.amount[pick].sum())
+
+
+def principal_drawn(rows: Sequence[InstrumentRow], first: int, last: int, mask=None) -> float:
+    """New borrowing: the principal of the instruments that started in months first..last
+    (their principal as recorded: an instrument's own schedule is its whole amount)."""
+    total = 0.0
+    for i, r in enumerate(rows):
+        if mask is not None and not mask[i]:
+            continue
+        if r.start is not None and first <= mi(r.start) <= last:
+            total += sum(a for _, a in r.instalments) if r.instalments else r.principal
+    return total
+
+
 def yearly_indicators(rows: Sequence[InstrumentRow], years: Sequence[FiscalRow]) -> list[dict]:
-    """Per fiscal year, for the government's own debt: balance at year end, 债务率 and its
-    grade, interest and 利息支出率, weighted average cost, and the control targets."""
+    """Per fiscal year, for the government's own debt: balance at year end, the four risk
+    indicators of 国发〔2014〕43号 (债务率, 新增债务率, 偿债率, 逾期债务率) with the 债务率
+    grade, the interest of general and of special debt against the budget that pays it
+    (国办函〔2016〕88号's 10 % lines), the weighted average cost and the control targets.
+    The formulas and their sources are in docs/risks.md."""
     s = schedule(rows)
     government = np.array([r.entity_kind == EntityKind.GOVERNMENT for r in rows], dtype=bool)
-    mask = government[s.instrument] if len(s.month) else np.zeros(0, dtype=bool)
+    special = np.array([r.budget == Budget.SPECIAL for r in rows], dtype=bool)
+    has = bool(len(s.month))
+    mask = government[s.instrument] if has else np.zeros(0, dtype=bool)
+    special_mask = mask & special[s.instrument] if has else mask
+    general_mask = mask & ~special[s.instrument] if has else mask
+    capacity_of = {fy.year: fy.capacity for fy in years}
     out = []
     for fy in years:
         end = month_index(fy.year, 12)
+        first = end - 11
         balance = balance_at(s, end, mask)
-        interest = float(interest_by_month(s, end - 11, end, mask).sum()) if len(s.month) else 0.0
+        general_interest = (
+            float(interest_by_month(s, first, end, general_mask).sum()) if has else 0.0
+        )
+        special_interest = (
+            float(interest_by_month(s, first, end, special_mask).sum()) if has else 0.0
+        )
+        interest = general_interest + special_interest
+        service = principal_due(s, first, end, mask) + interest if has else 0.0
+        new_debt = principal_drawn(rows, first, end, government)
+        previous = capacity_of.get(fy.year - 1)
+        capacity_growth = None if previous is None else fy.capacity - previous
         ratio = _pct(balance, fy.capacity)
-        interest_ratio = _pct(interest, fy.general_budget_expenditure)
+        general_ratio = _pct(general_interest, fy.general_budget_expenditure)
+        special_ratio = (
+            None if fy.fund_expenditure is None else _pct(special_interest, fy.fund_expenditure)
+        )
         cost = weighted_cost(s, end, mask)
         out.append(
             {
@@ -266,10 +317,27 @@ def yearly_indicators(rows: Sequence[InstrumentRow], years: Sequence[FiscalRow])
                 "balance": round(balance, 2),
                 "debt_ratio": ratio,
                 "grade": grade(ratio, fy.ratio_yellow, fy.ratio_orange, fy.ratio_red),
+                "new_debt": round(new_debt, 2),
+                "capacity_growth": None if capacity_growth is None else round(capacity_growth, 2),
+                # No ratio when the capacity did not grow: the formula's base is not positive.
+                "new_debt_ratio": _pct(new_debt, capacity_growth)
+                if capacity_growth is not None and capacity_growth > 0
+                else None,
+                "debt_service": round(service, 2),
+                "service_ratio": _pct(service, fy.capacity),
+                "overdue_debt": fy.overdue_debt,
+                "overdue_ratio": None
+                if fy.overdue_debt is None
+                else (_pct(fy.overdue_debt, balance) if balance else None),
                 "interest": round(interest, 2),
-                "interest_ratio": interest_ratio,
-                "interest_alarm": interest_ratio is not None
-                and interest_ratio >= INTEREST_RATIO_LINE,
+                "general_interest": round(general_interest, 2),
+                "special_interest": round(special_interest, 2),
+                "general_interest_ratio": general_ratio,
+                "special_interest_ratio": special_ratio,
+                "interest_alarm": any(
+                    r is not None and r >= INTEREST_RATIO_LINE
+                    for r in (general_ratio, special_ratio)
+                ),
                 "weighted_cost": cost,
                 "balance_target": fy.balance_target,
                 "balance_met": None if fy.balance_target is None else balance <= fy.balance_target,
