@@ -61,3 +61,23 @@ def test_units_with_too_few_dispatches_are_left_out():
     labels[:3] = [99, 99, 99]
     trained = classifier.train(texts, labels)
     assert 99 not in trained.classes
+
+
+def test_the_accuracy_is_measured_on_the_newest_requests_a_model_fitted_on_the_older_did_not_see():
+    # Units change their topics over time: the older four fifths send 道路 to unit 1, the
+    # newest fifth to unit 2. A model fitted on the older requests only cannot know that,
+    # so its top-1 on the newest is poor; a score on data it had seen would be near 1.
+    import datetime as dt
+
+    start = dt.date(2030, 1, 1)
+    texts, labels, dates = [], [], []
+    for i in range(400):
+        road = i % 2 == 0
+        late = i >= 320
+        texts.append("立新村路面坑洼" if road else "新坝社区拖欠工资")
+        labels.append((2 if late else 1) if road else 3)
+        dates.append(start + dt.timedelta(days=i // 4))
+    trained = classifier.train(texts, labels, dates)
+    assert trained.held_out == 80
+    assert (trained.held_out_from, trained.held_out_to) == (dates[320], dates[-1])
+    assert trained.top1 == pytest.approx(0.5)  # the wage requests right, the road ones wrong

@@ -24,6 +24,9 @@ def test_a_requests_status_comes_from_its_task():
 
 
 def _round(unit, dispatched, accepted=None, called=None, resolved=None, sat=None, due=None):
+    """A round whose caller was contacted when it was accepted (within the day's limit
+    when accepted on the day of the dispatch or the next)."""
+    at = None if accepted is None else dt.datetime.combine(accepted, dt.time(10))
     return RoundFacts(
         unit_id=unit,
         dispatched_on=dispatched,
@@ -32,6 +35,8 @@ def _round(unit, dispatched, accepted=None, called=None, resolved=None, sat=None
         called_back_on=called,
         resolved=resolved,
         satisfaction=sat,
+        contact_due=dt.datetime.combine(dispatched + dt.timedelta(days=1), dt.time(12)),
+        contacted_at=at,
     )
 
 
@@ -53,6 +58,7 @@ def test_it_works_out_the_three_rates_by_hand():
     one = rows[1]
     assert (one["dispatched"], one["responded"], one["called_back"]) == (4, 3, 4)
     assert one["response_rate"] == 0.75
+    assert one["sign_rate"] == 0.75  # the same three accepted in the system in time
     assert one["resolution_rate"] == 0.75  # 3 of 4 called back
     assert one["satisfaction_rate"] == 0.75  # satisfied + basic + satisfied
     assert one["composite"] == 75.0
@@ -67,9 +73,69 @@ def test_the_composite_follows_the_weights():
     rates = (1.0, 0.5, 0.0)
     assert services.composite(rates, (20, 40, 40)) == 40.0
     assert services.composite(rates, (100, 0, 0)) == 100.0
-    # missing rates: the weights of the others are renormalised
-    assert services.composite((1.0, None, None), (20, 40, 40)) == 100.0
+    # A missing rate (no callback yet): no score, rather than 100 on the one rate there is.
+    assert services.composite((1.0, None, None), (20, 40, 40)) is None
     assert services.composite((None, None, None), (20, 40, 40)) is None
+
+
+def test_response_is_a_recorded_contact_within_the_limit_and_signing_is_apart():
+    dispatched = D(2030, 3, 4)
+    due = dt.datetime(2030, 3, 5, 9)
+    rounds = [
+        # contacted in time, never accepted in the system
+        RoundFacts(1, dispatched, dispatched, contact_due=due, contacted_at=due),
+        # accepted at once, contacted a minute late
+        RoundFacts(
+            1,
+            dispatched,
+            dispatched,
+            accepted_on=dispatched,
+            contact_due=due,
+            contacted_at=due + dt.timedelta(minutes=1),
+        ),
+        # accepted at once, never contacted
+        RoundFacts(1, dispatched, dispatched, accepted_on=dispatched, contact_due=due),
+    ]
+    [row] = services.three_rates(rounds, *MARCH, (20, 40, 40))
+    assert (row["responded"], row["signed"], row["dispatched"]) == (1, 2, 3)
+    assert row["response_rate"] == round(1 / 3, 4)
+    assert row["sign_rate"] == round(2 / 3, 4)
+    assert row["composite"] is None  # nobody called back: no score
+
+
+def _scored(unit, composite, dispatched=5, called_back=5):
+    return {
+        "unit": unit,
+        "composite": composite,
+        "dispatched": dispatched,
+        "called_back": called_back,
+    }
+
+
+def test_the_ranking_rule_shares_places_and_leaves_out_units_without_enough_cases():
+    rows = [
+        _scored(1, 100.0),
+        _scored(2, 100.0),
+        _scored(3, 90.0),
+        _scored(4, 100.0, called_back=0),  # the "100 with zero callbacks" case
+        _scored(5, 100.0, dispatched=2),
+        _scored(6, None, called_back=0),
+    ]
+    ranked, others = services.rank(rows, min_cases=3)
+    assert [(r["unit"], r["rank"]) for r in ranked] == [(1, 1), (2, 1), (3, 3)]
+    assert {r["unit"]: r["not_ranked"] for r in others} == {
+        4: "too_few",
+        5: "too_few",
+        6: "no_score",
+    }
+    assert all(r["rank"] is None for r in others)
+
+
+def test_a_unit_tied_with_the_last_place_of_a_list_is_on_it():
+    rows = [_scored(u, s) for u, s in ((1, 99.0), (2, 95.0), (3, 95.0), (4, 80.0), (5, 70.0))]
+    red, black = services.red_black(rows, size=2, min_requests=3)
+    assert [r["unit"] for r in red] == [1, 2, 3]  # 2 and 3 share second place
+    assert [r["unit"] for r in black] == [5, 4]
 
 
 def test_the_red_and_black_lists_take_five_each_and_never_the_same_unit():

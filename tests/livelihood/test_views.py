@@ -180,6 +180,7 @@ def test_the_rates_page_and_notice(as_user, dispatched, rexian, fgw, leader):
     for resolved, satisfaction in ((True, "satisfied"), (False, "dissatisfied"), (True, "basic")):
         request = dispatched()
         actions.accept(request.pk, actor=fgw, at=at("2030-03-04", 15))
+        actions.contact_caller(request.pk, actor=fgw, note="电话联系", at=at("2030-03-04", 16))
         actions.answer(request.pk, actor=fgw, result="已答复", at=at("2030-03-05"))
         actions.callback(
             request.pk,
@@ -212,11 +213,19 @@ def test_the_desk_edits_the_weights_and_they_must_add_up(as_user, rexian, leader
         .status_code
         == 403
     )
-    bad = as_user(rexian).post(url, {"response": 30, "resolution": 30, "satisfaction": 30})
+    rules = {"contact_hours": 24, "min_cases": 5, "list_size": 3}
+    bad = as_user(rexian).post(url, {"response": 30, "resolution": 30, "satisfaction": 30, **rules})
     assert bad.status_code == 400
-    ok = as_user(rexian).post(url, {"response": 30, "resolution": 30, "satisfaction": 40})
+    zero = as_user(rexian).post(
+        url, {"response": 30, "resolution": 30, "satisfaction": 40, **rules, "min_cases": 0}
+    )
+    assert zero.status_code == 400
+    ok = as_user(rexian).post(url, {"response": 30, "resolution": 30, "satisfaction": 40, **rules})
     assert ok.status_code == 302
-    assert RateWeights.current().response == 30
+    saved = RateWeights.current()
+    assert (saved.response, saved.min_cases, saved.list_size) == (30, 5, 3)
+    page = as_user(leader).get(url).content.decode()
+    assert "at least 5 requests dispatched" in page and "first 3 places" in page
 
 
 def test_hot_spots_flag_repeated_requests(as_user, make_request, leader, category):

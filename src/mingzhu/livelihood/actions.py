@@ -27,7 +27,7 @@ from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks import services as task_services
 from mingzhu.tasks.actions import in_unit, source_reviewer
-from mingzhu.tasks.choices import DeadlineBasis, SourceKind
+from mingzhu.tasks.choices import HANDLING, DeadlineBasis, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.models import Task
 
@@ -292,6 +292,43 @@ def redispatch(
         request.pending_return = False
         request.save(update_fields=["task", "pending_return", "updated_at"])
         _event(request, actor, RequestAction.REDISPATCH, at, unit=unit, task=task, comment=comment)
+    return request
+
+
+CONTACTABLE = (TaskStatus.ASSIGNED, *HANDLING)
+
+
+def may_contact(user, request: CitizenRequest) -> bool:
+    """The handling unit's staff record their contact with the caller while the round is
+    open (dispatched, accepted or in hand)."""
+    task = request.task
+    return bool(
+        task is not None
+        and not request.pending_return
+        and task.status in CONTACTABLE
+        and user.has_perm("tasks.change_task")
+        and in_unit(user, task.lead_unit)
+    )
+
+
+def contact_caller(request: CitizenRequest | int, *, actor, note: str, at=None) -> CitizenRequest:
+    """The unit records that it contacted the caller (联系诉求人), how and what was said: the
+    evidence of the response the 三率 count (the first contact of a round, within the
+    working hours the rate rules allow after the dispatch)."""
+    note = (note or "").strip()
+    if not note:
+        raise ActionError(_("Say how the caller was contacted and what was agreed."))
+    at = now_or(at)
+    with transaction.atomic():
+        request = _lock_request(request, actor)
+        task = request.task
+        if task is None or not in_unit(actor, task.lead_unit):
+            raise PermissionDenied(_("Only the unit handling the request contacts the caller."))
+        if not may_contact(actor, request):
+            raise _wrong_state(request)
+        _event(
+            request, actor, RequestAction.CONTACT, at, unit=task.lead_unit, task=task, comment=note
+        )
     return request
 
 

@@ -39,6 +39,7 @@ class RequestAction(models.TextChoices):
     DISPATCH = "dispatch", _("Dispatched to a unit")
     RETURN = "return", _("Returned by the unit")  # 退单
     REDISPATCH = "redispatch", _("Re-dispatched")
+    CONTACT = "contact", _("Contacted the caller")  # 联系诉求人
 
 
 class HouseholdType(models.TextChoices):

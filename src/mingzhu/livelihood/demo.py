@@ -37,6 +37,7 @@ from .choices import (
     EntryStatus,
     HouseholdType,
     MeasureKind,
+    RequestAction,
     RequestType,
     RiskCause,
     Satisfaction,
@@ -303,9 +304,29 @@ def _requests(rng, today, units, users, categories) -> int:
     _reset_sequences(Task, models.CitizenRequest)
     # The request's own events (dispatch, callback) are left to the task's timeline and
     # the callback rows here: fewer rows keep the demo step fast.
-    task_events, callbacks = [], []
+    task_events, callbacks, contacts = [], [], []
+    # Contacts with the caller (联系诉求人, the 三率's response): the unit calls on the day
+    # it accepts, an hour or two in; its own random stream keeps the rest of the demo as is.
+    contact_rng = random.Random(len(reqs))
+    # Nothing recorded after the start of the day of the load.
+    now = _at(today, 0)
     for req, task, plan in zip(reqs, tasks, plans, strict=True):
         received, accepted, answered, called, state, resolved, satisfaction, second = plan
+        if accepted:
+            contact_at = max(received, _at(accepted, 9)) + dt.timedelta(
+                minutes=contact_rng.randrange(20, 180)
+            )
+            if contact_at < now:
+                contacts.append(
+                    models.RequestEvent(
+                        request=req,
+                        action=RequestAction.CONTACT,
+                        at=contact_at,
+                        unit=task.lead_unit,
+                        task=task,
+                        comment="电话联系诉求人，了解诉求并约定处理时间。（示例）",
+                    )
+                )
         # (action, from, to, at, satisfied?, comment)
         ev = [
             (EventAction.CREATE, "", T.DRAFT, received, None, ""),
@@ -373,6 +394,7 @@ def _requests(rng, today, units, users, categories) -> int:
             )
     TaskEvent.objects.bulk_create(task_events, batch_size=1000)
     models.Callback.objects.bulk_create(callbacks, batch_size=500)
+    models.RequestEvent.objects.bulk_create(contacts, batch_size=1000)
     return len(reqs)
 
 

@@ -65,6 +65,14 @@ class AnswerForm(StyledForm):
     result = forms.CharField(label=_("answer"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class ContactForm(StyledForm):
+    note = forms.CharField(
+        label=_("how the caller was contacted and what was agreed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: 电话联系，约定明日上午现场查看。"),
+    )
+
+
 class CallbackForm(StyledForm):
     """What the citizen said when called back. Nothing is preset: the desk chooses both
     answers (an unanswered field is an error, never a default 满意)."""
@@ -102,7 +110,14 @@ class TimeLimitForm(ScopedModelForm):
 class WeightsForm(forms.ModelForm):
     class Meta:
         model = RateWeights
-        fields = ["response", "resolution", "satisfaction"]
+        fields = [
+            "response",
+            "resolution",
+            "satisfaction",
+            "contact_hours",
+            "min_cases",
+            "list_size",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,15 +11,15 @@ from django.utils import timezone
 
 from mingzhu.core import periods
 from mingzhu.org.models import OrgUnit
-from mingzhu.tasks.choices import SourceKind
+from mingzhu.tasks.choices import EventAction, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
-from mingzhu.tasks.models import Task
-from mingzhu.tasks.services import add_working_days
+from mingzhu.tasks.models import Task, TaskEvent
+from mingzhu.tasks.services import add_working_days, add_working_hours
 
 from . import services
 from .actions import limit_for
-from .choices import RequestType
-from .models import Callback, CitizenRequest, RateWeights, RequestCategory
+from .choices import RequestAction, RequestType
+from .models import Callback, CitizenRequest, RateWeights, RequestCategory, RequestEvent
 
 
 def request_tasks(requests: QuerySet) -> QuerySet:
@@ -31,18 +31,38 @@ def request_tasks(requests: QuerySet) -> QuerySet:
     )
 
 
-def round_facts(requests: QuerySet, start: dt.date, end: dt.date) -> list[services.RoundFacts]:
+def round_facts(
+    requests: QuerySet, start: dt.date, end: dt.date, contact_hours: int = 24
+) -> list[services.RoundFacts]:
     """The facts of the rates for start..end: one per task dispatched in the period
     (cancelled rounds, i.e. returned requests, are left out) and one per callback made in
-    it (a task reopened at its first callback is called back twice)."""
+    it (a task reopened at its first callback is called back twice). A round's dispatch
+    is the moment its task was assigned; its contact, the first 联系诉求人 recorded for it."""
     response_days = {t: limit_for(t)[2] for t in RequestType.values}
     kind = CitizenRequest.objects.filter(pk=OuterRef("object_id")).values("request_type")[:1]
+    assigned_at = TaskEvent.objects.filter(task=OuterRef("pk"), action=EventAction.ASSIGN).order_by(
+        "at"
+    )
+    contacted = RequestEvent.objects.filter(
+        task=OuterRef("pk"), action=RequestAction.CONTACT
+    ).order_by("at")
     dispatched = (
         request_tasks(requests)
         .exclude(status__in=[TaskStatus.CANCELLED, TaskStatus.DRAFT])
         .filter(assigned_on__range=(start, end))
-        .annotate(request_type=Subquery(kind))
-        .values_list("lead_unit_id", "assigned_on", "accepted_on", "request_type")
+        .annotate(
+            request_type=Subquery(kind),
+            assigned_at=Subquery(assigned_at.values("at")[:1]),
+            contacted_at=Subquery(contacted.values("at")[:1]),
+        )
+        .values_list(
+            "lead_unit_id",
+            "assigned_on",
+            "accepted_on",
+            "request_type",
+            "assigned_at",
+            "contacted_at",
+        )
     )
     facts = [
         services.RoundFacts(
@@ -50,8 +70,12 @@ def round_facts(requests: QuerySet, start: dt.date, end: dt.date) -> list[servic
             dispatched_on=assigned,
             response_due=add_working_days(assigned, response_days.get(rtype, 1)),
             accepted_on=accepted,
+            contact_due=add_working_hours(timezone.localtime(sent), contact_hours)
+            if sent
+            else None,
+            contacted_at=contact,
         )
-        for unit_id, assigned, accepted, rtype in dispatched
+        for unit_id, assigned, accepted, rtype, sent, contact in dispatched
     ]
     called = Callback.objects.filter(
         request__in=requests.values("pk"), called_at__date__range=(start, end)
@@ -75,11 +99,14 @@ def rates_for(requests: QuerySet, year: int, month: int) -> dict:
     start, end = periods.month_bounds(year, month)
     weights = RateWeights.current()
     w = (weights.response, weights.resolution, weights.satisfaction)
-    rows = services.three_rates(round_facts(requests, start, end), start, end, w)
+    facts = round_facts(requests, start, end, weights.contact_hours)
+    rows = services.three_rates(facts, start, end, w)
     names = dict(OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name"))
     for r in rows:
         r["name"] = names.get(r["unit"], "?")
-    red, black = services.red_black(rows)
+    red, black = services.red_black(rows, weights.list_size, weights.min_cases)
+    # The table in rank order: ranked units by place, then those not ranked.
+    rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, -(r["composite"] or 0), r["unit"]))
     return {
         "start": start,
         "end": end,

@@ -132,6 +132,25 @@ class RateWeights(TimeStampedModel):
     satisfaction = models.PositiveSmallIntegerField(
         _("satisfaction rate weight (%)"), default=40, validators=[MaxValueValidator(100)]
     )
+    # 响应: the unit contacts the caller (联系诉求人) within this many working hours of the
+    # dispatch. 签收 (accepting in the system) is counted apart, by each type's limit.
+    contact_hours = models.PositiveSmallIntegerField(
+        _("time limit to contact the caller (working hours)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+    )
+    # Who is ranked: a unit with fewer dispatched or fewer called-back requests in the month
+    # than this is shown but not ranked; the red and black lists hold this many places.
+    min_cases = models.PositiveSmallIntegerField(
+        _("least requests to be ranked"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    list_size = models.PositiveSmallIntegerField(
+        _("places on the red and on the black list"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
 
     class Meta:
         verbose_name = _("rate weights")
@@ -322,6 +341,10 @@ class DispatchModel(TimeStampedModel):
     trained_at = models.DateTimeField(_("trained at"))
     samples = models.PositiveIntegerField(_("training requests"))
     held_out = models.PositiveIntegerField(_("held-back requests"))
+    # The accuracy is measured on the newest requests, received in this period, by a model
+    # fitted on the older ones only.
+    held_out_from = models.DateField(_("held back from"), null=True, blank=True)
+    held_out_to = models.DateField(_("held back to"), null=True, blank=True)
     top1 = models.FloatField(_("top-1 accuracy"))
     top3 = models.FloatField(_("top-3 accuracy"))
     units = models.JSONField(_("units"), default=list)

@@ -52,7 +52,8 @@ def request_status(task_status: str | None, pending_return: bool) -> str:
 @dataclass(frozen=True)
 class RoundFacts:
     """What the rates need of a request's handling: a dispatch to a unit (the day
-    acceptance was due, the day it was accepted) and/or a callback (resolved, how
+    acceptance was due and the day it was accepted: 签收; the moment contact with the
+    caller was due and the first recorded contact: 响应) and/or a callback (resolved, how
     satisfied). A callback alone, such as the second one of a task reopened at its first,
     has no dispatch (None)."""
 
@@ -63,31 +64,39 @@ class RoundFacts:
     called_back_on: dt.date | None = None
     resolved: bool | None = None
     satisfaction: str | None = None
+    contact_due: dt.datetime | None = None
+    contacted_at: dt.datetime | None = None
 
 
 def composite(rates: Sequence[float | None], weights: Sequence[int]) -> float | None:
-    """The weighted score (0–100) of the rates that exist, weights renormalised over them."""
-    pairs = [(r, w) for r, w in zip(rates, weights, strict=True) if r is not None and w > 0]
-    total = sum(w for _r, w in pairs)
+    """The weighted score (0–100) of the three rates; None unless all three exist (a unit
+    with no callback has no resolution or satisfaction rate, and no score to rank by)."""
+    if any(r is None for r in rates):
+        return None
+    total = sum(weights)
     if not total:
         return None
-    return round(100 * sum(r * w for r, w in pairs) / total, 2)
+    return round(100 * sum(r * w for r, w in zip(rates, weights, strict=True)) / total, 2)
 
 
 def three_rates(
     rounds: Iterable[RoundFacts], start: dt.date, end: dt.date, weights: Sequence[int]
 ) -> list[dict]:
-    """Per unit for start..end (inclusive): response rate (accepted within the response
+    """Per unit for start..end (inclusive): response rate (the caller contacted within the
     limit / dispatched in the period), resolution rate (resolved at callback / called back
-    in the period), satisfaction rate ((satisfied + basically satisfied) / called back) and
-    the composite score. Rows sorted by composite, best first."""
+    in the period), satisfaction rate ((satisfied + basically satisfied) / called back),
+    the composite score of the three, and apart from it the sign-for rate (accepted in the
+    system within each type's working days / dispatched). Rows sorted by composite, best
+    first."""
     counts: dict[int, Counter] = defaultdict(Counter)
     for r in rounds:
         c = counts[r.unit_id]
         if r.dispatched_on is not None and start <= r.dispatched_on <= end:
             c["dispatched"] += 1
             if r.accepted_on is not None and r.accepted_on <= r.response_due:
-                c["responded"] += 1
+                c["signed"] += 1
+            if r.contacted_at is not None and r.contact_due is not None:
+                c["responded"] += r.contacted_at <= r.contact_due
         if r.called_back_on is not None and start <= r.called_back_on <= end:
             c["called_back"] += 1
             c["resolved"] += bool(r.resolved)
@@ -105,10 +114,12 @@ def three_rates(
             {
                 "unit": unit_id,
                 "dispatched": c["dispatched"],
+                "signed": c["signed"],
                 "responded": c["responded"],
                 "called_back": c["called_back"],
                 "resolved": c["resolved"],
                 "satisfied": c["satisfied"],
+                "sign_rate": rate(c["signed"], c["dispatched"]),
                 "response_rate": rates[0],
                 "resolution_rate": rates[1],
                 "satisfaction_rate": rates[2],
@@ -119,20 +130,52 @@ def three_rates(
     return rows
 
 
+def rank(
+    rows: Sequence[dict], min_cases: int = RED_BLACK_MIN_REQUESTS
+) -> tuple[list[dict], list[dict]]:
+    """The ranking rule: a unit is ranked when it has a score (all three rates) and at
+    least ``min_cases`` requests dispatched and ``min_cases`` called back in the period;
+    equal scores share a place (1, 1, 3 …). Each row gets ``rank`` (None when not ranked)
+    and ``not_ranked`` (why). Returns (ranked best first, not ranked)."""
+    ranked, others = [], []
+    for r in rows:
+        if r["composite"] is None:
+            r["rank"], r["not_ranked"] = None, "no_score"
+            others.append(r)
+        elif r["dispatched"] < min_cases or r["called_back"] < min_cases:
+            r["rank"], r["not_ranked"] = None, "too_few"
+            others.append(r)
+        else:
+            r["not_ranked"] = ""
+            ranked.append(r)
+    ranked.sort(key=lambda r: (-r["composite"], r["unit"]))
+    for i, r in enumerate(ranked):
+        same = i and r["composite"] == ranked[i - 1]["composite"]
+        r["rank"] = ranked[i - 1]["rank"] if same else i + 1
+    return ranked, others
+
+
 def red_black(
     rows: Sequence[dict], size: int = RED_BLACK_SIZE, min_requests: int = RED_BLACK_MIN_REQUESTS
 ) -> tuple[list[dict], list[dict]]:
-    """The red list (best ``size``) and black list (worst ``size``) of units with a score
-    and at least ``min_requests`` requests; a unit is never on both."""
-    ranked = [
-        r
-        for r in rows
-        if r["composite"] is not None and max(r["dispatched"], r["called_back"]) >= min_requests
-    ]
-    ranked.sort(key=lambda r: (-r["composite"], r["unit"]))
-    red = ranked[:size]
+    """The red list (the first ``size`` places) and the black list (the last ``size``
+    places counted from the bottom) of the ranked units: a unit tied with the last place
+    on a list is on it too, so a list may be longer than ``size``; a unit is never on both
+    (the red list wins), and every ranked unit with the same score as a red one is red."""
+    ranked, _others = rank(rows, min_requests)
+    red = [r for r in ranked if r["rank"] <= size]
     rest = ranked[len(red) :]
-    black = sorted(rest, key=lambda r: (r["composite"], r["unit"]))[:size]
+    if not rest:
+        return red, []
+    worst = sorted(rest, key=lambda r: (r["composite"], r["unit"]))
+    # Places from the bottom, ties sharing one.
+    black, place = [], 0
+    for i, r in enumerate(worst):
+        if not (i and r["composite"] == worst[i - 1]["composite"]):
+            place = i + 1
+        if place > size:
+            break
+        black.append(r)
     return red, black
 
 

@@ -29,25 +29,31 @@ def _dispatched():
     )
 
 
-def history() -> tuple[list[str], list[int]]:
+def history(with_dates: bool = False):
     """Past dispatches, oldest first: the request's text and the unit that kept it (a
-    request returned as misdirected counts for the unit it was re-dispatched to)."""
-    rows = _dispatched().values_list("category__name", "content", "task__lead_unit_id")
-    texts, labels = [], []
-    for category, content, unit in rows.iterator(chunk_size=2000):
+    request returned as misdirected counts for the unit it was re-dispatched to), and with
+    ``with_dates`` the day each was received."""
+    rows = _dispatched().values_list(
+        "category__name", "content", "task__lead_unit_id", "received_at"
+    )
+    texts, labels, dates = [], [], []
+    for category, content, unit, received in rows.iterator(chunk_size=2000):
         texts.append(text_of(category, content))
         labels.append(unit)
-    return texts, labels
+        dates.append(timezone.localdate(received))
+    return (texts, labels, dates) if with_dates else (texts, labels)
 
 
 def train_from_history(actor=None) -> DispatchModel:
-    texts, labels = history()
-    trained = classifier.train(texts, labels)
+    texts, labels, dates = history(with_dates=True)
+    trained = classifier.train(texts, labels, dates)
     with transaction.atomic():
         stored = DispatchModel.objects.create(
             trained_at=timezone.now(),
             samples=trained.samples,
             held_out=trained.held_out,
+            held_out_from=trained.held_out_from,
+            held_out_to=trained.held_out_to,
             top1=trained.top1,
             top3=trained.top3,
             units=trained.classes,

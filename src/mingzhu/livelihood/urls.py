@@ -18,6 +18,7 @@ urlpatterns = [
             "redispatch": views.RedispatchView,
             "return": views.ReturnView,
             "accept": views.AcceptView,
+            "contact": views.ContactView,
             "answer": views.AnswerView,
             "callback": views.CallbackView,
         },

@@ -48,6 +48,7 @@ from .filters import CitizenRequestFilter, HouseholdFilter
 from .forms import (
     AnswerForm,
     CallbackForm,
+    ContactForm,
     CorrectionForm,
     CoverageImportForm,
     EntryForm,
@@ -151,6 +152,7 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
             "can_callback": desk and status == "answered",
             "can_return": actions.may_return(user, obj),
             "can_accept": "accept" in task_actions,
+            "can_contact": actions.may_contact(user, obj),
             "can_answer": "request_closure" in task_actions,
         }
         if desk and status in ("registered", "returned"):
@@ -232,6 +234,17 @@ class ReturnView(RequestActionView):
 
     def run(self, obj, form):
         actions.return_request(obj.pk, actor=self.request.user, reason=form.cleaned_data["reason"])
+
+
+class ContactView(RequestActionView):
+    form_class = ContactForm
+    title = gettext_lazy("Contacted the caller")
+
+    def allowed(self, obj):
+        return actions.may_contact(self.request.user, obj)
+
+    def run(self, obj, form):
+        actions.contact_caller(obj.pk, actor=self.request.user, note=form.cleaned_data["note"])
 
 
 class AcceptView(RequestActionView):
