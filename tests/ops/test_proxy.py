@@ -331,3 +331,24 @@ def test_the_client_address_is_the_one_the_proxy_saw_not_a_forged_one(served):
     status = _failed_sign_in(served, username, {"X-Forwarded-For": "203.0.113.9"})
     assert status == 200  # the form again, with its error
     assert _attempt_addresses(served["database"], username) == [CLIENT]
+
+
+def test_nginx_accepts_the_site_sample_as_it_is(tmp_path):
+    """`nginx -t` on the sample with only the certificate paths pointing at a self-signed
+    pair (ports, upstream and folders as shipped)."""
+    cert, key = _certificate(tmp_path)
+    text = SITE.read_text()
+    text = re.sub(r"ssl_certificate /\S+;", f"ssl_certificate {cert};", text)
+    text = re.sub(r"ssl_certificate_key /\S+;", f"ssl_certificate_key {key};", text)
+    site = tmp_path / "mingzhu.conf"
+    site.write_text(text)
+    main = tmp_path / "nginx.conf"
+    main.write_text(nginx_main(tmp_path, site))
+    result = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(main)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
