@@ -40,9 +40,7 @@ def _offline_env(home: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bundle")
+def _build(out: Path) -> Path:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGZHU_")}
     env["PYTHON"] = sys.executable
     result = subprocess.run(
@@ -58,9 +56,7 @@ def bundle(tmp_path_factory) -> Path:
     return built
 
 
-@pytest.fixture(scope="module")
-def installed(bundle, tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("offline")
+def _install(bundle: Path, work: Path) -> Path:
     with tarfile.open(bundle) as archive:
         archive.extractall(work, filter="data")
     (unpacked,) = work.iterdir()
@@ -81,7 +77,9 @@ def installed(bundle, tmp_path_factory) -> Path:
     return prefix
 
 
-def test_the_bundle_holds_the_locked_runtime_wheels_and_no_development_tools(bundle):
+def _contents(bundle: Path) -> None:
+    """The locked runtime wheels, the front-end packages and the samples; no development
+    tools."""
     with tarfile.open(bundle) as archive:
         names = archive.getnames()
     wheels = {Path(n).name.split("-")[0].lower() for n in names if "/wheels/" in n}
@@ -94,26 +92,22 @@ def test_the_bundle_holds_the_locked_runtime_wheels_and_no_development_tools(bun
     assert any(n.endswith("/deploy/systemd/mingzhu.service") for n in names)
 
 
-def test_it_installs_without_the_index_and_mingzhu_check_passes(installed, tmp_path):
-    env = _offline_env(tmp_path)
-    data = tmp_path / "data"
+def _check_installed(installed: Path, work: Path) -> None:
+    env = _offline_env(work)
+    data = work / "data"
     data.mkdir()
     env.update(
         MINGZHU_DATA_DIR=str(data),
         MINGZHU_NODE_MODULES=str(installed / "node_modules"),
         MINGZHU_SECRET_KEY="bundle-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDE",
     )
-    mingzhu = installed / "venv" / "bin" / "mingzhu"
+    python = installed / "venv" / "bin" / "python"
     where = subprocess.run(
-        [
-            str(installed / "venv" / "bin" / "python"),
-            "-c",
-            "import mingzhu; print(mingzhu.__file__)",
-        ],
+        [str(python), "-c", "import mingzhu; print(mingzhu.__file__)"],
         env=env,
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=work,
         check=True,
     )
     package = Path(where.stdout.strip()).parent
@@ -121,14 +115,25 @@ def test_it_installs_without_the_index_and_mingzhu_check_passes(installed, tmp_p
     assert (package / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.mo").exists()
 
     result = subprocess.run(
-        [str(mingzhu), "check"],
+        [str(installed / "venv" / "bin" / "mingzhu"), "check"],
         env=env,
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=work,
         timeout=300,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "mingzhu.W001" not in output  # the front-end files are where the app looks
     assert (installed / "node_modules" / "htmx.org" / "dist" / "htmx.min.js").exists()
+
+
+def test_the_bundle_installs_without_the_index_and_mingzhu_check_passes(tmp_path):
+    """Build, look inside, install offline, check: one test, so that parallel test workers
+    do not build it twice."""
+    (tmp_path / "out").mkdir()
+    (tmp_path / "offline").mkdir()
+    bundle = _build(tmp_path / "out")
+    _contents(bundle)
+    installed = _install(bundle, tmp_path / "offline")
+    _check_installed(installed, tmp_path)
