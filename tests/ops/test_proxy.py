@@ -1,11 +1,13 @@
 """`mingzhu serve` behind a real nginx on loopback, configured from deploy/nginx/mingzhu.conf:
 pages asked for over https through the proxy answer 200 (no redirect loop), the client's
 address is the one the proxy saw, and a caller reaching the server directly cannot claim
-https or another address with forged headers. Run for both servers `mingzhu serve` picks.
+https with forged headers. Run for both servers `mingzhu serve` picks, gunicorn and waitress
+(waitress with one trusted address and with two).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import http.client
 import ipaddress
@@ -117,7 +119,7 @@ http {{
 """
 
 
-def _wait_for(port: int, proc: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+def _wait_for(port: int, proc: subprocess.Popen, log: Path, seconds: float = 300) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -162,7 +164,7 @@ def installation(tmp_path_factory):
             [sys.executable, "-m", "mingzhu", *command, "-v", "0"],
             env=env,
             check=True,
-            timeout=300,
+            timeout=900,  # bounds, not speed: about 30 s of CPU on a quiet machine
         )
     cert, key = _certificate(folder)
     site = folder / "mingzhu.conf"
@@ -198,20 +200,15 @@ def installation(tmp_path_factory):
     _stop(nginx)
 
 
-@pytest.fixture(
-    scope="module",
-    params=[
-        ("gunicorn", "127.0.0.1,::1"),
-        # waitress trusts one address itself; several go through proxy.only_trusted_scheme.
-        ("waitress", PROXY),
-        ("waitress", "127.0.0.1,::1"),
-    ],
-    ids=["gunicorn", "waitress-one-proxy", "waitress-two-proxies"],
-)
-def served(request, installation):
+# The servers `mingzhu serve` runs and the proxies it is told to trust. waitress trusts one
+# address itself; several go through proxy.only_trusted_scheme.
+SERVERS = [("gunicorn", "127.0.0.1,::1"), ("waitress", PROXY), ("waitress", "127.0.0.1,::1")]
+
+
+@contextlib.contextmanager
+def _serving(installation, server: str, proxies: str):
     """`mingzhu serve` with the chosen server on the port nginx forwards to, trusting the
     proxies given (MINGZHU_TRUSTED_PROXIES)."""
-    server, proxies = request.param
     log = installation["folder"] / f"{server}-{len(proxies)}.log"
     proc = subprocess.Popen(
         [
@@ -233,9 +230,11 @@ def served(request, installation):
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
-    _wait_for(installation["app"], proc, log)
-    yield {**installation, "server": f"{server}-{len(proxies)}"}
-    _stop(proc)
+    try:
+        _wait_for(installation["app"], proc, log)
+        yield {**installation, "server": f"{server}-{len(proxies)}"}
+    finally:
+        _stop(proc)
 
 
 def _https(port: int, source: str) -> http.client.HTTPSConnection:
@@ -254,7 +253,7 @@ def _get(connection, path: str, headers=None) -> http.client.HTTPResponse:
     return response
 
 
-def test_a_page_asked_for_over_https_through_the_proxy_is_served(served):
+def a_page_asked_for_over_https_through_the_proxy_is_served(served):
     response = _get(_https(served["https"], CLIENT), "/accounts/login/")
     assert response.status == 200, (response.status, response.getheader("Location"))
     # The application knows the request was https: it sends HSTS and secure cookies.
@@ -262,7 +261,7 @@ def test_a_page_asked_for_over_https_through_the_proxy_is_served(served):
     assert "Secure" in response.getheader("Set-Cookie", "")
 
 
-def test_plain_http_at_the_proxy_is_sent_to_https(served):
+def plain_http_at_the_proxy_is_sent_to_https(served):
     connection = http.client.HTTPConnection("127.0.0.1", served["http"], timeout=30)
     response = _get(connection, "/accounts/login/")
     assert response.status == 301
@@ -271,14 +270,14 @@ def test_plain_http_at_the_proxy_is_sent_to_https(served):
     )
 
 
-def test_static_files_are_served_by_the_proxy_from_the_collected_folder(served):
+def static_files_are_served_by_the_proxy_from_the_collected_folder(served):
     response = _get(_https(served["https"], CLIENT), "/static/vendor/htmx.org/dist/htmx.min.js")
     assert response.status == 200
     assert b"htmx" in response.body
     assert (served["folder"] / "data" / "static" / "vendor" / "htmx.org").is_dir()
 
 
-def test_a_caller_reaching_the_server_directly_cannot_claim_https(served):
+def a_caller_reaching_the_server_directly_cannot_claim_https(served):
     connection = http.client.HTTPConnection(
         "127.0.0.1", served["app"], source_address=(STRANGER, 0), timeout=30
     )
@@ -325,12 +324,28 @@ def _attempt_addresses(database: Path, username: str) -> list[str]:
     return [row[0] for row in rows]
 
 
-def test_the_client_address_is_the_one_the_proxy_saw_not_a_forged_one(served):
+def the_client_address_is_the_one_the_proxy_saw_not_a_forged_one(served):
     username = f"nobody-{served['server']}"
     # The caller adds its own X-Forwarded-For; nginx appends the address it saw.
     status = _failed_sign_in(served, username, {"X-Forwarded-For": "203.0.113.9"})
     assert status == 200  # the form again, with its error
     assert _attempt_addresses(served["database"], username) == [CLIENT]
+
+
+def test_mingzhu_serve_behind_nginx(installation):
+    """Every check against each server in turn: one test, so that one database and one
+    nginx serve them all (parallel test workers would each set up their own)."""
+    checks = [
+        a_page_asked_for_over_https_through_the_proxy_is_served,
+        plain_http_at_the_proxy_is_sent_to_https,
+        static_files_are_served_by_the_proxy_from_the_collected_folder,
+        a_caller_reaching_the_server_directly_cannot_claim_https,
+        the_client_address_is_the_one_the_proxy_saw_not_a_forged_one,
+    ]
+    for server, proxies in SERVERS:
+        with _serving(installation, server, proxies) as served:
+            for check in checks:
+                check(served)
 
 
 def test_nginx_accepts_the_site_sample_as_it_is(tmp_path):
