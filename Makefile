@@ -1,14 +1,17 @@
-# Mingzhu: `make demo` runs the platform with the Yangzhong demo data; `make test` runs every test.
+# Mingzhu: `make demo` runs the platform with the Yangzhong demo data; `make test` runs every test;
+# `make bundle` builds the offline installation bundle (docs/operations.md).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: env demo test e2e lint format lock assets messages clean
+.PHONY: env demo test e2e lint format lock assets messages bundle clean
 
-$(STAMP): requirements.lock pyproject.toml
+# Development: the runtime lock and the development tools (requirements-dev.lock holds the
+# runtime pins too, so the two agree).
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -40,10 +43,20 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Regenerate requirements.lock after changing the dependencies in pyproject.toml.
+# Regenerate both locks after changing the dependencies in pyproject.toml: the runtime
+# (requirements.lock, what a server installs) and the development tools on top of it
+# (requirements-dev.lock, constrained to the runtime's pins). Existing pins are kept unless
+# pyproject.toml needs others; `make lock UPGRADE=1` takes the newest allowed.
+PIP_COMPILE := $(BIN)/python -m piptools compile --quiet --generate-hashes --strip-extras \
+	--allow-unsafe --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
-		-o requirements.lock pyproject.toml
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
+
+# The offline bundle (dist/mingzhu-VERSION-pyXY-ARCH.tar): runtime wheels, front-end
+# packages, the Mingzhu wheel and deploy/install.sh.
+bundle: env
+	PYTHON=$(BIN)/python deploy/bundle.sh --out dist
 
 clean:
-	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules var dist .pytest_cache .ruff_cache

@@ -63,12 +63,12 @@ SECURE_HSTS_SECONDS = env_int("MINGZHU_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 # Behind the documented reverse proxy: the client's address (login throttling, audit
-# trail) and the request id are read from its headers, but only on connections from one of
-# MINGZHU_TRUSTED_PROXIES (mingzhu.core.proxy); other callers' headers are ignored.
+# trail), the request id and the scheme are read from its headers, but only on connections
+# from one of MINGZHU_TRUSTED_PROXIES (mingzhu.core.proxy); other callers' headers are
+# ignored. The scheme is set by the WSGI server `mingzhu serve` configures from these two
+# settings (X-Forwarded-Proto), not by SECURE_PROXY_SSL_HEADER, which would believe anybody.
 BEHIND_PROXY = env_bool("MINGZHU_BEHIND_PROXY", False)
 TRUSTED_PROXIES = env_list("MINGZHU_TRUSTED_PROXIES", "127.0.0.1,::1")
-if BEHIND_PROXY:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("MINGZHU_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"

@@ -8,6 +8,12 @@ connection comes from one of ``MINGZHU_TRUSTED_PROXIES`` carries the client's ad
 the last entry of ``X-Forwarded-For`` (the one the proxy appended: entries before it are
 whatever the client sent). Login throttling, the audit trail and the request id all use
 this one answer.
+
+The scheme (``https`` behind a TLS-terminating proxy) is decided by the WSGI server
+``mingzhu serve`` runs (:func:`gunicorn_options`, :func:`waitress_options`): it reads
+``X-Forwarded-Proto`` only on connections from the same trusted proxies, so that a page
+asked for over https through the proxy is not redirected to itself, and a caller that
+reaches the server directly cannot claim https.
 """
 
 from __future__ import annotations
@@ -47,3 +53,54 @@ def client_address(request) -> str | None:
         if client is not None:
             return client
     return _address(peer) or peer or None
+
+
+# The header the proxy tells the scheme in, and the value that means https.
+SCHEME_HEADER = ("X-Forwarded-Proto", "https")
+
+
+def trusted_proxies() -> list[str]:
+    """The proxies whose headers are honoured: none unless ``MINGZHU_BEHIND_PROXY``."""
+    if not getattr(settings, "BEHIND_PROXY", False):
+        return []
+    return [a for a in (_address(p) for p in settings.TRUSTED_PROXIES) if a is not None]
+
+
+def gunicorn_options() -> dict:
+    """gunicorn's settings for the trusted proxies: the scheme header is read only on
+    their connections (an empty list trusts nobody). gunicorn leaves ``REMOTE_ADDR`` the
+    connection's; :func:`client_address` reads ``X-Forwarded-For``."""
+    name, value = SCHEME_HEADER
+    return {
+        "forwarded_allow_ips": ",".join(trusted_proxies()),
+        "secure_scheme_headers": {name.upper(): value} if trusted_proxies() else {},
+    }
+
+
+def waitress_options() -> dict:
+    """waitress's settings for the trusted proxies. waitress trusts one address (or
+    ``*``); with several, ``*`` and :func:`only_trusted_scheme` around the application
+    puts the scheme back for the others. Only the scheme header is translated: the
+    other forwarded headers are left for :func:`client_address` (which checks the
+    connection itself), so ``REMOTE_ADDR`` stays the connection's as under gunicorn."""
+    proxies = trusted_proxies()
+    if not proxies:
+        return {"clear_untrusted_proxy_headers": True}
+    return {
+        "trusted_proxy": proxies[0] if len(proxies) == 1 else "*",
+        "trusted_proxy_headers": {SCHEME_HEADER[0].lower()},
+        "clear_untrusted_proxy_headers": False,
+    }
+
+
+def only_trusted_scheme(application):
+    """WSGI wrapper: on a connection from anybody but a trusted proxy the scheme is
+    ``http`` (the server itself speaks no TLS), whatever headers the caller sent."""
+    proxies = set(trusted_proxies())
+
+    def wrapped(environ, start_response):
+        if _address(environ.get("REMOTE_ADDR", "")) not in proxies:
+            environ["wsgi.url_scheme"] = "http"
+        return application(environ, start_response)
+
+    return wrapped

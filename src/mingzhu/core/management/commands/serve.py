@@ -5,6 +5,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from mingzhu.core import proxy
+
+# Seconds a request may run before gunicorn restarts its worker; the reverse proxy waits
+# as long (proxy_read_timeout in deploy/nginx/mingzhu.conf).
+REQUEST_TIMEOUT = 120
+
 
 def default_workers() -> int:
     """Worker processes for this machine: two per core and one more (gunicorn's advice),
@@ -96,7 +102,10 @@ class Command(BaseCommand):
 
         self.stdout.write(f"Mingzhu is serving on http://{host}:{port}/ (Ctrl-C stops it)")
         sys.stdout.flush()
-        serve(application, host=host, port=port, threads=threads or 8, ident="mingzhu")
+        options = proxy.waitress_options()
+        if options.get("trusted_proxy") == "*":
+            application = proxy.only_trusted_scheme(application)
+        serve(application, host=host, port=port, threads=threads or 8, ident="mingzhu", **options)
 
 
 def _serve_gunicorn(application, host: str, port: int, workers: int, threads: int) -> None:
@@ -118,11 +127,13 @@ def _serve_gunicorn(application, host: str, port: int, workers: int, threads: in
                 "threads": threads,
                 "worker_class": "gthread",
                 "proc_name": "mingzhu",
-                "timeout": 120,
+                "timeout": REQUEST_TIMEOUT,
                 "graceful_timeout": 20,
                 "errorlog": "-",
                 # No control socket: several servers may run on one machine.
                 "control_socket_disable": True,
+                # The scheme (X-Forwarded-Proto) only from MINGZHU_TRUSTED_PROXIES.
+                **proxy.gunicorn_options(),
             }.items():
                 self.cfg.set(key, value)
 
