@@ -17,6 +17,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from mingzhu.demo.loader import load
 from mingzhu.org.models import OrgUnit, User
+from mingzhu.system import cache as system_cache
 
 # Loading the demo takes about a minute. On SQLite the loaded database is kept as a file,
 # named by a digest of the code and data that build it and of today's date, and copied
@@ -102,6 +103,9 @@ def django_db_use_migrations(request):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo()
+        # The system parameters and dictionaries are read once here and kept
+        # (PARAMETER_CACHE_SECONDS is None in tests): no test counts the queries.
+        system_cache.warm()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -124,6 +128,7 @@ def _demo_users_may_sign_in(settings):
     # The personas are demo users; tests run as a demo server would. One test turns
     # this off to prove production refuses them.
     settings.ALLOW_DEMO_USERS = True
+    settings.PARAMETER_CACHE_SECONDS = None
 
 
 def _persona(username: str) -> User:

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "mingzhu.civility",
     "mingzhu.cockpit",
     "mingzhu.notify",
+    "mingzhu.system",
     "mingzhu.demo",
 ]
 
@@ -210,6 +211,8 @@ AXES_VERBOSE = False
 IMPORT_MAX_BYTES = env_int("MINGZHU_IMPORT_MAX_MB", 10) * 1024 * 1024
 IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("MINGZHU_IMPORT_MAX_UNPACKED_MB", 50) * 1024 * 1024
 IMPORT_MAX_ROWS = env_int("MINGZHU_IMPORT_MAX_ROWS", 10_000)
+# System parameters (mingzhu.system.params) are re-read from the database this often.
+PARAMETER_CACHE_SECONDS = env_int("MINGZHU_PARAMETER_CACHE_SECONDS", 60)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

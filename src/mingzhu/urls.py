@@ -70,6 +70,7 @@ urlpatterns = [
     path("party/", include("mingzhu.party.urls")),
     path("civility/", include("mingzhu.civility.urls")),
     path("notify/", include("mingzhu.notify.urls")),
+    path("system/", include("mingzhu.system.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

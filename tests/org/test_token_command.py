@@ -20,13 +20,16 @@ def test_it_prints_a_token_that_authenticates(fgw):
     assert [row["code"] for row in response.json()["results"]] == ["YZ-DEPT-FGW"]
 
 
-def test_it_prints_the_same_token_twice_unless_reset(fgw):
+def test_it_prints_a_new_token_each_time_and_reset_revokes_the_earlier(fgw):
     first = _token("fgw")
-    assert _token("fgw") == first
+    second = _token("fgw")
+    assert second != first
     fresh = _token("fgw", "--reset")
-    assert fresh != first
-    old = Client().get("/api/v1/org/units/", headers={"Authorization": f"Token {first}"})
-    assert old.status_code == 401
+    for old in (first, second):
+        response = Client().get("/api/v1/org/units/", headers={"Authorization": f"Token {old}"})
+        assert response.status_code == 401
+    response = Client().get("/api/v1/org/units/", headers={"Authorization": f"Token {fresh}"})
+    assert response.status_code == 200
 
 
 def test_it_refuses_a_wrong_token(db):

@@ -34,7 +34,18 @@ class AuditedAuthentication:
 
 
 class TokenAuthentication(AuditedAuthentication, authentication.TokenAuthentication):
-    """``Authorization: Token <key>`` (``mingzhu token USER``)."""
+    """``Authorization: Token <key>``: a token made on the tokens page or by ``mingzhu
+    token USER``, checked for expiry, revocation, read-only and modules
+    (``mingzhu.system.tokens``); a token of the old table until its cut-off day."""
+
+    def authenticate(self, request):
+        self.request = request  # the token's scope depends on the request's method and view
+        return super().authenticate(request)
+
+    def authenticate_credentials(self, key):
+        from mingzhu.system import tokens
+
+        return tokens.authenticate(key, self.request)
 
 
 class SessionAuthentication(AuditedAuthentication, authentication.SessionAuthentication):

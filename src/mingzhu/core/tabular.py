@@ -42,16 +42,31 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 # Columns read from a row (the rest of a very wide sheet is ignored).
 MAX_COLUMNS = 200
+MB = 1024 * 1024
 # Row errors a page shows; the rest are counted.
 SHOWN_ERRORS = 200
 
 
+# The limits are system parameters (mingzhu.system.params) when the administrator set
+# them; else the settings (the environment variables MINGZHU_IMPORT_MAX_*).
+def _limit(parameter: str, setting: str, unit: int = 1) -> int:
+    from mingzhu.system import params
+
+    if params.is_set(parameter):
+        return params.value(parameter) * unit
+    return getattr(settings, setting)
+
+
 def max_bytes() -> int:
-    return settings.IMPORT_MAX_BYTES
+    return _limit("imports.max_mb", "IMPORT_MAX_BYTES", MB)
 
 
 def max_rows() -> int:
-    return settings.IMPORT_MAX_ROWS
+    return _limit("imports.max_rows", "IMPORT_MAX_ROWS")
+
+
+def max_unpacked_bytes() -> int:
+    return _limit("imports.max_unpacked_mb", "IMPORT_MAX_UNCOMPRESSED_BYTES", MB)
 
 
 def _megabytes(n: int) -> str:
@@ -162,7 +177,7 @@ def _capped(rows) -> list[list]:
 def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
     """Refuse a zip (.xlsx, .ods) whose members unpack to more than the limit, from the
     sizes its directory declares (reading stops at the declared size)."""
-    limit = settings.IMPORT_MAX_UNCOMPRESSED_BYTES
+    limit = max_unpacked_bytes()
     if sum(info.file_size for info in archive.infolist()) > limit:
         raise WorkbookError(
             _(

@@ -29,7 +29,15 @@ from django.views import View
 
 from .views import ObjectMixin
 
-MAX_BYTES = 20 * 1024 * 1024
+MB = 1024 * 1024
+
+
+def attachment_max_bytes() -> int:
+    """The largest attachment: the system parameter uploads.attachment_max_mb (20 MB)."""
+    from mingzhu.system import params
+
+    return params.value("uploads.attachment_max_mb") * MB
+
 
 IMAGE = "image"
 PDF = "pdf"
@@ -101,7 +109,7 @@ def accepted_extensions(kinds) -> list[str]:
     return [ext for ext, t in TYPES.items() if t.kind in kinds]
 
 
-def check_file(file, kinds=EVIDENCE_KINDS, *, max_bytes: int = MAX_BYTES) -> str:
+def check_file(file, kinds=EVIDENCE_KINDS, *, max_bytes: int | None = None) -> str:
     """Check one uploaded file for a use accepting ``kinds``; return its content type.
 
     Raises ``ValidationError`` naming the file and why it is refused. The file is left at
@@ -116,6 +124,7 @@ def check_file(file, kinds=EVIDENCE_KINDS, *, max_bytes: int = MAX_BYTES) -> str
             code="bad_type",
         )
     size = file.size
+    max_bytes = attachment_max_bytes() if max_bytes is None else max_bytes
     if not size:
         raise ValidationError(_("%(name)s is empty.") % {"name": name}, code="empty")
     if size > max_bytes:

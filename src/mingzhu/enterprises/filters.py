@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.filters import ScopedFilterSet, date_range, unit_filter
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
+from mingzhu.system import dictionaries
 
 from .choices import (
     Channel,
@@ -14,7 +15,6 @@ from .choices import (
     Listing,
     MuClass,
     Scale,
-    VisitKind,
 )
 from .demands import status_filter
 from .models import Demand, Enterprise, MuResult, Visit
@@ -65,7 +65,9 @@ class ResultFilter(ScopedFilterSet):
 class VisitFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     town = unit_filter(TOWN_KINDS, _("Town"), field_name="enterprise__town")
-    kind = django_filters.ChoiceFilter(choices=VisitKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=dictionaries.field_choices("enterprises.visit_kind"), label=_("Kind")
+    )
     date_after, date_before = date_range("date", _("From"), _("To"))
 
     class Meta:

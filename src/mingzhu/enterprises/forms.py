@@ -5,9 +5,10 @@ from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm, text_fie
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
+from mingzhu.system import dictionaries
 
 from . import services
-from .choices import Channel, DemandCategory, Rating, VisitKind
+from .choices import Channel, DemandCategory, Rating
 from .models import Enterprise, MuScheme
 
 
@@ -61,7 +62,9 @@ class ImportForm(forms.Form):
 
 class VisitForm(ScopedForm):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none(), label=_("Enterprise"))
-    kind = forms.ChoiceField(choices=VisitKind.choices, label=_("Kind"))
+    kind = forms.ChoiceField(
+        choices=dictionaries.offered("enterprises.visit_kind"), label=_("Kind")
+    )
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     visitors = forms.CharField(label=_("Visitors"), max_length=200)
     notes = text_field(_("Notes"), rows=3, required=False)

@@ -19,6 +19,7 @@ from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, u
 from mingzhu.core.models import FieldErrors, Named, TimeStampedModel
 from mingzhu.core.versioning import VersionedScheme
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.system import dictionaries
 from mingzhu.tasks.backed import TaskBacked
 
 from . import credit, services
@@ -32,7 +33,6 @@ from .choices import (
     MuClass,
     Rating,
     Scale,
-    VisitKind,
 )
 
 WAN = {"max_digits": 16, "decimal_places": 2}  # 万元 and other figures
@@ -307,7 +307,10 @@ class Visit(TimeStampedModel):
     scope_fields = ENTERPRISE_SCOPE
 
     enterprise = foreign_key(Enterprise, _("enterprise"), "visits")
-    kind = models.CharField(_("kind"), max_length=10, choices=VisitKind.choices)
+    # A dictionary (数据字典): the built-in kinds and those the office added.
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=dictionaries.field_choices("enterprises.visit_kind")
+    )
     date = models.DateField(_("date"))
     visitors = models.CharField(_("visitors"), max_length=200)
     unit = unit_fk(_("visiting unit"), optional=True)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field
 from mingzhu.org.models import city_units
+from mingzhu.system import dictionaries
 
 from .choices import LinkKind
 from .models import (
@@ -64,6 +65,12 @@ class PartyGroupActivityForm(ScopedModelForm):
         model = PartyGroupActivity
         fields = ["group", "held_on", "kind", "topic", "place", "attendees"]
         widgets = {"held_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = dictionaries.form_choices(
+            "party.activity_kind", keep=self.instance.kind
+        )
 
 
 class TrainingCourseForm(ScopedModelForm):

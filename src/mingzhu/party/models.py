@@ -20,6 +20,7 @@ from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
 from mingzhu.core.models import FieldErrors, Named, TimeStampedModel, validate_not_future
 from mingzhu.org.choices import UnitKind
+from mingzhu.system import dictionaries
 from mingzhu.tasks.backed import TaskBacked
 
 from .choices import ActivityKind, CourseTrack, LinkKind, MemberRole, OrganisationKind
@@ -220,8 +221,12 @@ class PartyGroupActivity(TimeStampedModel):
 
     group = foreign_key(PartyGroup, _("party group"), "activities")
     held_on = models.DateField(_("held on"), validators=[validate_not_future])
+    # A dictionary (数据字典): the built-in kinds and those the office added.
     kind = models.CharField(
-        _("kind"), max_length=20, choices=ActivityKind.choices, default=ActivityKind.MEETING
+        _("kind"),
+        max_length=20,
+        choices=dictionaries.field_choices("party.activity_kind"),
+        default=ActivityKind.MEETING,
     )
     topic = models.CharField(_("topic"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)

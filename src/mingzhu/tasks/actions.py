@@ -712,7 +712,7 @@ def approve_extension(task: Task | int, *, actor, comment: str = "", at=None) ->
         task.deadline = task.requested_deadline
         if task.due_at is not None:
             # The new deadline is a day: due at the close of its office hours.
-            closes = services.WORKING_PERIODS[-1][1]
+            closes = services.working_periods()[-1][1]
             task.due_at = dt.datetime.combine(task.deadline, closes, services.WORK_ZONE)
         task.requested_deadline = None
         task.status = Status.DEFERRED

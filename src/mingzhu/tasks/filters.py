@@ -45,7 +45,7 @@ def behind_q(as_of: dt.date, progress: str = "progress", deadline: str = "deadli
     today = DayNumber(Value(as_of, output_field=DateField()))
     return Q(GreaterThan(deadline, start)) & Q(
         GreaterThan(
-            (today - start) * 100, (F(progress) + services.BEHIND_POINTS) * (deadline - start)
+            (today - start) * 100, (F(progress) + services.behind_points()) * (deadline - start)
         )
     )
 

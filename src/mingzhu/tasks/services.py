@@ -21,19 +21,33 @@ import chinese_calendar
 
 from mingzhu.core import periods
 from mingzhu.core.periods import quarter_of
+from mingzhu.system import params
 
 from .choices import ACTIVE, DayKind, DeadlineBasis, Light, SheetLevel, Status
 
-NEAR_WORKING_DAYS = 3  # yellow when the deadline is this close
-BEHIND_POINTS = 20  # yellow when progress lags the elapsed time by more than this
-RED_SHEETS_FOR_INTERVIEW = 3  # red sheets in a quarter that earn the unit's head an interview
-
-# Office hours of a working day, local time: the clock of a "working hours" deadline.
+# The thresholds of the lights and sheets and the office hours are system parameters
+# (mingzhu.system.params, edited on the parameters page): tasks.near_working_days (yellow
+# when the deadline is this close, 3), tasks.behind_points (yellow when progress lags the
+# elapsed time by more than this, 20), tasks.red_sheets_for_interview (red sheets in a
+# quarter that earn the unit's head an interview, 3), hours.* (08:30–12:00, 13:30–17:30).
 WORK_ZONE = ZoneInfo("Asia/Shanghai")
-WORKING_PERIODS = (
-    (dt.time(8, 30), dt.time(12, 0)),
-    (dt.time(13, 30), dt.time(17, 30)),
-)
+
+
+def near_working_days() -> int:
+    return params.value("tasks.near_working_days")
+
+
+def behind_points() -> int:
+    return params.value("tasks.behind_points")
+
+
+def red_sheets_for_interview() -> int:
+    return params.value("tasks.red_sheets_for_interview")
+
+
+def working_periods() -> tuple[tuple[dt.time, dt.time], ...]:
+    """Office hours of a working day, local time: the clock of a "working hours" deadline."""
+    return params.working_periods()
 
 
 # -- the working-day calendar ----------------------------------------------------------
@@ -230,7 +244,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 
 def add_working_hours(start: dt.datetime, hours: float | dt.timedelta) -> dt.datetime:
     """The moment ``hours`` of office time after ``start`` (an aware datetime), counting
-    only WORKING_PERIODS of working days; the result is in Asia/Shanghai.
+    only the office hours (``working_periods()``) of working days; the result is in Asia/Shanghai.
 
     Periods are closed at both ends: time that runs out exactly at 12:00 ends at 12:00,
     and any further time resumes at 13:30. Outside office hours the clock starts at the
@@ -245,9 +259,10 @@ def add_working_hours(start: dt.datetime, hours: float | dt.timedelta) -> dt.dat
     moment = start.astimezone(WORK_ZONE)
     day = moment.date()
     calendar = _calendar_source()
+    periods_of_day = working_periods()
     while True:
         if calendar.is_workday(day):
-            for opens, closes in WORKING_PERIODS:
+            for opens, closes in periods_of_day:
                 begin = dt.datetime.combine(day, opens, WORK_ZONE)
                 end = dt.datetime.combine(day, closes, WORK_ZONE)
                 if moment > end or (moment == end and left):
@@ -278,22 +293,23 @@ def is_working_time(moment: dt.datetime) -> bool:
     """Inside the office hours (ends included) of a working day, Asia/Shanghai."""
     local = moment.astimezone(WORK_ZONE)
     return is_workday(local.date()) and any(
-        opens <= local.time() <= closes for opens, closes in WORKING_PERIODS
+        opens <= local.time() <= closes for opens, closes in working_periods()
     )
 
 
 def near_limit(as_of: dt.date) -> dt.date:
     """The last deadline that counts as near on ``as_of``."""
-    return _add_working_days(as_of, NEAR_WORKING_DAYS)
+    return _add_working_days(as_of, near_working_days())
 
 
 def is_behind(*, progress: int, start: dt.date, deadline: dt.date, as_of: dt.date) -> bool:
-    """Progress more than 20 points behind the elapsed share of the time allowed."""
+    """Progress more than ``behind_points()`` (20 by default) points behind the elapsed
+    share of the time allowed."""
     allowed = (deadline - start).days
     if allowed <= 0:
         return False
     elapsed = min(max((as_of - start).days, 0), allowed)
-    return 100 * elapsed - progress * allowed > BEHIND_POINTS * allowed
+    return 100 * elapsed - progress * allowed > behind_points() * allowed
 
 
 def assess(
@@ -358,7 +374,7 @@ def units_for_interview(red_sheets: Iterable[tuple[int, dt.date]]) -> set[tuple[
     counts: dict[tuple[int, int, int], int] = defaultdict(int)
     for unit_id, issued_on in red_sheets:
         counts[(unit_id, *quarter_of(issued_on))] += 1
-    return {key for key, n in counts.items() if n >= RED_SHEETS_FOR_INTERVIEW}
+    return {key for key, n in counts.items() if n >= red_sheets_for_interview()}
 
 
 @dataclass(frozen=True)
