@@ -55,6 +55,8 @@ def test_a_notice_has_the_gongwen_layout_and_its_parts():
     assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None  # repeats
     body = next(p for p in doc.paragraphs if p.text == "正文第一段。")
     assert body.paragraph_format.first_line_indent.pt == 32  # two characters
+    grid = doc.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))
+    assert [round(int(c.get(qn("w:w"))) / 56.7) for c in grid] == [78, 78]  # mm, 156 in all
     cell = doc.tables[0].rows[1].cells[1].paragraphs[0].runs[0]
     assert str(cell.font.color.rgb) == "C00000"
 

@@ -53,6 +53,11 @@ def test_the_supervision_sheet_is_a_gongwen_with_a_reply_slip(as_user, superviso
     )
     assert str(level.font.color.rgb) == "C00000"
     assert any(p.text == "扬中市发展和改革委员会：" for p in doc.paragraphs)  # 主送
+    texts = [p.text for p in doc.paragraphs]
+    dated = texts.index(
+        f"{red_sheet.issued_on:%Y}年{red_sheet.issued_on.month}月{red_sheet.issued_on.day}日"
+    )
+    assert dated < texts.index(f"回执（{task.code}）")  # the slip follows the 落款, to cut off
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,7 @@ class Notice:
     cc: str = ""  # 抄送
     printer: str = ""  # 印发机关; the signer when not given
     mark: str = ""  # e.g. （征求意见稿）, （示例数据）
+    appendix: Sequence[Block] = ()  # after the date: a reply slip (回执), an annex
     kind: str = "notice"
     extra: dict = field(default_factory=dict)
 
@@ -104,15 +105,18 @@ def template_path(kind: str = "notice") -> Path:
 
 def render(notice: Notice) -> bytes:
     tpl = DocxTemplate(template_path(notice.kind))
-    body = tpl.new_subdoc()
+    body, appendix = tpl.new_subdoc(), tpl.new_subdoc()
     for block in notice.body:
         _add_block(body, block)
+    for block in notice.appendix:
+        _add_block(appendix, block)
     context = {
         "organ": notice.organ,
         "number": notice.number or f"〔{notice.dated.year}〕　号",
         "title": notice.title,
         "addressees": notice.addressees,
         "body": body,
+        "appendix": appendix,
         "signer": notice.signer,
         "dated": chinese_date(notice.dated),
         "cc": notice.cc,
@@ -180,10 +184,13 @@ def _add_table(doc, table: Table) -> None:
     columns = len(table.headers) if table.headers else len(table.rows[0])
     out = doc.add_table(rows=0, cols=columns)
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    out.autofit = False
     _borders(out)
     weights = list(table.widths) or [1] * columns
     total = sum(weights)
     widths = [Mm(TYPE_WIDTH_MM * w / total) for w in weights]
+    for column, width in zip(out.columns, widths, strict=True):
+        column.width = width  # the table grid, which LibreOffice and WPS lay out by
     lines = ([] if table.form else [[Cell(str(h), bold=True) for h in table.headers]]) + [
         list(r) for r in table.rows
     ]
@@ -202,7 +209,9 @@ def _add_table(doc, table: Table) -> None:
             bold = value.bold or (table.form and i % 2 == 0)
             p = cell.paragraphs[0]
             _exact(p, Pt(20))
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if (bold or len(value.text) < 12) else None
+            # A form's values read from the left; a list's short cells are centred.
+            short = len(value.text) < 12 and not table.form
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if (bold or short) else None
             _run(p, value.text, size=TABLE_SIZE, bold=bold, color=value.color)
 
 

@@ -60,6 +60,8 @@ def supervision_sheet(sheet, *, co_units: Iterable[str] = ()) -> bytes:
             widths=[1, 4],
             form=True,
         ),
+    ]
+    reply: list[gongwen.Block] = [
         gongwen.CutLine(),
         gongwen.Heading(f"回执（{task.code}）"),
         gongwen.Table(
@@ -86,6 +88,7 @@ def supervision_sheet(sheet, *, co_units: Iterable[str] = ()) -> bytes:
             title=f"{name}（{word}）",
             addressees=gongwen.organ_name(unit),
             body=body,
+            appendix=reply,
             signer=issuer,
             dated=sheet.issued_on,
             mark="（示例数据）" if task.is_illustrative else "",

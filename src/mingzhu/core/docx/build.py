@@ -189,6 +189,8 @@ def build_notice_template(path: Path = NOTICE) -> Path:
     signer.paragraph_format.right_indent = Pt(16 * 4)
     dated = _paragraph(doc, "{{ dated }}", align=right)
     dated.paragraph_format.right_indent = Pt(16 * 4)
+    # What follows the date on the same document: a reply slip (回执), an annex.
+    _paragraph(doc, "{{p appendix }}")
     _paragraph(doc)
     # The 版记: 抄送 and 印发, between thin lines, at the end of the last page.
     _paragraph(doc, "{%p if cc %}")
