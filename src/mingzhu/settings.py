@@ -234,6 +234,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(env("MINGZHU_MEDIA_ROOT", str(DATA_DIR / "media")))
+# An office's own 公文 templates (.docx), used before the shipped ones (core/gongwen.py).
+DOCX_TEMPLATES = env("MINGZHU_DOCX_TEMPLATES") or None
 MEDIA_URL = "/media/"
 WHITENOISE_MAX_AGE = 3600
 

@@ -90,7 +90,7 @@ def test_it_writes_the_notice(db, tmp_path):
     )
     assert code == 0
     doc = Document(str(notice))
-    assert "2025年第二季度" in doc.paragraphs[1].text
+    assert any("2025年第二季度" in p.text and "通报" in p.text for p in doc.paragraphs)
     assert "新坝镇" in doc.tables[0].rows[1].cells[1].text
     assert "新坝镇" in out
 

@@ -64,7 +64,7 @@ def test_a_table_cell_shows_decimals_and_floats_as_numbers():
 def test_a_spreadsheet_keeps_real_numbers_with_a_number_format():
     content = write_xlsx("t", ["a", "b", "c"], [[Decimal("608.0000"), 660.1887, "text"]])
     sheet = load_workbook(BytesIO(content)).active
-    a, b, c = sheet[2]
+    a, b, c = sheet[3]  # under the title row and the header
     assert a.value == 608 and a.number_format == "#,##0"
     assert b.value == pytest.approx(660.1887) and b.number_format == "#,##0.00"
     assert c.value == "text"

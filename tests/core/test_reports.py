@@ -105,8 +105,9 @@ def test_report_export_is_the_table_as_xlsx(leader):
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
     sheet = load_workbook(BytesIO(response.content)).active
-    assert [c.value for c in sheet[1]] == ["年份"]
-    assert sheet["A2"].value == 2024
+    assert sheet["A1"].value.startswith("任务 2024（全市，截至")  # the leader sees all
+    assert [c.value for c in sheet[2]] == ["年份"]
+    assert sheet["A3"].value == 2024
     # A kind the page does not export: the page itself.
     response = _get(_Tasks, leader, "year=2024&export=pdf")[1]
     assert response["Content-Type"].startswith("text/html")

@@ -146,7 +146,7 @@ def test_xlsx_input_and_export(tmp_path, db):
     target = tmp_path / "out.xlsx"
     evaluate("--year", "2025", "--input", str(source), "--export", str(target))
     sheet = load_workbook(target).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows[0][0] == "统一社会信用代码" and len(rows) == 3
 
 

@@ -169,7 +169,7 @@ def test_the_ranking_page_and_its_notice(as_user, nyj, lixin, xinba):
     doc = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in doc.paragraphs)
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    assert "农业农村局" in text and "立新村" in cells and "Not inspected" in cells
+    assert "农业农村局" in text and "立新村" in cells and "未检查" in cells
     assert as_user(lixin).get("/rural/ranking/notice.docx").status_code == 403
     assert as_user(nyj).get("/rural/ranking/notice.docx?quarter=bad").status_code == 400
 

@@ -173,7 +173,7 @@ def test_it_exports_observations(as_user, leader):
 
     response = as_user(leader).get("/targets/observations/", {"export": "xlsx"})
     sheet = load_workbook(BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows[0] == ("指标", "单位", "地区", "期间", "数值", "来源")
     assert ("GDP", "亿元", CITY, "2022", 585.99, "扬中市2022年国民经济和社会发展统计公报") in rows
 

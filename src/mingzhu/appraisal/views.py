@@ -45,7 +45,6 @@ class BoardView(ObjectMixin, View):
 class ResultListView(ObjectListView):
     model = AppraisalResult
     select_related = ("scheme", "published_by")
-    export_filename = "appraisal-results"
     columns = [
         Column("label", gettext_lazy("Quarter"), link=True),
         *fields("scheme status published_at published_by"),

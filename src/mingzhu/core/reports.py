@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.views import View
 
 from . import periods
-from .excel import docx_response, write_xlsx, xlsx_response  # noqa: F401  (docx_response for report pages)
+from .excel import docx_response, scope_label, write_xlsx, xlsx_response  # noqa: F401  (docx_response for report pages)
 from .views import ObjectMixin
 
 # How each kind of period is read from the query, and the names its values take.
@@ -67,7 +67,8 @@ class ReportView(ObjectMixin, View):
         table = self.export_table(kind, context) if kind else None
         if table is not None:
             title, headers, rows = table
-            return xlsx_response(f"{title}.xlsx", write_xlsx(title, headers, rows))
+            scope = scope_label(request.user)
+            return xlsx_response(f"{title}.xlsx", write_xlsx(title, headers, rows, scope=scope))
         return render(request, self.template_name, context)
 
 

@@ -186,3 +186,82 @@ def crawl(client, start: list[str], seen: set[str], limit: int):
             if parts.path.startswith(_NOT_CRAWLED) or page_pattern(parts.path) in seen:
                 continue
             queue.append(parts.path)
+
+
+def open_gongwen(content: bytes):
+    """A 公文 .docx opened again, its GB/T 9704 layout checked: A4 portrait, margins
+    37/35/28/26 mm, the 版头 in red, the red line under the 发文字号, title and body
+    fonts, "— PAGE —" in the footer and the 印发 line. Returns the document."""
+    from io import BytesIO
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(BytesIO(content))
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin)
+    assert [round(m.mm) for m in (*margins, section.right_margin)] == [37, 35, 28, 26]
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
+    organ = [r for r in runs if r.font.color.rgb is not None and str(r.font.color.rgb) == "FF0000"]
+    assert organ and organ[0].font.size.pt >= 22, "no red 版头"
+    lines = doc.element.body.findall(f".//{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert any(line.get(qn("w:color")) == "FF0000" for line in lines), "no red line"
+
+    def east_asian(run):
+        fonts = run._element.rPr.find(qn("w:rFonts"))
+        return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+    assert any(east_asian(r) == "方正小标宋简体" and r.font.size.pt == 22 for r in runs)
+    normal = doc.styles["Normal"]
+    assert normal.font.size.pt == 16
+    assert normal.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
+    body = [r for r in runs if east_asian(r) == "仿宋_GB2312" and r.font.size.pt == 16]
+    assert body, "no body text in 仿宋_GB2312 3号"
+    footer = section.footer._element
+    assert "PAGE" in "".join(t.text for t in footer.iter(qn("w:instrText")))
+    assert "".join(t.text or "" for t in footer.iter(qn("w:t"))).startswith("— ")
+    assert any(p.text.endswith("印发") for p in doc.paragraphs), "no 印发 line"
+    return doc
+
+
+def pdf_pages(content: bytes, directory: Path, name: str = "document.docx") -> list:
+    """``content`` (.docx or .xlsx) converted by LibreOffice to PDF: the sizes of its
+    pages in millimetres. Skips where LibreOffice is not installed, except under CI
+    (which installs it: .ci/run), where that fails."""
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+    from pypdf import PdfReader
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = directory / name
+    source.write_bytes(content)
+    profile = (directory / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(directory),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    reader = PdfReader(directory / f"{source.stem}.pdf")
+    points = 25.4 / 72
+    return [
+        (round(float(p.mediabox.width) * points), round(float(p.mediabox.height) * points))
+        for p in reader.pages
+    ]

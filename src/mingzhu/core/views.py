@@ -27,7 +27,7 @@ from django.views import View
 from . import once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
-from .excel import write_xlsx, xlsx_response
+from .excel import scope_label, write_xlsx, xlsx_response
 from .forms import EmptyForm, add_errors
 from .periods import period
 from .scope import permission_name, restrict
@@ -166,7 +166,7 @@ class ObjectListView(ObjectMixin, View):
         return render(request, template, context)
 
     def export(self, queryset: models.QuerySet):
-        name = self.export_filename or str(self.model._meta.verbose_name_plural)
+        name = str(self.export_filename or self.model._meta.verbose_name_plural)
         stamp = timezone.localdate().strftime("%Y%m%d")
         return self.workbook(queryset, f"{name}-{stamp}.xlsx", self.export_sheet or name)
 
@@ -176,7 +176,9 @@ class ObjectListView(ObjectMixin, View):
         return [str(c.label) for c in self.columns], rows
 
     def workbook(self, queryset: models.QuerySet, filename: str, sheet: str):
-        return xlsx_response(filename, write_xlsx(str(sheet), *self.export_table(queryset)))
+        scope = scope_label(self.request.user, permission_name(self.model, "view"))
+        table = self.export_table(queryset)
+        return xlsx_response(filename, write_xlsx(str(sheet), *table, scope=scope))
 
 
 class Related:

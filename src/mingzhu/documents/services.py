@@ -80,7 +80,7 @@ def export_rows(items: Iterable) -> list[tuple]:
                 item["lead_unit"],
                 "、".join(item["co_units"]),
                 item["leader"],
-                f"{deadline.year}年{deadline.month}月{deadline.day}日" if deadline else "",
+                deadline,
             )
         )
     return rows

@@ -38,7 +38,6 @@ class DocumentListView(ObjectListView):
         Column("state", gettext_lazy("State"), accessor=_state),
         *fields("task_list adopted_on"),
     ]
-    export_filename = "policy-documents"
 
     def get_queryset(self):
         return super().get_queryset().defer("text")
@@ -201,7 +200,10 @@ class ExportView(DocumentActionView):
     def get(self, request, pk):
         document = self.get_document(pk)
         content = write_xlsx(
-            "任务分解表", services.EXPORT_HEADERS, services.export_rows(_table_rows(document))
+            "任务分解表",
+            services.EXPORT_HEADERS,
+            services.export_rows(_table_rows(document)),
+            scope=document.title,
         )
         return xlsx_response(f"{document.title}-任务分解表.xlsx", content)
 
@@ -213,7 +215,6 @@ class LeadRuleListView(ObjectListView):
         Column("keyword", link=True),
         *fields("unit unit_name priority is_active"),
     ]
-    export_filename = "lead-unit-keywords"
 
 
 class LeadRuleDetailView(ObjectDetailView):

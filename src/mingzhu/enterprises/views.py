@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.actions import ActionError
-from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.excel import scope_label, write_xlsx, xlsx_response
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import restrict
@@ -78,7 +78,6 @@ class EnterpriseListView(ObjectListView):
         *fields("listing digital"),
     ]
     template_name = "enterprises/enterprise_list.html"
-    export_filename = "enterprises"
     export_sheet = "企业库"
 
     def export_table(self, queryset):
@@ -182,8 +181,10 @@ class AnnualExportView(ObjectMixin, View):
         year = request.GET.get("year", "")
         if year.isdigit():
             rows = rows.filter(year=int(year))
-        content = write_xlsx("年度数据", ANNUAL_HEADERS, annual_rows(rows))
-        return xlsx_response(f"annual-data-{year or 'all'}.xlsx", content)
+        content = write_xlsx(
+            "企业年度数据", ANNUAL_HEADERS, annual_rows(rows), scope=scope_label(request.user)
+        )
+        return xlsx_response(f"企业年度数据-{year or '全部'}.xlsx", content)
 
 
 # --- per-mu evaluation ------------------------------------------------------------------
@@ -253,7 +254,7 @@ class ResultsView(ObjectListView):
         }
 
     def export(self, queryset):
-        return self.workbook(queryset, f"mu-{self.year}.xlsx", f"亩均评价{self.year}")
+        return self.workbook(queryset, f"亩均评价{self.year}.xlsx", f"亩均评价{self.year}")
 
     def export_table(self, queryset):
         rows = (services.result_sheet_row(result_record(r)) for r in queryset)
@@ -330,7 +331,6 @@ class VisitListView(ObjectListView):
         Column("date", link=True),
         *fields("enterprise kind visitors unit"),
     ]
-    export_filename = "visits"
 
 
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -393,7 +393,6 @@ class DemandListView(ObjectListView):
     model = models.Demand
     filterset_class = DemandFilter
     columns = DEMAND_COLUMNS
-    export_filename = "demands"
 
     def get_queryset(self):
         return (

@@ -38,7 +38,6 @@ class GridEventListView(ObjectListView):
     select_related = ("grid", "category", "campaign", "task__lead_unit")
     filterset_class = GridEventFilter
     columns = EVENT_COLUMNS
-    export_filename = "grid-events"
 
 
 class GridEventDetailView(ReadOnlyMixin, TaskBackedDetailView):

@@ -16,6 +16,7 @@ from django.views import View
 from mingzhu.core import periods
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import docx_response
+from mingzhu.core.gongwen import organ_name
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.tabular import WorkbookError, shown_errors
@@ -86,7 +87,6 @@ class CitizenRequestListView(ObjectListView):
     select_related = ("category__parent", "town", "village", "task__lead_unit")
     filterset_class = CitizenRequestFilter
     columns = REQUEST_COLUMNS
-    export_filename = "citizen-requests"
     export_sheet = gettext_lazy("Citizen requests")
 
     def export_table(self, queryset):
@@ -361,10 +361,11 @@ class NoticeView(ObjectMixin, View):
             result,
             year=year,
             month=month,
-            issuer=str(request.user.unit or ""),
+            issuer=organ_name(request.user.unit),
             illustrative=illustrative,
+            dated=timezone.localdate(),
         )
-        return docx_response(f"rates-{year}-{month:02d}.docx", content)
+        return docx_response(f"三率红黑榜通报-{year}年{month}月.docx", content)
 
 
 class HotSpotsView(ObjectMixin, View):
@@ -520,7 +521,6 @@ class HouseholdListView(ObjectListView):
     select_related = ("village",)
     filterset_class = HouseholdFilter
     columns = HOUSEHOLD_COLUMNS
-    export_filename = "monitored-households"
     template_name = "livelihood/household_list.html"
 
     def get_queryset(self):

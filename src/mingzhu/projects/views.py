@@ -74,7 +74,6 @@ class ProjectListView(ObjectListView):
     filterset_class = ProjectFilter
     columns = PROJECT_COLUMNS
     template_name = "projects/project_list.html"
-    export_filename = "projects"
 
     def get_queryset(self):
         return with_progress(super().get_queryset(), timezone.localdate())
@@ -222,7 +221,6 @@ class FactorRequestListView(ObjectListView):
     model = FactorRequest
     select_related = ("project__town", "task__lead_unit")
     filterset_class = FactorRequestFilter
-    export_filename = "factor-requests"
     columns = [
         Column("project", link=True),
         Column("project__town", gettext_lazy("Town")),
@@ -284,7 +282,6 @@ class RateView(FactorActionView):
 class InspectionListView(ObjectListView):
     model = Inspection
     select_related = ("leader",)
-    export_filename = "inspections"
     columns = [
         Column("title", link=True),
         *fields("date leader"),

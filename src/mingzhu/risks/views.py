@@ -45,7 +45,6 @@ class HazardListView(ObjectListView):
     select_related = ("unit", "task")
     filterset_class = HazardFilter
     columns = HAZARD_COLUMNS
-    export_filename = "hazards"
 
     def meta_context(self):
         context = super().meta_context()
@@ -190,10 +189,10 @@ class RectificationLedgerView(TaskListView):
 class EnvironmentalLedgerView(RectificationLedgerView):
     list_kind = ListKind.ENVIRONMENTAL_RECTIFICATION
     title = gettext_lazy("Environmental inspection rectification")
-    export_filename = "environmental-rectification"
+    export_filename = title
 
 
 class InspectionLedgerView(RectificationLedgerView):
     list_kind = ListKind.INSPECTION_RECTIFICATION
     title = gettext_lazy("Inspection rectification")
-    export_filename = "inspection-rectification"
+    export_filename = title

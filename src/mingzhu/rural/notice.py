@@ -1,18 +1,11 @@
-"""The quarterly notice (通报) of the village ranking as a Word document (python-docx)."""
+"""The quarterly notice (通报) of the village ranking (人居环境排名) as a 公文
+(core/gongwen.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from io import BytesIO
 
-from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+from mingzhu.core import gongwen
 
 
 def _score(value) -> str:
@@ -20,49 +13,42 @@ def _score(value) -> str:
 
 
 def _rank(value) -> str:
-    return str(value) if value is not None else _("Not inspected")
+    return str(value) if value is not None else "未检查"
 
 
 def ranking_notice(ranking: dict, *, issued_by: str, issued_on: dt.date) -> bytes:
-    """A .docx notice of the ranking: title, the rule, the towns' and villages' tables."""
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(11)
-    title = doc.add_heading(
-        _("Notice of the living environment ranking, %(year)s Q%(quarter)s")
-        % {"year": ranking["year"], "quarter": ranking["quarter"]},
-        level=1,
-    )
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph(
-        _(
-            "Inspections from %(start)s to %(end)s. A village's score is the mean of its "
-            "inspections on a 100-point scale; a town's is the mean of its inspected "
-            "villages. Villages not inspected are listed without a rank."
+    """The ranking's notice: the rule, then the towns' and the villages' tables."""
+    quarter = f"{ranking['year']}年第{'一二三四'[ranking['quarter'] - 1]}季度"
+    body: list[gongwen.Block] = [
+        f"现将{quarter}农村人居环境检查排名情况通报如下。本季度检查时间为"
+        f"{gongwen.chinese_date(ranking['start'])}至{gongwen.chinese_date(ranking['end'])}。"
+        "村得分为其各次检查得分（百分制）的平均值，镇（街道）得分为其已检查村的平均值；"
+        "未检查的村列出但不排名。",
+        gongwen.Heading("一、镇（街道）排名"),
+        gongwen.Table(
+            ["名次", "单位", "得分"],
+            [[_rank(r["rank"]), r["name"], _score(r["score"])] for r in ranking["towns"]],
+            widths=[1, 3, 1.5],
+        ),
+        gongwen.Heading("二、村排名"),
+        gongwen.Table(
+            ["名次", "村", "所属镇（街道）", "得分"],
+            [
+                [_rank(r["rank"]), r["name"], r.get("town", ""), _score(r["score"])]
+                for r in ranking["villages"]
+            ],
+            widths=[1, 2.5, 2.5, 1.5],
+        ),
+        "请排名靠后的镇（街道）、村对照检查发现的问题，立即整改，持续提升农村人居环境。",
+    ]
+    return gongwen.render(
+        gongwen.Notice(
+            organ=issued_by,
+            title=f"关于{quarter}农村人居环境检查排名情况的通报",
+            addressees="各镇（街道）、各村",
+            body=body,
+            signer=issued_by,
+            dated=issued_on,
+            kind="ranking",
         )
-        % {"start": _day(ranking["start"]), "end": _day(ranking["end"])}
     )
-    for heading, rows, with_town in (
-        (_("Towns"), ranking["towns"], False),
-        (_("Villages"), ranking["villages"], True),
-    ):
-        doc.add_heading(heading, level=2)
-        headers = [_("Rank"), _("Name")] + ([_("Town")] if with_town else []) + [_("Score")]
-        table = doc.add_table(rows=1, cols=len(headers))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, headers, strict=True):
-            cell.text = str(text)
-        for row in rows:
-            values = [_rank(row["rank"]), row["name"]]
-            if with_town:
-                values.append(row.get("town", ""))
-            values.append(_score(row["score"]))
-            cells = table.add_row().cells
-            for cell, text in zip(cells, values, strict=True):
-                cell.text = str(text)
-    end = doc.add_paragraph(f"{issued_by}\n{_day(issued_on)}")
-    end.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.core import periods
 from mingzhu.core.excel import docx_response
+from mingzhu.core.gongwen import organ_name
 from mingzhu.core.reports import ReportView, bar_chart, number
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.uploads import FileDownloadView
@@ -102,7 +103,6 @@ class RemediationListView(ObjectListView):
     model = Remediation
     select_related = ("natural_village__parent", "task", "programme")
     filterset_class = RemediationFilter
-    export_filename = "remediations"
     columns = [
         ("pk", gettext_lazy("No.")),
         "natural_village",
@@ -145,7 +145,6 @@ class InspectionListView(ObjectListView):
     model = VillageInspection
     select_related = ("village__parent", "sheet")
     filterset_class = InspectionFilter
-    export_filename = "village-inspections"
     columns = [
         "inspected_on",
         ("village", gettext_lazy("Village")),
@@ -293,9 +292,9 @@ class NoticeView(ReportView):
     def report(self, year, quarter):
         user = self.request.user
         ranking = reports.quarterly_ranking(year, quarter, user)
-        issued_by = str(user.unit) if user.unit else ""
+        issued_by = organ_name(user.unit)
         content = ranking_notice(ranking, issued_by=issued_by, issued_on=timezone.localdate())
-        return docx_response(f"ranking-{year}Q{quarter}.docx", content)
+        return docx_response(f"人居环境排名通报-{year}年第{quarter}季度.docx", content)
 
 
 class SheetListView(ObjectListView):
@@ -373,7 +372,6 @@ class FacilityListView(ObjectListView):
     model = Facility
     select_related = ("village__parent", "type", "maintainer")
     filterset_class = FacilityFilter
-    export_filename = "facilities"
     columns = [
         "name",
         ("village", gettext_lazy("Village")),
@@ -419,7 +417,6 @@ class FaultListView(ObjectListView):
     model = FacilityFault
     select_related = ("facility__village", "facility__type", "task__lead_unit")
     filterset_class = FaultFilter
-    export_filename = "facility-faults"
     columns = [
         ("pk", gettext_lazy("No.")),
         "reported_at",
@@ -495,7 +492,6 @@ class PlanListView(ObjectListView):
     model = SecretaryPlan
     select_related = ("unit", "task_list")
     filterset_class = SecretaryPlanFilter
-    export_filename = "secretary-projects"
     columns = ["year", "unit", "secretary", "review_score", "reviewed_on"]
 
 

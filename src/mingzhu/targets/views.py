@@ -43,7 +43,6 @@ class IndicatorListView(ObjectListView):
         Column("code", link=True),
         *fields("name unit dimension direction frequency accumulates source"),
     ]
-    export_filename = "indicators"
 
 
 class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
@@ -108,7 +107,6 @@ class ObservationListView(ObjectListView):
             qs = qs.filter(indicator_id=int(indicator))
         return qs
 
-    export_filename = "observations"
     export_sheet = gettext_lazy("Observations")
 
     def export_table(self, queryset):

@@ -18,6 +18,16 @@ urlpatterns = [
     ),
     path("metrics/", views.MetricsView.as_view(), name="metrics"),
     path("supervision/", views.SheetListView.as_view(), name="supervisionsheet_list"),
+    path(
+        "supervision/<int:pk>/sheet.docx",
+        views.SheetNoticeView.as_view(),
+        name="supervisionsheet_docx",
+    ),
+    path(
+        "lists/<int:pk>/assignment.docx",
+        views.AssignmentNoticeView.as_view(),
+        name="tasklist_assignment",
+    ),
     path("<int:pk>/do/<str:name>/", views.TaskActionView.as_view(), name="task_action"),
     path("attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
     *pages(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core.excel import docx_response
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import permission_name
@@ -25,11 +26,12 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    ObjectMixin,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
 
-from . import actions, calendar, services
+from . import actions, calendar, gongwen, services
 from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import TaskFilter, TaskListFilter
 from .forms import HolidayDayForm, HolidayYearForm, TaskForm
@@ -81,7 +83,7 @@ class TaskListView(ObjectListView):
     filterset_class = TaskFilter
     columns = TASK_COLUMNS
     table_template = "tasks/_task_table.html"
-    export_filename = "task-ledger"
+    export_filename = gettext_lazy("Task ledger")
 
 
 class InboxView(TaskListView):
@@ -229,6 +231,42 @@ class TaskListDetailView(ObjectDetailView):
         }
 
 
+class SheetNoticeView(ObjectMixin, View):
+    """The 督办单 of a supervision sheet as a .docx 公文, with its reply slip."""
+
+    model = SupervisionSheet
+
+    def get(self, request, pk):
+        self.require_permission("view")
+        sheet = get_object_or_404(
+            self.restricted("view").select_related("task__lead_unit", "task__issuer", "unit"),
+            pk=pk,
+        )
+        co_units = sheet.task.co_units.values_list("name", flat=True)
+        content = gongwen.supervision_sheet(sheet, co_units=list(co_units))
+        name = f"{gongwen.LEVELS[sheet.level][0]}-{sheet.task.code}.docx"
+        return docx_response(name, content)
+
+
+class AssignmentNoticeView(ObjectMixin, View):
+    """The 交办单 of a task list as a .docx 公文: the tasks the user may see."""
+
+    model = TaskList
+
+    def get(self, request, pk):
+        self.require_permission("view")
+        task_list = get_object_or_404(self.restricted("view").select_related("issuer"), pk=pk)
+        tasks = (
+            Task.objects.restrict(request.user, "view")
+            .filter(task_list=task_list)
+            .select_related("lead_unit")
+            .prefetch_related("co_units")
+            .order_by("pk")
+        )
+        content = gongwen.assignment_sheet(task_list, tasks, dated=timezone.localdate())
+        return docx_response(f"{task_list.name}-交办单.docx", content)
+
+
 class TaskImportView(ImportView):
     """Upload the usual spreadsheet into a task list: all rows or none, unless the valid
     rows only are asked for."""
@@ -252,6 +290,7 @@ class SheetListView(ObjectListView):
     model = SupervisionSheet
     select_related = ("task", "unit")
     template_name = "tasks/supervisionsheet_list.html"
+    table_template = "tasks/_sheet_table.html"
     columns = [
         Column("task__code", gettext_lazy("Task"), link=True),
         *fields("task__title level unit issued_on"),

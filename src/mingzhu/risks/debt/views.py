@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core import numbers
-from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.excel import scope_label, write_xlsx, xlsx_response
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
@@ -86,7 +86,6 @@ class InstrumentListView(ObjectListView):
     select_related = ("entity",)
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
-    export_filename = "debt-instruments"
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
@@ -161,9 +160,9 @@ class WallView(DebtView):
                 for i, p in enumerate(wall.periods)
             ]
             stamp = as_of.strftime("%Y%m%d")
-            return xlsx_response(
-                f"maturity-wall-{stamp}.xlsx", write_xlsx(_("Maturity wall"), headers, body)
-            )
+            title = _("Maturity wall")
+            content = write_xlsx(title, headers, body, scope=scope_label(request.user))
+            return xlsx_response(f"{title}-{stamp}.xlsx", content)
         chart = {
             "periods": wall.periods,
             "series": [{"name": k, "data": v} for k, v in wall.principal.items()],
@@ -251,9 +250,9 @@ class HighCostView(DebtView):
                 ]
                 for h in found
             ]
-            return xlsx_response(
-                "high-cost-debt.xlsx", write_xlsx(_("High-cost debt"), headers, body)
-            )
+            title = _("High-cost debt")
+            content = write_xlsx(title, headers, body, scope=scope_label(request.user))
+            return xlsx_response(f"{title}.xlsx", content)
         context = {
             "form": form,
             "threshold": numbers.number(threshold),
@@ -322,9 +321,9 @@ class PlannerView(DebtView):
                 _("Extra interest (10k yuan)"),
             ]
             body = [[m["instrument"], m["from"], m["to"], m["amount"], m["cost"]] for m in moves]
-            return xlsx_response(
-                "peak-shaving-plan.xlsx", write_xlsx(_("Peak shaving"), headers, body)
-            )
+            title = _("Peak shaving")
+            content = write_xlsx(title, headers, body, scope=scope_label(request.user))
+            return xlsx_response(f"{title}.xlsx", content)
         rounded = [
             [round(float(x), 2) for x in values]
             for values in (result.due_before, result.due_after, result.capacity)
