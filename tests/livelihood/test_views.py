@@ -201,6 +201,7 @@ def test_the_rates_page_and_notice(as_user, dispatched, rexian, fgw, leader):
         c.text for t in Document(BytesIO(notice.content)).tables for r in t.rows for c in r.cells
     )
     assert "2030年3月" in text and "发展和改革委员会" in tables
+    assert "排名规则：当月派单不少于3件、回访不少于3件" in text and "红榜（前5名）" in text
     bad = as_user(leader).get("/livelihood/rates/", {"month": "2030-xx"})
     assert bad.status_code == 200
 

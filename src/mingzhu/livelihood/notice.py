@@ -14,17 +14,22 @@ def _pct(value) -> str:
 def rates_notice(
     result: dict, *, year: int, month: int, issuer: str, illustrative: bool, dated: dt.date
 ) -> bytes:
-    """The red list (best five) and black list (worst five) of the month, with each
-    unit's three rates and composite score."""
+    """The red list and black list of the month under the stated ranking rule, with each
+    unit's place, three rates and composite score."""
     weights = result["weights"]
+    k, n = weights.list_size, weights.min_cases
     body: list[gongwen.Block] = [
         f"按照接诉即办工作要求，现将{year}年{month}月各承办单位响应率、解决率、满意率及综合得分"
         f"（权重：响应率{weights.response}%、解决率{weights.resolution}%、"
-        f"满意率{weights.satisfaction}%）排名情况通报如下。"
+        f"满意率{weights.satisfaction}%）排名情况通报如下。",
+        f"响应率以派单后{weights.contact_hours}个工作小时内登记联系诉求人为准。"
+        f"排名规则：当月派单不少于{n}件、回访不少于{n}件且三率齐全的单位参与排名，"
+        f"得分相同者名次并列；红榜为前{k}名，黑榜为后{k}名，与榜单最后一名并列者一并列入，"
+        "同一单位不同时列入红黑榜；件数不足的单位不参与排名。",
     ]
     for heading, rows in (
-        ("一、红榜（前五名）", result["red"]),
-        ("二、黑榜（后五名）", result["black"]),
+        (f"一、红榜（前{k}名）", result["red"]),
+        (f"二、黑榜（后{k}名）", result["black"]),
     ):
         body.append(gongwen.Heading(heading))
         if not rows:
@@ -35,14 +40,14 @@ def rates_notice(
                 ["名次", "单位", "响应率", "解决率", "满意率", "综合得分"],
                 [
                     [
-                        str(i),
+                        str(r["rank"]),
                         r["name"],
                         _pct(r["response_rate"]),
                         _pct(r["resolution_rate"]),
                         _pct(r["satisfaction_rate"]),
                         "—" if r["composite"] is None else f"{r['composite']:.2f}",
                     ]
-                    for i, r in enumerate(rows, start=1)
+                    for r in rows
                 ],
                 widths=[1, 3.5, 1.5, 1.5, 1.5, 1.5],
             )
