@@ -31,10 +31,6 @@ from mingzhu.core.replica import COOKIE, REPLICA, ReplicaRouter, _current, _Requ
 
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 PG_BIN = Path(os.environ.get("MINGZHU_PG_BIN", "/usr/lib/postgresql/15/bin"))
-# Django's test case refuses to open a connection to an alias the test did not declare
-# (declaring it would wrap the standby in the test's transaction): the replica's
-# connection opens with the method as it is outside a test.
-_ENSURE_CONNECTION = BaseDatabaseWrapper.ensure_connection
 needs_postgres = pytest.mark.skipif(
     not ON_POSTGRES, reason="a streaming replica needs PostgreSQL (DATABASE_URL=postgres://…)"
 )
@@ -203,14 +199,19 @@ def standby(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def replica(db, standby):
+def replica(db, standby, django_db_blocker):
     """The ``replica`` alias: the test database on the standby, a connection of its own."""
     config = copy.deepcopy(connections[DEFAULT_DB_ALIAS].settings_dict)
     config.update(HOST="127.0.0.1", PORT=str(standby.port), CONN_MAX_AGE=0)
     config["OPTIONS"] = {**config.get("OPTIONS", {}), "connect_timeout": 3}
     connections.settings[REPLICA] = config
     connection = connections[REPLICA]
-    connection.ensure_connection = types.MethodType(_ENSURE_CONNECTION, connection)
+    # Django's test case refuses to open a connection to an alias the test did not
+    # declare (declaring it would wrap the standby in the test's transaction): the
+    # replica's connection opens with the method as it is outside a test.
+    with django_db_blocker.unblock():
+        ensure_connection = BaseDatabaseWrapper.ensure_connection
+    connection.ensure_connection = types.MethodType(ensure_connection, connection)
     replica_module._down_until = 0.0
     yield standby
     connections[REPLICA].close()
