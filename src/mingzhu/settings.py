@@ -130,6 +130,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "mingzhu.core.audit.AuditActorMiddleware",
+    "mingzhu.core.replica.OwnWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mingzhu.tasks.middleware.CalendarWarningMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -172,6 +173,22 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+# A streaming replica of the primary, read by the heavy read pages (docs/scaling.md).
+if env("MINGZHU_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("MINGZHU_REPLICA_URL"),
+        conn_max_age=env_int("MINGZHU_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["OPTIONS"] = {
+        "connect_timeout": 3,
+        **DATABASES["replica"].get("OPTIONS", {}),
+    }
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["mingzhu.core.replica.ReplicaRouter"]
+# A user who wrote reads from the primary for this long (more than the replica's lag).
+REPLICA_OWN_WRITES_SECONDS = env_int("MINGZHU_REPLICA_OWN_WRITES_SECONDS", 5)
+REPLICA_RETRY_SECONDS = env_int("MINGZHU_REPLICA_RETRY_SECONDS", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mingzhu.core.replica import HeavyReadMixin
 from mingzhu.core.views import HomeView
 
 from .panels import panels_for
@@ -40,7 +41,7 @@ def parse_as_of(value: str | None, today: dt.date) -> tuple[dt.date, str | None]
         return today, _("The date must look like 2025-12-31; showing today instead.")
 
 
-class CockpitView(LoginRequiredMixin, View):
+class CockpitView(HeavyReadMixin, LoginRequiredMixin, View):
     def get(self, request):
         today = timezone.localdate()
         as_of, error = parse_as_of(request.GET.get("as_of"), today)

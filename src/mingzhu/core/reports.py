@@ -13,6 +13,7 @@ from django.views import View
 
 from . import periods
 from .excel import docx_response, scope_label, write_xlsx, xlsx_response  # noqa: F401  (docx_response for report pages)
+from .replica import HeavyReadMixin
 from .views import ObjectMixin
 
 # How each kind of period is read from the query, and the names its values take.
@@ -24,7 +25,7 @@ PERIODS: dict[str, tuple[Callable, tuple[str, ...]]] = {
 }
 
 
-class ReportView(ObjectMixin, View):
+class ReportView(HeavyReadMixin, ObjectMixin, View):
     """A page of figures about ``model``'s records, for users with its ``required``
     permission ("view" by default; 403 without).
 

@@ -30,6 +30,7 @@ from .audit import history_for, visible_entries
 from .excel import scope_label, write_xlsx, xlsx_response
 from .forms import EmptyForm, add_errors
 from .periods import period
+from .replica import read_heavy
 from .scope import permission_name, restrict
 from .tables import Column, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors
@@ -147,7 +148,7 @@ class ObjectListView(ObjectMixin, View):
             if filterset.is_bound and not filterset.is_valid():
                 queryset = queryset.none()
         if request.GET.get("export") == "xlsx":
-            return self.export(queryset)
+            return read_heavy(request, lambda: self.export(queryset))
         paginator = Paginator(queryset, self.paginate_by)
         page = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()

@@ -8,6 +8,7 @@ from django.views import View
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import write_xlsx, xlsx_response
+from mingzhu.core.replica import HeavyReadMixin
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
@@ -194,7 +195,7 @@ class AdoptView(DocumentActionView):
         return self.rerender(document, adopt_form=form)
 
 
-class ExportView(DocumentActionView):
+class ExportView(HeavyReadMixin, DocumentActionView):
     """The 任务分解表: 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限."""
 
     def get(self, request, pk):

@@ -14,6 +14,7 @@ from django.views import View
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import scope_label, write_xlsx, xlsx_response
 from mingzhu.core.periods import percent
+from mingzhu.core.replica import HeavyReadMixin
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
@@ -168,7 +169,7 @@ class AnnualImportView(RegistryImportView):
         return import_annual(file, actor=self.request.user)
 
 
-class AnnualExportView(ObjectMixin, View):
+class AnnualExportView(HeavyReadMixin, ObjectMixin, View):
     model = models.AnnualData
 
     def get(self, request):
