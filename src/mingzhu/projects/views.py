@@ -75,6 +75,7 @@ class ProjectListView(ObjectListView):
     columns = PROJECT_COLUMNS
     template_name = "projects/project_list.html"
     export_filename = "projects"
+    map = True
 
     def get_queryset(self):
         return with_progress(super().get_queryset(), timezone.localdate())

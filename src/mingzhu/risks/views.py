@@ -46,6 +46,7 @@ class HazardListView(ObjectListView):
     filterset_class = HazardFilter
     columns = HAZARD_COLUMNS
     export_filename = "hazards"
+    map = True
 
     def meta_context(self):
         context = super().meta_context()
