@@ -94,7 +94,7 @@ document.addEventListener("DOMContentLoaded", function () {
           .catch(function () {});
       }
       return show();
-    });
+    }).then(function () { panel.scrollIntoView({ block: "start" }); });
   });
 
   window.addEventListener("online", flush);
