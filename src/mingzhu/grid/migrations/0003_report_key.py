@@ -4,15 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grid', '0002_checked_uploads'),
+        ("grid", "0002_checked_uploads"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='gridevent',
-            name='client_uuid',
-            field=models.UUIDField(blank=True, editable=False, help_text='Made by the phone for a report kept offline: a replay finds this event.', null=True, unique=True, verbose_name='report key'),
+            model_name="gridevent",
+            name="client_uuid",
+            field=models.UUIDField(
+                blank=True,
+                editable=False,
+                help_text="Made by the phone for a report kept offline: a replay finds this event.",
+                null=True,
+                unique=True,
+                verbose_name="report key",
+            ),
         ),
     ]
