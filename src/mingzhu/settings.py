@@ -31,6 +31,17 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def map_tile_source(template: str) -> str:
+    """The CSP source of a tile URL template: " https://t*.example.cn" ({s}: any subdomain)."""
+    if not template:
+        return ""
+    scheme, _sep, rest = template.partition("://")
+    host = rest.split("/", 1)[0]
+    if "{" in host:  # t{s}.tianditu.gov.cn -> *.tianditu.gov.cn
+        host = "*." + host.split(".", 1)[1]
+    return f" {scheme}://{host}"
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -74,12 +85,18 @@ SESSION_COOKIE_AGE = env_int("MINGZHU_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# A map tile service (the intranet's own, or 天地图 with its key), as a URL template
+# ("https://tiles.example.gov.cn/{z}/{x}/{y}.png"; {s} for subdomains): when set, the lists
+# of events, hazards and projects show those with coordinates on a map (core.maps).
+MAP_TILES = env("MINGZHU_MAP_TILES")
+MAP_ATTRIBUTION = env("MINGZHU_MAP_ATTRIBUTION")
+MAP_TILE_SOURCE = map_tile_source(MAP_TILES)
 # Scripts only from the site: no inline <script>, no onclick=, no eval (page scripts live in
 # static/mingzhu/). Styles may be inline (ECharts and Bootstrap set style attributes);
 # images may be data: URLs (Bootstrap's form icons).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    f"img-src 'self' data: blob:{MAP_TILE_SOURCE}; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 

@@ -23,9 +23,11 @@ from mingzhu.org.models import User
 
 PERSONAS_PER_PATTERN = 3
 # Public: the login page, the health probe, the language switch, the API's root and its
-# unknown addresses (a JSON 404), the admin's own login.
+# unknown addresses (a JSON 404), the admin's own login, the grid report app's manifest,
+# icons and service worker (browsers fetch a manifest without cookies).
 PUBLIC = re.compile(
-    r"^(accounts/login/|accounts/logout/|healthz|i18n/|admin/|api/v1/(\(\?P<path>|$|\.\(\?P))"
+    r"^(accounts/login/|accounts/logout/|healthz|i18n/|admin/|api/v1/(\(\?P<path>|$|\.\(\?P)"
+    r"|grid/(manifest\.webmanifest|icon-|sw\.js))"
 )
 SKIP = re.compile(r"^(admin/|static/|media/)")  # Django's admin has its own tests
 INT = r"(?P<{}>[0-9]+)"

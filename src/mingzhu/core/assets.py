@@ -17,6 +17,15 @@ VENDOR_FILES = [
     "bootstrap-icons/font/fonts/bootstrap-icons.woff",
     "htmx.org/dist/htmx.min.js",
     "echarts/dist/echarts.min.js",
+    "tom-select/dist/js/tom-select.complete.min.js",
+    "tom-select/dist/css/tom-select.bootstrap5.min.css",
+    "leaflet/dist/leaflet.js",
+    "leaflet/dist/leaflet.css",
+    "leaflet/dist/images/marker-icon.png",
+    "leaflet/dist/images/marker-icon-2x.png",
+    "leaflet/dist/images/marker-shadow.png",
+    "leaflet/dist/images/layers.png",
+    "leaflet/dist/images/layers-2x.png",
 ]
 PREFIX = "vendor"
 

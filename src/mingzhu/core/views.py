@@ -29,6 +29,7 @@ from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
 from .excel import scope_label, write_xlsx, xlsx_response
 from .forms import EmptyForm, add_errors
+from .maps import map_context
 from .periods import period
 from .replica import read_heavy
 from .scope import permission_name, restrict
@@ -121,6 +122,8 @@ class ObjectListView(ObjectMixin, View):
     # Computed values the columns show ({name: expression}) and the rows' order.
     annotate: dict[str, Any] = {}
     ordering: tuple[str, ...] = ()
+    # The page's rows with coordinates on a map, where a tile service is set (core.maps).
+    map = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -162,6 +165,7 @@ class ObjectListView(ObjectMixin, View):
             "filterset": filterset,
             "querystring": query.urlencode(),
             "table_template": self.table_template,
+            "map": map_context(page.object_list) if self.map else None,
         }
         template = self.table_template if request.htmx else self.template_name
         return render(request, template, context)

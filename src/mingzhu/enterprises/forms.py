@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm, text_field
 from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.widgets import searchable
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.system import dictionaries
@@ -60,6 +61,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
 
 
+@searchable("enterprise")
 class VisitForm(ScopedForm):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none(), label=_("Enterprise"))
     kind = forms.ChoiceField(
@@ -84,6 +86,7 @@ class VisitForm(ScopedForm):
         return data
 
 
+@searchable("enterprise")
 class DemandForm(ScopedForm):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none(), label=_("Enterprise"))
     category = forms.ChoiceField(choices=DemandCategory.choices, label=_("Category"))

@@ -9,10 +9,11 @@ wrong state -> TransitionError (400); bad values -> ValidationError (400).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,9 +97,18 @@ def report_event(
     longitude=None,
     photos: Sequence = (),
     at: dt.datetime | None = None,
+    client_uuid: uuid.UUID | None = None,
 ) -> GridEvent:
-    """A grid worker reports an event in one of their grids."""
+    """A grid worker reports an event in one of their grids.
+
+    ``client_uuid`` is the key a phone gives a report it kept offline: a report whose key
+    is already taken makes nothing and returns the event filed under it (to its reporter;
+    anybody else is refused), however often the phone sends it again."""
     require(actor, "grid.add_gridevent", _("You may not report grid events."))
+    if client_uuid is not None:
+        existing = _reported_under(client_uuid, actor)
+        if existing is not None:
+            return existing
     if grid.kind != UnitKind.GRID or not _grid_in_scope(actor, grid.pk):
         raise Http404("No such grid.")
     at = now_or(at)
@@ -121,12 +131,31 @@ def report_event(
             longitude=longitude,
             reported_by=actor,
             reported_at=at,
+            client_uuid=client_uuid,
         )
-        event.full_clean()
-        event.save()
+        event.full_clean(exclude=["client_uuid"])
+        try:
+            with transaction.atomic():
+                event.save()
+        except IntegrityError:
+            # The same key sent twice at once: the other request filed it.
+            if client_uuid is None:
+                raise
+            existing = _reported_under(client_uuid, actor)
+            if existing is None:
+                raise
+            return existing
         _photos(event, checked, actor)
         require_in_scope(event, actor, "add", Http404("No such grid."))
     return event
+
+
+def _reported_under(client_uuid, actor) -> GridEvent | None:
+    """The event filed under a phone's report key, if any; only its reporter may replay it."""
+    existing = GridEvent.objects.filter(client_uuid=client_uuid).first()
+    if existing is not None and existing.reported_by_id != actor.pk:
+        raise PermissionDenied(_("This report key belongs to another person's report."))
+    return existing
 
 
 def _require_filer(actor, event: GridEvent) -> None:

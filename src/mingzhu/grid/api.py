@@ -28,6 +28,12 @@ class GridEventSerializer(ScopedModelSerializer, TaskFields):
     photos = serializers.ListField(
         child=serializers.FileField(), required=False, default=list, write_only=True
     )
+    client_uuid = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The phone's key for a report: a report sent again with it files nothing.",
+    )
     grid_name = serializers.CharField(source="grid.name", read_only=True)
     category_name = serializers.CharField(source="category.name", read_only=True)
 
@@ -44,6 +50,7 @@ class GridEventSerializer(ScopedModelSerializer, TaskFields):
             "address",
             "latitude",
             "longitude",
+            "client_uuid",
             "photos",
             "reported_by",
             "reported_at",

@@ -15,6 +15,8 @@ class ReportForm(forms.ModelForm):
     """What a grid worker fills in on site (on a phone)."""
 
     photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
+    # The phone's key for the report (grid-offline.js): a report sent twice is filed once.
+    client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = GridEvent

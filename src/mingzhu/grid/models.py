@@ -117,6 +117,14 @@ class GridEvent(TaskBacked, TimeStampedModel):
     decided_by = user_fk(_("decided by"), optional=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     task = task_link("grid_event")
+    client_uuid = models.UUIDField(
+        _("report key"),
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Made by the phone for a report kept offline: a replay finds this event."),
+    )
     is_illustrative = illustrative()
 
     objects = GridEventQuerySet.as_manager()

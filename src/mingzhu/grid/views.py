@@ -1,8 +1,16 @@
-from django.core.exceptions import PermissionDenied
+import json
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mingzhu.core import reports
+from mingzhu.core.forms import add_errors
 from mingzhu.core.periods import percent
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
@@ -18,7 +26,7 @@ from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.tables import TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
-from . import actions
+from . import actions, offline
 from .filters import GridEventFilter
 from .forms import FileForm, RecheckForm, RejectForm, ReportForm
 from .metrics import event_metrics
@@ -38,6 +46,7 @@ class GridEventListView(ObjectListView):
     select_related = ("grid", "category", "campaign", "task__lead_unit")
     filterset_class = GridEventFilter
     columns = EVENT_COLUMNS
+    map = True
 
 
 class GridEventDetailView(ReadOnlyMixin, TaskBackedDetailView):
@@ -81,6 +90,88 @@ class ReportView(ActionFormView):
 
     def get_success_message(self, event):
         return _("Reported: %(event)s") % {"event": event}
+
+
+class SyncView(ReportView):
+    """Where the report page sends the reports it kept offline (grid-offline.js): the same
+    form, answered in JSON. A report key already filed answers the existing event."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk=None, **kwargs):
+        self.get_object(None)
+        form = self.get_form(None, request.POST, request.FILES)
+        if form.is_valid():
+            if form.cleaned_data.get("client_uuid") is None:
+                form.add_error("client_uuid", _("The report key is missing."))
+            else:
+                known = GridEvent.objects.filter(client_uuid=form.cleaned_data["client_uuid"])
+                existed = known.exists()
+                try:
+                    event = self.run(None, form)
+                except ValidationError as exc:
+                    add_errors(form, exc)
+                else:
+                    return JsonResponse(
+                        {"id": event.pk, "url": event.get_absolute_url(), "created": not existed},
+                        status=200 if existed else 201,
+                    )
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        return JsonResponse({"errors": errors}, status=400)
+
+
+MANIFEST_ICONS = (192, 512)
+
+
+def manifest(request):
+    """The web app manifest of the grid worker's report page (installable on a phone)."""
+    icons = [
+        {
+            "src": reverse("grid:icon", args=[size]),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "any maskable",
+        }
+        for size in MANIFEST_ICONS
+    ]
+    data = {
+        "name": f"{settings.PLATFORM_NAME} · {_('Report an event')}",
+        "short_name": _("Grid report"),
+        "lang": "zh-CN",
+        "start_url": reverse("grid:gridevent_add"),
+        "scope": reverse("grid:gridevent_list").rsplit("events/", 1)[0],
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0d6efd",
+        "icons": icons,
+    }
+    return JsonResponse(data, content_type="application/manifest+json")
+
+
+def icon(request, size: int):
+    """The app's icon: a PNG drawn on request (a white gem on the pages' blue)."""
+    if size not in MANIFEST_ICONS:
+        raise Http404
+    response = HttpResponse(offline.icon_png(size), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def service_worker(request):
+    """The service worker of the report page, served under /grid/ so that its scope covers
+    the grid pages: it keeps the report page and its files for use without a network."""
+    body = render_to_string(
+        "grid/sw.js",
+        {
+            "cache": offline.cache_name(),
+            "precache": json.dumps(offline.precache_urls()),
+            "queue_script": static("mingzhu/pages/grid-offline-queue.js"),
+        },
+    )
+    response = HttpResponse(body, content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = reverse("grid:gridevent_list").rsplit("events/", 1)[0]
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 class EventActionView(ActionFormView):

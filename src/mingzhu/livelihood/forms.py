@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm, StyledForm
 from mingzhu.core.views import style_form
+from mingzhu.core.widgets import searchable
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit
 
@@ -31,6 +32,7 @@ def _units(kinds):
     return OrgUnit.objects.filter(kind__in=kinds, is_active=True).order_by("path")
 
 
+@searchable("town", "village", depends={"village": "town"})
 class RegisterForm(StyledForm):
     channel = forms.ChoiceField(label=_("channel"), choices=Channel.choices)
     request_type = forms.ChoiceField(label=_("type"), choices=RequestType.choices)
@@ -48,6 +50,15 @@ class RegisterForm(StyledForm):
     address = forms.CharField(label=_("address"), max_length=200, required=False)
     requester_name = forms.CharField(label=_("requester"), max_length=40, required=False)
     phone = forms.CharField(label=_("phone"), max_length=20, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        town, village = cleaned.get("town"), cleaned.get("village")
+        if town and village and not village.path.startswith(town.path):
+            self.add_error(
+                "village", _("%(village)s is not in %(town)s.") % {"village": village, "town": town}
+            )
+        return cleaned
 
 
 class UnitForm(StyledForm):

@@ -3,6 +3,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.widgets import searchable
 
 from .models import OrgUnit, User
 
@@ -23,6 +24,7 @@ class OrgUnitForm(ScopedModelForm):
         ]
 
 
+@searchable("unit", "custom_units")
 class UserForm(ScopedModelForm):
     new_password = forms.CharField(
         label=_("New password"),

@@ -23,6 +23,8 @@ class ProjectForm(ScopedModelForm):
             "foreign_investment",
             "town",
             "in_port_zone",
+            "latitude",
+            "longitude",
             "negotiating_on",
             "liaison_leader",
             "steward",

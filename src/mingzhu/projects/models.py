@@ -15,7 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.audit import audited
-from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, user_fk
+from mingzhu.core.fields import (
+    foreign_key,
+    illustrative,
+    latitude_field,
+    longitude_field,
+    task_link,
+    unit_fk,
+    user_fk,
+)
 from mingzhu.core.models import FieldErrors, Named, RestrictedQuerySet, TimeStampedModel
 from mingzhu.core.numbers import number
 from mingzhu.core.uploads import validate_evidence
@@ -71,6 +79,8 @@ class Project(Named, TimeStampedModel):
     in_port_zone = models.BooleanField(
         _("in the port-industry-city zone"), default=False
     )  # 港产城融合区
+    latitude = latitude_field()
+    longitude = longitude_field()
     stage = models.CharField(
         _("stage"), max_length=20, choices=Stage.choices, default=Stage.NEGOTIATING, editable=False
     )

@@ -74,6 +74,7 @@ class ProjectListView(ObjectListView):
     filterset_class = ProjectFilter
     columns = PROJECT_COLUMNS
     template_name = "projects/project_list.html"
+    map = True
 
     def get_queryset(self):
         return with_progress(super().get_queryset(), timezone.localdate())

@@ -45,6 +45,7 @@ class HazardListView(ObjectListView):
     select_related = ("unit", "task")
     filterset_class = HazardFilter
     columns = HAZARD_COLUMNS
+    map = True
 
     def meta_context(self):
         context = super().meta_context()

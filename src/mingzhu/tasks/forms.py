@@ -3,12 +3,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.widgets import searchable
+from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import city_units
 
 from . import actions
 from .models import HolidayDay, HolidayYear, Task, TaskList
 
+# The units that lead or share a task: the city's departments, towns and villages (not
+# peer counties, enterprises or grids).
+WORK_KINDS = (UnitKind.DEPARTMENT, *TOWN_KINDS, UnitKind.VILLAGE, UnitKind.COMMUNITY)
 
+
+@searchable("parent", "lead_unit", "co_units")
 class TaskForm(ScopedModelForm):
     class Meta:
         model = Task
@@ -32,7 +39,8 @@ class TaskForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["leader"].queryset = self.fields["leader"].queryset.filter(roles__code="leader")
         for name in ("lead_unit", "co_units"):
-            self.fields[name].queryset = city_units(self.fields[name].queryset)
+            queryset = city_units(self.fields[name].queryset).filter(kind__in=WORK_KINDS)
+            self.fields[name].queryset = queryset
 
     def clean(self):
         cleaned = super().clean()

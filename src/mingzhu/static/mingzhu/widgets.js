@@ -1,0 +1,55 @@
+// Searchable selects (core/widgets.py): a <select data-remote="URL"> holds only its chosen
+// options; Tom Select asks URL?q=... for at most 50 more as the user types. Units come with
+// their depth in the tree and are indented; a select with data-depends="id" (another
+// field's name) asks only for the units below the unit chosen there, and is emptied
+// when that choice changes.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  if (!window.TomSelect) { return; }
+  document.querySelectorAll("select[data-remote]").forEach(function (select) {
+    var form = select.form;
+    var master = select.dataset.depends && form ? form.elements[select.dataset.depends] : null;
+    var multiple = select.multiple;
+    var picker = new TomSelect(select, {
+      valueField: "value",
+      labelField: "text",
+      searchField: ["text"],
+      score: function () { return function () { return 1; }; },  // the server searches
+      maxOptions: 60,
+      preload: "focus",
+      loadThrottle: 250,
+      plugins: multiple ? ["remove_button"] : (select.required ? [] : ["clear_button"]),
+      shouldLoad: function () { return true; },
+      load: function (query, callback) {
+        var url = new URL(select.dataset.remote, window.location.href);
+        url.searchParams.set("q", query);
+        if (master) { url.searchParams.set("within", master.value || ""); }
+        var self = this;
+        fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+          .then(function (response) { return response.json(); })
+          .then(function (data) {
+            self.clearOptions();
+            callback(data.results);
+          })
+          .catch(function () { callback(); });
+      },
+      render: {
+        option: function (item, escape) {
+          var indent = item.depth ? Math.max(item.depth - 2, 0) : 0;
+          var parts = escape(item.text).split(" › ");
+          var last = parts.pop();
+          var path = parts.length ? '<span class="text-muted small">' + parts.join(" › ") + " › </span>" : "";
+          return '<div style="padding-left:' + indent + 'rem">' + path + last + "</div>";
+        },
+        no_results: function () { return '<div class="no-results">' + (select.dataset.empty || "—") + "</div>"; }
+      }
+    });
+    if (master) {
+      master.addEventListener("change", function () {
+        picker.clear();
+        picker.clearOptions();
+        picker.load("");
+      });
+    }
+  });
+});
