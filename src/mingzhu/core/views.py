@@ -28,7 +28,7 @@ from . import once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
 from .excel import write_xlsx, xlsx_response
-from .forms import EmptyForm, add_errors
+from .forms import ChangeLogFilterForm, EmptyForm, add_errors
 from .periods import period
 from .scope import permission_name, restrict
 from .tables import Column, columns_for
@@ -627,6 +627,11 @@ class ChangeLogView(LoginRequiredMixin, View):
         request_id = request.GET.get("request_id", "").strip()
         if request_id:
             entries = entries.filter(cid=request_id)
+        form = ChangeLogFilterForm(request.GET or None)
+        if form.is_valid():
+            entries = form.narrow(entries)
+        elif form.is_bound:
+            entries = entries.none()
         page = Paginator(entries, 50).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
@@ -637,6 +642,7 @@ class ChangeLogView(LoginRequiredMixin, View):
                 "page_obj": page,
                 "actor": actor,
                 "request_id": request_id,
+                "form": form,
                 "querystring": query.urlencode(),
             },
         )
