@@ -301,6 +301,9 @@ def test_reset_password_shows_it_once_and_forces_a_change(as_user, administrator
     assert response["Cache-Control"] == "no-store"
     sanmao.refresh_from_db()
     assert sanmao.must_change_password and sanmao.check_password(password)
+    reset = LogEntry.objects.get_for_object(sanmao).latest("timestamp")
+    assert reset.actor == administrator and "密码" in reset.changes_dict
+    assert password not in str(reset.changes_dict)
     # The old session is over; the old password no longer works.
     assert browser.get("/org/units/").status_code == 302
     assert not _can_sign_in("sanmao", DEMO_PASSWORD)
@@ -357,7 +360,7 @@ def test_online_users_lists_sessions_and_forced_sign_out_ends_them(as_user, admi
     after = browser.get("/org/units/")
     assert after.status_code == 302 and after["Location"].startswith("/accounts/login/")
     entry = LogEntry.objects.get_for_object(sanmao).latest("timestamp")
-    assert entry.actor == administrator and "signed in sessions" in entry.changes_dict
+    assert entry.actor == administrator and "在线会话" in entry.changes_dict
 
 
 def test_signing_out_removes_the_online_row(sanmao):

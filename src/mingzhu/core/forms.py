@@ -116,7 +116,12 @@ class ChangeLogFilterForm(StyledForm):
             (m._meta.label_lower, f"{m._meta.app_config.verbose_name} · {m._meta.verbose_name}")
             for m in audited
         ]
-        self.fields["action"].choices = [("", "---------"), *LogEntry.Action.choices]
+        from .templatetags.mingzhu import AUDIT_ACTIONS
+
+        self.fields["action"].choices = [
+            ("", "---------"),
+            *((value, AUDIT_ACTIONS.get(value, label)) for value, label in LogEntry.Action.choices),
+        ]
 
     def clean(self):
         cleaned = super().clean()

@@ -53,6 +53,11 @@ def reset_password(user, *, actor) -> str:
         target.must_change_password = True
         target.save(update_fields=["password", "must_change_password"])
         sessions.sign_out(target)
+        log_event(
+            target,
+            {_("Password"): ["", _("reset, to be changed at the next sign-in")]},
+            actor=actor,
+        )
     return password
 
 
@@ -62,7 +67,7 @@ def force_sign_out(user, *, actor) -> int:
     with transaction.atomic(), acting_as(actor):
         target = fetch_locked(User, user, actor, "view")
         ended = sessions.sign_out(target)
-        log_event(target, {"signed in sessions": [ended, 0]}, actor=actor)
+        log_event(target, {_("Signed-in sessions"): [ended, 0]}, actor=actor)
     return ended
 
 
@@ -104,7 +109,7 @@ def unlock(attempt_pk: int, *, actor) -> AccessAttempt:
         account = User.objects.filter(username=attempt.username).first()
         log_event(
             account or attempt,
-            {f"login lockout {label}": [attempt.failures_since_start, 0]},
+            {_("Login lockout %(who)s") % {"who": label}: [attempt.failures_since_start, 0]},
             actor=actor,
         )
         # A whole address locked (org.throttle's address limit) is unlocked with it.

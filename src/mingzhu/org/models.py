@@ -138,7 +138,10 @@ class UserManager(DjangoUserManager.from_queryset(RestrictedQuerySet)):
     pass
 
 
-@audited(exclude_fields=("last_login",), m2m_fields=("roles", "custom_units"))
+# A reset is recorded by its action (org.actions.reset_password), not as this flag.
+@audited(
+    exclude_fields=("last_login", "must_change_password"), m2m_fields=("roles", "custom_units")
+)
 class User(AbstractUser):
     scope_fields = ("unit",)
     scope_owner_fields = ("pk",)
