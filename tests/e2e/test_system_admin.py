@@ -5,7 +5,7 @@ def test_the_administrator_disables_a_user_who_is_signed_out_at_once(login, demo
     user_page = login("lixin")
     admin = login("admin")
     admin.locator("#menu .dropdown-toggle", has_text="系统管理").click()
-    admin.click("#menu >> text=用户管理")
+    admin.click('#menu a[href="/org/users/"]')
     admin.wait_for_url(re.compile(r"/org/users/"))
     admin.fill("#id_q", "lixin")
     admin.press("#id_q", "Enter")
