@@ -148,6 +148,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "mingzhu.core.audit.AuditActorMiddleware",
     "mingzhu.core.replica.OwnWritesMiddleware",
+    "mingzhu.org.sessions.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mingzhu.tasks.middleware.CalendarWarningMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -238,6 +239,8 @@ AXES_CLIENT_IP_CALLABLE = "mingzhu.core.proxy.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# Failed sign-ins are kept (not only counted) for the login log page (org.views).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 # Spreadsheet imports (mingzhu.core.tabular): refused above these before parsing, so a big
 # or hostile file cannot take the server's memory or hold the database for long. Split

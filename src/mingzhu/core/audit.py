@@ -344,3 +344,18 @@ def _bulk_insert(entries, batch_size: int) -> int:
         LogEntry.objects.bulk_create(batch)
         written += len(batch)
     return written
+
+
+def log_event(obj, changes: dict, *, actor) -> LogEntry:
+    """Record what an action did to ``obj`` that is no change of its fields (a forced
+    sign-out, an unlocked login): ``changes`` as {what: [before, after]}, with the author,
+    request id and address as auditlog records a change."""
+    return LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_pk=str(obj.pk),
+        object_id=obj.pk,
+        object_repr=smart_str(obj),
+        action=LogEntry.Action.UPDATE,
+        changes={k: [smart_str(b), smart_str(a)] for k, (b, a) in changes.items()},
+        **_common(actor),
+    )

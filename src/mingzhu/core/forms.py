@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def restrict_choices(form, user) -> None:
@@ -91,3 +92,56 @@ def yes_or_no(label, yes, no, *, no_first: bool = False, attrs=None) -> forms.Ty
 
 class EmptyForm(StyledForm):
     """A form with no field: a confirmation button for an action that needs no input."""
+
+
+class ChangeLogFilterForm(StyledForm):
+    """The change log's filters besides user and request: what kind of record (the
+    module's models), which action, between which days."""
+
+    model = forms.ChoiceField(label=_("Record"), required=False)
+    action = forms.TypedChoiceField(label=_("Action"), required=False, coerce=int, empty_value=None)
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput)
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput)
+
+    def __init__(self, *args, **kwargs):
+        from auditlog.models import LogEntry
+        from auditlog.registry import auditlog
+
+        super().__init__(*args, **kwargs)
+        audited = sorted(
+            (m for m in auditlog.get_models() if not m._meta.abstract),
+            key=lambda m: (m._meta.app_config.verbose_name, m._meta.verbose_name),
+        )
+        self.fields["model"].choices = [("", "---------")] + [
+            (m._meta.label_lower, f"{m._meta.app_config.verbose_name} · {m._meta.verbose_name}")
+            for m in audited
+        ]
+        from .templatetags.mingzhu import AUDIT_ACTIONS
+
+        self.fields["action"].choices = [
+            ("", "---------"),
+            *((value, AUDIT_ACTIONS.get(value, label)) for value, label in LogEntry.Action.choices),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("The end date is before the start date."))
+        return cleaned
+
+    def narrow(self, entries):
+        from django.contrib.contenttypes.models import ContentType
+
+        data = self.cleaned_data
+        if data.get("model"):
+            app_label, model_name = data["model"].split(".")
+            content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+            entries = entries.filter(content_type=content_type)
+        if data.get("action") is not None:
+            entries = entries.filter(action=data["action"])
+        if data.get("start"):
+            entries = entries.filter(timestamp__date__gte=data["start"])
+        if data.get("end"):
+            entries = entries.filter(timestamp__date__lte=data["end"])
+        return entries

@@ -28,7 +28,7 @@ from . import once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
 from .excel import scope_label, write_xlsx, xlsx_response
-from .forms import EmptyForm, add_errors
+from .forms import ChangeLogFilterForm, EmptyForm, add_errors
 from .maps import map_context
 from .periods import period
 from .replica import read_heavy
@@ -634,6 +634,11 @@ class ChangeLogView(LoginRequiredMixin, View):
         request_id = request.GET.get("request_id", "").strip()
         if request_id:
             entries = entries.filter(cid=request_id)
+        form = ChangeLogFilterForm(request.GET or None)
+        if form.is_valid():
+            entries = form.narrow(entries)
+        elif form.is_bound:
+            entries = entries.none()
         page = Paginator(entries, 50).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
@@ -644,6 +649,7 @@ class ChangeLogView(LoginRequiredMixin, View):
                 "page_obj": page,
                 "actor": actor,
                 "request_id": request_id,
+                "form": form,
                 "querystring": query.urlencode(),
             },
         )

@@ -138,7 +138,10 @@ class UserManager(DjangoUserManager.from_queryset(RestrictedQuerySet)):
     pass
 
 
-@audited(exclude_fields=("last_login",), m2m_fields=("roles", "custom_units"))
+# A reset is recorded by its action (org.actions.reset_password), not as this flag.
+@audited(
+    exclude_fields=("last_login", "must_change_password"), m2m_fields=("roles", "custom_units")
+)
 class User(AbstractUser):
     scope_fields = ("unit",)
     scope_owner_fields = ("pk",)
@@ -161,6 +164,13 @@ class User(AbstractUser):
         default=False,
         help_text=_("Demo users can only sign in on a demo server."),
     )
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_(
+            "Set when an administrator resets the password: the next sign-in asks for a new one."
+        ),
+    )
 
     objects = UserManager()
 
@@ -181,6 +191,37 @@ class User(AbstractUser):
 
     def has_role(self, code: RoleCode | str) -> bool:
         return self.roles.filter(code=code).exists()
+
+
+class UserSession(models.Model):
+    """A signed-in session as the administrator sees it (online users): who, from where,
+    with which browser, last seen when. One row per session, written at sign-in and
+    refreshed at most once a minute (``org.sessions``); the session itself stays Django's.
+    Forced sign-out deletes both."""
+
+    scope_fields = ("user__unit",)
+    scope_owner_fields = ("user",)
+    # Not business data: the sign-ins themselves are in the login log (django-axes) and a
+    # forced sign-out writes its own entry on the user (org.actions).
+    audit_exempt = True
+
+    session_key = models.CharField(_("session"), max_length=40, unique=True)
+    user = foreign_key(User, _("user"), "signed_in_sessions", on_delete=models.CASCADE)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=255, blank=True)
+    signed_in_at = models.DateTimeField(_("signed in at"))
+    last_seen = models.DateTimeField(_("last activity"), db_index=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("online user")
+        verbose_name_plural = _("online users")
+        ordering = ["-last_seen"]
+        default_permissions = ("view", "delete")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.ip_address or '—'}"
 
 
 # Work is assigned only inside the city's tree. Peer counties (kind ``peer``) stand outside
