@@ -4,7 +4,7 @@ from mingzhu.core.menu import MenuItem, listing, register
 
 register(
     "system",
-    _("System"),
+    _("System administration"),
     "gear",
     990,
     [
