@@ -6,11 +6,12 @@ enterprise's 评价答复, the 12345 回访, bulk 交办 from the ledger) walked
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from page_layout import MAX_OPTIONS, check
 
-from .conftest import ARTIFACTS
-from .layout import MAX_OPTIONS, check
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 PHONE, DESKTOP = 390, 1280
 

@@ -60,10 +60,10 @@ CHECK = """
     const step = parseFloat(s.fontSize) * 0.5;
     let lines = tops.length ? 1 : 0;
     for (let i = 1; i < tops.length; i++) if (tops[i] - tops[i - 1] > step) lines++;
-    // A word cut: more lines than words (breaks between words are fine), a few
-    // characters a line.
+    // A word cut: more lines than words (breaks at spaces, punctuation and hyphens are
+    // between words, and fine), a few characters a line.
     const chars = text.replace(/\\s+/g, "").length;
-    const words = text.split(/\\s+/).length;
+    const words = text.split(/[\\s（）()、，,：:；;·\\/-]+/).filter(Boolean).length;
     if (lines >= 2 && lines > words && chars / lines < 4) {
       problems.push(`wrapped ${lines} lines for ${chars} characters: ${name(el)}`);
     }
