@@ -103,7 +103,7 @@ def test_the_confirmation_lists_the_tasks_and_changes_nothing(as_user, make_task
     assert response.status_code == 200
     assert 'id="bulk-tasks"' in page and 'id="confirm"' in page
     assert all(d.code in page for d in drafts)
-    assert "Each draft below is assigned now" in page
+    assert "Each draft below is assigned now" in page and "Tasks selected: 2" in page
     assert set(
         Task.objects.filter(pk__in=[d.pk for d in drafts]).values_list("status", flat=True)
     ) == {Status.DRAFT}
