@@ -57,8 +57,11 @@ def test_the_industry_bureau_registers_enterprises(as_user, gxj, xinba, unit):
 
 
 def test_results_by_year_and_scope(as_user, enterprise_user, own_enterprise, leader):
-    mine = as_user(enterprise_user).get(f"{API}/mu-results/", {"year": 2025}).json()
+    mine = as_user(enterprise_user).get(f"{API}/mu-results/", {"year": 2024}).json()
     assert [r["enterprise"] for r in mine["results"]] == [own_enterprise.pk]
+    # 2025 is a draft: an enterprise sees only published years; the leader sees the draft.
+    draft = as_user(enterprise_user).get(f"{API}/mu-results/", {"year": 2025}).json()
+    assert draft["results"] == []
     assert as_user(leader).get(f"{API}/mu-results/", {"year": 2025}).json()["count"] == 600
 
 

@@ -310,3 +310,22 @@ def test_hazard_photos_are_checked_and_served_only_within_scope(
     assert client_for("sanmao").get(url).status_code == 404  # another town's hazard
     outsider = sorted(set(ALL) - HAZARD_READERS)[0]
     assert client_for(outsider).get(url).status_code == 403
+
+
+def test_the_plan_says_how_many_tasks_it_issues_and_to_whom_before_issuing(client_for):
+    plan = RepaymentPlan.objects.get(is_illustrative=True)
+    unissued = plan.moves.filter(task__isnull=True).select_related("instrument__entity__unit")
+    assert unissued.exists()
+    issued = plan.moves.filter(task__isnull=False).count()
+    response = client_for("supervisor").get(plan.get_absolute_url())
+    assert response.context["can_issue"]
+    assert response.context["issue_count"] == unissued.count()
+    units = sorted({m.instrument.entity.unit.name for m in unissued})
+    assert response.context["issue_units"] == units
+    page = response.content.decode()
+    assert 'id="issue-summary"' in page and 'id="issue-tasks"' in page
+    assert all(name in page for name in units)
+    # Seeing the confirmation issues nothing.
+    assert plan.moves.filter(task__isnull=False).count() == issued
+    # Those who may not issue see no button.
+    assert not client_for("czj").get(plan.get_absolute_url()).context["can_issue"]

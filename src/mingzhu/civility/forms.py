@@ -8,9 +8,6 @@ from .models import Category, VolunteerActivity
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
-# The radio buttons of a yes-or-no choice.
-CHECK = {"class": "form-check-input"}
-
 
 class CategoryForm(ScopedModelForm):
     class Meta:
@@ -43,7 +40,7 @@ class SubmitForm(ScopedForm):
 
 
 class ReviewForm(ScopedForm):
-    approve = yes_or_no(_("Review"), _("Pass"), _("Reject"), attrs=CHECK)
+    approve = yes_or_no(_("Review"), _("Pass"), _("Reject"))
     comment = text_field(_("Comment"), required=False)
 
 
@@ -64,7 +61,7 @@ class ObjectionForm(ScopedForm):
 
 
 class ResolveForm(ScopedForm):
-    upheld = yes_or_no(_("Outcome"), _("Upheld"), _("Dismissed"), no_first=True, attrs=CHECK)
+    upheld = yes_or_no(_("Outcome"), _("Upheld"), _("Dismissed"), no_first=True)
     resolution = text_field(_("What the check found"))
     on = forms.DateField(label=_("Resolved on"), widget=DATE)
 

@@ -66,7 +66,11 @@ def style_form(form) -> None:
             widget.input_type = "date"
             widget.format = "%Y-%m-%d"
         if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-            # Each option is drawn by the form template as a Bootstrap form-check.
+            # Each option is drawn by the form template as a Bootstrap form-check; the
+            # group's wrapper carries no input class (form-check-input on the wrapper
+            # squeezes its labels to a character a line).
+            if widget.attrs.get("class") == "form-check-input":
+                del widget.attrs["class"]
             continue
         if isinstance(widget, forms.CheckboxInput):
             css = "form-check-input"

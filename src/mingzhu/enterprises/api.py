@@ -24,6 +24,7 @@ from mingzhu.tasks.api import TaskFields
 from . import actions, services
 from .choices import Channel
 from .demands import demand_rates
+from .evaluation import visible_results
 from .filters import DemandFilter, EnterpriseFilter
 from .forms import EnterpriseForm
 from .models import AnnualData, Demand, Enterprise, MuResult, Visit
@@ -137,7 +138,8 @@ class MuResultViewSet(ScopedViewSet):
     ordering = ("year", "group", "rank", "pk")
 
     def get_queryset(self):
-        return _of_year(super().get_queryset(), self.request)
+        queryset = visible_results(super().get_queryset(), self.request.user)
+        return _of_year(queryset, self.request)
 
 
 class VisitSerializer(ScopedModelSerializer):

@@ -13,6 +13,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from . import services
+from .choices import EvaluationStatus
 from .models import AnnualData, MuEvaluation, MuResult
 
 # Figures come back as floats (cast in the database): building 100,000 Decimals and
@@ -258,3 +259,19 @@ def _drop_missing(evaluation: MuEvaluation, enterprise_ids: list[int]) -> None:
     ]
     for start in range(0, len(stale), 2000):
         MuResult.objects.filter(pk__in=stale[start : start + 2000]).delete()
+
+
+def sees_drafts(user) -> bool:
+    """A year's evaluation is seen as a draft by those who may see the scheme behind it
+    (the bureaus and the leaders); an enterprise sees only published results."""
+    return user.has_perm("enterprises.view_muscheme")
+
+
+def visible_evaluations(qs, user):
+    return qs.all() if sees_drafts(user) else qs.filter(status=EvaluationStatus.PUBLISHED)
+
+
+def visible_results(qs, user):
+    if sees_drafts(user):
+        return qs
+    return qs.filter(evaluation__status=EvaluationStatus.PUBLISHED)

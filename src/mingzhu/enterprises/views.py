@@ -32,7 +32,7 @@ from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
 from .demands import demand_rates, totals
-from .evaluation import result_record
+from .evaluation import result_record, visible_evaluations, visible_results
 from .filters import DemandFilter, EnterpriseFilter, ResultFilter, VisitFilter
 from .forms import (
     DemandForm,
@@ -106,7 +106,9 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         results = list(
-            restrict(models.MuResult.objects.filter(enterprise=obj), user, "view")
+            visible_results(
+                restrict(models.MuResult.objects.filter(enterprise=obj), user, "view"), user
+            )
             .select_related("evaluation__scheme")
             .order_by("-year")
         )
@@ -225,7 +227,9 @@ class ResultsView(ObjectListView):
 
     def get(self, request, *args, **kwargs):
         self.evaluations = list(
-            models.MuEvaluation.objects.select_related("scheme").order_by("-year")
+            visible_evaluations(models.MuEvaluation.objects, request.user)
+            .select_related("scheme")
+            .order_by("-year")
         )
         self.year = _year(request, self.evaluations)
         self.evaluation = next((e for e in self.evaluations if e.year == self.year), None)
@@ -234,7 +238,7 @@ class ResultsView(ObjectListView):
     def get_queryset(self):
         # Ranked first (by rank), then T and D, then those out of scope, on every database.
         return (
-            self.restricted("view")
+            visible_results(self.restricted("view"), self.request.user)
             .filter(evaluation=self.evaluation)
             .select_related("enterprise", "town")
             .order_by(

@@ -17,13 +17,13 @@ register(
             _("Environmental inspection rectification"),
             "risks:environmental_rectification",
             "tree",
-            "tasks.view_task",
+            "tasks.change_task",
         ),
         MenuItem(
             _("Inspection rectification"),
             "risks:inspection_rectification",
             "clipboard-check",
-            "tasks.view_task",
+            "tasks.change_task",
         ),
         MenuItem(_("Maturity wall"), "risks:wall", "bricks", "risks.view_debtinstrument"),
         MenuItem(

@@ -20,6 +20,7 @@ from mingzhu.core.views import (
     ObjectListView,
 )
 from mingzhu.tasks.choices import ListKind
+from mingzhu.tasks.filters import SHOW_ALL
 from mingzhu.tasks.tables import TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView, TaskListView
 
@@ -179,6 +180,9 @@ class RectificationLedgerView(TaskListView):
 
     list_kind: str = ""
     title = ""
+    # A rectification register is read whole: what was rectified counts as much as what
+    # is still open ("open" is one click away).
+    default_show = SHOW_ALL
 
     def get_queryset(self):
         return super().get_queryset().filter(task_list__kind=self.list_kind)

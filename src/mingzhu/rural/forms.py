@@ -45,7 +45,6 @@ class RemediationForm(StyledForm):
         self.fields["natural_village"].queryset = _units(
             user, "rural.add_remediation", [UnitKind.NATURAL_VILLAGE]
         )
-        self.fields["categories"].widget.attrs["class"] = "form-check-input"
 
 
 class InspectionForm(StyledForm):

@@ -793,3 +793,116 @@ def rate(
         if task.status == Status.CLOSED:
             _update_parent(task)
     return task
+
+
+# --- who the task waits for -------------------------------------------------------------
+
+
+def waiting_for(task: Task) -> str:
+    """Who the task waits for now, for the page of a user with no button on it (a lead
+    unit's staff after asking for closure sees "由工信局审核")."""
+    if task.status == Status.DRAFT:
+        return _("To be assigned by %(unit)s") % {"unit": task.issuer}
+    if task.status == Status.ASSIGNED:
+        return _("To be accepted by %(unit)s") % {"unit": task.lead_unit}
+    if task.status in HANDLING:
+        return _("Being handled by %(unit)s") % {"unit": task.lead_unit}
+    if task.status == Status.CLOSURE_REQUESTED:
+        if task.source_kind in SOURCE_REVIEWERS:
+            return _("To be checked on site and verified by %(unit)s") % {"unit": task.issuer}
+        return _("To be verified by %(unit)s") % {"unit": task.issuer}
+    return ""
+
+
+# --- bulk work from the ledger ----------------------------------------------------------
+
+# The bulk actions of the ledger: name -> (allowed from states, who may). Export changes
+# nothing: whoever sees a task may export it.
+REMIND_STATES = (Status.ASSIGNED, *HANDLING)
+BULK_RULES = {
+    "assign": RULES["assign"],
+    "remind": (REMIND_STATES, is_issuing_side),
+}
+# At most this many tasks in one batch (a page of the ledger is 50).
+BULK_LIMIT = 200
+
+
+class BatchRefused(ValidationError):
+    """Some tasks of a batch may not be acted on: the whole batch is refused."""
+
+
+def _batch(task_ids: Sequence[int], actor, name: str, *, lock: bool = False) -> list[Task]:
+    """The tasks of a batch, each checked (scope, permission, state) before anything is
+    done; BatchRefused naming the tasks not allowed refuses the whole batch."""
+    ids = sorted({int(pk) for pk in task_ids})
+    if not ids:
+        raise BatchRefused(_("Select at least one task."))
+    if len(ids) > BULK_LIMIT:
+        raise BatchRefused(
+            _("At most %(limit)s tasks at once; %(count)s were selected.")
+            % {"limit": BULK_LIMIT, "count": len(ids)}
+        )
+    visible = restrict(Task.objects.filter(pk__in=ids), actor, "view").values("pk")
+    qs = Task.objects.filter(pk__in=visible).select_related(
+        "lead_unit", "issuer", "task_list", "leader"
+    )
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    tasks = list(qs.order_by("deadline", "pk"))
+    if len(tasks) < len(ids):
+        # Tasks the actor may not see are not named: they are refused as not found.
+        raise BatchRefused(_("Some of the selected tasks are not found or not yours to see."))
+    if name == "export":
+        return tasks
+    states, who = BULK_RULES[name]
+    refused = [t for t in tasks if t.status not in states or not who(actor, t)]
+    if refused:
+        raise BatchRefused(
+            _("Nothing was done. Not allowed for %(count)s of the selected tasks: %(tasks)s")
+            % {"count": len(refused), "tasks": "、".join(f"{t.code} {t.title}" for t in refused)}
+        )
+    return tasks
+
+
+def check_batch(task_ids: Sequence[int], *, actor, name: str) -> list[Task]:
+    """The tasks of a batch if the actor may do ``name`` to every one of them (for the
+    confirmation page); BatchRefused otherwise."""
+    if name not in (*BULK_RULES, "export"):
+        raise BatchRefused(_("Unknown bulk action."))
+    return _batch(task_ids, actor, name)
+
+
+def bulk_assign(task_ids: Sequence[int], *, actor, comment: str = "", at=None) -> list[Task]:
+    """Assign every draft of the batch, or none (one transaction)."""
+    with transaction.atomic():
+        tasks = _batch(task_ids, actor, "assign", lock=True)
+        return [assign(t.pk, actor=actor, comment=comment, at=at) for t in tasks]
+
+
+def bulk_remind(task_ids: Sequence[int], *, actor, comment: str = "", at=None) -> list[Task]:
+    """Remind the lead units of every task of the batch (催办): a notice to each handling
+    side's people, through the notices every channel delivers; all or none."""
+    from .choices import NoticeKind
+    from .notices import tell, written_language
+
+    with transaction.atomic():
+        tasks = _batch(task_ids, actor, "remind", lock=True)
+        for task in tasks:
+            with written_language():
+                text = _("Reminder from %(unit)s: %(task)s, due %(deadline)s.") % {
+                    "unit": actor.unit or actor,
+                    "task": f"{task.code} {task.title}",
+                    "deadline": task.deadline or "—",
+                }
+                if comment:
+                    text = f"{text} {comment}"
+            tell(
+                recipients(task, ("handling",)),
+                kind=NoticeKind.REMINDER,
+                text=text,
+                link=task.get_absolute_url(),
+                task=task,
+                exclude=[actor.pk],
+            )
+    log.info("%s reminded the lead units of %d tasks", actor, len(tasks))
+    return tasks

@@ -114,3 +114,4 @@ class NoticeKind(models.TextChoices):
     SUMMARY = "summary", _("Weekly summary")
     JOB_FAILED = "job_failed", _("Scheduled job failed")
     TEST = "test", _("Test message")
+    REMINDER = "reminder", _("Reminder")  # 催办

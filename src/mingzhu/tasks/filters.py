@@ -63,7 +63,18 @@ def light_filter(queryset, value: str, as_of: dt.date):
     return pending.exclude(near).exclude(behind_q(as_of))
 
 
+# The ledger's two views: the tasks still open, most urgent first (its default), or all.
+SHOW_OPEN, SHOW_ALL = "open", "all"
+FINISHED = (Status.CLOSED, Status.CANCELLED)
+
+
 class TaskFilter(ScopedFilterSet):
+    show = django_filters.ChoiceFilter(
+        choices=[(SHOW_OPEN, _("Open tasks, most urgent first")), (SHOW_ALL, _("All tasks"))],
+        method="filter_show",
+        label=_("Show"),
+        empty_label=None,
+    )
     q = django_filters.CharFilter(method="search", label=_("Search"))
     task_list = InScope(queryset=TaskList.objects.all(), label=_("List"))
     lead_unit = InScope(
@@ -81,6 +92,7 @@ class TaskFilter(ScopedFilterSet):
     class Meta:
         model = Task
         fields = [
+            "show",
             "q",
             "task_list",
             "lead_unit",
@@ -93,6 +105,14 @@ class TaskFilter(ScopedFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(title__icontains=value))
+
+    def filter_show(self, queryset, name, value):
+        if value != SHOW_OPEN or self.form.cleaned_data.get("status"):
+            return queryset  # a status asked for is shown, open or not
+        # Overdue first (the earliest deadline), tasks without a deadline last.
+        return queryset.exclude(status__in=FINISHED).order_by(
+            F("deadline").asc(nulls_last=True), "pk"
+        )
 
     def filter_unit(self, queryset, name, value):
         units = OrgUnit.objects.filter(path__startswith=value.path).values("pk")

@@ -8,11 +8,14 @@ register(
     "list-check",
     200,
     [
-        MenuItem(_("My inbox"), "tasks:inbox", "inbox", "tasks.view_task"),
-        listing(_("Task ledger"), "tasks.task", "list-check"),
+        # The ledger, the inbox and the metrics are the working units'; those who only
+        # follow the tasks raised for them (an enterprise, a grid worker) reach each from
+        # the record that raised it.
+        MenuItem(_("My inbox"), "tasks:inbox", "inbox", "tasks.change_task"),
+        MenuItem(_("Task ledger"), "tasks:task_list", "list-check", "tasks.change_task"),
         listing(_("Task lists"), "tasks.tasklist", "card-list"),
         listing(_("Supervision sheets"), "tasks.supervisionsheet", "flag"),
-        MenuItem(_("Unit metrics"), "tasks:metrics", "bar-chart", "tasks.view_task"),
+        MenuItem(_("Unit metrics"), "tasks:metrics", "bar-chart", "tasks.change_task"),
     ],
 )
 

@@ -9,6 +9,7 @@ pages = ModelPages(views)
 
 urlpatterns = [
     path("inbox/", views.InboxView.as_view(), name="inbox"),
+    path("bulk/", views.TaskBulkView.as_view(), name="task_bulk"),
     path("notifications/", views.NotificationListView.as_view(), name="notification_list"),
     path("notifications/badge/", views.NotificationBadgeView.as_view(), name="notification_badge"),
     path(

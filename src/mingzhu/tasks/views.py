@@ -33,7 +33,7 @@ from mingzhu.tasks.pages import TaskDetailMixin
 
 from . import actions, calendar, gongwen, services
 from .choices import HANDLING, Light, SheetLevel, Status
-from .filters import TaskFilter, TaskListFilter
+from .filters import SHOW_ALL, SHOW_OPEN, TaskFilter, TaskListFilter
 from .forms import HolidayDayForm, HolidayYearForm, TaskForm
 from .importer import import_tasks
 from .metrics import metrics_for
@@ -82,8 +82,36 @@ class TaskListView(ObjectListView):
     select_related = ("lead_unit", "task_list", "leader")
     filterset_class = TaskFilter
     columns = TASK_COLUMNS
+    template_name = "tasks/task_list.html"
     table_template = "tasks/_task_table.html"
     export_filename = gettext_lazy("Task ledger")
+    # The ledger opens on the open tasks in the user's scope, most urgent first; the
+    # filter's "show" switches to all.
+    default_show = SHOW_OPEN
+
+    def get(self, request, *args, **kwargs):
+        if self.default_show and "show" not in request.GET:
+            query = request.GET.copy()
+            query["show"] = self.default_show
+            request.GET = query
+        return super().get(request, *args, **kwargs)
+
+    def export_selection(self, tasks):
+        """The selected tasks (bulk export) as the ledger's workbook."""
+        name = str(self.export_filename)
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        return self.workbook(tasks, f"{name}-{stamp}.xlsx", name)
+
+    def meta_context(self):
+        user = self.request.user
+        return {
+            **super().meta_context(),
+            "bulk": True,
+            "may_bulk_change": user.has_perm(actions.VERIFY_PERMISSION),
+            "show": self.request.GET.get("show"),
+            "SHOW_OPEN": SHOW_OPEN,
+            "SHOW_ALL": SHOW_ALL,
+        }
 
 
 class InboxView(TaskListView):
@@ -131,6 +159,7 @@ class TaskDetailView(ObjectDetailView):
             "sheets": obj.sheets.all(),
             "children": obj.children.restrict(user, "view").select_related("lead_unit"),
             "available": actions.available_actions(user, obj),
+            "waiting_for": actions.waiting_for(obj),
             "can_change": actions.is_issuing_side(user, obj)
             and obj.status not in (Status.CLOSED, Status.CANCELLED),
         }
@@ -524,3 +553,94 @@ class HolidayDayDeleteView(CalendarPage, ObjectDeleteView):
         year_page = self.get_object(pk).get_absolute_url()
         response = super().post(request, pk)
         return HttpResponseRedirect(year_page) if response.status_code == 302 else response
+
+
+BULK_ACTIONS = {
+    "assign": (
+        gettext_lazy("Assign the selected drafts"),
+        gettext_lazy(
+            "Each draft below is assigned now: its lead unit is told and its deadline runs."
+        ),
+    ),
+    "remind": (
+        gettext_lazy("Remind the lead units"),
+        gettext_lazy(
+            "The people of each task's lead unit who handle tasks get a reminder (催办) in "
+            "the app and on their channels."
+        ),
+    ),
+    "export": (
+        gettext_lazy("Export the selected tasks"),
+        gettext_lazy("The tasks below are written to an Excel file; nothing is changed."),
+    ),
+}
+
+
+class TaskBulkView(LoginRequiredMixin, View):
+    """Bulk work from the ledger: GET shows what will happen to the selected tasks (or
+    why it may not); POST does it to all of them or to none (tasks/actions.py)."""
+
+    template_name = "tasks/bulk_confirm.html"
+
+    def _context(self, request, name, ids, tasks=(), error=""):
+        title, explanation = BULK_ACTIONS[name]
+        return {
+            "action": name,
+            "title": title,
+            "explanation": explanation,
+            "tasks": tasks,
+            "ids": ids,
+            "error": error,
+            "list_url": reverse("tasks:task_list"),
+            "verbose_name_plural": Task._meta.verbose_name_plural,
+        }
+
+    def _selection(self, data):
+        name = data.get("action", "")
+        if name not in BULK_ACTIONS:
+            return None, []
+        try:
+            ids = sorted({int(v) for v in data.getlist("ids")})
+        except ValueError:
+            ids = []
+        return name, ids
+
+    def get(self, request):
+        if not request.user.has_perm("tasks.view_task"):
+            raise PermissionDenied
+        name, ids = self._selection(request.GET)
+        if name is None:
+            messages.error(request, _("Choose what to do with the selected tasks."))
+            return HttpResponseRedirect(reverse("tasks:task_list"))
+        try:
+            tasks = actions.check_batch(ids, actor=request.user, name=name)
+        except actions.BatchRefused as exc:
+            context = self._context(request, name, ids, error=" ".join(exc.messages))
+            return render(request, self.template_name, context, status=400)
+        return render(request, self.template_name, self._context(request, name, ids, tasks))
+
+    def post(self, request):
+        if not request.user.has_perm("tasks.view_task"):
+            raise PermissionDenied
+        name, ids = self._selection(request.POST)
+        if name is None:
+            raise PermissionDenied
+        comment = request.POST.get("comment", "").strip()[:500]
+        try:
+            if name == "export":
+                tasks = actions.check_batch(ids, actor=request.user, name=name)
+                return TaskListView().export_selection(tasks)
+            if name == "assign":
+                done = actions.bulk_assign(ids, actor=request.user, comment=comment)
+                messages.success(request, _("%(count)s tasks assigned.") % {"count": len(done)})
+            else:
+                done = actions.bulk_remind(ids, actor=request.user, comment=comment)
+                messages.success(
+                    request,
+                    _("The lead units of %(count)s tasks were reminded.") % {"count": len(done)},
+                )
+        except (actions.BatchRefused, actions.TransitionError, PermissionDenied) as exc:
+            text = " ".join(getattr(exc, "messages", [])) or str(exc)
+            context = self._context(request, name, ids, error=text)
+            return render(request, self.template_name, context, status=400)
+        return HttpResponseRedirect(reverse("tasks:task_list"))

@@ -137,3 +137,25 @@ def _related_name(model, pk, related: dict) -> str:
 @register.filter
 def minus(value, other):
     return int(value or 0) - int(other or 0)
+
+
+# A choice group is drawn on one line when it has at most this many options, each of
+# at most INLINE_LABEL characters (是/否, 满意/基本满意/不满意); otherwise one per line.
+INLINE_CHOICES = 4
+INLINE_LABEL = 8
+
+
+@register.filter
+def choices_inline(bound_field) -> bool:
+    """Whether a radio or checkbox group's options fit side by side on a phone."""
+    labels = [str(choice.choice_label) for choice in bound_field]
+    return len(labels) <= INLINE_CHOICES and all(len(label) <= INLINE_LABEL for label in labels)
+
+
+@register.filter
+def at(sequence, index):
+    """The item of a list at ``index`` (a table's column beside its cell)."""
+    try:
+        return sequence[int(index)]
+    except (IndexError, TypeError, ValueError):
+        return None

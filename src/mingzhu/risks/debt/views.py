@@ -390,11 +390,17 @@ class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         user = self.request.user
-        moves = list(obj.moves.select_related("instrument__entity", "task"))
+        moves = list(obj.moves.select_related("instrument__entity__unit", "task"))
+        unissued = [m for m in moves if m.task_id is None]
+        # What the confirmation of "turn the moves into tasks" says: how many tasks, and
+        # which units they go to.
+        units = sorted({m.instrument.entity.unit.name for m in unissued})
         return {
             "moves": moves,
             "chart": plan_chart(obj.months, obj.due_before, obj.due_after),
-            "can_issue": actions.may_issue(user, obj) and any(m.task_id is None for m in moves),
+            "can_issue": actions.may_issue(user, obj) and bool(unissued),
+            "issue_count": len(unissued),
+            "issue_units": units,
         }
 
 

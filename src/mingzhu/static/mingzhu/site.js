@@ -7,3 +7,25 @@ document.addEventListener("change", function (event) {
     target.form.submit();
   }
 });
+// A photo's thumbnail (a[data-photo]) opens the photo full size in a dialog; a click on
+// the dialog or Escape closes it.
+document.addEventListener("click", function (event) {
+  var link = event.target && event.target.closest && event.target.closest("a[data-photo]");
+  if (!link || typeof HTMLDialogElement === "undefined") {
+    return;
+  }
+  event.preventDefault();
+  var dialog = document.getElementById("photo-full");
+  if (!dialog) {
+    dialog = document.createElement("dialog");
+    dialog.id = "photo-full";
+    dialog.className = "photo-full";
+    dialog.appendChild(document.createElement("img"));
+    dialog.addEventListener("click", function () { dialog.close(); });
+    document.body.appendChild(dialog);
+  }
+  var img = dialog.querySelector("img");
+  img.src = link.getAttribute("href");
+  img.alt = link.getAttribute("title") || "";
+  dialog.showModal();
+});
