@@ -152,6 +152,7 @@ class RegistryImportView(ImportView):
     """Excel import, all or nothing, with an error per row and field."""
 
     model = models.Enterprise
+    preview = False
     template_name = "enterprises/import.html"
     title = gettext_lazy("Import the registry from Excel")
     columns = REGISTRY_HEADERS

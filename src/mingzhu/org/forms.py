@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mingzhu.core.forms import ScopedModelForm
 
-from .models import OrgUnit, User
+from .models import OrgUnit, UnitAlias, User
 
 
 class OrgUnitForm(ScopedModelForm):
@@ -69,3 +69,9 @@ class UserForm(ScopedModelForm):
             user.save()
             self.save_m2m()
         return user
+
+
+class UnitAliasForm(ScopedModelForm):
+    class Meta:
+        model = UnitAlias
+        fields = ["name", "unit"]

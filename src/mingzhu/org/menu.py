@@ -10,6 +10,7 @@ register(
     [
         listing(_("Org tree"), "org.orgunit", "diagram-3"),
         listing(_("Users"), "org.user", "people"),
+        listing(_("Unit aliases"), "org.unitalias", "tags"),
         MenuItem(_("Change log"), "core:changelog", "clock-history", "auditlog.view_logentry"),
     ],
 )

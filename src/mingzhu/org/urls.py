@@ -8,4 +8,5 @@ pages = ModelPages(views)
 urlpatterns = [
     *pages("units", "OrgUnit", form=forms.OrgUnitForm, delete=True),
     *pages("users", "User", form=forms.UserForm, delete=True),
+    *pages("aliases", "UnitAlias", form=forms.UnitAliasForm, delete=True),
 ]

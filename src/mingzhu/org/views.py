@@ -4,7 +4,7 @@ from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import ObjectDetailView, ObjectListView
 
 from .filters import OrgUnitFilter, UserFilter
-from .models import OrgUnit, User
+from .models import OrgUnit, UnitAlias, User
 
 
 def _roles(user):
@@ -68,3 +68,17 @@ class UserDetailView(OwnAccountMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         return {"roles": obj.roles.all(), "custom_units": obj.custom_units.all()}
+
+
+class UnitAliasListView(ObjectListView):
+    """Other names of units the imports and document decomposition accept (组织机构 ›
+    单位别名); the administrator keeps them."""
+
+    model = UnitAlias
+    select_related = ("unit",)
+    columns = [Column("name", link=True), *fields("unit")]
+
+
+class UnitAliasDetailView(ObjectDetailView):
+    model = UnitAlias
+    select_related = ("unit",)

@@ -191,6 +191,7 @@ class RaiseFactorView(ProjectActionView):
 
 class ProjectImportView(ImportView):
     model = Project
+    preview = False
     template_name = "projects/import.html"
     success_message = gettext_lazy("Imported %(count)s projects.")
 

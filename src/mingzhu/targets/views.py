@@ -137,6 +137,7 @@ class ObservationEditView(ObjectEditView):
 
 class ObservationImportView(ImportView):
     model = Observation
+    preview = False
     template_name = "targets/import.html"
 
     def import_file(self, obj, file):
