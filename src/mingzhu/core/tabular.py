@@ -511,7 +511,8 @@ def run_import(
     prepare: Callable[[list[dict]], Any] | None = None,
 ) -> ImportResult:
     """Validate every row, then ``write(cleaned_data, row)`` -> (object, created) each good
-    row in one transaction. Any error the writer raises (``RowProblem``), and unless
+    row in one transaction (``created`` None: the row matched a record and changed
+    nothing). Any error the writer raises (``RowProblem``), and unless
     ``valid_only`` any invalid row, means nothing is written. ``prepare(rows)`` runs inside
     the transaction before the first write (to lock and load the rows about to change)."""
     good, errors = validate_rows(table, form_class, context=context)
@@ -529,10 +530,13 @@ def run_import(
                 result.errors.append(RowError(number, table.header(problem.field), problem.message))
                 refused = True
                 continue
-            result.add(number, obj, created)
+            if created is None:  # matched a record and changed nothing
+                result.unchanged += 1
+            else:
+                result.add(number, obj, created)
         if refused:
             transaction.set_rollback(True)
-            result.created = result.updated = 0
+            result.created = result.updated = result.unchanged = 0
             result.objects, result.written = [], []
     return result
 
@@ -596,3 +600,24 @@ def take_staged(token: str, user) -> io.BytesIO:
     buffer = io.BytesIO(content)
     buffer.name = data.get("n") or "upload"
     return buffer
+
+
+def apply_row(obj, row: dict, fields, table: Table, *, column_of=None) -> bool:
+    """Set ``fields`` of ``obj`` from a cleaned ``row``: every field for a new record
+    (``obj.pk`` None), only those whose column the sheet carries for a stored one (the
+    others, and flags such as 示例, are kept). ``column_of`` maps a field to its column's
+    key where they differ. True when a value changed (a stored record the row repeats is
+    left unwritten: its writer returns ``(obj, None)``)."""
+    column_of = column_of or {}
+    if obj.pk is None:
+        for name in fields:
+            setattr(obj, name, row[name])
+        return True
+    changed = False
+    for name in fields:
+        if column_of.get(name, name) not in table.headers:
+            continue
+        if getattr(obj, name) != row[name]:
+            setattr(obj, name, row[name])
+            changed = True
+    return changed

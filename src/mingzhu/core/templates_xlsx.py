@@ -133,3 +133,29 @@ def response(template: Template, filename: str) -> HttpResponse:
     reply = HttpResponse(build(template), content_type=XLSX)
     reply["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return reply
+
+
+def from_columns(
+    sheet: str,
+    columns,
+    *,
+    meanings: dict[str, str] | None = None,
+    choices: dict[str, Sequence[str]] | None = None,
+    example: Sequence | None = None,
+) -> Template:
+    """A template from an importer's ``tabular.Column`` list: each column's heading, its
+    other accepted headings in its meaning, required as the importer requires it;
+    ``meanings`` and ``choices`` by column key."""
+    meanings, choices = meanings or {}, choices or {}
+    template_columns = []
+    for column in columns:
+        meaning = meanings.get(column.key, "")
+        if column.aliases:
+            also = _("Also accepted as heading: %(names)s.") % {"names": "、".join(column.aliases)}
+            meaning = f"{meaning} {also}".strip()
+        template_columns.append(
+            TemplateColumn(
+                column.header, meaning, column.required, choices=choices.get(column.key, ())
+            )
+        )
+    return Template(sheet=sheet, columns=template_columns, example=list(example or []))
