@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from mingzhu.core.excel import write_xlsx
 from mingzhu.core.tabular import Column, WorkbookError, read_grid, read_table, shown_errors
+from mingzhu.core.testing import import_through_page
 from mingzhu.tasks.models import Task, TaskList
 
 COLUMNS = [Column("content", "任务内容"), Column("amount", "金额")]
@@ -121,7 +122,9 @@ def test_the_import_page_shows_at_most_200_row_errors(as_user, supervisor):
     upload = io.BytesIO(write_xlsx("任务清单", headers, bad))
     upload.name = "bad.xlsx"
     before = Task.objects.count()
-    response = as_user(supervisor).post(f"/tasks/lists/{task_list.pk}/import/", {"file": upload})
+    response = import_through_page(
+        as_user(supervisor), f"/tasks/lists/{task_list.pk}/import/", {"file": upload}
+    )
     assert response.status_code == 400
     errors = response.context["errors"]
     assert len(errors) == 201
@@ -136,6 +139,8 @@ def test_the_import_page_refuses_a_file_too_large(settings, as_user, supervisor)
     )
     upload = io.BytesIO(b"x" * 5000)
     upload.name = "big.xlsx"
-    response = as_user(supervisor).post(f"/tasks/lists/{task_list.pk}/import/", {"file": upload})
+    response = import_through_page(
+        as_user(supervisor), f"/tasks/lists/{task_list.pk}/import/", {"file": upload}
+    )
     assert response.status_code == 400
     assert any("MB" in str(e) for e in response.context["errors"])

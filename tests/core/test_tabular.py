@@ -4,7 +4,6 @@ that name the row and column, and imports that write every row or none."""
 
 import datetime as dt
 import io
-import struct
 import zipfile
 
 import pytest
@@ -22,6 +21,7 @@ from mingzhu.core.tabular import (
     run_import,
     validate_rows,
 )
+from mingzhu.core.testing import import_through_page, xls
 from mingzhu.tasks.models import TaskList
 
 COLUMNS = [
@@ -40,68 +40,6 @@ def xlsx(rows) -> io.BytesIO:
     buffer.seek(0)
     buffer.name = "upload.xlsx"
     return buffer
-
-
-# -- a minimal Excel 97-2003 (.xls) writer: BIFF8 records in an OLE2 compound file -------
-
-END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
-
-
-def _record(kind: int, data: bytes = b"") -> bytes:
-    return struct.pack("<HH", kind, len(data)) + data
-
-
-def _bof(kind: int) -> bytes:
-    return _record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0x41, 0x06))
-
-
-def _cell(row: int, col: int, value) -> bytes:
-    if isinstance(value, int | float):
-        return _record(0x0203, struct.pack("<HHHd", row, col, 0, float(value)))
-    text = str(value)
-    header = struct.pack("<HHHHB", row, col, 0, len(text), 1)
-    return _record(0x0204, header + text.encode("utf-16-le"))
-
-
-def _biff8(rows) -> bytes:
-    name = "Sheet1".encode("utf-16-le")
-    globals_len = 20 + (4 + 8 + len(name)) + 4  # BOF, BOUNDSHEET, EOF
-    boundsheet = _record(0x0085, struct.pack("<IBBBB", globals_len, 0, 0, 6, 1) + name)
-    cells = b"".join(
-        _cell(r, c, v) for r, row in enumerate(rows) for c, v in enumerate(row) if v is not None
-    )
-    width = max(len(r) for r in rows)
-    dimensions = _record(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, width, 0))
-    stream = _bof(0x0005) + boundsheet + _record(0x000A)
-    return stream + _bof(0x0010) + dimensions + cells + _record(0x000A)
-
-
-def xls(rows) -> bytes:
-    """One "Workbook" stream, padded past the 4096-byte mini-stream cutoff."""
-    stream = _biff8(rows)
-    size = max(len(stream), 4096)
-    stream = stream.ljust(-(-size // 512) * 512, b"\0")
-    sectors = len(stream) // 512
-    fat = [FATSECT, *range(2, sectors + 1), END, END]  # the FAT, the stream, the directory
-    fat += [FREE] * (128 - len(fat))
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
-    header += struct.pack("<9I", 0, 1, sectors + 1, 0, 4096, END, 0, END, 0)
-    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
-
-    def entry(label, kind, child, start, length):
-        encoded = (label + "\0").encode("utf-16-le") if label else b""
-        return (
-            encoded.ljust(64, b"\0")
-            + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", NOSTREAM, NOSTREAM, child)
-            + b"\0" * 36
-            + struct.pack("<IIHH", start, length, 0, 0)
-        )
-
-    directory = entry("Root Entry", 5, 1, END, 0) + entry("Workbook", 2, NOSTREAM, 1, size)
-    directory += entry("", 0, NOSTREAM, 0, 0) * 2
-    return header + struct.pack("<128I", *fat) + stream + directory
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -295,7 +233,12 @@ def test_the_task_import_page_takes_a_gbk_csv_and_an_xls(as_user, supervisor, ta
     upload = io.BytesIO(text.encode("gbk"))
     upload.name = "tasks.csv"
     client = as_user(supervisor)
-    assert client.post(f"/tasks/lists/{task_list.pk}/import/", {"file": upload}).status_code == 302
+    assert (
+        import_through_page(
+            client, f"/tasks/lists/{task_list.pk}/import/", {"file": upload}
+        ).status_code
+        == 302
+    )
     upload = io.BytesIO(
         xls(
             [
@@ -306,13 +249,20 @@ def test_the_task_import_page_takes_a_gbk_csv_and_an_xls(as_user, supervisor, ta
         )
     )
     upload.name = "tasks.xls"
-    assert client.post(f"/tasks/lists/{task_list.pk}/import/", {"file": upload}).status_code == 302
+    assert (
+        import_through_page(
+            client, f"/tasks/lists/{task_list.pk}/import/", {"file": upload}
+        ).status_code
+        == 302
+    )
     assert set(task_list.tasks.values_list("title", flat=True)) == {"修缮码头", "疏浚河道"}
 
 
 def test_the_task_import_page_refuses_a_word_document_without_a_500(as_user, supervisor, task_list):
     upload = io.BytesIO(_docx())
     upload.name = "tasks.docx"
-    response = as_user(supervisor).post(f"/tasks/lists/{task_list.pk}/import/", {"file": upload})
+    response = import_through_page(
+        as_user(supervisor), f"/tasks/lists/{task_list.pk}/import/", {"file": upload}
+    )
     assert response.status_code == 400 and "不是表格文件" in response.content.decode()
     assert not task_list.tasks.exists()

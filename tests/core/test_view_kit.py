@@ -66,7 +66,7 @@ def test_an_import_without_a_file_says_so(as_user, gxj, xinba, url):
     assert client.get(reverse(url)).status_code == 200
     response = client.post(reverse(url), {})
     assert response.status_code == 400
-    assert response.context["errors"] == ["请选择 .xlsx 文件。"]
+    assert response.context["errors"] == ["请选择 .xlsx、.xls 或 .csv 文件。"]
     assert 'id="import-errors"' in response.content.decode()
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from mingzhu.core.testing import import_through_page
 from mingzhu.enterprises import actions, credit
 from mingzhu.enterprises.models import AnnualData, Demand, Enterprise, MuScheme, Visit
 
@@ -246,9 +247,12 @@ def test_registry_import_is_all_or_nothing(as_user, gxj, xinba):
     errors = response.context["errors"]
     assert len(errors) >= 8 and all("3" in e for e in errors)
     assert not Enterprise.objects.filter(credit_code=code).exists()
-    response = as_user(gxj).post(url, {"file": _xlsx(REGISTRY_HEADERS, [good])})
+    response = import_through_page(as_user(gxj), url, {"file": _xlsx(REGISTRY_HEADERS, [good])})
     assert response.status_code == 302
     assert Enterprise.objects.get(credit_code=code).town.code == "YZ-XINBA"
+    again = as_user(gxj).post(url, {"file": _xlsx(REGISTRY_HEADERS, [good])})
+    assert again.context["preview"].unchanged == 1 and not again.context["to_create"]
+    assert Enterprise.objects.filter(credit_code=code).count() == 1
     assert as_user(xinba).get(url).status_code == 403
     not_xlsx = BytesIO(b"not a workbook")
     not_xlsx.name = "x.xlsx"
@@ -261,8 +265,30 @@ def test_registry_export_can_be_imported_again(as_user, gxj):
     )
     content = BytesIO(export.content)
     content.name = "again.xlsx"
-    response = as_user(gxj).post(reverse("enterprises:enterprise_import"), {"file": content})
+    flagged = Enterprise.objects.filter(is_illustrative=True).count()
+    count = Enterprise.objects.count()
+    url = reverse("enterprises:enterprise_import")
+    response = import_through_page(as_user(gxj), url, {"file": content})
     assert response.status_code == 302
+    assert Enterprise.objects.count() == count
+    assert Enterprise.objects.filter(is_illustrative=True).count() == flagged
+
+
+@pytest.mark.parametrize(
+    ("name", "persona", "status"),
+    [
+        ("enterprises:enterprise_template", "gxj", 200),
+        ("enterprises:enterprise_template", "xinba", 403),
+        ("enterprises:annualdata_template", "gxj", 200),
+        ("enterprises:annualdata_template", "outsider", 403),
+    ],
+)
+def test_the_templates_download_for_those_who_import(as_user, request, name, persona, status):
+    response = as_user(request.getfixturevalue(persona)).get(reverse(name))
+    assert response.status_code == status
+    if status == 200:
+        wb = load_workbook(BytesIO(response.content))
+        assert wb.worksheets[0]["A2"].value == "示例" and len(wb.sheetnames) >= 2
 
 
 def test_annual_import(as_user, gxj, own_enterprise):
@@ -275,7 +301,8 @@ def test_annual_import(as_user, gxj, own_enterprise):
     assert response.status_code == 400
     assert len(response.context["errors"]) == 5  # sales, tax, employees, bonus, duplicate
     assert not AnnualData.objects.filter(year=2026).exists()
-    assert as_user(gxj).post(url, {"file": _xlsx(ANNUAL_HEADERS, [good])}).status_code == 302
+    done = import_through_page(as_user(gxj), url, {"file": _xlsx(ANNUAL_HEADERS, [good])})
+    assert done.status_code == 302
     assert AnnualData.objects.get(year=2026, enterprise=own_enterprise).tax == 300
     export = as_user(gxj).get(reverse("enterprises:annualdata_export"), {"year": 2026})
     rows = list(

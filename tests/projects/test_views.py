@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from mingzhu.core.testing import import_through_page
 from mingzhu.projects import actions
 from mingzhu.projects.models import FactorRequest, Inspection, Project
 
@@ -266,11 +267,15 @@ def test_it_exports_the_ledger_and_imports_it_back(as_user, supervisor, xinba):
         "洽谈日期",
     ]
     assert len(rows) - 1 == Project.objects.filter(town__code="YZ-XINBA").count()
-    # The same rows again are duplicates of the ledger: refused, nothing written.
+    # The same rows again match the ledger's projects (town and name): nothing new.
     before = Project.objects.count()
+    flagged = Project.objects.filter(is_illustrative=True).count()
     again = as_user(xinba).post("/projects/import/", {"file": _upload(rows)}, format="multipart")
-    assert again.status_code == 400 and "already in the ledger" in again.content.decode()
+    assert again.status_code == 200 and not again.context["to_create"]
+    assert again.context["preview"].unchanged == len(rows) - 1
+    import_through_page(as_user(xinba), "/projects/import/", {"file": _upload(rows)})
     assert Project.objects.count() == before
+    assert Project.objects.filter(is_illustrative=True).count() == flagged
 
 
 def _upload(rows, name="projects.xlsx"):
@@ -302,7 +307,7 @@ def test_it_imports_good_rows(as_user, xinba):
         ["导入项目甲", "甲公司", "光伏新能源", 35000, "新坝镇", "2025-03-01", "否"],
         ["导入项目乙", "乙公司", "先进装备制造", 8000, "新坝", "2025-03-02", "是"],
     ]
-    response = as_user(xinba).post("/projects/import/", {"file": _upload(rows)})
+    response = import_through_page(as_user(xinba), "/projects/import/", {"file": _upload(rows)})
     assert response.status_code == 302
     b = Project.objects.get(name="导入项目乙")
     assert b.town.code == "YZ-XINBA" and b.in_port_zone and b.stage == "negotiating"

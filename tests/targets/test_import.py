@@ -4,6 +4,7 @@ import pytest
 from openpyxl import Workbook
 
 from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.testing import import_through_page
 from mingzhu.targets.importer import HEADERS, import_observations
 from mingzhu.targets.models import Observation
 
@@ -43,7 +44,7 @@ def test_it_updates_an_existing_value_only_when_told(xinba, observe, gdp):
     assert "70" in str(refused.errors[0]) and "71" in str(refused.errors[0])
     assert Observation.objects.get(unit__code=XINBA, indicator=gdp).value == 70
     same = import_observations(workbook(["GDP", "亿元", XINBA, 2021, 70]), actor=xinba)
-    assert same.errors == [] and (same.created, same.updated) == (0, 1)
+    assert same.errors == [] and (same.created, same.updated, same.unchanged) == (0, 0, 1)
     result = import_observations(
         workbook(["GDP", "亿元", XINBA, 2021, 71]), actor=xinba, overwrite=True
     )
@@ -61,7 +62,7 @@ def test_the_page_replaces_a_value_only_when_ticked(as_user, xinba, observe, gdp
     response = as_user(xinba).post(URL, {"file": workbook(["GDP", "亿元", XINBA, 2021, 71])})
     assert response.status_code == 400 and "70" in response.content.decode()
     ticked = {"file": workbook(["GDP", "亿元", XINBA, 2021, 71]), "overwrite": "on"}
-    assert as_user(xinba).post(URL, ticked).status_code == 302
+    assert import_through_page(as_user(xinba), URL, ticked).status_code == 302
     assert Observation.objects.get(unit__code=XINBA, indicator=gdp).value == 71
 
 
@@ -101,7 +102,10 @@ def test_it_refuses_a_sheet_without_its_columns(xinba):
 
 def test_it_imports_through_the_page(as_user, xinba):
     file = workbook(["GDP", "亿元", XINBA, 2021, 80.5])
-    response = as_user(xinba).post(URL, {"file": file})
+    preview = as_user(xinba).post(URL, {"file": file})
+    assert preview.status_code == 200 and not Observation.objects.filter(unit__code=XINBA).exists()
+    file = workbook(["GDP", "亿元", XINBA, 2021, 80.5])
+    response = import_through_page(as_user(xinba), URL, {"file": file})
     assert response.status_code == 302
     assert Observation.objects.filter(unit__code=XINBA).count() == 1
 
@@ -125,5 +129,31 @@ def test_it_refuses_a_file_that_is_not_a_workbook(as_user, xinba):
 def test_it_reimports_an_export(as_user, tjj):
     exported = as_user(tjj).get("/targets/observations/", {"export": "xlsx"}).content
     count = Observation.objects.count()
+    flagged = Observation.objects.filter(is_illustrative=True).count()
     result = import_observations(BytesIO(exported), actor=tjj)
-    assert result.errors == [] and result.created == 0 and result.updated == count
+    assert result.errors == [] and result.created == 0 and result.updated == 0
+    assert result.unchanged == count
+    assert flagged and Observation.objects.filter(is_illustrative=True).count() == flagged
+
+
+def test_a_changed_figure_keeps_its_flag_and_its_source(xinba, observe, gdp):
+    obs = observe(gdp, XINBA, "2021", 70)
+    Observation.objects.filter(pk=obs.pk).update(is_illustrative=True, source="镇统计站")
+    no_source = [h for h in HEADERS if h != "来源"]
+    result = import_observations(
+        workbook(["GDP", "亿元", XINBA, 2021, 72], headers=no_source), actor=xinba, overwrite=True
+    )
+    assert result.updated == 1
+    obs = Observation.objects.get(pk=obs.pk)
+    assert obs.value == 72 and obs.is_illustrative and obs.source == "镇统计站"
+
+
+def test_the_template_downloads_for_those_who_enter_figures(as_user, xinba, outsider):
+    from openpyxl import load_workbook
+
+    response = as_user(xinba).get("/targets/observations/template/")
+    assert response.status_code == 200
+    wb = load_workbook(BytesIO(response.content))
+    assert [c.value for c in wb.worksheets[0][1]] == HEADERS
+    assert len(wb.sheetnames) == 3 and wb.worksheets[0].data_validations.dataValidation
+    assert as_user(outsider).get("/targets/observations/template/").status_code == 403

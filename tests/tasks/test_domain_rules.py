@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mingzhu.core.excel import write_xlsx
+from mingzhu.core.testing import import_through_page
 from mingzhu.tasks import actions
 from mingzhu.tasks.models import Task, TaskList
 
@@ -117,7 +118,9 @@ def test_the_import_refuses_a_past_deadline_and_a_peer_by_row(as_user, superviso
             "任务清单", ["序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限"], rows
         )
     )
-    response = as_user(supervisor).post(f"/tasks/lists/{listed.pk}/import/", {"file": file})
+    response = import_through_page(
+        as_user(supervisor), f"/tasks/lists/{listed.pk}/import/", {"file": file}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "2020-01-01" in page and "江阴市" in page

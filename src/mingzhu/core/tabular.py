@@ -208,6 +208,47 @@ def normalise(value: Any) -> Any:
     return value
 
 
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for ch in letters.decode():
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def _xlsx_merged(wb, sheet) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged ranges of an .xlsx sheet opened read-only ((row, column) of the first
+    and last cell, from 0), read from the sheet's XML (read-only sheets do not keep them)."""
+    try:
+        with wb._archive.open(sheet._worksheet_path) as source:
+            xml = source.read()
+    except (AttributeError, KeyError):
+        return []
+    return [
+        ((int(r0) - 1, _column_index(c0)), (int(r1) - 1, _column_index(c1)))
+        for c0, r0, c1, r1 in _MERGE_REF.findall(xml)
+    ]
+
+
+def fill_merged(grid: list[list], ranges) -> list[list]:
+    """Every cell of a merged range given the value of its first cell (a 台账's 牵头单位
+    merged over the rows of its tasks is each row's 牵头单位)."""
+    for (r0, c0), (r1, c1) in ranges:
+        if r0 >= len(grid) or c0 >= len(grid[r0]) or c1 >= MAX_COLUMNS:
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            row = grid[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    row[c] = value
+    return grid
+
+
 def _xlsx_rows(data: bytes) -> list[list]:
     from openpyxl import load_workbook
 
@@ -216,7 +257,9 @@ def _xlsx_rows(data: bytes) -> list[list]:
         try:
             if not wb.worksheets:
                 raise WorkbookError(_("The workbook has no sheet."))
-            return _capped(wb.worksheets[0].iter_rows(values_only=True))
+            sheet = wb.worksheets[0]
+            grid = _capped(sheet.iter_rows(values_only=True))
+            return fill_merged(grid, _xlsx_merged(wb, sheet))
         finally:
             wb.close()
     except WorkbookError:
@@ -237,7 +280,15 @@ def _calamine_rows(data: bytes) -> list[list]:
         sheet = wb.get_sheet_by_index(0)
         if sheet.height > max_rows() + HEADER_SEARCH_ROWS:
             raise _too_many_rows()
-        return _capped(sheet.iter_rows())
+        grid = _capped(sheet.iter_rows())
+        # Rows count from the sheet's first row, columns from its first used one.
+        first_column = sheet.start[1] if sheet.start else 0
+        ranges = [
+            ((r0, c0 - first_column), (r1, c1 - first_column))
+            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+            if c0 >= first_column
+        ]
+        return fill_merged(grid, ranges)
     except WorkbookError:
         raise
     except Exception as exc:  # calamine's errors carry no user-facing text
@@ -336,6 +387,28 @@ def _missing_message(missing: Sequence[Column]) -> str:
     return _("Missing columns: %(columns)s") % {"columns": names}
 
 
+EXAMPLE_MARK = "示例"
+# A section heading between a 台账's rows: 一、经济发展, (二) 民生实事, 第三部分 ….
+SECTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分章节类项])"
+)
+
+
+def is_heading(values: Sequence) -> bool:
+    """A row that only carries a section heading: one value, written once (the rest
+    empty) and looking like a heading, or merged across the row (filled into every cell)."""
+    filled = [v for v in values if v is not None]
+    if len({str(v) for v in filled}) != 1:
+        return False
+    return len(filled) > 1 or bool(SECTION.match(str(filled[0])))
+
+
+def is_example(values: Sequence) -> bool:
+    """A template's example row: its first filled cell is 示例 (it is never imported)."""
+    first = next((v for v in values if v is not None), None)
+    return isinstance(first, str) and first.rstrip("：:") == EXAMPLE_MARK
+
+
 def read_table(file, wanted: Sequence[Column]) -> Table:
     """Read the first sheet of ``file`` into a ``Table`` of the ``wanted`` columns.
     Other columns are ignored; a missing required column is a ``WorkbookError``."""
@@ -358,7 +431,7 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
         raise WorkbookError(_missing_message(missing))
     table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
     for number, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        if all(v is None for v in values):
+        if all(v is None for v in values) or is_example(values) or is_heading(values):
             continue
         record = {c.key: None for c in wanted}
         for key, (index, _h) in found.items():
@@ -412,6 +485,18 @@ class ImportResult:
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)
     objects: list = field(default_factory=list)
+    # (row, created?, what) of each row written, for the preview.
+    written: list[tuple[int, bool, str]] = field(default_factory=list)
+    # Rows that matched a record and changed nothing in it.
+    unchanged: int = 0
+    # Rows imported with a caveat (e.g. a name left out), shown as warnings.
+    notes: list[RowError] = field(default_factory=list)
+
+    def add(self, row: int, obj, created: bool) -> None:
+        self.objects.append(obj)
+        self.created += bool(created)
+        self.updated += not created
+        self.written.append((row, bool(created), str(obj)))
 
 
 def validate_rows(
@@ -441,7 +526,8 @@ def run_import(
     prepare: Callable[[list[dict]], Any] | None = None,
 ) -> ImportResult:
     """Validate every row, then ``write(cleaned_data, row)`` -> (object, created) each good
-    row in one transaction. Any error the writer raises (``RowProblem``), and unless
+    row in one transaction (``created`` None: the row matched a record and changed
+    nothing). Any error the writer raises (``RowProblem``), and unless
     ``valid_only`` any invalid row, means nothing is written. ``prepare(rows)`` runs inside
     the transaction before the first write (to lock and load the rows about to change)."""
     good, errors = validate_rows(table, form_class, context=context)
@@ -459,11 +545,94 @@ def run_import(
                 result.errors.append(RowError(number, table.header(problem.field), problem.message))
                 refused = True
                 continue
-            result.objects.append(obj)
-            result.created += bool(created)
-            result.updated += not created
+            if created is None:  # matched a record and changed nothing
+                result.unchanged += 1
+            else:
+                result.add(number, obj, created)
         if refused:
             transaction.set_rollback(True)
-            result.created = result.updated = 0
-            result.objects = []
+            result.created = result.updated = result.unchanged = 0
+            result.objects, result.written = [], []
     return result
+
+
+# -- a file kept between the preview and the confirmation -------------------------------
+
+STAGE_SALT = "mingzhu.core.tabular.stage"
+STAGE_MAX_AGE = 2 * 3600
+
+
+def _stage_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports"
+
+
+def stage(file, user) -> str:
+    """Keep an uploaded file on the server for the confirmation of its preview; the
+    signed token names it (and its user). Files older than ``STAGE_MAX_AGE`` go."""
+    import time
+    import uuid
+
+    data, name = _content(file)
+    folder = _stage_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - STAGE_MAX_AGE
+    for old in folder.glob("*.upload"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
+    key = uuid.uuid4().hex
+    (folder / f"{key}.upload").write_bytes(data)
+    from django.core import signing
+
+    return signing.dumps({"u": user.pk, "k": key, "n": name}, salt=STAGE_SALT)
+
+
+def take_staged(token: str, user) -> io.BytesIO:
+    """The file a ``stage`` token names, once: a second use of the token, another user's
+    token or an expired one is a ``WorkbookError``. The file is removed as it is taken."""
+    from django.core import signing
+    from django.core.cache import caches
+
+    expired = WorkbookError(
+        _("The uploaded file has expired or was already imported; upload it again.")
+    )
+    try:
+        data = signing.loads(token or "", salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
+    except signing.BadSignature:
+        raise expired from None
+    if data.get("u") != user.pk or not re.fullmatch(r"[0-9a-f]{32}", str(data.get("k", ""))):
+        raise expired
+    if not caches["once"].add(f"mingzhu:staged-import:{data['k']}", 1, STAGE_MAX_AGE):
+        raise expired
+    path = _stage_dir() / f"{data['k']}.upload"
+    try:
+        content = path.read_bytes()
+    except OSError:
+        raise expired from None
+    path.unlink(missing_ok=True)
+    buffer = io.BytesIO(content)
+    buffer.name = data.get("n") or "upload"
+    return buffer
+
+
+def apply_row(obj, row: dict, fields, table: Table, *, column_of=None) -> bool:
+    """Set ``fields`` of ``obj`` from a cleaned ``row``: every field for a new record
+    (``obj.pk`` None), only those whose column the sheet carries for a stored one (the
+    others, and flags such as 示例, are kept). ``column_of`` maps a field to its column's
+    key where they differ. True when a value changed (a stored record the row repeats is
+    left unwritten: its writer returns ``(obj, None)``)."""
+    column_of = column_of or {}
+    if obj.pk is None:
+        for name in fields:
+            setattr(obj, name, row[name])
+        return True
+    changed = False
+    for name in fields:
+        if column_of.get(name, name) not in table.headers:
+            continue
+        if getattr(obj, name) != row[name]:
+            setattr(obj, name, row[name])
+            changed = True
+    return changed

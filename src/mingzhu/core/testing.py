@@ -1,6 +1,7 @@
 """Helpers the test suite shares (not used by the running platform)."""
 
 import re
+import struct
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -265,3 +266,84 @@ def pdf_pages(content: bytes, directory: Path, name: str = "document.docx") -> l
         (round(float(p.mediabox.width) * points), round(float(p.mediabox.height) * points))
         for p in reader.pages
     ]
+
+
+# -- Import pages: upload, preview, confirm ----------------------------------------------
+
+
+def import_through_page(client, url: str, data: dict, **extra):
+    """Post ``data`` (the file and the page's options) to an import page, then confirm its
+    preview as a user would: the response to the confirmation, or the upload's response
+    when no preview came back (refused file, every row refused)."""
+    preview = client.post(url, data, **extra)
+    context = getattr(preview, "context", None)
+    if preview.status_code != 200 or not context or not context.get("staged"):
+        return preview
+    confirm = {"staged": context["staged"]}
+    for name, value in context["carried"]:
+        confirm.setdefault(name, value)
+    if data.get("valid_only"):
+        confirm["valid_only"] = "on"
+    return client.post(url, confirm, **extra)
+
+
+# -- a minimal Excel 97-2003 (.xls) writer: BIFF8 records in an OLE2 compound file -------
+
+END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def _record(kind: int, data: bytes = b"") -> bytes:
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def _bof(kind: int) -> bytes:
+    return _record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0x41, 0x06))
+
+
+def _cell(row: int, col: int, value) -> bytes:
+    if isinstance(value, int | float):
+        return _record(0x0203, struct.pack("<HHHd", row, col, 0, float(value)))
+    text = str(value)
+    header = struct.pack("<HHHHB", row, col, 0, len(text), 1)
+    return _record(0x0204, header + text.encode("utf-16-le"))
+
+
+def _biff8(rows) -> bytes:
+    name = "Sheet1".encode("utf-16-le")
+    globals_len = 20 + (4 + 8 + len(name)) + 4  # BOF, BOUNDSHEET, EOF
+    boundsheet = _record(0x0085, struct.pack("<IBBBB", globals_len, 0, 0, 6, 1) + name)
+    cells = b"".join(
+        _cell(r, c, v) for r, row in enumerate(rows) for c, v in enumerate(row) if v is not None
+    )
+    width = max(len(r) for r in rows)
+    dimensions = _record(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, width, 0))
+    stream = _bof(0x0005) + boundsheet + _record(0x000A)
+    return stream + _bof(0x0010) + dimensions + cells + _record(0x000A)
+
+
+def xls(rows) -> bytes:
+    """One "Workbook" stream, padded past the 4096-byte mini-stream cutoff."""
+    stream = _biff8(rows)
+    size = max(len(stream), 4096)
+    stream = stream.ljust(-(-size // 512) * 512, b"\0")
+    sectors = len(stream) // 512
+    fat = [FATSECT, *range(2, sectors + 1), END, END]  # the FAT, the stream, the directory
+    fat += [FREE] * (128 - len(fat))
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+    header += struct.pack("<9I", 0, 1, sectors + 1, 0, 4096, END, 0, END, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
+
+    def entry(label, kind, child, start, length):
+        encoded = (label + "\0").encode("utf-16-le") if label else b""
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", NOSTREAM, NOSTREAM, child)
+            + b"\0" * 36
+            + struct.pack("<IIHH", start, length, 0, 0)
+        )
+
+    directory = entry("Root Entry", 5, 1, END, 0) + entry("Workbook", 2, NOSTREAM, 1, size)
+    directory += entry("", 0, NOSTREAM, 0, 0) * 2
+    return header + struct.pack("<128I", *fat) + stream + directory

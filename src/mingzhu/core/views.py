@@ -34,7 +34,7 @@ from .periods import period
 from .replica import read_heavy
 from .scope import permission_name, restrict
 from .tables import Column, columns_for
-from .tabular import ImportResult, WorkbookError, shown_errors
+from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 
 EXPORT_LIMIT = 100_000
 log = logging.getLogger("mingzhu.core")
@@ -559,51 +559,160 @@ class ActionFormView(ObjectMixin, View):
 
 
 class ImportView(ActionFormView):
-    """An Excel import page: the upload, then the importer's result.
+    """An import page: the upload, a preview, the confirmation, the importer's result.
 
     A subclass names the ``template_name`` and ``import_file(obj, file)``, which calls the
     importer and returns its ``ImportResult`` (``obj``: what the URL's ``pk`` names, e.g.
     the list imported into, looked up like ``ActionFormView``'s; None without one).
-    Permission as for ``ActionFormView`` (the model's add permission by default). A result
-    with errors and nothing written shows every row's error on the page (400); otherwise
-    the user reads ``success_message`` (with ``created``, ``updated`` and ``count``), the
-    remaining errors of a "valid rows only" import as warnings, and goes to ``obj``'s page
-    (or the model's list). At most ``tabular.SHOWN_ERRORS`` errors are shown, the rest
-    counted; the file's size, unpacked size and rows are limited before it is parsed
-    (``core.tabular``). ``columns`` names the sheet's columns for the page.
+    Permission as for ``ActionFormView`` (the model's add permission by default).
+
+    The upload is not written: the importer runs inside a transaction that is rolled back,
+    and the page shows the rows it would create, those it would update and those it
+    refuses with their reasons (the preview). The file is kept on the server under a
+    one-time token (``tabular.stage``); confirming imports that file (all rows or none,
+    or the valid rows only when the user asks for that), and the user reads
+    ``success_message`` (with ``created``, ``updated`` and ``count``) and goes to
+    ``obj``'s page (or the model's list). The upload form's other fields (options) are
+    carried to the confirmation. At most ``tabular.SHOWN_ERRORS`` errors are shown, the
+    rest counted; the file's size, unpacked size and rows are limited before it is
+    parsed (``core.tabular``). ``columns`` names the sheet's columns for the page;
+    ``template_url_name`` the URL of its downloadable template, when it has one.
     """
 
     columns: Sequence[str] = ()
     success_message = gettext_lazy("Imported: %(created)s new, %(updated)s updated.")
     errors: Sequence[str] = ()
+    template_url_name = ""
+    # Whether the upload is previewed before it is written (pages not yet moved to the
+    # preview import at once, as before).
+    preview = True
+    # Rows shown in a preview (the counts cover them all).
+    SHOWN_ROWS = 500
 
     def import_file(self, obj, file) -> ImportResult:
         raise NotImplementedError
 
+    @property
+    def valid_only(self) -> bool:
+        """The preview counts the good rows even when others are refused; the import
+        writes them alone only when asked."""
+        return getattr(self, "_previewing", False) or self.request.POST.get("valid_only") == "on"
+
+    def template_url(self, obj) -> str:
+        if not self.template_url_name:
+            return ""
+        return reverse(self.template_url_name, args=[obj.pk] if obj is not None else [])
+
     def get_extra_context(self, obj):
-        return {"errors": self.errors, "columns": "、".join(str(c) for c in self.columns)}
+        return {
+            "errors": self.errors,
+            "columns": "、".join(str(c) for c in self.columns),
+            "accept": ".xlsx,.xls,.csv",
+            "template_url": self.template_url(obj),
+            "previewed": self.preview,
+        }
+
+    def _fail(self, obj, errors, status=400):
+        self.errors = errors
+        return self.render_form(obj, self.get_form(obj), status=status)
 
     def post(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
+        token = request.POST.get("staged")
+        if token:
+            return self._confirm(request, obj, token)
         upload = request.FILES.get("file")
         if upload is None:
-            self.errors = [_("Choose an .xlsx file.")]
-            return self.render_form(obj, self.get_form(obj), status=400)
+            return self._fail(obj, [_("Choose an .xlsx, .xls or .csv file.")])
+        if not self.preview:
+            return self._import(request, obj, upload)
         try:
-            result = self.import_file(obj, upload)
+            self._previewing = True
+            with transaction.atomic():
+                result = self.import_file(obj, upload)
+                transaction.set_rollback(True)
         except WorkbookError as exc:
-            self.errors = [str(exc)]
-            return self.render_form(obj, self.get_form(obj), status=400)
-        if result.errors and not (result.created or result.updated):
-            self.errors = shown_errors(result.errors)
-            return self.render_form(obj, self.get_form(obj), status=400)
+            return self._fail(obj, [str(exc)])
+        finally:
+            self._previewing = False
+        if not (result.created or result.updated or result.unchanged):
+            return self._fail(
+                obj, shown_errors(result.errors) or [_("The sheet has no rows to import.")]
+            )
+        try:
+            staged = stage(upload, request.user)
+        except WorkbookError as exc:
+            return self._fail(obj, [str(exc)])
+        carried = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if name not in {"csrfmiddlewaretoken", "valid_only", "staged", once.FIELD}
+            for value in values
+        ]
+        meta = self.meta_context()
+        page = getattr(obj, "get_absolute_url", None)
+        context = {
+            **meta,
+            "object": obj,
+            "title": self.title,
+            "cancel_url": page() if page else meta["list_url"],
+            **self.get_extra_context(obj),
+            "preview": result,
+            "to_create": [w for w in result.written if w[1]][: self.SHOWN_ROWS],
+            "to_update": [w for w in result.written if not w[1]][: self.SHOWN_ROWS],
+            "refused": shown_errors(result.errors),
+            "notes": shown_errors(result.notes),
+            "staged": staged,
+            "carried": carried,
+            "file_name": getattr(upload, "name", ""),
+        }
+        return render(request, self.template_name, context)
+
+    def _confirm(self, request, obj, token):
+        try:
+            file = take_staged(token, request.user)
+        except WorkbookError as exc:
+            return self._fail(obj, [str(exc)])
+        return self._import(request, obj, file)
+
+    def _import(self, request, obj, file):
+        try:
+            result = self.import_file(obj, file)
+        except WorkbookError as exc:
+            return self._fail(obj, [str(exc)])
+        if result.errors and not (result.created or result.updated or result.unchanged):
+            return self._fail(obj, shown_errors(result.errors))
         counts = {"created": result.created, "updated": result.updated, "count": result.created}
         messages.success(request, self.success_message % counts)
-        for error in shown_errors(result.errors):
+        if result.unchanged:
+            messages.info(
+                request,
+                _("%(count)s rows match records that are already up to date.")
+                % {"count": result.unchanged},
+            )
+        for error in shown_errors([*result.errors, *result.notes]):
             messages.warning(request, error)
         return HttpResponseRedirect(
             obj.get_absolute_url() if obj else model_url(self.model, "list")
         )
+
+
+class ImportTemplateView(ActionFormView):
+    """The downloadable template of an import page (``core.templates_xlsx``), for whoever
+    may use that page: the same ``permission`` and object look-up. A subclass gives
+    ``filename`` and ``build_template(obj)``."""
+
+    http_method_names = ["get"]
+    filename = ""
+
+    def build_template(self, obj):
+        raise NotImplementedError
+
+    def get(self, request, pk=None, **kwargs):
+        from .templates_xlsx import response
+
+        self.object = obj = self.get_object(pk)
+        return response(self.build_template(obj), self.filename)
 
 
 class HomeView(LoginRequiredMixin, View):

@@ -31,7 +31,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from mingzhu.core.periods import month_end
+from mingzhu.core.periods import chinese_number, item_deadline, month_end  # noqa: F401
 
 # ---------------------------------------------------------------------------------------
 # Data
@@ -312,28 +312,6 @@ def is_instruction(item: Item, section_title: str) -> bool:
 # 3. Structure
 
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
-
-
-def chinese_number(text: str) -> int:
-    """一百二十 → 120, 两千 → 2000, 十五 → 15, 三万五千 → 35000."""
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in CN_UNITS:
-            section += (1 if digit is None else digit) * CN_UNITS[ch]
-            digit = None
-        elif ch in CN_BIG:
-            section += digit or 0
-            total += (section or 1) * CN_BIG[ch]
-            section, digit = 0, None
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + section + (digit or 0)
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -1058,64 +1036,6 @@ def heading_lead(title: str) -> str:
 
 def without_units_note(text: str) -> str:
     return _UNITS_NOTE.sub("", text).strip()
-
-
-_CN_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
-_YEAR_MONTH = re.compile(
-    rf"(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:(?P<month>{_CN_MONTH})\s*月\s*份?\s*)?"
-    r"(?P<tail>底|末|中旬|下旬|上旬|内)?\s*(?P<before>前|以前|之前)?"
-)
-_MONTH_ONLY = re.compile(
-    rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前)"
-)
-_THIS_YEAR = re.compile(r"年内|年底前|年底|今年底|年末前|本年度内|当年")
-_HALF = re.compile(r"(?P<half>上|下)半年")
-_QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
-_LONG_RUNNING = re.compile(
-    r"长期坚持|持续推进|长期推进|常态化|每年|每季度|每月|持续开展|长期|久久为功"
-)
-_TIME_LIMIT = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*(?P<when>[^；;。\n）)]+)")
-
-
-def _month(text: str) -> int:
-    return int(text) if text.isdigit() else chinese_number(text)
-
-
-def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
-    """The deadline an item names (the latest of its dates), the words, and whether it
-    is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
-    for phrases that name none (年内, 6月底前, 三季度末)."""
-    limit = _TIME_LIMIT.search(text)
-    if limit:
-        text = limit.group("when")
-    found: list[tuple[dt.date, str]] = []
-    for m in _YEAR_MONTH.finditer(text):
-        has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
-        preceded = re.search(r"(?:到|至|于|在)\s*$", text[: m.start()])
-        if not (has_deadline_words or preceded or limit):
-            continue  # "2025年是…": a time, not a deadline
-        month = _month(m.group("month")) if m.group("month") else 12
-        if 1 <= month <= 12:
-            found.append((month_end(int(m.group("year")), month), m.group(0).strip()))
-    if year is not None:
-        for m in _MONTH_ONLY.finditer(text):
-            month = _month(m.group("month"))
-            if 1 <= month <= 12:
-                found.append((month_end(year, month), m.group(0).strip()))
-        for m in _QUARTER.finditer(text):
-            q = int(m.group("q")) if m.group("q").isdigit() else chinese_number(m.group("q"))
-            found.append((month_end(year, 3 * q), m.group(0).strip()))
-        for m in _HALF.finditer(text):
-            found.append((month_end(year, 6 if m.group("half") == "上" else 12), m.group(0)))
-        if not found:
-            m = _THIS_YEAR.search(text)
-            if m:
-                found.append((dt.date(year, 12, 31), m.group(0)))
-    if found:
-        day, words = max(found)
-        return day, words, False
-    m = _LONG_RUNNING.search(text)
-    return None, (m.group(0) if m else ""), bool(m)
 
 
 def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:

@@ -15,9 +15,11 @@ from mingzhu.core.tabular import (
     ImportResult,
     RowForm,
     RowProblem,
+    apply_row,
     read_table,
     run_import,
 )
+from mingzhu.core.templates_xlsx import from_columns
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.matching import UnitMatcher
 
@@ -252,11 +254,11 @@ def import_registry(file, *, actor) -> ImportResult:
     }
 
     def write(row: dict, _number: int):
+        # Matched by credit code; a stored enterprise keeps the columns the sheet lacks.
         current = existing.get(row["code"])
-        obj = current or Enterprise()
-        obj.credit_code = row["code"]
-        for key in REGISTRY_FIELDS:
-            setattr(obj, key, row[key])
+        obj = current or Enterprise(credit_code=row["code"])
+        if not apply_row(obj, row, REGISTRY_FIELDS, table):
+            return obj, None
         obj.save()
         return obj, current is None
 
@@ -332,8 +334,8 @@ def import_annual(file, *, actor) -> ImportResult:
         if current is not None and current.pk not in changeable:
             raise RowProblem("year", _("a value exists that you may not change"))
         obj = current or AnnualData(enterprise_id=row["code"], year=row["year"])
-        for key in ANNUAL_FIELDS:
-            setattr(obj, key, row[key])
+        if not apply_row(obj, row, ANNUAL_FIELDS, table):
+            return obj, None
         obj.save()
         return obj, current is None
 
@@ -368,3 +370,40 @@ def annual_rows(annual):
             a.veto_reason,
             a.bonus,
         ]
+
+
+def registry_template(actor):
+    """The registry sheet's template: towns and the choice words in drop-downs."""
+    towns = units_in_scope(actor, "enterprises.add_enterprise").filter(kind__in=TOWN_KINDS)
+    return from_columns(
+        _("Registry"),
+        REGISTRY_COLUMNS,
+        meanings={
+            "code": _(
+                "The 18-character unified social credit code; it identifies the "
+                "enterprise: a code already registered updates it."
+            )
+        },
+        choices={
+            "town": [t.name for t in towns.order_by("path")],
+            "scale": ["规上", "规下"],
+            "listing": ["未上市", "上市后备", "已上市"],
+            "digital": ["未开展", "已诊断", "项目实施中", "已完成"],
+        },
+        example=["示例"],
+    )
+
+
+def annual_template():
+    return from_columns(
+        _("Annual data"),
+        ANNUAL_COLUMNS,
+        meanings={
+            "code": _("The enterprise's credit code."),
+            "year": _(
+                "A year such as 2025; an enterprise's figures of a year already "
+                "entered are updated."
+            ),
+        },
+        example=["示例"],
+    )

@@ -9,6 +9,7 @@ pages = ModelPages(views)
 
 urlpatterns = [
     path("annual/import/", views.AnnualImportView.as_view(), name="annualdata_import"),
+    path("annual/template/", views.AnnualTemplateView.as_view(), name="annualdata_template"),
     path("annual/export/", views.AnnualExportView.as_view(), name="annualdata_export"),
     path("mu/", views.ResultsView.as_view(), name="results"),
     path("mu/run/", views.RunView.as_view(), name="run"),
@@ -16,5 +17,9 @@ urlpatterns = [
     *pages("mu/schemes", "Scheme"),
     *pages("visits", "Visit"),
     *pages("demands", "Demand", actions={"dispatch": views.DispatchView, "rate": views.RateView}),
-    *pages("", "Enterprise", collection={"import": views.RegistryImportView}),
+    *pages(
+        "",
+        "Enterprise",
+        collection={"import": views.RegistryImportView, "template": views.RegistryTemplateView},
+    ),
 ]

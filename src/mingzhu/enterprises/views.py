@@ -20,6 +20,7 @@ from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
+    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -46,9 +47,11 @@ from .importer import (
     ANNUAL_HEADERS,
     REGISTRY_HEADERS,
     annual_rows,
+    annual_template,
     import_annual,
     import_registry,
     registry_rows,
+    registry_template,
 )
 
 INDICATOR_LABELS = {
@@ -151,10 +154,12 @@ class EnterpriseEditView(ObjectEditView):
 
 
 class RegistryImportView(ImportView):
-    """Excel import, all or nothing, with an error per row and field."""
+    """Excel import after a preview, all or nothing, with an error per row and field;
+    enterprises are matched by their credit code."""
 
     model = models.Enterprise
     template_name = "enterprises/import.html"
+    template_url_name = "enterprises:enterprise_template"
     title = gettext_lazy("Import the registry from Excel")
     columns = REGISTRY_HEADERS
 
@@ -166,9 +171,33 @@ class AnnualImportView(RegistryImportView):
     title = gettext_lazy("Import annual data from Excel")
     columns = ANNUAL_HEADERS
     permission = "enterprises.add_annualdata"
+    template_url_name = "enterprises:annualdata_template"
 
     def import_file(self, obj, file):
         return import_annual(file, actor=self.request.user)
+
+
+class RegistryTemplateView(ImportTemplateView):
+    model = models.Enterprise
+
+    @property
+    def filename(self):
+        return _("Enterprise registry import template.xlsx")
+
+    def build_template(self, obj):
+        return registry_template(self.request.user)
+
+
+class AnnualTemplateView(ImportTemplateView):
+    model = models.Enterprise
+    permission = "enterprises.add_annualdata"
+
+    @property
+    def filename(self):
+        return _("Annual data import template.xlsx")
+
+    def build_template(self, obj):
+        return annual_template()
 
 
 class AnnualExportView(HeavyReadMixin, ObjectMixin, View):

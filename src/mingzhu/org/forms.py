@@ -9,7 +9,7 @@ from mingzhu.core.forms import ScopedModelForm
 from mingzhu.core.widgets import searchable
 
 from .choices import RoleCode
-from .models import OrgUnit, Role, User
+from .models import OrgUnit, Role, UnitAlias, User
 
 # What an administrator needs to keep administering: nobody takes these from themselves.
 ADMIN_PERMISSIONS = ("org.change_user", "org.change_role")
@@ -290,3 +290,9 @@ def _held_elsewhere(user, perm: str, role=None) -> bool:
             content_type__app_label=app_label, codename=codename
         ).exists()
     )
+
+
+class UnitAliasForm(ScopedModelForm):
+    class Meta:
+        model = UnitAlias
+        fields = ["name", "unit"]

@@ -48,6 +48,8 @@ _ORGAN = re.compile(r"(?:委员会|委|局)$")
 # A region in front of the name: the city's own (扬中市, 扬中), 市, 县, or another's (丹徒区).
 _REGION = re.compile(r"^(?:全市|本市|市|县|区|[\u4e00-\u9fff]{2}(?:市|县|区))")
 _SPACE = re.compile(r"\s+")
+# The seat of a town or street as letters name it: 新坝镇人民政府, 三茅街道办事处.
+_SEAT = re.compile(r"(?:人民政府|政府|办事处|办)$")
 # "All towns" in the forms texts use: 各镇（街道）, 各镇街, 各镇（街道、园区）, 各板块.
 ALL_TOWNS = re.compile(r"^各(?:镇|乡镇|镇街|镇区|板块|辖市区)(?:[（(][^）)]*[）)])?$")
 
@@ -78,13 +80,23 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
     stripped = _REGION.sub("", text, count=1)
     if len(stripped) >= 2:
         forms.add(stripped)
+    for form in list(forms):
+        seat = _SEAT.sub("", form)
+        if seat != form and len(seat) >= 2 and seat[-1] in "镇乡街道区":
+            forms.add(seat)
     return {_spelled_out(form) for form in forms if form}
 
 
 class UnitMatcher:
     """The units among ``units`` by every name they go by; see the module's note."""
 
-    def __init__(self, units: Iterable[OrgUnit], *, prefixes: Iterable[str] = ()):
+    def __init__(
+        self,
+        units: Iterable[OrgUnit],
+        *,
+        prefixes: Iterable[str] = (),
+        aliases: Iterable[tuple[str, int]] = (),
+    ):
         self.units = list(units)
         cities = [u for u in self.units if u.parent_id is None and u.kind == "city"]
         self.prefixes = tuple(prefixes) or tuple(
@@ -98,17 +110,30 @@ class UnitMatcher:
                 if name != unit.code:
                     for key in unit_keys(name, self.prefixes):
                         self._keys.setdefault(key, set()).add(unit)
+        # Names the administrator taught (org.UnitAlias): matched as written, first.
+        by_pk = {unit.pk: unit for unit in self.units}
+        self._aliases: dict[str, OrgUnit] = {
+            clean(name): by_pk[unit_id] for name, unit_id in aliases if unit_id in by_pk
+        }
 
     @classmethod
     def of_city(cls, queryset=None) -> UnitMatcher:
-        """The units of the city's own tree (the peers compared with stay out)."""
-        return cls(city_units(queryset).filter(is_active=True))
+        """The units of the city's own tree (the peers compared with stay out), with the
+        aliases the administrator entered."""
+        from .models import UnitAlias
+
+        return cls(
+            city_units(queryset).filter(is_active=True),
+            aliases=UnitAlias.objects.values_list("name", "unit_id"),
+        )
 
     def candidates(self, name: str) -> list[OrgUnit]:
         """The units the name may mean: by the name as written, else by its key."""
         text = clean(name)
         if not text:
             return []
+        if text in self._aliases:
+            return [self._aliases[text]]
         found = self._exact.get(text)
         if not found:
             found = set()

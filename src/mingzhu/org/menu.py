@@ -7,7 +7,10 @@ register(
     _("Organisation"),
     "diagram-3",
     900,
-    [listing(_("Org tree"), "org.orgunit", "diagram-3")],
+    [
+        listing(_("Org tree"), "org.orgunit", "diagram-3"),
+        listing(_("Unit aliases"), "org.unitalias", "tags"),
+    ],
 )
 
 # 系统管理: the administrator's pages (other modules add theirs to the same group).

@@ -261,3 +261,29 @@ def validate_city_unit(value) -> None:
         check_city_units("unit", value)
     except ValidationError as exc:
         raise ValidationError(exc.message_dict["unit"], code="outside_city") from None
+
+
+@audited()
+class UnitAlias(TimeStampedModel):
+    """Another name of a unit, as sheets and letters write it (e.g. 市府办 for 人民政府办公室),
+    which ``matching.UnitMatcher`` does not find by itself. Entered by the administrator."""
+
+    scope_global = True
+
+    name = models.CharField(_("name as written"), max_length=100, unique=True)
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="aliases"
+    )
+
+    class Meta:
+        verbose_name = _("unit alias")
+        verbose_name_plural = _("unit aliases")
+        ordering = ["name"]
+
+    str_related = ("unit",)
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.unit.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:unitalias_detail", args=[self.pk])

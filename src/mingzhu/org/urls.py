@@ -25,4 +25,5 @@ urlpatterns = [
     path("logins/", views.LoginLogView.as_view(), name="login_log"),
     path("logins/<int:pk>/unlock/", views.UnlockView.as_view(), name="login_unlock"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    *pages("aliases", "UnitAlias", form=forms.UnitAliasForm, delete=True),
 ]

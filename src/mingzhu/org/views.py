@@ -30,7 +30,7 @@ from . import actions
 from .choices import RoleCode
 from .filters import LoginLogFilterForm, OrgUnitFilter, UserFilter, current_lockouts, login_entries
 from .forms import RoleForm, UserForm, permission_groups
-from .models import OrgUnit, Role, User
+from .models import OrgUnit, Role, UnitAlias, User
 from .sessions import live_sessions
 
 
@@ -363,3 +363,17 @@ class UnlockView(LoginRequiredMixin, View):
                 % {"name": attempt.username or "—", "address": attempt.ip_address or "—"},
             )
         return HttpResponseRedirect(reverse("org:login_log"))
+
+
+class UnitAliasListView(ObjectListView):
+    """Other names of units the imports and document decomposition accept (组织机构 ›
+    单位别名); the administrator keeps them."""
+
+    model = UnitAlias
+    select_related = ("unit",)
+    columns = [Column("name", link=True), *fields("unit")]
+
+
+class UnitAliasDetailView(ObjectDetailView):
+    model = UnitAlias
+    select_related = ("unit",)

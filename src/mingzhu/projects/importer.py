@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.models import future_date_problem
 from mingzhu.core.scope import units_in_scope
-from mingzhu.core.tabular import Column, RowError, RowForm, read_table, run_import
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RowForm,
+    RowProblem,
+    apply_row,
+    read_table,
+    run_import,
+)
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.matching import UnitMatcher
 
@@ -150,14 +158,11 @@ class ProjectRow(RowForm):
             earlier = self.seen_before((town.pk, name), "project")
             if earlier is not None:
                 self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
-            elif (town.pk, name) in self.context["existing"]:
-                self.add_error("name", _("This project is already in the ledger."))
         return data
 
 
-def import_projects(file, *, actor) -> tuple[int, list[RowError]]:
-    """Create the projects of the workbook; returns (created, errors). With any error
-    nothing is written."""
+def import_projects(file, *, actor) -> ImportResult:
+    """Create or update the projects of the workbook. With any error nothing is written."""
     if not actor.has_perm("projects.add_project"):
         raise PermissionDenied(_("You may not add projects."))
     table = read_table(file, COLUMNS)
@@ -166,23 +171,35 @@ def import_projects(file, *, actor) -> tuple[int, list[RowError]]:
     context = {
         "towns": UnitMatcher(towns),
         "chains": chains | CHAIN_WORDS,
-        "existing": set(Project.objects.filter(town__in=towns).values_list("town_id", "name")),
+    }
+    # A project's natural key is its town and name: a row naming a project of the ledger
+    # updates it (the columns the sheet carries; stage, 示例 flag and the rest are kept).
+    existing = {(p.town_id, p.name): p for p in Project.objects.filter(town__in=towns)}
+    changeable = set(
+        Project.objects.restrict(actor, "change")
+        .filter(town__in=towns)
+        .values_list("pk", flat=True)
+    )
+    fields = {
+        "investor": "investor",
+        "chain": "chain",
+        "total_investment": "total",
+        "foreign_investment": "foreign",
+        "in_port_zone": "port",
+        "negotiating_on": "negotiating_on",
+        "description": "description",
     }
 
     def write(row: dict, _number: int):
-        project = Project(
-            name=row["name"][:200],
-            investor=row["investor"][:200],
-            chain=row["chain"],
-            total_investment=row["total"],
-            foreign_investment=row["foreign"],
-            town=row["town"],
-            in_port_zone=row["port"],
-            negotiating_on=row["negotiating_on"],
-            description=row["description"],
-        )
-        project.save()  # one by one: each creation goes into the audit trail
-        return project, True
+        values = {field: row[key] for field, key in fields.items()}
+        values["investor"] = values["investor"][:200]
+        current = existing.get((row["town"].pk, row["name"][:200]))
+        if current is not None and current.pk not in changeable:
+            raise RowProblem("name", _("you may not change this project"))
+        project = current or Project(name=row["name"][:200], town=row["town"])
+        if not apply_row(project, values, list(fields), table, column_of=fields):
+            return project, None
+        project.save()  # one by one: each change goes into the audit trail
+        return project, current is None
 
-    result = run_import(table, ProjectRow, write, context=context)
-    return result.created, result.errors
+    return run_import(table, ProjectRow, write, context=context)

@@ -11,7 +11,6 @@ from django.views import View
 
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column, fields
-from mingzhu.core.tabular import ImportResult
 from mingzhu.core.views import (
     ActionFormView,
     ImportView,
@@ -195,8 +194,7 @@ class ProjectImportView(ImportView):
     success_message = gettext_lazy("Imported %(count)s projects.")
 
     def import_file(self, obj, file):
-        created, errors = importer.import_projects(file, actor=self.request.user)
-        return ImportResult(created=created, errors=errors)
+        return importer.import_projects(file, actor=self.request.user)
 
 
 class FunnelView(ObjectMixin, View):

@@ -1,5 +1,9 @@
 """Excel import of observations: columns 指标 (code or name), 单位 (unit of measure), 地区
-(org unit code or name), 期间, 数值, optional 来源. One transaction: every row or none."""
+(org unit code or name), 期间, 数值, optional 来源. One transaction: every row or none.
+
+A row's natural key is its indicator, unit and period: a figure already stored is matched,
+left alone when the sheet repeats it, and replaced only when asked (``overwrite``); its
+示例 flag, and its 来源 when the sheet has no such column, are kept."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from mingzhu.core.tabular import (
     read_table,
     run_import,
 )
+from mingzhu.core.templates_xlsx import Template, TemplateColumn
 
 from .models import Indicator, Observation
 from .scoping import writable_units
@@ -110,6 +115,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
     value already stored is replaced only with ``overwrite``; otherwise the row is refused,
     naming the stored value. A replacement is in the audit trail with its author."""
     table = read_table(file, COLUMNS)
+    has_source = "source" in table.headers
     indicators = list(Indicator.objects.all())
     units = {}
     for u in writable_units(actor, "add"):
@@ -146,10 +152,14 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
                     "new": f"{row['value'].normalize():f}",
                 },
             )
-        obs = existing or Observation(indicator=indicator, unit=unit)
+        # A column the sheet does not carry (来源) keeps what is stored.
+        source = row["source"] if has_source or existing is None else existing.source
+        if existing is not None and (existing.value, existing.source) == (row["value"], source):
+            return existing, None  # matched and unchanged: nothing written
+        obs = existing or Observation(indicator=indicator, unit=unit, is_illustrative=False)
         obs.set_period(period)
-        obs.value, obs.source, obs.entered_by = row["value"], row["source"], actor
-        obs.measure_unit, obs.is_illustrative = indicator.unit, False
+        obs.value, obs.source, obs.entered_by = row["value"], source, actor
+        obs.measure_unit = indicator.unit  # the 示例 flag of a stored figure is kept
         obs.save()
         return obs, existing is None
 
@@ -160,3 +170,38 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
 def export_rows(observations):
     for o in observations:
         yield [o.indicator.code, o.indicator.unit, o.unit.code, o.period, o.value, o.source]
+
+
+def observation_template(indicators, units) -> Template:
+    """The template of the sheet (``core.templates_xlsx``)."""
+    indicators = list(indicators)
+    first = indicators[0] if indicators else None
+    return Template(
+        sheet=_("Observations"),
+        columns=[
+            TemplateColumn(
+                INDICATOR,
+                _("The indicator's code or name."),
+                True,
+                choices=[i.name for i in indicators],
+            ),
+            TemplateColumn(MEASURE, _("The indicator's unit of measure, as it is defined."), True),
+            TemplateColumn(
+                UNIT,
+                _("The unit (town, department) the figure is for."),
+                True,
+                choices=[u.name for u in units],
+            ),
+            TemplateColumn(
+                PERIOD,
+                _(
+                    "2025, 2025Q3 or 2025-07, as the indicator is reported; a figure already "
+                    "entered for the same indicator, unit and period is matched."
+                ),
+                True,
+            ),
+            TemplateColumn(VALUE, _("A number."), True),
+            TemplateColumn(SOURCE, _("Where the figure comes from."), False),
+        ],
+        example=["示例", first.unit if first else "亿元", "", "2025", 1, ""],
+    )

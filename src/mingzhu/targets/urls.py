@@ -11,5 +11,12 @@ urlpatterns = [
     path("peers/", views.PeerView.as_view(), name="peers"),
     *pages("", "Target"),
     *pages("indicators", "Indicator", form=forms.IndicatorForm),
-    *pages("observations", "Observation", collection={"import": views.ObservationImportView}),
+    *pages(
+        "observations",
+        "Observation",
+        collection={
+            "import": views.ObservationImportView,
+            "template": views.ObservationTemplateView,
+        },
+    ),
 ]

@@ -10,6 +10,7 @@ from django.views import View
 
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
+    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -21,9 +22,10 @@ from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
 from .forms import ObservationForm
-from .importer import HEADERS, export_rows, import_observations
+from .importer import HEADERS, export_rows, import_observations, observation_template
 from .models import Indicator, Observation, Target
 from .progress import peer_table, progress_rows, trajectory_chart
+from .scoping import writable_units
 
 
 def as_of_from(request) -> dt.date:
@@ -136,10 +138,26 @@ class ObservationEditView(ObjectEditView):
 class ObservationImportView(ImportView):
     model = Observation
     template_name = "targets/import.html"
+    template_url_name = "targets:observation_template"
 
     def import_file(self, obj, file):
         overwrite = self.request.POST.get("overwrite") == "on"
         return import_observations(file, actor=self.request.user, overwrite=overwrite)
+
+
+class ObservationTemplateView(ImportTemplateView):
+    """The observation sheet's template: indicators and the units the user may enter
+    figures for in its drop-downs."""
+
+    model = Observation
+
+    @property
+    def filename(self):
+        return _("Observation import template.xlsx")
+
+    def build_template(self, obj):
+        units = writable_units(self.request.user, "add").filter(is_active=True).order_by("path")
+        return observation_template(Indicator.objects.order_by("code"), units)
 
 
 # --- peers ------------------------------------------------------------------------------

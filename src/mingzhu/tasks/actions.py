@@ -574,7 +574,11 @@ def report_progress(task: Task | int, *, actor, progress: int, comment: str = ""
         before = task.status
         task.progress = int(progress)
         task.status = Status.IN_PROGRESS
-        _save(task, "progress", "status")
+        fields = ["progress", "status"]
+        if task.long_running:  # the next report is due a month after this one
+            task.deadline = services.next_report_due(_today(at))
+            fields.append("deadline")
+        _save(task, *fields)
         _record(
             task, actor=actor, action=EventAction.REPORT, from_status=before, comment=comment, at=at
         )

@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.db import DatabaseError, connections, transaction
 from django.utils.translation import gettext as _
 
+from mingzhu.core.periods import parse_day as _date
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
@@ -31,7 +32,6 @@ from mingzhu.core.tabular import (
 
 from . import services
 from .choices import DayKind
-from .importer import _date
 from .services import WorkCalendar
 
 # How far ahead ``mingzhu check`` looks for a year not entered: deadlines in working days

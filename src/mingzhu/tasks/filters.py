@@ -39,13 +39,17 @@ def behind_q(as_of: dt.date, progress: str = "progress", deadline: str = "deadli
     """services.is_behind in SQL, for tasks whose deadline is after ``as_of`` (the only
     ones the light rules ask it about): 100 x elapsed days > (progress + 20) x allowed.
     ``progress`` and ``deadline`` name the columns (or aliases, e.g. a task's state on a
-    past day: tasks.history) to read."""
+    past day: tasks.history) to read. A long-running task is never behind."""
     start = DayNumber(Coalesce("assigned_on", TruncDate("created_at")))
     deadline = DayNumber(deadline)
     today = DayNumber(Value(as_of, output_field=DateField()))
-    return Q(GreaterThan(deadline, start)) & Q(
-        GreaterThan(
-            (today - start) * 100, (F(progress) + services.behind_points()) * (deadline - start)
+    return (
+        Q(long_running=False)
+        & Q(GreaterThan(deadline, start))
+        & Q(
+            GreaterThan(
+                (today - start) * 100, (F(progress) + services.behind_points()) * (deadline - start)
+            )
         )
     )
 

@@ -1,19 +1,32 @@
-"""Import a task list from the spreadsheet government offices use
-(序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限).
+"""Import a task list from the spreadsheet (台账) government offices keep
+(序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限), as they write it.
 
-Every row is checked first; unit and leader names are matched to the org tree. Then all
-rows are written in one transaction, or none (unless only the valid rows are asked for).
+The sheet is read by ``core.tabular`` (.xlsx, .xls or .csv in UTF-8 or GBK, title rows
+above the header, header synonyms, merged cells filled, the template's 示例 row skipped).
+Unit names are matched by ``org.matching.UnitMatcher`` (市发改委, 新坝镇人民政府, the
+administrator's aliases); collective co-units (各镇（街道）) stand for the towns, streets
+and zones; a name that matches no unit, or several, is the row's error. Deadlines are the
+phrases offices write (``core.periods.deadline_in``: 2026年12月底, 年底前, 三季度末,
+6月30日前); 长期坚持 / 持续推进 make a long-running task, whose deadline is its next
+monthly progress report (``services.next_report_due``).
+
+A row's natural key is its 序号 in the list (its title when it has none): a row whose key
+is already a task of the list updates that task (the sheet's columns only; its status,
+progress, 示例 flag and the rest are kept), never a second one. Every row is checked
+first; then all rows are written in one transaction, or none (unless only the valid rows
+are asked for).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.periods import deadline_in
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
@@ -22,43 +35,34 @@ from mingzhu.core.tabular import (
     read_table,
     validate_rows,
 )
+from mingzhu.core.templates_xlsx import Template, TemplateColumn
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 
-from . import actions
+from . import actions, services
 from .choices import ListKind
-from .models import TaskList
+from .models import Task, TaskList
 
 COLUMNS = [
-    Column("content", "任务内容", ("工作任务", "任务")),
-    Column("lead", "牵头单位", ("责任单位",)),
-    Column("deadline", "完成时限", ("完成时间", "时限")),
-    Column("number", "序号", required=False),
-    Column("co_units", "配合单位", required=False),
-    Column("leader", "责任领导", ("分管领导",), required=False),
+    Column("content", "任务内容", ("工作任务", "任务", "重点任务", "工作内容", "任务名称")),
+    Column("lead", "牵头单位", ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位")),
+    Column("deadline", "完成时限", ("完成时间", "时限", "时间节点", "完成期限", "时间要求")),
+    Column("number", "序号", ("编号",), required=False),
+    Column(
+        "co_units", "配合单位", ("协办单位", "配合部门", "参与单位", "协同单位"), required=False
+    ),
+    Column("leader", "责任领导", ("分管领导", "牵头领导", "责任市领导"), required=False),
 ]
-SEPARATORS = re.compile(r"[、,，;；\s]+")
-CHINESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
-
-
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    match = CHINESE_DATE.match(text)
-    if match:
-        text = "{}-{:0>2}-{:0>2}".format(*match.groups())
-    try:
-        return dt.date.fromisoformat(text.replace("/", "-").replace(".", "-"))
-    except ValueError:
-        return None
+SEPARATORS = re.compile(r"[、,，;；/\s]+")
+# Co-units a sheet names without saying which: the task's text says who; none is added.
+UNSPECIFIED = re.compile(
+    r"^(?:各|其他|其它)?(?:相关|有关)(?:部门|单位|镇街|部门和单位|单位和部门)$"
+)
 
 
 class _Units:
     """The units the importing user may see, by the names offices write (市发改委,
-    扬中市生态环境局, 县发展和改革局: ``mingzhu.org.matching``)."""
+    扬中市生态环境局, 新坝镇人民政府, the administrator's aliases: ``mingzhu.org.matching``)."""
 
     def __init__(self, user):
         self.matcher = UnitMatcher.of_city(OrgUnit.objects.restrict(user, "view"))
@@ -71,13 +75,54 @@ class _Units:
             raise forms.ValidationError(_("%(name)s names more than one unit") % {"name": name})
         return found[0]
 
+    def expand(self, name: str) -> list[OrgUnit]:
+        """The units a co-unit name stands for: every town for 各镇（街道）, none for
+        各相关部门, else the one unit it names."""
+        if UNSPECIFIED.match(name):
+            return []
+        towns = self.matcher.expand(name)
+        if len(towns) > 1:
+            return towns
+        return [self.find(name)]
+
+
+def _names(value) -> list[str]:
+    # 各镇（街道、园区）: the separator inside the brackets is part of the name.
+    text = str(value or "").strip()
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        if depth == 0 and SEPARATORS.match(ch):
+            if current:
+                parts.append(current)
+            current = ""
+        else:
+            current += ch
+    if current:
+        parts.append(current)
+    return parts
+
 
 class TaskRow(RowForm):
+    number = forms.Field(required=False)
     content = forms.Field(required=False)
     lead = forms.Field(required=False)
     co_units = forms.Field(required=False)
     leader = forms.Field(required=False)
     deadline = forms.Field(required=False)
+
+    def clean_number(self):
+        number = str(self.cleaned_data["number"] or "").strip()[:20]
+        if number:
+            first = self.seen_before(number, "number")
+            if first is not None:
+                raise forms.ValidationError(
+                    _("序号 %(number)s is also on row %(row)s") % {"number": number, "row": first}
+                )
+        return number
 
     def clean_content(self):
         content = str(self.cleaned_data["content"] or "").strip()
@@ -86,16 +131,27 @@ class TaskRow(RowForm):
         return content
 
     def clean_lead(self):
-        return self.context["units"].find(str(self.cleaned_data["lead"] or "").strip())
+        names = _names(self.cleaned_data["lead"])
+        if not names:
+            raise forms.ValidationError(_("is required"))
+        # 市发改委、市工信局: the first leads, the others co-operate.
+        units, problems = [], []
+        for name in names:
+            try:
+                units.append(self.context["units"].find(name))
+            except forms.ValidationError as exc:
+                problems.append(exc)
+        if problems:
+            raise forms.ValidationError(problems)
+        return units
 
     def clean_co_units(self):
         found, problems = [], []
-        for name in SEPARATORS.split(str(self.cleaned_data["co_units"] or "").strip()):
-            if name:
-                try:
-                    found.append(self.context["units"].find(name))
-                except forms.ValidationError as exc:
-                    problems.append(exc)
+        for name in _names(self.cleaned_data["co_units"]):
+            try:
+                found.extend(self.context["units"].expand(name))
+            except forms.ValidationError as exc:
+                problems.append(exc)
         if problems:
             raise forms.ValidationError(problems)
         return found
@@ -105,18 +161,27 @@ class TaskRow(RowForm):
         if not name:
             return None
         leader = self.context["leaders"].get(name)
-        if leader is None:
-            raise forms.ValidationError(_("no leader named %(name)s") % {"name": name})
+        if leader is None:  # not yet a user: the task is imported without one, and told
+            self.context["notes"].append(
+                RowError(
+                    self.row,
+                    self.context["headers"].get("leader", "责任领导"),
+                    _("no leader named %(name)s; the task is imported without one")
+                    % {"name": name},
+                )
+            )
         return leader
 
     def clean_deadline(self):
-        deadline = _date(self.cleaned_data["deadline"])
-        if deadline is None:
-            raise forms.ValidationError(_("not a date such as 2025-12-31"))
-        problem = actions.deadline_before_creation(deadline, timezone.localdate())
-        if problem:
-            raise forms.ValidationError(problem)
-        return deadline
+        day, long_running = deadline_in(self.cleaned_data["deadline"], self.context["year"])
+        if day is None and not long_running:
+            raise forms.ValidationError(
+                _(
+                    "not a deadline such as 2026-12-31, 2026年12月底, 6月30日前, "
+                    "三季度末 or 长期坚持"
+                )
+            )
+        return day, long_running
 
 
 def _leaders(actor) -> dict[str, User]:
@@ -131,46 +196,195 @@ def _leaders(actor) -> dict[str, User]:
     return found
 
 
+def _key(number: str, title: str) -> tuple[str, str]:
+    return ("number", number) if number else ("title", title)
+
+
+def _values(row: dict, task_list: TaskList, today) -> dict:
+    """A task's fields from a cleaned row."""
+    leads = list(dict.fromkeys(row["lead"]))
+    co_units = list(dict.fromkeys(u for u in [*leads[1:], *row["co_units"]] if u != leads[0]))
+    day, long_running = row["deadline"]
+    return {
+        "title": row["content"].splitlines()[0][:100],
+        "content": row["content"],
+        "task_list": task_list,
+        "lead_unit": leads[0],
+        "co_units": co_units,
+        "leader": row["leader"],
+        "deadline": services.next_report_due(today) if long_running else day,
+        "long_running": long_running,
+        "list_number": row["number"],
+    }
+
+
+UPDATED_FIELDS = ("title", "content", "lead_unit", "leader", "long_running", "list_number")
+
+
+def _update(task: Task, values: dict, actor) -> bool:
+    """The sheet's columns written onto ``task`` (audited); True when anything changed.
+    A long-running task keeps the report day it has; other fields are left alone."""
+    changed = [f for f in UPDATED_FIELDS if getattr(task, f) != values[f]]
+    if not (values["long_running"] and task.long_running) and task.deadline != values["deadline"]:
+        changed.append("deadline")
+    for name in changed:
+        setattr(task, name, values[name])
+    if changed:
+        task.save(update_fields=[*changed, "updated_at"])
+    co_units = {u.pk for u in values["co_units"]}
+    if set(task.co_units.values_list("pk", flat=True)) != co_units:
+        task.co_units.set(co_units)
+        changed.append("co_units")
+    return bool(changed)
+
+
 def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) -> ImportResult:
-    """Create the tasks of the sheet in ``task_list``; ``result.objects`` are the tasks.
+    """Create or update the tasks of the sheet in ``task_list``; ``result.objects`` are
+    the tasks written, ``result.notes`` what was imported with a caveat.
 
     Every row is validated first (unit and leader names matched against what was read
-    once for the sheet); then the good rows are created together by
-    ``actions.create_tasks`` (codes once per prefix, inserts in batches, one transaction).
-    A row the action refuses is reported by its number and nothing is written."""
+    once for the sheet); a row whose 序号 (or, without one, title) is a task of the list
+    updates it, the others are created together by ``actions.create_tasks`` (codes once
+    per prefix, inserts in batches). All in one transaction: a row refused by the
+    action or out of the actor's reach is reported by its number and nothing is written."""
     table = read_table(file, COLUMNS)
-    context = {"units": _Units(actor), "leaders": _leaders(actor)}
+    today = timezone.localdate()
+    context = {
+        "units": _Units(actor),
+        "leaders": _leaders(actor),
+        "year": task_list.year or today.year,
+        "notes": [],
+        "headers": table.headers,
+    }
     good, errors = validate_rows(table, TaskRow, context=context)
-    result = ImportResult(errors=errors)
-    if (errors and not valid_only) or not good:
+    result = ImportResult(errors=errors, notes=context["notes"])
+    existing: dict[tuple[str, str], Task] = {}
+    for task in Task.objects.filter(task_list=task_list).order_by("pk"):
+        existing.setdefault(_key(task.list_number, task.title), task)
+    changeable = set(
+        Task.objects.restrict(actor, "change")
+        .filter(task_list=task_list)
+        .values_list("pk", flat=True)
+    )
+    new, updates, seen = [], [], {}
+    for number, row in good:
+        values = _values(row, task_list, today)
+        key = _key(values["list_number"], values["title"])
+        if key in seen:
+            result.errors.append(
+                RowError(
+                    number,
+                    table.header("content"),
+                    _("the same task as row %(row)s") % {"row": seen[key]},
+                )
+            )
+            continue
+        seen[key] = number
+        task = existing.get(key)
+        if task is None:
+            problem = (
+                None
+                if values["long_running"]
+                else actions.deadline_before_creation(values["deadline"], today)
+            )
+            if problem:
+                result.errors.append(RowError(number, table.header("deadline"), problem))
+                continue
+            new.append((number, values))
+        elif task.pk not in changeable:
+            result.errors.append(
+                RowError(
+                    number,
+                    table.header("number"),
+                    _("you may not change task %(code)s") % {"code": task.code},
+                )
+            )
+        else:
+            updates.append((number, task, values))
+    if (result.errors and not valid_only) or not (new or updates):
         return result
-    rows = [
-        {
-            "title": row["content"].splitlines()[0][:100],
-            "content": row["content"],
-            "task_list": task_list,
-            "lead_unit": row["lead"],
-            "co_units": row["co_units"],
-            "leader": row["leader"],
-            "deadline": row["deadline"],
-        }
-        for _number, row in good
-    ]
-    try:
-        tasks = actions.create_tasks(rows, actor=actor)
-    except actions.RowRefused as refused:
-        for index, (field, message) in sorted(refused.problems.items()):
-            number = good[index][0]
-            header = table.header(FIELDS.get(field, field))
-            result.errors.append(RowError(number, header, message))
-        return result
-    result.objects = tasks
-    result.created = len(tasks)
+    with transaction.atomic():
+        for number, task, values in updates:
+            if _update(task, values, actor):
+                result.add(number, task, created=False)
+            else:
+                result.unchanged += 1
+        if new:
+            try:
+                tasks = actions.create_tasks([v for _n, v in new], actor=actor)
+            except actions.RowRefused as refused:
+                transaction.set_rollback(True)
+                for index, (field, message) in sorted(refused.problems.items()):
+                    header = table.header(FIELDS.get(field, field))
+                    result.errors.append(RowError(new[index][0], header, message))
+                result.created = result.updated = result.unchanged = 0
+                result.objects, result.written = [], []
+                return result
+            for (number, _row), task in zip(new, tasks, strict=True):
+                result.add(number, task, created=True)
     return result
 
 
 # The sheet's column behind each field of a task.
-FIELDS = {"title": "content", "content": "content", "lead_unit": "lead", "leader": "leader"}
+FIELDS = {
+    "title": "content",
+    "content": "content",
+    "lead_unit": "lead",
+    "leader": "leader",
+    "deadline": "deadline",
+    "list_number": "number",
+}
+
+
+def template(units) -> Template:
+    """The template of the sheet (``core.templates_xlsx``), with ``units`` (the names
+    the importing user may use) in the unit columns' drop-downs."""
+    names = [u.name for u in units]
+    return Template(
+        sheet=_("Tasks"),
+        columns=[
+            TemplateColumn(
+                "序号",
+                _(
+                    "The task's number in the list; a task with the same number is "
+                    "updated on a later import."
+                ),
+                False,
+            ),
+            TemplateColumn("任务内容", _("What is to be done; the first line is the title."), True),
+            TemplateColumn(
+                "牵头单位",
+                _("The lead unit, as offices write it (市发改委, 新坝镇人民政府)."),
+                True,
+                choices=names,
+            ),
+            TemplateColumn(
+                "配合单位",
+                _(
+                    "Co-operating units separated by 、; 各镇（街道） means every town, "
+                    "street and zone."
+                ),
+                False,
+            ),
+            TemplateColumn("责任领导", _("The responsible city leader's name."), False),
+            TemplateColumn(
+                "完成时限",
+                _(
+                    "A date (2026-12-31), a phrase (2026年12月底, 6月30日前, 三季度末, 年底前) "
+                    "or 长期坚持 for a long-running task reporting monthly."
+                ),
+                True,
+            ),
+        ],
+        example=[
+            "示例",
+            "（示例）完成老旧小区改造 10 个",
+            names[0] if names else "市发改委",
+            "各镇（街道）",
+            "",
+            "2026年12月底",
+        ],
+    )
 
 
 def list_named(name: str, *, actor, year: int) -> TaskList:

@@ -88,6 +88,15 @@ class Task(TimeStampedModel):
     leader = user_fk(_("responsible leader"), "led_tasks", optional=True, on_delete=models.SET_NULL)
     assignee = user_fk(_("assignee"), "assigned_tasks", optional=True, on_delete=models.SET_NULL)
     deadline = models.DateField(_("deadline"))
+    # 长期坚持 / 持续推进: no fixed deadline; ``deadline`` is the day the next progress
+    # report is due (services.next_report_due), moved on by each report.
+    long_running = models.BooleanField(
+        _("long-running"),
+        default=False,
+        help_text=_("No fixed deadline: progress is reported every month instead."),
+    )
+    # The 序号 of the task in its list's sheet: a re-import updates the task it names.
+    list_number = models.CharField(_("number in list"), max_length=20, blank=True)
     # Only for the working-hours basis; see Task.save.
     due_at = models.DateTimeField(_("due at"), null=True, blank=True)
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
@@ -191,6 +200,7 @@ class Task(TimeStampedModel):
             progress=self.progress,
             start=self.start_on,
             as_of=as_of,
+            long_running=self.long_running,
         )
 
     # The year of the task's creation when back-dated (create_task(at=...)); see save().

@@ -312,15 +312,36 @@ def is_behind(*, progress: int, start: dt.date, deadline: dt.date, as_of: dt.dat
     return 100 * elapsed - progress * allowed > behind_points() * allowed
 
 
+# A long-running task (长期坚持) reports its progress at least this often.
+REPORT_INTERVAL_DAYS = 30
+
+
+def next_report_due(day: dt.date) -> dt.date:
+    """The day a long-running task's next progress report is due, after one on ``day``
+    (or its start): its ``deadline``, so that the light rules need nothing else. A month
+    without a report is yellow near the end and red after it."""
+    return day + dt.timedelta(days=REPORT_INTERVAL_DAYS)
+
+
 def assess(
-    *, status: str, deadline: dt.date, progress: int, start: dt.date, as_of: dt.date
+    *,
+    status: str,
+    deadline: dt.date,
+    progress: int,
+    start: dt.date,
+    as_of: dt.date,
+    long_running: bool = False,
 ) -> tuple[str | None, str | None]:
-    """(light, reason): reason is "overdue", "behind" or "near" for red and yellow."""
+    """(light, reason): reason is "overdue", "behind" or "near" for red and yellow. A
+    long-running task's deadline is its next progress report (``next_report_due``): it
+    is never behind schedule, only near or past the report's day."""
     if status not in ACTIVE:
         return None, None
     if as_of > deadline:
         return Light.RED, "overdue"
-    if is_behind(progress=progress, start=start, deadline=deadline, as_of=as_of):
+    if not long_running and is_behind(
+        progress=progress, start=start, deadline=deadline, as_of=as_of
+    ):
         return Light.YELLOW, "behind"
     if deadline <= near_limit(as_of):
         return Light.YELLOW, "near"
@@ -328,23 +349,47 @@ def assess(
 
 
 def light(
-    *, status: str, deadline: dt.date, progress: int, start: dt.date, as_of: dt.date
+    *,
+    status: str,
+    deadline: dt.date,
+    progress: int,
+    start: dt.date,
+    as_of: dt.date,
+    long_running: bool = False,
 ) -> str | None:
     """The task's light (亮灯) on ``as_of``; None for drafts and finished tasks."""
-    return assess(status=status, deadline=deadline, progress=progress, start=start, as_of=as_of)[0]
+    return assess(
+        status=status,
+        deadline=deadline,
+        progress=progress,
+        start=start,
+        as_of=as_of,
+        long_running=long_running,
+    )[0]
 
 
 SHEET_FOR_REASON = {"overdue": SheetLevel.RED, "behind": SheetLevel.YELLOW, "near": SheetLevel.BLUE}
 
 
 def sheet_level(
-    *, status: str, deadline: dt.date, progress: int, start: dt.date, as_of: dt.date
+    *,
+    status: str,
+    deadline: dt.date,
+    progress: int,
+    start: dt.date,
+    as_of: dt.date,
+    long_running: bool = False,
 ) -> str | None:
     """The supervision sheet a task earns on ``as_of``: blue (near the deadline), yellow
     (behind schedule), red (overdue); None when it earns none."""
-    reason = assess(status=status, deadline=deadline, progress=progress, start=start, as_of=as_of)[
-        1
-    ]
+    reason = assess(
+        status=status,
+        deadline=deadline,
+        progress=progress,
+        start=start,
+        as_of=as_of,
+        long_running=long_running,
+    )[1]
     return SHEET_FOR_REASON.get(reason) if reason else None
 
 

@@ -43,6 +43,6 @@ urlpatterns = [
         "TaskList",
         form=forms.TaskListForm,
         delete=True,
-        actions={"import": views.TaskImportView},
+        actions={"import": views.TaskImportView, "template": views.TaskTemplateView},
     ),
 ]

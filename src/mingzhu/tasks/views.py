@@ -21,6 +21,7 @@ from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
+    ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -31,7 +32,7 @@ from mingzhu.core.views import (
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
 
-from . import actions, calendar, gongwen, services
+from . import actions, calendar, gongwen, importer, services
 from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import SHOW_ALL, SHOW_OPEN, TaskFilter, TaskListFilter
 from .forms import HolidayDayForm, HolidayYearForm, TaskForm
@@ -297,19 +298,36 @@ class AssignmentNoticeView(ObjectMixin, View):
 
 
 class TaskImportView(ImportView):
-    """Upload the usual spreadsheet into a task list: all rows or none, unless the valid
-    rows only are asked for."""
+    """Upload the usual spreadsheet into a task list, preview it, confirm: all rows or
+    none, unless the valid rows only are asked for; tasks already in the list (by 序号)
+    are updated."""
 
     model = TaskList
     permission = "tasks.add_task"
     template_name = "tasks/import.html"
-    success_message = gettext_lazy("%(count)s tasks imported.")
+    template_url_name = "tasks:tasklist_template"
+    success_message = gettext_lazy("Imported: %(created)s new tasks, %(updated)s updated.")
 
     def import_file(self, task_list, file):
-        valid_only = self.request.POST.get("valid_only") == "on"
         return import_tasks(
-            file, actor=self.request.user, task_list=task_list, valid_only=valid_only
+            file, actor=self.request.user, task_list=task_list, valid_only=self.valid_only
         )
+
+
+class TaskTemplateView(ImportTemplateView):
+    """The task sheet's template, its unit drop-down listing the units the user sees."""
+
+    model = TaskList
+    permission = "tasks.add_task"
+
+    @property
+    def filename(self):
+        return _("Task list import template.xlsx")
+
+    def build_template(self, task_list):
+        units = OrgUnit.objects.restrict(self.request.user, "view").filter(is_active=True)
+        units = units.filter(kind__in=["department", "town", "street", "zone"]).order_by("path")
+        return importer.template(units)
 
 
 class SheetListView(ObjectListView):
@@ -504,6 +522,7 @@ class HolidayImportView(CalendarPage, ImportView):
     sheet's, all rows or none, and the year marked entered unless kept as a draft."""
 
     model = HolidayYear
+    preview = False
     permission = "tasks.change_holidayyear"
     template_name = "tasks/holiday_import.html"
     success_message = gettext_lazy("%(count)s days imported.")
