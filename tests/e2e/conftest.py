@@ -143,3 +143,21 @@ def shot():
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def pick():
+    return choose
+
+
+def choose(page, select: str, typed: str, label: str) -> None:
+    """Choose ``label`` in the select ``select`` (a CSS id) as a user would: a searchable
+    select (Tom Select, core/widgets.py) is typed into and its matching option clicked; a
+    plain select has the option chosen."""
+    control = page.locator(f"{select}-ts-control")
+    if control.count():
+        control.click()
+        page.keyboard.type(typed)
+        page.locator(f"{select}-ts-dropdown .option", has_text=label).first.click()
+    else:
+        page.select_option(select, label=label)

@@ -28,6 +28,7 @@ def test_the_village_follows_the_town(login, demo_server):
     page.keyboard.type("新坝")
     page.locator("#id_town-ts-dropdown .option", has_text="新坝镇").first.click()
     page.click("#id_village-ts-control")
+    page.keyboard.type("村")  # the villages and communities whose name has 村
     options = page.locator("#id_village-ts-dropdown .option")
     options.first.wait_for()
     texts = options.all_inner_texts()

@@ -24,6 +24,7 @@ def test_the_peak_is_shaved_saved_and_issued(login, demo_server, shot):
 
     office = login("supervisor")
     office.goto(plan_url)
+    office.click("#issue-open")  # the confirmation says how many tasks go to whom
     office.click("#issue-tasks")
     office.wait_for_selector("#moves tbody tr td a[href*='/tasks/']")
     assert (

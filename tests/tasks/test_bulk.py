@@ -161,7 +161,9 @@ def test_bulk_export_writes_the_selection(as_user, make_task, fgw):
     response = client.post(BULK, _query("export", tasks))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    # A title row (what, whose, as of when), the header, then the selected tasks.
+    assert "任务台账" in str(sheet["A1"].value) or "Task ledger" in str(sheet["A1"].value)
+    codes = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert sorted(codes) == sorted(t.code for t in tasks)
 
 

@@ -74,7 +74,8 @@ def test_it_writes_nothing_when_a_row_is_bad(as_user, supervisor, task_list):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    for text in ("Row 4", "任务内容", "不存在的局", "完成时限", "Row 5", "火星镇"):
+    # The sheet's own row numbers: a title row, the header, then the rows.
+    for text in ("Row 5", "任务内容", "不存在的局", "完成时限", "Row 6", "火星镇"):
         assert text in page
     assert Task.objects.count() == before
 

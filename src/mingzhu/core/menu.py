@@ -13,7 +13,7 @@ class MenuItem:
     label: str
     url_name: str
     icon: str = "circle"
-    permission: str | None = None  # None: every signed-in user
+    permission: str | None = None  # None: every signed-in user who holds any role
 
     @property
     def url(self) -> str:
@@ -48,8 +48,14 @@ def menu_for(user) -> list[MenuGroup]:
     if not user.is_authenticated:
         return []
     visible = []
+    # A user without a role (an account not yet set up) sees no menu at all.
+    has_role = bool(user.get_all_permissions())
     for group in sorted(_groups.values(), key=lambda g: g.order):
-        items = [i for i in group.items if i.permission is None or user.has_perm(i.permission)]
+        items = [
+            i
+            for i in group.items
+            if (has_role if i.permission is None else user.has_perm(i.permission))
+        ]
         if items:
             visible.append(MenuGroup(group.key, group.label, group.icon, group.order, items))
     return visible

@@ -276,11 +276,17 @@ def _demands(rng, enterprises, visits, today: dt.date) -> int:
     if issuer is None:
         return 0
     own = enterprises[-1]
-    # (enterprise, visit, outcome): every outcome from visits, three for the demo company.
+    # (enterprise, visit, outcome): every outcome from visits, four for the demo company (two
+    # replies waiting for its rating).
     plan = []
     for n, visit in enumerate(visits[1:31]):
         plan.append((visit.enterprise, visit, OUTCOMES[n % len(OUTCOMES)]))
-    plan += [(own, visits[0], "closed_satisfied"), (own, None, "replied"), (own, None, "pending")]
+    plan += [
+        (own, visits[0], "closed_satisfied"),
+        (own, None, "replied"),
+        (own, None, "replied"),
+        (own, None, "pending"),
+    ]
     categories = list(DemandCategory)
     created = 0
     for n, (enterprise, visit, outcome) in enumerate(plan):

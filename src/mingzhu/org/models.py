@@ -205,7 +205,7 @@ class UserSession(models.Model):
     # forced sign-out writes its own entry on the user (org.actions).
     audit_exempt = True
 
-    session_key = models.CharField(_("session"), max_length=40, unique=True)
+    session_key = models.CharField(_("sign-in session"), max_length=40, unique=True)
     user = foreign_key(User, _("user"), "signed_in_sessions", on_delete=models.CASCADE)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=255, blank=True)

@@ -24,7 +24,7 @@ class ParameterValue(TimeStampedModel):
     scope_global = True  # read by the code of every module, whoever acts
 
     name = models.CharField(_("name"), max_length=60, unique=True)
-    value = models.CharField(_("value"), max_length=100, blank=True)
+    value = models.CharField(_("parameter value"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("system parameter")
@@ -69,8 +69,8 @@ class Notice(TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("body"))
-    unit = unit_fk(_("issuing unit"), "+")
-    author = user_fk(_("author"), "+")
+    unit = unit_fk(_("publishing unit"), "+")
+    author = user_fk(_("published by"), "+")
     publish_from = models.DateTimeField(_("published from"), default=timezone.now)
     publish_until = models.DateTimeField(_("published until"), null=True, blank=True)
     for_all = models.BooleanField(
@@ -88,8 +88,8 @@ class Notice(TimeStampedModel):
     objects = NoticeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("notice")
-        verbose_name_plural = _("notices")
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
         ordering = ["-pinned", "-publish_from", "-pk"]
 
     def __str__(self) -> str:

@@ -75,7 +75,7 @@ def _setting_mb(name: str) -> Callable[[], int]:
 
 
 TASKS = _("Supervision")
-HOURS = _("Working hours")
+HOURS = _("Office hours")
 UPLOADS = _("Uploads and imports")
 API = _("API tokens")
 

@@ -648,7 +648,9 @@ class TaskBulkView(LoginRequiredMixin, View):
         try:
             if name == "export":
                 tasks = actions.check_batch(ids, actor=request.user, name=name)
-                return TaskListView().export_selection(tasks)
+                ledger = TaskListView()
+                ledger.request = request
+                return ledger.export_selection(tasks)
             if name == "assign":
                 done = actions.bulk_assign(ids, actor=request.user, comment=comment)
                 messages.success(request, _("%(count)s tasks assigned.") % {"count": len(done)})
