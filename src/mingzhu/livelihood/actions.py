@@ -229,15 +229,22 @@ def dispatch(
     return request
 
 
-def may_return(user, request: CitizenRequest) -> bool:
+def _handling_unit_may(user, request: CitizenRequest, states) -> bool:
+    """The user is staff of the unit handling the request's open round, which is in one
+    of ``states``."""
     task = request.task
     return bool(
         task is not None
-        and request.return_count == 0
         and not request.pending_return
-        and task.status in (TaskStatus.ASSIGNED, TaskStatus.ACCEPTED)
+        and task.status in states
         and user.has_perm("tasks.change_task")
         and in_unit(user, task.lead_unit)
+    )
+
+
+def may_return(user, request: CitizenRequest) -> bool:
+    return request.return_count == 0 and _handling_unit_may(
+        user, request, (TaskStatus.ASSIGNED, TaskStatus.ACCEPTED)
     )
 
 
@@ -301,14 +308,7 @@ CONTACTABLE = (TaskStatus.ASSIGNED, *HANDLING)
 def may_contact(user, request: CitizenRequest) -> bool:
     """The handling unit's staff record their contact with the caller while the round is
     open (dispatched, accepted or in hand)."""
-    task = request.task
-    return bool(
-        task is not None
-        and not request.pending_return
-        and task.status in CONTACTABLE
-        and user.has_perm("tasks.change_task")
-        and in_unit(user, task.lead_unit)
-    )
+    return _handling_unit_may(user, request, CONTACTABLE)
 
 
 def contact_caller(request: CitizenRequest | int, *, actor, note: str, at=None) -> CitizenRequest:
