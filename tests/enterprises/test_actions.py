@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import Http404
+from django.utils import timezone
 
 from mingzhu.core.actions import ActionError
 from mingzhu.enterprises import actions
@@ -190,6 +191,25 @@ def test_a_visit_records_its_demands(xinba, make_enterprise, sanmao):
         actions.record_visit(
             actor=sanmao, enterprise=enterprise, kind="warm", date=dt.date(2025, 6, 1), visitors="x"
         )
+
+
+def test_a_visit_cannot_be_dated_after_today(xinba, make_enterprise):
+    enterprise = make_enterprise()
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as caught:
+        actions.record_visit(
+            actor=xinba, enterprise=enterprise, kind="warm", date=tomorrow, visitors="镇经发局"
+        )
+    assert "date" in caught.value.message_dict
+    assert not enterprise.visits.exists()
+    today = actions.record_visit(
+        actor=xinba,
+        enterprise=enterprise,
+        kind="warm",
+        date=timezone.localdate(),
+        visitors="镇经发局",
+    )
+    assert today.pk
 
 
 # --- evaluation ------------------------------------------------------------------------

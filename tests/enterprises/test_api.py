@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from mingzhu.enterprises.models import Demand, Enterprise
 
@@ -141,6 +144,10 @@ def test_visits_api(as_user, xinba, own_enterprise, sanmao):
     assert response.status_code == 201, response.json()
     elsewhere = as_user(sanmao).post(f"{API}/visits/", body, content_type="application/json")
     assert elsewhere.status_code == 400 and "enterprise" in elsewhere.json()
+    future = {**body, "date": (timezone.localdate() + dt.timedelta(days=7)).isoformat()}
+    refused = as_user(xinba).post(f"{API}/visits/", future, content_type="application/json")
+    assert refused.status_code == 400 and "date" in refused.json()
+    assert "未来" in str(refused.json()["date"])
 
 
 def test_the_schema_lists_the_endpoints(as_user, leader):

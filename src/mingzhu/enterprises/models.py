@@ -300,6 +300,9 @@ class MuResult(TimeStampedModel):
         return reverse("enterprises:enterprise_detail", args=[self.enterprise_id])
 
 
+VISIT_IN_FUTURE = _("A visit records what happened: %(day)s is in the future (today is %(today)s).")
+
+
 @audited()
 class Visit(TimeStampedModel):
     """A visit to an enterprise: 暖企走访, a 项目管家 service call, or a survey."""
@@ -327,6 +330,10 @@ class Visit(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.get_kind_display()} · {self.date:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        # A visit records what happened: it is not dated after today.
+        FieldErrors().not_future("date", self.date, VISIT_IN_FUTURE).raise_if_any()
 
 
 @audited()
