@@ -135,3 +135,36 @@ def test_it_refuses_bad_observations(as_user, tjj, body, field):
     response = as_user(tjj).post(OBS, full, content_type="application/json")
     assert response.status_code == 400 and field in response.json()
     assert not Observation.objects.filter(period="2019").exists()
+
+
+def test_a_value_already_entered_is_replaced_only_when_asked(as_user, tjj):
+    from auditlog.models import LogEntry
+
+    obs = Observation.objects.get(unit__code=CITY, indicator__code="GDP", period="2022")
+    old = obs.value
+    body = {"indicator": "GDP", "unit": CITY, "period": "2022", "value": str(old + 1)}
+    refused = as_user(tjj).post(OBS, body, content_type="application/json")
+    assert refused.status_code == 400
+    message = str(refused.json()["period"])
+    # The refusal names the value already there, in Chinese.
+    assert f"{old.normalize():f} " in message
+    assert "已有数值" in message
+    obs.refresh_from_db()
+    assert obs.value == old
+    replaced = as_user(tjj).post(OBS, body | {"overwrite": True}, content_type="application/json")
+    assert replaced.status_code == 201, replaced.json()
+    assert replaced.json()["id"] == obs.pk
+    obs.refresh_from_db()
+    assert obs.value == old + 1 and obs.entered_by == tjj
+    assert (
+        Observation.objects.filter(unit__code=CITY, indicator__code="GDP", period="2022").count()
+        == 1
+    )
+    entry = LogEntry.objects.get_for_object(obs).order_by("-timestamp", "-pk").first()
+    assert entry.actor == tjj and "value" in entry.changes_dict
+
+
+def test_overwrite_does_not_widen_scope(as_user, xinba):
+    body = {"indicator": "GDP", "unit": CITY, "period": "2022", "value": "1", "overwrite": True}
+    response = as_user(xinba).post(OBS, body, content_type="application/json")
+    assert response.status_code == 400 and "unit" in response.json()

@@ -38,6 +38,13 @@ class ObservationSerializer(ScopedModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all())
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     measure_unit = serializers.CharField(required=False, allow_blank=True, default="")
+    overwrite = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="Replace the value already entered for this indicator, unit and period "
+        "(the change log keeps the old one); without it such a value is refused.",
+    )
 
     class Meta:
         model = Observation
@@ -54,6 +61,7 @@ class ObservationSerializer(ScopedModelSerializer):
             "source",
             "entered_by",
             "is_illustrative",
+            "overwrite",
         ]
         read_only_fields = ["period_start", "period_end", "entered_by", "is_illustrative"]
         validators = []  # uniqueness is checked on the normalised period in validate()
@@ -63,7 +71,10 @@ class ObservationSerializer(ScopedModelSerializer):
         measure = (attrs.get("measure_unit") or "").strip()
         if measure and measure != indicator.unit:
             raise serializers.ValidationError(
-                {"measure_unit": f"{measure} does not match the indicator's unit {indicator.unit}."}
+                {
+                    "measure_unit": _("%(given)s does not match the indicator's unit %(unit)s.")
+                    % {"given": measure, "unit": indicator.unit}
+                }
             )
         problem = indicator.value_problem(attrs.get("value"))
         if problem:
@@ -77,9 +88,24 @@ class ObservationSerializer(ScopedModelSerializer):
             raise exceptions.PermissionDenied(_("You may not enter observations for this unit."))
         taken = Observation.objects.filter(
             indicator=indicator, unit=attrs["unit"], period=period.key
-        ).exists()
-        if taken:
-            raise serializers.ValidationError({"period": f"{period.key} already has a value."})
+        ).first()
+        if taken is not None and not attrs.get("overwrite"):
+            # A figure entered is never replaced silently: only when asked, and the change
+            # log keeps the old value beside the new.
+            raise serializers.ValidationError(
+                {
+                    "period": _(
+                        "%(period)s already has the value %(value)s %(unit)s; "
+                        "send overwrite to replace it."
+                    )
+                    % {
+                        "period": period.key,
+                        "value": f"{taken.value.normalize():f}",
+                        "unit": indicator.unit,
+                    }
+                }
+            )
+        attrs["replaces"] = taken
         attrs |= {
             "period": period.key,
             "period_start": period.start,
@@ -87,6 +113,18 @@ class ObservationSerializer(ScopedModelSerializer):
             "measure_unit": indicator.unit,
         }
         return attrs
+
+    def create(self, validated_data):
+        validated_data.pop("overwrite", None)
+        existing = validated_data.pop("replaces", None)
+        if existing is None:
+            return super().create(validated_data)
+        existing = Observation.objects.select_for_update().get(pk=existing.pk)
+        for field in ("value", "source", "entered_by"):
+            if field in validated_data:
+                setattr(existing, field, validated_data[field])
+        existing.save()
+        return existing
 
 
 class ObservationViewSet(ScopedViewSet):
