@@ -159,6 +159,51 @@ def test_it_refuses_editing_to_the_lead_unit(as_user, make_task, fgw):
     assert as_user(fgw).get(f"/tasks/{task.pk}/edit/").status_code == 403
 
 
+def _edit_data(task, **changes):
+    data = {
+        "title": task.title,
+        "content": task.content,
+        "lead_unit": task.lead_unit_id,
+        "deadline": task.deadline.isoformat(),
+        "deadline_basis": task.deadline_basis,
+        "urgency": task.urgency,
+        "weight": str(task.weight),
+    }
+    return {**data, **changes}
+
+
+def test_an_assigned_task_keeps_its_deadline_until_an_extension(as_user, make_task, supervisor):
+    task = make_task(Status.ASSIGNED)
+    client = as_user(supervisor)
+    later = (task.deadline + dt.timedelta(days=30)).isoformat()
+    refused = client.post(f"/tasks/{task.pk}/edit/", _edit_data(task, deadline=later))
+    assert refused.status_code == 200  # the form again, with its errors
+    assert "through an extension" in refused.context["form"].errors["deadline"][0]
+    task.refresh_from_db()
+    assert task.deadline != dt.date.fromisoformat(later)
+    # Another field may still be edited; the deadline is left as it was.
+    renamed = client.post(f"/tasks/{task.pk}/edit/", _edit_data(task, title="改名后的任务"))
+    assert renamed.status_code == 302
+    task.refresh_from_db()
+    assert task.title == "改名后的任务"
+
+
+def test_a_drafts_deadline_cannot_move_into_the_past(as_user, make_task, supervisor):
+    from django.utils import timezone
+
+    task = make_task(Status.DRAFT)
+    client = as_user(supervisor)
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    refused = client.post(f"/tasks/{task.pk}/edit/", _edit_data(task, deadline=yesterday))
+    assert refused.status_code == 200
+    assert "has already passed" in refused.context["form"].errors["deadline"][0]
+    later = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    moved = client.post(f"/tasks/{task.pk}/edit/", _edit_data(task, deadline=later))
+    assert moved.status_code == 302
+    task.refresh_from_db()
+    assert task.deadline.isoformat() == later
+
+
 def test_it_fills_the_inbox(as_user, make_task, fgw, supervisor, xinba):
     waiting = make_task(Status.ASSIGNED)
     to_verify = make_task(Status.CLOSURE_REQUESTED)

@@ -331,6 +331,28 @@ def deadline_before_creation(deadline: dt.date | None, created_on: dt.date) -> s
     }
 
 
+def deadline_edit_problem(task: Task, changed: dict, today: dt.date) -> str | None:
+    """Why an edit of a task's time limit cannot be saved, or None. ``changed`` holds the
+    edited values of ``deadline``, ``deadline_basis`` and ``time_limit`` that differ from
+    the task's. A draft's deadline may move, but not into the past; once assigned, the
+    time limit moves only through an extension (asked by the handling side, approved by
+    the issuing side), which the task's history records and the light follows."""
+    if not changed:
+        return None
+    if task.status != Status.DRAFT:
+        return _(
+            "The task is already assigned: its deadline changes only through an extension "
+            "(requested by the lead unit and approved by the issuer), not by editing."
+        )
+    deadline = changed.get("deadline")
+    if isinstance(deadline, dt.date) and deadline < today:
+        return _("The deadline %(deadline)s has already passed (today is %(today)s).") % {
+            "deadline": deadline.isoformat(),
+            "today": today.isoformat(),
+        }
+    return None
+
+
 def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) -> Task:
     """A new task (draft), issued by the actor's unit unless given. Its lead and
     co-operating units lie inside the city's tree (``org.models.check_city_units``). The

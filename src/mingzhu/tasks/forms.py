@@ -52,6 +52,15 @@ class TaskForm(ScopedModelForm):
             )
             if problem:
                 self.add_error("deadline", problem)
+        else:
+            changed = {
+                name: cleaned.get(name)
+                for name in ("deadline", "deadline_basis", "time_limit")
+                if name in cleaned and cleaned.get(name) != self.initial.get(name)
+            }
+            problem = actions.deadline_edit_problem(self.instance, changed, timezone.localdate())
+            if problem:
+                self.add_error("deadline", problem)
         return cleaned
 
     def save(self, commit=True):
