@@ -96,7 +96,7 @@ def test_adopting_creates_the_task_list_and_the_targets(plan, supervisor, unit):
     # A task without a dated target is due at the end of the document's year.
     years = {i.code: i.task.deadline for i in plan.items.select_related("task")}
     assert years["3.1"] == dt.date(plan.year, 12, 31)
-    assert years["2.2"] == dt.date(2025, 12, 31)
+    assert years["2.2"] == dt.date(2030, 12, 31)
     target = plan.targets.get(indicator_name="城镇登记失业率").target
     assert (target.comparator, target.value, target.deadline) == ("<=", 3, dt.date(2027, 12, 31))
     assert target.unit.code == "321182000000"
@@ -109,7 +109,8 @@ def test_adopting_links_the_targets_already_there(supervisor, unit):
     document = actions.load_document(actor=supervisor, text=seeds.SEED_1)
     _lead_all(document, supervisor, unit("YZ-DEPT-FGW"))
     before = Target.objects.count()
-    task_list = actions.adopt(document.pk, actor=supervisor)
+    # The essay is of 2023: adopted then, its items' deadlines lay ahead.
+    task_list = actions.adopt(document.pk, actor=supervisor, as_of=dt.date(2023, 6, 1))
     assert Target.objects.count() == before
     linked = {t.indicator_name: t.target for t in document.targets.select_related("target")}
     assert linked["GDP"].indicator.code == "GDP" and linked["GDP"].value == Decimal("800")
@@ -130,6 +131,23 @@ def test_rows_that_stop_adoption_are_named_and_nothing_is_written(supervisor):
     assert _counts() == before
     document.refresh_from_db()
     assert not document.is_adopted
+
+
+def test_items_whose_deadline_has_passed_are_named_until_corrected(supervisor, unit):
+    document = actions.load_document(actor=supervisor, text=seeds.SEED_1)
+    _lead_all(document, supervisor, unit("YZ-DEPT-FGW"))
+    before = _counts()
+    with pytest.raises(ActionError) as exc:
+        actions.adopt(document.pk, actor=supervisor, as_of=dt.date(2026, 3, 1))
+    message = str(exc.value)
+    # 3.3 is due at the end of 2023, 1.3 by its 2025 targets: both passed by March 2026.
+    assert "3.3 项 提升城市文明内涵" in message and "2023-12-31" in message
+    assert "1.3 项" in message and "2025-12-31" in message
+    assert _counts() == before
+    rows = [{"id": i.pk, "deadline": dt.date(2026, 12, 31)} for i in document.items.all()]
+    actions.save_draft(document.pk, actor=supervisor, items=rows)
+    task_list = actions.adopt(document.pk, actor=supervisor, as_of=dt.date(2026, 3, 1))
+    assert set(task_list.tasks.values_list("deadline", flat=True)) == {dt.date(2026, 12, 31)}
 
 
 def test_a_unit_of_measure_that_differs_from_the_catalogue_is_refused(supervisor, unit):
@@ -164,7 +182,7 @@ def test_adopting_into_a_list_links_the_tasks_typed_there(supervisor, unit):
         deadline=dt.date(2023, 12, 31),
     )
     _lead_all(document, supervisor, unit("YZ-DEPT-FGW"))
-    actions.adopt(document.pk, actor=supervisor, into=typed)
+    actions.adopt(document.pk, actor=supervisor, into=typed, as_of=dt.date(2023, 6, 1))
     hand.refresh_from_db()
     assert hand.source_kind == SourceKind.DOCUMENT
     assert hand.object_id == document.items.get(code="3.3").pk

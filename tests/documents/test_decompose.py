@@ -123,7 +123,7 @@ def test_it_finds_every_item_of_the_second_seed():
 def test_it_reads_headings_numerals_decreases_and_caps():
     d = decompose(PLAN)
     assert d.title == "扬中市工业经济高质量发展三年行动方案"
-    assert d.year is None  # 2027 and 2025 are deadlines, not the year it was written
+    assert d.year is None  # 2027 and 2030 are deadlines, not the year it was written
     assert [(s.title, [i.title for i in s.items]) for s in d.sections] == [
         ("总体目标", ["总体目标"]),
         ("重点任务", ["推进智改数转", "加强人才引育", "深化安全生产治理"]),
@@ -137,7 +137,7 @@ def test_it_reads_headings_numerals_decreases_and_caps():
         ("城镇登记失业率", "<=", Decimal("3"), "%", end_2027),
         ("PM2.5平均浓度", "<", Decimal("30"), "微克/立方米", end_2027),
         ("新增智能车间", ">=", Decimal("20"), "个", None),
-        ("新引进高层次人才", ">=", Decimal("100"), "名", dt.date(2025, 12, 31)),
+        ("新引进高层次人才", ">=", Decimal("100"), "名", dt.date(2030, 12, 31)),
     ]
     assert [t.change for t in d.targets[2:4]] == ["decrease", ""]
     assert [t.rule for t in d.targets[:5]] == ["达到", "达到…以上", "下降", "控制在…以内", "低于"]

@@ -213,7 +213,7 @@ def test_a_draft_exports_its_suggestions(plan, supervisor, as_user):
         load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True)
     )
     assert rows[2][1].startswith("推进智改数转：") and rows[2][2] == "工业和信息化局"
-    assert rows[3][5].date() == dt.date(2025, 12, 31)
+    assert rows[3][5].date() == dt.date(2030, 12, 31)
     assert rows[1][5].date() == dt.date(2027, 12, 31)
 
 

@@ -269,6 +269,22 @@ def adopt(
             for i in items
             if i.pk not in existing and i.lead_unit_id is None
         ]
+        default_deadline = services.year_end(document.year)
+        # A task is opened for work still ahead: an item whose deadline (its own, or the
+        # end of the document's year) has passed is corrected in the draft first.
+        errors += [
+            _(
+                "Item %(code)s %(title)s: its deadline %(deadline)s has passed; "
+                "set a new one in the draft."
+            )
+            % {
+                "code": i.code,
+                "title": i.title,
+                "deadline": (i.deadline or default_deadline).isoformat(),
+            }
+            for i in items
+            if i.pk not in existing and (i.deadline or default_deadline) < today
+        ]
         plans = _plan_targets(document, targets, errors)
         if errors:
             raise ActionError(" ".join(errors))
@@ -281,7 +297,6 @@ def adopt(
             is_illustrative=document.is_illustrative,
         )
         item_type = ContentType.objects.get_for_model(DocumentItem)
-        default_deadline = services.year_end(document.year)
         for item in items:
             task = existing.get(item.pk)
             if task is not None:

@@ -17,7 +17,7 @@ from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.demo import LIST_NAME
 from mingzhu.tasks.models import TaskList
 
-from . import actions, seeds
+from . import actions, seeds, services
 from .decompose import DEFAULT_RULES
 from .models import LeadRule, PolicyDocument
 
@@ -84,10 +84,20 @@ def _load(today: dt.date) -> dict[str, int]:
         loaded += 1
     if not second.is_adopted:
         units = {u.code: u for u in OrgUnit.objects.filter(code__in=SEED_2_LEADS.values())}
+        # The office names the lead units the text leaves open and, the essay being of an
+        # earlier year, gives its items this year's end as their deadline.
+        this_year = services.year_end(today.year)
         rows = [
-            {"id": i.pk, "lead_unit": units[SEED_2_LEADS[i.code]]}
-            for i in second.items.filter(lead_unit__isnull=True)
-            if i.code in SEED_2_LEADS
+            {
+                "id": i.pk,
+                **(
+                    {"lead_unit": units[SEED_2_LEADS[i.code]]}
+                    if i.lead_unit_id is None and i.code in SEED_2_LEADS
+                    else {}
+                ),
+                **({"deadline": this_year} if (i.deadline or this_year) < today else {}),
+            }
+            for i in second.items.all()
         ]
         actions.save_draft(second.pk, actor=office, items=rows)
         actions.adopt(
