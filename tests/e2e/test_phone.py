@@ -31,6 +31,15 @@ PAGES = {
     "wangge": ["/grid/events/", "/grid/events/add/"],
     "qiye": ["/enterprises/demands/", "/enterprises/demands/add/", "/enterprises/mu/"],
     "admin": ["/org/units/", "/org/users/", "/org/units/add/"],
+    "tongji": ["/targets/", "/targets/observations/"],
+    "sanmao": ["/tasks/", "/livelihood/requests/"],
+    "gxj": ["/enterprises/", "/enterprises/mu/"],
+    "czj": ["/risks/debt/wall/", "/risks/debt/instruments/"],
+    "rexian": ["/livelihood/requests/", "/livelihood/requests/add/"],
+    "nyj": ["/livelihood/households/", "/rural/facilities/"],
+    "zzb": ["/party/members/"],
+    "wmb": ["/civility/applications/"],
+    "lixin": ["/", "/livelihood/households/"],
 }
 
 
@@ -41,6 +50,11 @@ def _walk(page, demo_server, persona, width, paths) -> list[str]:
         assert response.status < 400, f"{persona} {path}: {response.status}"
         found = check(page)
         problems += [f"{persona} {width}px {path}: {p}" for p in found["problems"]]
+        problems += [
+            f"{persona} {width}px {path}: select {s['name']} holds {s['options']} options"
+            for s in found["selects"]
+            if s["options"] > MAX_OPTIONS
+        ]
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"phone-{persona}-{width}-{i}.png"), full_page=True)
     return problems
