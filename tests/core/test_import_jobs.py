@@ -21,7 +21,7 @@ from mingzhu.notify.models import BackgroundJob, Channel, Delivery
 from mingzhu.system import params
 from mingzhu.system.models import ParameterValue
 from mingzhu.tasks.choices import NoticeKind
-from mingzhu.tasks.models import HolidayDay, HolidayYear, Notification, Task, TaskList
+from mingzhu.tasks.models import HolidayDay, HolidayYear, Notification, TaskList
 
 HEADERS = ["序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限"]
 GOOD = [
