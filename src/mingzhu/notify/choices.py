@@ -50,7 +50,7 @@ class JobStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+    FAILED = "failed", _("Not done")
 
 
 FINISHED = (JobStatus.DONE, JobStatus.FAILED)
