@@ -100,6 +100,7 @@ def test_a_large_file_is_previewed_and_imported_on_the_worker(
     page = client.get(response["Location"]).content.decode()
     # The page follows the job while it waits (htmx, no inline script).
     assert 'hx-trigger="every 3s"' in page and "<script>" not in page
+    assert task_list.name in page  # the way back: to the list imported into
 
     (previewed,) = run_worker()
     assert previewed.status == "done"

@@ -107,6 +107,7 @@ def start(view, obj, upload):
         "language": get_language(),
         "page": view.request.path,
         "back": _back_url(view, obj),
+        "back_label": str(obj) if obj is not None else str(view.model._meta.verbose_name_plural),
     }
     key = f"{KIND}:{step}:{tabular.staged_key(token, user)}"
     return background.enqueue(KIND, owner=user, key=key, params=params)

@@ -751,6 +751,7 @@ class ImportJobView(LoginRequiredMixin, View):
             "job": job,
             "file_name": params.get("file_name", ""),
             "back_url": params.get("back") or "/",
+            "back_label": params.get("back_label", ""),
             "page_url": params.get("page") or "/",
             "result": result,
             "previewed": result.get("step") == importjobs.PREVIEW,
