@@ -9,7 +9,7 @@ job's page, its import (all rows or none, or the valid rows only when asked). Th
 keeps what rebuilds the import page's view: the view's class, the URL's arguments, the
 upload form's options and the staged file's token; the worker builds the view again for
 the uploader, so its permission and scope checks (``get_object``), its importer and the
-audit trail's author are theirs. A pages's ``import_file`` runs unchanged.
+audit trail's author are theirs. A page's ``import_file`` runs unchanged.
 
 One job per file and step (its key names the staged file), so a second confirmation
 starts nothing; the staged file is removed when the import has run (or the preview
