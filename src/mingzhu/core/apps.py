@@ -60,6 +60,10 @@ class CoreConfig(ModuleConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_cache_tables, sender=self, dispatch_uid="mingzhu_cache_tables")
+        # Large imports run on the worker (core.importjobs).
+        from .importjobs import register
+
+        register()
 
 
 def _cache_tables(sender, using="default", **kwargs) -> None:

@@ -353,6 +353,55 @@ def read_grid(file) -> list[list]:
     return [[normalise(v) for v in row] for row in rows]
 
 
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>]")
+
+
+def _xlsx_row_estimate(archive: zipfile.ZipFile) -> int | None:
+    """The rows of an .xlsx's first sheet without parsing it: the range its
+    ``<dimension>`` declares, else the row elements counted as the XML unpacks (no
+    workbook is built)."""
+    sheets = sorted(
+        (n for n in archive.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+        key=lambda n: int(re.sub(r"\D", "", n)),
+    )
+    if not sheets:
+        return None
+    with archive.open(sheets[0]) as source:
+        head = source.read(64 * 1024)
+        found = _DIMENSION.search(head)
+        if found and found.group(1):
+            return int(found.group(1))
+        count, tail = len(_ROW_TAG.findall(head)), head[-16:]
+        while chunk := source.read(1024 * 1024):
+            count += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
+            tail = chunk[-16:]
+    return count
+
+
+def row_estimate(file) -> int | None:
+    """About how many rows the file holds, read cheaply (no workbook is built): a CSV's
+    lines, an .xlsx's declared range or row elements; None for other kinds (.xls, .ods)
+    and files that are not readable tables (the import says why)."""
+    try:
+        data, _name = _content(file)
+    except WorkbookError:
+        return None
+    finally:
+        if hasattr(file, "seek"):
+            file.seek(0)
+    if data.startswith(ZIP_MAGIC):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            _check_unpacked_size(archive)
+            return _xlsx_row_estimate(archive)
+        except (zipfile.BadZipFile, WorkbookError, KeyError, OSError, ValueError):
+            return None
+    if data.startswith(OLE2_MAGIC):
+        return None
+    return data.count(b"\n") + (not data.endswith(b"\n"))
+
+
 # -- finding the header ----------------------------------------------------------------
 
 
@@ -589,32 +638,73 @@ def stage(file, user) -> str:
     return signing.dumps({"u": user.pk, "k": key, "n": name}, salt=STAGE_SALT)
 
 
-def take_staged(token: str, user) -> io.BytesIO:
-    """The file a ``stage`` token names, once: a second use of the token, another user's
-    token or an expired one is a ``WorkbookError``. The file is removed as it is taken."""
-    from django.core import signing
-    from django.core.cache import caches
-
-    expired = WorkbookError(
+def _expired() -> WorkbookError:
+    return WorkbookError(
         _("The uploaded file has expired or was already imported; upload it again.")
     )
+
+
+def _staged(token: str, user) -> dict:
+    """What a ``stage`` token names (key, name), if it is this user's and not expired."""
+    from django.core import signing
+
     try:
         data = signing.loads(token or "", salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
     except signing.BadSignature:
-        raise expired from None
+        raise _expired() from None
     if data.get("u") != user.pk or not re.fullmatch(r"[0-9a-f]{32}", str(data.get("k", ""))):
-        raise expired
-    if not caches["once"].add(f"mingzhu:staged-import:{data['k']}", 1, STAGE_MAX_AGE):
-        raise expired
-    path = _stage_dir() / f"{data['k']}.upload"
+        raise _expired()
+    return data
+
+
+def staged_key(token: str, user) -> str:
+    """The key of the file a ``stage`` token names (a ``WorkbookError`` if it is not the
+    user's or has expired): what makes one job per uploaded file."""
+    return _staged(token, user)["k"]
+
+
+def _read_staged(data: dict) -> io.BytesIO:
     try:
-        content = path.read_bytes()
+        content = (_stage_dir() / f"{data['k']}.upload").read_bytes()
     except OSError:
-        raise expired from None
-    path.unlink(missing_ok=True)
+        raise _expired() from None
     buffer = io.BytesIO(content)
     buffer.name = data.get("n") or "upload"
     return buffer
+
+
+def read_staged(token: str, user) -> io.BytesIO:
+    """The file a ``stage`` token names, left in place (a background job's preview reads
+    it, and its import reads it again before ``discard_staged``)."""
+    return _read_staged(_staged(token, user))
+
+
+def discard_staged(token: str, user) -> None:
+    """Remove the file a ``stage`` token names (after its job used it)."""
+    data = _staged(token, user)
+    (_stage_dir() / f"{data['k']}.upload").unlink(missing_ok=True)
+
+
+def take_staged(token: str, user) -> io.BytesIO:
+    """The file a ``stage`` token names, once: a second use of the token, another user's
+    token or an expired one is a ``WorkbookError``. The file is removed as it is taken."""
+    from django.core.cache import caches
+
+    data = _staged(token, user)
+    if not caches["once"].add(f"mingzhu:staged-import:{data['k']}", 1, STAGE_MAX_AGE):
+        raise _expired()
+    buffer = _read_staged(data)
+    (_stage_dir() / f"{data['k']}.upload").unlink(missing_ok=True)
+    return buffer
+
+
+def spend_staged(token: str, user) -> None:
+    """Mark a ``stage`` token used without reading its file (it went to a background
+    job): ``take_staged`` refuses it from now on."""
+    from django.core.cache import caches
+
+    data = _staged(token, user)
+    caches["once"].add(f"mingzhu:staged-import:{data['k']}", 1, STAGE_MAX_AGE)
 
 
 def apply_row(obj, row: dict, fields, table: Table, *, column_of=None) -> bool:

@@ -24,7 +24,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from . import once
+from mingzhu.notify.choices import JobStatus
+from mingzhu.notify.models import BackgroundJob
+
+from . import importjobs, once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
 from .excel import scope_label, write_xlsx, xlsx_response
@@ -577,6 +580,12 @@ class ImportView(ActionFormView):
     rest counted; the file's size, unpacked size and rows are limited before it is
     parsed (``core.tabular``). ``columns`` names the sheet's columns for the page;
     ``template_url_name`` the URL of its downloadable template, when it has one.
+
+    A large upload (``core.importjobs.is_large``) is previewed and imported by the worker
+    instead: the user goes to the job's page, which follows it and offers the
+    confirmation. The job builds this view again for them (its class, the URL's
+    arguments, the options), so ``import_file`` reads ``self.request.user``,
+    ``self.request.POST`` and ``self.valid_only`` there as here.
     """
 
     columns: Sequence[str] = ()
@@ -624,6 +633,12 @@ class ImportView(ActionFormView):
         upload = request.FILES.get("file")
         if upload is None:
             return self._fail(obj, [_("Choose an .xlsx, .xls or .csv file.")])
+        if importjobs.is_large(upload):
+            try:
+                job = importjobs.start(self, obj, upload)
+            except WorkbookError as exc:
+                return self._fail(obj, [str(exc)])
+            return HttpResponseRedirect(importjobs.job_url(job))
         if not self.preview:
             return self._import(request, obj, upload)
         try:
@@ -713,6 +728,64 @@ class ImportTemplateView(ActionFormView):
 
         self.object = obj = self.get_object(pk)
         return response(self.build_template(obj), self.filename)
+
+
+class ImportJobView(LoginRequiredMixin, View):
+    """The page of a large import running on the worker (``core.importjobs``): queued
+    (with the jobs ahead of it), running (since when), then its preview with the
+    confirmation, or its result (counts, the rows refused) or why it failed. While the
+    job runs the page follows it (htmx asks for it again every few seconds). The
+    uploader's alone: 404 for anyone else."""
+
+    model = BackgroundJob
+    template_name = "core/import_job.html"
+
+    def get_job(self, pk):
+        jobs = BackgroundJob.objects.restrict(self.request.user).filter(kind=importjobs.KIND)
+        return get_object_or_404(jobs.select_related("owner"), pk=pk)
+
+    def get(self, request, pk):
+        job = self.get_job(pk)
+        result, params = job.result or {}, job.params
+        context = {
+            "job": job,
+            "file_name": params.get("file_name", ""),
+            "back_url": params.get("back") or "/",
+            "back_label": params.get("back_label", ""),
+            "page_url": params.get("page") or "/",
+            "result": result,
+            "previewed": result.get("step") == importjobs.PREVIEW,
+            "ahead": BackgroundJob.objects.filter(
+                status=JobStatus.QUEUED, created_at__lt=job.created_at
+            ).count()
+            if job.status == JobStatus.QUEUED
+            else 0,
+            "confirmed": BackgroundJob.objects.filter(
+                owner=job.owner, kind=importjobs.KIND, params__preview_job=job.pk
+            ).first()
+            if job.status == JobStatus.DONE
+            else None,
+        }
+        return render(request, self.template_name, context)
+
+
+class ImportJobConfirmView(ImportJobView):
+    """Confirming a previewed large import: its import is queued (once: a second
+    confirmation leads to the job the first one started)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        job = self.get_job(pk)
+        if job.status != JobStatus.DONE or job.result.get("step") != importjobs.PREVIEW:
+            messages.error(request, _("This import has no preview to confirm."))
+            return HttpResponseRedirect(importjobs.job_url(job))
+        try:
+            started = importjobs.confirm(job, valid_only=request.POST.get("valid_only") == "on")
+        except WorkbookError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(importjobs.job_url(job))
+        return HttpResponseRedirect(importjobs.job_url(started))
 
 
 class HomeView(LoginRequiredMixin, View):

@@ -42,3 +42,15 @@ class Topic(models.TextChoices):
 
 # The defaults for a person without preferences of their own.
 HEAD_SMS_DEFAULT = [Topic.SHEET_RED, Topic.RETURN]
+
+
+class JobStatus(models.TextChoices):
+    """Where a background job (后台作业) stands."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Not done")
+
+
+FINISHED = (JobStatus.DONE, JobStatus.FAILED)

@@ -1,6 +1,6 @@
 """Outbound notices: the channels (企业微信 and 钉钉 group robots, an SMS gateway, e-mail),
-the outbox of deliveries, each person's preferences, and the scheduled jobs with their
-run history."""
+the outbox of deliveries, each person's preferences, the scheduled jobs with their run
+history, and the background jobs the worker runs for one person (a large import)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mingzhu.core.audit import audited
 from mingzhu.core.fields import foreign_key, unit_fk, user_fk
 from mingzhu.core.models import TimeStampedModel
 
-from .choices import ChannelKind, DeliveryStatus, HttpMethod
+from .choices import ChannelKind, DeliveryStatus, HttpMethod, JobStatus
 
 PURPOSE = "mingzhu.notify.enc"
 
@@ -226,3 +226,55 @@ class JobRun(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class BackgroundJobQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = "view") -> BackgroundJobQuerySet:
+        # A background job is the account's it runs for alone, whatever their roles.
+        if action != "view" or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner=user)
+
+
+class BackgroundJob(TimeStampedModel):
+    """Work one person started that runs on the worker instead of in their request (a
+    large import): its kind, what it needs (``params``), who it runs as (``owner``),
+    where it stands and what came of it (``result``, or the ``error``). ``key`` makes a
+    job once: a second job with the same key is refused (e.g. two confirmations of one
+    uploaded file)."""
+
+    # Exempt from the change log: the record is itself the log of the job; what the job
+    # changes is recorded with the owner as its author.
+    audit_exempt = True
+    scope_fields = ("owner__unit",)
+    scope_owner_fields = ("owner",)
+
+    kind = models.CharField(_("kind"), max_length=30)
+    owner = user_fk(_("started by"), "background_jobs", on_delete=models.CASCADE)
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    objects = BackgroundJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="background_job_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

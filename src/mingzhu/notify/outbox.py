@@ -40,6 +40,10 @@ BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 MAX_ATTEMPTS = len(BACKOFF_MINUTES) + 1
 LEASE = dt.timedelta(minutes=2)
 
+# Notices told in the app alone: a person's own background job (their import) is news to
+# nobody else in the unit's group.
+IN_APP_ONLY = (NoticeKind.BACKGROUND,)
+
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
@@ -148,7 +152,7 @@ def enqueue(notes) -> list[Delivery]:
     rows: dict[tuple[int, str], Delivery] = {}
     for note in notes:
         user = users.get(note.recipient_id)
-        if user is None:
+        if user is None or note.kind in IN_APP_ONLY:
             continue
         topic = topic_of(note)
         title, text = compose(note)

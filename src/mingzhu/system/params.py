@@ -167,6 +167,29 @@ REGISTRY: dict[str, Parameter] = {
             1_000_000,
         ),
         Parameter(
+            "imports.background_rows",
+            int,
+            2000,
+            _("Rows above which an import runs in the background"),
+            _(
+                "A larger sheet is checked and imported by the worker, not in the page: "
+                "the uploader follows it on its own page and is told when it is done."
+            ),
+            UPLOADS,
+            1,
+            1_000_000,
+        ),
+        Parameter(
+            "imports.background_kb",
+            int,
+            1024,
+            _("Size above which an import runs in the background (KB)"),
+            _("A larger file is checked and imported by the worker, not in the page."),
+            UPLOADS,
+            1,
+            200 * 1024,
+        ),
+        Parameter(
             "api.token_max_days",
             int,
             365,

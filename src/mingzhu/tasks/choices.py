@@ -115,3 +115,4 @@ class NoticeKind(models.TextChoices):
     JOB_FAILED = "job_failed", _("Scheduled job failed")
     TEST = "test", _("Test message")
     REMINDER = "reminder", _("Reminder")  # 催办
+    BACKGROUND = "background", _("Background job finished")  # e.g. a large import

@@ -39,12 +39,14 @@ class Command(BaseCommand):
         if no_serve:
             return
         settings.ALLOW_DEMO_USERS = True
-        # The worker (outbox deliveries and scheduled jobs) runs beside the web server.
+        # The worker (outbox deliveries, scheduled jobs, large imports) runs beside the web
+        # server.
         worker = subprocess.Popen([sys.executable, "-m", "mingzhu", "worker"])
         # Stopped with SIGTERM (systemd, a test), the server stops the worker too.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write(
-            f"The worker sends notices and runs the scheduled jobs (pid {worker.pid})."
+            f"The worker sends notices, runs the scheduled jobs and large imports "
+            f"(pid {worker.pid})."
         )
         try:
             call_command("serve", host=host, port=port)

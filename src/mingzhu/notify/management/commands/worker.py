@@ -9,15 +9,16 @@ import uuid
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
-from mingzhu.notify import outbox, schedule
+from mingzhu.notify import background, outbox, schedule
 
 log = logging.getLogger("mingzhu.notify")
 
 
 class Command(BaseCommand):
     help = (
-        "The worker: sends the outbox's due deliveries and runs the scheduled jobs that are "
-        "due, every few seconds (--once: one round, then exit)."
+        "The worker: sends the outbox's due deliveries, runs the scheduled jobs that are "
+        "due and the background jobs people started (large imports), every few seconds "
+        "(--once: one round, then exit)."
     )
 
     def add_arguments(self, parser):
@@ -39,15 +40,19 @@ class Command(BaseCommand):
                 close_old_connections()
             sent = outbox.deliver_due(worker=name)
             runs = schedule.run_due()
+            done = background.run_due(worker=name)
             report = {
                 "deliveries": sent,
                 "jobs": {run.job.code: "ok" if run.ok else "failed" for run in runs},
+                "background": {str(job.pk): job.status for job in done},
             }
             if json:
                 self.stdout.write(_dumps(report))
-            elif once or sent or runs:
+            elif once or sent or runs or done:
                 self.stdout.write(
-                    f"deliveries {sent or '-'}; jobs {report['jobs'] or '-'}", ending="\n"
+                    f"deliveries {sent or '-'}; jobs {report['jobs'] or '-'}; "
+                    f"background {report['background'] or '-'}",
+                    ending="\n",
                 )
             self.stdout.flush()
             if once or stop:
