@@ -131,6 +131,20 @@ def _demo_users_may_sign_in(settings):
     settings.PARAMETER_CACHE_SECONDS = None
 
 
+@pytest.fixture(autouse=True)
+def _system_tables_as_committed():
+    """A test that saves a parameter or a dictionary entry clears the process's cache,
+    which then reads the test's own rows; the test's rollback removes those rows but not
+    the cached copy. Put back what the session read, so that the next test in this worker
+    sees the committed values."""
+    kept = [(cache, cache.value, cache.loaded_at) for cache in system_cache.CACHES]
+    yield
+    for cache, value, loaded_at in kept:
+        if cache.value is not value:
+            with cache.lock:
+                cache.value, cache.loaded_at = value, loaded_at
+
+
 def _persona(username: str) -> User:
     return User.objects.get(username=username)
 
