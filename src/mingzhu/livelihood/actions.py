@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -20,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require, require_in_scope
-from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.scope import restrict
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
