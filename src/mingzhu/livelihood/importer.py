@@ -156,7 +156,7 @@ def coverage_template(actor) -> Template:
     """The coverage sheet's template: the schemes and the villages in scope in drop-downs."""
     villages = _villages(actor).order_by("path")
     return from_columns(
-        _("Coverage"),
+        _("Insurance coverage"),
         COLUMNS,
         meanings={
             "code": _(

@@ -398,7 +398,7 @@ def instrument_template(actor) -> Template:
             ),
             "kind": _("The kind of borrowing."),
             "principal": _("Principal outstanding, in 10k yuan."),
-            "rate": _("Annual rate in percent, from 0 to 30 (4.35 or 4.35%)."),
+            "rate": _("Annual rate in percent, from 0 to 30 (such as 4.35)."),
             "maturity": _("The maturity date (2027-06-30), or a month (2027-06: its first day)."),
             "refinanceable": _("是 if the instrument may be refinanced or extended, else 否."),
             "max_defer_months": _("The longest extension in months (0 to 120); empty is 0."),
