@@ -102,7 +102,7 @@ def test_the_import_page(as_user, supervisor):
     ok = client.post(
         "/livelihood/coverage/import/", {"staged": preview.context["staged"], **carried}
     )
-    assert ok.status_code == 302
+    assert ok.status_code == 302 and ok["Location"] == "/livelihood/coverage/?year=2030"
     page = client.get("/livelihood/coverage/", {"year": 2030})
     assert page.status_code == 200 and len(page.context["rows"]) == 2
 

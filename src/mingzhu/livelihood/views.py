@@ -809,6 +809,14 @@ class CoverageImportView(ImportView):
     def initial(self, obj):
         return {"year": timezone.localdate().year}
 
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        form = CoverageImportForm(request.POST)
+        if response.status_code == 302 and form.is_valid():  # to the year imported
+            year = form.cleaned_data["year"]
+            response["Location"] = f"{reverse('livelihood:coveragerecord_list')}?year={year}"
+        return response
+
     def import_file(self, obj, file):
         form = CoverageImportForm(self.request.POST)
         if not form.is_valid():

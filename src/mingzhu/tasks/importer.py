@@ -48,9 +48,7 @@ from .choices import ListKind
 from .models import Task, TaskList
 
 COLUMNS = [
-    Column(
-        "content", "任务内容", ("工作任务", "任务", "重点任务", "工作内容", "任务名称", "标题")
-    ),
+    Column("content", "任务内容", ("工作任务", "任务", "重点任务", "工作内容", "任务名称", "标题")),
     Column("lead", "牵头单位", ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位")),
     Column("deadline", "完成时限", ("完成时间", "时限", "时间节点", "完成期限", "时间要求")),
     Column("number", "序号", ("编号",), required=False),
