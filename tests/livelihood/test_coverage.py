@@ -117,6 +117,9 @@ def test_a_re_import_updates_by_village_year_and_scheme(supervisor):
     assert (result.created, result.updated, result.unchanged) == (0, 1, 1)
     record.refresh_from_db()
     assert record.insured == 1850 and record.is_illustrative  # the 示例 flag is kept
+    from auditlog.models import LogEntry
+
+    assert LogEntry.objects.get_for_object(record).filter(actor=supervisor).exists()
     assert CoverageRecord.objects.filter(year=2030).count() == 2
 
 

@@ -61,6 +61,7 @@ def test_it_creates_then_updates_by_code_and_leaves_repeats_unwritten(czj):
         Decimal("4.35"),
         dt.date(2029, 6, 30),
     )
+    assert LogEntry.objects.get_for_object(first).filter(actor=czj).exists()  # its author
     second = DebtInstrument.objects.get(code="IMP-002")
     assert second.entity.unit.code == "YZ-PT-CT"  # by the entity's short name
     assert second.maturity == dt.date(2030, 3, 1) and not second.refinanceable
