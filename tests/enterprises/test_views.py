@@ -260,18 +260,47 @@ def test_registry_import_is_all_or_nothing(as_user, gxj, xinba):
 
 
 def test_registry_export_can_be_imported_again(as_user, gxj):
-    export = as_user(gxj).get(
-        reverse("enterprises:enterprise_list"), {"q": "扬中示例电气", "export": "xlsx"}
-    )
+    from auditlog.models import LogEntry
+
+    client = as_user(gxj)
+    export = client.get(reverse("enterprises:enterprise_list"), {"export": "xlsx"})
     content = BytesIO(export.content)
     content.name = "again.xlsx"
-    flagged = Enterprise.objects.filter(is_illustrative=True).count()
-    count = Enterprise.objects.count()
+    before = list(Enterprise.objects.order_by("pk").values())
+    entries = LogEntry.objects.count()
     url = reverse("enterprises:enterprise_import")
-    response = import_through_page(as_user(gxj), url, {"file": content})
+    preview = client.post(url, {"file": content})
+    assert preview.status_code == 200, preview.context.get("errors")
+    result = preview.context["preview"]
+    assert (result.created, result.updated, result.errors) == (0, 0, [])
+    assert result.unchanged == len(before)
+    response = client.post(url, {"staged": preview.context["staged"]})
     assert response.status_code == 302
-    assert Enterprise.objects.count() == count
-    assert Enterprise.objects.filter(is_illustrative=True).count() == flagged
+    assert list(Enterprise.objects.order_by("pk").values()) == before  # 示例 flags too
+    assert LogEntry.objects.count() == entries
+
+
+def test_annual_export_can_be_imported_again(as_user, gxj):
+    from auditlog.models import LogEntry
+
+    from mingzhu.enterprises.models import AnnualData
+
+    client = as_user(gxj)
+    export = client.get(reverse("enterprises:annualdata_export"))
+    assert export.status_code == 200
+    content = BytesIO(export.content)
+    content.name = "annual.xlsx"
+    before = list(AnnualData.objects.order_by("pk").values())
+    entries = LogEntry.objects.count()
+    url = reverse("enterprises:annualdata_import")
+    preview = client.post(url, {"file": content})
+    assert preview.status_code == 200, preview.context.get("errors")
+    result = preview.context["preview"]
+    assert (result.created, result.updated, result.errors) == (0, 0, [])
+    assert result.unchanged > 0
+    assert client.post(url, {"staged": preview.context["staged"]}).status_code == 302
+    assert list(AnnualData.objects.order_by("pk").values()) == before
+    assert LogEntry.objects.count() == entries
 
 
 @pytest.mark.parametrize(
@@ -289,6 +318,10 @@ def test_the_templates_download_for_those_who_import(as_user, request, name, per
     if status == 200:
         wb = load_workbook(BytesIO(response.content))
         assert wb.worksheets[0]["A2"].value == "示例" and len(wb.sheetnames) >= 2
+        # Every column says what it means (the 说明 sheet: column, required, meaning).
+        notes = list(wb.worksheets[1].iter_rows(min_row=2, max_col=3, values_only=True))
+        columns = [row for row in notes if row[0] and row[1]]
+        assert columns and all(row[2] for row in columns), columns
 
 
 def test_annual_import(as_user, gxj, own_enterprise):

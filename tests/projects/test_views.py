@@ -378,3 +378,55 @@ def test_the_ledger_s_queries_do_not_grow_with_its_rows(as_user, leader, make_pr
     with CaptureQueriesContext(connection) as after:
         assert client.get(LEDGER).status_code == 200
     assert 0 < len(after) == len(before)
+
+
+def test_the_exported_file_itself_imports_again_changing_nothing(as_user, xinba):
+    from auditlog.models import LogEntry
+
+    client = as_user(xinba)
+    exported = client.get(LEDGER, {"export": "xlsx"})
+    upload = BytesIO(exported.content)
+    upload.name = "projects.xlsx"  # the title row above the header as exported
+    fields = ["pk", "name", "investor", "chain", "total_investment", "foreign_investment"]
+    fields += ["town_id", "in_port_zone", "negotiating_on", "description", "stage"]
+    fields += ["is_illustrative"]
+    before = list(Project.objects.order_by("pk").values(*fields))
+    entries = LogEntry.objects.count()
+    preview = client.post("/projects/import/", {"file": upload})
+    assert preview.status_code == 200, preview.context.get("errors")
+    result = preview.context["preview"]
+    assert (result.created, result.updated, result.errors) == (0, 0, [])
+    assert result.unchanged == Project.objects.filter(town__code="YZ-XINBA").count()
+    assert (
+        client.post("/projects/import/", {"staged": preview.context["staged"]}).status_code == 302
+    )
+    assert list(Project.objects.order_by("pk").values(*fields)) == before
+    assert LogEntry.objects.count() == entries
+
+
+def test_the_template_reads_back_and_explains_its_columns(as_user, xinba):
+    from mingzhu.core.tabular import read_table
+    from mingzhu.projects.importer import COLUMNS
+
+    page = as_user(xinba).get("/projects/import/").content.decode()
+    assert "/projects/template/" in page
+    response = as_user(xinba).get("/projects/template/")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    book = load_workbook(BytesIO(response.content))
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == [c.header for c in COLUMNS]
+    assert sheet["A2"].value == "示例"
+    notes = list(book.worksheets[1].iter_rows(min_row=2, max_col=3, values_only=True))
+    assert all(row[2] for row in notes if row[0] and row[1])
+    towns = [c.value for c in book.worksheets[-1]["B"]]
+    assert "新坝镇" in towns and "三茅街道" not in towns  # the towns in xinba's scope
+    assert len(sheet.data_validations.dataValidation) == 3  # chain, town, 是/否
+    assert read_table(BytesIO(response.content), COLUMNS).rows == []
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("xinba", 200), ("leader", 403), ("outsider", 403)]
+)
+def test_it_guards_the_template(as_user, request, persona, status):
+    client = as_user(request.getfixturevalue(persona))
+    assert client.get("/projects/template/").status_code == status

@@ -157,3 +157,39 @@ def test_the_template_downloads_for_those_who_enter_figures(as_user, xinba, outs
     assert [c.value for c in wb.worksheets[0][1]] == HEADERS
     assert len(wb.sheetnames) == 3 and wb.worksheets[0].data_validations.dataValidation
     assert as_user(outsider).get("/targets/observations/template/").status_code == 403
+
+
+def test_the_exported_list_imports_again_through_the_page_changing_nothing(as_user, tjj):
+    from auditlog.models import LogEntry
+
+    client = as_user(tjj)
+    exported = client.get("/targets/observations/", {"export": "xlsx"})
+    upload = BytesIO(exported.content)
+    upload.name = "observations.xlsx"
+    fields = ["pk", "value", "source", "is_illustrative", "entered_by_id", "measure_unit"]
+    before = list(Observation.objects.order_by("pk").values(*fields))
+    entries = LogEntry.objects.count()
+    preview = client.post(URL, {"file": upload})
+    assert preview.status_code == 200, preview.context.get("errors")
+    result = preview.context["preview"]
+    assert (result.created, result.updated, result.errors) == (0, 0, [])
+    assert result.unchanged == len(before)
+    assert client.post(URL, {"staged": preview.context["staged"]}).status_code == 302
+    assert list(Observation.objects.order_by("pk").values(*fields)) == before
+    assert LogEntry.objects.count() == entries
+
+
+def test_the_template_explains_every_column_with_drop_downs(as_user, tjj):
+    from openpyxl import load_workbook
+
+    response = as_user(tjj).get("/targets/observations/template/")
+    assert response.status_code == 200
+    book = load_workbook(BytesIO(response.content))
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == HEADERS and sheet["A2"].value == "示例"
+    notes = list(book.worksheets[1].iter_rows(min_row=2, max_col=4, values_only=True))
+    assert all(row[2] for row in notes if row[0] and row[1])
+    required = {row[0] for row in notes if row[1] in ("是", "Yes")}
+    assert required == set(HEADERS) - {"来源"}
+    lists = {str(v.sqref)[0] for v in sheet.data_validations.dataValidation}
+    assert lists == {"A", "C"}  # the indicators and the units

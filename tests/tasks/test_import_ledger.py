@@ -359,3 +359,59 @@ def test_a_name_matching_nothing_is_not_guessed(db):
     from mingzhu.org.matching import UnitMatcher
 
     assert UnitMatcher.of_city().candidates("市宇宙局") == []
+
+
+# -- the round trip: the ledger's export imports again, changing nothing -----------------
+
+
+def test_the_exported_ledger_imports_again_and_changes_nothing(
+    as_user, supervisor, leader, task_list
+):
+    client = as_user(supervisor)
+    year = task_list.year
+    import_through_page(client, url(task_list), {"file": gbk_csv(ledger(year))})
+    first = task_list.tasks.get(list_number="1")
+    longer = "编制年度投资计划\n分解到季度，报市政府审定。"
+    Task.objects.filter(pk=first.pk).update(
+        is_illustrative=True, leader=leader, content=longer, progress=30
+    )
+    exported = client.get("/tasks/", {"task_list": task_list.pk, "show": "all", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    assert sheet.max_row == 2 + 5  # the title row, the header, the five tasks
+    fields = ["title", "content", "lead_unit", "leader", "deadline", "long_running"]
+    fields += ["list_number", "is_illustrative", "progress", "status"]
+    before = {t.pk: t for t in task_list.tasks.all()}
+    values = {pk: [getattr(t, f) for f in fields] for pk, t in before.items()}
+    co_units = {pk: set(t.co_units.values_list("pk", flat=True)) for pk, t in before.items()}
+    entries = LogEntry.objects.count()
+
+    upload = io.BytesIO(exported.content)
+    upload.name = "台账.xlsx"
+    preview = client.post(url(task_list), {"file": upload})
+    assert preview.status_code == 200, preview.context.get("errors")
+    assert preview.context["preview"].unchanged == 5
+    assert not preview.context["to_create"] and not preview.context["to_update"]
+    assert not preview.context["refused"]
+    done = client.post(url(task_list), {"staged": preview.context["staged"]})
+    assert done.status_code == 302
+    after = {t.pk: t for t in task_list.tasks.all()}
+    assert set(after) == set(before)
+    assert {pk: [getattr(t, f) for f in fields] for pk, t in after.items()} == values
+    assert {pk: set(t.co_units.values_list("pk", flat=True)) for pk, t in after.items()} == (
+        co_units
+    )
+    assert LogEntry.objects.count() == entries
+
+
+def test_a_task_of_another_list_is_refused_by_its_code(as_user, supervisor, task_list):
+    client = as_user(supervisor)
+    import_through_page(client, url(task_list), {"file": gbk_csv(ledger(task_list.year))})
+    other = TaskList.objects.create(
+        name="另一台账", kind="meeting", issuer=supervisor.unit, year=task_list.year
+    )
+    exported = client.get("/tasks/", {"task_list": task_list.pk, "show": "all", "export": "xlsx"})
+    upload = io.BytesIO(exported.content)
+    upload.name = "台账.xlsx"
+    response = client.post(url(other), {"file": upload})
+    assert response.status_code == 400
+    assert "手工台账" in response.content.decode() and not other.tasks.exists()

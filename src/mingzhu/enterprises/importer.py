@@ -382,7 +382,17 @@ def registry_template(actor):
             "code": _(
                 "The 18-character unified social credit code; it identifies the "
                 "enterprise: a code already registered updates it."
-            )
+            ),
+            "name": _("The enterprise's registered name."),
+            "town": _("The town, street or zone it belongs to: its name, short name or code."),
+            "industry": _("The GB/T 4754 industry code, such as C38."),
+            "scale": _("规上 (above the designated size) or 规下."),
+            "land_mu": _("Land used, in mu (a number of 0 or more)."),
+            "high_tech_certificate": _("The high-tech enterprise certificate number, if any."),
+            "high_tech_from": _("The certificate's first day, such as 2024-01-01."),
+            "high_tech_until": _("The certificate's last day, such as 2026-12-31."),
+            "listing": _("未上市 (default), 上市后备 or 已上市."),
+            "digital": _("The digital transformation (智改数转) stage; empty is 未开展."),
         },
         choices={
             "town": [t.name for t in towns.order_by("path")],
@@ -404,6 +414,23 @@ def annual_template():
                 "A year such as 2025; an enterprise's figures of a year already "
                 "entered are updated."
             ),
+            "sales": _("Taxable sales, in 10k yuan."),
+            "tax": _("Tax paid, in 10k yuan."),
+            "value_added": _("Industrial value added, in 10k yuan."),
+            "energy_tce": _("Energy use, in tonnes of standard coal (tce)."),
+            "electricity": _("Electricity use, in 10k kWh."),
+            "emissions": _("Main pollutant emissions, in tonnes."),
+            "rd_expense": _("R&D expense, in 10k yuan."),
+            "employees": _("Average number of employees (a whole number)."),
+            "exempt_reason": _(
+                "Why the enterprise is evaluated but not ranked (class T), if it is: a "
+                "utility, in production under 2 years …"
+            ),
+            "veto_reason": _(
+                "Why the enterprise is class D without ranking, if it is: a major accident, "
+                "capacity ordered eliminated …"
+            ),
+            "bonus": _("Bonus (positive) or penalty (negative) points."),
         },
         example=["示例"],
     )

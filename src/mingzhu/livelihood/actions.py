@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -20,8 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require, require_in_scope
-from mingzhu.core.scope import restrict, units_in_scope
-from mingzhu.core.tabular import Column, RowForm, read_table, run_import
+from mingzhu.core.scope import restrict
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -41,7 +39,6 @@ from .choices import (
     RequestStatus,
     RequestType,
     Satisfaction,
-    Scheme,
 )
 from .models import (
     AssistanceMeasure,
@@ -726,101 +723,7 @@ def correct_entry(
     return correction
 
 
-# -- insurance coverage ----------------------------------------------------------------
-
-COVERAGE_COLUMNS = [
-    Column("code", "村（社区）编码", ("村居编码", "社区编码")),
-    Column("scheme", "险种"),
-    Column("registered", "户籍人口"),
-    Column("insured", "参保人数"),
-    Column("name", "村（社区）", required=False),
-]
-SCHEME_NAMES = {
-    "基本养老保险": Scheme.PENSION,
-    "养老": Scheme.PENSION,
-    "pension": Scheme.PENSION,
-    "基本医疗保险": Scheme.MEDICAL,
-    "医疗": Scheme.MEDICAL,
-    "medical": Scheme.MEDICAL,
-}
-
-
-def _count(value) -> int:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise forms.ValidationError(_("a whole number of people is expected"))
-    return value
-
-
-class CoverageRow(RowForm):
-    code = forms.Field(required=False)
-    scheme = forms.Field(required=False)
-    registered = forms.Field(required=False)
-    insured = forms.Field(required=False)
-
-    def clean_code(self):
-        code = str(self.cleaned_data["code"] or "").strip()
-        village = self.context["villages"].get(code)
-        if village is None:
-            raise forms.ValidationError(
-                _("no village or community %(code)s in your scope") % {"code": code}
-            )
-        return village
-
-    def clean_scheme(self):
-        scheme = SCHEME_NAMES.get(str(self.cleaned_data["scheme"] or "").strip())
-        if scheme is None:
-            raise forms.ValidationError(_("expected 基本养老保险 or 基本医疗保险"))
-        return scheme
-
-    def clean_registered(self):
-        return _count(self.cleaned_data["registered"])
-
-    def clean_insured(self):
-        return _count(self.cleaned_data["insured"])
-
-    def clean(self):
-        data = self.cleaned_data
-        registered, insured = data.get("registered"), data.get("insured")
-        if registered is not None and insured is not None and insured > registered:
-            self.add_error("insured", _("more insured persons than registered residents"))
-        village, scheme = data.get("code"), data.get("scheme")
-        duplicate = village and scheme and not self.errors
-        if duplicate and self.seen_before((village.pk, scheme), "coverage") is not None:
-            self.add_error("scheme", _("this village and scheme appear twice"))
-        return data
-
-
-def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> dict:
-    """The social security bureau's figures: all rows or none (``valid_only`` keeps the
-    good rows). Returns {"created", "updated", "errors"}."""
-    if not actor.has_perm("livelihood.add_coveragerecord") or not actor.has_perm(
-        "livelihood.change_coveragerecord"
-    ):
-        raise PermissionDenied(_("You may not import coverage figures."))
-    table = read_table(file, COVERAGE_COLUMNS)
-    villages = {
-        u.code: u
-        for u in units_in_scope(actor, "livelihood.add_coveragerecord").filter(
-            kind__in=VILLAGE_KINDS
-        )
-    }
-
-    def write(row: dict, _number: int):
-        return CoverageRecord.objects.update_or_create(
-            village=row["code"],
-            year=year,
-            scheme=row["scheme"],
-            defaults={"registered": row["registered"], "insured": row["insured"]},
-        )
-
-    result = run_import(
-        table, CoverageRow, write, context={"villages": villages}, valid_only=valid_only
-    )
-    return {"created": result.created, "updated": result.updated, "errors": result.errors}
+# -- insurance coverage (the import is in ``importer``) ------------------------------
 
 
 def raise_follow_ups(*, actor, year: int, as_of: dt.date, at=None) -> int:

@@ -224,9 +224,9 @@ class CorrectionForm(StyledForm):
 
 
 class CoverageImportForm(StyledForm):
-    file = forms.FileField(label=_("Excel file (.xlsx)"))
+    """The coverage import's option: the year the figures are for."""
+
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
-    valid_only = forms.BooleanField(label=_("Import the valid rows only"), required=False)
 
 
 class FollowUpForm(StyledForm):

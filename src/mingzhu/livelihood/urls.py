@@ -52,6 +52,7 @@ urlpatterns = [
     *pages("coverage-targets", "Target", form=forms.CoverageTargetForm),
     path("coverage/", views.CoverageView.as_view(), name="coveragerecord_list"),
     path("coverage/import/", views.CoverageImportView.as_view(), name="coverage_import"),
+    path("coverage/template/", views.CoverageTemplateView.as_view(), name="coverage_template"),
     path("coverage/follow-ups/", views.FollowUpView.as_view(), name="coverage_follow_ups"),
     path("access-log/", views.AccessLogView.as_view(), name="personaldataaccess_list"),
 ]

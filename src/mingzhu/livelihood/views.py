@@ -19,10 +19,12 @@ from mingzhu.core.excel import docx_response
 from mingzhu.core.gongwen import organ_name
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
-from mingzhu.core.tabular import WorkbookError, shown_errors
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     EXPORT_LIMIT,
     ActionFormView,
+    ImportTemplateView,
+    ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
@@ -35,7 +37,7 @@ from mingzhu.tasks.actions import available_actions, was_reopened
 from mingzhu.tasks.models import TaskEvent
 from mingzhu.tasks.tables import TaskColumn
 
-from . import actions, models, services, suggest
+from . import actions, importer, models, services, suggest
 from .choices import (
     AccessPurpose,
     AidReason,
@@ -736,7 +738,7 @@ class FundNoticeView(LoginRequiredMixin, View):
 # -- coverage --------------------------------------------------------------------------
 
 
-IMPORT_COVERAGE = ("livelihood.add_coveragerecord", "livelihood.change_coveragerecord")
+IMPORT_COVERAGE = importer.PERMISSIONS
 
 
 class CoverageView(ObjectMixin, View):
@@ -790,51 +792,58 @@ class CoverageView(ObjectMixin, View):
         return render(request, "livelihood/coverage.html", context)
 
 
-class CoverageImportView(ObjectMixin, View):
+class CoverageImportView(ImportView):
+    """The social security bureau's sheet: upload with the year, preview, confirm; a
+    village's record of that year and scheme is updated, never duplicated."""
+
+    model = models.CoverageRecord
+    form_class = CoverageImportForm
+    template_name = "livelihood/coverage_import.html"
+    template_url_name = "livelihood:coverage_template"
+    title = gettext_lazy("Import coverage figures")
+    columns = importer.HEADERS
+
+    def allowed(self, obj) -> bool:
+        return self.request.user.has_perms(IMPORT_COVERAGE)
+
+    def initial(self, obj):
+        return {"year": timezone.localdate().year}
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        form = CoverageImportForm(request.POST)
+        if response.status_code == 302 and form.is_valid():  # to the year imported
+            year = form.cleaned_data["year"]
+            response["Location"] = f"{reverse('livelihood:coveragerecord_list')}?year={year}"
+        return response
+
+    def import_file(self, obj, file):
+        form = CoverageImportForm(self.request.POST)
+        if not form.is_valid():
+            raise WorkbookError(
+                _("Give the year of the figures (%(min)s to %(max)s).")
+                % {"min": importer.MIN_YEAR, "max": importer.MAX_YEAR}
+            )
+        return importer.import_coverage(
+            file,
+            actor=self.request.user,
+            year=form.cleaned_data["year"],
+            valid_only=self.valid_only,
+        )
+
+
+class CoverageTemplateView(ImportTemplateView):
     model = models.CoverageRecord
 
-    def allowed(self):
-        if not self.request.user.has_perms(IMPORT_COVERAGE):
-            raise PermissionDenied
+    def allowed(self, obj) -> bool:
+        return self.request.user.has_perms(IMPORT_COVERAGE)
 
-    def render_form(self, form, errors=(), status=200):
-        context = {
-            **self.meta_context(),
-            "form": form,
-            "errors": errors,
-            "columns": actions.COVERAGE_COLUMNS,
-        }
-        return render(self.request, "livelihood/coverage_import.html", context, status=status)
+    @property
+    def filename(self):
+        return _("Coverage import template.xlsx")
 
-    def get(self, request):
-        self.allowed()
-        return self.render_form(CoverageImportForm(initial={"year": timezone.localdate().year}))
-
-    def post(self, request):
-        self.allowed()
-        form = CoverageImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render_form(form, status=400)
-        try:
-            result = actions.import_coverage(
-                form.cleaned_data["file"],
-                actor=request.user,
-                year=form.cleaned_data["year"],
-                valid_only=form.cleaned_data["valid_only"],
-            )
-        except WorkbookError as exc:
-            form.add_error("file", str(exc))
-            return self.render_form(form, status=400)
-        if result["errors"] and not form.cleaned_data["valid_only"]:
-            return self.render_form(form, shown_errors(result["errors"]), status=400)
-        messages.success(
-            request,
-            _("Imported: %(created)s new, %(updated)s updated.")
-            % {"created": result["created"], "updated": result["updated"]},
-        )
-        return HttpResponseRedirect(
-            f"{reverse('livelihood:coveragerecord_list')}?year={form.cleaned_data['year']}"
-        )
+    def build_template(self, obj):
+        return importer.coverage_template(self.request.user)
 
 
 class FollowUpView(ObjectMixin, View):

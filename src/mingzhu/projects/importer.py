@@ -21,6 +21,7 @@ from mingzhu.core.tabular import (
     read_table,
     run_import,
 )
+from mingzhu.core.templates_xlsx import Template, from_columns
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.matching import UnitMatcher
 
@@ -166,7 +167,7 @@ def import_projects(file, *, actor) -> ImportResult:
     if not actor.has_perm("projects.add_project"):
         raise PermissionDenied(_("You may not add projects."))
     table = read_table(file, COLUMNS)
-    towns = units_in_scope(actor, "projects.add_project").filter(kind__in=TOWN_KINDS)
+    towns = _towns(actor)
     chains = {str(c.label): c.value for c in Chain} | {c.value: c.value for c in Chain}
     context = {
         "towns": UnitMatcher(towns),
@@ -203,3 +204,37 @@ def import_projects(file, *, actor) -> ImportResult:
         return project, current is None
 
     return run_import(table, ProjectRow, write, context=context)
+
+
+def _towns(actor):
+    return units_in_scope(actor, "projects.add_project").filter(kind__in=TOWN_KINDS)
+
+
+def project_template(actor) -> Template:
+    """The ledger's template: the towns in scope, the chains and 是/否 in drop-downs."""
+    return from_columns(
+        _("Projects"),
+        COLUMNS,
+        meanings={
+            "name": _(
+                "The project's name. With the town it identifies the project: a project "
+                "already in the ledger is updated (its stage and the rest are kept)."
+            ),
+            "investor": _("The investor (company or person)."),
+            "chain": _("The industry chain, as listed."),
+            "total": _("Total investment in 10k yuan."),
+            "town": _("The town, street or zone: its name, short name or code."),
+            "negotiating_on": _(
+                "The day negotiations began, such as 2025-12-31 (not in the future)."
+            ),
+            "foreign": _("Of which foreign capital, in 10k yuan; at most the total. Empty is 0."),
+            "port": _("是 if the project is in the port-industry-city zone, else 否."),
+            "description": _("A short description."),
+        },
+        choices={
+            "chain": list(CHAIN_WORDS),
+            "town": [t.name for t in _towns(actor).order_by("path")],
+            "port": ["是", "否"],
+        },
+        example=["示例", "某某科技有限公司", "先进装备制造", 50000, "", "2025-06-30", 0, "否", ""],
+    )

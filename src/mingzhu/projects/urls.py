@@ -22,7 +22,7 @@ urlpatterns = [
     *pages(
         "",
         "Project",
-        collection={"import": views.ProjectImportView},
+        collection={"import": views.ProjectImportView, "template": views.ProjectTemplateView},
         actions={"move": views.MoveView, "investment": views.InvestmentView},
     ),
 ]

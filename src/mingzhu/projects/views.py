@@ -13,6 +13,7 @@ from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
+    ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -191,10 +192,22 @@ class RaiseFactorView(ProjectActionView):
 class ProjectImportView(ImportView):
     model = Project
     template_name = "projects/import.html"
-    success_message = gettext_lazy("Imported %(count)s projects.")
+    template_url_name = "projects:project_template"
+    success_message = gettext_lazy("Imported: %(created)s new projects, %(updated)s updated.")
 
     def import_file(self, obj, file):
         return importer.import_projects(file, actor=self.request.user)
+
+
+class ProjectTemplateView(ImportTemplateView):
+    model = Project
+
+    @property
+    def filename(self):
+        return _("Project import template.xlsx")
+
+    def build_template(self, obj):
+        return importer.project_template(self.request.user)
 
 
 class FunnelView(ObjectMixin, View):

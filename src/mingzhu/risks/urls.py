@@ -28,7 +28,12 @@ urlpatterns = [
     path("debt/indicators/", debt.IndicatorsView.as_view(), name="indicators"),
     path("debt/high-cost/", debt.HighCostView.as_view(), name="high_cost"),
     path("debt/planner/", debt.PlannerView.as_view(), name="planner"),
-    *debt_pages("debt/instruments", "Instrument", form=forms.DebtInstrumentForm),
+    *debt_pages(
+        "debt/instruments",
+        "Instrument",
+        form=forms.DebtInstrumentForm,
+        collection={"import": debt.InstrumentImportView, "template": debt.InstrumentTemplateView},
+    ),
     *debt_pages("debt/entities", "Entity"),
     *debt_pages("debt/fiscal-years", "FiscalYear", form=forms.FiscalYearForm),
     *debt_pages("debt/plans", "Plan", actions={"issue": debt.IssueTasksView}),

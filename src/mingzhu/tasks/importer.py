@@ -10,9 +10,13 @@ phrases offices write (``core.periods.deadline_in``: 2026年12月底, 年底前,
 6月30日前); 长期坚持 / 持续推进 make a long-running task, whose deadline is its next
 monthly progress report (``services.next_report_due``).
 
-A row's natural key is its 序号 in the list (its title when it has none): a row whose key
-is already a task of the list updates that task (the sheet's columns only; its status,
-progress, 示例 flag and the rest are kept), never a second one. Every row is checked
+A row's natural key is its 序号 in the list (its title when it has none), or the task's
+code (编码) when the sheet carries one, as the ledger's export does: a row whose key is
+already a task of the list updates that task (the sheet's columns only; its status,
+progress, co-units when the sheet has no 配合单位 column, 示例 flag and the rest are kept),
+never a second one. The ledger's export imports again unchanged: its 标题 is read as the
+task's text (a row repeating a task's title leaves its longer content alone) and a
+long-running task's report day as its deadline. Every row is checked
 first; then all rows are written in one transaction, or none (unless only the valid rows
 are asked for).
 """
@@ -44,7 +48,7 @@ from .choices import ListKind
 from .models import Task, TaskList
 
 COLUMNS = [
-    Column("content", "任务内容", ("工作任务", "任务", "重点任务", "工作内容", "任务名称")),
+    Column("content", "任务内容", ("工作任务", "任务", "重点任务", "工作内容", "任务名称", "标题")),
     Column("lead", "牵头单位", ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位")),
     Column("deadline", "完成时限", ("完成时间", "时限", "时间节点", "完成期限", "时间要求")),
     Column("number", "序号", ("编号",), required=False),
@@ -52,6 +56,7 @@ COLUMNS = [
         "co_units", "配合单位", ("协办单位", "配合部门", "参与单位", "协同单位"), required=False
     ),
     Column("leader", "责任领导", ("分管领导", "牵头领导", "责任市领导"), required=False),
+    Column("code", "任务编码", ("编码",), required=False),
 ]
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
 # Co-units a sheet names without saying which: the task's text says who; none is added.
@@ -107,6 +112,7 @@ def _names(value) -> list[str]:
 
 
 class TaskRow(RowForm):
+    code = forms.Field(required=False)
     number = forms.Field(required=False)
     content = forms.Field(required=False)
     lead = forms.Field(required=False)
@@ -123,6 +129,9 @@ class TaskRow(RowForm):
                     _("序号 %(number)s is also on row %(row)s") % {"number": number, "row": first}
                 )
         return number
+
+    def clean_code(self):
+        return str(self.cleaned_data["code"] or "").strip()[:40]
 
     def clean_content(self):
         content = str(self.cleaned_data["content"] or "").strip()
@@ -215,24 +224,37 @@ def _values(row: dict, task_list: TaskList, today) -> dict:
         "deadline": services.next_report_due(today) if long_running else day,
         "long_running": long_running,
         "list_number": row["number"],
+        "code": row["code"],
     }
 
 
-UPDATED_FIELDS = ("title", "content", "lead_unit", "leader", "long_running", "list_number")
-
-
-def _update(task: Task, values: dict, actor) -> bool:
-    """The sheet's columns written onto ``task`` (audited); True when anything changed.
-    A long-running task keeps the report day it has; other fields are left alone."""
-    changed = [f for f in UPDATED_FIELDS if getattr(task, f) != values[f]]
+def _update(task: Task, values: dict, carried) -> bool:
+    """The sheet's columns (``carried``: the keys of the columns it has) written onto
+    ``task`` (audited); True when anything changed. A long-running task keeps the report
+    day it has (also when the sheet gives that day, as the export does); a row whose text
+    is the task's title (the export's 标题) leaves its content alone; the fields of the
+    columns the sheet lacks are kept."""
+    fields = ["lead_unit", "long_running"]
+    if values["content"] != task.title:
+        fields += ["title", "content"]
+    if "leader" in carried:
+        fields.append("leader")
+    if "number" in carried and values["list_number"]:
+        fields.append("list_number")
+    if task.long_running and not values["long_running"] and task.deadline == values["deadline"]:
+        values = {**values, "long_running": True}  # the exported report day
+    changed = [f for f in fields if getattr(task, f) != values[f]]
     if not (values["long_running"] and task.long_running) and task.deadline != values["deadline"]:
         changed.append("deadline")
     for name in changed:
         setattr(task, name, values[name])
     if changed:
         task.save(update_fields=[*changed, "updated_at"])
+    stored = set(task.co_units.values_list("pk", flat=True))
     co_units = {u.pk for u in values["co_units"]}
-    if set(task.co_units.values_list("pk", flat=True)) != co_units:
+    if "co_units" not in carried:
+        co_units |= stored  # no such column: co-units named as further leads are added
+    if stored != co_units:
         task.co_units.set(co_units)
         changed.append("co_units")
     return bool(changed)
@@ -261,6 +283,14 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
     existing: dict[tuple[str, str], Task] = {}
     for task in Task.objects.filter(task_list=task_list).order_by("pk"):
         existing.setdefault(_key(task.list_number, task.title), task)
+        existing.setdefault(("title", task.title), task)
+        existing[("code", task.code)] = task
+    codes = {values["code"] for _n, values in good if values["code"]}
+    elsewhere = dict(
+        Task.objects.filter(code__in=codes)
+        .exclude(task_list=task_list)
+        .values_list("code", "task_list__name")
+    )
     changeable = set(
         Task.objects.restrict(actor, "change")
         .filter(task_list=task_list)
@@ -280,7 +310,18 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
             )
             continue
         seen[key] = number
-        task = existing.get(key)
+        code = values.pop("code")
+        if code in elsewhere:
+            result.errors.append(
+                RowError(
+                    number,
+                    table.header("code"),
+                    _("task %(code)s belongs to the list %(list)s")
+                    % {"code": code, "list": elsewhere[code]},
+                )
+            )
+            continue
+        task = existing.get(("code", code)) or existing.get(key)
         if task is None:
             problem = (
                 None
@@ -305,7 +346,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         return result
     with transaction.atomic():
         for number, task, values in updates:
-            if _update(task, values, actor):
+            if _update(task, values, table.headers):
                 result.add(number, task, created=False)
             else:
                 result.unchanged += 1

@@ -1,42 +1,74 @@
-"""Reading instruments and capacity from a spreadsheet (.xlsx, .xls or .csv) for the planner.
+"""Debt instruments and capacity from a spreadsheet (.xlsx, .xls or .csv): one reader
+for the planner's input (``read_instruments``, ``read_capacity``) and for the import into
+the ledger (``import_instruments``, used by the import page and ``mingzhu debt import``).
 
 All rows are checked before anything is used; every problem is reported as a RowError
-naming the row (as the spreadsheet numbers it, the header being row 1) and the field.
+naming the row (as the spreadsheet numbers it) and the column. The import writes every
+row or none; an instrument's natural key is its code (编号): a code already in the ledger
+updates that instrument (the columns the sheet carries; its 示例 flag and instalments are
+kept), a row that repeats it writes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from mingzhu.core.audit import acting_as
+from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
+    ImportResult,
     RowError,
     RowForm,
+    RowProblem,
     Table,
     WorkbookError,
+    apply_row,
     read_table,
+    run_import,
     validate_rows,
 )
+from mingzhu.core.templates_xlsx import Template, from_columns
+from mingzhu.org.matching import UnitMatcher, clean
 
-from .choices import KIND_ALIASES, InstrumentKind
+from .choices import KIND_ALIASES, Budget, InstrumentKind
 from .services import InstrumentRow
 
+# The headings the ledger's export writes (编码, 本金（万元）, 年利率（%）, 到期日 …) are
+# among the accepted ones, so that an exported list imports again.
 INSTRUMENT_COLUMNS = [
-    Column("id", "编号", ("id",)),
-    Column("entity", "主体", ("entity",)),
-    Column("kind", "类型", ("kind",)),
-    Column("principal", "本金", ("principal",)),
-    Column("rate", "利率", ("rate",)),
-    Column("maturity", "到期月份", ("maturity",)),
-    Column("refinanceable", "可展期", ("refinanceable",)),
-    Column("max_defer_months", "最长展期月数", ("max_defer_months",)),
+    Column("id", "编号", ("编码", "债务编号", "id", "code")),
+    Column("entity", "主体", ("债务主体", "借款主体", "融资主体", "entity")),
+    Column("kind", "类型", ("债务品种", "融资方式", "kind")),
+    Column("principal", "本金", ("本金余额", "principal")),
+    Column("rate", "利率", ("年利率", "rate")),
+    Column("maturity", "到期月份", ("到期日", "到期日期", "到期时间", "maturity")),
+    Column("refinanceable", "可展期", ("可再融资或展期", "可否展期", "refinanceable")),
+    Column("max_defer_months", "最长展期月数", ("最长展期", "max_defer_months")),
+    Column("start", "起始日", ("起息日", "借款日期", "开始日期", "start"), required=False),
+    Column("budget", "债务类型", ("预算", "budget"), required=False),
+    Column("lender", "债权人", ("贷款机构", "出借人", "lender"), required=False),
 ]
+PERMISSIONS = ("risks.add_debtinstrument", "risks.change_debtinstrument")
+# The model's fields, by the column that carries them.
+FIELDS = {
+    "kind": "kind",
+    "principal": "principal",
+    "rate": "rate",
+    "maturity": "maturity",
+    "refinanceable": "refinanceable",
+    "max_defer_months": "max_defer_months",
+    "start": "start",
+    "budget": "budget",
+    "lender": "lender",
+}
 CAPACITY_COLUMNS = [
     Column("month", "月份", ("month",)),
     Column("capacity", "可用资金", ("capacity",)),
@@ -44,19 +76,23 @@ CAPACITY_COLUMNS = [
 YES = {"yes", "y", "true", "1", "是"}
 NO = {"no", "n", "false", "0", "否", ""}
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+DAY = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
 class InputError(ValueError):
     """The file cannot be read at all (missing, wrong type, wrong headers)."""
 
 
-def _table(path: Path, columns: list[Column]) -> Table:
-    if not path.is_file():
-        raise InputError(_("%(path)s: no such file.") % {"path": path})
+def _table(file, columns: list[Column]) -> Table:
+    """The table of a path or an open (uploaded) file."""
+    if isinstance(file, str | Path):
+        file = Path(file)
+        if not file.is_file():
+            raise InputError(_("%(path)s: no such file.") % {"path": file})
     try:
-        return read_table(path, columns)
+        return read_table(file, columns)
     except WorkbookError as exc:
-        raise InputError(f"{path}: {exc}") from exc
+        raise InputError(f"{file}: {exc}" if isinstance(file, Path) else str(exc)) from exc
 
 
 def _text(value) -> str:
@@ -127,14 +163,24 @@ class InstrumentForm(_Row):
         entity = _text(self.cleaned_data["entity"])
         if not entity:
             raise forms.ValidationError(_("required"))
-        return entity
+        entities = self.context.get("entities")
+        if entities is None:  # the planner's input: the entity is a name
+            return entity
+        found = entities.find(entity)
+        if found is None:
+            raise forms.ValidationError(
+                _("no debt entity %(name)s that you may enter instruments for") % {"name": entity}
+            )
+        return found
 
     def clean_kind(self):
         kind = _text(self.cleaned_data["kind"])
-        kind = KIND_ALIASES.get(kind, kind)
+        labels = {str(k.label): k.value for k in InstrumentKind}
+        kind = KIND_ALIASES.get(kind) or labels.get(kind, kind)
         if kind not in InstrumentKind.values:
             raise forms.ValidationError(
-                _("expected one of %(kinds)s") % {"kinds": ", ".join(InstrumentKind.values)}
+                _("expected one of %(kinds)s")
+                % {"kinds": "、".join([*KIND_ALIASES, *InstrumentKind.values])}
             )
         return kind
 
@@ -142,21 +188,58 @@ class InstrumentForm(_Row):
         principal = _check(_decimal, self.cleaned_data["principal"])
         if principal <= 0:
             raise forms.ValidationError(_("must be greater than 0"))
-        return float(principal)
+        return principal.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     def clean_rate(self):
-        rate = _check(_decimal, _text(self.cleaned_data["rate"]).rstrip("%"))
+        rate = _check(_decimal, _text(self.cleaned_data["rate"]).rstrip("%％"))
         if not 0 <= rate <= 30:
             raise forms.ValidationError(_("expected an annual rate in percent between 0 and 30"))
-        return float(rate)
+        return rate.quantize(Decimal("0.001"), ROUND_HALF_UP)
 
     def clean_maturity(self):
-        return _month_date(_check(parse_month, self.cleaned_data["maturity"]))
+        # A day as written (a date cell, 2027-06-15), else the first of the month (2027-06).
+        return _day(self.cleaned_data["maturity"]) or _month_date(
+            _check(parse_month, self.cleaned_data["maturity"])
+        )
+
+    def clean_start(self):
+        value = self.cleaned_data["start"]
+        if not _text(value):
+            return None
+        day = _day(value)
+        if day is None:
+            raise forms.ValidationError(
+                _("expected a date such as 2024-06-30, got %(value)r") % {"value": _text(value)}
+            )
+        return day
+
+    def clean_budget(self):
+        text = _text(self.cleaned_data["budget"])
+        if not text:
+            return None
+        budgets = {str(b.label): b.value for b in Budget} | {b.value: b.value for b in Budget}
+        budgets |= {"一般债务": Budget.GENERAL, "专项债务": Budget.SPECIAL}
+        if text not in budgets:
+            raise forms.ValidationError(_("expected 一般债务 or 专项债务"))
+        return budgets[text]
+
+    def clean_lender(self):
+        return _text(self.cleaned_data["lender"])[:100]
+
+    def clean(self):
+        data = self.cleaned_data
+        start, maturity = data.get("start"), data.get("maturity")
+        if start and maturity and maturity <= start:
+            self.add_error("maturity", _("The maturity must be after the start."))
+        return data
 
     def clean_refinanceable(self):
-        flag = _text(self.cleaned_data["refinanceable"]).lower()
+        flag = self.cleaned_data["refinanceable"]
+        if isinstance(flag, bool):
+            return flag
+        flag = _text(flag).lower()
         if flag not in YES | NO:
-            raise forms.ValidationError(_("expected yes or no"))
+            raise forms.ValidationError(_("expected 是 or 否"))
         return flag in YES
 
     def clean_max_defer_months(self):
@@ -174,9 +257,175 @@ class InstrumentForm(_Row):
         return months
 
 
-def read_instruments(path: Path) -> tuple[list[InstrumentRow], list[RowError]]:
-    good, errors = validate_rows(_table(Path(path), INSTRUMENT_COLUMNS), InstrumentForm)
-    return [InstrumentRow(**row) for _number, row in good], errors
+def _day(value) -> dt.date | None:
+    """A date cell, or text as 2027-06-15, 2027/6/15 or 2027年6月15日; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    match = DAY.match(_text(value))
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def read_instruments(file) -> tuple[list[InstrumentRow], list[RowError]]:
+    """The planner's input: the instruments of a spreadsheet (a path or an open file),
+    each entity a name."""
+    good, errors = validate_rows(_table(file, INSTRUMENT_COLUMNS), InstrumentForm)
+    return [
+        InstrumentRow(
+            id=row["id"],
+            entity=row["entity"],
+            kind=row["kind"],
+            principal=float(row["principal"]),
+            rate=float(row["rate"]),
+            maturity=row["maturity"],
+            start=row["start"],
+            refinanceable=row["refinanceable"],
+            max_defer_months=row["max_defer_months"],
+            budget=row["budget"] or Budget.GENERAL,
+        )
+        for _number, row in good
+    ], errors
+
+
+class EntityMatcher:
+    """The debt entities by their name or short name, else by the unit that answers for
+    them (a platform company is a unit; 市财政局 finds the government's entity)."""
+
+    def __init__(self, entities):
+        self.entities = list(entities)
+        self.by_name: dict[str, set] = {}
+        for entity in self.entities:
+            for name in {entity.name, entity.short_name} - {""}:
+                self.by_name.setdefault(clean(name), set()).add(entity)
+        self.units = UnitMatcher({e.unit for e in self.entities})
+
+    def find(self, name: str):
+        found = self.by_name.get(clean(name))
+        if found is None:
+            found = {e for u in self.units.candidates(name) for e in self.entities if e.unit == u}
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _may_import(actor) -> bool:
+    return actor.has_perms(PERMISSIONS)
+
+
+def _entities(actor):
+    """The entities whose instruments the actor may add (their unit in the add scope)."""
+    from ..models import DebtEntity
+
+    units = units_in_scope(actor, PERMISSIONS[0])
+    return restrict(DebtEntity.objects.all(), actor, "view").filter(unit__in=units)
+
+
+def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult:
+    """Create or update the ledger's instruments from a spreadsheet (a path or an open
+    file): all rows or none (``valid_only`` writes the good ones)."""
+    from ..models import DebtInstrument
+
+    if not _may_import(actor):
+        raise PermissionDenied(_("You may not import debt instruments."))
+    table = read_table(file, INSTRUMENT_COLUMNS)  # a WorkbookError for an unreadable file
+    context = {"entities": EntityMatcher(_entities(actor).select_related("unit"))}
+    changeable = set(
+        restrict(DebtInstrument.objects.all(), actor, "change").values_list("pk", flat=True)
+    )
+    stored: dict[str, DebtInstrument] = {}
+
+    def prepare(rows: list[dict]) -> None:
+        codes = [r["id"] for r in rows]
+        for instrument in DebtInstrument.objects.select_for_update().filter(code__in=codes):
+            stored[instrument.code] = instrument
+
+    def write(row: dict, _number: int):
+        current = stored.get(row["id"])
+        if current is not None and current.pk not in changeable:
+            raise RowProblem("id", _("an instrument with this code exists that you may not change"))
+        values = {field: row[key] for field, key in FIELDS.items()}
+        if current is None:
+            if row["start"] is None:
+                raise RowProblem("start", _("a new instrument needs its start date (起始日)"))
+            values["budget"] = values["budget"] or Budget.GENERAL
+            instrument = DebtInstrument(code=row["id"], entity=row["entity"], is_illustrative=False)
+        else:
+            instrument = current
+            # Columns left empty keep what is stored.
+            for name in ("start", "budget"):
+                if values[name] is None:
+                    values[name] = getattr(current, name)
+        changed = apply_row(instrument, values, list(FIELDS), table, column_of=FIELDS)
+        if instrument.entity_id != row["entity"].pk:
+            instrument.entity = row["entity"]
+            changed = True
+        if not changed:
+            return instrument, None
+        if instrument.start and instrument.maturity <= instrument.start:
+            raise RowProblem("maturity", _("The maturity must be after the start."))
+        instrument.save()  # one by one: each change goes into the audit trail
+        return instrument, current is None
+
+    with acting_as(actor):
+        return run_import(
+            table,
+            InstrumentForm,
+            write,
+            context=context,
+            valid_only=valid_only,
+            prepare=prepare,
+        )
+
+
+def instrument_template(actor) -> Template:
+    """The instrument sheet's template: the entities and kinds in drop-downs."""
+    entities = _entities(actor).order_by("kind", "name")
+    return from_columns(
+        _("Debt instruments"),
+        INSTRUMENT_COLUMNS,
+        meanings={
+            "id": _(
+                "The instrument's code (contract or bond number); it identifies the "
+                "instrument: a code already in the ledger updates it."
+            ),
+            "entity": _(
+                "The borrower: a debt entity's name or short name, or the name of the unit "
+                "that answers for it (a platform company)."
+            ),
+            "kind": _("The kind of borrowing."),
+            "principal": _("Principal outstanding, in 10k yuan."),
+            "rate": _("Annual rate in percent, from 0 to 30 (such as 4.35)."),
+            "maturity": _("The maturity date (2027-06-30), or a month (2027-06: its first day)."),
+            "refinanceable": _("是 if the instrument may be refinanced or extended, else 否."),
+            "max_defer_months": _("The longest extension in months (0 to 120); empty is 0."),
+            "start": _("The start date; required for an instrument not yet in the ledger."),
+            "budget": _("For government debt: 一般债务 (default) or 专项债务."),
+            "lender": _("The bank or other lender."),
+        },
+        choices={
+            "entity": [e.name for e in entities],
+            "kind": ["政府债券", "银行贷款", "企业债券", "非标融资", "融资租赁", "其他"],
+            "refinanceable": ["是", "否"],
+            "budget": ["一般债务", "专项债务"],
+        },
+        example=[
+            "示例",
+            "",
+            "银行贷款",
+            5000,
+            4.35,
+            "2027-06-30",
+            "是",
+            12,
+            "2024-06-30",
+            "",
+            "某银行",
+        ],
+    )
 
 
 class CapacityForm(_Row):
@@ -198,6 +447,6 @@ class CapacityForm(_Row):
         return data
 
 
-def read_capacity(path: Path) -> tuple[dict[int, float], list[RowError]]:
-    good, errors = validate_rows(_table(Path(path), CAPACITY_COLUMNS), CapacityForm)
+def read_capacity(file) -> tuple[dict[int, float], list[RowError]]:
+    good, errors = validate_rows(_table(file, CAPACITY_COLUMNS), CapacityForm)
     return {row["month"]: row["capacity"] for _number, row in good}, errors

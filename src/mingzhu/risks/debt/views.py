@@ -25,6 +25,8 @@ from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
+    ImportTemplateView,
+    ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectListView,
@@ -40,7 +42,7 @@ from ..models import (
     FiscalYear,
     RepaymentPlan,
 )
-from . import actions, data, services
+from . import actions, data, io, services
 from .choices import EntityKind, Grade, InstrumentKind
 from .planner import month_label
 
@@ -83,9 +85,41 @@ INSTRUMENT_COLUMNS = [
 
 class InstrumentListView(ObjectListView):
     model = DebtInstrument
+    template_name = "risks/debtinstrument_list.html"
     select_related = ("entity",)
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
+
+
+class InstrumentImportView(ImportView):
+    """The instruments of a spreadsheet into the ledger after a preview: all rows or none;
+    an instrument already in the ledger (by its code) is updated."""
+
+    model = DebtInstrument
+    template_name = "risks/debtinstrument_import.html"
+    template_url_name = "risks:debtinstrument_template"
+    title = gettext_lazy("Import debt instruments from Excel")
+    columns = [c.header for c in io.INSTRUMENT_COLUMNS]
+
+    def allowed(self, obj) -> bool:
+        return self.request.user.has_perms(io.PERMISSIONS)
+
+    def import_file(self, obj, file):
+        return io.import_instruments(file, actor=self.request.user, valid_only=self.valid_only)
+
+
+class InstrumentTemplateView(ImportTemplateView):
+    model = DebtInstrument
+
+    def allowed(self, obj) -> bool:
+        return self.request.user.has_perms(io.PERMISSIONS)
+
+    @property
+    def filename(self):
+        return _("Debt instrument import template.xlsx")
+
+    def build_template(self, obj):
+        return io.instrument_template(self.request.user)
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):

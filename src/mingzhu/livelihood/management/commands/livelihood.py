@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from mingzhu.core.audit import acting_as, system_account
 from mingzhu.core.tabular import WorkbookError
-from mingzhu.livelihood import actions, suggest
+from mingzhu.livelihood import importer, suggest
 from mingzhu.org.models import User
 
 
@@ -59,7 +59,7 @@ class Command(BaseCommand):
             raise CommandError(f"No active user {username!r}.")
         try:
             with acting_as(actor), open(file, "rb") as handle:
-                result = actions.import_coverage(
+                result = importer.import_coverage(
                     handle, actor=actor, year=year, valid_only=valid_only
                 )
         except OSError as exc:
@@ -68,8 +68,12 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from None
-        result["errors"] = [str(e) for e in result["errors"]]
-        return result
+        return {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "errors": [str(e) for e in result.errors],
+        }
 
 
 def _dumps(data) -> str:

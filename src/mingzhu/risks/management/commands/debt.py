@@ -1,16 +1,21 @@
 """`mingzhu debt plan`: the peak-shaving plan for instruments from a spreadsheet or the
-database (a pure computation fed by a file or the database)."""
+database (a pure computation fed by a file or the database); `mingzhu debt import`: the
+instruments of a spreadsheet into the ledger, by the import page's importer."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from mingzhu.core.audit import acting_as
+from mingzhu.core.tabular import WorkbookError, shown_errors
+from mingzhu.org.models import User
 from mingzhu.risks.debt import services
-from mingzhu.risks.debt.io import InputError, read_capacity, read_instruments
+from mingzhu.risks.debt.io import InputError, import_instruments, read_capacity, read_instruments
 from mingzhu.risks.debt.planner import as_json, month_label
 
 BAD_INPUT = 2
@@ -19,11 +24,15 @@ BAD_INPUT = 2
 class Command(BaseCommand):
     help = (
         "Debt: `debt plan [--input instruments.csv|xlsx] [--capacity capacity.csv] "
-        "[--window N] [--refi-rate R] [--json]` prints the peak-shaving plan."
+        "[--window N] [--refi-rate R] [--json]` prints the peak-shaving plan; "
+        "`debt import FILE --user USERNAME [--valid-only]` imports instruments into the ledger."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["plan"])
+        parser.add_argument("what", choices=["plan", "import"])
+        parser.add_argument("file", nargs="?", help="The spreadsheet to import (debt import).")
+        parser.add_argument("--user", help="The user the import is made as (debt import).")
+        parser.add_argument("--valid-only", action="store_true", dest="valid_only")
         parser.add_argument(
             "--input",
             help="Instruments (.csv or .xlsx): id, entity, kind, principal, rate (%% a year), "
@@ -45,6 +54,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, what, input, capacity, window, refi_rate, json: bool, **options):
+        if what == "import":
+            return self.import_file(options["file"], options["user"], options["valid_only"])
         problems = []
         if window is not None and not 1 <= window <= 120:
             problems.append(f"--window {window}: expected a whole number from 1 to 120.")
@@ -86,6 +97,28 @@ class Command(BaseCommand):
                 f"  {m.instrument}: {m.amount:,.2f} from {month_label(m.from_month)} "
                 f"to {month_label(m.to_month)} (cost {m.cost:,.2f})"
             )
+
+    def import_file(self, file, username, valid_only):
+        if not file or not username:
+            raise CommandError("debt import needs FILE and --user.", returncode=BAD_INPUT)
+        actor = User.objects.filter(username=username, is_active=True).first()
+        if actor is None:
+            raise CommandError(f"No active user {username!r}.", returncode=BAD_INPUT)
+        try:
+            with acting_as(actor), open(file, "rb") as handle:
+                result = import_instruments(handle, actor=actor, valid_only=valid_only)
+        except OSError as exc:
+            raise CommandError(f"{file}: {exc.strerror}", returncode=BAD_INPUT) from None
+        except (WorkbookError, PermissionDenied) as exc:
+            raise CommandError(f"{file}: {exc}", returncode=BAD_INPUT) from None
+        written = result.created or result.updated or result.unchanged
+        if result.errors and not (valid_only and written):
+            self.fail([f"{file}: {e}" for e in shown_errors(result.errors)])
+        self.stdout.write(
+            f"created={result.created} updated={result.updated} unchanged={result.unchanged}"
+        )
+        for error in shown_errors(result.errors):
+            self.stderr.write(f"{file}: {error}")
 
 
 def _dumps(data) -> str:
