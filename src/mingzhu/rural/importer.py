@@ -33,7 +33,7 @@ from mingzhu.core.tabular import (
 )
 from mingzhu.core.templates_xlsx import from_columns
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
-from mingzhu.org.matching import UnitMatcher, clean
+from mingzhu.org.matching import Places, clean
 
 from .models import Facility, FacilityType, Maintainer
 
@@ -53,35 +53,6 @@ NO = {"否", "停用", "不在用", "废弃", "no", "n", "false", "0", "×"}
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
-
-
-class Places:
-    """The villages (and their towns) a user may act in, by the names offices write; a
-    village name two towns share is told apart by the town."""
-
-    def __init__(self, units, kinds=(UnitKind.VILLAGE,)):
-        units = list(units.filter(is_active=True, kind__in=[*kinds, *TOWN_KINDS]))
-        self.villages = UnitMatcher([u for u in units if u.kind in kinds])
-        self.towns = UnitMatcher([u for u in units if u.kind in TOWN_KINDS])
-
-    def town(self, name: str):
-        found = self.towns.candidates(name)
-        if len(found) != 1:
-            raise forms.ValidationError(_("no town named %(name)s") % {"name": name})
-        return found[0]
-
-    def village(self, name: str, town=None):
-        found = self.villages.candidates(name)
-        if town is not None:
-            found = [v for v in found if v.path.startswith(town.path)]
-        if not found:
-            raise forms.ValidationError(_("no village named %(name)s") % {"name": name})
-        if len(found) > 1:
-            raise forms.ValidationError(
-                _("%(name)s names villages of several towns; give the town in 所属镇（街道）")
-                % {"name": name}
-            )
-        return found[0]
 
 
 class FacilityRow(RowForm):
