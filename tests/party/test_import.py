@@ -4,10 +4,13 @@ import creates nothing; errors name the row and the column; who may import, and 
 
 import datetime as dt
 import io
+import json
+from io import StringIO
 
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
@@ -300,3 +303,34 @@ def test_the_templates_list_what_the_user_may_name_and_import_back(as_user, xinb
     buffer.name = "模板.xlsx"
     result = import_members(buffer, actor=zzb)
     assert (result.created, result.errors) == (0, [])
+
+
+def test_the_commands_import_as_the_user_they_name(zzb, branches, tmp_path):
+    path = tmp_path / "花名册.csv"
+    path.write_bytes(roll().getvalue())
+    out = StringIO()
+    call_command("party", "import-members", str(path), "--user", "zzb", "--json", stdout=out)
+    assert json.loads(out.getvalue())["created"] == 3
+    made = PartyMember.objects.filter(name__startswith="测试")
+    assert {e.actor for e in entries_for(PartyMember, made)} == {zzb}
+    out = StringIO()
+    call_command("party", "import-members", str(path), "--user", "zzb", "--json", stdout=out)
+    assert json.loads(out.getvalue())["unchanged"] == 3 and made.count() == 3
+
+    ledger_path = tmp_path / "联户.xlsx"
+    ledger_path.write_bytes(ledger().getvalue())
+    out = StringIO()
+    call_command("party", "import-links", str(ledger_path), "--user", "zzb", "--json", stdout=out)
+    assert json.loads(out.getvalue())["created"] == 3
+    # 测试户三 of 新治村 is linked to 测试乙, who lives in 立新村 of the same town.
+    link = HouseholdLink.objects.get(household__head_name="测试户三")
+    assert link.member.name == "测试乙" and link.household.village.name == "新治村"
+
+
+def test_the_commands_refuse_a_user_without_the_right(xinba, tmp_path):
+    path = tmp_path / "花名册.csv"
+    path.write_bytes(roll().getvalue())
+    with pytest.raises(CommandError, match="may not"):
+        call_command("party", "import-members", str(path), "--user", "xinba")
+    with pytest.raises(CommandError, match="No active user"):
+        call_command("party", "import-members", str(path), "--user", "nobody")

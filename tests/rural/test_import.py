@@ -3,10 +3,13 @@ the headings they use, the template's 示例 row; a second import creates nothin
 name the row and the column; who may import, and where."""
 
 import io
+import json
+from io import StringIO
 
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
 from mingzhu.core.testing import import_through_page
@@ -27,6 +30,13 @@ def sheet(rows, name="台账.xlsx") -> io.BytesIO:
     buffer.seek(0)
     buffer.name = name
     return buffer
+
+
+def entries_for(objects):
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Facility),
+        object_id__in=[o.pk for o in objects],
+    )
 
 
 @pytest.fixture
@@ -75,10 +85,7 @@ def test_a_messy_register_imports_after_a_preview_and_again_creates_nothing(
     assert made["测试污水站"].village == unit(XINZHI)
     assert not Facility.objects.filter(name="示例设施").exists()
     # Every write carries its author.
-    entries = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Facility),
-        object_id__in=[f.pk for f in made.values()],
-    )
+    entries = entries_for(made.values())
     assert entries.count() == 3 and {e.actor for e in entries} == {xinba}
 
     again = import_through_page(client, URL, {"file": messy()})
@@ -188,3 +195,29 @@ def test_the_template_lists_the_villages_in_scope_and_imports_back(as_user, xinb
     buffer.name = "模板.xlsx"
     result = import_facilities(buffer, actor=xinba)
     assert (result.created, result.errors) == (0, [])
+
+
+def test_the_command_imports_as_the_user_it_names(xinba, maintainer, tmp_path):
+    path = tmp_path / "设施.xlsx"
+    path.write_bytes(messy().getvalue())
+    out = StringIO()
+    call_command("rural", "import-facilities", str(path), "--user", "xinba", "--json", stdout=out)
+    assert json.loads(out.getvalue())["created"] == 3
+    made = Facility.objects.filter(name__startswith="测试")
+    assert {e.actor for e in entries_for(made)} == {xinba}
+    # Again: nothing new.
+    out = StringIO()
+    call_command("rural", "import-facilities", str(path), "--user", "xinba", "--json", stdout=out)
+    assert json.loads(out.getvalue())["unchanged"] == 3 and made.count() == 3
+
+
+def test_the_command_refuses_a_user_without_the_right_and_a_bad_sheet(lixin, tmp_path):
+    path = tmp_path / "设施.xlsx"
+    path.write_bytes(
+        sheet([["村（社区）", "设施名称", "设施类型"], ["立新村", "测试灯", "飞船"]]).getvalue()
+    )
+    with pytest.raises(CommandError, match="may not"):
+        call_command("rural", "import-facilities", str(path), "--user", "lixin")
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command("rural", "import-facilities", str(path), "--user", "xinba", stdout=StringIO())
+    assert not Facility.objects.filter(name="测试灯").exists()
