@@ -11,7 +11,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 
 from mingzhu.core.testing import import_through_page
@@ -334,3 +334,23 @@ def test_the_commands_refuse_a_user_without_the_right(xinba, tmp_path):
         call_command("party", "import-members", str(path), "--user", "xinba")
     with pytest.raises(CommandError, match="No active user"):
         call_command("party", "import-members", str(path), "--user", "nobody")
+
+
+def test_a_refused_row_reads_in_chinese_on_the_page(settings, as_user, xinba, linked_members):
+    upload = sheet(
+        [
+            ["村（社区）", "户主", "地址", "联户党员"],
+            ["立新村", "测试户一", "1组1号", "测试甲"],
+            ["永胜村", "测试户四", "1组4号", "测试甲"],
+            ["立新村", "测试户五", "1组5号", "无名氏"],
+        ]
+    )
+    settings.LANGUAGE_CODE = "zh-hans"
+    with translation.override("zh-hans"):
+        preview = as_user(xinba).post(LINKS, {"file": upload}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert preview.status_code == 200
+    assert preview.context["refused"] == [
+        "第 3 行，村（社区）：没有名为 永胜村 的村（社区）",
+        "第 4 行，联户党员：立新村 及其所属镇（街道）没有名为 无名氏 的党员",
+    ]
+    assert "从 Excel 导入党员联户" in preview.content.decode()
