@@ -354,3 +354,15 @@ def test_a_refused_row_reads_in_chinese_on_the_page(settings, as_user, xinba, li
         "第 4 行，联户党员：立新村 及其所属镇（街道）没有名为 无名氏 的党员",
     ]
     assert "从 Excel 导入党员联户" in preview.content.decode()
+
+
+def test_a_household_of_a_natural_village_is_linked_to_a_member_of_its_village(
+    lixin, linked_members, unit
+):
+    upload = sheet(
+        [["村（社区）", "户主", "地址", "联户党员"], ["立新东庄", "测试户六", "东庄3号", "测试甲"]]
+    )
+    result = import_links(upload, actor=lixin)
+    assert (result.created, result.errors) == (1, [])
+    link = HouseholdLink.objects.get(household__head_name="测试户六")
+    assert link.household.village == unit(f"{LIXIN}-N01") and link.member == linked_members[0]

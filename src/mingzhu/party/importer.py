@@ -86,6 +86,13 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _areas(path: str) -> list[str]:
+    """A unit's path and its ancestors' down to the town's (``a/b/c/`` → ``a/b/c/``,
+    ``a/b/``), never the city's: where a household's member is looked for."""
+    parts = path.strip("/").split("/")
+    return ["/".join(parts[:n]) + "/" for n in range(len(parts), 1, -1)]
+
+
 def _organisation_key(name: str) -> str:
     # 中共立新村支部委员会 and 立新村党支部 are written for the same branch as often as
     # its registered name; the registered name is matched as written, 中共 dropped.
@@ -338,12 +345,14 @@ class LinkRow(_Row):
         return data
 
     def _member(self, name: str, village) -> PartyMember | None:
-        """The member the name means: one of the household's village, else of its town."""
+        """The member the name means: of the household's village, else of the nearest
+        unit above it (the village of a natural village, then the town)."""
         found = self.context["members"].get(clean(name), [])
-        here = [m for m in found if m.village_id == village.pk]
-        if not here and village.parent_id:
-            town = self.context["parents"].get(village.parent_id, "")
-            here = [m for m in found if town and m.village.path.startswith(town)]
+        here = []
+        for area in _areas(village.path):
+            here = [m for m in found if m.village.path.startswith(area)]
+            if here:
+                break
         if not here:
             self.add_error(
                 "member",
@@ -386,7 +395,6 @@ def import_links(file, *, actor, valid_only: bool = False) -> ImportResult:
         "table": table,
         "today": timezone.localdate(),
         "places": places,
-        "parents": {u.pk: u.path for u in places.towns.units},
         "households": households,
         "may_add_households": actor.has_perm("party.add_household"),
         "members": members,
