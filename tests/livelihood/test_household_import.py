@@ -189,6 +189,18 @@ def test_errors_name_the_row_and_the_column_and_nothing_is_written(xinba):
             ["不存在村", "测试丙", ID_B, "贫困户", 4, 2025, 88, "因懒", "赵干部", "昨天"],
             ["立新村", "测试丁", ID_C, "边缘户", 4, 2025, 88, "因病", "赵干部", "2025-03-01"],
             ["立新村", "测试戊", ID_A, "边缘户", 4, 2025, 8800, "因病", "赵干部", "2025-03-01"],
+            [
+                "立新村",
+                "测试己",
+                int(ID_B[:-1]) * 10,
+                "边缘户",
+                4,
+                2025,
+                8800,
+                "因病",
+                "赵干部",
+                "2025-03-01",
+            ],
         ]
     )
     result = import_households(upload, actor=xinba)
@@ -199,6 +211,9 @@ def test_errors_name_the_row_and_the_column_and_nothing_is_written(xinba):
     assert "Row 4, 纳入时间: Dates must look like 2025-12-31." in messages
     assert any(m.startswith("Row 5, 人均纯收入（元）: 88 looks like 万元") for m in messages)
     assert "Row 6, 身份证号码: the same ID number as row 2" in messages
+    assert any(
+        m.startswith("Row 7, 身份证号码: the ID number is stored as a number") for m in messages
+    )
     assert not MonitoredHousehold.objects.filter(head_name__startswith="测试").exists()
     assert import_households(upload, actor=xinba, valid_only=True).created == 1
 

@@ -129,8 +129,17 @@ class HouseholdRow(RowForm):
         return self.context["places"].town(name) if name else None
 
     def clean_id_number(self):
+        raw = self.cleaned_data["id_number"]
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            # Excel keeps 15 significant digits of a number: the last ones are gone.
+            raise forms.ValidationError(
+                _(
+                    "the ID number is stored as a number, which loses its last digits; "
+                    "format the column as text and enter it again"
+                )
+            )
         try:
-            number = protect.clean_id_number(_text(self.cleaned_data["id_number"]))
+            number = protect.clean_id_number(_text(raw))
         except ValidationError as exc:
             raise forms.ValidationError(exc.messages) from None
         digest = protect.digest(number)
