@@ -272,3 +272,80 @@ def test_the_template_lists_the_villages_in_scope_and_imports_back(as_user, lixi
     buffer.name = "模板.xlsx"
     result = import_households(buffer, actor=lixin)
     assert (result.created, result.errors) == (0, [])
+
+
+MEASURES = "/livelihood/households/measures/import/"
+
+
+def measures_sheet(year: int):
+    return sheet(
+        [
+            ["立新村帮扶措施台账"],
+            ["户主", "身份证号码", "措施类型", "措施内容", "牵头单位", "完成时间"],
+            ["示例", "", "就业帮扶", "示例", "", ""],
+            ["测试甲", ID_A, "就业帮扶", "推荐到园区企业就业", "市人社局", f"{year}年12月底"],
+            ["测试甲", ID_A, "医疗帮扶", "落实大病保险", "新坝镇人民政府", f"{year}-06-30"],
+        ]
+    )
+
+
+def test_measures_import_as_tasks_of_their_units_and_again_add_nothing(as_user, xinba, nyj, unit):
+    from django.utils import timezone
+
+    from mingzhu.livelihood.models import AssistanceMeasure
+
+    import_households(messy(), actor=xinba)
+    household = MonitoredHousehold.objects.get(id_digest=protect.digest(ID_A))
+    year = timezone.localdate().year + 1
+    client = as_user(nyj)
+    preview = client.post(MEASURES, {"file": measures_sheet(year)})
+    assert preview.status_code == 200, preview.context.get("errors")
+    assert len(preview.context["to_create"]) == 2 and not household.measures.exists()
+    done = client.post(MEASURES, {"staged": preview.context["staged"]})
+    assert done.status_code == 302
+    measures = {m.kind: m for m in household.measures.select_related("task__lead_unit")}
+    assert set(measures) == {"employment", "medical"}
+    assert measures["employment"].task.lead_unit.name == "人力资源和社会保障局"
+    assert measures["employment"].task.deadline.isoformat() == f"{year}-12-31"
+    assert measures["medical"].task.lead_unit == unit("YZ-XINBA")
+    entry = LogEntry.objects.get_for_object(measures["employment"]).first()
+    assert entry.actor == nyj
+
+    again = import_through_page(client, MEASURES, {"file": measures_sheet(year)})
+    assert again.status_code == 302
+    assert AssistanceMeasure.objects.filter(household=household).count() == 2
+
+
+def test_measure_errors_name_the_row_and_the_column(nyj, xinba):
+    from mingzhu.livelihood.monitoring_import import import_measures
+
+    import_households(messy(), actor=xinba)
+    upload = sheet(
+        [
+            ["身份证号", "帮扶措施类型", "帮扶措施", "责任单位", "完成时限"],
+            [
+                ID_C[:-1] + "X" if ID_C[-1] != "X" else ID_C[:-1] + "0",
+                "就业",
+                "甲",
+                "市人社局",
+                "年底前",
+            ],
+            [id_number("11010519491231002"), "就业", "乙", "市人社局", "年底前"],
+            [ID_A, "发钱", "丙", "火星局", "2001-01-01"],
+        ]
+    )
+    messages = [str(e) for e in import_measures(upload, actor=nyj).errors]
+    assert "Row 2, 身份证号: The check digit of this ID number is wrong." in messages
+    assert "Row 3, 身份证号: no monitored household in your scope has this ID number" in messages
+    assert any(m.startswith("Row 4, 帮扶措施类型: one of 产业帮扶") for m in messages)
+    assert "Row 4, 责任单位: no unit named 火星局" in messages
+    assert any(m.startswith("Row 4, 完成时限: The deadline 2001-01-01 is before") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("nyj", 200), ("xinba", 403), ("lixin", 403), ("outsider", 403)]
+)
+def test_who_may_import_measures(request, as_user, persona, status):
+    client = as_user(request.getfixturevalue(persona))
+    assert client.get(MEASURES).status_code == status
+    assert client.get("/livelihood/households/measures/template/").status_code == status

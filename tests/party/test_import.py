@@ -234,7 +234,7 @@ def test_link_errors_name_the_row_and_the_column(xinba, linked_members):
         ]
     )
     messages = [str(e) for e in import_links(upload, actor=xinba).errors]
-    assert "Row 2, 联户党员: no party member named 无名氏 in 立新村 or its town" in messages
+    assert "Row 2, 联户党员: no party member named 无名氏 in 立新村 or above it" in messages
     assert "Row 3, 联户类型: 党员联户, 分区包片 or 中心户结对" in messages
     assert "Row 3, 联户日期: Dates must look like 2025-12-31." in messages
     assert "Row 4, 联户日期: The link cannot start in the future." in messages
@@ -350,8 +350,8 @@ def test_a_refused_row_reads_in_chinese_on_the_page(settings, as_user, xinba, li
         preview = as_user(xinba).post(LINKS, {"file": upload}, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert preview.status_code == 200
     assert preview.context["refused"] == [
-        "第 3 行，村（社区）：没有名为 永胜村 的村（社区）",
-        "第 4 行，联户党员：立新村 及其所属镇（街道）没有名为 无名氏 的党员",
+        "第 3 行，村（社区）：没有名为“永胜村”的村（社区）",
+        "第 4 行，联户党员：立新村 及其上级单位没有名为“无名氏”的党员",
     ]
     assert "从 Excel 导入党员联户" in preview.content.decode()
 

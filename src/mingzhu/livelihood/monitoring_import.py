@@ -16,6 +16,11 @@ only; its risk status, measures, 示例 flag and the rest are kept); one monitor
 the user's reach is refused. All rows or none, unless only the valid rows are asked for;
 every write is recorded as the importing user's (the audit trail leaves the encrypted
 number out, as for the page).
+
+Assistance measures (帮扶措施台账: 身份证号, 帮扶措施类型, 帮扶措施, 责任单位, 完成时限) import
+the same way, for a household found by the same digest; each row is a task of its unit
+made by ``actions.add_measure``, and a measure of the same kind and text the household
+already has is left as it is (its task is changed on the task's page).
 """
 
 from __future__ import annotations
@@ -23,22 +28,34 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import ActionError
 from mingzhu.core.audit import acting_as
-from mingzhu.core.periods import parse_day
+from mingzhu.core.periods import deadline_in, parse_day
 from mingzhu.core.scope import restrict, units_in_scope
-from mingzhu.core.tabular import Column, ImportResult, RowForm, read_table, run_import
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RowForm,
+    RowProblem,
+    read_table,
+    run_import,
+)
 from mingzhu.core.templates_xlsx import from_columns
 from mingzhu.org.choices import TOWN_KINDS
-from mingzhu.org.matching import Places, clean
+from mingzhu.org.matching import Places, UnitMatcher, clean
+from mingzhu.org.models import OrgUnit
+from mingzhu.tasks.actions import deadline_before_creation
 
 from . import protect
-from .actions import VILLAGE_KINDS
-from .choices import HouseholdType, RiskCause
+from .actions import DISPATCH_KINDS, VILLAGE_KINDS, add_measure
+from .choices import HouseholdType, MeasureKind, RiskCause
 from .forms import HouseholdForm
-from .models import MonitoredHousehold
+from .models import AssistanceMeasure, MonitoredHousehold
 
 PERMISSION = "livelihood.add_monitoredhousehold"
 COLUMNS = [
@@ -289,5 +306,176 @@ def household_template(actor):
             "因病、因学",
             "（示例）李干部",
             "2025-03-01",
+        ],
+    )
+
+
+# -- assistance measures ----------------------------------------------------------------
+
+MEASURE_PERMISSION = "livelihood.add_assistancemeasure"
+MEASURE_COLUMNS = [
+    Column("id_number", "身份证号", ("身份证号码", "户主身份证号", "证件号码", "公民身份号码")),
+    Column("kind", "帮扶措施类型", ("措施类型", "帮扶类型", "帮扶方式")),
+    Column("description", "帮扶措施", ("措施内容", "帮扶内容", "具体措施")),
+    Column("lead_unit", "责任单位", ("牵头单位", "落实单位", "帮扶单位")),
+    Column("deadline", "完成时限", ("完成时间", "时限", "时间节点")),
+    Column("head_name", "户主姓名", ("户主", "姓名"), required=False),
+]
+MEASURE_WORDS = {
+    "产业帮扶": MeasureKind.INDUSTRY,
+    "产业": MeasureKind.INDUSTRY,
+    "就业帮扶": MeasureKind.EMPLOYMENT,
+    "就业": MeasureKind.EMPLOYMENT,
+    "医疗帮扶": MeasureKind.MEDICAL,
+    "健康帮扶": MeasureKind.MEDICAL,
+    "医疗保障": MeasureKind.MEDICAL,
+    "教育帮扶": MeasureKind.EDUCATION,
+    "教育": MeasureKind.EDUCATION,
+    "住房保障": MeasureKind.HOUSING,
+    "住房帮扶": MeasureKind.HOUSING,
+    "社会救助": MeasureKind.SOCIAL,
+    "兜底保障": MeasureKind.SOCIAL,
+}
+
+
+class MeasureRow(RowForm):
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key in data:
+            self.fields[key] = forms.Field(required=False)
+
+    def clean_id_number(self):
+        try:
+            number = protect.clean_id_number(_text(self.cleaned_data["id_number"]))
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from None
+        household = self.context["households"].get(protect.digest(number))
+        if household is None:
+            raise forms.ValidationError(
+                _("no monitored household in your scope has this ID number")
+            )
+        return household
+
+    def clean_kind(self):
+        word = clean(_text(self.cleaned_data["kind"]))
+        kind = MEASURE_WORDS.get(word) or self.context["kind_labels"].get(word)
+        if kind is None:
+            raise forms.ValidationError(
+                _("one of %(words)s") % {"words": "、".join(dict.fromkeys(MEASURE_WORDS))}
+            )
+        return kind
+
+    def clean_description(self):
+        text = _text(self.cleaned_data["description"])
+        if not text:
+            raise forms.ValidationError(_("is required"))
+        return text
+
+    def clean_lead_unit(self):
+        name = _text(self.cleaned_data["lead_unit"])
+        if not name:
+            raise forms.ValidationError(_("is required"))
+        found = self.context["units"].candidates(name)
+        if not found:
+            raise forms.ValidationError(_("no unit named %(name)s") % {"name": name})
+        if len(found) > 1:
+            raise forms.ValidationError(_("%(name)s names more than one unit") % {"name": name})
+        return found[0]
+
+    def clean_deadline(self):
+        day, _long_running = deadline_in(self.cleaned_data["deadline"], self.context["today"].year)
+        if day is None:
+            raise forms.ValidationError(
+                _("not a deadline such as 2026-12-31, 2026年12月底, 6月30日前 or 三季度末")
+            )
+        problem = deadline_before_creation(day, self.context["today"])
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        household = data["id_number"]
+        key = (household.pk, data["kind"], clean(data["description"]))
+        earlier = self.seen_before(key, "measure")
+        if earlier is not None:
+            self.add_error("description", _("the same measure as row %(row)s") % {"row": earlier})
+        return data
+
+
+def import_measures(file, *, actor, valid_only: bool = False) -> ImportResult:
+    """Add the sheet's assistance measures, each a task of its unit made by
+    ``actions.add_measure``; a measure the household already has (same kind and text) is
+    left as it is: its task is changed on the task's page, not by a sheet."""
+    table = read_table(file, MEASURE_COLUMNS)
+    visible = restrict(MonitoredHousehold.objects.all(), actor, "view").exclude(id_digest="")
+    households = {h.id_digest: h for h in visible.select_related("village").order_by("-pk")}
+    stored = {
+        (m.household_id, m.kind, clean(m.description)): m
+        for m in AssistanceMeasure.objects.filter(household__in=visible)
+    }
+    context = {
+        "households": households,
+        # The units a measure may go to, as on the household's page.
+        "units": UnitMatcher.of_city(OrgUnit.objects.filter(kind__in=DISPATCH_KINDS)),
+        "today": timezone.localdate(),
+        "kind_labels": {clean(str(label)): value for value, label in MeasureKind.choices},
+    }
+
+    def write(row: dict, _number: int):
+        household = row["id_number"]
+        current = stored.get((household.pk, row["kind"], clean(row["description"])))
+        if current is not None:
+            return current, None
+        try:
+            measure = add_measure(
+                household,
+                actor=actor,
+                kind=row["kind"],
+                description=row["description"],
+                lead_unit=row["lead_unit"],
+                deadline=row["deadline"],
+            )
+        except ValidationError as exc:
+            raise RowProblem("description", " ".join(exc.messages)) from None
+        except (ActionError, PermissionDenied, Http404) as exc:
+            raise RowProblem(
+                "id_number", str(exc) or _("you may not add measures for this household")
+            ) from None
+        return measure, True
+
+    with acting_as(actor):
+        return run_import(table, MeasureRow, write, context=context, valid_only=valid_only)
+
+
+def measure_template(actor):
+    units = OrgUnit.objects.filter(kind__in=DISPATCH_KINDS, is_active=True)
+    return from_columns(
+        _("Assistance measures"),
+        MEASURE_COLUMNS,
+        meanings={
+            "id_number": _("The head's ID number of a monitored household."),
+            "kind": _("The kind of support."),
+            "description": _(
+                "What is done; a measure of the same kind and text the household already "
+                "has is not added again."
+            ),
+            "lead_unit": _("The unit that carries the measure: it becomes that unit's task."),
+            "deadline": _("A date (2026-06-30) or a phrase (2026年12月底, 6月30日前, 三季度末)."),
+            "head_name": _("The head's name, for the reader; not imported."),
+        },
+        choices={
+            "kind": list(dict.fromkeys(MEASURE_WORDS)),
+            "lead_unit": [u.name for u in units.order_by("path")],
+        },
+        example=[
+            "示例",
+            "就业帮扶",
+            "（示例）推荐到园区企业就业",
+            "",
+            "2026年12月底",
+            "（示例）张三",
         ],
     )

@@ -40,6 +40,16 @@ urlpatterns = [
         name="monitoredhousehold_template",
     ),
     path(
+        "households/measures/import/",
+        monitoring_views.MeasureImportView.as_view(),
+        name="assistancemeasure_import",
+    ),
+    path(
+        "households/measures/template/",
+        monitoring_views.MeasureTemplateView.as_view(),
+        name="assistancemeasure_template",
+    ),
+    path(
         "households/<int:pk>/measures/add/",
         views.MeasureView.as_view(),
         name="monitoredhousehold_measure",

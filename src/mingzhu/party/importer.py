@@ -356,7 +356,7 @@ class LinkRow(_Row):
         if not here:
             self.add_error(
                 "member",
-                _("no party member named %(name)s in %(village)s or its town")
+                _("no party member named %(name)s in %(village)s or above it")
                 % {"name": name, "village": village},
             )
             return None
