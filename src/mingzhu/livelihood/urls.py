@@ -2,7 +2,7 @@ from django.urls import path
 
 from mingzhu.core.routing import ModelPages
 
-from . import forms, views
+from . import forms, monitoring_views, views
 
 app_name = "livelihood"
 pages = ModelPages(views)
@@ -29,6 +29,26 @@ urlpatterns = [
     path("classifier/", views.ClassifierView.as_view(), name="classifier"),
     *pages("categories", "Category", form=forms.CategoryForm),
     *pages("time-limits", "TimeLimit"),
+    path(
+        "households/import/",
+        monitoring_views.HouseholdImportView.as_view(),
+        name="monitoredhousehold_import",
+    ),
+    path(
+        "households/template/",
+        monitoring_views.HouseholdTemplateView.as_view(),
+        name="monitoredhousehold_template",
+    ),
+    path(
+        "households/measures/import/",
+        monitoring_views.MeasureImportView.as_view(),
+        name="assistancemeasure_import",
+    ),
+    path(
+        "households/measures/template/",
+        monitoring_views.MeasureTemplateView.as_view(),
+        name="assistancemeasure_template",
+    ),
     path(
         "households/<int:pk>/measures/add/",
         views.MeasureView.as_view(),

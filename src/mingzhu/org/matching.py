@@ -13,6 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from django import forms
+from django.utils.translation import gettext as _
+
 from .choices import TOWN_KINDS
 from .models import OrgUnit, city_units
 
@@ -156,3 +159,34 @@ class UnitMatcher:
             return self.towns()
         unit = self.find(name)
         return [unit] if unit is not None else []
+
+
+class Places:
+    """The villages (or other units of ``kinds``) among ``units`` and their towns, by the
+    names offices write, for the imports of village records (facilities, party members,
+    households): a village name two towns share is told apart by the town; a name that
+    matches none is a ``ValidationError`` naming it."""
+
+    def __init__(self, units, kinds=("village",)):
+        units = list(units.filter(is_active=True, kind__in=[*kinds, *TOWN_KINDS]))
+        self.villages = UnitMatcher([u for u in units if u.kind in kinds])
+        self.towns = UnitMatcher([u for u in units if u.kind in TOWN_KINDS])
+
+    def town(self, name: str):
+        found = self.towns.candidates(name)
+        if len(found) != 1:
+            raise forms.ValidationError(_("no town named %(name)s") % {"name": name})
+        return found[0]
+
+    def village(self, name: str, town=None):
+        found = self.villages.candidates(name)
+        if town is not None:
+            found = [v for v in found if v.path.startswith(town.path)]
+        if not found:
+            raise forms.ValidationError(_("no village named %(name)s") % {"name": name})
+        if len(found) > 1:
+            raise forms.ValidationError(
+                _("%(name)s names villages of several towns; give the town in 所属镇（街道）")
+                % {"name": name}
+            )
+        return found[0]

@@ -16,7 +16,13 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance/", v.AttendanceView.as_view(), name="session_attendance"),
     *pages("organisations", "Organisation", form=f.PartyOrganisationForm, delete=True),
     *pages("groups", "Group", form=f.PartyGroupForm, delete=True),
-    *pages("members", "Member", form=f.PartyMemberForm, delete=True),
+    *pages(
+        "members",
+        "Member",
+        form=f.PartyMemberForm,
+        delete=True,
+        collection={"import": v.MemberImportView, "template": v.MemberTemplateView},
+    ),
     *pages(
         "households",
         "Household",
@@ -24,7 +30,12 @@ urlpatterns = [
         delete=True,
         actions={"link": v.LinkHouseholdView, "visit": v.LogVisitView},
     ),
-    *pages("links", "Link", actions={"end": v.EndLinkView}),
+    *pages(
+        "links",
+        "Link",
+        actions={"end": v.EndLinkView},
+        collection={"import": v.LinkImportView, "template": v.LinkTemplateView},
+    ),
     *pages("visits", "Visit"),
     *pages("activities", "Activity", form=f.PartyGroupActivityForm, delete=True),
     *pages("courses", "Course", form=f.TrainingCourseForm, delete=True),

@@ -10,6 +10,8 @@ from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.views import (
     ActionFormView,
+    ImportTemplateView,
+    ImportView,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
@@ -18,7 +20,7 @@ from mingzhu.core.views import (
 from mingzhu.tasks.pages import TaskDetailMixin
 from mingzhu.tasks.tables import TaskColumn
 
-from . import actions
+from . import actions, importer
 from .filters import HouseholdFilter, LinkFilter, MemberFilter, VisitFilter
 from .forms import (
     AttendanceForm,
@@ -86,6 +88,7 @@ class GroupDetailView(ObjectDetailView):
 
 class MemberListView(ObjectListView):
     model = PartyMember
+    template_name = "party/partymember_list.html"
     select_related = ("organisation", "group", "village")
     filterset_class = MemberFilter
     columns = [
@@ -157,6 +160,7 @@ class HouseholdDetailView(ObjectDetailView):
 
 class LinkListView(ObjectListView):
     model = HouseholdLink
+    template_name = "party/householdlink_list.html"
     select_related = ("household__village", "member")
     filterset_class = LinkFilter
     columns = [
@@ -167,6 +171,65 @@ class LinkListView(ObjectListView):
         "started_on",
         "ended_on",
     ]
+
+
+class MemberImportView(ImportView):
+    """The members roll (党员花名册) from Excel, after a preview; members are matched by
+    their name within their organisation."""
+
+    model = PartyMember
+    template_name = "party/import.html"
+    template_url_name = "party:partymember_template"
+    title = L("Import party members from Excel")
+    columns = [c.header for c in importer.MEMBER_COLUMNS]
+    success_message = L("Imported: %(created)s new members, %(updated)s updated.")
+    help = L("A member of the same name in the same organisation is updated, not added again.")
+
+    def import_file(self, obj, file):
+        return importer.import_members(file, actor=self.request.user, valid_only=self.valid_only)
+
+    def get_extra_context(self, obj):
+        return {**super().get_extra_context(obj), "help": self.help}
+
+
+class MemberTemplateView(ImportTemplateView):
+    model = PartyMember
+
+    @property
+    def filename(self):
+        return _("Party members import template.xlsx")
+
+    def build_template(self, obj):
+        return importer.member_template(self.request.user)
+
+
+class LinkImportView(MemberImportView):
+    """The member–household links (党员联户台账) from Excel, after a preview; households
+    not yet registered are added, a household's current link is matched."""
+
+    model = HouseholdLink
+    template_url_name = "party:householdlink_template"
+    title = L("Import household links from Excel")
+    columns = [c.header for c in importer.LINK_COLUMNS]
+    success_message = L("Imported: %(created)s new links, %(updated)s updated.")
+    help = L(
+        "A household is known by its village, head and address; a household linked to "
+        "another member is refused until that link is ended."
+    )
+
+    def import_file(self, obj, file):
+        return importer.import_links(file, actor=self.request.user, valid_only=self.valid_only)
+
+
+class LinkTemplateView(ImportTemplateView):
+    model = HouseholdLink
+
+    @property
+    def filename(self):
+        return _("Household links import template.xlsx")
+
+    def build_template(self, obj):
+        return importer.link_template(self.request.user)
 
 
 class LinkDetailView(ReadOnlyMixin, ObjectDetailView):

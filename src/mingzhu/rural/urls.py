@@ -26,7 +26,12 @@ urlpatterns = [
         "sheets", "Sheet", form=forms.ScoringSheetForm, actions={"version": views.NewVersionView}
     ),
     *pages("items", "Item"),
-    *pages("facilities", "Facility", form=forms.FacilityForm),
+    *pages(
+        "facilities",
+        "Facility",
+        form=forms.FacilityForm,
+        collection={"import": views.FacilityImportView, "template": views.FacilityTemplateView},
+    ),
     *pages("facility-types", "FacilityType", form=forms.FacilityTypeForm),
     *pages("maintainers", "Maintainer", form=forms.MaintainerForm),
     *pages("faults", "Fault", actions={"dispatch": views.DispatchView}),

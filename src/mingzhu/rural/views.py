@@ -15,6 +15,8 @@ from mingzhu.core.scope import can, restrict
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
+    ImportTemplateView,
+    ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectEditView,
@@ -26,7 +28,7 @@ from mingzhu.tasks.models import Task
 from mingzhu.tasks.pages import TaskDetailMixin, visible_tasks
 from mingzhu.tasks.tables import TaskColumn
 
-from . import actions, reports, services
+from . import actions, importer, reports, services
 from .choices import RemediationCategory
 from .filters import (
     FacilityFilter,
@@ -370,6 +372,7 @@ class ItemEditView(ObjectEditView):
 
 class FacilityListView(ObjectListView):
     model = Facility
+    template_name = "rural/facility_list.html"
     select_related = ("village__parent", "type", "maintainer")
     filterset_class = FacilityFilter
     columns = [
@@ -387,6 +390,32 @@ class FacilityDetailView(Detail):
     model = Facility
     select_related = ("village__parent", "type", "maintainer__unit")
     related = {"faults": Related("faults", "task")}
+
+
+class FacilityImportView(ImportView):
+    """The facilities register (八位一体运维台账) from Excel, after a preview; facilities are
+    matched by their name within their village."""
+
+    model = Facility
+    template_name = "rural/import.html"
+    template_url_name = "rural:facility_template"
+    title = gettext_lazy("Import facilities from Excel")
+    columns = [c.header for c in importer.COLUMNS]
+    success_message = gettext_lazy("Imported: %(created)s new facilities, %(updated)s updated.")
+
+    def import_file(self, obj, file):
+        return importer.import_facilities(file, actor=self.request.user, valid_only=self.valid_only)
+
+
+class FacilityTemplateView(ImportTemplateView):
+    model = Facility
+
+    @property
+    def filename(self):
+        return _("Facilities import template.xlsx")
+
+    def build_template(self, obj):
+        return importer.facility_template(self.request.user)
 
 
 class FacilityTypeListView(ObjectListView):

@@ -1,0 +1,214 @@
+"""Import the facilities register (八位一体运维台账) as villages and towns keep it:
+村（社区）, 设施名称, 设施类型, 位置, 运维主体, 是否在用, and optionally 所属镇（街道）.
+
+The sheet is read by ``core.tabular`` (.xlsx, .xls or .csv in UTF-8 or GBK, title rows
+above the header, header synonyms, merged cells filled, the template's 示例 row skipped).
+Villages are matched by ``org.matching.UnitMatcher`` among the villages the importing
+user may add facilities in (a village name two towns share needs the 所属镇（街道）
+column); types and maintainers by their names. A name that matches nothing is the row's
+error, naming it. Each row is checked by the model's own validation (``full_clean``).
+
+A facility's natural key is its name within its village: a row naming a facility the
+village already has updates it (the sheet's columns only; its faults, 示例 flag and the
+columns the sheet lacks are kept), never a second one. All rows or none, unless only
+the valid rows are asked for; every write is recorded as the importing user's.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from mingzhu.core.audit import acting_as
+from mingzhu.core.forms import add_errors
+from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RowForm,
+    apply_row,
+    read_table,
+    run_import,
+)
+from mingzhu.core.templates_xlsx import from_columns
+from mingzhu.org.choices import TOWN_KINDS, UnitKind
+from mingzhu.org.matching import Places, clean
+
+from .models import Facility, FacilityType, Maintainer
+
+COLUMNS = [
+    Column("village", "村（社区）", ("村", "行政村", "村居", "所在村", "村名", "村（居）")),
+    Column("name", "设施名称", ("设施", "名称", "设施名")),
+    Column("type", "设施类型", ("类型", "设施类别", "类别")),
+    Column("town", "所属镇（街道）", ("镇（街道）", "镇街", "所属镇街", "镇"), required=False),
+    Column("location", "位置", ("地点", "设施位置", "具体位置", "地址"), required=False),
+    Column("maintainer", "运维主体", ("运维单位", "管护主体", "管护单位"), required=False),
+    Column("is_active", "是否在用", ("在用", "使用状态", "状态"), required=False),
+]
+FIELDS = ["village", "name", "type", "location", "maintainer", "is_active"]
+YES = {"是", "在用", "使用", "正常", "yes", "y", "true", "1", "√"}
+NO = {"否", "停用", "不在用", "废弃", "no", "n", "false", "0", "×"}
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class FacilityRow(RowForm):
+    """One facility: every cell arrives raw; its object is built and checked in ``clean``."""
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key in data:
+            self.fields[key] = forms.Field(required=False)
+
+    def clean_town(self):
+        name = _text(self.cleaned_data["town"])
+        return self.context["places"].town(name) if name else None
+
+    def clean_name(self):
+        name = _text(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("is required"))
+        return name
+
+    def clean_type(self):
+        name = _text(self.cleaned_data["type"])
+        if not name:
+            raise forms.ValidationError(_("is required"))
+        found = self.context["types"].get(clean(name))
+        if found is None:
+            raise forms.ValidationError(_("no facility type named %(name)s") % {"name": name})
+        return found
+
+    def clean_location(self):
+        return _text(self.cleaned_data["location"])
+
+    def clean_maintainer(self):
+        name = _text(self.cleaned_data["maintainer"])
+        if not name:
+            return None
+        found = self.context["maintainers"].get(clean(name))
+        if found is None:
+            raise forms.ValidationError(_("no maintainer named %(name)s") % {"name": name})
+        return found
+
+    def clean_is_active(self):
+        word = _text(self.cleaned_data["is_active"]).casefold()
+        if not word or word in YES:
+            return True
+        if word in NO:
+            return False
+        raise forms.ValidationError(_("是 or 否"))
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        name = _text(self.data.get("village"))
+        if not name:
+            self.add_error("village", _("is required"))
+            return data
+        try:
+            data["village"] = self.context["places"].village(name, data.get("town"))
+        except forms.ValidationError as exc:
+            self.add_error("village", exc)
+            return data
+        key = (data["village"].pk, clean(data["name"]))
+        earlier = self.seen_before(key, "facility")
+        if earlier is not None:
+            self.add_error("name", _("the same facility as row %(row)s") % {"row": earlier})
+            return data
+        current = self.context["existing"].get(key)
+        if current is not None and current.pk not in self.context["changeable"]:
+            self.add_error("name", _("a facility exists that you may not change"))
+            return data
+        facility = current or Facility()
+        data["changed"] = apply_row(facility, data, FIELDS, self.context["table"])
+        try:
+            facility.full_clean(exclude=["village", "type", "maintainer"])
+        except ValidationError as exc:
+            add_errors(self, exc)
+        data["facility"] = facility
+        return data
+
+
+def import_facilities(file, *, actor, valid_only: bool = False) -> ImportResult:
+    """Create or update the facilities of the sheet, matched by their name within their
+    village; ``result.objects`` are the facilities written."""
+    table = read_table(file, COLUMNS)
+    units = units_in_scope(actor, "rural.add_facility")
+    existing = {}
+    facilities = Facility.objects.filter(village__in=units).select_related(
+        "village", "type", "maintainer"
+    )
+    for facility in facilities.order_by("pk"):
+        existing.setdefault((facility.village_id, clean(facility.name)), facility)
+    context = {
+        "table": table,
+        "places": Places(units),
+        "types": {clean(t.name): t for t in FacilityType.objects.filter(is_active=True)},
+        "maintainers": {clean(m.name): m for m in Maintainer.objects.all()},
+        "existing": existing,
+        "changeable": set(
+            restrict(Facility.objects.all(), actor, "change").values_list("pk", flat=True)
+        ),
+    }
+
+    def write(row: dict, _number: int):
+        facility = row["facility"]
+        if not row["changed"]:
+            return facility, None
+        created = facility.pk is None
+        facility.save()
+        return facility, created
+
+    with acting_as(actor):
+        return run_import(table, FacilityRow, write, context=context, valid_only=valid_only)
+
+
+def facility_template(actor):
+    """The register's template: villages, types and maintainers in drop-downs."""
+    units = units_in_scope(actor, "rural.add_facility").filter(is_active=True)
+    villages = units.filter(kind=UnitKind.VILLAGE).order_by("path")
+    towns = units.filter(kind__in=TOWN_KINDS).order_by("path")
+    types = FacilityType.objects.filter(is_active=True).order_by("sort_order", "name")
+    maintainers = Maintainer.objects.order_by("name")
+    first_village = villages.first()
+    first_type = types.first()
+    return from_columns(
+        _("Facilities"),
+        COLUMNS,
+        meanings={
+            "village": _(
+                "The village (行政村) where the facility stands. A facility of the same "
+                "name in the same village is updated on a later import."
+            ),
+            "name": _("The facility's name, unique within its village."),
+            "type": _("One of the facility types."),
+            "town": _(
+                "The village's town or street; needed only when two towns have a "
+                "village of that name."
+            ),
+            "location": _("Where it stands (group, road, house number)."),
+            "maintainer": _("The body that maintains it (运维主体); empty when there is none."),
+            "is_active": _("是 (in use, the default) or 否."),
+        },
+        choices={
+            "village": [v.name for v in villages],
+            "town": [t.name for t in towns],
+            "type": [t.name for t in types],
+            "maintainer": [m.name for m in maintainers],
+            "is_active": ["是", "否"],
+        },
+        example=[
+            "示例",
+            "（示例）1号垃圾收集点",
+            first_type.name if first_type else "",
+            first_village.parent.name if first_village and first_village.parent else "",
+            "（示例）3组路口",
+            "",
+            "是",
+        ],
+    )
