@@ -41,7 +41,7 @@ def write_csv(path, rows, header=HEADER):
         writer = csv.writer(f)
         writer.writerow(header)
         for r in rows:
-            writer.writerow([r[en] for en, _zh in COLUMNS])
+            writer.writerow([r.get(en, "") for en, _zh in COLUMNS])
     return path
 
 
@@ -140,7 +140,7 @@ def test_xlsx_input_and_export(tmp_path, db):
     ws = wb.active
     ws.append([zh for _en, zh in COLUMNS])
     for r in (row(CODES[0]), row(CODES[1], tax="300")):
-        ws.append([r[en] for en, _zh in COLUMNS])
+        ws.append([r.get(en, "") for en, _zh in COLUMNS])
     source = tmp_path / "in.xlsx"
     wb.save(source)
     target = tmp_path / "out.xlsx"

@@ -1,5 +1,6 @@
 """Every page, for those who may and those who may not."""
 
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -294,16 +295,33 @@ def test_the_templates_download_for_those_who_import(as_user, request, name, per
 def test_annual_import(as_user, gxj, own_enterprise):
     from mingzhu.enterprises.importer import ANNUAL_HEADERS
 
-    good = [own_enterprise.credit_code, 2026, 5000, 300, 800, 100, 200, 1, 100, 50, "", "", 2]
-    bad = [own_enterprise.credit_code, 2026, -1, "x", 800, 100, 200, 1, 100, 2.5, "", "", "a"]
+    def row(**cells):
+        return [cells.get(h, "") for h in ANNUAL_HEADERS]
+
+    figures = {"统一社会信用代码": own_enterprise.credit_code, "年度": 2026, "应税销售": 5000}
+    figures |= {"营业收入": 5200, "实缴税收": 300, "工业增加值": 800, "综合能耗": 100}
+    figures |= {"用电量": 200, "排放量": 1, "化学需氧量": 0.5, "氮氧化物": 0.2}
+    figures |= {"研发经费": 100, "职工人数": 50, "加减分": 2}
+    good = row(**figures)
+    bad = row(**figures | {"应税销售": -1, "实缴税收": "x", "职工人数": 2.5, "加减分": "a"})
+    bad[ANNUAL_HEADERS.index("氨氮")] = "-0.1"
     url = reverse("enterprises:annualdata_import")
     response = as_user(gxj).post(url, {"file": _xlsx(ANNUAL_HEADERS, [good, bad])})
     assert response.status_code == 400
-    assert len(response.context["errors"]) == 5  # sales, tax, employees, bonus, duplicate
+    # sales, tax, ammonia, employees, bonus, duplicate
+    assert len(response.context["errors"]) == 6
+    assert any("氨氮" in e for e in response.context["errors"])
     assert not AnnualData.objects.filter(year=2026).exists()
     done = import_through_page(as_user(gxj), url, {"file": _xlsx(ANNUAL_HEADERS, [good])})
     assert done.status_code == 302
-    assert AnnualData.objects.get(year=2026, enterprise=own_enterprise).tax == 300
+    stored = AnnualData.objects.get(year=2026, enterprise=own_enterprise)
+    assert (stored.tax, stored.revenue, stored.cod, stored.nox) == (
+        300,
+        5200,
+        Decimal("0.5"),
+        Decimal("0.2"),
+    )
+    assert stored.ammonia is None
     export = as_user(gxj).get(reverse("enterprises:annualdata_export"), {"year": 2026})
     rows = list(
         load_workbook(BytesIO(export.content)).active.iter_rows(min_row=2, values_only=True)
