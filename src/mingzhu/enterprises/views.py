@@ -113,9 +113,13 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
                 restrict(models.MuResult.objects.filter(enterprise=obj), user, "view"), user
             )
             .select_related("evaluation__scheme")
-            .order_by("-year")
+            .order_by("-year", "evaluation__scheme_code")
         )
-        latest = results[0] if results else None
+        # The indicators shown are those of the city's own scheme when it has a result.
+        latest = next(
+            (r for r in results if r.evaluation.scheme_code == models.PRIMARY_SCHEME),
+            results[0] if results else None,
+        )
         rows = []
         if latest is not None and latest.indicators:
             bench = latest.evaluation.summary.get(latest.group, {}).get("benchmarks", {})
@@ -222,12 +226,33 @@ class AnnualExportView(HeavyReadMixin, ObjectMixin, View):
 # --- per-mu evaluation ------------------------------------------------------------------
 
 
-def _year(request, evaluations) -> int | None:
+def _selected(request, evaluations) -> models.MuEvaluation | None:
+    """The evaluation of ``?year=`` (else the latest year) under ``?scheme=`` (else the
+    city's own scheme, else the first evaluated that year)."""
     value = request.GET.get("year", "")
     years = [e.year for e in evaluations]
-    if value.isdigit() and int(value) in years:
-        return int(value)
-    return years[0] if years else None
+    if not years:
+        return None
+    year = int(value) if value.isdigit() and int(value) in years else years[0]
+    of_year = [e for e in evaluations if e.year == year]
+    code = request.GET.get("scheme", "") or models.PRIMARY_SCHEME
+    return next((e for e in of_year if e.scheme_code == code), None) or next(
+        (e for e in of_year if e.scheme_code == models.PRIMARY_SCHEME), of_year[0]
+    )
+
+
+def side_by_side(evaluations, year) -> list[dict]:
+    """Each scheme's evaluation of the year with its class counts (both groups)."""
+    out = []
+    for e in evaluations:
+        if e.year != year:
+            continue
+        counts = dict.fromkeys(services.CLASSES, 0)
+        for data in e.summary.values():
+            for c in services.CLASSES:
+                counts[c] += data.get("counts", {}).get(c, 0)
+        out.append({"evaluation": e, "counts": counts})
+    return out
 
 
 def town_chart(results) -> dict:
@@ -260,8 +285,8 @@ class ResultsView(ObjectListView):
             .select_related("scheme")
             .order_by("-year")
         )
-        self.year = _year(request, self.evaluations)
-        self.evaluation = next((e for e in self.evaluations if e.year == self.year), None)
+        self.evaluation = _selected(request, self.evaluations)
+        self.year = self.evaluation.year if self.evaluation else None
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -277,18 +302,28 @@ class ResultsView(ObjectListView):
 
     def meta_context(self):
         evaluations = self.evaluations
+        may_run = self.request.user.has_perm(actions.RUN_PERMISSION)
         return {
             "evaluations": evaluations,
+            "years": sorted({e.year for e in evaluations}, reverse=True),
+            "side_by_side": side_by_side(evaluations, self.year),
+            "schemes": [(c, models.MuScheme.latest_of(c)) for c in scheme_codes()]
+            if may_run
+            else [],
             "evaluation": self.evaluation,
             "year": self.year,
             "chart": town_chart(self.get_queryset()),
-            "may_run": self.request.user.has_perm(actions.RUN_PERMISSION),
+            "may_run": may_run,
             "run_year": (evaluations[0].year + 1) if evaluations else timezone.localdate().year - 1,
             "labels": INDICATOR_LABELS,
         }
 
     def export(self, queryset):
-        return self.workbook(queryset, f"亩均评价{self.year}.xlsx", f"亩均评价{self.year}")
+        code = self.evaluation.scheme_code if self.evaluation else ""
+        suffix = "" if code == models.PRIMARY_SCHEME else f"-{code}"
+        return self.workbook(
+            queryset, f"亩均评价{self.year}{suffix}.xlsx", f"亩均评价{self.year}{suffix}"
+        )
 
     def export_table(self, queryset):
         rows = (services.result_sheet_row(result_record(r)) for r in queryset)
@@ -306,16 +341,27 @@ class RunView(LoginRequiredMixin, View):
             messages.error(request, _("Give the year as four digits."))
             return HttpResponseRedirect(reverse("enterprises:results"))
         year = int(year)
+        code = request.POST.get("scheme", "") or models.PRIMARY_SCHEME
+        if code not in scheme_codes():
+            messages.error(request, _("No such scheme."))
+            return HttpResponseRedirect(reverse("enterprises:results"))
         try:
             if request.POST.get("publish"):
-                actions.publish_evaluation(actor=request.user, year=year)
+                actions.publish_evaluation(actor=request.user, year=year, code=code)
                 messages.success(request, _("Published."))
             else:
-                actions.run_evaluation(actor=request.user, year=year)
+                actions.run_evaluation(actor=request.user, year=year, code=code)
                 messages.success(request, _("Evaluated."))
         except ActionError as exc:
             messages.error(request, str(exc))
-        return HttpResponseRedirect(reverse("enterprises:results") + f"?year={year}")
+        url = reverse("enterprises:results") + f"?year={year}&scheme={code}"
+        return HttpResponseRedirect(url)
+
+
+def scheme_codes() -> list[str]:
+    """The codes of the stored schemes, the city's own first (and always offered)."""
+    codes = set(models.MuScheme.objects.values_list("code", flat=True).distinct())
+    return [models.PRIMARY_SCHEME, *sorted(codes - {models.PRIMARY_SCHEME})]
 
 
 class SchemeListView(ObjectListView):
