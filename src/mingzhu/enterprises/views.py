@@ -32,14 +32,22 @@ from mingzhu.core.views import (
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
+from .choices import INDICATOR_LABELS
 from .demands import demand_rates, totals
-from .evaluation import result_record, visible_evaluations, visible_results
+from .evaluation import (
+    load_history,
+    load_rows,
+    result_record,
+    visible_evaluations,
+    visible_results,
+)
 from .filters import DemandFilter, EnterpriseFilter, ResultFilter, VisitFilter
 from .forms import (
     DemandForm,
     DispatchForm,
     EnterpriseForm,
     RateForm,
+    SchemeEditForm,
     SchemeForm,
     VisitForm,
 )
@@ -53,17 +61,6 @@ from .importer import (
     registry_rows,
     registry_template,
 )
-
-INDICATOR_LABELS = {
-    "tax_per_mu": gettext_lazy("Tax per mu"),
-    "sales_per_mu": gettext_lazy("Sales per mu"),
-    "tax_per_energy": gettext_lazy("Tax per unit of energy"),
-    "tax_per_emission": gettext_lazy("Tax per unit of emissions"),
-    "labour_productivity": gettext_lazy("Labour productivity"),
-    "rd_intensity": gettext_lazy("R&D intensity"),
-    "tax_per_electricity": gettext_lazy("Tax per unit of electricity"),
-}
-
 
 # --- registry ---------------------------------------------------------------------------
 
@@ -93,10 +90,12 @@ def _radar(result: models.MuResult | None) -> dict | None:
     if result is None or not result.indicators:
         return None
     keys = list(result.indicators)
-    cap = float(result.evaluation.scheme.as_scheme().cap)
+    ratios = [v[1] for v in result.indicators.values()]
+    # An uncapped scheme: the axis reaches the highest ratio shown (at least 2).
+    cap = result.evaluation.scheme.as_scheme().cap or max([2.0, *(r for r in ratios if r)])
     return {
         "indicators": [{"name": str(INDICATOR_LABELS[k]), "min": 0, "max": cap} for k in keys],
-        "ratios": [v[1] for v in result.indicators.values()],
+        "ratios": ratios,
         "benchmark": [1.0] * len(keys),
         "labels": {"enterprise": _("This enterprise"), "benchmark": _("Benchmark")},
     }
@@ -384,20 +383,70 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
 
 
 class SchemeEditView(ObjectEditView):
-    """Editing a version that an evaluation used saves a new version instead."""
+    """The scheme form: indicators with weights and benchmark rules, missing data, cap,
+    classes, scope, exemptions and vetoes, and the policies per class; "Preview" shows how
+    many enterprises each class would hold, without saving. Editing a version that an
+    evaluation used saves a new version instead (actions.save_scheme, under the lock of
+    core.versioning). A POST with ``data`` (the scheme's JSON) is the JSON edit, kept for
+    scripts."""
 
     model = models.MuScheme
-    form_class = SchemeForm
+    template_name = "enterprises/muscheme_form.html"
+
+    def get_form(self, obj):
+        post = self.request.POST if self.request.method == "POST" else None
+        if post is not None and "data" in post:
+            return SchemeForm(post, instance=obj, user=self.request.user)
+        initial = {"code": obj.code, "name": obj.name, "notes": obj.notes}
+        if obj.pk is None and post is None:
+            initial |= {"name": "", "code": ""}
+        return SchemeEditForm(
+            post,
+            initial_data=obj.data or services.DEFAULT_SCHEME_DATA,
+            locked_code=obj.pk is not None,
+            initial=initial,
+        )
+
+    def meta_context(self):
+        return {
+            **super().meta_context(),
+            "preview": getattr(self, "preview", None),
+            "labels": INDICATOR_LABELS,
+        }
+
+    def post(self, request, pk=None):
+        if "preview" not in request.POST:
+            return super().post(request, pk)
+        obj = self.get_object(pk)
+        form = self.get_form(obj)
+        if isinstance(form, SchemeEditForm) and form.is_valid():
+            self.preview = scheme_preview(form.cleaned_data)
+        return self.render_form(obj, form)
 
     def save_form(self, form):
         d = form.cleaned_data
         return actions.save_scheme(
-            form.instance.pk,
+            form.instance.pk if isinstance(form, SchemeForm) else self.kwargs.get("pk"),
             actor=self.request.user,
             name=d["name"],
             data=d["data"],
             notes=d["notes"],
+            code=d.get("code") or models.PRIMARY_SCHEME,
         )
+
+
+def scheme_preview(cleaned: dict) -> dict:
+    """How the scheme would class the enterprises of the year asked for (else the latest
+    year with figures): counts and benchmarks per group, nothing stored."""
+    year = cleaned.get("preview_year") or (
+        models.AnnualData.objects.order_by("-year").values_list("year", flat=True).first()
+    )
+    scheme = services.Scheme.from_data(0, cleaned["data"])
+    if year is None:
+        return {"year": None, "groups": {}}
+    rows, _ids, _towns = load_rows(year)
+    ev = services.evaluate(rows, scheme, load_history(year, scheme))
+    return {"year": year, "groups": services.summary(ev) if len(rows) else {}}
 
 
 # --- visits and demands -----------------------------------------------------------------
