@@ -32,7 +32,7 @@ from mingzhu.core.views import (
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
-from .choices import INDICATOR_LABELS
+from .choices import INDICATOR_LABELS, BenchmarkRule, LandPolicy, MissingPolicy
 from .demands import demand_rates, totals
 from .evaluation import (
     load_history,
@@ -367,7 +367,7 @@ class SchemeListView(ObjectListView):
     model = models.MuScheme
     columns = [
         Column("version", link=True),
-        *fields("name updated_at"),
+        *fields("code name updated_at"),
     ]
 
     def get(self, request, *args, **kwargs):
@@ -379,7 +379,31 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
     model = models.MuScheme
 
     def get_extra_context(self, obj):
-        return {"evaluations": obj.evaluations.order_by("-year"), "labels": INDICATOR_LABELS}
+        scheme = obj.as_scheme()
+        rules = dict(BenchmarkRule.choices)
+        groups = [
+            {
+                "group": g,
+                "rows": [
+                    {
+                        "label": INDICATOR_LABELS[k],
+                        "weight": w,
+                        "rule": rules[scheme.rules[g][k]["rule"]],
+                        **scheme.rules[g][k],
+                    }
+                    for k, w in scheme.weights[g].items()
+                ],
+            }
+            for g in services.GROUPS
+        ]
+        return {
+            "evaluations": obj.evaluations.order_by("-year"),
+            "scheme": scheme,
+            "groups": groups,
+            "missing": dict(MissingPolicy.choices)[scheme.missing],
+            "lands": dict(LandPolicy.choices),
+            "policies": [(c, scheme.policies.get(c)) for c in services.CLASSES],
+        }
 
 
 class SchemeEditView(ObjectEditView):
