@@ -243,9 +243,8 @@ def _selected(request, evaluations) -> models.MuEvaluation | None:
 def side_by_side(evaluations, year) -> list[dict]:
     """Each scheme's evaluation of the year with its class counts (both groups)."""
     out = []
-    for e in evaluations:
-        if e.year != year:
-            continue
+    of_year = [e for e in evaluations if e.year == year]
+    for e in sorted(of_year, key=lambda e: (e.scheme_code != models.PRIMARY_SCHEME, e.scheme_code)):
         counts = dict.fromkeys(services.CLASSES, 0)
         for data in e.summary.values():
             for c in services.CLASSES:
@@ -282,7 +281,7 @@ class ResultsView(ObjectListView):
         self.evaluations = list(
             visible_evaluations(models.MuEvaluation.objects, request.user)
             .select_related("scheme")
-            .order_by("-year")
+            .order_by("-year", "scheme_code")
         )
         self.evaluation = _selected(request, self.evaluations)
         self.year = self.evaluation.year if self.evaluation else None
