@@ -169,3 +169,18 @@ def test_without_input_it_evaluates_the_registry_and_refuses_a_published_year(db
     with pytest.raises(CommandError) as exc:
         evaluate("--year", "2024")
     assert exc.value.returncode == 2
+
+
+def test_it_evaluates_a_file_under_another_scheme_with_the_registrys_earlier_year(tmp_path, db):
+    rows = [row(CODES[0], tax="200"), row(CODES[1])]
+    path = str(write_csv(tmp_path / "in.csv", rows))
+    out, _err = evaluate("--year", "2025", "--input", path, "--json", "--scheme", "jiangsu")
+    data = json.loads(out)
+    # The Jiangsu scheme's benchmarks: twice the registry's 2024 group ratio, not the file's.
+    from mingzhu.enterprises.models import MuEvaluation
+
+    stored = MuEvaluation.objects.get(year=2025, scheme_code="jiangsu").summary
+    assert data["groups"]["above"]["benchmarks"] == stored["above"]["benchmarks"]
+    with pytest.raises(CommandError) as exc:
+        evaluate("--year", "2025", "--input", path, "--scheme", "nope")
+    assert exc.value.returncode == 2
