@@ -121,3 +121,21 @@ def test_who_may_not_edit_is_refused_also_the_preview(request, as_user, persona,
 def test_anonymous_users_are_sent_to_sign_in(client, scheme):
     response = client.get(reverse("enterprises:muscheme_edit", args=[scheme.pk]))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.parametrize("code", ["city", "jiangsu", "zhejiang"])
+def test_saving_the_form_unchanged_keeps_the_scheme(as_user, gxj, code):
+    base = MuScheme.latest_of(code)
+    url = reverse("enterprises:muscheme_edit", args=[base.pk])
+    response = as_user(gxj).post(url, post_data(base.data, code=code, name=base.name))
+    assert response.status_code == 302, response.context["form"].errors
+    saved = MuScheme.latest_of(code)
+    assert saved.version == base.version + 1
+    assert saved.as_scheme().as_data() == base.as_scheme().as_data()
+
+
+def test_a_preview_of_a_year_without_figures_says_so(as_user, gxj, scheme):
+    url = reverse("enterprises:muscheme_edit", args=[scheme.pk])
+    response = as_user(gxj).post(url, post_data(scheme.data, preview="1", preview_year="2001"))
+    assert response.status_code == 200
+    assert response.context["preview"] == {"year": 2001, "groups": {}}
