@@ -15,7 +15,10 @@ def post_data(data: dict, **main) -> dict:
     initial, indicators, policies = scheme_initial(data)
     out = {k: "" if v is None else v for k, v in initial.items()}
     out |= {"code": "city", "name": "方案", "notes": "", "preview_year": ""}
-    out |= {"ind-TOTAL_FORMS": len(indicators), "ind-INITIAL_FORMS": len(indicators)}
+    # Two blank rows as the page draws them (the formset's extra rows).
+    blank = {"group": "", "indicator": "", "weight": "", "rule": "group_ratio", "value": ""}
+    indicators = [*indicators, *[blank | {"k": "1", "offset": "1"}] * 2]
+    out |= {"ind-TOTAL_FORMS": len(indicators), "ind-INITIAL_FORMS": len(indicators) - 2}
     out |= {"ind-MIN_NUM_FORMS": 0, "ind-MAX_NUM_FORMS": 1000}
     for i, row in enumerate(indicators):
         for k, v in row.items():

@@ -153,12 +153,15 @@ def _lines(text: str) -> list[str]:
 class IndicatorForm(StyledForm):
     """One indicator of a group: weight and benchmark rule with its parameter."""
 
-    group = forms.ChoiceField(choices=GROUP_CHOICES, label=_("Group"))
+    # The empty choices leave a blank row (the formset's extra rows) unchanged: not saved.
+    group = forms.ChoiceField(choices=[("", "—"), *GROUP_CHOICES], label=_("Group"))
     indicator = forms.ChoiceField(
-        choices=[(k, v) for k, v in INDICATOR_LABELS.items()], label=_("Indicator")
+        choices=[("", "—"), *INDICATOR_LABELS.items()], label=_("Indicator")
     )
     weight = forms.DecimalField(label=_("Weight"), min_value=0, max_digits=7, decimal_places=3)
-    rule = forms.ChoiceField(choices=BenchmarkRule.choices, label=_("Benchmark rule"))
+    rule = forms.ChoiceField(
+        choices=BenchmarkRule.choices, label=_("Benchmark rule"), initial=BenchmarkRule.GROUP_RATIO
+    )
     value = forms.DecimalField(
         label=_("Published value"), required=False, min_value=0, max_digits=16, decimal_places=6
     )
