@@ -142,3 +142,16 @@ def test_a_preview_of_a_year_without_figures_says_so(as_user, gxj, scheme):
     response = as_user(gxj).post(url, post_data(scheme.data, preview="1", preview_year="2001"))
     assert response.status_code == 200
     assert response.context["preview"] == {"year": 2001, "groups": {}}
+
+
+def test_the_scheme_pages_show_each_rule(as_user, gxj):
+    zhejiang = MuScheme.latest_of("zhejiang")
+    page = as_user(gxj).get(zhejiang.get_absolute_url()).content.decode()
+    assert "24.097" in page and "4929.81" in page
+    jiangsu = MuScheme.latest_of("jiangsu")
+    page = as_user(gxj).get(jiangsu.get_absolute_url()).content.decode()
+    assert "k = 2.0" in page and "发生较大及以上安全生产事故" in page
+    edit = as_user(gxj).get(reverse("enterprises:muscheme_edit", args=[zhejiang.pk]))
+    assert edit.status_code == 200
+    assert edit.context["form"].indicators.initial[0]["value"] == 24.097
+    assert edit.context["form"]["code"].field.disabled
