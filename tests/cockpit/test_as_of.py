@@ -435,7 +435,11 @@ def test_nothing_done_after_the_day_changes_its_cockpit(as_user, leader, supervi
     if rating is not None:
         clone(rating, round=rating.round + 1, rating="dissatisfied", rated_at=now)
     if not MuEvaluation.objects.filter(year=today.year).exists():
-        clone(MuEvaluation.objects.order_by("-year").first(), year=today.year, run_at=now)
+        clone(
+            MuEvaluation.objects.filter(scheme_code="city").order_by("-year").first(),
+            year=today.year,
+            run_at=now,
+        )
     facility = Facility.objects.order_by("pk").first()
     clone(facility, name="截至测试设施")
     fault = FacilityFault.objects.filter(task__isnull=False).order_by("pk").first()

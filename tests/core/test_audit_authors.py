@@ -81,7 +81,7 @@ def test_a_command_import_is_recorded_as_the_user_it_names(tmp_path, supervisor)
 
 def test_a_job_is_recorded_as_the_system_account(db):
     call_command("mu", "evaluate", "--year", "2025", stdout=io.StringIO())
-    evaluation = MuEvaluation.objects.get(year=2025)
+    evaluation = MuEvaluation.objects.get(year=2025, scheme_code="city")
     entries = list(history_for(evaluation))
     assert entries
     assert {e.actor.username for e in entries} == {SYSTEM_USERNAME}
@@ -95,7 +95,7 @@ def test_a_command_run_by_a_named_user_is_recorded_as_theirs(db):
     call_command(
         "mu", "evaluate", "--year", "2025", "--user", runner.username, stdout=io.StringIO()
     )
-    evaluation = MuEvaluation.objects.get(year=2025)
+    evaluation = MuEvaluation.objects.get(year=2025, scheme_code="city")
     assert {e.actor for e in history_for(evaluation)} == {runner}
 
 

@@ -33,14 +33,14 @@ def _english(settings):
 
 def _mu(version: int) -> MuScheme:
     return MuScheme.objects.create(
-        version=version, name="测试方案", data=MuScheme.objects.get(version=1).data
+        version=version, name="测试方案", data=MuScheme.objects.get(code="city", version=1).data
     )
 
 
 @pytest.mark.django_db
 def test_it_gives_the_next_number_to_a_scheme_started_afresh():
-    assert save_version(MuScheme, based_on=None, create=_mu).version == 2
-    assert save_version(MuScheme, based_on=2, create=_mu).version == 3
+    assert save_version(MuScheme, key="city", based_on=None, create=_mu).version == 2
+    assert save_version(MuScheme, key="city", based_on=2, create=_mu).version == 3
 
 
 @pytest.mark.django_db
@@ -48,8 +48,8 @@ def test_it_turns_a_clash_on_the_unique_version_into_a_refusal(monkeypatch):
     # As if another save had taken the number between reading it and writing the row.
     monkeypatch.setattr(versioning, "_latest_version", lambda rows: 0)
     with pytest.raises(ActionConflict, match="Someone else saved a new version"):
-        save_version(MuScheme, based_on=None, create=_mu)
-    assert MuScheme.objects.count() == 1
+        save_version(MuScheme, key="city", based_on=None, create=_mu)
+    assert MuScheme.objects.filter(code="city").count() == 1
 
 
 @pytest.mark.django_db
@@ -59,8 +59,8 @@ def test_it_lets_other_integrity_errors_through():
         return _mu(version)  # the same number again: a bug of the caller, not a race
 
     with pytest.raises(IntegrityError):
-        save_version(MuScheme, based_on=None, create=twice)
-    assert MuScheme.objects.count() == 1
+        save_version(MuScheme, key="city", based_on=None, create=twice)
+    assert MuScheme.objects.filter(code="city").count() == 1
 
 
 def test_the_start_up_check_wants_the_version_unique_per_scheme(monkeypatch):
@@ -110,7 +110,7 @@ def _rural(personas):
 
 
 def _enterprises(personas):
-    base = MuScheme.latest_of()
+    base = MuScheme.latest_of("city")
     assert base.evaluations.exists()  # used: an edit saves a new version
 
     def save(note):

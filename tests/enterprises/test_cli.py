@@ -41,7 +41,7 @@ def write_csv(path, rows, header=HEADER):
         writer = csv.writer(f)
         writer.writerow(header)
         for r in rows:
-            writer.writerow([r[en] for en, _zh in COLUMNS])
+            writer.writerow([r.get(en, "") for en, _zh in COLUMNS])
     return path
 
 
@@ -140,7 +140,7 @@ def test_xlsx_input_and_export(tmp_path, db):
     ws = wb.active
     ws.append([zh for _en, zh in COLUMNS])
     for r in (row(CODES[0]), row(CODES[1], tax="300")):
-        ws.append([r[en] for en, _zh in COLUMNS])
+        ws.append([r.get(en, "") for en, _zh in COLUMNS])
     source = tmp_path / "in.xlsx"
     wb.save(source)
     target = tmp_path / "out.xlsx"
@@ -168,4 +168,19 @@ def test_without_input_it_evaluates_the_registry_and_refuses_a_published_year(db
     assert {r["class"] for r in data["results"]} >= {"A", "B", "C", "D", "T", None}
     with pytest.raises(CommandError) as exc:
         evaluate("--year", "2024")
+    assert exc.value.returncode == 2
+
+
+def test_it_evaluates_a_file_under_another_scheme_with_the_registrys_earlier_year(tmp_path, db):
+    rows = [row(CODES[0], tax="200"), row(CODES[1])]
+    path = str(write_csv(tmp_path / "in.csv", rows))
+    out, _err = evaluate("--year", "2025", "--input", path, "--json", "--scheme", "jiangsu")
+    data = json.loads(out)
+    # The Jiangsu scheme's benchmarks: twice the registry's 2024 group ratio, not the file's.
+    from mingzhu.enterprises.models import MuEvaluation
+
+    stored = MuEvaluation.objects.get(year=2025, scheme_code="jiangsu").summary
+    assert data["groups"]["above"]["benchmarks"] == stored["above"]["benchmarks"]
+    with pytest.raises(CommandError) as exc:
+        evaluate("--year", "2025", "--input", path, "--scheme", "nope")
     assert exc.value.returncode == 2

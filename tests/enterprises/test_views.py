@@ -1,5 +1,6 @@
 """Every page, for those who may and those who may not."""
 
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -8,7 +9,14 @@ from openpyxl import Workbook, load_workbook
 
 from mingzhu.core.testing import import_through_page
 from mingzhu.enterprises import actions, credit
-from mingzhu.enterprises.models import AnnualData, Demand, Enterprise, MuScheme, Visit
+from mingzhu.enterprises.models import (
+    AnnualData,
+    Demand,
+    Enterprise,
+    MuEvaluation,
+    MuScheme,
+    Visit,
+)
 
 LIST_PAGES = [
     "enterprises:enterprise_list",
@@ -67,7 +75,10 @@ def test_the_enterprise_sees_only_itself(as_user, enterprise_user, own_enterpris
 def test_the_detail_page_shows_classes_and_the_radar(as_user, gxj, own_enterprise):
     response = as_user(gxj).get(own_enterprise.get_absolute_url())
     assert response.status_code == 200
-    assert [r.year for r in response.context["results"]] == [2025, 2024]
+    results = [(r.year, r.evaluation.scheme_code) for r in response.context["results"]]
+    assert results == [(2025, "city"), (2025, "jiangsu"), (2025, "zhejiang"), (2024, "city")]
+    # The indicators shown are the city's own scheme's.
+    assert response.context["latest"].evaluation.scheme_code == "city"
     radar = response.context["radar"]
     assert len(radar["indicators"]) == 6 and radar["benchmark"] == [1.0] * 6
     assert b'id="radar"' in response.content
@@ -106,8 +117,40 @@ def test_only_the_industry_bureau_runs_and_publishes(as_user, gxj, xinba, leader
     assert as_user(gxj).post(url, {"year": "abc"}).status_code == 302
 
 
+def test_the_results_page_shows_the_schemes_side_by_side(as_user, gxj, leader, enterprise_user):
+    url = reverse("enterprises:results")
+    page = as_user(leader).get(url, {"year": 2025})
+    assert page.context["evaluation"].scheme_code == "city"
+    rows = page.context["side_by_side"]
+    assert [r["evaluation"].scheme_code for r in rows] == ["city", "jiangsu", "zhejiang"]
+    for r in rows:
+        assert sum(r["counts"].values()) == sum(
+            r["evaluation"].summary[g]["counts"][c]
+            for g in ("above", "below")
+            for c in ("A", "B", "C", "D", "T")
+        )
+    html = page.content.decode()
+    assert 'id="side-by-side"' in html and "浙江·黄岩式" in html
+    zhejiang = as_user(leader).get(url, {"year": 2025, "scheme": "zhejiang"})
+    assert zhejiang.context["evaluation"].scheme_code == "zhejiang"
+    assert {r.evaluation.scheme_code for r in zhejiang.context["page_obj"]} == {"zhejiang"}
+    # Drafts (all of 2025) stay hidden from the enterprise.
+    mine = as_user(enterprise_user).get(url, {"year": 2025, "scheme": "zhejiang"})
+    assert mine.context["evaluation"].year == 2024 and not mine.context["side_by_side"][1:]
+    # Run under a scheme by its code; an unknown code is refused.
+    run = reverse("enterprises:run")
+    done = as_user(gxj).post(run, {"year": 2025, "scheme": "jiangsu"})
+    assert done.status_code == 302 and "scheme=jiangsu" in done["Location"]
+    assert as_user(gxj).post(run, {"year": 2025, "scheme": "nope"}, follow=True).status_code == 200
+    assert not MuEvaluation.objects.filter(scheme_code="nope").exists()
+    api = as_user(leader).get(
+        "/api/v1/enterprises/mu-results/", {"year": 2025, "scheme": "zhejiang"}
+    )
+    assert api.json()["count"] == 600
+
+
 def test_scheme_pages_and_versions(as_user, gxj, xinba):
-    scheme = MuScheme.objects.get(version=1)
+    scheme = MuScheme.objects.get(code="city", version=1)
     client = as_user(gxj)
     assert client.get(reverse("enterprises:muscheme_list")).status_code == 200
     assert client.get(scheme.get_absolute_url()).status_code == 200
@@ -119,10 +162,10 @@ def test_scheme_pages_and_versions(as_user, gxj, xinba):
     response = client.post(url, {"name": "新方案", "data": json.dumps(data), "notes": ""})
     assert response.status_code == 302
     # Version 1 is used by evaluations: it is kept, a new version holds the change.
-    assert MuScheme.objects.get(version=1).data["cap"] == 2.0
-    assert MuScheme.objects.get(version=2).data["cap"] == 1.8
+    assert MuScheme.objects.get(code="city", version=1).data["cap"] == 2.0
+    assert MuScheme.objects.get(code="city", version=2).data["cap"] == 1.8
     bad = client.post(url, {"name": "坏方案", "data": json.dumps({"cap": 0}), "notes": ""})
-    assert bad.status_code == 200 and MuScheme.objects.count() == 2
+    assert bad.status_code == 200 and MuScheme.objects.filter(code="city").count() == 2
     assert as_user(xinba).post(url, {"name": "x", "data": "{}"}).status_code in (403, 404)
 
 
@@ -327,16 +370,33 @@ def test_the_templates_download_for_those_who_import(as_user, request, name, per
 def test_annual_import(as_user, gxj, own_enterprise):
     from mingzhu.enterprises.importer import ANNUAL_HEADERS
 
-    good = [own_enterprise.credit_code, 2026, 5000, 300, 800, 100, 200, 1, 100, 50, "", "", 2]
-    bad = [own_enterprise.credit_code, 2026, -1, "x", 800, 100, 200, 1, 100, 2.5, "", "", "a"]
+    def row(**cells):
+        return [cells.get(h, "") for h in ANNUAL_HEADERS]
+
+    figures = {"统一社会信用代码": own_enterprise.credit_code, "年度": 2026, "应税销售": 5000}
+    figures |= {"营业收入": 5200, "实缴税收": 300, "工业增加值": 800, "综合能耗": 100}
+    figures |= {"用电量": 200, "排放量": 1, "化学需氧量": 0.5, "氮氧化物": 0.2}
+    figures |= {"研发经费": 100, "职工人数": 50, "加减分": 2}
+    good = row(**figures)
+    bad = row(**figures | {"应税销售": -1, "实缴税收": "x", "职工人数": 2.5, "加减分": "a"})
+    bad[ANNUAL_HEADERS.index("氨氮")] = "-0.1"
     url = reverse("enterprises:annualdata_import")
     response = as_user(gxj).post(url, {"file": _xlsx(ANNUAL_HEADERS, [good, bad])})
     assert response.status_code == 400
-    assert len(response.context["errors"]) == 5  # sales, tax, employees, bonus, duplicate
+    # sales, tax, ammonia, employees, bonus, duplicate
+    assert len(response.context["errors"]) == 6
+    assert any("氨氮" in e for e in response.context["errors"])
     assert not AnnualData.objects.filter(year=2026).exists()
     done = import_through_page(as_user(gxj), url, {"file": _xlsx(ANNUAL_HEADERS, [good])})
     assert done.status_code == 302
-    assert AnnualData.objects.get(year=2026, enterprise=own_enterprise).tax == 300
+    stored = AnnualData.objects.get(year=2026, enterprise=own_enterprise)
+    assert (stored.tax, stored.revenue, stored.cod, stored.nox) == (
+        300,
+        5200,
+        Decimal("0.5"),
+        Decimal("0.2"),
+    )
+    assert stored.ammonia is None
     export = as_user(gxj).get(reverse("enterprises:annualdata_export"), {"year": 2026})
     rows = list(
         load_workbook(BytesIO(export.content)).active.iter_rows(min_row=2, values_only=True)

@@ -33,6 +33,7 @@ from . import evaluation as db_evaluation
 from . import services
 from .choices import Channel, EvaluationStatus, Rating, time_limit_for
 from .models import (
+    PRIMARY_SCHEME,
     AnnualData,
     Demand,
     DemandRating,
@@ -70,10 +71,13 @@ def _visible_enterprise(actor, enterprise: Enterprise | int) -> Enterprise:
 # --- per-mu evaluation ----------------------------------------------------------------
 
 
-def current_scheme() -> MuScheme:
-    """The newest scheme version; the default scheme (version 1) if none is stored."""
-    scheme = MuScheme.latest_of()
+def current_scheme(code: str = PRIMARY_SCHEME) -> MuScheme:
+    """The newest version of the scheme ``code``; for the city's own scheme, the default
+    (version 1) if none is stored."""
+    scheme = MuScheme.latest_of(code)
     if scheme is None:
+        if code != PRIMARY_SCHEME:
+            raise Http404("No such scheme.")
         scheme = MuScheme.objects.create(
             version=1, name="亩均效益评价默认方案", data=services.DEFAULT_SCHEME_DATA
         )
@@ -81,12 +85,18 @@ def current_scheme() -> MuScheme:
 
 
 def save_scheme(
-    scheme: MuScheme | int | None, *, actor, name: str, data: dict, notes: str = ""
+    scheme: MuScheme | int | None,
+    *,
+    actor,
+    name: str,
+    data: dict,
+    notes: str = "",
+    code: str = PRIMARY_SCHEME,
 ) -> MuScheme:
     """Save the evaluation scheme as edited from ``scheme`` (None: a scheme written
-    afresh). A version no evaluation has used is changed in place; otherwise the edit is
-    saved as the next version, refused (ActionConflict) if a later version was saved
-    since the edit began."""
+    afresh, the next version of the scheme ``code``). A version no evaluation has used is
+    changed in place; otherwise the edit is saved as the next version of its scheme,
+    refused (ActionConflict) if a later version was saved since the edit began."""
     permission = "enterprises.add_muscheme" if scheme is None else "enterprises.change_muscheme"
     require(actor, permission, _("You may not edit the per-mu evaluation scheme."))
     try:
@@ -104,14 +114,14 @@ def save_scheme(
                 base.name, base.data, base.notes = name, data, notes
                 base.save()
                 return base
-        based_on = base.version
+        based_on, code = base.version, base.code
 
     def create(version: int) -> MuScheme:
         return MuScheme.objects.create(
-            version=version, name=name, data=data, notes=notes, created_by=actor
+            code=code, version=version, name=name, data=data, notes=notes, created_by=actor
         )
 
-    return save_version(MuScheme, based_on=based_on, create=create)
+    return save_version(MuScheme, key=code, based_on=based_on, create=create)
 
 
 def _may_run(actor) -> None:
@@ -121,26 +131,35 @@ def _may_run(actor) -> None:
 
 
 def run_evaluation(
-    *, actor, year: int, scheme: MuScheme | None = None, at: dt.datetime | None = None
+    *,
+    actor,
+    year: int,
+    scheme: MuScheme | None = None,
+    code: str = PRIMARY_SCHEME,
+    at: dt.datetime | None = None,
 ) -> MuEvaluation:
-    """Evaluate every enterprise with figures for the year and store the results,
-    replacing those of an earlier run; refused once the year is published."""
+    """Evaluate every enterprise with figures for the year under the newest version of
+    the scheme ``code`` (or the version given) and store the results, replacing those of
+    an earlier run of that scheme; refused once that evaluation is published."""
     _may_run(actor)
+    code = scheme.code if scheme is not None else code
     with transaction.atomic():
-        evaluation = MuEvaluation.objects.select_for_update().filter(year=year).first()
+        evaluation = (
+            MuEvaluation.objects.select_for_update().filter(year=year, scheme_code=code).first()
+        )
         if evaluation is not None and evaluation.status == EvaluationStatus.PUBLISHED:
             raise ActionError(
                 _("The evaluation of %(year)s is published; it cannot be run again.")
                 % {"year": year}
             )
-        scheme = scheme or current_scheme()
+        scheme = scheme or current_scheme(code)
         rows, enterprise_ids, town_ids = db_evaluation.load_rows(year)
         if not enterprise_ids:
             raise ActionError(_("No enterprise has figures for %(year)s.") % {"year": year})
         pure = scheme.as_scheme()
-        ev = services.evaluate(rows, pure)
+        ev = services.evaluate(rows, pure, db_evaluation.load_history(year, pure))
         if evaluation is None:
-            evaluation = MuEvaluation(year=year, scheme=scheme)
+            evaluation = MuEvaluation(year=year, scheme=scheme, scheme_code=code)
         evaluation.scheme = scheme
         evaluation.summary = services.summary(ev)
         evaluation.run_at = now_or(at)
@@ -150,12 +169,16 @@ def run_evaluation(
     return evaluation
 
 
-def publish_evaluation(*, actor, year: int, at: dt.datetime | None = None) -> MuEvaluation:
-    """Publish the year's results (final); the year's count of 百亿企业 goes to the targets
-    module as an observation."""
+def publish_evaluation(
+    *, actor, year: int, code: str = PRIMARY_SCHEME, at: dt.datetime | None = None
+) -> MuEvaluation:
+    """Publish the year's results under the scheme ``code`` (final); the year's count of
+    百亿企业 goes to the targets module as an observation."""
     _may_run(actor)
     with transaction.atomic():
-        evaluation = MuEvaluation.objects.select_for_update().filter(year=year).first()
+        evaluation = (
+            MuEvaluation.objects.select_for_update().filter(year=year, scheme_code=code).first()
+        )
         if evaluation is None:
             raise Http404("No evaluation for this year.")
         if evaluation.status == EvaluationStatus.PUBLISHED:

@@ -27,7 +27,7 @@ from .demands import demand_rates
 from .evaluation import visible_results
 from .filters import DemandFilter, EnterpriseFilter
 from .forms import EnterpriseForm
-from .models import AnnualData, Demand, Enterprise, MuResult, Visit
+from .models import PRIMARY_SCHEME, AnnualData, Demand, Enterprise, MuResult, Visit
 
 
 def _of_year(queryset, request):
@@ -138,8 +138,10 @@ class MuResultViewSet(ScopedViewSet):
     ordering = ("year", "group", "rank", "pk")
 
     def get_queryset(self):
+        """?year= and ?scheme= (a scheme's code; the city's own scheme without it)."""
         queryset = visible_results(super().get_queryset(), self.request.user)
-        return _of_year(queryset, self.request)
+        code = self.request.query_params.get("scheme", "") or PRIMARY_SCHEME
+        return _of_year(queryset.filter(evaluation__scheme_code=code), self.request)
 
 
 class VisitSerializer(ScopedModelSerializer):

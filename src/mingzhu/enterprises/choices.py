@@ -85,3 +85,46 @@ class DemandStatus(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
     CLOSED = "closed", _("Handled and closed")  # 已办结
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# The indicator catalogue's names (services.INDICATORS holds their formulas).
+INDICATOR_LABELS = {
+    "tax_per_mu": _("Tax per mu"),
+    "sales_per_mu": _("Sales per mu"),
+    "revenue_per_mu": _("Revenue per mu"),
+    "value_added_per_mu": _("Value added per mu"),
+    "tax_per_energy": _("Tax per unit of energy"),
+    "value_added_per_energy": _("Value added per tce"),
+    "tax_per_emission": _("Tax per unit of emissions"),
+    "value_added_per_emission": _("Value added per tonne of emissions"),
+    "value_added_per_equivalent": _("Value added per emission equivalent"),
+    "labour_productivity": _("Labour productivity"),
+    "rd_intensity": _("R&D intensity"),
+    "rd_share_of_revenue": _("R&D share of revenue"),
+    "tax_per_electricity": _("Tax per unit of electricity"),
+}
+
+
+class BenchmarkRule(models.TextChoices):
+    GROUP_RATIO = "group_ratio", _("The group's ratio this year")
+    PUBLISHED = "published", _("A published value")
+    PREVIOUS = "previous", _("k × the group's ratio of an earlier year")
+    TOP_DECILE = "top_decile", _("The group's best decile (90th percentile)")
+
+
+class MissingPolicy(models.TextChoices):
+    ONE = "one", _("Ratio 1.0 (the benchmark)")
+    GROUP_AVERAGE = "group_average", _("The group's average score for the item")
+    ZERO = "zero", _("Zero")
+
+
+class Classing(models.TextChoices):
+    SHARES = "shares", _("Shares of the ranking")
+    CUTOFFS = "cutoffs", _("Score cut-offs")
+
+
+class LandPolicy(models.TextChoices):
+    NONE = "", _("No land rule")
+    PRIORITY = "priority", _("First for land")
+    RESTRICTED = "restricted", _("Land restricted")
+    NO_NEW_LAND = "no_new_land", _("No new industrial land")

@@ -14,7 +14,7 @@ from mingzhu.tasks import history
 
 from . import services
 from .demands import demand_rates, totals
-from .models import AnnualData, Demand, MuEvaluation, MuResult
+from .models import PRIMARY_SCHEME, AnnualData, Demand, MuEvaluation, MuResult
 
 CLASS_COLOURS = {"A": "#198754", "B": "#0d6efd", "C": "#ffc107", "D": "#dc3545", "T": "#6c757d"}
 
@@ -35,7 +35,9 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
     if not user.has_perm("enterprises.view_muresult"):
         return None
     evaluation = (
-        MuEvaluation.objects.filter(run_at__lt=history.day_ends(as_of)).order_by("-year").first()
+        MuEvaluation.objects.filter(run_at__lt=history.day_ends(as_of), scheme_code=PRIMARY_SCHEME)
+        .order_by("-year")
+        .first()
     )
     results = MuResult.objects.restrict(user)
     counts = class_counts(results.filter(evaluation=evaluation)) if evaluation else {}

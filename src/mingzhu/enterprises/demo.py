@@ -38,9 +38,94 @@ from .choices import (
     Scale,
     VisitKind,
 )
-from .models import AnnualData, Demand, Enterprise, MuEvaluation, Visit
+from .models import AnnualData, Demand, Enterprise, MuEvaluation, MuScheme, Visit
 
 SEED = 20231231
+# Two other provinces' ways, as schemes of their own (the sources: docs/enterprises.md). The
+# indicators, weights and benchmark rules follow the published texts; the class shares,
+# cap and policies the texts do not give are the demo's (示例).
+_HUAIAN_KEYS = {
+    "above": ("tax_per_mu", "sales_per_mu", "tax_per_energy"),
+    "below": ("tax_per_mu", "sales_per_mu", "tax_per_electricity"),
+}
+_HUANGYAN_BENCHMARKS = {
+    "above": {
+        "tax_per_mu": 24.097,
+        "value_added_per_mu": 136.16,
+        "value_added_per_energy": 2.694,
+        "value_added_per_emission": 4929.81,
+        "labour_productivity": 18.14,
+        "rd_share_of_revenue": 0.0302,
+    },
+    "below": {"tax_per_mu": 11.5932, "tax_per_electricity": 0.2352},
+}
+_HUANGYAN_WEIGHTS = {
+    "above": {
+        "tax_per_mu": 30,
+        "value_added_per_mu": 20,
+        "value_added_per_energy": 20,
+        "value_added_per_emission": 10,
+        "labour_productivity": 10,
+        "rd_share_of_revenue": 10,
+    },
+    "below": {"tax_per_mu": 50, "tax_per_electricity": 50},
+}
+_POLICIES = {
+    "A": {"land": "priority", "note": "优先保障用能、用地指标（示例）"},
+    "C": {"electricity_surcharge": 0.1, "water_surcharge": 0.15, "discharge_surcharge": 0.2},
+    "D": {
+        "electricity_surcharge": 0.3,
+        "water_surcharge": 0.3,
+        "discharge_surcharge": 0.5,
+        "land": "no_new_land",
+    },
+}
+PROVINCE_SCHEMES = [
+    (
+        "jiangsu",
+        "江苏·淮安式资源集约利用综合评价（示例）",
+        {
+            "weights": {
+                g: dict(zip(keys, (45, 35, 20), strict=True)) for g, keys in _HUAIAN_KEYS.items()
+            },
+            "benchmarks": {
+                g: {k: {"rule": "previous", "k": 2, "offset": 1} for k in keys}
+                for g, keys in _HUAIAN_KEYS.items()
+            },
+            "missing": "one",
+            "quotas": {"A": 0.2, "B": 0.6, "D": 0.05},
+            "cap": 2.0,
+            "min_land_below": 3,
+            "exempt_items": ["水、电、气资源要素供给企业", "投产不到2年的新办企业"],
+            "veto_items": ["发生较大及以上安全生产事故", "发生重大环境污染事件"],
+            "policies": _POLICIES,
+        },
+        "权重与基准值规则依《淮安市工业企业资源集约利用综合评价办法》政策解读（淮安市工信局，"
+        "2024-05-31）：亩均税收45%、亩均销售收入35%、单位能（电）耗税收20%，基准值取各县（区）"
+        "上年度平均值的2倍左右；A前20%，B 20%–60%，C 60%–95%，D后5%。封顶与差别化政策为示例。",
+    ),
+    (
+        "zhejiang",
+        "浙江·黄岩式亩均效益综合评价（示例）",
+        {
+            "weights": _HUANGYAN_WEIGHTS,
+            "benchmarks": {
+                g: {k: {"rule": "published", "value": v} for k, v in values.items()}
+                for g, values in _HUANGYAN_BENCHMARKS.items()
+            },
+            "missing": "group_average",
+            "quotas": {"A": 0.2, "B": 0.6, "D": 0.05},
+            "cap": None,
+            "min_land_below": 3,
+            "exempt_items": ["投产不足2年的新办企业（示例）"],
+            "veto_items": ["发生较大及以上安全生产事故（示例）"],
+            "policies": _POLICIES,
+        },
+        "公式与基准值依黄岩区深化“亩均论英雄”改革工作领导小组办公室《2022年度工业企业综合"
+        "评价得分计算说明》（2023-09-25 公示）；规上无排放数据的按规上企业此项平均得分赋分。"
+        "分类比例、封顶与差别化政策为示例。",
+    ),
+]
 COUNT = 600
 YEARS = (2023, 2024, 2025)
 EVALUATED = (2024, 2025)  # 2024 published, 2025 a draft that may be re-run
@@ -131,24 +216,32 @@ def _load(today: dt.date) -> dict[str, int]:
     AnnualData.objects.bulk_create(_annual(rng, enterprises))
     scheme = current_scheme()
     for year in EVALUATED:
-        rows, ids, town_ids = db_evaluation.load_rows(year)
-        pure = scheme.as_scheme()
-        ev = services.evaluate(rows, pure)
-        published = year == EVALUATED[0]
-        evaluation = MuEvaluation.objects.create(
-            year=year,
-            scheme=scheme,
-            summary=services.summary(ev),
-            status=EvaluationStatus.PUBLISHED if published else EvaluationStatus.DRAFT,
-            run_at=moment(dt.date(year + 1, 4, 15), 10),
-            published_at=moment(dt.date(year + 1, 5, 10), 10) if published else None,
-            is_illustrative=True,
-        )
-        db_evaluation.store(evaluation, pure, ev, ids, town_ids)
+        _evaluate(scheme, year, published=year == EVALUATED[0])
         record_hundred_billion(year, illustrative=True)
+    # A Jiangsu and a Zhejiang scheme evaluated beside the city's own for the last year.
+    for code, name, data, notes in PROVINCE_SCHEMES:
+        other = MuScheme.objects.create(code=code, version=1, name=name, data=data, notes=notes)
+        _evaluate(other, EVALUATED[-1], published=False)
     visits = _visits(rng, enterprises, today)
     demands = _demands(rng, enterprises, visits, today)
     return {"enterprises": len(enterprises), "visits": len(visits), "demands": demands}
+
+
+def _evaluate(scheme: MuScheme, year: int, *, published: bool) -> None:
+    rows, ids, town_ids = db_evaluation.load_rows(year)
+    pure = scheme.as_scheme()
+    ev = services.evaluate(rows, pure, db_evaluation.load_history(year, pure))
+    evaluation = MuEvaluation.objects.create(
+        year=year,
+        scheme=scheme,
+        scheme_code=scheme.code,
+        summary=services.summary(ev),
+        status=EvaluationStatus.PUBLISHED if published else EvaluationStatus.DRAFT,
+        run_at=moment(dt.date(year + 1, 4, 15), 10),
+        published_at=moment(dt.date(year + 1, 5, 10), 10) if published else None,
+        is_illustrative=True,
+    )
+    db_evaluation.store(evaluation, pure, ev, ids, town_ids)
 
 
 def _enterprises(rng: random.Random, towns: dict[str, OrgUnit]) -> list[Enterprise]:
@@ -205,6 +298,9 @@ def _dec(x: float | None, places: int = 2) -> Decimal | None:
 
 def _annual(rng: random.Random, enterprises: list[Enterprise]) -> list[AnnualData]:
     out = []
+    # The figures the Zhejiang indicators add come from a generator of their own, so that
+    # the rest of the demo draws the same numbers as before they were added.
+    extra = random.Random(SEED + 1)
     for i, e in enumerate(enterprises):
         land = float(e.land_mu)
         above = e.scale == Scale.ABOVE
@@ -222,6 +318,9 @@ def _annual(rng: random.Random, enterprises: list[Enterprise]) -> list[AnnualDat
                 sales = rng.uniform(1_050_000, 2_400_000) if big else rng.uniform(700_000, 950_000)
                 tax = sales / rng.uniform(18, 25)
             missing = rng.random() < 0.04
+            emissions = None if missing else sales * rng.uniform(0.00002, 0.0003)
+            shares = [extra.uniform(0.3, 0.6), extra.uniform(0.02, 0.08)]
+            shares += [extra.uniform(0.1, 0.3), extra.uniform(0.1, 0.3)]
             out.append(
                 AnnualData(
                     enterprise=e,
@@ -231,7 +330,12 @@ def _annual(rng: random.Random, enterprises: list[Enterprise]) -> list[AnnualDat
                     value_added=_dec(sales * rng.uniform(0.18, 0.3)),
                     energy_tce=None if missing else _dec(sales * rng.uniform(0.005, 0.04)),
                     electricity=_dec(sales * rng.uniform(0.01, 0.06)),
-                    emissions=None if missing else _dec(sales * rng.uniform(0.00002, 0.0003), 4),
+                    emissions=None if missing else _dec(emissions, 4),
+                    revenue=_dec(sales * extra.uniform(0.92, 1.05)),
+                    **{
+                        k: None if missing else _dec(emissions * share, 4)
+                        for k, share in zip(("cod", "ammonia", "so2", "nox"), shares, strict=True)
+                    },
                     rd_expense=_dec(sales * rng.uniform(0.005, 0.05)) if above else None,
                     employees=max(5, int(sales / rng.uniform(80, 200))),
                     exempt_reason="公用事业企业（示例）" if exempt else "",

@@ -22,10 +22,15 @@ NUMBERS = {
     "land_mu": "enterprise__land_mu",
     "tax": "tax",
     "sales": "sales",
+    "revenue": "revenue",
     "value_added": "value_added",
     "energy_tce": "energy_tce",
     "electricity": "electricity",
     "emissions": "emissions",
+    "cod": "cod",
+    "ammonia": "ammonia",
+    "so2": "so2",
+    "nox": "nox",
     "rd_expense": "rd_expense",
     "employees": "employees",
     "bonus": "bonus",
@@ -80,6 +85,11 @@ def load_rows(year: int) -> tuple[services.Rows, list[int], list[int]]:
         bonus=numbers["bonus"],
     )
     return rows, list(ids), list(towns)
+
+
+def load_history(year: int, scheme: services.Scheme) -> dict[int, services.Rows]:
+    """The rows of the earlier years the scheme's benchmarks read, by offset."""
+    return {offset: load_rows(year - offset)[0] for offset in sorted(scheme.offsets())}
 
 
 def _or_none(column: np.ndarray) -> list:

@@ -44,6 +44,7 @@ class ResultFilter(ScopedFilterSet):
     # The year chooses the evaluation (the view reads it); kept in the form so that
     # filtering stays within the year shown.
     year = django_filters.NumberFilter(method="same", label=_("Year"))
+    scheme = django_filters.CharFilter(method="same", label=_("Scheme code"))
     q = django_filters.CharFilter(method="search", label=_("Search"))
     town = unit_filter(TOWN_KINDS, _("Town"))
     group = django_filters.ChoiceFilter(choices=Scale.choices, label=_("Group"))
@@ -51,7 +52,7 @@ class ResultFilter(ScopedFilterSet):
 
     class Meta:
         model = MuResult
-        fields = ["year", "q", "town", "group", "mu_class"]
+        fields = ["year", "scheme", "q", "town", "group", "mu_class"]
 
     def same(self, queryset, name, value):
         return queryset

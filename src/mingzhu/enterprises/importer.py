@@ -74,20 +74,33 @@ REGISTRY_FIELDS = [c.key for c in REGISTRY_COLUMNS[1:]]
 YEAR = "年度"
 FIGURES = [
     ("sales", "应税销售"),
+    ("revenue", "营业收入"),
     ("tax", "实缴税收"),
     ("value_added", "工业增加值"),
     ("energy_tce", "综合能耗"),
     ("electricity", "用电量"),
     ("emissions", "排放量"),
+    ("cod", "化学需氧量"),
+    ("ammonia", "氨氮"),
+    ("so2", "二氧化硫"),
+    ("nox", "氮氧化物"),
     ("rd_expense", "研发经费"),
     ("employees", "职工人数"),
 ]
+# Other names offices' sheets give the same columns.
+ALIASES = {
+    "revenue": ("主营业务收入", "营业收入（万元）"),
+    "cod": ("COD", "化学需氧量排放量"),
+    "ammonia": ("氨氮排放量",),
+    "so2": ("二氧化硫排放量",),
+    "nox": ("氮氧化物排放量",),
+}
 EXEMPT, VETO, BONUS = "免评原因", "否决原因", "加减分"
 ANNUAL_HEADERS = [CODE, YEAR, *[h for _f, h in FIGURES], EXEMPT, VETO, BONUS]
 ANNUAL_COLUMNS = [
     Column("code", CODE, ("信用代码",)),
     Column("year", YEAR, ("年份",)),
-    *[Column(f, h, required=False) for f, h in FIGURES],
+    *[Column(f, h, ALIASES.get(f, ()), required=False) for f, h in FIGURES],
     Column("exempt_reason", EXEMPT, required=False),
     Column("veto_reason", VETO, required=False),
     Column("bonus", BONUS, required=False),
@@ -431,6 +444,11 @@ def annual_template():
                 "capacity ordered eliminated …"
             ),
             "bonus": _("Bonus (positive) or penalty (negative) points."),
+            "revenue": _("Main business revenue in 10k yuan (for R&D share and revenue per mu)."),
+            "cod": _("Tonnes; with 氨氮, 二氧化硫 and 氮氧化物 it gives the emission equivalents."),
+            "ammonia": _("Ammonia nitrogen discharged, in tonnes."),
+            "so2": _("Sulphur dioxide emitted, in tonnes."),
+            "nox": _("Nitrogen oxides emitted, in tonnes."),
         },
         example=["示例"],
     )

@@ -37,6 +37,8 @@ from .choices import (
 
 WAN = {"max_digits": 16, "decimal_places": 2}  # 万元 and other figures
 ENTERPRISE_SCOPE = ("enterprise__town", "enterprise__account_unit")
+# The code of the city's own evaluation scheme (others are evaluated beside it).
+PRIMARY_SCHEME = "city"
 
 
 def validate_credit_code(value: str) -> None:
@@ -130,6 +132,9 @@ class AnnualData(TimeStampedModel):
     enterprise = foreign_key(Enterprise, _("enterprise"), "annual")
     year = models.PositiveSmallIntegerField(_("year"))
     sales = models.DecimalField(_("taxable sales (10k yuan)"), null=True, blank=True, **WAN)
+    revenue = models.DecimalField(
+        _("main business revenue (10k yuan)"), null=True, blank=True, **WAN
+    )
     tax = models.DecimalField(_("tax paid (10k yuan)"), null=True, blank=True, **WAN)
     value_added = models.DecimalField(
         _("industrial value added (10k yuan)"), null=True, blank=True, **WAN
@@ -138,6 +143,18 @@ class AnnualData(TimeStampedModel):
     electricity = models.DecimalField(_("electricity use (10k kWh)"), null=True, blank=True, **WAN)
     emissions = models.DecimalField(
         _("main pollutant emissions (t)"), null=True, blank=True, max_digits=16, decimal_places=4
+    )
+    cod = models.DecimalField(
+        _("COD emissions (t)"), null=True, blank=True, max_digits=16, decimal_places=4
+    )
+    ammonia = models.DecimalField(
+        _("ammonia nitrogen emissions (t)"), null=True, blank=True, max_digits=16, decimal_places=4
+    )
+    so2 = models.DecimalField(
+        _("SO2 emissions (t)"), null=True, blank=True, max_digits=16, decimal_places=4
+    )
+    nox = models.DecimalField(
+        _("NOx emissions (t)"), null=True, blank=True, max_digits=16, decimal_places=4
     )
     rd_expense = models.DecimalField(_("R&D expense (10k yuan)"), null=True, blank=True, **WAN)
     employees = models.PositiveIntegerField(_("average employees"), null=True, blank=True)
@@ -188,7 +205,17 @@ class MuScheme(VersionedScheme):
     version used by an evaluation is never changed: edits make a new version."""
 
     scope_global = True
+    version_key = "code"
 
+    code = models.SlugField(
+        _("code"),
+        max_length=30,
+        default=PRIMARY_SCHEME,
+        help_text=_(
+            "The scheme's versions share it; the city's own scheme is “city”, others "
+            "(a comparison with another province's scheme) are evaluated beside it."
+        ),
+    )
     name = models.CharField(_("name"), max_length=100)
     data = models.JSONField(_("scheme"), default=dict)
     notes = models.TextField(_("notes"), blank=True)
@@ -196,8 +223,10 @@ class MuScheme(VersionedScheme):
     class Meta:
         verbose_name = _("evaluation scheme")
         verbose_name_plural = _("evaluation schemes")
-        ordering = ["-version"]
-        constraints = [models.UniqueConstraint(fields=["version"], name="muscheme_version")]
+        ordering = ["code", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="muscheme_code_version")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} v{self.version}"
@@ -220,8 +249,10 @@ class MuEvaluation(TimeStampedModel):
     # The year's benchmarks and counts are city-level figures every reader may see.
     scope_global = True
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    year = models.PositiveSmallIntegerField(_("year"))
     scheme = foreign_key(MuScheme, _("scheme"), "evaluations")
+    # The scheme's code: one evaluation a year per scheme.
+    scheme_code = models.SlugField(_("scheme code"), max_length=30, default=PRIMARY_SCHEME)
     status = models.CharField(
         _("status"), max_length=10, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT
     )
@@ -234,16 +265,19 @@ class MuEvaluation(TimeStampedModel):
     class Meta:
         verbose_name = _("per-mu evaluation")
         verbose_name_plural = _("per-mu evaluations")
-        ordering = ["-year"]
+        ordering = ["-year", "scheme_code"]
         permissions = [
             ("run_muevaluation", _("Can run and publish per-mu evaluations")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "scheme_code"], name="mu_evaluation_once")
         ]
 
     def __str__(self) -> str:
         return _("Per-mu evaluation %(year)s") % {"year": self.year}
 
     def get_absolute_url(self) -> str:
-        return reverse("enterprises:results") + f"?year={self.year}"
+        return reverse("enterprises:results") + f"?year={self.year}&scheme={self.scheme_code}"
 
 
 class MuResult(TimeStampedModel):

@@ -18,47 +18,121 @@ import numpy as np
 
 from mingzhu.core import periods
 
-# Indicator -> (numerator, denominator), both columns of Rows.values.
+# The indicator catalogue: indicator -> (numerator, denominator), both columns of
+# Rows.values. What the Jiangsu (资源集约利用综合评价) and Zhejiang (亩均效益综合评价) schemes
+# use; a scheme picks its indicators and weights from here (docs/enterprises.md).
 INDICATORS: dict[str, tuple[str, str]] = {
     "tax_per_mu": ("tax", "land_mu"),  # 亩均税收
     "sales_per_mu": ("sales", "land_mu"),  # 亩均销售
+    "revenue_per_mu": ("revenue", "land_mu"),  # 亩均营业收入
+    "value_added_per_mu": ("value_added", "land_mu"),  # 亩均增加值
     "tax_per_energy": ("tax", "energy_tce"),  # 单位能耗税收
+    "value_added_per_energy": ("value_added", "energy_tce"),  # 单位能耗增加值
     "tax_per_emission": ("tax", "emissions"),  # 单位排放税收
+    "value_added_per_emission": ("value_added", "emissions"),  # 单位排放增加值
+    "value_added_per_equivalent": ("value_added", "emission_equivalents"),  # 单位排放当量增加值
     "labour_productivity": ("value_added", "employees"),  # 全员劳动生产率
-    "rd_intensity": ("rd_expense", "sales"),  # 研发经费占比
+    "rd_intensity": ("rd_expense", "sales"),  # 研发经费占销售比重
+    "rd_share_of_revenue": ("rd_expense", "revenue"),  # R&D 经费支出占主营业务收入比重
     "tax_per_electricity": ("tax", "electricity"),  # 单位电耗税收
 }
 FIELDS = (
     "land_mu",
     "tax",
     "sales",
+    "revenue",
     "value_added",
     "energy_tce",
     "electricity",
     "emissions",
+    "cod",
+    "ammonia",
+    "so2",
+    "nox",
     "rd_expense",
     "employees",
 )
+# 污染当量值 (kg per pollution equivalent) of the four main pollutants, from the table of
+# taxable pollutants and their equivalent values annexed to the Environmental Protection
+# Tax Law (环境保护税法 附表二): 化学需氧量 1, 氨氮 0.8, 二氧化硫 0.95, 氮氧化物 0.95.
+EQUIVALENT_KG = {"cod": 1.0, "ammonia": 0.8, "so2": 0.95, "nox": 0.95}
 GROUPS = ("above", "below")
 CLASSES = ("A", "B", "C", "D", "T")
 HUNDRED_BILLION = Decimal("1000000")  # 100 亿元 in 万元
+
+# Benchmark rules: how the value an indicator is divided by is formed.
+GROUP_RATIO = "group_ratio"  # Σ numerator ÷ Σ denominator of the group this year
+PUBLISHED = "published"  # a number the scheme publishes
+PREVIOUS = "previous"  # k × the group's ratio of an earlier year
+TOP_DECILE = "top_decile"  # the 90th percentile of the group's values this year
+RULES = (GROUP_RATIO, PUBLISHED, PREVIOUS, TOP_DECILE)
+# What a missing figure (or a zero denominator) scores for the item.
+MISSING_ONE, MISSING_AVERAGE, MISSING_ZERO = "one", "group_average", "zero"
+MISSING = (MISSING_ONE, MISSING_AVERAGE, MISSING_ZERO)
+SHARES, CUTOFFS = "shares", "cutoffs"
+POLICY_NUMBERS = ("electricity_surcharge", "water_surcharge", "discharge_surcharge")
+LAND_POLICIES = ("", "priority", "restricted", "no_new_land")
 
 
 class SchemeError(ValueError):
     pass
 
 
+def _number(value, what: str) -> float:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise SchemeError(f"{what}: not a number") from None
+    if not np.isfinite(x):
+        raise SchemeError(f"{what}: not a number")
+    return x
+
+
+def _rule(group: str, key: str, raw: Any) -> dict[str, Any]:
+    """A benchmark rule as {"rule", "value", "k", "offset"} (only the parameters it uses)."""
+    raw = raw or {}
+    if not isinstance(raw, Mapping):
+        raise SchemeError(f"benchmarks: {group} {key}: not a rule")
+    rule = raw.get("rule", GROUP_RATIO)
+    where = f"benchmarks: {group} {key}"
+    if rule == PUBLISHED:
+        value = _number(raw.get("value"), where)
+        if value <= 0:
+            raise SchemeError(f"{where}: a published benchmark must be above 0")
+        return {"rule": rule, "value": value}
+    if rule == PREVIOUS:
+        k = _number(raw.get("k", 1), where)
+        offset = raw.get("offset", 1)
+        if k <= 0:
+            raise SchemeError(f"{where}: k must be above 0")
+        if isinstance(offset, bool) or not isinstance(offset, int) or not 1 <= offset <= 10:
+            raise SchemeError(f"{where}: the year offset must be a whole number from 1 to 10")
+        return {"rule": rule, "k": k, "offset": offset}
+    if rule in (GROUP_RATIO, TOP_DECILE):
+        return {"rule": rule}
+    raise SchemeError(f"{where}: unknown rule {rule!r}")
+
+
 @dataclass(frozen=True)
 class Scheme:
-    """A versioned evaluation scheme: weights per group, class quotas, the ratio cap, the
-    minimum land of a below-size enterprise in scope, and the policies per class."""
+    """A versioned evaluation scheme: indicators and weights per group, each indicator's
+    benchmark rule, the missing-data policy, class shares or score cut-offs, the ratio cap
+    (None: uncapped), the scope (规上; 规下 from ``min_land_below`` mu unless excluded), the
+    exemption and veto items it names, and the policies per class."""
 
     version: int
     weights: Mapping[str, Mapping[str, float]]
     quotas: Mapping[str, float]  # A: share ranked A; B: cumulative share A+B; D: share D
-    cap: float
+    cap: float | None
     min_land_below: float
     policies: Mapping[str, Mapping[str, Any]]
+    rules: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
+    missing: str = MISSING_ONE
+    classing: str = SHARES
+    cutoffs: Mapping[str, float] = field(default_factory=dict)  # A, B, C: lowest score
+    include_below: bool = True
+    exempt_items: tuple[str, ...] = ()
+    veto_items: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, version: int, data: Mapping[str, Any]) -> Scheme:
@@ -66,36 +140,90 @@ class Scheme:
         try:
             weights = {g: {str(k): float(w) for k, w in data["weights"][g].items()} for g in GROUPS}
             quotas = {k: float(data["quotas"][k]) for k in ("A", "B", "D")}
-            cap = float(data["cap"])
+            cap = None if data.get("cap", 2.0) is None else float(data["cap"])
             min_land = float(data.get("min_land_below", 3))
             policies = {str(k): dict(v) for k, v in (data.get("policies") or {}).items()}
+            cutoffs = {k: float(v) for k, v in (data.get("cutoffs") or {}).items()}
+            raw_rules = data.get("benchmarks") or {}
+            exempt_items = tuple(str(x) for x in data.get("exempt_items") or ())
+            veto_items = tuple(str(x) for x in data.get("veto_items") or ())
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemeError(f"incomplete scheme: {exc}") from exc
         for g, ws in weights.items():
             unknown = set(ws) - set(INDICATORS)
             if unknown:
                 raise SchemeError(f"{g}: unknown indicators {sorted(unknown)}")
-            if any(w < 0 for w in ws.values()):
+            if any(not np.isfinite(w) or w < 0 for w in ws.values()):
                 raise SchemeError(f"{g}: weights must not be negative")
+        if not isinstance(raw_rules, Mapping) or set(raw_rules) - set(GROUPS):
+            raise SchemeError("benchmarks: give rules per group (above, below)")
+        rules = {}
+        for g in GROUPS:
+            given = raw_rules.get(g) or {}
+            if set(given) - set(weights[g]):
+                raise SchemeError(f"benchmarks: {g}: rules for indicators the group does not use")
+            rules[g] = {k: _rule(g, k, given.get(k)) for k in weights[g]}
         if not 0 <= quotas["A"] <= quotas["B"] <= 1 or not 0 <= quotas["D"] <= 1:
             raise SchemeError("quotas: need 0 <= A <= B <= 1 and 0 <= D <= 1")
-        if cap <= 0:
+        if cap is not None and not cap > 0:
             raise SchemeError("cap must be above 0")
+        if min_land < 0:
+            raise SchemeError("min_land_below must not be negative")
+        missing = data.get("missing", MISSING_ONE)
+        if missing not in MISSING:
+            raise SchemeError(f"missing: one of {', '.join(MISSING)}")
+        classing = data.get("classing", SHARES)
+        if classing not in (SHARES, CUTOFFS):
+            raise SchemeError("classing: shares or cutoffs")
+        if classing == CUTOFFS:
+            if set(cutoffs) != {"A", "B", "C"}:
+                raise SchemeError("cutoffs: give the lowest score of A, B and C")
+            if not cutoffs["A"] >= cutoffs["B"] >= cutoffs["C"]:
+                raise SchemeError("cutoffs: need A >= B >= C")
         for klass, policy in policies.items():
             if klass not in CLASSES:
                 raise SchemeError(f"policies: unknown class {klass}")
-            for key in ("electricity_surcharge", "water_surcharge"):
-                if float(policy.get(key, 0)) < 0:
+            for key in POLICY_NUMBERS:
+                if _number(policy.get(key, 0) or 0, f"policies: {klass} {key}") < 0:
                     raise SchemeError(f"policies: {klass} {key} must not be negative")
-        return cls(version, weights, quotas, cap, min_land, policies)
+            if policy.get("land", "") not in LAND_POLICIES:
+                raise SchemeError(f"policies: {klass} land: one of {', '.join(LAND_POLICIES)}")
+        return cls(
+            version,
+            weights,
+            quotas,
+            cap,
+            min_land,
+            policies,
+            rules=rules,
+            missing=missing,
+            classing=classing,
+            cutoffs=cutoffs if classing == CUTOFFS else {},
+            include_below=bool(data.get("include_below", True)),
+            exempt_items=exempt_items,
+            veto_items=veto_items,
+        )
 
     def as_data(self) -> dict[str, Any]:
         return {
             "weights": {g: dict(w) for g, w in self.weights.items()},
+            "benchmarks": {g: {k: dict(r) for k, r in rs.items()} for g, rs in self.rules.items()},
+            "missing": self.missing,
             "quotas": dict(self.quotas),
+            "classing": self.classing,
+            "cutoffs": dict(self.cutoffs),
             "cap": self.cap,
+            "include_below": self.include_below,
             "min_land_below": self.min_land_below,
+            "exempt_items": list(self.exempt_items),
+            "veto_items": list(self.veto_items),
             "policies": {k: dict(v) for k, v in self.policies.items()},
+        }
+
+    def offsets(self) -> set[int]:
+        """The earlier years (as offsets from the evaluated year) the benchmarks read."""
+        return {
+            r["offset"] for rs in self.rules.values() for r in rs.values() if r["rule"] == PREVIOUS
         }
 
 
@@ -114,11 +242,12 @@ DEFAULT_SCHEME_DATA: dict[str, Any] = {
     "quotas": {"A": 0.20, "B": 0.60, "D": 0.05},
     "cap": 2.0,
     "min_land_below": 3,
-    # electricity_surcharge in 元/kWh; water_surcharge as a share of the water price.
+    # electricity_surcharge in 元/kWh; water_surcharge and discharge_surcharge (排污权) as
+    # shares of the price; land: priority, restricted or no_new_land.
     "policies": {
-        "A": {"quota_priority": True},
+        "A": {"land": "priority"},
         "C": {"electricity_surcharge": 0.10, "water_surcharge": 0.15},
-        "D": {"electricity_surcharge": 0.30, "water_surcharge": 0.30, "no_new_land": True},
+        "D": {"electricity_surcharge": 0.30, "water_surcharge": 0.30, "land": "no_new_land"},
     },
 }
 DEFAULT_SCHEME = Scheme.from_data(1, DEFAULT_SCHEME_DATA)
@@ -154,10 +283,12 @@ class Rows:
         def floats(column) -> np.ndarray:
             return np.array(column, dtype=float) if n else np.zeros(0)
 
+        columns = {f: floats(values[f]) if f in values else np.full(n, np.nan) for f in FIELDS}
+        columns["emission_equivalents"] = emission_equivalents(columns)
         return cls(
             codes=np.array(codes, dtype=str) if n else np.zeros(0, dtype=str),
             above=np.array(above, dtype=bool),
-            values={f: floats(values[f]) for f in FIELDS},
+            values=columns,
             exempt=np.array(exempt, dtype=bool),
             veto=np.array(veto, dtype=bool),
             bonus=np.nan_to_num(floats(bonus), nan=0.0),
@@ -175,6 +306,17 @@ class Rows:
             veto=[bool(r.get("veto_reason")) for r in records],
             bonus=[r.get("bonus") for r in records],
         )
+
+
+def emission_equivalents(columns: Mapping[str, np.ndarray]) -> np.ndarray:
+    """主要污染物排放当量 from the pollutants in tonnes: Σ t × 1000 ÷ kg per equivalent, in
+    thousands of equivalents (so 1 t of COD is 1); NaN when none of them is given."""
+    parts = [columns[k] / kg for k, kg in EQUIVALENT_KG.items()]
+    stacked = np.vstack(parts) if parts and len(parts[0]) else np.zeros((0, 0))
+    if not stacked.size:
+        return np.zeros(len(columns["cod"]))
+    total = np.nansum(stacked, axis=0)
+    return np.where(np.isnan(stacked).all(axis=0), np.nan, total)
 
 
 @dataclass
@@ -208,14 +350,41 @@ def class_bounds(n: int, quotas: Mapping[str, float]) -> tuple[int, int, int]:
     return min(a, n), min(b, n), max(d, min(b, n))
 
 
-def evaluate(rows: Rows, scheme: Scheme = DEFAULT_SCHEME) -> Evaluation:
-    n = len(rows)
-    land = np.nan_to_num(rows.values["land_mu"], nan=0.0)
-    in_scope = np.where(rows.above, True, land >= scheme.min_land_below)
-    veto = rows.veto & in_scope
-    exempt = rows.exempt & in_scope & ~veto
-    ranked = in_scope & ~veto & ~exempt
+def _missing_ratio(
+    scheme: Scheme, pool: np.ndarray, usable: np.ndarray, measured: np.ndarray
+) -> float:
+    """The ratio a missing figure scores: 1.0, 0, or the average ratio of the group's
+    ranked enterprises that have the figure (1.0 when none has)."""
+    if scheme.missing == MISSING_ZERO:
+        return 0.0
+    if scheme.missing == MISSING_AVERAGE:
+        sel = pool & usable
+        return float(measured[sel].mean()) if sel.any() else 1.0
+    return 1.0
 
+
+def class_labels(ranked_scores: np.ndarray, scheme: Scheme) -> np.ndarray:
+    """The classes of a group's ranked enterprises, best first: by shares of the ranking,
+    or by score cut-offs (A from cutoffs["A"], B from ["B"], C from ["C"], D below)."""
+    m = len(ranked_scores)
+    labels = np.full(m, "C", dtype=object)
+    if scheme.classing == CUTOFFS:
+        cut = scheme.cutoffs
+        labels[:] = "D"
+        labels[ranked_scores >= cut["C"]] = "C"
+        labels[ranked_scores >= cut["B"]] = "B"
+        labels[ranked_scores >= cut["A"]] = "A"
+        return labels
+    end_a, end_b, start_d = class_bounds(m, scheme.quotas)
+    labels[:end_a] = "A"
+    labels[end_a:end_b] = "B"
+    labels[start_d:] = "D"
+    return labels
+
+
+def _indicator_values(rows: Rows) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """(values, usable) per indicator: a value where the numerator is given and the
+    denominator above 0, NaN otherwise."""
     values: dict[str, np.ndarray] = {}
     usable: dict[str, np.ndarray] = {}
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -224,6 +393,77 @@ def evaluate(rows: Rows, scheme: Scheme = DEFAULT_SCHEME) -> Evaluation:
             ok = ~np.isnan(a) & (np.nan_to_num(b, nan=0.0) > 0)
             usable[key] = ok
             values[key] = np.where(ok, a / np.where(ok, b, 1.0), np.nan)
+    return values, usable
+
+
+def _standing(rows: Rows, scheme: Scheme) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(in scope, vetoed, exempt, ranked): 规上 always, 规下 with enough land when the
+    scheme takes them; a veto wins over an exemption."""
+    land = np.nan_to_num(rows.values["land_mu"], nan=0.0)
+    below_in = (
+        (land >= scheme.min_land_below) if scheme.include_below else np.zeros(len(rows), bool)
+    )
+    in_scope = np.where(rows.above, True, below_in)
+    veto = rows.veto & in_scope
+    exempt = rows.exempt & in_scope & ~veto
+    return in_scope, veto, exempt, in_scope & ~veto & ~exempt
+
+
+def _group_ratio(rows: Rows, pool: np.ndarray, usable: np.ndarray, key: str) -> float | None:
+    """Σ numerator ÷ Σ denominator over the pool's enterprises having both; None when it
+    cannot be formed or is not above 0."""
+    num, den = INDICATORS[key]
+    sel = pool & usable
+    if not sel.any():
+        return None
+    den_sum = float(rows.values[den][sel].sum())
+    ratio = float(rows.values[num][sel].sum()) / den_sum if den_sum > 0 else 0.0
+    return ratio if np.isfinite(ratio) and ratio > 0 else None
+
+
+def benchmark_of(
+    rule: Mapping[str, Any],
+    key: str,
+    group: str,
+    rows: Rows,
+    pool: np.ndarray,
+    values: Mapping[str, np.ndarray],
+    usable: Mapping[str, np.ndarray],
+    history: Mapping[int, Rows],
+    scheme: Scheme,
+) -> float | None:
+    """The benchmark of an indicator for a group under its rule (None: not formed)."""
+    kind = rule["rule"]
+    if kind == PUBLISHED:
+        return float(rule["value"])
+    if kind == TOP_DECILE:
+        sel = pool & usable[key]
+        if not sel.any():
+            return None
+        value = float(np.percentile(values[key][sel], 90))
+        return value if value > 0 else None
+    if kind == PREVIOUS:
+        earlier = history.get(rule["offset"])
+        if earlier is None or not len(earlier):
+            return None
+        _in, _veto, _exempt, ranked = _standing(earlier, scheme)
+        member = earlier.above if group == "above" else ~earlier.above
+        _values, earlier_usable = _indicator_values(earlier)
+        average = _group_ratio(earlier, ranked & member, earlier_usable[key], key)
+        return None if average is None else rule["k"] * average
+    return _group_ratio(rows, pool, usable[key], key)
+
+
+def evaluate(
+    rows: Rows, scheme: Scheme = DEFAULT_SCHEME, history: Mapping[int, Rows] | None = None
+) -> Evaluation:
+    """Score and class every row. ``history`` holds the rows of earlier years by their
+    offset (1: the year before) for benchmarks of the rule ``previous``."""
+    history = history or {}
+    n = len(rows)
+    in_scope, veto, exempt, ranked = _standing(rows, scheme)
+    values, usable = _indicator_values(rows)
+    cap = np.inf if scheme.cap is None else scheme.cap
 
     score = np.full(n, np.nan)
     ratios = {key: np.full(n, np.nan) for key in INDICATORS}
@@ -234,22 +474,18 @@ def evaluate(rows: Rows, scheme: Scheme = DEFAULT_SCHEME) -> Evaluation:
         total = np.zeros(n)
         benchmarks[group] = {}
         for key, weight in scheme.weights[group].items():
-            num, den = INDICATORS[key]
-            sel = pool & usable[key]
-            den_sum = float(rows.values[den][sel].sum()) if sel.any() else 0.0
-            num_sum = float(rows.values[num][sel].sum()) if sel.any() else 0.0
-            # A benchmark of 0 cannot be divided by: it is not formed either.
-            benchmark = num_sum / den_sum if den_sum > 0 else 0.0
-            if not (np.isfinite(benchmark) and benchmark > 0):
-                benchmark = None
+            rule = scheme.rules.get(group, {}).get(key, {"rule": GROUP_RATIO})
+            benchmark = benchmark_of(rule, key, group, rows, pool, values, usable, history, scheme)
             benchmarks[group][key] = benchmark
             if benchmark is None:
+                # A benchmark that cannot be formed gives everyone the benchmark itself.
                 ratio = np.ones(n)
             else:
                 with np.errstate(invalid="ignore", over="ignore"):
-                    ratio = np.where(
-                        usable[key], np.minimum(values[key] / benchmark, scheme.cap), 1.0
-                    )
+                    measured = np.minimum(values[key] / benchmark, cap)
+                ratio = np.where(
+                    usable[key], measured, _missing_ratio(scheme, pool, usable[key], measured)
+                )
             ratios[key][member] = ratio[member]
             total += weight * ratio
         scored = in_scope & member
@@ -268,12 +504,7 @@ def evaluate(rows: Rows, scheme: Scheme = DEFAULT_SCHEME) -> Evaluation:
         order = idx[np.lexsort((rows.codes[idx], -tax_per_mu[idx], -score[idx]))]
         m = len(order)
         rank[order] = np.arange(1, m + 1)
-        end_a, end_b, start_d = class_bounds(m, scheme.quotas)
-        labels = np.full(m, "C", dtype=object)
-        labels[:end_a] = "A"
-        labels[end_a:end_b] = "B"
-        labels[start_d:] = "D"
-        classes[order] = labels
+        classes[order] = class_labels(score[order], scheme)
         in_group = classes[member]
         counts[group] = {c: int(np.count_nonzero(in_group == c)) for c in CLASSES}
         counts[group]["ranked"] = m

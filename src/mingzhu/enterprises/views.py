@@ -32,14 +32,22 @@ from mingzhu.core.views import (
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
+from .choices import INDICATOR_LABELS, BenchmarkRule, LandPolicy, MissingPolicy
 from .demands import demand_rates, totals
-from .evaluation import result_record, visible_evaluations, visible_results
+from .evaluation import (
+    load_history,
+    load_rows,
+    result_record,
+    visible_evaluations,
+    visible_results,
+)
 from .filters import DemandFilter, EnterpriseFilter, ResultFilter, VisitFilter
 from .forms import (
     DemandForm,
     DispatchForm,
     EnterpriseForm,
     RateForm,
+    SchemeEditForm,
     SchemeForm,
     VisitForm,
 )
@@ -53,17 +61,6 @@ from .importer import (
     registry_rows,
     registry_template,
 )
-
-INDICATOR_LABELS = {
-    "tax_per_mu": gettext_lazy("Tax per mu"),
-    "sales_per_mu": gettext_lazy("Sales per mu"),
-    "tax_per_energy": gettext_lazy("Tax per unit of energy"),
-    "tax_per_emission": gettext_lazy("Tax per unit of emissions"),
-    "labour_productivity": gettext_lazy("Labour productivity"),
-    "rd_intensity": gettext_lazy("R&D intensity"),
-    "tax_per_electricity": gettext_lazy("Tax per unit of electricity"),
-}
-
 
 # --- registry ---------------------------------------------------------------------------
 
@@ -93,10 +90,12 @@ def _radar(result: models.MuResult | None) -> dict | None:
     if result is None or not result.indicators:
         return None
     keys = list(result.indicators)
-    cap = float(result.evaluation.scheme.as_scheme().cap)
+    ratios = [v[1] for v in result.indicators.values()]
+    # An uncapped scheme: the axis reaches the highest ratio shown (at least 2).
+    cap = result.evaluation.scheme.as_scheme().cap or max([2.0, *(r for r in ratios if r)])
     return {
         "indicators": [{"name": str(INDICATOR_LABELS[k]), "min": 0, "max": cap} for k in keys],
-        "ratios": [v[1] for v in result.indicators.values()],
+        "ratios": ratios,
         "benchmark": [1.0] * len(keys),
         "labels": {"enterprise": _("This enterprise"), "benchmark": _("Benchmark")},
     }
@@ -113,9 +112,13 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
                 restrict(models.MuResult.objects.filter(enterprise=obj), user, "view"), user
             )
             .select_related("evaluation__scheme")
-            .order_by("-year")
+            .order_by("-year", "evaluation__scheme_code")
         )
-        latest = results[0] if results else None
+        # The indicators shown are those of the city's own scheme when it has a result.
+        latest = next(
+            (r for r in results if r.evaluation.scheme_code == models.PRIMARY_SCHEME),
+            results[0] if results else None,
+        )
         rows = []
         if latest is not None and latest.indicators:
             bench = latest.evaluation.summary.get(latest.group, {}).get("benchmarks", {})
@@ -222,12 +225,32 @@ class AnnualExportView(HeavyReadMixin, ObjectMixin, View):
 # --- per-mu evaluation ------------------------------------------------------------------
 
 
-def _year(request, evaluations) -> int | None:
+def _selected(request, evaluations) -> models.MuEvaluation | None:
+    """The evaluation of ``?year=`` (else the latest year) under ``?scheme=`` (else the
+    city's own scheme, else the first evaluated that year)."""
     value = request.GET.get("year", "")
     years = [e.year for e in evaluations]
-    if value.isdigit() and int(value) in years:
-        return int(value)
-    return years[0] if years else None
+    if not years:
+        return None
+    year = int(value) if value.isdigit() and int(value) in years else years[0]
+    of_year = [e for e in evaluations if e.year == year]
+    code = request.GET.get("scheme", "") or models.PRIMARY_SCHEME
+    return next((e for e in of_year if e.scheme_code == code), None) or next(
+        (e for e in of_year if e.scheme_code == models.PRIMARY_SCHEME), of_year[0]
+    )
+
+
+def side_by_side(evaluations, year) -> list[dict]:
+    """Each scheme's evaluation of the year with its class counts (both groups)."""
+    out = []
+    of_year = [e for e in evaluations if e.year == year]
+    for e in sorted(of_year, key=lambda e: (e.scheme_code != models.PRIMARY_SCHEME, e.scheme_code)):
+        counts = dict.fromkeys(services.CLASSES, 0)
+        for data in e.summary.values():
+            for c in services.CLASSES:
+                counts[c] += data.get("counts", {}).get(c, 0)
+        out.append({"evaluation": e, "counts": counts})
+    return out
 
 
 def town_chart(results) -> dict:
@@ -258,10 +281,10 @@ class ResultsView(ObjectListView):
         self.evaluations = list(
             visible_evaluations(models.MuEvaluation.objects, request.user)
             .select_related("scheme")
-            .order_by("-year")
+            .order_by("-year", "scheme_code")
         )
-        self.year = _year(request, self.evaluations)
-        self.evaluation = next((e for e in self.evaluations if e.year == self.year), None)
+        self.evaluation = _selected(request, self.evaluations)
+        self.year = self.evaluation.year if self.evaluation else None
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -277,18 +300,28 @@ class ResultsView(ObjectListView):
 
     def meta_context(self):
         evaluations = self.evaluations
+        may_run = self.request.user.has_perm(actions.RUN_PERMISSION)
         return {
             "evaluations": evaluations,
+            "years": sorted({e.year for e in evaluations}, reverse=True),
+            "side_by_side": side_by_side(evaluations, self.year),
+            "schemes": [(c, models.MuScheme.latest_of(c)) for c in scheme_codes()]
+            if may_run
+            else [],
             "evaluation": self.evaluation,
             "year": self.year,
             "chart": town_chart(self.get_queryset()),
-            "may_run": self.request.user.has_perm(actions.RUN_PERMISSION),
+            "may_run": may_run,
             "run_year": (evaluations[0].year + 1) if evaluations else timezone.localdate().year - 1,
             "labels": INDICATOR_LABELS,
         }
 
     def export(self, queryset):
-        return self.workbook(queryset, f"亩均评价{self.year}.xlsx", f"亩均评价{self.year}")
+        code = self.evaluation.scheme_code if self.evaluation else ""
+        suffix = "" if code == models.PRIMARY_SCHEME else f"-{code}"
+        return self.workbook(
+            queryset, f"亩均评价{self.year}{suffix}.xlsx", f"亩均评价{self.year}{suffix}"
+        )
 
     def export_table(self, queryset):
         rows = (services.result_sheet_row(result_record(r)) for r in queryset)
@@ -306,23 +339,34 @@ class RunView(LoginRequiredMixin, View):
             messages.error(request, _("Give the year as four digits."))
             return HttpResponseRedirect(reverse("enterprises:results"))
         year = int(year)
+        code = request.POST.get("scheme", "") or models.PRIMARY_SCHEME
+        if code not in scheme_codes():
+            messages.error(request, _("No such scheme."))
+            return HttpResponseRedirect(reverse("enterprises:results"))
         try:
             if request.POST.get("publish"):
-                actions.publish_evaluation(actor=request.user, year=year)
+                actions.publish_evaluation(actor=request.user, year=year, code=code)
                 messages.success(request, _("Published."))
             else:
-                actions.run_evaluation(actor=request.user, year=year)
+                actions.run_evaluation(actor=request.user, year=year, code=code)
                 messages.success(request, _("Evaluated."))
         except ActionError as exc:
             messages.error(request, str(exc))
-        return HttpResponseRedirect(reverse("enterprises:results") + f"?year={year}")
+        url = reverse("enterprises:results") + f"?year={year}&scheme={code}"
+        return HttpResponseRedirect(url)
+
+
+def scheme_codes() -> list[str]:
+    """The codes of the stored schemes, the city's own first (and always offered)."""
+    codes = set(models.MuScheme.objects.values_list("code", flat=True).distinct())
+    return [models.PRIMARY_SCHEME, *sorted(codes - {models.PRIMARY_SCHEME})]
 
 
 class SchemeListView(ObjectListView):
     model = models.MuScheme
     columns = [
         Column("version", link=True),
-        *fields("name updated_at"),
+        *fields("code name updated_at"),
     ]
 
     def get(self, request, *args, **kwargs):
@@ -334,24 +378,98 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
     model = models.MuScheme
 
     def get_extra_context(self, obj):
-        return {"evaluations": obj.evaluations.order_by("-year"), "labels": INDICATOR_LABELS}
+        scheme = obj.as_scheme()
+        rules = dict(BenchmarkRule.choices)
+        groups = [
+            {
+                "group": g,
+                "rows": [
+                    {
+                        "label": INDICATOR_LABELS[k],
+                        "weight": w,
+                        "rule": rules[scheme.rules[g][k]["rule"]],
+                        **scheme.rules[g][k],
+                    }
+                    for k, w in scheme.weights[g].items()
+                ],
+            }
+            for g in services.GROUPS
+        ]
+        return {
+            "evaluations": obj.evaluations.order_by("-year"),
+            "scheme": scheme,
+            "groups": groups,
+            "missing": dict(MissingPolicy.choices)[scheme.missing],
+            "lands": dict(LandPolicy.choices),
+            "policies": [(c, scheme.policies.get(c)) for c in services.CLASSES],
+        }
 
 
 class SchemeEditView(ObjectEditView):
-    """Editing a version that an evaluation used saves a new version instead."""
+    """The scheme form: indicators with weights and benchmark rules, missing data, cap,
+    classes, scope, exemptions and vetoes, and the policies per class; "Preview" shows how
+    many enterprises each class would hold, without saving. Editing a version that an
+    evaluation used saves a new version instead (actions.save_scheme, under the lock of
+    core.versioning). A POST with ``data`` (the scheme's JSON) is the JSON edit, kept for
+    scripts."""
 
     model = models.MuScheme
-    form_class = SchemeForm
+    template_name = "enterprises/muscheme_form.html"
+
+    def get_form(self, obj):
+        post = self.request.POST if self.request.method == "POST" else None
+        if post is not None and "data" in post:
+            return SchemeForm(post, instance=obj, user=self.request.user)
+        initial = {"code": obj.code, "name": obj.name, "notes": obj.notes}
+        if obj.pk is None and post is None:
+            initial |= {"name": "", "code": ""}
+        return SchemeEditForm(
+            post,
+            initial_data=obj.data or services.DEFAULT_SCHEME_DATA,
+            locked_code=obj.pk is not None,
+            initial=initial,
+        )
+
+    def meta_context(self):
+        return {
+            **super().meta_context(),
+            "preview": getattr(self, "preview", None),
+            "labels": INDICATOR_LABELS,
+        }
+
+    def post(self, request, pk=None):
+        if "preview" not in request.POST:
+            return super().post(request, pk)
+        obj = self.get_object(pk)
+        form = self.get_form(obj)
+        if isinstance(form, SchemeEditForm) and form.is_valid():
+            self.preview = scheme_preview(form.cleaned_data)
+        return self.render_form(obj, form)
 
     def save_form(self, form):
         d = form.cleaned_data
         return actions.save_scheme(
-            form.instance.pk,
+            form.instance.pk if isinstance(form, SchemeForm) else self.kwargs.get("pk"),
             actor=self.request.user,
             name=d["name"],
             data=d["data"],
             notes=d["notes"],
+            code=d.get("code") or models.PRIMARY_SCHEME,
         )
+
+
+def scheme_preview(cleaned: dict) -> dict:
+    """How the scheme would class the enterprises of the year asked for (else the latest
+    year with figures): counts and benchmarks per group, nothing stored."""
+    year = cleaned.get("preview_year") or (
+        models.AnnualData.objects.order_by("-year").values_list("year", flat=True).first()
+    )
+    scheme = services.Scheme.from_data(0, cleaned["data"])
+    if year is None:
+        return {"year": None, "groups": {}}
+    rows, _ids, _towns = load_rows(year)
+    ev = services.evaluate(rows, scheme, load_history(year, scheme))
+    return {"year": year, "groups": services.summary(ev) if len(rows) else {}}
 
 
 # --- visits and demands -----------------------------------------------------------------

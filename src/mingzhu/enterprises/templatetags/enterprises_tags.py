@@ -13,3 +13,9 @@ def lookup(mapping, key):
 
 # The core's format (``mingzhu.core.numbers``) for the pages that load only this library.
 register.filter("percent", numbers.percent)
+
+
+@register.filter
+def fields(form, names: str) -> list:
+    """The form's bound fields named (space-separated), in that order."""
+    return [form[name] for name in names.split()]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.audit import acting_as, system_account
@@ -23,8 +24,8 @@ from mingzhu.core.tabular import WorkbookError
 
 from ... import services
 from ...actions import current_scheme, run_evaluation
-from ...evaluation import result_record
-from ...models import MuResult
+from ...evaluation import load_history, result_record
+from ...models import PRIMARY_SCHEME, MuResult
 from ...table_input import read_table, validate_rows
 
 
@@ -39,16 +40,27 @@ class Command(BaseCommand):
         parser.add_argument("--export", help="Write the results to this .xlsx file.")
         parser.add_argument("--user", help="Who runs the stored evaluation (default: system).")
         parser.add_argument(
+            "--scheme",
+            default=PRIMARY_SCHEME,
+            help="The scheme's code (default: the city's own scheme, city).",
+        )
+        parser.add_argument(
             "--skip-invalid",
             action="store_true",
             help="Leave invalid rows out instead of stopping.",
         )
 
     def handle(self, *args, what, year, input, json, export, skip_invalid, user=None, **options):
-        scheme = current_scheme().as_scheme()
+        code = options.get("scheme") or PRIMARY_SCHEME
+        try:
+            scheme = current_scheme(code).as_scheme()
+        except Http404:
+            raise CommandError(f"--scheme {code}: no such scheme.", returncode=2) from None
         if input:
             records = self._read(input, scheme, skip_invalid)
-            ev = services.evaluate(services.Rows.from_records(records), scheme)
+            # Benchmarks that read earlier years take them from the registry.
+            history = load_history(year, scheme)
+            ev = services.evaluate(services.Rows.from_records(records), scheme, history)
             results = services.result_records(
                 ev,
                 scheme,
@@ -67,7 +79,7 @@ class Command(BaseCommand):
                     raise CommandError(f"--user {user}: no such active user.", returncode=2)
             try:
                 with acting_as(actor or system_account()):
-                    evaluation = run_evaluation(actor=actor, year=year)
+                    evaluation = run_evaluation(actor=actor, year=year, code=code)
             except ActionError as exc:
                 raise CommandError(str(exc), returncode=2) from exc
             except PermissionDenied as exc:
