@@ -215,6 +215,100 @@ def _wrap_width(widths: list[int]) -> float | None:
     return width if near >= 0.5 * len(long) else None
 
 
+# A 任务分解表 copied from a web page arrives one cell a line: "序号", the headers, then
+# each row's number, task, units and time limit on lines of their own.
+_TABLE_NUMBER = re.compile(r"^(?:序号|编号)$")
+_TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目")
+_TABLE_UNIT = ("牵头", "单位", "部门")
+_TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
+# A date line under the table: the 落款 of a text that ends with its table.
+_TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_TIME_CELL = re.compile(
+    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|年底|年内|季度|上半年|下半年|长期|持续|常态化|每年"
+)
+
+
+def _cell_kind(cell: str) -> str:
+    if "。" in cell or len(cell) > 24:
+        return "task"
+    if _TIME_CELL.search(cell):
+        return "time"
+    return "unit"
+
+
+# A time limit naming a month only: "完成时限：10月投入使用".
+_TIME_LIMIT = re.compile(r"完成时限[:：]\s*(?:(?P<year>\d{4})\s*年)?\s*(?P<month>\d{1,2})\s*月")
+
+
+def unflatten_tables(text: str) -> str:
+    """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
+    becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
+    row holding two tasks, each with its time limit, gives two rows sharing its units."""
+    lines = text.split("\n")
+    cells = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    for k, (first, cell) in enumerate(cells):
+        if not _TABLE_NUMBER.match(cell):
+            continue
+        header = []
+        j = k + 1
+        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 8 and len(header) < 8:
+            header.append(cells[j][1])
+            j += 1
+        if (
+            j >= len(cells)
+            or cells[j][1] != "1"
+            or not any(w in h for h in header for w in _TABLE_TASK)
+            or not any(w in h for h in header for w in _TABLE_UNIT)
+        ):
+            continue
+        role = "牵头单位" if any("牵头" in h for h in header) else "责任单位"
+        rows: list[list[str]] = []
+        last = j
+        expected = 1
+        while j < len(cells):
+            cell = cells[j][1]
+            if cell == str(expected):
+                rows.append([])
+                expected += 1
+            elif cell.endswith((":", "：")) or len(cell) > 120 or _TABLE_END.match(cell):
+                break  # "分享到：", a paragraph, "附件2" or "二、…": the table has ended
+            elif _TABLE_DATE_LINE.match(cell):
+                # The issuer above the date line follows the last row's time limit: it
+                # signs the table and is no unit of that row.
+                row = rows[-1]
+                if len(row) > 2 and _cell_kind(row[-2]) == "time" and _cell_kind(row[-1]) == "unit":
+                    row.pop()
+                    last = j - 2
+                break
+            else:
+                rows[-1].append(cell)
+            last = j
+            j += 1
+        out, number = [], 0
+        for row in rows:
+            units: list[str] = []
+            tasks: list[list] = []  # [task, units, time]
+            for cell in row:
+                kind = _cell_kind(cell)
+                if kind == "task" or not tasks:
+                    tasks.append([cell, [], ""])
+                elif kind == "unit":
+                    tasks[-1][1].append(cell)
+                else:
+                    tasks[-1][2] = cell
+            for task, task_units, time_limit in tasks:
+                units = task_units or units
+                notes = ([f"{role}：{'、'.join(units)}"] if units else []) + (
+                    [f"完成时限：{time_limit}"] if time_limit else []
+                )
+                number += 1
+                note = f"（{'；'.join(notes)}）" if notes else ""
+                out.append(f"{number}.{task.rstrip('。；; ')}。{note}")
+        end = cells[last][0]
+        return "\n".join(lines[:first] + out + lines[end + 1 :])
+    return text
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
@@ -290,6 +384,8 @@ DOC_NUMBER = re.compile(
 DATE_LINE = re.compile(
     r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?$"
 )
+# A plan's section of goals: every sentence in it commits.
+GOALS = re.compile(r"^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标)$")
 # A notice's closing part (四、工作要求) tells its readers how to work; its items are no
 # tasks unless they name a unit.
 REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要求|相关要求)$")
@@ -297,13 +393,26 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|地|级|部门|单位|镇|板块)[^。]{0,10}(?:要|须|必须|应)|请各"
+    r"各(?:牵头|责任|有关|地|级|部门|单位|镇|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
 )
 
 
-def is_instruction(item: Item, section_title: str) -> bool:
-    """An item that instructs the readers of a notice instead of naming work."""
-    if REQUIREMENTS.search(section_title) and not item.named_lead:
+def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> int:
+    """Where the covering notice of a document ends: its date line (落款), when rows
+    follow it (the attachment or the 方案 it sends); else 0."""
+    for paragraph, offset in zip(paragraphs, offsets, strict=True):
+        if DATE_LINE.match(paragraph.strip()) and any(start > offset for start in starts):
+            return offset
+    return 0
+
+
+def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
+    """An item that instructs the readers of a notice instead of naming work: in a
+    closing 工作要求, above the date line of a notice that sends its rows below it, or a
+    head of nothing but four-character phrases telling every unit what to do."""
+    if item.named_lead:
+        return False
+    if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
     return bool(_PHRASES.match(item.title) and _TO_EVERYONE.search(item.text))
 
@@ -592,6 +701,8 @@ UNITS = (
     "平方公里",
     "平方米",
     "个百分点",
+    "个工作日",
+    "工作日",
     "亿元",
     "万元",
     "千元",
@@ -633,7 +744,9 @@ UNITS = (
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
-_NUMBER = rf"(?P<num>{_ARABIC}|(?<!第){_CHINESE})"
+# "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
+_MYRIAD = r"\d+(?:\.\d+)?[万亿](?=[个家项所座辆套件场批台处条张])"
+_NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
 AT_LEAST += ("增加到", "增加至", "增至", "达", "新增", "培育", "引进", "新建", "建成", "保持在")
@@ -641,7 +754,7 @@ AT_MOST = ("不超过", "不高于", "控制在", "稳定在")
 BELOW = ("低于", "少于")
 _PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW, key=len, reverse=True)
 _PREFIX = "|".join(_PREFIXES)
-_SUFFIX = r"(?:\s*(?P<suf>以上|以内|之内|以下|左右))?"
+_SUFFIX = r"(?:\s*(?P<suf>以上|以内|之内|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
 _LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_UNIT}){_SUFFIX}")
 _CHANGE = re.compile(
     rf"(?P<verb>增长|提高|提升|增加|下降|降低|减少)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
@@ -673,7 +786,7 @@ _LEADING_NOISE = re.compile(
 )
 _TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
-    r"新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
+    r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
     r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织"
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -683,11 +796,41 @@ _OBJECT_VERBS = re.compile(
     r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织)$"
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
+_ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
+_COUNT_UNIT = r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张"
+# "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
+_COUNTED = re.compile(
+    r"(?P<verb>新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|新开工|开工|引进)"
+    rf"(?P<gap>[\u4e00-\u9fff]{{0,12}}?){_NUMBER}\s*(?P<unit>{_COUNT_UNIT})"
+    r"(?P<obj>[\u4e00-\u9fff]{2,20}?)(?=[，,。；;、）)]|投产|投用|达产|$)"
+)
+# "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
+# the verb that completes it.
+_COMPLETED = re.compile(
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用)(?P<rest>[^，,。；;（(]{0,24})"
+)
+# "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
+_SUM = re.compile(
+    rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
+    r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+)
+# "居民消费价格指数控制在102.8以内": an index has no unit.
+_INDEX = re.compile(
+    rf"(?P<pre>控制在|不超过|不高于|不低于|达到)\s*(?P<num>{_ARABIC})(?P<unit>)"
+    r"(?P<suf>以内|以下|以上|左右)?(?=[，,。；;、]|$)"
+)
+
+
+_OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
 def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
-    """(position, date, words) of every deadline phrase of a sentence."""
+    """(position, date, words) of every deadline phrase of a sentence; a sentence that
+    opens with a year and a comma ("2027年，全市新建…") speaks of that year's end."""
     found = []
+    if m := _OPENING_YEAR.match(sentence):
+        found.append((m.start("year"), dt.date(int(m.group("year")), 12, 31), m.group(0).strip()))
     for pattern, kind in _DEADLINES:
         for m in pattern.finditer(sentence):
             if kind == "plan":
@@ -706,7 +849,8 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                 if not 1 <= month <= 12:
                     continue
                 day = month_end(year, month)
-            found.append((m.start(), day, m.group(0).strip()))
+            if not any(f[0] == m.start() for f in found):
+                found.append((m.start(), day, m.group(0).strip()))
     return sorted(found)
 
 
@@ -721,6 +865,8 @@ def _deadline_for(deadlines, position: int) -> tuple[dt.date | None, str]:
 
 def _number(text: str) -> Decimal | None:
     text = text.replace(",", "")
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿])", text):
+        return Decimal(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)
     try:
         if re.fullmatch(_ARABIC.replace(",", ""), text) or re.fullmatch(r"\d+(?:\.\d+)?", text):
             return Decimal(text)
@@ -747,7 +893,7 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
         return ">", words
     if pre in BELOW or suf == "以下":
         return "<", words
-    if pre in AT_MOST or suf in ("以内", "之内"):
+    if pre in AT_MOST or suf in ("以内", "之内", "内"):
         return "<=", words
     if suf == "左右":
         return "=", words
@@ -821,8 +967,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     for m in _LEVEL.finditer(text):
         if not clear(m.start(), m.end()):
             continue
-        if text[m.end() :].lstrip()[:1] not in _AFTER_OK:
-            continue  # "50 亿元以上重大项目": a size, not a target
+        after = _ASIDE.sub("", text[m.end() :].lstrip())
+        within = m.group("suf") in ("内", "以内", "之内")  # "5个工作日内完成审批": a limit
+        if (not within and after[:1] not in _AFTER_OK) or after[:1] == "的":
+            continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
@@ -840,6 +988,44 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         value = _number(m.group("num"))
         if value is None:
+            continue
+        results.append(found(m, start, name, comparator, value, words))
+        taken.append((m.start(), m.end()))
+    for m in _COUNTED.finditer(text):
+        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = f"{m.group('gap')}{m.group('obj')}"
+        results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        taken.append((m.start("num"), m.end()))
+    for m in _COMPLETED.finditer(text):
+        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("obj") + m.group("verb") + m.group("rest").strip()
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        taken.append((m.start(), m.end()))
+    for m in _SUM.finditer(text):
+        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("obj") + ("投资" if m.group("verb") == "投资" else "")
+        comparator = ">=" if m.group("suf") else "="
+        results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
+        taken.append((m.start(), m.end()))
+    for m in _INDEX.finditer(text):
+        name, start = _indicator(text, m.start())
+        if not name.endswith("指数") or not clear(m.start(), m.end()):
+            continue
+        value = _number(m.group("num"))
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        if value is None or NOT_A_COMMITMENT.search(text[start : m.start()]):
             continue
         results.append(found(m, start, name, comparator, value, words))
         taken.append((m.start(), m.end()))
@@ -919,7 +1105,9 @@ _SIZED = re.compile(rf"^{_ARABIC}\s*(?:{_UNIT})(?:以上|以下)?[\u4e00-\u9fff]
 def _plausible(name: str) -> bool:
     """A name for an indicator; one that opens with a size says what is counted
     ("10亿元以上项目")."""
-    if not 1 <= len(name) <= 30 or (name[0].isdigit() and not _SIZED.match(name)):
+    if not 1 <= len(name) <= 30 or (
+        name[0].isdigit() and not _SIZED.match(name) and not re.match(r"\d+[A-Za-z]", name)
+    ):  # "5G基站" is a name
         return False
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
@@ -941,18 +1129,37 @@ def find_targets(
 # 5. Lead units
 
 
-_ROLE = (
-    r"牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
-    r"协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
+# Texts copied from pages in traditional characters name the roles so too (牽頭單位).
+_TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "门": "門", "协": "協", "办": "辦",
+                "参": "參", "与": "與", "领": "領", "导": "導", "职": "職", "负": "負", "挂": "掛",
+                "钩": "鈎", "联": "聯", "系": "係"}  # fmt: skip
+_SIMPLIFIED = str.maketrans({t: s for s, t in _TRADITIONAL.items()})
+
+
+def _either(words: str) -> str:
+    """A pattern of role words that matches them in simplified or traditional characters."""
+    return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in words)
+
+
+_ROLE = _either(
+    "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
+    "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
 )
+# A note naming units closes with ）, ), 〕 or ].
 _NAMED = re.compile(
-    rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）\n。：:]|[（(][^（()）]*[）)])+?)"
-    rf"(?=\s*(?:[；;）)\n。]|(?:{_ROLE})\s*[:：]|$))"
+    rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)])+?)"
+    rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$))"
 )
-# "（X牵头，Y、Z配合）" and "（X牵头）".
+# "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
 _LEADS = re.compile(
-    r"[（(](?P<lead>[^（()）：:，,]{2,60}?)牵头(?:[，,；;]\s*(?P<co>[^（()）：:]{2,160}?)"
-    r"(?:配合|参与|协同|协助|按职责分工负责))?[）)]"
+    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?){_either('牵头')}"
+    rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
+    rf"(?:{_either('配合|参与|协同|协助|按职责分工负责')}))?[）)]"
+)
+# What follows the names of a list without being one: "按职责分工负责", a note in brackets
+# on the list itself ("（列第一位者为工作牵头单位，下同）").
+_NAMES_TAIL = re.compile(
+    _either("按职责分工负责") + r"$|[（(][^（()）]*(?:下同|列第一位|牵头)[^（()）]*[）)]$"
 )
 # A heading that names the lead of the items below it: "县示范区管委会牵头工作".
 _HEADING_LEAD = re.compile(
@@ -986,7 +1193,7 @@ def _split_names(text: str) -> list[str]:
 def _names(text: str) -> list[str]:
     names = []
     for part in _split_names(text):
-        name = part.strip().removesuffix("等").strip()
+        name = _NAMES_TAIL.sub("", part.strip()).strip().removesuffix("等").strip()
         if name.count("（") + name.count("(") > name.count("）") + name.count(")"):
             name += "）"
         if len(name) >= 2:
@@ -1002,7 +1209,7 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
     leader = ""
     words = []
     for m in _NAMED.finditer(text):
-        role, names = m.group("role"), _names(m.group("names"))
+        role, names = m.group("role").translate(_SIMPLIFIED), _names(m.group("names"))
         words.append(m.group(0).strip())
         if role in LEAD_ROLES:
             leads += names
@@ -1112,7 +1319,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    paragraphs = join_lines(text.translate(_FULLWIDTH_DIGITS))
+    paragraphs = join_lines(unflatten_tables(text.translate(_FULLWIDTH_DIGITS)))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     title, author, affiliation, first = split_header(paragraphs)
@@ -1126,14 +1333,20 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     sections = find_structure(body, body_offsets)
     year, issued_on, doc_number = document_date(title, paragraphs)
     year = year or _year(joined)
+    notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
-        section.items = [i for i in section.items if not is_instruction(i, section.title)]
+        section.items = [i for i in section.items if not is_instruction(i, section.title, notice)]
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
+            if item.deadline is None and not item.long_running and year:
+                m = _TIME_LIMIT.search(item.text)
+                if m and 1 <= int(m.group("month")) <= 12:
+                    item.deadline = month_end(int(m.group("year") or year), int(m.group("month")))
+                    item.deadline_words = m.group(0)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
@@ -1143,6 +1356,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # A document that names the units of its items assigns work: its rows commit.
     assigns_work = any(i.named_lead for i in items)
     committed = [(i.start, i.end) for i in items] if assigns_work else []
+    # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
+    committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     targets = find_targets(body, body_offsets, committed)
     rules = list(rules)
     for item in items:
@@ -1151,6 +1366,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for item in items:
             if item.start <= target.start < item.end:
                 target.item_code = item.code
+                if target.deadline is None and item.deadline:
+                    # A row's time limit dates the commitments it holds.
+                    target.deadline, target.deadline_rule = item.deadline, item.deadline_words
                 break
     return Decomposition(
         title=title,
