@@ -1,12 +1,8 @@
-import json
-
-from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from mingzhu.core.audit import acting_as, system_account
-from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.commands import active_user, dumps, import_from, summary
 from mingzhu.livelihood import importer, suggest
-from mingzhu.org.models import User
 
 
 class Command(BaseCommand):
@@ -27,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, what, file, year, user, valid_only, json: bool, **options):
         result = self._train() if what == "train" else self._import(file, year, user, valid_only)
         if json:
-            self.stdout.write(_dumps(result))
+            self.stdout.write(dumps(result))
         else:
             self.stdout.write(" ".join(f"{k}={v}" for k, v in result.items() if k != "errors"))
             for error in result.get("errors", []):
@@ -54,27 +50,8 @@ class Command(BaseCommand):
     def _import(self, file, year, username, valid_only) -> dict:
         if not file or not year or not username:
             raise CommandError("import-coverage needs FILE, --year and --user.")
-        actor = User.objects.filter(username=username, is_active=True).first()
-        if actor is None:
-            raise CommandError(f"No active user {username!r}.")
-        try:
-            with acting_as(actor), open(file, "rb") as handle:
-                result = importer.import_coverage(
-                    handle, actor=actor, year=year, valid_only=valid_only
-                )
-        except OSError as exc:
-            raise CommandError(f"{file}: {exc.strerror}") from None
-        except WorkbookError as exc:
-            raise CommandError(str(exc)) from None
-        except PermissionDenied as exc:
-            raise CommandError(str(exc)) from None
-        return {
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "errors": [str(e) for e in result.errors],
-        }
-
-
-def _dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+        actor = active_user(username)
+        result = import_from(
+            file, importer.import_coverage, actor=actor, year=year, valid_only=valid_only
+        )
+        return summary(result)

@@ -4,16 +4,13 @@ instruments of a spreadsheet into the ledger, by the import page's importer."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from mingzhu.core.audit import acting_as
-from mingzhu.core.tabular import WorkbookError, shown_errors
-from mingzhu.org.models import User
+from mingzhu.core.commands import active_user, dumps, import_from
+from mingzhu.core.tabular import shown_errors
 from mingzhu.risks.debt import services
 from mingzhu.risks.debt.io import InputError, import_instruments, read_capacity, read_instruments
 from mingzhu.risks.debt.planner import as_json, month_label
@@ -84,7 +81,7 @@ class Command(BaseCommand):
             rows, window=window, refi_rate=refi_rate, capacity=caps, from_month=from_month
         )
         if json:
-            self.stdout.write(_dumps(as_json(result)))
+            self.stdout.write(dumps(as_json(result)))
             return
         self.stdout.write(
             f"months {month_label(result.months[0]) if result.months else '—'} to "
@@ -101,16 +98,10 @@ class Command(BaseCommand):
     def import_file(self, file, username, valid_only):
         if not file or not username:
             raise CommandError("debt import needs FILE and --user.", returncode=BAD_INPUT)
-        actor = User.objects.filter(username=username, is_active=True).first()
-        if actor is None:
-            raise CommandError(f"No active user {username!r}.", returncode=BAD_INPUT)
-        try:
-            with acting_as(actor), open(file, "rb") as handle:
-                result = import_instruments(handle, actor=actor, valid_only=valid_only)
-        except OSError as exc:
-            raise CommandError(f"{file}: {exc.strerror}", returncode=BAD_INPUT) from None
-        except (WorkbookError, PermissionDenied) as exc:
-            raise CommandError(f"{file}: {exc}", returncode=BAD_INPUT) from None
+        actor = active_user(username, returncode=BAD_INPUT)
+        result = import_from(
+            file, import_instruments, actor=actor, returncode=BAD_INPUT, valid_only=valid_only
+        )
         written = result.created or result.updated or result.unchanged
         if result.errors and not (valid_only and written):
             self.fail([f"{file}: {e}" for e in shown_errors(result.errors)])
@@ -119,7 +110,3 @@ class Command(BaseCommand):
         )
         for error in shown_errors(result.errors):
             self.stderr.write(f"{file}: {error}")
-
-
-def _dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
