@@ -85,7 +85,7 @@ def main() -> None:
 
     from mingzhu.org.models import OrgUnit, User
     from mingzhu.tasks.models import Task
-    from mingzhu.tasks.search import INDEXED, bigrams
+    from mingzhu.tasks.search import COLUMN, bigrams
 
     if not args.reuse:
         call_command("flush", interactive=False, verbosity=0)
@@ -98,9 +98,7 @@ def main() -> None:
         print(f"filled in {fill(args.tasks, text=words):.0f}s", file=sys.stderr)
         t0 = time.perf_counter()
         with connection.cursor() as cursor:
-            cursor.execute(
-                f'CREATE INDEX task_search_bigrams ON "tasks_task" USING gin ({INDEXED})'
-            )
+            cursor.execute(f'CREATE INDEX task_search_bigrams ON "tasks_task" USING gin ({COLUMN})')
             cursor.execute("ANALYZE tasks_task")
         print(f"search index built in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     with connection.cursor() as cursor:
@@ -133,7 +131,7 @@ def main() -> None:
         where = ["(UPPER(code) LIKE %s OR UPPER(title) LIKE %s OR UPPER(content) LIKE %s)"]
         params: list = [like, like, like]
         if indexed:
-            where.append(f"{INDEXED} @> %s::text[]")
+            where.append(f"{COLUMN} @> %s::text[]")
             params.append(bigrams(value.upper()))
         if scoped:
             where.append(

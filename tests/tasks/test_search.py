@@ -122,6 +122,7 @@ def test_the_migration_builds_the_index_the_search_asks():
     migration = importlib.import_module("mingzhu.tasks.migrations.0016_task_search_bigrams")
     assert migration.CREATE_FUNCTION == search.CREATE_FUNCTION
     assert migration.INDEXED == search.INDEXED
+    assert migration.COLUMN == search.COLUMN
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'task_search_bigrams'")
         assert "gin" in cursor.fetchone()[0]
