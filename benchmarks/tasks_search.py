@@ -70,6 +70,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--reuse", action="store_true", help="measure the tasks already there")
+    parser.add_argument("--deep-only", action="store_true", help="measure the deep pages only")
     args = parser.parse_args()
     os.environ["MINGZHU_DEMO"] = "1"
     os.environ["MINGZHU_ALLOWED_HOSTS"] = "testserver"
@@ -154,6 +155,8 @@ def main() -> None:
             return cursor.fetchone()[0]
 
     for who, user, scoped in (("supervisor", supervisor, False), ("town", town, True)):
+        if args.deep_only:
+            break
         client = Client()
         client.force_login(user, backend="mingzhu.org.backends.RoleBackend")
         for label, value in queries:
@@ -174,6 +177,67 @@ def main() -> None:
                 print(
                     f"{who:<11} {label:<15} {endpoint:<8} {rows:>7} {median:>9.1f} "
                     f"{p90:>7.1f} {count:>7} {floor_ms:>8.1f} {scan_ms:>8.1f}"
+                )
+                sys.stdout.flush()
+    deep_pages(args.runs, supervisor, town, town_units)
+
+
+def deep_pages(runs: int, supervisor, town, town_units) -> None:
+    """Page 2000 (or the last, if fewer) of the ledger (all tasks, deadline order) and of
+    the API: reached by the link of the page before it (keyset) and by a bare page number
+    (OFFSET), beside the floor, the same page's rows in SQL after the key."""
+    from django.db import connection
+    from django.test import Client
+
+    from mingzhu.core.scope import restrict
+    from mingzhu.tasks import paging
+    from mingzhu.tasks.models import Task
+
+    number = 2000
+    print(
+        f"{'who':<11} {'page 2000 of':<8} {'by':<7} {'median ms':>9} {'p90 ms':>7} {'floor ms':>8}"
+    )
+    for who, user, scoped in (("supervisor", supervisor, False), ("town", town, True)):
+        client = Client()
+        client.force_login(user, backend="mingzhu.org.backends.RoleBackend")
+        ordered = restrict(Task.objects.all(), user, "view").order_by("deadline", "code")
+        number = min(2000, ordered.count() // 50)
+        edge = ordered[(number - 1) * 50 - 1]
+        key = paging.encode(paging.sort_key(ordered), edge)
+        scope = (
+            "AND (lead_unit_id = ANY(%(u)s) OR issuer_id = ANY(%(u)s) OR id IN (SELECT task_id "
+            "FROM tasks_task_co_units WHERE orgunit_id = ANY(%(u)s)))"
+            if scoped
+            else ""
+        )
+
+        def floor(edge=edge, scope=scope):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT * FROM tasks_task WHERE deadline >= %(d)s AND (deadline > %(d)s "
+                    f"OR code > %(c)s) {scope} ORDER BY deadline, code LIMIT 50",
+                    {"d": edge.deadline, "c": edge.code, "u": town_units},
+                )
+                return cursor.fetchall()
+
+        floor_ms, _ = timed(runs, floor)
+        for endpoint, url, extra in (
+            ("ledger", "/tasks/", {"show": "all"}),
+            ("api", "/api/v1/tasks/", {}),
+        ):
+            for by, params in (
+                ("key", {**extra, "page": number, "after": key}),
+                ("offset", {**extra, "page": number}),
+            ):
+
+                def get(url=url, params=params, client=client):
+                    response = client.get(url, params)
+                    assert response.status_code == 200, (url, response.status_code)
+
+                median, p90 = timed(runs if by == "key" else max(1, runs // 5), get)
+                print(
+                    f"{who:<11} {number:>5} {endpoint:<8} {by:<7} {median:>9.1f} "
+                    f"{p90:>7.1f} {floor_ms:>8.1f}"
                 )
                 sys.stdout.flush()
 
