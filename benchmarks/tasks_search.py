@@ -117,10 +117,11 @@ def main() -> None:
         ("code", code),
     ]
     print(f"database: {version}; tasks: {total:,}; search index: {index_size}")
-    print(
-        f"{'who':<11} {'query':<15} {'endpoint':<8} {'rows':>7} {'median ms':>9} "
-        f"{'p90 ms':>7} {'queries':>7} {'floor ms':>8} {'scan ms':>8}"
-    )
+    if not args.deep_only:
+        print(
+            f"{'who':<11} {'query':<15} {'endpoint':<8} {'rows':>7} {'median ms':>9} "
+            f"{'p90 ms':>7} {'queries':>7} {'floor ms':>8} {'scan ms':>8}"
+        )
     supervisor = User.objects.get(username="supervisor")
     town = User.objects.get(username="sanmao")
     town_units = list(
