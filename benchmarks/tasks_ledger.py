@@ -41,8 +41,9 @@ STATUSES = [
 ]
 
 
-def fill(n: int, seed: int = 7) -> float:
-    """COPY n tasks (and their co-units) into the tables; returns the seconds it took."""
+def fill(n: int, seed: int = 7, text=None) -> float:
+    """COPY n tasks (and their co-units) into the tables; returns the seconds it took.
+    ``text(i, rng) -> (title, content)`` words the tasks (default: 基准任务 i, no content)."""
     from django.db import connection
     from django.utils import timezone
 
@@ -72,13 +73,16 @@ def fill(n: int, seed: int = 7) -> float:
                     deadline = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(900))
                     assigned = deadline - dt.timedelta(days=rng.randrange(10, 200))
                     lead = rng.choice(units)
+                    title, content = text(i, rng) if text else (f"基准任务 {i}", "")
                     values = {
                         "created_at": now,
                         "updated_at": now,
                         "code": f"B{deadline.year}-{i:08d}",
-                        "title": f"基准任务 {i}",
-                        "content": "",
+                        "title": title,
+                        "content": content,
                         "weight": 1,
+                        "list_number": "",
+                        "long_running": False,
                         "issuer_id": issuer.pk,
                         "lead_unit_id": lead,
                         "deadline": deadline,

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from mingzhu.cockpit.builtin import grid_panel, quarter_start, tasks_panel
+from mingzhu.core.scope import count_by_in_parts
 from mingzhu.grid.models import GridEvent
 from mingzhu.tasks.choices import ACTIVE
 from mingzhu.tasks.models import SupervisionSheet, Task
@@ -162,3 +163,49 @@ def test_it_rates_on_time_closure_like_the_grid_metrics(as_user, supervisor):
     assert panel.context["due"] == due
     expected = round(on_time / (due - deferred), 4) if due - deferred else None
     assert panel.context["on_time_rate"] == expected
+
+
+def test_it_counts_a_towns_sheets_once_whether_it_leads_or_issued_the_task(
+    sanmao, supervisor, unit, django_assert_num_queries
+):
+    """A town reads the sheets of the tasks it leads or issued: counted in two disjoint
+    parts (core.scope.count_by_in_parts), a task it both leads and issued once."""
+    today = timezone.localdate()
+    town, fgw = sanmao.unit, unit("YZ-DEPT-FGW")
+    village = town.children.first()
+    cases = [  # (lead unit, issuer, level): led in town; issued by it; both; neither
+        (village, supervisor.unit, "blue"),
+        (fgw, town, "yellow"),
+        (town, town, "red"),
+        (fgw, supervisor.unit, "red"),
+    ]
+    before = Counter(
+        SupervisionSheet.objects.restrict(sanmao, "view")
+        .filter(issued_on__gte=quarter_start(today), issued_on__lte=today)
+        .values_list("level", flat=True)
+    )
+    for i, (lead, issuer, level) in enumerate(cases):
+        task = Task(
+            code=f"SHEET-{i}",
+            title="督办",
+            issuer=issuer,
+            lead_unit=lead,
+            deadline=today - dt.timedelta(days=3),
+            status="in_progress",
+        )
+        task.save()
+        SupervisionSheet.objects.create(task=task, level=level, issued_on=today, unit=lead)
+    sheets = SupervisionSheet.objects.restrict(sanmao, "view").filter(
+        issued_on__gte=quarter_start(today), issued_on__lte=today
+    )
+    expected = Counter(sheets.values_list("level", flat=True))
+    assert expected - before == Counter({"blue": 1, "yellow": 1, "red": 1})
+    # The ids of the units in scope (once per user), then the two parts: led in scope;
+    # issued in scope and not led there.
+    with django_assert_num_queries(3):
+        counted = count_by_in_parts(sheets, "level")
+    assert counted == dict(expected)
+    context = tasks_panel(sanmao, today).context
+    assert {str(level): n for level, _label, n in context["sheets"]} == {
+        k: expected[k] for k in ("blue", "yellow", "red")
+    }

@@ -301,10 +301,33 @@ def count_in_parts(queryset: models.QuerySet) -> int | None:
     single index answers: PostgreSQL reads every row to count it. The same rows split as
     lead unit in scope; issuer in scope and lead unit not; co-unit in scope and neither —
     with every other filter of the query kept — are counted by index scans and add up to
-    the same number. Returns None (count the ordinary way) when the query is not one this
-    applies to: no scope, a single field, DISTINCT, slices, unions or grouping, or a scope
-    filter that is no longer a top-level condition.
+    the same number (``scope_parts``). Returns None (count the ordinary way) when the
+    query is not one this applies to.
     """
+    parts = scope_parts(queryset)
+    if parts is None:
+        return None
+    return sum(part.query.get_count(using=queryset.db) for part in parts)
+
+
+def count_by_in_parts(queryset: models.QuerySet, field: str) -> dict:
+    """{value of ``field``: number of rows} of a restricted queryset, counted part by part
+    of its scope as ``count_in_parts`` does (in one grouped query when it cannot be)."""
+    from django.db.models import Count
+
+    totals: dict = {}
+    for part in scope_parts(queryset) or [queryset]:
+        for value, n in part.order_by().values_list(field).annotate(n=Count("pk")):
+            totals[value] = totals.get(value, 0) + n
+    return totals
+
+
+def scope_parts(queryset: models.QuerySet) -> list[models.QuerySet] | None:
+    """The restricted queryset as disjoint querysets whose union it is: its scope split
+    into one field each (``scope_branches``), each part excluding the earlier ones, every
+    other filter kept. None when the query is not one this applies to: no scope, a single
+    field, DISTINCT, slices, unions or grouping, or a scope filter that is no longer a
+    top-level condition."""
     from django.db.models.sql.where import AND
 
     carried = getattr(queryset, "_scope_count", None)
@@ -321,7 +344,7 @@ def count_in_parts(queryset: models.QuerySet) -> int | None:
     branches = carried.branches()
     if len(branches) < 2:
         return None
-    total = 0
+    parts = []
     for i, branch in enumerate(branches):
         part = branch
         for earlier in branches[:i]:
@@ -329,8 +352,10 @@ def count_in_parts(queryset: models.QuerySet) -> int | None:
         part_where = queryset.model._base_manager.filter(part).query.where
         counted = query.chain()
         counted.where.children[index] = part_where
-        total += counted.get_count(using=queryset.db)
-    return total
+        clone = queryset.model._base_manager.all()
+        clone.query = counted
+        parts.append(clone)
+    return parts
 
 
 def units_in_scope(user, perm: str) -> models.QuerySet:

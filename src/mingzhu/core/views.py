@@ -159,10 +159,10 @@ class ObjectListView(ObjectMixin, View):
                 queryset = queryset.none()
         if request.GET.get("export") == "xlsx":
             return read_heavy(request, lambda: self.export(queryset))
-        paginator = Paginator(queryset, self.paginate_by)
-        page = paginator.get_page(request.GET.get("page"))
+        page = self.paginate(queryset)
         query = request.GET.copy()
-        query.pop("page", None)
+        for name in self.page_parameters:
+            query.pop(name, None)
         context = {
             **self.meta_context(),
             "columns": self.columns,
@@ -176,6 +176,14 @@ class ObjectListView(ObjectMixin, View):
         }
         template = self.table_template if request.htmx else self.template_name
         return render(request, template, context)
+
+    # What names the page in the query string (left out of the links' other parameters).
+    page_parameters: tuple[str, ...] = ("page",)
+
+    def paginate(self, queryset: models.QuerySet):
+        """The page the request asks for. A page may carry ``next_query`` and
+        ``previous_query``: its links' parameters, when a page number is not enough."""
+        return Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
 
     def export(self, queryset: models.QuerySet):
         name = str(self.export_filename or self.model._meta.verbose_name_plural)

@@ -15,6 +15,7 @@ from . import actions
 from .filters import TaskFilter
 from .metrics import metrics_for
 from .models import Notification, Task, TaskList
+from .paging import KeysetPagination
 
 
 class TaskFields(serializers.Serializer):
@@ -184,6 +185,7 @@ class TaskViewSet(ScopedViewSet):
     select = ("lead_unit",)
     prefetch = ("co_units",)
     ordering = ("deadline", "code")
+    pagination_class = KeysetPagination
 
     assign = object_action(actions.assign, CommentSerializer)
     accept = object_action(actions.accept, CommentSerializer)

@@ -13,6 +13,7 @@ from mingzhu.org.models import OrgUnit, User
 from . import services
 from .choices import ACTIVE, Light, Status
 from .models import Task, TaskList
+from .search import search_tasks
 
 
 class DayNumber(Func):
@@ -108,7 +109,7 @@ class TaskFilter(ScopedFilterSet):
         ]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(code__icontains=value) | Q(title__icontains=value))
+        return search_tasks(queryset, value)
 
     def filter_show(self, queryset, name, value):
         if value != SHOW_OPEN or self.form.cleaned_data.get("status"):

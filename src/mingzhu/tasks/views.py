@@ -1,4 +1,5 @@
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -32,7 +33,7 @@ from mingzhu.core.views import (
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
 
-from . import actions, calendar, gongwen, importer, services
+from . import actions, calendar, gongwen, importer, paging, services
 from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import SHOW_ALL, SHOW_OPEN, TaskFilter, TaskListFilter
 from .forms import HolidayDayForm, HolidayYearForm, TaskForm
@@ -96,6 +97,21 @@ class TaskListView(ObjectListView):
             query["show"] = self.default_show
             request.GET = query
         return super().get(request, *args, **kwargs)
+
+    page_parameters = ("page", paging.AFTER, paging.BEFORE)
+
+    def paginate(self, queryset):
+        """Keyset pages (tasks.paging): the next and previous links read from the index
+        after (before) the rows shown, however deep."""
+        paginator = paging.KeysetPaginator(queryset, self.paginate_by)
+        try:
+            page = paginator.page_for(self.request.GET)
+        except paging.BadKey:
+            messages.warning(self.request, paging.BAD_KEY)
+            page = paginator.page_for({})
+        following, preceding = paging.link_keys(page)
+        page.next_query, page.previous_query = urlencode(following), urlencode(preceding)
+        return page
 
     def export_selection(self, tasks):
         """The selected tasks (bulk export) as the ledger's workbook."""
