@@ -119,7 +119,7 @@ def test_the_database_function_gives_the_python_bigrams():
 @needs_postgres
 @pytest.mark.django_db
 def test_the_migration_builds_the_index_the_search_asks():
-    migration = importlib.import_module("mingzhu.tasks.migrations.0016_task_search_bigrams")
+    migration = importlib.import_module("mingzhu.tasks.migrations.0017_task_search_bigrams")
     assert migration.CREATE_FUNCTION == search.CREATE_FUNCTION
     assert migration.INDEXED == search.INDEXED
     assert migration.COLUMN == search.COLUMN

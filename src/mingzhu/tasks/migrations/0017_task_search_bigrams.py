@@ -49,6 +49,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tasks", "0015_long_running_list_number")]
+    dependencies = [("tasks", "0016_alter_notification_kind")]
 
     operations = [migrations.RunPython(create, drop)]
