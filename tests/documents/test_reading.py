@@ -1,11 +1,13 @@
 """Files into text: encodings detected, .docx read, bad files refused with a reason."""
 
+import datetime as dt
 import io
 
 import docx
 import pytest
 from django.utils import translation
 
+from mingzhu.core.testing import xls
 from mingzhu.documents import seeds
 from mingzhu.documents.decompose import decompose
 from mingzhu.documents.reading import ReadError, read_document
@@ -141,3 +143,47 @@ def test_a_word_table_of_tasks_becomes_rows_with_their_units_and_deadline():
         ("新增规上工业企业", "20"),
         ("老旧小区改造", "5"),
     ]
+
+
+SHEET_ROWS = [
+    ("2028年重点工作任务分解表", None, None, None, None),
+    ("填报单位：市政府督查室", None, None, None, None),
+    ("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+    (1, "新增规上工业企业30家", "市工信局", "各镇（街道）", "2028年12月底"),
+    (2, "建成口袋公园4个", "住建局", None, dt.date(2028, 9, 30)),
+]
+
+
+def _xlsx(rows) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_decomposition_sheet_becomes_rows_with_their_units_and_deadline(kind, db):
+    data = _xlsx(SHEET_ROWS) if kind == "xlsx" else xls(SHEET_ROWS)
+    text, used = read_document(data, f"分解表.{kind}")
+    assert used == kind
+    # The title rows above the header stay (they name the year), the rows read as Word's.
+    assert text.splitlines()[0] == "2028年重点工作任务分解表"
+    d = decompose(text)
+    first, second = d.items
+    assert (first.named_lead, first.named_co) == ("市工信局", ["各镇（街道）"])
+    assert first.deadline.isoformat() == "2028-12-31"
+    assert (second.named_lead, second.deadline.isoformat()) == ("住建局", "2028-09-30")
+    assert [(t.indicator, str(t.value)) for t in d.targets] == [
+        ("新增规上工业企业", "30"),
+        ("口袋公园", "4"),
+    ]
+
+
+def test_a_sheet_without_a_task_header_is_refused_with_a_reason(db):
+    data = _xlsx([("姓名", "电话"), ("张三", "123")])
+    with translation.override("en"), pytest.raises(ReadError, match="header"):
+        read_document(data, "名单.xlsx")

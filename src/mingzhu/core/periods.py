@@ -223,6 +223,10 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
     limit = _TIME_LIMIT.search(text)
     if limit:
         text = limit.group("when")
+        # A time limit that is one day (2028-09-30, 2028/9/30, 2028.9.30, 2028年9月30日).
+        day = parse_day(text.strip(), year)
+        if day is not None:
+            return day, text.strip(), False
     found: list[tuple[dt.date, str]] = []
     for m in _YEAR_MONTH.finditer(text):
         has_deadline_words = m.group("tail") or m.group("before") or m.group("month")

@@ -22,7 +22,10 @@ class LoadForm(StyledForm):
     file = forms.FileField(
         label=_("File"),
         required=False,
-        help_text=_("Plain text (UTF-8, GBK or GB18030) or .docx, at most 5 MB."),
+        help_text=_(
+            "Plain text (UTF-8, GBK or GB18030), .docx, PDF with a text layer, or the "
+            "任务分解表 as .xlsx or .xls, at most 5 MB."
+        ),
     )
     text = forms.CharField(
         label=_("Or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 12})

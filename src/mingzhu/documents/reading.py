@@ -1,6 +1,6 @@
 """Turning an uploaded file into text: UTF-8, GBK or GB18030 plain text, .docx (its
-tables too: a 任务分解表 in Word becomes numbered rows naming their units and deadline) or
-a PDF with a text layer.
+tables too: a 任务分解表 in Word becomes numbered rows naming their units and deadline),
+the 任务分解表 as an .xlsx or .xls sheet (read the same way), or a PDF with a text layer.
 
 Pure: bytes in, text out. The encodings are tried in order and the result is checked to
 look like written text; binary files and unknown encodings are refused with a message
@@ -121,6 +121,42 @@ def read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def read_sheet(data: bytes, filename: str = "") -> str:
+    """The first sheet of an .xlsx or .xls 任务分解表 as the text its Word form would give:
+    the title rows above the header as lines (they often carry the year), then the rows
+    under the header naming the task and its units (``table_lines``)."""
+    import datetime as dt
+
+    from mingzhu.core.tabular import WorkbookError, read_grid
+
+    upload = io.BytesIO(data)
+    upload.name = filename or "sheet.xlsx"
+    try:
+        grid = read_grid(upload)
+    except WorkbookError as exc:
+        raise ReadError(str(exc)) from exc
+
+    def text(cell) -> str:
+        if cell is None:
+            return ""
+        if isinstance(cell, dt.datetime | dt.date):
+            return f"{cell.year}年{cell.month}月{cell.day}日"
+        return str(cell)
+
+    rows = [[text(cell) for cell in row] for row in grid]
+    for index, row in enumerate(rows[:20]):
+        columns = _columns(row)
+        if "task" in columns and {"lead", "co"} & set(columns):
+            titles = ["　".join(c for c in r if c.strip()) for r in rows[:index]]
+            return "\n".join([t for t in titles if t] + table_lines(rows[index:]))
+    raise ReadError(
+        _(
+            "The sheet has no header naming the task and its lead or responsible unit "
+            "(such as 任务内容 and 牵头单位)."
+        )
+    )
+
+
 def read_pdf(data: bytes) -> str:
     """The text layer of a PDF; a scanned one (no text) is refused."""
     from pypdf import PdfReader
@@ -143,20 +179,31 @@ def read_pdf(data: bytes) -> str:
     return text
 
 
+def _zip_holds(data: bytes, member: str) -> bool:
+    try:
+        return member in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def read_document(data: bytes, filename: str = "") -> tuple[str, str]:
-    """(text, encoding or "docx" or "pdf") of an uploaded file."""
+    """(text, encoding or "docx", "xlsx", "xls" or "pdf") of an uploaded file."""
     if not data:
         raise ReadError(_("The file is empty."))
     if len(data) > MAX_BYTES:
         raise ReadError(_("The file is larger than 5 MB."))
     name = filename.lower()
     if data.startswith(b"PK\x03\x04"):
+        if name.endswith(".xlsx") or _zip_holds(data, "xl/workbook.xml"):
+            return read_sheet(data, name), "xlsx"
         if name and not name.endswith(".docx") and zipfile.is_zipfile(io.BytesIO(data)):
-            raise ReadError(_("Only .docx files among archives are read."))
+            raise ReadError(_("Only .docx and .xlsx files among archives are read."))
         return read_docx(data), "docx"
     if data.startswith(b"%PDF"):
         return read_pdf(data), "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if name.endswith(".xls"):
+            return read_sheet(data, name), "xls"
         raise ReadError(_("Old .doc files are not read: save the document as .docx."))
     text, encoding = decode(data)
     if not text.strip():
