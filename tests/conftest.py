@@ -77,8 +77,7 @@ hypothesis_settings.load_profile("mingzhu")
 
 # The tests that take longest, first (longest processing time first): with several
 # workers (`make test`) they start at once and run beside the many short tests instead of
-# leaving one worker busy alone at the end. The browser tests form one group (one demo
-# server, tests/e2e/conftest.py), which `--dist loadgroup` hands out first by its size.
+# leaving one worker busy alone at the end.
 LONGEST_FIRST = (
     "tests/ops/test_bundle.py",
     "tests/ops/test_proxy.py::test_mingzhu_serve_behind_nginx",
@@ -89,6 +88,8 @@ LONGEST_FIRST = (
     "tests/core/test_gongwen.py::test_every_notice_is_an_a4_gongwen_in_libreoffice",
     "tests/core/test_excel_print.py::test_the_export_prints_on_a4_landscape_in_libreoffice",
 )
+# The browser tests share one demo server and one Chromium per worker (tests/e2e/conftest.py).
+BROWSER_TESTS = "tests/e2e/"
 
 
 def _rank(item) -> int:
@@ -100,6 +101,23 @@ def _rank(item) -> int:
 
 def pytest_collection_modifyitems(config, items):
     items.sort(key=_rank)  # stable: the others keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With several workers (`pytest -n`, the default ``--dist load``), the browser tests go
+    to one worker as one unit, handed out first as the largest: one demo server and one
+    Chromium start, not one in every worker. Every other test is a unit of its own, handed
+    out in collection order (the longest first, above) to whichever worker is free."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
+
+    return BrowserTestsTogether(config, log)
 
 
 def _copy(source, target) -> None:

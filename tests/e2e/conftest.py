@@ -50,26 +50,44 @@ def chromium_path():
 
 
 # The server migrates and loads the demo before it listens: on a loaded machine that takes
-# minutes. Wait while it is alive and its log still grows; give up only when it has died,
-# has been silent for STALL seconds, or the whole start has taken longer than START_CAP.
-STALL = 180
-START_CAP = 1200
+# minutes, with nothing written to its log until the data is in. Wait while it is alive and
+# making progress (its log or its database growing, or the server using the processor);
+# give up only when it has died, has made no progress for STALL seconds, or the whole start
+# has taken longer than START_CAP.
+STALL = 300
+START_CAP = 1800
 
 
-def _wait_until_ready(proc, url: str, log_path: Path) -> None:
+def _cpu_ticks(pid: int) -> int:
+    """Processor time the process and its waited-for children have used (Linux); 0
+    where /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    # utime, stime, cutime, cstime: fields 14-17 of stat(5), 11-14 after the name.
+    return sum(int(f) for f in fields[11:15])
+
+
+def _progress(proc, watched: list[Path]) -> tuple:
+    sizes = tuple(p.stat().st_size if p.exists() else 0 for p in watched)
+    return (*sizes, _cpu_ticks(proc.pid))
+
+
+def _wait_until_ready(proc, url: str, log_path: Path, watched: list[Path] = ()) -> None:
     started = last_progress = time.monotonic()
-    size = -1
+    seen = None
     while True:
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=10) as response:
                 if response.status == 200:
                     return
         except OSError:
             pass
         now = time.monotonic()
-        current = log_path.stat().st_size if log_path.exists() else 0
-        if current != size:
-            size, last_progress = current, now
+        current = _progress(proc, [log_path, *watched])
+        if current != seen:
+            seen, last_progress = current, now
         if proc.poll() is not None or now - last_progress > STALL or now - started > START_CAP:
             proc.kill()
             pytest.fail(
@@ -93,7 +111,17 @@ def demo_server(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    _wait_until_ready(proc, url, data_dir / "server.log")
+    database = data_dir / "mingzhu.sqlite3"
+    _wait_until_ready(
+        proc,
+        url,
+        data_dir / "server.log",
+        [
+            database,
+            database.with_name("mingzhu.sqlite3-journal"),
+            database.with_name("mingzhu.sqlite3-wal"),
+        ],
+    )
     yield url
     proc.terminate()
     try:
