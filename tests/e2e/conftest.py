@@ -131,14 +131,49 @@ def demo_server(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
+# One Chromium for the browser tests that run one after another (all of them in one worker:
+# tests/conftest.py), stopped as soon as the next test is not a browser test: Playwright's
+# event loop runs while it is open, and Django refuses database work inside a running event
+# loop (SynchronousOnlyOperation), so a database test after it would fail.
+_CHROMIUM: dict[str, object] = {}
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+
+@pytest.fixture
+def browser(chromium_path):
+    if "browser" not in _CHROMIUM:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _CHROMIUM["playwright"] = playwright
+        _CHROMIUM["browser"] = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS
+        )
+    return _CHROMIUM["browser"]
+
+
+def _stop_chromium() -> None:
+    browser = _CHROMIUM.pop("browser", None)
+    playwright = _CHROMIUM.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
+def _is_browser_test(item) -> bool:
+    return item is not None and Path(str(item.fspath)).parent == Path(__file__).parent
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield  # the test's own fixtures (its pages) first
+    if not _is_browser_test(nextitem):
+        _stop_chromium()
+    return result
+
+
+def pytest_sessionfinish(session):
+    _stop_chromium()
 
 
 @pytest.fixture
