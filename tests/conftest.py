@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
 from mingzhu.demo.loader import load
@@ -37,8 +39,23 @@ _NOT_DATA_FILES = {
 }
 
 
+# Tests hash passwords with MD5 (Django's advice for tests): a login form posted with a
+# wrong password, and the personas' one hash when a snapshot is built, then cost
+# microseconds, not a second of key stretching each. The stronger hashers stay listed, so
+# a hash made with them is still checked.
+TEST_PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+
 def _snapshot_name() -> str:
     digest = hashlib.sha256(timezone.localdate().isoformat().encode())
+    digest.update(TEST_PASSWORD_HASHERS[0].encode())
     for path in sorted(_SOURCE.rglob("*")):
         parts = path.relative_to(_SOURCE).parts
         if (
@@ -49,6 +66,58 @@ def _snapshot_name() -> str:
             digest.update(str(path.relative_to(_SOURCE)).encode())
             digest.update(path.read_bytes())
     return f"demo-{digest.hexdigest()[:20]}.sqlite3"
+
+
+# Property tests assert what holds, never how fast: no deadline per example (on a machine
+# shared with other work an example may take seconds), nor a health check on slow data.
+hypothesis_settings.register_profile(
+    "mingzhu", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("mingzhu")
+
+# The tests that take longest, first (longest processing time first): with several
+# workers (`make test`) they start at once and run beside the many short tests instead of
+# leaving one worker busy alone at the end.
+LONGEST_FIRST = (
+    "tests/ops/test_bundle.py",
+    "tests/ops/test_proxy.py::test_mingzhu_serve_behind_nginx",
+    "tests/ops/test_zh_pages.py",
+    "tests/core/test_page_query_counts.py",
+    "tests/ops/test_deploy.py",
+    "tests/tasks/test_gongwen.py::test_both_print_as_a4_pages_in_libreoffice",
+    "tests/core/test_gongwen.py::test_every_notice_is_an_a4_gongwen_in_libreoffice",
+    "tests/core/test_excel_print.py::test_the_export_prints_on_a4_landscape_in_libreoffice",
+)
+# The browser tests share one demo server and one Chromium per worker (tests/e2e/conftest.py).
+BROWSER_TESTS = "tests/e2e/"
+
+
+def _rank(item) -> int:
+    for i, prefix in enumerate(LONGEST_FIRST):
+        if item.nodeid.startswith(prefix):
+            return i
+    return len(LONGEST_FIRST)
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=_rank)  # stable: the others keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With several workers (`pytest -n`, the default ``--dist load``), the browser tests go
+    to one worker as one unit, handed out first as the largest: one demo server and one
+    Chromium start, not one in every worker. Every other test is a unit of its own, handed
+    out in collection order (the longest first, above) to whichever worker is free."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
+
+    return BrowserTestsTogether(config, log)
 
 
 def _copy(source, target) -> None:
@@ -88,6 +157,12 @@ def _snapshot_ready() -> bool:
         and not os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
         and (SNAPSHOTS / _snapshot_name()).exists()
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    with override_settings(PASSWORD_HASHERS=TEST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -50,26 +50,44 @@ def chromium_path():
 
 
 # The server migrates and loads the demo before it listens: on a loaded machine that takes
-# minutes. Wait while it is alive and its log still grows; give up only when it has died,
-# has been silent for STALL seconds, or the whole start has taken longer than START_CAP.
-STALL = 180
-START_CAP = 1200
+# minutes, with nothing written to its log until the data is in. Wait while it is alive and
+# making progress (its log or its database growing, or the server using the processor);
+# give up only when it has died, has made no progress for STALL seconds, or the whole start
+# has taken longer than START_CAP.
+STALL = 300
+START_CAP = 1800
 
 
-def _wait_until_ready(proc, url: str, log_path: Path) -> None:
+def _cpu_ticks(pid: int) -> int:
+    """Processor time the process and its waited-for children have used (Linux); 0
+    where /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    # utime, stime, cutime, cstime: fields 14-17 of stat(5), 11-14 after the name.
+    return sum(int(f) for f in fields[11:15])
+
+
+def _progress(proc, watched: list[Path]) -> tuple:
+    sizes = tuple(p.stat().st_size if p.exists() else 0 for p in watched)
+    return (*sizes, _cpu_ticks(proc.pid))
+
+
+def _wait_until_ready(proc, url: str, log_path: Path, watched: list[Path] = ()) -> None:
     started = last_progress = time.monotonic()
-    size = -1
+    seen = None
     while True:
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=10) as response:
                 if response.status == 200:
                     return
         except OSError:
             pass
         now = time.monotonic()
-        current = log_path.stat().st_size if log_path.exists() else 0
-        if current != size:
-            size, last_progress = current, now
+        current = _progress(proc, [log_path, *watched])
+        if current != seen:
+            seen, last_progress = current, now
         if proc.poll() is not None or now - last_progress > STALL or now - started > START_CAP:
             proc.kill()
             pytest.fail(
@@ -93,7 +111,17 @@ def demo_server(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    _wait_until_ready(proc, url, data_dir / "server.log")
+    database = data_dir / "mingzhu.sqlite3"
+    _wait_until_ready(
+        proc,
+        url,
+        data_dir / "server.log",
+        [
+            database,
+            database.with_name("mingzhu.sqlite3-journal"),
+            database.with_name("mingzhu.sqlite3-wal"),
+        ],
+    )
     yield url
     proc.terminate()
     try:
@@ -103,14 +131,49 @@ def demo_server(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
+# One Chromium for the browser tests that run one after another (all of them in one worker:
+# tests/conftest.py), stopped as soon as the next test is not a browser test: Playwright's
+# event loop runs while it is open, and Django refuses database work inside a running event
+# loop (SynchronousOnlyOperation), so a database test after it would fail.
+_CHROMIUM: dict[str, object] = {}
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+
+@pytest.fixture
+def browser(chromium_path):
+    if "browser" not in _CHROMIUM:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _CHROMIUM["playwright"] = playwright
+        _CHROMIUM["browser"] = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS
+        )
+    return _CHROMIUM["browser"]
+
+
+def _stop_chromium() -> None:
+    browser = _CHROMIUM.pop("browser", None)
+    playwright = _CHROMIUM.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
+def _is_browser_test(item) -> bool:
+    return item is not None and Path(str(item.fspath)).parent == Path(__file__).parent
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield  # the test's own fixtures (its pages) first
+    if not _is_browser_test(nextitem):
+        _stop_chromium()
+    return result
+
+
+def pytest_sessionfinish(session):
+    _stop_chromium()
 
 
 @pytest.fixture
