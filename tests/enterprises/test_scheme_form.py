@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from mingzhu.enterprises import services
+from mingzhu.enterprises.choices import BenchmarkRule
 from mingzhu.enterprises.evaluation import load_history, load_rows
 from mingzhu.enterprises.forms import scheme_initial
 from mingzhu.enterprises.models import AnnualData, MuScheme
@@ -148,6 +149,9 @@ def test_the_scheme_pages_show_each_rule(as_user, gxj):
     zhejiang = MuScheme.latest_of("zhejiang")
     page = as_user(gxj).get(zhejiang.get_absolute_url()).content.decode()
     assert "24.097" in page and "4929.81" in page
+    # The rule reads as its label, not its stored code.
+    assert f"{BenchmarkRule.PUBLISHED.label}: 24.097" in page
+    assert "published: 24.097" not in page
     jiangsu = MuScheme.latest_of("jiangsu")
     page = as_user(gxj).get(jiangsu.get_absolute_url()).content.decode()
     assert "k = 2.0" in page and "发生较大及以上安全生产事故" in page

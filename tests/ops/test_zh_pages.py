@@ -14,6 +14,7 @@ from mingzhu.core.testing import (
     page_texts,
     untranslated,
 )
+from mingzhu.enterprises.models import MuScheme
 from mingzhu.org.choices import RoleCode
 from mingzhu.org.models import Role, User
 from mingzhu.org.personas import PERSONAS
@@ -49,10 +50,13 @@ def test_the_checks_find_english_raw_codes_and_raw_numbers():
 def test_every_page_of_the_crawl_speaks_chinese(db):
     messages = catalogue_messages()
     # Role codes name roles (Role.code is a free code, like a unit's), not a field's
-    # choices; user names are typed by people.
+    # choices; so do the codes of 亩均 schemes (city, jiangsu …); user names are typed by
+    # people.
     values = choice_values(leave_out=(RoleCode,))
-    exempt = frozenset(User.objects.values_list("username", flat=True)) | frozenset(
-        Role.objects.values_list("code", flat=True)
+    exempt = (
+        frozenset(User.objects.values_list("username", flat=True))
+        | frozenset(Role.objects.values_list("code", flat=True))
+        | frozenset(MuScheme.objects.values_list("code", flat=True))
     )
     assert "Task status" in messages and values["non_standard"].startswith("非标融资")
     seen: set[str] = set()

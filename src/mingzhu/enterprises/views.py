@@ -385,10 +385,10 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
                 "group": g,
                 "rows": [
                     {
+                        **scheme.rules[g][k],
                         "label": INDICATOR_LABELS[k],
                         "weight": w,
                         "rule": rules[scheme.rules[g][k]["rule"]],
-                        **scheme.rules[g][k],
                     }
                     for k, w in scheme.weights[g].items()
                 ],
