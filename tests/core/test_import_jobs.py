@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import signing
 from django.core.management import call_command
 
 from mingzhu.core import importjobs, tabular
@@ -64,9 +65,11 @@ def upload(client, task_list, rows, **options):
     return client.post(f"/tasks/lists/{task_list.pk}/import/", {"file": workbook(rows), **options})
 
 
-def staged_files() -> set[str]:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    return {p.name for p in folder.glob("*.upload")} if folder.exists() else set()
+def staged_file(token: str) -> Path:
+    """The file a staging token names (the folder is shared with tests running beside
+    this one, so only this file is looked at)."""
+    key = signing.loads(token, salt=tabular.STAGE_SALT)["k"]
+    return Path(settings.MEDIA_ROOT) / "imports" / f"{key}.upload"
 
 
 def run_worker() -> list[BackgroundJob]:
@@ -84,9 +87,9 @@ def test_a_large_file_is_previewed_and_imported_on_the_worker(
     as_user, supervisor, task_list, threshold
 ):
     client = as_user(supervisor)
-    before_files = staged_files()
     response = upload(client, task_list, GOOD)
     job = BackgroundJob.objects.get()
+    assert staged_file(job.params["token"]).exists()
     assert response.status_code == 302 and response["Location"] == f"/imports/{job.pk}/"
     assert (job.owner, job.kind, job.status, job.params["step"]) == (
         supervisor,
@@ -134,7 +137,7 @@ def test_a_large_file_is_previewed_and_imported_on_the_worker(
         recipient=supervisor, kind=NoticeKind.BACKGROUND, link=f"/imports/{second.pk}/"
     ).exists()
     # The staged file is gone, and its token is spent for the page's own confirmation.
-    assert staged_files() == before_files
+    assert not staged_file(job.params["token"]).exists()
     with pytest.raises(tabular.WorkbookError):
         tabular.take_staged(job.params["token"], supervisor)
     assert run_worker() == []
@@ -162,9 +165,9 @@ def test_a_sheet_of_refused_rows_fails_with_its_errors_and_leaves_no_file(
     as_user, supervisor, task_list, threshold
 ):
     client = as_user(supervisor)
-    before_files = staged_files()
     bad = [[i, "", "不存在的局", "", "", "明年"] for i in range(1, 6)]
     upload(client, task_list, bad)
+    assert staged_file(BackgroundJob.objects.get().params["token"]).exists()
     (job,) = run_worker()
     assert job.status == "failed"
     assert any("不存在的局" in e for e in job.result["refused"])
@@ -172,7 +175,7 @@ def test_a_sheet_of_refused_rows_fails_with_its_errors_and_leaves_no_file(
     assert 'id="import-errors"' in page and 'id="import-confirm"' not in page
     assert client.post(f"/imports/{job.pk}/confirm/").status_code == 302
     assert BackgroundJob.objects.count() == 1  # nothing to confirm
-    assert staged_files() == before_files
+    assert not staged_file(job.params["token"]).exists()
     assert not task_list.tasks.exists()
 
 
