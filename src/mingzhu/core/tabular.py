@@ -565,6 +565,22 @@ def validate_rows(
     return good, errors
 
 
+def save_if_changed(key: str) -> Callable[[dict, int], tuple[Any, bool | None]]:
+    """The writer of ``run_import`` for a form that leaves the record, new or stored, in
+    ``row[key]`` and whether the row changes it in ``row["changed"]``: the record saved
+    only when it changed."""
+
+    def write(row: dict, _number: int):
+        obj = row[key]
+        if not row["changed"]:
+            return obj, None
+        created = obj.pk is None
+        obj.save()
+        return obj, created
+
+    return write
+
+
 def run_import(
     table: Table,
     form_class: type[RowForm],

@@ -44,6 +44,7 @@ from mingzhu.core.tabular import (
     RowProblem,
     read_table,
     run_import,
+    save_if_changed,
 )
 from mingzhu.core.templates_xlsx import from_columns
 from mingzhu.org.choices import TOWN_KINDS
@@ -253,16 +254,14 @@ def import_households(file, *, actor, valid_only: bool = False) -> ImportResult:
         "cause_labels": {clean(str(label)): value for value, label in RiskCause.choices},
     }
 
-    def write(row: dict, _number: int):
-        household = row["household"]
-        if not row["changed"]:
-            return household, None
-        created = household.pk is None
-        household.save()
-        return household, created
-
     with acting_as(actor):
-        return run_import(table, HouseholdRow, write, context=context, valid_only=valid_only)
+        return run_import(
+            table,
+            HouseholdRow,
+            save_if_changed("household"),
+            context=context,
+            valid_only=valid_only,
+        )
 
 
 def household_template(actor):

@@ -39,6 +39,7 @@ from mingzhu.core.tabular import (
     apply_row,
     read_table,
     run_import,
+    save_if_changed,
 )
 from mingzhu.core.templates_xlsx import from_columns
 from mingzhu.org.choices import TOWN_KINDS
@@ -245,16 +246,10 @@ def import_members(file, *, actor, valid_only: bool = False) -> ImportResult:
         ),
     }
 
-    def write(row: dict, _number: int):
-        member = row["member"]
-        if not row["changed"]:
-            return member, None
-        created = member.pk is None
-        member.save()
-        return member, created
-
     with acting_as(actor):
-        return run_import(table, MemberRow, write, context=context, valid_only=valid_only)
+        return run_import(
+            table, MemberRow, save_if_changed("member"), context=context, valid_only=valid_only
+        )
 
 
 # -- household links --------------------------------------------------------------------

@@ -30,6 +30,7 @@ from mingzhu.core.tabular import (
     apply_row,
     read_table,
     run_import,
+    save_if_changed,
 )
 from mingzhu.core.templates_xlsx import from_columns
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -156,16 +157,10 @@ def import_facilities(file, *, actor, valid_only: bool = False) -> ImportResult:
         ),
     }
 
-    def write(row: dict, _number: int):
-        facility = row["facility"]
-        if not row["changed"]:
-            return facility, None
-        created = facility.pk is None
-        facility.save()
-        return facility, created
-
     with acting_as(actor):
-        return run_import(table, FacilityRow, write, context=context, valid_only=valid_only)
+        return run_import(
+            table, FacilityRow, save_if_changed("facility"), context=context, valid_only=valid_only
+        )
 
 
 def facility_template(actor):
