@@ -309,6 +309,123 @@ def unflatten_tables(text: str) -> str:
     return text
 
 
+# The columns of a 任务分解表 (a Word table, a sheet, a table pasted from a page), by the
+# words of their headers. A 指标要求 column completes the task ("地区生产总值" "增长5.5%").
+TABLE_COLUMNS = {
+    "number": ("序号", "编号"),
+    "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目"),
+    "lead": ("牵头",),
+    "co": ("责任单位", "配合", "协办", "参与", "责任部门"),
+    "leader": ("领导",),
+    "deadline": ("时限", "时间", "节点", "完成期限"),
+    "target": ("指标要求", "目标要求", "年度目标", "指标值", "目标值", "主要内容"),
+}
+_ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
+
+
+def table_columns(header: list[str]) -> dict[str, int]:
+    """Which column holds what, from the header's words (spaces inside a header cell,
+    "任 务 名 称", do not count)."""
+    found: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        text = "".join(raw.split())
+        for key, words in TABLE_COLUMNS.items():
+            if key not in found and any(w in text for w in words):
+                found[key] = index
+                break
+    return found
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """The lines of a table: a 任务分解表 (a header naming the task and its lead or
+    responsible unit) as numbered rows "1.任务（牵头单位：X；责任单位：Y；完成时限：Z）"; any
+    other table a line a row."""
+    rows = [[" ".join(cell.split()) for cell in row] for row in rows if any(c.strip() for c in row)]
+    if not rows:
+        return []
+    columns = table_columns(rows[0])
+    if "task" not in columns or not ({"lead", "co"} & set(columns)):
+        return ["　".join(dict.fromkeys(c for c in row if c)) for row in rows]
+    lines = []
+    for number, row in enumerate(rows[1:], start=1):
+        task = row[columns["task"]] if columns["task"] < len(row) else ""
+        if not task:
+            continue
+        if "target" in columns and columns["target"] < len(row) and row[columns["target"]]:
+            task = f"{task.rstrip('。；; ')}{row[columns['target']]}"
+        notes = [
+            f"{label}：{row[columns[key]]}"
+            for key, label in _ROW_LABELS.items()
+            if key in columns and columns[key] < len(row) and row[columns[key]]
+        ]
+        task = task.rstrip("。；; ")
+        lines.append(f"{number}.{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
+    return lines
+
+
+# A table pasted from a page with its cells in one line: "1 | 任务 | 单位 |", or cells
+# apart by tabs or spaces ("1 居民消费价格涨幅3%左右 发展改革委").
+_PIPE = re.compile(r"\s*[|｜]\s*")
+
+
+def _row_cells(line: str) -> list[str]:
+    if "|" in line or "｜" in line:
+        return [c for c in _PIPE.split(line.strip().strip("|｜")) if c.strip()]
+    return line.split()
+
+
+def _header_cells(line: str) -> list[str]:
+    if "|" in line or "｜" in line:
+        return ["".join(c.split()) for c in _PIPE.split(line.strip().strip("|｜")) if c.strip()]
+    cells: list[str] = []
+    single = False
+    for token in line.split():
+        if len(token) == 1 and single:
+            cells[-1] += token
+            continue
+        single = len(token) == 1
+        cells.append(token)
+    return cells
+
+
+_ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})(?:\s*[|｜]|\s+)(?=\S)")
+
+
+def separated_tables(text: str) -> str:
+    """Tables pasted with their cells in one line ("序号 | 任务名称 | 牵头部门 |" or apart
+    by spaces or tabs) rewritten as the numbered rows of ``table_lines``."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _header_cells(line) if re.match(r"^\s*(?:序号|编号)", line) else []
+        columns = table_columns(header) if len(header) >= 3 else {}
+        if "task" not in columns or not ({"lead", "co"} & set(columns)):
+            out.append(line)
+            k += 1
+            continue
+        rows = [header]
+        j = k + 1
+        while j < len(lines) and _ROW_START.match(lines[j]):
+            cells = _row_cells(lines[j])
+            if len(cells) < 2:
+                break
+            if "|" not in lines[j] and "｜" not in lines[j] and len(cells) > len(header):
+                # Spaces inside the task cell: the cells at the right are the units.
+                extra = len(cells) - len(header)
+                cells = [cells[0], " ".join(cells[1 : 2 + extra]), *cells[2 + extra :]]
+            rows.append(cells)
+            j += 1
+        if len(rows) < 2:
+            out.append(line)
+            k += 1
+            continue
+        out += table_lines(rows)
+        k = j
+    return "\n".join(out)
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
@@ -1319,7 +1436,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    paragraphs = join_lines(unflatten_tables(text.translate(_FULLWIDTH_DIGITS)))
+    paragraphs = join_lines(separated_tables(unflatten_tables(text.translate(_FULLWIDTH_DIGITS))))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     title, author, affiliation, first = split_header(paragraphs)

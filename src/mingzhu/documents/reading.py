@@ -53,51 +53,9 @@ def decode(data: bytes) -> tuple[str, str]:
     raise ReadError(_("The text is in an unknown encoding (expected UTF-8, GBK or GB18030)."))
 
 
-# The columns of a 任务分解表 in Word, by the words of their headers.
-TABLE_COLUMNS = {
-    "number": ("序号", "编号"),
-    "task": ("任务", "工作", "事项", "内容", "举措", "措施"),
-    "lead": ("牵头",),
-    "co": ("责任单位", "配合", "协办", "参与", "责任部门"),
-    "leader": ("领导",),
-    "deadline": ("时限", "时间", "节点", "完成期限"),
-}
-_ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
-
-
-def _columns(header: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, text in enumerate(header):
-        for key, words in TABLE_COLUMNS.items():
-            if key not in found and any(w in text for w in words):
-                found[key] = index
-                break
-    return found
-
-
-def table_lines(rows: list[list[str]]) -> list[str]:
-    """The lines of a Word table: a 任务分解表 (a header naming the task and its lead unit)
-    as numbered rows "1.任务（牵头单位：X；责任单位：Y；完成时限：Z）"; any other table a line
-    a row."""
-    rows = [[" ".join(cell.split()) for cell in row] for row in rows if any(c.strip() for c in row)]
-    if not rows:
-        return []
-    columns = _columns(rows[0])
-    if "task" not in columns or not ({"lead", "co"} & set(columns)):
-        return ["　".join(dict.fromkeys(c for c in row if c)) for row in rows]
-    lines = []
-    for number, row in enumerate(rows[1:], start=1):
-        task = row[columns["task"]] if columns["task"] < len(row) else ""
-        if not task:
-            continue
-        notes = [
-            f"{label}：{row[columns[key]]}"
-            for key, label in _ROW_LABELS.items()
-            if key in columns and columns[key] < len(row) and row[columns[key]]
-        ]
-        task = task.rstrip("。；; ")
-        lines.append(f"{number}.{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
-    return lines
+# A 任务分解表 table (Word, a sheet, or text pasted from a page) becomes numbered rows.
+from mingzhu.documents.decompose import table_columns as _columns  # noqa: E402
+from mingzhu.documents.decompose import table_lines  # noqa: E402
 
 
 def read_docx(data: bytes) -> str:
