@@ -503,6 +503,12 @@ DATE_LINE = re.compile(
 )
 # A plan's section of goals: every sentence in it commits.
 GOALS = re.compile(r"^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标)$")
+# The parts of a plan that say why and how, not what to do: a heading of these with
+# nothing enumerated below is no task.
+PREAMBLE = re.compile(
+    r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
+    r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
+)
 # A notice's closing part (四、工作要求) tells its readers how to work; its items are no
 # tasks unless they name a unit.
 REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要求|相关要求)$")
@@ -511,6 +517,11 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
     r"各(?:牵头|责任|有关|地|级|部门|单位|镇|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
+)
+
+
+_MANAGING = re.compile(
+    r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实"
 )
 
 
@@ -531,7 +542,17 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
-    return bool(_PHRASES.match(item.title) and _TO_EVERYONE.search(item.text))
+    if _TO_EVERYONE.match(item.title):
+        return True  # "各有关部门要高度重视量化指标任务"
+    if not _TO_EVERYONE.search(item.text):
+        return False
+    # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
+    # to work, then what every unit must do.
+    return bool(_PHRASES.match(item.title)) or (
+        len(item.title) <= 12
+        and not re.search(r"\d", item.title)
+        and bool(_MANAGING.search(item.title))
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -646,6 +667,34 @@ def _level(para: str) -> tuple[int, re.Match] | None:
     return None
 
 
+# "开展粮食安全保障行动。坚决…", "更大力度抓招商、扩增量。确保…": a paragraph that opens
+# with a short head sentence (no comma in it) and goes on.
+_PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4,20})。(?=\S)")
+
+
+def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]:
+    """Paragraphs opening with parallel heads: two or more in a row, each a short
+    sentence, opening with the same character. Returns {offset: head}."""
+    heads: dict[int, str] = {}
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            heads.update(run)
+        run.clear()
+
+    for para, offset in zip(paragraphs, offsets, strict=True):
+        m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
+        if m and (not run or run[0][1][0] == m.group("head")[0]):
+            run.append((offset, m.group("head")))
+            continue
+        close()
+        if m:
+            run.append((offset, m.group("head")))
+    close()
+    return heads
+
+
 def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     """Sections and items of the body paragraphs (``offsets``: where each starts in the
     joined text)."""
@@ -666,6 +715,8 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     previous_plain = ""
     heading = ""  # the heading that groups the current items inside a section
     group_level: int | None = None  # the level of such headings
+
+    heads = paragraph_heads(paragraphs, offsets)
 
     def new_section(title: str, start: int, end: int, rule: str) -> Section:
         s = Section(len(sections) + 1, title, start, end, rule)
@@ -698,9 +749,8 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             or (section_level is None and level == item_level)
             or (
                 section_level is not None
-                and section is not None
                 and level > section_level
-                and item_level_here in (None, level)
+                and (section is None or item_level_here in (None, level))
             )
         )
         if (
@@ -726,6 +776,16 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             body = para[m.end() :]
             item = add_item(section, _head(body), body.strip(), offset, end, m.group("mark"))
             item.heading = heading
+            continue
+        if offset in heads and (item is None or item.rule == "head" or section_level is None):
+            if item is not None and item.rule != "head" and section is not None:
+                # "三、开展三大行动" over paragraphs "开展…行动。…": the heading groups them.
+                section.items.remove(item)
+                section = new_section(item.title, item.start, end, item.rule)
+            elif section is None or (item is None and section.items):
+                section = new_section(_lead(previous_plain) or "", offset, end, "implicit")
+            item = add_item(section, heads[offset], para, offset, end, "head")
+            item_level_here = None
             continue
         if item is not None:
             # A paragraph under a numbered item (or a deeper heading) belongs to it.
@@ -769,7 +829,7 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             continue
         previous_plain = para
     for sec in sections:
-        if not sec.items and sec.rule != "implicit":
+        if not sec.items and sec.rule != "implicit" and not PREAMBLE.match(sec.title.strip("。. ")):
             # A heading with nothing enumerated below: the heading is the task.
             text = "\n".join(bodies.get(sec.number, [])) or sec.title
             add_item(sec, sec.title, text, sec.start, sec.end, sec.rule)
