@@ -503,6 +503,8 @@ DATE_LINE = re.compile(
 )
 # A plan's section of goals: every sentence in it commits.
 GOALS = re.compile(r"^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标)$")
+# A section that looks back on work done: its figures are results, not commitments.
+REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进展情况|完成情况")
 # The parts of a plan that say why and how, not what to do: a heading of these with
 # nothing enumerated below is no task.
 PREAMBLE = re.compile(
@@ -880,6 +882,7 @@ UNITS = (
     "个百分点",
     "个工作日",
     "工作日",
+    "万亿元",
     "亿元",
     "万元",
     "千元",
@@ -910,6 +913,12 @@ UNITS = (
     "台",
     "名",
     "处",
+    "间",
+    "幢",
+    "栋",
+    "只",
+    "头",
+    "斤",
     "条",
     "张",
     "次",
@@ -922,7 +931,7 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
-_MYRIAD = r"\d+(?:\.\d+)?[万亿](?=[个家项所座辆套件场批台处条张])"
+_MYRIAD = r"\d+(?:\.\d+)?[万亿](?=[个家项所座辆套件场批台处条张名间幢栋只头斤])"
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
@@ -934,7 +943,7 @@ _PREFIX = "|".join(_PREFIXES)
 _SUFFIX = r"(?:\s*(?P<suf>以上|以内|之内|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
 _LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_UNIT}){_SUFFIX}")
 _CHANGE = re.compile(
-    rf"(?P<verb>增长|提高|提升|增加|下降|降低|减少)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
+    rf"(?P<verb>增长|增速|增幅|提高|提升|增加|下降|降低|减少)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
 )
 _QUALITATIVE = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
@@ -956,7 +965,7 @@ _DEADLINES = [
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
     r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
-    r"我们|我市|全县|全区|上半年|下半年|"
+    r"我们|我市|全县|全区|上半年|下半年|\*|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
     r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
@@ -964,22 +973,34 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
     r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
-    r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织"
+    r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
+    r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映"
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
 # 引进, 盘活 and 改造 stay in the name (新增城镇就业, 新引进高层次人才, 盘活低效用地).
 _OBJECT_VERBS = re.compile(
     r"(?:新招引|招引|新培育|培育|新建|建成|建设|完成|创建|打造|新开工|开工|"
-    r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织)$"
+    r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
+    r"增配|配备|培训|升级改造|提升改造)$"
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张"
+_COUNT_UNIT = r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头"
+# What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
+_WORK_UNIT = rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人"
+# What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
+_OBJECT = r"(?:[\u4e00-\u9fff]|[“‘\"][^”’\"]{1,20}[”’\"]){2,24}?"
+_OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTED = re.compile(
-    r"(?P<verb>新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|新开工|开工|引进)"
-    rf"(?P<gap>[\u4e00-\u9fff]{{0,12}}?){_NUMBER}\s*(?P<unit>{_COUNT_UNIT})"
-    r"(?P<obj>[\u4e00-\u9fff]{2,20}?)(?=[，,。；;、）)]|投产|投用|达产|$)"
+    r"(?P<verb>新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办)"
+    rf"(?P<gap>[\u4e00-\u9fff]{{0,12}}?){_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+)
+# The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
+_COUNTED_MORE = re.compile(
+    rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
 # the verb that completes it.
@@ -1145,17 +1166,21 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if not clear(m.start(), m.end()):
             continue
         after = _ASIDE.sub("", text[m.end() :].lstrip())
-        within = m.group("suf") in ("内", "以内", "之内")  # "5个工作日内完成审批": a limit
+        suffix = m.group("suf")
+        if suffix is None and (late := re.match(r"以上|左右|以内", after)):
+            suffix, after = late.group(0), after[late.end() :]  # "2.5万场(次)以上"
+        within = suffix in ("内", "以内", "之内")  # "5个工作日内完成审批": a limit
         if (not within and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
-        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        comparator, words = _comparator(m.group("pre"), suffix)
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
         if comparator is None:
-            # "新增智能车间 20 个": the verb opens the clause.
-            if verb is None:
-                continue
-            comparator, words = ">=", verb.group(0)
+            # "新增智能车间 20 个": the verb opens the clause; "合同引资额680亿元", "“两品一标”
+            # 企业5户": a figure of a committing sentence, the clause naming what it counts.
+            if verb is None and text[start - 1 : start] in ("（", "("):
+                continue  # "（不含100万元）": an aside, no commitment
+            comparator, words = ">=", verb.group(0) if verb is not None else ""
         if verb is not None and _OBJECT_VERBS.search(verb.group(0)):
             # "我们将建成农贸市场3个": the object names the indicator, not the words before.
             obj = _TRAILING_NOISE.sub("", text[start + verb.end() : m.start()]).strip()
@@ -1177,6 +1202,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = f"{m.group('gap')}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
+        position = m.end()
+        while (more := _COUNTED_MORE.match(text, position)) and clear(more.start(), more.end()):
+            value = _number(more.group("num"))
+            if value is None:
+                break
+            results.append(
+                found(more, more.start("num"), more.group("obj"), ">=", value, m.group("verb"))
+            )
+            taken.append((more.start("num"), more.end()))
+            position = more.end()
     for m in _COMPLETED.finditer(text):
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
@@ -1530,9 +1565,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for item in section.items:
             item.section, item.code = number, f"{number}.{item.number}"
     items = [i for s in sections for i in s.items]
-    # A document that names the units of its items assigns work: its rows commit.
-    assigns_work = any(i.named_lead for i in items)
-    committed = [(i.start, i.end) for i in items] if assigns_work else []
+    # The items of a plan are its work: what they count, they commit to ("改建认知障碍照护
+    # 床位220张"), unless a section looks back ("一、2026年工作回顾").
+    committed = [(i.start, i.end) for s in sections if not REVIEW.search(s.title) for i in s.items]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     targets = find_targets(body, body_offsets, committed)
