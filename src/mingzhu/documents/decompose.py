@@ -903,6 +903,7 @@ UNITS = (
     "家",
     "个",
     "项",
+    "項",
     "所",
     "座",
     "辆",
@@ -931,7 +932,7 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
-_MYRIAD = r"\d+(?:\.\d+)?[万亿](?=[个家项所座辆套件场批台处条张名间幢栋只头斤])"
+_MYRIAD = r"\d+(?:\.\d+)?[万亿](?=[个家项項所座辆套件场批台处条张名间幢栋只头斤])"
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
@@ -985,7 +986,7 @@ _OBJECT_VERBS = re.compile(
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头"
+_COUNT_UNIT = r"个|座|所|家|条|处|项|項|批|台|套|辆|户|名|张|间|幢|栋|只|头"
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人"
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
@@ -994,7 +995,7 @@ _OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达�
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTED = re.compile(
     r"(?P<verb>新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
-    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办)"
+    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现)"
     rf"(?P<gap>[\u4e00-\u9fff]{{0,12}}?){_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
@@ -1139,6 +1140,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
 
     for m in _CHANGE.finditer(text):
         name, start = _indicator(text, m.start())
+        before = re.search(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$", text[: m.start()])
+        if not name and before:
+            # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
+            name, _start = _indicator(text, before.start())
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
             continue
         value = _number(m.group("num"))
@@ -1160,6 +1165,26 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         )
         taken.append((m.start(), m.end()))
         more = _more_values(results[-1], text, m.end(), base)
+        if stretch := _STRETCH.match(text, m.end()):
+            # "增长8%、力争9%": the figure and the one the office strives for.
+            first = results[-1]
+            value = _number(stretch.group("num"))
+            if value is not None:
+                more = [
+                    Target(
+                        indicator=f"{first.indicator}（{stretch.group('word')}）",
+                        comparator=first.comparator,
+                        value=value,
+                        unit=_unit(stretch.group("unit") or first.unit),
+                        deadline=first.deadline,
+                        text=first.text,
+                        start=base + stretch.start("num"),
+                        end=base + stretch.end(),
+                        rule=stretch.group("word"),
+                        deadline_rule=first.deadline_rule,
+                        change=first.change,
+                    )
+                ]
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
     for m in _LEVEL.finditer(text):
@@ -1180,6 +1205,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             # 企业5户": a figure of a committing sentence, the clause naming what it counts.
             if verb is None and text[start - 1 : start] in ("（", "("):
                 continue  # "（不含100万元）": an aside, no commitment
+            if _CHANGE_WORD.fullmatch(name):
+                continue  # "增长15%" is the change of the figure before it
             comparator, words = ">=", verb.group(0) if verb is not None else ""
         if verb is not None and _OBJECT_VERBS.search(verb.group(0)):
             # "我们将建成农贸市场3个": the object names the indicator, not the words before.
@@ -1193,6 +1220,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         results.append(found(m, start, name, comparator, value, words))
         taken.append((m.start(), m.end()))
+        more = _more_values(results[-1], text, m.end(), base)
+        results += more
+        taken += [(t.start - base, t.end - base) for t in more]
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
@@ -1266,7 +1296,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     return sorted(results, key=lambda t: t.start)
 
 
-_MORE = re.compile(rf"\s*[、和及]\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?")
+# "增长8%、力争9%": a second figure the office strives for.
+_CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
+_STRETCH = re.compile(
+    rf"\s*[、，,]\s*(?P<word>力争|争取|努力)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?(?![\u4e00-\u9fff])"
+)
+_MORE = re.compile(rf"\s*[、和及，,]\s*{_NUMBER}\s*(?P<unit>%|％|个百分点|亿元|万元)?")
 
 
 def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
@@ -1283,6 +1318,19 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     if not values or "分别" not in text[:end]:
         return []
     names = [f"{first.indicator}（{k}）" for k in range(1, len(values) + 2)]
+    at = first.start - base
+    clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
+    subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
+    if len(subjects) == len(values) + 1:
+        # "淡水产品加工、装备制造、新材料三大主导产业产值分别完成60亿元、95亿元、100亿元"
+        tail = re.search(
+            r"[一二三四五六七八九十两\d]+[大个项类]?(?P<what>[\u4e00-\u9fff]{0,8})$", subjects[-1]
+        )
+        what = ""
+        if tail:
+            subjects[-1] = subjects[-1][: tail.start()]
+            what = re.sub(r"^(?:主导|重点|新兴|支柱)?产业", "", tail.group("what"))
+        names = [f"{subject}{what}" for subject in subjects]
     if "城乡居民" in first.indicator and len(values) == 1:
         names = [first.indicator.replace("城乡居民", p, 1) for p in ("城镇居民", "农村居民")]
     first.indicator = names[0]
