@@ -1416,6 +1416,12 @@ _LEADS = re.compile(
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
     rf"(?:{_either('配合|参与|协同|协助|按职责分工负责')}))?[）)]"
 )
+# "（国务院各部门分别负责，年内持续推进）", "（市民政局负责）": the units answering for the item
+# when none leads; the first named leads.
+_ANSWERING = re.compile(
+    rf"[（(](?P<lead>(?:[^（()）：:，,；;]|[（(][^（()）]*[）)]){{2,80}}?)"
+    rf"(?:分别|共同|按职责分工|按职责|具体)?{_either('负责')}(?:[，,；;][^（()）]{{0,30}})?[）)]"
+)
 # What follows the names of a list without being one: "按职责分工负责", a note in brackets
 # on the list itself ("（列第一位者为工作牵头单位，下同）").
 _NAMES_TAIL = re.compile(
@@ -1427,7 +1433,7 @@ _HEADING_LEAD = re.compile(
 )
 # The parenthesis that names units, taken out of an item's head.
 _UNITS_NOTE = re.compile(
-    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
+    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
 )
 LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
 LEADER_ROLES = ("牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导")
@@ -1485,6 +1491,9 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co") or "")
+        elif m := _ANSWERING.search(text):
+            words.append(m.group(0))
+            answerable = _names(m.group("lead"))
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
     lead = leads[0] if leads else ""
