@@ -152,9 +152,11 @@ def test_it_reads_ordinals_and_change_targets():
     assert d.sections[0].title == "今年是关键之年。"
     assert _targets(d) == [
         ("城镇新增就业", ">=", Decimal("8000"), "人", None),
+        ("幼儿园", ">=", Decimal("5"), "所", None),
         ("城乡居民收入增幅", "=", Decimal("6.5"), "%", None),
     ]
-    # "新建幼儿园五所" holds no commitment word: not a target.
+    # "新建幼儿园五所" holds no commitment word, but it is what an item of the plan
+    # counts: a target.
     leads = {i.title: i.lead_unit for i in d.items}
     assert leads == {
         "稳定就业": "人力资源和社会保障局",

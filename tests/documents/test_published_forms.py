@@ -206,8 +206,9 @@ def test_the_goals_section_commits_and_a_sentence_opening_with_a_year_is_dated_b
     assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets] == [
         ("5G基站", ">=", 1800, "个", dt.date(2027, 12, 31)),
         ("5G基站", ">=", 12000, "个", dt.date(2029, 12, 31)),
-    ]  # the same sentence outside the goals, with no commitment word, is no target
-    assert all(t.item_code == "1.1" for t in d.targets)
+        ("5G基站", ">=", 1800, "个", dt.date(2027, 12, 31)),
+    ]  # the same sentence in a task of the plan commits too: what an item counts
+    assert [t.item_code for t in d.targets] == ["1.1", "1.1", "2.1"]
 
 
 def test_a_page_table_ends_at_the_next_attachment_or_heading():

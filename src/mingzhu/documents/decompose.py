@@ -1203,8 +1203,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if comparator is None:
             # "新增智能车间 20 个": the verb opens the clause; "合同引资额680亿元", "“两品一标”
             # 企业5户": a figure of a committing sentence, the clause naming what it counts.
-            if verb is None and text[start - 1 : start] in ("（", "("):
-                continue  # "（不含100万元）": an aside, no commitment
+            if verb is None and (
+                text[start - 1 : start] in ("（", "(") or not m.group("num")[:1].isdigit()
+            ):
+                continue  # "（不含100万元）": an aside; "暖企新十条": a name
             if _CHANGE_WORD.fullmatch(name):
                 continue  # "增长15%" is the change of the figure before it
             comparator, words = ">=", verb.group(0) if verb is not None else ""
@@ -1320,6 +1322,7 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     names = [f"{first.indicator}（{k}）" for k in range(1, len(values) + 2)]
     at = first.start - base
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
+    clause = clause[noise.end() :] if (noise := _LEADING_NOISE.match(clause)) else clause
     subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
     if len(subjects) == len(values) + 1:
         # "淡水产品加工、装备制造、新材料三大主导产业产值分别完成60亿元、95亿元、100亿元"
@@ -1369,6 +1372,8 @@ def _plausible(name: str) -> bool:
         name[0].isdigit() and not _SIZED.match(name) and not re.match(r"\d+[A-Za-z]", name)
     ):  # "5G基站" is a name
         return False
+    if name.count("“") != name.count("”"):
+        return False  # "以“暖企新": cut inside a quotation
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 

@@ -1,0 +1,206 @@
+"""Forms of published texts the decomposer reads, each on a short example written for the
+test (names and figures invented): tables pasted with their cells on one line, items
+before the first section heading, paragraphs opening with parallel heads, notice
+instructions, units answering for an item, and the counts a plan commits to."""
+
+from decimal import Decimal
+
+import pytest
+
+from mingzhu.documents.decompose import decompose, named_units, separated_tables, targets_in
+
+
+def _targets(text: str, committed: bool = True) -> list[tuple[str, str | None, Decimal, str]]:
+    return [
+        (t.indicator, t.comparator, t.value, t.unit) for t in targets_in(text, committed=committed)
+    ]
+
+
+def _tasks(text: str) -> list[tuple[str, str]]:
+    d = decompose(text)
+    return [(i.title, i.named_lead) for s in d.sections for i in s.items]
+
+
+# --- tables pasted with the cells of a row on one line -------------------------------
+
+
+def test_a_table_pasted_with_spaces_becomes_numbered_rows_with_their_lead():
+    text = (
+        "序号 工 作 任 务 牵头部门\n"
+        "1 城区新增停车泊位800个以上 县住建局\n"
+        "2 建成口袋公园6个 县城管局"
+    )
+    assert separated_tables(text).splitlines() == [
+        "1.城区新增停车泊位800个以上。（牵头单位：县住建局）",
+        "2.建成口袋公园6个。（牵头单位：县城管局）",
+    ]
+
+
+def test_a_table_pasted_with_bars_joins_the_requirement_to_the_task():
+    text = (
+        "序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 |\n"
+        "1 | 一般公共预算收入 | 增长4% | 区财政局 | 区税务局 |"
+    )
+    d = decompose(text)
+    item = d.sections[0].items[0]
+    assert (item.title, item.named_lead, item.named_co) == (
+        "一般公共预算收入增长4%",
+        "区财政局",
+        ["区税务局"],
+    )
+    assert [(t.value, t.unit, t.comparator) for t in d.targets] == [(Decimal(4), "%", ">=")]
+
+
+def test_a_line_that_only_looks_like_a_header_is_left_alone():
+    text = "序号 名称 备注\n1 第一项 无"
+    assert separated_tables(text) == text
+
+
+# --- structure ------------------------------------------------------------------------
+
+
+def test_numbered_items_before_the_first_section_heading_are_tasks():
+    text = (
+        "（三）改造城区供水管网。年内更换老旧管网12公里。\n"
+        "（四）扩充托育服务。新增普惠托位300个。\n"
+        "二、工作保障\n"
+        "（一）压实工作责任。各责任单位要明确专人，按月报送进展。"
+    )
+    assert _tasks(text) == [("改造城区供水管网", ""), ("扩充托育服务", "")]
+
+
+def test_paragraphs_opening_with_parallel_heads_are_the_tasks_of_their_heading():
+    text = (
+        "二、实施两项行动，稳住农业基本盘\n"
+        "全县上下要坚持农业优先。\n"
+        "实施良田建设行动。新建高标准农田3.2万亩，完成土壤改良5000亩。\n"
+        "实施畜牧提升行动。新建标准化养殖场8个，力争生猪出栏突破40万头。"
+    )
+    d = decompose(text)
+    assert [i.title for s in d.sections for i in s.items] == [
+        "实施良田建设行动",
+        "实施畜牧提升行动",
+    ]
+    assert [(t.value, t.unit) for t in d.targets] == [
+        (Decimal("3.2"), "万亩"),
+        (Decimal(5000), "亩"),
+        (Decimal(8), "个"),
+        (Decimal(400000), "头"),
+    ]
+
+
+def test_preamble_headings_of_a_plan_are_no_tasks():
+    text = (
+        "一、指导思想\n以高质量发展为主线，统筹推进各项工作。\n"
+        "二、重点任务\n（一）建设智慧停车系统。年底前接入泊位2000个。"
+    )
+    assert _tasks(text) == [("建设智慧停车系统", "")]
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "一、务必压实责任。各责任单位要明确分管领导，逐项细化措施。",
+        "一、各有关单位要高度重视任务落实，按时报送进展。",
+        "一、明确职责，落实推进机制。各级各部门要按照分工抓好落实。",
+    ],
+)
+def test_a_notice_instruction_to_every_unit_is_no_task(instruction):
+    text = (
+        "各镇人民政府，县政府各部门：\n现将分工印发给你们，并通知如下。\n"
+        f"{instruction}\n二、建成乡镇污水管网40公里。（牵头单位：县水务局）"
+    )
+    assert _tasks(text) == [("建成乡镇污水管网40公里", "县水务局")]
+
+
+# --- units answering for an item ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "co"),
+    [
+        ("（省级各部门分别负责，年内持续推进）", "省级各部门", []),
+        ("（县民政局、县财政局负责）", "县民政局", ["县财政局"]),
+    ],
+)
+def test_units_that_answer_for_an_item_when_none_leads(text, lead, co):
+    found_lead, found_co, _leader, _words = named_units(text)
+    assert (found_lead, found_co) == (lead, co)
+
+
+def test_the_answering_note_leaves_the_title():
+    text = "1.推进政务数据共享。年内打通系统20个。（县数据局负责，年内完成）"
+    assert _tasks(text) == [("推进政务数据共享", "县数据局")]
+
+
+# --- the counts a plan commits to ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verb + count + measure word + object, the list going on after it
+        (
+            "开设30个社区老年食堂、*6个助餐点",
+            [("社区老年食堂", ">=", Decimal(30), "个"), ("助餐点", ">=", Decimal(6), "个")],
+        ),
+        ("为中小学教室安装150台新风设备", [("新风设备", ">=", Decimal(150), "台")]),
+        ("建设改善12间环卫工人休息室", [("改善环卫工人休息室", ">=", Decimal(12), "间")]),
+        (
+            "完成800幢住宅的楼道改造、40条支小路整治和6.5万平方米屋面修缮",
+            [
+                ("住宅的楼道改造", ">=", Decimal(800), "幢"),
+                ("支小路整治", ">=", Decimal(40), "条"),
+                ("屋面修缮", ">=", Decimal("6.5"), "万平方米"),
+            ],
+        ),
+        ("完成1.2万户农村厕所改造", [("农村厕所改造", ">=", Decimal("1.2"), "万户")]),
+        ("新增“15分钟健身圈”站点25个", [("新增“15分钟健身圈”站点", ">=", Decimal(25), "个")]),
+        # a count after 实现 and in the traditional 項
+        ("年底前实现80项事项“一网通办”", [("事项“一网通办”", ">=", Decimal(80), "项")]),
+        ("新增6項“一件事”辦理場景", [("“一件事”辦理場景", ">=", Decimal(6), "項")]),
+        # a figure with a 以上 after an aside
+        ("送戏下乡1.2万场(次)以上", [("送戏下乡", ">=", Decimal(12000), "场")]),
+        # ranges of the measure words: 只, 头, 斤, 万亿元
+        ("带动肉牛存栏超过5万头", [("带动肉牛存栏", ">", Decimal(50000), "头")]),
+        ("公路投资1.2万亿元", [("公路投资", ">=", Decimal("1.2"), "万亿元")]),
+        # a rate after 增速
+        ("规上工业增加值增速9%", [("规上工业增加值增幅", ">=", Decimal(9), "%")]),
+    ],
+)
+def test_counts_a_plan_commits_to(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+def test_a_figure_and_the_one_striven_for():
+    assert _targets("地区生产总值增长6%、力争7%", committed=False) == [
+        ("地区生产总值增幅", ">=", Decimal(6), "%"),
+        ("地区生产总值增幅（力争）", ">=", Decimal(7), "%"),
+    ]
+
+
+def test_values_named_by_the_subjects_they_follow():
+    found = _targets("力争纺织、机械、食品三大产业产值分别达到40亿元、55亿元、30亿元")
+    assert [(n, v) for n, _c, v, _u in found] == [
+        ("纺织产值", Decimal(40)),
+        ("机械产值", Decimal(55)),
+        ("食品产值", Decimal(30)),
+    ]
+
+
+def test_a_change_after_a_figure_is_that_figures_change():
+    found = _targets("力争完成社会消费品零售总额120亿元，增长8%")
+    assert ("完成社会消费品零售总额增幅", ">=", Decimal(8), "%") in found
+
+
+def test_a_bare_figure_in_an_aside_is_no_target():
+    assert _targets("投资额在50万元以下（不含50万元）的工程，简化手续") == []
+
+
+def test_the_items_of_a_plan_commit_but_a_review_does_not():
+    text = (
+        "一、2026年工作回顾\n（一）改善人居环境。新建公园4个。\n"
+        "二、2027年重点任务\n（一）改善人居环境。新建公园6个。"
+    )
+    d = decompose(text)
+    assert [(t.value, t.unit) for t in d.targets] == [(Decimal(6), "个")]
