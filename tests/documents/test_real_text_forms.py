@@ -204,3 +204,59 @@ def test_the_items_of_a_plan_commit_but_a_review_does_not():
     )
     d = decompose(text)
     assert [(t.value, t.unit) for t in d.targets] == [(Decimal(6), "个")]
+
+
+# --- second round: tables one cell a line, group notes, traditional notices ----------
+
+
+def test_a_page_table_one_cell_a_line_read_by_its_columns():
+    # Cells closed by "|", a header word broken over two lines (责任 / 领导), a leader
+    # column that is no unit, and a whole-year time limit.
+    text = (
+        "2027年园区重点工作清单\n序号 |\n重点工作 |\n责任 |\n领导 |\n责任单位 |\n完成时限 |\n"
+        "1 |\n力争全年盘活闲置厂房12处。 |\n王一 |\n招商局、园区办 |\n全年 |\n"
+        "2 |\n建成园区消防站。 |\n李二 |\n应急办 |\n9月底前 |"
+    )
+    d = decompose(text)
+    rows = [(i.title, i.named_lead, i.named_co, i.deadline) for s in d.sections for i in s.items]
+    assert [(t, lead, co, day.isoformat()) for t, lead, co, day in rows] == [
+        ("力争全年盘活闲置厂房12处", "招商局", ["园区办"], "2027-12-31"),
+        ("建成园区消防站", "应急办", [], "2027-09-30"),
+    ]
+    assert [(t.value, t.unit, t.deadline.isoformat()) for t in d.targets] == [
+        (Decimal(12), "处", "2027-12-31")
+    ]
+
+
+def test_a_note_after_a_group_of_rows_names_the_units_of_each():
+    text = (
+        "（一）防汛体系建设\n1.完善预警体系\n(1)更新山洪预警设施。\n(2)修订防汛预案。\n"
+        "(责任单位:县水利局、各乡镇人民政府)\n2.加强队伍建设\n(1)组建乡镇抢险队。"
+    )
+    rows = [(i.title, i.named_lead) for s in decompose(text).sections for i in s.items]
+    assert rows == [
+        ("更新山洪预警设施", "县水利局"),
+        ("修订防汛预案", "县水利局"),
+        ("组建乡镇抢险队", ""),
+    ]
+
+
+def test_circled_numbers_are_a_level_of_their_own():
+    text = "1.推进老旧小区改造\n①改造供水管网。\n②加装电梯30部。"
+    assert [i.title for s in decompose(text).sections for i in s.items] == [
+        "改造供水管网",
+        "加装电梯30部",
+    ]
+
+
+def test_a_notice_in_traditional_characters_sends_instructions_not_tasks():
+    text = (
+        "各鎮人民政府，市直各單位：\n現將任務分解給你們，有關事項通知如下：\n"
+        "一、提高認識，壓實責任。各鎮、各部門要主動認領，逐項落實。\n"
+        "二、凝心聚力抓發展。各地各部門要全力推動目標任務落地。"
+    )
+    assert _tasks(text) == []
+
+
+def test_the_formula_of_a_notice_is_no_commitment():
+    assert _targets("现将规划中的8项建设任务进行责任分解", committed=False) == []

@@ -20,6 +20,7 @@ The steps, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import statistics
@@ -219,12 +220,12 @@ def _wrap_width(widths: list[int]) -> float | None:
 # each row's number, task, units and time limit on lines of their own.
 _TABLE_NUMBER = re.compile(r"^(?:序号|编号)$")
 _TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目")
-_TABLE_UNIT = ("牵头", "单位", "部门")
+_TABLE_UNIT = ("牵头", "单位", "部门", "科室", "责任")
 _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 # A date line under the table: the 落款 of a text that ends with its table.
 _TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TIME_CELL = re.compile(
-    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|年底|年内|季度|上半年|下半年|长期|持续|常态化|每年"
+    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|年底|年内|全年|季度|上半年|下半年|长期|持续|常态化|每年"
 )
 
 
@@ -240,18 +241,33 @@ def _cell_kind(cell: str) -> str:
 _TIME_LIMIT = re.compile(r"完成时限[:：]\s*(?:(?P<year>\d{4})\s*年)?\s*(?P<month>\d{1,2})\s*月")
 
 
+def _merge_header(words: list[str], width: int) -> list[str]:
+    """Header words broken over lines joined back into ``width`` columns: the shortest
+    neighbours first, the later pair on a tie ("责任" "领导" → "责任领导")."""
+    words = list(words)
+    while len(words) > width:
+        best = min(range(len(words) - 1), key=lambda i: (len(words[i]) + len(words[i + 1]), -i))
+        words[best : best + 2] = [words[best] + words[best + 1]]
+    return words
+
+
+# "完成时限：全年": by the end of the document's year.
+_WHOLE_YEAR = re.compile(r"完成时限[:：]\s*(?:全年|年内|年底)")
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
     row holding two tasks, each with its time limit, gives two rows sharing its units."""
     lines = text.split("\n")
-    cells = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    # A cell closed by "|" ("序号 |", "1 |") is the same cell.
+    cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
     for k, (first, cell) in enumerate(cells):
         if not _TABLE_NUMBER.match(cell):
             continue
         header = []
         j = k + 1
-        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 8 and len(header) < 8:
+        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 8 and len(header) < 12:
             header.append(cells[j][1])
             j += 1
         if (
@@ -284,6 +300,17 @@ def unflatten_tables(text: str) -> str:
                 rows[-1].append(cell)
             last = j
             j += 1
+        end = cells[last][0]
+        widths = {len(row) for row in rows}
+        if len(widths) == 1 and 2 <= (width := widths.pop()) <= len(header):
+            # Every row has a cell for each column: read them by their headers, the header
+            # words broken over lines ("责任" "领导") joined back.
+            merged = _merge_header(header, width)
+            columns = table_columns(merged)
+            if "task" in columns and {"lead", "co"} & set(columns):
+                numbered = [[str(n), *row] for n, row in enumerate(rows, start=1)]
+                out = table_lines([["序号", *merged], *numbered])
+                return "\n".join(lines[:first] + out + lines[end + 1 :])
         out, number = [], 0
         for row in rows:
             units: list[str] = []
@@ -315,7 +342,7 @@ TABLE_COLUMNS = {
     "number": ("序号", "编号"),
     "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目"),
     "lead": ("牵头",),
-    "co": ("责任单位", "配合", "协办", "参与", "责任部门"),
+    "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
     "deadline": ("时限", "时间", "节点", "完成期限"),
     "target": ("指标要求", "目标要求", "年度目标", "指标值", "目标值", "主要内容"),
@@ -522,8 +549,13 @@ _TO_EVERYONE = re.compile(
 )
 
 
+# Characters of a notice's instructions in traditional form.
+_PLAIN = str.maketrans(
+    "門責單鎮級實須應關請認壓細進舉範區縣處導領織調統籌強協",
+    "门责单镇级实须应关请认压细进举范区县处导领织调统筹强协",
+)
 _MANAGING = re.compile(
-    r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实"
+    r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓"
 )
 
 
@@ -544,6 +576,9 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
+    item = dataclasses.replace(
+        item, title=item.title.translate(_PLAIN), text=item.text.translate(_PLAIN)
+    )  # 各部門要 reads as 各部门要
     if _TO_EVERYONE.match(item.title):
         return True  # "各有关部门要高度重视量化指标任务"
     if not _TO_EVERYONE.search(item.text):
@@ -579,7 +614,9 @@ _FIRST = re.compile(
 _HEAD_END = re.compile(r"[。；;！？!?]")
 _L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)")
 _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
-_L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})[.．、](?!\d)|[（(](?P<n2>\d{1,2})[)）])")
+_L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})[.．、](?!\d))")
+_L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
+_L5 = re.compile(r"^(?P<mark>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")
 PARALLEL_MAX = 24  # a parallel head is a short sentence …
 PARALLEL_MIN = 3  # … and at least three open the same way
 
@@ -662,7 +699,7 @@ def inline_items(para: str) -> list[_Inline]:
 
 
 def _level(para: str) -> tuple[int, re.Match] | None:
-    for level, pattern in ((1, _L1), (2, _L2), (3, _L3)):
+    for level, pattern in ((1, _L1), (2, _L2), (3, _L3), (4, _L4), (5, _L5)):
         m = pattern.match(para)
         if m:
             return level, m
@@ -951,7 +988,10 @@ _QUALITATIVE = re.compile(
     r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|通过|获评|跻身)"
     r"(?P<obj>[^，,。；;！？!?、]{2,30})"
 )
-COMMITMENT = re.compile(r"力争|确保|争取|努力|目标|计划|预期|将|到\s*\d{4}\s*年|十[四五六]五")
+# "现将…印发给你们" is the formula of a notice, not a commitment.
+COMMITMENT = re.compile(
+    r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五"
+)
 NOT_A_COMMITMENT = re.compile(r"已经|已|同比|上年|去年|曾")
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
@@ -996,7 +1036,7 @@ _OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达�
 _COUNTED = re.compile(
     r"(?P<verb>新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现)"
-    rf"(?P<gap>[\u4e00-\u9fff]{{0,12}}?){_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -1533,6 +1573,23 @@ def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:
                 return
 
 
+_NOTE_LINE = re.compile(r"\n\s*[（(〔\[][^\n]*(?:单位|部门|牵头|负责)[^\n]*[）)〕\]]\s*$")
+
+
+def share_group_note(items: list[Item]) -> None:
+    """A note on a line of its own after a group of rows ("(1)…(4)" then "（责任单位：…）")
+    names the units of every row of the group that names none."""
+    for k, item in enumerate(items):
+        if not item.named_lead or not _NOTE_LINE.search(item.text):
+            continue
+        j = k - 1
+        while j >= 0 and not items[j].named_lead and items[j].heading == item.heading:
+            before = items[j]
+            before.named_lead, before.named_co = item.named_lead, list(item.named_co)
+            before.lead_unit, before.unit_words = item.named_lead, item.unit_words
+            j -= 1
+
+
 def read_units(item: Item, section_lead: str) -> None:
     """The units the item names (or its heading names for it), and its head without
     the note that named them."""
@@ -1612,6 +1669,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         section_lead = heading_lead(section.title)
         for item in section.items:
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
+        share_group_note(section.items)
         section.items = [i for i in section.items if not is_instruction(i, section.title, notice)]
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
@@ -1621,6 +1679,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 if m and 1 <= int(m.group("month")) <= 12:
                     item.deadline = month_end(int(m.group("year") or year), int(m.group("month")))
                     item.deadline_words = m.group(0)
+                elif m := _WHOLE_YEAR.search(item.text):
+                    item.deadline, item.deadline_words = month_end(year, 12), m.group(0)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
