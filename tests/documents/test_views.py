@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -253,3 +254,83 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db):
     for url in (LIST, LIST + "add/", LIST + "rules/"):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+MARKED = """2027年城区民生实事分解
+1.新建社区食堂<3>个，年内完成。（牵头单位：市民政局；配合单位：各街道）
+2.推进老旧小区改造。
+"""
+
+
+def test_beside_each_row_the_words_it_came_from_are_marked(supervisor, as_user):
+    client = as_user(supervisor)
+    response = client.post(LIST + "add/", {"text": MARKED.replace("<3>", "3"), "title": ""})
+    document = PolicyDocument.objects.get(title="2027年城区民生实事分解")
+    html = client.get(f"{LIST}{document.pk}/").content.decode()
+    assert response.status_code == 302
+    # The unit note, the figure and the deadline of row 1, each marked in its row.
+    marked = re.findall(r'<mark class="src-(\w+)"[^>]*>([^<]*)</mark>', html)
+    assert ("unit", "牵头单位：市民政局") in marked and ("unit", "配合单位：各街道") in marked
+    assert ("deadline", "年内") in marked
+    assert any(kind == "number" and "3个" in words for kind, words in marked), marked
+    # Row 2 names nothing: shown, nothing marked in it.
+    row = html[html.index('id="item-1.2"') :]
+    assert "推进老旧小区改造" in row[: row.index("</tr>")]
+    assert "src-" not in row[: row.index("</tr>")]
+
+
+def test_the_marked_words_are_escaped(supervisor, as_user):
+    client = as_user(supervisor)
+    text = MARKED.replace("<3>", "3").replace("推进老旧小区改造。", "推进<b>老旧小区</b>改造。")
+    client.post(LIST + "add/", {"text": text, "title": ""})
+    document = PolicyDocument.objects.get(title="2027年城区民生实事分解")
+    html = client.get(f"{LIST}{document.pk}/").content.decode()
+    assert "推进&lt;b&gt;老旧小区&lt;/b&gt;改造" in html and "<b>老旧小区</b>" not in html
+
+
+def _word_table() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2027年重点工作任务分解表")
+    table = document.add_table(rows=2, cols=4)
+    values = [
+        ("序号", "重点任务", "牵头单位", "完成时限"),
+        ("1", "新建口袋公园6个", "县住建局", "2027年10月底前"),
+    ]
+    for row, cells in zip(table.rows, values, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("方案.txt", "gb18030", "力争新增“㘵”字号企业 5 家以上"),
+        (
+            "分解表.docx",
+            "docx",
+            "1.新建口袋公园6个。（牵头单位：县住建局；完成时限：2027年10月底前）",
+        ),
+        ("plan.pdf", "pdf", "GDP grows by 6 percent"),
+        ("分解表.xlsx", "xlsx", "1.新增规上工业企业30家。（牵头单位：市工信局"),
+    ],
+)
+def test_every_kind_of_file_goes_through_the_upload(supervisor, as_user, name, kind, expected):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_reading import SHEET_ROWS, _pdf, _xlsx
+
+    data = {
+        "gb18030": lambda: f"2027年工作方案\n一、{expected}。€".encode("gb18030"),
+        "docx": _word_table,
+        "pdf": lambda: _pdf("Plan 2025: GDP grows by 6 percent."),
+        "xlsx": lambda: _xlsx(SHEET_ROWS),
+    }[kind]()
+    response = as_user(supervisor).post(LIST + "add/", {"file": SimpleUploadedFile(name, data)})
+    assert response.status_code == 302
+    document = PolicyDocument.objects.latest("pk")
+    assert document.encoding == kind and expected in document.text

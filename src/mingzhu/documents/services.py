@@ -107,6 +107,50 @@ def segments(
     return pieces
 
 
+def marked_source(
+    text: str, unit_words: str = "", numbers: Sequence[str] = (), deadline_words: str = ""
+) -> list[tuple[str, str]]:
+    """The words an item was read from, cut where they name its units, its figures and its
+    deadline, for highlighting beside its row: a list of (piece, "unit" | "number" |
+    "deadline" | ""). Words not found in the text are not marked."""
+    wanted = [("unit", w) for w in re.split(r"[；;]", unit_words or "") if w.strip()]
+    wanted += [("number", n) for n in numbers if n]
+    if deadline_words:
+        wanted.append(("deadline", deadline_words))
+    spans: list[tuple[int, int, str]] = []
+    for kind, words in wanted:
+        words = words.strip()
+        at = text.find(words)
+        while at >= 0:
+            end = at + len(words)
+            if all(end <= a or at >= b for a, b, _k in spans):
+                spans.append((at, end, kind))
+                break
+            at = text.find(words, at + 1)
+    pieces, position = [], 0
+    for start, end, kind in sorted(spans):
+        if start > position:
+            pieces.append((text[position:start], ""))
+        pieces.append((text[start:end], kind))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], ""))
+    return pieces
+
+
+def mark_sources(document, items, targets) -> None:
+    """Give every item (``items``: DocumentItem rows) ``marked``: its text with the words
+    naming its units, the figures of its targets and its deadline marked."""
+    figures: dict[int, list[str]] = {}
+    for target in targets:
+        if target.item_id and target.end > target.start:
+            figures.setdefault(target.item_id, []).append(document.text[target.start : target.end])
+    for item in items:
+        item.marked = marked_source(
+            item.text, item.named_units, figures.get(item.pk, []), item.deadline_rule
+        )
+
+
 def named_units_of(item, matcher) -> tuple[OrgUnit | None, list[OrgUnit], list[str]]:
     """The units an item of a decomposition names, found in the org tree: (the lead unit,
     the co-operating units, the names that match no unit). A name that stands for all

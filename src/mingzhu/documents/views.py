@@ -87,13 +87,17 @@ class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
             [(i.code, i.start, i.end) for i in rows],
             [(n, t.start, t.end) for n, t in enumerate(target_rows, start=1)],
         )
+        items = items or (item_formset(obj, user=user) if editable else None)
+        services.mark_sources(
+            obj, [f.instance for f in items.forms] if items is not None else rows, target_rows
+        )
         return {
             "editable": editable,
             "can_adopt": editable and user.has_perm(actions.ADOPT_PERMISSION),
             "pieces": pieces,
             "rows": rows,
             "target_rows": target_rows,
-            "items": items or (item_formset(obj, user=user) if editable else None),
+            "items": items,
             "targets": targets or (target_formset(obj) if editable else None),
             "adopt_form": adopt_form or AdoptForm(user=user),
             "default_deadline": services.year_end(obj.year),
