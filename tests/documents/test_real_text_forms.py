@@ -260,3 +260,45 @@ def test_a_notice_in_traditional_characters_sends_instructions_not_tasks():
 
 def test_the_formula_of_a_notice_is_no_commitment():
     assert _targets("现将规划中的8项建设任务进行责任分解", committed=False) == []
+
+
+# --- third round: traditional tables, lists of counts, names from the clause before -----
+
+
+def test_a_page_table_in_traditional_characters_with_a_content_column():
+    text = (
+        "序號 |\n項目名稱 |\n建設時間 |\n建設內容 |\n責任單位 |\n"
+        "1 |\n2027年鄉村道路改造工程 |\n2027 |\n實施村道硬化12公里、修建橋梁2座。 |\n交通局 |"
+    )
+    d = decompose(text)
+    (item,) = [i for s in d.sections for i in s.items]
+    assert (item.title, item.named_lead, item.deadline.isoformat()) == (
+        "2027年鄉村道路改造工程",
+        "交通局",
+        "2027-12-31",
+    )
+    assert [(t.value, t.unit) for t in d.targets] == [(Decimal(12), "公里"), (Decimal(2), "座")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("建成投用东门、西门等4家社区食堂", [("社区食堂", Decimal(4), "家")]),
+        (
+            "完成指挥中心、12个分控中心和300只IP音柱建设",
+            [("分控中心", Decimal(12), "个"), ("IP音柱建设", Decimal(300), "只")],
+        ),
+        ("加快推进农村中小学改造工程，年度实施8所以上", [("农村中小学改造工程", Decimal(8), "所")]),
+        (
+            "实现早稻500亩、晚稻600亩种植",
+            [("早稻", Decimal(500), "亩"), ("晚稻", Decimal(600), "亩")],
+        ),
+        (
+            "實施田塊整治300畝，修復堰塘2座",
+            [("田塊整治", Decimal(300), "畝"), ("堰塘", Decimal(2), "座")],
+        ),
+        ("監測耕地2萬畝", [("監測耕地", Decimal(2), "萬畝")]),
+    ],
+)
+def test_counts_on_lists_and_in_traditional_characters(sentence, expected):
+    assert [(n, v, u) for n, _c, v, u in _targets(sentence)] == expected

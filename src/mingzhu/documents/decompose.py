@@ -185,7 +185,7 @@ _SEPARATOR = re.compile(
     r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$"
 )
 _HEADING_MARK = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）])"
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}(?:[.．](?!\d)|、)|[（(]\d{1,2}[)）])"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -216,9 +216,27 @@ def _wrap_width(widths: list[int]) -> float | None:
     return width if near >= 0.5 * len(long) else None
 
 
+# Texts copied from pages in traditional characters: the words the rules look for are
+# read in either form (實施 as 实施, 萬畝 as 万亩).
+_S2T = str.maketrans(
+    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县",
+    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣",
+)
+_T2S = str.maketrans(
+    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣",
+    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县",
+)
+
+
+def _tw(alternation: str) -> str:
+    """An alternation "a|b" with the traditional form of each word added."""
+    words = alternation.split("|")
+    return "|".join(dict.fromkeys(words + [w.translate(_S2T) for w in words]))
+
+
 # A 任务分解表 copied from a web page arrives one cell a line: "序号", the headers, then
 # each row's number, task, units and time limit on lines of their own.
-_TABLE_NUMBER = re.compile(r"^(?:序号|编号)$")
+_TABLE_NUMBER = re.compile(r"^(?:序号|编号|序號|編號)$")
 _TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目")
 _TABLE_UNIT = ("牵头", "单位", "部门", "科室", "责任")
 _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
@@ -252,7 +270,9 @@ def _merge_header(words: list[str], width: int) -> list[str]:
 
 
 # "完成时限：全年": by the end of the document's year.
-_WHOLE_YEAR = re.compile(r"完成时限[:：]\s*(?:全年|年内|年底)")
+_WHOLE_YEAR = re.compile(
+    r"完成时限[:：]\s*(?:全年|年内|年底|(?P<year>\d{4})\s*年?\s*(?:底|末)?(?=[；;）)]|$))"
+)
 
 
 def unflatten_tables(text: str) -> str:
@@ -267,14 +287,14 @@ def unflatten_tables(text: str) -> str:
             continue
         header = []
         j = k + 1
-        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 8 and len(header) < 12:
+        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 12:
             header.append(cells[j][1])
             j += 1
         if (
             j >= len(cells)
             or cells[j][1] != "1"
-            or not any(w in h for h in header for w in _TABLE_TASK)
-            or not any(w in h for h in header for w in _TABLE_UNIT)
+            or not any(w in h.translate(_PLAIN) for h in header for w in _TABLE_TASK)
+            or not any(w in h.translate(_PLAIN) for h in header for w in _TABLE_UNIT)
         ):
             continue
         role = "牵头单位" if any("牵头" in h for h in header) else "责任单位"
@@ -345,7 +365,16 @@ TABLE_COLUMNS = {
     "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
     "deadline": ("时限", "时间", "节点", "完成期限"),
-    "target": ("指标要求", "目标要求", "年度目标", "指标值", "目标值", "主要内容"),
+    "target": (
+        "指标要求",
+        "目标要求",
+        "年度目标",
+        "指标值",
+        "目标值",
+        "主要内容",
+        "建设内容",
+        "建设规模",
+    ),
 }
 _ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
 
@@ -355,7 +384,7 @@ def table_columns(header: list[str]) -> dict[str, int]:
     "任 务 名 称", do not count)."""
     found: dict[str, int] = {}
     for index, raw in enumerate(header):
-        text = "".join(raw.split())
+        text = "".join(raw.split()).translate(_T2S).translate(_PLAIN)
         for key, words in TABLE_COLUMNS.items():
             if key not in found and any(w in text for w in words):
                 found[key] = index
@@ -379,14 +408,19 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         if not task:
             continue
         if "target" in columns and columns["target"] < len(row) and row[columns["target"]]:
-            task = f"{task.rstrip('。；; ')}{row[columns['target']]}"
+            # A short requirement completes the task ("地区生产总值" "增长5.5%"); what is to be
+            # built follows it as its text.
+            content = row[columns["target"]]
+            joint = "。" if "。" in content or len(content) > 20 else ""
+            task = f"{task.rstrip('。；; ')}{joint}{content}"
         notes = [
             f"{label}：{row[columns[key]]}"
             for key, label in _ROW_LABELS.items()
             if key in columns and columns[key] < len(row) and row[columns[key]]
         ]
         task = task.rstrip("。；; ")
-        lines.append(f"{number}.{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
+        mark = "、" if task[:1].isdigit() else "."  # "4、2024年农村公路…", not "4.2024"
+        lines.append(f"{number}{mark}{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
     return lines
 
 
@@ -551,8 +585,8 @@ _TO_EVERYONE = re.compile(
 
 # Characters of a notice's instructions in traditional form.
 _PLAIN = str.maketrans(
-    "門責單鎮級實須應關請認壓細進舉範區縣處導領織調統籌強協",
-    "门责单镇级实须应关请认压细进举范区县处导领织调统筹强协",
+    "門責單鎮級實須應關請認壓細進舉範區縣處導領織調統籌強協號稱設點時內額萬項務",
+    "门责单镇级实须应关请认压细进举范区县处导领织调统筹强协号称设点时内额万项务",
 )
 _MANAGING = re.compile(
     r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓"
@@ -614,7 +648,7 @@ _FIRST = re.compile(
 _HEAD_END = re.compile(r"[。；;！？!?]")
 _L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)")
 _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
-_L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})[.．、](?!\d))")
+_L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
 _L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
 _L5 = re.compile(r"^(?P<mark>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")
 PARALLEL_MAX = 24  # a parallel head is a short sentence …
@@ -961,27 +995,38 @@ UNITS = (
     "张",
     "次",
     "倍",
+    "对",
+    "位",
+    "株",
     "%",
     "％",
     "‰",
 )
+UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
-_MYRIAD = r"\d+(?:\.\d+)?[万亿](?=[个家项項所座辆套件场批台处条张名间幢栋只头斤])"
+_MYRIAD = (
+    r"\d+(?:\.\d+)?[万亿萬億](?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間])"
+)
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
 AT_LEAST += ("增加到", "增加至", "增至", "达", "新增", "培育", "引进", "新建", "建成", "保持在")
 AT_MOST = ("不超过", "不高于", "控制在", "稳定在")
 BELOW = ("低于", "少于")
+GREATER, AT_LEAST, AT_MOST, BELOW = (
+    tuple(_tw("|".join(words)).split("|")) for words in (GREATER, AT_LEAST, AT_MOST, BELOW)
+)
 _PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW, key=len, reverse=True)
 _PREFIX = "|".join(_PREFIXES)
-_SUFFIX = r"(?:\s*(?P<suf>以上|以内|之内|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
+_SUFFIX = (
+    r"(?:\s*(?P<suf>以上|以内|之内|以內|之內|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
+)
 _LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_UNIT}){_SUFFIX}")
 _CHANGE = re.compile(
-    rf"(?P<verb>增长|增速|增幅|提高|提升|增加|下降|降低|减少)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
+    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
 )
 _QUALITATIVE = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
@@ -1013,29 +1058,40 @@ _LEADING_NOISE = re.compile(
 )
 _TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
-    r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
-    r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-    r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映"
+    _tw(
+        r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
+        r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
+        r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通"
+    )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
 # 引进, 盘活 and 改造 stay in the name (新增城镇就业, 新引进高层次人才, 盘活低效用地).
 _OBJECT_VERBS = re.compile(
-    r"(?:新招引|招引|新培育|培育|新建|建成|建设|完成|创建|打造|新开工|开工|"
-    r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-    r"增配|配备|培训|升级改造|提升改造)$"
+    "(?:"
+    + _tw(
+        r"新招引|招引|新培育|培育|新建|建成|建设|完成|创建|打造|新开工|开工|"
+        r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
+        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通"
+    )
+    + ")$"
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = r"个|座|所|家|条|处|项|項|批|台|套|辆|户|名|张|间|幢|栋|只|头"
+_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
-_WORK_UNIT = rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人"
+_WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人")
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
-_OBJECT = r"(?:[\u4e00-\u9fff]|[“‘\"][^”’\"]{1,20}[”’\"]){2,24}?"
+_QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
+_OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
 _OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTED = re.compile(
-    r"(?P<verb>新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
-    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现)"
+    "(?P<verb>"
+    + _tw(
+        r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+        r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现"
+    )
+    + ")"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
@@ -1043,6 +1099,14 @@ _COUNTED = re.compile(
 _COUNTED_MORE = re.compile(
     rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
+# A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
+# "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
+_LISTED = re.compile(
+    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+)
+# A verb that ends what a count counts: "时令蔬菜700亩种植".
+_CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?=[，,。；;、]|$)")
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
 # the verb that completes it.
 _COMPLETED = re.compile(
@@ -1104,8 +1168,8 @@ def _deadline_for(deadlines, position: int) -> tuple[dt.date | None, str]:
 
 def _number(text: str) -> Decimal | None:
     text = text.replace(",", "")
-    if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿])", text):
-        return Decimal(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿萬億])", text):
+        return Decimal(m.group(1)) * (10_000 if m.group(2) in "万萬" else 100_000_000)
     try:
         if re.fullmatch(_ARABIC.replace(",", ""), text) or re.fullmatch(r"\d+(?:\.\d+)?", text):
             return Decimal(text)
@@ -1126,7 +1190,7 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
 
 
 def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
-    pre, suf = pre or "", suf or ""
+    pre, suf = (pre or "").translate(_T2S), (suf or "").translate(_T2S)
     words = f"{pre}…{suf}" if pre and suf else pre or suf
     if pre in GREATER:
         return ">", words
@@ -1234,7 +1298,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         suffix = m.group("suf")
         if suffix is None and (late := re.match(r"以上|左右|以内", after)):
             suffix, after = late.group(0), after[late.end() :]  # "2.5万场(次)以上"
-        within = suffix in ("内", "以内", "之内")  # "5个工作日内完成审批": a limit
+        if closing := _CLOSING_VERB.match(after):
+            after = after[closing.end() :]
+        within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
         if (not within and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         comparator, words = _comparator(m.group("pre"), suffix)
@@ -1250,7 +1316,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if _CHANGE_WORD.fullmatch(name):
                 continue  # "增长15%" is the change of the figure before it
             comparator, words = ">=", verb.group(0) if verb is not None else ""
-        if verb is not None and _OBJECT_VERBS.search(verb.group(0)):
+        if re.fullmatch(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})", name):
+            # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
+            before = text[: max(start - 1, 0)]
+            cut = max(before.rfind(c) for c in "，,；;：:。") + 1
+            named = re.sub(
+                r"^(?:[一二三四五六七八九十]+是|加快|推进|实施|推动|开展|继续|持续)+",
+                "",
+                before[cut:],
+            )
+            if _plausible(named):
+                name = named
+        elif verb is not None and _OBJECT_VERBS.search(verb.group(0)):
             # "我们将建成农贸市场3个": the object names the indicator, not the words before.
             obj = _TRAILING_NOISE.sub("", text[start + verb.end() : m.start()]).strip()
             if len(obj) >= 2:
@@ -1284,6 +1361,17 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             )
             taken.append((more.start("num"), more.end()))
             position = more.end()
+    for m in _LISTED.finditer(text):
+        at = m.start("num")
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]):
+            continue
+        clause = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
+        verb = _ADDING.search(clause)
+        value = _number(m.group("num"))
+        if verb is None or value is None:
+            continue
+        results.append(found(m, at, m.group("obj"), ">=", value, verb.group(0)))
+        taken.append((at, m.end()))
     for m in _COMPLETED.finditer(text):
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
@@ -1680,7 +1768,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     item.deadline = month_end(int(m.group("year") or year), int(m.group("month")))
                     item.deadline_words = m.group(0)
                 elif m := _WHOLE_YEAR.search(item.text):
-                    item.deadline, item.deadline_words = month_end(year, 12), m.group(0)
+                    day = month_end(int(m.group("year") or year), 12)
+                    item.deadline, item.deadline_words = day, m.group(0)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
