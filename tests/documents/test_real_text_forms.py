@@ -302,3 +302,23 @@ def test_a_page_table_in_traditional_characters_with_a_content_column():
 )
 def test_counts_on_lists_and_in_traditional_characters(sentence, expected):
     assert [(n, v, u) for n, _c, v, u in _targets(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("力争培育6—8个十亿级企业", [("十亿级企业", ">=", Decimal(6), "个")]),
+        ("新增口袋公园3-5处", [("新增口袋公园", ">=", Decimal(3), "处")]),
+        ("研发投入占比稳定在2%以上", [("研发投入占比", ">=", Decimal(2), "%")]),
+    ],
+)
+def test_ranges_and_a_floor_after_a_ceiling_word(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+def test_a_preamble_item_of_a_plan_is_no_task():
+    text = (
+        "一、总体要求\n（一）指导思想。以高质量发展为主线。\n"
+        "（二）发展目标。到2028年，新建公园5个。\n二、主要任务\n（一）建设城市绿道。"
+    )
+    assert [t for t, _lead in _tasks(text)] == ["发展目标", "建设城市绿道"]

@@ -1024,7 +1024,9 @@ _PREFIX = "|".join(_PREFIXES)
 _SUFFIX = (
     r"(?:\s*(?P<suf>以上|以内|之内|以內|之內|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
 )
-_LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_UNIT}){_SUFFIX}")
+# "8—10个百亿企业", "3-5处": a range, its lower bound the target.
+_RANGE = r"(?P<upto>\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
+_LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}{_RANGE}\s*(?P<unit>{_UNIT}){_SUFFIX}")
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
 )
@@ -1092,7 +1094,7 @@ _COUNTED = re.compile(
         r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现"
     )
     + ")"
-    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -1192,6 +1194,8 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
 def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
     pre, suf = (pre or "").translate(_T2S), (suf or "").translate(_T2S)
     words = f"{pre}…{suf}" if pre and suf else pre or suf
+    if suf == "以上" and pre not in GREATER:
+        return ">=", words  # "稳定在30%以上"
     if pre in GREATER:
         return ">", words
     if pre in BELOW or suf == "以下":
@@ -1304,6 +1308,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if (not within and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         comparator, words = _comparator(m.group("pre"), suffix)
+        if m.group("upto") and comparator is None:
+            comparator, words = ">=", m.group("num") + m.group("upto")
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
         if comparator is None:
@@ -1758,7 +1764,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for item in section.items:
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
-        section.items = [i for i in section.items if not is_instruction(i, section.title, notice)]
+        section.items = [
+            i
+            for i in section.items
+            if not is_instruction(i, section.title, notice)
+            and not PREAMBLE.match(i.title.strip("。. "))
+        ]
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
