@@ -20,8 +20,10 @@ The steps, in order:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import statistics
 import unicodedata
@@ -1248,7 +1250,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
 
     for m in _CHANGE.finditer(text):
         name, start = _indicator(text, m.start())
-        before = re.search(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$", text[: m.start()])
+        before = _FIGURE_BEFORE.search(text[: m.start()])
         if not name and before:
             # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
             name, _start = _indicator(text, before.start())
@@ -1322,7 +1324,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if _CHANGE_WORD.fullmatch(name):
                 continue  # "增长15%" is the change of the figure before it
             comparator, words = ">=", verb.group(0) if verb is not None else ""
-        if re.fullmatch(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})", name):
+        if _ONLY_A_VERB.fullmatch(name):
             # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
             before = text[: max(start - 1, 0)]
             cut = max(before.rfind(c) for c in "，,；;：:。") + 1
@@ -1433,6 +1435,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
 
 
 # "增长8%、力争9%": a second figure the office strives for.
+_FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
+_ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
 _STRETCH = re.compile(
     rf"\s*[、，,]\s*(?P<word>力争|争取|努力)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?(?![\u4e00-\u9fff])"
@@ -1514,12 +1518,16 @@ def _plausible(name: str) -> bool:
 def find_targets(
     paragraphs: list[str], offsets: list[int], committed: Sequence[tuple[int, int]] = ()
 ) -> list[Target]:
-    """The targets of the paragraphs; sentences inside a ``committed`` span (the task
-    rows of a document that assigns work) commit without a commitment word."""
+    """The targets of the paragraphs; sentences inside a ``committed`` span (the items
+    of a plan, its goals) commit without a commitment word."""
+    spans = sorted(committed)
+    starts = [a for a, _b in spans]
+    reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
     found = []
     for para, offset in zip(paragraphs, offsets, strict=True):
         for start, end in sentences(para, offset):
-            inside = any(a <= start < b for a, b in committed)
+            k = bisect.bisect_right(starts, start)
+            inside = k > 0 and reach[k - 1] > start
             found.extend(targets_in(para[start - offset : end - offset], start, committed=inside))
     return found
 
