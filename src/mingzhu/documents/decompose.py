@@ -612,9 +612,10 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
+    # 各部門要 reads as 各部门要; an instruction tells every unit near its head.
     item = dataclasses.replace(
-        item, title=item.title.translate(_PLAIN), text=item.text.translate(_PLAIN)
-    )  # 各部門要 reads as 各部门要
+        item, title=item.title.translate(_PLAIN), text=item.text[:300].translate(_PLAIN)
+    )
     if _TO_EVERYONE.match(item.title):
         return True  # "各有关部门要高度重视量化指标任务"
     if not _TO_EVERYONE.search(item.text):
