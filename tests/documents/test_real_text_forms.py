@@ -322,3 +322,17 @@ def test_a_preamble_item_of_a_plan_is_no_task():
         "（二）发展目标。到2028年，新建公园5个。\n二、主要任务\n（一）建设城市绿道。"
     )
     assert [t for t, _lead in _tasks(text)] == ["发展目标", "建设城市绿道"]
+
+
+def test_group_rows_inside_a_page_table_head_the_rows_below_them():
+    text = (
+        "序号\n目  标  任  务\n牵头单位\n责任人\n"
+        "一、经济指标（牵头领导：张三）\n1\n地区生产总值增长6%。\n区发改局\n李四\n"
+        "二、民生实事\n2\n新建公厕12座。\n区城管局\n王五"
+    )
+    d = decompose(text)
+    rows = [(s.title, i.title, i.named_lead) for s in d.sections for i in s.items]
+    assert rows == [
+        ("经济指标（牵头领导：张三）", "地区生产总值增长6%", "区发改局"),
+        ("民生实事", "新建公厕12座", "区城管局"),
+    ]

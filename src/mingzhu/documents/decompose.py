@@ -277,6 +277,13 @@ _WHOLE_YEAR = re.compile(
 )
 
 
+_GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _plain(header: str) -> str:
+    return "".join(header.split()).translate(_PLAIN)
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -292,15 +299,19 @@ def unflatten_tables(text: str) -> str:
         while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 12:
             header.append(cells[j][1])
             j += 1
+        opening = ""  # a group row between the header and the first row
+        if j + 1 < len(cells) and _GROUP_ROW.match(cells[j][1]) and cells[j + 1][1] == "1":
+            opening, j = cells[j][1], j + 1
         if (
             j >= len(cells)
             or cells[j][1] != "1"
-            or not any(w in h.translate(_PLAIN) for h in header for w in _TABLE_TASK)
-            or not any(w in h.translate(_PLAIN) for h in header for w in _TABLE_UNIT)
+            or not any(w in _plain(h) for h in header for w in _TABLE_TASK)
+            or not any(w in _plain(h) for h in header for w in _TABLE_UNIT)
         ):
             continue
         role = "牵头单位" if any("牵头" in h for h in header) else "责任单位"
         rows: list[list[str]] = []
+        groups: dict[int, str] = {0: opening} if opening else {}  # "一、…" group rows
         last = j
         expected = 1
         while j < len(cells):
@@ -308,6 +319,13 @@ def unflatten_tables(text: str) -> str:
             if cell == str(expected):
                 rows.append([])
                 expected += 1
+            elif (
+                _GROUP_ROW.match(cell)
+                and j + 1 < len(cells)
+                and cells[j + 1][1] == str(expected)
+                and len(cell) <= 120
+            ):
+                groups[len(rows)] = cell  # "一、主要经济指标（牵头领导：…）" inside the table
             elif cell.endswith((":", "：")) or len(cell) > 120 or _TABLE_END.match(cell):
                 break  # "分享到：", a paragraph, "附件2" or "二、…": the table has ended
             elif _TABLE_DATE_LINE.match(cell):
@@ -332,9 +350,13 @@ def unflatten_tables(text: str) -> str:
             if "task" in columns and {"lead", "co"} & set(columns):
                 numbered = [[str(n), *row] for n, row in enumerate(rows, start=1)]
                 out = table_lines([["序号", *merged], *numbered])
+                if len(out) == len(rows) and groups:
+                    out = [g for n, line in enumerate(out) for g in (groups.get(n), line) if g]
                 return "\n".join(lines[:first] + out + lines[end + 1 :])
         out, number = [], 0
-        for row in rows:
+        for index, row in enumerate(rows):
+            if index in groups:
+                out.append(groups[index])
             units: list[str] = []
             tasks: list[list] = []  # [task, units, time]
             for cell in row:
