@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from mingzhu.core.periods import deadline_in
 from mingzhu.documents import actions
 from mingzhu.documents.decompose import decompose, item_deadline, named_units, targets_in
 from mingzhu.org.models import OrgUnit
@@ -218,3 +219,38 @@ def test_numbered_rows_under_a_heading_are_tasks_each():
         ("亿元以上项目", "30", "个"),
         ("招商推介活动", "10", "场"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完成时限：全年", dt.date(2025, 12, 31)),
+        ("完成时限：2024", dt.date(2024, 12, 31)),
+        ("完成时限：2024年底", dt.date(2024, 12, 31)),
+        ("完成时限：9月", dt.date(2025, 9, 30)),
+        ("完成时限：2026年3月份", dt.date(2026, 3, 31)),
+        ("时间节点：十一月底", dt.date(2025, 11, 30)),
+        ("完成时限：10月投入使用", dt.date(2025, 10, 31)),
+        ("完成时限：10月15日前投入使用", None),
+        ("推进老旧小区改造，9月份完成", dt.date(2025, 9, 30)),
+    ],
+)
+def test_time_limit_naming_a_period_alone(text, expected):
+    assert item_deadline(text, 2025)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("全年", dt.date(2025, 12, 31)),
+        ("2026", dt.date(2026, 12, 31)),
+        ("6月份", dt.date(2025, 6, 30)),
+    ],
+)
+def test_sheet_cell_naming_a_period_alone(cell, expected):
+    assert deadline_in(cell, 2025) == (expected, False)
+
+
+def test_period_alone_needs_a_year_when_it_names_none():
+    assert item_deadline("完成时限：全年", None)[0] is None
+    assert deadline_in("全年", None) == (None, False)

@@ -201,7 +201,7 @@ _YEAR_MONTH = re.compile(
     r"(?P<tail>底|末|中旬|下旬|上旬|内)?\s*(?P<before>前|以前|之前)?"
 )
 _MONTH_ONLY = re.compile(
-    rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前)"
+    rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
 )
 _THIS_YEAR = re.compile(r"年内|年底前|年底|今年底|年末前|本年度内|当年")
 _HALF = re.compile(r"(?P<half>上|下)半年")
@@ -216,6 +216,30 @@ def _month(text: str) -> int:
     return int(text) if text.isdigit() else chinese_number(text)
 
 
+# A time limit written as a period alone: 全年, 2024, 2024年底, 9月, 2024年9月份, and a
+# month before what is done by then (10月投入使用).
+_LIMIT_YEAR = re.compile(
+    r"^(?:全年|全年度|年度|本年度|(?P<year>(?:19|20)\d{2})\s*年?\s*(?:底|末|内)?)$"
+)
+_LIMIT_MONTH = re.compile(
+    rf"^(?:(?P<year>(?:19|20)\d{{2}})\s*年)?\s*(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末)?"
+    r"\s*(?:前|以前|之前|完成)?(?![\d日号])"
+)
+
+
+def _limit_period(text: str, year: int | None) -> dt.date | None:
+    """The last day of the period a 完成时限 names on its own (全年 → the year's end,
+    2024 → 2024-12-31, 9月份 → the month's end in ``year``), or None."""
+    if m := _LIMIT_YEAR.match(text):
+        chosen = int(m.group("year")) if m.group("year") else year
+        return dt.date(chosen, 12, 31) if chosen else None
+    if m := _LIMIT_MONTH.match(text):
+        chosen = int(m.group("year")) if m.group("year") else year
+        month = _month(m.group("month"))
+        return month_end(chosen, month) if chosen and 1 <= month <= 12 else None
+    return None
+
+
 def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
@@ -225,6 +249,8 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         text = limit.group("when")
         # A time limit that is one day (2028-09-30, 2028/9/30, 2028.9.30, 2028年9月30日).
         day = parse_day(text.strip(), year)
+        if day is None:
+            day = _limit_period(re.sub(r"\s+", "", text), year)
         if day is not None:
             return day, text.strip(), False
     found: list[tuple[dt.date, str]] = []
@@ -274,6 +300,8 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
         return None, False
     if isinstance(value, dt.date) or _DAY.match(text):
         return parse_day(value, year), False
+    if (day := _limit_period(text, year)) is not None:
+        return day, False
     day, _words, long_running = item_deadline(text, year)
     return day, long_running
 

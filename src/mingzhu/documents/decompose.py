@@ -257,10 +257,6 @@ def _cell_kind(cell: str) -> str:
     return "unit"
 
 
-# A time limit naming a month only: "完成时限：10月投入使用".
-_TIME_LIMIT = re.compile(r"完成时限[:：]\s*(?:(?P<year>\d{4})\s*年)?\s*(?P<month>\d{1,2})\s*月")
-
-
 def _merge_header(words: list[str], width: int) -> list[str]:
     """Header words broken over lines joined back into ``width`` columns: the shortest
     neighbours first, the later pair on a tie ("责任" "领导" → "责任领导")."""
@@ -269,12 +265,6 @@ def _merge_header(words: list[str], width: int) -> list[str]:
         best = min(range(len(words) - 1), key=lambda i: (len(words[i]) + len(words[i + 1]), -i))
         words[best : best + 2] = [words[best] + words[best + 1]]
     return words
-
-
-# "完成时限：全年": by the end of the document's year.
-_WHOLE_YEAR = re.compile(
-    r"完成时限[:：]\s*(?:全年|年内|年底|(?P<year>\d{4})\s*年?\s*(?:底|末)?(?=[；;）)]|$))"
-)
 
 
 _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
@@ -1804,14 +1794,6 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
-            if item.deadline is None and not item.long_running and year:
-                m = _TIME_LIMIT.search(item.text)
-                if m and 1 <= int(m.group("month")) <= 12:
-                    item.deadline = month_end(int(m.group("year") or year), int(m.group("month")))
-                    item.deadline_words = m.group(0)
-                elif m := _WHOLE_YEAR.search(item.text):
-                    day = month_end(int(m.group("year") or year), 12)
-                    item.deadline, item.deadline_words = day, m.group(0)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
