@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -572,10 +572,14 @@ class ActionFormView(ObjectMixin, View):
 class ImportView(ActionFormView):
     """An import page: the upload, a preview, the confirmation, the importer's result.
 
-    A subclass names the ``template_name`` and ``import_file(obj, file)``, which calls the
-    importer and returns its ``ImportResult`` (``obj``: what the URL's ``pk`` names, e.g.
-    the list imported into, looked up like ``ActionFormView``'s; None without one).
-    Permission as for ``ActionFormView`` (the model's add permission by default).
+    A subclass names its importer: ``import_function`` (a ``staticmethod`` of the file,
+    ``actor`` and ``valid_only``), or ``import_file(obj, file)`` where it needs more,
+    which calls the importer and returns its ``ImportResult`` (``obj``: what the URL's
+    ``pk`` names, e.g. the list imported into, looked up like ``ActionFormView``'s; None
+    without one).
+    Permission as for ``ActionFormView`` (the model's add permission by default). The page
+    (``core/import.html`` unless ``template_name`` says otherwise) is headed by ``title``
+    and lists ``columns`` with ``help``, the sentence that says how rows are matched.
 
     The upload is not written: the importer runs inside a transaction that is rolled back,
     and the page shows the rows it would create, those it would update and those it
@@ -596,10 +600,14 @@ class ImportView(ActionFormView):
     ``self.request.POST`` and ``self.valid_only`` there as here.
     """
 
+    template_name = "core/import.html"
     columns: Sequence[str] = ()
+    help = ""
     success_message = gettext_lazy("Imported: %(created)s new, %(updated)s updated.")
     errors: Sequence[str] = ()
     template_url_name = ""
+    # The importer: a function of the file, ``actor`` and ``valid_only``.
+    import_function: Callable[..., ImportResult] | None = None
     # Whether the upload is previewed before it is written (pages not yet moved to the
     # preview import at once, as before).
     preview = True
@@ -607,7 +615,9 @@ class ImportView(ActionFormView):
     SHOWN_ROWS = 500
 
     def import_file(self, obj, file) -> ImportResult:
-        raise NotImplementedError
+        if self.import_function is None:
+            raise NotImplementedError
+        return self.import_function(file, actor=self.request.user, valid_only=self.valid_only)
 
     @property
     def valid_only(self) -> bool:
@@ -624,6 +634,7 @@ class ImportView(ActionFormView):
         return {
             "errors": self.errors,
             "columns": "、".join(str(c) for c in self.columns),
+            "help": self.help,
             "accept": ".xlsx,.xls,.csv",
             "template_url": self.template_url(obj),
             "previewed": self.preview,
@@ -723,19 +734,23 @@ class ImportView(ActionFormView):
 class ImportTemplateView(ActionFormView):
     """The downloadable template of an import page (``core.templates_xlsx``), for whoever
     may use that page: the same ``permission`` and object look-up. A subclass gives
-    ``filename`` and ``build_template(obj)``."""
+    ``filename`` and ``template_function`` (a ``staticmethod``: the importer's template
+    for a user), or ``build_template(obj)`` where the template needs more."""
 
     http_method_names = ["get"]
     filename = ""
+    template_function: Callable[..., Any] | None = None
 
     def build_template(self, obj):
-        raise NotImplementedError
+        if self.template_function is None:
+            raise NotImplementedError
+        return self.template_function(self.request.user)
 
     def get(self, request, pk=None, **kwargs):
         from .templates_xlsx import response
 
         self.object = obj = self.get_object(pk)
-        return response(self.build_template(obj), self.filename)
+        return response(self.build_template(obj), str(self.filename))
 
 
 class ImportJobView(LoginRequiredMixin, View):

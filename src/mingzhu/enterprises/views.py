@@ -182,22 +182,14 @@ class AnnualImportView(RegistryImportView):
 
 class RegistryTemplateView(ImportTemplateView):
     model = models.Enterprise
-
-    @property
-    def filename(self):
-        return _("Enterprise registry import template.xlsx")
-
-    def build_template(self, obj):
-        return registry_template(self.request.user)
+    filename = gettext_lazy("Enterprise registry import template.xlsx")
+    template_function = staticmethod(registry_template)
 
 
 class AnnualTemplateView(ImportTemplateView):
     model = models.Enterprise
     permission = "enterprises.add_annualdata"
-
-    @property
-    def filename(self):
-        return _("Annual data import template.xlsx")
+    filename = gettext_lazy("Annual data import template.xlsx")
 
     def build_template(self, obj):
         return annual_template()

@@ -834,16 +834,11 @@ class CoverageImportView(ImportView):
 
 class CoverageTemplateView(ImportTemplateView):
     model = models.CoverageRecord
+    filename = gettext_lazy("Coverage import template.xlsx")
+    template_function = staticmethod(importer.coverage_template)
 
     def allowed(self, obj) -> bool:
         return self.request.user.has_perms(IMPORT_COVERAGE)
-
-    @property
-    def filename(self):
-        return _("Coverage import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.coverage_template(self.request.user)
 
 
 class FollowUpView(ObjectMixin, View):

@@ -178,29 +178,18 @@ class MemberImportView(ImportView):
     their name within their organisation."""
 
     model = PartyMember
-    template_name = "party/import.html"
+    import_function = staticmethod(importer.import_members)
     template_url_name = "party:partymember_template"
     title = L("Import party members from Excel")
     columns = [c.header for c in importer.MEMBER_COLUMNS]
     success_message = L("Imported: %(created)s new members, %(updated)s updated.")
     help = L("A member of the same name in the same organisation is updated, not added again.")
 
-    def import_file(self, obj, file):
-        return importer.import_members(file, actor=self.request.user, valid_only=self.valid_only)
-
-    def get_extra_context(self, obj):
-        return {**super().get_extra_context(obj), "help": self.help}
-
 
 class MemberTemplateView(ImportTemplateView):
     model = PartyMember
-
-    @property
-    def filename(self):
-        return _("Party members import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.member_template(self.request.user)
+    filename = L("Party members import template.xlsx")
+    template_function = staticmethod(importer.member_template)
 
 
 class LinkImportView(MemberImportView):
@@ -208,6 +197,7 @@ class LinkImportView(MemberImportView):
     not yet registered are added, a household's current link is matched."""
 
     model = HouseholdLink
+    import_function = staticmethod(importer.import_links)
     template_url_name = "party:householdlink_template"
     title = L("Import household links from Excel")
     columns = [c.header for c in importer.LINK_COLUMNS]
@@ -217,19 +207,11 @@ class LinkImportView(MemberImportView):
         "another member is refused until that link is ended."
     )
 
-    def import_file(self, obj, file):
-        return importer.import_links(file, actor=self.request.user, valid_only=self.valid_only)
-
 
 class LinkTemplateView(ImportTemplateView):
     model = HouseholdLink
-
-    @property
-    def filename(self):
-        return _("Household links import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.link_template(self.request.user)
+    filename = L("Household links import template.xlsx")
+    template_function = staticmethod(importer.link_template)
 
 
 class LinkDetailView(ReadOnlyMixin, ObjectDetailView):

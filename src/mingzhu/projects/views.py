@@ -201,13 +201,8 @@ class ProjectImportView(ImportView):
 
 class ProjectTemplateView(ImportTemplateView):
     model = Project
-
-    @property
-    def filename(self):
-        return _("Project import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.project_template(self.request.user)
+    filename = gettext_lazy("Project import template.xlsx")
+    template_function = staticmethod(importer.project_template)
 
 
 class FunnelView(ObjectMixin, View):

@@ -397,25 +397,21 @@ class FacilityImportView(ImportView):
     matched by their name within their village."""
 
     model = Facility
-    template_name = "rural/import.html"
+    import_function = staticmethod(importer.import_facilities)
     template_url_name = "rural:facility_template"
     title = gettext_lazy("Import facilities from Excel")
     columns = [c.header for c in importer.COLUMNS]
     success_message = gettext_lazy("Imported: %(created)s new facilities, %(updated)s updated.")
-
-    def import_file(self, obj, file):
-        return importer.import_facilities(file, actor=self.request.user, valid_only=self.valid_only)
+    help = gettext_lazy(
+        "A facility already registered under the same name in the same village is updated, "
+        "not added again."
+    )
 
 
 class FacilityTemplateView(ImportTemplateView):
     model = Facility
-
-    @property
-    def filename(self):
-        return _("Facilities import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.facility_template(self.request.user)
+    filename = gettext_lazy("Facilities import template.xlsx")
+    template_function = staticmethod(importer.facility_template)
 
 
 class FacilityTypeListView(ObjectListView):

@@ -151,9 +151,7 @@ class ObservationTemplateView(ImportTemplateView):
 
     model = Observation
 
-    @property
-    def filename(self):
-        return _("Observation import template.xlsx")
+    filename = gettext_lazy("Observation import template.xlsx")
 
     def build_template(self, obj):
         units = writable_units(self.request.user, "add").filter(is_active=True).order_by("path")

@@ -96,6 +96,7 @@ class InstrumentImportView(ImportView):
     an instrument already in the ledger (by its code) is updated."""
 
     model = DebtInstrument
+    import_function = staticmethod(io.import_instruments)
     template_name = "risks/debtinstrument_import.html"
     template_url_name = "risks:debtinstrument_template"
     title = gettext_lazy("Import debt instruments from Excel")
@@ -104,22 +105,14 @@ class InstrumentImportView(ImportView):
     def allowed(self, obj) -> bool:
         return self.request.user.has_perms(io.PERMISSIONS)
 
-    def import_file(self, obj, file):
-        return io.import_instruments(file, actor=self.request.user, valid_only=self.valid_only)
-
 
 class InstrumentTemplateView(ImportTemplateView):
     model = DebtInstrument
+    filename = gettext_lazy("Debt instrument import template.xlsx")
+    template_function = staticmethod(io.instrument_template)
 
     def allowed(self, obj) -> bool:
         return self.request.user.has_perms(io.PERMISSIONS)
-
-    @property
-    def filename(self):
-        return _("Debt instrument import template.xlsx")
-
-    def build_template(self, obj):
-        return io.instrument_template(self.request.user)
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
