@@ -74,7 +74,6 @@ class CategoryDetailView(CategoryMixin, ObjectDetailView):
 
 class ApplicationListView(ObjectListView):
     model = Application
-    select_related = ("category", "unit")
     filterset_class = ApplicationFilter
     columns = [
         "applicant",
@@ -185,7 +184,6 @@ class ResolveView(ApplicationActionView):
 
 class ActivityListView(ObjectListView):
     model = VolunteerActivity
-    select_related = ("organiser",)
     filterset_class = ActivityFilter
     columns = [
         "title",
@@ -218,7 +216,6 @@ class ParticipationAddView(ActionFormView):
 
 class ParticipationListView(ObjectListView):
     model = Participation
-    select_related = ("activity", "unit")
     columns = ["volunteer", "unit", "activity", "activity__held_on", "hours"]
 
 

@@ -67,10 +67,9 @@ from .importer import (
 
 class EnterpriseListView(ObjectListView):
     model = models.Enterprise
-    select_related = ("town",)
     filterset_class = EnterpriseFilter
     columns = [
-        Column("name", link=True),
+        "name",
         Column("credit_code", gettext_lazy("Credit code")),
         Column("town", gettext_lazy("Town")),
         Column("industry", gettext_lazy("Industry")),
@@ -356,10 +355,7 @@ def scheme_codes() -> list[str]:
 
 class SchemeListView(ObjectListView):
     model = models.MuScheme
-    columns = [
-        Column("version", link=True),
-        *fields("code name updated_at"),
-    ]
+    columns = fields("version code name updated_at")
 
     def get(self, request, *args, **kwargs):
         self.require_permission("change")
@@ -469,12 +465,8 @@ def scheme_preview(cleaned: dict) -> dict:
 
 class VisitListView(ObjectListView):
     model = models.Visit
-    select_related = ("enterprise", "unit")
     filterset_class = VisitFilter
-    columns = [
-        Column("date", link=True),
-        *fields("enterprise kind visitors unit"),
-    ]
+    columns = fields("date enterprise kind visitors unit")
 
 
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):

@@ -270,11 +270,7 @@ class CampaignMixin:
 
 class CampaignListView(CampaignMixin, ObjectListView):
     model = Campaign
-    select_related = ("issuer",)
-    columns = [
-        Column("name", link=True),
-        *fields("start_date end_date issuer"),
-    ]
+    columns = fields("name start_date end_date issuer")
 
 
 class CampaignDetailView(CampaignMixin, ObjectDetailView):
@@ -302,11 +298,7 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
 
 class CategoryListView(ObjectListView):
     model = EventCategory
-    select_related = ("responsible_unit",)
-    columns = [
-        Column("name", link=True),
-        *fields("responsible_unit time_limit time_limit_basis is_active"),
-    ]
+    columns = fields("name responsible_unit time_limit time_limit_basis is_active")
 
 
 class CategoryDetailView(ObjectDetailView):

@@ -520,7 +520,6 @@ def _with_line(qs):
 
 class HouseholdListView(ObjectListView):
     model = models.MonitoredHousehold
-    select_related = ("village",)
     filterset_class = HouseholdFilter
     columns = HOUSEHOLD_COLUMNS
     template_name = "livelihood/household_list.html"

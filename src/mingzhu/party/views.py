@@ -52,7 +52,6 @@ L = gettext_lazy
 
 class OrganisationListView(ObjectListView):
     model = PartyOrganisation
-    select_related = ("unit", "parent")
     columns = ["name", "kind", ("unit", L("Org unit")), "parent"]
 
 
@@ -70,7 +69,6 @@ class OrganisationDetailView(ObjectDetailView):
 
 class GroupListView(ObjectListView):
     model = PartyGroup
-    select_related = ("organisation", "leader")
     columns = ["name", "organisation", "leader"]
 
 
@@ -89,7 +87,6 @@ class GroupDetailView(ObjectDetailView):
 class MemberListView(ObjectListView):
     model = PartyMember
     template_name = "party/partymember_list.html"
-    select_related = ("organisation", "group", "village")
     filterset_class = MemberFilter
     columns = [
         "name",
@@ -118,7 +115,6 @@ class MemberDetailView(ObjectDetailView):
 
 class HouseholdListView(ObjectListView):
     model = Household
-    select_related = ("village",)
     filterset_class = HouseholdFilter
     columns = [
         "head_name",
@@ -161,7 +157,6 @@ class HouseholdDetailView(ObjectDetailView):
 class LinkListView(ObjectListView):
     model = HouseholdLink
     template_name = "party/householdlink_list.html"
-    select_related = ("household__village", "member")
     filterset_class = LinkFilter
     columns = [
         "household",
@@ -316,7 +311,6 @@ class AttendanceView(ActionFormView):
 
 class ActivityListView(ObjectListView):
     model = PartyGroupActivity
-    select_related = ("group__organisation",)
     columns = [
         ("topic", L("Topic")),
         "held_on",
@@ -340,7 +334,6 @@ class ActivityDetailView(ObjectDetailView):
 
 class CourseListView(ObjectListView):
     model = TrainingCourse
-    select_related = ("organiser",)
     columns = [
         "name",
         "year",
@@ -369,7 +362,6 @@ class CourseDetailView(ObjectDetailView):
 
 class SessionListView(ObjectListView):
     model = TrainingSession
-    select_related = ("course",)
     columns = ["held_on", "course", "place", "hours"]
 
 
@@ -382,7 +374,6 @@ class SessionDetailView(ObjectDetailView):
 
 class AttendanceListView(ObjectListView):
     model = TrainingAttendance
-    select_related = ("session__course", "member__organisation")
     columns = ["member", "member__organisation", "session__course", "session__held_on", "hours"]
 
 

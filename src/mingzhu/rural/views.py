@@ -347,7 +347,6 @@ class NewVersionView(ActionFormView):
 
 class ItemListView(ObjectListView):
     model = ScoringItem
-    select_related = ("sheet",)
     columns = [("name", gettext_lazy("Item")), "sheet", "category", "points"]
 
 
@@ -425,7 +424,6 @@ class FacilityTypeDetailView(Detail):
 
 class MaintainerListView(ObjectListView):
     model = Maintainer
-    select_related = ("unit",)
     columns = ["name", "unit", "contact"]
 
 

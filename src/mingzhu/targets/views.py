@@ -41,10 +41,7 @@ def as_of_from(request) -> dt.date:
 class IndicatorListView(ObjectListView):
     model = Indicator
     select_related = ("per_capita_of",)
-    columns = [
-        Column("code", link=True),
-        *fields("name unit dimension direction frequency accumulates source"),
-    ]
+    columns = fields("code name unit dimension direction frequency accumulates source")
 
 
 class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
@@ -87,7 +84,6 @@ TargetHistoryView = TargetDetailView.as_history()
 
 class ObservationListView(ObjectListView):
     model = Observation
-    select_related = ("indicator", "unit")
     template_name = "targets/observation_list.html"
     columns = [
         Column("pk", gettext_lazy("No."), link=True),

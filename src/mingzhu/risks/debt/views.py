@@ -86,7 +86,6 @@ INSTRUMENT_COLUMNS = [
 class InstrumentListView(ObjectListView):
     model = DebtInstrument
     template_name = "risks/debtinstrument_list.html"
-    select_related = ("entity",)
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
 
@@ -125,11 +124,7 @@ class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
 
 class EntityListView(ObjectListView):
     model = DebtEntity
-    select_related = ("unit",)
-    columns = [
-        Column("name", link=True),
-        *fields("kind unit"),
-    ]
+    columns = fields("name kind unit")
 
 
 class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -149,7 +144,7 @@ class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
 class FiscalYearListView(ObjectListView):
     model = FiscalYear
     columns = [
-        Column("year", link=True),
+        "year",
         Column("capacity", gettext_lazy("Fiscal capacity (10k yuan)")),
         Column("general_budget_revenue", gettext_lazy("General budget revenue")),
         Column("transfer_revenue", gettext_lazy("Transfer revenue")),
@@ -400,9 +395,8 @@ class PlannerView(DebtView):
 
 class PlanListView(ObjectListView):
     model = RepaymentPlan
-    select_related = ("created_by",)
     columns = [
-        Column("name", link=True),
+        "name",
         Column("created_at", gettext_lazy("Created")),
         *fields("created_by peak_before peak_after extra_cost"),
     ]
