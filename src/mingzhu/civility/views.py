@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.core import periods
 from mingzhu.core.reports import ReportView
+from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -67,6 +68,7 @@ class CategoryListView(CategoryMixin, ObjectListView):
 
 class CategoryDetailView(CategoryMixin, ObjectDetailView):
     model = Category
+    fields = ["kind", "notice_days", "is_active", "description"]
 
 
 # Applications --------------------------------------------------------------------------
@@ -202,6 +204,7 @@ class ActivityDetailView(ObjectDetailView):
     select_related = ("organiser",)
     related = {"participations": Related("participations", "unit")}
     permission_flags = {"can_participate": "civility.add_participation"}
+    fields = ["organiser", "held_on", "place", "hours", "content"]
 
 
 class ParticipationAddView(ActionFormView):
@@ -225,6 +228,7 @@ class ParticipationDetailView(ObjectDetailView):
     model = Participation
     select_related = ("activity__organiser", "unit")
     editable = False
+    fields = [Column("activity", link=True), "unit", "hours"]
 
 
 class HoursView(ReportView):

@@ -36,7 +36,7 @@ from .maps import map_context
 from .periods import period
 from .replica import read_heavy
 from .scope import permission_name, restrict
-from .tables import Column, columns_for
+from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 
 EXPORT_LIMIT = 100_000
@@ -226,6 +226,15 @@ class ObjectDetailView(ObjectMixin, View):
     # {name: "app.codename"}, whether the user holds that permission (e.g. an add button).
     related: dict[str, Related] = {}
     permission_flags: dict[str, str] = {}
+    # The object's attributes, a table at the top of its page: specs as a list page's
+    # columns (``core.tables.attributes_for``); a ``Column`` with ``link`` links the value
+    # to its own page. A model without a detail template of its own shows just these.
+    fields: Sequence = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "model", None) is not None and "fields" in cls.__dict__:
+            cls.fields = attributes_for(cls.model, cls.fields)
 
     def get_object(self, pk) -> models.Model:
         return get_object_or_404(self.restricted("view"), pk=pk)
@@ -258,6 +267,7 @@ class ObjectDetailView(ObjectMixin, View):
             "edit_url": model_url(self.model, "edit", obj.pk) if can_change else "",
             "delete_url": model_url(self.model, "delete", obj.pk) if can_delete else "",
             "detail_template": f"{opts.app_label}/{opts.model_name}_detail.html",
+            "attributes": [(column, column.value(obj)) for column in self.fields],
         }
 
     def get(self, request, pk):
@@ -267,7 +277,8 @@ class ObjectDetailView(ObjectMixin, View):
             **self.listed_context(obj),
             **self.get_extra_context(obj),
         }
-        return render(request, self.template_name or context["detail_template"], context)
+        template = self.template_name or [context["detail_template"], "core/object_detail.html"]
+        return render(request, template, context)
 
     @classmethod
     def as_history(cls) -> type[ObjectDetailView]:

@@ -472,6 +472,7 @@ class VisitListView(ObjectListView):
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
     model = models.Visit
     select_related = ("enterprise", "unit", "recorded_by")
+    fields = [Column("enterprise", link=True), "kind", "date", "visitors", "unit", "notes"]
 
     def get_extra_context(self, obj):
         return {

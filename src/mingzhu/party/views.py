@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can, restrict
+from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
     ImportTemplateView,
@@ -62,6 +63,7 @@ class OrganisationDetailView(ObjectDetailView):
         "groups": Related("groups", "leader"),
         "members": Related("members", "village", "group"),
     }
+    fields = ["kind", "unit", "parent"]
 
 
 # Party groups ---------------------------------------------------------------------------
@@ -79,6 +81,7 @@ class GroupDetailView(ObjectDetailView):
         "members": Related("members", "village"),
         "activities": Related("activities", limit=20),
     }
+    fields = [Column("organisation", link=True), "leader"]
 
 
 # Members --------------------------------------------------------------------------------
@@ -108,6 +111,13 @@ class MemberDetailView(ObjectDetailView):
         "visits": Related("visits", "household", limit=20),
         "attendances": Related("attendances", "session__course", limit=20),
     }
+    fields = [
+        Column("organisation", link=True),
+        ("group__name", L("Party group")),
+        ("village", L("Village")),
+        "role",
+        "is_active",
+    ]
 
 
 # Households -----------------------------------------------------------------------------
@@ -212,6 +222,14 @@ class LinkTemplateView(ImportTemplateView):
 class LinkDetailView(ReadOnlyMixin, ObjectDetailView):
     model = HouseholdLink
     select_related = ("household__village", "member")
+    fields = [
+        Column("household", link=True),
+        ("household__village", L("Village")),
+        Column("member", link=True),
+        "kind",
+        "started_on",
+        "ended_on",
+    ]
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -348,6 +366,7 @@ class CourseListView(ObjectListView):
 class CourseDetailView(ObjectDetailView):
     model = TrainingCourse
     select_related = ("organiser",)
+    fields = ["year", "track", "organiser", "description"]
 
     def get_extra_context(self, obj):
         attended = Count("attendances", filter=Q(attendances__in=self._attendances()))
@@ -370,6 +389,7 @@ class SessionDetailView(ObjectDetailView):
     select_related = ("course__organiser",)
     related = {"attendances": Related("attendances", "member__organisation")}
     permission_flags = {"can_attend": "party.add_trainingattendance"}
+    fields = [Column("course", link=True), "held_on", "place", "hours"]
 
 
 class AttendanceListView(ObjectListView):
@@ -380,6 +400,7 @@ class AttendanceListView(ObjectListView):
 class AttendanceDetailView(ReadOnlyMixin, ObjectDetailView):
     model = TrainingAttendance
     select_related = ("session__course", "member__organisation")
+    fields = [Column("member", link=True), Column("session", link=True), "hours"]
 
 
 class TrainingSummaryView(ReportView):

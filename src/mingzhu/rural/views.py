@@ -12,6 +12,7 @@ from mingzhu.core.excel import docx_response
 from mingzhu.core.gongwen import organ_name
 from mingzhu.core.reports import ReportView, bar_chart, number
 from mingzhu.core.scope import can, restrict
+from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
@@ -353,6 +354,7 @@ class ItemListView(ObjectListView):
 class ItemDetailView(SheetPartDetail):
     model = ScoringItem
     select_related = ("sheet",)
+    fields = [Column("sheet", link=True), "category", "points", "deduction_rule"]
 
 
 class ItemEditView(ObjectEditView):
