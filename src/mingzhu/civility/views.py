@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,6 +16,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    ReadPermissionMixin,
     Related,
 )
 from mingzhu.org.models import OrgUnit
@@ -46,19 +46,10 @@ S = ApplicationStatus
 # Categories (reference data) ---------------------------------------------------------
 
 
-class CategoryMixin:
+class CategoryMixin(ReadPermissionMixin):
     """Categories are read by those who read applications."""
 
-    def require_permission(self, action):
-        if action == "view":
-            if not self.request.user.has_perm("civility.view_application"):
-                raise PermissionDenied
-            return
-        super().require_permission(action)
-
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
+    read_permission = "civility.view_application"
 
 
 class CategoryListView(CategoryMixin, ObjectListView):

@@ -445,6 +445,24 @@ class ObjectDeleteView(ObjectMixin, View):
         return HttpResponseRedirect(model_url(self.model, "list"))
 
 
+class ReadPermissionMixin:
+    """List and detail pages read by whoever holds ``read_permission`` ("app.codename"),
+    e.g. reference data read by those who read the records that use it: the list and
+    every object page check it; changes still need the model's own permissions."""
+
+    read_permission = ""
+
+    def require_permission(self, action: str) -> None:
+        if action != "view":
+            return super().require_permission(action)
+        if not self.request.user.has_perm(self.read_permission):
+            raise PermissionDenied
+
+    def get_object(self, pk):
+        self.require_permission("view")
+        return super().get_object(pk)
+
+
 class ReadOnlyMixin:
     """Records that change only through their actions: no edit page, no delete page."""
 
