@@ -557,8 +557,7 @@ class ProjectAddView(ActionFormView):
     def allowed(self, plan):
         return self.request.user.has_perm("tasks.add_task")
 
-    def run(self, plan, form):
-        actions.add_secretary_project(plan.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.add_secretary_project
 
 
 class ReviewView(ActionFormView):
