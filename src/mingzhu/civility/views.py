@@ -117,8 +117,7 @@ class SubmitView(ActionFormView):
     def initial(self, obj):
         return {"year": timezone.localdate().year}
 
-    def run(self, obj, form):
-        return actions.submit_application(actor=self.request.user, **form.cleaned_data)
+    action = actions.submit_application
 
     def get_success_message(self, result):
         return _("Submitted: %(object)s") % {"object": result}

@@ -185,8 +185,7 @@ class RegisterView(ActionFormView):
     form_class = RegisterForm
     title = gettext_lazy("Register a request")
 
-    def run(self, obj, form):
-        return actions.register_request(actor=self.request.user, **form.cleaned_data)
+    action = actions.register_request
 
     def get_success_message(self, result):
         return _("Registered: %(object)s") % {"object": result}

@@ -478,8 +478,7 @@ class FaultAddView(ActionFormView):
     form_class = FaultForm
     title = gettext_lazy("Report a facility fault")
 
-    def run(self, target, form):
-        return actions.report_fault(actor=self.request.user, **form.cleaned_data)
+    action = actions.report_fault
 
 
 class DispatchView(ActionFormView):
@@ -543,8 +542,7 @@ class PlanAddView(ActionFormView):
     form_class = SecretaryPlanForm
     title = gettext_lazy("Add a secretary plan")
 
-    def run(self, target, form):
-        return actions.create_secretary_plan(actor=self.request.user, **form.cleaned_data)
+    action = actions.create_secretary_plan
 
 
 class ProjectAddView(ActionFormView):
