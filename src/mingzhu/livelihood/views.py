@@ -436,17 +436,7 @@ class CategoryListView(ObjectListView):
 
 
 class FieldsDetailView(NoDeleteMixin, ObjectDetailView):
-    """Reference data: a table of its ``fields``; edited, never deleted."""
-
-    template_name = "livelihood/simple_detail.html"
-    fields: tuple[str, ...] = ()
-
-    def get_extra_context(self, obj):
-        return {
-            "fields": [
-                (obj._meta.get_field(n).verbose_name, Column(n, "").value(obj)) for n in self.fields
-            ]
-        }
+    """Reference data: the table of its ``fields``; edited, never deleted."""
 
 
 class CategoryDetailView(FieldsDetailView):

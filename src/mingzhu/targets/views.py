@@ -84,6 +84,7 @@ TargetHistoryView = TargetDetailView.as_history()
 
 class ObservationListView(ObjectListView):
     model = Observation
+    select_related = ("indicator", "unit")  # get_queryset reads its own rows
     template_name = "targets/observation_list.html"
     columns = [
         Column("pk", gettext_lazy("No."), link=True),
