@@ -44,7 +44,6 @@ class BoardView(ObjectMixin, View):
 
 class ResultListView(ObjectListView):
     model = AppraisalResult
-    select_related = ("scheme", "published_by")
     columns = [
         Column("label", gettext_lazy("Quarter"), link=True),
         *fields("scheme status published_at published_by"),
@@ -157,8 +156,7 @@ class NoticeView(ObjectMixin, View):
 class SchemeListView(ObjectListView):
     model = Scheme
     columns = [
-        Column("name", link=True),
-        *fields("code version subject method"),
+        *fields("name code version subject method"),
         Column("created_at", gettext_lazy("Created")),
     ]
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field, yes_or_no
+from mingzhu.core.forms import ScopedForm, model_form, text_field, yes_or_no
 from mingzhu.org.models import OrgUnit, city_units
 
 from .models import Category, VolunteerActivity
@@ -9,17 +9,14 @@ from .models import Category, VolunteerActivity
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class CategoryForm(ScopedModelForm):
-    class Meta:
-        model = Category
-        fields = ["name", "kind", "notice_days", "description", "is_active", "sort_order"]
+CategoryForm = model_form(Category, "name kind notice_days description is_active sort_order")
 
 
-class VolunteerActivityForm(ScopedModelForm):
-    class Meta:
-        model = VolunteerActivity
-        fields = ["title", "organiser", "held_on", "place", "content", "hours"]
-        widgets = {"held_on": DATE}
+VolunteerActivityForm = model_form(
+    VolunteerActivity,
+    "title organiser held_on place content hours",
+    held_on=DATE,
+)
 
 
 class SubmitForm(ScopedForm):

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -11,11 +10,13 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.core import periods
 from mingzhu.core.reports import ReportView
+from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    ReadPermissionMixin,
     Related,
 )
 from mingzhu.org.models import OrgUnit
@@ -45,19 +46,10 @@ S = ApplicationStatus
 # Categories (reference data) ---------------------------------------------------------
 
 
-class CategoryMixin:
+class CategoryMixin(ReadPermissionMixin):
     """Categories are read by those who read applications."""
 
-    def require_permission(self, action):
-        if action == "view":
-            if not self.request.user.has_perm("civility.view_application"):
-                raise PermissionDenied
-            return
-        super().require_permission(action)
-
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
+    read_permission = "civility.view_application"
 
 
 class CategoryListView(CategoryMixin, ObjectListView):
@@ -67,6 +59,7 @@ class CategoryListView(CategoryMixin, ObjectListView):
 
 class CategoryDetailView(CategoryMixin, ObjectDetailView):
     model = Category
+    fields = ["kind", "notice_days", "is_active", "description"]
 
 
 # Applications --------------------------------------------------------------------------
@@ -74,7 +67,6 @@ class CategoryDetailView(CategoryMixin, ObjectDetailView):
 
 class ApplicationListView(ObjectListView):
     model = Application
-    select_related = ("category", "unit")
     filterset_class = ApplicationFilter
     columns = [
         "applicant",
@@ -125,8 +117,7 @@ class SubmitView(ActionFormView):
     def initial(self, obj):
         return {"year": timezone.localdate().year}
 
-    def run(self, obj, form):
-        return actions.submit_application(actor=self.request.user, **form.cleaned_data)
+    action = actions.submit_application
 
     def get_success_message(self, result):
         return _("Submitted: %(object)s") % {"object": result}
@@ -185,7 +176,6 @@ class ResolveView(ApplicationActionView):
 
 class ActivityListView(ObjectListView):
     model = VolunteerActivity
-    select_related = ("organiser",)
     filterset_class = ActivityFilter
     columns = [
         "title",
@@ -204,6 +194,7 @@ class ActivityDetailView(ObjectDetailView):
     select_related = ("organiser",)
     related = {"participations": Related("participations", "unit")}
     permission_flags = {"can_participate": "civility.add_participation"}
+    fields = ["organiser", "held_on", "place", "hours", "content"]
 
 
 class ParticipationAddView(ActionFormView):
@@ -218,7 +209,6 @@ class ParticipationAddView(ActionFormView):
 
 class ParticipationListView(ObjectListView):
     model = Participation
-    select_related = ("activity", "unit")
     columns = ["volunteer", "unit", "activity", "activity__held_on", "hours"]
 
 
@@ -228,6 +218,7 @@ class ParticipationDetailView(ObjectDetailView):
     model = Participation
     select_related = ("activity__organiser", "unit")
     editable = False
+    fields = [Column("activity", link=True), "unit", "hours"]
 
 
 class HoursView(ReportView):

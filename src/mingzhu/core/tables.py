@@ -75,11 +75,10 @@ def fields(names: str) -> list[Column]:
     return [Column(name) for name in names.split()]
 
 
-def columns_for(model: type[models.Model], specs: Iterable) -> list[Column]:
-    """A list page's columns from short specs: a field path (headed by the field's
-    verbose name), a tuple of ``Column``'s arguments (name, label, accessor), or a
-    ``Column`` (without a label, headed as its field is). The first column links to the
-    object."""
+def attributes_for(model: type[models.Model], specs: Iterable) -> list[Column]:
+    """Columns from short specs: a field path (headed by the field's verbose name), a
+    tuple of ``Column``'s arguments (name, label, accessor), or a ``Column`` (without a
+    label, headed as its field is)."""
     columns = []
     for spec in specs:
         if isinstance(spec, str):
@@ -87,6 +86,13 @@ def columns_for(model: type[models.Model], specs: Iterable) -> list[Column]:
         elif isinstance(spec, tuple):
             spec = Column(*spec)
         columns.append(spec.for_model(model))
+    return columns
+
+
+def columns_for(model: type[models.Model], specs: Iterable) -> list[Column]:
+    """A list page's columns from short specs (``attributes_for``). The first column links
+    to the object."""
+    columns = attributes_for(model, specs)
     if columns and not any(c.link for c in columns):
         columns[0] = replace(columns[0], link=True)
     return columns

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -36,7 +36,7 @@ from .maps import map_context
 from .periods import period
 from .replica import read_heavy
 from .scope import permission_name, restrict
-from .tables import Column, columns_for
+from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 
 EXPORT_LIMIT = 100_000
@@ -226,6 +226,15 @@ class ObjectDetailView(ObjectMixin, View):
     # {name: "app.codename"}, whether the user holds that permission (e.g. an add button).
     related: dict[str, Related] = {}
     permission_flags: dict[str, str] = {}
+    # The object's attributes, a table at the top of its page: specs as a list page's
+    # columns (``core.tables.attributes_for``); a ``Column`` with ``link`` links the value
+    # to its own page. A model without a detail template of its own shows just these.
+    fields: Sequence = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "model", None) is not None and "fields" in cls.__dict__:
+            cls.fields = attributes_for(cls.model, cls.fields)
 
     def get_object(self, pk) -> models.Model:
         return get_object_or_404(self.restricted("view"), pk=pk)
@@ -258,6 +267,7 @@ class ObjectDetailView(ObjectMixin, View):
             "edit_url": model_url(self.model, "edit", obj.pk) if can_change else "",
             "delete_url": model_url(self.model, "delete", obj.pk) if can_delete else "",
             "detail_template": f"{opts.app_label}/{opts.model_name}_detail.html",
+            "attributes": [(column, column.value(obj)) for column in self.fields],
         }
 
     def get(self, request, pk):
@@ -267,7 +277,8 @@ class ObjectDetailView(ObjectMixin, View):
             **self.listed_context(obj),
             **self.get_extra_context(obj),
         }
-        return render(request, self.template_name or context["detail_template"], context)
+        template = self.template_name or [context["detail_template"], "core/object_detail.html"]
+        return render(request, template, context)
 
     @classmethod
     def as_history(cls) -> type[ObjectDetailView]:
@@ -434,6 +445,24 @@ class ObjectDeleteView(ObjectMixin, View):
         return HttpResponseRedirect(model_url(self.model, "list"))
 
 
+class ReadPermissionMixin:
+    """List and detail pages read by whoever holds ``read_permission`` ("app.codename"),
+    e.g. reference data read by those who read the records that use it: the list and
+    every object page check it; changes still need the model's own permissions."""
+
+    read_permission = ""
+
+    def require_permission(self, action: str) -> None:
+        if action != "view":
+            return super().require_permission(action)
+        if not self.request.user.has_perm(self.read_permission):
+            raise PermissionDenied
+
+    def get_object(self, pk):
+        self.require_permission("view")
+        return super().get_object(pk)
+
+
 class ReadOnlyMixin:
     """Records that change only through their actions: no edit page, no delete page."""
 
@@ -572,10 +601,14 @@ class ActionFormView(ObjectMixin, View):
 class ImportView(ActionFormView):
     """An import page: the upload, a preview, the confirmation, the importer's result.
 
-    A subclass names the ``template_name`` and ``import_file(obj, file)``, which calls the
-    importer and returns its ``ImportResult`` (``obj``: what the URL's ``pk`` names, e.g.
-    the list imported into, looked up like ``ActionFormView``'s; None without one).
-    Permission as for ``ActionFormView`` (the model's add permission by default).
+    A subclass names its importer: ``import_function`` (a ``staticmethod`` of the file,
+    ``actor`` and ``valid_only``), or ``import_file(obj, file)`` where it needs more,
+    which calls the importer and returns its ``ImportResult`` (``obj``: what the URL's
+    ``pk`` names, e.g. the list imported into, looked up like ``ActionFormView``'s; None
+    without one).
+    Permission as for ``ActionFormView`` (the model's add permission by default). The page
+    (``core/import.html`` unless ``template_name`` says otherwise) is headed by ``title``
+    and lists ``columns`` with ``help``, the sentence that says how rows are matched.
 
     The upload is not written: the importer runs inside a transaction that is rolled back,
     and the page shows the rows it would create, those it would update and those it
@@ -596,10 +629,14 @@ class ImportView(ActionFormView):
     ``self.request.POST`` and ``self.valid_only`` there as here.
     """
 
+    template_name = "core/import.html"
     columns: Sequence[str] = ()
+    help = ""
     success_message = gettext_lazy("Imported: %(created)s new, %(updated)s updated.")
     errors: Sequence[str] = ()
     template_url_name = ""
+    # The importer: a function of the file, ``actor`` and ``valid_only``.
+    import_function: Callable[..., ImportResult] | None = None
     # Whether the upload is previewed before it is written (pages not yet moved to the
     # preview import at once, as before).
     preview = True
@@ -607,7 +644,9 @@ class ImportView(ActionFormView):
     SHOWN_ROWS = 500
 
     def import_file(self, obj, file) -> ImportResult:
-        raise NotImplementedError
+        if self.import_function is None:
+            raise NotImplementedError
+        return self.import_function(file, actor=self.request.user, valid_only=self.valid_only)
 
     @property
     def valid_only(self) -> bool:
@@ -624,6 +663,7 @@ class ImportView(ActionFormView):
         return {
             "errors": self.errors,
             "columns": "、".join(str(c) for c in self.columns),
+            "help": self.help,
             "accept": ".xlsx,.xls,.csv",
             "template_url": self.template_url(obj),
             "previewed": self.preview,
@@ -723,19 +763,23 @@ class ImportView(ActionFormView):
 class ImportTemplateView(ActionFormView):
     """The downloadable template of an import page (``core.templates_xlsx``), for whoever
     may use that page: the same ``permission`` and object look-up. A subclass gives
-    ``filename`` and ``build_template(obj)``."""
+    ``filename`` and ``template_function`` (a ``staticmethod``: the importer's template
+    for a user), or ``build_template(obj)`` where the template needs more."""
 
     http_method_names = ["get"]
     filename = ""
+    template_function: Callable[..., Any] | None = None
 
     def build_template(self, obj):
-        raise NotImplementedError
+        if self.template_function is None:
+            raise NotImplementedError
+        return self.template_function(self.request.user)
 
     def get(self, request, pk=None, **kwargs):
         from .templates_xlsx import response
 
         self.object = obj = self.get_object(pk)
-        return response(self.build_template(obj), self.filename)
+        return response(self.build_template(obj), str(self.filename))
 
 
 class ImportJobView(LoginRequiredMixin, View):

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.tasks import choices as task_choices
+
 
 class Scale(models.TextChoices):
     ABOVE = "above", _("Above designated size")  # 规上
@@ -69,10 +71,8 @@ class Channel(models.TextChoices):
     HOTLINE = "hotline", _("Hotline")
 
 
-class Rating(models.TextChoices):
-    SATISFIED = "satisfied", _("Satisfied")  # 满意
-    BASIC = "basic", _("Basically satisfied")  # 基本满意
-    DISSATISFIED = "dissatisfied", _("Dissatisfied")  # 不满意
+# The enterprise's rating of a demand's answer, as a caller rates a citizen request's.
+Rating = task_choices.Satisfaction
 
 
 class DemandStatus(models.TextChoices):

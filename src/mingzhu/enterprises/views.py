@@ -67,10 +67,9 @@ from .importer import (
 
 class EnterpriseListView(ObjectListView):
     model = models.Enterprise
-    select_related = ("town",)
     filterset_class = EnterpriseFilter
     columns = [
-        Column("name", link=True),
+        "name",
         Column("credit_code", gettext_lazy("Credit code")),
         Column("town", gettext_lazy("Town")),
         Column("industry", gettext_lazy("Industry")),
@@ -182,22 +181,14 @@ class AnnualImportView(RegistryImportView):
 
 class RegistryTemplateView(ImportTemplateView):
     model = models.Enterprise
-
-    @property
-    def filename(self):
-        return _("Enterprise registry import template.xlsx")
-
-    def build_template(self, obj):
-        return registry_template(self.request.user)
+    filename = gettext_lazy("Enterprise registry import template.xlsx")
+    template_function = staticmethod(registry_template)
 
 
 class AnnualTemplateView(ImportTemplateView):
     model = models.Enterprise
     permission = "enterprises.add_annualdata"
-
-    @property
-    def filename(self):
-        return _("Annual data import template.xlsx")
+    filename = gettext_lazy("Annual data import template.xlsx")
 
     def build_template(self, obj):
         return annual_template()
@@ -364,10 +355,7 @@ def scheme_codes() -> list[str]:
 
 class SchemeListView(ObjectListView):
     model = models.MuScheme
-    columns = [
-        Column("version", link=True),
-        *fields("code name updated_at"),
-    ]
+    columns = fields("version code name updated_at")
 
     def get(self, request, *args, **kwargs):
         self.require_permission("change")
@@ -477,17 +465,14 @@ def scheme_preview(cleaned: dict) -> dict:
 
 class VisitListView(ObjectListView):
     model = models.Visit
-    select_related = ("enterprise", "unit")
     filterset_class = VisitFilter
-    columns = [
-        Column("date", link=True),
-        *fields("enterprise kind visitors unit"),
-    ]
+    columns = fields("date enterprise kind visitors unit")
 
 
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
     model = models.Visit
     select_related = ("enterprise", "unit", "recorded_by")
+    fields = [Column("enterprise", link=True), "kind", "date", "visitors", "unit", "notes"]
 
     def get_extra_context(self, obj):
         return {

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm, text_field, yes_or_no
+from mingzhu.core.forms import StyledForm, model_form, text_field, yes_or_no
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -56,24 +56,15 @@ class RecheckForm(StyledForm):
     photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
 
 
-class CampaignForm(ScopedModelForm):
-    class Meta:
-        model = Campaign
-        fields = ["name", "description", "start_date", "end_date", "issuer", "task_list"]
-        widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
-        }
+CampaignForm = model_form(
+    Campaign,
+    "name description start_date end_date issuer task_list",
+    start_date=forms.DateInput(attrs={"type": "date"}),
+    end_date=forms.DateInput(attrs={"type": "date"}),
+)
 
 
-class EventCategoryForm(ScopedModelForm):
-    class Meta:
-        model = EventCategory
-        fields = [
-            "name",
-            "responsible_unit",
-            "time_limit",
-            "time_limit_basis",
-            "is_active",
-            "sort_order",
-        ]
+EventCategoryForm = model_form(
+    EventCategory,
+    "name responsible_unit time_limit time_limit_basis is_active sort_order",
+)

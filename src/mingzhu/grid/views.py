@@ -1,7 +1,7 @@
 import json
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -20,6 +20,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    ReadPermissionMixin,
     period_of,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
@@ -257,33 +258,20 @@ class MetricsView(reports.ReportView):
         }
 
 
-class CampaignMixin:
+class CampaignMixin(ReadPermissionMixin):
     """Campaigns are read by those who read grid events."""
 
-    def require_permission(self, action):
-        if action == "view":
-            if not self.request.user.has_perm("grid.view_campaign"):
-                raise PermissionDenied
-            return
-        super().require_permission(action)
+    read_permission = "grid.view_campaign"
 
 
 class CampaignListView(CampaignMixin, ObjectListView):
     model = Campaign
-    select_related = ("issuer",)
-    columns = [
-        Column("name", link=True),
-        *fields("start_date end_date issuer"),
-    ]
+    columns = fields("name start_date end_date issuer")
 
 
 class CampaignDetailView(CampaignMixin, ObjectDetailView):
     model = Campaign
     select_related = ("issuer", "task_list")
-
-    def get_object(self, pk):
-        self.require_permission("view")
-        return super().get_object(pk)
 
     def get_extra_context(self, obj):
         start, end = period_of(self.request)
@@ -302,11 +290,7 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
 
 class CategoryListView(ObjectListView):
     model = EventCategory
-    select_related = ("responsible_unit",)
-    columns = [
-        Column("name", link=True),
-        *fields("responsible_unit time_limit time_limit_basis is_active"),
-    ]
+    columns = fields("name responsible_unit time_limit time_limit_basis is_active")
 
 
 class CategoryDetailView(ObjectDetailView):

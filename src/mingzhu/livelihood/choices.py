@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.tasks import choices as task_choices
+
 
 class Channel(models.TextChoices):
     HOTLINE = "hotline", _("12345 hotline")
@@ -28,10 +30,8 @@ class RequestStatus(models.TextChoices):
     CLOSED = "closed", _("Case closed")  # 已办结
 
 
-class Satisfaction(models.TextChoices):
-    SATISFIED = "satisfied", _("Satisfied")
-    BASIC = "basic", _("Basically satisfied")
-    DISSATISFIED = "dissatisfied", _("Dissatisfied")
+# The caller's rating of the answer, as an enterprise rates a demand's.
+Satisfaction = task_choices.Satisfaction
 
 
 class RequestAction(models.TextChoices):

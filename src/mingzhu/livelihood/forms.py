@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm
+from mingzhu.core.forms import ScopedModelForm, StyledForm, model_form
 from mingzhu.core.views import style_form
 from mingzhu.core.widgets import searchable
 from mingzhu.org.choices import TOWN_KINDS
@@ -106,16 +106,10 @@ class CallbackForm(StyledForm):
     )
 
 
-class CategoryForm(ScopedModelForm):
-    class Meta:
-        model = RequestCategory
-        fields = ["name", "parent", "default_unit", "sort_order", "is_active"]
+CategoryForm = model_form(RequestCategory, "name parent default_unit sort_order is_active")
 
 
-class TimeLimitForm(ScopedModelForm):
-    class Meta:
-        model = TimeLimit
-        fields = ["handling_days", "basis", "response_days"]
+TimeLimitForm = model_form(TimeLimit, "handling_days basis response_days")
 
 
 class WeightsForm(forms.ModelForm):
@@ -233,13 +227,7 @@ class FollowUpForm(StyledForm):
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
 
 
-class MonitoringLineForm(ScopedModelForm):
-    class Meta:
-        model = MonitoringLine
-        fields = ["year", "amount", "source"]
+MonitoringLineForm = model_form(MonitoringLine, "year amount source")
 
 
-class CoverageTargetForm(ScopedModelForm):
-    class Meta:
-        model = CoverageTarget
-        fields = ["year", "scheme", "rate"]
+CoverageTargetForm = model_form(CoverageTarget, "year scheme rate")

@@ -1,6 +1,5 @@
 """The monitored households' import page and template (``monitoring_import``)."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mingzhu.core.views import ImportTemplateView, ImportView
@@ -13,7 +12,7 @@ class HouseholdImportView(ImportView):
     households are matched by the head's ID number (its digest)."""
 
     model = models.MonitoredHousehold
-    template_name = "livelihood/household_import.html"
+    import_function = staticmethod(monitoring_import.import_households)
     template_url_name = "livelihood:monitoredhousehold_template"
     title = gettext_lazy("Import monitored households from Excel")
     columns = [c.header for c in monitoring_import.COLUMNS]
@@ -23,24 +22,11 @@ class HouseholdImportView(ImportView):
         "again; ID numbers are stored encrypted."
     )
 
-    def get_extra_context(self, obj):
-        return {**super().get_extra_context(obj), "help": self.help}
-
-    def import_file(self, obj, file):
-        return monitoring_import.import_households(
-            file, actor=self.request.user, valid_only=self.valid_only
-        )
-
 
 class HouseholdTemplateView(ImportTemplateView):
     model = models.MonitoredHousehold
-
-    @property
-    def filename(self):
-        return _("Monitored households import template.xlsx")
-
-    def build_template(self, obj):
-        return monitoring_import.household_template(self.request.user)
+    filename = gettext_lazy("Monitored households import template.xlsx")
+    template_function = staticmethod(monitoring_import.household_template)
 
 
 class MeasureImportView(HouseholdImportView):
@@ -48,6 +34,7 @@ class MeasureImportView(HouseholdImportView):
     a household found by the head's ID number; a measure already there is not added again."""
 
     permission = monitoring_import.MEASURE_PERMISSION
+    import_function = staticmethod(monitoring_import.import_measures)
     template_url_name = "livelihood:assistancemeasure_template"
     title = gettext_lazy("Import assistance measures from Excel")
     columns = [c.header for c in monitoring_import.MEASURE_COLUMNS]
@@ -57,18 +44,8 @@ class MeasureImportView(HouseholdImportView):
         "household already has is not added again."
     )
 
-    def import_file(self, obj, file):
-        return monitoring_import.import_measures(
-            file, actor=self.request.user, valid_only=self.valid_only
-        )
-
 
 class MeasureTemplateView(HouseholdTemplateView):
     permission = monitoring_import.MEASURE_PERMISSION
-
-    @property
-    def filename(self):
-        return _("Assistance measures import template.xlsx")
-
-    def build_template(self, obj):
-        return monitoring_import.measure_template(self.request.user)
+    filename = gettext_lazy("Assistance measures import template.xlsx")
+    template_function = staticmethod(monitoring_import.measure_template)

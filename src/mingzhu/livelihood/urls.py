@@ -30,16 +30,6 @@ urlpatterns = [
     *pages("categories", "Category", form=forms.CategoryForm),
     *pages("time-limits", "TimeLimit"),
     path(
-        "households/import/",
-        monitoring_views.HouseholdImportView.as_view(),
-        name="monitoredhousehold_import",
-    ),
-    path(
-        "households/template/",
-        monitoring_views.HouseholdTemplateView.as_view(),
-        name="monitoredhousehold_template",
-    ),
-    path(
         "households/measures/import/",
         monitoring_views.MeasureImportView.as_view(),
         name="assistancemeasure_import",
@@ -58,6 +48,10 @@ urlpatterns = [
         "households",
         "Household",
         form=forms.HouseholdForm,
+        collection={
+            "import": monitoring_views.HouseholdImportView,
+            "template": monitoring_views.HouseholdTemplateView,
+        },
         actions={
             "reveal": views.RevealHouseholdView,
             "propose": views.ProposeView,

@@ -185,8 +185,7 @@ class RegisterView(ActionFormView):
     form_class = RegisterForm
     title = gettext_lazy("Register a request")
 
-    def run(self, obj, form):
-        return actions.register_request(actor=self.request.user, **form.cleaned_data)
+    action = actions.register_request
 
     def get_success_message(self, result):
         return _("Registered: %(object)s") % {"object": result}
@@ -210,8 +209,7 @@ class DispatchView(RequestActionView):
             return {"unit": suggestion["units"][0]["unit"].pk}
         return {"unit": obj.category.default_unit_id}
 
-    def run(self, obj, form):
-        actions.dispatch(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.dispatch
 
 
 class RedispatchView(DispatchView):
@@ -223,8 +221,7 @@ class RedispatchView(DispatchView):
     def initial(self, obj):
         return {}
 
-    def run(self, obj, form):
-        actions.redispatch(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.redispatch
 
 
 class ReturnView(RequestActionView):
@@ -234,8 +231,7 @@ class ReturnView(RequestActionView):
     def allowed(self, obj):
         return actions.may_return(self.request.user, obj)
 
-    def run(self, obj, form):
-        actions.return_request(obj.pk, actor=self.request.user, reason=form.cleaned_data["reason"])
+    action = actions.return_request
 
 
 class ContactView(RequestActionView):
@@ -245,8 +241,7 @@ class ContactView(RequestActionView):
     def allowed(self, obj):
         return actions.may_contact(self.request.user, obj)
 
-    def run(self, obj, form):
-        actions.contact_caller(obj.pk, actor=self.request.user, note=form.cleaned_data["note"])
+    action = actions.contact_caller
 
 
 class AcceptView(RequestActionView):
@@ -255,8 +250,7 @@ class AcceptView(RequestActionView):
     def allowed(self, obj):
         return obj.task is not None and "accept" in available_actions(self.request.user, obj.task)
 
-    def run(self, obj, form):
-        actions.accept(obj.pk, actor=self.request.user)
+    action = actions.accept
 
 
 class AnswerView(RequestActionView):
@@ -267,8 +261,7 @@ class AnswerView(RequestActionView):
         task = obj.task
         return task is not None and "request_closure" in available_actions(self.request.user, task)
 
-    def run(self, obj, form):
-        actions.answer(obj.pk, actor=self.request.user, result=form.cleaned_data["result"])
+    action = actions.answer
 
 
 class CallbackView(RequestActionView):
@@ -302,8 +295,7 @@ class CallbackView(RequestActionView):
         self.revealed = actions.reveal(obj, actor=request.user)
         return self.render_form(obj, self.get_form(obj))
 
-    def run(self, obj, form):
-        actions.callback(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.callback
 
 
 # -- rates, red-and-black list, hot spots, classifier ----------------------------------
@@ -444,17 +436,7 @@ class CategoryListView(ObjectListView):
 
 
 class FieldsDetailView(NoDeleteMixin, ObjectDetailView):
-    """Reference data: a table of its ``fields``; edited, never deleted."""
-
-    template_name = "livelihood/simple_detail.html"
-    fields: tuple[str, ...] = ()
-
-    def get_extra_context(self, obj):
-        return {
-            "fields": [
-                (obj._meta.get_field(n).verbose_name, Column(n, "").value(obj)) for n in self.fields
-            ]
-        }
+    """Reference data: the table of its ``fields``; edited, never deleted."""
 
 
 class CategoryDetailView(FieldsDetailView):
@@ -520,7 +502,6 @@ def _with_line(qs):
 
 class HouseholdListView(ObjectListView):
     model = models.MonitoredHousehold
-    select_related = ("village",)
     filterset_class = HouseholdFilter
     columns = HOUSEHOLD_COLUMNS
     template_name = "livelihood/household_list.html"
@@ -586,8 +567,7 @@ class MeasureView(HouseholdActionView):
     def initial(self, obj):
         return {"lead_unit": obj.village.parent_id}
 
-    def run(self, obj, form):
-        actions.add_measure(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.add_measure
 
 
 class ProposeView(HouseholdActionView):
@@ -597,10 +577,7 @@ class ProposeView(HouseholdActionView):
     def allowed(self, obj):
         return can(self.request.user, "change", obj)
 
-    def run(self, obj, form):
-        actions.propose_elimination(
-            obj.pk, actor=self.request.user, reason=form.cleaned_data["reason"]
-        )
+    action = actions.propose_elimination
 
 
 class ReviewView(HouseholdActionView):
@@ -610,8 +587,7 @@ class ReviewView(HouseholdActionView):
     def allowed(self, obj):
         return self.request.user.has_perm("livelihood.review_elimination")
 
-    def run(self, obj, form):
-        actions.review_elimination(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.review_elimination
 
 
 # -- mutual-aid funds ------------------------------------------------------------------
@@ -673,8 +649,7 @@ class EntryAddView(ActionFormView):
     def initial(self, obj):
         return {"date": timezone.localdate()}
 
-    def run(self, obj, form):
-        actions.record_entry(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.record_entry
 
 
 class EntryActionView(ActionFormView):
@@ -699,8 +674,7 @@ class ApproveView(EntryActionView):
     def allowed(self, obj):
         return self.request.user.has_perm("livelihood.approve_fundentry")
 
-    def run(self, obj, form):
-        actions.approve_entry(obj.pk, actor=self.request.user)
+    action = actions.approve_entry
 
 
 class CorrectView(EntryActionView):
@@ -710,8 +684,7 @@ class CorrectView(EntryActionView):
     def allowed(self, obj):
         return self.request.user.has_perm("livelihood.add_fundentry")
 
-    def run(self, obj, form):
-        actions.correct_entry(obj.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.correct_entry
 
 
 class FundNoticeView(LoginRequiredMixin, View):
@@ -834,16 +807,11 @@ class CoverageImportView(ImportView):
 
 class CoverageTemplateView(ImportTemplateView):
     model = models.CoverageRecord
+    filename = gettext_lazy("Coverage import template.xlsx")
+    template_function = staticmethod(importer.coverage_template)
 
     def allowed(self, obj) -> bool:
         return self.request.user.has_perms(IMPORT_COVERAGE)
-
-    @property
-    def filename(self):
-        return _("Coverage import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.coverage_template(self.request.user)
 
 
 class FollowUpView(ObjectMixin, View):

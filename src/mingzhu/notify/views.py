@@ -47,7 +47,6 @@ class PermissionAlways:
 
 class ChannelListView(ObjectListView):
     model = Channel
-    select_related = ("unit",)
     columns = ["name", "kind", "unit", ("url_masked", L("address")), "is_active"]
 
 
@@ -83,7 +82,6 @@ class DeliveryListView(ObjectListView):
     """The delivery log (发送记录): every message, its channel, status, attempts, error."""
 
     model = Delivery
-    select_related = ("channel", "recipient")
     filterset_class = DeliveryFilter
     columns = [
         "created_at",
@@ -116,7 +114,6 @@ class MyDeliveriesView(LoginRequiredMixin, View):
 
 class PreferenceListView(ObjectListView):
     model = Preference
-    select_related = ("user", "user__unit")
     columns = ["user", ("user__unit", L("unit")), "is_unit_head"]
 
 

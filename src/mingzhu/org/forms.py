@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm
+from mingzhu.core.forms import ScopedModelForm, model_form
 from mingzhu.core.widgets import searchable
 
 from .choices import RoleCode
@@ -29,20 +29,10 @@ def unit_tree(chosen: set[int]) -> list[dict]:
     return roots
 
 
-class OrgUnitForm(ScopedModelForm):
-    class Meta:
-        model = OrgUnit
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "code",
-            "parent",
-            "sort_order",
-            "is_active",
-            "is_illustrative",
-            "source",
-        ]
+OrgUnitForm = model_form(
+    OrgUnit,
+    "name short_name kind code parent sort_order is_active is_illustrative source",
+)
 
 
 @searchable("unit", "custom_units")
@@ -292,7 +282,4 @@ def _held_elsewhere(user, perm: str, role=None) -> bool:
     )
 
 
-class UnitAliasForm(ScopedModelForm):
-    class Meta:
-        model = UnitAlias
-        fields = ["name", "unit"]
+UnitAliasForm = model_form(UnitAlias, "name unit")

@@ -40,13 +40,9 @@ def _roles(user):
 
 class OrgUnitListView(ObjectListView):
     model = OrgUnit
-    select_related = ("parent",)
     filterset_class = OrgUnitFilter
     table_template = "org/_orgunit_table.html"
-    columns = [
-        Column("name", link=True),
-        *fields("kind code parent is_illustrative"),
-    ]
+    columns = fields("name kind code parent is_illustrative")
 
 
 class OrgUnitDetailView(ObjectDetailView):
@@ -66,7 +62,6 @@ class OrgUnitDetailView(ObjectDetailView):
 
 class UserListView(ObjectListView):
     model = User
-    select_related = ("unit",)
     filterset_class = UserFilter
 
     def get_queryset(self):
@@ -241,8 +236,7 @@ class RoleListView(RolePermissionMixin, ObjectListView):
     annotate = {"holders": Count("users")}
     ordering = ("pk",)
     columns = [
-        Column("name", link=True),
-        *fields("code data_scope"),
+        *fields("name code data_scope"),
         Column("holders", gettext_lazy("Holders"), accessor=_holders),
         Column(
             "builtin",
@@ -370,8 +364,7 @@ class UnitAliasListView(ObjectListView):
     单位别名); the administrator keeps them."""
 
     model = UnitAlias
-    select_related = ("unit",)
-    columns = [Column("name", link=True), *fields("unit")]
+    columns = fields("name unit")
 
 
 class UnitAliasDetailView(ObjectDetailView):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm, text_field
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, model_form, text_field
 from mingzhu.org.models import city_units
 from mingzhu.system import dictionaries
 
@@ -28,16 +28,10 @@ class _Residential:
             )
 
 
-class PartyOrganisationForm(ScopedModelForm):
-    class Meta:
-        model = PartyOrganisation
-        fields = ["name", "kind", "unit", "parent"]
+PartyOrganisationForm = model_form(PartyOrganisation, "name kind unit parent")
 
 
-class PartyGroupForm(ScopedModelForm):
-    class Meta:
-        model = PartyGroup
-        fields = ["organisation", "name", "leader"]
+PartyGroupForm = model_form(PartyGroup, "organisation name leader")
 
 
 class PartyMemberForm(_Residential, ScopedModelForm):
@@ -73,17 +67,10 @@ class PartyGroupActivityForm(ScopedModelForm):
         )
 
 
-class TrainingCourseForm(ScopedModelForm):
-    class Meta:
-        model = TrainingCourse
-        fields = ["name", "year", "track", "organiser", "description"]
+TrainingCourseForm = model_form(TrainingCourse, "name year track organiser description")
 
 
-class TrainingSessionForm(ScopedModelForm):
-    class Meta:
-        model = TrainingSession
-        fields = ["course", "held_on", "place", "hours"]
-        widgets = {"held_on": DATE}
+TrainingSessionForm = model_form(TrainingSession, "course held_on place hours", held_on=DATE)
 
 
 class LinkForm(ScopedForm):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can, restrict
+from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
     ImportTemplateView,
@@ -52,7 +53,6 @@ L = gettext_lazy
 
 class OrganisationListView(ObjectListView):
     model = PartyOrganisation
-    select_related = ("unit", "parent")
     columns = ["name", "kind", ("unit", L("Org unit")), "parent"]
 
 
@@ -63,6 +63,7 @@ class OrganisationDetailView(ObjectDetailView):
         "groups": Related("groups", "leader"),
         "members": Related("members", "village", "group"),
     }
+    fields = ["kind", "unit", "parent"]
 
 
 # Party groups ---------------------------------------------------------------------------
@@ -70,7 +71,6 @@ class OrganisationDetailView(ObjectDetailView):
 
 class GroupListView(ObjectListView):
     model = PartyGroup
-    select_related = ("organisation", "leader")
     columns = ["name", "organisation", "leader"]
 
 
@@ -81,6 +81,7 @@ class GroupDetailView(ObjectDetailView):
         "members": Related("members", "village"),
         "activities": Related("activities", limit=20),
     }
+    fields = [Column("organisation", link=True), "leader"]
 
 
 # Members --------------------------------------------------------------------------------
@@ -89,7 +90,6 @@ class GroupDetailView(ObjectDetailView):
 class MemberListView(ObjectListView):
     model = PartyMember
     template_name = "party/partymember_list.html"
-    select_related = ("organisation", "group", "village")
     filterset_class = MemberFilter
     columns = [
         "name",
@@ -111,6 +111,13 @@ class MemberDetailView(ObjectDetailView):
         "visits": Related("visits", "household", limit=20),
         "attendances": Related("attendances", "session__course", limit=20),
     }
+    fields = [
+        Column("organisation", link=True),
+        ("group__name", L("Party group")),
+        ("village", L("Village")),
+        "role",
+        "is_active",
+    ]
 
 
 # Households -----------------------------------------------------------------------------
@@ -118,7 +125,6 @@ class MemberDetailView(ObjectDetailView):
 
 class HouseholdListView(ObjectListView):
     model = Household
-    select_related = ("village",)
     filterset_class = HouseholdFilter
     columns = [
         "head_name",
@@ -161,7 +167,6 @@ class HouseholdDetailView(ObjectDetailView):
 class LinkListView(ObjectListView):
     model = HouseholdLink
     template_name = "party/householdlink_list.html"
-    select_related = ("household__village", "member")
     filterset_class = LinkFilter
     columns = [
         "household",
@@ -178,29 +183,18 @@ class MemberImportView(ImportView):
     their name within their organisation."""
 
     model = PartyMember
-    template_name = "party/import.html"
+    import_function = staticmethod(importer.import_members)
     template_url_name = "party:partymember_template"
     title = L("Import party members from Excel")
     columns = [c.header for c in importer.MEMBER_COLUMNS]
     success_message = L("Imported: %(created)s new members, %(updated)s updated.")
     help = L("A member of the same name in the same organisation is updated, not added again.")
 
-    def import_file(self, obj, file):
-        return importer.import_members(file, actor=self.request.user, valid_only=self.valid_only)
-
-    def get_extra_context(self, obj):
-        return {**super().get_extra_context(obj), "help": self.help}
-
 
 class MemberTemplateView(ImportTemplateView):
     model = PartyMember
-
-    @property
-    def filename(self):
-        return _("Party members import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.member_template(self.request.user)
+    filename = L("Party members import template.xlsx")
+    template_function = staticmethod(importer.member_template)
 
 
 class LinkImportView(MemberImportView):
@@ -208,6 +202,7 @@ class LinkImportView(MemberImportView):
     not yet registered are added, a household's current link is matched."""
 
     model = HouseholdLink
+    import_function = staticmethod(importer.import_links)
     template_url_name = "party:householdlink_template"
     title = L("Import household links from Excel")
     columns = [c.header for c in importer.LINK_COLUMNS]
@@ -217,24 +212,24 @@ class LinkImportView(MemberImportView):
         "another member is refused until that link is ended."
     )
 
-    def import_file(self, obj, file):
-        return importer.import_links(file, actor=self.request.user, valid_only=self.valid_only)
-
 
 class LinkTemplateView(ImportTemplateView):
     model = HouseholdLink
-
-    @property
-    def filename(self):
-        return _("Household links import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.link_template(self.request.user)
+    filename = L("Household links import template.xlsx")
+    template_function = staticmethod(importer.link_template)
 
 
 class LinkDetailView(ReadOnlyMixin, ObjectDetailView):
     model = HouseholdLink
     select_related = ("household__village", "member")
+    fields = [
+        Column("household", link=True),
+        ("household__village", L("Village")),
+        Column("member", link=True),
+        "kind",
+        "started_on",
+        "ended_on",
+    ]
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -334,7 +329,6 @@ class AttendanceView(ActionFormView):
 
 class ActivityListView(ObjectListView):
     model = PartyGroupActivity
-    select_related = ("group__organisation",)
     columns = [
         ("topic", L("Topic")),
         "held_on",
@@ -358,7 +352,6 @@ class ActivityDetailView(ObjectDetailView):
 
 class CourseListView(ObjectListView):
     model = TrainingCourse
-    select_related = ("organiser",)
     columns = [
         "name",
         "year",
@@ -373,6 +366,7 @@ class CourseListView(ObjectListView):
 class CourseDetailView(ObjectDetailView):
     model = TrainingCourse
     select_related = ("organiser",)
+    fields = ["year", "track", "organiser", "description"]
 
     def get_extra_context(self, obj):
         attended = Count("attendances", filter=Q(attendances__in=self._attendances()))
@@ -387,7 +381,6 @@ class CourseDetailView(ObjectDetailView):
 
 class SessionListView(ObjectListView):
     model = TrainingSession
-    select_related = ("course",)
     columns = ["held_on", "course", "place", "hours"]
 
 
@@ -396,17 +389,18 @@ class SessionDetailView(ObjectDetailView):
     select_related = ("course__organiser",)
     related = {"attendances": Related("attendances", "member__organisation")}
     permission_flags = {"can_attend": "party.add_trainingattendance"}
+    fields = [Column("course", link=True), "held_on", "place", "hours"]
 
 
 class AttendanceListView(ObjectListView):
     model = TrainingAttendance
-    select_related = ("session__course", "member__organisation")
     columns = ["member", "member__organisation", "session__course", "session__held_on", "hours"]
 
 
 class AttendanceDetailView(ReadOnlyMixin, ObjectDetailView):
     model = TrainingAttendance
     select_related = ("session__course", "member__organisation")
+    fields = [Column("member", link=True), Column("session", link=True), "hours"]
 
 
 class TrainingSummaryView(ReportView):

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mingzhu.tasks import choices as task_choices
+
 
 class Chain(models.TextChoices):
     """The city's industry chains (产业链) a project belongs to."""
@@ -83,10 +85,8 @@ TIER_BOUNDS = (
 YI = Decimal(10_000)  # 1 亿元 in 万元
 
 
-class Light(models.TextChoices):
-    GREEN = "green", _("Green")
-    YELLOW = "yellow", _("Yellow")
-    RED = "red", _("Red")
+# The investment light has the task light's colours.
+Light = task_choices.Light
 
 
 class FactorKind(models.TextChoices):

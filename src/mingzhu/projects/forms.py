@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm, text_field
+from mingzhu.core.forms import ScopedForm, ScopedModelForm, StyledForm, model_form, text_field
 from mingzhu.org.choices import TOWN_KINDS, RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit, User
 
@@ -137,10 +137,7 @@ class ScoreForm(ScopedForm):
             )
 
 
-class FactorRouteForm(ScopedModelForm):
-    class Meta:
-        model = FactorRoute
-        fields = ["kind", "department", "time_limit_days"]
+FactorRouteForm = model_form(FactorRoute, "kind department time_limit_days")
 
 
 class ImportForm(StyledForm):

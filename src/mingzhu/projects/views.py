@@ -70,7 +70,6 @@ PROJECT_COLUMNS = [
 
 class ProjectListView(ObjectListView):
     model = Project
-    select_related = ("town",)
     filterset_class = ProjectFilter
     columns = PROJECT_COLUMNS
     template_name = "projects/project_list.html"
@@ -201,13 +200,8 @@ class ProjectImportView(ImportView):
 
 class ProjectTemplateView(ImportTemplateView):
     model = Project
-
-    @property
-    def filename(self):
-        return _("Project import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.project_template(self.request.user)
+    filename = gettext_lazy("Project import template.xlsx")
+    template_function = staticmethod(importer.project_template)
 
 
 class FunnelView(ObjectMixin, View):
@@ -234,7 +228,7 @@ class FactorRequestListView(ObjectListView):
     select_related = ("project__town", "task__lead_unit")
     filterset_class = FactorRequestFilter
     columns = [
-        Column("project", link=True),
+        "project",
         Column("project__town", gettext_lazy("Town")),
         *fields("kind quantity unit needed_by"),
         Column(
@@ -293,10 +287,8 @@ class RateView(FactorActionView):
 
 class InspectionListView(ObjectListView):
     model = Inspection
-    select_related = ("leader",)
     columns = [
-        Column("title", link=True),
-        *fields("date leader"),
+        *fields("title date leader"),
         Column("count", gettext_lazy("Projects visited"), accessor=lambda i: i.visited),
     ]
 
@@ -351,11 +343,7 @@ class ScoreView(InspectionMixin, ActionFormView):
 
 class FactorRouteListView(ObjectListView):
     model = FactorRoute
-    select_related = ("department",)
-    columns = [
-        Column("kind", link=True),
-        *fields("department time_limit_days"),
-    ]
+    columns = fields("kind department time_limit_days")
 
 
 class FactorRouteDetailView(ObjectDetailView):

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm, text_field
+from mingzhu.core.forms import StyledForm, model_form, text_field
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
@@ -58,46 +58,21 @@ class HazardPlanForm(StyledForm):
     measures = text_field(_("Measures"), rows=4, required=False)
 
 
-class DebtInstrumentForm(ScopedModelForm):
-    class Meta:
-        model = DebtInstrument
-        fields = [
-            "code",
-            "entity",
-            "kind",
-            "budget",
-            "lender",
-            "principal",
-            "rate",
-            "start",
-            "maturity",
-            "refinanceable",
-            "max_defer_months",
-        ]
-        widgets = {"start": forms.DateInput(), "maturity": forms.DateInput()}
+DebtInstrumentForm = model_form(
+    DebtInstrument,
+    "code entity kind budget lender principal rate start maturity refinanceable max_defer_months",
+    start=forms.DateInput(),
+    maturity=forms.DateInput(),
+)
 
 
-class FiscalYearForm(ScopedModelForm):
-    class Meta:
-        model = FiscalYear
-        fields = [
-            "unit",
-            "year",
-            "general_budget_revenue",
-            "transfer_revenue",
-            "remittance",
-            "fund_revenue",
-            "state_capital_revenue",
-            "general_budget_expenditure",
-            "fund_expenditure",
-            "overdue_debt",
-            "balance_target",
-            "cost_target",
-            "ratio_yellow",
-            "ratio_orange",
-            "ratio_red",
-            "high_cost_rate",
-        ]
+FiscalYearForm = model_form(
+    FiscalYear,
+    "unit year general_budget_revenue transfer_revenue remittance "
+    "fund_revenue state_capital_revenue general_budget_expenditure "
+    "fund_expenditure overdue_debt balance_target cost_target ratio_yellow "
+    "ratio_orange ratio_red high_cost_rate",
+)
 
 
 RATE = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(30))]

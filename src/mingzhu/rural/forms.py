@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.forms import ScopedModelForm, StyledForm, text_field
+from mingzhu.core.forms import ScopedModelForm, StyledForm, model_form, text_field
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
@@ -127,11 +127,12 @@ class InspectionForm(StyledForm):
         ]
 
 
-class ProgrammeForm(ScopedModelForm):
-    class Meta:
-        model = RemediationProgramme
-        fields = ["name", "start_date", "end_date", "target_share", "task_list", "source"]
-        widgets = {"start_date": forms.DateInput(), "end_date": forms.DateInput()}
+ProgrammeForm = model_form(
+    RemediationProgramme,
+    "name start_date end_date target_share task_list source",
+    start_date=forms.DateInput(),
+    end_date=forms.DateInput(),
+)
 
 
 class RaiseTaskForm(StyledForm):
@@ -188,10 +189,7 @@ class ScoringItemForm(ScopedModelForm):
         return data
 
 
-class FacilityTypeForm(ScopedModelForm):
-    class Meta:
-        model = FacilityType
-        fields = ["name", "time_limit", "time_limit_basis", "sort_order", "is_active"]
+FacilityTypeForm = model_form(FacilityType, "name time_limit time_limit_basis sort_order is_active")
 
 
 class MaintainerForm(ScopedModelForm):

@@ -12,6 +12,7 @@ from mingzhu.core.excel import docx_response
 from mingzhu.core.gongwen import organ_name
 from mingzhu.core.reports import ReportView, bar_chart, number
 from mingzhu.core.scope import can, restrict
+from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
@@ -347,13 +348,13 @@ class NewVersionView(ActionFormView):
 
 class ItemListView(ObjectListView):
     model = ScoringItem
-    select_related = ("sheet",)
     columns = [("name", gettext_lazy("Item")), "sheet", "category", "points"]
 
 
 class ItemDetailView(SheetPartDetail):
     model = ScoringItem
     select_related = ("sheet",)
+    fields = [Column("sheet", link=True), "category", "points", "deduction_rule"]
 
 
 class ItemEditView(ObjectEditView):
@@ -397,25 +398,21 @@ class FacilityImportView(ImportView):
     matched by their name within their village."""
 
     model = Facility
-    template_name = "rural/import.html"
+    import_function = staticmethod(importer.import_facilities)
     template_url_name = "rural:facility_template"
     title = gettext_lazy("Import facilities from Excel")
     columns = [c.header for c in importer.COLUMNS]
     success_message = gettext_lazy("Imported: %(created)s new facilities, %(updated)s updated.")
-
-    def import_file(self, obj, file):
-        return importer.import_facilities(file, actor=self.request.user, valid_only=self.valid_only)
+    help = gettext_lazy(
+        "A facility already registered under the same name in the same village is updated, "
+        "not added again."
+    )
 
 
 class FacilityTemplateView(ImportTemplateView):
     model = Facility
-
-    @property
-    def filename(self):
-        return _("Facilities import template.xlsx")
-
-    def build_template(self, obj):
-        return importer.facility_template(self.request.user)
+    filename = gettext_lazy("Facilities import template.xlsx")
+    template_function = staticmethod(importer.facility_template)
 
 
 class FacilityTypeListView(ObjectListView):
@@ -429,7 +426,6 @@ class FacilityTypeDetailView(Detail):
 
 class MaintainerListView(ObjectListView):
     model = Maintainer
-    select_related = ("unit",)
     columns = ["name", "unit", "contact"]
 
 
@@ -482,8 +478,7 @@ class FaultAddView(ActionFormView):
     form_class = FaultForm
     title = gettext_lazy("Report a facility fault")
 
-    def run(self, target, form):
-        return actions.report_fault(actor=self.request.user, **form.cleaned_data)
+    action = actions.report_fault
 
 
 class DispatchView(ActionFormView):
@@ -547,8 +542,7 @@ class PlanAddView(ActionFormView):
     form_class = SecretaryPlanForm
     title = gettext_lazy("Add a secretary plan")
 
-    def run(self, target, form):
-        return actions.create_secretary_plan(actor=self.request.user, **form.cleaned_data)
+    action = actions.create_secretary_plan
 
 
 class ProjectAddView(ActionFormView):
@@ -561,8 +555,7 @@ class ProjectAddView(ActionFormView):
     def allowed(self, plan):
         return self.request.user.has_perm("tasks.add_task")
 
-    def run(self, plan, form):
-        actions.add_secretary_project(plan.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.add_secretary_project
 
 
 class ReviewView(ActionFormView):

@@ -41,10 +41,7 @@ def as_of_from(request) -> dt.date:
 class IndicatorListView(ObjectListView):
     model = Indicator
     select_related = ("per_capita_of",)
-    columns = [
-        Column("code", link=True),
-        *fields("name unit dimension direction frequency accumulates source"),
-    ]
+    columns = fields("code name unit dimension direction frequency accumulates source")
 
 
 class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
@@ -87,7 +84,7 @@ TargetHistoryView = TargetDetailView.as_history()
 
 class ObservationListView(ObjectListView):
     model = Observation
-    select_related = ("indicator", "unit")
+    select_related = ("indicator", "unit")  # get_queryset reads its own rows
     template_name = "targets/observation_list.html"
     columns = [
         Column("pk", gettext_lazy("No."), link=True),
@@ -151,9 +148,7 @@ class ObservationTemplateView(ImportTemplateView):
 
     model = Observation
 
-    @property
-    def filename(self):
-        return _("Observation import template.xlsx")
+    filename = gettext_lazy("Observation import template.xlsx")
 
     def build_template(self, obj):
         units = writable_units(self.request.user, "add").filter(is_active=True).order_by("path")

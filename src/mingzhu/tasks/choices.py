@@ -55,6 +55,15 @@ class Light(models.TextChoices):
     RED = "red", _("Red")
 
 
+class Satisfaction(models.TextChoices):
+    """How satisfied the requester is with the answer (enterprise demands, citizen
+    requests)."""
+
+    SATISFIED = "satisfied", _("Satisfied")  # 满意
+    BASIC = "basic", _("Basically satisfied")  # 基本满意
+    DISSATISFIED = "dissatisfied", _("Dissatisfied")  # 不满意
+
+
 class SheetLevel(models.TextChoices):
     BLUE = "blue", _("Blue (reminder)")  # 提醒
     YELLOW = "yellow", _("Yellow (warning)")  # 警示

@@ -86,7 +86,6 @@ INSTRUMENT_COLUMNS = [
 class InstrumentListView(ObjectListView):
     model = DebtInstrument
     template_name = "risks/debtinstrument_list.html"
-    select_related = ("entity",)
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
 
@@ -96,6 +95,7 @@ class InstrumentImportView(ImportView):
     an instrument already in the ledger (by its code) is updated."""
 
     model = DebtInstrument
+    import_function = staticmethod(io.import_instruments)
     template_name = "risks/debtinstrument_import.html"
     template_url_name = "risks:debtinstrument_template"
     title = gettext_lazy("Import debt instruments from Excel")
@@ -104,22 +104,14 @@ class InstrumentImportView(ImportView):
     def allowed(self, obj) -> bool:
         return self.request.user.has_perms(io.PERMISSIONS)
 
-    def import_file(self, obj, file):
-        return io.import_instruments(file, actor=self.request.user, valid_only=self.valid_only)
-
 
 class InstrumentTemplateView(ImportTemplateView):
     model = DebtInstrument
+    filename = gettext_lazy("Debt instrument import template.xlsx")
+    template_function = staticmethod(io.instrument_template)
 
     def allowed(self, obj) -> bool:
         return self.request.user.has_perms(io.PERMISSIONS)
-
-    @property
-    def filename(self):
-        return _("Debt instrument import template.xlsx")
-
-    def build_template(self, obj):
-        return io.instrument_template(self.request.user)
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
@@ -132,11 +124,7 @@ class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
 
 class EntityListView(ObjectListView):
     model = DebtEntity
-    select_related = ("unit",)
-    columns = [
-        Column("name", link=True),
-        *fields("kind unit"),
-    ]
+    columns = fields("name kind unit")
 
 
 class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -156,7 +144,7 @@ class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
 class FiscalYearListView(ObjectListView):
     model = FiscalYear
     columns = [
-        Column("year", link=True),
+        "year",
         Column("capacity", gettext_lazy("Fiscal capacity (10k yuan)")),
         Column("general_budget_revenue", gettext_lazy("General budget revenue")),
         Column("transfer_revenue", gettext_lazy("Transfer revenue")),
@@ -407,9 +395,8 @@ class PlannerView(DebtView):
 
 class PlanListView(ObjectListView):
     model = RepaymentPlan
-    select_related = ("created_by",)
     columns = [
-        Column("name", link=True),
+        "name",
         Column("created_at", gettext_lazy("Created")),
         *fields("created_by peak_before peak_after extra_cost"),
     ]
