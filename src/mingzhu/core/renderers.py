@@ -11,10 +11,11 @@ another template, is drawn by the templates as before.
 
 from __future__ import annotations
 
+from html import escape
+
 from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
-from django.utils.html import escape
 from django.utils.safestring import SafeData, mark_safe
 
 SELECT = "django/forms/widgets/select.html"
@@ -26,7 +27,7 @@ OPTION = "django/forms/widgets/select_option.html"
 def shown(value) -> str:
     """``{{ value }}`` in a template: localised, escaped unless marked safe."""
     if type(value) is str:  # most labels and values: nothing to localise
-        return escape(value)
+        return escape(value)  # what django.utils.html.escape does, without its lazy check
     return render_value_in_context(value, TEMPLATE)
 
 
