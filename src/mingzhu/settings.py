@@ -176,6 +176,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer, with selects drawn in Python (core.renderers).
+FORM_RENDERER = "mingzhu.core.renderers.FormRenderer"
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # One-time form tokens (core.once): a table, shared by every worker process.

@@ -4,8 +4,17 @@ permissions allow."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+@lru_cache(maxsize=1024)
+def _url(url_name: str, prefix: str, urlconf: str) -> str:
+    """A menu item's address, worked out once per server process (the menu is on every
+    page) for the script prefix and URL configuration it is asked under."""
+    return reverse(url_name, urlconf=urlconf)
 
 
 @dataclass(frozen=True)
@@ -17,7 +26,7 @@ class MenuItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return _url(self.url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 @dataclass

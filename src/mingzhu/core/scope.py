@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import BooleanField, Expression, F, Q, Subquery
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 ACTIONS = ("view", "add", "change", "delete")
@@ -69,8 +70,21 @@ def user_scope(user, perm: str | None = None) -> UserScope:
     return scope
 
 
+def role_permissions(user) -> set[str]:
+    """The permissions ("app.codename") the user's roles grant, read in the same query
+    as their scopes (``_role_grants``): the permission check and the scope of one request
+    share it."""
+    return set().union(*(perms for _scope, perms in _role_grants(user)))
+
+
 def _role_grants(user) -> list[tuple[str, frozenset[str]]]:
-    """(data scope, permissions) of each of the user's roles, in one query."""
+    """(data scope, permissions) of each of the user's roles, in one query. Kept on the
+    user object itself, not on ``request.user``'s lazy wrapper, so that the permission
+    checks (which see the user itself) find it too."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
     cached = user.__dict__.get("_mingzhu_role_grants")
     if cached is not None:
         return cached

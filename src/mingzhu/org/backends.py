@@ -18,6 +18,22 @@ class RoleBackend(ModelBackend):
     def _get_group_permissions(self, user_obj):
         return Permission.objects.filter(mingzhu_roles__users=user_obj)
 
+    def get_group_permissions(self, user_obj, obj=None):
+        """The roles' permissions, from the query that also reads the roles' data
+        scopes (every request needs both)."""
+        if (
+            not user_obj.is_active
+            or user_obj.is_anonymous
+            or obj is not None
+            or user_obj.is_superuser
+        ):
+            return super().get_group_permissions(user_obj, obj)
+        if not hasattr(user_obj, "_group_perm_cache"):
+            from mingzhu.core.scope import role_permissions
+
+            user_obj._group_perm_cache = role_permissions(user_obj)
+        return user_obj._group_perm_cache
+
     def get_user(self, user_id):
         user = super().get_user(user_id)
         if user is not None and user.is_demo and not settings.ALLOW_DEMO_USERS:

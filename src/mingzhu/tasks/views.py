@@ -16,10 +16,12 @@ from django.views import View
 
 from mingzhu.core.excel import docx_response
 from mingzhu.core.periods import percent
+from mingzhu.core.renderers import shown
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import permission_name
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.templatetags.mingzhu import cell
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ImportTemplateView,
@@ -29,6 +31,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
+    link_cell,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
@@ -77,6 +80,9 @@ TASK_COLUMNS = [
 ]
 
 
+LIGHT_BADGES = {"red": "text-bg-danger", "yellow": "text-bg-warning"}
+
+
 class TaskListView(ObjectListView):
     """The task ledger (台账)."""
 
@@ -112,6 +118,31 @@ class TaskListView(ObjectListView):
         following, preceding = paging.link_keys(page)
         page.next_query, page.previous_query = urlencode(following), urlencode(preceding)
         return page
+
+    def draw_row(self, obj, cells, context) -> str:
+        """A row as tasks/_task_table.html's blocks draw it: the tick box of the bulk
+        actions, the code linking to the task, the light and the status as badges."""
+        html = ["<tr>"]
+        if context.get("bulk"):
+            html.append(
+                '<td class="card-select"><input class="form-check-input" type="checkbox" '
+                f'name="ids" value="{shown(obj.pk)}" form="bulk-select" '
+                f'aria-label="{shown(_("Select"))} {shown(obj.code)}"></td>'
+            )
+        (_column, _label, first), *others = cells
+        link = link_cell(obj, first, ' class="text-nowrap"')
+        html.append(f'<td class="card-title">{link}</td>')
+        for column, label, value in others:
+            if column.name == "light" and value:
+                css = LIGHT_BADGES.get(value.code, "text-bg-success")
+                shows = f'<span class="badge light-{shown(value.code)} {css}">{shown(value)}</span>'
+            elif column.name == "status":
+                shows = f'<span class="badge text-bg-secondary status-badge">{shown(value)}</span>'
+            else:
+                shows = shown(cell(value))
+            html.append(f'<td data-label="{shown(label)}">{shows}</td>')
+        html.append("</tr>")
+        return "".join(html)
 
     def export_selection(self, tasks):
         """The selected tasks (bulk export) as the ledger's workbook."""

@@ -150,12 +150,3 @@ def choices_inline(bound_field) -> bool:
     """Whether a radio or checkbox group's options fit side by side on a phone."""
     labels = [str(choice.choice_label) for choice in bound_field]
     return len(labels) <= INLINE_CHOICES and all(len(label) <= INLINE_LABEL for label in labels)
-
-
-@register.filter
-def at(sequence, index):
-    """The item of a list at ``index`` (a table's column beside its cell)."""
-    try:
-        return sequence[int(index)]
-    except (IndexError, TypeError, ValueError):
-        return None

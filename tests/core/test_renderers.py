@@ -1,0 +1,101 @@
+"""The form renderer draws selects in Python: the markup must be the templates' own."""
+
+import datetime as dt
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates, get_default_renderer
+from django.utils.safestring import mark_safe
+
+from mingzhu.core.renderers import FormRenderer
+from mingzhu.core.views import style_form
+
+
+class Choices(forms.Form):
+    plain = forms.ChoiceField(choices=[("a", "甲"), ("b", "乙 & <丙>"), ("", "——")])
+    grouped = forms.ChoiceField(
+        choices=[
+            ("镇", [("x", "新坝镇"), ("y", 'say "hi"')]),
+            ("街道", [(1, "三茅街道"), (2, mark_safe("<b>兴隆</b>"))]),
+            ("none", "无分组"),
+        ],
+        required=False,
+    )
+    many = forms.MultipleChoiceField(choices=[(1, "一"), (2, "二"), (3, "三")], required=False)
+    year = forms.TypedChoiceField(choices=[(2025, 2025), (2026, 2026)], coerce=int)
+    flag = forms.NullBooleanField(widget=forms.NullBooleanSelect)
+    day = forms.ChoiceField(choices=[(dt.date(2026, 1, 2), dt.date(2026, 1, 2))], required=False)
+    text = forms.CharField(required=False)
+    pick = forms.ChoiceField(
+        choices=[("r", "红")],
+        widget=forms.Select(attrs={"data-x": 'a"b', "disabled": True, "hidden": False}),
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"plain": "b", "grouped": "2", "many": ["1", "3"], "year": "2026", "flag": "true"},
+        {"plain": "<script>", "grouped": "x", "many": ["9"], "flag": "false", "pick": "r"},
+    ],
+)
+def test_the_python_select_is_the_templates_select(data):
+    form = Choices(data)
+    style_form(form)
+    stock, fast = DjangoTemplates(), FormRenderer()
+    for field in form:
+        widget = field.field.widget
+        context = widget.get_context(field.html_name, field.value(), field.build_widget_attrs({}))
+        expected = stock.render(widget.template_name, context)
+        assert fast.render(widget.template_name, context) == expected, field.name
+
+
+def test_the_site_uses_it_and_the_page_shows_the_same_form():
+    assert isinstance(get_default_renderer(), FormRenderer)
+    form = Choices({"plain": "a", "grouped": "1"})
+    assert str(form) == form.render(renderer=DjangoTemplates())
+    html = str(form["grouped"])
+    assert '<optgroup label="街道">' in html
+    assert '<option value="1" selected>三茅街道</option>' in html
+    assert "<b>兴隆</b>" in html  # marked safe, as the template leaves it
+    assert "乙 &amp; &lt;丙&gt;" in str(form["plain"])
+
+
+def _tbody(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<tbody>") : html.index("</tbody>")]
+
+
+@pytest.mark.parametrize(
+    ("persona", "url", "in_python"),
+    [
+        ("supervisor", "/tasks/", True),  # the ledger's own rows (tick boxes, badges)
+        ("sanmao", "/tasks/?show=all", True),
+        ("sanmao", "/tasks/inbox/", True),
+        ("leader", "/grid/events/", True),  # the core table's rows
+        ("supervisor", "/tasks/lists/", True),
+        ("leader", "/org/units/", False),  # its template changes the blocks
+    ],
+)
+def test_rows_drawn_in_python_are_the_templates_rows(as_user, request, persona, url, in_python):
+    from mingzhu.core.views import ObjectListView
+
+    client = as_user(request.getfixturevalue(persona))
+    drawn_rows = ObjectListView.drawn_rows
+    seen = []
+
+    def spy(self, rows, context):
+        seen.append(drawn_rows(self, rows, context))
+        return seen[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ObjectListView, "drawn_rows", spy)
+        drawn = client.get(url)
+    assert drawn.status_code == 200
+    assert bool(seen[0]) is in_python
+    assert drawn.content.decode().count("<tr") > 5, "the page shows rows to compare"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ObjectListView, "drawn_rows", lambda self, rows, context: "")
+        by_template = client.get(url)
+    assert _tbody(drawn) == _tbody(by_template)
