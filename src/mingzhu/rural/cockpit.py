@@ -16,7 +16,7 @@ from . import reports
 from .models import RemediationProgramme
 
 
-@register("rural", 70)
+@register("rural", 70, topics=("tasks",))
 def rural_panel(user, as_of: dt.date) -> Panel | None:
     """As of a day: the programme begun by then with the natural villages completed by
     then (their items' tasks closed then), the ranking of that day's quarter over the
