@@ -5,9 +5,9 @@ the user may not see it; a Panel with ``empty`` set (and a message) when the mod
 data yet. The function reads through ``restrict`` like every page does, and takes ``as_of``
 instead of reading the clock.
 
-Panels are kept in the shared cache (core.cache) per panel, per scope (``scope_key``:
-the same permissions, roles and units see the same figures), per day and language, for
-at most ``COCKPIT_CACHE_SECONDS``. Each names the topics it reads (``topics``: app
+Panels are kept in the shared cache (core.cache) per scope (``scope_key``: the same
+permissions, roles and units see the same figures), day and language, for at most
+``COCKPIT_CACHE_SECONDS``. Each names the topics it reads (``topics``: app
 labels; the org tree's is always added); a write to any of them invalidates it at once,
 on today's page and on every past day's alike (a record entered today may describe a
 past day: a back-dated event, a late observation, a corrected instalment). A visit
@@ -94,25 +94,30 @@ def _ordered() -> list[tuple[str, Entry]]:
 
 
 def panels_for(user, as_of: dt.date) -> list[Panel]:
-    """The user's panels on ``as_of``, from the cache where they are still current."""
+    """The user's panels on ``as_of``, from the cache where they are still current.
+
+    One cache entry per scope, day and language holds each panel with the tokens of the
+    topics it was computed under: the panels whose topics moved are computed again, the
+    others kept, and the entry is written back once (only when something changed)."""
     seconds = getattr(settings, "COCKPIT_CACHE_SECONDS", 0)
-    if not seconds:
-        return [p for _k, e in _ordered() if (p := e.func(user, as_of)) is not None]
-    where = f"mingzhu:panel:{scope_key(user)}:{as_of.isoformat()}:{translation.get_language()}:"
     entries = _ordered()
+    if not seconds:
+        return [p for _k, e in entries if (p := e.func(user, as_of)) is not None]
+    key = f"mingzhu:cockpit:{scope_key(user)}:{as_of.isoformat()}:{translation.get_language()}"
     topics = {t for _k, e in entries for t in e.topics}
-    tokens, kept = shared.generations(topics, [where + key for key, _e in entries])
-    panels, fresh = [], {}
-    for key, entry in entries:
-        current = tuple(tokens[t] for t in entry.topics)
-        stored = kept.get(where + key)
-        if stored is not None and stored[0] == current:
-            panel = stored[1]
+    tokens, found = shared.generations(topics, [key])
+    stored = found.get(key) or {}
+    panels, current, changed = [], {}, False
+    for name, entry in entries:
+        needed = tuple(tokens[t] for t in entry.topics)
+        kept = stored.get(name)
+        if kept is not None and kept[0] == needed:
+            panel = kept[1]
         else:
-            panel = entry.func(user, as_of)
-            fresh[where + key] = (current, panel)
+            panel, changed = entry.func(user, as_of), True
+        current[name] = (needed, panel)
         if panel is not None:
             panels.append(panel)
-    if fresh:
-        cache.set_many(fresh, timeout=seconds)
+    if changed:
+        cache.set(key, current, timeout=seconds)
     return panels

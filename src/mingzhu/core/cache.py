@@ -48,7 +48,11 @@ class _Pending:
 
 
 def _write(topics: Iterable[str]) -> None:
-    cache.set_many({PREFIX + t: uuid.uuid4().hex for t in topics}, timeout=None)
+    _write_tokens({t: uuid.uuid4().hex for t in topics})
+
+
+def _write_tokens(tokens: dict[str, str]) -> None:
+    cache.set_many({PREFIX + t: token for t, token in tokens.items()}, timeout=None)
 
 
 def bump(*topics: str | None) -> None:
@@ -81,17 +85,15 @@ def bump(*topics: str | None) -> None:
 
 def generations(topics: Iterable[str], extra_keys: Iterable[str] = ()) -> tuple[dict, dict]:
     """The current token of each topic and the values stored under ``extra_keys``, in one
-    read of the cache. A topic without a token gets one (``add``: the first writer wins)."""
+    read of the cache. Topics without a token get one (written together; should two
+    processes race, the later token wins and what the earlier computed is done again)."""
     topics = sorted(set(topics))
     found = cache.get_many([PREFIX + t for t in topics] + list(extra_keys))
-    tokens = {}
-    for topic in topics:
-        token = found.pop(PREFIX + topic, None)
-        if token is None:
-            fresh = uuid.uuid4().hex
-            cache.add(PREFIX + topic, fresh, timeout=None)
-            token = cache.get(PREFIX + topic, fresh)
-        tokens[topic] = token
+    tokens = {t: found.pop(PREFIX + t, None) for t in topics}
+    missing = {t: uuid.uuid4().hex for t, token in tokens.items() if token is None}
+    if missing:
+        _write_tokens(missing)
+        tokens.update(missing)
     return tokens, found
 
 
