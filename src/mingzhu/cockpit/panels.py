@@ -7,10 +7,11 @@ instead of reading the clock.
 
 Panels are kept in the shared cache (core.cache) per scope (``scope_key``: the same
 permissions, roles and units see the same figures), day and language, for at most
-``COCKPIT_CACHE_SECONDS``. Each names the topics it reads (``topics``: app
-labels; the org tree's is always added); a write to any of them invalidates it at once,
-on today's page and on every past day's alike (a record entered today may describe a
-past day: a back-dated event, a late observation, a corrected instalment). A visit
+``COCKPIT_CACHE_SECONDS``. Each names the topics it reads (``topics``: app labels; the
+org tree's and the system parameters' are always added); a write to any of them
+invalidates it at once, on today's page and on every past day's alike (a record entered
+today may describe a past day: a back-dated event, a late observation, a corrected
+instalment). A visit
 whose panels are all kept reads the cache once.
 """
 
@@ -41,8 +42,9 @@ class Panel:
 
 
 PanelFunc = Callable[[Any, dt.date], "Panel | None"]
-# Unit names and the tree's shape appear in panels and decide scopes.
-ALWAYS = ("org",)
+# Unit names and the tree's shape appear in panels and decide scopes; the system
+# parameters (lights' thresholds) and dictionaries feed the computations.
+ALWAYS = ("org", "system")
 
 
 class Entry(NamedTuple):

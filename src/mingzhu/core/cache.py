@@ -28,11 +28,19 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 PREFIX = "mingzhu:gen:"
-# Models whose rows no cached figure reads, written on ordinary page views: they must not
-# invalidate anything (the session row is refreshed every minute, notifications are
-# marked read).
-QUIET = frozenset({"org.usersession", "tasks.notification", "auditlog.logentry"})
-QUIET_APPS = frozenset({"notify", "system"})
+# Models whose rows no cached figure reads, some written on ordinary page views: they
+# must not invalidate anything (the session row is refreshed every minute, notifications
+# and notices are marked read, a token's last use is noted).
+QUIET = frozenset(
+    {
+        "org.usersession",
+        "tasks.notification",
+        "system.notice",
+        "system.noticeread",
+        "system.apitoken",
+    }
+)
+QUIET_APPS = frozenset({"notify"})
 
 
 class _Pending:
