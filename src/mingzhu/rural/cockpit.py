@@ -22,7 +22,7 @@ from mingzhu.tasks import history
 from mingzhu.tasks.choices import Status
 
 from . import reports, services
-from .models import Facility, FacilityFault, Remediation, RemediationProgramme
+from .models import Remediation, RemediationProgramme
 
 
 def city_completion(programme: RemediationProgramme, user, as_of: dt.date | None) -> dict:
@@ -74,30 +74,13 @@ def city_facilities(user, start: dt.date, as_of: dt.date, historical: bool) -> d
     """``facility_stats(user, start, as_of, as_of, historical)["city"]`` in two queries:
     the coverage of the facilities in use, and the repairs due from ``start`` to
     ``as_of`` (on time, due, still open past the deadline)."""
-    facilities = restrict(Facility.objects.filter(is_active=True), user, "view")
-    faults = restrict(FacilityFault.objects.filter(task__isnull=False), user, "view")
-    state = {
-        "status_then": F("task__status"),
-        "deadline_then": F("task__deadline"),
-        "closed_then": F("task__closed_on"),
-    }
-    if historical:
-        until = history.day_ends(as_of)
-        facilities = facilities.filter(created_at__lt=until)
-        faults = faults.filter(reported_at__lt=until)
-        expressions = history.state_expressions(as_of, "task__")
-        state = {
-            "status_then": expressions[history.STATUS],
-            "deadline_then": expressions[history.DEADLINE],
-            "closed_then": expressions[history.CLOSED_ON],
-        }
+    facilities, faults = reports.facilities_and_repairs(user, as_of, historical)
     cover = facilities.order_by().aggregate(
         covered=Count("pk", filter=Q(maintainer__isnull=False)), total=Count("pk")
     )
     due = Q(deadline_then__lt=as_of) | Q(status_then=Status.CLOSED)
     repairs = (
-        faults.annotate(**state)
-        .filter(status_then__isnull=False, deadline_then__gte=start, deadline_then__lte=as_of)
+        faults.filter(deadline_then__gte=start, deadline_then__lte=as_of)
         .exclude(status_then=Status.CANCELLED)
         .order_by()
         .aggregate(
