@@ -204,6 +204,9 @@ def _demo_users_may_sign_in(settings):
     # this off to prove production refuses them.
     settings.ALLOW_DEMO_USERS = True
     settings.PARAMETER_CACHE_SECONDS = None
+    # A test's writes are never committed, so they never invalidate the shared cache:
+    # the cockpit computes its panels on every visit unless a test turns its cache on.
+    settings.COCKPIT_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -180,7 +180,16 @@ TEMPLATES = [
 FORM_RENDERER = "mingzhu.core.renderers.FormRenderer"
 
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by every worker process (and server): the cockpit's panels per scope and day
+    # (core.cache, cockpit.panels), the API's throttle counts. A table of the database,
+    # made on every migrate: nothing more to install or run, on Linux or Windows.
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "mingzhu_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("MINGZHU_CACHE_MAX_ENTRIES", 20_000)},
+    },
+    # What one process remembers for itself (when it last refreshed a session's row).
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # One-time form tokens (core.once): a table, shared by every worker process.
     "once": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mingzhu_once"},
 }
@@ -253,6 +262,9 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("MINGZHU_IMPORT_MAX_UNPACKED_MB", 50) * 
 IMPORT_MAX_ROWS = env_int("MINGZHU_IMPORT_MAX_ROWS", 10_000)
 # System parameters (mingzhu.system.params) are re-read from the database this often.
 PARAMETER_CACHE_SECONDS = env_int("MINGZHU_PARAMETER_CACHE_SECONDS", 60)
+# How long a cockpit panel is kept at most (a write that changes it invalidates it at
+# once: core.cache); 0 computes every panel on every visit.
+COCKPIT_CACHE_SECONDS = env_int("MINGZHU_COCKPIT_CACHE_SECONDS", 900)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -51,7 +51,7 @@ def test_it_shows_the_cockpit_to_anyone_a_panel_is_offered(as_user, monkeypatch,
     def hello(user, as_of):
         return Panel(key="hello", title="Hello", template="", empty=True, empty_message="Nix")
 
-    monkeypatch.setattr(panels, "_registry", {"hello": (1, hello)})
+    monkeypatch.setattr(panels, "_registry", {"hello": panels.Entry(1, hello)})
     content = as_user(outsider).get("/").content.decode()
     assert 'id="panel-hello"' in content and "Nix" in content
 

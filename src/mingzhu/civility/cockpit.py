@@ -30,7 +30,7 @@ def campaign_tasks(user):
     return Task.objects.restrict(user, "view").filter(task_list__kind=ListKind.CIVILISED_CITY)
 
 
-@register("civility", 80)
+@register("civility", 80, topics=("tasks",))
 def civility_panel(user, as_of: dt.date) -> Panel | None:
     if not user.has_perm("civility.view_application"):
         return None

@@ -85,7 +85,7 @@ def pie(series_name: str, slices: list[tuple[str, int, str | None]]) -> dict:
     }
 
 
-@register("tasks", 30)
+@register("tasks", 30, topics=("tasks",))
 def tasks_panel(user, as_of: dt.date) -> Panel | None:
     """Open tasks by light, the overdue count, this quarter's supervision sheets by level
     and the units with the most overdue tasks: at most five queries (lights; whether any
@@ -163,7 +163,7 @@ def day_begins(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-@register("grid", 40)
+@register("grid", 40, topics=("grid", "tasks"))
 def grid_panel(user, as_of: dt.date) -> Panel | None:
     """Grid events reported this month (up to ``as_of``) by derived status, and the
     on-time closure rate of the cases due this month: two queries, a third only to tell

@@ -4,6 +4,15 @@ A module registers one function per panel, ``func(user, as_of) -> Panel | None``
 the user may not see it; a Panel with ``empty`` set (and a message) when the module has no
 data yet. The function reads through ``restrict`` like every page does, and takes ``as_of``
 instead of reading the clock.
+
+Panels are kept in the shared cache (core.cache) per scope (``scope_key``: the same
+permissions, roles and units see the same figures), day and language, for at most
+``COCKPIT_CACHE_SECONDS``. Each names the topics it reads (``topics``: app labels; the
+org tree's and the system parameters' are always added); a write to any of them
+invalidates it at once, on today's page and on every past day's alike (a record entered
+today may describe a past day: a back-dated event, a late observation, a corrected
+instalment). A visit
+whose panels are all kept reads the cache once.
 """
 
 from __future__ import annotations
@@ -11,7 +20,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from mingzhu.core import cache as shared
 
 
 @dataclass
@@ -27,24 +42,84 @@ class Panel:
 
 
 PanelFunc = Callable[[Any, dt.date], "Panel | None"]
+# Unit names and the tree's shape appear in panels and decide scopes; the system
+# parameters (lights' thresholds) and dictionaries feed the computations.
+ALWAYS = ("org", "system")
 
-_registry: dict[str, tuple[int, PanelFunc]] = {}
+
+class Entry(NamedTuple):
+    order: int
+    func: PanelFunc
+    topics: tuple[str, ...] = ALWAYS
 
 
-def register(key: str, order: int) -> Callable[[PanelFunc], PanelFunc]:
-    """Decorator: ``@register("tasks", 30)`` on a panel function (once per key)."""
+_registry: dict[str, Entry] = {}
+
+
+def register(
+    key: str, order: int, topics: tuple[str, ...] = ()
+) -> Callable[[PanelFunc], PanelFunc]:
+    """Decorator: ``@register("tasks", 30, topics=("tasks",))`` on a panel function (once
+    per key). ``topics``: the apps whose writes change the panel (core.cache); the
+    panel's own app is always one of them."""
 
     def add(func: PanelFunc) -> PanelFunc:
-        _registry[key] = (order, func)
+        own = func.__module__.split(".")[1]
+        _registry[key] = Entry(order, func, tuple(sorted({own, *topics, *ALWAYS})))
         return func
 
     return add
 
 
+def scope_key(user) -> str:
+    """What decides a user's panels: their permissions, the data scope of each role with
+    what it grants, their unit, their chosen units (custom scope) and themselves (own
+    records). Two users alike in all of these see the same panels."""
+    from mingzhu.core.scope import DataScope, _role_grants
+
+    grants = sorted((scope, sorted(perms)) for scope, perms in _role_grants(user))
+    scopes = {scope for scope, _perms in grants}
+    return shared.digest(
+        user.is_superuser,
+        sorted(user.get_all_permissions()),
+        grants,
+        user.unit_id,
+        sorted(user.custom_units.values_list("pk", flat=True))
+        if DataScope.CUSTOM in scopes
+        else (),
+        user.pk if DataScope.SELF in scopes else None,
+    )
+
+
+def _ordered() -> list[tuple[str, Entry]]:
+    return sorted(_registry.items(), key=lambda item: item[1].order)
+
+
 def panels_for(user, as_of: dt.date) -> list[Panel]:
-    panels = []
-    for _key, (_order, func) in sorted(_registry.items(), key=lambda item: item[1][0]):
-        panel = func(user, as_of)
+    """The user's panels on ``as_of``, from the cache where they are still current.
+
+    One cache entry per scope, day and language holds each panel with the tokens of the
+    topics it was computed under: the panels whose topics moved are computed again, the
+    others kept, and the entry is written back once (only when something changed)."""
+    seconds = getattr(settings, "COCKPIT_CACHE_SECONDS", 0)
+    entries = _ordered()
+    if not seconds:
+        return [p for _k, e in entries if (p := e.func(user, as_of)) is not None]
+    key = f"mingzhu:cockpit:{scope_key(user)}:{as_of.isoformat()}:{translation.get_language()}"
+    topics = {t for _k, e in entries for t in e.topics}
+    tokens, found = shared.generations(topics, [key])
+    stored = found.get(key) or {}
+    panels, current, changed = [], {}, False
+    for name, entry in entries:
+        needed = tuple(tokens[t] for t in entry.topics)
+        kept = stored.get(name)
+        if kept is not None and kept[0] == needed:
+            panel = kept[1]
+        else:
+            panel, changed = entry.func(user, as_of), True
+        current[name] = (needed, panel)
         if panel is not None:
             panels.append(panel)
+    if changed:
+        cache.set(key, current, timeout=seconds)
     return panels

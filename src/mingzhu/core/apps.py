@@ -60,6 +60,10 @@ class CoreConfig(ModuleConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_cache_tables, sender=self, dispatch_uid="mingzhu_cache_tables")
+        # Writes invalidate the figures computed from their app (core.cache).
+        from .cache import connect
+
+        connect()
         # Large imports run on the worker (core.importjobs).
         from .importjobs import register
 
@@ -67,7 +71,8 @@ class CoreConfig(ModuleConfig):
 
 
 def _cache_tables(sender, using="default", **kwargs) -> None:
-    """The database caches' tables (the one-time form tokens'), made on every migrate."""
+    """The database caches' tables (the shared cache's, the one-time form tokens'), made
+    on every migrate."""
     from django.core.management import call_command
 
     call_command("createcachetable", database=using, verbosity=0)

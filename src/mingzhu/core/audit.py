@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.encoding import smart_str
 
+from .cache import bump, topic_of
 from .proxy import client_address, from_trusted_proxy
 
 _request_id: ContextVar[str | None] = ContextVar("mingzhu_request_id", default=None)
@@ -210,6 +211,8 @@ def log_created(objects, *, actor, batch_size: int = 2000) -> int:
     if not objects:
         return 0
     model = type(objects[0])
+    # A bulk creation sends no signal: what was computed from the model's app is stale.
+    bump(topic_of(model))
     content_type = ContentType.objects.get_for_model(model)
     changes, snapshot = _creation_writers(objects[0])
     common = _common(actor)
@@ -307,7 +310,9 @@ def log_m2m_added(added: dict, field_name: str, *, actor, batch_size: int = 2000
     added = {obj: related for obj, related in added.items() if related}
     if not added:
         return 0
-    content_type = ContentType.objects.get_for_model(type(next(iter(added))))
+    model = type(next(iter(added)))
+    bump(topic_of(model))
+    content_type = ContentType.objects.get_for_model(model)
     common = _common(actor)
     entries = (
         _entry(

@@ -27,7 +27,7 @@ def class_counts(results) -> dict[str, int]:
     return counts
 
 
-@register("enterprises", 40)
+@register("enterprises", 40, topics=("tasks",))
 def enterprises_panel(user, as_of: dt.date) -> Panel | None:
     """As of a day: the latest per-mu evaluation run by then, the 百亿企业 of the latest
     year over by then with annual data, and the demand rates of that year so far as known

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.contrib.sessions.models import Session
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
@@ -30,7 +30,7 @@ def _record(request, user, *, force: bool = False) -> None:
     key = session.session_key if session is not None else None
     if not key:
         return
-    if not cache.add(f"mingzhu:seen:{key}", 1, REFRESH_SECONDS) and not force:
+    if not caches["local"].add(f"mingzhu:seen:{key}", 1, REFRESH_SECONDS) and not force:
         return
     now = timezone.now()
     UserSession.objects.update_or_create(
@@ -118,5 +118,5 @@ def sign_out(user) -> int:
         ended = Session.objects.filter(session_key__in=keys).delete()[0]
         UserSession.objects.filter(session_key__in=keys).delete()
     for key in keys:
-        cache.delete(f"mingzhu:seen:{key}")
+        caches["local"].delete(f"mingzhu:seen:{key}")
     return ended

@@ -14,7 +14,7 @@ from .metrics import heat_map_data, summary
 from .models import Hazard
 
 
-@register("risks", 60)
+@register("risks", 60, topics=("tasks",))
 def hazards_panel(user, as_of: dt.date) -> Panel | None:
     if not user.has_perm("risks.view_hazard"):
         return None

@@ -153,16 +153,13 @@ def environment_progress(
     }
 
 
-def facility_stats(
-    user, start: dt.date, end: dt.date, as_of: dt.date, historical: bool = False
-) -> dict:
-    """Coverage (facilities with a maintainer) and on-time repairs, by town and type.
+def facilities_and_repairs(user, as_of: dt.date, historical: bool = False):
+    """The facilities in use and the faults with a task (each with its task's
+    ``status_then``, ``deadline_then`` and ``closed_then``) in the user's scope.
 
     ``historical``: as they stood at the end of ``as_of`` — the facilities recorded by
     then (with their maintainer now: a facility keeps no history of maintainers), the
     faults reported by then with their tasks' state then (tasks.history)."""
-    from .models import FacilityType
-
     facilities = restrict(Facility.objects.filter(is_active=True), user, "view")
     faults = restrict(FacilityFault.objects.filter(task__isnull=False), user, "view")
     state = {
@@ -180,13 +177,22 @@ def facility_stats(
             "deadline_then": expressions[history.DEADLINE],
             "closed_then": expressions[history.CLOSED_ON],
         }
+    return facilities, faults.annotate(**state).filter(status_then__isnull=False)
+
+
+def facility_stats(
+    user, start: dt.date, end: dt.date, as_of: dt.date, historical: bool = False
+) -> dict:
+    """Coverage (facilities with a maintainer) and on-time repairs, by town and type, as
+    they stand now or (``historical``) at the end of ``as_of``: facilities_and_repairs."""
+    from .models import FacilityType
+
+    facilities, faults = facilities_and_repairs(user, as_of, historical)
     cover_rows = facilities.values_list("village__parent_id", "type_id", "maintainer_id")
     cover = services.coverage((t, k, m is not None) for t, k, m in cover_rows)
     repair_rows = [
         services.RepairRow(*r)
-        for r in faults.annotate(**state)
-        .filter(status_then__isnull=False)
-        .values_list(
+        for r in faults.values_list(
             "facility__village__parent_id",
             "facility__type_id",
             "status_then",

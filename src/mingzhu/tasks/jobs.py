@@ -18,6 +18,8 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from mingzhu.core.cache import bump
+
 from . import services
 from .choices import ACTIVE, SheetLevel
 from .filters import behind_q
@@ -77,6 +79,8 @@ def supervise(as_of: dt.date) -> dict[str, int]:
             created.update((unit_id, str(level)) for (_pk, unit_id) in rows)
             new_sheets += [pk for pk, _unit in rows]
     counts["created"] = sum(created.values())
+    if new_sheets:  # written in SQL, no signal: the panels counting sheets are stale
+        bump("tasks")
     # Each new sheet reaches the supervised unit's people as a notice (and its outbox).
     counts["notified"] = len(sheet_notices(new_sheets))
     for (unit_id, level), n in sorted(created.items()):

@@ -1,0 +1,145 @@
+"""Figures computed once and shared by every worker process, invalidated by topic.
+
+A cached figure (a cockpit panel) names the topics it reads (``"tasks"``, ``"risks"`` …,
+an app's label) and is stored beside the generation of each topic it was computed
+under. A write ``bump``s the topics it changes; a figure whose stored generations are
+no longer the current ones is computed again. A generation is a fresh random token,
+never a counter: should the cache drop a topic's token, the next one cannot repeat an
+old token, so no figure computed before can come back.
+
+Every save and delete of a model of a Mingzhu app bumps its app's topic (a signal, see
+``connect``); writers that go around the model's ``save`` (``bulk_create``, ``update``,
+raw SQL: bulk task creation, the supervision job, imports) call ``bump`` themselves.
+Inside a transaction the bump is made once, after the commit (``on_commit``): a reader
+that takes the new token then also sees the new rows, and a rolled-back write bumps
+nothing. The cache is Django's ``default`` (settings.CACHES: a database table, shared by
+every process and every server).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+PREFIX = "mingzhu:gen:"
+# Models whose rows no cached figure reads, some written on ordinary page views: they
+# must not invalidate anything (the session row is refreshed every minute, notifications
+# and notices are marked read, a token's last use is noted).
+QUIET = frozenset(
+    {
+        "org.usersession",
+        "tasks.notification",
+        "system.notice",
+        "system.noticeread",
+        "system.apitoken",
+    }
+)
+QUIET_APPS = frozenset({"notify"})
+
+
+class _Pending:
+    """The topics a transaction bumps, written once when it commits."""
+
+    def __init__(self) -> None:
+        self.topics: set[str] = set()
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        _write(self.topics)
+
+
+def _write(topics: Iterable[str]) -> None:
+    _write_tokens({t: uuid.uuid4().hex for t in topics})
+
+
+def _write_tokens(tokens: dict[str, str]) -> None:
+    cache.set_many({PREFIX + t: token for t, token in tokens.items()}, timeout=None)
+
+
+def bump(*topics: str | None) -> None:
+    """Invalidate what was computed from ``topics`` (now, or when the transaction
+    commits). None is no topic: ``bump(topic_of(model))`` is safe for any model."""
+    topics = tuple(t for t in topics if t)
+    if not topics:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _write(topics)
+        return
+    # One callback per transaction. Django replaces its list of callbacks when a
+    # transaction ends or a savepoint is rolled back (dropping that savepoint's callbacks):
+    # while the list is the one ours went into, ours is in it; else look for it.
+    hooks = connection.run_on_commit
+    known = connection.__dict__.get("_mingzhu_pending")
+    if known is not None and known[0] is hooks and not known[1].done:
+        known[1].topics.update(topics)
+        return
+    pending = next(
+        (f for _s, f, _r in reversed(hooks) if isinstance(f, _Pending) and not f.done), None
+    )
+    if pending is None:
+        pending = _Pending()
+        transaction.on_commit(pending)
+    pending.topics.update(topics)
+    connection.__dict__["_mingzhu_pending"] = (connection.run_on_commit, pending)
+
+
+def generations(topics: Iterable[str], extra_keys: Iterable[str] = ()) -> tuple[dict, dict]:
+    """The current token of each topic and the values stored under ``extra_keys``, in one
+    read of the cache. Topics without a token get one (written together; should two
+    processes race, the later token wins and what the earlier computed is done again)."""
+    topics = sorted(set(topics))
+    found = cache.get_many([PREFIX + t for t in topics] + list(extra_keys))
+    tokens = {t: found.pop(PREFIX + t, None) for t in topics}
+    missing = {t: uuid.uuid4().hex for t, token in tokens.items() if token is None}
+    if missing:
+        _write_tokens(missing)
+        tokens.update(missing)
+    return tokens, found
+
+
+def digest(*parts) -> str:
+    """A short stable key of ``parts`` (their repr)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def topic_of(model) -> str | None:
+    """The topic a write to ``model`` bumps: its app's label (None: nothing cached reads
+    it)."""
+    meta = model._meta
+    if not meta.app_config.name.startswith("mingzhu."):
+        return None
+    if meta.app_label in QUIET_APPS or meta.label_lower in QUIET:
+        return None
+    return meta.app_label
+
+
+def _saved(sender, raw: bool = False, **kwargs) -> None:
+    topic = topic_of(sender)
+    if topic is not None and not raw:  # raw: a fixture being loaded
+        bump(topic)
+
+
+def _linked(sender, instance, action: str, **kwargs) -> None:
+    topic = topic_of(type(instance))
+    if topic is not None and action.startswith("post_"):
+        bump(topic)
+
+
+def connect() -> None:
+    """Bump the app's topic on every save and delete of a model of a Mingzhu app (and on
+    changes of many-to-many links)."""
+    for model in apps.get_models():
+        if topic_of(model) is None:
+            continue
+        uid = f"mingzhu-cache-{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_saved, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(_linked, dispatch_uid="mingzhu-cache-links")
