@@ -159,6 +159,26 @@ def _snapshot_ready() -> bool:
     )
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(request) -> Path | None:
+    """The loaded demo as a SQLite file, for a process of its own (the browser tests' demo
+    server) to copy instead of loading the demo again: the snapshot this worker's test
+    database was copied from (built first if need be). None where the tests keep no
+    snapshot (PostgreSQL, MINGZHU_TEST_NO_SNAPSHOT). Its personas' passwords are hashed
+    with the tests' MD5 hasher, which a server with the production settings does not
+    read: give the copy's personas no usable password and the demo load sets them again
+    (org.personas.ensure_personas)."""
+    from django.conf import settings
+
+    if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") or os.environ.get(
+        "MINGZHU_TEST_NO_SNAPSHOT"
+    ):
+        return None
+    request.getfixturevalue("django_db_setup")
+    snapshot = SNAPSHOTS / _snapshot_name()
+    return snapshot if snapshot.exists() else None
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hasher():
     with override_settings(PASSWORD_HASHERS=TEST_PASSWORD_HASHERS):
