@@ -139,6 +139,10 @@ def demo_server(tmp_path_factory, demo_snapshot):
         ],
     )
     yield url
+    # Chromium (Playwright's event loop) stops before the session's database is torn down,
+    # which Django refuses inside a running event loop: with the browser tests last in a
+    # run (`make e2e`), the server is torn down first.
+    _stop_chromium()
     proc.terminate()
     try:
         proc.wait(timeout=10)
