@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -159,6 +160,24 @@ def _snapshot_ready() -> bool:
     )
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(request) -> Path | None:
+    """The loaded demo as a SQLite file, for a process of its own (the browser tests' demo
+    server) to copy instead of loading the demo again: the snapshot this worker's test
+    database was copied from (built first if need be). None where the tests keep no
+    snapshot (PostgreSQL, MINGZHU_TEST_NO_SNAPSHOT). Its personas' passwords are hashed
+    with the tests' MD5 hasher, which a server with the production settings does not
+    read: give the copy's personas no usable password and the demo load sets them again
+    (org.personas.ensure_personas)."""
+    if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") or os.environ.get(
+        "MINGZHU_TEST_NO_SNAPSHOT"
+    ):
+        return None
+    request.getfixturevalue("django_db_setup")  # builds the snapshot on a test database
+    snapshot = SNAPSHOTS / _snapshot_name()
+    return snapshot if snapshot.exists() else None
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hasher():
     with override_settings(PASSWORD_HASHERS=TEST_PASSWORD_HASHERS):
@@ -174,8 +193,21 @@ def django_db_use_migrations(request):
     return not request.config.getvalue("nomigrations")
 
 
+# The database the settings name before any test database replaces it.
+_REAL_DATABASE = settings.DATABASES["default"]["NAME"]
+
+
+def _on_test_database() -> bool:
+    """pytest-django made a test database for this session: it does so only when a
+    collected test uses the database (an e2e-only run has none, and a fixture asking for
+    the set-up then gets the real database, which must be left alone)."""
+    return connection.settings_dict["NAME"] != _REAL_DATABASE
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    if not _on_test_database():
+        return
     with django_db_blocker.unblock():
         load_demo()
         # The system parameters and dictionaries are read once here and kept

@@ -5,7 +5,6 @@ import datetime as dt
 import io
 import zipfile
 
-import pytest
 from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
@@ -13,7 +12,7 @@ from docx.oxml.ns import qn
 from mingzhu.appraisal.models import AppraisalResult
 from mingzhu.core import gongwen
 from mingzhu.core.docx import build
-from mingzhu.core.testing import open_gongwen, pdf_pages
+from mingzhu.core.testing import open_gongwen, pdf_pages_of
 
 DAY = dt.date(2026, 12, 4)
 
@@ -117,20 +116,23 @@ def _rates(client):
     )
 
 
-@pytest.mark.parametrize(
-    ("persona", "fetch", "title"),
-    [
-        ("sanmao", _flags, "结果的通报"),
-        ("nyj", _ranking, "农村人居环境检查排名"),
-        ("leader", _rates, "三率”红黑榜"),
-    ],
-)
-def test_every_notice_is_an_a4_gongwen_in_libreoffice(
-    as_user, request, tmp_path, persona, fetch, title
-):
-    response = fetch(as_user(request.getfixturevalue(persona)))
-    assert response.status_code == 200
-    doc = open_gongwen(response.content)
-    assert any(title in t for t in _texts(doc))
-    pages = pdf_pages(response.content, tmp_path)
-    assert pages and all(page == (210, 297) for page in pages)
+NOTICES = [
+    ("sanmao", _flags, "结果的通报"),
+    ("nyj", _ranking, "农村人居环境检查排名"),
+    ("leader", _rates, "三率”红黑榜"),
+]
+
+
+def test_every_notice_is_an_a4_gongwen_in_libreoffice(as_user, request, tmp_path):
+    files = {}
+    for persona, fetch, title in NOTICES:
+        response = fetch(as_user(request.getfixturevalue(persona)))
+        assert response.status_code == 200, persona
+        doc = open_gongwen(response.content)
+        assert any(title in t for t in _texts(doc)), title
+        files[f"{persona}.docx"] = response.content
+    # One LibreOffice run converts them all.
+    printed = pdf_pages_of(files, tmp_path)
+    assert set(printed) == set(files)
+    for name, pages in printed.items():
+        assert pages and all(page == (210, 297) for page in pages), name

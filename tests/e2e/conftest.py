@@ -5,7 +5,9 @@ Without Chromium they skip, except under CI."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -96,10 +98,24 @@ def _wait_until_ready(proc, url: str, log_path: Path, watched: list[Path] = ()) 
         time.sleep(0.5)
 
 
+def _copy_demo(snapshot: Path, database: Path) -> None:
+    """The demo database for the server: a copy of the tests' snapshot, its personas
+    without a usable password (the snapshot's MD5 hashes are the tests'), so that the
+    server's demo load hashes the demo password again with the production hashers."""
+    shutil.copyfile(snapshot, database)
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE org_user SET password = '!' WHERE password LIKE 'md5$%'")
+    db.close()
+
+
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    """`mingzhu demo` on a free port with a fresh SQLite database."""
+def demo_server(tmp_path_factory, demo_snapshot):
+    """`mingzhu demo` on a free port with its own SQLite database: a copy of the demo the
+    database tests use (tests/conftest.py), which the server's migrate and idempotent load
+    leave as it is, else (PostgreSQL tests) an empty database the server loads."""
     data_dir = tmp_path_factory.mktemp("demo")
+    if demo_snapshot is not None:
+        _copy_demo(demo_snapshot, data_dir / "mingzhu.sqlite3")
     port = _free_port()
     env = {**os.environ, "MINGZHU_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
@@ -123,6 +139,10 @@ def demo_server(tmp_path_factory):
         ],
     )
     yield url
+    # Chromium (Playwright's event loop) stops before the session's database is torn down,
+    # which Django refuses inside a running event loop: with the browser tests last in a
+    # run (`make e2e`), the server is torn down first.
+    _stop_chromium()
     proc.terminate()
     try:
         proc.wait(timeout=10)

@@ -228,8 +228,31 @@ def open_gongwen(content: bytes):
 
 def pdf_pages(content: bytes, directory: Path, name: str = "document.docx") -> list:
     """``content`` (.docx or .xlsx) converted by LibreOffice to PDF: the sizes of its
-    pages in millimetres. Skips where LibreOffice is not installed, except under CI
-    (which installs it: .ci/run), where that fails."""
+    pages in millimetres (see ``pdf_pages_of``)."""
+    return pdf_pages_of({name: content}, directory)[name]
+
+
+_LO_PROFILE: list[Path] = []
+
+
+def _lo_profile() -> Path:
+    """One LibreOffice user profile for this process (made on its first start, the
+    slowest part of a start), removed when the process ends; each process its own, as
+    one profile serves one LibreOffice at a time."""
+    import atexit
+    import shutil
+    import tempfile
+
+    if not _LO_PROFILE:
+        _LO_PROFILE.append(Path(tempfile.mkdtemp(prefix="mingzhu-lo-profile-")))
+        atexit.register(shutil.rmtree, _LO_PROFILE[0], ignore_errors=True)
+    return _LO_PROFILE[0]
+
+
+def pdf_pages_of(files: dict[str, bytes], directory: Path) -> dict[str, list]:
+    """Each file (name -> content, .docx or .xlsx) converted to PDF by one LibreOffice
+    run: the sizes of its pages in millimetres, by name. Skips where LibreOffice is not
+    installed, except under CI (which installs it: .ci/run), where that fails."""
     import os
     import shutil
     import subprocess
@@ -242,30 +265,35 @@ def pdf_pages(content: bytes, directory: Path, name: str = "document.docx") -> l
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it")
         pytest.skip("LibreOffice (soffice) is not installed")
-    source = directory / name
-    source.write_bytes(content)
-    profile = (directory / "lo-profile").as_uri()
+    sources = []
+    for name, content in files.items():
+        source = directory / name
+        source.write_bytes(content)
+        sources.append(source)
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation={profile}",
+            f"-env:UserInstallation={_lo_profile().as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
             str(directory),
-            str(source),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    reader = PdfReader(directory / f"{source.stem}.pdf")
     points = 25.4 / 72
-    return [
-        (round(float(p.mediabox.width) * points), round(float(p.mediabox.height) * points))
-        for p in reader.pages
-    ]
+    pages = {}
+    for source in sources:
+        reader = PdfReader(directory / f"{source.stem}.pdf")
+        pages[source.name] = [
+            (round(float(p.mediabox.width) * points), round(float(p.mediabox.height) * points))
+            for p in reader.pages
+        ]
+    return pages
 
 
 # -- Import pages: upload, preview, confirm ----------------------------------------------

@@ -4,8 +4,10 @@ mutual-aid funds of a dozen villages and communities, and insurance coverage per
 
 Everything here is made up and flagged illustrative (示例): contents, people, phone and ID
 numbers (valid in form only), amounts, monitoring lines and coverage targets. Dates are
-placed before the day of the first load; later loads change nothing. Rows are written with
-bulk_create so that the step stays fast.
+placed before the day of the first load; later loads change nothing. The citizen requests
+are played through the module's and the task engine's actions at back-dated times, so that
+they hold only what the engine writes (events, notifications, the reopen-once rule); the
+other rows are written with bulk_create.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from decimal import Decimal
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max
 
 from mingzhu.demo.kit import run
@@ -26,9 +27,11 @@ from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import EventAction, SourceKind
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.models import Task, TaskEvent
+from mingzhu.tasks.notices import written_language
+from mingzhu.tasks.play import Staff
 from mingzhu.tasks.services import WORK_ZONE, add_working_days, due_for
 
-from . import models, protect
+from . import actions, models, protect
 from .actions import DEFAULT_LIMITS, is_satisfied
 from .choices import (
     AidReason,
@@ -37,7 +40,6 @@ from .choices import (
     EntryStatus,
     HouseholdType,
     MeasureKind,
-    RequestAction,
     RequestType,
     RiskCause,
     Satisfaction,
@@ -182,9 +184,13 @@ def _name(rng) -> str:
 
 
 def _requests(rng, today, units, users, categories) -> int:
+    """The requests of the last twelve months, each played through this module's and the
+    task engine's own actions at its back-dated times (``_play``): registered and
+    dispatched by the desk, accepted, the caller contacted, answered and called back by
+    the unit and the desk, reopened once when the caller was not satisfied."""
     if models.CitizenRequest.objects.filter(is_illustrative=True).exists():
         return 0
-    desk, desk_user = units[DESK], users.get("rexian")
+    desk_user = users.get("rexian")
     places = _places(units)
     dispatch_targets = sorted(
         {units[c] for _t, _l, c in CATEGORIES if c != TOWN}, key=lambda u: u.pk
@@ -193,11 +199,9 @@ def _requests(rng, today, units, users, categories) -> int:
     habits = {}
     for u in [*dispatch_targets, *(t for t, _v in places)]:
         habits[u.pk] = (rng.uniform(0.7, 0.99), rng.uniform(0.75, 0.98), rng.uniform(0.7, 0.97))
-    ct = ContentType.objects.get_for_model(models.CitizenRequest)
     start = today - dt.timedelta(days=365)
     days = sorted(start + dt.timedelta(days=rng.randrange(365)) for _ in range(REQUESTS))
-    counters: dict[str, int] = {}
-    reqs, tasks, plans = [], [], []
+    plans = []
     for n, day in enumerate(days, start=1):
         top, leaf, unit_code = rng.choice(CATEGORIES)
         town, village = rng.choice(places)
@@ -210,24 +214,18 @@ def _requests(rng, today, units, users, categories) -> int:
         received = _at(day, rng.randrange(8, 18), rng.randrange(60))
         phone = _phone(rng)
         name = _name(rng)
-        req = models.CitizenRequest(
-            number=f"RX{day.year}{n:06d}",
-            channel=rng.choice(CHANNELS),
-            request_type=rtype,
-            category=categories[leaf],
-            content=content,
-            town=town,
-            village=village,
-            address=f"{place}{rng.choice(PLACES)}",
-            name_cipher=protect.encrypt(name),
-            name_masked=protect.mask_name(name),
-            phone_cipher=protect.encrypt(phone),
-            phone_masked=protect.mask_phone(phone),
-            phone_digest=protect.digest(phone),
-            received_at=received,
-            received_by=desk_user,
-            is_illustrative=True,
-        )
+        request = {
+            "channel": rng.choice(CHANNELS),
+            "request_type": rtype,
+            "category": categories[leaf],
+            "content": content,
+            "town": town,
+            "village": village,
+            "address": f"{place}{rng.choice(PLACES)}",
+            "requester_name": name,
+            "phone": phone,
+            "at": received,
+        }
         limit, basis, response = DEFAULT_LIMITS[rtype]
         deadline, _due = due_for(received, limit, basis)
         p_accept, p_resolve, p_satisfied = habits[unit.pk]
@@ -247,8 +245,6 @@ def _requests(rng, today, units, users, categories) -> int:
             state = T.ACCEPTED
         else:
             state = T.ASSIGNED
-        if state == T.ASSIGNED:
-            accepted = None
         resolved = rng.random() < p_resolve
         satisfied = rng.random() < p_satisfied
         satisfaction = (
@@ -257,161 +253,98 @@ def _requests(rng, today, units, users, categories) -> int:
             else (Satisfaction.BASIC if satisfied else Satisfaction.DISSATISFIED)
         )
         # A first callback found unresolved or dissatisfied reopens the task (重办): the
-        # unit answers again and the second callback closes it, whatever it finds.
+        # unit answers again and the second callback closes it, whatever it finds. Its
+        # random stream is seeded with the request's place in the list.
         second = None
         if state == T.CLOSED and not is_satisfied(resolved, satisfaction):
-            state, second = _second_round(req.number, called, today, p_resolve, p_satisfied)
-        prefix = f"{deadline.year}-SWZX-"
-        if prefix not in counters:
-            last = Task.objects.filter(code__startswith=prefix).aggregate(m=Max("code"))["m"]
-            counters[prefix] = int(last.rsplit("-", 1)[-1]) if last else 0
-        counters[prefix] += 1
-        task = Task(
-            code=f"{prefix}{counters[prefix]:04d}",
-            title=f"{req.number} {leaf}：{place}"[:300],
-            content=content,
-            issuer=desk,
-            lead_unit=unit,
-            deadline=deadline,
-            deadline_basis=basis,
-            time_limit=limit,
-            urgency="urgent" if rtype == RequestType.URGENT else "normal",
-            status=state,
-            progress=100 if state == T.CLOSED else 0,
-            result=(SECOND_ANSWER if second and second["answered"] else FIRST_ANSWER)
-            if state in (T.CLOSED, T.CLOSURE_REQUESTED, T.RETURNED)
-            else "",
-            assigned_on=day,
-            accepted_on=accepted,
-            closed_on=(second["called"] if second else called) if state == T.CLOSED else None,
-            rework_count=1 if second else 0,
-            source_kind=SourceKind.CITIZEN_REQUEST,
-            content_type=ct,
-            is_illustrative=True,
-        )
-        reqs.append(req)
-        tasks.append(task)
-        plans.append((received, accepted, answered, called, state, resolved, satisfaction, second))
-    # Keys chosen up front, so that request and task point at each other without a second
-    # pass over the rows; the sequences are moved past them afterwards (PostgreSQL).
-    first_request = (models.CitizenRequest.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
-    first_task = (Task.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
-    for i, (req, task) in enumerate(zip(reqs, tasks, strict=True)):
-        req.pk, task.pk = first_request + i, first_task + i
-        req.task_id, task.object_id = task.pk, req.pk
-    Task.objects.bulk_create(tasks, batch_size=500)
-    models.CitizenRequest.objects.bulk_create(reqs, batch_size=500)
-    _reset_sequences(Task, models.CitizenRequest)
-    # The request's own events (dispatch, callback) are left to the task's timeline and
-    # the callback rows here: fewer rows keep the demo step fast.
-    task_events, callbacks, contacts = [], [], []
+            seed = f"RX{day.year}{n:06d}"
+            second = _second_round(seed, called, today, p_resolve, p_satisfied)
+        round_one = (answered, called, resolved, satisfaction)
+        plans.append((request, unit, state, accepted, round_one, second))
     # Contacts with the caller (联系诉求人, the 三率's response): the unit calls on the day
     # it accepts, an hour or two in; its own random stream keeps the rest of the demo as is.
-    contact_rng = random.Random(len(reqs))
-    # Nothing recorded after the start of the day of the load.
-    now = _at(today, 0)
-    for req, task, plan in zip(reqs, tasks, plans, strict=True):
-        received, accepted, answered, called, state, resolved, satisfaction, second = plan
-        if accepted:
-            contact_at = max(received, _at(accepted, 9)) + dt.timedelta(
-                minutes=contact_rng.randrange(20, 180)
-            )
-            if contact_at < now:
-                contacts.append(
-                    models.RequestEvent(
-                        request=req,
-                        action=RequestAction.CONTACT,
-                        at=contact_at,
-                        unit=task.lead_unit,
-                        task=task,
-                        comment="电话联系诉求人，了解诉求并约定处理时间。（示例）",
-                    )
-                )
-        # (action, from, to, at, satisfied?, comment)
-        ev = [
-            (EventAction.CREATE, "", T.DRAFT, received, None, ""),
-            (EventAction.ASSIGN, T.DRAFT, T.ASSIGNED, received, None, ""),
-        ]
-        if accepted:
-            ev.append((EventAction.ACCEPT, T.ASSIGNED, T.ACCEPTED, _at(accepted, 9), None, ""))
-        # Each answer (申请销号) and, once it has happened, its callback (the rating).
-        rounds = []
-        if state in (T.CLOSURE_REQUESTED, T.CLOSED, T.RETURNED):
-            first_after = T.RETURNED if second else (T.CLOSED if state == T.CLOSED else None)
-            rounds.append(
-                (T.ACCEPTED, max(answered, accepted), FIRST_ANSWER)
-                + ((called, resolved, satisfaction, first_after) if first_after else (None,) * 4)
-            )
-            if second and second["answered"]:
-                rounds.append(
-                    (T.RETURNED, second["answered"], SECOND_ANSWER, second["called"])
-                    + (second["resolved"], second["satisfaction"], T.CLOSED)
-                )
-        for before, answer_day, text, call_day, was_resolved, how, after in rounds:
-            ev.append(
-                (
-                    EventAction.REQUEST_CLOSURE,
-                    before,
-                    T.CLOSURE_REQUESTED,
-                    _at(answer_day, 16),
-                    None,
-                    text,
+    contact_rng = random.Random(len(plans))
+    staff = Staff()
+    played = []
+    with written_language():
+        for request, unit, state, accepted, round_one, second in plans:
+            minutes = contact_rng.randrange(20, 180) if accepted and state != T.ASSIGNED else 0
+            played.append(
+                _play(
+                    request,
+                    unit,
+                    state,
+                    accepted,
+                    round_one,
+                    second,
+                    minutes,
+                    desk=desk_user,
+                    handler=staff(unit),
+                    now=_at(today, 0),
                 )
             )
-            if call_day is None:
-                continue
-            call_at = _at(call_day, 10)
-            note = "{}，{}（示例）".format(
-                "已解决" if was_resolved else "未解决", SATISFACTION_WORDS[how]
+    # The desk registers real requests; these are illustrative, and so are their tasks.
+    models.CitizenRequest.objects.filter(pk__in=played).update(is_illustrative=True)
+    ct = ContentType.objects.get_for_model(models.CitizenRequest)
+    Task.objects.filter(content_type=ct, object_id__in=played).update(is_illustrative=True)
+    return len(played)
+
+
+def _play(request, unit, state, accepted, round_one, second, minutes, *, desk, handler, now):
+    """One request from its registration to ``state`` through the actions, each step at
+    its time (never before the step before it); returns the request's id."""
+    clock = [request["at"]]
+
+    def at(when: dt.datetime) -> dt.datetime:
+        clock[0] = max(when, clock[0] + dt.timedelta(minutes=5))
+        return clock[0]
+
+    req = actions.register_request(actor=desk, **request)
+    req = actions.dispatch(req, actor=desk, unit=unit, at=request["at"])
+    if state == T.ASSIGNED:
+        return req.pk
+    accepted_at = at(_at(accepted, 9))
+    actions.accept(req, actor=handler, at=accepted_at)
+    contact_at = max(request["at"], _at(accepted, 9)) + dt.timedelta(minutes=minutes)
+    if contact_at < now:
+        note = "电话联系诉求人，了解诉求并约定处理时间。（示例）"
+        actions.contact_caller(req, actor=handler, note=note, at=at(contact_at))
+    if state == T.ACCEPTED:
+        return req.pk
+    answered, called, resolved, satisfaction = round_one
+    actions.answer(req, actor=handler, result=FIRST_ANSWER, at=at(_at(answered, 16)))
+    if state == T.CLOSURE_REQUESTED:
+        return req.pk
+    rounds = [(called, resolved, satisfaction)]
+    if second and second["answered"]:
+        rounds.append((second["called"], second["resolved"], second["satisfaction"]))
+    for n, (call_day, was_resolved, how) in enumerate(rounds):
+        if n:  # the reopened round: the unit answers again
+            actions.answer(
+                req, actor=handler, result=SECOND_ANSWER, at=at(_at(second["answered"], 16))
             )
-            satisfied = is_satisfied(was_resolved, how)
-            ev.append((EventAction.RATE, T.CLOSURE_REQUESTED, after, call_at, satisfied, note))
-            callbacks.append(
-                models.Callback(
-                    request=req,
-                    task=task,
-                    resolved=was_resolved,
-                    satisfaction=how,
-                    called_by=users.get("rexian"),
-                    called_at=call_at,
-                )
-            )
-        for action, before, after, at, satisfied, comment in ev:
-            task_events.append(
-                TaskEvent(
-                    task=task,
-                    action=action,
-                    from_status=before,
-                    to_status=after,
-                    at=at,
-                    actor=users.get("rexian")
-                    if action in (EventAction.CREATE, EventAction.ASSIGN, EventAction.RATE)
-                    else None,
-                    progress=100 if after == T.CLOSED else 0,
-                    satisfied=satisfied,
-                    comment=comment,
-                )
-            )
-    TaskEvent.objects.bulk_create(task_events, batch_size=1000)
-    models.Callback.objects.bulk_create(callbacks, batch_size=500)
-    models.RequestEvent.objects.bulk_create(contacts, batch_size=1000)
-    return len(reqs)
+        if call_day is None:
+            break
+        actions.callback(
+            req,
+            actor=desk,
+            resolved=was_resolved,
+            satisfaction=how,
+            comment="（示例）",
+            at=at(_at(call_day, 10)),
+        )
+    return req.pk
 
 
 FIRST_ANSWER = "已联系群众并现场处理。（示例）"
 SECOND_ANSWER = "已再次联系群众，重新整改到位。（示例）"
-SATISFACTION_WORDS = {
-    Satisfaction.SATISFIED: "满意",
-    Satisfaction.BASIC: "基本满意",
-    Satisfaction.DISSATISFIED: "不满意",
-}
 
 
 def _second_round(number: str, called: dt.date, today: dt.date, p_resolve, p_satisfied):
     """The reopened round of a request found unresolved or dissatisfied at its first
     callback on ``called``: the unit answers again a few working days later and the desk
     calls back the next working day; what has not happened by ``today`` has not happened.
-    Returns the task's state and the round's facts (None for what is still to come). Its
+    Returns the round's facts (None for the days of what is still to come). Its
     own random stream (seeded with the request's number) leaves the rest of the demo as
     it was."""
     rng = random.Random(f"{number}:second")
@@ -427,20 +360,12 @@ def _second_round(number: str, called: dt.date, today: dt.date, p_resolve, p_sat
     )
     facts = {"answered": None, "called": None, "resolved": resolved, "satisfaction": satisfaction}
     if answered >= today:
-        return T.RETURNED, facts
+        return facts
     facts["answered"] = answered
     if second_call >= today:
-        return T.CLOSURE_REQUESTED, facts
+        return facts
     facts["called"] = second_call
-    return T.CLOSED, facts
-
-
-def _reset_sequences(*tables) -> None:
-    sql = connection.ops.sequence_reset_sql(no_style(), tables)
-    if sql:
-        with connection.cursor() as cursor:
-            for statement in sql:
-                cursor.execute(statement)
+    return facts
 
 
 def _id_number(rng, birth: dt.date) -> str:
