@@ -25,6 +25,17 @@ class CodeChoiceField(serializers.ChoiceField):
     validated against the choices."""
 
 
+# What ``actions.advance_project`` records as a project moves on: read-only here.
+STAGE_RECORD = [
+    "signed_on",
+    "landed_on",
+    "started_on",
+    "completed_on",
+    "suspended_on",
+    "suspension_reason",
+]
+
+
 class ProjectSerializer(ScopedModelSerializer):
     serializer_choice_field = CodeChoiceField
     town = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.filter(kind__in=TOWN_KINDS))
@@ -48,12 +59,7 @@ class ProjectSerializer(ScopedModelSerializer):
             "in_port_zone",
             "stage",
             "negotiating_on",
-            "signed_on",
-            "landed_on",
-            "started_on",
-            "completed_on",
-            "suspended_on",
-            "suspension_reason",
+            *STAGE_RECORD,
             "liaison_leader",
             "steward",
             "party_branch_name",
@@ -62,16 +68,7 @@ class ProjectSerializer(ScopedModelSerializer):
             "description",
             "is_illustrative",
         ]
-        read_only_fields = [
-            "stage",
-            "signed_on",
-            "landed_on",
-            "started_on",
-            "completed_on",
-            "suspended_on",
-            "suspension_reason",
-            "is_illustrative",
-        ]
+        read_only_fields = ["stage", *STAGE_RECORD, "is_illustrative"]
 
     def validate(self, attrs):
         instance = Project(**{**self._current(), **attrs})
