@@ -536,6 +536,14 @@ class RawRowForm(RowForm):
             raise forms.ValidationError(_("is required"))
         return text
 
+    def word(self, key: str, words: dict[str, Any], refusal: str) -> Any:
+        """The value the cell of column ``key`` names in ``words`` (word -> value);
+        ``refusal`` when it names none."""
+        value = words.get(self.text(key))
+        if value is None:
+            raise forms.ValidationError(refusal)
+        return value
+
     def yes_or_no(self, key: str, yes: set[str], no: set[str]) -> bool:
         """The cell of column ``key`` read as yes (a word of ``yes``, or empty) or no (a
         word of ``no``)."""

@@ -203,10 +203,7 @@ class RegistryRow(_Row):
         return industry
 
     def clean_scale(self):
-        scale = SCALE_WORDS.get(self.text("scale"))
-        if scale is None:
-            raise forms.ValidationError(_("规上 or 规下"))
-        return scale
+        return self.word("scale", SCALE_WORDS, _("规上 or 规下"))
 
     def clean_land_mu(self):
         try:
@@ -230,16 +227,10 @@ class RegistryRow(_Row):
         return self._date("high_tech_until")
 
     def clean_listing(self):
-        listing = LISTING_WORDS.get(self.text("listing"))
-        if listing is None:
-            raise forms.ValidationError(_("未上市, 上市后备 or 已上市"))
-        return listing
+        return self.word("listing", LISTING_WORDS, _("未上市, 上市后备 or 已上市"))
 
     def clean_digital(self):
-        digital = DIGITAL_WORDS.get(self.text("digital"))
-        if digital is None:
-            raise forms.ValidationError(_("未开展, 已诊断, 项目实施中 or 已完成"))
-        return digital
+        return self.word("digital", DIGITAL_WORDS, _("未开展, 已诊断, 项目实施中 or 已完成"))
 
 
 def import_registry(file, *, actor) -> ImportResult:

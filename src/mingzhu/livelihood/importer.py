@@ -81,10 +81,7 @@ class CoverageRow(RawRowForm):
         return village
 
     def clean_scheme(self):
-        scheme = SCHEME_NAMES.get(str(self.cleaned_data["scheme"] or "").strip())
-        if scheme is None:
-            raise forms.ValidationError(_("expected 基本养老保险 or 基本医疗保险"))
-        return scheme
+        return self.word("scheme", SCHEME_NAMES, _("expected 基本养老保险 or 基本医疗保险"))
 
     def clean_registered(self):
         return _count(self.cleaned_data["registered"])
