@@ -525,6 +525,19 @@ class RawRowForm(RowForm):
         for key in data:
             self.fields.setdefault(key, forms.Field(required=False))
 
+    def stored(self, key, *, same: str, locked: str):
+        """The stored record the row is matched to by ``key`` (``context["existing"]``:
+        key -> record), None for a new one. Refused with ``same`` (which may name
+        ``%(row)s``) when an earlier row of the file had the same key, with ``locked``
+        when the record is not one the importer may change (``context["changeable"]``)."""
+        earlier = self.seen_before(key, "stored")
+        if earlier is not None:
+            raise forms.ValidationError(same % {"row": earlier})
+        current = self.context["existing"].get(key)
+        if current is not None and current.pk not in self.context["changeable"]:
+            raise forms.ValidationError(locked)
+        return current
+
     def text(self, key: str) -> str:
         """The cell of column ``key`` as stripped text."""
         return cell_text(self.cleaned_data[key])

@@ -176,12 +176,11 @@ class _Row(RawRowForm):
 class RegistryRow(_Row):
     def clean_code(self):
         code = self.credit_code(self.cleaned_data["code"])
-        earlier = self.seen_before(code, "code")
-        if earlier is not None:
-            raise forms.ValidationError(_("the same as row %(row)s.") % {"row": earlier})
-        current = self.context["existing"].get(code)
-        if current is not None and current.pk not in self.context["changeable"]:
-            raise forms.ValidationError(_("an enterprise exists that you may not change"))
+        self.stored(
+            code,
+            same=_("the same as row %(row)s."),
+            locked=_("an enterprise exists that you may not change"),
+        )
         return code
 
     def clean_name(self):

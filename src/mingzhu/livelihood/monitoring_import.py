@@ -150,14 +150,11 @@ class HouseholdRow(PlacedRowForm):
         except ValidationError as exc:
             raise forms.ValidationError(exc.messages) from None
         digest = protect.digest(number)
-        earlier = self.seen_before(digest, "household")
-        if earlier is not None:
-            raise forms.ValidationError(_("the same ID number as row %(row)s") % {"row": earlier})
-        current = self.context["existing"].get(digest)
-        if current is not None and current.pk not in self.context["changeable"]:
-            raise forms.ValidationError(
-                _("this ID number is monitored in a household you may not change")
-            )
+        self.stored(
+            digest,
+            same=_("the same ID number as row %(row)s"),
+            locked=_("this ID number is monitored in a household you may not change"),
+        )
         return number
 
     def clean_household_type(self):

@@ -161,13 +161,14 @@ class MemberRow(_Row):
                 )
                 return data
         key = (organisation.pk, clean(data["name"]))
-        earlier = self.seen_before(key, "member")
-        if earlier is not None:
-            self.add_error("name", _("the same member as row %(row)s") % {"row": earlier})
-            return data
-        current = self.context["existing"].get(key)
-        if current is not None and current.pk not in self.context["changeable"]:
-            self.add_error("name", _("a member exists that you may not change"))
+        try:
+            current = self.stored(
+                key,
+                same=_("the same member as row %(row)s"),
+                locked=_("a member exists that you may not change"),
+            )
+        except forms.ValidationError as exc:
+            self.add_error("name", exc)
             return data
         member = current or PartyMember()
         data["changed"] = apply_row(member, data, MEMBER_FIELDS, self.context["table"])

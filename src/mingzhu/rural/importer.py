@@ -86,13 +86,14 @@ class FacilityRow(PlacedRowForm):
         if self.errors or not self.place(data):
             return data
         key = (data["village"].pk, clean(data["name"]))
-        earlier = self.seen_before(key, "facility")
-        if earlier is not None:
-            self.add_error("name", _("the same facility as row %(row)s") % {"row": earlier})
-            return data
-        current = self.context["existing"].get(key)
-        if current is not None and current.pk not in self.context["changeable"]:
-            self.add_error("name", _("a facility exists that you may not change"))
+        try:
+            current = self.stored(
+                key,
+                same=_("the same facility as row %(row)s"),
+                locked=_("a facility exists that you may not change"),
+            )
+        except forms.ValidationError as exc:
+            self.add_error("name", exc)
             return data
         facility = current or Facility()
         data["changed"] = apply_row(facility, data, FIELDS, self.context["table"])
