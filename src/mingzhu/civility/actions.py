@@ -59,13 +59,17 @@ def may_decide(user) -> bool:
     return user.has_perm(DECIDE)
 
 
-def _record(app: Application, *, actor, action: str, before: str, on: dt.date, comment=""):
+def _record(
+    app: Application, *, actor, action: str, on: dt.date, comment="", before: str | None = None
+):
+    """Record a step of the application: from ``before`` to its status now (a step that
+    leaves the status as it was gives no ``before``)."""
     return ApplicationEvent.objects.create(
         application=app,
         actor=actor,
         on=on,
         action=action,
-        from_status=before,
+        from_status=app.status if before is None else before,
         to_status=app.status,
         comment=(comment or "").strip(),
     )
@@ -224,12 +228,7 @@ def record_objection(
             is_illustrative=app.is_illustrative,
         )
         _record(
-            app,
-            actor=actor,
-            action=ApplicationAction.OBJECTION,
-            before=app.status,
-            on=received_on,
-            comment=content,
+            app, actor=actor, action=ApplicationAction.OBJECTION, on=received_on, comment=content
         )
     return objection
 
@@ -264,14 +263,7 @@ def resolve_objection(
         objection.resolved_on = on
         objection.save(update_fields=["outcome", "resolution", "resolved_on", "updated_at"])
         comment = f"{objection.get_outcome_display()}：{resolution}"
-        _record(
-            app,
-            actor=actor,
-            action=ApplicationAction.RESOLVE,
-            before=app.status,
-            on=on,
-            comment=comment,
-        )
+        _record(app, actor=actor, action=ApplicationAction.RESOLVE, on=on, comment=comment)
     return objection
 
 
