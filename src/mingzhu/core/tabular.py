@@ -525,17 +525,22 @@ class RawRowForm(RowForm):
         for key in data:
             self.fields.setdefault(key, forms.Field(required=False))
 
-    def stored(self, key, *, same: str, locked: str):
+    def stored(self, key, *, same: str, locked: str, field: str | None = None):
         """The stored record the row is matched to by ``key`` (``context["existing"]``:
         key -> record), None for a new one. Refused with ``same`` (which may name
         ``%(row)s``) when an earlier row of the file had the same key, with ``locked``
-        when the record is not one the importer may change (``context["changeable"]``)."""
+        when the record is not one the importer may change (``context["changeable"]``);
+        from ``clean``, the refusal is ``field``'s."""
+
+        def refused(message: str) -> forms.ValidationError:
+            return forms.ValidationError({field: message} if field else message)
+
         earlier = self.seen_before(key, "stored")
         if earlier is not None:
-            raise forms.ValidationError(same % {"row": earlier})
+            raise refused(same % {"row": earlier})
         current = self.context["existing"].get(key)
         if current is not None and current.pk not in self.context["changeable"]:
-            raise forms.ValidationError(locked)
+            raise refused(locked)
         return current
 
     def text(self, key: str) -> str:
@@ -575,6 +580,18 @@ class PlacedRowForm(RawRowForm):
     def clean_town(self):
         name = self.text("town")
         return self.context["places"].town(name) if name else None
+
+    def clean(self):
+        """A row without errors so far and with its village found (``place``) goes on to
+        ``clean_placed``."""
+        data = super().clean()
+        if self.errors or not self.place(data):
+            return data
+        return self.clean_placed(data)
+
+    def clean_placed(self, data: dict) -> dict:
+        """What a subclass checks and builds once the row's village is known."""
+        return data
 
     def place(self, data: dict) -> bool:
         """Put the row's village, found within its town, in ``data["village"]``; False,

@@ -189,10 +189,7 @@ class HouseholdRow(PlacedRowForm):
             raise forms.ValidationError(_("Dates must look like 2025-12-31."))
         return day
 
-    def clean(self):
-        data = super().clean()
-        if self.errors or not self.place(data):
-            return data
+    def clean_placed(self, data: dict) -> dict:
         village = data["village"]
         current = self.context["existing"].get(protect.digest(data["id_number"]))
         values = _stored(current) if current is not None else {}

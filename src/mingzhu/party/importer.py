@@ -144,10 +144,7 @@ class MemberRow(_Row):
     def clean_is_active(self):
         return self.yes_or_no("is_active", YES, NO)
 
-    def clean(self):
-        data = super().clean()
-        if self.errors or not self.place(data):
-            return data
+    def clean_placed(self, data: dict) -> dict:
         organisation = data["organisation"]
         group = cell_text(data["group"])
         data["group"] = None
@@ -161,15 +158,12 @@ class MemberRow(_Row):
                 )
                 return data
         key = (organisation.pk, clean(data["name"]))
-        try:
-            current = self.stored(
-                key,
-                same=_("the same member as row %(row)s"),
-                locked=_("a member exists that you may not change"),
-            )
-        except forms.ValidationError as exc:
-            self.add_error("name", exc)
-            return data
+        current = self.stored(
+            key,
+            same=_("the same member as row %(row)s"),
+            locked=_("a member exists that you may not change"),
+            field="name",
+        )
         member = current or PartyMember()
         data["changed"] = apply_row(member, data, MEMBER_FIELDS, self.context["table"])
         self.checked(member, ["organisation", "group", "village"])
@@ -257,10 +251,7 @@ class LinkRow(_Row):
             raise forms.ValidationError(_("The link cannot start in the future."))
         return day
 
-    def clean(self):
-        data = super().clean()
-        if self.errors or not self.place(data):
-            return data
+    def clean_placed(self, data: dict) -> dict:
         village = data["village"]
         member = self._member(data["member"], village)
         if member is None:

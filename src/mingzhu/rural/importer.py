@@ -81,20 +81,14 @@ class FacilityRow(PlacedRowForm):
     def clean_is_active(self):
         return self.yes_or_no("is_active", YES, NO)
 
-    def clean(self):
-        data = super().clean()
-        if self.errors or not self.place(data):
-            return data
+    def clean_placed(self, data: dict) -> dict:
         key = (data["village"].pk, clean(data["name"]))
-        try:
-            current = self.stored(
-                key,
-                same=_("the same facility as row %(row)s"),
-                locked=_("a facility exists that you may not change"),
-            )
-        except forms.ValidationError as exc:
-            self.add_error("name", exc)
-            return data
+        current = self.stored(
+            key,
+            same=_("the same facility as row %(row)s"),
+            locked=_("a facility exists that you may not change"),
+            field="name",
+        )
         facility = current or Facility()
         data["changed"] = apply_row(facility, data, FIELDS, self.context["table"])
         try:
