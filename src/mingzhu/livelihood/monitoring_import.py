@@ -79,17 +79,7 @@ COLUMNS = [
     Column("town", "所属镇（街道）", ("镇（街道）", "镇街", "所属镇街", "镇"), required=False),
 ]
 # The form's fields a stored household keeps unless the sheet carries their column.
-FORM_FIELDS = [
-    "village",
-    "household_type",
-    "head_name",
-    "members",
-    "income_year",
-    "income_per_capita",
-    "risk_causes",
-    "cadre",
-    "identified_on",
-]
+FORM_FIELDS = HouseholdForm.Meta.fields
 TYPE_WORDS = {
     "脱贫不稳定户": HouseholdType.UNSTABLE,
     "不稳定户": HouseholdType.UNSTABLE,
