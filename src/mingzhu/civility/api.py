@@ -11,16 +11,18 @@ from mingzhu.core.api import (
     filterset_for,
     object_action,
     read_viewset,
+    shown_fields,
 )
 
 from . import actions, models
 from .filters import ActivityFilter, ApplicationFilter
+from .forms import CategoryForm, VolunteerActivityForm
 
 
 class CreationCategorySerializer(ScopedModelSerializer):
     class Meta:
         model = models.Category
-        fields = ["id", "name", "kind", "notice_days", "description", "is_active", "sort_order"]
+        fields = shown_fields(CategoryForm.Meta.fields)
 
 
 class CreationApplicationSerializer(ScopedModelSerializer):
@@ -75,16 +77,7 @@ class NoticeObjectionSerializer(ScopedModelSerializer):
 class VolunteerActivitySerializer(ScopedModelSerializer):
     class Meta:
         model = models.VolunteerActivity
-        fields = [
-            "id",
-            "title",
-            "organiser",
-            "held_on",
-            "place",
-            "content",
-            "hours",
-            "is_illustrative",
-        ]
+        fields = shown_fields(VolunteerActivityForm.Meta.fields, end=("is_illustrative",))
 
 
 class VolunteerParticipationSerializer(ScopedModelSerializer):

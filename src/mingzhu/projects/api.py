@@ -7,6 +7,7 @@ from mingzhu.core.api import (
     ScopedSerializer,
     ScopedViewSet,
     object_action,
+    shown_fields,
 )
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -15,6 +16,7 @@ from mingzhu.tasks.api import TaskFields
 from . import actions
 from .choices import Satisfaction, Stage
 from .filters import FactorRequestFilter, ProjectFilter
+from .forms import InspectionForm
 from .models import FactorRequest, Inspection, InspectionScore, Project
 
 
@@ -157,7 +159,7 @@ class ProjectInspectionSerializer(ScopedModelSerializer):
 
     class Meta:
         model = Inspection
-        fields = ["id", "title", "date", "leader", "remarks", "scores", "is_illustrative"]
+        fields = shown_fields(InspectionForm.Meta.fields, end=("scores", "is_illustrative"))
         read_only_fields = ["is_illustrative"]
 
     def get_scores(self, obj) -> list[dict]:
