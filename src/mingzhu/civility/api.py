@@ -11,6 +11,7 @@ from mingzhu.core.api import (
     filterset_for,
     object_action,
     read_viewset,
+    register_viewsets,
     shown_fields,
 )
 
@@ -175,5 +176,4 @@ VIEWSETS = [
 
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
-    for prefix, viewset in VIEWSETS:
-        router.register(f"civility/{prefix}", viewset, basename=f"civility-{prefix}")
+    register_viewsets(router, "civility", VIEWSETS)
