@@ -10,7 +10,7 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.tabular import Column, RowError, RowForm, validate_rows
+from mingzhu.core.tabular import Column, RawRowForm, RowError, validate_rows
 from mingzhu.core.tabular import read_table as read_sheet
 
 from .inputs import TOWN_COUNTS, TOWN_ITEMS
@@ -34,12 +34,7 @@ COLUMNS = [Column(k, CHINESE.get(k, k), (k,)) for k in COLUMN_KEYS]
 COUNT_COLUMNS = {"signed_major_count", "started_major_count", "completed_count", *TOWN_COUNTS}
 
 
-class TownRow(RowForm):
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in COLUMN_KEYS:
-            self.fields[key] = forms.Field(required=False)
-
+class TownRow(RawRowForm):
     def clean_unit(self):
         label = str(self.cleaned_data["unit"] or "").strip()
         unit = self.context["known"].get(label)

@@ -59,13 +59,17 @@ def may_decide(user) -> bool:
     return user.has_perm(DECIDE)
 
 
-def _record(app: Application, *, actor, action: str, before: str, on: dt.date, comment=""):
+def _record(
+    app: Application, *, actor, action: str, on: dt.date, comment="", before: str | None = None
+):
+    """Record a step of the application: from ``before`` to its status now (a step that
+    leaves the status as it was gives no ``before``)."""
     return ApplicationEvent.objects.create(
         application=app,
         actor=actor,
         on=on,
         action=action,
-        from_status=before,
+        from_status=app.status if before is None else before,
         to_status=app.status,
         comment=(comment or "").strip(),
     )
@@ -224,12 +228,7 @@ def record_objection(
             is_illustrative=app.is_illustrative,
         )
         _record(
-            app,
-            actor=actor,
-            action=ApplicationAction.OBJECTION,
-            before=app.status,
-            on=received_on,
-            comment=content,
+            app, actor=actor, action=ApplicationAction.OBJECTION, on=received_on, comment=content
         )
     return objection
 
@@ -264,14 +263,7 @@ def resolve_objection(
         objection.resolved_on = on
         objection.save(update_fields=["outcome", "resolution", "resolved_on", "updated_at"])
         comment = f"{objection.get_outcome_display()}：{resolution}"
-        _record(
-            app,
-            actor=actor,
-            action=ApplicationAction.RESOLVE,
-            before=app.status,
-            on=on,
-            comment=comment,
-        )
+        _record(app, actor=actor, action=ApplicationAction.RESOLVE, on=on, comment=comment)
     return objection
 
 
@@ -288,6 +280,18 @@ def blocker_text(code: str, app: Application) -> str:
     return str(BLOCKER_MESSAGES[code]) % {"end": end}
 
 
+def _decide(app: Application, blockers, status: str, action: str, *, actor, on, comment) -> None:
+    """End the notice with ``status`` decided on ``on``, unless ``blockers`` (codes of
+    ``BLOCKER_MESSAGES``) stand in the way, and record the step."""
+    if blockers:
+        raise ApplicationError(" ".join(blocker_text(b, app) for b in blockers))
+    before = app.status
+    app.status = status
+    app.decided_on = on
+    app.save(update_fields=["status", "decided_on", "updated_at"])
+    _record(app, actor=actor, action=action, before=before, on=on, comment=comment)
+
+
 def award(
     app: Application | int, *, actor, on: dt.date | None = None, comment: str = ""
 ) -> Application:
@@ -299,14 +303,8 @@ def award(
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.AWARDED)
         outcomes = app.objections.values_list("outcome", flat=True)
         blockers = services.award_blockers(app.status, app.notice_end, outcomes, on)
-        if blockers:
-            raise ApplicationError(" ".join(blocker_text(b, app) for b in blockers))
-        before = app.status
-        app.status = S.AWARDED
-        app.decided_on = on
-        app.save(update_fields=["status", "decided_on", "updated_at"])
-        _record(
-            app, actor=actor, action=ApplicationAction.AWARD, before=before, on=on, comment=comment
+        _decide(
+            app, blockers, S.AWARDED, ApplicationAction.AWARD, actor=actor, on=on, comment=comment
         )
     return app
 
@@ -327,14 +325,14 @@ def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = N
             )
             if code in ("notice_running", "objection_pending")
         ]
-        if blockers:
-            raise ApplicationError(" ".join(blocker_text(b, app) for b in blockers))
-        before = app.status
-        app.status = S.NOT_AWARDED
-        app.decided_on = on
-        app.save(update_fields=["status", "decided_on", "updated_at"])
-        _record(
-            app, actor=actor, action=ApplicationAction.REFUSE, before=before, on=on, comment=reason
+        _decide(
+            app,
+            blockers,
+            S.NOT_AWARDED,
+            ApplicationAction.REFUSE,
+            actor=actor,
+            on=on,
+            comment=reason,
         )
     return app
 

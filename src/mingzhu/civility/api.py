@@ -11,16 +11,19 @@ from mingzhu.core.api import (
     filterset_for,
     object_action,
     read_viewset,
+    register_viewsets,
+    shown_fields,
 )
 
 from . import actions, models
 from .filters import ActivityFilter, ApplicationFilter
+from .forms import CategoryForm, VolunteerActivityForm
 
 
 class CreationCategorySerializer(ScopedModelSerializer):
     class Meta:
         model = models.Category
-        fields = ["id", "name", "kind", "notice_days", "description", "is_active", "sort_order"]
+        fields = shown_fields(CategoryForm.Meta.fields)
 
 
 class CreationApplicationSerializer(ScopedModelSerializer):
@@ -75,16 +78,7 @@ class NoticeObjectionSerializer(ScopedModelSerializer):
 class VolunteerActivitySerializer(ScopedModelSerializer):
     class Meta:
         model = models.VolunteerActivity
-        fields = [
-            "id",
-            "title",
-            "organiser",
-            "held_on",
-            "place",
-            "content",
-            "hours",
-            "is_illustrative",
-        ]
+        fields = shown_fields(VolunteerActivityForm.Meta.fields, end=("is_illustrative",))
 
 
 class VolunteerParticipationSerializer(ScopedModelSerializer):
@@ -182,5 +176,4 @@ VIEWSETS = [
 
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
-    for prefix, viewset in VIEWSETS:
-        router.register(f"civility/{prefix}", viewset, basename=f"civility-{prefix}")
+    register_viewsets(router, "civility", VIEWSETS)

@@ -194,6 +194,13 @@ def filterset_for(model: type[models.Model], fields=(), dates=()) -> type:
     return type(f"{model.__name__}Filter", (django_filters.FilterSet,), attrs)
 
 
+def register_viewsets(router, app: str, viewsets) -> None:
+    """Register an app's (prefix, viewset) pairs on the /api/v1/ router, in order, at
+    ``<app>/<prefix>`` with the basename ``<app>-<prefix>``."""
+    for prefix, viewset in viewsets:
+        router.register(f"{app}/{prefix}", viewset, basename=f"{app}-{prefix}")
+
+
 def shown_fields(edited, *, after=None, end=()) -> list[str]:
     """A serializer's ``Meta.fields`` from the fields its model's form edits: ``id``, then
     each of ``edited`` followed by the read-only fields ``after`` names for it (``{"town":

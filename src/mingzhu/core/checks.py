@@ -122,21 +122,34 @@ def wider_than_view(names) -> list[str]:
     return wider
 
 
+def scope_errors(
+    grants: dict[str, set[str]], role: str, *, hint: str, error_id: str
+) -> list[Error]:
+    """An error for each permission of ``grants`` (role code -> permission names) that is
+    ``wider_than_view``; ``role`` names the kind of role in the message."""
+    return [
+        Error(
+            f"{role} {code} is granted {name!r} but not the view permission of that model: "
+            "it could change rows it cannot see.",
+            hint=hint,
+            id=error_id,
+        )
+        for code, names in sorted(grants.items())
+        for name in wider_than_view(names)
+    ]
+
+
 @register()
 def check_default_role_scopes(app_configs=None, **kwargs):
     """No default role may change or delete a model it may not view."""
     from mingzhu.org.roles import ROLE_PERMISSIONS
 
-    return [
-        Error(
-            f"The default role {role} is granted {name!r} but not the view permission of "
-            "that model: it could change rows it cannot see.",
-            hint="Grant the view permission too (with the same role), or drop the change.",
-            id="mingzhu.E006",
-        )
-        for role, names in sorted(ROLE_PERMISSIONS.items())
-        for name in wider_than_view(names)
-    ]
+    return scope_errors(
+        ROLE_PERMISSIONS,
+        "The default role",
+        hint="Grant the view permission too (with the same role), or drop the change.",
+        error_id="mingzhu.E006",
+    )
 
 
 @register(Tags.database)
@@ -163,16 +176,12 @@ def check_stored_role_scopes(app_configs=None, **kwargs):
             )
     except DatabaseError:
         return []  # no tables yet: migrate creates the roles
-    return [
-        Error(
-            f"The role {code} is granted {name!r} but not the view permission of that "
-            "model: it could change rows it cannot see.",
-            hint="Grant the view permission too, or remove the change, in the role.",
-            id="mingzhu.E007",
-        )
-        for code, names in sorted(grants.items())
-        for name in wider_than_view(names)
-    ]
+    return scope_errors(
+        grants,
+        "The role",
+        hint="Grant the view permission too, or remove the change, in the role.",
+        error_id="mingzhu.E007",
+    )
 
 
 @register(Tags.database)

@@ -510,6 +510,109 @@ class RowForm(forms.Form):
         return None
 
 
+def cell_text(value: Any) -> str:
+    """A cell as stripped text, "" for an empty one."""
+    return "" if value is None else str(value).strip()
+
+
+class RawRowForm(RowForm):
+    """A row form whose cells arrive as read: every column it does not declare gets a
+    field that takes anything, and its ``clean_<column>`` methods (and ``clean``) say what
+    a cell may hold. Fields are cleaned in the order of the row's columns."""
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key in data:
+            self.fields.setdefault(key, forms.Field(required=False))
+
+    def stored(self, key, *, same: str, locked: str, field: str | None = None):
+        """The stored record the row is matched to by ``key`` (``context["existing"]``:
+        key -> record), None for a new one. Refused with ``same`` (which may name
+        ``%(row)s``) when an earlier row of the file had the same key, with ``locked``
+        when the record is not one the importer may change (``context["changeable"]``);
+        from ``clean``, the refusal is ``field``'s."""
+
+        def refused(message: str) -> forms.ValidationError:
+            return forms.ValidationError({field: message} if field else message)
+
+        earlier = self.seen_before(key, "stored")
+        if earlier is not None:
+            raise refused(same % {"row": earlier})
+        current = self.context["existing"].get(key)
+        if current is not None and current.pk not in self.context["changeable"]:
+            raise refused(locked)
+        return current
+
+    def text(self, key: str) -> str:
+        """The cell of column ``key`` as stripped text."""
+        return cell_text(self.cleaned_data[key])
+
+    def required_text(self, key: str) -> str:
+        """The cell of column ``key`` as stripped text, which must not be empty."""
+        text = self.text(key)
+        if not text:
+            raise forms.ValidationError(_("is required"))
+        return text
+
+    def word(self, key: str, words: dict[str, Any], refusal: str) -> Any:
+        """The value the cell of column ``key`` names in ``words`` (word -> value);
+        ``refusal`` when it names none."""
+        value = words.get(self.text(key))
+        if value is None:
+            raise forms.ValidationError(refusal)
+        return value
+
+    def yes_or_no(self, key: str, yes: set[str], no: set[str]) -> bool:
+        """The cell of column ``key`` read as yes (a word of ``yes``, or empty) or no (a
+        word of ``no``)."""
+        word = self.text(key).casefold()
+        if not word or word in yes:
+            return True
+        if word in no:
+            return False
+        raise forms.ValidationError(_("是 or 否"))
+
+
+class PlacedRowForm(RawRowForm):
+    """A row of something placed in a village, with the columns ``town`` (optional) and
+    ``village`` matched by ``context["places"]`` (a ``mingzhu.org.matching.Places``)."""
+
+    def clean_town(self):
+        name = self.text("town")
+        return self.context["places"].town(name) if name else None
+
+    def clean(self):
+        """A row without errors so far and with its village found (``place``) goes on to
+        ``clean_placed``."""
+        data = super().clean()
+        if self.errors or not self.place(data):
+            return data
+        return self.clean_placed(data)
+
+    def clean_placed(self, data: dict) -> dict:
+        """What a subclass checks and builds once the row's village is known."""
+        return data
+
+    def place(self, data: dict) -> bool:
+        """Put the row's village, found within its town, in ``data["village"]``; False,
+        with the error on the row, when the cell is empty or names no village in reach."""
+        name = cell_text(self.data.get("village"))
+        if not name:
+            self.add_error("village", _("is required"))
+            return False
+        try:
+            data["village"] = self.context["places"].village(name, data.get("town"))
+        except forms.ValidationError as exc:
+            self.add_error("village", exc)
+            return False
+        return True
+        try:
+            return self.context["places"].village(name, data.get("town"))
+        except forms.ValidationError as exc:
+            self.add_error("village", exc)
+            return None
+
+
 class RowProblem(Exception):
     """Raised by a writer for a row that cannot be written (e.g. not allowed)."""
 

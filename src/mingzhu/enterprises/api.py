@@ -13,6 +13,7 @@ from mingzhu.core.api import (
     ScopedModelSerializer,
     ScopedViewSet,
     object_action,
+    register_viewsets,
     requested_period,
     shown_fields,
 )
@@ -248,12 +249,15 @@ class DemandRatesViewSet(viewsets.ViewSet):
 
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
-    for prefix, viewset in [
-        ("registry", EnterpriseViewSet),
-        ("annual-data", AnnualDataViewSet),
-        ("mu-results", MuResultViewSet),
-        ("visits", VisitViewSet),
-        ("demands", DemandViewSet),
-        ("demand-rates", DemandRatesViewSet),
-    ]:
-        router.register(f"enterprises/{prefix}", viewset, basename=f"enterprises-{prefix}")
+    register_viewsets(
+        router,
+        "enterprises",
+        [
+            ("registry", EnterpriseViewSet),
+            ("annual-data", AnnualDataViewSet),
+            ("mu-results", MuResultViewSet),
+            ("visits", VisitViewSet),
+            ("demands", DemandViewSet),
+            ("demand-rates", DemandRatesViewSet),
+        ],
+    )

@@ -13,9 +13,10 @@ from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
-    RowForm,
+    RawRowForm,
     RowProblem,
     apply_row,
+    cell_text,
     read_table,
     run_import,
 )
@@ -164,21 +165,10 @@ def date_value(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value).strip())
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
-class _Row(RowForm):
-    """Every cell arrives raw; the clean_* methods say what a cell may hold."""
-
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in data:
-            self.fields.setdefault(key, forms.Field(required=False))
-
+class _Row(RawRowForm):
     def credit_code(self, value):
         try:
-            return credit.validate(_text(value))
+            return credit.validate(cell_text(value))
         except credit.CreditCodeError as exc:
             raise forms.ValidationError(str(exc)) from None
 
@@ -186,37 +176,33 @@ class _Row(RowForm):
 class RegistryRow(_Row):
     def clean_code(self):
         code = self.credit_code(self.cleaned_data["code"])
-        earlier = self.seen_before(code, "code")
-        if earlier is not None:
-            raise forms.ValidationError(_("the same as row %(row)s.") % {"row": earlier})
-        current = self.context["existing"].get(code)
-        if current is not None and current.pk not in self.context["changeable"]:
-            raise forms.ValidationError(_("an enterprise exists that you may not change"))
+        self.stored(
+            code,
+            same=_("the same as row %(row)s."),
+            locked=_("an enterprise exists that you may not change"),
+        )
         return code
 
     def clean_name(self):
-        name = _text(self.cleaned_data["name"])
+        name = self.text("name")
         if not name:
             raise forms.ValidationError(_("required"))
         return name
 
     def clean_town(self):
-        town = self.context["towns"].find(_text(self.cleaned_data["town"]))
+        town = self.context["towns"].find(self.text("town"))
         if town is None:
             raise forms.ValidationError(_("not a town you may enter enterprises for"))
         return town
 
     def clean_industry(self):
-        industry = _text(self.cleaned_data["industry"]).upper()
+        industry = self.text("industry").upper()
         if not industry or len(industry) > 5 or not industry[0].isalpha():
             raise forms.ValidationError(_("a GB/T 4754 code such as C38"))
         return industry
 
     def clean_scale(self):
-        scale = SCALE_WORDS.get(_text(self.cleaned_data["scale"]))
-        if scale is None:
-            raise forms.ValidationError(_("规上 or 规下"))
-        return scale
+        return self.word("scale", SCALE_WORDS, _("规上 or 规下"))
 
     def clean_land_mu(self):
         try:
@@ -225,7 +211,7 @@ class RegistryRow(_Row):
             raise forms.ValidationError(_("not a number of 0 or more")) from None
 
     def clean_high_tech_certificate(self):
-        return _text(self.cleaned_data["high_tech_certificate"])
+        return self.text("high_tech_certificate")
 
     def _date(self, key):
         try:
@@ -240,16 +226,10 @@ class RegistryRow(_Row):
         return self._date("high_tech_until")
 
     def clean_listing(self):
-        listing = LISTING_WORDS.get(_text(self.cleaned_data["listing"]))
-        if listing is None:
-            raise forms.ValidationError(_("未上市, 上市后备 or 已上市"))
-        return listing
+        return self.word("listing", LISTING_WORDS, _("未上市, 上市后备 or 已上市"))
 
     def clean_digital(self):
-        digital = DIGITAL_WORDS.get(_text(self.cleaned_data["digital"]))
-        if digital is None:
-            raise forms.ValidationError(_("未开展, 已诊断, 项目实施中 or 已完成"))
-        return digital
+        return self.word("digital", DIGITAL_WORDS, _("未开展, 已诊断, 项目实施中 or 已完成"))
 
 
 def import_registry(file, *, actor) -> ImportResult:
@@ -302,10 +282,10 @@ class AnnualRow(_Row):
             raise forms.ValidationError(_("not a number")) from None
 
     def clean_exempt_reason(self):
-        return _text(self.cleaned_data["exempt_reason"])
+        return self.text("exempt_reason")
 
     def clean_veto_reason(self):
-        return _text(self.cleaned_data["veto_reason"])
+        return self.text("veto_reason")
 
     def clean(self):
         data = self.cleaned_data

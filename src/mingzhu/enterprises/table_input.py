@@ -9,36 +9,38 @@ from pathlib import Path
 from django import forms
 from django.utils.translation import gettext as _
 
-from mingzhu.core.tabular import Column, RowError, RowForm, Table
+from mingzhu.core.tabular import Column, RawRowForm, RowError, Table
 from mingzhu.core.tabular import read_table as read_sheet
 from mingzhu.core.tabular import validate_rows as validate_sheet
 
 from . import credit
-from .importer import number, signed
+from .importer import (
+    BONUS,
+    CODE,
+    EXEMPT,
+    FIGURES,
+    LAND,
+    NAME,
+    SCALE,
+    TOWN,
+    VETO,
+    number,
+    signed,
+)
 from .services import FIELDS as NUMBERS
 
+# The evaluation's sheet: the registry's key facts, a year's figures (in the columns of
+# the annual-data import), the reasons and the bonus.
 COLUMNS = [
-    ("credit_code", "统一社会信用代码"),
-    ("name", "企业名称"),
-    ("town", "所属镇街"),
-    ("scale", "规模"),
-    ("land_mu", "用地面积"),
-    ("tax", "实缴税收"),
-    ("sales", "应税销售"),
-    ("value_added", "工业增加值"),
-    ("energy_tce", "综合能耗"),
-    ("electricity", "用电量"),
-    ("emissions", "排放量"),
-    ("revenue", "营业收入"),
-    ("cod", "化学需氧量"),
-    ("ammonia", "氨氮"),
-    ("so2", "二氧化硫"),
-    ("nox", "氮氧化物"),
-    ("rd_expense", "研发经费"),
-    ("employees", "职工人数"),
-    ("exempt_reason", "免评原因"),
-    ("veto_reason", "否决原因"),
-    ("bonus", "加减分"),
+    ("credit_code", CODE),
+    ("name", NAME),
+    ("town", TOWN),
+    ("scale", SCALE),
+    ("land_mu", LAND),
+    *FIGURES,
+    ("exempt_reason", EXEMPT),
+    ("veto_reason", VETO),
+    ("bonus", BONUS),
 ]
 CHINESE = {zh: en for en, zh in COLUMNS}
 SCALES = {"above": "above", "below": "below", "规上": "above", "规下": "below"}
@@ -50,12 +52,7 @@ def read_table(path: str | Path) -> Table:
     return read_sheet(path, SHEET_COLUMNS)
 
 
-class EvaluationRow(RowForm):
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key, _zh in COLUMNS:
-            self.fields[key] = forms.Field(required=False)
-
+class EvaluationRow(RawRowForm):
     def clean_credit_code(self):
         try:
             code = credit.validate(self.cleaned_data["credit_code"])

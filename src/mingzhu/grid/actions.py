@@ -23,7 +23,6 @@ from mingzhu.core.scope import restrict
 from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
-from mingzhu.tasks import services as task_services
 from mingzhu.tasks.actions import AlreadyDone, TransitionError, in_unit, source_reviewer
 from mingzhu.tasks.choices import EventAction, NoticeKind, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
@@ -188,7 +187,6 @@ def file_event(
             raise ValidationError(
                 {"responsible_unit": _("Choose the unit responsible for this event.")}
             )
-        deadline, due_at = task_services.due_for(at, category.time_limit, category.time_limit_basis)
         event.decision = Decision.FILED
         event.decision_reason = (comment or "").strip()
         event.decided_by = actor
@@ -203,8 +201,6 @@ def file_event(
             content=event.description,
             task_list=event.campaign.task_list if event.campaign else None,
             lead_unit=unit,
-            deadline=deadline,
-            due_at=due_at,
             deadline_basis=category.time_limit_basis,
             time_limit=category.time_limit,
             source_kind=SourceKind.GRID_EVENT,

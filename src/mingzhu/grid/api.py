@@ -4,7 +4,13 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, requested_period
+from mingzhu.core.api import (
+    ScopedModelSerializer,
+    ScopedViewSet,
+    object_action,
+    requested_period,
+    shown_fields,
+)
 from mingzhu.core.schema import PERIOD_PARAMETERS, period_report, rows
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
@@ -13,6 +19,7 @@ from mingzhu.tasks.api import TaskFields
 
 from . import actions
 from .filters import GridEventFilter
+from .forms import CampaignForm, ReportForm
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, GridEvent
 
@@ -39,29 +46,23 @@ class GridEventSerializer(ScopedModelSerializer, TaskFields):
 
     class Meta:
         model = GridEvent
-        fields = [
-            "id",
-            "grid",
-            "grid_name",
-            "category",
-            "category_name",
-            "campaign",
-            "description",
-            "address",
-            "latitude",
-            "longitude",
-            "client_uuid",
-            "photos",
-            "reported_by",
-            "reported_at",
-            "decision",
-            "decision_reason",
-            "status",
-            "task",
-            "task_code",
-            "lead_unit",
-            "deadline",
-        ]
+        fields = shown_fields(
+            ReportForm.Meta.fields,
+            after={"grid": ("grid_name",), "category": ("category_name",)},
+            end=(
+                "client_uuid",
+                "photos",
+                "reported_by",
+                "reported_at",
+                "decision",
+                "decision_reason",
+                "status",
+                "task",
+                "task_code",
+                "lead_unit",
+                "deadline",
+            ),
+        )
         read_only_fields = [
             "reported_by",
             "reported_at",
@@ -115,16 +116,7 @@ class CanViewCampaigns(permissions.BasePermission):
 class CampaignSerializer(ScopedModelSerializer):
     class Meta:
         model = Campaign
-        fields = [
-            "id",
-            "name",
-            "description",
-            "start_date",
-            "end_date",
-            "issuer",
-            "task_list",
-            "is_illustrative",
-        ]
+        fields = shown_fields(CampaignForm.Meta.fields, end=("is_illustrative",))
 
 
 class CampaignViewSet(ScopedViewSet):

@@ -96,9 +96,22 @@ def _event(request, actor, action, at, *, unit=None, task=None, comment="") -> R
     )
 
 
-def _require_desk(actor) -> None:
+def _lock_for_desk(request: CitizenRequest | int, actor, ready) -> CitizenRequest:
+    """The request locked for a step of the intake desk, which it must be ``ready`` for."""
+    request = _lock_request(request, actor)
     if not is_desk(actor):
         raise PermissionDenied(_("Only the intake desk does this."))
+    if not ready(request):
+        raise _wrong_state(request)
+    return request
+
+
+def _lock_for_unit(request: CitizenRequest | int, actor, refusal: str) -> CitizenRequest:
+    """The request locked for a step of the unit handling its open round (else ``refusal``)."""
+    request = _lock_request(request, actor)
+    if request.task is None or not in_unit(actor, request.task.lead_unit):
+        raise PermissionDenied(refusal)
+    return request
 
 
 def _wrong_state(request: CitizenRequest) -> ActionError:
@@ -216,10 +229,7 @@ def dispatch(
     """The desk assigns the request to a unit (派单): it becomes that unit's task."""
     at = now_or(at)
     with transaction.atomic():
-        request = _lock_request(request, actor)
-        _require_desk(actor)
-        if request.status != RequestStatus.REGISTERED:
-            raise _wrong_state(request)
+        request = _lock_for_desk(request, actor, lambda r: r.status == RequestStatus.REGISTERED)
         task = _open_round(request, actor, unit, at, comment)
         request.save(update_fields=["task", "updated_at"])
         _event(request, actor, RequestAction.DISPATCH, at, unit=unit, task=task, comment=comment)
@@ -252,10 +262,10 @@ def return_request(request: CitizenRequest | int, *, actor, reason: str, at=None
         raise ActionError(_("Say why the request is returned."))
     at = now_or(at)
     with transaction.atomic():
-        request = _lock_request(request, actor)
+        request = _lock_for_unit(
+            request, actor, _("Only the unit handling the request returns it.")
+        )
         task = request.task
-        if task is None or not in_unit(actor, task.lead_unit):
-            raise PermissionDenied(_("Only the unit handling the request returns it."))
         if request.return_count:
             raise ActionError(_("A request can be returned only once."))
         if not may_return(actor, request):
@@ -275,10 +285,7 @@ def redispatch(
     """The desk sends a returned request to another unit; the first task is cancelled."""
     at = now_or(at)
     with transaction.atomic():
-        request = _lock_request(request, actor)
-        _require_desk(actor)
-        if not request.pending_return:
-            raise _wrong_state(request)
+        request = _lock_for_desk(request, actor, lambda r: r.pending_return)
         old = request.task
         if old.lead_unit_id == unit.pk:
             raise ValidationError(
@@ -317,10 +324,10 @@ def contact_caller(request: CitizenRequest | int, *, actor, note: str, at=None) 
         raise ActionError(_("Say how the caller was contacted and what was agreed."))
     at = now_or(at)
     with transaction.atomic():
-        request = _lock_request(request, actor)
+        request = _lock_for_unit(
+            request, actor, _("Only the unit handling the request contacts the caller.")
+        )
         task = request.task
-        if task is None or not in_unit(actor, task.lead_unit):
-            raise PermissionDenied(_("Only the unit handling the request contacts the caller."))
         if not may_contact(actor, request):
             raise _wrong_state(request)
         _event(
@@ -331,28 +338,27 @@ def contact_caller(request: CitizenRequest | int, *, actor, note: str, at=None) 
 
 def accept(request: CitizenRequest | int, *, actor, at=None) -> CitizenRequest:
     """The unit accepts the request (签收): the task engine's accept."""
-    request = _visible(request, actor)
-    if request.task is None or request.pending_return:
-        raise _wrong_state(request)
+    request = _in_round(request, actor)
     task_actions.accept(request.task_id, actor=actor, at=at)
     return request
 
 
 def answer(request: CitizenRequest | int, *, actor, result: str, at=None) -> CitizenRequest:
     """The unit answers (办结答复): the task engine's request for closure, with the answer."""
-    request = _visible(request, actor)
-    if request.task is None or request.pending_return:
-        raise _wrong_state(request)
+    request = _in_round(request, actor)
     task_actions.request_closure(request.task_id, actor=actor, result=result, at=at)
     return request
 
 
-def _visible(request: CitizenRequest | int, actor) -> CitizenRequest:
+def _in_round(request: CitizenRequest | int, actor) -> CitizenRequest:
+    """The request as ``actor`` sees it, with a handling round open (not returned)."""
     pk = pk_of(request)
     found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").select_related("task")
     obj = found.first()
     if obj is None:
         raise Http404("No such request.")
+    if obj.task is None or obj.pending_return:
+        raise _wrong_state(obj)
     return obj
 
 
@@ -389,10 +395,7 @@ def callback(
     at = now_or(at)
     comment = (comment or "").strip()
     with transaction.atomic():
-        request = _lock_request(request, actor)
-        _require_desk(actor)
-        if request.status != RequestStatus.ANSWERED:
-            raise _wrong_state(request)
+        request = _lock_for_desk(request, actor, lambda r: r.status == RequestStatus.ANSWERED)
         Callback.objects.create(
             request=request,
             task=request.task,

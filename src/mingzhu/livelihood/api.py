@@ -13,6 +13,7 @@ from mingzhu.core.api import (
     ScopedModelSerializer,
     ScopedViewSet,
     object_action,
+    shown_fields,
 )
 from mingzhu.core.schema import report, rows
 from mingzhu.core.scope import restrict
@@ -22,6 +23,7 @@ from mingzhu.tasks.api import TaskFields
 from . import actions, suggest
 from .choices import AidReason, EntryKind, Satisfaction
 from .filters import CitizenRequestFilter, HouseholdFilter
+from .forms import HouseholdForm
 from .metrics import rates_for
 from .models import (
     CitizenRequest,
@@ -173,23 +175,11 @@ class MonitoredHouseholdSerializer(ScopedModelSerializer):
 
     class Meta:
         model = MonitoredHousehold
-        fields = [
-            "id",
-            "village",
-            "household_type",
-            "head_name",
-            "id_masked",
-            "members",
-            "income_year",
-            "income_per_capita",
-            "risk_causes",
-            "cadre",
-            "identified_on",
-            "elimination",
-            "eliminated_on",
-            "alert",
-            "is_illustrative",
-        ]
+        fields = shown_fields(
+            HouseholdForm.Meta.fields,
+            after={"head_name": ("id_masked",)},
+            end=("elimination", "eliminated_on", "alert", "is_illustrative"),
+        )
         read_only_fields = fields
 
     def get_alert(self, obj) -> str | None:

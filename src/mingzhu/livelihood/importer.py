@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as
 from mingzhu.core.scope import units_in_scope
-from mingzhu.core.tabular import Column, ImportResult, RowForm, RowProblem, read_table, run_import
+from mingzhu.core.tabular import (
+    Column,
+    ImportResult,
+    RawRowForm,
+    RowProblem,
+    read_table,
+    run_import,
+)
 from mingzhu.core.templates_xlsx import Template, from_columns
 from mingzhu.org.matching import UnitMatcher
 
@@ -61,13 +68,7 @@ def _count(value) -> int:
     return value
 
 
-class CoverageRow(RowForm):
-    code = forms.Field(required=False)
-    name = forms.Field(required=False)
-    scheme = forms.Field(required=False)
-    registered = forms.Field(required=False)
-    insured = forms.Field(required=False)
-
+class CoverageRow(RawRowForm):
     def clean_code(self):
         # The code identifies the village; a sheet without codes may give the name.
         code = str(self.cleaned_data["code"] or "").strip()
@@ -80,10 +81,7 @@ class CoverageRow(RowForm):
         return village
 
     def clean_scheme(self):
-        scheme = SCHEME_NAMES.get(str(self.cleaned_data["scheme"] or "").strip())
-        if scheme is None:
-            raise forms.ValidationError(_("expected 基本养老保险 or 基本医疗保险"))
-        return scheme
+        return self.word("scheme", SCHEME_NAMES, _("expected 基本养老保险 or 基本医疗保险"))
 
     def clean_registered(self):
         return _count(self.cleaned_data["registered"])

@@ -40,8 +40,10 @@ from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
-    RowForm,
+    PlacedRowForm,
+    RawRowForm,
     RowProblem,
+    cell_text,
     read_table,
     run_import,
     save_if_changed,
@@ -77,17 +79,7 @@ COLUMNS = [
     Column("town", "所属镇（街道）", ("镇（街道）", "镇街", "所属镇街", "镇"), required=False),
 ]
 # The form's fields a stored household keeps unless the sheet carries their column.
-FORM_FIELDS = [
-    "village",
-    "household_type",
-    "head_name",
-    "members",
-    "income_year",
-    "income_per_capita",
-    "risk_causes",
-    "cadre",
-    "identified_on",
-]
+FORM_FIELDS = HouseholdForm.Meta.fields
 TYPE_WORDS = {
     "脱贫不稳定户": HouseholdType.UNSTABLE,
     "不稳定户": HouseholdType.UNSTABLE,
@@ -114,10 +106,6 @@ CAUSE_WORDS = {
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _stored(household: MonitoredHousehold) -> dict:
     """A stored household's form data, for the columns a sheet does not carry."""
     return {
@@ -133,18 +121,9 @@ def _stored(household: MonitoredHousehold) -> dict:
     }
 
 
-class HouseholdRow(RowForm):
+class HouseholdRow(PlacedRowForm):
     """Every cell arrives raw; the words offices write become the form's values, then
     ``clean`` validates the row with the household page's form."""
-
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in data:
-            self.fields[key] = forms.Field(required=False)
-
-    def clean_town(self):
-        name = _text(self.cleaned_data["town"])
-        return self.context["places"].town(name) if name else None
 
     def clean_id_number(self):
         raw = self.cleaned_data["id_number"]
@@ -157,22 +136,19 @@ class HouseholdRow(RowForm):
                 )
             )
         try:
-            number = protect.clean_id_number(_text(raw))
+            number = protect.clean_id_number(cell_text(raw))
         except ValidationError as exc:
             raise forms.ValidationError(exc.messages) from None
         digest = protect.digest(number)
-        earlier = self.seen_before(digest, "household")
-        if earlier is not None:
-            raise forms.ValidationError(_("the same ID number as row %(row)s") % {"row": earlier})
-        current = self.context["existing"].get(digest)
-        if current is not None and current.pk not in self.context["changeable"]:
-            raise forms.ValidationError(
-                _("this ID number is monitored in a household you may not change")
-            )
+        self.stored(
+            digest,
+            same=_("the same ID number as row %(row)s"),
+            locked=_("this ID number is monitored in a household you may not change"),
+        )
         return number
 
     def clean_household_type(self):
-        word = clean(_text(self.cleaned_data["household_type"]))
+        word = clean(self.text("household_type"))
         kind = TYPE_WORDS.get(word) or self.context["type_labels"].get(word)
         if kind is None:
             raise forms.ValidationError(_("脱贫不稳定户, 边缘易致贫户 or 突发严重困难户"))
@@ -180,7 +156,7 @@ class HouseholdRow(RowForm):
 
     def clean_risk_causes(self):
         causes, unknown = [], []
-        for word in SEPARATORS.split(_text(self.cleaned_data["risk_causes"])):
+        for word in SEPARATORS.split(self.text("risk_causes")):
             if not word:
                 continue
             cause = CAUSE_WORDS.get(word) or self.context["cause_labels"].get(clean(word))
@@ -203,19 +179,8 @@ class HouseholdRow(RowForm):
             raise forms.ValidationError(_("Dates must look like 2025-12-31."))
         return day
 
-    def clean(self):
-        data = super().clean()
-        if self.errors:
-            return data
-        name = _text(self.data.get("village"))
-        if not name:
-            self.add_error("village", _("is required"))
-            return data
-        try:
-            village = self.context["places"].village(name, data.get("town"))
-        except forms.ValidationError as exc:
-            self.add_error("village", exc)
-            return data
+    def clean_placed(self, data: dict) -> dict:
+        village = data["village"]
         current = self.context["existing"].get(protect.digest(data["id_number"]))
         values = _stored(current) if current is not None else {}
         headers = self.context["table"].headers
@@ -337,15 +302,10 @@ MEASURE_WORDS = {
 }
 
 
-class MeasureRow(RowForm):
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in data:
-            self.fields[key] = forms.Field(required=False)
-
+class MeasureRow(RawRowForm):
     def clean_id_number(self):
         try:
-            number = protect.clean_id_number(_text(self.cleaned_data["id_number"]))
+            number = protect.clean_id_number(self.text("id_number"))
         except ValidationError as exc:
             raise forms.ValidationError(exc.messages) from None
         household = self.context["households"].get(protect.digest(number))
@@ -356,7 +316,7 @@ class MeasureRow(RowForm):
         return household
 
     def clean_kind(self):
-        word = clean(_text(self.cleaned_data["kind"]))
+        word = clean(self.text("kind"))
         kind = MEASURE_WORDS.get(word) or self.context["kind_labels"].get(word)
         if kind is None:
             raise forms.ValidationError(
@@ -365,15 +325,10 @@ class MeasureRow(RowForm):
         return kind
 
     def clean_description(self):
-        text = _text(self.cleaned_data["description"])
-        if not text:
-            raise forms.ValidationError(_("is required"))
-        return text
+        return self.required_text("description")
 
     def clean_lead_unit(self):
-        name = _text(self.cleaned_data["lead_unit"])
-        if not name:
-            raise forms.ValidationError(_("is required"))
+        name = self.required_text("lead_unit")
         found = self.context["units"].candidates(name)
         if not found:
             raise forms.ValidationError(_("no unit named %(name)s") % {"name": name})

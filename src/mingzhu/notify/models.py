@@ -100,7 +100,20 @@ class Channel(TimeStampedModel):
         return self.kind in (ChannelKind.WECOM, ChannelKind.DINGTALK)
 
 
-class Delivery(TimeStampedModel):
+class Claimed(models.Model):
+    """Work a worker claims before it does it: ``claimed_by`` holds it until
+    ``lease_until`` (a worker that dies lets it go when the lease ends), ``attempts``
+    counts the tries."""
+
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Delivery(Claimed, TimeStampedModel):
     """One message through one channel (the outbox): written in the transaction of the
     notice it carries, sent afterwards by the worker, retried with back-off."""
 
@@ -129,10 +142,7 @@ class Delivery(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
-    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
-    claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
@@ -236,7 +246,7 @@ class BackgroundJobQuerySet(models.QuerySet):
         return self.filter(owner=user)
 
 
-class BackgroundJob(TimeStampedModel):
+class BackgroundJob(Claimed, TimeStampedModel):
     """Work one person started that runs on the worker instead of in their request (a
     large import): its kind, what it needs (``params``), who it runs as (``owner``),
     where it stands and what came of it (``result``, or the ``error``). ``key`` makes a
@@ -256,9 +266,6 @@ class BackgroundJob(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
-    claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)

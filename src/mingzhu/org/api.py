@@ -1,8 +1,9 @@
 from rest_framework import serializers, viewsets
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, shown_fields
 
 from .filters import OrgUnitFilter, UserFilter
+from .forms import OrgUnitForm
 from .models import OrgUnit, User
 
 
@@ -13,19 +14,7 @@ class OrgUnitSerializer(ScopedModelSerializer):
 
     class Meta:
         model = OrgUnit
-        fields = [
-            "id",
-            "name",
-            "short_name",
-            "kind",
-            "code",
-            "parent",
-            "depth",
-            "sort_order",
-            "is_active",
-            "is_illustrative",
-            "source",
-        ]
+        fields = shown_fields(OrgUnitForm.Meta.fields, after={"parent": ("depth",)})
         read_only_fields = ["depth"]
 
     def validate(self, attrs):

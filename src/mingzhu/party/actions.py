@@ -30,7 +30,6 @@ from mingzhu.core.actions import (
 )
 from mingzhu.core.scope import restrict
 from mingzhu.tasks import actions as task_actions
-from mingzhu.tasks import services as task_services
 from mingzhu.tasks.choices import DeadlineBasis, SourceKind
 
 from .choices import LinkKind
@@ -188,7 +187,6 @@ def raise_visit_task(
             raise ValidationError({"problem": _("The visit found no problem to solve.")})
         household = visit.household
         unit = lead_unit or household.village
-        deadline, due_at = task_services.due_for(at, time_limit, DeadlineBasis.WORKING_DAYS)
         task = task_actions.open_task(
             visit,
             actor=actor,
@@ -197,8 +195,6 @@ def raise_visit_task(
             title=_("Household visit: %(household)s") % {"household": household},
             content=visit.problem,
             lead_unit=unit,
-            deadline=deadline,
-            due_at=due_at,
             deadline_basis=DeadlineBasis.WORKING_DAYS,
             time_limit=time_limit,
             source_kind=SourceKind.HOUSEHOLD_VISIT,

@@ -10,6 +10,7 @@ from mingzhu.core.api import (
     filterset_for,
     object_action,
     read_viewset,
+    register_viewsets,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.api import TaskFields
@@ -242,5 +243,4 @@ VIEWSETS = [
 
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
-    for prefix, viewset in VIEWSETS:
-        router.register(f"party/{prefix}", viewset, basename=f"party-{prefix}")
+    register_viewsets(router, "party", VIEWSETS)

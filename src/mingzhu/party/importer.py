@@ -34,9 +34,10 @@ from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
-    RowForm,
+    PlacedRowForm,
     RowProblem,
     apply_row,
+    cell_text,
     read_table,
     run_import,
     save_if_changed,
@@ -83,10 +84,6 @@ KIND_WORDS = {
 }
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _areas(path: str) -> list[str]:
     """A unit's path and its ancestors' down to the town's (``a/b/c/`` → ``a/b/c/``,
     ``a/b/``), never the city's: where a household's member is looked for."""
@@ -100,45 +97,7 @@ def _organisation_key(name: str) -> str:
     return clean(name).removeprefix("中共")
 
 
-class _Row(RowForm):
-    """Every cell arrives raw; the ``clean_*`` methods say what a cell may hold."""
-
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in data:
-            self.fields[key] = forms.Field(required=False)
-
-    def required_text(self, key: str) -> str:
-        text = _text(self.cleaned_data[key])
-        if not text:
-            raise forms.ValidationError(_("is required"))
-        return text
-
-    def clean_town(self):
-        name = _text(self.cleaned_data["town"])
-        return self.context["places"].town(name) if name else None
-
-    def place(self, data) -> bool:
-        """The row's village in ``data``; False (and the error on the row) when none."""
-        name = _text(self.data.get("village"))
-        if not name:
-            self.add_error("village", _("is required"))
-            return False
-        try:
-            data["village"] = self.context["places"].village(name, data.get("town"))
-        except forms.ValidationError as exc:
-            self.add_error("village", exc)
-            return False
-        return True
-
-    def yes_or_no(self, key: str) -> bool:
-        word = _text(self.cleaned_data[key]).casefold()
-        if not word or word in YES:
-            return True
-        if word in NO:
-            return False
-        raise forms.ValidationError(_("是 or 否"))
-
+class _Row(PlacedRowForm):
     def checked(self, obj, exclude) -> None:
         try:
             obj.full_clean(exclude=exclude, validate_constraints=False)
@@ -172,7 +131,7 @@ class MemberRow(_Row):
         return found
 
     def clean_role(self):
-        word = clean(_text(self.cleaned_data["role"]))
+        word = clean(self.text("role"))
         if not word:
             return MemberRole.MEMBER
         role = ROLE_WORDS.get(word) or self.context["role_labels"].get(word)
@@ -183,14 +142,11 @@ class MemberRow(_Row):
         return role
 
     def clean_is_active(self):
-        return self.yes_or_no("is_active")
+        return self.yes_or_no("is_active", YES, NO)
 
-    def clean(self):
-        data = super().clean()
-        if self.errors or not self.place(data):
-            return data
+    def clean_placed(self, data: dict) -> dict:
         organisation = data["organisation"]
-        group = _text(data["group"])
+        group = cell_text(data["group"])
         data["group"] = None
         if group:
             data["group"] = self.context["groups"].get((organisation.pk, clean(group)))
@@ -202,14 +158,12 @@ class MemberRow(_Row):
                 )
                 return data
         key = (organisation.pk, clean(data["name"]))
-        earlier = self.seen_before(key, "member")
-        if earlier is not None:
-            self.add_error("name", _("the same member as row %(row)s") % {"row": earlier})
-            return data
-        current = self.context["existing"].get(key)
-        if current is not None and current.pk not in self.context["changeable"]:
-            self.add_error("name", _("a member exists that you may not change"))
-            return data
+        current = self.stored(
+            key,
+            same=_("the same member as row %(row)s"),
+            locked=_("a member exists that you may not change"),
+            field="name",
+        )
         member = current or PartyMember()
         data["changed"] = apply_row(member, data, MEMBER_FIELDS, self.context["table"])
         self.checked(member, ["organisation", "group", "village"])
@@ -278,7 +232,7 @@ class LinkRow(_Row):
         return self.required_text("member")
 
     def clean_kind(self):
-        word = clean(_text(self.cleaned_data["kind"]))
+        word = clean(self.text("kind"))
         if not word:
             return LinkKind.HOUSEHOLD
         kind = KIND_WORDS.get(word) or self.context["kind_labels"].get(word)
@@ -297,10 +251,7 @@ class LinkRow(_Row):
             raise forms.ValidationError(_("The link cannot start in the future."))
         return day
 
-    def clean(self):
-        data = super().clean()
-        if self.errors or not self.place(data):
-            return data
+    def clean_placed(self, data: dict) -> dict:
         village = data["village"]
         member = self._member(data["member"], village)
         if member is None:

@@ -7,6 +7,7 @@ from mingzhu.core.api import (
     ScopedSerializer,
     ScopedViewSet,
     object_action,
+    shown_fields,
 )
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -15,6 +16,7 @@ from mingzhu.tasks.api import TaskFields
 from . import actions
 from .choices import Satisfaction, Stage
 from .filters import FactorRequestFilter, ProjectFilter
+from .forms import InspectionForm
 from .models import FactorRequest, Inspection, InspectionScore, Project
 
 
@@ -23,6 +25,17 @@ class CodeChoiceField(serializers.ChoiceField):
     """A choice field the schema shows as a string: its enum would otherwise collide with
     other modules' fields of the same name (kind, status, ...). The values still are
     validated against the choices."""
+
+
+# What ``actions.advance_project`` records as a project moves on: read-only here.
+STAGE_RECORD = [
+    "signed_on",
+    "landed_on",
+    "started_on",
+    "completed_on",
+    "suspended_on",
+    "suspension_reason",
+]
 
 
 class ProjectSerializer(ScopedModelSerializer):
@@ -48,12 +61,7 @@ class ProjectSerializer(ScopedModelSerializer):
             "in_port_zone",
             "stage",
             "negotiating_on",
-            "signed_on",
-            "landed_on",
-            "started_on",
-            "completed_on",
-            "suspended_on",
-            "suspension_reason",
+            *STAGE_RECORD,
             "liaison_leader",
             "steward",
             "party_branch_name",
@@ -62,16 +70,7 @@ class ProjectSerializer(ScopedModelSerializer):
             "description",
             "is_illustrative",
         ]
-        read_only_fields = [
-            "stage",
-            "signed_on",
-            "landed_on",
-            "started_on",
-            "completed_on",
-            "suspended_on",
-            "suspension_reason",
-            "is_illustrative",
-        ]
+        read_only_fields = ["stage", *STAGE_RECORD, "is_illustrative"]
 
     def validate(self, attrs):
         instance = Project(**{**self._current(), **attrs})
@@ -160,7 +159,7 @@ class ProjectInspectionSerializer(ScopedModelSerializer):
 
     class Meta:
         model = Inspection
-        fields = ["id", "title", "date", "leader", "remarks", "scores", "is_illustrative"]
+        fields = shown_fields(InspectionForm.Meta.fields, end=("scores", "is_illustrative"))
         read_only_fields = ["is_illustrative"]
 
     def get_scores(self, obj) -> list[dict]:

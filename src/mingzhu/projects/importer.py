@@ -15,9 +15,10 @@ from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
-    RowForm,
+    RawRowForm,
     RowProblem,
     apply_row,
+    cell_text,
     read_table,
     run_import,
 )
@@ -61,17 +62,13 @@ CHAIN_WORDS = {
 }
 
 
-def _text(value) -> str:
-    return str(value if value is not None else "").strip()
-
-
 def _amount(value, *, default=None) -> Decimal:
-    if _text(value) == "":
+    if cell_text(value) == "":
         if default is None:
             raise forms.ValidationError(_("This field is required."))
         return default
     try:
-        amount = Decimal(_text(value).replace(",", ""))
+        amount = Decimal(cell_text(value).replace(",", ""))
     except InvalidOperation:
         raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
     if not amount.is_finite() or amount < 0:
@@ -79,19 +76,9 @@ def _amount(value, *, default=None) -> Decimal:
     return amount
 
 
-class ProjectRow(RowForm):
-    name = forms.Field(required=False)
-    investor = forms.Field(required=False)
-    chain = forms.Field(required=False)
-    total = forms.Field(required=False)
-    town = forms.Field(required=False)
-    negotiating_on = forms.Field(required=False)
-    foreign = forms.Field(required=False)
-    port = forms.Field(required=False)
-    description = forms.Field(required=False)
-
+class ProjectRow(RawRowForm):
     def _required_text(self, name: str) -> str:
-        text = _text(self.cleaned_data[name])
+        text = cell_text(self.cleaned_data[name])
         if not text:
             raise forms.ValidationError(_("This field is required."))
         return text
@@ -104,13 +91,13 @@ class ProjectRow(RowForm):
 
     def clean_chain(self):
         raw = self.cleaned_data["chain"]
-        chain = self.context["chains"].get(_text(raw))
+        chain = self.context["chains"].get(cell_text(raw))
         if chain is None:
             raise forms.ValidationError(_("Unknown industry chain: %(value)s") % {"value": raw})
         return chain
 
     def clean_town(self):
-        name = _text(self.cleaned_data["town"])
+        name = self.text("town")
         town = self.context["towns"].find(name)
         if town is None:
             raise forms.ValidationError(
@@ -125,7 +112,7 @@ class ProjectRow(RowForm):
         return _amount(self.cleaned_data["foreign"], default=Decimal(0))
 
     def clean_port(self):
-        port = _text(self.cleaned_data["port"]).lower()
+        port = self.text("port").lower()
         if port not in YES | NO:
             raise forms.ValidationError(_("Answer 是 or 否."))
         return port in YES
@@ -138,7 +125,7 @@ class ProjectRow(RowForm):
             day = value
         else:
             try:
-                day = dt.date.fromisoformat(_text(value))
+                day = dt.date.fromisoformat(cell_text(value))
             except ValueError:
                 raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
         problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
@@ -147,7 +134,7 @@ class ProjectRow(RowForm):
         return day
 
     def clean_description(self):
-        return _text(self.cleaned_data["description"])
+        return self.text("description")
 
     def clean(self):
         data = self.cleaned_data

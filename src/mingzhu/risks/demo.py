@@ -29,7 +29,7 @@ from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.models import TaskList
-from mingzhu.tasks.play import Staff, moment, play, staff_of
+from mingzhu.tasks.play import AFTER_ASSIGN, Staff, moment, play, staff_of
 
 from . import actions
 from .choices import Domain, Level
@@ -145,14 +145,6 @@ RECTIFICATION_STATES = [
     (T.CLOSED, -40),
 ]
 
-# status -> the steps of a rectification item after its assignment
-RECTIFICATION_PATHS = {
-    T.ASSIGNED: [],
-    T.ACCEPTED: ["accept"],
-    T.IN_PROGRESS: ["accept", "report_progress"],
-    T.CLOSURE_REQUESTED: ["accept", "report_progress", "request_closure"],
-    T.CLOSED: ["accept", "report_progress", "request_closure", "verify"],
-}
 RECTIFYING = {
     "report_progress": {"progress": 50},
     "request_closure": {"result": "已按清单整改到位。（示例）"},
@@ -354,7 +346,7 @@ def _rectifications(today: dt.date, supervisor: User, leader: User | None) -> in
                     issuing if name == "verify" else handler,
                     RECTIFYING.get(name, {}),
                 )
-                for name in RECTIFICATION_PATHS[status]
+                for name in AFTER_ASSIGN[status]
             ]
             play(task, steps)
             created += 1

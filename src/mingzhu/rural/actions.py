@@ -451,7 +451,6 @@ def dispatch_fault(
         facility = fault.facility
         kind = facility.type
         lead = facility.maintainer.unit if facility.maintainer_id else facility.village
-        deadline, due_at = task_services.due_for(at, kind.time_limit, kind.time_limit_basis)
         task_actions.open_task(
             fault,
             actor=actor,
@@ -459,8 +458,6 @@ def dispatch_fault(
             title=f"{kind.name}维修：{facility}"[:300],
             content=fault.description,
             lead_unit=lead,
-            deadline=deadline,
-            due_at=due_at,
             deadline_basis=kind.time_limit_basis,
             time_limit=kind.time_limit,
             source_kind=SourceKind.FACILITY_FAULT,

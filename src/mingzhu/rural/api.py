@@ -8,7 +8,7 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, object_action, register_viewsets
 from mingzhu.core.schema import report, rows
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -309,19 +309,22 @@ class RankingViewSet(viewsets.ViewSet):
 
 def register(router) -> None:
     """Register this app's viewsets on the /api/v1/ router."""
-    for prefix, viewset in [
-        ("programmes", ProgrammeViewSet),
-        ("remediations", RemediationViewSet),
-        ("sheets", SheetViewSet),
-        ("items", ItemViewSet),
-        ("inspections", InspectionViewSet),
-        ("scores", ScoreViewSet),
-        ("photos", PhotoViewSet),
-        ("facility-types", FacilityTypeViewSet),
-        ("maintainers", MaintainerViewSet),
-        ("facilities", FacilityViewSet),
-        ("faults", FaultViewSet),
-        ("secretary-plans", PlanViewSet),
-    ]:
-        router.register(f"rural/{prefix}", viewset, basename=f"rural-{prefix}")
-    router.register("rural/ranking", RankingViewSet, basename="rural-ranking")
+    register_viewsets(
+        router,
+        "rural",
+        [
+            ("programmes", ProgrammeViewSet),
+            ("remediations", RemediationViewSet),
+            ("sheets", SheetViewSet),
+            ("items", ItemViewSet),
+            ("inspections", InspectionViewSet),
+            ("scores", ScoreViewSet),
+            ("photos", PhotoViewSet),
+            ("facility-types", FacilityTypeViewSet),
+            ("maintainers", MaintainerViewSet),
+            ("facilities", FacilityViewSet),
+            ("faults", FaultViewSet),
+            ("secretary-plans", PlanViewSet),
+            ("ranking", RankingViewSet),
+        ],
+    )

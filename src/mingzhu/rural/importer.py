@@ -26,7 +26,7 @@ from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
-    RowForm,
+    PlacedRowForm,
     apply_row,
     read_table,
     run_import,
@@ -52,42 +52,25 @@ YES = {"是", "在用", "使用", "正常", "yes", "y", "true", "1", "√"}
 NO = {"否", "停用", "不在用", "废弃", "no", "n", "false", "0", "×"}
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
-class FacilityRow(RowForm):
+class FacilityRow(PlacedRowForm):
     """One facility: every cell arrives raw; its object is built and checked in ``clean``."""
 
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in data:
-            self.fields[key] = forms.Field(required=False)
-
-    def clean_town(self):
-        name = _text(self.cleaned_data["town"])
-        return self.context["places"].town(name) if name else None
-
     def clean_name(self):
-        name = _text(self.cleaned_data["name"])
-        if not name:
-            raise forms.ValidationError(_("is required"))
+        name = self.required_text("name")
         return name
 
     def clean_type(self):
-        name = _text(self.cleaned_data["type"])
-        if not name:
-            raise forms.ValidationError(_("is required"))
+        name = self.required_text("type")
         found = self.context["types"].get(clean(name))
         if found is None:
             raise forms.ValidationError(_("no facility type named %(name)s") % {"name": name})
         return found
 
     def clean_location(self):
-        return _text(self.cleaned_data["location"])
+        return self.text("location")
 
     def clean_maintainer(self):
-        name = _text(self.cleaned_data["maintainer"])
+        name = self.text("maintainer")
         if not name:
             return None
         found = self.context["maintainers"].get(clean(name))
@@ -96,35 +79,16 @@ class FacilityRow(RowForm):
         return found
 
     def clean_is_active(self):
-        word = _text(self.cleaned_data["is_active"]).casefold()
-        if not word or word in YES:
-            return True
-        if word in NO:
-            return False
-        raise forms.ValidationError(_("是 or 否"))
+        return self.yes_or_no("is_active", YES, NO)
 
-    def clean(self):
-        data = super().clean()
-        if self.errors:
-            return data
-        name = _text(self.data.get("village"))
-        if not name:
-            self.add_error("village", _("is required"))
-            return data
-        try:
-            data["village"] = self.context["places"].village(name, data.get("town"))
-        except forms.ValidationError as exc:
-            self.add_error("village", exc)
-            return data
+    def clean_placed(self, data: dict) -> dict:
         key = (data["village"].pk, clean(data["name"]))
-        earlier = self.seen_before(key, "facility")
-        if earlier is not None:
-            self.add_error("name", _("the same facility as row %(row)s") % {"row": earlier})
-            return data
-        current = self.context["existing"].get(key)
-        if current is not None and current.pk not in self.context["changeable"]:
-            self.add_error("name", _("a facility exists that you may not change"))
-            return data
+        current = self.stored(
+            key,
+            same=_("the same facility as row %(row)s"),
+            locked=_("a facility exists that you may not change"),
+            field="name",
+        )
         facility = current or Facility()
         data["changed"] = apply_row(facility, data, FIELDS, self.context["table"])
         try:

@@ -8,11 +8,11 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet
+from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, shown_fields
 from mingzhu.org.models import OrgUnit
 
 from .filters import IndicatorFilter, ObservationFilter
-from .forms import INDICATOR_FIELDS
+from .forms import INDICATOR_FIELDS, ObservationForm
 from .models import Indicator, Observation, Target
 from .progress import as_json, progress_rows
 from .scoping import writable_units
@@ -48,21 +48,11 @@ class ObservationSerializer(ScopedModelSerializer):
 
     class Meta:
         model = Observation
-        fields = [
-            "id",
-            "indicator",
-            "unit",
-            "unit_name",
-            "period",
-            "period_start",
-            "period_end",
-            "value",
-            "measure_unit",
-            "source",
-            "entered_by",
-            "is_illustrative",
-            "overwrite",
-        ]
+        fields = shown_fields(
+            ObservationForm.Meta.fields,
+            after={"unit": ("unit_name",), "period": ("period_start", "period_end")},
+            end=("entered_by", "is_illustrative", "overwrite"),
+        )
         read_only_fields = ["period_start", "period_end", "entered_by", "is_illustrative"]
         validators = []  # uniqueness is checked on the normalised period in validate()
 

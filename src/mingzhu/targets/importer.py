@@ -16,7 +16,7 @@ from mingzhu.core.audit import acting_as
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
-    RowForm,
+    RawRowForm,
     RowProblem,
     read_table,
     run_import,
@@ -52,14 +52,7 @@ def read_value(value) -> Decimal:
     return number
 
 
-class ObservationRow(RowForm):
-    indicator = forms.Field(required=False)
-    measure = forms.Field(required=False)
-    unit = forms.Field(required=False)
-    period = forms.Field(required=False)
-    value = forms.Field(required=False)
-    source = forms.Field(required=False)
-
+class ObservationRow(RawRowForm):
     def clean_indicator(self):
         indicator = self.context["indicators"].get(str(self.cleaned_data["indicator"] or ""))
         if indicator is None:

@@ -24,7 +24,7 @@ from mingzhu.core.scope import restrict
 from mingzhu.org.models import check_city_units
 
 from . import services
-from .choices import HANDLING, DeadlineBasis, EventAction, Status
+from .choices import HANDLING, EventAction, Status
 from .models import Attachment, Task, TaskEvent
 
 log = logging.getLogger("mingzhu.tasks")
@@ -360,18 +360,14 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
     the day of creation (``deadline_before_creation``); modules that open tasks compute
     theirs from the moment of creation.
 
-    With ``deadline_basis=WORKING_HOURS`` and a ``time_limit`` (hours) but neither
-    ``deadline`` nor ``due_at``, the task is due that many working hours after ``at``
-    (default: now); its ``deadline`` is then the local date of ``due_at``.
+    With a ``time_limit`` and its ``deadline_basis`` but neither ``deadline`` nor
+    ``due_at``, the task is due that long after ``at`` (default: now): ``services.due_for``
+    (in working hours, its ``deadline`` is the local date of ``due_at``).
     """
     require(actor, "tasks.add_task", _("You may not create tasks."))
-    if (
-        values.get("deadline_basis") == DeadlineBasis.WORKING_HOURS
-        and values.get("time_limit")
-        and not values.get("deadline")
-        and not values.get("due_at")
-    ):
-        values["due_at"] = services.add_working_hours(at or timezone.now(), values["time_limit"])
+    limit, basis = values.get("time_limit"), values.get("deadline_basis")
+    if limit is not None and basis and not values.get("deadline") and not values.get("due_at"):
+        values["deadline"], values["due_at"] = services.due_for(at or timezone.now(), limit, basis)
     if values.get("due_at") and not values.get("deadline"):
         values["deadline"] = timezone.localdate(values["due_at"], services.WORK_ZONE)
     created_on = timezone.localdate(at) if at else timezone.localdate()

@@ -21,7 +21,7 @@ from . import actions
 from .choices import ListKind, Status
 from .jobs import supervise
 from .models import Task, TaskList
-from .play import moment, play, staff_of
+from .play import AFTER_ASSIGN, moment, play, staff_of
 
 SOURCE = "《奋力创造“江中明珠”新的更大荣光》，张德军，中共扬中市委（2023）"
 LIST_NAME = "“江中明珠”新荣光 年度重点工作任务清单（示例）"
@@ -185,22 +185,11 @@ ITEMS = [
 # The steps each state is reached through, after creation.
 PATHS = {
     Status.DRAFT: [],
-    Status.ASSIGNED: ["assign"],
-    Status.ACCEPTED: ["assign", "accept"],
-    Status.IN_PROGRESS: ["assign", "accept", "report_progress"],
-    Status.CLOSURE_REQUESTED: ["assign", "accept", "report_progress", "request_closure"],
-    Status.CLOSED: ["assign", "accept", "report_progress", "request_closure", "verify"],
-    Status.RETURNED: [
-        "assign",
-        "accept",
-        "report_progress",
-        "request_closure",
-        "return_for_rework",
-    ],
+    **{state: ["assign", *steps] for state, steps in AFTER_ASSIGN.items()},
+    Status.RETURNED: ["assign", *AFTER_ASSIGN[Status.CLOSURE_REQUESTED], "return_for_rework"],
     Status.DEFERRED: [
         "assign",
-        "accept",
-        "report_progress",
+        *AFTER_ASSIGN[Status.IN_PROGRESS],
         "request_extension",
         "approve_extension",
     ],

@@ -348,48 +348,20 @@ def assess(
     return Light.GREEN, None
 
 
-def light(
-    *,
-    status: str,
-    deadline: dt.date,
-    progress: int,
-    start: dt.date,
-    as_of: dt.date,
-    long_running: bool = False,
-) -> str | None:
-    """The task's light (亮灯) on ``as_of``; None for drafts and finished tasks."""
-    return assess(
-        status=status,
-        deadline=deadline,
-        progress=progress,
-        start=start,
-        as_of=as_of,
-        long_running=long_running,
-    )[0]
+def light(**facts) -> str | None:
+    """The task's light (亮灯) on ``as_of``, from the facts ``assess`` takes; None for
+    drafts and finished tasks."""
+    return assess(**facts)[0]
 
 
 SHEET_FOR_REASON = {"overdue": SheetLevel.RED, "behind": SheetLevel.YELLOW, "near": SheetLevel.BLUE}
 
 
-def sheet_level(
-    *,
-    status: str,
-    deadline: dt.date,
-    progress: int,
-    start: dt.date,
-    as_of: dt.date,
-    long_running: bool = False,
-) -> str | None:
-    """The supervision sheet a task earns on ``as_of``: blue (near the deadline), yellow
-    (behind schedule), red (overdue); None when it earns none."""
-    reason = assess(
-        status=status,
-        deadline=deadline,
-        progress=progress,
-        start=start,
-        as_of=as_of,
-        long_running=long_running,
-    )[1]
+def sheet_level(**facts) -> str | None:
+    """The supervision sheet a task earns on ``as_of``, from the facts ``assess`` takes:
+    blue (near the deadline), yellow (behind schedule), red (overdue); None when it earns
+    none."""
+    reason = assess(**facts)[1]
     return SHEET_FOR_REASON.get(reason) if reason else None
 
 

@@ -25,8 +25,8 @@ from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
+    RawRowForm,
     RowError,
-    RowForm,
     RowProblem,
     Table,
     WorkbookError,
@@ -131,15 +131,6 @@ def _month_date(index: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-class _Row(RowForm):
-    """Every cell arrives raw; the clean_* methods say what a cell may hold."""
-
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        for key in data:
-            self.fields[key] = forms.Field(required=False)
-
-
 def _check(check, value):
     try:
         return check(value)
@@ -147,7 +138,7 @@ def _check(check, value):
         raise forms.ValidationError(str(exc)) from None
 
 
-class InstrumentForm(_Row):
+class InstrumentForm(RawRowForm):
     def clean_id(self):
         ident = _text(self.cleaned_data["id"])
         if not ident:
@@ -428,7 +419,7 @@ def instrument_template(actor) -> Template:
     )
 
 
-class CapacityForm(_Row):
+class CapacityForm(RawRowForm):
     def clean_month(self):
         return _check(parse_month, self.cleaned_data["month"])
 

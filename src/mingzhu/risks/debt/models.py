@@ -24,6 +24,7 @@ from mingzhu.core.fields import foreign_key, illustrative, task_link, unit_fk, u
 from mingzhu.core.models import Named, TimeStampedModel
 
 from .choices import Budget, EntityKind, InstrumentKind
+from .services import fiscal_capacity
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
@@ -213,15 +214,7 @@ class FiscalYear(TimeStampedModel):
 
     @property
     def capacity(self) -> Decimal:
-        """综合财力 = general budget + transfers − remittances + government funds + state
-        capital."""
-        return (
-            self.general_budget_revenue
-            + self.transfer_revenue
-            - self.remittance
-            + self.fund_revenue
-            + self.state_capital_revenue
-        )
+        return fiscal_capacity(self)
 
     def clean(self) -> None:
         if not (self.ratio_yellow < self.ratio_orange < self.ratio_red):

@@ -208,6 +208,19 @@ def _pct(num: float, den: float) -> float | None:
     return round(num / den * 100.0, 2) if den else None
 
 
+def fiscal_capacity(year):
+    """综合财力 of a fiscal year (a ``FiscalRow``, or a stored ``FiscalYear``): what the
+    city disposes of, net of what it remits to the level above — general budget +
+    transfers − remittances + government funds + state capital."""
+    return (
+        year.general_budget_revenue
+        + year.transfer_revenue
+        - year.remittance
+        + year.fund_revenue
+        + year.state_capital_revenue
+    )
+
+
 @dataclass(frozen=True)
 class FiscalRow:
     year: int
@@ -227,14 +240,7 @@ class FiscalRow:
 
     @property
     def capacity(self) -> float:
-        """综合财力: what the city disposes of, net of what it remits to the level above."""
-        return (
-            self.general_budget_revenue
-            + self.transfer_revenue
-            - self.remittance
-            + self.fund_revenue
-            + self.state_capital_revenue
-        )
+        return fiscal_capacity(self)
 
 
 def balance_at(s: Schedule, month: int, mask=None) -> float:
