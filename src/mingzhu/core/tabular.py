@@ -337,7 +337,14 @@ def read_grid(file) -> list[list]:
             raise WorkbookError(_("The workbook is damaged and cannot be read.")) from exc
         _check_unpacked_size(archive)
         if "xl/workbook.xml" in members:
-            rows = _xlsx_rows(data)
+            # calamine (Rust) reads a sheet about eight times faster than openpyxl; a
+            # workbook it cannot read is given to openpyxl.
+            try:
+                rows = _calamine_rows(data)
+            except WorkbookError as exc:
+                if exc.__cause__ is None:  # a limit, or no sheet: the same in openpyxl
+                    raise
+                rows = _xlsx_rows(data)
         elif "content.xml" in members and "mimetype" in members:
             rows = _calamine_rows(data)  # an OpenDocument spreadsheet
         else:
