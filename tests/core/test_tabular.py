@@ -13,8 +13,10 @@ from openpyxl import Workbook
 
 from mingzhu.core.tabular import (
     Column,
+    RowError,
     RowForm,
     RowProblem,
+    Table,
     WorkbookError,
     read_grid,
     read_table,
@@ -266,3 +268,54 @@ def test_the_task_import_page_refuses_a_word_document_without_a_500(as_user, sup
     )
     assert response.status_code == 400 and "不是表格文件" in response.content.decode()
     assert not task_list.tasks.exists()
+
+
+class _CheckedRow(RowForm):
+    """A row form as importers write them: a typed field, a clean_<name> that
+    remembers rows, a clean() across fields, and fields added by the row's columns."""
+
+    amount = forms.IntegerField(required=False)
+    name = forms.CharField(required=False)
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        for key in data:
+            self.fields.setdefault(key, forms.Field(required=False))
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        earlier = self.seen_before(name, "name")
+        if earlier is not None:
+            raise forms.ValidationError(f"also on row {earlier}")
+        return name.upper()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount") == 0 and data.get("note"):
+            raise forms.ValidationError("no note on a zero amount")
+        return data
+
+
+def test_one_form_checks_every_row_as_a_form_per_row_would():
+    rows = [
+        (2, {"amount": "5", "name": "a", "note": None}),
+        (3, {"amount": "x", "name": "b", "note": None}),
+        (4, {"amount": "0", "name": "a", "note": "n"}),
+        (5, {"amount": "7", "name": "c", "note": "m"}),
+        (6, {"amount": "8", "name": "d", "extra": "e"}),  # other columns: a form of its own
+    ]
+    table = Table(rows=rows, headers={"amount": "金额", "name": "名称", "note": "备注"})
+    good, errors = validate_rows(table, _CheckedRow)
+    expected_good, expected_errors, context = [], [], {}
+    for number, record in rows:
+        form = _CheckedRow(record, row=number, context=context)
+        if form.is_valid():
+            expected_good.append((number, form.cleaned_data))
+        else:
+            for name, messages in form.errors.items():
+                label = "—" if name == "__all__" else table.header(name)
+                expected_errors += [RowError(number, label, str(m)) for m in messages]
+    assert good == expected_good
+    assert errors == expected_errors
+    assert [n for n, _d in good] == [2, 5, 6] and good[1][1]["name"] == "C"
+    assert {(e.row, e.field) for e in errors} == {(3, "金额"), (4, "名称"), (4, "—")}

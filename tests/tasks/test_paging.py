@@ -130,3 +130,67 @@ def test_a_sort_key_is_columns_of_the_table_ending_in_a_unique_one():
     assert [k.field.name for k in keys] == ["deadline", "code"]
     assert paging.sort_key(Task.objects.order_by("lead_unit__name")) is None
     assert paging.sort_key(Task.objects.order_by("leader")) is None
+
+
+def test_a_search_past_the_count_limit_says_so_and_still_walks_every_match(
+    as_user, supervisor, many, small_pages, monkeypatch
+):
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 10)
+    client = as_user(supervisor)
+    expected = list(
+        restrict(Task.objects.filter(title__startswith="分页任务"), supervisor, "view")
+        .order_by(F("deadline").asc(nulls_last=True), "pk")
+        .values_list("code", flat=True)
+    )
+    assert len(expected) == 40
+    page = client.get("/tasks/", {"q": "分页任务", "show": "all"}).content.decode()
+    assert "more than 10 records" in page and "40 records" not in page
+    pages, query = [ledger_codes(page)], link(page, "&raquo;")
+    while query is not None:
+        page = client.get(f"/tasks/?{query}").content.decode()
+        pages.append(ledger_codes(page))
+        query = link(page, "&raquo;")
+    assert [code for p in pages for code in p] == expected
+    assert len(pages[-1]) == 40 - 5 * PER_PAGE  # the last page ends the links
+    # Back from the last page, and a bare number past the counted pages.
+    previous = client.get(f"/tasks/?{link(page, '&laquo;')}").content.decode()
+    assert ledger_codes(previous) == pages[-2]
+    deep = client.get("/tasks/", {"q": "分页任务", "show": "all", "page": 6}).content.decode()
+    assert ledger_codes(deep) == pages[5] and link(deep, "&raquo;") is None
+
+
+def test_a_search_under_the_count_limit_is_counted_exactly(
+    as_user, supervisor, many, small_pages, monkeypatch
+):
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 40)
+    page = as_user(supervisor).get("/tasks/", {"q": "分页任务", "show": "all"}).content.decode()
+    assert "40 records" in page and "more than" not in page and "1 / 6" in page
+
+
+def test_the_api_counts_a_search_up_to_the_limit(as_user, supervisor, many, monkeypatch):
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 10)
+    client = as_user(supervisor)
+    body = client.get("/api/v1/tasks/", {"q": "分页任务", "page_size": PER_PAGE}).json()
+    assert body["count"] == 10 and body["count_capped"] is True
+    rows = []
+    while True:
+        rows += [r["id"] for r in body["results"]]
+        if body["next"] is None:
+            break
+        body = client.get(body["next"]).json()
+    assert len(rows) == len(set(rows)) == 40
+    # Under the limit, and without a search, the count is exact.
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 40)
+    body = client.get("/api/v1/tasks/", {"q": "分页任务"}).json()
+    assert (body["count"], body["count_capped"]) == (40, False)
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 10)
+    body = client.get("/api/v1/tasks/", {"page_size": PER_PAGE}).json()
+    assert body["count_capped"] is False
+    assert body["count"] == restrict(Task.objects.all(), supervisor, "view").count() >= 40
+
+
+def test_the_schema_describes_the_capped_count(as_user, supervisor):
+    schema = as_user(supervisor).get("/api/v1/schema/", {"format": "json"}).json()
+    listed = schema["components"]["schemas"]["PaginatedTaskList"]
+    assert "count_capped" in listed["required"]
+    assert listed["properties"]["count_capped"]["type"] == "boolean"

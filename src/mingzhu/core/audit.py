@@ -343,11 +343,45 @@ def _common(actor) -> dict:
 def _bulk_insert(entries, batch_size: int) -> int:
     from itertools import islice
 
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return _copy_entries(entries, connection)
     written = 0
     entries = iter(entries)
     while batch := list(islice(entries, batch_size)):
         LogEntry.objects.bulk_create(batch)
         written += len(batch)
+    return written
+
+
+def _copy_entries(entries, connection) -> int:
+    """Write log entries by COPY (PostgreSQL): the values as their columns take them
+    (JSON as its text), no ids read back. A bulk insert would send each column as one
+    array parameter, which the driver quotes character by character in Python (the
+    entries' JSON is full of quotes): most of a large import's time."""
+    import json
+
+    fields = [f for f in LogEntry._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    plan = [(f.attname, f.encoder if isinstance(f, models.JSONField) else False) for f in fields]
+    written = 0
+    with connection.cursor() as cursor:
+        statement = (
+            f"COPY {connection.ops.quote_name(LogEntry._meta.db_table)} ({columns}) FROM STDIN"
+        )
+        with cursor.copy(statement) as copy:
+            for entry in entries:
+                copy.write_row(
+                    [
+                        value
+                        if encoder is False or value is None
+                        else json.dumps(value, cls=encoder)
+                        for name, encoder in plan
+                        for value in (getattr(entry, name),)
+                    ]
+                )
+                written += 1
     return written
 
 

@@ -23,6 +23,7 @@ are asked for).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django import forms
@@ -67,33 +68,57 @@ UNSPECIFIED = re.compile(
 
 class _Units:
     """The units the importing user may see, by the names offices write (市发改委,
-    扬中市生态环境局, 新坝镇人民政府, the administrator's aliases: ``mingzhu.org.matching``)."""
+    扬中市生态环境局, 新坝镇人民政府, the administrator's aliases: ``mingzhu.org.matching``).
+    Each name is matched once for the sheet (a year's list names a few dozen units over
+    thousands of rows); its answer, the units or the error's message, is kept."""
 
     def __init__(self, user):
         self.matcher = UnitMatcher.of_city(OrgUnit.objects.restrict(user, "view"))
+        self._found: dict[str, OrgUnit | str] = {}
+        self._expanded: dict[str, list[OrgUnit] | str] = {}
 
     def find(self, name: str) -> OrgUnit:
+        if name not in self._found:
+            self._found[name] = self._find(name)
+        return _answer(self._found[name])
+
+    def _find(self, name: str) -> OrgUnit | str:
         found = self.matcher.candidates(name)
         if not found:
-            raise forms.ValidationError(_("no unit named %(name)s") % {"name": name})
+            return _("no unit named %(name)s") % {"name": name}
         if len(found) > 1:
-            raise forms.ValidationError(_("%(name)s names more than one unit") % {"name": name})
+            return _("%(name)s names more than one unit") % {"name": name}
         return found[0]
 
     def expand(self, name: str) -> list[OrgUnit]:
         """The units a co-unit name stands for: every town for 各镇（街道）, none for
         各相关部门, else the one unit it names."""
-        if UNSPECIFIED.match(name):
-            return []
-        towns = self.matcher.expand(name)
-        if len(towns) > 1:
-            return towns
-        return [self.find(name)]
+        if name not in self._expanded:
+            if UNSPECIFIED.match(name):
+                self._expanded[name] = []
+            else:
+                towns = self.matcher.expand(name)
+                if len(towns) > 1:
+                    self._expanded[name] = towns
+                else:
+                    found = self._found.setdefault(name, self._find(name))
+                    self._expanded[name] = found if isinstance(found, str) else [found]
+        return _answer(self._expanded[name])
+
+
+def _answer(found):
+    if isinstance(found, str):
+        raise forms.ValidationError(found)
+    return found
 
 
 def _names(value) -> list[str]:
+    return list(_split_names(str(value or "").strip()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_names(text: str) -> tuple[str, ...]:
     # 各镇（街道、园区）: the separator inside the brackets is part of the name.
-    text = str(value or "").strip()
     parts, depth, current = [], 0, ""
     for ch in text:
         if ch in "（(":
@@ -108,7 +133,7 @@ def _names(value) -> list[str]:
             current += ch
     if current:
         parts.append(current)
-    return parts
+    return tuple(parts)
 
 
 class TaskRow(RowForm):
@@ -182,7 +207,11 @@ class TaskRow(RowForm):
         return leader
 
     def clean_deadline(self):
-        day, long_running = deadline_in(self.cleaned_data["deadline"], self.context["year"])
+        # Read once per distinct cell: a sheet repeats its few deadlines.
+        value, seen = self.cleaned_data["deadline"], self.context["deadlines"]
+        if value not in seen:
+            seen[value] = deadline_in(value, self.context["year"])
+        day, long_running = seen[value]
         if day is None and not long_running:
             raise forms.ValidationError(
                 _(
@@ -277,6 +306,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         "year": task_list.year or today.year,
         "notes": [],
         "headers": table.headers,
+        "deadlines": {},
     }
     good, errors = validate_rows(table, TaskRow, context=context)
     result = ImportResult(errors=errors, notes=context["notes"])

@@ -3,6 +3,12 @@ page carry the sort key of the page's last (first) row, and that page is read fr
 index after (before) that key, however deep it lies, instead of skipping every row before
 it (OFFSET). The page number still shows where the reader is (``N / M``); a bare
 ``?page=N`` without a key (a link kept from elsewhere) is still answered, by OFFSET.
+
+A search (``?q=``) is counted up to ``SEARCH_COUNT_LIMIT`` matches only (a LIMIT in a
+subquery): a common word matching a tenth of the ledger would otherwise cost a count of
+every match on every page. Past the limit the count reads "10,000+" (the API says so in
+``count_capped``), and whether a page has a next one is read with its rows (one row more
+than the page), so that the links still walk to the last match.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import base64
 import json
 import operator
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
@@ -23,6 +29,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from mingzhu.core.drf import Pagination
 
 AFTER, BEFORE = "after", "before"
+# Matches of a search counted at most; past it the count is shown as "10,000+".
+SEARCH_COUNT_LIMIT = 10_000
 BAD_KEY = _("The page link is not valid: open the list again from its first page.")
 
 
@@ -103,9 +111,57 @@ def beyond(keys: list[Key], values: list, forward: bool) -> Q:
     return Q(**{lookup(keys[0], False): values[0]}) & reduce(operator.or_, parts)
 
 
+class KeysetPage(Page):
+    """A page that, under a capped count, knows from its own rows whether another follows."""
+
+    more: bool | None = None
+
+    def has_next(self) -> bool:
+        return super().has_next() if self.more is None else self.more
+
+
 class KeysetPaginator(Paginator):
     """A Paginator whose pages are read after or before a row's key when one is given
-    (``page(number, after=..., before=...)``); its pages know the keys of their links."""
+    (``page(number, after=..., before=...)``); its pages know the keys of their links.
+    With ``count_limit`` the rows are counted up to that many (``capped`` when there are
+    more; ``count`` is then the limit)."""
+
+    _over = False  # more rows than the limit (set by ``count``)
+
+    def __init__(self, object_list, per_page, *, count_limit: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_limit = count_limit
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_limit is None:
+            return super().count
+        # COUNT(*) over a subquery that stops at the row after the limit.
+        found = self.object_list.order_by()[: self.count_limit + 1].count()
+        self._over = found > self.count_limit
+        return min(found, self.count_limit)
+
+    @property
+    def capped(self) -> bool:
+        """More rows than ``count_limit``: ``count`` is a lower bound."""
+        return self.count_limit is not None and self.count >= 0 and self._over
+
+    def validate_number(self, number):
+        if not self.capped:
+            return super().validate_number(number)
+        # Pages past the counted rows exist: only the number itself is checked.
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def _get_page(self, *args, **kwargs):
+        return KeysetPage(*args, **kwargs)
 
     def page(self, number, *, after: str | None = None, before: str | None = None) -> Page:
         keys = sort_key(self.object_list)
@@ -115,16 +171,27 @@ class KeysetPaginator(Paginator):
                 *(f"{'-' if k.descending else ''}{k.field.name}" for k in keys)
             )
         number = self.validate_number(number)
+        capped, more = self.capped, None
         if keys is None or not (after or before) or number == 1:
-            page = super().page(number)
+            if not capped:
+                page = super().page(number)
+                page.keys = keys
+                return page
+            bottom = (number - 1) * self.per_page
+            found = list(self.object_list[bottom : bottom + self.per_page + 1])
+            more, found = len(found) > self.per_page, found[: self.per_page]
         else:
             values = decode(keys, after or before)
             rows = self.object_list.filter(beyond(keys, values, forward=bool(after)))
             if after:
-                found = list(rows[: self.per_page])
+                found = list(rows[: self.per_page + 1])
+                more, found = len(found) > self.per_page, found[: self.per_page]
             else:
                 found = list(rows.reverse()[: self.per_page])[::-1]
-            page = self._get_page(found, number, self)
+                more = True  # the row whose key was given follows
+        page = self._get_page(found, number, self)
+        if capped:
+            page.more = more
         page.keys = keys
         return page
 
@@ -158,16 +225,25 @@ def link_keys(page: Page) -> tuple[dict, dict]:
     return following, preceding
 
 
+def search_count_limit(params) -> int | None:
+    """The count limit of a list asked with these parameters: ``SEARCH_COUNT_LIMIT`` for
+    a search (``q``), none otherwise."""
+    return SEARCH_COUNT_LIMIT if str(params.get("q") or "").strip() else None
+
+
 class KeysetPagination(Pagination):
-    """The API's page shape (``count``, ``next``, ``previous``, ``results``), with
-    ``next`` and ``previous`` read by key (``after``/``before``) like the ledger's."""
+    """The API's page shape (``count``, ``count_capped``, ``next``, ``previous``,
+    ``results``), with ``next`` and ``previous`` read by key (``after``/``before``) like
+    the ledger's, and a search counted up to ``SEARCH_COUNT_LIMIT``."""
 
     django_paginator_class = KeysetPaginator
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         page_size = self.get_page_size(request)
-        paginator = self.django_paginator_class(queryset, page_size)
+        paginator = self.django_paginator_class(
+            queryset, page_size, count_limit=search_count_limit(request.query_params)
+        )
         number = self.get_page_number(request, paginator)
         params = request.query_params
         try:
@@ -181,6 +257,33 @@ class KeysetPagination(Pagination):
                 self.invalid_page_message.format(page_number=number, message=str(exc))
             ) from exc
         return list(self.page)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data = {
+            "count": response.data["count"],
+            "count_capped": self.page.paginator.capped,
+            **{k: v for k, v in response.data.items() if k != "count"},
+        }
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        shape = super().get_paginated_response_schema(schema)
+        shape["required"] = [*shape["required"], "count_capped"]
+        shape["properties"] = {
+            "count": shape["properties"]["count"],
+            "count_capped": {
+                "type": "boolean",
+                "description": (
+                    "True when a search (`q`) matches more rows than are counted: `count` "
+                    f"is then the limit ({SEARCH_COUNT_LIMIT:,}), a lower bound, and the "
+                    "`next` links still lead to every match."
+                ),
+                "example": False,
+            },
+            **{k: v for k, v in shape["properties"].items() if k != "count"},
+        }
+        return shape
 
     def get_schema_operation_parameters(self, view):
         described = {

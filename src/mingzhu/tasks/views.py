@@ -108,8 +108,12 @@ class TaskListView(ObjectListView):
 
     def paginate(self, queryset):
         """Keyset pages (tasks.paging): the next and previous links read from the index
-        after (before) the rows shown, however deep."""
-        paginator = paging.KeysetPaginator(queryset, self.paginate_by)
+        after (before) the rows shown, however deep; a search counted up to a limit."""
+        paginator = paging.KeysetPaginator(
+            queryset,
+            self.paginate_by,
+            count_limit=paging.search_count_limit(self.request.GET),
+        )
         try:
             page = paginator.page_for(self.request.GET)
         except paging.BadKey:
