@@ -46,7 +46,7 @@ from .choices import (
     Scheme,
 )
 
-REQUESTS = 2000
+REQUESTS = 1000
 HOUSEHOLDS = 150
 FUNDS = 12
 DESK = "YZ-DEPT-SWZX"
