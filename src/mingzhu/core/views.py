@@ -230,12 +230,24 @@ class ObjectListView(ObjectMixin, View):
         template changes its blocks (a view that draws its own rows overrides this)."""
         if self.table_template != ObjectListView.table_template:
             return None
+        return self.row_html(obj, cells)
+
+    # Attributes of the first column's link (core/_object_table.html's ``first`` block).
+    link_attrs = ""
+
+    def row_html(self, obj, cells, lead: str = "") -> str:
+        """``<tr>``, ``lead`` (cells before the link), the link to the object, then each
+        other column as ``draw_cell`` shows it."""
         (_column, _label, first), *others = cells
-        html = [f'<tr><td class="card-title">{link_cell(obj, first)}</td>']
-        for _column, label, value in others:
-            html.append(f'<td data-label="{shown(label)}">{shown(cell(value))}</td>')
+        html = [f'<tr>{lead}<td class="card-title">{link_cell(obj, first, self.link_attrs)}</td>']
+        for column, label, value in others:
+            html.append(f'<td data-label="{shown(label)}">{self.draw_cell(column, value)}</td>')
         html.append("</tr>")
         return "".join(html)
+
+    def draw_cell(self, column, value) -> str:
+        """A cell's HTML as the table template's ``cell`` filter shows it."""
+        return shown(cell(value))
 
     def paginate(self, queryset: models.QuerySet):
         """The page the request asks for. A page may carry ``next_query`` and

@@ -21,7 +21,6 @@ from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import permission_name
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
-from mingzhu.core.templatetags.mingzhu import cell
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ImportTemplateView,
@@ -31,7 +30,6 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
-    link_cell,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
@@ -123,30 +121,27 @@ class TaskListView(ObjectListView):
         page.next_query, page.previous_query = urlencode(following), urlencode(preceding)
         return page
 
+    link_attrs = ' class="text-nowrap"'
+
     def draw_row(self, obj, cells, context) -> str:
         """A row as tasks/_task_table.html's blocks draw it: the tick box of the bulk
         actions, the code linking to the task, the light and the status as badges."""
-        html = ["<tr>"]
+        lead = ""
         if context.get("bulk"):
-            html.append(
+            lead = (
                 '<td class="card-select"><input class="form-check-input" type="checkbox" '
                 f'name="ids" value="{shown(obj.pk)}" form="bulk-select" '
                 f'aria-label="{shown(_("Select"))} {shown(obj.code)}"></td>'
             )
-        (_column, _label, first), *others = cells
-        link = link_cell(obj, first, ' class="text-nowrap"')
-        html.append(f'<td class="card-title">{link}</td>')
-        for column, label, value in others:
-            if column.name == "light" and value:
-                css = LIGHT_BADGES.get(value.code, "text-bg-success")
-                shows = f'<span class="badge light-{shown(value.code)} {css}">{shown(value)}</span>'
-            elif column.name == "status":
-                shows = f'<span class="badge text-bg-secondary status-badge">{shown(value)}</span>'
-            else:
-                shows = shown(cell(value))
-            html.append(f'<td data-label="{shown(label)}">{shows}</td>')
-        html.append("</tr>")
-        return "".join(html)
+        return self.row_html(obj, cells, lead)
+
+    def draw_cell(self, column, value) -> str:
+        if column.name == "light" and value:
+            css = LIGHT_BADGES.get(value.code, "text-bg-success")
+            return f'<span class="badge light-{shown(value.code)} {css}">{shown(value)}</span>'
+        if column.name == "status":
+            return f'<span class="badge text-bg-secondary status-badge">{shown(value)}</span>'
+        return super().draw_cell(column, value)
 
     def export_selection(self, tasks):
         """The selected tasks (bulk export) as the ledger's workbook."""
