@@ -256,7 +256,7 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
     found: list[tuple[dt.date, str]] = []
     for m in _YEAR_MONTH.finditer(text):
         has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
-        preceded = re.search(r"(?:到|至|于|在)\s*$", text[: m.start()])
+        preceded = text[: m.start()].rstrip()[-1:] in ("到", "至", "于", "在")
         if not (has_deadline_words or preceded or limit):
             continue  # "2025年是…": a time, not a deadline
         month = _month(m.group("month")) if m.group("month") else 12

@@ -192,12 +192,21 @@ _HEADING_MARK = re.compile(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+class _CharWidths(dict):
+    """Printed width of each character met so far (looked up once per character)."""
+
+    def __missing__(self, c: str) -> int:
+        width = self[c] = 0 if c.isspace() else 2 if unicodedata.east_asian_width(c) in "WFA" else 1
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 def _width(line: str) -> int:
     """Printed width: CJK and ambiguous-width marks count two, other characters one,
     spaces none (PDF text carries spaces the page does not show)."""
-    return sum(
-        2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line if not c.isspace()
-    )
+    return sum(map(_CHAR_WIDTHS.__getitem__, line))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -514,7 +523,8 @@ def join_lines(text: str) -> list[str]:
         if not line or _SEPARATOR.match(line):
             continue
         lines.append((line, False))
-    width = _wrap_width([_width(line) for line, _heading in lines])
+    widths = [_width(line) for line, _heading in lines]
+    width = _wrap_width(widths)
     paragraphs: list[str] = []
     current = ""
     for i, (line, heading) in enumerate(lines):
@@ -522,7 +532,7 @@ def join_lines(text: str) -> list[str]:
         if current and current[-1].isascii() and current[-1].isalnum() and line[0].isalnum():
             current += " "
         current += line
-        w = _width(line)
+        w = widths[i]
         full = width is not None and w >= 0.95 * width
         if heading or not nxt or _HEADING_MARK.match(nxt):
             ends = True
@@ -1041,7 +1051,15 @@ _SUFFIX = (
 )
 # "8—10个百亿企业", "3-5处": a range, its lower bound the target.
 _RANGE = r"(?P<upto>\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
-_LEVEL = re.compile(rf"(?P<pre>{_PREFIX})?\s*{_NUMBER}{_RANGE}\s*(?P<unit>{_UNIT}){_SUFFIX}")
+# Lookaheads on the first characters a prefix, a number and a unit can start with let the
+# scan skip most positions without trying every alternative (the matches are the same).
+_PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
+_LEVEL = re.compile(
+    rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
+    rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
+    rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>{_UNIT}){_SUFFIX}"
+)
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
 )
@@ -1102,13 +1120,13 @@ _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
 _OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
+_COUNTING_VERBS = _tw(
+    r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现"
+)
 _COUNTED = re.compile(
-    "(?P<verb>"
-    + _tw(
-        r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
-        r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现"
-    )
-    + ")"
+    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
+    rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
@@ -1127,6 +1145,7 @@ _CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投�
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
 # the verb that completes it.
 _COMPLETED = re.compile(
+    rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
     r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用)(?P<rest>[^，,。；;（(]{0,24})"
 )
