@@ -321,7 +321,8 @@ def test_a_preamble_item_of_a_plan_is_no_task():
         "一、总体要求\n（一）指导思想。以高质量发展为主线。\n"
         "（二）发展目标。到2028年，新建公园5个。\n二、主要任务\n（一）建设城市绿道。"
     )
-    assert [t for t, _lead in _tasks(text)] == ["发展目标", "建设城市绿道"]
+    assert [t for t, _lead in _tasks(text)] == ["建设城市绿道"]
+    assert [(t.indicator, t.value) for t in decompose(text).targets] == [("公园", Decimal(5))]
 
 
 def test_group_rows_inside_a_page_table_head_the_rows_below_them():
@@ -336,3 +337,58 @@ def test_group_rows_inside_a_page_table_head_the_rows_below_them():
         ("经济指标（牵头领导：张三）", "地区生产总值增长6%", "区发改局"),
         ("民生实事", "新建公厕12座", "区城管局"),
     ]
+
+
+# --- goals, sizes and counts of those served ----------------------------------------
+
+
+def test_a_goals_heading_among_the_general_requirements_is_no_task_but_commits():
+    text = (
+        "一、总体要求\n（一）指导思想\n以新发展理念为指导，推动养老服务提质。\n"
+        "（二）工作目标\n到2028年，新建社区食堂24个。\n"
+        "二、重点任务\n（一）建设社区食堂。按标准布点建设。\n（二）培育连锁企业。支持品牌化经营。"
+    )
+    d = decompose(text)
+    assert [i.title for s in d.sections for i in s.items] == ["建设社区食堂", "培育连锁企业"]
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [("社区食堂", Decimal(24), "个")]
+
+
+def test_a_goals_part_of_its_own_stays_the_task_of_reaching_them():
+    d = decompose(
+        "一、主要目标\n到2028年，新建社区食堂24个。\n二、重点任务\n1.建设社区食堂。按标准布点。"
+    )
+    assert [i.title for s in d.sections for i in s.items] == ["主要目标", "建设社区食堂"]
+
+
+def test_what_a_base_holds_is_its_size_not_a_count_of_work():
+    assert _targets("完成北岗150万只肉鸭生态养殖基地建设。") == []
+    assert _targets("建成高标准蔬菜基地3个。") == [("高标准蔬菜基地", ">=", Decimal(3), "个")]
+
+
+def test_a_count_placed_before_those_served_names_the_service():
+    assert _targets("为不少于1.8万名在校学生提供免费视力筛查。") == [
+        ("在校学生免费视力筛查", ">=", Decimal(18000), "名")
+    ]
+
+
+def test_the_length_or_area_of_what_is_built_is_a_size():
+    assert _targets("建设1条总长度约12公里,经过两个镇的供水干管。") == []
+    assert _targets("改造背街小巷12公里。") == [("改造背街小巷", ">=", Decimal(12), "公里")]
+
+
+def test_two_subjects_and_two_counts_joined_by_he_give_two_targets():
+    found = _targets("到2028年，全县规上企业和专精特新企业分别超过120家和15家。")
+    assert found == [
+        ("规上企业", ">", Decimal(120), "家"),
+        ("专精特新企业", ">", Decimal(15), "家"),
+    ]
+
+
+def test_paragraphs_opening_with_heads_of_one_length_are_items():
+    text = (
+        "二、主要举措\n"
+        "链主引领。围绕新能源汽车零部件培育链主企业。\n"
+        "园区承载。建设标准厂房和人才公寓。\n"
+        "金融赋能。设立产业引导基金。"
+    )
+    assert [t for t, _lead in _tasks(text)] == ["链主引领", "园区承载", "金融赋能"]

@@ -772,18 +772,26 @@ _PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4
 
 def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]:
     """Paragraphs opening with parallel heads: two or more in a row, each a short
-    sentence, opening with the same character. Returns {offset: head}."""
+    sentence, opening with the same character, or three or more whose heads are short
+    phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
 
     def close() -> None:
-        if len(run) >= 2:
+        same_start = all(head[0] == run[0][1][0] for _offset, head in run)
+        if len(run) >= (2 if same_start else 3):
             heads.update(run)
         run.clear()
 
+    def parallel(head: str) -> bool:
+        first = run[0][1]
+        if all(h[0] == first[0] for _offset, h in run) and head[0] == first[0]:
+            return True
+        return len(head) <= 8 and all(len(h) == len(head) for _offset, h in run)
+
     for para, offset in zip(paragraphs, offsets, strict=True):
         m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
-        if m and (not run or run[0][1][0] == m.group("head")[0]):
+        if m and (not run or parallel(m.group("head"))):
             run.append((offset, m.group("head")))
             continue
         close()
@@ -1339,8 +1347,11 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if closing := _CLOSING_VERB.match(after):
             after = after[closing.end() :]
         within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
-        if (not within and after[:1] not in _AFTER_OK) or after[:1] == "的":
+        listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
+        if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
+        if _DIMENSION.search(text, 0, m.start()):
+            continue  # "建设1条总长度约25公里的管道": the size of what is built
         comparator, words = _comparator(m.group("pre"), suffix)
         if m.group("upto") and comparator is None:
             comparator, words = ">=", m.group("num") + m.group("upto")
@@ -1385,6 +1396,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
+        if _a_size(m.group("unit"), m.group("obj")):
+            continue
         value = _number(m.group("num"))
         if value is None:
             continue
@@ -1401,9 +1414,21 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             )
             taken.append((more.start("num"), more.end()))
             position = more.end()
+    for m in _SERVED.finditer(text):
+        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        comparator, words = _comparator(m.group("pre"), None)
+        name = m.group("who") + m.group("what")
+        results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
+        taken.append((m.start("num"), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]):
+            continue
+        if _a_size(m.group("unit"), m.group("obj")):
             continue
         clause = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
         verb = _ADDING.search(clause)
@@ -1466,6 +1491,34 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     return sorted(results, key=lambda t: t.start)
 
 
+# "总长度约25公里", "占地面积约2.4万平方米": a dimension of what is built.
+_DIMENSION = re.compile(
+    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|建筑面积|建築面積)"
+    r"\s*(?:约|約)?\s*$"
+)
+
+
+# "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
+_SERVED = re.compile(
+    rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?=[，,。；;、]|$)"
+)
+
+
+# "完成南湖200万只蛋鸡标准化养殖基地建设": what a base or a project holds is its size; the
+# count of work is the one base.
+_SIZED_PLACE = re.compile(
+    rf"(?:{_tw('基地|园区|产业园|示范园|养殖场|养殖小区|项目|工程')})(?:{_tw('建设')})?$"
+)
+_CONTENT_UNITS = set(_tw("只|头|羽|株|吨|万吨|亩|万亩").split("|"))
+
+
+def _a_size(unit: str, obj: str) -> bool:
+    """A count in a measure of content (只, 头, 亩, 吨) of what a base or project holds."""
+    return unit in _CONTENT_UNITS and bool(_SIZED_PLACE.search(obj))
+
+
 # "增长8%、力争9%": a second figure the office strives for.
 _FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
 _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
@@ -1473,7 +1526,7 @@ _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降
 _STRETCH = re.compile(
     rf"\s*[、，,]\s*(?P<word>力争|争取|努力)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?(?![\u4e00-\u9fff])"
 )
-_MORE = re.compile(rf"\s*[、和及，,]\s*{_NUMBER}\s*(?P<unit>%|％|个百分点|亿元|万元)?")
+_MORE = re.compile(rf"\s*[、和及，,]\s*{_NUMBER}\s*(?P<unit>{_UNIT})?")
 
 
 def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
@@ -1494,6 +1547,11 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
     clause = clause[noise.end() :] if (noise := _LEADING_NOISE.match(clause)) else clause
     subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
+    if len(subjects) == 1 and len(values) == 1:
+        # "高新技术企业和科技型企业分别超过90家和870家"
+        parts = re.split(r"[和及与]", subjects[0])
+        if len(parts) == 2 and all(len(part) >= 2 for part in parts):
+            subjects = parts
     if len(subjects) == len(values) + 1:
         # "淡水产品加工、装备制造、新材料三大主导产业产值分别完成60亿元、95亿元、100亿元"
         tail = re.search(
@@ -1799,6 +1857,19 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     year, issued_on, doc_number = document_date(title, paragraphs)
     year = year or _year(joined)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
+    # A plan's goals under a heading below the first level, among the parts that say why
+    # and how ("一、总体要求" then "（二）工作目标", or "（一）工作目标。到2027年…"), are
+    # what it commits to, not a task: their sentences commit. (A part of its own,
+    # "一、主要目标", stays the task of reaching them.)
+    goals = [
+        (i.start, i.end)
+        for s in sections
+        for i in s.items
+        if GOALS.match(i.title.strip("。.：: "))
+        and not GOALS.match(s.title.strip("。.：: "))
+        and not _L1.match(i.rule)
+        and not i.named_lead
+    ]
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
@@ -1809,6 +1880,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             for i in section.items
             if not is_instruction(i, section.title, notice)
             and not PREAMBLE.match(i.title.strip("。. "))
+            and (i.start, i.end) not in goals
         ]
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
@@ -1824,6 +1896,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed = [(i.start, i.end) for s in sections if not REVIEW.search(s.title) for i in s.items]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
+    committed += goals
     targets = find_targets(body, body_offsets, committed)
     rules = list(rules)
     for item in items:
