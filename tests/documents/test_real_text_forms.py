@@ -392,3 +392,37 @@ def test_paragraphs_opening_with_heads_of_one_length_are_items():
         "金融赋能。设立产业引导基金。"
     )
     assert [t for t, _lead in _tasks(text)] == ["链主引领", "园区承载", "金融赋能"]
+
+
+# --- covering notices, news wording and page artefacts -----------------------------
+
+
+def test_notice_heads_of_short_phrases_on_how_to_work_are_instructions():
+    text = (
+        "各鄉鎮人民政府，縣直各單位：\n"
+        "現將《2028年縣政府重點工作分解方案》印發給你們，並通知如下：\n"
+        "1.細化目標,壓實責任。各牽頭單位要制定推進計劃。\n"
+        "二、加強統籌調度,確保按期辦結。各部門各單位要按月報送進展。"
+    )
+    assert _tasks(text) == []
+
+
+def test_a_task_head_of_two_phrases_is_not_an_instruction():
+    text = "一、重点任务\n1.优化营商环境,提升服务效能。各部门要压缩审批时限。"
+    assert [t for t, _lead in _tasks(text)] == ["优化营商环境,提升服务效能"]
+
+
+def test_a_year_end_or_this_year_commits_and_a_batch_is_no_count():
+    assert _targets("今年要建成15个村级物流站点。", committed=False) == [
+        ("村级物流站点", ">=", Decimal(15), "个")
+    ]
+    found = targets_in("2028年年底前，建成20个以上乡村驿站，培育一批物流企业。")
+    assert [(t.indicator, t.value, t.deadline.isoformat()) for t in found] == [
+        ("乡村驿站", Decimal(20), "2028-12-31")
+    ]
+
+
+def test_the_romanised_reading_a_page_puts_after_a_character_is_dropped():
+    d = decompose("一、重點任務\n1.創(chuàng)建示范村12個。（牽頭單位：縣農業農村局）")
+    item = d.sections[0].items[0]
+    assert (item.title, item.named_lead) == ("創建示范村12個", "縣農業農村局")

@@ -609,9 +609,11 @@ _TO_EVERYONE = re.compile(
 
 # Characters of a notice's instructions in traditional form.
 _PLAIN = str.maketrans(
-    "門責單鎮級實須應關請認壓細進舉範區縣處導領織調統籌強協號稱設點時內額萬項務",
-    "门责单镇级实须应关请认压细进举范区县处导领织调统筹强协号称设点时内额万项务",
+    "門責單鎮級實須應關請認壓細進舉範區縣處導領織調統籌強協號稱設點時內額萬項務牽頭辦們確結與當督",
+    "门责单镇级实须应关请认压细进举范区县处导领织调统筹强协号称设点时内额万项务牵头办们确结与当督",
 )
+# "强化责任意识，科学制订办理方案": a head of short phrases on how to work.
+_SHORT_PHRASES = re.compile(r"^[\u4e00-\u9fff]{4,8}(?:[，,、；;][\u4e00-\u9fff]{4,8})+[。；;]?$")
 _MANAGING = re.compile(
     r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓"
 )
@@ -644,6 +646,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
         return False
     # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
     # to work, then what every unit must do.
+    if _SHORT_PHRASES.match(item.title) and _MANAGING.search(item.title):
+        return True
     return bool(_PHRASES.match(item.title)) or (
         len(item.title) <= 12
         and not re.search(r"\d", item.title)
@@ -1078,14 +1082,14 @@ _QUALITATIVE = re.compile(
 )
 # "现将…印发给你们" is the formula of a notice, not a commitment.
 COMMITMENT = re.compile(
-    r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五"
+    r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
 )
 NOT_A_COMMITMENT = re.compile(r"已经|已|同比|上年|去年|曾")
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
     (
         re.compile(
-            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*)?"
+            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:年(?=底))?(?:(?P<month>\d{1,2})\s*月\s*)?"
             r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面))?"
         ),
         "year",
@@ -1350,6 +1354,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
+        if _some(m):
+            continue
         if _DIMENSION.search(text, 0, m.start()):
             continue  # "建设1条总长度约25公里的管道": the size of what is built
         comparator, words = _comparator(m.group("pre"), suffix)
@@ -1396,7 +1402,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
-        if _a_size(m.group("unit"), m.group("obj")):
+        if _a_size(m.group("unit"), m.group("obj")) or _some(m):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -1514,6 +1520,11 @@ _SIZED_PLACE = re.compile(
 _CONTENT_UNITS = set(_tw("只|头|羽|株|吨|万吨|亩|万亩").split("|"))
 
 
+def _some(m: re.Match) -> bool:
+    """ "培育一批龙头企业": some, not a count."""
+    return m.group("num") == "一" and m.group("unit") == "批"
+
+
 def _a_size(unit: str, obj: str) -> bool:
     """A count in a measure of content (只, 头, 亩, 吨) of what a base or project holds."""
     return unit in _CONTENT_UNITS and bool(_SIZED_PLACE.search(obj))
@@ -1591,6 +1602,11 @@ def _commitment_word(text: str, stop: int) -> str:
 
 
 _SIZED = re.compile(rf"^{_ARABIC}\s*(?:{_UNIT})(?:以上|以下)?[\u4e00-\u9fff]")
+
+
+# Pages converted to traditional characters by some sites carry the reading of a
+# character after it ("創(chuàng)建", "達(dá)到"): dropped, the words read again.
+_ROMANISED = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,6}\)")
 
 
 def _plausible(name: str) -> bool:
@@ -1842,7 +1858,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    paragraphs = join_lines(separated_tables(unflatten_tables(text.translate(_FULLWIDTH_DIGITS))))
+    text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
+    paragraphs = join_lines(separated_tables(unflatten_tables(text)))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     title, author, affiliation, first = split_header(paragraphs)
