@@ -426,3 +426,12 @@ def test_the_romanised_reading_a_page_puts_after_a_character_is_dropped():
     d = decompose("一、重點任務\n1.創(chuàng)建示范村12個。（牽頭單位：縣農業農村局）")
     item = d.sections[0].items[0]
     assert (item.title, item.named_lead) == ("創建示范村12個", "縣農業農村局")
+
+
+def test_a_head_whose_full_stop_the_page_dropped_ends_where_its_body_opens():
+    text = (
+        "一、重点工作\n"
+        "1.编制全县储能产业发展规划围绕电池回收布局项目，年内完成编制。\n"
+        "2.建设共享实验室。围绕检验检测提供服务。"
+    )
+    assert [t for t, _lead in _tasks(text)] == ["编制全县储能产业发展规划", "建设共享实验室"]

@@ -684,15 +684,28 @@ PARALLEL_MAX = 24  # a parallel head is a short sentence …
 PARALLEL_MIN = 3  # … and at least three open the same way
 
 
+# The words a body sentence opens with ("…专项规划编制聚焦长远发展…"): when a page drops
+# the full stop after a head, the head ends where one of them starts.
+_BODY_OPENER = re.compile(r"聚焦|围绕|按照|根据|立足|依托|对照|紧扣|紧盯|瞄准|对标|针对|通过")
+HEAD_RUN_ON = 16  # a first clause longer than this may be a head run into its body
+
+
 def _head(text: str, limit: int = 40) -> str:
     """The head clause of an item: up to the first full stop or semicolon; if that is
-    long, up to the first comma."""
+    long, up to the first comma; if the clause up to the first comma is long and a body
+    sentence's opening word stands in it, up to that word (the page dropped the head's
+    full stop)."""
     m = _HEAD_END.search(text)
     head = text[: m.start()] if m else text
     if len(head) > limit:
         comma = re.search(r"[，,：:]", head)
         if comma:
             head = head[: comma.start()]
+    clause = re.split(r"[，,：:]", head, maxsplit=1)[0]
+    if len(clause) > HEAD_RUN_ON:
+        for opener in _BODY_OPENER.finditer(clause, 6):
+            head = clause[: opener.start()]
+            break
     return head.strip().rstrip("，,：:").strip()
 
 
