@@ -435,3 +435,23 @@ def test_a_head_whose_full_stop_the_page_dropped_ends_where_its_body_opens():
         "2.建设共享实验室。围绕检验检测提供服务。"
     )
     assert [t for t, _lead in _tasks(text)] == ["编制全县储能产业发展规划", "建设共享实验室"]
+
+
+def test_a_plan_flattened_onto_one_line_is_read_by_its_headings():
+    body = "推动纺织企业开发功能面料，支持服装企业建设设计中心，鼓励企业参加国内外展会。" * 6
+    text = (
+        "江洲区纺织服装产业提升行动方案(2028—2030年) 到2030年,新增规上纺织企业30家。 "
+        "一、主要目标 二、重点任务 (一)提升传统纺织产业。"
+        + body
+        + "(责任单位:区经济信息化局、各镇政府)"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for s in d.sections for i in s.items] == [
+        ("提升传统纺织产业", "区经济信息化局")
+    ]
+    assert [(t.indicator, t.value) for t in d.targets] == [("新增规上纺织企业", Decimal(30))]
+
+
+def test_a_count_of_what_a_size_describes_and_a_ceiling_of_support():
+    assert _targets("重点培育25户5亿元以上企业。") == [("5亿元以上企业", ">=", Decimal(25), "户")]
+    assert _targets("按设备投资额的20%给予补助，最高不超过500万元。") == []

@@ -510,10 +510,23 @@ def separated_tables(text: str) -> str:
     return "\n".join(out)
 
 
+FLATTENED = 300  # a line longer than this may hold a whole plan
+_INLINE_HEADING = re.compile(
+    r"(?<=[。；;）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
+    # lines again.
+    text = "\n".join(
+        _INLINE_HEADING.sub("\n", line) if len(line) > FLATTENED else line
+        for line in text.split("\n")
+    )
+    for raw in text.split("\n"):
         line = raw.strip().replace("\u3000", " ").strip()
         if line.startswith("#"):
             line = line.lstrip("#").strip()
@@ -952,6 +965,8 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             continue
         previous_plain = para
     for sec in sections:
+        if GOALS.match(sec.title.strip("。. ")) and not bodies.get(sec.number):
+            continue  # "一、主要目标" with nothing under it (its goals stand above it)
         if not sec.items and sec.rule != "implicit" and not PREAMBLE.match(sec.title.strip("。. ")):
             # A heading with nothing enumerated below: the heading is the task.
             text = "\n".join(bodies.get(sec.number, [])) or sec.title
@@ -1153,7 +1168,7 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
-    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+    rf"(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
@@ -1369,6 +1384,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m):
             continue
+        if _CEILING.search(text, 0, m.start()):
+            continue  # "最高不超过2000万元": the most a measure pays, not a target
         if _DIMENSION.search(text, 0, m.start()):
             continue  # "建设1条总长度约25公里的管道": the size of what is built
         comparator, words = _comparator(m.group("pre"), suffix)
@@ -1510,6 +1527,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     return sorted(results, key=lambda t: t.start)
 
 
+_CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
 # "总长度约25公里", "占地面积约2.4万平方米": a dimension of what is built.
 _DIMENSION = re.compile(
     r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|建筑面积|建築面積)"
