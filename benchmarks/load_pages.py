@@ -2,10 +2,10 @@
 
 The pages of ``benchmarks/load.py``, asked for by each persona through Django's test client
 in this process (no server, no network), on a database the demo was loaded into. Printed
-per page: the processor time of this process per request (``time.process_time``, which the
-machine's other work barely changes, unlike wall time), the database's own share not
-included, and the queries. ``--profile PAGE`` prints cProfile's dearest functions of one
-page instead.
+per page: the processor time of this process per request (the median of
+``time.process_time`` around each request, which the machine's other work changes much
+less than wall time), the database's own share not included, and the queries.
+``--profile PAGE`` prints cProfile's dearest functions of one page instead.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mingzhu_load \\
         .venv/bin/python benchmarks/load_pages.py [--repeat 15] [--persona leader] \\
@@ -18,6 +18,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -67,11 +68,13 @@ def measure(client, path: str, repeat: int) -> tuple[float, int, int]:
 
     with connection.execute_wrapper(counted):
         response = client.get(path)
-    started = time.process_time()
+    spent = []
     for _ in range(repeat):
+        started = time.process_time()
         client.get(path)
-    spent = (time.process_time() - started) / repeat
-    return spent * 1000, len(queries), response.status_code
+        spent.append(time.process_time() - started)
+    # The median: a request that a neighbour's burst slowed does not move it.
+    return statistics.median(spent) * 1000, len(queries), response.status_code
 
 
 def main() -> None:
