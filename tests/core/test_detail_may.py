@@ -22,9 +22,9 @@ def detail_views():
                 yield from walk(entry)
             elif isinstance(entry, URLPattern):
                 view = getattr(entry.callback, "view_class", None)
-                if view is not None and issubclass(view, ObjectDetailView):
-                    if getattr(view, "model", None) is not None:
-                        yield view
+                detail = view is not None and issubclass(view, ObjectDetailView)
+                if detail and getattr(view, "model", None) is not None:
+                    yield view
 
     return list(dict.fromkeys(walk(get_resolver())))
 
