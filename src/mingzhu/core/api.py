@@ -5,6 +5,7 @@ and accept only rows in the caller's scope, and the JSON answer to unknown API p
 from __future__ import annotations
 
 import functools
+from operator import attrgetter
 
 import django_filters
 from django.core.exceptions import PermissionDenied
@@ -15,7 +16,9 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, relations, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.fields import SkipField
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.relations import PKOnlyObject
 from rest_framework.response import Response
 
 from .actions import ActionConflict, ActionError
@@ -75,8 +78,106 @@ class ScopedRelationsMixin:
         return fields
 
 
+def _read_as_drf(field: serializers.Field):
+    """DRF's own reading of one field (``Serializer.to_representation``'s loop body)."""
+
+    def read(obj):
+        attribute = field.get_attribute(obj)
+        check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+        return None if check_for_none is None else field.to_representation(attribute)
+
+    return read
+
+
+# Field classes whose value is the model field's own, shown by ``to_representation``.
+_PLAIN_FIELDS = (
+    serializers.CharField,
+    serializers.IntegerField,
+    serializers.BooleanField,
+    serializers.ChoiceField,
+    serializers.DateField,
+    serializers.DateTimeField,
+    serializers.DecimalField,
+    serializers.FloatField,
+    serializers.ReadOnlyField,
+)
+
+
+def _reader(field: serializers.Field, model):
+    """A function giving ``field``'s value of a row, as DRF's loop does, without its
+    generic attribute walk where the field reads a column or a key of the row's own."""
+    source = field.source_attrs
+    model_field = None
+    if model is not None and len(source) == 1:
+        try:
+            model_field = model._meta.get_field(source[0])
+        except Exception:  # noqa: BLE001 (not a model field: DRF's reading)
+            model_field = None
+    if isinstance(field, serializers.SerializerMethodField):
+        method = getattr(field.parent, field.method_name)
+        return method
+    if model_field is None or not model_field.concrete:
+        if (
+            type(field) is relations.ManyRelatedField
+            and type(field.child_relation) is relations.PrimaryKeyRelatedField
+            and field.child_relation.pk_field is None
+            and model_field is not None
+            and model_field.many_to_many
+        ):
+            name = source[0]
+            return lambda obj: [value.pk for value in getattr(obj, name).all()]
+        return _read_as_drf(field)
+    if model_field.is_relation:
+        if type(field) is relations.PrimaryKeyRelatedField and field.pk_field is None:
+            return attrgetter(model_field.attname)  # the key itself, None or not
+        return _read_as_drf(field)
+    if type(field) in _PLAIN_FIELDS:
+        name, show = model_field.attname, field.to_representation
+
+        def read(obj):
+            value = getattr(obj, name)
+            return None if value is None else show(value)
+
+        return read
+    return _read_as_drf(field)
+
+
+class PlainListSerializer(serializers.ListSerializer):
+    """A list whose rows are read with one function per field worked out once for the
+    list (``_reader``), instead of DRF's generic walk of each field's source on each row:
+    a column is read from the row, a foreign key's id from its column, a list of related
+    ids from the prefetched rows. The output is DRF's, key for key
+    (``tests/core/test_plain_lists.py``); a serializer with its own ``to_representation``
+    is left to it."""
+
+    def to_representation(self, data):
+        child = self.child
+        if type(child).to_representation is not serializers.Serializer.to_representation:
+            return super().to_representation(data)
+        iterable = data.all() if isinstance(data, models.manager.BaseManager) else data
+        model = getattr(getattr(child, "Meta", None), "model", None)
+        readers = [(f.field_name, _reader(f, model)) for f in child._readable_fields]
+        rows = []
+        for item in iterable:
+            row = {}
+            for name, read in readers:
+                try:
+                    row[name] = read(item)
+                except SkipField:
+                    continue
+            rows.append(row)
+        return rows
+
+
 class ScopedModelSerializer(ScopedRelationsMixin, serializers.ModelSerializer):
-    """The base of every model serializer of the API."""
+    """The base of every model serializer of the API. Its lists are read by
+    ``PlainListSerializer`` unless its ``Meta`` names another list class."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        meta = cls.__dict__.get("Meta")
+        if meta is not None and not hasattr(meta, "list_serializer_class"):
+            meta.list_serializer_class = PlainListSerializer
 
 
 class ScopedSerializer(ScopedRelationsMixin, serializers.Serializer):

@@ -1,5 +1,6 @@
 """The menu, built in code: each app registers its groups; each user sees the items their
-permissions allow."""
+permissions allow. The menu bar of every page (``menu_html``) is drawn once per server
+process for each set of visible items, language and address prefix."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 
 @lru_cache(maxsize=1024)
@@ -57,14 +61,64 @@ def menu_for(user) -> list[MenuGroup]:
     if not user.is_authenticated:
         return []
     visible = []
+    # The permissions once, then a membership test per item: what ``user.has_perm`` answers
+    # for an active user who is not a superuser (the backends grant nothing else), without
+    # going through every backend for each item.
+    perms = user.get_all_permissions()
     # A user without a role (an account not yet set up) sees no menu at all.
-    has_role = bool(user.get_all_permissions())
+    has_role = bool(perms)
+    everything = user.is_active and user.is_superuser
     for group in sorted(_groups.values(), key=lambda g: g.order):
         items = [
             i
             for i in group.items
-            if (has_role if i.permission is None else user.has_perm(i.permission))
+            if (has_role if i.permission is None else everything or i.permission in perms)
         ]
         if items:
             visible.append(MenuGroup(group.key, group.label, group.icon, group.order, items))
     return visible
+
+
+# The menu bar's markup by (visible items, language, prefix, URL configuration): a few
+# dozen distinct sets of permissions on a server, so the dictionary stays small; it is
+# emptied should it ever grow past the limit.
+_drawn: dict[tuple, SafeString] = {}
+_DRAWN_LIMIT = 512
+
+
+def _draw(menu: list[MenuGroup]) -> str:
+    """The menu bar's items, with the markup and white space that ``base.html``'s loop over
+    the groups and their items drew (a test holds the two equal)."""
+    e = conditional_escape
+    parts = []
+    for group in menu:
+        parts.append(
+            '\n        <li class="nav-item dropdown">\n          <a class="nav-link '
+            'dropdown-toggle" href="#" role="button" data-bs-toggle="dropdown" '
+            f'aria-expanded="false">\n            <i class="bi bi-{e(group.icon)}"></i> '
+            f'{e(group.label)}</a>\n          <ul class="dropdown-menu">\n            '
+        )
+        for item in group.items:
+            parts.append(
+                f'\n            <li><a class="dropdown-item" href="{e(item.url)}"><i class="bi '
+                f'bi-{e(item.icon)}"></i> {e(item.label)}</a></li>\n            '
+            )
+        parts.append("\n          </ul>\n        </li>\n        ")
+    return "".join(parts)
+
+
+def menu_html(menu: list[MenuGroup]) -> SafeString:
+    """The menu bar's items for ``menu`` (``menu_for``'s groups), drawn once per process for
+    the same items, language and address prefix."""
+    key = (
+        tuple((g.key, tuple(i.url_name for i in g.items)) for g in menu),
+        translation.get_language(),
+        get_script_prefix(),
+        get_urlconf() or settings.ROOT_URLCONF,
+    )
+    html = _drawn.get(key)
+    if html is None:
+        if len(_drawn) >= _DRAWN_LIMIT:
+            _drawn.clear()
+        html = _drawn[key] = mark_safe(_draw(menu))  # noqa: S308 (escaped above)
+    return html

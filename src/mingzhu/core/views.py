@@ -37,7 +37,7 @@ from .maps import map_context
 from .periods import period
 from .renderers import shown
 from .replica import read_heavy
-from .scope import permission_name, restrict
+from .scope import permission_name, restrict, user_scope
 from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 from .templatetags.mingzhu import cell
@@ -284,6 +284,10 @@ class Related:
         return qs if self.limit is None else qs[: self.limit]
 
 
+# Set on a record ObjectDetailView.get_object read through ``restricted("view")``.
+READ_IN_VIEW_SCOPE = "_mingzhu_read_in_view_scope"
+
+
 class ObjectDetailView(ObjectMixin, View):
     template_name: str | None = None
     tab = "detail"
@@ -306,7 +310,9 @@ class ObjectDetailView(ObjectMixin, View):
             cls.fields = attributes_for(cls.model, cls.fields)
 
     def get_object(self, pk) -> models.Model:
-        return get_object_or_404(self.restricted("view"), pk=pk)
+        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        obj.__dict__[READ_IN_VIEW_SCOPE] = True  # see _may
+        return obj
 
     def get_extra_context(self, obj) -> dict[str, Any]:
         return {}
@@ -319,7 +325,28 @@ class ObjectDetailView(ObjectMixin, View):
         }
 
     def _may(self, action: str, obj) -> bool:
+        if self._within_view_scope(action, obj):
+            return True
         return self.restricted(action).filter(pk=obj.pk).exists()
+
+    def _within_view_scope(self, action: str, obj) -> bool:
+        """Whether ``restricted(action)`` holds ``obj`` for certain, without a query: the
+        row was read here through ``restricted("view")`` (not overridden), the user holds
+        the action's permission, and the action's data scope is the viewing one, on a
+        model without rows that only readers see (``scope_public``)."""
+        if type(self).restricted is not ObjectMixin.restricted or not obj.__dict__.get(
+            READ_IN_VIEW_SCOPE
+        ):
+            return False
+        model, user = self.model, self.request.user
+        perm = permission_name(model, action)
+        if not user.has_perm(perm):
+            return False
+        if getattr(model, "scope_global", False):
+            return True
+        if getattr(model, "scope_public", None) is not None:
+            return False
+        return user_scope(user, perm) == user_scope(user, permission_name(model, "view"))
 
     def object_context(self, obj) -> dict[str, Any]:
         opts = self.model._meta
