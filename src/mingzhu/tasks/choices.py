@@ -38,6 +38,20 @@ HANDLING = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED, Status.DEFERRE
 ACTIVE = (Status.ASSIGNED, *HANDLING, Status.CLOSURE_REQUESTED)
 
 
+def status_map(*, working, closure_requested, closed, cancelled, returned=None) -> dict:
+    """A task-backed record's status for each of its task's (``status_from_task``):
+    ``working`` while the task is drafted, handed over or worked on, ``returned`` once it
+    is sent back for rework (by default the same as ``working``), and one each for a
+    requested closure, the closed task and the cancelled one."""
+    return {
+        **dict.fromkeys((Status.DRAFT, Status.ASSIGNED, *HANDLING), working),
+        Status.RETURNED: working if returned is None else returned,
+        Status.CLOSURE_REQUESTED: closure_requested,
+        Status.CLOSED: closed,
+        Status.CANCELLED: cancelled,
+    }
+
+
 class DeadlineBasis(models.TextChoices):
     CALENDAR_DAYS = "calendar_days", _("Calendar days")
     WORKING_DAYS = "working_days", _("Working days")
