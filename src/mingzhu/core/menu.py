@@ -64,10 +64,12 @@ class Menu:
             permission = f"{self.app}.{permission}"
         self.group.items.append(MenuItem(label, url_name, icon, permission))
 
-    def listing(self, label, model: str, icon: str) -> None:
+    def listing(self, label, model: str, icon: str, *, needs: str = "view") -> None:
         """The list page of one of the module's models (``<app>:<model>_list``), shown to
-        those who may view the model."""
-        self.page(label, f"{model}_list", icon, f"view_{model}")
+        those who hold ``<needs>_<model>``: by default those who may view the model;
+        ``needs="change"`` for reference data its keepers manage (the others read it
+        where it is used)."""
+        self.page(label, f"{model}_list", icon, f"{needs}_{model}")
 
 
 def menu_for(user) -> list[MenuGroup]:

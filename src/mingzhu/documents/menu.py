@@ -5,4 +5,4 @@ from mingzhu.core.menu import Menu
 menu = Menu("documents", _("Documents"), "file-earmark-text", 250)
 menu.listing(_("Policy documents"), "policydocument", "file-earmark-text")
 menu.page(_("Decompose a document"), "policydocument_add", "scissors", "add_policydocument")
-menu.page(_("Lead unit keywords"), "leadrule_list", "key", "change_leadrule")
+menu.listing(_("Lead unit keywords"), "leadrule", "key", needs="change")

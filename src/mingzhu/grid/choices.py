@@ -24,9 +24,5 @@ class EventStatus(models.TextChoices):
 
 # The event status each task status means, once the event is filed.
 FROM_TASK = status_map(
-    working=EventStatus.HANDLING,
-    returned=EventStatus.RETURNED,
-    closure_requested=EventStatus.AWAITING_RECHECK,
-    closed=EventStatus.CLOSED,
-    cancelled=EventStatus.CANCELLED,
+    EventStatus, working=EventStatus.HANDLING, closure_requested=EventStatus.AWAITING_RECHECK
 )

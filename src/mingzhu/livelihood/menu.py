@@ -8,7 +8,7 @@ menu.page(_("Register a request"), "citizenrequest_add", "telephone-plus", "add_
 menu.page(_("Three rates"), "rates", "bar-chart", "view_citizenrequest")
 menu.page(_("Hot spots"), "hotspots", "fire", "view_citizenrequest")
 menu.page(_("Dispatch suggestion"), "classifier", "cpu", "add_citizenrequest")
-menu.page(_("Request categories"), "requestcategory_list", "tags", "change_requestcategory")
+menu.listing(_("Request categories"), "requestcategory", "tags", needs="change")
 menu.listing(_("Monitored households"), "monitoredhousehold", "house-heart")
 menu.listing(_("Mutual-aid funds"), "mutualaidfund", "piggy-bank")
 menu.listing(_("Insurance coverage"), "coveragerecord", "shield-check")

@@ -30,10 +30,10 @@ class HazardStatus(models.TextChoices):
 
 
 FROM_TASK = status_map(
+    HazardStatus,
     working=HazardStatus.OPEN,
     closure_requested=HazardStatus.AWAITING,
     closed=HazardStatus.RECTIFIED,
-    cancelled=HazardStatus.CANCELLED,
 )
 # Task states in which the hazard is still there (not rectified, not withdrawn).
 OPEN_TASK_STATES = tuple(

@@ -37,9 +37,8 @@ class FaultStatus(models.TextChoices):
 
 
 FAULT_FROM_TASK = status_map(
+    FaultStatus,
     working=FaultStatus.REPAIRING,
-    returned=FaultStatus.RETURNED,
     closure_requested=FaultStatus.AWAITING_CHECK,
     closed=FaultStatus.REPAIRED,
-    cancelled=FaultStatus.CANCELLED,
 )

@@ -7,7 +7,7 @@ menu = Menu("tasks", _("Tasks"), "list-check", 200)
 # follow the tasks raised for them (an enterprise, a grid worker) reach each from
 # the record that raised it.
 menu.page(_("My inbox"), "inbox", "inbox", "change_task")
-menu.page(_("Task ledger"), "task_list", "list-check", "change_task")
+menu.listing(_("Task ledger"), "task", "list-check", needs="change")
 menu.listing(_("Task lists"), "tasklist", "card-list")
 menu.listing(_("Supervision sheets"), "supervisionsheet", "flag")
 menu.page(_("Unit metrics"), "metrics", "bar-chart", "change_task")
