@@ -6,13 +6,15 @@ import types
 import pytest
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
 from django.views.generic import View
 
 from mingzhu.core import menu
 from mingzhu.core.routing import ModelPages
+from mingzhu.grid.choices import EventStatus
 from mingzhu.org.choices import RoleCode
 from mingzhu.org.roles import ROLE_PERMISSIONS
+from mingzhu.risks.choices import HazardStatus
+from mingzhu.rural.choices import FaultStatus
 from mingzhu.tasks.choices import Status, status_map
 
 
@@ -76,36 +78,36 @@ def test_routes_name_the_pages_after_their_views_unless_told():
         pages.routes({"none/": "Nothing"})
 
 
-class Fault(models.TextChoices):
-    REPAIRING = "repairing", "repairing"
-    CHECKING = "checking", "checking"
-    RETURNED = "returned", "returned"
-    REPAIRED = "repaired", "repaired"
-    CANCELLED = "cancelled", "cancelled"
-
-
-class Hazard(models.TextChoices):
-    OPEN = "open", "open"
-    AWAITING = "awaiting", "awaiting"
-    CLOSED = "closed", "closed"
-    CANCELLED = "cancelled", "cancelled"
-
-
 def test_a_status_map_covers_every_task_state():
     fault = status_map(
-        Fault, working=Fault.REPAIRING, closure_requested=Fault.CHECKING, closed=Fault.REPAIRED
+        FaultStatus,
+        working=FaultStatus.REPAIRING,
+        closure_requested=FaultStatus.AWAITING_CHECK,
+        closed=FaultStatus.REPAIRED,
     )
     assert set(fault) == set(Status)
-    assert fault[Status.DEFERRED] == fault[Status.DRAFT] == Fault.REPAIRING
-    assert fault[Status.RETURNED] == Fault.RETURNED
-    assert fault[Status.CLOSED] == Fault.REPAIRED
-    assert fault[Status.CANCELLED] == Fault.CANCELLED
+    assert fault[Status.DEFERRED] == fault[Status.DRAFT] == FaultStatus.REPAIRING
+    assert fault[Status.RETURNED] == FaultStatus.RETURNED
+    assert fault[Status.CLOSED] == FaultStatus.REPAIRED
+    assert fault[Status.CANCELLED] == FaultStatus.CANCELLED
+
+    # Statuses named as the task's stand for them unless told otherwise.
+    event = status_map(
+        EventStatus, working=EventStatus.HANDLING, closure_requested=EventStatus.AWAITING_RECHECK
+    )
+    assert event[Status.CLOSED] == EventStatus.CLOSED
 
     # Without a returned status of its own, a returned task is still being worked on.
-    hazard = status_map(Hazard, working=Hazard.OPEN, closure_requested=Hazard.AWAITING)
-    assert hazard[Status.RETURNED] == Hazard.OPEN
-    assert hazard[Status.CLOSED] == Hazard.CLOSED
+    hazard = status_map(
+        HazardStatus,
+        working=HazardStatus.OPEN,
+        closure_requested=HazardStatus.AWAITING,
+        closed=HazardStatus.RECTIFIED,
+    )
+    assert hazard[Status.RETURNED] == HazardStatus.OPEN
 
     # A status it has none of, and is not told, is refused at once.
     with pytest.raises(ValueError):
-        status_map(Fault, working=Fault.REPAIRING, closure_requested=Fault.CHECKING)
+        status_map(
+            FaultStatus, working=FaultStatus.REPAIRING, closure_requested=FaultStatus.AWAITING_CHECK
+        )
