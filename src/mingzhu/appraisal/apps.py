@@ -9,14 +9,10 @@ READ = apps.permissions(
 
 
 class AppraisalConfig(apps.ModuleConfig):
-    name = "mingzhu.appraisal"
     verbose_name = _("Appraisal")
-    registers = ("cockpit", "menu")
     grants = {
         # The supervision office keeps the schemes, computes and publishes the results.
         RoleCode.SUPERVISOR: READ
         | apps.permissions("appraisal", "edit_scheme", add_change_publish="appraisalresult"),
-        RoleCode.LEADER: READ,
-        RoleCode.TOWN_STAFF: READ,
-        RoleCode.DEPT_STAFF: READ,
+        (RoleCode.LEADER, RoleCode.TOWN_STAFF, RoleCode.DEPT_STAFF): READ,
     }

@@ -1,15 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "appraisal",
-    _("Appraisal"),
-    "flag",
-    160,
-    [
-        MenuItem(_("Flag board"), "appraisal:board", "flag-fill", "appraisal.view_appraisalresult"),
-        listing(_("Quarterly results"), "appraisal.appraisalresult", "trophy"),
-        listing(_("Schemes"), "appraisal.scheme", "sliders"),
-    ],
-)
+menu = Menu("appraisal", _("Appraisal"), "flag", 160)
+menu.page(_("Flag board"), "board", "flag-fill", "view_appraisalresult")
+menu.listing(_("Quarterly results"), "appraisalresult", "trophy")
+menu.listing(_("Schemes"), "scheme", "sliders")

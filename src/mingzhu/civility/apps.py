@@ -15,9 +15,7 @@ LOCAL = READ | apps.permissions(
 
 
 class CivilityConfig(apps.ModuleConfig):
-    name = "mingzhu.civility"
     verbose_name = _("Civilised city")
-    registers = ("cockpit", "menu")
     grants = {
         # The civilisation office runs creation city-wide: it decides applications and
         # issues and checks off the creation campaign's tasks (its own view of tasks stays
@@ -28,6 +26,5 @@ class CivilityConfig(apps.ModuleConfig):
         )
         | apps.permissions("tasks", add="task tasklist", view_change="tasklist", verify="task"),
         RoleCode.LEADER: READ,
-        RoleCode.TOWN_STAFF: LOCAL,
-        RoleCode.VILLAGE_STAFF: LOCAL,
+        (RoleCode.TOWN_STAFF, RoleCode.VILLAGE_STAFF): LOCAL,
     }

@@ -1,35 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "civility",
-    _("Civilised city"),
-    "award",
-    710,
-    [
-        listing(_("Creation applications"), "civility.application", "award"),
-        listing(_("Volunteer activities"), "civility.volunteeractivity", "heart"),
-        MenuItem(
-            _("Activities calendar"),
-            "civility:calendar",
-            "calendar3",
-            "civility.view_volunteeractivity",
-        ),
-        MenuItem(
-            _("Volunteer hours"), "civility:hours", "hourglass", "civility.view_participation"
-        ),
-        MenuItem(
-            _("Civilised city creation tasks"),
-            "civility:campaign",
-            "list-check",
-            "civility.view_application",
-        ),
-        MenuItem(
-            _("Creation categories"),
-            "civility:category_list",
-            "tags",
-            "civility.change_category",
-        ),
-    ],
-)
+menu = Menu("civility", _("Civilised city"), "award", 710)
+menu.listing(_("Creation applications"), "application", "award")
+menu.listing(_("Volunteer activities"), "volunteeractivity", "heart")
+menu.page(_("Activities calendar"), "calendar", "calendar3", "view_volunteeractivity")
+menu.page(_("Volunteer hours"), "hours", "hourglass", "view_participation")
+menu.page(_("Civilised city creation tasks"), "campaign", "list-check", "view_application")
+menu.listing(_("Creation categories"), "category", "tags", needs="change")

@@ -1,5 +1,3 @@
-from django.urls import path
-
 from mingzhu.core.routing import ModelPages
 
 from . import forms as f
@@ -9,19 +7,18 @@ app_name = "civility"
 pages = ModelPages(v)
 
 urlpatterns = [
-    path(
-        "applications/<int:pk>/objections/<int:objection>/resolve/",
-        v.ResolveView.as_view(),
-        name="application_resolve",
+    *pages.routes(
+        {
+            "applications/<int:pk>/objections/<int:objection>/resolve/": (
+                "Resolve",
+                "application_resolve",
+            ),
+            "activities/<int:pk>/volunteers/add/": "ParticipationAdd",
+            "hours/": "Hours",
+            "calendar/": "Calendar",
+            "campaign/": "Campaign",
+        }
     ),
-    path(
-        "activities/<int:pk>/volunteers/add/",
-        v.ParticipationAddView.as_view(),
-        name="participation_add",
-    ),
-    path("hours/", v.HoursView.as_view(), name="hours"),
-    path("calendar/", v.CalendarView.as_view(), name="calendar"),
-    path("campaign/", v.CampaignView.as_view(), name="campaign"),
     *pages(
         "applications",
         "Application",

@@ -4,6 +4,5 @@ from mingzhu.core import apps
 
 
 class CockpitConfig(apps.ModuleConfig):
-    name = "mingzhu.cockpit"
     verbose_name = _("Cockpit")
     registers = ("builtin",)

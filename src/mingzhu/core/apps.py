@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_ACTIONS = ("view", "add", "change", "delete")
@@ -27,33 +28,45 @@ def permissions(app: str, *codenames: str, **models: str) -> set[str]:
 class ModuleConfig(AppConfig):
     """The configuration of one of the platform's modules.
 
-    ``registers`` names the module's submodules that register themselves when imported
-    (the menu, cockpit panels, system checks); ``grants`` says what the module adds to
-    the default roles (role code → permission names), merged into the role table that
+    Its ``name`` is the package its ``apps.py`` is in. On start-up the module's
+    submodules that register themselves when imported are imported: those of
+    ``DISCOVERED`` it has (its menu, cockpit panels, system checks, and its actions with
+    their source-reviewer rule), then those ``registers`` names besides. ``grants`` says
+    what the module adds to the default roles (a role code, or a tuple of role codes
+    given the same, → permission names), merged into the role table that
     ``mingzhu.org.roles`` syncs on ``migrate``. A module's ``apps.py`` imports this
     module (``from mingzhu.core import apps``), not the class, so that Django finds one
     configuration there.
     """
 
-    registers: tuple[str, ...] = ("menu",)
+    DISCOVERED = ("menu", "cockpit", "checks", "actions")
 
-    # What the module adds to the default roles: role code → permission names.
-    grants: dict[str, set[str]] = {}
+    registers: tuple[str, ...] = ()
+
+    # What the module adds to the default roles: role code(s) → permission names.
+    grants: dict[str | tuple[str, ...], set[str]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "name" not in cls.__dict__:
+            cls.name = cls.__module__.rpartition(".")[0]
 
     def ready(self) -> None:
         from mingzhu.org.roles import ROLE_PERMISSIONS
 
+        for submodule in self.DISCOVERED:
+            if module_has_submodule(self.module, submodule):
+                import_module(f"{self.name}.{submodule}")
         for submodule in self.registers:
             import_module(f"{self.name}.{submodule}")
-        for role, names in self.grants.items():
-            ROLE_PERMISSIONS[role] |= names
+        for roles, names in self.grants.items():
+            for role in (roles,) if isinstance(roles, str) else roles:
+                ROLE_PERMISSIONS[role] |= names
 
 
 class CoreConfig(ModuleConfig):
     default = True  # of the two configurations this module defines
-    name = "mingzhu.core"
     verbose_name = _("Core")
-    registers = ("checks",)
 
     def ready(self) -> None:
         super().ready()

@@ -42,19 +42,38 @@ class MenuGroup:
     items: list[MenuItem] = field(default_factory=list)
 
 
-def listing(label, model: str, icon: str = "circle") -> MenuItem:
-    """The item of a model's list page: ``model`` is "app.modelname"; the page is
-    ``app:modelname_list`` and the item shows to those who may view the model."""
-    app, name = model.split(".")
-    return MenuItem(label, f"{app}:{name}_list", icon, f"{app}.view_{name}")
-
-
 _groups: dict[str, MenuGroup] = {}
 
 
-def register(key: str, label, icon: str, order: int, items: list[MenuItem]) -> None:
-    group = _groups.setdefault(key, MenuGroup(key, label, icon, order))
-    group.items.extend(items)
+class Menu:
+    """One module's items in one menu group, declared a line an item.
+
+    ``menu = Menu("rural", _("Rural revitalisation"), "tree", 500)`` registers the group
+    (a module that names a key already registered adds to that group); ``menu.page`` and
+    ``menu.listing`` then add its items in order. URL names and permissions are the
+    module's own (``app``, by default the group's key) unless they name another
+    (``"core:changelog"``, ``"tasks.change_task"``).
+    """
+
+    def __init__(self, key: str, label, icon: str, order: int, *, app: str | None = None):
+        self.app = app or key
+        self.group = _groups.setdefault(key, MenuGroup(key, label, icon, order))
+
+    def page(self, label, url_name: str, icon: str, permission: str | None = None) -> None:
+        """A page shown to those who hold ``permission`` (None: every signed-in user who
+        holds any role)."""
+        if ":" not in url_name:
+            url_name = f"{self.app}:{url_name}"
+        if permission is not None and "." not in permission:
+            permission = f"{self.app}.{permission}"
+        self.group.items.append(MenuItem(label, url_name, icon, permission))
+
+    def listing(self, label, model: str, icon: str, *, needs: str = "view") -> None:
+        """The list page of one of the module's models (``<app>:<model>_list``), shown to
+        those who hold ``<needs>_<model>``: by default those who may view the model;
+        ``needs="change"`` for reference data its keepers manage (the others read it
+        where it is used)."""
+        self.page(label, f"{model}_list", icon, f"{needs}_{model}")
 
 
 def menu_for(user) -> list[MenuGroup]:

@@ -1,3 +1,4 @@
+import re
 from types import ModuleType
 
 from django.core.exceptions import ImproperlyConfigured
@@ -69,13 +70,30 @@ class ModelPages:
     (``partymember_list`` …): ``MemberListView`` and ``MemberDetailView`` must exist;
     ``MemberHistoryView``, ``MemberAddView``, ``MemberEditView`` and ``MemberDeleteView``
     are used where the module has them. Any view may also be passed by keyword, and
-    every keyword of :func:`object_urls` is accepted.
+    every keyword of :func:`object_urls` is accepted. ``pages.routes({...})`` gives the
+    module's other pages, one view each.
     """
 
     kinds = ("history", "add", "edit", "delete")
 
     def __init__(self, views: ModuleType):
         self.views = views
+
+    def view(self, stem: str):
+        view = getattr(self.views, f"{stem}View", None)
+        if view is None:
+            raise ImproperlyConfigured(f"{self.views.__name__} has no {stem}View")
+        return view
+
+    def routes(self, table: dict[str, str | tuple[str, str]]) -> list:
+        """Pages of one view each, in the order given: route → the stem of the module's
+        view (``"rates/": "Rates"`` is ``RatesView``, named ``rates``; ``"TaskBulk"`` is
+        named ``task_bulk``), or (stem, name) where the name is not the stem's."""
+        urls = []
+        for route, stem in table.items():
+            stem, name = stem if isinstance(stem, tuple) else (stem, _snake(stem))
+            urls.append(path(route, self.view(stem).as_view(), name=name))
+        return urls
 
     def __call__(self, prefix: str, stem: str, *, name: str | None = None, **given):
         def found(kind):
@@ -98,3 +116,7 @@ class ModelPages:
             detail=detail,
             **given,
         )
+
+
+def _snake(stem: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", stem).lower()

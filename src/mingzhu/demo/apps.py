@@ -4,6 +4,4 @@ from mingzhu.core import apps
 
 
 class DemoConfig(apps.ModuleConfig):
-    name = "mingzhu.demo"
     verbose_name = _("Demo data")
-    registers = ()

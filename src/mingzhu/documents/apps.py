@@ -12,7 +12,6 @@ PREPARE = READ | apps.permissions(
 
 
 class DocumentsConfig(apps.ModuleConfig):
-    name = "mingzhu.documents"
     verbose_name = _("Documents")
     grants = {
         # The supervision office decomposes and adopts; leaders read.

@@ -1,25 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "documents",
-    _("Documents"),
-    "file-earmark-text",
-    250,
-    [
-        listing(_("Policy documents"), "documents.policydocument", "file-earmark-text"),
-        MenuItem(
-            _("Decompose a document"),
-            "documents:policydocument_add",
-            "scissors",
-            "documents.add_policydocument",
-        ),
-        MenuItem(
-            _("Lead unit keywords"),
-            "documents:leadrule_list",
-            "key",
-            "documents.change_leadrule",
-        ),
-    ],
-)
+menu = Menu("documents", _("Documents"), "file-earmark-text", 250)
+menu.listing(_("Policy documents"), "policydocument", "file-earmark-text")
+menu.page(_("Decompose a document"), "policydocument_add", "scissors", "add_policydocument")
+menu.listing(_("Lead unit keywords"), "leadrule", "key", needs="change")

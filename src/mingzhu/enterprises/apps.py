@@ -13,9 +13,7 @@ DEPARTMENT = apps.permissions("enterprises", view="demand demandrating")
 
 
 class EnterprisesConfig(apps.ModuleConfig):
-    name = "mingzhu.enterprises"
     verbose_name = _("Enterprises")
-    registers = ("cockpit", "menu", "actions")
     grants = {
         RoleCode.INDUSTRY: TOWN
         | apps.permissions(
@@ -28,8 +26,7 @@ class EnterprisesConfig(apps.ModuleConfig):
         # Dispatching a demand creates and assigns its task through the task engine,
         # which asks for these; the task pages stay limited by the department's scope.
         | apps.permissions("tasks", add_verify="task"),
-        RoleCode.LEADER: READ,
-        RoleCode.SUPERVISOR: READ,
+        (RoleCode.LEADER, RoleCode.SUPERVISOR): READ,
         RoleCode.TOWN_STAFF: TOWN,
         RoleCode.DEPT_STAFF: DEPARTMENT,
         RoleCode.ENTERPRISE: READ - apps.permissions("enterprises", view="muscheme")

@@ -1,25 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "enterprises",
-    _("Enterprises"),
-    "building",
-    400,
-    [
-        listing(_("Enterprises"), "enterprises.enterprise", "buildings"),
-        MenuItem(
-            _("Per-mu evaluation"), "enterprises:results", "award", "enterprises.view_muresult"
-        ),
-        listing(_("Visits"), "enterprises.visit", "person-walking"),
-        listing(_("Enterprise demands"), "enterprises.demand", "chat-square-text"),
-        MenuItem(_("Demand rates"), "enterprises:rates", "graph-up", "enterprises.view_demand"),
-        MenuItem(
-            _("Evaluation schemes"),
-            "enterprises:muscheme_list",
-            "sliders",
-            "enterprises.change_muscheme",
-        ),
-    ],
-)
+menu = Menu("enterprises", _("Enterprises"), "building", 400)
+menu.listing(_("Enterprises"), "enterprise", "buildings")
+menu.page(_("Per-mu evaluation"), "results", "award", "view_muresult")
+menu.listing(_("Visits"), "visit", "person-walking")
+menu.listing(_("Enterprise demands"), "demand", "chat-square-text")
+menu.page(_("Demand rates"), "rates", "graph-up", "view_demand")
+menu.listing(_("Evaluation schemes"), "muscheme", "sliders", needs="change")

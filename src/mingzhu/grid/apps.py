@@ -7,14 +7,10 @@ READ = apps.permissions("grid", view="gridevent campaign eventcategory")
 
 
 class GridConfig(apps.ModuleConfig):
-    name = "mingzhu.grid"
     verbose_name = _("Grid events")
-    registers = ("menu", "actions")
     grants = {
         RoleCode.GRID_WORKER: READ | apps.permissions("grid", add="gridevent"),
         RoleCode.SUPERVISOR: READ
         | apps.permissions("grid", change="gridevent", add_change="campaign eventcategory"),
-        RoleCode.LEADER: READ,
-        RoleCode.TOWN_STAFF: READ,
-        RoleCode.DEPT_STAFF: READ,
+        (RoleCode.LEADER, RoleCode.TOWN_STAFF, RoleCode.DEPT_STAFF): READ,
     }

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.choices import status_map
 
 
 class Decision(models.TextChoices):
@@ -23,14 +23,6 @@ class EventStatus(models.TextChoices):
 
 
 # The event status each task status means, once the event is filed.
-FROM_TASK = {
-    TaskStatus.DRAFT: EventStatus.HANDLING,
-    TaskStatus.ASSIGNED: EventStatus.HANDLING,
-    TaskStatus.ACCEPTED: EventStatus.HANDLING,
-    TaskStatus.IN_PROGRESS: EventStatus.HANDLING,
-    TaskStatus.DEFERRED: EventStatus.HANDLING,
-    TaskStatus.CLOSURE_REQUESTED: EventStatus.AWAITING_RECHECK,
-    TaskStatus.RETURNED: EventStatus.RETURNED,
-    TaskStatus.CLOSED: EventStatus.CLOSED,
-    TaskStatus.CANCELLED: EventStatus.CANCELLED,
-}
+FROM_TASK = status_map(
+    EventStatus, working=EventStatus.HANDLING, closure_requested=EventStatus.AWAITING_RECHECK
+)

@@ -1,22 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "grid",
-    _("Grid"),
-    "grid-3x3",
-    300,
-    [
-        MenuItem(_("Report an event"), "grid:gridevent_add", "camera", "grid.add_gridevent"),
-        listing(_("Grid events"), "grid.gridevent", "geo-alt"),
-        listing(_("Campaigns"), "grid.campaign", "megaphone"),
-        MenuItem(_("Event metrics"), "grid:metrics", "bar-chart", "grid.view_gridevent"),
-        MenuItem(
-            _("Event categories"),
-            "grid:eventcategory_list",
-            "tags",
-            "grid.change_eventcategory",
-        ),
-    ],
-)
+menu = Menu("grid", _("Grid"), "grid-3x3", 300)
+menu.page(_("Report an event"), "gridevent_add", "camera", "add_gridevent")
+menu.listing(_("Grid events"), "gridevent", "geo-alt")
+menu.listing(_("Campaigns"), "campaign", "megaphone")
+menu.page(_("Event metrics"), "metrics", "bar-chart", "view_gridevent")
+menu.listing(_("Event categories"), "eventcategory", "tags", needs="change")

@@ -19,9 +19,7 @@ ISSUE_TASKS = apps.permissions("tasks", add_verify="task")
 
 
 class LivelihoodConfig(apps.ModuleConfig):
-    name = "mingzhu.livelihood"
     verbose_name = _("Livelihood")
-    registers = ("menu", "actions")
     grants = {
         RoleCode.INTAKE_DESK: REQUEST_READ
         | CONFIG_READ

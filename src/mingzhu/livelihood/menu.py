@@ -1,39 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "livelihood",
-    _("Livelihood"),
-    "people",
-    450,
-    [
-        listing(_("Citizen requests"), "livelihood.citizenrequest", "telephone"),
-        MenuItem(
-            _("Register a request"),
-            "livelihood:citizenrequest_add",
-            "telephone-plus",
-            "livelihood.add_citizenrequest",
-        ),
-        MenuItem(
-            _("Three rates"), "livelihood:rates", "bar-chart", "livelihood.view_citizenrequest"
-        ),
-        MenuItem(_("Hot spots"), "livelihood:hotspots", "fire", "livelihood.view_citizenrequest"),
-        MenuItem(
-            _("Dispatch suggestion"),
-            "livelihood:classifier",
-            "cpu",
-            "livelihood.add_citizenrequest",
-        ),
-        MenuItem(
-            _("Request categories"),
-            "livelihood:requestcategory_list",
-            "tags",
-            "livelihood.change_requestcategory",
-        ),
-        listing(_("Monitored households"), "livelihood.monitoredhousehold", "house-heart"),
-        listing(_("Mutual-aid funds"), "livelihood.mutualaidfund", "piggy-bank"),
-        listing(_("Insurance coverage"), "livelihood.coveragerecord", "shield-check"),
-        listing(_("Personal data accesses"), "livelihood.personaldataaccess", "eye"),
-    ],
-)
+menu = Menu("livelihood", _("Livelihood"), "people", 450)
+menu.listing(_("Citizen requests"), "citizenrequest", "telephone")
+menu.page(_("Register a request"), "citizenrequest_add", "telephone-plus", "add_citizenrequest")
+menu.page(_("Three rates"), "rates", "bar-chart", "view_citizenrequest")
+menu.page(_("Hot spots"), "hotspots", "fire", "view_citizenrequest")
+menu.page(_("Dispatch suggestion"), "classifier", "cpu", "add_citizenrequest")
+menu.listing(_("Request categories"), "requestcategory", "tags", needs="change")
+menu.listing(_("Monitored households"), "monitoredhousehold", "house-heart")
+menu.listing(_("Mutual-aid funds"), "mutualaidfund", "piggy-bank")
+menu.listing(_("Insurance coverage"), "coveragerecord", "shield-check")
+menu.listing(_("Personal data accesses"), "personaldataaccess", "eye")

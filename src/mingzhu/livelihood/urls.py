@@ -6,6 +6,7 @@ from . import forms, monitoring_views, views
 
 app_name = "livelihood"
 pages = ModelPages(views)
+monitoring = ModelPages(monitoring_views)
 
 urlpatterns = [
     *pages(
@@ -23,21 +24,21 @@ urlpatterns = [
             "callback": views.CallbackView,
         },
     ),
-    path("rates/", views.RatesView.as_view(), name="rates"),
-    path("rates/notice.docx", views.NoticeView.as_view(), name="rates_notice"),
-    path("hotspots/", views.HotSpotsView.as_view(), name="hotspots"),
-    path("classifier/", views.ClassifierView.as_view(), name="classifier"),
+    *pages.routes(
+        {
+            "rates/": "Rates",
+            "rates/notice.docx": ("Notice", "rates_notice"),
+            "hotspots/": ("HotSpots", "hotspots"),
+            "classifier/": "Classifier",
+        }
+    ),
     *pages("categories", "Category", form=forms.CategoryForm),
     *pages("time-limits", "TimeLimit"),
-    path(
-        "households/measures/import/",
-        monitoring_views.MeasureImportView.as_view(),
-        name="assistancemeasure_import",
-    ),
-    path(
-        "households/measures/template/",
-        monitoring_views.MeasureTemplateView.as_view(),
-        name="assistancemeasure_template",
+    *monitoring.routes(
+        {
+            "households/measures/import/": ("MeasureImport", "assistancemeasure_import"),
+            "households/measures/template/": ("MeasureTemplate", "assistancemeasure_template"),
+        }
     ),
     path(
         "households/<int:pk>/measures/add/",
@@ -58,15 +59,23 @@ urlpatterns = [
             "review": views.ReviewView,
         },
     ),
-    path("funds/<int:pk>/entries/add/", views.EntryAddView.as_view(), name="fundentry_add"),
-    path("entries/<int:pk>/approve/", views.ApproveView.as_view(), name="fundentry_approve"),
-    path("entries/<int:pk>/correct/", views.CorrectView.as_view(), name="fundentry_correct"),
+    *pages.routes(
+        {
+            "funds/<int:pk>/entries/add/": ("EntryAdd", "fundentry_add"),
+            "entries/<int:pk>/approve/": ("Approve", "fundentry_approve"),
+            "entries/<int:pk>/correct/": ("Correct", "fundentry_correct"),
+        }
+    ),
     *pages("funds", "Fund", actions={"notice": views.FundNoticeView}),
     *pages("monitoring-lines", "Line", form=forms.MonitoringLineForm),
     *pages("coverage-targets", "Target", form=forms.CoverageTargetForm),
-    path("coverage/", views.CoverageView.as_view(), name="coveragerecord_list"),
-    path("coverage/import/", views.CoverageImportView.as_view(), name="coverage_import"),
-    path("coverage/template/", views.CoverageTemplateView.as_view(), name="coverage_template"),
-    path("coverage/follow-ups/", views.FollowUpView.as_view(), name="coverage_follow_ups"),
-    path("access-log/", views.AccessLogView.as_view(), name="personaldataaccess_list"),
+    *pages.routes(
+        {
+            "coverage/": ("Coverage", "coveragerecord_list"),
+            "coverage/import/": "CoverageImport",
+            "coverage/template/": "CoverageTemplate",
+            "coverage/follow-ups/": ("FollowUp", "coverage_follow_ups"),
+            "access-log/": ("AccessLog", "personaldataaccess_list"),
+        }
+    ),
 ]

@@ -5,10 +5,9 @@ from mingzhu.org.choices import RoleCode
 
 
 class NotifyConfig(apps.ModuleConfig):
-    name = "mingzhu.notify"
     verbose_name = _("Notices")
     # The outbox listens to the engine's notices once the module is loaded.
-    registers = ("menu", "outbox")
+    registers = ("outbox",)
     grants = {
         RoleCode.ADMIN: apps.permissions(
             "notify",

@@ -1,16 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "notify",
-    _("Notices"),
-    "bell",
-    950,
-    [
-        listing(_("Channels"), "notify.channel", "broadcast"),
-        listing(_("Delivery log"), "notify.delivery", "send-check"),
-        listing(_("Scheduled jobs"), "notify.job", "alarm"),
-        listing(_("Notice preferences"), "notify.preference", "sliders"),
-    ],
-)
+menu = Menu("notify", _("Notices"), "bell", 950)
+menu.listing(_("Channels"), "channel", "broadcast")
+menu.listing(_("Delivery log"), "delivery", "send-check")
+menu.listing(_("Scheduled jobs"), "job", "alarm")
+menu.listing(_("Notice preferences"), "preference", "sliders")

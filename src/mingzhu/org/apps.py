@@ -15,10 +15,9 @@ def _sync_roles(sender, **kwargs):
 
 
 class OrgConfig(apps.ModuleConfig):
-    name = "mingzhu.org"
     verbose_name = _("Organisation")
-    # The menu, and the sign-in and sign-out signals that keep the online-user list.
-    registers = ("menu", "sessions")
+    # The sign-in and sign-out signals that keep the online-user list.
+    registers = ("sessions",)
 
     def ready(self) -> None:
         super().ready()

@@ -1,5 +1,3 @@
-from django.urls import path
-
 from mingzhu.core.routing import ModelPages
 
 from . import forms, views
@@ -21,9 +19,13 @@ urlpatterns = [
         },
     ),
     *pages("roles", "Role"),
-    path("online/", views.OnlineUserListView.as_view(), name="online_users"),
-    path("logins/", views.LoginLogView.as_view(), name="login_log"),
-    path("logins/<int:pk>/unlock/", views.UnlockView.as_view(), name="login_unlock"),
-    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    *pages.routes(
+        {
+            "online/": ("OnlineUserList", "online_users"),
+            "logins/": "LoginLog",
+            "logins/<int:pk>/unlock/": ("Unlock", "login_unlock"),
+            "password/": "PasswordChange",
+        }
+    ),
     *pages("aliases", "UnitAlias", form=forms.UnitAliasForm, delete=True),
 ]

@@ -17,7 +17,6 @@ LOCAL = READ | apps.permissions(
 
 
 class PartyConfig(apps.ModuleConfig):
-    name = "mingzhu.party"
     verbose_name = _("Party building")
     grants = {
         # The organisation department keeps all party data of the city; it raises the
@@ -28,6 +27,5 @@ class PartyConfig(apps.ModuleConfig):
         | apps.permissions("tasks", add="task", verify="task")
         | apps.permissions("projects", view="project"),
         RoleCode.LEADER: READ,
-        RoleCode.TOWN_STAFF: LOCAL,
-        RoleCode.VILLAGE_STAFF: LOCAL,
+        (RoleCode.TOWN_STAFF, RoleCode.VILLAGE_STAFF): LOCAL,
     }

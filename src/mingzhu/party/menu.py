@@ -1,33 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "party",
-    _("Party building"),
-    "flag",
-    700,
-    [
-        MenuItem(_("Party overview"), "party:overview", "speedometer2", "party.view_household"),
-        listing(_("Party organisations"), "party.partyorganisation", "diagram-3"),
-        listing(_("Party groups"), "party.partygroup", "people"),
-        listing(_("Party members"), "party.partymember", "person-badge"),
-        listing(_("Households"), "party.household", "house"),
-        listing(_("Household links"), "party.householdlink", "link-45deg"),
-        listing(_("Household visits"), "party.householdvisit", "door-open"),
-        listing(_("Party group activities"), "party.partygroupactivity", "calendar-event"),
-        listing(_("Training courses"), "party.trainingcourse", "mortarboard"),
-        MenuItem(
-            _("Training summary"),
-            "party:training_summary",
-            "clipboard-data",
-            "party.view_trainingattendance",
-        ),
-        MenuItem(
-            _("Project site branches"),
-            "party:project_branches",
-            "cone-striped",
-            "party.view_partyorganisation",
-        ),
-    ],
-)
+menu = Menu("party", _("Party building"), "flag", 700)
+menu.page(_("Party overview"), "overview", "speedometer2", "view_household")
+menu.listing(_("Party organisations"), "partyorganisation", "diagram-3")
+menu.listing(_("Party groups"), "partygroup", "people")
+menu.listing(_("Party members"), "partymember", "person-badge")
+menu.listing(_("Households"), "household", "house")
+menu.listing(_("Household links"), "householdlink", "link-45deg")
+menu.listing(_("Household visits"), "householdvisit", "door-open")
+menu.listing(_("Party group activities"), "partygroupactivity", "calendar-event")
+menu.listing(_("Training courses"), "trainingcourse", "mortarboard")
+menu.page(_("Training summary"), "training_summary", "clipboard-data", "view_trainingattendance")
+menu.page(_("Project site branches"), "project_branches", "cone-striped", "view_partyorganisation")

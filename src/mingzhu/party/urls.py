@@ -1,5 +1,3 @@
-from django.urls import path
-
 from mingzhu.core.routing import ModelPages
 
 from . import forms as f
@@ -9,11 +7,15 @@ app_name = "party"
 pages = ModelPages(v)
 
 urlpatterns = [
-    path("", v.OverviewView.as_view(), name="overview"),
-    path("project-branches/", v.ProjectBranchesView.as_view(), name="project_branches"),
-    path("training/summary/", v.TrainingSummaryView.as_view(), name="training_summary"),
-    path("visits/<int:pk>/raise-task/", v.RaiseTaskView.as_view(), name="householdvisit_task"),
-    path("sessions/<int:pk>/attendance/", v.AttendanceView.as_view(), name="session_attendance"),
+    *pages.routes(
+        {
+            "": "Overview",
+            "project-branches/": "ProjectBranches",
+            "training/summary/": "TrainingSummary",
+            "visits/<int:pk>/raise-task/": ("RaiseTask", "householdvisit_task"),
+            "sessions/<int:pk>/attendance/": ("Attendance", "session_attendance"),
+        }
+    ),
     *pages("organisations", "Organisation", form=f.PartyOrganisationForm, delete=True),
     *pages("groups", "Group", form=f.PartyGroupForm, delete=True),
     *pages(

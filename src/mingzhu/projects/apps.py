@@ -20,9 +20,7 @@ KEEP_ROUTES = apps.permissions("projects", view_add_change="factorroute")
 
 
 class ProjectsConfig(apps.ModuleConfig):
-    name = "mingzhu.projects"
     verbose_name = _("Projects")
-    registers = ("cockpit", "menu")
     grants = {
         RoleCode.LEADER: READ | INSPECT,
         # The supervision office runs the project work city-wide and dispatches factor

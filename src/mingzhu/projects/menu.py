@@ -1,22 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "projects",
-    _("Projects"),
-    "building",
-    150,
-    [
-        listing(_("Project ledger"), "projects.project", "list-ul"),
-        MenuItem(_("Project funnel"), "projects:funnel", "funnel", "projects.view_project"),
-        listing(_("Factor requests"), "projects.factorrequest", "box-seam"),
-        listing(_("Inspections"), "projects.inspection", "binoculars"),
-        MenuItem(
-            _("Factor routes"),
-            "projects:factorroute_list",
-            "signpost-split",
-            "projects.change_factorroute",
-        ),
-    ],
-)
+menu = Menu("projects", _("Projects"), "building", 150)
+menu.listing(_("Project ledger"), "project", "list-ul")
+menu.page(_("Project funnel"), "funnel", "funnel", "view_project")
+menu.listing(_("Factor requests"), "factorrequest", "box-seam")
+menu.listing(_("Inspections"), "inspection", "binoculars")
+menu.listing(_("Factor routes"), "factorroute", "signpost-split", needs="change")

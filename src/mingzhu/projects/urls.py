@@ -1,5 +1,3 @@
-from django.urls import path
-
 from mingzhu.core.routing import ModelPages
 
 from . import forms, views
@@ -8,9 +6,13 @@ app_name = "projects"
 pages = ModelPages(views)
 
 urlpatterns = [
-    path("funnel/", views.FunnelView.as_view(), name="funnel"),
-    path("<int:pk>/factor-request/", views.RaiseFactorView.as_view(), name="project_raise"),
-    path("evidence/<int:pk>/", views.EvidenceView.as_view(), name="evidence"),
+    *pages.routes(
+        {
+            "funnel/": "Funnel",
+            "<int:pk>/factor-request/": ("RaiseFactor", "project_raise"),
+            "evidence/<int:pk>/": "Evidence",
+        }
+    ),
     *pages(
         "factor-requests",
         "FactorRequest",

@@ -14,14 +14,10 @@ DEBT_READ = apps.permissions("risks", view=DEBT)
 
 
 class RisksConfig(apps.ModuleConfig):
-    name = "mingzhu.risks"
     verbose_name = _("Risks")
-    registers = ("cockpit", "menu")
     grants = {
-        RoleCode.LEADER: HAZARD_REGISTER | DEBT_READ,
-        RoleCode.SUPERVISOR: HAZARD_REGISTER | DEBT_READ,
-        RoleCode.DEPT_STAFF: HAZARD_KEEP,
-        RoleCode.TOWN_STAFF: HAZARD_KEEP,
+        (RoleCode.LEADER, RoleCode.SUPERVISOR): HAZARD_REGISTER | DEBT_READ,
+        (RoleCode.DEPT_STAFF, RoleCode.TOWN_STAFF): HAZARD_KEEP,
         RoleCode.VILLAGE_STAFF: HAZARD_READ,
         # Debt is the finance bureau's alone (besides leaders and the supervision office).
         RoleCode.FINANCE: apps.permissions("risks", view_add_change=DEBT),

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.choices import status_map
 
 
 class Domain(models.TextChoices):
@@ -29,17 +29,12 @@ class HazardStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-FROM_TASK = {
-    TaskStatus.DRAFT: HazardStatus.OPEN,
-    TaskStatus.ASSIGNED: HazardStatus.OPEN,
-    TaskStatus.ACCEPTED: HazardStatus.OPEN,
-    TaskStatus.IN_PROGRESS: HazardStatus.OPEN,
-    TaskStatus.RETURNED: HazardStatus.OPEN,
-    TaskStatus.DEFERRED: HazardStatus.OPEN,
-    TaskStatus.CLOSURE_REQUESTED: HazardStatus.AWAITING,
-    TaskStatus.CLOSED: HazardStatus.RECTIFIED,
-    TaskStatus.CANCELLED: HazardStatus.CANCELLED,
-}
+FROM_TASK = status_map(
+    HazardStatus,
+    working=HazardStatus.OPEN,
+    closure_requested=HazardStatus.AWAITING,
+    closed=HazardStatus.RECTIFIED,
+)
 # Task states in which the hazard is still there (not rectified, not withdrawn).
 OPEN_TASK_STATES = tuple(
     t for t, h in FROM_TASK.items() if h in (HazardStatus.OPEN, HazardStatus.AWAITING)

@@ -1,37 +1,26 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "risks",
-    _("Risks"),
-    "shield-exclamation",
-    500,
-    [
-        listing(_("Hazards"), "risks.hazard", "exclamation-triangle"),
-        MenuItem(_("Register a hazard"), "risks:hazard_add", "plus-circle", "risks.add_hazard"),
-        MenuItem(
-            _("Knowable and controllable"), "risks:metrics", "grid-3x3-gap", "risks.view_hazard"
-        ),
-        MenuItem(
-            _("Environmental inspection rectification"),
-            "risks:environmental_rectification",
-            "tree",
-            "tasks.change_task",
-        ),
-        MenuItem(
-            _("Inspection rectification"),
-            "risks:inspection_rectification",
-            "clipboard-check",
-            "tasks.change_task",
-        ),
-        MenuItem(_("Maturity wall"), "risks:wall", "bricks", "risks.view_debtinstrument"),
-        MenuItem(
-            _("Debt indicators"), "risks:indicators", "speedometer2", "risks.view_debtinstrument"
-        ),
-        listing(_("Debt instruments"), "risks.debtinstrument", "bank"),
-        MenuItem(_("High-cost debt"), "risks:high_cost", "cash-coin", "risks.view_debtinstrument"),
-        MenuItem(_("Peak shaving"), "risks:planner", "graph-down", "risks.view_debtinstrument"),
-        listing(_("Repayment plans"), "risks.repaymentplan", "journal-check"),
-    ],
+menu = Menu("risks", _("Risks"), "shield-exclamation", 500)
+menu.listing(_("Hazards"), "hazard", "exclamation-triangle")
+menu.page(_("Register a hazard"), "hazard_add", "plus-circle", "add_hazard")
+menu.page(_("Knowable and controllable"), "metrics", "grid-3x3-gap", "view_hazard")
+menu.page(
+    _("Environmental inspection rectification"),
+    "environmental_rectification",
+    "tree",
+    "tasks.change_task",
 )
+menu.page(
+    _("Inspection rectification"),
+    "inspection_rectification",
+    "clipboard-check",
+    "tasks.change_task",
+)
+menu.page(_("Maturity wall"), "wall", "bricks", "view_debtinstrument")
+menu.page(_("Debt indicators"), "indicators", "speedometer2", "view_debtinstrument")
+menu.listing(_("Debt instruments"), "debtinstrument", "bank")
+menu.page(_("High-cost debt"), "high_cost", "cash-coin", "view_debtinstrument")
+menu.page(_("Peak shaving"), "planner", "graph-down", "view_debtinstrument")
+menu.listing(_("Repayment plans"), "repaymentplan", "journal-check")

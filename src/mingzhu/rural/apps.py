@@ -12,9 +12,7 @@ REPORT_FAULTS = apps.permissions("rural", add="facilityfault")
 
 
 class RuralConfig(apps.ModuleConfig):
-    name = "mingzhu.rural"
     verbose_name = _("Rural revitalisation")
-    registers = ("cockpit", "menu")
     grants = {
         # The agriculture bureau (农业农村局) runs the programme city-wide: it issues
         # remediation and rectification tasks, dispatches repairs and verifies them through
@@ -31,8 +29,7 @@ class RuralConfig(apps.ModuleConfig):
         | REPORT_FAULTS
         | apps.permissions("tasks", view="task tasklist taskevent attachment", change="task"),
         RoleCode.GRID_WORKER: REPORT_FAULTS | apps.permissions("rural", view="facilityfault"),
-        RoleCode.LEADER: READ,
-        RoleCode.SUPERVISOR: READ,
+        (RoleCode.LEADER, RoleCode.SUPERVISOR): READ,
         # The organisation department holds the secretaries' year-end review (述职评议).
         RoleCode.ORGANISATION: apps.permissions("rural", view_review="secretaryplan"),
     }

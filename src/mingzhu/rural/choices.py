@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.tasks.choices import Status as TaskStatus
+from mingzhu.tasks.choices import status_map
 
 
 class RemediationCategory(models.TextChoices):
@@ -36,14 +36,9 @@ class FaultStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")  # 已撤销
 
 
-FAULT_FROM_TASK = {
-    TaskStatus.DRAFT: FaultStatus.REPAIRING,
-    TaskStatus.ASSIGNED: FaultStatus.REPAIRING,
-    TaskStatus.ACCEPTED: FaultStatus.REPAIRING,
-    TaskStatus.IN_PROGRESS: FaultStatus.REPAIRING,
-    TaskStatus.DEFERRED: FaultStatus.REPAIRING,
-    TaskStatus.CLOSURE_REQUESTED: FaultStatus.AWAITING_CHECK,
-    TaskStatus.RETURNED: FaultStatus.RETURNED,
-    TaskStatus.CLOSED: FaultStatus.REPAIRED,
-    TaskStatus.CANCELLED: FaultStatus.CANCELLED,
-}
+FAULT_FROM_TASK = status_map(
+    FaultStatus,
+    working=FaultStatus.REPAIRING,
+    closure_requested=FaultStatus.AWAITING_CHECK,
+    closed=FaultStatus.REPAIRED,
+)

@@ -1,39 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "rural",
-    _("Rural revitalisation"),
-    "tree",
-    500,
-    [
-        MenuItem(
-            _("Living environment"),
-            "rural:environment",
-            "house-check",
-            "rural.view_remediation",
-        ),
-        listing(_("Village inspections"), "rural.villageinspection", "clipboard-check"),
-        MenuItem(_("Quarterly ranking"), "rural:ranking", "trophy", "rural.view_villageinspection"),
-        MenuItem(
-            _("Scoring sheets"), "rural:scoringsheet_list", "list-check", "rural.add_scoringsheet"
-        ),
-        listing(_("Facilities"), "rural.facility", "lamp"),
-        MenuItem(
-            _("Report a facility fault"),
-            "rural:facilityfault_add",
-            "tools",
-            "rural.add_facilityfault",
-        ),
-        listing(_("Facility faults"), "rural.facilityfault", "wrench"),
-        MenuItem(
-            _("Facility statistics"), "rural:facility_stats", "bar-chart", "rural.view_facility"
-        ),
-        MenuItem(
-            _("Facility types"), "rural:facilitytype_list", "tags", "rural.change_facilitytype"
-        ),
-        MenuItem(_("Maintainers"), "rural:maintainer_list", "people", "rural.change_maintainer"),
-        listing(_("Secretary projects"), "rural.secretaryplan", "flag"),
-    ],
-)
+menu = Menu("rural", _("Rural revitalisation"), "tree", 500)
+menu.page(_("Living environment"), "environment", "house-check", "view_remediation")
+menu.listing(_("Village inspections"), "villageinspection", "clipboard-check")
+menu.page(_("Quarterly ranking"), "ranking", "trophy", "view_villageinspection")
+menu.listing(_("Scoring sheets"), "scoringsheet", "list-check", needs="add")
+menu.listing(_("Facilities"), "facility", "lamp")
+menu.page(_("Report a facility fault"), "facilityfault_add", "tools", "add_facilityfault")
+menu.listing(_("Facility faults"), "facilityfault", "wrench")
+menu.page(_("Facility statistics"), "facility_stats", "bar-chart", "view_facility")
+menu.listing(_("Facility types"), "facilitytype", "tags", needs="change")
+menu.listing(_("Maintainers"), "maintainer", "people", needs="change")
+menu.listing(_("Secretary projects"), "secretaryplan", "flag")

@@ -1,5 +1,3 @@
-from django.urls import path
-
 from mingzhu.core.routing import ModelPages
 
 from . import forms, views
@@ -8,16 +6,16 @@ app_name = "rural"
 pages = ModelPages(views)
 
 urlpatterns = [
-    path("", views.EnvironmentView.as_view(), name="environment"),
-    path("scores/<int:pk>/raise/", views.RaiseTaskView.as_view(), name="inspectionscore_raise"),
-    path("photos/<int:pk>/", views.PhotoView.as_view(), name="photo"),
-    path("ranking/", views.RankingView.as_view(), name="ranking"),
-    path("ranking/notice.docx", views.NoticeView.as_view(), name="ranking_notice"),
-    path("facilities/stats/", views.FacilityStatsView.as_view(), name="facility_stats"),
-    path(
-        "secretaries/<int:pk>/projects/add/",
-        views.ProjectAddView.as_view(),
-        name="secretaryplan_project",
+    *pages.routes(
+        {
+            "": "Environment",
+            "scores/<int:pk>/raise/": ("RaiseTask", "inspectionscore_raise"),
+            "photos/<int:pk>/": "Photo",
+            "ranking/": "Ranking",
+            "ranking/notice.docx": ("Notice", "ranking_notice"),
+            "facilities/stats/": "FacilityStats",
+            "secretaries/<int:pk>/projects/add/": ("ProjectAdd", "secretaryplan_project"),
+        }
     ),
     *pages("remediations", "Remediation"),
     *pages("programmes", "Programme", form=forms.ProgrammeForm),

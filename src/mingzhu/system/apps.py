@@ -5,9 +5,8 @@ from mingzhu.org.choices import RoleCode
 
 
 class SystemConfig(apps.ModuleConfig):
-    name = "mingzhu.system"
     verbose_name = _("System")
-    registers = ("menu", "signals")
+    registers = ("signals",)
     grants = {
         RoleCode.ADMIN: apps.permissions(
             "system",

@@ -1,22 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "system",
-    _("System administration"),
-    "gear",
-    990,
-    [
-        MenuItem(_("Notice board"), "system:notice_board", "megaphone"),
-        listing(_("Manage notices"), "system.notice", "pencil-square"),
-        MenuItem(
-            _("System parameters"), "system:parameters", "sliders", "system.view_parametervalue"
-        ),
-        MenuItem(
-            _("Dictionaries"), "system:dictionaries", "journal-text", "system.view_dictionaryentry"
-        ),
-        MenuItem(_("My API tokens"), "system:token_list", "key"),
-        listing(_("All API tokens"), "system.apitoken", "shield-lock"),
-    ],
-)
+menu = Menu("system", _("System administration"), "gear", 990)
+menu.page(_("Notice board"), "notice_board", "megaphone")
+menu.listing(_("Manage notices"), "notice", "pencil-square")
+menu.page(_("System parameters"), "parameters", "sliders", "view_parametervalue")
+menu.page(_("Dictionaries"), "dictionaries", "journal-text", "view_dictionaryentry")
+menu.page(_("My API tokens"), "token_list", "key")
+menu.listing(_("All API tokens"), "apitoken", "shield-lock")

@@ -8,14 +8,9 @@ ENTER = READ | apps.permissions("targets", add_change="observation")
 
 
 class TargetsConfig(apps.ModuleConfig):
-    name = "mingzhu.targets"
     verbose_name = _("Targets")
-    registers = ("cockpit", "menu")
     grants = {
-        RoleCode.LEADER: READ,
-        RoleCode.SUPERVISOR: READ,
-        RoleCode.DEPT_STAFF: ENTER,
-        RoleCode.TOWN_STAFF: ENTER,
+        (RoleCode.LEADER, RoleCode.SUPERVISOR): READ,
+        (RoleCode.DEPT_STAFF, RoleCode.TOWN_STAFF, RoleCode.STATISTICIAN): ENTER,
         RoleCode.ADMIN: READ | apps.permissions("targets", add_change="indicator target"),
-        RoleCode.STATISTICIAN: ENTER,
     }

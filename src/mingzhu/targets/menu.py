@@ -1,16 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from mingzhu.core.menu import MenuItem, listing, register
+from mingzhu.core.menu import Menu
 
-register(
-    "targets",
-    _("Targets"),
-    "bullseye",
-    50,
-    [
-        listing(_("Targets"), "targets.target", "bullseye"),
-        listing(_("Indicators"), "targets.indicator", "list-ol"),
-        listing(_("Observations"), "targets.observation", "table"),
-        MenuItem(_("Peer comparison"), "targets:peers", "bar-chart", "targets.view_observation"),
-    ],
-)
+menu = Menu("targets", _("Targets"), "bullseye", 50)
+menu.listing(_("Targets"), "target", "bullseye")
+menu.listing(_("Indicators"), "indicator", "list-ol")
+menu.listing(_("Observations"), "observation", "table")
+menu.page(_("Peer comparison"), "peers", "bar-chart", "view_observation")

@@ -10,16 +10,11 @@ FOLLOW = apps.permissions("tasks", view="task taskevent")
 
 
 class TasksConfig(apps.ModuleConfig):
-    name = "mingzhu.tasks"
     verbose_name = _("Tasks")
-    registers = ("menu", "checks")
     grants = {
-        RoleCode.SUPERVISOR: ISSUE,
-        RoleCode.LEADER: ISSUE,
-        RoleCode.DEPT_STAFF: HANDLE,
-        RoleCode.TOWN_STAFF: HANDLE,
-        RoleCode.GRID_WORKER: FOLLOW,
-        RoleCode.ENTERPRISE: FOLLOW,
+        (RoleCode.SUPERVISOR, RoleCode.LEADER): ISSUE,
+        (RoleCode.DEPT_STAFF, RoleCode.TOWN_STAFF): HANDLE,
+        (RoleCode.GRID_WORKER, RoleCode.ENTERPRISE): FOLLOW,
         # The holiday arrangement (节假日安排) is the administrator's to keep.
         RoleCode.ADMIN: apps.permissions("tasks", every="holidayyear holidayday"),
     }

@@ -38,6 +38,28 @@ HANDLING = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED, Status.DEFERRE
 ACTIVE = (Status.ASSIGNED, *HANDLING, Status.CLOSURE_REQUESTED)
 
 
+def status_map(choices, *, working, closure_requested, closed=None, cancelled=None) -> dict:
+    """A task-backed record's status for each of its task's (``status_from_task``), its
+    statuses being ``choices``: ``working`` while the task is drafted, handed over or
+    worked on, ``closure_requested`` once closure is asked for. A returned, closed or
+    cancelled task reads as the record's status of that name (``choices.RETURNED`` …)
+    unless given; a record without a returned status stays ``working``."""
+
+    def alike(name: str, given=None):
+        status = given or getattr(choices, name, None)
+        if status is None:
+            raise ValueError(f"{choices.__name__} has no {name}: name the status it reads as")
+        return status
+
+    return {
+        **dict.fromkeys((Status.DRAFT, Status.ASSIGNED, *HANDLING), working),
+        Status.RETURNED: getattr(choices, "RETURNED", working),
+        Status.CLOSURE_REQUESTED: closure_requested,
+        Status.CLOSED: alike("CLOSED", closed),
+        Status.CANCELLED: alike("CANCELLED", cancelled),
+    }
+
+
 class DeadlineBasis(models.TextChoices):
     CALENDAR_DAYS = "calendar_days", _("Calendar days")
     WORKING_DAYS = "working_days", _("Working days")

@@ -1,5 +1,3 @@
-from django.urls import path
-
 from mingzhu.core.routing import ModelPages
 
 from . import forms, views
@@ -8,29 +6,21 @@ app_name = "tasks"
 pages = ModelPages(views)
 
 urlpatterns = [
-    path("inbox/", views.InboxView.as_view(), name="inbox"),
-    path("bulk/", views.TaskBulkView.as_view(), name="task_bulk"),
-    path("notifications/", views.NotificationListView.as_view(), name="notification_list"),
-    path("notifications/badge/", views.NotificationBadgeView.as_view(), name="notification_badge"),
-    path(
-        "notifications/<int:pk>/open/",
-        views.NotificationOpenView.as_view(),
-        name="notification_open",
+    *pages.routes(
+        {
+            "inbox/": "Inbox",
+            "bulk/": "TaskBulk",
+            "notifications/": "NotificationList",
+            "notifications/badge/": "NotificationBadge",
+            "notifications/<int:pk>/open/": "NotificationOpen",
+            "metrics/": "Metrics",
+            "supervision/": ("SheetList", "supervisionsheet_list"),
+            "supervision/<int:pk>/sheet.docx": ("SheetNotice", "supervisionsheet_docx"),
+            "lists/<int:pk>/assignment.docx": ("AssignmentNotice", "tasklist_assignment"),
+            "<int:pk>/do/<str:name>/": "TaskAction",
+            "attachments/<int:pk>/": "Attachment",
+        }
     ),
-    path("metrics/", views.MetricsView.as_view(), name="metrics"),
-    path("supervision/", views.SheetListView.as_view(), name="supervisionsheet_list"),
-    path(
-        "supervision/<int:pk>/sheet.docx",
-        views.SheetNoticeView.as_view(),
-        name="supervisionsheet_docx",
-    ),
-    path(
-        "lists/<int:pk>/assignment.docx",
-        views.AssignmentNoticeView.as_view(),
-        name="tasklist_assignment",
-    ),
-    path("<int:pk>/do/<str:name>/", views.TaskActionView.as_view(), name="task_action"),
-    path("attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
     *pages(
         "calendar",
         "HolidayYear",
