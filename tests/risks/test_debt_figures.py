@@ -50,6 +50,7 @@ def by_the_services(user, as_of: dt.date) -> dict:
 def assert_same(found: dict, expected: dict) -> None:
     assert found["has_cash"] == expected["has_cash"]
     assert found["alerts"] == expected["alerts"]
+    assert isinstance(found["alerts"], int)
     assert found["p"].keys() == expected["p"].keys()
     for key, value in expected["p"].items():
         assert found["p"][key] == pytest.approx(value, abs=0.011), key

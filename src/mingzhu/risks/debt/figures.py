@@ -155,7 +155,17 @@ def _cash(cash: QuerySet, instruments: QuerySet, as_of: dt.date) -> dict:
     found = (
         cash.order_by()
         .annotate(month_index=_month("month"))
-        .annotate(owed=Coalesce(Subquery(owed, output_field=FLOAT), Value(0.0)))
+        # Only the records from ``as_of``'s month on can alert: the others skip the sum.
+        .annotate(
+            owed=Case(
+                When(
+                    month_index__gte=now,
+                    then=Coalesce(Subquery(owed, output_field=FLOAT), Value(0.0)),
+                ),
+                default=Value(0.0),
+                output_field=FLOAT,
+            )
+        )
         .annotate(
             latest_cash=Case(
                 When(month=Subquery(latest), then=_float("cash")),
@@ -173,7 +183,11 @@ def _cash(cash: QuerySet, instruments: QuerySet, as_of: dt.date) -> dict:
         )
         .aggregate(cash_now=Sum("latest_cash"), records=Sum("recorded"), alerts=Sum("alert"))
     )
-    return {k: float(v or 0) for k, v in found.items()}
+    return {
+        "cash_now": float(found["cash_now"] or 0),
+        "records": int(found["records"] or 0),
+        "alerts": int(found["alerts"] or 0),
+    }
 
 
 def _pct(num: float, den: float) -> float | None:
