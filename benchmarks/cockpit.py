@@ -149,6 +149,12 @@ def main() -> None:
         "--reuse", action="store_true", help="time the data already in BENCH_DATABASE_URL"
     )
     parser.add_argument("--today-only", action="store_true", help="leave the past day out")
+    parser.add_argument(
+        "--slowest",
+        type=int,
+        default=0,
+        help="print the N slowest SELECTs of each computed page (median of the floor runs)",
+    )
     args = parser.parse_args()
     n_events = args.tasks // 10 if args.events is None else args.events
 
@@ -224,6 +230,7 @@ def main() -> None:
         for url in ("/",) if args.today_only else ("/", "/?as_of=2026-03-31"):
             assert client.get(url).status_code == 200  # warm up
             computed, floors, kept = [], [], []
+            each: dict[str, list[float]] = {}
             for _ in range(args.runs):
                 bump(*everything)  # as after writes to every module: all computed again
                 with CaptureQueriesContext(connection) as ctx:
@@ -241,8 +248,10 @@ def main() -> None:
                 t0 = time.perf_counter()
                 with connection.cursor() as cursor:
                     for sql in work:
+                        t1 = time.perf_counter()
                         cursor.execute(sql)
                         cursor.fetchall()
+                        each.setdefault(sql, []).append((time.perf_counter() - t1) * 1000)
                 floors.append((time.perf_counter() - t0) * 1000)
             for _ in range(args.runs):
                 t0 = time.perf_counter()
@@ -256,6 +265,9 @@ def main() -> None:
                 f"{cold_queries:>7} {statistics.median(kept):>6.1f} "
                 f"{len(ctx.captured_queries):>7}"
             )
+            slowest = sorted(((statistics.median(t), sql) for sql, t in each.items()), reverse=True)
+            for ms, sql in slowest[: args.slowest]:
+                print(f"    {ms:8.1f} ms  {sql[:400]}")
     sys.stdout.flush()
 
 

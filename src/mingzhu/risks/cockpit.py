@@ -51,11 +51,22 @@ def debt_panel(user, as_of: dt.date) -> Panel | None:
         return None
     from mingzhu.core.scope import restrict
 
-    from .debt import data, services
+    from .debt import data, figures
+    from .debt.choices import Grade
     from .models import CashPosition, DebtInstrument, FiscalYear
 
     instruments = restrict(DebtInstrument.objects.filter(start__lte=as_of), user, "view")
-    rows = data.instrument_rows(instruments)
+    latest = (
+        restrict(FiscalYear.objects.filter(year__lte=as_of.year), user, "view")
+        .order_by("-year", "pk")
+        .first()
+    )
+    found = figures.panel_figures(
+        instruments,
+        restrict(CashPosition.objects.all(), user, "view"),
+        None if latest is None else data.fiscal_row(latest),
+        as_of,
+    )
     panel = Panel(
         key="debt",
         title=_("Debt under control"),
@@ -63,35 +74,11 @@ def debt_panel(user, as_of: dt.date) -> Panel | None:
         link=reverse("risks:indicators"),
         width=6,
     )
-    if not rows:
+    if found is None:
         panel.empty = True
         panel.empty_message = _("No debt recorded in your scope.")
         return panel
-    cash = restrict(CashPosition.objects.all(), user, "view")
-    latest_year = (
-        restrict(FiscalYear.objects.filter(year__lte=as_of.year), user, "view")
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
-    year = None
-    if latest_year is not None:
-        years = restrict(FiscalYear.objects.filter(year=latest_year), user, "view")
-        yearly = services.yearly_indicators(rows, data.fiscal_rows(years))
-        year = dict(yearly[0]) if yearly else None
-    if year and year.get("grade"):
-        from .debt.choices import Grade
-
-        year["grade"] = Grade(year["grade"]).label
-    has_cash = cash.filter(month__lte=as_of).exists()
-    p = services.portfolio_indicators(rows, data.cash_on(cash, as_of), as_of)
-    if not has_cash:
-        # No cash recorded by then: the coverage is unknown, not zero.
-        p = {**p, "cash_coverage": None, "cash_coverage_warn": False}
-    panel.context = {
-        "year": year,
-        "p": p,
-        "has_cash": has_cash,
-        "alerts": len(services.liquidity_alerts(rows, data.cash_records(cash), as_of)),
-    }
+    if found["year"] and found["year"]["grade"]:
+        found["year"]["grade"] = Grade(found["year"]["grade"]).label
+    panel.context = found
     return panel

@@ -71,29 +71,32 @@ def capacity_from_cash(cash: QuerySet) -> dict[int, float]:
     return dict(out)
 
 
-def fiscal_rows(years: QuerySet) -> list[FiscalRow]:
+def fiscal_row(y) -> FiscalRow:
+    """The plain row of a stored ``FiscalYear``."""
+
     def f(value):
         return None if value is None else float(value)
 
-    return [
-        FiscalRow(
-            year=y.year,
-            general_budget_revenue=float(y.general_budget_revenue),
-            transfer_revenue=float(y.transfer_revenue),
-            fund_revenue=float(y.fund_revenue),
-            state_capital_revenue=float(y.state_capital_revenue),
-            general_budget_expenditure=float(y.general_budget_expenditure),
-            balance_target=f(y.balance_target),
-            cost_target=f(y.cost_target),
-            ratio_yellow=float(y.ratio_yellow),
-            ratio_orange=float(y.ratio_orange),
-            ratio_red=float(y.ratio_red),
-            remittance=float(y.remittance),
-            fund_expenditure=f(y.fund_expenditure),
-            overdue_debt=f(y.overdue_debt),
-        )
-        for y in years.order_by("year")
-    ]
+    return FiscalRow(
+        year=y.year,
+        general_budget_revenue=float(y.general_budget_revenue),
+        transfer_revenue=float(y.transfer_revenue),
+        fund_revenue=float(y.fund_revenue),
+        state_capital_revenue=float(y.state_capital_revenue),
+        general_budget_expenditure=float(y.general_budget_expenditure),
+        balance_target=f(y.balance_target),
+        cost_target=f(y.cost_target),
+        ratio_yellow=float(y.ratio_yellow),
+        ratio_orange=float(y.ratio_orange),
+        ratio_red=float(y.ratio_red),
+        remittance=float(y.remittance),
+        fund_expenditure=f(y.fund_expenditure),
+        overdue_debt=f(y.overdue_debt),
+    )
+
+
+def fiscal_rows(years: QuerySet) -> list[FiscalRow]:
+    return [fiscal_row(y) for y in years.order_by("year")]
 
 
 def compute_plan(
