@@ -101,6 +101,7 @@ class ComputeView(ActionFormView):
     model = AppraisalResult
     form_class = ComputeForm
     template_name = "appraisal/compute.html"
+    success_message = gettext_lazy("Computed: %(object)s")
 
     def get_object(self, pk):
         if not actions.may_compute(self.request.user):
@@ -123,15 +124,11 @@ class ComputeView(ActionFormView):
             # The scheme's and the inputs' refusals are shown above the form.
             raise ValidationError(exc.messages) from exc
 
-    def get_success_message(self, result):
-        return _("Computed: %(result)s") % {"result": result}
-
 
 class PublishView(ActionButtonView):
     model = AppraisalResult
 
-    def allowed(self, result):
-        return actions.may_publish(self.request.user)
+    user_test = actions.may_publish
 
     def run(self, result):
         actions.publish_result(result.pk, actor=self.request.user)

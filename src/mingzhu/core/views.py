@@ -383,16 +383,32 @@ def period_of(request) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-class ActionButtonView(ObjectMixin, View):
+class ActionTests:
+    """Who may use an action's page or button (``allowed(obj)``; 403 when it refuses):
+    whoever holds the ``requires`` permissions and passes the action's own tests,
+    ``user_test`` (of the user, e.g. ``actions.may_dispatch``) and ``object_test`` (of
+    the user and the object, e.g. ``actions.may_rate``)."""
+
+    requires: Sequence[str] = ()
+    user_test: Callable[[Any], bool] | None = None
+    object_test: Callable[[Any, Any], bool] | None = None
+
+    def allowed(self, obj) -> bool:
+        user, cls = self.request.user, type(self)
+        return (
+            user.has_perms(self.requires)
+            and (cls.user_test is None or cls.user_test(user))
+            and (cls.object_test is None or cls.object_test(user, obj))
+        )
+
+
+class ActionButtonView(ActionTests, ObjectMixin, View):
     """A button on an object's page (POST only) whose click calls one action: the object
     is looked up through ``restrict`` (outside the scope 404), ``allowed(obj)`` refusing
     answers 403, then ``run(obj)``; its refusal (``ActionError``; a conflict as a warning)
     or ``get_success_message(result)`` is said as a message on the object's page."""
 
     http_method_names = ["post"]
-
-    def allowed(self, obj) -> bool:
-        return True
 
     def run(self, obj):
         raise NotImplementedError
@@ -545,7 +561,7 @@ class NoDeleteMixin:
     deletable = False
 
 
-class ActionFormView(ObjectMixin, View):
+class ActionFormView(ActionTests, ObjectMixin, View):
     """A page with one form whose valid submission calls one action.
 
     A subclass names the ``model`` (the object the action is about, looked up through
@@ -561,8 +577,11 @@ class ActionFormView(ObjectMixin, View):
     ``success_message`` text; a subclass overrides the method to name what the action made
     (e.g. "Reported: event 12"), ``result`` being what ``run`` returned (or ``obj``).
     A form whose fields are the action's keyword arguments needs no ``run``: ``action``
-    (the action function) is called with the object's pk (when the page is about one),
-    ``actor`` and the cleaned data.
+    (the action function) is called with the object's pk (when the page is about one;
+    the object itself as the keyword ``object_keyword`` where the action takes it so),
+    ``actor`` and the cleaned data; with ``follow_result`` the page goes to what the
+    action returns instead of the object. ``success_message`` may name that result as
+    ``%(object)s``. ``allowed`` tests the user as ``ActionTests`` says.
     """
 
     form_class = EmptyForm
@@ -573,8 +592,8 @@ class ActionFormView(ObjectMixin, View):
     success_message = gettext_lazy("Done.")
     object = None
 
-    def allowed(self, obj) -> bool:
-        return True
+    object_keyword = ""
+    follow_result = False
 
     def initial(self, obj) -> dict[str, Any]:
         return {}
@@ -591,12 +610,17 @@ class ActionFormView(ObjectMixin, View):
         action = type(self).action
         if action is None:
             raise NotImplementedError
+        user, data = self.request.user, form.cleaned_data
         if obj is None:
-            return action(actor=self.request.user, **form.cleaned_data)
-        action(obj.pk, actor=self.request.user, **form.cleaned_data)
+            return action(actor=user, **data)
+        if self.object_keyword:
+            result = action(actor=user, **{self.object_keyword: obj}, **data)
+        else:
+            result = action(obj.pk, actor=user, **data)
+        return result if self.follow_result else None
 
     def get_success_message(self, result) -> str:
-        return self.success_message
+        return self.success_message % {"object": result}
 
     def success_url(self, result) -> str:
         return result.get_absolute_url()

@@ -586,8 +586,7 @@ class DispatchView(DemandActionView):
     form_class = DispatchForm
     title = gettext_lazy("Dispatch to a department")
 
-    def allowed(self, demand):
-        return self.request.user.has_perm(actions.DISPATCH_PERMISSION)
+    requires = (actions.DISPATCH_PERMISSION,)
 
     action = actions.dispatch_demand
 
@@ -596,8 +595,7 @@ class RateView(DemandActionView):
     form_class = RateForm
     title = gettext_lazy("Rate the reply")
 
-    def allowed(self, demand):
-        return actions.may_rate(self.request.user, demand)
+    object_test = actions.may_rate
 
     action = actions.rate_demand
 

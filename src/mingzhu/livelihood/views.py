@@ -186,9 +186,7 @@ class RegisterView(ActionFormView):
     title = gettext_lazy("Register a request")
 
     action = actions.register_request
-
-    def get_success_message(self, result):
-        return _("Registered: %(object)s") % {"object": result}
+    success_message = gettext_lazy("Registered: %(object)s")
 
 
 class RequestActionView(ActionFormView):
@@ -228,8 +226,7 @@ class ReturnView(RequestActionView):
     form_class = ReasonForm
     title = gettext_lazy("Return to the desk")
 
-    def allowed(self, obj):
-        return actions.may_return(self.request.user, obj)
+    object_test = actions.may_return
 
     action = actions.return_request
 
@@ -238,8 +235,7 @@ class ContactView(RequestActionView):
     form_class = ContactForm
     title = gettext_lazy("Contacted the caller")
 
-    def allowed(self, obj):
-        return actions.may_contact(self.request.user, obj)
+    object_test = actions.may_contact
 
     action = actions.contact_caller
 
@@ -561,8 +557,7 @@ class MeasureView(HouseholdActionView):
     form_class = MeasureForm
     title = gettext_lazy("Add an assistance measure")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.add_assistancemeasure")
+    requires = ("livelihood.add_assistancemeasure",)
 
     def initial(self, obj):
         return {"lead_unit": obj.village.parent_id}
@@ -584,8 +579,7 @@ class ReviewView(HouseholdActionView):
     form_class = ReviewForm
     title = gettext_lazy("Review the elimination")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.review_elimination")
+    requires = ("livelihood.review_elimination",)
 
     action = actions.review_elimination
 
@@ -643,8 +637,7 @@ class EntryAddView(ActionFormView):
     form_class = EntryForm
     title = gettext_lazy("Record an entry")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.add_fundentry")
+    requires = ("livelihood.add_fundentry",)
 
     def initial(self, obj):
         return {"date": timezone.localdate()}
@@ -671,8 +664,7 @@ class EntryActionView(ActionFormView):
 class ApproveView(EntryActionView):
     title = gettext_lazy("Approve the entry")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.approve_fundentry")
+    requires = ("livelihood.approve_fundentry",)
 
     action = actions.approve_entry
 
@@ -681,8 +673,7 @@ class CorrectView(EntryActionView):
     form_class = CorrectionForm
     title = gettext_lazy("Correct the entry")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.add_fundentry")
+    requires = ("livelihood.add_fundentry",)
 
     action = actions.correct_entry
 
@@ -776,8 +767,7 @@ class CoverageImportView(ImportView):
     title = gettext_lazy("Import coverage figures")
     columns = importer.HEADERS
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(IMPORT_COVERAGE)
+    requires = IMPORT_COVERAGE
 
     def initial(self, obj):
         return {"year": timezone.localdate().year}
@@ -810,8 +800,7 @@ class CoverageTemplateView(ImportTemplateView):
     filename = gettext_lazy("Coverage import template.xlsx")
     template_function = staticmethod(importer.coverage_template)
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(IMPORT_COVERAGE)
+    requires = IMPORT_COVERAGE
 
 
 class FollowUpView(ObjectMixin, View):

@@ -65,8 +65,7 @@ class ChannelTestView(ActionButtonView):
 
     model = Channel
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perm("notify.change_channel")
+    requires = ("notify.change_channel",)
 
     def run(self, obj):
         return outbox.test_message(obj, actor=self.request.user)
@@ -198,8 +197,7 @@ class JobRunNowView(PermissionAlways, ActionButtonView):
 
     model = Job
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perm("notify.change_job")
+    requires = ("notify.change_job",)
 
     def run(self, obj):
         return schedule.run_job(obj)

@@ -270,8 +270,8 @@ class LinkHouseholdView(ActionFormView):
     def initial(self, obj):
         return {"started_on": timezone.localdate()}
 
-    def run(self, obj, form):
-        actions.link_household(actor=self.request.user, household=obj, **form.cleaned_data)
+    action = actions.link_household
+    object_keyword = "household"
 
 
 class LogVisitView(ActionFormView):
@@ -284,8 +284,9 @@ class LogVisitView(ActionFormView):
         link = obj.links.filter(ended_on__isnull=True).first()
         return {"visited_on": timezone.localdate(), "member": link.member_id if link else None}
 
-    def run(self, obj, form):
-        return actions.log_visit(actor=self.request.user, household=obj, **form.cleaned_data)
+    action = actions.log_visit
+    object_keyword = "household"
+    follow_result = True
 
 
 class EndLinkView(ActionFormView):
@@ -297,8 +298,8 @@ class EndLinkView(ActionFormView):
     def initial(self, obj):
         return {"ended_on": timezone.localdate()}
 
-    def run(self, obj, form):
-        return actions.end_link(obj, actor=self.request.user, **form.cleaned_data)
+    action = actions.end_link
+    follow_result = True
 
 
 class RaiseTaskView(ActionFormView):
@@ -310,8 +311,8 @@ class RaiseTaskView(ActionFormView):
     def allowed(self, obj):
         return obj.task_id is None and bool(obj.problem)
 
-    def run(self, obj, form):
-        return actions.raise_visit_task(obj, actor=self.request.user, **form.cleaned_data)
+    action = actions.raise_visit_task
+    follow_result = True
 
 
 class AttendanceView(ActionFormView):
@@ -320,8 +321,8 @@ class AttendanceView(ActionFormView):
     title = L("Record attendance")
     permission = "party.add_trainingattendance"
 
-    def run(self, obj, form):
-        actions.record_attendance(actor=self.request.user, session=obj, **form.cleaned_data)
+    action = actions.record_attendance
+    object_keyword = "session"
 
 
 # Group activities -----------------------------------------------------------------------

@@ -269,8 +269,7 @@ class DispatchView(FactorActionView):
     form_class = DispatchForm
     title = gettext_lazy("Dispatch to the department")
 
-    def allowed(self, obj):
-        return actions.may_dispatch(self.request.user)
+    user_test = actions.may_dispatch
 
     action = actions.dispatch_factor_request
 
@@ -279,8 +278,7 @@ class RateView(FactorActionView):
     form_class = RateForm
     title = gettext_lazy("Rate the answer")
 
-    def allowed(self, obj):
-        return actions.may_rate(self.request.user, obj)
+    object_test = actions.may_rate
 
     action = actions.rate_factor_request
 
@@ -335,8 +333,7 @@ class ScoreView(InspectionMixin, ActionFormView):
     title = gettext_lazy("Score a project")
     http_method_names = ["post"]
 
-    def allowed(self, inspection):
-        return actions.may_score(self.request.user)
+    user_test = actions.may_score
 
     action = actions.score_project
 

@@ -106,9 +106,7 @@ class HazardPlanView(ActionFormView):
     form_class = HazardPlanForm
     title = gettext_lazy("Owner and measures")
     select_related = ("task",)
-
-    def get_success_message(self, hazard):
-        return _("Saved: %(object)s") % {"object": hazard}
+    success_message = gettext_lazy("Saved: %(object)s")
 
     def allowed(self, hazard):
         return can(self.request.user, "change", hazard)

@@ -245,8 +245,7 @@ class RaiseTaskView(ActionFormView):
         scores = InspectionScore.objects.select_related("item", "inspection")
         return restrict(scores, self.request.user, action)
 
-    def allowed(self, target):
-        return self.request.user.has_perm("tasks.add_task")
+    requires = ("tasks.add_task",)
 
     def run(self, score, form):
         actions.raise_rectification(
@@ -341,9 +340,10 @@ class NewVersionView(ActionFormView):
     title = gettext_lazy("New version of the sheet")
     permission = "rural.add_scoringsheet"
 
-    def run(self, sheet, form):
-        # A newer version saved meanwhile (ActionConflict) is said on the form.
-        return actions.new_sheet_version(sheet, actor=self.request.user, **form.cleaned_data)
+    # A newer version saved meanwhile (ActionConflict) is said on the form.
+    action = actions.new_sheet_version
+    object_keyword = "sheet"
+    follow_result = True
 
 
 class ItemListView(ObjectListView):
@@ -487,11 +487,10 @@ class DispatchView(ActionFormView):
     title = gettext_lazy("Dispatch the repair")
     permission = "rural.change_facilityfault"
 
-    def allowed(self, fault):
-        return actions.may_dispatch(self.request.user)
+    user_test = actions.may_dispatch
 
-    def run(self, fault, form):
-        return actions.dispatch_fault(fault.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.dispatch_fault
+    follow_result = True
 
 
 class FacilityStatsView(ReportView):
@@ -552,8 +551,7 @@ class ProjectAddView(ActionFormView):
     permission = "rural.change_secretaryplan"
     scope_action = "change"
 
-    def allowed(self, plan):
-        return self.request.user.has_perm("tasks.add_task")
+    requires = ("tasks.add_task",)
 
     action = actions.add_secretary_project
 
@@ -564,8 +562,7 @@ class ReviewView(ActionFormView):
     title = gettext_lazy("Year-end review")
     permission = "rural.view_secretaryplan"
 
-    def allowed(self, plan):
-        return self.request.user.has_perm("rural.review_secretaryplan")
+    requires = ("rural.review_secretaryplan",)
 
     def initial(self, plan):
         return {

@@ -101,8 +101,7 @@ class InstrumentImportView(ImportView):
     title = gettext_lazy("Import debt instruments from Excel")
     columns = [c.header for c in io.INSTRUMENT_COLUMNS]
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(io.PERMISSIONS)
+    requires = io.PERMISSIONS
 
 
 class InstrumentTemplateView(ImportTemplateView):
@@ -110,8 +109,7 @@ class InstrumentTemplateView(ImportTemplateView):
     filename = gettext_lazy("Debt instrument import template.xlsx")
     template_function = staticmethod(io.instrument_template)
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(io.PERMISSIONS)
+    requires = io.PERMISSIONS
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
