@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -143,6 +144,23 @@ class ObjectMixin(LoginRequiredMixin):
         }
 
 
+@dataclass(frozen=True)
+class Tool:
+    """A button under a list (e.g. its import page), shown to whoever holds all of its
+    ``permissions``: a link to the URL named ``url_name``, with its ``label``, its
+    element ``id`` and its Bootstrap icon and button class."""
+
+    url_name: str
+    label: Any
+    permissions: tuple[str, ...]
+    id: str
+    icon: str = "bi-upload"
+    css: str = "btn-outline-primary"
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
 class ObjectListView(ObjectMixin, View):
     # Columns or their short specs (see ``columns_for``): "field", (name, label, accessor).
     columns: list[Column] = []
@@ -159,6 +177,8 @@ class ObjectListView(ObjectMixin, View):
     ordering: tuple[str, ...] = ()
     # The page's rows with coordinates on a map, where a tile service is set (core.maps).
     map = False
+    # The buttons under the list (``Tool``), each shown to whoever holds its permissions.
+    tools: Sequence[Tool] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -202,6 +222,7 @@ class ObjectListView(ObjectMixin, View):
             "querystring": query.urlencode(),
             "table_template": self.table_template,
             "map": map_context(page.object_list) if self.map else None,
+            "tools": [t for t in self.tools if request.user.has_perms(t.permissions)],
         }
         context["drawn_rows"] = self.drawn_rows(rows, context)
         template = self.table_template if request.htmx else self.template_name
@@ -713,7 +734,8 @@ class ImportView(ActionFormView):
     carried to the confirmation. At most ``tabular.SHOWN_ERRORS`` errors are shown, the
     rest counted; the file's size, unpacked size and rows are limited before it is
     parsed (``core.tabular``). ``columns`` names the sheet's columns for the page;
-    ``template_url_name`` the URL of its downloadable template, when it has one.
+    ``template_url_name`` the URL of its downloadable template, when it has one (its view:
+    ``template_view``). ``columns`` are names or the importer's column specs (``header``).
 
     A large upload (``core.importjobs.is_large``) is previewed and imported by the worker
     instead: the user goes to the job's page, which follows it and offers the
@@ -747,6 +769,15 @@ class ImportView(ActionFormView):
         writes them alone only when asked."""
         return getattr(self, "_previewing", False) or self.request.POST.get("valid_only") == "on"
 
+    @classmethod
+    def template_view(cls, filename, build) -> type[ImportTemplateView]:
+        """The view of this page's downloadable template, for whoever may use the page
+        (the same model, permission and ``allowed``): ``build(user)`` makes the
+        workbook, sent as ``filename``."""
+        name = cls.__name__.replace("Import", "Template")
+        attrs = {"filename": filename, "template_function": staticmethod(build)}
+        return type(name, (ImportTemplateView, cls), {"__module__": cls.__module__, **attrs})
+
     def template_url(self, obj) -> str:
         if not self.template_url_name:
             return ""
@@ -755,7 +786,7 @@ class ImportView(ActionFormView):
     def get_extra_context(self, obj):
         return {
             "errors": self.errors,
-            "columns": "、".join(str(c) for c in self.columns),
+            "columns": "、".join(str(getattr(c, "header", c)) for c in self.columns),
             "help": self.help,
             "accept": ".xlsx,.xls,.csv",
             "template_url": self.template_url(obj),

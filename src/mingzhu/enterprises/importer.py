@@ -397,7 +397,8 @@ def registry_template(actor):
     )
 
 
-def annual_template():
+def annual_template(actor=None):
+    """The annual data sheet's template (the same for every user)."""
     return from_columns(
         _("Annual data"),
         ANNUAL_COLUMNS,

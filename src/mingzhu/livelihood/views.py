@@ -23,7 +23,6 @@ from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     EXPORT_LIMIT,
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -31,6 +30,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
+    Tool,
     model_url,
 )
 from mingzhu.tasks.actions import available_actions, was_reopened
@@ -501,6 +501,20 @@ class HouseholdListView(ObjectListView):
     filterset_class = HouseholdFilter
     columns = HOUSEHOLD_COLUMNS
     template_name = "livelihood/household_list.html"
+    tools = [
+        Tool(
+            "livelihood:monitoredhousehold_import",
+            gettext_lazy("Import monitored households from Excel"),
+            ("livelihood.add_monitoredhousehold",),
+            "import-households",
+        ),
+        Tool(
+            "livelihood:assistancemeasure_import",
+            gettext_lazy("Import assistance measures from Excel"),
+            ("livelihood.add_assistancemeasure",),
+            "import-measures",
+        ),
+    ]
 
     def get_queryset(self):
         qs = _with_line(super().get_queryset())
@@ -795,12 +809,9 @@ class CoverageImportView(ImportView):
         )
 
 
-class CoverageTemplateView(ImportTemplateView):
-    model = models.CoverageRecord
-    filename = gettext_lazy("Coverage import template.xlsx")
-    template_function = staticmethod(importer.coverage_template)
-
-    requires = IMPORT_COVERAGE
+CoverageTemplateView = CoverageImportView.template_view(
+    gettext_lazy("Coverage import template.xlsx"), importer.coverage_template
+)
 
 
 class FollowUpView(ObjectMixin, View):

@@ -11,12 +11,12 @@ from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
     Related,
+    Tool,
 )
 from mingzhu.tasks.pages import TaskDetailMixin
 from mingzhu.tasks.tables import TaskColumn
@@ -89,7 +89,14 @@ class GroupDetailView(ObjectDetailView):
 
 class MemberListView(ObjectListView):
     model = PartyMember
-    template_name = "party/partymember_list.html"
+    tools = [
+        Tool(
+            "party:partymember_import",
+            L("Import party members from Excel"),
+            ("party.add_partymember",),
+            "import-members",
+        )
+    ]
     filterset_class = MemberFilter
     columns = [
         "name",
@@ -166,7 +173,14 @@ class HouseholdDetailView(ObjectDetailView):
 
 class LinkListView(ObjectListView):
     model = HouseholdLink
-    template_name = "party/householdlink_list.html"
+    tools = [
+        Tool(
+            "party:householdlink_import",
+            L("Import household links from Excel"),
+            ("party.add_householdlink",),
+            "import-links",
+        )
+    ]
     filterset_class = LinkFilter
     columns = [
         "household",
@@ -186,15 +200,14 @@ class MemberImportView(ImportView):
     import_function = staticmethod(importer.import_members)
     template_url_name = "party:partymember_template"
     title = L("Import party members from Excel")
-    columns = [c.header for c in importer.MEMBER_COLUMNS]
+    columns = importer.MEMBER_COLUMNS
     success_message = L("Imported: %(created)s new members, %(updated)s updated.")
     help = L("A member of the same name in the same organisation is updated, not added again.")
 
 
-class MemberTemplateView(ImportTemplateView):
-    model = PartyMember
-    filename = L("Party members import template.xlsx")
-    template_function = staticmethod(importer.member_template)
+MemberTemplateView = MemberImportView.template_view(
+    L("Party members import template.xlsx"), importer.member_template
+)
 
 
 class LinkImportView(MemberImportView):
@@ -205,7 +218,7 @@ class LinkImportView(MemberImportView):
     import_function = staticmethod(importer.import_links)
     template_url_name = "party:householdlink_template"
     title = L("Import household links from Excel")
-    columns = [c.header for c in importer.LINK_COLUMNS]
+    columns = importer.LINK_COLUMNS
     success_message = L("Imported: %(created)s new links, %(updated)s updated.")
     help = L(
         "A household is known by its village, head and address; a household linked to "
@@ -213,10 +226,9 @@ class LinkImportView(MemberImportView):
     )
 
 
-class LinkTemplateView(ImportTemplateView):
-    model = HouseholdLink
-    filename = L("Household links import template.xlsx")
-    template_function = staticmethod(importer.link_template)
+LinkTemplateView = LinkImportView.template_view(
+    L("Household links import template.xlsx"), importer.link_template
+)
 
 
 class LinkDetailView(ReadOnlyMixin, ObjectDetailView):

@@ -13,7 +13,6 @@ from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -198,10 +197,9 @@ class ProjectImportView(ImportView):
         return importer.import_projects(file, actor=self.request.user)
 
 
-class ProjectTemplateView(ImportTemplateView):
-    model = Project
-    filename = gettext_lazy("Project import template.xlsx")
-    template_function = staticmethod(importer.project_template)
+ProjectTemplateView = ProjectImportView.template_view(
+    gettext_lazy("Project import template.xlsx"), importer.project_template
+)
 
 
 class FunnelView(ObjectMixin, View):

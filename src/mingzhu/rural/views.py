@@ -16,7 +16,6 @@ from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -24,6 +23,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ReadOnlyMixin,
     Related,
+    Tool,
 )
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.pages import TaskDetailMixin, visible_tasks
@@ -373,7 +373,14 @@ class ItemEditView(ObjectEditView):
 
 class FacilityListView(ObjectListView):
     model = Facility
-    template_name = "rural/facility_list.html"
+    tools = [
+        Tool(
+            "rural:facility_import",
+            gettext_lazy("Import facilities from Excel"),
+            ("rural.add_facility",),
+            "import-facilities",
+        )
+    ]
     select_related = ("village__parent", "type", "maintainer")
     filterset_class = FacilityFilter
     columns = [
@@ -401,7 +408,7 @@ class FacilityImportView(ImportView):
     import_function = staticmethod(importer.import_facilities)
     template_url_name = "rural:facility_template"
     title = gettext_lazy("Import facilities from Excel")
-    columns = [c.header for c in importer.COLUMNS]
+    columns = importer.COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new facilities, %(updated)s updated.")
     help = gettext_lazy(
         "A facility already registered under the same name in the same village is updated, "
@@ -409,10 +416,9 @@ class FacilityImportView(ImportView):
     )
 
 
-class FacilityTemplateView(ImportTemplateView):
-    model = Facility
-    filename = gettext_lazy("Facilities import template.xlsx")
-    template_function = staticmethod(importer.facility_template)
+FacilityTemplateView = FacilityImportView.template_view(
+    gettext_lazy("Facilities import template.xlsx"), importer.facility_template
+)
 
 
 class FacilityTypeListView(ObjectListView):

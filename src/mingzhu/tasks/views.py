@@ -293,6 +293,12 @@ class TaskListListView(ObjectListView):
 class TaskListDetailView(ObjectDetailView):
     model = TaskList
     select_related = ("issuer",)
+    fields = [
+        ("kind", gettext_lazy("Kind")),
+        ("issuer", gettext_lazy("Issuing unit")),
+        ("year", gettext_lazy("Year")),
+        ("source", gettext_lazy("Source document")),
+    ]
 
     def get_extra_context(self, obj):
         tasks = (

@@ -25,12 +25,12 @@ from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    Tool,
 )
 
 from ..filters import InstrumentFilter
@@ -88,6 +88,14 @@ class InstrumentListView(ObjectListView):
     template_name = "risks/debtinstrument_list.html"
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
+    tools = [
+        Tool(
+            "risks:debtinstrument_import",
+            gettext_lazy("Import debt instruments from Excel"),
+            io.PERMISSIONS,
+            "import-instruments",
+        )
+    ]
 
 
 class InstrumentImportView(ImportView):
@@ -99,17 +107,14 @@ class InstrumentImportView(ImportView):
     template_name = "risks/debtinstrument_import.html"
     template_url_name = "risks:debtinstrument_template"
     title = gettext_lazy("Import debt instruments from Excel")
-    columns = [c.header for c in io.INSTRUMENT_COLUMNS]
+    columns = io.INSTRUMENT_COLUMNS
 
     requires = io.PERMISSIONS
 
 
-class InstrumentTemplateView(ImportTemplateView):
-    model = DebtInstrument
-    filename = gettext_lazy("Debt instrument import template.xlsx")
-    template_function = staticmethod(io.instrument_template)
-
-    requires = io.PERMISSIONS
+InstrumentTemplateView = InstrumentImportView.template_view(
+    gettext_lazy("Debt instrument import template.xlsx"), io.instrument_template
+)
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
