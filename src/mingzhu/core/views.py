@@ -19,7 +19,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, models, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -38,7 +38,7 @@ from .maps import map_context
 from .periods import period
 from .renderers import shown
 from .replica import read_heavy
-from .scope import permission_name, restrict
+from .scope import can, permission_name, restrict
 from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 from .templatetags.mingzhu import cell
@@ -113,6 +113,15 @@ def link_cell(obj, value, attrs: str = "") -> str:
     return html
 
 
+def paged(request, rows, per_page: int = 50) -> dict[str, Any]:
+    """A page of ``rows`` as the templates read it: ``page_obj``, the page the query asks
+    for, and ``querystring``, the query's other parameters (for the page links)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    return {"page_obj": page, "querystring": query.urlencode()}
+
+
 def model_url(model: type[models.Model], action: str, *args) -> str:
     return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{action}", args=args)
 
@@ -146,19 +155,30 @@ class ObjectMixin(LoginRequiredMixin):
 
 @dataclass(frozen=True)
 class Tool:
-    """A button under a list (e.g. its import page), shown to whoever holds all of its
-    ``permissions``: a link to the URL named ``url_name``, with its ``label``, its
-    element ``id`` and its Bootstrap icon and button class."""
+    """A button under a list: a link to the page named ``url_name`` (e.g. the list's
+    import page), with its element ``id``, Bootstrap icon and button class. It is
+    labelled and shown as the page itself says (an ``ActionFormView``'s ``title`` and
+    ``opened_by``) unless ``label`` and ``permissions`` are given."""
 
     url_name: str
-    label: Any
-    permissions: tuple[str, ...]
     id: str
+    label: Any = None
+    permissions: tuple[str, ...] | None = None
     icon: str = "bi-upload"
     css: str = "btn-outline-primary"
 
     def url(self) -> str:
         return reverse(self.url_name)
+
+    def page(self):
+        return resolve(self.url()).func.view_class
+
+    def text(self):
+        return self.label or self.page().title
+
+    def shown_to(self, user) -> bool:
+        permissions = self.permissions
+        return user.has_perms(self.page().opened_by() if permissions is None else permissions)
 
 
 class ObjectListView(ObjectMixin, View):
@@ -222,7 +242,7 @@ class ObjectListView(ObjectMixin, View):
             "querystring": query.urlencode(),
             "table_template": self.table_template,
             "map": map_context(page.object_list) if self.map else None,
-            "tools": [t for t in self.tools if request.user.has_perms(t.permissions)],
+            "tools": [tool for tool in self.tools if tool.shown_to(request.user)],
         }
         context["drawn_rows"] = self.drawn_rows(rows, context)
         template = self.table_template if request.htmx else self.template_name
@@ -387,8 +407,7 @@ class HistoryTabMixin:
     permission_flags: dict = {}
 
     def get_extra_context(self, obj):
-        paginator = Paginator(history_for(obj), 50)
-        return {"page_obj": paginator.get_page(self.request.GET.get("page"))}
+        return paged(self.request, history_for(obj))
 
 
 class ObjectHistoryView(HistoryTabMixin, ObjectDetailView):
@@ -406,11 +425,13 @@ def period_of(request) -> tuple[dt.date, dt.date]:
 
 class ActionTests:
     """Who may use an action's page or button (``allowed(obj)``; 403 when it refuses):
-    whoever holds the ``requires`` permissions and passes the action's own tests,
-    ``user_test`` (of the user, e.g. ``actions.may_dispatch``) and ``object_test`` (of
-    the user and the object, e.g. ``actions.may_rate``)."""
+    whoever holds the ``requires`` permissions, may ``scope_test`` the object in their
+    scope (e.g. "change") and passes the action's own tests, ``user_test`` (of the user,
+    e.g. ``actions.may_dispatch``) and ``object_test`` (of the user and the object, e.g.
+    ``actions.may_rate``)."""
 
     requires: Sequence[str] = ()
+    scope_test = ""
     user_test: Callable[[Any], bool] | None = None
     object_test: Callable[[Any, Any], bool] | None = None
 
@@ -418,6 +439,7 @@ class ActionTests:
         user, cls = self.request.user, type(self)
         return (
             user.has_perms(self.requires)
+            and (not self.scope_test or can(user, self.scope_test, obj))
             and (cls.user_test is None or cls.user_test(user))
             and (cls.object_test is None or cls.object_test(user, obj))
         )
@@ -642,6 +664,11 @@ class ActionFormView(ActionTests, ObjectMixin, View):
 
     def get_success_message(self, result) -> str:
         return self.success_message % {"object": result}
+
+    @classmethod
+    def opened_by(cls) -> tuple[str, ...]:
+        """The permissions that open the page when it is about no object."""
+        return (cls.permission or permission_name(cls.model, "add"), *cls.requires)
 
     def success_url(self, result) -> str:
         return result.get_absolute_url()
@@ -1001,20 +1028,8 @@ class ChangeLogView(LoginRequiredMixin, View):
             entries = form.narrow(entries)
         elif form.is_bound:
             entries = entries.none()
-        page = Paginator(entries, 50).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            "core/changelog.html",
-            {
-                "page_obj": page,
-                "actor": actor,
-                "request_id": request_id,
-                "form": form,
-                "querystring": query.urlencode(),
-            },
-        )
+        context = {"actor": actor, "request_id": request_id, "form": form}
+        return render(request, "core/changelog.html", {**context, **paged(request, entries)})
 
 
 # -- error pages ------------------------------------------------------------------------

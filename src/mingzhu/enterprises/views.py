@@ -78,23 +78,13 @@ class EnterpriseListView(ObjectListView):
         *fields("listing digital"),
     ]
     tools = [
-        Tool(
-            "enterprises:enterprise_import",
-            gettext_lazy("Import the registry from Excel"),
-            ("enterprises.add_enterprise",),
-            "import-registry",
-        ),
-        Tool(
-            "enterprises:annualdata_import",
-            gettext_lazy("Import annual data from Excel"),
-            ("enterprises.add_annualdata",),
-            "import-annual",
-        ),
+        Tool("enterprises:enterprise_import", "import-registry"),
+        Tool("enterprises:annualdata_import", "import-annual"),
         Tool(
             "enterprises:annualdata_export",
+            "export-annual",
             gettext_lazy("Export annual data"),
             ("enterprises.view_annualdata",),
-            "export-annual",
             icon="bi-file-earmark-excel",
             css="btn-outline-success",
         ),

@@ -82,9 +82,6 @@ class ReportView(ActionFormView):
     template_name = "grid/report.html"
     success_message = gettext_lazy("Reported: %(object)s")
 
-    def form_kwargs(self, obj):
-        return {"user": self.request.user}
-
     def run(self, obj, form):
         data = dict(form.cleaned_data)
         data["photos"] = self.request.FILES.getlist("photos")

@@ -3,7 +3,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -32,6 +31,7 @@ from mingzhu.core.views import (
     ReadOnlyMixin,
     Tool,
     model_url,
+    paged,
 )
 from mingzhu.tasks.actions import available_actions, was_reopened
 from mingzhu.tasks.models import TaskEvent
@@ -502,18 +502,8 @@ class HouseholdListView(ObjectListView):
     columns = HOUSEHOLD_COLUMNS
     template_name = "livelihood/household_list.html"
     tools = [
-        Tool(
-            "livelihood:monitoredhousehold_import",
-            gettext_lazy("Import monitored households from Excel"),
-            ("livelihood.add_monitoredhousehold",),
-            "import-households",
-        ),
-        Tool(
-            "livelihood:assistancemeasure_import",
-            gettext_lazy("Import assistance measures from Excel"),
-            ("livelihood.add_assistancemeasure",),
-            "import-measures",
-        ),
+        Tool("livelihood:monitoredhousehold_import", "import-households"),
+        Tool("livelihood:assistancemeasure_import", "import-measures"),
     ]
 
     def get_queryset(self):
@@ -583,8 +573,7 @@ class ProposeView(HouseholdActionView):
     form_class = ReasonForm
     title = gettext_lazy("Propose that the risk is eliminated")
 
-    def allowed(self, obj):
-        return can(self.request.user, "change", obj)
+    scope_test = "change"
 
     action = actions.propose_elimination
 
@@ -631,12 +620,8 @@ class FundDetailView(ReadOnlyMixin, ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         totals, by_reason = _fund_figures(obj)
-        page = Paginator(
-            obj.entries.select_related("recorded_by", "approved_by", "corrects").order_by(
-                "-date", "-pk"
-            ),
-            50,
-        ).get_page(self.request.GET.get("page"))
+        entries = obj.entries.select_related("recorded_by", "approved_by", "corrects")
+        page = paged(self.request, entries.order_by("-date", "-pk"))["page_obj"]
         return {
             "totals": totals,
             "by_reason": by_reason,

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    paged,
 )
 
 from . import outbox, schedule
@@ -104,8 +104,7 @@ class MyDeliveriesView(LoginRequiredMixin, View):
 
     def get(self, request):
         mine = Delivery.objects.filter(recipient=request.user).select_related("channel")
-        page = Paginator(mine, 50).get_page(request.GET.get("page"))
-        return render(request, "notify/my_deliveries.html", {"page_obj": page})
+        return render(request, "notify/my_deliveries.html", paged(request, mine))
 
 
 # Preferences ---------------------------------------------------------------------------

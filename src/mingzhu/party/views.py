@@ -89,14 +89,7 @@ class GroupDetailView(ObjectDetailView):
 
 class MemberListView(ObjectListView):
     model = PartyMember
-    tools = [
-        Tool(
-            "party:partymember_import",
-            L("Import party members from Excel"),
-            ("party.add_partymember",),
-            "import-members",
-        )
-    ]
+    tools = [Tool("party:partymember_import", "import-members")]
     filterset_class = MemberFilter
     columns = [
         "name",
@@ -173,14 +166,7 @@ class HouseholdDetailView(ObjectDetailView):
 
 class LinkListView(ObjectListView):
     model = HouseholdLink
-    tools = [
-        Tool(
-            "party:householdlink_import",
-            L("Import household links from Excel"),
-            ("party.add_householdlink",),
-            "import-links",
-        )
-    ]
+    tools = [Tool("party:householdlink_import", "import-links")]
     filterset_class = LinkFilter
     columns = [
         "household",

@@ -145,16 +145,14 @@ class ProjectActionView(ActionFormView):
     model = Project
     select_related = ("town",)
 
-    def allowed(self, project):
-        return can(self.request.user, "change", project)
+    scope_test = "change"
 
 
 class MoveView(ProjectActionView):
     form_class = MoveForm
     title = gettext_lazy("Move the project to another stage")
 
-    def allowed(self, project):
-        return super().allowed(project) and actions.may_advance(self.request.user, project)
+    object_test = actions.may_advance
 
     def form_kwargs(self, project):
         return {"moves": services.allowed_moves(project.stage, project.suspended_from or None)}

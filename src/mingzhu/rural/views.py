@@ -373,14 +373,7 @@ class ItemEditView(ObjectEditView):
 
 class FacilityListView(ObjectListView):
     model = Facility
-    tools = [
-        Tool(
-            "rural:facility_import",
-            gettext_lazy("Import facilities from Excel"),
-            ("rural.add_facility",),
-            "import-facilities",
-        )
-    ]
+    tools = [Tool("rural:facility_import", "import-facilities")]
     select_related = ("village__parent", "type", "maintainer")
     filterset_class = FacilityFilter
     columns = [

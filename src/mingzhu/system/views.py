@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from mingzhu.core.views import ObjectDetailView, ObjectEditView, ObjectListView, paged
 
 from . import dictionaries, params, tokens
 from .forms import EntryForm, NoticeForm, ParametersForm, TokenForm
@@ -127,21 +126,12 @@ class NoticeBoardView(LoginRequiredMixin, View):
 
     def get(self, request):
         shown = Notice.objects.for_reader(request.user).select_related("unit")
-        page = Paginator(shown, 20).get_page(request.GET.get("page"))
-        read = set(
-            NoticeRead.objects.filter(
-                user=request.user, notice__in=[n.pk for n in page.object_list]
-            ).values_list("notice_id", flat=True)
-        )
-        return render(
-            request,
-            "system/notice_board.html",
-            {
-                "page_obj": page,
-                "read": read,
-                "can_manage": request.user.has_perm("system.view_notice"),
-            },
-        )
+        context = paged(request, shown, per_page=20)
+        on_page = [n.pk for n in context["page_obj"].object_list]
+        reads = NoticeRead.objects.filter(user=request.user, notice__in=on_page)
+        context["read"] = set(reads.values_list("notice_id", flat=True))
+        context["can_manage"] = request.user.has_perm("system.view_notice")
+        return render(request, "system/notice_board.html", context)
 
 
 # API tokens ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -30,6 +29,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
+    paged,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
@@ -439,14 +439,11 @@ class NotificationListView(LoginRequiredMixin, View):
             "task", "task__lead_unit", "event", "event__actor", "sheet"
         )
         unread = mine.filter(read_at__isnull=True).count()
-        page = Paginator(mine, 50).get_page(request.GET.get("page"))
-        notes = list(page.object_list)
+        context = paged(request, mine)
+        notes = context["notes"] = list(context["page_obj"].object_list)
         fresh = [n.pk for n in notes if n.read_at is None]
-        response = render(
-            request,
-            "tasks/notification_list.html",
-            {"page_obj": page, "notes": notes, "unread": unread},
-        )
+        context["unread"] = unread
+        response = render(request, "tasks/notification_list.html", context)
         if fresh:
             Notification.objects.filter(pk__in=fresh, read_at__isnull=True).update(
                 read_at=timezone.now()

@@ -88,14 +88,7 @@ class InstrumentListView(ObjectListView):
     template_name = "risks/debtinstrument_list.html"
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
-    tools = [
-        Tool(
-            "risks:debtinstrument_import",
-            gettext_lazy("Import debt instruments from Excel"),
-            io.PERMISSIONS,
-            "import-instruments",
-        )
-    ]
+    tools = [Tool("risks:debtinstrument_import", "import-instruments")]
 
 
 class InstrumentImportView(ImportView):
