@@ -101,6 +101,7 @@ class ComputeView(ActionFormView):
     model = AppraisalResult
     form_class = ComputeForm
     template_name = "appraisal/compute.html"
+    title = gettext_lazy("Compute a quarter")
     success_message = gettext_lazy("Computed: %(object)s")
 
     def get_object(self, pk):

@@ -17,6 +17,7 @@ from mingzhu.core.tabular import (
     RowProblem,
     apply_row,
     cell_text,
+    changeable,
     read_table,
     run_import,
 )
@@ -241,9 +242,7 @@ def import_registry(file, *, actor) -> ImportResult:
     context = {
         "towns": towns,
         "existing": existing,
-        "changeable": set(
-            restrict(Enterprise.objects.all(), actor, "change").values_list("pk", flat=True)
-        ),
+        "changeable": changeable(Enterprise.objects.all(), actor),
     }
 
     def write(row: dict, _number: int):
