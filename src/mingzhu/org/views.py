@@ -48,14 +48,7 @@ class OrgUnitListView(ObjectListView):
 class OrgUnitDetailView(ObjectDetailView):
     model = OrgUnit
     select_related = ("parent",)
-    fields = [
-        ("kind", gettext_lazy("Kind")),
-        ("code", gettext_lazy("Code")),
-        ("short_name", gettext_lazy("Short name")),
-        ("parent", gettext_lazy("Parent unit")),
-        ("is_active", gettext_lazy("Active")),
-        ("source", gettext_lazy("Source")),
-    ]
+    fields = ("kind", "code", "short_name", "parent", "is_active", "source")
 
     def get_extra_context(self, obj):
         user = self.request.user

@@ -47,17 +47,17 @@ class IndicatorListView(ObjectListView):
 class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
     model = Indicator
     select_related = ("per_capita_of",)
-    fields = [
-        ("code", gettext_lazy("Code")),
-        ("unit", gettext_lazy("Unit of measure")),
-        ("dimension", gettext_lazy("Dimension")),
-        ("direction", gettext_lazy("Direction")),
-        ("frequency", gettext_lazy("Frequency")),
-        ("accumulates", gettext_lazy("Accumulates within the year")),
-        ("is_population", gettext_lazy("Population indicator")),
-        ("per_capita_of", gettext_lazy("Per capita of")),
-        ("source", gettext_lazy("Source")),
-    ]
+    fields = (
+        "code",
+        "unit",
+        "dimension",
+        "direction",
+        "frequency",
+        "accumulates",
+        "is_population",
+        "per_capita_of",
+        "source",
+    )
 
 
 # --- targets ----------------------------------------------------------------------------

@@ -293,12 +293,7 @@ class TaskListListView(ObjectListView):
 class TaskListDetailView(ObjectDetailView):
     model = TaskList
     select_related = ("issuer",)
-    fields = [
-        ("kind", gettext_lazy("Kind")),
-        ("issuer", gettext_lazy("Issuing unit")),
-        ("year", gettext_lazy("Year")),
-        ("source", gettext_lazy("Source document")),
-    ]
+    fields = ("kind", "issuer", "year", "source")
 
     def get_extra_context(self, obj):
         tasks = (
