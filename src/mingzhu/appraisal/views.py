@@ -130,13 +130,11 @@ class PublishView(ActionButtonView):
     model = AppraisalResult
 
     user_test = actions.may_publish
+    success_message = gettext_lazy("Published: %(object)s")
 
     def run(self, result):
         actions.publish_result(result.pk, actor=self.request.user)
         return result
-
-    def get_success_message(self, result):
-        return _("Published: %(result)s") % {"result": result}
 
 
 class NoticeView(ObjectMixin, View):

@@ -447,20 +447,27 @@ class ActionTests:
 
 class ActionButtonView(ActionTests, ObjectMixin, View):
     """A button on an object's page (POST only) whose click calls one action: the object
-    is looked up through ``restrict`` (outside the scope 404), ``allowed(obj)`` refusing
-    answers 403, then ``run(obj)``; its refusal (``ActionError``; a conflict as a warning)
-    or ``get_success_message(result)`` is said as a message on the object's page."""
+    is looked up through ``restrict`` with ``scope_action`` (outside the scope 404),
+    ``allowed(obj)`` refusing answers 403, then ``run(obj)``; its refusal
+    (``ActionError``; a conflict as a warning) or ``get_success_message(result)`` (by
+    default ``success_message``, which may name the result as ``%(object)s``) is said as
+    a message on the page ``success_url(obj)`` (the object's)."""
 
     http_method_names = ["post"]
+    scope_action = "view"
+    success_message = gettext_lazy("Done.")
 
     def run(self, obj):
         raise NotImplementedError
 
     def get_success_message(self, result) -> str:
-        return _("Done.")
+        return self.success_message % {"object": result}
+
+    def success_url(self, obj) -> str:
+        return obj.get_absolute_url()
 
     def post(self, request, pk):
-        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        obj = get_object_or_404(self.restricted(self.scope_action), pk=pk)
         if not self.allowed(obj):
             raise PermissionDenied
         try:
@@ -471,7 +478,7 @@ class ActionButtonView(ActionTests, ObjectMixin, View):
             messages.error(request, str(exc))
         else:
             messages.success(request, self.get_success_message(result))
-        return HttpResponseRedirect(obj.get_absolute_url())
+        return HttpResponseRedirect(self.success_url(obj))
 
 
 class ObjectEditView(ObjectMixin, View):

@@ -66,12 +66,10 @@ class ChannelTestView(ActionButtonView):
     model = Channel
 
     requires = ("notify.change_channel",)
+    success_message = L("A test message is in the outbox; the worker sends it.")
 
     def run(self, obj):
         return outbox.test_message(obj, actor=self.request.user)
-
-    def get_success_message(self, result) -> str:
-        return _("A test message is in the outbox; the worker sends it.")
 
 
 # Deliveries ----------------------------------------------------------------------------

@@ -115,16 +115,8 @@ class UserActionView(ActionButtonView):
     model = User
     scope_action = "change"
 
-    def post(self, request, pk):
-        self.request = request
-        obj = get_object_or_404(self.restricted(self.scope_action), pk=pk)
-        try:
-            result = self.run(obj)
-        except ActionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, self.get_success_message(result))
-        return HttpResponseRedirect(_back(request, obj.get_absolute_url()))
+    def success_url(self, obj):
+        return _back(self.request, obj.get_absolute_url())
 
 
 def _back(request, default: str) -> str:
@@ -135,19 +127,17 @@ def _back(request, default: str) -> str:
 
 
 class UserEnableView(UserActionView):
+    success_message = gettext_lazy("Enabled: %(object)s can sign in again.")
+
     def run(self, obj):
         return actions.set_active(obj, actor=self.request.user, active=True)
 
-    def get_success_message(self, result):
-        return _("Enabled: %(user)s can sign in again.") % {"user": result}
-
 
 class UserDisableView(UserActionView):
+    success_message = gettext_lazy("Disabled: %(object)s cannot sign in, and was signed out.")
+
     def run(self, obj):
         return actions.set_active(obj, actor=self.request.user, active=False)
-
-    def get_success_message(self, result):
-        return _("Disabled: %(user)s cannot sign in, and was signed out.") % {"user": result}
 
 
 class UserSignOutView(UserActionView):
