@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.actions import ActionConflict
-from mingzhu.core.excel import docx_response
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
     ActionFormView,
+    DocxView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectListView,
@@ -137,16 +137,12 @@ class PublishView(ActionButtonView):
         return result
 
 
-class NoticeView(ObjectMixin, View):
+class NoticeView(DocxView):
     model = AppraisalResult
+    select_related = ("scheme", "issuer")
 
-    def get(self, request, pk):
-        self.require_permission("view")
-        result = get_object_or_404(
-            self.restricted("view").select_related("scheme", "issuer"), pk=pk
-        )
-        name = f"通报-{result.label}-{result.scheme_code}.docx"
-        return docx_response(name, notice_for(result))
+    def document(self, result):
+        return f"通报-{result.label}-{result.scheme_code}.docx", notice_for(result)
 
 
 class SchemeListView(ObjectListView):

@@ -32,7 +32,7 @@ from mingzhu.notify.models import BackgroundJob
 from . import importjobs, once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
-from .excel import scope_label, write_xlsx, xlsx_response
+from .excel import docx_response, scope_label, write_xlsx, xlsx_response
 from .forms import ChangeLogFilterForm, EmptyForm, add_errors
 from .maps import map_context
 from .periods import period
@@ -479,6 +479,20 @@ class ActionButtonView(ActionTests, ObjectMixin, View):
         else:
             messages.success(request, self.get_success_message(result))
         return HttpResponseRedirect(self.success_url(obj))
+
+
+class DocxView(ObjectMixin, View):
+    """A .docx made from one object (a 公文: a notice, a sheet), downloaded by users with
+    the model's view permission (403 without), the object looked up in their scope (404
+    outside it, joined with ``select_related``): ``document(obj)`` gives the file's
+    name and content."""
+
+    def document(self, obj) -> tuple[str, bytes]:
+        raise NotImplementedError
+
+    def get(self, request, pk):
+        self.require_permission("view")
+        return docx_response(*self.document(get_object_or_404(self.restricted("view"), pk=pk)))
 
 
 class ObjectEditView(ObjectMixin, View):
