@@ -17,7 +17,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, models, transaction
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import resolve, reverse
 from django.utils import timezone
@@ -493,6 +493,55 @@ class DocxView(ObjectMixin, View):
     def get(self, request, pk):
         self.require_permission("view")
         return docx_response(*self.document(get_object_or_404(self.restricted("view"), pk=pk)))
+
+
+class FormPageView(LoginRequiredMixin, View):
+    """A page with one form that is not a record's edit page (settings, preferences, a
+    dictionary's entries): GET shows the form, POST checks it. Reading needs
+    ``read_permission`` and sending ``write_permission`` ("app.codename"; "" for anybody
+    signed in; 403 without). An invalid form is shown again (400); a valid one goes to
+    ``save(form)``, which says what it did as messages and returns the page to go to (a
+    URL) or a response of its own. ``form_kwargs()`` and ``page_context(form)`` add to the
+    form and to the page; ``setup_page(**kwargs)`` reads the URL's arguments first."""
+
+    template_name = ""
+    form_class: Any = None
+    read_permission = ""
+    write_permission = ""
+
+    def setup_page(self, **kwargs) -> None:
+        pass
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def page_context(self, form) -> dict[str, Any]:
+        return {}
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def render_page(self, form, status=200, **extra):
+        context = {"form": form, **self.page_context(form), **extra}
+        return render(self.request, self.template_name, context, status=status)
+
+    def _require(self, permission: str) -> None:
+        if permission and not self.request.user.has_perm(permission):
+            raise PermissionDenied
+
+    def get(self, request, **kwargs):
+        self._require(self.read_permission)
+        self.setup_page(**kwargs)
+        return self.render_page(self.form_class(**self.form_kwargs()))
+
+    def post(self, request, **kwargs):
+        self._require(self.write_permission)
+        self.setup_page(**kwargs)
+        form = self.form_class(request.POST, **self.form_kwargs())
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        result = self.save(form)
+        return result if isinstance(result, HttpResponse) else HttpResponseRedirect(result)
 
 
 class ObjectEditView(ObjectMixin, View):

@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.views import ObjectDetailView, ObjectEditView, ObjectListView, paged
+from mingzhu.core.views import (
+    FormPageView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    paged,
+)
 
 from . import dictionaries, params, tokens
 from .forms import EntryForm, NoticeForm, ParametersForm, TokenForm
@@ -25,33 +31,22 @@ L = gettext_lazy
 # System parameters --------------------------------------------------------------------
 
 
-class ParametersView(LoginRequiredMixin, View):
+class ParametersView(FormPageView):
     """Every parameter on one page: read with the view permission, saved with change."""
 
     template_name = "system/parameters.html"
+    form_class = ParametersForm
+    read_permission = "system.view_parametervalue"
+    write_permission = "system.change_parametervalue"
 
-    def _require(self, action: str) -> None:
-        if not self.request.user.has_perm(f"system.{action}_parametervalue"):
-            raise PermissionDenied
-
-    def _render(self, form, status=200):
+    def page_context(self, form):
         stored = params.stored()
-        context = {
-            "form": form,
+        return {
             "changed": {name for name in stored if name in params.REGISTRY},
-            "can_change": self.request.user.has_perm("system.change_parametervalue"),
+            "can_change": self.request.user.has_perm(self.write_permission),
         }
-        return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request):
-        self._require("view")
-        return self._render(ParametersForm())
-
-    def post(self, request):
-        self._require("change")
-        form = ParametersForm(request.POST)
-        if not form.is_valid():
-            return self._render(form, status=400)
+    def save(self, form):
         changed = 0
         with transaction.atomic():
             rows = {row.name: row for row in ParameterValue.objects.select_for_update()}
@@ -70,10 +65,10 @@ class ParametersView(LoginRequiredMixin, View):
                 changed += 1
         params.clear_cache()
         if changed:
-            messages.success(request, _("%(count)d parameters saved.") % {"count": changed})
+            messages.success(self.request, _("%(count)d parameters saved.") % {"count": changed})
         else:
-            messages.info(request, _("Nothing changed."))
-        return HttpResponseRedirect(reverse("system:parameters"))
+            messages.info(self.request, _("Nothing changed."))
+        return reverse("system:parameters")
 
 
 # Notices ------------------------------------------------------------------------------
@@ -137,41 +132,31 @@ class NoticeBoardView(LoginRequiredMixin, View):
 # API tokens ---------------------------------------------------------------------------
 
 
-class TokenListView(LoginRequiredMixin, View):
+class TokenListView(FormPageView):
     """The signed-in user's own tokens: made here (the key shown once), revoked here."""
 
     template_name = "system/tokens.html"
+    form_class = TokenForm
 
-    def _render(self, form, key=None, status=200):
+    def page_context(self, form):
         mine = ApiToken.objects.filter(user=self.request.user)
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "tokens": mine, "key": key, "now": timezone.now()},
-            status=status,
-        )
+        return {"tokens": mine, "key": None, "now": timezone.now()}
 
-    def get(self, request):
-        return self._render(TokenForm())
-
-    def post(self, request):
-        form = TokenForm(request.POST)
-        if not form.is_valid():
-            return self._render(form, status=400)
+    def save(self, form):
         data = form.cleaned_data
         token, key = tokens.create(
-            user=request.user,
+            user=self.request.user,
             name=data["name"],
             days=data["days"],
             read_only=data["read_only"],
             modules=data["modules"],
         )
         messages.success(
-            request,
+            self.request,
             _("Token %(name)s made. Copy its key now: it is not shown again.")
             % {"name": token.name},
         )
-        return self._render(TokenForm(), key=key)
+        return self.render_page(TokenForm(), key=key)
 
 
 class TokenRevokeView(LoginRequiredMixin, View):
@@ -233,70 +218,59 @@ class DictionariesView(LoginRequiredMixin, View):
         return render(request, "system/dictionaries.html", {"rows": rows})
 
 
-class DictionaryView(LoginRequiredMixin, View):
+class DictionaryView(FormPageView):
     """One dictionary: its entries, and the form that adds one."""
 
-    def _dictionary(self, code):
+    template_name = "system/dictionary.html"
+    form_class = EntryForm
+    read_permission = "system.view_dictionaryentry"
+    write_permission = "system.add_dictionaryentry"
+
+    def setup_page(self, code):
         if code not in dictionaries.REGISTRY:
             raise Http404
-        return dictionaries.REGISTRY[code]
+        self.code, self.dictionary = code, dictionaries.REGISTRY[code]
 
-    def _render(self, dictionary, form, status=200):
+    def form_kwargs(self):
+        return {"dictionary": self.code, "user": self.request.user}
+
+    def page_context(self, form):
         user = self.request.user
-        context = {
-            "dictionary": dictionary,
-            "builtin": dictionary.builtin_choices(),
-            "entries": DictionaryEntry.objects.filter(dictionary=dictionary.code),
-            "form": form,
+        return {
+            "dictionary": self.dictionary,
+            "builtin": self.dictionary.builtin_choices(),
+            "entries": DictionaryEntry.objects.filter(dictionary=self.dictionary.code),
             "can_add": user.has_perm("system.add_dictionaryentry"),
             "can_change": user.has_perm("system.change_dictionaryentry"),
         }
-        return render(self.request, "system/dictionary.html", context, status=status)
 
-    def get(self, request, code):
-        _require(request.user, "view")
-        dictionary = self._dictionary(code)
-        return self._render(dictionary, EntryForm(dictionary=code, user=request.user))
-
-    def post(self, request, code):
-        _require(request.user, "add")
-        dictionary = self._dictionary(code)
-        form = EntryForm(request.POST, dictionary=code, user=request.user)
-        if not form.is_valid():
-            return self._render(dictionary, form, status=400)
+    def save(self, form):
         with transaction.atomic():
             entry = form.save()
-        messages.success(request, _("Entry added: %(entry)s") % {"entry": entry.label})
-        return HttpResponseRedirect(reverse("system:dictionary", args=[code]))
+        messages.success(self.request, _("Entry added: %(entry)s") % {"entry": entry.label})
+        return reverse("system:dictionary", args=[self.code])
 
 
-class EntryEditView(LoginRequiredMixin, View):
+class EntryEditView(FormPageView):
     """Rename, reorder, disable or enable an added entry (its code stays)."""
 
-    def _render(self, entry, form, status=200):
-        context = {
-            "entry": entry,
-            "form": form,
-            "dictionary": dictionaries.REGISTRY.get(entry.dictionary),
-        }
-        return render(self.request, "system/entry_edit.html", context, status=status)
+    template_name = "system/entry_edit.html"
+    form_class = EntryForm
+    read_permission = write_permission = "system.change_dictionaryentry"
 
-    def get(self, request, pk):
-        _require(request.user, "change")
-        entry = get_object_or_404(DictionaryEntry, pk=pk)
-        return self._render(
-            entry, EntryForm(instance=entry, dictionary=entry.dictionary, user=request.user)
-        )
+    def setup_page(self, pk):
+        self.entry = get_object_or_404(DictionaryEntry, pk=pk)
 
-    def post(self, request, pk):
-        _require(request.user, "change")
-        entry = get_object_or_404(DictionaryEntry, pk=pk)
-        form = EntryForm(
-            request.POST, instance=entry, dictionary=entry.dictionary, user=request.user
-        )
-        if not form.is_valid():
-            return self._render(entry, form, status=400)
+    def form_kwargs(self):
+        entry = self.entry
+        return {"instance": entry, "dictionary": entry.dictionary, "user": self.request.user}
+
+    def page_context(self, form):
+        entry = self.entry
+        return {"entry": entry, "dictionary": dictionaries.REGISTRY.get(entry.dictionary)}
+
+    def save(self, form):
         with transaction.atomic():
             entry = form.save()
-        messages.success(request, _("Saved: %(object)s") % {"object": entry.label})
-        return HttpResponseRedirect(reverse("system:dictionary", args=[entry.dictionary]))
+        messages.success(self.request, _("Saved: %(object)s") % {"object": entry.label})
+        return reverse("system:dictionary", args=[entry.dictionary])
