@@ -497,17 +497,23 @@ class DocxView(ObjectMixin, View):
 
 class FormPageView(LoginRequiredMixin, View):
     """A page with one form that is not a record's edit page (settings, preferences, a
-    dictionary's entries): GET shows the form, POST checks it. Reading needs
-    ``read_permission`` and sending ``write_permission`` ("app.codename"; "" for anybody
-    signed in; 403 without). An invalid form is shown again (400); a valid one goes to
+    dictionary's entries): GET shows the form, POST checks it. With a ``model``, reading
+    needs its ``read_action`` permission ("view") and sending its ``write_action`` one
+    ("change"; 403 without); without one, anybody signed in may. ``may(action)`` tells
+    the page. An invalid form is shown again (400); a valid one goes to
     ``save(form)``, which says what it did as messages and returns the page to go to (a
     URL) or a response of its own. ``form_kwargs()`` and ``page_context(form)`` add to the
     form and to the page; ``setup_page(**kwargs)`` reads the URL's arguments first."""
 
     template_name = ""
     form_class: Any = None
-    read_permission = ""
-    write_permission = ""
+    model: type[models.Model] | None = None
+    read_action = "view"
+    write_action = "change"
+
+    def may(self, action: str) -> bool:
+        model = self.model
+        return model is None or self.request.user.has_perm(permission_name(model, action))
 
     def setup_page(self, **kwargs) -> None:
         pass
@@ -525,17 +531,17 @@ class FormPageView(LoginRequiredMixin, View):
         context = {"form": form, **self.page_context(form), **extra}
         return render(self.request, self.template_name, context, status=status)
 
-    def _require(self, permission: str) -> None:
-        if permission and not self.request.user.has_perm(permission):
+    def _require(self, action: str) -> None:
+        if not self.may(action):
             raise PermissionDenied
 
     def get(self, request, **kwargs):
-        self._require(self.read_permission)
+        self._require(self.read_action)
         self.setup_page(**kwargs)
         return self.render_page(self.form_class(**self.form_kwargs()))
 
     def post(self, request, **kwargs):
-        self._require(self.write_permission)
+        self._require(self.write_action)
         self.setup_page(**kwargs)
         form = self.form_class(request.POST, **self.form_kwargs())
         if not form.is_valid():

@@ -36,14 +36,13 @@ class ParametersView(FormPageView):
 
     template_name = "system/parameters.html"
     form_class = ParametersForm
-    read_permission = "system.view_parametervalue"
-    write_permission = "system.change_parametervalue"
+    model = ParameterValue
 
     def page_context(self, form):
         stored = params.stored()
         return {
             "changed": {name for name in stored if name in params.REGISTRY},
-            "can_change": self.request.user.has_perm(self.write_permission),
+            "can_change": self.may("change"),
         }
 
     def save(self, form):
@@ -218,13 +217,28 @@ class DictionariesView(LoginRequiredMixin, View):
         return render(request, "system/dictionaries.html", {"rows": rows})
 
 
-class DictionaryView(FormPageView):
+class EntryPage(FormPageView):
+    """The pages with an entry's form: a dictionary's (adding one) and an entry's own;
+    the entry saved, the user goes back to its dictionary."""
+
+    form_class = EntryForm
+    model = DictionaryEntry
+
+    def saved(self, entry) -> str:
+        raise NotImplementedError
+
+    def save(self, form):
+        with transaction.atomic():
+            entry = form.save()
+        messages.success(self.request, self.saved(entry))
+        return reverse("system:dictionary", args=[entry.dictionary])
+
+
+class DictionaryView(EntryPage):
     """One dictionary: its entries, and the form that adds one."""
 
     template_name = "system/dictionary.html"
-    form_class = EntryForm
-    read_permission = "system.view_dictionaryentry"
-    write_permission = "system.add_dictionaryentry"
+    write_action = "add"
 
     def setup_page(self, code):
         if code not in dictionaries.REGISTRY:
@@ -235,28 +249,23 @@ class DictionaryView(FormPageView):
         return {"dictionary": self.code, "user": self.request.user}
 
     def page_context(self, form):
-        user = self.request.user
         return {
             "dictionary": self.dictionary,
             "builtin": self.dictionary.builtin_choices(),
             "entries": DictionaryEntry.objects.filter(dictionary=self.dictionary.code),
-            "can_add": user.has_perm("system.add_dictionaryentry"),
-            "can_change": user.has_perm("system.change_dictionaryentry"),
+            "can_add": self.may("add"),
+            "can_change": self.may("change"),
         }
 
-    def save(self, form):
-        with transaction.atomic():
-            entry = form.save()
-        messages.success(self.request, _("Entry added: %(entry)s") % {"entry": entry.label})
-        return reverse("system:dictionary", args=[self.code])
+    def saved(self, entry):
+        return _("Entry added: %(entry)s") % {"entry": entry.label}
 
 
-class EntryEditView(FormPageView):
+class EntryEditView(EntryPage):
     """Rename, reorder, disable or enable an added entry (its code stays)."""
 
     template_name = "system/entry_edit.html"
-    form_class = EntryForm
-    read_permission = write_permission = "system.change_dictionaryentry"
+    read_action = "change"
 
     def setup_page(self, pk):
         self.entry = get_object_or_404(DictionaryEntry, pk=pk)
@@ -269,8 +278,5 @@ class EntryEditView(FormPageView):
         entry = self.entry
         return {"entry": entry, "dictionary": dictionaries.REGISTRY.get(entry.dictionary)}
 
-    def save(self, form):
-        with transaction.atomic():
-            entry = form.save()
-        messages.success(self.request, _("Saved: %(object)s") % {"object": entry.label})
-        return reverse("system:dictionary", args=[entry.dictionary])
+    def saved(self, entry):
+        return _("Saved: %(object)s") % {"object": entry.label}
