@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.actions import ActionConflict
-from mingzhu.core.excel import docx_response
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
     ActionFormView,
+    DocxView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectListView,
@@ -101,6 +101,8 @@ class ComputeView(ActionFormView):
     model = AppraisalResult
     form_class = ComputeForm
     template_name = "appraisal/compute.html"
+    title = gettext_lazy("Compute a quarter")
+    success_message = gettext_lazy("Computed: %(object)s")
 
     def get_object(self, pk):
         if not actions.may_compute(self.request.user):
@@ -123,34 +125,24 @@ class ComputeView(ActionFormView):
             # The scheme's and the inputs' refusals are shown above the form.
             raise ValidationError(exc.messages) from exc
 
-    def get_success_message(self, result):
-        return _("Computed: %(result)s") % {"result": result}
-
 
 class PublishView(ActionButtonView):
     model = AppraisalResult
 
-    def allowed(self, result):
-        return actions.may_publish(self.request.user)
+    user_test = actions.may_publish
+    success_message = gettext_lazy("Published: %(object)s")
 
     def run(self, result):
         actions.publish_result(result.pk, actor=self.request.user)
         return result
 
-    def get_success_message(self, result):
-        return _("Published: %(result)s") % {"result": result}
 
-
-class NoticeView(ObjectMixin, View):
+class NoticeView(DocxView):
     model = AppraisalResult
+    select_related = ("scheme", "issuer")
 
-    def get(self, request, pk):
-        self.require_permission("view")
-        result = get_object_or_404(
-            self.restricted("view").select_related("scheme", "issuer"), pk=pk
-        )
-        name = f"通报-{result.label}-{result.scheme_code}.docx"
-        return docx_response(name, notice_for(result))
+    def document(self, result):
+        return f"通报-{result.label}-{result.scheme_code}.docx", notice_for(result)
 
 
 class SchemeListView(ObjectListView):

@@ -118,9 +118,7 @@ class SubmitView(ActionFormView):
         return {"year": timezone.localdate().year}
 
     action = actions.submit_application
-
-    def get_success_message(self, result):
-        return _("Submitted: %(object)s") % {"object": result}
+    success_message = L("Submitted: %(object)s")
 
 
 class ApplicationActionView(ActionFormView):
@@ -131,8 +129,7 @@ class ApplicationActionView(ActionFormView):
     select_related = ("category",)
     action = None
 
-    def allowed(self, obj):
-        return actions.may_decide(self.request.user)
+    user_test = actions.may_decide
 
     def initial(self, obj):
         today = timezone.localdate()
@@ -203,8 +200,8 @@ class ParticipationAddView(ActionFormView):
     title = L("Add a volunteer")
     permission = "civility.add_participation"
 
-    def run(self, obj, form):
-        actions.add_participation(actor=self.request.user, activity=obj, **form.cleaned_data)
+    action = actions.add_participation
+    object_keyword = "activity"
 
 
 class ParticipationListView(ObjectListView):

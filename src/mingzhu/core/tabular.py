@@ -738,6 +738,14 @@ def save_if_changed(key: str) -> Callable[[dict, int], tuple[Any, bool | None]]:
     return write
 
 
+def changeable(records, actor) -> set[int]:
+    """The pks of ``records`` (a queryset) that ``actor`` may change: an import updates
+    only those, and says so for a row that matches another."""
+    from .scope import restrict
+
+    return set(restrict(records, actor, "change").values_list("pk", flat=True))
+
+
 def run_import(
     table: Table,
     form_class: type[RowForm],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -16,9 +17,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, models, transaction
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -31,13 +32,13 @@ from mingzhu.notify.models import BackgroundJob
 from . import importjobs, once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
-from .excel import scope_label, write_xlsx, xlsx_response
+from .excel import docx_response, scope_label, write_xlsx, xlsx_response
 from .forms import ChangeLogFilterForm, EmptyForm, add_errors
 from .maps import map_context
 from .periods import period
 from .renderers import shown
 from .replica import read_heavy
-from .scope import permission_name, restrict, user_scope
+from .scope import can, permission_name, restrict, user_scope
 from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 from .templatetags.mingzhu import cell
@@ -112,6 +113,15 @@ def link_cell(obj, value, attrs: str = "") -> str:
     return html
 
 
+def paged(request, rows, per_page: int = 50) -> dict[str, Any]:
+    """A page of ``rows`` as the templates read it: ``page_obj``, the page the query asks
+    for, and ``querystring``, the query's other parameters (for the page links)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    return {"page_obj": page, "querystring": query.urlencode()}
+
+
 def model_url(model: type[models.Model], action: str, *args) -> str:
     return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{action}", args=args)
 
@@ -143,6 +153,34 @@ class ObjectMixin(LoginRequiredMixin):
         }
 
 
+@dataclass(frozen=True)
+class Tool:
+    """A button under a list: a link to the page named ``url_name`` (e.g. the list's
+    import page), with its element ``id``, Bootstrap icon and button class. It is
+    labelled and shown as the page itself says (an ``ActionFormView``'s ``title`` and
+    ``opened_by``) unless ``label`` and ``permissions`` are given."""
+
+    url_name: str
+    id: str
+    label: Any = None
+    permissions: tuple[str, ...] | None = None
+    icon: str = "bi-upload"
+    css: str = "btn-outline-primary"
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+    def page(self):
+        return resolve(self.url()).func.view_class
+
+    def text(self):
+        return self.label or self.page().title
+
+    def shown_to(self, user) -> bool:
+        permissions = self.permissions
+        return user.has_perms(self.page().opened_by() if permissions is None else permissions)
+
+
 class ObjectListView(ObjectMixin, View):
     # Columns or their short specs (see ``columns_for``): "field", (name, label, accessor).
     columns: list[Column] = []
@@ -159,6 +197,8 @@ class ObjectListView(ObjectMixin, View):
     ordering: tuple[str, ...] = ()
     # The page's rows with coordinates on a map, where a tile service is set (core.maps).
     map = False
+    # The buttons under the list (``Tool``), each shown to whoever holds its permissions.
+    tools: Sequence[Tool] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -202,6 +242,7 @@ class ObjectListView(ObjectMixin, View):
             "querystring": query.urlencode(),
             "table_template": self.table_template,
             "map": map_context(page.object_list) if self.map else None,
+            "tools": [tool for tool in self.tools if tool.shown_to(request.user)],
         }
         context["drawn_rows"] = self.drawn_rows(rows, context)
         template = self.table_template if request.htmx else self.template_name
@@ -393,8 +434,7 @@ class HistoryTabMixin:
     permission_flags: dict = {}
 
     def get_extra_context(self, obj):
-        paginator = Paginator(history_for(obj), 50)
-        return {"page_obj": paginator.get_page(self.request.GET.get("page"))}
+        return paged(self.request, history_for(obj))
 
 
 class ObjectHistoryView(HistoryTabMixin, ObjectDetailView):
@@ -410,25 +450,51 @@ def period_of(request) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-class ActionButtonView(ObjectMixin, View):
-    """A button on an object's page (POST only) whose click calls one action: the object
-    is looked up through ``restrict`` (outside the scope 404), ``allowed(obj)`` refusing
-    answers 403, then ``run(obj)``; its refusal (``ActionError``; a conflict as a warning)
-    or ``get_success_message(result)`` is said as a message on the object's page."""
+class ActionTests:
+    """Who may use an action's page or button (``allowed(obj)``; 403 when it refuses):
+    whoever holds the ``requires`` permissions, may ``scope_test`` the object in their
+    scope (e.g. "change") and passes the action's own tests, ``user_test`` (of the user,
+    e.g. ``actions.may_dispatch``) and ``object_test`` (of the user and the object, e.g.
+    ``actions.may_rate``)."""
 
-    http_method_names = ["post"]
+    requires: Sequence[str] = ()
+    scope_test = ""
+    user_test: Callable[[Any], bool] | None = None
+    object_test: Callable[[Any, Any], bool] | None = None
 
     def allowed(self, obj) -> bool:
-        return True
+        user, cls = self.request.user, type(self)
+        return (
+            user.has_perms(self.requires)
+            and (not self.scope_test or can(user, self.scope_test, obj))
+            and (cls.user_test is None or cls.user_test(user))
+            and (cls.object_test is None or cls.object_test(user, obj))
+        )
+
+
+class ActionButtonView(ActionTests, ObjectMixin, View):
+    """A button on an object's page (POST only) whose click calls one action: the object
+    is looked up through ``restrict`` with ``scope_action`` (outside the scope 404),
+    ``allowed(obj)`` refusing answers 403, then ``run(obj)``; its refusal
+    (``ActionError``; a conflict as a warning) or ``get_success_message(result)`` (by
+    default ``success_message``, which may name the result as ``%(object)s``) is said as
+    a message on the page ``success_url(obj)`` (the object's)."""
+
+    http_method_names = ["post"]
+    scope_action = "view"
+    success_message = gettext_lazy("Done.")
 
     def run(self, obj):
         raise NotImplementedError
 
     def get_success_message(self, result) -> str:
-        return _("Done.")
+        return self.success_message % {"object": result}
+
+    def success_url(self, obj) -> str:
+        return obj.get_absolute_url()
 
     def post(self, request, pk):
-        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        obj = get_object_or_404(self.restricted(self.scope_action), pk=pk)
         if not self.allowed(obj):
             raise PermissionDenied
         try:
@@ -439,7 +505,76 @@ class ActionButtonView(ObjectMixin, View):
             messages.error(request, str(exc))
         else:
             messages.success(request, self.get_success_message(result))
-        return HttpResponseRedirect(obj.get_absolute_url())
+        return HttpResponseRedirect(self.success_url(obj))
+
+
+class DocxView(ObjectMixin, View):
+    """A .docx made from one object (a 公文: a notice, a sheet), downloaded by users with
+    the model's view permission (403 without), the object looked up in their scope (404
+    outside it, joined with ``select_related``): ``document(obj)`` gives the file's
+    name and content."""
+
+    def document(self, obj) -> tuple[str, bytes]:
+        raise NotImplementedError
+
+    def get(self, request, pk):
+        self.require_permission("view")
+        return docx_response(*self.document(get_object_or_404(self.restricted("view"), pk=pk)))
+
+
+class FormPageView(LoginRequiredMixin, View):
+    """A page with one form that is not a record's edit page (settings, preferences, a
+    dictionary's entries): GET shows the form, POST checks it. With a ``model``, reading
+    needs its ``read_action`` permission ("view") and sending its ``write_action`` one
+    ("change"; 403 without); without one, anybody signed in may. ``may(action)`` tells
+    the page. An invalid form is shown again (400); a valid one goes to
+    ``save(form)``, which says what it did as messages and returns the page to go to (a
+    URL) or a response of its own. ``form_kwargs()`` and ``page_context(form)`` add to the
+    form and to the page; ``setup_page(**kwargs)`` reads the URL's arguments first."""
+
+    template_name = ""
+    form_class: Any = None
+    model: type[models.Model] | None = None
+    read_action = "view"
+    write_action = "change"
+
+    def may(self, action: str) -> bool:
+        model = self.model
+        return model is None or self.request.user.has_perm(permission_name(model, action))
+
+    def setup_page(self, **kwargs) -> None:
+        pass
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def page_context(self, form) -> dict[str, Any]:
+        return {}
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def render_page(self, form, status=200, **extra):
+        context = {"form": form, **self.page_context(form), **extra}
+        return render(self.request, self.template_name, context, status=status)
+
+    def _require(self, action: str) -> None:
+        if not self.may(action):
+            raise PermissionDenied
+
+    def get(self, request, **kwargs):
+        self._require(self.read_action)
+        self.setup_page(**kwargs)
+        return self.render_page(self.form_class(**self.form_kwargs()))
+
+    def post(self, request, **kwargs):
+        self._require(self.write_action)
+        self.setup_page(**kwargs)
+        form = self.form_class(request.POST, **self.form_kwargs())
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        result = self.save(form)
+        return result if isinstance(result, HttpResponse) else HttpResponseRedirect(result)
 
 
 class ObjectEditView(ObjectMixin, View):
@@ -572,7 +707,7 @@ class NoDeleteMixin:
     deletable = False
 
 
-class ActionFormView(ObjectMixin, View):
+class ActionFormView(ActionTests, ObjectMixin, View):
     """A page with one form whose valid submission calls one action.
 
     A subclass names the ``model`` (the object the action is about, looked up through
@@ -588,8 +723,11 @@ class ActionFormView(ObjectMixin, View):
     ``success_message`` text; a subclass overrides the method to name what the action made
     (e.g. "Reported: event 12"), ``result`` being what ``run`` returned (or ``obj``).
     A form whose fields are the action's keyword arguments needs no ``run``: ``action``
-    (the action function) is called with the object's pk (when the page is about one),
-    ``actor`` and the cleaned data.
+    (the action function) is called with the object's pk (when the page is about one;
+    the object itself as the keyword ``object_keyword`` where the action takes it so),
+    ``actor`` and the cleaned data; with ``follow_result`` the page goes to what the
+    action returns instead of the object. ``success_message`` may name that result as
+    ``%(object)s``. ``allowed`` tests the user as ``ActionTests`` says.
     """
 
     form_class = EmptyForm
@@ -600,8 +738,8 @@ class ActionFormView(ObjectMixin, View):
     success_message = gettext_lazy("Done.")
     object = None
 
-    def allowed(self, obj) -> bool:
-        return True
+    object_keyword = ""
+    follow_result = False
 
     def initial(self, obj) -> dict[str, Any]:
         return {}
@@ -618,12 +756,22 @@ class ActionFormView(ObjectMixin, View):
         action = type(self).action
         if action is None:
             raise NotImplementedError
+        user, data = self.request.user, form.cleaned_data
         if obj is None:
-            return action(actor=self.request.user, **form.cleaned_data)
-        action(obj.pk, actor=self.request.user, **form.cleaned_data)
+            return action(actor=user, **data)
+        if self.object_keyword:
+            result = action(actor=user, **{self.object_keyword: obj}, **data)
+        else:
+            result = action(obj.pk, actor=user, **data)
+        return result if self.follow_result else None
 
     def get_success_message(self, result) -> str:
-        return self.success_message
+        return self.success_message % {"object": result}
+
+    @classmethod
+    def opened_by(cls) -> tuple[str, ...]:
+        """The permissions that open the page when it is about no object."""
+        return (cls.permission or permission_name(cls.model, "add"), *cls.requires)
 
     def success_url(self, result) -> str:
         return result.get_absolute_url()
@@ -716,7 +864,8 @@ class ImportView(ActionFormView):
     carried to the confirmation. At most ``tabular.SHOWN_ERRORS`` errors are shown, the
     rest counted; the file's size, unpacked size and rows are limited before it is
     parsed (``core.tabular``). ``columns`` names the sheet's columns for the page;
-    ``template_url_name`` the URL of its downloadable template, when it has one.
+    ``template_url_name`` the URL of its downloadable template, when it has one (its view:
+    ``template_view``). ``columns`` are names or the importer's column specs (``header``).
 
     A large upload (``core.importjobs.is_large``) is previewed and imported by the worker
     instead: the user goes to the job's page, which follows it and offers the
@@ -750,6 +899,15 @@ class ImportView(ActionFormView):
         writes them alone only when asked."""
         return getattr(self, "_previewing", False) or self.request.POST.get("valid_only") == "on"
 
+    @classmethod
+    def template_view(cls, filename, build) -> type[ImportTemplateView]:
+        """The view of this page's downloadable template, for whoever may use the page
+        (the same model, permission and ``allowed``): ``build(user)`` makes the
+        workbook, sent as ``filename``."""
+        name = cls.__name__.replace("Import", "Template")
+        attrs = {"filename": filename, "template_function": staticmethod(build)}
+        return type(name, (ImportTemplateView, cls), {"__module__": cls.__module__, **attrs})
+
     def template_url(self, obj) -> str:
         if not self.template_url_name:
             return ""
@@ -758,7 +916,7 @@ class ImportView(ActionFormView):
     def get_extra_context(self, obj):
         return {
             "errors": self.errors,
-            "columns": "、".join(str(c) for c in self.columns),
+            "columns": "、".join(str(getattr(c, "header", c)) for c in self.columns),
             "help": self.help,
             "accept": ".xlsx,.xls,.csv",
             "template_url": self.template_url(obj),
@@ -973,20 +1131,8 @@ class ChangeLogView(LoginRequiredMixin, View):
             entries = form.narrow(entries)
         elif form.is_bound:
             entries = entries.none()
-        page = Paginator(entries, 50).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            "core/changelog.html",
-            {
-                "page_obj": page,
-                "actor": actor,
-                "request_id": request_id,
-                "form": form,
-                "querystring": query.urlencode(),
-            },
-        )
+        context = {"actor": actor, "request_id": request_id, "form": form}
+        return render(request, "core/changelog.html", {**context, **paged(request, entries)})
 
 
 # -- error pages ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from mingzhu.core.tabular import (
     RowProblem,
     apply_row,
     cell_text,
+    changeable,
     read_table,
     run_import,
 )
@@ -241,9 +242,7 @@ def import_registry(file, *, actor) -> ImportResult:
     context = {
         "towns": towns,
         "existing": existing,
-        "changeable": set(
-            restrict(Enterprise.objects.all(), actor, "change").values_list("pk", flat=True)
-        ),
+        "changeable": changeable(Enterprise.objects.all(), actor),
     }
 
     def write(row: dict, _number: int):
@@ -397,7 +396,8 @@ def registry_template(actor):
     )
 
 
-def annual_template():
+def annual_template(actor=None):
+    """The annual data sheet's template (the same for every user)."""
     return from_columns(
         _("Annual data"),
         ANNUAL_COLUMNS,

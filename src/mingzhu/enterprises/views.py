@@ -20,7 +20,6 @@ from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -28,6 +27,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
+    Tool,
 )
 from mingzhu.tasks.views import TaskBackedDetailView
 
@@ -77,7 +77,18 @@ class EnterpriseListView(ObjectListView):
         Column("land_mu", gettext_lazy("Land (mu)")),
         *fields("listing digital"),
     ]
-    template_name = "enterprises/enterprise_list.html"
+    tools = [
+        Tool("enterprises:enterprise_import", "import-registry"),
+        Tool("enterprises:annualdata_import", "import-annual"),
+        Tool(
+            "enterprises:annualdata_export",
+            "export-annual",
+            gettext_lazy("Export annual data"),
+            ("enterprises.view_annualdata",),
+            icon="bi-file-earmark-excel",
+            css="btn-outline-success",
+        ),
+    ]
     export_sheet = "企业库"
 
     def export_table(self, queryset):
@@ -179,19 +190,12 @@ class AnnualImportView(RegistryImportView):
         return import_annual(file, actor=self.request.user)
 
 
-class RegistryTemplateView(ImportTemplateView):
-    model = models.Enterprise
-    filename = gettext_lazy("Enterprise registry import template.xlsx")
-    template_function = staticmethod(registry_template)
-
-
-class AnnualTemplateView(ImportTemplateView):
-    model = models.Enterprise
-    permission = "enterprises.add_annualdata"
-    filename = gettext_lazy("Annual data import template.xlsx")
-
-    def build_template(self, obj):
-        return annual_template()
+RegistryTemplateView = RegistryImportView.template_view(
+    gettext_lazy("Enterprise registry import template.xlsx"), registry_template
+)
+AnnualTemplateView = AnnualImportView.template_view(
+    gettext_lazy("Annual data import template.xlsx"), annual_template
+)
 
 
 class AnnualExportView(HeavyReadMixin, ObjectMixin, View):
@@ -586,8 +590,7 @@ class DispatchView(DemandActionView):
     form_class = DispatchForm
     title = gettext_lazy("Dispatch to a department")
 
-    def allowed(self, demand):
-        return self.request.user.has_perm(actions.DISPATCH_PERMISSION)
+    requires = (actions.DISPATCH_PERMISSION,)
 
     action = actions.dispatch_demand
 
@@ -596,8 +599,7 @@ class RateView(DemandActionView):
     form_class = RateForm
     title = gettext_lazy("Rate the reply")
 
-    def allowed(self, demand):
-        return actions.may_rate(self.request.user, demand)
+    object_test = actions.may_rate
 
     action = actions.rate_demand
 

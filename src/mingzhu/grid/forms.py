@@ -14,6 +14,7 @@ from .models import Campaign, EventCategory, GridEvent
 class ReportForm(forms.ModelForm):
     """What a grid worker fills in on site (on a phone)."""
 
+    accepts_user = True  # the grids offered are the user's (ActionFormView passes it)
     photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS, capture=True)
     # The phone's key for the report (grid-offline.js): a report sent twice is filed once.
     client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)

@@ -80,17 +80,12 @@ class ReportView(ActionFormView):
     model = GridEvent
     form_class = ReportForm
     template_name = "grid/report.html"
-
-    def form_kwargs(self, obj):
-        return {"user": self.request.user}
+    success_message = gettext_lazy("Reported: %(object)s")
 
     def run(self, obj, form):
         data = dict(form.cleaned_data)
         data["photos"] = self.request.FILES.getlist("photos")
         return actions.report_event(actor=self.request.user, **data)
-
-    def get_success_message(self, event):
-        return _("Reported: %(event)s") % {"event": event}
 
 
 class SyncView(ReportView):
@@ -187,8 +182,7 @@ class FileView(EventActionView):
     form_class = FileForm
     title = gettext_lazy("File the event")
 
-    def allowed(self, event):
-        return actions.may_file(self.request.user)
+    user_test = actions.may_file
 
     def initial(self, event):
         return {"responsible_unit": event.category.responsible_unit_id}
@@ -200,8 +194,7 @@ class RejectView(EventActionView):
     form_class = RejectForm
     title = gettext_lazy("Do not file the event")
 
-    def allowed(self, event):
-        return actions.may_file(self.request.user)
+    user_test = actions.may_file
 
     action = actions.reject_event
 
@@ -210,8 +203,7 @@ class RecheckView(EventActionView):
     form_class = RecheckForm
     title = gettext_lazy("Re-check on site")
 
-    def allowed(self, event):
-        return actions.may_recheck(self.request.user, event)
+    object_test = actions.may_recheck
 
     def run(self, event, form):
         actions.recheck_event(

@@ -19,6 +19,7 @@ from mingzhu.core.tabular import (
     ImportResult,
     RawRowForm,
     RowProblem,
+    changeable,
     read_table,
     run_import,
 )
@@ -111,11 +112,7 @@ def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> Impo
         raise PermissionDenied(_("You may not import coverage figures."))
     table = read_table(file, COLUMNS)
     villages = list(_villages(actor))
-    changeable = set(
-        CoverageRecord.objects.restrict(actor, "change")
-        .filter(year=year)
-        .values_list("pk", flat=True)
-    )
+    may_change = changeable(CoverageRecord.objects.filter(year=year), actor)
     stored: dict[tuple[int, str], CoverageRecord] = {}
 
     def prepare(rows: list[dict]) -> None:
@@ -127,7 +124,7 @@ def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> Impo
     def write(row: dict, _number: int):
         village = row["code"]
         record = stored.get((village.pk, row["scheme"]))
-        if record is not None and record.pk not in changeable:
+        if record is not None and record.pk not in may_change:
             raise RowProblem("code", _("a record exists that you may not change"))
         counts = (row["registered"], row["insured"])
         if record is not None and (record.registered, record.insured) == counts:

@@ -44,6 +44,7 @@ from mingzhu.core.tabular import (
     RawRowForm,
     RowProblem,
     cell_text,
+    changeable,
     read_table,
     run_import,
     save_if_changed,
@@ -212,9 +213,7 @@ def import_households(file, *, actor, valid_only: bool = False) -> ImportResult:
         "actor": actor,
         "places": Places(units_in_scope(actor, PERMISSION), kinds=VILLAGE_KINDS),
         "existing": existing,
-        "changeable": set(
-            restrict(MonitoredHousehold.objects.all(), actor, "change").values_list("pk", flat=True)
-        ),
+        "changeable": changeable(MonitoredHousehold.objects.all(), actor),
         "type_labels": {clean(str(label)): value for value, label in HouseholdType.choices},
         "cause_labels": {clean(str(label)): value for value, label in RiskCause.choices},
     }

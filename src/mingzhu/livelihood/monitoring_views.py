@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy
 
-from mingzhu.core.views import ImportTemplateView, ImportView
+from mingzhu.core.views import ImportView
 
 from . import models, monitoring_import
 
@@ -15,7 +15,7 @@ class HouseholdImportView(ImportView):
     import_function = staticmethod(monitoring_import.import_households)
     template_url_name = "livelihood:monitoredhousehold_template"
     title = gettext_lazy("Import monitored households from Excel")
-    columns = [c.header for c in monitoring_import.COLUMNS]
+    columns = monitoring_import.COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new households, %(updated)s updated.")
     help = gettext_lazy(
         "A household already monitored under the same ID number is updated, not added "
@@ -23,10 +23,10 @@ class HouseholdImportView(ImportView):
     )
 
 
-class HouseholdTemplateView(ImportTemplateView):
-    model = models.MonitoredHousehold
-    filename = gettext_lazy("Monitored households import template.xlsx")
-    template_function = staticmethod(monitoring_import.household_template)
+HouseholdTemplateView = HouseholdImportView.template_view(
+    gettext_lazy("Monitored households import template.xlsx"),
+    monitoring_import.household_template,
+)
 
 
 class MeasureImportView(HouseholdImportView):
@@ -37,7 +37,7 @@ class MeasureImportView(HouseholdImportView):
     import_function = staticmethod(monitoring_import.import_measures)
     template_url_name = "livelihood:assistancemeasure_template"
     title = gettext_lazy("Import assistance measures from Excel")
-    columns = [c.header for c in monitoring_import.MEASURE_COLUMNS]
+    columns = monitoring_import.MEASURE_COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new measures.")
     help = gettext_lazy(
         "Each measure becomes a task of its unit; a measure of the same kind and text the "
@@ -45,7 +45,7 @@ class MeasureImportView(HouseholdImportView):
     )
 
 
-class MeasureTemplateView(HouseholdTemplateView):
-    permission = monitoring_import.MEASURE_PERMISSION
-    filename = gettext_lazy("Assistance measures import template.xlsx")
-    template_function = staticmethod(monitoring_import.measure_template)
+MeasureTemplateView = MeasureImportView.template_view(
+    gettext_lazy("Assistance measures import template.xlsx"),
+    monitoring_import.measure_template,
+)

@@ -3,7 +3,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -23,7 +22,6 @@ from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     EXPORT_LIMIT,
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -31,7 +29,9 @@ from mingzhu.core.views import (
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
+    Tool,
     model_url,
+    paged,
 )
 from mingzhu.tasks.actions import available_actions, was_reopened
 from mingzhu.tasks.models import TaskEvent
@@ -186,9 +186,7 @@ class RegisterView(ActionFormView):
     title = gettext_lazy("Register a request")
 
     action = actions.register_request
-
-    def get_success_message(self, result):
-        return _("Registered: %(object)s") % {"object": result}
+    success_message = gettext_lazy("Registered: %(object)s")
 
 
 class RequestActionView(ActionFormView):
@@ -228,8 +226,7 @@ class ReturnView(RequestActionView):
     form_class = ReasonForm
     title = gettext_lazy("Return to the desk")
 
-    def allowed(self, obj):
-        return actions.may_return(self.request.user, obj)
+    object_test = actions.may_return
 
     action = actions.return_request
 
@@ -238,8 +235,7 @@ class ContactView(RequestActionView):
     form_class = ContactForm
     title = gettext_lazy("Contacted the caller")
 
-    def allowed(self, obj):
-        return actions.may_contact(self.request.user, obj)
+    object_test = actions.may_contact
 
     action = actions.contact_caller
 
@@ -505,6 +501,10 @@ class HouseholdListView(ObjectListView):
     filterset_class = HouseholdFilter
     columns = HOUSEHOLD_COLUMNS
     template_name = "livelihood/household_list.html"
+    tools = [
+        Tool("livelihood:monitoredhousehold_import", "import-households"),
+        Tool("livelihood:assistancemeasure_import", "import-measures"),
+    ]
 
     def get_queryset(self):
         qs = _with_line(super().get_queryset())
@@ -561,8 +561,7 @@ class MeasureView(HouseholdActionView):
     form_class = MeasureForm
     title = gettext_lazy("Add an assistance measure")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.add_assistancemeasure")
+    requires = ("livelihood.add_assistancemeasure",)
 
     def initial(self, obj):
         return {"lead_unit": obj.village.parent_id}
@@ -574,8 +573,7 @@ class ProposeView(HouseholdActionView):
     form_class = ReasonForm
     title = gettext_lazy("Propose that the risk is eliminated")
 
-    def allowed(self, obj):
-        return can(self.request.user, "change", obj)
+    scope_test = "change"
 
     action = actions.propose_elimination
 
@@ -584,8 +582,7 @@ class ReviewView(HouseholdActionView):
     form_class = ReviewForm
     title = gettext_lazy("Review the elimination")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.review_elimination")
+    requires = ("livelihood.review_elimination",)
 
     action = actions.review_elimination
 
@@ -623,12 +620,8 @@ class FundDetailView(ReadOnlyMixin, ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         totals, by_reason = _fund_figures(obj)
-        page = Paginator(
-            obj.entries.select_related("recorded_by", "approved_by", "corrects").order_by(
-                "-date", "-pk"
-            ),
-            50,
-        ).get_page(self.request.GET.get("page"))
+        entries = obj.entries.select_related("recorded_by", "approved_by", "corrects")
+        page = paged(self.request, entries.order_by("-date", "-pk"))["page_obj"]
         return {
             "totals": totals,
             "by_reason": by_reason,
@@ -643,8 +636,7 @@ class EntryAddView(ActionFormView):
     form_class = EntryForm
     title = gettext_lazy("Record an entry")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.add_fundentry")
+    requires = ("livelihood.add_fundentry",)
 
     def initial(self, obj):
         return {"date": timezone.localdate()}
@@ -671,8 +663,7 @@ class EntryActionView(ActionFormView):
 class ApproveView(EntryActionView):
     title = gettext_lazy("Approve the entry")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.approve_fundentry")
+    requires = ("livelihood.approve_fundentry",)
 
     action = actions.approve_entry
 
@@ -681,8 +672,7 @@ class CorrectView(EntryActionView):
     form_class = CorrectionForm
     title = gettext_lazy("Correct the entry")
 
-    def allowed(self, obj):
-        return self.request.user.has_perm("livelihood.add_fundentry")
+    requires = ("livelihood.add_fundentry",)
 
     action = actions.correct_entry
 
@@ -776,8 +766,7 @@ class CoverageImportView(ImportView):
     title = gettext_lazy("Import coverage figures")
     columns = importer.HEADERS
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(IMPORT_COVERAGE)
+    requires = IMPORT_COVERAGE
 
     def initial(self, obj):
         return {"year": timezone.localdate().year}
@@ -805,13 +794,9 @@ class CoverageImportView(ImportView):
         )
 
 
-class CoverageTemplateView(ImportTemplateView):
-    model = models.CoverageRecord
-    filename = gettext_lazy("Coverage import template.xlsx")
-    template_function = staticmethod(importer.coverage_template)
-
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(IMPORT_COVERAGE)
+CoverageTemplateView = CoverageImportView.template_view(
+    gettext_lazy("Coverage import template.xlsx"), importer.coverage_template
+)
 
 
 class FollowUpView(ObjectMixin, View):

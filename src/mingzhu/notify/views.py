@@ -3,8 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,9 +11,11 @@ from django.views import View
 
 from mingzhu.core.views import (
     ActionButtonView,
+    FormPageView,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    paged,
 )
 
 from . import outbox, schedule
@@ -65,14 +65,11 @@ class ChannelTestView(ActionButtonView):
 
     model = Channel
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perm("notify.change_channel")
+    requires = ("notify.change_channel",)
+    success_message = L("A test message is in the outbox; the worker sends it.")
 
     def run(self, obj):
         return outbox.test_message(obj, actor=self.request.user)
-
-    def get_success_message(self, result) -> str:
-        return _("A test message is in the outbox; the worker sends it.")
 
 
 # Deliveries ----------------------------------------------------------------------------
@@ -105,8 +102,7 @@ class MyDeliveriesView(LoginRequiredMixin, View):
 
     def get(self, request):
         mine = Delivery.objects.filter(recipient=request.user).select_related("channel")
-        page = Paginator(mine, 50).get_page(request.GET.get("page"))
-        return render(request, "notify/my_deliveries.html", {"page_obj": page})
+        return render(request, "notify/my_deliveries.html", paged(request, mine))
 
 
 # Preferences ---------------------------------------------------------------------------
@@ -122,35 +118,29 @@ class PreferenceDetailView(ObjectDetailView):
     select_related = ("user",)
 
 
-class MyPreferenceView(LoginRequiredMixin, View):
+class MyPreferenceView(FormPageView):
     """A person chooses which notices reach them by SMS and by e-mail."""
 
-    def _current(self, user) -> Preference | None:
-        return Preference.objects.filter(user=user).first()
+    template_name = "notify/my_preferences.html"
+    form_class = MyPreferenceForm
 
-    def _initial(self, pref):
+    def form_kwargs(self):
+        if self.request.method == "POST":
+            return {}
+        pref = Preference.objects.filter(user=self.request.user).first()
         if pref is None or not (pref.sms_topics or pref.email_topics):
             head = bool(pref and pref.is_unit_head)
-            return {
-                "sms_topics": list(HEAD_SMS_DEFAULT) if head else [],
-                "email_topics": [Topic.JOB_FAILED],
-            }
-        return {"sms_topics": pref.sms_topics, "email_topics": pref.email_topics}
+            sms = list(HEAD_SMS_DEFAULT) if head else []
+            return {"initial": {"sms_topics": sms, "email_topics": [Topic.JOB_FAILED]}}
+        return {"initial": {"sms_topics": pref.sms_topics, "email_topics": pref.email_topics}}
 
-    def get(self, request):
-        form = MyPreferenceForm(initial=self._initial(self._current(request.user)))
-        return render(request, "notify/my_preferences.html", {"form": form})
-
-    def post(self, request):
-        form = MyPreferenceForm(request.POST)
-        if not form.is_valid():
-            return render(request, "notify/my_preferences.html", {"form": form}, status=400)
-        pref, _created = Preference.objects.get_or_create(user=request.user)
+    def save(self, form):
+        pref, _created = Preference.objects.get_or_create(user=self.request.user)
         pref.sms_topics = form.cleaned_data["sms_topics"]
         pref.email_topics = form.cleaned_data["email_topics"]
         pref.save()
-        messages.success(request, _("Your notice preferences are saved."))
-        return HttpResponseRedirect(reverse("notify:my_preferences"))
+        messages.success(self.request, _("Your notice preferences are saved."))
+        return reverse("notify:my_preferences")
 
 
 # Scheduled jobs ------------------------------------------------------------------------
@@ -198,8 +188,7 @@ class JobRunNowView(PermissionAlways, ActionButtonView):
 
     model = Job
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perm("notify.change_job")
+    requires = ("notify.change_job",)
 
     def run(self, obj):
         return schedule.run_job(obj)

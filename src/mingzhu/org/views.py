@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +22,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
+    paged,
     style_form,
 )
 
@@ -48,6 +48,7 @@ class OrgUnitListView(ObjectListView):
 class OrgUnitDetailView(ObjectDetailView):
     model = OrgUnit
     select_related = ("parent",)
+    fields = ("kind", "code", "short_name", "parent", "is_active", "source")
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -114,16 +115,8 @@ class UserActionView(ActionButtonView):
     model = User
     scope_action = "change"
 
-    def post(self, request, pk):
-        self.request = request
-        obj = get_object_or_404(self.restricted(self.scope_action), pk=pk)
-        try:
-            result = self.run(obj)
-        except ActionError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, self.get_success_message(result))
-        return HttpResponseRedirect(_back(request, obj.get_absolute_url()))
+    def success_url(self, obj):
+        return _back(self.request, obj.get_absolute_url())
 
 
 def _back(request, default: str) -> str:
@@ -134,19 +127,17 @@ def _back(request, default: str) -> str:
 
 
 class UserEnableView(UserActionView):
+    success_message = gettext_lazy("Enabled: %(object)s can sign in again.")
+
     def run(self, obj):
         return actions.set_active(obj, actor=self.request.user, active=True)
 
-    def get_success_message(self, result):
-        return _("Enabled: %(user)s can sign in again.") % {"user": result}
-
 
 class UserDisableView(UserActionView):
+    success_message = gettext_lazy("Disabled: %(object)s cannot sign in, and was signed out.")
+
     def run(self, obj):
         return actions.set_active(obj, actor=self.request.user, active=False)
-
-    def get_success_message(self, result):
-        return _("Disabled: %(user)s cannot sign in, and was signed out.") % {"user": result}
 
 
 class UserSignOutView(UserActionView):
@@ -300,16 +291,11 @@ class OnlineUserListView(LoginRequiredMixin, View):
         if not request.user.has_perm("org.view_usersession"):
             raise PermissionDenied
         rows = restrict(live_sessions(), request.user, "view").select_related("user", "user__unit")
-        page = Paginator(rows.order_by("-last_seen"), 50).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "org/online_users.html",
-            {
-                "page_obj": page,
-                "can_sign_out": request.user.has_perm("org.delete_usersession"),
-                "querystring": "",
-            },
-        )
+        context = {
+            **paged(request, rows.order_by("-last_seen")),
+            "can_sign_out": request.user.has_perm("org.delete_usersession"),
+        }
+        return render(request, "org/online_users.html", context)
 
 
 class LoginLogView(LoginRequiredMixin, View):
@@ -326,20 +312,13 @@ class LoginLogView(LoginRequiredMixin, View):
         entries = login_entries(form.cleaned_data if form.is_valid() else {})
         if form.is_bound and not form.is_valid():
             entries = []
-        page = Paginator(entries, 50).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            "org/login_log.html",
-            {
-                "form": form,
-                "page_obj": page,
-                "querystring": query.urlencode(),
-                "lockouts": current_lockouts(),
-                "can_unlock": user.has_perm("axes.delete_accessattempt"),
-            },
-        )
+        context = {
+            **paged(request, entries),
+            "form": form,
+            "lockouts": current_lockouts(),
+            "can_unlock": user.has_perm("axes.delete_accessattempt"),
+        }
+        return render(request, "org/login_log.html", context)
 
 
 class UnlockView(LoginRequiredMixin, View):

@@ -38,6 +38,7 @@ from mingzhu.core.tabular import (
     RowProblem,
     apply_row,
     cell_text,
+    changeable,
     read_table,
     run_import,
     save_if_changed,
@@ -195,9 +196,7 @@ def import_members(file, *, actor, valid_only: bool = False) -> ImportResult:
         "role_labels": labels,
         "role_names": list(dict.fromkeys(ROLE_WORDS)),
         "existing": existing,
-        "changeable": set(
-            restrict(PartyMember.objects.all(), actor, "change").values_list("pk", flat=True)
-        ),
+        "changeable": changeable(PartyMember.objects.all(), actor),
     }
 
     with acting_as(actor):

@@ -11,12 +11,12 @@ from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
     Related,
+    Tool,
 )
 from mingzhu.tasks.pages import TaskDetailMixin
 from mingzhu.tasks.tables import TaskColumn
@@ -89,7 +89,7 @@ class GroupDetailView(ObjectDetailView):
 
 class MemberListView(ObjectListView):
     model = PartyMember
-    template_name = "party/partymember_list.html"
+    tools = [Tool("party:partymember_import", "import-members")]
     filterset_class = MemberFilter
     columns = [
         "name",
@@ -166,7 +166,7 @@ class HouseholdDetailView(ObjectDetailView):
 
 class LinkListView(ObjectListView):
     model = HouseholdLink
-    template_name = "party/householdlink_list.html"
+    tools = [Tool("party:householdlink_import", "import-links")]
     filterset_class = LinkFilter
     columns = [
         "household",
@@ -186,15 +186,14 @@ class MemberImportView(ImportView):
     import_function = staticmethod(importer.import_members)
     template_url_name = "party:partymember_template"
     title = L("Import party members from Excel")
-    columns = [c.header for c in importer.MEMBER_COLUMNS]
+    columns = importer.MEMBER_COLUMNS
     success_message = L("Imported: %(created)s new members, %(updated)s updated.")
     help = L("A member of the same name in the same organisation is updated, not added again.")
 
 
-class MemberTemplateView(ImportTemplateView):
-    model = PartyMember
-    filename = L("Party members import template.xlsx")
-    template_function = staticmethod(importer.member_template)
+MemberTemplateView = MemberImportView.template_view(
+    L("Party members import template.xlsx"), importer.member_template
+)
 
 
 class LinkImportView(MemberImportView):
@@ -205,7 +204,7 @@ class LinkImportView(MemberImportView):
     import_function = staticmethod(importer.import_links)
     template_url_name = "party:householdlink_template"
     title = L("Import household links from Excel")
-    columns = [c.header for c in importer.LINK_COLUMNS]
+    columns = importer.LINK_COLUMNS
     success_message = L("Imported: %(created)s new links, %(updated)s updated.")
     help = L(
         "A household is known by its village, head and address; a household linked to "
@@ -213,10 +212,9 @@ class LinkImportView(MemberImportView):
     )
 
 
-class LinkTemplateView(ImportTemplateView):
-    model = HouseholdLink
-    filename = L("Household links import template.xlsx")
-    template_function = staticmethod(importer.link_template)
+LinkTemplateView = LinkImportView.template_view(
+    L("Household links import template.xlsx"), importer.link_template
+)
 
 
 class LinkDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -270,8 +268,8 @@ class LinkHouseholdView(ActionFormView):
     def initial(self, obj):
         return {"started_on": timezone.localdate()}
 
-    def run(self, obj, form):
-        actions.link_household(actor=self.request.user, household=obj, **form.cleaned_data)
+    action = actions.link_household
+    object_keyword = "household"
 
 
 class LogVisitView(ActionFormView):
@@ -284,8 +282,9 @@ class LogVisitView(ActionFormView):
         link = obj.links.filter(ended_on__isnull=True).first()
         return {"visited_on": timezone.localdate(), "member": link.member_id if link else None}
 
-    def run(self, obj, form):
-        return actions.log_visit(actor=self.request.user, household=obj, **form.cleaned_data)
+    action = actions.log_visit
+    object_keyword = "household"
+    follow_result = True
 
 
 class EndLinkView(ActionFormView):
@@ -297,8 +296,8 @@ class EndLinkView(ActionFormView):
     def initial(self, obj):
         return {"ended_on": timezone.localdate()}
 
-    def run(self, obj, form):
-        return actions.end_link(obj, actor=self.request.user, **form.cleaned_data)
+    action = actions.end_link
+    follow_result = True
 
 
 class RaiseTaskView(ActionFormView):
@@ -310,8 +309,8 @@ class RaiseTaskView(ActionFormView):
     def allowed(self, obj):
         return obj.task_id is None and bool(obj.problem)
 
-    def run(self, obj, form):
-        return actions.raise_visit_task(obj, actor=self.request.user, **form.cleaned_data)
+    action = actions.raise_visit_task
+    follow_result = True
 
 
 class AttendanceView(ActionFormView):
@@ -320,8 +319,8 @@ class AttendanceView(ActionFormView):
     title = L("Record attendance")
     permission = "party.add_trainingattendance"
 
-    def run(self, obj, form):
-        actions.record_attendance(actor=self.request.user, session=obj, **form.cleaned_data)
+    action = actions.record_attendance
+    object_keyword = "session"
 
 
 # Group activities -----------------------------------------------------------------------

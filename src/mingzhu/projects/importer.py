@@ -19,6 +19,7 @@ from mingzhu.core.tabular import (
     RowProblem,
     apply_row,
     cell_text,
+    changeable,
     read_table,
     run_import,
 )
@@ -163,11 +164,7 @@ def import_projects(file, *, actor) -> ImportResult:
     # A project's natural key is its town and name: a row naming a project of the ledger
     # updates it (the columns the sheet carries; stage, 示例 flag and the rest are kept).
     existing = {(p.town_id, p.name): p for p in Project.objects.filter(town__in=towns)}
-    changeable = set(
-        Project.objects.restrict(actor, "change")
-        .filter(town__in=towns)
-        .values_list("pk", flat=True)
-    )
+    may_change = changeable(Project.objects.filter(town__in=towns), actor)
     fields = {
         "investor": "investor",
         "chain": "chain",
@@ -182,7 +179,7 @@ def import_projects(file, *, actor) -> ImportResult:
         values = {field: row[key] for field, key in fields.items()}
         values["investor"] = values["investor"][:200]
         current = existing.get((row["town"].pk, row["name"][:200]))
-        if current is not None and current.pk not in changeable:
+        if current is not None and current.pk not in may_change:
             raise RowProblem("name", _("you may not change this project"))
         project = current or Project(name=row["name"][:200], town=row["town"])
         if not apply_row(project, values, list(fields), table, column_of=fields):

@@ -13,7 +13,6 @@ from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -146,16 +145,14 @@ class ProjectActionView(ActionFormView):
     model = Project
     select_related = ("town",)
 
-    def allowed(self, project):
-        return can(self.request.user, "change", project)
+    scope_test = "change"
 
 
 class MoveView(ProjectActionView):
     form_class = MoveForm
     title = gettext_lazy("Move the project to another stage")
 
-    def allowed(self, project):
-        return super().allowed(project) and actions.may_advance(self.request.user, project)
+    object_test = actions.may_advance
 
     def form_kwargs(self, project):
         return {"moves": services.allowed_moves(project.stage, project.suspended_from or None)}
@@ -198,10 +195,9 @@ class ProjectImportView(ImportView):
         return importer.import_projects(file, actor=self.request.user)
 
 
-class ProjectTemplateView(ImportTemplateView):
-    model = Project
-    filename = gettext_lazy("Project import template.xlsx")
-    template_function = staticmethod(importer.project_template)
+ProjectTemplateView = ProjectImportView.template_view(
+    gettext_lazy("Project import template.xlsx"), importer.project_template
+)
 
 
 class FunnelView(ObjectMixin, View):
@@ -269,8 +265,7 @@ class DispatchView(FactorActionView):
     form_class = DispatchForm
     title = gettext_lazy("Dispatch to the department")
 
-    def allowed(self, obj):
-        return actions.may_dispatch(self.request.user)
+    user_test = actions.may_dispatch
 
     action = actions.dispatch_factor_request
 
@@ -279,8 +274,7 @@ class RateView(FactorActionView):
     form_class = RateForm
     title = gettext_lazy("Rate the answer")
 
-    def allowed(self, obj):
-        return actions.may_rate(self.request.user, obj)
+    object_test = actions.may_rate
 
     action = actions.rate_factor_request
 
@@ -335,8 +329,7 @@ class ScoreView(InspectionMixin, ActionFormView):
     title = gettext_lazy("Score a project")
     http_method_names = ["post"]
 
-    def allowed(self, inspection):
-        return actions.may_score(self.request.user)
+    user_test = actions.may_score
 
     action = actions.score_project
 

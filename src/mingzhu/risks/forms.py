@@ -16,6 +16,7 @@ from .models import DebtInstrument, FiscalYear, Hazard
 class HazardForm(forms.ModelForm):
     """Registering a hazard: the unit is one the registrar may assign to."""
 
+    accepts_user = True  # the units offered are the user's (ActionFormView passes it)
     photos = FilesField(label=_("Photos"), kinds=PHOTO_KINDS)
     # Not a field of the hazard: it becomes the deadline of the rectification task.
     deadline = forms.DateField(label=_("Rectification deadline"), widget=forms.DateInput())

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
-from mingzhu.core.scope import can
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
@@ -83,9 +82,6 @@ class HazardRegisterView(ActionFormView):
         if not actions.may_register(self.request.user):
             raise PermissionDenied
 
-    def form_kwargs(self, obj):
-        return {"user": self.request.user}
-
     def run(self, obj, form):
         data = dict(form.cleaned_data)
         data["photos"] = self.request.FILES.getlist("photos")
@@ -106,12 +102,9 @@ class HazardPlanView(ActionFormView):
     form_class = HazardPlanForm
     title = gettext_lazy("Owner and measures")
     select_related = ("task",)
+    success_message = gettext_lazy("Saved: %(object)s")
 
-    def get_success_message(self, hazard):
-        return _("Saved: %(object)s") % {"object": hazard}
-
-    def allowed(self, hazard):
-        return can(self.request.user, "change", hazard)
+    scope_test = "change"
 
     def initial(self, hazard):
         return {"owner": hazard.owner, "measures": hazard.measures}

@@ -22,12 +22,13 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as
 from mingzhu.core.forms import add_errors
-from mingzhu.core.scope import restrict, units_in_scope
+from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
     PlacedRowForm,
     apply_row,
+    changeable,
     read_table,
     run_import,
     save_if_changed,
@@ -116,9 +117,7 @@ def import_facilities(file, *, actor, valid_only: bool = False) -> ImportResult:
         "types": {clean(t.name): t for t in FacilityType.objects.filter(is_active=True)},
         "maintainers": {clean(m.name): m for m in Maintainer.objects.all()},
         "existing": existing,
-        "changeable": set(
-            restrict(Facility.objects.all(), actor, "change").values_list("pk", flat=True)
-        ),
+        "changeable": changeable(Facility.objects.all(), actor),
     }
 
     with acting_as(actor):

@@ -16,7 +16,6 @@ from mingzhu.core.tables import Column
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     ActionFormView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -24,6 +23,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ReadOnlyMixin,
     Related,
+    Tool,
 )
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.pages import TaskDetailMixin, visible_tasks
@@ -245,8 +245,7 @@ class RaiseTaskView(ActionFormView):
         scores = InspectionScore.objects.select_related("item", "inspection")
         return restrict(scores, self.request.user, action)
 
-    def allowed(self, target):
-        return self.request.user.has_perm("tasks.add_task")
+    requires = ("tasks.add_task",)
 
     def run(self, score, form):
         actions.raise_rectification(
@@ -341,9 +340,10 @@ class NewVersionView(ActionFormView):
     title = gettext_lazy("New version of the sheet")
     permission = "rural.add_scoringsheet"
 
-    def run(self, sheet, form):
-        # A newer version saved meanwhile (ActionConflict) is said on the form.
-        return actions.new_sheet_version(sheet, actor=self.request.user, **form.cleaned_data)
+    # A newer version saved meanwhile (ActionConflict) is said on the form.
+    action = actions.new_sheet_version
+    object_keyword = "sheet"
+    follow_result = True
 
 
 class ItemListView(ObjectListView):
@@ -373,7 +373,7 @@ class ItemEditView(ObjectEditView):
 
 class FacilityListView(ObjectListView):
     model = Facility
-    template_name = "rural/facility_list.html"
+    tools = [Tool("rural:facility_import", "import-facilities")]
     select_related = ("village__parent", "type", "maintainer")
     filterset_class = FacilityFilter
     columns = [
@@ -401,7 +401,7 @@ class FacilityImportView(ImportView):
     import_function = staticmethod(importer.import_facilities)
     template_url_name = "rural:facility_template"
     title = gettext_lazy("Import facilities from Excel")
-    columns = [c.header for c in importer.COLUMNS]
+    columns = importer.COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new facilities, %(updated)s updated.")
     help = gettext_lazy(
         "A facility already registered under the same name in the same village is updated, "
@@ -409,10 +409,9 @@ class FacilityImportView(ImportView):
     )
 
 
-class FacilityTemplateView(ImportTemplateView):
-    model = Facility
-    filename = gettext_lazy("Facilities import template.xlsx")
-    template_function = staticmethod(importer.facility_template)
+FacilityTemplateView = FacilityImportView.template_view(
+    gettext_lazy("Facilities import template.xlsx"), importer.facility_template
+)
 
 
 class FacilityTypeListView(ObjectListView):
@@ -487,11 +486,10 @@ class DispatchView(ActionFormView):
     title = gettext_lazy("Dispatch the repair")
     permission = "rural.change_facilityfault"
 
-    def allowed(self, fault):
-        return actions.may_dispatch(self.request.user)
+    user_test = actions.may_dispatch
 
-    def run(self, fault, form):
-        return actions.dispatch_fault(fault.pk, actor=self.request.user, **form.cleaned_data)
+    action = actions.dispatch_fault
+    follow_result = True
 
 
 class FacilityStatsView(ReportView):
@@ -552,8 +550,7 @@ class ProjectAddView(ActionFormView):
     permission = "rural.change_secretaryplan"
     scope_action = "change"
 
-    def allowed(self, plan):
-        return self.request.user.has_perm("tasks.add_task")
+    requires = ("tasks.add_task",)
 
     action = actions.add_secretary_project
 
@@ -564,8 +561,7 @@ class ReviewView(ActionFormView):
     title = gettext_lazy("Year-end review")
     permission = "rural.view_secretaryplan"
 
-    def allowed(self, plan):
-        return self.request.user.has_perm("rural.review_secretaryplan")
+    requires = ("rural.review_secretaryplan",)
 
     def initial(self, plan):
         return {

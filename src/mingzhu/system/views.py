@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
@@ -14,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from mingzhu.core.views import (
+    FormPageView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    paged,
+)
 
 from . import dictionaries, params, tokens
 from .forms import EntryForm, NoticeForm, ParametersForm, TokenForm
@@ -26,33 +31,21 @@ L = gettext_lazy
 # System parameters --------------------------------------------------------------------
 
 
-class ParametersView(LoginRequiredMixin, View):
+class ParametersView(FormPageView):
     """Every parameter on one page: read with the view permission, saved with change."""
 
     template_name = "system/parameters.html"
+    form_class = ParametersForm
+    model = ParameterValue
 
-    def _require(self, action: str) -> None:
-        if not self.request.user.has_perm(f"system.{action}_parametervalue"):
-            raise PermissionDenied
-
-    def _render(self, form, status=200):
+    def page_context(self, form):
         stored = params.stored()
-        context = {
-            "form": form,
+        return {
             "changed": {name for name in stored if name in params.REGISTRY},
-            "can_change": self.request.user.has_perm("system.change_parametervalue"),
+            "can_change": self.may("change"),
         }
-        return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request):
-        self._require("view")
-        return self._render(ParametersForm())
-
-    def post(self, request):
-        self._require("change")
-        form = ParametersForm(request.POST)
-        if not form.is_valid():
-            return self._render(form, status=400)
+    def save(self, form):
         changed = 0
         with transaction.atomic():
             rows = {row.name: row for row in ParameterValue.objects.select_for_update()}
@@ -71,10 +64,10 @@ class ParametersView(LoginRequiredMixin, View):
                 changed += 1
         params.clear_cache()
         if changed:
-            messages.success(request, _("%(count)d parameters saved.") % {"count": changed})
+            messages.success(self.request, _("%(count)d parameters saved.") % {"count": changed})
         else:
-            messages.info(request, _("Nothing changed."))
-        return HttpResponseRedirect(reverse("system:parameters"))
+            messages.info(self.request, _("Nothing changed."))
+        return reverse("system:parameters")
 
 
 # Notices ------------------------------------------------------------------------------
@@ -127,61 +120,42 @@ class NoticeBoardView(LoginRequiredMixin, View):
 
     def get(self, request):
         shown = Notice.objects.for_reader(request.user).select_related("unit")
-        page = Paginator(shown, 20).get_page(request.GET.get("page"))
-        read = set(
-            NoticeRead.objects.filter(
-                user=request.user, notice__in=[n.pk for n in page.object_list]
-            ).values_list("notice_id", flat=True)
-        )
-        return render(
-            request,
-            "system/notice_board.html",
-            {
-                "page_obj": page,
-                "read": read,
-                "can_manage": request.user.has_perm("system.view_notice"),
-            },
-        )
+        context = paged(request, shown, per_page=20)
+        on_page = [n.pk for n in context["page_obj"].object_list]
+        reads = NoticeRead.objects.filter(user=request.user, notice__in=on_page)
+        context["read"] = set(reads.values_list("notice_id", flat=True))
+        context["can_manage"] = request.user.has_perm("system.view_notice")
+        return render(request, "system/notice_board.html", context)
 
 
 # API tokens ---------------------------------------------------------------------------
 
 
-class TokenListView(LoginRequiredMixin, View):
+class TokenListView(FormPageView):
     """The signed-in user's own tokens: made here (the key shown once), revoked here."""
 
     template_name = "system/tokens.html"
+    form_class = TokenForm
 
-    def _render(self, form, key=None, status=200):
+    def page_context(self, form):
         mine = ApiToken.objects.filter(user=self.request.user)
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "tokens": mine, "key": key, "now": timezone.now()},
-            status=status,
-        )
+        return {"tokens": mine, "key": None, "now": timezone.now()}
 
-    def get(self, request):
-        return self._render(TokenForm())
-
-    def post(self, request):
-        form = TokenForm(request.POST)
-        if not form.is_valid():
-            return self._render(form, status=400)
+    def save(self, form):
         data = form.cleaned_data
         token, key = tokens.create(
-            user=request.user,
+            user=self.request.user,
             name=data["name"],
             days=data["days"],
             read_only=data["read_only"],
             modules=data["modules"],
         )
         messages.success(
-            request,
+            self.request,
             _("Token %(name)s made. Copy its key now: it is not shown again.")
             % {"name": token.name},
         )
-        return self._render(TokenForm(), key=key)
+        return self.render_page(TokenForm(), key=key)
 
 
 class TokenRevokeView(LoginRequiredMixin, View):
@@ -243,70 +217,66 @@ class DictionariesView(LoginRequiredMixin, View):
         return render(request, "system/dictionaries.html", {"rows": rows})
 
 
-class DictionaryView(LoginRequiredMixin, View):
+class EntryPage(FormPageView):
+    """The pages with an entry's form: a dictionary's (adding one) and an entry's own;
+    the entry saved, the user goes back to its dictionary."""
+
+    form_class = EntryForm
+    model = DictionaryEntry
+
+    def saved(self, entry) -> str:
+        raise NotImplementedError
+
+    def save(self, form):
+        with transaction.atomic():
+            entry = form.save()
+        messages.success(self.request, self.saved(entry))
+        return reverse("system:dictionary", args=[entry.dictionary])
+
+
+class DictionaryView(EntryPage):
     """One dictionary: its entries, and the form that adds one."""
 
-    def _dictionary(self, code):
+    template_name = "system/dictionary.html"
+    write_action = "add"
+
+    def setup_page(self, code):
         if code not in dictionaries.REGISTRY:
             raise Http404
-        return dictionaries.REGISTRY[code]
+        self.code, self.dictionary = code, dictionaries.REGISTRY[code]
 
-    def _render(self, dictionary, form, status=200):
-        user = self.request.user
-        context = {
-            "dictionary": dictionary,
-            "builtin": dictionary.builtin_choices(),
-            "entries": DictionaryEntry.objects.filter(dictionary=dictionary.code),
-            "form": form,
-            "can_add": user.has_perm("system.add_dictionaryentry"),
-            "can_change": user.has_perm("system.change_dictionaryentry"),
+    def form_kwargs(self):
+        return {"dictionary": self.code, "user": self.request.user}
+
+    def page_context(self, form):
+        return {
+            "dictionary": self.dictionary,
+            "builtin": self.dictionary.builtin_choices(),
+            "entries": DictionaryEntry.objects.filter(dictionary=self.dictionary.code),
+            "can_add": self.may("add"),
+            "can_change": self.may("change"),
         }
-        return render(self.request, "system/dictionary.html", context, status=status)
 
-    def get(self, request, code):
-        _require(request.user, "view")
-        dictionary = self._dictionary(code)
-        return self._render(dictionary, EntryForm(dictionary=code, user=request.user))
-
-    def post(self, request, code):
-        _require(request.user, "add")
-        dictionary = self._dictionary(code)
-        form = EntryForm(request.POST, dictionary=code, user=request.user)
-        if not form.is_valid():
-            return self._render(dictionary, form, status=400)
-        with transaction.atomic():
-            entry = form.save()
-        messages.success(request, _("Entry added: %(entry)s") % {"entry": entry.label})
-        return HttpResponseRedirect(reverse("system:dictionary", args=[code]))
+    def saved(self, entry):
+        return _("Entry added: %(entry)s") % {"entry": entry.label}
 
 
-class EntryEditView(LoginRequiredMixin, View):
+class EntryEditView(EntryPage):
     """Rename, reorder, disable or enable an added entry (its code stays)."""
 
-    def _render(self, entry, form, status=200):
-        context = {
-            "entry": entry,
-            "form": form,
-            "dictionary": dictionaries.REGISTRY.get(entry.dictionary),
-        }
-        return render(self.request, "system/entry_edit.html", context, status=status)
+    template_name = "system/entry_edit.html"
+    read_action = "change"
 
-    def get(self, request, pk):
-        _require(request.user, "change")
-        entry = get_object_or_404(DictionaryEntry, pk=pk)
-        return self._render(
-            entry, EntryForm(instance=entry, dictionary=entry.dictionary, user=request.user)
-        )
+    def setup_page(self, pk):
+        self.entry = get_object_or_404(DictionaryEntry, pk=pk)
 
-    def post(self, request, pk):
-        _require(request.user, "change")
-        entry = get_object_or_404(DictionaryEntry, pk=pk)
-        form = EntryForm(
-            request.POST, instance=entry, dictionary=entry.dictionary, user=request.user
-        )
-        if not form.is_valid():
-            return self._render(entry, form, status=400)
-        with transaction.atomic():
-            entry = form.save()
-        messages.success(request, _("Saved: %(object)s") % {"object": entry.label})
-        return HttpResponseRedirect(reverse("system:dictionary", args=[entry.dictionary]))
+    def form_kwargs(self):
+        entry = self.entry
+        return {"instance": entry, "dictionary": entry.dictionary, "user": self.request.user}
+
+    def page_context(self, form):
+        entry = self.entry
+        return {"entry": entry, "dictionary": dictionaries.REGISTRY.get(entry.dictionary)}
+
+    def saved(self, entry):
+        return _("Saved: %(object)s") % {"object": entry.label}

@@ -18,6 +18,7 @@ from mingzhu.core.tabular import (
     ImportResult,
     RawRowForm,
     RowProblem,
+    changeable,
     read_table,
     run_import,
 )
@@ -117,7 +118,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         "indicators": {i.code: i for i in indicators} | {i.name: i for i in indicators},
         "units": units,
     }
-    changeable = set(Observation.objects.restrict(actor, "change").values_list("pk", flat=True))
+    may_change = changeable(Observation.objects.all(), actor)
     stored = {}
 
     def prepare(rows: list[dict]) -> None:
@@ -130,7 +131,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
     def write(row: dict, _number: int):
         indicator, unit, period = row["indicator"], row["unit"], row["period"]
         existing = stored.get((indicator.pk, unit.pk, period.key))
-        if existing is not None and existing.pk not in changeable:
+        if existing is not None and existing.pk not in may_change:
             raise RowProblem("unit", _("a value exists that you may not change"))
         if existing is not None and existing.value != row["value"] and not overwrite:
             raise RowProblem(

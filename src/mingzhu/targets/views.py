@@ -21,7 +21,7 @@ from mingzhu.core.views import (
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
-from .forms import ObservationForm
+from .forms import INDICATOR_FIELDS, ObservationForm
 from .importer import HEADERS, export_rows, import_observations, observation_template
 from .models import Indicator, Observation, Target
 from .progress import peer_table, progress_rows, trajectory_chart
@@ -47,6 +47,8 @@ class IndicatorListView(ObjectListView):
 class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
     model = Indicator
     select_related = ("per_capita_of",)
+    # What the form edits, less the name (the page's heading) and the sign switch.
+    fields = [f for f in INDICATOR_FIELDS if f not in ("name", "may_be_negative")]
 
 
 # --- targets ----------------------------------------------------------------------------

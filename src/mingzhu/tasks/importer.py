@@ -37,6 +37,7 @@ from mingzhu.core.tabular import (
     ImportResult,
     RowError,
     RowForm,
+    changeable,
     read_table,
     validate_rows,
 )
@@ -321,11 +322,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         .exclude(task_list=task_list)
         .values_list("code", "task_list__name")
     )
-    changeable = set(
-        Task.objects.restrict(actor, "change")
-        .filter(task_list=task_list)
-        .values_list("pk", flat=True)
-    )
+    may_change = changeable(Task.objects.filter(task_list=task_list), actor)
     new, updates, seen = [], [], {}
     for number, row in good:
         values = _values(row, task_list, today)
@@ -362,7 +359,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
                 result.errors.append(RowError(number, table.header("deadline"), problem))
                 continue
             new.append((number, values))
-        elif task.pk not in changeable:
+        elif task.pk not in may_change:
             result.errors.append(
                 RowError(
                     number,

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -14,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from mingzhu.core.excel import docx_response
 from mingzhu.core.periods import percent
 from mingzhu.core.renderers import shown
 from mingzhu.core.reports import ReportView
@@ -23,13 +21,14 @@ from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
+    DocxView,
     ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
-    ObjectMixin,
+    paged,
 )
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks.pages import TaskDetailMixin
@@ -293,6 +292,7 @@ class TaskListListView(ObjectListView):
 class TaskListDetailView(ObjectDetailView):
     model = TaskList
     select_related = ("issuer",)
+    fields = ("kind", "issuer", "year", "source")
 
     def get_extra_context(self, obj):
         tasks = (
@@ -307,40 +307,34 @@ class TaskListDetailView(ObjectDetailView):
         }
 
 
-class SheetNoticeView(ObjectMixin, View):
+class SheetNoticeView(DocxView):
     """The 督办单 of a supervision sheet as a .docx 公文, with its reply slip."""
 
     model = SupervisionSheet
+    select_related = ("task__lead_unit", "task__issuer", "unit")
 
-    def get(self, request, pk):
-        self.require_permission("view")
-        sheet = get_object_or_404(
-            self.restricted("view").select_related("task__lead_unit", "task__issuer", "unit"),
-            pk=pk,
-        )
-        co_units = sheet.task.co_units.values_list("name", flat=True)
-        content = gongwen.supervision_sheet(sheet, co_units=list(co_units))
+    def document(self, sheet):
+        co_units = list(sheet.task.co_units.values_list("name", flat=True))
         name = f"{gongwen.LEVELS[sheet.level][0]}-{sheet.task.code}.docx"
-        return docx_response(name, content)
+        return name, gongwen.supervision_sheet(sheet, co_units=co_units)
 
 
-class AssignmentNoticeView(ObjectMixin, View):
+class AssignmentNoticeView(DocxView):
     """The 交办单 of a task list as a .docx 公文: the tasks the user may see."""
 
     model = TaskList
+    select_related = ("issuer",)
 
-    def get(self, request, pk):
-        self.require_permission("view")
-        task_list = get_object_or_404(self.restricted("view").select_related("issuer"), pk=pk)
+    def document(self, task_list):
         tasks = (
-            Task.objects.restrict(request.user, "view")
+            Task.objects.restrict(self.request.user, "view")
             .filter(task_list=task_list)
             .select_related("lead_unit")
             .prefetch_related("co_units")
             .order_by("pk")
         )
         content = gongwen.assignment_sheet(task_list, tasks, dated=timezone.localdate())
-        return docx_response(f"{task_list.name}-交办单.docx", content)
+        return f"{task_list.name}-交办单.docx", content
 
 
 class TaskImportView(ImportView):
@@ -433,14 +427,11 @@ class NotificationListView(LoginRequiredMixin, View):
             "task", "task__lead_unit", "event", "event__actor", "sheet"
         )
         unread = mine.filter(read_at__isnull=True).count()
-        page = Paginator(mine, 50).get_page(request.GET.get("page"))
-        notes = list(page.object_list)
+        context = paged(request, mine)
+        notes = context["notes"] = list(context["page_obj"].object_list)
         fresh = [n.pk for n in notes if n.read_at is None]
-        response = render(
-            request,
-            "tasks/notification_list.html",
-            {"page_obj": page, "notes": notes, "unread": unread},
-        )
+        context["unread"] = unread
+        response = render(request, "tasks/notification_list.html", context)
         if fresh:
             Notification.objects.filter(pk__in=fresh, read_at__isnull=True).update(
                 read_at=timezone.now()
@@ -571,13 +562,9 @@ class HolidayImportView(CalendarPage, ImportView):
     preview = False
     permission = "tasks.change_holidayyear"
     template_name = "tasks/holiday_import.html"
+    requires = ("tasks.add_holidayday",)
     success_message = gettext_lazy("%(count)s days imported.")
     year = None
-
-    def get_object(self, pk):
-        if not self.request.user.has_perm("tasks.add_holidayday"):
-            raise PermissionDenied
-        return super().get_object(pk)
 
     def get_extra_context(self, obj):
         return {

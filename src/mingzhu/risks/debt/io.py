@@ -31,6 +31,7 @@ from mingzhu.core.tabular import (
     Table,
     WorkbookError,
     apply_row,
+    changeable,
     read_table,
     run_import,
     validate_rows,
@@ -324,9 +325,7 @@ def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult
         raise PermissionDenied(_("You may not import debt instruments."))
     table = read_table(file, INSTRUMENT_COLUMNS)  # a WorkbookError for an unreadable file
     context = {"entities": EntityMatcher(_entities(actor).select_related("unit"))}
-    changeable = set(
-        restrict(DebtInstrument.objects.all(), actor, "change").values_list("pk", flat=True)
-    )
+    may_change = changeable(DebtInstrument.objects.all(), actor)
     stored: dict[str, DebtInstrument] = {}
 
     def prepare(rows: list[dict]) -> None:
@@ -336,7 +335,7 @@ def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult
 
     def write(row: dict, _number: int):
         current = stored.get(row["id"])
-        if current is not None and current.pk not in changeable:
+        if current is not None and current.pk not in may_change:
             raise RowProblem("id", _("an instrument with this code exists that you may not change"))
         values = {field: row[key] for field, key in FIELDS.items()}
         if current is None:

@@ -25,12 +25,12 @@ from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    Tool,
 )
 
 from ..filters import InstrumentFilter
@@ -88,6 +88,7 @@ class InstrumentListView(ObjectListView):
     template_name = "risks/debtinstrument_list.html"
     filterset_class = InstrumentFilter
     columns = INSTRUMENT_COLUMNS
+    tools = [Tool("risks:debtinstrument_import", "import-instruments")]
 
 
 class InstrumentImportView(ImportView):
@@ -99,19 +100,14 @@ class InstrumentImportView(ImportView):
     template_name = "risks/debtinstrument_import.html"
     template_url_name = "risks:debtinstrument_template"
     title = gettext_lazy("Import debt instruments from Excel")
-    columns = [c.header for c in io.INSTRUMENT_COLUMNS]
+    columns = io.INSTRUMENT_COLUMNS
 
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(io.PERMISSIONS)
+    requires = io.PERMISSIONS
 
 
-class InstrumentTemplateView(ImportTemplateView):
-    model = DebtInstrument
-    filename = gettext_lazy("Debt instrument import template.xlsx")
-    template_function = staticmethod(io.instrument_template)
-
-    def allowed(self, obj) -> bool:
-        return self.request.user.has_perms(io.PERMISSIONS)
+InstrumentTemplateView = InstrumentImportView.template_view(
+    gettext_lazy("Debt instrument import template.xlsx"), io.instrument_template
+)
 
 
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
