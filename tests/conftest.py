@@ -376,9 +376,10 @@ def pytest_runtest_teardown(item, nextitem):
     find them."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    # After the worker's last test the test database is gone already (torn down with the
-    # session) and the settings name the real one again, which is left alone.
-    if marker is not None and marker.kwargs.get("transaction") and _on_test_database():
+    # After the worker's last test (no next one) the session's test database has been torn
+    # down already (and the settings may name the real one again): nothing to load.
+    reload = nextitem is not None and _on_test_database()
+    if reload and marker is not None and marker.kwargs.get("transaction"):
         with item.config.stash[blocking_manager_key].unblock():
             load_demo()
     return result
