@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client, override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck
@@ -22,9 +22,12 @@ from mingzhu.demo.loader import load
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.system import cache as system_cache
 
-# Loading the demo takes about a minute. On SQLite the loaded database is kept as a file,
-# named by a digest of the code and data that build it and of today's date, and copied
-# into each test database: the first worker to need it loads it, the others wait and copy.
+# Loading the demo takes minutes of processor time, so a run loads it once. On SQLite the
+# loaded database is kept as a file, named by a digest of the code and data that build it
+# and of today's date, and copied into each test database: the first worker to need it
+# loads it, the others wait and copy. On PostgreSQL it is kept as a template database
+# named after the settings' database and the same digest (``_DemoTemplate``), which each
+# worker's test database is created from.
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "var" / "test-snapshots"
 _SOURCE = Path(__file__).resolve().parents[1] / "src" / "mingzhu"
 # What cannot change the loaded data: pages, their templates, the API layer and commands.
@@ -54,7 +57,7 @@ TEST_PASSWORD_HASHERS = [
 ]
 
 
-def _snapshot_name() -> str:
+def _snapshot_digest() -> str:
     digest = hashlib.sha256(timezone.localdate().isoformat().encode())
     digest.update(TEST_PASSWORD_HASHERS[0].encode())
     for path in sorted(_SOURCE.rglob("*")):
@@ -66,7 +69,11 @@ def _snapshot_name() -> str:
         ):
             digest.update(str(path.relative_to(_SOURCE)).encode())
             digest.update(path.read_bytes())
-    return f"demo-{digest.hexdigest()[:20]}.sqlite3"
+    return digest.hexdigest()[:20]
+
+
+def _snapshot_name() -> str:
+    return f"demo-{_snapshot_digest()}.sqlite3"
 
 
 # Property tests assert what holds, never how fast: no deadline per example (on a machine
@@ -126,7 +133,11 @@ def _copy(source, target) -> None:
 
 
 def load_demo() -> None:
-    """The demo data in the test database: loaded, or on SQLite copied from the snapshot."""
+    """The demo data in the test database: loaded, or copied from the snapshot (SQLite)
+    or the template (PostgreSQL)."""
+    if _uses_template():
+        _TEMPLATE.clone()
+        return
     if connection.vendor != "sqlite" or os.environ.get("MINGZHU_TEST_NO_SNAPSHOT"):
         load()
         return
@@ -204,12 +215,153 @@ def _on_test_database() -> bool:
     return connection.settings_dict["NAME"] != _REAL_DATABASE
 
 
+def _uses_template() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and not (
+        os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
+    )
+
+
+class _DemoTemplate:
+    """The loaded demo on PostgreSQL: a database ``<settings' name>_demo_<digest>`` (the
+    SQLite snapshot's digest), built once by the first worker, then copied by the server
+    (``CREATE DATABASE … TEMPLATE``, a copy of its files) into each worker's test
+    database instead of every worker loading the demo. Built, cloned and replaced under
+    an advisory lock named after the settings' database, so that concurrent runs against
+    the same server wait for each other; the templates of other days and code are dropped
+    when a new one is built."""
+
+    def __init__(self) -> None:
+        self.prefix = f"{_REAL_DATABASE[:36]}_demo_"
+        self.lock = None  # the connection holding the lock while this worker builds
+
+    @property
+    def name(self) -> str:
+        return self.prefix + _snapshot_digest()
+
+    def _server(self):
+        import psycopg
+
+        real = settings.DATABASES["default"]
+        params = {
+            "dbname": "postgres",
+            "user": real.get("USER"),
+            "password": real.get("PASSWORD"),
+            "host": real.get("HOST"),
+            "port": real.get("PORT"),
+        }
+        return psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True)
+
+    def _locked(self):
+        server = self._server()
+        server.execute("SELECT pg_advisory_lock(hashtext(%s))", [self.prefix])
+        return server
+
+    @staticmethod
+    def _exists(server, name: str) -> bool:
+        found = server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
+
+    def _copy(self, server, source: str, target: str) -> None:
+        from psycopg import sql
+
+        connections.close_all()
+        server.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(target))
+        )
+        server.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(target), sql.Identifier(source)
+            )
+        )
+
+    def start(self, test_name: str) -> bool:
+        """Before the test database is set up: True when it was created from the template
+        (Django then keeps it, and only checks its migrations); False when there is no
+        template yet, and this worker holds the lock until it has built one (``finish``)."""
+        server = self._locked()
+        if self._exists(server, self.name):
+            try:
+                self._copy(server, self.name, test_name)
+            finally:
+                server.close()
+            return True
+        self.lock = server
+        return False
+
+    def finish(self, test_name: str) -> None:
+        """The demo just loaded into this worker's test database becomes the template."""
+        from psycopg import sql
+
+        server, self.lock = self.lock, None
+        try:
+            self._copy(server, test_name, self.name)
+            rows = server.execute("SELECT datname FROM pg_database").fetchall()
+            for (old,) in rows:
+                if old.startswith(self.prefix) and old != self.name:
+                    server.execute(
+                        sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                            sql.Identifier(old)
+                        )
+                    )
+        finally:
+            server.close()
+
+    def clone(self) -> None:
+        """The test database replaced by a fresh copy of the template."""
+        server = self._locked()
+        try:
+            self._copy(server, self.name, connection.settings_dict["NAME"])
+        finally:
+            server.close()
+
+    def drop(self, test_name: str) -> None:
+        from psycopg import sql
+
+        connections.close_all()
+        with self._server() as server:
+            server.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(test_name))
+            )
+
+
+_TEMPLATE = _DemoTemplate()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """On PostgreSQL the test database is created from the demo template when there is
+    one, and kept by the set-up (which then only checks its migrations); it is dropped at
+    the end of the session unless ``--reuse-db``."""
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    reuse = request.config.getvalue("reuse_db")
+    aliases, _serialized = _get_databases_for_setup(request.session.items)
+    if not _uses_template() or "default" not in aliases:
+        yield reuse
+        return
+    test_name = connection.creation._get_test_db_name()
+    cloned = _TEMPLATE.start(test_name)
+    yield reuse or cloned
+    if cloned and not reuse:
+        _TEMPLATE.drop(test_name)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     if not _on_test_database():
         return
     with django_db_blocker.unblock():
-        load_demo()
+        if _uses_template():
+            if _TEMPLATE.lock is not None:
+                try:
+                    load()
+                except BaseException:
+                    _TEMPLATE.lock.close()  # the other workers build it themselves
+                    _TEMPLATE.lock = None
+                    raise
+                _TEMPLATE.finish(connection.settings_dict["NAME"])
+        else:
+            load_demo()
         # The system parameters and dictionaries are read once here and kept
         # (PARAMETER_CACHE_SECONDS is None in tests): no test counts the queries.
         system_cache.warm()
@@ -224,7 +376,10 @@ def pytest_runtest_teardown(item, nextitem):
     find them."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+    # After the worker's last test (no next one) the session's test database has been torn
+    # down already (and the settings may name the real one again): nothing to load.
+    reload = nextitem is not None and _on_test_database()
+    if reload and marker is not None and marker.kwargs.get("transaction"):
         with item.config.stash[blocking_manager_key].unblock():
             load_demo()
     return result

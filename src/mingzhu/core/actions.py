@@ -39,15 +39,14 @@ def fetch_locked(
     again and locked for the rest of the transaction. Outside the actor's scope (or gone)
     it answers Http404, as the pages and the API do. Call it inside ``transaction.atomic``."""
     queryset = model if isinstance(model, models.QuerySet) else model._default_manager.all()
-    pk = pk_of(obj)
-    if not restrict(queryset.filter(pk=pk), actor, action).exists():
-        raise Http404(f"No such {queryset.model._meta.model_name}.")
+    # Read (and locked) in one query through the actor's scope.
+    found = restrict(queryset.filter(pk=pk_of(obj)), actor, action)
     if lock:
-        queryset = queryset.select_for_update(of=("self",))
+        found = found.select_for_update(of=("self",))
     if related:
-        queryset = queryset.select_related(*related)
+        found = found.select_related(*related)
     try:
-        return queryset.get(pk=pk)
+        return found.get()
     except queryset.model.DoesNotExist:
         raise Http404(f"No such {queryset.model._meta.model_name}.") from None
 

@@ -175,15 +175,13 @@ def available_actions(user, task: Task) -> list[str]:
 
 
 def _lock(task_id: int, actor, name: str, *, as_source_reviewer: bool = False) -> Task:
-    visible = restrict(Task.objects.filter(pk=task_id), actor, "view").exists()
-    if not (visible or as_source_reviewer):
-        raise Http404("No such task.")
-    task = (
-        Task.objects.select_for_update(of=("self",))
-        .select_related("lead_unit", "issuer")
-        .filter(pk=task_id)
-        .first()
-    )
+    # Read and locked in one query through the actor's scope; a source's reviewer may act
+    # on a task outside it (``may_review`` decides), which is then read without it.
+    rows = Task.objects.select_for_update(of=("self",)).select_related("lead_unit", "issuer")
+    task = restrict(rows.filter(pk=task_id), actor, "view").first()
+    visible = task is not None
+    if task is None and as_source_reviewer:
+        task = rows.filter(pk=task_id).first()
     if task is None:
         raise Http404("No such task.")
     states, who = RULES[name]
