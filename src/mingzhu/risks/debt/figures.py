@@ -235,41 +235,13 @@ def _year(fy: FiscalRow, sums: dict) -> dict:
     """One year of ``services.yearly_indicators`` (without the year before it: no new
     debt ratio, as when the services are given that year alone)."""
     balance = sums["balance"]
-    general = sums["general_interest"] / 1200.0
-    special = sums["special_interest"] / 1200.0
-    interest = general + special
-    service = sums["principal_year"] + interest
-    ratio = _pct(balance, fy.capacity)
-    general_ratio = _pct(general, fy.general_budget_expenditure)
-    special_ratio = None if fy.fund_expenditure is None else _pct(special, fy.fund_expenditure)
-    cost = round(sums["balance_rate"] / balance, 3) if balance else None
-    return {
-        "year": fy.year,
-        "capacity": round(fy.capacity, 2),
-        "balance": round(balance, 2),
-        "debt_ratio": ratio,
-        "grade": services.grade(ratio, fy.ratio_yellow, fy.ratio_orange, fy.ratio_red),
-        "new_debt": round(sums["new_debt"], 2),
-        "capacity_growth": None,
-        "new_debt_ratio": None,
-        "debt_service": round(service, 2),
-        "service_ratio": _pct(service, fy.capacity),
-        "overdue_debt": fy.overdue_debt,
-        "overdue_ratio": None
-        if fy.overdue_debt is None
-        else (_pct(fy.overdue_debt, balance) if balance else None),
-        "interest": round(interest, 2),
-        "general_interest": round(general, 2),
-        "special_interest": round(special, 2),
-        "general_interest_ratio": general_ratio,
-        "special_interest_ratio": special_ratio,
-        "interest_alarm": any(
-            r is not None and r >= services.INTEREST_RATIO_LINE
-            for r in (general_ratio, special_ratio)
-        ),
-        "weighted_cost": cost,
-        "balance_target": fy.balance_target,
-        "balance_met": None if fy.balance_target is None else balance <= fy.balance_target,
-        "cost_target": fy.cost_target,
-        "cost_met": None if fy.cost_target is None or cost is None else cost <= fy.cost_target,
-    }
+    return services.year_indicators(
+        fy,
+        balance=balance,
+        general_interest=sums["general_interest"] / 1200.0,
+        special_interest=sums["special_interest"] / 1200.0,
+        principal_due=sums["principal_year"],
+        new_debt=sums["new_debt"],
+        capacity_growth=None,
+        cost=round(sums["balance_rate"] / balance, 3) if balance else None,
+    )

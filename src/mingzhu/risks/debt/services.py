@@ -305,55 +305,78 @@ def yearly_indicators(rows: Sequence[InstrumentRow], years: Sequence[FiscalRow])
         special_interest = (
             float(interest_by_month(s, first, end, special_mask).sum()) if has else 0.0
         )
-        interest = general_interest + special_interest
-        service = principal_due(s, first, end, mask) + interest if has else 0.0
         new_debt = principal_drawn(rows, first, end, government)
         previous = capacity_of.get(fy.year - 1)
         capacity_growth = None if previous is None else fy.capacity - previous
-        ratio = _pct(balance, fy.capacity)
-        general_ratio = _pct(general_interest, fy.general_budget_expenditure)
-        special_ratio = (
-            None if fy.fund_expenditure is None else _pct(special_interest, fy.fund_expenditure)
-        )
-        cost = weighted_cost(s, end, mask)
         out.append(
-            {
-                "year": fy.year,
-                "capacity": round(fy.capacity, 2),
-                "balance": round(balance, 2),
-                "debt_ratio": ratio,
-                "grade": grade(ratio, fy.ratio_yellow, fy.ratio_orange, fy.ratio_red),
-                "new_debt": round(new_debt, 2),
-                "capacity_growth": None if capacity_growth is None else round(capacity_growth, 2),
-                # No ratio when the capacity did not grow: the formula's base is not positive.
-                "new_debt_ratio": _pct(new_debt, capacity_growth)
-                if capacity_growth is not None and capacity_growth > 0
-                else None,
-                "debt_service": round(service, 2),
-                "service_ratio": _pct(service, fy.capacity),
-                "overdue_debt": fy.overdue_debt,
-                "overdue_ratio": None
-                if fy.overdue_debt is None
-                else (_pct(fy.overdue_debt, balance) if balance else None),
-                "interest": round(interest, 2),
-                "general_interest": round(general_interest, 2),
-                "special_interest": round(special_interest, 2),
-                "general_interest_ratio": general_ratio,
-                "special_interest_ratio": special_ratio,
-                "interest_alarm": any(
-                    r is not None and r >= INTEREST_RATIO_LINE
-                    for r in (general_ratio, special_ratio)
-                ),
-                "weighted_cost": cost,
-                "balance_target": fy.balance_target,
-                "balance_met": None if fy.balance_target is None else balance <= fy.balance_target,
-                "cost_target": fy.cost_target,
-                "cost_met": None
-                if fy.cost_target is None or cost is None
-                else cost <= fy.cost_target,
-            }
+            year_indicators(
+                fy,
+                balance=balance,
+                general_interest=general_interest,
+                special_interest=special_interest,
+                principal_due=principal_due(s, first, end, mask) if has else 0.0,
+                new_debt=new_debt,
+                capacity_growth=capacity_growth,
+                cost=weighted_cost(s, end, mask),
+            )
         )
     return out
+
+
+def year_indicators(
+    fy: FiscalRow,
+    *,
+    balance: float,
+    general_interest: float,
+    special_interest: float,
+    principal_due: float,
+    new_debt: float,
+    capacity_growth: float | None,
+    cost: float | None,
+) -> dict:
+    """One fiscal year's indicators (see ``yearly_indicators``) from its sums: the year-end
+    balance, the year's interest of general and of special debt, the principal falling due
+    in it, the new borrowing, the capacity's growth on the year before (None without that
+    year) and the year-end weighted cost."""
+    interest = general_interest + special_interest
+    service = principal_due + interest
+    ratio = _pct(balance, fy.capacity)
+    general_ratio = _pct(general_interest, fy.general_budget_expenditure)
+    special_ratio = (
+        None if fy.fund_expenditure is None else _pct(special_interest, fy.fund_expenditure)
+    )
+    return {
+        "year": fy.year,
+        "capacity": round(fy.capacity, 2),
+        "balance": round(balance, 2),
+        "debt_ratio": ratio,
+        "grade": grade(ratio, fy.ratio_yellow, fy.ratio_orange, fy.ratio_red),
+        "new_debt": round(new_debt, 2),
+        "capacity_growth": None if capacity_growth is None else round(capacity_growth, 2),
+        # No ratio when the capacity did not grow: the formula's base is not positive.
+        "new_debt_ratio": _pct(new_debt, capacity_growth)
+        if capacity_growth is not None and capacity_growth > 0
+        else None,
+        "debt_service": round(service, 2),
+        "service_ratio": _pct(service, fy.capacity),
+        "overdue_debt": fy.overdue_debt,
+        "overdue_ratio": None
+        if fy.overdue_debt is None
+        else (_pct(fy.overdue_debt, balance) if balance else None),
+        "interest": round(interest, 2),
+        "general_interest": round(general_interest, 2),
+        "special_interest": round(special_interest, 2),
+        "general_interest_ratio": general_ratio,
+        "special_interest_ratio": special_ratio,
+        "interest_alarm": any(
+            r is not None and r >= INTEREST_RATIO_LINE for r in (general_ratio, special_ratio)
+        ),
+        "weighted_cost": cost,
+        "balance_target": fy.balance_target,
+        "balance_met": None if fy.balance_target is None else balance <= fy.balance_target,
+        "cost_target": fy.cost_target,
+        "cost_met": None if fy.cost_target is None or cost is None else cost <= fy.cost_target,
+    }
 
 
 def portfolio_indicators(rows: Sequence[InstrumentRow], cash_now: float, as_of: dt.date) -> dict:
