@@ -261,13 +261,19 @@ class _DemoTemplate:
         found = server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return found.fetchone() is not None
 
+    @staticmethod
+    def _drop(server, name: str) -> None:
+        from psycopg import sql
+
+        server.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
     def _copy(self, server, source: str, target: str) -> None:
         from psycopg import sql
 
         connections.close_all()
-        server.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(target))
-        )
+        self._drop(server, target)
         server.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(target), sql.Identifier(source)
@@ -290,19 +296,13 @@ class _DemoTemplate:
 
     def finish(self, test_name: str) -> None:
         """The demo just loaded into this worker's test database becomes the template."""
-        from psycopg import sql
-
         server, self.lock = self.lock, None
         try:
             self._copy(server, test_name, self.name)
             rows = server.execute("SELECT datname FROM pg_database").fetchall()
             for (old,) in rows:
                 if old.startswith(self.prefix) and old != self.name:
-                    server.execute(
-                        sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                            sql.Identifier(old)
-                        )
-                    )
+                    self._drop(server, old)
         finally:
             server.close()
 
@@ -315,13 +315,9 @@ class _DemoTemplate:
             server.close()
 
     def drop(self, test_name: str) -> None:
-        from psycopg import sql
-
         connections.close_all()
         with self._server() as server:
-            server.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(test_name))
-            )
+            self._drop(server, test_name)
 
 
 _TEMPLATE = _DemoTemplate()

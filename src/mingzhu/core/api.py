@@ -8,7 +8,7 @@ import functools
 from operator import attrgetter
 
 import django_filters
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
@@ -111,7 +111,7 @@ def _reader(field: serializers.Field, model):
     if model is not None and len(source) == 1:
         try:
             model_field = model._meta.get_field(source[0])
-        except Exception:  # noqa: BLE001 (not a model field: DRF's reading)
+        except FieldDoesNotExist:  # a property or a method: DRF's reading
             model_field = None
     if isinstance(field, serializers.SerializerMethodField):
         method = getattr(field.parent, field.method_name)
