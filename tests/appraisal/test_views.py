@@ -174,6 +174,29 @@ def test_the_supervision_office_saves_a_new_version(as_user, supervisor):
     assert 'id="edit"' not in old  # only the current version is edited
 
 
+def test_the_editor_starts_from_the_stored_scheme_and_drops_deleted_rows(as_user, supervisor):
+    scheme = Scheme.objects.get(code=TOWN_SCHEME, version=1)
+    client = as_user(supervisor)
+    url = f"/appraisal/schemes/{scheme.pk}/edit/"
+    page = client.get(url)
+    assert page.context["form"].initial == {"name": scheme.name, "tie_break": scheme.tie_break}
+    items = [(i.code, i.name, i.weight, i.cap, i.lower_is_better) for i in scheme.items.all()]
+    shown = [
+        tuple(f.initial[k] for k in ("code", "name", "weight", "cap", "lower_is_better"))
+        for f in page.context["items"].initial_forms
+    ]
+    assert shown == items
+    rules = [{"code": r.code, "name": r.name, "points": r.points} for r in scheme.rules.all()]
+    assert [f.initial for f in page.context["rules"].initial_forms] == rules
+    assert client.get("/appraisal/schemes/999999/edit/").status_code == 404
+    dropped = scheme.rules.first().code
+    response = client.post(url, _scheme_post(scheme, **{"rules-0-DELETE": "on"}))
+    assert response.status_code == 302
+    new = Scheme.objects.get(code=TOWN_SCHEME, version=2)
+    assert not new.rules.filter(code=dropped).exists()
+    assert new.rules.count() == scheme.rules.count() - 1
+
+
 def test_the_editor_reports_bad_input(as_user, supervisor):
     scheme = Scheme.objects.get(code=TOWN_SCHEME, version=1)
     client = as_user(supervisor)

@@ -55,3 +55,34 @@ class RuleForm(StyledForm):
 
 ItemFormSet = forms.formset_factory(ItemForm, extra=1, can_delete=True)
 RuleFormSet = forms.formset_factory(RuleForm, extra=1, can_delete=True)
+
+
+class SchemeEditForms:
+    """The scheme editor's forms, valid together: the scheme's own fields, its items and
+    its bonus and penalty rules. Unbound, they start from ``scheme``."""
+
+    def __init__(self, data=None, *, scheme):
+        stored = data is None
+        self.form = SchemeForm(
+            data, initial={"name": scheme.name, "tie_break": scheme.tie_break} if stored else None
+        )
+        items = scheme.items.values("code", "name", "weight", "cap", "lower_is_better")
+        rules = scheme.rules.values("code", "name", "points")
+        self.items = ItemFormSet(data, prefix="items", initial=list(items) if stored else None)
+        self.rules = RuleFormSet(data, prefix="rules", initial=list(rules) if stored else None)
+
+    def is_valid(self) -> bool:
+        return self.form.is_valid() and self.items.is_valid() and self.rules.is_valid()
+
+    def version(self) -> dict:
+        """The next version as ``actions.save_scheme_version`` takes it: the scheme's
+        fields, and the items and rules not deleted."""
+
+        def kept(formset):
+            return [
+                f.cleaned_data
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+
+        return {**self.form.cleaned_data, "items": kept(self.items), "rules": kept(self.rules)}

@@ -2,20 +2,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from mingzhu.core.actions import ActionConflict
+from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
     ActionFormView,
     DocxView,
+    FormPageView,
     NoDeleteMixin,
     ObjectDetailView,
     ObjectListView,
@@ -26,20 +26,19 @@ from mingzhu.core.views import (
 from . import actions
 from .board import flag_board
 from .choices import ResultStatus
-from .forms import ComputeForm, ItemFormSet, RuleFormSet, SchemeForm
+from .forms import ComputeForm, SchemeEditForms
 from .models import AppraisalResult, ResultRow, Scheme
 from .notice import notice_for
 from .scoring import item_text
 
 
-class BoardView(ObjectMixin, View):
+class BoardView(ReportView):
     model = AppraisalResult
+    template_name = "appraisal/board.html"
 
-    def get(self, request):
-        self.require_permission("view")
-        context = {**self.meta_context(), **flag_board(request.user)}
-        context["can_compute"] = actions.may_compute(request.user)
-        return render(request, "appraisal/board.html", context)
+    def report(self):
+        user = self.request.user
+        return {**self.meta_context(), **flag_board(user), "can_compute": actions.may_compute(user)}
 
 
 class ResultListView(ObjectListView):
@@ -171,77 +170,42 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
         }
 
 
-class SchemeEditView(ObjectMixin, View):
+class SchemeEditView(ObjectMixin, FormPageView):
+    """The editor of a scheme: saving makes its next version; a version saved meanwhile
+    refuses the edit (409)."""
+
     model = Scheme
+    template_name = "appraisal/scheme_edit.html"
+    form_class = SchemeEditForms
 
-    def get_scheme(self, pk):
-        if not self.request.user.has_perm(actions.EDIT):
-            raise PermissionDenied
-        return get_object_or_404(Scheme, pk=pk)
+    def may(self, action):
+        return self.request.user.has_perm(actions.EDIT)
 
-    def render_page(self, scheme, form, items, rules, errors=(), status=200):
-        context = {
+    def setup_page(self, pk):
+        self.scheme = get_object_or_404(Scheme, pk=pk)
+
+    def form_kwargs(self):
+        return {"scheme": self.scheme}
+
+    def page_context(self, forms):
+        return {
             **self.meta_context(),
-            "object": scheme,
-            "form": form,
-            "items": items,
-            "rules": rules,
-            "errors": errors,
+            "object": self.scheme,
+            "form": forms.form,
+            "items": forms.items,
+            "rules": forms.rules,
         }
-        return render(self.request, "appraisal/scheme_edit.html", context, status=status)
 
-    def get(self, request, pk):
-        scheme = self.get_scheme(pk)
-        form = SchemeForm(initial={"name": scheme.name, "tie_break": scheme.tie_break})
-        items = ItemFormSet(
-            prefix="items",
-            initial=[
-                {
-                    "code": i.code,
-                    "name": i.name,
-                    "weight": i.weight,
-                    "cap": i.cap,
-                    "lower_is_better": i.lower_is_better,
-                }
-                for i in scheme.items.all()
-            ],
-        )
-        rules = RuleFormSet(
-            prefix="rules",
-            initial=[
-                {"code": r.code, "name": r.name, "points": r.points} for r in scheme.rules.all()
-            ],
-        )
-        return self.render_page(scheme, form, items, rules)
-
-    def post(self, request, pk):
-        scheme = self.get_scheme(pk)
-        form = SchemeForm(request.POST)
-        items = ItemFormSet(request.POST, prefix="items")
-        rules = RuleFormSet(request.POST, prefix="rules")
-        if not (form.is_valid() and items.is_valid() and rules.is_valid()):
-            return self.render_page(scheme, form, items, rules, status=400)
-
-        def kept(formset):
-            return [
-                f.cleaned_data
-                for f in formset.forms
-                if f.cleaned_data and not f.cleaned_data.get("DELETE")
-            ]
-
+    def save(self, forms):
         try:
             new = actions.save_scheme_version(
-                scheme.pk,
-                actor=request.user,
-                name=form.cleaned_data["name"],
-                tie_break=form.cleaned_data["tie_break"],
-                note=form.cleaned_data["note"],
-                items=kept(items),
-                rules=kept(rules),
+                self.scheme.pk, actor=self.request.user, **forms.version()
             )
         except ValidationError as exc:
-            return self.render_page(scheme, form, items, rules, exc.messages, status=400)
+            return self.render_page(forms, status=400, errors=exc.messages)
         except ActionConflict as exc:
-            return self.render_page(scheme, form, items, rules, [str(exc)], status=409)
-        messages.success(request, _("Saved as version %(version)s.") % {"version": new.version})
-        return HttpResponseRedirect(new.get_absolute_url())
+            return self.render_page(forms, status=409, errors=[str(exc)])
+        messages.success(
+            self.request, _("Saved as version %(version)s.") % {"version": new.version}
+        )
+        return new.get_absolute_url()
