@@ -44,13 +44,17 @@ class DocumentListView(ObjectListView):
         return super().get_queryset().defer("text")
 
 
+def _items(document):
+    """The document's items with their units, leaders and tasks, as the pages show them."""
+    return document.items.select_related(
+        "lead_unit", "leader", "task__lead_unit", "task__leader"
+    ).prefetch_related("co_units", "task__co_units")
+
+
 def _table_rows(document) -> list[dict]:
     """The rows of the 任务分解表: an adopted item as its task now stands."""
     rows = []
-    items = document.items.select_related(
-        "lead_unit", "leader", "task__lead_unit", "task__leader"
-    ).prefetch_related("co_units", "task__co_units")
-    for item in items:
+    for item in _items(document):
         source = item.task or item
         lead = source.lead_unit.name if source.lead_unit_id else item.suggested_unit
         rows.append(
@@ -76,11 +80,7 @@ class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
     def get_extra_context(self, obj, items=None, targets=None, adopt_form=None):
         user = self.request.user
         editable = not obj.is_adopted and can(user, "change", obj)
-        rows = list(
-            obj.items.select_related(
-                "lead_unit", "leader", "task__lead_unit", "task__leader"
-            ).prefetch_related("co_units", "task__co_units")
-        )
+        rows = list(_items(obj))
         target_rows = list(obj.targets.select_related("indicator", "target", "item"))
         pieces = services.segments(
             obj.text,
@@ -176,27 +176,27 @@ class SaveDraftView(DocumentActionView):
         return self.rerender(document, items=items, targets=targets)
 
 
-class AdoptView(DocumentActionView):
-    def post(self, request, pk):
-        document = self.get_document(pk)
-        form = AdoptForm(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                task_list = actions.adopt(
-                    document.pk,
-                    actor=request.user,
-                    name=form.cleaned_data["name"],
-                    into=form.cleaned_data["into"],
-                    kind=form.cleaned_data["kind"],
-                )
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(
-                    request, _("Adopted as the task list %(list)s.") % {"list": task_list}
-                )
-                return HttpResponseRedirect(document.get_absolute_url())
-        return self.rerender(document, adopt_form=form)
+class AdoptView(DocumentActionView, ActionFormView):
+    """Adopting the document as a task list, from its page (POST only): refused, the
+    document's page again with the form (400)."""
+
+    form_class = AdoptForm
+    http_method_names = ["post"]
+
+    action = actions.adopt
+    follow_result = True
+
+    def form_kwargs(self, obj):
+        return {"user": self.request.user}
+
+    def get_success_message(self, task_list):
+        return _("Adopted as the task list %(list)s.") % {"list": task_list}
+
+    def success_url(self, task_list):
+        return self.object.get_absolute_url()
+
+    def render_form(self, obj, form, status=200):
+        return self.rerender(obj, status, adopt_form=form)
 
 
 class ExportView(HeavyReadMixin, DocumentActionView):
