@@ -16,8 +16,9 @@ from mingzhu.core import periods
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import docx_response
 from mingzhu.core.gongwen import organ_name
+from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can, restrict
-from mingzhu.core.tables import Column
+from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     EXPORT_LIMIT,
@@ -29,6 +30,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
+    Related,
     Tool,
     model_url,
     paged,
@@ -70,14 +72,9 @@ from .notice import rates_notice
 # -- citizen requests ----------------------------------------------------------------
 
 REQUEST_COLUMNS = [
-    Column("number", gettext_lazy("Number"), link=True),
-    Column("received_at", gettext_lazy("Received at")),
-    Column("channel", gettext_lazy("Channel")),
-    Column("request_type", gettext_lazy("Type")),
-    Column("category", gettext_lazy("Request category")),
+    *fields("number received_at channel request_type category"),
     Column("place", gettext_lazy("Place")),
-    Column("name_masked", gettext_lazy("Requester")),
-    Column("phone_masked", gettext_lazy("Phone")),
+    *fields("name_masked phone_masked"),
     Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
     TaskColumn("lead_unit", gettext_lazy("Handling unit"), key="unit"),
     TaskColumn("deadline"),
@@ -124,6 +121,7 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
     model = models.CitizenRequest
     template_name = "livelihood/citizenrequest_detail.html"
     select_related = ("category__parent", "town", "village", "task__lead_unit", "received_by")
+    related = {"callbacks": Related("callbacks", "called_by", "task__lead_unit")}
     revealed = None
 
     def get_extra_context(self, obj):
@@ -138,9 +136,6 @@ class CitizenRequestDetailView(ReadOnlyMixin, ObjectDetailView):
         task_actions = available_actions(user, task) if task and not obj.pending_return else []
         context = {
             "events": obj.events.select_related("actor", "unit"),
-            "callbacks": restrict(obj.callbacks.all(), user, "view").select_related(
-                "called_by", "task__lead_unit"
-            ),
             "rounds": rounds.select_related("lead_unit").order_by("pk"),
             "timeline": TaskEvent.objects.filter(task__in=rounds)
             .select_related("actor", "task")
@@ -358,13 +353,13 @@ class NoticeView(ObjectMixin, View):
         return docx_response(f"三率红黑榜通报-{year}年{month}月.docx", content)
 
 
-class HotSpotsView(ObjectMixin, View):
+class HotSpotsView(ReportView):
     model = models.CitizenRequest
+    template_name = "livelihood/hotspots.html"
 
-    def get(self, request):
-        self.require_permission("view")
+    def report(self):
         try:
-            as_of = dt.date.fromisoformat(request.GET.get("as_of") or "")
+            as_of = dt.date.fromisoformat(self.request.GET.get("as_of") or "")
         except ValueError:
             as_of = timezone.localdate()
         result = hot_spots_for(self.restricted("view"), as_of)
@@ -375,14 +370,13 @@ class HotSpotsView(ObjectMixin, View):
             "town_counts": [v for _k, v in result["by_town"]],
             "label": _("Requests"),
         }
-        context = {
+        return {
             "as_of": as_of,
             **result,
             "chart": chart,
             "window": services.HOT_SPOT_WINDOW_DAYS,
             "threshold": services.HOT_SPOT_THRESHOLD,
         }
-        return render(request, "livelihood/hotspots.html", context)
 
 
 class ClassifierView(ObjectMixin, View):
@@ -423,12 +417,9 @@ class CategoryListView(ObjectListView):
     select_related = ("parent", "default_unit")
     columns = [
         Column("name", gettext_lazy("Name"), accessor=str, link=True),
-        Column("default_unit", gettext_lazy("Usual unit")),
-        Column("is_active", gettext_lazy("Active")),
+        *fields("default_unit is_active"),
     ]
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("parent__sort_order", "parent__name", "sort_order")
+    ordering = ("parent__sort_order", "parent__name", "sort_order")
 
 
 class FieldsDetailView(NoDeleteMixin, ObjectDetailView):
@@ -445,9 +436,7 @@ class TimeLimitListView(ObjectListView):
     model = models.TimeLimit
     columns = [
         Column("request_type", gettext_lazy("Type"), link=True),
-        Column("handling_days", gettext_lazy("Time limit to answer")),
-        Column("basis", gettext_lazy("Counted in")),
-        Column("response_days", gettext_lazy("Time limit to accept (working days)")),
+        *fields("handling_days basis response_days"),
     ]
 
 
@@ -478,16 +467,11 @@ def _alert(h):
 
 
 HOUSEHOLD_COLUMNS = [
-    Column("head_name", gettext_lazy("Head of household"), link=True),
-    Column("village", gettext_lazy("Village or community")),
-    Column("household_type", gettext_lazy("Type")),
-    Column("id_masked", gettext_lazy("ID number")),
-    Column("members", gettext_lazy("Members")),
+    *fields("head_name village household_type id_masked members"),
     Column("income_per_capita", gettext_lazy("Per-capita net income (yuan)")),
     Column("line", gettext_lazy("Monitoring line (yuan)"), accessor=lambda h: h.line),
     Column("alert", gettext_lazy("Alert"), accessor=_alert),
-    Column("cadre", gettext_lazy("Cadre responsible")),
-    Column("elimination", gettext_lazy("Risk status")),
+    *fields("cadre elimination"),
 ]
 
 
@@ -527,9 +511,7 @@ class HouseholdDetailView(NoDeleteMixin, ObjectDetailView):
     revealed = None
 
     def get_object(self, pk):
-        return get_object_or_404(
-            _with_line(self.restricted("view")).select_related("village"), pk=pk
-        )
+        return get_object_or_404(_with_line(self.restricted("view")), pk=pk)
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -594,8 +576,7 @@ class FundListView(ObjectListView):
     model = models.MutualAidFund
     select_related = ("village__parent",)
     columns = [
-        Column("name", gettext_lazy("Name"), link=True),
-        Column("village", gettext_lazy("Village or community")),
+        *fields("name village"),
         Column("town", gettext_lazy("Town"), accessor=lambda f: f.village.parent),
     ]
 
@@ -704,11 +685,12 @@ class FundNoticeView(LoginRequiredMixin, View):
 IMPORT_COVERAGE = importer.PERMISSIONS
 
 
-class CoverageView(ObjectMixin, View):
+class CoverageView(ReportView):
     model = models.CoverageRecord
+    template_name = "livelihood/coverage.html"
 
-    def get(self, request):
-        self.require_permission("view")
+    def report(self):
+        request = self.request
         years = list(
             self.restricted("view").order_by("-year").values_list("year", flat=True).distinct()
         )
@@ -742,7 +724,7 @@ class CoverageView(ObjectMixin, View):
             ins = sum(x.insured for x in mine)
             totals[scheme.label] = (reg, ins, services.coverage_rate(reg, ins), targets.get(scheme))
         user = request.user
-        context = {
+        return {
             "year": year,
             "years": years,
             "rows": rows,
@@ -752,7 +734,6 @@ class CoverageView(ObjectMixin, View):
             and user.has_perm("tasks.add_task"),
             "follow_up_form": FollowUpForm(initial={"year": year}),
         }
-        return render(request, "livelihood/coverage.html", context)
 
 
 class CoverageImportView(ImportView):
@@ -829,15 +810,14 @@ class AccessLogView(ObjectListView):
     model = models.PersonalDataAccess
     select_related = ("viewer", "unit", "content_type")
     columns = [
-        Column("at", gettext_lazy("Time")),
-        Column("viewer", gettext_lazy("Viewer")),
+        *fields("at viewer"),
         Column("content_type", gettext_lazy("Record type"), accessor=lambda a: a.content_type.name),
-        Column("object_repr", gettext_lazy("Record")),
+        Column("object_repr"),
         Column("fields", gettext_lazy("Fields"), accessor=lambda a: _field_labels(a.fields)),
         Column(
             "purpose", gettext_lazy("Purpose"), accessor=lambda a: _label(AccessPurpose, a.purpose)
         ),
-        Column("unit", gettext_lazy("Unit")),
+        Column("unit"),
     ]
     table_template = "livelihood/_access_table.html"
 
@@ -848,9 +828,9 @@ class AccessLogView(ObjectListView):
 class LineListView(ObjectListView):
     model = models.MonitoringLine
     columns = [
-        Column("year", gettext_lazy("Year"), link=True),
+        Column("year", link=True),
         Column("amount", gettext_lazy("Monitoring line (yuan)")),
-        Column("source", gettext_lazy("Source")),
+        Column("source"),
     ]
 
 
@@ -861,11 +841,7 @@ class LineDetailView(FieldsDetailView):
 
 class TargetListView(ObjectListView):
     model = models.CoverageTarget
-    columns = [
-        Column("year", gettext_lazy("Year"), accessor=lambda t: t.year, link=True),
-        Column("scheme", gettext_lazy("Insurance scheme")),
-        Column("rate", gettext_lazy("Target rate (%)")),
-    ]
+    columns = fields("year scheme rate")
 
 
 class TargetDetailView(FieldsDetailView):
