@@ -104,9 +104,6 @@ class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
         }
 
 
-DocumentHistoryView = DocumentDetailView.as_history()
-
-
 class LoadView(ActionFormView):
     """Upload or paste a document: it is decomposed and its draft table shown."""
 

@@ -1,6 +1,6 @@
 from mingzhu.core.routing import ModelPages
 
-from . import views
+from . import forms, views
 
 app_name = "enterprises"
 pages = ModelPages(views)
@@ -22,6 +22,7 @@ urlpatterns = [
     *pages(
         "",
         "Enterprise",
+        form=forms.EnterpriseForm,
         collection={"import": views.RegistryImportView, "template": views.RegistryTemplateView},
     ),
 ]

@@ -14,7 +14,6 @@ from django.views import View
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import scope_label, write_xlsx, xlsx_response
 from mingzhu.core.periods import percent
-from mingzhu.core.replica import HeavyReadMixin
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
@@ -25,8 +24,8 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
-    ObjectMixin,
     ReadOnlyMixin,
+    Related,
     Tool,
 )
 from mingzhu.tasks.views import TaskBackedDetailView
@@ -45,7 +44,6 @@ from .filters import DemandFilter, EnterpriseFilter, ResultFilter, VisitFilter
 from .forms import (
     DemandForm,
     DispatchForm,
-    EnterpriseForm,
     RateForm,
     SchemeEditForm,
     SchemeForm,
@@ -114,6 +112,8 @@ def _radar(result: models.MuResult | None) -> dict | None:
 class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
     model = models.Enterprise
     select_related = ("town", "account_unit")
+    related = {"annual": Related("annual"), "visits": Related("visits", limit=20)}
+    permission_flags = {"can_raise": "enterprises.add_demand"}
 
     def get_extra_context(self, obj):
         user = self.request.user
@@ -142,28 +142,15 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
                     }
                 )
         return {
-            "annual": restrict(
-                models.AnnualData.objects.filter(enterprise=obj), user, "view"
-            ).order_by("-year"),
             "results": results,
             "latest": latest,
             "indicator_rows": rows,
             "radar": _radar(latest),
-            "visits": restrict(models.Visit.objects.filter(enterprise=obj), user, "view")[:20],
             "demands": restrict(models.Demand.objects.filter(enterprise=obj), user, "view")
             .select_related("task")
             .prefetch_related("ratings")[:20],
-            "can_raise": user.has_perm("enterprises.add_demand"),
             "high_tech": obj.is_high_tech_on(timezone.localdate()),
         }
-
-
-EnterpriseHistoryView = EnterpriseDetailView.as_history()
-
-
-class EnterpriseEditView(ObjectEditView):
-    model = models.Enterprise
-    form_class = EnterpriseForm
 
 
 class RegistryImportView(ImportView):
@@ -198,11 +185,11 @@ AnnualTemplateView = AnnualImportView.template_view(
 )
 
 
-class AnnualExportView(HeavyReadMixin, ObjectMixin, View):
+class AnnualExportView(ReportView):
     model = models.AnnualData
 
-    def get(self, request):
-        self.require_permission("view")
+    def report(self):
+        request = self.request
         rows = (
             self.restricted("view")
             .select_related("enterprise")
