@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -22,6 +21,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ReadOnlyMixin,
+    ReadPermissionMixin,
     Related,
     Tool,
 )
@@ -299,13 +299,10 @@ class NoticeView(ReportView):
         return docx_response(f"人居环境排名通报-{year}年第{quarter}季度.docx", content)
 
 
-class SheetListView(ObjectListView):
+class SheetListView(ReadPermissionMixin, ObjectListView):
     model = ScoringSheet
+    read_permission = "rural.view_villageinspection"
     columns = ["name", "version", "valid_from"]
-
-    def require_permission(self, action):
-        if not self.request.user.has_perm("rural.view_villageinspection"):
-            raise PermissionDenied
 
 
 class SheetPartDetail(Detail):
