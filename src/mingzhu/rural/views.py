@@ -218,18 +218,10 @@ class InspectionAddView(ActionFormView):
         return {"sheet": sheet, "sheets": sheets}
 
     def run(self, sheet, form):
-        d = form.cleaned_data
+        # The header's fields are the action's arguments (photos cleaned by FilesField).
+        header = {name: form.cleaned_data[name] for name in form.HEADER}
         return actions.record_inspection(
-            actor=self.request.user,
-            village=d["village"],
-            sheet=sheet,
-            kind=d["kind"],
-            inspected_on=d["inspected_on"],
-            inspectors=d["inspectors"],
-            summary=d["summary"],
-            scores=form.scores(),
-            photos=self.request.FILES.getlist("photos"),
-            rectification_deadline=d["rectification_deadline"],
+            actor=self.request.user, sheet=sheet, scores=form.scores(), **header
         )
 
 
