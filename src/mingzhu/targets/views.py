@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy
 from mingzhu.core.reports import ReportView
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -137,17 +136,16 @@ class ObservationImportView(ImportView):
         return import_observations(file, actor=self.request.user, overwrite=overwrite)
 
 
-class ObservationTemplateView(ImportTemplateView):
+def _observation_template(user):
     """The observation sheet's template: indicators and the units the user may enter
     figures for in its drop-downs."""
+    units = writable_units(user, "add").filter(is_active=True).order_by("path")
+    return observation_template(Indicator.objects.order_by("code"), units)
 
-    model = Observation
 
-    filename = gettext_lazy("Observation import template.xlsx")
-
-    def build_template(self, obj):
-        units = writable_units(self.request.user, "add").filter(is_active=True).order_by("path")
-        return observation_template(Indicator.objects.order_by("code"), units)
+ObservationTemplateView = ObservationImportView.template_view(
+    gettext_lazy("Observation import template.xlsx"), _observation_template
+)
 
 
 # --- peers ------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     DocxView,
-    ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -337,20 +336,16 @@ class TaskImportView(ImportView):
         )
 
 
-class TaskTemplateView(ImportTemplateView):
+def _task_template(user):
     """The task sheet's template, its unit drop-down listing the units the user sees."""
+    units = OrgUnit.objects.restrict(user, "view").filter(is_active=True)
+    units = units.filter(kind__in=["department", "town", "street", "zone"]).order_by("path")
+    return importer.template(units)
 
-    model = TaskList
-    permission = "tasks.add_task"
 
-    @property
-    def filename(self):
-        return _("Task list import template.xlsx")
-
-    def build_template(self, task_list):
-        units = OrgUnit.objects.restrict(self.request.user, "view").filter(is_active=True)
-        units = units.filter(kind__in=["department", "town", "street", "zone"]).order_by("path")
-        return importer.template(units)
+TaskTemplateView = TaskImportView.template_view(
+    gettext_lazy("Task list import template.xlsx"), _task_template
+)
 
 
 class SheetListView(ObjectListView):
