@@ -202,10 +202,6 @@ class FunnelView(ReportView):
         }
 
 
-def _task_status(request) -> str:
-    return request.get_status_display()
-
-
 class FactorRequestListView(ObjectListView):
     model = FactorRequest
     select_related = ("project__town", "task__lead_unit")
@@ -219,7 +215,7 @@ class FactorRequestListView(ObjectListView):
             gettext_lazy("Responsible department"),
             accessor=lambda r: r.task.lead_unit if r.task_id else None,
         ),
-        Column("status", gettext_lazy("Status"), accessor=_task_status),
+        Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
         Column(
             "deadline",
             gettext_lazy("Deadline"),
