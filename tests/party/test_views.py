@@ -263,6 +263,21 @@ def test_it_records_attendance_on_the_session_page(as_user, lixin, member, sessi
     assert TrainingAttendance.objects.filter(session=session, member=someone).exists()
 
 
+def test_a_course_page_counts_each_sessions_attendance_in_scope(
+    as_user, zzb, lixin, member, session
+):
+    from mingzhu.party import actions
+
+    here, elsewhere = member("本村学员"), member("外镇学员", YONGSHENG)
+    actions.record_attendance(actor=zzb, session=session, members=[here, elsewhere])
+    course = session.course.get_absolute_url()
+    counted = {
+        user.username: [s.attended for s in as_user(user).get(course).context["sessions"]]
+        for user in (zzb, lixin)
+    }
+    assert counted == {"zzb": [2], "lixin": [1]}
+
+
 def test_it_shows_temporary_branches_of_projects(as_user, zzb, xinba, lixin, unit):
     projects = pytest.importorskip("mingzhu.projects.models")
     fields = {f.name for f in projects.Project._meta.get_fields()}

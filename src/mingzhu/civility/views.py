@@ -127,19 +127,12 @@ class ApplicationActionView(ActionFormView):
 
     model = Application
     select_related = ("category",)
-    action = None
 
     user_test = actions.may_decide
 
     def initial(self, obj):
         today = timezone.localdate()
         return {"on": today, "start": today, "received_on": today}
-
-    def run(self, obj, form):
-        self.action(self.target(obj), actor=self.request.user, **form.cleaned_data)
-
-    def target(self, obj):
-        return obj.pk
 
 
 def _step(form_class, title, action):
@@ -161,11 +154,11 @@ class ResolveView(ApplicationActionView):
 
     form_class = ResolveForm
     title = L("Resolve the objection")
-    action = staticmethod(actions.resolve_objection)
 
-    def target(self, obj):
-        objection = self.kwargs["objection"]
-        return get_object_or_404(Objection.objects.filter(application=obj), pk=objection).pk
+    def run(self, obj, form):
+        objections = Objection.objects.filter(application=obj)
+        objection = get_object_or_404(objections, pk=self.kwargs["objection"])
+        actions.resolve_objection(objection.pk, actor=self.request.user, **form.cleaned_data)
 
 
 # Volunteer activities ------------------------------------------------------------------

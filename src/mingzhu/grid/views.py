@@ -82,10 +82,8 @@ class ReportView(ActionFormView):
     template_name = "grid/report.html"
     success_message = gettext_lazy("Reported: %(object)s")
 
-    def run(self, obj, form):
-        data = dict(form.cleaned_data)
-        data["photos"] = self.request.FILES.getlist("photos")
-        return actions.report_event(actor=self.request.user, **data)
+    # The form's photos (FilesField) arrive checked in its cleaned data.
+    action = actions.report_event
 
 
 class SyncView(ReportView):
@@ -205,14 +203,7 @@ class RecheckView(EventActionView):
 
     object_test = actions.may_recheck
 
-    def run(self, event, form):
-        actions.recheck_event(
-            event.pk,
-            actor=self.request.user,
-            passed=form.cleaned_data["passed"],
-            comment=form.cleaned_data["comment"],
-            photos=self.request.FILES.getlist("photos"),
-        )
+    action = actions.recheck_event
 
 
 class PhotoView(FileDownloadView):

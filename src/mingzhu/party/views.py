@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.core.periods import percent
 from mingzhu.core.reports import ReportView
-from mingzhu.core.scope import can, restrict
+from mingzhu.core.scope import can
 from mingzhu.core.tables import Column
 from mingzhu.core.views import (
     ActionFormView,
@@ -368,14 +368,10 @@ class CourseDetailView(ObjectDetailView):
     fields = ["year", "track", "organiser", "description"]
 
     def get_extra_context(self, obj):
-        attended = Count("attendances", filter=Q(attendances__in=self._attendances()))
-        sessions = restrict(obj.sessions.all(), self.request.user, "view").annotate(
-            attended=attended
-        )
-        return {"sessions": sessions}
-
-    def _attendances(self):
-        return restrict(TrainingAttendance.objects.all(), self.request.user, "view")
+        user = self.request.user
+        attendances = TrainingAttendance.objects.restrict(user)
+        attended = Count("attendances", filter=Q(attendances__in=attendances))
+        return {"sessions": obj.sessions.restrict(user).annotate(attended=attended)}
 
 
 class SessionListView(ObjectListView):

@@ -24,6 +24,8 @@ urlpatterns = [
     *pages(
         "",
         "Project",
+        form=forms.ProjectForm,
+        delete=True,
         collection={"import": views.ProjectImportView, "template": views.ProjectTemplateView},
         actions={"move": views.MoveView, "investment": views.InvestmentView},
     ),

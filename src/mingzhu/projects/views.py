@@ -3,12 +3,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can, restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
@@ -32,7 +33,6 @@ from .forms import (
     InspectionForm,
     InvestmentForm,
     MoveForm,
-    ProjectForm,
     RateForm,
     ScoreForm,
 )
@@ -127,18 +127,6 @@ class ProjectDetailView(ObjectDetailView):
         }
 
 
-ProjectHistoryView = ProjectDetailView.as_history()
-
-
-class ProjectEditView(ObjectEditView):
-    model = Project
-    form_class = ProjectForm
-
-
-class ProjectDeleteView(ObjectDeleteView):
-    model = Project
-
-
 class ProjectActionView(ActionFormView):
     """A form page for one action on a project (move, investment, factor request)."""
 
@@ -200,23 +188,18 @@ ProjectTemplateView = ProjectImportView.template_view(
 )
 
 
-class FunnelView(ObjectMixin, View):
+class FunnelView(ReportView):
     model = Project
+    template_name = "projects/funnel.html"
 
-    def get(self, request):
-        self.require_permission("view")
+    def report(self):
         data = funnel_rows(self.restricted("view"))
-        context = {
+        return {
             **self.meta_context(),
             **data,
             "stage_labels": [Stage(s).label for s in (*STAGE_ORDER, Stage.SUSPENDED)],
             "chart": {"reached": data["reached"]},
         }
-        return render(request, "projects/funnel.html", context)
-
-
-def _task_status(request) -> str:
-    return request.get_status_display()
 
 
 class FactorRequestListView(ObjectListView):
@@ -232,7 +215,7 @@ class FactorRequestListView(ObjectListView):
             gettext_lazy("Responsible department"),
             accessor=lambda r: r.task.lead_unit if r.task_id else None,
         ),
-        Column("status", gettext_lazy("Status"), accessor=_task_status),
+        Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
         Column(
             "deadline",
             gettext_lazy("Deadline"),
@@ -285,9 +268,8 @@ class InspectionListView(ObjectListView):
         *fields("title date leader"),
         Column("count", gettext_lazy("Projects visited"), accessor=lambda i: i.visited),
     ]
-
-    def get_queryset(self):
-        return super().get_queryset().annotate(visited=Count("scores")).order_by("-date", "-pk")
+    annotate = {"visited": Count("scores")}
+    ordering = ("-date", "-pk")
 
 
 class InspectionMixin:

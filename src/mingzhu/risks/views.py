@@ -78,18 +78,13 @@ class HazardRegisterView(ActionFormView):
     form_class = HazardForm
     title = gettext_lazy("Register a hazard")
 
-    def get_object(self, pk):
-        if not actions.may_register(self.request.user):
-            raise PermissionDenied
+    user_test = actions.may_register
 
     def run(self, obj, form):
-        data = dict(form.cleaned_data)
-        data["photos"] = self.request.FILES.getlist("photos")
         try:
-            hazard = actions.register_hazard(actor=self.request.user, **data)
+            return actions.register_hazard(actor=self.request.user, **form.cleaned_data)
         except PermissionDenied as exc:
             raise ValidationError({"unit": str(exc)}) from exc
-        return hazard
 
     def get_success_message(self, hazard):
         return _("Registered: %(hazard)s") % {"hazard": hazard}

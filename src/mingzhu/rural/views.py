@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -22,6 +21,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ReadOnlyMixin,
+    ReadPermissionMixin,
     Related,
     Tool,
 )
@@ -218,18 +218,10 @@ class InspectionAddView(ActionFormView):
         return {"sheet": sheet, "sheets": sheets}
 
     def run(self, sheet, form):
-        d = form.cleaned_data
+        # The header's fields are the action's arguments (photos cleaned by FilesField).
+        header = {name: form.cleaned_data[name] for name in form.HEADER}
         return actions.record_inspection(
-            actor=self.request.user,
-            village=d["village"],
-            sheet=sheet,
-            kind=d["kind"],
-            inspected_on=d["inspected_on"],
-            inspectors=d["inspectors"],
-            summary=d["summary"],
-            scores=form.scores(),
-            photos=self.request.FILES.getlist("photos"),
-            rectification_deadline=d["rectification_deadline"],
+            actor=self.request.user, sheet=sheet, scores=form.scores(), **header
         )
 
 
@@ -299,13 +291,10 @@ class NoticeView(ReportView):
         return docx_response(f"人居环境排名通报-{year}年第{quarter}季度.docx", content)
 
 
-class SheetListView(ObjectListView):
+class SheetListView(ReadPermissionMixin, ObjectListView):
     model = ScoringSheet
+    read_permission = "rural.view_villageinspection"
     columns = ["name", "version", "valid_from"]
-
-    def require_permission(self, action):
-        if not self.request.user.has_perm("rural.view_villageinspection"):
-            raise PermissionDenied
 
 
 class SheetPartDetail(Detail):

@@ -1,16 +1,12 @@
 import datetime as dt
 
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
+from mingzhu.core.reports import ReportView
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
-    ImportTemplateView,
     ImportView,
     NoDeleteMixin,
     ObjectDetailView,
@@ -54,17 +50,16 @@ class IndicatorDetailView(NoDeleteMixin, ObjectDetailView):
 # --- targets ----------------------------------------------------------------------------
 
 
-class TargetListView(LoginRequiredMixin, View):
+class TargetListView(ReportView):
     """The targets with where each stands on ``as_of`` (default today)."""
 
-    def get(self, request):
-        if not request.user.has_perm("targets.view_target"):
-            raise PermissionDenied
-        as_of = as_of_from(request)
-        rows = progress_rows(
-            Target.objects.restrict(request.user), Observation.objects.restrict(request.user), as_of
-        )
-        return render(request, "targets/target_list.html", {"rows": rows, "as_of": as_of})
+    model = Target
+    template_name = "targets/target_list.html"
+
+    def report(self):
+        as_of = as_of_from(self.request)
+        observations = Observation.objects.restrict(self.request.user)
+        return {"rows": progress_rows(self.restricted("view"), observations, as_of), "as_of": as_of}
 
 
 class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -76,9 +71,6 @@ class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
         targets = Target.objects.filter(pk=obj.pk)
         row = progress_rows(targets, Observation.objects.restrict(self.request.user), as_of)[0]
         return {"row": row, "as_of": as_of, "chart": trajectory_chart(row)}
-
-
-TargetHistoryView = TargetDetailView.as_history()
 
 
 # --- observations -----------------------------------------------------------------------
@@ -144,29 +136,29 @@ class ObservationImportView(ImportView):
         return import_observations(file, actor=self.request.user, overwrite=overwrite)
 
 
-class ObservationTemplateView(ImportTemplateView):
+def _observation_template(user):
     """The observation sheet's template: indicators and the units the user may enter
     figures for in its drop-downs."""
+    units = writable_units(user, "add").filter(is_active=True).order_by("path")
+    return observation_template(Indicator.objects.order_by("code"), units)
 
-    model = Observation
 
-    filename = gettext_lazy("Observation import template.xlsx")
-
-    def build_template(self, obj):
-        units = writable_units(self.request.user, "add").filter(is_active=True).order_by("path")
-        return observation_template(Indicator.objects.order_by("code"), units)
+ObservationTemplateView = ObservationImportView.template_view(
+    gettext_lazy("Observation import template.xlsx"), _observation_template
+)
 
 
 # --- peers ------------------------------------------------------------------------------
 
 
-class PeerView(LoginRequiredMixin, View):
+class PeerView(ReportView):
     """对标找差: the city and its peer counties ranked on one indicator and period."""
 
-    def get(self, request):
-        user = request.user
-        if not user.has_perm("targets.view_observation"):
-            raise PermissionDenied
+    model = Observation
+    template_name = "targets/peers.html"
+
+    def report(self):
+        request = self.request
         indicators = list(Indicator.objects.all())
         chosen = request.GET.get("indicator", "")
         indicator = next((i for i in indicators if str(i.pk) == chosen), None)
@@ -175,7 +167,7 @@ class PeerView(LoginRequiredMixin, View):
         if indicator is not None:
             units = OrgUnit.objects.filter(kind__in=(UnitKind.CITY, UnitKind.PEER), parent=None)
             periods, period, ranking = peer_table(
-                indicator, request.GET.get("period"), Observation.objects.restrict(user), units
+                indicator, request.GET.get("period"), self.restricted("view"), units
             )
             context |= {
                 "periods": periods,
@@ -187,4 +179,4 @@ class PeerView(LoginRequiredMixin, View):
                     "label": str(indicator),
                 },
             }
-        return render(request, "targets/peers.html", context)
+        return context

@@ -27,7 +27,8 @@ urlpatterns = [
         collection={"import": views.HolidayImportView},
     ),
     *pages("calendar/days", "HolidayDay"),
-    *pages("", "Task"),
+    # No role deletes tasks (their events protect them); the page is the generic one.
+    *pages("", "Task", delete=True),
     *pages(
         "lists",
         "TaskList",

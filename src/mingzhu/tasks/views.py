@@ -22,7 +22,6 @@ from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
 from mingzhu.core.views import (
     DocxView,
-    ImportTemplateView,
     ImportView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -142,12 +141,6 @@ class TaskListView(ObjectListView):
             return f'<span class="badge text-bg-secondary status-badge">{shown(value)}</span>'
         return super().draw_cell(column, value)
 
-    def export_selection(self, tasks):
-        """The selected tasks (bulk export) as the ledger's workbook."""
-        name = str(self.export_filename)
-        stamp = timezone.localdate().strftime("%Y%m%d")
-        return self.workbook(tasks, f"{name}-{stamp}.xlsx", name)
-
     def meta_context(self):
         user = self.request.user
         return {
@@ -211,9 +204,6 @@ class TaskDetailView(ObjectDetailView):
         }
 
 
-TaskHistoryView = TaskDetailView.as_history()
-
-
 class TaskBackedDetailView(TaskDetailMixin, ObjectDetailView):
     """The detail page of a task-backed object (a demand, a grid event, a hazard …)."""
 
@@ -227,12 +217,6 @@ class TaskEditView(ObjectEditView):
         if pk is not None and not actions.is_issuing_side(self.request.user, obj):
             raise PermissionDenied
         return obj
-
-
-class TaskDeleteView(ObjectDeleteView):
-    """No role deletes tasks (their events protect them); kept for the generic pages."""
-
-    model = Task
 
 
 ACTION_NAMES = tuple(actions.RULES)
@@ -293,6 +277,7 @@ class TaskListDetailView(ObjectDetailView):
     model = TaskList
     select_related = ("issuer",)
     fields = ("kind", "issuer", "year", "source")
+    permission_flags = {"can_import": "tasks.add_task"}
 
     def get_extra_context(self, obj):
         tasks = (
@@ -301,10 +286,7 @@ class TaskListDetailView(ObjectDetailView):
             .select_related("lead_unit")
         )
         as_of = timezone.localdate()
-        return {
-            "tasks": [(t, t.light_on(as_of)) for t in tasks],
-            "can_import": self.request.user.has_perm("tasks.add_task"),
-        }
+        return {"tasks": [(t, t.light_on(as_of)) for t in tasks]}
 
 
 class SheetNoticeView(DocxView):
@@ -354,20 +336,16 @@ class TaskImportView(ImportView):
         )
 
 
-class TaskTemplateView(ImportTemplateView):
+def _task_template(user):
     """The task sheet's template, its unit drop-down listing the units the user sees."""
+    units = OrgUnit.objects.restrict(user, "view").filter(is_active=True)
+    units = units.filter(kind__in=["department", "town", "street", "zone"]).order_by("path")
+    return importer.template(units)
 
-    model = TaskList
-    permission = "tasks.add_task"
 
-    @property
-    def filename(self):
-        return _("Task list import template.xlsx")
-
-    def build_template(self, task_list):
-        units = OrgUnit.objects.restrict(self.request.user, "view").filter(is_active=True)
-        units = units.filter(kind__in=["department", "town", "street", "zone"]).order_by("path")
-        return importer.template(units)
+TaskTemplateView = TaskImportView.template_view(
+    gettext_lazy("Task list import template.xlsx"), _task_template
+)
 
 
 class SheetListView(ObjectListView):
@@ -503,16 +481,16 @@ class HolidayYearListView(CalendarPage, ObjectListView):
 
 class HolidayYearDetailView(CalendarPage, ObjectDetailView):
     model = HolidayYear
+    permission_flags = {"can_add_day": "tasks.add_holidayday"}
 
     def get_extra_context(self, obj):
         days = list(obj.days.all())
         statutory = [] if days else services.statutory_holidays(obj.year).items()
+        user = self.request.user
         return {
             "days": days,
             "statutory": sorted(statutory),
-            "can_add_day": self.request.user.has_perm("tasks.add_holidayday"),
-            "can_import": self.request.user.has_perm("tasks.add_holidayday")
-            and self.request.user.has_perm("tasks.change_holidayyear"),
+            "can_import": user.has_perms(("tasks.add_holidayday", "tasks.change_holidayyear")),
         }
 
 
@@ -634,20 +612,28 @@ class TaskBulkView(LoginRequiredMixin, View):
 
     template_name = "tasks/bulk_confirm.html"
 
-    def _context(self, request, name, ids, tasks=(), error=""):
+    def page(self, name, ids, tasks=(), error: str | None = None):
+        """The confirmation page, or the refusal (400) when there is an ``error``."""
         title, explanation = BULK_ACTIONS[name]
-        return {
+        context = {
             "action": name,
             "title": title,
             "explanation": explanation,
             "tasks": tasks,
             "ids": ids,
-            "error": error,
+            "error": error or "",
             "list_url": reverse("tasks:task_list"),
             "verbose_name_plural": Task._meta.verbose_name_plural,
         }
+        return render(
+            self.request, self.template_name, context, status=200 if error is None else 400
+        )
 
     def _selection(self, data):
+        """The action and the ids selected (None: no such action); 403 to whoever may not
+        read tasks."""
+        if not self.request.user.has_perm("tasks.view_task"):
+            raise PermissionDenied
         name = data.get("action", "")
         if name not in BULK_ACTIONS:
             return None, []
@@ -658,22 +644,16 @@ class TaskBulkView(LoginRequiredMixin, View):
         return name, ids
 
     def get(self, request):
-        if not request.user.has_perm("tasks.view_task"):
-            raise PermissionDenied
         name, ids = self._selection(request.GET)
         if name is None:
             messages.error(request, _("Choose what to do with the selected tasks."))
             return HttpResponseRedirect(reverse("tasks:task_list"))
         try:
-            tasks = actions.check_batch(ids, actor=request.user, name=name)
+            return self.page(name, ids, actions.check_batch(ids, actor=request.user, name=name))
         except actions.BatchRefused as exc:
-            context = self._context(request, name, ids, error=" ".join(exc.messages))
-            return render(request, self.template_name, context, status=400)
-        return render(request, self.template_name, self._context(request, name, ids, tasks))
+            return self.page(name, ids, error=" ".join(exc.messages))
 
     def post(self, request):
-        if not request.user.has_perm("tasks.view_task"):
-            raise PermissionDenied
         name, ids = self._selection(request.POST)
         if name is None:
             raise PermissionDenied
@@ -683,7 +663,7 @@ class TaskBulkView(LoginRequiredMixin, View):
                 tasks = actions.check_batch(ids, actor=request.user, name=name)
                 ledger = TaskListView()
                 ledger.request = request
-                return ledger.export_selection(tasks)
+                return ledger.export(tasks)
             if name == "assign":
                 done = actions.bulk_assign(ids, actor=request.user, comment=comment)
                 messages.success(request, _("%(count)s tasks assigned.") % {"count": len(done)})
@@ -694,7 +674,5 @@ class TaskBulkView(LoginRequiredMixin, View):
                     _("The lead units of %(count)s tasks were reminded.") % {"count": len(done)},
                 )
         except (actions.BatchRefused, actions.TransitionError, PermissionDenied) as exc:
-            text = " ".join(getattr(exc, "messages", [])) or str(exc)
-            context = self._context(request, name, ids, error=text)
-            return render(request, self.template_name, context, status=400)
+            return self.page(name, ids, error=" ".join(getattr(exc, "messages", [])) or str(exc))
         return HttpResponseRedirect(reverse("tasks:task_list"))

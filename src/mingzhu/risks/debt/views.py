@@ -10,17 +10,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from mingzhu.core import numbers
 from mingzhu.core.excel import scope_label, write_xlsx, xlsx_response
+from mingzhu.core.replica import HeavyReadMixin
+from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
@@ -46,31 +45,21 @@ from . import actions, data, io, services
 from .choices import EntityKind, Grade, InstrumentKind
 from .planner import month_label
 
-READ = "risks.view_debtinstrument"
 DEFAULT_HIGH_COST = Decimal(6)
 DEFAULT_REPLACE = Decimal("3.5")
 
 
-class DebtView(LoginRequiredMixin, View):
-    """A debt page: 403 without the debt permission."""
+class DebtPage(ReportView):
+    """A page of figures over the debt instruments in the user's scope: 403 without the
+    debt permission."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_perm(READ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def instruments(self):
-        return restrict(DebtInstrument.objects.all(), self.request.user, "view")
+    model = DebtInstrument
 
     def cash(self):
         return restrict(CashPosition.objects.all(), self.request.user, "view")
 
     def illustrative(self) -> bool:
-        return self.instruments().filter(is_illustrative=True).exists()
-
-
-def _pct(value) -> str:
-    return "—" if value is None else f"{value:.2f}%"
+        return self.restricted("view").filter(is_illustrative=True).exists()
 
 
 INSTRUMENT_COLUMNS = [
@@ -156,15 +145,17 @@ class FiscalYearDetailView(NoDeleteMixin, ObjectDetailView):
     model = FiscalYear
 
 
-class WallView(DebtView):
+class WallView(DebtPage):
     """The maturity wall: principal by entity or kind (stacked) and interest, per month or
     quarter, and the liquidity alerts."""
 
-    def get(self, request):
-        as_of = timezone.localdate()
+    template_name = "risks/wall.html"
+
+    def report(self):
+        request, as_of = self.request, timezone.localdate()
         by = "kind" if request.GET.get("by") == "kind" else "entity"
         quarterly = request.GET.get("freq") == "quarter"
-        rows = data.instrument_rows(self.instruments())
+        rows = data.instrument_rows(self.restricted("view"))
         wall = services.wall(rows, as_of, by=by, quarterly=quarterly, months=60)
         if by == "kind":
             wall.principal = {str(InstrumentKind(k).label): v for k, v in wall.principal.items()}
@@ -187,7 +178,7 @@ class WallView(DebtView):
             "interest": wall.interest,
             "interest_label": _("Interest"),
         }
-        context = {
+        return {
             "as_of": as_of,
             "by": by,
             "quarterly": quarterly,
@@ -197,7 +188,6 @@ class WallView(DebtView):
             "groups": list(wall.principal),
             "illustrative": self.illustrative(),
         }
-        return render(request, "risks/wall.html", context)
 
 
 GRADE_CLASS = {
@@ -208,35 +198,36 @@ GRADE_CLASS = {
 }
 
 
-class IndicatorsView(DebtView):
-    def get(self, request):
+class IndicatorsView(DebtPage):
+    template_name = "risks/indicators.html"
+
+    def report(self):
         as_of = timezone.localdate()
-        user = request.user
-        rows = data.instrument_rows(self.instruments())
-        years = restrict(FiscalYear.objects.all(), user, "view")
+        rows = data.instrument_rows(self.restricted("view"))
+        years = restrict(FiscalYear.objects.all(), self.request.user, "view")
         yearly = services.yearly_indicators(rows, data.fiscal_rows(years))
         for row in yearly:
             row["grade_label"] = Grade(row["grade"]).label if row["grade"] else "—"
             row["grade_class"] = GRADE_CLASS.get(row["grade"], "secondary")
         portfolio = services.portfolio_indicators(rows, data.cash_on(self.cash(), as_of), as_of)
-        latest = years.order_by("-year").first()
-        context = {
+        return {
             "as_of": as_of,
             "yearly": yearly,
             "p": portfolio,
-            "thresholds": latest,
+            "thresholds": years.order_by("-year").first(),
             "short_warn": services.SHORT_TERM_WARN,
             "interest_line": services.INTEREST_RATIO_LINE,
             "coverage_warn": services.CASH_COVERAGE_WARN,
             "has_government": any(r.entity_kind == EntityKind.GOVERNMENT for r in rows),
             "illustrative": self.illustrative(),
         }
-        return render(request, "risks/indicators.html", context)
 
 
-class HighCostView(DebtView):
-    def get(self, request):
-        as_of = timezone.localdate()
+class HighCostView(DebtPage):
+    template_name = "risks/high_cost.html"
+
+    def report(self):
+        request, as_of = self.request, timezone.localdate()
         latest = restrict(FiscalYear.objects.all(), request.user, "view").order_by("-year").first()
         default = latest.high_cost_rate if latest else DEFAULT_HIGH_COST
         form = HighCostForm(request.GET or None)
@@ -244,34 +235,9 @@ class HighCostView(DebtView):
         if form.is_bound and form.is_valid():
             threshold = form.cleaned_data["threshold"] or default
             replace_at = form.cleaned_data["replace_at"] or DEFAULT_REPLACE
-        rows = data.instrument_rows(self.instruments())
+        rows = data.instrument_rows(self.restricted("view"))
         found = services.high_cost(rows, float(threshold), float(replace_at), as_of)
-        if request.GET.get("export") == "xlsx":
-            headers = [
-                _("Code"),
-                _("Entity"),
-                _("Kind"),
-                _("Principal (10k yuan)"),
-                _("Annual rate (%)"),
-                _("Maturity"),
-                _("Interest saved (10k yuan)"),
-            ]
-            body = [
-                [
-                    h.row.id,
-                    h.row.entity,
-                    InstrumentKind(h.row.kind).label,
-                    h.row.principal,
-                    h.row.rate,
-                    h.row.maturity,
-                    h.saving,
-                ]
-                for h in found
-            ]
-            title = _("High-cost debt")
-            content = write_xlsx(title, headers, body, scope=scope_label(request.user))
-            return xlsx_response(f"{title}.xlsx", content)
-        context = {
+        return {
             "form": form,
             "threshold": numbers.number(threshold),
             "replace_at": numbers.number(replace_at),
@@ -281,7 +247,24 @@ class HighCostView(DebtView):
             "total_saving": numbers.number(sum(h.saving for h in found)),
             "querystring": request.GET.urlencode(),
         }
-        return render(request, "risks/high_cost.html", context)
+
+    def export_table(self, kind, context):
+        if kind != "xlsx":
+            return None
+        headers = [
+            _("Code"),
+            _("Entity"),
+            _("Kind"),
+            _("Principal (10k yuan)"),
+            _("Annual rate (%)"),
+            _("Maturity"),
+            _("Interest saved (10k yuan)"),
+        ]
+        body = [
+            [h.row.id, h.row.entity, label, h.row.principal, h.row.rate, h.row.maturity, h.saving]
+            for h, label in context["rows"]
+        ]
+        return _("High-cost debt"), headers, body
 
 
 def plan_chart(months, before, after, capacity=()) -> dict:
@@ -308,17 +291,25 @@ def _plan_options(form) -> dict:
     }
 
 
-class PlannerView(DebtView):
+class PlannerView(DebtPage):
     """削峰: the wall before and after the plan, its moves, export and save."""
 
-    def get(self, request):
-        as_of = timezone.localdate()
+    template_name = "risks/planner.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST":  # saving a plan: a write, never a heavy read
+            return super(HeavyReadMixin, self).dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def report(self):
+        request, as_of = self.request, timezone.localdate()
         form = PlanForm(request.GET or None)
         options = {"window": None, "refi_rate": None, "use_cash": False}
         if form.is_bound and form.is_valid():
             options = _plan_options(form)
-        result = data.compute_plan(self.instruments(), self.cash(), as_of=as_of, **options)
-        codes = dict(self.instruments().values_list("code", "pk"))
+        instruments = self.restricted("view")
+        result = data.compute_plan(instruments, self.cash(), as_of=as_of, **options)
+        codes = dict(instruments.values_list("code", "pk"))
         moves = [
             {
                 "instrument": m.instrument,
@@ -330,18 +321,6 @@ class PlannerView(DebtView):
             }
             for m in result.moves
         ]
-        if request.GET.get("export") == "xlsx":
-            headers = [
-                _("Instrument"),
-                _("From month"),
-                _("To month"),
-                _("Amount (10k yuan)"),
-                _("Extra interest (10k yuan)"),
-            ]
-            body = [[m["instrument"], m["from"], m["to"], m["amount"], m["cost"]] for m in moves]
-            title = _("Peak shaving")
-            content = write_xlsx(title, headers, body, scope=scope_label(request.user))
-            return xlsx_response(f"{title}.xlsx", content)
         rounded = [
             [round(float(x), 2) for x in values]
             for values in (result.due_before, result.due_after, result.capacity)
@@ -350,7 +329,7 @@ class PlannerView(DebtView):
         save_form = SavePlanForm(
             initial={**options, "name": _("Peak-shaving plan %(day)s") % {"day": as_of.isoformat()}}
         )
-        context = {
+        return {
             "form": form,
             "save_form": save_form,
             "can_save": request.user.has_perm("risks.add_repaymentplan"),
@@ -361,10 +340,22 @@ class PlannerView(DebtView):
             "as_of": as_of,
             "illustrative": self.illustrative(),
         }
-        return render(request, "risks/planner.html", context)
+
+    def export_table(self, kind, context):
+        if kind != "xlsx":
+            return None
+        headers = [
+            _("Instrument"),
+            _("From month"),
+            _("To month"),
+            _("Amount (10k yuan)"),
+            _("Extra interest (10k yuan)"),
+        ]
+        keys = ("instrument", "from", "to", "amount", "cost")
+        return _("Peak shaving"), headers, [[m[k] for k in keys] for m in context["moves"]]
 
     def post(self, request):
-        if not request.user.has_perm("risks.add_repaymentplan"):
+        if not request.user.has_perms(("risks.view_debtinstrument", "risks.add_repaymentplan")):
             raise PermissionDenied
         form = SavePlanForm(request.POST)
         if not form.is_valid():
