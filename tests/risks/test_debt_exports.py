@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,15 @@ def test_saving_a_plan_needs_the_debt_and_the_plan_permissions(client_for):
     url = reverse("risks:planner")
     assert client_for("fgw").post(url, {"name": "x", "window": "12"}).status_code == 403
     assert client_for("leader").post(url, {"name": "x", "window": "12"}).status_code == 403
+
+
+def test_the_wall_export_heads_its_first_column_as_the_period_in_chinese(client_for, settings):
+    settings.LANGUAGE_CODE = "zh-hans"  # this folder's tests read English pages
+    client = client_for("czj")
+    with translation.override("zh-hans"):
+        response = client.get(reverse("risks:wall"), {"export": "xlsx"})
+    assert response.status_code == 200
+    heading = load_workbook(io.BytesIO(response.content)).active.cell(row=2, column=1).value
+    # "Period" of a report is 期间; 开展时间 (the time a campaign is held) is the grid
+    # campaign page's own word for its dates.
+    assert heading == "期间"
