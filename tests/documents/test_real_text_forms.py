@@ -455,3 +455,54 @@ def test_a_plan_flattened_onto_one_line_is_read_by_its_headings():
 def test_a_count_of_what_a_size_describes_and_a_ceiling_of_support():
     assert _targets("重点培育25户5亿元以上企业。") == [("5亿元以上企业", ">=", Decimal(25), "户")]
     assert _targets("按设备投资额的20%给予补助，最高不超过500万元。") == []
+
+
+# --- set G: forms met on the seventh held-out set ---------------------------------------
+
+
+def test_a_page_table_of_many_columns_with_broken_headers_and_names():
+    # One cell a line, nine columns, headers and a project name broken over lines, money
+    # columns without their unit, the months of the work as its time limit.
+    text = "\n".join(
+        [
+            "附件", "2028年民生实事项目计划表", "序号", "项目名称", "建设规模及内容", "建设起",
+            "止年限", "总投资", "(万元)", "当年投资", "(万元)", "年度", "目标", "资金", "来源",
+            "责任", "单位", "1", "老旧管网", "更新工程",
+            "对城东片区等12个小区进行供水管网更新,安装智能水表2600只。",
+            "2028.03-2028.11", "900", "900", "完工", "政府投资", "县水务集团", "2",
+            "背街小巷整治工程", "完成解放巷等8条背街小巷整治。", "2028.01-2028.12", "450",
+            "450", "完工", "政府投资", "县住建局",
+        ]
+    )  # fmt: skip
+    d = decompose(text)
+    rows = [(i.title, i.named_lead, str(i.deadline)) for s in d.sections for i in s.items]
+    assert rows == [
+        ("老旧管网更新工程", "县水务集团", "2028-11-30"),
+        ("背街小巷整治工程", "县住建局", "2028-12-31"),
+    ]
+    assert [(t.indicator, t.value, t.unit, str(t.deadline)) for t in d.targets] == [
+        ("小区供水管网更新", 12, "个", "2028-11-30"),
+        ("智能水表", 2600, "只", "2028-11-30"),
+        ("背街小巷整治", 8, "条", "2028-12-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("对健康路等4条主干道进行白改黑改造", [("主干道白改黑改造", ">=", Decimal(4), "条")]),
+        (
+            "对15个小区消防设施进行“智慧化”提升,新建微型消防站6个",
+            [
+                ("小区消防设施“智慧化”提升", ">=", Decimal(15), "个"),
+                ("微型消防站", ">=", Decimal(6), "个"),
+            ],
+        ),
+        (
+            "完成东湖等5座山塘清淤及北岗等3座水闸维修",
+            [("山塘清淤", ">=", Decimal(5), "座"), ("水闸维修", ">=", Decimal(3), "座")],
+        ),
+    ],
+)
+def test_a_count_of_what_is_treated_and_lists_joined_by_ji(sentence, expected):
+    assert _targets(sentence) == expected

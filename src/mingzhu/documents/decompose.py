@@ -254,7 +254,8 @@ _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 # A date line under the table: the 落款 of a text that ends with its table.
 _TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TIME_CELL = re.compile(
-    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|年底|年内|全年|季度|上半年|下半年|长期|持续|常态化|每年"
+    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|^\d{4}\s*[.．]\s*\d{1,2}(?:\s*[-—–~～至]\s*\d{4}\s*[.．]\s*\d{1,2})?$|"
+    r"年底|年内|全年|季度|上半年|下半年|长期|持续|常态化|每年"
 )
 
 
@@ -267,9 +268,16 @@ def _cell_kind(cell: str) -> str:
 
 
 def _merge_header(words: list[str], width: int) -> list[str]:
-    """Header words broken over lines joined back into ``width`` columns: the shortest
-    neighbours first, the later pair on a tie ("责任" "领导" → "责任领导")."""
+    """Header words broken over lines joined back into ``width`` columns: a bracket
+    ("总投资" "(万元)") to the word before it, then the shortest neighbours first, the later
+    pair on a tie ("责任" "领导" → "责任领导")."""
     words = list(words)
+    k = 1
+    while k < len(words) and len(words) > width:
+        if words[k][:1] in "（(":
+            words[k - 1 : k + 1] = [words[k - 1] + words[k]]
+        else:
+            k += 1
     while len(words) > width:
         best = min(range(len(words) - 1), key=lambda i: (len(words[i]) + len(words[i + 1]), -i))
         words[best : best + 2] = [words[best] + words[best + 1]]
@@ -277,6 +285,24 @@ def _merge_header(words: list[str], width: int) -> list[str]:
 
 
 _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _names_rejoined(rows: list[list[str]]) -> list[list[str]]:
+    """Rows of a table with many columns whose first cell, a name, the page broke over
+    lines ("城市用气" "提升工程"): the row with more cells than the others has its first
+    short cells joined back, when that makes every row as wide."""
+    widths = {len(row) for row in rows}
+    if len(widths) < 2 or (width := min(widths)) < 4:
+        return rows
+    out = []
+    for row in rows:
+        extra = len(row) - width
+        if extra and all(len(c) <= 12 and "。" not in c for c in row[: extra + 1]):
+            row = ["".join(row[: extra + 1]), *row[extra + 1 :]]
+        if len(row) != width:
+            return rows
+        out.append(row)
+    return out
 
 
 def _plain(header: str) -> str:
@@ -295,7 +321,7 @@ def unflatten_tables(text: str) -> str:
             continue
         header = []
         j = k + 1
-        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 12:
+        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 24:
             header.append(cells[j][1])
             j += 1
         opening = ""  # a group row between the header and the first row
@@ -340,6 +366,7 @@ def unflatten_tables(text: str) -> str:
             last = j
             j += 1
         end = cells[last][0]
+        rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
         if len(widths) == 1 and 2 <= (width := widths.pop()) <= len(header):
             # Every row has a cell for each column: read them by their headers, the header
@@ -387,7 +414,7 @@ TABLE_COLUMNS = {
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
-    "deadline": ("时限", "时间", "节点", "完成期限"),
+    "deadline": ("时限", "时间", "节点", "完成期限", "起止年限"),
     "target": (
         "指标要求",
         "目标要求",
@@ -1158,7 +1185,7 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
-_OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达产|$)"
+_OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
@@ -1179,6 +1206,12 @@ _COUNTED_MORE = re.compile(
 _LISTED = re.compile(
     rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+)
+# "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
+_TREATED = re.compile(
+    rf"对(?:[^，,。；;对]{{0,40}}?等)?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)进行(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    r"(?=[，,。；;]|$)"
 )
 # A verb that ends what a count counts: "时令蔬菜700亩种植".
 _CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?=[，,。；;、]|$)")
@@ -1429,6 +1462,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    for m in _TREATED.finditer(text):
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()) or _some(m):
+            continue
+        if NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        name = m.group("obj") + m.group("act")
+        results.append(found(m, m.start(), name, ">=", value, "对…进行"))
+        taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
@@ -1437,7 +1479,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         value = _number(m.group("num"))
         if value is None:
             continue
-        name = f"{m.group('gap')}{m.group('obj')}"
+        # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
+        name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
         position = m.end()
