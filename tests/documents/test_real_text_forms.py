@@ -506,3 +506,28 @@ def test_a_page_table_of_many_columns_with_broken_headers_and_names():
 )
 def test_a_count_of_what_is_treated_and_lists_joined_by_ji(sentence, expected):
     assert _targets(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("新增风电装机8万千瓦", [("新增风电装机", ">=", Decimal(8), "万千瓦")]),
+        ("人均预期寿命达到81岁", [("人均预期寿命", ">=", Decimal(81), "岁")]),
+        ("平均受教育年限达到12.2年", [("平均受教育年限", ">=", Decimal("12.2"), "年")]),
+        ("全员劳动生产率超过30万元/人", [("全员劳动生产率", ">", Decimal(30), "万元/人")]),
+        ("医疗机构床位达到7张/千人", [("医疗机构床位", ">=", Decimal(7), "张/千人")]),
+        ("完成移民搬迁2.5万人", [("移民搬迁", ">=", Decimal(25000), "人")]),
+        ("新开通(优化)公交线路12条", [("新开通(优化)公交线路", ">=", Decimal(12), "条")]),
+        ("完善9个村卫生室急救点", [("村卫生室急救点", ">=", Decimal(9), "个")]),
+        ("解决山区3万人饮水安全问题", [("山区饮水安全问题", ">=", Decimal(30000), "人")]),
+        ("为2万名小学生实施免费龋齿防治", [("小学生免费龋齿防治", ">=", Decimal(20000), "名")]),
+    ],
+)
+def test_more_measures_verbs_and_a_bracket_closed_inside_the_name(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+def test_the_year_named_in_a_plan_is_not_read_as_a_level_in_years():
+    assert _targets("到2030年，平均受教育年限达到12年") == [
+        ("平均受教育年限", ">=", Decimal(12), "年")
+    ]

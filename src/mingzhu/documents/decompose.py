@@ -1061,6 +1061,10 @@ UNITS = (
     "户",
     "万吨",
     "吨",
+    "万千瓦",
+    "千瓦",
+    "岁",
+    "歲",
     "公里",
     "千米",
     "家",
@@ -1100,7 +1104,8 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
 _MYRIAD = (
-    r"\d+(?:\.\d+)?[万亿萬億](?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間])"
+    r"\d+(?:\.\d+)?[万亿萬億]"
+    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
@@ -1121,11 +1126,13 @@ _RANGE = r"(?P<upto>\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
 # Lookaheads on the first characters a prefix, a number and a unit can start with let the
 # scan skip most positions without trying every alternative (the matches are the same).
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
+# A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
+_PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
-    rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>{_UNIT}){_SUFFIX}"
+    rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
@@ -1189,7 +1196,8 @@ _OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|(?<!以)及(?![其
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
-    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现"
+    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
+    r"完善|整治|解决"
 )
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
@@ -1226,6 +1234,11 @@ _COMPLETED = re.compile(
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
     r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+)
+# "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number).
+_YEARS = re.compile(
+    rf"(?P<pre>{_tw('达到|提高到|提高至|提升到|提升至')})\s*(?P<num>\d{{1,2}}(?:\.\d+)?)(?P<unit>年)(?P<suf>以上)?"
+    r"(?=[，,。；;、]|$)"
 )
 # "居民消费价格指数控制在102.8以内": an index has no unit.
 _INDEX = re.compile(
@@ -1290,7 +1303,11 @@ def _number(text: str) -> Decimal | None:
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     """The indicator named before position ``stop``: the clause back to the last comma,
     without the commitment and deadline words around it. Returns (name, start)."""
-    start = max(sentence.rfind(c, 0, stop) for c in "，,；;：:。、（(") + 1
+    start = max(sentence.rfind(c, 0, stop) for c in "，,；;：:。、") + 1
+    for opening in "（(":
+        at = sentence.rfind(opening, start, stop)
+        if at >= 0 and not re.search(r"[）)]", sentence[at:stop]):
+            start = at + 1  # inside an open bracket; one closed before ("新增(优化)线路") stays
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
@@ -1535,6 +1552,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
         taken.append((m.start(), m.end()))
+    for m in _YEARS.finditer(text):
+        name, start = _indicator(text, m.start())
+        value = _number(m.group("num"))
+        if value is None or not _plausible(name) or not clear(m.start(), m.end()):
+            continue
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        results.append(found(m, start, name, comparator, value, words))
+        taken.append((m.start(), m.end()))
     for m in _INDEX.finditer(text):
         name, start = _indicator(text, m.start())
         if not name.endswith("指数") or not clear(m.start(), m.end()):
@@ -1581,7 +1606,7 @@ _DIMENSION = re.compile(
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
     rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、]|$)"
 )
 
