@@ -531,3 +531,41 @@ def test_the_year_named_in_a_plan_is_not_read_as_a_level_in_years():
     assert _targets("到2030年，平均受教育年限达到12年") == [
         ("平均受教育年限", ">=", Decimal(12), "年")
     ]
+
+
+def test_counts_in_an_aside_after_a_count_are_no_targets():
+    sentence = "全县整治80个村庄（包括30个省级试点村、50个县级试点村），建成示范村6个"
+    assert _targets(sentence) == [
+        ("村庄", ">=", Decimal(80), "个"),
+        ("示范村", ">=", Decimal(6), "个"),
+    ]
+
+
+def test_a_goals_paragraph_opening_with_its_year_dates_every_sentence():
+    text = (
+        "2028年县城更新实施方案\n一、主要目标\n"
+        "2028年，城市更新工程全面推进，完成投资力争超过30亿元。新增城市道路12公里，"
+        "新增公共停车泊位900个。\n二、重点任务\n（一）道路畅通\n打通断头路，完善路网。"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.value, str(t.deadline)) for t in d.targets] == [
+        ("投资", 30, "2028-12-31"),
+        ("城市道路", 12, "2028-12-31"),
+        ("公共停车泊位", 900, "2028-12-31"),
+    ]
+
+
+def test_dash_led_parts_of_a_goal_are_no_tasks_but_commit_with_its_date():
+    text = (
+        "县制造业三年行动计划\n"
+        "到2029年，全县制造业增加值超过200亿元，制造业比重稳步提高。\n"
+        "——创新能力显著增强。规上工业企业研发投入强度达2.2%以上。\n"
+        "——数字转型成效明显。规上工业企业数字化改造比例达75%以上。\n"
+    )
+    d = decompose(text)
+    assert [i.title for s in d.sections for i in s.items] == []
+    assert [(t.value, t.unit, str(t.deadline)) for t in d.targets] == [
+        (200, "亿元", "2029-12-31"),
+        (Decimal("2.2"), "%", "2029-12-31"),
+        (75, "%", "2029-12-31"),
+    ]

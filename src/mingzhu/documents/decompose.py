@@ -833,10 +833,13 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
     phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
+    before = [""]  # the paragraph before the run
 
     def close() -> None:
         same_start = all(head[0] == run[0][1][0] for _offset, head in run)
-        if len(run) >= (2 if same_start else 3):
+        # "到2025年，…" then "——产业能级更高。…": the parts of a goal, no tasks.
+        goal_parts = run and run[0][1][0] == "—" and COMMITMENT.search(before[0])
+        if len(run) >= (2 if same_start else 3) and not goal_parts:
             heads.update(run)
         run.clear()
 
@@ -846,14 +849,20 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
             return True
         return len(head) <= 8 and all(len(h) == len(head) for _offset, h in run)
 
+    previous = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
         if m and (not run or parallel(m.group("head"))):
+            if not run:
+                before[0] = previous
             run.append((offset, m.group("head")))
+            previous = para
             continue
         close()
         if m:
+            before[0] = previous
             run.append((offset, m.group("head")))
+        previous = para
     close()
     return heads
 
@@ -1432,7 +1441,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
-        if _some(m):
+        if _some(m) or _in_aside(text, m.start("num")):
             continue
         if _CEILING.search(text, 0, m.start()):
             continue  # "最高不超过2000万元": the most a measure pays, not a target
@@ -1491,6 +1500,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
+        if _in_aside(text, m.start()):
+            continue
         if _a_size(m.group("unit"), m.group("obj")) or _some(m):
             continue
         value = _number(m.group("num"))
@@ -1522,7 +1533,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start("num"), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
-        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]):
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]) or _in_aside(text, at):
             continue
         if _a_size(m.group("unit"), m.group("obj")):
             continue
@@ -1617,6 +1628,13 @@ _SIZED_PLACE = re.compile(
     rf"(?:{_tw('基地|园区|产业园|示范园|养殖场|养殖小区|项目|工程')})(?:{_tw('建设')})?$"
 )
 _CONTENT_UNITS = set(_tw("只|头|羽|株|吨|万吨|亩|万亩").split("|"))
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """Position ``at`` stands inside a bracket: "整治125个村庄（包括63个省级补助村、62个…）"
+    counts what the figure before holds, no commitment of its own."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    return opened >= 0 and not re.search(r"[）)]", text[opened:at])
 
 
 def _some(m: re.Match) -> bool:
@@ -1729,11 +1747,27 @@ def find_targets(
     starts = [a for a, _b in spans]
     reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
     found = []
+    lead_para = ""  # the paragraph the dash-led ones below it ("——…") go on from
     for para, offset in zip(paragraphs, offsets, strict=True):
+        dated: tuple[dt.date, str] | None = None
+        parted = para.startswith("—") and bool(COMMITMENT.search(lead_para))
+        if parted:
+            # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
+            dates = deadlines_in(lead_para)
+            dated = (dates[0][1], dates[0][2]) if dates else None
+        else:
+            lead_para = para
+            if m := _OPENING_YEAR.match(para):
+                # "2018年，…完成投资…。新增城市道路180公里…": the paragraph speaks of that year.
+                dated = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip())
         for start, end in sentences(para, offset):
             k = bisect.bisect_right(starts, start)
-            inside = k > 0 and reach[k - 1] > start
-            found.extend(targets_in(para[start - offset : end - offset], start, committed=inside))
+            inside = parted or (k > 0 and reach[k - 1] > start)
+            these = targets_in(para[start - offset : end - offset], start, committed=inside)
+            for target in these:
+                if dated and target.deadline is None:
+                    target.deadline, target.deadline_rule = dated
+            found.extend(these)
     return found
 
 
