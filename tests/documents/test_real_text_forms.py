@@ -550,8 +550,8 @@ def test_a_goals_paragraph_opening_with_its_year_dates_every_sentence():
     d = decompose(text)
     assert [(t.indicator, t.value, str(t.deadline)) for t in d.targets] == [
         ("投资", 30, "2028-12-31"),
-        ("城市道路", 12, "2028-12-31"),
-        ("公共停车泊位", 900, "2028-12-31"),
+        ("新增城市道路", 12, "2028-12-31"),
+        ("新增公共停车泊位", 900, "2028-12-31"),
     ]
 
 
