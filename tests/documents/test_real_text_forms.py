@@ -569,3 +569,12 @@ def test_dash_led_parts_of_a_goal_are_no_tasks_but_commit_with_its_date():
         (Decimal("2.2"), "%", "2029-12-31"),
         (75, "%", "2029-12-31"),
     ]
+
+
+def test_a_notice_head_opening_with_yao_is_an_instruction():
+    text = (
+        "关于印发2028年重点工作责任分解方案的通知\n各镇人民政府，县政府各部门：\n"
+        "一、要全力以赴拼经济。各部门要把重点工作摆上重要位置，逐项抓好落实。\n"
+        "二、要善始善终办实事。各责任单位要按季度报送进展。"
+    )
+    assert _tasks(text) == []

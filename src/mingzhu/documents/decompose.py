@@ -688,6 +688,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
     # to work, then what every unit must do.
     if _SHORT_PHRASES.match(item.title) and _MANAGING.search(item.title):
         return True
+    if item.title.startswith("要") and len(item.title) <= 16:
+        return True  # "要坚决扛起政治任务。各级各部门要…": a head that is itself an order
     return bool(_PHRASES.match(item.title)) or (
         len(item.title) <= 12
         and not re.search(r"\d", item.title)
