@@ -578,3 +578,17 @@ def test_a_notice_head_opening_with_yao_is_an_instruction():
         "二、要善始善终办实事。各责任单位要按季度报送进展。"
     )
     assert _tasks(text) == []
+
+
+def test_the_shishi_of_a_year_are_due_by_its_end():
+    text = (
+        "县政府2028年十件民生实事\n"
+        "一、新建5所公办幼儿园。\n二、改造老旧小区1200户。\n三、6月底前建成城南农贸市场。"
+    )
+    d = decompose(text)
+    assert [(i.title, str(i.deadline)) for s in d.sections for i in s.items] == [
+        ("新建5所公办幼儿园", "2028-12-31"),
+        ("改造老旧小区1200户", "2028-12-31"),
+        ("6月底前建成城南农贸市场", "2028-06-30"),
+    ]
+    assert [str(t.deadline) for t in d.targets] == ["2028-12-31", "2028-12-31"]

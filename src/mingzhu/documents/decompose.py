@@ -2034,9 +2034,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
+        # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end.
+        yearly = year is not None and ("实事" in title or "实事" in section.title)
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
+            if yearly and item.deadline is None and not item.long_running:
+                item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
