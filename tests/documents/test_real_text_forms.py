@@ -592,3 +592,24 @@ def test_the_shishi_of_a_year_are_due_by_its_end():
         ("6月底前建成城南农贸市场", "2028-06-30"),
     ]
     assert [str(t.deadline) for t in d.targets] == ["2028-12-31", "2028-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "培育3个800亿、4个200亿、6个50亿产业链",
+            [
+                ("800亿产业链", ">=", Decimal(3), "个"),
+                ("200亿产业链", ">=", Decimal(4), "个"),
+                ("50亿产业链", ">=", Decimal(6), "个"),
+            ],
+        ),
+        (
+            "推进总投资900亿元的260个重点项目",
+            [("重点项目总投资", "=", Decimal(900), "亿元"), ("重点项目", ">=", Decimal(260), "个")],
+        ),
+    ],
+)
+def test_counts_of_one_noun_in_sizes_and_projects_with_their_total(sentence, expected):
+    assert _targets(sentence) == expected

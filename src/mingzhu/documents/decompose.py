@@ -1232,6 +1232,19 @@ _TREATED = re.compile(
     rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)进行(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
     r"(?=[，,。；;]|$)"
 )
+# "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
+_SIZE = r"(?:\d+|[一二三四五六七八九十百千两]+)(?:亿元|亿|万元)级?"
+_SIZED_COUNT = rf"\d+\s*(?:{_COUNT_UNIT})\s*{_SIZE}"
+_SIZED_COUNTS = re.compile(
+    rf"(?P<list>{_SIZED_COUNT}(?:\s*[、和及]\s*{_SIZED_COUNT})+)"
+    rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?){_OBJECT_END}"
+)
+# "实施总投资2000亿元的500个项目": the count of the projects and the sum they invest.
+_INVESTING_COUNT = re.compile(
+    rf"总投资\s*(?P<sum>{_ARABIC})\s*(?P<money>亿元|万元)(?P<suf>以上)?的\s*"
+    rf"(?P<num>\d+)\s*(?P<unit>个|项|項)(?P<obj>[\u4e00-\u9fff]{{2,12}}?){_OBJECT_END}"
+)
+_ONE_SIZED = re.compile(rf"(?P<num>\d+)\s*(?P<unit>{_COUNT_UNIT})\s*(?P<size>{_SIZE})")
 # A verb that ends what a count counts: "时令蔬菜700亩种植".
 _CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?=[，,。；;、]|$)")
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
@@ -1490,6 +1503,30 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    for m in _SIZED_COUNTS.finditer(text):
+        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        for one in _ONE_SIZED.finditer(text, m.start("list"), m.end("list")):
+            value = _number(one.group("num"))
+            if value is None:
+                continue
+            name = one.group("size") + m.group("noun")
+            results.append(found(one, one.start(), name, ">=", value, "…个…"))
+        taken.append((m.start(), m.end()))
+    for m in _INVESTING_COUNT.finditer(text):
+        count, total = _number(m.group("num")), _number(m.group("sum"))
+        if count is None or total is None or not clear(m.start(), m.end()):
+            continue
+        if NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        obj = m.group("obj")
+        results.append(found(m, m.start("num"), obj, ">=", count, "总投资…的…个"))
+        sum_target = found(
+            m, m.start(), f"{obj}总投资", ">=" if m.group("suf") else "=", total, "总投资"
+        )
+        sum_target.unit = m.group("money")
+        results.append(sum_target)
+        taken.append((m.start(), m.end()))
     for m in _TREATED.finditer(text):
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()) or _some(m):
