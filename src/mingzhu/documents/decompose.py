@@ -1203,7 +1203,7 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
-_OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
+_OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
@@ -1328,10 +1328,9 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     """The indicator named before position ``stop``: the clause back to the last comma,
     without the commitment and deadline words around it. Returns (name, start)."""
     start = max(sentence.rfind(c, 0, stop) for c in "，,；;：:。、") + 1
-    for opening in "（(":
-        at = sentence.rfind(opening, start, stop)
-        if at >= 0 and not re.search(r"[）)]", sentence[at:stop]):
-            start = at + 1  # inside an open bracket; one closed before ("新增(优化)线路") stays
+    at = max(sentence.rfind("（", start, stop), sentence.rfind("(", start, stop))
+    if at >= 0 and sentence.find("）", at, stop) < 0 and sentence.find(")", at, stop) < 0:
+        start = at + 1  # inside an open bracket; one closed before ("新增(优化)线路") stays
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
@@ -1503,7 +1502,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
-    for m in _SIZED_COUNTS.finditer(text):
+    # The rarer forms are tried only on sentences holding their words.
+    for m in _SIZED_COUNTS.finditer(text) if "亿" in text or "万元" in text else ():
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
         for one in _ONE_SIZED.finditer(text, m.start("list"), m.end("list")):
@@ -1513,7 +1513,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             name = one.group("size") + m.group("noun")
             results.append(found(one, one.start(), name, ">=", value, "…个…"))
         taken.append((m.start(), m.end()))
-    for m in _INVESTING_COUNT.finditer(text):
+    for m in _INVESTING_COUNT.finditer(text) if "总投资" in text else ():
         count, total = _number(m.group("num")), _number(m.group("sum"))
         if count is None or total is None or not clear(m.start(), m.end()):
             continue
@@ -1527,7 +1527,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         sum_target.unit = m.group("money")
         results.append(sum_target)
         taken.append((m.start(), m.end()))
-    for m in _TREATED.finditer(text):
+    for m in _TREATED.finditer(text) if "进行" in text else ():
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()) or _some(m):
             continue
@@ -1602,7 +1602,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
         taken.append((m.start(), m.end()))
-    for m in _YEARS.finditer(text):
+    for m in _YEARS.finditer(text) if "年" in text else ():
         name, start = _indicator(text, m.start())
         value = _number(m.group("num"))
         if value is None or not _plausible(name) or not clear(m.start(), m.end()):
@@ -1673,7 +1673,7 @@ def _in_aside(text: str, at: int) -> bool:
     """Position ``at`` stands inside a bracket: "整治125个村庄（包括63个省级补助村、62个…）"
     counts what the figure before holds, no commitment of its own."""
     opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
-    return opened >= 0 and not re.search(r"[）)]", text[opened:at])
+    return opened >= 0 and text.find("）", opened, at) < 0 and text.find(")", opened, at) < 0
 
 
 def _some(m: re.Match) -> bool:
