@@ -613,3 +613,28 @@ def test_the_shishi_of_a_year_are_due_by_its_end():
 )
 def test_counts_of_one_noun_in_sizes_and_projects_with_their_total(sentence, expected):
     assert _targets(sentence) == expected
+
+
+def test_a_bar_table_whose_project_rows_go_on_over_lines_of_their_own():
+    text = (
+        "2028年县政府民生实事进展情况登记表\n"
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城区环境提升项目 | 对解放路等4条城区道路进行综合改造; | 10月 | 县建设局 |\n"
+        "2028.8 | 县城投公司 | ||\n"
+        "新建口袋公园3处; | 11月 | 县建设局 | |\n"
+        "2.农村道路提升项目 | 提升改造低等级公路30公里。 | 9月底 | 县交通局 |"
+    )
+    d = decompose(text)
+    rows = [
+        (i.title, i.named_lead, i.named_co, str(i.deadline)) for s in d.sections for i in s.items
+    ]
+    assert rows == [
+        ("对解放路等4条城区道路进行综合改造", "县建设局", ["县城投公司"], "2028-10-31"),
+        ("新建口袋公园3处", "县建设局", [], "2028-11-30"),
+        ("提升改造低等级公路30公里", "县交通局", [], "2028-09-30"),
+    ]
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [
+        ("城区道路综合改造", 4, "条"),
+        ("口袋公园", 3, "处"),
+        ("低等级公路", 30, "公里"),
+    ]

@@ -537,6 +537,57 @@ def separated_tables(text: str) -> str:
     return "\n".join(out)
 
 
+# "1.城区环境提升项目 | 对…改造; | 11月 | 建设局 |": a row opening with its project.
+_PROJECT_ROW = re.compile(r"^\s*(?P<n>\d{1,3})[.．、]\s*(?P<name>[^|｜]+?)\s*[|｜]")
+
+
+def project_tables(text: str) -> str:
+    """A table pasted with bars whose first column names a project and whose rows go on
+    over lines of their own ("1.城区环境提升项目 | 对…改造; | 11月 | 建设局 |" then
+    "新建口袋公园2处; | 11月 | 建设局 | |"): the project a heading, each of its tasks a row
+    "(1)任务。（牵头单位：X；完成时限：Y）" below it. A line opening with a time ("2021.8 |
+    城投集团 |") gives the row above a second unit."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _header_cells(line) if "|" in line or "｜" in line else []
+        columns = table_columns(header[1:]) if len(header) >= 3 else {}
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if (
+            not re.search("项目|實事|实事", header[0] if header else "")
+            or "task" not in columns
+            or not {"lead", "co"} & set(columns)
+            or not _PROJECT_ROW.match(following)
+        ):
+            out.append(line)
+            k += 1
+            continue
+        role = "lead" if "lead" in columns else "co"
+        j, number = k + 1, 0
+        while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+            cells = [c.strip() for c in _row_cells(lines[j])]
+            if project := _PROJECT_ROW.match(lines[j]):
+                out.append(f"{project.group('n')}.{project.group('name')}")
+                cells, number = cells[1:], 0
+            elif not cells or (_TIME_CELL.search(cells[0]) and len(cells[0]) <= 12):
+                if len(cells) > 1 and out and out[-1].endswith("）"):
+                    out[-1] = out[-1][:-1] + f"；责任单位：{cells[1]}）"
+                j += 1
+                continue
+            cell = {key: cells[i] for key, i in columns.items() if i < len(cells) and cells[i]}
+            if task := cell.get("task", "").rstrip("。；;,， "):
+                number += 1
+                notes = [
+                    f"{_ROW_LABELS[key]}：{cell[key]}" for key in (role, "deadline") if key in cell
+                ]
+                out.append(f"({number}){task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
+            j += 1
+        k = j
+    return "\n".join(out)
+
+
 FLATTENED = 300  # a line longer than this may hold a whole plan
 _INLINE_HEADING = re.compile(
     r"(?<=[。；;）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
@@ -2031,7 +2082,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
-    paragraphs = join_lines(separated_tables(unflatten_tables(text)))
+    paragraphs = join_lines(separated_tables(project_tables(unflatten_tables(text))))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     title, author, affiliation, first = split_header(paragraphs)
