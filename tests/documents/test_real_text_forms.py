@@ -455,3 +455,186 @@ def test_a_plan_flattened_onto_one_line_is_read_by_its_headings():
 def test_a_count_of_what_a_size_describes_and_a_ceiling_of_support():
     assert _targets("重点培育25户5亿元以上企业。") == [("5亿元以上企业", ">=", Decimal(25), "户")]
     assert _targets("按设备投资额的20%给予补助，最高不超过500万元。") == []
+
+
+# --- set G: forms met on the seventh held-out set ---------------------------------------
+
+
+def test_a_page_table_of_many_columns_with_broken_headers_and_names():
+    # One cell a line, nine columns, headers and a project name broken over lines, money
+    # columns without their unit, the months of the work as its time limit.
+    text = "\n".join(
+        [
+            "附件", "2028年民生实事项目计划表", "序号", "项目名称", "建设规模及内容", "建设起",
+            "止年限", "总投资", "(万元)", "当年投资", "(万元)", "年度", "目标", "资金", "来源",
+            "责任", "单位", "1", "老旧管网", "更新工程",
+            "对城东片区等12个小区进行供水管网更新,安装智能水表2600只。",
+            "2028.03-2028.11", "900", "900", "完工", "政府投资", "县水务集团", "2",
+            "背街小巷整治工程", "完成解放巷等8条背街小巷整治。", "2028.01-2028.12", "450",
+            "450", "完工", "政府投资", "县住建局",
+        ]
+    )  # fmt: skip
+    d = decompose(text)
+    rows = [(i.title, i.named_lead, str(i.deadline)) for s in d.sections for i in s.items]
+    assert rows == [
+        ("老旧管网更新工程", "县水务集团", "2028-11-30"),
+        ("背街小巷整治工程", "县住建局", "2028-12-31"),
+    ]
+    assert [(t.indicator, t.value, t.unit, str(t.deadline)) for t in d.targets] == [
+        ("小区供水管网更新", 12, "个", "2028-11-30"),
+        ("智能水表", 2600, "只", "2028-11-30"),
+        ("背街小巷整治", 8, "条", "2028-12-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("对健康路等4条主干道进行白改黑改造", [("主干道白改黑改造", ">=", Decimal(4), "条")]),
+        (
+            "对15个小区消防设施进行“智慧化”提升,新建微型消防站6个",
+            [
+                ("小区消防设施“智慧化”提升", ">=", Decimal(15), "个"),
+                ("微型消防站", ">=", Decimal(6), "个"),
+            ],
+        ),
+        (
+            "完成东湖等5座山塘清淤及北岗等3座水闸维修",
+            [("山塘清淤", ">=", Decimal(5), "座"), ("水闸维修", ">=", Decimal(3), "座")],
+        ),
+    ],
+)
+def test_a_count_of_what_is_treated_and_lists_joined_by_ji(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("新增风电装机8万千瓦", [("新增风电装机", ">=", Decimal(8), "万千瓦")]),
+        ("人均预期寿命达到81岁", [("人均预期寿命", ">=", Decimal(81), "岁")]),
+        ("平均受教育年限达到12.2年", [("平均受教育年限", ">=", Decimal("12.2"), "年")]),
+        ("全员劳动生产率超过30万元/人", [("全员劳动生产率", ">", Decimal(30), "万元/人")]),
+        ("医疗机构床位达到7张/千人", [("医疗机构床位", ">=", Decimal(7), "张/千人")]),
+        ("完成移民搬迁2.5万人", [("移民搬迁", ">=", Decimal(25000), "人")]),
+        ("新开通(优化)公交线路12条", [("新开通(优化)公交线路", ">=", Decimal(12), "条")]),
+        ("完善9个村卫生室急救点", [("村卫生室急救点", ">=", Decimal(9), "个")]),
+        ("解决山区3万人饮水安全问题", [("山区饮水安全问题", ">=", Decimal(30000), "人")]),
+        ("为2万名小学生实施免费龋齿防治", [("小学生免费龋齿防治", ">=", Decimal(20000), "名")]),
+    ],
+)
+def test_more_measures_verbs_and_a_bracket_closed_inside_the_name(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+def test_the_year_named_in_a_plan_is_not_read_as_a_level_in_years():
+    assert _targets("到2030年，平均受教育年限达到12年") == [
+        ("平均受教育年限", ">=", Decimal(12), "年")
+    ]
+
+
+def test_counts_in_an_aside_after_a_count_are_no_targets():
+    sentence = "全县整治80个村庄（包括30个省级试点村、50个县级试点村），建成示范村6个"
+    assert _targets(sentence) == [
+        ("村庄", ">=", Decimal(80), "个"),
+        ("示范村", ">=", Decimal(6), "个"),
+    ]
+
+
+def test_a_goals_paragraph_opening_with_its_year_dates_every_sentence():
+    text = (
+        "2028年县城更新实施方案\n一、主要目标\n"
+        "2028年，城市更新工程全面推进，完成投资力争超过30亿元。新增城市道路12公里，"
+        "新增公共停车泊位900个。\n二、重点任务\n（一）道路畅通\n打通断头路，完善路网。"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.value, str(t.deadline)) for t in d.targets] == [
+        ("投资", 30, "2028-12-31"),
+        ("新增城市道路", 12, "2028-12-31"),
+        ("新增公共停车泊位", 900, "2028-12-31"),
+    ]
+
+
+def test_dash_led_parts_of_a_goal_are_no_tasks_but_commit_with_its_date():
+    text = (
+        "县制造业三年行动计划\n"
+        "到2029年，全县制造业增加值超过200亿元，制造业比重稳步提高。\n"
+        "——创新能力显著增强。规上工业企业研发投入强度达2.2%以上。\n"
+        "——数字转型成效明显。规上工业企业数字化改造比例达75%以上。\n"
+    )
+    d = decompose(text)
+    assert [i.title for s in d.sections for i in s.items] == []
+    assert [(t.value, t.unit, str(t.deadline)) for t in d.targets] == [
+        (200, "亿元", "2029-12-31"),
+        (Decimal("2.2"), "%", "2029-12-31"),
+        (75, "%", "2029-12-31"),
+    ]
+
+
+def test_a_notice_head_opening_with_yao_is_an_instruction():
+    text = (
+        "关于印发2028年重点工作责任分解方案的通知\n各镇人民政府，县政府各部门：\n"
+        "一、要全力以赴拼经济。各部门要把重点工作摆上重要位置，逐项抓好落实。\n"
+        "二、要善始善终办实事。各责任单位要按季度报送进展。"
+    )
+    assert _tasks(text) == []
+
+
+def test_the_shishi_of_a_year_are_due_by_its_end():
+    text = (
+        "县政府2028年十件民生实事\n"
+        "一、新建5所公办幼儿园。\n二、改造老旧小区1200户。\n三、6月底前建成城南农贸市场。"
+    )
+    d = decompose(text)
+    assert [(i.title, str(i.deadline)) for s in d.sections for i in s.items] == [
+        ("新建5所公办幼儿园", "2028-12-31"),
+        ("改造老旧小区1200户", "2028-12-31"),
+        ("6月底前建成城南农贸市场", "2028-06-30"),
+    ]
+    assert [str(t.deadline) for t in d.targets] == ["2028-12-31", "2028-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "培育3个800亿、4个200亿、6个50亿产业链",
+            [
+                ("800亿产业链", ">=", Decimal(3), "个"),
+                ("200亿产业链", ">=", Decimal(4), "个"),
+                ("50亿产业链", ">=", Decimal(6), "个"),
+            ],
+        ),
+        (
+            "推进总投资900亿元的260个重点项目",
+            [("重点项目总投资", "=", Decimal(900), "亿元"), ("重点项目", ">=", Decimal(260), "个")],
+        ),
+    ],
+)
+def test_counts_of_one_noun_in_sizes_and_projects_with_their_total(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+def test_a_bar_table_whose_project_rows_go_on_over_lines_of_their_own():
+    text = (
+        "2028年县政府民生实事进展情况登记表\n"
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城区环境提升项目 | 对解放路等4条城区道路进行综合改造; | 10月 | 县建设局 |\n"
+        "2028.8 | 县城投公司 | ||\n"
+        "新建口袋公园3处; | 11月 | 县建设局 | |\n"
+        "2.农村道路提升项目 | 提升改造低等级公路30公里。 | 9月底 | 县交通局 |"
+    )
+    d = decompose(text)
+    rows = [
+        (i.title, i.named_lead, i.named_co, str(i.deadline)) for s in d.sections for i in s.items
+    ]
+    assert rows == [
+        ("对解放路等4条城区道路进行综合改造", "县建设局", ["县城投公司"], "2028-10-31"),
+        ("新建口袋公园3处", "县建设局", [], "2028-11-30"),
+        ("提升改造低等级公路30公里", "县交通局", [], "2028-09-30"),
+    ]
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [
+        ("城区道路综合改造", 4, "条"),
+        ("口袋公园", 3, "处"),
+        ("低等级公路", 30, "公里"),
+    ]

@@ -227,9 +227,19 @@ _LIMIT_MONTH = re.compile(
 )
 
 
+# A month as a sheet writes it, or the span of a project's months: 2023.12, 2023.01-2023.12.
+_LIMIT_DOTTED = re.compile(
+    r"^(?:(?:19|20)\d{2}[.．/]\d{1,2}[-—–~～至])?(?P<year>(?:19|20)\d{2})[.．/](?P<month>\d{1,2})$"
+)
+
+
 def _limit_period(text: str, year: int | None) -> dt.date | None:
     """The last day of the period a 完成时限 names on its own (全年 → the year's end,
-    2024 → 2024-12-31, 9月份 → the month's end in ``year``), or None."""
+    2024 → 2024-12-31, 9月份 → the month's end in ``year``, 2023.8 and 2023.01-2023.12 →
+    the end of the month that closes it), or None."""
+    if m := _LIMIT_DOTTED.match(text):
+        month = int(m.group("month"))
+        return month_end(int(m.group("year")), month) if 1 <= month <= 12 else None
     if m := _LIMIT_YEAR.match(text):
         chosen = int(m.group("year")) if m.group("year") else year
         return dt.date(chosen, 12, 31) if chosen else None

@@ -254,7 +254,8 @@ _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 # A date line under the table: the 落款 of a text that ends with its table.
 _TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TIME_CELL = re.compile(
-    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|年底|年内|全年|季度|上半年|下半年|长期|持续|常态化|每年"
+    r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|^\d{4}\s*[.．]\s*\d{1,2}(?:\s*[-—–~～至]\s*\d{4}\s*[.．]\s*\d{1,2})?$|"
+    r"年底|年内|全年|季度|上半年|下半年|长期|持续|常态化|每年"
 )
 
 
@@ -267,9 +268,16 @@ def _cell_kind(cell: str) -> str:
 
 
 def _merge_header(words: list[str], width: int) -> list[str]:
-    """Header words broken over lines joined back into ``width`` columns: the shortest
-    neighbours first, the later pair on a tie ("责任" "领导" → "责任领导")."""
+    """Header words broken over lines joined back into ``width`` columns: a bracket
+    ("总投资" "(万元)") to the word before it, then the shortest neighbours first, the later
+    pair on a tie ("责任" "领导" → "责任领导")."""
     words = list(words)
+    k = 1
+    while k < len(words) and len(words) > width:
+        if words[k][:1] in "（(":
+            words[k - 1 : k + 1] = [words[k - 1] + words[k]]
+        else:
+            k += 1
     while len(words) > width:
         best = min(range(len(words) - 1), key=lambda i: (len(words[i]) + len(words[i + 1]), -i))
         words[best : best + 2] = [words[best] + words[best + 1]]
@@ -277,6 +285,24 @@ def _merge_header(words: list[str], width: int) -> list[str]:
 
 
 _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _names_rejoined(rows: list[list[str]]) -> list[list[str]]:
+    """Rows of a table with many columns whose first cell, a name, the page broke over
+    lines ("城市用气" "提升工程"): the row with more cells than the others has its first
+    short cells joined back, when that makes every row as wide."""
+    widths = {len(row) for row in rows}
+    if len(widths) < 2 or (width := min(widths)) < 4:
+        return rows
+    out = []
+    for row in rows:
+        extra = len(row) - width
+        if extra and all(len(c) <= 12 and "。" not in c for c in row[: extra + 1]):
+            row = ["".join(row[: extra + 1]), *row[extra + 1 :]]
+        if len(row) != width:
+            return rows
+        out.append(row)
+    return out
 
 
 def _plain(header: str) -> str:
@@ -295,7 +321,7 @@ def unflatten_tables(text: str) -> str:
             continue
         header = []
         j = k + 1
-        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 12:
+        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 24:
             header.append(cells[j][1])
             j += 1
         opening = ""  # a group row between the header and the first row
@@ -340,6 +366,7 @@ def unflatten_tables(text: str) -> str:
             last = j
             j += 1
         end = cells[last][0]
+        rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
         if len(widths) == 1 and 2 <= (width := widths.pop()) <= len(header):
             # Every row has a cell for each column: read them by their headers, the header
@@ -387,7 +414,7 @@ TABLE_COLUMNS = {
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
-    "deadline": ("时限", "时间", "节点", "完成期限"),
+    "deadline": ("时限", "时间", "节点", "完成期限", "起止年限"),
     "target": (
         "指标要求",
         "目标要求",
@@ -506,6 +533,57 @@ def separated_tables(text: str) -> str:
             k += 1
             continue
         out += table_lines(rows)
+        k = j
+    return "\n".join(out)
+
+
+# "1.城区环境提升项目 | 对…改造; | 11月 | 建设局 |": a row opening with its project.
+_PROJECT_ROW = re.compile(r"^\s*(?P<n>\d{1,3})[.．、]\s*(?P<name>[^|｜]+?)\s*[|｜]")
+
+
+def project_tables(text: str) -> str:
+    """A table pasted with bars whose first column names a project and whose rows go on
+    over lines of their own ("1.城区环境提升项目 | 对…改造; | 11月 | 建设局 |" then
+    "新建口袋公园2处; | 11月 | 建设局 | |"): the project a heading, each of its tasks a row
+    "(1)任务。（牵头单位：X；完成时限：Y）" below it. A line opening with a time ("2021.8 |
+    城投集团 |") gives the row above a second unit."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _header_cells(line) if "|" in line or "｜" in line else []
+        columns = table_columns(header[1:]) if len(header) >= 3 else {}
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if (
+            not re.search("项目|實事|实事", header[0] if header else "")
+            or "task" not in columns
+            or not {"lead", "co"} & set(columns)
+            or not _PROJECT_ROW.match(following)
+        ):
+            out.append(line)
+            k += 1
+            continue
+        role = "lead" if "lead" in columns else "co"
+        j, number = k + 1, 0
+        while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+            cells = [c.strip() for c in _row_cells(lines[j])]
+            if project := _PROJECT_ROW.match(lines[j]):
+                out.append(f"{project.group('n')}.{project.group('name')}")
+                cells, number = cells[1:], 0
+            elif not cells or (_TIME_CELL.search(cells[0]) and len(cells[0]) <= 12):
+                if len(cells) > 1 and out and out[-1].endswith("）"):
+                    out[-1] = out[-1][:-1] + f"；责任单位：{cells[1]}）"
+                j += 1
+                continue
+            cell = {key: cells[i] for key, i in columns.items() if i < len(cells) and cells[i]}
+            if task := cell.get("task", "").rstrip("。；;,， "):
+                number += 1
+                notes = [
+                    f"{_ROW_LABELS[key]}：{cell[key]}" for key in (role, "deadline") if key in cell
+                ]
+                out.append(f"({number}){task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
+            j += 1
         k = j
     return "\n".join(out)
 
@@ -661,6 +739,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
     # to work, then what every unit must do.
     if _SHORT_PHRASES.match(item.title) and _MANAGING.search(item.title):
         return True
+    if item.title.startswith("要") and len(item.title) <= 16:
+        return True  # "要坚决扛起政治任务。各级各部门要…": a head that is itself an order
     return bool(_PHRASES.match(item.title)) or (
         len(item.title) <= 12
         and not re.search(r"\d", item.title)
@@ -806,10 +886,13 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
     phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
+    before = [""]  # the paragraph before the run
 
     def close() -> None:
         same_start = all(head[0] == run[0][1][0] for _offset, head in run)
-        if len(run) >= (2 if same_start else 3):
+        # "到2025年，…" then "——产业能级更高。…": the parts of a goal, no tasks.
+        goal_parts = run and run[0][1][0] == "—" and COMMITMENT.search(before[0])
+        if len(run) >= (2 if same_start else 3) and not goal_parts:
             heads.update(run)
         run.clear()
 
@@ -819,14 +902,20 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
             return True
         return len(head) <= 8 and all(len(h) == len(head) for _offset, h in run)
 
+    previous = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
         if m and (not run or parallel(m.group("head"))):
+            if not run:
+                before[0] = previous
             run.append((offset, m.group("head")))
+            previous = para
             continue
         close()
         if m:
+            before[0] = previous
             run.append((offset, m.group("head")))
+        previous = para
     close()
     return heads
 
@@ -1034,6 +1123,10 @@ UNITS = (
     "户",
     "万吨",
     "吨",
+    "万千瓦",
+    "千瓦",
+    "岁",
+    "歲",
     "公里",
     "千米",
     "家",
@@ -1073,7 +1166,8 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
 _MYRIAD = (
-    r"\d+(?:\.\d+)?[万亿萬億](?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間])"
+    r"\d+(?:\.\d+)?[万亿萬億]"
+    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
@@ -1094,11 +1188,13 @@ _RANGE = r"(?P<upto>\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
 # Lookaheads on the first characters a prefix, a number and a unit can start with let the
 # scan skip most positions without trying every alternative (the matches are the same).
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
+# A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
+_PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
-    rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>{_UNIT}){_SUFFIX}"
+    rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
@@ -1158,11 +1254,12 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
-_OBJECT_END = r"(?=[，,。；;、）)（(]|[和及与](?=\d)|投产|投用|达产|$)"
+_OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
-    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现"
+    r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
+    r"完善|整治|解决"
 )
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
@@ -1180,6 +1277,25 @@ _LISTED = re.compile(
     rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
+# "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
+_TREATED = re.compile(
+    rf"对(?:[^，,。；;对]{{0,40}}?等)?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)进行(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    r"(?=[，,。；;]|$)"
+)
+# "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
+_SIZE = r"(?:\d+|[一二三四五六七八九十百千两]+)(?:亿元|亿|万元)级?"
+_SIZED_COUNT = rf"\d+\s*(?:{_COUNT_UNIT})\s*{_SIZE}"
+_SIZED_COUNTS = re.compile(
+    rf"(?P<list>{_SIZED_COUNT}(?:\s*[、和及]\s*{_SIZED_COUNT})+)"
+    rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?){_OBJECT_END}"
+)
+# "实施总投资2000亿元的500个项目": the count of the projects and the sum they invest.
+_INVESTING_COUNT = re.compile(
+    rf"总投资\s*(?P<sum>{_ARABIC})\s*(?P<money>亿元|万元)(?P<suf>以上)?的\s*"
+    rf"(?P<num>\d+)\s*(?P<unit>个|项|項)(?P<obj>[\u4e00-\u9fff]{{2,12}}?){_OBJECT_END}"
+)
+_ONE_SIZED = re.compile(rf"(?P<num>\d+)\s*(?P<unit>{_COUNT_UNIT})\s*(?P<size>{_SIZE})")
 # A verb that ends what a count counts: "时令蔬菜700亩种植".
 _CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?=[，,。；;、]|$)")
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
@@ -1193,6 +1309,11 @@ _COMPLETED = re.compile(
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
     r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+)
+# "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number).
+_YEARS = re.compile(
+    rf"(?P<pre>{_tw('达到|提高到|提高至|提升到|提升至')})\s*(?P<num>\d{{1,2}}(?:\.\d+)?)(?P<unit>年)(?P<suf>以上)?"
+    r"(?=[，,。；;、]|$)"
 )
 # "居民消费价格指数控制在102.8以内": an index has no unit.
 _INDEX = re.compile(
@@ -1257,7 +1378,10 @@ def _number(text: str) -> Decimal | None:
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     """The indicator named before position ``stop``: the clause back to the last comma,
     without the commitment and deadline words around it. Returns (name, start)."""
-    start = max(sentence.rfind(c, 0, stop) for c in "，,；;：:。、（(") + 1
+    start = max(sentence.rfind(c, 0, stop) for c in "，,；;：:。、") + 1
+    at = max(sentence.rfind("（", start, stop), sentence.rfind("(", start, stop))
+    if at >= 0 and sentence.find("）", at, stop) < 0 and sentence.find(")", at, stop) < 0:
+        start = at + 1  # inside an open bracket; one closed before ("新增(优化)线路") stays
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
@@ -1382,7 +1506,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
-        if _some(m):
+        if _some(m) or _in_aside(text, m.start("num")):
             continue
         if _CEILING.search(text, 0, m.start()):
             continue  # "最高不超过2000万元": the most a measure pays, not a target
@@ -1429,15 +1553,52 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    # The rarer forms are tried only on sentences holding their words.
+    for m in _SIZED_COUNTS.finditer(text) if "亿" in text or "万元" in text else ():
+        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        for one in _ONE_SIZED.finditer(text, m.start("list"), m.end("list")):
+            value = _number(one.group("num"))
+            if value is None:
+                continue
+            name = one.group("size") + m.group("noun")
+            results.append(found(one, one.start(), name, ">=", value, "…个…"))
+        taken.append((m.start(), m.end()))
+    for m in _INVESTING_COUNT.finditer(text) if "总投资" in text else ():
+        count, total = _number(m.group("num")), _number(m.group("sum"))
+        if count is None or total is None or not clear(m.start(), m.end()):
+            continue
+        if NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        obj = m.group("obj")
+        results.append(found(m, m.start("num"), obj, ">=", count, "总投资…的…个"))
+        sum_target = found(
+            m, m.start(), f"{obj}总投资", ">=" if m.group("suf") else "=", total, "总投资"
+        )
+        sum_target.unit = m.group("money")
+        results.append(sum_target)
+        taken.append((m.start(), m.end()))
+    for m in _TREATED.finditer(text) if "进行" in text else ():
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()) or _some(m):
+            continue
+        if NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        name = m.group("obj") + m.group("act")
+        results.append(found(m, m.start(), name, ">=", value, "对…进行"))
+        taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        if _in_aside(text, m.start()):
             continue
         if _a_size(m.group("unit"), m.group("obj")) or _some(m):
             continue
         value = _number(m.group("num"))
         if value is None:
             continue
-        name = f"{m.group('gap')}{m.group('obj')}"
+        # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
+        name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
         position = m.end()
@@ -1462,7 +1623,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start("num"), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
-        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]):
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]) or _in_aside(text, at):
             continue
         if _a_size(m.group("unit"), m.group("obj")):
             continue
@@ -1491,6 +1652,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("obj") + ("投资" if m.group("verb") == "投资" else "")
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
+        taken.append((m.start(), m.end()))
+    for m in _YEARS.finditer(text) if "年" in text else ():
+        name, start = _indicator(text, m.start())
+        value = _number(m.group("num"))
+        if value is None or not _plausible(name) or not clear(m.start(), m.end()):
+            continue
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        results.append(found(m, start, name, comparator, value, words))
         taken.append((m.start(), m.end()))
     for m in _INDEX.finditer(text):
         name, start = _indicator(text, m.start())
@@ -1538,7 +1707,7 @@ _DIMENSION = re.compile(
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
     rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、]|$)"
 )
 
@@ -1549,6 +1718,13 @@ _SIZED_PLACE = re.compile(
     rf"(?:{_tw('基地|园区|产业园|示范园|养殖场|养殖小区|项目|工程')})(?:{_tw('建设')})?$"
 )
 _CONTENT_UNITS = set(_tw("只|头|羽|株|吨|万吨|亩|万亩").split("|"))
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """Position ``at`` stands inside a bracket: "整治125个村庄（包括63个省级补助村、62个…）"
+    counts what the figure before holds, no commitment of its own."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    return opened >= 0 and text.find("）", opened, at) < 0 and text.find(")", opened, at) < 0
 
 
 def _some(m: re.Match) -> bool:
@@ -1661,11 +1837,27 @@ def find_targets(
     starts = [a for a, _b in spans]
     reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
     found = []
+    lead_para = ""  # the paragraph the dash-led ones below it ("——…") go on from
     for para, offset in zip(paragraphs, offsets, strict=True):
+        dated: tuple[dt.date, str] | None = None
+        parted = para.startswith("—") and bool(COMMITMENT.search(lead_para))
+        if parted:
+            # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
+            dates = deadlines_in(lead_para)
+            dated = (dates[0][1], dates[0][2]) if dates else None
+        else:
+            lead_para = para
+            if m := _OPENING_YEAR.match(para):
+                # "2018年，…完成投资…。新增城市道路180公里…": the paragraph speaks of that year.
+                dated = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip())
         for start, end in sentences(para, offset):
             k = bisect.bisect_right(starts, start)
-            inside = k > 0 and reach[k - 1] > start
-            found.extend(targets_in(para[start - offset : end - offset], start, committed=inside))
+            inside = parted or (k > 0 and reach[k - 1] > start)
+            these = targets_in(para[start - offset : end - offset], start, committed=inside)
+            for target in these:
+                if dated and target.deadline is None:
+                    target.deadline, target.deadline_rule = dated
+            found.extend(these)
     return found
 
 
@@ -1890,7 +2082,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
-    paragraphs = join_lines(separated_tables(unflatten_tables(text)))
+    paragraphs = join_lines(separated_tables(project_tables(unflatten_tables(text))))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     title, author, affiliation, first = split_header(paragraphs)
@@ -1930,9 +2122,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
+        # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end.
+        yearly = year is not None and ("实事" in title or "实事" in section.title)
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
+            if yearly and item.deadline is None and not item.long_running:
+                item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
