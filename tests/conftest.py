@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -401,6 +402,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
             load_demo()
         # The system parameters and dictionaries are read once here and kept
         # (PARAMETER_CACHE_SECONDS is None in tests): no test counts the queries.
+        for cache in system_cache.CACHES:
+            cache.clear()  # not the empty tables a test without the database read
         system_cache.warm()
 
 
@@ -436,13 +439,31 @@ def _demo_users_may_sign_in(settings):
     settings.COCKPIT_CACHE_SECONDS = 0
 
 
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        _DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    )
+
+
 @pytest.fixture(autouse=True)
-def _system_tables_as_committed():
+def _system_tables_as_committed(request):
     """A test that saves a parameter or a dictionary entry clears the process's cache,
     which then reads the test's own rows; the test's rollback removes those rows but not
     the cached copy. Put back what the session read, so that the next test in this worker
-    sees the committed values."""
+    sees the committed values.
+
+    A test without the database (the parameters' defaults: working hours, upload and
+    import limits) that runs before any database test in its worker finds the caches
+    not read yet: it reads the tables empty (every parameter at its default, no added
+    dictionary entry) instead of asking the database it may not use."""
     kept = [(cache, cache.value, cache.loaded_at) for cache in system_cache.CACHES]
+    if not _uses_database(request.node):
+        for cache in system_cache.CACHES:
+            if cache.value is None:
+                cache.value, cache.loaded_at = {}, time.monotonic()
     yield
     for cache, value, loaded_at in kept:
         if cache.value is not value:
