@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,10 @@ def _snapshot_ready() -> bool:
     )
 
 
+# The personas of a copy of the loaded demo for a server with the production settings.
+NO_TEST_PASSWORDS = "UPDATE org_user SET password = '!' WHERE password LIKE 'md5$%'"
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(request) -> Path | None:
     """The loaded demo as a SQLite file, for a process of its own (the browser tests' demo
@@ -238,12 +243,12 @@ class _DemoTemplate:
     def name(self) -> str:
         return self.prefix + _snapshot_digest()
 
-    def _server(self):
+    def _server(self, dbname: str = "postgres"):
         import psycopg
 
         real = settings.DATABASES["default"]
         params = {
-            "dbname": "postgres",
+            "dbname": dbname,
             "user": real.get("USER"),
             "password": real.get("PASSWORD"),
             "host": real.get("HOST"),
@@ -314,6 +319,17 @@ class _DemoTemplate:
         finally:
             server.close()
 
+    def copy_for_server(self, target: str) -> None:
+        """A copy of the template for a process of its own (the browser tests' demo
+        server), its personas without a usable password (see ``demo_snapshot``)."""
+        server = self._locked()
+        try:
+            self._copy(server, self.name, target)
+        finally:
+            server.close()
+        with self._server(target) as copy:
+            copy.execute(NO_TEST_PASSWORDS)
+
     def drop(self, test_name: str) -> None:
         connections.close_all()
         with self._server() as server:
@@ -321,6 +337,32 @@ class _DemoTemplate:
 
 
 _TEMPLATE = _DemoTemplate()
+
+
+@pytest.fixture(scope="session")
+def demo_database_url(request):
+    """The PostgreSQL counterpart of ``demo_snapshot``: the URL of a database copied from
+    the demo template for the browser tests' demo server, which then finds the demo
+    loaded instead of loading it again; dropped at the end of the session. None where
+    the tests keep no template (SQLite, MINGZHU_TEST_NO_SNAPSHOT, no test database)."""
+    if not _uses_template():
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")  # builds the template if need be
+    if not _on_test_database():
+        yield None
+        return
+    from urllib.parse import quote
+
+    name = f"{connection.settings_dict['NAME'][:56]}_server"
+    _TEMPLATE.copy_for_server(name)
+    real = settings.DATABASES["default"]
+    user = quote(real.get("USER") or "", safe="")
+    if real.get("PASSWORD"):
+        user += ":" + quote(real["PASSWORD"], safe="")
+    host = f"{real.get('HOST') or '127.0.0.1'}:{real.get('PORT') or 5432}"
+    yield f"postgres://{user}@{host}/{name}"
+    _TEMPLATE.drop(name)
 
 
 @pytest.fixture(scope="session")
@@ -360,6 +402,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
             load_demo()
         # The system parameters and dictionaries are read once here and kept
         # (PARAMETER_CACHE_SECONDS is None in tests): no test counts the queries.
+        for cache in system_cache.CACHES:
+            cache.clear()  # not the empty tables a test without the database read
         system_cache.warm()
 
 
@@ -369,7 +413,7 @@ def pytest_runtest_teardown(item, nextitem):
     connections racing) empties every table when its fixtures are torn down, the
     personas and org tree that tests/conftest.py loaded once per session included.
     Load them again once that is done, so that the tests after it in the same worker
-    find them."""
+    find them (a flush empties every table at once, in one transaction)."""
     result = yield
     marker = item.get_closest_marker("django_db")
     # After the worker's last test (no next one) the session's test database has been torn
@@ -377,7 +421,10 @@ def pytest_runtest_teardown(item, nextitem):
     reload = nextitem is not None and _on_test_database()
     if reload and marker is not None and marker.kwargs.get("transaction"):
         with item.config.stash[blocking_manager_key].unblock():
-            load_demo()
+            # A test skipped before its fixtures ran (the PostgreSQL-only races on
+            # SQLite) emptied nothing: a copy of the whole demo only when it is gone.
+            if not OrgUnit.objects.exists():
+                load_demo()
     return result
 
 
@@ -392,13 +439,31 @@ def _demo_users_may_sign_in(settings):
     settings.COCKPIT_CACHE_SECONDS = 0
 
 
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        _DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    )
+
+
 @pytest.fixture(autouse=True)
-def _system_tables_as_committed():
+def _system_tables_as_committed(request):
     """A test that saves a parameter or a dictionary entry clears the process's cache,
     which then reads the test's own rows; the test's rollback removes those rows but not
     the cached copy. Put back what the session read, so that the next test in this worker
-    sees the committed values."""
+    sees the committed values.
+
+    A test without the database (the parameters' defaults: working hours, upload and
+    import limits) that runs before any database test in its worker finds the caches
+    not read yet: it reads the tables empty (every parameter at its default, no added
+    dictionary entry) instead of asking the database it may not use."""
     kept = [(cache, cache.value, cache.loaded_at) for cache in system_cache.CACHES]
+    if not _uses_database(request.node):
+        for cache in system_cache.CACHES:
+            if cache.value is None:
+                cache.value, cache.loaded_at = {}, time.monotonic()
     yield
     for cache, value, loaded_at in kept:
         if cache.value is not value:

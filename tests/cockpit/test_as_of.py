@@ -89,6 +89,7 @@ def expected_lights(user, day: dt.date) -> Counter:
     return lights
 
 
+@pytest.mark.django_db  # its personas come from request.getfixturevalue
 @pytest.mark.parametrize("persona", ["leader", "sanmao"])
 def test_the_lights_of_a_past_day_follow_the_events(request, persona):
     user = request.getfixturevalue(persona)

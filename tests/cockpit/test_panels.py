@@ -27,6 +27,7 @@ def expected_lights(user, as_of):
     return Counter(t.light_on(as_of) for t in tasks if t.status in ACTIVE)
 
 
+@pytest.mark.django_db  # its personas come from request.getfixturevalue
 @pytest.mark.parametrize("persona", ["leader", "sanmao", "xinba", "fgw"])
 def test_it_counts_only_the_tasks_in_scope(request, persona):
     user = request.getfixturevalue(persona)
@@ -130,6 +131,7 @@ def test_it_says_when_there_are_no_grid_events(leader, wipe):
     assert nothing.empty and nothing.empty_message == before_all.empty_message
 
 
+@pytest.mark.django_db  # its personas come from request.getfixturevalue
 @pytest.mark.parametrize("persona", ["leader", "sanmao", "xinba", "grid_worker"])
 def test_it_counts_the_grid_events_of_the_month_in_scope(request, persona):
     user = request.getfixturevalue(persona)

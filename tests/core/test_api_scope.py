@@ -84,7 +84,7 @@ def _in_scope(model, user):
 
 
 @pytest.fixture(scope="module")
-def api_serializers(django_db_blocker):
+def api_serializers(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         return _api_serializers()
 

@@ -3,11 +3,29 @@
 import re
 
 import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+
+from mingzhu.org.models import User
 
 
-@pytest.fixture
-def schema(as_user, leader):
-    response = as_user(leader).get("/api/v1/schema/", {"format": "json"})
+@pytest.fixture(scope="module")
+def schema(django_db_setup, django_db_blocker):
+    """The document as the leader is served it, fetched once for the module's tests (it
+    takes seconds to build, and no test here changes what it documents). The sign-in's
+    session row is rolled back. Module fixtures come before the function ones, so the
+    demo users are let in here (tests/conftest.py does so for each test)."""
+    with (
+        override_settings(ALLOW_DEMO_USERS=True),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        client = Client()
+        client.force_login(
+            User.objects.get(username="leader"), backend="mingzhu.org.backends.RoleBackend"
+        )
+        response = client.get("/api/v1/schema/", {"format": "json"})
+        transaction.set_rollback(True)
     assert response.status_code == 200
     return response.json()
 

@@ -94,7 +94,7 @@ def _plausible(name: str) -> object:
 
 
 @pytest.fixture(scope="module")
-def persona_names(django_db_blocker):
+def persona_names(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         return list(
             User.objects.filter(is_demo=True, is_active=True)

@@ -62,6 +62,7 @@ def test_the_office_table_decides_the_lead_unit(supervisor, unit):
     assert again.items.get(code="1.1").lead_unit is None
 
 
+@pytest.mark.django_db  # its personas come from request.getfixturevalue
 @pytest.mark.parametrize("persona", ["leader", "outsider", "sanmao"])
 def test_loading_needs_the_permission(persona, request):
     user = request.getfixturevalue(persona)

@@ -109,16 +109,19 @@ def _copy_demo(snapshot: Path, database: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory, demo_snapshot):
-    """`mingzhu demo` on a free port with its own SQLite database: a copy of the demo the
-    database tests use (tests/conftest.py), which the server's migrate and idempotent load
-    leave as it is, else (PostgreSQL tests) an empty database the server loads."""
+def demo_server(tmp_path_factory, demo_snapshot, demo_database_url):
+    """`mingzhu demo` on a free port with its own database, a copy of the demo the database
+    tests use (tests/conftest.py), which the server's migrate and idempotent load leave as
+    it is: a SQLite file copied from the snapshot, or on PostgreSQL a database copied from
+    the template; else (no snapshot, no template) an empty SQLite file the server loads."""
     data_dir = tmp_path_factory.mktemp("demo")
     if demo_snapshot is not None:
         _copy_demo(demo_snapshot, data_dir / "mingzhu.sqlite3")
     port = _free_port()
     env = {**os.environ, "MINGZHU_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
+    if demo_database_url is not None:
+        env["DATABASE_URL"] = demo_database_url
     log = (data_dir / "server.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "mingzhu", "demo", "--port", str(port)],

@@ -62,6 +62,7 @@ def assert_same(found: dict, expected: dict) -> None:
         assert found["year"][key] == pytest.approx(value, abs=0.011), key
 
 
+@pytest.mark.django_db  # its personas come from request.getfixturevalue
 @pytest.mark.parametrize("persona", ["leader", "czj", "supervisor"])
 def test_the_demo_figures_match_the_debt_pages(request, persona):
     user = request.getfixturevalue(persona)
