@@ -152,10 +152,13 @@ def write_xlsx(
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     widths = [display_width(h) + 2 for h in headers]
     wrap = Alignment(vertical="top", wrap_text=True)
-    for row in rows:
+    # The row just appended is read back by its number: ws.max_row and ws[n] walk every
+    # cell of the sheet to answer, which made a long export quadratic.
+    for row_number, row in enumerate(rows, start=header_row + 1):
         values = [_cell_value(v) for v in row]
         ws.append(values)
-        for cell, raw, value in zip(ws[ws.max_row], row, values, strict=False):
+        cells = (ws.cell(row=row_number, column=i) for i in range(1, len(values) + 1))
+        for cell, raw, value in zip(cells, row, values, strict=False):
             _neutralise(cell, value)
             if isinstance(value, bool):
                 cell.value = "是" if value else "否"
