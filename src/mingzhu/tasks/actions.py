@@ -31,6 +31,7 @@ from mingzhu.org.models import check_city_units
 
 from . import services
 from .choices import HANDLING, EventAction, Status
+from .memo import remembered
 from .models import Attachment, Task, TaskEvent
 
 log = logging.getLogger("mingzhu.tasks")
@@ -256,7 +257,21 @@ NOTIFY = {
 
 
 def recipients(task: Task, sides: Sequence[str]) -> set[int]:
-    """Ids of the active users on the given sides of the task (one query)."""
+    """Ids of the active users on the given sides of the task (one query; remembered per
+    sides and units inside ``memo.remembering()``)."""
+    co_units = list(task.co_units.all()) if "co" in sides else []
+    key = (
+        "recipients",
+        tuple(sides),
+        task.lead_unit_id and (task.lead_unit_id, task.lead_unit.path),
+        task.issuer_id and (task.issuer_id, task.issuer.path),
+        task.assignee_id,
+        tuple((u.pk, u.path) for u in co_units),
+    )
+    return set(remembered(key, lambda: _recipients(task, sides, co_units)))
+
+
+def _recipients(task: Task, sides: Sequence[str], co_units) -> set[int]:
     from django.contrib.auth.models import Permission
 
     from mingzhu.org.models import OrgUnit, User
@@ -276,10 +291,8 @@ def recipients(task: Task, sides: Sequence[str]) -> set[int]:
         wanted |= holders("change_task", [task.lead_unit])
         if task.assignee_id:
             wanted |= Q(pk=task.assignee_id)
-    if "co" in sides:
-        co_units = list(task.co_units.all())
-        if co_units:
-            wanted |= holders("change_task", co_units)
+    if "co" in sides and co_units:
+        wanted |= holders("change_task", co_units)
     if "issuing" in sides:
         wanted |= holders("verify_task", [task.issuer]) & ~Q(
             unit__path__startswith=task.lead_unit.path
