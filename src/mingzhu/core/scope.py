@@ -159,6 +159,17 @@ def scope_q(model: type[models.Model], scope: UserScope, user) -> Q | None:
     """
     if scope.everything:
         return None
+    # Built once per user object, model and scope (as ``user_scope`` is kept): an action
+    # restricts several querysets through the same scope. A filter never changes the Q it
+    # is given, and the querysets inside it are copied where they are used.
+    cache = user.__dict__.setdefault("_mingzhu_scope_q", {})
+    key = (model, scope)
+    if key not in cache:
+        cache[key] = _scope_q(model, scope, user)
+    return cache[key]
+
+
+def _scope_q(model: type[models.Model], scope: UserScope, user) -> Q:
     from mingzhu.org.models import OrgUnit
 
     q = Q(pk__in=[])

@@ -218,7 +218,7 @@ def _open_round(request: CitizenRequest, actor, unit: OrgUnit, at, comment: str)
         object_id=request.pk,
         is_illustrative=request.is_illustrative,
     )
-    task = task_actions.assign(task, actor=actor, comment=comment, at=at)
+    task = task_actions.assign_new(task, actor=actor, comment=comment, at=at)
     request.task = task
     return task
 
@@ -354,7 +354,7 @@ def _in_round(request: CitizenRequest | int, actor) -> CitizenRequest:
     """The request as ``actor`` sees it, with a handling round open (not returned)."""
     pk = pk_of(request)
     found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").select_related("task")
-    obj = found.first()
+    obj = found.order_by("pk").first()  # one row by its key: no need of the list's order
     if obj is None:
         raise Http404("No such request.")
     if obj.task is None or obj.pending_return:

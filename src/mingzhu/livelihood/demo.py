@@ -26,6 +26,7 @@ from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.choices import EventAction, SourceKind
 from mingzhu.tasks.choices import Status as T
+from mingzhu.tasks.memo import remembering
 from mingzhu.tasks.models import Task, TaskEvent
 from mingzhu.tasks.notices import written_language
 from mingzhu.tasks.play import Staff
@@ -266,7 +267,7 @@ def _requests(rng, today, units, users, categories) -> int:
     contact_rng = random.Random(len(plans))
     staff = Staff()
     played = []
-    with written_language():
+    with written_language(), remembering():
         for request, unit, state, accepted, round_one, second in plans:
             minutes = contact_rng.randrange(20, 180) if accepted and state != T.ASSIGNED else 0
             played.append(

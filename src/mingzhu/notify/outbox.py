@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mingzhu.tasks.choices import EventAction, NoticeKind, SheetLevel
+from mingzhu.tasks.memo import remembered
 from mingzhu.tasks.notices import listener
 
 from . import channels
@@ -135,7 +136,7 @@ def enqueue(notes) -> list[Delivery]:
     """The deliveries of the notices just written (same transaction)."""
     from mingzhu.org.models import User
 
-    active = list(Channel.objects.filter(is_active=True))
+    active = remembered(("channels",), lambda: list(Channel.objects.filter(is_active=True)))
     if not active:
         return []
     users = {

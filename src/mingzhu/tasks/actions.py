@@ -19,12 +19,19 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError, require, require_in_scope
+from mingzhu.core.actions import (
+    ActionConflict,
+    ActionError,
+    in_scope,
+    require,
+    require_in_scope,
+)
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import check_city_units
 
 from . import services
 from .choices import HANDLING, EventAction, Status
+from .memo import remembered
 from .models import Attachment, Task, TaskEvent
 
 log = logging.getLogger("mingzhu.tasks")
@@ -177,7 +184,10 @@ def available_actions(user, task: Task) -> list[str]:
 def _lock(task_id: int, actor, name: str, *, as_source_reviewer: bool = False) -> Task:
     # Read and locked in one query through the actor's scope; a source's reviewer may act
     # on a task outside it (``may_review`` decides), which is then read without it.
+    # One row by its key: the ledger's order (deadline, code) would only cost the query's
+    # compilation.
     rows = Task.objects.select_for_update(of=("self",)).select_related("lead_unit", "issuer")
+    rows = rows.order_by("pk")
     task = restrict(rows.filter(pk=task_id), actor, "view").first()
     visible = task is not None
     if task is None and as_source_reviewer:
@@ -247,7 +257,21 @@ NOTIFY = {
 
 
 def recipients(task: Task, sides: Sequence[str]) -> set[int]:
-    """Ids of the active users on the given sides of the task (one query)."""
+    """Ids of the active users on the given sides of the task (one query; remembered per
+    sides and units inside ``memo.remembering()``)."""
+    co_units = list(task.co_units.all()) if "co" in sides else []
+    key = (
+        "recipients",
+        tuple(sides),
+        task.lead_unit_id and (task.lead_unit_id, task.lead_unit.path),
+        task.issuer_id and (task.issuer_id, task.issuer.path),
+        task.assignee_id,
+        tuple((u.pk, u.path) for u in co_units),
+    )
+    return set(remembered(key, lambda: _recipients(task, sides, co_units)))
+
+
+def _recipients(task: Task, sides: Sequence[str], co_units) -> set[int]:
     from django.contrib.auth.models import Permission
 
     from mingzhu.org.models import OrgUnit, User
@@ -267,15 +291,14 @@ def recipients(task: Task, sides: Sequence[str]) -> set[int]:
         wanted |= holders("change_task", [task.lead_unit])
         if task.assignee_id:
             wanted |= Q(pk=task.assignee_id)
-    if "co" in sides:
-        co_units = list(task.co_units.all())
-        if co_units:
-            wanted |= holders("change_task", co_units)
+    if "co" in sides and co_units:
+        wanted |= holders("change_task", co_units)
     if "issuing" in sides:
         wanted |= holders("verify_task", [task.issuer]) & ~Q(
             unit__path__startswith=task.lead_unit.path
         )
-    return set(User.objects.filter(wanted, is_active=True).values_list("pk", flat=True))
+    people = User.objects.filter(wanted, is_active=True).order_by()  # a set: no order
+    return set(people.values_list("pk", flat=True))
 
 
 def _notify(task: Task, event: TaskEvent) -> None:
@@ -514,14 +537,33 @@ def _refuse_outside_scope(tasks: Sequence[Task], actor, batch_size: int) -> None
 def assign(task: Task | int, *, actor, assignee=None, comment: str = "", at=None) -> Task:
     with transaction.atomic():
         task = _lock(_task_id(task), actor, "assign")
-        before = task.status
-        task.status = Status.ASSIGNED
-        task.assigned_on = _today(at)
-        task.assignee = assignee or task.assignee
-        _save(task, "status", "assigned_on", "assignee")
-        _record(
-            task, actor=actor, action=EventAction.ASSIGN, from_status=before, comment=comment, at=at
-        )
+        return _assign(task, actor, assignee, comment, at)
+
+
+def assign_new(task: Task, *, actor, assignee=None, comment: str = "", at=None) -> Task:
+    """``assign`` for the draft ``create_task`` has just made in the caller's transaction
+    (open a task and assign it at once): the same checks (scope, the issuing side, a
+    draft) on the task as created, without reading again and locking the row that no other
+    transaction can see before this one commits."""
+    if task.status != Status.DRAFT or not transaction.get_connection().in_atomic_block:
+        return assign(task, actor=actor, assignee=assignee, comment=comment, at=at)
+    if not in_scope(task, actor, "view"):
+        raise Http404("No such task.")
+    if not is_issuing_side(actor, task):
+        raise PermissionDenied(_("You may not do this on this task."))
+    # No savepoint of its own: a failure undoes the caller's transaction with the draft.
+    return _assign(task, actor, assignee, comment, at)
+
+
+def _assign(task: Task, actor, assignee, comment: str, at) -> Task:
+    before = task.status
+    task.status = Status.ASSIGNED
+    task.assigned_on = _today(at)
+    task.assignee = assignee or task.assignee
+    _save(task, "status", "assigned_on", "assignee")
+    _record(
+        task, actor=actor, action=EventAction.ASSIGN, from_status=before, comment=comment, at=at
+    )
     return task
 
 
@@ -554,7 +596,7 @@ def open_task(
             **values,
         )
         if assign_now:
-            task = assign(task, actor=actor, comment=comment, at=at)
+            task = assign_new(task, actor=actor, comment=comment, at=at)
         if field is None:
             return task
         setattr(obj, field, task)

@@ -23,10 +23,11 @@ class TasksConfig(apps.ModuleConfig):
         super().ready()
         from django.db.models.signals import post_delete, post_migrate, post_save
 
-        from . import calendar, services
+        from . import calendar, memo, services
         from .models import HolidayDay, HolidayYear
 
         services.use_calendar(calendar.current)
+        memo.connect()
         for model in (HolidayYear, HolidayDay):
             for signal in (post_save, post_delete):
                 signal.connect(calendar.changed, sender=model, dispatch_uid=f"calendar_{model}")
