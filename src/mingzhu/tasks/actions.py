@@ -545,11 +545,12 @@ def assign_new(task: Task, *, actor, assignee=None, comment: str = "", at=None) 
     (open a task and assign it at once): the same checks (scope, the issuing side, a
     draft) on the task as created, without reading again and locking the row that no other
     transaction can see before this one commits."""
-    if task.status != Status.DRAFT or not transaction.get_connection().in_atomic_block:
+    states, who = RULES["assign"]
+    if task.status not in states or not transaction.get_connection().in_atomic_block:
         return assign(task, actor=actor, assignee=assignee, comment=comment, at=at)
     if not in_scope(task, actor, "view"):
         raise Http404("No such task.")
-    if not is_issuing_side(actor, task):
+    if not who(actor, task):
         raise PermissionDenied(_("You may not do this on this task."))
     # No savepoint of its own: a failure undoes the caller's transaction with the draft.
     return _assign(task, actor, assignee, comment, at)
