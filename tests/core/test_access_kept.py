@@ -49,9 +49,9 @@ def test_kept_access_answers_as_a_fresh_read(username):
 @pytest.mark.django_db
 def test_a_committed_write_elsewhere_is_seen(sanmao):
     scope.access(_fresh("sanmao"))
-    token, kept = scope._ACCESS[sanmao.pk]
+    token, kept, read_at = scope._ACCESS[sanmao.pk]
     # What the process keeps is what it answers while the generation stands …
-    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]))
+    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]), read_at)
     assert scope.role_permissions(_fresh("sanmao")) == set()
     # … and a bump committed by any process (a new token) makes it read the rows again.
     cache._write(["org"])
@@ -99,3 +99,15 @@ def test_each_request_gets_its_own_copy_of_the_unit(sanmao):
     assert first.unit is not second.unit
     first.unit.name = "changed in one request"
     assert second.unit.name != "changed in one request"
+
+
+@pytest.mark.django_db
+def test_what_is_kept_is_read_again_after_its_time(sanmao):
+    scope.access(_fresh("sanmao"))
+    token, kept, read_at = scope._ACCESS[sanmao.pk]
+    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]), read_at)
+    assert scope.role_permissions(_fresh("sanmao")) == set()
+    # A write that went around the models and bumped nothing is seen once the time is up.
+    stale = read_at - scope.ACCESS_SECONDS
+    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]), stale)
+    assert scope.role_permissions(_fresh("sanmao")) == scope.role_permissions(sanmao) != set()
