@@ -46,12 +46,18 @@ def test_kept_access_answers_as_a_fresh_read(username):
     assert "org_user_user_permissions" not in sql
 
 
+def _keep_no_roles(user: User, age: float = 0) -> None:
+    """Replace what the process keeps for ``user`` by the same without roles, read
+    ``age`` seconds ago: what a request then sees shows whether it used the kept entry."""
+    scope.access(_fresh(user.username))
+    token, kept, read_at = scope._ACCESS[user.pk]
+    scope._ACCESS[user.pk] = (token, dataclasses.replace(kept, grants=[]), read_at - age)
+
+
 @pytest.mark.django_db
 def test_a_committed_write_elsewhere_is_seen(sanmao):
-    scope.access(_fresh("sanmao"))
-    token, kept, read_at = scope._ACCESS[sanmao.pk]
+    _keep_no_roles(sanmao)
     # What the process keeps is what it answers while the generation stands …
-    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]), read_at)
     assert scope.role_permissions(_fresh("sanmao")) == set()
     # … and a bump committed by any process (a new token) makes it read the rows again.
     cache._write(["org"])
@@ -103,11 +109,8 @@ def test_each_request_gets_its_own_copy_of_the_unit(sanmao):
 
 @pytest.mark.django_db
 def test_what_is_kept_is_read_again_after_its_time(sanmao):
-    scope.access(_fresh("sanmao"))
-    token, kept, read_at = scope._ACCESS[sanmao.pk]
-    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]), read_at)
+    _keep_no_roles(sanmao, age=scope.ACCESS_SECONDS - 30)
     assert scope.role_permissions(_fresh("sanmao")) == set()
     # A write that went around the models and bumped nothing is seen once the time is up.
-    stale = read_at - scope.ACCESS_SECONDS
-    scope._ACCESS[sanmao.pk] = (token, dataclasses.replace(kept, grants=[]), stale)
+    _keep_no_roles(sanmao, age=scope.ACCESS_SECONDS)
     assert scope.role_permissions(_fresh("sanmao")) == scope.role_permissions(sanmao) != set()
