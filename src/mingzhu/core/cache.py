@@ -91,6 +91,19 @@ def bump(*topics: str | None) -> None:
     connection.__dict__["_mingzhu_pending"] = (connection.run_on_commit, pending)
 
 
+def pending(topic: str) -> bool:
+    """True when the current transaction has written to ``topic`` and not yet committed:
+    what this thread reads of it now is no one else's to keep (and a figure kept before
+    the write is not this thread's to use)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    return any(
+        isinstance(f, _Pending) and not f.done and topic in f.topics
+        for _s, f, _r in connection.run_on_commit
+    )
+
+
 def generations(topics: Iterable[str], extra_keys: Iterable[str] = ()) -> tuple[dict, dict]:
     """The current token of each topic and the values stored under ``extra_keys``, in one
     read of the cache. Topics without a token get one (written together; should two
@@ -127,10 +140,11 @@ def _saved(sender, raw: bool = False, **kwargs) -> None:
         bump(topic)
 
 
-def _linked(sender, instance, action: str, **kwargs) -> None:
-    topic = topic_of(type(instance))
-    if topic is not None and action.startswith("post_"):
-        bump(topic)
+def _linked(sender, instance, action: str, model=None, **kwargs) -> None:
+    """A link added or removed from either side (``role.permissions.add(p)`` or
+    ``p.mingzhu_roles.add(role)``) bumps the topics of both sides."""
+    if action.startswith("post_"):
+        bump(topic_of(type(instance)), topic_of(model) if model is not None else None)
 
 
 def connect() -> None:

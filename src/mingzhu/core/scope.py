@@ -9,12 +9,16 @@ answers 404 to the caller, because the views only ever look objects up through i
 
 from __future__ import annotations
 
+import copy
+import time
 from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import BooleanField, Expression, F, Q, Subquery
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
+
+from .cache import generations, pending
 
 ACTIONS = ("view", "add", "change", "delete")
 
@@ -78,16 +82,84 @@ def role_permissions(user) -> set[str]:
 
 
 def _role_grants(user) -> list[tuple[str, frozenset[str]]]:
-    """(data scope, permissions) of each of the user's roles, in one query. Kept on the
-    user object itself, not on ``request.user``'s lazy wrapper, so that the permission
-    checks (which see the user itself) find it too."""
+    """(data scope, permissions) of each of the user's roles (``Access.grants``)."""
+    return access(user).grants
+
+
+@dataclass(frozen=True)
+class Access:
+    """What the user's roles grant and where the user sits: everything the permission
+    checks and the data scope read besides the user's own row. Read in a few queries
+    (roles with their permissions, the user's own permissions, the unit, the chosen units'
+    paths) and kept by the process while the org topic's generation (core.cache)
+    is unchanged (for at most ``ACCESS_SECONDS``), so that a signed-in request reads one
+    cache row instead."""
+
+    grants: list[tuple[str, frozenset[str]]]
+    user_permissions: frozenset[str]
+    unit_id: int | None
+    unit: models.Model | None  # the user's org unit; each request gets its own copy
+    custom_paths: frozenset[str]
+    # The ids of the units of a scope (subtree paths, unit ids) → sorted ids, filled in
+    # as scopes are counted in parts (scope_branches).
+    unit_ids: dict = field(default_factory=dict, compare=False)
+
+
+# user id → (the org topic's generation, Access, when it was read), for this process.
+_ACCESS: dict[int, tuple[str, Access, float]] = {}
+_ACCESS_MAX = 10_000
+# A write that goes around the models (a bare update(), raw SQL) and forgets to bump the
+# topic is seen at most this late.
+ACCESS_SECONDS = 300
+TOPIC = "org"
+
+
+def access(user) -> Access:
+    """The user's ``Access``, kept on the user object for the request (not on
+    ``request.user``'s lazy wrapper, so that the permission checks, which see the user
+    itself, find it too) and by the process under the org topic's generation: any save of
+    a user, role, unit or their links bumps it. A transaction that has itself written to
+    the org tables reads its own (uncommitted) rows and keeps nothing."""
     if isinstance(user, LazyObject):
         if user._wrapped is empty:
             user._setup()
         user = user._wrapped
-    cached = user.__dict__.get("_mingzhu_role_grants")
-    if cached is not None:
-        return cached
+    found = user.__dict__.get("_mingzhu_access")
+    if found is not None:
+        return found
+    if _org_pending():
+        found = _read_access(user)
+    else:
+        token = generations([TOPIC])[0][TOPIC]
+        kept = _ACCESS.get(user.pk)
+        now = time.monotonic()
+        if (
+            kept is not None
+            and kept[0] == token
+            and kept[1].unit_id == user.unit_id
+            and now - kept[2] < ACCESS_SECONDS
+        ):
+            found = kept[1]
+        else:
+            found = _read_access(user)
+            if len(_ACCESS) >= _ACCESS_MAX:
+                _ACCESS.clear()
+            _ACCESS[user.pk] = (token, found, now)
+    user.__dict__["_mingzhu_access"] = found
+    unit_field = type(user)._meta.get_field("unit")
+    if found.unit is not None and not unit_field.is_cached(user):
+        # The page's menu shows the unit: a copy of the kept one, which no request changes.
+        unit_field.set_cached_value(user, copy.copy(found.unit))
+    return found
+
+
+def _org_pending() -> bool:
+    return pending(TOPIC)
+
+
+def _read_access(user) -> Access:
+    from mingzhu.org.models import OrgUnit
+
     by_role: dict[int, tuple[str, set[str]]] = {}
     rows = user.roles.values_list(
         "pk", "data_scope", "permissions__content_type__app_label", "permissions__codename"
@@ -97,23 +169,35 @@ def _role_grants(user) -> list[tuple[str, frozenset[str]]]:
         if codename:
             perms.add(f"{app_label}.{codename}")
     grants = [(s, frozenset(perms)) for s, perms in by_role.values()]
-    user.__dict__["_mingzhu_role_grants"] = grants
-    return grants
+    own = user.user_permissions.values_list("content_type__app_label", "codename")
+    unit = None
+    if user.unit_id is not None:
+        unit = OrgUnit._base_manager.filter(pk=user.unit_id).first()
+    custom: frozenset[str] = frozenset()
+    if any(s == DataScope.CUSTOM for s, _perms in grants):
+        custom = frozenset(user.custom_units.values_list("path", flat=True))
+    return Access(
+        grants=grants,
+        user_permissions=frozenset(f"{app}.{code}" for app, code in own.order_by()),
+        unit_id=user.unit_id,
+        unit=unit,
+        custom_paths=custom,
+    )
 
 
 def _build_scope(user, scopes: set[str]) -> UserScope:
     if DataScope.ALL in scopes:
         return UserScope(everything=True)
+    known = access(user)
     paths: set[str] = set()
     unit_ids: set[int] = set()
-    unit = user.unit
-    if unit is not None:
+    if known.unit is not None:
         if DataScope.UNIT_AND_BELOW in scopes:
-            paths.add(unit.path)
+            paths.add(known.unit.path)
         if DataScope.UNIT in scopes:
-            unit_ids.add(unit.pk)
+            unit_ids.add(known.unit_id)
     if DataScope.CUSTOM in scopes:
-        paths.update(user.custom_units.values_list("path", flat=True))
+        paths.update(known.custom_paths)
     return UserScope(
         subtree_paths=frozenset(paths),
         unit_ids=frozenset(unit_ids),
@@ -243,13 +327,13 @@ def scope_branches(model: type[models.Model], scope: UserScope, user, action: st
     direct: list[Q] = []
     many: list[Q] = []
     if scope.subtree_paths or scope.unit_ids:
-        cache = user.__dict__.setdefault("_mingzhu_scope_unit_ids", {})
+        kept = access(user).unit_ids
         key = (scope.subtree_paths, scope.unit_ids)
-        if key not in cache:
-            cache[key] = sorted(
-                OrgUnit._base_manager.filter(_units_q(scope)).values_list("pk", flat=True)
-            )
-        ids = cache[key]
+        ids = kept.get(key)
+        if ids is None:
+            ids = sorted(OrgUnit._base_manager.filter(_units_q(scope)).values_list("pk", flat=True))
+            if not _org_pending():
+                kept[key] = ids
         for prefix in model.scope_fields:
             if not prefix:
                 direct.append(Q(pk__in=ids))

@@ -18,21 +18,37 @@ class RoleBackend(ModelBackend):
     def _get_group_permissions(self, user_obj):
         return Permission.objects.filter(mingzhu_roles__users=user_obj)
 
+    @staticmethod
+    def _kept(user_obj, obj) -> bool:
+        """Whether the permissions come from ``core.scope.access`` (Django's own reading
+        for the anonymous, the inactive, superusers and object permissions)."""
+        return (
+            user_obj.is_active
+            and not user_obj.is_anonymous
+            and obj is None
+            and not user_obj.is_superuser
+        )
+
     def get_group_permissions(self, user_obj, obj=None):
         """The roles' permissions, from the query that also reads the roles' data
-        scopes (every request needs both)."""
-        if (
-            not user_obj.is_active
-            or user_obj.is_anonymous
-            or obj is not None
-            or user_obj.is_superuser
-        ):
+        scopes (every request needs both), kept by the process (``core.scope.access``)."""
+        if not self._kept(user_obj, obj):
             return super().get_group_permissions(user_obj, obj)
         if not hasattr(user_obj, "_group_perm_cache"):
             from mingzhu.core.scope import role_permissions
 
             user_obj._group_perm_cache = role_permissions(user_obj)
         return user_obj._group_perm_cache
+
+    def get_user_permissions(self, user_obj, obj=None):
+        """The user's own permissions, kept with the roles' (``core.scope.access``)."""
+        if not self._kept(user_obj, obj):
+            return super().get_user_permissions(user_obj, obj)
+        if not hasattr(user_obj, "_user_perm_cache"):
+            from mingzhu.core.scope import access
+
+            user_obj._user_perm_cache = set(access(user_obj).user_permissions)
+        return user_obj._user_perm_cache
 
     def get_user(self, user_id):
         user = super().get_user(user_id)
