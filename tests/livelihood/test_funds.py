@@ -10,6 +10,8 @@ from django.http import Http404
 
 from mingzhu.core.actions import ActionError
 from mingzhu.livelihood import actions
+from mingzhu.livelihood.choices import AidReason
+from mingzhu.livelihood.metrics import fund_figures
 from mingzhu.livelihood.models import FundEntry, ImmutableError, MutualAidFund
 
 DAY = dt.date(2030, 3, 4)
@@ -152,3 +154,30 @@ def test_the_api_records_and_approves(as_user, lixin_fund, lixin, xinba):
     assert as_user(lixin).post(url).status_code == 403
     assert as_user(xinba).post(url).json()["status"] == "approved"
     assert as_user(xinba).post(url).status_code == 400
+
+
+def test_fund_figures_count_approved_entries_only(lixin_fund, lixin, xinba):
+    totals, by_reason = fund_figures(lixin_fund)
+    assert totals["balance"] == actions.balance_of(lixin_fund)
+    donation = _donation(lixin_fund, lixin, amount="2.0000")
+    aid = actions.record_entry(
+        lixin_fund,
+        actor=lixin,
+        kind="aid",
+        amount="0.5000",
+        date=DAY,
+        recipient="张某户",
+        reason="schooling",
+    )
+    assert fund_figures(lixin_fund) == (totals, by_reason)  # drafts do not count
+    actions.approve_entry(donation.pk, actor=xinba)
+    actions.approve_entry(aid.pk, actor=xinba)
+    after, reasons = fund_figures(lixin_fund)
+    assert after["donations"] == totals["donations"] + Decimal("2.0000")
+    assert after["aid"] == totals["aid"] + Decimal("0.5000")
+    assert after["balance"] == after["donations"] - after["aid"]
+    labelled = dict(reasons)
+    assert labelled[str(AidReason.SCHOOLING.label)] == dict(by_reason).get(
+        str(AidReason.SCHOOLING.label), 0
+    ) + Decimal("0.5000")
+    assert [v for _k, v in reasons] == sorted((v for _k, v in reasons), reverse=True)

@@ -18,8 +18,15 @@ from mingzhu.tasks.services import add_working_days, add_working_hours
 
 from . import services
 from .actions import limit_for
-from .choices import RequestAction, RequestType
-from .models import Callback, CitizenRequest, RateWeights, RequestCategory, RequestEvent
+from .choices import AidReason, EntryKind, EntryStatus, RequestAction, RequestType
+from .models import (
+    Callback,
+    CitizenRequest,
+    FundEntry,
+    RateWeights,
+    RequestCategory,
+    RequestEvent,
+)
 
 
 def request_tasks(requests: QuerySet) -> QuerySet:
@@ -155,3 +162,14 @@ def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT
         "by_category": sorted(by_category.items(), key=lambda kv: -kv[1]),
         "by_town": sorted(by_town.items(), key=lambda kv: -kv[1]),
     }
+
+
+def fund_figures(fund) -> tuple[dict, list[tuple]]:
+    """A fund's totals (donations, aid, balance) and its aid by reason, largest first,
+    over its approved entries."""
+    approved = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
+    totals = services.fund_totals(approved.values_list("kind", "amount"))
+    by_reason = services.aid_by_reason(
+        approved.filter(kind=EntryKind.AID).values_list("reason", "amount")
+    )
+    return totals, services.largest_first(by_reason, dict(AidReason.choices))
