@@ -242,3 +242,17 @@ def test_it_gives_the_deadline_of_a_time_limit(basis, limit, deadline, due_at):
         assert got_due_at == dt.datetime(*due_at, tzinfo=zone)
     else:
         assert got_due_at.date() == deadline
+
+
+def test_unit_rows_rank_by_on_time_rate_then_name():
+    rows = [
+        {"unit": 1, "unit_name": "生态环境局", "on_time_rate": 0.5},
+        {"unit": 2, "unit_name": "发展和改革委员会", "on_time_rate": None},
+        {"unit": 3, "unit_name": "住房和城乡建设局", "on_time_rate": 0.5},
+        {"unit": 4, "unit_name": "财政局", "on_time_rate": 1.0},
+        {"unit": 5, "unit_name": "交通运输局", "on_time_rate": 0.0},
+    ]
+    ranked = services.by_on_time_rate(rows)
+    assert [r["unit"] for r in ranked] == [4, 3, 1, 5, 2]
+    assert [r["unit"] for r in rows] == [1, 2, 3, 4, 5]  # the rows given keep their order
+    assert services.by_on_time_rate([]) == []

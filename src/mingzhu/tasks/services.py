@@ -478,3 +478,9 @@ def unit_metrics(tasks: Iterable[TaskFacts], start: dt.date, end: dt.date) -> li
         m.closure_requests += t.closure_requests
         m.returns += t.returns
     return [by_unit[k].as_dict() for k in sorted(by_unit)]
+
+
+def by_on_time_rate(rows: list[dict]) -> list[dict]:
+    """Unit metrics rows (``unit_metrics`` with each ``unit_name``), the highest on-time
+    closure rate first (none counts as 0), then by the unit's name."""
+    return sorted(rows, key=lambda r: (-(r["on_time_rate"] or 0), r["unit_name"]))

@@ -37,7 +37,7 @@ from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import SHOW_ALL, SHOW_OPEN, TaskFilter, TaskListFilter
 from .forms import HolidayDayForm, HolidayYearForm, TaskForm
 from .importer import import_tasks
-from .metrics import metrics_for
+from .metrics import named_metrics
 from .models import (
     Attachment,
     HolidayDay,
@@ -386,13 +386,7 @@ class MetricsView(ReportView):
     template_name = "tasks/metrics.html"
 
     def report(self, start, end):
-        rows = metrics_for(self.restricted("view"), start, end)
-        names = dict(
-            OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
-        )
-        for row in rows:
-            row["unit_name"] = names.get(row["unit"], "")
-        rows.sort(key=lambda r: (-(r["on_time_rate"] or 0), r["unit_name"]))
+        rows = services.by_on_time_rate(named_metrics(self.restricted("view"), start, end))
         return {"rows": rows, "chart": _chart(rows)}
 
 
