@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import F, QuerySet
 
 from mingzhu.org.choices import TOWN_KINDS
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks import history
 
 from . import services
@@ -116,7 +116,7 @@ def rate_tables(
     name), as the metrics page lists them."""
     by_domain = services.rates_by(facts, lambda f: f.domain, start, end, as_of)
     by_unit = services.rates_by(facts, lambda f: f.unit_id, start, end, as_of)
-    names = dict(OrgUnit.objects.filter(pk__in=by_unit).values_list("pk", "name"))
+    names = unit_names(by_unit)
     domain_rows = services.rate_rows(by_domain, lambda k: Domain(k).label)
     unit_rows = services.rate_rows(by_unit, names.get)
     return (
