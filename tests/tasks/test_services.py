@@ -117,6 +117,15 @@ def test_it_marks_a_unit_with_three_red_sheets_in_a_quarter_for_interview():
     assert services.units_for_interview(sheets[1:] + [(7, D(2025, 4, 1))]) == set()
 
 
+def test_interviews_name_the_units_due_by_name():
+    sheets = [(7, D(2025, 1, 5), "住建局"), (7, D(2025, 2, 5), "住建局")]
+    sheets += [(7, D(2025, 3, 31), "住建局"), (8, D(2025, 4, 1), "财政局")]
+    sheets += [(8, D(2025, 5, 1), "财政局"), (8, D(2025, 6, 1), "财政局")]
+    sheets += [(9, D(2025, 1, 1), "交通局")]
+    assert services.interviews(iter(sheets)) == [("住建局", 2025, 1), ("财政局", 2025, 2)]
+    assert services.interviews([]) == []
+
+
 def test_it_computes_unit_metrics():
     start, end = D(2025, 1, 1), D(2025, 3, 31)
     facts = [

@@ -394,6 +394,15 @@ def units_for_interview(red_sheets: Iterable[tuple[int, dt.date]]) -> set[tuple[
     return {key for key, n in counts.items() if n >= red_sheets_for_interview()}
 
 
+def interviews(red_sheets: Iterable[tuple[int, dt.date, str]]) -> list[tuple[str, int, int]]:
+    """(unit name, year, quarter) of the interviews due (``units_for_interview``), by
+    name, from (unit id, issued on, unit name) rows of red sheets."""
+    sheets = list(red_sheets)
+    due = units_for_interview([(u, on) for u, on, _name in sheets])
+    names = {u: name for u, _on, name in sheets}
+    return sorted((names[u], y, q) for u, y, q in due)
+
+
 @dataclass(frozen=True)
 class TaskFacts:
     """What the metrics need to know about one task."""

@@ -363,10 +363,7 @@ class SheetListView(ObjectListView):
 
     def meta_context(self):
         red = self.restricted("view").filter(level=SheetLevel.RED)
-        sheets = list(red.values_list("unit_id", "issued_on", "unit__name"))
-        due = services.units_for_interview([(u, on) for u, on, _name in sheets])
-        names = {u: name for u, _on, name in sheets}
-        interviews = sorted((names[u], y, q) for u, y, q in due)
+        interviews = services.interviews(red.values_list("unit_id", "issued_on", "unit__name"))
         return {**super().meta_context(), "can_add": False, "interviews": interviews}
 
 
