@@ -10,7 +10,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from mingzhu.core import periods
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks.choices import EventAction, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.models import Task, TaskEvent
@@ -108,7 +108,7 @@ def rates_for(requests: QuerySet, year: int, month: int) -> dict:
     w = (weights.response, weights.resolution, weights.satisfaction)
     facts = round_facts(requests, start, end, weights.contact_hours)
     rows = services.three_rates(facts, start, end, w)
-    names = dict(OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name"))
+    names = unit_names(r["unit"] for r in rows)
     for r in rows:
         r["name"] = names.get(r["unit"], "?")
     red, black = services.red_black(rows, weights.list_size, weights.min_cases)
