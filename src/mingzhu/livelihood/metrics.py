@@ -137,7 +137,7 @@ def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT
     cats = np.array([c for _v, _t, c, _r in rows], dtype=np.int64)
     days = np.array([timezone.localdate(r).toordinal() for *_x, r in rows], dtype=np.int64)
     spots = services.hot_spots(places, cats, days, as_of, window)
-    unit_names = dict(OrgUnit.objects.values_list("pk", "name"))
+    all_names = dict(OrgUnit.objects.values_list("pk", "name"))
     categories = {c.pk: c for c in RequestCategory.objects.select_related("parent")}
     by_category: dict[str, int] = {}
     by_town: dict[str, int] = {}
@@ -145,13 +145,13 @@ def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT
         category = categories.get(cat)
         top = (category.parent or category).name if category else "?"
         by_category[top] = by_category.get(top, 0) + 1
-        name = unit_names.get(town, "?")
+        name = all_names.get(town, "?")
         by_town[name] = by_town.get(name, 0) + 1
     return {
         "since": since,
         "spots": [
             {
-                "place": unit_names.get(p, "?"),
+                "place": all_names.get(p, "?"),
                 "place_id": p,
                 "category": str(categories[c]) if c in categories else "?",
                 "category_id": c,
