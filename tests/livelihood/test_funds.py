@@ -29,6 +29,18 @@ def _donation(fund, lixin_or_other, amount="1.0000", donor="爱心企业"):
     )
 
 
+def _aid(fund, lixin, amount, recipient="张某户", reason="illness"):
+    return actions.record_entry(
+        fund,
+        actor=lixin,
+        kind="aid",
+        amount=amount,
+        date=DAY,
+        recipient=recipient,
+        reason=reason,
+    )
+
+
 @pytest.fixture
 def lixin_fund(unit):
     return MutualAidFund.objects.get(village=unit("YZ-XINBA-V02"))
@@ -79,15 +91,7 @@ def test_the_recorder_never_approves_and_aid_never_exceeds_the_balance(lixin_fun
     with pytest.raises(PermissionDenied):
         actions.approve_entry(entry.pk, actor=lixin)
     too_much = actions.balance_of(lixin_fund) + Decimal("5")
-    aid = actions.record_entry(
-        lixin_fund,
-        actor=lixin,
-        kind="aid",
-        amount=too_much,
-        date=DAY,
-        recipient="张某户",
-        reason="illness",
-    )
+    aid = _aid(lixin_fund, lixin, too_much)
     with pytest.raises(ActionError):
         actions.approve_entry(aid.pk, actor=xinba)
     actions.approve_entry(entry.pk, actor=xinba)
@@ -105,15 +109,7 @@ def test_a_village_records_only_for_its_own_fund(fund, lixin, sanmao):
 def test_the_public_notice_names_nobody(as_user, lixin_fund, lixin, xinba, outsider, sanmao):
     entry = _donation(lixin_fund, lixin, donor="张慈善")
     actions.approve_entry(entry.pk, actor=xinba)
-    aid = actions.record_entry(
-        lixin_fund,
-        actor=lixin,
-        kind="aid",
-        amount="0.1000",
-        date=DAY,
-        recipient="李困难户",
-        reason="illness",
-    )
+    aid = _aid(lixin_fund, lixin, "0.1000", recipient="李困难户")
     actions.approve_entry(aid.pk, actor=xinba)
     for user in (outsider, sanmao, lixin):
         response = as_user(user).get(f"/livelihood/funds/{lixin_fund.pk}/notice/")
@@ -160,15 +156,7 @@ def test_fund_figures_count_approved_entries_only(lixin_fund, lixin, xinba):
     totals, by_reason = fund_figures(lixin_fund)
     assert totals["balance"] == actions.balance_of(lixin_fund)
     donation = _donation(lixin_fund, lixin, amount="2.0000")
-    aid = actions.record_entry(
-        lixin_fund,
-        actor=lixin,
-        kind="aid",
-        amount="0.5000",
-        date=DAY,
-        recipient="张某户",
-        reason="schooling",
-    )
+    aid = _aid(lixin_fund, lixin, "0.5000", reason="schooling")
     assert fund_figures(lixin_fund) == (totals, by_reason)  # drafts do not count
     actions.approve_entry(donation.pk, actor=xinba)
     actions.approve_entry(aid.pk, actor=xinba)
