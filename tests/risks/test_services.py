@@ -144,16 +144,16 @@ def test_rate_rows_name_the_groups_and_give_percentages():
 
 
 def test_rate_tables_sort_by_open_hazards_then_unit_name(unit):
-    xinba, sanmao = unit("YZ-XINBA"), unit("YZ-SANMAO")
+    xinba, xinglong = unit("YZ-XINBA"), unit("YZ-XINGLONG")
     facts = [
         fact(1, status="accepted", deadline=D(2025, 5, 1), unit_id=xinba.pk),
-        fact(2, status="accepted", deadline=D(2025, 5, 1), unit_id=sanmao.pk, domain="fire"),
-        fact(3, status="accepted", deadline=D(2025, 5, 1), unit_id=sanmao.pk, domain="fire"),
+        fact(2, status="accepted", deadline=D(2025, 5, 1), unit_id=xinglong.pk, domain="fire"),
+        fact(3, status="accepted", deadline=D(2025, 5, 1), unit_id=xinglong.pk, domain="fire"),
     ]
     domains, units = rate_tables(facts, D(2025, 1, 1), D(2025, 3, 31), D(2025, 4, 15))
     assert [(r["name"], r["open"]) for r in domains] == [
         (Domain("fire").label, 2),
         (Domain("flood").label, 1),
     ]
-    assert [(r["name"], r["open"]) for r in units] == [(sanmao.name, 2), (xinba.name, 1)]
+    assert [(r["name"], r["open"]) for r in units] == [(xinglong.name, 2), (xinba.name, 1)]
     assert units[0]["knowable_pct"] == percent(units[0]["knowable"].value)
