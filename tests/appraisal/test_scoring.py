@@ -1,5 +1,7 @@
 """The scoring formula on hand-worked examples, and the streaks."""
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from mingzhu.appraisal.scoring import (
     SchemeSpec,
     UnitInput,
     red_and_yellow,
+    result_table,
     score,
     streaks,
 )
@@ -246,3 +249,18 @@ def test_the_quarters_it_is_given_are_parsed_the_one_way():
     for bad in ("2025Q5", "25Q1", "", None):
         with pytest.raises(ValueError):
             parse_quarter(bad)
+
+
+def test_result_table_shows_each_rows_items_points_and_flag():
+    items = [
+        SimpleNamespace(code="invest", name="投资完成率"),
+        SimpleNamespace(code="n", name="项目数"),
+    ]
+    first = SimpleNamespace(unit_id=1, items={"invest": 0.1875, "n": 3}, points={"invest": 12.5})
+    second = SimpleNamespace(unit_id=2, items={}, points={})
+    table = result_table([first, second], items, {1: "red"})
+    assert table == [
+        {"row": first, "values": ["18.75%", "3"], "points": [12.5, None], "award": "red"},
+        {"row": second, "values": ["—", "—"], "points": [None, None], "award": None},
+    ]
+    assert result_table([], items, {}) == []

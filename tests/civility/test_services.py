@@ -1,10 +1,12 @@
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
 from mingzhu.civility.services import (
     award_blockers,
+    campaign_lists,
     campaign_summary,
     month_calendar,
     notice_end,
@@ -65,3 +67,26 @@ def test_it_summarises_a_task_list_without_cancelled_tasks():
     rows = [("closed", None), ("in_progress", "red"), ("accepted", "yellow"), ("cancelled", None)]
     assert campaign_summary(rows) == {"total": 3, "closed": 1, "rate": 1 / 3, "red": 1, "yellow": 1}
     assert campaign_summary([])["rate"] is None
+
+
+def test_campaign_lists_group_the_tasks_by_list_in_order():
+    first, second = SimpleNamespace(name="测评"), SimpleNamespace(name="整改")
+
+    def task(task_list, status, light=None):
+        return SimpleNamespace(
+            task_list_id=id(task_list), task_list=task_list, status=status, light=light
+        )
+
+    tasks = [
+        task(first, "closed"),
+        task(first, "in_progress", "red"),
+        task(second, "cancelled"),
+        task(first, "accepted", "yellow"),
+    ]
+    lists = campaign_lists(tasks)
+    assert [entry["task_list"] for entry in lists] == [first, second]
+    assert lists[0]["tasks"] == [tasks[0], tasks[1], tasks[3]]
+    assert lists[0]["summary"] == {"total": 3, "closed": 1, "rate": 1 / 3, "red": 1, "yellow": 1}
+    assert lists[1]["tasks"] == [tasks[2]]
+    assert lists[1]["summary"] == campaign_summary([])
+    assert campaign_lists([]) == []

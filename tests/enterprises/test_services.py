@@ -280,3 +280,30 @@ def test_demand_rates():
             "satisfaction_rate": 0.5,
         }
     ]
+
+
+def test_class_counts_add_both_groups():
+    summary = {
+        "above": {"counts": {"A": 2, "B": 3, "C": 1}},
+        "below": {"counts": {"A": 1, "D": 4}},
+        "empty": {},
+    }
+    assert services.class_counts(summary) == {"A": 3, "B": 3, "C": 1, "D": 4, "T": 0}
+    assert services.class_counts({}) == dict.fromkeys(services.CLASSES, 0)
+
+
+def test_class_distribution_stacks_the_classes_by_town():
+    cells = [
+        {"town__name": "新坝镇", "mu_class": "A", "n": 2},
+        {"town__name": "三茅街道", "mu_class": "C", "n": 5},
+        {"town__name": "新坝镇", "mu_class": "T", "n": 1},
+    ]
+    chart = services.class_distribution(iter(cells))
+    assert chart["towns"] == ["三茅街道", "新坝镇"]
+    assert [s["name"] for s in chart["series"]] == list(services.CLASSES)
+    series = {s["name"]: s["data"] for s in chart["series"]}
+    assert series == {"A": [0, 2], "B": [0, 0], "C": [5, 0], "D": [0, 0], "T": [0, 1]}
+    assert services.class_distribution([]) == {
+        "towns": [],
+        "series": [{"name": c, "data": []} for c in services.CLASSES],
+    }

@@ -10,6 +10,8 @@ from django.http import Http404
 
 from mingzhu.core.actions import ActionError
 from mingzhu.livelihood import actions
+from mingzhu.livelihood.choices import AidReason
+from mingzhu.livelihood.metrics import fund_figures
 from mingzhu.livelihood.models import FundEntry, ImmutableError, MutualAidFund
 
 DAY = dt.date(2030, 3, 4)
@@ -24,6 +26,18 @@ def fund(unit):
 def _donation(fund, lixin_or_other, amount="1.0000", donor="爱心企业"):
     return actions.record_entry(
         fund, actor=lixin_or_other, kind="donation", amount=amount, date=DAY, donor=donor
+    )
+
+
+def _aid(fund, lixin, amount, recipient="张某户", reason="illness"):
+    return actions.record_entry(
+        fund,
+        actor=lixin,
+        kind="aid",
+        amount=amount,
+        date=DAY,
+        recipient=recipient,
+        reason=reason,
     )
 
 
@@ -77,15 +91,7 @@ def test_the_recorder_never_approves_and_aid_never_exceeds_the_balance(lixin_fun
     with pytest.raises(PermissionDenied):
         actions.approve_entry(entry.pk, actor=lixin)
     too_much = actions.balance_of(lixin_fund) + Decimal("5")
-    aid = actions.record_entry(
-        lixin_fund,
-        actor=lixin,
-        kind="aid",
-        amount=too_much,
-        date=DAY,
-        recipient="张某户",
-        reason="illness",
-    )
+    aid = _aid(lixin_fund, lixin, too_much)
     with pytest.raises(ActionError):
         actions.approve_entry(aid.pk, actor=xinba)
     actions.approve_entry(entry.pk, actor=xinba)
@@ -103,15 +109,7 @@ def test_a_village_records_only_for_its_own_fund(fund, lixin, sanmao):
 def test_the_public_notice_names_nobody(as_user, lixin_fund, lixin, xinba, outsider, sanmao):
     entry = _donation(lixin_fund, lixin, donor="张慈善")
     actions.approve_entry(entry.pk, actor=xinba)
-    aid = actions.record_entry(
-        lixin_fund,
-        actor=lixin,
-        kind="aid",
-        amount="0.1000",
-        date=DAY,
-        recipient="李困难户",
-        reason="illness",
-    )
+    aid = _aid(lixin_fund, lixin, "0.1000", recipient="李困难户")
     actions.approve_entry(aid.pk, actor=xinba)
     for user in (outsider, sanmao, lixin):
         response = as_user(user).get(f"/livelihood/funds/{lixin_fund.pk}/notice/")
@@ -152,3 +150,22 @@ def test_the_api_records_and_approves(as_user, lixin_fund, lixin, xinba):
     assert as_user(lixin).post(url).status_code == 403
     assert as_user(xinba).post(url).json()["status"] == "approved"
     assert as_user(xinba).post(url).status_code == 400
+
+
+def test_fund_figures_count_approved_entries_only(lixin_fund, lixin, xinba):
+    totals, by_reason = fund_figures(lixin_fund)
+    assert totals["balance"] == actions.balance_of(lixin_fund)
+    donation = _donation(lixin_fund, lixin, amount="2.0000")
+    aid = _aid(lixin_fund, lixin, "0.5000", reason="schooling")
+    assert fund_figures(lixin_fund) == (totals, by_reason)  # drafts do not count
+    actions.approve_entry(donation.pk, actor=xinba)
+    actions.approve_entry(aid.pk, actor=xinba)
+    after, reasons = fund_figures(lixin_fund)
+    assert after["donations"] == totals["donations"] + Decimal("2.0000")
+    assert after["aid"] == totals["aid"] + Decimal("0.5000")
+    assert after["balance"] == after["donations"] - after["aid"]
+    labelled = dict(reasons)
+    assert labelled[str(AidReason.SCHOOLING.label)] == dict(by_reason).get(
+        str(AidReason.SCHOOLING.label), 0
+    ) + Decimal("0.5000")
+    assert [v for _k, v in reasons] == sorted((v for _k, v in reasons), reverse=True)

@@ -1,11 +1,13 @@
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mingzhu.livelihood import services
+from mingzhu.livelihood.choices import Scheme
 from mingzhu.livelihood.services import RoundFacts
 
 D = dt.date
@@ -192,6 +194,34 @@ def test_coverage_rates():
     assert not services.below_target(2000, 1, None)
 
 
+def test_coverage_rows_and_totals_per_scheme():
+    def record(scheme, registered, insured):
+        return SimpleNamespace(
+            scheme=scheme,
+            registered=registered,
+            insured=insured,
+            rate=services.coverage_rate(registered, insured),
+        )
+
+    records = [record("pension", 2000, 1899), record("pension", 1000, 1000)]
+    records.append(record("medical", 500, 490))
+    targets = {"pension": Decimal("95.00")}
+    rows = services.coverage_rows(records, targets)
+    assert [(r["record"], r["rate"], r["target"], r["below"]) for r in rows] == [
+        (records[0], 94.95, Decimal("95.00"), True),
+        (records[1], 100.0, Decimal("95.00"), False),
+        (records[2], 98.0, None, False),
+    ]
+    totals = services.coverage_totals(rows, targets)
+    assert list(totals) == [Scheme.PENSION.label, Scheme.MEDICAL.label]
+    assert totals[Scheme.PENSION.label] == (3000, 2899, 96.63, Decimal("95.00"))
+    assert totals[Scheme.MEDICAL.label] == (500, 490, 98.0, None)
+    assert services.coverage_totals([], {}) == {
+        Scheme.PENSION.label: (0, 0, None, None),
+        Scheme.MEDICAL.label: (0, 0, None, None),
+    }
+
+
 def test_fund_totals_add_corrections_with_their_sign():
     rows = [
         ("donation", Decimal("1.0000")),
@@ -203,3 +233,14 @@ def test_fund_totals_add_corrections_with_their_sign():
         "aid": Decimal("0.3000"),
         "balance": Decimal("0.6500"),
     }
+
+
+def test_largest_first_labels_the_amounts():
+    amounts = {"illness": Decimal("0.3"), "other": Decimal("1.2"), "gone": Decimal("0.5")}
+    labels = {"illness": "因病", "other": "其他"}
+    assert services.largest_first(amounts, labels) == [
+        ("其他", Decimal("1.2")),
+        ("gone", Decimal("0.5")),
+        ("因病", Decimal("0.3")),
+    ]
+    assert services.largest_first({}, labels) == []

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mingzhu.core.scope import restrict
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, unit_names
 
 SANMAO = "321182001000"
 XINBA = "YZ-XINBA"
@@ -97,3 +97,11 @@ def test_it_keeps_peer_counties_outside_the_tree(as_user, administrator, unit):
     )
     assert "parent" in response.context["form"].errors
     assert unit("320281000000").parent is None
+
+
+def test_unit_names_name_the_units_by_id(unit):
+    xinba, fgw = unit("YZ-XINBA"), unit("YZ-DEPT-FGW")
+    missing = OrgUnit.objects.order_by("-pk").first().pk + 1
+    names = unit_names(iter([xinba.pk, fgw.pk, xinba.pk, missing]))
+    assert names == {xinba.pk: xinba.name, fgw.pk: "发展和改革委员会"}
+    assert unit_names([]) == {}

@@ -1,11 +1,19 @@
 """Coverage, load per member and the training summary on hand-worked examples."""
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mingzhu.party.services import Place, coverage, member_load, training_summary
+from mingzhu.party.services import (
+    Place,
+    by_hours,
+    coverage,
+    member_load,
+    training_summary,
+    with_load,
+)
 
 # Two towns: T1 holds villages A and B, T2 holds village C.
 PLACES = {
@@ -72,6 +80,33 @@ def test_it_sums_training_hours_per_person_for_the_year():
     assert result["people"][2] == {"hours": Decimal("3.0"), "sessions": 1, "meets": False}
     assert (result["trained"], result["hours"], result["meeting"]) == (2, Decimal("9.5"), 1)
     assert result["mean_hours"] == Decimal("4.8")  # 9.5 / 2 = 4.75, rounded half even
+
+
+def test_it_lists_people_by_hours_then_name():
+    people = {
+        1: {"hours": Decimal("3.0"), "sessions": 1},
+        2: {"hours": Decimal("6.5"), "sessions": 2},
+        3: {"hours": Decimal("3.0"), "sessions": 2},
+    }
+    members = {1: SimpleNamespace(name="王五"), 2: SimpleNamespace(name="张三")}
+    members[3] = SimpleNamespace(name="李四")
+    ranked = by_hours(people, members)
+    assert [(m.name, p["hours"]) for m, p in ranked] == [
+        ("张三", Decimal("6.5")),
+        ("李四", Decimal("3.0")),
+        ("王五", Decimal("3.0")),
+    ]
+    assert by_hours({}, members) == []
+
+
+def test_it_gives_each_coverage_row_its_load():
+    rows = [{"id": 1, "name": "A村", "rate": 0.5}, {"id": 3, "name": "C村", "rate": None}]
+    load = [{"id": 1, "members": 2}, {"id": 2, "members": 5}]
+    assert with_load(rows, load) == [
+        {"id": 1, "name": "A村", "rate": 0.5, "load": {"id": 1, "members": 2}},
+        {"id": 3, "name": "C村", "rate": None, "load": None},
+    ]
+    assert rows[0] == {"id": 1, "name": "A村", "rate": 0.5}  # the rows given are not changed
 
 
 def test_it_summarises_an_empty_year():

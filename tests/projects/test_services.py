@@ -93,3 +93,13 @@ def test_the_plan_so_far_is_spread_over_the_months():
     assert services.ytd_plan(None, 6) == 0
     monthly = [(1, Decimal(10)), (2, Decimal(20)), (7, Decimal(100))]
     assert services.ytd_completed(monthly, 6) == 30
+
+
+def test_investment_months_run_to_the_month_given():
+    monthly = {1: Decimal("100"), 3: Decimal("50.5")}
+    months = services.investment_months(monthly, Decimal(1200), 3)
+    assert months["monthly"] == [100.0, 0.0, 50.5] + [0.0] * 9
+    assert months["cumulative"] == [100.0, 100.0, 150.5] + [None] * 9
+    assert months["plan"] == [100.0 * m for m in range(1, 13)]
+    empty = services.investment_months({}, None, 12)
+    assert empty == {"monthly": [0.0] * 12, "cumulative": [0.0] * 12, "plan": [0.0] * 12}

@@ -78,6 +78,18 @@ def test_the_wall_stacks_principal_by_entity_and_adds_interest():
     quarterly = services.wall(rows, D(2026, 1, 5), months=3, quarterly=True)
     assert quarterly.periods == ["2026Q1"]
     assert quarterly.total == [220.0]
+    groups, table = services.wall_table(wall)
+    assert groups == ["A", "B"]
+    assert [r[:3] for r in table] == [
+        ["2026-01", 100.0, 50.0],
+        ["2026-02", 0.0, 0.0],
+        ["2026-03", 70.0, 0.0],
+    ]
+    assert [r[3:] for r in table] == [
+        [i, t] for i, t in zip(wall.interest, wall.total, strict=True)
+    ]
+    empty = services.Wall(periods=[], principal={}, interest=[], total=[])
+    assert services.wall_table(empty) == ([], [])
 
 
 def test_liquidity_alert_when_due_exceeds_cash_and_inflow():

@@ -5,7 +5,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mingzhu.risks.debt.planner import as_json, month_index, plan
+from mingzhu.risks.debt.planner import (
+    Move,
+    as_json,
+    month_index,
+    move_rows,
+    plan,
+    rounded_series,
+)
 
 M = month_index(2026, 1)
 
@@ -177,3 +184,28 @@ def test_the_peak_is_no_higher_than_spreading_each_instalment_evenly(rows):
     for m, a, w in zip(months, amounts, windows, strict=True):
         spread[m - first : m - first + w + 1] += a / (w + 1)
     assert r.peak_after <= spread.max() + 1e-6 * max(1, max(amounts))
+
+
+def test_move_rows_and_series_as_the_planner_page_shows_them():
+    r = plan(["a"], [M], [100], [0.12], [1])
+    assert rounded_series(r) == [[100.0, 0.0], [50.0, 50.0], [0.0, 0.0]]
+    moves = [Move("a", M, M + 1, 49.996, 0.49996), Move("z", M + 11, M + 13, 10, 0.123)]
+    assert move_rows(moves, {"a": 7}) == [
+        {
+            "instrument": "a",
+            "pk": 7,
+            "from": "2026-01",
+            "to": "2026-02",
+            "amount": 50.0,
+            "cost": 0.5,
+        },
+        {
+            "instrument": "z",
+            "pk": None,
+            "from": "2026-12",
+            "to": "2027-02",
+            "amount": 10,
+            "cost": 0.12,
+        },
+    ]
+    assert move_rows([], {}) == []

@@ -2,7 +2,10 @@
 
 import datetime as dt
 
+from mingzhu.core.periods import percent
 from mingzhu.risks import services
+from mingzhu.risks.choices import Domain
+from mingzhu.risks.metrics import rate_tables
 from mingzhu.risks.services import HazardFacts
 
 D = dt.date
@@ -113,3 +116,44 @@ def test_heat_map_counts_and_weights_open_hazards_by_town_and_domain():
     counts, scores = services.heat_map(facts, unit_town, [1, 2], ["flood", "fire"])
     assert counts.tolist() == [[2, 0], [0, 1], [1, 0]]
     assert scores.tolist() == [[4.0, 0.0], [0.0, 2.0], [1.0, 0.0]]
+
+
+def test_rate_rows_name_the_groups_and_give_percentages():
+    groups = {
+        "flood": {
+            "total": 3,
+            "open": 2,
+            "major_open": 1,
+            "knowable": services.Rate(1, 3),
+            "controllable": services.Rate(0, 0),
+        }
+    }
+    assert services.rate_rows(groups, {"flood": "防汛"}.get) == [
+        {
+            "name": "防汛",
+            "total": 3,
+            "open": 2,
+            "major_open": 1,
+            "knowable": services.Rate(1, 3),
+            "controllable": services.Rate(0, 0),
+            "knowable_pct": 33.3,
+            "controllable_pct": None,
+        }
+    ]
+    assert services.rate_rows({}, str) == []
+
+
+def test_rate_tables_sort_by_open_hazards_then_unit_name(unit):
+    xinba, xinglong = unit("YZ-XINBA"), unit("YZ-XINGLONG")
+    facts = [
+        fact(1, status="accepted", deadline=D(2025, 5, 1), unit_id=xinba.pk),
+        fact(2, status="accepted", deadline=D(2025, 5, 1), unit_id=xinglong.pk, domain="fire"),
+        fact(3, status="accepted", deadline=D(2025, 5, 1), unit_id=xinglong.pk, domain="fire"),
+    ]
+    domains, units = rate_tables(facts, D(2025, 1, 1), D(2025, 3, 31), D(2025, 4, 15))
+    assert [(r["name"], r["open"]) for r in domains] == [
+        (Domain("fire").label, 2),
+        (Domain("flood").label, 1),
+    ]
+    assert [(r["name"], r["open"]) for r in units] == [(xinglong.name, 2), (xinba.name, 1)]
+    assert units[0]["knowable_pct"] == percent(units[0]["knowable"].value)

@@ -152,3 +152,9 @@ def test_on_time_repairs_count_only_repairs_due():
     assert result["types"][10]["rate"] == D("50.00")
     assert result["types"][11] == {"on_time": 0, "due": 1, "rate": D("0.00"), "overdue_open": 1}
     assert result["city"]["due"] == 3 and result["city"]["overdue_open"] == 1
+
+
+def test_inspection_totals_scale_the_total_to_a_hundred():
+    totals = services.inspection_totals(iter([(D("8.5"), D(10)), (D(12), D(20)), (D(0), D(5))]))
+    assert totals == {"total": D("20.5"), "maximum": D(35), "normalised": D("58.57")}
+    assert services.inspection_totals([]) == {"total": 0, "maximum": 0, "normalised": None}

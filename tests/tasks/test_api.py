@@ -7,6 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from mingzhu.tasks.choices import Status
+from mingzhu.tasks.metrics import metrics_for, named_metrics
 from mingzhu.tasks.models import Task
 
 URL = "/api/v1/tasks/"
@@ -226,3 +227,15 @@ def test_it_lists_in_a_fixed_number_of_queries(as_user, make_task, supervisor):
     for _ in range(5):
         make_task(Status.ASSIGNED)
     assert count() == before
+
+
+def test_named_metrics_give_each_unit_its_name(make_task, unit):
+    task = make_task(Status.CLOSED)
+    tasks = Task.objects.filter(pk=task.pk)
+    start, end = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+    rows = named_metrics(tasks, start, end)
+    assert [r["unit"] for r in rows] == [r["unit"] for r in metrics_for(tasks, start, end)]
+    (row,) = rows
+    assert (row["unit"], row["unit_name"]) == (unit("YZ-DEPT-FGW").pk, "发展和改革委员会")
+    assert row["closed"] == 1
+    assert named_metrics(Task.objects.none(), start, end) == []

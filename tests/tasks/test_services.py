@@ -117,6 +117,15 @@ def test_it_marks_a_unit_with_three_red_sheets_in_a_quarter_for_interview():
     assert services.units_for_interview(sheets[1:] + [(7, D(2025, 4, 1))]) == set()
 
 
+def test_interviews_name_the_units_due_by_name():
+    sheets = [(7, D(2025, 1, 5), "住建局"), (7, D(2025, 2, 5), "住建局")]
+    sheets += [(7, D(2025, 3, 31), "住建局"), (8, D(2025, 4, 1), "财政局")]
+    sheets += [(8, D(2025, 5, 1), "财政局"), (8, D(2025, 6, 1), "财政局")]
+    sheets += [(9, D(2025, 1, 1), "交通局")]
+    assert services.interviews(iter(sheets)) == [("住建局", 2025, 1), ("财政局", 2025, 2)]
+    assert services.interviews([]) == []
+
+
 def test_it_computes_unit_metrics():
     start, end = D(2025, 1, 1), D(2025, 3, 31)
     facts = [
@@ -242,3 +251,17 @@ def test_it_gives_the_deadline_of_a_time_limit(basis, limit, deadline, due_at):
         assert got_due_at == dt.datetime(*due_at, tzinfo=zone)
     else:
         assert got_due_at.date() == deadline
+
+
+def test_unit_rows_rank_by_on_time_rate_then_name():
+    rows = [
+        {"unit": 1, "unit_name": "生态环境局", "on_time_rate": 0.5},
+        {"unit": 2, "unit_name": "发展和改革委员会", "on_time_rate": None},
+        {"unit": 3, "unit_name": "住房和城乡建设局", "on_time_rate": 0.5},
+        {"unit": 4, "unit_name": "财政局", "on_time_rate": 1.0},
+        {"unit": 5, "unit_name": "交通运输局", "on_time_rate": 0.0},
+    ]
+    ranked = services.by_on_time_rate(rows)
+    assert [r["unit"] for r in ranked] == [4, 3, 1, 5, 2]
+    assert [r["unit"] for r in rows] == [1, 2, 3, 4, 5]  # the rows given keep their order
+    assert services.by_on_time_rate([]) == []

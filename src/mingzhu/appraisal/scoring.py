@@ -48,6 +48,21 @@ def item_text(name: str, value) -> str:
     return numbers.percent(value, None) if is_rate(name) else numbers.number(value)
 
 
+def result_table(rows: Iterable, items: Sequence, flags: dict) -> list[dict]:
+    """A stored result's rows (in rank order) as its page lists them: each row with its
+    items' values as shown (``item_text``), their points and the unit's flag (``flags``:
+    unit id -> flag, None without)."""
+    return [
+        {
+            "row": r,
+            "values": [item_text(i.name, r.items.get(i.code)) for i in items],
+            "points": [r.points.get(i.code) for i in items],
+            "award": flags.get(r.unit_id),
+        }
+        for r in rows
+    ]
+
+
 @dataclass(frozen=True)
 class RuleSpec:
     """Points added (or, when negative, taken) for each counted occurrence of ``code``."""

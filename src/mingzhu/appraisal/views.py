@@ -29,7 +29,7 @@ from .choices import ResultStatus
 from .forms import ComputeForm, SchemeEditForms
 from .models import AppraisalResult, ResultRow, Scheme
 from .notice import notice_for
-from .scoring import item_text
+from .scoring import result_table
 
 
 class BoardView(ReportView):
@@ -67,20 +67,11 @@ class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
         )
         items = list(obj.scheme.items.all())
         flags = {f.unit_id: f for f in obj.flags.all()}
-        table = [
-            {
-                "row": r,
-                "values": [item_text(i.name, r.items.get(i.code)) for i in items],
-                "points": [r.points.get(i.code) for i in items],
-                "award": flags.get(r.unit_id),
-            }
-            for r in rows
-        ]
         draft = obj.status == ResultStatus.DRAFT
         return {
             "items": items,
             "rules": list(obj.scheme.rules.all()),
-            "table": table,
+            "table": result_table(rows, items, flags),
             "chart": {
                 "names": [r.unit.short_name or r.unit.name for r in rows],
                 "scores": [float(r.score) for r in rows],

@@ -94,3 +94,15 @@ def campaign_summary(tasks: Iterable[tuple[str, str | None]]) -> dict:
         "red": red,
         "yellow": yellow,
     }
+
+
+def campaign_lists(tasks: Iterable) -> list[dict]:
+    """The campaign's tasks (each with its ``light`` on as_of) grouped by their task list,
+    in the order given: each list with its tasks and their ``campaign_summary``."""
+    lists: dict[int, dict] = {}
+    for task in tasks:
+        entry = lists.setdefault(task.task_list_id, {"task_list": task.task_list, "tasks": []})
+        entry["tasks"].append(task)
+    for entry in lists.values():
+        entry["summary"] = campaign_summary((t.status, t.light) for t in entry["tasks"])
+    return list(lists.values())

@@ -19,13 +19,9 @@ from mingzhu.core.views import (
     ReadPermissionMixin,
     Related,
 )
-from mingzhu.org.models import OrgUnit
-from mingzhu.tasks.choices import Light
-from mingzhu.tasks.models import TaskList
 
 from . import actions, services
 from .choices import ApplicationStatus, ObjectionOutcome
-from .cockpit import campaign_tasks
 from .filters import ActivityFilter, ApplicationFilter
 from .forms import (
     AwardForm,
@@ -38,6 +34,7 @@ from .forms import (
     SubmitForm,
 )
 from .models import Application, Category, Objection, Participation, VolunteerActivity
+from .reports import campaign, volunteer_hours
 
 L = gettext_lazy
 S = ApplicationStatus
@@ -219,14 +216,7 @@ class HoursView(ReportView):
     template_name = "civility/hours.html"
 
     def report(self, year):
-        rows = self.restricted("view").filter(activity__held_on__year=year)
-        totals = services.volunteer_totals(rows.values_list("volunteer", "unit_id", "hours"))
-        ids = {p["unit"] for p in totals["people"]}
-        names = dict(OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name"))
-        for row in (*totals["people"], *totals["units"]):
-            row["unit_name"] = names.get(row["unit"], "")
-        illustrative = rows.filter(activity__is_illustrative=True).exists()
-        return {"totals": totals, "illustrative": illustrative}
+        return volunteer_hours(self.restricted("view"), year)
 
     def export_table(self, kind, context):
         totals = context["totals"]
@@ -275,31 +265,5 @@ class CampaignView(ReportView):
     template_name = "civility/campaign.html"
 
     def report(self):
-        user = self.request.user
         today = timezone.localdate()
-        tasks = list(
-            campaign_tasks(user)
-            .select_related("lead_unit", "task_list")
-            .order_by("task_list__name", "deadline", "code")
-        )
-        lists: dict[int, dict] = {}
-        for task in tasks:
-            entry = lists.setdefault(task.task_list_id, {"task_list": task.task_list, "tasks": []})
-            task.light = task.light_on(today)
-            task.light_label = Light(task.light).label if task.light else ""
-            entry["tasks"].append(task)
-        for entry in lists.values():
-            entry["summary"] = services.campaign_summary(
-                (t.status, t.light) for t in entry["tasks"]
-            )
-        visible_lists = (
-            TaskList.objects.restrict(user)
-            .filter(kind="civilised_city")
-            .exclude(pk__in=list(lists))
-        )
-        return {
-            "lists": list(lists.values()),
-            "empty_lists": visible_lists,
-            "summary": services.campaign_summary((t.status, t.light) for t in tasks),
-            "as_of": today,
-        }
+        return {**campaign(self.request.user, today), "as_of": today}

@@ -65,6 +65,26 @@ def year_end(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
+def table_rows(items: Iterable, year: int) -> list[dict]:
+    """The rows of the 任务分解表 from a document's items (with their units, leaders and
+    tasks): an adopted item as its task now stands; no deadline is the year's end."""
+    rows = []
+    for item in items:
+        source = item.task or item
+        lead = source.lead_unit.name if source.lead_unit_id else item.suggested_unit
+        rows.append(
+            {
+                "title": item.title,
+                "text": item.text,
+                "lead_unit": lead,
+                "co_units": [u.name for u in source.co_units.all()],
+                "leader": str(source.leader) if source.leader_id else "",
+                "deadline": source.deadline or year_end(year),
+            }
+        )
+    return rows
+
+
 def export_rows(items: Iterable) -> list[tuple]:
     """The 任务分解表 rows: 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限."""
     rows = []

@@ -51,25 +51,6 @@ def _items(document):
     ).prefetch_related("co_units", "task__co_units")
 
 
-def _table_rows(document) -> list[dict]:
-    """The rows of the 任务分解表: an adopted item as its task now stands."""
-    rows = []
-    for item in _items(document):
-        source = item.task or item
-        lead = source.lead_unit.name if source.lead_unit_id else item.suggested_unit
-        rows.append(
-            {
-                "title": item.title,
-                "text": item.text,
-                "lead_unit": lead,
-                "co_units": [u.name for u in source.co_units.all()],
-                "leader": str(source.leader) if source.leader_id else "",
-                "deadline": source.deadline or services.year_end(document.year),
-            }
-        )
-    return rows
-
-
 class DocumentDetailView(ReadOnlyMixin, ObjectDetailView):
     """The text with every item and target highlighted, beside the draft table. A document
     changes through its table and its adoption: no edit or delete page."""
@@ -204,7 +185,7 @@ class ExportView(HeavyReadMixin, DocumentActionView):
         content = write_xlsx(
             "任务分解表",
             services.EXPORT_HEADERS,
-            services.export_rows(_table_rows(document)),
+            services.export_rows(services.table_rows(_items(document), document.year)),
             scope=document.title,
         )
         return xlsx_response(f"{document.title}-任务分解表.xlsx", content)

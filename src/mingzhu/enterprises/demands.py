@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
 
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import unit_names
 from mingzhu.tasks.backed import reopened_expression
 from mingzhu.tasks.choices import Status as T
 from mingzhu.tasks.services import add_working_days
@@ -99,9 +99,7 @@ def demand_rates(demands: QuerySet, start: dt.date, end: dt.date) -> list[dict]:
         for r in rows
     ]
     result = services.demand_rates(facts, start, end, respond_within=respond_within)
-    names = dict(
-        OrgUnit.objects.filter(pk__in=[r["department"] for r in result]).values_list("pk", "name")
-    )
+    names = unit_names(r["department"] for r in result)
     for r in result:
         r["name"] = names.get(r["department"], "")
     result.sort(key=lambda r: (-(r["satisfaction_rate"] or 0), r["name"]))

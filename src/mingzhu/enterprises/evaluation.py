@@ -8,13 +8,13 @@ import json
 
 import numpy as np
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, FloatField, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from . import services
-from .choices import EvaluationStatus
-from .models import AnnualData, MuEvaluation, MuResult
+from .choices import INDICATOR_LABELS, EvaluationStatus
+from .models import PRIMARY_SCHEME, AnnualData, MuEvaluation, MuResult, MuScheme
 
 # Figures come back as floats (cast in the database): building 100,000 Decimals and
 # converting them again costs more than the whole evaluation.
@@ -60,6 +60,24 @@ def result_record(result: MuResult, benchmarks: dict | None = None) -> dict:
         },
         "extra_cost": float(result.extra_cost) if result.extra_cost is not None else None,
     }
+
+
+def indicator_rows(result: MuResult | None) -> list[dict]:
+    """A result's indicators as the enterprise's page lists them: label, value, the
+    group's benchmark that year and the ratio (none without a result or indicators)."""
+    rows = []
+    if result is not None and result.indicators:
+        bench = result.evaluation.summary.get(result.group, {}).get("benchmarks", {})
+        for key, (value, ratio) in result.indicators.items():
+            rows.append(
+                {
+                    "label": INDICATOR_LABELS[key],
+                    "value": value,
+                    "benchmark": bench.get(key),
+                    "ratio": ratio,
+                }
+            )
+    return rows
 
 
 def load_rows(year: int) -> tuple[services.Rows, list[int], list[int]]:
@@ -285,3 +303,44 @@ def visible_results(qs, user):
     if sees_drafts(user):
         return qs
     return qs.filter(evaluation__status=EvaluationStatus.PUBLISHED)
+
+
+# -- what the results and scheme pages show -----------------------------------------------
+
+
+def side_by_side(evaluations, year) -> list[dict]:
+    """Each scheme's evaluation of the year with its class counts (both groups)."""
+    of_year = [e for e in evaluations if e.year == year]
+    return [
+        {"evaluation": e, "counts": services.class_counts(e.summary)}
+        for e in sorted(of_year, key=lambda e: (e.scheme_code != PRIMARY_SCHEME, e.scheme_code))
+    ]
+
+
+def town_chart(results) -> dict:
+    """Class distribution per town (stacked bars) from the (restricted) results."""
+    cells = (
+        results.exclude(mu_class="")
+        .order_by()
+        .values("town__name", "mu_class")
+        .annotate(n=Count("pk"))
+    )
+    return services.class_distribution(cells)
+
+
+def scheme_codes() -> list[str]:
+    """The codes of the stored schemes, the city's own first (and always offered)."""
+    codes = set(MuScheme.objects.values_list("code", flat=True).distinct())
+    return [PRIMARY_SCHEME, *sorted(codes - {PRIMARY_SCHEME})]
+
+
+def scheme_preview(data: dict, year: int | None = None) -> dict:
+    """How a scheme (its ``data``) would class the enterprises of ``year`` (else the
+    latest year with figures): counts and benchmarks per group, nothing stored."""
+    year = year or AnnualData.objects.order_by("-year").values_list("year", flat=True).first()
+    scheme = services.Scheme.from_data(0, data)
+    if year is None:
+        return {"year": None, "groups": {}}
+    rows, _ids, _towns = load_rows(year)
+    ev = services.evaluate(rows, scheme, load_history(year, scheme))
+    return {"year": year, "groups": services.summary(ev) if len(rows) else {}}

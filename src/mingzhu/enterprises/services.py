@@ -613,6 +613,27 @@ def summary(ev: Evaluation) -> dict[str, dict]:
     }
 
 
+def class_counts(summary: Mapping[str, Mapping]) -> dict[str, int]:
+    """An evaluation's enterprises per class, both groups together, from its stored
+    summary (group -> {"counts": class -> n})."""
+    counts = dict.fromkeys(CLASSES, 0)
+    for data in summary.values():
+        for c in CLASSES:
+            counts[c] += data.get("counts", {}).get(c, 0)
+    return counts
+
+
+def class_distribution(cells: Iterable[Mapping]) -> dict:
+    """Class distribution per town (stacked bars) from counted cells (``town__name``,
+    ``mu_class``, ``n``): the towns in order and a series of counts per class."""
+    cells = list(cells)
+    towns = sorted({r["town__name"] for r in cells})
+    data = {c: [0] * len(towns) for c in CLASSES}
+    for r in cells:
+        data[r["mu_class"]][towns.index(r["town__name"])] = r["n"]
+    return {"towns": towns, "series": [{"name": c, "data": data[c]} for c in CLASSES]}
+
+
 def hundred_billion_count(sales: Iterable[Decimal | None]) -> int:
     """百亿企业: taxable sales of 100 亿元 (1,000,000 万元) or more in the year."""
     return sum(1 for s in sales if s is not None and s >= HUNDRED_BILLION)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -34,9 +34,12 @@ from . import actions, models, services
 from .choices import INDICATOR_LABELS, BenchmarkRule, LandPolicy, MissingPolicy
 from .demands import demand_rates, totals
 from .evaluation import (
-    load_history,
-    load_rows,
+    indicator_rows,
     result_record,
+    scheme_codes,
+    scheme_preview,
+    side_by_side,
+    town_chart,
     visible_evaluations,
     visible_results,
 )
@@ -129,22 +132,10 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
             (r for r in results if r.evaluation.scheme_code == models.PRIMARY_SCHEME),
             results[0] if results else None,
         )
-        rows = []
-        if latest is not None and latest.indicators:
-            bench = latest.evaluation.summary.get(latest.group, {}).get("benchmarks", {})
-            for key, (value, ratio) in latest.indicators.items():
-                rows.append(
-                    {
-                        "label": INDICATOR_LABELS[key],
-                        "value": value,
-                        "benchmark": bench.get(key),
-                        "ratio": ratio,
-                    }
-                )
         return {
             "results": results,
             "latest": latest,
-            "indicator_rows": rows,
+            "indicator_rows": indicator_rows(latest),
             "radar": _radar(latest),
             "demands": restrict(models.Demand.objects.filter(enterprise=obj), user, "view")
             .select_related("task")
@@ -220,34 +211,6 @@ def _selected(request, evaluations) -> models.MuEvaluation | None:
     return next((e for e in of_year if e.scheme_code == code), None) or next(
         (e for e in of_year if e.scheme_code == models.PRIMARY_SCHEME), of_year[0]
     )
-
-
-def side_by_side(evaluations, year) -> list[dict]:
-    """Each scheme's evaluation of the year with its class counts (both groups)."""
-    out = []
-    of_year = [e for e in evaluations if e.year == year]
-    for e in sorted(of_year, key=lambda e: (e.scheme_code != models.PRIMARY_SCHEME, e.scheme_code)):
-        counts = dict.fromkeys(services.CLASSES, 0)
-        for data in e.summary.values():
-            for c in services.CLASSES:
-                counts[c] += data.get("counts", {}).get(c, 0)
-        out.append({"evaluation": e, "counts": counts})
-    return out
-
-
-def town_chart(results) -> dict:
-    """Class distribution per town (stacked bars) from the (restricted) results."""
-    rows = (
-        results.exclude(mu_class="")
-        .order_by()
-        .values("town__name", "mu_class")
-        .annotate(n=Count("pk"))
-    )
-    towns = sorted({r["town__name"] for r in rows})
-    data = {c: [0] * len(towns) for c in services.CLASSES}
-    for r in rows:
-        data[r["mu_class"]][towns.index(r["town__name"])] = r["n"]
-    return {"towns": towns, "series": [{"name": c, "data": data[c]} for c in services.CLASSES]}
 
 
 class ResultsView(ObjectListView):
@@ -338,12 +301,6 @@ class RunView(LoginRequiredMixin, View):
         return HttpResponseRedirect(url)
 
 
-def scheme_codes() -> list[str]:
-    """The codes of the stored schemes, the city's own first (and always offered)."""
-    codes = set(models.MuScheme.objects.values_list("code", flat=True).distinct())
-    return [models.PRIMARY_SCHEME, *sorted(codes - {models.PRIMARY_SCHEME})]
-
-
 class SchemeListView(ObjectListView):
     model = models.MuScheme
     columns = fields("version code name updated_at")
@@ -422,7 +379,8 @@ class SchemeEditView(ObjectEditView):
         obj = self.get_object(pk)
         form = self.get_form(obj)
         if isinstance(form, SchemeEditForm) and form.is_valid():
-            self.preview = scheme_preview(form.cleaned_data)
+            d = form.cleaned_data
+            self.preview = scheme_preview(d["data"], d.get("preview_year"))
         return self.render_form(obj, form)
 
     def save_form(self, form):
@@ -435,20 +393,6 @@ class SchemeEditView(ObjectEditView):
             notes=d["notes"],
             code=d.get("code") or models.PRIMARY_SCHEME,
         )
-
-
-def scheme_preview(cleaned: dict) -> dict:
-    """How the scheme would class the enterprises of the year asked for (else the latest
-    year with figures): counts and benchmarks per group, nothing stored."""
-    year = cleaned.get("preview_year") or (
-        models.AnnualData.objects.order_by("-year").values_list("year", flat=True).first()
-    )
-    scheme = services.Scheme.from_data(0, cleaned["data"])
-    if year is None:
-        return {"year": None, "groups": {}}
-    rows, _ids, _towns = load_rows(year)
-    ev = services.evaluate(rows, scheme, load_history(year, scheme))
-    return {"year": year, "groups": services.summary(ev) if len(rows) else {}}
 
 
 # --- visits and demands -----------------------------------------------------------------

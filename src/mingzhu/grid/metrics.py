@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import unit_names
 from mingzhu.tasks.metrics import task_facts
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.services import TaskFacts, unit_metrics
@@ -43,13 +43,11 @@ def event_metrics(events: QuerySet, start: dt.date, end: dt.date) -> dict[str, l
         start,
         end,
     )
-    unit_names = dict(
-        OrgUnit.objects.filter(pk__in=[r["unit"] for r in by_unit]).values_list("pk", "name")
-    )
+    names = unit_names(r["unit"] for r in by_unit)
     campaign_names = dict(
         Campaign.objects.filter(pk__in=[r["unit"] for r in by_campaign]).values_list("pk", "name")
     )
     return {
-        "units": _named(by_unit, unit_names, "unit"),
+        "units": _named(by_unit, names, "unit"),
         "campaigns": _named(by_campaign, campaign_names, "campaign"),
     }

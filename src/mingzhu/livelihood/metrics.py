@@ -10,7 +10,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from mingzhu.core import periods
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks.choices import EventAction, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.models import Task, TaskEvent
@@ -18,8 +18,15 @@ from mingzhu.tasks.services import add_working_days, add_working_hours
 
 from . import services
 from .actions import limit_for
-from .choices import RequestAction, RequestType
-from .models import Callback, CitizenRequest, RateWeights, RequestCategory, RequestEvent
+from .choices import AidReason, EntryKind, EntryStatus, RequestAction, RequestType
+from .models import (
+    Callback,
+    CitizenRequest,
+    FundEntry,
+    RateWeights,
+    RequestCategory,
+    RequestEvent,
+)
 
 
 def request_tasks(requests: QuerySet) -> QuerySet:
@@ -101,7 +108,7 @@ def rates_for(requests: QuerySet, year: int, month: int) -> dict:
     w = (weights.response, weights.resolution, weights.satisfaction)
     facts = round_facts(requests, start, end, weights.contact_hours)
     rows = services.three_rates(facts, start, end, w)
-    names = dict(OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name"))
+    names = unit_names(r["unit"] for r in rows)
     for r in rows:
         r["name"] = names.get(r["unit"], "?")
     red, black = services.red_black(rows, weights.list_size, weights.min_cases)
@@ -130,7 +137,7 @@ def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT
     cats = np.array([c for _v, _t, c, _r in rows], dtype=np.int64)
     days = np.array([timezone.localdate(r).toordinal() for *_x, r in rows], dtype=np.int64)
     spots = services.hot_spots(places, cats, days, as_of, window)
-    unit_names = dict(OrgUnit.objects.values_list("pk", "name"))
+    all_names = dict(OrgUnit.objects.values_list("pk", "name"))
     categories = {c.pk: c for c in RequestCategory.objects.select_related("parent")}
     by_category: dict[str, int] = {}
     by_town: dict[str, int] = {}
@@ -138,13 +145,13 @@ def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT
         category = categories.get(cat)
         top = (category.parent or category).name if category else "?"
         by_category[top] = by_category.get(top, 0) + 1
-        name = unit_names.get(town, "?")
+        name = all_names.get(town, "?")
         by_town[name] = by_town.get(name, 0) + 1
     return {
         "since": since,
         "spots": [
             {
-                "place": unit_names.get(p, "?"),
+                "place": all_names.get(p, "?"),
                 "place_id": p,
                 "category": str(categories[c]) if c in categories else "?",
                 "category_id": c,
@@ -155,3 +162,14 @@ def hot_spots_for(requests: QuerySet, as_of: dt.date, window: int = services.HOT
         "by_category": sorted(by_category.items(), key=lambda kv: -kv[1]),
         "by_town": sorted(by_town.items(), key=lambda kv: -kv[1]),
     }
+
+
+def fund_figures(fund) -> tuple[dict, list[tuple]]:
+    """A fund's totals (donations, aid, balance) and its aid by reason, largest first,
+    over its approved entries."""
+    approved = FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
+    totals = services.fund_totals(approved.values_list("kind", "amount"))
+    by_reason = services.aid_by_reason(
+        approved.filter(kind=EntryKind.AID).values_list("reason", "amount")
+    )
+    return totals, services.largest_first(by_reason, dict(AidReason.choices))

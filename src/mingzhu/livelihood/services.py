@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,7 +16,7 @@ from mingzhu.core.periods import rate
 from mingzhu.tasks.choices import HANDLING
 from mingzhu.tasks.choices import Status as TaskStatus
 
-from .choices import EntryKind, IncomeAlert, RequestStatus, RiskCause, Satisfaction
+from .choices import EntryKind, IncomeAlert, RequestStatus, RiskCause, Satisfaction, Scheme
 
 RISK_CAUSES = {c.value for c in RiskCause}
 NEAR_LINE = Decimal("1.10")  # an alert when the income is within 10% above the line
@@ -235,6 +235,35 @@ def below_target(registered: int, insured: int, target: Decimal | float | None) 
     return rate is not None and target is not None and rate < float(target)
 
 
+def coverage_rows(records: Iterable, targets: Mapping[str, Decimal]) -> list[dict]:
+    """A year's coverage records (village, scheme, registered, insured) each with its
+    rate, the scheme's target (``targets``: scheme -> rate) and whether it falls short."""
+    rows = []
+    for r in records:
+        target = targets.get(r.scheme)
+        rows.append(
+            {
+                "record": r,
+                "rate": r.rate,
+                "target": target,
+                "below": below_target(r.registered, r.insured, target),
+            }
+        )
+    return rows
+
+
+def coverage_totals(rows: Sequence[dict], targets: Mapping[str, Decimal]) -> dict[str, tuple]:
+    """Per scheme (by its label): registered, insured, rate and target over the rows of
+    ``coverage_rows``."""
+    totals = {}
+    for scheme in Scheme:
+        mine = [x["record"] for x in rows if x["record"].scheme == scheme]
+        reg = sum(x.registered for x in mine)
+        ins = sum(x.insured for x in mine)
+        totals[scheme.label] = (reg, ins, coverage_rate(reg, ins), targets.get(scheme))
+    return totals
+
+
 # -- mutual-aid funds ------------------------------------------------------------------
 
 
@@ -256,3 +285,9 @@ def aid_by_reason(entries: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
     for reason, amount in entries:
         totals[reason or "other"] += amount
     return dict(totals)
+
+
+def largest_first(amounts: Mapping[str, Decimal], labels: Mapping[str, str]) -> list[tuple]:
+    """(label, amount) pairs, the largest amount first; a key without a label stands for
+    itself."""
+    return sorted(((labels.get(k, k), v) for k, v in amounts.items()), key=lambda kv: -kv[1])

@@ -42,12 +42,10 @@ from mingzhu.tasks.tables import TaskColumn
 from . import actions, importer, models, services, suggest
 from .choices import (
     AccessPurpose,
-    AidReason,
     EntryKind,
     EntryStatus,
     PersonalField,
     RiskCause,
-    Scheme,
 )
 from .filters import CitizenRequestFilter, HouseholdFilter
 from .forms import (
@@ -66,7 +64,7 @@ from .forms import (
     UnitForm,
     WeightsForm,
 )
-from .metrics import hot_spots_for, rates_for, request_tasks
+from .metrics import fund_figures, hot_spots_for, rates_for, request_tasks
 from .notice import rates_notice
 
 # -- citizen requests ----------------------------------------------------------------
@@ -581,18 +579,6 @@ class FundListView(ObjectListView):
     ]
 
 
-def _fund_figures(fund):
-    approved = models.FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
-    totals = services.fund_totals(approved.values_list("kind", "amount"))
-    by_reason = services.aid_by_reason(
-        approved.filter(kind=EntryKind.AID).values_list("reason", "amount")
-    )
-    labels = dict(AidReason.choices)
-    return totals, sorted(
-        ((labels.get(k, k), v) for k, v in by_reason.items()), key=lambda kv: -kv[1]
-    )
-
-
 class FundDetailView(ReadOnlyMixin, ObjectDetailView):
     model = models.MutualAidFund
     template_name = "livelihood/fund_detail.html"
@@ -600,7 +586,7 @@ class FundDetailView(ReadOnlyMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         user = self.request.user
-        totals, by_reason = _fund_figures(obj)
+        totals, by_reason = fund_figures(obj)
         entries = obj.entries.select_related("recorded_by", "approved_by", "corrects")
         page = paged(self.request, entries.order_by("-date", "-pk"))["page_obj"]
         return {
@@ -666,7 +652,7 @@ class FundNoticeView(LoginRequiredMixin, View):
         fund = get_object_or_404(
             models.MutualAidFund._base_manager.select_related("village"), pk=pk
         )
-        totals, by_reason = _fund_figures(fund)
+        totals, by_reason = fund_figures(fund)
         approved = models.FundEntry.objects.filter(fund=fund, status=EntryStatus.APPROVED)
         context = {
             "fund": fund,
@@ -706,23 +692,8 @@ class CoverageView(ReportView):
         records = (
             self.restricted("view").filter(year=year).select_related("village__parent", "task")
         )
-        rows = []
-        for r in records:
-            target = targets.get(r.scheme)
-            rows.append(
-                {
-                    "record": r,
-                    "rate": r.rate,
-                    "target": target,
-                    "below": services.below_target(r.registered, r.insured, target),
-                }
-            )
-        totals = {}
-        for scheme in Scheme:
-            mine = [x["record"] for x in rows if x["record"].scheme == scheme]
-            reg = sum(x.registered for x in mine)
-            ins = sum(x.insured for x in mine)
-            totals[scheme.label] = (reg, ins, services.coverage_rate(reg, ins), targets.get(scheme))
+        rows = services.coverage_rows(records, targets)
+        totals = services.coverage_totals(rows, targets)
         user = request.user
         return {
             "year": year,

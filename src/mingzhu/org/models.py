@@ -3,6 +3,8 @@ users and roles with their data scope."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractUser, Permission
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ValidationError
@@ -233,6 +235,12 @@ def city_units(queryset: models.QuerySet | None = None) -> models.QuerySet:
     the units every picker of a unit that work is assigned to offers."""
     queryset = OrgUnit.objects.all() if queryset is None else queryset
     return queryset.exclude(kind=UnitKind.PEER)
+
+
+def unit_names(ids: Iterable[int]) -> dict[int, str]:
+    """The names of the units ``ids`` (id -> name), in one query: what a table of figures
+    by unit shows beside each unit's id."""
+    return dict(OrgUnit.objects.filter(pk__in=set(ids)).values_list("pk", "name"))
 
 
 def outside_city_message(unit) -> str:

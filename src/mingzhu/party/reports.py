@@ -11,7 +11,7 @@ from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 
 from .models import Household, HouseholdLink, PartyMember
-from .services import Place, coverage, member_load
+from .services import Place, by_hours, coverage, member_load, training_summary
 
 
 def places_for(user) -> dict[int, Place]:
@@ -89,3 +89,19 @@ def project_branches(user) -> list | None:
         .select_related("town")
         .order_by("town__sort_order", "name")
     )
+
+
+def training_report(attendance, year: int) -> dict:
+    """The year's training summary of the attendance records given (the user's) and its
+    people as (member, figures), most hours first."""
+    rows = attendance.filter(session__held_on__year=year)
+    summary = training_summary(
+        rows.values_list("member_id", "session__held_on__year", "hours"), year
+    )
+    members = {
+        m.pk: m
+        for m in PartyMember.objects.filter(pk__in=summary["people"]).select_related(
+            "organisation", "village"
+        )
+    }
+    return {"summary": summary, "people": by_hours(summary["people"], members)}

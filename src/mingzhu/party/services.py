@@ -159,3 +159,18 @@ def training_summary(
         if required_hours is None
         else sum(1 for p in people.values() if p["meets"]),
     }
+
+
+def with_load(rows: Iterable[dict], load_rows: Iterable[dict]) -> list[dict]:
+    """Coverage rows, each with the load row of the same place (None without)."""
+    load = {r["id"]: r for r in load_rows}
+    return [{**row, "load": load.get(row["id"])} for row in rows]
+
+
+def by_hours(people: Mapping[int, dict], members: Mapping[int, object]) -> list[tuple]:
+    """(member, figures) pairs of a training summary's people, most hours first, then by
+    the member's name; ``members``: id -> member."""
+    return sorted(
+        ((members[pk], p) for pk, p in people.items()),
+        key=lambda mp: (-mp[1]["hours"], mp[0].name),
+    )

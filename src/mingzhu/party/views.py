@@ -42,8 +42,8 @@ from .models import (
     TrainingCourse,
     TrainingSession,
 )
-from .reports import party_figures, project_branches
-from .services import training_summary
+from .reports import party_figures, project_branches, training_report
+from .services import with_load
 
 L = gettext_lazy
 
@@ -406,21 +406,7 @@ class TrainingSummaryView(ReportView):
     template_name = "party/training_summary.html"
 
     def report(self, year):
-        rows = self.restricted("view").filter(session__held_on__year=year)
-        summary = training_summary(
-            rows.values_list("member_id", "session__held_on__year", "hours"), year
-        )
-        members = {
-            m.pk: m
-            for m in PartyMember.objects.filter(pk__in=summary["people"]).select_related(
-                "organisation", "village"
-            )
-        }
-        people = sorted(
-            ((members[pk], p) for pk, p in summary["people"].items()),
-            key=lambda mp: (-mp[1]["hours"], mp[0].name),
-        )
-        return {"summary": summary, "people": people}
+        return training_report(self.restricted("view"), year)
 
     def export_table(self, kind, context):
         if kind != "xlsx":
@@ -443,7 +429,7 @@ class OverviewView(ReportView):
     def report(self):
         figures = party_figures(self.request.user)
         cover, load = figures["coverage"], figures["load"]
-        towns = _with_load(cover["towns"], load["towns"])
+        towns = with_load(cover["towns"], load["towns"])
         chart = {
             "names": [t["name"] for t in towns],
             "rates": [percent(t["rate"]) for t in towns],
@@ -451,17 +437,11 @@ class OverviewView(ReportView):
         }
         return {
             "total": cover["total"],
-            "villages": _with_load(cover["villages"], load["villages"]),
+            "villages": with_load(cover["villages"], load["villages"]),
             "towns": towns,
             "chart": chart,
             "illustrative": figures["illustrative"],
         }
-
-
-def _with_load(rows, load_rows):
-    """Coverage rows, each with the load row of the same place (None without)."""
-    load = {r["id"]: r for r in load_rows}
-    return [{**row, "load": load.get(row["id"])} for row in rows]
 
 
 # Temporary party branches on project sites (the projects module keeps them) -------------

@@ -71,6 +71,23 @@ def ytd_plan(annual_plan: Decimal | None, month: int) -> Decimal:
     return Decimal(annual_plan) * month / 12
 
 
+def investment_months(
+    monthly: dict[int, Decimal], annual_plan: Decimal | None, as_of_month: int
+) -> dict[str, list]:
+    """A year's investment month by month from the completed amount of each month
+    (month -> amount): the month's amount, the running total up to ``as_of_month`` (None
+    after it) and the plan so far, as floats for the chart."""
+    cumulative, total = [], Decimal(0)
+    for month in range(1, 13):
+        total += monthly.get(month, Decimal(0))
+        cumulative.append(float(total) if month <= as_of_month else None)
+    return {
+        "monthly": [float(monthly.get(m, 0)) for m in range(1, 13)],
+        "cumulative": cumulative,
+        "plan": [float(ytd_plan(annual_plan, m)) for m in range(1, 13)],
+    }
+
+
 def light(completed: Decimal | None, planned: Decimal | None) -> str | None:
     """Year-to-date completed against year-to-date plan: green when the plan is met,
     yellow when short by at most half of it, red when short by more; None without plan."""

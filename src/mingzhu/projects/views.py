@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -96,10 +94,6 @@ class ProjectDetailView(ObjectDetailView):
         scores = restrict(obj.scores.all(), user, "view").select_related("inspection__leader")
         monthly = dict(obj.monthly.filter(year=today.year).values_list("month", "completed"))
         plan = obj.annual_plan
-        cumulative, total = [], Decimal(0)
-        for month in range(1, 13):
-            total += monthly.get(month, Decimal(0))
-            cumulative.append(float(total) if month <= today.month else None)
         may_change = can(user, "change", obj)
         moves = services.allowed_moves(obj.stage, obj.suspended_from or None)
         return {
@@ -111,9 +105,7 @@ class ProjectDetailView(ObjectDetailView):
             "ytd_plan": services.ytd_plan(plan, today.month),
             "chart": {
                 "months": [f"{m}月" for m in range(1, 13)],
-                "monthly": [float(monthly.get(m, 0)) for m in range(1, 13)],
-                "cumulative": cumulative,
-                "plan": [float(services.ytd_plan(plan, m)) for m in range(1, 13)],
+                **services.investment_months(monthly, plan, today.month),
                 "labels": [_("Completed in the month"), _("Completed so far"), _("Plan so far")],
             },
             "year": today.year,

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import F, QuerySet
 
 from mingzhu.org.choices import TOWN_KINDS
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks import history
 
 from . import services
@@ -107,3 +107,19 @@ def summary(hazards: QuerySet, start: dt.date, end: dt.date, as_of: dt.date) -> 
         "open": sum(services.is_open(f) for f in facts),
         "major_open": sum(services.is_open(f) and f.level == "major" for f in facts),
     }
+
+
+def rate_tables(
+    facts: list[HazardFacts], start: dt.date, end: dt.date, as_of: dt.date
+) -> tuple[list[dict], list[dict]]:
+    """可知 and 可控 by domain (most open first) and by unit (most open first, then by
+    name), as the metrics page lists them."""
+    by_domain = services.rates_by(facts, lambda f: f.domain, start, end, as_of)
+    by_unit = services.rates_by(facts, lambda f: f.unit_id, start, end, as_of)
+    names = unit_names(by_unit)
+    domain_rows = services.rate_rows(by_domain, lambda k: Domain(k).label)
+    unit_rows = services.rate_rows(by_unit, names.get)
+    return (
+        sorted(domain_rows, key=lambda r: -r["open"]),
+        sorted(unit_rows, key=lambda r: (-r["open"], r["name"])),
+    )

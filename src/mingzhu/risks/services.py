@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mingzhu.core.periods import percent
 from mingzhu.tasks.choices import Status as TaskStatus
 from mingzhu.tasks.services import closed_on_time
 
@@ -107,6 +108,20 @@ def rates_by(
         }
         for k, rows in groups.items()
     }
+
+
+def rate_rows(groups: dict[Hashable, dict], label: Callable[[Hashable], str | None]) -> list[dict]:
+    """The groups of ``rates_by`` as table rows: the group's name (``label`` of its key),
+    its figures and 可知 and 可控 in percent."""
+    return [
+        {
+            "name": label(k),
+            **v,
+            "knowable_pct": percent(v["knowable"].value),
+            "controllable_pct": percent(v["controllable"].value),
+        }
+        for k, v in groups.items()
+    ]
 
 
 def heat_map(

@@ -23,11 +23,10 @@ from mingzhu.tasks.filters import SHOW_ALL
 from mingzhu.tasks.tables import TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView, TaskListView
 
-from . import actions, services
-from .choices import Domain
+from . import actions
 from .filters import HazardFilter
 from .forms import HazardForm, HazardPlanForm
-from .metrics import heat_map_data, summary
+from .metrics import heat_map_data, rate_tables, summary
 from .models import Hazard, HazardPhoto
 
 HAZARD_COLUMNS = [
@@ -115,10 +114,6 @@ class PhotoView(FileDownloadView):
     parent_field = HazardPhoto.parent_field
 
 
-def _pct(rate: services.Rate) -> float | None:
-    return percent(rate.value)
-
-
 class MetricsView(ReportView):
     """可知 and 可控 by domain and by unit, the overdue major hazards and the heat map."""
 
@@ -132,30 +127,12 @@ class MetricsView(ReportView):
         hazards = self.restricted("view")
         result = summary(hazards, start, end, as_of)
         facts = result["facts"]
-        by_domain = services.rates_by(facts, lambda f: f.domain, start, end, as_of)
-        by_unit = services.rates_by(facts, lambda f: f.unit_id, start, end, as_of)
-        from mingzhu.org.models import OrgUnit
-
-        names = dict(OrgUnit.objects.filter(pk__in=by_unit).values_list("pk", "name"))
-
-        def rows(groups, label):
-            return [
-                {
-                    "name": label(k),
-                    **v,
-                    "knowable_pct": _pct(v["knowable"]),
-                    "controllable_pct": _pct(v["controllable"]),
-                }
-                for k, v in groups.items()
-            ]
-
-        domain_rows = sorted(rows(by_domain, lambda k: Domain(k).label), key=lambda r: -r["open"])
-        unit_rows = sorted(rows(by_unit, names.get), key=lambda r: (-r["open"], r["name"]))
+        domain_rows, unit_rows = rate_tables(facts, start, end, as_of)
         return {
             "as_of": as_of,
             **result,
-            "knowable_pct": _pct(result["knowable"]),
-            "controllable_pct": _pct(result["controllable"]),
+            "knowable_pct": percent(result["knowable"].value),
+            "controllable_pct": percent(result["controllable"].value),
             "domain_rows": domain_rows,
             "unit_rows": unit_rows,
             "heat": heat_map_data(facts),

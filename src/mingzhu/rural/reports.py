@@ -10,7 +10,7 @@ from django.db.models import F, Sum
 from mingzhu.core import periods
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.org.choices import UnitKind
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks import history
 
 from . import services
@@ -22,10 +22,6 @@ from .models import (
     ScoringItem,
     VillageInspection,
 )
-
-
-def _names(ids) -> dict:
-    return dict(OrgUnit.objects.filter(pk__in=set(ids)).values_list("pk", "name"))
 
 
 def _as_dict(row: services.RankRow, names: dict) -> dict:
@@ -55,7 +51,7 @@ def quarterly_ranking(year: int, quarter: int, user=None, until: dt.date | None 
     )
     inspections = _per_inspection(start, end, maxima)
     village_rows, town_rows = services.rank_villages(villages, inspections)
-    names = _names([v for v, _t in villages] + [t for _v, t in villages])
+    names = unit_names([v for v, _t in villages] + [t for _v, t in villages])
     town_of = dict(villages)
     result_villages = [
         {**_as_dict(r, names), "town": names.get(town_of[r.unit_id], "")} for r in village_rows
@@ -123,7 +119,7 @@ def environment_progress(
     shares = services.completion_shares(
         [(nv, v, t) for nv, v, t, _n in naturals], completed, programme.target_share
     )
-    names = _names([v for _nv, v, _t, _n in naturals] + [t for _nv, _v, t, _n in naturals])
+    names = unit_names([v for _nv, v, _t, _n in naturals] + [t for _nv, _v, t, _n in naturals])
     naturals_rows = [
         {
             "id": nv,
@@ -202,7 +198,7 @@ def facility_stats(
     ]
     repairs = services.on_time_repairs(repair_rows, start, end, as_of)
     town_ids = set(cover["towns"]) | set(repairs["towns"])
-    names = _names(town_ids)
+    names = unit_names(town_ids)
     types = dict(FacilityType.objects.values_list("pk", "name"))
     empty_cover = {"covered": 0, "total": 0, "rate": None}
     empty_repair = {"on_time": 0, "due": 0, "rate": None, "overdue_open": 0}

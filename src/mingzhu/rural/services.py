@@ -56,6 +56,19 @@ def normalised(total: Decimal, max_points: Decimal) -> Decimal:
     return Decimal(total) * HUNDRED / Decimal(max_points)
 
 
+def inspection_totals(scores: Iterable[tuple[Decimal, Decimal]]) -> dict:
+    """An inspection's total and maximum from (score, the item's points) pairs, and the
+    total on a 100-point scale (None when the items carry no points)."""
+    scores = list(scores)
+    total = sum((score for score, _points in scores), 0)
+    maximum = sum((points for _score, points in scores), 0)
+    return {
+        "total": total,
+        "maximum": maximum,
+        "normalised": quantise(normalised(total, maximum)) if maximum else None,
+    }
+
+
 def competition_ranks(scores: Mapping[Hashable, Decimal | None]) -> dict[Hashable, int | None]:
     """Standard competition ranking (1, 2, 2, 4): equal scores share a rank, the next rank
     skips; units without a score get None."""

@@ -167,18 +167,12 @@ class InspectionDetailView(ReadOnlyMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         scores = list(obj.scores.select_related("item", "task").order_by("item__order", "item"))
-        total = sum((s.score for s in scores), 0)
-        maximum = sum((s.item.points for s in scores), 0)
         user = self.request.user
         tasks = Task.objects.filter(pk__in=[s.task_id for s in scores if s.task_id])
         may_raise = user.has_perms(["rural.add_villageinspection", "tasks.add_task"])
         return {
             "scores": scores,
-            "total": total,
-            "maximum": maximum,
-            "normalised": services.quantise(services.normalised(total, maximum))
-            if maximum
-            else None,
+            **services.inspection_totals((s.score, s.item.points) for s in scores),
             "photos": obj.photos.all(),
             "visible_tasks": visible_tasks(user, tasks),
             "may_raise": may_raise,

@@ -13,7 +13,7 @@ from mingzhu.org.models import OrgUnit, User
 
 from . import actions
 from .filters import TaskFilter
-from .metrics import metrics_for
+from .metrics import named_metrics
 from .models import Notification, Task, TaskList
 from .paging import KeysetPagination
 
@@ -211,12 +211,7 @@ class TaskViewSet(ScopedViewSet):
         """Unit metrics for ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: this year so far)."""
         start, end = requested_period(request)
         tasks = restrict(Task.objects.all(), request.user, "view")
-        rows = metrics_for(tasks, start, end)
-        names = dict(
-            OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
-        )
-        for row in rows:
-            row["unit_name"] = names.get(row["unit"], "")
+        rows = named_metrics(tasks, start, end)
         return Response({"from": start, "to": end, "units": rows})
 
     @extend_schema(

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
+from mingzhu.org.models import unit_names
+
 from . import services
 from .choices import EventAction, Status
 
@@ -63,3 +65,12 @@ def task_facts(
 def metrics_for(tasks: QuerySet, start: dt.date, end: dt.date) -> list[dict]:
     facts = (f for _extra, f in task_facts(tasks, start, end))
     return services.unit_metrics(facts, start, end)
+
+
+def named_metrics(tasks: QuerySet, start: dt.date, end: dt.date) -> list[dict]:
+    """``metrics_for``, each unit's row with its ``unit_name`` ("" for a unit not found)."""
+    rows = metrics_for(tasks, start, end)
+    names = unit_names(r["unit"] for r in rows)
+    for row in rows:
+        row["unit_name"] = names.get(row["unit"], "")
+    return rows

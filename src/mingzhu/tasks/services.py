@@ -394,6 +394,15 @@ def units_for_interview(red_sheets: Iterable[tuple[int, dt.date]]) -> set[tuple[
     return {key for key, n in counts.items() if n >= red_sheets_for_interview()}
 
 
+def interviews(red_sheets: Iterable[tuple[int, dt.date, str]]) -> list[tuple[str, int, int]]:
+    """(unit name, year, quarter) of the interviews due (``units_for_interview``), by
+    name, from (unit id, issued on, unit name) rows of red sheets."""
+    sheets = list(red_sheets)
+    due = units_for_interview([(u, on) for u, on, _name in sheets])
+    names = {u: name for u, _on, name in sheets}
+    return sorted((names[u], y, q) for u, y, q in due)
+
+
 @dataclass(frozen=True)
 class TaskFacts:
     """What the metrics need to know about one task."""
@@ -478,3 +487,9 @@ def unit_metrics(tasks: Iterable[TaskFacts], start: dt.date, end: dt.date) -> li
         m.closure_requests += t.closure_requests
         m.returns += t.returns
     return [by_unit[k].as_dict() for k in sorted(by_unit)]
+
+
+def by_on_time_rate(rows: list[dict]) -> list[dict]:
+    """Unit metrics rows (``unit_metrics`` with each ``unit_name``), the highest on-time
+    closure rate first (none counts as 0), then by the unit's name."""
+    return sorted(rows, key=lambda r: (-(r["on_time_rate"] or 0), r["unit_name"]))

@@ -37,7 +37,7 @@ from .choices import HANDLING, Light, SheetLevel, Status
 from .filters import SHOW_ALL, SHOW_OPEN, TaskFilter, TaskListFilter
 from .forms import HolidayDayForm, HolidayYearForm, TaskForm
 from .importer import import_tasks
-from .metrics import metrics_for
+from .metrics import named_metrics
 from .models import (
     Attachment,
     HolidayDay,
@@ -363,10 +363,7 @@ class SheetListView(ObjectListView):
 
     def meta_context(self):
         red = self.restricted("view").filter(level=SheetLevel.RED)
-        sheets = list(red.values_list("unit_id", "issued_on", "unit__name"))
-        due = services.units_for_interview([(u, on) for u, on, _name in sheets])
-        names = {u: name for u, _on, name in sheets}
-        interviews = sorted((names[u], y, q) for u, y, q in due)
+        interviews = services.interviews(red.values_list("unit_id", "issued_on", "unit__name"))
         return {**super().meta_context(), "can_add": False, "interviews": interviews}
 
 
@@ -386,13 +383,7 @@ class MetricsView(ReportView):
     template_name = "tasks/metrics.html"
 
     def report(self, start, end):
-        rows = metrics_for(self.restricted("view"), start, end)
-        names = dict(
-            OrgUnit.objects.filter(pk__in=[r["unit"] for r in rows]).values_list("pk", "name")
-        )
-        for row in rows:
-            row["unit_name"] = names.get(row["unit"], "")
-        rows.sort(key=lambda r: (-(r["on_time_rate"] or 0), r["unit_name"]))
+        rows = services.by_on_time_rate(named_metrics(self.restricted("view"), start, end))
         return {"rows": rows, "chart": _chart(rows)}
 
 

@@ -19,7 +19,7 @@ Doing nothing is always feasible, so a plan never has a higher peak than the wal
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -204,3 +204,29 @@ def as_json(result: PlanResult, digits: int = 4) -> dict:
             for m in result.moves
         ],
     }
+
+
+def move_rows(moves: Iterable[Move], codes: Mapping[str, int]) -> list[dict]:
+    """The moves as the planner page lists and exports them: the instrument's code and id
+    (``codes``: code -> id, None without), the months as labels, the amount and the extra
+    interest to two decimals."""
+    return [
+        {
+            "instrument": m.instrument,
+            "pk": codes.get(m.instrument),
+            "from": month_label(m.from_month),
+            "to": month_label(m.to_month),
+            "amount": round(m.amount, 2),
+            "cost": round(m.cost, 2),
+        }
+        for m in moves
+    ]
+
+
+def rounded_series(result: PlanResult) -> list[list[float]]:
+    """What is due before and after the plan, and the capacity, per month to two
+    decimals: the series of the planner's chart."""
+    return [
+        [round(float(x), 2) for x in values]
+        for values in (result.due_before, result.due_after, result.capacity)
+    ]

@@ -133,6 +133,17 @@ def wall(
     )
 
 
+def wall_table(w: Wall) -> tuple[list[str], list[list]]:
+    """The wall as a table: its groups, and a row per period (the period, the principal
+    of each group, the interest and the total)."""
+    groups = list(w.principal)
+    rows = [
+        [p, *[w.principal[g][i] for g in groups], w.interest[i], w.total[i]]
+        for i, p in enumerate(w.periods)
+    ]
+    return groups, rows
+
+
 def _quarters(first: int, months: int):
     index = np.arange(first, first + months)
     quarter = (index // 12) * 4 + (index % 12) // 3

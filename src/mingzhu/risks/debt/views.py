@@ -43,7 +43,7 @@ from ..models import (
 )
 from . import actions, data, io, services
 from .choices import EntityKind, Grade, InstrumentKind
-from .planner import month_label
+from .planner import month_label, move_rows, rounded_series
 
 DEFAULT_HIGH_COST = Decimal(6)
 DEFAULT_REPLACE = Decimal("3.5")
@@ -162,12 +162,8 @@ class WallView(DebtPage):
         alerts = services.liquidity_alerts(rows, data.cash_records(self.cash()), as_of)
         table = list(zip(wall.periods, wall.interest, wall.total, strict=True))
         if request.GET.get("export") == "xlsx":
-            groups = list(wall.principal)
+            groups, body = services.wall_table(wall)
             headers = [_("Period"), *groups, _("Interest"), _("Total")]
-            body = [
-                [p, *[wall.principal[g][i] for g in groups], wall.interest[i], wall.total[i]]
-                for i, p in enumerate(wall.periods)
-            ]
             stamp = as_of.strftime("%Y%m%d")
             title = _("Maturity wall")
             content = write_xlsx(title, headers, body, scope=scope_label(request.user))
@@ -310,22 +306,8 @@ class PlannerView(DebtPage):
         instruments = self.restricted("view")
         result = data.compute_plan(instruments, self.cash(), as_of=as_of, **options)
         codes = dict(instruments.values_list("code", "pk"))
-        moves = [
-            {
-                "instrument": m.instrument,
-                "pk": codes.get(m.instrument),
-                "from": month_label(m.from_month),
-                "to": month_label(m.to_month),
-                "amount": round(m.amount, 2),
-                "cost": round(m.cost, 2),
-            }
-            for m in result.moves
-        ]
-        rounded = [
-            [round(float(x), 2) for x in values]
-            for values in (result.due_before, result.due_after, result.capacity)
-        ]
-        chart = plan_chart([month_label(m) for m in result.months], *rounded)
+        moves = move_rows(result.moves, codes)
+        chart = plan_chart([month_label(m) for m in result.months], *rounded_series(result))
         save_form = SavePlanForm(
             initial={**options, "name": _("Peak-shaving plan %(day)s") % {"day": as_of.isoformat()}}
         )
