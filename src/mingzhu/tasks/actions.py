@@ -29,9 +29,8 @@ from mingzhu.core.actions import (
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import check_city_units
 
-from . import services
+from . import memo, services
 from .choices import HANDLING, EventAction, Status
-from .memo import remembered
 from .models import Attachment, Task, TaskEvent
 
 log = logging.getLogger("mingzhu.tasks")
@@ -260,6 +259,9 @@ def recipients(task: Task, sides: Sequence[str]) -> set[int]:
     """Ids of the active users on the given sides of the task (one query; remembered per
     sides and units inside ``memo.remembering()``)."""
     co_units = list(task.co_units.all()) if "co" in sides else []
+    if not memo.active():
+        # The key reads the units' paths: only worth it where the answer is remembered.
+        return _recipients(task, sides, co_units)
     key = (
         "recipients",
         tuple(sides),
@@ -268,7 +270,7 @@ def recipients(task: Task, sides: Sequence[str]) -> set[int]:
         task.assignee_id,
         tuple((u.pk, u.path) for u in co_units),
     )
-    return set(remembered(key, lambda: _recipients(task, sides, co_units)))
+    return set(memo.remembered(key, lambda: _recipients(task, sides, co_units)))
 
 
 def _recipients(task: Task, sides: Sequence[str], co_units) -> set[int]:

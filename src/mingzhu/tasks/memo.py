@@ -30,6 +30,11 @@ def remembering() -> Iterator[None]:
         _memo.reset(token)
 
 
+def active() -> bool:
+    """Whether reads are remembered here (inside ``remembering()``)."""
+    return _memo.get() is not None
+
+
 def remembered(key: Hashable, read: Callable[[], T]) -> T:
     """``read()``, or inside ``remembering()`` what it gave the first time for ``key``."""
     memo = _memo.get()
