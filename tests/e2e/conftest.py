@@ -238,12 +238,13 @@ def pick():
 
 def choose(page, select: str, typed: str, label: str) -> None:
     """Choose ``label`` in the select ``select`` (a CSS id) as a user would: a searchable
-    select (Tom Select, core/widgets.py) is typed into and its matching option clicked; a
-    plain select has the option chosen."""
+    select (Tom Select, core/widgets.py) is typed into, its matching option clicked and its
+    list seen to close; a plain select has the option chosen."""
     control = page.locator(f"{select}-ts-control")
     if control.count():
         control.click()
         page.keyboard.type(typed)
         page.locator(f"{select}-ts-dropdown .option", has_text=label).first.click()
+        page.locator(f"{select}-ts-dropdown").wait_for(state="hidden")
     else:
         page.select_option(select, label=label)

@@ -2,6 +2,8 @@
 as the user types (Tom Select), the page holding only the chosen options; the 12345 form's
 village follows its town."""
 
+import re
+
 
 def test_the_task_form_searches_as_you_type(login, demo_server, shot):
     page = login("supervisor")
@@ -33,3 +35,33 @@ def test_the_village_follows_the_town(login, demo_server):
     options.first.wait_for()
     texts = options.all_inner_texts()
     assert texts and all(text.startswith("新坝镇") for text in texts)
+
+
+def test_a_late_answer_does_not_reopen_the_list_after_a_choice(login, demo_server):
+    """On a slow line the list asked for on focus may come back after the user has typed
+    and chosen: it is dropped, and the town's list stays closed over the village field."""
+    page = login("rexian")
+    page.goto(f"{demo_server}/livelihood/requests/add/")
+    remote = page.locator("#id_town").get_attribute("data-remote")
+    held = []
+
+    def hold_the_first(route):
+        if held:
+            route.continue_()
+        else:
+            held.append(route)  # the list asked for on focus, answered below
+
+    page.route(re.compile(re.escape(remote) + r"\?"), hold_the_first)
+    page.click("#id_town-ts-control")
+    page.keyboard.type("新坝")
+    page.locator("#id_town-ts-dropdown .option", has_text="新坝镇").first.click()
+    dropdown = page.locator("#id_town-ts-dropdown")
+    dropdown.wait_for(state="hidden")
+    assert len(held) == 1 and "q=&" in held[0].request.url + "&"
+    with page.expect_response(lambda response: response.url == held[0].request.url):
+        held[0].continue_()
+    page.wait_for_timeout(300)  # the late answer is handled
+    assert dropdown.is_hidden()
+    assert page.locator("#id_town option:checked").inner_text() == "新坝镇"
+    page.click("#id_village-ts-control")  # not covered by the town's list
+    page.locator("#id_village-ts-dropdown .option").first.wait_for()

@@ -2,7 +2,9 @@
 // options; Tom Select asks URL?q=... for at most 50 more as the user types. Units come with
 // their depth in the tree and are indented; a select with data-depends="id" (another
 // field's name) asks only for the units below the unit chosen there, and is emptied
-// when that choice changes.
+// when that choice changes. Only the answer to the latest question is shown: on a slow
+// line the answer to an earlier one (the list asked for on focus) may come after the
+// user has typed again or already chosen, and would open the list over the next field.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   if (!window.TomSelect) { return; }
@@ -10,6 +12,14 @@ document.addEventListener("DOMContentLoaded", function () {
     var form = select.form;
     var master = select.dataset.depends && form ? form.elements[select.dataset.depends] : null;
     var multiple = select.multiple;
+    var latest = 0;  // the number of the latest question; a choice made counts as one
+    var settle = function (self, query) {
+      // An answer overtaken by a later question or a choice: dropped as Tom Select drops a
+      // load it debounces, and the search may be asked again.
+      self.loading = Math.max(self.loading - 1, 0);
+      if (!self.loading) { self.wrapper.classList.remove(self.settings.loadingClass); }
+      delete self.loadedSearches[query];
+    };
     var picker = new TomSelect(select, {
       valueField: "value",
       labelField: "text",
@@ -25,13 +35,18 @@ document.addEventListener("DOMContentLoaded", function () {
         url.searchParams.set("q", query);
         if (master) { url.searchParams.set("within", master.value || ""); }
         var self = this;
+        var ticket = ++latest;
         fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
           .then(function (response) { return response.json(); })
           .then(function (data) {
+            if (ticket !== latest) { settle(self, query); return; }
             self.clearOptions();
             callback(data.results);
           })
-          .catch(function () { callback(); });
+          .catch(function () {
+            if (ticket !== latest) { settle(self, query); return; }
+            callback();
+          });
       },
       render: {
         option: function (item, escape) {
@@ -44,6 +59,7 @@ document.addEventListener("DOMContentLoaded", function () {
         no_results: function () { return '<div class="no-results">' + (select.dataset.empty || "—") + "</div>"; }
       }
     });
+    picker.on("item_add", function () { latest++; });
     if (master) {
       master.addEventListener("change", function () {
         picker.clear();
