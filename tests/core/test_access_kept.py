@@ -114,3 +114,18 @@ def test_what_is_kept_is_read_again_after_its_time(sanmao):
     # A write that went around the models and bumped nothing is seen once the time is up.
     _keep_no_roles(sanmao, age=scope.ACCESS_SECONDS)
     assert scope.role_permissions(_fresh("sanmao")) == scope.role_permissions(sanmao) != set()
+
+
+@pytest.mark.django_db
+def test_a_sign_in_keeps_what_every_process_keeps(client, sanmao):
+    """Django notes each sign-in on the user's row; that note invalidates nothing, while
+    any other change of the user's row does."""
+    User.objects.filter(pk=sanmao.pk).update(last_login=None)
+    assert not cache.pending("org")
+    client.force_login(_fresh("sanmao"))
+    assert _fresh("sanmao").last_login is not None
+    assert not cache.pending("org")
+    user = _fresh("sanmao")
+    user.first_name = "改名"
+    user.save(update_fields=["first_name", "last_login"])
+    assert cache.pending("org")

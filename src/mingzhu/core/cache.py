@@ -41,6 +41,11 @@ QUIET = frozenset(
     }
 )
 QUIET_APPS = frozenset({"notify"})
+# Columns written on ordinary use that no cached figure reads: a save that writes only
+# these invalidates nothing. Django notes each sign-in on the user's row (``last_login``);
+# without this, a morning's sign-ins would throw away every process's kept access and
+# every cached panel at each one.
+QUIET_FIELDS = {"org.user": frozenset({"last_login"})}
 
 
 class _Pending:
@@ -134,10 +139,14 @@ def topic_of(model) -> str | None:
     return meta.app_label
 
 
-def _saved(sender, raw: bool = False, **kwargs) -> None:
+def _saved(sender, raw: bool = False, update_fields=None, **kwargs) -> None:
     topic = topic_of(sender)
-    if topic is not None and not raw:  # raw: a fixture being loaded
-        bump(topic)
+    if topic is None or raw:  # raw: a fixture being loaded
+        return
+    quiet = QUIET_FIELDS.get(sender._meta.label_lower)
+    if quiet and update_fields and quiet.issuperset(update_fields):
+        return
+    bump(topic)
 
 
 def _linked(sender, instance, action: str, model=None, **kwargs) -> None:
