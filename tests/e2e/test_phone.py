@@ -154,3 +154,26 @@ def test_no_select_is_too_long_to_use(login, demo_server, persona, path):
     page.goto(f"{demo_server}{path}")
     long = [s for s in check(page)["selects"] if s["options"] > MAX_OPTIONS]
     assert not long, long
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_debt_wall_opens_on_bars_a_finger_can_tell_apart(login, demo_server, width):
+    """The wall's five years of months as hair-thin bars on a phone: it opens on as many
+    months as its width shows at about 24 px a bar, and the slider moves along the rest."""
+    page = login("czj", width=width)
+    page.goto(f"{demo_server}/risks/debt/wall/")
+    page.wait_for_selector("#wall-chart canvas")
+    shown = page.evaluate(
+        """() => {
+          const node = document.getElementById("wall-chart");
+          const option = echarts.getInstanceByDom(node).getOption();
+          const zoom = option.dataZoom[0];
+          return {periods: option.xAxis[0].data.length, start: zoom.startValue,
+                  end: zoom.endValue, width: node.clientWidth};
+        }"""
+    )
+    assert shown["periods"] > 24  # the demo's debt falls due over years
+    assert shown["start"] == 0
+    assert shown["end"] + 1 == min(shown["periods"], shown["width"] // 24)
+    page.wait_for_timeout(1500)  # the bars grow in for a second
+    page.screenshot(path=str(ARTIFACTS / f"phone-wall-{width}.png"))

@@ -18,3 +18,11 @@ window.mingzhuChart = function (nodeId, dataId, options) {
     echarts.init(node).setOption(options(data));
   });
 };
+
+// The slider of a chart of many periods (the debt wall's months): the chart opens on as many
+// periods as its width shows with bars a finger can tell apart (about 24 px each; on a phone
+// a year rather than five years of hair-thin bars), and the slider moves along the rest.
+window.mingzhuPeriodZoom = function (node, count) {
+  var shown = Math.max(6, Math.floor((node.clientWidth || 600) / 24));
+  return [count > shown ? {type: "slider", startValue: 0, endValue: shown - 1} : {type: "slider"}];
+};

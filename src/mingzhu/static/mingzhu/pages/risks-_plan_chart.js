@@ -9,10 +9,11 @@ document.addEventListener("DOMContentLoaded", function () {
   if (data.capacity.some(function (v) { return v > 0; })) {
     series.push({name: data.capacity_label, type: "line", step: "middle", data: data.capacity});
   }
-  echarts.init(document.getElementById("plan-chart")).setOption({
+  var node = document.getElementById("plan-chart");
+  echarts.init(node).setOption({
     tooltip: {trigger: "axis"}, legend: {},
     grid: {left: 70, right: 10, bottom: 70},
     xAxis: {type: "category", data: data.months, axisLabel: {rotate: 45}},
-    yAxis: {type: "value"}, dataZoom: [{type: "slider"}], series: series
+    yAxis: {type: "value"}, dataZoom: window.mingzhuPeriodZoom(node, data.months.length), series: series
   });
 });
