@@ -410,6 +410,9 @@ def unflatten_tables(text: str) -> str:
 # words of their headers. A 指标要求 column completes the task ("地区生产总值" "增长5.5%").
 TABLE_COLUMNS = {
     "number": ("序号", "编号"),
+    # The steps of a row after its task column ("工作举措及实施计划", "月度工作计划"): the
+    # latest time they name is the row's time limit.
+    "plan": ("实施计划", "工作计划", "推进计划", "进度安排", "计划安排", "工作举措", "推进措施"),
     "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目"),
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
@@ -436,10 +439,25 @@ def table_columns(header: list[str]) -> dict[str, int]:
     for index, raw in enumerate(header):
         text = "".join(raw.split()).translate(_T2S).translate(_PLAIN)
         for key, words in TABLE_COLUMNS.items():
+            if key == "plan" and "task" not in found:
+                continue  # before the task column, such words name the task
+            if (
+                key == "co"
+                and "co" in found
+                and "lead" not in found
+                and any(w in text for w in words)
+            ):
+                # "责任单位 | 配合单位": the responsible unit leads, the other co-operates.
+                found["lead"], found["co"] = found["co"], index
+                break
             if key not in found and any(w in text for w in words):
                 found[key] = index
                 break
     return found
+
+
+# A cell of a unit column that reports instead of naming ("已完成。完成筛查3495人").
+_NOT_UNITS = re.compile(r"[。！？!?]|\d|已完成|完成情况")
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
@@ -463,11 +481,20 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             content = row[columns["target"]]
             joint = "。" if "。" in content or len(content) > 20 else ""
             task = f"{task.rstrip('。；; ')}{joint}{content}"
-        notes = [
-            f"{label}：{row[columns[key]]}"
-            for key, label in _ROW_LABELS.items()
+        cells = {
+            key: row[columns[key]]
+            for key in _ROW_LABELS
             if key in columns and columns[key] < len(row) and row[columns[key]]
-        ]
+        }
+        for key in ("lead", "co"):
+            if key in cells and _NOT_UNITS.search(cells[key]):
+                del cells[key]
+        if "deadline" not in cells and "plan" in columns and columns["plan"] < len(row):
+            # "1.4月底前…主体完工 2.8月底前…竣工交付 3.11月底前…": the latest time.
+            _day, words, _long = item_deadline(row[columns["plan"]], 2000)
+            if words and _day is not None:
+                cells["deadline"] = words
+        notes = [f"{_ROW_LABELS[key]}：{value}" for key, value in cells.items()]
         task = task.rstrip("。；; ")
         mark = "、" if task[:1].isdigit() else "."  # "4、2024年农村公路…", not "4.2024"
         lines.append(f"{number}{mark}{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
@@ -594,14 +621,52 @@ _INLINE_HEADING = re.compile(
 )
 
 
+# "… 1.轨道交通…投入试运营。 牵头领导：… 2.新增安装…", "分别是： (1)加快… (2)开工…": rows
+# numbered after a space on one long line.
+_INLINE_NUMBER = re.compile(
+    r"(?<=[。；;：:！!？?）)”\u4e00-\u9fff\d])\s+"
+    r"(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])"
+)
+
+
+def _numbered_run(line: str) -> str:
+    """The line with a new line before each number of the longest run 1, 2, 3… of
+    numbers of one form standing after a space; the line as it is when the run is
+    shorter than two (three on a line no longer than a page's flattened plan)."""
+    marks: dict[str, list[tuple[int, int]]] = {"dot": [], "paren": []}
+    for m in _INLINE_NUMBER.finditer(line):
+        form = "dot" if m.group("dot") else "paren"
+        marks[form].append((m.start(), int(m.group(form))))
+    best: list[int] = []
+    for found in marks.values():
+        for i, (_at, n) in enumerate(found):
+            if n != 1:
+                continue
+            run, want = [found[i][0]], 2
+            for at, k in found[i + 1 :]:
+                if k == want:
+                    run.append(at)
+                    want += 1
+            if len(run) > len(best):
+                best = run
+    if len(best) < (2 if len(line) > FLATTENED else 3):
+        return line
+    out, last = [], 0
+    for at in best:
+        out.append(line[last:at].rstrip())
+        last = at
+    out.append(line[last:].lstrip())
+    return "\n".join(part.strip() for part in out)
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
-    # lines again.
+    # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
-        _INLINE_HEADING.sub("\n", line) if len(line) > FLATTENED else line
+        _numbered_run(_INLINE_HEADING.sub("\n", line) if len(line) > FLATTENED else line)
         for line in text.split("\n")
     )
     for raw in text.split("\n"):
@@ -653,6 +718,9 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
 
     def short(p: str) -> bool:
         return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
+
+    while i < len(paragraphs) - 1 and not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i]):
+        i += 1  # a line of nothing but marks ("|", "•") above the text
 
     if paragraphs and DOC_NUMBER.fullmatch(paragraphs[0].strip()):
         i = 1  # the 文号 line above the title
@@ -1230,7 +1298,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
     _tw(
-        r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
+        r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通"
     )
@@ -1240,7 +1308,7 @@ _ADDING = re.compile(
 _OBJECT_VERBS = re.compile(
     "(?:"
     + _tw(
-        r"新招引|招引|新培育|培育|新建|建成|建设|完成|创建|打造|新开工|开工|"
+        r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通"
     )
@@ -1257,7 +1325,7 @@ _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTE
 _OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
-    r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决"
 )
@@ -1881,10 +1949,11 @@ _ROLE = _either(
     "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
     "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
 )
-# A note naming units closes with ）, ), 〕 or ].
+# A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
+# space after a name ("责任单位:市公安局 项目责任人:…").
 _NAMED = re.compile(
     rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)])+?)"
-    rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$))"
+    rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
 )
 # "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
 _LEADS = re.compile(
@@ -2052,6 +2121,22 @@ def _year(text: str) -> int | None:
     return min(y for y, n in years.items() if n == top)
 
 
+# A page's own record of the document: "发文日期 | 2022-07-14", "成文日期：2024年3月8日".
+_PAGE_DATE = re.compile(
+    r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
+)
+
+
+def _page_year(paragraphs: list[str]) -> int | None:
+    """The year of the date a page prints above the text (发文日期, 成文日期), for a text
+    that names no year of its own."""
+    for para in paragraphs[:12]:
+        if m := _PAGE_DATE.search(para):
+            return int(m.group("year"))
+    return None
+
+
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
     """(the year the title, date line or 文号 gives, the date line's date, the 文号)."""
     issued_on = None
@@ -2095,7 +2180,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     body, body_offsets = paragraphs[first:], offsets[first:]
     sections = find_structure(body, body_offsets)
     year, issued_on, doc_number = document_date(title, paragraphs)
-    year = year or _year(joined)
+    year = year or _year(joined) or _page_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     # A plan's goals under a heading below the first level, among the parts that say why
     # and how ("一、总体要求" then "（二）工作目标", or "（一）工作目标。到2027年…"), are
@@ -2122,8 +2207,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
-        # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end.
-        yearly = year is not None and ("实事" in title or "实事" in section.title)
+        # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
+        # are the rows a paragraph naming them introduces ("重点抓好15件民生实事。分别是：").
+        intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
+        yearly = year is not None and (
+            "实事" in title
+            or "实事" in section.title
+            or (section.rule == "implicit" and "实事" in intro)
+        )
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
@@ -2137,7 +2228,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     items = [i for s in sections for i in s.items]
     # The items of a plan are its work: what they count, they commit to ("改建认知障碍照护
     # 床位220张"), unless a section looks back ("一、2026年工作回顾").
-    committed = [(i.start, i.end) for s in sections if not REVIEW.search(s.title) for i in s.items]
+    # (The lead sentence of a paragraph above rows, "…实事项目总体进展情况良好", is no heading.)
+    committed = [
+        (i.start, i.end)
+        for s in sections
+        if not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30)
+        for i in s.items
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals

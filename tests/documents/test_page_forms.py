@@ -1,0 +1,134 @@
+"""Forms of texts as web pages print them, each on a short example written for the test
+(names, figures and dates invented): rows numbered on one long line, unit labels in the
+run of a line, page tables with a plan column and two unit columns, the page's own
+date, and the goals of a plan under a heading standing alone on its line."""
+
+import datetime as dt
+from decimal import Decimal
+
+from mingzhu.core.periods import item_deadline
+from mingzhu.documents.decompose import decompose, join_lines, named_units, separated_tables
+
+
+def _rows(text: str) -> list[tuple[str, str, list[str], str | None]]:
+    d = decompose(text)
+    return [
+        (i.title, i.named_lead, i.named_co, i.deadline and i.deadline.isoformat())
+        for s in d.sections
+        for i in s.items
+    ]
+
+
+def _targets(text: str) -> list[tuple[str, str | None, Decimal, str, str | None]]:
+    return [
+        (t.indicator, t.comparator, t.value, t.unit, t.deadline and t.deadline.isoformat())
+        for t in decompose(text).targets
+    ]
+
+
+# --- rows numbered on one long line ------------------------------------------------------
+
+FLAT = (
+    "2029年县政府民生实事项目共有12项任务，涉及出行、教育、养老等方面，总体进展情况良好。"
+    "现将上半年进展公示如下，各承办单位要加快推进，接受群众监督，本期公示到此为止，请各位读者周知，"
+    "如有意见请向县政府办公室反映，联系电话略，本公示自发布之日起生效，特此公示，谢谢关注。"
+    " 1.城东客运站建成投用。 分管领导:李某 责任单位:县交通运输局 联系人:张某 "
+    "进展情况:主体已于2029年5月20日封顶。"
+    " 2.新建城市书房6家，改造社区图书室20个。 分管领导:王某 责任单位:县文旅局 联系人:赵某 "
+    "配合单位:县财政局、各街道 河东 河西 合计 6 2 8"
+    " 3.新增公共充电桩300个。 分管领导:王某 责任单位:县发改局,各乡镇 联系人:钱某"
+)
+
+
+def test_rows_numbered_after_a_space_on_one_long_line_start_lines_again():
+    paragraphs = join_lines(FLAT)
+    assert [p[:2] for p in paragraphs] == ["20", "1.", "2.", "3."]
+
+
+def test_a_run_of_one_number_is_no_split():
+    line = "全年计划完成投资50亿元，" * 30 + " 1.这一句不是一串编号的开头。"
+    assert len(join_lines(line)) == 1
+
+
+def test_bracketed_numbers_after_a_colon_become_rows():
+    text = (
+        "县长在报告中指出，今年将为群众办好八件民生实事，继续加大民生投入力度，"
+        "把有限的财力更多用于改善群众生活，让发展成果更多更公平惠及全县人民，分别是："
+        " (1)完成城南路改造。 (2)新建公办幼儿园3所。 (3)城区新增停车位500个以上。"
+        "\n甘溪县政府2029年将为民办好八件实事"
+    )
+    assert _rows(text) == [
+        ("完成城南路改造", "", [], "2029-12-31"),
+        ("新建公办幼儿园3所", "", [], "2029-12-31"),
+        ("城区新增停车位500个以上", "", [], "2029-12-31"),
+    ]
+
+
+def test_labels_in_the_run_of_a_line_end_at_the_space_after_a_name():
+    assert _rows(FLAT) == [
+        ("城东客运站建成投用", "县交通运输局", [], "2029-12-31"),
+        ("新建城市书房6家，改造社区图书室20个", "县文旅局", ["县财政局", "各街道"], "2029-12-31"),
+        ("新增公共充电桩300个", "县发改局", ["各乡镇"], "2029-12-31"),
+    ]
+    lead, co, _leader, _words = named_units("责任单位:县水利局 联系人:孙某")
+    assert (lead, co) == ("县水利局", [])
+    lead, co, _leader, _words = named_units("责任单位：县水利局、 县农业农村局")
+    assert (lead, co) == ("县水利局", ["县农业农村局"])
+
+
+def test_the_rows_of_a_paragraph_naming_the_shishi_commit_though_it_reports_progress():
+    assert _targets(FLAT) == [
+        ("城市书房", ">=", 6, "家", "2029-12-31"),
+        ("改造社区图书室", ">=", 20, "个", "2029-12-31"),
+        ("新增公共充电桩", ">=", 300, "个", "2029-12-31"),
+    ]
+
+
+def test_a_date_reported_as_done_is_no_deadline():
+    day, _words, _long = item_deadline("主体已于2029年5月20日封顶，10月底前投入使用。", 2029)
+    assert day == dt.date(2029, 10, 31)
+    assert item_deadline("已于2029年3月完成招标。", 2029)[0] is None
+
+
+# --- page tables -------------------------------------------------------------------------
+
+
+def test_a_responsible_and_a_cooperating_column_give_the_lead_and_co_units():
+    text = (
+        "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+        "1 | 新建成养老服务中心4家。 | 1.3月底前完成选址；2.9月底前主体完工；3.11月底前投入运营。 "
+        "| 民政局 | 财政局、各镇(街道) |"
+    )
+    assert separated_tables(text).splitlines() == [
+        "1.新建成养老服务中心4家。（牵头单位：民政局；责任单位：财政局、各镇(街道)；"
+        "完成时限：11月底前）"
+    ]
+
+
+def test_a_report_in_a_unit_cell_names_no_unit():
+    text = (
+        "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
+        "1 | 培训家政服务人员300人。 | 5月：完成培训60人。 | 县人社局 | 已完成。 |\n"
+        "2 | 新增托育托位200个。 | 8月底前完成年度任务。 | 已完成。 完成120个，完成率60%。 | |"
+    )
+    assert separated_tables(text).splitlines() == [
+        "1.培训家政服务人员300人。（牵头单位：县人社局）",
+        "2.新增托育托位200个。（完成时限：8月底前）",
+    ]
+
+
+def test_a_page_date_gives_the_year_of_a_text_that_names_none():
+    text = (
+        "发布单位 | 区政府 | 发文日期 | 2029-03-02 |\n"
+        "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+        "1 | 新建成养老服务中心4家。 | 1.3月底前完成选址；2.11月底前投入运营。 | 民政局 | 财政局 |"
+    )
+    d = decompose(text)
+    assert d.year == 2029
+    assert _rows(text) == [("新建成养老服务中心4家", "民政局", ["财政局"], "2029-11-30")]
+    assert _targets(text) == [("养老服务中心", ">=", 4, "家", "2029-11-30")]
+
+
+def test_a_line_of_marks_is_no_title():
+    d = decompose("|\n2029年城区道路改造计划\n1.完成解放路改造。\n2.完成滨江路改造。")
+    assert d.title == "2029年城区道路改造计划"
