@@ -132,3 +132,51 @@ def test_a_page_date_gives_the_year_of_a_text_that_names_none():
 def test_a_line_of_marks_is_no_title():
     d = decompose("|\n2029年城区道路改造计划\n1.完成解放路改造。\n2.完成滨江路改造。")
     assert d.title == "2029年城区道路改造计划"
+
+
+# --- goals ---------------------------------------------------------------------------------
+
+
+def test_a_goals_heading_alone_on_its_line_commits_the_paragraph_under_it():
+    text = (
+        "县长在会上作政府工作报告。\n"
+        "主要目标\n"
+        "生产总值增长7%左右，财政总收入和地方财政收入分别增长8%和9%左右，"
+        "城乡居民收入分别增长7%和8.5%左右，城镇登记失业率、居民消费价格指数和人口自然增长率"
+        "分别控制在4%、3%、3‰以内，城镇化率提高1.5个百分点左右。\n"
+        "回顾过去\n"
+        "去年生产总值增长6%。"
+    )
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in decompose(text).targets] == [
+        ("生产总值增幅", "=", 7, "%"),
+        ("财政总收入", "=", 8, "%"),
+        ("地方财政收入增幅", "=", 9, "%"),
+        ("城镇居民收入增幅", "=", 7, "%"),
+        ("农村居民收入增幅", "=", Decimal("8.5"), "%"),
+        ("城镇登记失业率", "<=", 4, "%"),
+        ("居民消费价格指数", "<=", 3, "%"),
+        ("人口自然增长率", "<=", 3, "‰"),
+        ("城镇化率增幅", "=", Decimal("1.5"), "个百分点"),
+    ]
+
+
+def test_rates_lowered_to_a_value_are_ceilings_and_per_100000_is_a_unit():
+    text = (
+        "到2030年，重大慢性病过早死亡率明显下降，新生儿死亡率、1岁以下婴儿死亡率、"
+        "孕产妇死亡率分别下降到3.5‰、4‰、9/10万。"
+    )
+    assert [
+        (t.indicator, t.comparator, t.value, t.unit, t.deadline.isoformat())
+        for t in decompose(text).targets
+    ] == [
+        ("新生儿死亡率", "<=", Decimal("3.5"), "‰", "2030-12-31"),
+        ("1岁以下婴儿死亡率", "<=", 4, "‰", "2030-12-31"),
+        ("孕产妇死亡率", "<=", 9, "/10万", "2030-12-31"),
+    ]
+
+
+def test_ten_thousand_cases_is_a_count():
+    text = "1.开展结直肠癌筛查2万例以上。（牵头单位：县卫健局）"
+    assert [(t.indicator, t.value, t.unit) for t in decompose(text).targets] == [
+        ("结直肠癌筛查", 20000, "例")
+    ]

@@ -1227,6 +1227,8 @@ UNITS = (
     "%",
     "％",
     "‰",
+    "/10万",
+    "例",
 )
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
@@ -1235,13 +1237,25 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
 _MYRIAD = (
     r"\d+(?:\.\d+)?[万亿萬億]"
-    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間]|人(?!次))"
+    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
 AT_LEAST += ("增加到", "增加至", "增至", "达", "新增", "培育", "引进", "新建", "建成", "保持在")
-AT_MOST = ("不超过", "不高于", "控制在", "稳定在")
+AT_MOST = (
+    "不超过",
+    "不高于",
+    "控制在",
+    "稳定在",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "降到",
+    "降至",
+)
+AT_MOST += ("减少到", "减少至")
 BELOW = ("低于", "少于")
 GREATER, AT_LEAST, AT_MOST, BELOW = (
     tuple(_tw("|".join(words)).split("|")) for words in (GREATER, AT_LEAST, AT_MOST, BELOW)
@@ -1828,16 +1842,21 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         position = m.end()
     if not values or "分别" not in text[:end]:
         return []
+    # "分别增长10.6%和12.3%左右", "分别控制在4.2%、3%、2.5‰以内": the word after the last
+    # value is said of them all.
+    last = re.match(r"\s*(以上|以内|之内|以下|左右)", text[position:])
+    if last and "…" not in first.rule:
+        first.comparator = {"以上": ">=", "左右": "=", "以下": "<"}.get(last.group(1), "<=")
     names = [f"{first.indicator}（{k}）" for k in range(1, len(values) + 2)]
     at = first.start - base
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
     clause = clause[noise.end() :] if (noise := _LEADING_NOISE.match(clause)) else clause
     subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
-    if len(subjects) == 1 and len(values) == 1:
-        # "高新技术企业和科技型企业分别超过90家和870家"
-        parts = re.split(r"[和及与]", subjects[0])
+    if len(subjects) == len(values):
+        # "高新技术企业和科技型企业分别超过90家和870家", "失业率、物价指数和人口自增率分别…"
+        parts = re.split(r"[和及与]", subjects[-1])
         if len(parts) == 2 and all(len(part) >= 2 for part in parts):
-            subjects = parts
+            subjects = subjects[:-1] + parts
     if len(subjects) == len(values) + 1:
         # "淡水产品加工、装备制造、新材料三大主导产业产值分别完成60亿元、95亿元、100亿元"
         tail = re.search(
@@ -2238,6 +2257,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
+    # A goals heading alone on its line, unnumbered ("主要目标" above a paragraph of
+    # figures): the paragraphs under it, to the next heading or short line, commit.
+    under_goals = False
+    for para, offset in zip(body, body_offsets, strict=True):
+        if GOALS.match(para.strip("。.：: ")):
+            under_goals = True
+        elif under_goals and (_level(para) or (len(para) <= 20 and not _ends_sentence(para))):
+            under_goals = False
+        elif under_goals:
+            committed.append((offset, offset + len(para)))
     targets = find_targets(body, body_offsets, committed)
     rules = list(rules)
     for item in items:
