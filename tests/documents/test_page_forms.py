@@ -180,3 +180,20 @@ def test_ten_thousand_cases_is_a_count():
     assert [(t.indicator, t.value, t.unit) for t in decompose(text).targets] == [
         ("结直肠癌筛查", 20000, "例")
     ]
+
+
+def test_a_goals_heading_under_the_title_is_no_author():
+    d = decompose("2029年县政府工作报告\n主要目标\n生产总值增长6%左右。")
+    assert d.author == ""
+    assert [(t.indicator, t.value) for t in d.targets] == [("生产总值增幅", 6)]
+
+
+def test_a_notice_head_on_working_together_told_to_every_township_is_an_instruction():
+    text = (
+        "各乡镇人民政府，县直各单位：\n"
+        "现将责任分工印发给你们，并提出如下要求：\n"
+        "一、以协作促进落实。一项工作涉及多个部门的，牵头单位要履行牵头职责；"
+        "各乡镇（街道）要积极配合，形成合力。\n"
+        "二、新建农贸市场2个。由县商务局负责推进。"
+    )
+    assert [i.title for s in decompose(text).sections for i in s.items] == ["新建农贸市场2个"]

@@ -726,7 +726,12 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
         i = 1  # the 文号 line above the title
     if i < len(paragraphs) and short(paragraphs[i]) and not SALUTATION.match(paragraphs[i]):
         title, i = paragraphs[i], i + 1
-    if i < len(paragraphs) and _NAME.match(paragraphs[i]):
+    if (
+        i < len(paragraphs)
+        and _NAME.match(paragraphs[i])
+        and not GOALS.match(paragraphs[i])
+        and not PREAMBLE.match(paragraphs[i])
+    ):
         author, i = paragraphs[i], i + 1
         if i < len(paragraphs) and short(paragraphs[i]) and len(paragraphs[i]) <= 20:
             affiliation, i = paragraphs[i], i + 1
@@ -762,7 +767,7 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|地|级|部门|单位|镇|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
+    r"各(?:牵头|责任|有关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
 )
 
 
