@@ -197,3 +197,78 @@ def test_a_notice_head_on_working_together_told_to_every_township_is_an_instruct
         "二、新建农贸市场2个。由县商务局负责推进。"
     )
     assert [i.title for s in decompose(text).sections for i in s.items] == ["新建农贸市场2个"]
+
+
+# --- a table of goals one cell a line ------------------------------------------------------
+
+GOALS_TABLE = """文件名称: | |||
+索引号: | |||
+甘溪县全民健身提升行动主要目标责任清单
+序号 |
+指标名称 |
+单位 |
+2026年 |
+2028年 |
+2030年 |
+牵头单位 |
+责任单位 |
+1 |
+经常参加体育锻炼人数比例 |
+% |
+37.5 |
+≥40 |
+≥42 |
+县体育局 |
+县教育局,各乡镇人民政府 |2 |
+20-59岁居民肥胖率 |
+% |
+14.2 |
+≤14 |
+≤13.5 |
+县卫健局 |
+各乡镇人民政府 |
+序号 |
+指标名称 |
+单位 |
+2026年 |
+2028年 |
+2030年 |
+牵头单位 |
+责任单位 |
+3 |
+学生体质健康优良率 |
+% |
+52 |
+持续改善 |
+持续改善 |
+县教育局 |
+各学校 |
+"""
+
+
+def test_a_goals_table_one_cell_a_line_gives_a_row_and_a_target_a_later_year():
+    d = decompose(GOALS_TABLE)
+    assert d.title == "甘溪县全民健身提升行动主要目标责任清单"
+    assert [
+        (i.title, i.named_lead, i.named_co, i.deadline and i.deadline.isoformat(), i.long_running)
+        for s in d.sections
+        for i in s.items
+    ] == [
+        (
+            "经常参加体育锻炼人数比例",
+            "县体育局",
+            ["县教育局", "各乡镇人民政府"],
+            "2030-12-31",
+            False,
+        ),
+        ("20-59岁居民肥胖率", "县卫健局", ["各乡镇人民政府"], "2030-12-31", False),
+        ("学生体质健康优良率", "县教育局", ["各学校"], None, True),
+    ]
+    assert [
+        (t.indicator, t.comparator, t.value, t.unit, t.deadline.isoformat()) for t in d.targets
+    ] == [
+        ("经常参加体育锻炼人数比例", ">=", 40, "%", "2028-12-31"),
+        ("经常参加体育锻炼人数比例", ">=", 42, "%", "2030-12-31"),
+        ("20-59岁居民肥胖率", "<=", 14, "%", "2028-12-31"),
+        ("20-59岁居民肥胖率", "<=", Decimal("13.5"), "%", "2030-12-31"),
+    ]

@@ -248,7 +248,7 @@ def _tw(alternation: str) -> str:
 # A 任务分解表 copied from a web page arrives one cell a line: "序号", the headers, then
 # each row's number, task, units and time limit on lines of their own.
 _TABLE_NUMBER = re.compile(r"^(?:序号|编号|序號|編號)$")
-_TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目")
+_TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称")
 _TABLE_UNIT = ("牵头", "单位", "部门", "科室", "责任")
 _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 # A date line under the table: the 落款 of a text that ends with its table.
@@ -309,13 +309,23 @@ def _plain(header: str) -> str:
     return "".join(header.split()).translate(_PLAIN)
 
 
+_CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
     row holding two tasks, each with its time limit, gives two rows sharing its units."""
     lines = text.split("\n")
-    # A cell closed by "|" ("序号 |", "1 |") is the same cell.
-    cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
+    # A cell closed by "|" ("序号 |", "1 |") is the same cell; "…各乡镇人民政府 |2 |" holds
+    # the last cell of a row and the number of the next.
+    cells = []
+    for n, line in enumerate(lines):
+        if c := line.strip().strip("|｜").strip():
+            if m := _CELL_THEN_NUMBER.match(c):
+                cells += [(n, m.group(1)), (n, m.group(2))]
+            else:
+                cells.append((n, c))
     for k, (first, cell) in enumerate(cells):
         if not _TABLE_NUMBER.match(cell):
             continue
@@ -341,6 +351,12 @@ def unflatten_tables(text: str) -> str:
         expected = 1
         while j < len(cells):
             cell = cells[j][1]
+            if (
+                cell == cells[k][1]
+                and [c for _n, c in cells[j + 1 : j + 1 + len(header)]] == header
+            ):
+                j += 1 + len(header)  # the header again at the top of a new page
+                continue
             if cell == str(expected):
                 rows.append([])
                 expected += 1
@@ -413,7 +429,7 @@ TABLE_COLUMNS = {
     # The steps of a row after its task column ("工作举措及实施计划", "月度工作计划"): the
     # latest time they name is the row's time limit.
     "plan": ("实施计划", "工作计划", "推进计划", "进度安排", "计划安排", "工作举措", "推进措施"),
-    "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目"),
+    "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称"),
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
@@ -470,11 +486,32 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     columns = table_columns(rows[0])
     if "task" not in columns or not ({"lead", "co"} & set(columns)):
         return ["　".join(dict.fromkeys(c for c in row if c)) for row in rows]
+    # A table of goals: "指标名称 | 单位 | 2022年 | 2025年 | 2027年": the years after the
+    # first (the base) are the values to reach by then, in the unit column's measure.
+    years = [
+        (i, m.group(1))
+        for i, h in enumerate(rows[0])
+        if i > columns["task"] and (m := re.fullmatch(r"((?:19|20)\d{2})\s*年?(?:目标值?)?", h))
+    ]
+    years = years[1:] if len(years) >= 2 else years
+    measure = next((i for i, h in enumerate(rows[0]) if h in ("单位", "计量单位")), None)
     lines = []
     for number, row in enumerate(rows[1:], start=1):
         task = row[columns["task"]] if columns["task"] < len(row) else ""
         if not task:
             continue
+        if years:
+            unit = row[measure] if measure is not None and measure < len(row) else ""
+            parts = []
+            for i, year in years:
+                cell = row[i] if i < len(row) else ""
+                if m := _GOAL_CELL.fullmatch(cell):
+                    word = _GOAL_SIGNS.get(m.group("sign") or "", "达到")
+                    parts.append(f"到{year}年{task}{word}{m.group('num')}{unit}")
+                elif cell and cell not in parts:
+                    parts.append(cell)  # "持续改善"
+            if parts:
+                task = f"{task}。{'；'.join(parts)}"
         if "target" in columns and columns["target"] < len(row) and row[columns["target"]]:
             # A short requirement completes the task ("地区生产总值" "增长5.5%"); what is to be
             # built follows it as its text.
@@ -499,6 +536,13 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         mark = "、" if task[:1].isdigit() else "."  # "4、2024年农村公路…", not "4.2024"
         lines.append(f"{number}{mark}{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
     return lines
+
+
+_GOAL_CELL = re.compile(
+    r"(?P<sign>[≥≤＞＜><]|不低于|不高于|不少于|不超过)?\s*(?P<num>\d+(?:\.\d+)?)"
+)
+_GOAL_SIGNS = {"≥": "不低于", "≤": "不高于", "＞": "高于", ">": "高于", "＜": "低于", "<": "低于"}
+_GOAL_SIGNS |= {w: w for w in ("不低于", "不高于", "不少于", "不超过")}
 
 
 # A table pasted from a page with its cells in one line: "1 | 任务 | 单位 |", or cells
@@ -719,8 +763,11 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     def short(p: str) -> bool:
         return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
 
-    while i < len(paragraphs) - 1 and not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i]):
-        i += 1  # a line of nothing but marks ("|", "•") above the text
+    while i < len(paragraphs) - 1 and (
+        not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i])
+        or re.fullmatch(r"[^|｜:：]{1,12}[:：][\s|｜]*", paragraphs[i])
+    ):
+        i += 1  # a line of marks ("|", "•") or an empty field of the page ("文件名称: |")
 
     if paragraphs and DOC_NUMBER.fullmatch(paragraphs[0].strip()):
         i = 1  # the 文号 line above the title
@@ -1908,12 +1955,18 @@ _SIZED = re.compile(rf"^{_ARABIC}\s*(?:{_UNIT})(?:以上|以下)?[\u4e00-\u9fff]
 _ROMANISED = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,6}\)")
 
 
+_AGES = re.compile(r"\d+\s*[-—–~～至]\s*\d+\s*[岁周]")
+
+
 def _plausible(name: str) -> bool:
     """A name for an indicator; one that opens with a size says what is counted
     ("10亿元以上项目")."""
     if not 1 <= len(name) <= 30 or (
-        name[0].isdigit() and not _SIZED.match(name) and not re.match(r"\d+[A-Za-z]", name)
-    ):  # "5G基站" is a name
+        name[0].isdigit()
+        and not _SIZED.match(name)
+        and not re.match(r"\d+[A-Za-z]", name)  # "5G基站" is a name
+        and not _AGES.match(name)  # "30-70岁重大慢性病过早死亡率"
+    ):
         return False
     if name.count("“") != name.count("”"):
         return False  # "以“暖企新": cut inside a quotation
