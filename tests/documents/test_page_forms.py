@@ -272,3 +272,44 @@ def test_a_goals_table_one_cell_a_line_gives_a_row_and_a_target_a_later_year():
         ("20-59岁居民肥胖率", "<=", 14, "%", "2028-12-31"),
         ("20-59岁居民肥胖率", "<=", Decimal("13.5"), "%", "2030-12-31"),
     ]
+
+
+# --- ratios, this year, services, signs --------------------------------------------------
+
+
+def test_a_ratio_is_a_target_its_first_term_the_value_and_the_second_the_unit():
+    text = "到2030年，城乡居民人均可支配收入比控制在1.9∶1以内，医护比达到1:1.2。"
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in decompose(text).targets] == [
+        ("城乡居民人均可支配收入比", "<=", Decimal("1.9"), ":1"),
+        ("医护比", ">=", 1, ":1.2"),
+    ]
+
+
+def test_a_time_of_day_is_no_ratio():
+    assert decompose("力争9:30前完成全部签到，确保会议按时召开。").targets == []
+
+
+def test_this_year_dates_the_targets_of_its_sentence_by_the_documents_year():
+    text = (
+        "甘溪县2029年政府工作报告\n"
+        "今年全县发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业3000人以上。\n"
+        "今年以来，全县新增市场主体1200户。"
+    )
+    assert [
+        (t.indicator, t.value, t.deadline and t.deadline.isoformat())
+        for t in decompose(text).targets
+    ] == [("地区生产总值增幅", 6, "2029-12-31"), ("城镇新增就业", 3000, "2029-12-31")]
+
+
+def test_a_count_of_those_a_service_is_done_for_names_the_service():
+    text = "1.为3000名适龄妇女免费进行乳腺癌检查。（牵头单位：县妇联）"
+    assert [(t.indicator, t.value, t.unit) for t in decompose(text).targets] == [
+        ("适龄妇女免费乳腺癌检查", 3000, "名")
+    ]
+
+
+def test_an_equals_sign_is_the_comparator_as_written():
+    text = "1.全县住院费用报销比例=75%。（牵头单位：县医保局）"
+    assert [(t.indicator, t.comparator, t.value) for t in decompose(text).targets] == [
+        ("住院费用报销比例", "=", 75)
+    ]

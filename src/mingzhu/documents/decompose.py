@@ -1309,10 +1309,11 @@ AT_MOST = (
 )
 AT_MOST += ("减少到", "减少至")
 BELOW = ("低于", "少于")
+EQUAL = ("=", "＝")  # "门诊报销比=50%", as a table writes it
 GREATER, AT_LEAST, AT_MOST, BELOW = (
     tuple(_tw("|".join(words)).split("|")) for words in (GREATER, AT_LEAST, AT_MOST, BELOW)
 )
-_PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW, key=len, reverse=True)
+_PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW + EQUAL, key=len, reverse=True)
 _PREFIX = "|".join(_PREFIXES)
 _SUFFIX = (
     r"(?:\s*(?P<suf>以上|以内|之内|以內|之內|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
@@ -1329,6 +1330,10 @@ _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
+)
+_RATIO = re.compile(
+    rf"(?:(?P<pre>{_PREFIX})\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[:：∶]\s*\d+(?:\.\d+)?)(?![\d:：∶])"
+    rf"(?P<suf>以内|以下|左右|以上)?"
 )
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
@@ -1534,7 +1539,7 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
         return "<", words
     if pre in AT_MOST or suf in ("以内", "之内", "内"):
         return "<=", words
-    if suf == "左右":
+    if suf == "左右" or pre in EQUAL:
         return "=", words
     if pre in AT_LEAST or suf == "以上":
         return ">=", words
@@ -1542,6 +1547,8 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
 
 
 def _unit(unit: str) -> str:
+    if unit and unit[0] in ":：∶":
+        return ":" + unit[1:].strip()  # a ratio's second term
     return "%" if unit == "％" else unit
 
 
@@ -1687,6 +1694,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    # "城乡居民收入比控制在2.2∶1以内": a ratio, its first term the value, ":1" the unit.
+    for m in _RATIO.finditer(text) if ":" in text or "：" in text or "∶" in text else ():
+        if not clear(m.start(), m.end()):
+            continue
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        name, start = _indicator(text, m.start())
+        if not (comparator or "比" in name) or not _plausible(name):
+            continue
+        results.append(
+            found(m, start, name, comparator or "=", _number(m.group("num")), words or "比")
+        )
+        taken.append((m.start(), m.end()))
     # The rarer forms are tried only on sentences holding their words.
     for m in _SIZED_COUNTS.finditer(text) if "亿" in text or "万元" in text else ():
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -1841,7 +1860,7 @@ _DIMENSION = re.compile(
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
     rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、]|$)"
 )
 
@@ -1973,11 +1992,20 @@ def _plausible(name: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
+# "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
+_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度")
+
+
 def find_targets(
-    paragraphs: list[str], offsets: list[int], committed: Sequence[tuple[int, int]] = ()
+    paragraphs: list[str],
+    offsets: list[int],
+    committed: Sequence[tuple[int, int]] = (),
+    year: int | None = None,
 ) -> list[Target]:
     """The targets of the paragraphs; sentences inside a ``committed`` span (the items
-    of a plan, its goals) commit without a commitment word."""
+    of a plan, its goals) commit without a commitment word. A target of a sentence
+    saying 今年 (年内, 年底前) and no date of its own is due by the end of ``year``, the
+    document's."""
     spans = sorted(committed)
     starts = [a for a, _b in spans]
     reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
@@ -1998,10 +2026,15 @@ def find_targets(
         for start, end in sentences(para, offset):
             k = bisect.bisect_right(starts, start)
             inside = parted or (k > 0 and reach[k - 1] > start)
-            these = targets_in(para[start - offset : end - offset], start, committed=inside)
+            sentence = para[start - offset : end - offset]
+            these = targets_in(sentence, start, committed=inside)
+            this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
                 if dated and target.deadline is None:
                     target.deadline, target.deadline_rule = dated
+                if this_year and target.deadline is None:
+                    target.deadline = dt.date(year, 12, 31)
+                    target.deadline_rule = this_year.group(0)
             found.extend(these)
     return found
 
@@ -2325,7 +2358,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             under_goals = False
         elif under_goals:
             committed.append((offset, offset + len(para)))
-    targets = find_targets(body, body_offsets, committed)
+    targets = find_targets(body, body_offsets, committed, year)
     rules = list(rules)
     for item in items:
         suggest_lead(item, rules)
