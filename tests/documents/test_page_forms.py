@@ -313,3 +313,13 @@ def test_an_equals_sign_is_the_comparator_as_written():
     assert [(t.indicator, t.comparator, t.value) for t in decompose(text).targets] == [
         ("住院费用报销比例", "=", 75)
     ]
+
+
+def test_a_count_of_work_with_its_area_gives_both():
+    text = "1.改善居住条件。完成320幢15.6万平方米房屋“平改坡”和60幢8万平方米老旧小区改造。"
+    assert [(t.indicator, t.value, t.unit) for t in decompose(text).targets] == [
+        ("房屋“平改坡”", 320, "幢"),
+        ("房屋“平改坡”", Decimal("15.6"), "万平方米"),
+        ("老旧小区改造", 60, "幢"),
+        ("老旧小区改造", 8, "万平方米"),
+    ]

@@ -1400,15 +1400,18 @@ _COUNTING_VERBS = _tw(
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决"
 )
+# "完成465幢23.25万平方米房屋“平改坡”": the count of the work and its area, both.
+_AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
-    rf"(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
+    rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
-    rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?(?P<obj>{_OBJECT}){_OBJECT_END}"
+    rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
@@ -1753,6 +1756,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
         position = m.end()
         while (more := _COUNTED_MORE.match(text, position)) and clear(more.start(), more.end()):
@@ -1762,6 +1766,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(
                 found(more, more.start("num"), more.group("obj"), ">=", value, m.group("verb"))
             )
+            results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
     for m in _SERVED.finditer(text):
@@ -1959,6 +1964,14 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             )
         )
     return more
+
+
+def _area_of(count: Target, m: re.Match) -> list[Target]:
+    """The area (or length) a count of work gives beside it, a target of the same work."""
+    area = _number(m.group("area")) if m.group("area") else None
+    if area is None:
+        return []
+    return [dataclasses.replace(count, value=area, unit=m.group("area_unit").translate(_T2S))]
 
 
 def _commitment_word(text: str, stop: int) -> str:
