@@ -667,18 +667,20 @@ _INLINE_HEADING = re.compile(
 
 # "… 1.轨道交通…投入试运营。 牵头领导：… 2.新增安装…", "分别是： (1)加快… (2)开工…": rows
 # numbered after a space on one long line.
-_INLINE_NUMBER = re.compile(
-    r"(?<=[。；;：:！!？?）)”\u4e00-\u9fff\d])\s+"
-    r"(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])"
-)
+_INLINE_NUMBER = re.compile(r"\s+(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])")
+_BEFORE_NUMBER = re.compile(r"[。；;：:！!？?）)”\u4e00-\u9fff\d]")
 
 
 def _numbered_run(line: str) -> str:
     """The line with a new line before each number of the longest run 1, 2, 3… of
     numbers of one form standing after a space; the line as it is when the run is
     shorter than two (three on a line no longer than a page's flattened plan)."""
+    if not any(space in line for space in (" ", "\u3000", "\t")):
+        return line  # no number stands after a space
     marks: dict[str, list[tuple[int, int]]] = {"dot": [], "paren": []}
     for m in _INLINE_NUMBER.finditer(line):
+        if not m.start() or not _BEFORE_NUMBER.match(line, m.start() - 1):
+            continue
         form = "dot" if m.group("dot") else "paren"
         marks[form].append((m.start(), int(m.group(form))))
     best: list[int] = []
