@@ -323,3 +323,11 @@ def test_a_count_of_work_with_its_area_gives_both():
         ("老旧小区改造", 60, "幢"),
         ("老旧小区改造", 8, "万平方米"),
     ]
+
+
+def test_a_short_subject_of_a_fenbie_list_shares_the_tail_of_the_last():
+    text = "力争城镇、农村常住居民人均可支配收入分别达到5.2万元和2.6万元。"
+    assert [(t.indicator, t.value, t.unit) for t in decompose(text).targets] == [
+        ("城镇常住居民人均可支配收入", Decimal("5.2"), "万元"),
+        ("农村常住居民人均可支配收入", Decimal("2.6"), "万元"),
+    ]

@@ -1945,6 +1945,11 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             subjects[-1] = subjects[-1][: tail.start()]
             what = re.sub(r"^(?:主导|重点|新兴|支柱)?产业", "", tail.group("what"))
         names = [f"{subject}{what}" for subject in subjects]
+        # "城镇、农村居民人均可支配收入分别…": a short subject shares the last one's tail.
+        last = names[-1]
+        names = [
+            n + last[len(n) :] if len(n) <= 3 and len(last) >= len(n) + 3 else n for n in names[:-1]
+        ] + [last]
     if "城乡居民" in first.indicator and len(values) == 1:
         names = [first.indicator.replace("城乡居民", p, 1) for p in ("城镇居民", "农村居民")]
     first.indicator = names[0]
