@@ -270,7 +270,7 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         if not (has_deadline_words or preceded or limit):
             continue  # "2025年是…": a time, not a deadline
         if "已" in text[max(0, m.start() - 3) : m.start()]:
-            continue  # "已于2014年5月30日通车": a report of what is done
+            continue  # "已于2029年3月完成招标": a report of what is done
         month = _month(m.group("month")) if m.group("month") else 12
         if 1 <= month <= 12:
             found.append((month_end(int(m.group("year")), month), m.group(0).strip()))

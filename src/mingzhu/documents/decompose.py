@@ -472,7 +472,7 @@ def table_columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-# A cell of a unit column that reports instead of naming ("已完成。完成筛查3495人").
+# A cell of a unit column that reports instead of naming ("已完成。完成120个").
 _NOT_UNITS = re.compile(r"[。！？!?]|\d|已完成|完成情况")
 
 
@@ -665,7 +665,7 @@ _INLINE_HEADING = re.compile(
 )
 
 
-# "… 1.轨道交通…投入试运营。 牵头领导：… 2.新增安装…", "分别是： (1)加快… (2)开工…": rows
+# "… 1.城东客运站建成投用。 分管领导：… 2.新建…", "分别是： (1)完成… (2)新建…": rows
 # numbered after a space on one long line.
 _INLINE_NUMBER = re.compile(r"\s+(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])")
 _BEFORE_NUMBER = re.compile(r"[。；;：:！!？?）)”\u4e00-\u9fff\d]")
@@ -1311,7 +1311,7 @@ AT_MOST = (
 )
 AT_MOST += ("减少到", "减少至")
 BELOW = ("低于", "少于")
-EQUAL = ("=", "＝")  # "门诊报销比=50%", as a table writes it
+EQUAL = ("=", "＝")  # "门诊报销比例=75%", as a table writes it
 GREATER, AT_LEAST, AT_MOST, BELOW = (
     tuple(_tw("|".join(words)).split("|")) for words in (GREATER, AT_LEAST, AT_MOST, BELOW)
 )
@@ -1402,7 +1402,7 @@ _COUNTING_VERBS = _tw(
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决"
 )
-# "完成465幢23.25万平方米房屋“平改坡”": the count of the work and its area, both.
+# "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
@@ -1699,7 +1699,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
-    # "城乡居民收入比控制在2.2∶1以内": a ratio, its first term the value, ":1" the unit.
+    # "城乡居民收入比控制在1.9∶1以内": a ratio, its first term the value, ":1" the unit.
     for m in _RATIO.finditer(text) if ":" in text or "：" in text or "∶" in text else ():
         if not clear(m.start(), m.end()):
             continue
@@ -1920,7 +1920,7 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         position = m.end()
     if not values or "分别" not in text[:end]:
         return []
-    # "分别增长10.6%和12.3%左右", "分别控制在4.2%、3%、2.5‰以内": the word after the last
+    # "分别增长8%和9%左右", "分别控制在4%、3%、3‰以内": the word after the last
     # value is said of them all.
     last = re.match(r"\s*(以上|以内|之内|以下|左右)", text[position:])
     if last and "…" not in first.rule:
@@ -2080,7 +2080,7 @@ _ROLE = _either(
     "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
 )
 # A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
-# space after a name ("责任单位:市公安局 项目责任人:…").
+# space after a name ("责任单位:县水利局 联系人:…").
 _NAMED = re.compile(
     rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)])+?)"
     rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
@@ -2251,7 +2251,7 @@ def _year(text: str) -> int | None:
     return min(y for y, n in years.items() if n == top)
 
 
-# A page's own record of the document: "发文日期 | 2022-07-14", "成文日期：2024年3月8日".
+# A page's own record of the document: "发文日期 | 2029-03-02", "成文日期：2024年3月8日".
 _PAGE_DATE = re.compile(
     r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
@@ -2338,7 +2338,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (i.start, i.end) not in goals
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
-        # are the rows a paragraph naming them introduces ("重点抓好15件民生实事。分别是：").
+        # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
         intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
         yearly = year is not None and (
             "实事" in title
