@@ -1,8 +1,9 @@
 """Benchmark: recall and precision of the decomposer on a corpus of 责任分工 texts.
 
 Every text of the corpus directory (<nn>-<slug>.txt, with its hand-made truth in
-<nn>-<slug>.json) is read as an upload is (encoding detection) and decomposed with the
-default keyword table, as the page and `mingzhu decompose` do; the rows found are matched
+<nn>-<slug>.json; a .txt without a truth beside it, such as a saved report, is skipped)
+is read as an upload is (encoding detection) and decomposed with the default keyword
+table, as the page and `mingzhu decompose` do; the rows found are matched
 with the truth and scored:
 
 - tasks: a found row matches a truth item when their titles are alike (one holds the
@@ -179,6 +180,7 @@ def load_corpus(corpus: Path = CORPUS) -> list[tuple[Path, dict]]:
     return [
         (path, json.loads(path.with_suffix(".json").read_text(encoding="utf-8")))
         for path in sorted(corpus.glob("*.txt"))
+        if path.with_suffix(".json").is_file()
     ]
 
 

@@ -207,7 +207,7 @@ _THIS_YEAR = re.compile(r"年内|年底前|年底|今年底|年末前|本年度�
 _HALF = re.compile(r"(?P<half>上|下)半年")
 _QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
 _LONG_RUNNING = re.compile(
-    r"长期坚持|持续推进|长期推进|常态化|每年|每季度|每月|持续开展|长期|久久为功"
+    r"长期坚持|持续推进|长期推进|常态化|每年|每季度|每月|持续开展|持续改善|长期|久久为功"
 )
 _TIME_LIMIT = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*(?P<when>[^；;。\n）)]+)")
 
@@ -269,6 +269,8 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         preceded = text[: m.start()].rstrip()[-1:] in ("到", "至", "于", "在")
         if not (has_deadline_words or preceded or limit):
             continue  # "2025年是…": a time, not a deadline
+        if "已" in text[max(0, m.start() - 3) : m.start()]:
+            continue  # "已于2029年3月完成招标": a report of what is done
         month = _month(m.group("month")) if m.group("month") else 12
         if 1 <= month <= 12:
             found.append((month_end(int(m.group("year")), month), m.group(0).strip()))

@@ -248,7 +248,7 @@ def _tw(alternation: str) -> str:
 # A 任务分解表 copied from a web page arrives one cell a line: "序号", the headers, then
 # each row's number, task, units and time limit on lines of their own.
 _TABLE_NUMBER = re.compile(r"^(?:序号|编号|序號|編號)$")
-_TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目")
+_TABLE_TASK = ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称")
 _TABLE_UNIT = ("牵头", "单位", "部门", "科室", "责任")
 _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 # A date line under the table: the 落款 of a text that ends with its table.
@@ -309,13 +309,23 @@ def _plain(header: str) -> str:
     return "".join(header.split()).translate(_PLAIN)
 
 
+_CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
     row holding two tasks, each with its time limit, gives two rows sharing its units."""
     lines = text.split("\n")
-    # A cell closed by "|" ("序号 |", "1 |") is the same cell.
-    cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
+    # A cell closed by "|" ("序号 |", "1 |") is the same cell; "…各乡镇人民政府 |2 |" holds
+    # the last cell of a row and the number of the next.
+    cells = []
+    for n, line in enumerate(lines):
+        if c := line.strip().strip("|｜").strip():
+            if m := _CELL_THEN_NUMBER.match(c):
+                cells += [(n, m.group(1)), (n, m.group(2))]
+            else:
+                cells.append((n, c))
     for k, (first, cell) in enumerate(cells):
         if not _TABLE_NUMBER.match(cell):
             continue
@@ -341,6 +351,12 @@ def unflatten_tables(text: str) -> str:
         expected = 1
         while j < len(cells):
             cell = cells[j][1]
+            if (
+                cell == cells[k][1]
+                and [c for _n, c in cells[j + 1 : j + 1 + len(header)]] == header
+            ):
+                j += 1 + len(header)  # the header again at the top of a new page
+                continue
             if cell == str(expected):
                 rows.append([])
                 expected += 1
@@ -410,7 +426,10 @@ def unflatten_tables(text: str) -> str:
 # words of their headers. A 指标要求 column completes the task ("地区生产总值" "增长5.5%").
 TABLE_COLUMNS = {
     "number": ("序号", "编号"),
-    "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目"),
+    # The steps of a row after its task column ("工作举措及实施计划", "月度工作计划"): the
+    # latest time they name is the row's time limit.
+    "plan": ("实施计划", "工作计划", "推进计划", "进度安排", "计划安排", "工作举措", "推进措施"),
+    "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称"),
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
@@ -436,10 +455,25 @@ def table_columns(header: list[str]) -> dict[str, int]:
     for index, raw in enumerate(header):
         text = "".join(raw.split()).translate(_T2S).translate(_PLAIN)
         for key, words in TABLE_COLUMNS.items():
+            if key == "plan" and "task" not in found:
+                continue  # before the task column, such words name the task
+            if (
+                key == "co"
+                and "co" in found
+                and "lead" not in found
+                and any(w in text for w in words)
+            ):
+                # "责任单位 | 配合单位": the responsible unit leads, the other co-operates.
+                found["lead"], found["co"] = found["co"], index
+                break
             if key not in found and any(w in text for w in words):
                 found[key] = index
                 break
     return found
+
+
+# A cell of a unit column that reports instead of naming ("已完成。完成120个").
+_NOT_UNITS = re.compile(r"[。！？!?]|\d|已完成|完成情况")
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
@@ -452,26 +486,63 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     columns = table_columns(rows[0])
     if "task" not in columns or not ({"lead", "co"} & set(columns)):
         return ["　".join(dict.fromkeys(c for c in row if c)) for row in rows]
+    # A table of goals: "指标名称 | 单位 | 2022年 | 2025年 | 2027年": the years after the
+    # first (the base) are the values to reach by then, in the unit column's measure.
+    years = [
+        (i, m.group(1))
+        for i, h in enumerate(rows[0])
+        if i > columns["task"] and (m := re.fullmatch(r"((?:19|20)\d{2})\s*年?(?:目标值?)?", h))
+    ]
+    years = years[1:] if len(years) >= 2 else years
+    measure = next((i for i, h in enumerate(rows[0]) if h in ("单位", "计量单位")), None)
     lines = []
     for number, row in enumerate(rows[1:], start=1):
         task = row[columns["task"]] if columns["task"] < len(row) else ""
         if not task:
             continue
+        if years:
+            unit = row[measure] if measure is not None and measure < len(row) else ""
+            parts = []
+            for i, year in years:
+                cell = row[i] if i < len(row) else ""
+                if m := _GOAL_CELL.fullmatch(cell):
+                    word = _GOAL_SIGNS.get(m.group("sign") or "", "达到")
+                    parts.append(f"到{year}年{task}{word}{m.group('num')}{unit}")
+                elif cell and cell not in parts:
+                    parts.append(cell)  # "持续改善"
+            if parts:
+                task = f"{task}。{'；'.join(parts)}"
         if "target" in columns and columns["target"] < len(row) and row[columns["target"]]:
             # A short requirement completes the task ("地区生产总值" "增长5.5%"); what is to be
             # built follows it as its text.
             content = row[columns["target"]]
             joint = "。" if "。" in content or len(content) > 20 else ""
             task = f"{task.rstrip('。；; ')}{joint}{content}"
-        notes = [
-            f"{label}：{row[columns[key]]}"
-            for key, label in _ROW_LABELS.items()
+        cells = {
+            key: row[columns[key]]
+            for key in _ROW_LABELS
             if key in columns and columns[key] < len(row) and row[columns[key]]
-        ]
+        }
+        for key in ("lead", "co"):
+            if key in cells and _NOT_UNITS.search(cells[key]):
+                del cells[key]
+        if "deadline" not in cells and "plan" in columns and columns["plan"] < len(row):
+            # "1.4月底前…主体完工 2.8月底前…竣工交付 3.11月底前…": the latest time.
+            _day, words, _long = item_deadline(row[columns["plan"]], 2000)
+            if words and _day is not None:
+                cells["deadline"] = words
+        notes = [f"{_ROW_LABELS[key]}：{value}" for key, value in cells.items()]
         task = task.rstrip("。；; ")
         mark = "、" if task[:1].isdigit() else "."  # "4、2024年农村公路…", not "4.2024"
         lines.append(f"{number}{mark}{task}。" + (f"（{'；'.join(notes)}）" if notes else ""))
     return lines
+
+
+_GOAL_CELL = re.compile(
+    r"(?P<sign>[≥≤＞＜><]|不低于|不高于|不少于|不超过)?\s*(?P<num>\d+(?:\.\d+)?)"
+)
+_GOAL_SIGNS = {"≥": "不低于", "≤": "不高于", "＞": "高于", ">": "高于", "＜": "低于", "<": "低于"}
+_GOAL_SIGNS |= {w: w for w in ("不低于", "不高于", "不少于", "不超过")}
 
 
 # A table pasted from a page with its cells in one line: "1 | 任务 | 单位 |", or cells
@@ -594,14 +665,54 @@ _INLINE_HEADING = re.compile(
 )
 
 
+# "… 1.城东客运站建成投用。 分管领导：… 2.新建…", "分别是： (1)完成… (2)新建…": rows
+# numbered after a space on one long line.
+_INLINE_NUMBER = re.compile(r"\s+(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])")
+_BEFORE_NUMBER = re.compile(r"[。；;：:！!？?）)”\u4e00-\u9fff\d]")
+
+
+def _numbered_run(line: str) -> str:
+    """The line with a new line before each number of the longest run 1, 2, 3… of
+    numbers of one form standing after a space; the line as it is when the run is
+    shorter than two (three on a line no longer than a page's flattened plan)."""
+    if not any(space in line for space in (" ", "\u3000", "\t")):
+        return line  # no number stands after a space
+    marks: dict[str, list[tuple[int, int]]] = {"dot": [], "paren": []}
+    for m in _INLINE_NUMBER.finditer(line):
+        if not m.start() or not _BEFORE_NUMBER.match(line, m.start() - 1):
+            continue
+        form = "dot" if m.group("dot") else "paren"
+        marks[form].append((m.start(), int(m.group(form))))
+    best: list[int] = []
+    for found in marks.values():
+        for i, (_at, n) in enumerate(found):
+            if n != 1:
+                continue
+            run, want = [found[i][0]], 2
+            for at, k in found[i + 1 :]:
+                if k == want:
+                    run.append(at)
+                    want += 1
+            if len(run) > len(best):
+                best = run
+    if len(best) < (2 if len(line) > FLATTENED else 3):
+        return line
+    out, last = [], 0
+    for at in best:
+        out.append(line[last:at].rstrip())
+        last = at
+    out.append(line[last:].lstrip())
+    return "\n".join(part.strip() for part in out)
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
-    # lines again.
+    # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
-        _INLINE_HEADING.sub("\n", line) if len(line) > FLATTENED else line
+        _numbered_run(_INLINE_HEADING.sub("\n", line) if len(line) > FLATTENED else line)
         for line in text.split("\n")
     )
     for raw in text.split("\n"):
@@ -654,11 +765,22 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     def short(p: str) -> bool:
         return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
 
+    while i < len(paragraphs) - 1 and (
+        not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i])
+        or re.fullmatch(r"[^|｜:：]{1,12}[:：][\s|｜]*", paragraphs[i])
+    ):
+        i += 1  # a line of marks ("|", "•") or an empty field of the page ("文件名称: |")
+
     if paragraphs and DOC_NUMBER.fullmatch(paragraphs[0].strip()):
         i = 1  # the 文号 line above the title
     if i < len(paragraphs) and short(paragraphs[i]) and not SALUTATION.match(paragraphs[i]):
         title, i = paragraphs[i], i + 1
-    if i < len(paragraphs) and _NAME.match(paragraphs[i]):
+    if (
+        i < len(paragraphs)
+        and _NAME.match(paragraphs[i])
+        and not GOALS.match(paragraphs[i])
+        and not PREAMBLE.match(paragraphs[i])
+    ):
         author, i = paragraphs[i], i + 1
         if i < len(paragraphs) and short(paragraphs[i]) and len(paragraphs[i]) <= 20:
             affiliation, i = paragraphs[i], i + 1
@@ -694,7 +816,7 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|地|级|部门|单位|镇|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
+    r"各(?:牵头|责任|有关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
 )
 
 
@@ -1159,6 +1281,8 @@ UNITS = (
     "%",
     "％",
     "‰",
+    "/10万",
+    "例",
 )
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
@@ -1167,18 +1291,31 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
 # "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
 _MYRIAD = (
     r"\d+(?:\.\d+)?[万亿萬億]"
-    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株個處條張臺輛場間]|人(?!次))"
+    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
 AT_LEAST += ("增加到", "增加至", "增至", "达", "新增", "培育", "引进", "新建", "建成", "保持在")
-AT_MOST = ("不超过", "不高于", "控制在", "稳定在")
+AT_MOST = (
+    "不超过",
+    "不高于",
+    "控制在",
+    "稳定在",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "降到",
+    "降至",
+)
+AT_MOST += ("减少到", "减少至")
 BELOW = ("低于", "少于")
+EQUAL = ("=", "＝")  # "门诊报销比例=75%", as a table writes it
 GREATER, AT_LEAST, AT_MOST, BELOW = (
     tuple(_tw("|".join(words)).split("|")) for words in (GREATER, AT_LEAST, AT_MOST, BELOW)
 )
-_PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW, key=len, reverse=True)
+_PREFIXES = sorted(GREATER + AT_LEAST + AT_MOST + BELOW + EQUAL, key=len, reverse=True)
 _PREFIX = "|".join(_PREFIXES)
 _SUFFIX = (
     r"(?:\s*(?P<suf>以上|以内|之内|以內|之內|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
@@ -1195,6 +1332,10 @@ _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
+)
+_RATIO = re.compile(
+    rf"(?:(?P<pre>{_PREFIX})\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[:：∶]\s*\d+(?:\.\d+)?)(?![\d:：∶])"
+    rf"(?P<suf>以内|以下|左右|以上)?"
 )
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
@@ -1230,7 +1371,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
     _tw(
-        r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
+        r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通"
     )
@@ -1240,7 +1381,7 @@ _ADDING = re.compile(
 _OBJECT_VERBS = re.compile(
     "(?:"
     + _tw(
-        r"新招引|招引|新培育|培育|新建|建成|建设|完成|创建|打造|新开工|开工|"
+        r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通"
     )
@@ -1257,19 +1398,22 @@ _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTE
 _OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
-    r"新招引|招引|新培育|培育|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决"
 )
+# "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
+_AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
-    rf"(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
+    rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
-    rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?(?P<obj>{_OBJECT}){_OBJECT_END}"
+    rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
@@ -1400,7 +1544,7 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
         return "<", words
     if pre in AT_MOST or suf in ("以内", "之内", "内"):
         return "<=", words
-    if suf == "左右":
+    if suf == "左右" or pre in EQUAL:
         return "=", words
     if pre in AT_LEAST or suf == "以上":
         return ">=", words
@@ -1408,6 +1552,8 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
 
 
 def _unit(unit: str) -> str:
+    if unit and unit[0] in ":：∶":
+        return ":" + unit[1:].strip()  # a ratio's second term
     return "%" if unit == "％" else unit
 
 
@@ -1553,6 +1699,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         more = _more_values(results[-1], text, m.end(), base)
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    # "城乡居民收入比控制在1.9∶1以内": a ratio, its first term the value, ":1" the unit.
+    for m in _RATIO.finditer(text) if ":" in text or "：" in text or "∶" in text else ():
+        if not clear(m.start(), m.end()):
+            continue
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        name, start = _indicator(text, m.start())
+        if not (comparator or "比" in name) or not _plausible(name):
+            continue
+        results.append(
+            found(m, start, name, comparator or "=", _number(m.group("num")), words or "比")
+        )
+        taken.append((m.start(), m.end()))
     # The rarer forms are tried only on sentences holding their words.
     for m in _SIZED_COUNTS.finditer(text) if "亿" in text or "万元" in text else ():
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -1600,6 +1758,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
         position = m.end()
         while (more := _COUNTED_MORE.match(text, position)) and clear(more.start(), more.end()):
@@ -1609,6 +1768,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(
                 found(more, more.start("num"), more.group("obj"), ">=", value, m.group("verb"))
             )
+            results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
     for m in _SERVED.finditer(text):
@@ -1707,7 +1867,7 @@ _DIMENSION = re.compile(
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
     rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、]|$)"
 )
 
@@ -1760,16 +1920,21 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         position = m.end()
     if not values or "分别" not in text[:end]:
         return []
+    # "分别增长8%和9%左右", "分别控制在4%、3%、3‰以内": the word after the last
+    # value is said of them all.
+    last = re.match(r"\s*(以上|以内|之内|以下|左右)", text[position:])
+    if last and "…" not in first.rule:
+        first.comparator = {"以上": ">=", "左右": "=", "以下": "<"}.get(last.group(1), "<=")
     names = [f"{first.indicator}（{k}）" for k in range(1, len(values) + 2)]
     at = first.start - base
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
     clause = clause[noise.end() :] if (noise := _LEADING_NOISE.match(clause)) else clause
     subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
-    if len(subjects) == 1 and len(values) == 1:
-        # "高新技术企业和科技型企业分别超过90家和870家"
-        parts = re.split(r"[和及与]", subjects[0])
+    if len(subjects) == len(values):
+        # "高新技术企业和科技型企业分别超过90家和870家", "失业率、物价指数和人口自增率分别…"
+        parts = re.split(r"[和及与]", subjects[-1])
         if len(parts) == 2 and all(len(part) >= 2 for part in parts):
-            subjects = parts
+            subjects = subjects[:-1] + parts
     if len(subjects) == len(values) + 1:
         # "淡水产品加工、装备制造、新材料三大主导产业产值分别完成60亿元、95亿元、100亿元"
         tail = re.search(
@@ -1780,6 +1945,11 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             subjects[-1] = subjects[-1][: tail.start()]
             what = re.sub(r"^(?:主导|重点|新兴|支柱)?产业", "", tail.group("what"))
         names = [f"{subject}{what}" for subject in subjects]
+        # "城镇、农村居民人均可支配收入分别…": a short subject shares the last one's tail.
+        last = names[-1]
+        names = [
+            n + last[len(n) :] if len(n) <= 3 and len(last) >= len(n) + 3 else n for n in names[:-1]
+        ] + [last]
     if "城乡居民" in first.indicator and len(values) == 1:
         names = [first.indicator.replace("城乡居民", p, 1) for p in ("城镇居民", "农村居民")]
     first.indicator = names[0]
@@ -1803,6 +1973,14 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     return more
 
 
+def _area_of(count: Target, m: re.Match) -> list[Target]:
+    """The area (or length) a count of work gives beside it, a target of the same work."""
+    area = _number(m.group("area")) if m.group("area") else None
+    if area is None:
+        return []
+    return [dataclasses.replace(count, value=area, unit=m.group("area_unit").translate(_T2S))]
+
+
 def _commitment_word(text: str, stop: int) -> str:
     words = re.findall(r"确保|力争|争取|努力|计划|目标", text[:stop])
     return words[-1] if words else ""
@@ -1816,23 +1994,38 @@ _SIZED = re.compile(rf"^{_ARABIC}\s*(?:{_UNIT})(?:以上|以下)?[\u4e00-\u9fff]
 _ROMANISED = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,6}\)")
 
 
+_AGES = re.compile(r"\d+\s*[-—–~～至]\s*\d+\s*[岁周]")
+
+
 def _plausible(name: str) -> bool:
     """A name for an indicator; one that opens with a size says what is counted
     ("10亿元以上项目")."""
     if not 1 <= len(name) <= 30 or (
-        name[0].isdigit() and not _SIZED.match(name) and not re.match(r"\d+[A-Za-z]", name)
-    ):  # "5G基站" is a name
+        name[0].isdigit()
+        and not _SIZED.match(name)
+        and not re.match(r"\d+[A-Za-z]", name)  # "5G基站" is a name
+        and not _AGES.match(name)  # "30-70岁重大慢性病过早死亡率"
+    ):
         return False
     if name.count("“") != name.count("”"):
         return False  # "以“暖企新": cut inside a quotation
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
+# "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
+_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度")
+
+
 def find_targets(
-    paragraphs: list[str], offsets: list[int], committed: Sequence[tuple[int, int]] = ()
+    paragraphs: list[str],
+    offsets: list[int],
+    committed: Sequence[tuple[int, int]] = (),
+    year: int | None = None,
 ) -> list[Target]:
     """The targets of the paragraphs; sentences inside a ``committed`` span (the items
-    of a plan, its goals) commit without a commitment word."""
+    of a plan, its goals) commit without a commitment word. A target of a sentence
+    saying 今年 (年内, 年底前) and no date of its own is due by the end of ``year``, the
+    document's."""
     spans = sorted(committed)
     starts = [a for a, _b in spans]
     reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
@@ -1853,10 +2046,15 @@ def find_targets(
         for start, end in sentences(para, offset):
             k = bisect.bisect_right(starts, start)
             inside = parted or (k > 0 and reach[k - 1] > start)
-            these = targets_in(para[start - offset : end - offset], start, committed=inside)
+            sentence = para[start - offset : end - offset]
+            these = targets_in(sentence, start, committed=inside)
+            this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
                 if dated and target.deadline is None:
                     target.deadline, target.deadline_rule = dated
+                if this_year and target.deadline is None:
+                    target.deadline = dt.date(year, 12, 31)
+                    target.deadline_rule = this_year.group(0)
             found.extend(these)
     return found
 
@@ -1881,10 +2079,11 @@ _ROLE = _either(
     "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
     "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
 )
-# A note naming units closes with ）, ), 〕 or ].
+# A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
+# space after a name ("责任单位:县水利局 联系人:…").
 _NAMED = re.compile(
     rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)])+?)"
-    rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$))"
+    rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
 )
 # "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
 _LEADS = re.compile(
@@ -2052,6 +2251,22 @@ def _year(text: str) -> int | None:
     return min(y for y, n in years.items() if n == top)
 
 
+# A page's own record of the document: "发文日期 | 2029-03-02", "成文日期：2024年3月8日".
+_PAGE_DATE = re.compile(
+    r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
+)
+
+
+def _page_year(paragraphs: list[str]) -> int | None:
+    """The year of the date a page prints above the text (发文日期, 成文日期), for a text
+    that names no year of its own."""
+    for para in paragraphs[:12]:
+        if m := _PAGE_DATE.search(para):
+            return int(m.group("year"))
+    return None
+
+
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
     """(the year the title, date line or 文号 gives, the date line's date, the 文号)."""
     issued_on = None
@@ -2095,7 +2310,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     body, body_offsets = paragraphs[first:], offsets[first:]
     sections = find_structure(body, body_offsets)
     year, issued_on, doc_number = document_date(title, paragraphs)
-    year = year or _year(joined)
+    year = year or _year(joined) or _page_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     # A plan's goals under a heading below the first level, among the parts that say why
     # and how ("一、总体要求" then "（二）工作目标", or "（一）工作目标。到2027年…"), are
@@ -2122,8 +2337,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
-        # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end.
-        yearly = year is not None and ("实事" in title or "实事" in section.title)
+        # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
+        # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
+        intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
+        yearly = year is not None and (
+            "实事" in title
+            or "实事" in section.title
+            or (section.rule == "implicit" and "实事" in intro)
+        )
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
@@ -2137,11 +2358,27 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     items = [i for s in sections for i in s.items]
     # The items of a plan are its work: what they count, they commit to ("改建认知障碍照护
     # 床位220张"), unless a section looks back ("一、2026年工作回顾").
-    committed = [(i.start, i.end) for s in sections if not REVIEW.search(s.title) for i in s.items]
+    # (The lead sentence of a paragraph above rows, "…实事项目总体进展情况良好", is no heading.)
+    committed = [
+        (i.start, i.end)
+        for s in sections
+        if not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30)
+        for i in s.items
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
-    targets = find_targets(body, body_offsets, committed)
+    # A goals heading alone on its line, unnumbered ("主要目标" above a paragraph of
+    # figures): the paragraphs under it, to the next heading or short line, commit.
+    under_goals = False
+    for para, offset in zip(body, body_offsets, strict=True):
+        if GOALS.match(para.strip("。.：: ")):
+            under_goals = True
+        elif under_goals and (_level(para) or (len(para) <= 20 and not _ends_sentence(para))):
+            under_goals = False
+        elif under_goals:
+            committed.append((offset, offset + len(para)))
+    targets = find_targets(body, body_offsets, committed, year)
     rules = list(rules)
     for item in items:
         suggest_lead(item, rules)
