@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError, require
+from mingzhu.core.actions import ActionConflict, ActionError, action_atomic, require
 from mingzhu.core.scope import restrict
 from mingzhu.core.versioning import save_version
 from mingzhu.org.models import OrgUnit
@@ -70,7 +69,7 @@ def compute_result(
     if actor.unit is None:
         raise ValidationError({"issuer": _("The issuing unit is required.")})
     at = at or timezone.now()
-    with transaction.atomic():
+    with action_atomic():
         scheme = current_scheme(scheme_code)
         result = (
             AppraisalResult.objects.select_for_update()
@@ -120,7 +119,7 @@ def publish_result(
     if not may_publish(actor):
         raise PermissionDenied(_("Only the supervision office publishes results."))
     pk = result if isinstance(result, int) else result.pk
-    with transaction.atomic():
+    with action_atomic():
         if not restrict(AppraisalResult.objects.filter(pk=pk), actor, "view").exists():
             raise Http404("No such result.")
         result = AppraisalResult.objects.select_for_update().get(pk=pk)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from mingzhu.core.actions import (
     ActionConflict,
     ActionError,
+    action_atomic,
     fetch_locked,
     happened_on,
     pk_of,
@@ -112,7 +112,7 @@ def submit_application(
         errors["year"] = _("Apply for last year, this year or next year.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with action_atomic():
         app = Application(
             category=category,
             year=year,
@@ -152,7 +152,7 @@ def review_application(
     if not approve and not (comment or "").strip():
         raise ValidationError({"comment": _("Say why the application is rejected.")})
     done = S.APPROVED if approve else S.REJECTED
-    with transaction.atomic():
+    with action_atomic():
         app = _lock(pk_of(app), actor, (S.SUBMITTED,), done)
         before = app.status
         app.status = done
@@ -175,7 +175,7 @@ def publish_notice(
     """Put the application on public notice (公示) for the category's days (7 by default)
     from ``start``."""
     start = today_or(start)
-    with transaction.atomic():
+    with action_atomic():
         app = _lock(pk_of(app), actor, (S.APPROVED,), S.ON_NOTICE)
         days = days if days is not None else app.category.notice_days
         if days < 1:
@@ -210,7 +210,7 @@ def record_objection(
     if not content:
         raise ValidationError({"content": _("Write down the objection.")})
     happened_on(received_on, "received_on")
-    with transaction.atomic():
+    with action_atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,))
         if not app.notice_running_on(received_on):
             raise ValidationError(
@@ -251,7 +251,7 @@ def resolve_objection(
     app_id = app_id.first()
     if app_id is None:
         raise Http404("No such objection.")
-    with transaction.atomic():
+    with action_atomic():
         app = _lock(app_id, actor, (S.ON_NOTICE,))
         objection = Objection.objects.select_for_update().get(pk=objection_id)
         if objection.outcome != ObjectionOutcome.PENDING:
@@ -299,7 +299,7 @@ def award(
     upheld. The day of the award is not after today: while the notice runs, no award
     dated after its end is accepted."""
     on = happened_on(on)
-    with transaction.atomic():
+    with action_atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.AWARDED)
         outcomes = app.objections.values_list("outcome", flat=True)
         blockers = services.award_blockers(app.status, app.notice_end, outcomes, on)
@@ -316,7 +316,7 @@ def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = N
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the title is not awarded.")})
-    with transaction.atomic():
+    with action_atomic():
         app = _lock(pk_of(app), actor, (S.ON_NOTICE,), S.NOT_AWARDED)
         blockers = [
             code
@@ -340,7 +340,7 @@ def refuse(app: Application | int, *, actor, reason: str, on: dt.date | None = N
 def add_participation(*, actor, activity, volunteer: str, unit, hours=None) -> Participation:
     """Record a volunteer's part in an activity (hours default to the activity's)."""
     require(actor, "civility.add_participation", _("You may not record volunteers."))
-    with transaction.atomic():
+    with action_atomic():
         activity = fetch_locked(VolunteerActivity, activity, actor)
         row = Participation(
             activity=activity,

@@ -3,7 +3,9 @@ which the API turns into 400 and 409) and the look-up of the object an action is
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -19,6 +21,36 @@ class ActionError(ValueError):
 
 class ActionConflict(ActionError):
     """Someone else already made this very change (e.g. two people verifying at once)."""
+
+
+# True inside the transaction of an action (``action_atomic``) or of a load that is kept
+# or undone as a whole (``all_or_nothing``).
+_in_action: ContextVar[bool] = ContextVar("mingzhu_in_action", default=False)
+
+
+@contextlib.contextmanager
+def all_or_nothing():
+    """Within the block, the actions' transactions (``action_atomic``) take no savepoint:
+    for a caller that lets every error of the actions it calls out, so that their changes
+    are undone with its own (a demo load, a module's action calling the task engine's)."""
+    token = _in_action.set(True)
+    try:
+        yield
+    finally:
+        _in_action.reset(token)
+
+
+@contextlib.contextmanager
+def action_atomic():
+    """The transaction of an action: ``transaction.atomic()``, with a savepoint when it is
+    nested in a transaction of a caller that may catch the action's refusal and go on (a
+    page, an import, a test). Nested in another action's transaction or ``all_or_nothing``
+    it takes none: a savepoint is needed only where an error is caught and the outer
+    transaction goes on, and an action does not catch the errors of the actions it calls.
+    Code that does catch one opens its own ``transaction.atomic()`` inside the ``try``
+    (that block's savepoint undoes what failed)."""
+    with transaction.atomic(savepoint=not _in_action.get()), all_or_nothing():
+        yield
 
 
 def pk_of(obj) -> int:
@@ -37,7 +69,8 @@ def fetch_locked(
 ) -> models.Model:
     """The object ``obj`` (an instance or its id) as ``actor`` may ``action`` it, read
     again and locked for the rest of the transaction. Outside the actor's scope (or gone)
-    it answers Http404, as the pages and the API do. Call it inside ``transaction.atomic``."""
+    it answers Http404, as the pages and the API do. Call it inside the action's
+    transaction (``action_atomic``)."""
     queryset = model if isinstance(model, models.QuerySet) else model._default_manager.all()
     # Read (and locked) in one query through the actor's scope.
     found = restrict(queryset.filter(pk=pk_of(obj)), actor, action)

@@ -165,6 +165,58 @@ class ScopedModel(models.Model):
         except NoReverseMatch:
             return ""
 
+    def related_in_hand(self, exclude=()) -> list:
+        """The foreign keys of the record whose related object is in hand: set as an
+        object read from the database (or saved) in this process, its key the field's
+        value, and no ``limit_choices_to`` to check."""
+        found = []
+        for field in self._meta.concrete_fields:
+            if not field.many_to_one or field.name in exclude or field.remote_field.parent_link:
+                continue
+            if not field.is_cached(self) or field.get_limit_choices_to():
+                continue
+            related = field.get_cached_value(self)
+            if related is None or related._state.adding:
+                continue
+            value = getattr(self, field.attname)
+            if value is not None and value == getattr(related, field.target_field.attname):
+                found.append(field)
+        return found
+
+    def clean_fields(self, exclude=None) -> None:
+        """Django's checks of each field, except the look-up of a foreign key's row when
+        the related object is in hand (``related_in_hand``): Django checks that it exists
+        with a query per key, where the object was just read (or locked) in the same
+        transaction; the database's foreign key constraint still guards the row. The other
+        checks of such a field (required, choices, validators) are made as before, and the
+        errors come in the fields' order, as Django gives them."""
+        exclude = set(exclude or ())
+        in_hand = self.related_in_hand(exclude)
+        if not in_hand:
+            super().clean_fields(exclude=exclude)
+            return
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude | {f.name for f in in_hand})
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        for field in in_hand:
+            value = getattr(self, field.attname)
+            try:
+                # ForeignKey.clean without ForeignKey.validate's query: the field's own
+                # checks (Field.validate) and its validators.
+                value = field.to_python(value)
+                models.Field.validate(field, value, self)
+                field.run_validators(value)
+                setattr(self, field.attname, value)
+            except ValidationError as exc:
+                errors[field.name] = exc.error_list
+        if errors:
+            order = {f.name: i for i, f in enumerate(self._meta.fields)}
+            raise ValidationError(
+                dict(sorted(errors.items(), key=lambda item: order.get(item[0], -1)))
+            )
+
 
 class TimeStampedModel(ScopedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

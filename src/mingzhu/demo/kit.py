@@ -11,6 +11,8 @@ from typing import TypeVar
 from auditlog.context import disable_auditlog
 from django.utils import timezone
 
+from mingzhu.core.actions import all_or_nothing
+
 R = TypeVar("R")
 
 
@@ -27,6 +29,8 @@ def unaudited(audit: bool = False) -> AbstractContextManager:
 
 def run(load: Callable[[dt.date], R], audit: bool = False, as_of: dt.date | None = None) -> R:
     """Run one app's demo load, ``load(today)``, where today is ``as_of`` or the local date,
-    outside the audit trail unless ``audit``; returns what the load returns."""
-    with unaudited(audit):
+    outside the audit trail unless ``audit``; returns what the load returns. A load is kept
+    or undone as a whole (it catches no error of the actions it plays): their transactions
+    take no savepoint of their own (``core.actions.all_or_nothing``)."""
+    with unaudited(audit), all_or_nothing():
         return load(as_of or timezone.localdate())

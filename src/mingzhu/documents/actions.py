@@ -13,12 +13,17 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError, require, require_in_scope
+from mingzhu.core.actions import (
+    ActionConflict,
+    ActionError,
+    action_atomic,
+    require,
+    require_in_scope,
+)
 from mingzhu.core.scope import restrict
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit
@@ -100,7 +105,7 @@ def load_document(
     issuer = issuer or actor.unit
     if issuer is None:
         raise ActionError(_("The document needs a unit: you belong to none."))
-    with transaction.atomic():
+    with action_atomic():
         document = PolicyDocument.objects.create(
             title=(title or d.title or filename or _("Untitled document"))[:200],
             author=d.author[:100],
@@ -191,7 +196,7 @@ def store_draft(document: PolicyDocument, d: Decomposition) -> None:
 def save_draft(document_id: int, *, actor, items=(), targets=()) -> PolicyDocument:
     """Apply the corrections of the draft table: ``items`` and ``targets`` are dicts with
     the row's ``id`` and the changed fields (co_units: a list of units)."""
-    with transaction.atomic():
+    with action_atomic():
         document = _lock(document_id, actor, "change")
         if document.is_adopted:
             raise ActionError(_("The document has been adopted; its table can no longer change."))
@@ -240,7 +245,7 @@ def adopt(
     list, the tasks already typed there linked to their items) and the targets.
     All or nothing; every row that stops it is named in the error."""
     today = as_of or timezone.localdate()
-    with transaction.atomic():
+    with action_atomic():
         document = _lock(document_id, actor, "adopt")
         if document.is_adopted:
             raise AlreadyAdopted(_("This document has already been adopted."))

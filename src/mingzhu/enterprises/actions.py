@@ -18,7 +18,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, now_or, require, require_in_scope
+from mingzhu.core.actions import (
+    ActionError,
+    action_atomic,
+    fetch_locked,
+    now_or,
+    require,
+    require_in_scope,
+)
 from mingzhu.core.versioning import save_version
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -143,7 +150,7 @@ def run_evaluation(
     an earlier run of that scheme; refused once that evaluation is published."""
     _may_run(actor)
     code = scheme.code if scheme is not None else code
-    with transaction.atomic():
+    with action_atomic():
         evaluation = (
             MuEvaluation.objects.select_for_update().filter(year=year, scheme_code=code).first()
         )
@@ -175,7 +182,7 @@ def publish_evaluation(
     """Publish the year's results under the scheme ``code`` (final); the year's count of
     百亿企业 goes to the targets module as an observation."""
     _may_run(actor)
-    with transaction.atomic():
+    with action_atomic():
         evaluation = (
             MuEvaluation.objects.select_for_update().filter(year=year, scheme_code=code).first()
         )
@@ -242,7 +249,7 @@ def record_visit(
 ) -> Visit:
     """A visit, with the demands raised during it ((category, content) pairs)."""
     require(actor, "enterprises.add_visit", _("You may not record visits."))
-    with transaction.atomic():
+    with action_atomic():
         enterprise = _visible_enterprise(actor, enterprise)
         visit = Visit(
             enterprise=enterprise,
@@ -285,7 +292,7 @@ def raise_demand(
     """A new demand. The enterprise's own user raises it online for their own enterprise
     only; others record it from a visit or the hotline."""
     require(actor, "enterprises.add_demand", _("You may not raise demands."))
-    with transaction.atomic():
+    with action_atomic():
         enterprise = _visible_enterprise(actor, enterprise)
         if _own_enterprise_user(actor, enterprise):
             channel = Channel.ONLINE
@@ -338,7 +345,7 @@ def dispatch_demand(
     """Hand the demand to a department: a task of the engine (source: demand), due in the
     category's time limit in working days, created and assigned by the task engine."""
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         demand = _lock(demand, actor)
         require(actor, DISPATCH_PERMISSION, _("You may not dispatch demands."))
         if demand.task_id is not None:
@@ -418,7 +425,7 @@ def rate_demand(
         raise ValidationError({"rating": _("Choose a rating.")})
     at = now_or(at)
     comment = (comment or "").strip()
-    with transaction.atomic():
+    with action_atomic():
         demand = _lock(demand, actor)
         if not may_rate(actor, demand):
             raise PermissionDenied(_("Only the enterprise rates the reply to its demand."))

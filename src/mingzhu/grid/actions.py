@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import fetch_locked, now_or, require, require_in_scope
+from mingzhu.core.actions import action_atomic, fetch_locked, now_or, require, require_in_scope
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import RoleCode, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -119,7 +119,7 @@ def report_event(
     if errors:
         raise ValidationError(errors)
     checked = EventPhoto.check_uploads(photos)
-    with transaction.atomic():
+    with action_atomic():
         event = GridEvent(
             grid=grid,
             category=category,
@@ -178,7 +178,7 @@ def file_event(
     """File the event (立案): a task for the responsible unit, with the category's time
     limit, created and assigned through the task engine."""
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         event = _lock(event, actor)
         _require_filer(actor, event)
         category = event.category
@@ -212,7 +212,7 @@ def reject_event(
     event: GridEvent | int, *, actor, reason: str, at: dt.datetime | None = None
 ) -> GridEvent:
     """Do not file the event (不予立案), with the reason."""
-    with transaction.atomic():
+    with action_atomic():
         event = _lock(event, actor)
         _require_filer(actor, event)
         if not (reason or "").strip():
@@ -267,7 +267,7 @@ def recheck_event(
         raise TransitionError(_("Say what is still wrong on site."))
     checked = EventPhoto.check_uploads(photos)
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         event = _lock(event, actor)
         if not may_recheck(actor, event):
             raise PermissionDenied(_("Only a grid worker of this grid re-checks this event."))

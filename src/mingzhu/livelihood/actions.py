@@ -18,7 +18,15 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require, require_in_scope
+from mingzhu.core.actions import (
+    ActionError,
+    action_atomic,
+    fetch_locked,
+    now_or,
+    pk_of,
+    require,
+    require_in_scope,
+)
 from mingzhu.core.scope import restrict
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -167,7 +175,7 @@ def register_request(
         errors["category"] = [_("This category is no longer in use.")]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with action_atomic():
         request = CitizenRequest(
             channel=channel,
             request_type=request_type,
@@ -228,7 +236,7 @@ def dispatch(
 ) -> CitizenRequest:
     """The desk assigns the request to a unit (派单): it becomes that unit's task."""
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         request = _lock_for_desk(request, actor, lambda r: r.status == RequestStatus.REGISTERED)
         task = _open_round(request, actor, unit, at, comment)
         request.save(update_fields=["task", "updated_at"])
@@ -261,7 +269,7 @@ def return_request(request: CitizenRequest | int, *, actor, reason: str, at=None
     if not reason:
         raise ActionError(_("Say why the request is returned."))
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         request = _lock_for_unit(
             request, actor, _("Only the unit handling the request returns it.")
         )
@@ -284,7 +292,7 @@ def redispatch(
 ) -> CitizenRequest:
     """The desk sends a returned request to another unit; the first task is cancelled."""
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         request = _lock_for_desk(request, actor, lambda r: r.pending_return)
         old = request.task
         if old.lead_unit_id == unit.pk:
@@ -323,7 +331,7 @@ def contact_caller(request: CitizenRequest | int, *, actor, note: str, at=None) 
     if not note:
         raise ActionError(_("Say how the caller was contacted and what was agreed."))
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         request = _lock_for_unit(
             request, actor, _("Only the unit handling the request contacts the caller.")
         )
@@ -394,7 +402,7 @@ def callback(
         raise ValidationError({"satisfaction": [_("Choose how satisfied the citizen is.")]})
     at = now_or(at)
     comment = (comment or "").strip()
-    with transaction.atomic():
+    with action_atomic():
         request = _lock_for_desk(request, actor, lambda r: r.status == RequestStatus.ANSWERED)
         Callback.objects.create(
             request=request,
@@ -518,7 +526,7 @@ def add_measure(
     if not description:
         raise ValidationError({"description": [_("Describe the measure.")]})
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         household = _lock_household(household, actor)
         if household.elimination == Elimination.ELIMINATED:
             raise ActionError(_("The household's risk has been eliminated."))
@@ -556,7 +564,7 @@ def propose_elimination(
     reason = (reason or "").strip()
     if not reason:
         raise ActionError(_("Give the reason the risk is eliminated."))
-    with transaction.atomic():
+    with action_atomic():
         household = _lock_household(household, actor, "change")
         if household.elimination != Elimination.NONE:
             raise ActionError(_("The elimination has already been proposed or decided."))
@@ -578,7 +586,7 @@ def review_elimination(
     """The review of a proposed elimination: approved (risk eliminated on ``on``) or sent
     back. The proposer never reviews their own proposal."""
     require(actor, "livelihood.review_elimination", _("You may not review eliminations."))
-    with transaction.atomic():
+    with action_atomic():
         household = _lock_household(household, actor)
         if household.elimination != Elimination.PROPOSED:
             raise ActionError(_("No elimination has been proposed."))
@@ -648,7 +656,7 @@ def record_entry(
             errors["household"] = [_("The household must live in the fund's village.")]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with action_atomic():
         entry = FundEntry(
             fund=fund,
             kind=kind,
@@ -670,7 +678,7 @@ def record_entry(
 def approve_entry(entry: FundEntry | int, *, actor, at=None) -> FundEntry:
     """Approve an entry: from then on it is immutable. Aid never exceeds the balance."""
     require(actor, "livelihood.approve_fundentry", _("You may not approve fund entries."))
-    with transaction.atomic():
+    with action_atomic():
         entry = fetch_locked(FundEntry, entry, actor, related=("fund",))
         MutualAidFund.objects.select_for_update().filter(pk=entry.fund_id).first()
         if entry.status != EntryStatus.DRAFT:
@@ -706,7 +714,7 @@ def correct_entry(
     purpose = (purpose or "").strip()
     if not purpose:
         raise ValidationError({"purpose": [_("Say what the correction is for.")]})
-    with transaction.atomic():
+    with action_atomic():
         correction = FundEntry(
             fund=original.fund,
             kind=original.kind,
@@ -745,7 +753,7 @@ def raise_follow_ups(*, actor, year: int, as_of: dt.date, at=None) -> int:
     )
     raised = 0
     ct = ContentType.objects.get_for_model(CoverageRecord)
-    with transaction.atomic():
+    with action_atomic():
         for record in records.select_for_update(of=("self",)):
             target = targets.get(record.scheme)
             if not services.below_target(record.registered, record.insured, target):

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import (
+    action_atomic,
     fetch_locked,
     happened_on,
     pk_of,
@@ -64,7 +64,7 @@ def link_household(
     it again while linked is refused, naming the member who holds it."""
     require(actor, "party.add_householdlink", _("You may not link households."))
     today = today_or(as_of)
-    with transaction.atomic():
+    with action_atomic():
         household = fetch_locked(Household, household, actor)
         member = fetch_locked(PartyMember, member, actor, lock=False)
         errors = {}
@@ -109,7 +109,7 @@ def end_link(
 ) -> HouseholdLink:
     """End a member's link to a household (the household may then be linked again)."""
     require(actor, "party.change_householdlink", _("You may not change household links."))
-    with transaction.atomic():
+    with action_atomic():
         link = fetch_locked(HouseholdLink, link, actor, "change")
         if link.ended_on is not None:
             raise ValidationError({"ended_on": _("The link has already ended.")})
@@ -139,7 +139,7 @@ def log_visit(
     require(actor, "party.add_householdvisit", _("You may not record household visits."))
     today = today_or(as_of)
     findings, problem = (findings or "").strip(), (problem or "").strip()
-    with transaction.atomic():
+    with action_atomic():
         household = fetch_locked(Household, household, actor, lock=False)
         member = fetch_locked(PartyMember, member, actor, lock=False)
         errors = {}
@@ -179,7 +179,7 @@ def raise_visit_task(
     days, and assigned at once when the actor is on the issuing side."""
     require(actor, "tasks.add_task", _("You may not raise tasks."))
     at = at or timezone.now()
-    with transaction.atomic():
+    with action_atomic():
         visit = fetch_locked(HouseholdVisit, visit, actor)
         if visit.task_id is not None:
             raise ValidationError({"problem": _("A task has already been raised for this visit.")})
@@ -214,7 +214,7 @@ def record_attendance(
     """Record that these members attended the session, each credited ``hours`` (default:
     the session's hours). A member already recorded is refused by name; all or none."""
     require(actor, "party.add_trainingattendance", _("You may not record attendance."))
-    with transaction.atomic():
+    with action_atomic():
         session = fetch_locked(TrainingSession, session, actor, lock=False)
         credited = session.hours if hours is None else Decimal(hours)
         errors = []

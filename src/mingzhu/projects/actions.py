@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, pk_of, require
+from mingzhu.core.actions import ActionError, action_atomic, fetch_locked, pk_of, require
 from mingzhu.core.audit import acting_as
 from mingzhu.core.models import future_date_problem
 from mingzhu.core.scope import restrict
@@ -79,7 +79,7 @@ def advance_project(
     """Move a project to its next stage, to suspended (with a reason) or back from
     suspension, keeping the date of every stage. A move forward carries its evidence
     (contract, licence, photo)."""
-    with transaction.atomic():
+    with action_atomic():
         project = _lock_project(project, actor)
         require(actor, "projects.advance_project", _("You may not move projects between stages."))
         today = timezone.localdate(at) if at else timezone.localdate()
@@ -258,7 +258,7 @@ def raise_factor_request(
     created at once; otherwise the request waits for the supervision office."""
     require(actor, "projects.add_factorrequest", _("You may not raise factor requests."))
     at = at or timezone.now()
-    with transaction.atomic():
+    with action_atomic():
         project = _lock_project(project, actor)
         request = FactorRequest(
             project=project,
@@ -294,7 +294,7 @@ def dispatch_factor_request(
     if not may_dispatch(actor):
         raise PermissionDenied(_("Only the supervision office dispatches factor requests."))
     at = at or timezone.now()
-    with transaction.atomic():
+    with action_atomic():
         request = fetch_locked(FactorRequest, request, actor, related=("project__town",))
         if request.task_id is not None:
             raise ActionError(_("The request has already been dispatched."))
@@ -329,7 +329,7 @@ def rate_factor_request(
     """The requesting side rates the answer once the task is closed (满意度)."""
     if satisfaction not in Satisfaction.values:
         raise ValidationError({"satisfaction": _("Choose a rating.")})
-    with transaction.atomic():
+    with action_atomic():
         request = fetch_locked(FactorRequest, request, actor, related=("task__lead_unit",))
         if not may_rate(actor, request):
             raise PermissionDenied(_("Only the requesting side rates the answer."))
@@ -365,7 +365,7 @@ def score_project(
         raise PermissionDenied(_("You may not score inspections."))
     inspection_id = pk_of(inspection)
     project_id = pk_of(project)
-    with transaction.atomic():
+    with action_atomic():
         inspection = Inspection.objects.select_for_update().filter(pk=inspection_id).first()
         if inspection is None:
             raise Http404("No such inspection.")

@@ -13,12 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import fetch_locked, require_in_scope
+from mingzhu.core.actions import action_atomic, fetch_locked, require_in_scope
 from mingzhu.core.scope import units_in_scope
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -79,7 +78,7 @@ def register_hazard(
     if errors:
         raise ValidationError(errors)
     checked = HazardPhoto.check_uploads(photos)
-    with transaction.atomic():
+    with action_atomic():
         hazard = Hazard(
             title=(title or "").strip(),
             domain=domain,
@@ -122,7 +121,7 @@ def register_hazard(
 
 def update_hazard(hazard: Hazard | int, *, actor, owner: str, measures: str) -> Hazard:
     """Record who answers for an open hazard and what is being done (owner, measures)."""
-    with transaction.atomic():
+    with action_atomic():
         hazard = fetch_locked(Hazard, hazard, actor, related=("task",))
         require_in_scope(
             hazard, actor, "change", PermissionDenied(_("You may not change this hazard."))

@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, now_or, pk_of, require
+from mingzhu.core.actions import ActionError, action_atomic, fetch_locked, now_or, pk_of, require
 from mingzhu.core.numbers import number
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.versioning import save_version
@@ -98,7 +97,7 @@ def start_remediation(
     at = now_or(at)
     village = natural_village.parent
     created = []
-    with transaction.atomic():
+    with action_atomic():
         for category in categories:
             label = RemediationCategory(category).label
             remediation = Remediation(
@@ -272,7 +271,7 @@ def record_inspection(
         raise ValidationError(
             {"rectification_deadline": _("The rectification deadline is in the past.")}
         )
-    with transaction.atomic():
+    with action_atomic():
         inspection = VillageInspection(
             village=village,
             sheet=sheet,
@@ -348,7 +347,7 @@ def raise_rectification(
     at = now_or(at)
     today = timezone.localdate(at)
     deadline = deadline or task_services.add_working_days(today, DEFAULT_RECTIFICATION_DAYS)
-    with transaction.atomic():
+    with action_atomic():
         score = fetch_locked(InspectionScore, score, actor, related=("inspection__village", "item"))
         if deadline < today:
             raise ValidationError({"deadline": _("The rectification deadline is in the past.")})
@@ -415,7 +414,7 @@ def report_fault(
         raise ValidationError({"description": _("Say what is wrong.")})
     if source == FaultSource.VILLAGER and not (reporter_name or "").strip():
         raise ValidationError({"reporter_name": _("Give the villager's name.")})
-    with transaction.atomic():
+    with action_atomic():
         fault = FacilityFault(
             facility=facility,
             grid=grid,
@@ -442,7 +441,7 @@ def dispatch_fault(
     village when the facility has no maintainer), due within its type's time limit."""
     at = now_or(at)
     related = ("facility__type", "facility__maintainer__unit", "facility__village")
-    with transaction.atomic():
+    with action_atomic():
         fault = fetch_locked(FacilityFault, fault, actor, related=related)
         if not may_dispatch(actor):
             raise PermissionDenied(_("You may not dispatch faults."))
@@ -482,7 +481,7 @@ def create_secretary_plan(*, actor, unit: OrgUnit, secretary: str, year: int) ->
         raise ValidationError(
             {"year": _("This unit already has a plan for %(year)s.") % {"year": year}}
         )
-    with transaction.atomic():
+    with action_atomic():
         task_list = TaskList.objects.create(
             name=f"{year}年{unit.name}书记项目",
             kind=ListKind.SECRETARY_PROJECTS,
@@ -530,7 +529,7 @@ def add_secretary_project(
                 }
             )
     at = now_or(at)
-    with transaction.atomic():
+    with action_atomic():
         values = {
             "actor": actor,
             "at": at,
@@ -564,7 +563,7 @@ def review_secretary_plan(
     at: dt.datetime | None = None,
 ) -> SecretaryPlan:
     """Record the year-end review (述职评议) score, 0 to 100."""
-    with transaction.atomic():
+    with action_atomic():
         plan = fetch_locked(SecretaryPlan, plan, actor)
         _require(actor, "rural.review_secretaryplan")
         value = _decimal(score, "review_score")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from mingzhu.core.actions import (
     ActionConflict,
     ActionError,
+    action_atomic,
     in_scope,
     require,
     require_in_scope,
@@ -395,7 +396,7 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
         values["deadline"] = timezone.localdate(values["due_at"], services.WORK_ZONE)
     created_on = timezone.localdate(at) if at else timezone.localdate()
     check_city_units("co_units", *co_units)
-    with transaction.atomic():
+    with action_atomic():
         values.setdefault("issuer", actor.unit)
         if values["issuer"] is None:
             raise ValidationError({"issuer": _("The issuing unit is required.")})
@@ -456,7 +457,7 @@ def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -
         tasks.append(task)
     if problems:
         raise RowRefused(problems)
-    with transaction.atomic():
+    with action_atomic():
         _insert_with_codes(tasks, batch_size)
         _refuse_outside_scope(tasks, actor, batch_size)
         through = Task.co_units.through
@@ -509,7 +510,7 @@ def _insert_with_codes(tasks: Sequence[Task], batch_size: int, attempts: int = 3
             for number, task in enumerate(group, start=first):
                 task.code = Task.code_for(prefix, number)
         try:
-            with transaction.atomic():
+            with transaction.atomic():  # caught below: its own savepoint
                 for start in range(0, len(tasks), batch_size):
                     Task.objects.bulk_create(tasks[start : start + batch_size])
             return
@@ -537,7 +538,7 @@ def _refuse_outside_scope(tasks: Sequence[Task], actor, batch_size: int) -> None
 
 
 def assign(task: Task | int, *, actor, assignee=None, comment: str = "", at=None) -> Task:
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "assign")
         return _assign(task, actor, assignee, comment, at)
 
@@ -590,7 +591,7 @@ def open_task(
     from django.contrib.contenttypes.models import ContentType
 
     values.setdefault("is_illustrative", bool(getattr(obj, "is_illustrative", False)))
-    with transaction.atomic():
+    with action_atomic():
         task = create_task(
             actor=actor,
             at=at,
@@ -613,7 +614,7 @@ def open_task(
 
 
 def accept(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "accept")
         before = task.status
         task.status = Status.ACCEPTED
@@ -630,7 +631,7 @@ def accept(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
 def report_progress(task: Task | int, *, actor, progress: int, comment: str = "", at=None) -> Task:
     if not 0 <= int(progress) <= 100:
         raise TransitionError(_("Progress must be between 0 and 100."))
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "report_progress")
         before = task.status
         task.progress = int(progress)
@@ -670,7 +671,7 @@ def request_closure(
     if not result and not files:
         raise TransitionError(_("Closure needs evidence: a written result or an attachment."))
     checked = Attachment.check_uploads(files)
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "request_closure")
         before = task.status
         task.status = Status.CLOSURE_REQUESTED
@@ -693,7 +694,7 @@ def verify(
     task: Task | int, *, actor, comment: str = "", at=None, as_source_reviewer: bool = False
 ) -> Task:
     """Check the task off (销号)."""
-    with transaction.atomic():
+    with action_atomic():
         task = _lock_or_done(
             _task_id(task), actor, "verify", Status.CLOSED, as_source_reviewer=as_source_reviewer
         )
@@ -727,7 +728,7 @@ def return_for_rework(
 ) -> Task:
     if not (comment or "").strip():
         raise TransitionError(_("Say why the task is returned."))
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(
             _task_id(task), actor, "return_for_rework", as_source_reviewer=as_source_reviewer
         )
@@ -747,7 +748,7 @@ def request_extension(
     """Ask for more time: only before the deadline, with a reason."""
     if not (comment or "").strip():
         raise TransitionError(_("Give a reason for the extension."))
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "request_extension")
         if _today(at) > task.deadline:
             raise TransitionError(_("An extension must be requested before the deadline."))
@@ -768,7 +769,7 @@ def request_extension(
 
 def approve_extension(task: Task | int, *, actor, comment: str = "", at=None) -> Task:
     """Grant the requested deadline: the task is deferred (缓办), its first deadline kept."""
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "approve_extension")
         if task.requested_deadline is None:
             raise TransitionError(_("No extension has been requested."))
@@ -796,7 +797,7 @@ def approve_extension(task: Task | int, *, actor, comment: str = "", at=None) ->
 def cancel(task: Task | int, *, actor, comment: str, at=None) -> Task:
     if not (comment or "").strip():
         raise TransitionError(_("Say why the task is cancelled."))
-    with transaction.atomic():
+    with action_atomic():
         task = _lock(_task_id(task), actor, "cancel")
         before = task.status
         task.status = Status.CANCELLED
@@ -832,7 +833,7 @@ def rate(
 
     The rater is the source's registered reviewer (``as_source_reviewer``, the default)
     or the issuing side."""
-    with transaction.atomic():
+    with action_atomic():
         task = _lock_or_done(
             _task_id(task), actor, "rate", Status.CLOSED, as_source_reviewer=as_source_reviewer
         )
@@ -939,7 +940,7 @@ def check_batch(task_ids: Sequence[int], *, actor, name: str) -> list[Task]:
 
 def bulk_assign(task_ids: Sequence[int], *, actor, comment: str = "", at=None) -> list[Task]:
     """Assign every draft of the batch, or none (one transaction)."""
-    with transaction.atomic():
+    with action_atomic():
         tasks = _batch(task_ids, actor, "assign", lock=True)
         return [assign(t.pk, actor=actor, comment=comment, at=at) for t in tasks]
 
@@ -950,7 +951,7 @@ def bulk_remind(task_ids: Sequence[int], *, actor, comment: str = "", at=None) -
     from .choices import NoticeKind
     from .notices import tell, written_language
 
-    with transaction.atomic():
+    with action_atomic():
         tasks = _batch(task_ids, actor, "remind", lock=True)
         for task in tasks:
             with written_language():

@@ -8,6 +8,7 @@ import re
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
@@ -186,6 +187,29 @@ class Task(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    def validate_constraints(self, exclude=None) -> None:
+        """Django's checks of the constraints, ``task_progress_max`` (the only one that
+        reads ``progress``) made in Python on a whole number: Django asks the database
+        with a query (in a savepoint inside a transaction) for what a comparison answers.
+        Same message, same place (the record's errors, not a field's)."""
+        exclude = set(exclude or ())
+        if "progress" in exclude or not isinstance(self.progress, int):
+            super().validate_constraints(exclude=exclude)
+            return
+        errors = {}
+        try:
+            super().validate_constraints(exclude=exclude | {"progress"})
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if self.progress > 100:
+            (check,) = [c for c in self._meta.constraints if c.name == "task_progress_max"]
+            refused = ValidationError(
+                check.get_violation_error_message(), code=check.violation_error_code
+            )
+            errors = refused.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def start_on(self) -> dt.date:

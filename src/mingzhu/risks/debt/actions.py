@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import action_atomic
 from mingzhu.core.scope import restrict
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.actions import TransitionError, in_unit
@@ -62,7 +62,7 @@ def save_plan(
         instruments, cash, as_of=as_of, window=window, refi_rate=refi_rate, use_cash=use_cash
     )
     by_code = dict(instruments.values_list("code", "pk"))
-    with transaction.atomic():
+    with action_atomic():
         plan = RepaymentPlan.objects.create(
             name=name.strip()[:200],
             unit=actor.unit,
@@ -110,7 +110,7 @@ def issue_tasks(plan: RepaymentPlan | int, *, actor, at: dt.datetime | None = No
     plan_id = plan if isinstance(plan, int) else plan.pk
     at = at or timezone.now()
     today = timezone.localdate(at)
-    with transaction.atomic():
+    with action_atomic():
         if not restrict(RepaymentPlan.objects.filter(pk=plan_id), actor, "view").exists():
             raise Http404("No such plan.")
         plan = RepaymentPlan.objects.select_for_update().get(pk=plan_id)
