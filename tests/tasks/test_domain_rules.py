@@ -150,3 +150,10 @@ def test_the_command_refuses_a_past_deadline(tmp_path, supervisor):
         )
     assert "2020-01-01" in err.getvalue()
     assert not Task.objects.filter(title="过期任务").exists()
+
+
+def test_a_unit_that_does_not_exist_is_named_not_a_crash(supervisor, unit):
+    task = Task(title="无此单位", issuer=unit("YZ-DEPT-FGW"), lead_unit_id=999_999, deadline=FAR)
+    with pytest.raises(ValidationError) as refused:
+        task.full_clean(exclude=["code"])
+    assert "lead_unit" in refused.value.message_dict

@@ -8,7 +8,7 @@ import re
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
@@ -233,7 +233,11 @@ class Task(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         if self.lead_unit_id:
-            check_city_units("lead_unit", self.lead_unit)
+            try:
+                lead_unit = self.lead_unit
+            except ObjectDoesNotExist:
+                return  # no such unit: the field's own check (clean_fields) says so
+            check_city_units("lead_unit", lead_unit)
 
     def code_prefix(self) -> str:
         """The start of the task's code: year (the task list's, else the year the task is
