@@ -12,7 +12,8 @@ org tree's and the system parameters' are always added); a write to any of them
 invalidates it at once, on today's page and on every past day's alike (a record entered
 today may describe a past day: a back-dated event, a late observation, a corrected
 instalment). A visit
-whose panels are all kept reads the cache once.
+whose panels are all kept reads the cache twice: the org topic's token for the user's kept
+access (core.scope.access), then every panel with its topics' tokens in one read.
 """
 
 from __future__ import annotations
