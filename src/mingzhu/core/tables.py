@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partialmethod
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import translation
+from django.utils.choices import CallableChoiceIterator
 from django.utils.text import capfirst
 
 
@@ -64,9 +67,52 @@ class Column:
             if current is None:
                 return None
             last = i == len(parts) - 1
+            if last and (labels := choice_labels(type(current), part)) is not None:
+                value = getattr(current, part)
+                return labels.get(value, value) if _hashable(value) else display_of(current, part)
             display = getattr(current, f"get_{part}_display", None)
             current = display() if (last and display) else getattr(current, part)
         return current
+
+
+def _hashable(value) -> bool:
+    return isinstance(value, str | int | None)
+
+
+# (model, field name, language) → {value: label}, or None where the field's display
+# is not Django's own get_<field>_display.
+_LABELS: dict[tuple, dict | None] = {}
+
+
+def choice_labels(model: type[models.Model], name: str) -> dict | None:
+    """{value: translated label} of a choice field, as Django's ``get_<name>_display``
+    shows them (a value outside the choices shows as itself), worked out once per
+    process and language instead of once per row (Django's builds its dictionary of
+    every choice and translates each label on each call). None for a field without
+    choices or whose display method the model defines itself."""
+    key = (model, name, translation.get_language())
+    if key in _LABELS:
+        return _LABELS[key]
+    labels = None
+    method = next(
+        (
+            k.__dict__[f"get_{name}_display"]
+            for k in model.__mro__
+            if f"get_{name}_display" in k.__dict__
+        ),
+        None,
+    )
+    if isinstance(method, partialmethod) and method.func is models.Model._get_FIELD_display:
+        field = method.keywords["field"]
+        fixed = not isinstance(field.choices, CallableChoiceIterator)
+        if fixed and field.attname == name and all(_hashable(v) for v, _ in field.flatchoices):
+            labels = {v: str(label) for v, label in field.flatchoices}
+    _LABELS[key] = labels
+    return labels
+
+
+def display_of(obj: models.Model, name: str) -> Any:
+    return getattr(obj, f"get_{name}_display")()
 
 
 def fields(names: str) -> list[Column]:
