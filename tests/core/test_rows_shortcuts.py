@@ -23,20 +23,26 @@ def _choice_fields():
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_a_choice_column_shows_what_get_display_shows(language):
-    checked = 0
+def test_a_choice_label_is_djangos(language):
+    """Column.value and every get_<field>_display (those install_displays replaced
+    included) show what Django's own ``_get_FIELD_display`` shows."""
+    checked = replaced = 0
     with translation.override(language):
         for model, field in _choice_fields():
             column = Column(field.name)
             values = [value for value, _label in field.flatchoices]
             outside = 987654 if isinstance(values[0], int) else "not-a-choice"
+            method = getattr(model, f"get_{field.name}_display")
+            replaced += hasattr(method, "displayed_field")
             for value in [*values, outside, None]:
                 obj = model(**{field.attname: value})
-                shown = column.value(obj)
-                assert shown == getattr(obj, f"get_{field.name}_display")(), (model, field)
-                assert type(shown) is type(getattr(obj, f"get_{field.name}_display")())
+                django = obj._get_FIELD_display(field)
+                for shown in (column.value(obj), getattr(obj, f"get_{field.name}_display")()):
+                    assert shown == django, (model, field, value)
+                    assert type(shown) is type(django)
                 checked += 1
     assert checked > 200
+    assert replaced > 50
 
 
 def test_a_display_method_of_the_models_own_is_called():
