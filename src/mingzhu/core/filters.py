@@ -13,8 +13,8 @@ entry is read again after ``KEPT_SECONDS`` at most (a write that goes around the
 and forgets its bump).
 """
 
-from __future__ import annotations
-
+# (No postponed annotations in this module: the API schema reads the type hint of
+# unit_filter's filter method, ``value: OrgUnit``, by evaluating it.)
 import time
 from collections.abc import Callable
 from functools import partial
