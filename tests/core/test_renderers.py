@@ -51,6 +51,46 @@ def test_the_python_select_is_the_templates_select(data):
         assert fast.render(widget.template_name, context) == expected, field.name
 
 
+class Inputs(forms.Form):
+    text = forms.CharField(required=False)
+    day = forms.DateField(required=False)
+    number = forms.IntegerField(required=False)
+    amount = forms.DecimalField(required=False)
+    mail = forms.EmailField(required=False)
+    link = forms.URLField(required=False)
+    search = forms.CharField(widget=forms.TextInput(attrs={"type": "search"}), required=False)
+    phone = forms.CharField(widget=forms.TextInput(attrs={"inputmode": "tel"}), required=False)
+    secret = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
+    at = forms.TimeField(required=False)
+    marked = forms.CharField(
+        widget=forms.TextInput(attrs={"data-x": 'a"<b>', "readonly": True, "hidden": False}),
+        required=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": "", "day": "2026-01-02", "number": "12", "amount": "1234.5", "at": "08:30"},
+        {"text": '<script>"&', "day": "not a day", "number": "x", "mail": "a@b", "link": "x"},
+        {"marked": "甲乙", "search": "路灯", "phone": "123", "secret": "p&w"},
+    ],
+)
+def test_the_python_input_is_the_templates_input(data):
+    form = Inputs(data, initial={"day": dt.date(2026, 3, 4), "number": 7})
+    style_form(form)
+    stock, fast = DjangoTemplates(), FormRenderer()
+    for field in form:
+        widget = field.field.widget
+        context = widget.get_context(field.html_name, field.value(), field.build_widget_attrs({}))
+        expected = stock.render(widget.template_name, context)
+        assert fast.render(widget.template_name, context) == expected, field.name
+    safe = forms.TextInput().get_context("q", mark_safe("<b>"), {})
+    text = "django/forms/widgets/text.html"
+    assert fast.render(text, safe) == stock.render(text, safe)
+
+
 def test_the_site_uses_it_and_the_page_shows_the_same_form():
     assert isinstance(get_default_renderer(), FormRenderer)
     form = Choices({"plain": "a", "grouped": "1"})

@@ -19,6 +19,7 @@ from rest_framework.decorators import action
 from rest_framework.fields import SkipField
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.relations import PKOnlyObject
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from .actions import ActionConflict, ActionError
@@ -72,10 +73,28 @@ class ScopedRelationsMixin:
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
+        if _only_shown(self, request):
+            return fields
         user = self.context.get("user") or getattr(request, "user", None)
         for field in fields.values():
             scope_relation(field, user)
         return fields
+
+
+def _only_shown(serializer, request) -> bool:
+    """Whether the serializer's fields only show rows: an answer in JSON to a GET or HEAD,
+    with no data given to the serializer (nor to the list it is the child of). Its
+    relations' choices are then never read (the browsable API, which draws forms with
+    them, is another renderer), so they are not limited to the scope: building that
+    limit cost a few milliseconds per list."""
+    if request is None or getattr(request, "method", None) not in ("GET", "HEAD"):
+        return False
+    if not isinstance(getattr(request, "accepted_renderer", None), JSONRenderer):
+        return False
+    parent = getattr(serializer, "parent", None)
+    return not hasattr(serializer, "initial_data") and not (
+        parent is not None and hasattr(parent, "initial_data")
+    )
 
 
 def _read_as_drf(field: serializers.Field):

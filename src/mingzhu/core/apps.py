@@ -77,6 +77,10 @@ class CoreConfig(ModuleConfig):
         from .cache import connect
 
         connect()
+        # Choice labels shown from a map made once per language (core.tables).
+        from .tables import install_displays
+
+        install_displays()
         # Large imports run on the worker (core.importjobs).
         from .importjobs import register
 

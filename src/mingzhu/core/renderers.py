@@ -5,8 +5,9 @@ and one more per option for its attributes. A filter form that offers every unit
 and leader of the user's scope draws hundreds of options on every page of a ledger, and
 most of that page's time went there. :class:`FormRenderer` writes the same markup (byte
 for byte: ``tests/core/test_renderers.py`` holds the two equal) with the values escaped
-and localised as the templates do; any other widget, and a select whose options use
-another template, is drawn by the templates as before.
+and localised as the templates do, and so the plain ``<input>`` widgets (text, date,
+number …) of every filter form; any other widget, and a select whose options use another
+template, is drawn by the templates as before.
 """
 
 from __future__ import annotations
@@ -67,6 +68,23 @@ def render_select(widget: dict) -> str:
     return "".join(out).strip()
 
 
+# The widgets whose template is only ``{% include "django/forms/widgets/input.html" %}``.
+INPUTS = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "date", "number", "email", "url", "search", "tel", "password", "time")
+)
+
+
+def render_input(widget: dict) -> str:
+    """django/forms/widgets/input.html, as rendered and stripped by the template renderer."""
+    value = widget["value"]
+    shown_value = "" if value is None else f' value="{_formatted(value)}"'
+    return (
+        f'<input type="{shown(widget["type"])}" name="{shown(widget["name"])}"'
+        f"{shown_value}{_attrs(widget['attrs'])}>"
+    ).strip()
+
+
 class FormRenderer(DjangoTemplates):
     def render(self, template_name, context, request=None):
         widget = context.get("widget") if template_name == SELECT else None
@@ -76,4 +94,6 @@ class FormRenderer(DjangoTemplates):
             for option in options
         ):
             return render_select(widget)
+        if template_name in INPUTS and (widget := context.get("widget")) is not None:
+            return render_input(widget)
         return super().render(template_name, context, request=request)

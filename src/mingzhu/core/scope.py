@@ -307,6 +307,26 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
     return restricted
 
 
+def scope_key(model: type[models.Model], user, action: str = "view") -> tuple:
+    """What ``restrict`` limits the model's rows by for this user and action, as a
+    hashable value: two users with the same key get the same rows of any queryset of the
+    model through ``restrict`` (rows kept per scope, e.g. a filter's choices, are keyed
+    by it). Follows ``restrict`` step by step."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ("none",)
+    perm = permission_name(model, action)
+    if getattr(model, "scope_global", False):
+        return ("all",) if action == "view" or user.has_perm(perm) else ("none",)
+    if not user.has_perm(perm):
+        return ("none",)
+    scope = user_scope(user, perm)
+    if scope.everything:
+        return ("all",)
+    # The "own records" part names the user; the public rows are every reader's.
+    owner = user.pk if scope.own_records and getattr(model, "scope_owner_fields", ()) else None
+    return ("scope", scope, owner)
+
+
 @dataclass(frozen=True)
 class ScopeCount:
     """The scope filter a restricted queryset carries, and how to split it for counting."""

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partialmethod
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import translation
+from django.utils.choices import CallableChoiceIterator
 from django.utils.text import capfirst
 
 
@@ -64,9 +67,108 @@ class Column:
             if current is None:
                 return None
             last = i == len(parts) - 1
+            if last and (labels := choice_labels(type(current), part)) is not None:
+                value = getattr(current, part)
+                return labels.get(value, value) if _hashable(value) else display_of(current, part)
             display = getattr(current, f"get_{part}_display", None)
             current = display() if (last and display) else getattr(current, part)
         return current
+
+
+def _hashable(value) -> bool:
+    return isinstance(value, str | int | None)
+
+
+# (field, language) → {value: label}.
+_LABELS: dict[tuple, dict] = {}
+
+
+def _labels(field) -> dict:
+    key = (field, translation.get_language())
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = _LABELS[key] = {v: str(label) for v, label in field.flatchoices}
+    return labels
+
+
+def _plain_choices(field) -> bool:
+    """A field whose choices are fixed and whose values are plain keys."""
+    return (
+        not field.is_relation
+        and not isinstance(field.choices, CallableChoiceIterator)
+        and all(_hashable(v) for v, _label in field.flatchoices)
+    )
+
+
+def _displayed_field(model: type[models.Model], name: str):
+    """The field whose choice labels ``model.get_<name>_display`` shows, where that is
+    Django's own method (or ``install_displays``'); None where the model defines it."""
+    method = next(
+        (
+            k.__dict__[f"get_{name}_display"]
+            for k in model.__mro__
+            if f"get_{name}_display" in k.__dict__
+        ),
+        None,
+    )
+    if isinstance(method, partialmethod) and method.func is models.Model._get_FIELD_display:
+        field = method.keywords["field"]
+    else:
+        field = getattr(method, "displayed_field", None)
+    if field is None or field.attname != name or not _plain_choices(field):
+        return None
+    return field
+
+
+def choice_labels(model: type[models.Model], name: str) -> dict | None:
+    """{value: translated label} of a choice field, as Django's ``get_<name>_display``
+    shows them (a value outside the choices shows as itself), worked out once per
+    process and language instead of once per call (Django's builds its dictionary of
+    every choice and translates each label on each call). None for a field without
+    choices or whose display method the model defines itself."""
+    field = _displayed_field(model, name)
+    return None if field is None else _labels(field)
+
+
+def _display(field):
+    name = field.attname
+
+    def display(self):
+        value = getattr(self, name)
+        if _hashable(value):
+            return _labels(field).get(value, value)
+        return self._get_FIELD_display(field=field)
+
+    display.displayed_field = field
+    display.__name__ = display.__qualname__ = f"get_{field.name}_display"
+    return display
+
+
+def install_displays() -> None:
+    """Give every choice field of the platform's models whose ``get_<field>_display`` is
+    Django's own a method that shows the same label from ``choice_labels``' map: pages
+    call these methods for every row (statuses, kinds, levels), and Django's translates
+    every label of the field on each call."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if not model._meta.app_config.name.startswith("mingzhu."):
+            continue
+        for field in model._meta.concrete_fields:
+            name = f"get_{field.name}_display"
+            method = model.__dict__.get(name)
+            if (
+                isinstance(method, partialmethod)
+                and method.func is models.Model._get_FIELD_display
+                and method.keywords.get("field") is field
+                and field.attname == field.name
+                and _plain_choices(field)
+            ):
+                setattr(model, name, _display(field))
+
+
+def display_of(obj: models.Model, name: str) -> Any:
+    return getattr(obj, f"get_{name}_display")()
 
 
 def fields(names: str) -> list[Column]:

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, models, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import resolve, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -98,19 +99,56 @@ def table_rows(columns, objects) -> list[tuple]:
     ]
 
 
+@lru_cache(maxsize=2048, typed=True)
+def _shown_label(label: str) -> str:
+    """A column's label escaped (``shown``) once, not once per cell."""
+    return shown(label)
+
+
 def _plain(value) -> bool:
     """Whether a template shows ``value`` as it is (it calls what is callable)."""
     return not callable(value) or getattr(value, "do_not_call_in_templates", False)
 
 
-def link_cell(obj, value, attrs: str = "") -> str:
-    """core/_object_table.html's ``first`` block: the link to the object, and the
-    illustrative badge of demo rows."""
-    url = getattr(obj, "get_absolute_url", None)
-    html = f'<a href="{shown(url() if url else "")}"{attrs}>{shown(cell(value))}</a>'
+def link_cell(obj, value, attrs: str = "", url: str | None = None) -> str:
+    """core/_object_table.html's ``first`` block: the link to the object (``url``, or
+    its ``get_absolute_url()``), and the illustrative badge of demo rows."""
+    if url is None:
+        address = getattr(obj, "get_absolute_url", None)
+        url = address() if address else ""
+    html = f'<a href="{shown(url)}"{attrs}>{shown(cell(value))}</a>'
     if getattr(obj, "is_illustrative", False):
         html += f' <span class="badge badge-illustrative">{shown(_("illustrative"))}</span>'
     return html
+
+
+# An id no row has, put in a detail page's address to find where the id goes.
+_SOME_ID = 918_273_645_546_372_819
+
+
+def addresses(model: type[models.Model]) -> Callable[[models.Model], str]:
+    """obj → ``obj.get_absolute_url()`` for the rows of one page. Where the model's
+    address is ScopedModel's own (its detail page by integer id), the page's address is
+    reversed once and each row's id put in it, instead of a ``reverse`` per row."""
+    from .models import ScopedModel
+
+    def each(obj) -> str:
+        address = getattr(obj, "get_absolute_url", None)
+        return address() if address else ""
+
+    if getattr(model, "get_absolute_url", None) is not ScopedModel.get_absolute_url:
+        return each
+    opts = model._meta
+    if not isinstance(opts.pk, models.AutoField | models.BigAutoField):
+        return each
+    try:
+        pattern = reverse(f"{opts.app_label}:{opts.model_name}_detail", args=[_SOME_ID])
+    except NoReverseMatch:
+        return each
+    before, found, after = pattern.partition(str(_SOME_ID))
+    if not found or str(_SOME_ID) in after:
+        return each
+    return lambda obj: each(obj) if obj.pk is None else f"{before}{int(obj.pk)}{after}"
 
 
 def paged(request, rows, per_page: int = 50) -> dict[str, Any]:
@@ -280,9 +318,15 @@ class ObjectListView(ObjectMixin, View):
         """``<tr>``, ``lead`` (cells before the link), the link to the object, then each
         other column as ``draw_cell`` shows it."""
         (_column, _label, first), *others = cells
-        html = [f'<tr>{lead}<td class="card-title">{link_cell(obj, first, self.link_attrs)}</td>']
+        urls = self.__dict__.get("_row_urls")
+        if urls is None or urls[0] is not type(obj):
+            urls = self.__dict__["_row_urls"] = (type(obj), addresses(type(obj)))
+        link = link_cell(obj, first, self.link_attrs, urls[1](obj))
+        html = [f'<tr>{lead}<td class="card-title">{link}</td>']
         for column, label, value in others:
-            html.append(f'<td data-label="{shown(label)}">{self.draw_cell(column, value)}</td>')
+            html.append(
+                f'<td data-label="{_shown_label(label)}">{self.draw_cell(column, value)}</td>'
+            )
         html.append("</tr>")
         return "".join(html)
 

@@ -9,8 +9,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
 from mingzhu.core.periods import percent
@@ -61,9 +61,19 @@ class LightLabel(str):
         return label
 
 
+# (light, language) → its LightLabel: translated once, not once per row.
+_LIGHT_LABELS: dict[tuple[str, str | None], LightLabel] = {}
+
+
 def _light(task: Task) -> LightLabel | None:
     value = task.light_on(timezone.localdate())
-    return LightLabel(value) if value else None
+    if not value:
+        return None
+    key = (value, get_language())
+    label = _LIGHT_LABELS.get(key)
+    if label is None:
+        label = _LIGHT_LABELS[key] = LightLabel(value)
+    return label
 
 
 TASK_COLUMNS = [
