@@ -15,6 +15,9 @@ from mingzhu.tasks.choices import Light, Status
 from mingzhu.tasks.filters import light_filter
 from mingzhu.tasks.models import Task
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 D = dt.date
 PERSONAS = [
     "leader",
