@@ -31,8 +31,9 @@ from mingzhu.system import cache as system_cache
 # A test database holds one of two levels of data:
 # - "tree": the roles, the org tree, the personas and the reference data every app makes
 #   when it migrates (categories, dictionaries, schemes): what `migrate` and `load_tree`
-#   give, built in seconds. Tests marked ``pytest.mark.tree`` need no more; they make the
-#   few rows of their own they need (tests/factories.py and the apps' conftests).
+#   give (the load itself under a second on top of `migrate`). Tests marked
+#   ``pytest.mark.tree`` need no more; they make the few rows of their own they need
+#   (tests/factories.py and the apps' conftests).
 # - "demo": the whole Yangzhong demo (`mingzhu.demo.loader.load`: the tree, then every
 #   app's demo steps), which takes a minute or more of processor time to load.
 # A run whose collected database tests are all marked tree builds only the tree level;
