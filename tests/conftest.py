@@ -1,34 +1,55 @@
 """Shared fixtures: the Yangzhong org tree and the personas of STYLE.md, loaded once per
-test database, and a logged-in client for any of them."""
+test database (with the whole demo, or alone: the database levels below), and a logged-in
+client for any of them."""
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
-from mingzhu.demo.loader import load
+from mingzhu.demo.kit import unaudited
+from mingzhu.demo.loader import load, load_org
 from mingzhu.org.models import OrgUnit, User
+from mingzhu.org.personas import ensure_personas
+from mingzhu.org.roles import sync_roles
 from mingzhu.system import cache as system_cache
 
-# Loading the demo takes minutes of processor time, so a run loads it once. On SQLite the
-# loaded database is kept as a file, named by a digest of the code and data that build it
-# and of today's date, and copied into each test database: the first worker to need it
-# loads it, the others wait and copy. On PostgreSQL it is kept as a template database
-# named after the settings' database and the same digest (``_DemoTemplate``), which each
-# worker's test database is created from.
+# A test database holds one of two levels of data:
+# - "tree": the roles, the org tree, the personas and the reference data every app makes
+#   when it migrates (categories, dictionaries, schemes): what `migrate` and `load_tree`
+#   give (the load itself under a second on top of `migrate`). Tests marked
+#   ``pytest.mark.tree`` need no more; they make the few rows of their own they need
+#   (tests/factories.py and the apps' conftests).
+# - "demo": the whole Yangzhong demo (`mingzhu.demo.loader.load`: the tree, then every
+#   app's demo steps), which takes a minute or more of processor time to load.
+# A run whose collected database tests are all marked tree builds only the tree level;
+# one unmarked database test (or a browser test, whose server copies the demo) and the
+# whole run uses the demo level, so a full run puts every test on the demo.
+# MINGZHU_TEST_LEVEL=tree or =demo forces a level (to see whether a module passes on the
+# tree before marking it, or a tree-marked module on the demo alone).
+#
+# Each level is loaded once per run. On SQLite the loaded database is kept as a file,
+# named by the level and a digest of the code and data that build it and of today's date,
+# and copied into each test database: the first worker to need it loads it, the others
+# wait and copy. On PostgreSQL it is kept as a template database named after the
+# settings' database, the level and the same digest (``_Template``), which each worker's
+# test database is created from.
+TREE = "tree"
+DEMO = "demo"
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "var" / "test-snapshots"
 _SOURCE = Path(__file__).resolve().parents[1] / "src" / "mingzhu"
 # What cannot change the loaded data: pages, their templates, the API layer and commands.
@@ -73,8 +94,21 @@ def _snapshot_digest() -> str:
     return digest.hexdigest()[:20]
 
 
-def _snapshot_name() -> str:
-    return f"demo-{_snapshot_digest()}.sqlite3"
+def _snapshot_name(level: str) -> str:
+    return f"{level}-{_snapshot_digest()}.sqlite3"
+
+
+@transaction.atomic
+def load_tree() -> None:
+    """The tree level: the demo load's first part (roles, org tree, personas), none of the
+    apps' demo steps; the reference data is what the apps' migrations made."""
+    sync_roles()
+    with unaudited():
+        load_org()
+        ensure_personas()
+
+
+LOADERS = {TREE: load_tree, DEMO: load}
 
 
 # Property tests assert what holds, never how fast: no deadline per example (on a machine
@@ -133,27 +167,55 @@ def _copy(source, target) -> None:
     source.backup(target)
 
 
-def load_demo() -> None:
-    """The demo data in the test database: loaded, or copied from the snapshot (SQLite)
-    or the template (PostgreSQL)."""
+_LEVEL = pytest.StashKey[str]()
+
+
+def _needs_demo(item) -> bool:
+    """A collected test that needs the whole demo: a database test not marked tree, or a
+    browser test (its demo server copies the tests' demo)."""
+    if item.get_closest_marker("tree") is not None:
+        return False
+    return (
+        _uses_database(item)
+        or item.get_closest_marker("e2e") is not None
+        or item.nodeid.startswith(BROWSER_TESTS)
+    )
+
+
+def level_of(session) -> str:
+    """The level of this run's test databases: "tree" when every collected test that
+    uses the database is marked tree, else "demo" (or what MINGZHU_TEST_LEVEL forces)."""
+    stash = session.config.stash
+    if _LEVEL not in stash:
+        forced = os.environ.get("MINGZHU_TEST_LEVEL", "")
+        if forced in (TREE, DEMO):
+            stash[_LEVEL] = forced
+        else:
+            stash[_LEVEL] = DEMO if any(map(_needs_demo, session.items)) else TREE
+    return stash[_LEVEL]
+
+
+def load_level(level: str) -> None:
+    """The level's data in the test database: loaded, or copied from its snapshot
+    (SQLite) or its template (PostgreSQL)."""
     if _uses_template():
-        _TEMPLATE.clone()
+        _TEMPLATES[level].clone()
         return
     if connection.vendor != "sqlite" or os.environ.get("MINGZHU_TEST_NO_SNAPSHOT"):
-        load()
+        LOADERS[level]()
         return
     connection.ensure_connection()
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-    snapshot = SNAPSHOTS / _snapshot_name()
+    snapshot = SNAPSHOTS / _snapshot_name(level)
     with open(SNAPSHOTS / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not snapshot.exists():
-            load()
+            LOADERS[level]()
             partial = snapshot.with_suffix(".partial")
             with sqlite3.connect(partial) as saved:
                 _copy(connection.connection, saved)
             saved.close()
-            for old in SNAPSHOTS.glob("demo-*.sqlite3"):
+            for old in SNAPSHOTS.glob(f"{level}-*.sqlite3"):
                 old.unlink()
             partial.replace(snapshot)
             return
@@ -162,13 +224,13 @@ def load_demo() -> None:
     saved.close()
 
 
-def _snapshot_ready() -> bool:
+def _snapshot_ready(level: str) -> bool:
     from django.conf import settings
 
     return (
         settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
         and not os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
-        and (SNAPSHOTS / _snapshot_name()).exists()
+        and (SNAPSHOTS / _snapshot_name(level)).exists()
     )
 
 
@@ -181,16 +243,19 @@ def demo_snapshot(request) -> Path | None:
     """The loaded demo as a SQLite file, for a process of its own (the browser tests' demo
     server) to copy instead of loading the demo again: the snapshot this worker's test
     database was copied from (built first if need be). None where the tests keep no
-    snapshot (PostgreSQL, MINGZHU_TEST_NO_SNAPSHOT). Its personas' passwords are hashed
+    snapshot (PostgreSQL, MINGZHU_TEST_NO_SNAPSHOT) or this run's databases hold only the
+    tree (MINGZHU_TEST_LEVEL=tree). Its personas' passwords are hashed
     with the tests' MD5 hasher, which a server with the production settings does not
     read: give the copy's personas no usable password and the demo load sets them again
     (org.personas.ensure_personas)."""
-    if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") or os.environ.get(
-        "MINGZHU_TEST_NO_SNAPSHOT"
+    if (
+        not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        or os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
+        or level_of(request.session) != DEMO
     ):
         return None
     request.getfixturevalue("django_db_setup")  # builds the snapshot on a test database
-    snapshot = SNAPSHOTS / _snapshot_name()
+    snapshot = SNAPSHOTS / _snapshot_name(DEMO)
     return snapshot if snapshot.exists() else None
 
 
@@ -204,7 +269,7 @@ def _fast_password_hasher():
 def django_db_use_migrations(request):
     """With a snapshot to copy, the tables are built straight from the models (faster than
     running every migration) and then replaced, schema and rows, by the snapshot's."""
-    if _snapshot_ready():
+    if _snapshot_ready(level_of(request.session)):
         return False
     return not request.config.getvalue("nomigrations")
 
@@ -226,22 +291,27 @@ def _uses_template() -> bool:
     )
 
 
-class _DemoTemplate:
-    """The loaded demo on PostgreSQL: a database ``<settings' name>_demo_<digest>`` (the
+class _Template:
+    """A level loaded on PostgreSQL: a database ``<settings' name>_<level>_<digest>`` (the
     SQLite snapshot's digest), built once by the first worker, then copied by the server
     (``CREATE DATABASE … TEMPLATE``, a copy of its files) into each worker's test
-    database instead of every worker loading the demo. Built, cloned and replaced under
-    an advisory lock named after the settings' database, so that concurrent runs against
-    the same server wait for each other; the templates of other days and code are dropped
-    when a new one is built."""
+    database instead of every worker loading the level. Built, cloned and replaced under
+    an advisory lock named after the settings' database and the level, so that concurrent
+    runs against the same server wait for each other; the level's templates of other days
+    and code are dropped when a new one is built."""
 
-    def __init__(self) -> None:
-        self.prefix = f"{_REAL_DATABASE[:36]}_demo_"
+    def __init__(self, level: str) -> None:
+        self.prefix = f"{_REAL_DATABASE[:36]}_{level}_"
         self.lock = None  # the connection holding the lock while this worker builds
 
     @property
     def name(self) -> str:
         return self.prefix + _snapshot_digest()
+
+    def _is_other_version(self, name: str) -> bool:
+        return name != self.name and bool(
+            re.fullmatch(re.escape(self.prefix) + "[0-9a-f]{20}", name)
+        )
 
     def _server(self, dbname: str = "postgres"):
         import psycopg
@@ -306,7 +376,7 @@ class _DemoTemplate:
             self._copy(server, test_name, self.name)
             rows = server.execute("SELECT datname FROM pg_database").fetchall()
             for (old,) in rows:
-                if old.startswith(self.prefix) and old != self.name:
+                if self._is_other_version(old):
                     self._drop(server, old)
         finally:
             server.close()
@@ -336,7 +406,7 @@ class _DemoTemplate:
             self._drop(server, test_name)
 
 
-_TEMPLATE = _DemoTemplate()
+_TEMPLATES = {level: _Template(level) for level in LOADERS}
 
 
 @pytest.fixture(scope="session")
@@ -344,8 +414,9 @@ def demo_database_url(request):
     """The PostgreSQL counterpart of ``demo_snapshot``: the URL of a database copied from
     the demo template for the browser tests' demo server, which then finds the demo
     loaded instead of loading it again; dropped at the end of the session. None where
-    the tests keep no template (SQLite, MINGZHU_TEST_NO_SNAPSHOT, no test database)."""
-    if not _uses_template():
+    the tests keep no template (SQLite, MINGZHU_TEST_NO_SNAPSHOT, no test database, a
+    run on the tree level)."""
+    if not _uses_template() or level_of(request.session) != DEMO:
         yield None
         return
     request.getfixturevalue("django_db_setup")  # builds the template if need be
@@ -355,19 +426,19 @@ def demo_database_url(request):
     from urllib.parse import quote
 
     name = f"{connection.settings_dict['NAME'][:56]}_server"
-    _TEMPLATE.copy_for_server(name)
+    _TEMPLATES[DEMO].copy_for_server(name)
     real = settings.DATABASES["default"]
     user = quote(real.get("USER") or "", safe="")
     if real.get("PASSWORD"):
         user += ":" + quote(real["PASSWORD"], safe="")
     host = f"{real.get('HOST') or '127.0.0.1'}:{real.get('PORT') or 5432}"
     yield f"postgres://{user}@{host}/{name}"
-    _TEMPLATE.drop(name)
+    _TEMPLATES[DEMO].drop(name)
 
 
 @pytest.fixture(scope="session")
 def django_db_keepdb(request, django_db_modify_db_settings):
-    """On PostgreSQL the test database is created from the demo template when there is
+    """On PostgreSQL the test database is created from the level's template when there is
     one, and kept by the set-up (which then only checks its migrations); it is dropped at
     the end of the session unless ``--reuse-db``."""
     from pytest_django.fixtures import _get_databases_for_setup
@@ -378,28 +449,31 @@ def django_db_keepdb(request, django_db_modify_db_settings):
         yield reuse
         return
     test_name = connection.creation._get_test_db_name()
-    cloned = _TEMPLATE.start(test_name)
+    template = _TEMPLATES[level_of(request.session)]
+    cloned = template.start(test_name)
     yield reuse or cloned
     if cloned and not reuse:
-        _TEMPLATE.drop(test_name)
+        template.drop(test_name)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     if not _on_test_database():
         return
+    level = level_of(request.session)
     with django_db_blocker.unblock():
         if _uses_template():
-            if _TEMPLATE.lock is not None:
+            template = _TEMPLATES[level]
+            if template.lock is not None:
                 try:
-                    load()
+                    LOADERS[level]()
                 except BaseException:
-                    _TEMPLATE.lock.close()  # the other workers build it themselves
-                    _TEMPLATE.lock = None
+                    template.lock.close()  # the other workers build it themselves
+                    template.lock = None
                     raise
-                _TEMPLATE.finish(connection.settings_dict["NAME"])
+                template.finish(connection.settings_dict["NAME"])
         else:
-            load_demo()
+            load_level(level)
         # The system parameters and dictionaries are read once here and kept
         # (PARAMETER_CACHE_SECONDS is None in tests): no test counts the queries.
         for cache in system_cache.CACHES:
@@ -412,7 +486,7 @@ def pytest_runtest_teardown(item, nextitem):
     """A transactional test (``django_db(transaction=True)``, real commits, e.g. two
     connections racing) empties every table when its fixtures are torn down, the
     personas and org tree that tests/conftest.py loaded once per session included.
-    Load them again once that is done, so that the tests after it in the same worker
+    Load the run's level again once that is done, so that the tests after it in the same worker
     find them (a flush empties every table at once, in one transaction)."""
     result = yield
     marker = item.get_closest_marker("django_db")
@@ -422,9 +496,9 @@ def pytest_runtest_teardown(item, nextitem):
     if reload and marker is not None and marker.kwargs.get("transaction"):
         with item.config.stash[blocking_manager_key].unblock():
             # A test skipped before its fixtures ran (the PostgreSQL-only races on
-            # SQLite) emptied nothing: a copy of the whole demo only when it is gone.
+            # SQLite) emptied nothing: a copy of the level only when it is gone.
             if not OrgUnit.objects.exists():
-                load_demo()
+                load_level(level_of(item.session))
     return result
 
 

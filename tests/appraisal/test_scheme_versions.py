@@ -10,6 +10,9 @@ from mingzhu.core.actions import ActionConflict
 
 from .test_views import _scheme_post
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _items(scheme):
     return [

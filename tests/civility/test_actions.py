@@ -11,6 +11,9 @@ from mingzhu.core.models import ImmutableError
 
 from .conftest import D
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 S = ApplicationStatus
 
 

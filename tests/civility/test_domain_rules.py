@@ -13,6 +13,9 @@ from mingzhu.civility import actions
 from mingzhu.civility.choices import ApplicationStatus as S
 from mingzhu.civility.models import Application, Participation, VolunteerActivity
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 PEER = "320281000000"  # 江阴市
 
 

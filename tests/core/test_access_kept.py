@@ -13,6 +13,9 @@ from mingzhu.core import cache, scope
 from mingzhu.org.models import OrgUnit, Role, User
 from mingzhu.tasks.models import Task
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 PERSONAS = ["leader", "supervisor", "sanmao", "xinba", "fgw", "rexian", "czj", "tongji"]
 
 

@@ -10,6 +10,9 @@ from django.test import Client
 from mingzhu.core.audit import history_for
 from mingzhu.org.models import User
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 VILLAGE = "321182001000-V02"
 PASSWORD = "Secret-pass-phrase-77"
 

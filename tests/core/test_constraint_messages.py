@@ -2,6 +2,7 @@
 a form or serializer catches through the model's validation reads as that message, never as
 Django's "约束 … 是无效的" with the constraint's name."""
 
+import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +10,9 @@ from django.db.models.constraints import BaseConstraint
 from django.utils import translation
 
 from mingzhu.projects.models import MonthlyInvestment, Project
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _check_constraints():

@@ -8,7 +8,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 TEMPLATE_DIRS = [settings.PACKAGE_DIR / "templates", *settings.PACKAGE_DIR.glob("*/templates")]
 STATIC = settings.PACKAGE_DIR / "static" / "mingzhu"

@@ -1,9 +1,13 @@
 """A refused or unknown address answers in Chinese: a page with the site's menu for the
 pages, JSON with a Chinese message under /api/."""
 
+import pytest
 from django.test import Client, RequestFactory
 
 from mingzhu.core import views
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _page(response) -> str:

@@ -4,7 +4,11 @@ in the server's log only (it may name the database's host and port)."""
 import logging
 from unittest import mock
 
+import pytest
 from django.db import OperationalError, connections
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 DOWN = (
     'connection to server at "db.internal.example" (10.1.2.3), port 5432 failed: '

@@ -24,6 +24,9 @@ from mingzhu.system.models import ParameterValue
 from mingzhu.tasks.choices import NoticeKind
 from mingzhu.tasks.models import HolidayDay, HolidayYear, Notification, TaskList
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 HEADERS = ["序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限"]
 GOOD = [
     [1, "制定港产城融合实施方案", "发改委", "资规局、新坝镇", "", dt.date(2099, 6, 30)],

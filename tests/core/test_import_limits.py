@@ -13,6 +13,9 @@ from mingzhu.core.tabular import Column, WorkbookError, read_grid, read_table, s
 from mingzhu.core.testing import import_through_page
 from mingzhu.tasks.models import Task, TaskList
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 COLUMNS = [Column("content", "任务内容"), Column("amount", "金额")]
 
 

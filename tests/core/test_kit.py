@@ -14,6 +14,9 @@ from mingzhu.core.actions import fetch_locked, require, require_in_scope, save_u
 from mingzhu.core.forms import add_errors
 from mingzhu.org.models import OrgUnit
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def test_month_bounds_cross_the_year():
     assert periods.month_bounds(2025, 12) == (dt.date(2025, 12, 1), dt.date(2025, 12, 31))

@@ -2,6 +2,9 @@
 
 import pytest
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture
 def client(as_user, leader):

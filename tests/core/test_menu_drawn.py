@@ -12,6 +12,9 @@ from mingzhu.core.context_processors import platform
 from mingzhu.org.models import User
 from mingzhu.org.personas import PERSONAS
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 # base.html's loop before the menu bar was drawn in Python, kept here as the reference.
 TEMPLATE_LOOP = """<ul id="menu">
         {% for group in menu %}

@@ -3,8 +3,14 @@
 
 import re
 
-from mingzhu.livelihood.models import CitizenRequest, RequestCategory
+import pytest
+from factories import request_category
+
+from mingzhu.livelihood.models import CitizenRequest
 from mingzhu.tasks.models import Task
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 TASK = {
     "title": "只建一次的任务",
@@ -66,7 +72,7 @@ def test_another_users_token_is_not_honoured(as_user, supervisor, leader, unit):
 def test_a_double_submitted_action_form_makes_one_request(as_user, rexian, unit):
     client = as_user(rexian)
     token = _token(client.get("/livelihood/requests/add/"))
-    category = RequestCategory.objects.get(name="道路破损")
+    category = request_category("道路破损")
     data = {
         "channel": "hotline",
         "request_type": "help",

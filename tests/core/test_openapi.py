@@ -8,6 +8,9 @@ from django.test import Client, override_settings
 
 from mingzhu.org.models import User
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture(scope="module")
 def schema(django_db_setup, django_db_blocker):

@@ -29,6 +29,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from mingzhu.core import replica as replica_module
 from mingzhu.core.replica import COOKIE, REPLICA, ReplicaRouter, _current, _Request
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 PG_BIN = Path(os.environ.get("MINGZHU_PG_BIN", "/usr/lib/postgresql/15/bin"))
 needs_postgres = pytest.mark.skipif(

@@ -11,7 +11,7 @@ from mingzhu.org.models import OrgUnit, Role, User
 SANMAO = "321182001000"
 _numbers = itertools.count(1)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tree]
 
 
 def _role(scope: str, *codenames: str) -> Role:

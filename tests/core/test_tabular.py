@@ -26,6 +26,9 @@ from mingzhu.core.tabular import (
 from mingzhu.core.testing import import_through_page, xls
 from mingzhu.tasks.models import TaskList
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 COLUMNS = [
     Column("content", "任务内容"),
     Column("amount", "金额", ("amount",)),

@@ -14,6 +14,9 @@ from mingzhu.tasks.models import TaskList
 
 from .texts import PLAN
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture
 def seed_file(tmp_path):

@@ -9,6 +9,9 @@ from mingzhu.documents import actions
 from mingzhu.documents.decompose import decompose, item_deadline, named_units, targets_in
 from mingzhu.org.models import OrgUnit
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 NOTICE = """扬政办发〔2025〕12号
 关于印发政府重要工作事项责任分工的通知
 各镇人民政府，各街道办事处，市各有关部门：

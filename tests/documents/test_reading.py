@@ -12,6 +12,9 @@ from mingzhu.documents import seeds
 from mingzhu.documents.decompose import decompose
 from mingzhu.documents.reading import ReadError, read_document
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030"])
 def test_it_reads_the_seed_in_each_encoding(encoding):

@@ -1,6 +1,7 @@
 import itertools
 
 import pytest
+from factories import account_enterprise
 
 from mingzhu.enterprises import credit
 from mingzhu.enterprises.models import AnnualData, Enterprise
@@ -29,8 +30,8 @@ def make_enterprise(unit):
 
 @pytest.fixture
 def own_enterprise(db):
-    """The demo enterprise of the enterprise user qiye (account unit YZ-CO-0001)."""
-    return Enterprise.objects.get(account_unit__code="YZ-CO-0001")
+    """The enterprise of the enterprise user qiye (account unit YZ-CO-0001)."""
+    return account_enterprise("YZ-CO-0001")
 
 
 @pytest.fixture

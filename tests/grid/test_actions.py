@@ -14,6 +14,9 @@ from mingzhu.tasks.models import Task
 
 from .conftest import SANMAO_GRID, XINBA_GRID, photo
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))

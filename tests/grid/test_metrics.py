@@ -8,6 +8,9 @@ from mingzhu.grid.metrics import event_metrics
 from mingzhu.grid.models import GridEvent
 from mingzhu.tasks import actions as task_actions
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _at(day: int, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime(2025, 3, day, hour))

@@ -11,6 +11,9 @@ from mingzhu.org.models import Role, User
 
 from .conftest import SANMAO_GRID, XINBA_GRID, photo
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 SYNC = "/grid/events/sync/"
 
 

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone, translation
+from factories import request_category
 
 from mingzhu.livelihood import actions
-from mingzhu.livelihood.models import RequestCategory
 
 XINBA = "YZ-XINBA"
 LIXIN = "YZ-XINBA-V02"  # the village of the persona lixin
@@ -27,7 +27,7 @@ def at(day: str, hour: int = 10) -> dt.datetime:
 
 @pytest.fixture
 def category(db):
-    return RequestCategory.objects.get(name="道路破损")
+    return request_category("道路破损")
 
 
 @pytest.fixture

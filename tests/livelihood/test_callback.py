@@ -14,6 +14,9 @@ from mingzhu.tasks.choices import EventAction
 
 from .conftest import NAME, PHONE, at
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 ANSWER = "已安排养护队于3月6日修复路面。"
 
 

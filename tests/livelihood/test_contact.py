@@ -11,6 +11,9 @@ from mingzhu.livelihood.models import CitizenRequest, RateWeights, RequestEvent
 
 from .conftest import at
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _contacts(request):
     return RequestEvent.objects.filter(request=request, action=RequestAction.CONTACT)

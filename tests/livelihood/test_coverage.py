@@ -7,6 +7,9 @@ from mingzhu.livelihood import actions, importer
 from mingzhu.livelihood.models import CoverageRecord, CoverageTarget
 from mingzhu.tasks.choices import SourceKind
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 HEADERS = ["村（社区）编码", "村（社区）", "险种", "户籍人口", "参保人数"]
 
 

@@ -7,12 +7,16 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from factories import mutual_aid_fund
 
 from mingzhu.core.actions import ActionError
 from mingzhu.livelihood import actions
 from mingzhu.livelihood.choices import AidReason
 from mingzhu.livelihood.metrics import fund_figures
-from mingzhu.livelihood.models import FundEntry, ImmutableError, MutualAidFund
+from mingzhu.livelihood.models import FundEntry, ImmutableError
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 DAY = dt.date(2030, 3, 4)
 
@@ -20,7 +24,7 @@ DAY = dt.date(2030, 3, 4)
 @pytest.fixture
 def fund(unit):
     """Another village's fund (新治村)."""
-    return MutualAidFund.objects.get(village=unit("YZ-XINBA-V03"))
+    return mutual_aid_fund("YZ-XINBA-V03")
 
 
 def _donation(fund, lixin_or_other, amount="1.0000", donor="爱心企业"):
@@ -43,7 +47,7 @@ def _aid(fund, lixin, amount, recipient="张某户", reason="illness"):
 
 @pytest.fixture
 def lixin_fund(unit):
-    return MutualAidFund.objects.get(village=unit("YZ-XINBA-V02"))
+    return mutual_aid_fund("YZ-XINBA-V02")
 
 
 def test_an_approved_entry_is_immutable_and_corrected_by_a_new_entry(lixin_fund, lixin, xinba):

@@ -18,6 +18,9 @@ from mingzhu.livelihood.monitoring_import import import_households
 
 from .conftest import LIXIN
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 URL = "/livelihood/households/import/"
 
 

@@ -9,6 +9,9 @@ from mingzhu.livelihood import actions, protect
 from mingzhu.livelihood.models import MonitoredHousehold, MonitoringLine
 from mingzhu.tasks.choices import SourceKind
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 FIRST17 = "32118219750505321"
 ID = FIRST17 + protect.id_check_digit(FIRST17)
 

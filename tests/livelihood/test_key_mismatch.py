@@ -8,6 +8,9 @@ from mingzhu.livelihood.models import PersonalDataAccess
 
 from .conftest import NAME, PHONE
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture
 def request_(dispatched):

@@ -13,6 +13,9 @@ from mingzhu.livelihood.models import CitizenRequest, MonitoredHousehold, Person
 
 from .conftest import NAME, PHONE
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 ID_NUMBER = "32118219800101123X"
 
 

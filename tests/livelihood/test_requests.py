@@ -16,6 +16,9 @@ from mingzhu.tasks.models import Task
 
 from .conftest import FGW, LIXIN, PHONE, XINBA, at
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def test_it_registers_a_request_with_its_personal_data_protected(make_request):
     request = make_request()

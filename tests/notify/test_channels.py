@@ -4,6 +4,7 @@ retries, leases, errors in the delivery log."""
 import datetime as dt
 import json
 
+import pytest
 from django.utils import timezone
 
 from mingzhu.notify import outbox
@@ -12,6 +13,9 @@ from mingzhu.notify.models import Channel, Delivery, Preference
 from mingzhu.tasks.models import Notification
 
 from .conftest import DINGTALK_SECRET
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _deliveries(channel):

@@ -3,14 +3,19 @@ sheets; none for drafts cancelled before assignment; the list marks read when op
 
 import datetime as dt
 
+import pytest
+from factories import account_enterprise
+
 from mingzhu.enterprises import actions as enterprise_actions
-from mingzhu.enterprises.models import Enterprise
 from mingzhu.grid import actions as grid_actions
 from mingzhu.grid.models import EventCategory
 from mingzhu.tasks import actions
 from mingzhu.tasks.choices import DeadlineBasis, EventAction, NoticeKind
 from mingzhu.tasks.jobs import supervise
 from mingzhu.tasks.models import Notification
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _kinds(user, kind):
@@ -47,7 +52,7 @@ def test_the_grid_worker_is_told_of_a_recheck_due(grid_worker, supervisor, fgw, 
 def test_the_industry_bureau_hears_of_a_new_demand_and_the_enterprise_of_the_answer(
     enterprise_user, gxj, fgw, unit
 ):
-    own = Enterprise.objects.get(account_unit__code="YZ-CO-0001")
+    own = account_enterprise("YZ-CO-0001")
     demand = enterprise_actions.raise_demand(
         actor=enterprise_user, enterprise=own, category="land", content="用地指标"
     )

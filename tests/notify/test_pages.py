@@ -7,6 +7,9 @@ from django.utils import timezone
 from mingzhu.notify import schedule
 from mingzhu.notify.models import Channel, Delivery, Job, JobRun
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 OTHERS = ["leader", "supervisor", "fgw", "grid_worker", "enterprise_user", "outsider"]
 
 

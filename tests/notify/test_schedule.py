@@ -14,6 +14,9 @@ from mingzhu.notify.models import Channel, Delivery, Job
 from mingzhu.tasks.choices import NoticeKind
 from mingzhu.tasks.models import Notification
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def test_a_due_job_runs_once_per_slot_and_is_recorded(as_user, administrator):
     schedule.ensure_jobs()

@@ -4,6 +4,9 @@ import pytest
 
 from mingzhu.org.models import OrgUnit, User
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 SANMAO = "321182001000"
 XINBA = "YZ-XINBA"
 UNITS = "/api/v1/org/units/"

@@ -1,9 +1,13 @@
 """Demo users (the documented password) sign in only on a demo server."""
 
+import pytest
 from django.test import Client
 
 from mingzhu.org.models import User
 from mingzhu.org.personas import DEMO_PASSWORD
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _login(username: str, password: str = DEMO_PASSWORD) -> tuple[Client, object]:

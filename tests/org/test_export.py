@@ -3,9 +3,13 @@ the rows in the user's scope."""
 
 from io import BytesIO
 
+import pytest
 from openpyxl import load_workbook
 
 from mingzhu.core.excel import XLSX_CONTENT_TYPE
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _sheet(response) -> list[tuple]:

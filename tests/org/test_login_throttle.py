@@ -1,9 +1,13 @@
 """Login throttling (django-axes): five failures lock the user name out on that address,
 twenty over any names lock the address."""
 
+import pytest
 from django.test import Client
 
 from mingzhu.org.personas import DEMO_PASSWORD
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def _attempt(client: Client, username: str, password: str):

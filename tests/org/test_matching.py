@@ -5,6 +5,9 @@ import pytest
 from mingzhu.org.matching import UnitMatcher, unit_keys
 from mingzhu.org.models import OrgUnit
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture
 def matcher(db):

@@ -8,6 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 from mingzhu.org.models import OrgUnit, Role, User
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 _numbers = itertools.count(1)
 
 

@@ -13,6 +13,9 @@ from django.utils import timezone
 from mingzhu.org.models import Role, User, UserSession
 from mingzhu.org.personas import DEMO_PASSWORD
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _perm(name: str) -> Permission:
     app_label, codename = name.split(".")

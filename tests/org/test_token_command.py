@@ -6,6 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _token(*args) -> str:
     out = StringIO()

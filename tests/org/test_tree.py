@@ -6,6 +6,9 @@ from django.core.exceptions import ValidationError
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, unit_names
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 SANMAO = "321182001000"
 XINBA = "YZ-XINBA"
 XINBA_GRID = "YZ-XINBA-V02-G01"

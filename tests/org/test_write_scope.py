@@ -6,6 +6,9 @@ from django.contrib.auth.models import Permission
 
 from mingzhu.org.models import OrgUnit, Role, User
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 SANMAO = "321182001000"
 VILLAGE = "321182001000-V02"
 UNITS = "/api/v1/org/units/"

@@ -11,6 +11,9 @@ from mingzhu.tasks.choices import SourceKind, Status
 
 from .conftest import LIXIN, TODAY, XINZHI, YONGSHENG
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def test_it_links_a_member_to_a_household(lixin, member, household):
     link = actions.link_household(

@@ -19,6 +19,9 @@ from mingzhu.tasks.models import Task
 
 from .conftest import TODAY
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 PEER = "320281000000"  # 江阴市
 
 

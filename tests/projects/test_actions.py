@@ -16,6 +16,9 @@ from mingzhu.tasks.choices import SourceKind
 
 from .conftest import evidence
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 D = dt.date
 
 

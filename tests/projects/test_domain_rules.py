@@ -16,6 +16,9 @@ from mingzhu.projects.models import MonthlyInvestment, Project
 from .conftest import evidence
 from .test_views import HEADER, _upload
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 FUTURE = "2030-01-01"
 PROJECTS = "/api/v1/projects/"
 

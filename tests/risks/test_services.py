@@ -2,11 +2,16 @@
 
 import datetime as dt
 
+import pytest
+
 from mingzhu.core.periods import percent
 from mingzhu.risks import services
 from mingzhu.risks.choices import Domain
 from mingzhu.risks.metrics import rate_tables
 from mingzhu.risks.services import HazardFacts
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 D = dt.date
 

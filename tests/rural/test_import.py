@@ -18,6 +18,9 @@ from mingzhu.rural.models import Facility, Maintainer
 
 from .conftest import LIXIN, XINZHI, YONGSHENG
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 URL = "/rural/facilities/import/"
 
 

@@ -10,6 +10,9 @@ from mingzhu.core.actions import ActionConflict
 from mingzhu.rural import actions
 from mingzhu.rural.models import ScoringSheet
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 DAY = dt.date(2030, 1, 1)
 
 

@@ -10,6 +10,9 @@ from django.utils import timezone
 from mingzhu.core.audit import history_for
 from mingzhu.system.models import Notice, NoticeRead
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 LIST = "/system/notices/"
 BOARD = "/system/notices/board/"
 FORMAT = "%Y-%m-%dT%H:%M"

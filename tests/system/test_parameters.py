@@ -16,6 +16,9 @@ from mingzhu.system import params
 from mingzhu.system.models import ParameterValue
 from mingzhu.tasks import services
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 URL = "/system/parameters/"
 
 

@@ -13,6 +13,9 @@ from mingzhu.core.audit import history_for
 from mingzhu.system import tokens
 from mingzhu.system.models import ApiToken, ParameterValue, digest
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 PAGE = "/system/tokens/"
 UNITS = "/api/v1/org/units/"
 TASKS = "/api/v1/tasks/"

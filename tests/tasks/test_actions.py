@@ -16,6 +16,9 @@ from mingzhu.tasks.models import Task, TaskEvent
 
 from .conftest import FAR, STEPS
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def test_it_creates_a_draft_with_a_readable_code(supervisor, unit):
     task = actions.create_task(

@@ -11,6 +11,9 @@ from mingzhu.tasks.models import Notification, Task
 
 from .conftest import FAR
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _draft(supervisor, unit, **values):
     return actions.create_task(

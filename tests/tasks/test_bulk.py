@@ -10,6 +10,9 @@ from mingzhu.tasks import actions
 from mingzhu.tasks.choices import NoticeKind, Status
 from mingzhu.tasks.models import Notification, Task
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 BULK = "/tasks/bulk/"
 LEDGER = "/tasks/"
 

@@ -19,6 +19,9 @@ from mingzhu.tasks.choices import DayKind, DeadlineBasis, Status
 from mingzhu.tasks.middleware import HEADER, CalendarWarningMiddleware
 from mingzhu.tasks.models import HolidayDay, HolidayYear
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 D = dt.date
 HOLIDAY, WORKDAY = DayKind.HOLIDAY, DayKind.WORKDAY
 

@@ -15,6 +15,9 @@ from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.models import Task
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.mark.postgres
 @pytest.mark.skipif(

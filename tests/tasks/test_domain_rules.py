@@ -16,6 +16,9 @@ from mingzhu.tasks.models import Task, TaskList
 
 from .conftest import FAR
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 PEER = "320281000000"  # 江阴市, a peer county outside the city's tree
 PAST = dt.date(2020, 1, 1)
 URL = "/api/v1/tasks/"

@@ -11,6 +11,9 @@ from mingzhu.core.testing import open_gongwen, pdf_pages_of
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.models import SupervisionSheet, TaskList
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture
 def red_sheet(make_task, unit):

@@ -9,6 +9,9 @@ from mingzhu.core.excel import write_xlsx
 from mingzhu.core.testing import import_through_page
 from mingzhu.tasks.models import Task, TaskList
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 HEADERS = ["序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限"]
 GOOD = [
     [

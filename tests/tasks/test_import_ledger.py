@@ -16,6 +16,9 @@ from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import Light
 from mingzhu.tasks.models import Task, TaskList
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 @pytest.fixture(autouse=True)
 def _chinese(settings, _english):

@@ -1,11 +1,16 @@
 """Who hears of a task's events, remembered for a run of many actions (the demo's play):
 the same people as read afresh, and forgotten as soon as a user's roles change."""
 
+import pytest
+
 from mingzhu.org.models import Role
 from mingzhu.tasks import actions
 from mingzhu.tasks.memo import remembered, remembering
 
 from .conftest import FAR
+
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
 
 
 def test_remembered_only_inside_the_block():

@@ -7,6 +7,9 @@ from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.models import Notification
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def _heard(user, action: str) -> list[int]:
     # The demo's own tasks were played through the engine too: leave their notices aside.

@@ -20,6 +20,9 @@ from mingzhu.tasks.play import (
     staff_of,
 )
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 DAY = dt.date(2026, 3, 2)
 
 

@@ -8,7 +8,7 @@ from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.metrics import task_facts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tree]
 
 
 def rate(task, actor, satisfied, comment=""):

@@ -13,6 +13,9 @@ from mingzhu.tasks import search
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.search import bigrams, search_tasks
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 needs_postgres = pytest.mark.skipif(
     not ON_POSTGRES, reason="the bigram index is PostgreSQL's (DATABASE_URL=postgres://…)"

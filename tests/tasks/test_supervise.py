@@ -10,6 +10,9 @@ from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.models import SupervisionSheet, Task
 
+# Needs only the org tree and the personas (tests/conftest.py: database levels).
+pytestmark = pytest.mark.tree
+
 
 def supervise(day: str) -> dict:
     out = io.StringIO()
