@@ -265,6 +265,17 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _nothing_kept_from_an_earlier_test():
+    """Each test starts with nothing its process keeps from an earlier one (a user's access,
+    core.scope; a scope's filter choices, core.filters): what a test counts does not depend
+    on which tests its worker ran before it."""
+    from mingzhu.core import filters, scope
+
+    scope._ACCESS.clear()
+    filters._KEPT.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_use_migrations(request):
     """With a snapshot to copy, the tables are built straight from the models (faster than

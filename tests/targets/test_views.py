@@ -187,6 +187,8 @@ def _count(client, url):
 def test_it_keeps_list_queries_fixed(as_user, leader, observe, make_indicator):
     client = as_user(leader)
     urls = ["/targets/observations/", "/targets/", "/targets/peers/", "/targets/indicators/"]
+    observe(Indicator.objects.get(code="GDP"), PEER, "1999", 1999)  # both counts alike
+    _count(client, urls[0])  # the first request reads what the process then keeps (access)
     before = [_count(client, url) for url in urls]
     indicator = make_indicator("EXTRA")
     for year in range(2000, 2015):

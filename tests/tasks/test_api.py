@@ -223,6 +223,8 @@ def test_it_lists_in_a_fixed_number_of_queries(as_user, make_task, supervisor):
             assert client.get(URL).status_code == 200
         return len(ctx.captured_queries)
 
+    make_task(Status.ASSIGNED)  # both counts with tasks written in this transaction
+    count()  # the first request reads what the process then keeps (the user's access)
     before = count()
     for _ in range(5):
         make_task(Status.ASSIGNED)

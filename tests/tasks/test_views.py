@@ -76,8 +76,14 @@ def _ledger_queries(client) -> int:
 
 
 def test_it_lists_the_ledger_in_a_fixed_number_of_queries(as_user, make_task, supervisor, fgw):
+    # Both counts are made with tasks written in this transaction, which are read afresh
+    # rather than kept by the process (core.cache.pending): only the number of rows differs.
+    make_task(Status.ACCEPTED)
     for user in (supervisor, fgw):
         client = as_user(user)
+        # What the process keeps for a while (the user's access, the holiday calendar) is
+        # read by whichever request comes first after it lapses: read it now.
+        _ledger_queries(client)
         before = _ledger_queries(client)
         for _ in range(5):
             make_task(Status.ACCEPTED)
