@@ -32,6 +32,17 @@ class Choices(forms.Form):
     )
 
 
+def _drawn_as_the_templates_draw(form) -> None:
+    """Every widget of ``form`` drawn by the Python renderer as Django's templates draw it."""
+    style_form(form)
+    stock, fast = DjangoTemplates(), FormRenderer()
+    for field in form:
+        widget = field.field.widget
+        context = widget.get_context(field.html_name, field.value(), field.build_widget_attrs({}))
+        expected = stock.render(widget.template_name, context)
+        assert fast.render(widget.template_name, context) == expected, field.name
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -42,13 +53,7 @@ class Choices(forms.Form):
 )
 def test_the_python_select_is_the_templates_select(data):
     form = Choices(data)
-    style_form(form)
-    stock, fast = DjangoTemplates(), FormRenderer()
-    for field in form:
-        widget = field.field.widget
-        context = widget.get_context(field.html_name, field.value(), field.build_widget_attrs({}))
-        expected = stock.render(widget.template_name, context)
-        assert fast.render(widget.template_name, context) == expected, field.name
+    _drawn_as_the_templates_draw(form)
 
 
 class Inputs(forms.Form):
@@ -57,7 +62,7 @@ class Inputs(forms.Form):
     number = forms.IntegerField(required=False)
     amount = forms.DecimalField(required=False)
     mail = forms.EmailField(required=False)
-    link = forms.URLField(required=False)
+    link = forms.URLField(required=False, assume_scheme="https")
     search = forms.CharField(widget=forms.TextInput(attrs={"type": "search"}), required=False)
     phone = forms.CharField(widget=forms.TextInput(attrs={"inputmode": "tel"}), required=False)
     secret = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
@@ -79,16 +84,10 @@ class Inputs(forms.Form):
 )
 def test_the_python_input_is_the_templates_input(data):
     form = Inputs(data, initial={"day": dt.date(2026, 3, 4), "number": 7})
-    style_form(form)
-    stock, fast = DjangoTemplates(), FormRenderer()
-    for field in form:
-        widget = field.field.widget
-        context = widget.get_context(field.html_name, field.value(), field.build_widget_attrs({}))
-        expected = stock.render(widget.template_name, context)
-        assert fast.render(widget.template_name, context) == expected, field.name
+    _drawn_as_the_templates_draw(form)
     safe = forms.TextInput().get_context("q", mark_safe("<b>"), {})
     text = "django/forms/widgets/text.html"
-    assert fast.render(text, safe) == stock.render(text, safe)
+    assert FormRenderer().render(text, safe) == DjangoTemplates().render(text, safe)
 
 
 def test_the_site_uses_it_and_the_page_shows_the_same_form():
