@@ -34,6 +34,16 @@ from pathlib import Path
 # The statements an action needs whatever the code (SQLite): what it reads to decide and
 # what it writes, in one transaction, and the cache generations its commit bumps (which
 # Django's database cache writes with five statements).
+# A step of the loop that tells the task's units: every transition but a progress report.
+STEP = [
+    "read and lock the task through the actor's scope",
+    "update the task",
+    "insert the event",
+    "the recipients",
+    "insert the notifications",
+    "the outbound channels",
+    "insert the audit entry",
+]
 FLOOR = {
     "create": [
         "the highest code of the prefix",
@@ -42,57 +52,17 @@ FLOOR = {
         "insert the creation event",
         "insert the audit entry",
     ],
-    "assign": [
-        "read and lock the task through the actor's scope",
-        "update the task",
-        "insert the event",
-        "the recipients",
-        "insert the notifications",
-        "the outbound channels",
-        "insert the audit entry",
-    ],
-    "accept": [
-        "read and lock the task through the actor's scope",
-        "update the task",
-        "insert the event",
-        "the recipients",
-        "insert the notifications",
-        "the outbound channels",
-        "insert the audit entry",
-    ],
+    "assign": STEP,
+    "accept": STEP,
     "report": [
         "read and lock the task through the actor's scope",
         "update the task",
         "insert the event",
         "insert the audit entry",
     ],
-    "closure": [
-        "read and lock the task through the actor's scope",
-        "update the task",
-        "insert the event",
-        "the recipients",
-        "insert the notifications",
-        "the outbound channels",
-        "insert the audit entry",
-    ],
-    "verify": [
-        "read and lock the task through the actor's scope",
-        "update the task",
-        "insert the event",
-        "the recipients",
-        "insert the notifications",
-        "the outbound channels",
-        "insert the audit entry",
-    ],
-    "return": [
-        "read and lock the task through the actor's scope",
-        "update the task",
-        "insert the event",
-        "the recipients",
-        "insert the notifications",
-        "the outbound channels",
-        "insert the audit entry",
-    ],
+    "closure": STEP,
+    "verify": STEP,
+    "return": STEP,
 }
 TRANSACTION = [
     "BEGIN",
