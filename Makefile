@@ -33,7 +33,7 @@ test: env
 	$(BIN)/python -m pytest -n auto -p no:cacheprovider
 
 e2e: env
-	$(BIN)/python -m pytest -m e2e tests/e2e
+	MINGZHU_SCREENSHOTS=1 $(BIN)/python -m pytest -m e2e tests/e2e
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

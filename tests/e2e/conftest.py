@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from artifacts import screenshot
 
 CHROMIUM = os.environ.get("MINGZHU_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,7 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -199,20 +199,38 @@ def pytest_sessionfinish(session):
     _stop_chromium()
 
 
+# Each persona's session cookie once it has signed in on this run's demo server: a later
+# test of the same persona starts from it instead of posting the login form again (the
+# server's PBKDF2 hash of the password is half a second of processor time a sign-in). A
+# session ended since (the account disabled, signed out) lands on the login page, and the
+# persona signs in again.
+_SIGNED_IN: dict[tuple[str, str], dict] = {}
+
+
 @pytest.fixture
 def login(browser, demo_server):
-    """login(username, width=1280) -> a page signed in as that demo user."""
+    """login(username, width=1280) -> a page at the cockpit, signed in as that demo user
+    (in a browser context of its own). ``fresh=True`` posts the login form whatever an
+    earlier test left."""
     pages = []
 
-    def make(username: str, width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    def make(username: str, width: int = 1280, *, fresh: bool = False):
+        kept = None if fresh else _SIGNED_IN.get((demo_server, username))
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, locale="zh-CN", storage_state=kept
+        )
+        pages.append(context)
         page = context.new_page()
+        if kept is not None:
+            page.goto(f"{demo_server}/")
+            if page.url == f"{demo_server}/":
+                return page
         page.goto(f"{demo_server}/accounts/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", "mingzhu-demo")
         page.click("button[type=submit]")
         page.wait_for_url(f"{demo_server}/")
-        pages.append(context)
+        _SIGNED_IN[demo_server, username] = context.storage_state()
         return page
 
     yield make
@@ -222,13 +240,9 @@ def login(browser, demo_server):
 
 @pytest.fixture
 def shot():
-    """shot(page, name): a full-page screenshot in test-artifacts/ to look at."""
-
-    def take(page, name: str) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-    return take
+    """shot(page, name): a full-page screenshot in test-artifacts/ to look at (when
+    MINGZHU_SCREENSHOTS is set)."""
+    return screenshot
 
 
 @pytest.fixture

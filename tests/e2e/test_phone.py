@@ -6,12 +6,10 @@ enterprise's 评价答复, the 12345 回访, bulk 交办 from the ledger) walked
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from artifacts import screenshot
 from page_layout import MAX_OPTIONS, check
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 PHONE, DESKTOP = 390, 1280
 
@@ -55,8 +53,7 @@ def _walk(page, demo_server, persona, width, paths) -> list[str]:
             for s in found["selects"]
             if s["options"] > MAX_OPTIONS
         ]
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"phone-{persona}-{width}-{i}.png"), full_page=True)
+        screenshot(page, f"phone-{persona}-{width}-{i}")
     return problems
 
 
@@ -76,8 +73,7 @@ def _first_row(page, demo_server, path):
 def _form_reads_whole(page, name):
     found = check(page)
     assert not found["problems"], "\n".join(found["problems"])
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    screenshot(page, name)
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
@@ -175,5 +171,5 @@ def test_the_debt_wall_opens_on_bars_a_finger_can_tell_apart(login, demo_server,
     assert shown["periods"] > 24  # the demo's debt falls due over years
     assert shown["start"] == 0
     assert shown["end"] + 1 == min(shown["periods"], shown["width"] // 24)
-    page.wait_for_timeout(1500)  # the bars grow in for a second
-    page.screenshot(path=str(ARTIFACTS / f"phone-wall-{width}.png"))
+    # The bars grow in for a second before the picture.
+    screenshot(page, f"phone-wall-{width}", full_page=False, settle_ms=1500)
