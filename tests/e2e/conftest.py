@@ -211,13 +211,17 @@ _SIGNED_IN: dict[tuple[str, str], dict] = {}
 def login(browser, demo_server):
     """login(username, width=1280) -> a page at the cockpit, signed in as that demo user
     (in a browser context of its own). ``fresh=True`` posts the login form whatever an
-    earlier test left."""
+    earlier test left. The browser asks for reduced motion (charts drawn at once, not
+    animated for a second) unless ``motion=True``."""
     pages = []
 
-    def make(username: str, width: int = 1280, *, fresh: bool = False):
+    def make(username: str, width: int = 1280, *, fresh: bool = False, motion: bool = False):
         kept = None if fresh else _SIGNED_IN.get((demo_server, username))
         context = browser.new_context(
-            viewport={"width": width, "height": 900}, locale="zh-CN", storage_state=kept
+            viewport={"width": width, "height": 900},
+            locale="zh-CN",
+            storage_state=kept,
+            reduced_motion="no-preference" if motion else "reduce",
         )
         pages.append(context)
         page = context.new_page()

@@ -67,6 +67,22 @@ def test_it_shows_the_leader_the_cockpit_with_its_charts(login, shot):
     shot(page, "leader-cockpit")
 
 
+def _animated(page, selector: str) -> bool:
+    page.locator(f"{selector} canvas").first.wait_for(state="attached")
+    return page.evaluate(
+        f"echarts.getInstanceByDom(document.querySelector('{selector}')).getOption().animation"
+    )
+
+
+def test_it_draws_the_charts_at_once_for_a_reader_who_asks_for_less_motion(login):
+    still = login("leader")
+    moving = login("leader", motion=True)
+    # The cockpit's panels (a page script of its own) and a target's gauge (mingzhuChart).
+    for selector in (".cockpit-chart", "#targets-panel .targets-gauge"):
+        assert _animated(still, selector) is False, selector
+        assert _animated(moving, selector) == "auto", selector  # ECharts' default
+
+
 def test_it_fits_the_cockpit_on_a_phone(login, shot):
     page = login("sanmao", width=390)
     assert page.locator("#panel-tasks").is_visible()

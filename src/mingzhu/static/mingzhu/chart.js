@@ -26,3 +26,27 @@ window.mingzhuPeriodZoom = function (node, count) {
   var shown = Math.max(6, Math.floor((node.clientWidth || 600) / 24));
   return [count > shown ? {type: "slider", startValue: 0, endValue: shown - 1} : {type: "slider"}];
 };
+
+// A reader whose system asks for less motion (prefers-reduced-motion) gets every chart drawn
+// at once, without ECharts' opening animation of bars growing and gauges sweeping. ECharts is
+// loaded deferred, after this file: its init is wrapped once it is there, before the pages'
+// own scripts (which draw on the same event, registered after this one) call it.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.echarts || !window.matchMedia) { return; }
+  if (!window.matchMedia("(prefers-reduced-motion: reduce)").matches) { return; }
+  if (echarts.init.mingzhuStill) { return; }  // a page that loads this file twice
+  var init = echarts.init;
+  echarts.init = function () {
+    var chart = init.apply(echarts, arguments);
+    var setOption = chart.setOption;
+    chart.setOption = function (option) {
+      var args = Array.prototype.slice.call(arguments);
+      if (option && typeof option === "object" && !Array.isArray(option)) {
+        args[0] = Object.assign({}, option, {animation: false});
+      }
+      return setOption.apply(chart, args);
+    };
+    return chart;
+  };
+  echarts.init.mingzhuStill = true;
+});
