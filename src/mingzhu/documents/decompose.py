@@ -1525,8 +1525,10 @@ _COUNTED_OTHER_VERB = re.compile(
 # One figure for two works of one object, 各: "新开工、竣工保障性住房各2万平方米",
 # "开竣工安置房各10万平方米" — a target for each work.
 _EACH_VERB = _tw(rf"{_COUNTING_VERBS}|竣工|完工|交付|投用|投运|启动")
+_EACH_FIRST = "".join(sorted({v[0] for v in _EACH_VERB.split("|")} | {"开"}))
 _EACH = re.compile(
-    rf"(?=[{''.join(sorted({v[0] for v in _EACH_VERB.split('|')} | {'开'}))}])(?P<verbs>(?:{_EACH_VERB})(?:\s*[、和与及]\s*(?:{_EACH_VERB}))+|开竣工)"
+    rf"(?=[{_EACH_FIRST}])"
+    rf"(?P<verbs>(?:{_EACH_VERB})(?:\s*[、和与及]\s*(?:{_EACH_VERB}))+|开竣工)"
     rf"(?P<obj>[\u4e00-\u9fff“”\"]{{2,16}}?)各\s*{_NUMBER}\s*"
     rf"(?P<unit>{_WORK_UNIT}|{_tw('亿元|万元')})(?P<suf>以上)?{_OBJECT_END}"
 )
