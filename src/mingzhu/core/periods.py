@@ -206,8 +206,19 @@ _MONTH_ONLY = re.compile(
 _THIS_YEAR = re.compile(r"年内|年底前|年底|今年底|年末前|本年度内|当年")
 _HALF = re.compile(r"(?P<half>上|下)半年")
 _QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
+# 每年 after 每人/每户 is a rate ("每人每年5000元补助"), not work done every year.
 _LONG_RUNNING = re.compile(
-    r"长期坚持|持续推进|长期推进|常态化|每年|每季度|每月|持续开展|持续改善|长期|久久为功"
+    r"长期坚持|持续推进|长期推进|常态化|(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|持续开展|"
+    r"持续改善|长期|久久为功"
+)
+# A season: its last month (春季 5月, 夏季 8月, 秋季 11月, 冬季 12月), except the term a
+# school opens in: 秋季开学, 秋季学期, or 秋季 said of a school, is September; 春季 of a
+# school is March.
+_SEASON = re.compile(r"(?P<season>[春夏秋冬])季(?!度)")
+_SEASON_END = {"春": 5, "夏": 8, "秋": 11, "冬": 12}
+_SCHOOL_TERM = {"春": 3, "秋": 9}
+_SCHOOL = re.compile(
+    r"开学|学期|入学|招生|学校|幼儿园|小学|中学|学位|校区|校舍|[^学]校(?!准|验|对)"
 )
 _TIME_LIMIT = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*(?P<when>[^；;。\n）)]+)")
 
@@ -284,6 +295,12 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
             found.append((month_end(year, 3 * q), m.group(0).strip()))
         for m in _HALF.finditer(text):
             found.append((month_end(year, 6 if m.group("half") == "上" else 12), m.group(0)))
+        for m in _SEASON.finditer(text):
+            season = m.group("season")
+            month = _SEASON_END[season]
+            if season in _SCHOOL_TERM and _SCHOOL.search(text):
+                month = _SCHOOL_TERM[season]
+            found.append((month_end(year, month), m.group(0)))
         if not found:
             m = _THIS_YEAR.search(text)
             if m:

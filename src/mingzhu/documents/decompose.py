@@ -443,6 +443,7 @@ TABLE_COLUMNS = {
         "主要内容",
         "建设内容",
         "建设规模",
+        "任务目标",
     ),
 }
 _ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
@@ -659,9 +660,74 @@ def project_tables(text: str) -> str:
     return "\n".join(out)
 
 
+# A cell opening with its row's number: "7.改扩建城东小学".
+_NUMBERED_CELL = re.compile(r"^(?P<n>\d{1,3})[.．、](?!\d)\s*(?P<rest>\S.*)$")
+_YEAR_COLUMN = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+
+
+def numbered_tables(text: str) -> str:
+    """A table pasted with bars whose header has no 序号 column and whose rows carry their
+    number in the task cell ("类别 | 实事名称 | 2029年度任务目标 | 责任单位 | 分管县领导 |
+    1-6月完成情况 | …", then "三、教育 | 7.改扩建… | 完成… | 县教育局 | …" and
+    "8.推进… | …", whose group cell the page merged away): the rows of ``table_lines``,
+    read from the numbered cell on, a group cell a heading above them. Columns the header
+    gives no role (what has been done, a telephone) are left out; a target column headed
+    by a year ("2029年度任务目标") dates the rows by its end when no column gives a time."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _header_cells(line) if "|" in line or "｜" in line else []
+        columns = table_columns(header) if len(header) >= 3 else {}
+        following = [c.strip() for c in _row_cells(lines[k + 1])] if k + 1 < len(lines) else []
+        if (
+            "number" in columns
+            or "task" not in columns
+            or not {"lead", "co"} & set(columns)
+            or not any(_NUMBERED_CELL.match(c) for c in following[: columns["task"] + 1])
+        ):
+            out.append(line)
+            k += 1
+            continue
+        task = columns["task"]
+        dated = None
+        year = (
+            "deadline" not in columns
+            and "target" in columns
+            and (_YEAR_COLUMN.search(header[columns["target"]]))
+        )
+        if year:
+            dated = f"{year.group('year')}年底"
+        head = header + (["完成时限"] if dated else [])
+        rows: list[list[str]] = []
+        j = k + 1
+        while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+            cells = [c.strip() for c in _row_cells(lines[j])]
+            at = next((i for i, c in enumerate(cells[: task + 1]) if _NUMBERED_CELL.match(c)), None)
+            if at is None:
+                break
+            if at and _GROUP_ROW.match(cells[at - 1]):
+                if len(rows) > 1:
+                    out += table_lines(rows)
+                out.append(cells[at - 1])  # "三、教育": a heading over the rows below
+                rows = []
+            cells = [""] * task + cells[at:]
+            cells[task] = _NUMBERED_CELL.match(cells[task]).group("rest")
+            cells = (cells + [""] * len(header))[: len(header)]
+            rows.append(cells + ([dated] if dated else []))
+            j += 1
+        if rows:
+            out += table_lines([head, *rows])
+        k = j
+    return "\n".join(out)
+
+
 FLATTENED = 300  # a line longer than this may hold a whole plan
 _INLINE_HEADING = re.compile(
     r"(?<=[。；;）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+    # a page that lost the spaces too: a heading right after a full stop or a colon
+    r"|(?<=[。；;：:])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 
 
@@ -669,20 +735,33 @@ _INLINE_HEADING = re.compile(
 # numbered after a space on one long line.
 _INLINE_NUMBER = re.compile(r"\s+(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])")
 _BEFORE_NUMBER = re.compile(r"[。；;：:！!？?）)”\u4e00-\u9fff\d]")
+# On a plan flattened without spaces, "1、" "2." right after a character or a full stop
+# ("更新任务1、加快…。2、加快…"): never after 第, never before a digit ("1、2号楼").
+_TIGHT_NUMBER = re.compile(
+    r"(?<=[。；;：:）)”\u4e00-\u9fff])(?<!第)(?=(?P<dot>\d{1,2})[.．、](?!\d))"
+)
 
 
-def _numbered_run(line: str) -> str:
+def _numbered_run(line: str, tight: bool = False) -> str:
     """The line with a new line before each number of the longest run 1, 2, 3… of
     numbers of one form standing after a space; the line as it is when the run is
-    shorter than two (three on a line no longer than a page's flattened plan)."""
-    if not any(space in line for space in (" ", "\u3000", "\t")):
-        return line  # no number stands after a space
+    shorter than two (three on a line no longer than a page's flattened plan).
+    ``tight``: a flattened plan whose page lost the spaces too: "1、" "2、" right after a
+    character count as well (a run of two or more)."""
     marks: dict[str, list[tuple[int, int]]] = {"dot": [], "paren": []}
+    if not any(space in line for space in (" ", "\u3000", "\t", "\n")):
+        if not tight:
+            return line  # no number stands after a space
+        marks["dot"] = [(m.start(), int(m.group("dot"))) for m in _TIGHT_NUMBER.finditer(line)]
+    elif tight:
+        for m in _TIGHT_NUMBER.finditer(line):
+            marks["dot"].append((m.start(), int(m.group("dot"))))
     for m in _INLINE_NUMBER.finditer(line):
         if not m.start() or not _BEFORE_NUMBER.match(line, m.start() - 1):
             continue
         form = "dot" if m.group("dot") else "paren"
         marks[form].append((m.start(), int(m.group(form))))
+    marks["dot"].sort()
     best: list[int] = []
     for found in marks.values():
         for i, (_at, n) in enumerate(found):
@@ -712,7 +791,9 @@ def join_lines(text: str) -> list[str]:
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
-        _numbered_run(_INLINE_HEADING.sub("\n", line) if len(line) > FLATTENED else line)
+        _numbered_run(_INLINE_HEADING.sub("\n", line), tight=" " not in line.strip())
+        if len(line) > FLATTENED
+        else _numbered_run(line)
         for line in text.split("\n")
     )
     for raw in text.split("\n"):
@@ -809,6 +890,8 @@ PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
 )
+# One of those parts whose heading runs into its body ("组织领导成立县城区更新领导组，…").
+_PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
 # A notice's closing part (四、工作要求) tells its readers how to work; its items are no
 # tasks unless they name a unit.
 REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要求|相关要求)$")
@@ -1085,6 +1168,8 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             m = found[1]
             rest = para[m.end() :]
             title = _head(rest, limit=60)
+            if (part := _PART_RUN_ON.match(rest)) and len(title) > len(part.group(0)):
+                title = part.group(0)  # "一、组织领导成立…领导组": the page dropped the stop
             section = new_section(title, offset, end, m.group("mark"))
             item, item_level_here, heading, group_level = None, None, "", None
             tail = rest[len(title) :].lstrip("。；;：:，, ")
@@ -1190,14 +1275,17 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     return kept
 
 
+# A line of a few words without punctuation or figures under a heading ("推进园区建设"
+# between "（一）做强县域经济" and row "12."): a heading of the rows below, no text.
+_SUBHEADING = re.compile(r"^[\u4e00-\u9fff“”]{4,20}$")
+
+
 def _only_a_head(item: Item) -> bool:
-    """An item whose paragraph holds its head and nothing more: a heading."""
-    rest = (
-        item.text[len(item.title) :].strip("。；;：:，, \n")
-        if item.text.startswith(item.title)
-        else item.text
-    )
-    return "\n" not in item.text and len(rest) <= 2
+    """An item whose paragraph holds its head and nothing more (but for headings of a few
+    words on lines of their own below it): a heading."""
+    first, *others = item.text.split("\n")
+    rest = first[len(item.title) :].strip("。；;：:，, ") if first.startswith(item.title) else first
+    return len(rest) <= 2 and all(_SUBHEADING.match(line.strip()) for line in others)
 
 
 def _kind(rule: str) -> str:
@@ -1296,12 +1384,23 @@ _MYRIAD = (
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超")
 AT_LEAST = ("力争达到", "不低于", "不少于", "达到", "提高到", "提高至", "提升到", "提升至")
-AT_LEAST += ("增加到", "增加至", "增至", "达", "新增", "培育", "引进", "新建", "建成", "保持在")
+AT_LEAST += (
+    "增加到",
+    "增加至",
+    "增至",
+    "达",
+    "新增",
+    "培育",
+    "引进",
+    "新建",
+    "建成",
+    "保持在",
+    "稳定在",
+)
 AT_MOST = (
     "不超过",
     "不高于",
     "控制在",
-    "稳定在",
     "下降到",
     "下降至",
     "降低到",
@@ -1373,7 +1472,8 @@ _ADDING = re.compile(
     _tw(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-        r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通"
+        r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
+        r"增补|增设"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -1383,7 +1483,7 @@ _OBJECT_VERBS = re.compile(
     + _tw(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通"
+        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设"
     )
     + ")$"
 )
@@ -1395,12 +1495,12 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
-_OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|$)"
+_OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决"
+    r"完善|整治|解决|增加"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
@@ -1415,6 +1515,37 @@ _COUNTED_MORE = re.compile(
     rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
+# A count on the list after one with a verb of its own, which need not be one of the verbs
+# above: "新建3个口袋公园、扩容5个充电站点" (扩容充电站点).
+_COUNTED_OTHER_VERB = re.compile(
+    rf"[、，,]\s*(?!{_tw('全市|全县|全区|全省|其中|力争|确保|累计|共计|合计|总计|每年|年内|今年|新增')})"
+    rf"(?P<verb>[\u4e00-\u9fff]{{2}})\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+)
+# One figure for two works of one object, 各: "新开工、竣工保障性住房各2万平方米",
+# "开竣工安置房各10万平方米" — a target for each work.
+_EACH_VERB = _tw(rf"{_COUNTING_VERBS}|竣工|完工|交付|投用|投运|启动")
+_EACH_FIRST = "".join(sorted({v[0] for v in _EACH_VERB.split("|")} | {"开"}))
+_EACH = re.compile(
+    rf"(?=[{_EACH_FIRST}])"
+    rf"(?P<verbs>(?:{_EACH_VERB})(?:\s*[、和与及]\s*(?:{_EACH_VERB}))+|开竣工)"
+    rf"(?P<obj>[\u4e00-\u9fff“”\"]{{2,16}}?)各\s*{_NUMBER}\s*"
+    rf"(?P<unit>{_WORK_UNIT}|{_tw('亿元|万元')})(?P<suf>以上)?{_OBJECT_END}"
+)
+_EACH_SPLIT = re.compile(rf"{_EACH_VERB}")
+_EACH_FIGURE = re.compile(r"各\s*[\d零〇一二两三四五六七八九十百千]")
+_TREATING = re.compile(r"进行|实行|开展|開展")
+# A count of people after a verb that places or helps them: "引导800名以上高校毕业生到基层
+# 就业", "招聘(招收)40名全科医生", "吸纳300人就业"; the people (and where they go) name it.
+_PEOPLE_VERBS = _tw(
+    "引导|吸纳|招聘|招募|招收|招录|安置|帮助|帮扶|扶持|带动|转移|输送|资助|救助|选派|选聘|吸引"
+)
+_PEOPLE = re.compile(
+    rf"(?=[{''.join(sorted({v[0] for v in _PEOPLE_VERBS.split('|')}))}])(?P<verb>{_PEOPLE_VERBS})"
+    rf"(?:[（(][^（()）]{{1,8}}[）)])?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人次|人|位')})(?P<suf>以上|左右)?"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{2,20}?)"
+    r"(?P<rest>(?:到|赴|在|参加|从事|返乡|回乡)[\u4e00-\u9fff]{1,12}?)?(?=[，,。；;、）)]|$)"
+)
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
@@ -1423,8 +1554,8 @@ _LISTED = re.compile(
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
-    rf"对(?:[^，,。；;对]{{0,40}}?等)?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
-    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)进行(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    rf"对(?:[^，,。；;对]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)(?:进行|实行|開展|开展)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
     r"(?=[，,。；;]|$)"
 )
 # "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
@@ -1453,6 +1584,11 @@ _COMPLETED = re.compile(
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
     r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+)
+# "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
+_INVESTMENT_TASK = re.compile(
+    rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
+    r"(?P<obj>[\u4e00-\u9fff]{0,8}?)投资(?:任务|计划|目标)?(?=[，,。；;]|$)"
 )
 # "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number).
 _YEARS = re.compile(
@@ -1590,6 +1726,17 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             **extra,
         )
 
+    for m in _EACH.finditer(text) if _EACH_FIGURE.search(text) else ():
+        value = _number(m.group("num"))
+        if value is None or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        verbs = m.group("verbs")
+        works = ["开工", "竣工"] if verbs == "开竣工" else _EACH_SPLIT.findall(verbs)
+        obj = m.group("obj")
+        for work in dict.fromkeys(works):
+            each = found(m, m.start(), f"{obj}{work}", ">=", value, f"{work}…各")
+            results.append(each)
+        taken.append((m.start(), m.end()))
     for m in _CHANGE.finditer(text):
         name, start = _indicator(text, m.start())
         before = _FIGURE_BEFORE.search(text[: m.start()])
@@ -1673,6 +1820,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if _CHANGE_WORD.fullmatch(name):
                 continue  # "增长15%" is the change of the figure before it
             comparator, words = ">=", verb.group(0) if verb is not None else ""
+            if m.group("unit") in _MONEY and _SPENDING.match(name):
+                comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
             # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
             before = text[: max(start - 1, 0)]
@@ -1736,7 +1885,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         sum_target.unit = m.group("money")
         results.append(sum_target)
         taken.append((m.start(), m.end()))
-    for m in _TREATED.finditer(text) if "进行" in text else ():
+    for m in _TREATED.finditer(text) if "对" in text and _TREATING.search(text) else ():
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()) or _some(m):
             continue
@@ -1761,16 +1910,35 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
         position = m.end()
-        while (more := _COUNTED_MORE.match(text, position)) and clear(more.start(), more.end()):
+        while True:
+            more = _COUNTED_MORE.match(text, position)
+            verb = m.group("verb")
+            if more is None and (more := _COUNTED_OTHER_VERB.match(text, position)):
+                verb = more.group("verb")  # "、扩容5个充电站点": a verb of its own
+            if more is None or not clear(more.start(), more.end()) or _some(more):
+                break
             value = _number(more.group("num"))
             if value is None:
                 break
-            results.append(
-                found(more, more.start("num"), more.group("obj"), ">=", value, m.group("verb"))
-            )
+            name = more.group("obj")
+            if "verb" in more.groupdict() and not _OBJECT_VERBS.search(verb):
+                name = f"{verb}{name}"
+            results.append(found(more, more.start("num"), name, ">=", value, verb))
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
+    for m in _PEOPLE.finditer(text):
+        at = m.start("num")
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None or _in_aside(text, at):
+            continue
+        who, rest = m.group("who"), m.group("rest") or ""
+        name = f"{m.group('verb')}{who}" if who in ("就业", "创业", "务工") else who + rest
+        comparator, words = _comparator(None, m.group("suf"))
+        results.append(found(m, m.start(), name, comparator or ">=", value, m.group("verb")))
+        taken.append((at, m.end()))
     for m in _SERVED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
@@ -1803,6 +1971,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("obj") + m.group("verb") + m.group("rest").strip()
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start(), m.end()))
+    for m in _INVESTMENT_TASK.finditer(text) if "投资" in text else ():
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        if NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
+        taken.append((m.start("num"), m.end()))
     for m in _SUM.finditer(text):
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
@@ -1898,6 +2074,8 @@ def _a_size(unit: str, obj: str) -> bool:
 
 
 # "增长8%、力争9%": a second figure the office strives for.
+_MONEY = set(_tw("亿元|万元|元").split("|"))
+_SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付"))
 _FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
 _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
@@ -2297,7 +2475,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
-    paragraphs = join_lines(separated_tables(project_tables(unflatten_tables(text))))
+    paragraphs = join_lines(
+        separated_tables(numbered_tables(project_tables(unflatten_tables(text))))
+    )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     title, author, affiliation, first = split_header(paragraphs)
@@ -2378,6 +2558,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             under_goals = False
         elif under_goals:
             committed.append((offset, offset + len(para)))
+    # A text whose title names the 实事 of a year ("县教育局部署2029年三项教育民生实事"),
+    # not their progress, commits to what it counts, by the year's end.
+    yearly_title = year is not None and "实事" in title and not REVIEW.search(title)
+    if yearly_title and body:
+        committed.append((body_offsets[0], body_offsets[-1] + len(body[-1])))
     targets = find_targets(body, body_offsets, committed, year)
     rules = list(rules)
     for item in items:
@@ -2390,6 +2575,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     # A row's time limit dates the commitments it holds.
                     target.deadline, target.deadline_rule = item.deadline, item.deadline_words
                 break
+        if yearly_title and target.deadline is None:
+            target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
     return Decomposition(
         title=title,
         author=author,
