@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
+
+from mingzhu.core.actions import action_atomic
 
 from . import outbox
 from .choices import ChannelKind
@@ -34,7 +35,7 @@ def add_webhook(
     errors = check_channel(kind=kind, unit=unit, url=url, stored_url="", params="")
     if errors:
         raise ValidationError(list(errors.values()))
-    with transaction.atomic():
+    with action_atomic():
         channel = Channel(
             name=name or f"{unit.name}{ChannelKind(kind).label}",
             kind=kind,

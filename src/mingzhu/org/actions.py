@@ -8,10 +8,9 @@ import secrets
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, fetch_locked, require
+from mingzhu.core.actions import ActionError, action_atomic, fetch_locked, require
 from mingzhu.core.audit import acting_as, log_event
 
 from . import sessions
@@ -29,7 +28,7 @@ def one_time_password(length: int = 12) -> str:
 def set_active(user, *, actor, active: bool) -> User:
     """Enable or disable an account. A disabled account cannot sign in, and its open
     sessions end now. Nobody disables their own account."""
-    with transaction.atomic(), acting_as(actor):
+    with action_atomic(), acting_as(actor):
         target = fetch_locked(User, user, actor, "change")
         if not active and target.pk == actor.pk:
             raise ActionError(_("You cannot disable your own account."))
@@ -44,7 +43,7 @@ def set_active(user, *, actor, active: bool) -> User:
 def reset_password(user, *, actor) -> str:
     """Give the account a one-time password (returned, shown once to the administrator):
     its sessions end and the next sign-in must choose a new password."""
-    with transaction.atomic(), acting_as(actor):
+    with action_atomic(), acting_as(actor):
         target = fetch_locked(User, user, actor, "change")
         if target.pk == actor.pk:
             raise ActionError(_("Change your own password on the password page."))
@@ -64,7 +63,7 @@ def reset_password(user, *, actor) -> str:
 def force_sign_out(user, *, actor) -> int:
     """End every session of the account; recorded on the account with the count."""
     require(actor, "org.delete_usersession", _("You may not sign other users out."))
-    with transaction.atomic(), acting_as(actor):
+    with action_atomic(), acting_as(actor):
         target = fetch_locked(User, user, actor, "view")
         ended = sessions.sign_out(target)
         log_event(target, {_("Signed-in sessions"): [ended, 0]}, actor=actor)
@@ -75,7 +74,7 @@ def delete_role(role, *, actor) -> None:
     """Delete a role the administrator made. Roles defined in code come back on the next
     migrate and are not deleted; a role somebody holds is not deleted either."""
     require(actor, "org.delete_role", _("You may not delete roles."))
-    with transaction.atomic(), acting_as(actor):
+    with action_atomic(), acting_as(actor):
         role = Role.objects.select_for_update().get(pk=role.pk)
         if role.code in RoleCode.values:
             raise ActionError(
@@ -99,7 +98,7 @@ def unlock(attempt_pk: int, *, actor) -> AccessAttempt:
     forgotten. Recorded in the change log."""
     if not actor.has_perm("axes.delete_accessattempt"):
         raise PermissionDenied(_("You may not unlock sign-ins."))
-    with transaction.atomic(), acting_as(actor):
+    with action_atomic(), acting_as(actor):
         attempt = AccessAttempt.objects.select_for_update().filter(pk=attempt_pk).first()
         if attempt is None:
             raise ActionError(_("This lockout has already been lifted."))

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -204,7 +203,7 @@ def record_investment(
             raise ValidationError({"month": _("Months run from 1 to 12.")})
     if not 2000 <= int(year) <= 2100:
         raise ValidationError({"year": _("Not a plausible year.")})
-    with transaction.atomic(), acting_as(actor):
+    with action_atomic(), acting_as(actor):
         project = _lock_project(project, actor)
         if planned is not None:
             _replace(
