@@ -27,7 +27,8 @@ from mingzhu.core.actions import (
     require,
     require_in_scope,
 )
-from mingzhu.core.scope import restrict
+from mingzhu.core.prepared import fetch_rows
+from mingzhu.core.scope import restrict, scope_key
 from mingzhu.org.models import check_city_units
 
 from . import memo, services
@@ -188,7 +189,19 @@ def _lock(task_id: int, actor, name: str, *, as_source_reviewer: bool = False) -
     # compilation.
     rows = Task.objects.select_for_update(of=("self",)).select_related("lead_unit", "issuer")
     rows = rows.order_by("pk")
-    task = restrict(rows.filter(pk=task_id), actor, "view").first()
+    # The same query for every task this actor's scope may show: built and compiled once
+    # (core.prepared), run with each task's key.
+    seen = scope_key(Task, actor, "view")
+    task = None
+    if seen != ("none",):
+        found = fetch_rows(
+            Task,
+            ("tasks._lock", seen),
+            lambda pk: restrict(rows.filter(pk=pk), actor, "view")[:1],
+            task_id,
+            lock=True,
+        )
+        task = found[0] if found else None
     visible = task is not None
     if task is None and as_source_reviewer:
         task = rows.filter(pk=task_id).first()
@@ -406,11 +419,24 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
         task.save()
         if co_units:
             task.co_units.set(co_units)
+        else:
+            _no_co_units_yet(task)
         require_in_scope(
             task, actor, "add", PermissionDenied(_("The task would lie outside your data scope."))
         )
         _record(task, actor=actor, action=EventAction.CREATE, from_status="", at=at)
     return task
+
+
+def _no_co_units_yet(task: Task) -> None:
+    """The new task has no co-operating units: kept as its known (empty) set, as a
+    prefetch keeps one, so that an assignment in the same transaction (``assign_new``,
+    whose recipients include the co-units' people) does not ask for them. Any change of
+    the set through the task (``co_units.add``/``set``) drops it, as it drops a prefetch."""
+    kept = task.co_units.get_queryset()
+    kept._result_cache, kept._prefetch_done = [], True
+    cache = task.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[Task._meta.get_field("co_units").name] = kept
 
 
 class RowRefused(Exception):
