@@ -5,10 +5,12 @@ filter of several subqueries (the units in scope, a link table) that Django buil
 compiles into SQL anew for every call, which costs far more processor time than the
 database takes to answer it. For a given shape (the model, the actor's scope as
 ``scope.scope_key`` names it, the joins, the lock) the SQL is the same but for the key:
-``fetch_rows`` builds and compile it once per process and database
-connection settings, then run the kept SQL with the key in its place, and turn the rows
-into objects as Django's own iteration does. The SQL is exactly the one the queryset
-gives; only its building is saved.
+``fetch_rows`` (and ``row_exists``, for an existence check) build and compile it once
+per process and database, then run the kept SQL with the key in its place, and turn the
+rows into objects as Django's own iteration does. The SQL is exactly the one the queryset
+gives; only its building is saved. What is kept holds no user and no row: the scope's
+units are read by the SQL each time it runs, and a change of the actor's scope (roles,
+unit, chosen units) gives another ``scope_key`` and so another query.
 """
 
 from __future__ import annotations
