@@ -177,3 +177,36 @@ def test_the_kept_lock_query_still_refuses_an_actor_outside_the_scope(make_task,
     with pytest.raises(Http404):
         actions.accept(other.pk, actor=outsider)
     assert Task.objects.get(pk=other.pk).status == Status.ASSIGNED
+
+
+@pytest.mark.parametrize("sides", [("handling", "co"), ("issuing",), ("handling",), ("co",)])
+def test_the_kept_recipients_query_answers_as_the_query_built_for_the_task(
+    supervisor, fgw, unit, sides
+):
+    from mingzhu.core import prepared
+
+    lead, co = unit("YZ-DEPT-FGW"), unit("YZ-DEPT-CZJ")
+    with_co = actions.create_task(
+        actor=supervisor, title="协办", lead_unit=lead, deadline=FAR, co_units=[co]
+    )
+    plain = actions.create_task(actor=supervisor, title="无协办", lead_unit=lead, deadline=FAR)
+    assigned = actions.create_task(
+        actor=supervisor, title="有经办人", lead_unit=lead, deadline=FAR, assignee=fgw
+    )
+    prepared._KEPT.clear()
+    for task in (with_co, plain, assigned, with_co, plain, assigned):  # built, then kept
+        task = Task.objects.get(pk=task.pk)
+        co_units = list(task.co_units.all())
+        expected = set(
+            actions._recipients_query(
+                handling="handling" in sides,
+                issuing="issuing" in sides,
+                assignee=task.assignee_id if "handling" in sides else None,
+                lead_path=task.lead_unit.path,
+                issuer_path=task.issuer.path,
+                co_paths=[u.path for u in co_units] if "co" in sides else [],
+            ).values_list("pk", flat=True)
+        )
+        assert actions._recipients(task, sides, co_units) == expected
+        if "handling" in sides:
+            assert expected  # the lead unit has people who handle tasks
