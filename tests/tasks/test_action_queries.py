@@ -126,3 +126,87 @@ def test_the_progress_bound_keeps_its_messages(supervisor, unit):
     assert not seen.captured_queries
     task.progress = 100
     task.full_clean(exclude=["code"])
+
+
+def _open_and_assign(supervisor, lead, co_units=()):
+    with action_atomic():
+        task = actions.create_task(
+            actor=supervisor, title="开单", lead_unit=lead, deadline=FAR, co_units=co_units
+        )
+        return actions.assign_new(task, actor=supervisor)
+
+
+def test_a_new_task_without_co_units_is_assigned_without_reading_them(supervisor, unit):
+    lead = unit("YZ-DEPT-FGW")
+    _open_and_assign(supervisor, lead)  # fills the process caches
+    task, sql = _run(_open_and_assign, supervisor, lead)
+    link = Task.co_units.through._meta.db_table
+    assert not [s for s in sql if f'"{link}"' in s and s.startswith("SELECT")], _numbered(sql)
+    assert task.status == Status.ASSIGNED
+    # Its lead unit's people were told, as before.
+    from mingzhu.tasks.models import Notification
+
+    assert Notification.objects.filter(task=task).exists()
+
+
+def test_a_new_task_with_co_units_tells_their_people(supervisor, unit):
+    from mingzhu.tasks.models import Notification
+
+    lead, co = unit("YZ-DEPT-FGW"), unit("YZ-DEPT-CZJ")
+    task = _open_and_assign(supervisor, lead, co_units=[co])
+    told = set(
+        Notification.objects.filter(task=task).values_list("recipient__unit__path", flat=True)
+    )
+    assert any(path.startswith(co.path) for path in told), told
+    # The set was changed through the task: what it holds is read again.
+    task.co_units.add(unit("YZ-DEPT-FGW"))
+    assert {u.pk for u in task.co_units.all()} == {co.pk, lead.pk}
+
+
+def test_the_kept_lock_query_still_refuses_an_actor_outside_the_scope(make_task, fgw, unit):
+    from django.http import Http404
+
+    from mingzhu.org.models import User
+
+    mine, other = make_task(Status.ASSIGNED), make_task(Status.ASSIGNED)
+    actions.accept(mine.pk, actor=fgw)  # the query kept for fgw's scope
+    outsider = User.objects.filter(
+        unit__code="YZ-DEPT-CZJ", is_active=True, roles__permissions__codename="view_task"
+    ).first()
+    assert outsider is not None
+    with pytest.raises(Http404):
+        actions.accept(other.pk, actor=outsider)
+    assert Task.objects.get(pk=other.pk).status == Status.ASSIGNED
+
+
+@pytest.mark.parametrize("sides", [("handling", "co"), ("issuing",), ("handling",), ("co",)])
+def test_the_kept_recipients_query_answers_as_the_query_built_for_the_task(
+    supervisor, fgw, unit, sides
+):
+    from mingzhu.core import prepared
+
+    lead, co = unit("YZ-DEPT-FGW"), unit("YZ-DEPT-CZJ")
+    with_co = actions.create_task(
+        actor=supervisor, title="协办", lead_unit=lead, deadline=FAR, co_units=[co]
+    )
+    plain = actions.create_task(actor=supervisor, title="无协办", lead_unit=lead, deadline=FAR)
+    assigned = actions.create_task(
+        actor=supervisor, title="有经办人", lead_unit=lead, deadline=FAR, assignee=fgw
+    )
+    prepared._KEPT.clear()
+    for task in (with_co, plain, assigned, with_co, plain, assigned):  # built, then kept
+        task = Task.objects.get(pk=task.pk)
+        co_units = list(task.co_units.all())
+        expected = set(
+            actions._recipients_query(
+                handling="handling" in sides,
+                issuing="issuing" in sides,
+                assignee=task.assignee_id if "handling" in sides else None,
+                lead_path=task.lead_unit.path,
+                issuer_path=task.issuer.path,
+                co_paths=[u.path for u in co_units] if "co" in sides else [],
+            ).values_list("pk", flat=True)
+        )
+        assert actions._recipients(task, sides, co_units) == expected
+        if "handling" in sides:
+            assert expected  # the lead unit has people who handle tasks

@@ -12,7 +12,8 @@ from django.db import IntegrityError, models, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from .scope import restrict
+from .prepared import fetch_rows, row_exists
+from .scope import restrict, scope_key
 
 
 class ActionError(ValueError):
@@ -72,16 +73,30 @@ def fetch_locked(
     it answers Http404, as the pages and the API do. Call it inside the action's
     transaction (``action_atomic``)."""
     queryset = model if isinstance(model, models.QuerySet) else model._default_manager.all()
-    # Read (and locked) in one query through the actor's scope.
-    found = restrict(queryset.filter(pk=pk_of(obj)), actor, action)
-    if lock:
-        found = found.select_for_update(of=("self",))
-    if related:
-        found = found.select_related(*related)
-    try:
-        return found.get()
-    except queryset.model.DoesNotExist:
-        raise Http404(f"No such {queryset.model._meta.model_name}.") from None
+
+    def build(pk) -> models.QuerySet:
+        # Read (and locked) in one query through the actor's scope.
+        found = restrict(queryset.filter(pk=pk), actor, action)
+        if lock:
+            found = found.select_for_update(of=("self",))
+        if related:
+            found = found.select_related(*related)
+        return found
+
+    if isinstance(model, models.QuerySet):  # a queryset of the caller's: built each time
+        try:
+            return build(pk_of(obj)).get()
+        except queryset.model.DoesNotExist:
+            raise Http404(f"No such {queryset.model._meta.model_name}.") from None
+    # The same query for every object of the model this actor may ``action`` in this
+    # scope: compiled once (core.prepared). A key matches one row at most.
+    shape = ("fetch_locked", action, related, scope_key(model, actor, action))
+    if shape[-1] == ("none",):
+        raise Http404(f"No such {model._meta.model_name}.")
+    found = fetch_rows(model, shape, lambda pk: build(pk).order_by(), pk_of(obj), lock=lock)
+    if not found:
+        raise Http404(f"No such {model._meta.model_name}.")
+    return found[0]
 
 
 def now_or(at: dt.datetime | None) -> dt.datetime:
@@ -113,8 +128,17 @@ def require(actor, perm: str, message: str) -> None:
 
 def in_scope(obj: models.Model, actor, action: str = "view") -> bool:
     """Whether ``obj`` lies in ``actor``'s data scope for ``action``."""
-    queryset = type(obj)._default_manager.filter(pk=obj.pk)
-    return restrict(queryset, actor, action).exists()
+    model = type(obj)
+    seen = scope_key(model, actor, action)
+    if seen == ("none",):
+        return False
+    # The same query for every object of the model in this scope: compiled once.
+    return row_exists(
+        model,
+        ("in_scope", action, seen),
+        lambda pk: restrict(model._default_manager.filter(pk=pk), actor, action),
+        obj.pk,
+    )
 
 
 def require_in_scope(obj: models.Model, actor, action: str, refusal: Exception) -> None:

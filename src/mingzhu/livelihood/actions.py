@@ -27,7 +27,8 @@ from mingzhu.core.actions import (
     require,
     require_in_scope,
 )
-from mingzhu.core.scope import restrict
+from mingzhu.core.prepared import fetch_rows, row_exists
+from mingzhu.core.scope import restrict, scope_key
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -360,9 +361,18 @@ def answer(request: CitizenRequest | int, *, actor, result: str, at=None) -> Cit
 
 def _in_round(request: CitizenRequest | int, actor) -> CitizenRequest:
     """The request as ``actor`` sees it, with a handling round open (not returned)."""
-    pk = pk_of(request)
-    found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view").select_related("task")
-    obj = found.order_by("pk").first()  # one row by its key: no need of the list's order
+    seen = scope_key(CitizenRequest, actor, "view")
+    if seen == ("none",):
+        raise Http404("No such request.")
+
+    def build(pk):
+        found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view")
+        # One row by its key: no need of the list's order.
+        return found.select_related("task").order_by("pk")[:1]
+
+    # The same query for every request in the actor's scope: compiled once (core.prepared).
+    rows = fetch_rows(CitizenRequest, ("livelihood._in_round", seen), build, pk_of(request))
+    obj = rows[0] if rows else None
     if obj is None:
         raise Http404("No such request.")
     if obj.task is None or obj.pending_return:
@@ -382,8 +392,16 @@ def rates_task(user, task: Task) -> bool:
     callback, the answer to a request in its scope."""
     if not is_desk(user):
         return False
-    found = CitizenRequest.objects.filter(task=task)
-    return restrict(found, user, "view").exists()
+    seen = scope_key(CitizenRequest, user, "view")
+    if seen == ("none",):
+        return False
+    # The same query for every task in the desk's scope: compiled once (core.prepared).
+    return row_exists(
+        CitizenRequest,
+        ("livelihood.rates_task", seen),
+        lambda pk: restrict(CitizenRequest.objects.filter(task_id=pk), user, "view"),
+        task.pk,
+    )
 
 
 def callback(

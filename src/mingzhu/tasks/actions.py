@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -27,7 +27,8 @@ from mingzhu.core.actions import (
     require,
     require_in_scope,
 )
-from mingzhu.core.scope import restrict
+from mingzhu.core.prepared import fetch_rows, fetch_values
+from mingzhu.core.scope import restrict, scope_key
 from mingzhu.org.models import check_city_units
 
 from . import memo, services
@@ -188,7 +189,19 @@ def _lock(task_id: int, actor, name: str, *, as_source_reviewer: bool = False) -
     # compilation.
     rows = Task.objects.select_for_update(of=("self",)).select_related("lead_unit", "issuer")
     rows = rows.order_by("pk")
-    task = restrict(rows.filter(pk=task_id), actor, "view").first()
+    # The same query for every task this actor's scope may show: built and compiled once
+    # (core.prepared), run with each task's key.
+    seen = scope_key(Task, actor, "view")
+    task = None
+    if seen != ("none",):
+        found = fetch_rows(
+            Task,
+            ("tasks._lock", seen),
+            lambda pk: restrict(rows.filter(pk=pk), actor, "view")[:1],
+            task_id,
+            lock=True,
+        )
+        task = found[0] if found else None
     visible = task is not None
     if task is None and as_source_reviewer:
         task = rows.filter(pk=task_id).first()
@@ -275,33 +288,70 @@ def recipients(task: Task, sides: Sequence[str]) -> set[int]:
 
 
 def _recipients(task: Task, sides: Sequence[str], co_units) -> set[int]:
+    from mingzhu.org.models import User
+
+    handling, co, issuing = "handling" in sides, "co" in sides and co_units, "issuing" in sides
+    assignee = task.assignee_id if handling else None
+    paths = []
+    if handling or issuing:
+        paths.append(task.lead_unit.path)
+    if issuing:
+        paths.append(task.issuer.path)
+    if co:
+        paths += [unit.path for unit in co_units]
+    # The same query for every task with as many co-units and an assignee or not: built
+    # and compiled once (core.prepared), run with this task's units' paths and assignee.
+    shape = ("tasks.recipients", bool(handling), len(co_units) if co else 0, bool(issuing))
+    shape += (assignee is not None,)
+
+    def build(*values) -> models.QuerySet:
+        numbers, texts = (
+            values[: int(assignee is not None)],
+            list(values[int(assignee is not None) :]),
+        )
+        return _recipients_query(
+            handling=handling,
+            issuing=issuing,
+            assignee=numbers[0] if numbers else None,
+            lead_path=texts.pop(0) if (handling or issuing) else None,
+            issuer_path=texts.pop(0) if issuing else None,
+            co_paths=texts if co else [],
+        )
+
+    numbers = (assignee,) if assignee is not None else ()
+    rows = fetch_values(User, shape, build, numbers, tuple(paths))
+    return {pk for (pk,) in rows}
+
+
+def _recipients_query(*, handling, issuing, assignee, lead_path, issuer_path, co_paths):
+    """The active users on the sides of a task, by its units' paths: the lead unit's and
+    the co-units' holders of ``tasks.change_task`` and the assignee (handling, co), the
+    issuing unit's holders of ``tasks.verify_task`` outside the lead unit (issuing)."""
     from django.contrib.auth.models import Permission
 
     from mingzhu.org.models import OrgUnit, User
 
-    def holders(codename: str, units) -> Q:
+    def holders(codename: str, unit_paths) -> Q:
         perm = Permission.objects.filter(content_type__app_label="tasks", codename=codename)
         under = Q(pk__in=[])
-        for unit in units:
-            under |= Q(path__startswith=unit.path)
+        for path in unit_paths:
+            under |= Q(path__startswith=path)
         return Q(
             Q(roles__permissions__in=perm) | Q(user_permissions__in=perm),
             unit__in=OrgUnit.objects.filter(under),
         )
 
     wanted = Q(pk__in=[])
-    if "handling" in sides:
-        wanted |= holders("change_task", [task.lead_unit])
-        if task.assignee_id:
-            wanted |= Q(pk=task.assignee_id)
-    if "co" in sides and co_units:
-        wanted |= holders("change_task", co_units)
-    if "issuing" in sides:
-        wanted |= holders("verify_task", [task.issuer]) & ~Q(
-            unit__path__startswith=task.lead_unit.path
-        )
+    if handling:
+        wanted |= holders("change_task", [lead_path])
+        if assignee:
+            wanted |= Q(pk=assignee)
+    if co_paths:
+        wanted |= holders("change_task", co_paths)
+    if issuing:
+        wanted |= holders("verify_task", [issuer_path]) & ~Q(unit__path__startswith=lead_path)
     people = User.objects.filter(wanted, is_active=True).order_by()  # a set: no order
-    return set(people.values_list("pk", flat=True))
+    return people.values_list("pk")
 
 
 def _notify(task: Task, event: TaskEvent) -> None:
@@ -406,11 +456,24 @@ def create_task(*, actor, at: dt.datetime | None = None, co_units=(), **values) 
         task.save()
         if co_units:
             task.co_units.set(co_units)
+        else:
+            _no_co_units_yet(task)
         require_in_scope(
             task, actor, "add", PermissionDenied(_("The task would lie outside your data scope."))
         )
         _record(task, actor=actor, action=EventAction.CREATE, from_status="", at=at)
     return task
+
+
+def _no_co_units_yet(task: Task) -> None:
+    """The new task has no co-operating units: kept as its known (empty) set, as a
+    prefetch keeps one, so that an assignment in the same transaction (``assign_new``,
+    whose recipients include the co-units' people) does not ask for them. Any change of
+    the set through the task (``co_units.add``/``set``) drops it, as it drops a prefetch."""
+    kept = task.co_units.get_queryset()
+    kept._result_cache, kept._prefetch_done = [], True
+    cache = task.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[Task._meta.get_field("co_units").name] = kept
 
 
 class RowRefused(Exception):
