@@ -70,7 +70,8 @@ def test_the_heat_map_tooltip_escapes_names():
     script = "\n".join(
         [
             "var window = {}; var document = {readyState: 'complete',"
-            " querySelectorAll: function () { return []; }};",
+            " querySelectorAll: function () { return []; },"
+            " addEventListener: function () {}};",
             (STATIC / "chart.js").read_text(encoding="utf-8"),
             (STATIC / "pages" / "risks-heatmap.js").read_text(encoding="utf-8"),
             f"var data = {json.dumps(data)};",
