@@ -4,8 +4,10 @@ The pages of ``benchmarks/load.py``, asked for by each persona through Django's 
 in this process (no server, no network), on a database the demo was loaded into. Printed
 per page: the processor time of this process per request (the median of
 ``time.process_time`` around each request, which the machine's other work changes much
-less than wall time), the database's own share not included, and the queries.
-``--profile PAGE`` prints cProfile's dearest functions of one page instead.
+less than wall time, and the mean), the database's own share not included, and the queries.
+``--profile PAGE`` prints cProfile's dearest functions of one page instead. The loaded
+heap is settled first as ``mingzhu serve`` settles it (``core.heap``; ``--unsettled``
+leaves it as it was before that).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mingzhu_load \\
         .venv/bin/python benchmarks/load_pages.py [--repeat 15] [--persona leader] \\
@@ -28,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import COMMON_PAGES, FLOOR_PAGE, OWN_PAGES, PERSONAS  # noqa: E402
 
 
-def setup() -> None:
+def setup(unsettled: bool = False) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mingzhu.settings")
     import django
 
@@ -37,6 +39,11 @@ def setup() -> None:
 
     if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if not unsettled:
+        # As `mingzhu serve` does before its workers start (core.heap).
+        from mingzhu.core import heap
+
+        heap.settle()
 
 
 def client_for(username: str):
@@ -55,7 +62,7 @@ def some_task(client) -> int:
     return rows[len(rows) // 2]["id"]
 
 
-def measure(client, path: str, repeat: int) -> tuple[float, int, int]:
+def measure(client, path: str, repeat: int) -> tuple[float, float, int, int]:
     from django.db import connection
 
     for _ in range(2):  # warm-up: templates, caches, the connection
@@ -73,8 +80,11 @@ def measure(client, path: str, repeat: int) -> tuple[float, int, int]:
         started = time.process_time()
         client.get(path)
         spent.append(time.process_time() - started)
-    # The median: a request that a neighbour's burst slowed does not move it.
-    return statistics.median(spent) * 1000, len(queries), response.status_code
+    # The median: a request that a neighbour's burst slowed does not move it. The mean
+    # beside it: what throughput depends on, with the rare dear request (a full garbage
+    # collection every few dozen requests) counted in.
+    median, mean = statistics.median(spent) * 1000, statistics.mean(spent) * 1000
+    return median, mean, len(queries), response.status_code
 
 
 def main() -> None:
@@ -83,8 +93,13 @@ def main() -> None:
     parser.add_argument("--persona", action="append", help="only these (default: all)")
     parser.add_argument("--profile", help="one page's profile (with one --persona)")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument(
+        "--unsettled",
+        action="store_true",
+        help="leave the loaded heap to the garbage collector (as before core.heap)",
+    )
     args = parser.parse_args()
-    setup()
+    setup(args.unsettled)
     personas = args.persona or PERSONAS
     if args.profile:
         client = client_for(personas[0])
@@ -101,18 +116,22 @@ def main() -> None:
         stats.sort_stats("tottime").print_stats(args.top)
         return
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'who':<11} {'page':<40} {'CPU ms':>7} {'queries':>7} {'status':>6}")
-    total = count = 0.0
+    print(f"{'who':<11} {'page':<40} {'CPU ms':>7} {'mean':>7} {'queries':>7} {'status':>6}")
+    total = total_mean = count = 0.0
     for username in personas:
         client = client_for(username)
         task = some_task(client)
         for page in [*COMMON_PAGES, *OWN_PAGES.get(username, []), FLOOR_PAGE]:
-            ms, queries, status = measure(client, page.format(task=task), args.repeat)
-            print(f"{username:<11} {page:<40} {ms:>7.1f} {queries:>7} {status:>6}")
+            ms, mean, queries, status = measure(client, page.format(task=task), args.repeat)
+            print(f"{username:<11} {page:<40} {ms:>7.1f} {mean:>7.1f} {queries:>7} {status:>6}")
             if page != FLOOR_PAGE:
                 total += ms
+                total_mean += mean
                 count += 1
-    print(f"mean over the mix's pages: {total / count:.1f} ms")
+    print(
+        f"mean over the mix's pages: {total / count:.1f} ms of the medians, "
+        f"{total_mean / count:.1f} ms of the means"
+    )
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -39,3 +39,22 @@ def test_only_a_json_get_without_data_leaves_relations_unlimited(sanmao):
     ]
     for serializer in limited:
         assert _lead_units(serializer) <= in_scope
+
+
+@pytest.mark.django_db
+def test_the_task_leader_is_chosen_among_leaders_unless_only_shown(supervisor):
+    """The leader's choices (users with the leader role) are narrowed wherever they can
+    be read; a JSON GET without data, which never reads them, skips building that."""
+    from mingzhu.org.models import User
+
+    leaders = set(User.objects.filter(roles__code="leader").values_list("pk", flat=True))
+    assert leaders
+    shown = TaskSerializer(context={"request": _request("get", supervisor, JSONRenderer())})
+    assert shown.only_shown()
+    for serializer in [
+        TaskSerializer(context={"request": _request("get", supervisor, BrowsableAPIRenderer())}),
+        TaskSerializer(data={}, context={"request": _request("post", supervisor, JSONRenderer())}),
+    ]:
+        assert not serializer.only_shown()
+        chosen = set(serializer.fields["leader"].queryset.values_list("pk", flat=True))
+        assert chosen and chosen <= leaders

@@ -138,3 +138,22 @@ def test_rows_drawn_in_python_are_the_templates_rows(as_user, request, persona, 
         patch.setattr(ObjectListView, "drawn_rows", lambda self, rows, context: "")
         by_template = client.get(url)
     assert _tbody(drawn) == _tbody(by_template)
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("grouped", [False, True])
+def test_a_plain_number_shows_as_the_template_shows_it(settings, language, grouped):
+    """``shown`` writes a plain int itself (no thousands separator set): the same as
+    ``{{ value }}``; with the separator set it leaves the number to Django."""
+    from django.template.base import render_value_in_context
+    from django.utils import translation
+
+    from mingzhu.core.renderers import TEMPLATE, shown
+
+    settings.USE_THOUSAND_SEPARATOR = grouped
+    with translation.override(language):
+        for value in [0, 7, -42, 1234567, 10**20, True, False, 3.5]:
+            assert shown(value) == render_value_in_context(value, TEMPLATE), value
+    if grouped:
+        with translation.override("en"):
+            assert shown(1234567) == "1,234,567"

@@ -12,6 +12,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, relations, serializers, viewsets
@@ -73,12 +74,17 @@ class ScopedRelationsMixin:
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
-        if _only_shown(self, request):
+        if self.only_shown():
             return fields
         user = self.context.get("user") or getattr(request, "user", None)
         for field in fields.values():
             scope_relation(field, user)
         return fields
+
+    def only_shown(self) -> bool:
+        """Whether this serializer only shows rows (``_only_shown``): a subclass that
+        narrows its relations' choices further need not either."""
+        return _only_shown(self, self.context.get("request"))
 
 
 def _only_shown(serializer, request) -> bool:
@@ -197,6 +203,26 @@ class ScopedModelSerializer(ScopedRelationsMixin, serializers.ModelSerializer):
         meta = cls.__dict__.get("Meta")
         if meta is not None and not hasattr(meta, "list_serializer_class"):
             meta.list_serializer_class = PlainListSerializer
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        """DRF's (field class, keyword arguments) for a field of the model, worked out once
+        per serializer class, field and language instead of on every request (each answer
+        builds every field of its serializer, and working out a model field's arguments,
+        its label, help text, validators and choices, was most of that). Every field is
+        still made anew from a copy of the arguments; a nested serializer (``depth``) is
+        built as DRF builds it."""
+        if nested_depth:
+            return super().build_field(field_name, info, model_class, nested_depth)
+        key = (type(self), field_name, model_class, get_language())
+        built = _BUILT.get(key)
+        if built is None:
+            built = _BUILT[key] = super().build_field(field_name, info, model_class, 0)
+        field_class, kwargs = built
+        return field_class, dict(kwargs)
+
+
+# (serializer class, field name, model, language) → DRF's (field class, kwargs).
+_BUILT: dict[tuple, tuple] = {}
 
 
 class ScopedSerializer(ScopedRelationsMixin, serializers.Serializer):

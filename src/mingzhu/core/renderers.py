@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
+from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
@@ -29,6 +30,8 @@ def shown(value) -> str:
     """``{{ value }}`` in a template: localised, escaped unless marked safe."""
     if type(value) is str:  # most labels and values: nothing to localise
         return escape(value)  # what django.utils.html.escape does, without its lazy check
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize gives a plain int without grouping (no markup)
     return render_value_in_context(value, TEMPLATE)
 
 

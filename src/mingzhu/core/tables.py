@@ -126,8 +126,17 @@ def choice_labels(model: type[models.Model], name: str) -> dict | None:
     process and language instead of once per call (Django's builds its dictionary of
     every choice and translates each label on each call). None for a field without
     choices or whose display method the model defines itself."""
-    field = _displayed_field(model, name)
+    key = (model, name)
+    try:
+        field = _DISPLAYED[key]
+    except KeyError:
+        field = _DISPLAYED[key] = _displayed_field(model, name)
     return None if field is None else _labels(field)
+
+
+# (model, name) → ``_displayed_field``: the models' display methods are set once the apps
+# are loaded (``install_displays``), and a list page asks for every row's every column.
+_DISPLAYED: dict[tuple, Any] = {}
 
 
 def _display(field):

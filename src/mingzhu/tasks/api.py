@@ -102,7 +102,8 @@ class TaskSerializer(ScopedModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()  # relations limited to the caller's scope
-        fields["leader"].queryset = fields["leader"].queryset.filter(roles__code="leader")
+        if not self.only_shown():  # a list shown in JSON never reads the choices
+            fields["leader"].queryset = fields["leader"].queryset.filter(roles__code="leader")
         return fields
 
     def validate_deadline(self, deadline):

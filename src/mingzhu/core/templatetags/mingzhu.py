@@ -4,11 +4,13 @@ from decimal import Decimal
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 
 from mingzhu.core import numbers
 
@@ -47,11 +49,35 @@ def cell(value):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         return date_filter(value, "DATETIME_FORMAT")
+    if type(value) is dt.date:
+        return _date_shown(value)
     if isinstance(value, dt.date):
         return date_filter(value, "DATE_FORMAT")
     if isinstance(value, Decimal | float):
         return numbers.number(value)
     return value
+
+
+# (date, language) → the date as a cell shows it: a ledger page shows fifty deadlines,
+# most of them a few days over again, and formatting one costs tens of microseconds.
+_DATES: dict[tuple, str] = {}
+_DATES_MAX = 4096
+
+
+def _date_shown(value: dt.date) -> str:
+    key = (value, get_language())
+    shown = _DATES.get(key)
+    if shown is None:
+        if len(_DATES) >= _DATES_MAX:
+            _DATES.clear()
+        shown = _DATES[key] = date_filter(value, "DATE_FORMAT")
+    return shown
+
+
+@receiver(setting_changed)
+def _forget_dates(**kwargs) -> None:
+    """The formats come from the settings (DATE_FORMAT, USE_L10N, FORMAT_MODULE_PATH …)."""
+    _DATES.clear()
 
 
 AUDIT_ACTIONS = {

@@ -87,8 +87,10 @@ class Command(BaseCommand):
         self.check(databases=["default"], display_num_errors=True)
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
+        from mingzhu.core import heap
         from mingzhu.wsgi import application
 
+        heap.settle()
         if server == "gunicorn":
             workers = workers or default_workers()
             self.stdout.write(
