@@ -310,6 +310,45 @@ def _plain(header: str) -> str:
 
 
 _CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
+# The name of a unit in a lead cell ("区卫健局", "区消防救援大队", "团区委").
+_UNIT_CELL = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,20}(?:局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处)$"
+)
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _rows_by_lead(
+    rows: list[list[str]], header: list[str]
+) -> tuple[list[str], list[tuple[str, list[str]]]] | None:
+    """Rows of a table one cell a line whose last column holds any number of co-units, one
+    a line (or "/" for none), read from their lead cell: the cells before it are the
+    columns before the lead column; a row one cell short there lacks the first column,
+    a group the page merged over the rows below its first ("事项分类"), which becomes a
+    group heading. None when the rows do not read so."""
+    plain = [_plain(h) for h in header]
+    lead = next((i for i, h in enumerate(plain) if "牵头" in h), None)
+    if (
+        lead is None
+        or lead != len(header) - 2
+        or not any(w in plain[-1] for w in TABLE_COLUMNS["co"])
+    ):
+        return None
+    read: list[tuple[bool, list[str]]] = []
+    for row in rows:
+        if lead >= 2 and len(row) > lead - 1 and _UNIT_CELL.match(row[lead - 1]):
+            read.append((False, row[:lead] + ["、".join(c for c in row[lead:] if c != "/")]))
+        elif len(row) > lead and _UNIT_CELL.match(row[lead]):
+            read.append(
+                (True, row[: lead + 1] + ["、".join(c for c in row[lead + 1 :] if c != "/")])
+            )
+        else:
+            return None
+    if all(full for full, _row in read):
+        return header, [("", row) for _full, row in read]
+    if not read[0][0]:
+        return None
+    # The first column is a merged group: its cell heads the rows down to the next one.
+    return header[1:], [(row[0], row[1:]) if full else ("", row) for full, row in read]
 
 
 def unflatten_tables(text: str) -> str:
@@ -395,6 +434,17 @@ def unflatten_tables(text: str) -> str:
                 if len(out) == len(rows) and groups:
                     out = [g for n, line in enumerate(out) for g in (groups.get(n), line) if g]
                 return "\n".join(lines[:first] + out + lines[end + 1 :])
+        if by_lead := _rows_by_lead(rows, header):
+            merged, grouped = by_lead
+            numbered, group_rows = [], dict(groups)
+            for n, (group, row) in enumerate(grouped, start=1):
+                if group:
+                    group_rows[n - 1] = f"{_NUMERALS[len(group_rows) % len(_NUMERALS)]}、{group}"
+                numbered.append([str(n), *row])
+            out = table_lines([["序号", *merged], *numbered])
+            if len(out) == len(numbered):
+                out = [g for n, line in enumerate(out) for g in (group_rows.get(n), line) if g]
+                return "\n".join(lines[:first] + out + lines[end + 1 :])
         out, number = [], 0
         for index, row in enumerate(rows):
             if index in groups:
@@ -431,7 +481,7 @@ TABLE_COLUMNS = {
     "plan": ("实施计划", "工作计划", "推进计划", "进度安排", "计划安排", "工作举措", "推进措施"),
     "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称"),
     "lead": ("牵头",),
-    "co": ("责任单位", "配合", "协办", "参与", "责任部门", "科室", "股室", "处室"),
+    "co": ("责任单位", "配合", "协办", "协同", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
     "deadline": ("时限", "时间", "节点", "完成期限", "起止年限"),
     "target": (
@@ -444,6 +494,9 @@ TABLE_COLUMNS = {
         "建设内容",
         "建设规模",
         "任务目标",
+        # After a task column ("事项名称 | 项目内容"), what the row does.
+        "项目内容",
+        "具体内容",
     ),
 }
 _ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
@@ -1489,7 +1542,7 @@ _OBJECT_VERBS = re.compile(
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位")
+_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人")
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
@@ -1500,7 +1553,7 @@ _OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加"
+    r"完善|整治|解决|增加|设置"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
@@ -1534,7 +1587,7 @@ _EACH = re.compile(
 )
 _EACH_SPLIT = re.compile(rf"{_EACH_VERB}")
 _EACH_FIGURE = re.compile(r"各\s*[\d零〇一二两三四五六七八九十百千]")
-_TREATING = re.compile(r"进行|实行|开展|開展")
+_TREATING = re.compile(r"进行|实行|开展|開展|安装|安裝")
 # A count of people after a verb that places or helps them: "引导800名以上高校毕业生到基层
 # 就业", "招聘(招收)40名全科医生", "吸纳300人就业"; the people (and where they go) name it.
 _PEOPLE_VERBS = _tw(
@@ -1555,7 +1608,7 @@ _LISTED = re.compile(
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
     rf"对(?:[^，,。；;对]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
-    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)(?:进行|实行|開展|开展)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)(?:进行|实行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
     r"(?=[，,。；;]|$)"
 )
 # "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
@@ -1949,6 +2002,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
+    if "解" in text:
+        for m in _SOLVED.finditer(text):
+            if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+                continue
+            value = _number(m.group("num"))
+            if value is None:
+                continue
+            results.append(found(m, m.start(), m.group("what"), ">=", value, "解决"))
+            taken.append((m.start("num"), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]) or _in_aside(text, at):
@@ -2043,8 +2105,15 @@ _DIMENSION = re.compile(
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
     rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行)(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
+    r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
+    r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、]|$)"
+)
+# "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
+_SOLVED = re.compile(
+    rf"解[决決][^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户')})的?"
+    r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?[问問][题題])(?=[，,。；;、]|$)"
 )
 
 
@@ -2515,19 +2584,24 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             for i in section.items
             if not is_instruction(i, section.title, notice)
             and not PREAMBLE.match(i.title.strip("。. "))
+            and not REPORT_HEADING.search(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
         intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
         yearly = year is not None and (
-            "实事" in title
-            or "实事" in section.title
-            or (section.rule == "implicit" and "实事" in intro)
+            _names_shishi(title)
+            or _names_shishi(section.title)
+            or (section.rule == "implicit" and _names_shishi(intro))
         )
+        review = bool(REVIEW.search(section.title))
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
-            item.deadline, item.deadline_words, item.long_running = item_deadline(item.text, year)
+            # A row of a progress report restates its task, then reports: the report's
+            # dates ("上半年，引进…") are no time limit of the task.
+            said = item.text[: _report_opens(item.text)] if review else item.text
+            item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
             if yearly and item.deadline is None and not item.long_running:
                 item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
     sections = [s for s in sections if s.items]
@@ -2545,6 +2619,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         if not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30)
         for i in s.items
     ]
+    # A row of a progress report that restates its targets before reporting
+    # ("1.引进…项目不少于3个；…。上半年，引进…"): what it restates commits.
+    committed += [
+        (i.start, i.start + opens)
+        for s in sections
+        if REVIEW.search(s.title)
+        for i in s.items
+        if 0 < (opens := _report_opens(i.text)) < len(i.text)
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
@@ -2560,9 +2643,17 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             committed.append((offset, offset + len(para)))
     # A text whose title names the 实事 of a year ("县教育局部署2029年三项教育民生实事"),
     # not their progress, commits to what it counts, by the year's end.
-    yearly_title = year is not None and "实事" in title and not REVIEW.search(title)
+    yearly_title = year is not None and _names_shishi(title) and not REVIEW.search(title)
     if yearly_title and body:
         committed.append((body_offsets[0], body_offsets[-1] + len(body[-1])))
+    # A paragraph that lists the 实事 of a year ("这十件民生实事分别是：…；…"), in a text
+    # whatever its title, commits to what it counts, by the year's end.
+    yearly_lists = [
+        (offset, offset + len(para))
+        for para, offset in zip(body, body_offsets, strict=True)
+        if year is not None and SHISHI_LIST.search(para) and not REVIEW.search(para[:40])
+    ]
+    committed += yearly_lists
     targets = find_targets(body, body_offsets, committed, year)
     rules = list(rules)
     for item in items:
@@ -2575,7 +2666,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     # A row's time limit dates the commitments it holds.
                     target.deadline, target.deadline_rule = item.deadline, item.deadline_words
                 break
-        if yearly_title and target.deadline is None:
+        if target.deadline is None and (
+            yearly_title or any(a <= target.start < b for a, b in yearly_lists)
+        ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
     return Decomposition(
         title=title,
@@ -2588,6 +2681,29 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         issued_on=issued_on,
         doc_number=doc_number,
     )
+
+
+# A heading that reports instead of naming work ("（一）主要预期目标完成情况").
+REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$")
+# Where a row of a progress report starts to report: a sentence opening with the period
+# reported on ("上半年，", "截至6月底，", "1-9月，").
+_REPORT_OPENER = re.compile(
+    r"(?:^|(?<=[。；;]))\s*(?:上半年|今年以来|截至|截止|目前|\d{1,2}\s*[-—至]\s*\d{1,2}\s*月|\d{1,2}月份)"
+)
+
+
+def _report_opens(text: str) -> int:
+    """The position in ``text`` where a report opens, or its length when none does."""
+    m = _REPORT_OPENER.search(text)
+    return m.start() if m else len(text)
+
+
+# The 实事 of a year, in either form of the characters.
+SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?分[别別]是[：:]")
+
+
+def _names_shishi(text: str) -> bool:
+    return "实事" in text or "實事" in text
 
 
 def as_json(d: Decomposition) -> dict:
