@@ -168,3 +168,32 @@ def test_what_is_installed_for_a_number_of_places_counts_them():
     found = [(t.value, t.unit, t.comparator) for t in decompose(text).targets]
     assert found == [(15, "所", ">=")]
     assert "中小学校食堂" in decompose(text).targets[0].indicator
+
+
+# --- a bar table naming no unit, its project merged over the rows of its parts ------------
+
+
+_PARTS_TABLE = """2029年县十大民生实事项目进展表（截至6月底）
+序号 | 项目名称 | 起止 年限 | 子项目 | 具体内容 | 2029年进展情况 | ||
+截至6月底进展 | 7月工作计划 | ||||
+1 | 一、教育提升工程 | 2028- 2029 | 建成城东小学教学楼 | 用地面积为5200平方米 | 主体施工 | 装修 | |
+2 | 2029 | 实施12所学校饮水提升工程 | 为学校安装直饮水设备120台 | 已完成招标 | 开工 | ||
+3 | 二、健康服务工程 | 2029 | 新建村卫生室8家 | 按标准建设村卫生室 | 选址 | 开工 | |
+"""
+
+
+def test_a_bar_table_naming_no_unit_reads_its_parts_as_rows_under_their_project():
+    d = decompose(_PARTS_TABLE)
+    assert [
+        (s.title, [(i.title, i.deadline and i.deadline.isoformat()) for i in s.items])
+        for s in d.sections
+    ] == [
+        (
+            "教育提升工程",
+            [("建成城东小学教学楼", "2029-12-31"), ("实施12所学校饮水提升工程", "2029-12-31")],
+        ),
+        ("健康服务工程", [("新建村卫生室8家", "2029-12-31")]),
+    ]
+    found = [(t.value, t.unit) for t in d.targets]
+    assert (120, "台") in found and (8, "家") in found and (12, "所") in found
+    assert (5200, "平方米") not in found  # 用地面积为… is the size of what is built

@@ -637,6 +637,15 @@ def separated_tables(text: str) -> str:
         line = lines[k]
         header = _header_cells(line) if re.match(r"^\s*(?:序号|编号)", line) else []
         columns = table_columns(header) if len(header) >= 3 else {}
+        if (
+            "task" in columns
+            and "deadline" in columns
+            and not {"lead", "co"} & set(columns)
+            and (unitless := _unitless_table(lines, k, header, columns)) is not None
+        ):
+            rows_out, k = unitless
+            out += rows_out
+            continue
         if "task" not in columns or not ({"lead", "co"} & set(columns)):
             out.append(line)
             k += 1
@@ -660,6 +669,53 @@ def separated_tables(text: str) -> str:
         out += table_lines(rows)
         k = j
     return "\n".join(out)
+
+
+_SUB_TASK = re.compile(r"子项目|子任务|具体项目")
+_YEAR_SPAN = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～至]\s*((?:19|20)\d{2})$")
+
+
+def _unitless_table(
+    lines: list[str], k: int, header: list[str], columns: dict[str, int]
+) -> tuple[list[str], int] | None:
+    """A table pasted with bars that names no unit but a time limit per row, its project
+    merged over the rows of its parts ("序号 | 项目名称 | 起止年限 | 子项目 | 具体内容 | …",
+    the project's cell on the first of its rows only): the parts are the rows, the project
+    a heading over them, a span of years due by the end of its last. None when the lines
+    below do not read so."""
+    if "|" not in lines[k] and "｜" not in lines[k]:
+        return None
+    task, group = columns["task"], None
+    if (sub := next((i for i, h in enumerate(header) if _SUB_TASK.search(h)), None)) is not None:
+        task, group = sub, columns["task"]
+    j = k + 1
+    if j < len(lines) and not _ROW_START.match(lines[j]) and ("|" in lines[j] or "｜" in lines[j]):
+        j += 1  # the header's second line ("截至6月底进展 | 7月工作计划")
+    rows: list[list[str]] = []
+    while j < len(lines) and _ROW_START.match(lines[j]) and ("|" in lines[j] or "｜" in lines[j]):
+        rows.append([c.strip() for c in _row_cells(lines[j])])
+        j += 1
+    if len(rows) < 2 or [r[0] for r in rows] != [str(n) for n in range(1, len(rows) + 1)]:
+        return None
+    width = len(rows[0])
+    out: list[str] = []
+    for row in rows:
+        if group is not None and len(row) < width:
+            row = [*row[:group], "", *row[group:]]  # the merged project cell
+        cell = {key: row[i] for key, i in columns.items() if i < len(row) and row[i]}
+        if group is not None and row[group]:
+            out.append(row[group] if _GROUP_ROW.match(row[group]) else f"{row[group]}：")
+        name = row[task].rstrip("。；; ") if task < len(row) else ""
+        if not name:
+            return None
+        if content := cell.get("target", ""):
+            name = f"{name}。{content.rstrip('。；; ')}"
+        time_limit = cell.get("deadline", "")
+        if m := _YEAR_SPAN.match(time_limit):
+            time_limit = m.group(1)
+        note = f"（完成时限：{time_limit}）" if time_limit else ""
+        out.append(f"{row[0]}.{name}。{note}")
+    return out, j
 
 
 # "1.城区环境提升项目 | 对…改造; | 11月 | 建设局 |": a row opening with its project.
@@ -2097,8 +2153,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
 _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
 # "总长度约25公里", "占地面积约2.4万平方米": a dimension of what is built.
 _DIMENSION = re.compile(
-    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|建筑面积|建築面積)"
-    r"\s*(?:约|約)?\s*$"
+    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積)"
+    r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
 
 
