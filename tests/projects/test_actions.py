@@ -269,7 +269,7 @@ def test_inspection_scores_stay_between_0_and_100(make_project, supervisor, lead
 
 
 def test_an_inspection_scores_only_a_project_the_scorer_sees(make_project, unit):
-    from mingzhu.projects.models import Inspection, InspectionScore
+    from mingzhu.projects.models import Inspection
 
     # May score inspections, and sees the projects of 三茅街道 only.
     scorer = scoped_user(
@@ -282,7 +282,7 @@ def test_an_inspection_scores_only_a_project_the_scorer_sees(make_project, unit)
     actions.score_project(inspection.pk, actor=scorer, project=own.pk, score=80)
     with pytest.raises(Http404):
         actions.score_project(inspection.pk, actor=scorer, project=other.pk, score=80)
-    assert list(InspectionScore.objects.values_list("project_id", flat=True)) == [own.pk]
+    assert list(inspection.scores.values_list("project_id", flat=True)) == [own.pk]
 
 
 def test_only_the_projects_town_advances_and_rates(make_project, xinba, sanmao, supervisor, fgw):
