@@ -9,10 +9,16 @@ their own live in the apps' conftests (``make_task``, ``make_event``, ``make_req
 
 from __future__ import annotations
 
+import itertools
+
+from django.contrib.auth.models import Permission
+
 from mingzhu.enterprises import credit
 from mingzhu.enterprises.models import Enterprise
 from mingzhu.livelihood.models import MutualAidFund, RequestCategory
-from mingzhu.org.models import OrgUnit
+from mingzhu.org.models import OrgUnit, Role, User
+
+_numbers = itertools.count(1)
 
 
 def unit(code: str) -> OrgUnit:
@@ -56,3 +62,23 @@ def account_enterprise(account_code: str = "YZ-CO-0001") -> Enterprise:
             land_mu=20,
         )
     return enterprise
+
+
+def scoped_user(unit_code: str, *grants: tuple[str, tuple[str, ...]]):
+    """A fresh user of the unit holding one role per grant: (data scope, permissions as
+    "app.codename"), so that a test can give a permission with a narrower (or wider)
+    scope than any persona has."""
+    user = User.objects.create(username=f"scoped{next(_numbers)}", unit=unit(unit_code))
+    roles = []
+    for data_scope, perms in grants:
+        role = Role.objects.create(
+            code=f"scoped-{next(_numbers)}", name="测试角色", data_scope=data_scope
+        )
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            role.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        roles.append(role)
+    user.roles.set(roles)
+    return User.objects.get(pk=user.pk)  # fresh: no permissions or scope kept

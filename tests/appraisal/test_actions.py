@@ -2,6 +2,8 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from factories import scoped_user
 
 from mingzhu.appraisal import actions
 from mingzhu.appraisal.choices import DEPARTMENT_SCHEME, TOWN_SCHEME
@@ -165,3 +167,19 @@ def test_the_department_assessment_reads_factor_request_tasks(supervisor, unit):
     }
     assert float(row.score) == pytest.approx(40 + 0 + 15 + 15)
     assert not result.rows.exclude(flag="").exists()
+
+
+def test_a_result_outside_the_publishers_scope_is_not_found(supervisor):
+    result = _compute(supervisor, 3)  # issued by the supervision office
+    # May publish, but sees only the results issued within 三茅街道.
+    town_publisher = scoped_user(
+        "321182001000",
+        (
+            "unit_and_below",
+            ("appraisal.publish_appraisalresult", "appraisal.view_appraisalresult"),
+        ),
+    )
+    with pytest.raises(Http404):
+        actions.publish_result(result.pk, actor=town_publisher)
+    result.refresh_from_db()
+    assert result.status == "draft" and result.published_by is None

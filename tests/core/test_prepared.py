@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mingzhu.core import prepared
 from mingzhu.core.actions import fetch_locked, in_scope
-from mingzhu.core.scope import DataScope, restrict, scope_key
+from mingzhu.core.scope import DataScope, can, restrict, scope_key
 from mingzhu.org.models import OrgUnit, Role, User
 
 SANMAO = "321182001000"
@@ -113,3 +113,21 @@ def test_an_actor_without_the_permission_is_refused_without_a_query(unit):
             fetch_locked(OrgUnit, town.pk, user)
         assert in_scope(town, user) is False
     assert len(seen) == 0
+
+
+def test_in_scope_of_a_bare_id_and_can_answer_as_restrict_does(unit):
+    town = unit(SANMAO)
+    user = _user(town, DataScope.UNIT_AND_BELOW)
+    inside = OrgUnit.objects.filter(path__startswith=town.path).exclude(pk=town.pk).first()
+    outside = OrgUnit.objects.exclude(path__startswith=town.path).first()
+    prepared._KEPT.clear()
+    for obj in (town, inside, outside):
+        expected = restrict(OrgUnit.objects.filter(pk=obj.pk), user, "view").exists()
+        assert in_scope(obj.pk, user, model=OrgUnit) is expected
+        assert in_scope(obj, user) is expected
+        assert can(user, "view", obj) is expected
+        assert can(user, "change", obj) is False  # no change permission
+    assert in_scope(-1, user, model=OrgUnit) is False  # no such row
+    assert in_scope(OrgUnit(), user) is False  # not saved: no id
+    with pytest.raises(TypeError):
+        in_scope(town.pk, user)  # a bare id needs its model

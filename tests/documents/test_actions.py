@@ -7,6 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from factories import scoped_user
 
 from mingzhu.core.actions import ActionError
 from mingzhu.documents import actions, seeds
@@ -217,3 +218,31 @@ def test_a_row_of_another_document_is_refused(plan, supervisor, seed_1):
     foreign = seed_1.items.first()
     with pytest.raises(ActionError):
         actions.save_draft(plan.pk, actor=supervisor, items=[{"id": foreign.pk, "title": "x"}])
+
+
+def test_a_document_seen_but_not_ones_own_is_refused_not_hidden(plan):
+    # Reads every document; changes (and adopts) only those of 发改委.
+    reader = scoped_user(
+        "YZ-DEPT-FGW",
+        ("all", ("documents.view_policydocument",)),
+        (
+            "unit_and_below",
+            ("documents.change_policydocument", "documents.adopt_policydocument"),
+        ),
+    )
+    item = plan.items.order_by("pk").first()
+    with pytest.raises(PermissionDenied) as refused:
+        actions.save_draft(plan.pk, actor=reader, items=[{"id": item.pk, "title": "越界"}])
+    assert str(refused.value) == "您无权修改该文件。"
+    before = _counts()
+    with pytest.raises(PermissionDenied):
+        actions.adopt(plan.pk, actor=reader)
+    assert _counts() == before
+    item.refresh_from_db()
+    plan.refresh_from_db()
+    assert item.title != "越界" and not plan.is_adopted
+    # Without the adopt permission the refusal names it, before the scope is asked.
+    viewer = scoped_user("YZ-DEPT-FGW", ("all", ("documents.view_policydocument",)))
+    with pytest.raises(PermissionDenied) as refused:
+        actions.adopt(plan.pk, actor=viewer)
+    assert str(refused.value) == "您无权采纳任务分解。"

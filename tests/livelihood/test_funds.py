@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from factories import mutual_aid_fund
+from factories import mutual_aid_fund, scoped_user
 
 from mingzhu.core.actions import ActionError
 from mingzhu.livelihood import actions
@@ -108,6 +108,27 @@ def test_a_village_records_only_for_its_own_fund(fund, lixin, sanmao):
         _donation(fund, lixin)
     with pytest.raises(PermissionDenied):
         _donation(fund, sanmao)  # a town approves, it does not record
+
+
+def test_a_village_corrects_only_its_own_funds_entries(fund, lixin, xinba):
+    # 新治村's own recorder records and 新坝镇 approves; 立新村 may not correct it.
+    recorder = scoped_user(
+        "YZ-XINBA-V03",
+        (
+            "unit_and_below",
+            (
+                "livelihood.add_fundentry",
+                "livelihood.view_fundentry",
+                "livelihood.view_mutualaidfund",
+            ),
+        ),
+    )
+    entry = _donation(fund, recorder)
+    actions.approve_entry(entry.pk, actor=xinba)
+    before = FundEntry.objects.count()
+    with pytest.raises(Http404):
+        actions.correct_entry(entry.pk, actor=lixin, amount="-0.0500", purpose="越界更正", date=DAY)
+    assert FundEntry.objects.count() == before
 
 
 def test_the_public_notice_names_nobody(as_user, lixin_fund, lixin, xinba, outsider, sanmao):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.utils import timezone
+from factories import scoped_user
 
 from mingzhu.core.actions import ActionError
 from mingzhu.projects import actions
@@ -265,3 +266,30 @@ def test_inspection_scores_stay_between_0_and_100(make_project, supervisor, lead
         actions.score_project(inspection.pk, actor=leader, project=project.pk, score=101)
     with pytest.raises(PermissionDenied):
         actions.score_project(inspection.pk, actor=xinba, project=project.pk, score=50)
+
+
+def test_an_inspection_scores_only_a_project_the_scorer_sees(make_project, unit):
+    from mingzhu.projects.models import Inspection
+
+    # May score inspections, and sees the projects of 三茅街道 only.
+    scorer = scoped_user(
+        "321182001000",
+        ("unit_and_below", ("projects.add_inspectionscore", "projects.view_project")),
+    )
+    inspection = Inspection.objects.create(title="测试观摩", date=D(2025, 5, 1))
+    own = make_project(town="321182001000")
+    other = make_project(town="YZ-XINBA")
+    actions.score_project(inspection.pk, actor=scorer, project=own.pk, score=80)
+    with pytest.raises(Http404):
+        actions.score_project(inspection.pk, actor=scorer, project=other.pk, score=80)
+    assert list(inspection.scores.values_list("project_id", flat=True)) == [own.pk]
+
+
+def test_only_the_projects_town_advances_and_rates(make_project, xinba, sanmao, supervisor, fgw):
+    project = make_project(town="YZ-XINBA")
+    assert actions.may_advance(xinba, project)
+    assert not actions.may_advance(sanmao, project)  # another town's project
+    energy = _raise(project, supervisor, kind="energy", unit="tce")
+    assert actions.may_rate(xinba, energy)
+    assert not actions.may_rate(sanmao, energy)  # not the project's side
+    assert not actions.may_rate(fgw, energy)  # the handling department

@@ -6,7 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
+from factories import scoped_user
 
+from mingzhu.org.models import OrgUnit
 from mingzhu.risks import actions
 from mingzhu.risks.debt import actions as debt_actions
 from mingzhu.risks.models import Hazard, PlanMove, RepaymentPlan
@@ -147,3 +149,18 @@ def test_saving_a_plan_and_issuing_its_tasks(czj, supervisor, sanmao, fgw):
 def test_a_plan_needs_a_name(czj):
     with pytest.raises(ValidationError):
         debt_actions.save_plan(actor=czj, name="  ", as_of=TODAY)
+
+
+def test_a_plan_outside_the_savers_add_scope_is_refused_and_not_kept(czj):
+    # Reads every instrument, but may add plans only for 三茅街道, not its own unit.
+    saver = scoped_user(
+        czj.unit.code,
+        ("all", ("risks.view_debtinstrument", "risks.view_cashposition")),
+        ("custom", ("risks.add_repaymentplan",)),
+    )
+    saver.custom_units.set([OrgUnit.objects.get(code="321182001000")])
+    before = (RepaymentPlan.objects.count(), PlanMove.objects.count())
+    with pytest.raises(PermissionDenied) as refused:
+        debt_actions.save_plan(actor=saver, name="越界计划", as_of=TODAY, window=12)
+    assert str(refused.value) == "The plan would lie outside your data scope."
+    assert (RepaymentPlan.objects.count(), PlanMove.objects.count()) == before

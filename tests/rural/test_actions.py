@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
+from factories import scoped_user
 
 from mingzhu.rural import actions, reports
 from mingzhu.rural.choices import FaultSource, FaultStatus, RemediationCategory
@@ -381,6 +382,22 @@ def test_secretary_projects_with_milestones_and_review(nyj, lixin, zzb, unit):
         )
     with pytest.raises(PermissionDenied):
         actions.review_secretary_plan(plan, actor=lixin, score="90")
+
+
+def test_a_plan_outside_the_actors_scope_takes_no_project(nyj, unit):
+    year = TODAY.year + 1
+    plan = actions.create_secretary_plan(actor=nyj, unit=unit(LIXIN), secretary="李书记", year=year)
+    # May change secretary plans, within 三茅街道 only (立新村 lies in 新坝镇).
+    other_town = scoped_user(
+        "321182001000",
+        ("unit_and_below", ("rural.change_secretaryplan", "rural.view_secretaryplan")),
+    )
+    before = Task.objects.count()
+    with pytest.raises(Http404):
+        actions.add_secretary_project(
+            plan, actor=other_town, title="越界项目", deadline=dt.date(year, 12, 31)
+        )
+    assert Task.objects.count() == before
 
 
 def test_scores_are_scoped_by_village(lixin, xinba, sanmao, nyj):

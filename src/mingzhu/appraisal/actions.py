@@ -16,8 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionConflict, ActionError, action_atomic, require
-from mingzhu.core.scope import restrict
+from mingzhu.core.actions import ActionConflict, ActionError, action_atomic, fetch_locked, require
 from mingzhu.core.versioning import save_version
 from mingzhu.org.models import OrgUnit
 
@@ -118,11 +117,8 @@ def publish_result(
     and awards the flags, with the runs they continue."""
     if not may_publish(actor):
         raise PermissionDenied(_("Only the supervision office publishes results."))
-    pk = result if isinstance(result, int) else result.pk
     with action_atomic():
-        if not restrict(AppraisalResult.objects.filter(pk=pk), actor, "view").exists():
-            raise Http404("No such result.")
-        result = AppraisalResult.objects.select_for_update().get(pk=pk)
+        result = fetch_locked(AppraisalResult, result, actor)  # 404 outside the scope
         if result.status == ResultStatus.PUBLISHED:
             raise ActionConflict(_("The result has already been published."))
         if not result.rows.exists():

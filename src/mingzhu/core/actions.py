@@ -126,9 +126,21 @@ def require(actor, perm: str, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def in_scope(obj: models.Model, actor, action: str = "view") -> bool:
-    """Whether ``obj`` lies in ``actor``'s data scope for ``action``."""
-    model = type(obj)
+def in_scope(
+    obj: models.Model | int,
+    actor,
+    action: str = "view",
+    *,
+    model: type[models.Model] | None = None,
+) -> bool:
+    """Whether ``obj`` lies in ``actor``'s data scope for ``action``: ``obj`` is an
+    instance, or its id with the ``model`` it is a row of (no object need be read to
+    check a foreign key, e.g. ``in_scope(request.project_id, user, model=Project)``).
+    A row that does not exist (or has no id yet) lies in no scope."""
+    if model is None:
+        if isinstance(obj, int):
+            raise TypeError("in_scope: give the model of a bare id.")
+        model = type(obj)
     seen = scope_key(model, actor, action)
     if seen == ("none",):
         return False
@@ -137,14 +149,22 @@ def in_scope(obj: models.Model, actor, action: str = "view") -> bool:
         model,
         ("in_scope", action, seen),
         lambda pk: restrict(model._default_manager.filter(pk=pk), actor, action),
-        obj.pk,
+        pk_of(obj),
     )
 
 
-def require_in_scope(obj: models.Model, actor, action: str, refusal: Exception) -> None:
-    """Raise ``refusal`` unless ``obj`` lies in ``actor``'s data scope for ``action``
-    (typically checked after saving a new record, to refuse one placed outside it)."""
-    if not in_scope(obj, actor, action):
+def require_in_scope(
+    obj: models.Model | int,
+    actor,
+    action: str,
+    refusal: Exception,
+    *,
+    model: type[models.Model] | None = None,
+) -> None:
+    """Raise ``refusal`` unless ``obj`` (an instance, or its id with ``model``) lies in
+    ``actor``'s data scope for ``action`` (typically checked after saving a new record,
+    to refuse one placed outside it)."""
+    if not in_scope(obj, actor, action, model=model):
         raise refusal
 
 

@@ -23,7 +23,7 @@ from rest_framework.relations import PKOnlyObject
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from .actions import ActionConflict, ActionError
+from .actions import ActionConflict, ActionError, require_in_scope
 from .drf import Conflict
 from .periods import period
 from .scope import permission_name, restrict, scope_q, user_scope
@@ -271,13 +271,13 @@ class ScopedViewSet(viewsets.ModelViewSet):
     def _save_within_scope(self, serializer, action: str):
         with transaction.atomic():
             obj = serializer.save()
-            allowed = restrict(
-                self.model._default_manager.filter(pk=obj.pk), self.request.user, action
+            require_in_scope(
+                obj,
+                self.request.user,
+                action,
+                exceptions.PermissionDenied(_("The result would lie outside your data scope.")),
+                model=self.model,
             )
-            if not allowed.exists():
-                raise exceptions.PermissionDenied(
-                    _("The result would lie outside your data scope.")
-                )
 
     def perform_create(self, serializer):
         self._save_within_scope(serializer, "add")

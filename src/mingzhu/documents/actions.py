@@ -21,10 +21,11 @@ from mingzhu.core.actions import (
     ActionConflict,
     ActionError,
     action_atomic,
+    fetch_locked,
+    in_scope,
     require,
     require_in_scope,
 )
-from mingzhu.core.scope import restrict
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit
 from mingzhu.targets.choices import Dimension, Direction
@@ -71,15 +72,16 @@ def read(*, text: str = "", data: bytes | None = None, filename: str = "") -> tu
 
 
 def _lock(document_id: int, actor, action: str) -> PolicyDocument:
-    if not restrict(PolicyDocument.objects.filter(pk=document_id), actor, "view").exists():
+    """The document, locked, for ``action`` ("change" or "adopt"): outside the actor's
+    view scope 404; seen but not theirs to change (or to adopt) 403."""
+    if not in_scope(document_id, actor, "view", model=PolicyDocument):
         raise Http404("No such document.")
-    allowed = restrict(PolicyDocument.objects.filter(pk=document_id), actor, "change")
     if action == "adopt" and not actor.has_perm(ADOPT_PERMISSION):
         raise PermissionDenied(_("You may not adopt decompositions."))
-    document = allowed.select_for_update(of=("self",)).first()
-    if document is None:
-        raise PermissionDenied(_("You may not change this document."))
-    return document
+    try:
+        return fetch_locked(PolicyDocument, document_id, actor, "change")
+    except Http404:
+        raise PermissionDenied(_("You may not change this document.")) from None
 
 
 def load_document(

@@ -22,12 +22,12 @@ from mingzhu.core.actions import (
     ActionError,
     action_atomic,
     fetch_locked,
+    in_scope,
     now_or,
-    pk_of,
     require,
     require_in_scope,
 )
-from mingzhu.core.prepared import fetch_rows, row_exists
+from mingzhu.core.prepared import row_exists
 from mingzhu.core.scope import restrict, scope_key
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
@@ -361,20 +361,7 @@ def answer(request: CitizenRequest | int, *, actor, result: str, at=None) -> Cit
 
 def _in_round(request: CitizenRequest | int, actor) -> CitizenRequest:
     """The request as ``actor`` sees it, with a handling round open (not returned)."""
-    seen = scope_key(CitizenRequest, actor, "view")
-    if seen == ("none",):
-        raise Http404("No such request.")
-
-    def build(pk):
-        found = restrict(CitizenRequest.objects.filter(pk=pk), actor, "view")
-        # One row by its key: no need of the list's order.
-        return found.select_related("task").order_by("pk")[:1]
-
-    # The same query for every request in the actor's scope: compiled once (core.prepared).
-    rows = fetch_rows(CitizenRequest, ("livelihood._in_round", seen), build, pk_of(request))
-    obj = rows[0] if rows else None
-    if obj is None:
-        raise Http404("No such request.")
+    obj = fetch_locked(CitizenRequest, request, actor, lock=False, related=("task",))
     if obj.task is None or obj.pending_return:
         raise _wrong_state(obj)
     return obj
@@ -523,7 +510,7 @@ def record_access(objs, *, actor, purpose: str, at=None) -> int:
 
 def _lock_household(household, actor, action: str = "view") -> MonitoredHousehold:
     household = fetch_locked(MonitoredHousehold, household, actor)
-    if not restrict(MonitoredHousehold.objects.filter(pk=household.pk), actor, action).exists():
+    if not in_scope(household, actor, action):
         raise PermissionDenied(_("You may not do this on this household."))
     return household
 
@@ -656,9 +643,7 @@ def record_entry(
 ) -> FundEntry:
     """A donation in or aid out, awaiting approval."""
     require(actor, "livelihood.add_fundentry", _("You may not record fund entries."))
-    fund = restrict(MutualAidFund.objects.filter(pk=pk_of(fund)), actor, "view").first()
-    if fund is None:
-        raise Http404("No such fund.")
+    fund = fetch_locked(MutualAidFund, fund, actor, lock=False)  # 404 outside the scope
     amount = _amount(amount)
     errors: dict[str, list[str]] = {}
     if amount <= 0:
@@ -719,9 +704,7 @@ def correct_entry(
     """A correction of an approved entry: a new entry of the same kind whose signed amount
     is added to the original (e.g. -0.0500 when 500 yuan too much was recorded)."""
     require(actor, "livelihood.add_fundentry", _("You may not record fund entries."))
-    original = restrict(FundEntry.objects.filter(pk=pk_of(entry)), actor, "view").first()
-    if original is None:
-        raise Http404("No such entry.")
+    original = fetch_locked(FundEntry, entry, actor, lock=False)  # 404 outside the scope
     if original.status != EntryStatus.APPROVED:
         raise ActionError(_("Only an approved entry is corrected; change the draft instead."))
     amount = _amount(amount)

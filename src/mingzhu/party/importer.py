@@ -27,6 +27,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingzhu.core.actions import in_scope
 from mingzhu.core.audit import acting_as
 from mingzhu.core.forms import add_errors
 from mingzhu.core.periods import parse_day
@@ -355,8 +356,7 @@ def import_links(file, *, actor, valid_only: bool = False) -> ImportResult:
         created_household = household.pk is None
         if created_household:
             household.save()
-            in_scope = restrict(Household.objects.all(), actor, "add").filter(pk=household.pk)
-            if not in_scope.exists():
+            if not in_scope(household, actor, "add"):
                 raise RowProblem("village", _("The household would lie outside your data scope."))
         if link is None:
             try:

@@ -17,10 +17,16 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, action_atomic, fetch_locked, pk_of, require
+from mingzhu.core.actions import (
+    ActionError,
+    action_atomic,
+    fetch_locked,
+    in_scope,
+    pk_of,
+    require,
+)
 from mingzhu.core.audit import acting_as
 from mingzhu.core.models import future_date_problem
-from mingzhu.core.scope import restrict
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -52,15 +58,13 @@ class StageError(ActionError):
 
 def _lock_project(project: Project | int, actor, action: str = "change") -> Project:
     project = fetch_locked(Project, project, actor, related=("town",))
-    if not restrict(Project.objects.filter(pk=project.pk), actor, action).exists():
+    if not in_scope(project, actor, action):
         raise PermissionDenied(_("You may not change this project."))
     return project
 
 
 def may_advance(user, project: Project) -> bool:
-    return user.has_perm("projects.advance_project") and (
-        restrict(Project.objects.filter(pk=project.pk), user, "change").exists()
-    )
+    return user.has_perm("projects.advance_project") and in_scope(project, user, "change")
 
 
 def advance_project(
@@ -344,7 +348,7 @@ def may_rate(user, request: FactorRequest) -> bool:
     """The project's side (who may change the project), never the handling department."""
     if request.task_id and task_actions.in_unit(user, request.task.lead_unit):
         return False
-    return restrict(Project.objects.filter(pk=request.project_id), user, "change").exists()
+    return in_scope(request.project_id, user, "change", model=Project)
 
 
 def may_score(user) -> bool:
@@ -368,7 +372,7 @@ def score_project(
         inspection = Inspection.objects.select_for_update().filter(pk=inspection_id).first()
         if inspection is None:
             raise Http404("No such inspection.")
-        if not restrict(Project.objects.filter(pk=project_id), actor, "view").exists():
+        if not in_scope(project_id, actor, "view", model=Project):
             raise Http404("No such project.")
         value = _amount(score, "score")
         if value > 100:

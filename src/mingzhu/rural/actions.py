@@ -18,7 +18,15 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import ActionError, action_atomic, fetch_locked, now_or, pk_of, require
+from mingzhu.core.actions import (
+    ActionError,
+    action_atomic,
+    fetch_locked,
+    in_scope,
+    now_or,
+    pk_of,
+    require,
+)
 from mingzhu.core.numbers import number
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.versioning import save_version
@@ -379,10 +387,10 @@ def reportable_facilities(user):
     grid worker those of the villages of their grids."""
     if not user.has_perm("rural.add_facilityfault"):
         return Facility.objects.none()
-    in_scope = restrict(Facility.objects.all(), user, "view").values("pk")
-    return Facility.objects.filter(is_active=True).filter(
-        pk__in=in_scope
-    ) | Facility.objects.filter(is_active=True, village__in=villages_of_grids(user))
+    seen = restrict(Facility.objects.all(), user, "view").values("pk")
+    return Facility.objects.filter(is_active=True).filter(pk__in=seen) | Facility.objects.filter(
+        is_active=True, village__in=villages_of_grids(user)
+    )
 
 
 def report_fault(
@@ -405,8 +413,9 @@ def report_fault(
     my_grids = grids_for(actor).filter(parent=facility.village_id, kind=UnitKind.GRID)
     if grid is not None and not my_grids.filter(pk=grid.pk).exists():
         raise ValidationError({"grid": _("Choose one of your grids in the facility's village.")})
-    in_scope = restrict(Facility.objects.filter(pk=facility.pk), actor, "view").exists()
-    if grid is None and (source == FaultSource.GRID_WORKER or not in_scope):
+    if grid is None and (
+        source == FaultSource.GRID_WORKER or not in_scope(facility, actor, "view")
+    ):
         # Reported through one of the reporter's grids: the fault stays in their sight.
         grid = my_grids.first()
     description = (description or "").strip()
@@ -507,10 +516,7 @@ def add_secretary_project(
     (their progress, weighted, makes the project's)."""
     perm = "rural.change_secretaryplan"
     _require(actor, perm)
-    plan_id = pk_of(plan)
-    plan = restrict(SecretaryPlan.objects.filter(pk=plan_id), actor, "change").first()
-    if plan is None:
-        raise Http404("No such plan.")
+    plan = fetch_locked(SecretaryPlan, plan, actor, "change", lock=False)  # 404 outside
     if not (title or "").strip():
         raise ValidationError({"title": _("Give the project a title.")})
     if deadline.year != plan.year:

@@ -8,6 +8,7 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from mingzhu.core.actions import require_in_scope
 from mingzhu.core.api import ScopedModelSerializer, ScopedViewSet, shown_fields
 from mingzhu.org.models import OrgUnit
 
@@ -135,14 +136,13 @@ class ObservationViewSet(ScopedViewSet):
     def perform_create(self, serializer):
         with transaction.atomic():
             obj = serializer.save(entered_by=self.request.user)
-            if (
-                not Observation.objects.restrict(self.request.user, "add")
-                .filter(pk=obj.pk)
-                .exists()
-            ):
-                raise exceptions.PermissionDenied(
-                    _("The result would lie outside your data scope.")
-                )
+            require_in_scope(
+                obj,
+                self.request.user,
+                "add",
+                exceptions.PermissionDenied(_("The result would lie outside your data scope.")),
+                model=Observation,
+            )
 
 
 class ProgressRowSerializer(serializers.Serializer):

@@ -12,11 +12,10 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.actions import action_atomic
+from mingzhu.core.actions import action_atomic, fetch_locked, require_in_scope
 from mingzhu.core.scope import restrict
 from mingzhu.tasks import actions as task_actions
 from mingzhu.tasks.actions import TransitionError, in_unit
@@ -92,8 +91,9 @@ def save_plan(
                 if round(m.amount, 2) > 0
             ]
         )
-        if not restrict(RepaymentPlan.objects.filter(pk=plan.pk), actor, "add").exists():
-            raise PermissionDenied(_("The plan would lie outside your data scope."))
+        require_in_scope(
+            plan, actor, "add", PermissionDenied(_("The plan would lie outside your data scope."))
+        )
     return plan
 
 
@@ -107,13 +107,10 @@ def issue_tasks(plan: RepaymentPlan | int, *, actor, at: dt.datetime | None = No
     """One task per move not yet issued, for the unit answering for the instrument's
     entity: negotiate the extension (or arrange the refinancing) before the instalment
     falls due."""
-    plan_id = plan if isinstance(plan, int) else plan.pk
     at = at or timezone.now()
     today = timezone.localdate(at)
     with action_atomic():
-        if not restrict(RepaymentPlan.objects.filter(pk=plan_id), actor, "view").exists():
-            raise Http404("No such plan.")
-        plan = RepaymentPlan.objects.select_for_update().get(pk=plan_id)
+        plan = fetch_locked(RepaymentPlan, plan, actor)  # 404 outside the scope
         if not may_issue(actor, plan):
             raise PermissionDenied(_("Only the supervising side turns a plan into tasks."))
         moves = list(
