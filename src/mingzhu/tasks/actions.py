@@ -23,12 +23,13 @@ from mingzhu.core.actions import (
     ActionConflict,
     ActionError,
     action_atomic,
+    fetch_locked,
     in_scope,
     require,
     require_in_scope,
 )
-from mingzhu.core.prepared import fetch_rows, fetch_values
-from mingzhu.core.scope import restrict, scope_key
+from mingzhu.core.prepared import fetch_values
+from mingzhu.core.scope import restrict
 from mingzhu.org.models import check_city_units
 
 from . import memo, services
@@ -183,27 +184,17 @@ def available_actions(user, task: Task) -> list[str]:
 
 
 def _lock(task_id: int, actor, name: str, *, as_source_reviewer: bool = False) -> Task:
-    # Read and locked in one query through the actor's scope; a source's reviewer may act
-    # on a task outside it (``may_review`` decides), which is then read without it.
-    # One row by its key: the ledger's order (deadline, code) would only cost the query's
-    # compilation.
-    rows = Task.objects.select_for_update(of=("self",)).select_related("lead_unit", "issuer")
-    rows = rows.order_by("pk")
-    # The same query for every task this actor's scope may show: built and compiled once
-    # (core.prepared), run with each task's key.
-    seen = scope_key(Task, actor, "view")
-    task = None
-    if seen != ("none",):
-        found = fetch_rows(
-            Task,
-            ("tasks._lock", seen),
-            lambda pk: restrict(rows.filter(pk=pk), actor, "view")[:1],
-            task_id,
-            lock=True,
-        )
-        task = found[0] if found else None
+    # Read and locked in one query through the actor's scope (``fetch_locked``, compiled
+    # once per scope); a source's reviewer may act on a task outside it (``may_review``
+    # decides), which is then read without it.
+    related = ("lead_unit", "issuer")
+    try:
+        task = fetch_locked(Task, task_id, actor, "view", related=related)
+    except Http404:
+        task = None
     visible = task is not None
     if task is None and as_source_reviewer:
+        rows = Task.objects.select_for_update(of=("self",)).select_related(*related)
         task = rows.filter(pk=task_id).first()
     if task is None:
         raise Http404("No such task.")
