@@ -167,6 +167,60 @@ def _copy(source, target) -> None:
     source.backup(target)
 
 
+def _snapshot_lock():
+    """The snapshots' lock, held (an open file) by the worker building a level; the others
+    wait on it."""
+    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+    lock = open(SNAPSHOTS / ".lock", "w")  # noqa: SIM115 (closed by the caller)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
+# The lock a worker took before its test database was migrated, to build the level's
+# snapshot (``django_db_use_migrations``), until ``load_level`` has written it.
+_BUILDING: dict[str, object] = {}
+
+
+def _migrated_name() -> str:
+    return f"migrated-{_snapshot_digest()}.sqlite3"
+
+
+def _save_copy(path: Path) -> None:
+    """The test database as it is now, written to ``path`` whole or not at all."""
+    partial = path.with_suffix(".partial")
+    with sqlite3.connect(partial) as saved:
+        _copy(connection.connection, saved)
+    saved.close()
+    for old in SNAPSHOTS.glob(re.sub(r"-[0-9a-f]{20}\.", "-*.", path.name)):
+        old.unlink()
+    partial.replace(path)
+
+
+@pytest.fixture(scope="session")
+def migrated_database() -> Path | None:
+    """A SQLite database just as `migrate` leaves it (every migration of this code, with
+    the data migrations' rows), copied by the worker that built this run's snapshot before
+    it loaded any level: for a test that needs a freshly migrated production database
+    without migrating one again (tests/ops/test_proxy.py). While another worker is still
+    building, wait for it up to two minutes; None when no worker builds (no database
+    test in the run, PostgreSQL, or the snapshot was made on another day)."""
+    path = SNAPSHOTS / _migrated_name()
+    deadline = time.monotonic() + 120
+    while not path.exists():
+        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+        with open(SNAPSHOTS / ".lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                pass  # a worker is building: the copy comes once its migrations ran
+            else:
+                return None  # nobody builds: nothing will come
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.5)
+    return path
+
+
 _LEVEL = pytest.StashKey[str]()
 
 
@@ -205,33 +259,30 @@ def load_level(level: str) -> None:
         LOADERS[level]()
         return
     connection.ensure_connection()
-    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
     snapshot = SNAPSHOTS / _snapshot_name(level)
-    with open(SNAPSHOTS / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    building = _BUILDING.pop(level, None)
+    with building or _snapshot_lock():
         if not snapshot.exists():
+            if building is not None:  # the test database was just migrated
+                _save_copy(SNAPSHOTS / _migrated_name())
             LOADERS[level]()
-            partial = snapshot.with_suffix(".partial")
-            with sqlite3.connect(partial) as saved:
-                _copy(connection.connection, saved)
-            saved.close()
-            for old in SNAPSHOTS.glob(f"{level}-*.sqlite3"):
-                old.unlink()
-            partial.replace(snapshot)
+            _save_copy(snapshot)
             return
     with sqlite3.connect(snapshot) as saved:
         _copy(saved, connection.connection)
     saved.close()
 
 
-def _snapshot_ready(level: str) -> bool:
+def _sqlite_snapshots() -> bool:
     from django.conf import settings
 
-    return (
-        settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
-        and not os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
-        and (SNAPSHOTS / _snapshot_name(level)).exists()
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and not (
+        os.environ.get("MINGZHU_TEST_NO_SNAPSHOT")
     )
+
+
+def _snapshot_ready(level: str) -> bool:
+    return _sqlite_snapshots() and (SNAPSHOTS / _snapshot_name(level)).exists()
 
 
 # The personas of a copy of the loaded demo for a server with the production settings.
@@ -280,7 +331,16 @@ def _nothing_kept_from_an_earlier_test():
 def django_db_use_migrations(request):
     """With a snapshot to copy, the tables are built straight from the models (faster than
     running every migration) and then replaced, schema and rows, by the snapshot's."""
-    if _snapshot_ready(level_of(request.session)):
+    level = level_of(request.session)
+    if _sqlite_snapshots() and not _snapshot_ready(level):
+        # One worker migrates and builds the snapshot; the others wait for it here and
+        # then copy it, instead of running every migration only to replace the result.
+        lock = _snapshot_lock()
+        if _snapshot_ready(level):
+            lock.close()
+        else:
+            _BUILDING[level] = lock  # released once load_level has written it
+    if _snapshot_ready(level):
         return False
     return not request.config.getvalue("nomigrations")
 

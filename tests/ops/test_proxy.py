@@ -142,11 +142,15 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def installation(tmp_path_factory):
+def installation(tmp_path_factory, migrated_database):
     """A production environment on a fresh SQLite database, migrated and with its static
-    files collected, and nginx in front of the application's port."""
+    files collected, and nginx in front of the application's port. The database is the
+    run's freshly migrated copy when a worker made one (tests/conftest.py), on which
+    `migrate` finds nothing to do; else `migrate` builds it here."""
     folder = tmp_path_factory.mktemp("proxy")
     (folder / "data").mkdir()  # as systemd's StateDirectory= makes it
+    if migrated_database is not None:
+        shutil.copyfile(migrated_database, folder / "data" / "mingzhu.sqlite3")
     https_port, http_port, app_port = _free_port(), _free_port(), _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGZHU_")}
     env.pop("DATABASE_URL", None)
