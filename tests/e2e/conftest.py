@@ -175,6 +175,7 @@ def browser(chromium_path):
 
 
 def _stop_chromium() -> None:
+    _TABS.clear()
     browser = _CHROMIUM.pop("browser", None)
     playwright = _CHROMIUM.pop("playwright", None)
     if browser is not None:
@@ -206,39 +207,85 @@ def pytest_sessionfinish(session):
 # persona signs in again.
 _SIGNED_IN: dict[tuple[str, str], dict] = {}
 
+# The tabs kept between tests, one per persona, width and motion: a new tab costs Chromium
+# about a third of a second of processor time, and its first pages parse the site's styles
+# and scripts again; a kept one is handed to the next test of the same persona at the
+# cockpit, as a new one would be. A test that changes more than where its page is (a
+# route, a listener, a service worker, going offline) asks for a tab of its own
+# (``own=True``). Closed with Chromium.
+_TABS: dict[tuple, object] = {}
+
+
+def _sign_in(page, demo_server: str, username: str) -> None:
+    page.goto(f"{demo_server}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "mingzhu-demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{demo_server}/")
+    _SIGNED_IN[demo_server, username] = page.context.storage_state()
+
+
+def _put_away(page) -> None:
+    """A kept tab after its test: its other tabs closed, on a blank page (nothing left
+    polling the server), unless the test closed it."""
+    if page.is_closed():
+        return
+    for other in page.context.pages:
+        if other != page:
+            other.close()
+    page.goto("about:blank")
+
 
 @pytest.fixture
 def login(browser, demo_server):
     """login(username, width=1280) -> a page at the cockpit, signed in as that demo user
-    (in a browser context of its own). ``fresh=True`` posts the login form whatever an
-    earlier test left. The browser asks for reduced motion (charts drawn at once, not
-    animated for a second) unless ``motion=True``."""
-    pages = []
+    (in a browser context of that user's own). ``fresh=True`` posts the login form whatever
+    an earlier test left; ``own=True`` gives a new context, not a kept tab. The browser asks
+    for reduced motion (charts drawn at once, not animated for a second) unless
+    ``motion=True``."""
+    contexts = []
+    lent = []
 
-    def make(username: str, width: int = 1280, *, fresh: bool = False, motion: bool = False):
-        kept = None if fresh else _SIGNED_IN.get((demo_server, username))
-        context = browser.new_context(
-            viewport={"width": width, "height": 900},
-            locale="zh-CN",
-            storage_state=kept,
-            reduced_motion="no-preference" if motion else "reduce",
-        )
-        pages.append(context)
-        page = context.new_page()
-        if kept is not None:
+    def make(
+        username: str,
+        width: int = 1280,
+        *,
+        fresh: bool = False,
+        motion: bool = False,
+        own: bool = False,
+    ):
+        key = (demo_server, username, width, motion)
+        kept = _TABS.get(key)
+        if own or key in lent or kept is None or kept.is_closed():
+            state = None if fresh else _SIGNED_IN.get((demo_server, username))
+            context = browser.new_context(
+                viewport={"width": width, "height": 900},
+                locale="zh-CN",
+                storage_state=state,
+                reduced_motion="no-preference" if motion else "reduce",
+            )
+            page = context.new_page()
+            if own or key in lent:
+                contexts.append(context)
+            else:
+                _TABS[key] = page
+                lent.append(key)
+        else:
+            page = kept
+            lent.append(key)
+            if fresh:
+                page.context.clear_cookies()
+        if not fresh:
             page.goto(f"{demo_server}/")
             if page.url == f"{demo_server}/":
                 return page
-        page.goto(f"{demo_server}/accounts/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", "mingzhu-demo")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{demo_server}/")
-        _SIGNED_IN[demo_server, username] = context.storage_state()
+        _sign_in(page, demo_server, username)
         return page
 
     yield make
-    for context in pages:
+    for key in lent:
+        _put_away(_TABS[key])
+    for context in contexts:
         context.close()
 
 

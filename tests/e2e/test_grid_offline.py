@@ -23,7 +23,7 @@ def _events_described(page, server, text):
 
 
 def test_it_keeps_a_report_offline_and_files_it_once(login, demo_server, shot):
-    worker = login("wangge", width=390)
+    worker = login("wangge", width=390, own=True)
     context = worker.context
     worker.goto(f"{demo_server}/grid/events/add/")
     assert worker.locator("link[rel=manifest]").count() == 1

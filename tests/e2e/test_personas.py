@@ -94,7 +94,7 @@ def test_it_fits_the_cockpit_on_a_phone(login, shot):
 def test_the_pages_run_under_the_content_security_policy(login, demo_server):
     """Every script of the chart pages comes from the site: Chromium reports no blocked
     script or handler, and the charts are drawn."""
-    page = login("leader")
+    page = login("leader", own=True)
     refused = []
     page.on(
         "console",

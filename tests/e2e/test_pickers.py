@@ -37,7 +37,7 @@ def test_the_village_follows_the_town(login, demo_server):
 def test_a_late_answer_does_not_reopen_the_list_after_a_choice(login, demo_server):
     """On a slow line the list asked for on focus may come back after the user has typed
     and chosen: it is dropped, and the town's list stays closed over the village field."""
-    page = login("rexian")
+    page = login("rexian", own=True)
     page.goto(f"{demo_server}/livelihood/requests/add/")
     remote = page.locator("#id_town").get_attribute("data-remote")
     held = []
