@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from mingzhu.core import counts
 from mingzhu.core.drf import Pagination
 
 AFTER, BEFORE = "after", "before"
@@ -135,7 +136,8 @@ class KeysetPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         if self.count_limit is None:
-            return super().count
+            # Kept by the process while the tables it reads are unchanged (core.counts).
+            return counts.count(self.object_list, lambda: Paginator.count.func(self))
         # COUNT(*) over a subquery that stops at the row after the limit.
         found = self.object_list.order_by()[: self.count_limit + 1].count()
         self._over = found > self.count_limit

@@ -1,0 +1,111 @@
+"""A list's count kept by the process (core.counts): the same number as counting afresh,
+counted again as soon as a committed write moves a token of the tables it reads, never
+kept from a transaction's own writes, and never for a query that reads something no
+write announces (the clock, a table or column written quietly)."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.db.models.functions import Now
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from mingzhu.core import counts
+from mingzhu.core.scope import restrict
+from mingzhu.org.models import OrgUnit, User
+from mingzhu.tasks.models import Notification, Task
+
+pytestmark = pytest.mark.django_db
+
+
+def ledger(client, path="/tasks/?show=all") -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as seen:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode(), [q["sql"] for q in seen.captured_queries]
+
+
+def counted(sql: list[str]) -> list[str]:
+    return [q for q in sql if q.startswith("SELECT COUNT(")]
+
+
+def new_task(supervisor, code: str) -> Task:
+    return Task.objects.create(
+        code=code,
+        title="计数任务",
+        issuer=supervisor.unit,
+        lead_unit=OrgUnit.objects.get(name="三茅街道"),
+        deadline=timezone.localdate() + dt.timedelta(days=30),
+        status="in_progress",
+    )
+
+
+def test_the_second_visit_counts_nothing(as_user, sanmao):
+    client = as_user(sanmao)
+    first, sql = ledger(client)
+    assert counted(sql)  # counted in parts of the scope
+    again, sql = ledger(client)
+    assert not counted(sql)
+    assert again.count("/ ") == first.count("/ ")
+    api = client.get("/api/v1/tasks/?status=in_progress").json()["count"]
+    fresh = restrict(Task.objects.all(), sanmao, "view").filter(status="in_progress").count()
+    assert api == fresh
+    assert client.get("/api/v1/tasks/?status=in_progress").json()["count"] == fresh
+
+
+def test_a_committed_write_counts_again(
+    as_user, sanmao, supervisor, django_capture_on_commit_callbacks
+):
+    client = as_user(sanmao)
+    path = "/api/v1/tasks/?show=all"
+    before = client.get(path).json()["count"]
+    assert client.get(path).json()["count"] == before  # kept
+    with django_capture_on_commit_callbacks(execute=True):
+        new_task(supervisor, "COUNT-1")
+    assert client.get(path).json()["count"] == before + 1
+
+
+def test_a_transactions_own_writes_are_not_kept(as_user, sanmao, supervisor):
+    client = as_user(sanmao)
+    path = "/api/v1/tasks/?show=all"
+    before = client.get(path).json()["count"]
+    new_task(supervisor, "COUNT-2")  # not committed: its bump waits
+    assert client.get(path).json()["count"] == before + 1
+    assert client.get(path).json()["count"] == before + 1
+
+
+def test_each_scope_has_its_own_count(as_user, sanmao, xinba, leader):
+    path = "/api/v1/tasks/?show=all"
+    found = {u.username: as_user(u).get(path).json()["count"] for u in (sanmao, xinba, leader)}
+    for user in (sanmao, xinba, leader):
+        assert found[user.username] == restrict(Task.objects.all(), user, "view").count()
+        assert as_user(user).get(path).json()["count"] == found[user.username]
+
+
+def test_a_query_is_kept_only_when_its_writes_are_announced(sanmao):
+    def topics(queryset):
+        return counts.sql_topics(str(queryset.query))
+
+    assert topics(restrict(Task.objects.all(), sanmao, "view")) == ("org", "tasks")
+    assert topics(Task.objects.filter(deadline__lt=Now())) is None  # the clock
+    assert topics(Notification.objects.all()) is None  # written quietly
+    assert topics(User.objects.filter(last_login__isnull=True)) is None  # a quiet column
+    assert topics(User.objects.filter(username="x").values("pk")) == ("org",)
+
+
+def test_a_query_not_kept_is_counted_every_time(sanmao):
+    calls = []
+
+    def counter():
+        calls.append(1)
+        return 7
+
+    clock = Task.objects.filter(deadline__lt=Now())
+    assert counts.count(clock, counter) == 7
+    assert counts.count(clock, counter) == 7
+    assert len(calls) == 2
+    kept = restrict(Task.objects.all(), sanmao, "view")
+    assert counts.count(kept, counter) == 7
+    assert counts.count(kept.order_by("-pk"), counter) == 7  # the order changes no row
+    assert len(calls) == 3
