@@ -1,4 +1,4 @@
-"""A list's count kept by the process (core.counts): the same number as counting afresh,
+"""A list's count and rows kept by the process (core.results): the same as reading afresh,
 counted again as soon as a committed write moves a token of the tables it reads, never
 kept from a transaction's own writes, and never for a query that reads something no
 write announces (the clock, a table or column written quietly)."""
@@ -11,7 +11,8 @@ from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from mingzhu.core import counts
+from mingzhu.core import cache
+from mingzhu.core import results as counts
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.models import Notification, Task
@@ -109,3 +110,77 @@ def test_a_query_not_kept_is_counted_every_time(sanmao):
     assert counts.count(kept, counter) == 7
     assert counts.count(kept.order_by("-pk"), counter) == 7  # the order changes no row
     assert len(calls) == 3
+
+
+def page_rows(queryset) -> list[tuple]:
+    return [
+        (t.pk, t.code, t.title, t.status, t.deadline, t.lead_unit.name, t.updated_at)
+        for t in queryset
+    ]
+
+
+def test_kept_rows_are_the_rows_read_afresh(sanmao, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        some = restrict(Task.objects.order_by("deadline", "pk"), sanmao, "view")[:3]
+        Task.objects.filter(pk__in=[t.pk for t in some]).update(leader=sanmao)
+        cache.bump("tasks")
+    scoped = restrict(Task.objects.select_related("lead_unit", "leader"), sanmao, "view")
+    page = scoped.order_by("deadline", "pk")[:20]
+    fresh = page_rows(page)
+    first = page_rows(counts.kept_rows(page))
+    with CaptureQueriesContext(connection) as seen:
+        again = counts.kept_rows(scoped.order_by("deadline", "pk"))[:20]
+        kept = page_rows(again)
+    assert first == fresh and kept == fresh
+    assert not [q for q in seen.captured_queries if "tasks_task" in q["sql"]]
+    # The leader's last sign-in (written quietly) is not kept: read where it is read.
+    task = next(t for t in again if t.leader_id)
+    assert "last_login" in task.leader.get_deferred_fields()
+    with CaptureQueriesContext(connection) as seen:
+        assert task.leader.last_login == User.objects.get(pk=task.leader_id).last_login
+    assert seen.captured_queries
+
+
+def test_kept_rows_are_read_again_after_a_committed_write(
+    sanmao, supervisor, django_capture_on_commit_callbacks
+):
+    def first_page():
+        scoped = restrict(Task.objects.select_related("lead_unit"), sanmao, "view")
+        return page_rows(counts.kept_rows(scoped.order_by("-pk"))[:5])
+
+    before = first_page()
+    assert first_page() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        created = new_task(supervisor, "ROWS-1")
+    after = first_page()
+    assert after[0][0] == created.pk and after[1:] == before[:4]
+    with django_capture_on_commit_callbacks(execute=True):
+        Task.objects.filter(pk=created.pk).update(title="改过的标题")  # no signal …
+        cache.bump("tasks")  # … so its writer bumps
+    assert first_page()[0][2] == "改过的标题"
+
+
+def test_a_transactions_own_rows_are_not_kept(sanmao, supervisor):
+    def first_page():
+        return page_rows(
+            counts.kept_rows(restrict(Task.objects.all(), sanmao, "view").order_by("-pk"))[:3]
+        )
+
+    first_page()
+    created = new_task(supervisor, "ROWS-2")  # not committed
+    assert first_page()[0][0] == created.pk
+    Task.objects.filter(pk=created.pk).update(title="事务内")
+    assert first_page()[0][2] == "事务内"
+
+
+def test_other_reads_go_as_they_went(sanmao):
+    scoped = counts.kept_rows(restrict(Task.objects.all(), sanmao, "view"))
+    assert scoped.count() == restrict(Task.objects.all(), sanmao, "view").count()
+    assert scoped.exists()
+    first = restrict(Task.objects.order_by("pk"), sanmao, "view").first()
+    assert list(scoped.values_list("pk", flat=True).order_by("pk")[:1]) == [first.pk]
+    assert [t.pk for t in scoped.order_by("pk").iterator()][:1] == [first.pk]
+    counts._ROWS.clear()
+    clock = counts.kept_rows(Task.objects.filter(deadline__lt=Now()).order_by("pk")[:3])
+    list(clock)
+    assert not counts._ROWS  # the clock: nothing kept
