@@ -184,3 +184,19 @@ def test_other_reads_go_as_they_went(sanmao):
     clock = counts.kept_rows(Task.objects.filter(deadline__lt=Now()).order_by("pk")[:3])
     list(clock)
     assert not counts._ROWS  # the clock: nothing kept
+
+
+def test_a_tasks_page_shows_a_committed_action_at_once(
+    as_user, leader, supervisor, django_capture_on_commit_callbacks
+):
+    from mingzhu.tasks import actions
+
+    task = Task.objects.filter(status__in=("in_progress", "accepted")).order_by("pk").first()
+    client = as_user(leader)
+    path = f"/tasks/{task.pk}/"
+    before = client.get(path).content.decode()
+    assert client.get(path).content.decode().count("不再需要了") == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.cancel(task, actor=supervisor, comment="不再需要了")
+    after = client.get(path).content.decode()
+    assert "不再需要了" in after and after != before

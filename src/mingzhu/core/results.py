@@ -185,7 +185,7 @@ class _KeptRowsCompiler:
     def execute_sql(
         self, result_type=MULTI, chunked_fetch=False, chunk_size=GET_ITERATOR_CHUNK_SIZE
     ):
-        if result_type != MULTI or chunked_fetch:
+        if result_type != MULTI or chunked_fetch or self.query.select_for_update:
             return super().execute_sql(result_type, chunked_fetch, chunk_size)
         try:
             sql, params = self.as_sql()
