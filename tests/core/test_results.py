@@ -200,3 +200,27 @@ def test_a_tasks_page_shows_a_committed_action_at_once(
         actions.cancel(task, actor=supervisor, comment="不再需要了")
     after = client.get(path).content.decode()
     assert "不再需要了" in after and after != before
+
+
+def test_a_list_page_and_the_api_keep_their_rows_and_count(
+    as_user, sanmao, supervisor, django_capture_on_commit_callbacks
+):
+    from mingzhu.grid.models import GridEvent
+
+    client = as_user(sanmao)
+    api = "/api/v1/grid/events/"
+    first = client.get(api).json()
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get(api).json() == first
+        assert client.get("/grid/events/").status_code == 200
+        assert client.get("/grid/events/").status_code == 200
+    assert not [q for q in seen.captured_queries if "grid_gridevent" in q["sql"]][1:]
+    assert first["count"] == restrict(GridEvent.objects.all(), sanmao, "view").count()
+    event = GridEvent.objects.get(pk=first["results"][0]["id"])
+    with django_capture_on_commit_callbacks(execute=True):
+        GridEvent.objects.filter(pk=event.pk).update(description="改过的事件")
+        cache.bump("grid")
+    assert client.get(api).json()["results"][0]["description"] == "改过的事件"
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get("/grid/events/").status_code == 200
+    assert [q for q in seen.captured_queries if "grid_gridevent" in q["sql"]]  # read again

@@ -8,15 +8,16 @@ keeps it per process under them, with the tokens (core.cache) of those tables' t
 and counts again as soon as a write moves one. Kept only for a query whose every table
 is a Mingzhu model's (whose writes bump its app's topic), that reads no clock or random
 function nor a column written quietly (``cache.QUIET_FIELDS``), and never from a
-transaction's own writes; and for at most ``KEPT_SECONDS`` (a write that forgot its
-bump is seen that late at most).
+transaction's own writes, nor from a replica (which may lag behind the tokens); and for
+at most ``KEPT_SECONDS`` (a write that forgot its bump is seen that late at most).
 
 A list's page of rows (``kept_rows``) is kept alike: its SQL is compiled as always, and
 the rows the database answered it with (as the database gave them, before any field's
 conversion) are kept under that SQL, so that the page's objects are built from them as
 from a fresh answer. Quietly written columns of the rows (a leader's last sign-in) are
 then deferred: read afresh where anything reads them. Rows holding a value that could be
-changed in place (a list, a dictionary) are not kept.
+changed in place (a list, a dictionary) are not kept. ``KeptPaginator`` pages a list
+so: the list pages (core.views.ObjectListView) and the API's (core.drf.Pagination).
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from functools import cached_property
 
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connections, models
+from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.sql.constants import GET_ITERATOR_CHUNK_SIZE, MULTI
 from django.db.models.sql.query import Query
 
@@ -120,7 +123,7 @@ def count(queryset: models.QuerySet, counter: Callable[[], int]) -> int:
         sql, params = query.get_compiler(using=db).as_sql()
     except (EmptyResultSet, FullResultSet):
         return counter()
-    topics = sql_topics(sql)
+    topics = sql_topics(sql) if db == DEFAULT_DB_ALIAS else None
     if topics is None or any(pending(t) for t in topics):
         return counter()
     tokens = generations(topics)[0]  # before the count: a later write moves them
@@ -191,7 +194,7 @@ class _KeptRowsCompiler:
             sql, params = self.as_sql()
         except (EmptyResultSet, FullResultSet):
             return super().execute_sql(result_type, chunked_fetch, chunk_size)
-        topics = sql_topics(sql) if sql else None
+        topics = sql_topics(sql) if sql and self.using == DEFAULT_DB_ALIAS else None
         if topics is None or any(pending(t) for t in topics):
             self._compiled = (sql, params)
             return super().execute_sql(result_type, chunked_fetch, chunk_size)
@@ -260,3 +263,15 @@ def kept_rows(queryset: models.QuerySet) -> models.QuerySet:
     kept = queryset.defer(*quiet) if quiet else queryset._chain()
     kept.query.__class__ = KeptRowsQuery
     return kept
+
+
+class KeptPaginator(Paginator):
+    """A Paginator whose count (``count``) and page of rows (``kept_rows``) are kept by
+    the process while the tables they read are unchanged."""
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        super().__init__(kept_rows(object_list), per_page, *args, **kwargs)
+
+    @cached_property
+    def count(self) -> int:
+        return count(self.object_list, lambda: Paginator.count.func(self))

@@ -40,6 +40,7 @@ from .periods import period
 from .prepared import fetch_rows
 from .renderers import shown
 from .replica import read_heavy
+from .results import KeptPaginator
 from .scope import can, permission_name, restrict, scope_key, user_scope
 from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
@@ -338,7 +339,8 @@ class ObjectListView(ObjectMixin, View):
     def paginate(self, queryset: models.QuerySet):
         """The page the request asks for. A page may carry ``next_query`` and
         ``previous_query``: its links' parameters, when a page number is not enough."""
-        return Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        paginator = KeptPaginator(queryset, self.paginate_by)  # kept while unchanged
+        return paginator.get_page(self.request.GET.get("page"))
 
     def export(self, queryset: models.QuerySet):
         name = str(self.export_filename or self.model._meta.verbose_name_plural)
