@@ -3,7 +3,6 @@ takes every topic's token, the later ones read nothing, a bump made in the reque
 seen by it at once, and outside a request every call reads the cache."""
 
 import pytest
-from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -25,9 +24,11 @@ def cache_reads(queries) -> int:
 @pytest.fixture
 def in_request():
     cache.generations(cache.all_topics())  # every token stored (writing one reads too)
-    request_started.send(sender=None)
+    # What the request_started and request_finished signals call (sending them would also
+    # close the database connection, as Django does between requests).
+    cache._request_began()
     yield
-    request_finished.send(sender=None)
+    cache._request_ended()
 
 
 def test_a_request_reads_the_tokens_once(in_request):
@@ -48,7 +49,7 @@ def test_a_bump_in_the_request_is_seen_at_once(in_request, django_capture_on_com
         after = cache.generations(["tasks", "org"])[0]
     assert cache_reads(queries) == 0
     assert after["tasks"] != before["tasks"] and after["org"] == before["org"]
-    request_finished.send(sender=None)
+    cache._request_ended()
     assert cache.generations(["tasks"])[0] == {"tasks": after["tasks"]}  # as stored
 
 
@@ -65,9 +66,9 @@ def test_extra_keys_are_read_with_the_missing_topics(in_request):
 
 def test_the_next_request_reads_again(in_request):
     first = cache.generations(["tasks"])[0]
-    request_finished.send(sender=None)
+    cache._request_ended()
     cache._write({"tasks"})  # another process's bump
-    request_started.send(sender=None)
+    cache._request_began()
     assert cache.generations(["tasks"])[0] != first
 
 
@@ -82,3 +83,25 @@ def test_every_app_is_a_topic():
     topics = cache.all_topics()
     assert {"tasks", "org", "cockpit", "risks"} <= topics
     assert "notify" not in topics
+
+
+def test_a_page_request_begins_and_ends_the_tokens(as_user, sanmao):
+    seen = []
+    client = as_user(sanmao)
+    from mingzhu.core import scope
+
+    real = scope.generations
+
+    def spy(topics, extra_keys=()):
+        seen.append(
+            dict(cache._request.tokens or {}) if cache._request.tokens is not None else None
+        )
+        return real(topics, extra_keys)
+
+    scope.generations = spy
+    try:
+        assert client.get("/tasks/").status_code == 200
+    finally:
+        scope.generations = real
+    assert seen and seen[0] == {}  # in the request, before its first read
+    assert cache._request.tokens is None  # and forgotten when it ended
