@@ -321,12 +321,17 @@ def _fast_password_hasher():
 @pytest.fixture(autouse=True)
 def _nothing_kept_from_an_earlier_test():
     """Each test starts with nothing its process keeps from an earlier one (a user's access,
-    core.scope; a scope's filter choices, core.filters): what a test counts does not depend
-    on which tests its worker ran before it."""
-    from mingzhu.core import filters, scope
+    core.scope; a scope's filter choices, core.filters; a list's count and rows, core.results; the
+    cockpit's panels, cockpit.panels): what a test counts does not depend on which tests
+    its worker ran before it."""
+    from mingzhu.cockpit import panels
+    from mingzhu.core import filters, results, scope
 
     scope._ACCESS.clear()
     filters._KEPT.clear()
+    results._KEPT.clear()
+    results._ROWS.clear()
+    panels._KEPT.clear()
 
 
 @pytest.fixture(scope="session")

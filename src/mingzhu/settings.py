@@ -82,6 +82,7 @@ BEHIND_PROXY = env_bool("MINGZHU_BEHIND_PROXY", False)
 TRUSTED_PROXIES = env_list("MINGZHU_TRUSTED_PROXIES", "127.0.0.1,::1")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("MINGZHU_SESSION_SECONDS", 8 * 3600)
+SESSION_ENGINE = "mingzhu.org.session_store"  # Django's database sessions, read by a kept query
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

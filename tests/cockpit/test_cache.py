@@ -76,9 +76,9 @@ def test_it_serves_the_second_visit_from_the_cache(as_user, cached, leader):
     first = queries(client)
     second = queries(client)
     assert len(second) < len(first) / 3
-    # Two reads of the cache: the org topic's token for the user's kept access
-    # (core.scope.access), then every panel with its topics' tokens in one read.
-    assert len([q for q in second if "mingzhu_cache" in q]) == 2
+    # One read of the cache: every topic's token, for the user's kept access
+    # (core.scope.access) and, kept in the request, for the panels kept by the process.
+    assert len([q for q in second if "mingzhu_cache" in q]) == 1
     assert bodies(client) == bodies(client)
 
 
@@ -243,3 +243,90 @@ def test_it_pins_the_query_count_as_data_grows(request, as_user, cached, supervi
     after = counts()
     assert after == before
     assert before[1] <= 8
+
+
+@pytest.fixture
+def drawing(monkeypatch):
+    """The panels whose body is drawn (``panels.body``), in order."""
+    from mingzhu.cockpit import panels
+
+    drawn = []
+    real = panels.body
+
+    def counted(panel, as_of):
+        drawn.append(panel.key)
+        return real(panel, as_of)
+
+    monkeypatch.setattr(panels, "body", counted)
+    return drawn
+
+
+def test_a_kept_visit_draws_no_panel_again(signed_in, cached, leader, drawing):
+    client = signed_in(leader)
+    first = bodies(client)
+    assert "tasks" in drawing
+    drawing.clear()
+    sql = queries(client)
+    assert drawing == []
+    # The process's copy: the cache read names the topics only, not the panels' entry.
+    assert not [q for q in sql if "mingzhu:cockpit:" in q]
+    assert bodies(client) == first
+
+
+def test_a_write_draws_the_panels_it_changes_again(
+    signed_in, cached, leader, supervisor, drawing, django_capture_on_commit_callbacks
+):
+    client = signed_in(leader)
+    before = bodies(client)
+    overdue = panel(client, "tasks").context["overdue"]
+    drawing.clear()
+    lead = OrgUnit.objects.get(name="三茅街道")
+    with django_capture_on_commit_callbacks(execute=True):
+        overdue_task(supervisor, lead, "CACHE-DRAWN").save()
+    after = bodies(client)
+    assert "tasks" in drawing
+    assert after["tasks"] != before["tasks"]
+    assert panel(client, "tasks").context["overdue"] == overdue + 1
+    assert after["debt"] == before["debt"]
+
+
+def test_each_language_and_day_draws_its_own_bodies(signed_in, cached, leader):
+    from django.utils import translation
+
+    client = signed_in(leader)
+    chinese = bodies(client)
+    with translation.override("en"):
+        client.cookies["django_language"] = "en"
+        english = bodies(client)
+    assert english["tasks"] != chinese["tasks"]
+    day = (timezone.localdate() - dt.timedelta(days=40)).isoformat()
+    client.cookies["django_language"] = "zh-hans"
+    assert bodies(client) == chinese
+    past = {p.key: b for p, b in client.get("/", {"as_of": day}).context["panels"]}
+    assert past.keys() == chinese.keys()
+
+
+def test_users_of_one_scope_share_the_drawn_bodies(
+    signed_in, cached, sanmao, django_user_model, drawing, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        twin = django_user_model.objects.create(username="sanmao-twin2", unit=sanmao.unit)
+        twin.roles.set(sanmao.roles.all())
+    clients = signed_in(sanmao), signed_in(twin)  # (a sign-in writes to the org tables)
+    first = bodies(clients[0])
+    drawing.clear()
+    assert bodies(clients[1]) == first
+    assert drawing == []
+
+
+def test_the_kept_copy_lives_no_longer_than_the_entry(signed_in, cached, leader, drawing):
+    from mingzhu.cockpit import panels
+
+    client = signed_in(leader)
+    bodies(client)
+    for key, (entry, drawn, _until) in list(panels._KEPT.items()):
+        panels._KEPT[key] = (entry, drawn, 0.0)  # expired
+    drawing.clear()
+    sql = queries(client)
+    assert "tasks" in drawing  # drawn again from the shared entry
+    assert [q for q in sql if "mingzhu:cockpit:" in q]

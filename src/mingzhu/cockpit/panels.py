@@ -14,17 +14,26 @@ today may describe a past day: a back-dated event, a late observation, a correct
 instalment). A visit
 whose panels are all kept reads the cache twice: the org topic's token for the user's kept
 access (core.scope.access), then every panel with its topics' tokens in one read.
+
+Each process also keeps what it last read or computed for a scope, day and language, with
+the panels' bodies drawn (``shown_panels``): while the tokens of every panel's topics are
+the ones it was computed under (and the shared entry has not expired), a visit reads only
+the tokens, neither unpickling the panels nor drawing their templates again. A body is
+drawn from its panel's context and the day alone, never the user, so that users of one
+scope share it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from mingzhu.core import cache as shared
@@ -97,30 +106,80 @@ def _ordered() -> list[tuple[str, Entry]]:
 
 
 def panels_for(user, as_of: dt.date) -> list[Panel]:
-    """The user's panels on ``as_of``, from the cache where they are still current.
+    """The user's panels on ``as_of``, from the cache where they are still current."""
+    return [panel for panel, _body in shown_panels(user, as_of, bodies=False)]
+
+
+# The cache's key → (the shared entry, each panel's drawn body, when it expires), as this
+# process last read or computed it.
+_KEPT: dict[str, tuple[dict, dict[str, str], float]] = {}
+_KEPT_MAX = 1_000
+# Marks in the shared entry when it was written (time.time()): the process keeps its copy
+# no longer than the entry itself lives.
+WRITTEN = "__written__"
+
+
+def body(panel: Panel, as_of: dt.date) -> str:
+    """A panel's body: its template with the panel's own context and the day (no context
+    processors, no user: what the panel function computed)."""
+    if panel.empty:
+        return ""
+    return render_to_string(panel.template, {**panel.context, "panel": panel, "as_of": as_of})
+
+
+def shown_panels(user, as_of: dt.date, *, bodies: bool = True) -> list[tuple[Panel, str]]:
+    """The user's panels on ``as_of`` with their bodies drawn (``""`` without ``bodies``),
+    from the cache where they are still current.
 
     One cache entry per scope, day and language holds each panel with the tokens of the
     topics it was computed under: the panels whose topics moved are computed again, the
-    others kept, and the entry is written back once (only when something changed)."""
+    others kept, and the entry is written back once (only when something changed). The
+    process keeps its last copy of the entry, bodies drawn, and uses it while every
+    panel's tokens are still current."""
     seconds = getattr(settings, "COCKPIT_CACHE_SECONDS", 0)
     entries = _ordered()
     if not seconds:
-        return [p for _k, e in entries if (p := e.func(user, as_of)) is not None]
+        panels = [p for _k, e in entries if (p := e.func(user, as_of)) is not None]
+        return [(p, body(p, as_of) if bodies else "") for p in panels]
     key = f"mingzhu:cockpit:{scope_key(user)}:{as_of.isoformat()}:{translation.get_language()}"
     topics = {t for _k, e in entries for t in e.topics}
-    tokens, found = shared.generations(topics, [key])
+    now = time.time()
+    kept = _KEPT.get(key)
+    if kept is not None and kept[2] <= now:
+        kept = None
+    # With a copy at hand only the tokens are read; else the entry comes in the same read.
+    tokens, found = shared.generations(topics, [] if kept is not None else [key])
+    needs = {name: tuple(tokens[t] for t in entry.topics) for name, entry in entries}
+    if kept is not None and all(
+        (k := kept[0].get(name)) is not None and k[0] == needed for name, needed in needs.items()
+    ):
+        stored, drawn = kept[0], kept[1]
+        shown = [(name, stored[name][1]) for name, _e in entries if stored[name][1] is not None]
+        if not bodies or all(name in drawn for name, _p in shown):
+            return [(panel, drawn.get(name, "")) for name, panel in shown]
+    if kept is not None:  # some topic moved: another process may have computed it already
+        found = {key: cache.get(key)}
     stored = found.get(key) or {}
-    panels, current, changed = [], {}, False
+    current, changed = {}, False
     for name, entry in entries:
-        needed = tuple(tokens[t] for t in entry.topics)
-        kept = stored.get(name)
-        if kept is not None and kept[0] == needed:
-            panel = kept[1]
+        needed = needs[name]
+        held = stored.get(name)
+        if held is not None and held[0] == needed:
+            panel = held[1]
         else:
             panel, changed = entry.func(user, as_of), True
         current[name] = (needed, panel)
-        if panel is not None:
-            panels.append(panel)
+    written = now if changed else stored.get(WRITTEN, 0.0)
+    current[WRITTEN] = written
     if changed:
         cache.set(key, current, timeout=seconds)
-    return panels
+    drawn = {
+        name: body(panel, as_of) if bodies else ""
+        for name, _e in entries
+        if (panel := current[name][1]) is not None
+    }
+    if not any(shared.pending(t) for t in topics):
+        if len(_KEPT) >= _KEPT_MAX:
+            _KEPT.clear()
+        _KEPT[key] = (current, drawn if bodies else {}, written + seconds)
+    return [(current[name][1], text) for name, text in drawn.items()]

@@ -20,7 +20,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -28,7 +27,7 @@ from django.views import View
 from mingzhu.core.replica import HeavyReadMixin
 from mingzhu.core.views import HomeView
 
-from .panels import panels_for
+from .panels import shown_panels
 
 
 def parse_as_of(value: str | None, today: dt.date) -> tuple[dt.date, str | None]:
@@ -45,27 +44,16 @@ class CockpitView(HeavyReadMixin, LoginRequiredMixin, View):
     def get(self, request):
         today = timezone.localdate()
         as_of, error = parse_as_of(request.GET.get("as_of"), today)
-        panels = panels_for(request.user, as_of)
-        if not panels:
+        shown = shown_panels(request.user, as_of)
+        if not shown:
             return HomeView.as_view()(request)
         if error:
             messages.error(request, error)
-        # Each body is rendered with its panel's own context (no context processors: a
-        # panel template gets what its function computed, plus the user and the day).
-        bodies = [
-            ""
-            if panel.empty
-            else render_to_string(
-                panel.template,
-                {**panel.context, "panel": panel, "user": request.user, "as_of": as_of},
-            )
-            for panel in panels
-        ]
         return render(
             request,
             "cockpit/cockpit.html",
             {
-                "panels": list(zip(panels, bodies, strict=True)),
+                "panels": shown,
                 "as_of": as_of,
                 "is_today": as_of == today,
             },

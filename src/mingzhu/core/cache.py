@@ -14,16 +14,25 @@ Inside a transaction the bump is made once, after the commit (``on_commit``): a 
 that takes the new token then also sees the new rows, and a rolled-back write bumps
 nothing. The cache is Django's ``default`` (settings.CACHES: a database table, shared by
 every process and every server).
+
+Within a request the tokens are read once: the first ``generations`` of a request reads
+every topic's token (one read of the cache, ``request_tokens``), the request's later
+ones take them from there, and a ``bump`` made in the request puts its new tokens there
+too. A figure is thus checked against the tokens as they stood when the request began
+(or as it wrote them): still read before anything computed from them, which is all the
+tokens need to be.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Iterable
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -66,6 +75,36 @@ def _write(topics: Iterable[str]) -> None:
 
 def _write_tokens(tokens: dict[str, str]) -> None:
     cache.set_many({PREFIX + t: token for t, token in tokens.items()}, timeout=None)
+    seen = getattr(_request, "tokens", None)
+    if seen is not None:
+        seen.update(tokens)
+
+
+# The tokens read in the thread's current request (None outside a request).
+_request = threading.local()
+_ALL_TOPICS: list[frozenset[str]] = []
+
+
+def all_topics() -> frozenset[str]:
+    """Every topic: the labels of Mingzhu's apps (those with models, which writes bump,
+    and those without, which figures name)."""
+    if not _ALL_TOPICS:
+        labels = {t for m in apps.get_models() if (t := topic_of(m))}
+        labels.update(
+            a.label
+            for a in apps.get_app_configs()
+            if a.name.startswith("mingzhu.") and a.label not in QUIET_APPS
+        )
+        _ALL_TOPICS.append(frozenset(labels))
+    return _ALL_TOPICS[0]
+
+
+def _request_began(**kwargs) -> None:
+    _request.tokens = {}
+
+
+def _request_ended(**kwargs) -> None:
+    _request.tokens = None
 
 
 def bump(*topics: str | None) -> None:
@@ -111,16 +150,31 @@ def pending(topic: str) -> bool:
 
 def generations(topics: Iterable[str], extra_keys: Iterable[str] = ()) -> tuple[dict, dict]:
     """The current token of each topic and the values stored under ``extra_keys``, in one
-    read of the cache. Topics without a token get one (written together; should two
+    read of the cache (none, in a request whose tokens are read already and without
+    ``extra_keys``). Topics without a token get one (written together; should two
     processes race, the later token wins and what the earlier computed is done again)."""
-    topics = sorted(set(topics))
-    found = cache.get_many([PREFIX + t for t in topics] + list(extra_keys))
-    tokens = {t: found.pop(PREFIX + t, None) for t in topics}
+    asked = sorted(set(topics))
+    extra_keys = list(extra_keys)
+    seen = getattr(_request, "tokens", None)
+    known: dict[str, str] = {}
+    read = asked
+    if seen is not None:
+        known = {t: seen[t] for t in asked if t in seen}
+        if not extra_keys and len(known) == len(asked):
+            return known, {}
+        # The request's first read takes every topic's token; a later one what is missing.
+        read = sorted({*asked, *all_topics()} - seen.keys())
+    found = cache.get_many([PREFIX + t for t in read] + extra_keys)
+    tokens = {t: found.pop(PREFIX + t, None) for t in read}
     missing = {t: uuid.uuid4().hex for t, token in tokens.items() if token is None}
     if missing:
         _write_tokens(missing)
         tokens.update(missing)
-    return tokens, found
+    if seen is not None:
+        for t, token in tokens.items():
+            seen.setdefault(t, token)
+    tokens.update(known)
+    return {t: tokens[t] for t in asked}, found
 
 
 def digest(*parts) -> str:
@@ -166,3 +220,5 @@ def connect() -> None:
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_saved, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_linked, dispatch_uid="mingzhu-cache-links")
+    request_started.connect(_request_began, dispatch_uid="mingzhu-cache-request")
+    request_finished.connect(_request_ended, dispatch_uid="mingzhu-cache-request")

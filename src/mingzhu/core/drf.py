@@ -13,6 +13,8 @@ from rest_framework import authentication, exceptions, permissions
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 
+from .results import KeptPaginator
+
 
 class AuditedAuthentication:
     """An API authentication that refuses demo accounts unless the server runs in demo
@@ -83,6 +85,8 @@ class ScopedModelPermissions(permissions.DjangoModelPermissions):
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
+    # The count and the page's rows kept while their tables are unchanged (core.results).
+    django_paginator_class = KeptPaginator
 
 
 class Conflict(exceptions.APIException):

@@ -37,9 +37,11 @@ from .excel import docx_response, scope_label, write_xlsx, xlsx_response
 from .forms import ChangeLogFilterForm, EmptyForm, add_errors
 from .maps import map_context
 from .periods import period
+from .prepared import fetch_rows
 from .renderers import shown
 from .replica import read_heavy
-from .scope import can, permission_name, restrict, user_scope
+from .results import KeptPaginator
+from .scope import can, permission_name, restrict, scope_key, user_scope
 from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
 from .templatetags.mingzhu import cell
@@ -337,7 +339,8 @@ class ObjectListView(ObjectMixin, View):
     def paginate(self, queryset: models.QuerySet):
         """The page the request asks for. A page may carry ``next_query`` and
         ``previous_query``: its links' parameters, when a page number is not enough."""
-        return Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        paginator = KeptPaginator(queryset, self.paginate_by)  # kept while unchanged
+        return paginator.get_page(self.request.GET.get("page"))
 
     def export(self, queryset: models.QuerySet):
         name = str(self.export_filename or self.model._meta.verbose_name_plural)
@@ -395,9 +398,30 @@ class ObjectDetailView(ObjectMixin, View):
             cls.fields = attributes_for(cls.model, cls.fields)
 
     def get_object(self, pk) -> models.Model:
-        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        obj = self._read_in_view_scope(pk)
         obj.__dict__[READ_IN_VIEW_SCOPE] = True  # see _may
         return obj
+
+    def _read_in_view_scope(self, pk) -> models.Model:
+        """``get_object_or_404(self.restricted("view"), pk=pk)``. Where ``restricted`` is
+        not overridden and the key is an integer, the query is the same for every object
+        of the model in the user's view scope (``scope_key``), so it is compiled once per
+        process (core.prepared) and run with each key."""
+        model = self.model
+        if type(self).restricted is ObjectMixin.restricted and isinstance(pk, int):
+            seen = scope_key(model, self.request.user, "view")
+            if seen != ("none",):
+                found = fetch_rows(
+                    model,
+                    ("detail", self.select_related, seen),
+                    lambda key: self.restricted("view").filter(pk=key).order_by(),
+                    pk,
+                )
+                if len(found) == 1:
+                    return found[0]
+                if not found:
+                    raise Http404(f"No {model._meta.object_name} matches the given query.")
+        return get_object_or_404(self.restricted("view"), pk=pk)
 
     def get_extra_context(self, obj) -> dict[str, Any]:
         return {}

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 
 
 class RoleBackend(ModelBackend):
@@ -51,7 +52,25 @@ class RoleBackend(ModelBackend):
         return user_obj._user_perm_cache
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
+        """The signed-in user of each request (as Django's ``get_user``), read by a query
+        compiled once per process (``core.prepared.fetch_rows``)."""
+        from django.contrib.auth import get_user_model
+
+        from mingzhu.core.prepared import fetch_rows
+
+        model = get_user_model()
+        try:
+            key = model._meta.pk.to_python(user_id)
+        except ValidationError:
+            return None
+        if not isinstance(key, int) or isinstance(key, bool):
+            user = super().get_user(user_id)
+        else:
+            manager = model._default_manager
+            rows = fetch_rows(model, ("signed-in user",), lambda k: manager.filter(pk=k), key)
+            user = rows[0] if len(rows) == 1 else None
+            if user is not None and not self.user_can_authenticate(user):
+                user = None
         if user is not None and user.is_demo and not settings.ALLOW_DEMO_USERS:
             return None
         return user

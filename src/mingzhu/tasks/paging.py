@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from mingzhu.core import results
 from mingzhu.core.drf import Pagination
 
 AFTER, BEFORE = "after", "before"
@@ -135,7 +136,8 @@ class KeysetPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         if self.count_limit is None:
-            return super().count
+            # Kept by the process while the tables it reads are unchanged (core.results).
+            return results.count(self.object_list, lambda: Paginator.count.func(self))
         # COUNT(*) over a subquery that stops at the row after the limit.
         found = self.object_list.order_by()[: self.count_limit + 1].count()
         self._over = found > self.count_limit
@@ -170,6 +172,8 @@ class KeysetPaginator(Paginator):
             self.object_list = self.object_list.order_by(
                 *(f"{'-' if k.descending else ''}{k.field.name}" for k in keys)
             )
+        # The page's rows kept by the process while its tables are unchanged (core.results).
+        self.object_list = results.kept_rows(self.object_list)
         number = self.validate_number(number)
         capped, more = self.capped, None
         if keys is None or not (after or before) or number == 1:

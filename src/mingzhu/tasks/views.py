@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
+from mingzhu.core import results
 from mingzhu.core.periods import percent
 from mingzhu.core.renderers import shown
 from mingzhu.core.reports import ReportView
@@ -200,13 +201,16 @@ class TaskDetailView(ObjectDetailView):
         user = self.request.user
         as_of = timezone.localdate()
         calendar.warn_about_task(self.request, obj)
+        # The task's lists are read through what the process keeps while the tables they
+        # read are unchanged (core.results).
+        kept = results.kept_rows
         return {
             "as_of": as_of,
             "light": obj.light_on(as_of),
-            "co_units": list(obj.co_units.all()),
-            "events": obj.events.select_related("actor").prefetch_related("attachments"),
-            "sheets": obj.sheets.all(),
-            "children": obj.children.restrict(user, "view").select_related("lead_unit"),
+            "co_units": list(kept(obj.co_units.all())),
+            "events": kept(obj.events.select_related("actor").prefetch_related("attachments")),
+            "sheets": kept(obj.sheets.all()),
+            "children": kept(obj.children.restrict(user, "view").select_related("lead_unit")),
             "available": actions.available_actions(user, obj),
             "waiting_for": actions.waiting_for(obj),
             "can_change": actions.is_issuing_side(user, obj)
