@@ -1315,6 +1315,18 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
                 heading = ""  # the next group's heading, or an item of its own
             item_level_here = level
             body = para[m.end() :]
+            ordinals = _ordinal_items(body)
+            if len(ordinals) >= 2 and ordinals[0].number == 1 and ordinals[0].start > 0:
+                # "（二）打造…示范单位。一是…；二是…；三是…": the heading groups the works
+                # its paragraph enumerates, each a task.
+                group = _head(body[: ordinals[0].start]) or _head(body)
+                start = offset + m.end()
+                for k, o in enumerate(ordinals):
+                    stop = ordinals[k + 1].start if k + 1 < len(ordinals) else len(body)
+                    text = body[o.body : stop].strip()
+                    item = add_item(section, o.head, text, start + o.start, start + stop, o.rule)
+                    item.heading = group
+                continue
             item = add_item(section, _head(body), body.strip(), offset, end, m.group("mark"))
             item.heading = heading
             continue
@@ -1557,13 +1569,14 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
 )
-NOT_A_COMMITMENT = re.compile(r"已经|已|同比|上年|去年|曾")
+# "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
+NOT_A_COMMITMENT = re.compile(r"已经|已|同比|(?<![比较])上年|去年|曾")
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
     (
         re.compile(
             r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:年(?=底))?(?:(?P<month>\d{1,2})\s*月\s*)?"
-            r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面))?"
+            r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面|计划))?"
         ),
         "year",
     ),
