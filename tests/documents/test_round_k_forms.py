@@ -101,3 +101,79 @@ def test_a_count_in_the_plan_of_a_named_year_is_dated_by_it():
     found = _targets(_ENUMERATED)
     assert [(c, v, u, d) for _i, c, v, u, d in found] == [(">=", 4, "个", "2029-12-31")]
     assert found[0][0].endswith("示范村")
+
+
+# --- units, titles and years ------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (i.title, i.named_lead, i.deadline and i.deadline.isoformat())
+        for s in decompose(text).sections
+        for i in s.items
+    ]
+
+
+# A page that ran a whole report into one line (over 300 characters).
+_RUN_ON = (
+    "关于东坝县2029年八件民生实事办理情况的通报为推进县人大代表票决的民生实事项目顺利实施，"
+    "县人大常委会组成督办组，通过走访群众、实地察看、听取汇报和座谈交流等方式，详细了解各个"
+    "项目的实施情况和存在问题，督促各责任单位针对问题抓整改，现将督办情况通报如下："
+    "一、基本情况（一）改造城区危桥主要内容：由县交通局牵头，计划完成危桥改造3座；"
+    "投入资金约900万元，由县级财政资金解决。完成情况：两座已于2029年4月8日完工，"
+    "第三座已完成施工图设计批复，预计11月开工建设。"
+    "（二）新建公共停车场主要内容：由县住建局牵头，计划新建停车场4处，新增停车位800个。"
+    "完成情况：四处停车场均已开工，正在进行场地硬化和划线等作业，项目整体进展顺利。\n"
+)
+
+
+def test_a_lead_named_in_the_run_of_a_sentence():
+    assert [(t, lead) for t, lead, _d in _rows(_RUN_ON)] == [
+        ("改造城区危桥", "县交通局"),
+        ("新建公共停车场", "县住建局"),
+    ]
+
+
+def test_a_title_run_into_the_first_sentence_names_the_shishi_of_its_year():
+    d = decompose(_RUN_ON)
+    assert d.title == "关于东坝县2029年八件民生实事办理情况的通报"
+    assert [dl for _t, _l, dl in _rows(_RUN_ON)] == ["2029-12-31", "2029-12-31"]
+    assert [(t.value, t.unit, t.deadline.isoformat()) for t in d.targets][:2] == [
+        (3, "座", "2029-12-31"),
+        (900, "万元", "2029-12-31"),
+    ]
+
+
+def test_a_shishi_list_after_wei_and_a_range_with_its_measure_twice():
+    text = (
+        "雲溪縣：確定十件惠民實事\n"
+        "2029-03-02 09:15:20 來源:雲溪新聞網\n"
+        "今年，雲溪縣決定實施10件惠民實事。10件惠民實事為：培養300名至400名茶葉產業帶頭人、"
+        "整體搬遷城東幼兒園、建設城西農貿市場。\n"
+    )
+    d = decompose(text)
+    assert d.year == 2029  # the page's time stamp, the text naming no year
+    assert [(t.comparator, t.value, t.unit, t.deadline.isoformat()) for t in d.targets] == [
+        (">=", 300, "名", "2029-12-31")
+    ]
+    assert "茶葉產業帶頭人" in d.targets[0].indicator
+
+
+def test_the_attachments_listed_and_the_oversight_of_a_notice_are_no_tasks():
+    text = (
+        "关于做好2029年重点工作任务分解的通知\n"
+        "各镇人民政府，县政府各部门：\n"
+        "现将任务分解（详见附件），通知如下：\n"
+        "一、落实责任，确保质量\n"
+        "各责任单位要严格对照任务清单，按期完成任务。\n"
+        "二、密切配合，各负其责\n"
+        "牵头责任单位要切实担负起牵头抓总的责任。\n"
+        "三、加强督查，有效监督\n"
+        "县政府办公室将按照“逐月查账”的督查制度，对办理不力的单位予以通报。\n"
+        "附件：1.2029年重点工作任务分解表\n"
+        "2.2029年民生实事任务分解表\n"
+        "3.东坝县2029年为民办实事任务分解表\n"
+        "东坝县人民政府办公室\n"
+        "2029年3月6日\n"
+    )
+    assert _rows(text) == []

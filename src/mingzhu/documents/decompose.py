@@ -840,6 +840,12 @@ _INLINE_HEADING = re.compile(
 )
 
 
+# "一、基本情况（一）改造…": a short heading run into the first heading below it.
+_HEADING_THEN_FIRST = re.compile(
+    r"(?:^|(?<=[。；;：:]))[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}(?=[（(]一[)）])"
+)
+
+
 # "… 1.城东客运站建成投用。 分管领导：… 2.新建…", "分别是： (1)完成… (2)新建…": rows
 # numbered after a space on one long line.
 _INLINE_NUMBER = re.compile(r"\s+(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])")
@@ -900,7 +906,10 @@ def join_lines(text: str) -> list[str]:
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
-        _numbered_run(_INLINE_HEADING.sub("\n", line), tight=" " not in line.strip())
+        _numbered_run(
+            _INLINE_HEADING.sub("\n", _HEADING_THEN_FIRST.sub("\\g<0>\n", line)),
+            tight=" " not in line.strip(),
+        )
         if len(line) > FLATTENED
         else _numbered_run(line)
         for line in text.split("\n")
@@ -1008,7 +1017,8 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
+    r"各(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各|"
+    r"(?:^|(?<=[\n。]))(?:牵头|责任|配合|协办)(?:责任)?单位[^。]{0,6}(?:要|须|需|必须|应)"
 )
 
 
@@ -1022,6 +1032,9 @@ _SHORT_PHRASES = re.compile(r"^[\u4e00-\u9fff]{4,8}(?:[，,、；;][\u4e00-\u9ff
 _MANAGING = re.compile(
     r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓"
 )
+
+
+_OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
 
 
 def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> int:
@@ -1047,6 +1060,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
     )
     if _TO_EVERYONE.match(item.title):
         return True  # "各有关部门要高度重视量化指标任务"
+    if _SHORT_PHRASES.match(item.title) and _OVERSEEING.search(item.title):
+        return True  # "加强督查，有效监督。…将严格按照…督查制度": how the rows are overseen
     if not _TO_EVERYONE.search(item.text):
         return False
     # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
@@ -1097,6 +1112,9 @@ _BODY_OPENER = re.compile(r"聚焦|围绕|按照|根据|立足|依托|对照|紧
 HEAD_RUN_ON = 16  # a first clause longer than this may be a head run into its body
 
 
+_CONTENT_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?:主要内容|项目内容|具体内容|工作内容)\s*[:：]")
+
+
 def _head(text: str, limit: int = 40) -> str:
     """The head clause of an item: up to the first full stop or semicolon; if that is
     long, up to the first comma; if the clause up to the first comma is long and a body
@@ -1104,6 +1122,8 @@ def _head(text: str, limit: int = 40) -> str:
     full stop)."""
     m = _HEAD_END.search(text)
     head = text[: m.start()] if m else text
+    if label := _CONTENT_LABEL.search(head):
+        head = head[: label.start()]  # "改造城区危桥主要内容：由…牵头": the head ends at the label
     if len(head) > limit:
         comma = re.search(r"[，,：:]", head)
         if comma:
@@ -1618,7 +1638,8 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
 _OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
-# "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
+# "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
+# lower bound, "培养400名至500名…"), then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
@@ -1629,7 +1650,8 @@ _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|�
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
-    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -2407,6 +2429,11 @@ _LEADS = re.compile(
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
     rf"(?:{_either('配合|参与|协同|协助|按职责分工负责')}))?[）)]"
 )
+# "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
+_LED_BY = re.compile(
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?){_either('牵头')}"
+    rf"(?=[，,。；;]|{_either('负责|组织|实施')})"
+)
 # "（国务院各部门分别负责，年内持续推进）", "（市民政局负责）": the units answering for the item
 # when none leads; the first named leads.
 _ANSWERING = re.compile(
@@ -2485,6 +2512,9 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif m := _ANSWERING.search(text):
             words.append(m.group(0))
             answerable = _names(m.group("lead"))
+        elif m := _LED_BY.search(text):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
     lead = leads[0] if leads else ""
@@ -2568,6 +2598,10 @@ def _year(text: str) -> int | None:
 
 
 # A page's own record of the document: "发文日期 | 2029-03-02", "成文日期：2024年3月8日".
+# A page's time stamp above a news text: "2016-03-31 10:03:06 來源:…", "时间:2022-04-09 08:27".
+_PAGE_STAMP = re.compile(
+    r"^(?:(?:时间|時間|发布时间|發佈時間)\s*[:：]\s*)?(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+)
 _PAGE_DATE = re.compile(
     r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
@@ -2578,7 +2612,7 @@ def _page_year(paragraphs: list[str]) -> int | None:
     """The year of the date a page prints above the text (发文日期, 成文日期), for a text
     that names no year of its own."""
     for para in paragraphs[:12]:
-        if m := _PAGE_DATE.search(para):
+        if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
             return int(m.group("year"))
     return None
 
@@ -2618,7 +2652,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
+    paragraphs = attachment_lists(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
+    if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
+        title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
     joined = "\n".join(paragraphs)
     offsets = []
     position = 0
@@ -2752,6 +2789,28 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     )
 
 
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
+_ATTACHMENT_MORE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S[^。；;]{0,60}$")
+
+
+def attachment_lists(paragraphs: list[str]) -> list[str]:
+    """A notice's list of attachments ("附件：1.…任务分解表" then "2.…" and "3.…" on lines of
+    their own) kept on one line: the names of the attachments are no rows."""
+    kept: list[str] = []
+    listing = False
+    for para in paragraphs:
+        if listing and _ATTACHMENT_MORE.match(para.strip()):
+            kept[-1] = f"{kept[-1]} {para.strip()}"
+            continue
+        listing = bool(_ATTACHMENTS.match(para.strip()))
+        kept.append(para)
+    return kept
+
+
+# The title of a notice or report that a page ran into its first sentence.
+_RUN_ON_TITLE = re.compile(
+    r"^关于[^。，,；;：:！？!?]{4,60}?的(?:通报|通知|报告|意见|决定|方案|批复)(?=[\u4e00-\u9fff])"
+)
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
 REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$")
 # Where a row of a progress report starts to report: a sentence opening with the period
@@ -2768,7 +2827,7 @@ def _report_opens(text: str) -> int:
 
 
 # The 实事 of a year, in either form of the characters.
-SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?分[别別]是[：:]")
+SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]")
 
 
 def _names_shishi(text: str) -> bool:
