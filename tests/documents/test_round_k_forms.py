@@ -177,3 +177,30 @@ def test_the_attachments_listed_and_the_oversight_of_a_notice_are_no_tasks():
         "2029年3月6日\n"
     )
     assert _rows(text) == []
+
+
+# --- a passage of a progress table one cell a line -------------------------------------------
+
+_PROGRESS_PASSAGE = (
+    "2029年县政府民生实事项目推进情况(1-9月)\n"
+    "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n"
+    "1-8月推进情况 |\n1-9月推进情况 |\n是否达序 |\n说明 |\n"
+    "12 |\n优化提升30条背街小巷路面。 |\n王某某 |\n住建局 |\n市政处、相关街道 |\n"
+    "已完成40%。 |\n已完成70%。 |\n是 |\n||\n"
+    "13 |\n新建口袋公园6个。 |\n王某某 |\n园林局 |\n各街道 |\n已开工2个。 |\n"
+    "已建成4个公园，在建2个。 |\n否 |\n招标延后1个月，将加快推进。 |\n|\n"
+)
+
+
+def test_a_passage_of_a_table_starting_mid_table_with_its_empty_cells_dropped():
+    assert _rows(_PROGRESS_PASSAGE) == [
+        ("优化提升30条背街小巷路面", "住建局", "2029-12-31"),
+        ("新建口袋公园6个", "园林局", "2029-12-31"),
+    ]
+    d = decompose(_PROGRESS_PASSAGE)
+    assert [i.named_co for s in d.sections for i in s.items] == [["市政处", "相关街道"], ["各街道"]]
+    # The task cells commit; the report columns are no part of the rows.
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [
+        ("背街小巷路面", 30, "条"),
+        ("口袋公园", 6, "个"),
+    ]

@@ -351,6 +351,31 @@ def _rows_by_lead(
     return header[1:], [(row[0], row[1:]) if full else ("", row) for full, row in read]
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] | None:
+    """Rows of unequal widths, the page having dropped their empty cells, set under the
+    header by their lead cell: the first cell is the task, the cells between it and the
+    lead cell stand in the columns just before the lead column, those after it in the
+    columns after it, in order. None when a row has no lead cell where it can stand."""
+    lead = next((i for i, h in enumerate(header) if "牵头" in _plain(h)), None)
+    if lead is None or lead < 1:
+        return None
+    aligned = []
+    for row in rows:
+        at = next((i for i in range(1, len(row)) if _UNIT_CELL.match(row[i])), None)
+        if at is None or at > lead or len(row) - at > len(header) - lead:
+            return None
+        full = [""] * len(header)
+        full[0] = row[0]
+        for offset, cell in enumerate(row[1:at], start=lead - (at - 1)):
+            full[offset] = cell
+        full[lead : lead + len(row) - at] = row[at:]
+        aligned.append(full)
+    return aligned
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -370,15 +395,26 @@ def unflatten_tables(text: str) -> str:
             continue
         header = []
         j = k + 1
-        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 24:
+        # The header runs to the first row's number: 1, or the number a passage of the
+        # table starts with ("24").
+        while (
+            j < len(cells)
+            and not _ROW_NUMBER.match(cells[j][1])
+            and len(cells[j][1]) <= 12
+            and len(header) < 24
+        ):
             header.append(cells[j][1])
             j += 1
         opening = ""  # a group row between the header and the first row
-        if j + 1 < len(cells) and _GROUP_ROW.match(cells[j][1]) and cells[j + 1][1] == "1":
+        if (
+            j + 1 < len(cells)
+            and _GROUP_ROW.match(cells[j][1])
+            and _ROW_NUMBER.match(cells[j + 1][1])
+        ):
             opening, j = cells[j][1], j + 1
         if (
             j >= len(cells)
-            or cells[j][1] != "1"
+            or not _ROW_NUMBER.match(cells[j][1])
             or not any(w in _plain(h) for h in header for w in _TABLE_TASK)
             or not any(w in _plain(h) for h in header for w in _TABLE_UNIT)
         ):
@@ -387,7 +423,7 @@ def unflatten_tables(text: str) -> str:
         rows: list[list[str]] = []
         groups: dict[int, str] = {0: opening} if opening else {}  # "一、…" group rows
         last = j
-        expected = 1
+        expected = int(cells[j][1])
         while j < len(cells):
             cell = cells[j][1]
             if (
@@ -423,6 +459,8 @@ def unflatten_tables(text: str) -> str:
         end = cells[last][0]
         rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
+        if len(widths) > 1 and (aligned := _rows_aligned(rows, header)) is not None:
+            rows, widths = aligned, {len(header)}
         if len(widths) == 1 and 2 <= (width := widths.pop()) <= len(header):
             # Every row has a cell for each column: read them by their headers, the header
             # words broken over lines ("责任" "领导") joined back.
@@ -494,6 +532,7 @@ TABLE_COLUMNS = {
         "建设内容",
         "建设规模",
         "任务目标",
+        "目标任务",  # "全年目标任务"
         # After a task column ("事项名称 | 项目内容"), what the row does.
         "项目内容",
         "具体内容",
@@ -1643,7 +1682,7 @@ _OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置"
+    r"完善|整治|解决|增加|设置|优化提升|提升"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
