@@ -204,3 +204,43 @@ def test_a_passage_of_a_table_starting_mid_table_with_its_empty_cells_dropped():
         ("背街小巷路面", 30, "条"),
         ("口袋公园", 6, "个"),
     ]
+
+
+# --- records of labelled fields ---------------------------------------------------------------
+
+_RECORDS = (
+    "全县为民办实事项目进展情况汇报\n"
+    "01 项目名称：改善城区水环境\n"
+    "项目内容：\n"
+    "疏浚城区内河，新改建城区公共厕所6座。新建3个湿地保护小区。\n"
+    "责任单位：\n"
+    "县水务局、县城管局\n"
+    "进展与成效：\n"
+    "内河疏浚已完成招标，已确定4座公厕建设位置，6月正式开放2座。\n"
+    "02\n"
+    "项目名称：\n"
+    "丰富群众文化生活\n"
+    "项目内容：\n"
+    "新建“城市书房”2个。\n"
+    "责任单位\n"
+    "县文旅局\n"
+    "进展与成效：\n"
+    "书房选址已确定，5月开展放映60场次。\n"
+)
+
+
+def test_records_of_labelled_fields_are_rows_without_their_reports():
+    assert [(t, lead) for t, lead, _d in _rows(_RECORDS)] == [
+        ("改善城区水环境", "县水务局"),
+        ("丰富群众文化生活", "县文旅局"),
+    ]
+    assert [(t.value, t.unit) for t in decompose(_RECORDS).targets] == [
+        (6, "座"),
+        (3, "个"),
+        (2, "个"),
+    ]
+
+
+def test_a_single_record_is_left_as_it_is():
+    text = "项目名称：改善城区水环境\n项目内容：新改建城区公共厕所6座。\n责任单位：县水务局\n"
+    assert "项目名称" in decompose(text).text

@@ -353,6 +353,77 @@ def _rows_by_lead(
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
+# Records of labelled fields, a label on a line (its value after it or on the lines
+# below): "01 项目名称：…" "项目内容：" … "责任单位：" … "进展与成效：" ….
+_RECORD_NAME = re.compile(r"^(?:(?P<n>\d{1,3})\s*)?项目名称\s*[:：]?\s*(?P<rest>.*)$")
+_RECORD_LABEL = re.compile(
+    r"^(?P<label>项目内容|主要内容|建设内容|具体内容|工作内容|责任单位|牵头单位|配合单位|责任部门|"
+    r"完成时限|完成时间|时间节点|进展与成效|进展情况|完成情况|推进情况|工作成效)\s*[:：]?\s*(?P<rest>.*)$"
+)
+_RECORD_FIELDS = {
+    "项目内容": "content", "主要内容": "content", "建设内容": "content", "具体内容": "content",
+    "工作内容": "content", "责任单位": "units", "责任部门": "units", "牵头单位": "lead",
+    "配合单位": "co", "完成时限": "time", "完成时间": "time", "时间节点": "time",
+}  # fmt: skip
+
+
+def labelled_records(text: str) -> str:
+    """Records of labelled fields ("01 项目名称：提升县域生态环境", "项目内容：" and its text,
+    "责任单位：" and the units, "进展与成效：" and a report) rewritten as the numbered rows
+    "1.名称。内容（牵头单位：X；责任单位：Y；完成时限：Z）" the steps below read; what a
+    record reports is left out, as a table's report columns are. Two records at least,
+    one naming its units."""
+    if "项目名称" not in text:
+        return text
+    lines = text.split("\n")
+    starts = [k for k, line in enumerate(lines) if _RECORD_NAME.match(line.strip())]
+    if len(starts) < 2:
+        return text
+    records: list[dict[str, list[str]]] = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        record: dict[str, list[str]] = {"name": []}
+        field: str | None = "name"
+        rest = _RECORD_NAME.match(lines[a].strip()).group("rest")
+        if rest:
+            record["name"].append(rest)
+        for k in range(a + 1, b):
+            line = lines[k].strip()
+            if not line or (_ROW_NUMBER.match(line) and k == b - 1):
+                continue  # empty, or the number of the next record on a line of its own
+            if m := _RECORD_LABEL.match(line):
+                field = _RECORD_FIELDS.get(m.group("label"))  # None: a report, left out
+                if field and m.group("rest"):
+                    record.setdefault(field, []).append(m.group("rest"))
+                elif field:
+                    record.setdefault(field, [])
+            elif field:
+                record.setdefault(field, []).append(line)
+        records.append(record)
+    if not any(r.get("units") or r.get("lead") for r in records):
+        return text
+    out = []
+    for n, record in enumerate(records, start=1):
+        name = "".join(record["name"]).strip().rstrip("。；; ")
+        if not name:
+            continue
+        content = "".join(record.get("content", [])).strip()
+        notes = [
+            f"{label}：{'、'.join(x for v in record.get(key, []) for x in [v.strip()] if x)}"
+            for key, label in (
+                ("lead", "牵头单位"),
+                ("units", "责任单位"),
+                ("co", "配合单位"),
+                ("time", "完成时限"),
+            )
+            if any(v.strip() for v in record.get(key, []))
+        ]
+        note = f"（{'；'.join(notes)}）" if notes else ""
+        body = f"{content.rstrip('。；; ')}。" if content else ""
+        out.append(f"{n}.{name}。{body}{note}")
+    # A number on a line of its own before a record's name belongs to it.
+    first = starts[0] - (1 if starts[0] and _ROW_NUMBER.match(lines[starts[0] - 1].strip()) else 0)
+    return "\n".join(lines[:first] + out)
+
 
 def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] | None:
     """Rows of unequal widths, the page having dropped their empty cells, set under the
@@ -2687,7 +2758,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
     paragraphs = join_lines(
-        separated_tables(numbered_tables(project_tables(unflatten_tables(text))))
+        separated_tables(numbered_tables(project_tables(unflatten_tables(labelled_records(text)))))
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
