@@ -244,3 +244,23 @@ def test_records_of_labelled_fields_are_rows_without_their_reports():
 def test_a_single_record_is_left_as_it_is():
     text = "项目名称：改善城区水环境\n项目内容：新改建城区公共厕所6座。\n责任单位：县水务局\n"
     assert "项目名称" in decompose(text).text
+
+
+# --- set J's known misses: counts in a list -----------------------------------------------------
+
+
+def test_a_count_in_chinese_numerals_inside_a_list_counts():
+    text = "今年，街道将建成社区食堂3处、六个养老服务站和两个口袋公园。\n"
+    assert [(i, v, u) for i, _c, v, u, _d in _targets(text)] == [
+        ("社区食堂", 3, "处"),
+        ("养老服务站", 6, "个"),
+        ("口袋公园", 2, "个"),
+    ]
+
+
+def test_counts_of_buildings_and_households_measure_one_work():
+    text = "今年，街道将完成18栋楼、520户居民的老旧小区提升改造。\n"
+    assert [(i, v, u) for i, _c, v, u, _d in _targets(text)] == [
+        ("老旧小区提升改造", 18, "栋"),
+        ("老旧小区提升改造", 520, "户"),
+    ]

@@ -1747,7 +1747,10 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
-_OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
+_OBJECT_END = (
+    r"(?=[，,。；;、）)（(]|[和与](?=\d|[一二两三四五六七八九十]{1,3}[个座所家处条项])|"
+    r"(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
+)
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
 # lower bound, "培养400名至500名…"), then what is counted.
 _COUNTING_VERBS = _tw(
@@ -1803,7 +1806,8 @@ _PEOPLE = re.compile(
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
-    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
+    rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
@@ -2161,6 +2165,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        chain = [results[-1]]
         results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
         position = m.end()
@@ -2178,9 +2183,20 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if "verb" in more.groupdict() and not _OBJECT_VERBS.search(verb):
                 name = f"{verb}{name}"
             results.append(found(more, more.start("num"), name, ">=", value, verb))
+            chain.append(results[-1])
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
+        work = chain[-1].indicator.rpartition("的")[2]
+        if (
+            len(chain) >= 2
+            and work != chain[-1].indicator
+            and _plausible(work)
+            and all(len(t.indicator) <= 2 for t in chain[:-1])
+        ):
+            # "完成22栋楼、778户居民的老旧小区改造": the measures of one work, 栋 and 户.
+            for t in chain:
+                t.indicator = work
     for m in _PEOPLE.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
