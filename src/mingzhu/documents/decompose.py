@@ -1806,7 +1806,7 @@ _PEOPLE = re.compile(
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
-    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
+    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?|(?!一批)[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
     rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
