@@ -264,3 +264,36 @@ def test_counts_of_buildings_and_households_measure_one_work():
         ("老旧小区提升改造", 18, "栋"),
         ("老旧小区提升改造", 520, "户"),
     ]
+
+
+# --- a report's plan in two paragraphs led by works --------------------------------------------
+
+_REPORT_PLAN = (
+    "筑牢绿色生态屏障。压实各级河长责任，推进水土流失综合治理，实施退化林地修复2万亩、"
+    "森林抚育3万亩、异地造林900亩。完成新一轮林地保护利用调查，逐步实现林草一体化管理。"
+    "健全耕地保护长效机制，完成耕地修复5000亩。开展绿美河湖创建行动，完成东湖水源保护区生态"
+    "修复工程，保护流域生态环境和水域生物多样性。\n"
+    "推动产业转型发展。加快实施规划储备的新能源项目，有序推进东岭、西岗等4个分布式风电项目，"
+    "加速推进12个集中式光伏项目。优化农业种植结构，实施绿色高产示范创建3600亩。积极培育林下"
+    "经济，发展林菌、林药、林花等产业。推广应用新能源汽车，优化共享单车点位布局，引导绿色出行，"
+    "鼓励绿色消费，倡导简约适度的生活方式。\n"
+)
+
+
+def test_two_long_paragraphs_led_by_works_of_one_length_are_items_that_commit():
+    assert [t for t, _l, _d in _rows(_REPORT_PLAN)] == ["筑牢绿色生态屏障", "推动产业转型发展"]
+    found = [(v, u) for _i, _c, v, u, _d in _targets(_REPORT_PLAN)]
+    assert found == [
+        (2, "万亩"),
+        (3, "万亩"),
+        (900, "亩"),
+        (5000, "亩"),
+        (4, "个"),
+        (12, "个"),
+        (3600, "亩"),
+    ]
+
+
+def test_two_short_paragraphs_with_heads_are_no_items():
+    text = "经济运行稳中向好。全年完成投资。\n社会事业持续进步。新建学校两所。\n"
+    assert _rows(text) == []

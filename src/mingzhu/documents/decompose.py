@@ -1324,19 +1324,40 @@ def _level(para: str) -> tuple[int, re.Match] | None:
 _PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4,20})。(?=\S)")
 
 
+# The verbs a report's paragraph of work opens with ("筑牢…", "推动…", "加快…").
+_WORK_HEAD = re.compile(
+    r"^(?:筑牢|推动|推进|强化|加快|加强|实施|深化|提升|打造|优化|持续|扎实|全力|大力|坚持|着力|"
+    r"做强|做优|做实|建设|完善|培育|抓好|构建|促进|扩大|守牢|织密|兜牢|增进|统筹|巩固|激发|"
+    r"夯实|厚植|壮大|拓展|提高|保障|改善)"
+)
+
+
 def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]:
     """Paragraphs opening with parallel heads: two or more in a row, each a short
     sentence, opening with the same character, or three or more whose heads are short
     phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
+    lengths: dict[int, int] = {}
     before = [""]  # the paragraph before the run
+
+    def works(pair: list[tuple[int, str]]) -> bool:
+        # "筑牢生态安全屏障。…" "推动绿色转型发展。…": two long paragraphs of a report's
+        # plan, each led by a work of one length.
+        return all(
+            6 <= len(head) <= 8
+            and len(head) == len(pair[0][1])
+            and _WORK_HEAD.match(head)
+            and lengths[offset] >= 150
+            for offset, head in pair
+        )
 
     def close() -> None:
         same_start = all(head[0] == run[0][1][0] for _offset, head in run)
         # "到2025年，…" then "——产业能级更高。…": the parts of a goal, no tasks.
         goal_parts = run and run[0][1][0] == "—" and COMMITMENT.search(before[0])
-        if len(run) >= (2 if same_start else 3) and not goal_parts:
+        enough = len(run) >= (2 if same_start or (len(run) == 2 and works(run)) else 3)
+        if enough and not goal_parts:
             heads.update(run)
         run.clear()
 
@@ -1348,6 +1369,7 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
 
     previous = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
+        lengths[offset] = len(para)
         m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
         if m and (not run or parallel(m.group("head"))):
             if not run:
