@@ -297,3 +297,41 @@ def test_two_long_paragraphs_led_by_works_of_one_length_are_items_that_commit():
 def test_two_short_paragraphs_with_heads_are_no_items():
     text = "经济运行稳中向好。全年完成投资。\n社会事业持续进步。新建学校两所。\n"
     assert _rows(text) == []
+
+
+# --- counts of a row: a completion named by its clause, the parts of a total, those served ---
+
+_EDUCATION_ROW = (
+    "1.扩大教育资源供给。实施新建、改扩建学校项目9个，计划竣工4个，其中幼儿园2个、小学2个；"
+    "增加学位3600个，其中幼儿园300个，中小学3300个。（牵头单位：区教育局）\n"
+)
+
+
+def test_a_completion_is_named_by_the_count_of_the_clause_before():
+    found = {(i, v) for i, _c, v, _u, _d in _targets(_EDUCATION_ROW)}
+    assert ("新建、改扩建学校项目竣工", 4) in found
+    assert not any(len(i) <= 1 for i, _v in found)
+
+
+def test_the_parts_of_a_total_after_qizhong_are_exact():
+    assert [(i, c, v) for i, c, v, _u, _d in _targets(_EDUCATION_ROW)] == [
+        ("学校项目", ">=", 9),
+        ("新建、改扩建学校项目竣工", ">=", 4),
+        ("幼儿园", "=", 2),
+        ("小学", "=", 2),
+        ("增加学位", ">=", 3600),
+        ("幼儿园", "=", 300),
+        ("中小学", "=", 3300),
+    ]
+    text = "力争新建学校10所以上，其中小学6所以上。\n"
+    assert [c for _i, c, _v, _u, _d in _targets(text)] == [">=", ">="]
+
+
+def test_those_served_across_the_district_name_the_service():
+    text = "1.优化养老服务。为全区18000名老年人提供居家上门服务。（牵头单位：区民政局）\n"
+    assert _targets(text) == [("老年人居家上门服务", ">=", 18000, "名", None)]
+
+
+def test_zaijian_counts_work():
+    text = "1.推动道路建设。2029年计划再建18公里农村道路。（牵头单位：县交通局）\n"
+    assert _targets(text) == [("农村道路", ">=", 18, "公里", "2029-12-31")]

@@ -1778,7 +1778,7 @@ _OBJECT_END = (
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置|优化提升|提升"
+    r"完善|整治|解决|增加|设置|优化提升|提升|再建"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
@@ -2104,14 +2104,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
             # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
-            before = text[: max(start - 1, 0)]
+            clause = max(text.rfind(c, 0, start) for c in "，,；;：:。") + 1
+            before = text[: max(clause - 1, 0)]  # "计划竣工3个": before the clause, not 计
             cut = max(before.rfind(c) for c in "，,；;：:。") + 1
             named = re.sub(
                 r"^(?:[一二三四五六七八九十]+是|加快|推进|实施|推动|开展|继续|持续)+",
                 "",
                 before[cut:],
             )
-            if _plausible(named):
+            counted = re.sub(rf"\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?:以上)?$", "", named)
+            if counted != named and _plausible(counted):
+                name = f"{counted}{name}"  # "建设项目12个，计划竣工3个": 建设项目竣工
+            elif _plausible(named):
                 name = named
         elif verb is not None and _OBJECT_VERBS.search(verb.group(0)):
             # "我们将建成农贸市场3个": the object names the indicator, not the words before.
@@ -2330,7 +2334,21 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                     deadline_rule=f"{year}年",
                 )
             )
+    for t in results if "其中" in text else ():
+        # "增加学位5000个，其中幼儿园420个，中小学4580个": the parts of a total, exact (to
+        # the end of the part of the sentence that says 其中).
+        at = t.start - base
+        part = max(text.rfind(c, 0, at) for c in "；;。：:") + 1
+        if (
+            "其中" in text[part:at]
+            and t.comparator == ">="
+            and not _STATED_BOUND.search(text, at, t.end - base)
+        ):
+            t.comparator = "="
     return sorted(results, key=lambda t: t.start)
+
+
+_STATED_BOUND = re.compile(rf"{_PREFIX}|以上|以下|左右|以内|之内")
 
 
 _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
@@ -2343,7 +2361,7 @@ _DIMENSION = re.compile(
 
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
-    rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
+    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
     r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
