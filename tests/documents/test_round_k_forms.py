@@ -335,3 +335,38 @@ def test_those_served_across_the_district_name_the_service():
 def test_zaijian_counts_work():
     text = "1.推动道路建设。2029年计划再建18公里农村道路。（牵头单位：县交通局）\n"
     assert _targets(text) == [("农村道路", ">=", 18, "公里", "2029-12-31")]
+
+
+# --- a Word table flattened without any separator ----------------------------------------------
+
+_RUN_TOGETHER = (
+    "2029年民生实事项目责任分解表.docx\n"
+    "1、2029年民生实事项目责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位"
+    "1扩充学前学位新建幼儿园4所，增加学位1200个。李某某教育局东湖街道区城投公司"
+    "2改善出行条件新建公共停车场3处。王某交通局各街道"
+    "3美化城区环境改造口袋公园5个。赵某某园林局西岭街道推进河道整治12公里。"
+    "赵某某水务局区城投公司\n"
+    "2、4关爱老人为全区9000名老年人提供助餐服务。钱某民政局各街道\n"
+)
+
+
+def test_a_word_table_flattened_without_separators_gives_its_rows_and_units():
+    assert _rows(_RUN_TOGETHER) == [
+        ("扩充学前学位新建幼儿园4所，增加学位1200个", "教育局", "2029-12-31"),
+        ("改善出行条件新建公共停车场3处", "交通局", "2029-12-31"),
+        ("美化城区环境改造口袋公园5个", "园林局", "2029-12-31"),
+        ("推进河道整治12公里", "水务局", "2029-12-31"),
+        ("关爱老人为全区9000名老年人提供助餐服务", "民政局", "2029-12-31"),
+    ]
+    d = decompose(_RUN_TOGETHER)
+    items = [i for s in d.sections for i in s.items]
+    assert items[0].named_co == ["东湖街道", "区城投公司"]
+    assert items[0].named_leader == "李某某"
+    assert [(t.value, t.unit) for t in d.targets] == [
+        (4, "所"),
+        (1200, "个"),
+        (3, "处"),
+        (5, "个"),
+        (12, "公里"),
+        (9000, "名"),
+    ]

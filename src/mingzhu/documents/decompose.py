@@ -353,6 +353,99 @@ def _rows_by_lead(
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
+# A Word table a document-sharing page flattened without any separator: the header words
+# run together after 序号, each row its number, name and content, then the leader, the lead
+# unit and the co-units, run together too ("1增加…供给实施…。何某某教育局…街道2促进…").
+_RUN_HEADER_WORD = (
+    r"项目名称|任务名称|实事名称|工作任务|主要内容|工作内容|具体内容|目标任务|"
+    r"[区县市]政府分管领导|分管领导|责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|"
+    r"完成时限|完成时间"
+)
+_RUN_HEADER = re.compile(rf"序号(?P<words>(?:{_RUN_HEADER_WORD}){{3,}})(?=1[\u4e00-\u9fff])")
+_RUN_WORD = re.compile(_RUN_HEADER_WORD)
+_RUN_PAGE_MARK = re.compile(r"\n\d{1,2}、")  # the page numbers of the sharing site
+_RUN_UNIT_END = "局委办院司道镇区园心团府）)"
+_RUN_LEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:局|委员会|委|办公室|办|中心|院|公司|集团)")
+_RUN_CO = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?(?:公司|集团|街道|政府|局|委|办|中心|区|园|镇)(?:[（(][^（()）]{1,12}[）)])?"
+)
+# A task's text, not a unit: it opens with a verb of work.
+_RUN_NOT_UNIT = re.compile(
+    r"^(?:推进|推动|完成|开展|提升|加快|实施|新建|建成|建设|改造|打造|落实|支持|组织|举办|对|为)"
+)
+
+
+def _run_leader_lead(text: str, at: int) -> tuple[str, str, int] | None:
+    """A leader's name (two or three characters) and a lead unit run together at ``at``:
+    "何某某教育局", "张某民政局" (a unit of three characters at least decides)."""
+    for size in (3, 2):
+        leader = text[at : at + size]
+        if (
+            len(leader) == size
+            and re.fullmatch(r"[\u4e00-\u9fff]+", leader)
+            and (m := _RUN_LEAD.match(text, at + size))
+        ):
+            return leader, m.group(0), m.end()
+    return None
+
+
+def run_together_tables(text: str) -> str:
+    """Such a table rewritten as numbered rows
+    "1.名称内容。（牵头单位：X；责任单位：Y、Z；牵头领导：W）"; a row holding two tasks, each
+    with its own leader and lead, gives two rows; its co-units end where a verb of work
+    opens the next task's text."""
+    header = _RUN_HEADER.search(text)
+    if header is None or not {"牵头单位", "责任单位"} & set(
+        _RUN_WORD.findall(header.group("words"))
+    ):
+        return text
+    body = _RUN_PAGE_MARK.sub("", text[header.end() :])
+    body = re.sub(rf"序号(?:{_RUN_HEADER_WORD})+", "", body).replace("\n", "")
+    starts, n, at = [], 1, 0
+    while (m := re.compile(rf"(?<!\d){n}(?=[\u4e00-\u9fff])").search(body, at)) is not None:
+        if n > 1 and body[m.start() - 1 : m.start()] not in _RUN_UNIT_END + "。":
+            at = m.end()
+            continue
+        starts.append(m.start())
+        n, at = n + 1, m.end()
+    if len(starts) < 2:
+        return text
+    out: list[str] = []
+    for a, b in zip(starts, [*starts[1:], len(body)], strict=True):
+        row = re.sub(r"^\d+", "", body[a:b])
+        parts, content, k = [], "", 0
+        while k < len(row):
+            stop = row.find("。", k)
+            if stop < 0:
+                content += row[k:]
+                break
+            content += row[k : stop + 1]
+            found = _run_leader_lead(row, stop + 1)
+            if found is None:
+                k = stop + 1
+                continue
+            leader, lead, k = found
+            co = []
+            while (unit := _RUN_CO.match(row, k)) and not _RUN_NOT_UNIT.match(unit.group(0)):
+                co.append(unit.group(0))
+                k = unit.end()
+            parts.append([content, leader, lead, co])
+            content = ""
+        if content and parts:
+            parts[-1][0] += content  # what follows the last units: the same task's text
+        elif content:
+            parts.append([content, "", "", []])
+        for task, leader, lead, co in parts:
+            notes = [f"牵头单位：{lead}"] if lead else []
+            notes += [f"责任单位：{'、'.join(co)}"] if co else []
+            notes += [f"牵头领导：{leader}"] if leader else []
+            note = f"（{'；'.join(notes)}）" if notes else ""
+            out.append(f"{len(out) + 1}.{task.rstrip('。；; ')}。{note}")
+    before, _n, caption = text[: header.start()].rpartition("\n")
+    caption = re.sub(r"^\d{1,2}、", "", caption.strip())  # the site's page number
+    return "\n".join([*([before] if _n else []), *([caption] if caption else []), *out])
+
+
 # Records of labelled fields, a label on a line (its value after it or on the lines
 # below): "01 项目名称：…" "项目内容：" … "责任单位：" … "进展与成效：" ….
 _RECORD_NAME = re.compile(r"^(?:(?P<n>\d{1,3})\s*)?项目名称\s*[:：]?\s*(?P<rest>.*)$")
@@ -2814,7 +2907,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
     paragraphs = join_lines(
-        separated_tables(numbered_tables(project_tables(unflatten_tables(labelled_records(text)))))
+        separated_tables(
+            numbered_tables(
+                project_tables(unflatten_tables(labelled_records(run_together_tables(text))))
+            )
+        )
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
