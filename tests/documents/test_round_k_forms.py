@@ -72,6 +72,9 @@ def test_a_report_of_growth_on_the_year_before_is_still_no_target():
     )
     assert [(i, v) for i, _c, v, _u, _d in _targets(text)] == [("口袋公园", 3)]
     assert _targets("去年全区地区生产总值比上年增长5.1%。\n") == []
+    # How a figure grew on the year before, after the figure: a fact, not a second target.
+    found = _targets("力争全年实现地区生产总值600亿元，比上年增长5%。\n")
+    assert [(i, v, u) for i, _c, v, u, _d in found] == [("地区生产总值", 600, "亿元")]
 
 
 # --- a heading enumerating its works ---------------------------------------------------------

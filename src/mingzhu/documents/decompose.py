@@ -2114,6 +2114,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name, start = _indicator(text, m.start())
         before = _FIGURE_BEFORE.search(text[: m.start()])
         if not name and before:
+            if re.search(r"[比较]上年", text[start : m.start()]):
+                continue  # "实现…585.99亿元，比上年增长3.2%": how a figure grew, a fact
             # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
             name, _start = _indicator(text, before.start())
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
@@ -2606,6 +2608,8 @@ def _plausible(name: str) -> bool:
         return False
     if name.count("“") != name.count("”"):
         return False  # "以“暖企新": cut inside a quotation
+    if re.match(r"[比较]上年", name):
+        return False  # "…亿元，比上年增长3.2%": how the figure before grew, no name
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
