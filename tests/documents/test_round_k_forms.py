@@ -373,3 +373,26 @@ def test_a_word_table_flattened_without_separators_gives_its_rows_and_units():
         (12, "公里"),
         (9000, "名"),
     ]
+
+
+# --- set J's known misses: a restating row without a report opener -----------------------------
+
+_RESTATED = (
+    "关于2029年重点工作上半年完成情况的通报\n"
+    "一、其他指标任务完成情况\n"
+    "1.引进亿元以上项目不少于20个。上半年，引进亿元以上项目12个。\n"
+    "2.培育工业互联网平台2家，省级示范企业总数达15家。支持企业实施智能化改造。\n"
+    "3.新建5G基站300个。截至6月底，新建5G基站180个。\n"
+)
+
+
+def test_a_row_restating_its_targets_among_reporting_rows_commits_them():
+    found = [(v, u) for _i, _c, v, u, _d in _targets(_RESTATED)]
+    assert found == [(20, "个"), (2, "家"), (15, "家"), (300, "个")]
+
+
+def test_a_row_that_reports_without_an_opener_still_commits_nothing():
+    text = _RESTATED.replace(
+        "2.培育工业互联网平台2家，省级示范企业总数达15家。", "2.已培育平台2家。"
+    )
+    assert [(v, u) for _i, _c, v, u, _d in _targets(text)] == [(20, "个"), (300, "个")]

@@ -3001,6 +3001,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for i in s.items
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
     ]
+    # A row among such rows that restates its targets and reports nothing ("2.培育…平台2家，
+    # …总数达30家。支持企业…"): what it restates commits too.
+    committed += [
+        (i.start, i.end)
+        for s in sections
+        if REVIEW.search(s.title)
+        and sum(0 < _report_opens(i.text) < len(i.text) for i in s.items) >= 2
+        for i in s.items
+        if _report_opens(i.text) == len(i.text) and not re.search(r"已|完成情况", i.text)
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
