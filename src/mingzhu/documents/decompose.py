@@ -394,7 +394,7 @@ def run_together_tables(text: str) -> str:
     "1.名称内容。（牵头单位：X；责任单位：Y、Z；牵头领导：W）"; a row holding two tasks, each
     with its own leader and lead, gives two rows; its co-units end where a verb of work
     opens the next task's text."""
-    header = _RUN_HEADER.search(text)
+    header = _RUN_HEADER.search(text) if "序号" in text else None
     if header is None or not {"牵头单位", "责任单位"} & set(
         _RUN_WORD.findall(header.group("words"))
     ):
@@ -2775,7 +2775,7 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif m := _ANSWERING.search(text):
             words.append(m.group(0))
             answerable = _names(m.group("lead"))
-        elif m := _LED_BY.search(text):
+        elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
     if not leads:
