@@ -396,3 +396,18 @@ def test_a_row_that_reports_without_an_opener_still_commits_nothing():
         "2.培育工业互联网平台2家，省级示范企业总数达15家。", "2.已培育平台2家。"
     )
     assert [(v, u) for _i, _c, v, u, _d in _targets(text)] == [(20, "个"), (300, "个")]
+
+
+def test_a_sum_is_named_by_the_counted_work_it_pays_for():
+    text = (
+        "1.修复矿山。投入800万元完成东山、西岭等12座历史遗留矿山修复。（牵头单位：县自然资源局）\n"
+    )
+    assert _targets(text) == [
+        ("历史遗留矿山修复投入", "=", 800, "万元", None),
+        ("历史遗留矿山修复", ">=", 12, "座", None),
+    ]
+    text = "1.推动道路建设。2029年计划投资1800万元再建15公里农村道路。（牵头单位：县交通局）\n"
+    assert [(i, c, v) for i, c, v, _u, _d in _targets(text)] == [
+        ("农村道路投资", "=", 1800),
+        ("农村道路", ">=", 15),
+    ]

@@ -1958,6 +1958,12 @@ _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
     r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
 )
+# "计划投资2500万元再建27公里农村道路", "投入500万元完成…等15座历史遗留矿山修复": a sum and the
+# counted work it pays for, which names it.
+_SUM_FOR_COUNT = re.compile(
+    rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
+    rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;]|$)"
+)
 # "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
 _INVESTMENT_TASK = re.compile(
     rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
@@ -2389,6 +2395,19 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
         taken.append((m.start(), m.end()))
+    for m in _SUM_FOR_COUNT.finditer(text) if "投" in text or "安排" in text else ():
+        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
+        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("obj") + ("投资" if m.group("verb") == "投资" else m.group("verb"))
+        comparator = ">=" if m.group("suf") else "="
+        sum_target = found(m, m.start(), name, comparator, value, m.group("verb"))
+        sum_target.end = base + sum_end
+        results.append(sum_target)
+        taken.append((m.start(), sum_end))
     for m in _YEARS.finditer(text) if "年" in text else ():
         name, start = _indicator(text, m.start())
         value = _number(m.group("num"))
