@@ -15,6 +15,9 @@ with the truth and scored:
 - deadlines: on matched rows, the truth date (or "long-running") equals the row's;
 - boilerplate: rows whose title is one of the notice's instructions listed in the truth.
 
+A text the reader refuses (an encoding it does not recognise) is scored as one in which
+nothing is found, and counted apart.
+
 Goals (issue 18): named leads >= 95 % recall, targets >= 90 % recall and precision,
 deadlines >= 90 %, boilerplate 0. Pure Python, no database; a few seconds.
 
@@ -205,14 +208,21 @@ def main() -> None:
         settings.configure(USE_I18N=False)
     django.setup()
     from mingzhu.documents.decompose import as_json, decompose
-    from mingzhu.documents.reading import read_document
+    from mingzhu.documents.reading import ReadError, read_document
 
     started = time.perf_counter()
     total: dict[str, int] = {}
     corpus = load_corpus(args.corpus)
+    refused = 0
     for path, truth in corpus:
-        text, _encoding = read_document(path.read_bytes(), path.name)
-        counts = score(truth, as_json(decompose(text)))
+        try:
+            text, _encoding = read_document(path.read_bytes(), path.name)
+        except ReadError as exc:  # scored as a text in which nothing is found
+            refused += 1
+            counts = score(truth, {"tasks": [], "targets": []})
+            counts["misses"].insert(0, f"text refused: {exc}")
+        else:
+            counts = score(truth, as_json(decompose(text)))
         misses = counts.pop("misses")
         for key, value in counts.items():
             total[key] = total.get(key, 0) + value
@@ -236,6 +246,8 @@ def main() -> None:
     }
     print(f"corpus: {args.corpus}")
     print(f"{len(corpus)} texts, {t['tasks_truth']} tasks, {t['targets_truth']} targets")
+    if refused:
+        print(f"texts refused by the reader (nothing found in them): {refused}")
     for name, (a, b) in figures.items():
         goal = GOALS.get(name)
         mark = ""

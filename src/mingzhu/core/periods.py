@@ -200,6 +200,9 @@ _YEAR_MONTH = re.compile(
     rf"(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:(?P<month>{_CN_MONTH})\s*月\s*份?\s*)?"
     r"(?P<tail>底|末|中旬|下旬|上旬|内)?\s*(?P<before>前|以前|之前)?"
 )
+# The day after a year and month (2021年7月1日): the date is that day, not the month's end.
+_DAY_AFTER = re.compile(r"\s*(?P<day>[12]?\d|3[01])\s*[日号]")
+_YEAR_PLAN = re.compile(r"\s*(?:计划|力争|确保|争取)")
 _MONTH_ONLY = re.compile(
     rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
 )
@@ -278,13 +281,26 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
     for m in _YEAR_MONTH.finditer(text):
         has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
         preceded = text[: m.start()].rstrip()[-1:] in ("到", "至", "于", "在")
-        if not (has_deadline_words or preceded or limit):
+        # "2021年计划投资…", "2021年力争…": the plan of that year, due by its end.
+        planned = _YEAR_PLAN.match(text, m.end())
+        if not (has_deadline_words or preceded or planned or limit):
             continue  # "2025年是…": a time, not a deadline
         if "已" in text[max(0, m.start() - 3) : m.start()]:
             continue  # "已于2029年3月完成招标": a report of what is done
         month = _month(m.group("month")) if m.group("month") else 12
-        if 1 <= month <= 12:
-            found.append((month_end(int(m.group("year")), month), m.group(0).strip()))
+        if not 1 <= month <= 12:
+            continue
+        day = None
+        d = None
+        if m.group("month") and not (m.group("tail") or m.group("before")):
+            d = _DAY_AFTER.match(text, m.end())
+        if d is not None:
+            try:
+                day = dt.date(int(m.group("year")), month, int(d.group("day")))
+            except ValueError:
+                day = None
+        words = m.group(0).strip() if day is None else text[m.start() : d.end()].strip()
+        found.append((day or month_end(int(m.group("year")), month), words))
     if year is not None:
         for m in _MONTH_ONLY.finditer(text):
             month = _month(m.group("month"))

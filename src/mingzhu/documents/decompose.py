@@ -351,6 +351,195 @@ def _rows_by_lead(
     return header[1:], [(row[0], row[1:]) if full else ("", row) for full, row in read]
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+# A Word table a document-sharing page flattened without any separator: the header words
+# run together after 序号, each row its number, name and content, then the leader, the lead
+# unit and the co-units, run together too ("1增加…供给实施…。何某某教育局…街道2促进…").
+_RUN_HEADER_WORD = (
+    r"项目名称|任务名称|实事名称|工作任务|主要内容|工作内容|具体内容|目标任务|"
+    r"[区县市]政府分管领导|分管领导|责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|"
+    r"完成时限|完成时间"
+)
+_RUN_HEADER = re.compile(rf"序号(?P<words>(?:{_RUN_HEADER_WORD}){{3,}})(?=1[\u4e00-\u9fff])")
+_RUN_WORD = re.compile(_RUN_HEADER_WORD)
+_RUN_PAGE_MARK = re.compile(r"\n\d{1,2}、")  # the page numbers of the sharing site
+_RUN_UNIT_END = "局委办院司道镇区园心团府）)"
+_RUN_LEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:局|委员会|委|办公室|办|中心|院|公司|集团)")
+_RUN_CO = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?(?:公司|集团|街道|政府|局|委|办|中心|区|园|镇)(?:[（(][^（()）]{1,12}[）)])?"
+)
+# A task's text, not a unit: it opens with a verb of work.
+_RUN_NOT_UNIT = re.compile(
+    r"^(?:推进|推动|完成|开展|提升|加快|实施|新建|建成|建设|改造|打造|落实|支持|组织|举办|对|为)"
+)
+
+
+def _run_leader_lead(text: str, at: int) -> tuple[str, str, int] | None:
+    """A leader's name (two or three characters) and a lead unit run together at ``at``:
+    "何某某教育局", "张某民政局" (a unit of three characters at least decides)."""
+    for size in (3, 2):
+        leader = text[at : at + size]
+        if (
+            len(leader) == size
+            and re.fullmatch(r"[\u4e00-\u9fff]+", leader)
+            and (m := _RUN_LEAD.match(text, at + size))
+        ):
+            return leader, m.group(0), m.end()
+    return None
+
+
+def run_together_tables(text: str) -> str:
+    """Such a table rewritten as numbered rows
+    "1.名称内容。（牵头单位：X；责任单位：Y、Z；牵头领导：W）"; a row holding two tasks, each
+    with its own leader and lead, gives two rows; its co-units end where a verb of work
+    opens the next task's text."""
+    header = _RUN_HEADER.search(text) if "序号" in text else None
+    if header is None or not {"牵头单位", "责任单位"} & set(
+        _RUN_WORD.findall(header.group("words"))
+    ):
+        return text
+    body = _RUN_PAGE_MARK.sub("", text[header.end() :])
+    body = re.sub(rf"序号(?:{_RUN_HEADER_WORD})+", "", body).replace("\n", "")
+    starts, n, at = [], 1, 0
+    while (m := re.compile(rf"(?<!\d){n}(?=[\u4e00-\u9fff])").search(body, at)) is not None:
+        if n > 1 and body[m.start() - 1 : m.start()] not in _RUN_UNIT_END + "。":
+            at = m.end()
+            continue
+        starts.append(m.start())
+        n, at = n + 1, m.end()
+    if len(starts) < 2:
+        return text
+    out: list[str] = []
+    for a, b in zip(starts, [*starts[1:], len(body)], strict=True):
+        row = re.sub(r"^\d+", "", body[a:b])
+        parts, content, k = [], "", 0
+        while k < len(row):
+            stop = row.find("。", k)
+            if stop < 0:
+                content += row[k:]
+                break
+            content += row[k : stop + 1]
+            found = _run_leader_lead(row, stop + 1)
+            if found is None:
+                k = stop + 1
+                continue
+            leader, lead, k = found
+            co = []
+            while (unit := _RUN_CO.match(row, k)) and not _RUN_NOT_UNIT.match(unit.group(0)):
+                co.append(unit.group(0))
+                k = unit.end()
+            parts.append([content, leader, lead, co])
+            content = ""
+        if content and parts:
+            parts[-1][0] += content  # what follows the last units: the same task's text
+        elif content:
+            parts.append([content, "", "", []])
+        for task, leader, lead, co in parts:
+            notes = [f"牵头单位：{lead}"] if lead else []
+            notes += [f"责任单位：{'、'.join(co)}"] if co else []
+            notes += [f"牵头领导：{leader}"] if leader else []
+            note = f"（{'；'.join(notes)}）" if notes else ""
+            out.append(f"{len(out) + 1}.{task.rstrip('。；; ')}。{note}")
+    before, _n, caption = text[: header.start()].rpartition("\n")
+    caption = re.sub(r"^\d{1,2}、", "", caption.strip())  # the site's page number
+    return "\n".join([*([before] if _n else []), *([caption] if caption else []), *out])
+
+
+# Records of labelled fields, a label on a line (its value after it or on the lines
+# below): "01 项目名称：…" "项目内容：" … "责任单位：" … "进展与成效：" ….
+_RECORD_NAME = re.compile(r"^(?:(?P<n>\d{1,3})\s*)?项目名称\s*[:：]?\s*(?P<rest>.*)$")
+_RECORD_LABEL = re.compile(
+    r"^(?P<label>项目内容|主要内容|建设内容|具体内容|工作内容|责任单位|牵头单位|配合单位|责任部门|"
+    r"完成时限|完成时间|时间节点|进展与成效|进展情况|完成情况|推进情况|工作成效)\s*[:：]?\s*(?P<rest>.*)$"
+)
+_RECORD_FIELDS = {
+    "项目内容": "content", "主要内容": "content", "建设内容": "content", "具体内容": "content",
+    "工作内容": "content", "责任单位": "units", "责任部门": "units", "牵头单位": "lead",
+    "配合单位": "co", "完成时限": "time", "完成时间": "time", "时间节点": "time",
+}  # fmt: skip
+
+
+def labelled_records(text: str) -> str:
+    """Records of labelled fields ("01 项目名称：提升县域生态环境", "项目内容：" and its text,
+    "责任单位：" and the units, "进展与成效：" and a report) rewritten as the numbered rows
+    "1.名称。内容（牵头单位：X；责任单位：Y；完成时限：Z）" the steps below read; what a
+    record reports is left out, as a table's report columns are. Two records at least,
+    one naming its units."""
+    if "项目名称" not in text:
+        return text
+    lines = text.split("\n")
+    starts = [k for k, line in enumerate(lines) if _RECORD_NAME.match(line.strip())]
+    if len(starts) < 2:
+        return text
+    records: list[dict[str, list[str]]] = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        record: dict[str, list[str]] = {"name": []}
+        field: str | None = "name"
+        rest = _RECORD_NAME.match(lines[a].strip()).group("rest")
+        if rest:
+            record["name"].append(rest)
+        for k in range(a + 1, b):
+            line = lines[k].strip()
+            if not line or (_ROW_NUMBER.match(line) and k == b - 1):
+                continue  # empty, or the number of the next record on a line of its own
+            if m := _RECORD_LABEL.match(line):
+                field = _RECORD_FIELDS.get(m.group("label"))  # None: a report, left out
+                if field and m.group("rest"):
+                    record.setdefault(field, []).append(m.group("rest"))
+                elif field:
+                    record.setdefault(field, [])
+            elif field:
+                record.setdefault(field, []).append(line)
+        records.append(record)
+    if not any(r.get("units") or r.get("lead") for r in records):
+        return text
+    out = []
+    for n, record in enumerate(records, start=1):
+        name = "".join(record["name"]).strip().rstrip("。；; ")
+        if not name:
+            continue
+        content = "".join(record.get("content", [])).strip()
+        notes = [
+            f"{label}：{'、'.join(x for v in record.get(key, []) for x in [v.strip()] if x)}"
+            for key, label in (
+                ("lead", "牵头单位"),
+                ("units", "责任单位"),
+                ("co", "配合单位"),
+                ("time", "完成时限"),
+            )
+            if any(v.strip() for v in record.get(key, []))
+        ]
+        note = f"（{'；'.join(notes)}）" if notes else ""
+        body = f"{content.rstrip('。；; ')}。" if content else ""
+        out.append(f"{n}.{name}。{body}{note}")
+    # A number on a line of its own before a record's name belongs to it.
+    first = starts[0] - (1 if starts[0] and _ROW_NUMBER.match(lines[starts[0] - 1].strip()) else 0)
+    return "\n".join(lines[:first] + out)
+
+
+def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] | None:
+    """Rows of unequal widths, the page having dropped their empty cells, set under the
+    header by their lead cell: the first cell is the task, the cells between it and the
+    lead cell stand in the columns just before the lead column, those after it in the
+    columns after it, in order. None when a row has no lead cell where it can stand."""
+    lead = next((i for i, h in enumerate(header) if "牵头" in _plain(h)), None)
+    if lead is None or lead < 1:
+        return None
+    aligned = []
+    for row in rows:
+        at = next((i for i in range(1, len(row)) if _UNIT_CELL.match(row[i])), None)
+        if at is None or at > lead or len(row) - at > len(header) - lead:
+            return None
+        full = [""] * len(header)
+        full[0] = row[0]
+        for offset, cell in enumerate(row[1:at], start=lead - (at - 1)):
+            full[offset] = cell
+        full[lead : lead + len(row) - at] = row[at:]
+        aligned.append(full)
+    return aligned
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -370,15 +559,26 @@ def unflatten_tables(text: str) -> str:
             continue
         header = []
         j = k + 1
-        while j < len(cells) and cells[j][1] != "1" and len(cells[j][1]) <= 12 and len(header) < 24:
+        # The header runs to the first row's number: 1, or the number a passage of the
+        # table starts with ("24").
+        while (
+            j < len(cells)
+            and not _ROW_NUMBER.match(cells[j][1])
+            and len(cells[j][1]) <= 12
+            and len(header) < 24
+        ):
             header.append(cells[j][1])
             j += 1
         opening = ""  # a group row between the header and the first row
-        if j + 1 < len(cells) and _GROUP_ROW.match(cells[j][1]) and cells[j + 1][1] == "1":
+        if (
+            j + 1 < len(cells)
+            and _GROUP_ROW.match(cells[j][1])
+            and _ROW_NUMBER.match(cells[j + 1][1])
+        ):
             opening, j = cells[j][1], j + 1
         if (
             j >= len(cells)
-            or cells[j][1] != "1"
+            or not _ROW_NUMBER.match(cells[j][1])
             or not any(w in _plain(h) for h in header for w in _TABLE_TASK)
             or not any(w in _plain(h) for h in header for w in _TABLE_UNIT)
         ):
@@ -387,7 +587,7 @@ def unflatten_tables(text: str) -> str:
         rows: list[list[str]] = []
         groups: dict[int, str] = {0: opening} if opening else {}  # "一、…" group rows
         last = j
-        expected = 1
+        expected = int(cells[j][1])
         while j < len(cells):
             cell = cells[j][1]
             if (
@@ -423,6 +623,8 @@ def unflatten_tables(text: str) -> str:
         end = cells[last][0]
         rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
+        if len(widths) > 1 and (aligned := _rows_aligned(rows, header)) is not None:
+            rows, widths = aligned, {len(header)}
         if len(widths) == 1 and 2 <= (width := widths.pop()) <= len(header):
             # Every row has a cell for each column: read them by their headers, the header
             # words broken over lines ("责任" "领导") joined back.
@@ -494,6 +696,7 @@ TABLE_COLUMNS = {
         "建设内容",
         "建设规模",
         "任务目标",
+        "目标任务",  # "全年目标任务"
         # After a task column ("事项名称 | 项目内容"), what the row does.
         "项目内容",
         "具体内容",
@@ -840,6 +1043,12 @@ _INLINE_HEADING = re.compile(
 )
 
 
+# "一、基本情况（一）改造…": a short heading run into the first heading below it.
+_HEADING_THEN_FIRST = re.compile(
+    r"(?:^|(?<=[。；;：:]))[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}(?=[（(]一[)）])"
+)
+
+
 # "… 1.城东客运站建成投用。 分管领导：… 2.新建…", "分别是： (1)完成… (2)新建…": rows
 # numbered after a space on one long line.
 _INLINE_NUMBER = re.compile(r"\s+(?=(?P<dot>\d{1,2})[.．、](?!\d)|[（(](?P<paren>\d{1,2})[)）])")
@@ -900,7 +1109,10 @@ def join_lines(text: str) -> list[str]:
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
-        _numbered_run(_INLINE_HEADING.sub("\n", line), tight=" " not in line.strip())
+        _numbered_run(
+            _INLINE_HEADING.sub("\n", _HEADING_THEN_FIRST.sub("\\g<0>\n", line)),
+            tight=" " not in line.strip(),
+        )
         if len(line) > FLATTENED
         else _numbered_run(line)
         for line in text.split("\n")
@@ -1008,7 +1220,8 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各"
+    r"各(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各|"
+    r"(?:^|(?<=[\n。]))(?:牵头|责任|配合|协办)(?:责任)?单位[^。]{0,6}(?:要|须|需|必须|应)"
 )
 
 
@@ -1022,6 +1235,9 @@ _SHORT_PHRASES = re.compile(r"^[\u4e00-\u9fff]{4,8}(?:[，,、；;][\u4e00-\u9ff
 _MANAGING = re.compile(
     r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓"
 )
+
+
+_OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
 
 
 def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> int:
@@ -1047,6 +1263,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
     )
     if _TO_EVERYONE.match(item.title):
         return True  # "各有关部门要高度重视量化指标任务"
+    if _SHORT_PHRASES.match(item.title) and _OVERSEEING.search(item.title):
+        return True  # "加强督查，有效监督。…将严格按照…督查制度": how the rows are overseen
     if not _TO_EVERYONE.search(item.text):
         return False
     # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
@@ -1097,6 +1315,9 @@ _BODY_OPENER = re.compile(r"聚焦|围绕|按照|根据|立足|依托|对照|紧
 HEAD_RUN_ON = 16  # a first clause longer than this may be a head run into its body
 
 
+_CONTENT_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?:主要内容|项目内容|具体内容|工作内容)\s*[:：]")
+
+
 def _head(text: str, limit: int = 40) -> str:
     """The head clause of an item: up to the first full stop or semicolon; if that is
     long, up to the first comma; if the clause up to the first comma is long and a body
@@ -1104,6 +1325,8 @@ def _head(text: str, limit: int = 40) -> str:
     full stop)."""
     m = _HEAD_END.search(text)
     head = text[: m.start()] if m else text
+    if label := _CONTENT_LABEL.search(head):
+        head = head[: label.start()]  # "改造城区危桥主要内容：由…牵头": the head ends at the label
     if len(head) > limit:
         comma = re.search(r"[，,：:]", head)
         if comma:
@@ -1194,19 +1417,40 @@ def _level(para: str) -> tuple[int, re.Match] | None:
 _PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4,20})。(?=\S)")
 
 
+# The verbs a report's paragraph of work opens with ("筑牢…", "推动…", "加快…").
+_WORK_HEAD = re.compile(
+    r"^(?:筑牢|推动|推进|强化|加快|加强|实施|深化|提升|打造|优化|持续|扎实|全力|大力|坚持|着力|"
+    r"做强|做优|做实|建设|完善|培育|抓好|构建|促进|扩大|守牢|织密|兜牢|增进|统筹|巩固|激发|"
+    r"夯实|厚植|壮大|拓展|提高|保障|改善)"
+)
+
+
 def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]:
     """Paragraphs opening with parallel heads: two or more in a row, each a short
     sentence, opening with the same character, or three or more whose heads are short
     phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
+    lengths: dict[int, int] = {}
     before = [""]  # the paragraph before the run
+
+    def works(pair: list[tuple[int, str]]) -> bool:
+        # "筑牢生态安全屏障。…" "推动绿色转型发展。…": two long paragraphs of a report's
+        # plan, each led by a work of one length.
+        return all(
+            6 <= len(head) <= 8
+            and len(head) == len(pair[0][1])
+            and _WORK_HEAD.match(head)
+            and lengths[offset] >= 150
+            for offset, head in pair
+        )
 
     def close() -> None:
         same_start = all(head[0] == run[0][1][0] for _offset, head in run)
         # "到2025年，…" then "——产业能级更高。…": the parts of a goal, no tasks.
         goal_parts = run and run[0][1][0] == "—" and COMMITMENT.search(before[0])
-        if len(run) >= (2 if same_start else 3) and not goal_parts:
+        enough = len(run) >= (2 if same_start or (len(run) == 2 and works(run)) else 3)
+        if enough and not goal_parts:
             heads.update(run)
         run.clear()
 
@@ -1218,6 +1462,7 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
 
     previous = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
+        lengths[offset] = len(para)
         m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
         if m and (not run or parallel(m.group("head"))):
             if not run:
@@ -1315,6 +1560,18 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
                 heading = ""  # the next group's heading, or an item of its own
             item_level_here = level
             body = para[m.end() :]
+            ordinals = _ordinal_items(body)
+            if len(ordinals) >= 2 and ordinals[0].number == 1 and ordinals[0].start > 0:
+                # "（二）打造…示范单位。一是…；二是…；三是…": the heading groups the works
+                # its paragraph enumerates, each a task.
+                group = _head(body[: ordinals[0].start]) or _head(body)
+                start = offset + m.end()
+                for k, o in enumerate(ordinals):
+                    stop = ordinals[k + 1].start if k + 1 < len(ordinals) else len(body)
+                    text = body[o.body : stop].strip()
+                    item = add_item(section, o.head, text, start + o.start, start + stop, o.rule)
+                    item.heading = group
+                continue
             item = add_item(section, _head(body), body.strip(), offset, end, m.group("mark"))
             item.heading = heading
             continue
@@ -1557,13 +1814,14 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
 )
-NOT_A_COMMITMENT = re.compile(r"已经|已|同比|上年|去年|曾")
+# "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
+NOT_A_COMMITMENT = re.compile(r"已经|已|同比|(?<![比较])上年|去年|曾")
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
     (
         re.compile(
             r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:年(?=底))?(?:(?P<month>\d{1,2})\s*月\s*)?"
-            r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面))?"
+            r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面|计划))?"
         ),
         "year",
     ),
@@ -1604,19 +1862,24 @@ _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|�
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
-_OBJECT_END = r"(?=[，,。；;、）)（(]|[和与](?=\d)|(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
-# "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count, then what is counted.
+_OBJECT_END = (
+    r"(?=[，,。；;、）)（(]|[和与](?=\d|[一二两三四五六七八九十]{1,3}[个座所家处条项])|"
+    r"(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
+)
+# "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
+# lower bound, "培养400名至500名…"), then what is counted.
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置"
+    r"完善|整治|解决|增加|设置|优化提升|提升|再建"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
-    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*[—–\-~～至到]\s*\d+)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -1658,7 +1921,8 @@ _PEOPLE = re.compile(
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
-    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?|(?!一批)[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
+    rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
@@ -1693,6 +1957,12 @@ _COMPLETED = re.compile(
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
     r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+)
+# "计划投资2500万元再建27公里农村道路", "投入500万元完成…等15座历史遗留矿山修复": a sum and the
+# counted work it pays for, which names it.
+_SUM_FOR_COUNT = re.compile(
+    rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
+    rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;]|$)"
 )
 # "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
 _INVESTMENT_TASK = re.compile(
@@ -1850,6 +2120,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name, start = _indicator(text, m.start())
         before = _FIGURE_BEFORE.search(text[: m.start()])
         if not name and before:
+            if re.search(r"[比较]上年", text[start : m.start()]):
+                continue  # "实现…585.99亿元，比上年增长3.2%": how a figure grew, a fact
             # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
             name, _start = _indicator(text, before.start())
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
@@ -1933,14 +2205,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
             # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
-            before = text[: max(start - 1, 0)]
+            clause = max(text.rfind(c, 0, start) for c in "，,；;：:。") + 1
+            before = text[: max(clause - 1, 0)]  # "计划竣工3个": before the clause, not 计
             cut = max(before.rfind(c) for c in "，,；;：:。") + 1
             named = re.sub(
                 r"^(?:[一二三四五六七八九十]+是|加快|推进|实施|推动|开展|继续|持续)+",
                 "",
                 before[cut:],
             )
-            if _plausible(named):
+            counted = re.sub(rf"\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?:以上)?$", "", named)
+            if counted != named and _plausible(counted):
+                name = f"{counted}{name}"  # "建设项目12个，计划竣工3个": 建设项目竣工
+            elif _plausible(named):
                 name = named
         elif verb is not None and _OBJECT_VERBS.search(verb.group(0)):
             # "我们将建成农贸市场3个": the object names the indicator, not the words before.
@@ -2016,6 +2292,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        chain = [results[-1]]
         results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
         position = m.end()
@@ -2033,9 +2310,20 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if "verb" in more.groupdict() and not _OBJECT_VERBS.search(verb):
                 name = f"{verb}{name}"
             results.append(found(more, more.start("num"), name, ">=", value, verb))
+            chain.append(results[-1])
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
+        work = chain[-1].indicator.rpartition("的")[2]
+        if (
+            len(chain) >= 2
+            and work != chain[-1].indicator
+            and _plausible(work)
+            and all(len(t.indicator) <= 2 for t in chain[:-1])
+        ):
+            # "完成22栋楼、778户居民的老旧小区改造": the measures of one work, 栋 and 户.
+            for t in chain:
+                t.indicator = work
     for m in _PEOPLE.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2107,6 +2395,19 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
         taken.append((m.start(), m.end()))
+    for m in _SUM_FOR_COUNT.finditer(text) if "投" in text or "安排" in text else ():
+        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
+        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("obj") + ("投资" if m.group("verb") == "投资" else m.group("verb"))
+        comparator = ">=" if m.group("suf") else "="
+        sum_target = found(m, m.start(), name, comparator, value, m.group("verb"))
+        sum_target.end = base + sum_end
+        results.append(sum_target)
+        taken.append((m.start(), sum_end))
     for m in _YEARS.finditer(text) if "年" in text else ():
         name, start = _indicator(text, m.start())
         value = _number(m.group("num"))
@@ -2147,7 +2448,21 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                     deadline_rule=f"{year}年",
                 )
             )
+    for t in results if "其中" in text else ():
+        # "增加学位5000个，其中幼儿园420个，中小学4580个": the parts of a total, exact (to
+        # the end of the part of the sentence that says 其中).
+        at = t.start - base
+        part = max(text.rfind(c, 0, at) for c in "；;。：:") + 1
+        if (
+            "其中" in text[part:at]
+            and t.comparator == ">="
+            and not _STATED_BOUND.search(text, at, t.end - base)
+        ):
+            t.comparator = "="
     return sorted(results, key=lambda t: t.start)
+
+
+_STATED_BOUND = re.compile(rf"{_PREFIX}|以上|以下|左右|以内|之内")
 
 
 _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
@@ -2160,7 +2475,7 @@ _DIMENSION = re.compile(
 
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
-    rf"[为為]\s*(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
+    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
     r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
@@ -2312,6 +2627,8 @@ def _plausible(name: str) -> bool:
         return False
     if name.count("“") != name.count("”"):
         return False  # "以“暖企新": cut inside a quotation
+    if re.match(r"[比较]上年", name):
+        return False  # "…亿元，比上年增长3.2%": how the figure before grew, no name
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
@@ -2394,6 +2711,11 @@ _LEADS = re.compile(
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
     rf"(?:{_either('配合|参与|协同|协助|按职责分工负责')}))?[）)]"
 )
+# "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
+_LED_BY = re.compile(
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?){_either('牵头')}"
+    rf"(?=[，,。；;]|{_either('负责|组织|实施')})"
+)
 # "（国务院各部门分别负责，年内持续推进）", "（市民政局负责）": the units answering for the item
 # when none leads; the first named leads.
 _ANSWERING = re.compile(
@@ -2472,6 +2794,9 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif m := _ANSWERING.search(text):
             words.append(m.group(0))
             answerable = _names(m.group("lead"))
+        elif "牵头" in text and (m := _LED_BY.search(text)):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
     lead = leads[0] if leads else ""
@@ -2555,6 +2880,10 @@ def _year(text: str) -> int | None:
 
 
 # A page's own record of the document: "发文日期 | 2029-03-02", "成文日期：2024年3月8日".
+# A page's time stamp above a news text: "2016-03-31 10:03:06 來源:…", "时间:2022-04-09 08:27".
+_PAGE_STAMP = re.compile(
+    r"^(?:(?:时间|時間|发布时间|發佈時間)\s*[:：]\s*)?(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+)
 _PAGE_DATE = re.compile(
     r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
@@ -2565,7 +2894,7 @@ def _page_year(paragraphs: list[str]) -> int | None:
     """The year of the date a page prints above the text (发文日期, 成文日期), for a text
     that names no year of its own."""
     for para in paragraphs[:12]:
-        if m := _PAGE_DATE.search(para):
+        if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
             return int(m.group("year"))
     return None
 
@@ -2601,11 +2930,18 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
     paragraphs = join_lines(
-        separated_tables(numbered_tables(project_tables(unflatten_tables(text))))
+        separated_tables(
+            numbered_tables(
+                project_tables(unflatten_tables(labelled_records(run_together_tables(text))))
+            )
+        )
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
+    paragraphs = attachment_lists(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
+    if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
+        title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
     joined = "\n".join(paragraphs)
     offsets = []
     position = 0
@@ -2684,6 +3020,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for i in s.items
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
     ]
+    # A row among such rows that restates its targets and reports nothing ("2.培育…平台2家，
+    # …总数达30家。支持企业…"): what it restates commits too.
+    committed += [
+        (i.start, i.end)
+        for s in sections
+        if REVIEW.search(s.title)
+        and sum(0 < _report_opens(i.text) < len(i.text) for i in s.items) >= 2
+        for i in s.items
+        if _report_opens(i.text) == len(i.text) and not re.search(r"已|完成情况", i.text)
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
@@ -2739,6 +3085,28 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     )
 
 
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
+_ATTACHMENT_MORE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S[^。；;]{0,60}$")
+
+
+def attachment_lists(paragraphs: list[str]) -> list[str]:
+    """A notice's list of attachments ("附件：1.…任务分解表" then "2.…" and "3.…" on lines of
+    their own) kept on one line: the names of the attachments are no rows."""
+    kept: list[str] = []
+    listing = False
+    for para in paragraphs:
+        if listing and _ATTACHMENT_MORE.match(para.strip()):
+            kept[-1] = f"{kept[-1]} {para.strip()}"
+            continue
+        listing = bool(_ATTACHMENTS.match(para.strip()))
+        kept.append(para)
+    return kept
+
+
+# The title of a notice or report that a page ran into its first sentence.
+_RUN_ON_TITLE = re.compile(
+    r"^关于[^。，,；;：:！？!?]{4,60}?的(?:通报|通知|报告|意见|决定|方案|批复)(?=[\u4e00-\u9fff])"
+)
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
 REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$")
 # Where a row of a progress report starts to report: a sentence opening with the period
@@ -2755,7 +3123,7 @@ def _report_opens(text: str) -> int:
 
 
 # The 实事 of a year, in either form of the characters.
-SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?分[别別]是[：:]")
+SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]")
 
 
 def _names_shishi(text: str) -> bool:
