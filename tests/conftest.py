@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.cache import caches
 from django.db import connection, connections, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -25,9 +26,10 @@ from pytest_django.plugin import blocking_manager_key
 
 from mingzhu.demo.kit import unaudited
 from mingzhu.demo.loader import load, load_org
-from mingzhu.org.models import OrgUnit, User
+from mingzhu.org.models import OrgUnit, User, UserSession
 from mingzhu.org.personas import ensure_personas
 from mingzhu.org.roles import sync_roles
+from mingzhu.org.sessions import REFRESH_SECONDS
 from mingzhu.system import cache as system_cache
 
 # A test database holds one of two levels of data:
@@ -737,16 +739,26 @@ def wipe(db):
 
 def signed_in_client(user: User, backend: str = "mingzhu.org.backends.RoleBackend") -> Client:
     """A test client holding a session of ``user``: the session Django's ``login`` leaves
-    (the user's id, backend and password hash under a new key, its cookie set), without
-    the sign-in's own bookkeeping (last_login, the access log, the online-users row: the
-    first request writes that one). The tests of signing in itself go through the login
-    form; every other test only needs to be signed in, thousands of times a run."""
+    (the user's id, backend and password hash under a new key, its cookie set) and its
+    online-users row as signing in writes it (org.sessions), without the rest of the
+    sign-in's bookkeeping (last_login, the access log). The tests of signing in itself go
+    through the login form; every other test only needs to be signed in, thousands of
+    times a run."""
     client = Client()
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
     session[BACKEND_SESSION_KEY] = backend
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
+    now = timezone.now()
+    UserSession.objects.create(
+        session_key=session.session_key,
+        user=user,
+        ip_address="127.0.0.1",
+        signed_in_at=now,
+        last_seen=now,
+    )
+    caches["local"].add(f"mingzhu:seen:{session.session_key}", 1, REFRESH_SECONDS)
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     client.cookies[settings.SESSION_COOKIE_NAME].update(
         {"path": "/", "domain": settings.SESSION_COOKIE_DOMAIN or ""}

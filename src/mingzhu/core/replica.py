@@ -95,16 +95,32 @@ class ReplicaRouter:
         return False if db == REPLICA else None
 
 
+def _cache_tables() -> tuple[str, ...]:
+    """The quoted names of the caches' database tables: what a request writes there (a
+    topic's first token, a cockpit entry, a throttle count) is no write of the user's."""
+    return tuple(
+        f'"{c["LOCATION"]}"'
+        for c in settings.CACHES.values()
+        if c.get("BACKEND", "").endswith("db.DatabaseCache")
+    )
+
+
 class _WriteWatch:
-    """An execute wrapper on the primary: the first write keeps this request's reads,
-    and the user's next ones, on the primary."""
+    """An execute wrapper on the primary: the first write of the user's data keeps this
+    request's reads, and the user's next ones, on the primary. A write to a cache's table
+    is none: the figures a heavy page caches are read from the replica all the same."""
 
     def __init__(self, state: _Request):
         self.state, self.wrote = state, False
+        self.cache_tables = _cache_tables()
 
     def __call__(self, execute, sql, params, many, context):
-        if not self.wrote and sql.lstrip()[:6].upper().startswith(WRITES):
-            self.wrote = self.state.primary_only = True
+        if not self.wrote:
+            head = sql.lstrip()
+            if head[:6].upper().startswith(WRITES) and not any(
+                t in head[:40] for t in self.cache_tables
+            ):
+                self.wrote = self.state.primary_only = True
         return execute(sql, params, many, context)
 
 
