@@ -20,12 +20,10 @@ def test_the_task_form_searches_as_you_type(login, demo_server, shot, pick):
     shot(page, "picker-task-parent")
 
 
-def test_the_village_follows_the_town(login, demo_server):
+def test_the_village_follows_the_town(login, demo_server, pick):
     page = login("rexian")
     page.goto(f"{demo_server}/livelihood/requests/add/")
-    page.click("#id_town-ts-control")
-    page.keyboard.type("新坝")
-    page.locator("#id_town-ts-dropdown .option", has_text="新坝镇").first.click()
+    pick(page, "#id_town", "新坝", "新坝镇")
     page.click("#id_village-ts-control")
     page.keyboard.type("村")  # the villages and communities whose name has 村
     options = page.locator("#id_village-ts-dropdown .option")
