@@ -157,37 +157,69 @@ class Standby:
         return row is not None and row[0] == "streaming"
 
 
+def _standby_root() -> Path:
+    """A new folder for the standby's cluster that the postgres user can enter: the first
+    of the temporary folder, /tmp and /var/tmp whose every parent lets others through
+    (a TMPDIR under a folder only root may enter would refuse pg_basebackup)."""
+    candidates = [tempfile.gettempdir(), "/tmp", "/var/tmp"]
+    for place in candidates:
+        path = Path(place).resolve()
+        if os.geteuid() != 0 or all(
+            p.is_dir() and p.stat().st_mode & 0o001 for p in (path, *path.parents)
+        ):
+            root = Path(tempfile.mkdtemp(prefix="mingzhu-standby-", dir=path))
+            if os.geteuid() == 0:
+                shutil.chown(root, "postgres", "postgres")
+            return root
+    raise AssertionError(f"none of {candidates} can be entered by the postgres user")
+
+
+def _base_backup(data: Path, attempts: int = 3) -> None:
+    """pg_basebackup of the primary into ``data``. A database dropped or created while
+    the copy walks the cluster's folders (the other worker's test database at the end of
+    its session, the browser tests' demo copy) makes the server abort the copy: try
+    again on a clean folder, and say what the server said when every attempt failed."""
+    p = _primary()
+    said = []
+    for attempt in range(attempts):
+        shutil.rmtree(data, ignore_errors=True)
+        try:
+            _as_postgres(
+                str(PG_BIN / "pg_basebackup"),
+                f"--host={p['host']}",
+                f"--port={p['port']}",
+                f"--username={p['user']}",
+                f"--pgdata={data}",
+                "--write-recovery-conf",
+                "--wal-method=stream",
+                "--checkpoint=fast",
+                "--no-sync",
+            )
+            return
+        except subprocess.CalledProcessError as error:
+            said.append(f"attempt {attempt + 1}: {error.stderr.strip() or error.stdout.strip()}")
+            time.sleep(1 + attempt)
+    raise AssertionError("pg_basebackup failed:\n" + "\n".join(said))
+
+
 @pytest.fixture(scope="session")
 def standby(django_db_setup, django_db_blocker):
     """A streaming standby of the primary, with the test database (demo loaded) on it."""
     if not ON_POSTGRES:
         pytest.skip("a streaming replica needs PostgreSQL")
-    root = Path(tempfile.mkdtemp(prefix="mingzhu-standby-"))
+    root = _standby_root()
     data = root / "data"
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-    p = _primary()
-    _as_postgres(
-        str(PG_BIN / "pg_basebackup"),
-        f"--host={p['host']}",
-        f"--port={p['port']}",
-        f"--username={p['user']}",
-        f"--pgdata={data}",
-        "--write-recovery-conf",
-        "--wal-method=stream",
-        "--checkpoint=fast",
-        "--no-sync",
-    )
-    # A Debian cluster keeps its configuration in /etc, outside the data folder.
-    (data / "postgresql.conf").touch()
-    (data / "pg_hba.conf").write_text(
-        "local all all trust\nhost all all 127.0.0.1/32 trust\n", encoding="utf-8"
-    )
-    if os.geteuid() == 0:
-        for path in (data / "postgresql.conf", data / "pg_hba.conf"):
-            shutil.chown(path, "postgres", "postgres")
     server = Standby(data, _free_port())
     try:
+        _base_backup(data)
+        # A Debian cluster keeps its configuration in /etc, outside the data folder.
+        (data / "postgresql.conf").touch()
+        (data / "pg_hba.conf").write_text(
+            "local all all trust\nhost all all 127.0.0.1/32 trust\n", encoding="utf-8"
+        )
+        if os.geteuid() == 0:
+            for path in (data / "postgresql.conf", data / "pg_hba.conf"):
+                shutil.chown(path, "postgres", "postgres")
         server.start()
         _wait_caught_up(server.port)
         deadline = time.monotonic() + 60
