@@ -153,3 +153,40 @@ def test_every_list_has_filters_and_ordering(schema):
             continue  # a report, or the caller's own feed (newest first, ?unread=1)
         assert "ordering" in names, path
         assert names - {"ordering", "page", "page_size"}, f"{path} has no filters"
+
+
+def test_it_builds_the_document_once_per_language_and_serves_that_copy(
+    as_user, leader, settings, monkeypatch
+):
+    from drf_spectacular.generators import SchemaGenerator
+
+    from mingzhu.core.api import SchemaView
+
+    monkeypatch.setattr(SchemaView, "_built", {})
+    built = []
+    original = SchemaGenerator.get_schema
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counting)
+    client = as_user(leader)
+    first = client.get("/api/v1/schema/", {"format": "json"})
+    again = client.get("/api/v1/schema/", {"format": "json"})
+    as_yaml = client.get("/api/v1/schema/")
+    assert first.status_code == again.status_code == as_yaml.status_code == 200
+    assert first.json() == again.json()
+    assert "openapi: 3" in as_yaml.content.decode()
+    assert "/api/v1/tasks/{id}/accept/:" in as_yaml.content.decode()
+    assert len(built) == 1
+    # English is a document of its own: the descriptions are translated.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/api/v1/schema/", {"format": "json"})
+    assert len(built) == 2
+    assert english.json() != first.json()
+    assert english.json()["paths"].keys() == first.json()["paths"].keys()
+    client.get("/api/v1/schema/", {"format": "json"})
+    assert len(built) == 2
+    # The document is for signed-in callers only, kept or not.
+    assert Client().get("/api/v1/schema/").status_code in (401, 403)
