@@ -60,3 +60,21 @@ def test_a_late_answer_does_not_reopen_the_list_after_a_choice(login, demo_serve
     assert page.locator("#id_town option:checked").inner_text() == "新坝镇"
     page.click("#id_village-ts-control")  # not covered by the town's list
     page.locator("#id_village-ts-dropdown .option").first.wait_for()
+
+
+def test_a_quick_choice_after_typing_does_not_reopen_the_list(login, demo_server):
+    """A choice clicked within the moment Tom Select waits after a keystroke: the search
+    it would run for the typed words, and the list it would open, are not run after the
+    choice (the list used to open again, over the next field)."""
+    page = login("rexian", own=True)
+    page.goto(f"{demo_server}/livelihood/requests/add/")
+    page.click("#id_town-ts-control")
+    option = page.locator("#id_town-ts-dropdown .option", has_text="新坝镇").first
+    option.wait_for()  # the list asked for on focus
+    page.keyboard.type("新坝")
+    option.click()  # at once, before the typed words are searched
+    dropdown = page.locator("#id_town-ts-dropdown")
+    dropdown.wait_for(state="hidden")
+    page.wait_for_timeout(1000)  # past the search's wait (300 ms) and the load's (250 ms)
+    assert dropdown.is_hidden()
+    assert page.locator("#id_town option:checked").inner_text() == "新坝镇"

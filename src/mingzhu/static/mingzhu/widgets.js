@@ -5,6 +5,10 @@
 // when that choice changes. Only the answer to the latest question is shown: on a slow
 // line the answer to an earlier one (the list asked for on focus) may come after the
 // user has typed again or already chosen, and would open the list over the next field.
+// A choice also ends the search Tom Select waits to run after a keystroke (300 ms): run
+// after the choice, it would ask again for the whole list and open it; and an answer
+// that arrives after a choice, before the user types or clicks in the field again,
+// fills the list without opening it.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   if (!window.TomSelect) { return; }
@@ -13,6 +17,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var master = select.dataset.depends && form ? form.elements[select.dataset.depends] : null;
     var multiple = select.multiple;
     var latest = 0;  // the number of the latest question; a choice made counts as one
+    var chosen = false;  // a choice made, and the field not typed or clicked in since
     var settle = function (self, query) {
       // An answer overtaken by a later question or a choice: dropped as Tom Select drops a
       // load it debounces, and the search may be asked again.
@@ -41,6 +46,12 @@ document.addEventListener("DOMContentLoaded", function () {
           .then(function (data) {
             if (ticket !== latest) { settle(self, query); return; }
             self.clearOptions();
+            if (chosen) {
+              settle(self, query);
+              self.addOptions(data.results);
+              self.refreshOptions(false);
+              return;
+            }
             callback(data.results);
           })
           .catch(function () {
@@ -59,7 +70,16 @@ document.addEventListener("DOMContentLoaded", function () {
         no_results: function () { return '<div class="no-results">' + (select.dataset.empty || "—") + "</div>"; }
       }
     });
-    picker.on("item_add", function () { latest++; });
+    picker.on("item_add", function () {
+      latest++;
+      chosen = true;
+      if (picker.refreshTimeout) {
+        window.clearTimeout(picker.refreshTimeout);
+        picker.refreshTimeout = null;
+      }
+    });
+    picker.wrapper.addEventListener("mousedown", function () { chosen = false; }, true);
+    picker.control_input.addEventListener("keydown", function () { chosen = false; });
     if (master) {
       master.addEventListener("change", function () {
         picker.clear();
