@@ -5,14 +5,16 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
 from mingzhu.core.models import ImmutableError
 from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import DeadlineBasis, EventAction, Status
-from mingzhu.tasks.models import Task, TaskEvent
+from mingzhu.tasks.models import Task, TaskCodeCounter, TaskEvent
 
 from .conftest import FAR, STEPS
 
@@ -40,7 +42,10 @@ def test_it_numbers_on_past_9999(supervisor, unit):
         actor=supervisor, title="第9999个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
     )
     prefix = first.code.rsplit("-", 1)[0]
+    # A ledger whose codes were given before the prefix had a counter: the counter starts
+    # after the highest number its codes carry, 10000 after 9999.
     Task.objects.filter(pk=first.pk).update(code=f"{prefix}-9999")
+    TaskCodeCounter.objects.filter(prefix=f"{prefix}-").delete()
     tenth_thousand = actions.create_task(
         actor=supervisor, title="第10000个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
     )
@@ -49,6 +54,63 @@ def test_it_numbers_on_past_9999(supervisor, unit):
         actor=supervisor, title="第10001个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
     )
     assert next_one.code == f"{prefix}-10001"
+    assert TaskCodeCounter.objects.get(prefix=f"{prefix}-").number == 10001
+
+
+def test_a_new_code_reads_no_codes_of_its_prefix(supervisor, unit):
+    """The number comes from the prefix's counter: one update, whatever the ledger holds."""
+    actions.create_task(
+        actor=supervisor, title="第一个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+    )
+    with CaptureQueriesContext(connection) as queries:
+        task = actions.create_task(
+            actor=supervisor, title="第二个", lead_unit=unit("YZ-DEPT-FGW"), deadline=FAR
+        )
+    table = Task._meta.db_table
+    reads = [q["sql"] for q in queries if "LIKE" in q["sql"] and table in q["sql"]]
+    assert reads == []
+    counted = [q["sql"] for q in queries if TaskCodeCounter._meta.db_table in q["sql"]]
+    assert len(counted) == 1 and counted[0].startswith("UPDATE")
+    assert TaskCodeCounter.objects.get(prefix=task.code_prefix()).number == int(task.code[-4:])
+
+
+def test_a_code_given_by_other_means_moves_the_counter_past_it(supervisor, unit):
+    fgw = unit("YZ-DEPT-FGW")
+    first = actions.create_task(actor=supervisor, title="第一个", lead_unit=fgw, deadline=FAR)
+    prefix, number = first.code_prefix(), int(first.code[-4:])
+    # The demo gives its example tasks their codes itself.
+    given = actions.create_task(
+        actor=supervisor,
+        title="示例",
+        lead_unit=fgw,
+        deadline=FAR,
+        code=f"{prefix}{number + 1:04d}",
+    )
+    after = actions.create_task(actor=supervisor, title="其后", lead_unit=fgw, deadline=FAR)
+    assert given.code == f"{prefix}{number + 1:04d}"
+    assert after.code == f"{prefix}{number + 2:04d}"
+    Task.objects.create(
+        code=f"{prefix}{number + 3:04d}",
+        title="又一个示例",
+        issuer=fgw,
+        lead_unit=fgw,
+        deadline=FAR,
+    )
+    made = actions.create_tasks(
+        [{"title": f"批量{i}", "lead_unit": fgw, "deadline": FAR} for i in range(3)],
+        actor=supervisor,
+    )
+    assert [t.code for t in made] == [f"{prefix}{number + n:04d}" for n in (4, 5, 6)]
+
+
+def test_a_creation_rolled_back_gives_its_number_back(supervisor, unit):
+    fgw = unit("YZ-DEPT-FGW")
+    first = actions.create_task(actor=supervisor, title="第一个", lead_unit=fgw, deadline=FAR)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        actions.create_task(actor=supervisor, title="撤回", lead_unit=fgw, deadline=FAR)
+        raise RuntimeError
+    again = actions.create_task(actor=supervisor, title="第二个", lead_unit=fgw, deadline=FAR)
+    assert int(again.code[-4:]) == int(first.code[-4:]) + 1
 
 
 def test_it_refuses_creation_without_the_permission(fgw, outsider, unit):

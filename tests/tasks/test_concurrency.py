@@ -15,6 +15,8 @@ from mingzhu.tasks import actions
 from mingzhu.tasks.choices import EventAction, Status
 from mingzhu.tasks.models import Task
 
+from .conftest import FAR
+
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
 pytestmark = pytest.mark.tree
 
@@ -78,3 +80,45 @@ def test_it_finds_the_demo_data_again_after_a_transactional_test(supervisor, uni
     # flushed, and still finds the personas and the org tree (tests/conftest.py).
     assert supervisor.has_perm("tasks.verify_task")
     assert unit("YZ-XINBA").name
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite has no row locks, so two creations cannot race",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_creations_under_one_prefix_take_consecutive_numbers(supervisor, unit):
+    """The second creation waits on the prefix's counter until the first commits, then
+    takes the next number: no clash, no retry, whatever the ledger holds."""
+    from django.db import transaction
+
+    fgw = unit("YZ-DEPT-FGW")
+    created, release = {}, threading.Event()
+
+    def create(name, hold):
+        try:
+            with transaction.atomic():
+                created[name] = actions.create_task(
+                    actor=supervisor, title=name, lead_unit=fgw, deadline=FAR
+                ).code
+                if hold:
+                    assert release.wait(timeout=10)
+        finally:
+            connections.close_all()
+
+    first = threading.Thread(target=create, args=("first", True))
+    first.start()
+    deadline = time.monotonic() + 10
+    while "first" not in created and time.monotonic() < deadline:
+        time.sleep(0.02)
+    second = threading.Thread(target=create, args=("second", False))
+    second.start()
+    while not waiting_for_a_lock() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert waiting_for_a_lock() == 1  # the second one waits for the counter's row
+    release.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    assert int(created["second"][-4:]) == int(created["first"][-4:]) + 1
+    assert Task.objects.filter(code__in=created.values()).count() == 2

@@ -34,7 +34,7 @@ from mingzhu.org.models import check_city_units
 
 from . import memo, services
 from .choices import HANDLING, EventAction, Status
-from .models import Attachment, Task, TaskEvent
+from .models import Attachment, Task, TaskCodeCounter, TaskEvent
 
 log = logging.getLogger("mingzhu.tasks")
 
@@ -482,8 +482,8 @@ BULK_BATCH = 2000
 def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -> list[Task]:
     """Many new tasks (drafts) at once, as ``create_task`` makes each one: ``rows`` are
     ``create_task``'s values (``co_units`` among them), all checked before anything is
-    written; then the codes are given once per prefix (one look-up of the highest number
-    each, not one per task), and the tasks, their co-units, their creation events, the
+    written; then the codes are given once per prefix (one update of the prefix's counter
+    for all its tasks), and the tasks, their co-units, their creation events, the
     notifications and the audit entries (author, request) are inserted in batches, in one
     transaction. A row that fails the model's checks or would lie outside the actor's
     scope raises ``RowRefused`` naming every such row, and nothing is kept."""
@@ -552,27 +552,31 @@ def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -
 
 
 def _insert_with_codes(tasks: Sequence[Task], batch_size: int, attempts: int = 3) -> None:
-    """Give the new tasks their codes and insert them. Per prefix the highest number is
-    read once; a creation racing this one under the same prefix makes the insert fail on
-    the unique code: then the numbers are read again (up to ``attempts`` times)."""
+    """Give the new tasks their codes and insert them: per prefix (in the order of the
+    prefixes, so that two creations lock the counters alike) the numbers are reserved at
+    once (``TaskCodeCounter.reserve``). A code given by other means that the counter did
+    not know of makes the insert fail on the unique code: then the counters catch up and
+    the numbers are reserved again (up to ``attempts`` times)."""
     by_prefix: dict[str, list[Task]] = {}
     for task in tasks:
         by_prefix.setdefault(task.code_prefix(), []).append(task)
     for attempt in range(attempts):
-        for prefix, group in by_prefix.items():
-            first = Task.last_number(prefix) + 1
-            for number, task in enumerate(group, start=first):
-                task.code = Task.code_for(prefix, number)
         try:
             with transaction.atomic():  # caught below: its own savepoint
+                for prefix, group in sorted(by_prefix.items()):
+                    first = TaskCodeCounter.reserve(prefix, len(group))
+                    for number, task in enumerate(group, start=first):
+                        task.code = Task.code_for(prefix, number)
                 for start in range(0, len(tasks), batch_size):
                     Task.objects.bulk_create(tasks[start : start + batch_size])
             return
         except IntegrityError:
             if attempt == attempts - 1:
-                raise  # not a race for the numbers, or lost every time
+                raise  # not a clash of numbers, or every time
             for task in tasks:
                 task.pk, task._state.adding = None, True
+            for prefix in by_prefix:
+                TaskCodeCounter.catch_up(prefix)
 
 
 def _refuse_outside_scope(tasks: Sequence[Task], actor, batch_size: int) -> None:

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from mingzhu.core.models import (
     FieldErrors,
     FileAttachment,
     Named,
+    ScopedModel,
     TimeStampedModel,
     WrittenOnce,
 )
@@ -249,9 +250,10 @@ class Task(TimeStampedModel):
 
     @staticmethod
     def last_number(prefix: str) -> int:
-        """The highest number given under ``prefix`` so far (0: none). Longer codes first,
-        so that 10000 comes after 9999 (this reads every code of the prefix: a bulk
-        creation asks once per prefix, see ``actions.create_tasks``)."""
+        """The highest number given under ``prefix`` so far (0: none), read from the codes
+        themselves. Longer codes first, so that 10000 comes after 9999. This reads every
+        code of the prefix: new codes take their numbers from ``TaskCodeCounter``, which
+        asks here once per prefix, and again only when a code was given by other means."""
         last = (
             Task._base_manager.filter(code__startswith=prefix)
             .annotate(code_length=Length("code"))
@@ -281,21 +283,76 @@ class Task(TimeStampedModel):
         if self.code:
             super().save(*args, **kwargs)
             return
-        # A readable code: year, issuing unit, sequence (``code_prefix``). Two saves racing
-        # for the same number: the loser takes the next one.
+        # A readable code: year, issuing unit, sequence (``code_prefix``), its number
+        # taken from the prefix's counter in the same savepoint as the insert. A code
+        # given by other means (the demo's examples) that the counter did not know of:
+        # the counter is set past it and the save tried again.
         prefix = self.code_prefix()
         for _attempt in range(5):
-            self.code = Task.code_for(prefix, Task.last_number(prefix) + 1)
             try:
                 with transaction.atomic():
+                    self.code = Task.code_for(prefix, TaskCodeCounter.reserve(prefix))
                     super().save(*args, **kwargs)
                 return
             except IntegrityError:
-                if not Task._base_manager.filter(code=self.code).exists():
-                    raise  # not the code: some other constraint
+                taken = Task._base_manager.filter(code=self.code).exists()
                 self.code = ""
                 self.pk = None
+                if not taken:
+                    raise  # not the code: some other constraint
+                TaskCodeCounter.catch_up(prefix)
         raise IntegrityError(f"could not allocate a task code with prefix {prefix}")
+
+
+class TaskCodeCounter(ScopedModel):
+    """The last number given under a task code's prefix (year and issuing unit, e.g.
+    ``2025-DB-``). A new code is one update of this row, whatever the size of the ledger,
+    instead of a read of every code of the prefix; the row stays locked until the
+    creating transaction ends, so two creations under one prefix never take the same
+    number, and a creation rolled back gives its numbers back."""
+
+    # Not business data: the codes it hands out are on the tasks, which are audited.
+    audit_exempt = True
+    scope_global = True
+
+    prefix = models.CharField(_("code prefix"), max_length=40, primary_key=True)
+    number = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("task code counter")
+        verbose_name_plural = _("task code counters")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.number:04d}"
+
+    @classmethod
+    def reserve(cls, prefix: str, count: int = 1) -> int:
+        """The first of ``count`` new numbers under ``prefix``. A prefix without a row yet
+        starts after the highest number its codes already carry (``Task.last_number``)."""
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET number = number + %s WHERE prefix = %s RETURNING number",
+                [count, prefix],
+            )
+            row = cursor.fetchone()
+            if row is None:
+                start = Task.last_number(prefix)
+                cursor.execute(
+                    f"INSERT INTO {table} (prefix, number) VALUES (%s, %s) ON CONFLICT (prefix)"
+                    f" DO UPDATE SET number = {table}.number + %s RETURNING number",
+                    [prefix, start + count, count],
+                )
+                row = cursor.fetchone()
+        return row[0] - count + 1
+
+    @classmethod
+    def catch_up(cls, prefix: str) -> None:
+        """The counter set past every number the prefix's codes carry (codes given by other
+        means than ``reserve``)."""
+        last = Task.last_number(prefix)
+        cls.objects.filter(prefix=prefix, number__lt=last).update(number=last)
 
 
 class TaskEvent(WrittenOnce, TimeStampedModel):
