@@ -26,6 +26,7 @@ from mingzhu.core.actions import (
     require,
     require_in_scope,
 )
+from mingzhu.core.cache import bump, topic_of
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit
 from mingzhu.targets.choices import Dimension, Direction
@@ -311,6 +312,7 @@ def adopt(
                 Task.objects.filter(pk=task.pk).update(
                     source_kind=SourceKind.DOCUMENT, content_type=item_type, object_id=item.pk
                 )
+                bump(topic_of(Task))  # an update sends no signal: the kept lists learn here
             else:
                 try:
                     task = task_actions.create_task(
