@@ -613,16 +613,16 @@ def _system_tables_as_committed(request):
     import limits) that runs before any database test in its worker finds the caches
     not read yet: it reads the tables empty (every parameter at its default, no added
     dictionary entry) instead of asking the database it may not use."""
-    kept = [(cache, cache.value, cache.loaded_at) for cache in system_cache.CACHES]
+    kept = [(cache, cache.value, cache.loaded_at, cache.token) for cache in system_cache.CACHES]
     if not _uses_database(request.node):
         for cache in system_cache.CACHES:
             if cache.value is None:
-                cache.value, cache.loaded_at = {}, time.monotonic()
+                cache.value, cache.loaded_at, cache.token = {}, time.monotonic(), None
     yield
-    for cache, value, loaded_at in kept:
+    for cache, value, loaded_at, token in kept:
         if cache.value is not value:
             with cache.lock:
-                cache.value, cache.loaded_at = value, loaded_at
+                cache.value, cache.loaded_at, cache.token = value, loaded_at, token
 
 
 def _persona(username: str) -> User:

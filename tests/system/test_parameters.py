@@ -67,6 +67,35 @@ def test_the_cache_is_read_again_after_its_time(db, settings):
     assert params.value("tasks.behind_points") == 30
 
 
+def test_a_change_made_through_another_process_is_used_from_the_next_request(db, settings):
+    """Another process's save, committed, gives the system topic a new token: a request
+    after it reads the values again; requests before it read nothing."""
+    from mingzhu.core import cache as shared
+
+    settings.PARAMETER_CACHE_SECONDS = 60
+    params.clear_cache()
+    shared._request_began()
+    try:
+        assert params.value("tasks.behind_points") == 20
+    finally:
+        shared._request_ended()
+    # Written without this process's signal, as another process would, and committed.
+    ParameterValue.objects.bulk_create([ParameterValue(name="tasks.behind_points", value="30")])
+    shared._request_began()
+    try:
+        with CaptureQueriesContext(connection) as ctx:
+            assert params.value("tasks.behind_points") == 20  # nothing told this process yet
+        assert not [q for q in ctx.captured_queries if "system_parametervalue" in q["sql"]]
+    finally:
+        shared._request_ended()
+    shared._write(["system"])  # what the other process does when its save commits
+    shared._request_began()
+    try:
+        assert params.value("tasks.behind_points") == 30
+    finally:
+        shared._request_ended()
+
+
 def test_the_lights_follow_the_parameters(db):
     today = timezone.localdate()
     start = today - dt.timedelta(days=50)

@@ -99,6 +99,12 @@ def all_topics() -> frozenset[str]:
     return _ALL_TOPICS[0]
 
 
+def in_request() -> bool:
+    """Whether the thread is serving a request, in which every topic's token is read
+    once (``generations``)."""
+    return getattr(_request, "tokens", None) is not None
+
+
 def _request_began(**kwargs) -> None:
     _request.tokens = {}
 

@@ -2,11 +2,12 @@
 type, default, bounds and Chinese label, stored in the database when an administrator
 changes them, and read through ``value(name)``.
 
-The stored values are read with one query and kept in the process for
-``PARAMETER_CACHE_SECONDS`` (``MINGZHU_PARAMETER_CACHE_SECONDS``, 60 by default; ``None``
-keeps them until the next save): a save clears the cache of its own process at once, the
-other processes (the worker, other servers) read the new value within that time. A
-parameter that an environment variable set before keeps that variable as its default.
+The stored values are read with one query and kept in the process (``cache.TableCache``):
+a save clears the cache of its own process at once, other server processes read the new
+value at their next request, and the worker within ``PARAMETER_CACHE_SECONDS``
+(``MINGZHU_PARAMETER_CACHE_SECONDS``, 60 by default; ``None`` keeps them until the next
+save). A parameter that an environment variable set before keeps that variable as its
+default.
 """
 
 from __future__ import annotations
