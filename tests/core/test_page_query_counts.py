@@ -14,8 +14,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from mingzhu.core import filters as core_filters
-from mingzhu.core import menu, results, scope
+from mingzhu.core import menu
 from mingzhu.core.scope import permission_name, restrict
 from mingzhu.core.views import ObjectListView
 from mingzhu.org import sessions
@@ -232,11 +231,7 @@ def test_no_page_makes_a_query_per_row(as_user, monkeypatch):
     # A session's activity row is refreshed once a minute: on a slow machine the crawl
     # takes longer than that, and the refresh would count as the page's queries.
     monkeypatch.setattr(sessions, "REFRESH_SECONDS", 24 * 3600)
-    # Likewise what a process keeps for five minutes (a user's access, a list's filter
-    # choices, its count and rows): kept again by the recount, never read again.
-    monkeypatch.setattr(scope, "ACCESS_SECONDS", 24 * 3600)
-    monkeypatch.setattr(core_filters, "KEPT_SECONDS", 24 * 3600)
-    monkeypatch.setattr(results, "KEPT_SECONDS", 24 * 3600)
+    # (What a process keeps for five minutes does not lapse in a test: tests/conftest.py.)
     users = [User.objects.get(username=name) for name in PERSONAS + OTHERS]
     clients = {user.username: as_user(user) for user in users}
     for client in clients.values():

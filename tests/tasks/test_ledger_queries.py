@@ -110,10 +110,22 @@ def test_it_lights_in_sql_as_the_rules_say(supervisor, unit):
         assert any(t.light_on(as_of) == Light.YELLOW for t in tasks)
 
 
-def count_queries(client, url) -> int:
+class Counted(int):
+    """A page's query count that says, when compared unequal, which queries it ran."""
+
+    def __new__(cls, queries: list[str]):
+        counted = super().__new__(cls, len(queries))
+        counted.queries = queries
+        return counted
+
+    def __repr__(self) -> str:
+        return f"{int(self)} ({' | '.join(q[:120] for q in self.queries)})"
+
+
+def count_queries(client, url) -> Counted:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
+    return Counted([q["sql"] for q in ctx.captured_queries])
 
 
 @pytest.mark.parametrize("base", ["/tasks/", "/api/v1/tasks/"])
