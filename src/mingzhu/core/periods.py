@@ -264,11 +264,26 @@ def _limit_period(text: str, year: int | None) -> dt.date | None:
     return None
 
 
+# Years a work spans: "2022-2023", "2013—2017年".
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}[-—–~～至](?P<last>(?:19|20)\d{2})年?")
+# The same in brackets closing an item's head: "…通公路（2013—2017年）".
+_SPAN_CLOSING = re.compile(
+    r"[（(]\s*(?:19|20)\d{2}\s*[-—–~～至]\s*(?P<last>(?:19|20)\d{2})\s*年?\s*[）)]\s*$"
+)
+
+
 def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
     for phrases that name none (年内, 6月底前, 三季度末)."""
     limit = _TIME_LIMIT.search(text)
+    if limit and (span := _YEAR_SPAN.fullmatch(re.sub(r"\s+", "", limit.group("when")))):
+        # "完成时限：2022-2023": the years the work spans; done by the end of the last.
+        return dt.date(int(span.group("last")), 12, 31), limit.group("when").strip(), False
+    head = re.split(r"[。；;]", text, maxsplit=1)[0]
+    if span := _SPAN_CLOSING.search(head):
+        # "2606个撤并村通公路（2013—2017年）。": the span the head closes with.
+        return dt.date(int(span.group("last")), 12, 31), span.group(0), False
     if limit:
         text = limit.group("when")
         # A time limit that is one day (2028-09-30, 2028/9/30, 2028.9.30, 2028年9月30日).

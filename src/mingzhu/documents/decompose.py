@@ -230,12 +230,16 @@ def _wrap_width(widths: list[int]) -> float | None:
 # Texts copied from pages in traditional characters: the words the rules look for are
 # read in either form (實施 as 实施, 萬畝 as 万亩).
 _S2T = str.maketrans(
-    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县",
-    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣",
+    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
+    "规团总称责单时计划阶标",
+    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
+    "規團總稱責單時計劃階標",
 )
 _T2S = str.maketrans(
-    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣",
-    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县",
+    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
+    "規團總稱責單時計劃階標",
+    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
+    "规团总称责单时计划阶标",
 )
 
 
@@ -312,7 +316,8 @@ def _plain(header: str) -> str:
 _CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
 # The name of a unit in a lead cell ("区卫健局", "区消防救援大队", "团区委").
 _UNIT_CELL = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,20}(?:局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处)$"
+    r"^[\u4e00-\u9fff（）()]{2,20}"
+    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处')})$"
 )
 _NUMERALS = "一二三四五六七八九十"
 
@@ -838,7 +843,7 @@ def separated_tables(text: str) -> str:
     k = 0
     while k < len(lines):
         line = lines[k]
-        header = _header_cells(line) if re.match(r"^\s*(?:序号|编号)", line) else []
+        header = _header_cells(line) if re.match(r"^\s*(?:序号|编号|序號|編號)", line) else []
         columns = table_columns(header) if len(header) >= 3 else {}
         if (
             "task" in columns
@@ -855,10 +860,29 @@ def separated_tables(text: str) -> str:
             continue
         rows = [header]
         j = k + 1
+        spanned = False  # a second header line under cells that span columns
+        if j < len(lines) and not _ROW_START.match(lines[j]) and "|" in lines[j]:
+            sub = _header_cells(lines[j])
+            if len(sub) >= 2 and all(len(c) <= 10 and not c.isdigit() for c in sub):
+                spanned, j = True, j + 1
+        lead_at = columns.get("lead", columns.get("co"))
         while j < len(lines) and _ROW_START.match(lines[j]):
             cells = _row_cells(lines[j])
             if len(cells) < 2:
                 break
+            if (spanned or len(cells) != len(header)) and "|" in lines[j]:
+                # Spanned headers or empty cells the page dropped: the columns before the
+                # units stand in place; the units are the last cell naming one.
+                at = next(
+                    (
+                        i
+                        for i in range(len(cells) - 1, 0, -1)
+                        if _UNIT_CELL.match(cells[i].split()[0])
+                    ),
+                    None,
+                )
+                if at is not None and at >= lead_at:
+                    cells = [*cells[:lead_at], cells[at]]
             if "|" not in lines[j] and "｜" not in lines[j] and len(cells) > len(header):
                 # Spaces inside the task cell: the cells at the right are the units.
                 extra = len(cells) - len(header)
@@ -1140,6 +1164,10 @@ def join_lines(text: str) -> list[str]:
         full = width is not None and w >= 0.95 * width
         if heading or not nxt or _HEADING_MARK.match(nxt):
             ends = True
+        elif line[-1] in "；;" and _LABELLED_ROW.match(nxt) and _LABELLED_ROW.match(current):
+            ends = True  # rows "指标：目标，责任单位为X；" a line each
+        elif re.search(r"如下\s*[：:]$", line):
+            ends = True  # "主要进度如下：" introduces what follows on lines of its own
         elif _ends_sentence(line):
             ends = not full
         else:
@@ -1316,6 +1344,10 @@ HEAD_RUN_ON = 16  # a first clause longer than this may be a head run into its b
 
 
 _CONTENT_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?:主要内容|项目内容|具体内容|工作内容)\s*[:：]")
+# "1、农村道路畅通工程，牵头部门：市交通局。…": the head ends at the unit's label.
+_UNIT_LABEL = re.compile(
+    r"[，,]\s*(?:牵头部门|牵头单位|责任单位|责任部门|主办单位|牽頭部門|牽頭單位|責任單位)\s*(?:[:：]|为|為)"
+)
 
 
 def _head(text: str, limit: int = 40) -> str:
@@ -1327,6 +1359,8 @@ def _head(text: str, limit: int = 40) -> str:
     head = text[: m.start()] if m else text
     if label := _CONTENT_LABEL.search(head):
         head = head[: label.start()]  # "改造城区危桥主要内容：由…牵头": the head ends at the label
+    if label := _UNIT_LABEL.search(head):
+        head = head[: label.start()]
     if len(head) > limit:
         comma = re.search(r"[，,：:]", head)
         if comma:
@@ -1415,6 +1449,18 @@ def _level(para: str) -> tuple[int, re.Match] | None:
 # "开展粮食安全保障行动。坚决…", "更大力度抓招商、扩增量。确保…": a paragraph that opens
 # with a short head sentence (no comma in it) and goes on.
 _PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4,20})。(?=\S)")
+# "2606个撤并村通公路（2013—2017年）。上半年…": a row opening with its work and the years
+# it spans; two or more in a row are rows.
+_SPAN_HEAD = re.compile(
+    r"^(?P<head>[^。；;！？!?（(]{4,40}?)[（(]\s*(?:19|20)\d{2}\s*[-—–~～至]\s*(?:19|20)\d{2}"
+    r"\s*年?\s*[）)]。"
+)
+# "人均地区生产总值：增长6%左右（…），责任单位为区发改委；": a row as a labelled line naming
+# its unit in the run of the sentence; two or more in a row are rows.
+_LABELLED_ROW = re.compile(
+    r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{2,24})[：:](?=[^\n]{0,240}?"
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|責任單位|牽頭單位)[为為：:])"
+)
 
 
 # The verbs a report's paragraph of work opens with ("筑牢…", "推动…", "加快…").
@@ -1476,6 +1522,14 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
             run.append((offset, m.group("head")))
         previous = para
     close()
+    labelled: list[tuple[int, str]] = []
+    for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
+        if m := _LABELLED_ROW.match(para) or _SPAN_HEAD.match(para):
+            labelled.append((offset, m.group("head")))
+            continue
+        if len(labelled) >= 2:
+            heads.update(labelled)
+        labelled.clear()
     return heads
 
 
@@ -1590,6 +1644,14 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             item.text = f"{item.text}\n{para}"
             item.end = end
             section.end = max(section.end, end)
+            continue
+        if item is None and (members := shishi_members(para)):
+            # "这十件实事…，即投资…实施…；投资…建设…；…": each work listed is a task.
+            sec = new_section(_lead(para[: members[0][0]]) or "", offset, end, "implicit")
+            for a, b in members:
+                work = para[a:b].strip(" |")
+                add_item(sec, work.removeprefix("即")[:60], work, offset + a, offset + b, "实事")
+            previous_plain = ""
             continue
         inline = inline_items(para)
         if inline and section is not None and section.rule != "implicit" and not section.items:
@@ -1815,7 +1877,11 @@ COMMITMENT = re.compile(
     r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
-NOT_A_COMMITMENT = re.compile(r"已经|已|同比|(?<![比较])上年|去年|曾")
+# ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
+# of the plan was.)
+NOT_A_COMMITMENT = re.compile(
+    r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
+)
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
     (
@@ -1964,6 +2030,14 @@ _SUM_FOR_COUNT = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
     rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;]|$)"
 )
+# "投资762万元，实施…农村饮水管网延伸工程，解决…", "投资1126万元，在…8村实施…治理工程": a
+# sum, then (after a comma) the work it pays for, which names it.
+_SUM_THEN_WORK = re.compile(
+    rf"(?P<verb>{_tw('投资|安排|投入')})\s*{_NUMBER}\s*(?P<unit>{_tw('万元|亿元')})(?P<suf>以上)?"
+    rf"[，,]\s*(?:[在于][^，,。；;]{{1,20}}?)?(?:{_tw('实施|建设|新建|建成|完成|改造|打造|修建')})"
+    r"(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
+)
+_COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
 # "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
 _INVESTMENT_TASK = re.compile(
     rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
@@ -2105,6 +2179,23 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             **extra,
         )
 
+    for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
+        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
+        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        obj = m.group("obj")
+        cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
+        work = obj[cut:].strip('“”"') if len(obj) - cut >= 2 else obj
+        name = work + m.group("verb")
+        sum_target = found(
+            m, m.start(), name, ">=" if m.group("suf") else "=", value, m.group("verb")
+        )
+        sum_target.end = base + sum_end
+        results.append(sum_target)
+        taken.append((m.start(), sum_end))
     for m in _EACH.finditer(text) if _EACH_FIGURE.search(text) else ():
         value = _number(m.group("num"))
         if value is None or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2124,6 +2215,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 continue  # "实现…585.99亿元，比上年增长3.2%": how a figure grew, a fact
             # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
             name, _start = _indicator(text, before.start())
+        elif (
+            not name
+            and start > 0
+            and text[start - 1] in "：:"
+            and (label := re.search(r"[^，,。；;：:、]{2,24}$", text[: start - 1]))
+        ):
+            # "规模以上工业增加值：增长8%": the label names the figure that follows it.
+            name = label.group(0).strip()
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
             continue
         value = _number(m.group("num"))
@@ -2632,6 +2731,8 @@ def _plausible(name: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
+# What a figure right after a row's label is called when no name stands before it.
+_GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
 _THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度")
 
@@ -2668,6 +2769,15 @@ def find_targets(
             inside = parted or (k > 0 and reach[k - 1] > start)
             sentence = para[start - offset : end - offset]
             these = targets_in(sentence, start, committed=inside)
+            if start == offset and (label := _LABELLED_ROW.match(para)):
+                # "人均地区生产总值：增长6%左右": the figure right after the label is its.
+                for target in these:
+                    gap = para[label.end() : target.start - offset]
+                    if _GENERIC_NAME.match(target.indicator) and not re.search(
+                        r"[，,；;。（(]", gap
+                    ):
+                        grew = "增幅" if target.indicator.endswith("增幅") else ""
+                        target.indicator = label.group("head").strip() + grew
             this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
                 if dated and target.deadline is None:
@@ -2698,6 +2808,11 @@ def _either(words: str) -> str:
 _ROLE = _either(
     "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
     "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
+)
+# "…，责任单位为区发改委；": the units named in the run of a sentence.
+_NAMED_AS = re.compile(
+    rf"(?:^|(?<=[，,。；;）)\s]))(?P<role>{_ROLE})[为為]"
+    r"(?P<names>[^，,。；;：:（()）\n]{2,40}?)(?=[；;。，,\n]|$)"
 )
 # A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
 # space after a name ("责任单位:县水利局 联系人:…").
@@ -2774,7 +2889,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
     answerable: list[str] = []  # 责任单位: the lead when no 牵头 is named
     leader = ""
     words = []
-    for m in _NAMED.finditer(text):
+    named = _NAMED.finditer(text)
+    if "为" in text or "為" in text:
+        named = itertools.chain(named, _NAMED_AS.finditer(text))
+    for m in named:
         role, names = m.group("role").translate(_SIMPLIFIED), _names(m.group("names"))
         words.append(m.group(0).strip())
         if role in LEAD_ROLES:
@@ -2966,6 +3084,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and not _L1.match(i.rule)
         and not i.named_lead
     ]
+    # A text whose opening paragraph, above its first heading, names the 实事 of a year
+    # ("为扎实推进我市2017年民生工程实施工作，现将…进度通报如下："): its rows are the year's.
+    opens_on_shishi = bool(
+        body
+        and sections
+        and sections[0].start > body_offsets[0]
+        and _OPENS_ON_SHISHI.search(body[0][:60])
+    )
+    reviews: set[int] = set()  # the sections of a progress report, by their start
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
@@ -2983,11 +3110,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
         intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
         yearly = year is not None and (
-            _names_shishi(title)
+            opens_on_shishi
+            or _names_shishi(title)
             or _names_shishi(section.title)
             or (section.rule == "implicit" and _names_shishi(intro))
         )
-        review = bool(REVIEW.search(section.title))
+        if section.rule == "implicit" and _REPORT_INTRO.search(intro):
+            reviews.add(section.start)  # rows under "主要进度如下："
+        review = bool(REVIEW.search(section.title)) or section.start in reviews
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             # A row of a progress report restates its task, then reports: the report's
@@ -3008,7 +3138,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed = [
         (i.start, i.end)
         for s in sections
-        if not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30)
+        if (not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30))
+        and s.start not in reviews
         for i in s.items
     ]
     # A row of a progress report that restates its targets before reporting
@@ -3016,7 +3147,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed += [
         (i.start, i.start + opens)
         for s in sections
-        if REVIEW.search(s.title)
+        if REVIEW.search(s.title) or s.start in reviews
         for i in s.items
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
     ]
@@ -3025,7 +3156,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed += [
         (i.start, i.end)
         for s in sections
-        if REVIEW.search(s.title)
+        if (REVIEW.search(s.title) or s.start in reviews)
         and sum(0 < _report_opens(i.text) < len(i.text) for i in s.items) >= 2
         for i in s.items
         if _report_opens(i.text) == len(i.text) and not re.search(r"已|完成情况", i.text)
@@ -3053,10 +3184,46 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     yearly_lists = [
         (offset, offset + len(para))
         for para, offset in zip(body, body_offsets, strict=True)
-        if year is not None and SHISHI_LIST.search(para) and not REVIEW.search(para[:40])
+        if SHISHI_LIST.search(para) and not REVIEW.search(para[:40])
     ]
     committed += yearly_lists
     targets = find_targets(body, body_offsets, committed, year)
+    # A row of a progress report restates its task, then reports ("…通公路（2013—2017年）。
+    # 上半年已完成…，累计解决了…"): the figures of the report are no targets.
+    reported = [
+        (i.start + opens, i.end)
+        for s in sections
+        if REVIEW.search(s.title) or s.start in reviews
+        for i in s.items
+        if 0 < (opens := _report_opens(i.text)) < len(i.text)
+        and i.text == joined[i.start : i.start + len(i.text)]
+    ]
+    targets = [t for t in targets if not any(a <= t.start < b for a, b in reported)]
+    # A row whose head opens with a count ("2606个撤并村通公路", "50万人高山生态扶贫搬迁"):
+    # the count measures the row's work, which names it.
+    for item in items:
+        if (
+            (m := _COUNT_LED.match(item.title))
+            and any(a <= item.start < b for a, b in committed)
+            and not any(item.start <= t.start < item.start + len(item.title) for t in targets)
+        ):
+            value, unit = _number(m.group("num")), m.group("unit")
+            if value is None:
+                continue
+            targets.append(
+                Target(
+                    indicator=m.group("obj"),
+                    comparator=">=",
+                    value=value,
+                    unit=_unit(unit),
+                    deadline=None,
+                    text=item.title,
+                    start=item.start,
+                    end=item.start + m.end(),
+                    rule="count-led",
+                )
+            )
+    targets.sort(key=lambda t: t.start)
     rules = list(rules)
     for item in items:
         suggest_lead(item, rules)
@@ -3068,8 +3235,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     # A row's time limit dates the commitments it holds.
                     target.deadline, target.deadline_rule = item.deadline, item.deadline_words
                 break
-        if target.deadline is None and (
-            yearly_title or any(a <= target.start < b for a, b in yearly_lists)
+        if (
+            target.deadline is None
+            and year is not None
+            and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
     return Decomposition(
@@ -3108,12 +3277,21 @@ _RUN_ON_TITLE = re.compile(
     r"^关于[^。，,；;：:！？!?]{4,60}?的(?:通报|通知|报告|意见|决定|方案|批复)(?=[\u4e00-\u9fff])"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
-REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$")
+REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")
 # Where a row of a progress report starts to report: a sentence opening with the period
 # reported on ("上半年，", "截至6月底，", "1-9月，").
 _REPORT_OPENER = re.compile(
     r"(?:^|(?<=[。；;]))\s*(?:上半年|今年以来|截至|截止|目前|\d{1,2}\s*[-—至]\s*\d{1,2}\s*月|\d{1,2}月份)"
 )
+
+
+# A row's head opening with a count and what it counts ("2000个行政村环境连片整治").
+_COUNT_LED = re.compile(
+    rf"^(?P<num>{_MYRIAD}|{_ARABIC})\s*(?P<unit>{_WORK_UNIT}|公里)"
+    r"(?P<obj>[\u4e00-\u9fff“”]{4,30})$"
+)
+# The sentence that introduces a progress report's rows: "主要进度如下：".
+_REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；;]{0,8}如下\s*[：:]?\s*$")
 
 
 def _report_opens(text: str) -> int:
@@ -3123,11 +3301,42 @@ def _report_opens(text: str) -> int:
 
 
 # The 实事 of a year, in either form of the characters.
-SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]")
+SHISHI_LIST = re.compile(
+    r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]|[实實]事[^。；;：:]{0,60}?[，,](?=即\S)"
+)
+
+
+def shishi_members(para: str) -> list[tuple[int, int]]:
+    """The works a paragraph listing the 实事 of a year enumerates after its "分别是：",
+    "为：" or "，即" ("即投资…实施…工程；投资…建设…；…。投资…建成…。"), one a member
+    between semicolons; after the last semicolon, the sentences that open as the members
+    do. Spans in the paragraph; none when fewer than three members."""
+    m = SHISHI_LIST.search(para)
+    if m is None or "；" not in para[m.end() :] and ";" not in para[m.end() :]:
+        return []
+    spans, start = [], m.end()
+    for sep in re.finditer(r"[；;]", para[m.end() :]):
+        spans.append((start, m.end() + sep.start()))
+        start = m.end() + sep.end()
+    opens = Counter(para[a : a + 3].lstrip("即")[:2] for a, _b in spans).most_common(1)[0][0]
+    while True:
+        stop = para.find("。", start)
+        stop = len(para) if stop < 0 else stop
+        spans.append((start, stop))
+        start = stop + 1
+        if start >= len(para) or not para[start:].lstrip(" |").startswith(opens):
+            break
+    spans = [(a, b) for a, b in spans if b - a >= 4]
+    return spans if len(spans) >= 3 else []
 
 
 def _names_shishi(text: str) -> bool:
-    return "实事" in text or "實事" in text
+    # "民生工程" is what some provinces call the 实事 of a year.
+    return "实事" in text or "實事" in text or "民生工程" in text
+
+
+# An opening sentence naming the 实事 of a year ("为扎实推进我市2017年民生工程实施工作，…").
+_OPENS_ON_SHISHI = re.compile(r"(?:19|20)\d{2}\s*年[^。；;]{0,12}?(?:实事|實事|民生工程)")
 
 
 def as_json(d: Decomposition) -> dict:

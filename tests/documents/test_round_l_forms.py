@@ -1,0 +1,151 @@
+"""Forms of published task lists met on a twelfth held-out set (set L), each on a short
+example written for the test (names, figures and dates invented): the 实事 of a year listed
+after 即 between semicolons, a sum then the work it pays for, a progress notice whose
+opening names the 民生工程 of a year, rows as labelled lines naming their unit in the run
+of the sentence, a table in traditional characters with a second header line, and a
+progress report whose rows open with their work and the years it spans."""
+
+from decimal import Decimal
+
+from mingzhu.core.periods import item_deadline
+from mingzhu.documents.decompose import decompose
+
+
+def _targets(text: str) -> list[tuple[str, str | None, Decimal, str, str | None]]:
+    return [
+        (t.indicator, t.comparator, t.value, t.unit, t.deadline and t.deadline.isoformat())
+        for t in decompose(text).targets
+    ]
+
+
+def _rows(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (i.title, i.named_lead, i.deadline and i.deadline.isoformat())
+        for s in decompose(text).sections
+        for i in s.items
+    ]
+
+
+# --- the 实事 of a year listed after 即 ------------------------------------------------------
+
+
+_LISTED = (
+    "东坝县今年将为群众办好八件民生实事\n"
+    "记者从县人代会上获悉，这八件实事涉及教育、交通、饮水等领域，即投资820万元，"
+    "实施3个村的饮水管网延伸工程；投资1500万元，建设城东大桥；投资640万元，"
+    "在南岭等6村实施河道综合治理工程。投资900万元，建成县第三小学教学楼。\n"
+)
+
+
+def test_the_works_of_a_shishi_list_after_ji_are_tasks():
+    rows = _rows(_LISTED)
+    assert [title for title, _lead, _date in rows] == [
+        "投资820万元，实施3个村的饮水管网延伸工程",
+        "投资1500万元，建设城东大桥",
+        "投资640万元，在南岭等6村实施河道综合治理工程",
+        "投资900万元，建成县第三小学教学楼",
+    ]
+    assert {date for _t, _l, date in rows} == {None}  # the text names no year
+
+
+def test_a_sum_then_the_work_it_pays_for_is_named_by_the_work():
+    sums = [
+        (n, comp, value, unit) for n, comp, value, unit, _d in _targets(_LISTED) if unit == "万元"
+    ]
+    assert sums == [
+        ("饮水管网延伸工程投资", "=", 820, "万元"),
+        ("城东大桥投资", "=", 1500, "万元"),
+        ("河道综合治理工程投资", "=", 640, "万元"),
+        ("县第三小学教学楼投资", "=", 900, "万元"),
+    ]
+
+
+def test_a_shishi_list_of_a_named_year_is_due_by_its_end():
+    text = _LISTED.replace("今年", "2028年")
+    assert {date for _t, _l, date in _rows(text)} == {"2028-12-31"}
+
+
+# --- a progress notice on the 民生工程 of a year ---------------------------------------------
+
+
+def test_the_rows_of_a_notice_on_the_minsheng_gongcheng_of_a_year_are_due_by_its_end():
+    text = (
+        "为扎实推进我市2028年民生工程实施工作，现将1至5月实施进度通报如下：\n"
+        "一、各县区民生工程实施进度综合排名\n"
+        "第一名东坝县；第二名南岭县。\n"
+        "二、部分项目进展情况\n"
+        "1、城乡道路畅通工程，牵头部门：市交通运输局。进度较慢的为南岭县。\n"
+        "2、农村供水保障工程，牵头部门：市水务局。未开工的为西河区。\n"
+    )
+    assert _rows(text) == [
+        ("城乡道路畅通工程", "市交通运输局", "2028-12-31"),
+        ("农村供水保障工程", "市水务局", "2028-12-31"),
+    ]
+
+
+# --- rows as labelled lines -------------------------------------------------------------------
+
+
+def test_labelled_lines_naming_their_unit_are_rows_and_the_label_names_the_figure():
+    text = (
+        "2028年度考核指标目标设定情况汇报\n"
+        "一、区人代会考核指标设置情况\n"
+        "地区生产总值：增长6.5%左右（依据全市7%平均水平设置），责任单位为区发展改革局；\n"
+        "规模以上工业增加值：增长8%（高于全省平均水平），责任单位为区工信局；\n"
+        "高新技术企业数：新增12家以上（居全市前列），责任单位为区科技局；\n"
+    )
+    assert _rows(text) == [
+        ("地区生产总值", "区发展改革局", None),
+        ("规模以上工业增加值", "区工信局", None),
+        ("高新技术企业数", "区科技局", None),
+    ]
+    named = [(name, comp, value, unit) for name, comp, value, unit, _d in _targets(text)]
+    assert named[:3] == [
+        ("地区生产总值增幅", "=", Decimal("6.5"), "%"),
+        ("规模以上工业增加值增幅", ">=", 8, "%"),
+        ("高新技术企业数", ">=", 12, "家"),
+    ]
+
+
+# --- a table in traditional characters with a second header line ----------------------------
+
+
+def test_a_pipe_table_with_a_second_header_line_and_dropped_cells():
+    text = (
+        "序號 | 項目名稱 | 建設規模及內容 | 總投資 | 建設起止年限 | 2028年工作計劃 | "
+        "責任單位 | 備註 |\n"
+        "投資 | 形象進度 |\n"
+        "1 | 城南幼兒園新建工程 | 在城南片區新建公辦幼兒園1所，設12個班，可提供學位360個 | "
+        "2600 | 2028 | 2600 | 建成 | 縣教育局 | |\n"
+        "2 | 老年食堂提升工程 | 對城區8處老年食堂進行適老化改造，增設助餐點5個 | "
+        "400 | 2028-2029 | 200 | 完成 | 縣民政局 | |\n"
+    )
+    assert _rows(text) == [
+        ("城南幼兒園新建工程", "縣教育局", "2028-12-31"),
+        ("老年食堂提升工程", "縣民政局", "2029-12-31"),
+    ]
+
+
+def test_a_time_limit_of_years_is_the_end_of_the_last():
+    day, words, _long = item_deadline("完成时限：2028-2029", 2028)
+    assert day.isoformat() == "2029-12-31" and words == "2028-2029"
+
+
+# --- a progress report whose rows open with their work and the years it spans --------------
+
+
+def test_rows_opening_with_their_work_and_years_report_after_it():
+    text = (
+        "按照全市部署，各区县落实责任，2028年重点民生实事主要进度如下：\n"
+        "1200个村通客车（2027—2029年）。上半年已开通线路86条，累计解决了1015个村通客车，"
+        "占总计划的84.6%。\n"
+        "30万人农村供水提质（2028—2029年）。上半年已建成工程120处，惠及群众8.6万人。\n"
+    )
+    assert _rows(text) == [
+        ("1200个村通客车", "", "2029-12-31"),
+        ("30万人农村供水提质", "", "2029-12-31"),
+    ]
+    assert _targets(text) == [
+        ("村通客车", ">=", 1200, "个", "2029-12-31"),
+        ("农村供水提质", ">=", 300000, "人", "2029-12-31"),
+    ]
