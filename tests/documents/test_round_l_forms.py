@@ -149,3 +149,38 @@ def test_rows_opening_with_their_work_and_years_report_after_it():
         ("村通客车", ">=", 1200, "个", "2029-12-31"),
         ("农村供水提质", ">=", 300000, "人", "2029-12-31"),
     ]
+
+
+# --- a table of scored indicators one cell a line ---------------------------------------------
+
+
+_SCORED = (
+    "附件\n"
+    "东坝区2028年度目标任务分解表\n"
+    "项 目\n分值\n目标任务\n考核单位\n"
+    "经济发展\n"
+    "地区生产总值增长率\n3\n年终按全市平均水平考核\n区发展改革局区统计局\n"
+    "消费品零售总额增长率\n2\n"
+    "固定资产投资额\n3\n210\n区发展改革局\n"
+    "重点项目投资\n2\n36.5\n"
+    "经济发展\n"
+    "城镇调查失业率\n1\n低于 5.5\n区人社局\n"
+)
+
+
+def test_a_scored_table_one_cell_a_line_gives_rows_sharing_merged_cells():
+    assert _rows(_SCORED) == [
+        ("地区生产总值增长率", "区发展改革局", None),
+        ("消费品零售总额增长率", "区发展改革局", None),
+        ("固定资产投资额", "区发展改革局", None),
+        ("重点项目投资", "区发展改革局", None),
+        ("城镇调查失业率", "区人社局", None),
+    ]
+
+
+def test_the_targets_of_a_scored_table_are_its_figures_without_units():
+    assert _targets(_SCORED) == [
+        ("固定资产投资额", ">=", 210, "", None),
+        ("重点项目投资", ">=", Decimal("36.5"), "", None),
+        ("城镇调查失业率", "<", Decimal("5.5"), "", None),
+    ]

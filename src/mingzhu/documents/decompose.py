@@ -545,6 +545,106 @@ def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] |
     return aligned
 
 
+# A 目标任务分解表 of scored indicators a page flattened one cell a line, without a
+# number column: "项 目" "分值" "目标任务" "监考单位", then each indicator, its score, its
+# target and its units; a category ("宏观调控") on a line of its own before its group.
+_SCORE_HEADER = re.compile(r"^(?:分值|分数|权重|權重)$")
+_SCORE_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")
+# Units run together in one cell ("区发改局区统计局").
+_UNITS_CELL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,10}?(?:局|委|办|中心|政府|公司|集团|院|队|站|所))+$"
+)
+_UNIT_IN_CELL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委|办|中心|政府|公司|集团|院|队|站|所)")
+
+
+def _starts_row(body: list[tuple[int, str]], i: int) -> bool:
+    """A row of a scored table starts here: a name followed by its score."""
+    return (
+        i + 1 < len(body)
+        and not _SCORE_CELL.match(body[i][1])
+        and not _UNITS_CELL.match(body[i][1])
+        and _SCORE_CELL.match(body[i + 1][1]) is not None
+    )
+
+
+def _group_cell(body: list[tuple[int, str]], i: int) -> bool:
+    """A category of a scored table ("宏观调控") over the row that starts after it."""
+    cell = body[i][1]
+    return (
+        len(cell) <= 12
+        and not _UNITS_CELL.match(cell)
+        and not re.search(r"\d", cell)
+        and _starts_row(body, i + 1)
+    )
+
+
+def scored_tables(text: str) -> str:
+    """A table of scored indicators one cell a line rewritten as numbered rows
+    "1.指标。目标值：186。（牵头单位：X；责任单位：Y）". A row starts with a name followed by
+    its score; cells the page merged over rows below their first are missing from those
+    rows, which share them: the units always, the target when the row has nothing after
+    its score."""
+    if "分值" not in text and "权重" not in text and "分数" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    for k in range(1, len(cells) - 3):
+        if not _SCORE_HEADER.match(cells[k][1]):
+            continue
+        task = "".join(cells[k - 1][1].split())
+        header = [task, cells[k][1], cells[k + 1][1], cells[k + 2][1]]
+        if not (
+            any(w in task for w in ("项目", "指标", "事项", "任务"))
+            and any(w in header[3] for w in _TABLE_UNIT)
+        ):
+            continue
+        j = k + 3
+        rows: list[list[str]] = []
+        body = cells[j:]
+
+        i, last = 0, j
+        while i < len(body):
+            cell = body[i][1]
+            if _starts_row(body, i):
+                row = [cell, body[i + 1][1]]
+                i += 2
+                while i < len(body) and not _starts_row(body, i) and len(body[i][1]) <= 40:
+                    if _group_cell(body, i):
+                        break  # a category over the rows below
+                    row.append(body[i][1])
+                    i += 1
+                rows.append(row)
+                last = j + i - 1
+            elif _group_cell(body, i):
+                i += 1  # a category ("宏观调控"), repeated at the top of a page
+            else:
+                break
+        if len(rows) < 3:
+            continue
+        out, units, target = [], "", ""
+        for n, row in enumerate(rows, start=1):
+            rest = row[2:]
+            names = [c for c in rest if _UNITS_CELL.match(c)]
+            figures = [c for c in rest if not _UNITS_CELL.match(c)]
+            if names:
+                units = names[0]
+            if figures:
+                target = figures[0]
+            elif rest:
+                target = ""  # (nothing after the score: merged over, the target above stands)
+            named = _UNIT_IN_CELL.findall(units)
+            note = ""
+            if named:
+                note = f"（牵头单位：{named[0]}" + (
+                    f"；责任单位：{'、'.join(named[1:])}）" if len(named) > 1 else "）"
+                )
+            value = f"目标值：{target}。" if target else ""
+            out.append(f"{n}.{row[0]}。{value}{note}")
+        first, end = cells[k - 1][0], cells[last][0]
+        return "\n".join(lines[:first] + out + lines[end + 1 :])
+    return text
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -2731,6 +2831,12 @@ def _plausible(name: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
+# A row a table of scored indicators became ("1.外贸进出口额。目标值：10000。").
+_TABLE_ROW_HEAD = re.compile(r"^\d{1,3}[.．](?P<name>[^。]{2,40})。目标值[:：]")
+_TABLE_VALUE = re.compile(
+    rf"^目标值[:：]\s*(?P<pre>{_PREFIX})?\s*(?P<num>{_ARABIC})\s*(?P<unit>(?:{_UNIT})?)"
+    r"\s*(?P<suf>以上|以内|以下|左右)?。?$"
+)
 # What a figure right after a row's label is called when no name stands before it.
 _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
@@ -2764,10 +2870,30 @@ def find_targets(
             if m := _OPENING_YEAR.match(para):
                 # "2018年，…完成投资…。新增城市道路180公里…": the paragraph speaks of that year.
                 dated = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip())
+        row_head = _TABLE_ROW_HEAD.match(para) if "目标值" in para else None
         for start, end in sentences(para, offset):
+            sentence = para[start - offset : end - offset]
+            if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
+                # "1.全社会固定资产投资额。目标值：186。": the row's name, a figure of no unit.
+                number = _number(value.group("num"))
+                if number is not None:
+                    comparator, words = _comparator(value.group("pre"), value.group("suf"))
+                    found.append(
+                        Target(
+                            indicator=row_head.group("name").strip(),
+                            comparator=comparator or ">=",
+                            value=number,
+                            unit=_unit(value.group("unit") or ""),
+                            deadline=None,
+                            text=sentence,
+                            start=start,
+                            end=end,
+                            rule=words or "目标值",
+                        )
+                    )
+                continue
             k = bisect.bisect_right(starts, start)
             inside = parted or (k > 0 and reach[k - 1] > start)
-            sentence = para[start - offset : end - offset]
             these = targets_in(sentence, start, committed=inside)
             if start == offset and (label := _LABELLED_ROW.match(para)):
                 # "人均地区生产总值：增长6%左右": the figure right after the label is its.
@@ -3050,7 +3176,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     paragraphs = join_lines(
         separated_tables(
             numbered_tables(
-                project_tables(unflatten_tables(labelled_records(run_together_tables(text))))
+                project_tables(
+                    unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+                )
             )
         )
     )
