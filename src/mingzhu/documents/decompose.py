@@ -1226,10 +1226,35 @@ def _numbered_run(line: str, tight: bool = False) -> str:
     return "\n".join(part.strip() for part in out)
 
 
+_CHUNK = re.compile(r"^(?P<n>\d{1,3})、(?=\S)")
+
+
+def _page_chunks_joined(text: str) -> str:
+    """A document-sharing page shows a text in numbered chunks, one a long line ("1、乡镇…
+    坚决禁用高度" "2、高残农药，…"), each cut wherever the chunk ended: the numbers are
+    no items; the chunks are joined back."""
+    lines = text.split("\n")
+    chunks = [k for k, line in enumerate(lines) if _CHUNK.match(line.strip())]
+    if len(chunks) < 2 or _CHUNK.match(lines[chunks[0]].strip()).group("n") != "1":
+        return text
+    run = [chunks[0]]
+    for k in chunks[1:]:
+        if int(_CHUNK.match(lines[k].strip()).group("n")) == len(run) + 1:
+            run.append(k)
+    long_cut = all(
+        len(lines[k].strip()) > 120 and not _ends_sentence(lines[k].strip()) for k in run[:-1]
+    )
+    if len(run) < 2 or not long_cut or run != list(range(run[0], run[0] + len(run))):
+        return text
+    joined = "".join(_CHUNK.sub("", lines[k].strip(), count=1) for k in run)
+    return "\n".join(lines[: run[0]] + [joined] + lines[run[-1] + 1 :])
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _page_chunks_joined(text)
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
@@ -2315,6 +2340,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 continue  # "实现…585.99亿元，比上年增长3.2%": how a figure grew, a fact
             # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
             name, _start = _indicator(text, before.start())
+            if _GREW_BY.fullmatch(name) and (level := _FIGURE_BEFORE.search(text[:_start])):
+                # "达2.92亿元，比上年增加0.26亿元，增长10%": the growth of the level before.
+                name, _start = _indicator(text, level.start())
+                name = _LEVEL_VERB.sub("", name)
         elif (
             not name
             and start > 0
@@ -2397,8 +2426,17 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 text[start - 1 : start] in ("（", "(") or not m.group("num")[:1].isdigit()
             ):
                 continue  # "（不含100万元）": an aside; "暖企新十条": a name
-            if _CHANGE_WORD.fullmatch(name):
-                continue  # "增长15%" is the change of the figure before it
+            if _CHANGE_WORD.fullmatch(name) or _GREW_BY.fullmatch(name):
+                # "增长15%" is the change of the figure before it; "…达2.92亿元，比上年增加
+                # 0.26亿元": by how much that figure is to grow.
+                if (
+                    not results
+                    or m.group("unit") in ("%", "％")
+                    or not _FIGURE_BEFORE.search(text[:start])
+                    or results[-1].end - base > start
+                ):
+                    continue
+                name = results[-1].indicator + name[-2:]
             comparator, words = ">=", verb.group(0) if verb is not None else ""
             if m.group("unit") in _MONEY and _SPENDING.match(name):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
@@ -2718,6 +2756,8 @@ _SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付"))
 _FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
 _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
+_GREW_BY = re.compile(r"(?:比上年|较上年|比去年)?(?:增加|增长)")
+_LEVEL_VERB = re.compile(r"(?:达到|达)$")
 _STRETCH = re.compile(
     rf"\s*[、，,]\s*(?P<word>力争|争取|努力)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?(?![\u4e00-\u9fff])"
 )
@@ -2840,7 +2880,7 @@ _TABLE_VALUE = re.compile(
 # What a figure right after a row's label is called when no name stands before it.
 _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
-_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度")
+_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标)")
 
 
 def find_targets(
