@@ -1867,6 +1867,8 @@ UNITS = (
     "万平方米",
     "平方公里",
     "平方米",
+    "万立方米",
+    "立方米",
     "个百分点",
     "个工作日",
     "工作日",
@@ -1982,7 +1984,7 @@ _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|�
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
-    rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
+    rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
 _RATIO = re.compile(
@@ -2417,6 +2419,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), suffix)
         if m.group("upto") and comparator is None:
             comparator, words = ">=", m.group("num") + m.group("upto")
+        if m.group("over") and comparator is None:
+            comparator, words = ">=", m.group("over")  # "占地500余亩": more than 500
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
         if comparator is None:
@@ -2438,7 +2442,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                     continue
                 name = results[-1].indicator + name[-2:]
             comparator, words = ">=", verb.group(0) if verb is not None else ""
-            if m.group("unit") in _MONEY and _SPENDING.match(name):
+            if m.group("unit") in _MONEY and (
+                _SPENDING.match(name) or name.endswith(("总投资", "總投資", "预算", "預算"))
+            ):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
             # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
