@@ -2598,6 +2598,29 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 continue
             results.append(found(m, m.start(), m.group("what"), ">=", value, "解决"))
             taken.append((m.start("num"), m.end()))
+    for m in _SERVED_BY_WORK.finditer(text) if "人的" in text else ():
+        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        deadline, words = _deadline_for(deadlines, m.start())
+        for group, unit in (("h", m.group("hu")), ("p", "人")):
+            value = _number(m.group(group))
+            if value is None:
+                continue
+            results.append(
+                Target(
+                    indicator=m.group("what"),
+                    comparator=">=",
+                    value=value,
+                    unit=unit,
+                    deadline=deadline,
+                    text=text,
+                    start=base + m.start(group),
+                    end=base + m.end(group),
+                    rule="人的",
+                    deadline_rule=words,
+                )
+            )
+        taken.append((m.start(), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]) or _in_aside(text, at):
@@ -2726,8 +2749,14 @@ _SERVED = re.compile(
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
-    rf"解[决決][^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户')})的?"
+    rf"解[决決][^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户|名')})"
+    r"(?:[\u4e00-\u9fff]{1,6}?的|的)?"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?[问問][题題])(?=[，,。；;、]|$)"
+)
+# "实施…596户3523人的易地扶贫搬迁工程": the households and the people a work serves.
+_SERVED_BY_WORK = re.compile(
+    r"(?P<h>\d+(?:\.\d+)?[万萬]?)(?P<hu>户|戶)(?P<p>\d+(?:\.\d+)?[万萬]?)人的"
+    r"(?P<what>[^，,。；;的\d]{2,20}?(?:工程|项目|項目))(?=[，,。；;、]|$)"
 )
 
 
