@@ -256,3 +256,11 @@ def test_the_households_and_people_of_a_work_and_those_whose_problem_it_solves()
         ("孤儿的集中供养问题", ">=", 80, "名", "2028-12-31"),
         ("城北公园投资", "=", 300, "万元", "2028-12-31"),
     ]
+
+
+def test_what_is_bought_is_counted():
+    text = "1.提升基层医疗能力。采購2輛負壓救護車，購置图书1200册。（牵头单位：县卫健局）\n"
+    assert [(name, value, unit) for name, _c, value, unit, _d in _targets(text)] == [
+        ("負壓救護車", 2, "輛"),
+        ("图书", 1200, "册"),
+    ]
