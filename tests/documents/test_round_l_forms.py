@@ -226,6 +226,7 @@ def test_a_level_its_increase_and_its_growth_are_three_targets_of_the_year():
 
 def test_yu_after_a_figure_is_a_floor_and_a_total_investment_a_sum():
     text = (
+        "东岭镇2028年工作计划\n"
         "一是推进产业项目。2028年共谋划项目2个：\n"
         "（一）东岭茶园提升项目：该项目位于东岭村，总投资260万元，占地300余亩，"
         "预计2028年9月竣工。\n"
@@ -264,3 +265,18 @@ def test_what_is_bought_is_counted():
         ("負壓救護車", 2, "輛"),
         ("图书", 1200, "册"),
     ]
+
+
+def test_a_yi_shi_paragraph_announcing_the_projects_below_groups_them():
+    text = (
+        "东岭镇2028年工作计划\n"
+        "一是推进产业项目。2028年共谋划项目2个：\n"
+        "（一）东岭茶园提升项目：该项目位于东岭村，总投资260万元，预计2028年9月竣工。\n"
+        "（二）西河冷链仓储项目：该项目位于西河村，占地20亩，预计2028年11月竣工。\n"
+        "二是全面推进基层党建。\n"
+    )
+    d = decompose(text)
+    assert [(s.title, [(i.title, i.heading) for i in s.items]) for s in d.sections][0] == (
+        "推进产业项目",
+        [("东岭茶园提升项目", "推进产业项目"), ("西河冷链仓储项目", "推进产业项目")],
+    )

@@ -1469,6 +1469,10 @@ HEAD_RUN_ON = 16  # a first clause longer than this may be a head run into its b
 
 
 _CONTENT_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?:主要内容|项目内容|具体内容|工作内容)\s*[:：]")
+# "（四）东岭茶园提升项目：该项目位于…": a project named before a colon, its text after.
+_NAMED_WORK = re.compile(
+    r"^([^，,。；;：:]{2,30}?(?:项目|工程|項目))[：:]\s*(?=该|該|项目|項目|位于|位於)"
+)
 # "1、农村道路畅通工程，牵头部门：市交通局。…": the head ends at the unit's label.
 _UNIT_LABEL = re.compile(
     r"[，,]\s*(?:牵头部门|牵头单位|责任单位|责任部门|主办单位|牽頭部門|牽頭單位|責任單位)\s*(?:[:：]|为|為)"
@@ -1486,6 +1490,8 @@ def _head(text: str, limit: int = 40) -> str:
         head = head[: label.start()]  # "改造城区危桥主要内容：由…牵头": the head ends at the label
     if label := _UNIT_LABEL.search(head):
         head = head[: label.start()]
+    if named := _NAMED_WORK.match(head):
+        head = named.group(1)  # "酒村净菜加工项目：该项目占地10亩…": the project's name
     if len(head) > limit:
         comma = re.search(r"[，,：:]", head)
         if comma:
@@ -1820,6 +1826,21 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             # A heading with nothing enumerated below: the heading is the task.
             text = "\n".join(bodies.get(sec.number, [])) or sec.title
             add_item(sec, sec.title, text, sec.start, sec.end, sec.rule)
+    for k in range(len(sections) - 1):
+        sec, after = sections[k], sections[k + 1]
+        if (
+            len(sec.items) == 1
+            and sec.items[0].rule.endswith("是")
+            and sec.items[0].text.rstrip().endswith(("：", ":"))
+            and after.rule == "implicit"
+            and after.items
+        ):
+            # "一是扎实推进产业强镇。…共谋划农业项目5个：" over "（一）…项目" "（二）…": the
+            # work announced groups the rows listed below it, each a task.
+            after.title = sec.items[0].title
+            for it in after.items:
+                it.heading = it.heading or sec.items[0].title
+            sec.items = []
     kept = [s for s in sections if s.items]
     for number, sec in enumerate(kept, start=1):
         sec.number = number
