@@ -280,3 +280,13 @@ def test_a_yi_shi_paragraph_announcing_the_projects_below_groups_them():
         "推进产业项目",
         [("东岭茶园提升项目", "推进产业项目"), ("西河冷链仓储项目", "推进产业项目")],
     )
+
+
+def test_a_work_done_on_counted_places_and_what_they_hold():
+    text = (
+        "1.護眼燈光工程。對全縣45所中小學校980間教室照明進行護眼燈光提升。（牵头单位：县教育局）\n"
+    )
+    assert [(name, value, unit) for name, _c, value, unit, _d in _targets(text)] == [
+        ("中小學校護眼燈光提升", 45, "所"),
+        ("教室照明護眼燈光提升", 980, "間"),
+    ]

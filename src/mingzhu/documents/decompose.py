@@ -2122,7 +2122,7 @@ _EACH = re.compile(
 )
 _EACH_SPLIT = re.compile(rf"{_EACH_VERB}")
 _EACH_FIGURE = re.compile(r"各\s*[\d零〇一二两三四五六七八九十百千]")
-_TREATING = re.compile(r"进行|实行|开展|開展|安装|安裝")
+_TREATING = re.compile(r"进行|進行|实行|實行|开展|開展|安装|安裝")
 # A count of people after a verb that places or helps them: "引导800名以上高校毕业生到基层
 # 就业", "招聘(招收)40名全科医生", "吸纳300人就业"; the people (and where they go) name it.
 _PEOPLE_VERBS = _tw(
@@ -2143,8 +2143,11 @@ _LISTED = re.compile(
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
-    rf"对(?:[^，,。；;对]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
-    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)(?:进行|实行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)"
+    # "对全县70所中小学校1658间教室照明进行…": a second count, of what the first holds.
+    rf"(?:(?P<num2>{_ARABIC})\s*(?P<unit2>{_WORK_UNIT})(?P<obj2>[\u4e00-\u9fff]{{1,20}}?))?"
+    rf"(?:进行|進行|实行|實行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
     r"(?=[，,。；;]|$)"
 )
 # "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
@@ -2536,7 +2539,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         sum_target.unit = m.group("money")
         results.append(sum_target)
         taken.append((m.start(), m.end()))
-    for m in _TREATED.finditer(text) if "对" in text and _TREATING.search(text) else ():
+    treats = ("对" in text or "對" in text) and _TREATING.search(text)
+    for m in _TREATED.finditer(text) if treats else ():
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()) or _some(m):
             continue
@@ -2544,6 +2548,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         name = m.group("obj") + m.group("act")
         results.append(found(m, m.start(), name, ">=", value, "对…进行"))
+        if m.group("num2") and (second := _number(m.group("num2"))) is not None:
+            inner = dataclasses.replace(
+                results[-1],
+                indicator=m.group("obj2") + m.group("act"),
+                value=second,
+                unit=_unit(m.group("unit2")),
+                start=base + m.start("num2"),
+            )
+            results.append(inner)
         taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
