@@ -93,11 +93,15 @@ def test_labelled_lines_naming_their_unit_are_rows_and_the_label_names_the_figur
         "地区生产总值：增长6.5%左右（依据全市7%平均水平设置），责任单位为区发展改革局；\n"
         "规模以上工业增加值：增长8%（高于全省平均水平），责任单位为区工信局；\n"
         "高新技术企业数：新增12家以上（居全市前列），责任单位为区科技局；\n"
+        "固定资产投资：增长9%，责任单位为区发展改革局；"
+        "技改投资占工业投资比重35%（依据全市目标设置），责任单位为区工信局；\n"
     )
     assert _rows(text) == [
         ("地区生产总值", "区发展改革局", None),
         ("规模以上工业增加值", "区工信局", None),
         ("高新技术企业数", "区科技局", None),
+        ("固定资产投资", "区发展改革局", None),
+        ("技改投资占工业投资比重", "区工信局", None),  # a second row on the line
     ]
     named = [(name, comp, value, unit) for name, comp, value, unit, _d in _targets(text)]
     assert named[:3] == [

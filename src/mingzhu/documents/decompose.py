@@ -1266,6 +1266,11 @@ def join_lines(text: str) -> list[str]:
         else _numbered_run(line)
         for line in text.split("\n")
     )
+    if "为" in text or "為" in text:
+        text = "\n".join(
+            _SECOND_ROW.sub("\\g<0>\n", line) if _LABELLED_ROW.match(line.strip()) else line
+            for line in text.split("\n")
+        )
     for raw in text.split("\n"):
         line = raw.strip().replace("\u3000", " ").strip()
         if line.startswith("#"):
@@ -1588,9 +1593,16 @@ _SPAN_HEAD = re.compile(
 )
 # "人均地区生产总值：增长6%左右（…），责任单位为区发改委；": a row as a labelled line naming
 # its unit in the run of the sentence; two or more in a row are rows.
+_UNIT_ROLE_AS = r"(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|責任單位|牽頭單位)[为為]"
 _LABELLED_ROW = re.compile(
     r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{2,24})[：:](?=[^\n]{0,240}?"
     r"(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|責任單位|牽頭單位)[为為：:])"
+    # "技改投资占固定资产投资比重16.5%（…），责任单位为区经信局；": a name and its figure.
+    rf"|^(?P<named>[^，,。；;：:！？!?\d（(“\"]{{2,24}}?)(?=\d)(?=[^\n]{{0,240}}?{_UNIT_ROLE_AS})"
+)
+# "…，责任单位为区发改委；技改投资…，责任单位为区经信局；": a second row on the line.
+_SECOND_ROW = re.compile(
+    rf"{_UNIT_ROLE_AS}[^；;，,。\n]{{2,30}}[；;](?=[^\n]{{4,240}}?{_UNIT_ROLE_AS})"
 )
 
 
@@ -1656,7 +1668,7 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
     labelled: list[tuple[int, str]] = []
     for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
         if m := _LABELLED_ROW.match(para) or _SPAN_HEAD.match(para):
-            labelled.append((offset, m.group("head")))
+            labelled.append((offset, m.group("head") or m.group("named")))
             continue
         if len(labelled) >= 2:
             heads.update(labelled)
@@ -3014,7 +3026,8 @@ def find_targets(
                         r"[，,；;。（(]", gap
                     ):
                         grew = "增幅" if target.indicator.endswith("增幅") else ""
-                        target.indicator = label.group("head").strip() + grew
+                        head = label.group("head") or label.group("named")
+                        target.indicator = head.strip() + grew
             this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
                 if dated and target.deadline is None:
