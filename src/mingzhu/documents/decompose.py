@@ -1378,8 +1378,10 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各|"
-    r"(?:^|(?<=[\n。]))(?:牵头|责任|配合|协办)(?:责任)?单位[^。]{0,6}(?:要|须|需|必须|应)"
+    r"各(?:主要|其他)?(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}"
+    r"(?:要|须|需|必须|应)|请各|"
+    r"(?:^|(?<=[\n。；;]))(?:主要|其他)?(?:牵头|责任|配合|协办|协同)(?:责任)?单位[^。]{0,6}"
+    r"(?:要|须|需|必须|应)"
 )
 
 
@@ -3350,10 +3352,26 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for item in section.items:
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
+        told = [is_instruction(i, section.title, notice) for i in section.items]
+        if len(told) >= 3 and sum(told) * 2 >= len(told):
+            # Most items of the part tell the units what to do ("一、强化责任落实。…各主要
+            # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too.
+            told = [
+                t
+                or (
+                    len(i.title) <= 8
+                    and not re.search(r"\d", i.title)
+                    and bool(
+                        _MANAGING.search(i.title.translate(_PLAIN))
+                        or _TO_EVERYONE.search(i.text[:300].translate(_PLAIN))
+                    )
+                )
+                for t, i in zip(told, section.items, strict=True)
+            ]
         section.items = [
             i
-            for i in section.items
-            if not is_instruction(i, section.title, notice)
+            for i, t in zip(section.items, told, strict=True)
+            if not t
             and not PREAMBLE.match(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and (i.start, i.end) not in goals
