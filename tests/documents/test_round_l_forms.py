@@ -312,3 +312,27 @@ def test_the_instructions_of_a_notice_told_to_the_main_and_other_units_are_no_ta
         "四、严格督查考核。重点工作任务完成情况纳入年度绩效考核，严格实行\n"
     )
     assert _rows(text) == []
+
+
+def test_the_expected_targets_of_a_report_in_traditional_characters_commit():
+    text = (
+        "政府工作報告提出：2028年東壩市經濟社會發展預期目標\n"
+        "經濟社會發展的主要預期目標是：地區生產總值增長6%；規模工業增加值增長7%；"
+        "城鎮登記失業率控制在4.5%以內。\n"
+    )
+    assert [(name, comp, value) for name, comp, value, _u, _d in _targets(text)] == [
+        ("地區生產總值增幅", ">=", 6),
+        ("規模工業增加值增幅", ">=", 7),
+        ("城鎮登記失業率", "<=", Decimal("4.5")),
+    ]
+
+
+def test_the_parts_of_a_reading_that_describe_the_document_are_no_tasks():
+    text = (
+        "东坝市解读2028年市政府工作报告重点工作任务分工方案\n"
+        "一、全面推进政府工作的重要意义\n"
+        "市政府工作报告确定的各项工作任务是向全市人民作出的庄严承诺，具有重要意义。\n"
+        "二、分工方案的主要内容\n"
+        "分工方案对8大主题进行了细化分解，共分成120项工作任务。\n"
+    )
+    assert _rows(text) == []

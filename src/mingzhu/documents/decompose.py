@@ -231,15 +231,15 @@ def _wrap_width(widths: list[int]) -> float | None:
 # read in either form (實施 as 实施, 萬畝 as 万亩).
 _S2T = str.maketrans(
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备",
+    "规团总称责单时计划阶标购备预确争将",
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備",
+    "規團總稱責單時計劃階標購備預確爭將",
 )
 _T2S = str.maketrans(
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備",
+    "規團總稱責單時計劃階標購備預確爭將",
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备",
+    "规团总称责单时计划阶标购备预确争将",
 )
 
 
@@ -1360,7 +1360,7 @@ DATE_LINE = re.compile(
     r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?$"
 )
 # A plan's section of goals: every sentence in it commits.
-GOALS = re.compile(r"^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标)$")
+GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标')})$")
 # A section that looks back on work done: its figures are results, not commitments.
 REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进展情况|完成情况")
 # The parts of a plan that say why and how, not what to do: a heading of these with
@@ -1368,6 +1368,11 @@ REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进
 PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
+)
+# The parts of a 解读 that describe the document ("全面推进政府工作的重要意义", "分工方案的
+# 主要内容"): no tasks.
+ABOUT_THE_DOCUMENT = re.compile(
+    r"(?:重要意义|的主要内容|起草背景|起草依据|起草过程|出台背景|制定依据)$"
 )
 # One of those parts whose heading runs into its body ("组织领导成立县城区更新领导组，…").
 _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
@@ -2037,7 +2042,8 @@ _QUALITATIVE = re.compile(
 )
 # "现将…印发给你们" is the formula of a notice, not a commitment.
 COMMITMENT = re.compile(
-    r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    _tw("力争|确保|争取|努力|目标|计划|预期")
+    + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
@@ -3373,6 +3379,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             for i, t in zip(section.items, told, strict=True)
             if not t
             and not PREAMBLE.match(i.title.strip("。. "))
+            and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
