@@ -336,3 +336,34 @@ def test_the_parts_of_a_reading_that_describe_the_document_are_no_tasks():
         "分工方案对8大主题进行了细化分解，共分成120项工作任务。\n"
     )
     assert _rows(text) == []
+
+
+# --- sums of a news item on the 实事, lamps and metres ----------------------------------------
+
+
+def test_a_projects_total_investment_and_a_sum_before_the_counted_work():
+    text = (
+        "东坝县2028年十件民生实事确定\n"
+        "今年，东坝县总投资5.2亿元的城南水厂将在年内开工建设；投资2600万元建成公租房320套，"
+        "改造农村危房150户。\n"
+    )
+    assert [(name, comp, value, unit) for name, comp, value, unit, _d in _targets(text)] == [
+        ("城南水厂总投资", "=", Decimal("5.2"), "亿元"),
+        ("公租房", ">=", 320, "套"),
+        ("公租房投资", "=", 2600, "万元"),
+        ("改造农村危房", ">=", 150, "户"),
+    ]
+
+
+def test_lamps_and_metres_are_measures_and_a_problem_improved_for_people_counts_them():
+    text = (
+        "一、2028年村内基础设施提升工程\n"
+        "安装太阳能路灯800盏，铺设雨水管网420米。\n"
+        "二、2028年农村饮水维修养护工程\n"
+        "维修更换机泵、阀门，有效改善6万人口的饮水安全问题。\n"
+    )
+    assert [(value, unit) for _n, _c, value, unit, _d in _targets(text)] == [
+        (800, "盏"),
+        (420, "米"),
+        (60000, "人"),
+    ]

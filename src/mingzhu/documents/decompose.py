@@ -1934,6 +1934,8 @@ UNITS = (
     "歲",
     "公里",
     "千米",
+    "米",
+    "盏",
     "家",
     "个",
     "项",
@@ -2091,7 +2093,7 @@ _OBJECT_VERBS = re.compile(
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册")
+_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人")
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
@@ -2195,13 +2197,20 @@ _COMPLETED = re.compile(
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
-    r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+    r"(?:建设|新建|实施|打造|用于|建成|新建续建|续建)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)"
+    # "投资5300万元建成公租房510套": the count after the work it names.
+    rf"(?:\d+(?:\.\d+)?\s*(?:{_WORK_UNIT}))?(?=[，,。；;]|$)"
 )
 # "计划投资2500万元再建27公里农村道路", "投入500万元完成…等15座历史遗留矿山修复": a sum and the
 # counted work it pays for, which names it.
 _SUM_FOR_COUNT = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
-    rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;]|$)"
+    rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;、]|$)"
+)
+# "总投资13.6亿元的博兴水库将在年内开工建设": a project's total investment, named by it.
+_SUM_OF = re.compile(
+    rf"总投资\s*{_NUMBER}\s*(?P<unit>万元|亿元)的(?P<obj>[\u4e00-\u9fff]{{2,20}}?)"
+    r"(?=[，,。；;]|将|年内|要|计划)"
 )
 # "投资762万元，实施…农村饮水管网延伸工程，解决…", "投资1126万元，在…8村实施…治理工程": a
 # sum, then (after a comma) the work it pays for, which names it.
@@ -2645,7 +2654,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
-    if "解" in text:
+    if "解" in text or "改善" in text:
         for m in _SOLVED.finditer(text):
             if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
                 continue
@@ -2707,8 +2716,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
-    for m in _SUM.finditer(text):
+    for m in _SUM_OF.finditer(text) if "总投资" in text else ():
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        if (value := _number(m.group("num"))) is not None:
+            results.append(found(m, m.start(), m.group("obj") + "总投资", "=", value, "总投资"))
+            taken.append((m.start(), m.end()))
+    for m in _SUM.finditer(text):
+        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
+        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -2716,7 +2732,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("obj") + ("投资" if m.group("verb") == "投资" else "")
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
-        taken.append((m.start(), m.end()))
+        results[-1].end = base + sum_end
+        taken.append((m.start(), sum_end))
     for m in _SUM_FOR_COUNT.finditer(text) if "投" in text or "安排" in text else ():
         sum_end = m.end("suf") if m.group("suf") else m.end("unit")
         if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2805,7 +2822,7 @@ _SERVED = re.compile(
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
-    rf"解[决決][^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户|名')})"
+    rf"(?:解[决決]|改善)[^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户|名')})"
     r"(?:[\u4e00-\u9fff]{1,6}?的|的)?"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?[问問][题題])(?=[，,。；;、]|$)"
 )
