@@ -367,3 +367,8 @@ def test_lamps_and_metres_are_measures_and_a_problem_improved_for_people_counts_
         (420, "米"),
         (60000, "人"),
     ]
+
+
+def test_a_quarter_or_half_of_a_named_year_is_its_end_not_the_years():
+    assert item_deadline("完成时限：2028年第三季度", None)[0].isoformat() == "2028-09-30"
+    assert item_deadline("2029年上半年完成", 2028)[0].isoformat() == "2029-06-30"

@@ -264,6 +264,8 @@ def _limit_period(text: str, year: int | None) -> dt.date | None:
     return None
 
 
+# A period of a year named after it: "2028年第三季度", "2028年上半年".
+_PERIOD_AFTER = re.compile(r"\s*(?:第?[一二三四1-4]季度|[上下]半年)")
 # Years a work spans: "2022-2023", "2013—2017年".
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}[-—–~～至](?P<last>(?:19|20)\d{2})年?")
 # The same in brackets closing an item's head: "…通公路（2013—2017年）".
@@ -294,6 +296,10 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
             return day, text.strip(), False
     found: list[tuple[dt.date, str]] = []
     for m in _YEAR_MONTH.finditer(text):
+        if not m.group("month") and _PERIOD_AFTER.match(text, m.end()):
+            # "2028年第三季度", "2028年上半年": the year of the period, not its end.
+            year = int(m.group("year"))
+            continue
         has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
         preceded = text[: m.start()].rstrip()[-1:] in ("到", "至", "于", "在")
         # "2021年计划投资…", "2021年力争…": the plan of that year, due by its end.
