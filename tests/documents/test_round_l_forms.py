@@ -372,3 +372,16 @@ def test_lamps_and_metres_are_measures_and_a_problem_improved_for_people_counts_
 def test_a_quarter_or_half_of_a_named_year_is_its_end_not_the_years():
     assert item_deadline("完成时限：2028年第三季度", None)[0].isoformat() == "2028-09-30"
     assert item_deadline("2029年上半年完成", 2028)[0].isoformat() == "2029-06-30"
+
+
+def test_a_report_that_looks_ahead_still_commits():
+    text = (
+        "按照全市部署，2028年重点民生实事主要进度如下：\n"
+        "1200个村通客车（2027—2029年）。上半年已开通线路86条；下一步，力争年底前新开通线路40条。\n"
+        "300个村环境整治（2027—2028年）。上半年，累计完成了210个村。\n"
+    )
+    assert [(name, value) for name, _c, value, _u, _d in _targets(text)] == [
+        ("村通客车", 1200),
+        ("新开通线路", 40),
+        ("村环境整治", 300),
+    ]

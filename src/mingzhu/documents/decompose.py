@@ -3492,7 +3492,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
         and i.text == joined[i.start : i.start + len(i.text)]
     ]
-    targets = [t for t in targets if not any(a <= t.start < b for a, b in reported)]
+    # (A sentence of the report that looks ahead, "下一步，力争年底前…", still commits.)
+    targets = [
+        t
+        for t in targets
+        if not any(a <= t.start < b for a, b in reported) or _LOOKS_AHEAD.search(t.text)
+    ]
     # A row whose head opens with a count ("2606个撤并村通公路", "50万人高山生态扶贫搬迁"):
     # the count measures the row's work, which names it.
     for item in items:
@@ -3584,6 +3589,7 @@ _COUNT_LED = re.compile(
     rf"^(?P<num>{_MYRIAD}|{_ARABIC})\s*(?P<unit>{_WORK_UNIT}|公里)"
     r"(?P<obj>[\u4e00-\u9fff“”]{4,30})$"
 )
+_LOOKS_AHEAD = re.compile(r"力争|确保|争取|下一步|年底前|年内")
 # The sentence that introduces a progress report's rows: "主要进度如下：".
 _REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；;]{0,8}如下\s*[：:]?\s*$")
 
