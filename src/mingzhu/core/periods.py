@@ -264,11 +264,28 @@ def _limit_period(text: str, year: int | None) -> dt.date | None:
     return None
 
 
+# A period of a year named after it: "2028年第三季度", "2028年上半年".
+_PERIOD_AFTER = re.compile(r"\s*(?:第?[一二三四1-4]季度|[上下]半年)")
+# Years a work spans: "2022-2023", "2013—2017年".
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}[-—–~～至](?P<last>(?:19|20)\d{2})年?")
+# The same in brackets closing an item's head: "…通公路（2013—2017年）".
+_SPAN_CLOSING = re.compile(
+    r"[（(]\s*(?:19|20)\d{2}\s*[-—–~～至]\s*(?P<last>(?:19|20)\d{2})\s*年?\s*[）)]\s*$"
+)
+
+
 def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
     for phrases that name none (年内, 6月底前, 三季度末)."""
     limit = _TIME_LIMIT.search(text)
+    if limit and (span := _YEAR_SPAN.fullmatch(re.sub(r"\s+", "", limit.group("when")))):
+        # "完成时限：2022-2023": the years the work spans; done by the end of the last.
+        return dt.date(int(span.group("last")), 12, 31), limit.group("when").strip(), False
+    head = re.split(r"[。；;]", text, maxsplit=1)[0]
+    if span := _SPAN_CLOSING.search(head):
+        # "2606个撤并村通公路（2013—2017年）。": the span the head closes with.
+        return dt.date(int(span.group("last")), 12, 31), span.group(0), False
     if limit:
         text = limit.group("when")
         # A time limit that is one day (2028-09-30, 2028/9/30, 2028.9.30, 2028年9月30日).
@@ -279,6 +296,10 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
             return day, text.strip(), False
     found: list[tuple[dt.date, str]] = []
     for m in _YEAR_MONTH.finditer(text):
+        if not m.group("month") and _PERIOD_AFTER.match(text, m.end()):
+            # "2028年第三季度", "2028年上半年": the year of the period, not its end.
+            year = int(m.group("year"))
+            continue
         has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
         preceded = text[: m.start()].rstrip()[-1:] in ("到", "至", "于", "在")
         # "2021年计划投资…", "2021年力争…": the plan of that year, due by its end.

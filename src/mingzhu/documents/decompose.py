@@ -230,12 +230,16 @@ def _wrap_width(widths: list[int]) -> float | None:
 # Texts copied from pages in traditional characters: the words the rules look for are
 # read in either form (實施 as 实施, 萬畝 as 万亩).
 _S2T = str.maketrans(
-    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县",
-    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣",
+    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
+    "规团总称责单时计划阶标购备预确争将",
+    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
+    "規團總稱責單時計劃階標購備預確爭將",
 )
 _T2S = str.maketrans(
-    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣",
-    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县",
+    "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
+    "規團總稱責單時計劃階標購備預確爭將",
+    "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
+    "规团总称责单时计划阶标购备预确争将",
 )
 
 
@@ -312,7 +316,8 @@ def _plain(header: str) -> str:
 _CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
 # The name of a unit in a lead cell ("区卫健局", "区消防救援大队", "团区委").
 _UNIT_CELL = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,20}(?:局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处)$"
+    r"^[\u4e00-\u9fff（）()]{2,20}"
+    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处')})$"
 )
 _NUMERALS = "一二三四五六七八九十"
 
@@ -538,6 +543,106 @@ def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] |
         full[lead : lead + len(row) - at] = row[at:]
         aligned.append(full)
     return aligned
+
+
+# A 目标任务分解表 of scored indicators a page flattened one cell a line, without a
+# number column: "项 目" "分值" "目标任务" "监考单位", then each indicator, its score, its
+# target and its units; a category ("宏观调控") on a line of its own before its group.
+_SCORE_HEADER = re.compile(r"^(?:分值|分数|权重|權重)$")
+_SCORE_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")
+# Units run together in one cell ("区发改局区统计局").
+_UNITS_CELL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,10}?(?:局|委|办|中心|政府|公司|集团|院|队|站|所))+$"
+)
+_UNIT_IN_CELL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委|办|中心|政府|公司|集团|院|队|站|所)")
+
+
+def _starts_row(body: list[tuple[int, str]], i: int) -> bool:
+    """A row of a scored table starts here: a name followed by its score."""
+    return (
+        i + 1 < len(body)
+        and not _SCORE_CELL.match(body[i][1])
+        and not _UNITS_CELL.match(body[i][1])
+        and _SCORE_CELL.match(body[i + 1][1]) is not None
+    )
+
+
+def _group_cell(body: list[tuple[int, str]], i: int) -> bool:
+    """A category of a scored table ("宏观调控") over the row that starts after it."""
+    cell = body[i][1]
+    return (
+        len(cell) <= 12
+        and not _UNITS_CELL.match(cell)
+        and not re.search(r"\d", cell)
+        and _starts_row(body, i + 1)
+    )
+
+
+def scored_tables(text: str) -> str:
+    """A table of scored indicators one cell a line rewritten as numbered rows
+    "1.指标。目标值：186。（牵头单位：X；责任单位：Y）". A row starts with a name followed by
+    its score; cells the page merged over rows below their first are missing from those
+    rows, which share them: the units always, the target when the row has nothing after
+    its score."""
+    if "分值" not in text and "权重" not in text and "分数" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    for k in range(1, len(cells) - 3):
+        if not _SCORE_HEADER.match(cells[k][1]):
+            continue
+        task = "".join(cells[k - 1][1].split())
+        header = [task, cells[k][1], cells[k + 1][1], cells[k + 2][1]]
+        if not (
+            any(w in task for w in ("项目", "指标", "事项", "任务"))
+            and any(w in header[3] for w in _TABLE_UNIT)
+        ):
+            continue
+        j = k + 3
+        rows: list[list[str]] = []
+        body = cells[j:]
+
+        i, last = 0, j
+        while i < len(body):
+            cell = body[i][1]
+            if _starts_row(body, i):
+                row = [cell, body[i + 1][1]]
+                i += 2
+                while i < len(body) and not _starts_row(body, i) and len(body[i][1]) <= 40:
+                    if _group_cell(body, i):
+                        break  # a category over the rows below
+                    row.append(body[i][1])
+                    i += 1
+                rows.append(row)
+                last = j + i - 1
+            elif _group_cell(body, i):
+                i += 1  # a category ("宏观调控"), repeated at the top of a page
+            else:
+                break
+        if len(rows) < 3:
+            continue
+        out, units, target = [], "", ""
+        for n, row in enumerate(rows, start=1):
+            rest = row[2:]
+            names = [c for c in rest if _UNITS_CELL.match(c)]
+            figures = [c for c in rest if not _UNITS_CELL.match(c)]
+            if names:
+                units = names[0]
+            if figures:
+                target = figures[0]
+            elif rest:
+                target = ""  # (nothing after the score: merged over, the target above stands)
+            named = _UNIT_IN_CELL.findall(units)
+            note = ""
+            if named:
+                note = f"（牵头单位：{named[0]}" + (
+                    f"；责任单位：{'、'.join(named[1:])}）" if len(named) > 1 else "）"
+                )
+            value = f"目标值：{target}。" if target else ""
+            out.append(f"{n}.{row[0]}。{value}{note}")
+        first, end = cells[k - 1][0], cells[last][0]
+        return "\n".join(lines[:first] + out + lines[end + 1 :])
+    return text
 
 
 def unflatten_tables(text: str) -> str:
@@ -838,7 +943,7 @@ def separated_tables(text: str) -> str:
     k = 0
     while k < len(lines):
         line = lines[k]
-        header = _header_cells(line) if re.match(r"^\s*(?:序号|编号)", line) else []
+        header = _header_cells(line) if re.match(r"^\s*(?:序号|编号|序號|編號)", line) else []
         columns = table_columns(header) if len(header) >= 3 else {}
         if (
             "task" in columns
@@ -855,10 +960,29 @@ def separated_tables(text: str) -> str:
             continue
         rows = [header]
         j = k + 1
+        spanned = False  # a second header line under cells that span columns
+        if j < len(lines) and not _ROW_START.match(lines[j]) and "|" in lines[j]:
+            sub = _header_cells(lines[j])
+            if len(sub) >= 2 and all(len(c) <= 10 and not c.isdigit() for c in sub):
+                spanned, j = True, j + 1
+        lead_at = columns.get("lead", columns.get("co"))
         while j < len(lines) and _ROW_START.match(lines[j]):
             cells = _row_cells(lines[j])
             if len(cells) < 2:
                 break
+            if (spanned or len(cells) != len(header)) and "|" in lines[j]:
+                # Spanned headers or empty cells the page dropped: the columns before the
+                # units stand in place; the units are the last cell naming one.
+                at = next(
+                    (
+                        i
+                        for i in range(len(cells) - 1, 0, -1)
+                        if _UNIT_CELL.match(cells[i].split()[0])
+                    ),
+                    None,
+                )
+                if at is not None and at >= lead_at:
+                    cells = [*cells[:lead_at], cells[at]]
             if "|" not in lines[j] and "｜" not in lines[j] and len(cells) > len(header):
                 # Spaces inside the task cell: the cells at the right are the units.
                 extra = len(cells) - len(header)
@@ -1102,10 +1226,35 @@ def _numbered_run(line: str, tight: bool = False) -> str:
     return "\n".join(part.strip() for part in out)
 
 
+_CHUNK = re.compile(r"^(?P<n>\d{1,3})、(?=\S)")
+
+
+def _page_chunks_joined(text: str) -> str:
+    """A document-sharing page shows a text in numbered chunks, one a long line ("1、乡镇…
+    坚决禁用高度" "2、高残农药，…"), each cut wherever the chunk ended: the numbers are
+    no items; the chunks are joined back."""
+    lines = text.split("\n")
+    chunks = [k for k, line in enumerate(lines) if _CHUNK.match(line.strip())]
+    if len(chunks) < 2 or _CHUNK.match(lines[chunks[0]].strip()).group("n") != "1":
+        return text
+    run = [chunks[0]]
+    for k in chunks[1:]:
+        if int(_CHUNK.match(lines[k].strip()).group("n")) == len(run) + 1:
+            run.append(k)
+    long_cut = all(
+        len(lines[k].strip()) > 120 and not _ends_sentence(lines[k].strip()) for k in run[:-1]
+    )
+    if len(run) < 2 or not long_cut or run != list(range(run[0], run[0] + len(run))):
+        return text
+    joined = "".join(_CHUNK.sub("", lines[k].strip(), count=1) for k in run)
+    return "\n".join(lines[: run[0]] + [joined] + lines[run[-1] + 1 :])
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _page_chunks_joined(text)
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
@@ -1117,6 +1266,11 @@ def join_lines(text: str) -> list[str]:
         else _numbered_run(line)
         for line in text.split("\n")
     )
+    if "为" in text or "為" in text:
+        text = "\n".join(
+            _SECOND_ROW.sub("\\g<0>\n", line) if _LABELLED_ROW.match(line.strip()) else line
+            for line in text.split("\n")
+        )
     for raw in text.split("\n"):
         line = raw.strip().replace("\u3000", " ").strip()
         if line.startswith("#"):
@@ -1140,6 +1294,10 @@ def join_lines(text: str) -> list[str]:
         full = width is not None and w >= 0.95 * width
         if heading or not nxt or _HEADING_MARK.match(nxt):
             ends = True
+        elif line[-1] in "；;" and _LABELLED_ROW.match(nxt) and _LABELLED_ROW.match(current):
+            ends = True  # rows "指标：目标，责任单位为X；" a line each
+        elif re.search(r"如下\s*[：:]$", line):
+            ends = True  # "主要进度如下：" introduces what follows on lines of its own
         elif _ends_sentence(line):
             ends = not full
         else:
@@ -1202,7 +1360,7 @@ DATE_LINE = re.compile(
     r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?$"
 )
 # A plan's section of goals: every sentence in it commits.
-GOALS = re.compile(r"^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标)$")
+GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标')})$")
 # A section that looks back on work done: its figures are results, not commitments.
 REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进展情况|完成情况")
 # The parts of a plan that say why and how, not what to do: a heading of these with
@@ -1210,6 +1368,11 @@ REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进
 PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
+)
+# The parts of a 解读 that describe the document ("全面推进政府工作的重要意义", "分工方案的
+# 主要内容"): no tasks.
+ABOUT_THE_DOCUMENT = re.compile(
+    r"(?:重要意义|的主要内容|起草背景|起草依据|起草过程|出台背景|制定依据)$"
 )
 # One of those parts whose heading runs into its body ("组织领导成立县城区更新领导组，…").
 _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
@@ -1220,8 +1383,10 @@ REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
 _TO_EVERYONE = re.compile(
-    r"各(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}(?:要|须|需|必须|应)|请各|"
-    r"(?:^|(?<=[\n。]))(?:牵头|责任|配合|协办)(?:责任)?单位[^。]{0,6}(?:要|须|需|必须|应)"
+    r"各(?:主要|其他)?(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}"
+    r"(?:要|须|需|必须|应)|请各|"
+    r"(?:^|(?<=[\n。；;]))(?:主要|其他)?(?:牵头|责任|配合|协办|协同)(?:责任)?单位[^。]{0,6}"
+    r"(?:要|须|需|必须|应)"
 )
 
 
@@ -1316,6 +1481,14 @@ HEAD_RUN_ON = 16  # a first clause longer than this may be a head run into its b
 
 
 _CONTENT_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?:主要内容|项目内容|具体内容|工作内容)\s*[:：]")
+# "（四）东岭茶园提升项目：该项目位于…": a project named before a colon, its text after.
+_NAMED_WORK = re.compile(
+    r"^([^，,。；;：:]{2,30}?(?:项目|工程|項目))[：:]\s*(?=该|該|项目|項目|位于|位於)"
+)
+# "1、农村道路畅通工程，牵头部门：市交通局。…": the head ends at the unit's label.
+_UNIT_LABEL = re.compile(
+    r"[，,]\s*(?:牵头部门|牵头单位|责任单位|责任部门|主办单位|牽頭部門|牽頭單位|責任單位)\s*(?:[:：]|为|為)"
+)
 
 
 def _head(text: str, limit: int = 40) -> str:
@@ -1327,6 +1500,10 @@ def _head(text: str, limit: int = 40) -> str:
     head = text[: m.start()] if m else text
     if label := _CONTENT_LABEL.search(head):
         head = head[: label.start()]  # "改造城区危桥主要内容：由…牵头": the head ends at the label
+    if label := _UNIT_LABEL.search(head):
+        head = head[: label.start()]
+    if named := _NAMED_WORK.match(head):
+        head = named.group(1)  # "酒村净菜加工项目：该项目占地10亩…": the project's name
     if len(head) > limit:
         comma = re.search(r"[，,：:]", head)
         if comma:
@@ -1415,6 +1592,25 @@ def _level(para: str) -> tuple[int, re.Match] | None:
 # "开展粮食安全保障行动。坚决…", "更大力度抓招商、扩增量。确保…": a paragraph that opens
 # with a short head sentence (no comma in it) and goes on.
 _PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4,20})。(?=\S)")
+# "2606个撤并村通公路（2013—2017年）。上半年…": a row opening with its work and the years
+# it spans; two or more in a row are rows.
+_SPAN_HEAD = re.compile(
+    r"^(?P<head>[^。；;！？!?（(]{4,40}?)[（(]\s*(?:19|20)\d{2}\s*[-—–~～至]\s*(?:19|20)\d{2}"
+    r"\s*年?\s*[）)]。"
+)
+# "人均地区生产总值：增长6%左右（…），责任单位为区发改委；": a row as a labelled line naming
+# its unit in the run of the sentence; two or more in a row are rows.
+_UNIT_ROLE_AS = r"(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|責任單位|牽頭單位)[为為]"
+_LABELLED_ROW = re.compile(
+    r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{2,24})[：:](?=[^\n]{0,240}?"
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|責任單位|牽頭單位)[为為：:])"
+    # "技改投资占固定资产投资比重16.5%（…），责任单位为区经信局；": a name and its figure.
+    rf"|^(?P<named>[^，,。；;：:！？!?\d（(“\"]{{2,24}}?)(?=\d)(?=[^\n]{{0,240}}?{_UNIT_ROLE_AS})"
+)
+# "…，责任单位为区发改委；技改投资…，责任单位为区经信局；": a second row on the line.
+_SECOND_ROW = re.compile(
+    rf"{_UNIT_ROLE_AS}[^；;，,。\n]{{2,30}}[；;](?=[^\n]{{4,240}}?{_UNIT_ROLE_AS})"
+)
 
 
 # The verbs a report's paragraph of work opens with ("筑牢…", "推动…", "加快…").
@@ -1476,6 +1672,14 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
             run.append((offset, m.group("head")))
         previous = para
     close()
+    labelled: list[tuple[int, str]] = []
+    for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
+        if m := _LABELLED_ROW.match(para) or _SPAN_HEAD.match(para):
+            labelled.append((offset, m.group("head") or m.group("named")))
+            continue
+        if len(labelled) >= 2:
+            heads.update(labelled)
+        labelled.clear()
     return heads
 
 
@@ -1591,6 +1795,14 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             item.end = end
             section.end = max(section.end, end)
             continue
+        if item is None and (members := shishi_members(para)):
+            # "这十件实事…，即投资…实施…；投资…建设…；…": each work listed is a task.
+            sec = new_section(_lead(para[: members[0][0]]) or "", offset, end, "implicit")
+            for a, b in members:
+                work = para[a:b].strip(" |")
+                add_item(sec, work.removeprefix("即")[:60], work, offset + a, offset + b, "实事")
+            previous_plain = ""
+            continue
         inline = inline_items(para)
         if inline and section is not None and section.rule != "implicit" and not section.items:
             _add_inline(section, para, offset, add_item, inline)
@@ -1633,6 +1845,21 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             # A heading with nothing enumerated below: the heading is the task.
             text = "\n".join(bodies.get(sec.number, [])) or sec.title
             add_item(sec, sec.title, text, sec.start, sec.end, sec.rule)
+    for k in range(len(sections) - 1):
+        sec, after = sections[k], sections[k + 1]
+        if (
+            len(sec.items) == 1
+            and sec.items[0].rule.endswith("是")
+            and sec.items[0].text.rstrip().endswith(("：", ":"))
+            and after.rule == "implicit"
+            and after.items
+        ):
+            # "一是扎实推进产业强镇。…共谋划农业项目5个：" over "（一）…项目" "（二）…": the
+            # work announced groups the rows listed below it, each a task.
+            after.title = sec.items[0].title
+            for it in after.items:
+                it.heading = it.heading or sec.items[0].title
+            sec.items = []
     kept = [s for s in sections if s.items]
     for number, sec in enumerate(kept, start=1):
         sec.number = number
@@ -1680,6 +1907,8 @@ UNITS = (
     "万平方米",
     "平方公里",
     "平方米",
+    "万立方米",
+    "立方米",
     "个百分点",
     "个工作日",
     "工作日",
@@ -1705,6 +1934,8 @@ UNITS = (
     "歲",
     "公里",
     "千米",
+    "米",
+    "盏",
     "家",
     "个",
     "项",
@@ -1732,6 +1963,7 @@ UNITS = (
     "对",
     "位",
     "株",
+    "册",
     "%",
     "％",
     "‰",
@@ -1795,7 +2027,7 @@ _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|�
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
-    rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}"
+    rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
 _RATIO = re.compile(
@@ -1812,10 +2044,15 @@ _QUALITATIVE = re.compile(
 )
 # "现将…印发给你们" is the formula of a notice, not a commitment.
 COMMITMENT = re.compile(
-    r"力争|确保|争取|努力|目标|计划|预期|(?<!现)将|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    _tw("力争|确保|争取|努力|目标|计划|预期")
+    + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
-NOT_A_COMMITMENT = re.compile(r"已经|已|同比|(?<![比较])上年|去年|曾")
+# ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
+# of the plan was.)
+NOT_A_COMMITMENT = re.compile(
+    r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
+)
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
     (
@@ -1840,7 +2077,7 @@ _ADDING = re.compile(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
-        r"增补|增设"
+        r"增补|增设|采购|购置"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -1850,13 +2087,13 @@ _OBJECT_VERBS = re.compile(
     + _tw(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设"
+        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置"
     )
     + ")$"
 )
 _AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村")
+_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人")
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
@@ -1871,7 +2108,8 @@ _OBJECT_END = (
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置|优化提升|提升|再建"
+    r"完善|整治|解决|增加|设置|优化提升|提升|再建|"
+    r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
@@ -1906,7 +2144,7 @@ _EACH = re.compile(
 )
 _EACH_SPLIT = re.compile(rf"{_EACH_VERB}")
 _EACH_FIGURE = re.compile(r"各\s*[\d零〇一二两三四五六七八九十百千]")
-_TREATING = re.compile(r"进行|实行|开展|開展|安装|安裝")
+_TREATING = re.compile(r"进行|進行|实行|實行|开展|開展|安装|安裝")
 # A count of people after a verb that places or helps them: "引导800名以上高校毕业生到基层
 # 就业", "招聘(招收)40名全科医生", "吸纳300人就业"; the people (and where they go) name it.
 _PEOPLE_VERBS = _tw(
@@ -1927,8 +2165,11 @@ _LISTED = re.compile(
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
-    rf"对(?:[^，,。；;对]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
-    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)(?:进行|实行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)"
+    # "对全县70所中小学校1658间教室照明进行…": a second count, of what the first holds.
+    rf"(?:(?P<num2>{_ARABIC})\s*(?P<unit2>{_WORK_UNIT})(?P<obj2>[\u4e00-\u9fff]{{1,20}}?))?"
+    rf"(?:进行|進行|实行|實行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
     r"(?=[，,。；;]|$)"
 )
 # "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
@@ -1956,14 +2197,29 @@ _COMPLETED = re.compile(
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
-    r"(?:建设|新建|实施|打造|用于)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)(?=[，,。；;]|$)"
+    r"(?:建设|新建|实施|打造|用于|建成|新建续建|续建)?(?!的)(?P<obj>[\u4e00-\u9fff]{2,30}?)"
+    # "投资5300万元建成公租房510套": the count after the work it names.
+    rf"(?:\d+(?:\.\d+)?\s*(?:{_WORK_UNIT}))?(?=[，,。；;]|$)"
 )
 # "计划投资2500万元再建27公里农村道路", "投入500万元完成…等15座历史遗留矿山修复": a sum and the
 # counted work it pays for, which names it.
 _SUM_FOR_COUNT = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
-    rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;]|$)"
+    rf"[^，,。；;\d]*?\d+(?:\.\d+)?\s*(?:{_WORK_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,20}}?)(?=[，,。；;、]|$)"
 )
+# "总投资13.6亿元的博兴水库将在年内开工建设": a project's total investment, named by it.
+_SUM_OF = re.compile(
+    rf"总投资\s*{_NUMBER}\s*(?P<unit>万元|亿元)的(?P<obj>[\u4e00-\u9fff]{{2,20}}?)"
+    r"(?=[，,。；;]|将|年内|要|计划)"
+)
+# "投资762万元，实施…农村饮水管网延伸工程，解决…", "投资1126万元，在…8村实施…治理工程": a
+# sum, then (after a comma) the work it pays for, which names it.
+_SUM_THEN_WORK = re.compile(
+    rf"(?P<verb>{_tw('投资|安排|投入')})\s*{_NUMBER}\s*(?P<unit>{_tw('万元|亿元')})(?P<suf>以上)?"
+    rf"[，,]\s*(?:[在于][^，,。；;]{{1,20}}?)?(?:{_tw('实施|建设|新建|建成|完成|改造|打造|修建')})"
+    r"(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
+)
+_COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
 # "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
 _INVESTMENT_TASK = re.compile(
     rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
@@ -2105,6 +2361,23 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             **extra,
         )
 
+    for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
+        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
+        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        obj = m.group("obj")
+        cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
+        work = obj[cut:].strip('“”"') if len(obj) - cut >= 2 else obj
+        name = work + m.group("verb")
+        sum_target = found(
+            m, m.start(), name, ">=" if m.group("suf") else "=", value, m.group("verb")
+        )
+        sum_target.end = base + sum_end
+        results.append(sum_target)
+        taken.append((m.start(), sum_end))
     for m in _EACH.finditer(text) if _EACH_FIGURE.search(text) else ():
         value = _number(m.group("num"))
         if value is None or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2124,6 +2397,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 continue  # "实现…585.99亿元，比上年增长3.2%": how a figure grew, a fact
             # "完成规模以上工业总产值308亿元，增长15%": the change of the figure before.
             name, _start = _indicator(text, before.start())
+            if _GREW_BY.fullmatch(name) and (level := _FIGURE_BEFORE.search(text[:_start])):
+                # "达2.92亿元，比上年增加0.26亿元，增长10%": the growth of the level before.
+                name, _start = _indicator(text, level.start())
+                name = _LEVEL_VERB.sub("", name)
+        elif (
+            not name
+            and start > 0
+            and text[start - 1] in "：:"
+            and (label := re.search(r"[^，,。；;：:、]{2,24}$", text[: start - 1]))
+        ):
+            # "规模以上工业增加值：增长8%": the label names the figure that follows it.
+            name = label.group(0).strip()
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
             continue
         value = _number(m.group("num"))
@@ -2189,6 +2474,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), suffix)
         if m.group("upto") and comparator is None:
             comparator, words = ">=", m.group("num") + m.group("upto")
+        if m.group("over") and comparator is None:
+            comparator, words = ">=", m.group("over")  # "占地500余亩": more than 500
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
         if comparator is None:
@@ -2198,10 +2485,21 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 text[start - 1 : start] in ("（", "(") or not m.group("num")[:1].isdigit()
             ):
                 continue  # "（不含100万元）": an aside; "暖企新十条": a name
-            if _CHANGE_WORD.fullmatch(name):
-                continue  # "增长15%" is the change of the figure before it
+            if _CHANGE_WORD.fullmatch(name) or _GREW_BY.fullmatch(name):
+                # "增长15%" is the change of the figure before it; "…达2.92亿元，比上年增加
+                # 0.26亿元": by how much that figure is to grow.
+                if (
+                    not results
+                    or m.group("unit") in ("%", "％")
+                    or not _FIGURE_BEFORE.search(text[:start])
+                    or results[-1].end - base > start
+                ):
+                    continue
+                name = results[-1].indicator + name[-2:]
             comparator, words = ">=", verb.group(0) if verb is not None else ""
-            if m.group("unit") in _MONEY and _SPENDING.match(name):
+            if m.group("unit") in _MONEY and (
+                _SPENDING.match(name) or name.endswith(("总投资", "總投資", "预算", "預算"))
+            ):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
             # "加快推进薄弱学校改造工程，年度实施10所以上": what the clause before names.
@@ -2270,7 +2568,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         sum_target.unit = m.group("money")
         results.append(sum_target)
         taken.append((m.start(), m.end()))
-    for m in _TREATED.finditer(text) if "对" in text and _TREATING.search(text) else ():
+    treats = ("对" in text or "對" in text) and _TREATING.search(text)
+    for m in _TREATED.finditer(text) if treats else ():
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()) or _some(m):
             continue
@@ -2278,6 +2577,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         name = m.group("obj") + m.group("act")
         results.append(found(m, m.start(), name, ">=", value, "对…进行"))
+        if m.group("num2") and (second := _number(m.group("num2"))) is not None:
+            inner = dataclasses.replace(
+                results[-1],
+                indicator=m.group("obj2") + m.group("act"),
+                value=second,
+                unit=_unit(m.group("unit2")),
+                start=base + m.start("num2"),
+            )
+            results.append(inner)
         taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2346,7 +2654,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
-    if "解" in text:
+    if "解" in text or "改善" in text:
         for m in _SOLVED.finditer(text):
             if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
                 continue
@@ -2355,6 +2663,29 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 continue
             results.append(found(m, m.start(), m.group("what"), ">=", value, "解决"))
             taken.append((m.start("num"), m.end()))
+    for m in _SERVED_BY_WORK.finditer(text) if "人的" in text else ():
+        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        deadline, words = _deadline_for(deadlines, m.start())
+        for group, unit in (("h", m.group("hu")), ("p", "人")):
+            value = _number(m.group(group))
+            if value is None:
+                continue
+            results.append(
+                Target(
+                    indicator=m.group("what"),
+                    comparator=">=",
+                    value=value,
+                    unit=unit,
+                    deadline=deadline,
+                    text=text,
+                    start=base + m.start(group),
+                    end=base + m.end(group),
+                    rule="人的",
+                    deadline_rule=words,
+                )
+            )
+        taken.append((m.start(), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]) or _in_aside(text, at):
@@ -2385,8 +2716,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
-    for m in _SUM.finditer(text):
+    for m in _SUM_OF.finditer(text) if "总投资" in text else ():
         if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        if (value := _number(m.group("num"))) is not None:
+            results.append(found(m, m.start(), m.group("obj") + "总投资", "=", value, "总投资"))
+            taken.append((m.start(), m.end()))
+    for m in _SUM.finditer(text):
+        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
+        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -2394,7 +2732,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("obj") + ("投资" if m.group("verb") == "投资" else "")
         comparator = ">=" if m.group("suf") else "="
         results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
-        taken.append((m.start(), m.end()))
+        results[-1].end = base + sum_end
+        taken.append((m.start(), sum_end))
     for m in _SUM_FOR_COUNT.finditer(text) if "投" in text or "安排" in text else ():
         sum_end = m.end("suf") if m.group("suf") else m.end("unit")
         if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2483,8 +2822,14 @@ _SERVED = re.compile(
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
-    rf"解[决決][^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户')})的?"
+    rf"(?:解[决決]|改善)[^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户|名')})"
+    r"(?:[\u4e00-\u9fff]{1,6}?的|的)?"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?[问問][题題])(?=[，,。；;、]|$)"
+)
+# "实施…596户3523人的易地扶贫搬迁工程": the households and the people a work serves.
+_SERVED_BY_WORK = re.compile(
+    r"(?P<h>\d+(?:\.\d+)?[万萬]?)(?P<hu>户|戶)(?P<p>\d+(?:\.\d+)?[万萬]?)人的"
+    r"(?P<what>[^，,。；;的\d]{2,20}?(?:工程|项目|項目))(?=[，,。；;、]|$)"
 )
 
 
@@ -2519,6 +2864,8 @@ _SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付"))
 _FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
 _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
+_GREW_BY = re.compile(r"(?:比上年|较上年|比去年)?(?:增加|增长)")
+_LEVEL_VERB = re.compile(r"(?:达到|达)$")
 _STRETCH = re.compile(
     rf"\s*[、，,]\s*(?P<word>力争|争取|努力)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?(?![\u4e00-\u9fff])"
 )
@@ -2632,8 +2979,16 @@ def _plausible(name: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", name))
 
 
+# A row a table of scored indicators became ("1.外贸进出口额。目标值：10000。").
+_TABLE_ROW_HEAD = re.compile(r"^\d{1,3}[.．](?P<name>[^。]{2,40})。目标值[:：]")
+_TABLE_VALUE = re.compile(
+    rf"^目标值[:：]\s*(?P<pre>{_PREFIX})?\s*(?P<num>{_ARABIC})\s*(?P<unit>(?:{_UNIT})?)"
+    r"\s*(?P<suf>以上|以内|以下|左右)?。?$"
+)
+# What a figure right after a row's label is called when no name stands before it.
+_GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
-_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度")
+_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标)")
 
 
 def find_targets(
@@ -2663,11 +3018,41 @@ def find_targets(
             if m := _OPENING_YEAR.match(para):
                 # "2018年，…完成投资…。新增城市道路180公里…": the paragraph speaks of that year.
                 dated = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip())
+        row_head = _TABLE_ROW_HEAD.match(para) if "目标值" in para else None
         for start, end in sentences(para, offset):
+            sentence = para[start - offset : end - offset]
+            if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
+                # "1.全社会固定资产投资额。目标值：186。": the row's name, a figure of no unit.
+                number = _number(value.group("num"))
+                if number is not None:
+                    comparator, words = _comparator(value.group("pre"), value.group("suf"))
+                    found.append(
+                        Target(
+                            indicator=row_head.group("name").strip(),
+                            comparator=comparator or ">=",
+                            value=number,
+                            unit=_unit(value.group("unit") or ""),
+                            deadline=None,
+                            text=sentence,
+                            start=start,
+                            end=end,
+                            rule=words or "目标值",
+                        )
+                    )
+                continue
             k = bisect.bisect_right(starts, start)
             inside = parted or (k > 0 and reach[k - 1] > start)
-            sentence = para[start - offset : end - offset]
             these = targets_in(sentence, start, committed=inside)
+            if start == offset and (label := _LABELLED_ROW.match(para)):
+                # "人均地区生产总值：增长6%左右": the figure right after the label is its.
+                for target in these:
+                    gap = para[label.end() : target.start - offset]
+                    if _GENERIC_NAME.match(target.indicator) and not re.search(
+                        r"[，,；;。（(]", gap
+                    ):
+                        grew = "增幅" if target.indicator.endswith("增幅") else ""
+                        head = label.group("head") or label.group("named")
+                        target.indicator = head.strip() + grew
             this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
                 if dated and target.deadline is None:
@@ -2698,6 +3083,11 @@ def _either(words: str) -> str:
 _ROLE = _either(
     "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
     "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
+)
+# "…，责任单位为区发改委；": the units named in the run of a sentence.
+_NAMED_AS = re.compile(
+    rf"(?:^|(?<=[，,。；;）)\s]))(?P<role>{_ROLE})[为為]"
+    r"(?P<names>[^，,。；;：:（()）\n]{2,40}?)(?=[；;。，,\n]|$)"
 )
 # A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
 # space after a name ("责任单位:县水利局 联系人:…").
@@ -2774,7 +3164,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
     answerable: list[str] = []  # 责任单位: the lead when no 牵头 is named
     leader = ""
     words = []
-    for m in _NAMED.finditer(text):
+    named = _NAMED.finditer(text)
+    if "为" in text or "為" in text:
+        named = itertools.chain(named, _NAMED_AS.finditer(text))
+    for m in named:
         role, names = m.group("role").translate(_SIMPLIFIED), _names(m.group("names"))
         words.append(m.group(0).strip())
         if role in LEAD_ROLES:
@@ -2932,7 +3325,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     paragraphs = join_lines(
         separated_tables(
             numbered_tables(
-                project_tables(unflatten_tables(labelled_records(run_together_tables(text))))
+                project_tables(
+                    unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+                )
             )
         )
     )
@@ -2966,16 +3361,42 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and not _L1.match(i.rule)
         and not i.named_lead
     ]
+    # A text whose opening paragraph, above its first heading, names the 实事 of a year
+    # ("为扎实推进我市2017年民生工程实施工作，现将…进度通报如下："): its rows are the year's.
+    opens_on_shishi = bool(
+        body
+        and sections
+        and sections[0].start > body_offsets[0]
+        and _OPENS_ON_SHISHI.search(body[0][:60])
+    )
+    reviews: set[int] = set()  # the sections of a progress report, by their start
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
+        told = [is_instruction(i, section.title, notice) for i in section.items]
+        if len(told) >= 3 and sum(told) * 2 >= len(told):
+            # Most items of the part tell the units what to do ("一、强化责任落实。…各主要
+            # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too.
+            told = [
+                t
+                or (
+                    len(i.title) <= 8
+                    and not re.search(r"\d", i.title)
+                    and bool(
+                        _MANAGING.search(i.title.translate(_PLAIN))
+                        or _TO_EVERYONE.search(i.text[:300].translate(_PLAIN))
+                    )
+                )
+                for t, i in zip(told, section.items, strict=True)
+            ]
         section.items = [
             i
-            for i in section.items
-            if not is_instruction(i, section.title, notice)
+            for i, t in zip(section.items, told, strict=True)
+            if not t
             and not PREAMBLE.match(i.title.strip("。. "))
+            and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and (i.start, i.end) not in goals
         ]
@@ -2983,11 +3404,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
         intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
         yearly = year is not None and (
-            _names_shishi(title)
+            opens_on_shishi
+            or _names_shishi(title)
             or _names_shishi(section.title)
             or (section.rule == "implicit" and _names_shishi(intro))
         )
-        review = bool(REVIEW.search(section.title))
+        if section.rule == "implicit" and _REPORT_INTRO.search(intro):
+            reviews.add(section.start)  # rows under "主要进度如下："
+        review = bool(REVIEW.search(section.title)) or section.start in reviews
         for number, item in enumerate(section.items, start=1):
             item.number, item.code = number, f"{section.number}.{number}"
             # A row of a progress report restates its task, then reports: the report's
@@ -3008,7 +3432,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed = [
         (i.start, i.end)
         for s in sections
-        if not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30)
+        if (not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30))
+        and s.start not in reviews
         for i in s.items
     ]
     # A row of a progress report that restates its targets before reporting
@@ -3016,7 +3441,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed += [
         (i.start, i.start + opens)
         for s in sections
-        if REVIEW.search(s.title)
+        if REVIEW.search(s.title) or s.start in reviews
         for i in s.items
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
     ]
@@ -3025,7 +3450,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed += [
         (i.start, i.end)
         for s in sections
-        if REVIEW.search(s.title)
+        if (REVIEW.search(s.title) or s.start in reviews)
         and sum(0 < _report_opens(i.text) < len(i.text) for i in s.items) >= 2
         for i in s.items
         if _report_opens(i.text) == len(i.text) and not re.search(r"已|完成情况", i.text)
@@ -3053,10 +3478,51 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     yearly_lists = [
         (offset, offset + len(para))
         for para, offset in zip(body, body_offsets, strict=True)
-        if year is not None and SHISHI_LIST.search(para) and not REVIEW.search(para[:40])
+        if SHISHI_LIST.search(para) and not REVIEW.search(para[:40])
     ]
     committed += yearly_lists
     targets = find_targets(body, body_offsets, committed, year)
+    # A row of a progress report restates its task, then reports ("…通公路（2013—2017年）。
+    # 上半年已完成…，累计解决了…"): the figures of the report are no targets.
+    reported = [
+        (i.start + opens, i.end)
+        for s in sections
+        if REVIEW.search(s.title) or s.start in reviews
+        for i in s.items
+        if 0 < (opens := _report_opens(i.text)) < len(i.text)
+        and i.text == joined[i.start : i.start + len(i.text)]
+    ]
+    # (A sentence of the report that looks ahead, "下一步，力争年底前…", still commits.)
+    targets = [
+        t
+        for t in targets
+        if not any(a <= t.start < b for a, b in reported) or _LOOKS_AHEAD.search(t.text)
+    ]
+    # A row whose head opens with a count ("2606个撤并村通公路", "50万人高山生态扶贫搬迁"):
+    # the count measures the row's work, which names it.
+    for item in items:
+        if (
+            (m := _COUNT_LED.match(item.title))
+            and any(a <= item.start < b for a, b in committed)
+            and not any(item.start <= t.start < item.start + len(item.title) for t in targets)
+        ):
+            value, unit = _number(m.group("num")), m.group("unit")
+            if value is None:
+                continue
+            targets.append(
+                Target(
+                    indicator=m.group("obj"),
+                    comparator=">=",
+                    value=value,
+                    unit=_unit(unit),
+                    deadline=None,
+                    text=item.title,
+                    start=item.start,
+                    end=item.start + m.end(),
+                    rule="count-led",
+                )
+            )
+    targets.sort(key=lambda t: t.start)
     rules = list(rules)
     for item in items:
         suggest_lead(item, rules)
@@ -3068,8 +3534,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     # A row's time limit dates the commitments it holds.
                     target.deadline, target.deadline_rule = item.deadline, item.deadline_words
                 break
-        if target.deadline is None and (
-            yearly_title or any(a <= target.start < b for a, b in yearly_lists)
+        if (
+            target.deadline is None
+            and year is not None
+            and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
     return Decomposition(
@@ -3108,12 +3576,22 @@ _RUN_ON_TITLE = re.compile(
     r"^关于[^。，,；;：:！？!?]{4,60}?的(?:通报|通知|报告|意见|决定|方案|批复)(?=[\u4e00-\u9fff])"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
-REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$")
+REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")
 # Where a row of a progress report starts to report: a sentence opening with the period
 # reported on ("上半年，", "截至6月底，", "1-9月，").
 _REPORT_OPENER = re.compile(
     r"(?:^|(?<=[。；;]))\s*(?:上半年|今年以来|截至|截止|目前|\d{1,2}\s*[-—至]\s*\d{1,2}\s*月|\d{1,2}月份)"
 )
+
+
+# A row's head opening with a count and what it counts ("2000个行政村环境连片整治").
+_COUNT_LED = re.compile(
+    rf"^(?P<num>{_MYRIAD}|{_ARABIC})\s*(?P<unit>{_WORK_UNIT}|公里)"
+    r"(?P<obj>[\u4e00-\u9fff“”]{4,30})$"
+)
+_LOOKS_AHEAD = re.compile(r"力争|确保|争取|下一步|年底前|年内")
+# The sentence that introduces a progress report's rows: "主要进度如下：".
+_REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；;]{0,8}如下\s*[：:]?\s*$")
 
 
 def _report_opens(text: str) -> int:
@@ -3123,11 +3601,42 @@ def _report_opens(text: str) -> int:
 
 
 # The 实事 of a year, in either form of the characters.
-SHISHI_LIST = re.compile(r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]")
+SHISHI_LIST = re.compile(
+    r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]|[实實]事[^。；;：:]{0,60}?[，,](?=即\S)"
+)
+
+
+def shishi_members(para: str) -> list[tuple[int, int]]:
+    """The works a paragraph listing the 实事 of a year enumerates after its "分别是：",
+    "为：" or "，即" ("即投资…实施…工程；投资…建设…；…。投资…建成…。"), one a member
+    between semicolons; after the last semicolon, the sentences that open as the members
+    do. Spans in the paragraph; none when fewer than three members."""
+    m = SHISHI_LIST.search(para)
+    if m is None or "；" not in para[m.end() :] and ";" not in para[m.end() :]:
+        return []
+    spans, start = [], m.end()
+    for sep in re.finditer(r"[；;]", para[m.end() :]):
+        spans.append((start, m.end() + sep.start()))
+        start = m.end() + sep.end()
+    opens = Counter(para[a : a + 3].lstrip("即")[:2] for a, _b in spans).most_common(1)[0][0]
+    while True:
+        stop = para.find("。", start)
+        stop = len(para) if stop < 0 else stop
+        spans.append((start, stop))
+        start = stop + 1
+        if start >= len(para) or not para[start:].lstrip(" |").startswith(opens):
+            break
+    spans = [(a, b) for a, b in spans if b - a >= 4]
+    return spans if len(spans) >= 3 else []
 
 
 def _names_shishi(text: str) -> bool:
-    return "实事" in text or "實事" in text
+    # "民生工程" is what some provinces call the 实事 of a year.
+    return "实事" in text or "實事" in text or "民生工程" in text
+
+
+# An opening sentence naming the 实事 of a year ("为扎实推进我市2017年民生工程实施工作，…").
+_OPENS_ON_SHISHI = re.compile(r"(?:19|20)\d{2}\s*年[^。；;]{0,12}?(?:实事|實事|民生工程)")
 
 
 def as_json(d: Decomposition) -> dict:
