@@ -2361,23 +2361,26 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             **extra,
         )
 
-    for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
+    def take_sum(m, name: str) -> None:
+        """A sum put in (…万元, …以上) named ``name``: the target ends at the sum, not at
+        the work named after it; ``=`` unless a word after it makes it a floor."""
         sum_end = m.end("suf") if m.group("suf") else m.end("unit")
         if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
-            continue
+            return
         value = _number(m.group("num"))
         if value is None:
-            continue
+            return
+        comparator = ">=" if m.group("suf") else "="
+        target = found(m, m.start(), name, comparator, value, m.group("verb"))
+        target.end = base + sum_end
+        results.append(target)
+        taken.append((m.start(), sum_end))
+
+    for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
         obj = m.group("obj")
         cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
         work = obj[cut:].strip('“”"') if len(obj) - cut >= 2 else obj
-        name = work + m.group("verb")
-        sum_target = found(
-            m, m.start(), name, ">=" if m.group("suf") else "=", value, m.group("verb")
-        )
-        sum_target.end = base + sum_end
-        results.append(sum_target)
-        taken.append((m.start(), sum_end))
+        take_sum(m, work + m.group("verb"))
     for m in _EACH.finditer(text) if _EACH_FIGURE.search(text) else ():
         value = _number(m.group("num"))
         if value is None or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2723,30 +2726,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(found(m, m.start(), m.group("obj") + "总投资", "=", value, "总投资"))
             taken.append((m.start(), m.end()))
     for m in _SUM.finditer(text):
-        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
-        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
-            continue
-        value = _number(m.group("num"))
-        if value is None:
-            continue
-        name = m.group("obj") + ("投资" if m.group("verb") == "投资" else "")
-        comparator = ">=" if m.group("suf") else "="
-        results.append(found(m, m.start(), name, comparator, value, m.group("verb")))
-        results[-1].end = base + sum_end
-        taken.append((m.start(), sum_end))
+        take_sum(m, m.group("obj") + ("投资" if m.group("verb") == "投资" else ""))
     for m in _SUM_FOR_COUNT.finditer(text) if "投" in text or "安排" in text else ():
-        sum_end = m.end("suf") if m.group("suf") else m.end("unit")
-        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
-            continue
-        value = _number(m.group("num"))
-        if value is None:
-            continue
-        name = m.group("obj") + ("投资" if m.group("verb") == "投资" else m.group("verb"))
-        comparator = ">=" if m.group("suf") else "="
-        sum_target = found(m, m.start(), name, comparator, value, m.group("verb"))
-        sum_target.end = base + sum_end
-        results.append(sum_target)
-        taken.append((m.start(), sum_end))
+        take_sum(m, m.group("obj") + ("投资" if m.group("verb") == "投资" else m.group("verb")))
     for m in _YEARS.finditer(text) if "年" in text else ():
         name, start = _indicator(text, m.start())
         value = _number(m.group("num"))
