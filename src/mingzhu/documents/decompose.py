@@ -259,8 +259,11 @@ _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 _TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TIME_CELL = re.compile(
     r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|^\d{4}\s*[.．]\s*\d{1,2}(?:\s*[-—–~～至]\s*\d{4}\s*[.．]\s*\d{1,2})?$|"
-    r"年底|年内|全年|季度|上半年|下半年|长期|持续|常态化|每年"
+    r"年底|年内|年內|全年|季度|上半年|下半年|长期|持续|常态化|每年"
 )
+
+
+_AMOUNT_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 def _cell_kind(cell: str) -> str:
@@ -759,6 +762,8 @@ def unflatten_tables(text: str) -> str:
             units: list[str] = []
             tasks: list[list] = []  # [task, units, time]
             for cell in row:
+                if _AMOUNT_CELL.match(cell):
+                    continue  # "48414" under "总投资（万元）": a sum, no unit nor task
                 kind = _cell_kind(cell)
                 if kind == "task" or not tasks:
                     tasks.append([cell, [], ""])
@@ -1184,7 +1189,7 @@ _TIGHT_NUMBER = re.compile(
 )
 
 
-def _numbered_run(line: str, tight: bool = False) -> str:
+def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> str:
     """The line with a new line before each number of the longest run 1, 2, 3… of
     numbers of one form standing after a space; the line as it is when the run is
     shorter than two (three on a line no longer than a page's flattened plan).
@@ -1216,7 +1221,7 @@ def _numbered_run(line: str, tight: bool = False) -> str:
                     want += 1
             if len(run) > len(best):
                 best = run
-    if len(best) < (2 if len(line) > FLATTENED else 3):
+    if len(best) < (2 if flattened or len(line) > FLATTENED else 3):
         return line
     out, last = [], 0
     for at in best:
@@ -1266,6 +1271,15 @@ def join_lines(text: str) -> list[str]:
         else _numbered_run(line)
         for line in text.split("\n")
     )
+    if len(text) > FLATTENED:
+        # Rows numbered from 1 again under each heading ("一、…牵头重点工作 1.… 2.… 二、…
+        # 1.… 2.…"): the runs under the later headings too.
+        text = "\n".join(
+            _numbered_run(part, tight=" " not in part.strip(), flattened=True)
+            if _L1.match(part.strip()) or _L2.match(part.strip())
+            else part
+            for part in text.split("\n")
+        )
     if "为" in text or "為" in text:
         text = "\n".join(
             _SECOND_ROW.sub("\\g<0>\n", line) if _LABELLED_ROW.match(line.strip()) else line
@@ -1361,6 +1375,11 @@ DATE_LINE = re.compile(
 )
 # A plan's section of goals: every sentence in it commits.
 GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标')})$")
+_GOALS_LINE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
+)
+# A point of such a list: a short line, perhaps after a bullet, holding a figure.
+_GOAL_POINT = re.compile(r"^[●•▪■◆▶►\-]?[^。；;！？!?]{2,30}\d[^。；;！？!?]{0,12}[。；;]?$")
 # A section that looks back on work done: its figures are results, not commitments.
 REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进展情况|完成情况")
 # The parts of a plan that say why and how, not what to do: a heading of these with
@@ -1373,6 +1392,10 @@ PREAMBLE = re.compile(
 # 主要内容"): no tasks.
 ABOUT_THE_DOCUMENT = re.compile(
     r"(?:重要意义|的主要内容|起草背景|起草依据|起草过程|出台背景|制定依据)$"
+    # "《通知》出台的目的", "《方案》主要内容", "落实《通知》的保障措施": a part named by
+    # the document's title.
+    r"|^(?:落实|贯彻)?《[^《》]{1,20}》的?(?:出台|制定|印发)?的?"
+    r"(?:目的|意义|背景|依据|主要内容|保障措施|亮点|特点)$"
 )
 # One of those parts whose heading runs into its body ("组织领导成立县城区更新领导组，…").
 _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
@@ -1470,6 +1493,8 @@ _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）
 _L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
 _L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
 _L5 = re.compile(r"^(?P<mark>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")
+# "●地区生产总值增长5%以上", "-新增公办学位6.35万个": a point of a list, one a line.
+_L6 = re.compile(r"^(?P<mark>(?P<n>[●•▪■◆▶►]|-(?=[\u4e00-\u9fff“\"\dA-Za-z])))")
 PARALLEL_MAX = 24  # a parallel head is a short sentence …
 PARALLEL_MIN = 3  # … and at least three open the same way
 
@@ -1582,7 +1607,7 @@ def inline_items(para: str) -> list[_Inline]:
 
 
 def _level(para: str) -> tuple[int, re.Match] | None:
-    for level, pattern in ((1, _L1), (2, _L2), (3, _L3), (4, _L4), (5, _L5)):
+    for level, pattern in ((1, _L1), (2, _L2), (3, _L3), (4, _L4), (5, _L5), (6, _L6)):
         m = pattern.match(para)
         if m:
             return level, m
@@ -1789,6 +1814,11 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
             item = add_item(section, heads[offset], para, offset, end, "head")
             item_level_here = None
             continue
+        if item is not None and _only_a_head(item) and (members := shishi_members(para)):
+            # "二、主要内容" over "…主要包括《新增…》《建成…》…": the works listed are the
+            # tasks, the heading above them no task.
+            section.items.remove(item)
+            item = None
         if item is not None:
             # A paragraph under a numbered item (or a deeper heading) belongs to it.
             item.text = f"{item.text}\n{para}"
@@ -1974,9 +2004,10 @@ UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
-# "1万个": Arabic digits with 万/亿 before a measure word that has no 万 form of its own.
+# "1万个", "9千人": Arabic digits with 万/亿/千 before a measure word that has no 万 form of
+# its own.
 _MYRIAD = (
-    r"\d+(?:\.\d+)?[万亿萬億]"
+    r"\d+(?:\.\d+)?[万亿萬億千]"
     r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
@@ -2066,11 +2097,12 @@ _DEADLINES = [
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
     r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
-    r"我们|我市|全县|全区|上半年|下半年|\*|"
+    r"我们|我市|全县|全区|上半年|下半年|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
     r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
 )
+_LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
 _TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
     _tw(
@@ -2091,11 +2123,13 @@ _OBJECT_VERBS = re.compile(
     )
     + ")$"
 )
-_AFTER_OK = set("，,。；;、）)（(！!？?”") | {""}
+_AFTER_OK = set("，,。；;、）)（(！!？?”》《") | {""}
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
 _COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
-_WORK_UNIT = _tw(rf"万户|万人次|万人|万平方米|平方米|万亩|亩|公里|人次|{_COUNT_UNIT}|场|人")
+_WORK_UNIT = _tw(
+    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场|人"
+)
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
@@ -2108,7 +2142,7 @@ _OBJECT_END = (
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置|优化提升|提升|再建|"
+    r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|"
     r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
@@ -2217,6 +2251,8 @@ _SUM_OF = re.compile(
 _SUM_THEN_WORK = re.compile(
     rf"(?P<verb>{_tw('投资|安排|投入')})\s*{_NUMBER}\s*(?P<unit>{_tw('万元|亿元')})(?P<suf>以上)?"
     rf"[，,]\s*(?:[在于][^，,。；;]{{1,20}}?)?(?:{_tw('实施|建设|新建|建成|完成|改造|打造|修建')})"
+    # (not a second sum: "完成工业投资900亿元，完成技改投资300亿元")
+    r"(?![^，,。；;]{0,12}?(?:投资|投資|投入)\s*\d)"
     r"(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
 )
 _COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
@@ -2280,8 +2316,9 @@ def _deadline_for(deadlines, position: int) -> tuple[dt.date | None, str]:
 
 def _number(text: str) -> Decimal | None:
     text = text.replace(",", "")
-    if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿萬億])", text):
-        return Decimal(m.group(1)) * (10_000 if m.group(2) in "万萬" else 100_000_000)
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿萬億千])", text):
+        scale = {"万": 10_000, "萬": 10_000, "千": 1000}.get(m.group(2), 100_000_000)
+        return Decimal(m.group(1)) * scale
     try:
         if re.fullmatch(_ARABIC.replace(",", ""), text) or re.fullmatch(r"\d+(?:\.\d+)?", text):
             return Decimal(text)
@@ -2297,6 +2334,9 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     at = max(sentence.rfind("（", start, stop), sentence.rfind("(", start, stop))
     if at >= 0 and sentence.find("）", at, stop) < 0 and sentence.find(")", at, stop) < 0:
         start = at + 1  # inside an open bracket; one closed before ("新增(优化)线路") stays
+    at = sentence.rfind("《", start, stop)
+    if at >= 0 and sentence.find("》", at, stop) < 0:
+        start = at + 1  # inside a title ("…主要包括《新增城区停车位1000个》")
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
@@ -2501,7 +2541,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 name = results[-1].indicator + name[-2:]
             comparator, words = ">=", verb.group(0) if verb is not None else ""
             if m.group("unit") in _MONEY and (
-                _SPENDING.match(name) or name.endswith(("总投资", "總投資", "预算", "預算"))
+                _SPENDING.match(name)
+                or name.endswith(("总投资", "總投資", "预算", "預算"))
+                or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
             ):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
@@ -2526,6 +2568,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 name = obj
         if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
             continue
+        if _LOOKS_BACK.search(text, 0, m.start()):
+            continue  # "过去一年，…金融业增加值超千亿元": what was done
         value = _number(m.group("num"))
         if value is None:
             continue
@@ -2777,6 +2821,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if (
             "其中" in text[part:at]
             and t.comparator == ">="
+            and t.unit not in ("%", "％")  # "其中规上工业增加值增长8%": a rate, no part
             and not _STATED_BOUND.search(text, at, t.end - base)
         ):
             t.comparator = "="
@@ -3343,6 +3388,22 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and not _L1.match(i.rule)
         and not i.named_lead
     ]
+    # The points under a line naming the year's expected targets ("建议全年…预期目标"
+    # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.
+    points, under = set(), False
+    for para, offset in zip(body, body_offsets, strict=True):
+        if _GOALS_LINE.match(para) or GOALS.match(para.strip("。.：: ")):
+            under = True
+        elif under and _L6.match(para):
+            points.add(offset)
+        else:
+            under = False
+    goals += [
+        (i.start, i.end)
+        for s in sections
+        for i in s.items
+        if i.start in points and not i.named_lead
+    ]
     # A text whose opening paragraph, above its first heading, names the 实事 of a year
     # ("为扎实推进我市2017年民生工程实施工作，现将…进度通报如下："): its rows are the year's.
     opens_on_shishi = bool(
@@ -3390,6 +3451,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _names_shishi(title)
             or _names_shishi(section.title)
             or (section.rule == "implicit" and _names_shishi(intro))
+            or any(i.rule == "实事" for i in section.items)
         )
         if section.rule == "implicit" and _REPORT_INTRO.search(intro):
             reviews.add(section.start)  # rows under "主要进度如下："
@@ -3442,10 +3504,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed += goals
     # A goals heading alone on its line, unnumbered ("主要目标" above a paragraph of
     # figures): the paragraphs under it, to the next heading or short line, commit.
+    # So do the short lines under it that hold a figure each ("地区生产总值增长5.5%以上",
+    # "●城镇新增就业110万人以上"), under a heading that names the year's expected targets
+    # in more words too ("建议全年经济社会发展预期目标").
     under_goals = False
     for para, offset in zip(body, body_offsets, strict=True):
-        if GOALS.match(para.strip("。.：: ")):
+        if GOALS.match(para.strip("。.：: ")) or _GOALS_LINE.match(para):
             under_goals = True
+        elif under_goals and _GOAL_POINT.match(para):
+            committed.append((offset, offset + len(para)))
         elif under_goals and (_level(para) or (len(para) <= 20 and not _ends_sentence(para))):
             under_goals = False
         elif under_goals:
@@ -3460,7 +3527,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     yearly_lists = [
         (offset, offset + len(para))
         for para, offset in zip(body, body_offsets, strict=True)
-        if SHISHI_LIST.search(para) and not REVIEW.search(para[:40])
+        if (SHISHI_LIST.search(para) or ("》《" in para and shishi_members(para)))
+        and not REVIEW.search(para[:40])
     ]
     committed += yearly_lists
     targets = find_targets(body, body_offsets, committed, year)
@@ -3588,11 +3656,20 @@ SHISHI_LIST = re.compile(
 )
 
 
+# Three or more titles in a row, perhaps with a 、 between them.
+_TITLE_RUN = re.compile(r"(?:《[^《》]{4,60}》[、，,]?){3,}")
+
+
 def shishi_members(para: str) -> list[tuple[int, int]]:
     """The works a paragraph listing the 实事 of a year enumerates after its "分别是：",
     "为：" or "，即" ("即投资…实施…工程；投资…建设…；…。投资…建成…。"), one a member
     between semicolons; after the last semicolon, the sentences that open as the members
-    do. Spans in the paragraph; none when fewer than three members."""
+    do. Spans in the paragraph; none when fewer than three members. A paragraph naming
+    the 实事 that lists them as titles one after another ("主要包括《新增城区停车位500个》
+    《建成…》…") has one member a title."""
+    if "》《" in para and _names_shishi(para) and (run := _TITLE_RUN.search(para)):
+        titles = re.finditer(r"《[^《》]+》", run.group(0))
+        return [(run.start() + t.start() + 1, run.start() + t.end() - 1) for t in titles]
     m = SHISHI_LIST.search(para)
     if m is None or "；" not in para[m.end() :] and ";" not in para[m.end() :]:
         return []
