@@ -4,6 +4,10 @@ told to the administrators; the worker command runs a round and exits with --onc
 import datetime as dt
 import io
 import json
+import os
+import signal
+import threading
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -90,6 +94,28 @@ def test_worker_once(stand_in, channel, returned_task):
     assert report["deliveries"]["sent"] >= 1
     assert stand_in.on("/wecom/worker")
     assert not Delivery.objects.filter(channel=robot).exclude(status="sent").exists()
+
+
+@pytest.mark.django_db
+def test_the_worker_stops_at_once_when_told_to_between_rounds(monkeypatch):
+    """SIGTERM (systemd stopping the service, `mingzhu demo` stopping its worker) ends the
+    wait for the next round at once instead of after the interval."""
+    from mingzhu.notify.management.commands import worker
+
+    # The test's transaction stays open (the worker closes a connection left in a
+    # transaction before each round).
+    monkeypatch.setattr(worker, "close_old_connections", lambda: None)
+    assert threading.current_thread() is threading.main_thread()  # where signals land
+    before = signal.getsignal(signal.SIGTERM)
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM))
+    started = time.monotonic()
+    try:
+        timer.start()
+        call_command("worker", "--interval", "600", stdout=io.StringIO())
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, before)
+    assert time.monotonic() - started < 300  # not the 600 s interval
 
 
 def test_cli_adds_a_webhook_and_sends_a_test(stand_in, unit):

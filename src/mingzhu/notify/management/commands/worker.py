@@ -3,7 +3,7 @@ import logging
 import os
 import signal
 import socket
-import time
+import threading
 import uuid
 
 from django.core.management.base import BaseCommand, CommandError
@@ -32,8 +32,10 @@ class Command(BaseCommand):
         if interval <= 0:
             raise CommandError(f"--interval must be more than 0, not {interval}.")
         name = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-        stop = []
-        signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+        # Stopped with SIGTERM (systemd, `mingzhu demo`): the round under way finishes, the
+        # wait for the next one ends at once.
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
         while True:
             if not once:
                 # A long-running process: drop a connection the database closed meanwhile.
@@ -55,10 +57,7 @@ class Command(BaseCommand):
                     ending="\n",
                 )
             self.stdout.flush()
-            if once or stop:
-                return
-            time.sleep(interval)
-            if stop:
+            if once or stop.wait(interval):
                 return
 
 
