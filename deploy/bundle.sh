@@ -5,7 +5,8 @@
 #                    their hashes; the two published only as source, jieba and lunar-python,
 #                    as the locked source archives, plus setuptools to build them and pip),
 #                    and the Mingzhu wheel built from this tree (catalogues compiled);
-#   node_modules/    the front-end packages of package.json, as `npm pack` archives;
+#   node_modules/    the front-end packages of package.json, one .tgz each (laid out as
+#                    `npm pack` lays them out);
 #   requirements.lock, install.sh, deploy/ (systemd, nginx, environment samples) and
 #   docs/operations.md.
 # The wheels are for this machine's Python version and architecture: build the bundle on
@@ -55,13 +56,20 @@ PYTHONPATH="$work/source/src" MINGZHU_NODE_MODULES="$root/node_modules" \
   -w "$stage/wheels" "$work/source"
 
 echo "== front-end packages (package.json)"
+# Each installed package as npm installed it (the files its published archive holds), in a
+# gzipped tar whose one folder is the package, as `npm pack` makes them: read with tar
+# alone, without starting npm once per package.
 packages=$("$python" -c 'import json, sys; print(" ".join(json.load(open(sys.argv[1]))["dependencies"]))' "$root/package.json")
 for package in $packages; do
-  [ -f "$root/node_modules/$package/package.json" ] || {
+  manifest="$root/node_modules/$package/package.json"
+  [ -f "$manifest" ] || {
     echo "node_modules/$package is missing: run \`make assets\` first" >&2
     exit 1
   }
-  file=$(cd "$stage/node_modules" && npm pack --silent --ignore-scripts "$root/node_modules/$package")
+  version=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' "$manifest")
+  file="$(echo "$package" | sed 's/^@//; s#/#-#g')-$version.tgz"
+  tar -C "$root/node_modules" --transform "s#^$package#package#" --exclude="$package/node_modules" \
+    --owner=0 --group=0 --numeric-owner -czf "$stage/node_modules/$file" "$package"
   echo "$package $file" >>"$stage/node_modules/MANIFEST"
 done
 

@@ -30,8 +30,15 @@ pip_install() {
 
 echo "== Python environment in $prefix/venv"
 mkdir -p "$prefix"
-[ -x "$prefix/venv/bin/python" ] || "$python" -m venv "$prefix/venv"
-pip_install --upgrade "$(ls "$here"/wheels/pip-*.whl)"
+pip_wheel=$(ls "$here"/wheels/pip-*.whl)
+if [ ! -x "$prefix/venv/bin/python" ]; then
+  # The venv gets the bundle's pip, run from its wheel, rather than the one Python's
+  # ensurepip would copy in and the bundle's would then replace.
+  "$python" -m venv --without-pip "$prefix/venv"
+  "$prefix/venv/bin/python" "$pip_wheel/pip" install --quiet --no-index "$pip_wheel"
+else
+  pip_install --upgrade "$pip_wheel"
+fi
 pip_install --require-hashes -r "$here/requirements.lock"
 # Mingzhu itself, built with the bundle (its dependencies are the lock's, installed above).
 pip_install --no-deps --force-reinstall "$here"/wheels/mingzhu-*.whl
