@@ -29,8 +29,11 @@ env: $(STAMP) assets messages
 demo: env
 	$(BIN)/mingzhu demo
 
+# Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
+# every test worker and every process a test starts (servers, commands) would otherwise
+# compile the sources again, and pytest rewrite every test module's asserts again.
 test: env
-	$(BIN)/python -m pytest -n auto -p no:cacheprovider
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto -p no:cacheprovider
 
 e2e: env
 	MINGZHU_SCREENSHOTS=1 $(BIN)/python -m pytest -m e2e tests/e2e
