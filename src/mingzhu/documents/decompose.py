@@ -1255,6 +1255,51 @@ def _page_chunks_joined(text: str) -> str:
     return "\n".join(lines[: run[0]] + [joined] + lines[run[-1] + 1 :])
 
 
+# "1 实施10条…工程；" "2 发展…": rows numbered with a space after the number, no mark.
+_SPACED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[ \t\u3000]+(?=[^\s\d|｜.．、，,%])")
+# "1.既有…" then "2.50个小区新增…": the row's number run into a figure it opens with.
+# (Not a month: "5.6月开工" is a date cell put under the row.)
+_NUMBER_THEN_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})(?P<mark>[.．])(?=\d)(?!\d{1,2}\s*月)")
+_NUMBERED_LINE = re.compile(r"^\s*(?P<n>\d{1,2})(?:[.．](?!\d)|、)")
+
+
+def renumbered_rows(text: str) -> str:
+    """Rows numbered in forms the levels do not read, rewritten: three or more
+    lines numbered 1, 2, 3… with only a space after the number (as "N、"); and a row whose number
+    runs into the figure it opens with ("2.50个小区…" after a row numbered 1), read as the
+    next number of the rows before it rather than as a decimal."""
+    lines = text.split("\n")
+    run: list[int] = []  # the lines of a run of spaced numbers
+
+    def close() -> None:
+        if len(run) >= 3:
+            for k in run:
+                m = _SPACED_NUMBER.match(lines[k])
+                lines[k] = f"{m.group('n')}、{lines[k][m.end() :]}"
+        run.clear()
+
+    last = 0  # the number of the last row numbered "N." or "N、"
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _SPACED_NUMBER.match(line) if "|" not in line and "｜" not in line else None
+        if m and int(m.group("n")) == len(run) + 1:
+            run.append(k)
+            continue
+        close()
+        if m and m.group("n") == "1":
+            run.append(k)
+            continue
+        if (figure := _NUMBER_THEN_FIGURE.match(line)) and int(figure.group("n")) == last + 1:
+            # (a space after the mark keeps the figure apart from the number)
+            lines[k] = f"{figure.group('n')}{figure.group('mark')} {line[figure.end() :]}"
+            last += 1
+        elif numbered := _NUMBERED_LINE.match(line):
+            last = int(numbered.group("n"))
+    close()
+    return "\n".join(lines)
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
@@ -1329,6 +1374,39 @@ def join_lines(text: str) -> list[str]:
 # 2. Title and author
 
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+# "• 所属类目: 区政府办公室文件", "• 发文字号: …": the fields of the page, listed with bullets.
+_PAGE_FIELD = re.compile(
+    "^(?:"
+    + "|".join(
+        r"\s*".join(label)
+        for label in [
+            "所属类目",
+            "主题分类",
+            "体裁",
+            "发布日期",
+            "发文字号",
+            "发文日期",
+            "公开类别",
+            "机构名称",
+            "索引号",
+            "发布机构",
+            "文号",
+            "成文日期",
+            "有效性",
+            "信息来源",
+            "发布时间",
+            "公开方式",
+            "公开范围",
+            "生成日期",
+            "公开日期",
+            "关键词",
+            "组配分类",
+        ]
+    )
+    + r")\s*[:：]"
+)
 
 
 def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
@@ -2140,7 +2218,7 @@ _OBJECT_END = (
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
 # lower bound, "培养400名至500名…"), then what is counted.
 _COUNTING_VERBS = _tw(
-    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|"
     r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
@@ -2645,7 +2723,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if value is None:
             continue
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
-        name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
+        # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
+        gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
+        name = f"{gap}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
         chain = [results[-1]]
         results += _area_of(results[-1], m)
@@ -2679,6 +2759,30 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             # "完成22栋楼、778户居民的老旧小区改造": the measures of one work, 栋 and 户.
             for t in chain:
                 t.indicator = work
+    for m in _FIGURE_FIRST.finditer(text):
+        at = m.start("num")
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        obj = m.group("obj")
+        value = _number(m.group("num"))
+        if value is None or _some(m) or _in_aside(text, at) or not _plausible(obj):
+            continue
+        if re.match(r"[的地得]|(?:左右|以内|以下)", obj) or _a_size(m.group("unit"), obj):
+            continue
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        results.append(found(m, at, obj, comparator or ">=", value, words or "…个…"))
+        taken.append((at, m.end()))
+    for m in _SHARE_FIRST.finditer(text) if "%" in text or "％" in text else ():
+        at = m.start("num")
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = _LEADING_NOISE.sub("", m.group("who").rpartition("的")[2]) + m.group("what")
+        comparator = "=" if value == 100 else ">="
+        results.append(found(m, m.start(), name, comparator, value, m.group("what")[:2]))
+        taken.append((at, m.end()))
     for m in _PEOPLE.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2841,7 +2945,7 @@ _DIMENSION = re.compile(
 
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
-    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
+    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
     r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
@@ -2857,6 +2961,25 @@ _SOLVED = re.compile(
 _SERVED_BY_WORK = re.compile(
     r"(?P<h>\d+(?:\.\d+)?[万萬]?)(?P<hu>户|戶)(?P<p>\d+(?:\.\d+)?[万萬]?)人的"
     r"(?P<what>[^，,。；;的\d]{2,20}?(?:工程|项目|項目))(?=[，,。；;、]|$)"
+)
+
+
+# A clause opening with its figure, then what it counts and the work ("50个小区新增电动
+# 自行车充电设施", "每个镇街至少1个500亩以上连片“工改工”片区", "-不少于1000万平方米高品质
+# 产业空间", "50平方公里以上建设用地面积达到…要求"): the count of what the work is done for.
+_FIGURE_FIRST = re.compile(
+    r"(?:^\s*(?:\d{1,2}[.．、]\s*)?|(?<=[，,；;：:]))\s*(?:[●•▪■◆▶►]|-(?=[\u4e00-\u9fff\d]))?\s*"
+    r"(?:每个?[\u4e00-\u9fff]{1,4}?(?=至少|不少于|\d))?"
+    rf"(?P<pre>至少|不少于|不低于|超过)?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT}|平方公里)(?P<suf>以上)?"
+    rf"(?:{_ARABIC}\s*(?:{_tw('万平方米|平方米|万亩|亩|公顷')})(?:以上)?)?"  # the size of each
+    r"(?P<obj>[\u4e00-\u9fff“”\"]{2,40}?)"
+    # (to the end of the clause, or to a service it gets, "…活动室提供不少于2300场…")
+    rf"(?=[，,。；;]|$|(?:{_tw('提供|开展|举办')})(?:{_tw('不少于|至少')})?\d)"
+)
+# "将符合条件的困难群众100%纳入保障范围": a share of those a work reaches.
+_SHARE_FIRST = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{2,12}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)"
+    r"(?P<what>(?:纳入|納入|覆盖|覆蓋|参保|參保|达标|達標|落实|落實)[\u4e00-\u9fff]{0,12}?)(?=[，,。；;、]|$)"
 )
 
 
@@ -3350,10 +3473,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
     paragraphs = join_lines(
-        separated_tables(
-            numbered_tables(
-                project_tables(
-                    unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+        renumbered_rows(
+            separated_tables(
+                numbered_tables(
+                    project_tables(
+                        unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+                    )
                 )
             )
         )
@@ -3412,6 +3537,22 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and sections[0].start > body_offsets[0]
         and _OPENS_ON_SHISHI.search(body[0][:60])
     )
+    # A heading naming the 实事 of a year on a line of its own, or broken over two
+    # ("2022年区政府要完成的与人民生活" "密切相关的实事"), above the rows: the rows after it
+    # are the year's.
+    shishi_heading = next(
+        (
+            offset
+            for k, (para, offset) in enumerate(zip(body, body_offsets, strict=True))
+            if _SHISHI_HEADING.match(para)
+            or (
+                k + 1 < len(body)
+                and not _ends_sentence(para)
+                and _SHISHI_HEADING.match(para + body[k + 1])
+            )
+        ),
+        None,
+    )
     reviews: set[int] = set()  # the sections of a progress report, by their start
     for section in sections:
         section_lead = heading_lead(section.title)
@@ -3441,6 +3582,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
+            and not _PAGE_FIELD.match(i.title)
             and (i.start, i.end) not in goals
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
@@ -3452,6 +3594,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _names_shishi(section.title)
             or (section.rule == "implicit" and _names_shishi(intro))
             or any(i.rule == "实事" for i in section.items)
+            or (shishi_heading is not None and section.start > shishi_heading)
         )
         if section.rule == "implicit" and _REPORT_INTRO.search(intro):
             reviews.add(section.start)  # rows under "主要进度如下："
@@ -3696,6 +3839,11 @@ def _names_shishi(text: str) -> bool:
 
 # An opening sentence naming the 实事 of a year ("为扎实推进我市2017年民生工程实施工作，…").
 _OPENS_ON_SHISHI = re.compile(r"(?:19|20)\d{2}\s*年[^。；;]{0,12}?(?:实事|實事|民生工程)")
+
+
+_SHISHI_HEADING = re.compile(
+    r"^(?:19|20)\d{2}\s*年[^。；;！？!?，,]{0,40}(?:实事|實事|民生工程|实事项目|實事項目)$"
+)
 
 
 def as_json(d: Decomposition) -> dict:

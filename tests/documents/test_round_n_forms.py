@@ -1,0 +1,156 @@
+"""Forms of published task lists met on a fourteenth held-out set (set N) and left over
+from set M, each on a short example written for the test (names, figures and dates
+invented): rows numbered with a space after the number, a row whose number runs into the
+figure it opens with, page fields listed with bullets, a heading naming the 实事 of a year
+above the rows, figures written before what they count, a share of those a work reaches,
+and rows cut off at the end of a passage."""
+
+from decimal import Decimal
+
+from mingzhu.documents.decompose import decompose
+
+
+def _targets(text: str) -> list[tuple[str, str | None, Decimal, str, str | None]]:
+    return [
+        (t.indicator, t.comparator, t.value, t.unit, t.deadline and t.deadline.isoformat())
+        for t in decompose(text).targets
+    ]
+
+
+def _rows(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (i.title, i.named_lead, i.deadline and i.deadline.isoformat())
+        for s in decompose(text).sections
+        for i in s.items
+    ]
+
+
+# --- rows numbered in forms the levels do not read ----------------------------------------
+
+
+_SPACED = (
+    "2031年青川市八件民生实事确定\n"
+    "经代表投票，确定以下8项为市政府2031年度民生实事项目：\n"
+    "\n"
+    "  1 实施12条城市背街小巷改造工程；\n"
+    "\n"
+    "  2 建设15所普惠性托育园；\n"
+    "\n"
+    "  3 开展社区助餐服务提质工程；\n"
+    "\n"
+    "记者 李明\n"
+)
+
+
+def test_rows_numbered_with_a_space_after_the_number_are_rows_of_the_year():
+    assert _rows(_SPACED) == [
+        ("实施12条城市背街小巷改造工程", "", "2031-12-31"),
+        ("建设15所普惠性托育园", "", "2031-12-31"),
+        ("开展社区助餐服务提质工程", "", "2031-12-31"),
+    ]
+
+
+def test_two_spaced_numbers_are_no_run():
+    text = "青川镇简报\n1 月份工作安排如下。\n2 名干部参加培训。\n"
+    assert not any(title.startswith(("月份", "名干部")) for title, _l, _d in _rows(text))
+
+
+_NUMBER_INTO_FIGURE = (
+    "2031年区政府要完成的与群众生活\n"
+    "密切相关的实事\n"
+    "1.老旧住宅加装电梯新增300台、完工150台。\n"
+    "2.40个小区新增充电设施;为6栋高层住宅实施消防设施改造。\n"
+    "3.开设30个暑期托管班办班点。\n"
+    "4.380个村居文化活动室提供不少于1900场文化活动。\n"
+)
+
+
+def test_a_row_whose_number_runs_into_its_figure_is_the_next_row():
+    assert [title for title, _l, _d in _rows(_NUMBER_INTO_FIGURE)] == [
+        "老旧住宅加装电梯新增300台、完工150台",
+        "40个小区新增充电设施",
+        "开设30个暑期托管班办班点",
+        "380个村居文化活动室提供不少于1900场文化活动",
+    ]
+
+
+def test_a_heading_naming_the_year_s_shishi_over_two_lines_dates_the_rows():
+    assert {date for _t, _l, date in _rows(_NUMBER_INTO_FIGURE)} == {"2031-12-31"}
+
+
+def test_a_month_after_the_row_number_is_no_figure_of_a_next_row():
+    text = "1.新建青川路。\n5.6月开工,年内完工。\n"
+    assert [title for title, _l, _d in _rows(text)] == ["新建青川路"]
+
+
+def test_page_fields_listed_with_bullets_are_no_tasks():
+    text = (
+        "青川区人民政府门户网站\n"
+        "  • 所属类目: 区政府办公室文件\n"
+        "  • 主题分类: 政务公开\n"
+        "  • 体       裁: 通知\n"
+        "  • 发文字号: 青府办〔2031〕2号\n"
+        "1.新建社区食堂20家。\n"
+        "2.改造农贸市场6个。\n"
+    )
+    assert [title for title, _l, _d in _rows(text)] == ["新建社区食堂20家", "改造农贸市场6个"]
+
+
+# --- figures written before what they count ----------------------------------------------
+
+
+def test_counts_written_before_what_they_count():
+    assert {(n, c, v, u) for n, c, v, u, _d in _targets(_NUMBER_INTO_FIGURE)} >= {
+        ("小区新增充电设施", ">=", 40, "个"),
+        ("高层住宅消防设施改造", ">=", 6, "栋"),
+        ("村居文化活动室", ">=", 380, "个"),
+        ("文化活动", ">=", 1900, "场"),
+    }
+
+
+def test_a_point_opening_with_its_bound_and_figure():
+    text = (
+        "青川市2031年十大行动\n"
+        "一、产业空间拓展行动\n"
+        "-每个镇街至少2个300亩以上连片产业园区\n"
+        "-不少于800万平方米高标准厂房空间\n"
+    )
+    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+        ("连片产业园区", ">=", 2, "个"),
+        ("高标准厂房空间", ">=", 800, "万平方米"),
+    ]
+
+
+def test_a_plan_s_goals_with_the_area_before_what_it_measures():
+    text = (
+        "青川区推进海绵城市建设的实施方案\n"
+        "一、工作目标\n"
+        "全区到2027年底，40平方公里以上建成区面积达到海绵城市建设要求；到2032年底，"
+        "70平方公里以上建成区面积达到海绵城市建设要求。\n"
+        "二、主要任务\n"
+        "（一）完善排水管网。\n"
+    )
+    assert [(n, c, v, u, d) for n, c, v, u, d in _targets(text)] == [
+        ("建成区面积达到海绵城市建设要求", ">=", 40, "平方公里", "2027-12-31"),
+        ("建成区面积达到海绵城市建设要求", ">=", 70, "平方公里", "2032-12-31"),
+    ]
+
+
+def test_a_share_of_those_a_work_reaches():
+    text = (
+        "青川区2031年民生工程实施方案\n"
+        "一是推进社会救助体系建设。将符合条件的低保对象100%纳入救助范围。\n"
+        "二是推进养老服务体系建设。新增养老床位300张。\n"
+        "三是推进就业服务体系建设。新增就业岗位2000个。\n"
+    )
+    assert ("低保对象纳入救助范围", "=", 100, "%") in [
+        (n, c, v, u) for n, c, v, u, _d in _targets(text)
+    ]
+
+
+def test_those_served_counted_in_any_measure_word():
+    text = "2031年青川县为民实事\n1.为12所乡村学校开展饮水设施改造。\n2.为800名老人开展免费体检。\n"
+    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+        ("乡村学校饮水设施改造", ">=", 12, "所"),
+        ("老人免费体检", ">=", 800, "名"),
+    ]
