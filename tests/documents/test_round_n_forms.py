@@ -154,3 +154,109 @@ def test_those_served_counted_in_any_measure_word():
         ("乡村学校饮水设施改造", ">=", 12, "所"),
         ("老人免费体检", ">=", 800, "名"),
     ]
+
+
+# --- rows cut off at the end of a passage ---------------------------------------------------
+
+
+def test_a_last_row_stopping_short_of_its_sentence_is_cut_off():
+    text = (
+        "2031年区政府实事\n"
+        "1.新建社区食堂20家。\n"
+        "2.改造农贸市场6个。\n"
+        "3.新增停车泊位800个。\n"
+        "4.为两万名老人提供上门"
+    )
+    assert [title for title, _l, _d in _rows(text)] == [
+        "新建社区食堂20家",
+        "改造农贸市场6个",
+        "新增停车泊位800个",
+    ]
+
+
+def test_a_last_row_without_the_units_the_rows_above_name_is_cut_off():
+    text = (
+        "青川市2031年重点工作分解\n"
+        "1.地区生产总值增长6%。\n"
+        "牵头单位:市发改委\n"
+        "2.一般公共预算收入增长4%。\n"
+        "牵头单位:市财政局\n"
+        "3.固定资产投资增长7%。\n"
+        "牵头单位:市发改委\n"
+        "4.全面落实稳增长政策,统筹"
+    )
+    rows = _rows(text)
+    assert [title for title, _l, _d in rows] == [
+        "地区生产总值增长6%",
+        "一般公共预算收入增长4%",
+        "固定资产投资增长7%",
+    ]
+
+
+def test_a_row_cut_in_its_units_line_is_cut_off_with_its_figures():
+    text = (
+        "青川市2031年重点工作责任分解\n"
+        "1.新建5G基站800个。\n"
+        "责任单位:市经信局\n"
+        "2.新增城镇就业3万人。\n"
+        "责任单位:市人社局\n"
+        "3.引进亿元以上项目不少于20个。\n"
+        "责任单位:市"
+    )
+    assert [title for title, _l, _d in _rows(text)] == ["新建5G基站800个", "新增城镇就业3万人"]
+    assert [n for n, *_rest in _targets(text)] == ["5G基站", "新增城镇就业"]
+
+
+def test_the_last_row_of_a_pipe_table_short_of_cells_is_cut_off():
+    text = (
+        "序号 | 项目内容 | 完成情况 | 责任单位 | 责任人 |\n"
+        "1 | 新增托育机构3家 | 已完成。 | 区卫健局 | 王一 |\n"
+        "2 | 新增托位900个 | 已完成。 | 区卫健局 | 李二 |\n"
+        "3 | 新建幼儿园2所 | 新建成投用城南幼儿园,新"
+    )
+    assert [(title, lead) for title, lead, _d in _rows(text)] == [
+        ("新增托育机构3家", "区卫健局"),
+        ("新增托位900个", "区卫健局"),
+    ]
+
+
+def test_the_last_row_of_a_table_one_cell_a_line_short_of_cells_is_cut_off():
+    text = (
+        "序号\n主要工作任务\n责任单位\n"
+        "1\n地区生产总值突破2000亿元。\n市发改委\n"
+        "2\n规上工业总产值突破3000亿元。\n市经信局\n"
+        "3\n一般公共预算收入突破200亿元。\n市财政局\n"
+        "4\n累计实际利用外资超过30亿美元"
+    )
+    assert [lead for _t, lead, _d in _rows(text)] == ["市发改委", "市经信局", "市财政局"]
+
+
+def test_rows_ending_alike_without_full_stops_are_not_cut():
+    text = "2031年工作要点\n1.新建社区食堂20家\n2.改造农贸市场6个\n3.新增停车泊位800个\n"
+    assert len(_rows(text)) == 3
+
+
+def test_the_count_of_the_shishi_is_no_target():
+    text = (
+        "2031年度民生实事共计86项,均全部完成年度目标任务。\n"
+        "序号 | 项目内容 | 责任单位 |\n"
+        "1 | 新增托位900个 | 区卫健局 |\n"
+        "2 | 新建幼儿园2所 | 区教育局 |\n"
+    )
+    assert [n for n, *_rest in _targets(text)] == ["新增托位", "幼儿园"]
+
+
+def test_the_figures_of_the_next_five_years_are_due_by_the_fifth_year_s_end():
+    text = (
+        "2031年政府工作报告重点工作责任分解\n"
+        "一、未来五年主要工作任务\n"
+        "1.地区生产总值突破3000亿元。（责任单位：市发改委）\n"
+        "2.规上工业总产值突破5000亿元。（责任单位：市经信局）\n"
+        "二、2031年主要工作任务\n"
+        "1.地区生产总值增长6%。（责任单位：市发改委）\n"
+    )
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [
+        ("地区生产总值", "2035-12-31"),
+        ("规上工业总产值", "2035-12-31"),
+        ("地区生产总值增幅", None),
+    ]

@@ -728,6 +728,8 @@ def unflatten_tables(text: str) -> str:
                 rows[-1].append(cell)
             last = j
             j += 1
+        if j >= len(cells) and len(rows) >= 3 and len(rows[-1]) < min(map(len, rows[:-1])):
+            rows.pop()  # the text ends in a row short of the cells of the rows above: cut off
         end = cells[last][0]
         rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
@@ -974,6 +976,16 @@ def separated_tables(text: str) -> str:
         while j < len(lines) and _ROW_START.match(lines[j]):
             cells = _row_cells(lines[j])
             if len(cells) < 2:
+                break
+            if (
+                len(cells) < len(header)
+                and not lines[j].rstrip().endswith(("|", "｜"))  # (a row closed is whole)
+                and not "".join(lines[j + 1 :]).strip()
+                and not any(_UNIT_CELL.match(c.split()[0]) for c in cells[2:] if c.split())
+            ):
+                # The last line of the text, a row short of cells and of its units, not
+                # closed: the passage was cut off in it.
+                j = len(lines)
                 break
             if (spanned or len(cells) != len(header)) and "|" in lines[j]:
                 # Spanned headers or empty cells the page dropped: the columns before the
@@ -1257,6 +1269,7 @@ def _page_chunks_joined(text: str) -> str:
 
 # "1 实施10条…工程；" "2 发展…": rows numbered with a space after the number, no mark.
 _SPACED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[ \t\u3000]+(?=[^\s\d|｜.．、，,%])")
+_BULLET = re.compile(r"^\s*[●•▪■◆▶►]\s*")
 # "1.既有…" then "2.50个小区新增…": the row's number run into a figure it opens with.
 # (Not a month: "5.6月开工" is a date cell put under the row.)
 _NUMBER_THEN_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})(?P<mark>[.．])(?=\d)(?!\d{1,2}\s*月)")
@@ -1267,7 +1280,8 @@ def renumbered_rows(text: str) -> str:
     """Rows numbered in forms the levels do not read, rewritten: three or more
     lines numbered 1, 2, 3… with only a space after the number (as "N、"); and a row whose number
     runs into the figure it opens with ("2.50个小区…" after a row numbered 1), read as the
-    next number of the rows before it rather than as a decimal."""
+    next number of the rows before it rather than as a decimal. The fields of the page
+    listed with bullets ("• 发文字号: …") lose their bullets: they are no points."""
     lines = text.split("\n")
     run: list[int] = []  # the lines of a run of spaced numbers
 
@@ -1282,6 +1296,8 @@ def renumbered_rows(text: str) -> str:
     for k, line in enumerate(lines):
         if not line.strip():
             continue
+        if (bullet := _BULLET.match(line)) and _PAGE_FIELD.match(line[bullet.end() :]):
+            lines[k] = line = line[bullet.end() :]  # "• 发文字号: …": a field, not a point
         m = _SPACED_NUMBER.match(line) if "|" not in line and "｜" not in line else None
         if m and int(m.group("n")) == len(run) + 1:
             run.append(k)
@@ -3607,6 +3623,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
             if yearly and item.deadline is None and not item.long_running:
                 item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
+    cut = cut_off_row(sections, joined)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
@@ -3674,7 +3691,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and not REVIEW.search(para[:40])
     ]
     committed += yearly_lists
-    targets = find_targets(body, body_offsets, committed, year)
+    # "民生实事共计126项", "126项民生实事均…完成": how many 实事 there are, no target.
+    targets = [
+        t
+        for t in find_targets(body, body_offsets, committed, year)
+        if t.start < cut and not (_names_shishi(t.indicator) and t.unit in ("项", "件", "項"))
+    ]
     # A row of a progress report restates its task, then reports ("…通公路（2013—2017年）。
     # 上半年已完成…，累计解决了…"): the figures of the report are no targets.
     reported = [
@@ -3715,6 +3737,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     rule="count-led",
                 )
             )
+    # A part on the next five years ("一、未来五年主要工作任务") in a year's text: its
+    # figures are due by the end of the fifth year, the text's own the first.
+    if year is not None:
+        for section in sections:
+            if _FIVE_YEARS.search(section.title):
+                for t in targets:
+                    if t.deadline is None and section.start <= t.start < section.end:
+                        t.deadline = dt.date(year + 4, 12, 31)
+                        t.deadline_rule = _FIVE_YEARS.search(section.title).group(0)
     targets.sort(key=lambda t: t.start)
     rules = list(rules)
     for item in items:
@@ -3744,6 +3775,45 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         issued_on=issued_on,
         doc_number=doc_number,
     )
+
+
+_FIVE_YEARS = re.compile(r"(?:未来|今后|未來|今後)\s*(?:五|5)\s*年")
+
+
+def _row_line(item: Item) -> str:
+    return item.text.strip().split("\n", 1)[0].strip()
+
+
+def cut_off_row(sections: list[Section], joined: str) -> int:
+    """A passage cut off in its last row: the row, the last line of the text, stops
+    without a sentence's end where the other rows end theirs ("5.全面落实国家和省一揽子
+    政策，统筹考量经"), or names no unit where they name theirs, or is cut in its units line
+    ("责任单位：市"). It is taken out of its section; returns where it started (the end of
+    the text when no row is cut)."""
+    items = [(s, i) for s in sections for i in s.items]
+    if len(items) < 3:
+        return len(joined)
+    section, last = max(items, key=lambda pair: pair[1].start)
+    others = [i for _s, i in items if i is not last]
+    rest = joined[last.start :].strip()
+    line = _row_line(last)
+    ends = TERMINAL + CLOSERS + "；;。."
+    named = sum(bool(i.named_lead) for i in others) * 2 > len(others) and not last.named_lead
+    if "\n" not in rest:
+        # The row is the last line: cut when it stops short where the others end, or
+        # names no unit where they do.
+        if not line or line[-1] in ends:
+            return len(joined)
+        if not (all(_row_line(i)[-1:] in ends for i in others) or named):
+            return len(joined)
+    elif not (named and _UNITS_CUT.search(rest)):
+        return len(joined)
+    section.items.remove(last)
+    return last.start
+
+
+# "责任单位：市" ending the text: a units line cut in its first name.
+_UNITS_CUT = re.compile(r"\n\s*(?:责任单位|牵头单位|配合单位|責任單位|牽頭單位)\s*[:：]\s*\S?\s*$")
 
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
