@@ -260,3 +260,77 @@ def test_the_figures_of_the_next_five_years_are_due_by_the_fifth_year_s_end():
         ("规上工业总产值", "2035-12-31"),
         ("地区生产总值增幅", None),
     ]
+
+
+# --- progress under a row, two measures of one work, a goal paragraph ---------------------
+
+
+def test_the_progress_under_a_row_is_no_target():
+    text = (
+        "青川州2031年度八件民生實事1-3月推進情況\n"
+        "(一)已完成任務共2項\n"
+        "1.城鎮公益性崗位安置就業困難人員3200人。(責任單位:州人社局)\n"
+        "推進情況:目前累計完成安置3350人,完成年度任務的104.7%。\n"
+        "2.新開工棚戶區改造900套。(責任單位:州住建局)\n"
+        "推進情況:已完成新開工棚戶區改造900套,完成年度任務的100%。\n"
+        "3.完成2000畝礦山生態修復。(責任單位:州自然資源局)\n"
+        "推進情況:目前累計完成850畝,完成年度任務的42.5%。\n"
+    )
+    assert [(v, u) for _n, _c, v, u, _d in _targets(text)] == [
+        (3200, "人"),
+        (900, "套"),
+        (2000, "畝"),
+    ]
+
+
+def test_one_work_counted_in_two_measures():
+    text = "2031年青川县民生实事\n1.新开工老旧小区改造120个1.5万户。\n2.新建公厕30座。\n"
+    assert [(n, v, u) for n, _c, v, u, _d in _targets(text)][:2] == [
+        ("新开工老旧小区改造", 120, "个"),
+        ("新开工老旧小区改造", 15000, "户"),
+    ]
+
+
+def test_a_paragraph_going_on_from_the_year_of_its_goal_commits_by_then():
+    text = (
+        "青川:到2033年基本建成健康城市\n"
+        "本报讯,市政府办公厅印发健康青川三年行动计划的通知,通知指出,到2033年,基本建成"
+        "健康治理体系。推进老旧供水管道改造。农村自来水普及率99.5%以上、城乡供水工程人口"
+        "覆盖率达95%。\n"
+    )
+    assert [(n, c, v, u, d) for n, c, v, u, d in _targets(text) if v is not None] == [
+        ("农村自来水普及率", ">=", Decimal("99.5"), "%", "2033-12-31"),
+        ("城乡供水工程人口覆盖率", ">=", 95, "%", "2033-12-31"),
+    ]
+
+
+def test_those_served_named_in_a_title_of_the_shishi():
+    text = (
+        "青川县2031年为民实事实施方案解读\n"
+        "《方案》主要包括《城镇新增就业1500人以上》《为800名妇女开展免费健康检查》"
+        "《建成幼儿园2所》等十件实事。\n"
+    )
+    assert ("妇女免费健康检查", ">=", 800, "名") in [
+        (n, c, v, u) for n, c, v, u, _d in _targets(text)
+    ]
+
+
+def test_jobs_created_are_counted():
+    text = (
+        "2031年青川市十大民生实事\n"
+        "1 发展数据服务产业,创造3000个就业岗位;\n"
+        "2 建设10所幼儿园;\n"
+        "3 改造20条街巷;\n"
+    )
+    assert ("就业岗位", ">=", 3000, "个") in [(n, c, v, u) for n, c, v, u, _d in _targets(text)]
+
+
+def test_what_the_whole_year_is_to_complete_is_due_by_its_end():
+    text = (
+        "青川市2031年政府工作报告十大行动\n"
+        "一、投资提速行动\n"
+        "-全年完成工业投资800亿元\n"
+        "-新开工项目120个\n"
+    )
+    rows = _rows(text)
+    assert rows[0] == ("全年完成工业投资800亿元", "", "2031-12-31")

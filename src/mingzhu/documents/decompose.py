@@ -2162,6 +2162,10 @@ _RATIO = re.compile(
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
 )
+_TWO_MEASURES = re.compile(
+    rf"(?P<num>\d+)\s*(?P<unit>{_tw('个|座|栋|幢|所|处')})"
+    rf"(?P<num2>\d+(?:\.\d+)?[万萬]?)\s*(?P<unit2>{_tw('户|人|平方米|万平方米')})(?=[，,。；;、）)]|$)"
+)
 _QUALITATIVE = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
     r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|通过|获评|跻身)"
@@ -2234,7 +2238,7 @@ _OBJECT_END = (
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
 # lower bound, "培养400名至500名…"), then what is counted.
 _COUNTING_VERBS = _tw(
-    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|"
+    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|"
     r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
@@ -2589,6 +2593,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 ]
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    for m in _TWO_MEASURES.finditer(text) if committed else ():
+        # "新开工老旧小区改造221个3万户": one work counted in two measures, both its.
+        name, start = _indicator(text, m.start())
+        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+            continue
+        for num, unit in (("num", "unit"), ("num2", "unit2")):
+            value = _number(m.group(num))
+            if value is not None:
+                target = found(m, start, name, ">=", value, "…个…户")
+                target.unit = _unit(m.group(unit))
+                results.append(target)
+        taken.append((m.start(), m.end()))
     for m in _LEVEL.finditer(text):
         if not clear(m.start(), m.end()):
             continue
@@ -2965,7 +2981,7 @@ _SERVED = re.compile(
     r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
-    r"(?=[，,。；;、]|$)"
+    r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
@@ -3154,7 +3170,11 @@ _TABLE_VALUE = re.compile(
 # What a figure right after a row's label is called when no name stands before it.
 _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
-_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标)")
+# ("全年完成工业投资1200亿元": what the year is to complete.)
+_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标|完成|实现)")
+
+
+_GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
 
 
 def find_targets(
@@ -3185,7 +3205,13 @@ def find_targets(
                 # "2018年，…完成投资…。新增城市道路180公里…": the paragraph speaks of that year.
                 dated = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip())
         row_head = _TABLE_ROW_HEAD.match(para) if "目标值" in para else None
-        for start, end in sentences(para, offset):
+        spans = sentences(para, offset)
+        # "…通知指出，到2025年，基本建成…。…普及率99.93%以上。": a paragraph whose first
+        # sentence sets the year of a goal goes on describing it: its figures commit, due then.
+        goal = None
+        if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
+            goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
+        for start, end in spans:
             sentence = para[start - offset : end - offset]
             if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
                 # "1.全社会固定资产投资额。目标值：186。": the row's name, a figure of no unit.
@@ -3207,8 +3233,12 @@ def find_targets(
                     )
                 continue
             k = bisect.bisect_right(starts, start)
-            inside = parted or (k > 0 and reach[k - 1] > start)
+            inside = parted or goal is not None or (k > 0 and reach[k - 1] > start)
             these = targets_in(sentence, start, committed=inside)
+            if goal is not None:
+                for target in these:
+                    if target.deadline is None:
+                        target.deadline, target.deadline_rule = goal
             if start == offset and (label := _LABELLED_ROW.match(para)):
                 # "人均地区生产总值：增长6%左右": the figure right after the label is its.
                 for target in these:
@@ -3707,6 +3737,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
         and i.text == joined[i.start : i.start + len(i.text)]
     ]
+    # A paragraph under a row labelled as its progress ("推进情况：目前累计完成…，完成年度
+    # 任务的105%"), in any part: a report, its figures no targets.
+    reported += [
+        (offset + m.start(), offset + len(para))
+        for para, offset in zip(body, body_offsets, strict=True)
+        if (m := _PROGRESS_LABEL.search(para))
+    ]
     # (A sentence of the report that looks ahead, "下一步，力争年底前…", still commits.)
     targets = [
         t
@@ -3855,6 +3892,12 @@ _COUNT_LED = re.compile(
 _LOOKS_AHEAD = re.compile(r"力争|确保|争取|下一步|年底前|年内")
 # The sentence that introduces a progress report's rows: "主要进度如下：".
 _REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；;]{0,8}如下\s*[：:]?\s*$")
+
+
+_PROGRESS_LABEL = re.compile(
+    r"(?:^|(?<=[。；;）)]))\s*(?:(?:推进|推進|进展|進展|完成|实施|實施|落实|落實|工作)\s*(?:情况|情況|进度|進度)"
+    r"|(?:目前|当前|當前|实际|實際)\s*(?:进度|進度|进展|進展))\s*[:：]"
+)
 
 
 def _report_opens(text: str) -> int:
