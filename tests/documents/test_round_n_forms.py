@@ -334,3 +334,29 @@ def test_what_the_whole_year_is_to_complete_is_due_by_its_end():
     )
     rows = _rows(text)
     assert rows[0] == ("全年完成工业投资800亿元", "", "2031-12-31")
+
+
+# --- one numbered work on a flattened line; a fact before a semicolon ----------------------
+
+
+_LONE_WORK_TEXT = (
+    "青川镇年度工作计划\n"
+    "2031年,我镇要坚持“规划引领、项目带动、产业提升”的基本思路,在产业发展、项目引进、"
+    "城镇建管、向上争资、队伍建设等方面提质提效,推动全镇经济社会高质量发展再上新台阶,"
+    "努力建设产业兴旺、生态宜居、乡风文明、治理有效、生活富裕的现代化强镇。"
+    " 1、突出特色,优化结构,做强富民产业 坚持发展是第一要务,突出重点,推动产业结构调整。"
+    "一产要在特色农业上求突破,我镇稻米种植面积已占全县三成以上,扩面有难度;此外要与合作社"
+    "合作,试验建设120公顷稻虾共养基地,增加单位面积产值,带动农户增收,把特色农业做成镇域"
+    "经济的支柱产业。二产要在农产品加工上求突破,支持现有加工企业扩能改造,延长产业链条,"
+    "提高产品附加值,带动更多群众在家门口就业。\n"
+)
+
+
+def test_the_one_numbered_work_of_a_flattened_plan_is_a_row():
+    assert [title for title, _l, _d in _rows(_LONE_WORK_TEXT)] == ["突出特色,优化结构,做强富民产业"]
+
+
+def test_a_fact_before_a_semicolon_does_not_hold_back_the_work_after_it():
+    assert [(n, v, u) for n, _c, v, u, _d in _targets(_LONE_WORK_TEXT)] == [
+        ("稻虾共养基地", 120, "公顷")
+    ]

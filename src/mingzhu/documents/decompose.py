@@ -1201,6 +1201,9 @@ _TIGHT_NUMBER = re.compile(
 )
 
 
+_LONE_WORK = re.compile(r"\s*1[.．、]\s*[^\s。；;！？!?：:]{4,30}(?=[ \u3000]+\S)")
+
+
 def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> str:
     """The line with a new line before each number of the longest run 1, 2, 3… of
     numbers of one form standing after a space; the line as it is when the run is
@@ -1233,6 +1236,12 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
                     want += 1
             if len(run) > len(best):
                 best = run
+    if len(best) == 1 and len(line) > FLATTENED and (head := _LONE_WORK.match(line, best[0])):
+        # "… 1、突出特色，优化结构，谋划富民强镇 坚持…": the one numbered work of a flattened
+        # plan, its head short and standing before a space, is a row of its own.
+        return "\n".join(
+            (line[: best[0]].rstrip(), head.group(0).strip(), line[head.end() :].lstrip())
+        )
     if len(best) < (2 if flattened or len(line) > FLATTENED else 3):
         return line
     out, last = [], 0
@@ -2745,7 +2754,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(inner)
         taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
-        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        # (What was done before a semicolon, "…已占一半以上；此外…试验建设200公顷…", is
+        # another clause's.)
+        clause = text[max(text.rfind("；", 0, m.start()), text.rfind(";", 0, m.start())) + 1 :]
+        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(
+            clause[: m.start() - (len(text) - len(clause))]
+        ):
             continue
         if _in_aside(text, m.start()):
             continue
