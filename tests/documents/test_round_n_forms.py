@@ -360,3 +360,32 @@ def test_a_fact_before_a_semicolon_does_not_hold_back_the_work_after_it():
     assert [(n, v, u) for n, _c, v, u, _d in _targets(_LONE_WORK_TEXT)] == [
         ("稻虾共养基地", 120, "公顷")
     ]
+
+
+# --- a table of projects with sub-rows, one cell a line ------------------------------------
+
+
+_PROJECTS = (
+    "2031年区政府民生实事项目目标任务与责任分解表\n"
+    "序号\n项目\n责任单位\n建设内容\n总投资\n(万元)\n2031年\n目标进度\n"
+    "1\n完善城区路网\n区城市\n建设中心\n实施青川路、白沙路提升改造工程。\n32000\n"
+    "二季度开工,青川路年内完成工程量的60%,\n白沙路年内完成工程量的40%。\n"
+    "区住建局\n实施滨河路路面提升工程。\n900\n5月开工,年内完工。\n"
+    "2\n提升防洪能力\n区水利局\n实施城东河道整治工程。\n15000\n6月开工\n"
+    "青川镇\n实施3座泵站改造。\n2600\n9月底完工。\n"
+)
+
+
+def test_the_sub_rows_of_a_project_are_rows_with_their_own_units():
+    assert [(title, lead) for title, lead, _d in _rows(_PROJECTS)] == [
+        ("实施青川路、白沙路提升改造工程", "区城市建设中心"),
+        ("实施滨河路路面提升工程", "区住建局"),
+        ("实施城东河道整治工程", "区水利局"),
+        ("实施3座泵站改造", "青川镇"),
+    ]
+
+
+def test_the_progress_of_a_project_gives_its_latest_time_and_its_figures():
+    rows = _rows(_PROJECTS)
+    assert [date for _t, _l, date in rows][1:] == ["2031-12-31", "2031-06-30", "2031-09-30"]
+    assert ("工程量", ">=", 60, "%") in [(n, c, v, u) for n, c, v, u, _d in _targets(_PROJECTS)]

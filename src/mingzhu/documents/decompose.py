@@ -312,6 +312,26 @@ def _names_rejoined(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _units_rejoined(row: list[str]) -> list[str]:
+    """A unit the page broke over two cells ("区新兴产业" "服务中心") joined back."""
+    out: list[str] = []
+    for cell in row:
+        if (
+            out
+            and _UNIT_CELL.match(cell)
+            and not _UNIT_CELL.match(out[-1])
+            and len(out[-1]) <= 10
+            and out[-1][0] in "区县市州镇乡區縣鎮鄉"  # a unit's name opens with its level
+            and _cell_kind(out[-1]) == "unit"
+            and _UNIT_CELL.match(out[-1] + cell)
+            and len(out) >= 2  # (not the project's name before its first unit)
+        ):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
 def _plain(header: str) -> str:
     return "".join(header.split()).translate(_PLAIN)
 
@@ -320,7 +340,7 @@ _CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
 # The name of a unit in a lead cell ("区卫健局", "区消防救援大队", "团区委").
 _UNIT_CELL = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,20}"
-    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处')})$"
+    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处|镇|乡')})$"
 )
 _NUMERALS = "一二三四五六七八九十"
 
@@ -730,8 +750,24 @@ def unflatten_tables(text: str) -> str:
             j += 1
         if j >= len(cells) and len(rows) >= 3 and len(rows[-1]) < min(map(len, rows[:-1])):
             rows.pop()  # the text ends in a row short of the cells of the rows above: cut off
+        # A table of projects (序号 | 项目 | 责任单位 | 建设内容 | 总投资 | 目标进度), each
+        # project holding sub-rows without number or name: the name heads its rows, and
+        # the cells after a sum, to the next unit, are the progress of the row before.
+        # (The units' column stands before the content's, which is why a sub-row's units
+        # open it.)
+        plain = [_plain(h) for h in header]
+        unit_at = next((i for i, h in enumerate(plain) if "单位" in h), None)
+        content_at = next((i for i, h in enumerate(plain) if "内容" in h), None)
+        projects = (
+            any(h in ("项目", "项目名称", "项目名") for h in plain)
+            and unit_at is not None
+            and content_at is not None
+            and unit_at < content_at
+            and any("投资" in h or "万元" in h for h in plain)
+        )
         end = cells[last][0]
-        rows = _names_rejoined(rows)
+        if not projects:  # (a project's name and its units are cells of their own)
+            rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
         if len(widths) > 1 and (aligned := _rows_aligned(rows, header)) is not None:
             rows, widths = aligned, {len(header)}
@@ -761,26 +797,48 @@ def unflatten_tables(text: str) -> str:
         for index, row in enumerate(rows):
             if index in groups:
                 out.append(groups[index])
+            if projects:
+                row = _units_rejoined(row)
+                if row and _cell_kind(row[0]) == "unit" and not _UNIT_CELL.match(row[0]):
+                    out.append(f"{_NUMERALS[index % len(_NUMERALS)]}、{row[0]}")
+                    row = row[1:]
             units: list[str] = []
             tasks: list[list] = []  # [task, units, time]
+            progress = False  # after a sum, in a table of projects
+            pending: list[str] = []
             for cell in row:
                 if _AMOUNT_CELL.match(cell):
+                    progress = projects
                     continue  # "48414" under "总投资（万元）": a sum, no unit nor task
+                if progress and tasks and not _UNIT_CELL.match(cell):
+                    tasks[-1][2] += cell
+                    continue
+                progress = False
                 kind = _cell_kind(cell)
-                if kind == "task" or not tasks:
-                    tasks.append([cell, [], ""])
+                if projects and kind == "unit" and (not tasks or tasks[-1][2]):
+                    pending.append(cell)  # the units of the (sub-)row, before its content
+                elif kind == "task" or not tasks:
+                    tasks.append([cell, pending, ""])
+                    pending = []
                 elif kind == "unit":
                     tasks[-1][1].append(cell)
                 else:
                     tasks[-1][2] = cell
             for task, task_units, time_limit in tasks:
                 units = task_units or units
+                reported = ""
+                if projects and time_limit:
+                    # The year's progress of a project ("一季度开工，…年内完成工程量的50%"):
+                    # the latest time it names is the row's limit; what it says follows.
+                    _day, words, _long = item_deadline(time_limit.translate(_T2S), 2000)
+                    reported = time_limit
+                    time_limit = words if _day is not None else time_limit.rstrip("。，,")
                 notes = ([f"{role}：{'、'.join(units)}"] if units else []) + (
                     [f"完成时限：{time_limit}"] if time_limit else []
                 )
                 number += 1
                 note = f"（{'；'.join(notes)}）" if notes else ""
-                out.append(f"{number}.{task.rstrip('。；; ')}。{note}")
+                out.append(f"{number}.{task.rstrip('。；; ')}。{note}{reported}")
         end = cells[last][0]
         return "\n".join(lines[:first] + out + lines[end + 1 :])
     return text
