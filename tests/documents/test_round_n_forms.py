@@ -389,3 +389,13 @@ def test_the_progress_of_a_project_gives_its_latest_time_and_its_figures():
     rows = _rows(_PROJECTS)
     assert [date for _t, _l, date in rows][1:] == ["2031-12-31", "2031-06-30", "2031-09-30"]
     assert ("工程量", ">=", 60, "%") in [(n, c, v, u) for n, c, v, u, _d in _targets(_PROJECTS)]
+
+
+def test_a_fact_in_a_clause_before_does_not_hold_back_the_count_after_it():
+    text = (
+        "青川镇2031年工作要点\n"
+        "1.优化园区管理。完成园区已征用地块整体规划,加快推进5公顷工业用地报批。\n"
+        "2.新建村级文化广场4个。\n"
+        "3.改造农村公路12公里。\n"
+    )
+    assert ("工业用地报批", ">=", 5, "公顷") in [(n, c, v, u) for n, c, v, u, _d in _targets(text)]

@@ -2812,9 +2812,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(inner)
         taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
-        # (What was done before a semicolon, "…已占一半以上；此外…试验建设200公顷…", is
-        # another clause's.)
-        clause = text[max(text.rfind("；", 0, m.start()), text.rfind(";", 0, m.start())) + 1 :]
+        # (What was done in a clause before, "…已占一半以上；此外…试验建设200公顷…", "完成
+        # 已征用地块整体规划，加快推进7公顷…", is another clause's.)
+        clause = text[max(text.rfind(c, 0, m.start()) for c in "；;，,") + 1 :]
         if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(
             clause[: m.start() - (len(text) - len(clause))]
         ):
