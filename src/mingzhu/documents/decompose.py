@@ -312,6 +312,26 @@ def _names_rejoined(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _units_rejoined(row: list[str]) -> list[str]:
+    """A unit the page broke over two cells ("区新兴产业" "服务中心") joined back."""
+    out: list[str] = []
+    for cell in row:
+        if (
+            out
+            and _UNIT_CELL.match(cell)
+            and not _UNIT_CELL.match(out[-1])
+            and len(out[-1]) <= 10
+            and out[-1][0] in "区县市州镇乡區縣鎮鄉"  # a unit's name opens with its level
+            and _cell_kind(out[-1]) == "unit"
+            and _UNIT_CELL.match(out[-1] + cell)
+            and len(out) >= 2  # (not the project's name before its first unit)
+        ):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
 def _plain(header: str) -> str:
     return "".join(header.split()).translate(_PLAIN)
 
@@ -320,7 +340,7 @@ _CELL_THEN_NUMBER = re.compile(r"^(.*\S)\s*[|｜]\s*(\d{1,3})$")
 # The name of a unit in a lead cell ("区卫健局", "区消防救援大队", "团区委").
 _UNIT_CELL = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,20}"
-    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处')})$"
+    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处|镇|乡')})$"
 )
 _NUMERALS = "一二三四五六七八九十"
 
@@ -728,8 +748,26 @@ def unflatten_tables(text: str) -> str:
                 rows[-1].append(cell)
             last = j
             j += 1
+        if j >= len(cells) and len(rows) >= 3 and len(rows[-1]) < min(map(len, rows[:-1])):
+            rows.pop()  # the text ends in a row short of the cells of the rows above: cut off
+        # A table of projects (序号 | 项目 | 责任单位 | 建设内容 | 总投资 | 目标进度), each
+        # project holding sub-rows without number or name: the name heads its rows, and
+        # the cells after a sum, to the next unit, are the progress of the row before.
+        # (The units' column stands before the content's, which is why a sub-row's units
+        # open it.)
+        plain = [_plain(h) for h in header]
+        unit_at = next((i for i, h in enumerate(plain) if "单位" in h), None)
+        content_at = next((i for i, h in enumerate(plain) if "内容" in h), None)
+        projects = (
+            any(h in ("项目", "项目名称", "项目名") for h in plain)
+            and unit_at is not None
+            and content_at is not None
+            and unit_at < content_at
+            and any("投资" in h or "万元" in h for h in plain)
+        )
         end = cells[last][0]
-        rows = _names_rejoined(rows)
+        if not projects:  # (a project's name and its units are cells of their own)
+            rows = _names_rejoined(rows)
         widths = {len(row) for row in rows}
         if len(widths) > 1 and (aligned := _rows_aligned(rows, header)) is not None:
             rows, widths = aligned, {len(header)}
@@ -759,26 +797,48 @@ def unflatten_tables(text: str) -> str:
         for index, row in enumerate(rows):
             if index in groups:
                 out.append(groups[index])
+            if projects:
+                row = _units_rejoined(row)
+                if row and _cell_kind(row[0]) == "unit" and not _UNIT_CELL.match(row[0]):
+                    out.append(f"{_NUMERALS[index % len(_NUMERALS)]}、{row[0]}")
+                    row = row[1:]
             units: list[str] = []
             tasks: list[list] = []  # [task, units, time]
+            progress = False  # after a sum, in a table of projects
+            pending: list[str] = []
             for cell in row:
                 if _AMOUNT_CELL.match(cell):
+                    progress = projects
                     continue  # "48414" under "总投资（万元）": a sum, no unit nor task
+                if progress and tasks and not _UNIT_CELL.match(cell):
+                    tasks[-1][2] += cell
+                    continue
+                progress = False
                 kind = _cell_kind(cell)
-                if kind == "task" or not tasks:
-                    tasks.append([cell, [], ""])
+                if projects and kind == "unit" and (not tasks or tasks[-1][2]):
+                    pending.append(cell)  # the units of the (sub-)row, before its content
+                elif kind == "task" or not tasks:
+                    tasks.append([cell, pending, ""])
+                    pending = []
                 elif kind == "unit":
                     tasks[-1][1].append(cell)
                 else:
                     tasks[-1][2] = cell
             for task, task_units, time_limit in tasks:
                 units = task_units or units
+                reported = ""
+                if projects and time_limit:
+                    # The year's progress of a project ("一季度开工，…年内完成工程量的50%"):
+                    # the latest time it names is the row's limit; what it says follows.
+                    _day, words, _long = item_deadline(time_limit.translate(_T2S), 2000)
+                    reported = time_limit
+                    time_limit = words if _day is not None else time_limit.rstrip("。，,")
                 notes = ([f"{role}：{'、'.join(units)}"] if units else []) + (
                     [f"完成时限：{time_limit}"] if time_limit else []
                 )
                 number += 1
                 note = f"（{'；'.join(notes)}）" if notes else ""
-                out.append(f"{number}.{task.rstrip('。；; ')}。{note}")
+                out.append(f"{number}.{task.rstrip('。；; ')}。{note}{reported}")
         end = cells[last][0]
         return "\n".join(lines[:first] + out + lines[end + 1 :])
     return text
@@ -974,6 +1034,16 @@ def separated_tables(text: str) -> str:
         while j < len(lines) and _ROW_START.match(lines[j]):
             cells = _row_cells(lines[j])
             if len(cells) < 2:
+                break
+            if (
+                len(cells) < len(header)
+                and not lines[j].rstrip().endswith(("|", "｜"))  # (a row closed is whole)
+                and not "".join(lines[j + 1 :]).strip()
+                and not any(_UNIT_CELL.match(c.split()[0]) for c in cells[2:] if c.split())
+            ):
+                # The last line of the text, a row short of cells and of its units, not
+                # closed: the passage was cut off in it.
+                j = len(lines)
                 break
             if (spanned or len(cells) != len(header)) and "|" in lines[j]:
                 # Spanned headers or empty cells the page dropped: the columns before the
@@ -1189,6 +1259,9 @@ _TIGHT_NUMBER = re.compile(
 )
 
 
+_LONE_WORK = re.compile(r"\s*1[.．、]\s*[^\s。；;！？!?：:]{4,30}(?=[ \u3000]+\S)")
+
+
 def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> str:
     """The line with a new line before each number of the longest run 1, 2, 3… of
     numbers of one form standing after a space; the line as it is when the run is
@@ -1221,6 +1294,12 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
                     want += 1
             if len(run) > len(best):
                 best = run
+    if len(best) == 1 and len(line) > FLATTENED and (head := _LONE_WORK.match(line, best[0])):
+        # "… 1、突出特色，优化结构，谋划富民强镇 坚持…": the one numbered work of a flattened
+        # plan, its head short and standing before a space, is a row of its own.
+        return "\n".join(
+            (line[: best[0]].rstrip(), head.group(0).strip(), line[head.end() :].lstrip())
+        )
     if len(best) < (2 if flattened or len(line) > FLATTENED else 3):
         return line
     out, last = [], 0
@@ -1253,6 +1332,55 @@ def _page_chunks_joined(text: str) -> str:
         return text
     joined = "".join(_CHUNK.sub("", lines[k].strip(), count=1) for k in run)
     return "\n".join(lines[: run[0]] + [joined] + lines[run[-1] + 1 :])
+
+
+# "1 实施10条…工程；" "2 发展…": rows numbered with a space after the number, no mark.
+_SPACED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[ \t\u3000]+(?=[^\s\d|｜.．、，,%])")
+_BULLET = re.compile(r"^\s*[●•▪■◆▶►]\s*")
+# "1.既有…" then "2.50个小区新增…": the row's number run into a figure it opens with.
+# (Not a month: "5.6月开工" is a date cell put under the row.)
+_NUMBER_THEN_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})(?P<mark>[.．])(?=\d)(?!\d{1,2}\s*月)")
+_NUMBERED_LINE = re.compile(r"^\s*(?P<n>\d{1,2})(?:[.．](?!\d)|、)")
+
+
+def renumbered_rows(text: str) -> str:
+    """Rows numbered in forms the levels do not read, rewritten: three or more
+    lines numbered 1, 2, 3… with only a space after the number (as "N、"); and a row whose number
+    runs into the figure it opens with ("2.50个小区…" after a row numbered 1), read as the
+    next number of the rows before it rather than as a decimal. The fields of the page
+    listed with bullets ("• 发文字号: …") lose their bullets: they are no points."""
+    lines = text.split("\n")
+    run: list[int] = []  # the lines of a run of spaced numbers
+
+    def close() -> None:
+        if len(run) >= 3:
+            for k in run:
+                m = _SPACED_NUMBER.match(lines[k])
+                lines[k] = f"{m.group('n')}、{lines[k][m.end() :]}"
+        run.clear()
+
+    last = 0  # the number of the last row numbered "N." or "N、"
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if (bullet := _BULLET.match(line)) and _PAGE_FIELD.match(line[bullet.end() :]):
+            lines[k] = line = line[bullet.end() :]  # "• 发文字号: …": a field, not a point
+        m = _SPACED_NUMBER.match(line) if "|" not in line and "｜" not in line else None
+        if m and int(m.group("n")) == len(run) + 1:
+            run.append(k)
+            continue
+        close()
+        if m and m.group("n") == "1":
+            run.append(k)
+            continue
+        if (figure := _NUMBER_THEN_FIGURE.match(line)) and int(figure.group("n")) == last + 1:
+            # (a space after the mark keeps the figure apart from the number)
+            lines[k] = f"{figure.group('n')}{figure.group('mark')} {line[figure.end() :]}"
+            last += 1
+        elif numbered := _NUMBERED_LINE.match(line):
+            last = int(numbered.group("n"))
+    close()
+    return "\n".join(lines)
 
 
 def join_lines(text: str) -> list[str]:
@@ -1329,6 +1457,39 @@ def join_lines(text: str) -> list[str]:
 # 2. Title and author
 
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+# "• 所属类目: 区政府办公室文件", "• 发文字号: …": the fields of the page, listed with bullets.
+_PAGE_FIELD = re.compile(
+    "^(?:"
+    + "|".join(
+        r"\s*".join(label)
+        for label in [
+            "所属类目",
+            "主题分类",
+            "体裁",
+            "发布日期",
+            "发文字号",
+            "发文日期",
+            "公开类别",
+            "机构名称",
+            "索引号",
+            "发布机构",
+            "文号",
+            "成文日期",
+            "有效性",
+            "信息来源",
+            "发布时间",
+            "公开方式",
+            "公开范围",
+            "生成日期",
+            "公开日期",
+            "关键词",
+            "组配分类",
+        ]
+    )
+    + r")\s*[:：]"
+)
 
 
 def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
@@ -2068,6 +2229,10 @@ _RATIO = re.compile(
 _CHANGE = re.compile(
     rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
 )
+_TWO_MEASURES = re.compile(
+    rf"(?P<num>\d+)\s*(?P<unit>{_tw('个|座|栋|幢|所|处')})"
+    rf"(?P<num2>\d+(?:\.\d+)?[万萬]?)\s*(?P<unit2>{_tw('户|人|平方米|万平方米')})(?=[，,。；;、）)]|$)"
+)
 _QUALITATIVE = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
     r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|通过|获评|跻身)"
@@ -2140,7 +2305,7 @@ _OBJECT_END = (
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
 # lower bound, "培养400名至500名…"), then what is counted.
 _COUNTING_VERBS = _tw(
-    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|"
+    r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|"
     r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
@@ -2495,6 +2660,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 ]
         results += more
         taken += [(t.start - base, t.end - base) for t in more]
+    for m in _TWO_MEASURES.finditer(text) if committed else ():
+        # "新开工老旧小区改造221个3万户": one work counted in two measures, both its.
+        name, start = _indicator(text, m.start())
+        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+            continue
+        for num, unit in (("num", "unit"), ("num2", "unit2")):
+            value = _number(m.group(num))
+            if value is not None:
+                target = found(m, start, name, ">=", value, "…个…户")
+                target.unit = _unit(m.group(unit))
+                results.append(target)
+        taken.append((m.start(), m.end()))
     for m in _LEVEL.finditer(text):
         if not clear(m.start(), m.end()):
             continue
@@ -2635,7 +2812,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(inner)
         taken.append((m.start("num"), m.end()))
     for m in _COUNTED.finditer(text):
-        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        # (What was done in a clause before, "…已占一半以上；此外…试验建设200公顷…", "完成
+        # 已征用地块整体规划，加快推进7公顷…", is another clause's.)
+        clause = text[max(text.rfind(c, 0, m.start()) for c in "；;，,") + 1 :]
+        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(
+            clause[: m.start() - (len(text) - len(clause))]
+        ):
             continue
         if _in_aside(text, m.start()):
             continue
@@ -2645,7 +2827,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if value is None:
             continue
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
-        name = f"{m.group('gap').rpartition('等')[2]}{m.group('obj')}"
+        # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
+        gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
+        name = f"{gap}{m.group('obj')}"
         results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
         chain = [results[-1]]
         results += _area_of(results[-1], m)
@@ -2679,6 +2863,30 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             # "完成22栋楼、778户居民的老旧小区改造": the measures of one work, 栋 and 户.
             for t in chain:
                 t.indicator = work
+    for m in _FIGURE_FIRST.finditer(text):
+        at = m.start("num")
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        obj = m.group("obj")
+        value = _number(m.group("num"))
+        if value is None or _some(m) or _in_aside(text, at) or not _plausible(obj):
+            continue
+        if re.match(r"[的地得]|(?:左右|以内|以下)", obj) or _a_size(m.group("unit"), obj):
+            continue
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        results.append(found(m, at, obj, comparator or ">=", value, words or "…个…"))
+        taken.append((at, m.end()))
+    for m in _SHARE_FIRST.finditer(text) if "%" in text or "％" in text else ():
+        at = m.start("num")
+        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = _LEADING_NOISE.sub("", m.group("who").rpartition("的")[2]) + m.group("what")
+        comparator = "=" if value == 100 else ">="
+        results.append(found(m, m.start(), name, comparator, value, m.group("what")[:2]))
+        taken.append((at, m.end()))
     for m in _PEOPLE.finditer(text):
         at = m.start("num")
         if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
@@ -2841,11 +3049,11 @@ _DIMENSION = re.compile(
 
 # "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
 _SERVED = re.compile(
-    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_tw('名|人|户|家|个|人次')})"
+    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
     r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
-    r"(?=[，,。；;、]|$)"
+    r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
@@ -2857,6 +3065,25 @@ _SOLVED = re.compile(
 _SERVED_BY_WORK = re.compile(
     r"(?P<h>\d+(?:\.\d+)?[万萬]?)(?P<hu>户|戶)(?P<p>\d+(?:\.\d+)?[万萬]?)人的"
     r"(?P<what>[^，,。；;的\d]{2,20}?(?:工程|项目|項目))(?=[，,。；;、]|$)"
+)
+
+
+# A clause opening with its figure, then what it counts and the work ("50个小区新增电动
+# 自行车充电设施", "每个镇街至少1个500亩以上连片“工改工”片区", "-不少于1000万平方米高品质
+# 产业空间", "50平方公里以上建设用地面积达到…要求"): the count of what the work is done for.
+_FIGURE_FIRST = re.compile(
+    r"(?:^\s*(?:\d{1,2}[.．、]\s*)?|(?<=[，,；;：:]))\s*(?:[●•▪■◆▶►]|-(?=[\u4e00-\u9fff\d]))?\s*"
+    r"(?:每个?[\u4e00-\u9fff]{1,4}?(?=至少|不少于|\d))?"
+    rf"(?P<pre>至少|不少于|不低于|超过)?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT}|平方公里)(?P<suf>以上)?"
+    rf"(?:{_ARABIC}\s*(?:{_tw('万平方米|平方米|万亩|亩|公顷')})(?:以上)?)?"  # the size of each
+    r"(?P<obj>[\u4e00-\u9fff“”\"]{2,40}?)"
+    # (to the end of the clause, or to a service it gets, "…活动室提供不少于2300场…")
+    rf"(?=[，,。；;]|$|(?:{_tw('提供|开展|举办')})(?:{_tw('不少于|至少')})?\d)"
+)
+# "将符合条件的困难群众100%纳入保障范围": a share of those a work reaches.
+_SHARE_FIRST = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{2,12}?)(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)"
+    r"(?P<what>(?:纳入|納入|覆盖|覆蓋|参保|參保|达标|達標|落实|落實)[\u4e00-\u9fff]{0,12}?)(?=[，,。；;、]|$)"
 )
 
 
@@ -3015,7 +3242,11 @@ _TABLE_VALUE = re.compile(
 # What a figure right after a row's label is called when no name stands before it.
 _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
-_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标)")
+# ("全年完成工业投资1200亿元": what the year is to complete.)
+_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标|完成|实现)")
+
+
+_GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
 
 
 def find_targets(
@@ -3046,7 +3277,13 @@ def find_targets(
                 # "2018年，…完成投资…。新增城市道路180公里…": the paragraph speaks of that year.
                 dated = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip())
         row_head = _TABLE_ROW_HEAD.match(para) if "目标值" in para else None
-        for start, end in sentences(para, offset):
+        spans = sentences(para, offset)
+        # "…通知指出，到2025年，基本建成…。…普及率99.93%以上。": a paragraph whose first
+        # sentence sets the year of a goal goes on describing it: its figures commit, due then.
+        goal = None
+        if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
+            goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
+        for start, end in spans:
             sentence = para[start - offset : end - offset]
             if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
                 # "1.全社会固定资产投资额。目标值：186。": the row's name, a figure of no unit.
@@ -3068,8 +3305,12 @@ def find_targets(
                     )
                 continue
             k = bisect.bisect_right(starts, start)
-            inside = parted or (k > 0 and reach[k - 1] > start)
+            inside = parted or goal is not None or (k > 0 and reach[k - 1] > start)
             these = targets_in(sentence, start, committed=inside)
+            if goal is not None:
+                for target in these:
+                    if target.deadline is None:
+                        target.deadline, target.deadline_rule = goal
             if start == offset and (label := _LABELLED_ROW.match(para)):
                 # "人均地区生产总值：增长6%左右": the figure right after the label is its.
                 for target in these:
@@ -3350,10 +3591,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         raise DecompositionError(_("The document is empty."))
     text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
     paragraphs = join_lines(
-        separated_tables(
-            numbered_tables(
-                project_tables(
-                    unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+        renumbered_rows(
+            separated_tables(
+                numbered_tables(
+                    project_tables(
+                        unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+                    )
                 )
             )
         )
@@ -3412,6 +3655,22 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and sections[0].start > body_offsets[0]
         and _OPENS_ON_SHISHI.search(body[0][:60])
     )
+    # A heading naming the 实事 of a year on a line of its own, or broken over two
+    # ("2022年区政府要完成的与人民生活" "密切相关的实事"), above the rows: the rows after it
+    # are the year's.
+    shishi_heading = next(
+        (
+            offset
+            for k, (para, offset) in enumerate(zip(body, body_offsets, strict=True))
+            if _SHISHI_HEADING.match(para)
+            or (
+                k + 1 < len(body)
+                and not _ends_sentence(para)
+                and _SHISHI_HEADING.match(para + body[k + 1])
+            )
+        ),
+        None,
+    )
     reviews: set[int] = set()  # the sections of a progress report, by their start
     for section in sections:
         section_lead = heading_lead(section.title)
@@ -3441,6 +3700,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
+            and not _PAGE_FIELD.match(i.title)
             and (i.start, i.end) not in goals
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
@@ -3452,6 +3712,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _names_shishi(section.title)
             or (section.rule == "implicit" and _names_shishi(intro))
             or any(i.rule == "实事" for i in section.items)
+            or (shishi_heading is not None and section.start > shishi_heading)
         )
         if section.rule == "implicit" and _REPORT_INTRO.search(intro):
             reviews.add(section.start)  # rows under "主要进度如下："
@@ -3464,6 +3725,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
             if yearly and item.deadline is None and not item.long_running:
                 item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
+    cut = cut_off_row(sections, joined)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
         section.number = number
@@ -3531,7 +3793,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and not REVIEW.search(para[:40])
     ]
     committed += yearly_lists
-    targets = find_targets(body, body_offsets, committed, year)
+    # "民生实事共计126项", "126项民生实事均…完成": how many 实事 there are, no target.
+    targets = [
+        t
+        for t in find_targets(body, body_offsets, committed, year)
+        if t.start < cut and not (_names_shishi(t.indicator) and t.unit in ("项", "件", "項"))
+    ]
     # A row of a progress report restates its task, then reports ("…通公路（2013—2017年）。
     # 上半年已完成…，累计解决了…"): the figures of the report are no targets.
     reported = [
@@ -3541,6 +3808,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for i in s.items
         if 0 < (opens := _report_opens(i.text)) < len(i.text)
         and i.text == joined[i.start : i.start + len(i.text)]
+    ]
+    # A paragraph under a row labelled as its progress ("推进情况：目前累计完成…，完成年度
+    # 任务的105%"), in any part: a report, its figures no targets.
+    reported += [
+        (offset + m.start(), offset + len(para))
+        for para, offset in zip(body, body_offsets, strict=True)
+        if (m := _PROGRESS_LABEL.search(para))
     ]
     # (A sentence of the report that looks ahead, "下一步，力争年底前…", still commits.)
     targets = [
@@ -3572,6 +3846,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     rule="count-led",
                 )
             )
+    # A part on the next five years ("一、未来五年主要工作任务") in a year's text: its
+    # figures are due by the end of the fifth year, the text's own the first.
+    if year is not None:
+        for section in sections:
+            if _FIVE_YEARS.search(section.title):
+                for t in targets:
+                    if t.deadline is None and section.start <= t.start < section.end:
+                        t.deadline = dt.date(year + 4, 12, 31)
+                        t.deadline_rule = _FIVE_YEARS.search(section.title).group(0)
     targets.sort(key=lambda t: t.start)
     rules = list(rules)
     for item in items:
@@ -3601,6 +3884,45 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         issued_on=issued_on,
         doc_number=doc_number,
     )
+
+
+_FIVE_YEARS = re.compile(r"(?:未来|今后|未來|今後)\s*(?:五|5)\s*年")
+
+
+def _row_line(item: Item) -> str:
+    return item.text.strip().split("\n", 1)[0].strip()
+
+
+def cut_off_row(sections: list[Section], joined: str) -> int:
+    """A passage cut off in its last row: the row, the last line of the text, stops
+    without a sentence's end where the other rows end theirs ("5.全面落实国家和省一揽子
+    政策，统筹考量经"), or names no unit where they name theirs, or is cut in its units line
+    ("责任单位：市"). It is taken out of its section; returns where it started (the end of
+    the text when no row is cut)."""
+    items = [(s, i) for s in sections for i in s.items]
+    if len(items) < 3:
+        return len(joined)
+    section, last = max(items, key=lambda pair: pair[1].start)
+    others = [i for _s, i in items if i is not last]
+    rest = joined[last.start :].strip()
+    line = _row_line(last)
+    ends = TERMINAL + CLOSERS + "；;。."
+    named = sum(bool(i.named_lead) for i in others) * 2 > len(others) and not last.named_lead
+    if "\n" not in rest:
+        # The row is the last line: cut when it stops short where the others end, or
+        # names no unit where they do.
+        if not line or line[-1] in ends:
+            return len(joined)
+        if not (all(_row_line(i)[-1:] in ends for i in others) or named):
+            return len(joined)
+    elif not (named and _UNITS_CUT.search(rest)):
+        return len(joined)
+    section.items.remove(last)
+    return last.start
+
+
+# "责任单位：市" ending the text: a units line cut in its first name.
+_UNITS_CUT = re.compile(r"\n\s*(?:责任单位|牵头单位|配合单位|責任單位|牽頭單位)\s*[:：]\s*\S?\s*$")
 
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
@@ -3642,6 +3964,12 @@ _COUNT_LED = re.compile(
 _LOOKS_AHEAD = re.compile(r"力争|确保|争取|下一步|年底前|年内")
 # The sentence that introduces a progress report's rows: "主要进度如下：".
 _REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；;]{0,8}如下\s*[：:]?\s*$")
+
+
+_PROGRESS_LABEL = re.compile(
+    r"(?:^|(?<=[。；;）)]))\s*(?:(?:推进|推進|进展|進展|完成|实施|實施|落实|落實|工作)\s*(?:情况|情況|进度|進度)"
+    r"|(?:目前|当前|當前|实际|實際)\s*(?:进度|進度|进展|進展))\s*[:：]"
+)
 
 
 def _report_opens(text: str) -> int:
@@ -3696,6 +4024,11 @@ def _names_shishi(text: str) -> bool:
 
 # An opening sentence naming the 实事 of a year ("为扎实推进我市2017年民生工程实施工作，…").
 _OPENS_ON_SHISHI = re.compile(r"(?:19|20)\d{2}\s*年[^。；;]{0,12}?(?:实事|實事|民生工程)")
+
+
+_SHISHI_HEADING = re.compile(
+    r"^(?:19|20)\d{2}\s*年[^。；;！？!?，,]{0,40}(?:实事|實事|民生工程|实事项目|實事項目)$"
+)
 
 
 def as_json(d: Decomposition) -> dict:
