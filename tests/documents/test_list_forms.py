@@ -10,14 +10,7 @@ from decimal import Decimal
 
 from mingzhu.documents.decompose import decompose, join_lines, numbered_tables
 
-
-def _rows(text: str) -> list[tuple[str, str, str | None]]:
-    d = decompose(text)
-    return [
-        (i.title, i.named_lead, i.deadline and i.deadline.isoformat())
-        for s in d.sections
-        for i in s.items
-    ]
+from .found import dated_rows as _rows
 
 
 def _targets(text: str) -> list[tuple[str, str | None, Decimal, str]]:

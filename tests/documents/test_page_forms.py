@@ -9,6 +9,8 @@ from decimal import Decimal
 from mingzhu.core.periods import item_deadline
 from mingzhu.documents.decompose import decompose, join_lines, named_units, separated_tables
 
+from .found import dated_targets as _targets
+
 
 def _rows(text: str) -> list[tuple[str, str, list[str], str | None]]:
     d = decompose(text)
@@ -16,13 +18,6 @@ def _rows(text: str) -> list[tuple[str, str, list[str], str | None]]:
         (i.title, i.named_lead, i.named_co, i.deadline and i.deadline.isoformat())
         for s in d.sections
         for i in s.items
-    ]
-
-
-def _targets(text: str) -> list[tuple[str, str | None, Decimal, str, str | None]]:
-    return [
-        (t.indicator, t.comparator, t.value, t.unit, t.deadline and t.deadline.isoformat())
-        for t in decompose(text).targets
     ]
 
 

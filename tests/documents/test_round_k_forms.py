@@ -10,12 +10,8 @@ from mingzhu.core.periods import item_deadline
 from mingzhu.documents.decompose import decompose
 from mingzhu.documents.reading import read_document
 
-
-def _targets(text: str) -> list[tuple[str, str | None, Decimal, str, str | None]]:
-    return [
-        (t.indicator, t.comparator, t.value, t.unit, t.deadline and t.deadline.isoformat())
-        for t in decompose(text).targets
-    ]
+from .found import dated_rows as _rows
+from .found import dated_targets as _targets
 
 
 def _items(text: str) -> list[tuple[str, str | None]]:
@@ -107,14 +103,6 @@ def test_a_count_in_the_plan_of_a_named_year_is_dated_by_it():
 
 
 # --- units, titles and years ------------------------------------------------------------------
-
-
-def _rows(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (i.title, i.named_lead, i.deadline and i.deadline.isoformat())
-        for s in decompose(text).sections
-        for i in s.items
-    ]
 
 
 # A page that ran a whole report into one line (over 300 characters).

@@ -7,23 +7,8 @@ and rows cut off at the end of a passage."""
 
 from decimal import Decimal
 
-from mingzhu.documents.decompose import decompose
-
-
-def _targets(text: str) -> list[tuple[str, str | None, Decimal, str, str | None]]:
-    return [
-        (t.indicator, t.comparator, t.value, t.unit, t.deadline and t.deadline.isoformat())
-        for t in decompose(text).targets
-    ]
-
-
-def _rows(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (i.title, i.named_lead, i.deadline and i.deadline.isoformat())
-        for s in decompose(text).sections
-        for i in s.items
-    ]
-
+from .found import dated_rows as _rows
+from .found import dated_targets as _targets
 
 # --- rows numbered in forms the levels do not read ----------------------------------------
 
