@@ -19,6 +19,14 @@ from mingzhu.tasks.models import SupervisionSheet
 TODAY = timezone.localdate()
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """Today at the test's start, not at the module's import: a run crossing midnight
+    (Asia/Shanghai) compares with the day the actions read."""
+    global TODAY
+    TODAY = timezone.localdate()
+
+
 def register(actor, unit, level="serious", **extra):
     values = {
         "title": "堤防渗水",

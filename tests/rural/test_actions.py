@@ -32,6 +32,14 @@ from .conftest import LIXIN, XINZHI, YONGSHENG, photo, scores_for
 TODAY = timezone.localdate()
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """Today at the test's start, not at the module's import: a run crossing midnight
+    (Asia/Shanghai) compares with the day the actions read."""
+    global TODAY
+    TODAY = timezone.localdate()
+
+
 def _record(nyj, unit, sheet, values, **kw):
     return actions.record_inspection(
         actor=nyj,
