@@ -20,3 +20,8 @@ def dated_rows(text: str) -> list[tuple[str, str, str | None]]:
         for s in decompose(text).sections
         for i in s.items
     ]
+
+
+def undated_targets(text: str) -> list[tuple[str, str | None, Decimal, str]]:
+    """Each numeric target without its deadline: indicator, comparator, value, unit."""
+    return [(n, c, v, u) for n, c, v, u, _d in dated_targets(text)]

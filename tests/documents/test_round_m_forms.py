@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from .found import dated_rows as _rows
 from .found import dated_targets as _targets
+from .found import undated_targets as _undated
 
 # --- the year's expected targets one a line ----------------------------------------------
 
@@ -27,7 +28,7 @@ _BULLETED_GOALS = (
 
 
 def test_targets_one_a_line_after_a_bullet_under_a_goals_line_commit():
-    assert [(n, c, v, u) for n, c, v, u, _d in _targets(_BULLETED_GOALS)] == [
+    assert _undated(_BULLETED_GOALS) == [
         ("地区生产总值增幅", "=", 6, "%"),
         ("城镇新增就业", ">=", 80000, "人"),
         ("城镇调查失业率", "<=", Decimal("5.5"), "%"),
@@ -50,7 +51,7 @@ def test_targets_one_a_line_without_bullets_under_the_goals_heading_commit():
         "研发投入强度保持在3%左右\n"
         "三大行动\n"
     )
-    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+    assert _undated(text) == [
         ("地区生产总值增幅", ">=", 5, "%"),
         ("固定资产投资增幅", ">=", 9, "%"),
         ("研发投入强度", "=", 3, "%"),
@@ -82,7 +83,7 @@ def test_each_point_after_a_dash_is_a_task_and_the_heading_groups_them():
 
 
 def test_a_point_names_its_figure_without_the_dash_and_thousands_count():
-    assert [(n, c, v, u) for n, c, v, u, _d in _targets(_POINTS)] == [
+    assert _undated(_POINTS) == [
         ("新增规上工业企业", ">=", 800, "家"),
         ("新增养老床位", ">=", 500, "张"),
         ("新增就业", ">=", 65000, "人"),
@@ -169,7 +170,7 @@ def test_the_figures_of_the_year_past_are_no_targets_the_years_targets_are():
         "报告提出,2029年青川经济社会发展主要预期目标是:地区生产总值增长6%左右,"
         "地方一般公共预算收入完成64亿元,固定资产投资完成210亿元。\n"
     )
-    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+    assert _undated(text) == [
         ("地区生产总值增幅", "=", 6, "%"),
         ("地方一般公共预算收入完成", ">=", 64, "亿元"),
         ("固定资产投资完成", "=", 210, "亿元"),
@@ -198,7 +199,7 @@ def test_a_range_founded_counts_its_lower_bound_and_hectares_are_a_measure():
         "一、社会保障工程。一是扩大社会保险覆盖面。力争创立1-2个退休人员社会化管理示范点。"
         "二是发展特色农业。计划试验建设150公顷粘玉米套种基地。\n"
     )
-    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+    assert _undated(text) == [
         ("退休人员社会化管理示范点", ">=", 1, "个"),
         ("粘玉米套种基地", ">=", 150, "公顷"),
     ]
@@ -209,7 +210,7 @@ def test_an_investment_to_complete_is_a_sum():
         "青川市2029年工作要点\n一、主要目标\n全年完成工业投资900亿元,完成技改投资300亿元。\n"
         "二、重点任务\n1.推进项目建设。\n"
     )
-    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+    assert _undated(text) == [
         ("工业投资", "=", 900, "亿元"),
         ("技改投资", "=", 300, "亿元"),
     ]
