@@ -1539,6 +1539,14 @@ GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
 )
+
+
+def _heads_goals(para: str) -> bool:
+    """A line heading a text's goals: "主要目标", or the year's expected targets in more
+    words ("建议全年经济社会发展预期目标")."""
+    return bool(GOALS.match(para.strip("。.：: ")) or _GOALS_LINE.match(para))
+
+
 # A point of such a list: a short line, perhaps after a bullet, holding a figure.
 _GOAL_POINT = re.compile(r"^[●•▪■◆▶►\-]?[^。；;！？!?]{2,30}\d[^。；;！？!?]{0,12}[。；;]?$")
 # A section that looks back on work done: its figures are results, not commitments.
@@ -3635,7 +3643,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.
     points, under = set(), False
     for para, offset in zip(body, body_offsets, strict=True):
-        if _GOALS_LINE.match(para) or GOALS.match(para.strip("。.：: ")):
+        if _heads_goals(para):
             under = True
         elif under and _L6.match(para):
             points.add(offset)
@@ -3771,7 +3779,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # in more words too ("建议全年经济社会发展预期目标").
     under_goals = False
     for para, offset in zip(body, body_offsets, strict=True):
-        if GOALS.match(para.strip("。.：: ")) or _GOALS_LINE.match(para):
+        if _heads_goals(para):
             under_goals = True
         elif under_goals and _GOAL_POINT.match(para):
             committed.append((offset, offset + len(para)))
