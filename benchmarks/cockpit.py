@@ -178,6 +178,7 @@ def main() -> None:
     from django.utils import timezone
 
     from mingzhu.cockpit import panels
+    from mingzhu.core import heap
     from mingzhu.core.cache import bump
     from mingzhu.demo.loader import load
     from mingzhu.grid.models import GridEvent
@@ -222,6 +223,7 @@ def main() -> None:
         f"{'queries':>7} {'kept':>6} {'queries':>7}"
     )
     everything = {t for entry in panels._registry.values() for t in entry.topics}
+    heap.settle()  # as `mingzhu serve` does before it serves
     for who in ("leader", "sanmao", "czj"):
         client = Client()
         client.force_login(

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from mingzhu.cockpit.builtin import grid_panel, quarter_start, tasks_panel
+from mingzhu.cockpit.builtin import grid_panel, most_overdue, quarter_start, tasks_panel
 from mingzhu.core.scope import count_by_in_parts
 from mingzhu.grid.models import GridEvent
 from mingzhu.tasks.choices import ACTIVE
@@ -213,3 +213,47 @@ def test_it_counts_a_towns_sheets_once_whether_it_leads_or_issued_the_task(
     assert {str(level): n for level, _label, n in context["sheets"]} == {
         k: expected[k] for k in ("blue", "yellow", "red")
     }
+
+
+def test_it_breaks_ties_among_the_most_overdue_units_by_name(unit, django_assert_num_queries):
+    """Units tied with the fifth are all candidates; the names decide, in one query."""
+    codes = ["YZ-DEPT-FGW", "YZ-DEPT-CZJ", "YZ-DEPT-MZJ", "YZ-XINBA", "YZ-DEPT-ZJJ"]
+    units = [unit(code) for code in [*codes, "YZ-XINGLONG", "YZ-DEPT-GXJ"]]
+    reds = [9, 4, 4, 4, 4, 4, 4]  # six units tied for places two to five
+    by_unit = {u.pk: {"red": n, "yellow": 0, "green": 1} for u, n in zip(units, reds)}
+    by_unit[None] = {"red": 7, "yellow": 0, "green": 0}  # a task without a lead unit
+    with django_assert_num_queries(1):
+        rows = most_overdue(by_unit)
+    tied = sorted(u.name for u in units[1:])
+    assert rows == [{"name": units[0].name, "overdue": 9}] + [
+        {"name": name, "overdue": 4} for name in tied[:4]
+    ]
+    assert most_overdue({units[0].pk: {"red": 0, "yellow": 1, "green": 0}}) == []
+
+
+def test_it_lights_a_task_a_town_leads_issued_and_helps_once(sanmao, supervisor, unit):
+    """A town's scope is counted in its parts (lead unit, issuer, co-unit): a task that
+    is in several of them is lit once, under its lead unit."""
+    today = timezone.localdate()
+    town, fgw = sanmao.unit, unit("YZ-DEPT-FGW")
+    before = tasks_panel(sanmao, today).context
+    cases = [(town, town, [town]), (fgw, town, [town]), (fgw, supervisor.unit, [town])]
+    for i, (lead, issuer, co_units) in enumerate(cases):
+        task = Task.objects.create(
+            code=f"PARTS-{i}",
+            title="分部计数",
+            issuer=issuer,
+            lead_unit=lead,
+            deadline=today - dt.timedelta(days=1),
+            status="in_progress",
+        )
+        task.co_units.set(co_units)
+    after = tasks_panel(sanmao, today).context
+    assert after["overdue"] == before["overdue"] + 3
+    assert after["open"] == before["open"] + 3
+    assert (
+        Counter(
+            t.light_on(today) for t in Task.objects.restrict(sanmao, "view") if t.status in ACTIVE
+        )["red"]
+        == after["overdue"]
+    )

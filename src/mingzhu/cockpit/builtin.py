@@ -3,7 +3,7 @@
 
 Each reads only through ``restrict(user, "view")`` and answers in a fixed number of
 queries whatever the number of rows: counts are aggregated in the database, and only the
-few grouped rows (lights, sheet levels, five units, event statuses) come back to Python.
+few grouped rows (lights per unit, sheet levels, event statuses) come back to Python.
 A panel is None for a user without the module's view permission, and empty (with a
 message saying so) when the user's scope holds no data of the module.
 """
@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.periods import quarter_of, quarter_start
-from mingzhu.core.scope import count_by_in_parts
+from mingzhu.core.scope import count_by_in_parts, scope_parts
 from mingzhu.grid import services as grid_services
 from mingzhu.grid.choices import Decision, EventStatus
 from mingzhu.grid.models import GridEvent
@@ -32,30 +33,69 @@ from .panels import Panel, register
 
 LIGHT_COLOURS = {Light.RED: "#dc3545", Light.YELLOW: "#ffc107", Light.GREEN: "#198754"}
 TOP_UNITS = 5
+LIGHTS = ("red", "yellow", "green")
 
 
-def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
-    """The active tasks by light at the end of ``as_of``, in one query.
+def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
+    """The active tasks by light at the end of ``as_of``, per lead unit:
+    {lead unit id: {"red": n, "yellow": n, "green": n}}.
 
     The tasks are taken as they stood then (tasks.history: those that existed, with the
     status, progress and deadline of that day); today that is their row. The conditions
     are the task engine's light rules phrased in SQL (tasks.filters ``light_filter``): red
-    is overdue, yellow is near the deadline or behind schedule. Today only active tasks
-    are read (on PostgreSQL from the covering (status, deadline) index).
+    is overdue, yellow is near the deadline or behind schedule. A scope of several fields
+    (lead unit, issuer, co-units) is counted in its disjoint parts (core.scope
+    ``scope_parts``), one grouped query each: today the lead unit's part reads the index
+    of active tasks alone (``task_active_cover``), whatever the ledger's size.
     """
     deadline = history.DEADLINE
     pending = Q(**{f"{deadline}__gte": as_of})
     near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
     behind = behind_q(as_of, history.PROGRESS, deadline)
-    return (
-        active_on(tasks, as_of)
-        .order_by()
-        .aggregate(
-            red=Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
-            yellow=Count("pk", filter=pending & (near | behind)),
-            green=Count("pk", filter=pending & ~near & ~behind),
+    active = active_on(tasks, as_of)
+    rows: dict[int | None, dict[str, int]] = {}
+    for part in scope_parts(active) or [active]:
+        grouped = (
+            part.order_by()
+            .values("lead_unit_id")
+            .annotate(
+                red=Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
+                yellow=Count("pk", filter=pending & (near | behind)),
+                green=Count("pk", filter=pending & ~near & ~behind),
+            )
         )
+        for row in grouped:
+            counts = rows.setdefault(row["lead_unit_id"], dict.fromkeys(LIGHTS, 0))
+            for light in LIGHTS:
+                counts[light] += row[light]
+    return rows
+
+
+def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
+    """The active tasks by light at the end of ``as_of`` (``lights_by_unit``, summed)."""
+    totals = dict.fromkeys(LIGHTS, 0)
+    for counts in lights_by_unit(tasks, as_of).values():
+        for light in LIGHTS:
+            totals[light] += counts[light]
+    return totals
+
+
+def most_overdue(by_unit: dict[int | None, dict[str, int]], n: int = TOP_UNITS) -> list[dict]:
+    """The ``n`` lead units with the most overdue tasks (``lights_by_unit``), ties by name:
+    one query for the names of the units that can be among them."""
+    from mingzhu.org.models import OrgUnit
+
+    overdue = sorted(
+        ((c["red"], unit) for unit, c in by_unit.items() if c["red"] and unit is not None),
+        reverse=True,
     )
+    if not overdue:
+        return []
+    least = overdue[min(n, len(overdue)) - 1][0]  # units tied with the n-th can be in
+    candidates = {unit: red for red, unit in overdue if red >= least}
+    names = dict(OrgUnit.objects.filter(pk__in=candidates).values_list("pk", "name"))
+    ranked = sorted(candidates.items(), key=lambda item: (-item[1], names.get(item[0], "")))
+    return [{"name": names.get(unit, ""), "overdue": red} for unit, red in ranked[:n]]
 
 
 def active_on(tasks, as_of: dt.date):
@@ -88,10 +128,11 @@ def pie(series_name: str, slices: list[tuple[str, int, str | None]]) -> dict:
 @register("tasks", 30, topics=("tasks",))
 def tasks_panel(user, as_of: dt.date) -> Panel | None:
     """Open tasks by light, the overdue count, this quarter's supervision sheets by level
-    and the units with the most overdue tasks: at most five queries (lights; whether any
-    task exists, only when none is open; the five units, only when some are overdue;
-    sheets, only for those who may read them, one query for each part of a scope of
-    several fields: core.scope.count_by_in_parts).
+    and the units with the most overdue tasks, in a fixed number of queries: the lights
+    per lead unit (one query for each part of a scope of several fields, see
+    ``lights_by_unit``); whether any task exists, only when none is open; the names of the
+    units with the most overdue tasks, only when some are; the sheets, only for those who
+    may read them, again one query a part (core.scope.count_by_in_parts).
 
     On a past ``as_of`` the tasks are those that existed at the end of that day, in the
     state they were in then (tasks.history: read from their events), lit by the rules on
@@ -105,7 +146,8 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         link=reverse("tasks:task_list"),
     )
     tasks = Task.objects.restrict(user, "view")
-    counts = light_counts(tasks, as_of)
+    by_unit = lights_by_unit(tasks, as_of)
+    counts = {light: sum(c[light] for c in by_unit.values()) for light in LIGHTS}
     if not any(counts.values()) and not history.tasks_on(tasks, as_of).exists():
         panel.empty = True
         panel.empty_message = _("No tasks in your scope yet.")
@@ -115,16 +157,7 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         (Light.YELLOW, counts["yellow"]),
         (Light.GREEN, counts["green"]),
     ]
-    top_units = []
-    if counts["red"]:
-        top_units = list(
-            active_on(tasks, as_of)
-            .filter(**{f"{history.DEADLINE}__lt": as_of})
-            .order_by()
-            .values("lead_unit_id", "lead_unit__name")
-            .annotate(overdue=Count("pk"))
-            .order_by("-overdue", "lead_unit__name")[:TOP_UNITS]
-        )
+    top_units = most_overdue(by_unit)
     sheets = None
     if user.has_perm("tasks.view_supervisionsheet"):
         # A town reads the sheets of tasks it leads or issued: an OR that no index
@@ -143,9 +176,7 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         "overdue": counts["red"],
         "lights": [(light, light.label, n) for light, n in lights],
         "sheets": sheets,
-        "top_units": [
-            {"name": row["lead_unit__name"], "overdue": row["overdue"]} for row in top_units
-        ],
+        "top_units": top_units,
         "chart": pie(
             _("Open tasks"),
             [(str(light.label), n, LIGHT_COLOURS[light]) for light, n in lights],
@@ -224,10 +255,11 @@ def grid_panel(user, as_of: dt.date) -> Panel | None:
             closed_then=task[history.CLOSED_ON],
         )
         .filter(status_then__isnull=False)
-        .filter(
-            Q(original_then__gte=start, original_then__lte=as_of)
-            | Q(original_then__isnull=True, deadline_then__gte=start, deadline_then__lte=as_of)
-        )
+        # Due in the month: by the original deadline when it was extended, else by the
+        # deadline; one range on their COALESCE, which today an index answers
+        # (``task_due_on``) instead of a read of every task.
+        .alias(due_then=Coalesce(original, deadline))
+        .filter(due_then__gte=start, due_then__lte=as_of)
         .values_list("status_then", "deadline_then", "original_then", "closed_then")
     )
     facts = (

@@ -35,6 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import Promise
 
 from mingzhu.core import cache as shared
 
@@ -49,6 +50,27 @@ class Panel:
     empty_message: str = ""
     link: str = ""  # the module's page for more
     width: int = 6  # Bootstrap columns on a wide screen (12 = full width)
+
+    def settle(self) -> Panel:
+        """The panel with every lazy translation in it made a plain string, as it is kept:
+        it was computed in one language (the cache's key names it), and each lazy string
+        unpickled from the cache builds a class of its own (about half a millisecond)."""
+        self.title, self.empty_message = settled(self.title), settled(self.empty_message)
+        self.context = settled(self.context)
+        return self
+
+
+def settled(value):
+    """``value`` with the lazy strings in it (in dicts, lists and plain tuples) made str."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: settled(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [settled(item) for item in value]
+    if type(value) is tuple:
+        return tuple(settled(item) for item in value)
+    return value
 
 
 PanelFunc = Callable[[Any, dt.date], "Panel | None"]
@@ -168,6 +190,8 @@ def shown_panels(user, as_of: dt.date, *, bodies: bool = True) -> list[tuple[Pan
             panel = held[1]
         else:
             panel, changed = entry.func(user, as_of), True
+            if panel is not None:
+                panel.settle()
         current[name] = (needed, panel)
     written = now if changed else stored.get(WRITTEN, 0.0)
     current[WRITTEN] = written

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,7 @@ from mingzhu.org.models import check_city_units
 
 from . import services
 from .choices import (
+    ACTIVE,
     DayKind,
     DeadlineBasis,
     EventAction,
@@ -161,8 +162,21 @@ class Task(TimeStampedModel):
                 name="task_lead_status_cover",
             ),
             models.Index(fields=["lead_unit", "deadline"], name="task_lead_deadline"),
+            # The active tasks alone (those that carry a light), by lead unit and deadline,
+            # with every column of the light rule: the cockpit's lights per unit are read
+            # from this index, a fraction of the ledger, without the rows.
+            models.Index(
+                fields=["lead_unit", "deadline"],
+                include=["progress", "assigned_on", "created_at", "long_running", "issuer", "id"],
+                condition=models.Q(status__in=ACTIVE),
+                name="task_active_cover",
+            ),
+            # When a task falls due for the on-time rate: its original deadline when it was
+            # extended, else its deadline (the cockpit's grid cases due in a month).
+            models.Index(Coalesce("original_deadline", "deadline"), name="task_due_on"),
             # Tasks looked up by id (a co-unit's tasks, when a scope is counted in parts)
-            # with the columns of the ledger's filters, without reading the rows.
+            # with the columns of the ledger's filters and of the light rule, without
+            # reading the rows.
             models.Index(
                 fields=["id"],
                 include=[
@@ -173,6 +187,7 @@ class Task(TimeStampedModel):
                     "progress",
                     "assigned_on",
                     "created_at",
+                    "long_running",
                 ],
                 name="task_id_cover",
             ),
