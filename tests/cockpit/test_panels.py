@@ -220,7 +220,7 @@ def test_it_breaks_ties_among_the_most_overdue_units_by_name(unit, django_assert
     codes = ["YZ-DEPT-FGW", "YZ-DEPT-CZJ", "YZ-DEPT-MZJ", "YZ-XINBA", "YZ-DEPT-ZJJ"]
     units = [unit(code) for code in [*codes, "YZ-XINGLONG", "YZ-DEPT-GXJ"]]
     reds = [9, 4, 4, 4, 4, 4, 4]  # six units tied for places two to five
-    by_unit = {u.pk: {"red": n, "yellow": 0, "green": 1} for u, n in zip(units, reds)}
+    by_unit = {u.pk: {"red": n, "yellow": 0, "green": 1} for u, n in zip(units, reds, strict=True)}
     by_unit[None] = {"red": 7, "yellow": 0, "green": 0}  # a task without a lead unit
     with django_assert_num_queries(1):
         rows = most_overdue(by_unit)
