@@ -3,13 +3,16 @@ to the last and back shows every task once, in the list's order."""
 
 import datetime as dt
 import html
+import os
 import re
 
 import pytest
+from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from mingzhu.core.scope import restrict
-from mingzhu.tasks import actions, paging
+from mingzhu.tasks import actions, paging, search
 from mingzhu.tasks.filters import FINISHED
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.views import TaskListView
@@ -194,3 +197,26 @@ def test_the_schema_describes_the_capped_count(as_user, supervisor):
     listed = schema["components"]["schemas"]["PaginatedTaskList"]
     assert "count_capped" in listed["required"]
     assert listed["properties"]["count_capped"]["type"] == "boolean"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the bigram index is PostgreSQL's",
+)
+def test_a_search_past_the_count_limit_reads_its_page_in_order_not_from_the_index(
+    as_user, supervisor, many, monkeypatch
+):
+    """Counted up to the limit through the index; the page of a search that passes it is
+    read walking the ledger's order (tasks.search.unindexed), the same rows."""
+    client = as_user(supervisor)
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 40)
+    exact = client.get("/api/v1/tasks/", {"q": "分页任务"}).json()["results"]
+    monkeypatch.setattr(paging, "SEARCH_COUNT_LIMIT", 10)
+    with CaptureQueriesContext(connection) as ctx:
+        capped = client.get("/api/v1/tasks/", {"q": "分页任务"}).json()["results"]
+    assert [r["id"] for r in capped] == [r["id"] for r in exact]
+    searched = [q["sql"] for q in ctx.captured_queries if "分页任务" in q["sql"]]
+    counts = [sql for sql in searched if sql.startswith("SELECT COUNT(*)")]
+    pages = [sql for sql in searched if "ORDER BY" in sql and sql not in counts]
+    assert counts and all(search.COLUMN in sql for sql in counts)
+    assert pages and all(search.COLUMN not in sql for sql in pages)

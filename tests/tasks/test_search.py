@@ -7,11 +7,12 @@ import os
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 
 from mingzhu.core.scope import restrict
 from mingzhu.tasks import search
 from mingzhu.tasks.models import Task
-from mingzhu.tasks.search import bigrams, search_tasks
+from mingzhu.tasks.search import HasBigrams, bigrams, search_tasks
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
 pytestmark = pytest.mark.tree
@@ -142,3 +143,28 @@ def test_postgresql_answers_a_search_from_the_index(tasks):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "task_search_bigrams" in plan
+
+
+def test_a_search_unindexed_finds_the_same_rows(tasks):
+    """``unindexed`` (a search that matches many rows, read in the ledger's order) leaves
+    the answer to ``icontains``: the same rows; on PostgreSQL without the index's
+    condition; a query without a search is returned as it is."""
+    ids = [t.pk for t in tasks.values()]
+    for value in ("港区", "防汛物资", "sandbags", "港口", "推"):
+        searched = search_tasks(Task.objects.filter(pk__in=ids), value).order_by("pk")
+        walked = search.unindexed(searched)
+        assert list(walked) == list(searched)
+        if ON_POSTGRES and len(value) >= 2:
+            assert search.COLUMN in str(searched.query)
+            assert search.COLUMN not in str(walked.query)
+    plain = Task.objects.filter(pk__in=ids)
+    assert search.unindexed(plain) is plain
+    # Under a negation and an OR too, and the query it came from is left as it was.
+    nested = Task.objects.filter(pk__in=ids).exclude(
+        Q(pk=0) | Q(HasBigrams("码头"), content__icontains="码头")
+    )
+    assert len(nested) == 2
+    assert list(search.unindexed(nested).order_by("pk")) == list(nested.order_by("pk"))
+    if ON_POSTGRES:
+        assert search.COLUMN in str(nested.query)
+        assert search.COLUMN not in str(search.unindexed(nested).query)

@@ -29,6 +29,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from mingzhu.core import results
 from mingzhu.core.drf import Pagination
 
+from . import search
+
 AFTER, BEFORE = "after", "before"
 # Matches of a search counted at most; past it the count is shown as "10,000+".
 SEARCH_COUNT_LIMIT = 10_000
@@ -172,10 +174,13 @@ class KeysetPaginator(Paginator):
             self.object_list = self.object_list.order_by(
                 *(f"{'-' if k.descending else ''}{k.field.name}" for k in keys)
             )
+        capped, more = self.capped, None
+        if capped:
+            # Many matches: the page is found by walking the order, not the search index.
+            self.object_list = search.unindexed(self.object_list)
         # The page's rows kept by the process while its tables are unchanged (core.results).
         self.object_list = results.kept_rows(self.object_list)
         number = self.validate_number(number)
-        capped, more = self.capped, None
         if keys is None or not (after or before) or number == 1:
             if not capped:
                 page = super().page(number)
