@@ -172,8 +172,21 @@ class Task(TimeStampedModel):
                 name="task_active_cover",
             ),
             # When a task falls due for the on-time rate: its original deadline when it was
-            # extended, else its deadline (the cockpit's grid cases due in a month).
-            models.Index(Coalesce("original_deadline", "deadline"), name="task_due_on"),
+            # extended, else its deadline (the cockpit's grid cases due in a month), with
+            # the columns the rate and the scope read, so that the rows are not read.
+            models.Index(
+                Coalesce("original_deadline", "deadline"),
+                include=[
+                    "status",
+                    "deadline",
+                    "original_deadline",
+                    "closed_on",
+                    "lead_unit",
+                    "issuer",
+                    "id",
+                ],
+                name="task_due_on",
+            ),
             # Tasks looked up by id (a co-unit's tasks, when a scope is counted in parts)
             # with the columns of the ledger's filters and of the light rule, without
             # reading the rows.

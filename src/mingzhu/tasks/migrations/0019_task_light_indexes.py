@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='task',
-            index=models.Index(django.db.models.functions.comparison.Coalesce('original_deadline', 'deadline'), name='task_due_on'),
+            index=models.Index(django.db.models.functions.comparison.Coalesce('original_deadline', 'deadline'), include=('status', 'deadline', 'original_deadline', 'closed_on', 'lead_unit', 'issuer', 'id'), name='task_due_on'),
         ),
         migrations.AddIndex(
             model_name='task',
