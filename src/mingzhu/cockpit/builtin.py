@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connections
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -45,26 +46,13 @@ def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
     are the task engine's light rules phrased in SQL (tasks.filters ``light_filter``): red
     is overdue, yellow is near the deadline or behind schedule. A scope of several fields
     (lead unit, issuer, co-units) is counted in its disjoint parts (core.scope
-    ``scope_parts``), one grouped query each: today the lead unit's part reads the index
-    of active tasks alone (``task_active_cover``), whatever the ledger's size.
+    ``scope_parts``), one grouped query each: on PostgreSQL the lead unit's part reads the
+    index of active tasks alone (``task_active_cover``), whatever the ledger's size.
     """
-    deadline = history.DEADLINE
-    pending = Q(**{f"{deadline}__gte": as_of})
-    near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
-    behind = behind_q(as_of, history.PROGRESS, deadline)
-    active = active_on(tasks, as_of)
     rows: dict[int | None, dict[str, int]] = {}
+    active = active_on(tasks, as_of)
     for part in scope_parts(active) or [active]:
-        grouped = (
-            part.order_by()
-            .values("lead_unit_id")
-            .annotate(
-                red=Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
-                yellow=Count("pk", filter=pending & (near | behind)),
-                green=Count("pk", filter=pending & ~near & ~behind),
-            )
-        )
-        for row in grouped:
+        for row in part.order_by().values("lead_unit_id").annotate(**_light_aggregates(as_of)):
             counts = rows.setdefault(row["lead_unit_id"], dict.fromkeys(LIGHTS, 0))
             for light in LIGHTS:
                 counts[light] += row[light]
@@ -72,16 +60,33 @@ def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
 
 
 def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
-    """The active tasks by light at the end of ``as_of`` (``lights_by_unit``, summed)."""
-    totals = dict.fromkeys(LIGHTS, 0)
-    for counts in lights_by_unit(tasks, as_of).values():
-        for light in LIGHTS:
-            totals[light] += counts[light]
-    return totals
+    """The active tasks by light at the end of ``as_of`` (as ``lights_by_unit``), in one
+    query over the whole scope."""
+    return active_on(tasks, as_of).order_by().aggregate(**_light_aggregates(as_of))
+
+
+def _light_aggregates(as_of: dt.date) -> dict[str, Count]:
+    deadline = history.DEADLINE
+    pending = Q(**{f"{deadline}__gte": as_of})
+    near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
+    behind = behind_q(as_of, history.PROGRESS, deadline)
+    return {
+        "red": Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
+        "yellow": Count("pk", filter=pending & (near | behind)),
+        "green": Count("pk", filter=pending & ~near & ~behind),
+    }
+
+
+def overdue_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
+    """The overdue active tasks per lead unit, {lead unit id: {"red": n}}, in one query."""
+    overdue = active_on(tasks, as_of).filter(**{f"{history.DEADLINE}__lt": as_of})
+    grouped = overdue.order_by().values_list("lead_unit_id").annotate(n=Count("pk"))
+    return {unit: {"red": n} for unit, n in grouped}
 
 
 def most_overdue(by_unit: dict[int | None, dict[str, int]], n: int = TOP_UNITS) -> list[dict]:
-    """The ``n`` lead units with the most overdue tasks (``lights_by_unit``), ties by name:
+    """The ``n`` lead units with the most overdue tasks (``lights_by_unit`` or
+    ``overdue_by_unit``), ties by name:
     one query for the names of the units that can be among them."""
     from mingzhu.org.models import OrgUnit
 
@@ -130,9 +135,10 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
     """Open tasks by light, the overdue count, this quarter's supervision sheets by level
     and the units with the most overdue tasks, in a fixed number of queries: the lights
     per lead unit (one query for each part of a scope of several fields, see
-    ``lights_by_unit``); whether any task exists, only when none is open; the names of the
-    units with the most overdue tasks, only when some are; the sheets, only for those who
-    may read them, again one query a part (core.scope.count_by_in_parts).
+    ``lights_by_unit``; without covering indexes, the lights in one query and the overdue
+    tasks per unit in another); whether any task exists, only when none is open; the
+    names of the units with the most overdue tasks, only when some are; the sheets, only
+    for those who may read them, again one query a part (core.scope.count_by_in_parts).
 
     On a past ``as_of`` the tasks are those that existed at the end of that day, in the
     state they were in then (tasks.history: read from their events), lit by the rules on
@@ -146,8 +152,16 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         link=reverse("tasks:task_list"),
     )
     tasks = Task.objects.restrict(user, "view")
-    by_unit = lights_by_unit(tasks, as_of)
-    counts = {light: sum(c[light] for c in by_unit.values()) for light in LIGHTS}
+    by_unit = None
+    if connections[tasks.db].features.supports_covering_indexes:
+        # The lights per unit, read from the index of active tasks: the totals and the
+        # units with most overdue tasks come from the same rows.
+        by_unit = lights_by_unit(tasks, as_of)
+        counts = {light: sum(c[light] for c in by_unit.values()) for light in LIGHTS}
+    else:
+        # Without covering indexes (SQLite) every row is read: once for the totals, and
+        # the overdue ones again per unit only when there are some.
+        counts = light_counts(tasks, as_of)
     if not any(counts.values()) and not history.tasks_on(tasks, as_of).exists():
         panel.empty = True
         panel.empty_message = _("No tasks in your scope yet.")
@@ -157,7 +171,9 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         (Light.YELLOW, counts["yellow"]),
         (Light.GREEN, counts["green"]),
     ]
-    top_units = most_overdue(by_unit)
+    top_units = []
+    if counts["red"]:
+        top_units = most_overdue(by_unit if by_unit is not None else overdue_by_unit(tasks, as_of))
     sheets = None
     if user.has_perm("tasks.view_supervisionsheet"):
         # A town reads the sheets of tasks it leads or issued: an OR that no index
