@@ -1259,6 +1259,36 @@ _TIGHT_NUMBER = re.compile(
 )
 
 
+# "…四项承诺：1.切实做好…；2.力促…；3.…；4.…。": rows numbered inside a sentence, each
+# number right after the colon or the semicolon that ends the row before it.
+_CLAUSE_NUMBER = re.compile(r"(?<=[：:；;])\s*(?=(?P<n>\d{1,2})[.．、](?!\d))")
+
+
+def _clause_numbered_run(line: str) -> str:
+    """The line with a new line before each number of a run 1, 2, 3… (three or more)
+    standing right after a colon or a semicolon; the line as it is otherwise."""
+    found = [(m.start(), int(m.group("n"))) for m in _CLAUSE_NUMBER.finditer(line)]
+    best: list[int] = []
+    for i, (at, n) in enumerate(found):
+        if n != 1:
+            continue
+        run, want = [at], 2
+        for at2, k in found[i + 1 :]:
+            if k == want:
+                run.append(at2)
+                want += 1
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return line
+    out, last = [], 0
+    for at in best:
+        out.append(line[last:at].rstrip())
+        last = at
+    out.append(line[last:])
+    return "\n".join(part.strip() for part in out)
+
+
 _LONE_WORK = re.compile(r"\s*1[.．、]\s*[^\s。；;！？!?：:]{4,30}(?=[ \u3000]+\S)")
 
 
@@ -1380,7 +1410,70 @@ def renumbered_rows(text: str) -> str:
         elif numbered := _NUMBERED_LINE.match(line):
             last = int(numbered.group("n"))
     close()
+    _listed_lines(lines)
+    _counted_out_lines(lines)
     return "\n".join(lines)
+
+
+_OF_LIST_LINE = re.compile(r"^\s*之(?P<n>[一二三四五六七八九十]+)\s*[：:]\s*")
+
+
+def _counted_out_lines(lines: list[str]) -> None:
+    """Lines that count out the works of a list ("之一：“亮点工程”——…" "之二：…", two
+    or more from the first), numbered as rows ("1、“亮点工程”——…")."""
+    want, run = 1, []
+    for k, line in enumerate(lines):
+        m = _OF_LIST_LINE.match(line)
+        if m and chinese_number(m.group("n")) == want:
+            run.append((k, m))
+            want += 1
+    if len(run) >= 2:
+        for n, (k, m) in enumerate(run, start=1):
+            lines[k] = f"{n}、{lines[k][m.end() :]}"
+
+
+# A line introducing a list ("这八件民生实事项目是：", "主要包括："), and a line of such
+# a list: a short clause ended by "；" (the last by "。" or "；"), no sentence inside it.
+_LIST_INTRO = re.compile(r"(?:是|为|為|包括|如下|有)\s*[：:]\s*$")
+_LISTED_LINE = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[；;]$")
+_LISTED_LAST = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[。；;]?$")
+_ANY_LEVEL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[①-⑳●•▪■◆▶►\-])"
+)
+
+
+def _listed_lines(lines: list[str]) -> None:
+    """Unnumbered lines listed after a line that introduces them, each a short clause
+    ended by "；" ("这八件民生实事项目是：" over "完成城镇老旧小区改造项目；" "启动…；" …,
+    three or more), numbered in place ("1、…") so that each is a row. Not the points of a
+    goals line ("主要预期目标是：" over "地区生产总值增长6%；"): those are its goals."""
+    k = 0
+    while k < len(lines):
+        intro = lines[k].strip()
+        if not _LIST_INTRO.search(intro) or _heads_goals(intro) or "目标" in intro:
+            k += 1
+            continue
+        run: list[int] = []
+        j = k + 1
+        while j < len(lines):
+            line = lines[j].strip()
+            if not line:
+                j += 1
+                continue
+            if _ANY_LEVEL.match(line):
+                break
+            if _LISTED_LINE.match(line):
+                run.append(j)
+                j += 1
+                continue
+            if run and _LISTED_LAST.match(line):
+                run.append(j)
+                j += 1
+            break
+        if len(run) >= 3:
+            for n, at in enumerate(run, start=1):
+                lines[at] = f"{n}、{lines[at].strip()}"
+        k = j if run else k + 1
 
 
 def join_lines(text: str) -> list[str]:
@@ -1396,7 +1489,7 @@ def join_lines(text: str) -> list[str]:
             tight=" " not in line.strip(),
         )
         if len(line) > FLATTENED
-        else _numbered_run(line)
+        else _clause_numbered_run(_numbered_run(line))
         for line in text.split("\n")
     )
     if len(text) > FLATTENED:
@@ -3908,6 +4001,14 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     ("责任单位：市"). It is taken out of its section; returns where it started (the end of
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
+    if items and _stops_mid_sentence(joined):
+        # The text's last line is prose stopped in mid-sentence ("…大力发展文旅经济、
+        # 赛事经济，探索发展首发经济") where its other prose lines end theirs: the last row,
+        # the one it belongs to, is cut, however few the rows.
+        section, last = max(items, key=lambda pair: pair[1].start)
+        if last.end > joined.rstrip().rfind("\n"):
+            section.items.remove(last)
+            return last.start
     if len(items) < 3:
         return len(joined)
     section, last = max(items, key=lambda pair: pair[1].start)
@@ -3929,8 +4030,36 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     return last.start
 
 
-# "责任单位：市" ending the text: a units line cut in its first name.
-_UNITS_CUT = re.compile(r"\n\s*(?:责任单位|牵头单位|配合单位|責任單位|牽頭單位)\s*[:：]\s*\S?\s*$")
+# "责任单位：市" ending the text: a units line cut in its first name, or in its label
+# ("牵头责任" of "牵头责任单位：").
+_UNITS_CUT = re.compile(
+    r"\n\s*(?:(?:牵头|责任|配合|协同|協同|牽頭|責任)(?:责任|責任)?(?:单位|單位|部门|部門)?\s*[:：]\s*\S?"
+    r"|(?:牵头|牽頭|协同|協同|配合)(?:责任|責任|单|單)?|(?:责任|責任)单?)\s*$"
+)
+
+
+_CLAUSE_ENDS = TERMINAL + CLOSERS + "〕】]；;。.：:"
+
+
+def _stops_mid_sentence(joined: str) -> bool:
+    """The text ends in a line of prose stopped in mid-sentence: a long line holding a
+    clause mark that ends in a word, an opening mark or a comma, in a text whose other lines of
+    prose end theirs. A line of progress cut ("完成情况：开展…") cuts no task; a text whose
+    lines of prose end without their marks (a table's cells) is not judged."""
+    lines = [line.strip() for line in joined.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    last = re.sub(r"\([a-zü]{0,6}$", "", lines[-1])  # a romanised reading cut: "基礎(c"
+    if (
+        len(last) < 20
+        or not re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1])
+        or not re.search(r"[，,、；;]", last)
+        or _PROGRESS_LABEL.match(last)
+    ):
+        return False
+    prose = [line for line in lines[:-1] if len(line) >= 20 and re.search(r"[，,、；;]", line)]
+    ended = sum(line[-1] in _CLAUSE_ENDS for line in prose)
+    return bool(prose) and ended * 3 >= len(prose) * 2
 
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
