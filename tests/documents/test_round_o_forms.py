@@ -147,3 +147,74 @@ def test_works_counted_out_one_a_line_are_rows():
         "“地标工程”",
         "“暖心工程”",
     ]
+
+
+# --- figures such rows hold ----------------------------------------------------------------
+
+
+def test_the_expected_targets_compared_with_the_year_before_are_targets():
+    text = (
+        "2031年工作安排\n"
+        "2031年全区经济社会发展的主要预期目标是：预计地区生产总值同比增长5%左右，"
+        "固定资产投资同比增长7%，居民收入增长与经济增长基本同步。\n"
+    )
+    assert _undated(text) == [
+        ("地区生产总值增幅", "=", Decimal("5"), "%"),
+        ("固定资产投资增幅", ">=", Decimal("7"), "%"),
+    ]
+
+
+def test_a_growth_compared_with_the_year_before_in_a_report_is_no_target():
+    text = "2031年上半年经济运行情况\n上半年，全区地区生产总值同比增长6.2%，力争全年保持平稳。\n"
+    assert _undated(text) == []
+
+
+_RESTATED = (
+    "青川市2031年民生实事完成情况\n"
+    "一、市重点民生实事完成情况\n"
+    "（一）开展职业技能培训\n"
+    "1.全年开展职业技能培训2万人次以上，新增技能人才1.5万人以上。\n"
+    "责任单位：市人力资源和社会保障局\n"
+    "完成情况：全市开展各类职业技能培训2.6万人次，新增技能人才1.7万人。\n"
+    "（二）提升基层医疗服务能力\n"
+    "2.全年培训12个家庭医生服务团队48人以上；提高村卫生室运行经费补助至5000元。\n"
+    "责任单位：市卫生健康委\n"
+    "完成情况：完成12个团队48人培训。\n"
+)
+
+
+def test_a_row_restated_above_its_labelled_progress_commits_the_progress_does_not():
+    assert _undated(_RESTATED) == [
+        ("职业技能培训", ">=", Decimal("2"), "万人次"),
+        ("新增技能人才", ">=", Decimal("15000"), "人"),
+        ("家庭医生服务团队", ">=", Decimal("48"), "人"),
+        ("家庭医生服务团队", ">=", Decimal("12"), "个"),
+        ("村卫生室运行经费补助", "=", Decimal("5000"), "元"),
+    ]
+
+
+_WORKS = (
+    "青川县2031年度十件民生实事项目\n"
+    "一、村内道路提升工程\n"
+    "在12个乡镇硬化道路8万平方米并安装太阳能路灯600盏，惠及12个乡镇。\n"
+    "二、城区排水管网改造工程\n"
+    "主要铺设雨水管网420米，铺设污水管网380米及其他附属设施。\n"
+    "三、幼儿园提质工程\n"
+    "对全县9所乡（镇）中心幼儿园全面提档升级。\n"
+    "四、农村饮水工程\n"
+    "改善3万人口的饮水安全问题，大幅改善5所学校供水条件。\n"
+)
+
+
+def test_works_joined_by_bing_or_named_in_passing_keep_their_figures():
+    found = _targets(_WORKS)
+    assert ("太阳能路灯", ">=", Decimal("600"), "盏", "2031-12-31") in found
+    assert any(name.endswith("硬化道路") and value == 8 for name, _c, value, _u, _d in found)
+    assert ("铺设污水管网", ">=", Decimal("380"), "米", "2031-12-31") in found
+    assert ("乡（镇）中心幼儿园提档升级", ">=", Decimal("9"), "所", "2031-12-31") in found
+    assert ("学校供水条件", ">=", Decimal("5"), "所", "2031-12-31") in found
+    assert ("饮水安全问题", ">=", Decimal("30000"), "人", "2031-12-31") in found
+
+
+def test_the_places_a_work_reaches_are_no_target():
+    assert not any(name == "乡镇" for name, *_rest in _targets(_WORKS))
