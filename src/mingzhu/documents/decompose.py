@@ -1259,6 +1259,36 @@ _TIGHT_NUMBER = re.compile(
 )
 
 
+# "…四项承诺：1.切实做好…；2.力促…；3.…；4.…。": rows numbered inside a sentence, each
+# number right after the colon or the semicolon that ends the row before it.
+_CLAUSE_NUMBER = re.compile(r"(?<=[：:；;])\s*(?=(?P<n>\d{1,2})[.．、](?!\d))")
+
+
+def _clause_numbered_run(line: str) -> str:
+    """The line with a new line before each number of a run 1, 2, 3… (three or more)
+    standing right after a colon or a semicolon; the line as it is otherwise."""
+    found = [(m.start(), int(m.group("n"))) for m in _CLAUSE_NUMBER.finditer(line)]
+    best: list[int] = []
+    for i, (at, n) in enumerate(found):
+        if n != 1:
+            continue
+        run, want = [at], 2
+        for at2, k in found[i + 1 :]:
+            if k == want:
+                run.append(at2)
+                want += 1
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return line
+    out, last = [], 0
+    for at in best:
+        out.append(line[last:at].rstrip())
+        last = at
+    out.append(line[last:])
+    return "\n".join(part.strip() for part in out)
+
+
 _LONE_WORK = re.compile(r"\s*1[.．、]\s*[^\s。；;！？!?：:]{4,30}(?=[ \u3000]+\S)")
 
 
@@ -1380,7 +1410,70 @@ def renumbered_rows(text: str) -> str:
         elif numbered := _NUMBERED_LINE.match(line):
             last = int(numbered.group("n"))
     close()
+    _listed_lines(lines)
+    _counted_out_lines(lines)
     return "\n".join(lines)
+
+
+_OF_LIST_LINE = re.compile(r"^\s*之(?P<n>[一二三四五六七八九十]+)\s*[：:]\s*")
+
+
+def _counted_out_lines(lines: list[str]) -> None:
+    """Lines that count out the works of a list ("之一：“亮点工程”——…" "之二：…", two
+    or more from the first), numbered as rows ("1、“亮点工程”——…")."""
+    want, run = 1, []
+    for k, line in enumerate(lines):
+        m = _OF_LIST_LINE.match(line)
+        if m and chinese_number(m.group("n")) == want:
+            run.append((k, m))
+            want += 1
+    if len(run) >= 2:
+        for n, (k, m) in enumerate(run, start=1):
+            lines[k] = f"{n}、{lines[k][m.end() :]}"
+
+
+# A line introducing a list ("这八件民生实事项目是：", "主要包括："), and a line of such
+# a list: a short clause ended by "；" (the last by "。" or "；"), no sentence inside it.
+_LIST_INTRO = re.compile(r"(?:是|为|為|包括|如下|有)\s*[：:]\s*$")
+_LISTED_LINE = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[；;]$")
+_LISTED_LAST = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[。；;]?$")
+_ANY_LEVEL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[①-⑳●•▪■◆▶►\-])"
+)
+
+
+def _listed_lines(lines: list[str]) -> None:
+    """Unnumbered lines listed after a line that introduces them, each a short clause
+    ended by "；" ("这八件民生实事项目是：" over "完成城镇老旧小区改造项目；" "启动…；" …,
+    three or more), numbered in place ("1、…") so that each is a row. Not the points of a
+    goals line ("主要预期目标是：" over "地区生产总值增长6%；"): those are its goals."""
+    k = 0
+    while k < len(lines):
+        intro = lines[k].strip()
+        if not _LIST_INTRO.search(intro) or _heads_goals(intro) or "目标" in intro:
+            k += 1
+            continue
+        run: list[int] = []
+        j = k + 1
+        while j < len(lines):
+            line = lines[j].strip()
+            if not line:
+                j += 1
+                continue
+            if _ANY_LEVEL.match(line):
+                break
+            if _LISTED_LINE.match(line):
+                run.append(j)
+                j += 1
+                continue
+            if run and _LISTED_LAST.match(line):
+                run.append(j)
+                j += 1
+            break
+        if len(run) >= 3:
+            for n, at in enumerate(run, start=1):
+                lines[at] = f"{n}、{lines[at].strip()}"
+        k = j if run else k + 1
 
 
 def join_lines(text: str) -> list[str]:
@@ -1396,7 +1489,7 @@ def join_lines(text: str) -> list[str]:
             tight=" " not in line.strip(),
         )
         if len(line) > FLATTENED
-        else _numbered_run(line)
+        else _clause_numbered_run(_numbered_run(line))
         for line in text.split("\n")
     )
     if len(text) > FLATTENED:
@@ -2241,6 +2334,10 @@ _TWO_MEASURES = re.compile(
     rf"(?P<num>\d+)\s*(?P<unit>{_tw('个|座|栋|幢|所|处')})"
     rf"(?P<num2>\d+(?:\.\d+)?[万萬]?)\s*(?P<unit2>{_tw('户|人|平方米|万平方米')})(?=[，,。；;、）)]|$)"
 )
+# "培训31个家庭医生服务团队124人": a count of groups and of the people in them, both.
+_GROUPS_OF_PEOPLE = re.compile(
+    rf"^(?P<num>\d+)\s*(?P<unit>{_tw('个|支|家|所')})(?P<obj>[\u4e00-\u9fff]{{2,16}})$"
+)
 _QUALITATIVE = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
     r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|通过|获评|跻身)"
@@ -2257,6 +2354,8 @@ COMMITMENT = re.compile(
 NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
 )
+NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
+_STATES_GOALS = re.compile(r"(?:预期|主要)目标[^。；;：:]{0,6}?(?:是|为|為)?\s*[：:]")
 _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
     (
@@ -2276,7 +2375,7 @@ _LEADING_NOISE = re.compile(
     r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
 )
 _LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
-_TRAILING_NOISE = re.compile(r"(?:比上年|较上年|年均|分别|的|要|将|力争|确保|\s)+$")
+_TRAILING_NOISE = re.compile(r"(?:比上年|较上年|同比|年均|分别|的|要|将|力争|确保|\s)+$")
 _ADDING = re.compile(
     _tw(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
@@ -2296,7 +2395,13 @@ _OBJECT_VERBS = re.compile(
     )
     + ")$"
 )
+_RAISED_TO = re.compile(r"(提高|提升|上调|调整|调高)(?P<what>[\u4e00-\u9fff“”]{2,30}?)(?:至|到)")
 _AFTER_OK = set("，,。；;、）)（(！!？?”》《") | {""}
+# What may follow a figure and end its clause as a comma would: the next work joined by
+# 并, or the rest of what is built named in passing ("及其他附属设施", "及配套设施").
+_AND_THEN = re.compile(
+    r"并(?=[\u4e00-\u9fff])|(?:及|和)(?=(?:其他|其它|相关|配套|附属)[\u4e00-\u9fff]{0,6}(?:设施|工程|设备)(?:[，,。；;]|$))"
+)
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
 _COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
@@ -2315,7 +2420,7 @@ _OBJECT_END = (
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|"
+    r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
@@ -2324,18 +2429,19 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
-    rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
+    rf"\s*(?P<unit>{_WORK_UNIT})(?!口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
     rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
-    rf"(?:[、，,]|[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
+    # (not the 及 of a word, "惠及17个乡镇", "涉及3个村")
+    rf"(?:[、，,]|(?<![惠涉普波顾])[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # A count on the list after one with a verb of its own, which need not be one of the verbs
 # above: "新建3个口袋公园、扩容5个充电站点" (扩容充电站点).
 _COUNTED_OTHER_VERB = re.compile(
-    rf"[、，,]\s*(?!{_tw('全市|全县|全区|全省|其中|力争|确保|累计|共计|合计|总计|每年|年内|今年|新增')})"
+    rf"[、，,]\s*(?!{_tw('全市|全县|全区|全省|其中|力争|确保|累计|共计|合计|总计|每年|年内|今年|新增|惠及')})"
     rf"(?P<verb>[\u4e00-\u9fff]{{2}})\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
@@ -2351,7 +2457,7 @@ _EACH = re.compile(
 )
 _EACH_SPLIT = re.compile(rf"{_EACH_VERB}")
 _EACH_FIGURE = re.compile(r"各\s*[\d零〇一二两三四五六七八九十百千]")
-_TREATING = re.compile(r"进行|進行|实行|實行|开展|開展|安装|安裝")
+_TREATING = re.compile(r"进行|進行|实行|實行|开展|開展|安装|安裝|提档升级|改造|修缮|整治")
 # A count of people after a verb that places or helps them: "引导800名以上高校毕业生到基层
 # 就业", "招聘(招收)40名全科医生", "吸纳300人就业"; the people (and where they go) name it.
 _PEOPLE_VERBS = _tw(
@@ -2366,17 +2472,19 @@ _PEOPLE = re.compile(
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
-    rf"(?:[、，,；;和及与等])\s*(?P<num>\d+(?:\.\d+)?|(?!一批)[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
+    rf"(?:[、，,；;等]|(?<![惠涉普波顾])[和及与])\s*(?P<num>\d+(?:\.\d+)?|(?!一批)[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
     rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
     rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
-    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}){{1,20}}?)"
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}|[（(][\u4e00-\u9fff]{{1,4}}[)）]){{1,20}}?)"
     # "对全县70所中小学校1658间教室照明进行…": a second count, of what the first holds.
     rf"(?:(?P<num2>{_ARABIC})\s*(?P<unit2>{_WORK_UNIT})(?P<obj2>[\u4e00-\u9fff]{{1,20}}?))?"
-    rf"(?:进行|進行|实行|實行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    rf"(?:(?:进行|進行|实行|實行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    # "对全县17所乡镇中心幼儿园全面提档升级": the treatment named by its verb alone
+    rf"|(?:全面|整体|整體|集中)?(?P<verb_act>{_tw('提档升级|改造提升|提升改造|升级改造|维修改造|改造|修缮|整治')}))"
     r"(?=[，,。；;]|$)"
 )
 # "培育2个1000亿、3个500亿、5个100亿产业集群": counts of one noun in sizes, each a target.
@@ -2553,6 +2661,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     deadlines = deadlines_in(text)
     results: list[Target] = []
     taken: list[tuple[int, int]] = []
+    # A sentence stating the expected targets ("主要预期目标是：预计地区生产总值同比增长
+    # 5.5%左右，…"): its 同比 compares the year planned with the last, no report.
+    looks_back = NOT_YET_DONE if _STATES_GOALS.search(text) else NOT_A_COMMITMENT
 
     def clear(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -2578,7 +2689,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         """A sum put in (…万元, …以上) named ``name``: the target ends at the sum, not at
         the work named after it; ``=`` unless a word after it makes it a floor."""
         sum_end = m.end("suf") if m.group("suf") else m.end("unit")
-        if not clear(m.start(), sum_end) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(m.start(), sum_end) or looks_back.search(text[: m.start()]):
             return
         value = _number(m.group("num"))
         if value is None:
@@ -2596,7 +2707,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         take_sum(m, work + m.group("verb"))
     for m in _EACH.finditer(text) if _EACH_FIGURE.search(text) else ():
         value = _number(m.group("num"))
-        if value is None or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if value is None or looks_back.search(text[: m.start()]):
             continue
         verbs = m.group("verbs")
         works = ["开工", "竣工"] if verbs == "开竣工" else _EACH_SPLIT.findall(verbs)
@@ -2625,7 +2736,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         ):
             # "规模以上工业增加值：增长8%": the label names the figure that follows it.
             name = label.group(0).strip()
-        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+        if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -2671,7 +2782,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     for m in _TWO_MEASURES.finditer(text) if committed else ():
         # "新开工老旧小区改造221个3万户": one work counted in two measures, both its.
         name, start = _indicator(text, m.start())
-        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+        if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         for num, unit in (("num", "unit"), ("num2", "unit2")):
             value = _number(m.group(num))
@@ -2689,6 +2800,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             suffix, after = late.group(0), after[late.end() :]  # "2.5万场(次)以上"
         if closing := _CLOSING_VERB.match(after):
             after = after[closing.end() :]
+        if joined := _AND_THEN.match(after):
+            after = "，" + after[joined.end() :]  # "硬化道路10万平方米并安装…", "…及其他附属设施"
         within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
         listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
@@ -2706,6 +2819,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             comparator, words = ">=", m.group("over")  # "占地500余亩": more than 500
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
+        if comparator is None and (raised := _RAISED_TO.fullmatch(name)):
+            # "提高行政村卫生室运行经费补助至6000元": the level a standard is set at.
+            name, comparator, words = raised.group("what"), "=", f"{raised.group(1)}…至"
         if comparator is None:
             # "新增智能车间 20 个": the verb opens the clause; "合同引资额680亿元", "“两品一标”
             # 企业5户": a figure of a committing sentence, the clause naming what it counts.
@@ -2751,7 +2867,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             obj = _TRAILING_NOISE.sub("", text[start + verb.end() : m.start()]).strip()
             if len(obj) >= 2:
                 name = obj
-        if not _plausible(name) or NOT_A_COMMITMENT.search(text[start : m.start()]):
+        if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         if _LOOKS_BACK.search(text, 0, m.start()):
             continue  # "过去一年，…金融业增加值超千亿元": what was done
@@ -2777,7 +2893,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start(), m.end()))
     # The rarer forms are tried only on sentences holding their words.
     for m in _SIZED_COUNTS.finditer(text) if "亿" in text or "万元" in text else ():
-        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
         for one in _ONE_SIZED.finditer(text, m.start("list"), m.end("list")):
             value = _number(one.group("num"))
@@ -2790,7 +2906,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         count, total = _number(m.group("num")), _number(m.group("sum"))
         if count is None or total is None or not clear(m.start(), m.end()):
             continue
-        if NOT_A_COMMITMENT.search(text[: m.start()]):
+        if looks_back.search(text[: m.start()]):
             continue
         obj = m.group("obj")
         results.append(found(m, m.start("num"), obj, ">=", count, "总投资…的…个"))
@@ -2805,14 +2921,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()) or _some(m):
             continue
-        if NOT_A_COMMITMENT.search(text[: m.start()]):
+        if looks_back.search(text[: m.start()]):
             continue
-        name = m.group("obj") + m.group("act")
+        act = m.group("act") or m.group("verb_act")
+        name = m.group("obj") + act
         results.append(found(m, m.start(), name, ">=", value, "对…进行"))
         if m.group("num2") and (second := _number(m.group("num2"))) is not None:
             inner = dataclasses.replace(
                 results[-1],
-                indicator=m.group("obj2") + m.group("act"),
+                indicator=m.group("obj2") + act,
                 value=second,
                 unit=_unit(m.group("unit2")),
                 start=base + m.start("num2"),
@@ -2823,7 +2940,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # (What was done in a clause before, "…已占一半以上；此外…试验建设200公顷…", "完成
         # 已征用地块整体规划，加快推进7公顷…", is another clause's.)
         clause = text[max(text.rfind(c, 0, m.start()) for c in "；;，,") + 1 :]
-        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(
+        if not clear(m.start("num"), m.end()) or looks_back.search(
             clause[: m.start() - (len(text) - len(clause))]
         ):
             continue
@@ -2873,7 +2990,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 t.indicator = work
     for m in _FIGURE_FIRST.finditer(text):
         at = m.start("num")
-        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
             continue
         obj = m.group("obj")
         value = _number(m.group("num"))
@@ -2886,7 +3003,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((at, m.end()))
     for m in _SHARE_FIRST.finditer(text) if "%" in text or "％" in text else ():
         at = m.start("num")
-        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -2897,7 +3014,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((at, m.end()))
     for m in _PEOPLE.finditer(text):
         at = m.start("num")
-        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None or _in_aside(text, at):
@@ -2908,7 +3025,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(found(m, m.start(), name, comparator or ">=", value, m.group("verb")))
         taken.append((at, m.end()))
     for m in _SERVED.finditer(text):
-        if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -2919,7 +3036,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start("num"), m.end()))
     if "解" in text or "改善" in text:
         for m in _SOLVED.finditer(text):
-            if not clear(m.start("num"), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+            if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
                 continue
             value = _number(m.group("num"))
             if value is None:
@@ -2927,7 +3044,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results.append(found(m, m.start(), m.group("what"), ">=", value, "解决"))
             taken.append((m.start("num"), m.end()))
     for m in _SERVED_BY_WORK.finditer(text) if "人的" in text else ():
-        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
         deadline, words = _deadline_for(deadlines, m.start())
         for group, unit in (("h", m.group("hu")), ("p", "人")):
@@ -2951,7 +3068,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start(), m.end()))
     for m in _LISTED.finditer(text):
         at = m.start("num")
-        if not clear(at, m.end()) or NOT_A_COMMITMENT.search(text[:at]) or _in_aside(text, at):
+        if not clear(at, m.end()) or looks_back.search(text[:at]) or _in_aside(text, at):
             continue
         if _a_size(m.group("unit"), m.group("obj")):
             continue
@@ -2963,7 +3080,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(found(m, at, m.group("obj"), ">=", value, verb.group(0)))
         taken.append((at, m.end()))
     for m in _COMPLETED.finditer(text):
-        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -2975,12 +3092,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
             continue
-        if NOT_A_COMMITMENT.search(text[: m.start()]):
+        if looks_back.search(text[: m.start()]):
             continue
         results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
     for m in _SUM_OF.finditer(text) if "总投资" in text else ():
-        if not clear(m.start(), m.end()) or NOT_A_COMMITMENT.search(text[: m.start()]):
+        if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
         if (value := _number(m.group("num"))) is not None:
             results.append(found(m, m.start(), m.group("obj") + "总投资", "=", value, "总投资"))
@@ -3003,7 +3120,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         value = _number(m.group("num"))
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
-        if value is None or NOT_A_COMMITMENT.search(text[start : m.start()]):
+        if value is None or looks_back.search(text[start : m.start()]):
             continue
         results.append(found(m, start, name, comparator, value, words))
         taken.append((m.start(), m.end()))
@@ -3041,6 +3158,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             and not _STATED_BOUND.search(text, at, t.end - base)
         ):
             t.comparator = "="
+    for t in list(results):
+        if t.unit in ("人", "名", "人次", "户") and (
+            groups := _GROUPS_OF_PEOPLE.match(t.indicator)
+        ):
+            # "培训31个家庭医生服务团队124人": the groups counted too, each count its own.
+            t.indicator = groups.group("obj")
+            value = _number(groups.group("num"))
+            if value is not None:
+                results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
     return sorted(results, key=lambda t: t.start)
 
 
@@ -3908,6 +4034,14 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     ("责任单位：市"). It is taken out of its section; returns where it started (the end of
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
+    if items and _stops_mid_sentence(joined):
+        # The text's last line is prose stopped in mid-sentence ("…大力发展文旅经济、
+        # 赛事经济，探索发展首发经济") where its other prose lines end theirs: the last row,
+        # the one it belongs to, is cut, however few the rows.
+        section, last = max(items, key=lambda pair: pair[1].start)
+        if last.end > joined.rstrip().rfind("\n"):
+            section.items.remove(last)
+            return last.start
     if len(items) < 3:
         return len(joined)
     section, last = max(items, key=lambda pair: pair[1].start)
@@ -3929,8 +4063,36 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     return last.start
 
 
-# "责任单位：市" ending the text: a units line cut in its first name.
-_UNITS_CUT = re.compile(r"\n\s*(?:责任单位|牵头单位|配合单位|責任單位|牽頭單位)\s*[:：]\s*\S?\s*$")
+# "责任单位：市" ending the text: a units line cut in its first name, or in its label
+# ("牵头责任" of "牵头责任单位：").
+_UNITS_CUT = re.compile(
+    r"\n\s*(?:(?:牵头|责任|配合|协同|協同|牽頭|責任)(?:责任|責任)?(?:单位|單位|部门|部門)?\s*[:：]\s*\S?"
+    r"|(?:牵头|牽頭|协同|協同|配合)(?:责任|責任|单|單)?|(?:责任|責任)单?)\s*$"
+)
+
+
+_CLAUSE_ENDS = TERMINAL + CLOSERS + "〕】]；;。.：:"
+
+
+def _stops_mid_sentence(joined: str) -> bool:
+    """The text ends in a line of prose stopped in mid-sentence: a long line holding a
+    clause mark that ends in a word, an opening mark or a comma, in a text whose other lines of
+    prose end theirs. A line of progress cut ("完成情况：开展…") cuts no task; a text whose
+    lines of prose end without their marks (a table's cells) is not judged."""
+    lines = [line.strip() for line in joined.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    last = re.sub(r"\([a-zü]{0,6}$", "", lines[-1])  # a romanised reading cut: "基礎(c"
+    if (
+        len(last) < 20
+        or not re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1])
+        or not re.search(r"[，,、；;]", last)
+        or _PROGRESS_LABEL.match(last)
+    ):
+        return False
+    prose = [line for line in lines[:-1] if len(line) >= 20 and re.search(r"[，,、；;]", line)]
+    ended = sum(line[-1] in _CLAUSE_ENDS for line in prose)
+    return bool(prose) and ended * 3 >= len(prose) * 2
 
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
@@ -3975,15 +4137,16 @@ _REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；
 
 
 _PROGRESS_LABEL = re.compile(
-    r"(?:^|(?<=[。；;）)]))\s*(?:(?:推进|推進|进展|進展|完成|实施|實施|落实|落實|工作)\s*(?:情况|情況|进度|進度)"
+    r"(?:^|(?<=[。；;）)\n]))\s*(?:(?:推进|推進|进展|進展|完成|实施|實施|落实|落實|工作)\s*(?:情况|情況|进度|進度)"
     r"|(?:目前|当前|當前|实际|實際)\s*(?:进度|進度|进展|進展))\s*[:：]"
 )
 
 
 def _report_opens(text: str) -> int:
-    """The position in ``text`` where a report opens, or its length when none does."""
-    m = _REPORT_OPENER.search(text)
-    return m.start() if m else len(text)
+    """The position in ``text`` where a report opens ("上半年，…", or a line labelled as
+    the progress, "完成情况：…"), or its length when none does."""
+    at = [m.start() for m in (_REPORT_OPENER.search(text), _PROGRESS_LABEL.search(text)) if m]
+    return min(at, default=len(text))
 
 
 # The 实事 of a year, in either form of the characters.
