@@ -140,6 +140,25 @@ def test_a_task_closed_after_the_day_is_open_on_it(leader, supervisor, fgw, task
     assert tasks_panel(leader, timezone.localdate()).context["open"] == today_open - 1
 
 
+def test_a_task_closed_by_the_day_is_not_lit_on_it(leader, supervisor, fgw, task_on):
+    """A task closed now and closed on or before a day was closed on it: left out of that
+    day's lights without reading its events (cockpit.builtin.active_on), lit the day
+    before its closure."""
+    day = past_day()
+    before = lights_of(leader, day)
+    earlier = lights_of(leader, day - dt.timedelta(days=5))
+    for closed in (day - dt.timedelta(days=3), day):
+        task = task_on(day - dt.timedelta(days=30), day + dt.timedelta(days=100))
+        actions.request_closure(task, actor=fgw, result="已完成", at=moment(closed))
+        actions.verify(task, actor=supervisor, at=moment(closed))
+        assert Task.objects.get(pk=task.pk).closed_on == closed
+    assert lights_of(leader, day) == before
+    assert lights_of(leader, day - dt.timedelta(days=5)) == {
+        **earlier,
+        "green": earlier["green"] + 2,
+    }
+
+
 def test_a_task_created_after_the_day_does_not_exist_on_it(leader, task_on):
     day = past_day()
     before = tasks_panel(leader, day).context

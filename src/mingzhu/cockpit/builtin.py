@@ -26,7 +26,7 @@ from mingzhu.grid.choices import Decision, EventStatus
 from mingzhu.grid.models import GridEvent
 from mingzhu.tasks import history
 from mingzhu.tasks import services as task_services
-from mingzhu.tasks.choices import ACTIVE, Light, SheetLevel
+from mingzhu.tasks.choices import ACTIVE, Light, SheetLevel, Status
 from mingzhu.tasks.filters import behind_q
 from mingzhu.tasks.models import SupervisionSheet, Task
 
@@ -104,7 +104,13 @@ def most_overdue(by_unit: dict[int | None, dict[str, int]], n: int = TOP_UNITS) 
 
 
 def active_on(tasks, as_of: dt.date):
-    """The tasks that were active (carried a light) at the end of ``as_of``."""
+    """The tasks that were active (carried a light) at the end of ``as_of``.
+
+    On a past day, a task closed now and closed on or before that day was closed then
+    (its closure is its last change of status, made that day): it is left out before its
+    events are read, which in a ledger of several years is most of it."""
+    if history.is_past(as_of):
+        tasks = tasks.exclude(status=Status.CLOSED, closed_on__lte=as_of)
     return history.tasks_on(tasks, as_of).filter(**{f"{history.STATUS}__in": ACTIVE})
 
 
