@@ -60,9 +60,24 @@ def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
 
 
 def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
-    """The active tasks by light at the end of ``as_of`` (as ``lights_by_unit``), in one
-    query over the whole scope."""
+    """The active tasks by light at the end of ``as_of``: ``lights_by_unit`` summed where
+    the database reads them from its index (``per_unit``), else one query over the whole
+    scope."""
+    if per_unit(tasks):
+        return _totals(lights_by_unit(tasks, as_of))
     return active_on(tasks, as_of).order_by().aggregate(**_light_aggregates(as_of))
+
+
+def per_unit(tasks) -> bool:
+    """Whether the lights are best counted per unit and scope part: where the database
+    has covering indexes (PostgreSQL) the index of active tasks answers each part alone;
+    without them (SQLite) each grouped part reads the rows again, and one query over the
+    scope is quicker."""
+    return connections[tasks.db].features.supports_covering_indexes
+
+
+def _totals(by_unit: dict[int | None, dict[str, int]]) -> dict[str, int]:
+    return {light: sum(c[light] for c in by_unit.values()) for light in LIGHTS}
 
 
 def _light_aggregates(as_of: dt.date) -> dict[str, Count]:
@@ -158,16 +173,10 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         link=reverse("tasks:task_list"),
     )
     tasks = Task.objects.restrict(user, "view")
-    by_unit = None
-    if connections[tasks.db].features.supports_covering_indexes:
-        # The lights per unit, read from the index of active tasks: the totals and the
-        # units with most overdue tasks come from the same rows.
-        by_unit = lights_by_unit(tasks, as_of)
-        counts = {light: sum(c[light] for c in by_unit.values()) for light in LIGHTS}
-    else:
-        # Without covering indexes (SQLite) every row is read: once for the totals, and
-        # the overdue ones again per unit only when there are some.
-        counts = light_counts(tasks, as_of)
+    # The totals and the units with most overdue tasks from the same rows per unit; else
+    # (per_unit) the totals in one query and the overdue tasks per unit only when some are.
+    by_unit = lights_by_unit(tasks, as_of) if per_unit(tasks) else None
+    counts = _totals(by_unit) if by_unit is not None else light_counts(tasks, as_of)
     if not any(counts.values()) and not history.tasks_on(tasks, as_of).exists():
         panel.empty = True
         panel.empty_message = _("No tasks in your scope yet.")
