@@ -1625,7 +1625,8 @@ DOC_NUMBER = re.compile(
 )
 # The date line (落款): a paragraph that is a date and nothing else.
 DATE_LINE = re.compile(
-    r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?$"
+    r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?"
+    r"(?:\s*[|｜])?$"  # a web page's table cell left after it: "2022年12月21日 |"
 )
 # A plan's section of goals: every sentence in it commits.
 GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标')})$")
@@ -2311,7 +2312,7 @@ _SUFFIX = (
     r"(?:\s*(?P<suf>以上|以内|之内|以內|之內|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
 )
 # "8—10个百亿企业", "3-5处": a range, its lower bound the target.
-_RANGE = r"(?P<upto>\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
+_RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 # Lookaheads on the first characters a prefix, a number and a unit can start with let the
 # scan skip most positions without trying every alternative (the matches are the same).
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
@@ -2327,8 +2328,11 @@ _RATIO = re.compile(
     rf"(?:(?P<pre>{_PREFIX})\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[:：∶]\s*\d+(?:\.\d+)?)(?![\d:：∶])"
     rf"(?P<suf>以内|以下|左右|以上)?"
 )
+# "增长4.5%－5%", "增长6%-7%": a range of change, its lower bound the target.
 _CHANGE = re.compile(
-    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
+    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)"
+    r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点))?"
+    rf"{_SUFFIX}"
 )
 _TWO_MEASURES = re.compile(
     rf"(?P<num>\d+)\s*(?P<unit>{_tw('个|座|栋|幢|所|处')})"
@@ -3719,6 +3723,68 @@ def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.dat
     return year, issued_on, number.group(0) if number else ""
 
 
+# A plan's span in its title: "三年行动方案（2024—2026年）", "2023-2025年行动计划".
+_TITLE_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年?")
+# A figure for every year, month or quarter ("每年盘活…不少于2000亩", "年均增长5%"): no
+# single deadline.
+_RECURRING = re.compile(r"每年|每年度|年均|每月|每季度|每半年|逐年|每一年")
+
+
+# The year whose work a text plans, as it names it: "2025年工作安排", "2026年政府工作任务",
+# "2024年度工作计划", "2022年全面推进乡村振兴重点工作", "2023年民生实事项目".
+_PLANNED_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年度?\s*[\u4e00-\u9fff]{0,10}?"
+    rf"(?:{_tw('工作安排|工作要点|工作计划|重点工作|工作任务|预期目标|主要目标|民生实事|实事项目|经济社会发展')})"
+)
+
+
+def _without_signature(text: str) -> str:
+    """A last row without the 落款 the text closes with: its date line and the issuer's
+    lines above it ("…主席团" "2031年12月20日"), which name no time limit of the row."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k and DATE_LINE.match(line.strip()):
+            j = k
+            while j > 1 and len(lines[j - 1].strip()) <= 30 and not _ends_sentence(lines[j - 1]):
+                j -= 1
+            return "\n".join(lines[:j])
+    return text
+
+
+def planned_year(paragraphs: list[str]) -> int | None:
+    """The one year whose work the text says it plans; None for none or several."""
+    planned = {int(m.group(1)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
+    return planned.pop() if len(planned) == 1 else None
+
+
+def period_end(
+    title: str, paragraphs: list[str], issued_on: dt.date | None
+) -> tuple[dt.date, str] | None:
+    """The end of the period the document plans for, as the document itself gives it,
+    and the words that give it: the span its title names ("（2024—2026年）": the end of
+    2026), else the (latest) year its title names ("2025年工作要点"), else the one year
+    whose work the text says it plans ("2026年政府工作任务", "2023年民生实事项目"; the
+    year of a notice dated the December before), else the year of its date line, of its
+    own 文号 standing at its head (not one it cites) or of the date its page prints. None
+    when it gives none: the years its body speaks of most are no period."""
+    if span := _TITLE_SPAN.search(title):
+        first, last = int(span.group(1)), int(span.group(2))
+        if first < last <= first + 10:
+            return dt.date(last, 12, 31), span.group(0)
+    if years := [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", title)]:
+        return dt.date(max(years), 12, 31), f"{max(years)}年"
+    if (year := planned_year(paragraphs)) is not None:
+        return dt.date(year, 12, 31), f"{year}年"
+    if issued_on is not None:
+        return dt.date(issued_on.year, 12, 31), f"{issued_on.year}年"
+    for para in paragraphs[:6]:
+        if (m := DOC_NUMBER.search(para)) and len(para.strip()) <= len(m.group(0)) + 4:
+            return dt.date(int(m.group("year")), 12, 31), m.group(0)
+    if (year := _page_year(paragraphs)) is not None:
+        return dt.date(year, 12, 31), f"{year}年"
+    return None
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -3750,6 +3816,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     body, body_offsets = paragraphs[first:], offsets[first:]
     sections = find_structure(body, body_offsets)
     year, issued_on, doc_number = document_date(title, paragraphs)
+    if (planned := planned_year(paragraphs)) is not None and not re.search(
+        r"(?:19|20)\d{2}\s*年", title
+    ):
+        # "…票决产生了2032年民生实事项目" over a date line of December 2031: the year
+        # whose work the text plans is its year.
+        year = planned
     year = year or _year(joined) or _page_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     # A plan's goals under a heading below the first level, among the parts that say why
@@ -3809,6 +3881,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
+            if (kept := _without_signature(item.text)) != item.text:
+                item.text, item.end = kept, item.start + len(kept)
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
         told = [is_instruction(i, section.title, notice) for i in section.items]
@@ -4007,6 +4081,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
+    # What a year's report, plan or work commits to without a date of its own is due by
+    # the year's end, and what a plan for a span of years commits to by the span's end:
+    # when the text says which itself (its title, date line or own 文号).
+    if ends := period_end(title, paragraphs, issued_on):
+        end, words = ends
+        for target in targets:
+            if target.deadline is None and not _RECURRING.search(target.text):
+                target.deadline, target.deadline_rule = end, words
     return Decomposition(
         title=title,
         author=author,

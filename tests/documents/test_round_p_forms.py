@@ -1,0 +1,112 @@
+"""Forms met on a sixteenth held-out set (set P), each on a short example written for the
+test (names, figures and dates invented), and the deadline a target takes from the period
+its document plans for: a year's report, plan or work by the year's end, a plan for a span
+of years by the span's end, when the text says which; a date of the target's own wins."""
+
+from decimal import Decimal
+
+from .found import dated_rows as _rows
+from .found import dated_targets as _targets
+
+# --- the period a document plans for --------------------------------------------------------
+
+
+def test_a_year_s_report_dates_its_targets_by_the_year_s_end():
+    text = (
+        "2031年青川县政府工作报告重点工作责任分工\n"
+        "1.地区生产总值增长6%。（牵头单位：县发展和改革局）\n"
+        "2.新增城镇就业1500人以上。（牵头单位：县人力资源和社会保障局）\n"
+    )
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [
+        ("地区生产总值增幅", "2031-12-31"),
+        ("新增城镇就业", "2031-12-31"),
+    ]
+
+
+def test_a_date_of_the_target_s_own_wins_over_the_year_s_end():
+    text = (
+        "2031年青川县重点工作任务清单\n"
+        "1.建成农贸市场3个，2031年6月底前完成。（牵头单位：县商务局）\n"
+        "2.改造老旧小区12个。（牵头单位：县住房和城乡建设局）\n"
+    )
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [
+        ("农贸市场", "2031-06-30"),
+        ("改造老旧小区", "2031-12-31"),
+    ]
+
+
+def test_a_plan_for_a_span_of_years_dates_its_targets_by_the_span_s_end():
+    text = (
+        "青川县数字乡村建设三年行动方案（2031—2033年）\n"
+        "一、主要目标\n"
+        "建成数字乡村示范村30个，培育农村电商主体200家。\n"
+        "二、重点任务\n"
+        "1.到2031年底，新建5G基站120个。（牵头单位：县工业和信息化局）\n"
+    )
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [
+        ("数字乡村示范村", "2033-12-31"),
+        ("农村电商主体", "2033-12-31"),
+        ("5G基站", "2031-12-31"),
+    ]
+
+
+def test_a_text_naming_the_year_whose_work_it_plans_dates_by_that_year():
+    # A news item with no title: the year of the work it plans, not the year it looks
+    # back on (named more often).
+    text = (
+        "报告分为三个部分：一、2030年工作回顾；二、2031年工作安排。\n"
+        "今年全县发展主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业1800人以上。\n"
+        "2030年是极不平凡的一年。2030年全县地区生产总值增长5.2%。\n"
+    )
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [
+        ("地区生产总值增幅", "2031-12-31"),
+        ("城镇新增就业", "2031-12-31"),
+    ]
+
+
+def test_a_text_whose_period_is_unknown_keeps_its_targets_undated():
+    text = (
+        "青川县促进消费若干措施\n"
+        "1.新建社区便民商业网点20个。（牵头单位：县商务局）\n"
+        "2.培育夜间消费集聚区3个。（牵头单位：县文化和旅游局）\n"
+    )
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [
+        ("社区便民商业网点", None),
+        ("夜间消费集聚区", None),
+    ]
+
+
+def test_a_figure_for_every_year_takes_no_year_s_end():
+    text = (
+        "2031年青川县重点工作任务清单\n1.每年盘活低效用地不少于800亩。（牵头单位：县自然资源局）\n"
+    )
+    assert [d for _n, _c, _v, _u, d in _targets(text)] == [None]
+
+
+def test_the_shishi_of_the_year_a_notice_dated_the_december_before_names():
+    text = (
+        "青川县第五届人民代表大会第三次会议依法票决产生了青川县人民政府2032年民生实事项目，"
+        "现公告如下：\n"
+        "青川县人民政府2032年民生实事项目：\n"
+        "1.城区供水管网改造；\n"
+        "2.县中医院门诊楼建设；\n"
+        "3.农村客运站提档升级。\n"
+        "青川县第五届人民代表大会\n"
+        "第三次会议主席团\n"
+        "2031年12月20日\n"
+    )
+    assert [d for _t, _l, d in _rows(text)] == ["2032-12-31"] * 3
+    # and a date line left with a web page's cell mark is still the date line
+    assert [d for _t, _l, d in _rows(text.replace("12月20日\n", "12月20日 |\n"))] == [
+        "2032-12-31"
+    ] * 3
+
+
+# --- ranges -----------------------------------------------------------------------------------
+
+
+def test_a_range_of_change_with_a_full_width_dash_is_one_target_at_its_floor():
+    text = "2031年青川县政府工作报告\n今年发展主要预期目标是：地区生产总值增长4.5%－5%。\n"
+    assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
+        ("地区生产总值增幅", ">=", Decimal("4.5"), "%"),
+    ]
