@@ -110,3 +110,30 @@ def test_a_range_of_change_with_a_full_width_dash_is_one_target_at_its_floor():
     assert [(n, c, v, u) for n, c, v, u, _d in _targets(text)] == [
         ("地区生产总值增幅", ">=", Decimal("4.5"), "%"),
     ]
+
+
+# --- figures left blank, approximate counts -----------------------------------------------
+
+
+def test_a_figure_left_blank_counts_nothing():
+    text = (
+        "青川镇2031年工作要点\n"
+        "一、工作目标\n"
+        "2031年地区生产总值预计实现*亿元，固定资产投资额实现*亿元、增长*%左右。\n"
+        "二、主要任务\n"
+        "(一)特色产业做大做强。力争引资*亿元以上，新建标准厂房2万平方米。\n"
+    )
+    assert [(n, v, u) for n, _c, v, u, _d in _targets(text)] == [
+        ("标准厂房", Decimal("2"), "万平方米"),
+    ]
+
+
+def test_a_count_after_about_is_exact_and_about_is_no_part_of_its_name():
+    text = (
+        "青川县2031年民生实事\n"
+        "1.充电桩建设工程。计划增设汽车充电桩约60个，增加非机动车充电桩1500个以上。\n"
+    )
+    assert [(n, c, v) for n, c, v, _u, _d in _targets(text)] == [
+        ("汽车充电桩", "=", Decimal("60")),
+        ("增加非机动车充电桩", ">=", Decimal("1500")),
+    ]

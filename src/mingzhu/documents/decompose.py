@@ -2266,7 +2266,8 @@ UNITS = (
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
+# (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
+_CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
 # "1万个", "9千人": Arabic digits with 万/亿/千 before a measure word that has no 万 form of
 # its own.
 _MYRIAD = (
@@ -2324,6 +2325,7 @@ _LEVEL = re.compile(
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
+_ABOUT = re.compile(r"(?:大约|大約|约|約)$")
 _RATIO = re.compile(
     rf"(?:(?P<pre>{_PREFIX})\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[:：∶]\s*\d+(?:\.\d+)?)(?![\d:：∶])"
     rf"(?P<suf>以内|以下|左右|以上)?"
@@ -2826,6 +2828,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if comparator is None and (raised := _RAISED_TO.fullmatch(name)):
             # "提高行政村卫生室运行经费补助至6000元": the level a standard is set at.
             name, comparator, words = raised.group("what"), "=", f"{raised.group(1)}…至"
+        if comparator is None and (about := _ABOUT.search(name)):
+            comparator, words = "=", about.group(0)  # "增设汽车充电桩约50个": as 左右 says
         if comparator is None:
             # "新增智能车间 20 个": the verb opens the clause; "合同引资额680亿元", "“两品一标”
             # 企业5户": a figure of a committing sentence, the clause naming what it counts.
@@ -2871,6 +2875,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             obj = _TRAILING_NOISE.sub("", text[start + verb.end() : m.start()]).strip()
             if len(obj) >= 2:
                 name = obj
+        name = _ABOUT.sub("", name)  # (约 is no part of what is counted)
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         if _LOOKS_BACK.search(text, 0, m.start()):
