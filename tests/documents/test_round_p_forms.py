@@ -137,3 +137,34 @@ def test_a_count_after_about_is_exact_and_about_is_no_part_of_its_name():
         ("汽车充电桩", "=", Decimal("60")),
         ("增加非机动车充电桩", ">=", Decimal("1500")),
     ]
+
+
+# --- bulleted lists after "以下方面：", decimal headings ------------------------------------
+
+
+_BULLETED = (
+    "青川镇2031年度工作计划解读\n"
+    "1.1 发展目标\n"
+    "青川镇2031年度工作计划的主要目标是：\n"
+    "- 经济平稳增长，力争地区生产总值增长7%以上；\n"
+    "- 生态环境持续改善。\n"
+    "1.2 工作重点\n"
+    "为实现上述目标，青川镇将重点抓好以下方面：\n"
+    "- 推进茶产业提质，培育龙头企业；\n"
+    "- 完善镇区路网，提升集镇功能；\n"
+    "- 深化放管服改革，优化营商环境。\n"
+)
+
+
+def test_bulleted_lines_after_a_line_introducing_them_are_rows():
+    assert [t for t, _l, _d in _rows(_BULLETED)] == [
+        "推进茶产业提质，培育龙头企业",
+        "完善镇区路网，提升集镇功能",
+        "深化放管服改革，优化营商环境",
+    ]
+
+
+def test_the_goals_under_a_decimal_heading_are_no_row_and_commit_by_the_year_s_end():
+    assert [(n, c, v, d) for n, c, v, _u, d in _targets(_BULLETED)] == [
+        ("地区生产总值增幅", ">=", Decimal("7"), "2031-12-31"),
+    ]

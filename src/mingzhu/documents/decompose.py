@@ -1434,7 +1434,9 @@ def _counted_out_lines(lines: list[str]) -> None:
 
 # A line introducing a list ("这八件民生实事项目是：", "主要包括："), and a line of such
 # a list: a short clause ended by "；" (the last by "。" or "；"), no sentence inside it.
-_LIST_INTRO = re.compile(r"(?:是|为|為|包括|如下|有)\s*[：:]\s*$")
+_LIST_INTRO = re.compile(r"(?:是|为|為|包括|如下|有|以下[\u4e00-\u9fff]{0,6})\s*[：:]\s*$")
+# A bullet a page sets before each listed line ("- 推进产业结构调整；").
+_BULLET = re.compile(r"^[-•●▪■◆·]\s*")
 _LISTED_LINE = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[；;]$")
 _LISTED_LAST = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[。；;]?$")
 _ANY_LEVEL = re.compile(
@@ -1450,13 +1452,18 @@ def _listed_lines(lines: list[str]) -> None:
     k = 0
     while k < len(lines):
         intro = lines[k].strip()
-        if not _LIST_INTRO.search(intro) or _heads_goals(intro) or "目标" in intro:
+        # ("为实现上述目标，…关注以下方面：": the clause introducing the list names no goals)
+        if (
+            not _LIST_INTRO.search(intro)
+            or _heads_goals(intro)
+            or "目标" in re.split(r"[，,]", intro)[-1]
+        ):
             k += 1
             continue
         run: list[int] = []
         j = k + 1
         while j < len(lines):
-            line = lines[j].strip()
+            line = _BULLET.sub("", lines[j].strip())
             if not line:
                 j += 1
                 continue
@@ -1472,7 +1479,7 @@ def _listed_lines(lines: list[str]) -> None:
             break
         if len(run) >= 3:
             for n, at in enumerate(run, start=1):
-                lines[at] = f"{n}、{lines[at].strip()}"
+                lines[at] = f"{n}、{_BULLET.sub('', lines[at].strip())}"
         k = j if run else k + 1
 
 
@@ -3728,6 +3735,8 @@ def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.dat
     return year, issued_on, number.group(0) if number else ""
 
 
+# What is left of a decimal heading's number ("1.1 发展目标" read as row 1, "1 发展目标").
+_DECIMAL_MARK = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})*\s+")
 # A plan's span in its title: "三年行动方案（2024—2026年）", "2023-2025年行动计划".
 _TITLE_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年?")
 # A figure for every year, month or quarter ("每年盘活…不少于2000亩", "年均增长5%"): no
@@ -3837,7 +3846,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if GOALS.match(i.title.strip("。.：: "))
+        if GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
         and not GOALS.match(s.title.strip("。.：: "))
         and not _L1.match(i.rule)
         and not i.named_lead
