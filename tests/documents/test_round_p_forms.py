@@ -168,3 +168,26 @@ def test_the_goals_under_a_decimal_heading_are_no_row_and_commit_by_the_year_s_e
     assert [(n, c, v, d) for n, c, v, _u, d in _targets(_BULLETED)] == [
         ("地区生产总值增幅", ">=", Decimal("7"), "2031-12-31"),
     ]
+
+
+# --- a table pasted without its header ------------------------------------------------------
+
+
+def test_rows_of_a_table_pasted_without_its_header_are_read_with_their_unit():
+    text = (
+        "1 | 完成12所学校食堂改造提升。 | 县教育局 | 已完成8所。 | 按时序推进 |\n"
+        "|\n"
+        "2 | 新建村级养老服务站6个。 | 县民政局 | 完成选址。 | 按时序推进 |\n"
+        "|\n"
+        "3 | 为全县150名以上残疾儿童实施康复救助。 | 县残联 | 已救助90名。 | 按时序推进 |\n"
+    )
+    assert [(t, lead) for t, lead, _d in _rows(text)] == [
+        ("完成12所学校食堂改造提升", "县教育局"),
+        ("新建村级养老服务站6个", "县民政局"),
+        ("为全县150名以上残疾儿童实施康复救助", "县残联"),
+    ]
+    assert [v for _n, _c, v, _u, _d in _targets(text)] == [
+        Decimal("12"),
+        Decimal("6"),
+        Decimal("150"),
+    ]

@@ -1176,6 +1176,46 @@ _NUMBERED_CELL = re.compile(r"^(?P<n>\d{1,3})[.．、](?!\d)\s*(?P<rest>\S.*)$")
 _YEAR_COLUMN = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 
 
+_HEADERLESS_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\s*[|｜](?P<rest>.*)$")
+_ORGAN_CELL = re.compile(
+    rf"^[\u4e00-\u9fff（）()]{{1,20}}(?:{_tw('残联|妇联|团委|工会|红十字会')})$"
+)
+
+
+def headerless_tables(text: str) -> str:
+    """Rows of a table pasted with bars but without its header ("1 | 完成27所学校…改造。 |
+    县教育局 | 已安装… | 按时序推进 |", three or more numbered 1, 2, 3…, each maybe
+    followed by a line holding a bar alone): each row the numbered task of its second
+    cell, led by the first unit cell after it ("3.完成…建设。（牵头单位：县民政局）"); the
+    cells after the unit (how far the work has come) are left out."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        run: list[tuple[int, list[str]]] = []
+        j = k
+        previous = lines[k - 1] if k else ""
+        while j < len(lines) and not ("|" in previous or "｜" in previous):
+            if (m := _HEADERLESS_ROW.match(lines[j])) and int(m.group("n")) == len(run) + 1:
+                cells = [c.strip() for c in re.split(r"[|｜]", m.group("rest"))]
+                run.append((j, cells))
+                j += 1
+            elif run and lines[j].strip() in ("|", "｜", ""):
+                j += 1
+            else:
+                break
+        if len(run) < 3:
+            out.append(lines[k])
+            k += 1
+            continue
+        for n, (_at, cells) in enumerate(run, start=1):
+            task = cells[0].rstrip("。")
+            lead = next((c for c in cells[1:] if _UNIT_CELL.match(c) or _ORGAN_CELL.match(c)), "")
+            out.append(f"{n}.{task}。" + (f"（牵头单位：{lead}）" if lead else ""))
+        k = j
+    return "\n".join(out)
+
+
 def numbered_tables(text: str) -> str:
     """A table pasted with bars whose header has no 序号 column and whose rows carry their
     number in the task cell ("类别 | 实事名称 | 2029年度任务目标 | 责任单位 | 分管县领导 |
@@ -3809,7 +3849,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             separated_tables(
                 numbered_tables(
                     project_tables(
-                        unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+                        unflatten_tables(
+                            scored_tables(
+                                labelled_records(run_together_tables(headerless_tables(text)))
+                            )
+                        )
                     )
                 )
             )
