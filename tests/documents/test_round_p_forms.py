@@ -191,3 +191,20 @@ def test_rows_of_a_table_pasted_without_its_header_are_read_with_their_unit():
         Decimal("6"),
         Decimal("150"),
     ]
+
+
+def test_a_table_grouped_by_a_first_category_column_is_read_without_it():
+    text = (
+        "类别 | 序号 | 项目名称 | 工作标准 |\n"
+        "重点类 | 1 | 滨江路改造工程 | 年内通车，新建污水管网6公里。 |\n"
+        "重点类 | 2 | 体育公园建设 | 新建健身步道3公里。 |\n"
+        "部门类 | 3 | 城市供气工程 | 新建中压管道20公里。 |\n"
+        "部门类 | 4 | 作风建设 | 完善考核评价体系，加强公务员队伍建设和事业单位\n"
+    )
+    # the fourth row, cut inside its cell where the page ends, is left out
+    assert [t for t, _l, _d in _rows(text)] == ["滨江路改造工程", "体育公园建设", "城市供气工程"]
+    assert [(v, u) for _n, _c, v, u, _d in _targets(text)] == [
+        (Decimal("6"), "公里"),
+        (Decimal("3"), "公里"),
+        (Decimal("20"), "公里"),
+    ]

@@ -867,6 +867,7 @@ TABLE_COLUMNS = {
         "建设规模",
         "任务目标",
         "目标任务",  # "全年目标任务"
+        "工作标准",  # "项目名称 | 工作标准": what the row is to reach
         # After a task column ("事项名称 | 项目内容"), what the row does.
         "项目内容",
         "具体内容",
@@ -1012,7 +1013,7 @@ def separated_tables(text: str) -> str:
         columns = table_columns(header) if len(header) >= 3 else {}
         if (
             "task" in columns
-            and "deadline" in columns
+            and ("deadline" in columns or "target" in columns)
             and not {"lead", "co"} & set(columns)
             and (unitless := _unitless_table(lines, k, header, columns)) is not None
         ):
@@ -1094,8 +1095,12 @@ def _unitless_table(
     if j < len(lines) and not _ROW_START.match(lines[j]) and ("|" in lines[j] or "｜" in lines[j]):
         j += 1  # the header's second line ("截至6月底进展 | 7月工作计划")
     rows: list[list[str]] = []
+    open_end = False  # the text's last row stops inside a cell: the page was cut there
     while j < len(lines) and _ROW_START.match(lines[j]) and ("|" in lines[j] or "｜" in lines[j]):
         rows.append([c.strip() for c in _row_cells(lines[j])])
+        open_end = not lines[j].rstrip().endswith(("|", "｜")) and not any(
+            line.strip() for line in lines[j + 1 :]
+        )
         j += 1
     if len(rows) < 2 or [r[0] for r in rows] != [str(n) for n in range(1, len(rows) + 1)]:
         return None
@@ -1116,7 +1121,10 @@ def _unitless_table(
         if m := _YEAR_SPAN.match(time_limit):
             time_limit = m.group(1)
         note = f"（完成时限：{time_limit}）" if time_limit else ""
-        out.append(f"{row[0]}.{name}。{note}")
+        if open_end and row is rows[-1] and not note:
+            out.append(f"{row[0]}.{name}")  # left as cut, with no full stop of ours
+        else:
+            out.append(f"{row[0]}.{name}。{note}")
     return out, j
 
 
@@ -1180,6 +1188,28 @@ _HEADERLESS_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\s*[|｜](?P<rest>.*)$")
 _ORGAN_CELL = re.compile(
     rf"^[\u4e00-\u9fff（）()]{{1,20}}(?:{_tw('残联|妇联|团委|工会|红十字会')})$"
 )
+
+
+_CATEGORY_HEADER = re.compile(r"^\s*(?:类别|分类|类型|類別|類型)\s*[|｜]\s*(?=序号|编号|序號|編號)")
+_CATEGORY_ROW = re.compile(r"^\s*[^|｜\d]{2,12}[|｜]\s*(?=\d{1,3}\s*[|｜])")
+
+
+def category_tables(text: str) -> str:
+    """A table pasted with bars whose first column groups its rows ("类别 | 序号 | 项目名称 |
+    工作标准 |" over "省市重点类 | 1 | 路网完善工程 | …"): without that column, so that the
+    rows open with their numbers as the table readers expect."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if m := _CATEGORY_HEADER.match(lines[k]):
+            lines[k] = lines[k][m.end() :]
+            k += 1
+            while k < len(lines) and (row := _CATEGORY_ROW.match(lines[k])):
+                lines[k] = lines[k][row.end() :]
+                k += 1
+        else:
+            k += 1
+    return "\n".join(lines)
 
 
 def headerless_tables(text: str) -> str:
@@ -3851,7 +3881,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     project_tables(
                         unflatten_tables(
                             scored_tables(
-                                labelled_records(run_together_tables(headerless_tables(text)))
+                                labelled_records(
+                                    run_together_tables(headerless_tables(category_tables(text)))
+                                )
                             )
                         )
                     )
