@@ -11,7 +11,8 @@ with the truth and scored:
 - named leads: the lead unit of a matched row equals the one the text names (as written);
 - targets: same value and unit, and the indicators share the truth indicator's name
   (one holds the other, or 60 % of its characters); comparator and deadline are counted
-  on the matched pairs;
+  on the matched pairs, and so are the deadlines found for targets the truth leaves
+  undated ("target deadlines, none due");
 - deadlines: on matched rows, the truth date (or "long-running") equals the row's;
 - boilerplate: rows whose title is one of the notice's instructions listed in the truth.
 
@@ -84,6 +85,7 @@ def score(truth: dict, found: dict) -> dict:
             "leads_truth", "leads_found", "leads_right",
             "targets_truth", "targets_found", "targets_matched",
             "comparators_right", "target_deadlines_truth", "target_deadlines_right",
+            "target_deadlines_extra",
             "deadlines_truth", "deadlines_found", "deadlines_right",
             "boilerplate",
         ],
@@ -170,6 +172,15 @@ def score(truth: dict, found: dict) -> dict:
             c["target_deadlines_truth"] += 1
             if got["deadline"] == want["deadline"]:
                 c["target_deadlines_right"] += 1
+            else:
+                misses.append(
+                    f"target deadline: {want['indicator']} {want['deadline']} != {got['deadline']}"
+                )
+        elif got["deadline"]:
+            c["target_deadlines_extra"] += 1
+            misses.append(
+                f"target deadline not in the truth: {want['indicator']} {got['deadline']}"
+            )
     for i in free:
         t = targets[i]
         misses.append(
@@ -255,6 +266,7 @@ def main() -> None:
             mark = f"   goal >= {goal:.0%}: {'met' if a / b >= goal else 'NOT met'}"
         print(f"{name:26}: {_ratio(a, b)}{mark}")
     mark = "met" if t["boilerplate"] == 0 else "NOT met"
+    print(f"{'target deadlines, none due':26}: {t['target_deadlines_extra']}")
     print(f"{'boilerplate as tasks':26}: {t['boilerplate']}   goal 0: {mark}")
     print(f"time: {elapsed:.2f} s")
 

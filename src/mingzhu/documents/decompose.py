@@ -867,6 +867,7 @@ TABLE_COLUMNS = {
         "建设规模",
         "任务目标",
         "目标任务",  # "全年目标任务"
+        "工作标准",  # "项目名称 | 工作标准": what the row is to reach
         # After a task column ("事项名称 | 项目内容"), what the row does.
         "项目内容",
         "具体内容",
@@ -1012,7 +1013,7 @@ def separated_tables(text: str) -> str:
         columns = table_columns(header) if len(header) >= 3 else {}
         if (
             "task" in columns
-            and "deadline" in columns
+            and ("deadline" in columns or "target" in columns)
             and not {"lead", "co"} & set(columns)
             and (unitless := _unitless_table(lines, k, header, columns)) is not None
         ):
@@ -1094,8 +1095,12 @@ def _unitless_table(
     if j < len(lines) and not _ROW_START.match(lines[j]) and ("|" in lines[j] or "｜" in lines[j]):
         j += 1  # the header's second line ("截至6月底进展 | 7月工作计划")
     rows: list[list[str]] = []
+    open_end = False  # the text's last row stops inside a cell: the page was cut there
     while j < len(lines) and _ROW_START.match(lines[j]) and ("|" in lines[j] or "｜" in lines[j]):
         rows.append([c.strip() for c in _row_cells(lines[j])])
+        open_end = not lines[j].rstrip().endswith(("|", "｜")) and not any(
+            line.strip() for line in lines[j + 1 :]
+        )
         j += 1
     if len(rows) < 2 or [r[0] for r in rows] != [str(n) for n in range(1, len(rows) + 1)]:
         return None
@@ -1116,7 +1121,10 @@ def _unitless_table(
         if m := _YEAR_SPAN.match(time_limit):
             time_limit = m.group(1)
         note = f"（完成时限：{time_limit}）" if time_limit else ""
-        out.append(f"{row[0]}.{name}。{note}")
+        if open_end and row is rows[-1] and not note:
+            out.append(f"{row[0]}.{name}")  # left as cut, with no full stop of ours
+        else:
+            out.append(f"{row[0]}.{name}。{note}")
     return out, j
 
 
@@ -1174,6 +1182,68 @@ def project_tables(text: str) -> str:
 # A cell opening with its row's number: "7.改扩建城东小学".
 _NUMBERED_CELL = re.compile(r"^(?P<n>\d{1,3})[.．、](?!\d)\s*(?P<rest>\S.*)$")
 _YEAR_COLUMN = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+
+
+_HEADERLESS_ROW = re.compile(r"^\s*(?P<n>\d{1,3})\s*[|｜](?P<rest>.*)$")
+_ORGAN_CELL = re.compile(
+    rf"^[\u4e00-\u9fff（）()]{{1,20}}(?:{_tw('残联|妇联|团委|工会|红十字会')})$"
+)
+
+
+_CATEGORY_HEADER = re.compile(r"^\s*(?:类别|分类|类型|類別|類型)\s*[|｜]\s*(?=序号|编号|序號|編號)")
+_CATEGORY_ROW = re.compile(r"^\s*[^|｜\d]{2,12}[|｜]\s*(?=\d{1,3}\s*[|｜])")
+
+
+def category_tables(text: str) -> str:
+    """A table pasted with bars whose first column groups its rows ("类别 | 序号 | 项目名称 |
+    工作标准 |" over "省市重点类 | 1 | 路网完善工程 | …"): without that column, so that the
+    rows open with their numbers as the table readers expect."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if m := _CATEGORY_HEADER.match(lines[k]):
+            lines[k] = lines[k][m.end() :]
+            k += 1
+            while k < len(lines) and (row := _CATEGORY_ROW.match(lines[k])):
+                lines[k] = lines[k][row.end() :]
+                k += 1
+        else:
+            k += 1
+    return "\n".join(lines)
+
+
+def headerless_tables(text: str) -> str:
+    """Rows of a table pasted with bars but without its header ("1 | 完成27所学校…改造。 |
+    县教育局 | 已安装… | 按时序推进 |", three or more numbered 1, 2, 3…, each maybe
+    followed by a line holding a bar alone): each row the numbered task of its second
+    cell, led by the first unit cell after it ("3.完成…建设。（牵头单位：县民政局）"); the
+    cells after the unit (how far the work has come) are left out."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        run: list[tuple[int, list[str]]] = []
+        j = k
+        previous = lines[k - 1] if k else ""
+        while j < len(lines) and not ("|" in previous or "｜" in previous):
+            if (m := _HEADERLESS_ROW.match(lines[j])) and int(m.group("n")) == len(run) + 1:
+                cells = [c.strip() for c in re.split(r"[|｜]", m.group("rest"))]
+                run.append((j, cells))
+                j += 1
+            elif run and lines[j].strip() in ("|", "｜", ""):
+                j += 1
+            else:
+                break
+        if len(run) < 3:
+            out.append(lines[k])
+            k += 1
+            continue
+        for n, (_at, cells) in enumerate(run, start=1):
+            task = cells[0].rstrip("。")
+            lead = next((c for c in cells[1:] if _UNIT_CELL.match(c) or _ORGAN_CELL.match(c)), "")
+            out.append(f"{n}.{task}。" + (f"（牵头单位：{lead}）" if lead else ""))
+        k = j
+    return "\n".join(out)
 
 
 def numbered_tables(text: str) -> str:
@@ -1434,7 +1504,9 @@ def _counted_out_lines(lines: list[str]) -> None:
 
 # A line introducing a list ("这八件民生实事项目是：", "主要包括："), and a line of such
 # a list: a short clause ended by "；" (the last by "。" or "；"), no sentence inside it.
-_LIST_INTRO = re.compile(r"(?:是|为|為|包括|如下|有)\s*[：:]\s*$")
+_LIST_INTRO = re.compile(r"(?:是|为|為|包括|如下|有|以下[\u4e00-\u9fff]{0,6})\s*[：:]\s*$")
+# A bullet a page sets before each listed line ("- 推进产业结构调整；").
+_BULLET = re.compile(r"^[-•●▪■◆·]\s*")
 _LISTED_LINE = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[；;]$")
 _LISTED_LAST = re.compile(r"^[^。！？!?；;：:|｜]{4,60}[。；;]?$")
 _ANY_LEVEL = re.compile(
@@ -1450,13 +1522,18 @@ def _listed_lines(lines: list[str]) -> None:
     k = 0
     while k < len(lines):
         intro = lines[k].strip()
-        if not _LIST_INTRO.search(intro) or _heads_goals(intro) or "目标" in intro:
+        # ("为实现上述目标，…关注以下方面：": the clause introducing the list names no goals)
+        if (
+            not _LIST_INTRO.search(intro)
+            or _heads_goals(intro)
+            or "目标" in re.split(r"[，,]", intro)[-1]
+        ):
             k += 1
             continue
         run: list[int] = []
         j = k + 1
         while j < len(lines):
-            line = lines[j].strip()
+            line = _BULLET.sub("", lines[j].strip())
             if not line:
                 j += 1
                 continue
@@ -1472,7 +1549,7 @@ def _listed_lines(lines: list[str]) -> None:
             break
         if len(run) >= 3:
             for n, at in enumerate(run, start=1):
-                lines[at] = f"{n}、{lines[at].strip()}"
+                lines[at] = f"{n}、{_BULLET.sub('', lines[at].strip())}"
         k = j if run else k + 1
 
 
@@ -1625,7 +1702,8 @@ DOC_NUMBER = re.compile(
 )
 # The date line (落款): a paragraph that is a date and nothing else.
 DATE_LINE = re.compile(
-    r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?$"
+    r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?"
+    r"(?:\s*[|｜])?$"  # a web page's table cell left after it: "2022年12月21日 |"
 )
 # A plan's section of goals: every sentence in it commits.
 GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标')})$")
@@ -2265,7 +2343,8 @@ UNITS = (
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+?"
+# (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
+_CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
 # "1万个", "9千人": Arabic digits with 万/亿/千 before a measure word that has no 万 form of
 # its own.
 _MYRIAD = (
@@ -2311,7 +2390,7 @@ _SUFFIX = (
     r"(?:\s*(?P<suf>以上|以内|之内|以內|之內|以下|左右|内(?=[、，,。；;]|完成|办结|办理|审批|$)))?"
 )
 # "8—10个百亿企业", "3-5处": a range, its lower bound the target.
-_RANGE = r"(?P<upto>\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
+_RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 # Lookaheads on the first characters a prefix, a number and a unit can start with let the
 # scan skip most positions without trying every alternative (the matches are the same).
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
@@ -2323,12 +2402,16 @@ _LEVEL = re.compile(
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
+_ABOUT = re.compile(r"(?:大约|大約|约|約)$")
 _RATIO = re.compile(
     rf"(?:(?P<pre>{_PREFIX})\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[:：∶]\s*\d+(?:\.\d+)?)(?![\d:：∶])"
     rf"(?P<suf>以内|以下|左右|以上)?"
 )
+# "增长4.5%－5%", "增长6%-7%": a range of change, its lower bound the target.
 _CHANGE = re.compile(
-    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点){_SUFFIX}"
+    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)"
+    r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点))?"
+    rf"{_SUFFIX}"
 )
 _TWO_MEASURES = re.compile(
     rf"(?P<num>\d+)\s*(?P<unit>{_tw('个|座|栋|幢|所|处')})"
@@ -2822,6 +2905,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if comparator is None and (raised := _RAISED_TO.fullmatch(name)):
             # "提高行政村卫生室运行经费补助至6000元": the level a standard is set at.
             name, comparator, words = raised.group("what"), "=", f"{raised.group(1)}…至"
+        if comparator is None and (about := _ABOUT.search(name)):
+            comparator, words = "=", about.group(0)  # "增设汽车充电桩约50个": as 左右 says
         if comparator is None:
             # "新增智能车间 20 个": the verb opens the clause; "合同引资额680亿元", "“两品一标”
             # 企业5户": a figure of a committing sentence, the clause naming what it counts.
@@ -2867,6 +2952,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             obj = _TRAILING_NOISE.sub("", text[start + verb.end() : m.start()]).strip()
             if len(obj) >= 2:
                 name = obj
+        name = _ABOUT.sub("", name)  # (约 is no part of what is counted)
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         if _LOOKS_BACK.search(text, 0, m.start()):
@@ -3719,6 +3805,70 @@ def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.dat
     return year, issued_on, number.group(0) if number else ""
 
 
+# What is left of a decimal heading's number ("1.1 发展目标" read as row 1, "1 发展目标").
+_DECIMAL_MARK = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})*\s+")
+# A plan's span in its title: "三年行动方案（2024—2026年）", "2023-2025年行动计划".
+_TITLE_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年?")
+# A figure for every year, month or quarter ("每年盘活…不少于2000亩", "年均增长5%"): no
+# single deadline.
+_RECURRING = re.compile(r"每年|每年度|年均|每月|每季度|每半年|逐年|每一年")
+
+
+# The year whose work a text plans, as it names it: "2025年工作安排", "2026年政府工作任务",
+# "2024年度工作计划", "2022年全面推进乡村振兴重点工作", "2023年民生实事项目".
+_PLANNED_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年度?\s*[\u4e00-\u9fff]{0,10}?"
+    rf"(?:{_tw('工作安排|工作要点|工作计划|重点工作|工作任务|预期目标|主要目标|民生实事|实事项目|经济社会发展')})"
+)
+
+
+def _without_signature(text: str) -> str:
+    """A last row without the 落款 the text closes with: its date line and the issuer's
+    lines above it ("…主席团" "2031年12月20日"), which name no time limit of the row."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k and DATE_LINE.match(line.strip()):
+            j = k
+            while j > 1 and len(lines[j - 1].strip()) <= 30 and not _ends_sentence(lines[j - 1]):
+                j -= 1
+            return "\n".join(lines[:j])
+    return text
+
+
+def planned_year(paragraphs: list[str]) -> int | None:
+    """The one year whose work the text says it plans; None for none or several."""
+    planned = {int(m.group(1)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
+    return planned.pop() if len(planned) == 1 else None
+
+
+def period_end(
+    title: str, paragraphs: list[str], issued_on: dt.date | None
+) -> tuple[dt.date, str] | None:
+    """The end of the period the document plans for, as the document itself gives it,
+    and the words that give it: the span its title names ("（2024—2026年）": the end of
+    2026), else the (latest) year its title names ("2025年工作要点"), else the one year
+    whose work the text says it plans ("2026年政府工作任务", "2023年民生实事项目"; the
+    year of a notice dated the December before), else the year of its date line, of its
+    own 文号 standing at its head (not one it cites) or of the date its page prints. None
+    when it gives none: the years its body speaks of most are no period."""
+    if span := _TITLE_SPAN.search(title):
+        first, last = int(span.group(1)), int(span.group(2))
+        if first < last <= first + 10:
+            return dt.date(last, 12, 31), span.group(0)
+    if years := [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", title)]:
+        return dt.date(max(years), 12, 31), f"{max(years)}年"
+    if (year := planned_year(paragraphs)) is not None:
+        return dt.date(year, 12, 31), f"{year}年"
+    if issued_on is not None:
+        return dt.date(issued_on.year, 12, 31), f"{issued_on.year}年"
+    for para in paragraphs[:6]:
+        if (m := DOC_NUMBER.search(para)) and len(para.strip()) <= len(m.group(0)) + 4:
+            return dt.date(int(m.group("year")), 12, 31), m.group(0)
+    if (year := _page_year(paragraphs)) is not None:
+        return dt.date(year, 12, 31), f"{year}年"
+    return None
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -3729,7 +3879,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             separated_tables(
                 numbered_tables(
                     project_tables(
-                        unflatten_tables(scored_tables(labelled_records(run_together_tables(text))))
+                        unflatten_tables(
+                            scored_tables(
+                                labelled_records(
+                                    run_together_tables(headerless_tables(category_tables(text)))
+                                )
+                            )
+                        )
                     )
                 )
             )
@@ -3750,6 +3906,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     body, body_offsets = paragraphs[first:], offsets[first:]
     sections = find_structure(body, body_offsets)
     year, issued_on, doc_number = document_date(title, paragraphs)
+    if (planned := planned_year(paragraphs)) is not None and not re.search(
+        r"(?:19|20)\d{2}\s*年", title
+    ):
+        # "…票决产生了2032年民生实事项目" over a date line of December 2031: the year
+        # whose work the text plans is its year.
+        year = planned
     year = year or _year(joined) or _page_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     # A plan's goals under a heading below the first level, among the parts that say why
@@ -3760,7 +3922,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if GOALS.match(i.title.strip("。.：: "))
+        if GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
         and not GOALS.match(s.title.strip("。.：: "))
         and not _L1.match(i.rule)
         and not i.named_lead
@@ -3809,6 +3971,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
+            if (kept := _without_signature(item.text)) != item.text:
+                item.text, item.end = kept, item.start + len(kept)
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
         told = [is_instruction(i, section.title, notice) for i in section.items]
@@ -4007,6 +4171,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
+    # What a year's report, plan or work commits to without a date of its own is due by
+    # the year's end, and what a plan for a span of years commits to by the span's end:
+    # when the text says which itself (its title, date line or own 文号).
+    if ends := period_end(title, paragraphs, issued_on):
+        end, words = ends
+        for target in targets:
+            if target.deadline is None and not _RECURRING.search(target.text):
+                target.deadline, target.deadline_rule = end, words
     return Decomposition(
         title=title,
         author=author,
