@@ -1334,21 +1334,27 @@ _TIGHT_NUMBER = re.compile(
 _CLAUSE_NUMBER = re.compile(r"(?<=[：:；;])\s*(?=(?P<n>\d{1,2})[.．、](?!\d))")
 
 
-def _clause_numbered_run(line: str) -> str:
-    """The line with a new line before each number of a run 1, 2, 3… (three or more)
-    standing right after a colon or a semicolon; the line as it is otherwise."""
-    found = [(m.start(), int(m.group("n"))) for m in _CLAUSE_NUMBER.finditer(line)]
+def _longest_run(found: list[tuple[int, int]]) -> list[int]:
+    """The places of the longest run 1, 2, 3… among (place, number) pairs in the order of
+    their places (the first such run when two are as long); [] when no number is 1."""
     best: list[int] = []
     for i, (at, n) in enumerate(found):
         if n != 1:
             continue
         run, want = [at], 2
-        for at2, k in found[i + 1 :]:
+        for later, k in found[i + 1 :]:
             if k == want:
-                run.append(at2)
+                run.append(later)
                 want += 1
         if len(run) > len(best):
             best = run
+    return best
+
+
+def _clause_numbered_run(line: str) -> str:
+    """The line with a new line before each number of a run 1, 2, 3… (three or more)
+    standing right after a colon or a semicolon; the line as it is otherwise."""
+    best = _longest_run([(m.start(), int(m.group("n"))) for m in _CLAUSE_NUMBER.finditer(line)])
     if len(best) < 3:
         return line
     out, last = [], 0
@@ -1384,16 +1390,8 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
     marks["dot"].sort()
     best: list[int] = []
     for found in marks.values():
-        for i, (_at, n) in enumerate(found):
-            if n != 1:
-                continue
-            run, want = [found[i][0]], 2
-            for at, k in found[i + 1 :]:
-                if k == want:
-                    run.append(at)
-                    want += 1
-            if len(run) > len(best):
-                best = run
+        if len(run := _longest_run(found)) > len(best):
+            best = run
     if len(best) == 1 and len(line) > FLATTENED and (head := _LONE_WORK.match(line, best[0])):
         # "… 1、突出特色，优化结构，谋划富民强镇 坚持…": the one numbered work of a flattened
         # plan, its head short and standing before a space, is a row of its own.
