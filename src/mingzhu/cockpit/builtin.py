@@ -101,8 +101,8 @@ def overdue_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
 
 def most_overdue(by_unit: dict[int | None, dict[str, int]], n: int = TOP_UNITS) -> list[dict]:
     """The ``n`` lead units with the most overdue tasks (``lights_by_unit`` or
-    ``overdue_by_unit``), ties by name:
-    one query for the names of the units that can be among them."""
+    ``overdue_by_unit``), ties by name: one query for the names of the units that can be
+    among them."""
     from mingzhu.org.models import OrgUnit
 
     overdue = sorted(

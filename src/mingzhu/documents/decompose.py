@@ -3778,6 +3778,10 @@ def _page_year(paragraphs: list[str]) -> int | None:
     return None
 
 
+# A year a title names ("2025年…工作要点").
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
     """(the year the title, date line or 文号 gives, the date line's date, the 文号)."""
     issued_on = None
@@ -3790,7 +3794,7 @@ def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.dat
                 continue
             break
     number = next((m for p in paragraphs[:6] if (m := DOC_NUMBER.search(p))), None)
-    in_title = re.search(r"((?:19|20)\d{2})\s*年", title)
+    in_title = _TITLE_YEAR.search(title)
     year = (
         int(in_title.group(1))
         if in_title
@@ -3840,7 +3844,7 @@ def planned_year(paragraphs: list[str]) -> int | None:
 
 
 def period_end(
-    title: str, paragraphs: list[str], issued_on: dt.date | None
+    title: str, paragraphs: list[str], issued_on: dt.date | None, planned: int | None
 ) -> tuple[dt.date, str] | None:
     """The end of the period the document plans for, as the document itself gives it,
     and the words that give it: the span its title names ("（2024—2026年）": the end of
@@ -3848,15 +3852,16 @@ def period_end(
     whose work the text says it plans ("2026年政府工作任务", "2023年民生实事项目"; the
     year of a notice dated the December before), else the year of its date line, of its
     own 文号 standing at its head (not one it cites) or of the date its page prints. None
-    when it gives none: the years its body speaks of most are no period."""
+    when it gives none: the years its body speaks of most are no period. ``planned``:
+    the text's ``planned_year``."""
     if span := _TITLE_SPAN.search(title):
         first, last = int(span.group(1)), int(span.group(2))
         if first < last <= first + 10:
             return dt.date(last, 12, 31), span.group(0)
-    if years := [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", title)]:
+    if years := [int(y) for y in _TITLE_YEAR.findall(title)]:
         return dt.date(max(years), 12, 31), f"{max(years)}年"
-    if (year := planned_year(paragraphs)) is not None:
-        return dt.date(year, 12, 31), f"{year}年"
+    if planned is not None:
+        return dt.date(planned, 12, 31), f"{planned}年"
     if issued_on is not None:
         return dt.date(issued_on.year, 12, 31), f"{issued_on.year}年"
     for para in paragraphs[:6]:
@@ -3904,9 +3909,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     body, body_offsets = paragraphs[first:], offsets[first:]
     sections = find_structure(body, body_offsets)
     year, issued_on, doc_number = document_date(title, paragraphs)
-    if (planned := planned_year(paragraphs)) is not None and not re.search(
-        r"(?:19|20)\d{2}\s*年", title
-    ):
+    planned = planned_year(paragraphs)
+    if planned is not None and not _TITLE_YEAR.search(title):
         # "…票决产生了2032年民生实事项目" over a date line of December 2031: the year
         # whose work the text plans is its year.
         year = planned
@@ -4172,7 +4176,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # What a year's report, plan or work commits to without a date of its own is due by
     # the year's end, and what a plan for a span of years commits to by the span's end:
     # when the text says which itself (its title, date line or own 文号).
-    if ends := period_end(title, paragraphs, issued_on):
+    if ends := period_end(title, paragraphs, issued_on, planned):
         end, words = ends
         for target in targets:
             if target.deadline is None and not _RECURRING.search(target.text):

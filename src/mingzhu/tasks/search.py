@@ -103,15 +103,13 @@ def _unindexed(node: WhereNode) -> tuple[WhereNode, bool]:
         if isinstance(child, WhereNode):
             child, inner = _unindexed(child)
             found |= inner
-        elif isinstance(child, HasBigrams) or isinstance(getattr(child, "lhs", None), HasBigrams):
-            condition = child if isinstance(child, HasBigrams) else child.lhs
-            off = copy.copy(condition)
+        elif isinstance(getattr(child, "lhs", None), HasBigrams):
+            # A condition in ``filter`` is held as its lookup ``= True``: its copy with a
+            # copy of the condition that no longer asks the index.
+            off = copy.copy(child.lhs)
             off.indexed = False
-            if condition is child:
-                child = off
-            else:
-                child = copy.copy(child)
-                child.lhs = off
+            child = copy.copy(child)
+            child.lhs = off
             found = True
         children.append(child)
     return type(node).create(children, node.connector, node.negated), found
