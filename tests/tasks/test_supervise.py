@@ -1,4 +1,5 @@
 import datetime as dt
+import importlib
 import io
 import json
 import random
@@ -40,7 +41,23 @@ def test_it_escalates_blue_then_red(make_task, fgw):
     supervise("2030-07-01")  # two working days left, on schedule: blue
     supervise("2030-07-04")  # overdue: red
     assert sorted(task.sheets.values_list("level", flat=True)) == ["blue", "red"]
-    assert SupervisionSheet.objects.filter(task=task, level="red").get().unit == task.lead_unit
+    red = SupervisionSheet.objects.filter(task=task, level="red").get()
+    assert red.unit == red.lead_unit == task.lead_unit and red.issuer == task.issuer
+
+
+def test_the_migration_copies_each_sheets_task_units(make_task, unit):
+    """tasks.0020 fills the copies of the sheets already issued from their tasks."""
+    from django.apps import apps
+
+    migration = importlib.import_module("mingzhu.tasks.migrations.0020_sheet_scope_copies")
+    task = make_task(Status.ACCEPTED, deadline=dt.date(2030, 6, 28))
+    supervise("2030-07-01")
+    other = unit("YZ-XINBA")
+    SupervisionSheet.objects.filter(task=task).update(lead_unit=other, issuer=other)
+    migration.copy_from_tasks(apps, None)
+    assert set(task.sheets.values_list("lead_unit", "issuer")) == {
+        (task.lead_unit_id, task.issuer_id)
+    }
 
 
 def test_it_leaves_closed_tasks_alone(make_task):

@@ -3,10 +3,12 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from mingzhu.cockpit.builtin import quarter_start, tasks_panel
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.demo import LIST_NAME as DEMO_LIST
-from mingzhu.tasks.models import Task, TaskList
+from mingzhu.tasks.models import SupervisionSheet, Task, TaskList
 
 LEDGER = "/tasks/"
 
@@ -192,6 +194,35 @@ def test_an_assigned_task_keeps_its_deadline_until_an_extension(as_user, make_ta
     assert renamed.status_code == 302
     task.refresh_from_db()
     assert task.title == "改名后的任务"
+
+
+def test_a_tasks_sheets_follow_it_to_another_lead_unit(
+    as_user, make_task, supervisor, unit, xinba, fgw
+):
+    """Moved by an edit of the issuing side, an overdue task's sheets are seen by its new
+    lead unit, no longer by the old one; the unit supervised when each was issued stays."""
+    task = make_task(Status.ACCEPTED)
+    old, new = task.lead_unit, unit("YZ-XINBA")
+    today = timezone.localdate()
+    sheet = SupervisionSheet.objects.create(task=task, level="red", issued_on=today, unit=old)
+    assert (sheet.lead_unit, sheet.issuer) == (old, supervisor.unit)
+    xinba_user, fgw_user = xinba, fgw
+    assert not SupervisionSheet.objects.restrict(xinba_user, "view").filter(pk=sheet.pk)
+    moved = as_user(supervisor).post(f"/tasks/{task.pk}/edit/", _edit_data(task, lead_unit=new.pk))
+    assert moved.status_code == 302, moved.content.decode()[-2000:]
+    sheet.refresh_from_db()
+    assert (sheet.lead_unit, sheet.issuer, sheet.unit) == (new, supervisor.unit, old)
+    assert SupervisionSheet.objects.restrict(xinba_user, "view").filter(pk=sheet.pk).exists()
+    assert not SupervisionSheet.objects.restrict(fgw_user, "view").filter(pk=sheet.pk)
+    # The page of sheets and the cockpit's count say the same to the new lead unit.
+    listed = as_user(xinba_user).get("/tasks/supervision/")
+    assert listed.status_code == 200 and task.code in listed.content.decode()
+    context = tasks_panel(xinba_user, today).context
+    counted = {str(level): n for level, _label, n in context["sheets"]}
+    in_scope = SupervisionSheet.objects.restrict(xinba_user, "view").filter(
+        issued_on__gte=quarter_start(today), issued_on__lte=today, level="red"
+    )
+    assert counted["red"] == in_scope.count() >= 1
 
 
 def test_a_drafts_deadline_cannot_move_into_the_past(as_user, make_task, supervisor):

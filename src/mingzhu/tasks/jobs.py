@@ -58,15 +58,16 @@ def supervise(as_of: dt.date) -> dict[str, int]:
         earned = (
             active.filter(q)
             .filter(~Exists(has_sheet))
-            .values(sheet_task=F("pk"), sheet_unit=F("lead_unit_id"))
+            .values(sheet_task=F("pk"), sheet_unit=F("lead_unit_id"), sheet_issuer=F("issuer_id"))
         )
         select, params = earned.query.sql_with_params()
         # One INSERT ... SELECT per level; the unique constraint keeps a concurrent run
         # from duplicating a sheet, and RETURNING names only the sheets really created.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {sheets.db_table} (task_id, unit_id, level, issued_on, "
-                f"created_at, updated_at) SELECT s.sheet_task, s.sheet_unit, %s, %s, %s, %s "
+                f"INSERT INTO {sheets.db_table} (task_id, unit_id, lead_unit_id, issuer_id, "
+                f"level, issued_on, created_at, updated_at) SELECT s.sheet_task, s.sheet_unit, "
+                f"s.sheet_unit, s.sheet_issuer, %s, %s, %s, %s "
                 f"FROM ({select}) s WHERE true ON CONFLICT DO NOTHING RETURNING id, unit_id",
                 [
                     str(level),

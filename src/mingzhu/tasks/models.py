@@ -309,7 +309,10 @@ class Task(TimeStampedModel):
             if update_fields is not None and "due_at" in update_fields:
                 kwargs["update_fields"] = {*update_fields, "deadline"}
         if self.code:
+            moved = not self._state.adding
             super().save(*args, **kwargs)
+            if moved:
+                self._move_sheets(kwargs.get("update_fields"))
             return
         # A readable code: year, issuing unit, sequence (``code_prefix``), its number
         # taken from the prefix's counter in the same savepoint as the insert. A code
@@ -330,6 +333,20 @@ class Task(TimeStampedModel):
                     raise  # not the code: some other constraint
                 TaskCodeCounter.catch_up(prefix)
         raise IntegrityError(f"could not allocate a task code with prefix {prefix}")
+
+    def _move_sheets(self, update_fields) -> None:
+        """The task's supervision sheets follow it to its lead unit and issuer of now
+        (``SupervisionSheet.lead_unit``): one update, by the sheets' task index, when a
+        save may have changed either."""
+        if update_fields is not None and not SHEET_FOLLOWS.intersection(update_fields):
+            return
+        self.sheets.exclude(lead_unit_id=self.lead_unit_id, issuer_id=self.issuer_id).update(
+            lead_unit_id=self.lead_unit_id, issuer_id=self.issuer_id
+        )
+
+
+# A task's fields that its supervision sheets carry.
+SHEET_FOLLOWS = frozenset({"lead_unit", "lead_unit_id", "issuer", "issuer_id"})
 
 
 class TaskCodeCounter(ScopedModel):
@@ -500,14 +517,23 @@ class Attachment(FileAttachment):
 
 @audited()
 class SupervisionSheet(TimeStampedModel):
-    """A supervision sheet (督办单): one per task per level, never duplicated."""
+    """A supervision sheet (督办单): one per task per level, never duplicated.
 
-    scope_fields = ("task__lead_unit", "task__issuer")
+    ``unit`` is the unit supervised, the task's lead unit on the day the sheet was issued,
+    and stays so. A sheet is seen by the task's lead unit and issuer as they are now:
+    ``lead_unit`` and ``issuer`` are the task's, copied on the sheet and kept with the task
+    (``Task.save`` moves them when the task moves), so that a unit's sheets of a quarter
+    are counted from an index of the sheets alone, without joining the ledger."""
+
+    scope_fields = ("lead_unit", "issuer")
 
     task = foreign_key(Task, _("task"), "sheets")
     level = models.CharField(_("level"), max_length=10, choices=SheetLevel.choices)
     issued_on = models.DateField(_("issued on"))
     unit = unit_fk(_("unit supervised"))
+    # Indexed by the covering indexes below, which start with them.
+    lead_unit = unit_fk(_("lead unit"), db_index=False)
+    issuer = unit_fk(_("issuing unit"), db_index=False)
 
     class Meta:
         verbose_name = _("supervision sheet")
@@ -516,6 +542,26 @@ class SupervisionSheet(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["task", "level"], name="one_sheet_per_task_level")
         ]
+        indexes = [
+            # A quarter's sheets by level, city-wide and per part of a scope (the cockpit),
+            # read from these indexes alone.
+            models.Index(fields=["issued_on"], include=["level"], name="sheet_issued_cover"),
+            models.Index(
+                fields=["lead_unit", "issued_on"], include=["level"], name="sheet_lead_cover"
+            ),
+            models.Index(
+                fields=["issuer", "issued_on"],
+                include=["level", "lead_unit"],
+                name="sheet_issuer_cover",
+            ),
+        ]
+
+    def save(self, *args, **kwargs) -> None:
+        if self.lead_unit_id is None or self.issuer_id is None:
+            task = Task.objects.only("lead_unit", "issuer").get(pk=self.task_id)
+            self.lead_unit_id = self.lead_unit_id or task.lead_unit_id
+            self.issuer_id = self.issuer_id or task.issuer_id
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} · {self.task.code}"
