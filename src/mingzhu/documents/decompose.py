@@ -4023,8 +4023,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # dates ("上半年，引进…") are no time limit of the task.
             said = item.text[: _report_opens(item.text)] if review else item.text
             item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
-            if yearly and item.deadline is None and not item.long_running:
+            if yearly and item.deadline is None:
+                # A 实事 of the year is done by its end, however it words the work
+                # ("持续开展…筛查", "全面实施…制度"): it is no long-running task.
                 item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
+                item.long_running = False
     cut = cut_off_row(sections, joined)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
@@ -4323,9 +4326,10 @@ def _report_opens(text: str) -> int:
     return min(at, default=len(text))
 
 
-# The 实事 of a year, in either form of the characters.
+# The 实事 of a year, in either form of the characters, introduced for listing ("这十件实事
+# 分别是：", "…为：", "40项民生实事项目包括：…；…").
 SHISHI_LIST = re.compile(
-    r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]|[实實]事[^。；;：:]{0,60}?[，,](?=即\S)"
+    r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為]|包括)[：:]|[实實]事[^。；;：:]{0,60}?[，,](?=即\S)"
 )
 
 
