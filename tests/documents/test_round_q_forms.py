@@ -3,6 +3,8 @@ test (names, figures and dates invented)."""
 
 from decimal import Decimal
 
+from mingzhu.documents.decompose import without_jammer
+
 from .found import dated_rows as _rows
 from .found import dated_targets as _targets
 
@@ -32,5 +34,91 @@ def test_a_shishi_worded_as_continuing_work_is_still_due_by_the_year_s_end():
         "1.持续开展适龄妇女“两癌”免费筛查。\n"
         "2.全面实施长期护理保险制度。\n"
         "3.新建城西农贸市场1个。\n"
+    )
+    assert [d for _t, _l, d in _rows(text)] == ["2031-12-31"] * 3
+
+
+# --- the page around the text -----------------------------------------------------------------
+
+
+def test_a_page_s_controls_and_record_fields_are_neither_title_nor_rows():
+    text = (
+        "进入老年版\n"
+        "索引号 11330000/2031-000123 组配分类 民生实事 主题分类 政务公开\n"
+        "公开方式 主动公开 公开范围 面向全社会\n"
+        "2031年十大民生实事项目出炉\n"
+        "字体:【大】 【小】\n"
+        "1.教育提升工程。新建城东小学1所。(牵头领导:王明,责任单位:县教育局)\n"
+        "2.健康服务工程。新增村卫生室8家。(牵头领导:王明,责任单位:县卫生健康局)\n"
+    )
+    assert _rows(text) == [
+        ("教育提升工程", "县教育局", "2031-12-31"),
+        ("健康服务工程", "县卫生健康局", "2031-12-31"),
+    ]
+
+
+def test_a_sharing_site_s_counters_are_no_rows():
+    text = (
+        "镇年度工作计划.docxVIP\n"
+        "  • 0\n"
+        "  • 约5.1千字\n"
+        "  • 约 9页\n"
+        "  • 2031-01-20 发布于四川\n"
+        "  • 举报\n"
+        "一、产业发展\n"
+        "1.特色农业提升\n"
+        "建设蔬菜基地2个,培训农民不少于300人次。\n"
+    )
+    assert [t for t, _l, _d in _rows(text)] == ["特色农业提升"]
+
+
+def test_a_forum_s_anti_copying_jammer_is_no_part_of_the_text():
+    text = (
+        "青川县2031年民生实事项目具体如下\n"
+        "* q/ {) b& x! R8 r( k 一、教育设施提升项目$ N3 {7 w- a G\n"
+        "新建城东小学教学楼1栋;- s: f1 o, X* g% z* L\n"
+        "购置课桌椅800套。* `9 h3 s& ^7 X* b( ^\n"
+        "二、健康守护项目% F; h0 J9 u1 P6 Q a5 Z\n"
+        "为老年人免费体检,受益人群达2.5万人以上。/ T0 ~% }' m, L0 Y$ p\n"
+    )
+    assert _rows(text) == [
+        ("教育设施提升项目", "", "2031-12-31"),
+        ("健康守护项目", "", "2031-12-31"),
+    ]
+    assert [(n, v, u) for n, _c, v, u, _d in _targets(text)] == [
+        ("城东小学教学楼", Decimal(1), "栋"),
+        ("课桌椅", Decimal(800), "套"),
+        ("受益人群", Decimal(25000), "人"),
+    ]
+
+
+def test_a_bar_table_s_marks_and_a_line_s_latin_words_are_no_jammer():
+    for line in (
+        "1 | 新建农贸市场2个 | 县商务局 | 2 | 3 | 4 |",
+        "建成5G + AI + IoT 应用场景10个",
+        "| 序号 | 工作任务 | 责任单位 |",
+    ):
+        assert without_jammer(line) == line
+
+
+def test_a_figure_before_a_name_opening_with_kou_counts_it():
+    # (人口 is no measure; 个口袋公园 counts 口袋公园.)
+    text = "青川县2031年民生实事\n1.新建3处口袋公园,建设面积7600平方米。\n2.开发500个青年就业见习岗位,建好2个示范点。\n3.新建城北道路工程,全长470米、宽30米。\n"
+    assert [(n, v, u) for n, _c, v, u, _d in _targets(text)] == [
+        ("口袋公园", Decimal(3), "处"),
+        ("青年就业见习岗位", Decimal(500), "个"),
+        ("示范点", Decimal(2), "个"),
+    ]
+
+
+def test_short_lines_naming_the_shishi_above_a_heading_of_the_rows_date_them():
+    text = (
+        "市政府2031年工作报告确定今年将筹措资金20亿元以上,实施为民办实事十大工程。\n"
+        "下面一起来看看\n"
+        "今年市本级为民办实事十大工程\n"
+        "计划项目主要实施内容\n"
+        "一、科教惠民工程。主要是新建幼儿园12所、普通高中2所。\n"
+        "二、健康惠民工程。主要是新建健康驿站3个。\n"
+        "三、文体惠民工程。主要是完成农村电影公益放映3000场。\n"
     )
     assert [d for _t, _l, d in _rows(text)] == ["2031-12-31"] * 3

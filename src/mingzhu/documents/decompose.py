@@ -1660,6 +1660,63 @@ _PAGE_FIELD = re.compile(
 )
 
 
+# The controls and counters of a web page copied with its text: "进入老年版", "关怀版 无障碍",
+# "字体:【大】 【小】", "打印本页", "扫一扫在手机打开当前页", a sharing site's "• 0",
+# "约6.22千字", "约 11页", "2026-01-28 发布于四川", "举报"; a breadcrumb's "首页" and
+# "> 政务公开 > …". None is the text's.
+_CHROME_WORD = (
+    r"(?:进入|切换)?(?:老年|关怀|长者|適老|适老)(?:版|模式)|无障碍(?:浏览|阅读)?|無障礙|"
+    r"打印本页|打印本頁|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|举报|舉報|收藏|下载|下載|分享到?|"
+    r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
+    r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
+)
+_CHROME = re.compile(rf"^\s*(?:[•·●▪]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
+_CHROME_OTHER = re.compile(
+    r"^\s*(?:[•·●▪]\s*\d{1,6}"  # a bulleted counter
+    r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
+    r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|当前)?位置\s*[:：][^。]{0,60})\s*$"
+)
+
+
+# A forum's anti-copying "jammer": runs of short random ASCII tokens before or after the
+# text on a line ("* p/ {) b& x! R8 r( k 一、…项目$ N3 {7 w- a G"). A run is five tokens or
+# more of one to three printable characters, holding letters and marks both (a bar table's
+# "| 1 | 2 |" holds no letters).
+_JAMMER_RUN = r"(?:[!-~]{1,3}[ \t]+){4,}[!-~]{1,3}"
+_JAMMER_END = re.compile(
+    rf"(?<=[^\x00-\x7f])(?P<keep>[;:,.!?)]?)[ \t]*(?P<run>{_JAMMER_RUN})[ \t]*$", re.M
+)
+_JAMMER_START = re.compile(rf"^[ \t]*(?P<run>{_JAMMER_RUN})[ \t]+(?=[^\x00-\x7f])", re.M)
+
+
+def _jammer(run: str) -> bool:
+    letters = sum(ch.isalpha() for ch in run)
+    marks = sum(not ch.isalnum() and not ch.isspace() and ch not in "|" for ch in run)
+    return letters >= 2 and marks >= 2
+
+
+def without_jammer(text: str) -> str:
+    """The text without a forum's anti-copying jammer (``_JAMMER_RUN``)."""
+    if not re.search(r"[!-~][ \t]+[!-~]{1,3}[ \t]+[!-~]", text):
+        return text
+    text = _JAMMER_END.sub(
+        lambda m: m.group("keep") if _jammer(m.group("run")) else m.group(0), text
+    )
+    return _JAMMER_START.sub(lambda m: "" if _jammer(m.group("run")) else m.group(0), text)
+
+
+def page_chrome(para: str) -> bool:
+    """A line of the page around the text, not of the text (``_CHROME``)."""
+    return bool(_CHROME.match(para) or _CHROME_OTHER.match(para))
+
+
+# The fields of a page's record of the document, on a line of their own before the title,
+# with or without their colons: "索引号 113302…/2024-152907 组配分类 民生实事 …".
+_FIELD_LINE = re.compile(
+    r"^\s*(?:索\s*引\s*号|索引號|发布机构|發佈機構|发布机关|公开方式|公開方式|发文文号|发文字号|组配分类|主题分类)"
+)
+
+
 def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     """(title, author, affiliation, index of the first body paragraph)."""
     i = 0
@@ -1671,6 +1728,8 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     while i < len(paragraphs) - 1 and (
         not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i])
         or re.fullmatch(r"[^|｜:：]{1,12}[:：][\s|｜]*", paragraphs[i])
+        or _FIELD_LINE.match(paragraphs[i])
+        or _PAGE_FIELD.match(paragraphs[i].lstrip("•·● "))
     ):
         i += 1  # a line of marks ("|", "•") or an empty field of the page ("文件名称: |")
 
@@ -2462,7 +2521,7 @@ _ADDING = re.compile(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
-        r"增补|增设|采购|购置"
+        r"增补|增设|采购|购置|开发|建好"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -2472,7 +2531,8 @@ _OBJECT_VERBS = re.compile(
     + _tw(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置"
+        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置|"
+        r"开发|建好"
     )
     + ")$"
 )
@@ -2502,7 +2562,8 @@ _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
-    r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
+    r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
+    r"开发|建好"  # "开发1000个青年就业见习岗位", "建好3个示范点"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
@@ -2510,7 +2571,7 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
-    rf"\s*(?P<unit>{_WORK_UNIT})(?!口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
+    rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
     rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -3260,7 +3321,8 @@ _STATED_BOUND = re.compile(rf"{_PREFIX}|以上|以下|左右|以内|之内")
 _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
 # "总长度约25公里", "占地面积约2.4万平方米": a dimension of what is built.
 _DIMENSION = re.compile(
-    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積)"
+    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積|"
+    r"建设面积|建設面積|(?<=[、，,])[宽寬])"  # ("全长470米、宽30米")
     r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
 
@@ -3876,7 +3938,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
+    text = without_jammer(_ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS)))
     paragraphs = join_lines(
         renumbered_rows(
             separated_tables(
@@ -3896,7 +3958,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
-    paragraphs = attachment_lists(paragraphs)
+    paragraphs = [p for p in attachment_lists(paragraphs) if not page_chrome(p)]
     title, author, affiliation, first = split_header(paragraphs)
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
@@ -4005,7 +4067,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
-        intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
+        above = joined[: section.start].rstrip("\n").split("\n")
+        intro = above[-1]
+        # A heading of the rows ("計劃項目主要實施內容") may stand under the short lines
+        # that name them ("今年市本級為民辦實事“十大”工程").
+        for line in reversed(above[-3:-1]):
+            if len(line) > 40 or _ends_sentence(line):
+                break
+            intro = f"{line}\n{intro}"
         yearly = year is not None and (
             opens_on_shishi
             or _names_shishi(title)
