@@ -103,7 +103,12 @@ def test_a_bar_table_s_marks_and_a_line_s_latin_words_are_no_jammer():
 
 def test_a_figure_before_a_name_opening_with_kou_counts_it():
     # (人口 is no measure; 个口袋公园 counts 口袋公园.)
-    text = "青川县2031年民生实事\n1.新建3处口袋公园,建设面积7600平方米。\n2.开发500个青年就业见习岗位,建好2个示范点。\n3.新建城北道路工程,全长470米、宽30米。\n"
+    text = (
+        "青川县2031年民生实事\n"
+        "1.新建3处口袋公园,建设面积7600平方米。\n"
+        "2.开发500个青年就业见习岗位,建好2个示范点。\n"
+        "3.新建城北道路工程,全长470米、宽30米。\n"
+    )
     assert [(n, v, u) for n, _c, v, u, _d in _targets(text)] == [
         ("口袋公园", Decimal(3), "处"),
         ("青年就业见习岗位", Decimal(500), "个"),
