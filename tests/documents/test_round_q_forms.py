@@ -127,3 +127,43 @@ def test_short_lines_naming_the_shishi_above_a_heading_of_the_rows_date_them():
         "三、文体惠民工程。主要是完成农村电影公益放映3000场。\n"
     )
     assert [d for _t, _l, d in _rows(text)] == ["2031-12-31"] * 3
+
+
+# --- passages cut at their end ----------------------------------------------------------------
+
+
+def test_a_short_last_line_stopped_after_a_comma_cuts_its_row():
+    text = (
+        "一、经济发展目标与计划\n"
+        "1.农业现代化推进\n"
+        "建立农业科技示范基地,全年培训农民不少于500人次。\n"
+        "2.工业转型升级\n"
+        "加大招商引资力度,制定优惠政策,吸引优质企业入驻工业园区。\n"
+        "加强园区基础设施建设,完善\n"
+    )
+    assert [t for t, _l, _d in _rows(text)] == ["农业现代化推进"]
+
+
+def test_a_short_units_line_ending_the_text_cuts_nothing():
+    text = (
+        "青川区2031年重点工作任务分解\n"
+        "1.地区生产总值增长6%左右。\n"
+        "牵头单位：区发改局\n"
+        "2.城乡居民收入增长快于经济增长。\n"
+        "牵头单位：区人社局\n"
+        "责任单位：区农业农村局，各街道\n"
+    )
+    assert [t for t, _l, _d in _rows(text)] == [
+        "地区生产总值增长6%左右",
+        "城乡居民收入增长快于经济增长",
+    ]
+
+
+def test_a_table_ending_in_a_figure_cut_at_its_decimal_point_cuts_its_last_row():
+    text = (
+        "2031年政府工作报告重点工作责任分解\n"
+        "序号\n主要工作任务\n责任单位\n"
+        "1\n地区生产总值增长6%左右。\n市发展改革委\n"
+        "2\n研发投入强度达到3.\n"
+    )
+    assert _rows(text) == [("地区生产总值增长6%左右", "市发展改革委", None)]

@@ -4280,7 +4280,7 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     ("责任单位：市"). It is taken out of its section; returns where it started (the end of
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
-    if items and _stops_mid_sentence(joined):
+    if items and (_stops_mid_sentence(joined) or _CUT_FIGURE.search(joined.rstrip())):
         # The text's last line is prose stopped in mid-sentence ("…大力发展文旅经济、
         # 赛事经济，探索发展首发经济") where its other prose lines end theirs: the last row,
         # the one it belongs to, is cut, however few the rows.
@@ -4318,22 +4318,28 @@ _UNITS_CUT = re.compile(
 
 
 _CLAUSE_ENDS = TERMINAL + CLOSERS + "〕】]；;。.：:"
+# A text ending in a figure cut at its decimal point ("研发投入强度达到3."): a Chinese
+# sentence ends with 。, not with the point of a number.
+_CUT_FIGURE = re.compile(r"[\u4e00-\u9fff][^\n。；;]{0,30}\d[.．]。?$")  # (。 a table row's, ours)
 
 
 def _stops_mid_sentence(joined: str) -> bool:
-    """The text ends in a line of prose stopped in mid-sentence: a long line holding a
-    clause mark that ends in a word, an opening mark or a comma, in a text whose other lines of
-    prose end theirs. A line of progress cut ("完成情况：开展…") cuts no task; a text whose
-    lines of prose end without their marks (a table's cells) is not judged."""
+    """The text ends in a line of prose stopped in mid-sentence: a line of 12 characters or
+    more holding a clause mark that ends in a word, an opening mark or a comma ("加强园区
+    基础设施建设,完善"), in a text whose other lines of prose end theirs. A line of
+    progress cut ("完成情况：开展…") cuts no task, nor does a short labelled line
+    ("责任单位：区农业农村局，各街道"); a text whose lines of prose end without their marks
+    (a table's cells) is not judged."""
     lines = [line.strip() for line in joined.split("\n") if line.strip()]
     if len(lines) < 2:
         return False
     last = re.sub(r"\([a-zü]{0,6}$", "", lines[-1])  # a romanised reading cut: "基礎(c"
     if (
-        len(last) < 20
+        len(last) < 12
         or not re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1])
         or not re.search(r"[，,、；;]", last)
         or _PROGRESS_LABEL.match(last)
+        or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
     ):
         return False
     prose = [line for line in lines[:-1] if len(line) >= 20 and re.search(r"[，,、；;]", line)]
