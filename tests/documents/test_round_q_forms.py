@@ -167,3 +167,63 @@ def test_a_table_ending_in_a_figure_cut_at_its_decimal_point_cuts_its_last_row()
         "2\n研发投入强度达到3.\n"
     )
     assert _rows(text) == [("地区生产总值增长6%左右", "市发展改革委", None)]
+
+
+# --- what a figure counts -------------------------------------------------------------------
+
+
+def _named(sentence: str) -> list[tuple[str, str | None, Decimal, str]]:
+    return [(n, c, v, u) for n, c, v, u, _d in _targets(f"青川县2031年民生实事\n1.{sentence}\n")]
+
+
+def test_a_count_about_so_much_after_its_verb_is_exact():
+    assert _named("完成约3000户农户生活污水治理。") == [
+        ("农户生活污水治理", "=", Decimal(3000), "户"),
+    ]
+
+
+def test_an_aside_after_the_verb_is_no_part_of_the_name():
+    assert _named("新建(改建)8家标准化老年食堂。") == [
+        ("标准化老年食堂", ">=", Decimal(8), "家"),
+    ]
+
+
+def test_a_count_named_by_its_measure_with_the_figure_in_wan():
+    assert _named("新建老年食堂8家,全年助餐服务人次达120万以上。") == [
+        ("老年食堂", ">=", Decimal(8), "家"),
+        ("全年助餐服务人次", ">=", Decimal(1200000), "人次"),
+    ]
+
+
+def test_a_count_of_places_and_of_homes_before_a_task_of_work():
+    assert _named("年底前完成4个小区96户改造任务。") == [
+        ("小区", ">=", Decimal(96), "户"),
+        ("小区", ">=", Decimal(4), "个"),
+    ]
+
+
+def test_those_served_after_dui_or_wei_and_an_aside_name_the_service():
+    assert _named("对全县义务教育阶段3200名学生实施“营养改善计划”。") == [
+        ("学生“营养改善计划”", ">=", Decimal(3200), "名"),
+    ]
+    assert _named("为20个村(社区)居家养老服务站配备智能终端。") == [
+        ("村(社区)居家养老服务站智能终端", ">=", Decimal(20), "个"),
+    ]
+
+
+def test_a_check_of_so_many_people_of_an_age_range():
+    assert _named("开展3万名40-74周岁居民结直肠癌筛查。") == [
+        ("居民结直肠癌筛查", ">=", Decimal(30000), "名"),
+    ]
+
+
+def test_a_share_of_the_means_spent_on_something():
+    assert _named("继续把85%以上的财力投向民生领域。") == [
+        ("财力投向民生领域", ">=", Decimal(85), "%"),
+    ]
+
+
+def test_applying_for_a_range_of_labels_counts_its_floor():
+    assert _named("申请2-3个农产品地理标志认证。") == [
+        ("农产品地理标志认证", ">=", Decimal(2), "个"),
+    ]

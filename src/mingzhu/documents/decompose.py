@@ -2563,14 +2563,14 @@ _COUNTING_VERBS = _tw(
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
-    r"开发|建好"  # "开发1000个青年就业见习岗位", "建好3个示范点"
+    r"开发|建好|申请|申報|申报"  # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
-    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    rf"(?P<gap>(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
     rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
@@ -2643,7 +2643,9 @@ _INVESTING_COUNT = re.compile(
 )
 _ONE_SIZED = re.compile(rf"(?P<num>\d+)\s*(?P<unit>{_COUNT_UNIT})\s*(?P<size>{_SIZE})")
 # A verb that ends what a count counts: "时令蔬菜700亩种植".
-_CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?=[，,。；;、]|$)")
+_CLOSING_VERB = re.compile(
+    r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?:任务)?(?=[，,。；;、]|$)"  # ("119户改造任务")
+)
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
 # the verb that completes it.
 _COMPLETED = re.compile(
@@ -3099,8 +3101,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
-        name = f"{gap}{m.group('obj')}"
-        results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        # "完成约9000户农户生活污水治理": a count about so much is that much.
+        about = _ABOUT.search(gap)
+        name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
+        results.append(
+            found(m, m.start("verb"), name, "=" if about else ">=", value, m.group("verb"))
+        )
         chain = [results[-1]]
         results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
@@ -3146,6 +3152,20 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         results.append(found(m, at, obj, comparator or ">=", value, words or "…个…"))
         taken.append((at, m.end()))
+    for m in _COUNT_IN_SCALE.finditer(text) if "万" in text or "萬" in text or "亿" in text else ():
+        # "服务人次达200万以上": the measure named by what is counted, the figure in 万.
+        value = _number(m.group("num") + m.group("scale"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        unit = {"人数": "人", "户数": "户", "次数": "次"}.get(m.group("unit"), m.group("unit"))
+        results.append(
+            dataclasses.replace(
+                found(m, m.start("what"), m.group("what"), comparator or ">=", value, "达…万"),
+                unit=unit,
+            )
+        )
+        taken.append((m.start("num"), m.end()))
     for m in _SHARE_FIRST.finditer(text) if "%" in text or "％" in text else ():
         at = m.start("num")
         if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
@@ -3178,6 +3198,24 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), None)
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
+        taken.append((m.start("num"), m.end()))
+    for m in _SHARE_SPENT.finditer(text) if "%" in text or "％" in text else ():
+        # "把88%以上的财力投向民生领域": the share of the means spent so.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name = m.group("what") + m.group("verb") + m.group("to")
+        results.append(found(m, m.start("num"), name, comparator or "=", value, words or "把"))
+        taken.append((m.start("num"), m.end()))
+    for m in _SCREENED.finditer(text):
+        if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("who") + m.group("what")
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
     if "解" in text or "改善" in text:
         for m in _SOLVED.finditer(text):
@@ -3315,6 +3353,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     return sorted(results, key=lambda t: t.start)
 
 
+# "全年助餐配送餐服务人次达200万以上", "接待游客人数突破50万": a count whose name ends in
+# its measure (人次, 人数), the figure in 万 or 亿 with no unit after it.
+_COUNT_IN_SCALE = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{2,16}?(?P<unit>人次|人数|人數|户数|戶數|次数|次數))\s*"
+    r"(?:达到|達到|达|達|突破|超过|超過)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])"
+    r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
+)
+
+
 _STATED_BOUND = re.compile(rf"{_PREFIX}|以上|以下|左右|以内|之内")
 
 
@@ -3327,10 +3374,29 @@ _DIMENSION = re.compile(
 )
 
 
-# "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
+# "继续把88%以上的财力投向民生领域", "将80%以上的新增财力用于民生": a share of the
+# means, where it goes naming it.
+_SHARE_SPENT = re.compile(
+    r"[把将將]\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?\s*的?"
+    r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?P<verb>投向|用于|用於|投入|投到)"
+    r"(?P<to>[\u4e00-\u9fff]{2,12}?)(?=[，,。；;、]|$)"
+)
+# "开展5万名40-74周岁居民上消化道癌筛查": a check of so many people (an age range between),
+# the check names it.
+_SCREENED = re.compile(
+    rf"(?P<verb>{_tw('开展|完成|提供')})\s*{_NUMBER}\s*(?P<unit>{_tw('名|人次|人')})"
+    r"(?:\d+\s*[-—–~～至]\s*\d+\s*周?[岁歲])?"
+    r"(?P<who>[\u4e00-\u9fff]{1,10}?)"
+    r"(?P<what>[\u4e00-\u9fff“”]{2,20}?(?:筛查|篩查|检查|檢查|体检|體檢|检测|檢測))"
+    r"(?=[，,。；;、]|$)"
+)
+# "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it;
+# so with "对全市义务教育阶段4500名学生实施“营养改善计划”" and "为30个村(社区)…配备智能终端".
 _SERVED = re.compile(
-    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
+    rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]){1,16}?)"
+    r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
