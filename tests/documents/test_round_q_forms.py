@@ -191,7 +191,7 @@ def test_an_aside_after_the_verb_is_no_part_of_the_name():
 def test_a_count_named_by_its_measure_with_the_figure_in_wan():
     assert _named("新建老年食堂8家,全年助餐服务人次达120万以上。") == [
         ("老年食堂", ">=", Decimal(8), "家"),
-        ("全年助餐服务人次", ">=", Decimal(1200000), "人次"),
+        ("助餐服务人次", ">=", Decimal(1200000), "人次"),
     ]
 
 
@@ -227,3 +227,31 @@ def test_applying_for_a_range_of_labels_counts_its_floor():
     assert _named("申请2-3个农产品地理标志认证。") == [
         ("农产品地理标志认证", ">=", Decimal(2), "个"),
     ]
+
+
+def test_a_total_after_gong_names_the_people_of_the_one_count_before_it():
+    assert _named("举办培训5个班次,共计300人次。") == [
+        ("培训班次", ">=", Decimal(5), "个"),
+        ("培训班次", ">=", Decimal(300), "人次"),
+    ]
+    # A total of what the sentence lists, or of a set it names, is no target of its own.
+    assert _named("新建公园3个、绿道5条,共8处。") == [
+        ("公园", ">=", Decimal(3), "个"),
+        ("绿道", ">=", Decimal(5), "条"),
+    ]
+    assert _named("第一批项目为县本级项目,共21个。") == []
+
+
+def test_a_share_of_the_work_done_before_de_and_the_work():
+    assert _named("年内完成80%以上的确权登记。") == [("确权登记", ">=", Decimal(80), "%")]
+
+
+def test_a_sum_in_yi_or_wan_without_its_yuan():
+    assert _named("安排资金1.25亿,全年完成投资6亿以上。") == [
+        ("安排资金", "=", Decimal("1.25"), "亿元"),
+        ("完成投资", ">=", Decimal(6), "亿元"),
+    ]
+
+
+def test_those_served_after_a_participle_and_de():
+    assert _named("对新建的6个托育机构进行补助。") == [("托育机构补助", ">=", Decimal(6), "个")]

@@ -2563,7 +2563,8 @@ _COUNTING_VERBS = _tw(
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
-    r"开发|建好|申请|申報|申报"  # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
+    # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
+    r"开发|建好|申请|申報|申报|启动|啟動"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
@@ -2620,7 +2621,8 @@ _LISTED = re.compile(
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
-    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
+    rf"{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"  # ("对新建的8个托育机构进行补助")
     rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}|[（(][\u4e00-\u9fff]{{1,4}}[)）]){{1,20}}?)"
     # "对全县70所中小学校1658间教室照明进行…": a second count, of what the first holds.
     rf"(?:(?P<num2>{_ARABIC})\s*(?P<unit2>{_WORK_UNIT})(?P<obj2>[\u4e00-\u9fff]{{1,20}}?))?"
@@ -3161,7 +3163,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         unit = {"人数": "人", "户数": "户", "次数": "次"}.get(m.group("unit"), m.group("unit"))
         results.append(
             dataclasses.replace(
-                found(m, m.start("what"), m.group("what"), comparator or ">=", value, "达…万"),
+                found(
+                    m,
+                    m.start("what"),
+                    _LEADING_NOISE.sub("", m.group("what")),
+                    comparator or ">=",
+                    value,
+                    "达…万",
+                ),
                 unit=unit,
             )
         )
@@ -3198,6 +3207,35 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), None)
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
+        taken.append((m.start("num"), m.end()))
+    for m in _SHARE_DONE.finditer(text) if "%" in text or "％" in text else ():
+        # "2015年完成75%以上的确权登记": the share of the work done.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        results.append(found(m, m.start("num"), m.group("what"), comparator or ">=", value, "完成"))
+        taken.append((m.start("num"), m.end()))
+    for m in _MONEY_IN_SCALE.finditer(text) if re.search("[亿億万萬]", text) else ():
+        # "安排资金2.93亿": a sum in 亿 or 万 without its 元.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        unit = _unit(m.group("scale").translate(str.maketrans("億萬", "亿万")) + "元")
+        results.append(
+            dataclasses.replace(
+                found(
+                    m,
+                    m.start("what"),
+                    _LEADING_NOISE.sub("", m.group("what")),
+                    comparator or "=",
+                    value,
+                    "…亿",
+                ),
+                unit=unit,
+            )
+        )
         taken.append((m.start("num"), m.end()))
     for m in _SHARE_SPENT.finditer(text) if "%" in text or "％" in text else ():
         # "把88%以上的财力投向民生领域": the share of the means spent so.
@@ -3342,6 +3380,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         ):
             t.comparator = "="
     for t in list(results):
+        if t.indicator in ("共", "共计", "共計", "合计", "合計", "总计", "總計"):
+            # "培训5个班次，共计300人次": the people of what the clause before counts, named
+            # by it; "…市本级项目，共57个", "公园3个、绿道5条，共8处": a total of what the
+            # sentence lists or names, no target of its own.
+            before = [u for u in results if u.text == t.text and u.end <= t.start]
+            if len(before) == 1 and before[0].unit != t.unit:
+                t.indicator = before[0].indicator
+            else:
+                results.remove(t)
+    for t in list(results):
         if t.unit in ("人", "名", "人次", "户") and (
             groups := _GROUPS_OF_PEOPLE.match(t.indicator)
         ):
@@ -3374,6 +3422,18 @@ _DIMENSION = re.compile(
 )
 
 
+# "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
+_SHARE_DONE = re.compile(
+    r"(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?的"
+    r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
+)
+# "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
+# names money.
+_MONEY_IN_SCALE = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{0,10}?(?:资金|資金|投资|投資|经费|經費|投入|产值|產值|收入|总额|總額|营收|營收))"
+    r"\s*(?:达到|達到|达|達|为|為|约|約)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>(?P<scale>亿|億|万|萬))"
+    r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
+)
 # "继续把88%以上的财力投向民生领域", "将80%以上的新增财力用于民生": a share of the
 # means, where it goes naming it.
 _SHARE_SPENT = re.compile(
