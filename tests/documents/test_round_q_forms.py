@@ -3,7 +3,7 @@ test (names, figures and dates invented)."""
 
 from decimal import Decimal
 
-from mingzhu.documents.decompose import without_jammer
+from mingzhu.documents.decompose import decompose, without_jammer
 
 from .found import dated_rows as _rows
 from .found import dated_targets as _targets
@@ -255,3 +255,24 @@ def test_a_sum_in_yi_or_wan_without_its_yuan():
 
 def test_those_served_after_a_participle_and_de():
     assert _named("对新建的6个托育机构进行补助。") == [("托育机构补助", ">=", Decimal(6), "个")]
+
+
+# --- known misses of set P -------------------------------------------------------------------
+
+
+def test_shishi_written_as_paragraphs_opened_by_their_work_are_rows():
+    text = (
+        "青川县民生实事\n"
+        "建设农村饮水工程。新建供水站3处，改造供水管网20公里。\n"
+        "实施城区道路改造。改造城区道路5条，新增停车泊位300个。\n"
+        "持续推进老旧小区改造。改造老旧小区12个。\n"
+        "新建城东幼儿园。新增学位360个。\n"
+    )
+    # (The text names no year: nothing dated, and a 实事 is no long-running task.)
+    assert _rows(text) == [
+        ("建设农村饮水工程", "", None),
+        ("实施城区道路改造", "", None),
+        ("持续推进老旧小区改造", "", None),
+        ("新建城东幼儿园", "", None),
+    ]
+    assert not any(i.long_running for s in decompose(text).sections for i in s.items)

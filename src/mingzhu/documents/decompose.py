@@ -2043,10 +2043,22 @@ _WORK_HEAD = re.compile(
 )
 
 
-def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]:
+# A 实事 named by its work, opening its paragraph ("建设农村饮水工程。", "持续推进老旧小区
+# 改造。", "免费开展妇女两癌筛查。").
+_SHISHI_WORK = re.compile(
+    rf"^(?:持续|继续|全面|加快|免费|深入)?(?:{_WORK_HEAD.pattern[4:-1]}|新建|新增|改造|开展|启动|"
+    r"实施|建成|完成|提供|增设|改扩建|修建|硬化|整治|推行)"
+)
+
+
+def paragraph_heads(
+    paragraphs: list[str], offsets: list[int], shishi: bool = False
+) -> dict[int, str]:
     """Paragraphs opening with parallel heads: two or more in a row, each a short
     sentence, opening with the same character, or three or more whose heads are short
-    phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
+    phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"); in a text on the 实事
+    (``shishi``), three or more in a row whose heads name a work by its verb ("建设农村
+    饮水工程。…" "实施城区道路改造。…"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
     lengths: dict[int, int] = {}
@@ -2094,6 +2106,16 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
             run.append((offset, m.group("head")))
         previous = para
     close()
+    if shishi:
+        works_run: list[tuple[int, str]] = []
+        for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
+            m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
+            if m and _SHISHI_WORK.match(m.group("head")):
+                works_run.append((offset, m.group("head")))
+                continue
+            if len(works_run) >= 3:
+                heads.update(works_run)
+            works_run.clear()
     labelled: list[tuple[int, str]] = []
     for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
         if m := _LABELLED_ROW.match(para) or _SPAN_HEAD.match(para):
@@ -2105,9 +2127,11 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
     return heads
 
 
-def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
+def find_structure(
+    paragraphs: list[str], offsets: list[int], shishi: bool = False
+) -> list[Section]:
     """Sections and items of the body paragraphs (``offsets``: where each starts in the
-    joined text)."""
+    joined text; ``shishi``: the text is on the 实事, its title or opening says so)."""
     levels = {lv for p in paragraphs if (found := _level(p)) for lv in [found[0]]}
     present = sorted(levels)
     if len(present) >= 2:
@@ -2126,7 +2150,7 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     heading = ""  # the heading that groups the current items inside a section
     group_level: int | None = None  # the level of such headings
 
-    heads = paragraph_heads(paragraphs, offsets)
+    heads = paragraph_heads(paragraphs, offsets, shishi)
 
     def new_section(title: str, start: int, end: int, rule: str) -> Section:
         s = Section(len(sections) + 1, title, start, end, rule)
@@ -4095,7 +4119,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         offsets.append(position)
         position += len(p) + 1
     body, body_offsets = paragraphs[first:], offsets[first:]
-    sections = find_structure(body, body_offsets)
+    sections = find_structure(
+        body, body_offsets, shishi=_names_shishi(title) or any(map(_names_shishi, body[:2]))
+    )
     year, issued_on, doc_number = document_date(title, paragraphs)
     planned = planned_year(paragraphs)
     if planned is not None and not _TITLE_YEAR.search(title):
@@ -4201,7 +4227,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             if len(line) > 40 or _ends_sentence(line):
                 break
             intro = f"{line}\n{intro}"
-        yearly = year is not None and (
+        shishi = (
             opens_on_shishi
             or _names_shishi(title)
             or _names_shishi(section.title)
@@ -4209,6 +4235,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or any(i.rule == "实事" for i in section.items)
             or (shishi_heading is not None and section.start > shishi_heading)
         )
+        yearly = year is not None and shishi
         if section.rule == "implicit" and _REPORT_INTRO.search(intro):
             reviews.add(section.start)  # rows under "主要进度如下："
         review = bool(REVIEW.search(section.title)) or section.start in reviews
@@ -4218,11 +4245,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # dates ("上半年，引进…") are no time limit of the task.
             said = item.text[: _report_opens(item.text)] if review else item.text
             item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
-            if yearly and item.deadline is None:
-                # A 实事 of the year is done by its end, however it words the work
-                # ("持续开展…筛查", "全面实施…制度"): it is no long-running task.
-                item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
+            if shishi and item.deadline is None:
+                # A 实事 is done within its year, however it words the work ("持续开展…
+                # 筛查", "全面实施…制度"): no long-running task; by the year's end when
+                # the text names the year.
                 item.long_running = False
+                if yearly:
+                    item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
     cut = cut_off_row(sections, joined)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
