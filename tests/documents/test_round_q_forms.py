@@ -276,3 +276,14 @@ def test_shishi_written_as_paragraphs_opened_by_their_work_are_rows():
         ("新建城东幼儿园", "", None),
     ]
     assert not any(i.long_running for s in decompose(text).sections for i in s.items)
+
+
+def test_a_notice_s_reporting_instruction_is_no_task():
+    text = (
+        "关于做好2031年民生实事进展报送工作的通知\n"
+        "各乡镇人民政府，县直各单位：\n"
+        "为及时掌握民生实事推进情况，现就有关事项通知如下：\n"
+        "一、明确报送内容。各责任单位要对照年度目标，如实填写进展情况表。\n"
+        "二、按时报告情况。请于每月25日前将进展情况报县发改局。\n"
+    )
+    assert _rows(text) == []
