@@ -287,3 +287,8 @@ def test_a_notice_s_reporting_instruction_is_no_task():
         "二、按时报告情况。请于每月25日前将进展情况报县发改局。\n"
     )
     assert _rows(text) == []
+
+
+def test_a_year_followed_by_the_will_to_do_dates_what_the_sentence_counts():
+    text = "市政府工作报告确定了2031年将筹措资金20亿元以上,实施为民办实事十大工程。\n"
+    assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [("筹措资金", "2031-12-31")]

@@ -2743,9 +2743,13 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
             else:
                 if not (m.group("to") or m.group("tail") is not None and m.group("tail") != ""):
                     # A bare year ("2023 年是…") names a time, not a deadline; a year
-                    # followed by a commitment verb ("2023 年创成") does.
+                    # followed by a commitment verb ("2023 年创成") does, and so does one
+                    # followed by the will to do ("2024年将筹措资金60亿元以上").
                     rest = sentence[m.end() :]
-                    if not re.match(r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面)", rest):
+                    if not re.match(
+                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭)",
+                        rest,
+                    ):
                         continue
                 year = int(m.group("year"))
                 if not 1900 <= year <= 2100:
@@ -2781,6 +2785,9 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭)")
+
+
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     """The indicator named before position ``stop``: the clause back to the last comma,
     without the commitment and deadline words around it. Returns (name, start)."""
@@ -2794,6 +2801,10 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
+    if will := _YEAR_WILL.search(clause, cut):
+        cut = will.end()  # "报告确定了2031年将筹措资金…": what follows the year's will
+    lead = _LEADING_NOISE.match(clause, cut)
+    cut = lead.end() if lead else cut
     name = _TRAILING_NOISE.sub("", clause[cut:]).strip()
     return name, start + cut
 
