@@ -292,3 +292,7 @@ def test_a_notice_s_reporting_instruction_is_no_task():
 def test_a_year_followed_by_the_will_to_do_dates_what_the_sentence_counts():
     text = "市政府工作报告确定了2031年将筹措资金20亿元以上,实施为民办实事十大工程。\n"
     assert [(n, d) for n, _c, _v, _u, d in _targets(text)] == [("筹措资金", "2031-12-31")]
+
+
+def test_a_year_s_investment_plan_is_a_sum():
+    assert _named("年度投资计划8.5亿元。") == [("年度投资计划", "=", Decimal("8.5"), "亿元")]

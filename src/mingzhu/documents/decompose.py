@@ -3029,7 +3029,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             comparator, words = ">=", verb.group(0) if verb is not None else ""
             if m.group("unit") in _MONEY and (
                 _SPENDING.match(name)
-                or name.endswith(("总投资", "總投資", "预算", "預算"))
+                or name.endswith(("总投资", "總投資", "预算", "預算", "投资计划", "投資計劃"))
                 or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
             ):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
