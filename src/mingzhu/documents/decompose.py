@@ -2801,10 +2801,10 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
-    if will := _YEAR_WILL.search(clause, cut):
+    if "年" in clause and (will := _YEAR_WILL.search(clause, cut)):
         cut = will.end()  # "报告确定了2031年将筹措资金…": what follows the year's will
-    lead = _LEADING_NOISE.match(clause, cut)
-    cut = lead.end() if lead else cut
+        lead = _LEADING_NOISE.match(clause, cut)
+        cut = lead.end() if lead else cut
     name = _TRAILING_NOISE.sub("", clause[cut:]).strip()
     return name, start + cut
 
@@ -3198,17 +3198,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if value is None or not clear(m.start("num"), m.end()):
             continue
         comparator, words = _comparator(None, m.group("suf"))
-        unit = {"人数": "人", "户数": "户", "次数": "次"}.get(m.group("unit"), m.group("unit"))
+        unit = {
+            "人数": "人",
+            "人數": "人",
+            "户数": "户",
+            "戶數": "户",
+            "次数": "次",
+            "次數": "次",
+        }.get(m.group("unit"), m.group("unit"))
+        name, start = _indicator(text, m.end("what"))
         results.append(
             dataclasses.replace(
-                found(
-                    m,
-                    m.start("what"),
-                    _LEADING_NOISE.sub("", m.group("what")),
-                    comparator or ">=",
-                    value,
-                    "达…万",
-                ),
+                found(m, start, name, comparator or ">=", value, "达…万"),
                 unit=unit,
             )
         )
@@ -3254,23 +3255,21 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(None, m.group("suf"))
         results.append(found(m, m.start("num"), m.group("what"), comparator or ">=", value, "完成"))
         taken.append((m.start("num"), m.end()))
-    for m in _MONEY_IN_SCALE.finditer(text) if re.search("[亿億万萬]", text) else ():
+    for m in (
+        _MONEY_IN_SCALE.finditer(text)
+        if "亿" in text or "万" in text or "億" in text or "萬" in text
+        else ()
+    ):
         # "安排资金2.93亿": a sum in 亿 or 万 without its 元.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
             continue
         comparator, words = _comparator(None, m.group("suf"))
+        name, start = _indicator(text, m.end("what"))
         unit = _unit(m.group("scale").translate(str.maketrans("億萬", "亿万")) + "元")
         results.append(
             dataclasses.replace(
-                found(
-                    m,
-                    m.start("what"),
-                    _LEADING_NOISE.sub("", m.group("what")),
-                    comparator or "=",
-                    value,
-                    "…亿",
-                ),
+                found(m, start, name, comparator or "=", value, "…亿"),
                 unit=unit,
             )
         )
@@ -3442,7 +3441,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
 # "全年助餐配送餐服务人次达200万以上", "接待游客人数突破50万": a count whose name ends in
 # its measure (人次, 人数), the figure in 万 or 亿 with no unit after it.
 _COUNT_IN_SCALE = re.compile(
-    r"(?P<what>[\u4e00-\u9fff]{2,16}?(?P<unit>人次|人数|人數|户数|戶數|次数|次數))\s*"
+    r"(?=[人户戶次])(?P<what>(?P<unit>人次|人数|人數|户数|戶數|次数|次數))\s*"
     r"(?:达到|達到|达|達|突破|超过|超過)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])"
     r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
 )
@@ -3462,13 +3461,13 @@ _DIMENSION = re.compile(
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
 _SHARE_DONE = re.compile(
-    r"(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?的"
+    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?的"
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
 # names money.
 _MONEY_IN_SCALE = re.compile(
-    r"(?P<what>[\u4e00-\u9fff]{0,10}?(?:资金|資金|投资|投資|经费|經費|投入|产值|產值|收入|总额|總額|营收|營收))"
+    r"(?=[资資投经經产產收总總营營])(?P<what>资金|資金|投资|投資|经费|經費|投入|产值|產值|收入|总额|總額|营收|營收)"
     r"\s*(?:达到|達到|达|達|为|為|约|約)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>(?P<scale>亿|億|万|萬))"
     r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
 )
@@ -3482,7 +3481,7 @@ _SHARE_SPENT = re.compile(
 # "开展5万名40-74周岁居民上消化道癌筛查": a check of so many people (an age range between),
 # the check names it.
 _SCREENED = re.compile(
-    rf"(?P<verb>{_tw('开展|完成|提供')})\s*{_NUMBER}\s*(?P<unit>{_tw('名|人次|人')})"
+    rf"(?=[开開完提])(?P<verb>{_tw('开展|完成|提供')})\s*{_NUMBER}\s*(?P<unit>{_tw('名|人次|人')})"
     r"(?:\d+\s*[-—–~～至]\s*\d+\s*周?[岁歲])?"
     r"(?P<who>[\u4e00-\u9fff]{1,10}?)"
     r"(?P<what>[\u4e00-\u9fff“”]{2,20}?(?:筛查|篩查|检查|檢查|体检|體檢|检测|檢測))"
@@ -4233,7 +4232,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
-        above = joined[: section.start].rstrip("\n").split("\n")
+        above = joined[: section.start].rstrip("\n").rsplit("\n", 3)
         intro = above[-1]
         # A heading of the rows ("計劃項目主要實施內容") may stand under the short lines
         # that name them ("今年市本級為民辦實事“十大”工程").
@@ -4449,7 +4448,8 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     ("责任单位：市"). It is taken out of its section; returns where it started (the end of
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
-    if items and (_stops_mid_sentence(joined) or _CUT_FIGURE.search(joined.rstrip())):
+    last_line = joined.rstrip().rsplit("\n", 1)[-1]
+    if items and (_stops_mid_sentence(joined) or _CUT_FIGURE.search(last_line)):
         # The text's last line is prose stopped in mid-sentence ("…大力发展文旅经济、
         # 赛事经济，探索发展首发经济") where its other prose lines end theirs: the last row,
         # the one it belongs to, is cut, however few the rows.
