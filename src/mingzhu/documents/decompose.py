@@ -3192,7 +3192,11 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         results.append(found(m, at, obj, comparator or ">=", value, words or "…个…"))
         taken.append((at, m.end()))
-    for m in _COUNT_IN_SCALE.finditer(text) if "万" in text or "萬" in text or "亿" in text else ():
+    # (a figure in 万 or 亿 with no unit after it)
+    bare_scale = ("万" in text or "亿" in text or "萬" in text or "億" in text) and bool(
+        _BARE_SCALE.search(text)
+    )
+    for m in _COUNT_IN_SCALE.finditer(text) if bare_scale else ():
         # "服务人次达200万以上": the measure named by what is counted, the figure in 万.
         value = _number(m.group("num") + m.group("scale"))
         if value is None or not clear(m.start("num"), m.end()):
@@ -3247,7 +3251,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
-    for m in _SHARE_DONE.finditer(text) if "%" in text or "％" in text else ():
+    for m in (
+        _SHARE_DONE.finditer(text) if "%以上的" in text or "%的" in text or "％" in text else ()
+    ):
         # "2015年完成75%以上的确权登记": the share of the work done.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
@@ -3255,11 +3261,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(None, m.group("suf"))
         results.append(found(m, m.start("num"), m.group("what"), comparator or ">=", value, "完成"))
         taken.append((m.start("num"), m.end()))
-    for m in (
-        _MONEY_IN_SCALE.finditer(text)
-        if "亿" in text or "万" in text or "億" in text or "萬" in text
-        else ()
-    ):
+    for m in _MONEY_IN_SCALE.finditer(text) if bare_scale else ():
         # "安排资金2.93亿": a sum in 亿 or 万 without its 元.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
@@ -3274,7 +3276,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             )
         )
         taken.append((m.start("num"), m.end()))
-    for m in _SHARE_SPENT.finditer(text) if "%" in text or "％" in text else ():
+    spent = "把" in text or "将" in text or "將" in text
+    for m in _SHARE_SPENT.finditer(text) if spent and ("%" in text or "％" in text) else ():
         # "把88%以上的财力投向民生领域": the share of the means spent so.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
@@ -3283,7 +3286,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("what") + m.group("verb") + m.group("to")
         results.append(found(m, m.start("num"), name, comparator or "=", value, words or "把"))
         taken.append((m.start("num"), m.end()))
-    for m in _SCREENED.finditer(text):
+    checks = "查" in text or "检" in text or "檢" in text or "体检" in text or "體檢" in text
+    for m in _SCREENED.finditer(text) if checks else ():
         if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
@@ -3466,6 +3470,7 @@ _SHARE_DONE = re.compile(
 )
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
 # names money.
+_BARE_SCALE = re.compile(r"\d\s*[亿億万萬](?:以上|左右)?(?=[，,。；;、]|$)")
 _MONEY_IN_SCALE = re.compile(
     r"(?=[资資投经經产產收总總营營])(?P<what>资金|資金|投资|投資|经费|經費|投入|产值|產值|收入|总额|總額|营收|營收)"
     r"\s*(?:达到|達到|达|達|为|為|约|約)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>(?P<scale>亿|億|万|萬))"
