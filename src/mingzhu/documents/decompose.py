@@ -1660,6 +1660,63 @@ _PAGE_FIELD = re.compile(
 )
 
 
+# The controls and counters of a web page copied with its text: "进入老年版", "关怀版 无障碍",
+# "字体:【大】 【小】", "打印本页", "扫一扫在手机打开当前页", a sharing site's "• 0",
+# "约6.22千字", "约 11页", "2026-01-28 发布于四川", "举报"; a breadcrumb's "首页" and
+# "> 政务公开 > …". None is the text's.
+_CHROME_WORD = (
+    r"(?:进入|切换)?(?:老年|关怀|长者|適老|适老)(?:版|模式)|无障碍(?:浏览|阅读)?|無障礙|"
+    r"打印本页|打印本頁|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|举报|舉報|收藏|下载|下載|分享到?|"
+    r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
+    r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
+)
+_CHROME = re.compile(rf"^\s*(?:[•·●▪]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
+_CHROME_OTHER = re.compile(
+    r"^\s*(?:[•·●▪]\s*\d{1,6}"  # a bulleted counter
+    r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
+    r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|当前)?位置\s*[:：][^。]{0,60})\s*$"
+)
+
+
+# A forum's anti-copying "jammer": runs of short random ASCII tokens before or after the
+# text on a line ("* p/ {) b& x! R8 r( k 一、…项目$ N3 {7 w- a G"). A run is five tokens or
+# more of one to three printable characters, holding letters and marks both (a bar table's
+# "| 1 | 2 |" holds no letters).
+_JAMMER_RUN = r"(?:[!-~]{1,3}[ \t]+){4,}[!-~]{1,3}"
+_JAMMER_END = re.compile(
+    rf"(?<=[^\x00-\x7f])(?P<keep>[;:,.!?)]?)[ \t]*(?P<run>{_JAMMER_RUN})[ \t]*$", re.M
+)
+_JAMMER_START = re.compile(rf"^[ \t]*(?P<run>{_JAMMER_RUN})[ \t]+(?=[^\x00-\x7f])", re.M)
+
+
+def _jammer(run: str) -> bool:
+    letters = sum(ch.isalpha() for ch in run)
+    marks = sum(not ch.isalnum() and not ch.isspace() and ch not in "|" for ch in run)
+    return letters >= 2 and marks >= 2
+
+
+def without_jammer(text: str) -> str:
+    """The text without a forum's anti-copying jammer (``_JAMMER_RUN``)."""
+    if not re.search(r"[!-~][ \t]+[!-~]{1,3}[ \t]+[!-~]", text):
+        return text
+    text = _JAMMER_END.sub(
+        lambda m: m.group("keep") if _jammer(m.group("run")) else m.group(0), text
+    )
+    return _JAMMER_START.sub(lambda m: "" if _jammer(m.group("run")) else m.group(0), text)
+
+
+def page_chrome(para: str) -> bool:
+    """A line of the page around the text, not of the text (``_CHROME``)."""
+    return bool(_CHROME.match(para) or _CHROME_OTHER.match(para))
+
+
+# The fields of a page's record of the document, on a line of their own before the title,
+# with or without their colons: "索引号 113302…/2024-152907 组配分类 民生实事 …".
+_FIELD_LINE = re.compile(
+    r"^\s*(?:索\s*引\s*号|索引號|发布机构|發佈機構|发布机关|公开方式|公開方式|发文文号|发文字号|组配分类|主题分类)"
+)
+
+
 def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     """(title, author, affiliation, index of the first body paragraph)."""
     i = 0
@@ -1671,6 +1728,8 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     while i < len(paragraphs) - 1 and (
         not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i])
         or re.fullmatch(r"[^|｜:：]{1,12}[:：][\s|｜]*", paragraphs[i])
+        or _FIELD_LINE.match(paragraphs[i])
+        or _PAGE_FIELD.match(paragraphs[i].lstrip("•·● "))
     ):
         i += 1  # a line of marks ("|", "•") or an empty field of the page ("文件名称: |")
 
@@ -1747,7 +1806,9 @@ _TO_EVERYONE = re.compile(
     r"各(?:主要|其他)?(?:牵头|责任|有关|相关|地|级|部门|单位|乡|镇|街道|板块)[^。]{0,10}"
     r"(?:要|须|需|必须|应)|请各|"
     r"(?:^|(?<=[\n。；;]))(?:主要|其他)?(?:牵头|责任|配合|协办|协同)(?:责任)?单位[^。]{0,6}"
-    r"(?:要|须|需|必须|应)"
+    r"(?:要|须|需|必须|应)|"
+    # "请于每月25日前将进展情况报县发改局": a request to the readers, opening its sentence.
+    r"(?:^|(?<=[\n。；;]))请(?:于|在|按时|及时|按照|按)"
 )
 
 
@@ -1759,7 +1820,8 @@ _PLAIN = str.maketrans(
 # "强化责任意识，科学制订办理方案": a head of short phrases on how to work.
 _SHORT_PHRASES = re.compile(r"^[\u4e00-\u9fff]{4,8}(?:[，,、；;][\u4e00-\u9fff]{4,8})+[。；;]?$")
 _MANAGING = re.compile(
-    r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓"
+    r"重视|领导|责任|职责|协调|配合|督查|督办|督促|考核|调度|统筹|宣传|保障|机制|作风|要求|推进|落实|抓|"
+    r"报告|报送|上报|填报"  # ("按时报告情况。请于每月25日前…报县发改局")
 )
 
 
@@ -1984,10 +2046,22 @@ _WORK_HEAD = re.compile(
 )
 
 
-def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]:
+# A 实事 named by its work, opening its paragraph ("建设农村饮水工程。", "持续推进老旧小区
+# 改造。", "免费开展妇女两癌筛查。").
+_SHISHI_WORK = re.compile(
+    rf"^(?:持续|继续|全面|加快|免费|深入)?(?:{_WORK_HEAD.pattern[4:-1]}|新建|新增|改造|开展|启动|"
+    r"实施|建成|完成|提供|增设|改扩建|修建|硬化|整治|推行)"
+)
+
+
+def paragraph_heads(
+    paragraphs: list[str], offsets: list[int], shishi: bool = False
+) -> dict[int, str]:
     """Paragraphs opening with parallel heads: two or more in a row, each a short
     sentence, opening with the same character, or three or more whose heads are short
-    phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"). Returns {offset: head}."""
+    phrases of one length ("龙头带动。" "项目推动。" "创新驱动。"); in a text on the 实事
+    (``shishi``), three or more in a row whose heads name a work by its verb ("建设农村
+    饮水工程。…" "实施城区道路改造。…"). Returns {offset: head}."""
     heads: dict[int, str] = {}
     run: list[tuple[int, str]] = []
     lengths: dict[int, int] = {}
@@ -2035,6 +2109,16 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
             run.append((offset, m.group("head")))
         previous = para
     close()
+    if shishi:
+        works_run: list[tuple[int, str]] = []
+        for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
+            m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
+            if m and _SHISHI_WORK.match(m.group("head")):
+                works_run.append((offset, m.group("head")))
+                continue
+            if len(works_run) >= 3:
+                heads.update(works_run)
+            works_run.clear()
     labelled: list[tuple[int, str]] = []
     for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
         if m := _LABELLED_ROW.match(para) or _SPAN_HEAD.match(para):
@@ -2046,9 +2130,11 @@ def paragraph_heads(paragraphs: list[str], offsets: list[int]) -> dict[int, str]
     return heads
 
 
-def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
+def find_structure(
+    paragraphs: list[str], offsets: list[int], shishi: bool = False
+) -> list[Section]:
     """Sections and items of the body paragraphs (``offsets``: where each starts in the
-    joined text)."""
+    joined text; ``shishi``: the text is on the 实事, its title or opening says so)."""
     levels = {lv for p in paragraphs if (found := _level(p)) for lv in [found[0]]}
     present = sorted(levels)
     if len(present) >= 2:
@@ -2067,7 +2153,7 @@ def find_structure(paragraphs: list[str], offsets: list[int]) -> list[Section]:
     heading = ""  # the heading that groups the current items inside a section
     group_level: int | None = None  # the level of such headings
 
-    heads = paragraph_heads(paragraphs, offsets)
+    heads = paragraph_heads(paragraphs, offsets, shishi)
 
     def new_section(title: str, start: int, end: int, rule: str) -> Section:
         s = Section(len(sections) + 1, title, start, end, rule)
@@ -2462,7 +2548,7 @@ _ADDING = re.compile(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
-        r"增补|增设|采购|购置"
+        r"增补|增设|采购|购置|开发|建好"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -2472,7 +2558,8 @@ _OBJECT_VERBS = re.compile(
     + _tw(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
-        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置"
+        r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置|"
+        r"开发|建好"
     )
     + ")$"
 )
@@ -2502,15 +2589,17 @@ _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
-    r"采购|购置"  # "采购2辆负压救护车": what is bought is counted
+    r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
+    # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
+    r"开发|建好|申请|申報|申报|启动|啟動"
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
-    rf"(?P<gap>[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
-    rf"\s*(?P<unit>{_WORK_UNIT})(?!口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
+    rf"(?P<gap>(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
     rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -2559,7 +2648,8 @@ _LISTED = re.compile(
 )
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
-    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')})?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"
+    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
+    rf"{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"  # ("对新建的8个托育机构进行补助")
     rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}|[（(][\u4e00-\u9fff]{{1,4}}[)）]){{1,20}}?)"
     # "对全县70所中小学校1658间教室照明进行…": a second count, of what the first holds.
     rf"(?:(?P<num2>{_ARABIC})\s*(?P<unit2>{_WORK_UNIT})(?P<obj2>[\u4e00-\u9fff]{{1,20}}?))?"
@@ -2582,7 +2672,9 @@ _INVESTING_COUNT = re.compile(
 )
 _ONE_SIZED = re.compile(rf"(?P<num>\d+)\s*(?P<unit>{_COUNT_UNIT})\s*(?P<size>{_SIZE})")
 # A verb that ends what a count counts: "时令蔬菜700亩种植".
-_CLOSING_VERB = re.compile(r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?=[，,。；;、]|$)")
+_CLOSING_VERB = re.compile(
+    r"^(?:种植|建设|改造|整治|建成|完成|投用|覆盖)(?:任务)?(?=[，,。；;、]|$)"  # ("119户改造任务")
+)
 # "首批60个示范站点全面建成", "80%的城市社区建成养老服务站": a count, what is counted, then
 # the verb that completes it.
 _COMPLETED = re.compile(
@@ -2651,9 +2743,13 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
             else:
                 if not (m.group("to") or m.group("tail") is not None and m.group("tail") != ""):
                     # A bare year ("2023 年是…") names a time, not a deadline; a year
-                    # followed by a commitment verb ("2023 年创成") does.
+                    # followed by a commitment verb ("2023 年创成") does, and so does one
+                    # followed by the will to do ("2024年将筹措资金60亿元以上").
                     rest = sentence[m.end() :]
-                    if not re.match(r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面)", rest):
+                    if not re.match(
+                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭)",
+                        rest,
+                    ):
                         continue
                 year = int(m.group("year"))
                 if not 1900 <= year <= 2100:
@@ -2689,6 +2785,9 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭)")
+
+
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     """The indicator named before position ``stop``: the clause back to the last comma,
     without the commitment and deadline words around it. Returns (name, start)."""
@@ -2702,6 +2801,10 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
+    if "年" in clause and (will := _YEAR_WILL.search(clause, cut)):
+        cut = will.end()  # "报告确定了2031年将筹措资金…": what follows the year's will
+        lead = _LEADING_NOISE.match(clause, cut)
+        cut = lead.end() if lead else cut
     name = _TRAILING_NOISE.sub("", clause[cut:]).strip()
     return name, start + cut
 
@@ -2926,7 +3029,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             comparator, words = ">=", verb.group(0) if verb is not None else ""
             if m.group("unit") in _MONEY and (
                 _SPENDING.match(name)
-                or name.endswith(("总投资", "總投資", "预算", "預算"))
+                or name.endswith(("总投资", "總投資", "预算", "預算", "投资计划", "投資計劃"))
                 or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
             ):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
@@ -3038,8 +3141,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
-        name = f"{gap}{m.group('obj')}"
-        results.append(found(m, m.start("verb"), name, ">=", value, m.group("verb")))
+        # "完成约9000户农户生活污水治理": a count about so much is that much.
+        about = _ABOUT.search(gap)
+        name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
+        results.append(
+            found(m, m.start("verb"), name, "=" if about else ">=", value, m.group("verb"))
+        )
         chain = [results[-1]]
         results += _area_of(results[-1], m)
         taken.append((m.start("num"), m.end()))
@@ -3085,6 +3192,32 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         results.append(found(m, at, obj, comparator or ">=", value, words or "…个…"))
         taken.append((at, m.end()))
+    # (a figure in 万 or 亿 with no unit after it)
+    bare_scale = ("万" in text or "亿" in text or "萬" in text or "億" in text) and bool(
+        _BARE_SCALE.search(text)
+    )
+    for m in _COUNT_IN_SCALE.finditer(text) if bare_scale else ():
+        # "服务人次达200万以上": the measure named by what is counted, the figure in 万.
+        value = _number(m.group("num") + m.group("scale"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        unit = {
+            "人数": "人",
+            "人數": "人",
+            "户数": "户",
+            "戶數": "户",
+            "次数": "次",
+            "次數": "次",
+        }.get(m.group("unit"), m.group("unit"))
+        name, start = _indicator(text, m.end("what"))
+        results.append(
+            dataclasses.replace(
+                found(m, start, name, comparator or ">=", value, "达…万"),
+                unit=unit,
+            )
+        )
+        taken.append((m.start("num"), m.end()))
     for m in _SHARE_FIRST.finditer(text) if "%" in text or "％" in text else ():
         at = m.start("num")
         if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
@@ -3117,6 +3250,51 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(m.group("pre"), None)
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
+        taken.append((m.start("num"), m.end()))
+    for m in (
+        _SHARE_DONE.finditer(text) if "%以上的" in text or "%的" in text or "％" in text else ()
+    ):
+        # "2015年完成75%以上的确权登记": the share of the work done.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        results.append(found(m, m.start("num"), m.group("what"), comparator or ">=", value, "完成"))
+        taken.append((m.start("num"), m.end()))
+    for m in _MONEY_IN_SCALE.finditer(text) if bare_scale else ():
+        # "安排资金2.93亿": a sum in 亿 or 万 without its 元.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name, start = _indicator(text, m.end("what"))
+        unit = _unit(m.group("scale").translate(str.maketrans("億萬", "亿万")) + "元")
+        results.append(
+            dataclasses.replace(
+                found(m, start, name, comparator or "=", value, "…亿"),
+                unit=unit,
+            )
+        )
+        taken.append((m.start("num"), m.end()))
+    spent = "把" in text or "将" in text or "將" in text
+    for m in _SHARE_SPENT.finditer(text) if spent and ("%" in text or "％" in text) else ():
+        # "把88%以上的财力投向民生领域": the share of the means spent so.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name = m.group("what") + m.group("verb") + m.group("to")
+        results.append(found(m, m.start("num"), name, comparator or "=", value, words or "把"))
+        taken.append((m.start("num"), m.end()))
+    checks = "查" in text or "检" in text or "檢" in text or "体检" in text or "體檢" in text
+    for m in _SCREENED.finditer(text) if checks else ():
+        if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("who") + m.group("what")
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
     if "解" in text or "改善" in text:
         for m in _SOLVED.finditer(text):
@@ -3243,6 +3421,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         ):
             t.comparator = "="
     for t in list(results):
+        if t.indicator in ("共", "共计", "共計", "合计", "合計", "总计", "總計"):
+            # "培训5个班次，共计300人次": the people of what the clause before counts, named
+            # by it; "…市本级项目，共57个", "公园3个、绿道5条，共8处": a total of what the
+            # sentence lists or names, no target of its own.
+            before = [u for u in results if u.text == t.text and u.end <= t.start]
+            if len(before) == 1 and before[0].unit != t.unit:
+                t.indicator = before[0].indicator
+            else:
+                results.remove(t)
+    for t in list(results):
         if t.unit in ("人", "名", "人次", "户") and (
             groups := _GROUPS_OF_PEOPLE.match(t.indicator)
         ):
@@ -3254,21 +3442,63 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     return sorted(results, key=lambda t: t.start)
 
 
+# "全年助餐配送餐服务人次达200万以上", "接待游客人数突破50万": a count whose name ends in
+# its measure (人次, 人数), the figure in 万 or 亿 with no unit after it.
+_COUNT_IN_SCALE = re.compile(
+    r"(?=[人户戶次])(?P<what>(?P<unit>人次|人数|人數|户数|戶數|次数|次數))\s*"
+    r"(?:达到|達到|达|達|突破|超过|超過)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])"
+    r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
+)
+
+
 _STATED_BOUND = re.compile(rf"{_PREFIX}|以上|以下|左右|以内|之内")
 
 
 _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
 # "总长度约25公里", "占地面积约2.4万平方米": a dimension of what is built.
 _DIMENSION = re.compile(
-    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積)"
+    r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積|"
+    r"建设面积|建設面積|(?<=[、，,])[宽寬])"  # ("全长470米、宽30米")
     r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
 
 
-# "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it.
+# "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
+_SHARE_DONE = re.compile(
+    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?的"
+    r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
+)
+# "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
+# names money.
+_BARE_SCALE = re.compile(r"\d\s*[亿億万萬](?:以上|左右)?(?=[，,。；;、]|$)")
+_MONEY_IN_SCALE = re.compile(
+    r"(?=[资資投经經产產收总總营營])(?P<what>资金|資金|投资|投資|经费|經費|投入|产值|產值|收入|总额|總額|营收|營收)"
+    r"\s*(?:达到|達到|达|達|为|為|约|約)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>(?P<scale>亿|億|万|萬))"
+    r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
+)
+# "继续把88%以上的财力投向民生领域", "将80%以上的新增财力用于民生": a share of the
+# means, where it goes naming it.
+_SHARE_SPENT = re.compile(
+    r"[把将將]\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?\s*的?"
+    r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?P<verb>投向|用于|用於|投入|投到)"
+    r"(?P<to>[\u4e00-\u9fff]{2,12}?)(?=[，,。；;、]|$)"
+)
+# "开展5万名40-74周岁居民上消化道癌筛查": a check of so many people (an age range between),
+# the check names it.
+_SCREENED = re.compile(
+    rf"(?=[开開完提])(?P<verb>{_tw('开展|完成|提供')})\s*{_NUMBER}\s*(?P<unit>{_tw('名|人次|人')})"
+    r"(?:\d+\s*[-—–~～至]\s*\d+\s*周?[岁歲])?"
+    r"(?P<who>[\u4e00-\u9fff]{1,10}?)"
+    r"(?P<what>[\u4e00-\u9fff“”]{2,20}?(?:筛查|篩查|检查|檢查|体检|體檢|检测|檢測))"
+    r"(?=[，,。；;、]|$)"
+)
+# "为不少于2万名适龄妇女提供免费筛查": the count is of those served, the service names it;
+# so with "对全市义务教育阶段4500名学生实施“营养改善计划”" and "为30个村(社区)…配备智能终端".
 _SERVED = re.compile(
-    rf"[为為]\s*(?:{_tw('全市|全县|全区|全镇|辖区')})?(?P<pre>{_PREFIX})?\s*{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
-    r"(?P<who>[\u4e00-\u9fff“”\"]{1,16}?)(?:提供|開展|开展|实施|實施|进行|進行|"
+    rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]){1,16}?)"
+    r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
@@ -3876,7 +4106,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = _ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS))
+    text = without_jammer(_ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS)))
     paragraphs = join_lines(
         renumbered_rows(
             separated_tables(
@@ -3896,7 +4126,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
-    paragraphs = attachment_lists(paragraphs)
+    paragraphs = [p for p in attachment_lists(paragraphs) if not page_chrome(p)]
     title, author, affiliation, first = split_header(paragraphs)
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
@@ -3907,7 +4137,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         offsets.append(position)
         position += len(p) + 1
     body, body_offsets = paragraphs[first:], offsets[first:]
-    sections = find_structure(body, body_offsets)
+    sections = find_structure(
+        body, body_offsets, shishi=_names_shishi(title) or any(map(_names_shishi, body[:2]))
+    )
     year, issued_on, doc_number = document_date(title, paragraphs)
     planned = planned_year(paragraphs)
     if planned is not None and not _TITLE_YEAR.search(title):
@@ -4005,8 +4237,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
-        intro = joined[: section.start].rstrip("\n").rsplit("\n", 1)[-1]
-        yearly = year is not None and (
+        above = joined[: section.start].rstrip("\n").rsplit("\n", 3)
+        intro = above[-1]
+        # A heading of the rows ("計劃項目主要實施內容") may stand under the short lines
+        # that name them ("今年市本級為民辦實事“十大”工程").
+        for line in reversed(above[-3:-1]):
+            if len(line) > 40 or _ends_sentence(line):
+                break
+            intro = f"{line}\n{intro}"
+        shishi = (
             opens_on_shishi
             or _names_shishi(title)
             or _names_shishi(section.title)
@@ -4014,6 +4253,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or any(i.rule == "实事" for i in section.items)
             or (shishi_heading is not None and section.start > shishi_heading)
         )
+        yearly = year is not None and shishi
         if section.rule == "implicit" and _REPORT_INTRO.search(intro):
             reviews.add(section.start)  # rows under "主要进度如下："
         review = bool(REVIEW.search(section.title)) or section.start in reviews
@@ -4023,8 +4263,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # dates ("上半年，引进…") are no time limit of the task.
             said = item.text[: _report_opens(item.text)] if review else item.text
             item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
-            if yearly and item.deadline is None and not item.long_running:
-                item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
+            if shishi and item.deadline is None:
+                # A 实事 is done within its year, however it words the work ("持续开展…
+                # 筛查", "全面实施…制度"): no long-running task; by the year's end when
+                # the text names the year.
+                item.long_running = False
+                if yearly:
+                    item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
     cut = cut_off_row(sections, joined)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
@@ -4208,7 +4453,8 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     ("责任单位：市"). It is taken out of its section; returns where it started (the end of
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
-    if items and _stops_mid_sentence(joined):
+    last_line = joined.rstrip().rsplit("\n", 1)[-1]
+    if items and (_stops_mid_sentence(joined) or _CUT_FIGURE.search(last_line)):
         # The text's last line is prose stopped in mid-sentence ("…大力发展文旅经济、
         # 赛事经济，探索发展首发经济") where its other prose lines end theirs: the last row,
         # the one it belongs to, is cut, however few the rows.
@@ -4246,22 +4492,28 @@ _UNITS_CUT = re.compile(
 
 
 _CLAUSE_ENDS = TERMINAL + CLOSERS + "〕】]；;。.：:"
+# A text ending in a figure cut at its decimal point ("研发投入强度达到3."): a Chinese
+# sentence ends with 。, not with the point of a number.
+_CUT_FIGURE = re.compile(r"[\u4e00-\u9fff][^\n。；;]{0,30}\d[.．]。?$")  # (。 a table row's, ours)
 
 
 def _stops_mid_sentence(joined: str) -> bool:
-    """The text ends in a line of prose stopped in mid-sentence: a long line holding a
-    clause mark that ends in a word, an opening mark or a comma, in a text whose other lines of
-    prose end theirs. A line of progress cut ("完成情况：开展…") cuts no task; a text whose
-    lines of prose end without their marks (a table's cells) is not judged."""
+    """The text ends in a line of prose stopped in mid-sentence: a line of 12 characters or
+    more holding a clause mark that ends in a word, an opening mark or a comma ("加强园区
+    基础设施建设,完善"), in a text whose other lines of prose end theirs. A line of
+    progress cut ("完成情况：开展…") cuts no task, nor does a short labelled line
+    ("责任单位：区农业农村局，各街道"); a text whose lines of prose end without their marks
+    (a table's cells) is not judged."""
     lines = [line.strip() for line in joined.split("\n") if line.strip()]
     if len(lines) < 2:
         return False
     last = re.sub(r"\([a-zü]{0,6}$", "", lines[-1])  # a romanised reading cut: "基礎(c"
     if (
-        len(last) < 20
+        len(last) < 12
         or not re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1])
         or not re.search(r"[，,、；;]", last)
         or _PROGRESS_LABEL.match(last)
+        or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
     ):
         return False
     prose = [line for line in lines[:-1] if len(line) >= 20 and re.search(r"[，,、；;]", line)]
@@ -4323,9 +4575,10 @@ def _report_opens(text: str) -> int:
     return min(at, default=len(text))
 
 
-# The 实事 of a year, in either form of the characters.
+# The 实事 of a year, in either form of the characters, introduced for listing ("这十件实事
+# 分别是：", "…为：", "40项民生实事项目包括：…；…").
 SHISHI_LIST = re.compile(
-    r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為])[：:]|[实實]事[^。；;：:]{0,60}?[，,](?=即\S)"
+    r"[实實]事[^。；;：:]{0,8}?(?:分[别別]是|[为為]|包括)[：:]|[实實]事[^。；;：:]{0,60}?[，,](?=即\S)"
 )
 
 
