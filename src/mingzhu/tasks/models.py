@@ -545,13 +545,15 @@ class SupervisionSheet(TimeStampedModel):
         indexes = [
             # A quarter's sheets by level, city-wide and per part of a scope (the cockpit),
             # read from these indexes alone.
-            models.Index(fields=["issued_on"], include=["level"], name="sheet_issued_cover"),
+            models.Index(fields=["issued_on"], include=["level", "id"], name="sheet_issued_cover"),
             models.Index(
-                fields=["lead_unit", "issued_on"], include=["level"], name="sheet_lead_cover"
+                fields=["lead_unit", "issued_on"],
+                include=["level", "id"],
+                name="sheet_lead_cover",
             ),
             models.Index(
                 fields=["issuer", "issued_on"],
-                include=["level", "lead_unit"],
+                include=["level", "lead_unit", "id"],
                 name="sheet_issuer_cover",
             ),
         ]

@@ -73,20 +73,20 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="supervisionsheet",
             index=models.Index(
-                fields=["issued_on"], include=("level",), name="sheet_issued_cover"
+                fields=["issued_on"], include=("level", "id"), name="sheet_issued_cover"
             ),
         ),
         migrations.AddIndex(
             model_name="supervisionsheet",
             index=models.Index(
-                fields=["lead_unit", "issued_on"], include=("level",), name="sheet_lead_cover"
+                fields=["lead_unit", "issued_on"], include=("level", "id"), name="sheet_lead_cover"
             ),
         ),
         migrations.AddIndex(
             model_name="supervisionsheet",
             index=models.Index(
                 fields=["issuer", "issued_on"],
-                include=("level", "lead_unit"),
+                include=("level", "lead_unit", "id"),
                 name="sheet_issuer_cover",
             ),
         ),
