@@ -360,15 +360,18 @@ class ObjectListView(ObjectMixin, View):
 
 class Related:
     """The records of one of an object's relations that its detail page lists: those in
-    the user's scope, with ``select`` joined in, at most ``limit`` of them."""
+    the user's scope, with ``select`` joined in and ``prefetch`` fetched, in ``order``
+    (the model's own by default), at most ``limit`` of them."""
 
-    def __init__(self, relation: str, *select: str, limit: int | None = None):
+    def __init__(self, relation: str, *select: str, limit=None, order=(), prefetch=()):
         self.relation, self.select, self.limit = relation, select, limit
+        self.order, self.prefetch = order, prefetch
 
     def records(self, obj, user) -> models.QuerySet:
         manager = getattr(obj, self.relation)
         qs = manager.select_related(*self.select) if self.select else manager.all()
-        qs = restrict(qs, user, "view")
+        qs = restrict(qs, user, "view").prefetch_related(*self.prefetch)
+        qs = qs.order_by(*self.order) if self.order else qs
         return qs if self.limit is None else qs[: self.limit]
 
 

@@ -22,6 +22,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
+    Related,
     paged,
     style_form,
 )
@@ -49,12 +50,12 @@ class OrgUnitDetailView(ObjectDetailView):
     model = OrgUnit
     select_related = ("parent",)
     fields = ("kind", "code", "short_name", "parent", "is_active", "source")
+    related = {"children": Related("children", order=("sort_order", "path"))}
 
     def get_extra_context(self, obj):
         user = self.request.user
         return {
             "ancestors": obj.ancestors().restrict(user, "view"),
-            "children": obj.children.restrict(user, "view").order_by("sort_order", "path"),
             "members": User.objects.restrict(user, "view")
             .filter(unit=obj)
             .prefetch_related("roles")[:100],

@@ -28,6 +28,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    Related,
     paged,
 )
 from mingzhu.org.models import OrgUnit
@@ -294,11 +295,7 @@ class TaskListDetailView(ObjectDetailView):
     permission_flags = {"can_import": "tasks.add_task"}
 
     def get_extra_context(self, obj):
-        tasks = (
-            Task.objects.restrict(self.request.user, "view")
-            .filter(task_list=obj)
-            .select_related("lead_unit")
-        )
+        tasks = Related("tasks", "lead_unit").records(obj, self.request.user)
         as_of = timezone.localdate()
         return {"tasks": [(t, t.light_on(as_of)) for t in tasks]}
 
