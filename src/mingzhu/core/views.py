@@ -169,6 +169,13 @@ def model_url(model: type[models.Model], action: str, *args) -> str:
 class ObjectMixin(LoginRequiredMixin):
     model: type[models.Model]
     select_related: tuple[str, ...] = ()
+    # Query parameters that preset a new record's fields on an edit or action page's form:
+    # ids, as the "add" links of a parent's page give them (``?sheet=3``).
+    prefill: tuple[str, ...] = ()
+
+    def prefilled(self) -> dict[str, int]:
+        query = self.request.GET
+        return {name: int(query[name]) for name in self.prefill if query.get(name, "").isdigit()}
 
     def restricted(self, action: str) -> models.QuerySet:
         qs = restrict(self.model._default_manager.all(), self.request.user, action)
@@ -660,9 +667,12 @@ class ObjectEditView(ObjectMixin, View):
 
     def get_form(self, obj):
         data = self.request.POST if self.request.method == "POST" else None
-        return self.form_class(
+        form = self.form_class(
             data, self.request.FILES or None, instance=obj, user=self.request.user
         )
+        if obj.pk is None and data is None:
+            form.initial.update(self.prefilled())
+        return form
 
     def render_form(self, obj, form):
         context = {**self.meta_context(), "object": obj, "form": form}
@@ -863,7 +873,8 @@ class ActionFormView(ActionTests, ObjectMixin, View):
         return obj
 
     def get_form(self, obj, data=None, files=None):
-        return self.form_class(data, files, initial=self.initial(obj), **self.form_kwargs(obj))
+        initial = {**self.prefilled(), **self.initial(obj)}
+        return self.form_class(data, files, initial=initial, **self.form_kwargs(obj))
 
     def render_form(self, obj, form, status=200):
         meta = self.meta_context()

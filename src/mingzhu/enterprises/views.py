@@ -417,9 +417,10 @@ class VisitAddView(ActionFormView):
     model = models.Visit
     form_class = VisitForm
     title = gettext_lazy("Record a visit")
+    prefill = ("enterprise",)
 
     def initial(self, obj):
-        return {"date": timezone.localdate(), "enterprise": self.request.GET.get("enterprise")}
+        return {"date": timezone.localdate()}
 
     def run(self, obj, form):
         d = form.cleaned_data
@@ -484,9 +485,7 @@ class DemandAddView(ActionFormView):
     model = models.Demand
     form_class = DemandForm
     title = gettext_lazy("Raise a demand")
-
-    def initial(self, obj):
-        return {"enterprise": self.request.GET.get("enterprise")}
+    prefill = ("enterprise",)
 
     def run(self, obj, form):
         d = form.cleaned_data

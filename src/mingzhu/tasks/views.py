@@ -525,13 +525,7 @@ class HolidayDayDetailView(CalendarPage, ObjectDetailView):
 class HolidayDayEditView(CalendarPage, ObjectEditView):
     model = HolidayDay
     form_class = HolidayDayForm
-
-    def get_form(self, obj):
-        form = super().get_form(obj)
-        year = self.request.GET.get("arrangement")
-        if obj.pk is None and not form.is_bound and year and year.isdigit():
-            form.initial["arrangement"] = int(year)
-        return form
+    prefill = ("arrangement",)
 
 
 class HolidayImportView(CalendarPage, ImportView):
