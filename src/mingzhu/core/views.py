@@ -731,10 +731,19 @@ class ObjectEditView(ObjectMixin, View):
 
 
 class ObjectDeleteView(ObjectMixin, View):
+    """The confirmation, then ``delete_object(obj)`` (the action that deletes, where
+    there is one: its refusal is said on the object's page) and ``deleted_url(obj)``."""
+
     template_name = "core/object_delete.html"
 
     def get_object(self, pk):
         return get_object_or_404(self.restricted("delete"), pk=pk)
+
+    def delete_object(self, obj) -> None:
+        obj.delete()
+
+    def deleted_url(self, obj) -> str:
+        return model_url(self.model, "list")
 
     def get(self, request, pk):
         obj = self.get_object(pk)
@@ -744,7 +753,7 @@ class ObjectDeleteView(ObjectMixin, View):
         obj = self.get_object(pk)
         try:
             with transaction.atomic():
-                obj.delete()
+                self.delete_object(obj)
         except models.ProtectedError as exc:
             blockers = "、".join(str(o) for o in list(exc.protected_objects)[:5])
             messages.error(
@@ -753,8 +762,11 @@ class ObjectDeleteView(ObjectMixin, View):
                 % {"object": obj, "blockers": blockers},
             )
             return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
+        except ActionError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
         messages.success(request, _("Deleted: %(object)s") % {"object": obj})
-        return HttpResponseRedirect(model_url(self.model, "list"))
+        return HttpResponseRedirect(self.deleted_url(obj))
 
 
 class ReadPermissionMixin:
@@ -876,18 +888,16 @@ class ActionFormView(ActionTests, ObjectMixin, View):
         initial = {**self.prefilled(), **self.initial(obj)}
         return self.form_class(data, files, initial=initial, **self.form_kwargs(obj))
 
-    def render_form(self, obj, form, status=200):
+    def base_context(self, obj) -> dict[str, Any]:
+        """The page's context but its form: "cancel" goes back to the object's page, or to
+        the list when the object has none."""
         meta = self.meta_context()
-        # Back to the object's page; to the list when the object has none.
         page = getattr(obj, "get_absolute_url", None)
-        context = {
-            **meta,
-            "object": obj,
-            "form": form,
-            "title": self.title,
-            "cancel_url": page() if page else meta["list_url"],
-            **self.get_extra_context(obj),
-        }
+        cancel_url = page() if page else meta["list_url"]
+        return {**meta, "object": obj, "title": self.title, "cancel_url": cancel_url}
+
+    def render_form(self, obj, form, status=200):
+        context = {**self.base_context(obj), "form": form, **self.get_extra_context(obj)}
         if obj is None:  # a form that creates: sent once (core.once)
             context["form_token"] = once.issue(self.request.user)
         return render(self.request, self.template_name, context, status=status)
@@ -1048,13 +1058,8 @@ class ImportView(ActionFormView):
             if name not in {"csrfmiddlewaretoken", "valid_only", "staged", once.FIELD}
             for value in values
         ]
-        meta = self.meta_context()
-        page = getattr(obj, "get_absolute_url", None)
         context = {
-            **meta,
-            "object": obj,
-            "title": self.title,
-            "cancel_url": page() if page else meta["list_url"],
+            **self.base_context(obj),
             **self.get_extra_context(obj),
             "preview": result,
             "to_create": [w for w in result.written if w[1]][: self.SHOWN_ROWS],

@@ -271,15 +271,8 @@ class RoleDeleteView(RolePermissionMixin, ObjectDeleteView):
     model = Role
     role_action = "delete"
 
-    def post(self, request, pk):
-        obj = self.get_object(pk)
-        try:
-            actions.delete_role(obj, actor=request.user)
-        except ActionError as exc:
-            messages.error(request, str(exc))
-            return HttpResponseRedirect(obj.get_absolute_url())
-        messages.success(request, _("Deleted: %(object)s") % {"object": obj})
-        return HttpResponseRedirect(reverse("org:role_list"))
+    def delete_object(self, role):
+        actions.delete_role(role, actor=self.request.user)
 
 
 # -- online users and the login log ---------------------------------------------------

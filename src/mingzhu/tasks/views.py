@@ -575,10 +575,8 @@ class HolidayImportView(CalendarPage, ImportView):
 class HolidayDayDeleteView(CalendarPage, ObjectDeleteView):
     model = HolidayDay
 
-    def post(self, request, pk):
-        year_page = self.get_object(pk).get_absolute_url()
-        response = super().post(request, pk)
-        return HttpResponseRedirect(year_page) if response.status_code == 302 else response
+    def deleted_url(self, day):
+        return day.get_absolute_url()  # its year's page
 
 
 BULK_ACTIONS = {
