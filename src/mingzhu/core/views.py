@@ -181,6 +181,13 @@ class ObjectMixin(LoginRequiredMixin):
         qs = restrict(self.model._default_manager.all(), self.request.user, action)
         return qs.select_related(*self.select_related) if self.select_related else qs
 
+    def sent_once(self, creating: bool, send):
+        """``send()``, the handling of the POST; a form that creates is sent once
+        (core.once: a second sending goes to what the first made, else to the list)."""
+        if not creating:
+            return send()
+        return once.sent_once(self.request, send, self.meta_context()["list_url"])
+
     def require_permission(self, action: str) -> None:
         model = self.model
         if action == "view" and getattr(model, "scope_global", False):
@@ -691,13 +698,7 @@ class ObjectEditView(ObjectMixin, View):
     def post(self, request, pk=None):
         obj = self.get_object(pk)
         creating = obj.pk is None
-        if creating:  # a form that creates: sent once (core.once)
-            return once.sent_once(
-                request,
-                lambda: self._post(request, obj, creating, pk),
-                model_url(self.model, "list"),
-            )
-        return self._post(request, obj, creating, pk)
+        return self.sent_once(creating, lambda: self._post(request, obj, creating, pk))
 
     def _post(self, request, obj, creating, pk):
         form = self.get_form(obj)
@@ -908,11 +909,7 @@ class ActionFormView(ActionTests, ObjectMixin, View):
 
     def post(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
-        if obj is None:  # a form that creates: sent once (core.once)
-            return once.sent_once(
-                request, lambda: self._post(request, obj), self.meta_context()["list_url"]
-            )
-        return self._post(request, obj)
+        return self.sent_once(obj is None, lambda: self._post(request, obj))
 
     def _post(self, request, obj):
         form = self.get_form(obj, request.POST, request.FILES)
