@@ -30,13 +30,13 @@ class ReportView(HeavyReadMixin, ObjectMixin, View):
     """A page of figures about ``model``'s records, for users with its ``required``
     permission ("view" by default; 403 without).
 
-    ``period`` ("year", "month", "quarter", "range", "day" or None) is read from the query; bad
-    input falls back to the current period with an error message on the page (a download,
-    ``strict_period``, answers 400 with the message instead). ``report(**period)`` gets the
-    period's values (year, month, quarter, start, end) and returns the template's context
-    (the values are added to it), or a response of its own (a download). ``?export=KIND``
-    downloads ``export_table(KIND, context)`` as .xlsx when it gives a ``(title, headers,
-    rows)`` table for that kind.
+    ``period`` ("year", "month", "quarter", "range", "day" or None) is read from the
+    query; bad input falls back to the current period with an error message on the page (a
+    download, ``strict_period``, answers 400 with the message instead; a bad day is today,
+    unsaid). ``report(**period)`` gets the period's values (year, month, quarter, start,
+    end, as_of) and returns the template's context (the values are added to it), or a
+    response of its own (a download). ``?export=KIND`` downloads ``export_table(KIND,
+    context)`` as .xlsx when it gives a ``(title, headers, rows)`` table for that kind.
     """
 
     template_name = ""

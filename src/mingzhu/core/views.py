@@ -377,7 +377,14 @@ class Related:
     the user's scope, with ``select`` joined in and ``prefetch`` fetched, in ``order``
     (the model's own by default), at most ``limit`` of them."""
 
-    def __init__(self, relation: str, *select: str, limit=None, order=(), prefetch=()):
+    def __init__(
+        self,
+        relation: str,
+        *select: str,
+        limit: int | None = None,
+        order: Sequence[str] = (),
+        prefetch: Sequence[str] = (),
+    ):
         self.relation, self.select, self.limit = relation, select, limit
         self.order, self.prefetch = order, prefetch
 
