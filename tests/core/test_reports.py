@@ -1,7 +1,7 @@
 """The shared page pieces: a summary page's period read from the query, its Excel export,
-a download refusing a bad period, the bar-chart data; a detail page's related records and
-permission flags, the task's timeline on a task-backed object's page; list columns from
-short specs."""
+a download refusing a bad period, the bar-chart data, the day a page is seen on; a detail
+page's related records (in scope, in the order asked for) and permission flags, the task's
+timeline on a task-backed object's page; list columns from short specs."""
 
 from decimal import Decimal
 from io import BytesIO
@@ -172,6 +172,25 @@ def test_related_records_are_those_in_scope(leader, xinba):
     town = _detail(xinba, related=related).listed_context(root)["units"]
     assert set(town) == set(OrgUnit.objects.restrict(xinba, "view").filter(parent=root))
     assert set(town) < set(every["units"])
+
+
+@pytest.mark.django_db
+def test_related_records_keep_the_order_asked_for(leader, xinba):
+    from mingzhu.core.views import Related
+    from mingzhu.org.models import OrgUnit
+
+    root = OrgUnit.objects.get(pk=xinba.unit_id).parent
+    newest = Related("children", order=("-pk",), prefetch=("children",), limit=3)
+    records = _detail(leader, related={"units": newest}).listed_context(root)["units"]
+    assert [u.pk for u in records] == list(
+        root.children.order_by("-pk").values_list("pk", flat=True)[:3]
+    )
+
+
+def test_the_day_a_page_is_seen_on_is_today_unless_the_query_names_one():
+    assert periods.day(QueryDict("as_of=2026-03-31"))[0].isoformat() == "2026-03-31"
+    today = (timezone.localdate(), None)
+    assert periods.day(QueryDict("")) == periods.day(QueryDict("as_of=31.3.")) == today
 
 
 @pytest.mark.django_db

@@ -235,6 +235,10 @@ def test_sheets_are_edited_only_while_unused(as_user, nyj, sheet):
     response = client.post(f"/rural/sheets/{used.pk}/version/", {"valid_from": "2030-01-01"})
     assert response.status_code == 302
     new = ScoringSheet.objects.get(name=used.name, valid_from=dt.date(2030, 1, 1))
+    # The sheet's "add an item" link presets the sheet on the form.
+    form = client.get(f"/rural/items/add/?sheet={new.pk}").context["form"]
+    assert form.initial["sheet"] == new.pk
+    assert client.get("/rural/items/add/?sheet=x").context["form"].initial["sheet"] is None
     response = client.post(
         "/rural/items/add/", {"sheet": new.pk, "order": 9, "name": "新增项", "points": "5"}
     )

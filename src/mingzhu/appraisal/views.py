@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 
 from mingzhu.core.actions import ActionConflict
 from mingzhu.core.reports import ReportView
-from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
     ActionButtonView,
@@ -21,13 +20,14 @@ from mingzhu.core.views import (
     ObjectListView,
     ObjectMixin,
     ReadOnlyMixin,
+    Related,
 )
 
 from . import actions
 from .board import flag_board
 from .choices import ResultStatus
 from .forms import ComputeForm, SchemeEditForms
-from .models import AppraisalResult, ResultRow, Scheme
+from .models import AppraisalResult, Scheme
 from .notice import notice_for
 from .scoring import result_table
 
@@ -60,11 +60,7 @@ class ResultDetailView(ReadOnlyMixin, ObjectDetailView):
 
     def get_extra_context(self, obj):
         user = self.request.user
-        rows = list(
-            restrict(ResultRow.objects.filter(result=obj), user, "view")
-            .select_related("unit")
-            .order_by("rank")
-        )
+        rows = list(Related("rows", "unit", order=("rank",)).records(obj, user))
         items = list(obj.scheme.items.all())
         flags = {f.unit_id: f for f in obj.flags.all()}
         draft = obj.status == ResultStatus.DRAFT
@@ -148,6 +144,7 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
     the next one) and never deleted."""
 
     model = Scheme
+    related = {"results": Related("results")}
 
     def _may(self, action, obj):
         return obj.is_current and self.request.user.has_perm(actions.EDIT)
@@ -157,7 +154,6 @@ class SchemeDetailView(NoDeleteMixin, ObjectDetailView):
             "items": list(obj.items.all()),
             "rules": list(obj.rules.all()),
             "versions": obj.versions(),
-            "results": restrict(obj.results.all(), self.request.user, "view"),
         }
 
 

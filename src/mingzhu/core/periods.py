@@ -139,6 +139,15 @@ def period(params) -> tuple[dt.date, dt.date, str | None]:
     return start, end, None
 
 
+def day(params, name: str = "as_of") -> tuple[dt.date, None]:
+    """The day a page is seen on (``as_of``, YYYY-MM-DD) from a query dict: today when
+    none or not a date (said by no message: the page names the day it shows)."""
+    try:
+        return dt.date.fromisoformat(params.get(name) or ""), None
+    except ValueError:
+        return timezone.localdate(), None
+
+
 def year(params, name: str = "year") -> tuple[int, str | None]:
     """A ``year`` (2000–2100) from a query dict; by default this year. On bad input: this
     year and a message naming what is wrong."""

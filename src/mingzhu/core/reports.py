@@ -3,7 +3,7 @@ query string, shown as a page, a chart, an Excel export or a .docx download."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -22,6 +22,7 @@ PERIODS: dict[str, tuple[Callable, tuple[str, ...]]] = {
     "month": (periods.month, ("year", "month")),  # ?month=2025-12
     "quarter": (periods.quarter, ("year", "quarter")),  # ?quarter=2025Q3
     "range": (periods.period, ("start", "end")),  # ?from=2025-01-01&to=2025-06-30
+    "day": (periods.day, ("as_of",)),  # ?as_of=2025-06-30
 }
 
 
@@ -29,13 +30,13 @@ class ReportView(HeavyReadMixin, ObjectMixin, View):
     """A page of figures about ``model``'s records, for users with its ``required``
     permission ("view" by default; 403 without).
 
-    ``period`` ("year", "month", "quarter", "range" or None) is read from the query; bad
-    input falls back to the current period with an error message on the page (a download,
-    ``strict_period``, answers 400 with the message instead). ``report(**period)`` gets the
-    period's values (year, month, quarter, start, end) and returns the template's context
-    (the values are added to it), or a response of its own (a download). ``?export=KIND``
-    downloads ``export_table(KIND, context)`` as .xlsx when it gives a ``(title, headers,
-    rows)`` table for that kind.
+    ``period`` ("year", "month", "quarter", "range", "day" or None) is read from the
+    query; bad input falls back to the current period with an error message on the page (a
+    download, ``strict_period``, answers 400 with the message instead; a bad day is today,
+    unsaid). ``report(**period)`` gets the period's values (year, month, quarter, start,
+    end, as_of) and returns the template's context (the values are added to it), or a
+    response of its own (a download). ``?export=KIND`` downloads ``export_table(KIND,
+    context)`` as .xlsx when it gives a ``(title, headers, rows)`` table for that kind.
     """
 
     template_name = ""
@@ -48,6 +49,11 @@ class ReportView(HeavyReadMixin, ObjectMixin, View):
 
     def export_table(self, kind: str, context: dict[str, Any]):
         return None
+
+    def chosen(self, name: str, options: Sequence):
+        """The one of ``options`` whose pk the query's ``name`` gives, else the first."""
+        value = self.request.GET.get(name)
+        return next((o for o in options if str(o.pk) == value), options[0] if options else None)
 
     def get(self, request):
         self.require_permission(self.required)

@@ -307,10 +307,14 @@ def file_response(field_file, *, name: str, content_type: str = "") -> FileRespo
 class FileDownloadView(ObjectMixin, View):
     """Download one stored file, found only among the files of the parents the user may
     see (``model`` is the parent, ``file_model`` the stored files, ``parent_field`` the
-    lookup from a file to its parent); anything else is a 404."""
+    lookup from a file to its parent); anything else is a 404. ``send(stored)`` serves
+    it: a ``FileAttachment``'s file by default."""
 
     file_model: type
     parent_field: str
+
+    def send(self, stored):
+        return file_response(stored.file, name=stored.name, content_type=stored.content_type)
 
     def get(self, request, pk):
         self.require_permission("view")
@@ -319,7 +323,7 @@ class FileDownloadView(ObjectMixin, View):
             self.file_model._default_manager.filter(**{f"{self.parent_field}__in": parents}),
             pk=pk,
         )
-        return file_response(stored.file, name=stored.name, content_type=stored.content_type)
+        return self.send(stored)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -169,10 +169,24 @@ def model_url(model: type[models.Model], action: str, *args) -> str:
 class ObjectMixin(LoginRequiredMixin):
     model: type[models.Model]
     select_related: tuple[str, ...] = ()
+    # Query parameters that preset a new record's fields on an edit or action page's form:
+    # ids, as the "add" links of a parent's page give them (``?sheet=3``).
+    prefill: tuple[str, ...] = ()
+
+    def prefilled(self) -> dict[str, int]:
+        query = self.request.GET
+        return {name: int(query[name]) for name in self.prefill if query.get(name, "").isdigit()}
 
     def restricted(self, action: str) -> models.QuerySet:
         qs = restrict(self.model._default_manager.all(), self.request.user, action)
         return qs.select_related(*self.select_related) if self.select_related else qs
+
+    def sent_once(self, creating: bool, send):
+        """``send()``, the handling of the POST; a form that creates is sent once
+        (core.once: a second sending goes to what the first made, else to the list)."""
+        if not creating:
+            return send()
+        return once.sent_once(self.request, send, self.meta_context()["list_url"])
 
     def require_permission(self, action: str) -> None:
         model = self.model
@@ -360,15 +374,25 @@ class ObjectListView(ObjectMixin, View):
 
 class Related:
     """The records of one of an object's relations that its detail page lists: those in
-    the user's scope, with ``select`` joined in, at most ``limit`` of them."""
+    the user's scope, with ``select`` joined in and ``prefetch`` fetched, in ``order``
+    (the model's own by default), at most ``limit`` of them."""
 
-    def __init__(self, relation: str, *select: str, limit: int | None = None):
+    def __init__(
+        self,
+        relation: str,
+        *select: str,
+        limit: int | None = None,
+        order: Sequence[str] = (),
+        prefetch: Sequence[str] = (),
+    ):
         self.relation, self.select, self.limit = relation, select, limit
+        self.order, self.prefetch = order, prefetch
 
     def records(self, obj, user) -> models.QuerySet:
         manager = getattr(obj, self.relation)
         qs = manager.select_related(*self.select) if self.select else manager.all()
-        qs = restrict(qs, user, "view")
+        qs = restrict(qs, user, "view").prefetch_related(*self.prefetch)
+        qs = qs.order_by(*self.order) if self.order else qs
         return qs if self.limit is None else qs[: self.limit]
 
 
@@ -657,9 +681,12 @@ class ObjectEditView(ObjectMixin, View):
 
     def get_form(self, obj):
         data = self.request.POST if self.request.method == "POST" else None
-        return self.form_class(
+        form = self.form_class(
             data, self.request.FILES or None, instance=obj, user=self.request.user
         )
+        if obj.pk is None and data is None:
+            form.initial.update(self.prefilled())
+        return form
 
     def render_form(self, obj, form):
         context = {**self.meta_context(), "object": obj, "form": form}
@@ -678,13 +705,7 @@ class ObjectEditView(ObjectMixin, View):
     def post(self, request, pk=None):
         obj = self.get_object(pk)
         creating = obj.pk is None
-        if creating:  # a form that creates: sent once (core.once)
-            return once.sent_once(
-                request,
-                lambda: self._post(request, obj, creating, pk),
-                model_url(self.model, "list"),
-            )
-        return self._post(request, obj, creating, pk)
+        return self.sent_once(creating, lambda: self._post(request, obj, creating, pk))
 
     def _post(self, request, obj, creating, pk):
         form = self.get_form(obj)
@@ -718,10 +739,19 @@ class ObjectEditView(ObjectMixin, View):
 
 
 class ObjectDeleteView(ObjectMixin, View):
+    """The confirmation, then ``delete_object(obj)`` (the action that deletes, where
+    there is one: its refusal is said on the object's page) and ``deleted_url(obj)``."""
+
     template_name = "core/object_delete.html"
 
     def get_object(self, pk):
         return get_object_or_404(self.restricted("delete"), pk=pk)
+
+    def delete_object(self, obj) -> None:
+        obj.delete()
+
+    def deleted_url(self, obj) -> str:
+        return model_url(self.model, "list")
 
     def get(self, request, pk):
         obj = self.get_object(pk)
@@ -731,7 +761,7 @@ class ObjectDeleteView(ObjectMixin, View):
         obj = self.get_object(pk)
         try:
             with transaction.atomic():
-                obj.delete()
+                self.delete_object(obj)
         except models.ProtectedError as exc:
             blockers = "、".join(str(o) for o in list(exc.protected_objects)[:5])
             messages.error(
@@ -740,8 +770,11 @@ class ObjectDeleteView(ObjectMixin, View):
                 % {"object": obj, "blockers": blockers},
             )
             return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
+        except ActionError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(model_url(self.model, "detail", obj.pk))
         messages.success(request, _("Deleted: %(object)s") % {"object": obj})
-        return HttpResponseRedirect(model_url(self.model, "list"))
+        return HttpResponseRedirect(self.deleted_url(obj))
 
 
 class ReadPermissionMixin:
@@ -860,20 +893,19 @@ class ActionFormView(ActionTests, ObjectMixin, View):
         return obj
 
     def get_form(self, obj, data=None, files=None):
-        return self.form_class(data, files, initial=self.initial(obj), **self.form_kwargs(obj))
+        initial = {**self.prefilled(), **self.initial(obj)}
+        return self.form_class(data, files, initial=initial, **self.form_kwargs(obj))
+
+    def base_context(self, obj) -> dict[str, Any]:
+        """The page's context but its form: "cancel" goes back to the object's page, or to
+        the list when the object has none."""
+        meta = self.meta_context()
+        page = getattr(obj, "get_absolute_url", None)
+        cancel_url = page() if page else meta["list_url"]
+        return {**meta, "object": obj, "title": self.title, "cancel_url": cancel_url}
 
     def render_form(self, obj, form, status=200):
-        meta = self.meta_context()
-        # Back to the object's page; to the list when the object has none.
-        page = getattr(obj, "get_absolute_url", None)
-        context = {
-            **meta,
-            "object": obj,
-            "form": form,
-            "title": self.title,
-            "cancel_url": page() if page else meta["list_url"],
-            **self.get_extra_context(obj),
-        }
+        context = {**self.base_context(obj), "form": form, **self.get_extra_context(obj)}
         if obj is None:  # a form that creates: sent once (core.once)
             context["form_token"] = once.issue(self.request.user)
         return render(self.request, self.template_name, context, status=status)
@@ -884,11 +916,7 @@ class ActionFormView(ActionTests, ObjectMixin, View):
 
     def post(self, request, pk=None, **kwargs):
         self.object = obj = self.get_object(pk)
-        if obj is None:  # a form that creates: sent once (core.once)
-            return once.sent_once(
-                request, lambda: self._post(request, obj), self.meta_context()["list_url"]
-            )
-        return self._post(request, obj)
+        return self.sent_once(obj is None, lambda: self._post(request, obj))
 
     def _post(self, request, obj):
         form = self.get_form(obj, request.POST, request.FILES)
@@ -1034,13 +1062,8 @@ class ImportView(ActionFormView):
             if name not in {"csrfmiddlewaretoken", "valid_only", "staged", once.FIELD}
             for value in values
         ]
-        meta = self.meta_context()
-        page = getattr(obj, "get_absolute_url", None)
         context = {
-            **meta,
-            "object": obj,
-            "title": self.title,
-            "cancel_url": page() if page else meta["list_url"],
+            **self.base_context(obj),
             **self.get_extra_context(obj),
             "preview": result,
             "to_create": [w for w in result.written if w[1]][: self.SHOWN_ROWS],

@@ -28,6 +28,7 @@ from mingzhu.core.views import (
     Related,
     Tool,
 )
+from mingzhu.tasks.tables import TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
@@ -115,7 +116,11 @@ def _radar(result: models.MuResult | None) -> dict | None:
 class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
     model = models.Enterprise
     select_related = ("town", "account_unit")
-    related = {"annual": Related("annual"), "visits": Related("visits", limit=20)}
+    related = {
+        "annual": Related("annual"),
+        "visits": Related("visits", limit=20),
+        "demands": Related("demands", "task", prefetch=("ratings",), limit=20),
+    }
     permission_flags = {"can_raise": "enterprises.add_demand"}
 
     def get_extra_context(self, obj):
@@ -137,9 +142,6 @@ class EnterpriseDetailView(NoDeleteMixin, ObjectDetailView):
             "latest": latest,
             "indicator_rows": indicator_rows(latest),
             "radar": _radar(latest),
-            "demands": restrict(models.Demand.objects.filter(enterprise=obj), user, "view")
-            .select_related("task")
-            .prefetch_related("ratings")[:20],
             "high_tech": obj.is_high_tech_on(timezone.localdate()),
         }
 
@@ -407,23 +409,18 @@ class VisitListView(ObjectListView):
 class VisitDetailView(ReadOnlyMixin, ObjectDetailView):
     model = models.Visit
     select_related = ("enterprise", "unit", "recorded_by")
+    related = {"demands": Related("demands", "task", prefetch=("ratings",))}
     fields = [Column("enterprise", link=True), "kind", "date", "visitors", "unit", "notes"]
-
-    def get_extra_context(self, obj):
-        return {
-            "demands": restrict(obj.demands.all(), self.request.user, "view")
-            .select_related("task")
-            .prefetch_related("ratings")
-        }
 
 
 class VisitAddView(ActionFormView):
     model = models.Visit
     form_class = VisitForm
     title = gettext_lazy("Record a visit")
+    prefill = ("enterprise",)
 
     def initial(self, obj):
-        return {"date": timezone.localdate(), "enterprise": self.request.GET.get("enterprise")}
+        return {"date": timezone.localdate()}
 
     def run(self, obj, form):
         d = form.cleaned_data
@@ -443,16 +440,8 @@ DEMAND_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("raised_at enterprise category channel"),
     Column("status", gettext_lazy("Status"), accessor=lambda d: d.get_status_display()),
-    Column(
-        "department",
-        gettext_lazy("Department"),
-        accessor=lambda d: d.task.lead_unit if d.task_id else None,
-    ),
-    Column(
-        "deadline",
-        gettext_lazy("Deadline"),
-        accessor=lambda d: d.task.deadline if d.task_id else None,
-    ),
+    TaskColumn("lead_unit", gettext_lazy("Department"), key="department"),
+    TaskColumn("deadline"),
     Column(
         "rating",
         gettext_lazy("Rating"),
@@ -496,9 +485,7 @@ class DemandAddView(ActionFormView):
     model = models.Demand
     form_class = DemandForm
     title = gettext_lazy("Raise a demand")
-
-    def initial(self, obj):
-        return {"enterprise": self.request.GET.get("enterprise")}
+    prefill = ("enterprise",)
 
     def run(self, obj, form):
         d = form.cleaned_data

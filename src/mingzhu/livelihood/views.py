@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -354,12 +352,9 @@ class NoticeView(ObjectMixin, View):
 class HotSpotsView(ReportView):
     model = models.CitizenRequest
     template_name = "livelihood/hotspots.html"
+    period = "day"
 
-    def report(self):
-        try:
-            as_of = dt.date.fromisoformat(self.request.GET.get("as_of") or "")
-        except ValueError:
-            as_of = timezone.localdate()
+    def report(self, as_of):
         result = hot_spots_for(self.restricted("view"), as_of)
         chart = {
             "categories": [k for k, _v in result["by_category"]],
@@ -369,7 +364,6 @@ class HotSpotsView(ReportView):
             "label": _("Requests"),
         }
         return {
-            "as_of": as_of,
             **result,
             "chart": chart,
             "window": services.HOT_SPOT_WINDOW_DAYS,

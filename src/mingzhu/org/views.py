@@ -22,6 +22,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ObjectMixin,
+    Related,
     paged,
     style_form,
 )
@@ -49,12 +50,12 @@ class OrgUnitDetailView(ObjectDetailView):
     model = OrgUnit
     select_related = ("parent",)
     fields = ("kind", "code", "short_name", "parent", "is_active", "source")
+    related = {"children": Related("children", order=("sort_order", "path"))}
 
     def get_extra_context(self, obj):
         user = self.request.user
         return {
             "ancestors": obj.ancestors().restrict(user, "view"),
-            "children": obj.children.restrict(user, "view").order_by("sort_order", "path"),
             "members": User.objects.restrict(user, "view")
             .filter(unit=obj)
             .prefetch_related("roles")[:100],
@@ -270,15 +271,8 @@ class RoleDeleteView(RolePermissionMixin, ObjectDeleteView):
     model = Role
     role_action = "delete"
 
-    def post(self, request, pk):
-        obj = self.get_object(pk)
-        try:
-            actions.delete_role(obj, actor=request.user)
-        except ActionError as exc:
-            messages.error(request, str(exc))
-            return HttpResponseRedirect(obj.get_absolute_url())
-        messages.success(request, _("Deleted: %(object)s") % {"object": obj})
-        return HttpResponseRedirect(reverse("org:role_list"))
+    def delete_object(self, role):
+        actions.delete_role(role, actor=self.request.user)
 
 
 # -- online users and the login log ---------------------------------------------------

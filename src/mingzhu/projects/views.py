@@ -5,11 +5,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from mingzhu.core.reports import ReportView
-from mingzhu.core.scope import can, restrict
+from mingzhu.core.scope import can
 from mingzhu.core.tables import Column, fields
+from mingzhu.core.uploads import FileDownloadView, file_response
 from mingzhu.core.views import (
     ActionFormView,
     ImportView,
@@ -17,9 +17,10 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
-    ObjectMixin,
     ReadOnlyMixin,
+    Related,
 )
+from mingzhu.tasks.tables import TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, importer, services
@@ -39,8 +40,8 @@ from .models import (
     FactorRequest,
     FactorRoute,
     Inspection,
-    InspectionScore,
     Project,
+    StageChange,
 )
 
 
@@ -79,6 +80,10 @@ class ProjectListView(ObjectListView):
 class ProjectDetailView(ObjectDetailView):
     model = Project
     select_related = ("town", "liaison_leader", "steward")
+    related = {
+        "factor_requests": Related("factor_requests", "task__lead_unit"),
+        "scores": Related("scores", "inspection__leader"),
+    }
 
     def get_object(self, pk):
         return get_object_or_404(
@@ -88,10 +93,6 @@ class ProjectDetailView(ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         today = timezone.localdate()
-        requests = restrict(obj.factor_requests.all(), user, "view").select_related(
-            "task__lead_unit"
-        )
-        scores = restrict(obj.scores.all(), user, "view").select_related("inspection__leader")
         monthly = dict(obj.monthly.filter(year=today.year).values_list("month", "completed"))
         plan = obj.annual_plan
         may_change = can(user, "change", obj)
@@ -99,8 +100,6 @@ class ProjectDetailView(ObjectDetailView):
         return {
             "stage_order": STAGE_ORDER,
             "changes": obj.stage_changes.select_related("actor"),
-            "factor_requests": requests,
-            "scores": scores,
             "light": light_of(obj, today),
             "ytd_plan": services.ytd_plan(plan, today.month),
             "chart": {
@@ -202,17 +201,9 @@ class FactorRequestListView(ObjectListView):
         "project",
         Column("project__town", gettext_lazy("Town")),
         *fields("kind quantity unit needed_by"),
-        Column(
-            "lead",
-            gettext_lazy("Responsible department"),
-            accessor=lambda r: r.task.lead_unit if r.task_id else None,
-        ),
+        TaskColumn("lead_unit", gettext_lazy("Responsible department"), key="lead"),
         Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
-        Column(
-            "deadline",
-            gettext_lazy("Deadline"),
-            accessor=lambda r: r.task.deadline if r.task_id else None,
-        ),
+        TaskColumn("deadline"),
     ]
 
 
@@ -275,14 +266,11 @@ class InspectionMixin:
 
 class InspectionDetailView(InspectionMixin, ObjectDetailView):
     select_related = ("leader",)
+    related = {"scores": Related("scores", "project__town")}
 
     def get_extra_context(self, obj):
         user = self.request.user
-        scores = restrict(
-            InspectionScore.objects.filter(inspection=obj), user, "view"
-        ).select_related("project__town")
         return {
-            "scores": scores,
             "score_form": ScoreForm(user=user) if actions.may_score(user) else None,
         }
 
@@ -322,18 +310,12 @@ class InspectionDeleteView(InspectionMixin, ObjectDeleteView):
     pass
 
 
-class EvidenceView(ObjectMixin, View):
+class EvidenceView(FileDownloadView):
     """Download the evidence of a stage change (only within the project's scope)."""
 
     model = Project
+    file_model = StageChange
+    parent_field = "project"
 
-    def get(self, request, pk):
-        from mingzhu.core.uploads import file_response
-
-        from .models import StageChange
-
-        self.require_permission("view")
-        change = get_object_or_404(
-            StageChange.objects.filter(project__in=self.restricted("view").values("pk")), pk=pk
-        )
+    def send(self, change):
         return file_response(change.evidence, name=change.evidence.name)

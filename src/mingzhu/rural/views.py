@@ -83,9 +83,7 @@ class EnvironmentView(ReportView):
     def report(self):
         user = self.request.user
         programmes = list(RemediationProgramme.objects.all())
-        chosen = self.request.GET.get("programme")
-        programme = next((p for p in programmes if str(p.pk) == chosen), None)
-        programme = programme or (programmes[0] if programmes else None)
+        programme = self.chosen("programme", programmes)
         progress = reports.environment_progress(programme, user) if programme else None
         chart = None
         if progress:
@@ -343,12 +341,7 @@ class ItemDetailView(SheetPartDetail):
 class ItemEditView(ObjectEditView):
     model = ScoringItem
     form_class = ScoringItemForm
-
-    def get_form(self, obj):
-        form = super().get_form(obj)
-        if obj.pk is None and self.request.GET.get("sheet", "").isdigit():
-            form.initial.setdefault("sheet", int(self.request.GET["sheet"]))
-        return form
+    prefill = ("sheet",)
 
 
 # ---------------------------------------------------------------- facilities

@@ -1,9 +1,7 @@
-import datetime as dt
-
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mingzhu.core import periods
 from mingzhu.core.reports import ReportView
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
@@ -22,14 +20,6 @@ from .importer import HEADERS, export_rows, import_observations, observation_tem
 from .models import Indicator, Observation, Target
 from .progress import peer_table, progress_rows, trajectory_chart
 from .scoping import writable_units
-
-
-def as_of_from(request) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get("as_of", ""))
-    except ValueError:
-        return timezone.localdate()
-
 
 # --- indicators -------------------------------------------------------------------------
 
@@ -55,11 +45,11 @@ class TargetListView(ReportView):
 
     model = Target
     template_name = "targets/target_list.html"
+    period = "day"
 
-    def report(self):
-        as_of = as_of_from(self.request)
+    def report(self, as_of):
         observations = Observation.objects.restrict(self.request.user)
-        return {"rows": progress_rows(self.restricted("view"), observations, as_of), "as_of": as_of}
+        return {"rows": progress_rows(self.restricted("view"), observations, as_of)}
 
 
 class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
@@ -67,7 +57,7 @@ class TargetDetailView(ReadOnlyMixin, ObjectDetailView):
     select_related = ("indicator", "unit")
 
     def get_extra_context(self, obj):
-        as_of = as_of_from(self.request)
+        as_of = periods.day(self.request.GET)[0]
         targets = Target.objects.filter(pk=obj.pk)
         row = progress_rows(targets, Observation.objects.restrict(self.request.user), as_of)[0]
         return {"row": row, "as_of": as_of, "chart": trajectory_chart(row)}
@@ -160,9 +150,7 @@ class PeerView(ReportView):
     def report(self):
         request = self.request
         indicators = list(Indicator.objects.all())
-        chosen = request.GET.get("indicator", "")
-        indicator = next((i for i in indicators if str(i.pk) == chosen), None)
-        indicator = indicator or (indicators[0] if indicators else None)
+        indicator = self.chosen("indicator", indicators)
         context = {"indicators": indicators, "indicator": indicator, "rows": [], "periods": []}
         if indicator is not None:
             units = OrgUnit.objects.filter(kind__in=(UnitKind.CITY, UnitKind.PEER), parent=None)

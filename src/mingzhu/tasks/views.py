@@ -28,6 +28,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    Related,
     paged,
 )
 from mingzhu.org.models import OrgUnit
@@ -294,11 +295,7 @@ class TaskListDetailView(ObjectDetailView):
     permission_flags = {"can_import": "tasks.add_task"}
 
     def get_extra_context(self, obj):
-        tasks = (
-            Task.objects.restrict(self.request.user, "view")
-            .filter(task_list=obj)
-            .select_related("lead_unit")
-        )
+        tasks = Related("tasks", "lead_unit").records(obj, self.request.user)
         as_of = timezone.localdate()
         return {"tasks": [(t, t.light_on(as_of)) for t in tasks]}
 
@@ -528,13 +525,7 @@ class HolidayDayDetailView(CalendarPage, ObjectDetailView):
 class HolidayDayEditView(CalendarPage, ObjectEditView):
     model = HolidayDay
     form_class = HolidayDayForm
-
-    def get_form(self, obj):
-        form = super().get_form(obj)
-        year = self.request.GET.get("arrangement")
-        if obj.pk is None and not form.is_bound and year and year.isdigit():
-            form.initial["arrangement"] = int(year)
-        return form
+    prefill = ("arrangement",)
 
 
 class HolidayImportView(CalendarPage, ImportView):
@@ -584,10 +575,8 @@ class HolidayImportView(CalendarPage, ImportView):
 class HolidayDayDeleteView(CalendarPage, ObjectDeleteView):
     model = HolidayDay
 
-    def post(self, request, pk):
-        year_page = self.get_object(pk).get_absolute_url()
-        response = super().post(request, pk)
-        return HttpResponseRedirect(year_page) if response.status_code == 302 else response
+    def deleted_url(self, day):
+        return day.get_absolute_url()  # its year's page
 
 
 BULK_ACTIONS = {

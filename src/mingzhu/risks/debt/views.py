@@ -29,6 +29,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    Related,
     Tool,
 )
 
@@ -115,14 +116,13 @@ class EntityListView(ObjectListView):
 class EntityDetailView(ReadOnlyMixin, ObjectDetailView):
     model = DebtEntity
     select_related = ("unit",)
+    related = {"cash": Related("cash", order=("-month",), limit=12)}
 
     def get_extra_context(self, obj):
-        user = self.request.user
-        instruments = restrict(obj.instruments.all(), user, "view")
+        instruments = Related("instruments").records(obj, self.request.user)
         return {
             "instrument_count": instruments.count(),
             "principal": sum((i.principal for i in instruments), Decimal(0)),
-            "cash": restrict(obj.cash.all(), user, "view").order_by("-month")[:12],
         }
 
 
