@@ -119,10 +119,14 @@ def test_the_shishi_named_as_titles_one_after_another_are_tasks_of_the_year():
 
 
 def test_the_counts_of_titled_shishi_are_named_inside_their_titles():
+    """The people a 实事 reaches (`惠及群众5600余人`) are no target: a reach, not a commitment.
+    This test first counted them, as set M's truths did; the truths of sets O to R leave
+    `惠及`/`涉及` out, and the decomposer follows the later convention (docs/benchmarks.md,
+    fifteenth round)."""
     names = [(n, v, u) for n, _c, v, u, _d in _targets(_TITLED)]
     assert ("新增城区停车位", 800, "个") in names
     assert ("乡镇卫生院", 2, "所") in names
-    assert ("惠及群众", 5600, "人") in names
+    assert not any(n.startswith("惠及") for n, _v, _u in names)
     assert ("农村公路", 120, "公里") in names
     assert not any("《" in n or "》" in n for n, _v, _u in names)
 

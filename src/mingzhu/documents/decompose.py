@@ -1785,6 +1785,11 @@ PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
 )
+# A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
+_REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
+# A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
+# 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
+_FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
 # The parts of a 解读 that describe the document ("全面推进政府工作的重要意义", "分工方案的
 # 主要内容"): no tasks.
 ABOUT_THE_DOCUMENT = re.compile(
@@ -2083,6 +2088,12 @@ def paragraph_heads(
         # "到2025年，…" then "——产业能级更高。…": the parts of a goal, no tasks.
         goal_parts = run and run[0][1][0] == "—" and COMMITMENT.search(before[0])
         enough = len(run) >= (2 if same_start or (len(run) == 2 and works(run)) else 3)
+        # Two heads of one length under a part whose sibling's paragraphs open with heads of
+        # that length ("推动农业提质增效。" … then "持续推进扩区提质。" "集中攻坚项目建设。"):
+        # the same form, rows too.
+        length = len(run[0][1]) if run else 0
+        if len(run) == 2 and length <= 8 and all(len(h) == length for _o, h in run):
+            enough = enough or any(len(h) == length for h in heads.values())
         if enough and not goal_parts:
             heads.update(run)
         run.clear()
@@ -2542,7 +2553,12 @@ _LEADING_NOISE = re.compile(
     r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
 )
 _LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
-_TRAILING_NOISE = re.compile(r"(?:比上年|较上年|同比|年均|分别|的|要|将|力争|确保|\s)+$")
+_TRAILING_NOISE = re.compile(
+    r"(?:比上年|较上年|同比|年均|分别|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s)+$"
+)
+# An aside explaining a name ("工程建设项目（主要是房屋建筑和城市基础设施）全流程审批时间"):
+# no part of the indicator.
+_EXPLAINING_ASIDE = re.compile(r"[（(](?:主要是|主要为|包括|含|不含|即|如)[^（()）]{1,30}[）)]")
 _ADDING = re.compile(
     _tw(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
@@ -2715,14 +2731,16 @@ _INVESTMENT_TASK = re.compile(
     rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
     r"(?P<obj>[\u4e00-\u9fff]{0,8}?)投资(?:任务|计划|目标)?(?=[，,。；;]|$)"
 )
-# "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number).
+# "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number);
+# an indicator's line may state it bare ("劳动年龄人口平均受教育年限12.5年。").
 _YEARS = re.compile(
-    rf"(?P<pre>{_tw('达到|提高到|提高至|提升到|提升至')})\s*(?P<num>\d{{1,2}}(?:\.\d+)?)(?P<unit>年)(?P<suf>以上)?"
+    rf"(?P<pre>{_tw('达到|提高到|提高至|提升到|提升至')}|(?<=年限))\s*(?P<num>\d{{1,2}}(?:\.\d+)?)(?P<unit>年)(?P<suf>以上)?"
     r"(?=[，,。；;、]|$)"
 )
-# "居民消费价格指数控制在102.8以内": an index has no unit.
+# "居民消费价格指数控制在102.8以内": an index has no unit, nor has a ratio of incomes
+# ("城乡居民收入倍差缩小到1.7以内").
 _INDEX = re.compile(
-    rf"(?P<pre>控制在|不超过|不高于|不低于|达到)\s*(?P<num>{_ARABIC})(?P<unit>)"
+    rf"(?P<pre>控制在|不超过|不高于|不低于|达到|{_tw('缩小到|缩小至|缩小为')})\s*(?P<num>{_ARABIC})(?P<unit>)"
     r"(?P<suf>以内|以下|以上|左右)?(?=[，,。；;、]|$)"
 )
 
@@ -2805,7 +2823,7 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
         cut = will.end()  # "报告确定了2031年将筹措资金…": what follows the year's will
         lead = _LEADING_NOISE.match(clause, cut)
         cut = lead.end() if lead else cut
-    name = _TRAILING_NOISE.sub("", clause[cut:]).strip()
+    name = _TRAILING_NOISE.sub("", _EXPLAINING_ASIDE.sub("", clause[cut:])).strip()
     return name, start + cut
 
 
@@ -3374,11 +3392,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if value is None or not _plausible(name) or not clear(m.start(), m.end()):
             continue
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
-        results.append(found(m, start, name, comparator, value, words))
+        # A level stated bare is the one to reach, a floor.
+        results.append(found(m, start, name, comparator or ">=", value, words or "年限"))
         taken.append((m.start(), m.end()))
     for m in _INDEX.finditer(text):
         name, start = _indicator(text, m.start())
-        if not name.endswith("指数") or not clear(m.start(), m.end()):
+        if not name.endswith(("指数", "倍差")) or not clear(m.start(), m.end()):
             continue
         value = _number(m.group("num"))
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
@@ -3420,6 +3439,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             and not _STATED_BOUND.search(text, at, t.end - base)
         ):
             t.comparator = "="
+    for t in list(results):
+        clause = max(text.rfind(c, 0, t.start - base + 1) for c in "，,；;：:。《》") + 1
+        if _REACH.match(text[clause : t.end - base].strip()) or _REACH.match(t.indicator):
+            # "维修饮水工程12处，惠及群众5600余人", "涉及3个村": whom or what the work
+            # reaches, no commitment of its own.
+            results.remove(t)
     for t in list(results):
         if t.indicator in ("共", "共计", "共計", "合计", "合計", "总计", "總計"):
             # "培训5个班次，共计300人次": the people of what the clause before counts, named
@@ -3989,9 +4014,12 @@ def _year(text: str) -> int | None:
 
 
 # A page's own record of the document: "发文日期 | 2029-03-02", "成文日期：2024年3月8日".
-# A page's time stamp above a news text: "2016-03-31 10:03:06 來源:…", "时间:2022-04-09 08:27".
+# A page's time stamp above a news text: "2016-03-31 10:03:06 來源:…", "时间:2022-04-09 08:27",
+# or a labelled day alone, "发布时间:2017-05-16 信息来源:政府办".
+# A labelled stamp may give the day alone: "发布时间:2017-05-16 信息来源:政府办".
 _PAGE_STAMP = re.compile(
-    r"^(?:(?:时间|時間|发布时间|發佈時間)\s*[:：]\s*)?(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+    r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
+    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
 )
 _PAGE_DATE = re.compile(
     r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
@@ -4004,7 +4032,7 @@ def _page_year(paragraphs: list[str]) -> int | None:
     that names no year of its own."""
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
-            return int(m.group("year"))
+            return int(m.group("year") or m.group("stamped"))
     return None
 
 
@@ -4234,6 +4262,12 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
             and (i.start, i.end) not in goals
+            and not (
+                _FRAMING.match(section.title.strip("。.：: "))
+                and len(i.title) <= 8
+                and not re.search(r"\d", i.title)
+                and not i.named_lead
+            )
         ]
         # The 实事 of a year ("市政府2011年10件实事") are the year's: done by its end; so
         # are the rows a paragraph naming them introduces ("重点抓好八件民生实事。分别是：").
@@ -4454,6 +4488,22 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
     last_line = joined.rstrip().rsplit("\n", 1)[-1]
+    if items:
+        # The text ends in a part's heading ("二、统一审批流程") with nothing under it: the
+        # passage was cut where the part begins.
+        section, last = max(items, key=lambda pair: pair[1].start)
+        if (
+            len(section.items) == 1
+            and last.title == section.title
+            and re.match(r"\s*[一二三四五六七八九十]{1,3}\s*[、，,．.]", last_line)
+            and last.start > joined.rstrip().rfind("\n")
+            and not _ends_sentence(last_line)
+            and len(last_line.strip()) <= 30
+            and not last.named_lead
+            and not re.search(r"\d", last.title)
+        ):
+            section.items.remove(last)
+            return last.start
     if items and (_stops_mid_sentence(joined) or _CUT_FIGURE.search(last_line)):
         # The text's last line is prose stopped in mid-sentence ("…大力发展文旅经济、
         # 赛事经济，探索发展首发经济") where its other prose lines end theirs: the last row,
@@ -4461,6 +4511,11 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
             section.items.remove(last)
+            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")):
+                # A part of goals cut ("二、总体目标" "到2027年，…不低于55%，重点项目累计
+                # 完成投"): its whole clauses still state goals; only the clause cut is lost.
+                clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
+                return max(clause, last.start)
             return last.start
     if len(items) < 3:
         return len(joined)
