@@ -8,7 +8,9 @@ runs the daily supervision job once so that the quarter has sheets, then times `
 cockpit) for the leader (scope: all), 三茅街道 (unit and below) and the finance bureau
 (czj), today and on a past day: computed (every panel's topics bumped before each visit)
 beside its floor (the same SELECTs replayed as raw SQL), and kept (read from the cache),
-with the query count of each.
+with the query count of each. The past day's lights are first recorded as the daily job
+records them (``tasks.lights.record_day``, timed); ``--unrecorded`` times that day read
+from the tasks' events instead.
 
     .venv/bin/python benchmarks/cockpit.py [--tasks 200000 --runs 10]
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/mingzhu_bench_cockpit \\
@@ -27,6 +29,7 @@ import tempfile
 import time
 
 BATCH = 10_000
+PAST_DAY = dt.date(2026, 3, 31)
 # Not the panels' work: the shared cache, the session and the signed-in user.
 FLOOR_SKIPS = ("mingzhu_cache", "django_session", "org_usersession", '"org_user"', "auth_perm")
 # status, share: roughly a city's ledger in its second year (as benchmarks/tasks_ledger.py).
@@ -150,6 +153,11 @@ def main() -> None:
     )
     parser.add_argument("--today-only", action="store_true", help="leave the past day out")
     parser.add_argument(
+        "--unrecorded",
+        action="store_true",
+        help="time the past day without its recorded lights (read from the events)",
+    )
+    parser.add_argument(
         "--slowest",
         type=int,
         default=0,
@@ -184,7 +192,8 @@ def main() -> None:
     from mingzhu.grid.models import GridEvent
     from mingzhu.org.models import User
     from mingzhu.tasks.jobs import supervise
-    from mingzhu.tasks.models import SupervisionSheet, Task
+    from mingzhu.tasks.lights import record_day
+    from mingzhu.tasks.models import LightsDay, SupervisionSheet, Task
 
     call_command("migrate", interactive=False, verbosity=0)
     filled = supervised = 0.0
@@ -222,6 +231,13 @@ def main() -> None:
         f"{'who':<8} {'endpoint':<20} {'computed':>9} {'floor':>7} {'ratio':>6} "
         f"{'queries':>7} {'kept':>6} {'queries':>7}"
     )
+    if not args.today_only and not args.unrecorded:
+        # The past day's lights as the daily job records them (tasks.lights.record_day).
+        started = time.perf_counter()
+        rows = record_day(PAST_DAY)
+        print(f"lights of {PAST_DAY} recorded: {rows} rows in {time.perf_counter() - started:.1f}s")
+    elif not args.today_only:
+        LightsDay.objects.filter(day=PAST_DAY).delete()
     everything = {t for entry in panels._registry.values() for t in entry.topics}
     heap.settle()  # as `mingzhu serve` does before it serves
     for who in ("leader", "sanmao", "czj"):
@@ -229,7 +245,7 @@ def main() -> None:
         client.force_login(
             User.objects.get(username=who), backend="mingzhu.org.backends.RoleBackend"
         )
-        for url in ("/",) if args.today_only else ("/", "/?as_of=2026-03-31"):
+        for url in ("/",) if args.today_only else ("/", f"/?as_of={PAST_DAY}"):
             assert client.get(url).status_code == 200  # warm up
             computed, floors, kept = [], [], []
             each: dict[str, list[float]] = {}

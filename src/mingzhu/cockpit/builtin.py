@@ -13,50 +13,33 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connections
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.periods import quarter_of, quarter_start
-from mingzhu.core.scope import count_by_in_parts, scope_parts
+from mingzhu.core.scope import count_by_in_parts
 from mingzhu.grid import services as grid_services
 from mingzhu.grid.choices import Decision, EventStatus
 from mingzhu.grid.models import GridEvent
 from mingzhu.tasks import history
 from mingzhu.tasks import services as task_services
-from mingzhu.tasks.choices import ACTIVE, Light, SheetLevel, Status
-from mingzhu.tasks.filters import behind_q
+from mingzhu.tasks.choices import Light, SheetLevel
+from mingzhu.tasks.lights import (
+    LIGHTS,
+    active_on,
+    light_aggregates,
+    lights_by_unit,
+    recorded_lights,
+)
 from mingzhu.tasks.models import SupervisionSheet, Task
 
 from .panels import Panel, register
 
 LIGHT_COLOURS = {Light.RED: "#dc3545", Light.YELLOW: "#ffc107", Light.GREEN: "#198754"}
 TOP_UNITS = 5
-LIGHTS = ("red", "yellow", "green")
-
-
-def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
-    """The active tasks by light at the end of ``as_of``, per lead unit:
-    {lead unit id: {"red": n, "yellow": n, "green": n}}.
-
-    The tasks are taken as they stood then (tasks.history: those that existed, with the
-    status, progress and deadline of that day); today that is their row. The conditions
-    are the task engine's light rules phrased in SQL (tasks.filters ``light_filter``): red
-    is overdue, yellow is near the deadline or behind schedule. A scope of several fields
-    (lead unit, issuer, co-units) is counted in its disjoint parts (core.scope
-    ``scope_parts``), one grouped query each: on PostgreSQL the lead unit's part reads the
-    index of active tasks alone (``task_active_cover``), whatever the ledger's size.
-    """
-    rows: dict[int | None, dict[str, int]] = {}
-    active = active_on(tasks, as_of)
-    for part in scope_parts(active) or [active]:
-        for row in part.order_by().values("lead_unit_id").annotate(**_light_aggregates(as_of)):
-            counts = rows.setdefault(row["lead_unit_id"], dict.fromkeys(LIGHTS, 0))
-            for light in LIGHTS:
-                counts[light] += row[light]
-    return rows
 
 
 def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
@@ -65,7 +48,7 @@ def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
     scope."""
     if per_unit(tasks):
         return _totals(lights_by_unit(tasks, as_of))
-    return active_on(tasks, as_of).order_by().aggregate(**_light_aggregates(as_of))
+    return active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of))
 
 
 def per_unit(tasks) -> bool:
@@ -78,18 +61,6 @@ def per_unit(tasks) -> bool:
 
 def _totals(by_unit: dict[int | None, dict[str, int]]) -> dict[str, int]:
     return {light: sum(c[light] for c in by_unit.values()) for light in LIGHTS}
-
-
-def _light_aggregates(as_of: dt.date) -> dict[str, Count]:
-    deadline = history.DEADLINE
-    pending = Q(**{f"{deadline}__gte": as_of})
-    near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
-    behind = behind_q(as_of, history.PROGRESS, deadline)
-    return {
-        "red": Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
-        "yellow": Count("pk", filter=pending & (near | behind)),
-        "green": Count("pk", filter=pending & ~near & ~behind),
-    }
 
 
 def overdue_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
@@ -116,17 +87,6 @@ def most_overdue(by_unit: dict[int | None, dict[str, int]], n: int = TOP_UNITS) 
     names = dict(OrgUnit.objects.filter(pk__in=candidates).values_list("pk", "name"))
     ranked = sorted(candidates.items(), key=lambda item: (-item[1], names.get(item[0], "")))
     return [{"name": names.get(unit, ""), "overdue": red} for unit, red in ranked[:n]]
-
-
-def active_on(tasks, as_of: dt.date):
-    """The tasks that were active (carried a light) at the end of ``as_of``.
-
-    On a past day, a task closed now and closed on or before that day was closed then
-    (its closure is its last change of status, made that day): it is left out before its
-    events are read, which in a ledger of several years is most of it."""
-    if history.is_past(as_of):
-        tasks = tasks.exclude(status=Status.CLOSED, closed_on__lte=as_of)
-    return history.tasks_on(tasks, as_of).filter(**{f"{history.STATUS}__in": ACTIVE})
 
 
 def pie(series_name: str, slices: list[tuple[str, int, str | None]]) -> dict:
@@ -173,9 +133,12 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         link=reverse("tasks:task_list"),
     )
     tasks = Task.objects.restrict(user, "view")
-    # The totals and the units with most overdue tasks from the same rows per unit; else
-    # (per_unit) the totals in one query and the overdue tasks per unit only when some are.
-    by_unit = lights_by_unit(tasks, as_of) if per_unit(tasks) else None
+    # The totals and the units with most overdue tasks from the same rows per unit (a past
+    # day's record, where it answers the scope); else (per_unit) the totals in one query
+    # and the overdue tasks per unit only when some are.
+    by_unit = recorded_lights(tasks, as_of)
+    if by_unit is None and per_unit(tasks):
+        by_unit = lights_by_unit(tasks, as_of)
     counts = _totals(by_unit) if by_unit is not None else light_counts(tasks, as_of)
     if not any(counts.values()) and not history.tasks_on(tasks, as_of).exists():
         panel.empty = True

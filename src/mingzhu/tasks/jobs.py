@@ -5,7 +5,8 @@ told to the supervised unit's people (``notices.sheet_notices``).
 Set-based, for a million tasks: the light rules (services.assess) are phrased in SQL
 (filters.behind_q, the near limit), one query counts the lights, and one INSERT ...
 SELECT per level adds the sheets earned and not yet issued. No task row travels to
-Python. Tests hold the result equal to services.sheet_level task by task.
+Python. Tests hold the result equal to services.sheet_level task by task. The day before,
+once past, has its lights recorded for the cockpit of that day (``lights.record_day``).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from django.utils import timezone
 
 from mingzhu.core.cache import bump
 
-from . import services
+from . import history, services
 from .choices import ACTIVE, SheetLevel
 from .filters import behind_q
-from .models import SupervisionSheet, Task
+from .lights import record_day
+from .models import LightsDay, SupervisionSheet, Task
 from .notices import sheet_notices
 
 log = logging.getLogger("mingzhu.tasks")
@@ -86,4 +88,11 @@ def supervise(as_of: dt.date) -> dict[str, int]:
     counts["notified"] = len(sheet_notices(new_sheets))
     for (unit_id, level), n in sorted(created.items()):
         log.info("%s new %s supervision sheets for unit %s", n, level, unit_id)
+    # The day before, now past, has its lights recorded once for the cockpit (tasks.lights).
+    counts["lights_recorded"] = None
+    day = as_of - dt.timedelta(days=1)
+    if history.is_past(day) and not LightsDay.objects.filter(day=day).exists():
+        rows = record_day(day)
+        counts["lights_recorded"] = day.isoformat()
+        log.info("lights of %s recorded: %s rows", day, rows)
     return counts

@@ -572,6 +572,58 @@ class SupervisionSheet(TimeStampedModel):
         return reverse("tasks:task_detail", args=[self.task_id])
 
 
+# -- a past day's lights, recorded once (the cockpit on a past day) ----------------------
+
+
+class DayLights(ScopedModel):
+    """The active tasks' lights at the end of a past day, per lead unit and issuing unit,
+    recorded by the daily supervision job for the day before (``tasks.lights.record_day``).
+
+    A past day's lights are read from the tasks' events (``tasks.history``), a correlated
+    read of every task that a ledger of a million holds; recorded once, the cockpit of
+    that day counts a few thousand rows instead. Derived data, never edited: rows are
+    replaced whole by the next recording of the same day."""
+
+    # Not business data: what the tasks' events already say, counted.
+    audit_exempt = True
+    scope_fields = ("lead_unit", "issuer")
+
+    day = models.DateField(_("day"))
+    lead_unit = unit_fk(_("lead unit"), db_index=False)
+    issuer = unit_fk(_("issuing unit"), db_index=False)
+    red = models.PositiveIntegerField(_("red"), default=0)
+    yellow = models.PositiveIntegerField(_("yellow"), default=0)
+    green = models.PositiveIntegerField(_("green"), default=0)
+
+    class Meta:
+        verbose_name = _("a day's task lights")
+        verbose_name_plural = _("days' task lights")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "lead_unit", "issuer"], name="one_day_lights_per_units"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "issuer"], name="day_lights_issuer")]
+
+
+class LightsDay(ScopedModel):
+    """A day whose lights are recorded in full (``DayLights``; a day with no active task
+    has no rows, so the rows alone cannot say so)."""
+
+    audit_exempt = True
+    scope_global = True
+
+    day = models.DateField(_("day"), unique=True)
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("day of recorded lights")
+        verbose_name_plural = _("days of recorded lights")
+
+    def __str__(self) -> str:
+        return self.day.isoformat()
+
+
 # -- the working-day calendar (节假日安排) ------------------------------------------------
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100

@@ -1,0 +1,161 @@
+"""The active tasks' lights on a day, counted in the database: per lead unit for the
+cockpit and, for past days, recorded once by the daily supervision job.
+
+Today a task's light is read from its row; on a past day from its events
+(``tasks.history``): a correlated read of every task of the scope, seconds in a ledger of a
+million. The job records each day's lights, per lead unit and issuing unit, the morning
+after (``record_day``: one such read, in the worker), and a past day's cockpit counts
+those rows (``recorded_lights``) for the parts of a scope they can answer (the lead unit
+and the issuer); a day not recorded is read from the events as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from . import history
+from . import services as task_services
+from .choices import ACTIVE, Status
+from .filters import behind_q
+from .models import DayLights, LightsDay, Task
+
+LIGHTS = ("red", "yellow", "green")
+# The fields of a scope that the recorded rows carry (``Task.scope_fields`` less co-units).
+RECORDED_FIELDS = ("lead_unit__in", "issuer__in")
+
+
+def light_aggregates(as_of: dt.date) -> dict[str, Count]:
+    """The task engine's light rules phrased in SQL (tasks.filters ``light_filter``) on the
+    state of ``as_of``: red is overdue, yellow is near the deadline or behind schedule."""
+    deadline = history.DEADLINE
+    pending = Q(**{f"{deadline}__gte": as_of})
+    near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
+    behind = behind_q(as_of, history.PROGRESS, deadline)
+    return {
+        "red": Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
+        "yellow": Count("pk", filter=pending & (near | behind)),
+        "green": Count("pk", filter=pending & ~near & ~behind),
+    }
+
+
+def active_on(tasks, as_of: dt.date):
+    """The tasks that were active (carried a light) at the end of ``as_of``.
+
+    On a past day, a task closed now and closed on or before that day was closed then
+    (its closure is its last change of status, made that day): it is left out before its
+    events are read, which in a ledger of several years is most of it."""
+    if history.is_past(as_of):
+        tasks = tasks.exclude(status=Status.CLOSED, closed_on__lte=as_of)
+    return history.tasks_on(tasks, as_of).filter(**{f"{history.STATUS}__in": ACTIVE})
+
+
+def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
+    """The active tasks by light at the end of ``as_of``, per lead unit:
+    {lead unit id: {"red": n, "yellow": n, "green": n}}.
+
+    The tasks are taken as they stood then (tasks.history: those that existed, with the
+    status, progress and deadline of that day); today that is their row. A scope of
+    several fields (lead unit, issuer, co-units) is counted in its disjoint parts
+    (core.scope ``scope_parts``), one grouped query each: on PostgreSQL the lead unit's
+    part reads the index of active tasks alone (``task_active_cover``), whatever the
+    ledger's size."""
+    from mingzhu.core.scope import scope_parts
+
+    rows: dict[int | None, dict[str, int]] = {}
+    active = active_on(tasks, as_of)
+    for part in scope_parts(active) or [active]:
+        _add(rows, part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of)))
+    return rows
+
+
+def _add(rows: dict, grouped) -> None:
+    for row in grouped:
+        counts = rows.setdefault(row["lead_unit_id"], dict.fromkeys(LIGHTS, 0))
+        for light in LIGHTS:
+            counts[light] += row[light]
+
+
+def record_day(day: dt.date) -> int:
+    """Record the lights of every active task at the end of ``day`` (a past day), per lead
+    unit and issuing unit, replacing an earlier record of the day: one read of the tasks'
+    events (the same rules as ``lights_by_unit``) and one insert. Returns the number of
+    rows. All or nothing."""
+    if not history.is_past(day):
+        raise ValueError(f"{day} is not a past day: its lights are still changing")
+    grouped = (
+        active_on(Task._base_manager.all(), day)
+        .order_by()
+        .values("lead_unit_id", "issuer_id")
+        .annotate(**light_aggregates(day))
+    )
+    rows = [
+        DayLights(
+            day=day,
+            lead_unit_id=row["lead_unit_id"],
+            issuer_id=row["issuer_id"],
+            **{light: row[light] for light in LIGHTS},
+        )
+        for row in grouped
+    ]
+    with transaction.atomic():
+        DayLights.objects.filter(day=day).delete()
+        DayLights.objects.bulk_create(rows, batch_size=1000)
+        LightsDay.objects.update_or_create(day=day, defaults={"recorded_at": timezone.now()})
+    return len(rows)
+
+
+def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] | None:
+    """``lights_by_unit`` of a past day from its record (``record_day``), or None when the
+    day is not recorded or the scope has a part the record cannot answer.
+
+    A scope of everything reads every row of the day. A scope by unit is split as
+    ``lights_by_unit`` splits it: the lead unit's and the issuer's parts are read from the
+    rows (the issuer's part without the rows whose lead unit is in scope), and the
+    co-units' part, which the rows do not carry, is counted from the events as before
+    (only the tasks whose co-unit is in scope while neither their lead unit nor their
+    issuer is)."""
+    from mingzhu.core.scope import scope_parts
+
+    if not history.is_past(as_of) or tasks.query.is_empty():
+        return None
+    if not LightsDay.objects.filter(day=as_of).exists():
+        return None
+    carried = getattr(tasks, "_scope_count", None)
+    # The record knows the scope and nothing else: any other filter is not for it.
+    if len(tasks.query.where.children) != (0 if carried is None else 1):
+        return None
+    recorded = DayLights.objects.filter(day=as_of).order_by()
+    light_sums = {light: Sum(light) for light in LIGHTS}
+    rows: dict[int | None, dict[str, int]] = {}
+    if carried is None:
+        _add(rows, recorded.values("lead_unit_id").annotate(**light_sums))
+        return rows
+    branches = carried.branches()
+    parts = scope_parts(active_on(tasks, as_of))
+    if parts is None or len(parts) != len(branches):
+        return None
+    done = Q(pk__in=[])
+    for branch, part in zip(branches, parts, strict=True):
+        if _recorded_field(branch):
+            _add(
+                rows, recorded.filter(branch & ~done).values("lead_unit_id").annotate(**light_sums)
+            )
+            done |= branch
+        elif any(_recorded_field(b) for b in branches[branches.index(branch) + 1 :]):
+            return None  # a part the rows cannot answer before one they do: not split so
+        else:
+            _add(rows, part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of)))
+    return rows
+
+
+def _recorded_field(branch: Q) -> bool:
+    """Whether a scope branch is a condition on a field the recorded rows carry."""
+    return (
+        len(branch.children) == 1
+        and isinstance(branch.children[0], tuple)
+        and branch.children[0][0] in RECORDED_FIELDS
+    )

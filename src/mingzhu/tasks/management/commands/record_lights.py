@@ -1,0 +1,49 @@
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from mingzhu.tasks.lights import record_day
+from mingzhu.tasks.models import LightsDay
+
+
+class Command(BaseCommand):
+    help = (
+        "Record the task lights of past days for the cockpit (the daily supervision job "
+        "records the day before; this fills the days before it was installed)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--since", required=True, help="first day, YYYY-MM-DD")
+        parser.add_argument(
+            "--until", help="last day, YYYY-MM-DD (default: yesterday); at most yesterday"
+        )
+        parser.add_argument(
+            "--again", action="store_true", help="record again the days already recorded"
+        )
+
+    def handle(self, *args, since, until, again: bool, **options):
+        yesterday = timezone.localdate() - dt.timedelta(days=1)
+        first = _day(since, "--since")
+        last = _day(until, "--until") if until else yesterday
+        if last > yesterday:
+            raise CommandError(f"--until must be a past day (at most {yesterday}), not {last}.")
+        if first > last:
+            raise CommandError(f"--since ({first}) is after the last day ({last}).")
+        done = set() if again else set(LightsDay.objects.values_list("day", flat=True))
+        recorded = 0
+        day = first
+        while day <= last:
+            if day not in done:
+                rows = record_day(day)
+                recorded += 1
+                self.stdout.write(f"{day}: {rows} rows")
+            day += dt.timedelta(days=1)
+        self.stdout.write(f"{recorded} days recorded.")
+
+
+def _day(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{option} must be YYYY-MM-DD, not {text!r}.") from None
