@@ -216,6 +216,15 @@ if env("MINGZHU_REPLICA_URL"):
         **DATABASES["replica"].get("OPTIONS", {}),
     }
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+# PostgreSQL's JIT compiler starts on any query the planner estimates costly, and the
+# correlated reads of a past day's tasks (tasks.history) are estimated so: compiling took
+# 0.3-0.5 s for queries that run in 13 ms (docs/benchmarks.md). The platform's queries
+# are short, so the connections turn it off unless MINGZHU_DB_JIT=1 (or the database URL
+# sets its own options).
+if not env_bool("MINGZHU_DB_JIT", False):
+    for _db in DATABASES.values():
+        if _db["ENGINE"] == "django.db.backends.postgresql":
+            _db.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DATABASE_ROUTERS = ["mingzhu.core.replica.ReplicaRouter"]
 # A user who wrote reads from the primary for this long (more than the replica's lag).
 REPLICA_OWN_WRITES_SECONDS = env_int("MINGZHU_REPLICA_OWN_WRITES_SECONDS", 5)

@@ -500,3 +500,26 @@ def test_it_pins_the_query_count_of_a_past_day_as_data_grows(
     with django_assert_max_num_queries(len(before.captured_queries)):
         response = client.get("/", {"as_of": day.isoformat()})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db  # its personas come from request.getfixturevalue
+@pytest.mark.parametrize("persona", ["leader", "sanmao", "czj"])
+def test_existed_finds_the_tasks_that_tasks_on_finds(request, persona, supervisor, unit):
+    """``history.existed`` asks only whether a task existed by then: the same tasks as
+    ``tasks_on``, including one written without events, before and after its creation."""
+    user = request.getfixturevalue(persona)
+    day = past_day()
+    bare = Task.objects.create(
+        code="NO-EVENTS-2",
+        title="无事件",
+        issuer=supervisor.unit,
+        lead_unit=unit("YZ-DEPT-FGW"),
+        deadline=day + dt.timedelta(days=100),
+        status=Status.IN_PROGRESS,
+    )
+    Task.objects.filter(pk=bare.pk).update(created_at=moment(day - dt.timedelta(days=3)))
+    tasks = Task.objects.restrict(user, "view")
+    for as_of in (LONG_AGO, day - dt.timedelta(days=5), day, dt.date(2026, 3, 31)):
+        expected = set(history.tasks_on(tasks, as_of).values_list("pk", flat=True))
+        assert set(history.existed(tasks, as_of).values_list("pk", flat=True)) == expected
+        assert history.existed(tasks, as_of).exists() == bool(expected)

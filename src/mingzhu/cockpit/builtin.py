@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.periods import quarter_of, quarter_start
-from mingzhu.core.scope import count_by_in_parts
+from mingzhu.core.scope import count_by_in_parts, exists_in_parts
 from mingzhu.grid import services as grid_services
 from mingzhu.grid.choices import Decision, EventStatus
 from mingzhu.grid.models import GridEvent
@@ -140,7 +140,7 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
     if by_unit is None and per_unit(tasks):
         by_unit = lights_by_unit(tasks, as_of)
     counts = _totals(by_unit) if by_unit is not None else light_counts(tasks, as_of)
-    if not any(counts.values()) and not history.tasks_on(tasks, as_of).exists():
+    if not any(counts.values()) and not exists_in_parts(history.existed(tasks, as_of)):
         panel.empty = True
         panel.empty_message = _("No tasks in your scope yet.")
         return panel

@@ -439,6 +439,15 @@ def count_in_parts(queryset: models.QuerySet) -> int | None:
     return sum(part.query.get_count(using=queryset.db) for part in parts)
 
 
+def exists_in_parts(queryset: models.QuerySet) -> bool:
+    """Whether a restricted queryset has any row, asked part by part of its scope as
+    ``count_in_parts`` counts (the parts stop at the first that has one); one EXISTS when
+    the query is not one this applies to. Where no row matches, one EXISTS over an OR of
+    several fields reads every row of the table; each part reads its own index."""
+    parts = scope_parts(queryset)
+    return any(part.exists() for part in parts) if parts else queryset.exists()
+
+
 def count_by_in_parts(queryset: models.QuerySet, field: str) -> dict:
     """{value of ``field``: number of rows} of a restricted queryset, counted part by part
     of its scope as ``count_in_parts`` does (in one grouped query when it cannot be)."""

@@ -147,3 +147,15 @@ def tasks_on(queryset, as_of: dt.date):
     then under the names above."""
     tasks = alias_state(queryset, as_of)
     return tasks.filter(**{f"{STATUS}__isnull": False}) if is_past(as_of) else tasks
+
+
+def existed(queryset, as_of: dt.date):
+    """The tasks of ``queryset`` that existed at the end of ``as_of``, as ``tasks_on``
+    finds them, without their state: whether any existed is asked without computing what
+    each was (a task's first event, its creation, carries a status)."""
+    if not is_past(as_of):
+        return queryset
+    until = day_ends(as_of)
+    events = TaskEvent.objects.filter(task=OuterRef("pk"))
+    by_then = events.filter(at__lt=until).exclude(to_status="")
+    return queryset.filter(Q(Exists(by_then)) | (~Q(Exists(events)) & Q(created_at__lt=until)))
