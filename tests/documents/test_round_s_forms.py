@@ -166,3 +166,77 @@ def test_rows_under_a_goals_part_that_name_their_lead_stay_rows():
         ("地区生产总值增长6%", "市发改委"),
         ("城镇新增就业1.2万人", "市人社局"),
     ]
+
+
+# --- set S's forms ------------------------------------------------------------------------------
+
+
+def test_the_unit_marked_as_leading_in_a_list_of_responsible_units_leads():
+    text = (
+        "一、巩固脱贫成果\n"
+        "1.保持帮扶政策稳定。落实过渡期各项政策。(责任单位:县乡村振兴局牵头,"
+        "县教育局、县民政局等有关部门参加,各镇街落实)\n"
+    )
+    [item] = [i for s in decompose(text).sections for i in s.items]
+    assert item.named_lead == "县乡村振兴局"
+    assert item.named_co[:2] == ["县教育局", "县民政局"]
+
+
+def test_one_ordinal_lost_between_two_does_not_end_the_items():
+    text = (
+        "今年街道的“五项工程”分别为:一是道路畅通工程。打通断头路。二是环境提升工程。"
+        "整治背街小巷。四是平安建设工程。加强治安巡防。五是文化惠民工程。建设文化礼堂。\n"
+    )
+    assert [t for t, _l, _d in _rows(text)] == [
+        "道路畅通工程",
+        "环境提升工程",
+        "平安建设工程",
+        "文化惠民工程",
+    ]
+
+
+def test_heads_ordering_how_to_work_in_one_respect_are_instructions():
+    text = (
+        "12月20日,青川镇召开工作部署会议。会议强调,一是思想上要再重视。全镇上下要提高认识。"
+        "二是统筹上要再加强。要明确任务、各司其职。三是工作上要再盘点。要对照目标查漏补缺。\n"
+    )
+    assert _rows(text) == []
+
+
+def test_this_year_s_task_to_complete_is_due_by_its_end_and_counts():
+    text = (
+        "青川乡:奋战四季度\n"
+        "阅读次数: 信息来源:青川乡人民政府 发布时间: 2031-10-12 09:30\n"
+        "加快产业发展。对照年度任务,确保按时完成今年的120万棒香菇种植任务。\n"
+        "抓实项目建设。成立工作专班,加快项目进度。\n"
+        "做实民生保障。梳理滞后事项,抓紧补缺补差。\n"
+    )
+    assert _rows(text) == [
+        ("加快产业发展", "", "2031-12-31"),
+        ("抓实项目建设", "", None),
+        ("做实民生保障", "", None),
+    ]
+    assert _targets(text) == [("香菇种植任务", ">=", Decimal("120"), "万棒", "2031-12-31")]
+
+
+def test_households_and_people_of_one_work_and_a_measure_alone_after_a_count():
+    text = (
+        "1.打赢脱贫攻坚战。确保全面完成剩余40户96人的贫困人口脱贫任务。\n"
+        "2.整治河道水系。计划拆除20亩违章厂房,完成清淤9条河道,12万立方米,并整治坑塘。\n"
+    )
+    assert [(n, v, u) for n, _c, v, u, _d in _targets(text)] == [
+        ("贫困人口脱贫任务", Decimal("40"), "户"),
+        ("贫困人口脱贫任务", Decimal("96"), "人"),
+        ("违章厂房", Decimal("20"), "亩"),
+        ("清淤河道", Decimal("9"), "条"),
+        ("清淤河道", Decimal("12"), "万立方米"),
+    ]
+
+
+def test_a_forum_s_stamp_of_a_post_gives_the_page_s_year():
+    text = (
+        "本帖最后由 青川网友 于 2031-2-12 16:07 编辑\n"
+        "一是推进交通建设会战。新建2处街头停车场。\n"
+        "二是推进生态优化会战。力争年底前消除黑臭水体,新建污水管网8公里。\n"
+    )
+    assert [d for *_rest, d in _targets(text)] == ["2031-12-31", "2031-12-31"]

@@ -1830,6 +1830,8 @@ _MANAGING = re.compile(
 )
 
 
+# A head ordering how to work in one respect ("思想上要再重视", "工作上要再盘点").
+_ASPECT_ORDER = re.compile(r"^[\u4e00-\u9fff]{2,4}上(?:要|必须|务必)[\u4e00-\u9fff]{1,6}$")
 _OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
 
 
@@ -1858,6 +1860,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
         return True  # "各有关部门要高度重视量化指标任务"
     if _SHORT_PHRASES.match(item.title) and _OVERSEEING.search(item.title):
         return True  # "加强督查，有效监督。…将严格按照…督查制度": how the rows are overseen
+    if _ASPECT_ORDER.match(item.title.rstrip("。.；;")):
+        return True  # "思想上要再重视", "统筹上要再加强": how to work, in every respect
     if not _TO_EVERYONE.search(item.text):
         return False
     # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
@@ -1961,7 +1965,9 @@ def _ordinal_items(para: str) -> list[_Inline]:
         expected = None
         for m in pattern.finditer(para):
             n = chinese_number(m.group("n"))
-            if expected is None or n == expected:
+            # (One number lost, as a page's garbled characters lose "三是" between "二是…"
+            # and "四是…", does not end the items.)
+            if expected is None or n == expected or (len(found) >= 2 and n == expected + 1):
                 body = m.end("mark")
                 rule = f"{m.group('n')}是" if label == "是" else f"第{m.group('n')}"
                 found.append(_Inline(rule, n, m.start("mark"), body, _head(para[body:])))
@@ -2599,7 +2605,7 @@ _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
 _COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
-    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场|人"
+    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场|人|万棒"
 )
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
@@ -2616,16 +2622,20 @@ _COUNTING_VERBS = _tw(
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
-    r"开发|建好|申请|申報|申报|启动|啟動"
+    r"开发|建好|申请|申報|申报|启动|啟動|"
+    r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
-_AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
+# ("完成剩余62户144人的脱贫任务": the households and the people of one work, both.)
+_AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}|人(?=的)))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
-    rf"(?P<gap>(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
+    rf"[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
-    rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
+    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT})"
+    rf"{_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
@@ -3168,6 +3178,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
+        gap = re.sub(r"^(?:今年|全年|當年|当年)的?|^剩余", "", gap)  # no part of the name
         # "完成约9000户农户生活污水治理": a count about so much is that much.
         about = _ABOUT.search(gap)
         name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
@@ -3196,6 +3207,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
+        amount = _BARE_AMOUNT.match(text, position)
+        value = _number(amount.group("num")) if amount else None
+        if amount and value is not None and clear(amount.start("num"), amount.end()):
+            # "完成清淤13条河道，15万立方米，…": how much of the same work, a measure alone.
+            results.append(
+                found(amount, amount.start("num"), chain[-1].indicator, ">=", value, verb)
+            )
+            taken.append((amount.start("num"), amount.end()))
         work = chain[-1].indicator.rpartition("的")[2]
         if (
             len(chain) >= 2
@@ -3671,6 +3690,13 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     return more
 
 
+# A measure alone after a count of work, how much of it: "，15万立方米，", "，300公顷。".
+_BARE_AMOUNT = re.compile(
+    rf"[，,]\s*(?P<num>{_ARABIC})\s*"
+    rf"(?P<unit>{_tw('万立方米|立方米|万平方米|平方米|万亩|公顷|万吨|公里')})(?=[，,。；;]|并|$)"
+)
+
+
 def _area_of(count: Target, m: re.Match) -> list[Target]:
     """The area (or length) a count of work gives beside it, a target of the same work."""
     area = _number(m.group("area")) if m.group("area") else None
@@ -3893,10 +3919,17 @@ def _split_names(text: str) -> list[str]:
     return parts
 
 
+# What a unit does, written after its name in a list ("县民政局等有关部门参加", "各镇街落实").
+_ROLE_AFTER_NAME = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与|配合|协助|落实|參加|參與)$"
+)
+
+
 def _names(text: str) -> list[str]:
     names = []
     for part in _split_names(text):
-        name = _NAMES_TAIL.sub("", part.strip()).strip().removesuffix("等").strip()
+        name = _NAMES_TAIL.sub("", part.strip()).strip()
+        name = _ROLE_AFTER_NAME.sub("", name).removesuffix("等").strip()
         if name.count("（") + name.count("(") > name.count("）") + name.count(")"):
             name += "）"
         if len(name) >= 2:
@@ -3937,6 +3970,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
+    if not leads and (led := [n for n in answerable if re.search(r"(?:牵头|牽頭)$", n)]):
+        # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
+        leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
+        answerable = [n for n in answerable if n != led[0]]
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
     lead = leads[0] if leads else ""
@@ -4027,6 +4064,13 @@ _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
     r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
 )
+# The same stamp among the other fields of a record line ("阅读次数: 信息来源:木塔乡人民政府
+# 发布时间: 2025-09-25 08:35"), or a forum's stamp of a post ("本帖最后由 X 于 2019-2-12 16:07
+# 编辑", "发表于 2021-6-23 16:13:15").
+_STAMP_IN_LINE = re.compile(
+    r"(?:^|\s)(?:(?:发布时间|發佈時間|發布時間|时间|時間)\s*[:：]\s*|(?:发表于|發表於|于|於)\s+)"
+    r"(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
+)
 _PAGE_DATE = re.compile(
     r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
@@ -4039,6 +4083,8 @@ def _page_year(paragraphs: list[str]) -> int | None:
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
             return int(m.group("year") or m.group("stamped"))
+        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para)):
+            return int(m.group("year"))
     return None
 
 
