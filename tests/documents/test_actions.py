@@ -89,7 +89,7 @@ def test_adopting_creates_the_task_list_and_the_targets(plan, supervisor, unit):
     assert task_list.name == "三年行动任务清单" and task_list.issuer == supervisor.unit
     item_type = ContentType.objects.get_for_model(DocumentItem)
     tasks = list(task_list.tasks.order_by("code"))
-    assert len(tasks) == plan.items.count() == 6
+    assert len(tasks) == plan.items.count() == 5  # the goals part is no task
     for item in plan.items.select_related("task"):
         task = item.task
         assert task.status == Status.DRAFT and task.source_kind == SourceKind.DOCUMENT
@@ -97,8 +97,8 @@ def test_adopting_creates_the_task_list_and_the_targets(plan, supervisor, unit):
         assert task.events.count() == 1  # created through the engine
     # A task without a dated target is due at the end of the document's year.
     years = {i.code: i.task.deadline for i in plan.items.select_related("task")}
-    assert years["3.1"] == dt.date(plan.year, 12, 31)
-    assert years["2.2"] == dt.date(2030, 12, 31)
+    assert years["2.1"] == dt.date(plan.year, 12, 31)
+    assert years["1.2"] == dt.date(2030, 12, 31)
     target = plan.targets.get(indicator_name="城镇登记失业率").target
     assert (target.comparator, target.value, target.deadline) == ("<=", 3, dt.date(2027, 12, 31))
     assert target.unit.code == "321182000000"

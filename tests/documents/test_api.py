@@ -121,7 +121,7 @@ def test_adopt_through_the_api(supervisor, plan, unit):
 
 def test_adopt_with_rows_missing_is_a_400(supervisor, plan):
     response = _client(supervisor).post(f"{DOCUMENTS}{plan.pk}/adopt/", {}, format="json")
-    assert response.status_code == 400 and "3.1" in response.json()["detail"]
+    assert response.status_code == 400 and "2.1" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(("persona", "status"), [("leader", 403), ("fgw", 404), ("outsider", 404)])

@@ -124,8 +124,8 @@ def test_it_reads_headings_numerals_decreases_and_caps():
     d = decompose(PLAN)
     assert d.title == "扬中市工业经济高质量发展三年行动方案"
     assert d.year is None  # 2027 and 2030 are deadlines, not the year it was written
+    # The goals part is no task (since set S): its figures are targets.
     assert [(s.title, [i.title for i in s.items]) for s in d.sections] == [
-        ("总体目标", ["总体目标"]),
         ("重点任务", ["推进智改数转", "加强人才引育", "深化安全生产治理"]),
         ("保障措施", ["加强组织领导", "强化要素保障"]),
     ]
@@ -141,9 +141,9 @@ def test_it_reads_headings_numerals_decreases_and_caps():
     ]
     assert [t.change for t in d.targets[2:4]] == ["decrease", ""]
     assert [t.rule for t in d.targets[:5]] == ["达到", "达到…以上", "下降", "控制在…以内", "低于"]
-    assert [t.item_code for t in d.targets] == ["1.1"] * 5 + ["2.1", "2.2"]
+    assert [t.item_code for t in d.targets] == [""] * 5 + ["1.1", "1.2"]
     leads = {i.code: i.lead_unit for i in d.items}
-    assert leads["2.2"] == "人力资源和社会保障局" and leads["2.3"] == "应急管理局"
+    assert leads["1.2"] == "人力资源和社会保障局" and leads["1.3"] == "应急管理局"
 
 
 def test_it_reads_ordinals_and_change_targets():

@@ -152,18 +152,18 @@ def _formset_data(document, **changes):
 def test_every_cell_can_be_corrected_then_adopted(plan, supervisor, as_user, unit):
     client = as_user(supervisor)
     gxj = unit("YZ-DEPT-GXJ")
-    changes = {"items-0-title": "明确总体目标", "targets-0-value": "2100"}
+    changes = {"items-0-title": "推进智改数转工作", "targets-0-value": "2100"}
     for n in range(plan.items.count()):
         changes[f"items-{n}-lead_unit"] = gxj.pk
     response = client.post(f"{LIST}{plan.pk}/draft/", _formset_data(plan, **changes))
     assert response.status_code == 302
-    assert plan.items.order_by("sort_order").first().title == "明确总体目标"
+    assert plan.items.order_by("sort_order").first().title == "推进智改数转工作"
     assert plan.targets.order_by("sort_order").first().value == 2100
     response = client.post(f"{LIST}{plan.pk}/adopt/", {"name": "", "kind": "work_points"})
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.task_list.name == f"{plan.title} 任务分解表"
-    assert plan.task_list.tasks.filter(lead_unit=gxj).count() == 6
+    assert plan.task_list.tasks.filter(lead_unit=gxj).count() == 5  # the goals: no task
 
 
 def test_a_bad_cell_is_shown_not_saved(plan, supervisor, as_user):
@@ -177,7 +177,7 @@ def test_adopting_with_missing_lead_units_names_the_rows(plan, supervisor, as_us
     before = TaskList.objects.count()
     response = as_user(supervisor).post(f"{LIST}{plan.pk}/adopt/", {"kind": "work_points"})
     assert response.status_code == 400
-    assert "第 3.1 项 加强组织领导：请选择牵头单位" in response.content.decode()
+    assert "第 2.1 项 加强组织领导：请选择牵头单位" in response.content.decode()
     assert TaskList.objects.count() == before
 
 
@@ -213,9 +213,9 @@ def test_a_draft_exports_its_suggestions(plan, supervisor, as_user):
     rows = list(
         load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True)
     )
-    assert rows[2][1].startswith("推进智改数转：") and rows[2][2] == "工业和信息化局"
-    assert rows[3][5].date() == dt.date(2030, 12, 31)
-    assert rows[1][5].date() == dt.date(2027, 12, 31)
+    # The goals part is no row (since set S): the plan's first row is its first task.
+    assert rows[1][1].startswith("推进智改数转：") and rows[1][2] == "工业和信息化局"
+    assert rows[2][5].date() == dt.date(2030, 12, 31)
 
 
 def test_the_export_is_out_of_reach_outside_scope(seed_1, fgw, as_user):

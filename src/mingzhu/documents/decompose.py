@@ -1830,6 +1830,8 @@ _MANAGING = re.compile(
 )
 
 
+# A head ordering how to work in one respect ("思想上要再重视", "工作上要再盘点").
+_ASPECT_ORDER = re.compile(r"^[\u4e00-\u9fff]{2,4}上(?:要|必须|务必)[\u4e00-\u9fff]{1,6}$")
 _OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
 
 
@@ -1858,6 +1860,8 @@ def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
         return True  # "各有关部门要高度重视量化指标任务"
     if _SHORT_PHRASES.match(item.title) and _OVERSEEING.search(item.title):
         return True  # "加强督查，有效监督。…将严格按照…督查制度": how the rows are overseen
+    if _ASPECT_ORDER.match(item.title.rstrip("。.；;")):
+        return True  # "思想上要再重视", "统筹上要再加强": how to work, in every respect
     if not _TO_EVERYONE.search(item.text):
         return False
     # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
@@ -1961,7 +1965,9 @@ def _ordinal_items(para: str) -> list[_Inline]:
         expected = None
         for m in pattern.finditer(para):
             n = chinese_number(m.group("n"))
-            if expected is None or n == expected:
+            # (One number lost, as a page's garbled characters lose "三是" between "二是…"
+            # and "四是…", does not end the items.)
+            if expected is None or n == expected or (len(found) >= 2 and n == expected + 1):
                 body = m.end("mark")
                 rule = f"{m.group('n')}是" if label == "是" else f"第{m.group('n')}"
                 found.append(_Inline(rule, n, m.start("mark"), body, _head(para[body:])))
@@ -2259,6 +2265,15 @@ def find_structure(
             item.text = f"{item.text}\n{para}"
             item.end = end
             section.end = max(section.end, end)
+            continue
+        if item is None and not sections and (members := meeting_works(para)):
+            # "会议强调，要…，确保在8月底前全面建成；5月底前完成…；…。": the works a
+            # meeting deploys between semicolons, each a task with its own time limit.
+            sec = new_section(_lead(para[: members[0][0]]) or "", offset, end, "implicit")
+            for a, b in members:
+                work = para[a:b].strip(" |")
+                add_item(sec, work[:60], work, offset + a, offset + b, "会议部署")
+            previous_plain = ""
             continue
         if item is None and (members := shishi_members(para)):
             # "这十件实事…，即投资…实施…；投资…建设…；…": each work listed is a task.
@@ -2590,7 +2605,7 @@ _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
 _COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
-    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场|人"
+    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场|人|万棒"
 )
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
@@ -2607,16 +2622,20 @@ _COUNTING_VERBS = _tw(
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
-    r"开发|建好|申请|申報|申报|启动|啟動"
+    r"开发|建好|申请|申報|申报|启动|啟動|"
+    r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
-_AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}))?"
+# ("完成剩余62户144人的脱贫任务": the households and the people of one work, both.)
+_AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}|人(?=的)))?"
 _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
-    rf"(?P<gap>(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
+    rf"[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
-    rf"{_AREA}(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT}){_OBJECT_END}"
+    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT})"
+    rf"{_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
@@ -3159,6 +3178,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # "完成解放巷等8条背街小巷整治": the examples before 等 are no part of the name.
         # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
+        gap = re.sub(r"^(?:今年|全年|當年|当年)的?|^剩余", "", gap)  # no part of the name
         # "完成约9000户农户生活污水治理": a count about so much is that much.
         about = _ABOUT.search(gap)
         name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
@@ -3187,6 +3207,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
             position = more.end()
+        amount = _BARE_AMOUNT.match(text, position)
+        value = _number(amount.group("num")) if amount else None
+        if amount and value is not None and clear(amount.start("num"), amount.end()):
+            # "完成清淤13条河道，15万立方米，…": how much of the same work, a measure alone.
+            results.append(
+                found(amount, amount.start("num"), chain[-1].indicator, ">=", value, verb)
+            )
+            taken.append((amount.start("num"), amount.end()))
         work = chain[-1].indicator.rpartition("的")[2]
         if (
             len(chain) >= 2
@@ -3427,18 +3455,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                     deadline_rule=f"{year}年",
                 )
             )
-    for t in results if "其中" in text else ():
-        # "增加学位5000个，其中幼儿园420个，中小学4580个": the parts of a total, exact (to
-        # the end of the part of the sentence that says 其中).
+    for t in list(results) if "其中" in text else ():
+        # The part of the sentence that says 其中, to the target's end.
         at = t.start - base
         part = max(text.rfind(c, 0, at) for c in "；;。：:") + 1
-        if (
-            "其中" in text[part:at]
-            and t.comparator == ">="
-            and t.unit not in ("%", "％")  # "其中规上工业增加值增长8%": a rate, no part
-            and not _STATED_BOUND.search(text, at, t.end - base)
+        said = text[part : t.end - base].rsplit("其中", 1)
+        if len(said) == 2 and not any(
+            _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
-            t.comparator = "="
+            # "新增就业800人以上，其中…就业率达100%", "增加学位5000个，其中幼儿园420个，
+            # 中小学4580个": a breakdown of what the clause before commits, no target of its
+            # own (to a clause that commits anew, "…，新增学位900个").
+            results.remove(t)
     for t in list(results):
         clause = max(text.rfind(c, 0, t.start - base + 1) for c in "，,；;：:。《》") + 1
         if _REACH.match(text[clause : t.end - base].strip()) or _REACH.match(t.indicator):
@@ -3474,9 +3502,6 @@ _COUNT_IN_SCALE = re.compile(
     r"(?:达到|達到|达|達|突破|超过|超過)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])"
     r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
 )
-
-
-_STATED_BOUND = re.compile(rf"{_PREFIX}|以上|以下|左右|以内|之内")
 
 
 _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|獎勵)?\s*$")
@@ -3663,6 +3688,13 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             )
         )
     return more
+
+
+# A measure alone after a count of work, how much of it: "，15万立方米，", "，300公顷。".
+_BARE_AMOUNT = re.compile(
+    rf"[，,]\s*(?P<num>{_ARABIC})\s*"
+    rf"(?P<unit>{_tw('万立方米|立方米|万平方米|平方米|万亩|公顷|万吨|公里')})(?=[，,。；;]|并|$)"
+)
 
 
 def _area_of(count: Target, m: re.Match) -> list[Target]:
@@ -3887,10 +3919,17 @@ def _split_names(text: str) -> list[str]:
     return parts
 
 
+# What a unit does, written after its name in a list ("县民政局等有关部门参加", "各镇街落实").
+_ROLE_AFTER_NAME = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与|配合|协助|落实|參加|參與)$"
+)
+
+
 def _names(text: str) -> list[str]:
     names = []
     for part in _split_names(text):
-        name = _NAMES_TAIL.sub("", part.strip()).strip().removesuffix("等").strip()
+        name = _NAMES_TAIL.sub("", part.strip()).strip()
+        name = _ROLE_AFTER_NAME.sub("", name).removesuffix("等").strip()
         if name.count("（") + name.count("(") > name.count("）") + name.count(")"):
             name += "）"
         if len(name) >= 2:
@@ -3931,6 +3970,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
+    if not leads and (led := [n for n in answerable if re.search(r"(?:牵头|牽頭)$", n)]):
+        # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
+        leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
+        answerable = [n for n in answerable if n != led[0]]
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
     lead = leads[0] if leads else ""
@@ -4021,6 +4064,13 @@ _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
     r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
 )
+# The same stamp among the other fields of a record line ("阅读次数: 信息来源:木塔乡人民政府
+# 发布时间: 2025-09-25 08:35"), or a forum's stamp of a post ("本帖最后由 X 于 2019-2-12 16:07
+# 编辑", "发表于 2021-6-23 16:13:15").
+_STAMP_IN_LINE = re.compile(
+    r"(?:^|\s)(?:(?:发布时间|發佈時間|發布時間|时间|時間)\s*[:：]\s*|(?:发表于|發表於|于|於)\s+)"
+    r"(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
+)
 _PAGE_DATE = re.compile(
     r"(?:发文日期|成文日期|发布日期|印发日期|發文日期|成文日期|發布日期)\s*[|｜:：]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*[-./年]\s*\d{1,2}"
@@ -4033,6 +4083,8 @@ def _page_year(paragraphs: list[str]) -> int | None:
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
             return int(m.group("year") or m.group("stamped"))
+        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para)):
+            return int(m.group("year"))
     return None
 
 
@@ -4095,6 +4147,63 @@ def _without_signature(text: str) -> str:
     return text
 
 
+# A five-year plan as a text names it: "第十四个五年规划", "第十四個五年規劃", "“十四五”规划",
+# "十四五时期". From the sixth (1981—1985) on, the Nth runs from 1981 + 5 (N − 6).
+_FIVE_YEAR_PLAN = re.compile(
+    r"第(?P<nth>[一二三四五六七八九十]{1,3})[个個]五年(?:规划|規劃|计划|計劃)"
+    r"|[“\"「]?十(?P<short>[一二三四五六七八九])五[”\"」]?"
+    r"(?=规划|規劃|时期|時期|期间|期間|发展|發展|专项|專項|末)"
+)
+# A document the text names in 《》 (its own title, on a page that hid it).
+_NAMED_DOCUMENT = re.compile(r"《([^《》]{6,80})》")
+
+
+def five_year_plan(text: str) -> tuple[int, int, str] | None:
+    """The first and last year of the five-year plan ``text`` names, and the words; None
+    when it names none (or one before the sixth)."""
+    m = _FIVE_YEAR_PLAN.search(text)
+    if m is None:
+        return None
+    nth = (
+        chinese_number(m.group("nth")) if m.group("nth") else 10 + chinese_number(m.group("short"))
+    )
+    if not 6 <= nth <= 30:
+        return None
+    first = 1981 + 5 * (nth - 6)
+    return first, first + 4, m.group(0)
+
+
+# A row's number, before its head.
+_ROW_MARK = re.compile(
+    r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])\s*"
+)
+# What a row gives as its time limit: a labelled limit, a closing note in brackets, a
+# last clause or a sentence that is nothing but the limit ("…，长期坚持。").
+_ROW_LIMIT = re.compile(
+    r"(?:完成时限|完成时间|时间节点|时限)\s*[:：][^；;。\n）)]*"
+    r"|[（(][^（）()\n]*[）)]\s*[。.]?\s*$"
+    r"|(?<=[，,；;])[^，,；;。\n]{2,8}[。.]?\s*$"
+    # a sentence of its own that is nothing but the limit ("学生体质健康优良率。持续改善。")
+    r"|(?<=[。.])\s*[^，,；;。\n（(]{2,8}[。.]"
+)
+
+
+def _long_running_as_a_whole(text: str, year: int | None) -> bool:
+    """Whether a row opened by a short head ("推动工业转型升级。焦化行业，…") is
+    long-running as a whole: its head or its time limit says so (长期坚持, 持续推进 …), not
+    one clause of its body going on; a cadence (每年, 常态化) anywhere in it counts. A row
+    with no such head is judged on its words, as before."""
+    head = _PARAGRAPH_HEAD.match(_ROW_MARK.sub("", text, count=1))
+    if head is None or _CADENCE.search(text):
+        return True  # a cadence of the work ("每年由区级财政安排…") is the row's
+    said = "；".join([head.group("head"), *(m.group(0) for m in _ROW_LIMIT.finditer(text))])
+    return item_deadline(said, year)[2]
+
+
+# How often a work recurs, said anywhere in its row (not 每人每年, a rate).
+_CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|常态化")
+
+
 def planned_year(paragraphs: list[str]) -> int | None:
     """The one year whose work the text says it plans; None for none or several."""
     planned = {int(m.group(1)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
@@ -4116,10 +4225,24 @@ def period_end(
         first, last = int(span.group(1)), int(span.group(2))
         if first < last <= first + 10:
             return dt.date(last, 12, 31), span.group(0)
-    if years := [int(y) for y in _TITLE_YEAR.findall(title)]:
+    years = [int(y) for y in _TITLE_YEAR.findall(title)]
+    if (plan := five_year_plan(title)) and not any(plan[0] <= y <= plan[1] for y in years):
+        # "…第十四个五年规划和2035年远景目标纲要任务分工方案": the plan's span, 2021—2025
+        # (the 远景 year is no period of its indicators).
+        return dt.date(plan[1], 12, 31), plan[2]
+    if years:
         return dt.date(max(years), 12, 31), f"{max(years)}年"
     if planned is not None:
         return dt.date(planned, 12, 31), f"{planned}年"
+    if not title:
+        # A text whose title the page hid (run into its 文号, or above the addressees)
+        # names the plan it divides in its opening lines ("《…第十四個五年規劃…綱要任務分工
+        # 方案》已經…同意"): that plan's span.
+        for para in paragraphs[:6]:
+            own = [para] if len(para) <= 80 and not _ends_sentence(para) else []
+            for named in own + _NAMED_DOCUMENT.findall(para[:200]):
+                if plan := five_year_plan(named):
+                    return dt.date(plan[1], 12, 31), plan[2]
     if issued_on is not None:
         return dt.date(issued_on.year, 12, 31), f"{issued_on.year}年"
     for para in paragraphs[:6]:
@@ -4176,18 +4299,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         year = planned
     year = year or _year(joined) or _page_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
-    # A plan's goals under a heading below the first level, among the parts that say why
-    # and how ("一、总体要求" then "（二）工作目标", or "（一）工作目标。到2027年…"), are
-    # what it commits to, not a task: their sentences commit. (A part of its own,
-    # "一、主要目标", stays the task of reaching them.)
+    # A plan's goals ("一、主要目标", "二、总体目标", or under the parts that say why and
+    # how, "一、总体要求" then "（二）工作目标", "（一）工作目标。到2027年…") are what it
+    # commits to, not a task: their sentences commit, no row stands for reaching them.
+    # (Rows under such a part that name their lead, a 分工 of the goals, stay rows.)
     goals = [
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
-        and not GOALS.match(s.title.strip("。.：: "))
-        and not _L1.match(i.rule)
-        and not i.named_lead
+        if GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) and not i.named_lead
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
     # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.
@@ -4297,6 +4417,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # dates ("上半年，引进…") are no time limit of the task.
             said = item.text[: _report_opens(item.text)] if review else item.text
             item.deadline, item.deadline_words, item.long_running = item_deadline(said, year)
+            if item.long_running and not _long_running_as_a_whole(said, year):
+                # "推动工业转型升级。…生物医药行业，持续推进…建设": a work whose one clause
+                # goes on, not a long-running row.
+                item.long_running, item.deadline_words = False, ""
             if shishi and item.deadline is None:
                 # A 实事 is done within its year, however it words the work ("持续开展…
                 # 筛查", "全面实施…制度"): no long-running task; by the year's end when
@@ -4668,6 +4792,68 @@ def shishi_members(para: str) -> list[tuple[int, int]]:
             break
     spans = [(a, b) for a, b in spans if b - a >= 4]
     return spans if len(spans) >= 3 else []
+
+
+# A meeting's (or a speaker's) deployment, or a report of one: "会议强调，", "鄒軍指出，",
+# "据介绍，", in either form of the characters.
+_DEPLOYS = re.compile(r"(?:强调|強調|要求|指出|提出|部署|明确|明確|据介绍|據介紹)[，,：:]")
+
+
+def meeting_works(para: str) -> list[tuple[int, int]]:
+    """The works a paragraph of a news item on a meeting lists in one sentence between
+    semicolons, after the meeting's (or a speaker's) words that deploy them ("会议强调，
+    要…，确保在8月底前全面建成；5月底前完成…；…。"): spans in the paragraph, one a work,
+    the first opening after those words when the sentence holds them. None when the
+    sentence holds fewer than three works or no such words stand before it."""
+    deploys = _DEPLOYS.search(para)
+    if deploys is None:
+        return []
+    for start, end in sentences(para):
+        sentence = para[start:end]
+        if end <= deploys.start() or len(re.findall(r"[；;]", sentence)) < 2:
+            continue
+        opens = start
+        if (inside := _DEPLOYS.search(sentence)) is not None:
+            opens = start + inside.end()
+        spans, at = [], opens
+        for sep in re.finditer(r"[；;]", para[opens:end]):
+            spans.append((at, opens + sep.start()))
+            at = opens + sep.end()
+        spans.append((at, end))
+        if addressed := _ADDRESSEES.match(para, spans[0][0], spans[0][1]):
+            # "各部门要围绕目标任务，…": the units addressed are no part of the first work.
+            spans[0] = (addressed.end(), spans[0][1])
+        spans = [(a, b) for a, b in spans if b - a >= 6]
+        if len(spans) < 3 or any(_GOALS_LIST_PART.match(para[a:b]) for a, b in spans):
+            continue
+        works = [para[a:b] for a, b in spans]
+        opening = Counter(w.lstrip("，, ")[:2] for w in works).most_common(1)[0][1]
+        if (
+            any(_TIME_LIMIT_WORDS.search(w) for w in works)  # "…8月底前全面建成；…"
+            or opening >= 3  # "围绕…，…；围绕…，…；围绕…"
+            or (_MEETING.search(para) and re.search(r"要|确保|確保", works[0]))
+        ):
+            return [(a, len(para[:b].rstrip("。.！!"))) for a, b in spans]
+    return []
+
+
+# A clause opening a commitment of its own, after a breakdown ("其中…，新增学位900个").
+_NEW_COMMITMENT = re.compile(
+    r"(?:力争|确保|争取|努力|计划)?(?:新增|新建|建成|完成|实现|新开工|开工|培育|引进|招引|改造|"
+    r"建设|实施|开展|推进|打造|增加|提升|提高|降低|控制|达到|确保)"
+)
+# The units a deployment addresses before its first work ("各级各部门要", "各乡镇要").
+_ADDRESSEES = re.compile(r"[，, ]*(?:各[^，,；;。要]{1,10}|全[县市区镇][^，,；;。要]{0,6})要")
+# A meeting the paragraph reports ("会议强调", "会上", "据介绍"), and a work's time limit.
+_MEETING = re.compile(r"会议|會議|会上|會上|据介绍|據介紹|部署")
+_TIME_LIMIT_WORDS = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前)"
+    r"|年底前|年内|上半年|季度末"
+)
+
+
+# A part of a list of the year's figures ("地区生产总值增长8.5%"): no work deployed.
+_GOALS_LIST_PART = re.compile(r"^[^，,]{2,20}(?:增长|达到|下降|控制在)\d")
 
 
 def _names_shishi(text: str) -> bool:
