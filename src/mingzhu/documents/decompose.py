@@ -190,6 +190,19 @@ _HEADING_MARK = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}(?:[.．](?!\d)|、)|[（(]\d{1,2}[)）])"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# A figure set apart by spaces, as a magazine's or a news page's typesetting puts it
+# ("全面回顾了 2024 年工作", "增长 5%左右", "城镇新增就业 1200 万人以上"): the figure is
+# read with its words. Only a figure followed by a unit, a year or 万/亿 is joined, so a
+# row number before its work ("1 建成…") stays apart.
+_SPACED_FIGURE = re.compile(
+    r"(?<=[\u4e00-\u9fff“”])[ \u00a0]+(?=\d[\d.]*[ \u00a0]*(?:%|[年月日万亿个人元斤公吨亩项家所]))"
+    r"|(?<=\d)[ \u00a0]+(?=[年月日万亿%](?![、，,]))"
+)
+
+
+def spaced_figures(text: str) -> str:
+    """``text`` with the spaces around a figure and its unit taken out."""
+    return _SPACED_FIGURE.sub("", text)
 
 
 class _CharWidths(dict):
@@ -1767,6 +1780,20 @@ GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
 )
+
+
+# A part's body opening on the year's expected targets ("二、2025年经济社会发展总体要求和政策
+# 取向" over "今年是…收官之年，发展主要预期目标是：…"): a part of goals under another name.
+_GOALS_SENTENCE = re.compile(rf"(?:{_tw('主要预期目标|主要预期指标|主要目标')})(?:是|为|為)?\s*[：:]")
+# A part looking back on the past year's work ("一、2024年工作回顾"): no task.
+_LOOK_BACK = re.compile(rf"(?:{_tw('工作回顾|回顾')})$|^过去(?:一年|五年)")
+
+
+def _opens_on_goals(item: Item) -> bool:
+    """An item whose body, in its first sentences, names the goals it lists."""
+    body = item.text[len(item.title) :][:120]
+    title = re.sub(r"(?:19|20)\d{2}\s*年", "", item.title)  # a year is no figure of a row
+    return not re.search(r"\d", title) and bool(_GOALS_SENTENCE.search(body))
 
 
 def _heads_goals(para: str) -> bool:
@@ -4257,7 +4284,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = without_jammer(_ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS)))
+    text = without_jammer(_ROMANISED.sub("", spaced_figures(text.translate(_FULLWIDTH_DIGITS))))
     paragraphs = join_lines(
         renumbered_rows(
             separated_tables(
@@ -4307,7 +4334,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) and not i.named_lead
+        if (GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) or _opens_on_goals(i))
+        and not i.named_lead
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
     # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.
@@ -4381,6 +4409,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
+            and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
             and (i.start, i.end) not in goals
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
@@ -4635,7 +4664,7 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
             section.items.remove(last)
-            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")):
+            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")) or _opens_on_goals(last):
                 # A part of goals cut ("二、总体目标" "到2027年，…不低于55%，重点项目累计
                 # 完成投"): its whole clauses still state goals; only the clause cut is lost.
                 clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
