@@ -30,13 +30,13 @@ def test_a_post_with_emoji_after_its_lines_is_read_and_its_sentences_end_where_t
     ]
 
 
-def test_a_figure_set_apart_from_its_unit_by_spaces_is_read_with_it():
+def test_a_goals_part_cut_in_its_last_clause_keeps_its_whole_clauses():
     text = (
-        "青川县 2031 年政府工作报告(摘要)\n"
-        "一、2030 年工作回顾\n"
-        "过去一年,地区生产总值增长 6%,城镇新增就业 1.2 万人。\n"
-        "二、2031 年发展总体要求\n"
-        "今年是规划收官之年,主要预期目标是:地区生产总值增长 5%左右;城镇新增就业 1.1 万人以上;"
+        "青川县2031年政府工作报告(摘要)\n"
+        "一、2030年工作回顾\n"
+        "过去一年,地区生产总值增长6%,城镇新增就业1.2万人。\n"
+        "二、2031年发展总体要求\n"
+        "今年是规划收官之年,主要预期目标是:地区生产总值增长5%左右;城镇新增就业1.1万人以上;"
         "居民收入增长和经济增长同步\n"
     )
     assert _rows(text) == []  # a look back and a goals part: no tasks

@@ -190,18 +190,6 @@ _HEADING_MARK = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}(?:[.．](?!\d)|、)|[（(]\d{1,2}[)）])"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-# A figure set apart from its unit by a space, as a magazine's typesetting puts it
-# ("全面回顾了 2024 年工作", "城镇新增就业 1200 万人以上"): the figure is read with its
-# unit. Only 年/月/日, 万/亿 and % are joined, so a row number before its work ("1 建成…")
-# stays apart, and the space before a figure ("控制在 3%以内") stays as written.
-_SPACED_FIGURE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日万亿%](?![、，,]))")
-
-
-def spaced_figures(text: str) -> str:
-    """``text`` with the spaces around a figure and its unit taken out."""
-    return _SPACED_FIGURE.sub("", text)
-
-
 # The emoji a post or a chat reprint puts after its lines ("…增长8%和9%。📈💪",
 # "展望2024年工作目标🎯"): no part of the text, and they hide where its sentences end.
 _EMOJI = re.compile("[\U0001f300-\U0001faff\ufe0f]+")
@@ -1819,7 +1807,7 @@ def _opens_on_goals(item: Item) -> bool:
     """An item whose body, in its first sentences, names the goals it lists."""
     body = (item.text[len(item.title) :] if item.text.startswith(item.title) else item.text)[:120]
     title = re.sub(r"(?:19|20)\d{2}\s*年", "", item.title)  # a year is no figure of a row
-    return not re.search(r"\d", title) and bool(_GOALS_SENTENCE.search(body))
+    return "目标" in body and not re.search(r"\d", title) and bool(_GOALS_SENTENCE.search(body))
 
 
 # The words that end a sentence introducing a text's goals ("努力实现以下目标：",
@@ -1829,7 +1817,9 @@ _GOALS_LEAD = re.compile(
 )
 
 
-_GOALS_LEAD_IN = re.compile(_GOALS_LEAD.pattern.replace("\\s*$", ""))
+# The same words inside a paragraph, announcing a list ("…努力实现以下目标：经济高质量发展，
+# …"); not "目标是：…", which states the goals in its own sentence.
+_GOALS_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]|目标如下\s*[：:]")
 
 
 def _heads_goals(para: str) -> bool:
@@ -1837,7 +1827,9 @@ def _heads_goals(para: str) -> bool:
     words ("建议全年经济社会发展预期目标"), or a sentence ending in the words that
     introduce them ("…努力实现以下目标：")."""
     return bool(
-        GOALS.match(para.strip("。.：: ")) or _GOALS_LINE.match(para) or _GOALS_LEAD.search(para)
+        GOALS.match(para.strip("。.：: "))
+        or _GOALS_LINE.match(para)
+        or _GOALS_LEAD.search(para[-30:])
     )
 
 
@@ -4335,9 +4327,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = without_jammer(
-        _ROMANISED.sub("", spaced_figures(_EMOJI.sub("", text.translate(_FULLWIDTH_DIGITS))))
-    )
+    text = without_jammer(_ROMANISED.sub("", _EMOJI.sub("", text.translate(_FULLWIDTH_DIGITS))))
     paragraphs = join_lines(
         renumbered_rows(
             separated_tables(
@@ -4415,7 +4405,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             kind = re.sub(r"[\d一二三四五六七八九十]+", "N", i.rule)  # "1." and "2." alike
             if rule is not None and kind != rule:
                 rule = None
-            if rule is None and _GOALS_LEAD.search(joined[before : i.start]) and not i.named_lead:
+            lead_text = joined[max(before, i.start - 40) : i.start]  # the words just before it
+            if rule is None and _GOALS_LEAD.search(lead_text) and not i.named_lead:
                 rule = kind
             if rule is not None and not i.named_lead:
                 goals.append((i.start, i.end))
@@ -4572,7 +4563,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     for para, offset in zip(body, body_offsets, strict=True):
         if _heads_goals(para):
             under_goals = True
-        elif lead_in := _GOALS_LEAD_IN.search(para):
+        elif "目标" in para and (lead_in := _GOALS_LEAD_IN.search(para)):
             # "…努力实现以下目标：经济高质量发展，确保…" (the page joined the lines): what
             # follows the words, and the paragraphs under them, commit.
             committed.append((offset + lead_in.end(), offset + len(para)))
