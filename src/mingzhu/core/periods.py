@@ -216,9 +216,11 @@ _MONTH_ONLY = re.compile(
     rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
 )
 # ("全年完成工业投资1200亿元", "确保完成今年的…任务": what the year is to complete, by its
-# end.)
+# end.) 当年 before a count or 的, or after 以 ("以当年3个…工程为抓手", "当年的重点项目"),
+# says which works, not by when.
 _THIS_YEAR = re.compile(
-    r"年内|年底前|年底|今年底|年末前|本年度内|当年|全年(?=完成|实现)|(?<=完成)今年"
+    r"年内|年底前|年底|今年底|年末前|本年度内|(?<!以)当年(?![\d一二两三四五六七八九十]|的)"
+    r"|全年(?=完成|实现)|(?<=完成)今年"
 )
 _HALF = re.compile(r"(?P<half>上|下)半年")
 _QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")

@@ -190,6 +190,9 @@ _HEADING_MARK = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}(?:[.．](?!\d)|、)|[（(]\d{1,2}[)）])"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# The emoji a post or a chat reprint puts after its lines ("…增长8%和9%。📈💪",
+# "展望2024年工作目标🎯"): no part of the text, and they hide where its sentences end.
+_EMOJI = re.compile("[\U0001f300-\U0001faff\ufe0f]+")
 
 
 class _CharWidths(dict):
@@ -1705,6 +1708,28 @@ def without_jammer(text: str) -> str:
     return _JAMMER_START.sub(lambda m: "" if _jammer(m.group("run")) else m.group(0), text)
 
 
+# A sharing site's notes to its readers above or below the text ("温馨提示：" over "1. 部分
+# 包含数学公式或PPT动画的文件，查看预览时…" "2. 本文档由用户上传…"), and its service line.
+_SITE_NOTES = re.compile(r"^\s*(?:温馨提示|友情提示|特别提示|下载说明|下载提示)\s*[：:]?\s*$")
+_SITE_NOTE_POINT = re.compile(r"^\s*\d{1,2}\s*[.．、]")
+_SITE_SERVICE = re.compile(r"^\s*(?:网站客服|客服(?:QQ|电话|邮箱)?)\s*[：:]")
+
+
+def site_notes(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without a sharing site's notes: the line that heads them and the
+    numbered points right under it, and a service line after them."""
+    kept, under = [], False
+    for para in paragraphs:
+        if _SITE_NOTES.match(para):
+            under = True
+            continue
+        if under and (_SITE_NOTE_POINT.match(para) or _SITE_SERVICE.match(para)):
+            continue
+        under = False
+        kept.append(para)
+    return kept
+
+
 def page_chrome(para: str) -> bool:
     """A line of the page around the text, not of the text (``_CHROME``)."""
     return bool(_CHROME.match(para) or _CHROME_OTHER.match(para))
@@ -1769,10 +1794,43 @@ _GOALS_LINE = re.compile(
 )
 
 
+# A part's body opening on the year's expected targets ("二、2025年经济社会发展总体要求和政策
+# 取向" over "今年是…收官之年，发展主要预期目标是：…"): a part of goals under another name.
+_GOALS_SENTENCE = re.compile(
+    rf"(?:{_tw('主要预期目标|主要预期指标|主要目标')})(?:是|为|為)?\s*[：:]"
+)
+# A part looking back on the past year's work ("一、2024年工作回顾"): no task.
+_LOOK_BACK = re.compile(rf"(?:{_tw('工作回顾|回顾')})$|^过去(?:一年|五年)")
+
+
+def _opens_on_goals(item: Item) -> bool:
+    """An item whose body, in its first sentences, names the goals it lists."""
+    body = (item.text[len(item.title) :] if item.text.startswith(item.title) else item.text)[:120]
+    title = re.sub(r"(?:19|20)\d{2}\s*年", "", item.title)  # a year is no figure of a row
+    return "目标" in body and not re.search(r"\d", title) and bool(_GOALS_SENTENCE.search(body))
+
+
+# The words that end a sentence introducing a text's goals ("努力实现以下目标：",
+# "2024年的建设项目推进工作目标如下：").
+_GOALS_LEAD = re.compile(
+    r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]\s*$|目标(?:如下|是|为)\s*[：:]\s*$"
+)
+
+
+# The same words inside a paragraph, announcing a list ("…努力实现以下目标：经济高质量发展，
+# …"); not "目标是：…", which states the goals in its own sentence.
+_GOALS_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]|目标如下\s*[：:]")
+
+
 def _heads_goals(para: str) -> bool:
     """A line heading a text's goals: "主要目标", or the year's expected targets in more
-    words ("建议全年经济社会发展预期目标")."""
-    return bool(GOALS.match(para.strip("。.：: ")) or _GOALS_LINE.match(para))
+    words ("建议全年经济社会发展预期目标"), or a sentence ending in the words that
+    introduce them ("…努力实现以下目标：")."""
+    return bool(
+        GOALS.match(para.strip("。.：: "))
+        or _GOALS_LINE.match(para)
+        or _GOALS_LEAD.search(para[-30:])
+    )
 
 
 # A point of such a list: a short line, perhaps after a bullet, holding a figure.
@@ -1897,7 +1955,9 @@ _FIRST = re.compile(
     r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>第(?P<n>[一二三四五六七八九十]+)[，,、])"
 )
 _HEAD_END = re.compile(r"[。；;！？!?]")
-_L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)")
+# (Not "八、九次会议精神" at a line's head, where a page broke "县委十一届八、九次会议": two
+# numbers of sessions.)
+_L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)(?![一二三四五六七八九十]+[次届])")
 _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
 _L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
 _L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
@@ -2001,7 +2061,12 @@ def _parallel_items(para: str) -> list[_Inline]:
     best: list = []
     for members in groups.values():
         prefix = _common_prefix([c for _s, c in members])
-        enough = len(members) >= PARALLEL_MIN or (len(members) >= 2 and len(prefix) >= 4)
+        suffix = _common_prefix([c[::-1] for _s, c in members])
+        # Two heads alike at both ends ("实施根底设施提升工程。" "实施产业调整优化工程。")
+        # are works as much as two sharing four opening characters.
+        enough = len(members) >= PARALLEL_MIN or (
+            len(members) >= 2 and (len(prefix) >= 4 or (len(prefix) >= 2 and len(suffix) >= 2))
+        )
         if enough and len(members) > len(best):
             best = members
     if not best:
@@ -2435,6 +2500,9 @@ UNITS = (
     "栋",
     "只",
     "头",
+    "万亿斤",
+    "亿斤",
+    "万斤",
     "斤",
     "条",
     "张",
@@ -4131,6 +4199,8 @@ _RECURRING = re.compile(r"每年|每年度|年均|每月|每季度|每半年|逐
 _PLANNED_YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年度?\s*[\u4e00-\u9fff]{0,10}?"
     rf"(?:{_tw('工作安排|工作要点|工作计划|重点工作|工作任务|预期目标|主要目标|民生实事|实事项目|经济社会发展')})"
+    # "2009年是应对严峻经济形势…的重要一年": the year a plan opens on.
+    r"|(?<!\d)((?:19|20)\d{2})\s*年是[^。；;]{0,60}?(?:关键|重要|开局|攻坚|决胜|收官|起步)[^。；;，,]{0,4}?(?:之年|一年)"
 )
 
 
@@ -4206,7 +4276,7 @@ _CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!�
 
 def planned_year(paragraphs: list[str]) -> int | None:
     """The one year whose work the text says it plans; None for none or several."""
-    planned = {int(m.group(1)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
+    planned = {int(m.group(1) or m.group(2)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
     return planned.pop() if len(planned) == 1 else None
 
 
@@ -4257,7 +4327,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = without_jammer(_ROMANISED.sub("", text.translate(_FULLWIDTH_DIGITS)))
+    text = without_jammer(_ROMANISED.sub("", _EMOJI.sub("", text.translate(_FULLWIDTH_DIGITS))))
     paragraphs = join_lines(
         renumbered_rows(
             separated_tables(
@@ -4277,7 +4347,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     )
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
-    paragraphs = [p for p in attachment_lists(paragraphs) if not page_chrome(p)]
+    paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
     title, author, affiliation, first = split_header(paragraphs)
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
@@ -4307,7 +4377,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) and not i.named_lead
+        if (GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) or _opens_on_goals(i))
+        and not i.named_lead
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
     # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.
@@ -4325,6 +4396,21 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for i in s.items
         if i.start in points and not i.named_lead
     ]
+    # The numbered points a sentence introduces as goals, in its paragraph ("…工作目标如下：
+    # 1.继续推进…；2.加强…"): goals, no tasks; the points after them of another kind
+    # ("二、项目推进措施与计划 1.推进…（1）…") are the work.
+    for s in sections:
+        rule, before = None, max(0, s.start - 80)  # (the sentence may end the line above)
+        for i in s.items:
+            kind = re.sub(r"[\d一二三四五六七八九十]+", "N", i.rule)  # "1." and "2." alike
+            if rule is not None and kind != rule:
+                rule = None
+            lead_text = joined[max(before, i.start - 40) : i.start]  # the words just before it
+            if rule is None and _GOALS_LEAD.search(lead_text) and not i.named_lead:
+                rule = kind
+            if rule is not None and not i.named_lead:
+                goals.append((i.start, i.end))
+            before = i.end
     # A text whose opening paragraph, above its first heading, names the 实事 of a year
     # ("为扎实推进我市2017年民生工程实施工作，现将…进度通报如下："): its rows are the year's.
     opens_on_shishi = bool(
@@ -4381,6 +4467,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
+            and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
             and (i.start, i.end) not in goals
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
@@ -4475,6 +4562,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     under_goals = False
     for para, offset in zip(body, body_offsets, strict=True):
         if _heads_goals(para):
+            under_goals = True
+        elif "目标" in para and (lead_in := _GOALS_LEAD_IN.search(para)):
+            # "…努力实现以下目标：经济高质量发展，确保…" (the page joined the lines): what
+            # follows the words, and the paragraphs under them, commit.
+            committed.append((offset + lead_in.end(), offset + len(para)))
             under_goals = True
         elif under_goals and _GOAL_POINT.match(para):
             committed.append((offset, offset + len(para)))
@@ -4635,7 +4727,9 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
             section.items.remove(last)
-            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")):
+            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")) or _opens_on_goals(
+                last
+            ):
                 # A part of goals cut ("二、总体目标" "到2027年，…不低于55%，重点项目累计
                 # 完成投"): its whole clauses still state goals; only the clause cut is lost.
                 clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
@@ -4721,6 +4815,10 @@ def attachment_lists(paragraphs: list[str]) -> list[str]:
 # The title of a notice or report that a page ran into its first sentence.
 _RUN_ON_TITLE = re.compile(
     r"^关于[^。，,；;：:！？!?]{4,60}?的(?:通报|通知|报告|意见|决定|方案|批复)(?=[\u4e00-\u9fff])"
+    # "2023年街道2023年工作规划今年是…" (a page number before it, "1"): a year's plan
+    # named at the head of a page that ran its lines together.
+    r"|^(?:\d{1,2}(?=(?:19|20)\d{2}年))?(?:19|20)\d{2}年[^。，,；;：:！？!?\d]{0,12}(?:(?:19|20)\d{2}年)?"
+    r"[^。，,；;：:！？!?\d]{0,12}?(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=[\u4e00-\u9fff])"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
 REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")

@@ -19,10 +19,12 @@ MAX_BYTES = 5 * 1024 * 1024
 ENCODINGS = ("utf-8", "gbk", "gb18030")
 # Characters a policy text is made of: CJK, its punctuation, ASCII, full-width forms, and
 # the Latin letters with tone marks of the readings some pages print after a character
-# (创(chuàng)建).
+# (创(chuàng)建), and the emoji a post or a chat reprint puts after its lines (📈, 🌳🌬️),
+# with their variation selector.
 _TEXT_CHAR = re.compile(
     r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f"
-    r"\u0020-\u007e\u00a0-\u024f\u20a0-\u20cf\u2100-\u214f\u2190-\u21ff\u2460-\u24ff\u25a0-\u25ff\s]"
+    r"\u0020-\u007e\u00a0-\u024f\u20a0-\u20cf\u2100-\u214f\u2190-\u21ff\u2460-\u24ff\u25a0-\u25ff"
+    r"\u2600-\u27bf\ufe0f\U0001f300-\U0001faff\s]"
 )
 
 
