@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from mingzhu.core.scope import scope_parts
+
 from . import history
 from . import services as task_services
 from .choices import ACTIVE, Status
@@ -63,8 +65,6 @@ def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
     (core.scope ``scope_parts``), one grouped query each: on PostgreSQL the lead unit's
     part reads the index of active tasks alone (``task_active_cover``), whatever the
     ledger's size."""
-    from mingzhu.core.scope import scope_parts
-
     rows: dict[int | None, dict[str, int]] = {}
     active = active_on(tasks, as_of)
     for part in scope_parts(active) or [active]:
@@ -118,8 +118,6 @@ def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] |
     co-units' part, which the rows do not carry, is counted from the events as before
     (only the tasks whose co-unit is in scope while neither their lead unit nor their
     issuer is)."""
-    from mingzhu.core.scope import scope_parts
-
     if not history.is_past(as_of) or tasks.query.is_empty():
         return None
     if not LightsDay.objects.filter(day=as_of).exists():
@@ -136,19 +134,19 @@ def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] |
         return rows
     branches = carried.branches()
     parts = scope_parts(active_on(tasks, as_of))
-    if parts is None or len(parts) != len(branches):
+    answered = [_recorded_field(branch) for branch in branches]
+    # The rows answer the parts they carry only ahead of the others: a later part excludes
+    # the earlier ones, which the rows could not do for a part they do not carry.
+    if parts is None or len(parts) != len(branches) or answered != sorted(answered, reverse=True):
         return None
     done = Q(pk__in=[])
-    for branch, part in zip(branches, parts, strict=True):
-        if _recorded_field(branch):
-            _add(
-                rows, recorded.filter(branch & ~done).values("lead_unit_id").annotate(**light_sums)
-            )
+    for branch, part, from_record in zip(branches, parts, answered, strict=True):
+        if from_record:
+            found = recorded.filter(branch & ~done).values("lead_unit_id").annotate(**light_sums)
             done |= branch
-        elif any(_recorded_field(b) for b in branches[branches.index(branch) + 1 :]):
-            return None  # a part the rows cannot answer before one they do: not split so
         else:
-            _add(rows, part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of)))
+            found = part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of))
+        _add(rows, found)
     return rows
 
 

@@ -560,7 +560,7 @@ class SupervisionSheet(TimeStampedModel):
 
     def save(self, *args, **kwargs) -> None:
         if self.lead_unit_id is None or self.issuer_id is None:
-            task = Task.objects.only("lead_unit", "issuer").get(pk=self.task_id)
+            task = self.task  # the task given, or read once
             self.lead_unit_id = self.lead_unit_id or task.lead_unit_id
             self.issuer_id = self.issuer_id or task.issuer_id
         super().save(*args, **kwargs)
