@@ -261,7 +261,8 @@ def main() -> None:
                 work = [
                     q["sql"]
                     for q in ctx.captured_queries
-                    if q["sql"].startswith("SELECT") and not any(t in q["sql"] for t in FLOOR_SKIPS)
+                    if q["sql"].startswith(("SELECT", "WITH"))
+                    and not any(t in q["sql"] for t in FLOOR_SKIPS)
                 ]
                 t0 = time.perf_counter()
                 with connection.cursor() as cursor:

@@ -215,3 +215,20 @@ def test_no_fiscal_year_and_no_cash(hand_built, czj):
         )
         is None
     )
+
+
+def test_a_scope_without_cash_records(hand_built, czj):
+    """Instruments in scope and no cash record that can be (an empty queryset, as a scope
+    that holds none gives): the portfolio's figures, no cash, no alert."""
+    as_of = dt.date(2026, 5, 20)
+    instruments = DebtInstrument.objects.filter(start__lte=as_of)
+    found = figures.panel_figures(instruments, CashPosition.objects.none(), None, as_of)
+    assert found["p"]["outstanding"] == 1200 + 600 + 500 + (300 + 301 + 302)
+    assert found["has_cash"] is False
+    assert found["p"]["cash"] == 0
+    assert found["p"]["cash_coverage"] is None
+    assert found["alerts"] == 0
+    # The same instruments with their cash: the figures the pages give.
+    with_cash = figures.panel_figures(instruments, CashPosition.objects.all(), None, as_of)
+    assert with_cash["p"]["cash"] == 80 + 40
+    assert with_cash["alerts"] == 1

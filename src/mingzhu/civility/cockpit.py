@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from mingzhu.cockpit.panels import Panel, register
 from mingzhu.tasks import history
 from mingzhu.tasks.choices import ListKind, Status
+from mingzhu.tasks.lights import active_on, light_aggregates
 from mingzhu.tasks.models import Task
 
 from .choices import ApplicationStatus
@@ -34,8 +35,6 @@ def campaign_tasks(user):
 def civility_panel(user, as_of: dt.date) -> Panel | None:
     if not user.has_perm("civility.view_application"):
         return None
-    from mingzhu.cockpit.builtin import light_counts
-
     apps = Application.objects.restrict(user).filter(year=as_of.year).order_by()
     if history.is_past(as_of):
         # As of a past day: the applications submitted by then, at the status of their
@@ -69,7 +68,12 @@ def civility_panel(user, as_of: dt.date) -> Panel | None:
             closed=Count("pk", filter=Q(**{status: Status.CLOSED})),
         )
     )
-    lights = light_counts(tasks, as_of) if totals["total"] else {}
+    lights = {}
+    if totals["total"]:
+        # The campaign's tasks are found by their list first, in one query over the
+        # scope: counted part by part (as the tasks panel counts the whole ledger), each
+        # part would read its active tasks across the ledger before looking at the list.
+        lights = active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of))
     empty = not (by_status or hours["hours"] or totals["total"])
     return Panel(
         key="civility",
