@@ -1023,6 +1023,14 @@ def separated_tables(text: str) -> str:
             rows_out, k = unitless
             out += rows_out
             continue
+        if (
+            "task" in columns
+            and not {"lead", "co", "deadline", "target"} & set(columns)
+            and (reported := _reported_table(lines, k, header, columns)) is not None
+        ):
+            rows_out, k = reported
+            out += rows_out
+            continue
         if "task" not in columns or not ({"lead", "co"} & set(columns)):
             out.append(line)
             k += 1
@@ -1075,6 +1083,47 @@ def separated_tables(text: str) -> str:
         out += table_lines(rows)
         k = j
     return "\n".join(out)
+
+
+# The columns of a table that reports on its rows ("完成情况", "占全年计划", "完成率").
+_REPORT_COLUMN = re.compile(
+    r"完成情况|进展情况|推进情况|完成率|完成进度|占全年|累计完成|实际完成|完成数"
+)
+
+
+def _reported_table(
+    lines: list[str], k: int, header: list[str], columns: dict[str, int]
+) -> tuple[list[str], int] | None:
+    """A table pasted with bars whose columns beside the task only report on it
+    ("序号 | 实事项目名称 | 完成情况 | 占全年计划 |"), a numbered row's parts on rows of their
+    own without a number ("新增800张…床位 | 810 | 101% | |"): each task a row, numbered in
+    turn; what the other columns report is left out, and a last row short of its cells is
+    the passage cut in it. None when the lines below do not read so."""
+    if "|" not in lines[k] and "｜" not in lines[k]:
+        return None
+    task = columns["task"]
+    others = [h for i, h in enumerate(header) if i not in (columns.get("number"), task)]
+    if not others or not all(_REPORT_COLUMN.search(h) for h in others):
+        return None
+    names: list[str] = []
+    j = k + 1
+    while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+        cells = [c.strip() for c in _row_cells(lines[j])]
+        numbered = bool(_ROW_START.match(lines[j]))
+        if not numbered and not names:
+            return None  # the first row stands under its number
+        name, wanted = (cells[task], len(header)) if numbered else (cells[0], len(header) - task)
+        if numbered and len(cells) <= task:
+            break
+        if not re.search(r"[\u4e00-\u9fff]", name):
+            break
+        j += 1
+        if len(cells) < wanted and not any(line.strip() for line in lines[j:]):
+            break  # the text's last row, short of its cells: cut there
+        names.append(name.rstrip("。；; "))
+    if len(names) < 2:
+        return None
+    return [f"{n}.{name}。" for n, name in enumerate(names, 1)], j
 
 
 _SUB_TASK = re.compile(r"子项目|子任务|具体项目")
@@ -1841,7 +1890,9 @@ REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进
 # nothing enumerated below is no task.
 PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
-    r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
+    r"职责分工|工作背景|编制依据|适用范围|起草背景"
+    # "经济社会发展总体要求": the same part named with what it frames.
+    r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路))$"
 )
 # A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
 _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
@@ -2647,7 +2698,7 @@ _ADDING = re.compile(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
-        r"增补|增设|采购|购置|开发|建好"
+        r"增补|增设|采购|购置|开发|建好|开办|创办"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -2658,7 +2709,7 @@ _OBJECT_VERBS = re.compile(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置|"
-        r"开发|建好"
+        r"开发|建好|开办|创办"
     )
     + ")$"
 )
@@ -2690,7 +2741,7 @@ _COUNTING_VERBS = _tw(
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
-    r"开发|建好|申请|申報|申报|启动|啟動|"
+    r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|"
     r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
@@ -3937,10 +3988,11 @@ _NAMED = re.compile(
     rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
 )
 # "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
+# "（X、Y主办，Z协办）" says the same: the first unit of 主办 leads, the others co-operate.
 _LEADS = re.compile(
-    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?){_either('牵头')}"
+    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?)(?:{_either('牵头')}|(?<![协協])主[办辦])"
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
-    rf"(?:{_either('配合|参与|协同|协助|按职责分工负责')}))?[）)]"
+    rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责')}))?[）)]"
 )
 # "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
 _LED_BY = re.compile(
@@ -3964,7 +4016,7 @@ _HEADING_LEAD = re.compile(
 )
 # The parenthesis that names units, taken out of an item's head.
 _UNITS_NOTE = re.compile(
-    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
+    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|主办(?=[）),，])|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
 )
 LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
 LEADER_ROLES = ("牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导")
@@ -4377,7 +4429,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if (GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) or _opens_on_goals(i))
+        if (
+            GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
+            or _GOALS_LINE.match(i.title.strip("。. "))  # "经济社会发展预期目标"
+            or _opens_on_goals(i)
+        )
         and not i.named_lead
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
@@ -4551,6 +4607,22 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for i in s.items
         if _report_opens(i.text) == len(i.text) and not re.search(r"已|完成情况", i.text)
     ]
+    # Rows of a report that are only the works it reports on, each with its count
+    # ("新增4000张养老床位", a table whose columns of what was done are left out): what
+    # they count is what the works set out to do.
+    committed += [
+        (i.start, i.end)
+        for s in sections
+        if (REVIEW.search(s.title) or s.start in reviews)
+        and len(s.items) >= 2
+        and all(
+            len(i.text.strip()) <= 40
+            and re.search(r"\d", i.text)
+            and not re.search(r"已|完成|累计|累計|实际|實際|截至|目前", i.text)
+            for i in s.items
+        )
+        for i in s.items
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
@@ -4704,15 +4776,24 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
     last_line = joined.rstrip().rsplit("\n", 1)[-1]
+    line_start = joined.rstrip().rfind("\n")
+    if line_start > 0 and re.fullmatch(r"\s*[（(][一二三四五六七八九十\d]?\s*", last_line):
+        # The passage stops on the first mark of the next heading ("三、主要任务" then "("):
+        # the line above is where it ends.
+        line_start = joined.rfind("\n", 0, line_start)
+        last_line = joined[line_start + 1 :].split("\n", 1)[0]
     if items:
         # The text ends in a part's heading ("二、统一审批流程") with nothing under it: the
         # passage was cut where the part begins.
         section, last = max(items, key=lambda pair: pair[1].start)
         if (
-            len(section.items) == 1
-            and last.title == section.title
+            (
+                (len(section.items) == 1 and last.title == section.title)
+                # a part heading as a row of a text without parts, nothing under it
+                or (section.rule == "implicit" and last.start > line_start)
+            )
             and re.match(r"\s*[一二三四五六七八九十]{1,3}\s*[、，,．.]", last_line)
-            and last.start > joined.rstrip().rfind("\n")
+            and last.start > line_start
             and not _ends_sentence(last_line)
             and len(last_line.strip()) <= 30
             and not last.named_lead
