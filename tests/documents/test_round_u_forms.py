@@ -74,3 +74,78 @@ def test_a_table_reporting_on_its_works_gives_each_work_and_its_count_a_row():
         ("小学生暑期托管班", ">=", Decimal("12"), "个", "2031-12-31"),
         ("社区食堂", ">=", Decimal("8"), "个", "2031-12-31"),
     ]  # what was done, and its share of the plan, no targets
+
+
+# --- reports on the works -----------------------------------------------------------------------
+
+
+def test_records_of_bracketed_fields_give_a_row_per_work_and_leave_out_what_they_report():
+    text = (
+        "老年食堂\n"
+        "【目标要求】新建4个老年食堂,续建600平方米的日间照料中心。\n"
+        "【实事剪影】连日来,城东社区的老人在新食堂用餐。\n"
+        "社区书记说,食堂每天供餐两次。\n"
+        "【完成情况】已建成老年食堂5个,完成实事任务的125%。\n"
+        "城乡公交\n"
+        "【目标要求】新开通城乡公交线路6条。\n"
+        "【完成情况】已开通线路7条,惠及群众3万人。\n"
+    )
+    assert [(i.title, i.text) for i in decompose(text).items] == [
+        ("老年食堂", "老年食堂。新建4个老年食堂,续建600平方米的日间照料中心。"),
+        ("城乡公交", "城乡公交。新开通城乡公交线路6条。"),
+    ]
+    assert _targets(text) == [
+        ("老年食堂", ">=", Decimal("4"), "个", None),
+        ("日间照料中心", ">=", Decimal("600"), "平方米", None),
+        ("新开通城乡公交线路", ">=", Decimal("6"), "条", None),
+    ]
+
+
+def test_a_report_on_each_work_under_numbered_fields_gives_its_row_its_goal_and_time_limit():
+    text = (
+        "各位代表:\n"
+        "2031年2月,镇人代会票决确定了《城东供水提升项目》《河道清淤项目》"
+        "《村道硬化项目》三件民生实事。\n"
+        "一是始终高度重视。镇政府把实事项目作为重要工作。二是强化组织保障。"
+        "每件实事由分管领导牵头负责。三是加强工作监督。坚持定期督查。\n"
+        "现将具体情况报告如下:\n"
+        "一、关于《城东供水提升项目》进展情况\n"
+        "(一)责任领导:王某某\n"
+        "(二)年度目标:完成8个供水站改造提升,总投资约300万元,计划于2031年9月完工。\n"
+        "(三)完成情况:8个供水站已于2031年7月全部完工。\n"
+        "二、关于《河道清淤项目》进展情况\n"
+        "(一)责任领导:李某某\n"
+        "(二)年度目标:清淤河道12公里,计划于2031年11月完工。\n"
+        "(三)完成情况:已清淤河道12公里,完成验收。\n"
+        "三、关于《村道硬化项目》进展情况\n"
+        "(一)责任领导:张某某\n"
+        "(二)年度目标:硬化村道20公里,计划于2031年10月完工。\n"
+        "(三)完成情况:已完成硬化村道15公里,剩余路段正在\n"
+    )
+    # The list of the works above, the heads on how they were run, the leader (a person),
+    # the budget and what was done are no rows nor targets; the last record, cut in the
+    # passage's last line, is left out.
+    assert _rows(text) == [
+        ("城东供水提升项目", "", "2031-09-30"),
+        ("河道清淤项目", "", "2031-11-30"),
+    ]
+    assert _targets(text) == [
+        ("供水站改造提升", ">=", Decimal("8"), "个", "2031-09-30"),
+        ("清淤河道", ">=", Decimal("12"), "公里", "2031-11-30"),
+    ]
+
+
+def test_a_year_whose_new_work_a_sentence_counts_dates_the_plan():
+    text = (
+        "一是粮食安全行动。\n"
+        "全年扩种大豆2万亩,确保粮食播种面积在25万亩以上。\n"
+        "二是产业提升行动。\n"
+        "2031年新创产业园区2个,确保蔬菜面积稳定在18万亩以上。\n"
+    )
+    assert [t[-1] for t in _targets(text)] == ["2031-12-31"] * 4
+    # A year whose work is reported as done names no plan.
+    done = (
+        "一是粮食安全行动。\n2030年新建高标准农田2万亩,已全部完工。\n"
+        "二是产业提升行动。\n确保蔬菜面积18万亩。\n"
+    )
+    assert {t[-1] for t in _targets(done)} == {None}

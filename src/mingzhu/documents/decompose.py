@@ -28,7 +28,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -547,6 +547,90 @@ def labelled_records(text: str) -> str:
     # A number on a line of its own before a record's name belongs to it.
     first = starts[0] - (1 if starts[0] and _ROW_NUMBER.match(lines[starts[0] - 1].strip()) else 0)
     return "\n".join(lines[:first] + out)
+
+
+# A field of a record on a line of its own: "【目标要求】续建…", "（二）年度目标：完成…".
+_RECORD_FIELD = re.compile(
+    r"^\s*(?:【(?P<bracket>[\u4e00-\u9fff]{2,8})】"
+    r"|[（(][一二三四五六七八九十]{1,2}[)）]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：])\s*(?P<rest>.*)$"
+)
+_FIELD_ROLES = {
+    "目标要求": "content", "目标任务": "content", "年度目标": "content", "建设内容": "content",
+    "主要内容": "content", "项目内容": "content", "实施内容": "content", "工作目标": "content",
+    "建设任务": "content", "责任单位": "units", "牵头单位": "lead", "完成时限": "time",
+    "完成时间": "time",
+}  # fmt: skip
+# Labels of a numbered field that reports or names a person: left out with their text.
+_FIELD_OTHER = re.compile(
+    r"^(?:完成情况|进展情况|推进情况|实施情况|存在问题|下步打算|下一步打算|责任领导|分管领导|"
+    r"牵头领导|联系领导|工作成效|主要成效)$"
+)
+# A record's name: "一、关于《全乡域单村供水站提升项目》进展情况", "人才公寓".
+_RECORD_HEAD = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]\s*)?(?:关于)?《?(?P<name>[^《》。；;：:！？!?]{2,30}?)》?"
+    r"(?:的?(?:进展|完成|推进|实施)情况)?\s*$"
+)
+
+
+def field_records(text: str) -> str:
+    """Records of fields on lines of their own under each work's name (a report's
+    "人才公寓" over "【目标要求】…" "【实事剪影】…" "【完成情况】…", or "一、关于《X》进展情况" over
+    "（一）责任领导：…" "（二）年度目标：…" "（三）完成情况：…") rewritten as the numbered rows
+    "1.名称。目标（责任单位：…；完成时限：…）"; what a record reports, tells or names of a
+    person is left out, as a table's report columns are. Two records at least, one with a
+    field of what the work is to do; a last record cut in the passage's last line is left
+    out too."""
+    if "【" not in text and "：" not in text and ":" not in text:
+        return text
+    lines = text.split("\n")
+    fields = [_RECORD_FIELD.match(line) for line in lines]
+
+    def role(m: re.Match) -> str | None:
+        label = m.group("bracket") or m.group("label")
+        return _FIELD_ROLES.get(label)
+
+    starts = []
+    for k, line in enumerate(lines):
+        if fields[k] or not line.strip() or not _RECORD_HEAD.match(line):
+            continue
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        if nxt is not None and fields[nxt]:
+            starts.append(k)
+    if len(starts) < 2:
+        return text
+    records = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        record: dict[str, list[str]] = {}
+        field: str | None = None
+        ok = True
+        for k in range(a + 1, b):
+            if m := fields[k]:
+                if m.group("label") and not (role(m) or _FIELD_OTHER.match(m.group("label"))):
+                    ok = False  # "（一）深化理论武装：…" is a row of its own, no field
+                field = role(m)
+                if field and m.group("rest").strip():
+                    record.setdefault(field, []).append(m.group("rest").strip())
+            elif field and lines[k].strip():
+                record[field].append(lines[k].strip())
+        if not ok:
+            return text
+        records.append((_RECORD_HEAD.match(lines[a]).group("name").strip(), record))
+    if not any(r.get("content") for _n, r in records):
+        return text
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    if last and not _ends_sentence(last) and last[-1] not in "）)】”":
+        records.pop()  # the passage was cut in the last record
+    out = []
+    for n, (name, record) in enumerate(records, start=1):
+        content = "".join(record.get("content", [])).strip().rstrip("。；; ")
+        notes = [
+            f"{label}：{'、'.join(record[key])}"
+            for key, label in (("lead", "牵头单位"), ("units", "责任单位"), ("time", "完成时限"))
+            if record.get(key)
+        ]
+        note = f"（{'；'.join(notes)}）" if notes else ""
+        out.append(f"{n}.{name}。{content + '。' if content else ''}{note}")
+    return "\n".join(lines[: starts[0]] + out)
 
 
 def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] | None:
@@ -2128,9 +2212,21 @@ def _parallel_items(para: str) -> list[_Inline]:
     ]
 
 
+# A short head on how the work is run ("始终高度重视", "强化组织保障", "加强工作监督").
+_RUNNING_HEAD = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:重视|组织领导|组织保障|工作保障|协调|督查|督办|督导|督促|考核|考评|监督|"
+    r"问责|调度|工作机制|责任落实|压实责任|宣传引导)[。.；;]?$"
+)
+
+
 def inline_items(para: str) -> list[_Inline]:
-    """Items enumerated inside one paragraph: 一是/二是…, 第一/第二…, or parallel heads."""
-    return _ordinal_items(para) or _parallel_items(para)
+    """Items enumerated inside one paragraph: 一是/二是…, 第一/第二…, or parallel heads.
+    None when every head of a run of two or more says how the work is run (how it is led,
+    overseen, checked): those say how, no work."""
+    found = _ordinal_items(para) or _parallel_items(para)
+    if len(found) >= 2 and all(_RUNNING_HEAD.match(i.head) for i in found):
+        return []
+    return found
 
 
 def _level(para: str) -> tuple[int, re.Match] | None:
@@ -2263,12 +2359,23 @@ def paragraph_heads(
     return heads
 
 
+def _row_names(paragraphs: list[str]) -> Iterator[str]:
+    """The names that rows stand under: "1.名称。…", "一、关于《名称》进展情况"."""
+    for p in paragraphs:
+        if m := re.match(r"\d{1,3}[.．]\s*([^。]{2,60})。", p):
+            yield m.group(1)
+        elif re.match(r"[一二三四五六七八九十]{1,3}、", p):
+            yield from re.findall(r"《([^《》]+)》", p[:40])
+
+
 def find_structure(
     paragraphs: list[str], offsets: list[int], shishi: bool = False
 ) -> list[Section]:
     """Sections and items of the body paragraphs (``offsets``: where each starts in the
     joined text; ``shishi``: the text is on the 实事, its title or opening says so)."""
     levels = {lv for p in paragraphs if (found := _level(p)) for lv in [found[0]]}
+    # The works rows below are named by (a list of their titles above is no list of rows).
+    headed = frozenset(_row_names(paragraphs))
     present = sorted(levels)
     if len(present) >= 2:
         section_level, item_level = present[0], present[1]
@@ -2371,7 +2478,7 @@ def find_structure(
             item = add_item(section, heads[offset], para, offset, end, "head")
             item_level_here = None
             continue
-        if item is not None and _only_a_head(item) and (members := shishi_members(para)):
+        if item is not None and _only_a_head(item) and (members := shishi_members(para, headed)):
             # "二、主要内容" over "…主要包括《新增…》《建成…》…": the works listed are the
             # tasks, the heading above them no task.
             section.items.remove(item)
@@ -2391,7 +2498,7 @@ def find_structure(
                 add_item(sec, work[:60], work, offset + a, offset + b, "会议部署")
             previous_plain = ""
             continue
-        if item is None and (members := shishi_members(para)):
+        if item is None and (members := shishi_members(para, headed)):
             # "这十件实事…，即投资…实施…；投资…建设…；…": each work listed is a task.
             sec = new_section(_lead(para[: members[0][0]]) or "", offset, end, "implicit")
             for a, b in members:
@@ -2698,7 +2805,7 @@ _ADDING = re.compile(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
-        r"增补|增设|采购|购置|开发|建好|开办|创办"
+        r"增补|增设|采购|购置|开发|建好|开办|创办|续建"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -2709,7 +2816,7 @@ _OBJECT_VERBS = re.compile(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置|"
-        r"开发|建好|开办|创办"
+        r"开发|建好|开办|创办|续建"
     )
     + ")$"
 )
@@ -2741,7 +2848,7 @@ _COUNTING_VERBS = _tw(
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
-    r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|"
+    r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|续建|續建|"
     r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
@@ -3011,6 +3118,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     def found(m, start: int, indicator: str, comparator, value, rule: str, **extra) -> Target:
         """The target a match of a quantity makes, dated by the sentence's deadline."""
         deadline, words = _deadline_for(deadlines, m.start())
+        if indicator.startswith("的") and len(indicator) > 2:
+            indicator = indicator[1:]  # "新建1500平方米的公共租赁住房": what is built
         return Target(
             indicator=indicator,
             comparator=comparator,
@@ -3162,6 +3271,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if comparator is None and (raised := _RAISED_TO.fullmatch(name)):
             # "提高行政村卫生室运行经费补助至6000元": the level a standard is set at.
             name, comparator, words = raised.group("what"), "=", f"{raised.group(1)}…至"
+        if (
+            m.group("unit") in _MONEY
+            and re.fullmatch(r"(?:项目)?(?:总投资|總投資)[额額]?(?:大约|大約|约|約)?", name)
+            and re.search(r"[\u4e00-\u9fff\d][，,]\s*$", text[:start])
+            and re.search(rf"(?:{_COUNTING_VERBS})\s*{_ARABIC}\s*(?:{_COUNT_UNIT})", text[:start])
+        ):
+            # "完成12个供水站改造…，总投资额约470万元，计划于8月完工": the budget of the
+            # work counted before it, no commitment of its own (a project described by
+            # its sum alone, "该项目位于东岭村，总投资260万元", keeps it).
+            continue
         if comparator is None and (about := _ABOUT.search(name)):
             comparator, words = "=", about.group(0)  # "增设汽车充电桩约50个": as 左右 says
         if comparator is None:
@@ -4253,6 +4372,10 @@ _PLANNED_YEAR = re.compile(
     rf"(?:{_tw('工作安排|工作要点|工作计划|重点工作|工作任务|预期目标|主要目标|民生实事|实事项目|经济社会发展')})"
     # "2009年是应对严峻经济形势…的重要一年": the year a plan opens on.
     r"|(?<!\d)((?:19|20)\d{2})\s*年是[^。；;]{0,60}?(?:关键|重要|开局|攻坚|决胜|收官|起步)[^。；;，,]{0,4}?(?:之年|一年)"
+    # "2022年新创产业园区3个，力争…": the year whose new work a sentence counts, when it
+    # reports nothing done.
+    r"|(?<![\d到至])((?:19|20)\d{2})\s*年\s*(?:新创|新建|新增|新培育|新引进|新开工|新打造)"
+    r"(?=[^。；;]*?\d)(?![^。；;]*(?:已|累计|累計|完成了|同比))"
 )
 
 
@@ -4328,7 +4451,11 @@ _CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!�
 
 def planned_year(paragraphs: list[str]) -> int | None:
     """The one year whose work the text says it plans; None for none or several."""
-    planned = {int(m.group(1) or m.group(2)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
+    planned = {
+        int(m.group(1) or m.group(2) or m.group(3))
+        for p in paragraphs
+        for m in _PLANNED_YEAR.finditer(p)
+    }
     return planned.pop() if len(planned) == 1 else None
 
 
@@ -4388,7 +4515,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                         unflatten_tables(
                             scored_tables(
                                 labelled_records(
-                                    run_together_tables(headerless_tables(category_tables(text)))
+                                    run_together_tables(
+                                        headerless_tables(category_tables(field_records(text)))
+                                    )
                                 )
                             )
                         )
@@ -4944,14 +5073,16 @@ SHISHI_LIST = re.compile(
 _TITLE_RUN = re.compile(r"(?:《[^《》]{4,60}》[、，,]?){3,}")
 
 
-def shishi_members(para: str) -> list[tuple[int, int]]:
+def shishi_members(para: str, headed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The works a paragraph listing the 实事 of a year enumerates after its "分别是：",
     "为：" or "，即" ("即投资…实施…工程；投资…建设…；…。投资…建成…。"), one a member
     between semicolons; after the last semicolon, the sentences that open as the members
     do. Spans in the paragraph; none when fewer than three members. A paragraph naming
     the 实事 that lists them as titles one after another ("主要包括《新增城区停车位500个》
-    《建成…》…") has one member a title."""
+    《建成…》…") has one member a title, unless rows below are named by them (``headed``)."""
     if "》《" in para and _names_shishi(para) and (run := _TITLE_RUN.search(para)):
+        if any(t in headed for t in re.findall(r"《([^《》]+)》", run.group(0))):
+            return []  # the works the text reports on below, one row each
         titles = re.finditer(r"《[^《》]+》", run.group(0))
         return [(run.start() + t.start() + 1, run.start() + t.end() - 1) for t in titles]
     m = SHISHI_LIST.search(para)
