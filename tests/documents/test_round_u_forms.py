@@ -149,3 +149,56 @@ def test_a_year_whose_new_work_a_sentence_counts_dates_the_plan():
         "二是产业提升行动。\n确保蔬菜面积18万亩。\n"
     )
     assert {t[-1] for t in _targets(done)} == {None}
+
+
+# --- set T's forms ------------------------------------------------------------------------------
+
+
+def test_a_figure_set_apart_from_its_scale_by_a_space_is_read_and_the_text_kept():
+    text = "2031年主要预期目标是:城镇新增就业 1200 万人以上,居民消费价格涨幅 2% 左右。\n"
+    d = decompose(text)
+    assert "城镇新增就业 1200 万人以上" in d.text  # as written
+    assert _targets(text) == [
+        ("城镇新增就业", ">=", Decimal("12000000"), "人", "2031-12-31"),
+        ("居民消费价格涨幅", "=", Decimal("2"), "%", "2031-12-31"),
+    ]
+
+
+def test_the_numbers_of_villages_listed_are_no_count_of_them():
+    text = (
+        "2031年工作计划\n"
+        "（二）抓好基础设施建设。一是完成9、10、15村的道路硬化工程；"
+        "二是实施6、7村安全饮水工程，新建蓄水池3座。\n"
+    )
+    assert _targets(text) == [("蓄水池", ">=", Decimal("3"), "座", "2031-12-31")]
+
+
+def test_a_count_of_villages_reaching_a_threshold_counts_the_villages():
+    text = (
+        "2031年工作计划\n"
+        "一、加强队伍建设。集中公推40名优秀青年作为村级后备干部,发展20名党员,"
+        "创办10家以上的合作社。\n"
+        "二、壮大集体经济。新增3个村集体收入超过10万元。\n"
+    )
+    assert _targets(text) == [
+        ("优秀青年作为村级后备干部", ">=", Decimal("40"), "名", "2031-12-31"),
+        ("发展党员", ">=", Decimal("20"), "名", "2031-12-31"),
+        ("合作社", ">=", Decimal("10"), "家", "2031-12-31"),
+        ("集体收入超过10万元的村", ">=", Decimal("3"), "个", "2031-12-31"),
+    ]  # (10万元 is the threshold, no target)
+
+
+def test_a_title_naming_its_year_without_nian_dates_the_text():
+    text = (
+        "镇原县2031工作报告\n"
+        "今年,我们将努力实现以下目标:\n"
+        "经济高质量发展,确保地区生产总值增长7%。\n"
+        "基础设施建设提速,投资15亿元,实施一批重点基础设施项目。\n"
+    )
+    d = decompose(text)
+    assert d.year == 2031
+    # (a sum put in stays the sum it is, as 投资…建设 reads since set L)
+    assert _targets(text) == [
+        ("地区生产总值增幅", ">=", Decimal("7"), "%", "2031-12-31"),
+        ("一批重点基础设施项目投资", "=", Decimal("15"), "亿元", "2031-12-31"),
+    ]

@@ -2684,7 +2684,9 @@ _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四�
 # "1万个", "9千人": Arabic digits with 万/亿/千 before a measure word that has no 万 form of
 # its own.
 _MYRIAD = (
-    r"\d+(?:\.\d+)?[万亿萬億千]"
+    # (a space may stand before 万 in a typeset text, "城镇新增就业 1200 万人以上": the figure
+    # is read across it, the text kept as written)
+    r"\d+(?:\.\d+)?[ \t\u3000]?[万亿萬億千]"
     r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
@@ -2849,6 +2851,8 @@ _COUNTING_VERBS = _tw(
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
     r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|续建|續建|"
+    # "集中公推40名优秀青年", "发展20名党员": people chosen or taken in are counted
+    r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*名)|發展(?=\s*\d+\s*名)|"
     r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
@@ -3036,7 +3040,7 @@ def _deadline_for(deadlines, position: int) -> tuple[dt.date | None, str]:
 
 
 def _number(text: str) -> Decimal | None:
-    text = text.replace(",", "")
+    text = re.sub(r"[,\s]", "", text)
     if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿萬億千])", text):
         scale = {"万": 10_000, "萬": 10_000, "千": 1000}.get(m.group(2), 100_000_000)
         return Decimal(m.group(1)) * scale
@@ -3149,6 +3153,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
+    for m in _REACHING_COUNT.finditer(text):
+        # "新增3个村集体收入超过10万元": the count of places that reach the threshold.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        name = f"{m.group('what')}{m.group('level')}的{m.group('place')}"
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        results[-1].unit = m.group("unit")
+        taken.append((m.start(), m.end()))
     for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
         obj = m.group("obj")
         cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
@@ -3730,7 +3743,29 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             value = _number(groups.group("num"))
             if value is not None:
                 results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
+    if "、" in text:
+        # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
+        # count of them.
+        places = [(m.start(), m.end()) for m in _NUMBERED_PLACES.finditer(text)]
+        results = [
+            t
+            for t in results
+            if not any(a <= t.start - base < b or a < t.end - base <= b for a, b in places)
+        ]
     return sorted(results, key=lambda t: t.start)
+
+
+# "新增3个村集体收入超过10万元", "培育5家企业营收突破1亿元": a count of places (villages,
+# firms) whose figure is to pass a threshold; the threshold is no target of its own.
+_REACHING_COUNT = re.compile(
+    rf"(?P<verb>{_tw('新增|新培育|培育|打造|实现|力争|确保')})\s*(?P<num>\d+)\s*(?P<unit>{_tw('个|家|户')})"
+    rf"(?P<place>{_tw('村|社区|乡镇|镇|企业')})(?P<what>[\u4e00-\u9fff]{{2,12}}?)"
+    rf"(?P<level>(?:{_tw('超过|达到|突破|超|达')})\s*\d+(?:\.\d+)?\s*(?:{_tw('万元|亿元|元|%')}))"
+    r"(?:以上)?(?=[，,。；;、]|$)"
+)
+_NUMBERED_PLACES = re.compile(
+    r"(?<![\d.])\d{1,3}(?:\s*、\s*\d{1,3})+\s*(?:村|组|組|号|號|社|队|隊)"
+)
 
 
 # "全年助餐配送餐服务人次达200万以上", "接待游客人数突破50万": a count whose name ends in
@@ -4328,7 +4363,11 @@ def _page_year(paragraphs: list[str]) -> int | None:
 
 
 # A year a title names ("2025年…工作要点").
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年"
+    # "镇原县2024工作报告": a year before what the text is, its 年 left out
+    r"|(?=(?:度)?[\u4e00-\u9fff]{0,6}?(?:工作报告|工作要点|工作计划|工作安排|工作方案|实施方案|民生实事)))"
+)
 
 
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
