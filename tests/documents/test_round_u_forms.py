@@ -202,3 +202,28 @@ def test_a_title_naming_its_year_without_nian_dates_the_text():
         ("地区生产总值增幅", ">=", Decimal("7"), "%", "2031-12-31"),
         ("一批重点基础设施项目投资", "=", Decimal("15"), "亿元", "2031-12-31"),
     ]
+
+
+# --- the page around a text ---------------------------------------------------------------------
+
+
+def test_the_record_s_fields_above_a_notice_are_passed_over_and_may_name_its_title():
+    text = (
+        "索 引 号: | 000012345/2031-00001 | 主题分类: | 综合政务 |\n"
+        "生效日期: | 废止日期: | ||\n"
+        "文件名称 | 青川县人民政府关于印发2031年工作要点的通知 | ||\n"
+        "内容概览: | |||\n"
+        "青川县人民政府\n"
+        "2031年2月3日\n"
+        "一、建设农村公路\n"
+        "新建农村公路100公里。\n"
+    )
+    d = decompose(text)
+    assert d.title == "青川县人民政府关于印发2031年工作要点的通知"  # (the signer is no title)
+    shared = (
+        "- 0\n- 0\n- 约4.4千字\n- 约 9页\n- 2031-02-27 发布于四川\n- 举报\n2031年街道工作计划\n"
+    )
+    assert (
+        decompose(shared + "一、建设农村公路\n新建农村公路100公里。\n").title
+        == "2031年街道工作计划"
+    )

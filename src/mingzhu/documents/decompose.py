@@ -1790,9 +1790,31 @@ _PAGE_FIELD = re.compile(
             "公开日期",
             "关键词",
             "组配分类",
+            "生效日期",
+            "废止日期",
+            "内容概览",
+            "内容概述",
+            "在线链接地址",
+            "文件下载",
+            "信息分类",
+            "政策咨询机关",
+            "政策咨询电话",
+            "公开目录",
+            "公开形式",
+            "公开责任部门",
+            "文件名称",
+            "信息名称",
+            "标题",
+            "名称",
         ]
     )
-    + r")\s*[:：]"
+    # (a label cell of a record's table, with or without its colon: "文件名称 | …")
+    + r")\s*(?:[:：]|[|｜])"
+)
+# The record's field naming the text ("标 题: | 关于印发…的通知 |"): its title, when the
+# lines below give none.
+_TITLE_FIELD = re.compile(
+    r"^\s*(?:标\s*题|文件名称|信息名称|名\s*称)\s*[:：]?\s*[|｜]?\s*(?P<title>[^|｜]{6,80}?)\s*(?:[|｜]|$)"
 )
 
 
@@ -1806,9 +1828,9 @@ _CHROME_WORD = (
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
     r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
 )
-_CHROME = re.compile(rf"^\s*(?:[•·●▪]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
+_CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
 _CHROME_OTHER = re.compile(
-    r"^\s*(?:[•·●▪]\s*\d{1,6}"  # a bulleted counter
+    r"^\s*(?:[•·●▪\-]\s*\d{1,6}"  # a bulleted counter ("• 0", "- 0")
     r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
     r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|当前)?位置\s*[:：][^。]{0,60})\s*$"
 )
@@ -1883,18 +1905,25 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     def short(p: str) -> bool:
         return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
 
+    field_title = ""
     while i < len(paragraphs) - 1 and (
         not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i])
-        or re.fullmatch(r"[^|｜:：]{1,12}[:：][\s|｜]*", paragraphs[i])
+        or re.fullmatch(r"(?:[^|｜:：]{1,12}[:：][\s|｜]*)+", paragraphs[i])
         or _FIELD_LINE.match(paragraphs[i])
         or _PAGE_FIELD.match(paragraphs[i].lstrip("•·● "))
     ):
-        i += 1  # a line of marks ("|", "•") or an empty field of the page ("文件名称: |")
+        # a line of marks ("|", "•"), an empty field of the page ("文件名称: |", "生效日期: |
+        # 废止日期: | ||") or the record's fields
+        if not field_title and (named := _TITLE_FIELD.match(paragraphs[i])):
+            field_title = named.group("title").strip()
+        i += 1
 
     if paragraphs and DOC_NUMBER.fullmatch(paragraphs[0].strip()):
         i = 1  # the 文号 line above the title
     if i < len(paragraphs) and short(paragraphs[i]) and not SALUTATION.match(paragraphs[i]):
         title, i = paragraphs[i], i + 1
+        if field_title and i < len(paragraphs) and DATE_LINE.match(paragraphs[i].strip()):
+            title = field_title  # the issuer signing over its date line is no title
     if (
         i < len(paragraphs)
         and _NAME.match(paragraphs[i])
@@ -1906,7 +1935,7 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
             affiliation, i = paragraphs[i], i + 1
     if i < len(paragraphs) and SALUTATION.match(paragraphs[i]):
         i += 1  # "各镇政府，各街道办事处，市各有关部门：" addresses, it is no task
-    return title, author, affiliation, i
+    return title or field_title, author, affiliation, i
 
 
 # The addressees of a notice, a line of its own ending in a colon.
