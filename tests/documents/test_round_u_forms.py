@@ -227,3 +227,15 @@ def test_the_record_s_fields_above_a_notice_are_passed_over_and_may_name_its_tit
         decompose(shared + "一、建设农村公路\n新建农村公路100公里。\n").title
         == "2031年街道工作计划"
     )
+
+
+def test_the_places_a_work_is_done_in_are_counted_and_a_budget_after_counted_work_is_none():
+    text = (
+        "2031年工作要点\n"
+        "（一）要抓好质量安全。在6个主产乡镇新建农残快检室。\n"
+        "（二）实施产业调整优化工程。新建标准化厂房2万平方米，总投资8000万元。\n"
+    )
+    assert _targets(text) == [
+        ("主产乡镇新建农残快检室", ">=", Decimal("6"), "个", "2031-12-31"),
+        ("标准化厂房", ">=", Decimal("2"), "万平方米", "2031-12-31"),
+    ]

@@ -3182,6 +3182,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
+    for m in _IN_PLACES.finditer(text) if "在" in text else ():
+        # "在6个主产乡镇新建农残快检室": the places a work is done in, counted.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        name = f"{m.group('place')}{m.group('verb')}{m.group('obj')}"
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        taken.append((m.start(), m.end()))
     for m in _REACHING_COUNT.finditer(text):
         # "新增3个村集体收入超过10万元": the count of places that reach the threshold.
         value = _number(m.group("num"))
@@ -3317,7 +3325,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             m.group("unit") in _MONEY
             and re.fullmatch(r"(?:项目)?(?:总投资|總投資)[额額]?(?:大约|大約|约|約)?", name)
             and re.search(r"[\u4e00-\u9fff\d][，,]\s*$", text[:start])
-            and re.search(rf"(?:{_COUNTING_VERBS})\s*{_ARABIC}\s*(?:{_COUNT_UNIT})", text[:start])
+            and re.search(
+                rf"(?:{_COUNTING_VERBS})[^，,。；;\d]{{0,16}}{_ARABIC}\s*(?:{_WORK_UNIT})",
+                text[:start],
+            )
         ):
             # "完成12个供水站改造…，总投资额约470万元，计划于8月完工": the budget of the
             # work counted before it, no commitment of its own (a project described by
@@ -3791,6 +3802,13 @@ _REACHING_COUNT = re.compile(
     rf"(?P<place>{_tw('村|社区|乡镇|镇|企业')})(?P<what>[\u4e00-\u9fff]{{2,12}}?)"
     rf"(?P<level>(?:{_tw('超过|达到|突破|超|达')})\s*\d+(?:\.\d+)?\s*(?:{_tw('万元|亿元|元|%')}))"
     r"(?:以上)?(?=[，,。；;、]|$)"
+)
+# "在6个主产乡镇新建农残快检室": a work done in so many places.
+_IN_PLACES = re.compile(
+    rf"(?<![\u4e00-\u9fff])在\s*(?P<num>\d+)\s*(?P<unit>{_tw('个')})"
+    rf"(?P<place>[\u4e00-\u9fff]{{0,6}}?{_tw('乡镇|镇|村|社区|街道|县|区|学校|医院')})"
+    rf"(?P<verb>{_tw('新建|建成|建设|设立|开设|配备|布设|建立|推广|试点|实施')})"
+    r"(?P<obj>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;]|$)"
 )
 _NUMBERED_PLACES = re.compile(
     r"(?<![\d.])\d{1,3}(?:\s*、\s*\d{1,3})+\s*(?:村|组|組|号|號|社|队|隊)"
