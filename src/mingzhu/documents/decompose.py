@@ -2388,13 +2388,18 @@ def paragraph_heads(
     return heads
 
 
+_ROW_NAME = re.compile(r"\d{1,3}[.．]\s*([^。]{2,60})。")
+_PART_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_TITLED = re.compile(r"《([^《》]+)》")
+
+
 def _row_names(paragraphs: list[str]) -> Iterator[str]:
     """The names that rows stand under: "1.名称。…", "一、关于《名称》进展情况"."""
     for p in paragraphs:
-        if m := re.match(r"\d{1,3}[.．]\s*([^。]{2,60})。", p):
+        if m := _ROW_NAME.match(p):
             yield m.group(1)
-        elif re.match(r"[一二三四五六七八九十]{1,3}、", p):
-            yield from re.findall(r"《([^《》]+)》", p[:40])
+        elif "《" in p[:40] and _PART_MARK.match(p):
+            yield from _TITLED.findall(p[:40])
 
 
 def find_structure(
@@ -3182,7 +3187,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
-    for m in _IN_PLACES.finditer(text) if "在" in text else ():
+    for m in _IN_PLACES.finditer(text) if "在" in text and _IN_PLACES_QUICK.search(text) else ():
         # "在6个主产乡镇新建农残快检室": the places a work is done in, counted.
         value = _number(m.group("num"))
         if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
@@ -3190,7 +3195,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = f"{m.group('place')}{m.group('verb')}{m.group('obj')}"
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start(), m.end()))
-    for m in _REACHING_COUNT.finditer(text):
+    for m in _REACHING_COUNT.finditer(text) if _REACHING_QUICK.search(text) else ():
         # "新增3个村集体收入超过10万元": the count of places that reach the threshold.
         value = _number(m.group("num"))
         if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
@@ -3783,7 +3788,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             value = _number(groups.group("num"))
             if value is not None:
                 results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
-    if "、" in text:
+    if "、" in text and _LISTED_NUMBERS.search(text):
         # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
         # count of them.
         places = [(m.start(), m.end()) for m in _NUMBERED_PLACES.finditer(text)]
@@ -3810,6 +3815,9 @@ _IN_PLACES = re.compile(
     rf"(?P<verb>{_tw('新建|建成|建设|设立|开设|配备|布设|建立|推广|试点|实施')})"
     r"(?P<obj>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;]|$)"
 )
+_IN_PLACES_QUICK = re.compile(r"在\s*\d+\s*个")
+_REACHING_QUICK = re.compile(r"\d\s*[个個家户戶](?:村|社区|社區|乡镇|鄉鎮|镇|鎮|企业|企業)")
+_LISTED_NUMBERS = re.compile(r"\d\s*、\s*\d")
 _NUMBERED_PLACES = re.compile(
     r"(?<![\d.])\d{1,3}(?:\s*、\s*\d{1,3})+\s*(?:村|组|組|号|號|社|队|隊)"
 )
@@ -4458,9 +4466,11 @@ _PLANNED_YEAR = re.compile(
     rf"(?:{_tw('工作安排|工作要点|工作计划|重点工作|工作任务|预期目标|主要目标|民生实事|实事项目|经济社会发展')})"
     # "2009年是应对严峻经济形势…的重要一年": the year a plan opens on.
     r"|(?<!\d)((?:19|20)\d{2})\s*年是[^。；;]{0,60}?(?:关键|重要|开局|攻坚|决胜|收官|起步)[^。；;，,]{0,4}?(?:之年|一年)"
-    # "2022年新创产业园区3个，力争…": the year whose new work a sentence counts, when it
-    # reports nothing done.
-    r"|(?<![\d到至])((?:19|20)\d{2})\s*年\s*(?:新创|新建|新增|新培育|新引进|新开工|新打造)"
+)
+# "2022年新创产业园区3个，力争…": the year whose new work a sentence counts, when it
+# reports nothing done.
+_NEW_WORK_YEAR = re.compile(
+    r"(?<![\d到至])((?:19|20)\d{2})\s*年\s*(?:新创|新建|新增|新培育|新引进|新开工|新打造)"
     r"(?=[^。；;]*?\d)(?![^。；;]*(?:已|累计|累計|完成了|同比))"
 )
 
@@ -4537,10 +4547,12 @@ _CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!�
 
 def planned_year(paragraphs: list[str]) -> int | None:
     """The one year whose work the text says it plans; None for none or several."""
-    planned = {
-        int(m.group(1) or m.group(2) or m.group(3))
+    planned = {int(m.group(1) or m.group(2)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
+    planned |= {
+        int(m.group(1))
         for p in paragraphs
-        for m in _PLANNED_YEAR.finditer(p)
+        if "年新" in p or "年 新" in p
+        for m in _NEW_WORK_YEAR.finditer(p)
     }
     return planned.pop() if len(planned) == 1 else None
 
