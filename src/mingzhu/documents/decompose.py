@@ -554,6 +554,11 @@ _RECORD_FIELD = re.compile(
     r"^\s*(?:【(?P<bracket>[\u4e00-\u9fff]{2,8})】"
     r"|[（(][一二三四五六七八九十]{1,2}[)）]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：])\s*(?P<rest>.*)$"
 )
+_RECORD_FIELD_START = re.compile(
+    r"^[ \t]*(?:【[\u4e00-\u9fff]{2,8}】"
+    r"|[（(][一二三四五六七八九十]{1,2}[)）][ \t]*[\u4e00-\u9fff]{2,8}[ \t]*[:：])",
+    re.M,
+)
 _FIELD_ROLES = {
     "目标要求": "content", "目标任务": "content", "年度目标": "content", "建设内容": "content",
     "主要内容": "content", "项目内容": "content", "实施内容": "content", "工作目标": "content",
@@ -582,6 +587,8 @@ def field_records(text: str) -> str:
     out too."""
     if "【" not in text and "：" not in text and ":" not in text:
         return text
+    if len(list(itertools.islice(_RECORD_FIELD_START.finditer(text), 2))) < 2:
+        return text  # (a look for the fields' first marks before reading line by line)
     lines = text.split("\n")
     fields = [_RECORD_FIELD.match(line) for line in lines]
 
