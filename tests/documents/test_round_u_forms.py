@@ -239,3 +239,13 @@ def test_the_places_a_work_is_done_in_are_counted_and_a_budget_after_counted_wor
         ("主产乡镇新建农残快检室", ">=", Decimal("6"), "个", "2031-12-31"),
         ("标准化厂房", ">=", Decimal("2"), "万平方米", "2031-12-31"),
     ]
+
+
+def test_a_rate_of_samples_in_pi_ci_per_thousand_people_is_a_target():
+    text = (
+        "2031年工作要点\n（二）要抓好质量安全。确保农产品抽检量达到2批次/千人，完成抽检1200批次。\n"
+    )
+    assert _targets(text) == [
+        ("农产品抽检量", ">=", Decimal("2"), "批次/千人", "2031-12-31"),
+        ("抽检", ">=", Decimal("1200"), "批次", "2031-12-31"),
+    ]

@@ -2690,6 +2690,7 @@ UNITS = (
     "套",
     "件",
     "场",
+    "批次",  # ("抽检2批次/千人": the rate of samples to people)
     "批",
     "台",
     "名",
