@@ -74,6 +74,12 @@ def test_a_table_reporting_on_its_works_gives_each_work_and_its_count_a_row():
         ("小学生暑期托管班", ">=", Decimal("12"), "个", "2031-12-31"),
         ("社区食堂", ">=", Decimal("8"), "个", "2031-12-31"),
     ]  # what was done, and its share of the plan, no targets
+    # A look back on a year's results, in short rows, commits to nothing.
+    back = (
+        "青川县2031年政府工作报告\n一、2030年工作回顾\n1.新增城镇就业1.2万人。\n2.新建农村公路80公里。\n"
+        "二、2031年工作安排\n1.建设农村公路。新建农村公路100公里。\n"
+    )
+    assert _targets(back) == [("农村公路", ">=", Decimal("100"), "公里", "2031-12-31")]
 
 
 # --- reports on the works -----------------------------------------------------------------------

@@ -2004,6 +2004,9 @@ def _heads_goals(para: str) -> bool:
 
 # A point of such a list: a short line, perhaps after a bullet, holding a figure.
 _GOAL_POINT = re.compile(r"^[●•▪■◆▶►\-]?[^。；;！？!?]{2,30}\d[^。；;！？!?]{0,12}[。；;]?$")
+# A report on the progress of works set out before ("…实事项目完成情况"), not a look back on
+# a year's results (工作回顾, 成绩).
+_ON_WORKS = re.compile(r"(?:完成|进展|推进|落实|實施|实施)情况")
 # A section that looks back on work done: its figures are results, not commitments.
 REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进展情况|完成情况")
 # The parts of a plan that say why and how, not what to do: a heading of these with
@@ -4848,7 +4851,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     committed += [
         (i.start, i.end)
         for s in sections
-        if (REVIEW.search(s.title) or s.start in reviews)
+        if _ON_WORKS.search(s.title)
         and len(s.items) >= 2
         and all(
             len(i.text.strip()) <= 40
