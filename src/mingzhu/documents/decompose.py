@@ -28,7 +28,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -549,6 +549,97 @@ def labelled_records(text: str) -> str:
     return "\n".join(lines[:first] + out)
 
 
+# A field of a record on a line of its own: "【目标要求】续建…", "（二）年度目标：完成…".
+_RECORD_FIELD = re.compile(
+    r"^\s*(?:【(?P<bracket>[\u4e00-\u9fff]{2,8})】"
+    r"|[（(][一二三四五六七八九十]{1,2}[)）]\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：])\s*(?P<rest>.*)$"
+)
+_RECORD_FIELD_START = re.compile(
+    r"^[ \t]*(?:【[\u4e00-\u9fff]{2,8}】"
+    r"|[（(][一二三四五六七八九十]{1,2}[)）][ \t]*[\u4e00-\u9fff]{2,8}[ \t]*[:：])",
+    re.M,
+)
+_FIELD_ROLES = {
+    "目标要求": "content", "目标任务": "content", "年度目标": "content", "建设内容": "content",
+    "主要内容": "content", "项目内容": "content", "实施内容": "content", "工作目标": "content",
+    "建设任务": "content", "责任单位": "units", "牵头单位": "lead", "完成时限": "time",
+    "完成时间": "time",
+}  # fmt: skip
+# Labels of a numbered field that reports or names a person: left out with their text.
+_FIELD_OTHER = re.compile(
+    r"^(?:完成情况|进展情况|推进情况|实施情况|存在问题|下步打算|下一步打算|责任领导|分管领导|"
+    r"牵头领导|联系领导|工作成效|主要成效)$"
+)
+# A record's name: "一、关于《全乡域单村供水站提升项目》进展情况", "人才公寓".
+_RECORD_HEAD = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]\s*)?(?:关于)?《?(?P<name>[^《》。；;：:！？!?]{2,30}?)》?"
+    r"(?:的?(?:进展|完成|推进|实施)情况)?\s*$"
+)
+
+
+def field_records(text: str) -> str:
+    """Records of fields on lines of their own under each work's name (a report's
+    "人才公寓" over "【目标要求】…" "【实事剪影】…" "【完成情况】…", or "一、关于《X》进展情况" over
+    "（一）责任领导：…" "（二）年度目标：…" "（三）完成情况：…") rewritten as the numbered rows
+    "1.名称。目标（责任单位：…；完成时限：…）"; what a record reports, tells or names of a
+    person is left out, as a table's report columns are. Two records at least, one with a
+    field of what the work is to do; a last record cut in the passage's last line is left
+    out too."""
+    if "【" not in text and "：" not in text and ":" not in text:
+        return text
+    if len(list(itertools.islice(_RECORD_FIELD_START.finditer(text), 2))) < 2:
+        return text  # (a look for the fields' first marks before reading line by line)
+    lines = text.split("\n")
+    fields = [_RECORD_FIELD.match(line) for line in lines]
+
+    def role(m: re.Match) -> str | None:
+        label = m.group("bracket") or m.group("label")
+        return _FIELD_ROLES.get(label)
+
+    starts = []
+    for k, line in enumerate(lines):
+        if fields[k] or not line.strip() or not _RECORD_HEAD.match(line):
+            continue
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        if nxt is not None and fields[nxt]:
+            starts.append(k)
+    if len(starts) < 2:
+        return text
+    records = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        record: dict[str, list[str]] = {}
+        field: str | None = None
+        ok = True
+        for k in range(a + 1, b):
+            if m := fields[k]:
+                if m.group("label") and not (role(m) or _FIELD_OTHER.match(m.group("label"))):
+                    ok = False  # "（一）深化理论武装：…" is a row of its own, no field
+                field = role(m)
+                if field and m.group("rest").strip():
+                    record.setdefault(field, []).append(m.group("rest").strip())
+            elif field and lines[k].strip():
+                record[field].append(lines[k].strip())
+        if not ok:
+            return text
+        records.append((_RECORD_HEAD.match(lines[a]).group("name").strip(), record))
+    if not any(r.get("content") for _n, r in records):
+        return text
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    if last and not _ends_sentence(last) and last[-1] not in "）)】”":
+        records.pop()  # the passage was cut in the last record
+    out = []
+    for n, (name, record) in enumerate(records, start=1):
+        content = "".join(record.get("content", [])).strip().rstrip("。；; ")
+        notes = [
+            f"{label}：{'、'.join(record[key])}"
+            for key, label in (("lead", "牵头单位"), ("units", "责任单位"), ("time", "完成时限"))
+            if record.get(key)
+        ]
+        note = f"（{'；'.join(notes)}）" if notes else ""
+        out.append(f"{n}.{name}。{content + '。' if content else ''}{note}")
+    return "\n".join(lines[: starts[0]] + out)
+
+
 def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] | None:
     """Rows of unequal widths, the page having dropped their empty cells, set under the
     header by their lead cell: the first cell is the task, the cells between it and the
@@ -1023,6 +1114,14 @@ def separated_tables(text: str) -> str:
             rows_out, k = unitless
             out += rows_out
             continue
+        if (
+            "task" in columns
+            and not {"lead", "co", "deadline", "target"} & set(columns)
+            and (reported := _reported_table(lines, k, header, columns)) is not None
+        ):
+            rows_out, k = reported
+            out += rows_out
+            continue
         if "task" not in columns or not ({"lead", "co"} & set(columns)):
             out.append(line)
             k += 1
@@ -1075,6 +1174,47 @@ def separated_tables(text: str) -> str:
         out += table_lines(rows)
         k = j
     return "\n".join(out)
+
+
+# The columns of a table that reports on its rows ("完成情况", "占全年计划", "完成率").
+_REPORT_COLUMN = re.compile(
+    r"完成情况|进展情况|推进情况|完成率|完成进度|占全年|累计完成|实际完成|完成数"
+)
+
+
+def _reported_table(
+    lines: list[str], k: int, header: list[str], columns: dict[str, int]
+) -> tuple[list[str], int] | None:
+    """A table pasted with bars whose columns beside the task only report on it
+    ("序号 | 实事项目名称 | 完成情况 | 占全年计划 |"), a numbered row's parts on rows of their
+    own without a number ("新增800张…床位 | 810 | 101% | |"): each task a row, numbered in
+    turn; what the other columns report is left out, and a last row short of its cells is
+    the passage cut in it. None when the lines below do not read so."""
+    if "|" not in lines[k] and "｜" not in lines[k]:
+        return None
+    task = columns["task"]
+    others = [h for i, h in enumerate(header) if i not in (columns.get("number"), task)]
+    if not others or not all(_REPORT_COLUMN.search(h) for h in others):
+        return None
+    names: list[str] = []
+    j = k + 1
+    while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+        cells = [c.strip() for c in _row_cells(lines[j])]
+        numbered = bool(_ROW_START.match(lines[j]))
+        if not numbered and not names:
+            return None  # the first row stands under its number
+        name, wanted = (cells[task], len(header)) if numbered else (cells[0], len(header) - task)
+        if numbered and len(cells) <= task:
+            break
+        if not re.search(r"[\u4e00-\u9fff]", name):
+            break
+        j += 1
+        if len(cells) < wanted and not any(line.strip() for line in lines[j:]):
+            break  # the text's last row, short of its cells: cut there
+        names.append(name.rstrip("。；; "))
+    if len(names) < 2:
+        return None
+    return [f"{n}.{name}。" for n, name in enumerate(names, 1)], j
 
 
 _SUB_TASK = re.compile(r"子项目|子任务|具体项目")
@@ -1657,9 +1797,31 @@ _PAGE_FIELD = re.compile(
             "公开日期",
             "关键词",
             "组配分类",
+            "生效日期",
+            "废止日期",
+            "内容概览",
+            "内容概述",
+            "在线链接地址",
+            "文件下载",
+            "信息分类",
+            "政策咨询机关",
+            "政策咨询电话",
+            "公开目录",
+            "公开形式",
+            "公开责任部门",
+            "文件名称",
+            "信息名称",
+            "标题",
+            "名称",
         ]
     )
-    + r")\s*[:：]"
+    # (a label cell of a record's table, with or without its colon: "文件名称 | …")
+    + r")\s*(?:[:：]|[|｜])"
+)
+# The record's field naming the text ("标 题: | 关于印发…的通知 |"): its title, when the
+# lines below give none.
+_TITLE_FIELD = re.compile(
+    r"^\s*(?:标\s*题|文件名称|信息名称|名\s*称)\s*[:：]?\s*[|｜]?\s*(?P<title>[^|｜]{6,80}?)\s*(?:[|｜]|$)"
 )
 
 
@@ -1673,9 +1835,9 @@ _CHROME_WORD = (
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
     r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
 )
-_CHROME = re.compile(rf"^\s*(?:[•·●▪]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
+_CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
 _CHROME_OTHER = re.compile(
-    r"^\s*(?:[•·●▪]\s*\d{1,6}"  # a bulleted counter
+    r"^\s*(?:[•·●▪\-]\s*\d{1,6}"  # a bulleted counter ("• 0", "- 0")
     r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
     r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|当前)?位置\s*[:：][^。]{0,60})\s*$"
 )
@@ -1750,18 +1912,25 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     def short(p: str) -> bool:
         return len(p) <= 40 and not _ends_sentence(p) and not _HEADING_MARK.match(p)
 
+    field_title = ""
     while i < len(paragraphs) - 1 and (
         not re.search(r"[\w\u4e00-\u9fff]", paragraphs[i])
-        or re.fullmatch(r"[^|｜:：]{1,12}[:：][\s|｜]*", paragraphs[i])
+        or re.fullmatch(r"(?:[^|｜:：]{1,12}[:：][\s|｜]*)+", paragraphs[i])
         or _FIELD_LINE.match(paragraphs[i])
         or _PAGE_FIELD.match(paragraphs[i].lstrip("•·● "))
     ):
-        i += 1  # a line of marks ("|", "•") or an empty field of the page ("文件名称: |")
+        # a line of marks ("|", "•"), an empty field of the page ("文件名称: |", "生效日期: |
+        # 废止日期: | ||") or the record's fields
+        if not field_title and (named := _TITLE_FIELD.match(paragraphs[i])):
+            field_title = named.group("title").strip()
+        i += 1
 
     if paragraphs and DOC_NUMBER.fullmatch(paragraphs[0].strip()):
         i = 1  # the 文号 line above the title
     if i < len(paragraphs) and short(paragraphs[i]) and not SALUTATION.match(paragraphs[i]):
         title, i = paragraphs[i], i + 1
+        if field_title and i < len(paragraphs) and DATE_LINE.match(paragraphs[i].strip()):
+            title = field_title  # the issuer signing over its date line is no title
     if (
         i < len(paragraphs)
         and _NAME.match(paragraphs[i])
@@ -1773,7 +1942,7 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
             affiliation, i = paragraphs[i], i + 1
     if i < len(paragraphs) and SALUTATION.match(paragraphs[i]):
         i += 1  # "各镇政府，各街道办事处，市各有关部门：" addresses, it is no task
-    return title, author, affiliation, i
+    return title or field_title, author, affiliation, i
 
 
 # The addressees of a notice, a line of its own ending in a colon.
@@ -1835,13 +2004,18 @@ def _heads_goals(para: str) -> bool:
 
 # A point of such a list: a short line, perhaps after a bullet, holding a figure.
 _GOAL_POINT = re.compile(r"^[●•▪■◆▶►\-]?[^。；;！？!?]{2,30}\d[^。；;！？!?]{0,12}[。；;]?$")
+# A report on the progress of works set out before ("…实事项目完成情况"), not a look back on
+# a year's results (工作回顾, 成绩).
+_ON_WORKS = re.compile(r"(?:完成|进展|推进|落实|實施|实施)情况")
 # A section that looks back on work done: its figures are results, not commitments.
 REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进展情况|完成情况")
 # The parts of a plan that say why and how, not what to do: a heading of these with
 # nothing enumerated below is no task.
 PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
-    r"职责分工|工作背景|编制依据|适用范围|起草背景)$"
+    r"职责分工|工作背景|编制依据|适用范围|起草背景"
+    # "经济社会发展总体要求": the same part named with what it frames.
+    r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路))$"
 )
 # A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
 _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
@@ -2077,9 +2251,21 @@ def _parallel_items(para: str) -> list[_Inline]:
     ]
 
 
+# A short head on how the work is run ("始终高度重视", "强化组织保障", "加强工作监督").
+_RUNNING_HEAD = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:重视|组织领导|组织保障|工作保障|协调|督查|督办|督导|督促|考核|考评|监督|"
+    r"问责|调度|工作机制|责任落实|压实责任|宣传引导)[。.；;]?$"
+)
+
+
 def inline_items(para: str) -> list[_Inline]:
-    """Items enumerated inside one paragraph: 一是/二是…, 第一/第二…, or parallel heads."""
-    return _ordinal_items(para) or _parallel_items(para)
+    """Items enumerated inside one paragraph: 一是/二是…, 第一/第二…, or parallel heads.
+    None when every head of a run of two or more says how the work is run (how it is led,
+    overseen, checked): those say how, no work."""
+    found = _ordinal_items(para) or _parallel_items(para)
+    if len(found) >= 2 and all(_RUNNING_HEAD.match(i.head) for i in found):
+        return []
+    return found
 
 
 def _level(para: str) -> tuple[int, re.Match] | None:
@@ -2212,12 +2398,28 @@ def paragraph_heads(
     return heads
 
 
+_ROW_NAME = re.compile(r"\d{1,3}[.．]\s*([^。]{2,60})。")
+_PART_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_TITLED = re.compile(r"《([^《》]+)》")
+
+
+def _row_names(paragraphs: list[str]) -> Iterator[str]:
+    """The names that rows stand under: "1.名称。…", "一、关于《名称》进展情况"."""
+    for p in paragraphs:
+        if m := _ROW_NAME.match(p):
+            yield m.group(1)
+        elif "《" in p[:40] and _PART_MARK.match(p):
+            yield from _TITLED.findall(p[:40])
+
+
 def find_structure(
     paragraphs: list[str], offsets: list[int], shishi: bool = False
 ) -> list[Section]:
     """Sections and items of the body paragraphs (``offsets``: where each starts in the
     joined text; ``shishi``: the text is on the 实事, its title or opening says so)."""
     levels = {lv for p in paragraphs if (found := _level(p)) for lv in [found[0]]}
+    # The works rows below are named by (a list of their titles above is no list of rows).
+    headed = frozenset(_row_names(paragraphs))
     present = sorted(levels)
     if len(present) >= 2:
         section_level, item_level = present[0], present[1]
@@ -2320,7 +2522,7 @@ def find_structure(
             item = add_item(section, heads[offset], para, offset, end, "head")
             item_level_here = None
             continue
-        if item is not None and _only_a_head(item) and (members := shishi_members(para)):
+        if item is not None and _only_a_head(item) and (members := shishi_members(para, headed)):
             # "二、主要内容" over "…主要包括《新增…》《建成…》…": the works listed are the
             # tasks, the heading above them no task.
             section.items.remove(item)
@@ -2340,7 +2542,7 @@ def find_structure(
                 add_item(sec, work[:60], work, offset + a, offset + b, "会议部署")
             previous_plain = ""
             continue
-        if item is None and (members := shishi_members(para)):
+        if item is None and (members := shishi_members(para, headed)):
             # "这十件实事…，即投资…实施…；投资…建设…；…": each work listed is a task.
             sec = new_section(_lead(para[: members[0][0]]) or "", offset, end, "implicit")
             for a, b in members:
@@ -2491,6 +2693,7 @@ UNITS = (
     "套",
     "件",
     "场",
+    "批次",  # ("抽检2批次/千人": the rate of samples to people)
     "批",
     "台",
     "名",
@@ -2526,7 +2729,9 @@ _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四�
 # "1万个", "9千人": Arabic digits with 万/亿/千 before a measure word that has no 万 form of
 # its own.
 _MYRIAD = (
-    r"\d+(?:\.\d+)?[万亿萬億千]"
+    # (a space may stand before 万 in a typeset text, "城镇新增就业 1200 万人以上": the figure
+    # is read across it, the text kept as written)
+    r"\d+(?:\.\d+)?[ \t\u3000]?[万亿萬億千]"
     r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
@@ -2647,7 +2852,7 @@ _ADDING = re.compile(
         r"减轻|新增|新引进|新招引|招引|引进|新培育|培育|新建成|新建|建成|建设|盘活|完成|创建|打造|改造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|推动|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|培养|升级改造|提升改造|整治|推进|新引进|新招引|放映|实现|种植|修复|布设|建成投用|打通|"
-        r"增补|增设|采购|购置|开发|建好"
+        r"增补|增设|采购|购置|开发|建好|开办|创办|续建"
     )
 )
 # Verbs after which the object names the indicator ("建成农贸市场3个": 农贸市场); 新增,
@@ -2658,7 +2863,7 @@ _OBJECT_VERBS = re.compile(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置|"
-        r"开发|建好"
+        r"开发|建好|开办|创办|续建"
     )
     + ")$"
 )
@@ -2690,7 +2895,9 @@ _COUNTING_VERBS = _tw(
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
-    r"开发|建好|申请|申報|申报|启动|啟動|"
+    r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|续建|續建|"
+    # "集中公推40名优秀青年", "发展20名党员": people chosen or taken in are counted
+    r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*名)|發展(?=\s*\d+\s*名)|"
     r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
@@ -2878,7 +3085,7 @@ def _deadline_for(deadlines, position: int) -> tuple[dt.date | None, str]:
 
 
 def _number(text: str) -> Decimal | None:
-    text = text.replace(",", "")
+    text = re.sub(r"[,\s]", "", text)
     if m := re.fullmatch(r"(\d+(?:\.\d+)?)([万亿萬億千])", text):
         scale = {"万": 10_000, "萬": 10_000, "千": 1000}.get(m.group(2), 100_000_000)
         return Decimal(m.group(1)) * scale
@@ -2960,6 +3167,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     def found(m, start: int, indicator: str, comparator, value, rule: str, **extra) -> Target:
         """The target a match of a quantity makes, dated by the sentence's deadline."""
         deadline, words = _deadline_for(deadlines, m.start())
+        if indicator.startswith("的") and len(indicator) > 2:
+            indicator = indicator[1:]  # "新建1500平方米的公共租赁住房": what is built
         return Target(
             indicator=indicator,
             comparator=comparator,
@@ -2989,6 +3198,23 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
+    for m in _IN_PLACES.finditer(text) if "在" in text and _IN_PLACES_QUICK.search(text) else ():
+        # "在6个主产乡镇新建农残快检室": the places a work is done in, counted.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        name = f"{m.group('place')}{m.group('verb')}{m.group('obj')}"
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        taken.append((m.start(), m.end()))
+    for m in _REACHING_COUNT.finditer(text) if _REACHING_QUICK.search(text) else ():
+        # "新增3个村集体收入超过10万元": the count of places that reach the threshold.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        name = f"{m.group('what')}{m.group('level')}的{m.group('place')}"
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        results[-1].unit = m.group("unit")
+        taken.append((m.start(), m.end()))
     for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
         obj = m.group("obj")
         cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
@@ -3111,6 +3337,19 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if comparator is None and (raised := _RAISED_TO.fullmatch(name)):
             # "提高行政村卫生室运行经费补助至6000元": the level a standard is set at.
             name, comparator, words = raised.group("what"), "=", f"{raised.group(1)}…至"
+        if (
+            m.group("unit") in _MONEY
+            and re.fullmatch(r"(?:项目)?(?:总投资|總投資)[额額]?(?:大约|大約|约|約)?", name)
+            and re.search(r"[\u4e00-\u9fff\d][，,]\s*$", text[:start])
+            and re.search(
+                rf"(?:{_COUNTING_VERBS})[^，,。；;\d]{{0,16}}{_ARABIC}\s*(?:{_WORK_UNIT})",
+                text[:start],
+            )
+        ):
+            # "完成12个供水站改造…，总投资额约470万元，计划于8月完工": the budget of the
+            # work counted before it, no commitment of its own (a project described by
+            # its sum alone, "该项目位于东岭村，总投资260万元", keeps it).
+            continue
         if comparator is None and (about := _ABOUT.search(name)):
             comparator, words = "=", about.group(0)  # "增设汽车充电桩约50个": as 左右 says
         if comparator is None:
@@ -3560,7 +3799,39 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             value = _number(groups.group("num"))
             if value is not None:
                 results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
+    if "、" in text and _LISTED_NUMBERS.search(text):
+        # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
+        # count of them.
+        places = [(m.start(), m.end()) for m in _NUMBERED_PLACES.finditer(text)]
+        results = [
+            t
+            for t in results
+            if not any(a <= t.start - base < b or a < t.end - base <= b for a, b in places)
+        ]
     return sorted(results, key=lambda t: t.start)
+
+
+# "新增3个村集体收入超过10万元", "培育5家企业营收突破1亿元": a count of places (villages,
+# firms) whose figure is to pass a threshold; the threshold is no target of its own.
+_REACHING_COUNT = re.compile(
+    rf"(?P<verb>{_tw('新增|新培育|培育|打造|实现|力争|确保')})\s*(?P<num>\d+)\s*(?P<unit>{_tw('个|家|户')})"
+    rf"(?P<place>{_tw('村|社区|乡镇|镇|企业')})(?P<what>[\u4e00-\u9fff]{{2,12}}?)"
+    rf"(?P<level>(?:{_tw('超过|达到|突破|超|达')})\s*\d+(?:\.\d+)?\s*(?:{_tw('万元|亿元|元|%')}))"
+    r"(?:以上)?(?=[，,。；;、]|$)"
+)
+# "在6个主产乡镇新建农残快检室": a work done in so many places.
+_IN_PLACES = re.compile(
+    rf"(?<![\u4e00-\u9fff])在\s*(?P<num>\d+)\s*(?P<unit>{_tw('个')})"
+    rf"(?P<place>[\u4e00-\u9fff]{{0,6}}?{_tw('乡镇|镇|村|社区|街道|县|区|学校|医院')})"
+    rf"(?P<verb>{_tw('新建|建成|建设|设立|开设|配备|布设|建立|推广|试点|实施')})"
+    r"(?P<obj>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;]|$)"
+)
+_IN_PLACES_QUICK = re.compile(r"在\s*\d+\s*个")
+_REACHING_QUICK = re.compile(r"\d\s*[个個家户戶](?:村|社区|社區|乡镇|鄉鎮|镇|鎮|企业|企業)")
+_LISTED_NUMBERS = re.compile(r"\d\s*、\s*\d")
+_NUMBERED_PLACES = re.compile(
+    r"(?<![\d.])\d{1,3}(?:\s*、\s*\d{1,3})+\s*(?:村|组|組|号|號|社|队|隊)"
+)
 
 
 # "全年助餐配送餐服务人次达200万以上", "接待游客人数突破50万": a count whose name ends in
@@ -3937,10 +4208,11 @@ _NAMED = re.compile(
     rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
 )
 # "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
+# "（X、Y主办，Z协办）" says the same: the first unit of 主办 leads, the others co-operate.
 _LEADS = re.compile(
-    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?){_either('牵头')}"
+    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?)(?:{_either('牵头')}|(?<![协協])主[办辦])"
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
-    rf"(?:{_either('配合|参与|协同|协助|按职责分工负责')}))?[）)]"
+    rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责')}))?[）)]"
 )
 # "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
 _LED_BY = re.compile(
@@ -3964,7 +4236,7 @@ _HEADING_LEAD = re.compile(
 )
 # The parenthesis that names units, taken out of an item's head.
 _UNITS_NOTE = re.compile(
-    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
+    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|主办(?=[）),，])|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
 )
 LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
 LEADER_ROLES = ("牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导")
@@ -4157,7 +4429,11 @@ def _page_year(paragraphs: list[str]) -> int | None:
 
 
 # A year a title names ("2025年…工作要点").
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年"
+    # "镇原县2024工作报告": a year before what the text is, its 年 left out
+    r"|(?=(?:度)?[\u4e00-\u9fff]{0,6}?(?:工作报告|工作要点|工作计划|工作安排|工作方案|实施方案|民生实事)))"
+)
 
 
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
@@ -4201,6 +4477,12 @@ _PLANNED_YEAR = re.compile(
     rf"(?:{_tw('工作安排|工作要点|工作计划|重点工作|工作任务|预期目标|主要目标|民生实事|实事项目|经济社会发展')})"
     # "2009年是应对严峻经济形势…的重要一年": the year a plan opens on.
     r"|(?<!\d)((?:19|20)\d{2})\s*年是[^。；;]{0,60}?(?:关键|重要|开局|攻坚|决胜|收官|起步)[^。；;，,]{0,4}?(?:之年|一年)"
+)
+# "2022年新创产业园区3个，力争…": the year whose new work a sentence counts, when it
+# reports nothing done.
+_NEW_WORK_YEAR = re.compile(
+    r"(?<![\d到至])((?:19|20)\d{2})\s*年\s*(?:新创|新建|新增|新培育|新引进|新开工|新打造)"
+    r"(?=[^。；;]*?\d)(?![^。；;]*(?:已|累计|累計|完成了|同比))"
 )
 
 
@@ -4277,6 +4559,12 @@ _CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!�
 def planned_year(paragraphs: list[str]) -> int | None:
     """The one year whose work the text says it plans; None for none or several."""
     planned = {int(m.group(1) or m.group(2)) for p in paragraphs for m in _PLANNED_YEAR.finditer(p)}
+    planned |= {
+        int(m.group(1))
+        for p in paragraphs
+        if "年新" in p or "年 新" in p
+        for m in _NEW_WORK_YEAR.finditer(p)
+    }
     return planned.pop() if len(planned) == 1 else None
 
 
@@ -4336,7 +4624,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                         unflatten_tables(
                             scored_tables(
                                 labelled_records(
-                                    run_together_tables(headerless_tables(category_tables(text)))
+                                    run_together_tables(
+                                        headerless_tables(category_tables(field_records(text)))
+                                    )
                                 )
                             )
                         )
@@ -4377,7 +4667,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if (GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: ")) or _opens_on_goals(i))
+        if (
+            GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
+            or _GOALS_LINE.match(i.title.strip("。. "))  # "经济社会发展预期目标"
+            or _opens_on_goals(i)
+        )
         and not i.named_lead
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
@@ -4551,6 +4845,22 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for i in s.items
         if _report_opens(i.text) == len(i.text) and not re.search(r"已|完成情况", i.text)
     ]
+    # Rows of a report that are only the works it reports on, each with its count
+    # ("新增4000张养老床位", a table whose columns of what was done are left out): what
+    # they count is what the works set out to do.
+    committed += [
+        (i.start, i.end)
+        for s in sections
+        if _ON_WORKS.search(s.title)
+        and len(s.items) >= 2
+        and all(
+            len(i.text.strip()) <= 40
+            and re.search(r"\d", i.text)
+            and not re.search(r"已|完成|累计|累計|实际|實際|截至|目前", i.text)
+            for i in s.items
+        )
+        for i in s.items
+    ]
     # The goals of a plan (一、主要目标) are its commitments, with or without 力争/确保.
     committed += [(s.start, s.end) for s in sections if GOALS.match(s.title.strip("。. "))]
     committed += goals
@@ -4704,15 +5014,24 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     the text when no row is cut)."""
     items = [(s, i) for s in sections for i in s.items]
     last_line = joined.rstrip().rsplit("\n", 1)[-1]
+    line_start = joined.rstrip().rfind("\n")
+    if line_start > 0 and re.fullmatch(r"\s*[（(][一二三四五六七八九十\d]?\s*", last_line):
+        # The passage stops on the first mark of the next heading ("三、主要任务" then "("):
+        # the line above is where it ends.
+        line_start = joined.rfind("\n", 0, line_start)
+        last_line = joined[line_start + 1 :].split("\n", 1)[0]
     if items:
         # The text ends in a part's heading ("二、统一审批流程") with nothing under it: the
         # passage was cut where the part begins.
         section, last = max(items, key=lambda pair: pair[1].start)
         if (
-            len(section.items) == 1
-            and last.title == section.title
+            (
+                (len(section.items) == 1 and last.title == section.title)
+                # a part heading as a row of a text without parts, nothing under it
+                or (section.rule == "implicit" and last.start > line_start)
+            )
             and re.match(r"\s*[一二三四五六七八九十]{1,3}\s*[、，,．.]", last_line)
-            and last.start > joined.rstrip().rfind("\n")
+            and last.start > line_start
             and not _ends_sentence(last_line)
             and len(last_line.strip()) <= 30
             and not last.named_lead
@@ -4863,14 +5182,16 @@ SHISHI_LIST = re.compile(
 _TITLE_RUN = re.compile(r"(?:《[^《》]{4,60}》[、，,]?){3,}")
 
 
-def shishi_members(para: str) -> list[tuple[int, int]]:
+def shishi_members(para: str, headed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The works a paragraph listing the 实事 of a year enumerates after its "分别是：",
     "为：" or "，即" ("即投资…实施…工程；投资…建设…；…。投资…建成…。"), one a member
     between semicolons; after the last semicolon, the sentences that open as the members
     do. Spans in the paragraph; none when fewer than three members. A paragraph naming
     the 实事 that lists them as titles one after another ("主要包括《新增城区停车位500个》
-    《建成…》…") has one member a title."""
+    《建成…》…") has one member a title, unless rows below are named by them (``headed``)."""
     if "》《" in para and _names_shishi(para) and (run := _TITLE_RUN.search(para)):
+        if any(t in headed for t in re.findall(r"《([^《》]+)》", run.group(0))):
+            return []  # the works the text reports on below, one row each
         titles = re.finditer(r"《[^《》]+》", run.group(0))
         return [(run.start() + t.start() + 1, run.start() + t.end() - 1) for t in titles]
     m = SHISHI_LIST.search(para)
