@@ -97,9 +97,10 @@ def _line_values(instruments: QuerySet) -> QuerySet:
 
 
 def _cash_values(cash: QuerySet, as_of: dt.date) -> QuerySet:
-    """The cash records as plain columns: ``borrower`` (the entity), ``month_index``, ``cash``
-    and ``inflow`` (floats), ``recorded`` (1 when the record's month is by ``as_of``) and
-    ``latest`` (1 when it is its entity's latest record by then)."""
+    """The cash records as plain columns: ``borrower`` (the entity), ``month_index``,
+    ``money`` and ``coming`` (the cash and the expected inflow, floats), ``recorded`` (1
+    when the record's month is by ``as_of``) and ``latest`` (1 when it is its entity's
+    latest record by then)."""
     from ..models import CashPosition
 
     latest = (
