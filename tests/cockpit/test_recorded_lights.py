@@ -14,10 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mingzhu.cockpit.builtin import tasks_panel
-from mingzhu.tasks import lights
+from mingzhu.tasks import actions, lights
 from mingzhu.tasks.models import DayLights, LightsDay, Task
 
-from .test_as_of import past_day
+from .test_as_of import moment, past_day
 
 PERSONAS = ["leader", "sanmao", "xinba", "fgw", "czj"]
 
@@ -107,14 +107,46 @@ def test_the_daily_job_records_the_day_before_once(db):
     yesterday = today - dt.timedelta(days=1)
     LightsDay.objects.filter(day=yesterday).delete()
 
-    def supervise():
-        out = io.StringIO()
-        call_command("supervise", "--json", stdout=out)
-        return json.loads(out.getvalue())
-
-    assert supervise()["lights_recorded"] == yesterday.isoformat()
+    assert supervise_job()["lights_recorded"] == yesterday.isoformat()
     assert LightsDay.objects.filter(day=yesterday).exists()
-    assert supervise()["lights_recorded"] is None  # already recorded
+    assert supervise_job()["lights_recorded"] is None  # already recorded
+
+
+def supervise_job() -> dict:
+    out = io.StringIO()
+    call_command("supervise", "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_a_back_dated_event_outdates_the_recorded_days_until_the_job(leader, supervisor, unit):
+    """An action played with a past ``at`` (the demo, a late entry) writes an event dated
+    before days already recorded: from its day on they are read from the events again,
+    and the daily job records them anew."""
+    day = past_day()
+    earlier, later = day - dt.timedelta(days=2), day + dt.timedelta(days=1)
+    for recorded in (earlier, day, later):
+        lights.record_day(recorded)
+    before, _sql = tasks_queries(leader, day)
+    task = actions.create_task(
+        actor=supervisor,
+        at=moment(day - dt.timedelta(days=1)),
+        title="补录的任务",
+        lead_unit=unit("YZ-DEPT-FGW"),
+        deadline=day + dt.timedelta(days=30),
+    )
+    actions.assign(task, actor=supervisor, at=moment(day - dt.timedelta(days=1), 11))
+    stale = dict(LightsDay.objects.values_list("day", "stale"))
+    assert (stale[earlier], stale[day], stale[later]) == (False, True, True)
+    # The outdated day is the events' answer, the new task among its open ones.
+    after, sql = tasks_queries(leader, day)
+    assert not any("tasks_daylights" in q for q in sql)
+    assert after["open"] == before["open"] + 1
+    counts = supervise_job()
+    assert counts["lights_recorded_again"] == 2
+    assert not LightsDay.objects.filter(stale=True).exists()
+    recorded, sql = tasks_queries(leader, day)
+    assert any("tasks_daylights" in q for q in sql)
+    assert recorded == after
 
 
 def test_each_task_of_a_scope_is_counted_once(sanmao, supervisor, unit):
@@ -168,6 +200,12 @@ def test_the_command_fills_past_days(db):
     out = io.StringIO()
     call_command("record_lights", "--since", first.isoformat(), stdout=out)
     assert "0 days recorded." in out.getvalue()
+    # An outdated day is recorded again without --again.
+    assert lights.outdate(yesterday) == 1
+    out = io.StringIO()
+    call_command("record_lights", "--since", first.isoformat(), stdout=out)
+    assert "1 days recorded." in out.getvalue()
+    assert not LightsDay.objects.get(day=yesterday).stale
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from mingzhu.core.prepared import fetch_values
 from mingzhu.core.scope import restrict
 from mingzhu.org.models import check_city_units
 
-from . import memo, services
+from . import lights, memo, services
 from .choices import HANDLING, EventAction, Status
 from .models import Attachment, Task, TaskCodeCounter, TaskEvent
 
@@ -229,6 +229,11 @@ def _record(
     at=None,
     satisfied: bool | None = None,
 ):
+    if at is not None:
+        day = timezone.localdate(at) if timezone.is_aware(at) else at.date()
+        if day < timezone.localdate():
+            # A past day's recorded lights no longer say what its events say.
+            lights.outdate(day)
     event = TaskEvent.objects.create(
         task=task,
         actor=actor,

@@ -24,7 +24,7 @@ from mingzhu.core.cache import bump
 from . import history, services
 from .choices import ACTIVE, SheetLevel
 from .filters import behind_q
-from .lights import record_day
+from .lights import record_day, stale_days
 from .models import LightsDay, SupervisionSheet, Task
 from .notices import sheet_notices
 
@@ -91,8 +91,14 @@ def supervise(as_of: dt.date) -> dict[str, int]:
     # The day before, now past, has its lights recorded once for the cockpit (tasks.lights).
     counts["lights_recorded"] = None
     day = as_of - dt.timedelta(days=1)
-    if history.is_past(day) and not LightsDay.objects.filter(day=day).exists():
+    if history.is_past(day) and not LightsDay.objects.filter(day=day, stale=False).exists():
         rows = record_day(day)
         counts["lights_recorded"] = day.isoformat()
         log.info("lights of %s recorded: %s rows", day, rows)
+    # The recorded days that an event written later with an earlier date outdated.
+    again = stale_days(day)
+    for outdated in again:
+        rows = record_day(outdated)
+        log.info("lights of %s recorded again: %s rows", outdated, rows)
+    counts["lights_recorded_again"] = len(again)
     return counts

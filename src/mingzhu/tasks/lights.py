@@ -6,7 +6,9 @@ Today a task's light is read from its row; on a past day from its events
 million. The job records each day's lights, per lead unit and issuing unit, the morning
 after (``record_day``: one such read, in the worker), and a past day's cockpit counts
 those rows (``recorded_lights``) for the parts of a scope they can answer (the lead unit
-and the issuer); a day not recorded is read from the events as before.
+and the issuer); a day not recorded is read from the events as before, and so is a
+recorded day that an event written later with a date on or before it outdated (``outdate``,
+by the task engine), until the job records it again.
 """
 
 from __future__ import annotations
@@ -104,8 +106,26 @@ def record_day(day: dt.date) -> int:
     with transaction.atomic():
         DayLights.objects.filter(day=day).delete()
         DayLights.objects.bulk_create(rows, batch_size=1000)
-        LightsDay.objects.update_or_create(day=day, defaults={"recorded_at": timezone.now()})
+        LightsDay.objects.update_or_create(
+            day=day, defaults={"recorded_at": timezone.now(), "stale": False}
+        )
     return len(rows)
+
+
+def outdate(since: dt.date) -> int:
+    """Mark the recorded days from ``since`` on as outdated: an event dated ``since`` was
+    written after they were recorded, so their lights are read from the events again until
+    the daily job records them anew (``stale_days``). Returns the number of days."""
+    return LightsDay.objects.filter(day__gte=since, stale=False).update(stale=True)
+
+
+def stale_days(before: dt.date) -> list[dt.date]:
+    """The recorded days before ``before`` that a later event outdated."""
+    return list(
+        LightsDay.objects.filter(stale=True, day__lt=before)
+        .order_by("day")
+        .values_list("day", flat=True)
+    )
 
 
 def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] | None:
@@ -120,7 +140,7 @@ def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] |
     issuer is)."""
     if not history.is_past(as_of) or tasks.query.is_empty():
         return None
-    if not LightsDay.objects.filter(day=as_of).exists():
+    if not LightsDay.objects.filter(day=as_of, stale=False).exists():
         return None
     carried = getattr(tasks, "_scope_count", None)
     # The record knows the scope and nothing else: any other filter is not for it.

@@ -608,13 +608,17 @@ class DayLights(ScopedModel):
 
 class LightsDay(ScopedModel):
     """A day whose lights are recorded in full (``DayLights``; a day with no active task
-    has no rows, so the rows alone cannot say so)."""
+    has no rows, so the rows alone cannot say so), and whether the record still holds."""
 
     audit_exempt = True
     scope_global = True
 
     day = models.DateField(_("day"), unique=True)
     recorded_at = models.DateTimeField(_("recorded at"))
+    # An event dated on or before the day was written after it was recorded (an action
+    # played with a past ``at``): the day is read from the events again until the daily
+    # job records it anew.
+    stale = models.BooleanField(_("outdated"), default=False)
 
     class Meta:
         verbose_name = _("day of recorded lights")

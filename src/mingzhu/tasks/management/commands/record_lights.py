@@ -30,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError(f"--until must be a past day (at most {yesterday}), not {last}.")
         if first > last:
             raise CommandError(f"--since ({first}) is after the last day ({last}).")
-        done = set() if again else set(LightsDay.objects.values_list("day", flat=True))
+        done = set()
+        if not again:
+            done = set(LightsDay.objects.filter(stale=False).values_list("day", flat=True))
         recorded = 0
         day = first
         while day <= last:
