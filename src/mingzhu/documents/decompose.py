@@ -949,6 +949,7 @@ def unflatten_tables(text: str) -> str:
 # numbered parts ("1.文化中心北路") under some.
 _LED_GROUP = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _LED_PROJECT = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*(?P<name>\S.*)$")
+_LED_HEADER_CELL = re.compile(r"^[ \t]*牵头(?:单位|部门)[ \t]*[|｜]?[ \t]*$", re.M)
 _LED_COUNT = re.compile(r"[（(]?\d{1,3}\s*[个個项項件][）)]?$")
 
 
@@ -957,7 +958,7 @@ def led_project_tables(text: str) -> str:
     the owner and the progress columns neither lead nor set a task, and the numbered parts
     of a project are its places, no rows of their own. A project the passage cut before
     its cells is left out."""
-    if "牵头单位" not in text or "项目" not in text:
+    if "牵头单位" not in text or not _LED_HEADER_CELL.search(text):
         return text
     lines = text.split("\n")
     cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
@@ -1017,6 +1018,12 @@ _GROUP_MARK = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]$")
 _PROGRESS_HEADER = re.compile(
     r"^(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展)$"
 )
+# A cell of that header on a line of its own: the quick sign such a table is there.
+_PROGRESS_CELL = re.compile(
+    r"^[ \t]*(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展)"
+    r"[ \t]*[|｜]?[ \t]*$",
+    re.M,
+)
 _LISTED_UNITS = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:[、，,][\u4e00-\u9fff（）()]{2,30})*$")
 
 
@@ -1033,7 +1040,7 @@ def progress_tables(text: str) -> str:
     groups ("（一）经济社会发展主要预期目标", "1.地区生产总值增长6.5%以上。（责任单位：X、Y）"):
     the progress column only reports, so it is left out; a last row short of its report
     was cut by the passage."""
-    if "情况" not in text and "进展" not in text and "进度" not in text:
+    if not ("情况" in text or "进展" in text or "进度" in text) or not _PROGRESS_CELL.search(text):
         return text
     lines = text.split("\n")
     cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
@@ -4369,11 +4376,14 @@ def _either(words: str) -> str:
     return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in words)
 
 
-_ROLE = _either(
-    "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
-    "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|"
-    # a bureau's own plan names its sections: "（责任科室：组干科、机关党委）"
-    "牵头科室|牵头处室|牵头股室|责任科室|责任处室|责任股室|配合科室|配合处室|配合股室"
+_ROLE = (
+    _either(
+        "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
+        "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|"
+        # a bureau's own plan names its sections: "（责任科室：组干科、机关党委）"
+        "(?:牵头|责任|配合)"
+    )
+    + "[科处股]室"
 )
 # "…，责任单位为区发改委；": the units named in the run of a sentence.
 _NAMED_AS = re.compile(
