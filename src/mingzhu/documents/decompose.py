@@ -227,7 +227,12 @@ def _wrap_width(widths: list[int]) -> float | None:
     body = [w for w in long if w >= 0.6 * top]
     width = statistics.median(body)
     near = sum(1 for w in long if 0.9 * width <= w <= 1.1 * width)
-    return width if near >= 0.5 * len(long) else None
+    if near >= 0.5 * len(long):
+        return width
+    # A page's lines (at most 50 characters wide, eight of them at least) among short ones
+    # (a sharing site's counters, a title): the short lines are no lines of the wrapped body.
+    lines = sum(1 for w in long if w >= 0.3 * top)
+    return width if width <= 100 and near >= max(8, 0.5 * lines) else None
 
 
 # Texts copied from pages in traditional characters: the words the rules look for are
@@ -935,6 +940,162 @@ def unflatten_tables(text: str) -> str:
                 out.append(f"{number}.{task.rstrip('。；; ')}。{note}{reported}")
         end = cells[last][0]
         return "\n".join(lines[:first] + out + lines[end + 1 :])
+    return text
+
+
+# A table of projects grouped under the unit that leads them, one cell a line: "序号"
+# "牵头单位" … "项目名称" "业主单位" "进展…", then a group numbered "一" with its lead and
+# its count, the projects "(一)…" "(二)…" under it, each with its owner and progress, and
+# numbered parts ("1.文化中心北路") under some.
+_LED_GROUP = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_LED_PROJECT = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*(?P<name>\S.*)$")
+_LED_HEADER_CELL = re.compile(r"^[ \t]*牵头(?:单位|部门)[ \t]*[|｜]?[ \t]*$", re.M)
+_LED_COUNT = re.compile(r"[（(]?\d{1,3}\s*[个個项項件][）)]?$")
+
+
+def led_project_tables(text: str) -> str:
+    """Such a table rewritten as numbered rows naming their lead ("1.项目。（牵头单位：X）"):
+    the owner and the progress columns neither lead nor set a task, and the numbered parts
+    of a project are its places, no rows of their own. A project the passage cut before
+    its cells is left out."""
+    if "牵头单位" not in text or not _LED_HEADER_CELL.search(text):
+        return text
+    lines = text.split("\n")
+    cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
+    for k, (first, cell) in enumerate(cells):
+        if not _TABLE_NUMBER.match(cell):
+            continue
+        header = []
+        j = k + 1
+        while j < len(cells) and not _LED_GROUP.match(cells[j][1]) and len(header) < 12:
+            header.append(_plain(cells[j][1]))
+            j += 1
+        if (
+            j >= len(cells)
+            or not header
+            or header[0] not in ("牵头单位", "牵头部门")
+            or not any("项目" in h and "数量" not in h for h in header)
+        ):
+            continue
+        rows: list[list[str]] = []  # [project, lead, cells after it]
+        lead = ""
+        last = cells[j][0]
+        while j < len(cells):
+            cell = cells[j][1]
+            if _LED_GROUP.match(cell) and j + 1 < len(cells):
+                lead = cells[j + 1][1]
+                j += 2
+                if (
+                    j < len(cells)
+                    and _LED_COUNT.search(cells[j][1])
+                    and not _LED_PROJECT.match(cells[j][1])
+                ):
+                    j += 1  # "区政府民生实事项目(3个)": how many the group holds
+            elif m := _LED_PROJECT.match(cell):
+                rows.append([m.group("name"), lead, 0])
+                j += 1
+            else:
+                if rows:
+                    rows[-1][2] += 1  # an owner, a progress or a part of the project
+                j += 1
+            last = cells[j - 1][0]
+        if rows and rows[-1][2] == 0:
+            rows.pop()  # the passage ends in the last project's name: cut there
+        if len(rows) < 2 or not all(lead for _p, lead, _n in rows):
+            continue
+        out = [
+            f"{n}.{project.rstrip('。；; ')}。（牵头单位：{lead}）"
+            for n, (project, lead, _cells) in enumerate(rows, start=1)
+        ]
+        return "\n".join(lines[:first] + out + lines[last + 1 :])
+    return text
+
+
+# A table of a year's tasks and how they went, copied one cell a line without a number
+# column: "项目名称" "项目内容" "责任单位" "进展情况", then a group "(一)" over its name, then
+# each row's task, its units and what it reports.
+_GROUP_MARK = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]$")
+_PROGRESS_HEADER = re.compile(
+    r"^(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展)$"
+)
+# A cell of that header on a line of its own: the quick sign such a table is there.
+_PROGRESS_CELL = re.compile(
+    r"^[ \t]*(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展)"
+    r"[ \t]*[|｜]?[ \t]*$",
+    re.M,
+)
+_LISTED_UNITS = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:[、，,][\u4e00-\u9fff（）()]{2,30})*$")
+
+
+def _units_listed(cell: str) -> bool:
+    """A cell naming units ("区发改经信局、区科技工业区管委会、各街道"), not a task nor a report."""
+    return bool(_LISTED_UNITS.match(cell)) and all(
+        _UNIT_IN_CELL.search(name) or name.startswith("各") for name in re.split(r"[、，,]", cell)
+    )
+
+
+def progress_tables(text: str) -> str:
+    """A table flattened one cell a line whose columns are a group's name, the task, its
+    units and its progress (no number column) rewritten as numbered rows under their
+    groups ("（一）经济社会发展主要预期目标", "1.地区生产总值增长6.5%以上。（责任单位：X、Y）"):
+    the progress column only reports, so it is left out; a last row short of its report
+    was cut by the passage."""
+    if not ("情况" in text or "进展" in text or "进度" in text) or not _PROGRESS_CELL.search(text):
+        return text
+    lines = text.split("\n")
+    cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
+    for k in range(len(cells)):
+        if not _PROGRESS_HEADER.match(cells[k][1].replace(" ", "")) or k < 2:
+            continue
+        header = [c for _n, c in cells[max(0, k - 4) : k + 1]]
+        start = next(
+            (
+                i
+                for i in range(len(header))
+                if all(len(h) <= 8 and not re.search(r"\d", h) for h in header[i:])
+            ),
+            None,
+        )
+        if start is None:
+            continue
+        header = header[start:]
+        plain = [_plain(h) for h in header]
+        unit_at = next((i for i, h in enumerate(plain) if "单位" in h or "部门" in h), None)
+        task_at = next(
+            (
+                i
+                for i, h in enumerate(plain)
+                if any(w in h for w in ("内容", "任务", "事项", "工作"))
+            ),
+            None,
+        )
+        if (
+            unit_at is None
+            or task_at is None
+            or not 0 < task_at < unit_at == len(header) - 2
+            or any(_TABLE_NUMBER.match(h) for h in plain)
+        ):
+            continue
+        j, out, number = k + 1, [], 0
+        first, last = cells[k - len(header) + 1][0], cells[k][0]
+        while j < len(cells):
+            cell = cells[j][1]
+            if _GROUP_MARK.match(cell) and j + 1 < len(cells) and len(cells[j + 1][1]) <= 30:
+                out.append(f"{cell}{cells[j + 1][1]}")
+                last, j = cells[j + 1][0], j + 2
+                continue
+            if j + 1 < len(cells) and _units_listed(cells[j + 1][1]) and not _units_listed(cell):
+                if j + 2 >= len(cells):
+                    break  # the passage ends in the row's units: it was cut
+                number += 1
+                out.append(f"{number}.{cell.rstrip('。；; ')}。（责任单位：{cells[j + 1][1]}）")
+                last, j = cells[j + 2][0], j + 3
+                continue
+            break
+        if number:
+            if j >= len(cells) - 2:
+                last = cells[-1][0]  # what the table's cut last row left is no text
+            return "\n".join(lines[:first] + out + lines[last + 1 :])
     return text
 
 
@@ -1818,6 +1979,12 @@ _PAGE_FIELD = re.compile(
     # (a label cell of a record's table, with or without its colon: "文件名称 | …")
     + r")\s*(?:[:：]|[|｜])"
 )
+# A record's fields on one line, each label set apart by spaces with no colon ("信息索引号
+# K1493206-6/2020-12163 公开方式 主动公开", "生成日期 2020-10-20 发布日期 2020-10-20").
+_SPACED_FIELD = re.compile(
+    r"(?:^|(?<=\s))(?:信息索引号|索\s*引\s*号|公开方式|发布机构|公开范围|备注/文号|文\s*号|公开时限|"
+    r"生成日期|发布日期|成文日期|主题分类|有\s*效\s*性)(?=\s|$)"
+)
 # The record's field naming the text ("标 题: | 关于印发…的通知 |"): its title, when the
 # lines below give none.
 _TITLE_FIELD = re.compile(
@@ -1839,7 +2006,7 @@ _CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_
 _CHROME_OTHER = re.compile(
     r"^\s*(?:[•·●▪\-]\s*\d{1,6}"  # a bulleted counter ("• 0", "- 0")
     r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
-    r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|当前)?位置\s*[:：][^。]{0,60})\s*$"
+    r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|您现在的|您当前的?|当前)?(?:所在)?位置\s*[:：][^。]{0,60})\s*$"
 )
 
 
@@ -1918,6 +2085,8 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
         or re.fullmatch(r"(?:[^|｜:：]{1,12}[:：][\s|｜]*)+", paragraphs[i])
         or _FIELD_LINE.match(paragraphs[i])
         or _PAGE_FIELD.match(paragraphs[i].lstrip("•·● "))
+        or len(_SPACED_FIELD.findall(paragraphs[i])) >= 2
+        or (field_title == "" and i and re.fullmatch(r"附件\s*\d{0,2}", paragraphs[i].strip()))
     ):
         # a line of marks ("|", "•"), an empty field of the page ("文件名称: |", "生效日期: |
         # 废止日期: | ||") or the record's fields
@@ -1949,7 +2118,7 @@ def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
 SALUTATION = re.compile(r"^(?:各|市各|县各|区各|全市各)[^。！？]{0,120}[:：]$")
 # 文号: 国发〔2020〕6号, 扬政办发〔2025〕12号, 苏政发(2024)3号.
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?P<year>(?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*号"
+    r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?P<year>(?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*[号號]"
 )
 # The date line (落款): a paragraph that is a date and nothing else.
 DATE_LINE = re.compile(
@@ -3145,6 +3314,14 @@ def _unit(unit: str) -> str:
     return "%" if unit == "％" else unit
 
 
+# A row's name closed by a count of what the work covers in brackets ("…攻坚专项行动(6条路)",
+# "…改造工程（12个小区）"), the name ending the row.
+_COUNT_CLOSING_NAME = re.compile(
+    r"^\s*(?:\d{1,3}[.．、]\s*)?(?P<obj>[^（()）。；;，,\d]{4,40}?)\s*[（(]\s*(?P<num>\d{1,4})\s*"
+    rf"(?P<unit>{_tw('个|条|所|座|处|家|栋|幢|户|村')})[\u4e00-\u9fff]{{1,4}}[）)]\s*。?$"
+)
+
+
 def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> list[Target]:
     """The commitments of one sentence (``offset``: where it starts in the text).
     ``committed``: the sentence is a task row of a document that assigns work (it names
@@ -3198,6 +3375,13 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
+    for m in _COUNT_CLOSING_NAME.finditer(text) if committed and text[-1:] in "。）)" else ():
+        # "“打通断头路 畅通微循环”攻坚专项行动(6条路)": what the work covers, counted.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        results.append(found(m, m.start(), m.group("obj").strip(), ">=", value, "（）"))
+        taken.append((m.start("num"), m.end()))
     for m in _IN_PLACES.finditer(text) if "在" in text and _IN_PLACES_QUICK.search(text) else ():
         # "在6个主产乡镇新建农残快检室": the places a work is done in, counted.
         value = _number(m.group("num"))
@@ -4192,9 +4376,14 @@ def _either(words: str) -> str:
     return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in words)
 
 
-_ROLE = _either(
-    "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
-    "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导"
+_ROLE = (
+    _either(
+        "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
+        "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|"
+        # a bureau's own plan names its sections: "（责任科室：组干科、机关党委）"
+        "(?:牵头|责任|配合)"
+    )
+    + "[科处股]室"
 )
 # "…，责任单位为区发改委；": the units named in the run of a sentence.
 _NAMED_AS = re.compile(
@@ -4236,9 +4425,9 @@ _HEADING_LEAD = re.compile(
 )
 # The parenthesis that names units, taken out of an item's head.
 _UNITS_NOTE = re.compile(
-    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|主办(?=[）),，])|单位[:：]|部门[:：]|领导[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
+    r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|主办(?=[）),，])|单位[:：]|部门[:：]|领导[:：]|[科处股]室[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
 )
-LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位")
+LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位", "牵头科室", "牵头处室", "牵头股室")
 LEADER_ROLES = ("牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导")
 
 
@@ -4294,7 +4483,7 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             leads += names
         elif role in LEADER_ROLES:
             leader = leader or "、".join(names)
-        elif role in ("责任单位", "责任部门"):
+        elif role in ("责任单位", "责任部门", "责任科室", "责任处室", "责任股室"):
             answerable += names
         else:
             co += names
@@ -4611,30 +4800,33 @@ def period_end(
     return None
 
 
+# The readers of tables and records, in the order they rewrite a text before its lines
+# are joined.
+_TABLE_READERS = (
+    field_records,
+    category_tables,
+    headerless_tables,
+    run_together_tables,
+    labelled_records,
+    scored_tables,
+    led_project_tables,
+    progress_tables,
+    unflatten_tables,
+    project_tables,
+    numbered_tables,
+    separated_tables,
+    renumbered_rows,
+)
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
     text = without_jammer(_ROMANISED.sub("", _EMOJI.sub("", text.translate(_FULLWIDTH_DIGITS))))
-    paragraphs = join_lines(
-        renumbered_rows(
-            separated_tables(
-                numbered_tables(
-                    project_tables(
-                        unflatten_tables(
-                            scored_tables(
-                                labelled_records(
-                                    run_together_tables(
-                                        headerless_tables(category_tables(field_records(text)))
-                                    )
-                                )
-                            )
-                        )
-                    )
-                )
-            )
-        )
-    )
+    for read in _TABLE_READERS:
+        text = read(text)
+    paragraphs = join_lines(text)
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
@@ -4898,11 +5090,19 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and not REVIEW.search(para[:40])
     ]
     committed += yearly_lists
-    # "民生实事共计126项", "126项民生实事均…完成": how many 实事 there are, no target.
+    # "民生实事共计126项", "126项民生实事均…完成", "区城管局民生实事项目3个": how many 实事
+    # there are (and how many a unit leads), no target.
     targets = [
         t
         for t in find_targets(body, body_offsets, committed, year)
-        if t.start < cut and not (_names_shishi(t.indicator) and t.unit in ("项", "件", "項"))
+        if t.start < cut
+        and not (
+            _names_shishi(t.indicator)
+            and (
+                t.unit in ("项", "件", "項")
+                or (t.unit in ("个", "個") and _SHISHI_COUNTED.search(t.indicator))
+            )
+        )
     ]
     # A row of a progress report restates its task, then reports ("…通公路（2013—2017年）。
     # 上半年已完成…，累计解决了…"): the figures of the report are no targets.
@@ -5089,6 +5289,9 @@ _CLAUSE_ENDS = TERMINAL + CLOSERS + "〕】]；;。.：:"
 _CUT_FIGURE = re.compile(r"[\u4e00-\u9fff][^\n。；;]{0,30}\d[.．]。?$")  # (。 a table row's, ours)
 
 
+_PART_MARK_LINE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
 def _stops_mid_sentence(joined: str) -> bool:
     """The text ends in a line of prose stopped in mid-sentence: a line of 12 characters or
     more holding a clause mark that ends in a word, an opening mark or a comma ("加强园区
@@ -5108,7 +5311,18 @@ def _stops_mid_sentence(joined: str) -> bool:
         or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
     ):
         return False
-    prose = [line for line in lines[:-1] if len(line) >= 20 and re.search(r"[，,、；;]", line)]
+    # A heading ("一、…，…") and a labelled line of units ("协办单位：X、Y") end without a
+    # mark wherever they stand: no lines of prose.
+    prose = [
+        line
+        for line in lines[:-1]
+        if len(line) >= 20
+        and re.search(r"[，,、；;]", line)
+        and not (
+            line[-1] not in _CLAUSE_ENDS
+            and (_PART_MARK_LINE.match(line) or re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", line))
+        )
+    ]
     ended = sum(line[-1] in _CLAUSE_ENDS for line in prose)
     return bool(prose) and ended * 3 >= len(prose) * 2
 
@@ -5273,6 +5487,12 @@ _TIME_LIMIT_WORDS = re.compile(
 
 # A part of a list of the year's figures ("地区生产总值增长8.5%"): no work deployed.
 _GOALS_LIST_PART = re.compile(r"^[^，,]{2,20}(?:增长|达到|下降|控制在)\d")
+
+
+# A count of the 实事 themselves ("…民生实事项目共", "…实事项目"), not of what they build.
+_SHISHI_COUNTED = re.compile(
+    r"(?:实事|實事|民生工程)(?:[\u4e00-\u9fff]{0,6}?(?:项目|項目))?(?:共计|共計|共)?$"
+)
 
 
 def _names_shishi(text: str) -> bool:
