@@ -121,3 +121,25 @@ def test_the_second_of_two_rows_cut_where_the_first_names_its_units_is_left_out(
         "2.规范市场秩序。加强日常监管。\n"
     )
     assert len(_rows(whole)) == 2
+
+
+# --- the text's year --------------------------------------------------------------------------
+
+
+def test_a_wen_hao_cited_after_another_texts_title_does_not_date_a_page_that_gives_its_own():
+    text = (
+        "东岭市加快物流业发展实施意见\n"
+        "发布时间:2032-05-10 09:30:00\n"
+        "根据《省政府关于促进物流业发展的意见》(省政发〔2029〕12号)精神,结合实际,制定本意见。\n"
+        "一、重点工作任务\n"
+        "1.建设物流园区。6月底前完成园区规划编制。(牵头单位:市商务局)\n"
+        "2.培育物流企业。年内新增规模以上物流企业5家。(牵头单位:市发改委)\n"
+    )
+    d = decompose(text)
+    assert d.year == 2032
+    assert [(i.named_lead, i.deadline and i.deadline.isoformat()) for i in d.items] == [
+        ("市商务局", "2032-06-30"),
+        ("市发改委", "2032-12-31"),
+    ]
+    # With nothing else to date it, the text is of its source's year.
+    assert decompose(text.replace("发布时间:2032-05-10 09:30:00\n", "")).year == 2029

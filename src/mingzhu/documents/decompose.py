@@ -4697,6 +4697,11 @@ _TITLE_YEAR = re.compile(
 )
 
 
+# A 文号 right after the title of another text it belongs to ("根据《国务院关于…的意见》
+# (国发〔2012〕39号)"): cited, not the text's own.
+_CITED = re.compile(r"》\s*[（(]?\s*$")
+
+
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
     """(the year the title, date line or 文号 gives, the date line's date, the 文号)."""
     issued_on = None
@@ -4708,18 +4713,34 @@ def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.dat
             except ValueError:
                 continue
             break
-    number = next((m for p in paragraphs[:6] if (m := DOC_NUMBER.search(p))), None)
+    numbers = [
+        (m, bool(_CITED.search(p, 0, m.start())))
+        for p in paragraphs[:6]
+        for m in DOC_NUMBER.finditer(p)
+    ]
+    own = next((m for m, cited in numbers if not cited), None)
+    number = own or (numbers[0][0] if numbers else None)
     in_title = _TITLE_YEAR.search(title)
     year = (
         int(in_title.group(1))
         if in_title
         else issued_on.year
         if issued_on
-        else int(number.group("year"))
-        if number
+        else int(own.group("year"))
+        if own
         else None
     )
     return year, issued_on, number.group(0) if number else ""
+
+
+def cited_year(paragraphs: list[str]) -> int | None:
+    """The year of the first 文号 the opening paragraphs cite after another text's title: a
+    text that gives no year of its own is most often of its source's."""
+    for p in paragraphs[:6]:
+        for m in DOC_NUMBER.finditer(p):
+            if _CITED.search(p, 0, m.start()):
+                return int(m.group("year"))
+    return None
 
 
 # What is left of a decimal heading's number ("1.1 发展目标" read as row 1, "1 发展目标").
@@ -4922,7 +4943,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         # "…票决产生了2032年民生实事项目" over a date line of December 2031: the year
         # whose work the text plans is its year.
         year = planned
-    year = year or _year(joined) or _page_year(paragraphs)
+    year = year or _year(joined) or _page_year(paragraphs) or cited_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     # A plan's goals ("一、主要目标", "二、总体目标", or under the parts that say why and
     # how, "一、总体要求" then "（二）工作目标", "（一）工作目标。到2027年…") are what it
