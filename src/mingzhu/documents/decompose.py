@@ -645,6 +645,59 @@ def field_records(text: str) -> str:
     return "\n".join(lines[: starts[0]] + out)
 
 
+# A page of one work under labels on lines of their own: "任务安排" over what it is to do,
+# "落实情况" over what was done by each quarter.
+_TASK_LABEL = re.compile(
+    r"^\s*(?:任务安排|工作任务|目标任务|建设任务|建设内容|实施内容|项目内容|任務安排|工作任務)\s*[:：]?\s*$"
+)
+_REPORT_LABEL = re.compile(
+    r"^\s*(?:落实情况|进展情况|完成情况|推进情况|实施情况|工作进展|落實情況|進展情況|完成情況)"
+    r"\s*[:：]?\s*$"
+)
+_LABEL_LINES = re.compile(
+    r"^[ \t]*(?:任[务務]|工作任|目标任|建设|实施内|项目内)\S{0,3}[ \t]*[:：]?[ \t]*$", re.M
+)
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])"
+)
+
+
+def labelled_blocks(text: str) -> str:
+    """A page of work under labels on lines of their own ("任务安排" over "新建…13所", then
+    "落实情况" over "第一季度：…"): each line under a label of what is to be done becomes a
+    numbered row, what the lines under a label of a report tell is left out, with the
+    labels. Only where both kinds of label stand on lines of their own."""
+    if "情况" not in text and "情況" not in text and "进展" not in text:
+        return text
+    if not _LABEL_LINES.search(text):
+        return text
+    lines = text.split("\n")
+    kinds = [
+        "task" if _TASK_LABEL.match(line) else "report" if _REPORT_LABEL.match(line) else None
+        for line in lines
+    ]
+    if "task" not in kinds or "report" not in kinds or kinds.index("task") > kinds.index("report"):
+        return text
+    for k, label in enumerate(kinds):
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        if label and (nxt is None or kinds[nxt] or len(lines[nxt].strip()) <= 8):
+            # A label over another label or a short cell ("项目内容" "责任单位" "进展情况"):
+            # the header of a table flattened one cell a line, no page of labelled work.
+            return text
+    out, kind, number = [], None, 0
+    for line, label in zip(lines, kinds, strict=True):
+        if label:
+            kind = label
+            continue
+        if kind == "report":
+            continue
+        if kind == "task" and line.strip() and not _NUMBERED.match(line):
+            number += 1
+            line = f"{number}.{line.strip()}"
+        out.append(line)
+    return "\n".join(out)
+
+
 def _rows_aligned(rows: list[list[str]], header: list[str]) -> list[list[str]] | None:
     """Rows of unequal widths, the page having dropped their empty cells, set under the
     header by their lead cell: the first cell is the task, the cells between it and the
@@ -2126,7 +2179,9 @@ DATE_LINE = re.compile(
     r"(?:\s*[|｜])?$"  # a web page's table cell left after it: "2022年12月21日 |"
 )
 # A plan's section of goals: every sentence in it commits.
-GOALS = re.compile(rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标')})$")
+GOALS = re.compile(
+    rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标')})$"
+)
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
 )
@@ -4367,7 +4422,8 @@ def find_targets(
 # Texts copied from pages in traditional characters name the roles so too (牽頭單位).
 _TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "门": "門", "协": "協", "办": "辦",
                 "参": "參", "与": "與", "领": "領", "导": "導", "职": "職", "负": "負", "挂": "掛",
-                "钩": "鈎", "联": "聯", "系": "係"}  # fmt: skip
+                "钩": "鈎", "联": "聯", "系": "係", "会": "會", "实": "實", "组": "組",
+                "织": "織"}  # fmt: skip
 _SIMPLIFIED = str.maketrans({t: s for s, t in _TRADITIONAL.items()})
 
 
@@ -4398,8 +4454,11 @@ _NAMED = re.compile(
 )
 # "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
 # "（X、Y主办，Z协办）" says the same: the first unit of 主办 leads, the others co-operate.
+# "（X牵头负责）", "（X牵头落实）": the lead's verb, two characters closing the note (not
+# the 单位 of "牵头单位").
+_LEAD_VERB = r"(?:(?!单位|部门|领导|單位|部門|領導|科室|处室|股室)[\u4e00-\u9fff]{2}(?=[）)]))?"
 _LEADS = re.compile(
-    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?)(?:{_either('牵头')}|(?<![协協])主[办辦])"
+    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?)(?:{_either('牵头')}{_LEAD_VERB}|(?<![协協])主[办辦])"
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
     rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责')}))?[）)]"
 )
@@ -4412,7 +4471,16 @@ _LED_BY = re.compile(
 # when none leads; the first named leads.
 _ANSWERING = re.compile(
     rf"[（(](?P<lead>(?:[^（()）：:，,；;]|[（(][^（()）]*[）)]){{2,80}}?)"
-    rf"(?:分别|共同|按职责分工|按职责|具体)?{_either('负责')}(?:[，,；;][^（()）]{{0,30}})?[）)]"
+    rf"(?:(?:分别|共同|按职责分工|按职责|具体)?{_either('负责')}"
+    rf"|{_either('按职责分工')}[\u4e00-\u9fff]{{2}}(?=[）)]))(?:[，,；;][^（()）]{{0,30}})?[）)]"
+)
+# "由发展改革委会同农业部、财政部等部门研究提出落实意见": the unit the sentence names
+# first leads, those it works with co-operate.
+_LED_WITH = re.compile(
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由、]{{2,30}}?){_either('会同')}"
+    rf"(?P<co>[^，,。；;：:（()）]{{2,160}}?)"
+    r"(?:等(?:有关|有關|相关|相關)?(?:部门|部門|单位|單位))?"
+    rf"(?={_either('负责|研究|组织|实施|共同|牵头|落实')})"
 )
 # What follows the names of a list without being one: "按职责分工负责", a note in brackets
 # on the list itself ("（列第一位者为工作牵头单位，下同）").
@@ -4499,6 +4567,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
+        elif ("会同" in text or "會同" in text) and (m := _LED_WITH.search(text)):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
+            co += _names(m.group("co"))
     if not leads and (led := [n for n in answerable if re.search(r"(?:牵头|牽頭)$", n)]):
         # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
         leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
@@ -4625,6 +4697,11 @@ _TITLE_YEAR = re.compile(
 )
 
 
+# A 文号 right after the title of another text it belongs to ("根据《国务院关于…的意见》
+# (国发〔2012〕39号)"): cited, not the text's own.
+_CITED = re.compile(r"》\s*[（(]?\s*$")
+
+
 def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.date | None, str]:
     """(the year the title, date line or 文号 gives, the date line's date, the 文号)."""
     issued_on = None
@@ -4636,18 +4713,34 @@ def document_date(title: str, paragraphs: list[str]) -> tuple[int | None, dt.dat
             except ValueError:
                 continue
             break
-    number = next((m for p in paragraphs[:6] if (m := DOC_NUMBER.search(p))), None)
+    numbers = [
+        (m, bool(_CITED.search(p, 0, m.start())))
+        for p in paragraphs[:6]
+        for m in DOC_NUMBER.finditer(p)
+    ]
+    own = next((m for m, cited in numbers if not cited), None)
+    number = own or (numbers[0][0] if numbers else None)
     in_title = _TITLE_YEAR.search(title)
     year = (
         int(in_title.group(1))
         if in_title
         else issued_on.year
         if issued_on
-        else int(number.group("year"))
-        if number
+        else int(own.group("year"))
+        if own
         else None
     )
     return year, issued_on, number.group(0) if number else ""
+
+
+def cited_year(paragraphs: list[str]) -> int | None:
+    """The year of the first 文号 the opening paragraphs cite after another text's title: a
+    text that gives no year of its own is most often of its source's."""
+    for p in paragraphs[:6]:
+        for m in DOC_NUMBER.finditer(p):
+            if _CITED.search(p, 0, m.start()):
+                return int(m.group("year"))
+    return None
 
 
 # What is left of a decimal heading's number ("1.1 发展目标" read as row 1, "1 发展目标").
@@ -4804,6 +4897,7 @@ def period_end(
 # are joined.
 _TABLE_READERS = (
     field_records,
+    labelled_blocks,
     category_tables,
     headerless_tables,
     run_together_tables,
@@ -4849,7 +4943,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         # "…票决产生了2032年民生实事项目" over a date line of December 2031: the year
         # whose work the text plans is its year.
         year = planned
-    year = year or _year(joined) or _page_year(paragraphs)
+    year = year or _year(joined) or _page_year(paragraphs) or cited_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     # A plan's goals ("一、主要目标", "二、总体目标", or under the parts that say why and
     # how, "一、总体要求" then "（二）工作目标", "（一）工作目标。到2027年…") are what it
@@ -5254,7 +5348,7 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
                 clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
                 return max(clause, last.start)
             return last.start
-    if len(items) < 3:
+    if len(items) < 2:
         return len(joined)
     section, last = max(items, key=lambda pair: pair[1].start)
     others = [i for _s, i in items if i is not last]
@@ -5265,14 +5359,24 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     if "\n" not in rest:
         # The row is the last line: cut when it stops short where the others end, or
         # names no unit where they do.
-        if not line or line[-1] in ends:
+        if not line or (line[-1] in ends and not _left_open(line)):
+            return len(joined)
+        if len(items) < 3 and not named:
+            # Two rows: the second is cut only where the first names its units and it
+            # names none, stopping short.
             return len(joined)
         if not (all(_row_line(i)[-1:] in ends for i in others) or named):
             return len(joined)
-    elif not (named and _UNITS_CUT.search(rest)):
+    elif len(items) < 3 or not (named and _UNITS_CUT.search(rest)):
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+def _left_open(line: str) -> bool:
+    """A line that opens a quotation or a title it does not close ("关于“加大力度落实
+    ‘米袋子’"): stopped inside it, whatever mark it ends on."""
+    return line.count("“") > line.count("”") or line.count("《") > line.count("》")
 
 
 # "责任单位：市" ending the text: a units line cut in its first name, or in its label
