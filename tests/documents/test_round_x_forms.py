@@ -86,3 +86,28 @@ def test_rows_numbered_with_the_small_full_stop():
         ("规模以上工业增加值增幅", ">=", Decimal("7"), "%"),
         ("固定资产投资增幅", "=", Decimal("9"), "%"),
     ]
+
+
+# --- figures and dates ------------------------------------------------------------------------
+
+
+def test_a_change_in_a_population_counted_in_ten_thousands_without_its_measure_word():
+    text = (
+        "2031年工作目标\n"
+        "主要预期目标:地区生产总值增长6%左右;农村低收入人口减少3.5万以上;城镇人口新增1万。\n"
+    )
+    assert ("农村低收入人口", ">=", Decimal("35000"), "人") in _undated(text)
+    assert ("城镇人口", ">=", Decimal("10000"), "人") in _undated(text)
+
+
+def test_a_year_aimed_at_before_the_works_start_or_end_dates_the_row():
+    text = (
+        "县交通局四项工作促交通发展\n"
+        "来源:某某交通网通讯员 县交通局 张某 2031年3月2日10:18\n"
+        "县交通局立足实际,落实四项工作力促今年交通工作。\n"
+        "一是完成西环线路面改造,年内通车;\n"
+        "二是加快北山隧道前期工作,争取2032年开工;\n"
+        "三是力争2033年建成城乡公交枢纽;\n"
+        "四是做好已建成道路的养护。\n"
+    )
+    assert [d for _t, _lead, d in _rows(text)] == ["2031-12-31", "2032-12-31", "2033-12-31", None]

@@ -3174,6 +3174,12 @@ _PEOPLE = re.compile(
     r"(?P<who>[\u4e00-\u9fff“”\"]{2,20}?)"
     r"(?P<rest>(?:到|赴|在|参加|从事|返乡|回乡)[\u4e00-\u9fff]{1,12}?)?(?=[，,。；;、）)]|$)"
 )
+# A change in a population counted in people without the measure word: "农村贫困人口减少
+# 60万以上", "城镇人口新增2万人".
+_POPULATION = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{1,10}?人口)(?P<verb>减少|增加|新增|減少)"
+    r"(?P<num>\d+(?:\.\d+)?[ \t]?[万萬]?)(?P<unit>人?)(?P<suf>以上|左右)?(?=[，,。；;、）)]|$)"
+)
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
@@ -3833,6 +3839,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = f"{m.group('verb')}{who}" if who in ("就业", "创业", "务工") else who + rest
         comparator, words = _comparator(None, m.group("suf"))
         results.append(found(m, m.start(), name, comparator or ">=", value, m.group("verb")))
+        taken.append((at, m.end()))
+    for m in _POPULATION.finditer(text) if "人口" in text else ():
+        at = m.start("num")
+        if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        value = _number(re.sub(r"[ \t]", "", m.group("num")))
+        if value is None or _in_aside(text, at):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name = _LEADING_NOISE.sub("", m.group("who"))
+        target = found(m, m.start(), name, comparator or ">=", value, m.group("verb"))
+        results.append(dataclasses.replace(target, unit="人"))
         taken.append((at, m.end()))
     for m in _SERVED.finditer(text):
         if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
