@@ -212,6 +212,14 @@ _YEAR_MONTH = re.compile(
 # The day after a year and month (2021年7月1日): the date is that day, not the month's end.
 _DAY_AFTER = re.compile(r"\s*(?P<day>[12]?\d|3[01])\s*[日号]")
 _YEAR_PLAN = re.compile(r"\s*(?:计划|力争|确保|争取)")
+# "争取2017年开工", "力争2030年建成": a year the work is aimed at, after a word of aim and
+# before the work's start or end, due by that year's end.
+_AIMED_BEFORE = re.compile(
+    r"(?:争取|力争|计划|确保|预计|爭取|力爭|計劃|確保|預計)\s*(?:在|于|於)?\s*$"
+)
+_AIMED_AT = re.compile(
+    r"\s*(?:开工|建成|完成|竣工|完工|投用|投产|投运|通车|贯通|实现|開工|竣工|投產|投運|通車|貫通|實現)"
+)
 _MONTH_ONLY = re.compile(
     rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
 )
@@ -318,7 +326,10 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         has_deadline_words = m.group("tail") or m.group("before") or m.group("month")
         preceded = text[: m.start()].rstrip()[-1:] in ("到", "至", "于", "在")
         # "2021年计划投资…", "2021年力争…": the plan of that year, due by its end.
-        planned = _YEAR_PLAN.match(text, m.end())
+        planned = _YEAR_PLAN.match(text, m.end()) or (
+            _AIMED_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            and _AIMED_AT.match(text, m.end())
+        )
         if not (has_deadline_words or preceded or planned or limit):
             continue  # "2025年是…": a time, not a deadline
         if "已" in text[max(0, m.start() - 3) : m.start()]:

@@ -189,7 +189,8 @@ _SEPARATOR = re.compile(
 _HEADING_MARK = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}(?:[.．](?!\d)|、)|[（(]\d{1,2}[)）])"
 )
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Full-width digits, and the small full stop some pages number rows with ("1﹒…").
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９﹒", "0123456789．")
 # The emoji a post or a chat reprint puts after its lines ("…增长8%和9%。📈💪",
 # "展望2024年工作目标🎯"): no part of the text, and they hide where its sentences end.
 _EMOJI = re.compile("[\U0001f300-\U0001faff\ufe0f]+")
@@ -3173,6 +3174,12 @@ _PEOPLE = re.compile(
     r"(?P<who>[\u4e00-\u9fff“”\"]{2,20}?)"
     r"(?P<rest>(?:到|赴|在|参加|从事|返乡|回乡)[\u4e00-\u9fff]{1,12}?)?(?=[，,。；;、）)]|$)"
 )
+# A change in a population counted in people without the measure word: "农村贫困人口减少
+# 60万以上", "城镇人口新增2万人".
+_POPULATION = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{1,10}?人口)(?P<verb>减少|增加|新增|減少)"
+    r"(?P<num>\d+(?:\.\d+)?[ \t]?[万萬]?)(?P<unit>人?)(?P<suf>以上|左右)?(?=[，,。；;、）)]|$)"
+)
 # A count on a list after the verb of its clause: "建成投用沿浦、宜山等8家卫生院",
 # "完成指挥中心、18个分控中心、376个广播室和752只高音喇叭建设".
 _LISTED = re.compile(
@@ -3833,6 +3840,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         comparator, words = _comparator(None, m.group("suf"))
         results.append(found(m, m.start(), name, comparator or ">=", value, m.group("verb")))
         taken.append((at, m.end()))
+    for m in _POPULATION.finditer(text) if "人口" in text else ():
+        at = m.start("num")
+        if not clear(at, m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        value = _number(re.sub(r"[ \t]", "", m.group("num")))
+        if value is None or _in_aside(text, at):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name = _LEADING_NOISE.sub("", m.group("who"))
+        target = found(m, m.start(), name, comparator or ">=", value, m.group("verb"))
+        results.append(dataclasses.replace(target, unit="人"))
+        taken.append((at, m.end()))
     for m in _SERVED.finditer(text):
         if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
             continue
@@ -4434,6 +4453,8 @@ def _either(words: str) -> str:
 
 _ROLE = (
     _either(
+        # "牵头责任单位：X" "协同责任单位：Y" "牵头负责领导：W" "分管省领导：W"
+        "牵头责任单位|牵头责任部门|协同责任单位|配合责任单位|牵头负责领导|分管[省市县区]领导|"
         "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
         "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|"
         # a bureau's own plan names its sections: "（责任科室：组干科、机关党委）"
@@ -4474,6 +4495,14 @@ _ANSWERING = re.compile(
     rf"(?:(?:分别|共同|按职责分工|按职责|具体)?{_either('负责')}"
     rf"|{_either('按职责分工')}[\u4e00-\u9fff]{{2}}(?=[）)]))(?:[，,；;][^（()）]{{0,30}})?[）)]"
 )
+# "部门分工：省发展改革委牵头，各地、各部门配合。" on a line of its own: the 分工 of the
+# row names X its lead and Y its co-operating units.
+_SHARED_OUT = re.compile(
+    rf"(?:^|\n)\s*(?:部门|责任|任务|职责|工作|部門|責任|任務|職責)?分工\s*[:：]\s*"
+    rf"(?P<lead>[^，,。；;：:（()）\n]{{2,60}}?){_either('牵头')}"
+    rf"(?:[，,；;]\s*(?P<co>[^。；;\n]{{2,160}}?){_either('配合|参与|协同|协助|协办')})?"
+    r"(?=[，,。；;]|\s*$)"
+)
 # "由发展改革委会同农业部、财政部等部门研究提出落实意见": the unit the sentence names
 # first leads, those it works with co-operate.
 _LED_WITH = re.compile(
@@ -4495,8 +4524,14 @@ _HEADING_LEAD = re.compile(
 _UNITS_NOTE = re.compile(
     r"[（(](?:[^（()）]|[（(][^（()）]*[）)])*?(?:牵头|负责|主办(?=[）),，])|单位[:：]|部门[:：]|领导[:：]|[科处股]室[:：])(?:[^（()）]|[（(][^（()）]*[）)])*[）)]"
 )
-LEAD_ROLES = ("牵头单位", "牵头部门", "主办单位", "牵头科室", "牵头处室", "牵头股室")
-LEADER_ROLES = ("牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导")
+LEAD_ROLES = (
+    "牵头单位", "牵头部门", "主办单位", "牵头科室", "牵头处室", "牵头股室", "牵头责任单位",
+    "牵头责任部门",
+)  # fmt: skip
+LEADER_ROLES = (
+    "牵头领导", "责任领导", "分管领导", "联系领导", "挂钩领导", "牵头负责领导", "分管省领导",
+    "分管市领导", "分管县领导", "分管区领导",
+)  # fmt: skip
 
 
 def _split_names(text: str) -> list[str]:
@@ -4564,6 +4599,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         elif m := _ANSWERING.search(text):
             words.append(m.group(0))
             answerable = _names(m.group("lead"))
+        elif "分工" in text and (m := _SHARED_OUT.search(text)):
+            words.append(m.group(0).strip())
+            leads = _names(m.group("lead"))
+            co += _names(m.group("co") or "")
         elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
@@ -5383,7 +5422,9 @@ def _left_open(line: str) -> bool:
 # ("牵头责任" of "牵头责任单位：").
 _UNITS_CUT = re.compile(
     r"\n\s*(?:(?:牵头|责任|配合|协同|協同|牽頭|責任)(?:责任|責任)?(?:单位|單位|部门|部門)?\s*[:：]\s*\S?"
-    r"|(?:牵头|牽頭|协同|協同|配合)(?:责任|責任|单|單)?|(?:责任|責任)单?)\s*$"
+    r"|(?:牵头|牽頭|协同|協同|配合)(?:责任?|責任?|单|單)?|(?:责任|責任)单?"
+    # "部门分工：" with nothing after it: the row's 分工 cut
+    r"|(?:部门|责任|任务|职责|部門|責任|任務|職責)?分工\s*[:：])\s*$"
 )
 
 
