@@ -2301,13 +2301,45 @@ def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> 
     return 0
 
 
-def is_instruction(item: Item, section_title: str, notice: int = 0) -> bool:
+# The sentence of a covering notice that sends a document elsewhere (印发给你们, 详见附件)
+# and announces its own points: "…现印发给你们，并提出以下意见", "请结合以下要求认真贯彻执行",
+# "现将有关事宜通知如下".
+_SENT = re.compile(r"印发(?:给)?你们|详见附件|见附件")
+_ANNOUNCED = re.compile(
+    r"(?:以下|如下)(?:要求|意见)|有关(?:事宜|事项)(?:通知|明确)如下|提出(?:以下|如下)(?:意见|要求)"
+)
+
+
+def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
+    """The span of a covering notice's own points: from the paragraph that sends the
+    document and announces them to the notice's date line (or the text's end); (0, 0)
+    when the text has no such paragraph. The points tell the readers how to work."""
+    for n, (paragraph, offset) in enumerate(zip(paragraphs, offsets, strict=True)):
+        if _SENT.search(paragraph) and _ANNOUNCED.search(paragraph):
+            end = next(
+                (
+                    o
+                    for p, o in zip(paragraphs[n + 1 :], offsets[n + 1 :], strict=True)
+                    if DATE_LINE.match(p.strip())
+                ),
+                offsets[-1] + len(paragraphs[-1]) + 1,
+            )
+            return offset + len(paragraph), end
+    return 0, 0
+
+
+def is_instruction(
+    item: Item, section_title: str, notice: int = 0, points: tuple[int, int] = (0, 0)
+) -> bool:
     """An item that instructs the readers of a notice instead of naming work: in a
-    closing 工作要求, above the date line of a notice that sends its rows below it, or a
-    head of nothing but four-character phrases telling every unit what to do."""
+    closing 工作要求, above the date line of a notice that sends its rows below it, among
+    the points a covering notice announces for the document it sends, or a head of
+    nothing but four-character phrases telling every unit what to do."""
     if item.named_lead:
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
+        return True
+    if points[0] <= item.start < points[1]:
         return True
     # 各部門要 reads as 各部门要; an instruction tells every unit near its head.
     item = dataclasses.replace(
@@ -2917,6 +2949,7 @@ UNITS = (
     "辆",
     "套",
     "件",
+    "场次",  # ("举办文旅活动3场次": events counted as 场次, not 场)
     "场",
     "批次",  # ("抽检2批次/千人": the rate of samples to people)
     "批",
@@ -3103,7 +3136,7 @@ _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
 _COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
-    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场|人|万棒"
+    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
 )
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
@@ -4473,15 +4506,16 @@ _NAMED = re.compile(
     rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)])+?)"
     rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
 )
-# "（X牵头，Y、Z配合）" and "（X牵头）"; the co-units may hold a bracket ("各县（市、区）政府").
+# "（X牵头，Y、Z配合）" and "（X牵头）", also in 〔…〕 ("〔X牵头，各市（区）政府配合〕"); the
+# co-units may hold a bracket ("各县（市、区）政府").
 # "（X、Y主办，Z协办）" says the same: the first unit of 主办 leads, the others co-operate.
 # "（X牵头负责）", "（X牵头落实）": the lead's verb, two characters closing the note (not
 # the 单位 of "牵头单位").
-_LEAD_VERB = r"(?:(?!单位|部门|领导|單位|部門|領導|科室|处室|股室)[\u4e00-\u9fff]{2}(?=[）)]))?"
+_LEAD_VERB = r"(?:(?!单位|部门|领导|單位|部門|領導|科室|处室|股室)[\u4e00-\u9fff]{2}(?=[）)〕]))?"
 _LEADS = re.compile(
-    rf"[（(](?P<lead>[^（()）：:，,]{{2,60}}?)(?:{_either('牵头')}{_LEAD_VERB}|(?<![协協])主[办辦])"
-    rf"(?:[，,；;]\s*(?P<co>(?:[^（()）：:]|[（(][^（()）]*[）)]){{2,160}}?)"
-    rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责')}))?[）)]"
+    rf"[（(〔](?P<lead>[^（()）〔〕：:，,]{{2,60}}?)(?:{_either('牵头')}{_LEAD_VERB}|(?<![协協])主[办辦])"
+    rf"(?:[，,；;]\s*(?P<co>(?:[^（()）〔〕：:]|[（(][^（()）]*[）)]){{2,160}}?)"
+    rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责')}))?[）)〕]"
 )
 # "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
 _LED_BY = re.compile(
@@ -4984,6 +5018,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         year = planned
     year = year or _year(joined) or _page_year(paragraphs) or cited_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
+    told_span = notice_points(body, body_offsets)
     # A plan's goals ("一、主要目标", "二、总体目标", or under the parts that say why and
     # how, "一、总体要求" then "（二）工作目标", "（一）工作目标。到2027年…") are what it
     # commits to, not a task: their sentences commit, no row stands for reaching them.
@@ -5062,7 +5097,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 item.text, item.end = kept, item.start + len(kept)
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
-        told = [is_instruction(i, section.title, notice) for i in section.items]
+        told = [is_instruction(i, section.title, notice, told_span) for i in section.items]
         if len(told) >= 3 and sum(told) * 2 >= len(told):
             # Most items of the part tell the units what to do ("一、强化责任落实。…各主要
             # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too.
