@@ -1,6 +1,7 @@
 """Forms met on a twenty-fifth held-out set (set Y), each on a short example written for the
 test (names, figures and dates invented)."""
 
+import datetime as dt
 from decimal import Decimal
 
 from mingzhu.documents.decompose import decompose
@@ -76,3 +77,30 @@ def test_events_counted_in_chang_ci():
     targets = {(t.indicator, t.value, t.unit) for t in decompose(text).targets}
     assert ("大型文化活动", Decimal("5"), "场次") in targets
     assert ("送戏下乡", Decimal("80"), "场") in targets
+
+
+# --- a table flattened one cell a line ----------------------------------------------------------
+
+
+def test_a_table_with_a_column_of_categories_and_one_of_leaders():
+    text = (
+        "2031年体育工作任务表\n"
+        "序号\n指标\n工作任务\n完成时限\n责任领导\n责任股室\n(单位)\n备注\n"
+        "1\n公共体育\n新建社区健身点12个。\n11月底前\n王 某\n群体股\n体育中心\n"
+        "2\n全年举办全民健身赛事不少于20场。\n群体股\n"
+        "3\n体育产业\n培育体育服务企业2家。\n"
+        "4\n安全生产\n完成体育场馆消防设施改造。\n9月底前\n李某某\n场馆股\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead, i.named_leader) for i in d.items] == [
+        ("新建社区健身点12个", "群体股", "王某"),
+        ("全年举办全民健身赛事不少于20场", "群体股", ""),
+        ("培育体育服务企业2家", "", ""),
+        ("完成体育场馆消防设施改造", "场馆股", "李某某"),
+    ]
+
+
+def test_what_the_year_is_to_do_opening_with_quan_nian_is_due_by_its_end():
+    text = "2031年全县文化工作要点\n1.全年接待游客80万人次,举办文化节会4场次。(责任单位:县文旅局)\n"
+    dates = {t.indicator: t.deadline for t in decompose(text).targets}
+    assert set(dates.values()) == {dt.date(2031, 12, 31)}

@@ -352,6 +352,15 @@ _UNIT_CELL = re.compile(
     + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处|镇|乡')})$"
 )
 _NUMERALS = "一二三四五六七八九十"
+# Headers of a table's column of leaders and of its column of categories.
+_LEADER_HEADS = ("领导", "領導")
+_CATEGORY_HEADS = ("指标", "类别", "领域", "类型")
+# A person's name in a cell of its own: two to four characters, a space between the
+# family name and a one-character given name ("周 斐").
+_PERSON_CELL = re.compile(
+    r"^[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2}$"
+    r"(?<![股室馆館科组組局委办辦队隊会會院所站处處镇鎮乡鄉村司部厅廳])"
+)
 
 
 def _rows_by_lead(
@@ -947,9 +956,31 @@ def unflatten_tables(text: str) -> str:
                 out = [g for n, line in enumerate(out) for g in (group_rows.get(n), line) if g]
                 return "\n".join(lines[:first] + out + lines[end + 1 :])
         out, number = [], 0
+        # A column of the leader ("责任领导") holds people's names, no units; a column of
+        # categories before the task's ("指标", "类别") opens a group's first row with its
+        # category: no task of its own.
+        leaders = any(w in h for h in plain for w in _LEADER_HEADS)
+        task_at = next((i for i, h in enumerate(plain) if any(w in h for w in _TABLE_TASK)), None)
+        categories = task_at is not None and any(
+            w in h for h in plain[:task_at] for w in _CATEGORY_HEADS
+        )
         for index, row in enumerate(rows):
             if index in groups:
                 out.append(groups[index])
+            if (
+                categories
+                and len(row) >= 2
+                and _cell_kind(row[0]) == "unit"
+                and _cell_kind(row[1]) == "task"
+                and not _UNIT_CELL.match(row[0])
+            ):
+                row = row[1:]  # "文化产业" above "培育…企业1家。": the row's category
+            leader = ""
+            if leaders:
+                named = [c for c in row if _PERSON_CELL.match(c) and not _UNIT_CELL.match(c)]
+                if named:
+                    leader = named[0].replace(" ", "").replace("\u3000", "")
+                    row = [c for c in row if c not in named]
             if projects:
                 row = _units_rejoined(row)
                 if row and _cell_kind(row[0]) == "unit" and not _UNIT_CELL.match(row[0]):
@@ -986,8 +1017,10 @@ def unflatten_tables(text: str) -> str:
                     _day, words, _long = item_deadline(time_limit.translate(_T2S), 2000)
                     reported = time_limit
                     time_limit = words if _day is not None else time_limit.rstrip("。，,")
-                notes = ([f"{role}：{'、'.join(units)}"] if units else []) + (
-                    [f"完成时限：{time_limit}"] if time_limit else []
+                notes = (
+                    ([f"{role}：{'、'.join(units)}"] if units else [])
+                    + ([f"完成时限：{time_limit}"] if time_limit else [])
+                    + ([f"责任领导：{leader}"] if leader else [])
                 )
                 number += 1
                 note = f"（{'；'.join(notes)}）" if notes else ""
@@ -4377,8 +4410,12 @@ _TABLE_VALUE = re.compile(
 # What a figure right after a row's label is called when no name stands before it.
 _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|增速|以上|左右|新增|增加)?$")
 # "今年全市…的主要预期目标为：…", "年底前建成…": the document's year.
-# ("全年完成工业投资1200亿元": what the year is to complete.)
-_THIS_YEAR = re.compile(r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标|完成|实现)")
+# ("全年完成工业投资1200亿元": what the year is to complete; "全年举办…活动3场次", "全年
+# 接待游客…": what the year is to do, 全年 opening its clause before the verb.)
+_THIS_YEAR = re.compile(
+    r"今年(?!以来)|年内|年底前|本年度|全年(?=[^。；;]{0,12}目标|完成|实现)|"
+    r"(?:^|(?<=[，,。；;：:\n.．、]))全年(?=组织|举办|开展|接待|新增|新建|培育|引进|培训|争取|力争|确保)"
+)
 
 
 _GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
