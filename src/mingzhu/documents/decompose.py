@@ -2343,6 +2343,9 @@ _ANNOUNCED = re.compile(
 )
 
 
+_ASSIGNED = re.compile(r"由[^，,。；;：:]{2,30}?(?:负责|牵头|負責|牽頭)")
+
+
 def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
     """The span of a covering notice's own points: from the paragraph that sends the
     document and announces them to the notice's date line (or the text's end); (0, 0)
@@ -2372,8 +2375,8 @@ def is_instruction(
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
-    if points[0] <= item.start < points[1]:
-        return True
+    if points[0] <= item.start < points[1] and not _ASSIGNED.search(item.text):
+        return True  # (a point that gives the work to a unit, "由县商务局负责推进", is work)
     # 各部門要 reads as 各部门要; an instruction tells every unit near its head.
     item = dataclasses.replace(
         item, title=item.title.translate(_PLAIN), text=item.text[:300].translate(_PLAIN)
