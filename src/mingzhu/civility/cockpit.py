@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from mingzhu.cockpit.panels import Panel, register
 from mingzhu.tasks import history
 from mingzhu.tasks.choices import ListKind, Status
-from mingzhu.tasks.lights import active_on, light_aggregates
+from mingzhu.tasks.lights import light_totals
 from mingzhu.tasks.models import Task
 
 from .choices import ApplicationStatus
@@ -73,7 +73,7 @@ def civility_panel(user, as_of: dt.date) -> Panel | None:
         # The campaign's tasks are found by their list first, in one query over the
         # scope: counted part by part (as the tasks panel counts the whole ledger), each
         # part would read its active tasks across the ledger before looking at the list.
-        lights = active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of))
+        lights = light_totals(tasks, as_of)
     empty = not (by_status or hours["hours"] or totals["total"])
     return Panel(
         key="civility",

@@ -30,7 +30,7 @@ from mingzhu.tasks.choices import Light, SheetLevel
 from mingzhu.tasks.lights import (
     LIGHTS,
     active_on,
-    light_aggregates,
+    light_totals,
     lights_by_unit,
     recorded_lights,
 )
@@ -48,7 +48,7 @@ def light_counts(tasks, as_of: dt.date) -> dict[str, int]:
     scope."""
     if per_unit(tasks):
         return _totals(lights_by_unit(tasks, as_of))
-    return active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of))
+    return light_totals(tasks, as_of)
 
 
 def per_unit(tasks) -> bool:

@@ -24,8 +24,8 @@ from mingzhu.core.cache import bump
 from . import history, services
 from .choices import ACTIVE, SheetLevel
 from .filters import behind_q
-from .lights import record_day, stale_days
-from .models import LightsDay, SupervisionSheet, Task
+from .lights import record_day, recorded_days, stale_days
+from .models import SupervisionSheet, Task
 from .notices import sheet_notices
 
 log = logging.getLogger("mingzhu.tasks")
@@ -91,7 +91,7 @@ def supervise(as_of: dt.date) -> dict[str, int]:
     # The day before, now past, has its lights recorded once for the cockpit (tasks.lights).
     counts["lights_recorded"] = None
     day = as_of - dt.timedelta(days=1)
-    if history.is_past(day) and not LightsDay.objects.filter(day=day, stale=False).exists():
+    if history.is_past(day) and not recorded_days().filter(day=day).exists():
         rows = record_day(day)
         counts["lights_recorded"] = day.isoformat()
         log.info("lights of %s recorded: %s rows", day, rows)

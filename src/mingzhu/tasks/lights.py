@@ -57,6 +57,12 @@ def active_on(tasks, as_of: dt.date):
     return history.tasks_on(tasks, as_of).filter(**{f"{history.STATUS}__in": ACTIVE})
 
 
+def light_totals(tasks, as_of: dt.date) -> dict[str, int]:
+    """The active tasks by light at the end of ``as_of``, in one query over the whole
+    scope: {"red": n, "yellow": n, "green": n}."""
+    return active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of))
+
+
 def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
     """The active tasks by light at the end of ``as_of``, per lead unit:
     {lead unit id: {"red": n, "yellow": n, "green": n}}.
@@ -112,6 +118,11 @@ def record_day(day: dt.date) -> int:
     return len(rows)
 
 
+def recorded_days():
+    """The days whose record still says what their events say (recorded, not outdated)."""
+    return LightsDay.objects.filter(stale=False)
+
+
 def outdate(since: dt.date) -> int:
     """Mark the recorded days from ``since`` on as outdated: an event dated ``since`` was
     written after they were recorded, so their lights are read from the events again until
@@ -140,7 +151,7 @@ def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] |
     issuer is)."""
     if not history.is_past(as_of) or tasks.query.is_empty():
         return None
-    if not LightsDay.objects.filter(day=as_of, stale=False).exists():
+    if not recorded_days().filter(day=as_of).exists():
         return None
     carried = getattr(tasks, "_scope_count", None)
     # The record knows the scope and nothing else: any other filter is not for it.

@@ -3,8 +3,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from mingzhu.tasks.lights import record_day
-from mingzhu.tasks.models import LightsDay
+from mingzhu.tasks.lights import record_day, recorded_days
 
 
 class Command(BaseCommand):
@@ -32,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError(f"--since ({first}) is after the last day ({last}).")
         done = set()
         if not again:
-            done = set(LightsDay.objects.filter(stale=False).values_list("day", flat=True))
+            done = set(recorded_days().values_list("day", flat=True))
         recorded = 0
         day = first
         while day <= last:
