@@ -185,7 +185,8 @@ CACHES = {
     # (core.cache, cockpit.panels), the API's throttle counts. A table of the database,
     # made on every migrate: nothing more to install or run, on Linux or Windows.
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        # Django's database cache, each write in one statement (core.cache_table).
+        "BACKEND": "mingzhu.core.cache_table.TableCache",
         "LOCATION": "mingzhu_cache",
         "OPTIONS": {"MAX_ENTRIES": env_int("MINGZHU_CACHE_MAX_ENTRIES", 20_000)},
     },

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.utils.module_loading import import_string
 
 REPLICA = "replica"
 COOKIE = "mingzhu_wrote"
@@ -101,7 +103,7 @@ def _cache_tables() -> tuple[str, ...]:
     return tuple(
         f'"{c["LOCATION"]}"'
         for c in settings.CACHES.values()
-        if c.get("BACKEND", "").endswith("db.DatabaseCache")
+        if issubclass(import_string(c.get("BACKEND", "")), BaseDatabaseCache)
     )
 
 
