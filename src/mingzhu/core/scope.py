@@ -450,13 +450,28 @@ def exists_in_parts(queryset: models.QuerySet) -> bool:
 
 def count_by_in_parts(queryset: models.QuerySet, field: str) -> dict:
     """{value of ``field``: number of rows} of a restricted queryset, counted part by part
-    of its scope as ``count_in_parts`` does (in one grouped query when it cannot be)."""
+    of its scope as ``count_in_parts`` does (``sums_in_parts``)."""
     from django.db.models import Count
 
+    return {
+        key[0]: sums["n"] for key, sums in sums_in_parts(queryset, (field,), n=Count("pk")).items()
+    }
+
+
+def sums_in_parts(queryset: models.QuerySet, fields: tuple[str, ...], **sums) -> dict:
+    """{values of ``fields``: {name: total}} of ``queryset.values(*fields).annotate(**sums)``
+    where every aggregate adds up (Count, Sum), counted part by part of its scope
+    (``scope_parts``) in one query: the parts' grouped rows joined by UNION ALL, each part
+    read by its own index, and the rows of a group added up here. One grouped query when
+    the scope is not one to split."""
+    grouped = queryset.order_by().values(*fields).annotate(**sums)
+    parts = _split(grouped)
+    rows = parts[0].union(*parts[1:], all=True) if parts else grouped
     totals: dict = {}
-    for part in scope_parts(queryset) or [queryset]:
-        for value, n in part.order_by().values_list(field).annotate(n=Count("pk")):
-            totals[value] = totals.get(value, 0) + n
+    for row in rows:
+        found = totals.setdefault(tuple(row[f] for f in fields), dict.fromkeys(sums, 0))
+        for name in sums:
+            found[name] += row[name] or 0
     return totals
 
 
@@ -466,13 +481,21 @@ def scope_parts(queryset: models.QuerySet) -> list[models.QuerySet] | None:
     other filter kept. None when the query is not one this applies to: no scope, a single
     field, DISTINCT, slices, unions or grouping, or a scope filter that is no longer a
     top-level condition."""
+    if queryset.query.group_by is not None:
+        return None
+    return _split(queryset)
+
+
+def _split(queryset: models.QuerySet) -> list[models.QuerySet] | None:
+    """``scope_parts``, of a grouped query too (``sums_in_parts``: the parts' groups add
+    up)."""
     from django.db.models.sql.where import AND
 
     carried = getattr(queryset, "_scope_count", None)
     query = queryset.query
     if carried is None or query.combinator or query.is_sliced or query.distinct:
         return None
-    if query.group_by is not None or query.where.connector != AND or query.where.negated:
+    if query.where.connector != AND or query.where.negated:
         return None
     index = next(
         (i for i, c in enumerate(query.where.children) if _same_node(c, carried.node)), None
@@ -490,8 +513,10 @@ def scope_parts(queryset: models.QuerySet) -> list[models.QuerySet] | None:
         part_where = queryset.model._base_manager.filter(part).query.where
         counted = query.chain()
         counted.where.children[index] = part_where
-        clone = queryset.model._base_manager.all()
+        clone = queryset._chain()  # of its class: a values() query gives its rows
         clone.query = counted
+        if hasattr(clone, "_scope_count"):
+            clone._scope_count = None  # a part is no scope to split again
         parts.append(clone)
     return parts
 

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from mingzhu.core.scope import scope_parts
+from mingzhu.core.scope import scope_parts, sums_in_parts
 
 from . import history
 from . import services as task_services
@@ -34,7 +34,10 @@ RECORDED_FIELDS = ("lead_unit__in", "issuer__in")
 
 def light_aggregates(as_of: dt.date) -> dict[str, Count]:
     """The task engine's light rules phrased in SQL (tasks.filters ``light_filter``) on the
-    state of ``as_of``: red is overdue, yellow is near the deadline or behind schedule."""
+    state of ``as_of``: red is overdue, yellow is near the deadline or behind schedule,
+    green the rest of the active tasks (``lit``: every one carries one light, its
+    deadline, start and progress being never empty), so that the schedule test is
+    written once."""
     deadline = history.DEADLINE
     pending = Q(**{f"{deadline}__gte": as_of})
     near = Q(**{f"{deadline}__lte": task_services.near_limit(as_of)})
@@ -42,7 +45,16 @@ def light_aggregates(as_of: dt.date) -> dict[str, Count]:
     return {
         "red": Count("pk", filter=Q(**{f"{deadline}__lt": as_of})),
         "yellow": Count("pk", filter=pending & (near | behind)),
-        "green": Count("pk", filter=pending & ~near & ~behind),
+        "active": Count("pk"),
+    }
+
+
+def lit(row: dict) -> dict[str, int]:
+    """{"red": n, "yellow": n, "green": n} of a row counted by ``light_aggregates``."""
+    return {
+        "red": row["red"],
+        "yellow": row["yellow"],
+        "green": row["active"] - row["red"] - row["yellow"],
     }
 
 
@@ -60,7 +72,7 @@ def active_on(tasks, as_of: dt.date):
 def light_totals(tasks, as_of: dt.date) -> dict[str, int]:
     """The active tasks by light at the end of ``as_of``, in one query over the whole
     scope: {"red": n, "yellow": n, "green": n}."""
-    return active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of))
+    return lit(active_on(tasks, as_of).order_by().aggregate(**light_aggregates(as_of)))
 
 
 def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
@@ -70,14 +82,11 @@ def lights_by_unit(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]]:
     The tasks are taken as they stood then (tasks.history: those that existed, with the
     status, progress and deadline of that day); today that is their row. A scope of
     several fields (lead unit, issuer, co-units) is counted in its disjoint parts
-    (core.scope ``scope_parts``), one grouped query each: on PostgreSQL the lead unit's
-    part reads the index of active tasks alone (``task_active_cover``), whatever the
-    ledger's size."""
-    rows: dict[int | None, dict[str, int]] = {}
-    active = active_on(tasks, as_of)
-    for part in scope_parts(active) or [active]:
-        _add(rows, part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of)))
-    return rows
+    (core.scope ``sums_in_parts``: one query, a grouped part each): on PostgreSQL the lead
+    unit's part reads the index of active tasks alone (``task_active_cover``), whatever
+    the ledger's size."""
+    found = sums_in_parts(active_on(tasks, as_of), ("lead_unit_id",), **light_aggregates(as_of))
+    return {key[0]: lit(sums) for key, sums in found.items()}
 
 
 def _add(rows: dict, grouped) -> None:
@@ -105,7 +114,7 @@ def record_day(day: dt.date) -> int:
             day=day,
             lead_unit_id=row["lead_unit_id"],
             issuer_id=row["issuer_id"],
-            **{light: row[light] for light in LIGHTS},
+            **lit(row),
         )
         for row in grouped
     ]
@@ -176,7 +185,8 @@ def recorded_lights(tasks, as_of: dt.date) -> dict[int | None, dict[str, int]] |
             found = recorded.filter(branch & ~done).values("lead_unit_id").annotate(**light_sums)
             done |= branch
         else:
-            found = part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of))
+            grouped = part.order_by().values("lead_unit_id").annotate(**light_aggregates(as_of))
+            found = ({"lead_unit_id": row["lead_unit_id"], **lit(row)} for row in grouped)
         _add(rows, found)
     return rows
 
