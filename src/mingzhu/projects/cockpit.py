@@ -58,11 +58,16 @@ def projects_panel(user, as_of: dt.date) -> Panel | None:
         return None
     projects = projects_on(Project.objects.restrict(user, "view"), as_of)
     data = funnel_rows(projects, "stage_then")
-    major = list(
-        projects.exclude(stage_then=Stage.SUSPENDED)
-        .filter(total_investment__gte=300_000)
-        .select_related("town")
-        .order_by("-total_investment")[:5]
+    empty = not any(s["count"] for s in data["stages"])
+    major = (
+        []
+        if empty
+        else list(
+            projects.exclude(stage_then=Stage.SUSPENDED)
+            .filter(total_investment__gte=300_000)
+            .select_related("town")
+            .order_by("-total_investment")[:5]
+        )
     )
     for project in major:
         project.stage_label = Stage(project.stage_then).label
@@ -71,7 +76,7 @@ def projects_panel(user, as_of: dt.date) -> Panel | None:
         title=_("Projects"),
         template="projects/_cockpit_panel.html",
         context={**data, "major": major, "chart": funnel_option(data["reached"])},
-        empty=not any(s["count"] for s in data["stages"]),
+        empty=empty,
         empty_message=_("No projects in your scope."),
         link=reverse("projects:project_list"),
         width=6,

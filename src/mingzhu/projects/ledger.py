@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from . import services
@@ -38,21 +38,22 @@ def light_of(project, as_of: dt.date) -> str | None:
 
 
 def funnel_rows(projects, stage: str = "stage") -> dict:
-    """Counts and investment (亿元) by stage and by tier, from one grouped query.
-    ``stage`` names the field (or annotation, e.g. the stage on a past day) to group by."""
-    rows = (
-        projects.order_by()
-        .values(stage)
-        .annotate(n=Count("pk"), total=Sum("total_investment"))
-        .values(stage, "n", "total")
-    )
-    by_stage = {r[stage]: r for r in rows}
+    """Counts and investment (亿元) by stage and by tier, from one query of each project's
+    investment and stage. ``stage`` names the field (or annotation, e.g. the stage on a
+    past day) to group by."""
+    amounts = list(projects.order_by().values_list("total_investment", stage))
+    counts: dict[str, int] = {}
+    totals: dict[str, Decimal] = {}
+    for amount, at in amounts:
+        counts[at] = counts.get(at, 0) + 1
+        if amount is not None:
+            totals[at] = totals.get(at, Decimal(0)) + amount
     stages = [
         {
             "stage": s,
             "label": Stage(s).label,
-            "count": by_stage.get(s, {}).get("n", 0),
-            "total_yi": services.yuan_yi(by_stage.get(s, {}).get("total") or Decimal(0)),
+            "count": counts.get(s, 0),
+            "total_yi": services.yuan_yi(totals.get(s, Decimal(0))),
         }
         for s in (*STAGE_ORDER, Stage.SUSPENDED)
     ]
@@ -66,7 +67,6 @@ def funnel_rows(projects, stage: str = "stage") -> dict:
             }
         )
     tiers = []
-    amounts = list(projects.order_by().values_list("total_investment", stage))
     for tier in Tier:
         in_tier = [(a, s) for a, s in amounts if services.tier_of(a) == tier]
         tiers.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit, unit_names
@@ -55,29 +55,34 @@ def hazard_facts(hazards: QuerySet, as_of: dt.date | None = None) -> list[Hazard
     return [HazardFacts(*r) for r in rows]
 
 
-def towns() -> list[OrgUnit]:
-    return list(OrgUnit.objects.filter(kind__in=TOWN_KINDS).order_by("sort_order", "pk"))
-
-
-def unit_town(facts: list[HazardFacts], town_units: list[OrgUnit]) -> dict[int, int]:
-    """The town of each hazard's unit (by the stored path: one query)."""
+def towns_and_units(facts: list[HazardFacts]) -> tuple[list[OrgUnit], dict[int, int]]:
+    """The towns, and the town of each hazard's unit (by the stored path), in one query."""
     ids = {f.unit_id for f in facts}
+    found = list(
+        OrgUnit.objects.filter(Q(kind__in=TOWN_KINDS) | Q(pk__in=ids))
+        .order_by("sort_order", "pk")
+        .only("pk", "path", "kind", "name", "short_name", "sort_order")
+    )
+    town_units = [u for u in found if u.kind in TOWN_KINDS]
+    return town_units, unit_town([u for u in found if u.pk in ids], town_units)
+
+
+def unit_town(units: list[OrgUnit], town_units: list[OrgUnit]) -> dict[int, int]:
+    """The town of each unit (by the stored path)."""
     out = {}
-    for pk, path in OrgUnit.objects.filter(pk__in=ids).values_list("pk", "path"):
+    for unit in units:
         for town in town_units:
-            if path.startswith(town.path):
-                out[pk] = town.pk
+            if unit.path.startswith(town.path):
+                out[unit.pk] = town.pk
                 break
     return out
 
 
 def heat_map_data(facts: list[HazardFacts]) -> dict:
     """What the ECharts heat map of the metrics page and the cockpit draws."""
-    town_units = towns()
+    town_units, town_of = towns_and_units(facts)
     domains = list(Domain.values)
-    counts, scores = services.heat_map(
-        facts, unit_town(facts, town_units), [t.pk for t in town_units], domains
-    )
+    counts, scores = services.heat_map(facts, town_of, [t.pk for t in town_units], domains)
     from django.utils.translation import gettext as _
 
     rows = [t.short_name or t.name for t in town_units] + [_("City departments")]

@@ -31,15 +31,19 @@ def targets_panel(user, as_of: dt.date) -> Panel | None:
     rows = progress_rows(Target.objects.restrict(user), Observation.objects.restrict(user), as_of)
     for row in rows:
         row["gauge"] = gauge_value(row["progress"])
-    return Panel(
+    panel = Panel(
         key="targets",
         title=_("Development targets"),
         template="targets/_cockpit_panel.html",
         context={"rows": rows},
-        empty=not rows,
-        empty_message=_("No targets in your scope.")
-        if Target.objects.exists()
-        else _("No targets have been set yet."),
         link=reverse("targets:target_list"),
         width=12,
     )
+    if not rows:  # none in scope: are there any at all?
+        panel.empty = True
+        panel.empty_message = (
+            _("No targets in your scope.")
+            if Target.objects.exists()
+            else _("No targets have been set yet.")
+        )
+    return panel
