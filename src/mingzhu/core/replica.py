@@ -19,6 +19,7 @@ and metrics pages, the exports), which go to the replica when all of these hold:
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -97,9 +98,11 @@ class ReplicaRouter:
         return False if db == REPLICA else None
 
 
+@functools.cache
 def _cache_tables() -> tuple[str, ...]:
     """The quoted names of the caches' database tables: what a request writes there (a
-    topic's first token, a cockpit entry, a throttle count) is no write of the user's."""
+    topic's first token, a cockpit entry, a throttle count) is no write of the user's.
+    Read from the settings once per process."""
     return tuple(
         f'"{c["LOCATION"]}"'
         for c in settings.CACHES.values()
