@@ -16,7 +16,8 @@ window.mingzhuHeatmapTooltip = function (data, p) {
       var data = JSON.parse(document.getElementById(node.dataset.source).textContent);
       echarts.init(node).setOption({
         tooltip: {formatter: function (p) { return window.mingzhuHeatmapTooltip(data, p); }},
-        grid: {left: 90, right: 10, top: 10, bottom: 70},
+        // Room below the rotated domain names for the colour scale and its handles' figures.
+        grid: {left: 90, right: 10, top: 10, bottom: 100},
         xAxis: {type: "category", data: data.domains, axisLabel: {rotate: 30}, splitArea: {show: true}},
         yAxis: {type: "category", data: data.towns, splitArea: {show: true}},
         visualMap: {min: 0, max: Math.max(data.max, 1), calculable: true, orient: "horizontal",
