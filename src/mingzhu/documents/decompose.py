@@ -4643,6 +4643,15 @@ def _names(text: str) -> list[str]:
     return names
 
 
+def _units_line(text: str) -> str:
+    """The last line of a row's text when it names units and nothing else, without a label
+    ("市应急管理局、市消防救援支队"), below the row's own line; "" when there is none."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[-1]) > 80 or not _units_listed(lines[-1]):
+        return ""
+    return lines[-1]
+
+
 def named_units(text: str) -> tuple[str, list[str], str, str]:
     """(lead, co-operating units, leader, the words) that a text names itself."""
     leads: list[str] = []
@@ -4684,6 +4693,11 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co"))
+    if not leads and not answerable and (units := _units_line(text)):
+        # "(1)会同…培训。" then "市应急管理局、市消防救援支队" on a line of its own: a list
+        # flattened one cell a line without its header; the first unit leads.
+        words.append(units)
+        answerable = _names(units)
     if not leads and (led := [n for n in answerable if re.search(r"(?:牵头|牽頭)$", n)]):
         # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
         leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
@@ -5529,6 +5543,7 @@ def _stops_mid_sentence(joined: str) -> bool:
         or not re.search(r"[，,、；;]", last)
         or _PROGRESS_LABEL.match(last)
         or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
+        or _units_listed(last)  # a row's units on a line of their own, no label
     ):
         return False
     # A heading ("一、…，…") and a labelled line of units ("协办单位：X、Y") end without a
