@@ -830,6 +830,33 @@ def scored_tables(text: str) -> str:
     return text
 
 
+def _after_groups(cells: list[tuple[int, str]], j: int) -> int:
+    """The index of the first cell after the group rows standing from ``j`` on."""
+    while j < len(cells) and _GROUP_ROW.match(cells[j][1]) and len(cells[j][1]) <= 120:
+        j += 1
+    return j
+
+
+def _row_skipped_to(
+    cells: list[tuple[int, str]], j: int, expected: int, rows: list[list[str]]
+) -> bool:
+    """The cell at ``j`` numbers a row further on than the next ("68" after row 3): a
+    passage of the table's rows picked out of it. Only after a row as wide as the first,
+    and before a task's cell (or the first words of one, cut by the passage)."""
+    cell = cells[j][1]
+    return (
+        bool(_ROW_NUMBER.match(cell))
+        and expected < int(cell) <= expected + 300
+        and bool(rows)
+        and len(rows[-1]) >= max(2, len(rows[0]))
+        and j + 1 < len(cells)
+        and (
+            _cell_kind(nxt := cells[j + 1][1]) == "task"
+            or (len(nxt) > 12 and not _units_listed(nxt) and not _ROW_NUMBER.match(nxt))
+        )
+    )
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -886,16 +913,24 @@ def unflatten_tables(text: str) -> str:
             ):
                 j += 1 + len(header)  # the header again at the top of a new page
                 continue
-            if cell == str(expected):
+            if cell == str(expected) or _row_skipped_to(cells, j, expected, rows):
                 rows.append([])
-                expected += 1
+                expected = int(cell) + 1
             elif (
                 _GROUP_ROW.match(cell)
-                and j + 1 < len(cells)
-                and cells[j + 1][1] == str(expected)
                 and len(cell) <= 120
+                and (after := _after_groups(cells, j)) < len(cells)
+                and (
+                    cells[after][1] == str(expected)
+                    or _row_skipped_to(cells, after, expected, rows)
+                )
             ):
-                groups[len(rows)] = cell  # "一、主要经济指标（牵头领导：…）" inside the table
+                # "一、主要经济指标（牵头领导：…）" inside the table; in a passage of the
+                # table's rows (a department's, "3", "68", "69"), groups without any of its
+                # rows stand one after another: the last one heads the next row.
+                groups[len(rows)] = cells[after - 1][1]
+                j = after
+                continue
             elif cell.endswith((":", "：")) or len(cell) > 120 or _TABLE_END.match(cell):
                 break  # "分享到：", a paragraph, "附件2" or "二、…": the table has ended
             elif _TABLE_DATE_LINE.match(cell):
