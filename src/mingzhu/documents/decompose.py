@@ -2371,10 +2371,12 @@ def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> 
 
 # The sentence of a covering notice that sends a document elsewhere (印发给你们, 详见附件)
 # and announces its own points: "…现印发给你们，并提出以下意见", "请结合以下要求认真贯彻执行",
-# "现将有关事宜通知如下".
-_SENT = re.compile(r"印发(?:给)?你们|详见附件|见附件")
+# "现将有关事宜通知如下", "并就相关工作通知如下" (in traditional characters too).
+_SENT = re.compile(r"印[发發](?:[给給])?你[们們]|详见附件|[见見]附件|詳見附件")
 _ANNOUNCED = re.compile(
-    r"(?:以下|如下)(?:要求|意见)|有关(?:事宜|事项)(?:通知|明确)如下|提出(?:以下|如下)(?:意见|要求)"
+    r"(?:以下|如下)(?:要求|意见|意見)"
+    r"|(?:有关|相关|有關|相關)(?:事宜|事项|事項|工作)(?:通知|明确|明確)如下"
+    r"|提出(?:以下|如下)(?:意见|意見|要求)"
 )
 
 
