@@ -2149,6 +2149,42 @@ def _jammer(run: str) -> bool:
     return letters >= 2 and marks >= 2
 
 
+# "　（一）緊扣…" that a page decoded one byte off after a broken full-width space:
+# "?。ㄒ唬┚o扣…". The run from "。" to the first ASCII character, re-encoded in GBK and read
+# again from its second byte, gives the heading back when it is one ("（一）緊").
+_SHIFTED_MARK = re.compile(r"\?(。[^\x00-\x7f]{1,10}?[\x40-\x7e])")
+_SHIFTED_HEADING = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")
+
+
+def _realigned(run: str) -> str:
+    try:
+        read = run.encode("gbk")[1:].decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return ""
+    return read if _SHIFTED_HEADING.match(read) else ""
+
+
+def realigned(text: str) -> str:
+    """The headings a page decoded one byte off ("?。ㄒ唬┚o扣" → "（一）緊扣") read back.
+    A heading that does not read back (its first character lost with the byte) at the
+    start of a line after one that did is the next of the same numbering: its mark is
+    given back ("（二）"), its first words stay as the page has them."""
+    if "?。" not in text:
+        return text
+    lines, number = text.split("\n"), 0
+    for k, line in enumerate(lines):
+        if "?。" not in line:
+            continue
+        m = _SHIFTED_MARK.search(line)
+        if m and (read := _realigned(m.group(1))):
+            number = _NUMERALS.find(read[1]) + 1
+            lines[k] = line[: m.start()] + read + line[m.end() :]
+        elif number and 0 < number < len(_NUMERALS) and line.lstrip().startswith("?。"):
+            number += 1
+            lines[k] = f"（{_NUMERALS[number - 1]}）{line.lstrip()[2:]}"
+    return "\n".join(lines)
+
+
 def without_jammer(text: str) -> str:
     """The text without a forum's anti-copying jammer (``_JAMMER_RUN``)."""
     if not re.search(r"[!-~][ \t]+[!-~]{1,3}[ \t]+[!-~]", text):
@@ -5085,7 +5121,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = without_jammer(_ROMANISED.sub("", _EMOJI.sub("", text.translate(_FULLWIDTH_DIGITS))))
+    text = without_jammer(
+        _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
+    )
     for read in _TABLE_READERS:
         text = read(text)
     paragraphs = join_lines(text)
