@@ -3362,8 +3362,9 @@ _CLOSING_VERB = re.compile(
 # the verb that completes it.
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
-    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用)(?P<rest>[^，,。；;（(]{0,24})"
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用|达到|達到)"
+    r"(?P<rest>[^，,。；;（(]{0,24})"
 )
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
@@ -4004,9 +4005,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
-    for m in (
-        _SHARE_DONE.finditer(text) if "%以上的" in text or "%的" in text or "％" in text else ()
-    ):
+    for m in _SHARE_DONE.finditer(text) if "%以上" in text or "%的" in text or "％" in text else ():
         # "2015年完成75%以上的确权登记": the share of the work done.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
@@ -4098,8 +4097,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
-        if value is None:
-            continue
+        if value is None or (m.group("verb") in ("达到", "達到") and m.group("unit") not in "%％"):
+            continue  # ("50%以上旗区级综合医院达到…标准": a share of them reaching a standard)
         name = m.group("obj") + m.group("verb") + m.group("rest").strip()
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start(), m.end()))
@@ -4254,7 +4253,8 @@ _DIMENSION = re.compile(
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
 _SHARE_DONE = re.compile(
-    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?的"
+    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
+    r"(?:(?P<suf>以上|左右)的?|的)"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
