@@ -2344,7 +2344,9 @@ PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景"
     # "经济社会发展总体要求": the same part named with what it frames.
-    r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路))$"
+    r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路)"
+    # "三、分管领导、牵头单位和责任单位": the part naming who answers for the whole plan.
+    r"|(?:分管|牵头|责任|联系)?(?:领导|单位|部门)(?:[、和及与](?:分管|牵头|责任|配合|协办)?(?:领导|单位|部门))+)$"
 )
 # A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
 _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
