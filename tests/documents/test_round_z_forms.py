@@ -2,6 +2,7 @@
 test (names, figures and dates invented)."""
 
 import datetime as dt
+from decimal import Decimal
 
 from mingzhu.documents.decompose import decompose
 
@@ -143,3 +144,84 @@ def test_headings_a_page_decoded_one_byte_off_are_read_back():
     assert [i.named_lead for i in d.items] == ["市政務服務數據管理局", "市大數據中心"]
     assert d.items[0].title == "緊扣年度任務,統籌推進平臺建設"
     assert d.items[0].deadline == dt.date(2031, 12, 31)
+
+
+# --- goals named by a short paragraph -----------------------------------------------------------
+
+
+def test_goals_a_short_paragraph_names_are_the_years_goals_and_their_points_no_tasks():
+    text = (
+        "某市2031年水利工作要点\n"
+        "今年是规划实施的关键之年。2031年,我们工作的总体要求是:坚持稳中求进,统筹发展和安全。\n"
+        "主要目标是:“一保持、两提升”。\n"
+        "一保持:保持水利建设投资20亿元以上,努力争取更好成绩。\n"
+        "两提升:一是提升供水保障能力,新建农村供水管网120公里,农村自来水普及率提升至95%以上。"
+        "二是提升防洪能力,完成病险水库除险加固8座,山洪灾害监测站点覆盖率大于90%。\n"
+        "一、加快重点工程建设\n"
+        "1.推进引调水工程建设。年内完成主体工程。(牵头单位:市水利局)\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [("推进引调水工程建设", "市水利局")]
+    got = {(t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets}
+    end = dt.date(2031, 12, 31)
+    assert {
+        ("投资", ">=", Decimal("20"), "亿元", end),
+        ("农村供水管网", ">=", Decimal("120"), "公里", end),
+        ("农村自来水普及率", ">=", Decimal("95"), "%", end),
+        ("病险水库除险加固", ">=", Decimal("8"), "座", end),
+        ("山洪灾害监测站点覆盖率", ">", Decimal("90"), "%", end),
+    } <= got
+
+
+# --- a share before what reaches or completes ----------------------------------------------------
+
+
+def test_a_share_with_yishang_before_the_units_that_reach_a_standard_or_the_work_done():
+    text = (
+        "一、工作目标\n"
+        "到2030年,60%以上县级医院达到三级医院服务能力标准,70%以上的乡镇卫生院达到服务能力推荐标准。\n"
+        "二、重点任务\n"
+        "1.推进平台建设。2029年底完成85%以上区县均衡化发展指标任务。(牵头单位:市数据局)\n"
+    )
+    d = decompose(text)
+    got = {(t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets}
+    assert got == {
+        ("县级医院达到三级医院服务能力标准", ">=", Decimal("60"), "%", dt.date(2030, 12, 31)),
+        ("乡镇卫生院达到服务能力推荐标准", ">=", Decimal("70"), "%", dt.date(2030, 12, 31)),
+        ("区县均衡化发展指标任务", ">=", Decimal("85"), "%", dt.date(2029, 12, 31)),
+    }
+
+
+# --- a part naming who answers for the plan -------------------------------------------------------
+
+
+def test_a_part_naming_the_plans_leader_and_units_is_no_task():
+    text = (
+        "某县农村公路提升工程实施方案\n"
+        "一、工作目标\n"
+        "年内新改建农村公路60公里。\n"
+        "二、分管领导、牵头单位和责任单位\n"
+        "分管领导:某某某\n"
+        "牵头单位:县交通运输局\n"
+        "责任单位:各乡镇政府\n"
+        "三、工作措施\n"
+        "1.抓好项目前期。6月底前完成施工图设计。(牵头单位:县交通运输局)\n"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == ["抓好项目前期"]
+
+
+# --- a row's work in yearly stages ---------------------------------------------------------------
+
+
+def test_a_row_whose_work_is_staged_by_year_is_due_by_the_end_of_the_last():
+    text = (
+        "一、主要任务\n"
+        "(1)分批开展重点行业企业负责人安全培训,其中:2031年,重点开展矿山企业负责人培训;"
+        "2032年,重点开展危化企业负责人培训;2033年,重点开展商业综合体负责人培训。\n"
+        "市应急管理局、市消防救援支队\n"
+    )
+    d = decompose(text)
+    assert [(i.named_lead, i.deadline) for i in d.items] == [
+        ("市应急管理局", dt.date(2033, 12, 31))
+    ]

@@ -2320,14 +2320,28 @@ _GOALS_LEAD = re.compile(
 _GOALS_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]|目标如下\s*[：:]")
 
 
+# A short paragraph that says what the goals are and names them by a slogan ("主要目标是：
+# “一保持、两提高、三提升”。"), the paragraphs under it developing its parts ("一保持：…",
+# "两提高：一是…；二是…").
+_GOALS_SAID = re.compile(
+    rf"^(?:{_tw('主要|总体|工作|发展|年度|全年')})?{_tw('目标')}(?:{_tw('任务')})?"
+    r"(?:是|为|為)?\s*[：:]"
+)
+
+
+def _says_goals(para: str) -> bool:
+    return len(para) <= 60 and bool(_GOALS_SAID.match(para.strip()))
+
+
 def _heads_goals(para: str) -> bool:
     """A line heading a text's goals: "主要目标", or the year's expected targets in more
     words ("建议全年经济社会发展预期目标"), or a sentence ending in the words that
-    introduce them ("…努力实现以下目标：")."""
+    introduce them ("…努力实现以下目标："), or a short one naming them ("主要目标是：…")."""
     return bool(
         GOALS.match(para.strip("。.：: "))
         or _GOALS_LINE.match(para)
         or _GOALS_LEAD.search(para[-30:])
+        or _says_goals(para)
     )
 
 
@@ -4497,6 +4511,8 @@ _THIS_YEAR = re.compile(
 
 
 _GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
+# A sentence opening on the year whose work it plans ("…。2024年，我们工作的总体要求是").
+_YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
 def find_targets(
@@ -4514,10 +4530,23 @@ def find_targets(
     reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
     found = []
     lead_para = ""  # the paragraph the dash-led ones below it ("——…") go on from
+    # The year of the goals a short paragraph names ("主要目标是：…") under a sentence
+    # opening on a year ("2024年，我们工作的总体要求是：…"): the paragraphs under it, to
+    # the next heading or short line, state that year's goals.
+    said_year: tuple[dt.date, str] | None = None
+    before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
+        if _says_goals(para):
+            m = _YEAR_SENTENCE.search(before)
+            said_year = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip()) if m else None
+        elif said_year and (_level(para) or (len(para) <= 20 and not _ends_sentence(para))):
+            said_year = None
+        before = para
         parted = para.startswith("—") and bool(COMMITMENT.search(lead_para))
-        if parted:
+        if said_year:
+            dated = said_year
+        elif parted:
             # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
             dates = deadlines_in(lead_para)
             dated = (dates[0][1], dates[0][2]) if dates else None
@@ -5179,11 +5208,26 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             points.add(offset)
         else:
             under = False
+    # The paragraphs under a short one naming the goals ("主要目标是：“一保持、两提高”。"
+    # over "两提高：一是…；二是…"), to the next heading or short line: their points
+    # ("一是提高服务支撑能力") are the goals' parts, no tasks.
+    said: list[tuple[int, int]] = []
+    opened = None
+    for para, offset in zip(body, body_offsets, strict=True):
+        if _says_goals(para):
+            opened = offset + len(para)
+        elif opened is not None and (
+            _level(para) or (len(para) <= 20 and not _ends_sentence(para))
+        ):
+            said.append((opened, offset))
+            opened = None
+    if opened is not None:
+        said.append((opened, len(joined) + 1))
     goals += [
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if i.start in points and not i.named_lead
+        if (i.start in points or any(a <= i.start < b for a, b in said)) and not i.named_lead
     ]
     # The numbered points a sentence introduces as goals, in its paragraph ("…工作目标如下：
     # 1.继续推进…；2.加强…"): goals, no tasks; the points after them of another kind
