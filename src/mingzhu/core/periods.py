@@ -297,6 +297,10 @@ _SPAN_CLOSING = re.compile(
 )
 
 
+# A clause of a row's stages opening on its year: "；2025年，重点开展…".
+_STAGED = re.compile(r"(?:19|20)\d{2}(?=\s*年\s*[，,])")
+
+
 def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
@@ -348,6 +352,15 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
                 day = None
         words = m.group(0).strip() if day is None else text[m.start() : d.end()].strip()
         found.append((day or month_end(int(m.group("year")), month), words))
+    staged = [
+        int(m.group(0))
+        for m in _STAGED.finditer(text)
+        if text[: m.start()].rstrip()[-1:] in ("", "。", "；", ";", "：", ":")
+    ]
+    if len(staged) >= 2 and staged == sorted(set(staged)):
+        # "其中：2024年，重点开展…；2025年，…；2026年，…": the work in stages, one a year;
+        # done by the end of the last.
+        found.append((dt.date(staged[-1], 12, 31), f"{staged[-1]}年"))
     if year is not None:
         for m in _MONTH_ONLY.finditer(text):
             month = _month(m.group("month"))

@@ -830,6 +830,33 @@ def scored_tables(text: str) -> str:
     return text
 
 
+def _after_groups(cells: list[tuple[int, str]], j: int) -> int:
+    """The index of the first cell after the group rows standing from ``j`` on."""
+    while j < len(cells) and _GROUP_ROW.match(cells[j][1]) and len(cells[j][1]) <= 120:
+        j += 1
+    return j
+
+
+def _row_skipped_to(
+    cells: list[tuple[int, str]], j: int, expected: int, rows: list[list[str]]
+) -> bool:
+    """The cell at ``j`` numbers a row further on than the next ("68" after row 3): a
+    passage of the table's rows picked out of it. Only after a row as wide as the first,
+    and before a task's cell (or the first words of one, cut by the passage)."""
+    cell = cells[j][1]
+    return (
+        bool(_ROW_NUMBER.match(cell))
+        and expected < int(cell) <= expected + 300
+        and bool(rows)
+        and len(rows[-1]) >= max(2, len(rows[0]))
+        and j + 1 < len(cells)
+        and (
+            _cell_kind(nxt := cells[j + 1][1]) == "task"
+            or (len(nxt) > 12 and not _units_listed(nxt) and not _ROW_NUMBER.match(nxt))
+        )
+    )
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -886,16 +913,24 @@ def unflatten_tables(text: str) -> str:
             ):
                 j += 1 + len(header)  # the header again at the top of a new page
                 continue
-            if cell == str(expected):
+            if cell == str(expected) or _row_skipped_to(cells, j, expected, rows):
                 rows.append([])
-                expected += 1
+                expected = int(cell) + 1
             elif (
                 _GROUP_ROW.match(cell)
-                and j + 1 < len(cells)
-                and cells[j + 1][1] == str(expected)
                 and len(cell) <= 120
+                and (after := _after_groups(cells, j)) < len(cells)
+                and (
+                    cells[after][1] == str(expected)
+                    or _row_skipped_to(cells, after, expected, rows)
+                )
             ):
-                groups[len(rows)] = cell  # "一、主要经济指标（牵头领导：…）" inside the table
+                # "一、主要经济指标（牵头领导：…）" inside the table; in a passage of the
+                # table's rows (a department's, "3", "68", "69"), groups without any of its
+                # rows stand one after another: the last one heads the next row.
+                groups[len(rows)] = cells[after - 1][1]
+                j = after
+                continue
             elif cell.endswith((":", "：")) or len(cell) > 120 or _TABLE_END.match(cell):
                 break  # "分享到：", a paragraph, "附件2" or "二、…": the table has ended
             elif _TABLE_DATE_LINE.match(cell):
@@ -2114,6 +2149,42 @@ def _jammer(run: str) -> bool:
     return letters >= 2 and marks >= 2
 
 
+# "　（一）緊扣…" that a page decoded one byte off after a broken full-width space:
+# "?。ㄒ唬┚o扣…". The run from "。" to the first ASCII character, re-encoded in GBK and read
+# again from its second byte, gives the heading back when it is one ("（一）緊").
+_SHIFTED_MARK = re.compile(r"\?(。[^\x00-\x7f]{1,10}?[\x40-\x7e])")
+_SHIFTED_HEADING = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")
+
+
+def _realigned(run: str) -> str:
+    try:
+        read = run.encode("gbk")[1:].decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return ""
+    return read if _SHIFTED_HEADING.match(read) else ""
+
+
+def realigned(text: str) -> str:
+    """The headings a page decoded one byte off ("?。ㄒ唬┚o扣" → "（一）緊扣") read back.
+    A heading that does not read back (its first character lost with the byte) at the
+    start of a line after one that did is the next of the same numbering: its mark is
+    given back ("（二）"), its first words stay as the page has them."""
+    if "?。" not in text:
+        return text
+    lines, number = text.split("\n"), 0
+    for k, line in enumerate(lines):
+        if "?。" not in line:
+            continue
+        m = _SHIFTED_MARK.search(line)
+        if m and (read := _realigned(m.group(1))):
+            number = _NUMERALS.find(read[1]) + 1
+            lines[k] = line[: m.start()] + read + line[m.end() :]
+        elif number and 0 < number < len(_NUMERALS) and line.lstrip().startswith("?。"):
+            number += 1
+            lines[k] = f"（{_NUMERALS[number - 1]}）{line.lstrip()[2:]}"
+    return "\n".join(lines)
+
+
 def without_jammer(text: str) -> str:
     """The text without a forum's anti-copying jammer (``_JAMMER_RUN``)."""
     if not re.search(r"[!-~][ \t]+[!-~]{1,3}[ \t]+[!-~]", text):
@@ -2249,14 +2320,28 @@ _GOALS_LEAD = re.compile(
 _GOALS_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]|目标如下\s*[：:]")
 
 
+# A short paragraph that says what the goals are and names them by a slogan ("主要目标是：
+# “一保持、两提高、三提升”。"), the paragraphs under it developing its parts ("一保持：…",
+# "两提高：一是…；二是…").
+_GOALS_SAID = re.compile(
+    rf"^(?:{_tw('主要|总体|工作|发展|年度|全年')})?{_tw('目标')}(?:{_tw('任务')})?"
+    r"(?:是|为|為)?\s*[：:]"
+)
+
+
+def _says_goals(para: str) -> bool:
+    return len(para) <= 60 and bool(_GOALS_SAID.match(para.strip()))
+
+
 def _heads_goals(para: str) -> bool:
     """A line heading a text's goals: "主要目标", or the year's expected targets in more
     words ("建议全年经济社会发展预期目标"), or a sentence ending in the words that
-    introduce them ("…努力实现以下目标：")."""
+    introduce them ("…努力实现以下目标："), or a short one naming them ("主要目标是：…")."""
     return bool(
         GOALS.match(para.strip("。.：: "))
         or _GOALS_LINE.match(para)
         or _GOALS_LEAD.search(para[-30:])
+        or _says_goals(para)
     )
 
 
@@ -2273,7 +2358,9 @@ PREAMBLE = re.compile(
     r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景"
     # "经济社会发展总体要求": the same part named with what it frames.
-    r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路))$"
+    r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路)"
+    # "三、分管领导、牵头单位和责任单位": the part naming who answers for the whole plan.
+    r"|(?:分管|牵头|责任|联系)?(?:领导|单位|部门)(?:[、和及与](?:分管|牵头|责任|配合|协办)?(?:领导|单位|部门))+)$"
 )
 # A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
 _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
@@ -2336,10 +2423,12 @@ def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> 
 
 # The sentence of a covering notice that sends a document elsewhere (印发给你们, 详见附件)
 # and announces its own points: "…现印发给你们，并提出以下意见", "请结合以下要求认真贯彻执行",
-# "现将有关事宜通知如下".
-_SENT = re.compile(r"印发(?:给)?你们|详见附件|见附件")
+# "现将有关事宜通知如下", "并就相关工作通知如下" (in traditional characters too).
+_SENT = re.compile(r"印[发發](?:[给給])?你[们們]|详见附件|[见見]附件|詳見附件")
 _ANNOUNCED = re.compile(
-    r"(?:以下|如下)(?:要求|意见)|有关(?:事宜|事项)(?:通知|明确)如下|提出(?:以下|如下)(?:意见|要求)"
+    r"(?:以下|如下)(?:要求|意见|意見)"
+    r"|(?:有关|相关|有關|相關)(?:事宜|事项|事項|工作)(?:通知|明确|明確)如下"
+    r"|提出(?:以下|如下)(?:意见|意見|要求)"
 )
 
 
@@ -3289,8 +3378,9 @@ _CLOSING_VERB = re.compile(
 # the verb that completes it.
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
-    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用)(?P<rest>[^，,。；;（(]{0,24})"
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用|达到|達到)"
+    r"(?P<rest>[^，,。；;（(]{0,24})"
 )
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
@@ -3931,9 +4021,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
-    for m in (
-        _SHARE_DONE.finditer(text) if "%以上的" in text or "%的" in text or "％" in text else ()
-    ):
+    for m in _SHARE_DONE.finditer(text) if "%以上" in text or "%的" in text or "％" in text else ():
         # "2015年完成75%以上的确权登记": the share of the work done.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
@@ -4025,8 +4113,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
         value = _number(m.group("num"))
-        if value is None:
-            continue
+        if value is None or (m.group("verb") in ("达到", "達到") and m.group("unit") not in "%％"):
+            continue  # ("50%以上旗区级综合医院达到…标准": a share of them reaching a standard)
         name = m.group("obj") + m.group("verb") + m.group("rest").strip()
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start(), m.end()))
@@ -4181,7 +4269,8 @@ _DIMENSION = re.compile(
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
 _SHARE_DONE = re.compile(
-    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?的"
+    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
+    r"(?:(?P<suf>以上|左右)的?|的)"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
@@ -4422,6 +4511,8 @@ _THIS_YEAR = re.compile(
 
 
 _GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
+# A sentence opening on the year whose work it plans ("…。2024年，我们工作的总体要求是").
+_YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
 def find_targets(
@@ -4439,10 +4530,23 @@ def find_targets(
     reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end so far
     found = []
     lead_para = ""  # the paragraph the dash-led ones below it ("——…") go on from
+    # The year of the goals a short paragraph names ("主要目标是：…") under a sentence
+    # opening on a year ("2024年，我们工作的总体要求是：…"): the paragraphs under it, to
+    # the next heading or short line, state that year's goals.
+    said_year: tuple[dt.date, str] | None = None
+    before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
+        if _says_goals(para):
+            m = _YEAR_SENTENCE.search(before)
+            said_year = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip()) if m else None
+        elif said_year and (_level(para) or (len(para) <= 20 and not _ends_sentence(para))):
+            said_year = None
+        before = para
         parted = para.startswith("—") and bool(COMMITMENT.search(lead_para))
-        if parted:
+        if said_year:
+            dated = said_year
+        elif parted:
             # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
             dates = deadlines_in(lead_para)
             dated = (dates[0][1], dates[0][2]) if dates else None
@@ -4553,9 +4657,13 @@ _NAMED = re.compile(
 # the 单位 of "牵头单位").
 _LEAD_VERB = r"(?:(?!单位|部门|领导|單位|部門|領導|科室|处室|股室)[\u4e00-\u9fff]{2}(?=[）)〕]))?"
 _LEADS = re.compile(
-    rf"[（(〔](?P<lead>[^（()）〔〕：:，,]{{2,60}}?)(?:{_either('牵头')}{_LEAD_VERB}|(?<![协協])主[办辦])"
+    rf"[（(〔](?P<lead>(?:[^（()）〔〕：:，,]|[（(][^（()）〔〕：:]{{1,12}}[）)]){{2,60}}?)"
+    rf"(?:{_either('牵头')}{_LEAD_VERB}|(?<![协協])主[办辦])"
     rf"(?:[，,；;]\s*(?P<co>(?:[^（()）〔〕：:]|[（(][^（()）]*[）)]){{2,160}}?)"
-    rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责')}))?[）)〕]"
+    rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责|负责落实')}))?"
+    # "（市民政局牵头，各区、市政府负责落实。以下各项工作均需…，不再一一列出。）": a
+    # sentence on the rows below may close the note.
+    r"(?:[。；;][^（()）〔〕]{0,80}?)?[）)〕]"
 )
 # "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
 _LED_BY = re.compile(
@@ -4643,6 +4751,15 @@ def _names(text: str) -> list[str]:
     return names
 
 
+def _units_line(text: str) -> str:
+    """The last line of a row's text when it names units and nothing else, without a label
+    ("市应急管理局、市消防救援支队"), below the row's own line; "" when there is none."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[-1]) > 80 or not _units_listed(lines[-1]):
+        return ""
+    return lines[-1]
+
+
 def named_units(text: str) -> tuple[str, list[str], str, str]:
     """(lead, co-operating units, leader, the words) that a text names itself."""
     leads: list[str] = []
@@ -4684,6 +4801,11 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co"))
+    if not leads and not answerable and (units := _units_line(text)):
+        # "(1)会同…培训。" then "市应急管理局、市消防救援支队" on a line of its own: a list
+        # flattened one cell a line without its header; the first unit leads.
+        words.append(units)
+        answerable = _names(units)
     if not leads and (led := [n for n in answerable if re.search(r"(?:牵头|牽頭)$", n)]):
         # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
         leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
@@ -5030,7 +5152,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
         raise DecompositionError(_("The document is empty."))
-    text = without_jammer(_ROMANISED.sub("", _EMOJI.sub("", text.translate(_FULLWIDTH_DIGITS))))
+    text = without_jammer(
+        _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
+    )
     for read in _TABLE_READERS:
         text = read(text)
     paragraphs = join_lines(text)
@@ -5084,11 +5208,26 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             points.add(offset)
         else:
             under = False
+    # The paragraphs under a short one naming the goals ("主要目标是：“一保持、两提高”。"
+    # over "两提高：一是…；二是…"), to the next heading or short line: their points
+    # ("一是提高服务支撑能力") are the goals' parts, no tasks.
+    said: list[tuple[int, int]] = []
+    opened = None
+    for para, offset in zip(body, body_offsets, strict=True):
+        if _says_goals(para):
+            opened = offset + len(para)
+        elif opened is not None and (
+            _level(para) or (len(para) <= 20 and not _ends_sentence(para))
+        ):
+            said.append((opened, offset))
+            opened = None
+    if opened is not None:
+        said.append((opened, len(joined) + 1))
     goals += [
         (i.start, i.end)
         for s in sections
         for i in s.items
-        if i.start in points and not i.named_lead
+        if (i.start in points or any(a <= i.start < b for a, b in said)) and not i.named_lead
     ]
     # The numbered points a sentence introduces as goals, in its paragraph ("…工作目标如下：
     # 1.继续推进…；2.加强…"): goals, no tasks; the points after them of another kind
@@ -5529,6 +5668,7 @@ def _stops_mid_sentence(joined: str) -> bool:
         or not re.search(r"[，,、；;]", last)
         or _PROGRESS_LABEL.match(last)
         or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
+        or _units_listed(last)  # a row's units on a line of their own, no label
     ):
         return False
     # A heading ("一、…，…") and a labelled line of units ("协办单位：X、Y") end without a
