@@ -155,6 +155,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that its answer to a refused write comes before any other's.
+    "mingzhu.core.middleware.DatabaseRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "mingzhu.urls"

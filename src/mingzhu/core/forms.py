@@ -7,9 +7,14 @@ form template (``core/includes/form_fields.html``).
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("mingzhu.requests")
 
 
 def restrict_choices(form, user) -> None:
@@ -34,6 +39,24 @@ def add_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def refusal_error(exc: Exception) -> ValidationError:
+    """A refusal met while saving a valid form, as errors to put on it (``add_errors``):
+    the action's own (ActionError, ValidationError), or the database's when another
+    request took a unique value or removed a related row at the same moment (logged:
+    the form's own checks had passed)."""
+    if isinstance(exc, ValidationError):
+        return exc
+    if isinstance(exc, IntegrityError):
+        logger.warning("a valid form refused by the database", exc_info=exc)
+        return ValidationError(
+            _(
+                "Someone saved or removed related records at the same moment, so nothing "
+                "was saved. Check the form and send it again."
+            )
+        )
+    return ValidationError(str(exc))
 
 
 class StyledForm(forms.Form):

@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, resolve, reverse
@@ -34,7 +34,7 @@ from . import importjobs, once
 from .actions import ActionConflict, ActionError
 from .audit import history_for, visible_entries
 from .excel import docx_response, scope_label, write_xlsx, xlsx_response
-from .forms import ChangeLogFilterForm, EmptyForm, add_errors
+from .forms import ChangeLogFilterForm, EmptyForm, add_errors, refusal_error
 from .maps import map_context
 from .periods import period
 from .prepared import fetch_rows
@@ -718,13 +718,12 @@ class ObjectEditView(ObjectMixin, View):
                     in_scope = self.restricted(action).filter(pk=obj.pk).exists()
                     if not in_scope:
                         transaction.set_rollback(True)
-            except (ActionError, ValidationError) as exc:
+            except (ActionError, ValidationError, IntegrityError) as exc:
                 # Refused by the action ``save_form`` calls (e.g. a newer version was
-                # saved meanwhile: 409): said on the form.
-                conflict = isinstance(exc, ActionConflict)
-                add_errors(
-                    form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc))
-                )
+                # saved meanwhile: 409), or by the database (a unique value taken, a row
+                # removed meanwhile: 409): said on the form.
+                conflict = isinstance(exc, ActionConflict | IntegrityError)
+                add_errors(form, refusal_error(exc))
                 response = self.render_form(self.get_object(pk), form)
                 response.status_code = 409 if conflict else 400
                 return response
@@ -923,10 +922,10 @@ class ActionFormView(ActionTests, ObjectMixin, View):
         if form.is_valid():
             try:
                 result = self.run(obj, form)
-            except ActionError as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
-                add_errors(form, exc)
+            except (ActionError, ValidationError, IntegrityError) as exc:
+                add_errors(form, refusal_error(exc))
+                status = 409 if isinstance(exc, ActionConflict | IntegrityError) else 400
+                return self.render_form(obj, form, status=status)
             except (PermissionDenied, Http404):
                 raise
             else:
@@ -1234,7 +1233,9 @@ ERRORS = {
     400: ("bad_request", gettext_lazy("The request could not be understood.")),
     403: ("permission_denied", gettext_lazy("You do not have permission to do this.")),
     404: ("not_found", gettext_lazy("There is no such page, or it is outside your scope.")),
+    409: ("conflict", gettext_lazy("Someone changed the same records at the same moment.")),
     500: ("server_error", gettext_lazy("Something went wrong on the server; it has been logged.")),
+    503: ("busy", gettext_lazy("The records are busy with another request at this moment.")),
 }
 
 
