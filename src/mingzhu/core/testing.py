@@ -375,3 +375,48 @@ def xls(rows) -> bytes:
     directory = entry("Root Entry", 5, 1, END, 0) + entry("Workbook", 2, NOSTREAM, 1, size)
     directory += entry("", 0, NOSTREAM, 0, 0) * 2
     return header + struct.pack("<128I", *fat) + stream + directory
+
+
+# -- Forms sent with malformed values ----------------------------------------------------
+# tests/ops/test_malformed_input.py sends every form the crawl reaches with values no
+# clerk should type and checks that none ends in a server error.
+
+
+class _Forms(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self._form: dict | None = None
+        self._select: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._form = {
+                "action": attrs.get("action") or "",
+                "method": (attrs.get("method") or "get").lower(),
+                "fields": [],
+            }
+            self.forms.append(self._form)
+        elif self._form is None or not attrs.get("name"):
+            return
+        elif tag in ("input", "textarea"):
+            kind = "textarea" if tag == "textarea" else (attrs.get("type") or "text").lower()
+            self._form["fields"].append((attrs["name"], kind, attrs.get("value") or ""))
+        elif tag == "select":
+            self._select = [attrs["name"], "select", ""]
+            self._form["fields"].append(self._select)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+
+
+def page_forms(html: str) -> list[dict]:
+    """The forms of a page: {"action", "method", "fields": [(name, type, value)]}, a
+    select's type being "select" and a text area's "textarea"."""
+    parser = _Forms()
+    parser.feed(html)
+    return parser.forms

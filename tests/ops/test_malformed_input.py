@@ -1,0 +1,131 @@
+"""No request ends in a server error, whatever is typed: every form the crawl reaches (one
+address per page pattern, as each persona reaches them) is sent with values no clerk
+should send, and every operation of the API schema is called with malformed query
+parameters and bodies. A refusal is a 4xx answer that says what is wrong (the pages' and
+the API's own tests check the wording); a 500 fails here."""
+
+import json
+import re
+from urllib.parse import urljoin
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from mingzhu.core.menu import menu_for
+from mingzhu.core.testing import crawl, page_forms
+from mingzhu.org.models import User
+
+# Widest first: each next persona adds the forms only they reach.
+PERSONAS = ["leader", "supervisor", "admin", "sanmao", "wangge", "rexian", "gxj", "czj"]
+PERSONAS += ["nyj", "zzb", "wmb", "qiye", "lixin"]
+# Per field type, values of two malformed sendings: too long, a NUL byte, full-width
+# digits, an impossible date, a number beyond any column, an unknown choice.
+MALFORMED = {
+    "text": ["x" * 3000, "\x00２０２５年１３月😀"],
+    "textarea": ["x" * 20000, "\x00😀"],
+    "number": ["1e309", "-99999999999999999999999"],
+    "date": ["2025-02-30", "99999-01-01"],
+    "month": ["2025-13", "abc"],
+    "datetime-local": ["2025-13-45T25:61", "abc"],
+    "select": ["999999999", "abc"],
+    "checkbox": ["abc", "\x00"],
+}
+UPLOADS = [("台账.xlsx", b"PK\x03\x04 not a workbook"), ("公文.docx", b"\xff\xfe\x00")]
+
+
+def _sent(fields, k: int) -> dict:
+    data = {}
+    for name, kind, value in fields:
+        if name == "csrfmiddlewaretoken" or kind in ("reset", "image"):
+            continue
+        if kind == "file":
+            filename, content = UPLOADS[k]
+            data[name] = SimpleUploadedFile(filename, content)
+        elif kind in ("submit", "button"):
+            data[name] = value
+        elif kind == "hidden":
+            data[name] = value if k == 0 else "abc"
+        else:
+            data[name] = MALFORMED.get(kind, MALFORMED["text"])[k]
+    return data
+
+
+def test_no_form_of_any_page_answers_a_server_error(db):
+    seen: set[str] = set()
+    sent: set[tuple] = set()
+    failures = []
+    for username in PERSONAS:
+        user = User.objects.get(username=username)
+        client = Client(raise_request_exception=False)
+        client.force_login(user, backend="mingzhu.org.backends.RoleBackend")
+        start = ["/", *[item.url for group in menu_for(user) for item in group.items]]
+        for path, response in list(crawl(client, start, seen, limit=1000)):
+            for form in page_forms(response.content.decode()):
+                action = urljoin(path, form["action"]) if form["action"] else path
+                key = (username, form["method"], action.split("?")[0])
+                if key in sent:
+                    continue
+                sent.add(key)
+                for k in (0, 1):
+                    data = _sent(form["fields"], k)
+                    if form["method"] == "post":
+                        answer = client.post(action, data)
+                    else:
+                        answer = client.get(action, data)
+                    if answer.status_code >= 500:
+                        failures.append(f"{username} {form['method']} {action}: {sorted(data)}")
+    assert len(sent) > 100  # the crawl reached the forms of every module
+    assert failures == []
+
+
+# Query values and JSON bodies of the wrong type, size or shape.
+QUERY = ["2025-13-45", "99999999999999999999", "\x00x", "x" * 3000]
+BODY_VALUES = ["abc", None, [1, {"a": 1}], 99999999999999999999]
+
+
+def _body_fields(operation, components) -> list[str]:
+    for content in operation.get("requestBody", {}).get("content", {}).values():
+        name = content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+        return list(components.get(name, {}).get("properties", {}))
+    return []
+
+
+def _requests(method: str, operation, components):
+    """(query, body) pairs to send to one operation."""
+    if method == "get":
+        names = [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"]
+        for k in range(2):
+            yield {n: QUERY[(k + i) % len(QUERY)] for i, n in enumerate(names)}, None
+    elif method in ("post", "put", "patch"):
+        fields = _body_fields(operation, components)
+        for value in BODY_VALUES:
+            yield None, json.dumps(dict.fromkeys(fields, value))
+        yield None, "{not json"
+
+
+def test_no_operation_of_the_api_answers_a_server_error(db):
+    reader = Client()
+    reader.force_login(User.objects.get(username="leader"))
+    schema = json.loads(reader.get("/api/v1/schema/", {"format": "json"}).content)
+    components = schema["components"]["schemas"]
+    failures = []
+    called = 0
+    # The city, a town (scope refusals) and an enterprise user (most refusals).
+    for username in ("leader", "sanmao", "qiye"):
+        client = Client(raise_request_exception=False)
+        client.force_login(User.objects.get(username=username))
+        for path, operations in schema["paths"].items():
+            concrete = re.sub(r"\{[^}]+\}", "1", path)
+            for method, operation in operations.items():
+                for query, body in _requests(method, operation, components):
+                    called += 1
+                    if body is None:
+                        answer = client.get(concrete, query)
+                    else:
+                        send = getattr(client, method)
+                        answer = send(concrete, body, content_type="application/json")
+                    if answer.status_code >= 500:
+                        failures.append(f"{username} {method.upper()} {concrete}: {query or body}")
+                        break
+    assert called > 500
+    assert failures == []
