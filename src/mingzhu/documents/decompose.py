@@ -1229,6 +1229,9 @@ TABLE_COLUMNS = {
     # latest time they name is the row's time limit.
     "plan": ("实施计划", "工作计划", "推进计划", "进度安排", "计划安排", "工作举措", "推进措施"),
     "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称"),
+    # A column that breaks the task down ("工作任务 | 细化分工"): its cell is the row's task,
+    # the task column's the group it stands in (often merged over the group's rows).
+    "detail": ("细化分工", "具体分工", "细化任务", "分解任务", "具体任务"),
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "协同", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
@@ -1378,6 +1381,28 @@ def _header_cells(line: str) -> list[str]:
 _ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})(?:\s*[|｜]|\s+)(?=\S)")
 
 
+def _detailed_row(cells: list[str], header: list[str], columns: dict[str, int]) -> list[str]:
+    """A row of a table whose task is broken down ("序号 | 工作任务 | 细化分工 | 责任处室 |
+    完成时限 | 备注"), its cells put back in their columns, the breakdown as the task. The
+    page drops empty cells: a row short of cells whose last reads as a time limit stands
+    with that cell in the time limit's column, the cells before it to the left of it (the
+    group's cell, merged over the group's rows, is the one missing)."""
+    detail, task, when = columns["detail"], columns["task"], columns.get("deadline")
+    row = list(cells) + [""] * (len(header) - len(cells))
+    if len(cells) < len(header) and when is not None and _TIME_CELL.search(cells[-1]):
+        row = [""] * len(header)
+        row[0] = cells[0]
+        at = when
+        for cell in reversed(cells[1:]):
+            if at <= 0:
+                break
+            row[at] = cell
+            at -= 1
+    if row[detail]:
+        row[task] = row[detail]
+    return row
+
+
 def separated_tables(text: str) -> str:
     """Tables pasted with their cells in one line ("序号 | 任务名称 | 牵头部门 |" or apart
     by spaces or tabs) rewritten as the numbered rows of ``table_lines``."""
@@ -1411,13 +1436,30 @@ def separated_tables(text: str) -> str:
             continue
         rows = [header]
         j = k + 1
+        detail = columns.get("detail")
         spanned = False  # a second header line under cells that span columns
         if j < len(lines) and not _ROW_START.match(lines[j]) and "|" in lines[j]:
             sub = _header_cells(lines[j])
             if len(sub) >= 2 and all(len(c) <= 10 and not c.isdigit() for c in sub):
                 spanned, j = True, j + 1
         lead_at = columns.get("lead", columns.get("co"))
-        while j < len(lines) and _ROW_START.match(lines[j]):
+        while (
+            j < len(lines)
+            and (
+                _ROW_START.match(lines[j])
+                or (  # a line of nothing but a bar between two rows, or after the last
+                    not lines[j].strip(" \t|｜")
+                    and lines[j].strip()
+                    and (
+                        not "".join(lines[j + 1 :]).strip()
+                        or (j + 1 < len(lines) and _ROW_START.match(lines[j + 1]))
+                    )
+                )
+            )
+        ):
+            if not _ROW_START.match(lines[j]):
+                j += 1
+                continue
             cells = _row_cells(lines[j])
             if len(cells) < 2:
                 break
@@ -1431,6 +1473,8 @@ def separated_tables(text: str) -> str:
                 # closed: the passage was cut off in it.
                 j = len(lines)
                 break
+            if detail is not None and ("|" in lines[j] or "｜" in lines[j]):
+                cells = _detailed_row(cells, header, columns)
             if (spanned or len(cells) != len(header)) and "|" in lines[j]:
                 # Spanned headers or empty cells the page dropped: the columns before the
                 # units stand in place; the units are the last cell naming one.
@@ -2121,12 +2165,16 @@ _TITLE_FIELD = re.compile(
 _CHROME_WORD = (
     r"(?:进入|切换)?(?:老年|关怀|长者|適老|适老)(?:版|模式)|无障碍(?:浏览|阅读)?|無障礙|"
     r"打印本页|打印本頁|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|举报|舉報|收藏|下载|下載|分享到?|"
+    r"文字\s*[:：]|保护视力色\s*[:：]?|保護視力色\s*[:：]?|视力保护色\s*[:：]?|"
+    r"阅读\s*[:：]\s*\d*|閱讀\s*[:：]\s*\d*|"
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
     r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
 )
 _CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
 _CHROME_OTHER = re.compile(
     r"^\s*(?:[•·●▪\-]\s*\d{1,6}"  # a bulleted counter ("• 0", "- 0")
+    # a site's banner, its names ("法搜网--中国法律信息搜索网")
+    r"|[\u4e00-\u9fff]{1,10}[网網]\s*[-—–|]{1,2}\s*[\u4e00-\u9fff]{2,16}[网網站]"
     r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
     r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|您现在的|您当前的?|当前)?(?:所在)?位置\s*[:：][^。]{0,60})\s*$"
 )
@@ -2217,6 +2265,15 @@ def site_notes(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+# A page's list bullet before a numbered heading ("• 一、总体目标") or before a field of its
+# record ("• 来源:市水利局", "• 时间:2024-01-23 14:21:48"): markup, taken off.
+_PAGE_BULLET = re.compile(
+    r"^([ \t]*)[•·●▪][ \t]*(?=[一二三四五六七八九十]+、|"
+    r"(?:来源|來源|时间|時間|发布时间|發布時間|作者|编辑|編輯)\s*[:：])",
+    re.M,
+)
+
+
 def page_chrome(para: str) -> bool:
     """A line of the page around the text, not of the text (``_CHROME``)."""
     return bool(_CHROME.match(para) or _CHROME_OTHER.match(para))
@@ -2289,6 +2346,12 @@ GOALS = re.compile(
 )
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
+)
+# A part that names the year's main figures ("一、2010年全市促进就业目标责任制主要指标" over
+# "1、…控制在4%以内" "2、…5.8万人以上"): its points are goals, no tasks.
+_GOALS_PART = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,20}}"
+    rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标')})\s*[：:]?$"
 )
 
 
@@ -2864,7 +2927,7 @@ def find_structure(
             and item is not None
             and item_level_here is not None
             and level > item_level_here
-            and _only_a_head(item)
+            and (_only_a_head(item) or _introduces_rows(item))
         ):
             # "（一）招商引资" with "1." … "5." below it: the numbered rows are the tasks, the
             # heading above them only groups them.
@@ -3010,6 +3073,25 @@ def _only_a_head(item: Item) -> bool:
     return len(rest) <= 2 and all(_SUBHEADING.match(line.strip()) for line in others)
 
 
+# A note naming a row's units in its text ("（牵头单位：…）", "（…负责）", "责任单位：").
+_UNIT_NOTE_IN = re.compile(r"牵头|牽頭|责任单位|責任單位|负责[）)]|負責[）)]|配合[）)]")
+
+
+def _introduces_rows(item: Item) -> bool:
+    """An item whose paragraph is its head and a short word on how its rows are to be done
+    ("（一）强化重点项目支撑，加速推进…建设。把握…窗口期，坚持…的思路，提速提效。" over "1."
+    "2."): no figure, no unit, no time, one paragraph; the numbered rows below are the
+    tasks, the item only groups them."""
+    return (
+        "\n" not in item.text
+        and len(item.text) - len(item.title) <= 150
+        and not re.search(
+            r"\d|[一二三四五六七八九十]+[个项家条]|牵头|负责|责任|單位|单位|月底|年底|年内",
+            item.text,
+        )
+    )
+
+
 def _kind(rule: str) -> str:
     """一是/二是 → 是, 第一/第二 → 第: the same way of enumerating."""
     return "是" if rule.endswith("是") else rule[:1]
@@ -3036,6 +3118,7 @@ UNITS = (
     "万平方米",
     "平方公里",
     "平方米",
+    "亿立方米",
     "万立方米",
     "立方米",
     "个百分点",
@@ -4534,9 +4617,19 @@ def find_targets(
     # opening on a year ("2024年，我们工作的总体要求是：…"): the paragraphs under it, to
     # the next heading or short line, state that year's goals.
     said_year: tuple[dt.date, str] | None = None
+    # The year of a part of goals whose heading names it ("一、2010年全市…主要指标"): the
+    # paragraphs under it, to the next heading of its level or above, state that year's.
+    part_year: tuple[int, tuple[dt.date, str]] | None = None
     before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
+        if (level := _level(para)) is not None:
+            heading = para[level[1].end() :].strip("。. ")
+            if _GOALS_PART.match(heading) and (y := re.match(r"(?:19|20)\d{2}年", heading)):
+                part_year = (level[0], (dt.date(int(y.group(0)[:4]), 12, 31), y.group(0)))
+                continue
+            if part_year and level[0] <= part_year[0]:
+                part_year = None
         if _says_goals(para):
             m = _YEAR_SENTENCE.search(before)
             said_year = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip()) if m else None
@@ -4546,6 +4639,8 @@ def find_targets(
         parted = para.startswith("—") and bool(COMMITMENT.search(lead_para))
         if said_year:
             dated = said_year
+        elif part_year:
+            dated = part_year[1]
         elif parted:
             # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
             dates = deadlines_in(lead_para)
@@ -4735,7 +4830,8 @@ def _split_names(text: str) -> list[str]:
 
 # What a unit does, written after its name in a list ("县民政局等有关部门参加", "各镇街落实").
 _ROLE_AFTER_NAME = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与|配合|协助|落实|參加|參與)$"
+    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:等?按(?:照|各自)?职责(?:分工)?)?"
+    r"(?:参加|参与|配合|协助|落实|參加|參與)$"
 )
 
 
@@ -4747,8 +4843,12 @@ def _names(text: str) -> list[str]:
         if name.count("（") + name.count("(") > name.count("）") + name.count(")"):
             name += "）"
         if len(name) >= 2:
-            names.append(name)
+            names += list(_JOINTLY.fullmatch(name).groups()) if _JOINTLY.fullmatch(name) else [name]
     return names
+
+
+# "宣传处会办公室" in a table's unit cell: the first unit together with (会同) the second.
+_JOINTLY = re.compile(r"([\u4e00-\u9fff]{1,10}[处局科室厅處廳])会([\u4e00-\u9fff]{2,12})")
 
 
 def _units_line(text: str) -> str:
@@ -5155,6 +5255,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    if "•" in text or "●" in text or "▪" in text or "·" in text:
+        text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
         text = read(text)
     paragraphs = join_lines(text)
@@ -5197,6 +5299,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _opens_on_goals(i)
         )
         and not i.named_lead
+    ]
+    # The points of a part of goals ("一、主要目标", "一、2010年…主要指标" over "1、…"
+    # "2、…"), those that name no unit: goals, no tasks.
+    goals += [
+        (i.start, i.end)
+        for s in sections
+        if s.rule != "implicit" and _GOALS_PART.match(s.title.strip("。. "))
+        for i in s.items
+        if i.title != s.title and not i.named_lead and not _UNIT_NOTE_IN.search(i.text)
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
     # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.

@@ -1,0 +1,108 @@
+"""Forms met on a twenty-seventh held-out set (set AA), and misses carried over from set Z,
+each on a short example written for the test (names, figures and dates invented)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from mingzhu.documents.decompose import decompose
+
+# --- a table one row a line, its cells between bars -------------------------------------------
+
+
+def test_a_bar_table_whose_task_is_broken_down_with_merged_group_cells():
+    text = (
+        "某市司法局2031年普法工作任务台账 |\n"
+        "序号 | 工作任务 | 细化分工 | 责任科室 | 完成时限 | 备注 |\n"
+        "1 | 深化法治宣传 | 组织法律进社区活动,覆盖全部社区 "
+        "| 普法科、律管科等按职责分工落实 | 长期推进 |\n"
+        "|\n"
+        "2 | 开展宪法宣传周活动 | 普法科 | 2031年12月前 |\n"
+        "|\n"
+        "3 | 公开执法信息 | 整理年度行政执法数据并公开 | 法制科会办公室 "
+        "| 2031年3月公布数据,2031年9月公布报告 |\n"
+        "|\n"
+    )
+    d = decompose(text)
+    rows = [(i.title, i.named_lead, i.named_co, i.deadline, i.long_running) for i in d.items]
+    assert rows == [
+        ("组织法律进社区活动,覆盖全部社区", "普法科", ["律管科"], None, True),
+        ("开展宪法宣传周活动", "普法科", [], dt.date(2031, 12, 31), False),
+        ("整理年度行政执法数据并公开", "法制科", ["办公室"], dt.date(2031, 9, 30), False),
+    ]
+
+
+# --- a page's bullets, a group heading with a short word on how -------------------------------
+
+
+def test_a_pages_bullets_before_fields_and_a_heading_are_markup():
+    text = (
+        "  • 文字:\n"
+        "    保护视力色:\n"
+        "    2031年全县林业工作要点\n"
+        "  • 来源:县林业局\n"
+        "  • 阅读:\n"
+        "  • 一、主要任务\n"
+        "    1.推进国土绿化。完成造林面积3000亩。\n"
+        "    2.加强森林防火。建成防火瞭望塔2座。\n"
+    )
+    d = decompose(text)
+    assert d.title == "2031年全县林业工作要点"
+    assert [i.title for i in d.items] == ["推进国土绿化", "加强森林防火"]
+
+
+def test_a_group_heading_with_a_short_word_on_how_over_numbered_rows():
+    text = (
+        "二、主要任务\n"
+        "(一)强化项目支撑,加快重点工程建设。坚持“建设一批、储备一批”的思路,提速提效。\n"
+        "1.加快续建项目进度。推进20项续建项目,完成年度投资12亿元。\n"
+        "2.提高新建项目开工率。确保新开工项目5个以上。\n"
+        "(二)强化河湖管护。\n"
+        "1.落实河湖长制。开展河湖巡查。\n"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == [
+        "加快续建项目进度",
+        "提高新建项目开工率",
+        "落实河湖长制",
+    ]
+
+
+# --- a part naming the year's main figures ----------------------------------------------------
+
+
+def test_the_points_of_a_part_naming_the_years_main_figures_are_goals_dated_by_it():
+    text = (
+        "法规网--中国政策信息搜索网\n"
+        "某县人民政府办公室关于下达促进就业工作目标的通知\n"
+        "各乡镇人民政府:\n"
+        "  一、2031年全县促进就业主要指标\n"
+        "  1、全县城镇登记失业率控制在3.5%以内。\n"
+        "  2、全县城镇新增就业人数1.2万人以上。\n"
+        "  二、各乡镇要把促进就业作为优先目标,落实积极就业政策。\n"
+    )
+    d = decompose(text)
+    assert d.title == "某县人民政府办公室关于下达促进就业工作目标的通知"
+    assert [i.title for i in d.items if "失业率" in i.title or "新增就业" in i.title] == []
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets] == [
+        ("城镇登记失业率", "<=", Decimal("3.5"), "%", dt.date(2031, 12, 31)),
+        ("城镇新增就业人数", ">=", Decimal("12000"), "人", dt.date(2031, 12, 31)),
+    ]
+
+
+def test_a_goals_point_naming_its_unit_stays_a_row():
+    text = (
+        "某县2031年工作方案\n"
+        "一、主要指标\n"
+        "1、城镇新增就业3000人以上。（县人社局负责）\n"
+        "2、城镇登记失业率控制在4%以内。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [("城镇新增就业3000人以上", "县人社局")]
+
+
+def test_a_volume_in_yi_cubic_metres():
+    text = "一、总体目标\n2031年,全县用水总量控制在2.5亿立方米以下。\n"
+    d = decompose(text)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in d.targets] == [
+        ("用水总量", "<", Decimal("2.5"), "亿立方米")
+    ]
