@@ -106,3 +106,105 @@ def test_a_volume_in_yi_cubic_metres():
     assert [(t.indicator, t.comparator, t.value, t.unit) for t in d.targets] == [
         ("用水总量", "<", Decimal("2.5"), "亿立方米")
     ]
+
+
+# --- targets -----------------------------------------------------------------------------------
+
+
+def test_the_share_of_a_whole_the_named_ones_reach():
+    text = (
+        "一、重点任务\n"
+        "1.加大违建整治力度。12 月底前全县无违建村达到全县村总数的 70%。\n"
+        "2.发展乡村旅游。星级农家乐数量占全县农家乐总数的30%以上。\n"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in d.targets] == [
+        ("无违建村", ">=", Decimal("70"), "%"),
+        ("星级农家乐", ">=", Decimal("30"), "%"),
+    ]
+
+
+def test_about_so_much_area_after_a_count_of_projects():
+    text = (
+        "一、重点任务\n"
+        "1.加快城中村改造。6月底前开工城中村改造项目 12个,约 48 万平方米,涉及居民 3000 户。\n"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in d.targets] == [
+        ("城中村改造项目", ">=", Decimal("12"), "个"),
+        ("城中村改造项目", "=", Decimal("48"), "万平方米"),
+    ]
+
+
+def test_people_counted_in_renkou_by_the_work_that_serves_them():
+    text = "一、工作目标\n2031年,新建集中供水工程8处,共改善32000人口的农村饮用水工程。\n"
+    d = decompose(text)
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [
+        ("集中供水工程", Decimal("8"), "处"),
+        ("农村饮用水工程", Decimal("32000"), "人"),
+    ]
+
+
+# --- the document's year -----------------------------------------------------------------------
+
+
+def test_a_year_of_what_is_done_already_is_not_the_years_plan():
+    text = (
+        "某市文明城市创建行动方案\n"
+        "一、开展整治行动\n"
+        "1.加大违建整治力度。12月底前完成存量违建整治。"
+        "对2030年已达标的街道进行提档升级。\n"
+    )
+    d = decompose(text)
+    assert d.year is None
+    assert d.items[0].deadline is None
+
+
+# --- rows cut at the passage's end, signatures, table cells ------------------------------------
+
+
+def test_a_row_stopped_after_a_closing_quotation_mark_is_cut():
+    text = (
+        "三、实施步骤\n"
+        "1、前期准备。3月底前完成勘察设计和招标工作,落实建设资金。\n"
+        "2、组织施工。6月底前完成主体工程建设,确保工程质量。\n"
+        "3、工程验收。工程完工后,由县水利局组织开展“竣工验收、移交管护”\n"
+    )
+    assert [i.title for i in decompose(text).items] == ["前期准备", "组织施工"]
+
+
+def test_a_name_signing_the_passage_is_no_rows_units():
+    text = (
+        "一、主要任务\n"
+        "(1)开展危化品企业专项检查,整改隐患。\n"
+        "(2)建立企业安全培训考核制度。\n"
+        "某县应急管理局\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("开展危化品企业专项检查,整改隐患", ""),
+        ("建立企业安全培训考核制度", ""),
+    ]
+
+
+def test_co_unit_cells_closed_by_a_full_stop_in_a_table_one_cell_a_line():
+    text = (
+        "某区卫健委2031年重点工作任务分解表\n"
+        "序号\n"
+        "重点工作任务\n"
+        "主要责任单位\n"
+        "协同配合单位\n"
+        "1\n"
+        "推进区人民医院新院区建设,年底前主体封顶。\n"
+        "区卫健委\n"
+        "区住建局。\n"
+        "2\n"
+        "深化紧密型医共体建设,提升基层服务能力。\n"
+        "区卫健委\n"
+        "各乡镇卫生院、区医保局。\n"
+    )
+    d = decompose(text)
+    assert [(i.named_lead, i.named_co) for i in d.items] == [
+        ("区卫健委", ["区住建局"]),
+        ("区卫健委", ["各乡镇卫生院", "区医保局"]),
+    ]

@@ -276,6 +276,13 @@ _AMOUNT_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 def _cell_kind(cell: str) -> str:
+    bare = cell.rstrip("。")
+    if (
+        bare != cell
+        and "。" not in bare
+        and all(_UNIT_CELL.match(n) or n.startswith("各") for n in re.split("[、，,]", bare))
+    ):
+        return "unit"  # "区投资促进中心。": a cell of units closed by a full stop
     if "。" in cell or len(cell) > 24:
         return "task"
     if _TIME_CELL.search(cell):
@@ -1040,7 +1047,7 @@ def unflatten_tables(text: str) -> str:
                     tasks.append([cell, pending, ""])
                     pending = []
                 elif kind == "unit":
-                    tasks[-1][1].append(cell)
+                    tasks[-1][1].append(cell.rstrip("。"))
                 else:
                     tasks[-1][2] = cell
             for task, task_units, time_limit in tasks:
@@ -1332,6 +1339,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if key in columns and columns[key] < len(row) and row[columns[key]]
         }
         for key in ("lead", "co"):
+            if key in cells:
+                cells[key] = cells[key].rstrip("。")  # "区投资促进中心。": a cell closed
             if key in cells and _NOT_UNITS.search(cells[key]):
                 del cells[key]
         if "deadline" not in cells and "plan" in columns and columns["plan"] < len(row):
@@ -3679,6 +3688,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
+    for m in _SHARE_OF_WHOLE.finditer(text) if "总" in text or "總" in text else ():
+        # "…无违建街(镇)达到全市街(镇)总数的80%": the share the named ones reach.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name = re.sub(r"^[^，,。；;]{0,6}?(?:月底|月末|年底|年末|月)前", "", m.group("what"))
+        name = re.sub(r"^(?:全市|全县|全区|全省|全镇|全縣|全區)", "", name)
+        results.append(found(m, m.start("num"), name, comparator or ">=", value, "达到"))
+        taken.append((m.start("what"), m.end()))
     for m in _COUNT_CLOSING_NAME.finditer(text) if committed and text[-1:] in "。）)" else ():
         # "“打通断头路 畅通微循环”攻坚专项行动(6条路)": what the work covers, counted.
         value = _number(m.group("num"))
@@ -4297,6 +4316,26 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             value = _number(groups.group("num"))
             if value is not None:
                 results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
+    for t in list(results) if "约" in text or "約" in text else ():
+        # "开工老旧小区改造项目50个,约605万平方米,": about how much of the same work, a
+        # measure alone after its count (exact, 约).
+        if t.unit not in _COUNT_UNITS_AREA:
+            continue
+        amount = _ABOUT_AMOUNT.match(text, t.end - base)
+        value = _number(amount.group("num")) if amount else None
+        if value is not None and clear(amount.start("num"), amount.end()):
+            results.append(
+                dataclasses.replace(
+                    t,
+                    value=value,
+                    unit=amount.group("unit"),
+                    comparator="=",
+                    rule="约",
+                    start=base + amount.start("num"),
+                    end=base + amount.end(),
+                )
+            )
+            taken.append((amount.start("num"), amount.end()))
     if "、" in text and _LISTED_NUMBERS.search(text):
         # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
         # count of them.
@@ -4356,6 +4395,13 @@ _SHARE_DONE = re.compile(
     r"(?:(?P<suf>以上|左右)的?|的)"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
+# "无违建街(镇)达到全市街(镇)总数的80%": the share of a whole the named ones reach, named
+# by them (the whole after 达到 no part of the name).
+_SHARE_OF_WHOLE = re.compile(
+    r"(?:^|(?<=[，,。；;\s：:前]))(?P<what>[\u4e00-\u9fff（）()“”]{2,20}?)(?:数量|数)?\s*(?:达到|達到|占)"
+    r"[\u4e00-\u9fff（）()]{0,14}?(?:总数|總數|总量|總量)的?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?"
+)
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
 # names money.
 _BARE_SCALE = re.compile(r"\d\s*[亿億万萬](?:以上|左右)?(?=[，,。；;、]|$)")
@@ -4394,8 +4440,9 @@ _SERVED = re.compile(
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
     rf"(?:解[决決]|改善)[^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户|名')})"
-    r"(?:[\u4e00-\u9fff]{1,6}?的|的)?"
-    r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?[问問][题題])(?=[，,。；;、]|$)"
+    # ("共改善50000人口的农村饮用水工程": 人口 counts people, the work names them)
+    r"(?:口(?=的))?(?:[\u4e00-\u9fff]{1,6}?的|的)?"
+    r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?(?:[问問][题題]|工程))(?=[，,。；;、]|$)"
 )
 # "实施…596户3523人的易地扶贫搬迁工程": the households and the people a work serves.
 _SERVED_BY_WORK = re.compile(
@@ -4533,6 +4580,14 @@ _BARE_AMOUNT = re.compile(
     rf"[，,]\s*(?P<num>{_ARABIC})\s*"
     rf"(?P<unit>{_tw('万立方米|立方米|万平方米|平方米|万亩|公顷|万吨|公里')})(?=[，,。；;]|并|$)"
 )
+
+
+# The same after a count of projects, about so much: "…项目50个,约605万平方米,".
+_ABOUT_AMOUNT = re.compile(
+    rf"\s*[，,]\s*[约約]\s*(?P<num>{_ARABIC})\s*"
+    rf"(?P<unit>{_tw('万立方米|立方米|万平方米|平方米|万亩|公顷|万吨|公里')})(?=[，,。；;]|并|$)"
+)
+_COUNT_UNITS_AREA = set(_tw("个|项|处|座|条|栋|幢|所|家|片|块").split("|"))
 
 
 def _area_of(count: Target, m: re.Match) -> list[Target]:
@@ -4983,7 +5038,10 @@ def _year(text: str) -> int | None:
     years = Counter(
         int(y)
         for y in re.findall(
-            r"(?<![\d到至])(?<!到 )(?<!至 )((?:19|20)\d{2})\s*年(?!\s*(?:底|末|前))", text
+            r"(?<![\d到至])(?<!到 )(?<!至 )((?:19|20)\d{2})\s*年(?!\s*(?:底|末|前))"
+            # (not "对2020年已达标的…进行提档升级": a year of what is done already)
+            r"(?!\s*(?:已|以来|已经))",
+            text,
         )
     )
     if not years:
@@ -5380,10 +5438,25 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         None,
     )
     reviews: set[int] = set()  # the sections of a progress report, by their start
+    # A text ending on one name on a line of its own under its last row, where no other row
+    # has a line of units: the issuer signing (a 落款 without its date line), no units.
+    every = [i for s in sections for i in s.items]
+    signed = None
+    if every and (last := max(every, key=lambda i: i.start)).end >= len(joined.rstrip()) - 1:
+        line = _units_line(last.text)
+        if (
+            line
+            and len(_names(line)) == 1
+            and not any(_units_line(i.text) for i in every if i is not last)
+        ):
+            signed = last
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
             if (kept := _without_signature(item.text)) != item.text:
+                item.text, item.end = kept, item.start + len(kept)
+            if item is signed:
+                kept = item.text.rstrip().rsplit("\n", 1)[0]
                 item.text, item.end = kept, item.start + len(kept)
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
@@ -5723,7 +5796,7 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     if "\n" not in rest:
         # The row is the last line: cut when it stops short where the others end, or
         # names no unit where they do.
-        if not line or (line[-1] in ends and not _left_open(line)):
+        if not line or (line[-1] in ends and not _left_open(line) and not _closed_open(line)):
             return len(joined)
         if len(items) < 3 and not named:
             # Two rows: the second is cut only where the first names its units and it
@@ -5735,6 +5808,12 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+def _closed_open(line: str) -> bool:
+    """A line ending on a closing quotation mark with no sentence's end before it ("…开展
+    “竣工验收、移交管护”"): the sentence goes on after the quotation, stopped there."""
+    return len(line) >= 2 and line[-1] in "”’》" and line[-2] not in TERMINAL
 
 
 def _left_open(line: str) -> bool:
@@ -5775,7 +5854,7 @@ def _stops_mid_sentence(joined: str) -> bool:
     last = re.sub(r"\([a-zü]{0,6}$", "", lines[-1])  # a romanised reading cut: "基礎(c"
     if (
         len(last) < 12
-        or not re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1])
+        or not (re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1]) or _closed_open(last))
         or not re.search(r"[，,、；;]", last)
         or _PROGRESS_LABEL.match(last)
         or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
