@@ -208,3 +208,23 @@ def test_co_unit_cells_closed_by_a_full_stop_in_a_table_one_cell_a_line():
         ("区卫健委", ["区住建局"]),
         ("区卫健委", ["各乡镇卫生院", "区医保局"]),
     ]
+
+
+# --- a sharing site's preview run into one line ------------------------------------------------
+
+
+def test_a_preview_run_into_one_line_its_title_and_its_aims_part_cut():
+    text = (
+        "某县安全生产三年行动计划(2031-2033年)(12頁).docx\n"
+        "下載文檔\n"
+        "1、某县安全生产三年行动计划(2031-2033年)为提高安全生产水平,结合我县实际,"
+        "制定如下行动计划。一、总体要求到2033年,安全生产形势持续稳定好转。"
+        "亿元GDP生产安全事故死亡率控制在0.02以内,"
+        "群体性突发事件有效处置率达100%。2、-建成县级应急指挥平台,形成应急指挥"
+    )
+    d = decompose(text)
+    assert d.items == []
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets] == [
+        ("亿元GDP生产安全事故死亡率", "<=", Decimal("0.02"), "", dt.date(2033, 12, 31)),
+        ("群体性突发事件有效处置率", ">=", Decimal("100"), "%", dt.date(2033, 12, 31)),
+    ]

@@ -240,15 +240,15 @@ def _wrap_width(widths: list[int]) -> float | None:
 # read in either form (實施 as 实施, 萬畝 as 万亩).
 _S2T = str.maketrans(
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备预确争将",
+    "规团总称责单时计划阶标购备预确争将体导则领",
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備預確爭將",
+    "規團總稱責單時計劃階標購備預確爭將體導則領",
 )
 _T2S = str.maketrans(
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備預確爭將",
+    "規團總稱責單時計劃階標購備預確爭將體導則領",
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备预确争将",
+    "规团总称责单时计划阶标购备预确争将体导则领",
 )
 
 
@@ -2283,6 +2283,33 @@ _PAGE_BULLET = re.compile(
 )
 
 
+# A sharing site's preview that ran a document's pages into one line, each page's text
+# after its number: "1、某市…行动计划(2021-2022年)为提高…", the title run into the first
+# sentence after the first page's mark.
+_PAGE_MARK_TITLE = re.compile(
+    r"^\d{1,2}、(?P<title>[^。，,；;：:！？!?、]{4,60}?"
+    rf"(?:{_tw('行动计划|行动方案|实施方案|工作方案|工作要点|工作计划|实施意见')})"
+    r"(?:[（(](?:19|20)\d{2}\s*[-—–至]\s*(?:19|20)\d{2}年?[）)])?)(?=[为為根据據按])"
+)
+# A plan's first part run into the sentence before it ("…制定如下行动计划。一、总体要求到
+# 2022年，…"): a paragraph of its own.
+_RUN_IN_PART = re.compile(
+    rf"(?<=[。：:])(?=[一二三四五六七八九十]{{1,2}}、\s*(?:{_tw('总体要求|指导思想|主要目标|工作目标|总体目标|基本原则|重点任务|主要任务|保障措施')}))"
+)
+
+
+def run_in_parts(paragraphs: list[str]) -> list[str]:
+    """Paragraphs a page ran together taken apart: the title after a preview's first page
+    mark (``_PAGE_MARK_TITLE``) and a plan's parts run into the sentence before them."""
+    out: list[str] = []
+    for para in paragraphs:
+        if m := _PAGE_MARK_TITLE.match(para):
+            out.append(m.group("title"))
+            para = para[m.end() :]
+        out += [p for p in _RUN_IN_PART.split(para) if p]
+    return out
+
+
 def page_chrome(para: str) -> bool:
     """A line of the page around the text, not of the text (``_CHROME``)."""
     return bool(_CHROME.match(para) or _CHROME_OTHER.match(para))
@@ -2371,6 +2398,18 @@ _GOALS_SENTENCE = re.compile(
 )
 # A part looking back on the past year's work ("一、2024年工作回顾"): no task.
 _LOOK_BACK = re.compile(rf"(?:{_tw('工作回顾|回顾')})$|^过去(?:一年|五年)")
+
+
+def _opens_on_goal_year(item: Item) -> bool:
+    """A part of the plan's aims whose body opens on the year of its goals ("一、总体要求"
+    run into "到2022年，初步形成…。…控制在1%以内，…"): a part of goals under another name."""
+    if PREAMBLE.match(item.title.strip("。. ").translate(_T2S)):
+        body = item.text[len(item.title) :] if item.text.startswith(item.title) else ""
+    elif run_on := _PART_RUN_ON.match(item.text.translate(_T2S)):
+        body = item.text[run_on.end() :]  # "总体要求到2022年，…": the page dropped the stop
+    else:
+        return False
+    return bool(re.match(r"\s*[。，,：:]?\s*到\s*(?:19|20)\d{2}\s*年", body))
 
 
 def _opens_on_goals(item: Item) -> bool:
@@ -3517,7 +3556,7 @@ _YEARS = re.compile(
 # ("城乡居民收入倍差缩小到1.7以内").
 _INDEX = re.compile(
     rf"(?P<pre>控制在|不超过|不高于|不低于|达到|{_tw('缩小到|缩小至|缩小为')})\s*(?P<num>{_ARABIC})(?P<unit>)"
-    r"(?P<suf>以内|以下|以上|左右)?(?=[，,。；;、]|$)"
+    r"(?P<suf>以内|以內|以下|以上|左右)?(?=[，,。；;、]|$)"
 )
 
 
@@ -4249,9 +4288,11 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start(), m.end()))
     for m in _INDEX.finditer(text):
         name, start = _indicator(text, m.start())
-        if not name.endswith(("指数", "倍差")) or not clear(m.start(), m.end()):
-            continue
         value = _number(m.group("num"))
+        # (a rate as a fraction of one, "亿元GDP生产安全事故死亡率控制在0.011以内", too)
+        fraction = name.endswith("率") and value is not None and value < 1
+        if not (name.endswith(("指数", "倍差")) or fraction) or not clear(m.start(), m.end()):
+            continue
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         if value is None or looks_back.search(text[start : m.start()]):
             continue
@@ -5321,6 +5362,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
+    if any("、" in p[:3] or "。" in p for p in paragraphs):
+        paragraphs = run_in_parts(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
@@ -5777,8 +5820,10 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
             section.items.remove(last)
-            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")) or _opens_on_goals(
-                last
+            if (
+                GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: "))
+                or _opens_on_goals(last)
+                or _opens_on_goal_year(last)
             ):
                 # A part of goals cut ("二、总体目标" "到2027年，…不低于55%，重点项目累计
                 # 完成投"): its whole clauses still state goals; only the clause cut is lost.
