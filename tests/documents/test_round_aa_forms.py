@@ -228,3 +228,11 @@ def test_a_preview_run_into_one_line_its_title_and_its_aims_part_cut():
         ("亿元GDP生产安全事故死亡率", "<=", Decimal("0.02"), "", dt.date(2033, 12, 31)),
         ("群体性突发事件有效处置率", ">=", Decimal("100"), "%", dt.date(2033, 12, 31)),
     ]
+
+
+def test_a_set_of_slogans_counted_in_words_is_no_count_of_work():
+    text = "一、总体目标\n2031年,加快推进三个“一号工程”,建设5个“美丽河湖”。\n"
+    d = decompose(text)
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [
+        ("“美丽河湖”", Decimal("5"), "个")
+    ]

@@ -4357,6 +4357,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             value = _number(groups.group("num"))
             if value is not None:
                 results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
+    for t in list(results) if "“" in text else ():
+        # "加快推进三个“一号工程”": a set of slogans counted in words, no count of work.
+        if re.fullmatch(r"“[^”]{1,12}”", t.indicator) and re.search(
+            r"[一二两三四五六七八九十]\s*[个個项項大]" + re.escape(t.indicator), text
+        ):
+            results.remove(t)
     for t in list(results) if "约" in text or "約" in text else ():
         # "开工老旧小区改造项目50个,约605万平方米,": about how much of the same work, a
         # measure alone after its count (exact, 约).
