@@ -280,7 +280,8 @@ def _limit_period(text: str, year: int | None) -> dt.date | None:
     if m := _LIMIT_YEAR.match(text):
         chosen = int(m.group("year")) if m.group("year") else year
         return dt.date(chosen, 12, 31) if chosen else None
-    if m := _LIMIT_MONTH.match(text):
+    if (m := _LIMIT_MONTH.match(text)) and not _YEAR_MONTH.search(text, m.end()):
+        # (not "2021年2月公布预算信息,2021年8月公布…": the latest of the months it names)
         chosen = int(m.group("year")) if m.group("year") else year
         month = _month(m.group("month"))
         return month_end(chosen, month) if chosen and 1 <= month <= 12 else None

@@ -240,15 +240,15 @@ def _wrap_width(widths: list[int]) -> float | None:
 # read in either form (實施 as 实施, 萬畝 as 万亩).
 _S2T = str.maketrans(
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备预确争将",
+    "规团总称责单时计划阶标购备预确争将体导则领",
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備預確爭將",
+    "規團總稱責單時計劃階標購備預確爭將體導則領",
 )
 _T2S = str.maketrans(
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備預確爭將",
+    "規團總稱責單時計劃階標購備預確爭將體導則領",
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备预确争将",
+    "规团总称责单时计划阶标购备预确争将体导则领",
 )
 
 
@@ -276,6 +276,13 @@ _AMOUNT_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 def _cell_kind(cell: str) -> str:
+    bare = cell.rstrip("。")
+    if (
+        bare != cell
+        and "。" not in bare
+        and all(_UNIT_CELL.match(n) or n.startswith("各") for n in re.split("[、，,]", bare))
+    ):
+        return "unit"  # "区投资促进中心。": a cell of units closed by a full stop
     if "。" in cell or len(cell) > 24:
         return "task"
     if _TIME_CELL.search(cell):
@@ -1040,7 +1047,7 @@ def unflatten_tables(text: str) -> str:
                     tasks.append([cell, pending, ""])
                     pending = []
                 elif kind == "unit":
-                    tasks[-1][1].append(cell)
+                    tasks[-1][1].append(cell.rstrip("。"))
                 else:
                     tasks[-1][2] = cell
             for task, task_units, time_limit in tasks:
@@ -1229,6 +1236,9 @@ TABLE_COLUMNS = {
     # latest time they name is the row's time limit.
     "plan": ("实施计划", "工作计划", "推进计划", "进度安排", "计划安排", "工作举措", "推进措施"),
     "task": ("任务", "工作", "事项", "内容", "举措", "措施", "实事", "项目", "指标名称"),
+    # A column that breaks the task down ("工作任务 | 细化分工"): its cell is the row's task,
+    # the task column's the group it stands in (often merged over the group's rows).
+    "detail": ("细化分工", "具体分工", "细化任务", "分解任务", "具体任务"),
     "lead": ("牵头",),
     "co": ("责任单位", "配合", "协办", "协同", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
@@ -1329,6 +1339,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if key in columns and columns[key] < len(row) and row[columns[key]]
         }
         for key in ("lead", "co"):
+            if key in cells:
+                cells[key] = cells[key].rstrip("。")  # "区投资促进中心。": a cell closed
             if key in cells and _NOT_UNITS.search(cells[key]):
                 del cells[key]
         if "deadline" not in cells and "plan" in columns and columns["plan"] < len(row):
@@ -1378,6 +1390,28 @@ def _header_cells(line: str) -> list[str]:
 _ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})(?:\s*[|｜]|\s+)(?=\S)")
 
 
+def _detailed_row(cells: list[str], header: list[str], columns: dict[str, int]) -> list[str]:
+    """A row of a table whose task is broken down ("序号 | 工作任务 | 细化分工 | 责任处室 |
+    完成时限 | 备注"), its cells put back in their columns, the breakdown as the task. The
+    page drops empty cells: a row short of cells whose last reads as a time limit stands
+    with that cell in the time limit's column, the cells before it to the left of it (the
+    group's cell, merged over the group's rows, is the one missing)."""
+    detail, task, when = columns["detail"], columns["task"], columns.get("deadline")
+    row = list(cells) + [""] * (len(header) - len(cells))
+    if len(cells) < len(header) and when is not None and _TIME_CELL.search(cells[-1]):
+        row = [""] * len(header)
+        row[0] = cells[0]
+        at = when
+        for cell in reversed(cells[1:]):
+            if at <= 0:
+                break
+            row[at] = cell
+            at -= 1
+    if row[detail]:
+        row[task] = row[detail]
+    return row
+
+
 def separated_tables(text: str) -> str:
     """Tables pasted with their cells in one line ("序号 | 任务名称 | 牵头部门 |" or apart
     by spaces or tabs) rewritten as the numbered rows of ``table_lines``."""
@@ -1411,13 +1445,30 @@ def separated_tables(text: str) -> str:
             continue
         rows = [header]
         j = k + 1
+        detail = columns.get("detail")
         spanned = False  # a second header line under cells that span columns
         if j < len(lines) and not _ROW_START.match(lines[j]) and "|" in lines[j]:
             sub = _header_cells(lines[j])
             if len(sub) >= 2 and all(len(c) <= 10 and not c.isdigit() for c in sub):
                 spanned, j = True, j + 1
         lead_at = columns.get("lead", columns.get("co"))
-        while j < len(lines) and _ROW_START.match(lines[j]):
+        while (
+            j < len(lines)
+            and (
+                _ROW_START.match(lines[j])
+                or (  # a line of nothing but a bar between two rows, or after the last
+                    not lines[j].strip(" \t|｜")
+                    and lines[j].strip()
+                    and (
+                        not "".join(lines[j + 1 :]).strip()
+                        or (j + 1 < len(lines) and _ROW_START.match(lines[j + 1]))
+                    )
+                )
+            )
+        ):
+            if not _ROW_START.match(lines[j]):
+                j += 1
+                continue
             cells = _row_cells(lines[j])
             if len(cells) < 2:
                 break
@@ -1431,6 +1482,8 @@ def separated_tables(text: str) -> str:
                 # closed: the passage was cut off in it.
                 j = len(lines)
                 break
+            if detail is not None and ("|" in lines[j] or "｜" in lines[j]):
+                cells = _detailed_row(cells, header, columns)
             if (spanned or len(cells) != len(header)) and "|" in lines[j]:
                 # Spanned headers or empty cells the page dropped: the columns before the
                 # units stand in place; the units are the last cell naming one.
@@ -2121,12 +2174,16 @@ _TITLE_FIELD = re.compile(
 _CHROME_WORD = (
     r"(?:进入|切换)?(?:老年|关怀|长者|適老|适老)(?:版|模式)|无障碍(?:浏览|阅读)?|無障礙|"
     r"打印本页|打印本頁|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|举报|舉報|收藏|下载|下載|分享到?|"
+    r"文字\s*[:：]|保护视力色\s*[:：]?|保護視力色\s*[:：]?|视力保护色\s*[:：]?|"
+    r"阅读\s*[:：]\s*\d*|閱讀\s*[:：]\s*\d*|"
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
     r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
 )
 _CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
 _CHROME_OTHER = re.compile(
     r"^\s*(?:[•·●▪\-]\s*\d{1,6}"  # a bulleted counter ("• 0", "- 0")
+    # a site's banner, its names ("法搜网--中国法律信息搜索网")
+    r"|[\u4e00-\u9fff]{1,10}[网網]\s*[-—–|]{1,2}\s*[\u4e00-\u9fff]{2,16}[网網站]"
     r"|【?\s*字[体體号號]\s*[:：]?\s*【?\s*大\s*】?\s*【?\s*中?\s*】?\s*【?\s*小\s*】?"
     r"|(?:>\s*[^>\n]{1,12}){2,}>?|(?:您的|您现在的|您当前的?|当前)?(?:所在)?位置\s*[:：][^。]{0,60})\s*$"
 )
@@ -2217,6 +2274,42 @@ def site_notes(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+# A page's list bullet before a numbered heading ("• 一、总体目标") or before a field of its
+# record ("• 来源:市水利局", "• 时间:2024-01-23 14:21:48"): markup, taken off.
+_PAGE_BULLET = re.compile(
+    r"^([ \t]*)[•·●▪][ \t]*(?=[一二三四五六七八九十]+、|"
+    r"(?:来源|來源|时间|時間|发布时间|發布時間|作者|编辑|編輯)\s*[:：])",
+    re.M,
+)
+
+
+# A sharing site's preview that ran a document's pages into one line, each page's text
+# after its number: "1、某市…行动计划(2021-2022年)为提高…", the title run into the first
+# sentence after the first page's mark.
+_PAGE_MARK_TITLE = re.compile(
+    r"^\d{1,2}、(?P<title>[^。，,；;：:！？!?、]{4,60}?"
+    rf"(?:{_tw('行动计划|行动方案|实施方案|工作方案|工作要点|工作计划|实施意见')})"
+    r"(?:[（(](?:19|20)\d{2}\s*[-—–至]\s*(?:19|20)\d{2}年?[）)])?)(?=[为為根据據按])"
+)
+# A plan's first part run into the sentence before it ("…制定如下行动计划。一、总体要求到
+# 2022年，…"): a paragraph of its own.
+_RUN_IN_PART = re.compile(
+    rf"(?<=[。：:])(?=[一二三四五六七八九十]{{1,2}}、\s*(?:{_tw('总体要求|指导思想|主要目标|工作目标|总体目标|基本原则|重点任务|主要任务|保障措施')}))"
+)
+
+
+def run_in_parts(paragraphs: list[str]) -> list[str]:
+    """Paragraphs a page ran together taken apart: the title after a preview's first page
+    mark (``_PAGE_MARK_TITLE``) and a plan's parts run into the sentence before them."""
+    out: list[str] = []
+    for para in paragraphs:
+        if m := _PAGE_MARK_TITLE.match(para):
+            out.append(m.group("title"))
+            para = para[m.end() :]
+        out += [p for p in _RUN_IN_PART.split(para) if p]
+    return out
+
+
 def page_chrome(para: str) -> bool:
     """A line of the page around the text, not of the text (``_CHROME``)."""
     return bool(_CHROME.match(para) or _CHROME_OTHER.match(para))
@@ -2290,6 +2383,12 @@ GOALS = re.compile(
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
 )
+# A part that names the year's main figures ("一、2010年全市促进就业目标责任制主要指标" over
+# "1、…控制在4%以内" "2、…5.8万人以上"): its points are goals, no tasks.
+_GOALS_PART = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,20}}"
+    rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标')})\s*[：:]?$"
+)
 
 
 # A part's body opening on the year's expected targets ("二、2025年经济社会发展总体要求和政策
@@ -2299,6 +2398,18 @@ _GOALS_SENTENCE = re.compile(
 )
 # A part looking back on the past year's work ("一、2024年工作回顾"): no task.
 _LOOK_BACK = re.compile(rf"(?:{_tw('工作回顾|回顾')})$|^过去(?:一年|五年)")
+
+
+def _opens_on_goal_year(item: Item) -> bool:
+    """A part of the plan's aims whose body opens on the year of its goals ("一、总体要求"
+    run into "到2022年，初步形成…。…控制在1%以内，…"): a part of goals under another name."""
+    if PREAMBLE.match(item.title.strip("。. ").translate(_T2S)):
+        body = item.text[len(item.title) :] if item.text.startswith(item.title) else ""
+    elif run_on := _PART_RUN_ON.match(item.text.translate(_T2S)):
+        body = item.text[run_on.end() :]  # "总体要求到2022年，…": the page dropped the stop
+    else:
+        return False
+    return bool(re.match(r"\s*[。，,：:]?\s*到\s*(?:19|20)\d{2}\s*年", body))
 
 
 def _opens_on_goals(item: Item) -> bool:
@@ -2864,7 +2975,7 @@ def find_structure(
             and item is not None
             and item_level_here is not None
             and level > item_level_here
-            and _only_a_head(item)
+            and (_only_a_head(item) or _introduces_rows(item))
         ):
             # "（一）招商引资" with "1." … "5." below it: the numbered rows are the tasks, the
             # heading above them only groups them.
@@ -3010,6 +3121,25 @@ def _only_a_head(item: Item) -> bool:
     return len(rest) <= 2 and all(_SUBHEADING.match(line.strip()) for line in others)
 
 
+# A note naming a row's units in its text ("（牵头单位：…）", "（…负责）", "责任单位：").
+_UNIT_NOTE_IN = re.compile(r"牵头|牽頭|责任单位|責任單位|负责[）)]|負責[）)]|配合[）)]")
+
+
+def _introduces_rows(item: Item) -> bool:
+    """An item whose paragraph is its head and a short word on how its rows are to be done
+    ("（一）强化重点项目支撑，加速推进…建设。把握…窗口期，坚持…的思路，提速提效。" over "1."
+    "2."): no figure, no unit, no time, one paragraph; the numbered rows below are the
+    tasks, the item only groups them."""
+    return (
+        "\n" not in item.text
+        and len(item.text) - len(item.title) <= 150
+        and not re.search(
+            r"\d|[一二三四五六七八九十]+[个项家条]|牵头|负责|责任|單位|单位|月底|年底|年内",
+            item.text,
+        )
+    )
+
+
 def _kind(rule: str) -> str:
     """一是/二是 → 是, 第一/第二 → 第: the same way of enumerating."""
     return "是" if rule.endswith("是") else rule[:1]
@@ -3036,6 +3166,7 @@ UNITS = (
     "万平方米",
     "平方公里",
     "平方米",
+    "亿立方米",
     "万立方米",
     "立方米",
     "个百分点",
@@ -3425,7 +3556,7 @@ _YEARS = re.compile(
 # ("城乡居民收入倍差缩小到1.7以内").
 _INDEX = re.compile(
     rf"(?P<pre>控制在|不超过|不高于|不低于|达到|{_tw('缩小到|缩小至|缩小为')})\s*(?P<num>{_ARABIC})(?P<unit>)"
-    r"(?P<suf>以内|以下|以上|左右)?(?=[，,。；;、]|$)"
+    r"(?P<suf>以内|以內|以下|以上|左右)?(?=[，,。；;、]|$)"
 )
 
 
@@ -3596,6 +3727,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results.append(target)
         taken.append((m.start(), sum_end))
 
+    for m in _SHARE_OF_WHOLE.finditer(text) if "总" in text or "總" in text else ():
+        # "…无违建街(镇)达到全市街(镇)总数的80%": the share the named ones reach.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        comparator, words = _comparator(None, m.group("suf"))
+        name = re.sub(r"^[^，,。；;]{0,6}?(?:月底|月末|年底|年末|月)前", "", m.group("what"))
+        name = re.sub(r"^(?:全市|全县|全区|全省|全镇|全縣|全區)", "", name)
+        results.append(found(m, m.start("num"), name, comparator or ">=", value, "达到"))
+        taken.append((m.start("what"), m.end()))
     for m in _COUNT_CLOSING_NAME.finditer(text) if committed and text[-1:] in "。）)" else ():
         # "“打通断头路 畅通微循环”攻坚专项行动(6条路)": what the work covers, counted.
         value = _number(m.group("num"))
@@ -4147,9 +4288,11 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start(), m.end()))
     for m in _INDEX.finditer(text):
         name, start = _indicator(text, m.start())
-        if not name.endswith(("指数", "倍差")) or not clear(m.start(), m.end()):
-            continue
         value = _number(m.group("num"))
+        # (a rate as a fraction of one, "亿元GDP生产安全事故死亡率控制在0.011以内", too)
+        fraction = name.endswith("率") and value is not None and value < 1
+        if not (name.endswith(("指数", "倍差")) or fraction) or not clear(m.start(), m.end()):
+            continue
         comparator, words = _comparator(m.group("pre"), m.group("suf"))
         if value is None or looks_back.search(text[start : m.start()]):
             continue
@@ -4214,6 +4357,32 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             value = _number(groups.group("num"))
             if value is not None:
                 results.append(dataclasses.replace(t, value=value, unit=groups.group("unit")))
+    for t in list(results) if "“" in text else ():
+        # "加快推进三个“一号工程”": a set of slogans counted in words, no count of work.
+        if re.fullmatch(r"“[^”]{1,12}”", t.indicator) and re.search(
+            r"[一二两三四五六七八九十]\s*[个個项項大]" + re.escape(t.indicator), text
+        ):
+            results.remove(t)
+    for t in list(results) if "约" in text or "約" in text else ():
+        # "开工老旧小区改造项目50个,约605万平方米,": about how much of the same work, a
+        # measure alone after its count (exact, 约).
+        if t.unit not in _COUNT_UNITS_AREA:
+            continue
+        amount = _ABOUT_AMOUNT.match(text, t.end - base)
+        value = _number(amount.group("num")) if amount else None
+        if value is not None and clear(amount.start("num"), amount.end()):
+            results.append(
+                dataclasses.replace(
+                    t,
+                    value=value,
+                    unit=amount.group("unit"),
+                    comparator="=",
+                    rule="约",
+                    start=base + amount.start("num"),
+                    end=base + amount.end(),
+                )
+            )
+            taken.append((amount.start("num"), amount.end()))
     if "、" in text and _LISTED_NUMBERS.search(text):
         # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
         # count of them.
@@ -4273,6 +4442,13 @@ _SHARE_DONE = re.compile(
     r"(?:(?P<suf>以上|左右)的?|的)"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
+# "无违建街(镇)达到全市街(镇)总数的80%": the share of a whole the named ones reach, named
+# by them (the whole after 达到 no part of the name).
+_SHARE_OF_WHOLE = re.compile(
+    r"(?:^|(?<=[，,。；;\s：:前]))(?P<what>[\u4e00-\u9fff（）()“”]{2,20}?)(?:数量|数)?\s*(?:达到|達到|占)"
+    r"[\u4e00-\u9fff（）()]{0,14}?(?:总数|總數|总量|總量)的?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*(?P<suf>以上|左右)?"
+)
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
 # names money.
 _BARE_SCALE = re.compile(r"\d\s*[亿億万萬](?:以上|左右)?(?=[，,。；;、]|$)")
@@ -4311,8 +4487,9 @@ _SERVED = re.compile(
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
     rf"(?:解[决決]|改善)[^，,。；;]{{0,20}}?{_NUMBER}\s*(?P<unit>{_tw('万人|人|户|万户|名')})"
-    r"(?:[\u4e00-\u9fff]{1,6}?的|的)?"
-    r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?[问問][题題])(?=[，,。；;、]|$)"
+    # ("共改善50000人口的农村饮用水工程": 人口 counts people, the work names them)
+    r"(?:口(?=的))?(?:[\u4e00-\u9fff]{1,6}?的|的)?"
+    r"(?P<what>[\u4e00-\u9fff“”\"]{2,20}?(?:[问問][题題]|工程))(?=[，,。；;、]|$)"
 )
 # "实施…596户3523人的易地扶贫搬迁工程": the households and the people a work serves.
 _SERVED_BY_WORK = re.compile(
@@ -4452,6 +4629,14 @@ _BARE_AMOUNT = re.compile(
 )
 
 
+# The same after a count of projects, about so much: "…项目50个,约605万平方米,".
+_ABOUT_AMOUNT = re.compile(
+    rf"\s*[，,]\s*[约約]\s*(?P<num>{_ARABIC})\s*"
+    rf"(?P<unit>{_tw('万立方米|立方米|万平方米|平方米|万亩|公顷|万吨|公里')})(?=[，,。；;]|并|$)"
+)
+_COUNT_UNITS_AREA = set(_tw("个|项|处|座|条|栋|幢|所|家|片|块").split("|"))
+
+
 def _area_of(count: Target, m: re.Match) -> list[Target]:
     """The area (or length) a count of work gives beside it, a target of the same work."""
     area = _number(m.group("area")) if m.group("area") else None
@@ -4534,9 +4719,19 @@ def find_targets(
     # opening on a year ("2024年，我们工作的总体要求是：…"): the paragraphs under it, to
     # the next heading or short line, state that year's goals.
     said_year: tuple[dt.date, str] | None = None
+    # The year of a part of goals whose heading names it ("一、2010年全市…主要指标"): the
+    # paragraphs under it, to the next heading of its level or above, state that year's.
+    part_year: tuple[int, tuple[dt.date, str]] | None = None
     before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
+        if (level := _level(para)) is not None:
+            heading = para[level[1].end() :].strip("。. ")
+            if _GOALS_PART.match(heading) and (y := re.match(r"(?:19|20)\d{2}年", heading)):
+                part_year = (level[0], (dt.date(int(y.group(0)[:4]), 12, 31), y.group(0)))
+                continue
+            if part_year and level[0] <= part_year[0]:
+                part_year = None
         if _says_goals(para):
             m = _YEAR_SENTENCE.search(before)
             said_year = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip()) if m else None
@@ -4546,6 +4741,8 @@ def find_targets(
         parted = para.startswith("—") and bool(COMMITMENT.search(lead_para))
         if said_year:
             dated = said_year
+        elif part_year:
+            dated = part_year[1]
         elif parted:
             # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
             dates = deadlines_in(lead_para)
@@ -4735,7 +4932,8 @@ def _split_names(text: str) -> list[str]:
 
 # What a unit does, written after its name in a list ("县民政局等有关部门参加", "各镇街落实").
 _ROLE_AFTER_NAME = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与|配合|协助|落实|參加|參與)$"
+    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:等?按(?:照|各自)?职责(?:分工)?)?"
+    r"(?:参加|参与|配合|协助|落实|參加|參與)$"
 )
 
 
@@ -4747,8 +4945,12 @@ def _names(text: str) -> list[str]:
         if name.count("（") + name.count("(") > name.count("）") + name.count(")"):
             name += "）"
         if len(name) >= 2:
-            names.append(name)
+            names += list(_JOINTLY.fullmatch(name).groups()) if _JOINTLY.fullmatch(name) else [name]
     return names
+
+
+# "宣传处会办公室" in a table's unit cell: the first unit together with (会同) the second.
+_JOINTLY = re.compile(r"([\u4e00-\u9fff]{1,10}[处局科室厅處廳])会([\u4e00-\u9fff]{2,12})")
 
 
 def _units_line(text: str) -> str:
@@ -4883,7 +5085,10 @@ def _year(text: str) -> int | None:
     years = Counter(
         int(y)
         for y in re.findall(
-            r"(?<![\d到至])(?<!到 )(?<!至 )((?:19|20)\d{2})\s*年(?!\s*(?:底|末|前))", text
+            r"(?<![\d到至])(?<!到 )(?<!至 )((?:19|20)\d{2})\s*年(?!\s*(?:底|末|前))"
+            # (not "对2020年已达标的…进行提档升级": a year of what is done already)
+            r"(?!\s*(?:已|以来|已经))",
+            text,
         )
     )
     if not years:
@@ -5155,12 +5360,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    if "•" in text or "●" in text or "▪" in text or "·" in text:
+        text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
         text = read(text)
     paragraphs = join_lines(text)
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
+    if any("、" in p[:3] or "。" in p for p in paragraphs):
+        paragraphs = run_in_parts(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
@@ -5197,6 +5406,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _opens_on_goals(i)
         )
         and not i.named_lead
+    ]
+    # The points of a part of goals ("一、主要目标", "一、2010年…主要指标" over "1、…"
+    # "2、…"), those that name no unit: goals, no tasks.
+    goals += [
+        (i.start, i.end)
+        for s in sections
+        if s.rule != "implicit" and _GOALS_PART.match(s.title.strip("。. "))
+        for i in s.items
+        if i.title != s.title and not i.named_lead and not _UNIT_NOTE_IN.search(i.text)
     ]
     # The points under a line naming the year's expected targets ("建议全年…预期目标"
     # over "●地区生产总值增长5%以上" "●…"): its goals, no tasks.
@@ -5269,10 +5487,25 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         None,
     )
     reviews: set[int] = set()  # the sections of a progress report, by their start
+    # A text ending on one name on a line of its own under its last row, where no other row
+    # has a line of units: the issuer signing (a 落款 without its date line), no units.
+    every = [i for s in sections for i in s.items]
+    signed = None
+    if every and (last := max(every, key=lambda i: i.start)).end >= len(joined.rstrip()) - 1:
+        line = _units_line(last.text)
+        if (
+            line
+            and len(_names(line)) == 1
+            and not any(_units_line(i.text) for i in every if i is not last)
+        ):
+            signed = last
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
             if (kept := _without_signature(item.text)) != item.text:
+                item.text, item.end = kept, item.start + len(kept)
+            if item is signed:
+                kept = item.text.rstrip().rsplit("\n", 1)[0]
                 item.text, item.end = kept, item.start + len(kept)
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
@@ -5593,8 +5826,10 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
             section.items.remove(last)
-            if GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: ")) or _opens_on_goals(
-                last
+            if (
+                GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: "))
+                or _opens_on_goals(last)
+                or _opens_on_goal_year(last)
             ):
                 # A part of goals cut ("二、总体目标" "到2027年，…不低于55%，重点项目累计
                 # 完成投"): its whole clauses still state goals; only the clause cut is lost.
@@ -5612,7 +5847,7 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
     if "\n" not in rest:
         # The row is the last line: cut when it stops short where the others end, or
         # names no unit where they do.
-        if not line or (line[-1] in ends and not _left_open(line)):
+        if not line or (line[-1] in ends and not _left_open(line) and not _closed_open(line)):
             return len(joined)
         if len(items) < 3 and not named:
             # Two rows: the second is cut only where the first names its units and it
@@ -5624,6 +5859,12 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+def _closed_open(line: str) -> bool:
+    """A line ending on a closing quotation mark with no sentence's end before it ("…开展
+    “竣工验收、移交管护”"): the sentence goes on after the quotation, stopped there."""
+    return len(line) >= 2 and line[-1] in "”’》" and line[-2] not in TERMINAL
 
 
 def _left_open(line: str) -> bool:
@@ -5664,7 +5905,7 @@ def _stops_mid_sentence(joined: str) -> bool:
     last = re.sub(r"\([a-zü]{0,6}$", "", lines[-1])  # a romanised reading cut: "基礎(c"
     if (
         len(last) < 12
-        or not re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1])
+        or not (re.match(r"[\u4e00-\u9fff（(“‘《、，,]", last[-1]) or _closed_open(last))
         or not re.search(r"[，,、；;]", last)
         or _PROGRESS_LABEL.match(last)
         or (len(last) < 20 and re.match(r"[\u4e00-\u9fff]{2,8}\s*[:：]", last))
