@@ -133,6 +133,7 @@ LONGEST_FIRST = (
     "tests/ops/test_bundle.py",
     "tests/ops/test_proxy.py::test_mingzhu_serve_behind_nginx",
     "tests/ops/test_zh_pages.py",
+    "tests/ops/test_malformed_input.py::test_no_form_of_any_page_answers_a_server_error",
     "tests/core/test_page_query_counts.py",
     "tests/ops/test_deploy.py",
     "tests/tasks/test_gongwen.py::test_both_print_as_a4_pages_in_libreoffice",
