@@ -2177,7 +2177,9 @@ _CHROME_WORD = (
     r"文字\s*[:：]|保护视力色\s*[:：]?|保護視力色\s*[:：]?|视力保护色\s*[:：]?|"
     r"阅读\s*[:：]\s*\d*|閱讀\s*[:：]\s*\d*|"
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
-    r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
+    r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}|"
+    # a comment form under an article ("网友评论", "• 验证码:")
+    r"网友评论|網友評論|发表评论|發表評論|验证码\s*[:：]?|驗證碼\s*[:：]?"
 )
 _CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
 _CHROME_OTHER = re.compile(
@@ -3236,7 +3238,9 @@ UNITS = (
     "例",
 )
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
-_UNIT = "|".join(re.escape(u) for u in UNITS)
+# Lifts and the like counted in 部 ("老楼加装电梯开工400部以上"); never 部门, 部署, 部委…
+_BU = r"部(?![门門署委分位长長级級队隊件属屬落际際首])"
+_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
 _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
@@ -3293,7 +3297,7 @@ _RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
 # A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
 _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
-_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部"}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
@@ -3327,6 +3331,8 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     _tw("力争|确保|争取|努力|目标|计划|预期")
     + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
+    + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
@@ -3334,6 +3340,8 @@ COMMITMENT = re.compile(
 NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
 )
+# "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
+_OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
 _STATES_GOALS = re.compile(r"(?:预期|主要)目标[^。；;：:]{0,6}?(?:是|为|為)?\s*[：:]")
 _DEADLINES = [
@@ -3389,7 +3397,9 @@ _AND_THEN = re.compile(
     r"并(?=[\u4e00-\u9fff])|(?:及|和)(?=(?:其他|其它|相关|配套|附属)[\u4e00-\u9fff]{0,6}(?:设施|工程|设备)(?:[，,。；;]|$))"
 )
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
+_COUNT_UNIT = (
+    _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏") + "|" + _BU
+)
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
     rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
@@ -3399,7 +3409,8 @@ _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
 _OBJECT_END = (
     r"(?=[，,。；;、）)（(]|[和与](?=\d|[一二两三四五六七八九十]{1,3}[个座所家处条项])|"
-    r"(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
+    r"(?<!以)及(?![其时])|投产|投用|达产|用于|$|"
+    r"以上(?=[，,。；;、]|$))"  # ("新开工80个小区以上,": the floor after what is counted)
 )
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
 # lower bound, "培养400名至500名…"), then what is counted.
@@ -3580,7 +3591,8 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                     # followed by the will to do ("2024年将筹措资金60亿元以上").
                     rest = sentence[m.end() :]
                     if not re.match(
-                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭)",
+                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
+                        r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
                         rest,
                     ):
                         continue
@@ -3618,7 +3630,7 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭)")
+_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭|要(?!求))")
 
 
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
@@ -3681,6 +3693,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     text = sentence.strip()
     if not text or not (committed or COMMITMENT.search(text)):
         return []
+    if (
+        not committed
+        and (done := _OVERDONE.search(text))
+        and not COMMITMENT.search(text[: done.start()])
+    ):
+        return []  # "新开工693部,完工555部,超额完成任务目标": a report, its 目标 met
     lead = len(sentence) - len(sentence.lstrip())
     base = offset + lead
     deadlines = deadlines_in(text)
@@ -3944,6 +3962,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if len(obj) >= 2:
                 name = obj
         name = _ABOUT.sub("", name)  # (约 is no part of what is counted)
+        if name.endswith("以上") and comparator == ">=" and len(name) > 4:
+            name = name[:-2]  # "新开工80个小区以上": the floor said after what is counted
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         if _LOOKS_BACK.search(text, 0, m.start()):
@@ -5825,6 +5845,19 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         # the one it belongs to, is cut, however few the rows.
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
+            note = _UNITS_NOTE_CLOSED.search(last.text)
+            if (
+                last.named_lead
+                and note
+                and last.text[note.end() :].strip()
+                and _ends_sentence(last.text[: note.start()])
+            ):
+                # The row's own line is whole, its units note closed ("1、加强经济运行分析,
+                # 确保完成主要指标。(牵头单位:…)"); the line cut is one of its figures under it
+                # ("▲增加值可比增长14%左右,其中,第三产业"): the row stands, only the clause
+                # cut is lost.
+                clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
+                return max(clause, last.start)
             section.items.remove(last)
             if (
                 GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: "))
@@ -5859,6 +5892,12 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+# A row's units note closed after its sentence ("。(牵头单位:发改委、统计局)").
+_UNITS_NOTE_CLOSED = re.compile(
+    r"[（(][^（）()\n]{0,12}(?:牵头|牽頭|责任单位|責任單位|负责|負責)[^（）()\n]{0,60}[）)]"
+)
 
 
 def _closed_open(line: str) -> bool:

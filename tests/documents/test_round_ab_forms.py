@@ -1,0 +1,86 @@
+"""Forms met on a twenty-eighth held-out set (set AB), and misses carried over from set AA,
+each on a short example written for the test (names, figures and dates invented)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from mingzhu.documents.decompose import decompose
+
+# --- a row whose line of figures under it is cut --------------------------------------------
+
+
+def test_a_row_whose_figures_line_is_cut_keeps_the_row_and_its_whole_clauses():
+    text = (
+        "各部门要依据全年工作任务分解,进一步细化各自全年工作目标任务,明确每季度的节点目标。\n"
+        "一、推动经济平稳运行。\n"
+        "1、加强经济运行监测,确保完成主要指标。(牵头单位:县发改委、县统计局)\n"
+        "▲全县生产总值增长6%左右,其中,服务业"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("加强经济运行监测,确保完成主要指标", "县发改委")
+    ]
+    assert [(t.comparator, t.value, t.unit) for t in d.targets] == [("=", Decimal(6), "%")]
+
+
+def test_a_row_cut_in_its_own_sentence_is_still_left_out():
+    text = (
+        "各部门要依据全年工作任务分解,进一步细化各自全年工作目标任务,明确每季度的节点目标。\n"
+        "一、推动经济平稳运行。\n"
+        "1、加强经济运行监测,确保完成主要指标。(牵头单位:县发改委)\n"
+        "2、扩大有效投资,推进重大项目开工建设,确保"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == ["加强经济运行监测,确保完成主要指标"]
+
+
+# --- lifts counted in 部, a year's plan said with 要 -----------------------------------------
+
+
+def test_lifts_counted_in_bu_and_a_years_plan_said_with_yao():
+    text = (
+        "2031年,各区要加快推进老旧小区改造,2031年要实现新开工30个小区以上,"
+        "老楼加装电梯实现开工150部以上,完成90部以上。\n"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets] == [
+        ("新开工小区", ">=", Decimal(30), "个", dt.date(2031, 12, 31)),
+        ("开工", ">=", Decimal(150), "部", dt.date(2031, 12, 31)),
+        ("老楼加装电梯实现开工完成", ">=", Decimal(90), "部", dt.date(2031, 12, 31)),
+    ]
+
+
+def test_bu_is_never_read_from_a_department_or_a_deployment():
+    text = "今年要由12部门联合开展专项整治,确保完成3部署要求。力争全年完成加装电梯20部。\n"
+    d = decompose(text)
+    assert [(t.value, t.unit) for t in d.targets if t.unit == "部"] == [(Decimal(20), "部")]
+
+
+def test_a_year_said_with_yaoqiu_is_no_plan():
+    text = "按照2031年要求,完成农村公路建设30公里。\n"
+    d = decompose(text)
+    assert all(t.deadline is None for t in d.targets)
+
+
+def test_work_reported_as_done_beyond_its_aim_is_no_target():
+    text = (
+        "2030年,老楼增设电梯新开工120部,完工95部,超额完成任务目标。"
+        "2031年,力争超额完成新开工电梯150部的目标。\n"
+    )
+    d = decompose(text)
+    assert [(t.value, t.deadline) for t in d.targets] == [(Decimal(150), dt.date(2031, 12, 31))]
+
+
+# --- a page's comment form --------------------------------------------------------------------
+
+
+def test_a_comment_form_under_an_article_is_page_chrome():
+    text = (
+        "某县2031年为民办实事项目\n"
+        "1.新建农贸市场2个。\n"
+        "2.改造农村公路20公里。\n"
+        "网友评论\n"
+        "  • 验证码:\n"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == ["新建农贸市场2个", "改造农村公路20公里"]
