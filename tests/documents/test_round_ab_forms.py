@@ -84,3 +84,60 @@ def test_a_comment_form_under_an_article_is_page_chrome():
     )
     d = decompose(text)
     assert [i.title for i in d.items] == ["新建农贸市场2个", "改造农村公路20公里"]
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+def test_the_points_of_a_goals_part_opening_on_its_year_are_goals_dated_by_it():
+    text = (
+        "某市人民政府办公厅关于印发某市文旅发展重点任务分工的通知\n"
+        "各区县人民政府:\n"
+        "现将重点任务分工印发给你们,请认真贯彻执行。\n"
+        "某市人民政府办公厅\n"
+        "2029年6月1日\n"
+        "一、发展目标\n"
+        "到2031年,把文旅产业培育成为全市战略性支柱产业。\n"
+        "(一)文旅经济总量。旅游总收入达到800亿元。旅游直接就业人数达到12万人。\n"
+        "(二)文旅吸引能力。国家4A级以上旅游景区数量达到40个。精品旅游线路数量达到"
+    )
+    d = decompose(text)
+    assert d.items == []
+    assert [(t.indicator, t.value, t.unit, t.deadline) for t in d.targets] == [
+        ("旅游总收入", Decimal(800), "亿元", dt.date(2031, 12, 31)),
+        ("旅游直接就业人数", Decimal(120000), "人", dt.date(2031, 12, 31)),
+        ("国家4A级以上旅游景区数量", Decimal(40), "个", dt.date(2031, 12, 31)),
+    ]
+
+
+def test_two_growths_severally_in_traditional_characters_over_a_span_of_years():
+    text = "(二)發展目標。2027—2031年,旅游人數和旅游綜合收入年均分別增長12%和15%以上。\n"
+    d = decompose(text)
+    assert [(t.indicator, t.comparator, t.value, t.deadline) for t in d.targets] == [
+        ("旅游人數", ">=", Decimal(12), dt.date(2031, 12, 31)),
+        ("旅游綜合收入增幅", ">=", Decimal(15), dt.date(2031, 12, 31)),
+    ]
+
+
+def test_a_count_of_things_each_of_a_size_said_before_them():
+    text = "——到2031年,建成8个年接待游客200万人次以上的精品景区和12个特色小镇。\n"
+    d = decompose(text)
+    assert [(t.indicator, t.value, t.unit) for t in d.targets] == [
+        ("年接待游客200万人次以上的精品景区", Decimal(8), "个"),
+        ("特色小镇", Decimal(12), "个"),
+    ]
+
+
+def test_a_text_of_goals_cut_in_its_last_clause_keeps_its_whole_clauses():
+    text = (
+        "一、总体要求\n"
+        "(一)指导思想。坚持以人民为中心的发展思想,推动文旅产业高质量发展。\n"
+        "(二)发展目标。到2031年,全县接待游客达到900万人以上,旅游综合收入达到60亿元。\n"
+        "——到2031年,建成3个省级旅游度假区,培育10个年营业收入过千万元的综"
+    )
+    d = decompose(text)
+    assert [(t.value, t.unit) for t in d.targets] == [
+        (Decimal(9000000), "人"),
+        (Decimal(60), "亿元"),
+        (Decimal(3), "个"),
+    ]

@@ -2389,7 +2389,7 @@ _GOALS_LINE = re.compile(
 # "1、…控制在4%以内" "2、…5.8万人以上"): its points are goals, no tasks.
 _GOALS_PART = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,20}}"
-    rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标')})\s*[：:]?$"
+    rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标|发展目标')})\s*[：:]?$"
 )
 
 
@@ -3364,7 +3364,7 @@ _LEADING_NOISE = re.compile(
 )
 _LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
 _TRAILING_NOISE = re.compile(
-    r"(?:比上年|较上年|同比|年均|分别|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s)+$"
+    r"(?:比上年|较上年|同比|年均|分别|分別|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s)+$"
 )
 # An aside explaining a name ("工程建设项目（主要是房屋建筑和城市基础设施）全流程审批时间"):
 # no part of the indicator.
@@ -3404,6 +3404,12 @@ _COUNT_UNIT = (
 _WORK_UNIT = _tw(
     rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
 )
+# The size of each thing counted, said before it with 的 ("建成20个年接待游客300万人次以上的
+# 大景区"): part of what is counted.
+_SIZE_OF = (
+    r"[\u4e00-\u9fff]{1,8}\d+(?:\.\d+)?[万萬亿億]?"
+    r"(?:人次|亿元|億元|万元|萬元|元|吨|噸|平方米|人)(?:以上)?的(?=[\u4e00-\u9fff])"
+)
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
@@ -3434,7 +3440,7 @@ _COUNTED = re.compile(
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
     rf"[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
-    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT})"
+    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?|{_SIZE_OF})?{_OBJECT})"
     rf"{_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -3590,7 +3596,11 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                     # followed by a commitment verb ("2023 年创成") does, and so does one
                     # followed by the will to do ("2024年将筹措资金60亿元以上").
                     rest = sentence[m.end() :]
-                    if not re.match(
+                    if re.search(
+                        r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$", sentence[: m.start()]
+                    ) and re.match(r"\s*[，,]", rest):
+                        pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
+                    elif not re.match(
                         r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
                         r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
                         rest,
@@ -3882,7 +3892,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if joined := _AND_THEN.match(after):
             after = "，" + after[joined.end() :]  # "硬化道路10万平方米并安装…", "…及其他附属设施"
         within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
-        listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
+        listed = after[:1] in ("和", "及", "与") and _severally(text[: m.start()])  # "40家和300家"
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
@@ -4587,7 +4597,7 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             break
         values.append((value, m))
         position = m.end()
-    if not values or "分别" not in text[:end]:
+    if not values or not _severally(text[:end]):
         return []
     # "分别增长8%和9%左右", "分别控制在4%、3%、3‰以内": the word after the last
     # value is said of them all.
@@ -4598,10 +4608,10 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     at = first.start - base
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
     clause = clause[noise.end() :] if (noise := _LEADING_NOISE.match(clause)) else clause
-    subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
+    subjects = _split_names(re.sub(r"(?:分别|分別|完成|达到|達到|实现|實現|为|為)+$", "", clause))
     if len(subjects) == len(values):
         # "高新技术企业和科技型企业分别超过90家和870家", "失业率、物价指数和人口自增率分别…"
-        parts = re.split(r"[和及与]", subjects[-1])
+        parts = re.split(r"[和及与與]", subjects[-1])
         if len(parts) == 2 and all(len(part) >= 2 for part in parts):
             subjects = subjects[:-1] + parts
     if len(subjects) == len(values) + 1:
@@ -4742,6 +4752,7 @@ def find_targets(
     # The year of a part of goals whose heading names it ("一、2010年全市…主要指标"): the
     # paragraphs under it, to the next heading of its level or above, state that year's.
     part_year: tuple[int, tuple[dt.date, str]] | None = None
+    goals_part: int | None = None  # the level of a part of goals just opened, no year named
     before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
@@ -4752,6 +4763,14 @@ def find_targets(
                 continue
             if part_year and level[0] <= part_year[0]:
                 part_year = None
+            goals_part = level[0] if _GOALS_PART.match(heading) else None
+        elif goals_part is not None and (y := re.match(r"\s*到\s*((?:19|20)\d{2})\s*年", para)):
+            # "一、发展目标" over "到2020年，把旅游业培育成为…" then "(一)旅游经济总量。…":
+            # the points of the part state that year's goals.
+            part_year = (goals_part, (dt.date(int(y.group(1)), 12, 31), y.group(0).strip()))
+            goals_part = None
+        else:
+            goals_part = None
         if _says_goals(para):
             m = _YEAR_SENTENCE.search(before)
             said_year = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip()) if m else None
@@ -5869,6 +5888,11 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
                 clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
                 return max(clause, last.start)
             return last.start
+    if not items and _stops_mid_sentence(joined):
+        # A text of goals and no rows whose last line stops mid-sentence ("——到2020年，建成
+        # 20个…大景区和50个旅游名城名镇，培育50个年营业收入过亿元的综"): its whole clauses
+        # stand; the clause cut is lost.
+        return max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
     if len(items) < 2:
         return len(joined)
     section, last = max(items, key=lambda pair: pair[1].start)
@@ -5898,6 +5922,11 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
 _UNITS_NOTE_CLOSED = re.compile(
     r"[（(][^（）()\n]{0,12}(?:牵头|牽頭|责任单位|責任單位|负责|負責)[^（）()\n]{0,60}[）)]"
 )
+
+
+def _severally(text: str) -> bool:
+    """The text says 分别 (in either form of the characters, 分別)."""
+    return "分别" in text or "分別" in text
 
 
 def _closed_open(line: str) -> bool:
