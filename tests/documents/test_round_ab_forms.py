@@ -141,3 +141,27 @@ def test_a_text_of_goals_cut_in_its_last_clause_keeps_its_whole_clauses():
         (Decimal(60), "亿元"),
         (Decimal(3), "个"),
     ]
+
+
+# --- a sharing page's summary repeating the text ----------------------------------------------
+
+
+def test_a_summary_repeating_the_text_shown_above_it_is_not_read_twice():
+    text = (
+        "某县农业农村局2031年工作计划\n"
+        "VIP专享\n"
+        "某县农业农村局2031年工作计划\n"
+        "(一)目标任务\n"
+        "计划完成高标准农田建设5000亩。\n"
+        "(二)主要工作措施。\n"
+        "1.推进农田水利建设。完善灌排设施。\n"
+        "2.加强耕地保护。落实田长制。\n"
+        "摘要:\n"
+        "\n"
+        "某县农业农村局2031年工作计划  (一)目标任务  计划完成高标准农田建设5000亩。"
+        "  (二)主要工作措施。  1.推进农田水利建设。完善灌排设施。  2.加强耕地保护。落...\n"
+        "展开>> 收起<<\n"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == ["推进农田水利建设", "加强耕地保护"]
+    assert [(t.value, t.unit) for t in d.targets] == [(Decimal(5000), "亩")]

@@ -5403,7 +5403,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
         text = read(text)
-    paragraphs = join_lines(text)
+    paragraphs = join_lines(repeated_summary(text))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
@@ -5998,6 +5998,34 @@ def _stops_mid_sentence(joined: str) -> bool:
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
 _ATTACHMENT_MORE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S[^。；;]{0,60}$")
+
+
+_SUMMARY_LABEL = re.compile(r"^(?:内容)?(?:摘要|摘 要|簡介|简介|文档简介|文檔簡介)\s*[:：]\s*")
+
+
+def repeated_summary(text: str) -> str:
+    """A sharing page's summary ("摘要:" over the text again, its lines run together) that
+    repeats the text shown above it is no text of its own: the label and the lines
+    repeating it are dropped, so that nothing is read twice (nor the page's wrapped lines
+    judged against the summary's long ones)."""
+    if "摘" not in text and "简介" not in text and "簡介" not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if not (label := _SUMMARY_LABEL.match(line.strip())):
+            continue
+        shown = re.sub(r"\s", "", "".join(lines[:k]))
+        rest = [(k, line.strip()[label.end() :])] + list(enumerate(lines))[k + 1 :]
+        last, size = k, 0
+        for j, other in rest:
+            if not other.strip():
+                continue
+            if re.sub(r"\s", "", other)[:16] not in shown:
+                break
+            last, size = j, size + len(other.strip())
+        if last > k and size >= 24:
+            return "\n".join(lines[:k] + lines[last + 1 :])
+    return text
 
 
 def attachment_lists(paragraphs: list[str]) -> list[str]:
