@@ -165,3 +165,50 @@ def test_a_summary_repeating_the_text_shown_above_it_is_not_read_twice():
     d = decompose(text)
     assert [i.title for i in d.items] == ["推进农田水利建设", "加强耕地保护"]
     assert [(t.value, t.unit) for t in d.targets] == [(Decimal(5000), "亩")]
+
+
+# --- titles a page hid --------------------------------------------------------------------------
+
+
+def test_a_title_behind_a_date_line_in_chinese_numerals():
+    text = (
+        "(二O三一年二月十日)\n"
+        "某区府办〔2031〕5号\n"
+        "各街道办事处,区政府各委、办、局:\n"
+        "现将《2031年政府工作目标任务分解》印发给你们。\n"
+        "特此通知\n"
+        "2031年政府工作目标任务分解\n"
+        "一、促进经济发展。\n"
+        "1、加强经济运行分析。(牵头单位:区发改委)\n"
+    )
+    assert decompose(text).title == "2031年政府工作目标任务分解"
+
+
+def test_a_title_behind_a_bulleted_field_and_one_broken_over_two_lines():
+    bulleted = (
+        "  • 年度工作目标\n"
+        "    2031年全县水利工作思路\n"
+        "  • 来源:县水利局\n"
+        "  • 一、总体目标\n"
+        "    2031年,全县完成水利投资12亿元以上。\n"
+    )
+    assert decompose(bulleted).title == "2031年全县水利工作思路"
+    broken = (
+        "某府办发〔2031〕8号《某市人民政府办公厅关于印发某市贯彻落实文旅发展规划重点任务分工的通知》\n"
+        "浏览量:          时间:2031-03-01 09:10:11\n"
+        "某市人民政府办公厅\n"
+        "关于印发某市贯彻落实“十五五”\n"
+        "文旅发展规划重点任务分工的通知\n"
+        "各区县人民政府:\n"
+        "现将重点任务分工印发给你们,请认真贯彻执行。\n"
+    )
+    assert decompose(broken).title == "关于印发某市贯彻落实“十五五”文旅发展规划重点任务分工的通知"
+
+
+def test_the_issuers_alone_are_no_title():
+    text = (
+        "中共某省委 某省人民政府\n"
+        "關于促進文旅產業發展的意見\n"
+        "(二)發展目標。到2031年,全省接待游客達到2億人次。\n"
+    )
+    assert decompose(text).title == "關于促進文旅產業發展的意見"

@@ -2324,6 +2324,47 @@ _FIELD_LINE = re.compile(
 )
 
 
+# A line naming a document by its kind ("贵州省河湖长制2023年度工作实施方案", "2008年政府工作
+# 目标任务分解", "關于促進旅游業改革發展的意見"), standing alone.
+_KIND_TITLE = re.compile(
+    r"^[^。！？!?；;：:《》“”\s|｜•·●]{4,60}?"
+    r"(?:方案|计划|計劃|意见|意見|要点|要點|通知|规划|規劃|分工|分解|分解表|清单|清單|台账|臺賬|"
+    r"措施|办法|辦法|纲要|綱要|工作思路|决定|決定|细则|細則)"
+    r"(?:[(（][^()（）]{2,16}[)）])?$"
+)
+
+
+# What a header gives that names no document: nothing, a bulleted field ("• 年度工作目标"), a
+# date line in Chinese numerals ("(二OO八年二月二十六日)"), a record's fields ("分 类: 其他;通知",
+# "发文机关 发布时间 …"), the issuers alone ("中共某省委 某省人民政府"), a site's banner.
+_NO_TITLE = re.compile(
+    r"^(?:|[•·●▪].*|[（(]?[〇○OＯ零一二三四五六七八九十]{2,4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日[)）]?|.*[:：].*|.*(?:发文机关|發文機關|发布时间|發布時間).*|"
+    r"(?:[\u4e00-\u9fff]{2,16}(?:委|府|厅|廳|局|办公室|辦公室)\s+)+[\u4e00-\u9fff]{2,16}(?:委|府|厅|廳|局|办公室|辦公室)|"
+    r".*[\u4e00-\u9fff][网網]\s*[_\-—|]{1,2}.*)$"
+)
+
+
+def _kind_title(paragraphs: list[str]) -> str:
+    """The title a page hid behind its fields, banners or a date line ("(二OO八年二月二十六日)",
+    "• 年度工作目标", "分 类: 其他;通知"), or left out above a 文号 and its notice: the first
+    line among the first ones that names the document by its kind, not a heading."""
+    before = ""
+    for para in paragraphs[:30]:
+        line = para.strip()
+        if _HEADING_MARK.match(line) or _level(line):
+            before = ""
+            continue
+        if _KIND_TITLE.match(line) and not line.startswith(
+            ("现将", "現將", "根据", "根據", "为", "為")
+        ):
+            if re.match(r"(?:关于|關于|關於)[^。！？!?；;：:]{2,40}$", before):
+                return before + line  # a title broken over two lines, "关于印发…“十三五”" first
+            return line
+        before = line
+    return ""
+
+
 def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     """(title, author, affiliation, index of the first body paragraph)."""
     i = 0
@@ -5410,6 +5451,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     if any("、" in p[:3] or "。" in p for p in paragraphs):
         paragraphs = run_in_parts(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
+    if _NO_TITLE.match(title.strip()):
+        title = _kind_title(paragraphs) or title
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
     joined = "\n".join(paragraphs)
