@@ -3395,6 +3395,8 @@ _DEADLINES = [
         "year",
     ),
 ]
+# The first year of a span before its last ("2015—2020年"), read backwards from the last.
+_SPAN_FROM = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$")
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
     r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
@@ -3637,9 +3639,9 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                     # followed by a commitment verb ("2023 年创成") does, and so does one
                     # followed by the will to do ("2024年将筹措资金60亿元以上").
                     rest = sentence[m.end() :]
-                    if re.search(
-                        r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$", sentence[: m.start()]
-                    ) and re.match(r"\s*[，,]", rest):
+                    if re.match(r"\s*[，,]", rest) and _SPAN_FROM.search(
+                        sentence, max(0, m.start() - 12), m.start()
+                    ):
                         pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
                     elif not re.match(
                         r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
