@@ -2177,7 +2177,9 @@ _CHROME_WORD = (
     r"文字\s*[:：]|保护视力色\s*[:：]?|保護視力色\s*[:：]?|视力保护色\s*[:：]?|"
     r"阅读\s*[:：]\s*\d*|閱讀\s*[:：]\s*\d*|"
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
-    r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}"
+    r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}|"
+    # a comment form under an article ("网友评论", "• 验证码:")
+    r"网友评论|網友評論|发表评论|發表評論|验证码\s*[:：]?|驗證碼\s*[:：]?"
 )
 _CHROME = re.compile(rf"^\s*(?:[•·●▪\-]\s*)?(?:{_CHROME_WORD})(?:\s+(?:{_CHROME_WORD}))*\s*$")
 _CHROME_OTHER = re.compile(
@@ -2322,6 +2324,47 @@ _FIELD_LINE = re.compile(
 )
 
 
+# A line naming a document by its kind ("贵州省河湖长制2023年度工作实施方案", "2008年政府工作
+# 目标任务分解", "關于促進旅游業改革發展的意見"), standing alone.
+_KIND_TITLE = re.compile(
+    r"^[^。！？!?；;：:《》“”\s|｜•·●]{4,60}?"
+    r"(?:方案|计划|計劃|意见|意見|要点|要點|通知|规划|規劃|分工|分解|分解表|清单|清單|台账|臺賬|"
+    r"措施|办法|辦法|纲要|綱要|工作思路|决定|決定|细则|細則)"
+    r"(?:[(（][^()（）]{2,16}[)）])?$"
+)
+
+
+# What a header gives that names no document: nothing, a bulleted field ("• 年度工作目标"), a
+# date line in Chinese numerals ("(二OO八年二月二十六日)"), a record's fields ("分 类: 其他;通知",
+# "发文机关 发布时间 …"), the issuers alone ("中共某省委 某省人民政府"), a site's banner.
+_NO_TITLE = re.compile(
+    r"^(?:|[•·●▪].*|[（(]?[〇○OＯ零一二三四五六七八九十]{2,4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日[)）]?|.*[:：].*|.*(?:发文机关|發文機關|发布时间|發布時間).*|"
+    r"(?:[\u4e00-\u9fff]{2,16}(?:委|府|厅|廳|局|办公室|辦公室)\s+)+[\u4e00-\u9fff]{2,16}(?:委|府|厅|廳|局|办公室|辦公室)|"
+    r".*[\u4e00-\u9fff][网網]\s*[_\-—|]{1,2}.*)$"
+)
+
+
+def _kind_title(paragraphs: list[str]) -> str:
+    """The title a page hid behind its fields, banners or a date line ("(二OO八年二月二十六日)",
+    "• 年度工作目标", "分 类: 其他;通知"), or left out above a 文号 and its notice: the first
+    line among the first ones that names the document by its kind, not a heading."""
+    before = ""
+    for para in paragraphs[:30]:
+        line = para.strip()
+        if _HEADING_MARK.match(line) or _level(line):
+            before = ""
+            continue
+        if _KIND_TITLE.match(line) and not line.startswith(
+            ("现将", "現將", "根据", "根據", "为", "為")
+        ):
+            if re.match(r"(?:关于|關于|關於)[^。！？!?；;：:]{2,40}$", before):
+                return before + line  # a title broken over two lines, "关于印发…“十三五”" first
+            return line
+        before = line
+    return ""
+
+
 def split_header(paragraphs: list[str]) -> tuple[str, str, str, int]:
     """(title, author, affiliation, index of the first body paragraph)."""
     i = 0
@@ -2387,7 +2430,7 @@ _GOALS_LINE = re.compile(
 # "1、…控制在4%以内" "2、…5.8万人以上"): its points are goals, no tasks.
 _GOALS_PART = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,20}}"
-    rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标')})\s*[：:]?$"
+    rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标|发展目标')})\s*[：:]?$"
 )
 
 
@@ -3236,7 +3279,9 @@ UNITS = (
     "例",
 )
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
-_UNIT = "|".join(re.escape(u) for u in UNITS)
+# Lifts and the like counted in 部 ("老楼加装电梯开工400部以上"); never 部门, 部署, 部委…
+_BU = r"部(?![门門署委分位长長级級队隊件属屬落际際首])"
+_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
 _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
@@ -3293,7 +3338,7 @@ _RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
 # A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
 _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
-_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS}))
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部"}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
@@ -3327,6 +3372,8 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     _tw("力争|确保|争取|努力|目标|计划|预期")
     + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
+    + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
@@ -3334,6 +3381,8 @@ COMMITMENT = re.compile(
 NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
 )
+# "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
+_OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
 _STATES_GOALS = re.compile(r"(?:预期|主要)目标[^。；;：:]{0,6}?(?:是|为|為)?\s*[：:]")
 _DEADLINES = [
@@ -3346,6 +3395,8 @@ _DEADLINES = [
         "year",
     ),
 ]
+# The first year of a span before its last ("2015—2020年"), read backwards from the last.
+_SPAN_FROM = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$")
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
     r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
@@ -3356,7 +3407,7 @@ _LEADING_NOISE = re.compile(
 )
 _LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
 _TRAILING_NOISE = re.compile(
-    r"(?:比上年|较上年|同比|年均|分别|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s)+$"
+    r"(?:比上年|较上年|同比|年均|分别|分別|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s)+$"
 )
 # An aside explaining a name ("工程建设项目（主要是房屋建筑和城市基础设施）全流程审批时间"):
 # no part of the indicator.
@@ -3389,17 +3440,26 @@ _AND_THEN = re.compile(
     r"并(?=[\u4e00-\u9fff])|(?:及|和)(?=(?:其他|其它|相关|配套|附属)[\u4e00-\u9fff]{0,6}(?:设施|工程|设备)(?:[，,。；;]|$))"
 )
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
-_COUNT_UNIT = _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
+_COUNT_UNIT = (
+    _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏") + "|" + _BU
+)
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
     rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
+)
+# The size of each thing counted, said before it with 的 ("建成20个年接待游客300万人次以上的
+# 大景区"): part of what is counted.
+_SIZE_OF = (
+    r"[\u4e00-\u9fff]{1,8}\d+(?:\.\d+)?[万萬亿億]?"
+    r"(?:人次|亿元|億元|万元|萬元|元|吨|噸|平方米|人)(?:以上)?的(?=[\u4e00-\u9fff])"
 )
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
 _OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
 _OBJECT_END = (
     r"(?=[，,。；;、）)（(]|[和与](?=\d|[一二两三四五六七八九十]{1,3}[个座所家处条项])|"
-    r"(?<!以)及(?![其时])|投产|投用|达产|用于|$)"
+    r"(?<!以)及(?![其时])|投产|投用|达产|用于|$|"
+    r"以上(?=[，,。；;、]|$))"  # ("新开工80个小区以上,": the floor after what is counted)
 )
 # "新建3座公共停车场", "推动江洲电器20条自动化产线投产": a verb, a count (a range gives its
 # lower bound, "培养400名至500名…"), then what is counted.
@@ -3423,7 +3483,7 @@ _COUNTED = re.compile(
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
     rf"[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
-    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?)?{_OBJECT})"
+    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?|{_SIZE_OF})?{_OBJECT})"
     rf"{_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -3579,8 +3639,13 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                     # followed by a commitment verb ("2023 年创成") does, and so does one
                     # followed by the will to do ("2024年将筹措资金60亿元以上").
                     rest = sentence[m.end() :]
-                    if not re.match(
-                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭)",
+                    if re.match(r"\s*[，,]", rest) and _SPAN_FROM.search(
+                        sentence, max(0, m.start() - 12), m.start()
+                    ):
+                        pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
+                    elif not re.match(
+                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
+                        r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
                         rest,
                     ):
                         continue
@@ -3618,7 +3683,7 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭)")
+_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭|要(?!求))")
 
 
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
@@ -3681,6 +3746,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     text = sentence.strip()
     if not text or not (committed or COMMITMENT.search(text)):
         return []
+    if (
+        not committed
+        and (done := _OVERDONE.search(text))
+        and not COMMITMENT.search(text[: done.start()])
+    ):
+        return []  # "新开工693部,完工555部,超额完成任务目标": a report, its 目标 met
     lead = len(sentence) - len(sentence.lstrip())
     base = offset + lead
     deadlines = deadlines_in(text)
@@ -3864,7 +3935,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if joined := _AND_THEN.match(after):
             after = "，" + after[joined.end() :]  # "硬化道路10万平方米并安装…", "…及其他附属设施"
         within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
-        listed = after[:1] in ("和", "及", "与") and "分别" in text[: m.start()]  # "40家和300家"
+        listed = after[:1] in ("和", "及", "与") and _severally(text[: m.start()])  # "40家和300家"
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
@@ -3944,6 +4015,8 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if len(obj) >= 2:
                 name = obj
         name = _ABOUT.sub("", name)  # (约 is no part of what is counted)
+        if name.endswith("以上") and comparator == ">=" and len(name) > 4:
+            name = name[:-2]  # "新开工80个小区以上": the floor said after what is counted
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         if _LOOKS_BACK.search(text, 0, m.start()):
@@ -4567,7 +4640,7 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             break
         values.append((value, m))
         position = m.end()
-    if not values or "分别" not in text[:end]:
+    if not values or not _severally(text[:end]):
         return []
     # "分别增长8%和9%左右", "分别控制在4%、3%、3‰以内": the word after the last
     # value is said of them all.
@@ -4578,10 +4651,10 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     at = first.start - base
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
     clause = clause[noise.end() :] if (noise := _LEADING_NOISE.match(clause)) else clause
-    subjects = _split_names(re.sub(r"(?:分别|完成|达到|实现|为)+$", "", clause))
+    subjects = _split_names(re.sub(r"(?:分别|分別|完成|达到|達到|实现|實現|为|為)+$", "", clause))
     if len(subjects) == len(values):
         # "高新技术企业和科技型企业分别超过90家和870家", "失业率、物价指数和人口自增率分别…"
-        parts = re.split(r"[和及与]", subjects[-1])
+        parts = re.split(r"[和及与與]", subjects[-1])
         if len(parts) == 2 and all(len(part) >= 2 for part in parts):
             subjects = subjects[:-1] + parts
     if len(subjects) == len(values) + 1:
@@ -4722,6 +4795,7 @@ def find_targets(
     # The year of a part of goals whose heading names it ("一、2010年全市…主要指标"): the
     # paragraphs under it, to the next heading of its level or above, state that year's.
     part_year: tuple[int, tuple[dt.date, str]] | None = None
+    goals_part: int | None = None  # the level of a part of goals just opened, no year named
     before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
@@ -4732,6 +4806,14 @@ def find_targets(
                 continue
             if part_year and level[0] <= part_year[0]:
                 part_year = None
+            goals_part = level[0] if _GOALS_PART.match(heading) else None
+        elif goals_part is not None and (y := re.match(r"\s*到\s*((?:19|20)\d{2})\s*年", para)):
+            # "一、发展目标" over "到2020年，把旅游业培育成为…" then "(一)旅游经济总量。…":
+            # the points of the part state that year's goals.
+            part_year = (goals_part, (dt.date(int(y.group(1)), 12, 31), y.group(0).strip()))
+            goals_part = None
+        else:
+            goals_part = None
         if _says_goals(para):
             m = _YEAR_SENTENCE.search(before)
             said_year = (dt.date(int(m.group("year")), 12, 31), m.group(0).strip()) if m else None
@@ -5364,13 +5446,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
         text = read(text)
-    paragraphs = join_lines(text)
+    paragraphs = join_lines(repeated_summary(text))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
     if any("、" in p[:3] or "。" in p for p in paragraphs):
         paragraphs = run_in_parts(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
+    if _NO_TITLE.match(title.strip()):
+        title = _kind_title(paragraphs) or title
     if not title and first < len(paragraphs) and (run_on := _RUN_ON_TITLE.match(paragraphs[first])):
         title = run_on.group(0)  # "关于…的通报为切实推进…": the page ran its title into the body
     joined = "\n".join(paragraphs)
@@ -5825,6 +5909,19 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         # the one it belongs to, is cut, however few the rows.
         section, last = max(items, key=lambda pair: pair[1].start)
         if last.end > joined.rstrip().rfind("\n"):
+            note = _UNITS_NOTE_CLOSED.search(last.text)
+            if (
+                last.named_lead
+                and note
+                and last.text[note.end() :].strip()
+                and _ends_sentence(last.text[: note.start()])
+            ):
+                # The row's own line is whole, its units note closed ("1、加强经济运行分析,
+                # 确保完成主要指标。(牵头单位:…)"); the line cut is one of its figures under it
+                # ("▲增加值可比增长14%左右,其中,第三产业"): the row stands, only the clause
+                # cut is lost.
+                clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
+                return max(clause, last.start)
             section.items.remove(last)
             if (
                 GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: "))
@@ -5836,6 +5933,11 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
                 clause = max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
                 return max(clause, last.start)
             return last.start
+    if not items and _stops_mid_sentence(joined):
+        # A text of goals and no rows whose last line stops mid-sentence ("——到2020年，建成
+        # 20个…大景区和50个旅游名城名镇，培育50个年营业收入过亿元的综"): its whole clauses
+        # stand; the clause cut is lost.
+        return max(joined.rstrip().rfind(c) for c in "，,；;。") + 1
     if len(items) < 2:
         return len(joined)
     section, last = max(items, key=lambda pair: pair[1].start)
@@ -5859,6 +5961,17 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+# A row's units note closed after its sentence ("。(牵头单位:发改委、统计局)").
+_UNITS_NOTE_CLOSED = re.compile(
+    r"[（(][^（）()\n]{0,12}(?:牵头|牽頭|责任单位|責任單位|负责|負責)[^（）()\n]{0,60}[）)]"
+)
+
+
+def _severally(text: str) -> bool:
+    """The text says 分别 (in either form of the characters, 分別)."""
+    return "分别" in text or "分別" in text
 
 
 def _closed_open(line: str) -> bool:
@@ -5930,6 +6043,34 @@ def _stops_mid_sentence(joined: str) -> bool:
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]?\s*\d{1,2}\s*[.．、]")
 _ATTACHMENT_MORE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S[^。；;]{0,60}$")
+
+
+_SUMMARY_LABEL = re.compile(r"^(?:内容)?(?:摘要|摘 要|簡介|简介|文档简介|文檔簡介)\s*[:：]\s*")
+
+
+def repeated_summary(text: str) -> str:
+    """A sharing page's summary ("摘要:" over the text again, its lines run together) that
+    repeats the text shown above it is no text of its own: the label and the lines
+    repeating it are dropped, so that nothing is read twice (nor the page's wrapped lines
+    judged against the summary's long ones)."""
+    if "摘" not in text and "简介" not in text and "簡介" not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if not (label := _SUMMARY_LABEL.match(line.strip())):
+            continue
+        shown = re.sub(r"\s", "", "".join(lines[:k]))
+        rest = [(k, line.strip()[label.end() :])] + list(enumerate(lines))[k + 1 :]
+        last, size = k, 0
+        for j, other in rest:
+            if not other.strip():
+                continue
+            if re.sub(r"\s", "", other)[:16] not in shown:
+                break
+            last, size = j, size + len(other.strip())
+        if last > k and size >= 24:
+            return "\n".join(lines[:k] + lines[last + 1 :])
+    return text
 
 
 def attachment_lists(paragraphs: list[str]) -> list[str]:
