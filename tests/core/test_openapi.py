@@ -128,6 +128,12 @@ def test_every_operation_documents_its_errors(schema):
         if "{" in path:
             assert "404" in op["responses"], (method, path)
     assert "409" in ops[("/api/v1/tasks/{id}/accept/", "post")]["responses"]
+    # Any write may meet another request at the same moment (core.middleware).
+    for (path, method), op in ops.items():
+        if method in ("post", "put", "patch", "delete"):
+            assert {"409", "503"} <= set(op["responses"]), (method, path)
+        else:
+            assert "503" not in op["responses"], (method, path)
     assert "400" in ops[("/api/v1/tasks/", "post")]["responses"]
     error = schema["components"]["schemas"]["Error"]
     assert set(error["properties"]) == {"detail", "code"}

@@ -23,7 +23,7 @@ class ErrorSerializer(serializers.Serializer):
     """One error: a message for people and a stable code for programs."""
 
     detail = serializers.CharField()
-    code = serializers.CharField(help_text="not_found, permission_denied, conflict, ...")
+    code = serializers.CharField(help_text="not_found, permission_denied, conflict, busy, ...")
 
 
 class FieldErrorsSerializer(serializers.Serializer):
@@ -47,8 +47,12 @@ class AutoSchema(openapi.AutoSchema):
             errors["400"] = FieldErrorsSerializer
         if detail:
             errors["404"] = ErrorSerializer
-            if self.method in ("POST", "DELETE"):
-                errors["409"] = ErrorSerializer
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            # A write refused because of another request at the same moment (a unique
+            # value taken, a row changed or removed: conflict; a deadlock or a lock not
+            # obtained: busy, with Retry-After; core.middleware.refusal_status).
+            errors["409"] = ErrorSerializer
+            errors["503"] = ErrorSerializer
         for code, serializer in sorted(errors.items()):
             responses.setdefault(code, self._get_response_for_code(serializer, code))
         return responses
