@@ -58,6 +58,7 @@ def test_a_form_page_says_on_the_form_that_the_name_was_taken_meanwhile(as_user,
     page = response.content.decode()
     assert "同一时间有人保存或删除了相关记录，本次提交未保存。" in page
     assert 'name="name"' in page and "井盖缺失" in page  # the form, as it was sent
+    assert 'name="form_token"' in page  # a fresh token: it may be sent again
     # The refused save left nothing: the transaction it ran in was rolled back.
     assert EventCategory.objects.count() == before
 
