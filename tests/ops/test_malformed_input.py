@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import resolve
 
 from mingzhu.core.menu import menu_for
 from mingzhu.core.testing import crawl, page_forms
@@ -130,6 +131,22 @@ def _requests(method: str, operation, components):
         yield None, "{not json"
 
 
+def _concrete(path: str) -> str:
+    """``path`` with its ``{id}`` the first row of the viewset's model (so that the
+    sending reaches the row's own checks, not a 404), else 1."""
+    found = "1"
+    if "{" in path:
+        view = resolve(re.sub(r"\{[^}]+\}", "1", path)).func
+        cls = getattr(view, "cls", None)
+        model = getattr(cls, "model", None) or getattr(
+            getattr(cls, "queryset", None), "model", None
+        )
+        if model is not None:
+            first = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+            found = str(first or 1)
+    return re.sub(r"\{[^}]+\}", found, path)
+
+
 def test_no_operation_of_the_api_answers_a_server_error(db):
     reader = Client()
     reader.force_login(User.objects.get(username="leader"))
@@ -142,7 +159,7 @@ def test_no_operation_of_the_api_answers_a_server_error(db):
         client = Client(raise_request_exception=False)
         client.force_login(User.objects.get(username=username))
         for path, operations in schema["paths"].items():
-            concrete = re.sub(r"\{[^}]+\}", "1", path)
+            concrete = _concrete(path)
             for method, operation in operations.items():
                 for query, body in _requests(method, operation, components):
                     called += 1
