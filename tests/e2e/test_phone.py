@@ -173,3 +173,55 @@ def test_the_debt_wall_opens_on_bars_a_finger_can_tell_apart(login, demo_server,
     assert shown["end"] + 1 == min(shown["periods"], shown["width"] // 24)
     # The bars grow in for a second before the picture.
     screenshot(page, f"phone-wall-{width}", full_page=False, settle_ms=1500)
+
+
+# Pages whose tables ran wider than a phone: a list of figures that did not scroll
+# sideways, or a detail page whose long value (a sentence quoted from a document, a scheme's
+# rule) would not break. A path ending in ">" opens the page's first record.
+NOT_WIDER = [
+    pytest.param("leader", "/appraisal/", id="flag-board"),
+    pytest.param("nyj", "/rural/facilities/stats/", id="facility-stats"),
+    pytest.param("zzb", "/party/training/summary/", id="training-summary"),
+    pytest.param("zzb", "/party/project-branches/", id="project-branches"),
+    pytest.param("wmb", "/civility/hours/", id="volunteer-hours"),
+    pytest.param("wmb", "/civility/campaign/", id="creation-campaign"),
+    pytest.param("sanmao", "/system/tokens/", id="api-tokens"),
+    pytest.param("leader", "/targets/>", id="target"),
+    pytest.param("gxj", "/enterprises/mu/schemes/>", id="mu-scheme"),
+    pytest.param("gxj", "/enterprises/>", id="enterprise"),
+    pytest.param("nyj", "/rural/sheets/>", id="scoring-sheet"),
+    pytest.param("nyj", "/rural/secretaries/>", id="secretary-plan"),
+    pytest.param("nyj", "/rural/inspections/>", id="village-inspection"),
+    pytest.param("zzb", "/party/members/>", id="party-member"),
+    pytest.param("wmb", "/civility/activities/>", id="volunteer-activity"),
+    pytest.param("leader", "/projects/inspections/>", id="project-inspection"),
+    pytest.param("leader", "/appraisal/schemes/>", id="appraisal-scheme"),
+]
+
+
+@pytest.mark.parametrize(("persona", "path"), NOT_WIDER)
+def test_no_page_is_wider_than_a_phone(login, demo_server, persona, path):
+    page = login(persona, width=PHONE)
+    if path.endswith(">"):
+        page.goto(f"{demo_server}{path[:-1]}")
+        first = page.locator("main a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+            "  .find(h => /\\/\\d+\\/(\\?|$)/.test(h || ''))"
+        )
+        assert first, f"{path}: no record to open"
+        path = first
+    page.goto(f"{demo_server}{path}")
+    wide = page.evaluate(
+        """() => {
+          const out = [];
+          for (const el of document.querySelectorAll("main table")) {
+            const r = el.getBoundingClientRect();
+            if (r.right > window.innerWidth + 1 && !el.closest(".table-responsive")) {
+              out.push(`${el.id || el.className}: ${Math.round(r.right)} px`);
+            }
+          }
+          return {page: document.documentElement.scrollWidth, tables: out};
+        }"""
+    )
+    assert wide["page"] <= PHONE and not wide["tables"], f"{path}: {wide}"
+    screenshot(page, f"phone-not-wider-{persona}-" + re.sub(r"[^a-z0-9]+", "-", path.strip("/")))
