@@ -41,6 +41,17 @@ def test_an_edited_task_shows_its_chosen_options_only(supervisor):
     assert f'value="{task.parent_id}" selected' in html and _options(html) == 2
 
 
+def test_a_picker_sent_back_no_key_shows_the_form_again(supervisor):
+    """A value that is no key ("x", a tampered or stale form) is the field's error: the form
+    is shown again with it, not a server error while drawing the picker."""
+    from mingzhu.tasks.forms import TaskForm
+
+    form = TaskForm(data={"parent": "x", "lead_unit": "x"}, user=supervisor)
+    assert not form.is_valid() and "parent" in form.errors
+    html = str(form["parent"]) + str(form["lead_unit"])
+    assert 'data-remote="/choices/tasks.TaskForm/parent/"' in html
+
+
 def test_it_offers_only_the_tasks_in_the_users_scope(as_user, xinba):
     visible = restrict(Task.objects.all(), xinba, "view")
     hidden = Task.objects.exclude(pk__in=visible.values("pk")).first()

@@ -23,6 +23,7 @@ from operator import or_
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.urls import reverse
@@ -68,7 +69,12 @@ class _Remote:
         if not self.is_required and not self.allow_multiple_selected:
             options.append(self.create_option(name, "", "", not chosen, 0))
         if chosen and field is not None:
-            rows = field.queryset.filter(pk__in=chosen)
+            # A value sent back that is no key ("x") is the field's error to report, not a
+            # server error while the form is shown again with it.
+            try:
+                rows = list(field.queryset.filter(pk__in=chosen))
+            except (TypeError, ValueError, ValidationError):
+                rows = []
             for index, obj in enumerate(rows, start=1):
                 options.append(
                     self.create_option(name, str(obj.pk), label_of(field, obj), True, index)
