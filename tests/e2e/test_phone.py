@@ -225,3 +225,69 @@ def test_no_page_is_wider_than_a_phone(login, demo_server, persona, path):
     )
     assert wide["page"] <= PHONE and not wide["tables"], f"{path}: {wide}"
     screenshot(page, f"phone-not-wider-{persona}-" + re.sub(r"[^a-z0-9]+", "-", path.strip("/")))
+
+
+# The texts ECharts draws (axis names and figures, the slanted units' names, a target's
+# mark, a radar's indicators), each with its box on the chart's canvas.
+CHART_TEXTS = """() => [...document.querySelectorAll("div[_echarts_instance_]")].map((node) => {
+  const chart = echarts.getInstanceByDom(node);
+  const width = chart.getWidth(), height = chart.getHeight();
+  const texts = [];
+  chart.getZr().storage.getDisplayList(true).forEach((el) => {
+    if (!["text", "tspan"].includes(el.type) || el.invisible || el.ignore) return;
+    if (!el.style || !el.style.text) return;
+    const box = el.getBoundingRect().clone();
+    const transform = el.getComputedTransform();
+    if (transform) box.applyTransform(transform);
+    texts.push({text: String(el.style.text), x: box.x, y: box.y, right: box.x + box.width,
+                bottom: box.y + box.height});
+  });
+  return {id: node.id, width, height, texts};
+})"""
+
+CHARTS = [
+    pytest.param("leader", "/livelihood/rates/", id="12345-rates"),
+    pytest.param("leader", "/enterprises/demands/rates/", id="demand-rates"),
+    pytest.param("leader", "/tasks/metrics/", id="unit-metrics"),
+    pytest.param("leader", "/targets/peers/", id="peers"),
+    pytest.param("nyj", "/rural/", id="remediation"),
+    pytest.param("gxj", "/enterprises/mu/", id="mu-classes"),
+    pytest.param("qiye", "/enterprises/>", id="mu-radar"),
+]
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize(("persona", "path"), CHARTS)
+def test_no_chart_text_runs_past_its_chart(login, demo_server, persona, path, width):
+    """A unit's name slanted under its bar, an axis's name, a target's mark or a radar's
+    indicator drawn past the chart's edge is cut off: every text stays inside."""
+    page = login(persona, width=width)
+    if path.endswith(">"):
+        page.goto(f"{demo_server}{path[:-1]}")
+        page.locator("#results tbody tr").first.locator("a").first.click()
+        page.wait_for_load_state()
+    else:
+        page.goto(f"{demo_server}{path}")
+    page.wait_for_selector("div[_echarts_instance_] canvas")
+    charts = page.evaluate(CHART_TEXTS)
+    assert charts and all(c["texts"] for c in charts), charts
+    outside = [
+        f"{c['id']}: {t['text']} ({t['x']:.0f}, {t['y']:.0f} – {t['right']:.0f}, {t['bottom']:.0f})"
+        for c in charts
+        for t in c["texts"]
+        if t["x"] < -1
+        or t["y"] < -1
+        or t["right"] > c["width"] + 1
+        or t["bottom"] > c["height"] + 1
+    ]
+    assert not outside, "\n".join(outside)
+    if path == "/targets/peers/":
+        # Every county named under its bar, none left out to make room.
+        (chart,) = charts
+        units = page.evaluate(
+            "() => echarts.getInstanceByDom(document.getElementById('peer-chart'))"
+            ".getOption().xAxis[0].data"
+        )
+        drawn = {t["text"] for t in chart["texts"]}
+        assert set(units) <= drawn, set(units) - drawn
+    screenshot(page, f"chart-{persona}-{width}-" + re.sub(r"[^a-z0-9]+", "-", path.strip("/>")))
