@@ -291,3 +291,24 @@ def test_no_chart_text_runs_past_its_chart(login, demo_server, persona, path, wi
         drawn = {t["text"] for t in chart["texts"]}
         assert set(units) <= drawn, set(units) - drawn
     screenshot(page, f"chart-{persona}-{width}-" + re.sub(r"[^a-z0-9]+", "-", path.strip("/>")))
+
+
+def test_an_inspector_scores_a_village_on_a_phone(login, demo_server):
+    """The scoring sheet's items as cards on a phone: each score, finding and task box on
+    the screen and wide enough to read the score typed, not a table's narrow column with
+    the finding off to the right."""
+    page = login("nyj", width=PHONE)
+    page.goto(f"{demo_server}/rural/inspections/add/")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll("#items input")].map((el) => {
+          const r = el.getBoundingClientRect();
+          return {name: el.name, type: el.type, left: r.left, right: r.right, width: r.width};
+        })"""
+    )
+    assert len(boxes) >= 9  # three inputs an item
+    off = [b["name"] for b in boxes if b["left"] < 0 or b["right"] > PHONE]
+    assert not off, off
+    narrow = [b["name"] for b in boxes if b["type"] == "text" and b["width"] < PHONE / 2]
+    assert not narrow, narrow
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    _form_reads_whole(page, "phone-inspection-form")
