@@ -312,3 +312,20 @@ def test_an_inspector_scores_a_village_on_a_phone(login, demo_server):
     assert not narrow, narrow
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     _form_reads_whole(page, "phone-inspection-form")
+
+
+def test_the_peak_shaving_moves_read_a_line_each_on_a_phone(login, demo_server):
+    """An instrument's code (ZW-0053) and a month (2028-01) broken at their hyphen read as
+    two things: the moves' table keeps each on its line and scrolls sideways instead."""
+    page = login("czj", width=PHONE)
+    page.goto(f"{demo_server}/risks/debt/planner/?window=12")
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll("#moves tbody td")].filter((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return tops.size > 1;
+        }).map((td) => td.innerText)"""
+    )
+    assert page.locator("#moves tbody tr").count() > 5
+    assert not broken, broken[:10]
