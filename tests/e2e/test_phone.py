@@ -314,18 +314,38 @@ def test_an_inspector_scores_a_village_on_a_phone(login, demo_server):
     _form_reads_whole(page, "phone-inspection-form")
 
 
-def test_the_peak_shaving_moves_read_a_line_each_on_a_phone(login, demo_server):
-    """An instrument's code (ZW-0053) and a month (2028-01) broken at their hyphen read as
-    two things: the moves' table keeps each on its line and scrolls sideways instead."""
-    page = login("czj", width=PHONE)
-    page.goto(f"{demo_server}/risks/debt/planner/?window=12")
+# Tables whose codes (ZW-0053, 2026-DB-0012) and months (2028-01) broke at their hyphen
+# on a phone. A path ending in ">" opens the list's first record.
+CODES = [
+    pytest.param("czj", "/risks/debt/planner/?window=12", "#moves", id="peak-shaving"),
+    pytest.param("czj", "/risks/debt/high-cost/", "#results", id="high-cost"),
+    pytest.param("leader", "/tasks/lists/>", "#tasks", id="task-list"),
+]
+
+
+@pytest.mark.parametrize(("persona", "path", "table"), CODES)
+def test_codes_and_months_read_a_line_each_on_a_phone(login, demo_server, persona, path, table):
+    """An instrument's or a task's code and a month broken at their hyphen read as two
+    things: each stays on its line (a table scrolls sideways, a list shows as cards)."""
+    page = login(persona, width=PHONE)
+    if path.endswith(">"):
+        page.goto(f"{demo_server}{path[:-1]}")
+        page.locator("#results tbody tr").first.locator("a").first.click()
+        page.wait_for_load_state()
+    else:
+        page.goto(f"{demo_server}{path}")
     broken = page.evaluate(
-        """() => [...document.querySelectorAll("#moves tbody td")].filter((td) => {
+        """(table) => [...document.querySelectorAll(`${table} tbody td`)].filter((td) => {
+          if (!/^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$/.test(td.innerText.trim())) return false;
           const range = document.createRange();
           range.selectNodeContents(td);
-          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-          return tops.size > 1;
-        }).map((td) => td.innerText)"""
+          // Boxes less than half a character apart in height are one line (a link's box
+          // and its text's).
+          const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+          const half = parseFloat(getComputedStyle(td).fontSize) / 2;
+          return Math.max(...tops) - Math.min(...tops) > half;
+        }).map((td) => td.innerText)""",
+        table,
     )
-    assert page.locator("#moves tbody tr").count() > 5
+    assert page.locator(f"{table} tbody tr").count() > 1
     assert not broken, broken[:10]
