@@ -354,3 +354,21 @@ def test_codes_and_months_read_a_line_each_on_a_phone(login, demo_server, person
     )
     assert page.locator(f"{table} tbody tr").count() > 1
     assert not broken, broken[:10]
+
+
+def test_a_badge_beside_a_long_title_keeps_its_height(login, demo_server):
+    """A card whose title wraps (an enterprise's long name): its 示例 badge stays a badge
+    beside the first line, not a yellow block as tall as the title."""
+    page = login("gxj", width=PHONE)
+    page.goto(f"{demo_server}/enterprises/mu/")
+    found = page.evaluate(
+        """() => [...document.querySelectorAll(".table-cards td.card-title")].map((td) => {
+          const badge = td.querySelector(".badge");
+          const link = td.querySelector("a");
+          return badge && link ? {title: link.getBoundingClientRect().height,
+                                  badge: badge.getBoundingClientRect().height} : null;
+        }).filter(Boolean)"""
+    )
+    two_lines = [f for f in found if f["title"] > 1.6 * f["badge"]]
+    assert two_lines  # the demo's long names wrap at a phone's width
+    assert all(f["badge"] < 30 for f in found), found[:5]
