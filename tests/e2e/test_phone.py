@@ -372,3 +372,29 @@ def test_a_badge_beside_a_long_title_keeps_its_height(login, demo_server):
     two_lines = [f for f in found if f["title"] > 1.6 * f["badge"]]
     assert two_lines  # the demo's long names wrap at a phone's width
     assert all(f["badge"] < 30 for f in found), found[:5]
+
+
+@pytest.mark.parametrize(
+    ("persona", "path"),
+    [
+        pytest.param("leader", "/", id="cockpit"),
+        pytest.param("leader", "/livelihood/rates/", id="12345-rates"),
+        pytest.param("nyj", "/rural/", id="remediation"),
+        pytest.param("czj", "/risks/debt/wall/", id="debt-wall"),
+    ],
+)
+def test_the_charts_follow_a_phone_turned_sideways(login, demo_server, persona, path):
+    """Turned from portrait to landscape, every chart is drawn again across its wider box,
+    not left at the width it had (half the screen blank, or cut off when turned back)."""
+    page = login(persona, width=PHONE, own=True)
+    page.goto(f"{demo_server}{path}")
+    page.wait_for_selector("div[_echarts_instance_] canvas")
+    widths = """() => [...document.querySelectorAll("div[_echarts_instance_]")].map((node) => ({
+      id: node.id, box: node.clientWidth,
+      drawn: echarts.getInstanceByDom(node).getWidth()}))"""
+    before = page.evaluate(widths)
+    page.set_viewport_size({"width": 844, "height": PHONE})
+    page.wait_for_timeout(300)
+    after = page.evaluate(widths)
+    assert any(a["box"] > b["box"] for a, b in zip(after, before, strict=True))
+    assert all(a["drawn"] == a["box"] for a in after), after
