@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -183,6 +185,13 @@ def test_it_shows_the_activities_calendar(as_user, wmb):
     ).count()
     assert len(shown) == expected == response.context["count"]
     assert as_user(wmb).get("/civility/calendar/?month=2025-13").status_code == 200
+    # On a phone the month is a list of the days that hold activities, each linked; the
+    # seven-column grid from the small breakpoint up.
+    page = response.content.decode()
+    agenda = re.search(r'<ul class="list-group d-sm-none[^"]*" id="agenda">(.*?)</ul>', page, re.S)
+    assert agenda and 'class="table-responsive d-none d-sm-block"' in page
+    assert agenda.group(1).count('class="list-group-item"') == len({a.held_on for a in shown})
+    assert all(a.get_absolute_url() in agenda.group(1) for a in shown)
 
 
 def test_it_lists_the_creation_campaign_tasks(as_user, wmb, leader, sanmao):

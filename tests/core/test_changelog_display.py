@@ -56,3 +56,20 @@ def test_a_related_record_deleted_since_keeps_its_number(supervisor, unit):
     entry.changes = {"lead_unit": ["999999", str(unit("YZ-DEPT-FGW").pk)]}
     rows = audit_changes(entry)
     assert ("牵头单位", "#999999", "发展和改革委员会") in rows
+
+
+def test_a_roles_granted_defaults_are_labelled_in_chinese(db):
+    """A role's bookkeeping of the default permissions granted shows with a Chinese label,
+    not its field's name ("defaults applied")."""
+    from mingzhu.org.models import Role
+
+    role = Role.objects.get(code="leader")
+    entry = LogEntry(
+        content_type=ContentType.objects.get_for_model(Role),
+        object_pk=str(role.pk),
+        object_repr=str(role),
+        action=LogEntry.Action.UPDATE,
+        changes={"defaults_applied": ["[]", "['tasks.view_task']"]},
+    )
+    (label, _before, _after) = audit_changes(entry)[0]
+    assert label == "已授予的默认权限"

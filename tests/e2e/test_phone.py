@@ -173,3 +173,228 @@ def test_the_debt_wall_opens_on_bars_a_finger_can_tell_apart(login, demo_server,
     assert shown["end"] + 1 == min(shown["periods"], shown["width"] // 24)
     # The bars grow in for a second before the picture.
     screenshot(page, f"phone-wall-{width}", full_page=False, settle_ms=1500)
+
+
+# Pages whose tables ran wider than a phone: a list of figures that did not scroll
+# sideways, or a detail page whose long value (a sentence quoted from a document, a scheme's
+# rule) would not break. A path ending in ">" opens the page's first record.
+NOT_WIDER = [
+    pytest.param("leader", "/appraisal/", id="flag-board"),
+    pytest.param("nyj", "/rural/facilities/stats/", id="facility-stats"),
+    pytest.param("zzb", "/party/training/summary/", id="training-summary"),
+    pytest.param("zzb", "/party/project-branches/", id="project-branches"),
+    pytest.param("wmb", "/civility/hours/", id="volunteer-hours"),
+    pytest.param("wmb", "/civility/campaign/", id="creation-campaign"),
+    pytest.param("sanmao", "/system/tokens/", id="api-tokens"),
+    pytest.param("leader", "/targets/>", id="target"),
+    pytest.param("gxj", "/enterprises/mu/schemes/>", id="mu-scheme"),
+    pytest.param("gxj", "/enterprises/>", id="enterprise"),
+    pytest.param("nyj", "/rural/sheets/>", id="scoring-sheet"),
+    pytest.param("nyj", "/rural/secretaries/>", id="secretary-plan"),
+    pytest.param("nyj", "/rural/inspections/>", id="village-inspection"),
+    pytest.param("zzb", "/party/members/>", id="party-member"),
+    pytest.param("wmb", "/civility/activities/>", id="volunteer-activity"),
+    pytest.param("leader", "/projects/inspections/>", id="project-inspection"),
+    pytest.param("leader", "/appraisal/schemes/>", id="appraisal-scheme"),
+]
+
+
+@pytest.mark.parametrize(("persona", "path"), NOT_WIDER)
+def test_no_page_is_wider_than_a_phone(login, demo_server, persona, path):
+    page = login(persona, width=PHONE)
+    if path.endswith(">"):
+        page.goto(f"{demo_server}{path[:-1]}")
+        first = page.locator("main a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+            "  .find(h => /\\/\\d+\\/(\\?|$)/.test(h || ''))"
+        )
+        assert first, f"{path}: no record to open"
+        path = first
+    page.goto(f"{demo_server}{path}")
+    wide = page.evaluate(
+        """() => {
+          const out = [];
+          for (const el of document.querySelectorAll("main table")) {
+            const r = el.getBoundingClientRect();
+            if (r.right > window.innerWidth + 1 && !el.closest(".table-responsive")) {
+              out.push(`${el.id || el.className}: ${Math.round(r.right)} px`);
+            }
+          }
+          return {page: document.documentElement.scrollWidth, tables: out};
+        }"""
+    )
+    assert wide["page"] <= PHONE and not wide["tables"], f"{path}: {wide}"
+    screenshot(page, f"phone-not-wider-{persona}-" + re.sub(r"[^a-z0-9]+", "-", path.strip("/")))
+
+
+# The texts ECharts draws (axis names and figures, the slanted units' names, a target's
+# mark, a radar's indicators), each with its box on the chart's canvas.
+CHART_TEXTS = """() => [...document.querySelectorAll("div[_echarts_instance_]")].map((node) => {
+  const chart = echarts.getInstanceByDom(node);
+  const width = chart.getWidth(), height = chart.getHeight();
+  const texts = [];
+  chart.getZr().storage.getDisplayList(true).forEach((el) => {
+    if (!["text", "tspan"].includes(el.type) || el.invisible || el.ignore) return;
+    if (!el.style || !el.style.text) return;
+    const box = el.getBoundingRect().clone();
+    const transform = el.getComputedTransform();
+    if (transform) box.applyTransform(transform);
+    texts.push({text: String(el.style.text), x: box.x, y: box.y, right: box.x + box.width,
+                bottom: box.y + box.height});
+  });
+  return {id: node.id, width, height, texts};
+})"""
+
+CHARTS = [
+    pytest.param("leader", "/livelihood/rates/", id="12345-rates"),
+    pytest.param("leader", "/enterprises/demands/rates/", id="demand-rates"),
+    pytest.param("leader", "/tasks/metrics/", id="unit-metrics"),
+    pytest.param("leader", "/targets/peers/", id="peers"),
+    pytest.param("nyj", "/rural/", id="remediation"),
+    pytest.param("gxj", "/enterprises/mu/", id="mu-classes"),
+    pytest.param("qiye", "/enterprises/>", id="mu-radar"),
+]
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize(("persona", "path"), CHARTS)
+def test_no_chart_text_runs_past_its_chart(login, demo_server, persona, path, width):
+    """A unit's name slanted under its bar, an axis's name, a target's mark or a radar's
+    indicator drawn past the chart's edge is cut off: every text stays inside."""
+    page = login(persona, width=width)
+    if path.endswith(">"):
+        page.goto(f"{demo_server}{path[:-1]}")
+        page.locator("#results tbody tr").first.locator("a").first.click()
+        page.wait_for_load_state()
+    else:
+        page.goto(f"{demo_server}{path}")
+    if path == "/targets/peers/":
+        # The seed's GDP, which every peer reports (a test may have added an indicator
+        # that sorts first and none has figures of).
+        gdp = page.locator("select[name=indicator] option", has_text="地区生产总值")
+        page.goto(f"{demo_server}{path}?indicator={gdp.first.get_attribute('value')}")
+    page.wait_for_selector("div[_echarts_instance_] canvas")
+    charts = page.evaluate(CHART_TEXTS)
+    assert charts and all(c["texts"] for c in charts), charts
+    outside = [
+        f"{c['id']}: {t['text']} ({t['x']:.0f}, {t['y']:.0f} – {t['right']:.0f}, {t['bottom']:.0f})"
+        for c in charts
+        for t in c["texts"]
+        if t["x"] < -1
+        or t["y"] < -1
+        or t["right"] > c["width"] + 1
+        or t["bottom"] > c["height"] + 1
+    ]
+    assert not outside, "\n".join(outside)
+    if path == "/targets/peers/":
+        # Every county named under its bar, none left out to make room.
+        (chart,) = charts
+        units = page.evaluate(
+            "() => echarts.getInstanceByDom(document.getElementById('peer-chart'))"
+            ".getOption().xAxis[0].data"
+        )
+        drawn = {t["text"] for t in chart["texts"]}
+        assert set(units) <= drawn, set(units) - drawn
+    screenshot(page, f"chart-{persona}-{width}-" + re.sub(r"[^a-z0-9]+", "-", path.strip("/>")))
+
+
+def test_an_inspector_scores_a_village_on_a_phone(login, demo_server):
+    """The scoring sheet's items as cards on a phone: each score, finding and task box on
+    the screen and wide enough to read the score typed, not a table's narrow column with
+    the finding off to the right."""
+    page = login("nyj", width=PHONE)
+    page.goto(f"{demo_server}/rural/inspections/add/")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll("#items input")].map((el) => {
+          const r = el.getBoundingClientRect();
+          return {name: el.name, type: el.type, left: r.left, right: r.right, width: r.width};
+        })"""
+    )
+    assert len(boxes) >= 9  # three inputs an item
+    off = [b["name"] for b in boxes if b["left"] < 0 or b["right"] > PHONE]
+    assert not off, off
+    narrow = [b["name"] for b in boxes if b["type"] == "text" and b["width"] < PHONE / 2]
+    assert not narrow, narrow
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    _form_reads_whole(page, "phone-inspection-form")
+
+
+# Tables whose codes (ZW-0053, 2026-DB-0012) and months (2028-01) broke at their hyphen
+# on a phone. A path ending in ">" opens the list's first record.
+CODES = [
+    pytest.param("czj", "/risks/debt/planner/?window=12", "#moves", id="peak-shaving"),
+    pytest.param("czj", "/risks/debt/high-cost/", "#results", id="high-cost"),
+    pytest.param("leader", "/tasks/lists/>", "#tasks", id="task-list"),
+]
+
+
+@pytest.mark.parametrize(("persona", "path", "table"), CODES)
+def test_codes_and_months_read_a_line_each_on_a_phone(login, demo_server, persona, path, table):
+    """An instrument's or a task's code and a month broken at their hyphen read as two
+    things: each stays on its line (a table scrolls sideways, a list shows as cards)."""
+    page = login(persona, width=PHONE)
+    if path.endswith(">"):
+        page.goto(f"{demo_server}{path[:-1]}")
+        page.locator("#results tbody tr").first.locator("a").first.click()
+        page.wait_for_load_state()
+    else:
+        page.goto(f"{demo_server}{path}")
+    broken = page.evaluate(
+        """(table) => [...document.querySelectorAll(`${table} tbody td`)].filter((td) => {
+          if (!/^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$/.test(td.innerText.trim())) return false;
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          // Boxes less than half a character apart in height are one line (a link's box
+          // and its text's).
+          const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+          const half = parseFloat(getComputedStyle(td).fontSize) / 2;
+          return Math.max(...tops) - Math.min(...tops) > half;
+        }).map((td) => td.innerText)""",
+        table,
+    )
+    assert page.locator(f"{table} tbody tr").count() > 1
+    assert not broken, broken[:10]
+
+
+def test_a_badge_beside_a_long_title_keeps_its_height(login, demo_server):
+    """A card whose title wraps (an enterprise's long name): its 示例 badge stays a badge
+    beside the first line, not a yellow block as tall as the title."""
+    page = login("gxj", width=PHONE)
+    page.goto(f"{demo_server}/enterprises/mu/")
+    found = page.evaluate(
+        """() => [...document.querySelectorAll(".table-cards td.card-title")].map((td) => {
+          const badge = td.querySelector(".badge");
+          const link = td.querySelector("a");
+          return badge && link ? {title: link.getBoundingClientRect().height,
+                                  badge: badge.getBoundingClientRect().height} : null;
+        }).filter(Boolean)"""
+    )
+    two_lines = [f for f in found if f["title"] > 1.6 * f["badge"]]
+    assert two_lines  # the demo's long names wrap at a phone's width
+    assert all(f["badge"] < 30 for f in found), found[:5]
+
+
+@pytest.mark.parametrize(
+    ("persona", "path"),
+    [
+        pytest.param("leader", "/", id="cockpit"),
+        pytest.param("leader", "/livelihood/rates/", id="12345-rates"),
+        pytest.param("nyj", "/rural/", id="remediation"),
+        pytest.param("czj", "/risks/debt/wall/", id="debt-wall"),
+    ],
+)
+def test_the_charts_follow_a_phone_turned_sideways(login, demo_server, persona, path):
+    """Turned from portrait to landscape, every chart is drawn again across its wider box,
+    not left at the width it had (half the screen blank, or cut off when turned back)."""
+    page = login(persona, width=PHONE, own=True)
+    page.goto(f"{demo_server}{path}")
+    page.wait_for_selector("div[_echarts_instance_] canvas")
+    widths = """() => [...document.querySelectorAll("div[_echarts_instance_]")].map((node) => ({
+      id: node.id, box: node.clientWidth,
+      drawn: echarts.getInstanceByDom(node).getWidth()}))"""
+    before = page.evaluate(widths)
+    page.set_viewport_size({"width": 844, "height": PHONE})
+    page.wait_for_timeout(300)
+    after = page.evaluate(widths)
+    assert any(a["box"] > b["box"] for a, b in zip(after, before, strict=True))
+    assert all(a["drawn"] == a["box"] for a in after), after

@@ -414,7 +414,7 @@ def test_rates_page(as_user, gxj):
     assert bad.status_code == 200
 
 
-def test_the_cockpit_panel(as_user, leader, outsider):
+def test_the_cockpit_panel(as_user, leader, outsider, django_user_model):
     import datetime as dt
 
     from mingzhu.enterprises.cockpit import enterprises_panel
@@ -426,6 +426,14 @@ def test_the_cockpit_panel(as_user, leader, outsider):
     assert panel.context["hundred"] == 4
     assert enterprises_panel(outsider, dt.date(2026, 6, 30)) is None
     assert as_user(leader).get("/").status_code == 200
+    # The pie holds a slice for each class that holds enterprises, none for an empty one.
+    (series,) = panel.context["chart"]["series"]
+    assert [d["name"] for d in series["data"]] == [
+        c for c, n in panel.context["counts"].items() if n
+    ]
+    own = enterprises_panel(django_user_model.objects.get(username="qiye"), dt.date(2026, 6, 30))
+    (series,) = own.context["chart"]["series"]
+    assert len(series["data"]) == 1 and series["data"][0]["value"] == 1
 
 
 def test_the_industry_bureau_edits_the_registry(as_user, gxj, xinba, own_enterprise, unit):

@@ -1,4 +1,6 @@
 import datetime as dt
+import json
+import re
 from io import BytesIO
 
 import pytest
@@ -240,6 +242,12 @@ def test_it_guards_the_inspections(as_user, leader, supervisor, xinba, outsider)
 def test_the_funnel_counts_by_stage_and_tier(as_user, xinba, leader):
     page = as_user(leader).get("/projects/funnel/").content.decode()
     assert 'id="funnel-stages"' in page and 'id="tier-50yi"' in page
+    # The chart's data is an ECharts option the page draws as it is: a funnel of the
+    # stages reached, not the bare rows (which draw nothing).
+    chart = json.loads(re.search(r'id="funnel-data"[^>]*>(.*?)</script>', page).group(1))
+    (series,) = chart["series"]
+    assert series["type"] == "funnel"
+    assert len(series["data"]) >= 5 and series["data"][0]["value"] > 0
     total = Project.objects.count()
     assert as_user(xinba).get("/projects/funnel/").status_code == 200
     from mingzhu.projects.views import funnel_rows

@@ -3,6 +3,7 @@ message, never a 500."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -214,6 +215,25 @@ def test_faults_are_reported_and_dispatched_through_pages(as_user, grid_worker, 
     assert again.status_code == 400
     bad = as_user(grid_worker).post("/rural/faults/add/", {"facility": "x", "description": ""})
     assert bad.status_code == 400
+
+
+def test_the_fault_form_searches_the_facility_instead_of_listing_them_all(as_user, nyj, lixin):
+    """The bureau reports for any of the city's facilities: the page holds none of them,
+    the picker asks the server, which searches the reporter's own (a village its own)."""
+    page = as_user(nyj).get("/rural/faults/add/").content.decode()
+    assert 'data-remote="/choices/rural.FaultForm/facility/"' in page
+    picker = re.search(r'<select name="facility".*?</select>', page, re.S).group(0)
+    assert picker.count("<option") <= 1
+    facility = Facility.objects.filter(village__code=LIXIN).first()
+    url = "/choices/rural.FaultForm/facility/"
+    found = as_user(nyj).get(url, {"q": facility.village.name}).json()["results"]
+    assert found and all(facility.village.name in r["text"] for r in found)
+    assert facility.pk in {
+        r["value"] for r in as_user(nyj).get(url, {"q": facility.name}).json()["results"]
+    }
+    others = Facility.objects.exclude(village__code=LIXIN).first()
+    mine = as_user(lixin).get(url, {"q": others.name}).json()["results"]
+    assert others.pk not in {r["value"] for r in mine}
 
 
 def test_sheets_are_edited_only_while_unused(as_user, nyj, sheet):

@@ -37,6 +37,7 @@ SEARCH_FIELDS = {
     "tasks.task": ("title", "code"),
     "org.user": ("username", "display_name"),
     "enterprises.enterprise": ("name", "credit_code"),
+    "rural.facility": ("name", "village__name", "type__name"),
 }
 MEDIA = forms.Media(
     css={"all": ["vendor/tom-select/dist/css/tom-select.bootstrap5.min.css"]},

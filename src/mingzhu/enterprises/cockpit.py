@@ -64,9 +64,12 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
                 "type": "pie",
                 "radius": ["35%", "65%"],
                 "label": {"show": True, "formatter": "{b}: {c}"},
+                # Only the classes that hold enterprises: an empty class is no slice, and
+                # its label ("D: 0") would crowd the others (an enterprise sees its one).
                 "data": [
                     {"name": c, "value": n, "itemStyle": {"color": CLASS_COLOURS[c]}}
                     for c, n in counts.items()
+                    if n
                 ],
             }
         ],

@@ -128,7 +128,9 @@ class Role(Named, TimeStampedModel):
         Permission, verbose_name=_("permissions"), blank=True, related_name="mingzhu_roles"
     )
     # Default permissions already granted once; an administrator's removals are kept.
-    defaults_applied = models.JSONField(default=list, editable=False)
+    defaults_applied = models.JSONField(
+        _("default permissions granted"), default=list, editable=False
+    )
 
     class Meta:
         verbose_name = _("role")

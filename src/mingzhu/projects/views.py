@@ -25,6 +25,7 @@ from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, importer, services
 from .choices import STAGE_ORDER, Light, Stage
+from .cockpit import funnel_option
 from .filters import FactorRequestFilter, ProjectFilter
 from .forms import (
     DispatchForm,
@@ -189,7 +190,7 @@ class FunnelView(ReportView):
             **self.meta_context(),
             **data,
             "stage_labels": [Stage(s).label for s in (*STAGE_ORDER, Stage.SUSPENDED)],
-            "chart": {"reached": data["reached"]},
+            "chart": funnel_option(data["reached"]),
         }
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from mingzhu.core.forms import ScopedModelForm, StyledForm, model_form, text_field
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.uploads import PHOTO_KINDS, FilesField
+from mingzhu.core.widgets import searchable
 from mingzhu.org.choices import TOWN_KINDS, UnitKind
 from mingzhu.org.models import OrgUnit
 
@@ -217,6 +218,9 @@ class FacilityForm(ScopedModelForm):
         self.fields["type"].queryset = FacilityType.objects.filter(is_active=True)
 
 
+# The facility is one of some 300 (the agriculture bureau's whole city): searched as the
+# user types (by its name, its village's or its type's), not scrolled through.
+@searchable("facility")
 class FaultForm(StyledForm):
     accepts_user = True
 

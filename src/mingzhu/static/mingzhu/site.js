@@ -29,3 +29,20 @@ document.addEventListener("click", function (event) {
   img.alt = link.getAttribute("title") || "";
   dialog.showModal();
 });
+// Every chart of the page follows its box when the window changes size (a phone turned
+// from portrait to landscape, a window made narrower): ECharts draws at the size its box
+// had when it was drawn and keeps it until asked again. Once a frame at most.
+(function () {
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending || !window.echarts) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      document.querySelectorAll("[_echarts_instance_]").forEach(function (node) {
+        var chart = window.echarts.getInstanceByDom(node);
+        if (chart) { chart.resize(); }
+      });
+    });
+  });
+})();

@@ -6,7 +6,7 @@ document.addEventListener("DOMContentLoaded", function () {
     echarts.init(node).setOption({
       tooltip: {trigger: "axis"},
       legend: {data: [data.on_time_label, data.closure_label, data.rework_label]},
-      grid: {left: 40, right: 10, bottom: 80},
+      grid: {left: 10, right: 10, bottom: 10, containLabel: true},
       xAxis: {type: "category", data: data.names, axisLabel: {rotate: 30}},
       yAxis: {type: "value", max: 100, axisLabel: {formatter: "{value}%"}},
       series: [

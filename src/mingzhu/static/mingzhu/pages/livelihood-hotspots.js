@@ -1,7 +1,7 @@
 // The script of livelihood/hotspots.html (served from the site: the pages allow no inline script).
 function hotspotBar(label, names, values) {
   return {
-    tooltip: {trigger: "axis"}, grid: {left: 40, right: 10, bottom: 80},
+    tooltip: {trigger: "axis"}, grid: {left: 10, right: 10, bottom: 10, containLabel: true},
     xAxis: {type: "category", data: names, axisLabel: {rotate: 30}}, yAxis: {type: "value"},
     series: [{name: label, type: "bar", data: values}]
   };

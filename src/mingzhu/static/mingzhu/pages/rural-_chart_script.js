@@ -6,7 +6,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var series = data.series.map(function (s) {
       var item = {name: s.name, type: "bar", data: s.data};
       if (s.mark !== undefined && s.mark !== null) {
-        item.markLine = {symbol: "none", data: [{yAxis: s.mark, name: s.mark_name}], label: {formatter: s.mark_name + " {c}"}};
+        item.markLine = {symbol: "none", data: [{yAxis: s.mark, name: s.mark_name}], label: {formatter: s.mark_name + " {c}", position: "insideEndTop"}};
       }
       return item;
     });
@@ -14,7 +14,7 @@ document.addEventListener("DOMContentLoaded", function () {
       animation: false,
       tooltip: {trigger: "axis"},
       legend: {data: data.series.map(function (s) { return s.name; })},
-      grid: {left: 40, right: 10, bottom: 80},
+      grid: {left: 10, right: 10, bottom: 10, containLabel: true},
       xAxis: {type: "category", data: data.names, axisLabel: {rotate: 30}},
       yAxis: {type: "value", max: 100},
       series: series
