@@ -1412,6 +1412,52 @@ def _detailed_row(cells: list[str], header: list[str], columns: dict[str, int]) 
     return row
 
 
+# The header of a table of pipes that has no number column and names its rows by a
+# "…名称" cell ("专项整治行业名称 | 时间安排 | 责任单位 |").
+_NAMED_HEADER = re.compile(r"^\s*[^|｜\d序编]{1,12}名称\s*[|｜]")
+
+
+def unnumbered_tables(text: str) -> str:
+    """A table of pipes with no number column ("行业名称 | 时间安排 | 责任单位 |" over
+    "烟花爆竹 | 1月份 | 安监站 安监所 |"), its header naming the row by a "…名称" cell and its
+    units by a unit column, numbered so that ``separated_tables`` reads it: the header
+    given "序号" and its name cell read as the task's, each row of as many cells its
+    number. Rows end at the first line that is no row of the table."""
+    if "|" not in text and "｜" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if not _NAMED_HEADER.match(line):
+            out.append(line)
+            k += 1
+            continue
+        header = _header_cells(line)
+        columns = table_columns(["事项名称", *header[1:]])
+        if len(header) < 3 or not {"lead", "co"} & set(columns):
+            out.append(line)
+            k += 1
+            continue
+        rows: list[str] = []
+        j = k + 1
+        while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+            cells = _row_cells(lines[j])
+            if len(cells) != len(header) or cells[0][:1].isdigit():
+                break
+            rows.append(" | ".join(c.strip().rstrip("、") for c in cells))
+            j += 1
+        if len(rows) < 2:
+            out.append(line)
+            k += 1
+            continue
+        out.append("序号 | 事项名称 | " + " | ".join(header[1:]) + " |")
+        out += [f"{n} | {row} |" for n, row in enumerate(rows, 1)]
+        k = j
+    return "\n".join(out)
+
+
 def separated_tables(text: str) -> str:
     """Tables pasted with their cells in one line ("序号 | 任务名称 | 牵头部门 |" or apart
     by spaces or tabs) rewritten as the numbered rows of ``table_lines``."""
@@ -5430,6 +5476,7 @@ _TABLE_READERS = (
     unflatten_tables,
     project_tables,
     numbered_tables,
+    unnumbered_tables,
     separated_tables,
     renumbered_rows,
 )
