@@ -2,6 +2,7 @@
 the test (names, figures and dates invented)."""
 
 import datetime as dt
+from decimal import Decimal
 
 from mingzhu.documents.decompose import decompose
 
@@ -53,3 +54,58 @@ def test_a_named_header_without_a_unit_column_is_no_task_table():
     )
     d = decompose(text)
     assert all(i.named_lead == "" for i in d.items)
+
+
+# --- scores in points ---------------------------------------------------------------------
+
+
+def test_a_score_in_points_is_a_target_but_minutes_and_shares_are_not():
+    text = (
+        "2029年青石县食品安全工作要点\n"
+        "1.完成年度指标任务。居民食品安全知识知晓度评分90分以上,学生满意度评分92分。"
+        "抽检结果10分钟内上传,三分之一以上乡镇建成快检室。\n"
+    )
+    d = decompose(text)
+    got = [(t.indicator, t.comparator, t.value, t.unit) for t in d.targets]
+    assert ("居民食品安全知识知晓度评分", ">=", Decimal(90), "分") in got
+    assert any(t.value == Decimal(92) and t.unit == "分" for t in d.targets)
+    assert not any(t.unit.startswith("分") and t.value in (10, 3) for t in d.targets)
+
+
+# --- 由X承办,Y协办 / 由X负责,Y配合 at a row's head ------------------------------------------
+
+
+def test_a_row_giving_its_work_to_a_unit_and_its_helpers_names_lead_and_co():
+    text = (
+        "青石县2029年食品放心工程实施方案\n"
+        "一、治理农产品污染\n"
+        "(一)由县农业农村局负责,县市场监管局、县生态环境局配合,加快无公害基地建设。"
+        "确定一批县级示范基地。\n"
+        "(二)由县市场监管局承办,县商务局协办,推进农贸市场快检全覆盖。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead, i.named_co) for i in d.items] == [
+        ("加快无公害基地建设", "县农业农村局", ["县市场监管局", "县生态环境局"]),
+        ("推进农贸市场快检全覆盖", "县市场监管局", ["县商务局"]),
+    ]
+
+
+# --- a table's column of detailed measures carries the row's figures -------------------------
+
+
+def test_a_detailed_measures_column_after_the_task_carries_its_targets():
+    text = (
+        "青石县全面推行河长制主要任务分解表\n"
+        "序号 主要任务 细化措施 牵头单位 参与单位\n"
+        "1 严守用水总量红线 到2030年,全县用水总量控制在1.2亿立方米以内。 县水利局 县发改委\n"
+        "2 抓好农业节水 到2030年,节水灌溉面积占比达到60%以上。 县农业农村局 县水利局\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("严守用水总量红线", "县水利局"),
+        ("抓好农业节水", "县农业农村局"),
+    ]
+    assert [(t.comparator, t.value, t.deadline) for t in d.targets] == [
+        ("<=", Decimal("1.2"), dt.date(2030, 12, 31)),
+        (">=", Decimal(60), dt.date(2030, 12, 31)),
+    ]

@@ -1258,6 +1258,9 @@ TABLE_COLUMNS = {
         # After a task column ("事项名称 | 项目内容"), what the row does.
         "项目内容",
         "具体内容",
+        # After a task column ("主要任务 | 细化措施"), the measures that carry its figures.
+        "细化措施",
+        "具体措施",
     ),
 }
 _ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
@@ -3327,7 +3330,10 @@ UNITS = (
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 # Lifts and the like counted in 部 ("老楼加装电梯开工400部以上"); never 部门, 部署, 部委…
 _BU = r"部(?![门門署委分位长長级級队隊件属屬落际際首])"
-_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU
+# A score in points ("知晓度评分91分以上"), only before a comparator or a clause's end: never
+# 分钟, 分之, 分别, 分类…
+_FEN = r"分(?=以上|以下|左右|及以上|[，,。；;、）)]|\s*$)"
+_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU + "|" + _FEN
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
 _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
@@ -3384,7 +3390,7 @@ _RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
 # A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
 _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
-_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部"}))
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部", "分"}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
@@ -5010,6 +5016,13 @@ _SHARED_OUT = re.compile(
     rf"(?:[，,；;]\s*(?P<co>[^。；;\n]{{2,160}}?){_either('配合|参与|协同|协助|协办')})?"
     r"(?=[，,。；;]|\s*$)"
 )
+# "由省经贸委承办,省农业厅、卫生厅协办": the unit given the work leads, those helping it
+# co-operate (承办/负责/牵头 then 协办/配合/参与).
+_LED_PAIR = re.compile(
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由、]{{2,30}}?)"
+    rf"(?:{_either('承办|负责|牵头')})[，,]\s*"
+    rf"(?P<co>[^，,。；;：:（()）]{{2,160}}?)(?:{_either('协办|配合|参与')})(?=[，,。；;])"
+)
 # "由发展改革委会同农业部、财政部等部门研究提出落实意见": the unit the sentence names
 # first leads, those it works with co-operate.
 _LED_WITH = re.compile(
@@ -5124,6 +5137,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0).strip())
             leads = _names(m.group("lead"))
             co += _names(m.group("co") or "")
+        elif ("由" in text) and (m := _LED_PAIR.search(text)):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
+            co += _names(m.group("co"))
         elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
@@ -5201,6 +5218,12 @@ def read_units(item: Item, section_lead: str) -> None:
     if lead:
         item.lead_unit = lead
     item.title = without_units_note(item.title) or item.title
+    if lead and item.title.startswith("由") and (m := _LED_PAIR.search(item.text)):
+        # "由省经贸委负责,…配合,加快省级…基地建设。": the row's head is the work after the
+        # words giving it out.
+        head = re.split(r"[，,。；;]", item.text[m.end() :].lstrip("，, "), maxsplit=1)[0]
+        if len(head.strip()) >= 2:
+            item.title = head.strip()
 
 
 # ---------------------------------------------------------------------------------------
