@@ -109,3 +109,46 @@ def test_a_detailed_measures_column_after_the_task_carries_its_targets():
         ("<=", Decimal("1.2"), dt.date(2030, 12, 31)),
         (">=", Decimal(60), dt.date(2030, 12, 31)),
     ]
+
+
+# --- a disclosure page's bulleted fields, some empty or with spaced labels ------------------
+
+
+def test_bulleted_record_fields_empty_or_spaced_are_no_rows():
+    text = (
+        "政府信息公开\n"
+        "  • 索 引 号: QS00101-2029-00012\n"
+        "  • 主题分类:\n"
+        "  • 发文机关: 青石县人民政府办公室\n"
+        "  • 标    题: 青石县人民政府办公室关于下达2029年就业目标任务的通知\n"
+        "青石县人民政府办公室关于下达2029年就业目标任务的通知\n"
+        "各乡镇人民政府,县直各单位:\n"
+        "  一、明确目标。2029年全县就业目标责任制主要指标:城镇新增就业5000人,"
+        "城镇登记失业率控制在3.5%以内。\n"
+    )
+    d = decompose(text)
+    assert not any("主题分类" in i.title or "发文机关" in i.title for i in d.items)
+    assert not any(i.title.replace(" ", "") == "标题" for i in d.items)
+    assert [t.value for t in d.targets] == [5000, Decimal("3.5")]
+
+
+# --- a year asked for (要求2029年…) and a breakdown in brackets -------------------------------
+
+
+def test_a_year_asked_for_dates_its_figures_and_stays_out_of_their_names():
+    text = (
+        "日前,县政府办公室下达就业目标责任制任务,要求2029年城镇新增就业人数1.2万人;"
+        "失业人员再就业300人(其中就业困难人员再就业90人),城镇登记失业率控制在3%以内。\n"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.comparator, t.value, t.deadline) for t in d.targets] == [
+        ("城镇新增就业人数", ">=", 12000, dt.date(2029, 12, 31)),
+        ("失业人员再就业", ">=", 300, dt.date(2029, 12, 31)),
+        ("城镇登记失业率", "<=", 3, dt.date(2029, 12, 31)),
+    ]
+
+
+def test_a_breakdown_after_qizhong_outside_brackets_still_ends_the_sentence():
+    text = "2029年计划新增学位5000个,其中幼儿园学位420个,中小学学位4580个。\n"
+    d = decompose(text)
+    assert [t.value for t in d.targets] == [5000]

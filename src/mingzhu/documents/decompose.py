@@ -2171,6 +2171,7 @@ _PAGE_FIELD = re.compile(
             "机构名称",
             "索引号",
             "发布机构",
+            "发文机关",
             "文号",
             "成文日期",
             "有效性",
@@ -3695,6 +3696,8 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                         sentence, max(0, m.start() - 12), m.start()
                     ):
                         pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
+                    elif re.search(r"(?:要求|确保|確保)\s*$", sentence[: m.start()]):
+                        pass  # "要求2017年城镇新增就业1.35万人": the year asked for
                     elif not re.match(
                         r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
                         r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
@@ -3735,7 +3738,11 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭|要(?!求))")
+_YEAR_WILL = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭|要(?!求))"
+    # "要求2017年城镇新增就业1.35万人": the year asked for, before what is counted
+    r"|(?<=要求|确保|確保)\s*(?:19|20)\d{2}\s*年(?![底末内內前以])"
+)
 
 
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
@@ -4450,6 +4457,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         at = t.start - base
         part = max(text.rfind(c, 0, at) for c in "；;。：:") + 1
         said = text[part : t.end - base].rsplit("其中", 1)
+        if (
+            len(said) == 2
+            and said[0].rstrip().endswith(("(", "（"))
+            and re.search(r"[)）]", said[1])
+        ):
+            continue  # "…再就业180人(其中…60人),登记失业率控制在…": the aside closed before it
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5687,6 +5700,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
+            # (a field of the page left empty or cut from its value, "• 主题分类:", "• 标    题:")
+            and not _PAGE_FIELD.fullmatch(i.title.strip() + "：")
             and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
             and (i.start, i.end) not in goals
             and not (
