@@ -1258,6 +1258,9 @@ TABLE_COLUMNS = {
         # After a task column ("事项名称 | 项目内容"), what the row does.
         "项目内容",
         "具体内容",
+        # After a task column ("主要任务 | 细化措施"), the measures that carry its figures.
+        "细化措施",
+        "具体措施",
     ),
 }
 _ROW_LABELS = {"lead": "牵头单位", "co": "责任单位", "leader": "牵头领导", "deadline": "完成时限"}
@@ -1410,6 +1413,52 @@ def _detailed_row(cells: list[str], header: list[str], columns: dict[str, int]) 
     if row[detail]:
         row[task] = row[detail]
     return row
+
+
+# The header of a table of pipes that has no number column and names its rows by a
+# "…名称" cell ("专项整治行业名称 | 时间安排 | 责任单位 |").
+_NAMED_HEADER = re.compile(r"^\s*[^|｜\d序编]{1,12}名称\s*[|｜]")
+
+
+def unnumbered_tables(text: str) -> str:
+    """A table of pipes with no number column ("行业名称 | 时间安排 | 责任单位 |" over
+    "烟花爆竹 | 1月份 | 安监站 安监所 |"), its header naming the row by a "…名称" cell and its
+    units by a unit column, numbered so that ``separated_tables`` reads it: the header
+    given "序号" and its name cell read as the task's, each row of as many cells its
+    number. Rows end at the first line that is no row of the table."""
+    if "|" not in text and "｜" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if not _NAMED_HEADER.match(line):
+            out.append(line)
+            k += 1
+            continue
+        header = _header_cells(line)
+        columns = table_columns(["事项名称", *header[1:]])
+        if len(header) < 3 or not {"lead", "co"} & set(columns):
+            out.append(line)
+            k += 1
+            continue
+        rows: list[str] = []
+        j = k + 1
+        while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]):
+            cells = _row_cells(lines[j])
+            if len(cells) != len(header) or cells[0][:1].isdigit():
+                break
+            rows.append(" | ".join(c.strip().rstrip("、") for c in cells))
+            j += 1
+        if len(rows) < 2:
+            out.append(line)
+            k += 1
+            continue
+        out.append("序号 | 事项名称 | " + " | ".join(header[1:]) + " |")
+        out += [f"{n} | {row} |" for n, row in enumerate(rows, 1)]
+        k = j
+    return "\n".join(out)
 
 
 def separated_tables(text: str) -> str:
@@ -2122,6 +2171,7 @@ _PAGE_FIELD = re.compile(
             "机构名称",
             "索引号",
             "发布机构",
+            "发文机关",
             "文号",
             "成文日期",
             "有效性",
@@ -3281,7 +3331,10 @@ UNITS = (
 UNITS = tuple(dict.fromkeys(v for u in UNITS for v in (u, u.translate(_S2T))))
 # Lifts and the like counted in 部 ("老楼加装电梯开工400部以上"); never 部门, 部署, 部委…
 _BU = r"部(?![门門署委分位长長级級队隊件属屬落际際首])"
-_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU
+# A score in points ("知晓度评分91分以上"), only before a comparator or a clause's end: never
+# 分钟, 分之, 分别, 分类…
+_FEN = r"分(?=以上|以下|左右|及以上|[，,。；;、）)]|\s*$)"
+_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU + "|" + _FEN
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
 _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
@@ -3338,7 +3391,7 @@ _RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
 # A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
 _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
-_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部"}))
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部", "分"}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
@@ -3643,6 +3696,8 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                         sentence, max(0, m.start() - 12), m.start()
                     ):
                         pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
+                    elif re.search(r"(?:要求|确保|確保)\s*$", sentence[: m.start()]):
+                        pass  # "要求2017年城镇新增就业1.35万人": the year asked for
                     elif not re.match(
                         r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
                         r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
@@ -3683,7 +3738,11 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-_YEAR_WILL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭|要(?!求))")
+_YEAR_WILL = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*(?:将|將|计划|計劃|力争|力爭|要(?!求))"
+    # "要求2017年城镇新增就业1.35万人": the year asked for, before what is counted
+    r"|(?<=要求|确保|確保)\s*(?:19|20)\d{2}\s*年(?![底末内內前以])"
+)
 
 
 def _indicator(sentence: str, stop: int) -> tuple[str, int]:
@@ -4398,6 +4457,12 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         at = t.start - base
         part = max(text.rfind(c, 0, at) for c in "；;。：:") + 1
         said = text[part : t.end - base].rsplit("其中", 1)
+        if (
+            len(said) == 2
+            and said[0].rstrip().endswith(("(", "（"))
+            and re.search(r"[)）]", said[1])
+        ):
+            continue  # "…再就业180人(其中…60人),登记失业率控制在…": the aside closed before it
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -4964,6 +5029,13 @@ _SHARED_OUT = re.compile(
     rf"(?:[，,；;]\s*(?P<co>[^。；;\n]{{2,160}}?){_either('配合|参与|协同|协助|协办')})?"
     r"(?=[，,。；;]|\s*$)"
 )
+# "由省经贸委承办,省农业厅、卫生厅协办": the unit given the work leads, those helping it
+# co-operate (承办/负责/牵头 then 协办/配合/参与).
+_LED_PAIR = re.compile(
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由、]{{2,30}}?)"
+    rf"(?:{_either('承办|负责|牵头')})[，,]\s*"
+    rf"(?P<co>[^，,。；;：:（()）]{{2,160}}?)(?:{_either('协办|配合|参与')})(?=[，,。；;])"
+)
 # "由发展改革委会同农业部、财政部等部门研究提出落实意见": the unit the sentence names
 # first leads, those it works with co-operate.
 _LED_WITH = re.compile(
@@ -5078,6 +5150,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0).strip())
             leads = _names(m.group("lead"))
             co += _names(m.group("co") or "")
+        elif ("由" in text) and (m := _LED_PAIR.search(text)):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
+            co += _names(m.group("co"))
         elif "牵头" in text and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
@@ -5155,6 +5231,12 @@ def read_units(item: Item, section_lead: str) -> None:
     if lead:
         item.lead_unit = lead
     item.title = without_units_note(item.title) or item.title
+    if lead and item.title.startswith("由") and (m := _LED_PAIR.search(item.text)):
+        # "由省经贸委负责,…配合,加快省级…基地建设。": the row's head is the work after the
+        # words giving it out.
+        head = re.split(r"[，,。；;]", item.text[m.end() :].lstrip("，, "), maxsplit=1)[0]
+        if len(head.strip()) >= 2:
+            item.title = head.strip()
 
 
 # ---------------------------------------------------------------------------------------
@@ -5430,6 +5512,7 @@ _TABLE_READERS = (
     unflatten_tables,
     project_tables,
     numbered_tables,
+    unnumbered_tables,
     separated_tables,
     renumbered_rows,
 )
@@ -5617,6 +5700,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
+            # (a field of the page left empty or cut from its value, "• 主题分类:", "• 标    题:")
+            and not _PAGE_FIELD.fullmatch(i.title.strip() + "：")
             and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
             and (i.start, i.end) not in goals
             and not (
