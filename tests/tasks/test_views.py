@@ -127,6 +127,19 @@ def test_it_runs_actions_from_the_page(as_user, make_task, fgw, supervisor):
     assert (task.status, task.progress) == (Status.CLOSED, 100)
 
 
+def test_it_refuses_a_comment_holding_a_nul_character(as_user, make_task, supervisor):
+    """No column takes a NUL character (PostgreSQL refuses it): the action is refused on the
+    page with the reason, and the task is left as it was."""
+    task = make_task(Status.ASSIGNED)
+    client = as_user(supervisor)
+    response = client.post(f"/tasks/{task.pk}/do/cancel/", {"comment": "撤销\x00原因"})
+    assert response.status_code == 303
+    page = client.get(task.get_absolute_url()).content.decode()
+    assert "Null characters are not allowed." in page
+    task.refresh_from_db()
+    assert task.status == Status.ASSIGNED
+
+
 def test_it_refuses_actions_on_the_page(as_user, make_task, fgw, supervisor):
     task = make_task(Status.ASSIGNED)
     staff = as_user(fgw)

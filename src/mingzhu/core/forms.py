@@ -11,6 +11,7 @@ import logging
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,18 @@ def add_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+_NO_NUL = ProhibitNullCharactersValidator()
+
+
+def posted_text(data, name: str) -> str:
+    """A text read from a POST without a form (a task action's comment), stripped; a
+    ValidationError, as a form's text field gives, when it holds a NUL character, which
+    no database column takes (PostgreSQL refuses it)."""
+    value = data.get(name, "")
+    _NO_NUL(value)
+    return value.strip()
 
 
 def refusal_error(exc: Exception) -> ValidationError:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from mingzhu.core import results
+from mingzhu.core.forms import posted_text
 from mingzhu.core.periods import percent
 from mingzhu.core.renderers import shown
 from mingzhu.core.reports import ReportView
@@ -244,12 +245,12 @@ class TaskActionView(LoginRequiredMixin, View):
         if name not in ACTION_NAMES:
             raise PermissionDenied
         data = request.POST
-        kwargs = {"comment": data.get("comment", "").strip()}
         try:
+            kwargs = {"comment": posted_text(data, "comment")}
             if name == "report_progress":
                 kwargs["progress"] = int(data.get("progress", ""))
             elif name == "request_closure":
-                kwargs["result"] = data.get("result", "")
+                kwargs["result"] = posted_text(data, "result")
                 kwargs["files"] = request.FILES.getlist("files")
             elif name == "request_extension":
                 kwargs["new_deadline"] = dt.date.fromisoformat(data.get("new_deadline", ""))
@@ -557,10 +558,14 @@ class HolidayImportView(CalendarPage, ImportView):
         if year is None:
             raise WorkbookError(_("The sheet has no days: nothing imported."))
         self.year = year
+        try:
+            notice = posted_text(self.request.POST, "notice")[:200]
+        except ValidationError as exc:
+            raise WorkbookError(" ".join(exc.messages)) from None
         return calendar.import_year(
             file,
             year=year,
-            notice=self.request.POST.get("notice", "").strip()[:200],
+            notice=notice,
             entered=self.request.POST.get("draft") != "on",
         )
 
@@ -651,7 +656,10 @@ class TaskBulkView(LoginRequiredMixin, View):
         name, ids = self._selection(request.POST)
         if name is None:
             raise PermissionDenied
-        comment = request.POST.get("comment", "").strip()[:500]
+        try:
+            comment = posted_text(request.POST, "comment")[:500]
+        except ValidationError as exc:
+            return self.page(name, ids, error=" ".join(exc.messages))
         try:
             if name == "export":
                 tasks = actions.check_batch(ids, actor=request.user, name=name)
