@@ -95,12 +95,6 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class Busy(exceptions.APIException):
-    status_code = 503
-    default_detail = _("The records are busy with another request at this moment.")
-    default_code = "busy"
-
-
 class StrictOrderingFilter(OrderingFilter):
     """``?ordering=a,-b`` on every list. The fields are the viewset's ``ordering_fields``;
     without them, the model's own columns that the serializer shows. A field outside
@@ -170,24 +164,11 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
-    else:
-        # A write refused because of another request at the same moment (a unique value
-        # taken, a row removed, a deadlock): 409 or 503, not a server error.
-        from .middleware import RETRY_AFTER, logger, refusal_status
-
-        status = refusal_status(exc)
-        if status is not None:
-            logger.warning("an API write refused by the database (%s)", status, exc_info=exc)
-            exc = (
-                Conflict(_("Someone changed the same records at the same moment."))
-                if status == 409
-                else Busy()
-            )
     from rest_framework.views import exception_handler as drf_exception_handler
 
+    # A write refused by the database (IntegrityError, a deadlock) is left to
+    # core.middleware.DatabaseRefusalMiddleware, which answers pages and the API alike.
     response = drf_exception_handler(exc, context)
-    if response is not None and isinstance(exc, Busy):
-        response["Retry-After"] = RETRY_AFTER
     if response is not None and isinstance(exc, exceptions.APIException):
         response.data = _with_codes(response.data, exc.get_codes())
     return response
