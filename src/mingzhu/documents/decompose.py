@@ -1342,6 +1342,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if key in columns and columns[key] < len(row) and row[columns[key]]
         }
         for key in ("lead", "co"):
+            if key in cells and (labelled := _LABELLED_UNIT_CELL.match(cells[key])):
+                # "牵头单位:市文广旅游局 责任单位:市各县(市、区)政府": a unit column whose cell
+                # names its lead and co-units itself, by their labels.
+                cells["lead"], cells["co"] = labelled.group("lead"), labelled.group("co")
+                break
+        for key in ("lead", "co"):
             if key in cells:
                 cells[key] = cells[key].rstrip("。")  # "区投资促进中心。": a cell closed
             if key in cells and _NOT_UNITS.search(cells[key]):
@@ -1358,6 +1364,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     return lines
 
 
+_LABELLED_UNIT_CELL = re.compile(
+    rf"^\s*(?:{_tw('牵头单位|牵头部门')})\s*[:：]\s*(?P<lead>\S.*?)\s*[；;，,]?\s*"
+    rf"(?:{_tw('责任单位|配合单位|责任部门|配合部门')})\s*[:：]\s*(?P<co>\S.*?)\s*$"
+)
 _GOAL_CELL = re.compile(
     r"(?P<sign>[≥≤＞＜><]|不低于|不高于|不少于|不超过)?\s*(?P<num>\d+(?:\.\d+)?)"
 )
@@ -1788,6 +1798,10 @@ def numbered_tables(text: str) -> str:
     while k < len(lines):
         line = lines[k]
         header = _header_cells(line) if "|" in line or "｜" in line else []
+        if _ROW_START.match(line) or any(len(c) > 20 or "。" in c for c in header):
+            # A row of a table whose header stands above it ("71 | 提高…。 | 1.深入… |
+            # 牵头单位:… |"): its cells are sentences, no header's words.
+            header = []
         columns = table_columns(header) if len(header) >= 3 else {}
         following = [c.strip() for c in _row_cells(lines[k + 1])] if k + 1 < len(lines) else []
         if (
@@ -2469,9 +2483,24 @@ DATE_LINE = re.compile(
     r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?"
     r"(?:\s*[|｜])?$"  # a web page's table cell left after it: "2022年12月21日 |"
 )
+
+
 # A plan's section of goals: every sentence in it commits.
-GOALS = re.compile(
-    rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标')})$"
+class _EitherForm:
+    """A pattern read on a heading in simplified characters, whichever form the page
+    wrote it in, or both mixed ("總體目标")."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+
+    def match(self, text: str) -> re.Match | None:
+        return self.pattern.match(text.translate(_T2S))
+
+
+GOALS = _EitherForm(
+    re.compile(
+        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标)$"
+    )
 )
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
@@ -5021,6 +5050,17 @@ _ANSWERING = re.compile(
     rf"(?:(?:分别|共同|按职责分工|按职责|具体)?{_either('负责')}"
     rf"|{_either('按职责分工')}[\u4e00-\u9fff]{{2}}(?=[）)]))(?:[，,；;][^（()）]{{0,30}})?[）)]"
 )
+# "（市商务局，各县区、开发园区按职责分工负责）", "（市税务局、市财政局，各县市、区政府，列第一位
+# 的为牵头单位，下同。…）": units listed apart by commas too, answering for the item, or with
+# the note saying that the first listed leads; the first named leads (read only when the
+# first name is a unit's).
+_LISTED_ANSWERING = re.compile(
+    r"[（(](?P<lead>(?:[^（()）：:；;。]|[（(][^（()）]*[）)]){2,160}?)"
+    rf"(?:[，,]\s*)?(?:(?:分别|共同|按职责分工|按职责|具体|按職責分工|按職責)?{_either('负责')}"
+    r"|(?:列|排)(?:在)?第一(?:位|个|個)?(?:的|者)?(?:为|為)(?:工作)?"
+    rf"{_either('牵头')}(?:单位|單位|部门|部門))"
+    r"(?:[^（()）]|[（(][^（()）]*[）)]){0,80}[）)]"
+)
 # "部门分工：省发展改革委牵头，各地、各部门配合。" on a line of its own: the 分工 of the
 # row names X its lead and Y its co-operating units.
 _SHARED_OUT = re.compile(
@@ -5143,7 +5183,10 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co") or "")
-        elif m := _ANSWERING.search(text):
+        elif (m := _ANSWERING.search(text)) or (
+            (m := _LISTED_ANSWERING.search(text))
+            and _UNIT_CELL.match(_split_names(m.group("lead"))[0].strip())
+        ):
             words.append(m.group(0))
             answerable = _names(m.group("lead"))
         elif "分工" in text and (m := _SHARED_OUT.search(text)):

@@ -1,0 +1,83 @@
+"""Forms met on a thirtieth held-out set (set AE), each on a short example written for
+the test (names, figures and dates invented)."""
+
+from decimal import Decimal
+
+from mingzhu.documents.decompose import decompose
+
+# --- a progress table of pipes starting mid-table, its unit cell labelled -----------------
+
+
+def test_a_row_under_a_pipe_header_is_no_header_of_its_own_and_its_labelled_units_lead():
+    text = (
+        "序号 | 工作任务 | 进展情况 | 存在问题和下步计划 | 责任单位 |\n"
+        "38 | 加快建设城西图书馆新馆,办好青石戏曲节等文化活动。 | 1.在建项目3个,新馆主体完工。 "
+        "2.完成建设12个城市书房。 | 下步计划:推进布展。 | "
+        "牵头单位:市文旅局 责任单位:各县(市、区)政府、青石新区管委会 |\n"
+        "39 | 加强文物保护利用。 | 1.完成3处文保单位修缮。 2.举办遗产日活动。 | 下步计划:"
+        "推进申遗。 | 牵头单位:市文物局 责任单位:市财政局 |\n"
+    )
+    d = decompose(text)
+    rows = [(i.title, i.named_lead, i.named_co) for i in d.items]
+    assert rows == [
+        (
+            "加快建设城西图书馆新馆,办好青石戏曲节等文化活动",
+            "市文旅局",
+            ["各县(市、区)政府", "青石新区管委会"],
+        ),
+        ("加强文物保护利用", "市文物局", ["市财政局"]),
+    ]
+
+
+# --- units listed apart by commas, the first leading ---------------------------------------
+
+
+def test_units_apart_by_commas_answering_for_a_row_name_the_first_its_lead():
+    text = (
+        "青川市促进民营经济发展实施细则\n"
+        "一、主要任务\n"
+        "(一)激发创业活力\n"
+        "1.搭建创意平台。市县两级定期举办创意会。(市商务局,各县区、开发园区按职责分工负责)\n"
+        "2.推动创意落地。组织专家论证创意方案。(市发展改革委牵头,市科技局配合)\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead, i.named_co) for i in d.items] == [
+        ("搭建创意平台", "市商务局", ["各县区", "开发园区"]),
+        ("推动创意落地", "市发展改革委", ["市科技局"]),
+    ]
+
+
+def test_a_note_saying_the_first_listed_leads_names_it_the_lead():
+    text = (
+        "青川市贯彻落实促进民营经济若干措施实施方案\n"
+        "一、加强要素支持\n"
+        "(一)强化财税保障。落实减税降费政策,延续执行至2030年底。"
+        "(市税务局、市财政局、市科技局,各县(市、区)政府,列第一位的为牵头单位,下同。"
+        "以下均需各县(市、区)政府落实,不再列出)\n"
+        "(二)加强基金支持。发挥产业基金引领作用。(市金融办、市财政局)\n"
+    )
+    d = decompose(text)
+    first = d.items[0]
+    assert (first.title, first.named_lead) == ("强化财税保障", "市税务局")
+    assert first.named_co[:2] == ["市财政局", "市科技局"]
+
+
+def test_a_bracket_of_words_with_commas_and_fu_ze_names_no_lead():
+    text = "青川市2031年工作要点\n1.完善城东道路。实施路面改造(包括人行道,由施工单位负责养护)。\n"
+    assert decompose(text).items[0].named_lead == ""
+
+
+# --- a goals heading in both forms of the characters mixed ----------------------------------
+
+
+def test_a_goals_heading_in_mixed_characters_is_no_task():
+    text = (
+        "青川市實施細則\n"
+        "一、總體目标\n"
+        "到“十四五”末,民營經濟實體數量達到8萬戶,規模以上工業企業達到600家以上。\n"
+        "二、主要任務\n"
+        "1.搭建平台。定期舉辦創意會。(市商務局牽頭)\n"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == ["搭建平台"]
+    assert {(t.value, t.unit) for t in d.targets} == {(Decimal(8), "萬戶"), (Decimal(600), "家")}
