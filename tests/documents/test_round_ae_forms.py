@@ -1,6 +1,7 @@
 """Forms met on a thirtieth held-out set (set AE), each on a short example written for
 the test (names, figures and dates invented)."""
 
+import datetime as dt
 from decimal import Decimal
 
 from mingzhu.documents.decompose import decompose
@@ -81,3 +82,52 @@ def test_a_goals_heading_in_mixed_characters_is_no_task():
     d = decompose(text)
     assert [i.title for i in d.items] == ["搭建平台"]
     assert {(t.value, t.unit) for t in d.targets} == {(Decimal(8), "萬戶"), (Decimal(600), "家")}
+
+
+# --- a flattened plan: a long part heading run into (一), (二) right after a units note ----
+
+# The opening of a plan a page flattened onto one line (the line is over 300 characters).
+_WHY = "为深入贯彻落实上级决策部署,激发市场主体活力,提振发展信心,推动经济高质量发展," * 3
+
+
+def test_a_flattened_plan_splits_a_long_part_heading_and_a_heading_after_a_units_note():
+    text = (
+        f"青川市贯彻落实促进民营经济若干措施实施方案{_WHY}结合实际,制定本实施方案。"
+        "一、加强民营经济资源要素支持(一)强化财税政策保障。落实减税降费政策,对小微企业减按25%"
+        "计入应纳税所得额,依规加大减税降费力度,降低企业经营成本,稳定市场主体预期。"
+        "(市税务局、市财政局,各县(市、区)政府,列第一位的为牵头单位,下同)(二)加强产业基金支持。"
+        "发挥产业基金引领作用,争取省级基金投向我市民间投资项目,撬动社会资本参与产业培育"
+        "和科技创新,形成多元投入格局,服务实体经济发展。(市金融办、市财政局按职责分工负责)\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("强化财税政策保障", "市税务局"),
+        ("加强产业基金支持", "市金融办"),
+    ]
+
+
+def test_a_bracket_closing_an_aside_before_a_numbered_bracket_splits_nothing():
+    text = (
+        f"青川市2031年工作要点{_WHY}{_WHY}结合实际,制定本要点。一、推进城市更新,"
+        "实施老旧小区改造(含加装电梯)(一期)工程,完善配套设施,提升居住品质,改善群众生活条件,"
+        "建设宜居城市,推动城市有机更新,打造城市更新样板,形成可复制可推广的经验做法,"
+        "持续推进城市品质提升,满足群众美好生活需要。(市住建局牵头)\n"
+    )
+    d = decompose(text)
+    assert "(一期)工程" in d.items[0].text
+
+
+# --- the term a policy runs is no deadline -----------------------------------------------
+
+
+def test_the_term_a_policy_runs_is_no_deadline_of_its_row():
+    text = (
+        "青川市2030年助企纾困工作方案\n"
+        "1.落实税费优惠。对小微企业减半征收“六税两费”,政策延续执行至2032年底。(市税务局牵头)\n"
+        "2.加快审批服务。2030年9月底前实现企业开办一日办结。(市政务服务局牵头)\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.deadline) for i in d.items] == [
+        ("落实税费优惠", None),
+        ("加快审批服务", dt.date(2030, 9, 30)),
+    ]

@@ -302,10 +302,18 @@ _SPAN_CLOSING = re.compile(
 _STAGED = re.compile(r"(?:19|20)\d{2}(?=\s*年\s*[，,])")
 
 
+# The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
+_TERM_UNTIL = re.compile(
+    r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*"
+    r"(?:\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?|年底|年末)"
+)
+
+
 def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
     for phrases that name none (年内, 6月底前, 三季度末)."""
+    text = _TERM_UNTIL.sub("", text)
     limit = _TIME_LIMIT.search(text)
     if limit and (span := _YEAR_SPAN.fullmatch(re.sub(r"\s+", "", limit.group("when")))):
         # "完成时限：2022-2023": the years the work spans; done by the end of the last.

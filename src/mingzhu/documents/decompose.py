@@ -1856,8 +1856,30 @@ _INLINE_HEADING = re.compile(
 
 # "一、基本情况（一）改造…": a short heading run into the first heading below it.
 _HEADING_THEN_FIRST = re.compile(
-    r"(?:^|(?<=[。；;：:]))[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}(?=[（(]一[)）])"
+    r"(?:^|(?<=[。；;：:]))[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,16}(?=[（(]一[)）])"
 )
+# "…（市税务局、市财政局，…，列第一位的为牵头单位）(二)加强…": the next heading right after
+# the note that names the units of the row before it.
+_HEADING_AFTER_NOTE = re.compile(r"(?<=[）)])(?=[（(][一二三四五六七八九十]+[)）])")
+
+
+def _headings_after_notes(line: str) -> str:
+    """The line with a new line before each heading that stands right after a closing
+    bracket whose note names units (a page that lost the spaces of a flattened plan)."""
+    out, last = [], 0
+    for m in _HEADING_AFTER_NOTE.finditer(line):
+        depth, opening = 0, -1
+        for at in range(m.start() - 1, -1, -1):  # the bracket the note opens with
+            depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(line[at], 0)
+            if depth == 0:
+                opening = at
+                break
+        if opening < 0 or not _UNITS_NOTE.fullmatch(line[opening : m.start()]):
+            continue
+        out.append(line[last : m.start()])
+        last = m.start()
+    out.append(line[last:])
+    return "\n".join(out)
 
 
 # "… 1.城东客运站建成投用。 分管领导：… 2.新建…", "分别是： (1)完成… (2)新建…": rows
@@ -2102,7 +2124,9 @@ def join_lines(text: str) -> list[str]:
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
         _numbered_run(
-            _INLINE_HEADING.sub("\n", _HEADING_THEN_FIRST.sub("\\g<0>\n", line)),
+            _INLINE_HEADING.sub(
+                "\n", _headings_after_notes(_HEADING_THEN_FIRST.sub("\\g<0>\n", line))
+            ),
             tight=" " not in line.strip(),
         )
         if len(line) > FLATTENED
@@ -3705,6 +3729,10 @@ _INDEX = re.compile(
 _OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
+# The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
+_TERM_UNTIL = re.compile(r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*$")
+
+
 def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
     """(position, date, words) of every deadline phrase of a sentence; a sentence that
     opens with a year and a comma ("2027年，全市新建…") speaks of that year's end."""
@@ -3715,6 +3743,8 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
         for m in pattern.finditer(sentence):
             if kind == "plan":
                 day = dt.date(_PLAN_END[m.group("plan")], 12, 31)
+            elif _TERM_UNTIL.search(sentence[max(0, m.start() - 12) : m.start("year")]):
+                continue  # "…等政策延续执行至2027年底": how long a policy runs, no deadline
             else:
                 if not (m.group("to") or m.group("tail") is not None and m.group("tail") != ""):
                     # A bare year ("2023 年是…") names a time, not a deadline; a year
