@@ -131,3 +131,55 @@ def test_the_term_a_policy_runs_is_no_deadline_of_its_row():
         ("落实税费优惠", None),
         ("加快审批服务", dt.date(2030, 9, 30)),
     ]
+
+
+# --- a flattened plan whose page lost some numbers' marks ---------------------------------
+
+
+_FLAT_PLAN = (
+    "青石镇文教办2031年工作方案 围绕全镇教育工作重点,按照上级部门部署,认真谋划全年工作,"
+    "改进工作方式和运行机制,"
+    "树立质量意识、责任意识、大局意识和服务意识,根据全镇校舍建设及校园规划情况,"
+    "2031年计划完成以下三项工作: 一、抓好校舍安全工程 "
+    "1落实2030年校舍改造项目的扫尾工作,确保项目于明年6月底全部竣工,8月份投入使用。 "
+    "2落实2031年校舍改造计划,改造校舍12栋。 3、积极争取上级补助资金。 4收集完善全镇中小学校舍"
+    "档案。 5、迎接县校安办检查验收。 二、做好校舍安全管理 认真抓好校舍维修及附属工程的审批工作,"
+    "监督建设质量。 三、抓好校园绿化 利用春季抓好校园绿化工作,做到绿化一处,美化一校。 7"
+)
+
+
+def test_a_number_before_a_work_among_marked_ones_is_a_row_of_the_run():
+    d = decompose(_FLAT_PLAN)
+    assert [i.title for i in d.items] == [
+        "落实2030年校舍改造项目的扫尾工作",
+        "落实2031年校舍改造计划,改造校舍12栋",
+        "积极争取上级补助资金",
+        "收集完善全镇中小学校舍档案",
+        "迎接县校安办检查验收",
+        "做好校舍安全管理",
+        "抓好校园绿化",
+    ]
+
+
+def test_a_flattened_office_plan_names_its_year_in_its_run_on_title():
+    d = decompose(_FLAT_PLAN)
+    assert d.title == "青石镇文教办2031年工作方案"
+    assert [(t.value, t.unit, t.deadline) for t in d.targets] == [
+        (Decimal(12), "栋", dt.date(2031, 12, 31))
+    ]
+
+
+def test_next_year_and_the_month_after_it_date_a_row_and_spring_greening_is_no_term():
+    deadlines = [i.deadline for i in decompose(_FLAT_PLAN).items]
+    assert deadlines[0] == dt.date(2032, 8, 31)  # 明年6月底全部竣工,8月份投入使用
+    assert deadlines[-1] == dt.date(2031, 5, 31)  # 利用春季抓好校园绿化: the season
+
+
+def test_a_count_of_months_is_no_row_number():
+    text = (
+        f"青石镇2031年工作方案 {_WHY}{_WHY}结合全镇实际,制定本方案: 一、抓好安全工程 "
+        "1.落实校舍改造项目。 2.用 3个月完成校舍排查。 3.迎接检查验收。 "
+        "二、做好安全管理 认真抓好校舍维修,监督建设质量。\n"
+    )
+    titles = [i.title.replace(" ", "") for i in decompose(text).items]
+    assert titles == ["落实校舍改造项目", "用3个月完成校舍排查", "迎接检查验收", "做好安全管理"]

@@ -1848,7 +1848,7 @@ def numbered_tables(text: str) -> str:
 
 FLATTENED = 300  # a line longer than this may hold a whole plan
 _INLINE_HEADING = re.compile(
-    r"(?<=[。；;）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+    r"(?<=[。；;：:）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
     # a page that lost the spaces too: a heading right after a full stop or a colon
     r"|(?<=[。；;：:])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
@@ -1956,6 +1956,18 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
     for found in marks.values():
         if len(run := _longest_run(found)) > len(best):
             best = run
+    bare: set[int] = set()
+    if len(line) > FLATTENED and len(marks["dot"]) >= 2:
+        # "… 1落实…。 2落实…。 3、积极…。 4收集…。 5、迎接…": a flattened plan whose page lost
+        # the marks of some numbers; a number before a work, among marked ones, counts.
+        found = [
+            (m.start(), int(m.group("bare")))
+            for m in _BARE_NUMBER.finditer(line)
+            if m.start() and _BEFORE_NUMBER.match(line, m.start() - 1)
+        ]
+        run = _longest_run(sorted(marks["dot"] + found))
+        if len(run) > len(best) and len(set(run) & {at for at, _n in marks["dot"]}) >= 2:
+            best, bare = run, {at for at, _n in found} & set(run)
     if len(best) == 1 and len(line) > FLATTENED and (head := _LONE_WORK.match(line, best[0])):
         # "… 1、突出特色，优化结构，谋划富民强镇 坚持…": the one numbered work of a flattened
         # plan, its head short and standing before a space, is a row of its own.
@@ -1969,9 +1981,27 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
         out.append(line[last:at].rstrip())
         last = at
     out.append(line[last:].lstrip())
+    if bare:
+        starts = [0, *best]
+        out = [
+            re.sub(r"^(\d{1,2})", r"\1、", part.strip()) if at in bare else part
+            for at, part in zip(starts, out, strict=True)
+        ]
     return "\n".join(part.strip() for part in out)
 
 
+# A number before a work, its mark lost ("1落实…"), not a count ("3个", "4月份", "2023年").
+_BARE_NUMBER = re.compile(
+    r"\s+(?=(?P<bare>\d{1,2})(?![\d.．、])"
+    r"(?![个個月年日号號家项項条條栋棟万萬亿億千百名人所座次天岁歲分元米吨噸亩畝户戶间間处處台臺辆輛只头頭张張"
+    r"期批季周届屆级級倍类類点點场場套层層%％])[\u4e00-\u9fff])"
+)
+
+
+_HEADING_THEN_BODY = re.compile(
+    r"^(\s*[一二三四五六七八九十]+、[^\s，,。；;：:（()）]{2,24})[ \t\u3000]+(?=[^\s\d])", re.M
+)
+_LAST_PAGE_NUMBER = re.compile(r"(?<=[。；;！!？?])[ \t\u3000]+\d{1,3}\s*$")
 _CHUNK = re.compile(r"^(?P<n>\d{1,3})、(?=\S)")
 
 
@@ -2120,6 +2150,8 @@ def join_lines(text: str) -> list[str]:
     lines = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _page_chunks_joined(text)
+    # "…认真完成各项工作任务。 2": the number of the page (or chunk) the passage stops on.
+    text = _LAST_PAGE_NUMBER.sub("", text)
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
@@ -2142,6 +2174,8 @@ def join_lines(text: str) -> list[str]:
             else part
             for part in text.split("\n")
         )
+        # "二、做好校舍建设及安全管理工作 认真抓好…": a part's heading, a space, its text.
+        text = _HEADING_THEN_BODY.sub("\\g<1>\n", text)
     if "为" in text or "為" in text:
         text = "\n".join(
             _SECOND_ROW.sub("\\g<0>\n", line) if _LABELLED_ROW.match(line.strip()) else line
@@ -6252,6 +6286,9 @@ _RUN_ON_TITLE = re.compile(
     # named at the head of a page that ran its lines together.
     r"|^(?:\d{1,2}(?=(?:19|20)\d{2}年))?(?:19|20)\d{2}年[^。，,；;：:！？!?\d]{0,12}(?:(?:19|20)\d{2}年)?"
     r"[^。，,；;：:！？!?\d]{0,12}?(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=[\u4e00-\u9fff])"
+    # "教育体育局发规办2023年工作方案 围绕…": an office's plan of a year, a space before its text.
+    r"|^[\u4e00-\u9fff]{2,20}(?:19|20)\d{2}年[^。，,；;：:！？!?\d\s]{0,12}?"
+    r"(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=\s)"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
 REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")
