@@ -183,3 +183,43 @@ def test_a_count_of_months_is_no_row_number():
     )
     titles = [i.title.replace(" ", "") for i in decompose(text).items]
     assert titles == ["落实校舍改造项目", "用3个月完成校舍排查", "迎接检查验收", "做好安全管理"]
+
+
+# --- a count standing right after a list's last name; a count opening a measured name -----
+
+
+def _counted(text: str) -> list[tuple[str, str, Decimal, str]]:
+    return [(t.indicator, t.comparator, t.value, t.unit) for t in decompose(text).targets]
+
+
+def test_a_count_right_after_a_listed_name_counts_the_list():
+    assert _counted("2031年工作要点\n1、开工建设东关至石桥段、西岭至白沙段两条一级公路。\n") == [
+        ("一级公路", ">=", Decimal(2), "条")
+    ]
+
+
+def test_a_count_of_each_after_a_list_is_no_count_of_the_list():
+    assert _counted("2031年工作要点\n1、新建城东、城西各2所小学。\n") == []
+
+
+def test_a_length_said_of_a_count_of_roads_gives_both():
+    assert _counted("2031年工作要点\n1、完成约12.5公里的三条县道修复任务。\n") == [
+        ("县道修复任务", "=", Decimal("12.5"), "公里"),
+        ("县道修复任务", ">=", Decimal(3), "条"),
+    ]
+
+
+# --- a routine work ---------------------------------------------------------------------
+
+
+def test_a_row_whose_work_is_done_routinely_is_long_running():
+    text = (
+        "青川市文旅局2031年重点工作计划\n"
+        "(一)旗帜鲜明讲政治。健全理论学习机制,常态开展廉政教育、作风整治。\n"
+        "(二)专注定力抓发展。全年新储备项目不少于30个。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.long_running) for i in d.items] == [
+        ("旗帜鲜明讲政治", True),
+        ("专注定力抓发展", False),
+    ]

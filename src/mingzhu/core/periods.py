@@ -234,7 +234,7 @@ _HALF = re.compile(r"(?P<half>上|下)半年")
 _QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
 # 每年 after 每人/每户 is a rate ("每人每年5000元补助"), not work done every year.
 _LONG_RUNNING = re.compile(
-    r"长期坚持|持续推进|长期推进|常态化|(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|持续开展|"
+    r"长期坚持|持续推进|长期推进|常态化|常态开展|常态推进|(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|持续开展|"
     r"持续改善|长期|久久为功"
 )
 # A season: its last month (春季 5月, 夏季 8月, 秋季 11月, 冬季 12月), except the term a

@@ -3676,6 +3676,19 @@ _LISTED = re.compile(
     rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
+# "开工建设官桥至会宫段、白湖至会宫段两条一级公路": the count standing right after the
+# list's last name, what the list adds up to.
+_LISTED_APPOSED = re.compile(
+    r"、[^，,。；;、]{1,24}?(?<=[\u4e00-\u9fff])(?<!各)"  # ("城东、城西各2所": each)
+    rf"(?P<num>\d+(?:\.\d+)?|(?!一批)[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
+    rf"\s*(?P<unit>{_COUNT_UNIT})(?:以上)?"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+)
+# "完成约37.5公里的四条县道…修复": a length said of a count of things; the count is what the
+# name opens with.
+_COUNT_OPENING = re.compile(
+    rf"^(?P<num>[一二两三四五六七八九十]{{1,3}}|\d+)\s*(?P<unit>{_COUNT_UNIT})(?P<rest>[\u4e00-\u9fff]{{2,}})$"
+)
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
     rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
@@ -4462,7 +4475,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 )
             )
         taken.append((m.start(), m.end()))
-    for m in _LISTED.finditer(text):
+    listed = _LISTED.finditer(text)
+    if "、" in text:
+        listed = itertools.chain(listed, _LISTED_APPOSED.finditer(text))
+    for m in listed:
         at = m.start("num")
         if not clear(at, m.end()) or looks_back.search(text[:at]) or _in_aside(text, at):
             continue
@@ -4614,6 +4630,17 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 )
             )
             taken.append((amount.start("num"), amount.end()))
+    for t in list(results):
+        if (opening := _COUNT_OPENING.match(t.indicator)) and opening.group("unit") != t.unit:
+            # "约37.5公里的四条县道": the length is of the roads, and so is the count.
+            t.indicator = opening.group("rest")
+            value = _number(opening.group("num"))
+            if value is not None:
+                results.append(
+                    dataclasses.replace(
+                        t, value=value, unit=opening.group("unit"), comparator=">=", rule="count"
+                    )
+                )
     if "、" in text and _LISTED_NUMBERS.search(text):
         # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
         # count of them.
@@ -5546,7 +5573,9 @@ def _long_running_as_a_whole(text: str, year: int | None) -> bool:
 
 
 # How often a work recurs, said anywhere in its row (not 每人每年, a rate).
-_CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|常态化")
+_CADENCE = re.compile(
+    r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|常态化|常态开展|常态推进"
+)
 
 
 def planned_year(paragraphs: list[str]) -> int | None:
