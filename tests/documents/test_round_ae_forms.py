@@ -223,3 +223,20 @@ def test_a_row_whose_work_is_done_routinely_is_long_running():
         ("旗帜鲜明讲政治", True),
         ("专注定力抓发展", False),
     ]
+
+
+# --- a level after the change of the same figure ------------------------------------------
+
+
+def test_a_level_after_the_change_of_a_figure_is_that_figures():
+    assert _counted("青川市措施\n力争到2035年,全市数字经济增加值增长40%以上、达到3200亿元。\n") == [
+        ("数字经济增加值增幅", ">=", Decimal(40), "%"),
+        ("数字经济增加值", ">=", Decimal(3200), "亿元"),
+    ]
+
+
+def test_a_sum_said_to_be_about_so_much_is_exact():
+    assert _counted("2031年工作方案\n1、落实校舍改造。全年改造校舍12栋,约需资金860万元。\n") == [
+        ("改造校舍", ">=", Decimal(12), "栋"),
+        ("资金", "=", Decimal(860), "万元"),
+    ]

@@ -3687,8 +3687,10 @@ _LISTED_APPOSED = re.compile(
 # "完成约37.5公里的四条县道…修复": a length said of a count of things; the count is what the
 # name opens with.
 _COUNT_OPENING = re.compile(
-    rf"^(?P<num>[一二两三四五六七八九十]{{1,3}}|\d+)\s*(?P<unit>{_COUNT_UNIT})(?P<rest>[\u4e00-\u9fff]{{2,}})$"
+    rf"^(?!一批)(?P<num>[一二两三四五六七八九十]{{1,3}}|\d+)\s*(?P<unit>{_COUNT_UNIT})(?P<rest>[\u4e00-\u9fff]{{2,}})$"
 )
+# "约需资金…", "约计投资…": a figure said to be about so much.
+_ABOUT_NEEDED = re.compile(r"^(?:约|約)(?:需|需要|计|計|为|為)?(?=[\u4e00-\u9fff]{2})")
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
     rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
@@ -3869,7 +3871,28 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
         lead = _LEADING_NOISE.match(clause, cut)
         cut = lead.end() if lead else cut
     name = _TRAILING_NOISE.sub("", _EXPLAINING_ASIDE.sub("", clause[cut:])).strip()
+    if (
+        not name
+        and start >= 2
+        and sentence[start - 1] in "、，,"
+        and (
+            _LEVEL_ONLY.fullmatch(clause)
+            or (not clause.strip() and _LEVEL_ONLY.match(sentence, stop))
+        )
+        and (grew := _GREW_BEFORE.search(sentence, 0, start - 1))
+    ):
+        # "数字经济增加值增长55%以上、达到5.5万亿元": the level the figure whose change the
+        # clause before gives reaches.
+        return _indicator(sentence, grew.start("verb"))
     return name, start + cut
+
+
+# A clause that is only the verb of a level ("、达到5.5万亿元"), and the change of a figure
+# ending the clause before it ("…增加值增长55%以上").
+_LEVEL_ONLY = re.compile(r"\s*(?:达到|達到|突破|超过|超過)(?!\s*[%％])\s*")
+_GREW_BEFORE = re.compile(
+    r"(?P<verb>增长|增長|增速|提高|提升)\s*\d+(?:\.\d+)?\s*[%％](?:以上|左右)?\s*$"
+)
 
 
 def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
@@ -4631,6 +4654,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             )
             taken.append((amount.start("num"), amount.end()))
     for t in list(results):
+        if (about := _ABOUT_NEEDED.match(t.indicator)) and t.comparator == ">=" and not t.rule:
+            # "约需资金10651万元": about so much, an exact figure (as "完成约9000户…").
+            t.indicator, t.comparator, t.rule = t.indicator[about.end() :], "=", about.group(0)
         if (opening := _COUNT_OPENING.match(t.indicator)) and opening.group("unit") != t.unit:
             # "约37.5公里的四条县道": the length is of the roads, and so is the count.
             t.indicator = opening.group("rest")
