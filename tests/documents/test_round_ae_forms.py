@@ -240,3 +240,22 @@ def test_a_sum_said_to_be_about_so_much_is_exact():
         ("改造校舍", ">=", Decimal(12), "栋"),
         ("资金", "=", Decimal(860), "万元"),
     ]
+
+
+# --- the floor area a work clears or builds ----------------------------------------------
+
+
+def test_the_floor_area_a_clause_opening_on_its_work_clears_or_builds_is_a_target():
+    text = (
+        "2031年工作方案\n"
+        "1、落实改造方案。全年撤除校舍建筑面积5800平方米,新建校舍建筑面积7100平方米。\n"
+    )
+    assert _counted(text) == [
+        ("撤除校舍建筑面积", ">=", Decimal(5800), "平方米"),
+        ("校舍建筑面积", ">=", Decimal(7100), "平方米"),
+    ]
+
+
+def test_the_floor_area_of_a_building_counted_before_it_is_its_size():
+    text = "2031年工作方案\n1、新建教学楼1栋,建筑面积5000平方米。\n"
+    assert _counted(text) == [("教学楼", ">=", Decimal(1), "栋")]

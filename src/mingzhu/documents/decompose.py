@@ -4130,7 +4130,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         if _CEILING.search(text, 0, m.start()):
             continue  # "最高不超过2000万元": the most a measure pays, not a target
-        if _DIMENSION.search(text, 0, m.start()):
+        if (dim := _DIMENSION.search(text, 0, m.start())) and not _worked_area(text, dim):
             continue  # "建设1条总长度约25公里的管道": the size of what is built
         comparator, words = _comparator(m.group("pre"), suffix)
         if m.group("upto") and comparator is None:
@@ -4718,6 +4718,20 @@ _DIMENSION = re.compile(
     r"建设面积|建設面積|(?<=[、，,])[宽寬])"  # ("全长470米、宽30米")
     r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
+
+
+# "撤除校舍建筑面积58483平方米,新建校舍建筑面积71282平方米": the floor area a work clears or
+# builds, its clause opening on the work and counting nothing else, is how much it does.
+_AREA_WORK = re.compile(
+    r"(?:新建|撤除|拆除|改造|改建|扩建|擴建|建设|建設|新增)[\u4e00-\u9fff]{1,10}"
+    r"(?:建筑面积|建築面積|建设面积|建設面積)\s*$"
+)
+
+
+def _worked_area(text: str, dim: re.Match) -> bool:
+    start = max(text.rfind(c, 0, dim.start()) for c in "，,。；;") + 1
+    clause = text[start : dim.end()]
+    return not re.search(r"\d", clause) and bool(_AREA_WORK.search(clause))
 
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
