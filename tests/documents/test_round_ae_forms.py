@@ -259,3 +259,29 @@ def test_the_floor_area_a_clause_opening_on_its_work_clears_or_builds_is_a_targe
 def test_the_floor_area_of_a_building_counted_before_it_is_its_size():
     text = "2031年工作方案\n1、新建教学楼1栋,建筑面积5000平方米。\n"
     assert _counted(text) == [("教学楼", ">=", Decimal(1), "栋")]
+
+
+# --- a news item on a province's goals and works ------------------------------------------
+
+
+_NEWS = (
+    "青川省明确数字经济发展目标\n"
+    "记者从新闻发布会上获悉,青川省明确了数字经济发展目标,即2030年数字经济核心产业增加值占"
+    "地区生产总值比重达到15%左右。\n"
+    "未来,青川还将从三方面着手推进,一是着力推进产业数字化,鼓励平台企业输出服务。"
+    "二是着力加快数字产业化。制定实施数字政府建设18条意见,打造一批科创平台。"
+    "三是着力强化数字基础设施支撑。今年6月底,全省5G基站达9.2万座,已实现城镇全覆盖。\n"
+)
+
+
+def test_the_first_of_the_works_may_follow_a_comma():
+    titles = [i.title for i in decompose(_NEWS).items]
+    assert len(titles) == 3
+    assert titles[0].startswith("着力推进产业数字化")
+    assert titles[1:] == ["着力加快数字产业化", "着力强化数字基础设施支撑"]
+
+
+def test_a_year_opening_a_goal_clause_dates_it_and_a_named_set_of_measures_is_no_count():
+    assert [(t.indicator, t.comparator, t.value, t.deadline) for t in decompose(_NEWS).targets] == [
+        ("数字经济核心产业增加值占地区生产总值比重", "=", Decimal(15), dt.date(2030, 12, 31))
+    ]

@@ -2797,7 +2797,9 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-_ORDINAL = re.compile(r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)是)")
+_ORDINAL = re.compile(
+    r"(?:^|(?<=[。！？!?；;：:”，,]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)是)"
+)
 _FIRST = re.compile(
     r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>第(?P<n>[一二三四五六七八九十]+)[，,、])"
 )
@@ -2872,6 +2874,9 @@ def _ordinal_items(para: str) -> list[_Inline]:
         expected = None
         for m in pattern.finditer(para):
             n = chinese_number(m.group("n"))
+            if m.start() and para[m.start() - 1] in "，," and (found or n != 1):
+                # "…从四方面着手推进,一是…。二是…": only the first may follow a comma.
+                continue
             # (One number lost, as a page's garbled characters lose "三是" between "二是…"
             # and "四是…", does not end the items.)
             if expected is None or n == expected or (len(found) >= 2 and n == expected + 1):
@@ -3539,7 +3544,7 @@ _DEADLINES = [
 _SPAN_FROM = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$")
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
-    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
+    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|即|"
     r"我们|我市|全县|全区|上半年|下半年|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
@@ -3689,6 +3694,11 @@ _LISTED_APPOSED = re.compile(
 _COUNT_OPENING = re.compile(
     rf"^(?!一批)(?P<num>[一二两三四五六七八九十]{{1,3}}|\d+)\s*(?P<unit>{_COUNT_UNIT})(?P<rest>[\u4e00-\u9fff]{{2,}})$"
 )
+_NAMED_MEASURES = re.compile(r"\d+\s*[条條](?=意见|意見|措施|举措|舉措|政策|规定|規定|细则|細則)")
+_REACHED_ALREADY = re.compile(
+    r"(?P<fig>(?:达到|達到|达|達)\s*\d+(?:\.\d+)?\s*[万萬亿億]?\s*[\u4e00-\u9fff%％]{0,3})\s*[，,]\s*"
+    r"(?:已经|已經|已)(?:实现|實現|完成|建成|覆盖|覆蓋)"
+)
 # "约需资金…", "约计投资…": a figure said to be about so much.
 _ABOUT_NEEDED = re.compile(r"^(?:约|約)(?:需|需要|计|計|为|為)?(?=[\u4e00-\u9fff]{2})")
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
@@ -3778,6 +3788,10 @@ _INDEX = re.compile(
 _OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
+# The clause after a year that opens it, reaching a level ("2025年数字经济…比重达到13.5%").
+_GOAL_LEVEL = re.compile(
+    r"[^，,。；;]{2,40}?(?:达到|達到|突破|超过|超過|提高到|提高至|控制在|进入|進入)"
+)
 # The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
 _TERM_UNTIL = re.compile(r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*$")
 
@@ -3806,6 +3820,11 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                         pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
                     elif re.search(r"(?:要求|确保|確保)\s*$", sentence[: m.start()]):
                         pass  # "要求2017年城镇新增就业1.35万人": the year asked for
+                    elif re.search(r"(?:^|[，,；;：:]\s*即?)\s*$", sentence[: m.start()]) and (
+                        _GOAL_LEVEL.match(rest)
+                    ):
+                        pass  # "…发展目标,即2025年数字经济核心产业增加值…达到13.5%左右"
+
                     elif not re.match(
                         r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
                         r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
@@ -4667,6 +4686,14 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                         t, value=value, unit=opening.group("unit"), comparator=">=", rule="count"
                     )
                 )
+    if "条" in text or "條" in text or "已" in text:
+        # "制定实施数字政府建设22条意见": the name of a set of measures, no count to reach;
+        # "江苏省内5G基站达16.6万座,已实现…全覆盖": a level reached, reported.
+        spans = [(m.start(), m.end()) for m in _NAMED_MEASURES.finditer(text)]
+        spans += [(m.start(), m.end("fig")) for m in _REACHED_ALREADY.finditer(text)]
+        results = [
+            t for t in results if not any(a < t.end - base and t.start - base < b for a, b in spans)
+        ]
     if "、" in text and _LISTED_NUMBERS.search(text):
         # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
         # count of them.
