@@ -285,3 +285,28 @@ def test_a_year_opening_a_goal_clause_dates_it_and_a_named_set_of_measures_is_no
     assert [(t.indicator, t.comparator, t.value, t.deadline) for t in decompose(_NEWS).targets] == [
         ("数字经济核心产业增加值占地区生产总值比重", "=", Decimal(15), dt.date(2030, 12, 31))
     ]
+
+
+# --- a year's plan in a news item: 万公里, a sum named before it, two works joined by 和 -----
+
+
+def test_a_news_items_year_plan_counts_each_work_and_names_each_sum_by_what_precedes_it():
+    text = (
+        "记者从省交通运输厅了解到,2031年全年计划完成农村公路固定资产投资120亿元,"
+        "新建改建农村公路1.2万公里。\n"
+        "厅有关负责人说:“全年计划实施安全生命防护工程3000公里和危桥改造200座。”\n"
+    )
+    assert [
+        (t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in decompose(text).targets
+    ] == [
+        ("农村公路固定资产投资", "=", Decimal(120), "亿元", dt.date(2031, 12, 31)),
+        ("改建农村公路", ">=", Decimal("1.2"), "万公里", dt.date(2031, 12, 31)),
+        ("安全生命防护工程", ">=", Decimal(3000), "公里", dt.date(2031, 12, 31)),
+        ("危桥改造", ">=", Decimal(200), "座", dt.date(2031, 12, 31)),
+    ]
+
+
+def test_a_sum_then_the_work_it_pays_for_is_still_named_by_the_work():
+    assert _counted("2031年工作要点\n1、计划投资760万元,实施城南农村饮水管网延伸工程。\n") == [
+        ("城南农村饮水管网延伸工程投资", "=", Decimal(760), "万元")
+    ]

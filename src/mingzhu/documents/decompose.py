@@ -3377,6 +3377,7 @@ UNITS = (
     "千瓦",
     "岁",
     "歲",
+    "万公里",  # ("新建改建农村公路12.9万公里", as 万亩 and 万平方米)
     "公里",
     "千米",
     "米",
@@ -3590,7 +3591,7 @@ _COUNT_UNIT = (
 )
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
-    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
+    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|万公里|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
 )
 # The size of each thing counted, said before it with 的 ("建成20个年接待游客300万人次以上的
 # 大景区"): part of what is counted.
@@ -3765,6 +3766,9 @@ _SUM_THEN_WORK = re.compile(
     r"(?![^，,。；;]{0,12}?(?:投资|投資|投入)\s*\d)"
     r"(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
 )
+_PLAN_WORDS = re.compile(
+    r"计划|計劃|完成|实现|實現|全年|年度|累计|累計|共|预计|預計|总|總|新增|\d+年"
+)
 _COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
 # "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
 _INVESTMENT_TASK = re.compile(
@@ -3826,7 +3830,7 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                         pass  # "…发展目标,即2025年数字经济核心产业增加值…达到13.5%左右"
 
                     elif not re.match(
-                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
+                        r"\s*(?:全年)?(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
                         r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
                         rest,
                     ):
@@ -3882,6 +3886,8 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     at = sentence.rfind("《", start, stop)
     if at >= 0 and sentence.find("》", at, stop) < 0:
         start = at + 1  # inside a title ("…主要包括《新增城区停车位1000个》")
+    if (joined := list(_FIGURE_AND.finditer(sentence, start, stop))) and joined[-1].end() < stop:
+        start = joined[-1].end()  # "实施安全生命防护工程5万公里和危桥改造5000座": after 和
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
@@ -3906,6 +3912,10 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     return name, start + cut
 
 
+# A figure and its measure, then 和 (or 及) before the next work ("…工程5万公里和危桥改造5000座").
+_FIGURE_AND = re.compile(
+    rf"\d+(?:\.\d+)?\s*(?:{_UNIT})(?:以上|左右)?(?:和|及|与|與)(?=[\u4e00-\u9fff])"
+)
 # A clause that is only the verb of a level ("、达到5.5万亿元"), and the change of a figure
 # ending the clause before it ("…增加值增长55%以上").
 _LEVEL_ONLY = re.compile(r"\s*(?:达到|達到|突破|超过|超過)(?!\s*[%％])\s*")
@@ -4040,6 +4050,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results[-1].unit = m.group("unit")
         taken.append((m.start(), m.end()))
     for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
+        named, _at = _indicator(text, m.start())
+        if len(_PLAN_WORDS.sub("", named)) >= 2:
+            continue  # "完成农村公路固定资产投资2800亿元,新建…": the sum is named before it
         obj = m.group("obj")
         cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
         work = obj[cut:].strip('“”"') if len(obj) - cut >= 2 else obj
@@ -4142,7 +4155,11 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if joined := _AND_THEN.match(after):
             after = "，" + after[joined.end() :]  # "硬化道路10万平方米并安装…", "…及其他附属设施"
         within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
-        listed = after[:1] in ("和", "及", "与") and _severally(text[: m.start()])  # "40家和300家"
+        listed = after[:1] in ("和", "及", "与") and (
+            _severally(text[: m.start()])  # "40家和300家"
+            # "实施安全生命防护工程5万公里和危桥改造5000座": another work and its count
+            or bool(re.match(r"[和及与][\u4e00-\u9fff]{2,16}?\d", after))
+        )
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
@@ -5016,7 +5033,7 @@ _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|�
 # 接待游客…": what the year is to do, 全年 opening its clause before the verb.)
 _THIS_YEAR = re.compile(
     r"今年(?!以来)|年内|年底前|本年度|全年(?:(?=[^。；;]{0,12}目标|完成|实现)|"
-    r"(?<![\u4e00-\u9fff]全年)(?=组织|举办|开展|接待|新增|新建|培育|引进|培训|争取|力争|确保))"
+    r"(?<![\u4e00-\u9fff]全年)(?=组织|举办|开展|接待|新增|新建|培育|引进|培训|争取|力争|确保|计划|预计))"
 )
 
 
