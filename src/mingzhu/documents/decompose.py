@@ -2548,17 +2548,20 @@ class _EitherForm:
     """A pattern read on a heading in simplified characters, whichever form the page
     wrote it in, or both mixed ("總體目标")."""
 
-    def __init__(self, pattern: re.Pattern) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: re.Pattern, longest: int) -> None:
+        self.pattern, self.longest = pattern, longest
 
     def match(self, text: str) -> re.Match | None:
+        if len(text) > self.longest:
+            return None  # (a whole heading, never a line of text)
         return self.pattern.match(text.translate(_T2S))
 
 
 GOALS = _EitherForm(
     re.compile(
         "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标)$"
-    )
+    ),
+    longest=6,
 )
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
@@ -3886,7 +3889,11 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     at = sentence.rfind("《", start, stop)
     if at >= 0 and sentence.find("》", at, stop) < 0:
         start = at + 1  # inside a title ("…主要包括《新增城区停车位1000个》")
-    if (joined := list(_FIGURE_AND.finditer(sentence, start, stop))) and joined[-1].end() < stop:
+    if (
+        ("和" in (span := sentence[start:stop]) or "及" in span or "与" in span or "與" in span)
+        and (joined := list(_FIGURE_AND.finditer(sentence, start, stop)))
+        and joined[-1].end() < stop
+    ):
         start = joined[-1].end()  # "实施安全生命防护工程5万公里和危桥改造5000座": after 和
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
