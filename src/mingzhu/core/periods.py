@@ -323,7 +323,8 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
     for phrases that name none (年内, 6月底前, 三季度末)."""
-    text = _TERM_UNTIL.sub("", text)
+    if "至" in text:
+        text = _TERM_UNTIL.sub("", text)
     if year is not None and ("明年" in text or "次年" in text):
         text = re.sub(r"明年|次年", f"{year + 1}年", text)  # "于明年8月底全部竣工"
     limit = _TIME_LIMIT.search(text)

@@ -1798,7 +1798,7 @@ def numbered_tables(text: str) -> str:
     while k < len(lines):
         line = lines[k]
         header = _header_cells(line) if "|" in line or "｜" in line else []
-        if _ROW_START.match(line) or any(len(c) > 20 or "。" in c for c in header):
+        if header and (_ROW_START.match(line) or any(len(c) > 20 or "。" in c for c in header)):
             # A row of a table whose header stands above it ("71 | 提高…。 | 1.深入… |
             # 牵头单位:… |"): its cells are sentences, no header's words.
             header = []
@@ -3705,6 +3705,7 @@ _REACHED_ALREADY = re.compile(
 )
 # "约需资金…", "约计投资…": a figure said to be about so much.
 _ABOUT_NEEDED = re.compile(r"^(?:约|約)(?:需|需要|计|計|为|為)?(?=[\u4e00-\u9fff]{2})")
+_COUNT_OPENERS = frozenset("一二两三四五六七八九十0123456789")
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
     rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
@@ -4697,10 +4698,19 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             )
             taken.append((amount.start("num"), amount.end()))
     for t in list(results):
-        if (about := _ABOUT_NEEDED.match(t.indicator)) and t.comparator == ">=" and not t.rule:
+        if (
+            t.indicator[:1] in "约約"
+            and (about := _ABOUT_NEEDED.match(t.indicator))
+            and t.comparator == ">="
+            and not t.rule
+        ):
             # "约需资金10651万元": about so much, an exact figure (as "完成约9000户…").
             t.indicator, t.comparator, t.rule = t.indicator[about.end() :], "=", about.group(0)
-        if (opening := _COUNT_OPENING.match(t.indicator)) and opening.group("unit") != t.unit:
+        if (
+            t.indicator[:1] in _COUNT_OPENERS
+            and (opening := _COUNT_OPENING.match(t.indicator))
+            and opening.group("unit") != t.unit
+        ):
             # "约37.5公里的四条县道": the length is of the roads, and so is the count.
             t.indicator = opening.group("rest")
             value = _number(opening.group("num"))
@@ -5366,7 +5376,8 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             leads = _names(m.group("lead"))
             co += _names(m.group("co") or "")
         elif (m := _ANSWERING.search(text)) or (
-            (m := _LISTED_ANSWERING.search(text))
+            ("负责" in text or "負責" in text or "第一" in text)
+            and (m := _LISTED_ANSWERING.search(text))
             and _UNIT_CELL.match(_split_names(m.group("lead"))[0].strip())
         ):
             words.append(m.group(0))
