@@ -216,10 +216,12 @@ def test_goals_between_semicolons_in_traditional_characters_are_no_rows():
 def test_a_part_on_the_years_goals_and_work_cut_at_the_end_keeps_its_goals():
     text = (
         "二、2029年目标任务和重点工作\n"
+        "2029年是“十五五”开局之年,也是青石县加快建设幸福县城的关键之年。"
+        "干好今年政府工作,我们要在县委的坚强领导下,继续突出实干导向。\n"
         "今年政府工作的总体要求是:坚持稳中求进,聚焦“一个中心、两个主攻方向”,加快建设幸福县城。\n"
-        "建议2029年全县经济社会发展的主要目标为:全县生产总值增长6%;"
+        "建议2029年全县经济社会发展的努力目标为:全县生产总值增长6%;"
         "一般公共预算收入增长5%以上;城镇调查失业率控制在5.5%以内。\n"
-        "具体工作中,要重点把握好两方面:一要以更大力度抓好项目,始终把项目建设作为\n"
+        "具体工作中,要重点把握好3方面:一要以更强韧劲抓好项目。始终把项目建设作为\n"
     )
     d = decompose(text)
     assert d.items == []
@@ -228,3 +230,25 @@ def test_a_part_on_the_years_goals_and_work_cut_at_the_end_keeps_its_goals():
         (Decimal("5"), ">=", dt.date(2029, 12, 31)),
         (Decimal("5.5"), "<=", dt.date(2029, 12, 31)),
     ]
+
+
+# --- shares on a list, the levels of a name in brackets -------------------------------------
+
+
+def test_each_share_of_a_list_reaching_a_standard_is_a_target():
+    text = (
+        "到2029年,全县25%以上的行政村达到“美丽乡村”建设标准、40%以上的集镇达到"
+        "“美丽集镇”建设标准、60%以上的农户庭院达到“美丽庭院”建设标准。\n"
+    )
+    got = [(t.indicator, t.value) for t in decompose(text).targets]
+    assert got == [
+        ("行政村达到“美丽乡村”建设标准", Decimal("25")),
+        ("集镇达到“美丽集镇”建设标准", Decimal("40")),
+        ("农户庭院达到“美丽庭院”建设标准", Decimal("60")),
+    ]
+
+
+def test_the_levels_of_a_name_in_brackets_stay_in_what_is_counted():
+    text = "到2029年,力争完成12个县(市、区)水源置换工作。\n"
+    got = [(t.indicator, t.value, t.unit) for t in decompose(text).targets]
+    assert got == [("县(市、区)水源置换工作", Decimal("12"), "个")]

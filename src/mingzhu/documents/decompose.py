@@ -3677,9 +3677,14 @@ _SIZE_OF = (
 )
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
-_OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
+# The levels a name holds in brackets ("60个县(市、区)水源置换"): part of what is counted.
+_LEVELS_INSIDE = r"(?:[市区县旗州縣區]、?){2,4}[)）]"
+_LEVELS = rf"[（(]{_LEVELS_INSIDE}"
+_OBJECT = (
+    rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}|{_LEVELS}){{0,24}}?"
+)
 _OBJECT_END = (
-    r"(?=[，,。；;、）)（(]|[和与](?=\d|[一二两三四五六七八九十]{1,3}[个座所家处条项])|"
+    rf"(?=[，,。；;、）)]|[（(](?!{_LEVELS_INSIDE})|[和与](?=\d|[一二两三四五六七八九十]{{1,3}}[个座所家处条项])|"
     r"(?<!以)及(?![其时])|投产|投用|达产|用于|$|"
     r"以上(?=[，,。；;、]|$))"  # ("新开工80个小区以上,": the floor after what is counted)
 )
@@ -3794,7 +3799,8 @@ _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
     r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用|达到|達到)"
-    r"(?P<rest>[^，,。；;（(]{0,24})"
+    # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
+    r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
