@@ -252,3 +252,20 @@ def test_the_levels_of_a_name_in_brackets_stay_in_what_is_counted():
     text = "到2029年,力争完成12个县(市、区)水源置换工作。\n"
     got = [(t.indicator, t.value, t.unit) for t in decompose(text).targets]
     assert got == [("县(市、区)水源置换工作", Decimal("12"), "个")]
+
+
+# --- a year a sharing page masked -----------------------------------------------------------
+
+
+def test_the_end_of_a_masked_year_is_no_deadline():
+    text = (
+        "2029年青石县城市品质提升工作计划\n"
+        "一、开展清洁行动\n"
+        "(一)街道保洁。提高城区道路机扫率,xxxx年底达到xx%以上。(责任单位:县城管局)\n"
+        "(二)公厕保洁。年底前完成公厕提升改造。(责任单位:县城管局)\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.deadline) for i in d.items] == [
+        ("街道保洁", None),
+        ("公厕保洁", dt.date(2029, 12, 31)),
+    ]
