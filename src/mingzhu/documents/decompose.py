@@ -3595,7 +3595,8 @@ COMMITMENT = re.compile(
     # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
     + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
-    + r"|(?<![已未])完成\s*\d{4}\s*年(?=[^。；;，,]{0,20}(?:任务|任務|目标|目標))"
+    # (not a look back, "圆满完成2023年目标任务", "全面完成…", "超额完成…")
+    + r"|(?<![已未满面额利好本滿額])完成\s*\d{4}\s*年(?=[^。；;，,]{0,20}(?:任务|任務|目标|目標))"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
