@@ -1,4 +1,4 @@
-"""Forms met on a thirtieth held-out set (set AE), each on a short example written for
+"""Forms met on a thirty-first held-out set (set AE), each on a short example written for
 the test (names, figures and dates invented)."""
 
 import datetime as dt
