@@ -123,8 +123,13 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
 
     On a past ``as_of`` the tasks are those that existed at the end of that day, in the
     state they were in then (tasks.history: read from their events), lit by the rules on
-    that day; the sheets are those issued in that day's quarter up to the day."""
-    if not user.has_perm("tasks.view_task"):
+    that day; the sheets are those issued in that day's quarter up to the day.
+
+    Only for those who handle tasks (``tasks.change_task``: the working units, the
+    supervision office, the leaders), as the task ledger in the menu is: those who only
+    follow the tasks raised for them (an enterprise, a grid worker) lead none, and the
+    lights of a city's tasks would be an empty box to them."""
+    if not user.has_perm("tasks.view_task") or not user.has_perm("tasks.change_task"):
         return None
     panel = Panel(
         key="tasks",
