@@ -398,3 +398,26 @@ def test_the_charts_follow_a_phone_turned_sideways(login, demo_server, persona, 
     after = page.evaluate(widths)
     assert any(a["box"] > b["box"] for a, b in zip(after, before, strict=True))
     assert all(a["drawn"] == a["box"] for a in after), after
+
+
+def test_the_menu_bar_keeps_to_one_line_on_an_office_screen(login):
+    """The leader's fourteen menu groups, the bell and the user's menu on one line at the
+    office screens' widths (1366, 1280, and down to 1200 px, where the bar collapses behind
+    its button), none of them past the screen's right edge."""
+    page = login("leader", width=1366)
+    groups = page.locator("#menu > li").count()
+    assert groups >= 14
+    for width in (1366, 1280, 1200):
+        page.set_viewport_size({"width": width, "height": 900})
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll(
+                 '.navbar-brand, #menu > li, #main-menu > ul:last-child > li')]
+               .map((el) => { const r = el.getBoundingClientRect();
+                 return {top: Math.round(r.top), right: r.right, height: r.height}; })"""
+        )
+        assert len(boxes) == groups + 3
+        assert len({b["top"] for b in boxes[1:]}) == 1, f"{width}px: {boxes}"
+        assert max(b["right"] for b in boxes) <= width, f"{width}px: {boxes}"
+        assert page.locator("nav.navbar").bounding_box()["height"] < 70
+    page.set_viewport_size({"width": 1366, "height": 900})  # the tab as it was lent
+
