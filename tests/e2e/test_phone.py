@@ -421,3 +421,22 @@ def test_the_menu_bar_keeps_to_one_line_on_an_office_screen(login):
         assert page.locator("nav.navbar").bounding_box()["height"] < 70
     page.set_viewport_size({"width": 1366, "height": 900})  # the tab as it was lent
 
+
+@pytest.mark.parametrize("width", [PHONE, 1366])
+def test_the_debt_panel_keeps_each_figure_on_one_line(login, width):
+    """Each of the cockpit's debt figures, a number with its unit, on one line within its
+    column (two interest ratios once stood as "2.3% /" over "3.43%")."""
+    page = login("leader", width=width)
+    figures = page.evaluate(
+        """() => [...document.querySelectorAll('#debt-panel > .col > div:first-child')]
+           .map((el) => { const r = el.getBoundingClientRect(), col = el.parentElement;
+             const range = document.createRange(); range.selectNodeContents(el);
+             const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0)
+               .map((b) => Math.round(b.top)));
+             return {text: el.innerText, lines: lines.size,
+                     width: range.getBoundingClientRect().width, room: col.clientWidth}; })"""
+    )
+    assert len(figures) >= 6
+    for figure in figures:
+        assert figure["lines"] == 1, figure
+        assert figure["width"] <= figure["room"], figure
