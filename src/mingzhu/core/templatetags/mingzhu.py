@@ -176,3 +176,18 @@ def choices_inline(bound_field) -> bool:
     """Whether a radio or checkbox group's options fit side by side on a phone."""
     labels = [str(choice.choice_label) for choice in bound_field]
     return len(labels) <= INLINE_CHOICES and all(len(label) <= INLINE_LABEL for label in labels)
+
+
+@register.filter
+def filters_in_use(filterset) -> int:
+    """How many of a list's filters hold a value in the request (a range counts once
+    whichever of its ends is given); 0 for a filter set not bound (the list as it opens)."""
+    if filterset is None or not filterset.is_bound:
+        return 0
+
+    def given(value) -> bool:
+        if isinstance(value, list | tuple):
+            return any(given(v) for v in value)
+        return value not in (None, "")
+
+    return sum(1 for field in filterset.form if given(field.data))
