@@ -440,3 +440,21 @@ def test_the_debt_panel_keeps_each_figure_on_one_line(login, width):
     for figure in figures:
         assert figure["lines"] == 1, figure
         assert figure["width"] <= figure["room"], figure
+
+
+def test_a_grid_event_card_says_what_happened(login, demo_server):
+    """The grid worker's events on a phone: each card titled by what happened and where,
+    its number under the title; on a wider screen the table's first column is the
+    number."""
+    page = login("wangge", width=PHONE)
+    page.goto(f"{demo_server}/grid/events/")
+    card = page.locator("#results tbody tr").first
+    title = card.locator("td.card-title a").inner_text()
+    category = card.locator("td[data-label='事件类别']").text_content().strip()
+    assert title.startswith(f"{category} · ") and not title.isdigit()
+    assert card.locator(".event-number").inner_text().startswith("编号 ")
+    assert not card.locator("td[data-label='事件类别']").is_visible()
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    assert card.locator("td.card-title a").inner_text().isdigit()
+    assert card.locator("td[data-label='事件类别']").is_visible()
+    page.set_viewport_size({"width": PHONE, "height": 900})  # the tab as it was lent
