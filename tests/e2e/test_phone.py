@@ -422,24 +422,31 @@ def test_the_menu_bar_keeps_to_one_line_on_an_office_screen(login):
     page.set_viewport_size({"width": 1366, "height": 900})  # the tab as it was lent
 
 
+# Each line of the cockpit's figure panels: a figure (a number with its unit) or its label.
+LINES = """(selector) => [...document.querySelectorAll(selector)].map((el) => {
+  const range = document.createRange(); range.selectNodeContents(el);
+  const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0)
+    .map((b) => Math.round(b.top)));
+  return {text: el.innerText, lines: lines.size, width: range.getBoundingClientRect().width,
+          room: el.parentElement.clientWidth};
+})"""
+
+
 @pytest.mark.parametrize("width", [PHONE, 1366])
-def test_the_debt_panel_keeps_each_figure_on_one_line(login, width):
-    """Each of the cockpit's debt figures, a number with its unit, on one line within its
-    column (two interest ratios once stood as "2.3% /" over "3.43%")."""
+def test_the_cockpit_figures_keep_to_one_line(login, width):
+    """Each of the cockpit's debt and hazard figures, a number with its unit, on one line
+    within its column (two interest ratios once stood as "2.3% /" over "3.43%"), and the
+    hazards' labels whole on a phone (未整改隐 over 患 once)."""
     page = login("leader", width=width)
     figures = page.evaluate(
-        """() => [...document.querySelectorAll('#debt-panel > .col > div:first-child')]
-           .map((el) => { const r = el.getBoundingClientRect(), col = el.parentElement;
-             const range = document.createRange(); range.selectNodeContents(el);
-             const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0)
-               .map((b) => Math.round(b.top)));
-             return {text: el.innerText, lines: lines.size,
-                     width: range.getBoundingClientRect().width, room: col.clientWidth}; })"""
+        LINES, "#debt-panel > .col > div:first-child, #risks-panel > .col > div:first-child"
     )
-    assert len(figures) >= 6
+    assert len(figures) >= 10
     for figure in figures:
         assert figure["lines"] == 1, figure
         assert figure["width"] <= figure["room"], figure
+    for label in page.evaluate(LINES, "#risks-panel > .col > div.small"):
+        assert label["lines"] == 1, label
 
 
 def test_a_grid_event_card_says_what_happened(login, demo_server):
