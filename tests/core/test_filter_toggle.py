@@ -27,3 +27,17 @@ def toggle_text(client, query: str) -> str:
 )
 def test_the_filter_toggle_says_how_many_filters_are_in_use(as_user, supervisor, query, said):
     assert toggle_text(as_user(supervisor), query) == said
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("", "筛选"),  # the ledger opens on the open tasks: a view, not a filter
+        ("?show=all", "筛选"),
+        ("?show=all&status=closed", "筛选（已用 1 项）"),
+    ],
+)
+def test_the_ledgers_view_switch_is_no_filter_in_use(as_user, supervisor, query, said):
+    content = as_user(supervisor).get(f"/tasks/{query}").content.decode()
+    (button,) = TOGGLE.findall(content)
+    assert " ".join(re.sub(r"<[^>]+>", " ", button).split()) == said
