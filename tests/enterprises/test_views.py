@@ -440,13 +440,16 @@ def test_an_enterprise_user_sees_its_own_enterprise_on_the_cockpit(as_user, ente
     import datetime as dt
 
     from mingzhu.enterprises.cockpit import enterprises_panel
-    from mingzhu.enterprises.models import Enterprise
+    from mingzhu.enterprises.models import Enterprise, MuEvaluation
 
     own = enterprises_panel(enterprise_user, dt.date(2026, 6, 30))
     assert not own.empty and "chart" not in own.context and "hundred" not in own.context
     enterprise = Enterprise.objects.get(account_unit=enterprise_user.unit)
     assert own.context["enterprise"]["name"] == enterprise.name
     assert own.context["result"]["mu_class"]
+    # Its class in the latest published evaluation: the later drafts are not its to see.
+    assert own.context["evaluation"].status == "published"
+    assert MuEvaluation.objects.filter(year__gt=own.context["evaluation"].year).exists()
     response = as_user(enterprise_user).get("/")
     assert [p.key for p, _body in response.context["panels"]] == ["enterprises"]
     content = response.content.decode()

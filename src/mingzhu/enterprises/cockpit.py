@@ -14,6 +14,7 @@ from mingzhu.tasks import history
 
 from . import services
 from .demands import demand_rates, totals
+from .evaluation import visible_evaluations
 from .models import PRIMARY_SCHEME, AnnualData, Demand, Enterprise, MuEvaluation, MuResult
 
 CLASS_COLOURS = {"A": "#198754", "B": "#0d6efd", "C": "#ffc107", "D": "#dc3545", "T": "#6c757d"}
@@ -34,8 +35,11 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
     at the end of the day (enterprises.demands.demand_rates)."""
     if not user.has_perm("enterprises.view_muresult"):
         return None
+    # The latest evaluation run by then that the user may see: an enterprise sees only
+    # published ones (enterprises.evaluation.sees_drafts), never a draft's classes.
     evaluation = (
-        MuEvaluation.objects.filter(run_at__lt=history.day_ends(as_of), scheme_code=PRIMARY_SCHEME)
+        visible_evaluations(MuEvaluation.objects, user)
+        .filter(run_at__lt=history.day_ends(as_of), scheme_code=PRIMARY_SCHEME)
         .order_by("-year")
         .first()
     )
