@@ -501,3 +501,11 @@ def test_list_pages_take_a_fixed_number_of_queries(
     client.get(reverse(name))  # warm the session and caches
     with django_assert_max_num_queries(limit):
         assert client.get(reverse(name)).status_code == 200
+
+
+def test_an_enterprise_sees_no_chart_of_the_towns_on_its_results(as_user, enterprise_user, gxj):
+    """The classes by town are one bar to an enterprise, which sees only itself: its
+    results page shows the benchmarks and its own row; the bureau's shows the chart."""
+    own = as_user(enterprise_user).get("/enterprises/mu/").content.decode()
+    assert 'id="town-chart"' not in own and 'id="benchmarks"' in own
+    assert 'id="town-chart"' in as_user(gxj).get("/enterprises/mu/").content.decode()
