@@ -447,6 +447,31 @@ def test_the_cockpit_figures_keep_to_one_line(login, width):
         assert figure["width"] <= figure["room"], figure
     for label in page.evaluate(LINES, "#risks-panel > .col > div.small"):
         assert label["lines"] == 1, label
+    # Each target's value and unit on one line under its name ("> 800 亿" over "元" once).
+    tails = page.evaluate(TARGET_TAILS)
+    assert len(tails) >= 4
+    for tail in tails:
+        assert tail["lines"] == 1, tail
+
+
+# The lines the comparison of each target's link (e.g. "> 1,500 亿元") stands on: the tops
+# of its characters, one by one.
+TARGET_TAILS = r"""() => [...document.querySelectorAll('#targets-panel a')].map((link) => {
+  const chars = [];
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.textContent.length; i++) chars.push([node, i]);
+  }
+  const text = chars.map(([node, i]) => node.textContent[i]).join("");
+  const start = text.search(/[<>≥≤=]+\s*[\d,.]+\s*\S*\s*$/);
+  const tops = new Set();
+  for (const [node, i] of chars.slice(start)) {
+    if (!node.textContent[i].trim()) continue;
+    const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+    tops.add(Math.round(range.getBoundingClientRect().top / 4));
+  }
+  return {text: text.trim(), lines: tops.size};
+})"""
 
 
 def test_a_grid_event_card_says_what_happened(login, demo_server):
