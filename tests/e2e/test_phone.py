@@ -452,6 +452,9 @@ def test_the_cockpit_figures_keep_to_one_line(login, width):
     assert len(tails) >= 4
     for tail in tails:
         assert tail["lines"] == 1, tail
+    # Each large project's amount, place and stage whole (经 over 开区 once).
+    for part in page.evaluate(PROJECT_PARTS):
+        assert part["lines"] == 1, part
 
 
 # The lines the comparison of each target's link (e.g. "> 1,500 亿元") stands on: the tops
@@ -490,3 +493,23 @@ def test_a_grid_event_card_says_what_happened(login, demo_server):
     assert card.locator("td.card-title a").inner_text().isdigit()
     assert card.locator("td[data-label='事件类别']").is_visible()
     page.set_viewport_size({"width": PHONE, "height": 900})  # the tab as it was lent
+
+
+# The parts of each large project's line after its name ("52 亿元", "经开区", "落地"), each
+# with the lines its characters stand on.
+PROJECT_PARTS = r"""() => [...document.querySelectorAll('#major-projects li')].flatMap((li) => {
+  const parts = [[]];
+  const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("a, .badge")) continue;
+    for (let i = 0; i < node.textContent.length; i++) {
+      const c = node.textContent[i];
+      if (c === "·") { parts.push([]); continue; }
+      if (!c.trim()) continue;
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      parts[parts.length - 1].push([c, Math.round(range.getBoundingClientRect().top / 4)]);
+    }
+  }
+  return parts.filter((p) => p.length).map((p) => ({
+    text: p.map(([c]) => c).join(""), lines: new Set(p.map(([, top]) => top)).size}));
+})"""
