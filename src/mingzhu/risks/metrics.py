@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.db.models import F, Q, QuerySet
 
-from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.core.scope import user_scope
+from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks import history
 
