@@ -268,7 +268,8 @@ _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 _TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TIME_CELL = re.compile(
     r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|^\d{4}\s*[.．]\s*\d{1,2}(?:\s*[-—–~～至]\s*\d{4}\s*[.．]\s*\d{1,2})?$|"
-    r"年底|年内|年內|全年|季度|上半年|下半年|长期|持续|常态化|每年"
+    r"年底|年内|年內|全年|季度|上半年|下半年|长期|持续|常态化|每年|"
+    r"^(?:19|20)\d{2}\s*年$"  # a bare year ("2018年"): that year's end
 )
 
 
@@ -308,6 +309,36 @@ def _merge_header(words: list[str], width: int) -> list[str]:
 
 
 _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+# A group row of either level, "一、…" or "（一）…".
+_ANY_GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]{1,3}[)）]\S")
+# A group's number in a cell of its own, its name in the next ("一" "主要任务", "(一)"
+# "构建…体系"): one group row.
+_GROUP_MARK_CELL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[)）])$")
+
+
+def _group_marks_joined(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A group's number and name standing in cells of their own joined into one group row
+    ("一、主要任务", "（一）构建…体系"), when a row's number or another group follows."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(cells):
+        n, cell = cells[k]
+        if (
+            _GROUP_MARK_CELL.match(cell)
+            and k + 2 < len(cells)
+            and 2 <= len(name := cells[k + 1][1]) <= 40
+            and "。" not in name
+            and not _ROW_NUMBER.match(name)
+            and not _GROUP_MARK_CELL.match(name)
+            and (_ROW_NUMBER.match(cells[k + 2][1]) or _GROUP_MARK_CELL.match(cells[k + 2][1]))
+        ):
+            mark = cell.strip("（()）")
+            out.append((n, f"{mark}、{name}" if cell == mark else f"（{mark}）{name}"))
+            k += 2
+            continue
+        out.append((n, cell))
+        k += 1
+    return out
 
 
 def _names_rejoined(rows: list[list[str]]) -> list[list[str]]:
@@ -964,6 +995,7 @@ def unflatten_tables(text: str) -> str:
                 cells += [(n, m.group(1)), (n, m.group(2))]
             else:
                 cells.append((n, c))
+    cells = _group_marks_joined(cells)
     for k, (first, cell) in enumerate(cells):
         if not _TABLE_NUMBER.match(cell):
             continue
@@ -976,6 +1008,7 @@ def unflatten_tables(text: str) -> str:
             and not _ROW_NUMBER.match(cells[j][1])
             and len(cells[j][1]) <= 12
             and len(header) < 24
+            and not (header and _ANY_GROUP_ROW.match(cells[j][1]))
         ):
             header.append(cells[j][1])
             j += 1
@@ -986,6 +1019,15 @@ def unflatten_tables(text: str) -> str:
             and _ROW_NUMBER.match(cells[j + 1][1])
         ):
             opening, j = cells[j][1], j + 1
+        elif (
+            j + 2 < len(cells)
+            and _GROUP_ROW.match(cells[j][1])
+            and _ANY_GROUP_ROW.match(cells[j + 1][1])
+            and not _GROUP_ROW.match(cells[j + 1][1])
+            and cells[j + 2][1] == "1"
+        ):
+            # "一、主要任务" then "（一）构建…体系" over the first row: both head it.
+            opening, j = f"{cells[j][1]}\n{cells[j + 1][1]}", j + 2
         if (
             j >= len(cells)
             or not _ROW_NUMBER.match(cells[j][1])
@@ -1027,6 +1069,21 @@ def unflatten_tables(text: str) -> str:
             if cell == str(expected) or _row_skipped_to(cells, j, expected, rows):
                 rows.append([])
                 expected = int(cell) + 1
+            elif (
+                _ANY_GROUP_ROW.match(cell)
+                and not _GROUP_ROW.match(cell)
+                and len(cell) <= 40
+                and opening.count("\n") == 1
+                and rows
+                and j + 1 < len(cells)
+                and cells[j + 1][1] == "1"
+            ):
+                # "（二）增强…能力" between the rows of a table grouped in two levels: the
+                # rows under it are numbered from 1 again.
+                groups[len(rows)] = cell
+                expected = 1
+                j += 1
+                continue
             elif (
                 _GROUP_ROW.match(cell)
                 and len(cell) <= 120
