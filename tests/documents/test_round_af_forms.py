@@ -2,6 +2,7 @@
 each on a short example written for the test (names, figures and dates invented)."""
 
 import datetime as dt
+from decimal import Decimal
 
 from mingzhu.documents.decompose import decompose
 
@@ -66,3 +67,121 @@ def test_a_bare_year_in_the_time_column_is_that_years_end():
         (None, True),
         (dt.date(2027, 12, 31), False),
     ]
+
+
+# --- a share of the aim done is a report, and so is a sentence dated "截至…" ----------------
+
+
+def test_a_share_of_the_aim_done_is_no_target_and_commits_nothing():
+    text = (
+        "全县招商引资工作推进会召开\n"
+        "2029年,全县招商引资目标任务是:全年引进60个产业项目,到位资金42.5亿元以上。"
+        "一季度到位内资9.8亿元,完成市定目标任务的23.06%,在全市排名第三。\n"
+    )
+    d = decompose(text)
+    assert sorted((t.value, t.unit) for t in d.targets) == [
+        (Decimal("42.5"), "亿元"),
+        (Decimal("60"), "个"),
+    ]
+
+
+def test_a_progress_row_reports_after_its_plan():
+    text = (
+        "1-9月保障性安居工程进展情况\n"
+        "一、棚户区改造\n"
+        "2029年,全市计划开工改造棚户区860套,发放租赁补贴720户。"
+        "截至9月底,开工建设棚户区610套,占目标任务的70.93%,发放租赁补贴655户,"
+        "占目标任务的90.97%。\n"
+        "二、老旧小区改造\n"
+        "2029年,全市计划改造老旧小区38个。截至9月底,已开工29个,占任务数的76.32%。\n"
+    )
+    d = decompose(text)
+    assert sorted((t.value, t.unit) for t in d.targets) == [
+        (Decimal("38"), "个"),
+        (Decimal("720"), "户"),
+        (Decimal("860"), "套"),
+    ]
+    assert all(t.deadline == dt.date(2029, 12, 31) for t in d.targets)
+
+
+# --- after a breakdown, a clause measuring another thing commits anew ----------------------
+
+
+def test_a_clause_after_the_parts_measuring_another_thing_is_a_target():
+    text = (
+        "2029年,全区招商引资目标任务是:全年引进45个产业项目,其中10亿元以上项目3个、"
+        "总部企业2家,到位资金31.6亿元以上。\n"
+    )
+    d = decompose(text)
+    assert sorted((t.indicator, t.value, t.unit, t.comparator) for t in d.targets) == [
+        ("产业项目", Decimal("45"), "个", ">="),
+        ("到位资金", Decimal("31.6"), "亿元", ">="),
+    ]
+
+
+def test_the_parts_of_a_breakdown_in_the_wholes_measure_are_still_no_targets():
+    text = "2029年,全县计划新增学位3200个,其中幼儿园600个,小学2600个。\n"
+    d = decompose(text)
+    assert [(t.value, t.unit) for t in d.targets] == [(Decimal("3200"), "个")]
+
+
+# --- a month's time limit commits; a count closed by 完工 -----------------------------------
+
+
+def test_a_months_time_limit_commits_a_count_completed_by_its_verb():
+    text = (
+        "2029年农村水利工作要点出台\n"
+        "要加快水库除险加固,9月底前,56座小型水库除险加固工程主体基本完工;"
+        "11月底前,竣工验收率不低于60%。\n"
+    )
+    d = decompose(text)
+    found = {(t.value, t.unit, t.comparator) for t in d.targets}
+    assert found == {(Decimal("56"), "座", ">="), (Decimal("60"), "%", ">=")}
+    assert any("水库除险加固" in t.indicator for t in d.targets)
+    assert any(t.indicator.endswith("验收率") for t in d.targets)
+
+
+# --- a progress table one cell a line: a name column, reports for several periods ----------
+
+PERIOD_TABLE = (
+    "项目\n名称\n内容\n牵头单位\n进展情况\n(4月)\n进展情况\n(8月)\n进展情况\n(12月)\n"
+    "助餐服务项目\n"
+    "新建12家社区老年食堂,为独居老人送餐4万人次。\n"
+    "区民政局\n"
+    "已建成5家。\n已建成9家。\n已建成12家,送餐4.3万人次。\n"
+    "完成送餐4.3万人次。\n"
+    "托育服务项目\n"
+    "新增普惠托位300个。\n"
+    "区卫健局\n"
+    "已新增80个。\n已新增210个。\n已新增315个。\n"
+    "分享:\n"
+)
+
+
+def test_a_progress_table_with_a_name_column_and_several_periods_gives_its_rows():
+    d = decompose(PERIOD_TABLE)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("新建12家社区老年食堂,为独居老人送餐4万人次", "区民政局"),
+        ("新增普惠托位300个", "区卫健局"),
+    ]
+    # what the rows commit, not what their reports and results say
+    assert sorted((t.value, t.unit) for t in d.targets) == [
+        (Decimal("4"), "万人次"),
+        (Decimal("12"), "家"),
+        (Decimal("300"), "个"),
+    ]
+
+
+def test_the_same_table_in_traditional_characters():
+    text = (
+        "項目\n名稱\n內容\n牽頭單位\n進展情況\n(6月)\n進展情況\n(12月)\n"
+        "適老化改造項目\n"
+        "實施困難老年人家庭適老化改造180戶。\n"
+        "區民政局\n"
+        "已完成90戶。\n已完成186戶,超額完成。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("實施困難老年人家庭適老化改造180戶", "區民政局")
+    ]
+    assert [(t.value, t.unit) for t in d.targets] == [(Decimal("180"), "戶")]

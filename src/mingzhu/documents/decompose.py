@@ -313,7 +313,9 @@ _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
 _ANY_GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]{1,3}[)）]\S")
 # A group's number in a cell of its own, its name in the next ("一" "主要任务", "(一)"
 # "构建…体系"): one group row.
-_GROUP_MARK_CELL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[)）])$")
+_GROUP_MARK_CELL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[)）])$"
+)
 
 
 def _group_marks_joined(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1318,10 +1320,20 @@ _PROGRESS_HEADER = re.compile(
 )
 # A cell of that header on a line of its own: the quick sign such a table is there.
 _PROGRESS_CELL = re.compile(
-    r"^[ \t]*(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展)"
+    r"^[ \t]*(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展|"
+    r"進展情況|完成情況|推進情況|落實情況)"
     r"[ \t]*[|｜]?[ \t]*$",
     re.M,
 )
+# The period a progress column reports on, in a cell of its own under its header ("(7月)").
+_PERIOD_CELL = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
+
+
+def _simplified_header(cell: str) -> str:
+    """A header cell in simplified characters ("牽頭單位" → "牵头单位", "進展情況")."""
+    return cell.replace(" ", "").translate(_T2S).translate(_SIMPLIFIED).replace("況", "况")
+
+
 _LISTED_UNITS = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:[、，,][\u4e00-\u9fff（）()]{2,30})*$")
 
 
@@ -1338,14 +1350,16 @@ def progress_tables(text: str) -> str:
     groups ("（一）经济社会发展主要预期目标", "1.地区生产总值增长6.5%以上。（责任单位：X、Y）"):
     the progress column only reports, so it is left out; a last row short of its report
     was cut by the passage."""
-    if not ("情况" in text or "进展" in text or "进度" in text) or not _PROGRESS_CELL.search(text):
+    if not any(w in text for w in ("情况", "进展", "进度", "情況")) or not _PROGRESS_CELL.search(
+        text
+    ):
         return text
     lines = text.split("\n")
     cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
     for k in range(len(cells)):
-        if not _PROGRESS_HEADER.match(cells[k][1].replace(" ", "")) or k < 2:
+        if not _PROGRESS_HEADER.match(_simplified_header(cells[k][1])) or k < 2:
             continue
-        header = [c for _n, c in cells[max(0, k - 4) : k + 1]]
+        header = [_simplified_header(c) for _n, c in cells[max(0, k - 4) : k + 1]]
         start = next(
             (
                 i
@@ -1376,8 +1390,48 @@ def progress_tables(text: str) -> str:
             continue
         j, out, number = k + 1, [], 0
         first, last = cells[k - len(header) + 1][0], cells[k][0]
+        # Progress columns for several periods ("进展情况" "(7月)" "进展情况" "(10月)"): the
+        # header's cells after the first, and how many reports each row holds.
+        reports = 1
+        while j < len(cells) and (
+            _PERIOD_CELL.match(cells[j][1])
+            or _PROGRESS_HEADER.match(_simplified_header(cells[j][1]))
+        ):
+            reports += bool(_PROGRESS_HEADER.match(_simplified_header(cells[j][1])))
+            last, j = cells[j][0], j + 1
+        # A name column before the task's ("项目" "名称" "内容"): each row opens with its name.
+        named = task_at > 0 and any(w in plain[0] for w in ("项目", "名称"))
+
+        def named_row(at: int) -> bool:
+            return (
+                at + 2 < len(cells)
+                and not _units_listed(cells[at][1])
+                and _cell_kind(cells[at + 1][1]) == "task"
+                and _units_listed(cells[at + 2][1])
+            )
+
         while j < len(cells):
             cell = cells[j][1]
+            if named and reports > 1 and named_row(j):
+                # name, task, units, then a report for each period: the task is the row.
+                if j + 2 + reports >= len(cells):
+                    break  # the passage ends in the row's reports: it was cut
+                number += 1
+                task = cells[j + 1][1].rstrip("。；; ")
+                out.append(f"{number}.{task}。（牵头单位：{cells[j + 2][1]}）")
+                last, j = cells[j + 2 + reports][0], j + 3 + reports
+                # Short cells after the last period's report, to the next row, the page's
+                # controls ("分享:") or the end: what the row reached, reported too.
+                extra = 0
+                while (
+                    j < len(cells)
+                    and extra < reports
+                    and len(cells[j][1]) <= 60
+                    and not cells[j][1].endswith((":", "："))
+                    and not named_row(j)
+                ):
+                    last, j, extra = cells[j][0], j + 1, extra + 1
+                continue
             if _GROUP_MARK.match(cell) and j + 1 < len(cells) and len(cells[j + 1][1]) <= 30:
                 out.append(f"{cell}{cells[j + 1][1]}")
                 last, j = cells[j + 1][0], j + 2
@@ -3649,6 +3703,8 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     _tw("力争|确保|争取|努力|目标|计划|预期")
     + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    # "6月底前，…主体工程基本完工": a time limit set for the work
+    + r"|(?<![个個\d])\d{1,2}\s*月(?:底|末)前"
     # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
     + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
@@ -3660,6 +3716,14 @@ COMMITMENT = re.compile(
 # of the plan was.)
 NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
+    # "占改造任务数的100%", "完成市定目标任务的26.62%": how much of the aim is done.
+    r"|(?:占|(?<![争保要取将])完成)[^，,。；;]{0,10}?(?:目标任务|目標任務|任务数|任務數|目标|目標|任务|任務)"
+    r"(?:\d+(?:\.\d+)?\s*[亿億万萬]?元)?的\s*$"
+)
+# The same share as a clause ("，完成市定目标任务的26.62%"): its 目标 commits to nothing.
+_SHARE_OF_AIM = re.compile(
+    r"(?:占|(?<![争保要取将])完成)[^，,。；;]{0,10}?(?:目标任务|目標任務|任务数|任務數|目标|目標|任务|任務)"
+    r"(?:\d+(?:\.\d+)?\s*[亿億万萬]?元)?的\s*\d+(?:\.\d+)?\s*[%％]"
 )
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
@@ -3856,7 +3920,7 @@ _CLOSING_VERB = re.compile(
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用|达到|達到)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到)"
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
@@ -4037,7 +4101,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     ``committed``: the sentence is a task row of a document that assigns work (it names
     its units), so it commits without 力争/确保/目标 in it."""
     text = sentence.strip()
-    if not text or not (committed or COMMITMENT.search(text)):
+    if not text or not (committed or COMMITMENT.search(_SHARE_OF_AIM.sub("", text))):
         return []
     if (
         not committed
@@ -4690,6 +4754,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                     deadline_rule=f"{year}年",
                 )
             )
+    breakdown = list(results)
     for t in list(results) if "其中" in text else ():
         # The part of the sentence that says 其中, to the target's end.
         at = t.start - base
@@ -4701,6 +4766,19 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             and re.search(r"[)）]", said[1])
         ):
             continue  # "…再就业180人(其中…60人),登记失业率控制在…": the aside closed before it
+        clauses = re.split(r"[，,]", said[1]) if len(said) == 2 else []
+        if len(clauses) > 1 and (t.start - base) > (
+            opened := t.end - base - len(said[1]) + len(clauses[0])
+        ):
+            # "…80个产业项目，其中5亿元以上项目2个、总部企业5家，到位资金57.27亿元以上":
+            # a clause after the parts measuring another thing than they do commits anew.
+            parts = {
+                u.unit
+                for u in breakdown
+                if u is not t and opened - len(clauses[0]) <= u.start - base < opened
+            }
+            if parts and t.unit not in parts:
+                continue
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5078,6 +5156,11 @@ _GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*
 _YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
+# A sentence opening with the date it reports to ("截至7月底，", "截止目前，", "目前，",
+# "今年以来，"): what it counts is done, even in a row of a plan.
+_SO_FAR = re.compile(r"\s*(?:截至|截止|今年以来|目前[，,])")
+
+
 def find_targets(
     paragraphs: list[str],
     offsets: list[int],
@@ -5169,6 +5252,8 @@ def find_targets(
                 continue
             k = bisect.bisect_right(starts, start)
             inside = parted or goal is not None or (k > 0 and reach[k - 1] > start)
+            if inside and _SO_FAR.match(sentence):
+                inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
             these = targets_in(sentence, start, committed=inside)
             if goal is not None:
                 for target in these:
