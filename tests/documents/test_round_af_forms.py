@@ -185,3 +185,21 @@ def test_the_same_table_in_traditional_characters():
         ("實施困難老年人家庭適老化改造180戶", "區民政局")
     ]
     assert [(t.value, t.unit) for t in d.targets] == [(Decimal("180"), "戶")]
+
+
+# --- a span of years before a count on a list; 期间 of a five-year plan ----------------------
+
+
+def test_a_count_on_a_list_after_a_span_of_years_counts_and_is_due_by_its_end():
+    text = "2029年水利工作要点:将加快推进8个大型灌区和2029—2031年15个中型灌区现代化改造。\n"
+    d = decompose(text)
+    found = {(t.value, t.unit): t for t in d.targets}
+    assert set(found) == {(Decimal("8"), "个"), (Decimal("15"), "个")}
+    assert "中型灌区" in found[(Decimal("15"), "个")].indicator
+    assert found[(Decimal("15"), "个")].deadline == dt.date(2031, 12, 31)
+
+
+def test_the_years_of_a_five_year_plan_date_what_is_done_within_them():
+    text = "“十五五”期间,力争建成12座中型水库。\n"
+    d = decompose(text)
+    assert [(t.value, t.deadline) for t in d.targets] == [(Decimal("12"), dt.date(2030, 12, 31))]

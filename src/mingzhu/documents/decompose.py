@@ -1326,7 +1326,8 @@ _PROGRESS_CELL = re.compile(
     re.M,
 )
 # The period a progress column reports on, in a cell of its own under its header ("(7月)").
-_PERIOD_CELL = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
+# (not a group's number, "(一)")
+_PERIOD_CELL = re.compile(r"^[（(][^（()）]{0,6}(?:\d|月|季|年)[^（()）]{0,6}[)）]$")
 
 
 def _simplified_header(cell: str) -> str:
@@ -3730,7 +3731,8 @@ _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
 _STATES_GOALS = re.compile(r"(?:预期|主要)目标[^。；;：:]{0,6}?(?:是|为|為)?\s*[：:]")
 _DEADLINES = [
-    (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
+    # ("“十四五”期间": within the plan's years, by their end)
+    (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*(?:末|期间|期間)"), "plan"),
     (
         re.compile(
             r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:年(?=底))?(?:(?P<month>\d{1,2})\s*月\s*)?"
@@ -3839,7 +3841,10 @@ _COUNTED = re.compile(
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
     # (not the 及 of a word, "惠及17个乡镇", "涉及3个村")
-    rf"(?:[、，,]|(?<![惠涉普波顾])[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
+    rf"(?:[、，,]|(?<![惠涉普波顾])[和及与])\s*\*?\s*"
+    # (a span of years before the count, "和2023—2025年27个中型灌区", is its time)
+    r"(?P<span>(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?P<span_end>(?:19|20)\d{2})\s*年\s*)?"
+    rf"{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # A count on the list after one with a verb of its own, which need not be one of the verbs
@@ -4486,6 +4491,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if "verb" in more.groupdict() and not _OBJECT_VERBS.search(verb):
                 name = f"{verb}{name}"
             results.append(found(more, more.start("num"), name, ">=", value, verb))
+            if span_end := more.groupdict().get("span_end"):
+                # "和2023—2025年27个中型灌区…": the span's last year is its time
+                results[-1].deadline = dt.date(int(span_end), 12, 31)
+                results[-1].deadline_rule = more.group("span").strip()
             chain.append(results[-1])
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
