@@ -203,3 +203,12 @@ def test_the_years_of_a_five_year_plan_date_what_is_done_within_them():
     text = "“十五五”期间,力争建成12座中型水库。\n"
     d = decompose(text)
     assert [(t.value, t.deadline) for t in d.targets] == [(Decimal("12"), dt.date(2030, 12, 31))]
+
+
+def test_the_plans_years_between_the_verb_and_the_count_are_no_part_of_the_name():
+    text = "2029年工作要点:将加快推进“十五五”期间7个大型灌区和2029—2031年20个中型灌区改造。\n"
+    d = decompose(text)
+    assert sorted((t.indicator, t.value, t.deadline) for t in d.targets) == [
+        ("中型灌区改造", Decimal("20"), dt.date(2031, 12, 31)),
+        ("大型灌区", Decimal("7"), dt.date(2030, 12, 31)),
+    ]

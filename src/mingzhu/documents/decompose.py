@@ -3832,6 +3832,8 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
+    # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
+    r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
     # ("新增完成 1967 个以上…": a page that sets its figures apart by spaces)
     rf"[^\W\d_和及与的]{{0,12}}?)[ \t]?{_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
@@ -4467,6 +4469,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
         gap = re.sub(r"^(?:今年|全年|當年|当年)的?|^剩余", "", gap)  # no part of the name
+        gap = re.sub(r"^[“\"]?十[四五六]五[”\"]?期[间間]", "", gap)
         # "完成约9000户农户生活污水治理": a count about so much is that much.
         about = _ABOUT.search(gap)
         name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
