@@ -212,3 +212,35 @@ def test_the_plans_years_between_the_verb_and_the_count_are_no_part_of_the_name(
         ("中型灌区改造", Decimal("20"), dt.date(2031, 12, 31)),
         ("大型灌区", Decimal("7"), dt.date(2030, 12, 31)),
     ]
+
+
+# --- a progress table whose rows the page ran together, a line a row ----------------------
+
+RUN_TOGETHER = (
+    "主题:\n"
+    "助残服务\n"
+    "实事内容工作任务责任单位进展情况\n"
+    "一季度二季度三季度四季度\n"
+    "助残服务建成15个残疾人之家。县残联,各乡镇1.完成选址; 2.完成8个。完成12个。建成16个。\n"
+    "为800名残疾人提供康复服务。县卫健局,县残联目前已服务300名。累计服务620名。\n"
+    "\n"
+    "在全县各乡镇为800名残疾人提供康复服务。\n"
+)
+
+
+def test_a_progress_table_run_together_a_line_a_row_gives_its_rows_and_units():
+    d = decompose(RUN_TOGETHER)
+    assert [(i.named_lead, i.named_co) for i in d.items] == [
+        ("县残联", ["各乡镇"]),
+        ("县卫健局", ["县残联"]),
+    ]
+    assert d.items[0].title.endswith("建成15个残疾人之家")
+    assert d.items[1].title == "为800名残疾人提供康复服务"
+
+
+def test_a_row_restating_its_figure_below_it_commits_once():
+    d = decompose(RUN_TOGETHER)
+    assert sorted((t.value, t.unit) for t in d.targets) == [
+        (Decimal("15"), "个"),
+        (Decimal("800"), "名"),
+    ]

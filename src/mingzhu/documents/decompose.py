@@ -1311,6 +1311,56 @@ def led_project_tables(text: str) -> str:
     return text
 
 
+# A progress table whose page ran each row's cells together on one line, the header too
+# ("实事内容工作任务责任单位进展情况", then "一季度二季度三季度四季度"): each row its task
+# closed by a full stop, the units apart by commas, then the reports ("1.完成…", "目前已…").
+_RUN_PROGRESS_WORD = (
+    r"实事内容|实事名称|项目名称|工作任务|主要内容|工作内容|目标任务|责任单位|牵头单位|配合单位|"
+    r"进展情况|完成情况|推进情况"
+)
+_RUN_PROGRESS_HEADER = re.compile(rf"^(?:{_RUN_PROGRESS_WORD}){{3,6}}$")
+_RUN_PERIODS = re.compile(r"^(?:[一二三四]季度|上半年|下半年|\d{1,2}月(?:份)?)+$")
+_RUN_PROGRESS_ROW = re.compile(
+    r"^(?P<task>[^。]{4,80}?)。"
+    r"(?P<units>[\u4e00-\u9fff]{2,10}?(?:[，,、][\u4e00-\u9fff]{2,10}?)*?)"
+    r"(?=\d{1,2}[.．、]|目前|已|截至|截止|累计|完成)"
+)
+_RUN_UNIT_NAME = re.compile(
+    r"^(?:各|相关)?[\u4e00-\u9fff]{0,8}(?:局|委|办|中心|政府|公司|集团|院|队|站|所|联|会|街|镇|乡|部)$"
+)
+
+
+def run_together_progress_tables(text: str) -> str:
+    """Such a table rewritten as numbered rows naming their units ("1.创建20个…社区。
+    （责任单位：区残联、相关镇街）"); what the rows report is left out."""
+    if "情况" not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        words = line.strip()
+        if (
+            not _RUN_PROGRESS_HEADER.match(words)
+            or not re.search(r"(?:责任|牵头)单位", words)
+            or not re.search(r"情况$", words)
+        ):
+            continue
+        j = k + 1
+        while j < len(lines) and (not lines[j].strip() or _RUN_PERIODS.match(lines[j].strip())):
+            j += 1
+        out: list[str] = []
+        while j < len(lines):
+            row = lines[j].strip()
+            m = _RUN_PROGRESS_ROW.match(row)
+            names = re.split(r"[，,、]", m.group("units")) if m else []
+            if not m or not all(_RUN_UNIT_NAME.match(n) for n in names):
+                break
+            out.append(f"{len(out) + 1}.{m.group('task')}。（责任单位：{'、'.join(names)}）")
+            j += 1
+        if out:
+            return "\n".join(lines[:k] + out + lines[j:])
+    return text
+
+
 # A table of a year's tasks and how they went, copied one cell a line without a number
 # column: "项目名称" "项目内容" "责任单位" "进展情况", then a group "(一)" over its name, then
 # each row's task, its units and what it reports.
@@ -5848,6 +5898,7 @@ _TABLE_READERS = (
     labelled_records,
     scored_tables,
     led_project_tables,
+    run_together_progress_tables,
     progress_tables,
     unflatten_tables,
     project_tables,
@@ -6276,6 +6327,17 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
+    # A row restating its figure ("新增30家…中心。" then, under it, "在全区20个镇街新增30家…
+    # 中心。"): one commitment, the first.
+    seen: set[tuple] = set()
+    kept = []
+    for target in targets:
+        key = (target.item_code, target.indicator, target.value, target.unit, target.comparator)
+        if target.item_code and key in seen:
+            continue
+        seen.add(key)
+        kept.append(target)
+    targets = kept
     # What a year's report, plan or work commits to without a date of its own is due by
     # the year's end, and what a plan for a span of years commits to by the span's end:
     # when the text says which itself (its title, date line or own 文号).
