@@ -244,3 +244,17 @@ def test_a_row_restating_its_figure_below_it_commits_once():
         (Decimal("15"), "个"),
         (Decimal("800"), "名"),
     ]
+
+
+# --- a month's time limit without a year; a year naming a batch of work ---------------------
+
+
+def test_a_months_limit_dates_the_figure_after_it_in_the_documents_year():
+    text = (
+        "2029年农村供水工作要点印发\n"
+        "要加快水库除险加固,5月底前,2029年度38座小型水库除险加固工程主体基本完工;"
+        "10月底前,竣工验收率不低于70%。\n"
+    )
+    d = decompose(text)
+    dates = {t.value: t.deadline for t in d.targets}
+    assert dates == {Decimal("38"): dt.date(2029, 5, 31), Decimal("70"): dt.date(2029, 10, 31)}

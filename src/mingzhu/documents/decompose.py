@@ -21,6 +21,7 @@ The steps, in order:
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import datetime as dt
 import itertools
@@ -3785,7 +3786,9 @@ _DEADLINES = [
     (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*(?:末|期间|期間)"), "plan"),
     (
         re.compile(
-            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:年(?=底))?(?:(?P<month>\d{1,2})\s*月\s*)?"
+            # ("2023年度204座…": the year a batch of work is named by, no time limit)
+            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年(?!度)\s*(?:年(?=底))?"
+            r"(?:(?P<month>\d{1,2})\s*月\s*)?"
             r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面|计划))?"
         ),
         "year",
@@ -5213,6 +5216,8 @@ _THIS_YEAR = re.compile(
 )
 
 
+# A month's time limit with no year ("6月底前", "9月前"): the document's year.
+_MONTH_LIMIT = re.compile(r"(?<![\d年个個])(?P<month>\d{1,2})\s*月\s*(?:底|末)?\s*(?:前|以前|之前)")
 _GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
 # A sentence opening on the year whose work it plans ("…。2024年，我们工作的总体要求是").
 _YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
@@ -5333,6 +5338,13 @@ def find_targets(
                         target.indicator = head.strip() + grew
             this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
+                if year and target.deadline is None:
+                    # "6月底前，…主体工程基本完工": a month's limit before the figure, in the
+                    # document's year.
+                    limits = list(_MONTH_LIMIT.finditer(sentence, 0, target.start - start))
+                    if limits and 1 <= (month := int(limits[-1].group("month"))) <= 12:
+                        target.deadline = dt.date(year, month, calendar.monthrange(year, month)[1])
+                        target.deadline_rule = limits[-1].group(0)
                 if dated and target.deadline is None:
                     target.deadline, target.deadline_rule = dated
                 if this_year and target.deadline is None:
