@@ -235,7 +235,7 @@ _HALF = re.compile(r"(?P<half>上|下)半年")
 _QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
 # 每年 after 每人/每户 is a rate ("每人每年5000元补助"), not work done every year.
 _LONG_RUNNING = re.compile(
-    r"长期坚持|持续推进|长期推进|常态化|(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|持续开展|"
+    r"长期坚持|持续推进|长期推进|常态化|常态开展|常态推进|(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|持续开展|"
     r"持续改善|长期|久久为功"
 )
 # A season: its last month (春季 5月, 夏季 8月, 秋季 11月, 冬季 12月), except the term a
@@ -246,6 +246,16 @@ _SEASON_END = {"春": 5, "夏": 8, "秋": 11, "冬": 12}
 _SCHOOL_TERM = {"春": 3, "秋": 9}
 _SCHOOL = re.compile(
     r"开学|学期|入学|招生|学校|幼儿园|小学|中学|学位|校区|校舍|[^学]校(?!准|验|对)"
+)
+# What opens with a school's term ("秋季开学", "秋季学期", "秋季投入使用").
+_TERM_OPENS = re.compile(
+    r"[^，,。；;]{0,4}?(?:开学|開學|学期|學期|入学|入學|招生|投入使用|启用|啟用|交付使用)"
+)
+# "于明年8月底全部竣工,9月份投入使用": a month after a dated one, in the same sentence, as
+# the next step of the work, is of that year.
+_NEXT_MONTH = re.compile(
+    rf"[^，,。；;]{{0,8}}[，,、]\s*(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末)?\s*(?:前)?\s*"
+    r"(?=投入使用|交付使用|建成|竣工|完工|开学|運行|运行|运营|啟用|启用)"
 )
 _TIME_LIMIT = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*(?P<when>[^；;。\n）)]+)")
 
@@ -303,10 +313,21 @@ _SPAN_CLOSING = re.compile(
 _STAGED = re.compile(r"(?:19|20)\d{2}(?=\s*年\s*[，,])")
 
 
+# The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
+_TERM_UNTIL = re.compile(
+    r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*"
+    r"(?:\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?|年底|年末)"
+)
+
+
 def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, bool]:
     """The deadline an item names (the latest of its dates), the words, and whether it
     is long-running (长期坚持, 每年 …) with no single deadline. ``year``: the document's,
     for phrases that name none (年内, 6月底前, 三季度末)."""
+    if "至" in text:
+        text = _TERM_UNTIL.sub("", text)
+    if year is not None and ("明年" in text or "次年" in text):
+        text = re.sub(r"明年|次年", f"{year + 1}年", text)  # "于明年8月底全部竣工"
     limit = _TIME_LIMIT.search(text)
     if limit and (span := _YEAR_SPAN.fullmatch(re.sub(r"\s+", "", limit.group("when")))):
         # "完成时限：2022-2023": the years the work spans; done by the end of the last.
@@ -354,6 +375,10 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
                 day = None
         words = m.group(0).strip() if day is None else text[m.start() : d.end()].strip()
         found.append((day or month_end(int(m.group("year")), month), words))
+        if m.group("month") and (after := _NEXT_MONTH.match(text, d.end() if d else m.end())):
+            later = _month(after.group("month"))
+            if month < later <= 12:
+                found.append((month_end(int(m.group("year")), later), after.group(0).strip()))
     staged = [
         int(m.group(0))
         for m in _STAGED.finditer(text)
@@ -376,7 +401,9 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         for m in _SEASON.finditer(text):
             season = m.group("season")
             month = _SEASON_END[season]
-            if season in _SCHOOL_TERM and _SCHOOL.search(text):
+            if season in _SCHOOL_TERM and _SCHOOL.search(text) and _TERM_OPENS.match(text, m.end()):
+                # "秋季开学", "新建城北小学，秋季投入使用": the term; "利用春季抓好校园绿化":
+                # the season.
                 month = _SCHOOL_TERM[season]
             found.append((month_end(year, month), m.group(0)))
         if not found:

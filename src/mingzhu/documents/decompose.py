@@ -1617,6 +1617,12 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             if key in columns and columns[key] < len(row) and row[columns[key]]
         }
         for key in ("lead", "co"):
+            if key in cells and (labelled := _LABELLED_UNIT_CELL.match(cells[key])):
+                # "牵头单位:市文广旅游局 责任单位:市各县(市、区)政府": a unit column whose cell
+                # names its lead and co-units itself, by their labels.
+                cells["lead"], cells["co"] = labelled.group("lead"), labelled.group("co")
+                break
+        for key in ("lead", "co"):
             if key in cells:
                 cells[key] = cells[key].rstrip("。")  # "区投资促进中心。": a cell closed
             if key in cells and _NOT_UNITS.search(cells[key]):
@@ -1633,6 +1639,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     return lines
 
 
+_LABELLED_UNIT_CELL = re.compile(
+    rf"^\s*(?:{_tw('牵头单位|牵头部门')})\s*[:：]\s*(?P<lead>\S.*?)\s*[；;，,]?\s*"
+    rf"(?:{_tw('责任单位|配合单位|责任部门|配合部门')})\s*[:：]\s*(?P<co>\S.*?)\s*$"
+)
 _GOAL_CELL = re.compile(
     r"(?P<sign>[≥≤＞＜><]|不低于|不高于|不少于|不超过)?\s*(?P<num>\d+(?:\.\d+)?)"
 )
@@ -2106,6 +2116,10 @@ def numbered_tables(text: str) -> str:
     while k < len(lines):
         line = lines[k]
         header = _header_cells(line) if "|" in line or "｜" in line else []
+        if header and (_ROW_START.match(line) or any(len(c) > 20 or "。" in c for c in header)):
+            # A row of a table whose header stands above it ("71 | 提高…。 | 1.深入… |
+            # 牵头单位:… |"): its cells are sentences, no header's words.
+            header = []
         columns = table_columns(header) if len(header) >= 3 else {}
         following = [c.strip() for c in _row_cells(lines[k + 1])] if k + 1 < len(lines) else []
         if (
@@ -2152,7 +2166,7 @@ def numbered_tables(text: str) -> str:
 
 FLATTENED = 300  # a line longer than this may hold a whole plan
 _INLINE_HEADING = re.compile(
-    r"(?<=[。；;）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+    r"(?<=[。；;：:）)\u4e00-\u9fff])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
     # a page that lost the spaces too: a heading right after a full stop or a colon
     r"|(?<=[。；;：:])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
@@ -2160,8 +2174,30 @@ _INLINE_HEADING = re.compile(
 
 # "一、基本情况（一）改造…": a short heading run into the first heading below it.
 _HEADING_THEN_FIRST = re.compile(
-    r"(?:^|(?<=[。；;：:]))[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}(?=[（(]一[)）])"
+    r"(?:^|(?<=[。；;：:]))[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,16}(?=[（(]一[)）])"
 )
+# "…（市税务局、市财政局，…，列第一位的为牵头单位）(二)加强…": the next heading right after
+# the note that names the units of the row before it.
+_HEADING_AFTER_NOTE = re.compile(r"(?<=[）)])(?=[（(][一二三四五六七八九十]+[)）])")
+
+
+def _headings_after_notes(line: str) -> str:
+    """The line with a new line before each heading that stands right after a closing
+    bracket whose note names units (a page that lost the spaces of a flattened plan)."""
+    out, last = [], 0
+    for m in _HEADING_AFTER_NOTE.finditer(line):
+        depth, opening = 0, -1
+        for at in range(m.start() - 1, -1, -1):  # the bracket the note opens with
+            depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(line[at], 0)
+            if depth == 0:
+                opening = at
+                break
+        if opening < 0 or not _UNITS_NOTE.fullmatch(line[opening : m.start()]):
+            continue
+        out.append(line[last : m.start()])
+        last = m.start()
+    out.append(line[last:])
+    return "\n".join(out)
 
 
 # "… 1.城东客运站建成投用。 分管领导：… 2.新建…", "分别是： (1)完成… (2)新建…": rows
@@ -2238,6 +2274,18 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
     for found in marks.values():
         if len(run := _longest_run(found)) > len(best):
             best = run
+    bare: set[int] = set()
+    if len(line) > FLATTENED and len(marks["dot"]) >= 2:
+        # "… 1落实…。 2落实…。 3、积极…。 4收集…。 5、迎接…": a flattened plan whose page lost
+        # the marks of some numbers; a number before a work, among marked ones, counts.
+        found = [
+            (m.start(), int(m.group("bare")))
+            for m in _BARE_NUMBER.finditer(line)
+            if m.start() and _BEFORE_NUMBER.match(line, m.start() - 1)
+        ]
+        run = _longest_run(sorted(marks["dot"] + found))
+        if len(run) > len(best) and len(set(run) & {at for at, _n in marks["dot"]}) >= 2:
+            best, bare = run, {at for at, _n in found} & set(run)
     if len(best) == 1 and len(line) > FLATTENED and (head := _LONE_WORK.match(line, best[0])):
         # "… 1、突出特色，优化结构，谋划富民强镇 坚持…": the one numbered work of a flattened
         # plan, its head short and standing before a space, is a row of its own.
@@ -2251,9 +2299,27 @@ def _numbered_run(line: str, tight: bool = False, flattened: bool = False) -> st
         out.append(line[last:at].rstrip())
         last = at
     out.append(line[last:].lstrip())
+    if bare:
+        starts = [0, *best]
+        out = [
+            re.sub(r"^(\d{1,2})", r"\1、", part.strip()) if at in bare else part
+            for at, part in zip(starts, out, strict=True)
+        ]
     return "\n".join(part.strip() for part in out)
 
 
+# A number before a work, its mark lost ("1落实…"), not a count ("3个", "4月份", "2023年").
+_BARE_NUMBER = re.compile(
+    r"\s+(?=(?P<bare>\d{1,2})(?![\d.．、])"
+    r"(?![个個月年日号號家项項条條栋棟万萬亿億千百名人所座次天岁歲分元米吨噸亩畝户戶间間处處台臺辆輛只头頭张張"
+    r"期批季周届屆级級倍类類点點场場套层層%％])[\u4e00-\u9fff])"
+)
+
+
+_HEADING_THEN_BODY = re.compile(
+    r"^(\s*[一二三四五六七八九十]+、[^\s，,。；;：:（()）]{2,24})[ \t\u3000]+(?=[^\s\d])", re.M
+)
+_LAST_PAGE_NUMBER = re.compile(r"(?<=[。；;！!？?])[ \t\u3000]+\d{1,3}\s*$")
 _CHUNK = re.compile(r"^(?P<n>\d{1,3})、(?=\S)")
 
 
@@ -2402,11 +2468,15 @@ def join_lines(text: str) -> list[str]:
     lines = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _page_chunks_joined(text)
+    # "…认真完成各项工作任务。 2": the number of the page (or chunk) the passage stops on.
+    text = _LAST_PAGE_NUMBER.sub("", text)
     # A plan a page flattened onto one line: its headings (一、 （一）) after a space start
     # lines again, and so do rows numbered 1, 2, 3… after a space.
     text = "\n".join(
         _numbered_run(
-            _INLINE_HEADING.sub("\n", _HEADING_THEN_FIRST.sub("\\g<0>\n", line)),
+            _INLINE_HEADING.sub(
+                "\n", _headings_after_notes(_HEADING_THEN_FIRST.sub("\\g<0>\n", line))
+            ),
             tight=" " not in line.strip(),
         )
         if len(line) > FLATTENED
@@ -2422,6 +2492,8 @@ def join_lines(text: str) -> list[str]:
             else part
             for part in text.split("\n")
         )
+        # "二、做好校舍建设及安全管理工作 认真抓好…": a part's heading, a space, its text.
+        text = _HEADING_THEN_BODY.sub("\\g<1>\n", text)
     if "为" in text or "為" in text:
         text = "\n".join(
             _SECOND_ROW.sub("\\g<0>\n", line) if _LABELLED_ROW.match(line.strip()) else line
@@ -2787,9 +2859,27 @@ DATE_LINE = re.compile(
     r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*[)）]?"
     r"(?:\s*[|｜])?$"  # a web page's table cell left after it: "2022年12月21日 |"
 )
+
+
 # A plan's section of goals: every sentence in it commits.
-GOALS = re.compile(
-    rf"^(?:{_tw('主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标')})$"
+class _EitherForm:
+    """A pattern read on a heading in simplified characters, whichever form the page
+    wrote it in, or both mixed ("總體目标")."""
+
+    def __init__(self, pattern: re.Pattern, longest: int) -> None:
+        self.pattern, self.longest = pattern, longest
+
+    def match(self, text: str) -> re.Match | None:
+        if len(text) > self.longest:
+            return None  # (a whole heading, never a line of text)
+        return self.pattern.match(text.translate(_T2S))
+
+
+GOALS = _EitherForm(
+    re.compile(
+        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标)$"
+    ),
+    longest=6,
 )
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
@@ -3040,7 +3130,9 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-_ORDINAL = re.compile(r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)是)")
+_ORDINAL = re.compile(
+    r"(?:^|(?<=[。！？!?；;：:”，,]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)是)"
+)
 _FIRST = re.compile(
     r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>第(?P<n>[一二三四五六七八九十]+)[，,、])"
 )
@@ -3115,6 +3207,9 @@ def _ordinal_items(para: str) -> list[_Inline]:
         expected = None
         for m in pattern.finditer(para):
             n = chinese_number(m.group("n"))
+            if m.start() and para[m.start() - 1] in "，," and (found or n != 1):
+                # "…从四方面着手推进,一是…。二是…": only the first may follow a comma.
+                continue
             # (One number lost, as a page's garbled characters lose "三是" between "二是…"
             # and "四是…", does not end the items.)
             if expected is None or n == expected or (len(found) >= 2 and n == expected + 1):
@@ -3615,6 +3710,7 @@ UNITS = (
     "千瓦",
     "岁",
     "歲",
+    "万公里",  # ("新建改建农村公路12.9万公里", as 万亩 and 万平方米)
     "公里",
     "千米",
     "米",
@@ -3798,7 +3894,7 @@ _DEADLINES = [
 _SPAN_FROM = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$")
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
-    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|"
+    r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|即|"
     r"我们|我市|全县|全区|上半年|下半年|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
@@ -3844,7 +3940,7 @@ _COUNT_UNIT = (
 )
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
-    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
+    rf"万户|万人次|万人|万平方米|平方米|万亩|亩|万公顷|公顷|万公里|公里|人次|{_COUNT_UNIT}|场次|场|人|万棒"
 )
 # The size of each thing counted, said before it with 的 ("建成20个年接待游客300万人次以上的
 # 大景区"): part of what is counted.
@@ -3946,6 +4042,27 @@ _LISTED = re.compile(
     rf"\s*(?P<unit>{_WORK_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
+# "开工建设官桥至会宫段、白湖至会宫段两条一级公路": the count standing right after the
+# list's last name, what the list adds up to.
+_LISTED_APPOSED = re.compile(
+    r"、[^，,。；;、]{1,24}?(?<=[\u4e00-\u9fff])(?<!各)"  # ("城东、城西各2所": each)
+    rf"(?P<num>\d+(?:\.\d+)?|(?!一批)[一二两三四五六七八九十]{{1,3}}(?={_COUNT_UNIT}))"
+    rf"\s*(?P<unit>{_COUNT_UNIT})(?:以上)?"
+    rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
+)
+# "完成约37.5公里的四条县道…修复": a length said of a count of things; the count is what the
+# name opens with.
+_COUNT_OPENING = re.compile(
+    rf"^(?!一批)(?P<num>[一二两三四五六七八九十]{{1,3}}|\d+)\s*(?P<unit>{_COUNT_UNIT})(?P<rest>[\u4e00-\u9fff]{{2,}})$"
+)
+_NAMED_MEASURES = re.compile(r"\d+\s*[条條](?=意见|意見|措施|举措|舉措|政策|规定|規定|细则|細則)")
+_REACHED_ALREADY = re.compile(
+    r"(?P<fig>(?:达到|達到|达|達)\s*\d+(?:\.\d+)?\s*[万萬亿億]?\s*[\u4e00-\u9fff%％]{0,3})\s*[，,]\s*"
+    r"(?:已经|已經|已)(?:实现|實現|完成|建成|覆盖|覆蓋)"
+)
+# "约需资金…", "约计投资…": a figure said to be about so much.
+_ABOUT_NEEDED = re.compile(r"^(?:约|約)(?:需|需要|计|計|为|為)?(?=[\u4e00-\u9fff]{2})")
+_COUNT_OPENERS = frozenset("一二两三四五六七八九十0123456789")
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
     rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
@@ -4011,6 +4128,9 @@ _SUM_THEN_WORK = re.compile(
     r"(?![^，,。；;]{0,12}?(?:投资|投資|投入)\s*\d)"
     r"(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
 )
+_PLAN_WORDS = re.compile(
+    r"计划|計劃|完成|实现|實現|全年|年度|累计|累計|共|预计|預計|总|總|新增|\d+年"
+)
 _COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
 # "确保完成今年8.5亿元投资任务": a sum named as the year's investment to complete.
 _INVESTMENT_TASK = re.compile(
@@ -4034,6 +4154,14 @@ _INDEX = re.compile(
 _OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
+# The clause after a year that opens it, reaching a level ("2025年数字经济…比重达到13.5%").
+_GOAL_LEVEL = re.compile(
+    r"[^，,。；;]{2,40}?(?:达到|達到|突破|超过|超過|提高到|提高至|控制在|进入|進入)"
+)
+# The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
+_TERM_UNTIL = re.compile(r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*$")
+
+
 def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
     """(position, date, words) of every deadline phrase of a sentence; a sentence that
     opens with a year and a comma ("2027年，全市新建…") speaks of that year's end."""
@@ -4044,6 +4172,8 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
         for m in pattern.finditer(sentence):
             if kind == "plan":
                 day = dt.date(_PLAN_END[m.group("plan")], 12, 31)
+            elif _TERM_UNTIL.search(sentence[max(0, m.start() - 12) : m.start("year")]):
+                continue  # "…等政策延续执行至2027年底": how long a policy runs, no deadline
             else:
                 if not (m.group("to") or m.group("tail") is not None and m.group("tail") != ""):
                     # A bare year ("2023 年是…") names a time, not a deadline; a year
@@ -4056,8 +4186,13 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                         pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
                     elif re.search(r"(?:要求|确保|確保)\s*$", sentence[: m.start()]):
                         pass  # "要求2017年城镇新增就业1.35万人": the year asked for
+                    elif re.search(r"(?:^|[，,；;：:]\s*即?)\s*$", sentence[: m.start()]) and (
+                        _GOAL_LEVEL.match(rest)
+                    ):
+                        pass  # "…发展目标,即2025年数字经济核心产业增加值…达到13.5%左右"
+
                     elif not re.match(
-                        r"\s*(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
+                        r"\s*(?:全年)?(?:创成|创建|建成|完成|实现|达到|突破|基本|全面|将|將|计划|計劃|力争|力爭"
                         r"|要(?!求))",  # ("2020年要实现新开工80个小区以上")
                         rest,
                     ):
@@ -4113,6 +4248,12 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     at = sentence.rfind("《", start, stop)
     if at >= 0 and sentence.find("》", at, stop) < 0:
         start = at + 1  # inside a title ("…主要包括《新增城区停车位1000个》")
+    if (
+        ("和" in (span := sentence[start:stop]) or "及" in span or "与" in span or "與" in span)
+        and (joined := list(_FIGURE_AND.finditer(sentence, start, stop)))
+        and joined[-1].end() < stop
+    ):
+        start = joined[-1].end()  # "实施安全生命防护工程5万公里和危桥改造5000座": after 和
     clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
@@ -4121,7 +4262,32 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
         lead = _LEADING_NOISE.match(clause, cut)
         cut = lead.end() if lead else cut
     name = _TRAILING_NOISE.sub("", _EXPLAINING_ASIDE.sub("", clause[cut:])).strip()
+    if (
+        not name
+        and start >= 2
+        and sentence[start - 1] in "、，,"
+        and (
+            _LEVEL_ONLY.fullmatch(clause)
+            or (not clause.strip() and _LEVEL_ONLY.match(sentence, stop))
+        )
+        and (grew := _GREW_BEFORE.search(sentence, 0, start - 1))
+    ):
+        # "数字经济增加值增长55%以上、达到5.5万亿元": the level the figure whose change the
+        # clause before gives reaches.
+        return _indicator(sentence, grew.start("verb"))
     return name, start + cut
+
+
+# A figure and its measure, then 和 (or 及) before the next work ("…工程5万公里和危桥改造5000座").
+_FIGURE_AND = re.compile(
+    rf"\d+(?:\.\d+)?\s*(?:{_UNIT})(?:以上|左右)?(?:和|及|与|與)(?=[\u4e00-\u9fff])"
+)
+# A clause that is only the verb of a level ("、达到5.5万亿元"), and the change of a figure
+# ending the clause before it ("…增加值增长55%以上").
+_LEVEL_ONLY = re.compile(r"\s*(?:达到|達到|突破|超过|超過)(?!\s*[%％])\s*")
+_GREW_BEFORE = re.compile(
+    r"(?P<verb>增长|增長|增速|提高|提升)\s*\d+(?:\.\d+)?\s*[%％](?:以上|左右)?\s*$"
+)
 
 
 def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
@@ -4250,6 +4416,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         results[-1].unit = m.group("unit")
         taken.append((m.start(), m.end()))
     for m in _SUM_THEN_WORK.finditer(text) if "," in text or "，" in text else ():
+        named, _at = _indicator(text, m.start())
+        if len(_PLAN_WORDS.sub("", named)) >= 2:
+            continue  # "完成农村公路固定资产投资2800亿元,新建…": the sum is named before it
         obj = m.group("obj")
         cut = max((c.end() for c in _COUNTED_PART.finditer(obj)), default=0)
         work = obj[cut:].strip('“”"') if len(obj) - cut >= 2 else obj
@@ -4352,14 +4521,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if joined := _AND_THEN.match(after):
             after = "，" + after[joined.end() :]  # "硬化道路10万平方米并安装…", "…及其他附属设施"
         within = suffix in ("内", "以内", "之内", "以內", "之內")  # "5个工作日内完成审批": a limit
-        listed = after[:1] in ("和", "及", "与") and _severally(text[: m.start()])  # "40家和300家"
+        listed = after[:1] in ("和", "及", "与") and (
+            _severally(text[: m.start()])  # "40家和300家"
+            # "实施安全生命防护工程5万公里和危桥改造5000座": another work and its count
+            or bool(re.match(r"[和及与][\u4e00-\u9fff]{2,16}?\d", after))
+        )
         if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
             continue
         if _CEILING.search(text, 0, m.start()):
             continue  # "最高不超过2000万元": the most a measure pays, not a target
-        if _DIMENSION.search(text, 0, m.start()):
+        if (dim := _DIMENSION.search(text, 0, m.start())) and not _worked_area(text, dim):
             continue  # "建设1条总长度约25公里的管道": the size of what is built
         comparator, words = _comparator(m.group("pre"), suffix)
         if m.group("upto") and comparator is None:
@@ -4736,7 +4909,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 )
             )
         taken.append((m.start(), m.end()))
-    for m in _LISTED.finditer(text):
+    listed = _LISTED.finditer(text)
+    if "、" in text:
+        listed = itertools.chain(listed, _LISTED_APPOSED.finditer(text))
+    for m in listed:
         at = m.start("num")
         if not clear(at, m.end()) or looks_back.search(text[:at]) or _in_aside(text, at):
             continue
@@ -4902,6 +5078,37 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 )
             )
             taken.append((amount.start("num"), amount.end()))
+    for t in list(results):
+        if (
+            t.indicator[:1] in "约約"
+            and (about := _ABOUT_NEEDED.match(t.indicator))
+            and t.comparator == ">="
+            and not t.rule
+        ):
+            # "约需资金10651万元": about so much, an exact figure (as "完成约9000户…").
+            t.indicator, t.comparator, t.rule = t.indicator[about.end() :], "=", about.group(0)
+        if (
+            t.indicator[:1] in _COUNT_OPENERS
+            and (opening := _COUNT_OPENING.match(t.indicator))
+            and opening.group("unit") != t.unit
+        ):
+            # "约37.5公里的四条县道": the length is of the roads, and so is the count.
+            t.indicator = opening.group("rest")
+            value = _number(opening.group("num"))
+            if value is not None:
+                results.append(
+                    dataclasses.replace(
+                        t, value=value, unit=opening.group("unit"), comparator=">=", rule="count"
+                    )
+                )
+    if "条" in text or "條" in text or "已" in text:
+        # "制定实施数字政府建设22条意见": the name of a set of measures, no count to reach;
+        # "江苏省内5G基站达16.6万座,已实现…全覆盖": a level reached, reported.
+        spans = [(m.start(), m.end()) for m in _NAMED_MEASURES.finditer(text)]
+        spans += [(m.start(), m.end("fig")) for m in _REACHED_ALREADY.finditer(text)]
+        results = [
+            t for t in results if not any(a < t.end - base and t.start - base < b for a, b in spans)
+        ]
     if "、" in text and _LISTED_NUMBERS.search(text):
         # "完成9、10、15村的道路硬化": the numbers of villages (groups, buildings) listed, no
         # count of them.
@@ -4953,6 +5160,20 @@ _DIMENSION = re.compile(
     r"建设面积|建設面積|(?<=[、，,])[宽寬])"  # ("全长470米、宽30米")
     r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
+
+
+# "撤除校舍建筑面积58483平方米,新建校舍建筑面积71282平方米": the floor area a work clears or
+# builds, its clause opening on the work and counting nothing else, is how much it does.
+_AREA_WORK = re.compile(
+    r"(?:新建|撤除|拆除|改造|改建|扩建|擴建|建设|建設|新增)[\u4e00-\u9fff]{1,10}"
+    r"(?:建筑面积|建築面積|建设面积|建設面積)\s*$"
+)
+
+
+def _worked_area(text: str, dim: re.Match) -> bool:
+    start = max(text.rfind(c, 0, dim.start()) for c in "，,。；;") + 1
+    clause = text[start : dim.end()]
+    return not re.search(r"\d", clause) and bool(_AREA_WORK.search(clause))
 
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
@@ -5212,7 +5433,7 @@ _GENERIC_NAME = re.compile(r"^(?:产值|总额|总量|数量)?(?:增长|增幅|�
 # 接待游客…": what the year is to do, 全年 opening its clause before the verb.)
 _THIS_YEAR = re.compile(
     r"今年(?!以来)|年内|年底前|本年度|全年(?:(?=[^。；;]{0,12}目标|完成|实现)|"
-    r"(?<![\u4e00-\u9fff]全年)(?=组织|举办|开展|接待|新增|新建|培育|引进|培训|争取|力争|确保))"
+    r"(?<![\u4e00-\u9fff]全年)(?=组织|举办|开展|接待|新增|新建|培育|引进|培训|争取|力争|确保|计划|预计))"
 )
 
 
@@ -5422,6 +5643,17 @@ _ANSWERING = re.compile(
     rf"(?:(?:分别|共同|按职责分工|按职责|具体)?{_either('负责')}"
     rf"|{_either('按职责分工')}[\u4e00-\u9fff]{{2}}(?=[）)]))(?:[，,；;][^（()）]{{0,30}})?[）)]"
 )
+# "（市商务局，各县区、开发园区按职责分工负责）", "（市税务局、市财政局，各县市、区政府，列第一位
+# 的为牵头单位，下同。…）": units listed apart by commas too, answering for the item, or with
+# the note saying that the first listed leads; the first named leads (read only when the
+# first name is a unit's).
+_LISTED_ANSWERING = re.compile(
+    r"[（(](?P<lead>(?:[^（()）：:；;。]|[（(][^（()）]*[）)]){2,160}?)"
+    rf"(?:[，,]\s*)?(?:(?:分别|共同|按职责分工|按职责|具体|按職責分工|按職責)?{_either('负责')}"
+    r"|(?:列|排)(?:在)?第一(?:位|个|個)?(?:的|者)?(?:为|為)(?:工作)?"
+    rf"{_either('牵头')}(?:单位|單位|部门|部門))"
+    r"(?:[^（()）]|[（(][^（()）]*[）)]){0,80}[）)]"
+)
 # "部门分工：省发展改革委牵头，各地、各部门配合。" on a line of its own: the 分工 of the
 # row names X its lead and Y its co-operating units.
 _SHARED_OUT = re.compile(
@@ -5545,7 +5777,11 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co") or "")
-        elif m := _ANSWERING.search(text):
+        elif (m := _ANSWERING.search(text)) or (
+            ("负责" in text or "負責" in text or "第一" in text)
+            and (m := _LISTED_ANSWERING.search(text))
+            and _UNIT_CELL.match(_split_names(m.group("lead"))[0].strip())
+        ):
             words.append(m.group(0))
             answerable = _names(m.group("lead"))
         elif "分工" in text and (m := _SHARED_OUT.search(text)):
@@ -5841,7 +6077,9 @@ def _long_running_as_a_whole(text: str, year: int | None) -> bool:
 
 
 # How often a work recurs, said anywhere in its row (not 每人每年, a rate).
-_CADENCE = re.compile(r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|常态化")
+_CADENCE = re.compile(
+    r"(?<!每人)(?<!每户)(?<!每生)每年|每季度|(?<!每人)每月|常态化|常态开展|常态推进"
+)
 
 
 def planned_year(paragraphs: list[str]) -> int | None:
@@ -6614,6 +6852,9 @@ _RUN_ON_TITLE = re.compile(
     # named at the head of a page that ran its lines together.
     r"|^(?:\d{1,2}(?=(?:19|20)\d{2}年))?(?:19|20)\d{2}年[^。，,；;：:！？!?\d]{0,12}(?:(?:19|20)\d{2}年)?"
     r"[^。，,；;：:！？!?\d]{0,12}?(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=[\u4e00-\u9fff])"
+    # "教育体育局发规办2023年工作方案 围绕…": an office's plan of a year, a space before its text.
+    r"|^[\u4e00-\u9fff]{2,20}(?:19|20)\d{2}年[^。，,；;：:！？!?\d\s]{0,12}?"
+    r"(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=\s)"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
 REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")

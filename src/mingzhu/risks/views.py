@@ -135,7 +135,7 @@ class MetricsView(ReportView):
             "controllable_pct": percent(result["controllable"].value),
             "domain_rows": domain_rows,
             "unit_rows": unit_rows,
-            "heat": heat_map_data(facts),
+            "heat": heat_map_data(facts, self.request.user),
         }
 
 
