@@ -33,6 +33,8 @@ from .forms import FileForm, RecheckForm, RejectForm, ReportForm
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, EventPhoto, GridEvent
 
+L = gettext_lazy
+
 EVENT_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("reported_at grid category campaign address"),
@@ -188,22 +190,13 @@ class FileView(EventActionView):
     action = actions.file_event
 
 
-class RejectView(EventActionView):
-    form_class = RejectForm
-    title = gettext_lazy("Do not file the event")
-
-    user_test = actions.may_file
-
-    action = actions.reject_event
-
-
-class RecheckView(EventActionView):
-    form_class = RecheckForm
-    title = gettext_lazy("Re-check on site")
-
-    object_test = actions.may_recheck
-
-    action = actions.recheck_event
+step = EventActionView.step
+RejectView = step(
+    actions.reject_event, RejectForm, L("Do not file the event"), user_test=actions.may_file
+)
+RecheckView = step(
+    actions.recheck_event, RecheckForm, L("Re-check on site"), object_test=actions.may_recheck
+)
 
 
 class PhotoView(FileDownloadView):
