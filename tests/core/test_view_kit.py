@@ -119,3 +119,12 @@ def test_an_action_page_may_ask_what_the_task_allows(leader, supervisor):
         for name in ("accept", "request_closure", "verify"):
             assert task_allows(name)(user, hazard) is (name in allowed)
     assert task_allows("accept")(leader, SimpleNamespace(task=None)) is False
+
+
+def test_the_status_column_of_task_backed_records_is_theirs(db):
+    from mingzhu.enterprises.models import Demand
+    from mingzhu.tasks.tables import STATUS_COLUMN
+
+    for record in (*Demand.objects.exclude(task=None)[:3], Hazard.objects.first()):
+        assert STATUS_COLUMN.value(record) == record.get_status_display()
+    assert STATUS_COLUMN.joins(Hazard) == []

@@ -28,7 +28,7 @@ from mingzhu.core.views import (
     Related,
     Tool,
 )
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
@@ -437,7 +437,7 @@ class VisitAddView(ActionFormView):
 DEMAND_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("raised_at enterprise category channel"),
-    Column("status", gettext_lazy("Status"), accessor=lambda d: d.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Department"), key="department"),
     TaskColumn("deadline"),
     Column(

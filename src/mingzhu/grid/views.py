@@ -24,7 +24,7 @@ from mingzhu.core.views import (
     period_of,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, offline
@@ -38,7 +38,7 @@ L = gettext_lazy
 EVENT_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("reported_at grid category campaign address"),
-    Column("status", gettext_lazy("Status"), accessor=lambda e: e.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
     TaskColumn("deadline"),
 ]

@@ -36,7 +36,7 @@ from mingzhu.core.views import (
 from mingzhu.tasks.actions import available_actions, was_reopened
 from mingzhu.tasks.models import TaskEvent
 from mingzhu.tasks.pages import task_allows
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 
 from . import actions, importer, models, services, suggest
 from .choices import (
@@ -74,7 +74,7 @@ REQUEST_COLUMNS = [
     *fields("number received_at channel request_type category"),
     Column("place", gettext_lazy("Place")),
     *fields("name_masked phone_masked"),
-    Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Handling unit"), key="unit"),
     TaskColumn("deadline"),
 ]

@@ -20,7 +20,7 @@ from mingzhu.core.views import (
     ReadOnlyMixin,
     Related,
 )
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, importer, services
@@ -204,7 +204,7 @@ class FactorRequestListView(ObjectListView):
         Column("project__town", gettext_lazy("Town")),
         *fields("kind quantity unit needed_by"),
         TaskColumn("lead_unit", gettext_lazy("Responsible department"), key="lead"),
-        Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
+        STATUS_COLUMN,
         TaskColumn("deadline"),
     ]
 

@@ -20,7 +20,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.filters import SHOW_ALL
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView, TaskListView
 
 from . import actions
@@ -33,7 +33,7 @@ HAZARD_COLUMNS = [
     Column("title", link=True),
     *fields("domain level unit found_on"),
     Column("owner", gettext_lazy("Owner")),
-    Column("status", gettext_lazy("Status"), accessor=lambda h: h.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("deadline"),
     TaskColumn("code", key="task"),
 ]

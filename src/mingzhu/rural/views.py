@@ -27,7 +27,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.pages import TaskDetailMixin, visible_tasks
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 
 from . import actions, importer, reports, services
 from .choices import RemediationCategory
@@ -421,7 +421,7 @@ class FaultListView(ObjectListView):
         "facility",
         ("type", gettext_lazy("Type"), lambda f: f.facility.type),
         "source",
-        ("status", gettext_lazy("Status"), lambda f: f.get_status_display()),
+        STATUS_COLUMN,
         TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
         TaskColumn("deadline"),
     ]
