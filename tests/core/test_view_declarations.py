@@ -198,3 +198,30 @@ def test_permission_flags_on_detail_and_report_pages(supervisor, grid_worker):
         assert _page(Detail, user).listed_context(user.unit) == want
         assert _page(Report, user).flags() == want
     assert supervisor.has_perm("tasks.add_task") and not grid_worker.has_perm("tasks.add_task")
+
+
+def test_reference_data_may_keep_its_pages_to_its_readers(supervisor, grid_worker):
+    from django.core.exceptions import PermissionDenied
+
+    from mingzhu.core.views import ObjectListView
+    from mingzhu.notify.models import Job
+
+    assert Job.scope_global and not grid_worker.has_perm("notify.view_job")
+
+    class Jobs(ObjectListView):
+        model = Job
+
+    _page(Jobs, grid_worker).require_permission("view")  # read by everyone signed in
+
+    class OwnersOnly(Jobs):
+        permission_always = True
+
+    with pytest.raises(PermissionDenied):
+        _page(OwnersOnly, grid_worker).require_permission("view")
+    for action in ("view", "change"):
+        view = _page(OwnersOnly, supervisor)
+        if supervisor.has_perm(f"notify.{action}_job"):
+            view.require_permission(action)
+        else:
+            with pytest.raises(PermissionDenied):
+                view.require_permission(action)

@@ -206,9 +206,14 @@ class ObjectMixin(LoginRequiredMixin):
             return send()
         return once.sent_once(self.request, send, self.meta_context()["list_url"])
 
+    # Pages of reference data every signed-in user reads elsewhere (``scope_global``) that
+    # are here for those who hold the model's view permission alone.
+    permission_always = False
+
     def require_permission(self, action: str) -> None:
         model = self.model
-        if action == "view" and getattr(model, "scope_global", False):
+        global_view = action == "view" and getattr(model, "scope_global", False)
+        if global_view and not self.permission_always:
             return
         if not self.request.user.has_perm(permission_name(model, action)):
             raise PermissionDenied

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,11 +30,7 @@ class PermissionAlways:
     """Pages of records readable by every signed-in user elsewhere (``scope_global``)
     but here only by those who hold the model's permission."""
 
-    def require_permission(self, action: str) -> None:
-        from mingzhu.core.scope import permission_name
-
-        if not self.request.user.has_perm(permission_name(self.model, action)):
-            raise PermissionDenied
+    permission_always = True
 
     def restricted(self, action: str):
         self.require_permission(action)
