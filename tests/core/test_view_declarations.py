@@ -225,3 +225,14 @@ def test_reference_data_may_keep_its_pages_to_its_readers(supervisor, grid_worke
         else:
             with pytest.raises(PermissionDenied):
                 view.require_permission(action)
+
+
+def test_related_records_of_the_object_alone_are_all_listed(xinba):
+    from mingzhu.core.views import Related
+
+    root = OrgUnit.objects.get(pk=xinba.unit_id).parent  # the city above the town
+    everything = set(root.children.all())
+    assert set(Related("children", scoped=False).records(root, xinba)) == everything
+    assert set(Related("children").records(root, xinba)) < everything
+    first = Related("children", order=("-pk",), limit=1, scoped=False).records(root, xinba)
+    assert list(first) == [max(everything, key=lambda unit: unit.pk)]

@@ -408,7 +408,8 @@ class ObjectListView(ObjectMixin, View):
 class Related:
     """The records of one of an object's relations that its detail page lists: those in
     the user's scope, with ``select`` joined in and ``prefetch`` fetched, in ``order``
-    (the model's own by default), at most ``limit`` of them."""
+    (the model's own by default), at most ``limit`` of them. Records that belong to the
+    object alone (its runs, its instalments) are all listed with ``scoped=False``."""
 
     def __init__(
         self,
@@ -417,14 +418,16 @@ class Related:
         limit: int | None = None,
         order: Sequence[str] = (),
         prefetch: Sequence[str] = (),
+        scoped: bool = True,
     ):
         self.relation, self.select, self.limit = relation, select, limit
-        self.order, self.prefetch = order, prefetch
+        self.order, self.prefetch, self.scoped = order, prefetch, scoped
 
     def records(self, obj, user) -> models.QuerySet:
         manager = getattr(obj, self.relation)
         qs = manager.select_related(*self.select) if self.select else manager.all()
-        qs = restrict(qs, user, "view").prefetch_related(*self.prefetch)
+        qs = restrict(qs, user, "view") if self.scoped else qs
+        qs = qs.prefetch_related(*self.prefetch) if self.prefetch else qs
         qs = qs.order_by(*self.order) if self.order else qs
         return qs if self.limit is None else qs[: self.limit]
 

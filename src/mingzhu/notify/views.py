@@ -14,6 +14,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    Related,
     paged,
 )
 
@@ -49,10 +50,9 @@ class ChannelDetailView(ObjectDetailView):
     model = Channel
     select_related = ("unit",)
     permission_flags = {"may_test": "notify.change_channel"}
-
-    def get_extra_context(self, obj):
-        recent = obj.deliveries.order_by("-created_at", "-pk")[:20]
-        return {"recent": recent}
+    related = {
+        "recent": Related("deliveries", order=("-created_at", "-pk"), limit=20, scoped=False)
+    }
 
 
 class ChannelTestView(ActionButtonView):
@@ -173,9 +173,7 @@ class JobDetailView(PermissionAlways, ObjectDetailView):
     model = Job
     deletable = False
     permission_flags = {"may_run": "notify.change_job"}
-
-    def get_extra_context(self, obj):
-        return {"runs": obj.runs.all()[:50]}
+    related = {"runs": Related("runs", limit=50, scoped=False)}
 
 
 class JobRunNowView(PermissionAlways, ActionButtonView):

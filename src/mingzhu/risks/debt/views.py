@@ -102,9 +102,7 @@ InstrumentTemplateView = InstrumentImportView.template_view(
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
     model = DebtInstrument
     select_related = ("entity",)
-
-    def get_extra_context(self, obj):
-        return {"instalments": obj.instalments.all()}
+    related = {"instalments": Related("instalments", scoped=False)}
 
 
 class EntityListView(ObjectListView):
