@@ -864,6 +864,92 @@ def _row_skipped_to(
     )
 
 
+def _reports_after_time(header: list[str]) -> bool:
+    """The header has a column reporting on the rows ("目前完成情况") after their time
+    limit's ("计划完成时间")."""
+    plain = [_plain(h) for h in header]
+    time_at = next(
+        (i for i, h in enumerate(plain) if any(w in h for w in ("时限", "时间", "期限"))), None
+    )
+    return time_at is not None and any(_REPORT_COLUMN.search(h) for h in plain[time_at + 1 :])
+
+
+# The columns of a table of indicators: the measure ("单位") and the year's target
+# ("年度目标") of each, the units answering for it ("责任部门") and, last, the ones scoring
+# it ("评分部门").
+_MEASURE_HEADS = ("单位", "计量单位", "單位")
+_GOAL_HEADS = ("年度目标", "目标值", "年度任务", "年度目標", "目標值")
+_SCORER_HEADS = ("评分", "考核部门", "考核单位", "评价", "評分")
+_MEASURE_CELL = re.compile(
+    r"^(?:%|％|‰|[-—/]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$"
+)
+_INDICATOR_GOAL = re.compile(
+    r"^(?P<op>[≥≤＞＜><]|不低于|不高于|不少于)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<m>%|％|‰)?$"
+)
+_INDICATOR_WORDS = {
+    "≥": "不低于",
+    "≤": "不高于",
+    "＞": "超过",
+    ">": "超过",
+    "＜": "低于",
+    "<": "低于",
+}
+
+
+def _indicator_rows(rows: list[list[str]], header: list[str]) -> list[str] | None:
+    """Rows of a table of indicators one cell a line (`考核内容 | 单位 | 年度目标 | 责任部门 |
+    评分部门`), the page having dropped its empty cells: each row is read from its end, the
+    last run of units answering for it (the last of two or more the scorer's, when the
+    last column scores), the cells before them its name, measure and target
+    (`粮食播种面积` `万亩` `0.07` → `粮食播种面积达到0.07万亩`; `≥2%` at least; a target of 0
+    sets none). The year's target is due by the year's end. None when the header has no
+    such columns or a row does not read so."""
+    plain = [_plain(h) for h in header]
+    if not (
+        any(h in _MEASURE_HEADS for h in plain)
+        and any(h in _GOAL_HEADS for h in plain)
+        and any(w in h for h in plain for w in ("责任", "牵头"))
+    ):
+        return None
+    # (a group cell the page merged over the rows below may stand after the last column)
+    scorer = any(w in h for h in plain[-2:] for w in _SCORER_HEADS)
+    category = any(
+        w in h
+        for h in plain[: next(i for i, h in enumerate(plain) if h in _GOAL_HEADS)]
+        for w in _CATEGORY_HEADS
+    )
+    out = []
+    for index, row in enumerate(rows):
+        at = len(row)
+        while at > 1 and (_UNIT_CELL.match(row[at - 1]) or _UNITS_CELL.match(row[at - 1])):
+            at -= 1
+        units = row[at:]
+        if scorer and len(units) >= 2:
+            units = units[:-1]
+        names = row[:at]
+        if not units or not names:
+            if index == len(rows) - 1 and index >= 2:
+                break  # the last row, cut in its units by the passage's end
+            return None
+        figure = ""
+        if len(names) >= 2 and (goal := _INDICATOR_GOAL.match(names[-1])):
+            measure = ""
+            names = names[:-1]
+            if len(names) >= 2 and _MEASURE_CELL.match(names[-1]):
+                measure, names = names[-1].strip("-—/"), names[:-1]
+            measure = goal["m"] or measure
+            if float(goal["n"]):
+                word = _INDICATOR_WORDS.get(goal["op"] or "", goal["op"] or "达到")
+                figure = f"{word}{goal['n']}{measure}"
+        elif len(names) >= 3 and _MEASURE_CELL.match(names[-2]):
+            names = names[:-2]  # a target in words ("良好以上", "全市统筹")
+        if category and len(names) >= 2:
+            names = names[1:]  # the indicator's category ("确保粮食…供给"), merged over its group
+        title = "".join(names).rstrip("。；; ")
+        out.append(f"{title}{figure}。（责任单位：{'、'.join(units)}；完成时限：年底）")
+    return out
+
+
 def unflatten_tables(text: str) -> str:
     """A 任务分解表 flattened one cell a line, rewritten as the numbered rows a Word table
     becomes ("1.任务。（责任单位：X、Y；完成时限：Z）"), so that the steps below read it; a
@@ -908,12 +994,30 @@ def unflatten_tables(text: str) -> str:
         ):
             continue
         role = "牵头单位" if any("牵头" in h for h in header) else "责任单位"
+        # A column reporting on the rows after their time limit ("计划完成时间 | 目前完成情况"):
+        # its cells, a paragraph long or more, belong to their row.
+        report_column = _reports_after_time(header)
         rows: list[list[str]] = []
         groups: dict[int, str] = {0: opening} if opening else {}  # "一、…" group rows
         last = j
         expected = int(cells[j][1])
         while j < len(cells):
             cell = cells[j][1]
+            if (
+                report_column
+                and rows
+                and len(cell) > 120
+                and j + 1 < len(cells)
+                and (
+                    cells[j + 1][1] == str(expected)
+                    or _row_skipped_to(cells, j + 1, expected, rows)
+                    or (j + 2 >= len(cells) and len(cells[j + 1][1]) <= 12)
+                )
+            ):
+                rows[-1].append(cell)
+                last = j
+                j += 1
+                continue
             if (
                 cell == cells[k][1]
                 and [c for _n, c in cells[j + 1 : j + 1 + len(header)]] == header
@@ -954,6 +1058,12 @@ def unflatten_tables(text: str) -> str:
             j += 1
         if j >= len(cells) and len(rows) >= 3 and len(rows[-1]) < min(map(len, rows[:-1])):
             rows.pop()  # the text ends in a row short of the cells of the rows above: cut off
+        if indicators := _indicator_rows(rows, header):
+            out = [
+                f"{n}{'、' if line[:1].isdigit() else '.'}{line}"
+                for n, line in enumerate(indicators, start=1)
+            ]
+            return "\n".join(lines[:first] + out + lines[cells[last][0] + 1 :])
         # A table of projects (序号 | 项目 | 责任单位 | 建设内容 | 总投资 | 目标进度), each
         # project holding sub-rows without number or name: the name heads its rows, and
         # the cells after a sum, to the next unit, are the progress of the row before.
@@ -1033,6 +1143,8 @@ def unflatten_tables(text: str) -> str:
             progress = False  # after a sum, in a table of projects
             pending: list[str] = []
             for cell in row:
+                if report_column and tasks and tasks[-1][2]:
+                    break  # what has been done, after the row's time limit: no task
                 if _AMOUNT_CELL.match(cell):
                     progress = projects
                     continue  # "48414" under "总投资（万元）": a sum, no unit nor task
@@ -1459,6 +1571,49 @@ def unnumbered_tables(text: str) -> str:
         out += [f"{n} | {row} |" for n, row in enumerate(rows, 1)]
         k = j
     return "\n".join(out)
+
+
+# A table pasted with bars whose first column names the leader answering for a group of
+# rows ("负责领导 | 序号 | 重点工作 | … | 牵头部门 |"), the name on the group's first row only.
+_LEADER_FIRST = re.compile(
+    r"^\s*(?P<head>[\u4e00-\u9fff]{0,4}(?:领导|領導))\s*[|｜]\s*(?=(?:序号|编号|序號|編號)\s*[|｜])"
+)
+_LEADER_ROW = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})\s*[|｜]\s*(?=\d{1,3}\s*[|｜])"
+)
+
+
+def leader_first_tables(text: str) -> str:
+    """A table pasted with bars whose leader column comes before the number's: the leader's
+    cell moved to the end of its row (and of the header), so that the rows open with their
+    number as ``separated_tables`` reads them; a row without it (the page merged the
+    leader's cell over the group) has the leader of the row above."""
+    if "领导" not in text and "領導" not in text:
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if not (m := _LEADER_FIRST.match(lines[k])):
+            k += 1
+            continue
+        head = m.group("head")
+        lines[k] = lines[k][m.end() :].rstrip().rstrip("|｜").rstrip() + f" | {head} |"
+        k += 1
+        name = ""
+        while k < len(lines) and (
+            (row := _LEADER_ROW.match(lines[k])) or _ROW_START.match(lines[k])
+        ):
+            cells = lines[k]
+            if row:
+                name = row.group("name").replace(" ", "").replace("\u3000", "")
+                cells = cells[row.end() :]
+            cut = not cells.rstrip().endswith(("|", "｜")) and not "".join(lines[k + 1 :]).strip()
+            if name and not cut:  # (the last line of a passage cut in its row stays cut)
+                lines[k] = cells.rstrip().rstrip("|｜").rstrip() + f" | {name} |"
+            elif row:
+                lines[k] = cells
+            k += 1
+    return "\n".join(lines)
 
 
 def separated_tables(text: str) -> str:
@@ -2481,6 +2636,18 @@ _GOALS_LINE = re.compile(
 _GOALS_PART = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,20}}"
     rf"(?:{_tw('主要指标|预期指标|主要预期指标|目标任务|主要目标|预期目标|总体目标|工作目标|发展目标')})\s*[：:]?$"
+    # "二、森林质量建设目标", "三、资源管理目标": the goals of a field, named by it (not a
+    # work toward them, "确保实现年度目标")
+    rf"|^(?!{_tw('实现|完成|确保|力争|锚定|聚焦|围绕|对标|瞄准|推动|坚持|明确|落实|紧盯|达到|努力|坚决')})"
+    rf"[\u4e00-\u9fff]{{2,8}}(?:{_tw('建设|管理|保护|治理|发展')})目标$"
+)
+
+
+# A report's part on the year's goals and work ("二、2025年目标任务和重点工作"), its
+# paragraphs under it: the goals it states commit, no row stands for the part.
+_GOALS_AND_WORK = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,10}}?(?:{_tw('目标任务|主要目标|预期目标')})"
+    rf"(?:和|与|及|與)(?:{_tw('重点工作|主要任务|重点任务|工作安排')})$"
 )
 
 
@@ -3427,6 +3594,9 @@ COMMITMENT = re.compile(
     + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
     # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
     + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
+    # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
+    # (not a look back, "圆满完成2023年目标任务", "全面完成…", "超额完成…")
+    + r"|(?<![已未满面额利好本滿額])完成\s*\d{4}\s*年(?=[^。；;，,]{0,20}(?:任务|任務|目标|目標))"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
@@ -3508,9 +3678,14 @@ _SIZE_OF = (
 )
 # What is counted: words, quotations, a bracket ("“15 分钟就业服务圈”社区就业服务站点").
 _QUOTED = r"[“‘\"][^”’\"]{1,20}[”’\"]"
-_OBJECT = rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}){{0,24}}?"
+# The levels a name holds in brackets ("60个县(市、区)水源置换"): part of what is counted.
+_LEVELS_INSIDE = r"(?:[市区县旗州縣區]、?){2,4}[)）]"
+_LEVELS = rf"[（(]{_LEVELS_INSIDE}"
+_OBJECT = (
+    rf"(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED})(?:[\u4e00-\u9fffA-Za-z]|{_QUOTED}|{_LEVELS}){{0,24}}?"
+)
 _OBJECT_END = (
-    r"(?=[，,。；;、）)（(]|[和与](?=\d|[一二两三四五六七八九十]{1,3}[个座所家处条项])|"
+    rf"(?=[，,。；;、）)]|[（(](?!{_LEVELS_INSIDE})|[和与](?=\d|[一二两三四五六七八九十]{{1,3}}[个座所家处条项])|"
     r"(?<!以)及(?![其时])|投产|投用|达产|用于|$|"
     r"以上(?=[，,。；;、]|$))"  # ("新开工80个小区以上,": the floor after what is counted)
 )
@@ -3534,7 +3709,8 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
-    rf"[^\W\d_和及与的]{{0,12}}?){_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
+    # ("新增完成 1967 个以上…": a page that sets its figures apart by spaces)
+    rf"[^\W\d_和及与的]{{0,12}}?)[ \t]?{_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
     rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?|{_SIZE_OF})?{_OBJECT})"
     rf"{_OBJECT_END}"
@@ -3624,7 +3800,8 @@ _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
     r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用|达到|達到)"
-    r"(?P<rest>[^，,。；;（(]{0,24})"
+    # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
+    r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
@@ -4294,13 +4471,17 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("who") + m.group("what")
         results.append(found(m, m.start(), name, comparator or ">=", value, words or "提供"))
         taken.append((m.start("num"), m.end()))
-    for m in _SHARE_DONE.finditer(text) if "%以上" in text or "%的" in text or "％" in text else ():
+    for m in _SHARE_DONE.finditer(text) if "%" in text or "％" in text else ():
         # "2015年完成75%以上的确权登记": the share of the work done.
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
             continue
         comparator, words = _comparator(None, m.group("suf"))
-        results.append(found(m, m.start("num"), m.group("what"), comparator or ">=", value, "完成"))
+        what = m.group("what")
+        if not m.group("suf") and text[m.end("unit") : m.start("what")].strip() == "":
+            # "完成70%重点流域整治任务": the work the clause ends on, not its 任务
+            what = re.sub(r"(?<=[\u4e00-\u9fff“”]{2})(?:工作|任务|任務)$", "", what)
+        results.append(found(m, m.start("num"), what, comparator or ">=", value, "完成"))
         taken.append((m.start("num"), m.end()))
     for m in _MONEY_IN_SCALE.finditer(text) if bare_scale else ():
         # "安排资金2.93亿": a sum in 亿 or 万 without its 元.
@@ -4577,7 +4758,9 @@ _DIMENSION = re.compile(
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
 _SHARE_DONE = re.compile(
     r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
-    r"(?:(?P<suf>以上|左右)的?|的)"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
+    r"(?:(?P<suf>以上|左右)的?|的"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
+    # ("完成70%重点流域整治任务": 的 left out before the work the clause ends on)
+    r"|(?=[\u4e00-\u9fff“”、]{2,30}?(?:工作|任务|任務)(?=[，,。；;]|$)))"
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
 # "无违建街(镇)达到全市街(镇)总数的80%": the share of a whole the named ones reach, named
@@ -4991,7 +5174,9 @@ _NAMED_AS = re.compile(
 # A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
 # space after a name ("责任单位:县水利局 联系人:…").
 _NAMED = re.compile(
-    rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)])+?)"
+    rf"(?P<role>{_ROLE})\s*[:：]\s*(?P<names>(?:[^；;（()）〔〕\[\]\n。：:]|[（(][^（()）]*[）)]"
+    # ("各县〔市、区〕人民政府": the levels of a unit in square brackets inside a round note)
+    r"|〔(?:[市区县旗州縣區]、?){2,4}〕)+?)"
     rf"(?=\s*(?:[；;）)〕\]\n。]|(?:{_ROLE})\s*[:：]|$)|(?<![、，,；;])[^\S\n]+\S)"
 )
 # "（X牵头，Y、Z配合）" and "（X牵头）", also in 〔…〕 ("〔X牵头，各市（区）政府配合〕"); the
@@ -5068,12 +5253,13 @@ LEADER_ROLES = (
 
 
 def _split_names(text: str) -> list[str]:
-    """The names of a list "A、B（C、D）、E": split at the separators outside brackets."""
+    """The names of a list "A、B（C、D）、E": split at the separators outside brackets (round,
+    or square ones inside a round note: "各县〔市、区〕人民政府")."""
     parts, depth, current = [], 0, []
     for char in text:
-        if char in "（(":
+        if char in "（(〔":
             depth += 1
-        elif char in "）)" and depth:
+        elif char in "）)〕" and depth:
             depth -= 1
         if depth == 0 and char in "、，,；;/":
             parts.append("".join(current))
@@ -5513,9 +5699,16 @@ _TABLE_READERS = (
     project_tables,
     numbered_tables,
     unnumbered_tables,
+    leader_first_tables,
     separated_tables,
     renumbered_rows,
 )
+
+
+# A figure set apart from the words around it by spaces, as some pages print Latin
+# characters in Chinese text ("完成 90%流域…", "新增完成 1967 个以上", "湛江市 2024 年").
+_SPACE_BEFORE_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff“”（(，,、：:；;]) (?=\d)")
+_SPACE_AFTER_FIGURE = re.compile(r"(?<=[\d%％]) (?=[\u4e00-\u9fff])")
 
 
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
@@ -5570,6 +5763,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         if (
             GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
             or _GOALS_LINE.match(i.title.strip("。. "))  # "经济社会发展预期目标"
+            or _GOALS_AND_WORK.match(i.title.strip("。. "))
             or _opens_on_goals(i)
         )
         and not i.named_lead
@@ -5874,7 +6068,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     targets = [
         t
         for t in targets
-        if not any(a <= t.start < b for a, b in reported) or _LOOKS_AHEAD.search(t.text)
+        if (not any(a <= t.start < b for a, b in reported) or _LOOKS_AHEAD.search(t.text))
+        and not _in_slogan(joined, t)
     ]
     # A row whose head opens with a count ("2606个撤并村通公路", "50万人高山生态扶贫搬迁"):
     # the count measures the row's work, which names it.
@@ -5955,6 +6150,17 @@ def _row_line(item: Item) -> str:
     return item.text.strip().split("\n", 1)[0].strip()
 
 
+def _in_slogan(joined: str, target: Target) -> bool:
+    """A count in Chinese numerals inside a slogan in quotation marks ("聚焦“一个首要任务、
+    三个主攻方向、两个根本”"): the slogan's words, no target."""
+    span = joined[target.start : target.end]
+    if not span or re.search(r"\d", span):
+        return False
+    line_start = joined.rfind("\n", 0, target.start) + 1
+    before = joined[line_start : target.start]
+    return before.count("“") > before.count("”") and "”" in joined[target.end : target.end + 40]
+
+
 def cut_off_row(sections: list[Section], joined: str) -> int:
     """A passage cut off in its last row: the row, the last line of the text, stops
     without a sentence's end where the other rows end theirs ("5.全面落实国家和省一揽子
@@ -6010,6 +6216,7 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
             section.items.remove(last)
             if (
                 GOALS.match(_DECIMAL_MARK.sub("", last.title).strip("。.：: "))
+                or _GOALS_AND_WORK.match(last.title.strip("。. "))
                 or _opens_on_goals(last)
                 or _opens_on_goal_year(last)
             ):
@@ -6313,7 +6520,7 @@ _TIME_LIMIT_WORDS = re.compile(
 
 
 # A part of a list of the year's figures ("地区生产总值增长8.5%"): no work deployed.
-_GOALS_LIST_PART = re.compile(r"^[^，,]{2,20}(?:增长|达到|下降|控制在)\d")
+_GOALS_LIST_PART = re.compile(rf"^[^，,]{{2,20}}(?:{_tw('增长|达到|下降|控制在')})\d")
 
 
 # A count of the 实事 themselves ("…民生实事项目共", "…实事项目"), not of what they build.
