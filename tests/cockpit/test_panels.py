@@ -110,10 +110,24 @@ def test_it_says_when_there_are_no_tasks(as_user, only_our_panels, leader, wipe)
     assert 'id="tasks-chart-data"' not in content
 
 
-def test_it_says_when_a_scope_has_no_tasks(enterprise_user):
-    assert not Task.objects.restrict(enterprise_user, "view").exists()
-    panel = tasks_panel(enterprise_user, timezone.localdate())
+def test_it_says_when_a_scope_has_no_tasks(fgw, wipe):
+    wipe(Task)
+    panel = tasks_panel(fgw, timezone.localdate())
     assert panel.empty and panel.empty_message
+
+
+def test_it_shows_no_empty_lights_to_those_who_only_follow_tasks(
+    enterprise_user, grid_worker, make_lead
+):
+    """An enterprise or a grid worker leads no task of the city: without tasks in their
+    scope the panel is left out, not an empty box; with some (in a grid worker's grid)
+    it shows them."""
+    today = timezone.localdate()
+    for user in (enterprise_user, grid_worker):
+        assert not Task.objects.restrict(user, "view").exists()
+        assert tasks_panel(user, today) is None
+    make_lead(grid_worker)
+    assert not tasks_panel(grid_worker, today).empty
 
 
 def test_it_says_when_there_are_no_grid_events(leader, wipe):

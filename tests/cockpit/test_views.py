@@ -20,8 +20,8 @@ from mingzhu.cockpit.views import parse_as_of
         ("fgw", ["tasks", "grid"]),
         ("sanmao", ["tasks", "grid"]),
         ("xinba", ["tasks", "grid"]),
-        ("grid_worker", ["tasks", "grid"]),
-        ("enterprise_user", ["tasks"]),
+        ("grid_worker", ["grid"]),
+        ("enterprise_user", None),
         ("administrator", None),
         ("outsider", None),
     ],
@@ -54,6 +54,42 @@ def test_it_shows_the_cockpit_to_anyone_a_panel_is_offered(as_user, monkeypatch,
     monkeypatch.setattr(panels, "_registry", {"hello": panels.Entry(1, hello)})
     content = as_user(outsider).get("/").content.decode()
     assert 'id="panel-hello"' in content and "Nix" in content
+
+
+def test_it_lists_the_empty_panels_under_the_others_not_as_boxes(as_user, monkeypatch, outsider):
+    """A panel with nothing in the user's scope is a line under the panels with figures
+    (its title, a link to its page and what it says), not a card of its own."""
+
+    def full(user, as_of):
+        return Panel(key="full", title="Full", template="cockpit/panels/tasks.html")
+
+    def bare(user, as_of):
+        return Panel(
+            key="bare",
+            title="Bare",
+            template="",
+            link="/x/",
+            empty=True,
+            empty_message="Nothing here",
+        )
+
+    monkeypatch.setattr(
+        panels, "_registry", {"bare": panels.Entry(1, bare), "full": panels.Entry(2, full)}
+    )
+    response = as_user(outsider).get("/")
+    content = response.content.decode()
+    assert [p.key for p, _body in response.context["filled"]] == ["full"]
+    assert '<section class="card h-100 shadow-sm" id="panel-full"' in content
+    assert (
+        'id="panel-bare"' in content
+        and '<section class="card h-100 shadow-sm" id="panel-bare"' not in content
+    )
+    empty = content[content.index('id="cockpit-empty"') :]
+    assert '<li id="panel-bare"' in empty and '<a href="/x/">Bare</a>' in empty
+    assert '<span class="text-muted panel-empty">Nothing here</span>' in empty
+    # With every panel holding figures there is no such list.
+    monkeypatch.setattr(panels, "_registry", {"full": panels.Entry(2, full)})
+    assert 'id="cockpit-empty"' not in as_user(outsider).get("/").content.decode()
 
 
 def test_it_sends_anonymous_visitors_to_sign_in(client, db):

@@ -112,7 +112,8 @@ def _tbody(response) -> str:
         ("supervisor", "/tasks/", True),  # the ledger's own rows (tick boxes, badges)
         ("sanmao", "/tasks/?show=all", True),
         ("sanmao", "/tasks/inbox/", True),
-        ("leader", "/grid/events/", True),  # the core table's rows
+        ("leader", "/risks/hazards/", True),  # the core table's rows
+        ("leader", "/grid/events/", False),  # its own cards on a phone
         ("supervisor", "/tasks/lists/", True),
         ("leader", "/org/units/", False),  # its template changes the blocks
     ],

@@ -20,6 +20,9 @@ def test_it_opens_the_menu_on_a_phone(login, shot):
     page.click(".navbar-toggler")
     page.locator("#menu").wait_for(state="visible")
     assert page.locator("#menu .dropdown-toggle", has_text="组织机构").is_visible()
+    # The bell says what it is in the opened menu, as the items beside it do.
+    label = page.locator("#notifications span", has_text="通知").filter(visible=True)
+    assert label.count() == 1 and label.bounding_box()["width"] > 20  # not visually hidden
     shot(page, "sanmao-phone-menu")
 
 

@@ -398,3 +398,118 @@ def test_the_charts_follow_a_phone_turned_sideways(login, demo_server, persona, 
     after = page.evaluate(widths)
     assert any(a["box"] > b["box"] for a, b in zip(after, before, strict=True))
     assert all(a["drawn"] == a["box"] for a in after), after
+
+
+def test_the_menu_bar_keeps_to_one_line_on_an_office_screen(login):
+    """The leader's fourteen menu groups, the bell and the user's menu on one line at the
+    office screens' widths (1366, 1280, and down to 1200 px, where the bar collapses behind
+    its button), none of them past the screen's right edge."""
+    page = login("leader", width=1366)
+    groups = page.locator("#menu > li").count()
+    assert groups >= 14
+    for width in (1366, 1280, 1200):
+        page.set_viewport_size({"width": width, "height": 900})
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll(
+                 '.navbar-brand, #menu > li, #main-menu > ul:last-child > li')]
+               .map((el) => { const r = el.getBoundingClientRect();
+                 return {top: Math.round(r.top), right: r.right, height: r.height}; })"""
+        )
+        assert len(boxes) == groups + 3
+        assert len({b["top"] for b in boxes[1:]}) == 1, f"{width}px: {boxes}"
+        assert max(b["right"] for b in boxes) <= width, f"{width}px: {boxes}"
+        assert page.locator("nav.navbar").bounding_box()["height"] < 70
+    page.set_viewport_size({"width": 1366, "height": 900})  # the tab as it was lent
+
+
+# Each line of the cockpit's figure panels: a figure (a number with its unit) or its label.
+LINES = """(selector) => [...document.querySelectorAll(selector)].map((el) => {
+  const range = document.createRange(); range.selectNodeContents(el);
+  const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0)
+    .map((b) => Math.round(b.top)));
+  return {text: el.innerText, lines: lines.size, width: range.getBoundingClientRect().width,
+          room: el.parentElement.clientWidth};
+})"""
+
+
+@pytest.mark.parametrize("width", [PHONE, 1366])
+def test_the_cockpit_figures_keep_to_one_line(login, width):
+    """Each of the cockpit's debt and hazard figures, a number with its unit, on one line
+    within its column (two interest ratios once stood as "2.3% /" over "3.43%"), and the
+    hazards' labels whole on a phone (未整改隐 over 患 once)."""
+    page = login("leader", width=width)
+    figures = page.evaluate(
+        LINES, "#debt-panel > .col > div:first-child, #risks-panel > .col > div:first-child"
+    )
+    assert len(figures) >= 10
+    for figure in figures:
+        assert figure["lines"] == 1, figure
+        assert figure["width"] <= figure["room"], figure
+    for label in page.evaluate(LINES, "#risks-panel > .col > div.small"):
+        assert label["lines"] == 1, label
+    # Each target's value and unit on one line under its name ("> 800 亿" over "元" once).
+    tails = page.evaluate(TARGET_TAILS)
+    assert len(tails) >= 4
+    for tail in tails:
+        assert tail["lines"] == 1, tail
+    # Each large project's amount, place and stage whole (经 over 开区 once).
+    for part in page.evaluate(PROJECT_PARTS):
+        assert part["lines"] == 1, part
+
+
+# The lines the comparison of each target's link (e.g. "> 1,500 亿元") stands on: the tops
+# of its characters, one by one.
+TARGET_TAILS = r"""() => [...document.querySelectorAll('#targets-panel a')].map((link) => {
+  const chars = [];
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.textContent.length; i++) chars.push([node, i]);
+  }
+  const text = chars.map(([node, i]) => node.textContent[i]).join("");
+  const start = text.search(/[<>≥≤=]+\s*[\d,.]+\s*\S*\s*$/);
+  const tops = new Set();
+  for (const [node, i] of chars.slice(start)) {
+    if (!node.textContent[i].trim()) continue;
+    const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+    tops.add(Math.round(range.getBoundingClientRect().top / 4));
+  }
+  return {text: text.trim(), lines: tops.size};
+})"""
+
+
+def test_a_grid_event_card_says_what_happened(login, demo_server):
+    """The grid worker's events on a phone: each card titled by what happened and where,
+    its number under the title; on a wider screen the table's first column is the
+    number."""
+    page = login("wangge", width=PHONE)
+    page.goto(f"{demo_server}/grid/events/")
+    card = page.locator("#results tbody tr").first
+    title = card.locator("td.card-title a").inner_text()
+    category = card.locator("td[data-label='事件类别']").text_content().strip()
+    assert title.startswith(f"{category} · ") and not title.isdigit()
+    assert card.locator(".event-number").inner_text().startswith("编号 ")
+    assert not card.locator("td[data-label='事件类别']").is_visible()
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    assert card.locator("td.card-title a").inner_text().isdigit()
+    assert card.locator("td[data-label='事件类别']").is_visible()
+    page.set_viewport_size({"width": PHONE, "height": 900})  # the tab as it was lent
+
+
+# The parts of each large project's line after its name ("52 亿元", "经开区", "落地"), each
+# with the lines its characters stand on.
+PROJECT_PARTS = r"""() => [...document.querySelectorAll('#major-projects li')].flatMap((li) => {
+  const parts = [[]];
+  const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("a, .badge")) continue;
+    for (let i = 0; i < node.textContent.length; i++) {
+      const c = node.textContent[i];
+      if (c === "·") { parts.push([]); continue; }
+      if (!c.trim()) continue;
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      parts[parts.length - 1].push([c, Math.round(range.getBoundingClientRect().top / 4)]);
+    }
+  }
+  return parts.filter((p) => p.length).map((p) => ({
+    text: p.map(([c]) => c).join(""), lines: new Set(p.map(([, top]) => top)).size}));
+})"""

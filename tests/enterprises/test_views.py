@@ -431,9 +431,32 @@ def test_the_cockpit_panel(as_user, leader, outsider, django_user_model):
     assert [d["name"] for d in series["data"]] == [
         c for c, n in panel.context["counts"].items() if n
     ]
-    own = enterprises_panel(django_user_model.objects.get(username="qiye"), dt.date(2026, 6, 30))
-    (series,) = own.context["chart"]["series"]
-    assert len(series["data"]) == 1 and series["data"][0]["value"] == 1
+
+
+def test_an_enterprise_user_sees_its_own_enterprise_on_the_cockpit(as_user, enterprise_user):
+    """An enterprise's cockpit holds what is about it: its class in the latest evaluation
+    and its own demands, not the city's count of 百亿企业 nor a pie of one slice; and no
+    task lights (it leads no task)."""
+    import datetime as dt
+
+    from mingzhu.enterprises.cockpit import enterprises_panel
+    from mingzhu.enterprises.models import Enterprise, MuEvaluation
+
+    own = enterprises_panel(enterprise_user, dt.date(2026, 6, 30))
+    assert not own.empty and "chart" not in own.context and "hundred" not in own.context
+    enterprise = Enterprise.objects.get(account_unit=enterprise_user.unit)
+    assert own.context["enterprise"]["name"] == enterprise.name
+    assert own.context["result"]["mu_class"]
+    # Its class in the latest published evaluation: the later drafts are not its to see.
+    assert own.context["evaluation"].status == "published"
+    assert MuEvaluation.objects.filter(year__gt=own.context["evaluation"].year).exists()
+    response = as_user(enterprise_user).get("/")
+    assert [p.key for p, _body in response.context["panels"]] == ["enterprises"]
+    content = response.content.decode()
+    assert "本企业：亩均评价与诉求" in content and 'id="own-class"' in content
+    assert "评价类别：" in content and "本企业本年诉求" in content
+    for city_wide in ("百亿企业", "任务亮灯", 'id="mu-pie"', "panel-empty"):
+        assert city_wide not in content
 
 
 def test_the_industry_bureau_edits_the_registry(as_user, gxj, xinba, own_enterprise, unit):
@@ -478,3 +501,11 @@ def test_list_pages_take_a_fixed_number_of_queries(
     client.get(reverse(name))  # warm the session and caches
     with django_assert_max_num_queries(limit):
         assert client.get(reverse(name)).status_code == 200
+
+
+def test_an_enterprise_sees_no_chart_of_the_towns_on_its_results(as_user, enterprise_user, gxj):
+    """The classes by town are one bar to an enterprise, which sees only itself: its
+    results page shows the benchmarks and its own row; the bureau's shows the chart."""
+    own = as_user(enterprise_user).get("/enterprises/mu/").content.decode()
+    assert 'id="town-chart"' not in own and 'id="benchmarks"' in own
+    assert 'id="town-chart"' in as_user(gxj).get("/enterprises/mu/").content.decode()

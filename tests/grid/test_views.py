@@ -253,3 +253,31 @@ def test_it_lets_the_centre_keep_the_category_table(as_user, supervisor, grid_wo
     )
     assert response.status_code == 302
     assert as_user(grid_worker).get("/grid/categories/add/").status_code == 403
+
+
+def test_a_card_of_the_event_list_says_what_happened_and_where(as_user, make_event, grid_worker):
+    """At phone width each row is a card: its title is the event's category and address
+    (the grid where none was given), its number and the start of its description under
+    it; in a table the first column stays the number."""
+    import re
+
+    event = make_event()
+    bare = make_event()
+    GridEvent.objects.filter(pk=bare.pk).update(address="")
+    page = as_user(grid_worker).get(LIST).content.decode()
+
+    def title_cell(obj):
+        link = f'href="{obj.get_absolute_url()}"'
+        row = next(r for r in re.findall(r"<tr>.*?</tr>", page, re.S) if link in r)
+        return re.search(r'<td class="card-title">(.*?)</td>', row, re.S).group(1)
+
+    cell = title_cell(event)
+    summary = re.search(r'class="card-only event-summary">(.*?)</span>', cell).group(1)
+    assert summary == f"{event.category} · 测试地址"
+    assert re.search(r'class="table-only">(\d+)</span>', cell).group(1) == str(event.pk)
+    assert f"No. {event.pk} · 测试事件" in re.sub(r"\s+", " ", cell)
+    bare_summary = re.search(r'event-summary">(.*?)</span>', title_cell(bare)).group(1)
+    assert bare_summary == f"{bare.category} · {bare.grid}"
+    # The category and the address are in the card's title, not lines of their own.
+    assert page.count('<td class="table-only" data-label="Category">') >= 2
+    assert page.count('<td class="table-only" data-label="Address">') >= 2

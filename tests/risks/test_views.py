@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mingzhu.org.personas import PERSONAS
 from mingzhu.risks.models import DebtInstrument, FiscalYear, Hazard, RepaymentPlan
@@ -227,6 +227,46 @@ def test_wall_indicators_and_high_cost_pages(client_for):
     assert all(h.row.rate > 6 for h in high.context["found"])
     assert client.get(reverse("risks:high_cost"), {"threshold": "abc"}).status_code == 200
     assert client.get(reverse("risks:high_cost"), {"export": "xlsx"}).status_code == 200
+
+
+def test_the_indicators_page_says_what_each_indicator_means(client_for, settings):
+    """The page explains its indicators itself, in Chinese (what each tells, how it is
+    computed, its thresholds and sources), and sends its reader to no file of the
+    project's repository."""
+    import re
+
+    settings.LANGUAGE_CODE = "zh-hans"  # as the platform is used
+    with translation.override("zh-hans"):
+        page = client_for("czj").get(reverse("risks:indicators")).content.decode()
+    assert 'lang="zh-hans"' in page
+    assert "docs/" not in page and ".md" not in page
+    about = page[page.index('id="about-indicators"') :]
+    assert "指标的含义与计算方法" in about
+    terms = re.findall(r"<dt[^>]*>(.*?)</dt>", about)
+    assert terms == [
+        "综合财力",
+        "债务率",
+        "新增债务率",
+        "偿债率",
+        "逾期债务率",
+        "一般债务利息支出率",
+        "专项债务利息支出率",
+        "短期债务占比",
+        "现金覆盖率",
+        "加权平均成本",
+        "非标占比",
+    ]
+    for said in (
+        "债务规模相对于可用财力的轻重。计算：年末政府债务余额 ÷ 综合财力。",
+        "绿",  # the grades from the fiscal year's thresholds
+        "达到 10% 的市县须启动财政重整计划",
+        "高于 30% 预警",
+        "低于 1 预警",
+        "不是监管指标",
+        "国发〔2014〕43号",
+        "国办函〔2016〕88号",
+    ):
+        assert said in about, said
 
 
 def test_the_planner_page_plans_exports_and_saves(client_for):

@@ -123,7 +123,12 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
 
     On a past ``as_of`` the tasks are those that existed at the end of that day, in the
     state they were in then (tasks.history: read from their events), lit by the rules on
-    that day; the sheets are those issued in that day's quarter up to the day."""
+    that day; the sheets are those issued in that day's quarter up to the day.
+
+    Those who only follow the tasks raised for them (``tasks.view_task`` without
+    ``change_task``: an enterprise, a grid worker; the task ledger is not in their menu)
+    see the panel only when their scope holds tasks: an empty box of lights says nothing
+    to them."""
     if not user.has_perm("tasks.view_task"):
         return None
     panel = Panel(
@@ -141,6 +146,8 @@ def tasks_panel(user, as_of: dt.date) -> Panel | None:
         by_unit = lights_by_unit(tasks, as_of)
     counts = _totals(by_unit) if by_unit is not None else light_counts(tasks, as_of)
     if not any(counts.values()) and not exists_in_parts(history.existed(tasks, as_of)):
+        if not user.has_perm("tasks.change_task"):
+            return None
         panel.empty = True
         panel.empty_message = _("No tasks in your scope yet.")
         return panel

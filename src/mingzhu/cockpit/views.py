@@ -54,6 +54,10 @@ class CockpitView(HeavyReadMixin, LoginRequiredMixin, View):
             "cockpit/cockpit.html",
             {
                 "panels": shown,
+                # The panels with figures as cards; those with nothing in the user's scope
+                # on the day named in one short list under them, not as empty boxes.
+                "filled": [(panel, body) for panel, body in shown if not panel.empty],
+                "empty_panels": [panel for panel, _body in shown if panel.empty],
                 "as_of": as_of,
                 "is_today": as_of == today,
             },

@@ -14,7 +14,8 @@ from mingzhu.tasks import history
 
 from . import services
 from .demands import demand_rates, totals
-from .models import PRIMARY_SCHEME, AnnualData, Demand, MuEvaluation, MuResult
+from .evaluation import visible_evaluations
+from .models import PRIMARY_SCHEME, AnnualData, Demand, Enterprise, MuEvaluation, MuResult
 
 CLASS_COLOURS = {"A": "#198754", "B": "#0d6efd", "C": "#ffc107", "D": "#dc3545", "T": "#6c757d"}
 
@@ -34,12 +35,19 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
     at the end of the day (enterprises.demands.demand_rates)."""
     if not user.has_perm("enterprises.view_muresult"):
         return None
+    # The latest evaluation run by then that the user may see: an enterprise sees only
+    # published ones (enterprises.evaluation.sees_drafts), never a draft's classes.
     evaluation = (
-        MuEvaluation.objects.filter(run_at__lt=history.day_ends(as_of), scheme_code=PRIMARY_SCHEME)
+        visible_evaluations(MuEvaluation.objects, user)
+        .filter(run_at__lt=history.day_ends(as_of), scheme_code=PRIMARY_SCHEME)
         .order_by("-year")
         .first()
     )
     results = MuResult.objects.restrict(user)
+    rates = totals(demand_rates(Demand.objects.restrict(user), dt.date(as_of.year, 1, 1), as_of))
+    own = own_enterprise(user)
+    if own is not None:
+        return own_panel(own, results, evaluation, rates)
     counts = class_counts(results.filter(evaluation=evaluation)) if evaluation else {}
     # A year's figures exist once the year is over.
     latest_year = (
@@ -57,7 +65,6 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
         if latest_year
         else None
     )
-    rates = totals(demand_rates(Demand.objects.restrict(user), dt.date(as_of.year, 1, 1), as_of))
     chart = {
         "series": [
             {
@@ -90,5 +97,47 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
         empty=evaluation is None or not any(counts.values()),
         empty_message=_("No per-mu results in your scope yet."),
         link=reverse("enterprises:results"),
+        width=6,
+    )
+
+
+def own_enterprise(user) -> Enterprise | None:
+    """The enterprise a user signs in for (its account unit is the user's unit), if any:
+    the city's counts (百亿企业, the classes of every enterprise) mean nothing to it."""
+    if user.unit_id is None:
+        return None
+    return (
+        Enterprise.objects.restrict(user)
+        .filter(account_unit_id=user.unit_id)
+        .order_by("pk")
+        .first()
+    )
+
+
+def own_panel(enterprise, results, evaluation, rates) -> Panel:
+    """The enterprise's own panel: its class in the latest evaluation and the rates of
+    the demands it raised this year."""
+    result = (
+        results.filter(evaluation=evaluation, enterprise=enterprise).first() if evaluation else None
+    )
+    return Panel(
+        key="enterprises",
+        title=_("Your enterprise: per-mu result and demands"),
+        template="enterprises/_cockpit_own.html",
+        context={
+            "enterprise": {"name": enterprise.name, "url": enterprise.get_absolute_url()},
+            "evaluation": evaluation,
+            "result": None
+            if result is None
+            else {
+                "mu_class": result.mu_class,
+                "label": result.get_mu_class_display(),
+                "score": result.score,
+                "rank": result.rank,
+                "group": result.get_group_display(),
+            },
+            "rates": rates,
+        },
+        link=reverse("enterprises:demand_list"),
         width=6,
     )

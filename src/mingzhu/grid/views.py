@@ -49,6 +49,7 @@ class GridEventListView(ObjectListView):
     select_related = ("grid", "category", "campaign", "task__lead_unit")
     filterset_class = GridEventFilter
     columns = EVENT_COLUMNS
+    table_template = "grid/_event_table.html"  # a card on a phone says what happened
     map = True
 
 

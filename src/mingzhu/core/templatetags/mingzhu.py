@@ -6,6 +6,7 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.forms import ChoiceField, ModelChoiceField
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -176,3 +177,26 @@ def choices_inline(bound_field) -> bool:
     """Whether a radio or checkbox group's options fit side by side on a phone."""
     labels = [str(choice.choice_label) for choice in bound_field]
     return len(labels) <= INLINE_CHOICES and all(len(label) <= INLINE_LABEL for label in labels)
+
+
+@register.filter
+def filters_in_use(filterset) -> int:
+    """How many of a list's filters hold a value in the request (a range counts once
+    whichever of its ends is given); 0 for a filter set not bound (the list as it opens).
+    A choice without an empty option (the ledger's 未完成/全部任务) always holds one: it
+    switches the view, it filters nothing away, and is not counted."""
+    if filterset is None or not filterset.is_bound:
+        return 0
+
+    def given(value) -> bool:
+        if isinstance(value, list | tuple):
+            return any(given(v) for v in value)
+        return value not in (None, "")
+
+    def switch(field) -> bool:
+        # A plain choice's options are at hand; a model choice's would be a query.
+        if not isinstance(field.field, ChoiceField) or isinstance(field.field, ModelChoiceField):
+            return False
+        return all(given(value) for value, _label in field.field.choices)
+
+    return sum(1 for field in filterset.form if given(field.data) and not switch(field))
