@@ -24,7 +24,7 @@ from mingzhu.core.views import (
     period_of,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, offline
@@ -33,10 +33,12 @@ from .forms import FileForm, RecheckForm, RejectForm, ReportForm
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, EventPhoto, GridEvent
 
+L = gettext_lazy
+
 EVENT_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("reported_at grid category campaign address"),
-    Column("status", gettext_lazy("Status"), accessor=lambda e: e.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
     TaskColumn("deadline"),
 ]
@@ -189,22 +191,13 @@ class FileView(EventActionView):
     action = actions.file_event
 
 
-class RejectView(EventActionView):
-    form_class = RejectForm
-    title = gettext_lazy("Do not file the event")
-
-    user_test = actions.may_file
-
-    action = actions.reject_event
-
-
-class RecheckView(EventActionView):
-    form_class = RecheckForm
-    title = gettext_lazy("Re-check on site")
-
-    object_test = actions.may_recheck
-
-    action = actions.recheck_event
+step = EventActionView.step
+RejectView = step(
+    actions.reject_event, RejectForm, L("Do not file the event"), user_test=actions.may_file
+)
+RecheckView = step(
+    actions.recheck_event, RecheckForm, L("Re-check on site"), object_test=actions.may_recheck
+)
 
 
 class PhotoView(FileDownloadView):
