@@ -485,13 +485,17 @@ def test_a_grid_event_card_says_what_happened(login, demo_server):
     page.goto(f"{demo_server}/grid/events/")
     card = page.locator("#results tbody tr").first
     title = card.locator("td.card-title a").inner_text()
-    category = card.locator("td[data-label='事件类别']").text_content().strip()
+    category = card.locator("td[data-label='类别']").text_content().strip()
     assert title.startswith(f"{category} · ") and not title.isdigit()
-    assert card.locator(".event-number").inner_text().startswith("编号 ")
-    assert not card.locator("td[data-label='事件类别']").is_visible()
+    assert card.locator(".card-under").inner_text().startswith("编号 ")
+    # The number's line stands under the title, not beside it.
+    link_box = card.locator("td.card-title a").bounding_box()
+    under_box = card.locator(".card-under").bounding_box()
+    assert under_box["y"] >= link_box["y"] + link_box["height"] - 1
+    assert not card.locator("td[data-label='类别']").is_visible()
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     assert card.locator("td.card-title a").inner_text().isdigit()
-    assert card.locator("td[data-label='事件类别']").is_visible()
+    assert card.locator("td[data-label='类别']").is_visible()
     page.set_viewport_size({"width": PHONE, "height": 900})  # the tab as it was lent
 
 

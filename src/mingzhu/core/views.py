@@ -113,16 +113,22 @@ def _plain(value) -> bool:
     return not callable(value) or getattr(value, "do_not_call_in_templates", False)
 
 
-def link_cell(obj, value, attrs: str = "", url: str | None = None) -> str:
+def link_cell(obj, value, attrs: str = "", url: str | None = None, inner: str = "") -> str:
     """core/_object_table.html's ``first`` block: the link to the object (``url``, or
-    its ``get_absolute_url()``), and the illustrative badge of demo rows."""
+    its ``get_absolute_url()``) around ``value`` (or the HTML ``inner``), and the
+    illustrative badge of demo rows."""
     if url is None:
         address = getattr(obj, "get_absolute_url", None)
         url = address() if address else ""
-    html = f'<a href="{shown(url)}"{attrs}>{shown(cell(value))}</a>'
+    html = f'<a href="{shown(url)}"{attrs}>{inner or shown(cell(value))}</a>'
     if getattr(obj, "is_illustrative", False):
         html += f' <span class="badge badge-illustrative">{shown(_("illustrative"))}</span>'
     return html
+
+
+def numbered(number, *details) -> str:
+    """The line under a card's title: "编号 n · …", the details that are given."""
+    return " · ".join([_("No. %(n)s") % {"n": number}, *(str(d) for d in details if d)])
 
 
 # An id no row has, put in a detail page's address to find where the id goes.
@@ -284,6 +290,16 @@ class ObjectListView(ObjectMixin, View):
     map = False
     # The buttons under the list (``Tool``), each shown to whoever holds its permissions.
     tools: Sequence[Tool] = ()
+    # At phone width each row is a card titled by its first column. Where that column is
+    # a bare number (an event's, a request's), ``card_heading`` says what the record is
+    # about: the card's title and the line under it; the columns named in ``card_hides``
+    # are in that title and are left out of the card (the table keeps them).
+    card_hides: tuple[str, ...] = ()
+
+    def card_heading(self, obj) -> tuple[str, str] | None:
+        """(title, line under it) of ``obj``'s card, or None for the first column's value
+        (see ``numbered`` for the line). Kept on each row's object as ``card_heading``."""
+        return None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -318,6 +334,9 @@ class ObjectListView(ObjectMixin, View):
         query = request.GET.copy()
         for name in self.page_parameters:
             query.pop(name, None)
+        if type(self).card_heading is not ObjectListView.card_heading:
+            for obj in page.object_list:  # read by row_html and the table template alike
+                obj.card_heading = self.card_heading(obj)
         rows = table_rows(self.columns, page.object_list)
         context = {
             **self.meta_context(),
@@ -328,6 +347,7 @@ class ObjectListView(ObjectMixin, View):
             "filterset": filterset,
             "querystring": query.urlencode(),
             "table_template": self.table_template,
+            "card_hides": self.card_hides,
             "map": map_context(page.object_list) if self.map else None,
             "tools": [tool for tool in self.tools if tool.shown_to(request.user)],
         }
@@ -370,11 +390,22 @@ class ObjectListView(ObjectMixin, View):
         urls = self.__dict__.get("_row_urls")
         if urls is None or urls[0] is not type(obj):
             urls = self.__dict__["_row_urls"] = (type(obj), addresses(type(obj)))
-        link = link_cell(obj, first, self.link_attrs, urls[1](obj))
+        heading = getattr(obj, "card_heading", None)
+        inner = under = ""
+        if heading is not None:
+            title, line = (shown(part) for part in heading)
+            inner = (
+                f'<span class="table-only">{shown(cell(first))}</span>'
+                f'<span class="card-only card-summary">{title}</span>'
+            )
+            under = f'<div class="card-only small text-muted fw-normal card-under">{line}</div>'
+        link = link_cell(obj, first, self.link_attrs, urls[1](obj), inner) + under
         html = [f'<tr>{lead}<td class="card-title">{link}</td>']
         for column, label, value in others:
+            hidden = ' class="table-only"' if column.name in self.card_hides else ""
             html.append(
-                f'<td data-label="{_shown_label(label)}">{self.draw_cell(column, value)}</td>'
+                f'<td{hidden} data-label="{_shown_label(label)}">'
+                f"{self.draw_cell(column, value)}</td>"
             )
         html.append("</tr>")
         return "".join(html)

@@ -27,6 +27,7 @@ from mingzhu.core.views import (
     ReadOnlyMixin,
     Related,
     Tool,
+    numbered,
 )
 from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
@@ -452,6 +453,12 @@ class DemandListView(ObjectListView):
     model = models.Demand
     filterset_class = DemandFilter
     columns = DEMAND_COLUMNS
+    card_hides = ("category", "enterprise")
+
+    def card_heading(self, demand):
+        """What the demand is about and whose it is; its number and day under it."""
+        day = timezone.localtime(demand.raised_at).date().isoformat()
+        return f"{demand.get_category_display()} · {demand.enterprise}", numbered(demand.pk, day)
 
     def get_queryset(self):
         return (

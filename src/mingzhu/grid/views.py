@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +22,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ReadOnlyMixin,
     ReadPermissionMixin,
+    numbered,
     period_of,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
@@ -49,8 +51,16 @@ class GridEventListView(ObjectListView):
     select_related = ("grid", "category", "campaign", "task__lead_unit")
     filterset_class = GridEventFilter
     columns = EVENT_COLUMNS
-    table_template = "grid/_event_table.html"  # a card on a phone says what happened
     map = True
+    card_hides = ("category", "address")
+
+    def card_heading(self, event):
+        """What happened and where (the grid without an address), its number and the start
+        of its description under it."""
+        place = event.address or event.grid
+        return f"{event.category} · {place}", numbered(
+            event.pk, Truncator(event.description).chars(40)
+        )
 
 
 class GridEventDetailView(ReadOnlyMixin, TaskBackedDetailView):

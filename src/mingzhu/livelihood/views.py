@@ -31,6 +31,7 @@ from mingzhu.core.views import (
     Related,
     Tool,
     model_url,
+    numbered,
     paged,
 )
 from mingzhu.tasks.actions import available_actions, was_reopened
@@ -85,6 +86,14 @@ class CitizenRequestListView(ObjectListView):
     select_related = ("category__parent", "town", "village", "task__lead_unit")
     filterset_class = CitizenRequestFilter
     columns = REQUEST_COLUMNS
+    card_hides = ("category", "place")
+
+    def card_heading(self, request):
+        """What the request is about and where; its number and day under it (no words of
+        its content: the list shows no personal data)."""
+        day = timezone.localtime(request.received_at).date().isoformat()
+        return f"{request.category} · {request.place}", numbered(request.number, day)
+
     export_sheet = gettext_lazy("Citizen requests")
 
     def export_table(self, queryset):
