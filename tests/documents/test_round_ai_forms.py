@@ -195,3 +195,22 @@ def test_a_units_note_closed_by_a_sentence_naming_the_levels_of_a_unit():
         ("严格环境准入", "市生态环境局"),
         ("淘汰落后产能", "市工信局"),
     ]
+
+
+# --- a place in a ranking ------------------------------------------------------------------------
+
+
+def test_a_place_in_a_ranking_is_at_most_that_place_named_by_the_ranking():
+    text = (
+        "一、主要目标\n到2031年,区域创新综合评价位次实现“晋档升位”,跃居全省前25位;"
+        "营商环境进入全国前60名。\n"
+    )
+    assert _targets(text) == [
+        ("区域创新综合评价位次", "<=", Decimal("25"), "位", "2031-12-31"),
+        ("营商环境排名", "<=", Decimal("60"), "名", "2031-12-31"),
+    ]
+
+
+def test_a_rise_in_a_ranking_by_places_stays_a_floor():
+    text = "一、工作目标\n2031年,全县空气质量全省排名上升4位。\n"
+    assert _targets(text) == [("空气质量全省排名上升", ">=", Decimal("4"), "位", "2031-12-31")]

@@ -4759,6 +4759,16 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             # strives for, of the one before.
             word = strive.group("word").translate(_T2S)
             name = f"{results[-1].indicator.split('（')[0]}（{word}）"
+        if (rank := _RANK.fullmatch(name)) and m.group("unit") in ("位", "名"):
+            # "科技进步综合评价位次实现“进等升位”，跃居全省前40位": a rank, at most that place,
+            # named by the ranking the sentence speaks of.
+            ranked = _RANKED.findall(text, 0, start)
+            subject = rank.group("subject")
+            if subject:
+                name = subject if _RANKED.fullmatch(subject) else f"{subject}排名"
+            else:
+                name = ranked[-1] if ranked else f"{rank.group('scope') or ''}排名"
+            comparator, words = "<=", "前"
         if name.endswith("以上") and comparator == ">=" and len(name) > 4:
             name = name[:-2]  # "新开工80个小区以上": the floor said after what is counted
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
@@ -5446,6 +5456,14 @@ _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
 _GREW_BY = re.compile(r"(?:比上年|较上年|比去年)?(?:增加|增长)")
 _LEVEL_VERB = re.compile(r"(?:达到|达)$")
+# A place in a ranking ("跃居全省前40位", "进入全国前10名") and the ranking a sentence names
+# before it ("…综合评价位次", "…排名").
+_RANK = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{0,16}?)"
+    r"(?:跃居|躍居|进入|進入|位居|位列|跻身|躋身|保持|稳居|穩居|争创)?"
+    r"(?P<scope>全国|全省|全市|全州|全國)?前"
+)
+_RANKED = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:位次|排名|排位)(?=[\u4e00-\u9fff“]|$)")
 # A clause that only strives for a level of the figure before it ("，力争保持在25…以下").
 _STRIVEN = re.compile(r"\s*(?P<word>力争|力爭|争取|爭取|努力)\s*")
 _STRETCH = re.compile(
