@@ -117,7 +117,12 @@ def test_the_supervisor_assigns_drafts_in_bulk_on_a_phone(login, demo_server):
     page.goto(f"{demo_server}/tasks/?status=draft")
     rows = page.locator("#results tbody tr")
     assert rows.count() >= 2
-    codes = [rows.nth(i).locator("td.card-title a").inner_text() for i in range(2)]
+    # A card is titled by the task's title, its code under it (the table's first column).
+    codes = [rows.nth(i).locator("td.card-title .card-under").inner_text() for i in range(2)]
+    assert all(re.fullmatch(r"\d{4}-[A-Z]+-\d{4}", code) for code in codes), codes
+    title = rows.first.locator("td.card-title a").inner_text()
+    assert title == rows.first.locator("td[data-label='标题']").text_content().strip()
+    assert not rows.first.locator("td[data-label='标题']").is_visible()
     for i in range(2):
         rows.nth(i).locator("input[name=ids]").check()
     page.click("#bulk-assign")

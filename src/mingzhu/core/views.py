@@ -348,6 +348,7 @@ class ObjectListView(ObjectMixin, View):
             "querystring": query.urlencode(),
             "table_template": self.table_template,
             "card_hides": self.card_hides,
+            "link_attrs": mark_safe(self.link_attrs),  # the view's own markup, no user text
             "map": map_context(page.object_list) if self.map else None,
             "tools": [tool for tool in self.tools if tool.shown_to(request.user)],
         }

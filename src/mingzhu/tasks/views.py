@@ -132,6 +132,11 @@ class TaskListView(ObjectListView):
         return page
 
     link_attrs = ' class="text-nowrap"'
+    card_hides = ("title",)
+
+    def card_heading(self, task):
+        """On a phone a task's card is titled by what is to be done, its code under it."""
+        return task.title, task.code
 
     def draw_row(self, obj, cells, context) -> str:
         """A row as tasks/_task_table.html's blocks draw it: the tick box of the bulk
