@@ -214,3 +214,19 @@ def test_a_place_in_a_ranking_is_at_most_that_place_named_by_the_ranking():
 def test_a_rise_in_a_ranking_by_places_stays_a_floor():
     text = "一、工作目标\n2031年,全县空气质量全省排名上升4位。\n"
     assert _targets(text) == [("空气质量全省排名上升", ">=", Decimal("4"), "位", "2031-12-31")]
+
+
+# --- a year opening a clause of a row before the change it is to reach ---------------------------
+
+
+def test_a_year_opening_a_clause_before_a_change_dates_it():
+    text = (
+        "二、主要任务\n1.控制燃煤总量。实施煤炭消费总量控制,2031年非电煤炭消费总量比2025年削减4%以上。"
+        "(市发改委牵头)\n"
+    )
+    assert _targets(text) == [("非电煤炭消费总量降幅", ">=", Decimal("4"), "%", "2031-12-31")]
+
+
+def test_a_year_after_bi_is_the_base_of_a_change_no_deadline():
+    text = "二、主要任务\n1.减少排放。推动工业企业排放量比2025年下降6%。(市生态环境局牵头)\n"
+    assert _targets(text) == [("工业企业排放量降幅", ">=", Decimal("6"), "%", None)]

@@ -3961,7 +3961,7 @@ _RATIO = re.compile(
 )
 # "增长4.5%－5%", "增长6%-7%": a range of change, its lower bound the target.
 _CHANGE = re.compile(
-    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)"
+    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少|削减')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)"
     r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点))?"
     rf"{_SUFFIX}"
 )
@@ -4293,7 +4293,9 @@ _OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 # The clause after a year that opens it, reaching a level ("2025年数字经济…比重达到13.5%").
 _GOAL_LEVEL = re.compile(
-    r"[^，,。；;]{2,40}?(?:达到|達到|突破|超过|超過|提高到|提高至|控制在|进入|進入)"
+    r"[^，,。；;]{2,40}?(?:达到|達到|突破|超过|超過|提高到|提高至|控制在|进入|進入"
+    # "…,2018年非電煤炭消費總量比2015年削減3%以上": a change to reach that year
+    r"|(?:削减|削減|下降|降低|减少|減少|增长|增長)\s*\d)"
 )
 # The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
 _TERM_UNTIL = re.compile(r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*$")
@@ -4604,7 +4606,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         suf = m.group("suf") or ""
         comparator = {"以内": "<=", "之内": "<=", "左右": "=", "以下": "<"}.get(suf, ">=")
-        decrease = m.group("verb") in ("下降", "降低", "减少")
+        decrease = m.group("verb").translate(_T2S) in ("下降", "降低", "减少", "削减")
         results.append(
             found(
                 m,
