@@ -2976,7 +2976,10 @@ _FIRST = re.compile(
 _HEAD_END = re.compile(r"[。；;！？!?]")
 # (Not "八、九次会议精神" at a line's head, where a page broke "县委十一届八、九次会议": two
 # numbers of sessions.)
-_L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)(?![一二三四五六七八九十]+[次届])")
+# ("活动二、深入开展…": an activity plan numbers its parts as its activities.)
+_L1 = re.compile(
+    r"^(?P<mark>(?:活[动動])?(?P<n>[一二三四五六七八九十]+)、)(?![一二三四五六七八九十]+[次届])"
+)
 _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
 _L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
 _L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
@@ -5382,6 +5385,9 @@ _ROLE = (
         "牵头责任单位|牵头责任部门|协同责任单位|配合责任单位|牵头负责领导|分管[省市县区]领导|"
         "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
         "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|"
+        # "落实单位：县委宣传部、县建设局…" closing a group of activities: the units that carry
+        # them out (the first leads, as for 责任单位)
+        "落实单位|落实部门|"
         # a bureau's own plan names its sections: "（责任科室：组干科、机关党委）"
         "(?:牵头|责任|配合)"
     )
@@ -5415,10 +5421,11 @@ _LEADS = re.compile(
     # sentence on the rows below may close the note.
     r"(?:[。；;][^（()）〔〕]{0,80}?)?[）)〕]"
 )
-# "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
+# "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence;
+# "由县建设局为主，规划、整治…" says the same.
 _LED_BY = re.compile(
-    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?){_either('牵头')}"
-    rf"(?=[，,。；;]|{_either('负责|组织|实施')})"
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?)"
+    rf"(?:{_either('牵头')}(?=[，,。；;]|{_either('负责|组织|实施')})|[为為]主(?=[，,。；;]))"
 )
 # "（国务院各部门分别负责，年内持续推进）", "（市民政局负责）": the units answering for the item
 # when none leads; the first named leads.
@@ -5551,7 +5558,15 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             leads += names
         elif role in LEADER_ROLES:
             leader = leader or "、".join(names)
-        elif role in ("责任单位", "责任部门", "责任科室", "责任处室", "责任股室"):
+        elif role in (
+            "责任单位",
+            "责任部门",
+            "责任科室",
+            "责任处室",
+            "责任股室",
+            "落实单位",
+            "落实部门",
+        ):
             answerable += names
         else:
             co += names
@@ -5576,7 +5591,7 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co"))
-        elif "牵头" in text and (m := _LED_BY.search(text)):
+        elif ("牵头" in text or "为主" in text or "為主" in text) and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
         elif ("会同" in text or "會同" in text) and (m := _LED_WITH.search(text)):
@@ -5626,7 +5641,11 @@ def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:
                 return
 
 
-_NOTE_LINE = re.compile(r"\n\s*[（(〔\[][^\n]*(?:单位|部门|牵头|负责)[^\n]*[）)〕\]]\s*$")
+_NOTE_LINE = re.compile(
+    r"\n\s*(?:[（(〔\[][^\n]*(?:单位|部门|牵头|负责)[^\n]*[）)〕\]]"
+    # "落实单位：县委宣传部、县建设局…" on a line of its own closing a group of activities
+    r"|(?:落实|落實)(?:单位|單位|部门|部門)\s*[:：][^\n]+)\s*$"
+)
 
 
 def share_group_note(items: list[Item]) -> None:
@@ -5653,7 +5672,11 @@ def read_units(item: Item, section_lead: str) -> None:
     if lead:
         item.lead_unit = lead
     item.title = without_units_note(item.title) or item.title
-    if lead and item.title.startswith("由") and (m := _LED_PAIR.search(item.text)):
+    if (
+        lead
+        and item.title.startswith("由")
+        and ((m := _LED_PAIR.search(item.text)) or (m := _LED_BY.match(item.text)))
+    ):
         # "由省经贸委负责,…配合,加快省级…基地建设。": the row's head is the work after the
         # words giving it out.
         head = re.split(r"[，,。；;]", item.text[m.end() :].lstrip("，, "), maxsplit=1)[0]

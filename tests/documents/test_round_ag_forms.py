@@ -1,0 +1,70 @@
+"""Forms met on a thirtieth held-out set (set AG: town and street 要点, 创文 plans and checks,
+party building, hotline plans), each on a short example written for the test (names,
+figures and dates invented)."""
+
+import datetime as dt
+
+from mingzhu.documents.decompose import decompose
+
+# --- an activity plan: 活动一/活動二 parts, a 落实单位 line closing each group ---------------
+
+
+def test_a_units_line_labelled_luoshi_closes_its_group_of_activities():
+    text = (
+        "青石县创建文明县城活动方案\n"
+        "活动一、开展城区环境整治活动。\n"
+        "1、县住建局要开展“清洁家园”活动,动员居民参与整治。\n"
+        "2、县爱卫办要开展“卫生先行”活动,巩固卫生县城成果。\n"
+        "落实单位:县委宣传部、县住建局、县卫健局\n"
+        "活動二、深入開展文明社區創建活動。\n"
+        "1、在社區內建立各種文化組織,培育有特色的社區文化。\n"
+        "落實單位:文體局、某鎮各社區\n"
+        "2、開展鄰里互助服務,方便社區居民生活。\n"
+        "落實單位:民政局\n"
+    )
+    d = decompose(text)
+    assert [(i.code, i.named_lead, i.named_co) for i in d.items] == [
+        ("1.1", "县委宣传部", ["县住建局", "县卫健局"]),
+        ("1.2", "县委宣传部", ["县住建局", "县卫健局"]),
+        ("2.1", "文體局", ["某鎮各社區"]),
+        ("2.2", "民政局", []),
+    ]
+    assert [s.title for s in d.sections] == ["开展城区环境整治活动", "深入開展文明社區創建活動"]
+
+
+def test_a_lead_named_as_the_main_one_in_the_run_of_a_sentence():
+    text = (
+        "青石县市容提升活动方案\n"
+        "一、开展市容整治活动。\n"
+        "1、由县住建局为主,整治县城市容市貌,为市民创造整洁的生活环境。\n"
+        "2、由县交通局牵头,完成城区道路标线施划。\n"
+        "3、县城管局要开展夜市规范活动,以主干道为主,兼顾背街小巷。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("整治县城市容市貌", "县住建局"),
+        ("完成城区道路标线施划", "县交通局"),
+        ("县城管局要开展夜市规范活动,以主干道为主,兼顾背街小巷", ""),
+    ]
+
+
+# --- the first or middle ten days of a month ---------------------------------------------
+
+
+def test_the_first_ten_days_of_a_month_end_on_its_tenth_and_the_middle_on_its_twentieth():
+    text = (
+        "青石区“随手办”服务通道工作方案\n"
+        "二、工作内容\n"
+        "(一)成立工作专班(2028年3月上旬完成)\n"
+        "成立工作专班,负责统筹协调。(牵头单位:区政府办)\n"
+        "(二)梳理诉求事项清单(2028年4月中旬前完成)\n"
+        "梳理高频诉求事项,形成清单。(牵头单位:区政务服务中心)\n"
+        "(三)上线服务平台(2028年5月下旬完成)\n"
+        "完成平台部署和测试。(牵头单位:区大数据中心)\n"
+    )
+    d = decompose(text)
+    assert [(i.named_lead, i.deadline) for i in d.items] == [
+        ("区政府办", dt.date(2028, 3, 10)),
+        ("区政务服务中心", dt.date(2028, 4, 20)),
+        ("区大数据中心", dt.date(2028, 5, 31)),
+    ]
