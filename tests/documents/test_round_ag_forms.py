@@ -68,3 +68,35 @@ def test_the_first_ten_days_of_a_month_end_on_its_tenth_and_the_middle_on_its_tw
         ("区政务服务中心", dt.date(2028, 4, 20)),
         ("区大数据中心", dt.date(2028, 5, 31)),
     ]
+
+
+# --- an inspection's findings stored with the page's markup ------------------------------
+
+
+def test_findings_stored_with_their_markup_are_read_line_by_line():
+    text = (
+        '<p class="ql-block"> 为迎接文明城市测评,5月8日,区创文办督查组对青石街道进行检查,'
+        "共发现问题15个,请各责任单位立行立改。</p> "
+        '<p class="ql-block">一、青石社区</p> <p class="ql-block">(一)社区服务中心</p> '
+        '<p class="ql-block">该点位文明创建工作整体良好。</p> '
+        '<p class="ql-block">1.显著位置设置公益宣传广告。</p> '
+        '<p class="ql-block">2.志愿服务站设有服务项目和管理制度。</p> '
+        '<p class="ql-block">(二)农贸市场</p> '
+        '<p class="ql-block">1.市场东侧占道经营现象突出。(责任单位:区城管局)</p> '
+        '<p class="ql-block">2.公厕保洁不到位。(责任单位:区市场监管局)</p>'
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("市场东侧占道经营现象突出", "区城管局"),
+        ("公厕保洁不到位", "区市场监管局"),
+    ]
+    assert d.targets == []  # (15 problems found: a count of the inspection, no target)
+
+
+def test_a_target_that_counts_problems_to_find_is_not_taken_for_a_report():
+    d = decompose(
+        "青石镇隐患排查工作方案\n"
+        "一、工作目标\n"
+        "到2028年底,排查发现隐患整改率达到100%,重大隐患动态清零。\n"
+    )
+    assert [(t.indicator, t.value) for t in d.targets] == [("排查发现隐患整改率", 100)]

@@ -3702,6 +3702,8 @@ COMMITMENT = re.compile(
 # of the plan was.)
 NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
+    # "专项检查…，共发现问题22个": what an inspection found, counted
+    r"|(?:发现|發現|查出|查找出|排查出)(?:各类|各類)?(?:问题|問題|隐患|隱患)\s*$"
 )
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
@@ -5648,6 +5650,22 @@ _NOTE_LINE = re.compile(
 )
 
 
+# An inspection's finding that a point is in order ("该点位文明创建工作整体良好。"): the
+# point heading it is no work to do, nor the lines under it saying what is in place.
+_IN_ORDER = re.compile(
+    r"^(?:该|此|本|該)?(?:点位|點位|单位|單位|场所|場所|小区|小區|社区|社區)?[^。\n，,]{0,16}?"
+    r"(?:整体良好|总体良好|情况良好|整體良好|總體良好|情況良好|未发现(?:明显)?问题|未發現(?:明顯)?問題)"
+    r"\s*[。；;]?\s*$"
+)
+
+
+def _found_in_order(item: Item) -> bool:
+    """The item is a point an inspection found in order: its first line under its head says
+    so."""
+    lines = [line.strip() for line in item.text.split("\n") if line.strip()]
+    return len(lines) >= 2 and bool(_IN_ORDER.match(lines[1]))
+
+
 def share_group_note(items: list[Item]) -> None:
     """A note on a line of its own after a group of rows ("(1)…(4)" then "（责任单位：…）")
     names the units of every row of the group that names none."""
@@ -5972,6 +5990,19 @@ _SPACE_BEFORE_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff“”（(，,、：:；;]
 _SPACE_AFTER_FIGURE = re.compile(r"(?<=[\d%％]) (?=[\u4e00-\u9fff])")
 
 
+# A page stored with its markup ('<p class="ql-block">1.…</p> <p class="ql-block">2.…</p>'):
+# each paragraph, heading, item or break tag ends a line; other tags are dropped.
+_HTML_BLOCK = re.compile(r"</?(?:p|h[1-6]|li|div|br|tr)(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,200})?/?>")
+
+
+def without_markup(text: str) -> str:
+    """The text of a page stored with its HTML tags: a line for each block."""
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    return re.sub(r"[ \t]*\n[ \t\n]*", "\n", text.replace("&nbsp;", " "))
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -5979,6 +6010,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    if "<" in text and len(_HTML_BLOCK.findall(text, 0, 20000)) >= 2:
+        text = without_markup(text)
     if "•" in text or "●" in text or "▪" in text or "·" in text:
         text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
@@ -6158,6 +6191,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # (a field of the page left empty or cut from its value, "• 主题分类:", "• 标    题:")
             and not _PAGE_FIELD.fullmatch(i.title.strip() + "：")
             and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
+            and not (not i.named_lead and _found_in_order(i))
             and (i.start, i.end) not in goals
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
