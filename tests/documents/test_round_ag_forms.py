@@ -100,3 +100,28 @@ def test_a_target_that_counts_problems_to_find_is_not_taken_for_a_report():
         "到2028年底,排查发现隐患整改率达到100%,重大隐患动态清零。\n"
     )
     assert [(t.indicator, t.value) for t in d.targets] == [("排查发现隐患整改率", 100)]
+
+
+# --- an action plan's goals in stages, a rate broken over lines --------------------------
+
+
+def test_action_goals_in_stages_with_a_rate_broken_over_lines():
+    text = (
+        "青石街道城市基层党建提升行动方案\n"
+        "一、总体思路\n"
+        "以提升组织力为重点,打造党建引领基层治理新格局。\n"
+        "二、行动目标\n"
+        "到2029年底,全面建成党建示范型街道。具体计划为:\n"
+        "——到2027年6月底,建成标准型社区;标准型小区达90\n"
+        "%\n"
+        ",其中示范型小区5个;建成示范型党群服务中心3个,示范型红色驿站4个。\n"
+        "——到2028年12月,累计建成示范型社区8个。\n"
+    )
+    d = decompose(text)
+    assert d.items == []
+    assert [(t.indicator, t.value, t.deadline) for t in d.targets] == [
+        ("标准型小区", 90, dt.date(2027, 6, 30)),
+        ("示范型党群服务中心", 3, dt.date(2027, 6, 30)),
+        ("示范型红色驿站", 4, dt.date(2027, 6, 30)),
+        ("示范型社区", 8, dt.date(2028, 12, 31)),
+    ]

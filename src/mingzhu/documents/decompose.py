@@ -2363,6 +2363,8 @@ def join_lines(text: str) -> list[str]:
             ends = True  # rows "指标：目标，责任单位为X；" a line each
         elif re.search(r"如下\s*[：:]$", line):
             ends = True  # "主要进度如下：" introduces what follows on lines of its own
+        elif nxt[0] in "%％，,、；;":
+            ends = False  # "…达100" "%" ",其中…": no sentence opens on these marks
         elif _ends_sentence(line):
             ends = not full
         else:
@@ -2714,7 +2716,7 @@ class _EitherForm:
 
 GOALS = _EitherForm(
     re.compile(
-        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标)$"
+        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标|行动目标)$"
     ),
     longest=6,
 )
