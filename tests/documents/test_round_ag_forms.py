@@ -125,3 +125,30 @@ def test_action_goals_in_stages_with_a_rate_broken_over_lines():
         ("示范型红色驿站", 4, dt.date(2027, 6, 30)),
         ("示范型社区", 8, dt.date(2028, 12, 31)),
     ]
+
+
+# --- a report on a month's work ----------------------------------------------------------
+
+
+def test_the_points_of_a_months_report_are_facts_but_its_next_steps_stay():
+    text = (
+        "关于12345热线3月份办理情况的通报\n"
+        "各乡镇人民政府、街道办事处,市直各部门:\n"
+        "现将全市12345热线3月份工单办理情况通报如下:\n"
+        "一、基本情况\n"
+        "1.基本数据:3月份共受理群众诉求1520件,按时办结率98%。\n"
+        "2.办件量位于前三的部门:住建局80件;城管局62件。\n"
+        "二、热点问题\n"
+        "反映噪音扰民的来电95件,占比6.3%。\n"
+        "三、下步工作\n"
+        "1.开展重复工单专项清理,4月底前完成。\n"
+        "2.完善派单目录。(责任单位:市政务服务中心)\n"
+        "青川市人民政府办公室\n"
+        "2028年4月10日\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead, i.deadline) for i in d.items] == [
+        ("开展重复工单专项清理,4月底前完成", "", dt.date(2028, 4, 30)),
+        ("完善派单目录", "市政务服务中心", None),
+    ]
+    assert d.targets == []

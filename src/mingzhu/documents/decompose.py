@@ -5661,6 +5661,12 @@ _IN_ORDER = re.compile(
 )
 
 
+_MONTH_REPORT = re.compile(
+    r"现将[^。：:]{0,60}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?[^。：:]{0,30}?"
+    r"(?:通报|通報|报告|報告)如下"
+)
+
+
 def _found_in_order(item: Item) -> bool:
     """The item is a point an inspection found in order: its first line under its head says
     so."""
@@ -6127,6 +6133,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and sections[0].start > body_offsets[0]
         and _OPENS_ON_SHISHI.search(body[0][:60])
     )
+    # A report on a month's work ("现将…4月份案件办理情况通报如下"): its points are facts.
+    month_report = not opens_on_shishi and any(
+        _MONTH_REPORT.search(p) for p in paragraphs[: first + 4]
+    )
     # A heading naming the 实事 of a year on a line of its own, or broken over two
     # ("2022年区政府要完成的与人民生活" "密切相关的实事"), above the rows: the rows after it
     # are the year's.
@@ -6194,6 +6204,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not _PAGE_FIELD.fullmatch(i.title.strip() + "：")
             and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
             and not (not i.named_lead and _found_in_order(i))
+            # (a point of a month's report, "1.基本数据:4月份…受理…2877件": a fact)
+            and not (month_report and not i.named_lead and not _TIME_LIMIT_WORDS.search(i.text))
             and (i.start, i.end) not in goals
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
