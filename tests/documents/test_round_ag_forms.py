@@ -152,3 +152,19 @@ def test_the_points_of_a_months_report_are_facts_but_its_next_steps_stay():
         ("完善派单目录", "市政务服务中心", None),
     ]
     assert d.targets == []
+
+
+def test_a_last_row_whose_body_stops_before_any_mark_is_cut():
+    text = (
+        "青石区“随手办”服务通道工作方案\n"
+        "二、工作内容\n"
+        "(一)成立工作专班(2028年3月底前完成)\n"
+        "成立工作专班,负责统筹协调。(牵头单位:区政府办)\n"
+        "(二)梳理诉求事项清单(2028年4月底前完成)\n"
+        "以市政府办公室确定的政务服务便民热线受理范围为基础梳理\n"
+    )
+    d = decompose(text)
+    assert [i.title for i in d.items] == ["成立工作专班(2028年3月底前完成)"]
+    # (a row whose body is whole stays)
+    whole = decompose(text.replace("为基础梳理\n", "为基础梳理高频事项。\n"))
+    assert len(whole.items) == 2

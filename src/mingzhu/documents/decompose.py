@@ -6558,10 +6558,28 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
             return len(joined)
         if not (all(_row_line(i)[-1:] in ends for i in others) or named):
             return len(joined)
-    elif len(items) < 3 or not (named and _UNITS_CUT.search(rest)):
+    elif not _body_cut(rest, others) and (
+        len(items) < 3 or not (named and _UNITS_CUT.search(rest))
+    ):
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+def _body_cut(rest: str, others: list[Item]) -> bool:
+    """The last row is its head on a line ("(二)梳理诉求事项清单(3月底前完成)") and the first
+    line of its body stopped before any mark ("以省政府办公厅确定的12345政务服务便民热线"),
+    where the rows above end their text with a sentence's end or a closed note."""
+    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    if len(lines) != 2 or not _HEADING_MARK.match(lines[0]) or lines[0][-1] in TERMINAL:
+        return False  # (a row that is a whole sentence stands, whatever line follows it)
+    body = lines[1]
+    return (
+        len(body) >= 16
+        and re.match(r"[\u4e00-\u9fff\d]", body[-1]) is not None
+        and not re.search(r"[，,、；;。：:]", body)
+        and all(i.text.strip()[-1:] in TERMINAL + CLOSERS for i in others)
+    )
 
 
 # A row's units note closed after its sentence ("。(牵头单位:发改委、统计局)").
