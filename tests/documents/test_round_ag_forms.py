@@ -168,3 +168,20 @@ def test_a_last_row_whose_body_stops_before_any_mark_is_cut():
     # (a row whose body is whole stays)
     whole = decompose(text.replace("为基础梳理\n", "为基础梳理高频事项。\n"))
     assert len(whole.items) == 2
+
+
+# --- a share of what a work deals with; what a structure reaches -------------------------
+
+
+def test_a_share_before_what_the_work_deals_with_and_what_a_structure_reaches():
+    text = (
+        "青石县2028年基层党建工作要点\n"
+        "(一)实施“强基”计划,建强战斗堡垒。组建产业链联合党委,"
+        "辐射带动120家链上企业、9个党组织、86名党员纳入统一管理。"
+        "力争到2028年底消化70%超职数干部,化解85%村级债务。\n"
+    )
+    d = decompose(text)
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.deadline) for t in d.targets] == [
+        ("消化超职数干部", 70, "%", ">=", dt.date(2028, 12, 31)),
+        ("化解村级债务", 85, "%", ">=", dt.date(2028, 12, 31)),
+    ]

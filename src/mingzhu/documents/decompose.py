@@ -2826,7 +2826,7 @@ PREAMBLE = re.compile(
     r"|(?:分管|牵头|责任|联系)?(?:领导|单位|部门)(?:[、和及与](?:分管|牵头|责任|配合|协办)?(?:领导|单位|部门))+)$"
 )
 # A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
-_REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
+_REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及|辐射带动|輻射帶動)")
 # A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
 # 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
 _FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
@@ -4148,6 +4148,15 @@ _COUNT_CLOSING_NAME = re.compile(
 )
 
 
+# A verb of dealing with things, the share of them, then the things ("消化60%超职数干部",
+# "化解80%存量债务"): the share dealt with, a floor.
+_SHARE_OF_OBJECT = re.compile(
+    r"(?P<verb>消化|化解|清理|处置|處置|盘活|盤活|消除|清零|整改|办结|辦結)\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%％])\s*(?:以上)?(?:的)?"
+    r"(?P<obj>[\u4e00-\u9fff]{2,12}?)(?=[，,。；;、]|$)"
+)
+
+
 def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> list[Target]:
     """The commitments of one sentence (``offset``: where it starts in the text).
     ``committed``: the sentence is a task row of a document that assigns work (it names
@@ -4231,6 +4240,13 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         name = f"{m.group('place')}{m.group('verb')}{m.group('obj')}"
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        taken.append((m.start(), m.end()))
+    for m in _SHARE_OF_OBJECT.finditer(text) if "%" in text or "％" in text else ():
+        # "力争到2025年底消化60%超职数干部": the share of what the work deals with.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        results.append(found(m, m.start(), f"{m.group('verb')}{m.group('obj')}", ">=", value, "%…"))
         taken.append((m.start(), m.end()))
     for m in _REACHING_COUNT.finditer(text) if _REACHING_QUICK.search(text) else ():
         # "新增3个村集体收入超过10万元": the count of places that reach the threshold.
