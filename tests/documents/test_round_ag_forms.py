@@ -185,3 +185,23 @@ def test_a_share_before_what_the_work_deals_with_and_what_a_structure_reaches():
         ("消化超职数干部", 70, "%", ">=", dt.date(2028, 12, 31)),
         ("化解村级债务", 85, "%", ">=", dt.date(2028, 12, 31)),
     ]
+
+
+# --- an office doing the work on a cadence, named in the run of a sentence ----------------
+
+
+def test_an_office_that_does_the_work_on_a_cadence_leads_it():
+    text = (
+        "青石镇2028年村(居)党建工作要点\n"
+        "一、夯实党建基础\n"
+        "1、深化党支部“堡垒指数”考核。由镇党建办公室每月20日前对各党支部"
+        "“三会一课”情况进行一次考核,每季度排名一次。\n"
+        "2、细化党员“先锋指数”考核。各党支部每月对党员进行一次打分,报送镇党建办公室。\n"
+        "3、建强党员活动阵地。由各村按照标准改造活动室。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead, i.long_running) for i in d.items] == [
+        ("深化党支部“堡垒指数”考核", "镇党建办公室", True),
+        ("细化党员“先锋指数”考核", "", True),
+        ("建强党员活动阵地", "", False),
+    ]

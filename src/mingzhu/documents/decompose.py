@@ -5480,6 +5480,13 @@ _LED_PAIR = re.compile(
     rf"(?:{_either('承办|负责|牵头')})[，,]\s*"
     rf"(?P<co>[^，,。；;：:（()）]{{2,160}}?)(?:{_either('协办|配合|参与')})(?=[，,。；;])"
 )
+# "由镇党建办公室每月25日前…对各党支部…进行考核": an office named by its kind, then when
+# or how it does the work: the unit doing it leads.
+_LED_BY_UNIT = re.compile(
+    r"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由、\s]{1,16}?"
+    r"(?:办公室|辦公室|局|委员会|委員會|管委会|管委會|中心|办|辦|所|站))"
+    r"(?=\s*(?:每月|每季度|每年|定期|统一|統一|按月|按季度|于每|於每))"
+)
 # "由发展改革委会同农业部、财政部等部门研究提出落实意见": the unit the sentence names
 # first leads, those it works with co-operate.
 _LED_WITH = re.compile(
@@ -5618,6 +5625,9 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co"))
+        elif "由" in text and (m := _LED_BY_UNIT.search(text)):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
     if not leads and not answerable and (units := _units_line(text)):
         # "(1)会同…培训。" then "市应急管理局、市消防救援支队" on a line of its own: a list
         # flattened one cell a line without its header; the first unit leads.
