@@ -205,3 +205,26 @@ def test_an_office_that_does_the_work_on_a_cadence_leads_it():
         ("细化党员“先锋指数”考核", "", True),
         ("建强党员活动阵地", "", False),
     ]
+
+
+# --- a sharing site's numbered notes to its readers ---------------------------------------
+
+
+def test_a_sharing_sites_numbered_notes_are_no_rows():
+    text = (
+        "青石街道文明城市创建工作实施方案\n"
+        "合集下载\n"
+        "  1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。\n"
+        "  2. 2、如文档侵犯您的权益,请联系客服反馈。\n"
+        "一、重点任务\n"
+        "1、大力宣传发动。在主要路口制作宣传牌。(责任单位:街道宣传办)\n"
+        "2、整治背街小巷。清理乱堆乱放。(责任单位:街道城管中队)\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.named_lead) for i in d.items] == [
+        ("大力宣传发动", "街道宣传办"),
+        ("整治背街小巷", "街道城管中队"),
+    ]
+    # (the notes numbered as points of the text, without the line heading them)
+    alone = decompose(text.replace("合集下载\n", ""))
+    assert [i.title for i in alone.items] == ["大力宣传发动", "整治背街小巷"]

@@ -2535,8 +2535,15 @@ def without_jammer(text: str) -> str:
 
 # A sharing site's notes to its readers above or below the text ("温馨提示：" over "1. 部分
 # 包含数学公式或PPT动画的文件，查看预览时…" "2. 本文档由用户上传…"), and its service line.
-_SITE_NOTES = re.compile(r"^\s*(?:温馨提示|友情提示|特别提示|下载说明|下载提示)\s*[：:]?\s*$")
+_SITE_NOTES = re.compile(
+    r"^\s*(?:温馨提示|友情提示|特别提示|下载说明|下载提示|合集下载)\s*[：:]?\s*$"
+)
 _SITE_NOTE_POINT = re.compile(r"^\s*\d{1,2}\s*[.．、]")
+# A numbered point that speaks to the site's readers ("1、下载文档前请自行甄别文档内容的完整性",
+# "3、如文档侵犯您的权益,请联系客服反馈"), wherever it stands.
+_SITE_NOTE_TEXT = re.compile(
+    r"下载文档前|下載文檔前|仅部分预览|僅部分預覽|侵犯您的权益|侵犯您的權益|本文档由用户上传|本文檔由用戶上傳"
+)
 _SITE_SERVICE = re.compile(r"^\s*(?:网站客服|客服(?:QQ|电话|邮箱)?)\s*[：:]")
 
 
@@ -2549,6 +2556,8 @@ def site_notes(paragraphs: list[str]) -> list[str]:
             under = True
             continue
         if under and (_SITE_NOTE_POINT.match(para) or _SITE_SERVICE.match(para)):
+            continue
+        if _SITE_NOTE_POINT.match(para) and _SITE_NOTE_TEXT.search(para[:40]):
             continue
         under = False
         kept.append(para)
