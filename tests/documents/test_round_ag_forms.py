@@ -228,3 +228,22 @@ def test_a_sharing_sites_numbered_notes_are_no_rows():
     # (the notes numbered as points of the text, without the line heading them)
     alone = decompose(text.replace("合集下载\n", ""))
     assert [i.title for i in alone.items] == ["大力宣传发动", "整治背街小巷"]
+
+
+# --- rows opening with the months they span ------------------------------------------------
+
+
+def test_a_row_opening_with_the_months_it_spans_is_due_by_the_last_and_headed_by_its_work():
+    text = (
+        "青石社区2028年共建工作计划\n"
+        "一、共建活动安排\n"
+        "(1)1——2月份,组建义务巡查队,巡查小区环境卫生。\n"
+        "(2)3-4月份,开展卫生月活动;组织辖区单位植树。\n"
+        "(3)11—12月,联系消防中队开展一次消防培训。\n"
+    )
+    d = decompose(text)
+    assert [(i.title, i.deadline) for i in d.items] == [
+        ("组建义务巡查队,巡查小区环境卫生", dt.date(2028, 2, 29)),
+        ("开展卫生月活动", dt.date(2028, 4, 30)),
+        ("联系消防中队开展一次消防培训", dt.date(2028, 12, 31)),
+    ]

@@ -223,6 +223,11 @@ _AIMED_AT = re.compile(
 _MONTH_ONLY = re.compile(
     rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?P<tail>底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
 )
+# A row opening with the months it spans, after its number: "(1)1——2月份，…", "3-4月：…".
+_MONTHS_OPENING = re.compile(
+    rf"^\s*(?:[（(]?\d{{1,2}}[)）.．、]\s*)?(?P<first>{_CN_MONTH})\s*月?\s*"
+    rf"(?:——|—|–|-|－|~|～|至|到)\s*(?P<last>{_CN_MONTH})\s*月份?\s*[，,：:]"
+)
 # The first ten days of a month end on its 10th, the middle ten on its 20th, the last with it.
 _TEN_DAYS_END = {"上旬": 10, "中旬": 20}
 
@@ -400,6 +405,12 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         # done by the end of the last.
         found.append((dt.date(staged[-1], 12, 31), f"{staged[-1]}年"))
     if year is not None:
+        if span := _MONTHS_OPENING.match(text):
+            # "(1)1——2月份，组建…": a row opening with the months it spans, done by the
+            # end of the last.
+            last = _month(span.group("last"))
+            if _month(span.group("first")) < last <= 12:
+                found.append((month_end(year, last), span.group(0).strip(" ，,：:")))
         for m in _MONTH_ONLY.finditer(text):
             month = _month(m.group("month"))
             if 1 <= month <= 12:

@@ -3018,11 +3018,20 @@ _UNIT_LABEL = re.compile(
 )
 
 
+# A row opening with the months it spans ("1——2月份，组建义务卫生监督队…", "11-12月，…").
+_MONTHS_OPENING = re.compile(
+    r"^\s*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月?\s*(?:——|—|–|-|－|~|～|至|到)\s*"
+    r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\s*[，,：:]\s*"
+)
+
+
 def _head(text: str, limit: int = 40) -> str:
     """The head clause of an item: up to the first full stop or semicolon; if that is
     long, up to the first comma; if the clause up to the first comma is long and a body
     sentence's opening word stands in it, up to that word (the page dropped the head's
     full stop)."""
+    if span := _MONTHS_OPENING.match(text):
+        text = text[span.end() :]  # "1——2月份，组建…": the work, after the months it spans
     m = _HEAD_END.search(text)
     head = text[: m.start()] if m else text
     if label := _CONTENT_LABEL.search(head):
