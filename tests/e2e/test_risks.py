@@ -38,6 +38,8 @@ def test_a_town_sees_its_heat_map_but_not_the_debt(login, demo_server, shot):
     town = login("xinba")
     town.goto(f"{demo_server}/risks/metrics/")
     town.wait_for_selector("#risks-heat canvas")
+    # Its own town's row only, at a row's usual height rather than stretched over the box.
+    assert town.locator("#risks-heat").bounding_box()["height"] < 200
     assert "可知" in town.locator("#summary").inner_text()
     shot(town, "risks-metrics")
     response = town.goto(f"{demo_server}/risks/debt/wall/")

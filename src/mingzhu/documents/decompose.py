@@ -21,6 +21,7 @@ The steps, in order:
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import datetime as dt
 import itertools
@@ -268,7 +269,8 @@ _TABLE_END = re.compile(r"^(?:附件|[一二三四五六七八九十]+、)")
 _TABLE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TIME_CELL = re.compile(
     r"^(?:\d{4}\s*年)?\s*\d{1,2}\s*月|^\d{4}\s*[.．]\s*\d{1,2}(?:\s*[-—–~～至]\s*\d{4}\s*[.．]\s*\d{1,2})?$|"
-    r"年底|年内|年內|全年|季度|上半年|下半年|长期|持续|常态化|每年"
+    r"年底|年内|年內|全年|季度|上半年|下半年|长期|持续|常态化|每年|"
+    r"^(?:19|20)\d{2}\s*年$"  # a bare year ("2018年"): that year's end
 )
 
 
@@ -308,6 +310,38 @@ def _merge_header(words: list[str], width: int) -> list[str]:
 
 
 _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、")
+# A group row of either level, "一、…" or "（一）…".
+_ANY_GROUP_ROW = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]{1,3}[)）]\S")
+# A group's number in a cell of its own, its name in the next ("一" "主要任务", "(一)"
+# "构建…体系"): one group row.
+_GROUP_MARK_CELL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[)）])$"
+)
+
+
+def _group_marks_joined(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A group's number and name standing in cells of their own joined into one group row
+    ("一、主要任务", "（一）构建…体系"), when a row's number or another group follows."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(cells):
+        n, cell = cells[k]
+        if (
+            _GROUP_MARK_CELL.match(cell)
+            and k + 2 < len(cells)
+            and 2 <= len(name := cells[k + 1][1]) <= 40
+            and "。" not in name
+            and not _ROW_NUMBER.match(name)
+            and not _GROUP_MARK_CELL.match(name)
+            and (_ROW_NUMBER.match(cells[k + 2][1]) or _GROUP_MARK_CELL.match(cells[k + 2][1]))
+        ):
+            mark = cell.strip("（()）")
+            out.append((n, f"{mark}、{name}" if cell == mark else f"（{mark}）{name}"))
+            k += 2
+            continue
+        out.append((n, cell))
+        k += 1
+    return out
 
 
 def _names_rejoined(rows: list[list[str]]) -> list[list[str]]:
@@ -964,6 +998,7 @@ def unflatten_tables(text: str) -> str:
                 cells += [(n, m.group(1)), (n, m.group(2))]
             else:
                 cells.append((n, c))
+    cells = _group_marks_joined(cells)
     for k, (first, cell) in enumerate(cells):
         if not _TABLE_NUMBER.match(cell):
             continue
@@ -976,6 +1011,7 @@ def unflatten_tables(text: str) -> str:
             and not _ROW_NUMBER.match(cells[j][1])
             and len(cells[j][1]) <= 12
             and len(header) < 24
+            and not (header and _ANY_GROUP_ROW.match(cells[j][1]))
         ):
             header.append(cells[j][1])
             j += 1
@@ -986,6 +1022,15 @@ def unflatten_tables(text: str) -> str:
             and _ROW_NUMBER.match(cells[j + 1][1])
         ):
             opening, j = cells[j][1], j + 1
+        elif (
+            j + 2 < len(cells)
+            and _GROUP_ROW.match(cells[j][1])
+            and _ANY_GROUP_ROW.match(cells[j + 1][1])
+            and not _GROUP_ROW.match(cells[j + 1][1])
+            and cells[j + 2][1] == "1"
+        ):
+            # "一、主要任务" then "（一）构建…体系" over the first row: both head it.
+            opening, j = f"{cells[j][1]}\n{cells[j + 1][1]}", j + 2
         if (
             j >= len(cells)
             or not _ROW_NUMBER.match(cells[j][1])
@@ -1027,6 +1072,21 @@ def unflatten_tables(text: str) -> str:
             if cell == str(expected) or _row_skipped_to(cells, j, expected, rows):
                 rows.append([])
                 expected = int(cell) + 1
+            elif (
+                _ANY_GROUP_ROW.match(cell)
+                and not _GROUP_ROW.match(cell)
+                and len(cell) <= 40
+                and opening.count("\n") == 1
+                and rows
+                and j + 1 < len(cells)
+                and cells[j + 1][1] == "1"
+            ):
+                # "（二）增强…能力" between the rows of a table grouped in two levels: the
+                # rows under it are numbered from 1 again.
+                groups[len(rows)] = cell
+                expected = 1
+                j += 1
+                continue
             elif (
                 _GROUP_ROW.match(cell)
                 and len(cell) <= 120
@@ -1252,6 +1312,56 @@ def led_project_tables(text: str) -> str:
     return text
 
 
+# A progress table whose page ran each row's cells together on one line, the header too
+# ("实事内容工作任务责任单位进展情况", then "一季度二季度三季度四季度"): each row its task
+# closed by a full stop, the units apart by commas, then the reports ("1.完成…", "目前已…").
+_RUN_PROGRESS_WORD = (
+    r"实事内容|实事名称|项目名称|工作任务|主要内容|工作内容|目标任务|责任单位|牵头单位|配合单位|"
+    r"进展情况|完成情况|推进情况"
+)
+_RUN_PROGRESS_HEADER = re.compile(rf"^(?:{_RUN_PROGRESS_WORD}){{3,6}}$")
+_RUN_PERIODS = re.compile(r"^(?:[一二三四]季度|上半年|下半年|\d{1,2}月(?:份)?)+$")
+_RUN_PROGRESS_ROW = re.compile(
+    r"^(?P<task>[^。]{4,80}?)。"
+    r"(?P<units>[\u4e00-\u9fff]{2,10}?(?:[，,、][\u4e00-\u9fff]{2,10}?)*?)"
+    r"(?=\d{1,2}[.．、]|目前|已|截至|截止|累计|完成)"
+)
+_RUN_UNIT_NAME = re.compile(
+    r"^(?:各|相关)?[\u4e00-\u9fff]{0,8}(?:局|委|办|中心|政府|公司|集团|院|队|站|所|联|会|街|镇|乡|部)$"
+)
+
+
+def run_together_progress_tables(text: str) -> str:
+    """Such a table rewritten as numbered rows naming their units ("1.创建20个…社区。
+    （责任单位：区残联、相关镇街）"); what the rows report is left out."""
+    if "情况" not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        words = line.strip()
+        if (
+            not _RUN_PROGRESS_HEADER.match(words)
+            or not re.search(r"(?:责任|牵头)单位", words)
+            or not re.search(r"情况$", words)
+        ):
+            continue
+        j = k + 1
+        while j < len(lines) and (not lines[j].strip() or _RUN_PERIODS.match(lines[j].strip())):
+            j += 1
+        out: list[str] = []
+        while j < len(lines):
+            row = lines[j].strip()
+            m = _RUN_PROGRESS_ROW.match(row)
+            names = re.split(r"[，,、]", m.group("units")) if m else []
+            if not m or not all(_RUN_UNIT_NAME.match(n) for n in names):
+                break
+            out.append(f"{len(out) + 1}.{m.group('task')}。（责任单位：{'、'.join(names)}）")
+            j += 1
+        if out:
+            return "\n".join(lines[:k] + out + lines[j:])
+    return text
+
+
 # A table of a year's tasks and how they went, copied one cell a line without a number
 # column: "项目名称" "项目内容" "责任单位" "进展情况", then a group "(一)" over its name, then
 # each row's task, its units and what it reports.
@@ -1261,10 +1371,21 @@ _PROGRESS_HEADER = re.compile(
 )
 # A cell of that header on a line of its own: the quick sign such a table is there.
 _PROGRESS_CELL = re.compile(
-    r"^[ \t]*(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展)"
+    r"^[ \t]*(?:进展情况|完成情况|推进情况|进度情况|落实情况|执行情况|工作进展|推进进度|本月进展|"
+    r"進展情況|完成情況|推進情況|落實情況)"
     r"[ \t]*[|｜]?[ \t]*$",
     re.M,
 )
+# The period a progress column reports on, in a cell of its own under its header ("(7月)").
+# (not a group's number, "(一)")
+_PERIOD_CELL = re.compile(r"^[（(][^（()）]{0,6}(?:\d|月|季|年)[^（()）]{0,6}[)）]$")
+
+
+def _simplified_header(cell: str) -> str:
+    """A header cell in simplified characters ("牽頭單位" → "牵头单位", "進展情況")."""
+    return cell.replace(" ", "").translate(_T2S).translate(_SIMPLIFIED).replace("況", "况")
+
+
 _LISTED_UNITS = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:[、，,][\u4e00-\u9fff（）()]{2,30})*$")
 
 
@@ -1281,14 +1402,16 @@ def progress_tables(text: str) -> str:
     groups ("（一）经济社会发展主要预期目标", "1.地区生产总值增长6.5%以上。（责任单位：X、Y）"):
     the progress column only reports, so it is left out; a last row short of its report
     was cut by the passage."""
-    if not ("情况" in text or "进展" in text or "进度" in text) or not _PROGRESS_CELL.search(text):
+    if not any(w in text for w in ("情况", "进展", "进度", "情況")) or not _PROGRESS_CELL.search(
+        text
+    ):
         return text
     lines = text.split("\n")
     cells = [(n, c) for n, line in enumerate(lines) if (c := line.strip().strip("|｜").strip())]
     for k in range(len(cells)):
-        if not _PROGRESS_HEADER.match(cells[k][1].replace(" ", "")) or k < 2:
+        if not _PROGRESS_HEADER.match(_simplified_header(cells[k][1])) or k < 2:
             continue
-        header = [c for _n, c in cells[max(0, k - 4) : k + 1]]
+        header = [_simplified_header(c) for _n, c in cells[max(0, k - 4) : k + 1]]
         start = next(
             (
                 i
@@ -1319,8 +1442,48 @@ def progress_tables(text: str) -> str:
             continue
         j, out, number = k + 1, [], 0
         first, last = cells[k - len(header) + 1][0], cells[k][0]
+        # Progress columns for several periods ("进展情况" "(7月)" "进展情况" "(10月)"): the
+        # header's cells after the first, and how many reports each row holds.
+        reports = 1
+        while j < len(cells) and (
+            _PERIOD_CELL.match(cells[j][1])
+            or _PROGRESS_HEADER.match(_simplified_header(cells[j][1]))
+        ):
+            reports += bool(_PROGRESS_HEADER.match(_simplified_header(cells[j][1])))
+            last, j = cells[j][0], j + 1
+        # A name column before the task's ("项目" "名称" "内容"): each row opens with its name.
+        named = task_at > 0 and any(w in plain[0] for w in ("项目", "名称"))
+
+        def named_row(at: int) -> bool:
+            return (
+                at + 2 < len(cells)
+                and not _units_listed(cells[at][1])
+                and _cell_kind(cells[at + 1][1]) == "task"
+                and _units_listed(cells[at + 2][1])
+            )
+
         while j < len(cells):
             cell = cells[j][1]
+            if named and reports > 1 and named_row(j):
+                # name, task, units, then a report for each period: the task is the row.
+                if j + 2 + reports >= len(cells):
+                    break  # the passage ends in the row's reports: it was cut
+                number += 1
+                task = cells[j + 1][1].rstrip("。；; ")
+                out.append(f"{number}.{task}。（牵头单位：{cells[j + 2][1]}）")
+                last, j = cells[j + 2 + reports][0], j + 3 + reports
+                # Short cells after the last period's report, to the next row, the page's
+                # controls ("分享:") or the end: what the row reached, reported too.
+                extra = 0
+                while (
+                    j < len(cells)
+                    and extra < reports
+                    and len(cells[j][1]) <= 60
+                    and not cells[j][1].endswith((":", "："))
+                    and not named_row(j)
+                ):
+                    last, j, extra = cells[j][0], j + 1, extra + 1
+                continue
             if _GROUP_MARK.match(cell) and j + 1 < len(cells) and len(cells[j + 1][1]) <= 30:
                 out.append(f"{cell}{cells[j + 1][1]}")
                 last, j = cells[j + 1][0], j + 2
@@ -3711,6 +3874,8 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     _tw("力争|确保|争取|努力|目标|计划|预期")
     + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    # "6月底前，…主体工程基本完工": a time limit set for the work
+    + r"|(?<![个個\d])\d{1,2}\s*月(?:底|末)前"
     # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
     + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
@@ -3724,16 +3889,27 @@ NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
     # "专项检查…，共发现问题22个": what an inspection found, counted
     r"|(?:发现|發現|查出|查找出|排查出)(?:各类|各類)?(?:问题|問題|隐患|隱患)\s*$"
+    # "占改造任务数的100%", "完成市定目标任务的26.62%": how much of the aim is done.
+    r"|(?:占|(?<![争保要取将])完成)[^，,。；;]{0,10}?(?:目标任务|目標任務|任务数|任務數|目标|目標|任务|任務)"
+    r"(?:\d+(?:\.\d+)?\s*[亿億万萬]?元)?的\s*$"
+)
+# The same share as a clause ("，完成市定目标任务的26.62%"): its 目标 commits to nothing.
+_SHARE_OF_AIM = re.compile(
+    r"(?:占|(?<![争保要取将])完成)[^，,。；;]{0,10}?(?:目标任务|目標任務|任务数|任務數|目标|目標|任务|任務)"
+    r"(?:\d+(?:\.\d+)?\s*[亿億万萬]?元)?的\s*\d+(?:\.\d+)?\s*[%％]"
 )
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
 _STATES_GOALS = re.compile(r"(?:预期|主要)目标[^。；;：:]{0,6}?(?:是|为|為)?\s*[：:]")
 _DEADLINES = [
-    (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*末"), "plan"),
+    # ("“十四五”期间": within the plan's years, by their end)
+    (re.compile(r"[“\"]?十(?P<plan>[四五六])五[”\"]?\s*(?:期)?\s*(?:末|期间|期間)"), "plan"),
     (
         re.compile(
-            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年\s*(?:年(?=底))?(?:(?P<month>\d{1,2})\s*月\s*)?"
+            # ("2023年度204座…": the year a batch of work is named by, no time limit)
+            r"(?:(?P<to>到|至|在|于)\s*)?(?P<year>\d{4})\s*年(?!度)\s*(?:年(?=底))?"
+            r"(?:(?P<month>\d{1,2})\s*月\s*)?"
             r"(?P<tail>底|末|前|内|(?=创成|创建|建成|完成|实现|达到|突破|基本|全面|计划))?"
         ),
         "year",
@@ -3830,6 +4006,8 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
     rf"(?P<verb>{_COUNTING_VERBS})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
+    # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
+    r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
     # ("新增完成 1967 个以上…": a page that sets its figures apart by spaces)
     rf"[^\W\d_和及与的]{{0,12}}?)[ \t]?{_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
@@ -3839,7 +4017,10 @@ _COUNTED = re.compile(
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
 _COUNTED_MORE = re.compile(
     # (not the 及 of a word, "惠及17个乡镇", "涉及3个村")
-    rf"(?:[、，,]|(?<![惠涉普波顾])[和及与])\s*\*?\s*{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
+    rf"(?:[、，,]|(?<![惠涉普波顾])[和及与])\s*\*?\s*"
+    # (a span of years before the count, "和2023—2025年27个中型灌区", is its time)
+    r"(?P<span>(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?P<span_end>(?:19|20)\d{2})\s*年\s*)?"
+    rf"{_NUMBER}\s*(?P<unit>{_WORK_UNIT})(?:以上)?{_AREA}"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
 # A count on the list after one with a verb of its own, which need not be one of the verbs
@@ -3941,7 +4122,7 @@ _CLOSING_VERB = re.compile(
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|投入使用|投用|达到|達到)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到)"
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
@@ -4180,7 +4361,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     ``committed``: the sentence is a task row of a document that assigns work (it names
     its units), so it commits without 力争/确保/目标 in it."""
     text = sentence.strip()
-    if not text or not (committed or COMMITMENT.search(text)):
+    if not text or not (committed or COMMITMENT.search(_SHARE_OF_AIM.sub("", text))):
         return []
     if (
         not committed
@@ -4555,6 +4736,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         # ("提供不少于2300场文化活动": the bound before the figure is no part of it either.)
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
         gap = re.sub(r"^(?:今年|全年|當年|当年)的?|^剩余", "", gap)  # no part of the name
+        gap = re.sub(r"^[“\"]?十[四五六]五[”\"]?期[间間]", "", gap)
         # "完成约9000户农户生活污水治理": a count about so much is that much.
         about = _ABOUT.search(gap)
         name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
@@ -4579,6 +4761,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if "verb" in more.groupdict() and not _OBJECT_VERBS.search(verb):
                 name = f"{verb}{name}"
             results.append(found(more, more.start("num"), name, ">=", value, verb))
+            if span_end := more.groupdict().get("span_end"):
+                # "和2023—2025年27个中型灌区…": the span's last year is its time
+                results[-1].deadline = dt.date(int(span_end), 12, 31)
+                results[-1].deadline_rule = more.group("span").strip()
             chain.append(results[-1])
             results += _area_of(results[-1], more)
             taken.append((more.start("num"), more.end()))
@@ -4850,6 +5036,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                     deadline_rule=f"{year}年",
                 )
             )
+    breakdown = list(results)
     for t in list(results) if "其中" in text else ():
         # The part of the sentence that says 其中, to the target's end.
         at = t.start - base
@@ -4861,6 +5048,19 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             and re.search(r"[)）]", said[1])
         ):
             continue  # "…再就业180人(其中…60人),登记失业率控制在…": the aside closed before it
+        clauses = re.split(r"[，,]", said[1]) if len(said) == 2 else []
+        if len(clauses) > 1 and (t.start - base) > (
+            opened := t.end - base - len(said[1]) + len(clauses[0])
+        ):
+            # "…80个产业项目，其中5亿元以上项目2个、总部企业5家，到位资金57.27亿元以上":
+            # a clause after the parts measuring another thing than they do commits anew.
+            parts = {
+                u.unit
+                for u in breakdown
+                if u is not t and opened - len(clauses[0]) <= u.start - base < opened
+            }
+            if parts and t.unit not in parts:
+                continue
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5278,9 +5478,16 @@ _THIS_YEAR = re.compile(
 )
 
 
+# A month's time limit with no year ("6月底前", "9月前"): the document's year.
+_MONTH_LIMIT = re.compile(r"(?<![\d年个個])(?P<month>\d{1,2})\s*月\s*(?:底|末)?\s*(?:前|以前|之前)")
 _GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
 # A sentence opening on the year whose work it plans ("…。2024年，我们工作的总体要求是").
 _YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
+
+
+# A sentence opening with the date it reports to ("截至7月底，", "截止目前，", "目前，",
+# "今年以来，"): what it counts is done, even in a row of a plan.
+_SO_FAR = re.compile(r"\s*(?:截至|截止|今年以来|目前[，,])")
 
 
 def find_targets(
@@ -5374,6 +5581,8 @@ def find_targets(
                 continue
             k = bisect.bisect_right(starts, start)
             inside = parted or goal is not None or (k > 0 and reach[k - 1] > start)
+            if inside and _SO_FAR.match(sentence):
+                inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
             these = targets_in(sentence, start, committed=inside)
             if goal is not None:
                 for target in these:
@@ -5391,6 +5600,13 @@ def find_targets(
                         target.indicator = head.strip() + grew
             this_year = year and _THIS_YEAR.search(sentence)
             for target in these:
+                if year and target.deadline is None:
+                    # "6月底前，…主体工程基本完工": a month's limit before the figure, in the
+                    # document's year.
+                    limits = list(_MONTH_LIMIT.finditer(sentence, 0, target.start - start))
+                    if limits and 1 <= (month := int(limits[-1].group("month"))) <= 12:
+                        target.deadline = dt.date(year, month, calendar.monthrange(year, month)[1])
+                        target.deadline_rule = limits[-1].group(0)
                 if dated and target.deadline is None:
                     target.deadline, target.deadline_rule = dated
                 if this_year and target.deadline is None:
@@ -6025,6 +6241,7 @@ _TABLE_READERS = (
     labelled_records,
     scored_tables,
     led_project_tables,
+    run_together_progress_tables,
     progress_tables,
     unflatten_tables,
     project_tables,
@@ -6475,6 +6692,17 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
+    # A row restating its figure ("新增30家…中心。" then, under it, "在全区20个镇街新增30家…
+    # 中心。"): one commitment, the first.
+    seen: set[tuple] = set()
+    kept = []
+    for target in targets:
+        key = (target.item_code, target.indicator, target.value, target.unit, target.comparator)
+        if target.item_code and key in seen:
+            continue
+        seen.add(key)
+        kept.append(target)
+    targets = kept
     # What a year's report, plan or work commits to without a date of its own is due by
     # the year's end, and what a plan for a span of years commits to by the span's end:
     # when the text says which itself (its title, date line or own 文号).

@@ -34,7 +34,7 @@ def hazards_panel(user, as_of: dt.date) -> Panel | None:
     panel.context = {
         **result,
         "overdue_major": result["overdue_major"][:5],
-        "heat": heat_map_data(result["facts"]),
+        "heat": heat_map_data(result["facts"], user),
     }
     return panel
 

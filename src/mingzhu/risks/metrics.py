@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import F, Q, QuerySet
 
+from mingzhu.core.scope import user_scope
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.models import OrgUnit, unit_names
 from mingzhu.tasks import history
@@ -78,17 +79,38 @@ def unit_town(units: list[OrgUnit], town_units: list[OrgUnit]) -> dict[int, int]
     return out
 
 
-def heat_map_data(facts: list[HazardFacts]) -> dict:
-    """What the ECharts heat map of the metrics page and the cockpit draws."""
+def _rows_shown(user, town_units: list[OrgUnit], counts) -> list[int]:
+    """The rows of the heat map a user reads: every town and the city's departments for a
+    city-wide scope; otherwise the towns of the scope and any row holding an open hazard
+    the user may see (a town's staff are not shown the other towns' empty rows)."""
+    everything = range(len(town_units) + 1)
+    if user is None:
+        return list(everything)
+    scope = user_scope(user, "risks.view_hazard")
+    if scope.everything:
+        return list(everything)
+    own = {
+        i
+        for i, town in enumerate(town_units)
+        if town.pk in scope.unit_ids or any(town.path.startswith(p) for p in scope.subtree_paths)
+    }
+    return [i for i in everything if i in own or counts[i].any()]
+
+
+def heat_map_data(facts: list[HazardFacts], user=None) -> dict:
+    """What the ECharts heat map of the metrics page and the cockpit draws: towns (and the
+    city's departments) × domains, the rows limited to what ``user`` reads."""
     town_units, town_of = towns_and_units(facts)
     domains = list(Domain.values)
     counts, scores = services.heat_map(facts, town_of, [t.pk for t in town_units], domains)
     from django.utils.translation import gettext as _
 
-    rows = [t.short_name or t.name for t in town_units] + [_("City departments")]
+    names = [t.short_name or t.name for t in town_units] + [_("City departments")]
+    shown = _rows_shown(user, town_units, counts)
+    rows = [names[i] for i in shown]
     cells = [
-        [j, i, float(scores[i, j]), int(counts[i, j])]
-        for i in range(len(rows))
+        [j, row, float(scores[i, j]), int(counts[i, j])]
+        for row, i in enumerate(shown)
         for j in range(len(domains))
     ]
     return {

@@ -14,6 +14,9 @@ window.mingzhuHeatmapTooltip = function (data, p) {
     document.querySelectorAll(".risks-heatmap:not([data-drawn])").forEach(function (node) {
       node.setAttribute("data-drawn", "1");
       var data = JSON.parse(document.getElementById(node.dataset.source).textContent);
+      // A scope of one town or two: rows of a usual height, not stretched over the box.
+      var fits = 110 + 28 * data.towns.length;
+      if (fits < node.offsetHeight) { node.style.height = fits + "px"; }
       echarts.init(node).setOption({
         tooltip: {formatter: function (p) { return window.mingzhuHeatmapTooltip(data, p); }},
         // Room below the rotated domain names for the colour scale and its handles' figures.
