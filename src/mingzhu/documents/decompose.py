@@ -3858,6 +3858,8 @@ COMMITMENT = re.compile(
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
     # (not a look back, "圆满完成2023年目标任务", "全面完成…", "超额完成…")
     + r"|(?<![已未满面额利好本滿額])完成\s*\d{4}\s*年(?=[^。；;，,]{0,20}(?:任务|任務|目标|目標))"
+    # "今年全省经济社会发展主要指标分别为：…": the main indicators a notice hands down
+    + rf"|(?:{_tw('主要指标')})(?:分别|分別)?\s*(?:是|为|為)\s*[：:]"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
@@ -5905,7 +5907,15 @@ def _year(text: str) -> int | None:
 # A labelled stamp may give the day alone: "发布时间:2017-05-16 信息来源:政府办".
 _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
-    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
+    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+    # a news page's stamp written day first, "13.03.2015  07:51"
+    r"|\d{1,2}\.\d{1,2}\.(?P<dotted>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$)"
+)
+# A labelled stamp with its time of day that the lines' joining ran into the titles above it,
+# ending their line ("…分工的意见时间:2019-01-23 08:59:39"; not a time in a sentence).
+_STAMP_RUN_IN = re.compile(
+    r"(?<=[\u4e00-\u9fff》”)）])(?:发布时间|發佈時間|發布時間|时间|時間)\s*[:：]\s*"
+    r"(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
 )
 # The same stamp among the other fields of a record line ("阅读次数: 信息来源:木塔乡人民政府
 # 发布时间: 2025-09-25 08:35"), or a forum's stamp of a post ("本帖最后由 X 于 2019-2-12 16:07
@@ -5925,8 +5935,8 @@ def _page_year(paragraphs: list[str]) -> int | None:
     that names no year of its own."""
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
-            return int(m.group("year") or m.group("stamped"))
-        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para)):
+            return int(m.group("year") or m.group("stamped") or m.group("dotted"))
+        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para) or _STAMP_RUN_IN.search(para)):
             return int(m.group("year"))
     return None
 

@@ -1,0 +1,86 @@
+"""Forms met on the set of 政府工作报告 分工 opinions and 民生实事 texts (set AH), each on a
+short example written for the test (names, figures and dates invented)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from mingzhu.documents.decompose import decompose
+
+# --- a page's time stamp the joining ran into the titles above it -------------------------
+
+STAMP_RUN_IN = (
+    "范文站,好文章的家\n"
+    "范文站 > 江澄省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n"
+    "江澄省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n"
+    "时间:2031-01-20 09:12:40\n"
+    "省政府各厅委、各直属机构:\n"
+    "现就省人大通过的《政府工作报告》确定的重点工作提出部门分工意见如下:\n"
+    "一、落实工作总体部署\n"
+    "主要预期目标是:地区生产总值增长6%左右,规模工业增加值增长5.5%。\n"
+)
+
+
+def test_a_time_stamp_run_into_the_titles_gives_the_year():
+    d = decompose(STAMP_RUN_IN)
+    assert sorted((t.value, t.deadline) for t in d.targets) == [
+        (Decimal("5.5"), dt.date(2031, 12, 31)),
+        (Decimal("6"), dt.date(2031, 12, 31)),
+    ]
+
+
+def test_a_date_in_the_text_is_no_stamp_of_the_page():
+    # a day and a time inside a sentence is no page stamp: the figures stay undated
+    text = STAMP_RUN_IN.replace("时间:2031-01-20 09:12:40\n", "").replace(
+        "主要预期目标是:", "会议于时间:2031-01-20 09:12召开,主要预期目标是:"
+    )
+    d = decompose(text)
+    assert d.targets and all(t.deadline is None for t in d.targets)
+
+
+# --- a news page's stamp written day first -----------------------------------------------
+
+DOTTED_STAMP = (
+    "云溪《政府工作报告》部门分工确定\n"
+    "\n"
+    "21.03.2031  08:15\n"
+    "\n"
+    "记者获悉,省政府就落实《政府工作报告》中的重点工作提出分工意见。\n"
+    "\n"
+    "1、继续实施高标准农田建设工程,全年新建高标准农田120万亩。(省农业厅牵头)\n"
+    "\n"
+    "2、推进县域商业体系建设。(省商务厅等负责)\n"
+)
+
+
+def test_a_day_first_stamp_dates_a_news_page():
+    d = decompose(DOTTED_STAMP)
+    assert d.year == 2031
+    assert [(t.value, t.deadline) for t in d.targets] == [(Decimal("120"), dt.date(2031, 12, 31))]
+    assert [i.named_lead for i in d.items] == ["省农业厅", "省商务厅"]
+
+
+# --- the main indicators a notice hands down --------------------------------------------
+
+MAIN_INDICATORS = (
+    "云溪市政府分解下达2031年全市主要指标和重点工作任务\n"
+    "市政府日前下发通知,将2031年全市经济社会发展主要指标分解下达到各县区、市政府各部门。\n"
+    "通知指出,今年全市经济社会发展主要指标分别为:地区生产总值增长5.5%左右;"
+    "城镇新增就业3.2万人;城镇登记失业率控制在4.5%以内。\n"
+)
+
+
+def test_the_main_indicators_handed_down_commit():
+    d = decompose(MAIN_INDICATORS)
+    assert sorted((t.indicator, t.comparator, t.value, t.unit, t.deadline) for t in d.targets) == [
+        ("地区生产总值增幅", "=", Decimal("5.5"), "%", dt.date(2031, 12, 31)),
+        ("城镇新增就业", ">=", Decimal("32000"), "人", dt.date(2031, 12, 31)),
+        ("城镇登记失业率", "<=", Decimal("4.5"), "%", dt.date(2031, 12, 31)),
+    ]
+
+
+def test_main_indicators_reported_on_commit_nothing():
+    # the results of the indicators reported, not the indicators handed down
+    text = MAIN_INDICATORS.replace(
+        "今年全市经济社会发展主要指标分别为", "去年全市主要指标完成情况为"
+    )
+    assert decompose(text).targets == []
