@@ -84,3 +84,21 @@ def test_main_indicators_reported_on_commit_nothing():
         "今年全市经济社会发展主要指标分别为", "去年全市主要指标完成情况为"
     )
     assert decompose(text).targets == []
+
+
+# --- projects pressed on with are counted ------------------------------------------------
+
+PRESSED_ON = (
+    "2031年重点工作分工\n"
+    "1. 加快12个物流项目建设,推动城乡配送融合发展。(市商务局负责)\n"
+    "2. 继续抓好25个重大产业项目,支持先进制造业加快发展。(市发展改革委负责)\n"
+    "3. 加快3个方面改革,深化放管服。(市政务服务局负责)\n"
+)
+
+
+def test_projects_pressed_on_with_are_counted():
+    d = decompose(PRESSED_ON)
+    assert sorted((t.indicator, t.value, t.unit) for t in d.targets) == [
+        ("物流项目建设", Decimal("12"), "个"),
+        ("重大产业项目", Decimal("25"), "个"),
+    ]

@@ -3976,12 +3976,15 @@ _COUNTING_VERBS = _tw(
     r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*名)|發展(?=\s*\d+\s*名)|"
     r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
+# "加快10个商贸项目建设", "继续抓好30个重大文化项目": projects pressed on with are counted
+# (not "加快3个方面改革", nor the verb before another, "加快推进5公顷…").
+_PRESSED_ON = r"(?:加快|抓好)(?=\s*\d+\s*[个個][^，,。；;\d]{0,14}?(?:项目|項目|工程))"
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 # ("完成剩余62户144人的脱贫任务": the households and the people of one work, both.)
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}|人(?=的)))?"
 _COUNTED = re.compile(
-    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
-    rf"(?P<verb>{_COUNTING_VERBS})"
+    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')} | {'加', '抓'}))}])"
+    rf"(?P<verb>{_COUNTING_VERBS}|{_PRESSED_ON})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
     # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
     r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
