@@ -102,3 +102,29 @@ def test_projects_pressed_on_with_are_counted():
         ("物流项目建设", Decimal("12"), "个"),
         ("重大产业项目", Decimal("25"), "个"),
     ]
+
+
+# --- a paragraph of works whose notes name the units of each part ------------------------
+
+NOTED_WORKS = (
+    "江澄省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n"
+    "一、推动经济平稳健康发展\n"
+    "(一)提升科技创新能力。建设江澄科学城,完善创新平台布局(分管副省长、协管副秘书长负责,"
+    "省科技厅牵头。明确牵头部门的,其他有关部门配合,下同)。实施一批关键核心技术攻关项目,"
+    "落实研发费用加计扣除政策(分管副省长、协管副秘书长负责,省科技厅、省财政厅、省税务局等负责。"
+    "列第一位的为牵头部门,下同),建设一批科技企业孵化器(分管副省长、协管副秘书长负责,省工信厅牵头)。\n"
+    "(二)扩大有效投资。实施重大项目攻坚行动(分管副省长、协管副秘书长负责,省发改委牵头)。\n"
+)
+
+
+def test_each_note_closes_a_row_of_the_works_before_it():
+    d = decompose(NOTED_WORKS)
+    rows = [(i.title, i.named_lead, i.named_co) for i in d.items]
+    assert rows == [
+        ("建设江澄科学城,完善创新平台布局", "省科技厅", []),
+        ("实施一批关键核心技术攻关项目", "省科技厅", ["省财政厅", "省税务局"]),
+        ("建设一批科技企业孵化器", "省工信厅", []),
+        ("扩大有效投资", "省发改委", []),
+    ]
+    # the leaders a note names first answer for the row, no unit does
+    assert all("副秘书长" not in (i.named_lead, *i.named_co) for i in d.items)

@@ -6179,6 +6179,56 @@ _SPACE_BEFORE_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff“”（(，,、：:；;]
 _SPACE_AFTER_FIGURE = re.compile(r"(?<=[\d%％]) (?=[\u4e00-\u9fff])")
 
 
+# A paragraph of works whose units are named in notes closing each of its parts ("(一)增强创新
+# 驱动发展能力。推进…政策体系(分管副省长、协管副秘书长负责,省科技厅牵头。…下同)。在…。落实…政策
+# (…,省科技厅、省发改委…等负责。列第一位的为牵头部门,…),建设一批众创空间(…,省科技厅牵头)。"):
+# each note closes a row of the works before it, back to the note before.
+_NOTED_HEAD = re.compile(
+    r"^(?P<head>(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、])[^。；;！？!?（()）]{2,30}。)(?P<body>.+)$"
+)
+_CLOSING_NOTE = re.compile(
+    r"[（(](?P<words>[^（()）]{0,160}?(?:牵头|牽頭|负责|負責)[^（()）]{0,120})[）)](?P<after>[。，,；;]?)"
+)
+# The leaders a note names first ("分管副省长、协管副秘书长负责,"): they answer, no unit does.
+_LEADERS_CLAUSE = re.compile(
+    r"^[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+)
+
+
+_LEADERS_NOTE = re.compile(
+    r"([（(])[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+    r"(?=[^（()）]{0,200}?(?:牵头|牽頭|负责|負責))"
+)
+
+
+def noted_works(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        m = _NOTED_HEAD.match(para)
+        notes = list(_CLOSING_NOTE.finditer(m.group("body"))) if m else []
+        body = m.group("body") if m else ""
+        # two notes at least, each after works of its own, the first with text after it
+        if (
+            len(notes) < 2
+            or not all(_LEADERS_CLAUSE.match(n.group("words")) for n in notes)
+            or notes[0].end() >= len(body)
+        ):
+            # a note of one row still names its leaders first: no unit of the row
+            out.append(_LEADERS_NOTE.sub(r"\1", para))
+            continue
+        out.append(m.group("head"))
+        start = 0
+        for k, note in enumerate(notes, 1):
+            works = body[start : note.start()].strip("。，,；; ")
+            # (what the note explains after its units, "。列第一位的为牵头部门,…", is left out)
+            words = _LEADERS_CLAUSE.sub("", note.group("words")).partition("。")[0]
+            out.append(f"{k}.{works}（{words}）。")
+            start = note.end()
+        if rest := body[start:].strip():
+            out.append(f"{len(notes) + 1}.{rest}")
+    return out
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -6196,6 +6246,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
     if any("、" in p[:3] or "。" in p for p in paragraphs):
         paragraphs = run_in_parts(paragraphs)
+    if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
+        paragraphs = noted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if _NO_TITLE.match(title.strip()):
         title = _kind_title(paragraphs) or title
