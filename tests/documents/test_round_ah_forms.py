@@ -128,3 +128,19 @@ def test_each_note_closes_a_row_of_the_works_before_it():
     ]
     # the leaders a note names first answer for the row, no unit does
     assert all("副秘书长" not in (i.named_lead, *i.named_co) for i in d.items)
+
+
+# --- a share of places that are to have a thing ------------------------------------------
+
+SHARE_HAVING = (
+    "2031年十方面民生实事\n"
+    "1、养老服务方面。新建老年食堂20个;85%以上乡镇(街道)建有综合养老服务中心;"
+    "培训养老护理员1200人。\n"
+)
+
+
+def test_a_share_of_places_that_are_to_have_a_thing_is_a_floor():
+    d = decompose(SHARE_HAVING)
+    found = {t.value: (t.indicator, t.comparator, t.unit) for t in d.targets}
+    assert found[Decimal("85")] == ("乡镇(街道)建有综合养老服务中心", ">=", "%")
+    assert {Decimal("20"), Decimal("1200")} <= set(found)

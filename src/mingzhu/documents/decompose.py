@@ -4101,8 +4101,10 @@ _CLOSING_VERB = re.compile(
 # the verb that completes it.
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
-    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到)"
+    # ("90%以上乡镇(街道)建有老年大学": the places that are to have one, a level in brackets)
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?"
+    r"(?P<obj>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,6}[)）]){2,24}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到|建有)"
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
