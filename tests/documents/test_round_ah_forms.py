@@ -144,3 +144,34 @@ def test_a_share_of_places_that_are_to_have_a_thing_is_a_floor():
     found = {t.value: (t.indicator, t.comparator, t.unit) for t in d.targets}
     assert found[Decimal("85")] == ("乡镇(街道)建有综合养老服务中心", ">=", "%")
     assert {Decimal("20"), Decimal("1200")} <= set(found)
+
+
+# --- a 分工方案 run onto one line, each row closed by its record -----------------------------
+
+SHARED_OUT_LINE = (
+    "3月2日,江澄省人民政府办公厅印发《2031年省〈政府工作报告〉工作任务分工方案》,就主要预期目标"
+    "和十个方面工作任务进行细化分解,明确分工责任。其中明确指出: 实施制造业数字化转型工程,"
+    "推动3000家规模以上工业企业数字化转型。支持云溪打造制造业数字化转型示范城市。"
+    "加快工业互联网平台建设,培育特定行业平台。 分管领导:副省长张某某 部门分工:省工业和信息化厅牵头,"
+    "省发展改革委、科技厅、商务厅等配合。 建设全省一体化算力调度平台,完善数据要素流通体系,"
+    "推进政务外网标准化建设。 分管领导:副省长李某某 部门分工:省政务服务数据管理局牵头,"
+    "省通信管理局配合。 打造省级智能运营中心。 分管领导:\n"
+)
+
+
+def test_rows_run_onto_one_line_are_read_by_their_records():
+    d = decompose(SHARED_OUT_LINE)
+    rows = [(i.title, i.named_lead, i.named_co) for i in d.items]
+    assert rows == [
+        (
+            "实施制造业数字化转型工程,推动3000家规模以上工业企业数字化转型",
+            "省工业和信息化厅",
+            ["省发展改革委", "科技厅", "商务厅"],
+        ),
+        (
+            "建设全省一体化算力调度平台,完善数据要素流通体系,推进政务外网标准化建设",
+            "省政务服务数据管理局",
+            ["省通信管理局"],
+        ),
+    ]
+    assert [(t.value, t.unit) for t in d.targets] == [(Decimal("3000"), "家")]

@@ -6231,6 +6231,38 @@ def noted_works(paragraphs: list[str]) -> list[str]:
     return out
 
 
+# A 分工方案 a page ran onto one line, each row's works closed by its record (" 分管领导:NAME
+# 部门分工:省工业和信息化厅牵头,…等配合。"): the rows, numbered, their records below them.
+_SHARE_RECORD = re.compile(
+    r"\s(?P<leader>分管(?:省|市|县|区)?领导[:：]\s*[^\s:：]{1,40})\s+"
+    r"(?P<share>部门分工[:：][^。\n]{2,200}。)"
+)
+_ROW_OPENS = re.compile(r"[:：。]\s+")
+
+
+def shared_out_rows(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        records = list(_SHARE_RECORD.finditer(para)) if len(para) > 200 else []
+        if not records:
+            out.append(para)
+            continue
+        opens = [m.end() for m in _ROW_OPENS.finditer(para, 0, records[0].start())]
+        start = opens[-1] if opens else 0
+        if para[:start].strip():
+            out.append(para[:start].strip())
+        for k, rec in enumerate(records, 1):
+            out += [
+                f"{k}.{para[start : rec.start()].strip()}",
+                rec.group("leader"),
+                rec.group("share"),
+            ]
+            start = rec.end()
+        if rest := para[start:].strip():
+            out.append(f"{len(records) + 1}.{rest}")
+    return out
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -6248,6 +6280,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
     if any("、" in p[:3] or "。" in p for p in paragraphs):
         paragraphs = run_in_parts(paragraphs)
+    if any("部门分工" in p for p in paragraphs):
+        paragraphs = shared_out_rows(paragraphs)
     if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
         paragraphs = noted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
