@@ -175,3 +175,18 @@ def test_rows_run_onto_one_line_are_read_by_their_records():
         ),
     ]
     assert [(t.value, t.unit) for t in d.targets] == [(Decimal("3000"), "家")]
+
+
+# --- those served described before 的 ------------------------------------------------------
+
+SERVED_DESCRIBED = (
+    "2031年十大民生实事项目\n"
+    "九、开展HPV疫苗接种。\n"
+    "为不少于6000名新进入初中一年级、未接种过人乳头瘤病毒(HPV)疫苗的女生提供HPV疫苗免费接种。\n"
+)
+
+
+def test_those_served_described_before_de_are_counted_by_the_service():
+    d = decompose(SERVED_DESCRIBED)
+    found = {t.value: (t.indicator, t.comparator, t.unit) for t in d.targets}
+    assert found[Decimal("6000")] == ("女生HPV疫苗免费接种", ">=", "名")

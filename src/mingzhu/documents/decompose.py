@@ -5227,10 +5227,13 @@ _SCREENED = re.compile(
 _SERVED = re.compile(
     rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    # (those served described before 的, "9000名新进入初中一年级、未接种过…(HPV)疫苗的女生": the
+    # description is no part of the name)
+    r"(?:(?:[\u4e00-\u9fff“”、]|[（(][\u4e00-\u9fffA-Za-z]{1,6}[)）]){2,40}?的)?"
     r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]){1,16}?)"
     r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
-    r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<what>(?:[\u4e00-\u9fff“”\"]|[A-Za-z]{2,6}(?=[\u4e00-\u9fff])){2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
