@@ -113,7 +113,9 @@ def _tbody(response) -> str:
         ("sanmao", "/tasks/?show=all", True),
         ("sanmao", "/tasks/inbox/", True),
         ("leader", "/risks/hazards/", True),  # the core table's rows
-        ("leader", "/grid/events/", False),  # its own cards on a phone
+        ("leader", "/grid/events/", True),  # cards titled by what happened
+        ("rexian", "/livelihood/requests/", True),
+        ("gxj", "/enterprises/demands/", True),
         ("supervisor", "/tasks/lists/", True),
         ("leader", "/org/units/", False),  # its template changes the blocks
     ],
@@ -158,3 +160,32 @@ def test_a_plain_number_shows_as_the_template_shows_it(settings, language, group
     if grouped:
         with translation.override("en"):
             assert shown(1234567) == "1,234,567"
+
+
+@pytest.mark.parametrize(
+    ("persona", "url", "title", "hidden"),
+    [
+        ("rexian", "/livelihood/requests/", r"\S+ · \S+", ("诉求类别", "地点")),
+        ("gxj", "/enterprises/demands/", r"\S+ · \S+", ("类别", "企业")),
+    ],
+)
+def test_a_card_says_what_the_record_is_about(as_user, request, persona, url, title, hidden):
+    """On a phone the list's cards are titled by what each record is about, its number
+    under the title; the table keeps the number as its first column and every column."""
+    import re
+
+    page = as_user(request.getfixturevalue(persona)).get(url).content.decode()
+    rows = re.findall(r"<tr>.*?</tr>", _tbody_text(page), re.S)
+    assert len(rows) > 3
+    for row in rows:
+        summary = re.search(r'class="card-only card-summary">(.*?)</span>', row).group(1)
+        assert re.fullmatch(title, summary), summary
+        under = re.search(r'class="card-only[^"]*card-under">(.*?)</div>', row).group(1)
+        number = re.search(r'class="table-only">(.*?)</span>', row).group(1)
+        assert under.startswith(f"编号 {number} · ")
+        for label in hidden:
+            assert f'<td class="table-only" data-label="{label}">' in row
+
+
+def _tbody_text(html: str) -> str:
+    return html[html.index("<tbody>") : html.index("</tbody>")]

@@ -105,3 +105,26 @@ def test_the_task_backed_page_shows_the_task_timeline(as_user, leader):
     assert [e.pk for e in response.context["timeline"]] == [e.pk for e in hazard.task.events.all()]
     assert response.context["task_link"] is True
     assert "photos" in response.context and "sheets" in response.context
+
+
+def test_an_action_page_may_ask_what_the_task_allows(leader, supervisor):
+    from types import SimpleNamespace
+
+    from mingzhu.tasks.actions import available_actions
+    from mingzhu.tasks.pages import task_allows
+
+    hazard = Hazard.objects.exclude(task=None).select_related("task").first()
+    for user in (leader, supervisor):
+        allowed = available_actions(user, hazard.task)
+        for name in ("accept", "request_closure", "verify"):
+            assert task_allows(name)(user, hazard) is (name in allowed)
+    assert task_allows("accept")(leader, SimpleNamespace(task=None)) is False
+
+
+def test_the_status_column_of_task_backed_records_is_theirs(db):
+    from mingzhu.enterprises.models import Demand
+    from mingzhu.tasks.tables import STATUS_COLUMN
+
+    for record in (*Demand.objects.exclude(task=None)[:3], Hazard.objects.first()):
+        assert STATUS_COLUMN.value(record) == record.get_status_display()
+    assert STATUS_COLUMN.joins(Hazard) == []

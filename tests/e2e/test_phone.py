@@ -117,7 +117,12 @@ def test_the_supervisor_assigns_drafts_in_bulk_on_a_phone(login, demo_server):
     page.goto(f"{demo_server}/tasks/?status=draft")
     rows = page.locator("#results tbody tr")
     assert rows.count() >= 2
-    codes = [rows.nth(i).locator("td.card-title a").inner_text() for i in range(2)]
+    # A card is titled by the task's title, its code under it (the table's first column).
+    codes = [rows.nth(i).locator("td.card-title .card-under").inner_text() for i in range(2)]
+    assert all(re.fullmatch(r"\d{4}-[A-Z]+-\d{4}", code) for code in codes), codes
+    title = rows.first.locator("td.card-title a").inner_text()
+    assert title == rows.first.locator("td[data-label='标题']").text_content().strip()
+    assert not rows.first.locator("td[data-label='标题']").is_visible()
     for i in range(2):
         rows.nth(i).locator("input[name=ids]").check()
     page.click("#bulk-assign")
@@ -485,13 +490,17 @@ def test_a_grid_event_card_says_what_happened(login, demo_server):
     page.goto(f"{demo_server}/grid/events/")
     card = page.locator("#results tbody tr").first
     title = card.locator("td.card-title a").inner_text()
-    category = card.locator("td[data-label='事件类别']").text_content().strip()
+    category = card.locator("td[data-label='类别']").text_content().strip()
     assert title.startswith(f"{category} · ") and not title.isdigit()
-    assert card.locator(".event-number").inner_text().startswith("编号 ")
-    assert not card.locator("td[data-label='事件类别']").is_visible()
+    assert card.locator(".card-under").inner_text().startswith("编号 ")
+    # The number's line stands under the title, not beside it.
+    link_box = card.locator("td.card-title a").bounding_box()
+    under_box = card.locator(".card-under").bounding_box()
+    assert under_box["y"] >= link_box["y"] + link_box["height"] - 1
+    assert not card.locator("td[data-label='类别']").is_visible()
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     assert card.locator("td.card-title a").inner_text().isdigit()
-    assert card.locator("td[data-label='事件类别']").is_visible()
+    assert card.locator("td[data-label='类别']").is_visible()
     page.set_viewport_size({"width": PHONE, "height": 900})  # the tab as it was lent
 
 

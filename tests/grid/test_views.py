@@ -272,11 +272,11 @@ def test_a_card_of_the_event_list_says_what_happened_and_where(as_user, make_eve
         return re.search(r'<td class="card-title">(.*?)</td>', row, re.S).group(1)
 
     cell = title_cell(event)
-    summary = re.search(r'class="card-only event-summary">(.*?)</span>', cell).group(1)
+    summary = re.search(r'class="card-only card-summary">(.*?)</span>', cell).group(1)
     assert summary == f"{event.category} · 测试地址"
     assert re.search(r'class="table-only">(\d+)</span>', cell).group(1) == str(event.pk)
     assert f"No. {event.pk} · 测试事件" in re.sub(r"\s+", " ", cell)
-    bare_summary = re.search(r'event-summary">(.*?)</span>', title_cell(bare)).group(1)
+    bare_summary = re.search(r'card-summary">(.*?)</span>', title_cell(bare)).group(1)
     assert bare_summary == f"{bare.category} · {bare.grid}"
     # The category and the address are in the card's title, not lines of their own.
     assert page.count('<td class="table-only" data-label="Category">') >= 2

@@ -110,10 +110,7 @@ class SubmitView(ActionFormView):
     model = Application
     form_class = SubmitForm
     title = L("Submit an application")
-
-    def initial(self, obj):
-        return {"year": timezone.localdate().year}
-
+    this_year = ("year",)
     action = actions.submit_application
     success_message = L("Submitted: %(object)s")
 
@@ -126,24 +123,15 @@ class ApplicationActionView(ActionFormView):
     select_related = ("category",)
 
     user_test = actions.may_decide
-
-    def initial(self, obj):
-        today = timezone.localdate()
-        return {"on": today, "start": today, "received_on": today}
+    today = ("on", "start", "received_on")
 
 
-def _step(form_class, title, action):
-    """The page of one step (ReviewForm: ReviewView): its form, title and action."""
-    name = form_class.__name__.replace("Form", "View")
-    attrs = {"form_class": form_class, "title": title, "action": staticmethod(action)}
-    return type(name, (ApplicationActionView,), {**attrs, "__module__": __name__})
-
-
-ReviewView = _step(ReviewForm, L("Review the application"), actions.review_application)
-PublishView = _step(PublishForm, L("Start the public notice"), actions.publish_notice)
-ObjectionView = _step(ObjectionForm, L("Record an objection"), actions.record_objection)
-AwardView = _step(AwardForm, L("Award the title"), actions.award)
-RefuseView = _step(RefuseForm, L("Do not award"), actions.refuse)
+step = ApplicationActionView.step
+ReviewView = step(actions.review_application, ReviewForm, L("Review the application"))
+PublishView = step(actions.publish_notice, PublishForm, L("Start the public notice"))
+ObjectionView = step(actions.record_objection, ObjectionForm, L("Record an objection"))
+AwardView = step(actions.award, AwardForm, L("Award the title"))
+RefuseView = step(actions.refuse, RefuseForm, L("Do not award"))
 
 
 class ResolveView(ApplicationActionView):
@@ -170,9 +158,8 @@ class ActivityListView(ObjectListView):
         "organiser",
         "place",
         "hours",
-        ("volunteers", L("Volunteers")),
+        Column("volunteers", L("Volunteers"), computed=Count("participations")),
     ]
-    annotate = {"volunteers": Count("participations")}
     ordering = ("-held_on", "-pk")
 
 

@@ -37,6 +37,7 @@ class ReportView(HeavyReadMixin, ObjectMixin, View):
     end, as_of) and returns the template's context (the values are added to it), or a
     response of its own (a download). ``?export=KIND`` downloads ``export_table(KIND,
     context)`` as .xlsx when it gives a ``(title, headers, rows)`` table for that kind.
+    The page's ``permission_flags`` are in its context.
     """
 
     template_name = ""
@@ -69,7 +70,7 @@ class ReportView(HeavyReadMixin, ObjectMixin, View):
         result = self.report(**values)
         if isinstance(result, HttpResponse):
             return result
-        context = {**values, **result}
+        context = {**values, **self.flags(), **result}
         kind = request.GET.get("export")
         table = self.export_table(kind, context) if kind else None
         if table is not None:

@@ -19,12 +19,15 @@ class Column:
     """A column: the object's ``name`` (a field, ``a__b`` across relations, a
     ``get_<name>_display`` choice) or what ``accessor`` reads. Without a ``label`` the
     column is labelled as the model's field is (its verbose name): a list view fills it in
-    from its model (``for_model``)."""
+    from its model (``for_model``). A column of a value the database computes for each
+    row (an aggregate, ``Count("sessions")``, or a subquery) gives it as ``computed``: the
+    list annotates its rows with it under the column's ``name``."""
 
     name: str
     label: Any = None
     accessor: Callable[[models.Model], Any] | None = None
     link: bool = False
+    computed: Any = None
 
     def for_model(self, model: type[models.Model]) -> Column:
         if self.label is not None:
@@ -41,7 +44,7 @@ class Column:
         record's name reads (``core.models.name_joins``)."""
         from .models import name_joins
 
-        if self.accessor is not None:
+        if self.accessor is not None or self.computed is not None:
             return []
         joins, path = [], ""
         for part in self.name.split("__"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,16 +113,22 @@ def _plain(value) -> bool:
     return not callable(value) or getattr(value, "do_not_call_in_templates", False)
 
 
-def link_cell(obj, value, attrs: str = "", url: str | None = None) -> str:
+def link_cell(obj, value, attrs: str = "", url: str | None = None, inner: str = "") -> str:
     """core/_object_table.html's ``first`` block: the link to the object (``url``, or
-    its ``get_absolute_url()``), and the illustrative badge of demo rows."""
+    its ``get_absolute_url()``) around ``value`` (or the HTML ``inner``), and the
+    illustrative badge of demo rows."""
     if url is None:
         address = getattr(obj, "get_absolute_url", None)
         url = address() if address else ""
-    html = f'<a href="{shown(url)}"{attrs}>{shown(cell(value))}</a>'
+    html = f'<a href="{shown(url)}"{attrs}>{inner or shown(cell(value))}</a>'
     if getattr(obj, "is_illustrative", False):
         html += f' <span class="badge badge-illustrative">{shown(_("illustrative"))}</span>'
     return html
+
+
+def numbered(number, *details) -> str:
+    """The line under a card's title: "编号 n · …", the details that are given."""
+    return " · ".join([_("No. %(n)s") % {"n": number}, *(str(d) for d in details if d)])
 
 
 # An id no row has, put in a detail page's address to find where the id goes.
@@ -172,6 +179,23 @@ class ObjectMixin(LoginRequiredMixin):
     # Query parameters that preset a new record's fields on an edit or action page's form:
     # ids, as the "add" links of a parent's page give them (``?sheet=3``).
     prefill: tuple[str, ...] = ()
+    # The page's plural heading, the model's plural name unless given.
+    heading: Any = None
+    # Who is offered the "add" button (``can_add``): whoever holds the model's add
+    # permission, or whom ``add_test(user)`` accepts; nobody where ``addable`` is False
+    # (records made elsewhere).
+    addable = True
+    add_test: Callable[[Any], bool] | None = None
+    # {name: "app.codename", or a tuple of them}: whether the user holds it (all of them),
+    # added to the page's context (e.g. for an add button).
+    permission_flags: dict[str, str | tuple[str, ...]] = {}
+
+    def flags(self) -> dict[str, bool]:
+        user = self.request.user
+        return {
+            name: user.has_perms((perm,) if isinstance(perm, str) else perm)
+            for name, perm in self.permission_flags.items()
+        }
 
     def prefilled(self) -> dict[str, int]:
         query = self.request.GET
@@ -188,21 +212,33 @@ class ObjectMixin(LoginRequiredMixin):
             return send()
         return once.sent_once(self.request, send, self.meta_context()["list_url"])
 
+    # Pages of reference data every signed-in user reads elsewhere (``scope_global``) that
+    # are here for those who hold the model's view permission alone.
+    permission_always = False
+
     def require_permission(self, action: str) -> None:
         model = self.model
-        if action == "view" and getattr(model, "scope_global", False):
+        global_view = action == "view" and getattr(model, "scope_global", False)
+        if global_view and not self.permission_always:
             return
         if not self.request.user.has_perm(permission_name(model, action)):
             raise PermissionDenied
 
+    def may_add(self) -> bool:
+        user, add_test = self.request.user, type(self).add_test
+        if not self.addable:
+            return False
+        if add_test is not None:
+            return add_test(user)
+        return user.has_perm(permission_name(self.model, "add"))
+
     def meta_context(self) -> dict[str, Any]:
         opts = self.model._meta
-        user = self.request.user
         return {
             "opts": opts,
             "verbose_name": opts.verbose_name,
-            "verbose_name_plural": opts.verbose_name_plural,
-            "can_add": user.has_perm(permission_name(self.model, "add")),
+            "verbose_name_plural": self.heading or opts.verbose_name_plural,
+            "can_add": self.may_add(),
             "list_url": model_url(self.model, "list"),
         }
 
@@ -246,13 +282,24 @@ class ObjectListView(ObjectMixin, View):
     # by default.
     export_filename: str | None = None
     export_sheet: str | None = None
-    # Computed values the columns show ({name: expression}) and the rows' order.
+    # Computed values the rows carry besides the columns' own (``Column.computed``),
+    # {name: expression}, and the rows' order.
     annotate: dict[str, Any] = {}
     ordering: tuple[str, ...] = ()
     # The page's rows with coordinates on a map, where a tile service is set (core.maps).
     map = False
     # The buttons under the list (``Tool``), each shown to whoever holds its permissions.
     tools: Sequence[Tool] = ()
+    # At phone width each row is a card titled by its first column. Where that column is
+    # a bare number (an event's, a request's), ``card_heading`` says what the record is
+    # about: the card's title and the line under it; the columns named in ``card_hides``
+    # are in that title and are left out of the card (the table keeps them).
+    card_hides: tuple[str, ...] = ()
+
+    def card_heading(self, obj) -> tuple[str, str] | None:
+        """(title, line under it) of ``obj``'s card, or None for the first column's value
+        (see ``numbered`` for the line). Kept on each row's object as ``card_heading``."""
+        return None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -264,7 +311,9 @@ class ObjectListView(ObjectMixin, View):
         # What the columns show comes in the same query as the rows.
         joins = {path for column in self.columns for path in column.joins(self.model)}
         qs = qs.select_related(*sorted(joins)) if joins else qs
-        qs = qs.annotate(**self.annotate) if self.annotate else qs
+        computed = {c.name: c.computed for c in self.columns if c.computed is not None}
+        computed.update(self.annotate)
+        qs = qs.annotate(**computed) if computed else qs
         return qs.order_by(*self.ordering) if self.ordering else qs
 
     def get(self, request, *args, **kwargs):
@@ -285,6 +334,9 @@ class ObjectListView(ObjectMixin, View):
         query = request.GET.copy()
         for name in self.page_parameters:
             query.pop(name, None)
+        if type(self).card_heading is not ObjectListView.card_heading:
+            for obj in page.object_list:  # read by row_html and the table template alike
+                obj.card_heading = self.card_heading(obj)
         rows = table_rows(self.columns, page.object_list)
         context = {
             **self.meta_context(),
@@ -295,6 +347,8 @@ class ObjectListView(ObjectMixin, View):
             "filterset": filterset,
             "querystring": query.urlencode(),
             "table_template": self.table_template,
+            "card_hides": self.card_hides,
+            "link_attrs": mark_safe(self.link_attrs),  # the view's own markup, no user text
             "map": map_context(page.object_list) if self.map else None,
             "tools": [tool for tool in self.tools if tool.shown_to(request.user)],
         }
@@ -337,11 +391,22 @@ class ObjectListView(ObjectMixin, View):
         urls = self.__dict__.get("_row_urls")
         if urls is None or urls[0] is not type(obj):
             urls = self.__dict__["_row_urls"] = (type(obj), addresses(type(obj)))
-        link = link_cell(obj, first, self.link_attrs, urls[1](obj))
+        heading = getattr(obj, "card_heading", None)
+        inner = under = ""
+        if heading is not None:
+            title, line = (shown(part) for part in heading)
+            inner = (
+                f'<span class="table-only">{shown(cell(first))}</span>'
+                f'<span class="card-only card-summary">{title}</span>'
+            )
+            under = f'<div class="card-only small text-muted fw-normal card-under">{line}</div>'
+        link = link_cell(obj, first, self.link_attrs, urls[1](obj), inner) + under
         html = [f'<tr>{lead}<td class="card-title">{link}</td>']
         for column, label, value in others:
+            hidden = ' class="table-only"' if column.name in self.card_hides else ""
             html.append(
-                f'<td data-label="{_shown_label(label)}">{self.draw_cell(column, value)}</td>'
+                f'<td{hidden} data-label="{_shown_label(label)}">'
+                f"{self.draw_cell(column, value)}</td>"
             )
         html.append("</tr>")
         return "".join(html)
@@ -375,7 +440,8 @@ class ObjectListView(ObjectMixin, View):
 class Related:
     """The records of one of an object's relations that its detail page lists: those in
     the user's scope, with ``select`` joined in and ``prefetch`` fetched, in ``order``
-    (the model's own by default), at most ``limit`` of them."""
+    (the model's own by default), at most ``limit`` of them. Records that belong to the
+    object alone (its runs, its instalments) are all listed with ``scoped=False``."""
 
     def __init__(
         self,
@@ -384,14 +450,16 @@ class Related:
         limit: int | None = None,
         order: Sequence[str] = (),
         prefetch: Sequence[str] = (),
+        scoped: bool = True,
     ):
         self.relation, self.select, self.limit = relation, select, limit
-        self.order, self.prefetch = order, prefetch
+        self.order, self.prefetch, self.scoped = order, prefetch, scoped
 
     def records(self, obj, user) -> models.QuerySet:
         manager = getattr(obj, self.relation)
         qs = manager.select_related(*self.select) if self.select else manager.all()
-        qs = restrict(qs, user, "view").prefetch_related(*self.prefetch)
+        qs = restrict(qs, user, "view") if self.scoped else qs
+        qs = qs.prefetch_related(*self.prefetch) if self.prefetch else qs
         qs = qs.order_by(*self.order) if self.order else qs
         return qs if self.limit is None else qs[: self.limit]
 
@@ -407,10 +475,9 @@ class ObjectDetailView(ObjectMixin, View):
     # are never deleted from a page: no button, no permission query, no URL to reverse.
     editable = True
     deletable = True
-    # Added to the page's context: {name: Related(...)}, the related records it lists;
-    # {name: "app.codename"}, whether the user holds that permission (e.g. an add button).
+    # Added to the page's context: {name: Related(...)}, the related records it lists, and
+    # the ``permission_flags``.
     related: dict[str, Related] = {}
-    permission_flags: dict[str, str] = {}
     # The object's attributes, a table at the top of its page: specs as a list page's
     # columns (``core.tables.attributes_for``); a ``Column`` with ``link`` links the value
     # to its own page. A model without a detail template of its own shows just these.
@@ -454,7 +521,7 @@ class ObjectDetailView(ObjectMixin, View):
         user = self.request.user
         return {
             **{name: spec.records(obj, user) for name, spec in self.related.items()},
-            **{name: user.has_perm(perm) for name, perm in self.permission_flags.items()},
+            **self.flags(),
         }
 
     def _may(self, action: str, obj) -> bool:
@@ -840,9 +907,30 @@ class ActionFormView(ActionTests, ObjectMixin, View):
 
     object_keyword = ""
     follow_result = False
+    # The form's fields preset to today's date, and to this year.
+    today: Sequence[str] = ()
+    this_year: Sequence[str] = ()
+
+    @classmethod
+    def step(cls, action, form_class=EmptyForm, title="", **attrs) -> type[ActionFormView]:
+        """This page for one more action: the subclass whose ``action`` is ``action``, with
+        its form, title and any other attribute (``object_test``, ``requires``,
+        ``follow_result`` …), named after the action (``dispatch_demand``:
+        ``DispatchDemandView``) in the module that asks for it (as ``namedtuple`` does)."""
+        name = "".join(word.capitalize() for word in action.__name__.split("_")) + "View"
+        module = sys._getframe(1).f_globals.get("__name__", cls.__module__)
+        attrs = {"action": staticmethod(action), "form_class": form_class, "title": title, **attrs}
+        return type(name, (cls,), {"__module__": module, "__qualname__": name, **attrs})
 
     def initial(self, obj) -> dict[str, Any]:
         return {}
+
+    def dated(self) -> dict[str, Any]:
+        """The fields preset to today (``today``) and to this year (``this_year``)."""
+        if not (self.today or self.this_year):
+            return {}
+        day = timezone.localdate()
+        return {**dict.fromkeys(self.today, day), **dict.fromkeys(self.this_year, day.year)}
 
     def form_kwargs(self, obj) -> dict[str, Any]:
         """Extra keyword arguments for the form (the user, for scoped forms)."""
@@ -892,7 +980,7 @@ class ActionFormView(ActionTests, ObjectMixin, View):
         return obj
 
     def get_form(self, obj, data=None, files=None):
-        initial = {**self.prefilled(), **self.initial(obj)}
+        initial = {**self.prefilled(), **self.dated(), **self.initial(obj)}
         return self.form_class(data, files, initial=initial, **self.form_kwargs(obj))
 
     def base_context(self, obj) -> dict[str, Any]:
@@ -955,12 +1043,14 @@ class ImportView(ActionFormView):
     one-time token (``tabular.stage``); confirming imports that file (all rows or none,
     or the valid rows only when the user asks for that), and the user reads
     ``success_message`` (with ``created``, ``updated`` and ``count``) and goes to
-    ``obj``'s page (or the model's list). The upload form's other fields (options) are
-    carried to the confirmation. At most ``tabular.SHOWN_ERRORS`` errors are shown, the
-    rest counted; the file's size, unpacked size and rows are limited before it is
-    parsed (``core.tabular``). ``columns`` names the sheet's columns for the page;
-    ``template_url_name`` the URL of its downloadable template, when it has one (its view:
-    ``template_view``). ``columns`` are names or the importer's column specs (``header``).
+    ``imported_url(obj)``: ``obj``'s page (or the model's list). The upload form's other
+    fields (options) are carried to the confirmation. At most ``tabular.SHOWN_ERRORS``
+    errors are shown, the rest counted; the file's size, unpacked size and rows are
+    limited before it is parsed (``core.tabular``). ``columns`` names the sheet's columns
+    for the page; ``template_url_name`` the URL of its downloadable template, when it has
+    one (its view: ``template_view``; by default the page's own URL name with
+    ``template`` for ``import``). ``columns`` are names or the importer's column specs
+    (``header``).
 
     A large upload (``core.importjobs.is_large``) is previewed and imported by the worker
     instead: the user goes to the job's page, which follows it and offers the
@@ -1004,9 +1094,19 @@ class ImportView(ActionFormView):
         return type(name, (ImportTemplateView, cls), {"__module__": cls.__module__, **attrs})
 
     def template_url(self, obj) -> str:
-        if not self.template_url_name:
+        """The address of the page's template: ``template_url_name``, else the page's own
+        URL name with ``template`` for ``import`` (``party:partymember_import``:
+        ``party:partymember_template``) where the app has that page."""
+        name, args = self.template_url_name, [obj.pk] if obj is not None else []
+        if name:
+            return reverse(name, args=args)
+        match = getattr(self.request, "resolver_match", None)
+        if match is None or not match.view_name.endswith("_import"):
             return ""
-        return reverse(self.template_url_name, args=[obj.pk] if obj is not None else [])
+        try:
+            return reverse(match.view_name.removesuffix("import") + "template", args=args)
+        except NoReverseMatch:
+            return ""
 
     def get_extra_context(self, obj):
         return {
@@ -1099,9 +1199,11 @@ class ImportView(ActionFormView):
             )
         for error in shown_errors([*result.errors, *result.notes]):
             messages.warning(request, error)
-        return HttpResponseRedirect(
-            obj.get_absolute_url() if obj else model_url(self.model, "list")
-        )
+        return HttpResponseRedirect(self.imported_url(obj))
+
+    def imported_url(self, obj) -> str:
+        """Where the user goes once the rows are written: ``obj``'s page, or the list."""
+        return obj.get_absolute_url() if obj else model_url(self.model, "list")
 
 
 class ImportTemplateView(ActionFormView):

@@ -14,7 +14,7 @@ from django.views import View
 from mingzhu.core.actions import ActionError
 from mingzhu.core.excel import scope_label, write_xlsx, xlsx_response
 from mingzhu.core.periods import percent
-from mingzhu.core.reports import ReportView
+from mingzhu.core.reports import ReportView, bar_chart
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.views import (
@@ -27,8 +27,9 @@ from mingzhu.core.views import (
     ReadOnlyMixin,
     Related,
     Tool,
+    numbered,
 )
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, models, services
@@ -63,6 +64,8 @@ from .importer import (
     registry_rows,
     registry_template,
 )
+
+L = gettext_lazy
 
 # --- registry ---------------------------------------------------------------------------
 
@@ -152,7 +155,6 @@ class RegistryImportView(ImportView):
 
     model = models.Enterprise
     template_name = "enterprises/import.html"
-    template_url_name = "enterprises:enterprise_template"
     title = gettext_lazy("Import the registry from Excel")
     columns = REGISTRY_HEADERS
 
@@ -164,7 +166,6 @@ class AnnualImportView(RegistryImportView):
     title = gettext_lazy("Import annual data from Excel")
     columns = ANNUAL_HEADERS
     permission = "enterprises.add_annualdata"
-    template_url_name = "enterprises:annualdata_template"
 
     def import_file(self, obj, file):
         return import_annual(file, actor=self.request.user)
@@ -418,9 +419,7 @@ class VisitAddView(ActionFormView):
     form_class = VisitForm
     title = gettext_lazy("Record a visit")
     prefill = ("enterprise",)
-
-    def initial(self, obj):
-        return {"date": timezone.localdate()}
+    today = ("date",)
 
     def run(self, obj, form):
         d = form.cleaned_data
@@ -439,7 +438,7 @@ class VisitAddView(ActionFormView):
 DEMAND_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("raised_at enterprise category channel"),
-    Column("status", gettext_lazy("Status"), accessor=lambda d: d.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Department"), key="department"),
     TaskColumn("deadline"),
     Column(
@@ -454,6 +453,12 @@ class DemandListView(ObjectListView):
     model = models.Demand
     filterset_class = DemandFilter
     columns = DEMAND_COLUMNS
+    card_hides = ("category", "enterprise")
+
+    def card_heading(self, demand):
+        """What the demand is about and whose it is; its number and day under it."""
+        day = timezone.localtime(demand.raised_at).date().isoformat()
+        return f"{demand.get_category_display()} · {demand.enterprise}", numbered(demand.pk, day)
 
     def get_queryset(self):
         return (
@@ -504,22 +509,14 @@ class DemandActionView(ActionFormView):
     template_name = "enterprises/demand_action.html"
 
 
-class DispatchView(DemandActionView):
-    form_class = DispatchForm
-    title = gettext_lazy("Dispatch to a department")
-
-    requires = (actions.DISPATCH_PERMISSION,)
-
-    action = actions.dispatch_demand
-
-
-class RateView(DemandActionView):
-    form_class = RateForm
-    title = gettext_lazy("Rate the reply")
-
-    object_test = actions.may_rate
-
-    action = actions.rate_demand
+step = DemandActionView.step
+DispatchView = step(
+    actions.dispatch_demand,
+    DispatchForm,
+    L("Dispatch to a department"),
+    requires=(actions.DISPATCH_PERMISSION,),
+)
+RateView = step(actions.rate_demand, RateForm, L("Rate the reply"), object_test=actions.may_rate)
 
 
 class RatesView(ReportView):
@@ -532,15 +529,10 @@ class RatesView(ReportView):
 
     def report(self, start, end):
         rows = demand_rates(self.restricted("view"), start, end)
-        series = [
-            (_("Response rate"), "response_rate"),
-            (_("Resolution rate"), "resolution_rate"),
-            (_("Satisfaction rate"), "satisfaction_rate"),
-        ]
-        chart = {
-            "names": [r["name"] for r in rows],
-            "series": [
-                {"name": name, "data": [percent(r[key]) for r in rows]} for name, key in series
-            ],
-        }
+        chart = bar_chart(
+            rows,
+            (_("Response rate"), lambda r: percent(r["response_rate"])),
+            (_("Resolution rate"), lambda r: percent(r["resolution_rate"])),
+            (_("Satisfaction rate"), lambda r: percent(r["satisfaction_rate"])),
+        )
         return {"rows": rows, "total": totals(rows), "chart": chart}

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,10 +22,11 @@ from mingzhu.core.views import (
     ObjectListView,
     ReadOnlyMixin,
     ReadPermissionMixin,
+    numbered,
     period_of,
 )
 from mingzhu.tasks.choices import Status as TaskStatus
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, offline
@@ -33,10 +35,12 @@ from .forms import FileForm, RecheckForm, RejectForm, ReportForm
 from .metrics import event_metrics
 from .models import Campaign, EventCategory, EventPhoto, GridEvent
 
+L = gettext_lazy
+
 EVENT_COLUMNS = [
     Column("pk", gettext_lazy("No."), link=True),
     *fields("reported_at grid category campaign address"),
-    Column("status", gettext_lazy("Status"), accessor=lambda e: e.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
     TaskColumn("deadline"),
 ]
@@ -47,8 +51,16 @@ class GridEventListView(ObjectListView):
     select_related = ("grid", "category", "campaign", "task__lead_unit")
     filterset_class = GridEventFilter
     columns = EVENT_COLUMNS
-    table_template = "grid/_event_table.html"  # a card on a phone says what happened
     map = True
+    card_hides = ("category", "address")
+
+    def card_heading(self, event):
+        """What happened and where (the grid without an address), its number and the start
+        of its description under it."""
+        place = event.address or event.grid
+        return f"{event.category} · {place}", numbered(
+            event.pk, Truncator(event.description).chars(40)
+        )
 
 
 class GridEventDetailView(ReadOnlyMixin, TaskBackedDetailView):
@@ -189,22 +201,13 @@ class FileView(EventActionView):
     action = actions.file_event
 
 
-class RejectView(EventActionView):
-    form_class = RejectForm
-    title = gettext_lazy("Do not file the event")
-
-    user_test = actions.may_file
-
-    action = actions.reject_event
-
-
-class RecheckView(EventActionView):
-    form_class = RecheckForm
-    title = gettext_lazy("Re-check on site")
-
-    object_test = actions.may_recheck
-
-    action = actions.recheck_event
+step = EventActionView.step
+RejectView = step(
+    actions.reject_event, RejectForm, L("Do not file the event"), user_test=actions.may_file
+)
+RecheckView = step(
+    actions.recheck_event, RecheckForm, L("Re-check on site"), object_test=actions.may_recheck
+)
 
 
 class PhotoView(FileDownloadView):

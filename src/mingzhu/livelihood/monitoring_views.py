@@ -13,7 +13,6 @@ class HouseholdImportView(ImportView):
 
     model = models.MonitoredHousehold
     import_function = staticmethod(monitoring_import.import_households)
-    template_url_name = "livelihood:monitoredhousehold_template"
     title = gettext_lazy("Import monitored households from Excel")
     columns = monitoring_import.COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new households, %(updated)s updated.")
@@ -35,7 +34,6 @@ class MeasureImportView(HouseholdImportView):
 
     permission = monitoring_import.MEASURE_PERMISSION
     import_function = staticmethod(monitoring_import.import_measures)
-    template_url_name = "livelihood:assistancemeasure_template"
     title = gettext_lazy("Import assistance measures from Excel")
     columns = monitoring_import.MEASURE_COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new measures.")

@@ -31,11 +31,13 @@ from mingzhu.core.views import (
     Related,
     Tool,
     model_url,
+    numbered,
     paged,
 )
 from mingzhu.tasks.actions import available_actions, was_reopened
 from mingzhu.tasks.models import TaskEvent
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.pages import task_allows
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 
 from . import actions, importer, models, services, suggest
 from .choices import (
@@ -65,13 +67,15 @@ from .forms import (
 from .metrics import fund_figures, hot_spots_for, rates_for, request_tasks
 from .notice import rates_notice
 
+L = gettext_lazy
+
 # -- citizen requests ----------------------------------------------------------------
 
 REQUEST_COLUMNS = [
     *fields("number received_at channel request_type category"),
     Column("place", gettext_lazy("Place")),
     *fields("name_masked phone_masked"),
-    Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("lead_unit", gettext_lazy("Handling unit"), key="unit"),
     TaskColumn("deadline"),
 ]
@@ -82,6 +86,14 @@ class CitizenRequestListView(ObjectListView):
     select_related = ("category__parent", "town", "village", "task__lead_unit")
     filterset_class = CitizenRequestFilter
     columns = REQUEST_COLUMNS
+    card_hides = ("category", "place")
+
+    def card_heading(self, request):
+        """What the request is about and where; its number and day under it (no words of
+        its content: the list shows no personal data)."""
+        day = timezone.localtime(request.received_at).date().isoformat()
+        return f"{request.category} · {request.place}", numbered(request.number, day)
+
     export_sheet = gettext_lazy("Citizen requests")
 
     def export_table(self, queryset):
@@ -213,42 +225,17 @@ class RedispatchView(DispatchView):
     action = actions.redispatch
 
 
-class ReturnView(RequestActionView):
-    form_class = ReasonForm
-    title = gettext_lazy("Return to the desk")
-
-    object_test = actions.may_return
-
-    action = actions.return_request
-
-
-class ContactView(RequestActionView):
-    form_class = ContactForm
-    title = gettext_lazy("Contacted the caller")
-
-    object_test = actions.may_contact
-
-    action = actions.contact_caller
-
-
-class AcceptView(RequestActionView):
-    title = gettext_lazy("Accept")
-
-    def allowed(self, obj):
-        return obj.task is not None and "accept" in available_actions(self.request.user, obj.task)
-
-    action = actions.accept
-
-
-class AnswerView(RequestActionView):
-    form_class = AnswerForm
-    title = gettext_lazy("Answer")
-
-    def allowed(self, obj):
-        task = obj.task
-        return task is not None and "request_closure" in available_actions(self.request.user, task)
-
-    action = actions.answer
+step = RequestActionView.step
+ReturnView = step(
+    actions.return_request, ReasonForm, L("Return to the desk"), object_test=actions.may_return
+)
+ContactView = step(
+    actions.contact_caller, ContactForm, L("Contacted the caller"), object_test=actions.may_contact
+)
+AcceptView = step(actions.accept, title=L("Accept"), object_test=task_allows("accept"))
+AnswerView = step(
+    actions.answer, AnswerForm, L("Answer"), object_test=task_allows("request_closure")
+)
 
 
 class CallbackView(RequestActionView):
@@ -543,22 +530,19 @@ class MeasureView(HouseholdActionView):
     action = actions.add_measure
 
 
-class ProposeView(HouseholdActionView):
-    form_class = ReasonForm
-    title = gettext_lazy("Propose that the risk is eliminated")
-
-    scope_test = "change"
-
-    action = actions.propose_elimination
-
-
-class ReviewView(HouseholdActionView):
-    form_class = ReviewForm
-    title = gettext_lazy("Review the elimination")
-
-    requires = ("livelihood.review_elimination",)
-
-    action = actions.review_elimination
+step = HouseholdActionView.step
+ProposeView = step(
+    actions.propose_elimination,
+    ReasonForm,
+    L("Propose that the risk is eliminated"),
+    scope_test="change",
+)
+ReviewView = step(
+    actions.review_elimination,
+    ReviewForm,
+    L("Review the elimination"),
+    requires=("livelihood.review_elimination",),
+)
 
 
 # -- mutual-aid funds ------------------------------------------------------------------
@@ -577,9 +561,12 @@ class FundDetailView(ReadOnlyMixin, ObjectDetailView):
     model = models.MutualAidFund
     template_name = "livelihood/fund_detail.html"
     select_related = ("village",)
+    permission_flags = {
+        "can_record": "livelihood.add_fundentry",
+        "can_approve": "livelihood.approve_fundentry",
+    }
 
     def get_extra_context(self, obj):
-        user = self.request.user
         totals, by_reason = fund_figures(obj)
         entries = obj.entries.select_related("recorded_by", "approved_by", "corrects")
         page = paged(self.request, entries.order_by("-date", "-pk"))["page_obj"]
@@ -587,8 +574,6 @@ class FundDetailView(ReadOnlyMixin, ObjectDetailView):
             "totals": totals,
             "by_reason": by_reason,
             "page_obj": page,
-            "can_record": user.has_perm("livelihood.add_fundentry"),
-            "can_approve": user.has_perm("livelihood.approve_fundentry"),
         }
 
 
@@ -598,9 +583,7 @@ class EntryAddView(ActionFormView):
     title = gettext_lazy("Record an entry")
 
     requires = ("livelihood.add_fundentry",)
-
-    def initial(self, obj):
-        return {"date": timezone.localdate()}
+    today = ("date",)
 
     action = actions.record_entry
 
@@ -621,21 +604,18 @@ class EntryActionView(ActionFormView):
         }
 
 
-class ApproveView(EntryActionView):
-    title = gettext_lazy("Approve the entry")
-
-    requires = ("livelihood.approve_fundentry",)
-
-    action = actions.approve_entry
-
-
-class CorrectView(EntryActionView):
-    form_class = CorrectionForm
-    title = gettext_lazy("Correct the entry")
-
-    requires = ("livelihood.add_fundentry",)
-
-    action = actions.correct_entry
+step = EntryActionView.step
+ApproveView = step(
+    actions.approve_entry,
+    title=L("Approve the entry"),
+    requires=("livelihood.approve_fundentry",),
+)
+CorrectView = step(
+    actions.correct_entry,
+    CorrectionForm,
+    L("Correct the entry"),
+    requires=("livelihood.add_fundentry",),
+)
 
 
 class FundNoticeView(LoginRequiredMixin, View):
@@ -668,6 +648,10 @@ IMPORT_COVERAGE = importer.PERMISSIONS
 class CoverageView(ReportView):
     model = models.CoverageRecord
     template_name = "livelihood/coverage.html"
+    permission_flags = {
+        "can_import": IMPORT_COVERAGE,
+        "can_follow_up": ("livelihood.change_coveragerecord", "tasks.add_task"),
+    }
 
     def report(self):
         request = self.request
@@ -688,15 +672,11 @@ class CoverageView(ReportView):
         )
         rows = services.coverage_rows(records, targets)
         totals = services.coverage_totals(rows, targets)
-        user = request.user
         return {
             "year": year,
             "years": years,
             "rows": rows,
             "totals": totals,
-            "can_import": user.has_perms(IMPORT_COVERAGE),
-            "can_follow_up": user.has_perm("livelihood.change_coveragerecord")
-            and user.has_perm("tasks.add_task"),
             "follow_up_form": FollowUpForm(initial={"year": year}),
         }
 
@@ -708,35 +688,27 @@ class CoverageImportView(ImportView):
     model = models.CoverageRecord
     form_class = CoverageImportForm
     template_name = "livelihood/coverage_import.html"
-    template_url_name = "livelihood:coverage_template"
     title = gettext_lazy("Import coverage figures")
     columns = importer.HEADERS
 
     requires = IMPORT_COVERAGE
+    this_year = ("year",)
 
-    def initial(self, obj):
-        return {"year": timezone.localdate().year}
-
-    def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
-        form = CoverageImportForm(request.POST)
-        if response.status_code == 302 and form.is_valid():  # to the year imported
-            year = form.cleaned_data["year"]
-            response["Location"] = f"{reverse('livelihood:coveragerecord_list')}?year={year}"
-        return response
-
-    def import_file(self, obj, file):
+    def year(self) -> int:
         form = CoverageImportForm(self.request.POST)
         if not form.is_valid():
             raise WorkbookError(
                 _("Give the year of the figures (%(min)s to %(max)s).")
                 % {"min": importer.MIN_YEAR, "max": importer.MAX_YEAR}
             )
+        return form.cleaned_data["year"]
+
+    def imported_url(self, obj):
+        return f"{reverse('livelihood:coveragerecord_list')}?year={self.year()}"
+
+    def import_file(self, obj, file):
         return importer.import_coverage(
-            file,
-            actor=self.request.user,
-            year=form.cleaned_data["year"],
-            valid_only=self.valid_only,
+            file, actor=self.request.user, year=self.year(), valid_only=self.valid_only
         )
 
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from mingzhu.core.views import (
     ObjectDetailView,
     ObjectListView,
     ReadOnlyMixin,
+    Related,
     paged,
 )
 
@@ -31,11 +31,7 @@ class PermissionAlways:
     """Pages of records readable by every signed-in user elsewhere (``scope_global``)
     but here only by those who hold the model's permission."""
 
-    def require_permission(self, action: str) -> None:
-        from mingzhu.core.scope import permission_name
-
-        if not self.request.user.has_perm(permission_name(self.model, action)):
-            raise PermissionDenied
+    permission_always = True
 
     def restricted(self, action: str):
         self.require_permission(action)
@@ -54,10 +50,9 @@ class ChannelDetailView(ObjectDetailView):
     model = Channel
     select_related = ("unit",)
     permission_flags = {"may_test": "notify.change_channel"}
-
-    def get_extra_context(self, obj):
-        recent = obj.deliveries.order_by("-created_at", "-pk")[:20]
-        return {"recent": recent}
+    related = {
+        "recent": Related("deliveries", order=("-created_at", "-pk"), limit=20, scoped=False)
+    }
 
 
 class ChannelTestView(ActionButtonView):
@@ -178,9 +173,7 @@ class JobDetailView(PermissionAlways, ObjectDetailView):
     model = Job
     deletable = False
     permission_flags = {"may_run": "notify.change_job"}
-
-    def get_extra_context(self, obj):
-        return {"runs": obj.runs.all()[:50]}
+    related = {"runs": Related("runs", limit=50, scoped=False)}
 
 
 class JobRunNowView(PermissionAlways, ActionButtonView):

@@ -219,17 +219,12 @@ class RolePermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-def _holders(role):
-    return role.holders
-
-
 class RoleListView(RolePermissionMixin, ObjectListView):
     model = Role
-    annotate = {"holders": Count("users")}
     ordering = ("pk",)
     columns = [
         *fields("name code data_scope"),
-        Column("holders", gettext_lazy("Holders"), accessor=_holders),
+        Column("holders", gettext_lazy("Holders"), computed=Count("users")),
         Column(
             "builtin",
             gettext_lazy("Defined by the platform"),

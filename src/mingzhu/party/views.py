@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,9 +96,12 @@ class MemberListView(ObjectListView):
         "group",
         ("village", L("Village")),
         "role",
-        ("households", L("Linked households")),
+        Column(
+            "households",
+            L("Linked households"),
+            computed=Count("links", filter=Q(links__ended_on__isnull=True)),
+        ),
     ]
-    annotate = {"households": Count("links", filter=Q(links__ended_on__isnull=True))}
     ordering = ("organisation__name", "name", "pk")
 
 
@@ -123,6 +125,12 @@ class MemberDetailView(ObjectDetailView):
 # Households -----------------------------------------------------------------------------
 
 
+# The member a household is linked to now (one at a time).
+LINKED_MEMBER = HouseholdLink.objects.filter(
+    household=OuterRef("pk"), ended_on__isnull=True
+).values("member__name")
+
+
 class HouseholdListView(ObjectListView):
     model = Household
     filterset_class = HouseholdFilter
@@ -130,17 +138,9 @@ class HouseholdListView(ObjectListView):
         "head_name",
         "address",
         ("village", L("Village")),
-        ("member_name", L("Linked member")),
-        ("last_visit", L("Last visit")),
+        Column("member_name", L("Linked member"), computed=Subquery(LINKED_MEMBER[:1])),
+        Column("last_visit", L("Last visit"), computed=Max("visits__visited_on")),
     ]
-    annotate = {
-        "member_name": Subquery(
-            HouseholdLink.objects.filter(household=OuterRef("pk"), ended_on__isnull=True).values(
-                "member__name"
-            )[:1]
-        ),
-        "last_visit": Max("visits__visited_on"),
-    }
     ordering = ("village__path", "address", "pk")
 
 
@@ -184,7 +184,6 @@ class MemberImportView(ImportView):
 
     model = PartyMember
     import_function = staticmethod(importer.import_members)
-    template_url_name = "party:partymember_template"
     title = L("Import party members from Excel")
     columns = importer.MEMBER_COLUMNS
     success_message = L("Imported: %(created)s new members, %(updated)s updated.")
@@ -202,7 +201,6 @@ class LinkImportView(MemberImportView):
 
     model = HouseholdLink
     import_function = staticmethod(importer.import_links)
-    template_url_name = "party:householdlink_template"
     title = L("Import household links from Excel")
     columns = importer.LINK_COLUMNS
     success_message = L("Imported: %(created)s new links, %(updated)s updated.")
@@ -264,10 +262,7 @@ class LinkHouseholdView(ActionFormView):
     form_class = LinkForm
     title = L("Link a party member")
     permission = "party.add_householdlink"
-
-    def initial(self, obj):
-        return {"started_on": timezone.localdate()}
-
+    today = ("started_on",)
     action = actions.link_household
     object_keyword = "household"
 
@@ -277,10 +272,11 @@ class LogVisitView(ActionFormView):
     form_class = VisitForm
     title = L("Record a visit")
     permission = "party.add_householdvisit"
+    today = ("visited_on",)
 
     def initial(self, obj):
         link = obj.links.filter(ended_on__isnull=True).first()
-        return {"visited_on": timezone.localdate(), "member": link.member_id if link else None}
+        return {"member": link.member_id if link else None}
 
     action = actions.log_visit
     object_keyword = "household"
@@ -292,10 +288,7 @@ class EndLinkView(ActionFormView):
     form_class = EndLinkForm
     title = L("End the link")
     permission = "party.change_householdlink"
-
-    def initial(self, obj):
-        return {"ended_on": timezone.localdate()}
-
+    today = ("ended_on",)
     action = actions.end_link
     follow_result = True
 
@@ -334,9 +327,8 @@ class ActivityListView(ObjectListView):
         "kind",
         "group",
         "place",
-        ("attendee_count", L("Attendees")),
+        Column("attendee_count", L("Attendees"), computed=Count("attendees")),
     ]
-    annotate = {"attendee_count": Count("attendees")}
     ordering = ("-held_on", "-pk")
 
 
@@ -356,9 +348,8 @@ class CourseListView(ObjectListView):
         "year",
         "track",
         "organiser",
-        ("session_count", L("Sessions")),
+        Column("session_count", L("Sessions"), computed=Count("sessions")),
     ]
-    annotate = {"session_count": Count("sessions")}
     ordering = ("-year", "name")
 
 

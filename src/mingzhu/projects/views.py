@@ -20,7 +20,7 @@ from mingzhu.core.views import (
     ReadOnlyMixin,
     Related,
 )
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
 from . import actions, importer, services
@@ -44,6 +44,8 @@ from .models import (
     Project,
     StageChange,
 )
+
+L = gettext_lazy
 
 
 def _light_label(project) -> str:
@@ -168,7 +170,6 @@ class RaiseFactorView(ProjectActionView):
 class ProjectImportView(ImportView):
     model = Project
     template_name = "projects/import.html"
-    template_url_name = "projects:project_template"
     success_message = gettext_lazy("Imported: %(created)s new projects, %(updated)s updated.")
 
     def import_file(self, obj, file):
@@ -203,7 +204,7 @@ class FactorRequestListView(ObjectListView):
         Column("project__town", gettext_lazy("Town")),
         *fields("kind quantity unit needed_by"),
         TaskColumn("lead_unit", gettext_lazy("Responsible department"), key="lead"),
-        Column("status", gettext_lazy("Status"), accessor=lambda r: r.get_status_display()),
+        STATUS_COLUMN,
         TaskColumn("deadline"),
     ]
 
@@ -228,31 +229,24 @@ class FactorActionView(ActionFormView):
     select_related = ("task__lead_unit",)
 
 
-class DispatchView(FactorActionView):
-    form_class = DispatchForm
-    title = gettext_lazy("Dispatch to the department")
-
-    user_test = actions.may_dispatch
-
-    action = actions.dispatch_factor_request
-
-
-class RateView(FactorActionView):
-    form_class = RateForm
-    title = gettext_lazy("Rate the answer")
-
-    object_test = actions.may_rate
-
-    action = actions.rate_factor_request
+step = FactorActionView.step
+DispatchView = step(
+    actions.dispatch_factor_request,
+    DispatchForm,
+    L("Dispatch to the department"),
+    user_test=actions.may_dispatch,
+)
+RateView = step(
+    actions.rate_factor_request, RateForm, L("Rate the answer"), object_test=actions.may_rate
+)
 
 
 class InspectionListView(ObjectListView):
     model = Inspection
     columns = [
         *fields("title date leader"),
-        Column("count", gettext_lazy("Projects visited"), accessor=lambda i: i.visited),
+        Column("visited", L("Projects visited"), computed=Count("scores")),
     ]
-    annotate = {"visited": Count("scores")}
     ordering = ("-date", "-pk")
 
 

@@ -20,7 +20,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.choices import ListKind
 from mingzhu.tasks.filters import SHOW_ALL
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView, TaskListView
 
 from . import actions
@@ -33,7 +33,7 @@ HAZARD_COLUMNS = [
     Column("title", link=True),
     *fields("domain level unit found_on"),
     Column("owner", gettext_lazy("Owner")),
-    Column("status", gettext_lazy("Status"), accessor=lambda h: h.get_status_display()),
+    STATUS_COLUMN,
     TaskColumn("deadline"),
     TaskColumn("code", key="task"),
 ]
@@ -45,11 +45,7 @@ class HazardListView(ObjectListView):
     filterset_class = HazardFilter
     columns = HAZARD_COLUMNS
     map = True
-
-    def meta_context(self):
-        context = super().meta_context()
-        context["can_add"] = actions.may_register(self.request.user)
-        return context
+    add_test = actions.may_register
 
 
 class HazardPageMixin(NoDeleteMixin):
@@ -144,7 +140,7 @@ class RectificationLedgerView(TaskListView):
     export; no second ledger)."""
 
     list_kind: str = ""
-    title = ""
+    addable = False
     # A rectification register is read whole: what was rectified counts as much as what
     # is still open ("open" is one click away).
     default_show = SHOW_ALL
@@ -152,17 +148,14 @@ class RectificationLedgerView(TaskListView):
     def get_queryset(self):
         return super().get_queryset().filter(task_list__kind=self.list_kind)
 
-    def meta_context(self):
-        return {**super().meta_context(), "verbose_name_plural": self.title, "can_add": False}
-
 
 class EnvironmentalLedgerView(RectificationLedgerView):
     list_kind = ListKind.ENVIRONMENTAL_RECTIFICATION
-    title = gettext_lazy("Environmental inspection rectification")
-    export_filename = title
+    heading = gettext_lazy("Environmental inspection rectification")
+    export_filename = heading
 
 
 class InspectionLedgerView(RectificationLedgerView):
     list_kind = ListKind.INSPECTION_RECTIFICATION
-    title = gettext_lazy("Inspection rectification")
-    export_filename = title
+    heading = gettext_lazy("Inspection rectification")
+    export_filename = heading

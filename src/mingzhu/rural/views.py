@@ -27,7 +27,7 @@ from mingzhu.core.views import (
 )
 from mingzhu.tasks.models import Task
 from mingzhu.tasks.pages import TaskDetailMixin, visible_tasks
-from mingzhu.tasks.tables import TaskColumn
+from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 
 from . import actions, importer, reports, services
 from .choices import RemediationCategory
@@ -79,6 +79,7 @@ class EnvironmentView(ReportView):
 
     model = Remediation
     template_name = "rural/environment.html"
+    permission_flags = {"can_add": "rural.add_remediation"}
 
     def report(self):
         user = self.request.user
@@ -96,7 +97,6 @@ class EnvironmentView(ReportView):
             "progress": progress,
             "chart": chart,
             "categories": RemediationCategory.choices,
-            "can_add": user.has_perm("rural.add_remediation"),
         }
 
 
@@ -152,10 +152,9 @@ class InspectionListView(ObjectListView):
         ("town", gettext_lazy("Town"), lambda i: i.village.parent),
         "kind",
         "sheet",
-        ("total", gettext_lazy("Score")),
+        Column("total", gettext_lazy("Score"), computed=Sum("scores__score")),
         "inspectors",
     ]
-    annotate = {"total": Sum("scores__score")}
     ordering = ("-inspected_on", "-pk")
 
 
@@ -252,6 +251,7 @@ class RankingView(ReportView):
     model = VillageInspection
     period = "quarter"
     template_name = "rural/ranking.html"
+    permission_flags = {"can_notice": "rural.add_villageinspection"}
 
     def report(self, year, quarter):
         user = self.request.user
@@ -263,7 +263,6 @@ class RankingView(ReportView):
             "chart": bar_chart(ranked, (_("Score"), lambda r: float(r["score"]))),
             "quarter_code": periods.quarter_label((year, quarter)),
             "quarters": [f"{y}Q{q}" for y in (today.year, today.year - 1) for q in (4, 3, 2, 1)],
-            "can_notice": user.has_perm("rural.add_villageinspection"),
         }
 
 
@@ -375,7 +374,6 @@ class FacilityImportView(ImportView):
 
     model = Facility
     import_function = staticmethod(importer.import_facilities)
-    template_url_name = "rural:facility_template"
     title = gettext_lazy("Import facilities from Excel")
     columns = importer.COLUMNS
     success_message = gettext_lazy("Imported: %(created)s new facilities, %(updated)s updated.")
@@ -423,7 +421,7 @@ class FaultListView(ObjectListView):
         "facility",
         ("type", gettext_lazy("Type"), lambda f: f.facility.type),
         "source",
-        ("status", gettext_lazy("Status"), lambda f: f.get_status_display()),
+        STATUS_COLUMN,
         TaskColumn("lead_unit", gettext_lazy("Responsible unit")),
         TaskColumn("deadline"),
     ]

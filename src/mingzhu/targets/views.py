@@ -119,7 +119,6 @@ class ObservationEditView(ObjectEditView):
 class ObservationImportView(ImportView):
     model = Observation
     template_name = "targets/import.html"
-    template_url_name = "targets:observation_template"
 
     def import_file(self, obj, file):
         overwrite = self.request.POST.get("overwrite") == "on"

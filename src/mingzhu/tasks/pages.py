@@ -7,6 +7,7 @@ from typing import Any
 from mingzhu.core.scope import can, restrict
 
 from . import calendar
+from .actions import available_actions
 
 
 class TaskDetailMixin:
@@ -29,6 +30,16 @@ class TaskDetailMixin:
         calendar.warn_about_task(self.request, task)
         context.update(self.get_task_context(obj, task))
         return context
+
+
+def task_allows(name: str):
+    """An action page's ``object_test``: the object has a task and the user may take the
+    task engine's action ``name`` on it now (``actions.available_actions``)."""
+
+    def test(user, obj) -> bool:
+        return obj.task is not None and name in available_actions(user, obj.task)
+
+    return test
 
 
 def visible_tasks(user, tasks) -> set[int]:

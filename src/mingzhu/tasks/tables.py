@@ -50,6 +50,11 @@ def TaskColumn(  # noqa: N802
     return Column(key or name, label if label is not None else LABELS[name], accessor=accessor)
 
 
+# The status of a task-backed record as the record names it (``TaskBacked``'s
+# ``get_status_display``: a demand is "answered" where its task awaits verification).
+STATUS_COLUMN = Column("status", LABELS["status"], accessor=lambda obj: obj.get_status_display())
+
+
 def task_columns(*names: str, via: str = "task") -> list[Column]:
     """Several task columns at once, with the task's own labels."""
     return [TaskColumn(name, via=via) for name in names]

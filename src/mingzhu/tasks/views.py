@@ -18,7 +18,6 @@ from mingzhu.core.forms import posted_text
 from mingzhu.core.periods import percent
 from mingzhu.core.renderers import shown
 from mingzhu.core.reports import ReportView
-from mingzhu.core.scope import permission_name
 from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView
@@ -133,6 +132,11 @@ class TaskListView(ObjectListView):
         return page
 
     link_attrs = ' class="text-nowrap"'
+    card_hides = ("title",)
+
+    def card_heading(self, task):
+        """On a phone a task's card is titled by what is to be done, its code under it."""
+        return task.title, task.code
 
     def draw_row(self, obj, cells, context) -> str:
         """A row as tasks/_task_table.html's blocks draw it: the tick box of the bulk
@@ -191,8 +195,8 @@ class InboxView(TaskListView):
             mine |= decide
         return qs.filter(mine)
 
-    def meta_context(self):
-        return {**super().meta_context(), "verbose_name_plural": _("My inbox"), "can_add": False}
+    heading = gettext_lazy("My inbox")
+    addable = False
 
 
 class TaskDetailView(ObjectDetailView):
@@ -339,7 +343,6 @@ class TaskImportView(ImportView):
     model = TaskList
     permission = "tasks.add_task"
     template_name = "tasks/import.html"
-    template_url_name = "tasks:tasklist_template"
     success_message = gettext_lazy("Imported: %(created)s new tasks, %(updated)s updated.")
 
     def import_file(self, task_list, file):
@@ -372,11 +375,12 @@ class SheetListView(ObjectListView):
         Column("task__code", gettext_lazy("Task"), link=True),
         *fields("task__title level unit issued_on"),
     ]
+    addable = False
 
     def meta_context(self):
         red = self.restricted("view").filter(level=SheetLevel.RED)
         interviews = services.interviews(red.values_list("unit_id", "issued_on", "unit__name"))
-        return {**super().meta_context(), "can_add": False, "interviews": interviews}
+        return {**super().meta_context(), "interviews": interviews}
 
 
 def _chart(rows) -> dict:
@@ -453,9 +457,7 @@ class CalendarPage:
     """The calendar's pages are the administrator's: reading them needs the view
     permission too (the table is global, so ``restrict`` alone would let everyone in)."""
 
-    def require_permission(self, action: str) -> None:
-        if not self.request.user.has_perm(permission_name(self.model, action)):
-            raise PermissionDenied
+    permission_always = True
 
     def restricted(self, action: str):
         self.require_permission("view")
@@ -465,12 +467,11 @@ class CalendarPage:
 class HolidayYearListView(CalendarPage, ObjectListView):
     model = HolidayYear
     template_name = "tasks/holidayyear_list.html"
-    annotate = {"day_count": Count("days")}
     ordering = ("-year",)
     columns = [
         Column("year", link=True),
         *fields("entered notice"),
-        Column("day_count", gettext_lazy("Days")),
+        Column("day_count", gettext_lazy("Days"), computed=Count("days")),
     ]
 
     def get(self, request, *args, **kwargs):
@@ -484,17 +485,15 @@ class HolidayYearListView(CalendarPage, ObjectListView):
 
 class HolidayYearDetailView(CalendarPage, ObjectDetailView):
     model = HolidayYear
-    permission_flags = {"can_add_day": "tasks.add_holidayday"}
+    permission_flags = {
+        "can_add_day": "tasks.add_holidayday",
+        "can_import": ("tasks.add_holidayday", "tasks.change_holidayyear"),
+    }
 
     def get_extra_context(self, obj):
         days = list(obj.days.all())
         statutory = [] if days else services.statutory_holidays(obj.year).items()
-        user = self.request.user
-        return {
-            "days": days,
-            "statutory": sorted(statutory),
-            "can_import": user.has_perms(("tasks.add_holidayday", "tasks.change_holidayyear")),
-        }
+        return {"days": days, "statutory": sorted(statutory)}
 
 
 class HolidayYearEditView(CalendarPage, ObjectEditView):
@@ -569,12 +568,8 @@ class HolidayImportView(CalendarPage, ImportView):
             entered=self.request.POST.get("draft") != "on",
         )
 
-    def post(self, request, pk=None, **kwargs):
-        response = super().post(request, pk, **kwargs)
-        if response.status_code == 302 and self.year is not None:
-            arrangement = HolidayYear.objects.get(year=self.year)
-            return HttpResponseRedirect(arrangement.get_absolute_url())
-        return response
+    def imported_url(self, obj):
+        return HolidayYear.objects.get(year=self.year).get_absolute_url()
 
 
 class HolidayDayDeleteView(CalendarPage, ObjectDeleteView):

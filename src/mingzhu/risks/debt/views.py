@@ -88,7 +88,6 @@ class InstrumentImportView(ImportView):
     model = DebtInstrument
     import_function = staticmethod(io.import_instruments)
     template_name = "risks/debtinstrument_import.html"
-    template_url_name = "risks:debtinstrument_template"
     title = gettext_lazy("Import debt instruments from Excel")
     columns = io.INSTRUMENT_COLUMNS
 
@@ -103,9 +102,7 @@ InstrumentTemplateView = InstrumentImportView.template_view(
 class InstrumentDetailView(NoDeleteMixin, ObjectDetailView):
     model = DebtInstrument
     select_related = ("entity",)
-
-    def get_extra_context(self, obj):
-        return {"instalments": obj.instalments.all()}
+    related = {"instalments": Related("instalments", scoped=False)}
 
 
 class EntityListView(ObjectListView):
@@ -291,6 +288,7 @@ class PlannerView(DebtPage):
     """削峰: the wall before and after the plan, its moves, export and save."""
 
     template_name = "risks/planner.html"
+    permission_flags = {"can_save": "risks.add_repaymentplan"}
 
     def dispatch(self, request, *args, **kwargs):
         if request.method == "POST":  # saving a plan: a write, never a heavy read
@@ -314,7 +312,6 @@ class PlannerView(DebtPage):
         return {
             "form": form,
             "save_form": save_form,
-            "can_save": request.user.has_perm("risks.add_repaymentplan"),
             "result": result,
             "moves": moves,
             "chart": chart,
@@ -369,9 +366,7 @@ class PlanListView(ObjectListView):
         Column("created_at", gettext_lazy("Created")),
         *fields("created_by peak_before peak_after extra_cost"),
     ]
-
-    def meta_context(self):
-        return {**super().meta_context(), "can_add": False}
+    addable = False
 
 
 class PlanDetailView(ReadOnlyMixin, ObjectDetailView):
