@@ -3881,6 +3881,8 @@ COMMITMENT = re.compile(
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
     # (not a look back, "圆满完成2023年目标任务", "全面完成…", "超额完成…")
     + r"|(?<![已未满面额利好本滿額])完成\s*\d{4}\s*年(?=[^。；;，,]{0,20}(?:任务|任務|目标|目標))"
+    # "今年全省经济社会发展主要指标分别为：…": the main indicators a notice hands down
+    + rf"|(?:{_tw('主要指标')})(?:分别|分別)?\s*(?:是|为|為)\s*[：:]"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
@@ -3999,12 +4001,15 @@ _COUNTING_VERBS = _tw(
     r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*名)|發展(?=\s*\d+\s*名)|"
     r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
 )
+# "加快10个商贸项目建设", "继续抓好30个重大文化项目": projects pressed on with are counted
+# (not "加快3个方面改革", nor the verb before another, "加快推进5公顷…").
+_PRESSED_ON = r"(?:加快|抓好)(?=\s*\d+\s*[个個][^，,。；;\d]{0,14}?(?:项目|項目|工程))"
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 # ("完成剩余62户144人的脱贫任务": the households and the people of one work, both.)
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}|人(?=的)))?"
 _COUNTED = re.compile(
-    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
-    rf"(?P<verb>{_COUNTING_VERBS})"
+    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')} | {'加', '抓'}))}])"
+    rf"(?P<verb>{_COUNTING_VERBS}|{_PRESSED_ON})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
     # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
     r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
@@ -4121,8 +4126,10 @@ _CLOSING_VERB = re.compile(
 # the verb that completes it.
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
-    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到)"
+    # ("90%以上乡镇(街道)建有老年大学": the places that are to have one, a level in brackets)
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?"
+    r"(?P<obj>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,6}[)）]){2,24}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到|建有)"
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
@@ -5261,10 +5268,13 @@ _SCREENED = re.compile(
 _SERVED = re.compile(
     rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    # (those served described before 的, "9000名新进入初中一年级、未接种过…(HPV)疫苗的女生": the
+    # description is no part of the name)
+    r"(?:(?:[\u4e00-\u9fff“”、]|[（(][\u4e00-\u9fffA-Za-z]{1,6}[)）]){2,40}?的)?"
     r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]){1,16}?)"
     r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
-    r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<what>(?:[\u4e00-\u9fff“”\"]|[A-Za-z]{2,6}(?=[\u4e00-\u9fff])){2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
@@ -5998,7 +6008,15 @@ def _year(text: str) -> int | None:
 # A labelled stamp may give the day alone: "发布时间:2017-05-16 信息来源:政府办".
 _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
-    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
+    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+    # a news page's stamp written day first, "13.03.2015  07:51"
+    r"|\d{1,2}\.\d{1,2}\.(?P<dotted>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$)"
+)
+# A labelled stamp with its time of day that the lines' joining ran into the titles above it,
+# ending their line ("…分工的意见时间:2019-01-23 08:59:39"; not a time in a sentence).
+_STAMP_RUN_IN = re.compile(
+    r"(?<=[\u4e00-\u9fff》”)）])(?:发布时间|發佈時間|發布時間|时间|時間)\s*[:：]\s*"
+    r"(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
 )
 # The same stamp among the other fields of a record line ("阅读次数: 信息来源:木塔乡人民政府
 # 发布时间: 2025-09-25 08:35"), or a forum's stamp of a post ("本帖最后由 X 于 2019-2-12 16:07
@@ -6018,8 +6036,8 @@ def _page_year(paragraphs: list[str]) -> int | None:
     that names no year of its own."""
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
-            return int(m.group("year") or m.group("stamped"))
-        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para)):
+            return int(m.group("year") or m.group("stamped") or m.group("dotted"))
+        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para) or _STAMP_RUN_IN.search(para)):
             return int(m.group("year"))
     return None
 
@@ -6272,6 +6290,88 @@ def without_markup(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t\n]*", "\n", text.replace("&nbsp;", " "))
 
 
+# A paragraph of works whose units are named in notes closing each of its parts ("(一)增强创新
+# 驱动发展能力。推进…政策体系(分管副省长、协管副秘书长负责,省科技厅牵头。…下同)。在…。落实…政策
+# (…,省科技厅、省发改委…等负责。列第一位的为牵头部门,…),建设一批众创空间(…,省科技厅牵头)。"):
+# each note closes a row of the works before it, back to the note before.
+_NOTED_HEAD = re.compile(
+    r"^(?P<head>(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、])[^。；;！？!?（()）]{2,30}。)(?P<body>.+)$"
+)
+_CLOSING_NOTE = re.compile(
+    r"[（(](?P<words>[^（()）]{0,160}?(?:牵头|牽頭|负责|負責)[^（()）]{0,120})[）)](?P<after>[。，,；;]?)"
+)
+# The leaders a note names first ("分管副省长、协管副秘书长负责,"): they answer, no unit does.
+_LEADERS_CLAUSE = re.compile(
+    r"^[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+)
+
+
+_LEADERS_NOTE = re.compile(
+    r"([（(])[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+    r"(?=[^（()）]{0,200}?(?:牵头|牽頭|负责|負責))"
+)
+
+
+def noted_works(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        m = _NOTED_HEAD.match(para)
+        notes = list(_CLOSING_NOTE.finditer(m.group("body"))) if m else []
+        body = m.group("body") if m else ""
+        # two notes at least, each after works of its own, the first with text after it
+        if (
+            len(notes) < 2
+            or not all(_LEADERS_CLAUSE.match(n.group("words")) for n in notes)
+            or notes[0].end() >= len(body)
+        ):
+            # a note of one row still names its leaders first: no unit of the row
+            out.append(_LEADERS_NOTE.sub(r"\1", para))
+            continue
+        out.append(m.group("head"))
+        start = 0
+        for k, note in enumerate(notes, 1):
+            works = body[start : note.start()].strip("。，,；; ")
+            # (what the note explains after its units, "。列第一位的为牵头部门,…", is left out)
+            words = _LEADERS_CLAUSE.sub("", note.group("words")).partition("。")[0]
+            out.append(f"{k}.{works}（{words}）。")
+            start = note.end()
+        if rest := body[start:].strip():
+            out.append(f"{len(notes) + 1}.{rest}")
+    return out
+
+
+# A 分工方案 a page ran onto one line, each row's works closed by its record (" 分管领导:NAME
+# 部门分工:省工业和信息化厅牵头,…等配合。"): the rows, numbered, their records below them.
+_SHARE_RECORD = re.compile(
+    r"\s(?P<leader>分管(?:省|市|县|区)?领导[:：]\s*[^\s:：]{1,40})\s+"
+    r"(?P<share>部门分工[:：][^。\n]{2,200}。)"
+)
+_ROW_OPENS = re.compile(r"[:：。]\s+")
+
+
+def shared_out_rows(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        records = list(_SHARE_RECORD.finditer(para)) if len(para) > 200 else []
+        if not records:
+            out.append(para)
+            continue
+        opens = [m.end() for m in _ROW_OPENS.finditer(para, 0, records[0].start())]
+        start = opens[-1] if opens else 0
+        if para[:start].strip():
+            out.append(para[:start].strip())
+        for k, rec in enumerate(records, 1):
+            out += [
+                f"{k}.{para[start : rec.start()].strip()}",
+                rec.group("leader"),
+                rec.group("share"),
+            ]
+            start = rec.end()
+        if rest := para[start:].strip():
+            out.append(f"{len(records) + 1}.{rest}")
+    return out
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -6291,6 +6391,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
     if any("、" in p[:3] or "。" in p for p in paragraphs):
         paragraphs = run_in_parts(paragraphs)
+    if any("部门分工" in p for p in paragraphs):
+        paragraphs = shared_out_rows(paragraphs)
+    if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
+        paragraphs = noted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if _NO_TITLE.match(title.strip()):
         title = _kind_title(paragraphs) or title
