@@ -221,8 +221,24 @@ _AIMED_AT = re.compile(
     r"\s*(?:开工|建成|完成|竣工|完工|投用|投产|投运|通车|贯通|实现|開工|竣工|投產|投運|通車|貫通|實現)"
 )
 _MONTH_ONLY = re.compile(
-    rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?:底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
+    rf"(?<![年\d])(?P<month>{_CN_MONTH})\s*月\s*份?\s*(?P<tail>底|末|中旬|下旬|上旬)?\s*(?:前|以前|之前|完成)"
 )
+# A row opening with the months it spans, after its number: "(1)1——2月份，…", "3-4月：…".
+_MONTHS_OPENING = re.compile(
+    rf"^\s*(?:[（(]?\d{{1,2}}[)）.．、]\s*)?(?P<first>{_CN_MONTH})\s*月?\s*"
+    rf"(?:——|—|–|-|－|~|～|至|到)\s*(?P<last>{_CN_MONTH})\s*月份?\s*[，,：:]"
+)
+# The first ten days of a month end on its 10th, the middle ten on its 20th, the last with it.
+_TEN_DAYS_END = {"上旬": 10, "中旬": 20}
+
+
+def _by(year: int, month: int, tail: str | None) -> dt.date:
+    """The end of a month (2025年3月底), or of its first or middle ten days (3月上旬: the 10th)."""
+    if tail in _TEN_DAYS_END:
+        return dt.date(year, month, _TEN_DAYS_END[tail])
+    return month_end(year, month)
+
+
 # ("全年完成工业投资1200亿元", "确保完成今年的…任务": what the year is to complete, by its
 # end.) 当年 before a count or 的, or after 以 ("以当年3个…工程为抓手", "当年的重点项目"),
 # says which works, not by when.
@@ -374,7 +390,7 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
             except ValueError:
                 day = None
         words = m.group(0).strip() if day is None else text[m.start() : d.end()].strip()
-        found.append((day or month_end(int(m.group("year")), month), words))
+        found.append((day or _by(int(m.group("year")), month, m.group("tail")), words))
         if m.group("month") and (after := _NEXT_MONTH.match(text, d.end() if d else m.end())):
             later = _month(after.group("month"))
             if month < later <= 12:
@@ -389,10 +405,16 @@ def item_deadline(text: str, year: int | None) -> tuple[dt.date | None, str, boo
         # done by the end of the last.
         found.append((dt.date(staged[-1], 12, 31), f"{staged[-1]}年"))
     if year is not None:
+        if span := _MONTHS_OPENING.match(text):
+            # "(1)1——2月份，组建…": a row opening with the months it spans, done by the
+            # end of the last.
+            last = _month(span.group("last"))
+            if _month(span.group("first")) < last <= 12:
+                found.append((month_end(year, last), span.group(0).strip(" ，,：:")))
         for m in _MONTH_ONLY.finditer(text):
             month = _month(m.group("month"))
             if 1 <= month <= 12:
-                found.append((month_end(year, month), m.group(0).strip()))
+                found.append((_by(year, month, m.group("tail")), m.group(0).strip()))
         for m in _QUARTER.finditer(text):
             q = int(m.group("q")) if m.group("q").isdigit() else chinese_number(m.group("q"))
             found.append((month_end(year, 3 * q), m.group(0).strip()))

@@ -2651,6 +2651,8 @@ def join_lines(text: str) -> list[str]:
             ends = True  # rows "指标：目标，责任单位为X；" a line each
         elif re.search(r"如下\s*[：:]$", line):
             ends = True  # "主要进度如下：" introduces what follows on lines of its own
+        elif nxt[0] in "%％，,、；;":
+            ends = False  # "…达100" "%" ",其中…": no sentence opens on these marks
         elif _ends_sentence(line):
             ends = not full
         else:
@@ -2821,8 +2823,15 @@ def without_jammer(text: str) -> str:
 
 # A sharing site's notes to its readers above or below the text ("温馨提示：" over "1. 部分
 # 包含数学公式或PPT动画的文件，查看预览时…" "2. 本文档由用户上传…"), and its service line.
-_SITE_NOTES = re.compile(r"^\s*(?:温馨提示|友情提示|特别提示|下载说明|下载提示)\s*[：:]?\s*$")
+_SITE_NOTES = re.compile(
+    r"^\s*(?:温馨提示|友情提示|特别提示|下载说明|下载提示|合集下载)\s*[：:]?\s*$"
+)
 _SITE_NOTE_POINT = re.compile(r"^\s*\d{1,2}\s*[.．、]")
+# A numbered point that speaks to the site's readers ("1、下载文档前请自行甄别文档内容的完整性",
+# "3、如文档侵犯您的权益,请联系客服反馈"), wherever it stands.
+_SITE_NOTE_TEXT = re.compile(
+    r"下载文档前|下載文檔前|仅部分预览|僅部分預覽|侵犯您的权益|侵犯您的權益|本文档由用户上传|本文檔由用戶上傳"
+)
 _SITE_SERVICE = re.compile(r"^\s*(?:网站客服|客服(?:QQ|电话|邮箱)?)\s*[：:]")
 
 
@@ -2835,6 +2844,8 @@ def site_notes(paragraphs: list[str]) -> list[str]:
             under = True
             continue
         if under and (_SITE_NOTE_POINT.match(para) or _SITE_SERVICE.match(para)):
+            continue
+        if _SITE_NOTE_POINT.match(para) and _SITE_NOTE_TEXT.search(para[:40]):
             continue
         under = False
         kept.append(para)
@@ -3002,7 +3013,7 @@ class _EitherForm:
 
 GOALS = _EitherForm(
     re.compile(
-        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标|"
+        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标|行动目标|"
         # "一、目标要求", "1.主要目标指标。" over the figures
         "目标要求|主要目标指标|目标指标)$"
     ),
@@ -3114,7 +3125,7 @@ PREAMBLE = re.compile(
     r"|(?:分管|牵头|责任|联系)?(?:领导|单位|部门)(?:[、和及与](?:分管|牵头|责任|配合|协办)?(?:领导|单位|部门))+)$"
 )
 # A clause saying whom or what a work reaches ("惠及群众…", "涉及…"): no target.
-_REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及)")
+_REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及|涉及|辐射带动|輻射帶動)")
 # A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
 # 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
 _FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
@@ -3266,7 +3277,10 @@ _FIRST = re.compile(
 _HEAD_END = re.compile(r"[。；;！？!?]")
 # (Not "八、九次会议精神" at a line's head, where a page broke "县委十一届八、九次会议": two
 # numbers of sessions.)
-_L1 = re.compile(r"^(?P<mark>(?P<n>[一二三四五六七八九十]+)、)(?![一二三四五六七八九十]+[次届])")
+# ("活动二、深入开展…": an activity plan numbers its parts as its activities.)
+_L1 = re.compile(
+    r"^(?P<mark>(?:活[动動])?(?P<n>[一二三四五六七八九十]+)、)(?![一二三四五六七八九十]+[次届])"
+)
 _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
 _L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
 _L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
@@ -3294,11 +3308,20 @@ _UNIT_LABEL = re.compile(
 )
 
 
+# A row opening with the months it spans ("1——2月份，组建义务卫生监督队…", "11-12月，…").
+_MONTHS_OPENING = re.compile(
+    r"^\s*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月?\s*(?:——|—|–|-|－|~|～|至|到)\s*"
+    r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\s*[，,：:]\s*"
+)
+
+
 def _head(text: str, limit: int = 40) -> str:
     """The head clause of an item: up to the first full stop or semicolon; if that is
     long, up to the first comma; if the clause up to the first comma is long and a body
     sentence's opening word stands in it, up to that word (the page dropped the head's
     full stop)."""
+    if span := _MONTHS_OPENING.match(text):
+        text = text[span.end() :]  # "1——2月份，组建…": the work, after the months it spans
     m = _HEAD_END.search(text)
     head = text[: m.start()] if m else text
     if label := _CONTENT_LABEL.search(head):
@@ -3991,12 +4014,16 @@ COMMITMENT = re.compile(
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
     # (not a look back, "圆满完成2023年目标任务", "全面完成…", "超额完成…")
     + r"|(?<![已未满面额利好本滿額])完成\s*\d{4}\s*年(?=[^。；;，,]{0,20}(?:任务|任務|目标|目標))"
+    # "今年全省经济社会发展主要指标分别为：…": the main indicators a notice hands down
+    + rf"|(?:{_tw('主要指标')})(?:分别|分別)?\s*(?:是|为|為)\s*[：:]"
 )
 # "比上年增长4.5%以上" compares the year planned with the last: a target, not a look back.
 # ("解决了2585个…": a figure right after 了 is what was done; "占总计划的99.2%": how much
 # of the plan was.)
 NOT_A_COMMITMENT = re.compile(
     r"已经|已|同比|(?<![比较])上年|去年|曾|实际完成|(?<![为除])了\s*$|占(?:总|全年|年度)?计划(?:投资)?的?\s*$"
+    # "专项检查…，共发现问题22个": what an inspection found, counted
+    r"|(?:发现|發現|查出|查找出|排查出)(?:各类|各類)?(?:问题|問題|隐患|隱患)\s*$"
     # "占改造任务数的100%", "完成市定目标任务的26.62%": how much of the aim is done.
     r"|(?:占|(?<![争保要取将])完成)[^，,。；;]{0,10}?(?:目标任务|目標任務|任务数|任務數|目标|目標|任务|任務)"
     r"(?:\d+(?:\.\d+)?\s*[亿億万萬]?元)?的\s*$"
@@ -4110,12 +4137,15 @@ _COUNTING_VERBS = _tw(
     r"拆除|"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
     r"淘汰"  # "淘汰50家企业落后产能": so is what is phased out
 )
+# "加快10个商贸项目建设", "继续抓好30个重大文化项目": projects pressed on with are counted
+# (not "加快3个方面改革", nor the verb before another, "加快推进5公顷…").
+_PRESSED_ON = r"(?:加快|抓好)(?=\s*\d+\s*[个個][^，,。；;\d]{0,14}?(?:项目|項目|工程))"
 # "完成320幢15.6万平方米房屋“平改坡”": the count of the work and its area, both.
 # ("完成剩余62户144人的脱贫任务": the households and the people of one work, both.)
 _AREA = rf"(?:(?P<area>{_ARABIC})\s*(?P<area_unit>{_tw('万平方米|平方米|万亩|亩|公里')}|人(?=的)))?"
 _COUNTED = re.compile(
-    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')}))}])"
-    rf"(?P<verb>{_COUNTING_VERBS})"
+    rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')} | {'加', '抓'}))}])"
+    rf"(?P<verb>{_COUNTING_VERBS}|{_PRESSED_ON})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
     # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
     r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
@@ -4232,8 +4262,10 @@ _CLOSING_VERB = re.compile(
 # the verb that completes it.
 _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
-    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?(?P<obj>[\u4e00-\u9fff]{{2,24}}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到)"
+    # ("90%以上乡镇(街道)建有老年大学": the places that are to have one, a level in brackets)
+    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?"
+    r"(?P<obj>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,6}[)）]){2,24}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到|建有)"
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
@@ -4467,6 +4499,15 @@ _COUNT_CLOSING_NAME = re.compile(
 )
 
 
+# A verb of dealing with things, the share of them, then the things ("消化60%超职数干部",
+# "化解80%存量债务"): the share dealt with, a floor.
+_SHARE_OF_OBJECT = re.compile(
+    r"(?P<verb>消化|化解|清理|处置|處置|盘活|盤活|消除|清零|整改|办结|辦結)\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%％])\s*(?:以上)?(?:的)?"
+    r"(?P<obj>[\u4e00-\u9fff]{2,12}?)(?=[，,。；;、]|$)"
+)
+
+
 def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> list[Target]:
     """The commitments of one sentence (``offset``: where it starts in the text).
     ``committed``: the sentence is a task row of a document that assigns work (it names
@@ -4550,6 +4591,13 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         name = f"{m.group('place')}{m.group('verb')}{m.group('obj')}"
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        taken.append((m.start(), m.end()))
+    for m in _SHARE_OF_OBJECT.finditer(text) if "%" in text or "％" in text else ():
+        # "力争到2025年底消化60%超职数干部": the share of what the work deals with.
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        results.append(found(m, m.start(), f"{m.group('verb')}{m.group('obj')}", ">=", value, "%…"))
         taken.append((m.start(), m.end()))
     for m in _REACHING_COUNT.finditer(text) if _REACHING_QUICK.search(text) else ():
         # "新增3个村集体收入超过10万元": the count of places that reach the threshold.
@@ -5386,10 +5434,13 @@ _SCREENED = re.compile(
 _SERVED = re.compile(
     rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    # (those served described before 的, "9000名新进入初中一年级、未接种过…(HPV)疫苗的女生": the
+    # description is no part of the name)
+    r"(?:(?:[\u4e00-\u9fff“”、]|[（(][\u4e00-\u9fffA-Za-z]{1,6}[)）]){2,40}?的)?"
     r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]){1,16}?)"
     r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
-    r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)"
+    r"(?P<what>(?:[\u4e00-\u9fff“”\"]|[A-Za-z]{2,6}(?=[\u4e00-\u9fff])){2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
@@ -5798,6 +5849,9 @@ _ROLE = (
         "牵头责任单位|牵头责任部门|协同责任单位|配合责任单位|牵头负责领导|分管[省市县区]领导|"
         "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
         "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|承办单位|承办部门|"
+        # "落实单位：县委宣传部、县建设局…" closing a group of activities: the units that carry
+        # them out (the first leads, as for 责任单位)
+        "落实单位|落实部门|"
         # a bureau's own plan names its sections: "（责任科室：组干科、机关党委）"
         "(?:牵头|责任|配合)"
     )
@@ -5832,10 +5886,11 @@ _LEADS = re.compile(
     # ("…，不再列出。以下均需县(市、区)政府落实，不再列出)": with a unit's levels in it.)
     r"(?:[。；;](?:[^（()）〔〕]|[（(][^（()）〔〕]{1,12}[）)]){0,80}?)?[）)〕]"
 )
-# "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence.
+# "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence;
+# "由县建设局为主，规划、整治…" says the same.
 _LED_BY = re.compile(
-    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?){_either('牵头')}"
-    rf"(?=[，,。；;]|{_either('负责|组织|实施')})"
+    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?)"
+    rf"(?:{_either('牵头')}(?=[，,。；;]|{_either('负责|组织|实施')})|[为為]主(?=[，,。；;]))"
 )
 # "（国务院各部门分别负责，年内持续推进）", "（市民政局负责）": the units answering for the item
 # when none leads; the first named leads.
@@ -5869,6 +5924,13 @@ _LED_PAIR = re.compile(
     rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由、]{{2,30}}?)"
     rf"(?:{_either('承办|负责|牵头')})[，,]\s*"
     rf"(?P<co>[^，,。；;：:（()）]{{2,160}}?)(?:{_either('协办|配合|参与')})(?=[，,。；;])"
+)
+# "由镇党建办公室每月25日前…对各党支部…进行考核": an office named by its kind, then when
+# or how it does the work: the unit doing it leads.
+_LED_BY_UNIT = re.compile(
+    r"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由、\s]{1,16}?"
+    r"(?:办公室|辦公室|局|委员会|委員會|管委会|管委會|中心|办|辦|所|站))"
+    r"(?=\s*(?:每月|每季度|每年|定期|统一|統一|按月|按季度|于每|於每))"
 )
 # "由发展改革委会同农业部、财政部等部门研究提出落实意见": the unit the sentence names
 # first leads, those it works with co-operate.
@@ -5976,6 +6038,8 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             "责任股室",
             "承办单位",
             "承办部门",
+            "落实单位",
+            "落实部门",
         ):
             answerable += names
         else:
@@ -6001,13 +6065,16 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co"))
-        elif "牵头" in text and (m := _LED_BY.search(text)):
+        elif ("牵头" in text or "为主" in text or "為主" in text) and (m := _LED_BY.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
         elif ("会同" in text or "會同" in text) and (m := _LED_WITH.search(text)):
             words.append(m.group(0))
             leads = _names(m.group("lead"))
             co += _names(m.group("co"))
+        elif "由" in text and (m := _LED_BY_UNIT.search(text)):
+            words.append(m.group(0))
+            leads = _names(m.group("lead"))
     if not leads and not answerable and (units := _units_line(text)):
         # "(1)会同…培训。" then "市应急管理局、市消防救援支队" on a line of its own: a list
         # flattened one cell a line without its header; the first unit leads.
@@ -6051,7 +6118,33 @@ def suggest_lead(item: Item, rules: Iterable[LeadRule]) -> None:
                 return
 
 
-_NOTE_LINE = re.compile(r"\n\s*[（(〔\[][^\n]*(?:单位|部门|牵头|负责)[^\n]*[）)〕\]]\s*$")
+_NOTE_LINE = re.compile(
+    r"\n\s*(?:[（(〔\[][^\n]*(?:单位|部门|牵头|负责)[^\n]*[）)〕\]]"
+    # "落实单位：县委宣传部、县建设局…" on a line of its own closing a group of activities
+    r"|(?:落实|落實)(?:单位|單位|部门|部門)\s*[:：][^\n]+)\s*$"
+)
+
+
+# An inspection's finding that a point is in order ("该点位文明创建工作整体良好。"): the
+# point heading it is no work to do, nor the lines under it saying what is in place.
+_IN_ORDER = re.compile(
+    r"^(?:该|此|本|該)?(?:点位|點位|单位|單位|场所|場所|小区|小區|社区|社區)?[^。\n，,]{0,16}?"
+    r"(?:整体良好|总体良好|情况良好|整體良好|總體良好|情況良好|未发现(?:明显)?问题|未發現(?:明顯)?問題)"
+    r"\s*[。；;]?\s*$"
+)
+
+
+_MONTH_REPORT = re.compile(
+    r"现将[^。：:]{0,60}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?[^。：:]{0,30}?"
+    r"(?:通报|通報|报告|報告)如下"
+)
+
+
+def _found_in_order(item: Item) -> bool:
+    """The item is a point an inspection found in order: its first line under its head says
+    so."""
+    lines = [line.strip() for line in item.text.split("\n") if line.strip()]
+    return len(lines) >= 2 and bool(_IN_ORDER.match(lines[1]))
 
 
 def share_group_note(items: list[Item]) -> None:
@@ -6078,7 +6171,11 @@ def read_units(item: Item, section_lead: str) -> None:
     if lead:
         item.lead_unit = lead
     item.title = without_units_note(item.title) or item.title
-    if lead and item.title.startswith("由") and (m := _LED_PAIR.search(item.text)):
+    if (
+        lead
+        and item.title.startswith("由")
+        and ((m := _LED_PAIR.search(item.text)) or (m := _LED_BY.match(item.text)))
+    ):
         # "由省经贸委负责,…配合,加快省级…基地建设。": the row's head is the work after the
         # words giving it out.
         head = re.split(r"[，,。；;]", item.text[m.end() :].lstrip("，, "), maxsplit=1)[0]
@@ -6114,7 +6211,15 @@ def _year(text: str) -> int | None:
 # A labelled stamp may give the day alone: "发布时间:2017-05-16 信息来源:政府办".
 _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
-    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
+    r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+    # a news page's stamp written day first, "13.03.2015  07:51"
+    r"|\d{1,2}\.\d{1,2}\.(?P<dotted>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$)"
+)
+# A labelled stamp with its time of day that the lines' joining ran into the titles above it,
+# ending their line ("…分工的意见时间:2019-01-23 08:59:39"; not a time in a sentence).
+_STAMP_RUN_IN = re.compile(
+    r"(?<=[\u4e00-\u9fff》”)）])(?:发布时间|發佈時間|發布時間|时间|時間)\s*[:：]\s*"
+    r"(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
 )
 # The same stamp among the other fields of a record line ("阅读次数: 信息来源:木塔乡人民政府
 # 发布时间: 2025-09-25 08:35"), or a forum's stamp of a post ("本帖最后由 X 于 2019-2-12 16:07
@@ -6134,8 +6239,8 @@ def _page_year(paragraphs: list[str]) -> int | None:
     that names no year of its own."""
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
-            return int(m.group("year") or m.group("stamped"))
-        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para)):
+            return int(m.group("year") or m.group("stamped") or m.group("dotted"))
+        if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para) or _STAMP_RUN_IN.search(para)):
             return int(m.group("year"))
     return None
 
@@ -6377,6 +6482,101 @@ _SPACE_BEFORE_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff“”（(，,、：:；;]
 _SPACE_AFTER_FIGURE = re.compile(r"(?<=[\d%％]) (?=[\u4e00-\u9fff])")
 
 
+# A page stored with its markup ('<p class="ql-block">1.…</p> <p class="ql-block">2.…</p>'):
+# each paragraph, heading, item or break tag ends a line; other tags are dropped.
+_HTML_BLOCK = re.compile(r"</?(?:p|h[1-6]|li|div|br|tr)(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,200})?/?>")
+
+
+def without_markup(text: str) -> str:
+    """The text of a page stored with its HTML tags: a line for each block."""
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    return re.sub(r"[ \t]*\n[ \t\n]*", "\n", text.replace("&nbsp;", " "))
+
+
+# A paragraph of works whose units are named in notes closing each of its parts ("(一)增强创新
+# 驱动发展能力。推进…政策体系(分管副省长、协管副秘书长负责,省科技厅牵头。…下同)。在…。落实…政策
+# (…,省科技厅、省发改委…等负责。列第一位的为牵头部门,…),建设一批众创空间(…,省科技厅牵头)。"):
+# each note closes a row of the works before it, back to the note before.
+_NOTED_HEAD = re.compile(
+    r"^(?P<head>(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、])[^。；;！？!?（()）]{2,30}。)(?P<body>.+)$"
+)
+_CLOSING_NOTE = re.compile(
+    r"[（(](?P<words>[^（()）]{0,160}?(?:牵头|牽頭|负责|負責)[^（()）]{0,120})[）)](?P<after>[。，,；;]?)"
+)
+# The leaders a note names first ("分管副省长、协管副秘书长负责,"): they answer, no unit does.
+_LEADERS_CLAUSE = re.compile(
+    r"^[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+)
+
+
+_LEADERS_NOTE = re.compile(
+    r"([（(])[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+    r"(?=[^（()）]{0,200}?(?:牵头|牽頭|负责|負責))"
+)
+
+
+def noted_works(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        m = _NOTED_HEAD.match(para)
+        notes = list(_CLOSING_NOTE.finditer(m.group("body"))) if m else []
+        body = m.group("body") if m else ""
+        # two notes at least, each after works of its own, the first with text after it
+        if (
+            len(notes) < 2
+            or not all(_LEADERS_CLAUSE.match(n.group("words")) for n in notes)
+            or notes[0].end() >= len(body)
+        ):
+            # a note of one row still names its leaders first: no unit of the row
+            out.append(_LEADERS_NOTE.sub(r"\1", para))
+            continue
+        out.append(m.group("head"))
+        start = 0
+        for k, note in enumerate(notes, 1):
+            works = body[start : note.start()].strip("。，,；; ")
+            # (what the note explains after its units, "。列第一位的为牵头部门,…", is left out)
+            words = _LEADERS_CLAUSE.sub("", note.group("words")).partition("。")[0]
+            out.append(f"{k}.{works}（{words}）。")
+            start = note.end()
+        if rest := body[start:].strip():
+            out.append(f"{len(notes) + 1}.{rest}")
+    return out
+
+
+# A 分工方案 a page ran onto one line, each row's works closed by its record (" 分管领导:NAME
+# 部门分工:省工业和信息化厅牵头,…等配合。"): the rows, numbered, their records below them.
+_SHARE_RECORD = re.compile(
+    r"\s(?P<leader>分管(?:省|市|县|区)?领导[:：]\s*[^\s:：]{1,40})\s+"
+    r"(?P<share>部门分工[:：][^。\n]{2,200}。)"
+)
+_ROW_OPENS = re.compile(r"[:：。]\s+")
+
+
+def shared_out_rows(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        records = list(_SHARE_RECORD.finditer(para)) if len(para) > 200 else []
+        if not records:
+            out.append(para)
+            continue
+        opens = [m.end() for m in _ROW_OPENS.finditer(para, 0, records[0].start())]
+        start = opens[-1] if opens else 0
+        if para[:start].strip():
+            out.append(para[:start].strip())
+        for k, rec in enumerate(records, 1):
+            out += [
+                f"{k}.{para[start : rec.start()].strip()}",
+                rec.group("leader"),
+                rec.group("share"),
+            ]
+            start = rec.end()
+        if rest := para[start:].strip():
+            out.append(f"{len(records) + 1}.{rest}")
+    return out
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -6384,6 +6584,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    if "<" in text and len(_HTML_BLOCK.findall(text, 0, 20000)) >= 2:
+        text = without_markup(text)
     if "•" in text or "●" in text or "▪" in text or "·" in text:
         text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
@@ -6394,6 +6596,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     paragraphs = [p for p in site_notes(attachment_lists(paragraphs)) if not page_chrome(p)]
     if any("、" in p[:3] or "。" in p for p in paragraphs):
         paragraphs = run_in_parts(paragraphs)
+    if any("部门分工" in p for p in paragraphs):
+        paragraphs = shared_out_rows(paragraphs)
+    if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
+        paragraphs = noted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if _NO_TITLE.match(title.strip()):
         title = _kind_title(paragraphs) or title
@@ -6497,6 +6703,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         and sections[0].start > body_offsets[0]
         and _OPENS_ON_SHISHI.search(body[0][:60])
     )
+    # A report on a month's work ("现将…4月份案件办理情况通报如下"): its points are facts.
+    month_report = not opens_on_shishi and any(
+        _MONTH_REPORT.search(p) for p in paragraphs[: first + 4]
+    )
     # A heading naming the 实事 of a year on a line of its own, or broken over two
     # ("2022年区政府要完成的与人民生活" "密切相关的实事"), above the rows: the rows after it
     # are the year's.
@@ -6563,6 +6773,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # (a field of the page left empty or cut from its value, "• 主题分类:", "• 标    题:")
             and not _PAGE_FIELD.fullmatch(i.title.strip() + "：")
             and not (_LOOK_BACK.search(i.title.strip("。. ")) and not i.named_lead)
+            and not (not i.named_lead and _found_in_order(i))
+            # (a point of a month's report, "1.基本数据:4月份…受理…2877件": a fact)
+            and not (month_report and not i.named_lead and not _TIME_LIMIT_WORDS.search(i.text))
             and (i.start, i.end) not in goals
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
@@ -6926,10 +7139,28 @@ def cut_off_row(sections: list[Section], joined: str) -> int:
             return len(joined)
         if not (all(_row_line(i)[-1:] in ends for i in others) or named):
             return len(joined)
-    elif len(items) < 3 or not (named and _UNITS_CUT.search(rest)):
+    elif not _body_cut(rest, others) and (
+        len(items) < 3 or not (named and _UNITS_CUT.search(rest))
+    ):
         return len(joined)
     section.items.remove(last)
     return last.start
+
+
+def _body_cut(rest: str, others: list[Item]) -> bool:
+    """The last row is its head on a line ("(二)梳理诉求事项清单(3月底前完成)") and the first
+    line of its body stopped before any mark ("以省政府办公厅确定的12345政务服务便民热线"),
+    where the rows above end their text with a sentence's end or a closed note."""
+    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    if len(lines) != 2 or not _HEADING_MARK.match(lines[0]) or lines[0][-1] in TERMINAL:
+        return False  # (a row that is a whole sentence stands, whatever line follows it)
+    body = lines[1]
+    return (
+        len(body) >= 16
+        and re.match(r"[\u4e00-\u9fff\d]", body[-1]) is not None
+        and not re.search(r"[，,、；;。：:]", body)
+        and all(i.text.strip()[-1:] in TERMINAL + CLOSERS for i in others)
+    )
 
 
 # A row's units note closed after its sentence ("。(牵头单位:发改委、统计局)").
