@@ -605,6 +605,131 @@ def labelled_records(text: str) -> str:
     return "\n".join(lines[:first] + out)
 
 
+# A task card as a progress page prints it: a label closed by a bar on a line of its own
+# ("重点工作 |"), then its cell closed by a bar ("开展…。 |"); the card's units and number on
+# a line above ("牵头单位:市医保局、市人社局 任务编号:80").
+_CARD_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[|｜]\s*$")
+_CARD_WORK = frozenset(
+    ("重点工作", "工作任务", "重点任务", "任务内容", "工作内容", "主要任务", "目标任务",
+     "具体任务", "任务名称", "重點工作", "工作任務", "重點任務")
+)  # fmt: skip
+_CARD_TIME = frozenset(("完成时限", "完成时间", "时间节点", "完成時限", "完成時間"))
+_CARD_UNITS = re.compile(
+    r"(?P<role>牵头单位|责任单位|配合单位|牽頭單位|責任單位|配合單位)\s*[:：]\s*(?P<names>[^\s|｜]+)"
+)
+_CARD_NUMBER = re.compile(r"任[务務]编号\s*[:：]\s*(?P<number>\d{1,4})")
+
+
+def task_cards(text: str) -> str:
+    """Task cards of a progress page, each a label closed by a bar on a line of its own over
+    its cell ("重点工作 |" over the work, "完成时限 |" over "2023年12月底 |", "本月进展 |" over a
+    report), its units on a line above ("牵头单位:X、Y 任务编号:80"), rewritten as the numbered
+    rows "80.工作（牵头单位：X、Y；完成时限：…）" the steps below read; the cells under the
+    other labels (the reports) are left out, as a table's report columns are. Only where a
+    card has a label of its work and one of its time limit."""
+    if "|" not in text and "｜" not in text:
+        return text
+    lines = text.split("\n")
+    labels = [_CARD_LABEL.match(line) for line in lines]
+    found = {m.group("label") for m in labels if m}
+    if not found & _CARD_WORK or not found & _CARD_TIME:
+        return text
+    for k, m in enumerate(labels):
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        if m and (nxt is None or labels[nxt] or not lines[nxt].strip().rstrip("|｜ ")):
+            # A label over another label or an empty cell ("工作内容 |" "牵头部门 |"): the
+            # header of a table flattened one cell a line, no card.
+            return text
+    cards: list[dict[str, str]] = []
+    kept: list[str] = []
+    card: dict[str, str] | None = None
+    field: str | None = None
+    for line, m in zip(lines, labels, strict=True):
+        stripped = line.strip()
+        units = list(_CARD_UNITS.finditer(stripped))
+        if m:
+            label = m.group("label")
+            field = "work" if label in _CARD_WORK else "time" if label in _CARD_TIME else None
+            if field == "work" and (card is None or card.get("work")):
+                card = {}
+                cards.append(card)
+            continue
+        if units and len(stripped) <= 120 and not _ends_sentence(stripped):
+            card = {
+                "units": "；".join(
+                    f"{u.group('role').translate(_SIMPLIFIED)}：{u.group('names')}" for u in units
+                )
+            }
+            if number := _CARD_NUMBER.search(stripped):
+                card["number"] = number.group("number")
+            cards.append(card)
+            field = None
+            continue
+        if card is None:
+            kept.append(line)
+            continue
+        if field and stripped:
+            cell = stripped.rstrip("|｜ ").strip()
+            card[field] = card.get(field, "") + cell
+    out = []
+    for n, card in enumerate((c for c in cards if c.get("work")), start=1):
+        notes = [card[k] for k in ("units",) if card.get(k)]
+        if card.get("time"):
+            notes.append(f"完成时限：{card['time']}")
+        note = f"（{'；'.join(notes)}）" if notes else ""
+        work = card["work"].rstrip("。；; ")
+        out.append(f"{card.get('number', n)}.{work}。{note}")
+    if not out:
+        return text
+    return "\n".join(kept + out)
+
+
+# A line of its own naming the units of the paragraph above it ("承办部门:市人社局 咨询电话:…"),
+# and a further unit on the line below with its telephone ("市卫计委 2835085").
+_UNITS_LABEL_LINE = re.compile(
+    r"^\s*(?:承办部门|承办单位|责任单位|责任部门|牵头单位|牵头部门|承辦部門|承辦單位|責任單位|牽頭單位)"
+    r"\s*[:：]\s*\S"
+)
+_UNIT_WITH_PHONE = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff]{2,20}?(?:局|委|办|中心|公司|院|辦))\s+[\d－-]{6,}\s*$"
+)
+
+
+def led_paragraphs(text: str) -> str:
+    """Works written as paragraphs without numbers, each with its units on a labelled line
+    of its own below it (a project archive's "巩固完善…。2018年,…" over "承办部门:市人社局
+    咨询电话:…" and "市卫计委 2835085"): each such paragraph becomes a numbered row, a unit
+    listed with its telephone on the line after the label joins the label's list. Only where
+    no paragraph above such a line is numbered (a numbered text's rows stand as they are)."""
+    if "：" not in text and ":" not in text:
+        return text
+    lines = text.split("\n")
+    marked = [k for k, line in enumerate(lines) if _UNITS_LABEL_LINE.match(line)]
+    if not marked:
+        return text
+    heads = []
+    for k in marked:
+        above = next((j for j in range(k - 1, -1, -1) if lines[j].strip()), None)
+        if above is None:
+            return text
+        para = lines[above].strip()
+        if _NUMBERED.match(para) or _level(para) or len(para) < 20 or not _ends_sentence(para):
+            return text
+        if _UNITS_LABEL_LINE.match(para):
+            return text
+        heads.append(above)
+    for n, (k, above) in enumerate(zip(marked, heads, strict=True), start=1):
+        lines[above] = f"{n}.{lines[above].strip()}"
+        nxt = k + 1
+        while nxt < len(lines) and (phone := _UNIT_WITH_PHONE.match(lines[nxt])):
+            lines[k] = re.sub(
+                r"(?<=[:：])\s*([^\s]+)", rf"\1、{phone.group('name')}", lines[k], count=1
+            )
+            lines[nxt] = ""
+            nxt += 1
+    return "\n".join(lines)
+
+
 # A field of a record on a line of its own: "【目标要求】续建…", "（二）年度目标：完成…".
 _RECORD_FIELD = re.compile(
     r"^\s*(?:【(?P<bracket>[\u4e00-\u9fff]{2,8})】"
@@ -2888,7 +3013,9 @@ class _EitherForm:
 
 GOALS = _EitherForm(
     re.compile(
-        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标|行动目标)$"
+        "^(?:主要目标|总体目标|发展目标|工作目标|目标任务|主要预期目标|主要工作目标|总体工作目标|行动目标|"
+        # "一、目标要求", "1.主要目标指标。" over the figures
+        "目标要求|主要目标指标|目标指标)$"
     ),
     longest=6,
 )
@@ -3703,6 +3830,7 @@ def _add_inline(section, para: str, offset: int, add_item, inline=None) -> None:
 # 4. Targets
 
 UNITS = (
+    "微克每立方米",  # ("控制在29微克每立方米以下", the measure written out)
     "微克/立方米",
     "万平方米",
     "平方公里",
@@ -3783,7 +3911,9 @@ _BU = r"部(?![门門署委分位长長级級队隊件属屬落际際首])"
 # A score in points ("知晓度评分91分以上"), only before a comparator or a clause's end: never
 # 分钟, 分之, 分别, 分类…
 _FEN = r"分(?=以上|以下|左右|及以上|[，,。；;、）)]|\s*$)"
-_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU + "|" + _FEN
+# Days ("优良天数不低于190天"), never 天然气, 天津, 天下…
+_TIAN = r"天(?![然津下空地河山府])"
+_UNIT = "|".join(re.escape(u) for u in UNITS) + "|" + _BU + "|" + _FEN + "|" + _TIAN
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # (A magnitude alone is no number: "实现*亿元", a figure left blank, counts nothing.)
 _CHINESE = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?)"
@@ -3810,6 +3940,7 @@ AT_LEAST += (
     "建成",
     "保持在",
     "稳定在",
+    "维持在",
 )
 AT_MOST = (
     "不超过",
@@ -3840,7 +3971,7 @@ _RANGE = r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?)?"
 _PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIXES}))
 # A measure per something: "50万元/人", "360台/万人", "507公里/万平方公里".
 _PER = _tw("万平方公里|百平方公里|平方公里|万人|千人|百人|人|户|亩|年")
-_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部", "分"}))
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"部", "分", "天"}))
 _LEVEL = re.compile(
     rf"(?=[{_PREFIX_FIRST}\s\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX}))?\s*{_NUMBER}{_RANGE}(?P<over>余|多)?"
@@ -3853,7 +3984,7 @@ _RATIO = re.compile(
 )
 # "增长4.5%－5%", "增长6%-7%": a range of change, its lower bound the target.
 _CHANGE = re.compile(
-    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)"
+    rf"(?P<verb>{_tw('增长|增速|增幅|提高|提升|增加|下降|降低|减少|削减')})\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)"
     r"(?P<upto>\s*[—–\-－~～至到]\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点))?"
     rf"{_SUFFIX}"
 )
@@ -3867,7 +3998,9 @@ _GROUPS_OF_PEOPLE = re.compile(
 )
 _QUALITATIVE = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?:底|末)?\s*(?:前)?\s*[，,]?\s*"
-    r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|通过|获评|跻身)"
+    r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|获评|跻身|"
+    # ("通过验收"; not "通过实施…协同控制", the means of a goal)
+    r"通过(?!实施|开展|推进|加强|强化|深化|落实|建立|完善|采取|持续|推动|加快))"
     r"(?P<obj>[^，,。；;！？!?、]{2,30})"
 )
 # "现将…印发给你们" is the formula of a notice, not a commitment.
@@ -3929,7 +4062,9 @@ _LEADING_NOISE = re.compile(
 )
 _LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
 _TRAILING_NOISE = re.compile(
-    r"(?:比上年|较上年|同比|年均|分别|分別|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s)+$"
+    r"(?:比上年|较上年|同比|年均|分别|分別|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s|"
+    # "…排放总量比2015年分别下降15%": the year the change is measured from
+    r"[比较較]\s*(?:19|20)\d{2}\s*年(?:底|末)?)+$"
 )
 # An aside explaining a name ("工程建设项目（主要是房屋建筑和城市基础设施）全流程审批时间"):
 # no part of the indicator.
@@ -3999,7 +4134,8 @@ _COUNTING_VERBS = _tw(
     r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|续建|續建|"
     # "集中公推40名优秀青年", "发展20名党员": people chosen or taken in are counted
     r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*名)|發展(?=\s*\d+\s*名)|"
-    r"拆除"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
+    r"拆除|"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
+    r"淘汰"  # "淘汰50家企业落后产能": so is what is phased out
 )
 # "加快10个商贸项目建设", "继续抓好30个重大文化项目": projects pressed on with are counted
 # (not "加快3个方面改革", nor the verb before another, "加快推进5公顷…").
@@ -4178,7 +4314,8 @@ _YEARS = re.compile(
 # "居民消费价格指数控制在102.8以内": an index has no unit, nor has a ratio of incomes
 # ("城乡居民收入倍差缩小到1.7以内").
 _INDEX = re.compile(
-    rf"(?P<pre>控制在|不超过|不高于|不低于|达到|{_tw('缩小到|缩小至|缩小为')})\s*(?P<num>{_ARABIC})(?P<unit>)"
+    # ("健康浙江发展指数达85": 达 as 达到)
+    rf"(?P<pre>控制在|不超过|不高于|不低于|达到|达|{_tw('缩小到|缩小至|缩小为')})\s*(?P<num>{_ARABIC})(?P<unit>)"
     r"(?P<suf>以内|以內|以下|以上|左右)?(?=[，,。；;、]|$)"
 )
 
@@ -4188,7 +4325,9 @@ _OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 # The clause after a year that opens it, reaching a level ("2025年数字经济…比重达到13.5%").
 _GOAL_LEVEL = re.compile(
-    r"[^，,。；;]{2,40}?(?:达到|達到|突破|超过|超過|提高到|提高至|控制在|进入|進入)"
+    r"[^，,。；;]{2,40}?(?:达到|達到|突破|超过|超過|提高到|提高至|控制在|进入|進入"
+    # "…,2018年非電煤炭消費總量比2015年削減3%以上": a change to reach that year
+    r"|(?:削减|削減|下降|降低|减少|減少|增长|增長)\s*\d)"
 )
 # The term a policy runs ("延续执行至2027年底", "有效期至…"), no time to do a work by.
 _TERM_UNTIL = re.compile(r"(?:延续|延續|延长|延長|执行|執行|有效期)(?:执行|執行|实施|實施)?至\s*$")
@@ -4294,6 +4433,12 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
         lead = _LEADING_NOISE.match(clause, cut)
         cut = lead.end() if lead else cut
     name = _TRAILING_NOISE.sub("", _EXPLAINING_ASIDE.sub("", clause[cut:])).strip()
+    if len(name) > 30 and "的" in name and len(name) - name.rfind("的") > 3:
+        # "城市环境空气质量达到《环境空气质量标准》(GB3095—2012)的优良天数": a name too long
+        # to be one, what 的 describes is named.
+        at = clause.rfind("的")
+        name, cut = clause[at + 1 :].strip(), at + 1
+        name = _TRAILING_NOISE.sub("", name).strip()
     if (
         not name
         and start >= 2
@@ -4509,7 +4654,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         suf = m.group("suf") or ""
         comparator = {"以内": "<=", "之内": "<=", "左右": "=", "以下": "<"}.get(suf, ">=")
-        decrease = m.group("verb") in ("下降", "降低", "减少")
+        decrease = m.group("verb").translate(_T2S) in ("下降", "降低", "减少", "削减")
         results.append(
             found(
                 m,
@@ -4653,6 +4798,27 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             if len(obj) >= 2:
                 name = obj
         name = _ABOUT.sub("", name)  # (约 is no part of what is counted)
+        clause_at = max(text.rfind(c, 0, m.start()) for c in "，,；;：:。、") + 1
+        if (
+            results
+            and (strive := _STRIVEN.fullmatch(text, clause_at, m.start()))
+            and results[-1].unit == _unit(m.group("unit"))
+            and results[-1].end - base <= clause_at
+        ):
+            # "…保持在30微克/立方米以下，力争保持在25微克/立方米以下": the figure the office
+            # strives for, of the one before.
+            word = strive.group("word").translate(_T2S)
+            name = f"{results[-1].indicator.split('（')[0]}（{word}）"
+        if (rank := _RANK.fullmatch(name)) and m.group("unit") in ("位", "名"):
+            # "科技进步综合评价位次实现“进等升位”，跃居全省前40位": a rank, at most that place,
+            # named by the ranking the sentence speaks of.
+            ranked = _RANKED.findall(text, 0, start)
+            subject = rank.group("subject")
+            if subject:
+                name = subject if _RANKED.fullmatch(subject) else f"{subject}排名"
+            else:
+                name = ranked[-1] if ranked else f"{rank.group('scope') or ''}排名"
+            comparator, words = "<=", "前"
         if name.endswith("以上") and comparator == ">=" and len(name) > 4:
             name = name[:-2]  # "新开工80个小区以上": the floor said after what is counted
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
@@ -5343,10 +5509,28 @@ _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
 _GREW_BY = re.compile(r"(?:比上年|较上年|比去年)?(?:增加|增长)")
 _LEVEL_VERB = re.compile(r"(?:达到|达)$")
+# A place in a ranking ("跃居全省前40位", "进入全国前10名") and the ranking a sentence names
+# before it ("…综合评价位次", "…排名").
+_RANK = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{0,16}?)"
+    r"(?:跃居|躍居|进入|進入|位居|位列|跻身|躋身|保持|稳居|穩居|争创)?"
+    r"(?P<scope>全国|全省|全市|全州|全國)?前"
+)
+_RANKED = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:位次|排名|排位)(?=[\u4e00-\u9fff“]|$)")
+# A clause that only strives for a level of the figure before it ("，力争保持在25…以下").
+_STRIVEN = re.compile(r"\s*(?P<word>力争|力爭|争取|爭取|努力)\s*")
 _STRETCH = re.compile(
     rf"\s*[、，,]\s*(?P<word>力争|争取|努力)\s*{_NUMBER}\s*(?P<unit>%|％|个百分点)?(?![\u4e00-\u9fff])"
 )
 _MORE = re.compile(rf"\s*[、和及，,]\s*{_NUMBER}\s*(?P<unit>{_UNIT})?")
+
+
+# What is measured of substances listed before it ("…排放总量降幅", "…年均浓度"), after the
+# class they are examples of ("等主要污染物").
+_SHARED_MEASURE = re.compile(
+    r"(?:等[\u4e00-\u9fff]{0,6}?)?(?P<tail>(?:排放总量|排放量|年均浓度|平均浓度|浓度|消费总量)"
+    r"(?:降幅|增幅)?)$"
+)
 
 
 def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
@@ -5392,6 +5576,13 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         names = [
             n + last[len(n) :] if len(n) <= 3 and len(last) >= len(n) + 3 else n for n in names[:-1]
         ] + [last]
+        if measure := _SHARED_MEASURE.search(last):
+            # "二氧化硫、氮氧化物和挥发性有机物等主要污染物排放总量分别下降…": the substances
+            # share what is measured of them (the class they are examples of left out).
+            tail = measure.group("tail")
+            names = [n if _SHARED_MEASURE.search(n) else n + tail for n in names[:-1]] + [
+                last[: measure.start()] + tail
+            ]
     if "城乡居民" in first.indicator and len(values) == 1:
         names = [first.indicator.replace("城乡居民", p, 1) for p in ("城镇居民", "农村居民")]
     first.indicator = names[0]
@@ -5454,10 +5645,16 @@ _ROMANISED = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōó
 _AGES = re.compile(r"\d+\s*[-—–~～至]\s*\d+\s*[岁周]")
 
 
+# A chemical's or a measure's letters after its name ("二氧化硫(SO2)", "氮氧化物(NOX)").
+_LATIN_ASIDE = re.compile(r"[（(][A-Za-z][A-Za-z0-9.ₓ₂\s]{0,7}[）)]")
+
+
 def _plausible(name: str) -> bool:
     """A name for an indicator; one that opens with a size says what is counted
     ("10亿元以上项目")."""
-    if not 1 <= len(name) <= 30 or (
+    if re.fullmatch(r"\d+(?:\.\d+)?\s*[%％‰]\s*[和及与與、]", name):
+        return False  # "…分别下降15%、10%和26%": the value before the last, no name
+    if not 1 <= len(_LATIN_ASIDE.sub("", name)) <= 30 or (
         name[0].isdigit()
         and not _SIZED.match(name)
         and not re.match(r"\d+[A-Za-z]", name)  # "5G基站" is a name
@@ -5490,7 +5687,10 @@ _THIS_YEAR = re.compile(
 
 # A month's time limit with no year ("6月底前", "9月前"): the document's year.
 _MONTH_LIMIT = re.compile(r"(?<![\d年个個])(?P<month>\d{1,2})\s*月\s*(?:底|末)?\s*(?:前|以前|之前)")
-_GOAL_YEAR = re.compile(r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
+# ("到2025年底前," too)
+_GOAL_YEAR = re.compile(
+    r"到\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?\s*(?:前|以前|之前)?\s*[，,]"
+)
 # A sentence opening on the year whose work it plans ("…。2024年，我们工作的总体要求是").
 _YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
@@ -5648,7 +5848,7 @@ _ROLE = (
         # "牵头责任单位：X" "协同责任单位：Y" "牵头负责领导：W" "分管省领导：W"
         "牵头责任单位|牵头责任部门|协同责任单位|配合责任单位|牵头负责领导|分管[省市县区]领导|"
         "牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
-        "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|"
+        "协同单位|牵头领导|责任领导|分管领导|联系领导|挂钩领导|承办单位|承办部门|"
         # "落实单位：县委宣传部、县建设局…" closing a group of activities: the units that carry
         # them out (the first leads, as for 责任单位)
         "落实单位|落实部门|"
@@ -5683,7 +5883,8 @@ _LEADS = re.compile(
     rf"(?:{_either('配合|参与|协同|协助|协办|按职责分工负责|负责落实')}))?"
     # "（市民政局牵头，各区、市政府负责落实。以下各项工作均需…，不再一一列出。）": a
     # sentence on the rows below may close the note.
-    r"(?:[。；;][^（()）〔〕]{0,80}?)?[）)〕]"
+    # ("…，不再列出。以下均需县(市、区)政府落实，不再列出)": with a unit's levels in it.)
+    r"(?:[。；;](?:[^（()）〔〕]|[（(][^（()）〔〕]{1,12}[）)]){0,80}?)?[）)〕]"
 )
 # "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence;
 # "由县建设局为主，规划、整治…" says the same.
@@ -5835,6 +6036,8 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
             "责任科室",
             "责任处室",
             "责任股室",
+            "承办单位",
+            "承办部门",
             "落实单位",
             "落实部门",
         ):
@@ -6251,6 +6454,8 @@ def period_end(
 # The readers of tables and records, in the order they rewrite a text before its lines
 # are joined.
 _TABLE_READERS = (
+    task_cards,
+    led_paragraphs,
     field_records,
     labelled_blocks,
     category_tables,
