@@ -6506,14 +6506,13 @@ _CLOSING_NOTE = re.compile(
     r"[（(](?P<words>[^（()）]{0,160}?(?:牵头|牽頭|负责|負責)[^（()）]{0,120})[）)](?P<after>[。，,；;]?)"
 )
 # The leaders a note names first ("分管副省长、协管副秘书长负责,"): they answer, no unit does.
-_LEADERS_CLAUSE = re.compile(
-    r"^[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
+_LEADERS_FIRST = (
+    r"[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
 )
-
-
+_LEADERS_CLAUSE = re.compile("^" + _LEADERS_FIRST)
+# (in a note of one row, before the units it names)
 _LEADERS_NOTE = re.compile(
-    r"([（(])[^（()）,，。；;]{0,24}?(?:省长|市长|县长|縣長|区长|區長|秘书长|秘書長)负责[,，]\s*"
-    r"(?=[^（()）]{0,200}?(?:牵头|牽頭|负责|負責))"
+    r"([（(])" + _LEADERS_FIRST + r"(?=[^（()）]{0,200}?(?:牵头|牽頭|负责|負責))"
 )
 
 
