@@ -3842,6 +3842,8 @@ UNITS = (
     "个工作日",
     "工作日",
     "万亿元",
+    "亿美元",
+    "万美元",
     "亿元",
     "万元",
     "千元",
@@ -4304,6 +4306,10 @@ _COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
 _INVESTMENT_TASK = re.compile(
     rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
     r"(?P<obj>[\u4e00-\u9fff]{0,8}?)投资(?:任务|计划|目标)?(?=[，,。；;]|$)"
+)
+# "确保今年完成国企改革三年行动任务的70%以上": the share of a set of tasks to complete.
+_SHARE_OF_TASKS = re.compile(
+    rf"(?P<verb>完成|完成了)\s*(?P<obj>[\u4e00-\u9fff“”]{{2,16}}?任[务務])的\s*{_NUMBER}\s*(?P<unit>%)(?P<suf>以上)?"
 )
 # "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number);
 # an indicator's line may state it bare ("劳动年龄人口平均受教育年限12.5年。").
@@ -5156,6 +5162,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
+    for m in _SHARE_OF_TASKS.finditer(text) if "任" in text else ():
+        value = _number(m.group("num"))
+        if (
+            value is None
+            or not clear(m.start("num"), m.end())
+            or looks_back.search(text[: m.start()])
+        ):
+            continue
+        results.append(
+            found(m, m.start("obj"), f"{m.group('obj')}完成", ">=", value, m.group("verb"))
+        )
+        taken.append((m.start("num"), m.end()))
     for m in _SUM_OF.finditer(text) if "总投资" in text else ():
         if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
@@ -5234,6 +5252,20 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             }
             if parts and t.unit not in parts:
                 continue
+            # "…限上固定资产投资增长20%,其中限上工业投资增长25%,社会消费品零售总额增长12%": a
+            # later change of a thing whose name ends otherwise than the part's (投资, 总额) is
+            # the next figure of a goals list, no part of the whole broken down.
+            firsts = [
+                u
+                for u in breakdown
+                if u is not t and u.change and opened - len(clauses[0]) <= u.start - base < opened
+            ]
+            if (
+                t.change
+                and firsts
+                and all(_head_noun(u.indicator) != _head_noun(t.indicator) for u in firsts)
+            ):
+                continue
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5246,6 +5278,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if _REACH.match(text[clause : t.end - base].strip()) or _REACH.match(t.indicator):
             # "维修饮水工程12处，惠及群众5600余人", "涉及3个村": whom or what the work
             # reaches, no commitment of its own.
+            results.remove(t)
+    for t in list(results):
+        if t.unit in ("个", "個") and t.indicator.startswith("方面"):
+            # "围绕…等8个方面开展工作": the parts a plan is written in, no work counted.
             results.remove(t)
     for t in list(results):
         if t.indicator in ("共", "共计", "共計", "合计", "合計", "总计", "總計"):
@@ -7412,6 +7448,11 @@ def meeting_works(para: str) -> list[tuple[int, int]]:
         ):
             return [(a, len(para[:b].rstrip("。.！!"))) for a, b in spans]
     return []
+
+
+def _head_noun(indicator: str) -> str:
+    """The head noun a part shares with its whole: "限上工业投资增幅" → "投资"."""
+    return re.sub(r"[增降]幅(?:（力争）)?$", "", indicator)[-2:]
 
 
 # A clause opening a commitment of its own, after a breakdown ("其中…，新增学位900个").

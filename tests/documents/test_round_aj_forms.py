@@ -1,0 +1,57 @@
+"""Forms met in published 开发区 and 国资 texts: composed examples (invented names and figures)."""
+
+from mingzhu.documents.decompose import decompose
+
+
+def _targets(text):
+    return {(t.indicator, t.comparator, str(t.value), t.unit) for t in decompose(text).targets}
+
+
+def test_a_goals_list_goes_on_after_a_breakdown_of_one_of_its_figures():
+    text = (
+        "二、2031年目标任务\n"
+        "今年全区发展的主要预期目标为:地区生产总值增长7%,限上固定资产投资增长15%,"
+        "其中限上工业投资增长18%,社会消费品零售总额增长9%,外贸进出口总额增长6%。\n"
+    )
+    got = _targets(text)
+    assert ("社会消费品零售总额增幅", ">=", "9", "%") in got
+    assert ("外贸进出口总额增幅", ">=", "6", "%") in got
+    assert ("限上固定资产投资增幅", ">=", "15", "%") in got
+    # the part of investment after 其中 stays a breakdown
+    assert not any(t[0].startswith("限上工业投资") for t in got)
+
+
+def test_parts_sharing_the_whole_s_head_noun_stay_a_breakdown():
+    text = (
+        "二、2031年目标任务\n"
+        "今年全区发展的主要预期目标为:固定资产投资增长12%,其中工业投资增长15%,民间投资增长10%。\n"
+    )
+    got = _targets(text)
+    assert ("固定资产投资增幅", ">=", "12", "%") in got
+    assert not any(t[0].startswith(("工业投资", "民间投资")) for t in got)
+
+
+def test_sums_in_us_dollars_are_measures():
+    text = (
+        "2031年经济社会发展主要预期目标为:地区生产总值增长6%,实际使用外资3.4亿美元,"
+        "一般公共预算收入增长5%。\n"
+    )
+    got = _targets(text)
+    assert ("实际使用外资", ">=", "3.4", "亿美元") in got
+    assert ("一般公共预算收入增幅", ">=", "5", "%") in got
+    assert ("外贸出口额", ">=", "2600", "万美元") in _targets(
+        "2031年,力争外贸出口额达到2600万美元。"
+    )
+
+
+def test_a_share_of_a_set_of_tasks_to_complete_counts():
+    got = _targets("2031年,确保完成集团改革攻坚任务的65%以上。\n")
+    assert ("集团改革攻坚任务完成", ">=", "65", "%") in got
+
+
+def test_the_parts_a_plan_is_written_in_count_no_work():
+    text = (
+        "圍繞上述目標,王某表示,2031年將圍繞“加強科技創新”“推進提質增效升級版”"
+        "“服務支撐國家重大戰略”等6個方面開展工作。\n"
+    )
+    assert not any(t[0].startswith("方面") for t in _targets(text))
