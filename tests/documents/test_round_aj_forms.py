@@ -55,3 +55,25 @@ def test_the_parts_a_plan_is_written_in_count_no_work():
         "“服務支撐國家重大戰略”等6個方面開展工作。\n"
     )
     assert not any(t[0].startswith("方面") for t in _targets(text))
+
+
+def test_the_points_under_a_report_s_lead_sentence_report():
+    text = (
+        "新区2030年经济社会发展情况和2031年工作打算汇报\n"
+        "今年以来,新区深入贯彻落实各项决策部署,经济社会保持良好发展势头,现将有关重点工作情况报告如下。\n"
+        "一是经济运行稳中向好。预计全年实现地区生产总值385亿元,增长7.5%左右;"
+        "实现规模以上工业产值1220亿元,增长12.7%。\n"
+        "二是重点企业快速成长。甲公司连续9年位居全省第一。\n"
+    )
+    assert decompose(text).targets == []
+
+
+def test_the_sentence_right_after_a_list_of_expected_targets_goes_on_with_it():
+    text = (
+        "会议提出,2031年经济社会发展主要预期目标为:地区生产总值增长6%,一般公共预算收入增长5.5%。"
+        "新增城镇就业2.35万人,完成能耗强度降低任务。针对做好全年工作,会议要求,要锚定重点。\n"
+    )
+    assert ("新增城镇就业", ">=", "23500", "人") in {
+        (t.indicator, t.comparator, f"{t.value.normalize():f}", t.unit)
+        for t in decompose(text).targets
+    }

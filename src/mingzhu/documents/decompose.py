@@ -5731,6 +5731,9 @@ _GOAL_YEAR = re.compile(
 _YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
+# The lead sentence of a report above its points ("今年以来,…经济社会保持良好发展势头,现将有关
+# 重点工作情况报告如下。" over "一是经济运行稳中向好。预计全年实现…"): the points report.
+_REPORTS_ON = re.compile(r"^\s*(?:今年以来|截至|截止)|(?:情况|工作)(?:报告|汇报|匯報|報告)如下")
 # A sentence opening with the date it reports to ("截至7月底，", "截止目前，", "目前，",
 # "今年以来，"): what it counts is done, even in a row of a plan.
 _SO_FAR = re.compile(r"\s*(?:截至|截止|今年以来|目前[，,])")
@@ -5804,6 +5807,7 @@ def find_targets(
         goal = None
         if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
             goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
+        listed = False
         for start, end in spans:
             sentence = para[start - offset : end - offset]
             if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
@@ -5827,9 +5831,16 @@ def find_targets(
                 continue
             k = bisect.bisect_right(starts, start)
             inside = parted or goal is not None or (k > 0 and reach[k - 1] > start)
+            if listed and not re.match(
+                r"\s*(?:\d{4}\s*年|[（(]?[一二三四五六七八九十\d])", sentence
+            ):
+                # "主要预期目标为:地区生产总值增长7%,…。新增城镇就业1.65万人,…": the sentence
+                # right after a list of the expected targets goes on with it.
+                inside = True
             if inside and _SO_FAR.match(sentence):
                 inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
             these = targets_in(sentence, start, committed=inside)
+            listed = bool(_STATES_GOALS.search(sentence))
             if goal is not None:
                 for target in these:
                     if target.deadline is None:
@@ -6873,6 +6884,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for s in sections
         if (not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30))
         and s.start not in reviews
+        and not _REPORTS_ON.search(s.title)
         for i in s.items
     ]
     # A row of a progress report that restates its targets before reporting
