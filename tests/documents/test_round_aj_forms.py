@@ -77,3 +77,12 @@ def test_the_sentence_right_after_a_list_of_expected_targets_goes_on_with_it():
         (t.indicator, t.comparator, f"{t.value.normalize():f}", t.unit)
         for t in decompose(text).targets
     }
+
+
+def test_the_sentence_going_on_with_a_list_is_due_when_the_list_is():
+    text = (
+        "2030年,新区地区生产总值达到967.3亿元,同比增长7.1%。会议提出,2031年经济社会发展主要预期目标为:"
+        "地区生产总值增长6%,一般公共预算收入增长5.5%。新增城镇就业2.35万人。\n"
+    )
+    due = {t.indicator: str(t.deadline) for t in decompose(text).targets}
+    assert due.get("新增城镇就业") == "2031-12-31"

@@ -5807,7 +5807,7 @@ def find_targets(
         goal = None
         if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
             goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
-        listed = False
+        listed, list_due = False, None
         for start, end in spans:
             sentence = para[start - offset : end - offset]
             if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
@@ -5840,7 +5840,14 @@ def find_targets(
             if inside and _SO_FAR.match(sentence):
                 inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
             these = targets_in(sentence, start, committed=inside)
+            if listed and list_due is not None:
+                for target in these:
+                    if target.deadline is None:
+                        target.deadline, target.deadline_rule = list_due
             listed = bool(_STATES_GOALS.search(sentence))
+            list_due = next(
+                ((t.deadline, t.deadline_rule) for t in these if t.deadline is not None), None
+            )
             if goal is not None:
                 for target in these:
                     if target.deadline is None:
