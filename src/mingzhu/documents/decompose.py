@@ -5162,7 +5162,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
-    for m in _SHARE_OF_TASKS.finditer(text) if "任" in text else ():
+    for m in _SHARE_OF_TASKS.finditer(text) if "任" in text and "%" in text else ():
         value = _number(m.group("num"))
         if (
             value is None
