@@ -11,6 +11,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     ReadOnlyMixin,
+    numbered,
 )
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
@@ -82,6 +83,13 @@ class ObservationListView(ObjectListView):
             accessor=lambda o: _("illustrative") if o.is_illustrative else "",
         ),
     ]
+
+    card_hides = ("indicator__name", "unit", "period")
+
+    def card_heading(self, observation):
+        """What was observed, of whom, when; its number under it."""
+        heading = f"{observation.indicator.name} · {observation.unit} · {observation.period}"
+        return heading, numbered(observation.pk)
 
     def get_queryset(self):
         qs = self.restricted("view")
