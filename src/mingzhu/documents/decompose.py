@@ -3842,6 +3842,8 @@ UNITS = (
     "个工作日",
     "工作日",
     "万亿元",
+    "亿美元",
+    "万美元",
     "亿元",
     "万元",
     "千元",
@@ -4304,6 +4306,10 @@ _COUNTED_PART = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?|的|等")
 _INVESTMENT_TASK = re.compile(
     rf"(?P<verb>完成|实现)\s*(?:今年|全年|年度|当年)?\s*{_NUMBER}\s*(?P<unit>亿元|万元)(?P<suf>以上)?的?"
     r"(?P<obj>[\u4e00-\u9fff]{0,8}?)投资(?:任务|计划|目标)?(?=[，,。；;]|$)"
+)
+# "确保今年完成国企改革三年行动任务的70%以上": the share of a set of tasks to complete.
+_SHARE_OF_TASKS = re.compile(
+    rf"(?P<verb>完成|完成了)\s*(?P<obj>[\u4e00-\u9fff“”]{{2,16}}?任[务務])的\s*{_NUMBER}\s*(?P<unit>%)(?P<suf>以上)?"
 )
 # "平均受教育年限达到11.5年": a level in years (one or two digits, never a year's number);
 # an indicator's line may state it bare ("劳动年龄人口平均受教育年限12.5年。").
@@ -5156,6 +5162,18 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             continue
         results.append(found(m, m.start(), f"{m.group('obj')}投资", ">=", value, m.group("verb")))
         taken.append((m.start("num"), m.end()))
+    for m in _SHARE_OF_TASKS.finditer(text) if "任" in text and "%" in text else ():
+        value = _number(m.group("num"))
+        if (
+            value is None
+            or not clear(m.start("num"), m.end())
+            or looks_back.search(text[: m.start()])
+        ):
+            continue
+        results.append(
+            found(m, m.start("obj"), f"{m.group('obj')}完成", ">=", value, m.group("verb"))
+        )
+        taken.append((m.start("num"), m.end()))
     for m in _SUM_OF.finditer(text) if "总投资" in text else ():
         if not clear(m.start(), m.end()) or looks_back.search(text[: m.start()]):
             continue
@@ -5234,6 +5252,20 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
             }
             if parts and t.unit not in parts:
                 continue
+            # "…限上固定资产投资增长20%,其中限上工业投资增长25%,社会消费品零售总额增长12%": a
+            # later change of a thing whose name ends otherwise than the part's (投资, 总额) is
+            # the next figure of a goals list, no part of the whole broken down.
+            firsts = [
+                u
+                for u in breakdown
+                if u is not t and u.change and opened - len(clauses[0]) <= u.start - base < opened
+            ]
+            if (
+                t.change
+                and firsts
+                and all(_head_noun(u.indicator) != _head_noun(t.indicator) for u in firsts)
+            ):
+                continue
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5246,6 +5278,10 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         if _REACH.match(text[clause : t.end - base].strip()) or _REACH.match(t.indicator):
             # "维修饮水工程12处，惠及群众5600余人", "涉及3个村": whom or what the work
             # reaches, no commitment of its own.
+            results.remove(t)
+    for t in list(results):
+        if t.unit in ("个", "個") and t.indicator.startswith("方面"):
+            # "围绕…等8个方面开展工作": the parts a plan is written in, no work counted.
             results.remove(t)
     for t in list(results):
         if t.indicator in ("共", "共计", "共計", "合计", "合計", "总计", "總計"):
@@ -5695,6 +5731,9 @@ _GOAL_YEAR = re.compile(
 _YEAR_SENTENCE = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
 
 
+# The lead sentence of a report above its points ("今年以来,…经济社会保持良好发展势头,现将有关
+# 重点工作情况报告如下。" over "一是经济运行稳中向好。预计全年实现…"): the points report.
+_REPORTS_ON = re.compile(r"^\s*(?:今年以来|截至|截止)|(?:情况|工作)(?:报告|汇报|匯報|報告)如下")
 # A sentence opening with the date it reports to ("截至7月底，", "截止目前，", "目前，",
 # "今年以来，"): what it counts is done, even in a row of a plan.
 _SO_FAR = re.compile(r"\s*(?:截至|截止|今年以来|目前[，,])")
@@ -5768,6 +5807,7 @@ def find_targets(
         goal = None
         if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
             goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
+        listed, list_due = False, None
         for start, end in spans:
             sentence = para[start - offset : end - offset]
             if row_head and (value := _TABLE_VALUE.match(sentence.strip())):
@@ -5791,9 +5831,23 @@ def find_targets(
                 continue
             k = bisect.bisect_right(starts, start)
             inside = parted or goal is not None or (k > 0 and reach[k - 1] > start)
+            if listed and not re.match(
+                r"\s*(?:\d{4}\s*年|[（(]?[一二三四五六七八九十\d])", sentence
+            ):
+                # "主要预期目标为:地区生产总值增长7%,…。新增城镇就业1.65万人,…": the sentence
+                # right after a list of the expected targets goes on with it.
+                inside = True
             if inside and _SO_FAR.match(sentence):
                 inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
             these = targets_in(sentence, start, committed=inside)
+            if listed and list_due is not None:
+                for target in these:
+                    if target.deadline is None:
+                        target.deadline, target.deadline_rule = list_due
+            listed = bool(_STATES_GOALS.search(sentence))
+            list_due = next(
+                ((t.deadline, t.deadline_rule) for t in these if t.deadline is not None), None
+            )
             if goal is not None:
                 for target in these:
                     if target.deadline is None:
@@ -6837,6 +6891,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for s in sections
         if (not REVIEW.search(s.title) or (s.rule == "implicit" and len(s.title) > 30))
         and s.start not in reviews
+        and not _REPORTS_ON.search(s.title)
         for i in s.items
     ]
     # A row of a progress report that restates its targets before reporting
@@ -7412,6 +7467,11 @@ def meeting_works(para: str) -> list[tuple[int, int]]:
         ):
             return [(a, len(para[:b].rstrip("。.！!"))) for a, b in spans]
     return []
+
+
+def _head_noun(indicator: str) -> str:
+    """The head noun a part shares with its whole: "限上工业投资增幅" → "投资"."""
+    return re.sub(r"[增降]幅(?:（力争）)?$", "", indicator)[-2:]
 
 
 # A clause opening a commitment of its own, after a breakdown ("其中…，新增学位900个").
