@@ -15,7 +15,15 @@ from mingzhu.tasks import history
 from . import services
 from .demands import demand_rates, totals
 from .evaluation import visible_evaluations
-from .models import PRIMARY_SCHEME, AnnualData, Demand, Enterprise, MuEvaluation, MuResult
+from .models import (
+    PRIMARY_SCHEME,
+    AnnualData,
+    Demand,
+    Enterprise,
+    MuEvaluation,
+    MuResult,
+    own_enterprise,
+)
 
 CLASS_COLOURS = {"A": "#198754", "B": "#0d6efd", "C": "#ffc107", "D": "#dc3545", "T": "#6c757d"}
 
@@ -45,7 +53,9 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
     )
     results = MuResult.objects.restrict(user)
     rates = totals(demand_rates(Demand.objects.restrict(user), dt.date(as_of.year, 1, 1), as_of))
-    own = own_enterprise(user)
+    # An enterprise's own user: the city's counts (百亿企业, every enterprise's class)
+    # mean nothing to it.
+    own = own_enterprise(Enterprise.objects.restrict(user), user)
     if own is not None:
         return own_panel(own, results, evaluation, rates)
     counts = class_counts(results.filter(evaluation=evaluation)) if evaluation else {}
@@ -98,19 +108,6 @@ def enterprises_panel(user, as_of: dt.date) -> Panel | None:
         empty_message=_("No per-mu results in your scope yet."),
         link=reverse("enterprises:results"),
         width=6,
-    )
-
-
-def own_enterprise(user) -> Enterprise | None:
-    """The enterprise a user signs in for (its account unit is the user's unit), if any:
-    the city's counts (百亿企业, the classes of every enterprise) mean nothing to it."""
-    if user.unit_id is None:
-        return None
-    return (
-        Enterprise.objects.restrict(user)
-        .filter(account_unit_id=user.unit_id)
-        .order_by("pk")
-        .first()
     )
 
 

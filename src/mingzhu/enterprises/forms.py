@@ -22,7 +22,7 @@ from .choices import (
     MuClass,
     Rating,
 )
-from .models import Enterprise, MuScheme
+from .models import Enterprise, MuScheme, own_enterprise
 
 
 class EnterpriseForm(ScopedModelForm):
@@ -113,7 +113,7 @@ class DemandForm(ScopedForm):
         super().__init__(*args, user=user, **kwargs)
         visible = restrict(Enterprise.objects.all(), user, "view")
         self.fields["enterprise"].queryset = visible
-        own = visible.filter(account_unit_id=user.unit_id).first() if user.unit_id else None
+        own = own_enterprise(visible, user)
         if own is not None:
             # The enterprise's own user raises demands online, for itself only.
             self.fields["enterprise"].queryset = visible.filter(pk=own.pk)

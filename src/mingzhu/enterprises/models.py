@@ -123,6 +123,14 @@ class Enterprise(Named, TimeStampedModel):
         )
 
 
+def own_enterprise(enterprises, user) -> Enterprise | None:
+    """The enterprise among ``enterprises`` a user signs in for (its account unit is the
+    user's unit), if any."""
+    if user.unit_id is None:
+        return None
+    return enterprises.filter(account_unit_id=user.unit_id).order_by("pk").first()
+
+
 @audited()
 class AnnualData(TimeStampedModel):
     """An enterprise's figures for one year, and that year's evaluation notes."""
