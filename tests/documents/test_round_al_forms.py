@@ -25,3 +25,24 @@ def test_a_sharing_page_s_counter_under_the_last_row_cuts_nothing():
     assert ("精品村", ">=", "6", "个") in got
     # the counter alone, or a page count, is no line of the text either
     assert _titles(text.replace("仅展示512字,全文共2840字", "共6页,预览3页")) == ["抓好示范集镇创建"]
+
+
+def test_a_count_of_places_set_up_with_what_each_is_to_be_listed_before_de():
+    text = (
+        "一、发展目标\n"
+        "托育方面:2028年底前,建立2-4家布局合理、功能齐全的普惠性托育示范机构,"
+        "每千人口拥有婴幼儿托位数5个。\n"
+    )
+    got = _targets(text)
+    assert ("普惠性托育示范机构", ">=", "2", "家") in got  # a range at its floor
+    assert not any(t[0].startswith(("布局合理", "功能齐全")) for t in got)
+
+
+def test_a_count_after_who_set_the_work_with_de():
+    text = (
+        "一、目标任务\n"
+        "(二)农村垃圾治理。完成省下达本县的14个村垃圾分类任务,实施3个乡镇中转站建设。\n"
+    )
+    got = _targets(text)
+    assert ("村垃圾分类任务", ">=", "14", "个") in got
+    assert ("乡镇中转站建设", ">=", "3", "个") in got

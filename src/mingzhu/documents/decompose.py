@@ -4135,6 +4135,7 @@ _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
     r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
+    r"建立|建設|"  # "建立3-5家…示范性照护服务机构": what is set up is counted
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
     r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|续建|續建|"
@@ -4155,10 +4156,15 @@ _COUNTED = re.compile(
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
     # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
     r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
+    # ("完成市下达我县的11个村…任务": who set the work, with 的, before the count)
+    r"(?:[^\W\d_和及与的]{2,10}的(?=\s*\d))?"
     # ("新增完成 1967 个以上…": a page that sets its figures apart by spaces)
     rf"[^\W\d_和及与的]{{0,12}}?)[ \t]?{_NUMBER}(?:\s*(?:{_WORK_UNIT})?\s*[—–\-~～至到]\s*\d+)?"
     rf"\s*(?P<unit>{_WORK_UNIT})(?!(?<=人)口)(?:以上)?"  # ("9万人口的…": 人口 is no measure)
-    rf"{_AREA}(?:(?<=人)的)?(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?|{_SIZE_OF})?{_OBJECT})"
+    rf"{_AREA}(?:(?<=人)的)?"
+    # ("3家功能健全、设施完善的示范性照护服务机构": what each is to be, listed, before 的)
+    r"(?:(?:[\u4e00-\u9fff]{2,12}、){1,4}[\u4e00-\u9fff]{2,14}的(?=[\u4e00-\u9fff]))?"
+    rf"(?P<obj>(?:{_ARABIC}(?:{_tw('亿元|万元')})(?:以上)?|{_SIZE_OF})?{_OBJECT})"
     rf"{_OBJECT_END}"
 )
 # The counts that go on a list after the first: "、*3家乡村长者照护之家", "和100条背街小巷改善".
@@ -4920,6 +4926,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
         gap = re.sub(r"^(?:今年|全年|當年|当年)的?|^剩余", "", gap)  # no part of the name
         gap = re.sub(r"^[“\"]?十[四五六]五[”\"]?期[间間]", "", gap)
+        gap = gap.rpartition("的")[2]  # ("完成市下达我县的11个村…": who set it, no name)
         # "完成约9000户农户生活污水治理": a count about so much is that much.
         about = _ABOUT.search(gap)
         name = f"{_ABOUT.sub('', _ASIDE.sub('', gap))}{m.group('obj')}"
