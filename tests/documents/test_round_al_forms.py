@@ -46,3 +46,16 @@ def test_a_count_after_who_set_the_work_with_de():
     got = _targets(text)
     assert ("村垃圾分类任务", ">=", "14", "个") in got
     assert ("乡镇中转站建设", ">=", "3", "个") in got
+
+
+def test_a_share_or_count_of_places_with_levels_or_a_quoted_grade_completed_by_its_verb():
+    text = (
+        "一、工作目标\n"
+        "到2029年,争取25个以上县(市、区)纳入省级农贸市场提升试点。"
+        "2028年,60%以上乡镇集市建设“达标以下”达到“达标型”标准,其中,20%以上乡镇集市迈入“示范型”行列。\n"
+    )
+    got = _targets(text)
+    assert ("县(市、区)纳入省级农贸市场提升试点", ">=", "25", "个") in got
+    assert ("乡镇集市建设“达标以下”达到“达标型”标准", ">=", "60", "%") in got
+    # the part after 其中 stays a breakdown
+    assert not any("示范型" in t[0] for t in got)

@@ -4276,8 +4276,11 @@ _COMPLETED = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿])"
     # ("90%以上乡镇(街道)建有老年大学": the places that are to have one, a level in brackets)
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|%|％)(?:以上)?的?"
-    r"(?P<obj>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,6}[)）]){2,24}?)"
-    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到|建有)"
+    # ("60个以上县(市、区)纳入…试点县", "70%以上县域商业建设“基本型以下”达到“基本型”目标": levels
+    # listed in the bracket, a quoted grade in what is counted)
+    rf"(?P<obj>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff、]{{1,8}}[)）]|{_QUOTED}){{2,24}}?)"
+    r"(?P<verb>全面建成|基本建成|建成|全面完成|完成|基本完工|全面完工|完工|投入使用|投用|达到|達到|建有|"
+    r"纳入|納入)"
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
