@@ -59,3 +59,15 @@ def test_a_share_or_count_of_places_with_levels_or_a_quoted_grade_completed_by_i
     assert ("乡镇集市建设“达标以下”达到“达标型”标准", ">=", "60", "%") in got
     # the part after 其中 stays a breakdown
     assert not any("示范型" in t[0] for t in got)
+
+
+def test_the_points_of_a_part_of_goals_and_principles_are_no_tasks():
+    text = (
+        "一、治理目标及原则\n"
+        "围绕“降风险、除隐患”目标,力争通过三年治理,有效减少较大事故。\n"
+        "坚持属地为主、部门联动。压实属地管理责任和部门监管责任,完善督办机制。\n"
+        "坚持源头防范、精准施策。全面排查重点场所风险,2029年底前,重大风险明显减少。\n"
+        "二、重点任务\n"
+        "(一)开展隐患排查。各乡镇全面排查沿街门店隐患。(牵头单位:县消防救援大队)\n"
+    )
+    assert _titles(text) == ["开展隐患排查"]

@@ -3133,6 +3133,10 @@ _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及
 # A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
 # 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
 _FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
+# A part that states the plan's principles, alone or with its goals ("一、整治目标及原则",
+# "二、目标和原则") over "坚持责任引领、齐抓共管。…": its points say how the plan is to work,
+# no tasks (a point naming its unit stays a row).
+_PRINCIPLES_PART = re.compile(r"(?:原则|原則)$")
 # The parts of a 解读 that describe the document ("全面推进政府工作的重要意义", "分工方案的
 # 主要内容"): no tasks.
 ABOUT_THE_DOCUMENT = re.compile(
@@ -6844,6 +6848,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # (a point of a month's report, "1.基本数据:4月份…受理…2877件": a fact)
             and not (month_report and not i.named_lead and not _TIME_LIMIT_WORDS.search(i.text))
             and (i.start, i.end) not in goals
+            and not (_PRINCIPLES_PART.search(section.title.strip("。.：: ")) and not i.named_lead)
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
                 and len(i.title) <= 8
