@@ -71,3 +71,21 @@ def test_the_points_of_a_part_of_goals_and_principles_are_no_tasks():
         "(一)开展隐患排查。各乡镇全面排查沿街门店隐患。(牵头单位:县消防救援大队)\n"
     )
     assert _titles(text) == ["开展隐患排查"]
+
+
+def test_a_campaign_s_goals_point_is_no_task_and_its_figures_commit():
+    text = (
+        "二、活动目标及范围\n"
+        "(一)活动目标。按照“人人植绿”的原则,开展乡村绿化活动,确保全县村庄绿化覆盖率达到35%以上,"
+        "70%以上行政村达到绿色村庄标准。\n"
+        "(二)活动范围。主要在村庄四旁和空闲地实施。\n"
+    )
+    assert "活动目标" not in _titles(text)
+    got = _targets(text)
+    assert ("村庄绿化覆盖率", ">=", "35", "%") in got
+    assert ("行政村达到绿色村庄标准", ">=", "70", "%") in got
+
+
+def test_committing_words_before_an_indicator_in_traditional_characters_are_no_part_of_it():
+    got = _targets("2029年,確保全縣村莊綠化覆蓋率達到35%以上。")
+    assert ("村莊綠化覆蓋率", ">=", "35", "%") in got
