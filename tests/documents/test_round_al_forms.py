@@ -89,3 +89,16 @@ def test_a_campaign_s_goals_point_is_no_task_and_its_figures_commit():
 def test_committing_words_before_an_indicator_in_traditional_characters_are_no_part_of_it():
     got = _targets("2029年,確保全縣村莊綠化覆蓋率達到35%以上。")
     assert ("村莊綠化覆蓋率", ">=", "35", "%") in got
+
+
+def test_a_headline_restating_a_goal_of_the_body_commits_once():
+    text = (
+        "您好,欢迎来到江澄商贸资讯!\n"
+        "您当前位置: 资讯>>江澄>>深度>>\n"
+        "江澄:到2030年培育12个以上县域商业示范县\n"
+        "2029-03-02 江澄日报\n"
+        "本报讯 近日,省商务厅印发县域商业三年行动方案。到2030年,争取40个以上县纳入省级试点,"
+        "培育12个以上县域商业示范县。\n"
+    )
+    got = [t for t in decompose(text).targets if t.value == 12]
+    assert len(got) == 1 and got[0].deadline.isoformat() == "2030-12-31"

@@ -7092,6 +7092,25 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         seen.add(key)
         kept.append(target)
     targets = kept
+    # A headline restating a goal of the body ("山西:到2025年打造10个以上…“领跑县”" over
+    # "到2025年,…打造10个以上…“领跑县”。"): one commitment, the body's.
+    def headline(t: Target) -> bool:
+        line_start = joined.rfind("\n", 0, t.start) + 1
+        line = joined[line_start:].split("\n", 1)[0].strip()
+        return not t.item_code and len(line) <= 40 and not _ends_sentence(line)
+
+    restated = {
+        id(t)
+        for k, t in enumerate(targets)
+        if headline(t)
+        and any(
+            (u.indicator, u.value, u.unit, u.comparator) == (t.indicator, t.value, t.unit, t.comparator)
+            and u.start > t.start
+            and not headline(u)
+            for u in targets[k + 1 :]
+        )
+    }
+    targets = [t for t in targets if id(t) not in restated]
     # What a year's report, plan or work commits to without a date of its own is due by
     # the year's end, and what a plan for a span of years commits to by the span's end:
     # when the text says which itself (its title, date line or own 文号).
