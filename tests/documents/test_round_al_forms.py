@@ -102,3 +102,16 @@ def test_a_headline_restating_a_goal_of_the_body_commits_once():
     )
     got = [t for t in decompose(text).targets if t.value == 12]
     assert len(got) == 1 and got[0].deadline.isoformat() == "2030-12-31"
+
+
+def test_a_goal_cited_from_another_body_s_document_is_no_target_of_the_plan():
+    text = (
+        "为实现省委、省政府关于“全省村庄绿化覆盖率不低于32%,75%以上行政村达到绿色村庄标准”的目标,"
+        "结合本县实际,制定本方案。\n"
+        "一、工作目标\n"
+        "2029年,确保全县村庄绿化覆盖率达到38%以上,85%以上行政村达到绿色村庄标准。\n"
+    )
+    got = _targets(text)
+    assert ("村庄绿化覆盖率", ">=", "38", "%") in got
+    assert ("行政村达到绿色村庄标准", ">=", "85", "%") in got
+    assert not any(t[2] in ("32", "75") for t in got)

@@ -3135,6 +3135,11 @@ _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及
 # A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
 # 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
 _FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
+# A goal cited from another body's document, in quotation marks after 关于: "省委、省政府关于
+# “…”的目标", "国家关于“…”的要求".
+_CITED_GOAL = re.compile(
+    rf"(?:{_tw('关于|关於|關于|對於|对于')})\s*(“[^“”]{{4,160}}”)\s*的\s*(?:{_tw('目标|要求|部署|任务')})"
+)
 # A part that states the plan's principles, alone or with its goals ("一、整治目标及原则",
 # "二、目标和原则") over "坚持责任引领、齐抓共管。…": its points say how the plan is to work,
 # no tasks (a point naming its unit stays a row).
@@ -7111,6 +7116,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         )
     }
     targets = [t for t in targets if id(t) not in restated]
+    # Another body's goal the plan cites as its aim ("实现省委、省政府关于“村庄绿化覆盖率不低于
+    # 30%,70%以上行政村达到…标准”的目标"): its words, not the plan's commitments.
+    cited = [m.span(1) for m in _CITED_GOAL.finditer(joined)]
+    if cited:
+        targets = [t for t in targets if not any(a <= t.start < b for a, b in cited)]
     # What a year's report, plan or work commits to without a date of its own is due by
     # the year's end, and what a plan for a span of years commits to by the span's end:
     # when the text says which itself (its title, date line or own 文号).
