@@ -115,3 +115,11 @@ def test_a_goal_cited_from_another_body_s_document_is_no_target_of_the_plan():
     assert ("村庄绿化覆盖率", ">=", "38", "%") in got
     assert ("行政村达到绿色村庄标准", ">=", "85", "%") in got
     assert not any(t[2] in ("32", "75") for t in got)
+
+
+def test_so_many_of_a_thing_in_each_place_is_a_count_for_each():
+    got = _targets("到2030年,全省开展共同配送的县域不少于80个,每个行政村原则上有1家农村便利店。")
+    assert ("每个行政村农村便利店", ">=", "1", "家") in got
+    assert ("共同配送的县域", ">=", "80", "个") in got
+    # a fact about each place, in a sentence that commits to nothing, is none
+    assert not _targets("每个村有2名网格员。")

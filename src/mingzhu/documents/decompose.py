@@ -4300,6 +4300,12 @@ _COMPLETED = re.compile(
     # (to the next share of a list, "…标准、50%以上的乡镇…达到…")
     r"(?P<rest>(?:(?!、\s*\d)[^，,。；;（(]){0,24})"
 )
+# "每个行政村原则上有1家农村便利店": so many of a thing in each place, a count for each.
+_EACH_PLACE_HAS = re.compile(
+    r"(?P<each>每[个個])(?P<place>[\u4e00-\u9fff]{1,6}?)"
+    rf"(?:{_tw('原则上|至少|均|都')})?(?P<verb>{_tw('有|建有|配备|设有|拥有')})\s*"
+    rf"(?P<num>\d+)\s*(?P<unit>{_COUNT_UNIT})(?P<obj>[\u4e00-\u9fff]{{2,12}}?)(?=[，,。；;、]|$)"
+)
 # "投资2500万元建设检测平台", "安排3000万元项目前期工作经费": a sum and what it is for.
 _SUM = re.compile(
     rf"(?P<verb>投资|安排|投入)\s*{_NUMBER}\s*(?P<unit>万元|亿元)(?P<suf>以上)?"
@@ -5184,6 +5190,13 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         name = m.group("obj") + m.group("verb") + m.group("rest").strip()
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
         taken.append((m.start(), m.end()))
+    for m in _EACH_PLACE_HAS.finditer(text) if "每" in text else ():
+        value = _number(m.group("num"))
+        if value is None or not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        name = f"{m.group('each')}{m.group('place')}{m.group('obj')}"
+        results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
+        taken.append((m.start("num"), m.end()))
     for m in _INVESTMENT_TASK.finditer(text) if "投资" in text else ():
         value = _number(m.group("num"))
         if value is None or not clear(m.start("num"), m.end()):
