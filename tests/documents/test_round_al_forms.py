@@ -24,7 +24,8 @@ def test_a_sharing_page_s_counter_under_the_last_row_cuts_nothing():
     assert ("省级示范集镇", ">=", "2", "个") in got
     assert ("精品村", ">=", "6", "个") in got
     # the counter alone, or a page count, is no line of the text either
-    assert _titles(text.replace("仅展示512字,全文共2840字", "共6页,预览3页")) == ["抓好示范集镇创建"]
+    paged = text.replace("仅展示512字,全文共2840字", "共6页,预览3页")
+    assert _titles(paged) == ["抓好示范集镇创建"]
 
 
 def test_a_count_of_places_set_up_with_what_each_is_to_be_listed_before_de():

@@ -5192,7 +5192,9 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
         taken.append((m.start(), m.end()))
     for m in _EACH_PLACE_HAS.finditer(text) if "每" in text else ():
         value = _number(m.group("num"))
-        if value is None or not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        if looks_back.search(text[: m.start()]):
             continue
         name = f"{m.group('each')}{m.group('place')}{m.group('obj')}"
         results.append(found(m, m.start(), name, ">=", value, m.group("verb")))
@@ -7110,6 +7112,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         seen.add(key)
         kept.append(target)
     targets = kept
+
     # A headline restating a goal of the body ("山西:到2025年打造10个以上…“领跑县”" over
     # "到2025年,…打造10个以上…“领跑县”。"): one commitment, the body's.
     def headline(t: Target) -> bool:
@@ -7122,7 +7125,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for k, t in enumerate(targets)
         if headline(t)
         and any(
-            (u.indicator, u.value, u.unit, u.comparator) == (t.indicator, t.value, t.unit, t.comparator)
+            (u.indicator, u.value, u.unit, u.comparator)
+            == (t.indicator, t.value, t.unit, t.comparator)
             and u.start > t.start
             and not headline(u)
             for u in targets[k + 1 :]
