@@ -7117,7 +7117,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # "到2025年,…打造10个以上…“领跑县”。"): one commitment, the body's.
     def headline(t: Target) -> bool:
         line_start = joined.rfind("\n", 0, t.start) + 1
-        line = joined[line_start:].split("\n", 1)[0].strip()
+        line_end = joined.find("\n", t.start)
+        line = joined[line_start : line_end if line_end >= 0 else len(joined)].strip()
         return not t.item_code and len(line) <= 40 and not _ends_sentence(line)
 
     restated = {
