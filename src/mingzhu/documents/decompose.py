@@ -1243,6 +1243,11 @@ def unflatten_tables(text: str) -> str:
             j += 1
         if j >= len(cells) and len(rows) >= 3 and len(rows[-1]) < min(map(len, rows[:-1])):
             rows.pop()  # the text ends in a row short of the cells of the rows above: cut off
+        elif len(rows) >= 2 and not rows[-1]:
+            # A row's number before the cell that ended the table (a paragraph-long task
+            # the passage cut before its units): no row.
+            rows.pop()
+            last -= 1
         if indicators := _indicator_rows(rows, header):
             out = [
                 f"{n}{'、' if line[:1].isdigit() else '.'}{line}"
@@ -1872,9 +1877,11 @@ def unnumbered_tables(text: str) -> str:
 
 
 # A table pasted with bars whose first column names the leader answering for a group of
-# rows ("负责领导 | 序号 | 重点工作 | … | 牵头部门 |"), the name on the group's first row only.
+# rows ("负责领导 | 序号 | 重点工作 | … | 牵头部门 |", "分管市长 | 序号 | …"), the name on the
+# group's first row only.
 _LEADER_FIRST = re.compile(
-    r"^\s*(?P<head>[\u4e00-\u9fff]{0,4}(?:领导|領導))\s*[|｜]\s*(?=(?:序号|编号|序號|編號)\s*[|｜])"
+    r"^\s*(?P<head>[\u4e00-\u9fff]{0,4}(?:领导|領導)|分管副?[市县区縣區][长長])\s*[|｜]\s*"
+    r"(?=(?:序号|编号|序號|編號)\s*[|｜])"
 )
 _LEADER_ROW = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})\s*[|｜]\s*(?=\d{1,3}\s*[|｜])"
@@ -1886,7 +1893,7 @@ def leader_first_tables(text: str) -> str:
     cell moved to the end of its row (and of the header), so that the rows open with their
     number as ``separated_tables`` reads them; a row without it (the page merged the
     leader's cell over the group) has the leader of the row above."""
-    if "领导" not in text and "領導" not in text:
+    if "领导" not in text and "領導" not in text and "分管" not in text:
         return text
     lines = text.split("\n")
     k = 0
@@ -2736,13 +2743,15 @@ _TITLE_FIELD = re.compile(
 
 # The controls and counters of a web page copied with its text: "进入老年版", "关怀版 无障碍",
 # "字体:【大】 【小】", "打印本页", "扫一扫在手机打开当前页", a sharing site's "• 0",
-# "约6.22千字", "约 11页", "2026-01-28 发布于四川", "举报"; a breadcrumb's "首页" and
+# "约6.22千字", "约 11页", "2026-01-28 发布于四川", "举报", "浏览次数:"; a breadcrumb's "首页" and
 # "> 政务公开 > …". None is the text's.
 _CHROME_WORD = (
     r"(?:进入|切换)?(?:老年|关怀|长者|適老|适老)(?:版|模式)|无障碍(?:浏览|阅读)?|無障礙|"
     r"打印本页|打印本頁|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|举报|舉報|收藏|下载|下載|分享到?|"
     r"文字\s*[:：]|保护视力色\s*[:：]?|保護視力色\s*[:：]?|视力保护色\s*[:：]?|"
     r"阅读\s*[:：]\s*\d*|閱讀\s*[:：]\s*\d*|"
+    # a page's counter of its readers ("• 浏览次数:", "访问次数：12", "点击量: 35")
+    r"(?:浏览|瀏覽|访问|訪問|点击|點擊|阅读|閱讀)(?:次数|次數|量)\s*[:：]?\s*\d*|"
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
     r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}|"
     # a comment form under an article ("网友评论", "• 验证码:")
@@ -6067,6 +6076,10 @@ def _units_line(text: str) -> str:
     return lines[-1]
 
 
+# The marks a table sets before its lead among the units of a row ("★财政局、税务局").
+_LEAD_STARS = ("★", "☆")
+
+
 def named_units(text: str) -> tuple[str, list[str], str, str]:
     """(lead, co-operating units, leader, the words) that a text names itself."""
     leads: list[str] = []
@@ -6138,8 +6151,16 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
         leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
         answerable = [n for n in answerable if n != led[0]]
+    if not leads and (starred := [n for n in answerable + co if n.startswith(_LEAD_STARS)]):
+        # "责任单位：★财政局、税务局": the unit a table marks with a star leads.
+        leads = [starred[0]]
+        answerable = [n for n in answerable if n != starred[0]]
+        co = [n for n in co if n != starred[0]]
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
+    leads, answerable, co = (
+        [n.lstrip("".join(_LEAD_STARS)) for n in names] for names in (leads, answerable, co)
+    )
     lead = leads[0] if leads else ""
     others = [n for n in leads[1:] + answerable + co if n != lead]
     return lead, list(dict.fromkeys(others)), leader, "；".join(words)
