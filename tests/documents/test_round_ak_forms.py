@@ -68,3 +68,45 @@ def test_a_bar_table_led_by_the_deputy_mayor_s_column_and_a_starred_lead():
 def test_a_starred_unit_leads_in_a_row_s_units_note():
     rows = _rows("一、重点工作\n1.建成城东污水处理厂。（责任单位：住建局、★水务局）\n")
     assert rows == [("建成城东污水处理厂", "水务局", ("住建局",))]
+
+
+def test_同比_under_a_heading_of_expected_targets_compares_the_year_planned():
+    text = (
+        "云溪县2031年国民经济和社会发展计划\n"
+        "二、经济社会发展预期目标\n"
+        "地区生产总值同比增长 6%以上,规模以上工业增加值同比增长12%以上,"
+        "城乡居民人均可支配收入分别增长5.5%和 7%。\n"
+        "三、主要任务\n"
+        "1.稳住工业基本盘。一季度规上工业增加值同比增长9.1%。\n"
+    )
+    got = _targets(text)
+    assert ("地区生产总值增幅", ">=", "6", "%") in got
+    assert ("规模以上工业增加值增幅", ">=", "12", "%") in got
+    assert ("农村居民人均可支配收入增幅", ">=", "7", "%") in got
+    # under a heading of tasks, 同比 still reports
+    assert not any(t[2] == "9.1" for t in got)
+
+
+def test_the_points_under_what_a_plan_sets_out_commit():
+    text = (
+        "“十六五”规划纲要草案提出主要指标\n"
+        "3月5日,市长在政府工作报告中介绍了规划纲要草案。\n"
+        "关于重大任务,《江澄市“十六五”规划纲要(草案)》提出:\n"
+        "推进数字江澄建设,数字经济核心产业增加值占地区生产总值比重达到15%。\n"
+        "办好人民满意的教育,劳动年龄人口平均受教育年限提高到12.2年。\n"
+    )
+    got = _targets(text)
+    assert ("数字经济核心产业增加值占地区生产总值比重", ">=", "15", "%") in got
+    assert ("劳动年龄人口平均受教育年限", ">=", "12.2", "年") in got
+
+
+def test_a_sentence_opening_on_其中_that_sets_out_a_figure_of_its_own():
+    text = (
+        "创新驱动方面,围绕创新投入提出2项指标。其中,综合考虑企业投入能力,"
+        "提出全社会研发经费投入年均增长8%以上,确保投入力度不减。\n"
+        "2031年,力争新增就业900人以上。其中,高校毕业生就业300人。\n"
+    )
+    got = _targets(text)
+    assert ("全社会研发经费投入增幅", ">=", "8", "%") in got
+    # a part of the sentence before stays a breakdown
+    assert not any(t[2] == "300" for t in got)

@@ -3089,6 +3089,11 @@ _GOALS_LEAD = re.compile(
 # The same words inside a paragraph, announcing a list ("…努力实现以下目标：经济高质量发展，
 # …"); not "目标是：…", which states the goals in its own sentence.
 _GOALS_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]|目标如下\s*[：:]")
+# A paragraph closed by what a plan sets out ("关于重大任务，《纲要（草案）》提出："): the
+# paragraphs under it are its points.
+_PLAN_SETS_OUT = re.compile(
+    rf"(?:{_tw('规划|纲要|方案|计划')})[^，,。；;：:]{{0,8}}?\s*(?:{_tw('提出|明确|确定')})\s*[：:]\s*$"
+)
 
 
 # A short paragraph that says what the goals are and names them by a slogan ("主要目标是：
@@ -4066,6 +4071,8 @@ _SPAN_FROM = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$")
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
     r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|即|"
+    # "提出全社会研发经费投入年均增长7%以上": what a plan sets out
+    r"提出|"
     r"我们|我市|全县|全区|上半年|下半年|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
@@ -4523,10 +4530,14 @@ _SHARE_OF_OBJECT = re.compile(
 )
 
 
-def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> list[Target]:
+def targets_in(
+    sentence: str, offset: int = 0, *, committed: bool = False, goals: bool = False
+) -> list[Target]:
     """The commitments of one sentence (``offset``: where it starts in the text).
     ``committed``: the sentence is a task row of a document that assigns work (it names
-    its units), so it commits without 力争/确保/目标 in it."""
+    its units), so it commits without 力争/确保/目标 in it. ``goals``: it stands under a
+    heading of goals ("二、经济社会发展预期目标"), where 同比 compares the year planned with
+    the last."""
     text = sentence.strip()
     if not text or not (committed or COMMITMENT.search(_SHARE_OF_AIM.sub("", text))):
         return []
@@ -4543,7 +4554,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     taken: list[tuple[int, int]] = []
     # A sentence stating the expected targets ("主要预期目标是：预计地区生产总值同比增长
     # 5.5%左右，…"): its 同比 compares the year planned with the last, no report.
-    looks_back = NOT_YET_DONE if _STATES_GOALS.search(text) else NOT_A_COMMITMENT
+    looks_back = NOT_YET_DONE if goals or _STATES_GOALS.search(text) else NOT_A_COMMITMENT
 
     def clear(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -5275,6 +5286,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 and all(_head_noun(u.indicator) != _head_noun(t.indicator) for u in firsts)
             ):
                 continue
+        if (
+            len(said) == 2
+            and not said[0].strip()
+            and re.match(r"\s*[，,]", said[1])
+            and _SETS_OUT.match(re.split(r"[，,]", text[: t.end - base])[-1])
+        ):
+            # "…提出3项指标。其中，…，提出全社会研发经费投入年均增长7%以上": one of the
+            # things the sentence before counts, set out with a figure of its own.
+            continue
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5771,11 +5791,17 @@ def find_targets(
     # paragraphs under it, to the next heading of its level or above, state that year's.
     part_year: tuple[int, tuple[dt.date, str]] | None = None
     goals_part: int | None = None  # the level of a part of goals just opened, no year named
+    # The level of the heading of goals the paragraphs stand under ("二、经济社会发展预期目标").
+    goals_heading: int | None = None
     before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
         if (level := _level(para)) is not None:
             heading = para[level[1].end() :].strip("。. ")
+            if goals_heading is not None and level[0] <= goals_heading:
+                goals_heading = None
+            if goals_heading is None and _GOALS_PART.match(heading):
+                goals_heading = level[0]
             if _GOALS_PART.match(heading) and (y := re.match(r"(?:19|20)\d{2}年", heading)):
                 part_year = (level[0], (dt.date(int(y.group(0)[:4]), 12, 31), y.group(0)))
                 continue
@@ -5848,7 +5874,7 @@ def find_targets(
                 inside = True
             if inside and _SO_FAR.match(sentence):
                 inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
-            these = targets_in(sentence, start, committed=inside)
+            these = targets_in(sentence, start, committed=inside, goals=goals_heading is not None)
             if listed and list_due is not None:
                 for target in these:
                     if target.deadline is None:
@@ -6960,7 +6986,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # in more words too ("建议全年经济社会发展预期目标").
     under_goals = False
     for para, offset in zip(body, body_offsets, strict=True):
-        if _heads_goals(para):
+        if _heads_goals(para) or (
+            # "关于重大任务，《纲要（草案）》提出：": the paragraphs under it are its points
+            ("提出" in para or "明确" in para or "确定" in para) and _PLAN_SETS_OUT.search(para)
+        ):
             under_goals = True
         elif "目标" in para and (lead_in := _GOALS_LEAD_IN.search(para)):
             # "…努力实现以下目标：经济高质量发展，确保…" (the page joined the lines): what
@@ -7496,6 +7525,8 @@ def _head_noun(indicator: str) -> str:
 
 
 # A clause opening a commitment of its own, after a breakdown ("其中…，新增学位900个").
+# A clause that sets out what is to be reached ("提出…增长7%以上", "明确…达到…").
+_SETS_OUT = re.compile(rf"\s*(?:{_tw('提出|明确|确定|要求')})")
 _NEW_COMMITMENT = re.compile(
     r"(?:力争|确保|争取|努力|计划)?(?:新增|新建|建成|完成|实现|新开工|开工|培育|引进|招引|改造|"
     r"建设|实施|开展|推进|打造|增加|提升|提高|降低|控制|达到|确保)"
