@@ -110,3 +110,15 @@ def test_a_sentence_opening_on_其中_that_sets_out_a_figure_of_its_own():
     assert ("全社会研发经费投入增幅", ">=", "8", "%") in got
     # a part of the sentence before stays a breakdown
     assert not any(t[2] == "300" for t in got)
+
+
+def test_the_points_of_a_part_of_principles_are_no_tasks():
+    text = (
+        "江澄市关于分解落实“十六五”规划纲要主要目标和任务的通知\n"
+        "一、分工原则\n"
+        "(一)明确政府职责和市场功能。对政府职责范围内的目标和任务进行分解。\n"
+        "(二)落实责任主体。依据各部门的职责,将目标和任务分解到相关部门。\n"
+        "二、重点任务\n"
+        "(一)建成城东污水处理厂。(牵头单位:市水务局)\n"
+    )
+    assert _rows(text) == [("建成城东污水处理厂", "市水务局", ())]

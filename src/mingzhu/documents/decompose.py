@@ -3143,6 +3143,9 @@ _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及
 # A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
 # 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
 _FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
+# A part of a plan's principles ("一、分工原则" over "（一）明确政府职责和市场功能。…"): its
+# points say how the plan is shared out, no tasks (unless they name a unit).
+_PRINCIPLES = re.compile(r"^(?:基本|工作|分工|实施|實施)?(?:原则|原則)$")
 # The parts of a 解读 that describe the document ("全面推进政府工作的重要意义", "分工方案的
 # 主要内容"): no tasks.
 ABOUT_THE_DOCUMENT = re.compile(
@@ -6877,6 +6880,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # (a point of a month's report, "1.基本数据:4月份…受理…2877件": a fact)
             and not (month_report and not i.named_lead and not _TIME_LIMIT_WORDS.search(i.text))
             and (i.start, i.end) not in goals
+            and not (_PRINCIPLES.match(section.title.strip("。.：: ")) and not i.named_lead)
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
                 and len(i.title) <= 8
