@@ -4501,6 +4501,10 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
         return ">", words
     if pre in BELOW or suf == "以下":
         return "<", words
+    if suf == "左右" and pre in AT_MOST and pre not in ("不超过", "不高于"):
+        # "城镇调查失业率控制在5.5%左右", "下降到3%左右": the level held to or reached is
+        # about the figure, as 左右 says; only 不超过/不高于 keep their bound.
+        return "=", words
     if pre in AT_MOST or suf in ("以内", "之内", "内"):
         return "<=", words
     if suf == "左右" or pre in EQUAL:
