@@ -5847,7 +5847,17 @@ def find_targets(
         # "…通知指出，到2025年，基本建成…。…普及率99.93%以上。": a paragraph whose first
         # sentence sets the year of a goal goes on describing it: its figures commit, due then.
         goal = None
-        if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
+        first = spans[0][1] - offset if spans else 0
+        if (
+            len(spans) > 1
+            and para.startswith(("—", "-"))
+            and first <= 32
+            and not re.search(r"\d", para[:first])
+        ):
+            # "——人才供给规模持续提升。到2027年,累计新增…。职业学校毕业生…达50%以上。": a
+            # dash paragraph's head names the goal, the sentence after it sets its year.
+            first = spans[1][1] - offset
+        if spans and (year_m := _GOAL_YEAR.search(para, 0, first)):
             goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
         listed, list_due = False, None
         for start, end in spans:
