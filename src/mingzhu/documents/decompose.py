@@ -7123,6 +7123,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
+    _rows_dated_by_targets(items, targets)
     # A row restating its figure ("新增30家…中心。" then, under it, "在全区20个镇街新增30家…
     # 中心。"): one commitment, the first.
     seen: set[tuple] = set()
@@ -7171,6 +7172,31 @@ def _in_slogan(joined: str, target: Target) -> bool:
     line_start = joined.rfind("\n", 0, target.start) + 1
     before = joined[line_start : target.start]
     return before.count("“") > before.count("”") and "”" in joined[target.end : target.end + 40]
+
+
+def _rows_dated_by_targets(items: list[Item], targets: list[Target]) -> None:
+    """A row that names no time limit of its own and goes on no cadence is due when the
+    latest of the figures it commits to is, as its own words date them ("(一)促进充分就业。
+    …2025年,新增城镇就业超20万人…"): a year opening a clause dates the clause, not the row,
+    so the row takes it from its figures; the commitments of the row left undated then take
+    the row's. A date the figures got from the document (its year, a plan's span) is none of
+    the row's."""
+    for item in items:
+        if item.deadline is not None or item.long_running:
+            continue
+        held = [t for t in targets if t.item_code == item.code]
+        dated = [
+            t
+            for t in held
+            if t.deadline is not None and t.deadline_rule and t.deadline_rule.strip() in item.text
+        ]
+        if not dated:
+            continue
+        latest = max(dated, key=lambda t: t.deadline)
+        item.deadline, item.deadline_words = latest.deadline, latest.deadline_rule
+        for t in held:
+            if t.deadline is None:
+                t.deadline, t.deadline_rule = item.deadline, item.deadline_words
 
 
 def cut_off_row(sections: list[Section], joined: str) -> int:
