@@ -7188,10 +7188,14 @@ def _rows_dated_by_targets(items: list[Item], targets: list[Target]) -> None:
     so the row takes it from its figures; the commitments of the row left undated then take
     the row's. A date the figures got from the document (its year, a plan's span) is none of
     the row's."""
+    by_row: dict[str, list[Target]] = {}
+    for t in targets:
+        if t.item_code:
+            by_row.setdefault(t.item_code, []).append(t)
     for item in items:
-        if item.deadline is not None or item.long_running:
+        if item.deadline is not None or item.long_running or item.code not in by_row:
             continue
-        held = [t for t in targets if t.item_code == item.code]
+        held = by_row[item.code]
         dated = [
             t
             for t in held
