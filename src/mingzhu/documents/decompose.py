@@ -4126,7 +4126,7 @@ _OBJECT_VERBS = re.compile(
         r"新招引|招引|新培育|培育|新建成|新建|建成|建设|完成|创建|打造|新开工|开工|"
         r"竣工|新认定|认定|新设立|设立|新创建|实施|举办|开展|组织|改建|新改建|改扩建|安装|开设|"
         r"增配|配备|培训|升级改造|提升改造|实现|种植|修复|布设|建成投用|打通|增补|增设|采购|购置|"
-        r"开发|建好|开办|创办|续建"
+        r"开发|建好|开办|创办|续建|组建"
     )
     + ")$"
 )
@@ -4138,8 +4138,14 @@ _AND_THEN = re.compile(
     r"并(?=[\u4e00-\u9fff])|(?:及|和)(?=(?:其他|其它|相关|配套|附属)[\u4e00-\u9fff]{0,6}(?:设施|工程|设备)(?:[，,。；;]|$))"
 )
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]")
+# Teams counted in 支 ("组建3支志愿者队伍"), never 支持, 支付, 支出, 支撑, 支援, 支部…
+_ZHI = r"支(?![持付出撑撐援部柱线線流教])"
 _COUNT_UNIT = (
-    _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏") + "|" + _BU
+    _tw(r"个|座|所|家|条|处|项|批|台|套|辆|户|名|张|间|幢|栋|只|头|株|对|位|村|册|盏")
+    + "|"
+    + _BU
+    + "|"
+    + _ZHI
 )
 # What a count of work may be measured in ("完成3.39万户农村住房改造", "23.3万平方米危旧房改善").
 _WORK_UNIT = _tw(
@@ -4175,7 +4181,8 @@ _COUNTING_VERBS = _tw(
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
     r"开发|建好|申请|申報|申报|启动|啟動|开办|開辦|创办|創辦|续建|續建|"
     # "集中公推40名优秀青年", "发展20名党员": people chosen or taken in are counted
-    r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*名)|發展(?=\s*\d+\s*名)|"
+    r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*[名支])|發展(?=\s*\d+\s*[名支])|"
+    r"组建|組建|"  # "组建3支志愿者队伍": teams formed are counted
     r"拆除|"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
     r"淘汰"  # "淘汰50家企业落后产能": so is what is phased out
 )
@@ -4536,6 +4543,10 @@ def _comparator(pre: str | None, suf: str | None) -> tuple[str | None, str]:
         return ">", words
     if pre in BELOW or suf == "以下":
         return "<", words
+    if suf == "左右" and pre in AT_MOST and pre not in ("不超过", "不高于"):
+        # "城镇调查失业率控制在5.5%左右", "下降到3%左右": the level held to or reached is
+        # about the figure, as 左右 says; only 不超过/不高于 keep their bound.
+        return "=", words
     if pre in AT_MOST or suf in ("以内", "之内", "内"):
         return "<=", words
     if suf == "左右" or pre in EQUAL:
@@ -5888,7 +5899,17 @@ def find_targets(
         # "…通知指出，到2025年，基本建成…。…普及率99.93%以上。": a paragraph whose first
         # sentence sets the year of a goal goes on describing it: its figures commit, due then.
         goal = None
-        if spans and (year_m := _GOAL_YEAR.search(para, 0, spans[0][1] - offset)):
+        first = spans[0][1] - offset if spans else 0
+        if (
+            len(spans) > 1
+            and para.startswith(("—", "-"))
+            and first <= 32
+            and not re.search(r"\d", para[:first])
+        ):
+            # "——人才供给规模持续提升。到2027年,累计新增…。职业学校毕业生…达50%以上。": a
+            # dash paragraph's head names the goal, the sentence after it sets its year.
+            first = spans[1][1] - offset
+        if spans and (year_m := _GOAL_YEAR.search(para, 0, first)):
             goal = (dt.date(int(year_m.group("year")), 12, 31), year_m.group(0))
         listed, list_due = False, None
         for start, end in spans:
@@ -7155,6 +7176,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and (yearly_title or any(a <= target.start < b for a, b in yearly_lists))
         ):
             target.deadline, target.deadline_rule = dt.date(year, 12, 31), f"{year}年实事"
+    _rows_dated_by_targets(items, targets)
     # A row restating its figure ("新增30家…中心。" then, under it, "在全区20个镇街新增30家…
     # 中心。"): one commitment, the first.
     seen: set[tuple] = set()
@@ -7230,6 +7252,35 @@ def _in_slogan(joined: str, target: Target) -> bool:
     line_start = joined.rfind("\n", 0, target.start) + 1
     before = joined[line_start : target.start]
     return before.count("“") > before.count("”") and "”" in joined[target.end : target.end + 40]
+
+
+def _rows_dated_by_targets(items: list[Item], targets: list[Target]) -> None:
+    """A row that names no time limit of its own and goes on no cadence is due when the
+    latest of the figures it commits to is, as its own words date them ("(一)促进充分就业。
+    …2025年,新增城镇就业超20万人…"): a year opening a clause dates the clause, not the row,
+    so the row takes it from its figures; the commitments of the row left undated then take
+    the row's. A date the figures got from the document (its year, a plan's span) is none of
+    the row's."""
+    by_row: dict[str, list[Target]] = {}
+    for t in targets:
+        if t.item_code:
+            by_row.setdefault(t.item_code, []).append(t)
+    for item in items:
+        if item.deadline is not None or item.long_running or item.code not in by_row:
+            continue
+        held = by_row[item.code]
+        dated = [
+            t
+            for t in held
+            if t.deadline is not None and t.deadline_rule and t.deadline_rule.strip() in item.text
+        ]
+        if not dated:
+            continue
+        latest = max(dated, key=lambda t: t.deadline)
+        item.deadline, item.deadline_words = latest.deadline, latest.deadline_rule
+        for t in held:
+            if t.deadline is None:
+                t.deadline, t.deadline_rule = item.deadline, item.deadline_words
 
 
 def cut_off_row(sections: list[Section], joined: str) -> int:
