@@ -123,15 +123,10 @@ def _run_tasks(data: bytes, truth: dict, city, actor) -> dict:
 
 def _run_projects(data: bytes, truth: dict, city, actor) -> dict:
     from mingzhu.core.tabular import read_table, validate_rows
-    from mingzhu.org.matching import UnitMatcher
     from mingzhu.projects import importer
 
     table = read_table(io.BytesIO(data), importer.COLUMNS)
-    chains = {str(c.label): c.value for c in importer.Chain}
-    context = {
-        "towns": UnitMatcher(importer._towns(actor)),
-        "chains": chains | importer.CHAIN_WORDS,
-    }
+    context = importer.row_context(actor, table)
     good, errors = validate_rows(table, importer.ProjectRow, context=context)
     created = {
         row: {
@@ -320,6 +315,8 @@ def score_corpus(corpus: Path) -> dict:
     sheets = {}
     for truth_path in sorted(corpus.glob("*.json")):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        if not isinstance(truth, dict) or "importer" not in truth:
+            continue  # not a truth (a score written beside the sheets, say)
         sheet = corpus / truth.get("sheet_file", truth_path.with_suffix(".xlsx").name)
         sheets[truth_path.stem] = score_sheet(truth, run_sheet(sheet, truth))
         sheets[truth_path.stem]["importer"] = truth["importer"]
