@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.contrib import messages
@@ -173,6 +173,18 @@ def model_url(model: type[models.Model], action: str, *args) -> str:
     return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{action}", args=args)
 
 
+@cache
+def has_page(model: type[models.Model], action: str) -> bool:
+    """Whether the model has a page for ``action`` without arguments ("list", "add"):
+    a model whose records are made by actions elsewhere has no "add" page, and no page
+    may offer a link to one."""
+    try:
+        model_url(model, action)
+    except NoReverseMatch:
+        return False
+    return True
+
+
 class ObjectMixin(LoginRequiredMixin):
     model: type[models.Model]
     select_related: tuple[str, ...] = ()
@@ -216,17 +228,27 @@ class ObjectMixin(LoginRequiredMixin):
     # are here for those who hold the model's view permission alone.
     permission_always = False
 
-    def require_permission(self, action: str) -> None:
+    def permitted(self, action: str) -> bool:
+        """Whether ``require_permission(action)`` lets the user through."""
         model = self.model
         global_view = action == "view" and getattr(model, "scope_global", False)
         if global_view and not self.permission_always:
-            return
-        if not self.request.user.has_perm(permission_name(model, action)):
+            return True
+        return self.request.user.has_perm(permission_name(model, action))
+
+    def require_permission(self, action: str) -> None:
+        if not self.permitted(action):
             raise PermissionDenied
+
+    def may_list(self) -> bool:
+        """Whether the model's list opens for the user: a page links to it (its
+        breadcrumb) only then; someone shown one record (their own account) may not
+        read the list."""
+        return has_page(self.model, "list") and self.permitted("view")
 
     def may_add(self) -> bool:
         user, add_test = self.request.user, type(self).add_test
-        if not self.addable:
+        if not self.addable or not has_page(self.model, "add"):
             return False
         if add_test is not None:
             return add_test(user)
@@ -240,6 +262,7 @@ class ObjectMixin(LoginRequiredMixin):
             "verbose_name_plural": self.heading or opts.verbose_name_plural,
             "can_add": self.may_add(),
             "list_url": model_url(self.model, "list"),
+            "list_open": self.may_list(),
         }
 
 

@@ -1243,6 +1243,11 @@ def unflatten_tables(text: str) -> str:
             j += 1
         if j >= len(cells) and len(rows) >= 3 and len(rows[-1]) < min(map(len, rows[:-1])):
             rows.pop()  # the text ends in a row short of the cells of the rows above: cut off
+        elif len(rows) >= 2 and not rows[-1]:
+            # A row's number before the cell that ended the table (a paragraph-long task
+            # the passage cut before its units): no row.
+            rows.pop()
+            last -= 1
         if indicators := _indicator_rows(rows, header):
             out = [
                 f"{n}{'、' if line[:1].isdigit() else '.'}{line}"
@@ -1872,9 +1877,11 @@ def unnumbered_tables(text: str) -> str:
 
 
 # A table pasted with bars whose first column names the leader answering for a group of
-# rows ("负责领导 | 序号 | 重点工作 | … | 牵头部门 |"), the name on the group's first row only.
+# rows ("负责领导 | 序号 | 重点工作 | … | 牵头部门 |", "分管市长 | 序号 | …"), the name on the
+# group's first row only.
 _LEADER_FIRST = re.compile(
-    r"^\s*(?P<head>[\u4e00-\u9fff]{0,4}(?:领导|領導))\s*[|｜]\s*(?=(?:序号|编号|序號|編號)\s*[|｜])"
+    r"^\s*(?P<head>[\u4e00-\u9fff]{0,4}(?:领导|領導)|分管副?[市县区縣區][长長])\s*[|｜]\s*"
+    r"(?=(?:序号|编号|序號|編號)\s*[|｜])"
 )
 _LEADER_ROW = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})\s*[|｜]\s*(?=\d{1,3}\s*[|｜])"
@@ -1886,7 +1893,7 @@ def leader_first_tables(text: str) -> str:
     cell moved to the end of its row (and of the header), so that the rows open with their
     number as ``separated_tables`` reads them; a row without it (the page merged the
     leader's cell over the group) has the leader of the row above."""
-    if "领导" not in text and "領導" not in text:
+    if "领导" not in text and "領導" not in text and "分管" not in text:
         return text
     lines = text.split("\n")
     k = 0
@@ -2736,13 +2743,15 @@ _TITLE_FIELD = re.compile(
 
 # The controls and counters of a web page copied with its text: "进入老年版", "关怀版 无障碍",
 # "字体:【大】 【小】", "打印本页", "扫一扫在手机打开当前页", a sharing site's "• 0",
-# "约6.22千字", "约 11页", "2026-01-28 发布于四川", "举报"; a breadcrumb's "首页" and
+# "约6.22千字", "约 11页", "2026-01-28 发布于四川", "举报", "浏览次数:"; a breadcrumb's "首页" and
 # "> 政务公开 > …". None is the text's.
 _CHROME_WORD = (
     r"(?:进入|切换)?(?:老年|关怀|长者|適老|适老)(?:版|模式)|无障碍(?:浏览|阅读)?|無障礙|"
     r"打印本页|打印本頁|关闭窗口|關閉窗口|【?打印】?|【?关闭】?|举报|舉報|收藏|下载|下載|分享到?|"
     r"文字\s*[:：]|保护视力色\s*[:：]?|保護視力色\s*[:：]?|视力保护色\s*[:：]?|"
     r"阅读\s*[:：]\s*\d*|閱讀\s*[:：]\s*\d*|"
+    # a page's counter of its readers ("• 浏览次数:", "访问次数：12", "点击量: 35")
+    r"(?:浏览|瀏覽|访问|訪問|点击|點擊|阅读|閱讀)(?:次数|次數|量)\s*[:：]?\s*\d*|"
     r"首页|首頁|约\s*[\d.]+\s*千?字|約\s*[\d.]+\s*千?字|约\s*\d+\s*页|約\s*\d+\s*頁|"
     r"扫一扫[^。；;]{0,12}|掃一掃[^。；;]{0,12}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:发布|發佈|上传|上傳)于\S{0,6}|"
     # a comment form under an article ("网友评论", "• 验证码:")
@@ -3080,6 +3089,11 @@ _GOALS_LEAD = re.compile(
 # The same words inside a paragraph, announcing a list ("…努力实现以下目标：经济高质量发展，
 # …"); not "目标是：…", which states the goals in its own sentence.
 _GOALS_LEAD_IN = re.compile(r"(?:以下|如下)(?:几个方面的?)?(?:主要)?目标\s*[：:]|目标如下\s*[：:]")
+# A paragraph closed by what a plan sets out ("关于重大任务，《纲要（草案）》提出："): the
+# paragraphs under it are its points.
+_PLAN_SETS_OUT = re.compile(
+    rf"(?:{_tw('规划|纲要|方案|计划')})[^，,。；;：:]{{0,8}}?\s*(?:{_tw('提出|明确|确定')})\s*[：:]\s*$"
+)
 
 
 # A short paragraph that says what the goals are and names them by a slogan ("主要目标是：
@@ -3129,6 +3143,9 @@ _REACH = re.compile(r"^(?:(?:可|将|將|预计|預計|共|直接)\s*)?(?:惠及
 # A part that frames a plan ("一、总体要求"): its short-headed parts ("（二）改革内容。改革
 # 覆盖…", "指导思想", "实施范围") say what the plan covers and how, no tasks.
 _FRAMING = re.compile(r"^(?:总体要求|总体思路|總體要求|總體思路)$")
+# A part of a plan's principles ("一、分工原则" over "（一）明确政府职责和市场功能。…"): its
+# points say how the plan is shared out, no tasks (unless they name a unit).
+_PRINCIPLES = re.compile(r"^(?:基本|工作|分工|实施|實施)?(?:原则|原則)$")
 # The parts of a 解读 that describe the document ("全面推进政府工作的重要意义", "分工方案的
 # 主要内容"): no tasks.
 ABOUT_THE_DOCUMENT = re.compile(
@@ -4057,6 +4074,8 @@ _SPAN_FROM = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]\s*$")
 _PLAN_END = {"四": 2025, "五": 2030, "六": 2035}
 _LEADING_NOISE = re.compile(
     r"^(?:力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|即|"
+    # "提出全社会研发经费投入年均增长7%以上": what a plan sets out
+    r"提出|"
     r"我们|我市|全县|全区|上半年|下半年|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
@@ -4514,10 +4533,14 @@ _SHARE_OF_OBJECT = re.compile(
 )
 
 
-def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> list[Target]:
+def targets_in(
+    sentence: str, offset: int = 0, *, committed: bool = False, goals: bool = False
+) -> list[Target]:
     """The commitments of one sentence (``offset``: where it starts in the text).
     ``committed``: the sentence is a task row of a document that assigns work (it names
-    its units), so it commits without 力争/确保/目标 in it."""
+    its units), so it commits without 力争/确保/目标 in it. ``goals``: it stands under a
+    heading of goals ("二、经济社会发展预期目标"), where 同比 compares the year planned with
+    the last."""
     text = sentence.strip()
     if not text or not (committed or COMMITMENT.search(_SHARE_OF_AIM.sub("", text))):
         return []
@@ -4534,7 +4557,7 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
     taken: list[tuple[int, int]] = []
     # A sentence stating the expected targets ("主要预期目标是：预计地区生产总值同比增长
     # 5.5%左右，…"): its 同比 compares the year planned with the last, no report.
-    looks_back = NOT_YET_DONE if _STATES_GOALS.search(text) else NOT_A_COMMITMENT
+    looks_back = NOT_YET_DONE if goals or _STATES_GOALS.search(text) else NOT_A_COMMITMENT
 
     def clear(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -5266,6 +5289,15 @@ def targets_in(sentence: str, offset: int = 0, *, committed: bool = False) -> li
                 and all(_head_noun(u.indicator) != _head_noun(t.indicator) for u in firsts)
             ):
                 continue
+        if (
+            len(said) == 2
+            and not said[0].strip()
+            and re.match(r"\s*[，,]", said[1])
+            and _SETS_OUT.match(re.split(r"[，,]", text[: t.end - base])[-1])
+        ):
+            # "…提出3项指标。其中，…，提出全社会研发经费投入年均增长7%以上": one of the
+            # things the sentence before counts, set out with a figure of its own.
+            continue
         if len(said) == 2 and not any(
             _NEW_COMMITMENT.match(clause.strip()) for clause in re.split(r"[，,]", said[1])[1:]
         ):
@@ -5762,11 +5794,17 @@ def find_targets(
     # paragraphs under it, to the next heading of its level or above, state that year's.
     part_year: tuple[int, tuple[dt.date, str]] | None = None
     goals_part: int | None = None  # the level of a part of goals just opened, no year named
+    # The level of the heading of goals the paragraphs stand under ("二、经济社会发展预期目标").
+    goals_heading: int | None = None
     before = ""
     for para, offset in zip(paragraphs, offsets, strict=True):
         dated: tuple[dt.date, str] | None = None
         if (level := _level(para)) is not None:
             heading = para[level[1].end() :].strip("。. ")
+            if goals_heading is not None and level[0] <= goals_heading:
+                goals_heading = None
+            if goals_heading is None and _GOALS_PART.match(heading):
+                goals_heading = level[0]
             if _GOALS_PART.match(heading) and (y := re.match(r"(?:19|20)\d{2}年", heading)):
                 part_year = (level[0], (dt.date(int(y.group(0)[:4]), 12, 31), y.group(0)))
                 continue
@@ -5839,7 +5877,7 @@ def find_targets(
                 inside = True
             if inside and _SO_FAR.match(sentence):
                 inside = False  # "截至7月底，开工建设…1005套": a row's report, no commitment
-            these = targets_in(sentence, start, committed=inside)
+            these = targets_in(sentence, start, committed=inside, goals=goals_heading is not None)
             if listed and list_due is not None:
                 for target in these:
                     if target.deadline is None:
@@ -6067,6 +6105,10 @@ def _units_line(text: str) -> str:
     return lines[-1]
 
 
+# The marks a table sets before its lead among the units of a row ("★财政局、税务局").
+_LEAD_STARS = ("★", "☆")
+
+
 def named_units(text: str) -> tuple[str, list[str], str, str]:
     """(lead, co-operating units, leader, the words) that a text names itself."""
     leads: list[str] = []
@@ -6138,8 +6180,16 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
         leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
         answerable = [n for n in answerable if n != led[0]]
+    if not leads and (starred := [n for n in answerable + co if n.startswith(_LEAD_STARS)]):
+        # "责任单位：★财政局、税务局": the unit a table marks with a star leads.
+        leads = [starred[0]]
+        answerable = [n for n in answerable if n != starred[0]]
+        co = [n for n in co if n != starred[0]]
     if not leads:
         leads, answerable = answerable[:1], answerable[1:]
+    leads, answerable, co = (
+        [n.lstrip("".join(_LEAD_STARS)) for n in names] for names in (leads, answerable, co)
+    )
     lead = leads[0] if leads else ""
     others = [n for n in leads[1:] + answerable + co if n != lead]
     return lead, list(dict.fromkeys(others)), leader, "；".join(words)
@@ -6830,6 +6880,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # (a point of a month's report, "1.基本数据:4月份…受理…2877件": a fact)
             and not (month_report and not i.named_lead and not _TIME_LIMIT_WORDS.search(i.text))
             and (i.start, i.end) not in goals
+            and not (_PRINCIPLES.match(section.title.strip("。.：: ")) and not i.named_lead)
             and not (
                 _FRAMING.match(section.title.strip("。.：: "))
                 and len(i.title) <= 8
@@ -6939,7 +6990,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # in more words too ("建议全年经济社会发展预期目标").
     under_goals = False
     for para, offset in zip(body, body_offsets, strict=True):
-        if _heads_goals(para):
+        if _heads_goals(para) or (
+            # "关于重大任务，《纲要（草案）》提出：": the paragraphs under it are its points
+            ("提出" in para or "明确" in para or "确定" in para) and _PLAN_SETS_OUT.search(para)
+        ):
             under_goals = True
         elif "目标" in para and (lead_in := _GOALS_LEAD_IN.search(para)):
             # "…努力实现以下目标：经济高质量发展，确保…" (the page joined the lines): what
@@ -7475,6 +7529,8 @@ def _head_noun(indicator: str) -> str:
 
 
 # A clause opening a commitment of its own, after a breakdown ("其中…，新增学位900个").
+# A clause that sets out what is to be reached ("提出…增长7%以上", "明确…达到…").
+_SETS_OUT = re.compile(rf"\s*(?:{_tw('提出|明确|确定|要求')})")
 _NEW_COMMITMENT = re.compile(
     r"(?:力争|确保|争取|努力|计划)?(?:新增|新建|建成|完成|实现|新开工|开工|培育|引进|招引|改造|"
     r"建设|实施|开展|推进|打造|增加|提升|提高|降低|控制|达到|确保)"
