@@ -112,6 +112,9 @@ class Table:
     # key -> the heading the sheet uses for that column
     headers: dict[str, str] = field(default_factory=dict)
     header_row: int = 1
+    # (row, key) of the cells that took their value from a merged range above or beside
+    # them (a 序号 merged over the rows of a task's sub-items).
+    merged: set[tuple[int, str]] = field(default_factory=set)
 
     def header(self, key: str) -> str:
         return self.headers.get(key, key)
@@ -232,9 +235,17 @@ def _xlsx_merged(wb, sheet) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     ]
 
 
-def fill_merged(grid: list[list], ranges) -> list[list]:
+class Grid(list):
+    """A sheet's rows of cells; ``filled`` holds the (row, column), from 0, of the cells
+    given the value of a merged range they lie in (not the range's first cell)."""
+
+    filled: frozenset = frozenset()
+
+
+def fill_merged(grid: list[list], ranges) -> Grid:
     """Every cell of a merged range given the value of its first cell (a 台账's 牵头单位
     merged over the rows of its tasks is each row's 牵头单位)."""
+    grid, filled = Grid(grid), set()
     for (r0, c0), (r1, c1) in ranges:
         if r0 >= len(grid) or c0 >= len(grid[r0]) or c1 >= MAX_COLUMNS:
             continue
@@ -246,6 +257,8 @@ def fill_merged(grid: list[list], ranges) -> list[list]:
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
                     row[c] = value
+                    filled.add((r, c))
+    grid.filled = frozenset(filled)
     return grid
 
 
@@ -324,8 +337,9 @@ def _csv_rows(data: bytes) -> list[list]:
         raise WorkbookError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
 
 
-def read_grid(file) -> list[list]:
-    """Every row of the first sheet, cells normalised (see ``normalise``)."""
+def read_grid(file) -> Grid:
+    """Every row of the first sheet, cells normalised (see ``normalise``), and which cells
+    were filled from merged ranges (``Grid.filled``)."""
     data, name = _content(file)
     if not data.strip():
         raise WorkbookError(_("The file is empty."))
@@ -357,7 +371,9 @@ def read_grid(file) -> list[list]:
         raise WorkbookError(_("The workbook is damaged and cannot be read."))
     else:
         rows = _csv_rows(data)
-    return [[normalise(v) for v in row] for row in rows]
+    grid = Grid([normalise(v) for v in row] for row in rows)
+    grid.filled = getattr(rows, "filled", frozenset())
+    return grid
 
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
@@ -443,6 +459,11 @@ def _missing_message(missing: Sequence[Column]) -> str:
     return _("Missing columns: %(columns)s") % {"columns": names}
 
 
+def missing_columns(missing: Sequence[Column]) -> WorkbookError:
+    """The error of a sheet that lacks the ``missing`` columns (each with its synonyms)."""
+    return WorkbookError(_missing_message(missing))
+
+
 EXAMPLE_MARK = "示例"
 # A section heading between a 台账's rows: 一、经济发展, (二) 民生实事, 第三部分 ….
 SECTION = re.compile(
@@ -475,6 +496,11 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
         if found and (best is None or len(found) > len(best[1])):
             best = (index, found)
         if all(c.key in found for c in wanted if c.required):
+            # A two-row header (责任单位 over 牵头单位 and 配合单位, the other headings
+            # merged down): the row below, filled from the merges, names more columns.
+            below = _header_map(grid[index + 1], wanted) if index + 1 < len(grid) else {}
+            if len(below) > len(best[1]):
+                best = (index + 1, below)
             break
     if best is None:
         raise WorkbookError(
@@ -492,6 +518,8 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
         record = {c.key: None for c in wanted}
         for key, (index, _h) in found.items():
             record[key] = values[index] if index < len(values) else None
+            if (number - 1, index) in grid.filled:
+                table.merged.add((number, key))
         table.rows.append((number, record))
     return table
 

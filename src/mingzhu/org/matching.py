@@ -45,7 +45,16 @@ ABBREVIATIONS = {
     "环保": "生态环境",
     "审批": "行政审批",
     "数据": "大数据管理",
+    "残联": "残疾人联合会",
+    "文体广新": "文化体育广电新闻出版",
+    "文体旅": "文化体育和旅游",
+    "文旅广电": "文化和旅游广电",
+    "教科": "教育科技",
 }
+# Shortened words inside or at the end of a name: 园区管委会 is 园区管理委员会.
+SHORT_WORDS = {"管委会": "管理委员会"}
+# The party's bodies carry 中共 in their full names (中共某某县委党校) and seldom in a sheet.
+_PARTY = re.compile(r"^中共")
 # Words for "the unit" that vary between counties: 发改委 here is 发展和改革局 there.
 _ORGAN = re.compile(r"(?:委员会|委|局)$")
 # A region in front of the name: the city's own (扬中市, 扬中), 市, 县, or another's (丹徒区).
@@ -55,6 +64,10 @@ _SPACE = re.compile(r"\s+")
 _SEAT = re.compile(r"(?:人民政府|政府|办事处|办)$")
 # "All towns" in the forms texts use: 各镇（街道）, 各镇街, 各镇（街道、园区）, 各板块.
 ALL_TOWNS = re.compile(r"^各(?:镇|乡镇|镇街|镇区|板块|辖市区)(?:[（(][^）)]*[）)])?$")
+# "All streets": 各街道, 各街道办事处 (the towns and zones are not meant).
+ALL_STREETS = re.compile(r"^各街道(?:办事处|办)?$")
+# A name with another in brackets: 高新园（某某镇）, the body and the unit that hosts it.
+_BRACKETED = re.compile(r"^(.+?)\(([^()]+)\)$")
 
 
 def clean(name: str) -> str:
@@ -76,10 +89,15 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
     abbreviations spelled out, no 委员会/委/局 at the end and no 和 (发展和改革委员会,
     县发展和改革局, 市发改委 and 发展改革委 all give 发展改革)."""
     text = clean(name)
+    for short, full in SHORT_WORDS.items():
+        text = text.replace(short, full)
     forms = {text}
+    if _PARTY.match(text) and len(text) > 4:
+        forms.add(text[2:])
     for prefix in prefixes:
-        if prefix and text.startswith(prefix) and len(text) > len(prefix) + 1:
-            forms.add(text[len(prefix) :])
+        for form in list(forms):
+            if prefix and form.startswith(prefix) and len(form) > len(prefix) + 1:
+                forms.add(form[len(prefix) :])
     stripped = _REGION.sub("", text, count=1)
     if len(stripped) >= 2:
         forms.add(stripped)
@@ -137,12 +155,20 @@ class UnitMatcher:
             return []
         if text in self._aliases:
             return [self._aliases[text]]
+        found = self._by_name(text)
+        if not found and (bracketed := _BRACKETED.match(text)):
+            # 高新园（某某镇）: the unit the name before the bracket means, else the one the
+            # bracket names.
+            found = self._by_name(bracketed.group(1)) or self._by_name(bracketed.group(2))
+        return sorted(found, key=lambda u: u.path)
+
+    def _by_name(self, text: str) -> set[OrgUnit]:
         found = self._exact.get(text)
         if not found:
             found = set()
             for key in unit_keys(text, self.prefixes):
                 found |= self._keys.get(key, set())
-        return sorted(found, key=lambda u: u.path)
+        return found
 
     def find(self, name: str) -> OrgUnit | None:
         """The one unit the name means, or None (no unit, or more than one)."""
@@ -154,9 +180,12 @@ class UnitMatcher:
 
     def expand(self, name: str) -> list[OrgUnit]:
         """The units a name stands for: every town-level unit for 各镇（街道） and its
-        kin, else the one unit found (an empty list when none or several)."""
+        kin, every street for 各街道, else the one unit found (an empty list when none or
+        several)."""
         if ALL_TOWNS.match(clean(name)):
             return self.towns()
+        if ALL_STREETS.match(clean(name)):
+            return [u for u in self.towns() if u.kind == "street"]
         unit = self.find(name)
         return [unit] if unit is not None else []
 

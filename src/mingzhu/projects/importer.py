@@ -4,6 +4,7 @@ one transaction, or none, with the problems listed per row and field."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -42,10 +43,15 @@ H_NEGOTIATING = "洽谈日期"
 H_DESCRIPTION = "项目简介"
 COLUMNS = [
     Column("name", H_NAME),
-    Column("investor", H_INVESTOR),
+    Column("investor", H_INVESTOR, ("投资主体", "投资企业", "签约企业", "投资单位")),
     Column("chain", H_CHAIN),
-    Column("total", H_TOTAL),
-    Column("town", H_TOWN, ("所在镇（街道）", "所在镇街")),
+    # A heading's unit in brackets (总投资（亿元）) says how its numbers are to be read.
+    Column("total", H_TOTAL, ("总投资", "计划总投资", "投资总额", "投资额", "协议投资额")),
+    Column(
+        "town",
+        H_TOWN,
+        ("所在镇（街道）", "所在镇街", "镇（街道）", "所在乡镇", "签约乡镇", "落户地点"),
+    ),
     Column("negotiating_on", H_NEGOTIATING),
     Column("foreign", H_FOREIGN, required=False),
     Column("port", H_PORT, required=False),
@@ -63,15 +69,28 @@ CHAIN_WORDS = {
 }
 
 
-def _amount(value, *, default=None) -> Decimal:
-    if cell_text(value) == "":
+# 万元 in a cell or a heading; 亿元 is 10,000 万元.
+_YI = "亿元"
+_AMOUNT = re.compile(r"^(-?[0-9.,，]+)(亿元|万元|亿|万)$")
+
+
+def _amount(value, *, default=None, heading: str = "") -> Decimal:
+    """An amount in 万元, as a sheet writes it: 32000, 1.59亿元, 8500万元, or a number under
+    a heading in 亿元 (总投资（亿元）)."""
+    text = cell_text(value)
+    if text == "":
         if default is None:
             raise forms.ValidationError(_("This field is required."))
         return default
+    found = _AMOUNT.match(text.replace(" ", ""))
+    number, unit = (found.group(1), found.group(2) or "") if found else (text, "")
     try:
-        amount = Decimal(cell_text(value).replace(",", ""))
+        amount = Decimal(number.replace(",", "").replace("，", ""))
     except InvalidOperation:
         raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
+    unit = unit or ("亿" if _YI in heading else "")
+    if unit.startswith("亿"):
+        amount *= 10000
     if not amount.is_finite() or amount < 0:
         raise forms.ValidationError(_("The amount must not be negative."))
     return amount
@@ -107,10 +126,11 @@ class ProjectRow(RawRowForm):
         return town
 
     def clean_total(self):
-        return _amount(self.cleaned_data["total"])
+        return _amount(self.cleaned_data["total"], heading=self.context["headers"].get("total", ""))
 
     def clean_foreign(self):
-        return _amount(self.cleaned_data["foreign"], default=Decimal(0))
+        heading = self.context["headers"].get("foreign", "")
+        return _amount(self.cleaned_data["foreign"], default=Decimal(0), heading=heading)
 
     def clean_port(self):
         port = self.text("port").lower()
@@ -156,11 +176,7 @@ def import_projects(file, *, actor) -> ImportResult:
         raise PermissionDenied(_("You may not add projects."))
     table = read_table(file, COLUMNS)
     towns = _towns(actor)
-    chains = {str(c.label): c.value for c in Chain} | {c.value: c.value for c in Chain}
-    context = {
-        "towns": UnitMatcher(towns),
-        "chains": chains | CHAIN_WORDS,
-    }
+    context = row_context(actor, table)
     # A project's natural key is its town and name: a row naming a project of the ledger
     # updates it (the columns the sheet carries; stage, 示例 flag and the rest are kept).
     existing = {(p.town_id, p.name): p for p in Project.objects.filter(town__in=towns)}
@@ -188,6 +204,17 @@ def import_projects(file, *, actor) -> ImportResult:
         return project, current is None
 
     return run_import(table, ProjectRow, write, context=context)
+
+
+def row_context(actor, table) -> dict:
+    """What a row's checks need: the towns in the actor's scope, the chains' words and
+    the sheet's headings."""
+    chains = {str(c.label): c.value for c in Chain} | {c.value: c.value for c in Chain}
+    return {
+        "towns": UnitMatcher(_towns(actor)),
+        "chains": chains | CHAIN_WORDS,
+        "headers": table.headers,
+    }
 
 
 def _towns(actor):

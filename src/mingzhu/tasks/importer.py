@@ -23,6 +23,7 @@ are asked for).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -37,6 +38,7 @@ from mingzhu.core.tabular import (
     ImportResult,
     RowError,
     RowForm,
+    Table,
     changeable,
     read_table,
     validate_rows,
@@ -50,9 +52,34 @@ from .choices import ListKind
 from .models import Task, TaskList
 
 COLUMNS = [
-    Column("content", "任务内容", ("工作任务", "任务", "重点任务", "工作内容", "任务名称", "标题")),
+    Column(
+        "content",
+        "任务内容",
+        (
+            "工作任务",
+            "任务",
+            "重点任务",
+            "工作内容",
+            "任务名称",
+            "标题",
+            # The task's heading in lists of 民生实事 and of a meeting's decisions.
+            "民生实事",
+            "实事项目",
+            "项目名称",
+            "确定事项",
+            "议定事项",
+            "督办事项",
+        ),
+    ),
     Column("lead", "牵头单位", ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位")),
-    Column("deadline", "完成时限", ("完成时间", "时限", "时间节点", "完成期限", "时间要求")),
+    Column(
+        "deadline",
+        "完成时限",
+        ("完成时间", "时限", "时间节点", "完成期限", "时间要求"),
+        required=False,
+    ),
+    # What the task is, beside its heading (项目名称 | 主要内容): added to the task's text.
+    Column("detail", "主要内容", ("具体内容", "工作措施", "具体措施", "建设内容"), required=False),
     Column("number", "序号", ("编号",), required=False),
     Column(
         "co_units", "配合单位", ("协办单位", "配合部门", "参与单位", "协同单位"), required=False
@@ -141,6 +168,7 @@ class TaskRow(RowForm):
     code = forms.Field(required=False)
     number = forms.Field(required=False)
     content = forms.Field(required=False)
+    detail = forms.Field(required=False)
     lead = forms.Field(required=False)
     co_units = forms.Field(required=False)
     leader = forms.Field(required=False)
@@ -163,6 +191,9 @@ class TaskRow(RowForm):
         content = str(self.cleaned_data["content"] or "").strip()
         if not content:
             raise forms.ValidationError(_("is required"))
+        detail = str(self.data.get("detail") or "").strip()  # (cleaned after content)
+        if detail and detail not in content:
+            content = f"{content}\n{detail}"
         return content
 
     def clean_lead(self):
@@ -208,6 +239,9 @@ class TaskRow(RowForm):
         return leader
 
     def clean_deadline(self):
+        if "deadline" not in self.context["headers"]:
+            # No 完成时限 column: the list is the year's work (said once, in the notes).
+            return dt.date(self.context["year"], 12, 31), False
         # Read once per distinct cell: a sheet repeats its few deadlines.
         value, seen = self.cleaned_data["deadline"], self.context["deadlines"]
         if value not in seen:
@@ -221,6 +255,44 @@ class TaskRow(RowForm):
                 )
             )
         return day, long_running
+
+
+def _sub_items(table: Table) -> list[RowError]:
+    """A 序号 cell merged over the rows of a task's sub-items (5 over 开工建设老年养护楼 and
+    开工建设老年大学) makes each row a task of its own, numbered 5-1, 5-2, when their texts
+    differ. Returns the notes that say so. (A 序号 written twice, not merged, stays the
+    error it is.)"""
+    notes, rows, start = [], table.rows, 0
+    while start < len(rows):
+        number = str(rows[start][1].get("number") or "").strip()
+        end = start + 1
+        while (
+            number
+            and end < len(rows)
+            and (rows[end][0], "number") in table.merged
+            and str(rows[end][1].get("number") or "").strip() == number
+        ):
+            end += 1
+        run = rows[start:end]
+        texts = {(r.get("content"), r.get("detail")) for _n, r in run}
+        if len(run) > 1 and len(texts) == len(run):
+            for index, (_n, record) in enumerate(run, start=1):
+                record["number"] = f"{number}-{index}"
+            notes.append(
+                RowError(
+                    run[0][0],
+                    table.header("number"),
+                    _("序号 %(number)s covers rows %(first)s–%(last)s: imported as %(numbers)s")
+                    % {
+                        "number": number,
+                        "first": run[0][0],
+                        "last": run[-1][0],
+                        "numbers": "、".join(f"{number}-{i}" for i in range(1, len(run) + 1)),
+                    },
+                )
+            )
+        start = end
+    return notes
 
 
 def _leaders(actor) -> dict[str, User]:
@@ -264,7 +336,7 @@ def _update(task: Task, values: dict, carried) -> bool:
     day it has (also when the sheet gives that day, as the export does); a row whose text
     is the task's title (the export's 标题) leaves its content alone; the fields of the
     columns the sheet lacks are kept."""
-    fields = ["lead_unit", "long_running"]
+    fields = ["lead_unit", "long_running"] if "deadline" in carried else ["lead_unit"]
     if values["content"] != task.title:
         fields += ["title", "content"]
     if "leader" in carried:
@@ -274,7 +346,11 @@ def _update(task: Task, values: dict, carried) -> bool:
     if task.long_running and not values["long_running"] and task.deadline == values["deadline"]:
         values = {**values, "long_running": True}  # the exported report day
     changed = [f for f in fields if getattr(task, f) != values[f]]
-    if not (values["long_running"] and task.long_running) and task.deadline != values["deadline"]:
+    if (
+        "deadline" in carried
+        and not (values["long_running"] and task.long_running)
+        and task.deadline != values["deadline"]
+    ):
         changed.append("deadline")
     for name in changed:
         setattr(task, name, values[name])
@@ -301,11 +377,25 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
     action or out of the actor's reach is reported by its number and nothing is written."""
     table = read_table(file, COLUMNS)
     today = timezone.localdate()
+    year = task_list.year or today.year
+    notes = _sub_items(table)
+    if "deadline" not in table.headers:
+        notes.append(
+            RowError(
+                table.header_row,
+                "完成时限",
+                _(
+                    "the sheet has no 完成时限 column: every task is given the end of the "
+                    "list's year, %(day)s"
+                )
+                % {"day": dt.date(year, 12, 31).isoformat()},
+            )
+        )
     context = {
         "units": _Units(actor),
         "leaders": _leaders(actor),
-        "year": task_list.year or today.year,
-        "notes": [],
+        "year": year,
+        "notes": notes,
         "headers": table.headers,
         "deadlines": {},
     }

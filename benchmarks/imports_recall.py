@@ -1,0 +1,392 @@
+"""Benchmark: how well the spreadsheet imports read 台账 as offices publish them.
+
+For each sheet of a corpus (``<name>.xlsx`` beside its truth ``<name>.json``) the script
+sets up the org units the truth lists, runs the importer's preview/validation path on the
+sheet as the county's administrator, and compares what it would create or refuse with the
+truth, row by row. It prints per sheet and in total:
+
+- sheets read: the header was found (``read``), and the sheet's outcome is the truth's
+  (read, or refused as a whole naming exactly the columns the truth says are missing);
+- data rows imported right: rows the truth creates that the import creates with every
+  scored field right (of the rows it creates at all: ``imported``);
+- rows wrongly refused: rows the truth creates that the import refuses (a sheet not read
+  refuses all its rows); rows the truth refuses that the import refuses are ``refused right``;
+- non-data rows wrongly imported: rows the truth marks as no data (section headings, 合计,
+  小计, 注) that the import would create, and rows the truth does not list at all;
+- field accuracy over the rows imported: units (lead unit, and the co-units as a set),
+  deadlines, amounts.
+
+It runs on a temporary SQLite database, migrated once, in a data folder of its own; each
+sheet runs in a transaction rolled back afterwards (its org units, the importing user and
+whatever the import wrote are gone before the next sheet). Nothing is written elsewhere.
+"Today" is the truth's ``today`` (the sheet's issue date) while the sheet is imported.
+
+    .venv/bin/python benchmarks/imports_recall.py                  # the composed corpus
+    .venv/bin/python benchmarks/imports_recall.py --corpus DIR     # another corpus
+    .venv/bin/python benchmarks/imports_recall.py --corpus DIR --json out.json
+
+Truth format (one JSON object per sheet)::
+
+    {"importer": "tasks" | "projects",
+     "today": "2026-03-01", "year": 2026,              # the import's day, the list's year
+     "city": {"name": "某某县", "short_name": "某某"},
+     "units": [{"name": "某某县发展和改革局", "kind": "department", "short_name": ""}, ...],
+               # kind: department, town, street, zone (the county's units, full names)
+     "sheet": {"read": true} | {"read": false, "missing": ["产业链", ...]},
+     "rows": [
+       {"row": 4, "expect": "create", "title": "words the task's text begins with",
+        "lead": "full name", "co_units": ["full name", ...],
+        "deadline": "2026-12-31" | "long_running"},                 # tasks
+       {"row": 5, "expect": "create", "name": "...", "town": "full name",
+        "investor": "...", "total": 12000},                          # projects (万元)
+       {"row": 6, "expect": "refuse", "field": "co_units", "reason": "why, in words"},
+       {"row": 9, "expect": "none", "what": "合计"}]}
+
+Row numbers are the sheet's own (1 is its first row).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "tests" / "core" / "sheets_corpus"
+
+
+def setup_django(data_dir: str) -> None:
+    """Django on a fresh SQLite database in ``data_dir``, migrated."""
+    os.environ["MINGZHU_DATA_DIR"] = data_dir
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(data_dir) / 'imports.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mingzhu.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+# -- one sheet ---------------------------------------------------------------------------
+
+
+def _org(truth: dict):
+    """The truth's units under its city, and an administrator of the city."""
+    from mingzhu.org.models import OrgUnit, User
+
+    city = OrgUnit.objects.create(
+        name=truth["city"]["name"],
+        short_name=truth["city"].get("short_name", ""),
+        kind="city",
+        code="CITY",
+    )
+    for i, unit in enumerate(truth["units"], start=1):
+        OrgUnit.objects.create(
+            name=unit["name"],
+            short_name=unit.get("short_name", ""),
+            kind=unit["kind"],
+            code=f"U{i:03d}",
+            parent=city,
+        )
+    actor = User.objects.create_superuser("imports-bench", "", "x", unit=city)
+    return city, actor
+
+
+def _run_tasks(data: bytes, truth: dict, city, actor) -> dict:
+    from mingzhu.tasks.choices import ListKind
+    from mingzhu.tasks.importer import import_tasks
+    from mingzhu.tasks.models import TaskList
+
+    task_list = TaskList.objects.create(
+        name="导入测评", kind=ListKind.OTHER, issuer=city, year=truth["year"]
+    )
+    result = import_tasks(io.BytesIO(data), actor=actor, task_list=task_list, valid_only=True)
+    created = {}
+    for (row, _new, _text), task in zip(result.written, result.objects, strict=True):
+        created[row] = {
+            "text": task.content or task.title,
+            "lead": task.lead_unit.name,
+            "co_units": sorted(u.name for u in task.co_units.all()),
+            "deadline": "long_running" if task.long_running else task.deadline.isoformat(),
+        }
+    return {"created": created, "errors": result.errors, "notes": result.notes}
+
+
+def _run_projects(data: bytes, truth: dict, city, actor) -> dict:
+    from mingzhu.core.tabular import read_table, validate_rows
+    from mingzhu.projects import importer
+
+    table = read_table(io.BytesIO(data), importer.COLUMNS)
+    context = importer.row_context(actor, table)
+    good, errors = validate_rows(table, importer.ProjectRow, context=context)
+    created = {
+        row: {
+            "name": values["name"],
+            "town": values["town"].name,
+            "investor": values["investor"],
+            "total": values["total"],
+        }
+        for row, values in good
+    }
+    return {"created": created, "errors": errors, "notes": []}
+
+
+RUNNERS = {"tasks": _run_tasks, "projects": _run_projects}
+
+
+def run_sheet(path: Path, truth: dict) -> dict:
+    """The import's outcome for one sheet: read or not (and why), rows created, errors."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from mingzhu.core.tabular import WorkbookError
+
+    today = dt.date.fromisoformat(truth["today"])
+    outcome: dict = {"read": True, "message": "", "created": {}, "errors": [], "notes": []}
+    with transaction.atomic():
+        city, actor = _org(truth)
+        try:
+            with mock.patch.object(timezone, "localdate", lambda *a, **k: today):
+                outcome.update(RUNNERS[truth["importer"]](path.read_bytes(), truth, city, actor))
+        except WorkbookError as exc:
+            outcome["read"], outcome["message"] = False, str(exc)
+        transaction.set_rollback(True)
+    return outcome
+
+
+# -- scoring -----------------------------------------------------------------------------
+
+
+def _amount(value) -> Decimal:
+    return Decimal(str(value)).normalize()
+
+
+def score_sheet(truth: dict, outcome: dict) -> dict:
+    """Counts for one sheet (see the module's note)."""
+    s = dict.fromkeys(
+        [
+            "data_rows",
+            "imported",
+            "imported_right",
+            "wrongly_refused",
+            "refusals",
+            "refused_right",
+            "wrongly_imported",
+            "non_data",
+            "non_data_imported",
+            "unit_fields",
+            "units_right",
+            "deadline_fields",
+            "deadlines_right",
+            "amount_fields",
+            "amounts_right",
+        ],
+        0,
+    )
+    s["misses"] = []
+    sheet = truth["sheet"]
+    message = outcome["message"]
+    header_found = outcome["read"] or ("No header row" not in message and bool(message))
+    if sheet.get("read", True):
+        sheet_right = outcome["read"]
+    else:
+        missing = sheet.get("missing", [])
+        sheet_right = (
+            not outcome["read"]
+            and header_found
+            and all(name in message for name in missing)
+            and _named_columns(message) == set(missing)
+        )
+    s["header_found"], s["sheet_right"] = header_found, sheet_right
+    if not sheet_right:
+        s["misses"].append(f"sheet: {message or 'read'}")
+    refused_rows: dict[int, list[str]] = {}
+    for error in outcome["errors"]:
+        refused_rows.setdefault(error.row, []).append(f"{error.field}: {error.message}")
+    listed = set()
+    for row in truth["rows"]:
+        number, expect = row["row"], row["expect"]
+        listed.add(number)
+        made = outcome["created"].get(number)
+        if expect == "none":
+            s["non_data"] += 1
+            if made is not None:
+                s["non_data_imported"] += 1
+                s["misses"].append(f"row {number}: {row.get('what', 'no data')} imported")
+            continue
+        if expect == "refuse":
+            s["refusals"] += 1
+            if made is None and (number in refused_rows or not outcome["read"]):
+                s["refused_right"] += 1
+            elif made is not None:
+                s["wrongly_imported"] += 1
+                s["misses"].append(f"row {number}: imported, should be refused ({row['reason']})")
+            continue
+        s["data_rows"] += 1
+        if made is None:
+            s["wrongly_refused"] += 1
+            why = "; ".join(refused_rows.get(number, [])) or (
+                "sheet not read" if not outcome["read"] else "not in the import"
+            )
+            s["misses"].append(f"row {number}: refused ({why})")
+            continue
+        s["imported"] += 1
+        right = _fields(row, made, s, truth["importer"])
+        if right:
+            s["imported_right"] += 1
+    for number in outcome["created"]:
+        if number not in listed:
+            s["non_data_imported"] += 1
+            s["misses"].append(f"row {number}: imported, the truth lists no such row")
+    return s
+
+
+def _named_columns(message: str) -> set[str]:
+    """The column names a missing-columns message names (each before its synonyms)."""
+    _, _, names = message.partition(":")
+    names = names or message.partition("：")[2]
+    return {part.split("/")[0].strip() for part in names.split("、") if part.strip()}
+
+
+def _fields(row: dict, made: dict, s: dict, importer: str) -> bool:
+    problems = []
+    if importer == "tasks":
+        if not made["text"].startswith(row["title"]):
+            problems.append(f"text {made['text'][:20]!r}")
+        s["unit_fields"] += 2
+        s["units_right"] += made["lead"] == row["lead"]
+        s["units_right"] += set(made["co_units"]) == set(row["co_units"])
+        if made["lead"] != row["lead"]:
+            problems.append(f"lead {made['lead']}")
+        if set(made["co_units"]) != set(row["co_units"]):
+            problems.append(f"co-units {made['co_units']}")
+        s["deadline_fields"] += 1
+        if made["deadline"] == row["deadline"]:
+            s["deadlines_right"] += 1
+        else:
+            problems.append(f"deadline {made['deadline']} (truth {row['deadline']})")
+    else:
+        if made["name"] != row["name"]:
+            problems.append(f"name {made['name']}")
+        s["unit_fields"] += 1
+        s["units_right"] += made["town"] == row["town"]
+        if made["town"] != row["town"]:
+            problems.append(f"town {made['town']}")
+        s["amount_fields"] += 1
+        if _amount(made["total"]) == _amount(row["total"]):
+            s["amounts_right"] += 1
+        else:
+            problems.append(f"total {made['total']} (truth {row['total']})")
+    if problems:
+        s["misses"].append(f"row {row['row']}: " + ", ".join(problems))
+    return not problems
+
+
+TOTALS = [
+    "data_rows",
+    "imported",
+    "imported_right",
+    "wrongly_refused",
+    "refusals",
+    "refused_right",
+    "wrongly_imported",
+    "non_data",
+    "non_data_imported",
+    "unit_fields",
+    "units_right",
+    "deadline_fields",
+    "deadlines_right",
+    "amount_fields",
+    "amounts_right",
+]
+
+
+def score_corpus(corpus: Path) -> dict:
+    """Every sheet of ``corpus`` imported and scored (Django must be set up)."""
+    sheets = {}
+    for truth_path in sorted(corpus.glob("*.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        if not isinstance(truth, dict) or "importer" not in truth:
+            continue  # not a truth (a score written beside the sheets, say)
+        sheet = corpus / truth.get("sheet_file", truth_path.with_suffix(".xlsx").name)
+        sheets[truth_path.stem] = score_sheet(truth, run_sheet(sheet, truth))
+        sheets[truth_path.stem]["importer"] = truth["importer"]
+    total = {key: sum(s[key] for s in sheets.values()) for key in TOTALS}
+    total["sheets"] = len(sheets)
+    total["header_found"] = sum(s["header_found"] for s in sheets.values())
+    total["sheet_right"] = sum(s["sheet_right"] for s in sheets.values())
+    return {"sheets": sheets, "total": total}
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a}/{b}" if b else "–"
+
+
+def report(scores: dict) -> str:
+    lines = [
+        "sheet | importer | header | outcome | data rows imported right (imported) | "
+        "wrongly refused | refused right | non-data imported | units | deadlines | amounts",
+    ]
+
+    def line(name, s, importer=""):
+        return " | ".join(
+            [
+                name,
+                importer,
+                str(s["header_found"]),
+                str(s["sheet_right"]),
+                f"{_ratio(s['imported_right'], s['data_rows'])} ({s['imported']})",
+                str(s["wrongly_refused"]),
+                _ratio(s["refused_right"], s["refusals"]),
+                _ratio(s["non_data_imported"], s["non_data"]),
+                _ratio(s["units_right"], s["unit_fields"]),
+                _ratio(s["deadlines_right"], s["deadline_fields"]),
+                _ratio(s["amounts_right"], s["amount_fields"]),
+            ]
+        )
+
+    for name, s in scores["sheets"].items():
+        lines.append(line(name, {**s, "header_found": int(s["header_found"])}, s["importer"]))
+    t = scores["total"]
+    lines.append(
+        line(
+            f"total ({t['sheets']} sheets)",
+            {
+                **t,
+                "header_found": f"{t['header_found']}/{t['sheets']}",
+                "sheet_right": f"{t['sheet_right']}/{t['sheets']}",
+            },
+        )
+    )
+    lines.append("")
+    for name, s in scores["sheets"].items():
+        for miss in s["misses"]:
+            lines.append(f"{name}: {miss}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="mingzhu-imports-") as data_dir:
+        setup_django(data_dir)
+        scores = score_corpus(args.corpus.resolve())
+        print(report(scores))
+    if args.json:
+        args.json.write_text(json.dumps(scores, ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The scoring of ``benchmarks/imports_recall.py`` on its composed corpus
+(``tests/core/sheets_corpus``: invented names), and on truths it must find wrong."""
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import imports_recall  # noqa: E402
+
+pytestmark = [pytest.mark.django_db, pytest.mark.tree]
+CORPUS = ROOT / "tests" / "core" / "sheets_corpus"
+
+
+@pytest.fixture(autouse=True)
+def _only_the_corpus_county(db):
+    # The corpus's county is the only active tree (the test database's own is set aside).
+    from mingzhu.org.models import OrgUnit
+
+    OrgUnit.objects.update(is_active=False)
+
+
+def test_the_composed_corpus_scores_as_its_truths_say():
+    scores = imports_recall.score_corpus(CORPUS)
+    total = scores["total"]
+    assert total["sheets"] == 3 and total["sheet_right"] == 3
+    assert total["data_rows"] == 7 and total["imported_right"] == 7
+    assert total["wrongly_refused"] == 0
+    assert total["refusals"] == 2 and total["refused_right"] == 2
+    assert total["non_data"] == 6 and total["non_data_imported"] == 0
+    assert (total["units_right"], total["unit_fields"]) == (12, 12)
+    assert (total["deadlines_right"], total["deadline_fields"]) == (5, 5)
+    assert (total["amounts_right"], total["amount_fields"]) == (2, 2)
+    assert "total (3 sheets)" in imports_recall.report(scores)
+
+
+def _truth(name):
+    return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_a_wrong_truth_is_counted_as_a_miss():
+    truth = copy.deepcopy(_truth("a-tasks-plain"))
+    outcome = imports_recall.run_sheet(CORPUS / "a-tasks-plain.xlsx", truth)
+    truth["rows"][1]["deadline"] = "2026-06-30"  # the sheet says 2026年12月底
+    truth["rows"][1]["lead"] = "青禾县财政局"
+    truth["rows"][0] = {
+        "row": 5,
+        "expect": "create",
+        "title": "一、经济发展",
+        "lead": "",
+        "co_units": [],
+        "deadline": "2026-12-31",
+    }
+    s = imports_recall.score_sheet(truth, outcome)
+    assert s["data_rows"] == 4 and s["imported_right"] == 2 and s["wrongly_refused"] == 1
+    assert (s["units_right"], s["unit_fields"]) == (5, 6)
+    assert (s["deadlines_right"], s["deadline_fields"]) == (2, 3)
+    assert any("row 6" in miss and "deadline" in miss for miss in s["misses"])
+
+
+def test_a_sheet_refused_for_other_columns_than_the_truths_is_a_miss():
+    truth = copy.deepcopy(_truth("c-projects-ledger"))
+    truth["sheet"] = {"read": False, "missing": ["产业链"]}
+    outcome = {"read": False, "message": "缺少列：产业链、洽谈日期", "created": {}, "errors": []}
+    assert not imports_recall.score_sheet(truth, outcome)["sheet_right"]
+    outcome["message"] = "缺少列：产业链"
+    assert imports_recall.score_sheet(truth, outcome)["sheet_right"]
