@@ -13,6 +13,7 @@ from openpyxl import Workbook
 
 from mingzhu.core.tabular import (
     Column,
+    RawRowForm,
     RowError,
     RowForm,
     RowProblem,
@@ -322,3 +323,23 @@ def test_one_form_checks_every_row_as_a_form_per_row_would():
     assert errors == expected_errors
     assert [n for n, _d in good] == [2, 5, 6] and good[1][1]["name"] == "C"
     assert {(e.row, e.field) for e in errors} == {(3, "金额"), (4, "名称"), (4, "—")}
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["2025-03-01", "2025/3/1", "2025.3.1", "2025年3月1日", dt.datetime(2025, 3, 1, 0, 0)],
+)
+def test_a_row_reads_a_day_as_offices_write_one(cell):
+    row = RawRowForm({"on": cell, "until": ""}, row=2)
+    assert row.is_valid()
+    assert row.day("on") == dt.date(2025, 3, 1)
+    assert row.day("until", required=False) is None
+
+
+@pytest.mark.parametrize("cell", ["", "昨天", "2025-02-30", "2025年13月1日"])
+def test_a_row_refuses_a_day_it_cannot_read_naming_the_forms(cell):
+    row = RawRowForm({"on": cell}, row=2)
+    assert row.is_valid()
+    with pytest.raises(forms.ValidationError) as refused:
+        row.day("on")
+    assert "2025年12月31日" in str(refused.value)

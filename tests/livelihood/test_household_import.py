@@ -211,7 +211,10 @@ def test_errors_name_the_row_and_the_column_and_nothing_is_written(xinba):
     assert "Row 3, 身份证号码: The check digit of this ID number is wrong." in messages
     assert "Row 4, 监测类型: 脱贫不稳定户, 边缘易致贫户 or 突发严重困难户" in messages
     assert any(m.startswith("Row 4, 致贫风险: unknown risk 因懒") for m in messages)
-    assert "Row 4, 纳入时间: Dates must look like 2025-12-31." in messages
+    assert (
+        "Row 4, 纳入时间: Dates must look like 2025-12-31, 2025/12/31, 2025.12.31 or "
+        "2025年12月31日."
+    ) in messages
     assert any(m.startswith("Row 5, 人均纯收入（元）: 88 looks like 万元") for m in messages)
     assert "Row 6, 身份证号码: the same ID number as row 2" in messages
     assert any(

@@ -236,7 +236,10 @@ def test_link_errors_name_the_row_and_the_column(xinba, linked_members):
     messages = [str(e) for e in import_links(upload, actor=xinba).errors]
     assert "Row 2, 联户党员: no party member named 无名氏 in 立新村 or above it" in messages
     assert "Row 3, 联户类型: 党员联户, 分区包片 or 中心户结对" in messages
-    assert "Row 3, 联户日期: Dates must look like 2025-12-31." in messages
+    assert (
+        "Row 3, 联户日期: Dates must look like 2025-12-31, 2025/12/31, 2025.12.31 or "
+        "2025年12月31日."
+    ) in messages
     assert "Row 4, 联户日期: The link cannot start in the future." in messages
     # 永胜村 lies in 三茅街道, outside 新坝镇's scope: not a village its staff can name.
     assert "Row 5, 村（社区）: no village named 永胜村" in messages

@@ -321,6 +321,25 @@ def test_it_imports_good_rows(as_user, xinba):
     assert b.town.code == "YZ-XINBA" and b.in_port_zone and b.stage == "negotiating"
 
 
+def test_the_import_reads_days_as_offices_write_them(as_user, xinba):
+    rows = [
+        HEADER,
+        ["斜线日期项目", "甲公司", "光伏新能源", 100, "新坝镇", "2025/3/1", "否"],
+        ["点号日期项目", "甲公司", "光伏新能源", 100, "新坝镇", "2025.03.02", "否"],
+        ["中文日期项目", "甲公司", "光伏新能源", 100, "新坝镇", "2025年3月3日", "否"],
+    ]
+    response = import_through_page(as_user(xinba), "/projects/import/", {"file": _upload(rows)})
+    assert response.status_code == 302
+    days = dict(
+        Project.objects.filter(name__endswith="日期项目").values_list("name", "negotiating_on")
+    )
+    assert days == {
+        "斜线日期项目": dt.date(2025, 3, 1),
+        "点号日期项目": dt.date(2025, 3, 2),
+        "中文日期项目": dt.date(2025, 3, 3),
+    }
+
+
 def test_the_import_names_every_bad_row_and_writes_nothing(as_user, xinba):
     rows = [
         HEADER,

@@ -34,6 +34,9 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .periods import parse_day
 
 # How far down a title block may push the header row.
 HEADER_SEARCH_ROWS = 10
@@ -75,6 +78,12 @@ def _megabytes(n: int) -> str:
 
 class WorkbookError(ValueError):
     """The file is not a readable table, or its header row is wrong."""
+
+
+# What a refused day says: the forms a sheet may write one in.
+DAY_FORMS = gettext_lazy(
+    "Dates must look like 2025-12-31, 2025/12/31, 2025.12.31 or 2025年12月31日."
+)
 
 
 @dataclass
@@ -581,6 +590,18 @@ class RawRowForm(RowForm):
     def text(self, key: str) -> str:
         """The cell of column ``key`` as stripped text."""
         return cell_text(self.cleaned_data[key])
+
+    def day(self, key: str, *, required: bool = True) -> dt.date | None:
+        """The cell of column ``key`` as a day, written as offices write one (a date
+        cell, 2025-12-31, 2025/12/31, 2025.12.31, 2025年12月31日); None for an empty
+        cell that is not ``required``."""
+        value = self.cleaned_data[key]
+        if not required and cell_text(value) == "":
+            return None
+        day = parse_day(value)
+        if day is None:
+            raise forms.ValidationError(DAY_FORMS)
+        return day
 
     def required_text(self, key: str) -> str:
         """The cell of column ``key`` as stripped text, which must not be empty."""

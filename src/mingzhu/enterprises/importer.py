@@ -3,7 +3,6 @@ One transaction each: every row or none, with an error per row and field."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -156,16 +155,6 @@ def signed(value) -> Decimal | None:
     return d
 
 
-def date_value(value) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value).strip())
-
-
 class _Row(RawRowForm):
     def credit_code(self, value):
         try:
@@ -214,17 +203,11 @@ class RegistryRow(_Row):
     def clean_high_tech_certificate(self):
         return self.text("high_tech_certificate")
 
-    def _date(self, key):
-        try:
-            return date_value(self.cleaned_data[key])
-        except ValueError:
-            raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
-
     def clean_high_tech_from(self):
-        return self._date("high_tech_from")
+        return self.day("high_tech_from", required=False)
 
     def clean_high_tech_until(self):
-        return self._date("high_tech_until")
+        return self.day("high_tech_until", required=False)
 
     def clean_listing(self):
         return self.word("listing", LISTING_WORDS, _("未上市, 上市后备 or 已上市"))

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.audit import acting_as
-from mingzhu.core.periods import deadline_in, parse_day
+from mingzhu.core.periods import deadline_in
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
@@ -175,10 +175,7 @@ class HouseholdRow(PlacedRowForm):
         return causes
 
     def clean_identified_on(self):
-        day = parse_day(self.cleaned_data["identified_on"])
-        if day is None:
-            raise forms.ValidationError(_("Dates must look like 2025-12-31."))
-        return day
+        return self.day("identified_on")
 
     def clean_placed(self, data: dict) -> dict:
         village = data["village"]

@@ -30,7 +30,6 @@ from django.utils.translation import gettext as _
 from mingzhu.core.actions import in_scope
 from mingzhu.core.audit import acting_as
 from mingzhu.core.forms import add_errors
-from mingzhu.core.periods import parse_day
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     Column,
@@ -244,9 +243,7 @@ class LinkRow(_Row):
         value = self.cleaned_data["started_on"]
         if value in (None, ""):
             return self.context["today"]
-        day = parse_day(value)
-        if day is None:
-            raise forms.ValidationError(_("Dates must look like 2025-12-31."))
+        day = self.day("started_on")
         if day > self.context["today"]:
             raise forms.ValidationError(_("The link cannot start in the future."))
         return day

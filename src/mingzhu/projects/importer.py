@@ -3,7 +3,6 @@ one transaction, or none, with the problems listed per row and field."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -139,16 +138,7 @@ class ProjectRow(RawRowForm):
         return port in YES
 
     def clean_negotiating_on(self):
-        value = self.cleaned_data["negotiating_on"]
-        if isinstance(value, dt.datetime):
-            day = value.date()
-        elif isinstance(value, dt.date):
-            day = value
-        else:
-            try:
-                day = dt.date.fromisoformat(cell_text(value))
-            except ValueError:
-                raise forms.ValidationError(_("Dates must look like 2025-12-31.")) from None
+        day = self.day("negotiating_on")
         problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
         if problem:
             raise forms.ValidationError(problem)
