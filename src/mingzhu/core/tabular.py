@@ -43,6 +43,30 @@ HEADER_SEARCH_ROWS = 10
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
+# The town column of a village record or register, as sheets head it.
+TOWN_HEADINGS = (
+    "所属镇（街道）",
+    "镇（街道）",
+    "镇街",
+    "所属镇街",
+    "镇",
+    "乡镇",
+    "所属乡镇",
+    "所属乡镇（街道）",
+    "乡镇（街道）",
+    "乡镇街道",
+    "乡（镇、街道）",
+    "所在镇（街道）",
+    "所在乡镇",
+    "所在乡镇（街道）",
+)
+# A year in front of a heading: "2025年家庭人均纯收入（元）" is the column 家庭人均纯收入 of 2025.
+LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?\s*")
+# A year as titles write it: 2025年度…, 2025年…; a day or month (填报日期：2026年2月28日,
+# 2026年1-2月) is no year the table is of.
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?![\d\s\-—～~至、]*月)")
+# A month without its day (2024.3, 2024-03, 2024/3, 2024年3月).
+_MONTH = re.compile(r"^((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*月?$")
 # Columns read from a row (the rest of a very wide sheet is ignored).
 MAX_COLUMNS = 200
 MB = 1024 * 1024
@@ -125,8 +149,19 @@ class Table:
     # them (a 序号 merged over the rows of a task's sub-items).
     merged: set[tuple[int, str]] = field(default_factory=set)
 
+    # The text of the rows above the header (the sheet's title, its 填报 lines).
+    titles: list[str] = field(default_factory=list)
+    # key -> the year written in front of the column's heading (2025年人均纯收入).
+    header_years: dict[str, int] = field(default_factory=dict)
+
     def header(self, key: str) -> str:
         return self.headers.get(key, key)
+
+    def title_year(self) -> int | None:
+        """The one year the title rows name (2025年度亩均效益评价数据表; not a day such as
+        填报日期：2026年2月28日), else None."""
+        years = {int(y) for text in self.titles for y in TITLE_YEAR.findall(text)}
+        return years.pop() if len(years) == 1 else None
 
 
 # -- reading the grid -----------------------------------------------------------------
@@ -447,11 +482,19 @@ def _match(cell: Any, wanted: Sequence[Column]) -> Column | None:
         return None
     # "新签约项目总投资（亿元）" is the column "新签约项目总投资": a unit in brackets after a
     # heading is dropped when nothing matches the heading as written.
-    for candidate in (key, _key(TRAILING_BRACKET.sub("", str(cell)))):
+    bare = TRAILING_BRACKET.sub("", str(cell))
+    # "2025年家庭人均纯收入（元）": the year in front goes too (``heading_year`` keeps it).
+    for candidate in (key, _key(bare), _key(LEADING_YEAR.sub("", bare))):
         for column in wanted:
             if candidate in {_key(n) for n in column.names}:
                 return column
     return None
+
+
+def heading_year(heading: str) -> int | None:
+    """The year written in front of a heading (2025年家庭人均纯收入), else None."""
+    found = LEADING_YEAR.match(str(heading or ""))
+    return int(found.group(1)) if found else None
 
 
 def _header_map(row: list, wanted: Sequence[Column]) -> dict[str, tuple[int, str]]:
@@ -489,6 +532,24 @@ def is_heading(values: Sequence) -> bool:
     return len(filled) > 1 or bool(SECTION.match(str(filled[0])))
 
 
+# A 台账's total row (合计, 小计, 总 计 …) and the lines under the table (注：…, 填表说明：…,
+# 填报人：… 审核人：…): their first filled cell says so; they are never data.
+TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总合计)(?:[:：(（].*)?$")
+FOOTNOTE = re.compile(
+    r"^(?:注|说明|填表说明|填报说明|备注|附注|填报人|审核人|制表人|联系人|单位负责人|负责人)\s*\d*\s*[:：]"
+)
+
+
+def is_total_or_note(values: Sequence) -> bool:
+    """A total row (its first filled cell 合计, 小计 …, a 序号 before it allowed to be
+    empty) or a line of notes or signatures under the table."""
+    first = next((v for v in values if v is not None and str(v).strip()), None)
+    if not isinstance(first, str):
+        return False
+    text = re.sub(r"\s+", "", first)
+    return bool(TOTAL.match(text) or FOOTNOTE.match(text))
+
+
 def is_example(values: Sequence) -> bool:
     """A template's example row: its first filled cell is 示例 (it is never imported)."""
     first = next((v for v in values if v is not None), None)
@@ -521,8 +582,20 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
     if missing:
         raise WorkbookError(_missing_message(missing))
     table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
+    table.titles = [
+        " ".join(dict.fromkeys(str(v).strip() for v in row if v is not None))
+        for row in grid[:header_index]
+    ]
+    for key, (_i, heading) in found.items():
+        if (year := heading_year(heading)) is not None:
+            table.header_years[key] = year
     for number, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        if all(v is None for v in values) or is_example(values) or is_heading(values):
+        if (
+            all(v is None for v in values)
+            or is_example(values)
+            or is_heading(values)
+            or is_total_or_note(values)
+        ):
             continue
         record = {c.key: None for c in wanted}
         for key, (index, _h) in found.items():
@@ -534,6 +607,18 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
 
 
 # -- validating and writing ------------------------------------------------------------
+
+
+def month_start(value: Any) -> dt.date | None:
+    """The first day of a month written without its day: 2024.3, 2024-03, 2024/3,
+    2024年3月 (text; a number such as 2024.1 may have lost the 0 of October and is
+    not read). None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, str):
+        return None
+    found = _MONTH.match(value.strip())
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return dt.date(int(found.group(1)), int(found.group(2)), 1)
 
 
 class RowForm(forms.Form):
@@ -591,14 +676,17 @@ class RawRowForm(RowForm):
         """The cell of column ``key`` as stripped text."""
         return cell_text(self.cleaned_data[key])
 
-    def day(self, key: str, *, required: bool = True) -> dt.date | None:
+    def day(self, key: str, *, required: bool = True, month: bool = False) -> dt.date | None:
         """The cell of column ``key`` as a day, written as offices write one (a date
         cell, 2025-12-31, 2025/12/31, 2025.12.31, 2025年12月31日); None for an empty
-        cell that is not ``required``."""
+        cell that is not ``required``. With ``month``, a month without its day (2024.3,
+        2024-03, 2024年3月: since when, as rolls write it) is its first day."""
         value = self.cleaned_data[key]
         if not required and cell_text(value) == "":
             return None
         day = parse_day(value)
+        if day is None and month:
+            day = month_start(value)
         if day is None:
             raise forms.ValidationError(DAY_FORMS)
         return day
