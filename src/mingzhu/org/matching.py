@@ -62,6 +62,10 @@ _REGION = re.compile(r"^(?:全市|本市|市|县|区|[\u4e00-\u9fff]{2}(?:市|�
 _SPACE = re.compile(r"\s+")
 # The seat of a town or street as letters name it: 新坝镇人民政府, 三茅街道办事处.
 _SEAT = re.compile(r"(?:人民政府|政府|办事处|办)$")
+# A village or community under its committee's name: 红旗村民委员会 (红旗村村民委员会,
+# 红旗村委会) is 红旗村, 东关社区居民委员会 (东关社区居委会) is 东关社区.
+_COMMITTEE = re.compile(r"(?:村民委员会|村委会|村委)$")
+_RESIDENTS = re.compile(r"(?:社区)?(?:居民委员会|居委会)$")
 # "All towns" in the forms texts use: 各镇（街道）, 各镇街, 各镇（街道、园区）, 各板块.
 ALL_TOWNS = re.compile(r"^各(?:镇|乡镇|镇街|镇区|板块|辖市区)(?:[（(][^）)]*[）)])?$")
 # "All streets": 各街道, 各街道办事处 (the towns and zones are not meant).
@@ -105,7 +109,15 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
         seat = _SEAT.sub("", form)
         if seat != form and len(seat) >= 2 and seat[-1] in "镇乡街道区":
             forms.add(seat)
-    return {_spelled_out(form) for form in forms if form}
+    committees = set()
+    for form in forms:
+        village = _COMMITTEE.sub("", form)
+        if village != form and len(village) >= 1:
+            committees.add(village if village.endswith("村") else village + "村")
+        community = _RESIDENTS.sub("", form)
+        if community != form and community:
+            committees.add(community + "社区")
+    return {_spelled_out(form) for form in forms | committees if form}
 
 
 class UnitMatcher:
