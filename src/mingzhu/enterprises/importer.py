@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
+    TOWN_HEADINGS,
     Column,
     ImportResult,
     RawRowForm,
@@ -17,6 +18,7 @@ from mingzhu.core.tabular import (
     apply_row,
     cell_text,
     changeable,
+    missing_columns,
     read_table,
     run_import,
 )
@@ -60,10 +62,10 @@ REGISTRY_HEADERS = [
 REGISTRY_COLUMNS = [
     Column("code", CODE, ("信用代码",)),
     Column("name", NAME),
-    Column("town", TOWN, ("所属镇（街道）", "镇街")),
-    Column("industry", INDUSTRY),
-    Column("scale", SCALE),
-    Column("land_mu", LAND, ("用地面积（亩）",)),
+    Column("town", TOWN, TOWN_HEADINGS),
+    Column("industry", INDUSTRY, ("国民经济行业代码", "行业类别代码", "所属行业代码")),
+    Column("scale", SCALE, ("企业规模", "规模类型", "是否规上")),
+    Column("land_mu", LAND, ("用地面积（亩）", "土地面积", "占地面积", "用地")),
     Column("high_tech_certificate", HT_CERT, required=False),
     Column("high_tech_from", HT_FROM, required=False),
     Column("high_tech_until", HT_UNTIL, required=False),
@@ -90,7 +92,15 @@ FIGURES = [
 ]
 # Other names offices' sheets give the same columns.
 ALIASES = {
+    "sales": ("应税销售收入", "销售收入"),
     "revenue": ("主营业务收入", "营业收入（万元）"),
+    "tax": ("评价税收", "税收", "实缴税金", "税收实际贡献", "入库税收", "税收总额"),
+    "value_added": ("增加值",),
+    "energy_tce": ("能耗", "综合能耗（等价值）", "能源消费量"),
+    "electricity": ("用电", "总用电量"),
+    "emissions": ("主要污染物排放量", "污染物排放量", "排放总量"),
+    "rd_expense": ("R&D经费支出", "R&D经费", "研发费用", "研发投入", "研究与试验发展经费支出"),
+    "employees": ("年平均职工人数", "职工人数（人）", "从业人员", "年平均从业人员", "从业人数"),
     "cod": ("COD", "化学需氧量排放量"),
     "ammonia": ("氨氮排放量",),
     "so2": ("二氧化硫排放量",),
@@ -100,7 +110,8 @@ EXEMPT, VETO, BONUS = "免评原因", "否决原因", "加减分"
 ANNUAL_HEADERS = [CODE, YEAR, *[h for _f, h in FIGURES], EXEMPT, VETO, BONUS]
 ANNUAL_COLUMNS = [
     Column("code", CODE, ("信用代码",)),
-    Column("year", YEAR, ("年份",)),
+    # Without a 年度 column, the year the title names (2025年度…数据表) is every row's.
+    Column("year", YEAR, ("年份", "评价年度", "数据年度"), required=False),
     *[Column(f, h, ALIASES.get(f, ()), required=False) for f, h in FIGURES],
     Column("exempt_reason", EXEMPT, required=False),
     Column("veto_reason", VETO, required=False),
@@ -109,6 +120,14 @@ ANNUAL_COLUMNS = [
 ANNUAL_FIELDS = [c.key for c in ANNUAL_COLUMNS[2:]]
 
 SCALE_WORDS = {"规上": Scale.ABOVE, "规下": Scale.BELOW, "above": Scale.ABOVE, "below": Scale.BELOW}
+SCALE_WORDS |= {
+    "规模以上": Scale.ABOVE,
+    "规模以下": Scale.BELOW,
+    "是": Scale.ABOVE,
+    "否": Scale.BELOW,
+}
+# 用地面积 written for an enterprise without land of its own (it rents its plant).
+NO_LAND = {"租赁", "租用", "租赁厂房", "无", "/", "-", "—"}
 LISTING_WORDS = {str(c.label): c.value for c in Listing} | {c.value: c.value for c in Listing}
 LISTING_WORDS |= {"未上市": "none", "上市后备": "reserve", "已上市": "listed", "": "none"}
 DIGITAL_WORDS = {
@@ -195,6 +214,8 @@ class RegistryRow(_Row):
         return self.word("scale", SCALE_WORDS, _("规上 or 规下"))
 
     def clean_land_mu(self):
+        if self.text("land_mu") in NO_LAND:
+            return None
         try:
             return number(self.cleaned_data["land_mu"])
         except ValueError:
@@ -249,6 +270,8 @@ class AnnualRow(_Row):
         return enterprise_id
 
     def clean_year(self):
+        if self.cleaned_data["year"] is None and "year" not in self.context["table"].headers:
+            return self.context["title_year"]
         try:
             year = number(self.cleaned_data["year"], integer=True)
             if year is None or not 2000 <= year <= 2100:
@@ -289,6 +312,10 @@ class AnnualRow(_Row):
 
 def import_annual(file, *, actor) -> ImportResult:
     table = read_table(file, ANNUAL_COLUMNS)
+    title_year = table.title_year()
+    if "year" not in table.headers and title_year is None:
+        # Neither a 年度 column nor one year in the title: the year is missing.
+        raise missing_columns([ANNUAL_COLUMNS[1]])
     visible = restrict(Enterprise.objects.all(), actor, "view")
     may_add = actor.has_perm("enterprises.add_annualdata")
     changeable = set(
@@ -314,7 +341,11 @@ def import_annual(file, *, actor) -> ImportResult:
         obj.save()
         return obj, current is None
 
-    context = {"by_code": dict(visible.values_list("credit_code", "pk"))}
+    context = {
+        "by_code": dict(visible.values_list("credit_code", "pk")),
+        "table": table,
+        "title_year": title_year,
+    }
     return run_import(table, AnnualRow, write, context=context, prepare=prepare)
 
 
