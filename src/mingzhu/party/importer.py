@@ -21,6 +21,8 @@ user's.
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -32,6 +34,7 @@ from mingzhu.core.audit import acting_as
 from mingzhu.core.forms import add_errors
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
+    TOWN_HEADINGS,
     Column,
     ImportResult,
     PlacedRowForm,
@@ -58,8 +61,21 @@ from .models import (
     PartyOrganisation,
 )
 
-VILLAGE = Column("village", "村（社区）", ("村", "村居", "所在村", "村（居）", "居住村（社区）"))
-TOWN = Column("town", "所属镇（街道）", ("镇（街道）", "镇街", "所属镇街", "镇"), required=False)
+VILLAGE = Column(
+    "village",
+    "村（社区）",
+    (
+        "村",
+        "村居",
+        "所在村",
+        "村（居）",
+        "居住村（社区）",
+        "所在村（社区）",
+        "村名",
+        "村（居）名称",
+    ),
+)
+TOWN = Column("town", "所属镇（街道）", TOWN_HEADINGS, required=False)
 YES = {"是", "在册", "正常", "yes", "y", "true", "1", "√"}
 NO = {"否", "不在册", "停用", "出党", "转出", "no", "n", "false", "0", "×"}
 ROLE_WORDS = {
@@ -73,7 +89,10 @@ ROLE_WORDS = {
     "小组长": MemberRole.GROUP_LEADER,
     "党员": MemberRole.MEMBER,
     "普通党员": MemberRole.MEMBER,
+    "正式党员": MemberRole.MEMBER,
 }
+# 组织委员, 宣传委员, 纪检委员 …: a committee member by the work given.
+COMMITTEE_ROLE = re.compile(r"^(?:支部|支委|党支部|总支)?\w{0,4}委员$")
 KIND_WORDS = {
     "党员联户": LinkKind.HOUSEHOLD,
     "联户": LinkKind.HOUSEHOLD,
@@ -98,6 +117,52 @@ def _organisation_key(name: str) -> str:
     return clean(name).removeprefix("中共")
 
 
+# The body's word as registered (支部委员会) and as rolls write it (党支部, 支部).
+_BODY_WORDS = [
+    ("党总支部委员会", "总支"),
+    ("总支部委员会", "总支"),
+    ("党总支部", "总支"),
+    ("党总支", "总支"),
+    ("总支部", "总支"),
+    ("党支部委员会", "支部"),
+    ("支部委员会", "支部"),
+    ("党支部", "支部"),
+    ("党委员会", "党委"),
+]
+
+
+def _body_key(name: str) -> str:
+    """A party body's name with its body word in one form: 中共某某村支部委员会,
+    某某村党支部 and 某某村支部 all end in 支部; 中共 dropped."""
+    key = _organisation_key(name)
+    for word, short in _BODY_WORDS:
+        if key.endswith(word):
+            return key[: -len(word)] + short
+    return key
+
+
+class Organisations(dict):
+    """The organisations by registered name; ``find`` also takes the short names rolls
+    write (红旗村党支部 for 中共某某县某某镇红旗村支部委员会): the one organisation whose
+    registered name ends so, with the body word in one form."""
+
+    def __init__(self, organisations):
+        super().__init__({_organisation_key(o.name): o for o in organisations})
+        self.by_body = {}
+        for o in organisations:
+            self.by_body.setdefault(_body_key(o.name), []).append(o)
+
+    def find(self, name: str):
+        found = self.get(_organisation_key(name))
+        if found is not None:
+            return found
+        key = _body_key(name)
+        if len(key) < 3:
+            return None
+        matches = [o for body, orgs in self.by_body.items() if body.endswith(key) for o in orgs]
+        return matches[0] if len(matches) == 1 else None
+
+
 class _Row(PlacedRowForm):
     def checked(self, obj, exclude) -> None:
         try:
@@ -110,7 +175,20 @@ class _Row(PlacedRowForm):
 
 MEMBER_COLUMNS = [
     Column("name", "姓名", ("党员姓名", "党员")),
-    Column("organisation", "所属党组织", ("党组织", "所在党组织", "所属支部", "所在支部", "支部")),
+    Column(
+        "organisation",
+        "所属党组织",
+        (
+            "党组织",
+            "所在党组织",
+            "所属支部",
+            "所在支部",
+            "支部",
+            "所在党支部",
+            "所属党支部",
+            "党支部",
+        ),
+    ),
     VILLAGE,
     TOWN,
     Column("group", "党小组", ("所在党小组", "所属党小组"), required=False),
@@ -126,7 +204,7 @@ class MemberRow(_Row):
 
     def clean_organisation(self):
         name = self.required_text("organisation")
-        found = self.context["organisations"].get(_organisation_key(name))
+        found = self.context["organisations"].find(name)
         if found is None:
             raise forms.ValidationError(_("no party organisation named %(name)s") % {"name": name})
         return found
@@ -136,6 +214,8 @@ class MemberRow(_Row):
         if not word:
             return MemberRole.MEMBER
         role = ROLE_WORDS.get(word) or self.context["role_labels"].get(word)
+        if role is None and COMMITTEE_ROLE.match(word):
+            role = MemberRole.COMMITTEE_MEMBER
         if role is None:
             raise forms.ValidationError(
                 _("one of %(words)s") % {"words": "、".join(self.context["role_names"])}
@@ -172,9 +252,9 @@ class MemberRow(_Row):
         return data
 
 
-def _organisations(actor) -> dict[str, PartyOrganisation]:
+def _organisations(actor) -> Organisations:
     visible = restrict(PartyOrganisation.objects.all(), actor, "view")
-    return {_organisation_key(o.name): o for o in visible}
+    return Organisations(list(visible))
 
 
 def import_members(file, *, actor, valid_only: bool = False) -> ImportResult:
@@ -243,7 +323,7 @@ class LinkRow(_Row):
         value = self.cleaned_data["started_on"]
         if value in (None, ""):
             return self.context["today"]
-        day = self.day("started_on")
+        day = self.day("started_on", month=True)
         if day > self.context["today"]:
             raise forms.ValidationError(_("The link cannot start in the future."))
         return day
