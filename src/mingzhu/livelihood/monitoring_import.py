@@ -38,6 +38,7 @@ from mingzhu.core.audit import acting_as
 from mingzhu.core.periods import deadline_in
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
+    TOWN_HEADINGS,
     Column,
     ImportResult,
     PlacedRowForm,
@@ -45,6 +46,7 @@ from mingzhu.core.tabular import (
     RowProblem,
     cell_text,
     changeable,
+    missing_columns,
     read_table,
     run_import,
     save_if_changed,
@@ -66,9 +68,14 @@ COLUMNS = [
     Column("village", "村（社区）", ("村", "村居", "所在村", "村（居）")),
     Column("head_name", "户主姓名", ("户主", "姓名")),
     Column("id_number", "身份证号", ("身份证号码", "户主身份证号", "证件号码", "公民身份号码")),
-    Column("household_type", "监测对象类型", ("监测类型", "对象类型", "户类型", "类型")),
+    Column(
+        "household_type",
+        "监测对象类型",
+        ("监测类型", "对象类型", "户类型", "类型", "监测对象类别", "对象类别", "监测类别", "类别"),
+    ),
     Column("members", "家庭人口", ("家庭人口数", "人口数", "家庭成员数", "人口")),
-    Column("income_year", "收入年度", ("年度", "收入年份")),
+    # Optional when the income's heading carries its year (2025年家庭人均纯收入（元）).
+    Column("income_year", "收入年度", ("年度", "收入年份"), required=False),
     Column(
         "income_per_capita",
         "人均纯收入",
@@ -77,7 +84,7 @@ COLUMNS = [
     Column("risk_causes", "风险类型", ("致贫风险", "返贫致贫风险", "风险", "主要风险")),
     Column("cadre", "帮扶责任人", ("帮扶人", "结对帮扶人", "责任人", "帮扶干部")),
     Column("identified_on", "识别时间", ("识别日期", "纳入时间", "纳入监测时间")),
-    Column("town", "所属镇（街道）", ("镇（街道）", "镇街", "所属镇街", "镇"), required=False),
+    Column("town", "所属镇（街道）", TOWN_HEADINGS, required=False),
 ]
 # The form's fields a stored household keeps unless the sheet carries their column.
 FORM_FIELDS = HouseholdForm.Meta.fields
@@ -174,6 +181,13 @@ class HouseholdRow(PlacedRowForm):
             raise forms.ValidationError(_("is required"))
         return causes
 
+    def clean_income_per_capita(self):
+        # 9,120 and 9120元 as offices write an amount.
+        value = self.cleaned_data["income_per_capita"]
+        if isinstance(value, str):
+            value = re.sub(r"[,，\s]", "", value).removesuffix("元")
+        return value
+
     def clean_identified_on(self):
         return self.day("identified_on")
 
@@ -202,6 +216,7 @@ def import_households(file, *, actor, valid_only: bool = False) -> ImportResult:
     """Create or update the monitored households of the sheet, matched by the head's ID
     number (through its digest); ``result.objects`` are the households written."""
     table = read_table(file, COLUMNS)
+    _income_year_from_heading(table)
     existing = {
         h.id_digest: h for h in MonitoredHousehold.objects.exclude(id_digest="").order_by("-pk")
     }
@@ -223,6 +238,19 @@ def import_households(file, *, actor, valid_only: bool = False) -> ImportResult:
             context=context,
             valid_only=valid_only,
         )
+
+
+def _income_year_from_heading(table) -> None:
+    """Without a 收入年度 column, the year written in the income's heading (2025年家庭
+    人均纯收入（元）) is every row's; with neither, the column is missing."""
+    if "income_year" in table.headers:
+        return
+    year = table.header_years.get("income_per_capita")
+    if year is None:
+        raise missing_columns([c for c in COLUMNS if c.key == "income_year"])
+    table.headers["income_year"] = table.headers["income_per_capita"]
+    for _number, record in table.rows:
+        record["income_year"] = year
 
 
 def household_template(actor):
