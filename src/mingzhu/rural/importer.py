@@ -24,6 +24,7 @@ from mingzhu.core.audit import acting_as
 from mingzhu.core.forms import add_errors
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
+    TOWN_HEADINGS,
     Column,
     ImportResult,
     PlacedRowForm,
@@ -40,10 +41,14 @@ from mingzhu.org.matching import Places, clean
 from .models import Facility, FacilityType, Maintainer
 
 COLUMNS = [
-    Column("village", "村（社区）", ("村", "行政村", "村居", "所在村", "村名", "村（居）")),
+    Column(
+        "village",
+        "村（社区）",
+        ("村", "行政村", "村居", "所在村", "村名", "村（居）", "所在村（社区）", "村（社区）名称"),
+    ),
     Column("name", "设施名称", ("设施", "名称", "设施名")),
-    Column("type", "设施类型", ("类型", "设施类别", "类别")),
-    Column("town", "所属镇（街道）", ("镇（街道）", "镇街", "所属镇街", "镇"), required=False),
+    Column("type", "设施类型", ("类型", "设施类别", "类别", "设施种类", "类型名称")),
+    Column("town", "所属镇（街道）", TOWN_HEADINGS, required=False),
     Column("location", "位置", ("地点", "设施位置", "具体位置", "地址"), required=False),
     Column("maintainer", "运维主体", ("运维单位", "管护主体", "管护单位"), required=False),
     Column("is_active", "是否在用", ("在用", "使用状态", "状态"), required=False),
@@ -51,6 +56,36 @@ COLUMNS = [
 FIELDS = ["village", "name", "type", "location", "maintainer", "is_active"]
 YES = {"是", "在用", "使用", "正常", "yes", "y", "true", "1", "√"}
 NO = {"否", "停用", "不在用", "废弃", "no", "n", "false", "0", "×"}
+
+
+# What offices call the catalogue's default types (农村公路 is the type 农村道路): tried
+# when the word names no type of the catalogue itself.
+TYPE_WORDS = {
+    "农村公路": "农村道路",
+    "通村公路": "农村道路",
+    "村道": "农村道路",
+    "道路": "农村道路",
+    "公厕": "公共厕所",
+    "厕所": "公共厕所",
+    "农村公厕": "公共厕所",
+    "饮水工程": "供水",
+    "农村饮水工程": "供水",
+    "饮水安全工程": "供水",
+    "供水工程": "供水",
+    "供水设施": "供水",
+    "污水处理设施": "污水处理",
+    "污水治理": "污水处理",
+    "垃圾处理": "垃圾收运",
+    "垃圾收集": "垃圾收运",
+    "垃圾池": "垃圾收运",
+    "垃圾收集点": "垃圾收运",
+    "路灯照明": "路灯",
+    "太阳能路灯": "路灯",
+    "沟渠": "河道沟塘",
+    "河道": "河道沟塘",
+    "沟塘": "河道沟塘",
+    "绿化带": "绿化",
+}
 
 
 class FacilityRow(PlacedRowForm):
@@ -62,7 +97,8 @@ class FacilityRow(PlacedRowForm):
 
     def clean_type(self):
         name = self.required_text("type")
-        found = self.context["types"].get(clean(name))
+        types = self.context["types"]
+        found = types.get(clean(name)) or types.get(TYPE_WORDS.get(clean(name), ""))
         if found is None:
             raise forms.ValidationError(_("no facility type named %(name)s") % {"name": name})
         return found
