@@ -27,11 +27,18 @@ class InstrumentKind(models.TextChoices):
 # Chinese names accepted on import besides the codes.
 KIND_ALIASES = {
     "政府债券": InstrumentKind.GOVERNMENT_BOND,
+    "一般债券": InstrumentKind.GOVERNMENT_BOND,
+    "专项债券": InstrumentKind.GOVERNMENT_BOND,
     "银行贷款": InstrumentKind.BANK_LOAN,
+    "银行借款": InstrumentKind.BANK_LOAN,
     "企业债券": InstrumentKind.ENTERPRISE_BOND,
     "非标": InstrumentKind.NON_STANDARD,
     "非标融资": InstrumentKind.NON_STANDARD,
+    "信托贷款": InstrumentKind.NON_STANDARD,
+    "信托": InstrumentKind.NON_STANDARD,
+    "信托融资": InstrumentKind.NON_STANDARD,
     "融资租赁": InstrumentKind.LEASING,
+    "金融租赁": InstrumentKind.LEASING,
     "其他": InstrumentKind.OTHER,
 }
 

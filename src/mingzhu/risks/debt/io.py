@@ -32,6 +32,7 @@ from mingzhu.core.tabular import (
     WorkbookError,
     apply_row,
     changeable,
+    missing_columns,
     read_table,
     run_import,
     validate_rows,
@@ -45,15 +46,42 @@ from .services import InstrumentRow
 # The headings the ledger's export writes (编码, 本金（万元）, 年利率（%）, 到期日 …) are
 # among the accepted ones, so that an exported list imports again.
 INSTRUMENT_COLUMNS = [
-    Column("id", "编号", ("编码", "债务编号", "id", "code")),
-    Column("entity", "主体", ("债务主体", "借款主体", "融资主体", "entity")),
-    Column("kind", "类型", ("债务品种", "融资方式", "kind")),
-    Column("principal", "本金", ("本金余额", "principal")),
-    Column("rate", "利率", ("年利率", "rate")),
+    Column(
+        "id",
+        "编号",
+        ("编码", "债务编号", "合同编号", "借款合同编号", "债券代码", "债务编码", "id", "code"),
+    ),
+    Column(
+        "entity",
+        "主体",
+        ("债务主体", "借款主体", "融资主体", "债务单位", "借款单位", "举借单位", "entity"),
+    ),
+    # Optional when the 债务类型 column names the kinds (银行贷款, 融资租赁 …): see _kinds.
+    Column(
+        "kind", "类型", ("债务品种", "融资方式", "融资类型", "借款类型", "kind"), required=False
+    ),
+    # A bond's amount issued is its principal (repaid at maturity).
+    Column(
+        "principal",
+        "本金",
+        ("本金余额", "债务余额", "借款余额", "余额", "发行金额", "发行额", "发行规模", "principal"),
+    ),
+    Column("rate", "利率", ("年利率", "票面利率", "借款利率", "合同利率", "rate")),
     Column("maturity", "到期月份", ("到期日", "到期日期", "到期时间", "maturity")),
-    Column("refinanceable", "可展期", ("可再融资或展期", "可否展期", "refinanceable")),
-    Column("max_defer_months", "最长展期月数", ("最长展期", "max_defer_months")),
-    Column("start", "起始日", ("起息日", "借款日期", "开始日期", "start"), required=False),
+    # Without these columns an instrument may not be refinanced (否, 0 months).
+    Column(
+        "refinanceable",
+        "可展期",
+        ("可再融资或展期", "可否展期", "refinanceable"),
+        required=False,
+    ),
+    Column("max_defer_months", "最长展期月数", ("最长展期", "max_defer_months"), required=False),
+    Column(
+        "start",
+        "起始日",
+        ("起息日", "借款日期", "开始日期", "放款日期", "发行日期", "start"),
+        required=False,
+    ),
     Column("budget", "债务类型", ("预算", "budget"), required=False),
     Column("lender", "债权人", ("贷款机构", "出借人", "lender"), required=False),
 ]
@@ -166,10 +194,10 @@ class InstrumentForm(RawRowForm):
         return found
 
     def clean_kind(self):
-        kind = _text(self.cleaned_data["kind"])
-        labels = {str(k.label): k.value for k in InstrumentKind}
-        kind = KIND_ALIASES.get(kind) or labels.get(kind, kind)
-        if kind not in InstrumentKind.values:
+        if not self.context.get("kind_column", True):
+            return None  # read from the 债务类型 column (clean_budget)
+        kind = _kind(self.cleaned_data["kind"])
+        if kind is None:
             raise forms.ValidationError(
                 _("expected one of %(kinds)s")
                 % {"kinds": "、".join([*KIND_ALIASES, *InstrumentKind.values])}
@@ -207,10 +235,22 @@ class InstrumentForm(RawRowForm):
 
     def clean_budget(self):
         text = _text(self.cleaned_data["budget"])
+        kind_column = self.context.get("kind_column", True)
         if not text:
+            if not kind_column:
+                raise forms.ValidationError(_("required"))
             return None
         budgets = {str(b.label): b.value for b in Budget} | {b.value: b.value for b in Budget}
         budgets |= {"一般债务": Budget.GENERAL, "专项债务": Budget.SPECIAL}
+        if not kind_column:
+            # A ledger's 债务类型 names the instrument's kind (银行贷款, 信托贷款 …).
+            kind = _kind(text)
+            if kind is None:
+                raise forms.ValidationError(
+                    _("expected one of %(kinds)s") % {"kinds": "、".join(KIND_ALIASES)}
+                )
+            self.cleaned_data["kind"] = kind
+            return None
         if text not in budgets:
             raise forms.ValidationError(_("expected 一般债务 or 专项债务"))
         return budgets[text]
@@ -249,6 +289,14 @@ class InstrumentForm(RawRowForm):
         return months
 
 
+def _kind(value) -> str | None:
+    """The instrument kind a cell names (its code, label or a word of ``KIND_ALIASES``)."""
+    text = _text(value)
+    labels = {str(k.label): k.value for k in InstrumentKind}
+    kind = KIND_ALIASES.get(text) or labels.get(text, text)
+    return kind if kind in InstrumentKind.values else None
+
+
 def _day(value) -> dt.date | None:
     """A date cell, or text as 2027-06-15, 2027/6/15 or 2027年6月15日; else None."""
     if isinstance(value, dt.datetime):
@@ -267,7 +315,12 @@ def _day(value) -> dt.date | None:
 def read_instruments(file) -> tuple[list[InstrumentRow], list[RowError]]:
     """The planner's input: the instruments of a spreadsheet (a path or an open file),
     each entity a name."""
-    good, errors = validate_rows(_table(file, INSTRUMENT_COLUMNS), InstrumentForm)
+    table = _table(file, INSTRUMENT_COLUMNS)
+    try:
+        context = {"kind_column": _kind_column(table)}
+    except WorkbookError as exc:
+        raise InputError(str(exc)) from exc
+    good, errors = validate_rows(table, InstrumentForm, context=context)
     return [
         InstrumentRow(
             id=row["id"],
@@ -285,6 +338,32 @@ def read_instruments(file) -> tuple[list[InstrumentRow], list[RowError]]:
     ], errors
 
 
+# Companies as ledgers write them: 县城投公司 is 某某县城市建设投资有限公司.
+COMPANY_WORDS = {
+    "城投": "城市建设投资",
+    "城建投": "城市建设投资",
+    "交投": "交通投资",
+    "水投": "水务投资",
+    "产投": "产业投资",
+    "国投": "国有资产投资",
+    "文旅投": "文化旅游投资",
+}
+_COMPANY_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|集团公司$|集团$")
+_REGION = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2}(?:市|县|区)|县|市|区)")
+
+
+def company_key(name: str) -> str:
+    """A company's name without its region and legal form, short words spelled out
+    (临溪县城市建设投资有限公司, 县城投公司 and 城投集团 give 城市建设投资)."""
+    text = _REGION.sub("", clean(name))
+    text = _COMPANY_FORM.sub("", text).removesuffix("公司")
+    for short in sorted(COMPANY_WORDS, key=len, reverse=True):
+        if text.startswith(short):
+            text = COMPANY_WORDS[short] + text[len(short) :]
+            break
+    return text
+
+
 class EntityMatcher:
     """The debt entities by their name or short name, else by the unit that answers for
     them (a platform company is a unit; 市财政局 finds the government's entity)."""
@@ -292,13 +371,15 @@ class EntityMatcher:
     def __init__(self, entities):
         self.entities = list(entities)
         self.by_name: dict[str, set] = {}
+        self.by_company: dict[str, set] = {}
         for entity in self.entities:
             for name in {entity.name, entity.short_name} - {""}:
                 self.by_name.setdefault(clean(name), set()).add(entity)
+                self.by_company.setdefault(company_key(name), set()).add(entity)
         self.units = UnitMatcher({e.unit for e in self.entities})
 
     def find(self, name: str):
-        found = self.by_name.get(clean(name))
+        found = self.by_name.get(clean(name)) or self.by_company.get(company_key(name))
         if found is None:
             found = {e for u in self.units.candidates(name) for e in self.entities if e.unit == u}
         return next(iter(found)) if len(found) == 1 else None
@@ -316,6 +397,16 @@ def _entities(actor):
     return restrict(DebtEntity.objects.all(), actor, "view").filter(unit__in=units)
 
 
+def _kind_column(table: Table) -> bool:
+    """Whether the sheet has a 类型 column; without one its 债务类型 column must name the
+    kinds, and without either the column is missing."""
+    if "kind" in table.headers:
+        return True
+    if "budget" not in table.headers:
+        raise missing_columns([INSTRUMENT_COLUMNS[2]])
+    return False
+
+
 def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult:
     """Create or update the ledger's instruments from a spreadsheet (a path or an open
     file): all rows or none (``valid_only`` writes the good ones)."""
@@ -324,7 +415,10 @@ def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult
     if not _may_import(actor):
         raise PermissionDenied(_("You may not import debt instruments."))
     table = read_table(file, INSTRUMENT_COLUMNS)  # a WorkbookError for an unreadable file
-    context = {"entities": EntityMatcher(_entities(actor).select_related("unit"))}
+    context = {
+        "entities": EntityMatcher(_entities(actor).select_related("unit")),
+        "kind_column": _kind_column(table),
+    }
     may_change = changeable(DebtInstrument.objects.all(), actor)
     stored: dict[str, DebtInstrument] = {}
 
