@@ -13,8 +13,9 @@ truth, row by row. It prints per sheet and in total:
   refuses all its rows); rows the truth refuses that the import refuses are ``refused right``;
 - non-data rows wrongly imported: rows the truth marks as no data (section headings, 合计,
   小计, 注) that the import would create, and rows the truth does not list at all;
-- field accuracy over the rows imported: units (lead unit, and the co-units as a set),
-  deadlines, amounts.
+- field accuracy over the rows imported: units (lead unit, and the co-units as a set;
+  towns, villages, party organisations, members, debt entities), deadlines and other dates
+  (years, maturities, periods), amounts (compared as numbers; an empty cell as null).
 
 It runs on a temporary SQLite database, migrated once, in a data folder of its own; each
 sheet runs in a transaction rolled back afterwards (its org units, the importing user and
@@ -27,11 +28,22 @@ whatever the import wrote are gone before the next sheet). Nothing is written el
 
 Truth format (one JSON object per sheet)::
 
-    {"importer": "tasks" | "projects",
+    {"importer": "tasks" | "projects" | "enterprises_registry" | "enterprises_annual"
+                 | "party_members" | "party_links" | "households" | "facilities" | "debt"
+                 | "observations",
      "today": "2026-03-01", "year": 2026,              # the import's day, the list's year
      "city": {"name": "某某县", "short_name": "某某"},
      "units": [{"name": "某某县发展和改革局", "kind": "department", "short_name": ""}, ...],
-               # kind: department, town, street, zone (the county's units, full names)
+               # kind: department, town, street, zone, village (the county's units, full
+               # names; "parent": a unit's full name puts it under that unit, a village
+               # under its town)
+     # what the county keeps already, where the importer looks it up:
+     "party_organisations": [{"name": "中共…支部委员会", "unit": "full name"}],
+     "members": [{"name": "…", "organisation": "…", "village": "full name"}],
+     "enterprises": [{"code": "9132…", "name": "…", "town": "full name"}],
+     "debt_entities": [{"name": "…", "kind": "platform", "unit": "full name"}],
+     "indicators": [{"code": "…", "name": "…", "unit": "亿元", "dimension": "total",
+                     "frequency": "month"}],
      "sheet": {"read": true} | {"read": false, "missing": ["产业链", ...]},
      "rows": [
        {"row": 4, "expect": "create", "title": "words the task's text begins with",
@@ -39,10 +51,15 @@ Truth format (one JSON object per sheet)::
         "deadline": "2026-12-31" | "long_running"},                 # tasks
        {"row": 5, "expect": "create", "name": "...", "town": "full name",
         "investor": "...", "total": 12000},                          # projects (万元)
+       {"row": 5, "expect": "create", "code": "9132…", "name": "…", "town": "full name",
+        "scale": "above", "land_mu": 42.5},                          # the other importers:
+                                     # every key but row/expect is compared with the import
        {"row": 6, "expect": "refuse", "field": "co_units", "reason": "why, in words"},
        {"row": 9, "expect": "none", "what": "合计"}]}
 
-Row numbers are the sheet's own (1 is its first row).
+Row numbers are the sheet's own (1 is its first row). The importers without
+``valid_only`` (the enterprise registry and annual data, observations) are run writing
+their good rows, so that each row's outcome is seen.
 """
 
 from __future__ import annotations
@@ -187,7 +204,9 @@ def _run_projects(data: bytes, truth: dict, city, actor) -> dict:
 
 def _written(result) -> dict:
     """Each row the import writes (created or changed) with its object."""
-    return {row: obj for (row, _new, _text), obj in zip(result.written, result.objects, strict=True)}
+    return {
+        row: obj for (row, _new, _text), obj in zip(result.written, result.objects, strict=True)
+    }
 
 
 def _all_valid(module):

@@ -28,15 +28,17 @@ def _only_the_corpus_county(db):
 def test_the_composed_corpus_scores_as_its_truths_say():
     scores = imports_recall.score_corpus(CORPUS)
     total = scores["total"]
-    assert total["sheets"] == 3 and total["sheet_right"] == 3
-    assert total["data_rows"] == 7 and total["imported_right"] == 7
+    assert total["sheets"] == 11 and total["sheet_right"] == 11
+    assert total["data_rows"] == 18 and total["imported_right"] == 18
     assert total["wrongly_refused"] == 0
-    assert total["refusals"] == 2 and total["refused_right"] == 2
-    assert total["non_data"] == 6 and total["non_data_imported"] == 0
-    assert (total["units_right"], total["unit_fields"]) == (12, 12)
-    assert (total["deadlines_right"], total["deadline_fields"]) == (5, 5)
-    assert (total["amounts_right"], total["amount_fields"]) == (2, 2)
-    assert "total (3 sheets)" in imports_recall.report(scores)
+    assert total["refusals"] == 10 and total["refused_right"] == 10
+    assert total["non_data"] == 9 and total["non_data_imported"] == 0
+    assert (total["units_right"], total["unit_fields"]) == (25, 25)
+    assert (total["deadlines_right"], total["deadline_fields"]) == (9, 9)
+    assert (total["amounts_right"], total["amount_fields"]) == (12, 12)
+    importers = {s["importer"] for s in scores["sheets"].values()}
+    assert importers == set(imports_recall.RUNNERS)
+    assert "total (11 sheets)" in imports_recall.report(scores)
 
 
 def _truth(name):
@@ -70,3 +72,23 @@ def test_a_sheet_refused_for_other_columns_than_the_truths_is_a_miss():
     assert not imports_recall.score_sheet(truth, outcome)["sheet_right"]
     outcome["message"] = "缺少列：产业链"
     assert imports_recall.score_sheet(truth, outcome)["sheet_right"]
+
+
+def test_a_wrong_truth_of_a_register_is_counted_as_a_miss():
+    truth = copy.deepcopy(_truth("f-party-roll"))
+    outcome = imports_recall.run_sheet(CORPUS / "f-party-roll.xlsx", truth)
+    truth["rows"][1]["role"] = "member"  # the roll says 组织委员
+    truth["rows"][0]["village"] = "白水村民委员会"
+    s = imports_recall.score_sheet(truth, outcome)
+    assert s["data_rows"] == 2 and s["imported_right"] == 0
+    assert (s["units_right"], s["unit_fields"]) == (3, 4)
+    assert any("row 4" in miss and "role" in miss for miss in s["misses"])
+
+
+def test_amounts_are_compared_as_numbers_and_an_empty_one_as_none():
+    truth = copy.deepcopy(_truth("d-enterprises-register"))
+    outcome = imports_recall.run_sheet(CORPUS / "d-enterprises-register.xlsx", truth)
+    truth["rows"][0]["land_mu"] = "42.50"
+    truth["rows"][1]["land_mu"] = 0  # the register says 租赁: no land, not 0 亩
+    s = imports_recall.score_sheet(truth, outcome)
+    assert (s["amounts_right"], s["amount_fields"]) == (1, 2)

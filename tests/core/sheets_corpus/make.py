@@ -1,7 +1,8 @@
-"""Write the composed corpus of ``benchmarks/imports_recall.py``: three small sheets laid
-out as offices keep their 台账 (title rows, a 填报 line, section rows, 合计, 注, a two-row
-header, short unit names), with invented names, and their truths. Run it again after
-changing a sheet: ``.venv/bin/python tests/core/sheets_corpus/make.py``."""
+"""Write the composed corpus of ``benchmarks/imports_recall.py``: small sheets laid out as
+offices keep their 台账 (title rows, a 填报 line, section rows, 合计, 注, a two-row header,
+short unit and village names, the year in the title or a heading), with invented names,
+and their truths: three for the task and project imports, one for each other importer.
+Run it again after changing a sheet: ``.venv/bin/python tests/core/sheets_corpus/make.py``."""
 
 import json
 from pathlib import Path
@@ -170,5 +171,381 @@ truth(
             "reason": "白沙镇 is no town of the county",
         },
         {"row": 7, "expect": "none", "what": "合计"},
+    ],
+)
+
+
+# -- one sheet for each of the other importers (villages under their committees' names) --
+
+VILLAGES = [
+    {"name": "长林村民委员会", "kind": "village", "parent": "青禾县柳塘镇人民政府"},
+    {"name": "白水村民委员会", "kind": "village", "parent": "青禾县柳塘镇人民政府"},
+    {"name": "东塘社区居民委员会", "kind": "village", "parent": "青禾县城东街道办事处"},
+]
+PLACED = UNITS + VILLAGES
+BRANCHES = [
+    {"name": "中共青禾县柳塘镇长林村支部委员会", "unit": "长林村民委员会"},
+    {"name": "中共青禾县柳塘镇白水村支部委员会", "unit": "白水村民委员会"},
+]
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def credit_code(n):
+    body = f"9132110000{n:07d}"
+    total = sum(ALPHABET.index(c) * w for c, w in zip(body, WEIGHTS, strict=True))
+    return body + ALPHABET[(31 - total % 31) % 31]
+
+
+def id_number(body):
+    total = sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True))
+    return body + "10X98765432"[total % 11]
+
+
+def none(row, what):
+    return {"row": row, "expect": "none", "what": what}
+
+
+def refuse(row, field, reason):
+    return {"row": row, "expect": "refuse", "field": field, "reason": reason}
+
+
+def placed_truth(name, importer, rows, **extra):
+    truth(name, importer, rows, units=PLACED)
+    path = HERE / f"{name}.json"
+    data = json.loads(path.read_text())
+    data.update(extra)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+# 4: an enterprise register: 所属乡镇（街道）, 企业规模 规模以上, 用地面积 租赁, 合计.
+CODES = [credit_code(n) for n in (11, 12, 13)]
+save(
+    "d-enterprises-register",
+    [
+        ["2025年度参评企业名单"],
+        [
+            "序号",
+            "企业名称",
+            "统一社会信用代码",
+            "所属乡镇（街道）",
+            "国民经济行业代码",
+            "企业规模",
+            "用地面积（亩）",
+        ],
+        [1, "青禾示例轴承有限公司", CODES[0], "石桥镇", "C3451", "规模以上", 42.5],
+        [2, "禾光示例包装厂", CODES[1], "柳塘镇", "C2231", "规模以下", "租赁"],
+        [3, "北岸示例食品有限公司", CODES[2], "白沙镇", "C1391", "规模以下", 8],
+        ["合计", None, None, None, None, None, 50.5],
+    ],
+)
+placed_truth(
+    "d-enterprises-register",
+    "enterprises_registry",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "code": CODES[0],
+            "name": "青禾示例轴承有限公司",
+            "town": "青禾县石桥镇人民政府",
+            "scale": "above",
+            "land_mu": 42.5,
+        },
+        {
+            "row": 4,
+            "expect": "create",
+            "code": CODES[1],
+            "name": "禾光示例包装厂",
+            "town": "青禾县柳塘镇人民政府",
+            "scale": "below",
+            "land_mu": None,
+        },
+        refuse(5, "town", "白沙镇 is no town of the county"),
+        none(6, "合计"),
+    ],
+)
+
+# 5: annual 亩均 data: the year only in the title, a two-row header, 1,024.6.
+save(
+    "e-enterprises-annual",
+    [
+        ["2025年度亩均效益评价数据表"],
+        ["序号", "基本情况", None, "经济指标（万元）", None, "年平均职工人数（人）"],
+        [None, "企业名称", "统一社会信用代码", "评价税收", "主营业务收入", None],
+        [1, "青禾示例轴承有限公司", CODES[0], "1,024.6", 23500, 305],
+        [2, "禾光示例包装厂", CODES[1], 45.8, 1980, 38],
+    ],
+    merges=["A2:A3", "B2:C2", "D2:E2", "F2:F3"],
+)
+placed_truth(
+    "e-enterprises-annual",
+    "enterprises_annual",
+    [
+        {
+            "row": 4,
+            "expect": "create",
+            "code": CODES[0],
+            "year": 2025,
+            "tax": 1024.6,
+            "revenue": 23500,
+            "employees": 305,
+        },
+        refuse(5, "code", "no enterprise with this code in the registry"),
+    ],
+    enterprises=[
+        {"code": CODES[0], "name": "青禾示例轴承有限公司", "town": "青禾县石桥镇人民政府"}
+    ],
+)
+
+# 6: a town's roll: 所在党支部 written short, 组织委员, a branch not set up.
+save(
+    "f-party-roll",
+    [
+        ["柳塘镇党员花名册"],
+        ["序号", "所在党支部", "姓名", "性别", "党内职务", "所在村（社区）"],
+        [1, "长林村党支部", "甲一", "男", "支部书记", "长林村"],
+        [2, "白水村党支部", "甲二", "女", "组织委员", "白水村"],
+        [3, "柳塘镇机关党支部", "甲三", "男", None, "长林村"],
+    ],
+)
+placed_truth(
+    "f-party-roll",
+    "party_members",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "name": "甲一",
+            "organisation": BRANCHES[0]["name"],
+            "village": "长林村民委员会",
+            "role": "secretary",
+        },
+        {
+            "row": 4,
+            "expect": "create",
+            "name": "甲二",
+            "organisation": BRANCHES[1]["name"],
+            "village": "白水村民委员会",
+            "role": "committee_member",
+        },
+        refuse(5, "organisation", "柳塘镇机关党支部 is not set up"),
+    ],
+    party_organisations=BRANCHES,
+)
+
+# 7: a 党员联户 ledger: 党员姓名, 联系户户主, 联户时间 2024.3.
+save(
+    "g-party-links",
+    [
+        ["柳塘镇党员联系户台账"],
+        ["序号", "村（社区）", "党员姓名", "联系户户主", "家庭住址", "联户时间"],
+        [1, "长林村", "甲一", "乙一", "长林村一组1号", "2024.3"],
+        [2, "长林村", "甲九", "乙二", "长林村一组2号", "2024.3"],
+    ],
+)
+placed_truth(
+    "g-party-links",
+    "party_links",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "head_name": "乙一",
+            "member": "甲一",
+            "village": "长林村民委员会",
+        },
+        refuse(4, "member", "甲九 is no party member of 长林村"),
+    ],
+    party_organisations=BRANCHES,
+    members=[{"name": "甲一", "organisation": BRANCHES[0]["name"], "village": "长林村民委员会"}],
+)
+
+# 8: monitored households: 乡镇 and 村, 监测对象类别, the income year in its heading, a 注.
+save(
+    "h-monitored-households",
+    [
+        ["防止返贫监测对象信息台账"],
+        [
+            "序号",
+            "乡镇",
+            "村",
+            "户主姓名",
+            "身份证号码",
+            "家庭人口数",
+            "监测对象类别",
+            "2025年家庭人均纯收入（元）",
+            "风险类型",
+            "纳入监测时间",
+            "帮扶责任人",
+        ],
+        [
+            1,
+            "柳塘镇",
+            "白水村",
+            "丙一",
+            id_number("32112219580301001"),
+            3,
+            "脱贫不稳定户",
+            "9,120",
+            "因病",
+            "2025.04.12",
+            "丁一",
+        ],
+        [
+            2,
+            "柳塘镇",
+            "长林村",
+            "丙二",
+            "3211221955010100",
+            1,
+            "边缘易致贫户",
+            8000,
+            "因病",
+            "2025-03-01",
+            "丁一",
+        ],
+        ["注：身份证号码须为18位。"],
+    ],
+)
+placed_truth(
+    "h-monitored-households",
+    "households",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "head_name": "丙一",
+            "village": "白水村民委员会",
+            "household_type": "unstable",
+            "members": 3,
+            "income_year": 2025,
+            "income_per_capita": 9120,
+        },
+        refuse(4, "id_number", "16 digits"),
+        none(5, "注"),
+    ],
+)
+
+# 9: a facility list: 村名, 设施类别 in offices' words, a type not in the catalogue.
+save(
+    "i-facilities",
+    [
+        ["柳塘镇农村公共基础设施管护清单"],
+        ["序号", "村名", "设施类别", "设施名称", "管护责任人"],
+        [1, "长林村", "农村公路", "长林通村公路", "甲一"],
+        [2, "东塘社区", "公厕", "东塘公厕", "甲二"],
+        [3, "白水村", "文化广场", "白水广场", "甲二"],
+    ],
+)
+placed_truth(
+    "i-facilities",
+    "facilities",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "name": "长林通村公路",
+            "village": "长林村民委员会",
+            "type": "农村道路",
+        },
+        {
+            "row": 4,
+            "expect": "create",
+            "name": "东塘公厕",
+            "village": "东塘社区居民委员会",
+            "type": "公共厕所",
+        },
+        refuse(5, "type", "文化广场 is no type of the catalogue"),
+    ],
+)
+
+# 10: a debt ledger: 合同编号, 债务单位 县城投公司, 债务类型 naming kinds, 债务余额, 合计.
+save(
+    "j-debt-ledger",
+    [
+        ["青禾县融资平台公司债务明细表"],
+        [None, None, None, None, None, None, None, "单位：万元"],
+        [
+            "序号",
+            "合同编号",
+            "债务单位",
+            "债务类型",
+            "借款日期",
+            "到期日期",
+            "年利率",
+            "借款金额",
+            "债务余额",
+        ],
+        [
+            1,
+            "QH-2021-01",
+            "县城投公司",
+            "银行贷款",
+            "2021-07-01",
+            "2029/6/30",
+            "4.35%",
+            20000,
+            16000,
+        ],
+        [2, "QH-2022-03", "县交投公司", "融资租赁", "2022-01-10", "2027-01-09", 5.8, 3000, 1800],
+        ["合计", None, None, None, None, None, None, 23000, 17800],
+    ],
+)
+placed_truth(
+    "j-debt-ledger",
+    "debt",
+    [
+        {
+            "row": 4,
+            "expect": "create",
+            "id": "QH-2021-01",
+            "entity": "青禾县城市建设投资有限公司",
+            "kind": "bank_loan",
+            "principal": 16000,
+            "rate": 4.35,
+            "maturity": "2029-06-30",
+        },
+        refuse(5, "entity", "县交投公司 is no debt entity"),
+        none(6, "合计"),
+    ],
+    debt_entities=[
+        {"name": "青禾县城市建设投资有限公司", "kind": "platform", "unit": "青禾县财政局"}
+    ],
+)
+
+# 11: observations in the import's own columns, under a title, with a unit written short.
+save(
+    "k-observations",
+    [
+        ["2026年1月各镇指标报表"],
+        ["指标名称", "计量单位", "地区", "期间", "数值", "来源"],
+        ["规上工业增加值", "亿元", "青禾县柳塘镇人民政府", "2026-01", 1.26, "统计局"],
+        ["规上工业增加值", "亿元", "白沙镇人民政府", "2026-01", 0.8, "统计局"],
+    ],
+)
+placed_truth(
+    "k-observations",
+    "observations",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "indicator": "规上工业增加值",
+            "unit": "青禾县柳塘镇人民政府",
+            "period": "2026-01",
+            "value": 1.26,
+        },
+        refuse(4, "unit", "白沙镇 is no unit of the county"),
+    ],
+    indicators=[
+        {
+            "code": "GY-01",
+            "name": "规上工业增加值",
+            "unit": "亿元",
+            "dimension": "total",
+            "frequency": "month",
+        }
     ],
 )
