@@ -3174,7 +3174,10 @@ ABOUT_THE_DOCUMENT = re.compile(
 _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
 # A notice's closing part (四、工作要求) tells its readers how to work; its items are no
 # tasks unless they name a unit.
-REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要求|相关要求)$")
+# ("三、下步工作要求" in a 督查通报: what the units it names must do next, as instructions.)
+REQUIREMENTS = re.compile(
+    r"^(?:下一?步|下阶段|下步)?(?:工作要求|有关要求|几点要求|具体要求|相关要求|整改要求)$"
+)
 # An item head of nothing but four-character phrases ("责任到人，闭环管理") that asks every
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
@@ -3258,6 +3261,8 @@ def is_instruction(
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
+    if REQUIREMENTS.match(item.title.strip("。.：: ")):
+        return True  # "二、工作要求" with no points below it: the part itself tells the units
     if points[0] <= item.start < points[1] and not _ASSIGNED.search(item.text):
         return True  # (a point that gives the work to a unit, "由县商务局负责推进", is work)
     # 各部門要 reads as 各部门要; an instruction tells every unit near its head.
@@ -6020,6 +6025,8 @@ _NAMED_AS = re.compile(
     rf"(?:^|(?<=[，,。；;）)\s]))(?P<role>{_ROLE})[为為]"
     r"(?P<names>[^，,。；;：:（()）\n]{2,40}?)(?=[；;。，,\n]|$)"
 )
+# "（责任单位;住建局、畜牧局）": a note whose role a semicolon follows where the colon belongs.
+_ROLE_SEMICOLON = re.compile(rf"([（(〔\[]\s*(?:{_ROLE}))\s*[;；](?=\s*[\u4e00-\u9fff])")
 # A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
 # space after a name ("责任单位:县水利局 联系人:…").
 _NAMED = re.compile(
@@ -6753,6 +6760,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    if "；" in text or ";" in text:
+        text = _ROLE_SEMICOLON.sub(r"\1：", text)
     if "<" in text and len(_HTML_BLOCK.findall(text, 0, 20000)) >= 2:
         text = without_markup(text)
     if "•" in text or "●" in text or "▪" in text or "·" in text:
@@ -7531,7 +7540,11 @@ _RUN_ON_TITLE = re.compile(
     r"(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=\s)"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
-REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")
+# ("一、总体情况", "二、存在的问题": the parts of a 督查通报 that report what it found.)
+REPORT_HEADING = re.compile(
+    r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$"
+    r"|^(?:总体|總體|督查|督察)情况$|^(?:存在|发现|發現)的?(?:主要)?问题$|^存在問題$"
+)
 # Where a row of a progress report starts to report: a sentence opening with the period
 # reported on ("上半年，", "截至6月底，", "1-9月，").
 _REPORT_OPENER = re.compile(

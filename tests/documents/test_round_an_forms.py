@@ -1,0 +1,55 @@
+"""Forms met in the texts a 督查室 turns into task lists (督查通知 with 重点督办事项,
+常务会议确定事项 通报 and 纪要, 建议提案 办理 notices, 督查通报 with 整改要求): composed examples
+(invented names and figures)."""
+
+from mingzhu.documents.decompose import decompose
+
+
+def _targets(text):
+    return {
+        (t.indicator, t.comparator, str(t.value), t.unit, str(t.deadline))
+        for t in decompose(text).targets
+    }
+
+
+def _rows(text):
+    return [
+        (i.title, i.named_lead, tuple(i.named_co), str(i.deadline)) for i in decompose(text).items
+    ]
+
+
+def test_a_units_note_whose_role_a_semicolon_follows_names_its_units():
+    text = (
+        "云溪县人民政府督查室关于开展集镇环境专项督查的通知\n"
+        "各乡镇人民政府,县直有关部门:\n一、重点督办事项\n"
+        "1.推进集镇污水管网改造,完善收集处理设施。(责任单位:县住建局、各乡镇)\n"
+        "2.实施农贸市场提升工程,规范周边摊点。(责任单位;县市场监管局、县商务局、各乡镇)\n"
+    )
+    rows = _rows(text)
+    assert rows[1][1:3] == ("县市场监管局", ("县商务局", "各乡镇"))
+
+
+def test_the_parts_of_an_inspection_report_that_report_or_require_are_no_tasks():
+    text = (
+        "关于2028年第三次县政府常务会议确定事项落实情况的通报\n"
+        "近期,县政府督查室对确定事项落实情况开展了专项督查,现通报如下。\n"
+        "一、总体情况\n"
+        "第三次县政府常务会议确定事项18件,已办结7件,正在办理11件。\n"
+        "二、存在的问题\n"
+        "个别单位推进迟缓,第5件、第9件确定事项进展滞后。\n"
+        "三、工作要求\n"
+        "请以上责任单位加快工作节奏,全力推动确定事项落实,直至办结销号。\n"
+    )
+    assert _rows(text) == []
+    assert _targets(text) == set()
+
+
+def test_the_next_steps_a_report_requires_are_instructions():
+    text = (
+        "关于江洲镇河道保洁专项督查情况的通报\n"
+        "各村(社区):\n一、总体情况\n沿线五个村均已组织人员整改。\n"
+        "三、下步工作要求\n"
+        "一是高度重视。各责任村要落实专人负责,推进问题整改。"
+        "二是加快整改。各责任村要分析原因,制定方案,按期完成。\n"
+    )
+    assert _rows(text) == []
