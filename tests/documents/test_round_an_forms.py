@@ -53,3 +53,15 @@ def test_the_next_steps_a_report_requires_are_instructions():
         "二是加快整改。各责任村要分析原因,制定方案,按期完成。\n"
     )
     assert _rows(text) == []
+
+
+def test_the_points_a_covering_notice_closes_with_its_own_close_are_instructions():
+    text = (
+        "江澄县人民政府办公室关于印发2028年重点任务责任分工的通知\n"
+        "各乡镇人民政府,县政府各部门:\n"
+        "经县人民政府同意,现将《2028年重点任务责任分工》印发给你们,请认真贯彻落实。\n"
+        "一、各乡镇、各部门要高度重视重点任务落实工作,每月20日前报送进展情况。\n"
+        "二、县政府督查室要加强日常调度,建立任务落实台账,及时通报进展。\n"
+        "此通知\n附件:2028年重点任务落实推进情况表\n2028年2月16日\n"
+    )
+    assert _rows(text) == []

@@ -3229,6 +3229,8 @@ _ANNOUNCED = re.compile(
 )
 
 
+# The line that closes a notice of its own ("此通知", "特此通知。").
+_CLOSES_NOTICE = re.compile(r"^(?:特此|此)通知[。.]?$")
 _ASSIGNED = re.compile(r"由[^，,。；;：:]{2,30}?(?:负责|牵头|負責|牽頭)")
 
 
@@ -3237,6 +3239,14 @@ def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
     document and announces them to the notice's date line (or the text's end); (0, 0)
     when the text has no such paragraph. The points tell the readers how to work."""
     for n, (paragraph, offset) in enumerate(zip(paragraphs, offsets, strict=True)):
+        if _SENT.search(paragraph) and not _ANNOUNCED.search(paragraph):
+            # "现将《…分工》印发给你们，请认真贯彻落实。" then "一、…" "二、…" closed by the
+            # notice's own "此通知": points the notice adds to the document it sends.
+            for p, o in zip(paragraphs[n + 1 : n + 12], offsets[n + 1 : n + 12], strict=True):
+                if DATE_LINE.match(p.strip()):
+                    break
+                if _CLOSES_NOTICE.match(p.strip()):
+                    return offset + len(paragraph), o
         if _SENT.search(paragraph) and _ANNOUNCED.search(paragraph):
             end = next(
                 (
