@@ -65,3 +65,15 @@ def test_the_points_a_covering_notice_closes_with_its_own_close_are_instructions
         "此通知\n附件:2028年重点任务落实推进情况表\n2028年2月16日\n"
     )
     assert _rows(text) == []
+
+
+def test_a_rate_reaching_a_level_the_goal_names_is_that_rate():
+    text = (
+        "江洲区2028年建议提案办理工作\n"
+        "力争实现办复率达到100%,代表、委员对答复意见的满意率达到98%的办理工作目标。\n"
+    )
+    got = {(i, c, v, u) for i, c, v, u, _d in _targets(text)}
+    assert ("办复率", ">=", "100", "%") in got
+    assert any(i.endswith("满意率") and (c, v, u) == (">=", "98", "%") for i, c, v, u in got)
+    # no target named by the goal itself
+    assert not any("目标" in i for i, *_ in got)

@@ -4809,7 +4809,15 @@ def targets_in(
             # "实施安全生命防护工程5万公里和危桥改造5000座": another work and its count
             or bool(re.match(r"[和及与][\u4e00-\u9fff]{2,16}?\d", after))
         )
-        if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
+        # "满意率达到100%的办理工作目标": the level a rate reaches, which the goal names.
+        aim = (
+            after[:1] == "的"
+            and _AIM_AFTER.match(after)
+            and _RATE_REACHES.search(text, 0, m.start("num"))
+        )
+        if (not within and not listed and after[:1] not in _AFTER_OK and not aim) or (
+            after[:1] == "的" and not aim
+        ):
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
             continue
@@ -5142,6 +5150,10 @@ def targets_in(
             continue
         comparator, words = _comparator(None, m.group("suf"))
         what = m.group("what")
+        if _AIM_WORD.search(what) and not m.group("verb_done"):
+            # "满意率达到100%的办理工作目标": the level the goal names, no share of a work;
+            # the figure is the level of what stands before 达到.
+            continue
         if not m.group("suf") and text[m.end("unit") : m.start("what")].strip() == "":
             # "完成70%重点流域整治任务": the work the clause ends on, not its 任务
             what = re.sub(r"(?<=[\u4e00-\u9fff“”]{2})(?:工作|任务|任務)$", "", what)
@@ -5531,12 +5543,17 @@ def _worked_area(text: str, dim: re.Match) -> bool:
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
 _SHARE_DONE = re.compile(
-    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
+    r"(?=[完实實达達])(?:(?P<verb_done>完成)|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
     r"(?:(?P<suf>以上|左右)的?|的"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
     # ("完成70%重点流域整治任务": 的 left out before the work the clause ends on)
     r"|(?=[\u4e00-\u9fff“”、]{2,30}?(?:工作|任务|任務)(?=[，,。；;]|$)))"
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
+# "…的办理工作目标": what the figure before it is said to be, a goal, not what it sizes.
+_AIM_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,6}?(?:目标|目標|要求)(?=[，,。；;！!]|$)")
+_RATE_REACHES = re.compile(r"[\u4e00-\u9fff]{1,12}[率度](?:达到|達到|提高到|提升到)\s*$")
+# What a level reached is said to be ("…达到100%的工作目标", "…达到95%的要求").
+_AIM_WORD = re.compile(r"(?:目标|目標|要求|标准|標準)$")
 # "无违建街(镇)达到全市街(镇)总数的80%": the share of a whole the named ones reach, named
 # by them (the whole after 达到 no part of the name).
 _SHARE_OF_WHOLE = re.compile(
