@@ -77,3 +77,18 @@ def test_a_rate_reaching_a_level_the_goal_names_is_that_rate():
     assert any(i.endswith("满意率") and (c, v, u) == (">=", "98", "%") for i, c, v, u in got)
     # no target named by the goal itself
     assert not any("目标" in i for i, *_ in got)
+
+
+def test_a_sum_the_treasury_puts_in_is_that_sum_and_the_office_s_stamp_dates_it():
+    text = (
+        "第8次\n云溪县人民政府办公室 2028-5-9\n"
+        "县长主持召开县人民政府第8次常务会议,现将会议形成的一致意见纪要如下:\n"
+        "一、研究创建省级园林县城工作\n"
+        "会议就有关具体事项明确如下:\n"
+        "1.关于创建工作经费问题。县财政安排县住建局创建工作经费80万元。\n"
+    )
+    got = _targets(text)
+    assert any(
+        i.endswith("创建工作经费") and (c, v, u, d) == ("=", "80", "万元", "2028-12-31")
+        for i, c, v, u, d in got
+    )

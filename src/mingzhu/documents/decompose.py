@@ -4871,6 +4871,7 @@ def targets_in(
             comparator, words = ">=", verb.group(0) if verb is not None else ""
             if m.group("unit") in _MONEY and (
                 _SPENDING.match(name)
+                or _TREASURY_SPENDS.match(name)  # "县财政安排县卫计局…经费50万元"
                 or name.endswith(("总投资", "總投資", "预算", "預算", "投资计划", "投資計劃"))
                 or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
             ):
@@ -5660,6 +5661,11 @@ def _a_size(unit: str, obj: str) -> bool:
 # "增长8%、力争9%": a second figure the office strives for.
 _MONEY = set(_tw("亿元|万元|元").split("|"))
 _SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付"))
+# The treasury that puts a sum in, named before its verb ("县财政安排…", "市级财政统筹下达…").
+_TREASURY_SPENDS = re.compile(
+    r"^(?:[省市县区縣區]级?|本级)?(?:财政|財政)(?:局)?(?:统筹|統籌|每年)?"
+    + _tw("(?:投入|安排|下达|拨付)")
+)
 _FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
 _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
@@ -6415,6 +6421,9 @@ def _year(text: str) -> int | None:
 # A labelled stamp may give the day alone: "发布时间:2017-05-16 信息来源:政府办".
 _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
+    # the office that put the text up and the day ("岳阳县人民政府办公室 2016-4-13")
+    r"|[\u4e00-\u9fff]{2,24}(?:办公室|辦公室|人民政府|政府|局|委员会|委員會)\s+"
+    r"(?P<issued>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s*$"
     r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a news page's stamp written day first, "13.03.2015  07:51"
     r"|\d{1,2}\.\d{1,2}\.(?P<dotted>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$)"
@@ -6443,7 +6452,9 @@ def _page_year(paragraphs: list[str]) -> int | None:
     that names no year of its own."""
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
-            return int(m.group("year") or m.group("stamped") or m.group("dotted"))
+            return int(
+                m.group("year") or m.group("stamped") or m.group("dotted") or m.group("issued")
+            )
         if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para) or _STAMP_RUN_IN.search(para)):
             return int(m.group("year"))
     return None
