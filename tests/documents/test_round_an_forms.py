@@ -89,6 +89,6 @@ def test_a_sum_the_treasury_puts_in_is_that_sum_and_the_office_s_stamp_dates_it(
     )
     got = _targets(text)
     assert any(
-        i.endswith("创建工作经费") and (c, v, u, d) == ("=", "80", "万元", "2028-12-31")
+        i.endswith("经费") and (c, v, u, d) == ("=", "80", "万元", "2028-12-31")
         for i, c, v, u, d in got
     )
