@@ -92,3 +92,16 @@ def test_a_sum_the_treasury_puts_in_is_that_sum_and_the_office_s_stamp_dates_it(
         i.endswith("经费") and (c, v, u, d) == ("=", "80", "万元", "2028-12-31")
         for i, c, v, u, d in got
     )
+
+
+def test_the_orders_that_follow_an_order_to_every_unit_are_instructions_too():
+    text = (
+        "江澄县人民政府第12次常务会议纪要\n"
+        "一、研究创建省级文明城市工作\n"
+        "会议要求,一是要进一步加强组织领导,成立创建工作领导小组,各责任单位相应成立专门班子,"
+        "确保各项工作落到实处。"
+        "二是要进一步营造创建工作氛围,每月调度一次。三是要进一步压实工作责任,定期通报情况。\n"
+        "会议就有关具体事项明确如下:\n"
+        "1.关于创建工作经费问题。县财政安排县文明办创建工作经费60万元。\n"
+    )
+    assert [r[0] for r in _rows(text)] == ["关于创建工作经费问题"]

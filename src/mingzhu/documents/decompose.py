@@ -6963,6 +6963,21 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
         told = [is_instruction(i, section.title, notice, told_span) for i in section.items]
+        for k in range(1, len(told)):
+            previous, item = section.items[k - 1], section.items[k]
+            if (
+                told[k - 1]
+                and not told[k]
+                and not item.named_lead
+                and item.rule.endswith("是")
+                and previous.rule.endswith("是")
+                and previous.title.startswith("要")
+                and item.title.startswith("要")
+                and len(re.split(r"[，,]", item.title, maxsplit=1)[0]) <= 16
+            ):
+                # "一是要进一步加强组织领导，…各责任单位…" then "二是要进一步浓厚…氛围": the
+                # orders that follow an order telling the units how to work tell them too.
+                told[k] = True
         if len(told) >= 3 and sum(told) * 2 >= len(told):
             # Most items of the part tell the units what to do ("一、强化责任落实。…各主要
             # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too.
