@@ -105,3 +105,23 @@ def test_the_orders_that_follow_an_order_to_every_unit_are_instructions_too():
         "1.关于创建工作经费问题。县财政安排县文明办创建工作经费60万元。\n"
     )
     assert [r[0] for r in _rows(text)] == ["关于创建工作经费问题"]
+
+
+def test_the_items_an_inspection_report_quotes_after_their_units_are_rows():
+    text = (
+        "2028年第四次县政府常务会议确定事项落实情况的通报\n"
+        "一、总体情况\n第四次县政府常务会议确定事项30件,截止2028年5月20日,已完成12件。\n"
+        "二、工作要求\n"
+        "在督查中发现,需要加快推进落实事项2件,如县交通局负责的“加快农村公路提档升级,"
+        "确保10月底前完成路面硬化。”截至目前,已完成路面硬化40公里;"
+        "县卫健局、县医保局负责的“推进紧密型医共体建设,提升基层服务能力。”"
+        "截至目前,已建成分院6家。\n"
+    )
+    rows = _rows(text)
+    assert [(r[0].split(",")[0], r[1], r[2]) for r in rows] == [
+        ("加快农村公路提档升级", "县交通局", ()),
+        ("推进紧密型医共体建设", "县卫健局", ("县医保局",)),
+    ]
+    assert rows[0][3] == "2028-10-31"
+    # what the report says is done is no target
+    assert _targets(text) == set()

@@ -6759,6 +6759,38 @@ def noted_works(paragraphs: list[str]) -> list[str]:
     return out
 
 
+# A 督查通报 quoting the items of a meeting it found lagging, each after the units that
+# carry it ("如县发改局负责的“严格落实…计划。”截至目前,…；县自然资源局、县水利局负责的“…”"):
+# each quoted item is a row of those units (the first leads), what follows it its report.
+_QUOTED_WORK = re.compile(
+    r"(?P<units>(?:[\u4e00-\u9fff（()）]{2,20}?(?:局|委|办|辦|中心|政府|部|院|所|站|公司|管委会)"
+    r"[、和]?){1,6}?)(?<![、和])(?:负责|負責|牵头|牽頭)的\s*“(?P<work>[^“”]{8,160}?)”"
+)
+_UNIT_LEFT_OF = re.compile(r"^(?:如|例如|其中|由|以及|及|和|与|[，,；;：:\s])+")
+
+
+def quoted_works(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        found = [
+            m
+            for m in _QUOTED_WORK.finditer(para)
+            if m.group("work").rstrip().endswith(("。", "；", ";")) or len(m.group("work")) >= 12
+        ]
+        if len(found) < 2:
+            out.append(para)
+            continue
+        if head := para[: found[0].start()].strip():
+            out.append(head)
+        for k, m in enumerate(found, 1):
+            units = _UNIT_LEFT_OF.sub("", m.group("units"))
+            end = found[k].start() if k < len(found) else len(para)
+            report = para[m.end() : end].strip()
+            work = m.group("work").strip().rstrip("。；;")
+            out.append(f"{k}.{work}（责任单位：{units}）。{report}")
+    return out
+
+
 # A 分工方案 a page ran onto one line, each row's works closed by its record (" 分管领导:NAME
 # 部门分工:省工业和信息化厅牵头,…等配合。"): the rows, numbered, their records below them.
 _SHARE_RECORD = re.compile(
@@ -6816,6 +6848,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         paragraphs = shared_out_rows(paragraphs)
     if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
         paragraphs = noted_works(paragraphs)
+    if any("负责的“" in p or "負責的“" in p for p in paragraphs):
+        paragraphs = quoted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if _NO_TITLE.match(title.strip()):
         title = _kind_title(paragraphs) or title
