@@ -125,3 +125,16 @@ def test_the_items_an_inspection_report_quotes_after_their_units_are_rows():
     assert rows[0][3] == "2028-10-31"
     # what the report says is done is no target
     assert _targets(text) == set()
+
+
+def test_the_points_of_a_part_setting_out_procedures_are_instructions():
+    text = (
+        "关于做好2028年人大代表建议和政协提案办理工作的通知\n"
+        "二、明确办理工作的程序和要求\n"
+        "(一)交办。各承办单位收到建议、提案后,要逐件登记。\n"
+        "(二)办理期限。承办单位须在6月30日前答复完毕。\n"
+        "(三)会办。主办单位要做好意见汇总和答复工作。\n"
+        "(四)网上办理。建成建议提案网上办理系统。(责任单位:县政府办)\n"
+    )
+    # a point that names its unit stays a row
+    assert [r[:2] for r in _rows(text)] == [("网上办理", "县政府办")]

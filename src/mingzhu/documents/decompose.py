@@ -3178,6 +3178,9 @@ _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
 REQUIREMENTS = re.compile(
     r"^(?:下一?步|下阶段|下步)?(?:工作要求|有关要求|几点要求|具体要求|相关要求|整改要求)$"
 )
+# A part setting out how the readers are to handle what they receive ("明确办理工作的程序和
+# 要求", "办理程序"): its points are procedures, no tasks (unless they name a unit).
+_PROCEDURE_PART = re.compile(r"(?:程序|流程)(?:[和与及]要求)?$")
 # An item head of nothing but four-character phrases ("责任到人，闭环管理") that asks every
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
@@ -3271,6 +3274,8 @@ def is_instruction(
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
+    if _PROCEDURE_PART.search(section_title.strip("。.：: ")):
+        return True  # "三、明确办理工作的程序和要求" over "（一）交办。各承办单位收到…"
     if REQUIREMENTS.match(item.title.strip("。.：: ")):
         return True  # "二、工作要求" with no points below it: the part itself tells the units
     if points[0] <= item.start < points[1] and not _ASSIGNED.search(item.text):
