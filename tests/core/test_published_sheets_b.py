@@ -277,6 +277,36 @@ def test_annual_data_take_the_year_of_the_title_and_a_two_row_header(county, act
     assert (data.employees, data.rd_expense) == (305, 910)
 
 
+def test_figures_under_a_heading_in_元_are_kept_in_万元_and_land_in_平方米_in_亩(county, actor):
+    from mingzhu.enterprises.importer import import_annual, import_registry
+    from mingzhu.enterprises.models import AnnualData, Enterprise
+
+    code = credit_code(5)
+    sheet = xlsx(
+        [
+            ["统一社会信用代码", "企业名称", "所属乡镇", "行业代码", "规模", "用地面积（平方米）"],
+            [code, "青禾示例铸造有限公司", "柳塘镇", "C3391", "规上", 20000],
+        ]
+    )
+    assert import_registry(sheet, actor=actor).errors == []
+    assert Enterprise.objects.get(credit_code=code).land_mu == Decimal("30.00")
+    sheet = xlsx(
+        [
+            [
+                "统一社会信用代码",
+                "年度",
+                "评价税收（元）",
+                "营业收入（亿元）",
+                "工业增加值（万元）",
+            ],
+            [code, 2025, 3125000, 1.2, 640],
+        ]
+    )
+    assert import_annual(sheet, actor=actor).errors == []
+    data = AnnualData.objects.get(enterprise__credit_code=code)
+    assert (data.tax, data.revenue, data.value_added) == (312.5, 12000, 640)
+
+
 def test_annual_data_with_no_year_anywhere_name_the_year_column(county, actor):
     from mingzhu.enterprises.importer import import_annual
 

@@ -491,6 +491,12 @@ def _match(cell: Any, wanted: Sequence[Column]) -> Column | None:
     return None
 
 
+def heading_unit(heading: str) -> str:
+    """The unit a heading gives in its closing brackets (税收（元） → 元), else ""."""
+    found = re.search(r"[（(]([^（()）]*)[）)]\s*$", str(heading or ""))
+    return found.group(1).strip() if found else ""
+
+
 def heading_year(heading: str) -> int | None:
     """The year written in front of a heading (2025年家庭人均纯收入), else None."""
     found = LEADING_YEAR.match(str(heading or ""))

@@ -18,6 +18,7 @@ from mingzhu.core.tabular import (
     apply_row,
     cell_text,
     changeable,
+    heading_unit,
     missing_columns,
     read_table,
     run_import,
@@ -147,6 +148,35 @@ DIGITAL_LABELS = {
 }
 
 
+# The figures kept in 万元 and land in 亩, and what a heading's unit makes of a number.
+MONEY = {"sales", "revenue", "tax", "value_added", "rd_expense"}
+TO_WAN = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+TO_MU = {
+    "亩": Decimal(1),
+    "平方米": Decimal("0.0015"),  # 1 亩 = 10000/15 平方米
+    "m2": Decimal("0.0015"),
+    "m²": Decimal("0.0015"),
+    "㎡": Decimal("0.0015"),
+    "公顷": Decimal(15),
+}
+CENT = Decimal("0.01")
+
+
+def in_unit(value: Decimal | None, heading: str, units: dict[str, Decimal]) -> Decimal | None:
+    """A number under ``heading`` in the unit the column keeps: 税收（元） is divided by
+    10,000 into 万元, 用地面积（平方米） becomes 亩; a heading without a known unit is
+    read as the column's own."""
+    factor = units.get(heading_unit(heading))
+    if value is None or factor is None or factor == 1:
+        return value
+    return (value * factor).quantize(CENT)
+
+
 def number(value, *, integer: bool = False) -> Decimal | None:
     """A non-negative number, or None when the cell is empty; ValueError otherwise."""
     if value is None or (isinstance(value, str) and value.strip() == ""):
@@ -217,7 +247,9 @@ class RegistryRow(_Row):
         if self.text("land_mu") in NO_LAND:
             return None
         try:
-            return number(self.cleaned_data["land_mu"])
+            return in_unit(
+                number(self.cleaned_data["land_mu"]), self.context["table"].header("land_mu"), TO_MU
+            )
         except ValueError:
             raise forms.ValidationError(_("not a number of 0 or more")) from None
 
@@ -244,6 +276,7 @@ def import_registry(file, *, actor) -> ImportResult:
     )
     existing = {e.credit_code: e for e in Enterprise.objects.all()}
     context = {
+        "table": table,
         "towns": towns,
         "existing": existing,
         "changeable": changeable(Enterprise.objects.all(), actor),
@@ -302,6 +335,8 @@ class AnnualRow(_Row):
             except ValueError:
                 self.add_error(name, _("not a number of 0 or more"))
                 continue
+            if name in MONEY:
+                v = in_unit(v, self.context["table"].header(name), TO_WAN)
             data[name] = int(v) if (v is not None and name == "employees") else v
         if data.get("code") and data.get("year"):
             earlier = self.seen_before((data["code"], data["year"]), "annual")
