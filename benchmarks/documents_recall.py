@@ -227,8 +227,18 @@ def main() -> None:
     from django.conf import settings
 
     if not settings.configured:
-        settings.configure(USE_I18N=False)
+        # A sheet is read with the import limits of the settings' defaults; without a
+        # database no administrator's parameter overrides them.
+        settings.configure(
+            USE_I18N=False,
+            IMPORT_MAX_BYTES=10 * 1024 * 1024,
+            IMPORT_MAX_UNCOMPRESSED_BYTES=50 * 1024 * 1024,
+            IMPORT_MAX_ROWS=10_000,
+        )
     django.setup()
+    from mingzhu.system import params
+
+    params.stored = dict
     from mingzhu.documents.decompose import as_json, decompose
     from mingzhu.documents.reading import ReadError, read_document
 
