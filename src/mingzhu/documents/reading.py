@@ -62,6 +62,80 @@ from mingzhu.documents.decompose import table_columns as _columns  # noqa: E402
 from mingzhu.documents.decompose import table_lines  # noqa: E402
 
 
+def _header_words(cell: str) -> bool:
+    return bool(_columns([cell]))
+
+
+def _two_row_header(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The header of a table whose header takes two rows ("责任单位" merged across over
+    "牵头单位 | 配合单位", "序号" and "任务" merged down over both): each column named by
+    its lower cell where that one says more; None when the second row is a table row."""
+    if len(lower) != len(upper):
+        return None
+    differs = [i for i, (a, b) in enumerate(zip(upper, lower, strict=True)) if a != b]
+    if not differs or not all(not lower[i].strip() or _header_words(lower[i]) for i in differs):
+        return None
+    return [lower[i] if i in differs and lower[i].strip() else upper[i] for i in range(len(upper))]
+
+
+def _merged_across(row: list[str]) -> bool:
+    """A row of one cell merged across the table (a section heading, "一、…")."""
+    cells = [" ".join(c.split()) for c in row]
+    return len(cells) > 1 and bool(cells[0]) and len(set(cells)) == 1
+
+
+def table_text(rows: list[list[str]]) -> list[str]:
+    """The lines of a table read with its merged cells resolved (a cell merged down
+    repeated in each row it covers, a cell merged across repeated in each column): a
+    header of two rows is read as one, and in a 任务分解表 a row merged across the table
+    is a heading line between the numbered rows, not a row of its own."""
+    rows = [row for row in rows if any(c.strip() for c in row)]
+    if len(rows) >= 2 and _columns(rows[0]):
+        header = _two_row_header(rows[0], rows[1])
+        if header is not None:
+            rows = [header, *rows[2:]]
+    if not rows:
+        return []
+    columns = _columns(rows[0])
+    if "task" not in columns or not ({"lead", "co"} & set(columns)):
+        return table_lines(rows)
+    lines: list[str] = []
+    chunk: list[list[str]] = []
+    for row in rows[1:]:
+        if _merged_across(row):
+            lines += table_lines([rows[0], *chunk]) if chunk else []
+            lines.append(" ".join(row[0].split()))
+            chunk = []
+        else:
+            chunk.append(row)
+    return lines + (table_lines([rows[0], *chunk]) if chunk else [])
+
+
+# The furniture of a 公文 around its text: the 红头 ("××市人民政府文件", "××办公室文件")
+# at the top, and the 版记 at the foot ("××办公室  2025年5月14日印发", "抄送：…").
+_RED_HEAD = re.compile(r"[\u4e00-\u9fff（）()、]{2,40}文件")
+_IMPRINT = re.compile(
+    r"\S.{0,40}?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?印\s*发"
+    r"|抄\s*送\s*[:：].*"
+)
+
+
+def _furniture(line: str, top: bool) -> bool:
+    text = line.strip()
+    if top and _RED_HEAD.fullmatch(text):
+        return True
+    return bool(_IMPRINT.fullmatch(text)) and not text.endswith(("的通知", "的函"))
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    for line in lines:
+        top = not any(k.strip() for k in kept)
+        if not _furniture(line, top):
+            kept.append(line)
+    return kept
+
+
 def read_docx(data: bytes) -> str:
     """The paragraphs and tables of a .docx, in the order they stand."""
     import docx
@@ -77,10 +151,12 @@ def read_docx(data: bytes) -> str:
                 lines.append(Paragraph(block, document).text)
             elif tag == "tbl":
                 table = Table(block, document)
-                lines += table_lines([[cell.text for cell in row.cells] for row in table.rows])
+                # row.cells repeats a cell merged across, and a cell merged down in each
+                # row it covers: a 牵头单位 merged over its rows leads each of them.
+                lines += table_text([[cell.text for cell in row.cells] for row in table.rows])
     except Exception as exc:  # python-docx raises several types for a damaged file
         raise ReadError(_("The .docx file cannot be read: %(error)s") % {"error": exc}) from exc
-    return "\n".join(lines)
+    return "\n".join(_drop_furniture(lines))
 
 
 def read_sheet(data: bytes, filename: str = "") -> str:
@@ -110,7 +186,7 @@ def read_sheet(data: bytes, filename: str = "") -> str:
         columns = _columns(row)
         if "task" in columns and {"lead", "co"} & set(columns):
             titles = ["　".join(c for c in r if c.strip()) for r in rows[:index]]
-            return "\n".join([t for t in titles if t] + table_lines(rows[index:]))
+            return "\n".join([t for t in titles if t] + table_text(rows[index:]))
     raise ReadError(
         _(
             "The sheet has no header naming the task and its lead or responsible unit "
