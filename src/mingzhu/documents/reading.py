@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 
 from django.utils.translation import gettext as _
@@ -115,8 +116,8 @@ def table_text(rows: list[list[str]]) -> list[str]:
 # at the top, and the 版记 at the foot ("××办公室  2025年5月14日印发", "抄送：…").
 _RED_HEAD = re.compile(r"[\u4e00-\u9fff（）()、]{2,40}文件")
 _IMPRINT = re.compile(
-    r"\S.{0,40}?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?印\s*发"
-    r"|抄\s*送\s*[:：].*"
+    r"[\u4e00-\u9fff（）()]{2,30}\s+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?印\s*发"
+    r"|抄\s*送\s*[:：][^。]*"
 )
 
 
@@ -124,7 +125,7 @@ def _furniture(line: str, top: bool) -> bool:
     text = line.strip()
     if top and _RED_HEAD.fullmatch(text):
         return True
-    return bool(_IMPRINT.fullmatch(text)) and not text.endswith(("的通知", "的函"))
+    return bool(_IMPRINT.fullmatch(text))
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
@@ -208,8 +209,6 @@ _ROW_NUMBER = re.compile(r"[(（]?\d{1,3}[)）.、．]?")
 def _em(text: str, latin: float = 0.55) -> float:
     """The width of a run of text in ems: CJK characters are square, Latin ones about
     half as wide (``latin``: from a quarter, "il", to more than a half, "m")."""
-    import unicodedata
-
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else latin for c in text)
 
 
@@ -290,20 +289,23 @@ def _segments(line: list[_Piece]) -> list[list[_Piece]]:
 
 
 def _joined(pieces: list[_Piece]) -> str:
-    """The text of pieces side by side: a space only between two Latin words."""
+    """The text of pieces side by side, with the spaces they hold (") 4.", ": "), a
+    space between two Latin words set apart, and one where a CJK character is followed
+    by a space's width of nothing ("事项 1.", "名称 2024"; the narrower gap a word
+    processor leaves between CJK and Latin text, "的 2020年", is no space)."""
     out = ""
+    last: _Piece | None = None
     for piece in pieces:
-        text = piece.text.strip() if out else piece.text.lstrip()
-        if (
-            out
-            and out[-1].isascii()
-            and out[-1].isalnum()
-            and text[:1].isascii()
-            and text[:1].isalnum()
-        ):
-            out += " "
+        text = piece.text if out else piece.text.lstrip()
+        if out and not out[-1].isspace() and text[:1] and not text[:1].isspace():
+            latin = out[-1].isascii() and out[-1].isalnum() and text[:1].isascii()
+            gap = piece.x - last.end if last and _em(out[-1]) == 1.0 else 0.0
+            wide = 0.15 if _em(text[:1]) == 1.0 else 0.28
+            if (latin and text[:1].isalnum()) or gap >= wide * piece.size:
+                out += " "
         out += text
-    return out
+        last = piece
+    return out.rstrip()
 
 
 class _PdfTable:
@@ -332,31 +334,36 @@ class _PdfTable:
                 if self.ends[i - 1] < run[0].x < self.lefts[i]:
                     self.lefts[i] = run[0].x
 
+    def cells(self, runs: list[list[_Piece]]) -> list[str]:
+        cells = [""] * len(self.starts)
+        for run in runs:
+            cells[self.column(run[0].x)] += _joined(run)
+        return cells
+
     def take(self, line: list[_Piece]) -> bool:
         """Read a line into the table; False when the line is no longer the table's: it
-        starts left of the table, or below a gap of more than two lines."""
+        starts left of the table, below a gap of more than two lines, or with words in
+        the 序号 column."""
         runs = _segments(line)
         first = runs[0][0]
         gap = 0.0 if self.last_y is None else self.last_y - first.y
         if first.x < self.lefts[0] - 0.3 * first.size or gap > 2.5 * first.size:
             return False
-        self.learn(runs)
+        numbered = "number" in _columns(self.header)
         span = len(runs) == 1 and self.column(first.x) == 0 < self.column(runs[0][-1].end)
         if span and not _ROW_NUMBER.fullmatch(_joined(runs[0])):
             self.rows.append([_joined(runs[0])] * len(self.starts))  # a heading merged across
             self.in_header = False
             self.last_y = first.y
             return True
-        cells = [""] * len(self.starts)
-        for run in runs:
-            i = self.column(run[0].x)
-            cells[i] += _joined(run)
-        key = cells[self.key]
-        starts_row = bool(key) and (
-            self.key == 0
-            and "number" not in _columns(self.header)
-            or bool(_ROW_NUMBER.fullmatch(key.strip()))
-        )
+        cells = self.cells(runs)
+        key = cells[self.key].strip()
+        starts_row = bool(_ROW_NUMBER.fullmatch(key)) if numbered else bool(key)
+        if numbered and key and not starts_row:
+            return False
+        if starts_row:
+            self.learn(runs)
+            cells = self.cells(runs)
         if self.in_header and not starts_row:
             self.header = [h + c for h, c in zip(self.header, cells, strict=True)]
         elif starts_row or not self.rows or _merged_across(self.rows[-1]):
@@ -390,7 +397,11 @@ def pdf_text(pages: list[list[list[_Piece]]]) -> str:
         if not lines:
             continue
         left = min(line[0].x for line in lines)
-        right = max(line[-1].end for line in lines)
+        # The right edge from the lines ending in a CJK character (its width is known).
+        right = max(
+            [line[-1].end for line in lines if _em(line[-1].text[-1:]) == 1.0]
+            or [line[-1].end for line in lines]
+        )
         for line in lines:
             first = line[0]
             if table is not None:
@@ -402,13 +413,16 @@ def pdf_text(pages: list[list[list[_Piece]]]) -> str:
                 table = _PdfTable(runs)
                 continue
             text = _joined(line)
+            if _furniture(text, top=not out):
+                short = float("inf")
+                continue
             # A line broken at the page width: the last one ran to the right edge (short
             # of it by less than the Latin word that did not fit there, "(zé)", "GDP"), and
             # this one starts at the left edge, not indented as a paragraph's first line.
             word = re.match(r"[^\u3000-\u9fff\uff00-\uffef]*", text).group()
             if (
                 out
-                and short <= (1.5 + _em(word, 0.6)) * first.size
+                and short <= (2.5 + _em(word, 0.6)) * first.size
                 and first.x <= left + 0.5 * first.size
             ):
                 out[-1] += text
