@@ -163,24 +163,26 @@ def test_a_sheet_with_merged_cells_reads_as_its_word_table(db):
     workbook = Workbook()
     sheet = workbook.active
     for row in [
-        ("2031年示例工作任务分解表", None, None, None),
-        ("序号", "工作任务", "牵头单位", "完成时限"),
-        ("一、示例城乡建设", None, None, None),
-        (1, "改造示例老旧小区6个", "县壬局", "2031年8月底前"),
-        (2, "新建示例污水管网5公里", None, "2031年10月底前"),
+        ("2031年示例工作任务分解表", None, None, None, None),
+        ("序号", "工作任务", "责任单位", None, "完成时限"),
+        (None, None, "牵头单位", "配合单位", None),
+        ("一、示例城乡建设", None, None, None, None),
+        (1, "改造示例老旧小区6个", "县壬局", "各街道", "2031年8月底前"),
+        (2, "新建示例污水管网5公里", None, None, "2031年10月底前"),
     ]:
         sheet.append(list(row))
-    sheet.merge_cells("A1:D1")
-    sheet.merge_cells("A3:D3")
-    sheet.merge_cells("C4:C5")
+    # the title and the section row across; 责任单位 over its two columns; 序号, 工作任务
+    # and 完成时限 down over the header's two rows; the lead and co-units over two tasks
+    for cells in ("A1:E1", "A4:E4", "C2:D2", "A2:A3", "B2:B3", "E2:E3", "C5:C6", "D5:D6"):
+        sheet.merge_cells(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     text, used = read_document(buffer.getvalue(), "分解表.xlsx")
     assert used == "xlsx"
     assert "一、示例城乡建设" in text.splitlines()
-    assert [(t, lead) for t, lead, _co in _items(text)] == [
-        ("改造示例老旧小区6个", "县壬局"),
-        ("新建示例污水管网5公里", "县壬局"),
+    assert _items(text) == [
+        ("改造示例老旧小区6个", "县壬局", ["各街道"]),
+        ("新建示例污水管网5公里", "县壬局", ["各街道"]),
     ]
 
 

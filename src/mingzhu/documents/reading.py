@@ -446,11 +446,15 @@ def read_pdf(data: bytes) -> str:
         if reader.is_encrypted:
             raise ReadError(_("The PDF is protected by a password."))
         pages = [_page_lines(page) for page in reader.pages]
+        try:
+            text = pdf_text(pages)
+        except (ArithmeticError, IndexError, ValueError, TypeError):
+            # pieces placed where no line is made of them: the text layer as pypdf reads it
+            text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except ReadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise ReadError(_("The PDF cannot be read: %(error)s") % {"error": exc}) from exc
-    text = pdf_text(pages)
     if len(text.strip()) < 20:
         raise ReadError(
             _("The PDF has no text layer (a scan?): paste the text or upload a .docx instead.")
