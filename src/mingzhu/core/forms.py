@@ -12,21 +12,59 @@ import logging
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db import IntegrityError
+from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger("mingzhu.requests")
 
 
+# The widest key a database column holds (a signed 64-bit integer): a posted id beyond it
+# is no choice, and must not reach a query (SQLite raises OverflowError, PostgreSQL a
+# DataError, both a 500).
+_KEY_RANGE = range(-(2**63), 2**63)
+
+
+def fits_key(value) -> bool:
+    """Whether ``value`` may be looked up as an integer key: False for a number no
+    database column holds; True for anything else (a text that is no number is refused
+    by the lookup's own checks)."""
+    try:
+        return int(str(value).strip()) in _KEY_RANGE
+    except ValueError:
+        return True
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, which refuses as "not a valid value" an integer key too large for
+    the database, as it does any other key of no choice."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        meta = self.queryset.model._meta
+        field = meta.pk if key == "pk" else meta.get_field(key)
+        if isinstance(field, models.IntegerField):  # AutoField and BigAutoField too
+            for item in value or ():
+                if not fits_key(item):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": item},
+                    )
+        return super()._check_values(value)
+
+
 def restrict_choices(form, user) -> None:
     """Limit every model-choice field of ``form`` to what ``user`` may see, each option
-    named without a query of its own (``core.models.with_names``)."""
+    named without a query of its own (``core.models.with_names``); a field of several
+    choices refuses an id too large for the database (``ModelMultipleChoiceField``)."""
     from .models import with_names
 
     for form_field in form.fields.values():
         queryset = getattr(form_field, "queryset", None)
         if queryset is None:
             continue
+        if type(form_field) is forms.ModelMultipleChoiceField:
+            form_field.__class__ = ModelMultipleChoiceField
         if user is not None and hasattr(queryset, "restrict"):
             queryset = queryset.restrict(user, "view")
         form_field.queryset = with_names(queryset)

@@ -28,6 +28,8 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 
+from .forms import fits_key
+
 LIMIT = 50
 SEPARATOR = " › "
 FORMS: dict[str, type] = {}
@@ -64,7 +66,8 @@ class _Remote:
         return context
 
     def optgroups(self, name, value, attrs=None):
-        chosen = [str(v) for v in value if v not in (None, "")]
+        # An id no column holds is left out before the query (the field reports it).
+        chosen = [str(v) for v in value if v not in (None, "") and fits_key(v)]
         field = getattr(self.choices, "field", None)
         options = []
         if not self.is_required and not self.allow_multiple_selected:

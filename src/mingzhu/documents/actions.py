@@ -36,7 +36,13 @@ from mingzhu.tasks.choices import ListKind, SourceKind
 from mingzhu.tasks.models import Task, TaskList
 
 from . import services
-from .decompose import DEFAULT_RULES, Decomposition, catalogue_name, decompose
+from .decompose import (
+    DEFAULT_RULES,
+    Decomposition,
+    DecompositionError,
+    catalogue_name,
+    decompose,
+)
 from .decompose import LeadRule as Rule
 from .models import DocumentItem, DocumentTarget, LeadRule, PolicyDocument
 from .reading import ReadError, read_document
@@ -101,7 +107,10 @@ def load_document(
     targets matched with the catalogue)."""
     require(actor, "documents.add_policydocument", _("You may not load documents."))
     text, encoding = read(text=text, data=data, filename=filename)
-    d = decompose(text, rules())
+    try:
+        d = decompose(text, rules())
+    except DecompositionError as exc:  # nothing but blanks and signs
+        raise ActionError(str(exc)) from None
     if not d.text.strip():
         raise ActionError(_("The document is empty."))
     today = as_of or timezone.localdate()

@@ -3174,7 +3174,13 @@ ABOUT_THE_DOCUMENT = re.compile(
 _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
 # A notice's closing part (四、工作要求) tells its readers how to work; its items are no
 # tasks unless they name a unit.
-REQUIREMENTS = re.compile(r"^(?:工作要求|有关要求|几点要求|具体要求|相关要求)$")
+# ("三、下步工作要求" in a 督查通报: what the units it names must do next, as instructions.)
+REQUIREMENTS = re.compile(
+    r"^(?:下一?步|下阶段|下步)?(?:工作要求|有关要求|几点要求|具体要求|相关要求|整改要求)$"
+)
+# A part setting out how the readers are to handle what they receive ("明确办理工作的程序和
+# 要求", "办理程序"): its points are procedures, no tasks (unless they name a unit).
+_PROCEDURE_PART = re.compile(r"(?:程序|流程)(?:[和与及]要求)?$")
 # An item head of nothing but four-character phrases ("责任到人，闭环管理") that asks every
 # unit something ("各单位要…") is an instruction too.
 _PHRASES = re.compile(r"^[\u4e00-\u9fff]{4}(?:[，,、；;][\u4e00-\u9fff]{4})+[。；;]?$")
@@ -3226,6 +3232,8 @@ _ANNOUNCED = re.compile(
 )
 
 
+# The line that closes a notice of its own ("此通知", "特此通知。").
+_CLOSES_NOTICE = re.compile(r"^(?:特此|此)通知[。.]?$")
 _ASSIGNED = re.compile(r"由[^，,。；;：:]{2,30}?(?:负责|牵头|負責|牽頭)")
 
 
@@ -3234,6 +3242,14 @@ def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
     document and announces them to the notice's date line (or the text's end); (0, 0)
     when the text has no such paragraph. The points tell the readers how to work."""
     for n, (paragraph, offset) in enumerate(zip(paragraphs, offsets, strict=True)):
+        if _SENT.search(paragraph) and not _ANNOUNCED.search(paragraph):
+            # "现将《…分工》印发给你们，请认真贯彻落实。" then "一、…" "二、…" closed by the
+            # notice's own "此通知": points the notice adds to the document it sends.
+            for p, o in zip(paragraphs[n + 1 : n + 12], offsets[n + 1 : n + 12], strict=True):
+                if DATE_LINE.match(p.strip()):
+                    break
+                if _CLOSES_NOTICE.match(p.strip()):
+                    return offset + len(paragraph), o
         if _SENT.search(paragraph) and _ANNOUNCED.search(paragraph):
             end = next(
                 (
@@ -3258,6 +3274,10 @@ def is_instruction(
         return False
     if REQUIREMENTS.search(section_title) or item.start < notice:
         return True
+    if _PROCEDURE_PART.search(section_title.strip("。.：: ")):
+        return True  # "三、明确办理工作的程序和要求" over "（一）交办。各承办单位收到…"
+    if REQUIREMENTS.match(item.title.strip("。.：: ")):
+        return True  # "二、工作要求" with no points below it: the part itself tells the units
     if points[0] <= item.start < points[1] and not _ASSIGNED.search(item.text):
         return True  # (a point that gives the work to a unit, "由县商务局负责推进", is work)
     # 各部門要 reads as 各部门要; an instruction tells every unit near its head.
@@ -4794,7 +4814,15 @@ def targets_in(
             # "实施安全生命防护工程5万公里和危桥改造5000座": another work and its count
             or bool(re.match(r"[和及与][\u4e00-\u9fff]{2,16}?\d", after))
         )
-        if (not within and not listed and after[:1] not in _AFTER_OK) or after[:1] == "的":
+        # "满意率达到100%的办理工作目标": the level a rate reaches, which the goal names.
+        aim = (
+            after[:1] == "的"
+            and _AIM_AFTER.match(after)
+            and _RATE_REACHES.search(text, 0, m.start("num"))
+        )
+        if (not within and not listed and after[:1] not in _AFTER_OK and not aim) or (
+            after[:1] == "的" and not aim
+        ):
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
             continue
@@ -4848,6 +4876,7 @@ def targets_in(
             comparator, words = ">=", verb.group(0) if verb is not None else ""
             if m.group("unit") in _MONEY and (
                 _SPENDING.match(name)
+                or _TREASURY_SPENDS.match(name)  # "县财政安排县卫计局…经费50万元"
                 or name.endswith(("总投资", "總投資", "预算", "預算", "投资计划", "投資計劃"))
                 or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
             ):
@@ -5127,6 +5156,10 @@ def targets_in(
             continue
         comparator, words = _comparator(None, m.group("suf"))
         what = m.group("what")
+        if _AIM_WORD.search(what) and not m.group("verb_done"):
+            # "满意率达到100%的办理工作目标": the level the goal names, no share of a work;
+            # the figure is the level of what stands before 达到.
+            continue
         if not m.group("suf") and text[m.end("unit") : m.start("what")].strip() == "":
             # "完成70%重点流域整治任务": the work the clause ends on, not its 任务
             what = re.sub(r"(?<=[\u4e00-\u9fff“”]{2})(?:工作|任务|任務)$", "", what)
@@ -5516,12 +5549,17 @@ def _worked_area(text: str, dim: re.Match) -> bool:
 
 # "2015年完成75%以上的确权登记": a share of the work, the work after 的 naming it.
 _SHARE_DONE = re.compile(
-    r"(?=[完实實达達])(?:完成|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
+    r"(?=[完实實达達])(?:(?P<verb_done>完成)|实现|實現|达到|達到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)\s*"
     r"(?:(?P<suf>以上|左右)的?|的"  # ("完成80%以上地市…指标任务": 的 left out after 以上)
     # ("完成70%重点流域整治任务": 的 left out before the work the clause ends on)
     r"|(?=[\u4e00-\u9fff“”、]{2,30}?(?:工作|任务|任務)(?=[，,。；;]|$)))"
     r"(?P<what>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;、]|$)"
 )
+# "…的办理工作目标": what the figure before it is said to be, a goal, not what it sizes.
+_AIM_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,6}?(?:目标|目標|要求)(?=[，,。；;！!]|$)")
+_RATE_REACHES = re.compile(r"[\u4e00-\u9fff]{1,12}[率度](?:达到|達到|提高到|提升到)\s*$")
+# What a level reached is said to be ("…达到100%的工作目标", "…达到95%的要求").
+_AIM_WORD = re.compile(r"(?:目标|目標|要求|标准|標準)$")
 # "无违建街(镇)达到全市街(镇)总数的80%": the share of a whole the named ones reach, named
 # by them (the whole after 达到 no part of the name).
 _SHARE_OF_WHOLE = re.compile(
@@ -5628,6 +5666,11 @@ def _a_size(unit: str, obj: str) -> bool:
 # "增长8%、力争9%": a second figure the office strives for.
 _MONEY = set(_tw("亿元|万元|元").split("|"))
 _SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付"))
+# The treasury that puts a sum in, named before its verb ("县财政安排…", "市级财政统筹下达…").
+_TREASURY_SPENDS = re.compile(
+    r"^(?:[省市县区縣區]级?|本级)?(?:财政|財政)(?:局)?(?:统筹|統籌|每年)?"
+    + _tw("(?:投入|安排|下达|拨付)")
+)
 _FIGURE_BEFORE = re.compile(rf"{_ARABIC}\s*(?:{_UNIT})\s*[，,]\s*$")
 _ONLY_A_VERB = re.compile(rf"(?:年度|全年|每年|今年)?(?:{_ADDING.pattern})")
 _CHANGE_WORD = re.compile(r"增长|增速|增幅|提高|提升|增加|下降|降低|减少")
@@ -6020,6 +6063,8 @@ _NAMED_AS = re.compile(
     rf"(?:^|(?<=[，,。；;）)\s]))(?P<role>{_ROLE})[为為]"
     r"(?P<names>[^，,。；;：:（()）\n]{2,40}?)(?=[；;。，,\n]|$)"
 )
+# "（责任单位;住建局、畜牧局）": a note whose role a semicolon follows where the colon belongs.
+_ROLE_SEMICOLON = re.compile(rf"([（(〔\[]\s*(?:{_ROLE}))\s*[;；](?=\s*[\u4e00-\u9fff])")
 # A note naming units closes with ）, ), 〕 or ]; a list in the run of a line ends at a
 # space after a name ("责任单位:县水利局 联系人:…").
 _NAMED = re.compile(
@@ -6381,6 +6426,9 @@ def _year(text: str) -> int | None:
 # A labelled stamp may give the day alone: "发布时间:2017-05-16 信息来源:政府办".
 _PAGE_STAMP = re.compile(
     r"^(?:(?:时间|時間|发布时间|發佈時間|發布時間)\s*[:：]\s*(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s|$)"
+    # the office that put the text up and the day ("岳阳县人民政府办公室 2016-4-13")
+    r"|[\u4e00-\u9fff]{2,24}(?:办公室|辦公室|人民政府|政府|局|委员会|委員會)\s+"
+    r"(?P<issued>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s*$"
     r"|(?P<stamped>(?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a news page's stamp written day first, "13.03.2015  07:51"
     r"|\d{1,2}\.\d{1,2}\.(?P<dotted>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$)"
@@ -6409,7 +6457,9 @@ def _page_year(paragraphs: list[str]) -> int | None:
     that names no year of its own."""
     for para in paragraphs[:12]:
         if m := _PAGE_DATE.search(para) or _PAGE_STAMP.match(para.strip()):
-            return int(m.group("year") or m.group("stamped") or m.group("dotted"))
+            return int(
+                m.group("year") or m.group("stamped") or m.group("dotted") or m.group("issued")
+            )
         if len(para) <= 100 and (m := _STAMP_IN_LINE.search(para) or _STAMP_RUN_IN.search(para)):
             return int(m.group("year"))
     return None
@@ -6714,6 +6764,38 @@ def noted_works(paragraphs: list[str]) -> list[str]:
     return out
 
 
+# A 督查通报 quoting the items of a meeting it found lagging, each after the units that
+# carry it ("如县发改局负责的“严格落实…计划。”截至目前,…；县自然资源局、县水利局负责的“…”"):
+# each quoted item is a row of those units (the first leads), what follows it its report.
+_QUOTED_WORK = re.compile(
+    r"(?P<units>(?:[\u4e00-\u9fff（()）]{2,20}?(?:局|委|办|辦|中心|政府|部|院|所|站|公司|管委会)"
+    r"[、和]?){1,6}?)(?<![、和])(?:负责|負責|牵头|牽頭)的\s*“(?P<work>[^“”]{8,160}?)”"
+)
+_UNIT_LEFT_OF = re.compile(r"^(?:如|例如|其中|由|以及|及|和|与|[，,；;：:\s])+")
+
+
+def quoted_works(paragraphs: list[str]) -> list[str]:
+    out = []
+    for para in paragraphs:
+        found = [
+            m
+            for m in _QUOTED_WORK.finditer(para)
+            if m.group("work").rstrip().endswith(("。", "；", ";")) or len(m.group("work")) >= 12
+        ]
+        if len(found) < 2:
+            out.append(para)
+            continue
+        if head := para[: found[0].start()].strip():
+            out.append(head)
+        for k, m in enumerate(found, 1):
+            units = _UNIT_LEFT_OF.sub("", m.group("units"))
+            end = found[k].start() if k < len(found) else len(para)
+            report = para[m.end() : end].strip()
+            work = m.group("work").strip().rstrip("。；;")
+            out.append(f"{k}.{work}（责任单位：{units}）。{report}")
+    return out
+
+
 # A 分工方案 a page ran onto one line, each row's works closed by its record (" 分管领导:NAME
 # 部门分工:省工业和信息化厅牵头,…等配合。"): the rows, numbered, their records below them.
 _SHARE_RECORD = re.compile(
@@ -6753,6 +6835,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    if "；" in text or ";" in text:
+        text = _ROLE_SEMICOLON.sub(r"\1：", text)
     if "<" in text and len(_HTML_BLOCK.findall(text, 0, 20000)) >= 2:
         text = without_markup(text)
     if "•" in text or "●" in text or "▪" in text or "·" in text:
@@ -6769,6 +6853,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         paragraphs = shared_out_rows(paragraphs)
     if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
         paragraphs = noted_works(paragraphs)
+    if any("负责的“" in p or "負責的“" in p for p in paragraphs):
+        paragraphs = quoted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if _NO_TITLE.match(title.strip()):
         title = _kind_title(paragraphs) or title
@@ -6916,6 +7002,21 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
         share_group_note(section.items)
         told = [is_instruction(i, section.title, notice, told_span) for i in section.items]
+        for k in range(1, len(told)):
+            previous, item = section.items[k - 1], section.items[k]
+            if (
+                told[k - 1]
+                and not told[k]
+                and not item.named_lead
+                and item.rule.endswith("是")
+                and previous.rule.endswith("是")
+                and previous.title.startswith("要")
+                and item.title.startswith("要")
+                and len(re.split(r"[，,]", item.title, maxsplit=1)[0]) <= 16
+            ):
+                # "一是要进一步加强组织领导，…各责任单位…" then "二是要进一步浓厚…氛围": the
+                # orders that follow an order telling the units how to work tell them too.
+                told[k] = True
         if len(told) >= 3 and sum(told) * 2 >= len(told):
             # Most items of the part tell the units what to do ("一、强化责任落实。…各主要
             # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too.
@@ -7531,7 +7632,11 @@ _RUN_ON_TITLE = re.compile(
     r"(?:工作规划|工作计划|工作要点|实施方案|工作方案)(?=\s)"
 )
 # A heading that reports instead of naming work ("（一）主要预期目标完成情况").
-REPORT_HEADING = re.compile(r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$")
+# ("一、总体情况", "二、存在的问题": the parts of a 督查通报 that report what it found.)
+REPORT_HEADING = re.compile(
+    r"(?:完成|进展|落实|執行|执行)情况$|(?:综合|进度)排名$"
+    r"|^(?:总体|總體|督查|督察)情况$|^(?:存在|发现|發現)的?(?:主要)?问题$|^存在問題$"
+)
 # Where a row of a progress report starts to report: a sentence opening with the period
 # reported on ("上半年，", "截至6月底，", "1-9月，").
 _REPORT_OPENER = re.compile(
