@@ -41,3 +41,22 @@ def test_the_ledgers_view_switch_is_no_filter_in_use(as_user, supervisor, query,
     content = as_user(supervisor).get(f"/tasks/{query}").content.decode()
     (button,) = TOGGLE.findall(content)
     assert " ".join(re.sub(r"<[^>]+>", " ", button).split()) == said
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/party/links/", "current"),  # a declared yes/no filter
+        ("/projects/factor-requests/", "dispatched"),  # on a FilterSet of django-filter's own
+    ],
+)
+def test_a_yes_or_no_filter_left_alone_reads_all(as_user, leader, path, name):
+    content = as_user(leader).get(path).content.decode()
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', content, re.S).group(1)
+    options = [" ".join(re.sub(r"<[^>]+>", " ", o).split()) for o in select.split("</option>")]
+    assert [o for o in options if o] == ["全部", "是", "否"]
+    # Chosen, the filter keeps its answer.
+    content = as_user(leader).get(f"{path}?{name}=true").content.decode()
+    assert re.search(
+        rf'<select[^>]*name="{name}"[^>]*>.*?<option value="true" selected>', content, re.S
+    )

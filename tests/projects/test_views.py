@@ -460,3 +460,19 @@ def test_the_template_reads_back_and_explains_its_columns(as_user, xinba):
 def test_it_guards_the_template(as_user, request, persona, status):
     client = as_user(request.getfixturevalue(persona))
     assert client.get("/projects/template/").status_code == status
+
+
+def test_the_import_template_offers_only_active_towns(as_user, supervisor):
+    from mingzhu.org.models import OrgUnit
+
+    def offered():
+        response = as_user(supervisor).get("/projects/template/")
+        assert response.status_code == 200
+        wb = load_workbook(BytesIO(response.content))
+        return {
+            cell for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for cell in row
+        }
+
+    assert "新坝镇" in offered()
+    OrgUnit.objects.filter(code="YZ-XINBA").update(is_active=False)
+    assert "新坝镇" not in offered()

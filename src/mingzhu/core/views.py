@@ -92,6 +92,18 @@ def style_form(form) -> None:
         widget.attrs.setdefault("class", css)
 
 
+def style_filter_form(form) -> None:
+    """A list's filter form styled as any form; a yes/no filter's empty choice reads
+    "All" (a filter left alone keeps every row), not Django's "Unknown"."""
+    from django import forms
+
+    style_form(form)
+    for form_field in form.fields.values():
+        widget = form_field.widget
+        if isinstance(widget, forms.NullBooleanSelect):
+            widget.choices = [("unknown", _("All")), *widget.choices[1:]]
+
+
 def table_rows(columns, objects) -> list[tuple]:
     """A table's rows as its templates read them: ``(obj, cells)``, each cell
     ``(column, label, value)``. The column's label is translated once for the page, not
@@ -347,7 +359,7 @@ class ObjectListView(ObjectMixin, View):
             filterset = self.filterset_class(
                 request.GET or None, queryset=queryset, request=request
             )
-            style_form(filterset.form)
+            style_filter_form(filterset.form)
             queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
             if filterset.is_bound and not filterset.is_valid():
                 queryset = queryset.none()

@@ -234,7 +234,7 @@ def project_template(actor) -> Template:
         },
         choices={
             "chain": list(CHAIN_WORDS),
-            "town": [t.name for t in _towns(actor).order_by("path")],
+            "town": [t.name for t in _towns(actor).filter(is_active=True).order_by("path")],
             "port": ["是", "否"],
         },
         example=["示例", "某某科技有限公司", "先进装备制造", 50000, "", "2025-06-30", 0, "否", ""],
