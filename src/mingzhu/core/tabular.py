@@ -27,6 +27,7 @@ import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,16 @@ class Table:
         填报日期：2026年2月28日), else None."""
         years = {int(y) for text in self.titles for y in TITLE_YEAR.findall(text)}
         return years.pop() if len(years) == 1 else None
+
+    def unit(self, key: str, units: dict[str, Decimal]) -> str | None:
+        """The unit of ``units`` the numbers of column ``key`` are written in: the one its
+        heading gives (本金（亿元）, 金额（元）), else the one a title line gives for the whole
+        table (单位：万元, 金额单位：元), else None (the column's own)."""
+        unit = heading_unit(self.header(key))
+        if unit in units:
+            return unit
+        found = {u for text in self.titles for u in title_units(text) if u in units}
+        return found.pop() if len(found) == 1 else None
 
 
 # -- reading the grid -----------------------------------------------------------------
@@ -495,6 +506,63 @@ def heading_unit(heading: str) -> str:
     """The unit a heading gives in its closing brackets (税收（元） → 元), else ""."""
     found = re.search(r"[（(]([^（()）]*)[）)]\s*$", str(heading or ""))
     return found.group(1).strip() if found else ""
+
+
+# Amounts by what each unit is worth in 元, and areas by what each is worth in 亩: a
+# number read in one unit is kept in another (``quantity``).
+MONEY_UNITS = {
+    "元": Decimal(1),
+    "千元": Decimal(1000),
+    "万元": Decimal(10000),
+    "万": Decimal(10000),
+    "亿元": Decimal(100000000),
+    "亿": Decimal(100000000),
+}
+LAND_UNITS = {
+    "亩": Decimal(1),
+    "平方米": Decimal("0.0015"),  # 1 亩 = 10000/15 平方米
+    "m2": Decimal("0.0015"),
+    "m²": Decimal("0.0015"),
+    "㎡": Decimal("0.0015"),
+    "公顷": Decimal(15),
+}
+# 单位：万元, 金额单位：元, 计量单位：万元、亩 in a title line (not 填报单位：某局).
+_TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；（）()]+)")
+
+
+def title_units(text: str) -> list[str]:
+    """The units a title line gives a table (单位：万元 → [万元]; 单位：万元、亩 → both)."""
+    return [u for found in _TITLE_UNIT.findall(str(text or "")) for u in re.split(r"[、/]", found)]
+
+
+def quantity(
+    value: Any, *, unit: str | None, into: str, units: dict[str, Decimal] = MONEY_UNITS
+) -> Decimal | None:
+    """A number of a sheet in the unit ``into`` (one of ``units``): a cell that writes its
+    own unit (1.59亿元, 8500万元, 9,120元, 30亩) is read in it, else the number is in ``unit``
+    (the column's, ``Table.unit``), else already in ``into``. None for an empty cell;
+    ValueError for one that is no number or names a unit not of ``units``."""
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return None
+        raise ValueError(value)
+    text = re.sub(r"[,，\s]", "", str(value))
+    if text == "":
+        return None
+    written = next(
+        (u for u in sorted(units, key=len, reverse=True) if text.endswith(u) and text != u), None
+    )
+    if written is not None:
+        text, unit = text[: -len(written)], written
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if not number.is_finite():
+        raise ValueError(value)
+    if unit and unit != into and unit in units:
+        number = number * units[unit] / units[into]
+    return number
 
 
 def heading_year(heading: str) -> int | None:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
+    LAND_UNITS,
+    MONEY_UNITS,
     TOWN_HEADINGS,
     Column,
     ImportResult,
@@ -18,8 +20,8 @@ from mingzhu.core.tabular import (
     apply_row,
     cell_text,
     changeable,
-    heading_unit,
     missing_columns,
+    quantity,
     read_table,
     run_import,
 )
@@ -148,33 +150,27 @@ DIGITAL_LABELS = {
 }
 
 
-# The figures kept in 万元 and land in 亩, and what a heading's unit makes of a number.
+# The figures kept in 万元 and land in 亩; a heading's unit (税收（元）), a 单位：万元 line
+# above the table, or a cell's own (8500万元) says how a number is written.
 MONEY = {"sales", "revenue", "tax", "value_added", "rd_expense"}
-TO_WAN = {
-    "万元": Decimal(1),
-    "元": Decimal("0.0001"),
-    "千元": Decimal("0.1"),
-    "亿元": Decimal(10000),
-}
-TO_MU = {
-    "亩": Decimal(1),
-    "平方米": Decimal("0.0015"),  # 1 亩 = 10000/15 平方米
-    "m2": Decimal("0.0015"),
-    "m²": Decimal("0.0015"),
-    "㎡": Decimal("0.0015"),
-    "公顷": Decimal(15),
-}
 CENT = Decimal("0.01")
 
 
-def in_unit(value: Decimal | None, heading: str, units: dict[str, Decimal]) -> Decimal | None:
-    """A number under ``heading`` in the unit the column keeps: 税收（元） is divided by
-    10,000 into 万元, 用地面积（平方米） becomes 亩; a heading without a known unit is
-    read as the column's own."""
-    factor = units.get(heading_unit(heading))
-    if value is None or factor is None or factor == 1:
-        return value
-    return (value * factor).quantize(CENT)
+def in_unit(table, key: str, value, *, into: str, units) -> Decimal | None:
+    """The non-negative number of column ``key`` in ``into`` (万元, 亩), read in the unit
+    the cell, the column's heading or the table's title gives; ValueError otherwise."""
+    given = table.unit(key, units)
+    v = quantity(value, unit=given, into=into, units=units)
+    if v is None:
+        return None
+    if v < 0:
+        raise ValueError
+    # A converted number keeps two decimals (12,345元 → 1.23万元); one as written is kept.
+    try:
+        as_written = number(value)
+    except ValueError:
+        as_written = None
+    return v if v == as_written else v.quantize(CENT)
 
 
 def number(value, *, integer: bool = False) -> Decimal | None:
@@ -248,7 +244,11 @@ class RegistryRow(_Row):
             return None
         try:
             return in_unit(
-                number(self.cleaned_data["land_mu"]), self.context["table"].header("land_mu"), TO_MU
+                self.context["table"],
+                "land_mu",
+                self.cleaned_data["land_mu"],
+                into="亩",
+                units=LAND_UNITS,
             )
         except ValueError:
             raise forms.ValidationError(_("not a number of 0 or more")) from None
@@ -331,12 +331,14 @@ class AnnualRow(_Row):
             if name in self.errors:
                 continue
             try:
-                v = number(data.get(name), integer=name == "employees")
+                if name in MONEY:
+                    table = self.context["table"]
+                    v = in_unit(table, name, data.get(name), into="万元", units=MONEY_UNITS)
+                else:
+                    v = number(data.get(name), integer=name == "employees")
             except ValueError:
                 self.add_error(name, _("not a number of 0 or more"))
                 continue
-            if name in MONEY:
-                v = in_unit(v, self.context["table"].header(name), TO_WAN)
             data[name] = int(v) if (v is not None and name == "employees") else v
         if data.get("code") and data.get("year"):
             earlier = self.seen_before((data["code"], data["year"]), "annual")

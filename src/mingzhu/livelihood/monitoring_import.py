@@ -26,6 +26,7 @@ already has is left as it is (its task is changed on the task's page).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,6 +39,7 @@ from mingzhu.core.audit import acting_as
 from mingzhu.core.periods import deadline_in
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
+    MONEY_UNITS,
     TOWN_HEADINGS,
     Column,
     ImportResult,
@@ -47,6 +49,7 @@ from mingzhu.core.tabular import (
     cell_text,
     changeable,
     missing_columns,
+    quantity,
     read_table,
     run_import,
     save_if_changed,
@@ -182,11 +185,17 @@ class HouseholdRow(PlacedRowForm):
         return causes
 
     def clean_income_per_capita(self):
-        # 9,120 and 9120元 as offices write an amount.
+        # Kept in 元: 9,120, 9120元, 0.912万元, or a number under 人均纯收入（万元） or below a
+        # 单位：万元 line (the household form checks the rest).
         value = self.cleaned_data["income_per_capita"]
-        if isinstance(value, str):
-            value = re.sub(r"[,，\s]", "", value).removesuffix("元")
-        return value
+        unit = self.context["table"].unit("income_per_capita", MONEY_UNITS)
+        try:
+            amount = quantity(value, unit=unit, into="元")
+        except ValueError:
+            return value
+        if amount is not None and amount == amount.to_integral_value():
+            amount = amount.quantize(Decimal(1))  # 0.912万元 is 9120 元, whole yuan
+        return amount
 
     def clean_identified_on(self):
         return self.day("identified_on")

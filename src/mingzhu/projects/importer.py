@@ -3,8 +3,7 @@ one transaction, or none, with the problems listed per row and field."""
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from mingzhu.core.models import future_date_problem
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
+    MONEY_UNITS,
     Column,
     ImportResult,
     RawRowForm,
@@ -20,6 +20,7 @@ from mingzhu.core.tabular import (
     apply_row,
     cell_text,
     changeable,
+    quantity,
     read_table,
     run_import,
 )
@@ -52,7 +53,7 @@ COLUMNS = [
         ("所在镇（街道）", "所在镇街", "镇（街道）", "所在乡镇", "签约乡镇", "落户地点"),
     ),
     Column("negotiating_on", H_NEGOTIATING),
-    Column("foreign", H_FOREIGN, required=False),
+    Column("foreign", H_FOREIGN, ("其中外资", "利用外资"), required=False),
     Column("port", H_PORT, required=False),
     Column("description", H_DESCRIPTION, required=False),
 ]
@@ -68,29 +69,18 @@ CHAIN_WORDS = {
 }
 
 
-# 万元 in a cell or a heading; 亿元 is 10,000 万元.
-_YI = "亿元"
-_AMOUNT = re.compile(r"^(-?[0-9.,，]+)(亿元|万元|亿|万)$")
-
-
-def _amount(value, *, default=None, heading: str = "") -> Decimal:
-    """An amount in 万元, as a sheet writes it: 32000, 1.59亿元, 8500万元, or a number under
-    a heading in 亿元 (总投资（亿元）)."""
-    text = cell_text(value)
-    if text == "":
+def _amount(value, *, default=None, unit: str | None = None) -> Decimal:
+    """An amount in 万元, as a sheet writes it: 32000, 1.59亿元, 8500万元, or a number in the
+    column's ``unit`` (总投资（亿元）, a 单位：亿元 line above the table: ``Table.unit``)."""
+    try:
+        amount = quantity(value, unit=unit, into="万元")
+    except ValueError:
+        raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
+    if amount is None:
         if default is None:
             raise forms.ValidationError(_("This field is required."))
         return default
-    found = _AMOUNT.match(text.replace(" ", ""))
-    number, unit = (found.group(1), found.group(2) or "") if found else (text, "")
-    try:
-        amount = Decimal(number.replace(",", "").replace("，", ""))
-    except InvalidOperation:
-        raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
-    unit = unit or ("亿" if _YI in heading else "")
-    if unit.startswith("亿"):
-        amount *= 10000
-    if not amount.is_finite() or amount < 0:
+    if amount < 0:
         raise forms.ValidationError(_("The amount must not be negative."))
     return amount
 
@@ -125,11 +115,11 @@ class ProjectRow(RawRowForm):
         return town
 
     def clean_total(self):
-        return _amount(self.cleaned_data["total"], heading=self.context["headers"].get("total", ""))
+        return _amount(self.cleaned_data["total"], unit=self.context["units"].get("total"))
 
     def clean_foreign(self):
-        heading = self.context["headers"].get("foreign", "")
-        return _amount(self.cleaned_data["foreign"], default=Decimal(0), heading=heading)
+        unit = self.context["units"].get("foreign")
+        return _amount(self.cleaned_data["foreign"], default=Decimal(0), unit=unit)
 
     def clean_port(self):
         port = self.text("port").lower()
@@ -204,6 +194,7 @@ def row_context(actor, table) -> dict:
         "towns": UnitMatcher(_towns(actor)),
         "chains": chains | CHAIN_WORDS,
         "headers": table.headers,
+        "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign")},
     }
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from mingzhu.core.audit import acting_as
 from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
+    MONEY_UNITS,
     Column,
     ImportResult,
     RawRowForm,
@@ -33,6 +34,7 @@ from mingzhu.core.tabular import (
     apply_row,
     changeable,
     missing_columns,
+    quantity,
     read_table,
     run_import,
     validate_rows,
@@ -143,6 +145,17 @@ def _decimal(value) -> Decimal:
     return number
 
 
+def _in_wan(value, unit: str | None) -> Decimal:
+    """An amount in 万元, read in the unit the cell, its column or the table gives."""
+    try:
+        number = quantity(value, unit=unit, into="万元")
+    except ValueError:
+        number = None
+    if number is None:
+        raise ValueError(_("expected a number, got %(value)r") % {"value": _text(value)})
+    return number
+
+
 def parse_month(value) -> int:
     """A month as YYYY-MM (a date cell of a workbook is accepted too)."""
     from .planner import month_index
@@ -168,6 +181,9 @@ def _check(check, value):
 
 
 class InstrumentForm(RawRowForm):
+    def _money(self, value) -> Decimal:
+        return _in_wan(value, self.context.get("principal_unit"))
+
     def clean_id(self):
         ident = _text(self.cleaned_data["id"])
         if not ident:
@@ -205,7 +221,9 @@ class InstrumentForm(RawRowForm):
         return kind
 
     def clean_principal(self):
-        principal = _check(_decimal, self.cleaned_data["principal"])
+        # Kept in 万元: a cell's own unit (1.59亿元), the heading's (本金（元）) or the table's
+        # (单位：亿元 above it) says how the number is written.
+        principal = _check(self._money, self.cleaned_data["principal"])
         if principal <= 0:
             raise forms.ValidationError(_("must be greater than 0"))
         return principal.quantize(Decimal("0.01"), ROUND_HALF_UP)
@@ -317,7 +335,10 @@ def read_instruments(file) -> tuple[list[InstrumentRow], list[RowError]]:
     each entity a name."""
     table = _table(file, INSTRUMENT_COLUMNS)
     try:
-        context = {"kind_column": _kind_column(table)}
+        context = {
+            "kind_column": _kind_column(table),
+            "principal_unit": table.unit("principal", MONEY_UNITS),
+        }
     except WorkbookError as exc:
         raise InputError(str(exc)) from exc
     good, errors = validate_rows(table, InstrumentForm, context=context)
@@ -418,6 +439,7 @@ def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult
     context = {
         "entities": EntityMatcher(_entities(actor).select_related("unit")),
         "kind_column": _kind_column(table),
+        "principal_unit": table.unit("principal", MONEY_UNITS),
     }
     may_change = changeable(DebtInstrument.objects.all(), actor)
     stored: dict[str, DebtInstrument] = {}
@@ -517,7 +539,8 @@ class CapacityForm(RawRowForm):
         return _check(parse_month, self.cleaned_data["month"])
 
     def clean_capacity(self):
-        value = float(_check(_decimal, self.cleaned_data["capacity"]))
+        unit = self.context.get("capacity_unit")
+        value = float(_check(lambda v: _in_wan(v, unit), self.cleaned_data["capacity"]))
         if value < 0:
             raise forms.ValidationError(_("must not be negative"))
         return value
@@ -532,5 +555,7 @@ class CapacityForm(RawRowForm):
 
 
 def read_capacity(file) -> tuple[dict[int, float], list[RowError]]:
-    good, errors = validate_rows(_table(file, CAPACITY_COLUMNS), CapacityForm)
+    table = _table(file, CAPACITY_COLUMNS)
+    context = {"capacity_unit": table.unit("capacity", MONEY_UNITS)}
+    good, errors = validate_rows(table, CapacityForm, context=context)
     return {row["month"]: row["capacity"] for _number, row in good}, errors

@@ -1,0 +1,248 @@
+"""The third round of published 台账: the unit a heading (本金（元）, 总投资（亿元）) or a
+title line (单位：万元, 金额单位：元) gives an amount, in every importer, a cell's own unit
+(1.59亿元) winning; the statistics bureau's wide monthly report (统计月报) for
+observations; a branch's roll naming its branch only in the title. The county, its
+units and every sheet are invented; each sheet is built here with openpyxl."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from test_published_sheets_b import actor, county, credit_code, id_number, platform, xlsx
+
+from mingzhu.core.tabular import LAND_UNITS, MONEY_UNITS, Column, quantity, read_table, title_units
+
+pytestmark = [pytest.mark.django_db, pytest.mark.tree]
+__all__ = ["actor", "county", "platform"]  # fixtures shared with the second round
+
+
+# -- the shared reading of units -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "units"),
+    [
+        ("单位：万元", ["万元"]),
+        ("金额单位：元", ["元"]),
+        ("填报单位：青禾县财政局  单位: 亿元", ["青禾县财政局", "亿元"]),
+        ("计量单位：万元、亩", ["万元", "亩"]),
+        ("填报日期：2026年3月1日", []),
+    ],
+)
+def test_the_units_a_title_line_gives(line, units):
+    assert title_units(line) == units
+
+
+@pytest.mark.parametrize(
+    ("rows", "unit"),
+    [
+        ([["债务余额（元）"], [1]], "元"),
+        ([["单位：亿元"], ["债务余额"], [1]], "亿元"),
+        ([["填报单位：青禾县财政局", "金额单位：元"], ["债务余额"], [1]], "元"),
+        # The heading's own unit wins over the table's.
+        ([["单位：亿元"], ["债务余额（万元）"], [1]], "万元"),
+        ([["填报单位：青禾县财政局"], ["债务余额"], [1]], None),
+        ([["债务余额（笔）"], [1]], None),
+    ],
+)
+def test_a_columns_unit_is_its_headings_else_the_title_lines(rows, unit):
+    table = read_table(xlsx(rows), [Column("amount", "债务余额")])
+    assert table.unit("amount", MONEY_UNITS) == unit
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "into", "read"),
+    [
+        (12345, "元", "万元", Decimal("1.2345")),
+        (2.5, "亿元", "万元", Decimal(25000)),
+        ("1.59亿元", "元", "万元", Decimal(15900)),  # the cell's own unit wins
+        ("8,500万元", "亿元", "万元", Decimal(8500)),
+        ("9,120元", None, "元", Decimal(9120)),
+        ("0.912万元", None, "元", Decimal(9120)),
+        (640, None, "万元", Decimal(640)),
+        (None, "元", "万元", None),
+        ("  ", "元", "万元", None),
+    ],
+)
+def test_a_quantity_is_read_in_the_cells_unit_else_the_columns(value, unit, into, read):
+    assert quantity(value, unit=unit, into=into) == read
+
+
+def test_land_in_平方米_and_公顷_is_kept_in_亩():
+    assert quantity(20000, unit="平方米", into="亩", units=LAND_UNITS) == Decimal(30)
+    assert quantity("2公顷", unit=None, into="亩", units=LAND_UNITS) == Decimal(30)
+
+
+@pytest.mark.parametrize("value", ["约500", "500吨", "亿元", True])
+def test_no_number_or_another_unit_is_no_quantity(value):
+    with pytest.raises(ValueError):
+        quantity(value, unit="万元", into="万元")
+
+
+# -- every importer's amounts ----------------------------------------------------------
+
+
+def _ledger(unit_line, heading, *values):
+    rows = [["青禾县融资平台公司债务明细表"]]
+    if unit_line:
+        rows.append([None, None, None, None, None, unit_line])
+    rows.append(["合同编号", "债务单位", "债务类型", "借款日期", "到期日期", "年利率", heading])
+    for i, value in enumerate(values, start=1):
+        rows.append([f"QH-U{i}", "县城投公司", "银行贷款", "2022-01-10", "2030-01-09", 4.1, value])
+    return xlsx(rows)
+
+
+@pytest.mark.parametrize(
+    ("unit_line", "heading", "values", "principals"),
+    [
+        (None, "债务余额（元）", [160000000, 1234567], [16000, Decimal("123.46")]),
+        ("金额单位：元", "债务余额", [160000000], [16000]),
+        ("单位：亿元", "债务余额", [1.6, "8500万元"], [16000, 8500]),
+        (None, "债务余额（亿元）", [0.25], [2500]),
+        ("单位：万元", "债务余额", [16000], [16000]),
+    ],
+)
+def test_a_debt_ledger_in_元_or_亿元_is_kept_in_万元(
+    county, actor, platform, unit_line, heading, values, principals
+):
+    from mingzhu.risks.debt.io import import_instruments, read_instruments
+    from mingzhu.risks.models import DebtInstrument
+
+    result = import_instruments(_ledger(unit_line, heading, *values), actor=actor)
+    assert result.errors == []
+    stored = DebtInstrument.objects.filter(code__startswith="QH-U").order_by("code")
+    assert [i.principal for i in stored] == [Decimal(p) for p in principals]
+    rows, errors = read_instruments(_ledger(unit_line, heading, *values))
+    assert errors == [] and [r.principal for r in rows] == [float(p) for p in principals]
+
+
+def test_a_debt_cell_that_is_no_amount_is_refused_naming_it(county, actor, platform):
+    from mingzhu.risks.debt.io import import_instruments
+
+    result = import_instruments(_ledger("单位：元", "债务余额", "约1亿"), actor=actor)
+    assert [(e.field, "约1亿" in e.message) for e in result.errors] == [("债务余额", True)]
+
+
+def test_fiscal_capacity_under_a_unit_line_is_kept_in_万元(tmp_path):
+    from mingzhu.risks.debt.io import read_capacity
+
+    capacity, errors = read_capacity(
+        xlsx([["单位：亿元"], ["月份", "可用资金"], ["2026-01", 1.5], ["2026-02", "3000万元"]])
+    )
+    assert errors == []
+    assert list(capacity.values()) == [15000.0, 3000.0]
+
+
+def test_a_project_list_under_单位_亿元_and_a_cell_in_万元(county, actor):
+    from mingzhu.projects.importer import import_projects
+    from mingzhu.projects.models import Project
+
+    sheet = xlsx(
+        [
+            ["2026年二季度签约项目表"],
+            [None, None, None, None, None, "单位：亿元"],
+            ["项目名称", "投资主体", "产业链", "总投资", "所在乡镇", "洽谈日期", "其中外资"],
+            ["冷链项目", "北岸物流有限公司", "其他", 2.5, "柳塘镇", "2026-04-05", 0.5],
+            ["包装项目", "禾光包装有限公司", "其他", "8500万元", "柳塘镇", "2026-04-06", None],
+        ]
+    )
+    assert import_projects(sheet, actor=actor).errors == []
+    stored = {
+        p.name: (p.total_investment, p.foreign_investment)
+        for p in Project.objects.filter(name__in=["冷链项目", "包装项目"])
+    }
+    assert stored == {"冷链项目": (25000, 5000), "包装项目": (8500, 0)}
+
+
+def test_a_project_total_in_元_is_kept_in_万元(county, actor):
+    from mingzhu.projects.importer import import_projects
+    from mingzhu.projects.models import Project
+
+    sheet = xlsx(
+        [
+            ["项目名称", "投资主体", "产业链", "计划总投资（元）", "所在乡镇", "洽谈日期"],
+            ["冷链项目", "北岸物流有限公司", "其他", 250000000, "柳塘镇", dt.date(2026, 1, 5)],
+        ]
+    )
+    assert import_projects(sheet, actor=actor).errors == []
+    assert Project.objects.get(name="冷链项目").total_investment == Decimal(25000)
+
+
+def test_annual_enterprise_data_under_金额单位_元_and_a_cell_in_万元(county, actor):
+    from mingzhu.enterprises.importer import import_annual, import_registry
+    from mingzhu.enterprises.models import AnnualData, Enterprise
+
+    code = credit_code(31)
+    sheet = xlsx(
+        [
+            ["统一社会信用代码", "企业名称", "所属乡镇", "行业代码", "规模", "用地面积"],
+            [code, "青禾示例轴承有限公司", "柳塘镇", "C3451", "规上", "2公顷"],
+        ]
+    )
+    assert import_registry(sheet, actor=actor).errors == []
+    assert Enterprise.objects.get(credit_code=code).land_mu == Decimal(30)
+    sheet = xlsx(
+        [
+            ["2025年度亩均效益评价数据表", None, "金额单位：元"],
+            ["统一社会信用代码", "评价税收", "营业收入", "工业增加值（万元）"],
+            [code, 3125000, "1.2亿元", 640],
+        ]
+    )
+    assert import_annual(sheet, actor=actor).errors == []
+    data = AnnualData.objects.get(enterprise__credit_code=code)
+    assert (data.year, data.tax, data.revenue, data.value_added) == (2025, 312.5, 12000, 640)
+
+
+def _household_sheet(heading, income, unit_line=None):
+    rows = [["防止返贫监测对象信息台账"]]
+    if unit_line:
+        rows.append([unit_line])
+    rows.append(
+        [
+            "乡镇",
+            "村",
+            "户主姓名",
+            "身份证号码",
+            "家庭人口数",
+            "监测对象类别",
+            "收入年度",
+            heading,
+            "风险类型",
+            "纳入监测时间",
+            "帮扶责任人",
+        ]
+    )
+    rows.append(
+        [
+            "柳塘镇",
+            "长林村",
+            "丙三",
+            id_number("32112219580301003"),
+            3,
+            "脱贫不稳定户",
+            2025,
+            income,
+            "因病",
+            "2025.04.12",
+            "丁三",
+        ]
+    )
+    return xlsx(rows)
+
+
+@pytest.mark.parametrize(
+    ("heading", "income", "unit_line"),
+    [
+        ("家庭人均纯收入（万元）", 0.912, None),
+        ("家庭人均纯收入", 0.912, "单位：万元"),
+        ("家庭人均纯收入（万元）", "9120元", None),
+        ("家庭人均纯收入（元）", "9,120", None),
+    ],
+)
+def test_a_households_income_in_万元_is_kept_in_元(county, actor, heading, income, unit_line):
+    from mingzhu.livelihood.models import MonitoredHousehold
+    from mingzhu.livelihood.monitoring_import import import_households
+
+    result = import_households(_household_sheet(heading, income, unit_line), actor=actor)
+    assert result.errors == [] and result.created == 1
+    assert MonitoredHousehold.objects.get(head_name="丙三").income_per_capita == Decimal(9120)
