@@ -246,3 +246,165 @@ def test_a_households_income_in_万元_is_kept_in_元(county, actor, heading, in
     result = import_households(_household_sheet(heading, income, unit_line), actor=actor)
     assert result.errors == [] and result.created == 1
     assert MonitoredHousehold.objects.get(head_name="丙三").income_per_capita == Decimal(9120)
+
+
+# -- the statistics bureau's wide monthly report ------------------------------------
+
+
+@pytest.fixture
+def indicators(county):
+    from mingzhu.targets.models import Indicator
+
+    def make(code, name, unit, frequency="month", accumulates=True, **kwargs):
+        return Indicator.objects.create(
+            code=code,
+            name=name,
+            unit=unit,
+            dimension="total",
+            frequency=frequency,
+            accumulates=accumulates,
+            **kwargs,
+        )
+
+    return {
+        "value_added": make("QH-GYZJ", "规模以上工业增加值", "亿元"),
+        "investment": make("QH-GDZC", "固定资产投资", "亿元"),
+        "revenue": make("QH-YBGG", "一般公共预算收入", "亿元"),
+        "jobless": make("QH-SYL", "城镇登记失业率", "%", accumulates=False),
+        "yearly": make("QH-NDZB", "社会消费品零售总额", "亿元", frequency="year"),
+        "quarterly": make("QH-JDZB", "地区生产总值", "亿元", frequency="quarter"),
+    }
+
+
+def _report(title, *rows, header=("指标名称", "计量单位", "本月", "1-本月累计", "同比增长（%）")):
+    return xlsx([[title], list(header), *[list(r) for r in rows]])
+
+
+def test_a_monthly_report_takes_the_cumulative_figure_for_the_titles_month(
+    county, actor, indicators
+):
+    from mingzhu.targets.importer import import_observations
+    from mingzhu.targets.models import Observation
+
+    sheet = _report(
+        "青禾县主要经济指标（2026年1-2月）",
+        ["规模以上工业增加值", "亿元", None, 12.6, 7.8],
+        ["其中：固定资产投资", "亿元", None, 20.4, 5.2],
+        ["一般公共预算收入", "万元", 8650, 18230, 3.1],
+        ["城镇登记失业率", "%", 2.1, None, None],
+    )
+    result = import_observations(sheet, actor=actor)
+    assert result.errors == [] and result.created == 4
+    stored = {
+        o.indicator.code: (o.unit.name, o.period, o.value)
+        for o in Observation.objects.filter(indicator__code__startswith="QH-")
+    }
+    assert stored == {
+        "QH-GYZJ": (COUNTY_NAME, "2026-02", Decimal("12.6")),
+        "QH-GDZC": (COUNTY_NAME, "2026-02", Decimal("20.4")),
+        # 18230 万元 kept in the indicator's 亿元.
+        "QH-YBGG": (COUNTY_NAME, "2026-02", Decimal("1.823")),
+        # A rate does not accumulate: the month's figure.
+        "QH-SYL": (COUNTY_NAME, "2026-02", Decimal("2.1")),
+    }
+
+
+COUNTY_NAME = "青禾县"
+
+
+def test_a_town_report_with_the_unit_line_and_1_n月累计_heading(county, actor, indicators):
+    from mingzhu.targets.importer import import_observations
+    from mingzhu.targets.models import Observation
+
+    sheet = xlsx(
+        [
+            ["柳塘镇2025年1-12月主要经济指标完成情况"],
+            [None, None, "单位：亿元"],
+            ["指标", "本月", "1-12月累计", "上年同期", "同比增长（%）"],
+            ["固定资产投资", 1.1, 14.2, 13.0, 9.2],
+            ["社会消费品零售总额", 0.9, 10.5, 10.0, 5.0],
+            ["地区生产总值", None, 31.0, 29.5, 5.1],
+        ]
+    )
+    result = import_observations(sheet, actor=actor)
+    assert result.errors == [] and result.created == 3
+    stored = {
+        o.indicator.code: (o.unit.name, o.period, o.value)
+        for o in Observation.objects.filter(indicator__code__startswith="QH-")
+    }
+    assert stored == {
+        "QH-GDZC": ("青禾县柳塘镇人民政府", "2025-12", Decimal("14.2")),
+        "QH-NDZB": ("青禾县柳塘镇人民政府", "2025", Decimal("10.5")),
+        "QH-JDZB": ("青禾县柳塘镇人民政府", "2025Q4", Decimal("31.0")),
+    }
+
+
+def test_a_report_with_a_地区_column_places_each_row(county, actor, indicators):
+    from mingzhu.targets.importer import import_observations
+    from mingzhu.targets.models import Observation
+
+    sheet = _report(
+        "各镇（街道）固定资产投资（2026年1-3月）",
+        ["固定资产投资", "柳塘镇", 3.2],
+        ["固定资产投资", "石桥镇", "5000万元"],
+        header=("指标名称", "地区", "1-3月累计（亿元）"),
+    )
+    result = import_observations(sheet, actor=actor)
+    assert result.errors == []
+    values = dict(
+        Observation.objects.filter(indicator__code="QH-GDZC").values_list("unit__name", "value")
+    )
+    assert values == {
+        "青禾县柳塘镇人民政府": Decimal("3.2"),
+        "青禾县石桥镇人民政府": Decimal("0.5"),
+    }
+
+
+def test_a_report_refuses_what_it_cannot_place(county, actor, indicators):
+    from mingzhu.targets.importer import import_observations
+
+    sheet = _report(
+        "青禾县主要经济指标（2026年1-2月）",
+        ["规模以上工业增加值", "亿元", None, 12.6, 7.8],
+        ["进出口总额", "亿元", None, 3.0, 1.0],  # no such indicator
+        ["社会消费品零售总额", "亿元", None, 1.6, 2.0],  # yearly: 1-2月 is no year
+        ["固定资产投资", "亿元", None, None, 5.2],  # no figure
+        ["一般公共预算收入", "家", None, 5, 1.0],  # another measure
+    )
+    result = import_observations(sheet, actor=actor)
+    assert result.created == 0
+    assert [(e.row, e.field) for e in result.errors] == [
+        (4, "指标名称"),
+        (5, "指标名称"),
+        (6, "1-本月累计"),
+        (7, "计量单位"),
+    ]
+    assert result.errors[1].message.startswith("报表期间为2026年1-2月")
+    assert "没有" in result.errors[2].message
+
+
+@pytest.mark.parametrize(
+    ("title", "missing"),
+    [
+        ("青禾县主要经济指标", "期间"),  # no period
+        ("2026年1-2月主要经济指标", "地区"),  # no place
+    ],
+)
+def test_a_report_without_its_period_or_place_is_refused_naming_it(
+    county, actor, indicators, title, missing
+):
+    from mingzhu.core.tabular import WorkbookError
+    from mingzhu.targets.importer import import_observations
+
+    with pytest.raises(WorkbookError) as caught:
+        import_observations(_report(title, ["固定资产投资", "亿元", None, 1, 1]), actor=actor)
+    assert missing in str(caught.value) and str(caught.value).startswith("报表标题没有写明")
+
+
+def test_a_sheet_that_is_neither_layout_names_the_long_layouts_columns(county, actor):
+    from mingzhu.core.tabular import WorkbookError
+    from mingzhu.targets.importer import import_observations
+
+    with pytest.raises(WorkbookError) as caught:
+        import_observations(xlsx([["指标名称", "同比增长（%）"], ["固定资产投资", 1]]), actor=actor)
+    assert "期间" in str(caught.value) and "数值" in str(caught.value)

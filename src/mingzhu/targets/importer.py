@@ -7,6 +7,7 @@ left alone when the sheet repeats it, and replaced only when asked (``overwrite`
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -14,19 +15,27 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as
 from mingzhu.core.tabular import (
+    MONEY_UNITS,
     Column,
     ImportResult,
     RawRowForm,
     RowProblem,
+    Table,
+    WorkbookError,
     changeable,
+    heading_unit,
+    missing_columns,
+    quantity,
     read_table,
     run_import,
 )
 from mingzhu.core.templates_xlsx import Template, TemplateColumn
+from mingzhu.org.matching import UnitMatcher
 
+from .choices import Frequency
 from .models import Indicator, Observation
 from .scoping import writable_units
-from .services import PeriodError, parse_period
+from .services import PeriodError, month_period, parse_period, quarter_period, year_period
 
 INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE = "指标", "单位", "地区", "期间", "数值", "来源"
 HEADERS = [INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE]
@@ -38,6 +47,44 @@ COLUMNS = [
     Column("value", VALUE),
     Column("source", SOURCE, required=False),
 ]
+
+
+# The statistics bureau's wide monthly report (统计月报): a row per indicator with its
+# 计量单位, the month's figure (本月) and the year's so far (1-本月累计), under a title that
+# names the period (2025年1-10月) and the place (临溪县主要经济指标). Growth columns (同比增长,
+# 上年同期) are not observations and are left.
+WIDE_COLUMNS = [
+    Column("indicator", INDICATOR, ("指标名称", "指标代码", "项目", "指标名")),
+    Column("measure", MEASURE, ("计量单位",), required=False),
+    Column("unit", UNIT, ("单位名称", "单位代码"), required=False),
+    Column("month", "本月", ("本月数", "当月", "本期"), required=False),
+    Column(
+        "cumulative",
+        "累计",
+        (
+            "1-本月累计",
+            "本月累计",
+            "1-本月",
+            "累计数",
+            "本年累计",
+            "自年初累计",
+            "今年累计",
+            # 1-10月累计, 1—10月, 1至10月累计: whatever month it names (the title's).
+            *(
+                f"1{dash}{n}月{end}"
+                for dash in ("-", "—", "－", "~", "～", "至")
+                for n in range(1, 13)
+                for end in ("", "累计", "份", "份累计")
+            ),
+        ),
+        required=False,
+    ),
+    Column("source", SOURCE, required=False),
+]
+# The period in a title: 2025年1-10月, 2025年1至10月, 2025年10月, 2025年1—10月份.
+_TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:1\s*[-—－~～至]\s*)?(\d{1,2})\s*月")
+# What a report writes before a sub-indicator: 其中：, #, 1.
+_SUB_MARK = re.compile(r"^(?:其中\s*[:：]?|#|＃|\d+[.、．]\s*)")
 
 
 def read_value(value) -> Decimal:
@@ -96,6 +143,10 @@ class ObservationRow(RawRowForm):
         except PeriodError as exc:
             self.add_error("period", str(exc))
             return data
+        return self.unique(data)
+
+    def unique(self, data: dict) -> dict:
+        indicator = data["indicator"]
         if not self.errors:
             key = (indicator.pk, data["unit"].pk, data["period"].key)
             earlier = self.seen_before(key, "observation")
@@ -104,19 +155,204 @@ class ObservationRow(RawRowForm):
         return data
 
 
+class MonthlyReportRow(ObservationRow):
+    """A row of a 统计月报: the indicator's figure for the title's period (1-N月 of a year)
+    and place. An indicator that accumulates within the year takes the cumulative figure
+    (1-N月累计) as its value for month N (a monthly indicator), the quarter ending with
+    month N (a quarterly one) or the year (a yearly one, at 1-12月); one that does not
+    accumulate takes the month's figure (本月) the same way. The figure is read in the
+    row's 计量单位 (or the report's 单位：亿元 line) and kept in the indicator's unit when
+    both are amounts (8650 万元 → 0.865 亿元)."""
+
+    def clean_indicator(self):
+        name = _SUB_MARK.sub("", str(self.cleaned_data["indicator"] or "").strip()).strip()
+        indicator = self.context["indicators"].get(name)
+        if indicator is None:
+            raise forms.ValidationError(_("no indicator with this code or name"))
+        return indicator
+
+    def clean_unit(self):
+        if self.context["place"] is not None:
+            return self.context["place"]
+        name = str(self.cleaned_data["unit"] or "").strip()
+        unit = self.context["units"].get(name) or self.context["matcher"].find(name)
+        if unit is None:
+            raise forms.ValidationError(_("not a unit you may enter observations for"))
+        return unit
+
+    def clean_value(self):
+        return None
+
+    def clean_month(self):
+        return self.cleaned_data["month"]
+
+    def clean_cumulative(self):
+        return self.cleaned_data["cumulative"]
+
+    def clean(self):
+        data = self.cleaned_data
+        indicator = data.get("indicator")
+        if indicator is None or self.errors:
+            return data
+        key = "cumulative" if indicator.accumulates else "month"
+        year, month = self.context["period"]
+        if key not in self.context["columns"]:
+            self.add_error(
+                "indicator",
+                _("%(indicator)s needs the report's %(column)s column, which it does not have.")
+                % {
+                    "indicator": indicator.name,
+                    "column": "累计" if key == "cumulative" else "本月",
+                },
+            )
+            return data
+        written = self.cell_measure(data)
+        try:
+            value = quantity(data.get(key), unit=written, into=indicator.unit, units=MONEY_UNITS)
+        except ValueError:
+            raise forms.ValidationError(
+                {key: _("%(value)s is not a number.") % {"value": data.get(key)}}
+            ) from None
+        if value is None:
+            self.add_error(
+                key,
+                _("is empty: %(indicator)s has no figure here.") % {"indicator": indicator.name},
+            )
+            return data
+        if (
+            written
+            and written != indicator.unit
+            and not (written in MONEY_UNITS and indicator.unit in MONEY_UNITS)
+        ):
+            self.add_error(
+                "measure",
+                _("%(given)s does not match the indicator's unit %(unit)s.")
+                % {"given": written, "unit": indicator.unit},
+            )
+            return data
+        data["value"] = value
+        try:
+            data["period"] = report_period(year, month, indicator.frequency)
+        except PeriodError as exc:
+            self.add_error("indicator", str(exc))
+            return data
+        problem = indicator.value_problem(value)
+        if problem:
+            self.add_error(key, problem)
+        return self.unique(data)
+
+    def cell_measure(self, data: dict) -> str:
+        """The unit the row's figure is written in: its 计量单位 cell, else the report's."""
+        return str(data.get("measure") or "").strip() or self.context["measure"] or ""
+
+
+def report_period(year: int, month: int, frequency: str):
+    """The period of an indicator of ``frequency`` that a report of 1-``month`` of
+    ``year`` gives: the month, the quarter ending with it, or the year at 1-12月."""
+    if frequency == Frequency.MONTH:
+        return month_period(year, month)
+    if frequency == Frequency.QUARTER and month % 3 == 0:
+        return quarter_period(year, month // 3)
+    if frequency == Frequency.YEAR and month == 12:
+        return year_period(year)
+    raise PeriodError(
+        _(
+            "The report is of %(year)s年1-%(month)s月, which is no %(frequency)s period of "
+            "this indicator (a quarter needs 1-3, 1-6, 1-9 or 1-12月, a year 1-12月)."
+        )
+        % {"year": year, "month": month, "frequency": Frequency(frequency).label}
+    )
+
+
+def read_monthly_report(file) -> Table | None:
+    """The table of a wide 统计月报, or None when the sheet is not one (no indicator column
+    with a 本月 or 累计 column beside it)."""
+    try:
+        table = read_table(file, WIDE_COLUMNS)
+    except WorkbookError:
+        return None
+    if not {"month", "cumulative"} & set(table.headers):
+        return None
+    return table
+
+
+def _report_context(table: Table, units: dict) -> dict:
+    """The period, place and unit of measure a 统计月报's title gives its rows; a
+    ``WorkbookError`` naming what it lacks."""
+    titles = " ".join(table.titles)
+    periods = {(int(y), int(m)) for y, m in _TITLE_PERIOD.findall(titles)}
+    if len(periods) != 1 or not 1 <= next(iter(periods))[1] <= 12:
+        raise WorkbookError(
+            _(
+                "The report's title does not name the one period it is of "
+                "(write it like 2025年1-10月); %(missing)s"
+            )
+            % {"missing": missing_columns([COLUMNS[3]])}
+        )
+    place = None
+    if "unit" not in table.headers:
+        place = _place_in(titles, units)
+        if place is None:
+            raise WorkbookError(
+                _(
+                    "The report's title names no unit you may enter observations for, and "
+                    "it has no column for it. %(missing)s"
+                )
+                % {"missing": missing_columns([COLUMNS[2]])}
+            )
+    measure = None
+    if "measure" not in table.headers:
+        key = "cumulative" if "cumulative" in table.headers else "month"
+        measure = table.unit(key, MONEY_UNITS) or heading_unit(table.header(key)) or None
+    return {"period": periods.pop(), "place": place, "measure": measure}
+
+
+def _place_in(text: str, units: dict):
+    """The one unit a title names (临溪县主要经济指标 → 临溪县; 河口镇… → 临溪县河口镇人民政府):
+    its name, short name or name without the county and 人民政府/办事处, the longest found."""
+    best: dict[int, tuple[int, object]] = {}
+    for unit in {u.pk: u for u in units.values()}.values():
+        bare = re.sub(r"(?:人民政府|办事处|委员会)$", "", unit.name)
+        if unit.parent is not None:
+            bare = bare.removeprefix(unit.parent.name)
+        lengths = [
+            len(n) for n in {unit.name, unit.short_name or "", bare} if len(n) >= 2 and n in text
+        ]
+        if lengths:
+            best[unit.pk] = (max(lengths), unit)
+    ranked = sorted(best.values(), key=lambda found: -found[0])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
 def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult:
     """Validate every row, then write them all, or nothing when any row has an error. A
     value already stored is replaced only with ``overwrite``; otherwise the row is refused,
-    naming the stored value. A replacement is in the audit trail with its author."""
-    table = read_table(file, COLUMNS)
+    naming the stored value. A replacement is in the audit trail with its author. A wide
+    统计月报 (see ``MonthlyReportRow``) is read as well as the long layout."""
+    units = {}
+    for u in writable_units(actor, "add").select_related("parent"):
+        units[u.code] = units[u.name] = u
+    form = ObservationRow
+    try:
+        table = read_table(file, COLUMNS)
+        report = {}
+    except WorkbookError:
+        table = read_monthly_report(file)
+        if table is None:
+            raise
+        report = _report_context(table, units) | {
+            "columns": set(table.headers),
+            "matcher": UnitMatcher({u.pk: u for u in units.values()}.values()),
+        }
+        form = MonthlyReportRow
     has_source = "source" in table.headers
     indicators = list(Indicator.objects.all())
-    units = {}
-    for u in writable_units(actor, "add"):
-        units[u.code] = units[u.name] = u
     context = {
         "indicators": {i.code: i for i in indicators} | {i.name: i for i in indicators},
         "units": units,
+        **report,
     }
     may_change = changeable(Observation.objects.all(), actor)
     stored = {}
@@ -158,7 +394,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         return obs, existing is None
 
     with acting_as(actor):
-        return run_import(table, ObservationRow, write, context=context, prepare=prepare)
+        return run_import(table, form, write, context=context, prepare=prepare)
 
 
 def export_rows(observations):
