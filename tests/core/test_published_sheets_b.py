@@ -372,9 +372,10 @@ def test_a_short_branch_name_two_organisations_end_with_is_refused(county, actor
 def test_a_roll_without_its_branch_and_village_names_both(county, actor, branches):
     from mingzhu.party.importer import import_members
 
+    # The title names no branch (one that does: test_published_sheets_c).
     sheet = xlsx(
         [
-            ["长林村党支部党员花名册"],
+            ["党员花名册"],
             ["序号", "姓名", "性别", "入党时间"],
             [1, "甲一", "男", "1990.07"],
         ]

@@ -408,3 +408,89 @@ def test_a_sheet_that_is_neither_layout_names_the_long_layouts_columns(county, a
     with pytest.raises(WorkbookError) as caught:
         import_observations(xlsx([["指标名称", "同比增长（%）"], ["固定资产投资", 1]]), actor=actor)
     assert "期间" in str(caught.value) and "数值" in str(caught.value)
+
+
+# -- a branch's roll naming its branch only in the title ------------------------------
+
+
+@pytest.fixture
+def branches(county):
+    from mingzhu.party.models import PartyOrganisation
+
+    return {
+        "长林": PartyOrganisation.objects.create(
+            name="中共青禾县柳塘镇长林村支部委员会", unit=county["长林村民委员会"]
+        ),
+        "白水": PartyOrganisation.objects.create(
+            name="中共青禾县柳塘镇白水村总支部委员会", unit=county["白水村民委员会"]
+        ),
+        "机关": PartyOrganisation.objects.create(
+            name="中共青禾县财政局机关支部委员会", unit=county["青禾县财政局"]
+        ),
+    }
+
+
+def _roll(title, *, header=("序号", "姓名", "性别", "入党时间", "家庭住址")):
+    return xlsx(
+        [
+            [title],
+            ["填报日期：2026年1月"],
+            list(header),
+            [1, "甲三", "男", "1990.07", "柳塘镇长林村三组"],
+            [2, "乙三", "女", "2001.06", None][: len(header)],
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "长林村党支部党员花名册",
+        "中共青禾县柳塘镇长林村支部委员会党员花名册",
+        "2026年长林村支部党员名册",
+    ],
+)
+def test_a_branch_roll_takes_its_branch_and_village_from_the_title(county, actor, branches, title):
+    from mingzhu.party.importer import import_members
+    from mingzhu.party.models import PartyMember
+
+    result = import_members(_roll(title), actor=actor)
+    assert result.errors == [] and result.created == 2
+    members = PartyMember.objects.filter(name__in=["甲三", "乙三"])
+    assert {(m.organisation, m.village.name) for m in members} == {
+        (branches["长林"], "长林村民委员会")
+    }
+
+
+def test_a_branch_roll_with_a_村_column_keeps_its_villages(county, actor, branches):
+    from mingzhu.party.importer import import_members
+    from mingzhu.party.models import PartyMember
+
+    sheet = _roll("白水村党总支党员花名册", header=("序号", "姓名", "性别", "入党时间", "村"))
+    # 柳塘镇长林村三组 is no village; the second row's village is empty.
+    result = import_members(sheet, actor=actor, valid_only=True)
+    assert [(e.row, e.field) for e in result.errors] == [(4, "村"), (5, "村")]
+    assert not PartyMember.objects.filter(name="甲三").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("党员花名册", ["所属党组织", "村（社区）"]),  # no branch in the title
+        ("石桥村党支部党员花名册", ["所属党组织", "村（社区）"]),  # no such branch
+        ("党支部党员花名册", ["所属党组织", "村（社区）"]),  # too short to tell
+        # An office's branch: its members' villages are not its own.
+        ("财政局机关党支部党员花名册", ["村（社区）"]),
+    ],
+)
+def test_a_roll_whose_title_names_no_one_village_branch_names_the_missing_columns(
+    county, actor, branches, title, named
+):
+    from mingzhu.core.tabular import WorkbookError
+    from mingzhu.party.importer import import_members
+
+    with pytest.raises(WorkbookError) as raised:
+        import_members(_roll(title), actor=actor)
+    message = str(raised.value)
+    assert all(name in message for name in named)
+    assert ("所属党组织" in message) is ("所属党组织" in named)

@@ -21,6 +21,7 @@ user's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from django import forms
@@ -39,9 +40,12 @@ from mingzhu.core.tabular import (
     ImportResult,
     PlacedRowForm,
     RowProblem,
+    Table,
+    WorkbookError,
     apply_row,
     cell_text,
     changeable,
+    missing_columns,
     read_table,
     run_import,
     save_if_changed,
@@ -254,14 +258,65 @@ class MemberRow(_Row):
 
 def _organisations(actor) -> Organisations:
     visible = restrict(PartyOrganisation.objects.all(), actor, "view")
-    return Organisations(list(visible))
+    return Organisations(list(visible.select_related("unit")))
+
+
+# The branch a roll's title names: 红旗村党支部党员花名册, 中共某某县某镇红旗村支部委员会党员花名册
+# (the title up to its body word, a year in front dropped).
+_TITLE_BODY = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?)?\s*(.+?(?:党总支部委员会|总支部委员会|党支部委员会|支部委员会|党总支部"
+    r"|党总支|党支部|总支部|支部|党委员会|党委))"
+)
+
+
+def _organisation_in_title(titles: list[str], organisations: Organisations):
+    """The one organisation the roll's title rows name, else None."""
+    found = set()
+    for text in titles:
+        match = _TITLE_BODY.match(re.sub(r"\s+", "", text))
+        if match and (organisation := organisations.find(match.group(1))) is not None:
+            found.add(organisation)
+    return found.pop() if len(found) == 1 else None
+
+
+def _roll(file, organisations: Organisations) -> Table:
+    """The roll's table. A branch's own roll may name its branch only in the title
+    (红旗村党支部党员花名册, no 所属党组织 column): when the title names exactly one
+    organisation, every row is that organisation's, and, without a 村（社区） column, of
+    the village the branch is set up in. Otherwise the missing columns are named."""
+    try:
+        return read_table(file, MEMBER_COLUMNS)
+    except WorkbookError as refusal:
+        relaxed = [
+            dataclasses.replace(c, required=False) if c.key in ("organisation", "village") else c
+            for c in MEMBER_COLUMNS
+        ]
+        try:
+            table = read_table(file, relaxed)
+        except WorkbookError:
+            raise refusal from None
+        organisation = None
+        if "organisation" not in table.headers:
+            organisation = _organisation_in_title(table.titles, organisations)
+        if organisation is None:
+            raise refusal from None
+        village = None
+        if "village" not in table.headers:
+            if organisation.unit.kind not in RESIDENTIAL_KINDS:
+                raise missing_columns([VILLAGE]) from None
+            village = organisation.unit.name
+        for _number, record in table.rows:
+            record["organisation"] = organisation.name
+            if village is not None:
+                record["village"] = village
+        return table
 
 
 def import_members(file, *, actor, valid_only: bool = False) -> ImportResult:
     """Create or update the members of the roll, matched by their name within their
     organisation; ``result.objects`` are the members written."""
-    table = read_table(file, MEMBER_COLUMNS)
     organisations = _organisations(actor)
+    table = _roll(file, organisations)
     existing = {}
     members = PartyMember.objects.filter(organisation__in=organisations.values())
     for member in members.select_related("organisation", "group", "village").order_by("pk"):
