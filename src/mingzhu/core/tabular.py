@@ -824,11 +824,6 @@ class PlacedRowForm(RawRowForm):
             self.add_error("village", exc)
             return False
         return True
-        try:
-            return self.context["places"].village(name, data.get("town"))
-        except forms.ValidationError as exc:
-            self.add_error("village", exc)
-            return None
 
 
 class RowProblem(Exception):
