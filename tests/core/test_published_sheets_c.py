@@ -376,7 +376,7 @@ def test_a_report_refuses_what_it_cannot_place(county, actor, indicators):
     sheet = _report(
         "青禾县主要经济指标（2026年1-2月）",
         ["规模以上工业增加值", "亿元", None, 12.6, 7.8],
-        ["进出口总额", "亿元", None, 3.0, 1.0],  # no such indicator
+        ["进出口总额", "亿元", None, 3.0, 1.0],  # no such indicator: left out, noted
         ["社会消费品零售总额", "亿元", None, 1.6, 2.0],  # yearly: 1-2月 is no year
         ["固定资产投资", "亿元", None, None, 5.2],  # no figure
         ["一般公共预算收入", "家", None, 5, 1.0],  # another measure
@@ -384,13 +384,37 @@ def test_a_report_refuses_what_it_cannot_place(county, actor, indicators):
     result = import_observations(sheet, actor=actor)
     assert result.created == 0
     assert [(e.row, e.field) for e in result.errors] == [
-        (4, "指标名称"),
         (5, "指标名称"),
         (6, "1-本月累计"),
         (7, "计量单位"),
     ]
-    assert result.errors[1].message.startswith("报表期间为2026年1-2月")
-    assert "没有" in result.errors[2].message
+    assert result.errors[0].message.startswith("报表期间为2026年1-2月")
+    assert "没有" in result.errors[1].message
+    assert [(n.row, n.field) for n in result.notes] == [(4, "指标名称")]
+
+
+def test_a_report_imports_the_indicators_tracked_and_names_the_others(county, actor, indicators):
+    from mingzhu.targets.importer import import_observations
+    from mingzhu.targets.models import Observation
+
+    sheet = _report(
+        "青禾县主要经济指标（2026年1-2月）",
+        ["规模以上工业增加值", "亿元", None, 12.6, 7.8],
+        ["进出口总额", "亿元", None, 3.0, 1.0],
+        ["  其中：出口额", "亿元", None, 2.0, 1.0],
+        ["固定资产投资", "亿元", None, 20.4, 5.2],
+    )
+    result = import_observations(sheet, actor=actor)
+    assert result.errors == [] and result.created == 2
+    assert [(n.row, n.message) for n in result.notes] == [
+        (4, "进出口总额 不是平台的指标，未导入"),
+        (5, "出口额 不是平台的指标，未导入"),
+    ]
+    assert set(
+        Observation.objects.filter(indicator__code__startswith="QH-").values_list(
+            "indicator__code", flat=True
+        )
+    ) == {"QH-GYZJ", "QH-GDZC"}
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from mingzhu.core.tabular import (
     Column,
     ImportResult,
     RawRowForm,
+    RowError,
     RowProblem,
     Table,
     WorkbookError,
@@ -349,11 +350,9 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         form = MonthlyReportRow
     has_source = "source" in table.headers
     indicators = list(Indicator.objects.all())
-    context = {
-        "indicators": {i.code: i for i in indicators} | {i.name: i for i in indicators},
-        "units": units,
-        **report,
-    }
+    known = {i.code: i for i in indicators} | {i.name: i for i in indicators}
+    context = {"indicators": known, "units": units, **report}
+    notes = _untracked(table, known) if form is MonthlyReportRow else []
     may_change = changeable(Observation.objects.all(), actor)
     stored = {}
 
@@ -394,7 +393,30 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         return obs, existing is None
 
     with acting_as(actor):
-        return run_import(table, form, write, context=context, prepare=prepare)
+        result = run_import(table, form, write, context=context, prepare=prepare)
+    result.notes = notes + result.notes
+    return result
+
+
+def _untracked(table: Table, known: dict) -> list[RowError]:
+    """A 统计月报 lists every indicator the bureau reports; the rows of those the platform
+    does not track are left out of ``table`` (before the checks) and named as notes, so
+    that the report imports the figures it has indicators for."""
+    kept, notes = [], []
+    for number, record in table.rows:
+        name = _SUB_MARK.sub("", str(record.get("indicator") or "").strip()).strip()
+        if name and name not in known:
+            notes.append(
+                RowError(
+                    number,
+                    table.header("indicator"),
+                    _("%(name)s is no indicator of the platform: left out") % {"name": name},
+                )
+            )
+        else:
+            kept.append((number, record))
+    table.rows = kept
+    return notes
 
 
 def export_rows(observations):
