@@ -386,28 +386,29 @@ def _amount(value) -> Decimal:
     return Decimal(str(value)).normalize()
 
 
+# The counts of a sheet, summed over the corpus.
+TOTALS = [
+    "data_rows",
+    "imported",
+    "imported_right",
+    "wrongly_refused",
+    "refusals",
+    "refused_right",
+    "wrongly_imported",
+    "non_data",
+    "non_data_imported",
+    "unit_fields",
+    "units_right",
+    "deadline_fields",
+    "deadlines_right",
+    "amount_fields",
+    "amounts_right",
+]
+
+
 def score_sheet(truth: dict, outcome: dict) -> dict:
     """Counts for one sheet (see the module's note)."""
-    s = dict.fromkeys(
-        [
-            "data_rows",
-            "imported",
-            "imported_right",
-            "wrongly_refused",
-            "refusals",
-            "refused_right",
-            "wrongly_imported",
-            "non_data",
-            "non_data_imported",
-            "unit_fields",
-            "units_right",
-            "deadline_fields",
-            "deadlines_right",
-            "amount_fields",
-            "amounts_right",
-        ],
-        0,
-    )
+    s = dict.fromkeys(TOTALS, 0)
     s["misses"] = []
     sheet = truth["sheet"]
     message = outcome["message"]
@@ -550,25 +551,6 @@ def _other_fields(row: dict, made: dict, s: dict, problems: list) -> None:
                 s["deadlines_right"] += right
         if not right:
             problems.append(f"{key} {got} (truth {want})")
-
-
-TOTALS = [
-    "data_rows",
-    "imported",
-    "imported_right",
-    "wrongly_refused",
-    "refusals",
-    "refused_right",
-    "wrongly_imported",
-    "non_data",
-    "non_data_imported",
-    "unit_fields",
-    "units_right",
-    "deadline_fields",
-    "deadlines_right",
-    "amount_fields",
-    "amounts_right",
-]
 
 
 def score_corpus(corpus: Path) -> dict:
