@@ -29,6 +29,7 @@ from mingzhu.core.tabular import (
     quantity,
     read_table,
     run_import,
+    title_units,
 )
 from mingzhu.core.templates_xlsx import Template, TemplateColumn
 from mingzhu.org.matching import UnitMatcher
@@ -42,7 +43,8 @@ INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE = "指标", "单位", "地区", 
 HEADERS = [INDICATOR, MEASURE, UNIT, PERIOD, VALUE, SOURCE]
 COLUMNS = [
     Column("indicator", INDICATOR, ("指标名称", "指标代码")),
-    Column("measure", MEASURE, ("计量单位",)),
+    # Not needed when the 数值 heading (数值（万元）) or a 单位：万元 line gives the unit.
+    Column("measure", MEASURE, ("计量单位",), required=False),
     Column("unit", UNIT, ("单位名称", "单位代码")),
     Column("period", PERIOD),
     Column("value", VALUE),
@@ -117,9 +119,17 @@ class ObservationRow(RawRowForm):
     def clean_value(self):
         raw = self.cleaned_data["value"]
         try:
-            return read_value(raw)
+            if quantity(raw, unit=None, into="元") is None:
+                raise ValueError(raw)
         except ValueError:
             raise forms.ValidationError(_("%(value)s is not a number.") % {"value": raw}) from None
+        return raw
+
+    def written_measure(self) -> str:
+        """The unit the rows' 数值 are written in: the one its heading gives (数值（万元）),
+        else, when there is no 单位 column, a title line's (单位：万元); else "" (the
+        indicator's own). A unit a cell writes itself (8500万元) wins (``quantity``)."""
+        return self.context["value_unit"] or self.context["title_unit"]
 
     def clean_source(self):
         return str(self.cleaned_data["source"] or "")
@@ -130,12 +140,31 @@ class ObservationRow(RawRowForm):
         if indicator is None:
             return data
         measure = str(data.get("measure") or "").strip()
-        if measure != indicator.unit:
+        if self.context["measure_column"] and measure != indicator.unit:
             self.add_error(
                 "measure",
                 _("%(given)s does not match the indicator's unit %(unit)s.")
                 % {"given": measure or _("(empty)"), "unit": indicator.unit},
             )
+        written = self.written_measure() or indicator.unit
+        money = written in MONEY_UNITS and indicator.unit in MONEY_UNITS
+        if written != indicator.unit and not money:
+            self.add_error(
+                "value",
+                _("%(given)s does not match the indicator's unit %(unit)s.")
+                % {"given": written, "unit": indicator.unit},
+            )
+        elif "value" in data:
+            # An amount is kept in the indicator's unit (数值（万元） → 亿元); 8500万元 in a
+            # cell is read in its own unit.
+            raw = data["value"]
+            try:
+                data["value"] = (
+                    quantity(raw, unit=written, into=indicator.unit) if money else read_value(raw)
+                )
+            except ValueError:
+                self.add_error("value", _("%(value)s is not a number.") % {"value": raw})
+                return data
         problem = indicator.value_problem(data.get("value"))
         if problem:
             self.add_error("value", problem)
@@ -327,6 +356,19 @@ def _place_in(text: str, units: dict):
     return ranked[0][1]
 
 
+def _long_context(table: Table) -> dict:
+    """The unit the long layout's 数值 heading (数值（万元）) gives its figures, and the one a
+    title line (单位：万元) gives them when there is no 单位 column; without any of the
+    three the sheet is refused naming 单位."""
+    value_unit = heading_unit(table.header("value"))
+    titles = {u for text in table.titles for u in title_units(text)}
+    measure_column = "measure" in table.headers
+    title_unit = titles.pop() if len(titles) == 1 and not measure_column else ""
+    if not (measure_column or value_unit or title_unit):
+        raise missing_columns([COLUMNS[1]])
+    return {"value_unit": value_unit, "title_unit": title_unit, "measure_column": measure_column}
+
+
 def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult:
     """Validate every row, then write them all, or nothing when any row has an error. A
     value already stored is replaced only with ``overwrite``; otherwise the row is refused,
@@ -338,7 +380,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
     form = ObservationRow
     try:
         table = read_table(file, COLUMNS)
-        report = {}
+        report = _long_context(table)
     except WorkbookError:
         table = read_monthly_report(file)
         if table is None:
