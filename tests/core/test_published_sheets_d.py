@@ -98,3 +98,65 @@ def test_a_long_layout_with_no_unit_anywhere_is_refused_naming_单位(county, ac
             actor=actor,
         )
     assert "单位" in str(caught.value)
+
+
+# -- head counts in 万人 -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("above", "header", "cells", "kept"),
+    [
+        # The headings' 万人: 0.32 万人 is 3,200 persons.
+        (
+            [],
+            ["村（社区）", "险种", "户籍人口（万人）", "参保人数（万人）"],
+            [0.35, 0.32],
+            (3500, 3200),
+        ),
+        # A 单位：万人 line gives both columns theirs.
+        (
+            [["单位：万人"]],
+            ["村（社区）", "险种", "户籍人口", "参保人数"],
+            [0.35, 0.32],
+            (3500, 3200),
+        ),
+        # A cell's own unit wins over the heading's.
+        (
+            [],
+            ["村（社区）", "险种", "户籍人口（人）", "参保人数（人）"],
+            ["0.35万人", 3200],
+            (3500, 3200),
+        ),
+        # A heading in 人 is read as it is.
+        (
+            [],
+            ["村（社区）", "险种", "户籍人口（人）", "参保人数（人）"],
+            ["3,500", 3200],
+            (3500, 3200),
+        ),
+    ],
+)
+def test_coverage_counts_in_万人_are_kept_in_persons(county, actor, above, header, cells, kept):
+    from mingzhu.livelihood.importer import import_coverage
+    from mingzhu.livelihood.models import CoverageRecord
+
+    sheet = xlsx(
+        [*above, [*header, "村（社区）编码"], ["白水村民委员会", "基本医疗保险", *cells, ""]]
+    )
+    result = import_coverage(sheet, actor=actor, year=2026)
+    assert result.errors == [] and result.created == 1
+    record = CoverageRecord.objects.get(year=2026, village=county["白水村民委员会"])
+    assert (record.registered, record.insured) == kept
+
+
+def test_a_count_in_万人_that_is_no_whole_number_of_persons_is_refused(county, actor):
+    from mingzhu.livelihood.importer import import_coverage
+
+    sheet = xlsx(
+        [
+            ["村（社区）", "险种", "户籍人口（万人）", "参保人数（万人）", "村（社区）编码"],
+            ["白水村民委员会", "基本医疗保险", 0.35, 0.320005, ""],
+        ]
+    )
+    result = import_coverage(sheet, actor=actor, year=2026)
+    assert len(result.errors) == 1 and "参保人数" in str(result.errors[0])

@@ -526,6 +526,13 @@ LAND_UNITS = {
     "㎡": Decimal("0.0015"),
     "公顷": Decimal(15),
 }
+# Head counts by what each unit is worth in persons: 参保人数（万人） is kept in 人.
+PERSON_UNITS = {
+    "人": Decimal(1),
+    "万人": Decimal(10000),
+    "人次": Decimal(1),
+    "万人次": Decimal(10000),
+}
 # 单位：万元, 金额单位：元, 计量单位：万元、亩 in a title line (not 填报单位：某局).
 _TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；（）()]+)")
 

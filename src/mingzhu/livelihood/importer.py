@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from mingzhu.core.audit import acting_as
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
+    PERSON_UNITS,
     Column,
     ImportResult,
     RawRowForm,
     RowProblem,
     changeable,
+    quantity,
     read_table,
     run_import,
 )
@@ -59,14 +61,18 @@ SCHEME_NAMES = {
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-def _count(value) -> int:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().replace(",", "").isdigit():
-        value = int(value.strip().replace(",", ""))
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+def _count(value, unit: str | None = None) -> int:
+    """A whole number of persons: in the cell's own unit (3.2万人), else the column's
+    (参保人数（万人）, a 单位：万人 line), else in 人."""
+    if isinstance(value, bool):
+        value = None
+    try:
+        number = quantity(value, unit=unit, into="人", units=PERSON_UNITS)
+    except ValueError:
+        number = None
+    if number is None or number < 0 or number != number.to_integral_value():
         raise forms.ValidationError(_("a whole number of people is expected"))
-    return value
+    return int(number)
 
 
 class CoverageRow(RawRowForm):
@@ -85,10 +91,10 @@ class CoverageRow(RawRowForm):
         return self.word("scheme", SCHEME_NAMES, _("expected 基本养老保险 or 基本医疗保险"))
 
     def clean_registered(self):
-        return _count(self.cleaned_data["registered"])
+        return _count(self.cleaned_data["registered"], self.context["count_units"]["registered"])
 
     def clean_insured(self):
-        return _count(self.cleaned_data["insured"])
+        return _count(self.cleaned_data["insured"], self.context["count_units"]["insured"])
 
     def clean(self):
         data = self.cleaned_data
@@ -141,7 +147,10 @@ def import_coverage(file, *, actor, year: int, valid_only: bool = False) -> Impo
             table,
             CoverageRow,
             write,
-            context={"villages": UnitMatcher(villages)},
+            context={
+                "villages": UnitMatcher(villages),
+                "count_units": {k: table.unit(k, PERSON_UNITS) for k in ("registered", "insured")},
+            },
             valid_only=valid_only,
             prepare=prepare,
         )
