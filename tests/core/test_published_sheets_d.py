@@ -160,3 +160,52 @@ def test_a_count_in_万人_that_is_no_whole_number_of_persons_is_refused(county,
     )
     result = import_coverage(sheet, actor=actor, year=2026)
     assert len(result.errors) == 1 and "参保人数" in str(result.errors[0])
+
+
+# -- a per-unit statistics table --------------------------------------------------------
+
+
+def test_a_per_unit_table_names_its_indicator_in_the_title(county, actor, indicators):
+    from mingzhu.targets.importer import import_observations
+    from mingzhu.targets.models import Observation
+
+    sheet = xlsx(
+        [
+            ["2026年1-2月各镇（街道）规上工业增加值完成情况"],
+            [None, None, "单位：万元"],
+            ["镇（街道）", "本月", "累计", "同比增长（%）"],
+            ["柳塘镇", 1200, 2600, 5.1],
+            ["石桥镇", 800, 1500, -2.0],
+            ["合计", 2000, 4100, 2.3],
+        ]
+    )
+    result = import_observations(sheet, actor=actor)
+    assert result.errors == [] and result.created == 2
+    stored = {
+        (o.unit.name, o.period): o.value
+        for o in Observation.objects.filter(indicator=indicators["value_added"])
+    }
+    # The cumulative figure, 2600 万元 kept in the indicator's 亿元.
+    assert stored == {
+        ("青禾县柳塘镇人民政府", "2026-02"): Decimal("0.26"),
+        ("青禾县石桥镇人民政府", "2026-02"): Decimal("0.15"),
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2026年1-2月各镇（街道）主要指标完成情况",
+        "2026年1-2月各镇（街道）固定资产投资和一般公共预算收入完成情况",
+    ],
+)
+def test_a_per_unit_table_whose_title_names_no_one_indicator_is_refused(
+    county, actor, indicators, title
+):
+    from mingzhu.core.tabular import WorkbookError
+    from mingzhu.targets.importer import import_observations
+
+    sheet = xlsx([[title], ["镇（街道）", "本月", "累计"], ["柳塘镇", 1, 2]])
+    with pytest.raises(WorkbookError) as caught:
+        import_observations(sheet, actor=actor)
+    assert "标题" in str(caught.value) and "指标" in str(caught.value)

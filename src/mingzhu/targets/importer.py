@@ -84,6 +84,30 @@ WIDE_COLUMNS = [
     ),
     Column("source", SOURCE, required=False),
 ]
+# A statistics table of one indicator by unit (各镇（街道）规上工业增加值完成情况): a row per
+# town, the indicator named only in the title, columns 本月 / 累计 / 同比.
+PER_UNIT_COLUMNS = [
+    Column(
+        "unit",
+        UNIT,
+        (
+            "单位名称",
+            "单位",
+            "镇（街道）",
+            "乡镇（街道）",
+            "镇（街道、园区）",
+            "镇（街道、开发区）",
+            "镇街",
+            "乡镇",
+            "镇别",
+            "地区名称",
+        ),
+    ),
+    *(c for c in WIDE_COLUMNS if c.key not in {"indicator", "unit", "measure"}),
+    Column("measure", "计量单位", required=False),
+]
+# The abbreviations a title writes an indicator's name with (规上工业增加值).
+_ABBREVIATIONS = {"规上": "规模以上", "限上": "限额以上"}
 # The period in a title: 2025年1-10月, 2025年1至10月, 2025年10月, 2025年1—10月份.
 _TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:1\s*[-—－~～至]\s*)?(\d{1,2})\s*月")
 # What a report writes before a sub-indicator: 其中：, #, 1.
@@ -221,6 +245,8 @@ class MonthlyReportRow(ObservationRow):
 
     def clean(self):
         data = self.cleaned_data
+        if self.context["title_indicator"] is not None:  # a per-unit table's
+            data["indicator"] = self.context["title_indicator"]
         indicator = data.get("indicator")
         if indicator is None or self.errors:
             return data
@@ -300,13 +326,16 @@ def read_monthly_report(file) -> Table | None:
     try:
         table = read_table(file, WIDE_COLUMNS)
     except WorkbookError:
-        return None
+        try:
+            table = read_table(file, PER_UNIT_COLUMNS)
+        except WorkbookError:
+            return None
     if not {"month", "cumulative"} & set(table.headers):
         return None
     return table
 
 
-def _report_context(table: Table, units: dict) -> dict:
+def _report_context(table: Table, units: dict, indicators: list) -> dict:
     """The period, place and unit of measure a 统计月报's title gives its rows; a
     ``WorkbookError`` naming what it lacks."""
     titles = " ".join(table.titles)
@@ -334,7 +363,37 @@ def _report_context(table: Table, units: dict) -> dict:
     if "measure" not in table.headers:
         key = "cumulative" if "cumulative" in table.headers else "month"
         measure = table.unit(key, MONEY_UNITS) or heading_unit(table.header(key)) or None
-    return {"period": periods.pop(), "place": place, "measure": measure}
+    return {
+        "period": periods.pop(),
+        "place": place,
+        "measure": measure,
+        "title_indicator": _indicator_in(table, titles, indicators),
+    }
+
+
+def _indicator_in(table: Table, titles: str, indicators: list):
+    """The one indicator a per-unit table's title names (各镇规上工业增加值完成情况 → 规模以上
+    工业增加值), None for a report with an indicator column; a ``WorkbookError`` when the
+    title names none the platform tracks, or several."""
+    if "indicator" in table.headers:
+        return None
+    for short, full in _ABBREVIATIONS.items():
+        titles = titles.replace(short, full)
+    found = [i for i in indicators if len(i.name) >= 2 and i.name in titles]
+    # 工业增加值 inside 规模以上工业增加值 is the longer name's.
+    found = [i for i in found if not any(i.name != o.name and i.name in o.name for o in found)]
+    if len(found) != 1:
+        raise WorkbookError(
+            _(
+                "The table has no indicator column, and its title names %(found)s of the "
+                "platform's indicators: it should name exactly one. %(missing)s"
+            )
+            % {
+                "found": "、".join(i.name for i in found) or _("none"),
+                "missing": missing_columns([COLUMNS[0]]),
+            }
+        )
+    return found[0]
 
 
 def _place_in(text: str, units: dict):
@@ -385,7 +444,7 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         table = read_monthly_report(file)
         if table is None:
             raise
-        report = _report_context(table, units) | {
+        report = _report_context(table, units, list(Indicator.objects.all())) | {
             "columns": set(table.headers),
             "matcher": UnitMatcher({u.pk: u for u in units.values()}.values()),
         }
