@@ -209,3 +209,29 @@ def test_a_per_unit_table_whose_title_names_no_one_indicator_is_refused(
     with pytest.raises(WorkbookError) as caught:
         import_observations(sheet, actor=actor)
     assert "标题" in str(caught.value) and "指标" in str(caught.value)
+
+
+def test_a_report_cell_in_万元_for_an_indicator_that_is_no_amount_is_refused(county, actor):
+    from mingzhu.targets.importer import import_observations
+    from mingzhu.targets.models import Indicator
+
+    Indicator.objects.update_or_create(
+        name="新增市场主体",
+        defaults={
+            "code": "QH-XZZT",
+            "unit": "家",
+            "dimension": "total",
+            "frequency": "month",
+            "accumulates": True,
+            "may_be_negative": False,
+        },
+    )
+    sheet = xlsx(
+        [
+            ["青禾县主要经济指标（2026年1-2月）"],
+            ["指标名称", "计量单位", "本月", "1-本月累计"],
+            ["新增市场主体", "家", 10, "8500万元"],
+        ]
+    )
+    result = import_observations(sheet, actor=actor)
+    assert len(result.errors) == 1 and "8500万元" in str(result.errors[0])

@@ -265,7 +265,7 @@ class MonthlyReportRow(ObservationRow):
         written = self.cell_measure(data)
         try:
             value = quantity(data.get(key), unit=written, into=indicator.unit, units=MONEY_UNITS)
-        except ValueError:
+        except (ValueError, KeyError):  # KeyError: an amount for an indicator in 家
             raise forms.ValidationError(
                 {key: _("%(value)s is not a number.") % {"value": data.get(key)}}
             ) from None
