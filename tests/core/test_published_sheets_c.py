@@ -8,9 +8,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from test_published_sheets_b import actor, county, credit_code, id_number, platform, xlsx
+from test_published_sheets_b import actor, county, credit_code, id_number, platform
 
 from mingzhu.core.tabular import LAND_UNITS, MONEY_UNITS, Column, quantity, read_table, title_units
+from mingzhu.core.testing import xlsx
 
 pytestmark = [pytest.mark.django_db, pytest.mark.tree]
 __all__ = ["actor", "county", "platform"]  # fixtures shared with the second round
