@@ -6,11 +6,10 @@ import zipfile
 from unittest import mock
 
 import pytest
-from openpyxl import Workbook
 
 from mingzhu.core.excel import write_xlsx
 from mingzhu.core.tabular import Column, WorkbookError, read_grid, read_table, shown_errors
-from mingzhu.core.testing import import_through_page
+from mingzhu.core.testing import import_through_page, xlsx
 from mingzhu.tasks.models import Task, TaskList
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
@@ -20,15 +19,7 @@ COLUMNS = [Column("content", "任务内容"), Column("amount", "金额")]
 
 
 def _xlsx(rows) -> io.BytesIO:
-    wb = Workbook()
-    wb.active.append(["任务内容", "金额"])
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = "upload.xlsx"
-    return buffer
+    return xlsx([["任务内容", "金额"], *rows])
 
 
 def _bomb(unpacked: int) -> io.BytesIO:

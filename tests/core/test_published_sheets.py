@@ -10,9 +10,9 @@ import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from mingzhu.core.tabular import Column, WorkbookError, read_table
+from mingzhu.core.testing import xlsx
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.importer import import_tasks
@@ -22,19 +22,6 @@ from mingzhu.tasks.models import TaskList
 pytestmark = [pytest.mark.django_db, pytest.mark.tree]
 
 COUNTY = "青禾县"
-
-
-def xlsx(rows, merges=()) -> io.BytesIO:
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    for merge in merges:
-        ws.merge_cells(merge)
-    out = io.BytesIO()
-    wb.save(out)
-    out.seek(0)
-    return out
 
 
 # -- the shared reader ---------------------------------------------------------------

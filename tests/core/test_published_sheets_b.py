@@ -7,32 +7,18 @@ columns. The county, its units and every sheet are invented; each sheet is built
 with openpyxl."""
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from mingzhu.core.tabular import Column, RawRowForm, WorkbookError, month_start, read_table
+from mingzhu.core.testing import xlsx
 from mingzhu.org.matching import Places, UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 
 pytestmark = [pytest.mark.django_db, pytest.mark.tree]
 
 COUNTY = "青禾县"
-
-
-def xlsx(rows, merges=()) -> io.BytesIO:
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    for merge in merges:
-        ws.merge_cells(merge)
-    out = io.BytesIO()
-    wb.save(out)
-    out.seek(0)
-    return out
 
 
 def credit_code(n: int) -> str:

@@ -9,7 +9,6 @@ import zipfile
 import pytest
 from django import forms
 from django.contrib.auth.models import Group
-from openpyxl import Workbook
 
 from mingzhu.core.tabular import (
     Column,
@@ -24,7 +23,7 @@ from mingzhu.core.tabular import (
     run_import,
     validate_rows,
 )
-from mingzhu.core.testing import import_through_page, xls
+from mingzhu.core.testing import import_through_page, xls, xlsx
 from mingzhu.tasks.models import TaskList
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
@@ -35,17 +34,6 @@ COLUMNS = [
     Column("amount", "金额", ("amount",)),
     Column("note", "备注", required=False),
 ]
-
-
-def xlsx(rows) -> io.BytesIO:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = "upload.xlsx"
-    return buffer
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 from io import BytesIO
 
 import pytest
-from openpyxl import Workbook
 
+from mingzhu.core.testing import xlsx
 from mingzhu.livelihood import actions, importer
 from mingzhu.livelihood.models import CoverageRecord, CoverageTarget
 from mingzhu.tasks.choices import SourceKind
@@ -14,16 +14,7 @@ HEADERS = ["村（社区）编码", "村（社区）", "险种", "户籍人口",
 
 
 def _xlsx(rows) -> BytesIO:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    for row in rows:
-        ws.append(row)
-    buffer = BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = "coverage.xlsx"
-    return buffer
+    return xlsx([HEADERS, *rows], name="coverage.xlsx")
 
 
 GOOD = [

@@ -8,9 +8,9 @@ import io
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from mingzhu.core.testing import import_through_page
+from mingzhu.core.testing import import_through_page, xlsx
 from mingzhu.livelihood import protect
 from mingzhu.livelihood.choices import Elimination
 from mingzhu.livelihood.models import MonitoredHousehold
@@ -34,14 +34,7 @@ ID_C = id_number("32118219900303003")
 
 
 def sheet(rows, name="台账.xlsx") -> io.BytesIO:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = name
-    return buffer
+    return xlsx(rows, name=name)
 
 
 HEADER = [

@@ -12,9 +12,9 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from mingzhu.core.testing import import_through_page
+from mingzhu.core.testing import import_through_page, xlsx
 from mingzhu.party.choices import LinkKind, MemberRole
 from mingzhu.party.importer import import_links, import_members
 from mingzhu.party.models import Household, HouseholdLink, PartyGroup, PartyMember
@@ -26,14 +26,7 @@ LINKS = "/party/links/import/"
 
 
 def sheet(rows, name="台账.xlsx") -> io.BytesIO:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = name
-    return buffer
+    return xlsx(rows, name=name)
 
 
 def gbk_csv(text: str) -> io.BytesIO:

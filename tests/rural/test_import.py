@@ -10,9 +10,9 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from mingzhu.core.testing import import_through_page
+from mingzhu.core.testing import import_through_page, xlsx
 from mingzhu.rural.importer import import_facilities
 from mingzhu.rural.models import Facility, Maintainer
 
@@ -25,14 +25,7 @@ URL = "/rural/facilities/import/"
 
 
 def sheet(rows, name="台账.xlsx") -> io.BytesIO:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = name
-    return buffer
+    return xlsx(rows, name=name)
 
 
 def entries_for(objects):

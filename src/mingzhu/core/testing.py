@@ -1,5 +1,6 @@
 """Helpers the test suite shares (not used by the running platform)."""
 
+import io
 import re
 import struct
 from html.parser import HTMLParser
@@ -347,6 +348,23 @@ def _biff8(rows) -> bytes:
     dimensions = _record(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, width, 0))
     stream = _bof(0x0005) + boundsheet + _record(0x000A)
     return stream + _bof(0x0010) + dimensions + cells + _record(0x000A)
+
+
+def xlsx(rows, merges=(), *, name: str = "upload.xlsx") -> io.BytesIO:
+    """An .xlsx upload of one sheet holding ``rows`` (lists of cells), the ``merges``
+    (ranges such as ``"A1:E1"``) merged, as a test posts or imports it."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(list(row))
+    for merge in merges:
+        wb.active.merge_cells(merge)
+    upload = io.BytesIO()
+    wb.save(upload)
+    upload.seek(0)
+    upload.name = name
+    return upload
 
 
 def xls(rows) -> bytes:
