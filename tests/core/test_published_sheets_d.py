@@ -6,8 +6,10 @@ sheet are invented; each sheet is built here with openpyxl."""
 from decimal import Decimal
 
 import pytest
-from test_published_sheets_b import actor, county, platform, xlsx
+from test_published_sheets_b import actor, county, platform
 from test_published_sheets_c import indicators
+
+from mingzhu.core.testing import xlsx
 
 pytestmark = [pytest.mark.django_db, pytest.mark.tree]
 __all__ = ["actor", "county", "indicators", "platform"]  # fixtures of the earlier rounds
