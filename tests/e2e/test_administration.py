@@ -9,6 +9,9 @@ def test_the_administrator_disables_a_user_who_is_signed_out_at_once(login, demo
     admin.wait_for_url(re.compile(r"/org/users/"))
     admin.fill("#id_q", "lixin")
     admin.press("#id_q", "Enter")
+    # The filtered table is swapped in, then its address pushed: a row clicked before
+    # may be one of the table being replaced.
+    admin.wait_for_url(re.compile(r"[?&]q=lixin"))
     admin.locator("#results tbody tr", has_text="lixin").locator("a").first.click()
     admin.wait_for_url(re.compile(r"/org/users/\d+/$"))
     admin.click("#disable")
