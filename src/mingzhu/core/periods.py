@@ -462,6 +462,22 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
     return day, long_running
 
 
+# A month without its day (2024.3, 2024-03, 2024/3, 2024年3月).
+_MONTH_WRITTEN = re.compile(r"^((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*月?$")
+
+
+def month_start(value: object) -> dt.date | None:
+    """The first day of a month written without its day: 2024.3, 2024-03, 2024/3,
+    2024年3月 (text; a number such as 2024.1 may have lost the 0 of October and is
+    not read). None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, str):
+        return None
+    found = _MONTH_WRITTEN.match(value.strip())
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return dt.date(int(found.group(1)), int(found.group(2)), 1)
+
+
 def parse_day(value, year: int | None = None) -> dt.date | None:
     """One day as a sheet writes it: a date cell, 2026-06-30, 2026/6/30, 2026.6.30,
     2026年6月30日 (or 6月30日 with ``year``); None for anything else."""

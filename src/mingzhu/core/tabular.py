@@ -37,7 +37,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .periods import parse_day
+from .periods import month_start, parse_day
 
 # How far down a title block may push the header row.
 HEADER_SEARCH_ROWS = 10
@@ -66,8 +66,6 @@ LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度)?\s*")
 # A year as titles write it: 2025年度…, 2025年…; a day or month (填报日期：2026年2月28日,
 # 2026年1-2月) is no year the table is of.
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?![\d\s\-—～~至、]*月)")
-# A month without its day (2024.3, 2024-03, 2024/3, 2024年3月).
-_MONTH = re.compile(r"^((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*月?$")
 # Columns read from a row (the rest of a very wide sheet is ignored).
 MAX_COLUMNS = 200
 MB = 1024 * 1024
@@ -688,18 +686,6 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
 
 
 # -- validating and writing ------------------------------------------------------------
-
-
-def month_start(value: Any) -> dt.date | None:
-    """The first day of a month written without its day: 2024.3, 2024-03, 2024/3,
-    2024年3月 (text; a number such as 2024.1 may have lost the 0 of October and is
-    not read). None for anything else."""
-    if isinstance(value, bool) or not isinstance(value, str):
-        return None
-    found = _MONTH.match(value.strip())
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        return None
-    return dt.date(int(found.group(1)), int(found.group(2)), 1)
 
 
 class RowForm(forms.Form):

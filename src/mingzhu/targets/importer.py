@@ -114,6 +114,11 @@ _TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:1\s*[-—－~～至]\s*
 _SUB_MARK = re.compile(r"^(?:其中\s*[:：]?|#|＃|\d+[.、．]\s*)")
 
 
+def indicator_name(cell) -> str:
+    """The indicator a report's row names, without its 其中： mark."""
+    return _SUB_MARK.sub("", str(cell or "").strip()).strip()
+
+
 def read_value(value) -> Decimal:
     if isinstance(value, bool) or value is None or str(value).strip() == "":
         raise ValueError
@@ -219,7 +224,7 @@ class MonthlyReportRow(ObservationRow):
     both are amounts (8650 万元 → 0.865 亿元)."""
 
     def clean_indicator(self):
-        name = _SUB_MARK.sub("", str(self.cleaned_data["indicator"] or "").strip()).strip()
+        name = indicator_name(self.cleaned_data["indicator"])
         indicator = self.context["indicators"].get(name)
         if indicator is None:
             raise forms.ValidationError(_("no indicator with this code or name"))
@@ -505,7 +510,7 @@ def _untracked(table: Table, known: dict) -> list[RowError]:
     that the report imports the figures it has indicators for."""
     kept, notes = [], []
     for number, record in table.rows:
-        name = _SUB_MARK.sub("", str(record.get("indicator") or "").strip()).strip()
+        name = indicator_name(record.get("indicator"))
         if name and name not in known:
             notes.append(
                 RowError(
