@@ -192,3 +192,20 @@ def test_the_schedule_is_changed_in_the_page_and_checked(as_user, administrator)
     assert job.schedule == "0 9 * * 1-5"
     local = timezone.localtime(job.next_run_at)
     assert (local.hour, local.minute) == (9, 0)
+
+
+def test_a_reader_of_the_schedule_reads_it_without_the_edit_and_run_buttons(as_user, robot):
+    from factories import scoped_user
+
+    job = schedule.ensure_jobs()[0]
+    reader = scoped_user("321182001000", ("all", ("notify.view_job",)))
+    client = as_user(reader)
+    assert client.get("/notify/jobs/").status_code == 200
+    page = client.get(f"/notify/jobs/{job.pk}/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert f"/notify/jobs/{job.pk}/edit/" not in body
+    assert f"/notify/jobs/{job.pk}/run/" not in body
+    assert client.get(f"/notify/jobs/{job.pk}/edit/").status_code in (403, 404)
+    assert client.post(f"/notify/jobs/{job.pk}/run/").status_code in (403, 404)
+    assert not JobRun.objects.filter(job=job).exists()

@@ -909,6 +909,19 @@ class NoDeleteMixin:
     deletable = False
 
 
+class ViewPermissionMixin:
+    """Pages of a table every signed-in user reads elsewhere (``scope_global``) that here
+    open only for the holders of its view permission (the schedule, the holiday calendar).
+    Editing and actions need their own permission, as on every page: a reader without it
+    sees the page without their buttons."""
+
+    permission_always = True
+
+    def restricted(self, action: str):
+        self.require_permission("view")
+        return super().restricted(action)
+
+
 class ActionFormView(ActionTests, ObjectMixin, View):
     """A page with one form whose valid submission calls one action.
 

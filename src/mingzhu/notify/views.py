@@ -15,6 +15,7 @@ from mingzhu.core.views import (
     ObjectListView,
     ReadOnlyMixin,
     Related,
+    ViewPermissionMixin,
     paged,
 )
 
@@ -25,17 +26,6 @@ from .forms import MyPreferenceForm
 from .models import Channel, Delivery, Job, Preference
 
 L = gettext_lazy
-
-
-class PermissionAlways:
-    """Pages of records readable by every signed-in user elsewhere (``scope_global``)
-    but here only by those who hold the model's permission."""
-
-    permission_always = True
-
-    def restricted(self, action: str):
-        self.require_permission(action)
-        return super().restricted(action)
 
 
 # Channels ------------------------------------------------------------------------------
@@ -150,7 +140,7 @@ def _last_result(job) -> str:
     return run.result
 
 
-class JobListView(PermissionAlways, ObjectListView):
+class JobListView(ViewPermissionMixin, ObjectListView):
     """定时任务: what runs, when, the last run and its result, the next run."""
 
     model = Job
@@ -169,14 +159,14 @@ class JobListView(PermissionAlways, ObjectListView):
         return super().get(request, *args, **kwargs)
 
 
-class JobDetailView(PermissionAlways, ObjectDetailView):
+class JobDetailView(ViewPermissionMixin, ObjectDetailView):
     model = Job
     deletable = False
     permission_flags = {"may_run": "notify.change_job"}
     related = {"runs": Related("runs", limit=50, scoped=False)}
 
 
-class JobRunNowView(PermissionAlways, ActionButtonView):
+class JobRunNowView(ViewPermissionMixin, ActionButtonView):
     """Run the job now (recorded like a scheduled run)."""
 
     model = Job

@@ -29,6 +29,7 @@ from mingzhu.core.views import (
     ObjectEditView,
     ObjectListView,
     Related,
+    ViewPermissionMixin,
     paged,
 )
 from mingzhu.org.models import OrgUnit
@@ -453,18 +454,7 @@ class NotificationBadgeView(LoginRequiredMixin, View):
 # -- the holiday arrangement (节假日安排): the administrator's pages ------------------------
 
 
-class CalendarPage:
-    """The calendar's pages are the administrator's: reading them needs the view
-    permission too (the table is global, so ``restrict`` alone would let everyone in)."""
-
-    permission_always = True
-
-    def restricted(self, action: str):
-        self.require_permission("view")
-        return super().restricted(action)
-
-
-class HolidayYearListView(CalendarPage, ObjectListView):
+class HolidayYearListView(ViewPermissionMixin, ObjectListView):
     model = HolidayYear
     template_name = "tasks/holidayyear_list.html"
     ordering = ("-year",)
@@ -483,7 +473,7 @@ class HolidayYearListView(CalendarPage, ObjectListView):
         return super().get(request, *args, **kwargs)
 
 
-class HolidayYearDetailView(CalendarPage, ObjectDetailView):
+class HolidayYearDetailView(ViewPermissionMixin, ObjectDetailView):
     model = HolidayYear
     permission_flags = {
         "can_add_day": "tasks.add_holidayday",
@@ -496,24 +486,24 @@ class HolidayYearDetailView(CalendarPage, ObjectDetailView):
         return {"days": days, "statutory": sorted(statutory)}
 
 
-class HolidayYearEditView(CalendarPage, ObjectEditView):
+class HolidayYearEditView(ViewPermissionMixin, ObjectEditView):
     model = HolidayYear
     form_class = HolidayYearForm
 
 
-class HolidayYearDeleteView(CalendarPage, ObjectDeleteView):
+class HolidayYearDeleteView(ViewPermissionMixin, ObjectDeleteView):
     """Deleting a year removes its days: deadlines in it follow the statutory holidays."""
 
     model = HolidayYear
 
 
-class HolidayDayListView(CalendarPage, ObjectListView):
+class HolidayDayListView(ViewPermissionMixin, ObjectListView):
     model = HolidayDay
     select_related = ("arrangement",)
     columns = [Column("day", link=True), *fields("kind name arrangement")]
 
 
-class HolidayDayDetailView(CalendarPage, ObjectDetailView):
+class HolidayDayDetailView(ViewPermissionMixin, ObjectDetailView):
     model = HolidayDay
     select_related = ("arrangement",)
 
@@ -522,13 +512,13 @@ class HolidayDayDetailView(CalendarPage, ObjectDetailView):
         return HttpResponseRedirect(self.get_object(pk).get_absolute_url())
 
 
-class HolidayDayEditView(CalendarPage, ObjectEditView):
+class HolidayDayEditView(ViewPermissionMixin, ObjectEditView):
     model = HolidayDay
     form_class = HolidayDayForm
     prefill = ("arrangement",)
 
 
-class HolidayImportView(CalendarPage, ImportView):
+class HolidayImportView(ViewPermissionMixin, ImportView):
     """A year's arrangement from a sheet (日期, 类型, 名称): the year's days replaced by the
     sheet's, all rows or none, and the year marked entered unless kept as a draft."""
 
@@ -572,7 +562,7 @@ class HolidayImportView(CalendarPage, ImportView):
         return HolidayYear.objects.get(year=self.year).get_absolute_url()
 
 
-class HolidayDayDeleteView(CalendarPage, ObjectDeleteView):
+class HolidayDayDeleteView(ViewPermissionMixin, ObjectDeleteView):
     model = HolidayDay
 
     def deleted_url(self, day):
