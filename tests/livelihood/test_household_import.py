@@ -348,3 +348,11 @@ def test_who_may_import_measures(request, as_user, persona, status):
     client = as_user(request.getfixturevalue(persona))
     assert client.get(MEASURES).status_code == status
     assert client.get("/livelihood/households/measures/template/").status_code == status
+
+
+def test_the_page_names_its_columns_in_chinese_punctuation(as_user, xinba, settings):
+    client = as_user(xinba)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    page = client.get(URL).content.decode()
+    assert "列：村（社区）、户主姓名" in page
+    assert "列:" not in page and "Columns" not in page
