@@ -3212,6 +3212,45 @@ _ASPECT_ORDER = re.compile(r"^[\u4e00-\u9fff]{2,4}上(?:要|必须|务必)[\u4e0
 _OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
 
 
+_NOTICE_TITLE = re.compile(r"(?:通知|通知書|通知书)$")
+# The meetings by which a notice sets up the following of work: "纳入月调度机制", "每周召开
+# 周调度会", "建立联席会议制度", "例会", "会商".
+_MEETINGS = re.compile(
+    r"调度|例[会會]|联席[会會]|聯席[会會]|[会會]商|碰[头頭][会會]|推[进進][会會]|[会會][议議]制度"
+    r"|召[开開][^。，,；;]{0,12}[会會]"
+)
+# A topic a meeting's 纪要 names ("会议听取了…的汇报", "会议研究了…方案", "二、研究…工作"), and
+# what a meeting decides on it ("会议同意县住建局提出的…", "要求…10月底前完成").
+_MINUTES = re.compile(r"纪要|紀要")
+_TOPIC = re.compile(r"^(?:会议|會議)?(?:研究|听取|聽取|审议|審議|讨论|討論|传达|傳達|学习|學習)了?")
+_DECIDES = re.compile(
+    r"(?:同意|要求|决定|決定|明确|明確|责成|責成|安排|议定|議定|部署|强调|強調)[^。；;！？!?]{4,}"
+)
+
+
+def _only_a_topic(item: Item) -> bool:
+    """A topic line of a 纪要 that decides nothing ("会议研究了…五个专项行动方案。", or one
+    cut after the meeting's view, "…方案会议认为，…。会议原则同意县"): no row. What a
+    topic's text decides on, past its first clause, makes it a row."""
+    if item.named_lead or not _TOPIC.match(item.title):
+        return False
+    first = re.search(r"[，,。；;]", item.text)
+    return not _DECIDES.search(item.text, first.end() if first else len(item.text))
+
+
+def _sets_up_meetings(items: list[Item]) -> bool:
+    """The points of a part that set up a mechanism of meetings: two or more, none
+    naming its unit, at least two and most of them speaking of meetings (调度, 例会, 联席
+    会议) in their first sentence."""
+    if len(items) < 2 or any(i.named_lead or i.named_co for i in items):
+        return False
+    speaking = sum(
+        bool(_MEETINGS.search(_HEAD_END.split(i.text.translate(_PLAIN), maxsplit=1)[0]))
+        for i in items
+    )
+    return speaking >= 2 and speaking * 2 > len(items)
+
+
 def notice_end(paragraphs: list[str], offsets: list[int], starts: list[int]) -> int:
     """Where the covering notice of a document ends: its date line (落款), when rows
     follow it (the attachment or the 方案 it sends); else 0."""
@@ -6774,8 +6813,11 @@ _QUOTED_WORK = re.compile(
 _UNIT_LEFT_OF = re.compile(r"^(?:如|例如|其中|由|以及|及|和|与|[，,；;：:\s])+")
 
 
-def quoted_works(paragraphs: list[str]) -> list[str]:
-    out = []
+def quoted_works(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The paragraphs with each quoted item as a row of the units before it, and the
+    rows' titles: the quoted item's first sentence, whole however long ("加快农村公路提档
+    升级，实施…，确保10月底前完成路面硬化")."""
+    out, heads = [], []
     for para in paragraphs:
         found = [
             m
@@ -6793,7 +6835,8 @@ def quoted_works(paragraphs: list[str]) -> list[str]:
             report = para[m.end() : end].strip()
             work = m.group("work").strip().rstrip("。；;")
             out.append(f"{k}.{work}（责任单位：{units}）。{report}")
-    return out
+            heads.append(re.split(r"[。；;！？!?]", work, maxsplit=1)[0].strip())
+    return out, heads
 
 
 # A 分工方案 a page ran onto one line, each row's works closed by its record (" 分管领导:NAME
@@ -6853,8 +6896,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         paragraphs = shared_out_rows(paragraphs)
     if any(("负责" in p or "負責" in p) and "长负责" in p for p in paragraphs):
         paragraphs = noted_works(paragraphs)
+    quoted_heads: list[str] = []
     if any("负责的“" in p or "負責的“" in p for p in paragraphs):
-        paragraphs = quoted_works(paragraphs)
+        paragraphs, quoted_heads = quoted_works(paragraphs)
     title, author, affiliation, first = split_header(paragraphs)
     if _NO_TITLE.match(title.strip()):
         title = _kind_title(paragraphs) or title
@@ -6879,6 +6923,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     year = year or _year(joined) or _page_year(paragraphs) or cited_year(paragraphs)
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     told_span = notice_points(body, body_offsets)
+    # A notice of its own: it sends no document (no rows under its date line, no points
+    # added to a document sent with it).
+    own_notice = bool(_NOTICE_TITLE.search(title.strip())) and not notice and told_span == (0, 0)
+    # The 纪要 of a meeting ("…常务会议纪要", "现将会议议定事项纪要如下："): its topics.
+    minutes = bool(_MINUTES.search(title) or any(_MINUTES.search(p) for p in body[:3]))
     # A plan's goals ("一、主要目标", "二、总体目标", or under the parts that say why and
     # how, "一、总体要求" then "（二）工作目标", "（一）工作目标。到2027年…") are what it
     # commits to, not a task: their sentences commit, no row stands for reaching them.
@@ -7000,6 +7049,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 kept = item.text.rstrip().rsplit("\n", 1)[0]
                 item.text, item.end = kept, item.start + len(kept)
             read_units(item, (item.heading and heading_lead(item.heading)) or section_lead)
+            for head in quoted_heads:
+                if item.text.startswith(head) and len(head) > len(item.title):
+                    item.title = head  # a quoted item's title is its first sentence, whole
         share_group_note(section.items)
         told = [is_instruction(i, section.title, notice, told_span) for i in section.items]
         for k in range(1, len(told)):
@@ -7019,11 +7071,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 told[k] = True
         if len(told) >= 3 and sum(told) * 2 >= len(told):
             # Most items of the part tell the units what to do ("一、强化责任落实。…各主要
-            # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too.
+            # 责任单位要…"): its other short heads on how to work ("严格督查考核") do too,
+            # unless they name the unit that does the work ("严格督办。…（责任单位：…）").
             told = [
                 t
                 or (
-                    len(i.title) <= 8
+                    not i.named_lead
+                    and len(i.title) <= 8
                     and not re.search(r"\d", i.title)
                     and bool(
                         _MANAGING.search(i.title.translate(_PLAIN))
@@ -7032,11 +7086,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 )
                 for t, i in zip(told, section.items, strict=True)
             ]
+        if own_notice and _sets_up_meetings(section.items):
+            # "一、将全县重大项目纳入月调度机制…" "二、县政府每周召开周调度会…": a notice of
+            # its own setting up how the work is followed, not the work.
+            told = [True] * len(told)
         section.items = [
             i
             for i, t in zip(section.items, told, strict=True)
             if not t
             and not PREAMBLE.match(i.title.strip("。. "))
+            and not (minutes and _only_a_topic(i))
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
