@@ -200,11 +200,12 @@ def _cmap(chars) -> bytes:
     ).encode()
 
 
-def _pdf(pages) -> bytes:
+def _pdf(pages, drawn=None) -> bytes:
     """A PDF whose pages hold pieces of text (x, y, size, text) where they are put, as a
     word processor prints them: a line of a paragraph, a table cell's line, a page number,
     a quotation mark in another font. One CJK font, its codes the characters' own
-    (Identity-H, with a ToUnicode map)."""
+    (Identity-H, with a ToUnicode map). ``drawn``: for each page, the lines stroked on it
+    (x0, y0, x1, y1), a table's rules."""
     chars = {c for page in pages for *_xy, text in page for c in text}
     font = 3 + 2 * len(pages)
     objects = {
@@ -225,6 +226,10 @@ def _pdf(pages) -> bytes:
             % (size, x, y, "".join(f"{ord(c):04X}" for c in text).encode())
             for x, y, size, text in page
         )
+        if drawn:
+            stream += (
+                b"q 0.5 w " + b"".join(b"%g %g m %g %g l S " % line for line in drawn[i]) + b"Q\n"
+            )
         objects[3 + 2 * i] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
             b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, font)
@@ -345,3 +350,93 @@ def test_a_notice_printed_to_pdf_by_a_word_processor_reads_as_its_word_file(tmp_
     assert used == "pdf"
     assert _items(from_pdf) == _items(from_word)
     assert "印发" not in from_pdf.splitlines()[-1] and "—" not in from_pdf
+
+
+def _merged_table(lead_row):
+    """A 分解表 of four rows whose lead cell covers the first three: its text printed in
+    row ``lead_row`` (1 when it stands at the cell's top, 2 when it is centred)."""
+    size = 11
+    tops = [682, 664, 646, 628]
+    page = [
+        (72, 760, 16, "示例县2031年重点工作任务分解表"),
+        (77, 700, 12, "序号"),
+        (120, 700, 12, "工作任务"),
+        (330, 700, 12, "牵头单位"),
+        (450, 700, 12, "完成时限"),
+    ]
+    works = ["建成示范街区2个", "新增停车泊位300个", "改造背街小巷12条", "新建口袋公园5个"]
+    for n, (y, work) in enumerate(zip(tops, works, strict=True), start=1):
+        page += [
+            (77, y, size, str(n)),
+            (120, y, size, work),
+            (450, y, size, f"2031年{n + 5}月底前"),
+        ]
+        if n == lead_row:
+            page.append((330, y, size, "县甲局"))
+        if n == 4:
+            page.append((330, y, size, "县乙局"))
+    # the rules: above the header, under it, between the rows (not across the lead's
+    # column where its cell is merged), under the last row
+    rules = [(70, 714, 520, 714), (70, 695, 520, 695), (70, 623, 520, 623)]
+    for y in (677, 659):
+        rules += [(70, y, 325, y), (440, y, 520, y)]
+    rules.append((70, 641, 520, 641))
+    return page, rules
+
+
+def test_a_lead_merged_down_in_a_pdf_leads_each_row_it_covers():
+    for lead_row in (1, 2):  # printed in the cell's first row, or centred in the middle one
+        page, rules = _merged_table(lead_row)
+        text, _used = read_document(_pdf([page], [rules]), "分解表.pdf")
+        items = decompose(text).items
+        assert [(i.title, i.named_lead) for i in items] == [
+            ("建成示范街区2个", "县甲局"),
+            ("新增停车泊位300个", "县甲局"),
+            ("改造背街小巷12条", "县甲局"),
+            ("新建口袋公园5个", "县乙局"),
+        ], lead_row
+
+
+def test_a_blank_unit_cell_of_a_pdf_table_drawn_without_rules_stays_blank():
+    page, rules = _merged_table(2)
+    text, _used = read_document(_pdf([page]), "分解表.pdf")
+    assert [i.named_lead for i in decompose(text).items] == ["", "县甲局", "", "县乙局"]
+    # ruled across every column between each row: three cells of their own, two blank
+    ruled = [r for r in rules if r[0] == 70 and r[2] == 520] + [
+        (70, 677, 520, 677),
+        (70, 659, 520, 659),
+    ]
+    text, _used = read_document(_pdf([page], [ruled]), "分解表.pdf")
+    assert [i.named_lead for i in decompose(text).items] == ["", "县甲局", "", "县乙局"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_lead_merged_down_and_centred_in_a_printed_word_table_leads_each_row(tmp_path):
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    document = docx.Document()
+    document.add_paragraph("示例县2031年重点工作任务分解表")
+    table = _table(
+        document,
+        [
+            ("序号", "工作任务", "牵头单位", "完成时限"),
+            ("1", "建成示范街区2个", "县甲局", "2031年6月底前"),
+            ("2", "新增停车泊位300个", None, "2031年9月底前"),
+            ("3", "改造背街小巷12条", None, "2031年10月底前"),
+            ("4", "新建口袋公园5个", "县乙局", "2031年12月底前"),
+        ],
+    )
+    table.style = "Table Grid"
+    table.cell(1, 2).merge(table.cell(3, 2)).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    source = tmp_path / "分解表.docx"
+    source.write_bytes(_save(document))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    from_pdf, _used = read_document((tmp_path / "分解表.pdf").read_bytes(), "分解表.pdf")
+    from_word, _used = read_document(source.read_bytes(), "分解表.docx")
+    assert [i.named_lead for i in decompose(from_pdf).items] == ["县甲局"] * 3 + ["县乙局"]
+    assert _items(from_pdf) == _items(from_word)

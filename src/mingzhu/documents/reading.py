@@ -246,6 +246,77 @@ def _page_lines(page) -> list[list[_Piece]]:
     return [_overlaid(sorted(line, key=lambda p: p.x)) for line in lines]
 
 
+def _page_rules(page) -> list[tuple[float, float, float]]:
+    """The horizontal rules drawn on the page (y, left x, right x): the lines stroked
+    (``m``/``l`` then ``S``), and the edges of rectangles stroked or the thin rectangles
+    filled that a word processor draws a table's borders with. [] when the content
+    cannot be read."""
+    from pypdf.errors import PyPdfError
+
+    try:
+        contents = page.get_contents()  # (a ContentStream since pypdf 3)
+        operations = contents.operations if contents is not None else []
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        return []  # a drawing that cannot be read draws no rules
+    rules: list[tuple[float, float, float]] = []
+    matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack: list[tuple[float, ...]] = []
+    path: list[tuple[str, tuple[float, ...]]] = []
+    point = (0.0, 0.0)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = matrix
+        return a * x + c * y + e, b * x + d * y + f
+
+    def horizontal(p: tuple[float, float], q: tuple[float, float]) -> None:
+        if abs(p[1] - q[1]) <= 0.5 and abs(p[0] - q[0]) >= 2:
+            rules.append(((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
+
+    for operands, operator in operations:
+        op = operator.decode("latin-1") if isinstance(operator, bytes) else str(operator)
+        try:
+            values = tuple(float(v) for v in operands)
+        except (TypeError, ValueError):
+            values = ()
+        if op == "q":
+            stack.append(matrix)
+        elif op == "Q":
+            matrix = stack.pop() if stack else matrix
+        elif op == "cm" and len(values) == 6:
+            a, b, c, d, e, f = values
+            A, B, C, D, E, F = matrix
+            matrix = (
+                a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                e * A + f * C + E, e * B + f * D + F,
+            )  # fmt: skip
+        elif op == "m" and len(values) == 2:
+            point = at(*values)
+            path.append(("m", point))
+        elif op == "l" and len(values) == 2:
+            nxt = at(*values)
+            path.append(("l", (*point, *nxt)))
+            point = nxt
+        elif op == "re" and len(values) == 4:
+            x, y, w, h = values
+            path.append(("re", (*at(x, y), *at(x + w, y + h))))
+        elif op in ("S", "s", "B", "B*", "b", "b*"):
+            for kind, v in path:
+                if kind == "l":
+                    horizontal(v[:2], v[2:])
+                elif kind == "re":
+                    horizontal((v[0], v[1]), (v[2], v[1]))
+                    horizontal((v[0], v[3]), (v[2], v[3]))
+            path = []
+        elif op in ("f", "F", "f*"):
+            for kind, v in path:
+                if kind == "re" and abs(v[3] - v[1]) <= 2 and abs(v[2] - v[0]) >= 2:
+                    horizontal((v[0], (v[1] + v[3]) / 2), (v[2], (v[1] + v[3]) / 2))
+            path = []
+        elif op == "n":
+            path = []
+    return rules
+
+
 def _overlaid(line: list[_Piece]) -> list[_Piece]:
     """A piece set inside another one (a quotation mark in another font, the text around
     it keeping a space for it) put in its place."""
@@ -322,6 +393,9 @@ class _PdfTable:
         self.in_header = True
         self.em = header[0][0].size
         self.last_y: float | None = header[0][0].y  # None: the table goes on over a page
+        self.page = 0  # the page being read, and the horizontal rules drawn on each
+        self.rules: dict[int, list[tuple[float, float, float]]] = {}
+        self.tops: list[tuple[int, float] | None] = []  # where each row starts
 
     def column(self, x: float) -> int:
         tolerance = 0.3 * self.em
@@ -353,6 +427,7 @@ class _PdfTable:
         span = len(runs) == 1 and self.column(first.x) == 0 < self.column(runs[0][-1].end)
         if span and not _ROW_NUMBER.fullmatch(_joined(runs[0])):
             self.rows.append([_joined(runs[0])] * len(self.starts))  # a heading merged across
+            self.tops.append(None)
             self.in_header = False
             self.last_y = first.y
             return True
@@ -368,11 +443,53 @@ class _PdfTable:
             self.header = [h + c for h, c in zip(self.header, cells, strict=True)]
         elif starts_row or not self.rows or _merged_across(self.rows[-1]):
             self.rows.append(cells)
+            self.tops.append((self.page, first.y) if starts_row else None)
             self.in_header = False
         else:
             self.rows[-1] = [a + b for a, b in zip(self.rows[-1], cells, strict=True)]
         self.last_y = first.y
         return True
+
+    def _ruled(self, upper: tuple[int, float], lower: tuple[int, float], column: int) -> bool:
+        """Whether a rule is drawn across the column between the rows starting at these
+        places (a row's first line, on the same page)."""
+        x = self.lefts[column] + 0.5 * self.em
+        return any(
+            lower[1] < y < upper[1] and left - 0.5 <= x <= right + 0.5
+            for y, left, right in self.rules.get(lower[0], ())
+        )
+
+    def merged_down(self) -> list[list[str]]:
+        """The rows with each cell merged down over several rows given to every row it
+        covers. A cell merged down is printed once, in its first row or, centred, in a
+        middle one; the drawing shows it: between the rows it covers no rule crosses its
+        column while one crosses the 序号 (or first) column. A table drawn without rules
+        keeps its blank cells blank."""
+        rows = [list(row) for row in self.rows]
+        key = self.key
+        for column in range(len(self.starts)):
+            if column == key:
+                continue
+            group: list[int] = []
+            for k in range(len(rows) + 1):
+                joined = (
+                    k < len(rows)
+                    and group
+                    and (upper := self.tops[group[-1]]) is not None
+                    and (lower := self.tops[k]) is not None
+                    and upper[0] == lower[0]
+                    and self._ruled(upper, lower, key)
+                    and not self._ruled(upper, lower, column)
+                )
+                if joined:
+                    group.append(k)
+                    continue
+                if len(group) >= 2:
+                    text = "".join(rows[g][column] for g in group)
+                    for g in group:
+                        rows[g][column] = text
+                group = [k] if k < len(rows) and self.tops[k] is not None else []
+        return rows
 
 
 def _table_header(line: list[_Piece]) -> list[list[_Piece]] | None:
@@ -383,12 +500,18 @@ def _table_header(line: list[_Piece]) -> list[list[_Piece]] | None:
     return None
 
 
-def pdf_text(pages: list[list[list[_Piece]]]) -> str:
-    """The text of a PDF's pages (their lines of pieces) as paragraphs and table rows."""
+def pdf_text(
+    pages: list[list[list[_Piece]]], rules: list[list[tuple[float, float, float]]] | None = None
+) -> str:
+    """The text of a PDF's pages (their lines of pieces) as paragraphs and table rows;
+    ``rules``, the horizontal rules drawn on each page, show a table's cells merged down."""
     out: list[str] = []
     short = float("inf")  # how far the last line stopped before the right edge
     table: _PdfTable | None = None
-    for lines in pages:
+    for number, lines in enumerate(pages):
+        if table is not None:
+            table.page = number
+            table.rules[number] = rules[number] if rules else []
         lines = [
             line
             for i, line in enumerate(lines)
@@ -407,10 +530,12 @@ def pdf_text(pages: list[list[list[_Piece]]]) -> str:
             if table is not None:
                 if table.take(line):
                     continue
-                out += table_text([table.header, *table.rows])
+                out += table_text([table.header, *table.merged_down()])
                 table, short = None, float("inf")
             if (runs := _table_header(line)) is not None:
                 table = _PdfTable(runs)
+                table.page = number
+                table.rules[number] = rules[number] if rules else []
                 continue
             text = _joined(line)
             if _furniture(text, top=not out):
@@ -432,7 +557,7 @@ def pdf_text(pages: list[list[list[_Piece]]]) -> str:
         if table is not None:
             table.last_y = None  # a table goes on over the page
     if table is not None:
-        out += table_text([table.header, *table.rows])
+        out += table_text([table.header, *table.merged_down()])
     return "\n".join(_drop_furniture(out))
 
 
@@ -447,7 +572,7 @@ def read_pdf(data: bytes) -> str:
             raise ReadError(_("The PDF is protected by a password."))
         pages = [_page_lines(page) for page in reader.pages]
         try:
-            text = pdf_text(pages)
+            text = pdf_text(pages, [_page_rules(page) for page in reader.pages])
         except (ArithmeticError, IndexError, ValueError, TypeError):
             # pieces placed where no line is made of them: the text layer as pypdf reads it
             text = "\n".join(page.extract_text() or "" for page in reader.pages)
