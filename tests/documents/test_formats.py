@@ -440,3 +440,28 @@ def test_a_lead_merged_down_and_centred_in_a_printed_word_table_leads_each_row(t
     from_word, _used = read_document(source.read_bytes(), "分解表.docx")
     assert [i.named_lead for i in decompose(from_pdf).items] == ["县甲局"] * 3 + ["县乙局"]
     assert _items(from_pdf) == _items(from_word)
+
+
+def test_a_row_s_units_note_left_open_in_a_pdf_ends_at_the_next_row():
+    # Items set without a first-line indent: the line of the next row starts at the left
+    # edge under a line that ran to the right edge, and is joined to it as a broken line.
+    size, width = 16, 28
+    rows = [
+        "1、持续优化示例营商环境，推动涉企事项全流程网上办理，压减审批时限，全面提升服务效能。（责任单位：县甲局、县乙局",
+        "2、加大示例企业融资支持力度。（责任单位：县丙局）",
+    ]
+    page, y = [], 760
+    for row in rows:
+        while row:
+            page.append((72, y, size, row[:width]))
+            row, y = row[width:], y - 1.5 * size
+    assert len(rows[0]) % width == 0  # its last line runs to the right edge
+    text, _used = read_document(_pdf([page]), "方案.pdf")
+    assert _items(text) == [
+        (
+            "持续优化示例营商环境，推动涉企事项全流程网上办理，压减审批时限，全面提升服务效能",
+            "县甲局",
+            ["县乙局"],
+        ),
+        ("加大示例企业融资支持力度", "县丙局", []),
+    ]

@@ -109,6 +109,27 @@ def test_a_point_of_a_part_of_instructions_that_names_its_unit_is_a_row():
     ]
 
 
+def test_a_numbered_row_run_into_a_units_note_left_open_starts_a_row():
+    for sep in (" ", ""):
+        text = (
+            "临溪区促进民营经济发展若干举措\n一、优化民营经济发展环境\n"
+            "1、持续优化营商环境,推动涉企事项全流程网上办理。(责任单位:区发改局、区行政服务中心"
+            f"{sep}2、加大民营企业融资支持力度,扩大首贷规模。(责任单位:区金融办)"
+            "3、支持民营企业参与重大项目建设。(责任单位:区发改局)\n"
+        )
+        assert _rows(text) == [
+            ("持续优化营商环境,推动涉企事项全流程网上办理", "区发改局", ("区行政服务中心",)),
+            ("加大民营企业融资支持力度,扩大首贷规模", "区金融办", ()),
+            ("支持民营企业参与重大项目建设", "区发改局", ()),
+        ], sep
+    # a number inside the note, or not the next row's, is no row
+    text = (
+        "临溪区促进民营经济发展若干举措\n一、优化民营经济发展环境\n"
+        "1、建设创业孵化基地。(责任单位:区人社局、区科技局等3个部门)\n"
+    )
+    assert [r[:2] for r in _rows(text)] == [("建设创业孵化基地", "区人社局")]
+
+
 def test_a_long_quoted_item_of_an_inspection_report_is_its_title_whole():
     text = (
         "2028年第四次县政府常务会议确定事项落实情况的通报\n"

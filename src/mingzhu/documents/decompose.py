@@ -2379,6 +2379,29 @@ def _clause_numbered_run(line: str) -> str:
     return "\n".join(part.strip() for part in out)
 
 
+# A row's line ("1、…（责任单位：X、Y") run into the next row ("2、…"): the page never closed
+# the note, or closed it right before the next number.
+_ROW_WITH_NOTE = re.compile(
+    r"^\s*(?P<n>\d{1,2})(?P<mark>[.．、])(?!\d)[^\n]*?[（(](?:牵头|牽頭|责任|責任|配合|主办|主辦)"
+    r"[^\n（()）]{0,4}[:：;；]"
+)
+
+
+def _rows_after_notes(line: str) -> str:
+    """The line with a new line before the next row's number ("N+1、…") standing after the
+    units note of the row the line opens ("N、…（责任单位：X、Y 2、…", "…（责任单位：X）2、…"):
+    a new numbered item closes a note left open."""
+    if (m := _ROW_WITH_NOTE.match(line)) is None:
+        return line
+    nxt = re.compile(
+        rf"(?:\s+|(?<=[）)\u4e00-\u9fff]))(?<!第)"
+        rf"(?={int(m.group('n')) + 1}{re.escape(m.group('mark'))}(?!\d)\S)"
+    ).search(line, m.end())
+    if nxt is None:
+        return line
+    return f"{line[: nxt.start()].rstrip()}\n{_rows_after_notes(line[nxt.end() :])}"
+
+
 _LONE_WORK = re.compile(r"\s*1[.．、]\s*[^\s。；;！？!?：:]{4,30}(?=[ \u3000]+\S)")
 
 
@@ -2612,7 +2635,7 @@ def join_lines(text: str) -> list[str]:
             tight=" " not in line.strip(),
         )
         if len(line) > FLATTENED
-        else _clause_numbered_run(_numbered_run(line))
+        else _clause_numbered_run(_numbered_run(_rows_after_notes(line)))
         for line in text.split("\n")
     )
     if len(text) > FLATTENED:
