@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
@@ -501,17 +502,19 @@ def _table_header(line: list[_Piece]) -> list[list[_Piece]] | None:
 
 
 def pdf_text(
-    pages: list[list[list[_Piece]]], rules: list[list[tuple[float, float, float]]] | None = None
+    pages: list[list[list[_Piece]]],
+    rules: Callable[[int], list[tuple[float, float, float]]] | None = None,
 ) -> str:
     """The text of a PDF's pages (their lines of pieces) as paragraphs and table rows;
-    ``rules``, the horizontal rules drawn on each page, show a table's cells merged down."""
+    ``rules(n)``, the horizontal rules drawn on page n, show a table's cells merged down
+    (asked only of the pages a table stands on)."""
     out: list[str] = []
     short = float("inf")  # how far the last line stopped before the right edge
     table: _PdfTable | None = None
     for number, lines in enumerate(pages):
         if table is not None:
             table.page = number
-            table.rules[number] = rules[number] if rules else []
+            table.rules[number] = rules(number) if rules else []
         lines = [
             line
             for i, line in enumerate(lines)
@@ -535,7 +538,7 @@ def pdf_text(
             if (runs := _table_header(line)) is not None:
                 table = _PdfTable(runs)
                 table.page = number
-                table.rules[number] = rules[number] if rules else []
+                table.rules[number] = rules(number) if rules else []
                 continue
             text = _joined(line)
             if _furniture(text, top=not out):
@@ -572,7 +575,14 @@ def read_pdf(data: bytes) -> str:
             raise ReadError(_("The PDF is protected by a password."))
         pages = [_page_lines(page) for page in reader.pages]
         try:
-            text = pdf_text(pages, [_page_rules(page) for page in reader.pages])
+            drawn: dict[int, list[tuple[float, float, float]]] = {}
+
+            def rules(n: int) -> list[tuple[float, float, float]]:
+                if n not in drawn:
+                    drawn[n] = _page_rules(reader.pages[n])
+                return drawn[n]
+
+            text = pdf_text(pages, rules)
         except (ArithmeticError, IndexError, ValueError, TypeError):
             # pieces placed where no line is made of them: the text layer as pypdf reads it
             text = "\n".join(page.extract_text() or "" for page in reader.pages)
