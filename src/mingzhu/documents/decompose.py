@@ -3352,7 +3352,11 @@ def is_instruction(
         return True  # "加强督查，有效监督。…将严格按照…督查制度": how the rows are overseen
     if _ASPECT_ORDER.match(item.title.rstrip("。.；;")):
         return True  # "思想上要再重视", "统筹上要再加强": how to work, in every respect
-    if not _TO_EVERYONE.search(item.text):
+    if not (told := _TO_EVERYONE.search(item.text)):
+        return False
+    if len(sentences(item.text[: told.start()])) > 2:
+        # "强化防汛主体责任。严格落实…。要按照…。各乡镇要在汛前…": a plan's work whose
+        # body comes to what the towns do only after sentences of its own, no instruction.
         return False
     # "责任到人，闭环管理", "务必高度重视", "明确职责，落实责任机制": a short head on how
     # to work, then what every unit must do.
