@@ -25,3 +25,22 @@ def test_a_plans_work_that_comes_to_what_the_towns_do_late_in_its_body_is_a_row(
     )
     assert [r[0] for r in _rows(text)] == ["强化防汛主体责任"]
     assert ("人员", ">=", "4", "名", "2027-12-31") in _targets(text)
+
+
+def test_the_points_of_a_notice_sending_a_list_named_as_its_attachment_are_instructions():
+    text = (
+        "江澄市人民政府办公室关于印发2029年市政府工作报告重点目标任务清单的通知\n"
+        "各县、区人民政府,市直各有关单位:\n"
+        "经市政府同意,现将《2029年市政府工作报告重点目标任务清单》印发给你们。"
+        "《清单》共计96项具体任务,涉及31个牵头部门。请各单位认真对照,抓好落实。\n"
+        "一、完善工作机制,压实落实责任\n"
+        "各县区、各部门要构建清单化管理、专班化推进的落实机制,推动各项任务落地见效。\n"
+        "二、加强协同配合,凝聚工作合力\n"
+        "牵头部门要发挥牵头抓总作用,明确职责分工;协同部门要主动担当、全力配合。\n"
+        "三、强化运行调度,确保目标达成\n"
+        "市政府办公室将对重点目标任务落实情况全程跟踪督办,逐月盘点、按季通报。\n"
+        "附件:2029年市政府工作报告重点目标任务清单\n"
+        "江澄市人民政府办公室\n2029年2月9日\n"
+    )
+    assert _rows(text) == []
+    assert _targets(text) == set()

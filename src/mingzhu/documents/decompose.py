@@ -3294,8 +3294,10 @@ _ANNOUNCED = re.compile(
 )
 
 
-# The line that closes a notice of its own ("此通知", "特此通知。").
+# The line that closes a notice of its own ("此通知", "特此通知。"), or the name of what it
+# sends right above its date line ("附件:2029年…任务清单").
 _CLOSES_NOTICE = re.compile(r"^(?:特此|此)通知[。.]?$")
+_ATTACHMENT_NAMED = re.compile(r"^附件\s*\d{0,2}\s*[:：]\s*\S[^。；;]{0,60}$")
 _ASSIGNED = re.compile(r"由[^，,。；;：:]{2,30}?(?:负责|牵头|負責|牽頭)")
 
 
@@ -3307,10 +3309,19 @@ def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
         if _SENT.search(paragraph) and not _ANNOUNCED.search(paragraph):
             # "现将《…分工》印发给你们，请认真贯彻落实。" then "一、…" "二、…" closed by the
             # notice's own "此通知": points the notice adds to the document it sends.
-            for p, o in zip(paragraphs[n + 1 : n + 12], offsets[n + 1 : n + 12], strict=True):
+            following = list(zip(paragraphs[n + 1 : n + 12], offsets[n + 1 : n + 12], strict=True))
+            for k, (p, o) in enumerate(following):
                 if DATE_LINE.match(p.strip()):
                     break
                 if _CLOSES_NOTICE.match(p.strip()):
+                    return offset + len(paragraph), o
+                if (
+                    k >= 2
+                    and _ATTACHMENT_NAMED.match(p.strip())
+                    and any(DATE_LINE.match(q.strip()) for q, _o in following[k + 1 : k + 4])
+                ):
+                    # "一、…" "二、…" "三、…" then "附件：…清单" over the notice's date line: the
+                    # points the notice adds to the list it sends
                     return offset + len(paragraph), o
         if _SENT.search(paragraph) and _ANNOUNCED.search(paragraph):
             end = next(
