@@ -44,3 +44,28 @@ def test_the_points_of_a_notice_sending_a_list_named_as_its_attachment_are_instr
     )
     assert _rows(text) == []
     assert _targets(text) == set()
+
+
+_QUOTAS = (
+    "临溪县2028年招商引资目标任务\n"
+    "3、县直部门目标:\n"
+    "①一组单位完成合同资金为1600万元,实际进资800万元;当年纳税总额为12万元。\n"
+    "②二组单位完成合同资金为1300万元,实际进资650万元;当年纳税总额为8万元。\n"
+    "一、二、三组单位的实际进资中,工业项目分别为600万元、450万元、300万元;"
+    "整体工业项目中实际进资一组为350万元,二、三组为250万元。\n"
+)
+
+
+def test_a_line_opening_on_the_numbers_of_groups_is_no_heading():
+    assert [r[0][:6] for r in _rows(_QUOTAS)] == ["一组单位完成", "二组单位完成"]
+
+
+def test_the_numbers_of_groups_after_a_value_are_no_values_of_it():
+    values = {(t[2], t[3]) for t in _targets(_QUOTAS)}
+    assert ("350", "万元") in values and ("250", "万元") in values
+    assert ("2", "万元") not in values and ("3", "万元") not in values
+
+
+def test_values_shared_out_are_named_by_what_is_measured_before_the_word_sharing_them():
+    names = {t[0] for t in _targets(_QUOTAS) if t[3] == "万元" and t[2] in ("600", "450", "300")}
+    assert names == {"工业项目（1）", "工业项目（2）", "工业项目（3）"}

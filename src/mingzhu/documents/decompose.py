@@ -3407,8 +3407,10 @@ _HEAD_END = re.compile(r"[。；;！？!?]")
 # (Not "八、九次会议精神" at a line's head, where a page broke "县委十一届八、九次会议": two
 # numbers of sessions.)
 # ("活动二、深入开展…": an activity plan numbers its parts as its activities.)
+# (Nor "一、二、三组单位的…", "一、二组…": numbers of groups, the mark followed by another.)
 _L1 = re.compile(
-    r"^(?P<mark>(?:活[动動])?(?P<n>[一二三四五六七八九十]+)、)(?![一二三四五六七八九十]+[次届])"
+    r"^(?P<mark>(?:活[动動])?(?P<n>[一二三四五六七八九十]+)、)"
+    r"(?![一二三四五六七八九十]+[次届])(?![一二三四五六七八九十]+[、组組])"
 )
 _L2 = re.compile(r"^(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[)）])")
 _L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
@@ -5786,6 +5788,8 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         value = _number(m.group("num"))
         if value is None:
             break
+        if not m.group("unit") and not re.search(r"\d", m.group("num")):
+            break  # "一组为400万元,二、三组为300万元": the groups' numbers, no values
         values.append((value, m))
         position = m.end()
     if not values or not _severally(text[:end]):
@@ -5795,6 +5799,8 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
     last = re.match(r"\s*(以上|以内|之内|以下|左右)", text[position:])
     if last and "…" not in first.rule:
         first.comparator = {"以上": ">=", "左右": "=", "以下": "<"}.get(last.group(1), "<=")
+    # "工业项目分别为700万元、500万元": what is measured, before the word that shares it out
+    first.indicator = re.sub(r"(?<=..)(?:分别|分別)(?:为|為|是)?$", "", first.indicator)
     names = [f"{first.indicator}（{k}）" for k in range(1, len(values) + 2)]
     at = first.start - base
     clause = text[max(text.rfind(c, 0, at) for c in "，,；;：:。") + 1 : at] + first.indicator
