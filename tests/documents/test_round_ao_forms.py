@@ -69,3 +69,30 @@ def test_the_numbers_of_groups_after_a_value_are_no_values_of_it():
 def test_values_shared_out_are_named_by_what_is_measured_before_the_word_sharing_them():
     names = {t[0] for t in _targets(_QUOTAS) if t[3] == "万元" and t[2] in ("600", "450", "300")}
     assert names == {"工业项目（1）", "工业项目（2）", "工业项目（3）"}
+
+
+def test_a_change_its_own_clause_commits_to_is_a_target_though_said_against_last_year():
+    text = (
+        "临溪县教育局办公室2028年工作计划\n一、规范运转\n"
+        "1.规范会议活动管理。压缩非必要会议,确保全局年度会议数量同比减少15%。\n"
+    )
+    assert ("全局年度会议数量降幅", ">=", "15", "%", "2028-12-31") in _targets(text)
+
+
+def test_a_change_reported_against_last_year_is_still_no_target():
+    text = (
+        "临溪县教育局办公室2028年工作计划\n一、规范运转\n"
+        "1.规范会议活动管理。全年会议数量同比减少15%,确保会议质量。\n"
+    )
+    assert not any(t[2] == "15" for t in _targets(text))
+
+
+def test_the_size_of_a_class_of_departments_is_no_target_of_its_quotas():
+    text = (
+        "临溪县2028年县直部门招商引资任务安排意见\n二、明确招商任务\n"
+        "招商考核一类部门21个,当年开工项目21项,洽谈项目63项;"
+        "二类部门12个,洽谈项目24项,引进域外资金3.5亿元。\n"
+    )
+    found = _targets(text)
+    assert not any(t[3] == "个" for t in found)
+    assert ("洽谈项目", ">=", "63", "项", "2028-12-31") in found

@@ -4169,6 +4169,17 @@ _SHARE_OF_AIM = re.compile(
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
+# A class of departments counted before the quotas each is given ("招商考核一类部门31个，
+# 当年开工项目31项"): the class's size, no target.
+_UNITS_OF_A_CLASS = re.compile(r"[一二三四五六七八九十\dA-Ca-c]类(?:部门|单位|部門|單位)$")
+# "确保年度会议数量同比减少10%": a change its own clause commits to, 同比 no look back.
+_COMMITTED_CHANGE = re.compile(
+    "(?:"
+    + _tw("确保|力争|争取")
+    + r")[^，,。；;：:]{0,24}?同比\s*(?:"
+    + _tw("增长|下降|减少|提高|降低|压减")
+    + ")"
+)
 _STATES_GOALS = re.compile(r"(?:预期|主要)目标[^。；;：:]{0,6}?(?:是|为|為)?\s*[：:]")
 _DEADLINES = [
     # ("“十四五”期间": within the plan's years, by their end)
@@ -4702,7 +4713,11 @@ def targets_in(
     taken: list[tuple[int, int]] = []
     # A sentence stating the expected targets ("主要预期目标是：预计地区生产总值同比增长
     # 5.5%左右，…"): its 同比 compares the year planned with the last, no report.
-    looks_back = NOT_YET_DONE if goals or _STATES_GOALS.search(text) else NOT_A_COMMITMENT
+    looks_back = (
+        NOT_YET_DONE
+        if goals or _STATES_GOALS.search(text) or _COMMITTED_CHANGE.search(text)
+        else NOT_A_COMMITMENT
+    )
 
     def clear(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -5006,6 +5021,13 @@ def targets_in(
             name = name[:-2]  # "新开工80个小区以上": the floor said after what is counted
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
+        if (
+            verb is None
+            and not m.group("pre")
+            and m.group("unit") in ("个", "個")
+            and _UNITS_OF_A_CLASS.search(name)
+        ):
+            continue  # "一类部门31个,当年开工项目31项": how many units a class holds
         if _LOOKS_BACK.search(text, 0, m.start()):
             continue  # "过去一年，…金融业增加值超千亿元": what was done
         value = _number(m.group("num"))
