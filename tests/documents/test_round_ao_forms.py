@@ -96,3 +96,21 @@ def test_the_size_of_a_class_of_departments_is_no_target_of_its_quotas():
     found = _targets(text)
     assert not any(t[3] == "个" for t in found)
     assert ("洽谈项目", ">=", "63", "项", "2028-12-31") in found
+
+
+def test_a_figure_right_after_a_circled_rows_mark_and_its_noun_is_a_target():
+    text = (
+        "临溪县2028年招商引资目标任务\n一、部门目标\n①二组单位合同资金1400万元,实际进资700万元。\n"
+    )
+    found = _targets(text)
+    assert ("二组单位合同资金", ">=", "1400", "万元", "2028-12-31") in found
+    assert ("实际进资", ">=", "700", "万元", "2028-12-31") in found
+
+
+def test_the_parts_a_list_of_works_is_cut_into_are_no_target():
+    text = (
+        "临溪县环保局办公室2028年工作计划\n一、统筹\n"
+        "1.优化推进机制。编制重点工作台账,将大气污染防治、入河排污口整治等20项核心任务"
+        "分解为96个子项,按月度跟踪推进,确保年度任务完成率达100%。\n"
+    )
+    assert _targets(text) == {("年度任务完成率", ">=", "100", "%", "2028-12-31")}

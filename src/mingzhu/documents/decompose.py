@@ -4169,6 +4169,8 @@ _SHARE_OF_AIM = re.compile(
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
+_BROKEN_DOWN = re.compile(r"(?:分解|细化|拆分|細化)(?:为|成|為)\s*$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # A class of departments counted before the quotas each is given ("招商考核一类部门31个，
 # 当年开工项目31项"): the class's size, no target.
 _UNITS_OF_A_CLASS = re.compile(r"[一二三四五六七八九十\dA-Ca-c]类(?:部门|单位|部門|單位)$")
@@ -5019,6 +5021,7 @@ def targets_in(
             comparator, words = "<=", "前"
         if name.endswith("以上") and comparator == ">=" and len(name) > 4:
             name = name[:-2]  # "新开工80个小区以上": the floor said after what is counted
+        name = name.lstrip(_CIRCLED)  # "①合同资金1400万元": the row's mark, no part of it
         if not _plausible(name) or looks_back.search(text[start : m.start()]):
             continue
         if (
@@ -5340,8 +5343,8 @@ def targets_in(
         at = m.start("num")
         if not clear(at, m.end()) or looks_back.search(text[:at]) or _in_aside(text, at):
             continue
-        if _a_size(m.group("unit"), m.group("obj")):
-            continue
+        if _a_size(m.group("unit"), m.group("obj")) or _BROKEN_DOWN.search(text, 0, at):
+            continue  # ("将28项核心任务分解为127个子项": the parts a list is cut into)
         clause = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
         verb = _ADDING.search(clause)
         value = _number(m.group("num"))
