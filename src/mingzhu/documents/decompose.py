@@ -6634,6 +6634,7 @@ _TITLE_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*(
 # A figure for every year, month or quarter ("每年盘活…不少于2000亩", "年均增长5%"): no
 # single deadline.
 _RECURRING = re.compile(r"每年|每年度|年均|每月|每季度|每半年|逐年|每一年")
+_OF_THE_YEAR = re.compile(r"(?:本年度|年度|全年)(?!均)")
 
 
 # The year whose work a text plans, as it names it: "2025年工作安排", "2026年政府工作任务",
@@ -7450,7 +7451,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     if ends := period_end(title, paragraphs, issued_on, planned):
         end, words = ends
         for target in targets:
-            if target.deadline is None and not _RECURRING.search(target.text):
+            if target.deadline is None and (
+                not _RECURRING.search(target.text) or _OF_THE_YEAR.match(target.indicator)
+            ):
+                # ("每月5日前汇总…，确保年度任务完成率达100%": the year's figure, though its
+                # sentence runs on a cadence)
                 target.deadline, target.deadline_rule = end, words
     return Decomposition(
         title=title,
