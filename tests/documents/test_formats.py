@@ -4,14 +4,12 @@ merged cells, a header of two rows, a section row merged across the table, the �
 Each reads as its plain text would. The files are built here; the names are invented."""
 
 import io
-import shutil
-import subprocess
 
 import docx
-import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from mingzhu.core.testing import to_pdf
 from mingzhu.documents.decompose import decompose
 from mingzhu.documents.reading import read_document
 
@@ -335,17 +333,11 @@ def test_a_table_flattened_in_a_pdf_is_read_as_its_rows():
     ]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_notice_printed_to_pdf_by_a_word_processor_reads_as_its_word_file(tmp_path):
     source = tmp_path / "通知.docx"
     source.write_bytes(_save(_gongwen()))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    from_pdf, used = read_document((tmp_path / "通知.pdf").read_bytes(), "通知.pdf")
+    (printed,) = to_pdf([source], tmp_path)
+    from_pdf, used = read_document(printed.read_bytes(), "通知.pdf")
     from_word, _used = read_document(source.read_bytes(), "通知.docx")
     assert used == "pdf"
     assert _items(from_pdf) == _items(from_word)
@@ -410,7 +402,6 @@ def test_a_blank_unit_cell_of_a_pdf_table_drawn_without_rules_stays_blank():
     assert [i.named_lead for i in decompose(text).items] == ["", "县甲局", "", "县乙局"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_lead_merged_down_and_centred_in_a_printed_word_table_leads_each_row(tmp_path):
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
@@ -430,13 +421,8 @@ def test_a_lead_merged_down_and_centred_in_a_printed_word_table_leads_each_row(t
     table.cell(1, 2).merge(table.cell(3, 2)).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     source = tmp_path / "分解表.docx"
     source.write_bytes(_save(document))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    from_pdf, _used = read_document((tmp_path / "分解表.pdf").read_bytes(), "分解表.pdf")
+    (printed,) = to_pdf([source], tmp_path)
+    from_pdf, _used = read_document(printed.read_bytes(), "分解表.pdf")
     from_word, _used = read_document(source.read_bytes(), "分解表.docx")
     assert [i.named_lead for i in decompose(from_pdf).items] == ["县甲局"] * 3 + ["县乙局"]
     assert _items(from_pdf) == _items(from_word)

@@ -250,27 +250,22 @@ def _lo_profile() -> Path:
     return _LO_PROFILE[0]
 
 
-def pdf_pages_of(files: dict[str, bytes], directory: Path) -> dict[str, list]:
-    """Each file (name -> content, .docx or .xlsx) converted to PDF by one LibreOffice
-    run: the sizes of its pages in millimetres, by name. Skips where LibreOffice is not
+def to_pdf(sources: list[Path], directory: Path) -> list[Path]:
+    """The files (.docx, .xlsx) converted to PDF in ``directory`` by one LibreOffice run
+    with this process's own profile (two test workers printing at once would otherwise
+    share the user's, and the second run fails). Skips where LibreOffice is not
     installed, except under CI (which installs it: .ci/run), where that fails."""
     import os
     import shutil
     import subprocess
 
     import pytest
-    from pypdf import PdfReader
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it")
         pytest.skip("LibreOffice (soffice) is not installed")
-    sources = []
-    for name, content in files.items():
-        source = directory / name
-        source.write_bytes(content)
-        sources.append(source)
     subprocess.run(
         [
             soffice,
@@ -286,10 +281,23 @@ def pdf_pages_of(files: dict[str, bytes], directory: Path) -> dict[str, list]:
         capture_output=True,
         timeout=180,
     )
+    return [directory / f"{source.stem}.pdf" for source in sources]
+
+
+def pdf_pages_of(files: dict[str, bytes], directory: Path) -> dict[str, list]:
+    """Each file (name -> content, .docx or .xlsx) converted to PDF by one LibreOffice
+    run (``to_pdf``): the sizes of its pages in millimetres, by name."""
+    from pypdf import PdfReader
+
+    sources = []
+    for name, content in files.items():
+        source = directory / name
+        source.write_bytes(content)
+        sources.append(source)
     points = 25.4 / 72
     pages = {}
-    for source in sources:
-        reader = PdfReader(directory / f"{source.stem}.pdf")
+    for source, pdf in zip(sources, to_pdf(sources, directory), strict=True):
+        reader = PdfReader(pdf)
         pages[source.name] = [
             (round(float(p.mediabox.width) * points), round(float(p.mediabox.height) * points))
             for p in reader.pages
