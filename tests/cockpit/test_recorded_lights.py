@@ -196,24 +196,24 @@ def test_the_command_fills_past_days(db):
         first + dt.timedelta(days=1),
         yesterday,
     }
-    assert "3 days recorded." in out.getvalue()
+    assert "共记录 3 天。" in out.getvalue()
     out = io.StringIO()
     call_command("record_lights", "--since", first.isoformat(), stdout=out)
-    assert "0 days recorded." in out.getvalue()
+    assert "共记录 0 天。" in out.getvalue()
     # An outdated day is recorded again without --again.
     assert lights.outdate(yesterday) == 1
     out = io.StringIO()
     call_command("record_lights", "--since", first.isoformat(), stdout=out)
-    assert "1 days recorded." in out.getvalue()
+    assert "共记录 1 天。" in out.getvalue()
     assert not LightsDay.objects.get(day=yesterday).stale
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--since", "2026-13-01"], "--since must be YYYY-MM-DD"),
-        (["--since", "2026-01-01", "--until", "2999-01-01"], "--until must be a past day"),
-        (["--since", "2026-03-02", "--until", "2026-03-01"], "is after the last day"),
+        (["--since", "2026-13-01"], "--since 应为日期"),
+        (["--since", "2026-01-01", "--until", "2999-01-01"], "--until 应为已过去的日期"),
+        (["--since", "2026-03-02", "--until", "2026-03-01"], "晚于最后一天"),
     ],
 )
 def test_the_command_refuses_bad_days(db, args, message):

@@ -40,7 +40,7 @@ def test_it_prints_a_summary_and_writes_the_table(seed_file, tmp_path, db):
     out = io.StringIO()
     target = tmp_path / "表.xlsx"
     call_command("decompose", str(seed_file), "--xlsx", str(target), stdout=out)
-    assert "target: GDP > 800 亿元 by 2025-12-31" in out.getvalue()
+    assert "目标：GDP > 800 亿元，期限 2025-12-31" in out.getvalue()
     rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     assert rows[0] == ("序号", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限")
     assert rows[3][5].date() == dt.date(2025, 12, 31)
@@ -76,7 +76,7 @@ def test_it_adopts(tmp_path, supervisor):
         stderr=err,
     )
     task_list = TaskList.objects.get(name="命令行分解清单")
-    assert task_list.tasks.count() == 2 and "2 tasks" in err.getvalue()
+    assert task_list.tasks.count() == 2 and "2 项任务" in err.getvalue()
     assert PolicyDocument.objects.get(task_list=task_list).targets.get().target.value == 500
 
 
@@ -85,5 +85,5 @@ def test_adopting_needs_a_user_who_may(tmp_path, db):
     path.write_text(PLAN, "utf-8")
     with pytest.raises(CommandError):
         call_command("decompose", str(path), "--adopt", "--user", "fgw", stdout=io.StringIO())
-    with pytest.raises(CommandError, match="no such"):
+    with pytest.raises(CommandError, match="没有这个用户名的在用用户"):
         call_command("decompose", str(path), "--adopt", "--user", "nobody", stdout=io.StringIO())

@@ -49,7 +49,7 @@ def test_it_refuses_to_serve_without_a_secret_key():
         timeout=120,
     )
     assert result.returncode != 0
-    assert "MINGZHU_SECRET_KEY is not set" in result.stderr
+    assert "未设置 MINGZHU_SECRET_KEY" in result.stderr
 
 
 def test_it_serves_with_worker_processes_where_gunicorn_runs(monkeypatch):
@@ -68,5 +68,5 @@ def test_it_refuses_a_count_below_one(option, settings):
     from django.core.management import CommandError, call_command
 
     settings.DEBUG = True
-    with pytest.raises(CommandError, match=f"{option} must be 1 or more"):
+    with pytest.raises(CommandError, match=f"{option} 应不少于 1"):
         call_command("serve", "--no-collectstatic", option, "0")

@@ -10,8 +10,9 @@ import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mingzhu.appraisal import inputs, scoring
 from mingzhu.appraisal.actions import current_scheme
@@ -19,6 +20,7 @@ from mingzhu.appraisal.choices import TOWN_SCHEME
 from mingzhu.appraisal.notice import NoticeData, build_notice
 from mingzhu.appraisal.table import read_table
 from mingzhu.core.actions import ActionError
+from mingzhu.core.commands import BaseCommand, file_error
 from mingzhu.core.periods import parse_quarter
 from mingzhu.core.tabular import WorkbookError
 
@@ -49,7 +51,9 @@ class Command(BaseCommand):
         try:
             year, q = parse_quarter(quarter)
         except ValueError:
-            self.fail([f"--quarter {quarter!r}: expected a quarter like 2025Q2."])
+            self.fail(
+                [_("--quarter %(value)s: not a quarter such as 2025Q2.") % {"value": quarter}]
+            )
         try:
             scheme = current_scheme(TOWN_SCHEME)
         except ActionError as exc:
@@ -58,7 +62,7 @@ class Command(BaseCommand):
         if input_file:
             path = Path(input_file)
             if not path.is_file():
-                self.fail([f"--input {input_file}: no such file."])
+                self.fail([str(file_error(input_file, FileNotFoundError(2, "")))])
             towns = inputs.towns().values_list("code", "name", "short_name")
             try:
                 units, errors = read_table(path, towns)
@@ -85,7 +89,7 @@ class Command(BaseCommand):
             try:
                 Path(notice).write_bytes(content)
             except OSError as exc:
-                self.fail([f"--notice {notice}: {exc.strerror or exc}"])
+                self.fail([str(file_error(notice, exc))])
         if json:
             self.stdout.write(_dumps(_as_json(quarter.upper(), spec, rows, red, yellow)))
             return

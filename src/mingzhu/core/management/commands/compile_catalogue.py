@@ -3,7 +3,8 @@ from pathlib import Path
 import polib
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+
+from mingzhu.core.commands import BaseCommand
 
 
 class Command(BaseCommand):

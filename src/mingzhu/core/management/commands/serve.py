@@ -3,9 +3,11 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from mingzhu.core import proxy
+from mingzhu.core.commands import BaseCommand
 
 # Seconds a request may run before gunicorn restarts its worker; the reverse proxy waits
 # as long (proxy_read_timeout in deploy/nginx/mingzhu.conf).
@@ -70,18 +72,26 @@ class Command(BaseCommand):
             settings.DEBUG or settings.ALLOW_DEMO_USERS
         ):
             raise CommandError(
-                "MINGZHU_SECRET_KEY is not set: refusing to serve with the development key. "
-                "Set it (or MINGZHU_SECRET_KEY_FILE) in the environment."
+                _(
+                    "MINGZHU_SECRET_KEY is not set: refusing to serve with the development key. "
+                    "Set it (or MINGZHU_SECRET_KEY_FILE) in the environment."
+                )
             )
         if not 0 < port < 65536:
-            raise CommandError(f"--port must be between 1 and 65535, not {port}.")
+            raise CommandError(
+                _("--port must be from 1 to 65535, not %(value)s.") % {"value": port}
+            )
         if workers is not None and workers < 1:
-            raise CommandError(f"--workers must be 1 or more, not {workers}.")
+            raise CommandError(
+                _("--workers must be 1 or more, not %(value)s.") % {"value": workers}
+            )
         if threads is not None and threads < 1:
-            raise CommandError(f"--threads must be 1 or more, not {threads}.")
+            raise CommandError(
+                _("--threads must be 1 or more, not %(value)s.") % {"value": threads}
+            )
         server = pick_server(server)
         if server == "gunicorn" and os.name == "nt":
-            raise CommandError("gunicorn does not run on Windows: use --server waitress.")
+            raise CommandError(_("gunicorn does not run on Windows: use --server waitress."))
         # The checks that read the database too: roles that could change what they cannot
         # see (mingzhu.E007), a personal-data key that does not open the stored data (E008).
         self.check(databases=["default"], display_num_errors=True)

@@ -5,8 +5,8 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 
+from mingzhu.core.commands import BaseCommand
 from mingzhu.demo.loader import load
 from mingzhu.org.personas import DEMO_PASSWORD, PERSONAS
 

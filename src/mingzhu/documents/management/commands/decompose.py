@@ -2,10 +2,12 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.audit import acting_as
+from mingzhu.core.commands import BaseCommand, active_user, read_bytes
 from mingzhu.core.excel import write_xlsx
 from mingzhu.documents import actions, services
 from mingzhu.documents.decompose import DecompositionError, as_json, decompose
@@ -34,10 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, json, xlsx, adopt, list_name, user, **options):
         path = Path(file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"{file}: {exc.strerror or exc}") from None
+        data = read_bytes(path)
         try:
             text, _encoding = actions.read(data=data, filename=path.name)
             result = decompose(text, actions.rules())
@@ -74,25 +73,29 @@ class Command(BaseCommand):
         for t in result.targets:
             value = "" if t.value is None else f" {t.comparator} {t.value.normalize():f} {t.unit}"
             deadline = t.deadline.isoformat() if t.deadline else "—"
-            self.stdout.write(f"target: {t.indicator}{value} by {deadline}")
+            self.stdout.write(
+                _("target: %(indicator)s%(value)s by %(deadline)s")
+                % {"indicator": t.indicator, "value": value, "deadline": deadline}
+            )
 
     def _adopt(self, data: bytes, filename: str, list_name: str, username: str) -> None:
         if username:
-            actor = User.objects.filter(username=username, is_active=True).first()
-            if actor is None:
-                raise CommandError(f"--user {username}: no such active user.")
+            actor = active_user(username)
         else:
             superusers = list(User.objects.filter(is_superuser=True, is_active=True)[:2])
             if len(superusers) != 1:
-                raise CommandError("Say who adopts: --user USERNAME.")
+                raise CommandError(_("Say who adopts: --user USERNAME."))
             actor = superusers[0]
         try:
             with acting_as(actor):
                 document = actions.load_document(actor=actor, data=data, filename=filename)
                 task_list = actions.adopt(document.pk, actor=actor, name=list_name)
         except (ActionError, PermissionDenied) as exc:
-            raise CommandError(str(exc) or "Not allowed.") from None
-        self.stderr.write(f"adopted: {task_list} ({task_list.tasks.count()} tasks)")
+            raise CommandError(str(exc) or _("Not allowed.")) from None
+        self.stderr.write(
+            _("Adopted: %(list)s (%(count)s tasks)")
+            % {"list": task_list, "count": task_list.tasks.count()}
+        )
 
 
 def _dumps(data) -> str:

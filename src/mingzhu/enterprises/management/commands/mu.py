@@ -14,11 +14,13 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.audit import acting_as, system_account
+from mingzhu.core.commands import BaseCommand, active_user, read_bytes
 from mingzhu.core.excel import write_xlsx
 from mingzhu.core.tabular import WorkbookError
 
@@ -55,7 +57,9 @@ class Command(BaseCommand):
         try:
             scheme = current_scheme(code).as_scheme()
         except Http404:
-            raise CommandError(f"--scheme {code}: no such scheme.", returncode=2) from None
+            raise CommandError(
+                _("--scheme %(code)s: no such scheme.") % {"code": code}, returncode=2
+            ) from None
         if input:
             records = self._read(input, scheme, skip_invalid)
             # Benchmarks that read earlier years take them from the registry.
@@ -72,11 +76,7 @@ class Command(BaseCommand):
         else:
             actor = None
             if user:
-                from mingzhu.org.models import User
-
-                actor = User.objects.filter(username=user, is_active=True).first()
-                if actor is None:
-                    raise CommandError(f"--user {user}: no such active user.", returncode=2)
+                actor = active_user(user, returncode=2)
             try:
                 with acting_as(actor or system_account()):
                     evaluation = run_evaluation(actor=actor, year=year, code=code)
@@ -96,8 +96,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{year} {g}: {counts}")
 
     def _read(self, path, scheme, skip_invalid) -> list[dict]:
-        if not Path(path).exists():
-            raise CommandError(f"{path}: no such file.", returncode=2)
+        read_bytes(path, returncode=2)  # a file that cannot be read, said as such
         try:
             records, errors = validate_rows(read_table(path), scheme.min_land_below)
         except WorkbookError as exc:
@@ -109,7 +108,10 @@ class Command(BaseCommand):
             # One message per row, naming each bad field.
             self.stderr.write("；".join([str(first), *(f"{e.field}：{e.message}" for e in rest)]))
         if by_row and not skip_invalid:
-            raise CommandError(f"{len(by_row)} invalid row(s); nothing evaluated.", returncode=2)
+            raise CommandError(
+                _("%(count)s invalid rows; nothing evaluated.") % {"count": len(by_row)},
+                returncode=2,
+            )
         return records
 
 

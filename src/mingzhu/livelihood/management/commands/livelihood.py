@@ -1,7 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as, system_account
-from mingzhu.core.commands import active_user, dumps, import_from, summary
+from mingzhu.core.commands import BaseCommand, active_user, dumps, import_from, summary
 from mingzhu.livelihood import importer, suggest
 
 
@@ -30,14 +31,14 @@ class Command(BaseCommand):
                 self.stdout.write(str(error))
         if what == "import-coverage" and result["errors"] and not valid_only:
             # Nothing was written: a failure, for the shell and for cron.
-            raise CommandError("Nothing imported: the file has errors (see above).")
+            raise CommandError(_("Nothing imported: the file has errors (see above)."))
 
     def _train(self) -> dict:
         try:
             with acting_as(system_account()):
                 stored = suggest.train_from_history()
         except suggest.NotEnoughHistory as exc:
-            raise CommandError(f"Not enough history: {exc}") from None
+            raise CommandError(_("Not enough history: %(reason)s") % {"reason": exc}) from None
         return {
             "samples": stored.samples,
             "held_out": stored.held_out,
@@ -49,7 +50,7 @@ class Command(BaseCommand):
 
     def _import(self, file, year, username, valid_only) -> dict:
         if not file or not year or not username:
-            raise CommandError("import-coverage needs FILE, --year and --user.")
+            raise CommandError(_("import-coverage needs FILE, --year and --user."))
         actor = active_user(username)
         result = import_from(
             file, importer.import_coverage, actor=actor, year=year, valid_only=valid_only

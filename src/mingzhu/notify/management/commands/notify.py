@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
+from mingzhu.core.commands import BaseCommand
 from mingzhu.notify import actions
 from mingzhu.notify.choices import GROUP_KINDS
 
@@ -37,8 +39,14 @@ class Command(BaseCommand):
                     name=options["name"],
                 )
                 self.stdout.write(
-                    f"Channel {channel.pk} “{channel.name}” ({channel.get_kind_display()}) "
-                    f"for {channel.unit.name}: {channel.url_masked}"
+                    _("Channel %(pk)s “%(name)s” (%(kind)s) for %(unit)s: %(url)s")
+                    % {
+                        "pk": channel.pk,
+                        "name": channel.name,
+                        "kind": channel.get_kind_display(),
+                        "unit": channel.unit.name,
+                        "url": channel.url_masked,
+                    }
                 )
                 return
             deliveries = actions.test_unit(unit_name=options["unit"], send=options["send"])

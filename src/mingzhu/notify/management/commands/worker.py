@@ -6,9 +6,11 @@ import socket
 import threading
 import uuid
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import close_old_connections
+from django.utils.translation import gettext as _
 
+from mingzhu.core.commands import BaseCommand
 from mingzhu.notify import background, outbox, schedule
 
 log = logging.getLogger("mingzhu.notify")
@@ -30,7 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, once: bool, interval: float, json: bool, **options):
         if interval <= 0:
-            raise CommandError(f"--interval must be more than 0, not {interval}.")
+            raise CommandError(
+                _("--interval must be more than 0, not %(value)s.") % {"value": interval}
+            )
         name = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         # Stopped with SIGTERM (systemd, `mingzhu demo`): the round under way finishes, the
         # wait for the next one ends at once.

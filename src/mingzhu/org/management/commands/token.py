@@ -1,6 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as
+from mingzhu.core.commands import BaseCommand
 from mingzhu.org.models import User
 
 COMMAND_TOKEN = "命令行"  # the name of the tokens this command makes
@@ -29,18 +31,21 @@ class Command(BaseCommand):
         try:
             user = User.objects.get(username=username)
         except User.DoesNotExist:
-            raise CommandError(f"No user named {username!r}.") from None
+            raise CommandError(_("No user named %(user)s.") % {"user": username}) from None
         if not user.is_active:
-            raise CommandError(f"User {username!r} is inactive.")
+            raise CommandError(_("The user %(user)s is disabled.") % {"user": username})
         longest = params.value("api.token_max_days")
         days = longest if days is None else days
         if not 1 <= days <= longest:
-            raise CommandError(f"--days must be between 1 and {longest}.")
+            raise CommandError(_("--days must be from 1 to %(longest)s.") % {"longest": longest})
         chosen = [m.strip() for m in modules.split(",") if m.strip()]
         known = {label for label, _name in tokens.module_choices()}
         unknown = sorted(set(chosen) - known)
         if unknown:
-            raise CommandError(f"Unknown modules: {', '.join(unknown)}; known: {sorted(known)}.")
+            raise CommandError(
+                _("Unknown modules: %(unknown)s; known: %(known)s.")
+                % {"unknown": "、".join(unknown), "known": "、".join(sorted(known))}
+            )
         with acting_as(user):
             if reset:
                 for old in user.api_tokens.filter(name=COMMAND_TOKEN, revoked_at__isnull=True):

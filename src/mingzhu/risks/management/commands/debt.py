@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from mingzhu.core.commands import active_user, dumps, import_from
+from mingzhu.core.commands import BaseCommand, active_user, dumps, import_from
 from mingzhu.core.tabular import shown_errors
 from mingzhu.risks.debt import services
 from mingzhu.risks.debt.io import InputError, import_instruments, read_capacity, read_instruments
@@ -47,7 +48,8 @@ class Command(BaseCommand):
         for line in lines:
             self.stderr.write(line)
         raise CommandError(
-            f"{len(lines)} problem(s) in the input; nothing was planned.", returncode=BAD_INPUT
+            _("%(count)s problems in the input; nothing was done.") % {"count": len(lines)},
+            returncode=BAD_INPUT,
         )
 
     def handle(self, *args, what, input, capacity, window, refi_rate, json: bool, **options):
@@ -55,9 +57,14 @@ class Command(BaseCommand):
             return self.import_file(options["file"], options["user"], options["valid_only"])
         problems = []
         if window is not None and not 1 <= window <= 120:
-            problems.append(f"--window {window}: expected a whole number from 1 to 120.")
+            problems.append(
+                _("--window %(value)s: not a whole number from 1 to 120.") % {"value": window}
+            )
         if refi_rate is not None and not 0 <= refi_rate <= 30:
-            problems.append(f"--refi-rate {refi_rate}: expected a rate in percent from 0 to 30.")
+            problems.append(
+                _("--refi-rate %(value)s: not a rate in percent from 0 to 30.")
+                % {"value": refi_rate}
+            )
         rows, caps = [], None
         from_month = None
         try:
@@ -97,7 +104,7 @@ class Command(BaseCommand):
 
     def import_file(self, file, username, valid_only):
         if not file or not username:
-            raise CommandError("debt import needs FILE and --user.", returncode=BAD_INPUT)
+            raise CommandError(_("debt import needs FILE and --user."), returncode=BAD_INPUT)
         actor = active_user(username, returncode=BAD_INPUT)
         result = import_from(
             file, import_instruments, actor=actor, returncode=BAD_INPUT, valid_only=valid_only

@@ -1,9 +1,8 @@
-import datetime as dt
 import json
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from mingzhu.core.commands import BaseCommand, day_option
 from mingzhu.targets.models import Observation, Target
 from mingzhu.targets.progress import as_json, progress_rows
 
@@ -19,10 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the rows as JSON.")
 
     def handle(self, *args, what, as_of, json: bool, **options):
-        try:
-            day = dt.date.fromisoformat(as_of) if as_of else timezone.localdate()
-        except ValueError:
-            raise CommandError(f"--as-of {as_of!r}: expected YYYY-MM-DD.") from None
+        day = day_option(as_of, "--as-of")
         rows = [
             as_json(r) for r in progress_rows(Target.objects.all(), Observation.objects.all(), day)
         ]
@@ -31,12 +27,13 @@ class Command(BaseCommand):
             return
         for r in rows:
             self.stdout.write(
-                "{org_unit} {indicator} {comparator} {target_value} {unit} by {deadline}: "
-                "latest {latest_value} ({latest_period}), progress {progress}, "
-                "required {required_growth}, trend {trend_growth}, "
-                "projected {projected_value}: {status}".format(
-                    **{k: "—" if v is None else v for k, v in r.items()}
+                _(
+                    "%(org_unit)s %(indicator)s %(comparator)s %(target_value)s %(unit)s by "
+                    "%(deadline)s: latest %(latest_value)s (%(latest_period)s), progress "
+                    "%(progress)s, required %(required_growth)s, trend %(trend_growth)s, "
+                    "projected %(projected_value)s: %(status)s"
                 )
+                % {k: "—" if v is None else v for k, v in r.items()}
             )
 
 

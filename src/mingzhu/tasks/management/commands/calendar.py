@@ -2,11 +2,11 @@ import datetime as dt
 import os
 
 from auditlog.context import set_actor
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from mingzhu.core.commands import BaseCommand, active_user, file_error
 from mingzhu.core.tabular import WorkbookError
-from mingzhu.org.models import User
 from mingzhu.tasks import calendar, services
 from mingzhu.tasks.choices import DeadlineBasis
 
@@ -96,9 +96,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Name the administrator: --user USERNAME or the MINGZHU_USER variable.")
             )
-        actor = User.objects.filter(username=user, is_active=True).first()
-        if actor is None:
-            raise CommandError(_("No active user named %(user)s.") % {"user": user})
+        actor = active_user(user)
         if not all(actor.has_perm(p) for p in IMPORT_PERMISSIONS):
             raise CommandError(_("%(user)s may not enter holiday arrangements.") % {"user": user})
         try:
@@ -112,9 +110,7 @@ class Command(BaseCommand):
                         handle, year=year, notice=notice, entered=not draft
                     )
         except OSError as exc:
-            raise CommandError(
-                _("%(path)s: no such file or not readable.") % {"path": file}
-            ) from exc
+            raise file_error(file, exc) from None
         except WorkbookError as exc:
             raise CommandError(str(exc)) from exc
         for error in result.errors:

@@ -1,13 +1,14 @@
 import json
 import os
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as
+from mingzhu.core.commands import BaseCommand, active_user, file_error
 from mingzhu.core.tabular import WorkbookError
-from mingzhu.org.models import User
 from mingzhu.tasks.importer import import_tasks, list_named
 
 
@@ -35,13 +36,11 @@ class Command(BaseCommand):
     def handle(self, *args, kind, file, list_name, user, valid_only, json: bool, **options):
         if not user:
             raise CommandError(
-                "Name the issuing user: --user USERNAME or the MINGZHU_USER environment variable."
+                _("Name the issuing user: --user USERNAME or the MINGZHU_USER variable.")
             )
-        actor = User.objects.filter(username=user, is_active=True).first()
-        if actor is None:
-            raise CommandError(f"No active user named {user!r}.")
+        actor = active_user(user)
         if not actor.has_perm("tasks.add_task") or actor.unit is None:
-            raise CommandError(f"{user!r} may not issue tasks.")
+            raise CommandError(_("%(user)s may not issue tasks.") % {"user": user})
         try:
             with acting_as(actor), open(file, "rb") as handle, transaction.atomic():
                 task_list = list_named(list_name, actor=actor, year=timezone.localdate().year)
@@ -50,7 +49,9 @@ class Command(BaseCommand):
                 )
                 if result.errors and not valid_only:
                     transaction.set_rollback(True)
-        except (OSError, WorkbookError) as exc:
+        except OSError as exc:
+            raise file_error(file, exc) from None
+        except WorkbookError as exc:
             raise CommandError(str(exc)) from exc
         summary = {"created": result.created, "errors": [str(e) for e in result.errors]}
         if json:
@@ -58,9 +59,12 @@ class Command(BaseCommand):
         else:
             for error in summary["errors"]:
                 self.stderr.write(error)
-            self.stdout.write(f"{summary['created']} tasks imported into {list_name}.")
+            self.stdout.write(
+                _("%(count)s tasks imported into %(list)s.")
+                % {"count": summary["created"], "list": list_name}
+            )
         if result.errors and not valid_only:
-            raise CommandError("Nothing imported: fix the rows above, or use --valid-only.")
+            raise CommandError(_("Nothing imported: fix the rows above, or use --valid-only."))
 
 
 def _dumps(data) -> str:

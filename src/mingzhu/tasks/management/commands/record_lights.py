@@ -1,8 +1,10 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from mingzhu.core.commands import BaseCommand, day_option
 from mingzhu.tasks.lights import record_day, recorded_days
 
 
@@ -23,12 +25,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, since, until, again: bool, **options):
         yesterday = timezone.localdate() - dt.timedelta(days=1)
-        first = _day(since, "--since")
-        last = _day(until, "--until") if until else yesterday
+        first = day_option(since, "--since")
+        last = day_option(until, "--until") if until else yesterday
         if last > yesterday:
-            raise CommandError(f"--until must be a past day (at most {yesterday}), not {last}.")
+            raise CommandError(
+                _("--until must be a past day (at most %(yesterday)s), not %(last)s.")
+                % {"yesterday": yesterday, "last": last}
+            )
         if first > last:
-            raise CommandError(f"--since ({first}) is after the last day ({last}).")
+            raise CommandError(
+                _("--since (%(first)s) is after the last day (%(last)s).")
+                % {"first": first, "last": last}
+            )
         done = set()
         if not again:
             done = set(recorded_days().values_list("day", flat=True))
@@ -38,13 +46,6 @@ class Command(BaseCommand):
             if day not in done:
                 rows = record_day(day)
                 recorded += 1
-                self.stdout.write(f"{day}: {rows} rows")
+                self.stdout.write(_("%(day)s: %(rows)s rows") % {"day": day, "rows": rows})
             day += dt.timedelta(days=1)
-        self.stdout.write(f"{recorded} days recorded.")
-
-
-def _day(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{option} must be YYYY-MM-DD, not {text!r}.") from None
+        self.stdout.write(_("%(count)s days recorded.") % {"count": recorded})

@@ -1,10 +1,9 @@
-import datetime as dt
 import json
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as, system_account
+from mingzhu.core.commands import BaseCommand, day_option
 from mingzhu.tasks.jobs import supervise
 
 
@@ -19,18 +18,18 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the counts as JSON.")
 
     def handle(self, *args, as_of, json: bool, **options):
-        try:
-            day = dt.date.fromisoformat(as_of) if as_of else timezone.localdate()
-        except ValueError:
-            raise CommandError(f"--as-of must be YYYY-MM-DD, not {as_of!r}.") from None
+        day = day_option(as_of, "--as-of")
         with acting_as(system_account()):  # a scheduled job: the system account
             counts = supervise(day)
         if json:
             self.stdout.write(_dumps(counts))
         else:
             self.stdout.write(
-                f"{day}: {counts['red']} red, {counts['yellow']} yellow, {counts['blue']} blue; "
-                f"{counts['created']} new supervision sheets."
+                _(
+                    "%(day)s: %(red)s red, %(yellow)s yellow, %(blue)s blue; "
+                    "%(created)s new supervision sheets."
+                )
+                % {"day": day, **counts}
             )
 
 
