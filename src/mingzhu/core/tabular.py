@@ -635,9 +635,18 @@ def is_example(values: Sequence) -> bool:
     return isinstance(first, str) and first.rstrip("：:") == EXAMPLE_MARK
 
 
-def read_table(file, wanted: Sequence[Column]) -> Table:
+def read_table(
+    file,
+    wanted: Sequence[Column],
+    *,
+    stands_in: Callable[[list[str], set[str]], set[str]] | None = None,
+) -> Table:
     """Read the first sheet of ``file`` into a ``Table`` of the ``wanted`` columns.
-    Other columns are ignored; a missing required column is a ``WorkbookError``."""
+    Other columns are ignored; a missing required column is a ``WorkbookError``, unless
+    ``stands_in(titles, found)`` (the title rows' text and the keys of the columns found)
+    names it among the required columns something else stands in for (a borrower named
+    in the title, a maturity given by a start and a term): those are named missing with
+    the others only when it does not."""
     grid = read_grid(file)
     best: tuple[int, dict] | None = None
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
@@ -657,14 +666,16 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
             % {"missing": _missing_message([c for c in wanted if c.required] or wanted)}
         )
     header_index, found = best
-    missing = [c for c in wanted if c.required and c.key not in found]
-    if missing:
-        raise WorkbookError(_missing_message(missing))
-    table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
-    table.titles = [
+    titles = [
         " ".join(dict.fromkeys(str(v).strip() for v in row if v is not None))
         for row in grid[:header_index]
     ]
+    covered = stands_in(titles, set(found)) if stands_in is not None else set()
+    missing = [c for c in wanted if c.required and c.key not in found and c.key not in covered]
+    if missing:
+        raise WorkbookError(_missing_message(missing))
+    table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
+    table.titles = titles
     for key, (_i, heading) in found.items():
         if (year := heading_year(heading)) is not None:
             table.header_years[key] = year

@@ -1,0 +1,221 @@
+"""The fifth round of published 台账: bond and debt lists without a 主体 column (the
+borrower from the title or chosen on the import page), a bond list's term for its
+maturity, the coverage sheet as villages and towns keep it, the assistance measures'
+own words, a 单位 column converted into the indicator's unit, and a collective name
+standing for one unit. The county, its units and every sheet are invented; each sheet
+is built here with ``core.testing.xlsx``."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from test_published_sheets_b import actor, county, platform
+
+from mingzhu.core.tabular import WorkbookError
+from mingzhu.core.testing import xlsx
+
+pytestmark = [pytest.mark.django_db, pytest.mark.tree]
+__all__ = ["actor", "county", "platform"]  # fixtures of the earlier rounds
+
+
+# -- debt -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def government(county):
+    from mingzhu.risks.models import DebtEntity
+
+    return DebtEntity.objects.create(
+        name="青禾县人民政府", kind="government", unit=county["青禾县财政局"]
+    )
+
+
+def _company_list(title="青禾县城市建设投资有限公司债务明细表"):
+    return xlsx(
+        [
+            [title],
+            ["截止日期：2026年2月28日", None, None, None, None, None, "金额单位：元"],
+            [
+                "序号",
+                "借款合同编号",
+                "债权人",
+                "融资方式",
+                "借款金额",
+                "债务余额",
+                "借款日期",
+                "到期日期",
+                "年利率（%）",
+            ],
+            [
+                1,
+                "QE-01",
+                "某银行",
+                "银行贷款",
+                "50,000,000",
+                "42,000,000.00",
+                "2023-05-18",
+                "2028-05-17",
+                3.85,
+            ],
+            [2, "QE-02", "某信托", "信托贷款", 30000000, 30000000, "2024-11-02", "2026-11-01", 6.8],
+            ["合计", None, None, None, 80000000, 72000000, None, None, None],
+        ]
+    )
+
+
+def test_a_companys_list_names_its_borrower_in_the_title(county, actor, platform, government):
+    from mingzhu.risks.debt.io import import_instruments
+    from mingzhu.risks.models import DebtInstrument
+
+    result = import_instruments(_company_list(), actor=actor)
+    assert (result.created, result.errors) == (2, [])
+    first, second = DebtInstrument.objects.filter(code__startswith="QE-").order_by("code")
+    assert (first.entity, first.kind, first.principal) == (platform, "bank_loan", Decimal(4200))
+    assert (second.entity, second.kind, second.principal) == (platform, "non_standard", 3000)
+    assert first.maturity == dt.date(2028, 5, 17)
+
+
+def test_a_list_naming_no_borrower_is_refused_naming_主体_only(county, actor, platform, government):
+    from mingzhu.risks.debt.io import import_instruments
+
+    with pytest.raises(WorkbookError) as refused:
+        import_instruments(_company_list("2026年债务明细表"), actor=actor)
+    assert "主体" in str(refused.value)
+    assert "到期" not in str(refused.value) and "本金" not in str(refused.value)
+
+
+def test_a_title_naming_two_borrowers_names_none(county, actor, platform, government):
+    from mingzhu.risks.debt.io import import_instruments
+    from mingzhu.risks.models import DebtEntity
+
+    DebtEntity.objects.create(
+        name="青禾县城市建设投资有限公司二分公司", kind="platform", unit=county["青禾县财政局"]
+    )
+    with pytest.raises(WorkbookError, match="主体"):
+        import_instruments(
+            _company_list("青禾县城市建设投资有限公司二分公司债务明细表"), actor=actor
+        )
+
+
+def test_a_borrower_chosen_for_the_sheet_is_every_rows(county, actor, platform, government):
+    from mingzhu.risks.debt.io import import_instruments
+    from mingzhu.risks.models import DebtInstrument
+
+    result = import_instruments(_company_list("2026年债务明细表"), actor=actor, entity=government)
+    assert (result.created, result.errors) == (2, [])
+    assert {i.entity for i in DebtInstrument.objects.filter(code__startswith="QE-")} == {government}
+
+
+def _bond_list():
+    return xlsx(
+        [
+            ["表3-1"],
+            ["2025年—2026年青禾县发行的新增地方政府债券情况表"],
+            [None, None, None, None, None, None, None, None, "单位：万元"],
+            ["债券基本信息", None, None, None, None, None, None, "项目名称", "备注"],
+            [
+                "债券名称",
+                "债券编码",
+                "债券类型",
+                "债券规模",
+                "发行时间（年/月/日）",
+                "债券利率",
+                "债券期限",
+                None,
+                None,
+            ],
+            [
+                "2025年某省政府一般债券（七期）",
+                "QB-01",
+                "一般",
+                4710,
+                "2025-7-27",
+                1.98,
+                "3年",
+                "道路",
+                None,
+            ],
+            [
+                "2025年某省政府专项债券（九期）",
+                "QB-02",
+                "专项",
+                12000,
+                "2025-8-31",
+                2.15,
+                "10年",
+                "厂房",
+                None,
+            ],
+            [
+                "2026年某省政府一般债券（二期）",
+                "QB-03",
+                "一般",
+                3500,
+                "2026-2-26",
+                1.86,
+                "五年",
+                "学校",
+                None,
+            ],
+        ],
+        ["A4:G4", "H4:H5", "I4:I5"],
+    )
+
+
+def test_a_government_bond_list_reads_its_term_budget_and_borrower(
+    county, actor, platform, government
+):
+    from mingzhu.risks.debt.io import import_instruments
+    from mingzhu.risks.models import DebtInstrument
+
+    result = import_instruments(_bond_list(), actor=actor, valid_only=True)
+    # 五年 is no term the list's form writes (3年, 10年, 36个月): its row is refused.
+    assert [(e.row, e.field) for e in result.errors] == [(8, "债券期限")]
+    bonds = {i.code: i for i in DebtInstrument.objects.filter(code__startswith="QB-")}
+    assert {c: (i.entity, i.kind, i.budget) for c, i in bonds.items()} == {
+        "QB-01": (government, "government_bond", "general"),
+        "QB-02": (government, "government_bond", "special"),
+    }
+    assert bonds["QB-01"].maturity == dt.date(2028, 7, 27)
+    assert bonds["QB-02"].maturity == dt.date(2035, 8, 31)
+    assert (bonds["QB-01"].principal, bonds["QB-01"].start) == (4710, dt.date(2025, 7, 27))
+
+
+def test_a_term_in_months_and_a_month_end(county, actor, government):
+    from mingzhu.risks.debt.io import import_instruments
+    from mingzhu.risks.models import DebtInstrument
+
+    sheet = xlsx(
+        [
+            ["青禾县政府债务明细表"],
+            ["合同编号", "债务类型", "债务余额", "利率", "借款日期", "借款期限"],
+            ["QM-1", "银行贷款", 100, 3.2, "2024-08-31", "18个月"],
+        ]
+    )
+    result = import_instruments(sheet, actor=actor)
+    assert (result.created, result.errors) == (1, [])
+    loan = DebtInstrument.objects.get(code="QM-1")
+    assert (loan.entity, loan.maturity) == (government, dt.date(2026, 2, 28))
+
+
+def test_the_import_page_takes_a_borrower_for_the_sheet(as_user, django_user_model):
+    from django.urls import reverse
+
+    from mingzhu.risks.models import DebtEntity, DebtInstrument
+
+    czj = django_user_model.objects.get(username="czj")
+    client = as_user(czj)
+    url = reverse("risks:debtinstrument_import")
+    page = client.get(url).content.decode()
+    assert 'name="entity"' in page
+    entity = DebtEntity.objects.create(name="某某县人民政府", kind="government", unit=czj.unit)
+    sheet = _company_list("2026年债务明细表")
+    refused = client.post(url, {"file": sheet})
+    assert refused.status_code == 400 and "主体" in refused.content.decode()
+    wrong = client.post(url, {"file": _company_list("2026年债务明细表"), "entity": "999999"})
+    assert wrong.status_code == 400 and "债务主体" in wrong.content.decode()
+    preview = client.post(url, {"file": _company_list("2026年债务明细表"), "entity": entity.pk})
+    assert preview.status_code == 200 and preview.context["preview"].created == 2
+    done = client.post(url, {"staged": preview.context["staged"], "entity": entity.pk})
+    assert done.status_code == 302
+    assert {i.entity for i in DebtInstrument.objects.filter(code__startswith="QE-")} == {entity}
