@@ -219,3 +219,75 @@ def test_the_import_page_takes_a_borrower_for_the_sheet(as_user, django_user_mod
     done = client.post(url, {"staged": preview.context["staged"], "entity": entity.pk})
     assert done.status_code == 302
     assert {i.entity for i in DebtInstrument.objects.filter(code__startswith="QE-")} == {entity}
+
+
+# -- coverage ---------------------------------------------------------------------------
+
+
+def _coverage():
+    from mingzhu.livelihood.models import CoverageRecord
+
+    return {
+        (r.village.name, r.village.parent.name[3:6], r.scheme): (r.registered, r.insured)
+        for r in CoverageRecord.objects.filter(
+            year=2026, village__parent__name__startswith="青禾县"
+        ).select_related("village__parent")
+    }
+
+
+def test_a_coverage_sheet_by_village_name_and_town(county, actor):
+    from mingzhu.livelihood.importer import import_coverage
+
+    sheet = xlsx(
+        [
+            ["青禾县2026年城乡居民基本养老保险参保情况统计表"],
+            ["填报单位：青禾县人力资源和社会保障局", None, None, None, "单位：人"],
+            ["序号", "乡镇（街道）", "村（社区）", "险种", "户籍人口", "参保人数", "参保率（%）"],
+            [1, "柳塘镇", "长林村", "城乡居民基本养老保险", "1,860", "1,702", 91.5],
+            [2, "石桥镇", "长林村", "城乡居民基本养老保险", 980, 950, 96.9],
+            [3, "柳塘镇", "白水村", "城乡居民基本医疗保险", 1240, 1290, None],
+            ["合计", None, None, None, 4080, 3942, None],
+        ]
+    )
+    result = import_coverage(sheet, actor=actor, year=2026, valid_only=True)
+    assert [(e.row, e.field) for e in result.errors] == [(6, "参保人数")]
+    assert _coverage() == {
+        ("长林村民委员会", "柳塘镇", "pension"): (1860, 1702),
+        ("长林村村委会", "石桥镇", "pension"): (980, 950),
+    }
+
+
+def test_a_towns_sheet_with_the_schemes_side_by_side(county, actor):
+    from mingzhu.livelihood.importer import import_coverage
+
+    sheet = xlsx(
+        [
+            ["石桥镇2026年全民参保情况表"],
+            ["单位：人"],
+            ["序号", "村（社区）", "户籍人口", "基本养老保险参保人数", "基本医疗保险参保人数"],
+            [1, "长林村", 980, 950, 975],
+            [2, "三里村", 760, 700, 751],
+        ]
+    )
+    result = import_coverage(sheet, actor=actor, year=2026, valid_only=True)
+    assert [(e.row, e.field) for e in result.errors] == [(5, "村（社区）")]
+    assert _coverage() == {
+        ("长林村村委会", "石桥镇", "pension"): (980, 950),
+        ("长林村村委会", "石桥镇", "medical"): (980, 975),
+    }
+
+
+def test_a_village_name_two_towns_share_needs_the_town(county, actor):
+    from mingzhu.livelihood.importer import import_coverage
+
+    sheet = xlsx(
+        [
+            ["青禾县2026年参保情况表"],
+            ["村（社区）", "险种", "户籍人口", "参保人数"],
+            ["长林村", "养老保险", 980, 950],
+            ["白水村", "养老保险", 1240, 1190],
+        ]
+    )
+    result = import_coverage(sheet, actor=actor, year=2026, valid_only=True)
+    assert [(e.row, "所属镇" in e.message) for e in result.errors] == [(3, True)]
+    assert _coverage() == {("白水村民委员会", "柳塘镇", "pension"): (1240, 1190)}

@@ -539,6 +539,10 @@ def title_entity(titles, entities) -> object | None:
     named = {e for e in entities for name in {e.name, e.short_name} - {""} if clean(name) in text}
     if not named and re.search(r"政府[^，,。；;]{0,8}(?:债券|债务)", text):
         named = {e for e in entities if e.kind == "government"}
+        # Several governments' entities (a city and its county): the one whose region
+        # (青禾县 of 青禾县人民政府) the title names.
+        regional = {e for e in named if (r := _REGION.match(clean(e.name))) and r.group() in text}
+        named = regional or named
     return named.pop() if len(named) == 1 else None
 
 
