@@ -291,3 +291,103 @@ def test_a_village_name_two_towns_share_needs_the_town(county, actor):
     result = import_coverage(sheet, actor=actor, year=2026, valid_only=True)
     assert [(e.row, "所属镇" in e.message) for e in result.errors] == [(3, True)]
     assert _coverage() == {("白水村民委员会", "柳塘镇", "pension"): (1240, 1190)}
+
+
+# -- assistance measures ----------------------------------------------------------------
+
+
+def _household(village, name, first17):
+    from mingzhu.livelihood import protect
+    from mingzhu.livelihood.models import MonitoredHousehold
+
+    number = first17 + protect.id_check_digit(first17)
+    household = MonitoredHousehold(
+        village=village,
+        household_type="marginal",
+        head_name=name,
+        members=3,
+        income_year=2026,
+        income_per_capita=8000,
+        cadre="帮扶干部",
+        identified_on=dt.date(2026, 6, 1),
+    )
+    household.set_id_number(number)
+    household.id_digest = protect.digest(number)
+    household.save()
+    return number
+
+
+def test_a_measures_ledger_in_its_own_words(county, actor):
+    from mingzhu.livelihood.models import AssistanceMeasure
+    from mingzhu.livelihood.monitoring_import import import_measures
+
+    one = _household(county["长林村民委员会"], "甲一", "36112419680312301")
+    two = _household(county["白水村民委员会"], "甲二", "36112419750921402")
+    sheet = xlsx(
+        [
+            ["青禾县柳塘镇2027年防止返贫监测对象帮扶措施台账"],
+            [
+                "序号",
+                "村（社区）",
+                "户主姓名",
+                "身份证号码",
+                "帮扶措施类型",
+                "帮扶措施（项目内容）",
+                "帮扶单位",
+                "计划完成时间",
+            ],
+            [1, "长林村", "甲一", one, "综合保障", "纳入农村低保", "县财政局", "2027年4月"],
+            [
+                2,
+                "长林村",
+                "甲一",
+                one,
+                "教育帮扶（雨露计划）",
+                "申请职业教育补助",
+                "柳塘镇人民政府",
+                "2027.9.30",
+            ],
+            [
+                3,
+                "白水村",
+                "甲二",
+                two,
+                "住房安全保障",
+                "实施危房改造",
+                "县财政局、柳塘镇",
+                "2027年10月底",
+            ],
+            [4, "白水村", "甲二", two, "金融帮扶", "发放小额信贷", "县财政局", "2027年5月"],
+            [
+                5,
+                "白水村",
+                "甲二",
+                two,
+                "就业帮扶",
+                "安排公益性岗位",
+                "县财政局、三里镇",
+                "2027年5月",
+            ],
+        ]
+    )
+    result = import_measures(sheet, actor=actor, valid_only=True)
+    assert [(e.row, e.field) for e in result.errors] == [(6, "帮扶措施类型"), (7, "帮扶单位")]
+    measures = {
+        m.description: (
+            m.kind,
+            m.task.lead_unit.name,
+            m.task.deadline,
+            {u.name for u in m.task.co_units.all()},
+        )
+        for m in AssistanceMeasure.objects.filter(household__head_name__in=["甲一", "甲二"])
+    }
+    assert measures == {
+        "纳入农村低保": ("social", "青禾县财政局", dt.date(2027, 4, 30), set()),
+        "申请职业教育补助": ("education", "青禾县柳塘镇人民政府", dt.date(2027, 9, 30), set()),
+        "实施危房改造": (
+            "housing",
+            "青禾县财政局",
+            dt.date(2027, 10, 31),
+            {"青禾县柳塘镇人民政府"},
+        ),
+    }
