@@ -10,12 +10,13 @@ from decimal import Decimal
 
 import pytest
 from test_published_sheets_b import actor, county, platform
+from test_published_sheets_c import indicators
 
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.testing import xlsx
 
 pytestmark = [pytest.mark.django_db, pytest.mark.tree]
-__all__ = ["actor", "county", "platform"]  # fixtures of the earlier rounds
+__all__ = ["actor", "county", "indicators", "platform"]  # fixtures of the earlier rounds
 
 
 # -- debt -------------------------------------------------------------------------------
@@ -391,3 +392,83 @@ def test_a_measures_ledger_in_its_own_words(county, actor):
             {"青禾县柳塘镇人民政府"},
         ),
     }
+
+
+# -- observations: a 单位 column in another unit of the indicator's kind ---------------
+
+
+@pytest.fixture
+def farmland(county):
+    from mingzhu.targets.models import Indicator
+
+    indicator, _created = Indicator.objects.update_or_create(
+        name="高标准农田建设面积",
+        defaults={
+            "code": "QH-GBNT",
+            "unit": "亩",
+            "dimension": "total",
+            "frequency": "year",
+            "accumulates": True,
+            "may_be_negative": False,
+        },
+    )
+    return indicator
+
+
+def _county_figures(*codes):
+    from mingzhu.targets.models import Observation
+
+    return {
+        (o.indicator.code, o.period): o.value
+        for o in Observation.objects.filter(indicator__code__in=codes, unit__name="青禾县")
+    }
+
+
+def test_a_单位_column_in_another_unit_of_the_indicators_kind_is_converted(
+    county, actor, indicators, farmland
+):
+    from mingzhu.targets.importer import import_observations
+
+    sheet = xlsx(
+        [
+            ["指标", "单位", "地区", "期间", "数值"],
+            ["一般公共预算收入", "万元", "青禾县", "2026-02", 18230],
+            ["固定资产投资", "元", "青禾县", "2026-02", "1,234,500,000"],
+            ["城镇登记失业率", "%", "青禾县", "2026-02", 2.1],
+            ["高标准农田建设面积", "公顷", "青禾县", 2025, 120.5],
+        ]
+    )
+    result = import_observations(sheet, actor=actor)
+    assert (result.errors, result.created) == ([], 4)
+    assert _county_figures("QH-YBGG", "QH-GDZC", "QH-SYL", "QH-GBNT") == {
+        ("QH-YBGG", "2026-02"): Decimal("1.823"),
+        ("QH-GDZC", "2026-02"): Decimal("12.345"),
+        ("QH-SYL", "2026-02"): Decimal("2.1"),
+        ("QH-GBNT", "2025"): Decimal("1807.5"),
+    }
+    # Each conversion is said once, in the preview's notes, on its first row.
+    said = {n.row: n.message for n in result.notes}
+    assert sorted(said) == [2, 3, 5]
+    assert "万元" in said[2] and "亿元" in said[2]
+    assert "元" in said[3] and "万元" not in said[3] and "亿元" in said[3]
+    assert "公顷" in said[5] and "亩" in said[5]
+
+
+@pytest.mark.parametrize(
+    ("header", "measure", "value"),
+    [
+        # A unit that does not convert (an area for an amount).
+        (["指标", "单位", "地区", "期间", "数值"], "亩", 12),
+        # A 单位 cell that is neither the heading's unit nor the indicator's.
+        (["指标", "单位", "地区", "期间", "数值（万元）"], "元", 12),
+    ],
+)
+def test_a_单位_that_does_not_convert_is_refused_naming_it(
+    county, actor, indicators, header, measure, value
+):
+    from mingzhu.targets.importer import import_observations
+
+    sheet = xlsx([header, ["一般公共预算收入", measure, "青禾县", "2026-02", value]])
+    result = import_observations(sheet, actor=actor)
+    assert [(e.row, e.field) for e in result.errors] == [(2, "单位")]
+    assert measure in result.errors[0].message and result.created == 0

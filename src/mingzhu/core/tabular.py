@@ -531,6 +531,16 @@ PERSON_UNITS = {
     "人次": Decimal(1),
     "万人次": Decimal(10000),
 }
+# The families of units one converts into another exactly.
+UNIT_FAMILIES = (MONEY_UNITS, LAND_UNITS, PERSON_UNITS)
+
+
+def units_of(written: str, into: str) -> dict[str, Decimal] | None:
+    """The family of units (``MONEY_UNITS``, ``LAND_UNITS``, ``PERSON_UNITS``) holding both
+    ``written`` and ``into`` (万元 and 亿元, 公顷 and 亩), else None: no conversion."""
+    return next((f for f in UNIT_FAMILIES if written in f and into in f), None)
+
+
 # 单位：万元, 金额单位：元, 计量单位：万元、亩 in a title line (not 填报单位：某局).
 _TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；（）()]+)")
 
