@@ -472,3 +472,79 @@ def test_a_单位_that_does_not_convert_is_refused_naming_it(
     result = import_observations(sheet, actor=actor)
     assert [(e.row, e.field) for e in result.errors] == [(2, "单位")]
     assert measure in result.errors[0].message and result.created == 0
+
+
+# -- a collective name for one unit, or for several leading ----------------------------
+
+
+@pytest.fixture
+def street(county):
+    from mingzhu.org.models import OrgUnit
+
+    return OrgUnit.objects.create(
+        name="青禾县城关街道办事处", kind="street", code="QH-S1", parent=county["city"]
+    )
+
+
+@pytest.fixture
+def task_list(county):
+    from mingzhu.tasks.choices import ListKind
+    from mingzhu.tasks.models import TaskList
+
+    return TaskList.objects.create(
+        name="2027年重点工作任务分解表", kind=ListKind.OTHER, issuer=county["city"], year=2027
+    )
+
+
+def _tasks(task_list):
+    return {
+        (t.list_number, t.title): (t.lead_unit.name, sorted(u.name for u in t.co_units.all()))
+        for t in task_list.tasks.all()
+    }
+
+
+def test_a_collective_name_standing_for_one_unit_is_that_unit(county, actor, street, task_list):
+    from mingzhu.tasks.importer import import_tasks
+
+    sheet = xlsx(
+        [
+            ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+            [1, "老旧小区改造", "各街道", "青禾县财政局", "2027年12月底"],
+            [2, "背街小巷整治", "青禾县财政局", "各街道办事处", "2027年6月底"],
+        ]
+    )
+    result = import_tasks(sheet, actor=actor, task_list=task_list)
+    assert (result.errors, result.created) == ([], 2)
+    assert _tasks(task_list) == {
+        ("1", "老旧小区改造"): ("青禾县城关街道办事处", ["青禾县财政局"]),
+        ("2", "背街小巷整治"): ("青禾县财政局", ["青禾县城关街道办事处"]),
+    }
+
+
+def test_a_lead_naming_the_towns_is_a_task_for_each(county, actor, street, task_list):
+    from mingzhu.tasks.importer import import_tasks
+
+    rows = [
+        ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+        [5, "开展人居环境整治", "各镇（街道）", "青禾县财政局", "2027年9月底"],
+        [None, "清理河塘沟渠", "各镇（街道）", None, "2027年10月底"],
+    ]
+    result = import_tasks(xlsx(rows), actor=actor, task_list=task_list)
+    assert (result.errors, result.created) == ([], 6)
+    assert [(n.row, n.field) for n in result.notes] == [(2, "牵头单位"), (3, "牵头单位")]
+    towns = ["青禾县城关街道办事处", "青禾县柳塘镇人民政府", "青禾县石桥镇人民政府"]
+    tasks = _tasks(task_list)
+    numbered = {k: v for k, v in tasks.items() if k[0]}
+    assert sorted(numbered) == [
+        ("5-1", "开展人居环境整治"),
+        ("5-2", "开展人居环境整治"),
+        ("5-3", "开展人居环境整治"),
+    ]
+    assert sorted(v[0] for v in numbered.values()) == towns
+    assert all(v[1] == ["青禾县财政局"] for v in numbered.values())
+    titled = sorted(k[1] for k in tasks if not k[0])
+    assert len(titled) == 3 and all(t.startswith("清理河塘沟渠（") for t in titled)
+    # The same sheet again creates nothing.
+    again = import_tasks(xlsx(rows), actor=actor, task_list=task_list)
+    assert (again.errors, again.created) == ([], 0)
+    assert task_list.tasks.count() == 6

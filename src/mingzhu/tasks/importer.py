@@ -113,6 +113,11 @@ class _Units:
     def _find(self, name: str) -> OrgUnit | str:
         found = self.matcher.candidates(name)
         if not found:
+            # A collective name (各街道) standing for one unit (a county with one street)
+            # is that unit.
+            collective = self.matcher.collective(name)
+            if len(collective) == 1:
+                return collective[0]
             return _("no unit named %(name)s") % {"name": name}
         if len(found) > 1:
             return _("%(name)s names more than one unit") % {"name": name}
@@ -125,8 +130,8 @@ class _Units:
             if UNSPECIFIED.match(name):
                 self._expanded[name] = []
             else:
-                towns = self.matcher.expand(name)
-                if len(towns) > 1:
+                towns = self.matcher.collective(name)
+                if towns:
                     self._expanded[name] = towns
                 else:
                     found = self._found.setdefault(name, self._find(name))
@@ -295,6 +300,43 @@ def _sub_items(table: Table) -> list[RowError]:
     return notes
 
 
+def _one_task_per_unit(table: Table, units: _Units) -> list[RowError]:
+    """A row whose 牵头单位 is a collective name standing for several units (各镇（街道）
+    for the towns, 各街道 for the streets) is a task for each of them, each leading its
+    own: numbered 5-1, 5-2 … in the order of the org tree, as a 序号 merged over
+    sub-items is, or, without a 序号, with the unit's name after the task's heading. The
+    other units of the cell co-operate. Returns the notes that say so."""
+    notes, rows = [], []
+    for number, record in table.rows:
+        names = _names(record.get("lead"))
+        group = units.matcher.collective(names[0]) if names else []
+        if len(group) < 2:
+            rows.append((number, record))
+            continue
+        sequence = str(record.get("number") or "").strip()
+        content = str(record.get("content") or "").strip()
+        head, _sep, rest = content.partition("\n")
+        for index, unit in enumerate(group, start=1):
+            split = {**record, "lead": "、".join([unit.name, *names[1:]])}
+            if sequence:
+                split["number"] = f"{sequence}-{index}"
+            else:
+                split["content"] = f"{head}（{unit.short_name or unit.name}）" + (
+                    f"\n{rest}" if rest else ""
+                )
+            rows.append((number, split))
+        notes.append(
+            RowError(
+                number,
+                table.header("lead"),
+                _("%(name)s stands for %(count)s units: a task for each, each leading it")
+                % {"name": names[0], "count": len(group)},
+            )
+        )
+    table.rows = rows
+    return notes
+
+
 def _leaders(actor) -> dict[str, User]:
     """The leaders the importing user may see, by display name and by user name (read
     once for the whole sheet; a display name shared by two answers the first by id)."""
@@ -379,6 +421,8 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
     today = timezone.localdate()
     year = task_list.year or today.year
     notes = _sub_items(table)
+    units = _Units(actor)
+    notes += _one_task_per_unit(table, units)
     if "deadline" not in table.headers:
         notes.append(
             RowError(
@@ -392,7 +436,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
             )
         )
     context = {
-        "units": _Units(actor),
+        "units": units,
         "leaders": _leaders(actor),
         "year": year,
         "notes": notes,
