@@ -214,7 +214,7 @@ def test_the_import_page_takes_a_borrower_for_the_sheet(as_user, django_user_mod
     refused = client.post(url, {"file": sheet})
     assert refused.status_code == 400 and "主体" in refused.content.decode()
     wrong = client.post(url, {"file": _company_list("2026年债务明细表"), "entity": "999999"})
-    assert wrong.status_code == 400 and "债务主体" in wrong.content.decode()
+    assert wrong.status_code == 400 and "选择借款主体" in wrong.content.decode()
     preview = client.post(url, {"file": _company_list("2026年债务明细表"), "entity": entity.pk})
     assert preview.status_code == 200 and preview.context["preview"].created == 2
     done = client.post(url, {"staged": preview.context["staged"], "entity": entity.pk})
