@@ -556,7 +556,10 @@ def template(units) -> Template:
             TemplateColumn("任务内容", _("What is to be done; the first line is the title."), True),
             TemplateColumn(
                 "牵头单位",
-                _("The lead unit, as offices write it (市发改委, 新坝镇人民政府)."),
+                _(
+                    "The lead unit, as offices write it (市发改委, 新坝镇人民政府); 各镇（街道） "
+                    "makes a task for each town, street and zone, each leading its own."
+                ),
                 True,
                 choices=names,
             ),
