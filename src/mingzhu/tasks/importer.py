@@ -303,9 +303,10 @@ def _sub_items(table: Table) -> list[RowError]:
 def _one_task_per_unit(table: Table, units: _Units) -> list[RowError]:
     """A row whose 牵头单位 is a collective name standing for several units (各镇（街道）
     for the towns, 各街道 for the streets) is a task for each of them, each leading its
-    own: numbered 5-1, 5-2 … in the order of the org tree, as a 序号 merged over
-    sub-items is, or, without a 序号, with the unit's name after the task's heading. The
-    other units of the cell co-operate. Returns the notes that say so."""
+    own: numbered by the unit (5-柳塘镇, 5-城东街道: a town added to the tree later moves
+    no other town's task on a re-import), or, without a 序号, with the unit's name after
+    the task's heading. The other units of the cell co-operate. Returns the notes that say
+    so."""
     notes, rows = [], []
     for number, record in table.rows:
         names = _names(record.get("lead"))
@@ -316,14 +317,12 @@ def _one_task_per_unit(table: Table, units: _Units) -> list[RowError]:
         sequence = str(record.get("number") or "").strip()
         content = str(record.get("content") or "").strip()
         head, _sep, rest = content.partition("\n")
-        for index, unit in enumerate(group, start=1):
+        for unit in group:
             split = {**record, "lead": "、".join([unit.name, *names[1:]])}
             if sequence:
-                split["number"] = f"{sequence}-{index}"
+                split["number"] = f"{sequence}-{_bare(unit)}"
             else:
-                split["content"] = f"{head}（{unit.short_name or unit.name}）" + (
-                    f"\n{rest}" if rest else ""
-                )
+                split["content"] = f"{head}（{_bare(unit)}）" + (f"\n{rest}" if rest else "")
             rows.append((number, split))
         notes.append(
             RowError(
@@ -335,6 +334,16 @@ def _one_task_per_unit(table: Table, units: _Units) -> list[RowError]:
         )
     table.rows = rows
     return notes
+
+
+def _bare(unit: OrgUnit) -> str:
+    """A town's name as lists write it: its short name, else its name without the county
+    in front and 人民政府/办事处 behind (青禾县柳塘镇人民政府 → 柳塘镇)."""
+    if unit.short_name:
+        return unit.short_name
+    name = re.sub(r"(?:人民政府|办事处)$", "", unit.name)
+    parent = getattr(unit.parent, "name", "")
+    return name.removeprefix(parent) if parent and name != parent else name
 
 
 def _leaders(actor) -> dict[str, User]:
