@@ -30,13 +30,14 @@ Truth format (one JSON object per sheet)::
 
     {"importer": "tasks" | "projects" | "enterprises_registry" | "enterprises_annual"
                  | "party_members" | "party_links" | "households" | "facilities" | "debt"
-                 | "observations",
+                 | "observations" | "coverage" | "measures",
      "today": "2026-03-01", "year": 2026,              # the import's day, the list's year
      "city": {"name": "某某县", "short_name": "某某"},
      "units": [{"name": "某某县发展和改革局", "kind": "department", "short_name": ""}, ...],
                # kind: department, town, street, zone, village (the county's units, full
                # names; "parent": a unit's full name puts it under that unit, a village
-               # under its town)
+               # under its town; "key": another name for a second unit of the same name,
+               # by which "parent" and "village_key" refer to it)
      # what the county keeps already, where the importer looks it up:
      "party_organisations": [{"name": "中共…支部委员会", "unit": "full name"}],
      "members": [{"name": "…", "organisation": "…", "village": "full name"}],
@@ -44,6 +45,10 @@ Truth format (one JSON object per sheet)::
      "debt_entities": [{"name": "…", "kind": "platform", "unit": "full name"}],
      "indicators": [{"code": "…", "name": "…", "unit": "亿元", "dimension": "total",
                      "frequency": "month"}],
+     "households": [{"head_name": "…", "id_number": "18 characters", "village": "…"}],
+     # coverage: each row's village, town, registered and insured (or, for a sheet with
+     # the schemes side by side, "pension" and "medical"); measures: household (the
+     # head's name), kind, description, lead_unit, deadline
      "sheet": {"read": true} | {"read": false, "missing": ["产业链", ...]},
      "rows": [
        {"row": 4, "expect": "create", "title": "words the task's text begins with",
@@ -108,7 +113,8 @@ def _org(truth: dict):
     )
     units = {}
     for i, unit in enumerate(truth["units"], start=1):
-        units[unit["name"]] = OrgUnit.objects.create(
+        # "key": a second unit of the same name (两个红旗村) is named by its key elsewhere.
+        units[unit.get("key", unit["name"])] = OrgUnit.objects.create(
             name=unit["name"],
             short_name=unit.get("short_name", ""),
             kind=unit["kind"],
@@ -122,7 +128,7 @@ def _org(truth: dict):
 
 def _records(truth: dict, units: dict) -> None:
     """The records the truth says the county already keeps: party organisations and
-    members, enterprises, debt entities, indicators."""
+    members, enterprises, debt entities, indicators, monitored households."""
     if truth.get("party_organisations") or truth.get("members"):
         from mingzhu.party.models import PartyMember, PartyOrganisation
 
@@ -161,6 +167,23 @@ def _records(truth: dict, units: dict) -> None:
 
         for i in truth["indicators"]:
             Indicator.objects.create(**i)
+    for h in truth.get("households", []):
+        from mingzhu.livelihood import protect
+        from mingzhu.livelihood.models import MonitoredHousehold
+
+        household = MonitoredHousehold(
+            village=units[h.get("village_key", h["village"])],
+            household_type=h.get("household_type", "marginal"),
+            head_name=h["head_name"],
+            members=h.get("members", 3),
+            income_year=h.get("income_year", int(truth["today"][:4]) - 1),
+            income_per_capita=h.get("income_per_capita", 8000),
+            cadre=h.get("cadre", "帮扶干部"),
+            identified_on=dt.date.fromisoformat(h.get("identified_on", "2025-06-01")),
+        )
+        household.set_id_number(h["id_number"])
+        household.id_digest = protect.digest(h["id_number"])
+        household.save()
 
 
 def _run_tasks(data: bytes, truth: dict, city, actor) -> dict:
@@ -322,6 +345,7 @@ def _run_debt(data: bytes, truth: dict, city, actor) -> dict:
             "id": i.code,
             "entity": i.entity.name,
             "kind": i.kind,
+            "budget": i.budget,
             "principal": i.principal,
             "rate": i.rate,
             "maturity": i.maturity.isoformat(),
@@ -345,6 +369,44 @@ def _run_observations(data: bytes, truth: dict, city, actor) -> dict:
     )
 
 
+def _run_coverage(data: bytes, truth: dict, city, actor) -> dict:
+    from mingzhu.livelihood.importer import import_coverage
+
+    result = import_coverage(io.BytesIO(data), actor=actor, year=truth["year"], valid_only=True)
+    # A row may write a record per scheme (the schemes side by side): its fields merged,
+    # each scheme's insured persons under the scheme's code.
+    created: dict[int, dict] = {}
+    for (row, _new, _text), record in zip(result.written, result.objects, strict=True):
+        fields = created.setdefault(
+            row,
+            {
+                "village": record.village.name,
+                "town": record.village.parent.name,
+                "registered": record.registered,
+            },
+        )
+        fields["scheme"] = record.scheme
+        fields["insured"] = record.insured
+        fields[record.scheme] = record.insured
+    return {"created": created, "errors": result.errors, "notes": result.notes}
+
+
+def _run_measures(data: bytes, truth: dict, city, actor) -> dict:
+    from mingzhu.livelihood.monitoring_import import import_measures
+
+    result = import_measures(io.BytesIO(data), actor=actor, valid_only=True)
+    return _outcome(
+        result,
+        lambda m: {
+            "household": m.household.head_name,
+            "kind": m.kind,
+            "description": m.description,
+            "lead_unit": m.task.lead_unit.name,
+            "deadline": m.task.deadline.isoformat(),
+        },
+    )
+
+
 RUNNERS = {
     "tasks": _run_tasks,
     "projects": _run_projects,
@@ -356,6 +418,8 @@ RUNNERS = {
     "facilities": _run_facilities,
     "debt": _run_debt,
     "observations": _run_observations,
+    "coverage": _run_coverage,
+    "measures": _run_measures,
 }
 
 
@@ -511,7 +575,7 @@ def _fields(row: dict, made: dict, s: dict, importer: str) -> bool:
 
 
 # The scored fields of the other importers, by what the report counts them as.
-UNIT_KEYS = {"town", "village", "organisation", "member", "entity", "unit"}
+UNIT_KEYS = {"town", "village", "organisation", "member", "entity", "unit", "lead_unit"}
 AMOUNT_KEYS = {
     "land_mu",
     "tax",
@@ -524,8 +588,12 @@ AMOUNT_KEYS = {
     "principal",
     "rate",
     "value",
+    "registered",
+    "insured",
+    "pension",
+    "medical",
 }
-DATE_KEYS = {"year", "income_year", "maturity", "period"}
+DATE_KEYS = {"year", "income_year", "maturity", "period", "deadline"}
 
 
 def _other_fields(row: dict, made: dict, s: dict, problems: list) -> None:

@@ -70,7 +70,8 @@ def test_the_page_replaces_a_value_only_when_ticked(as_user, xinba, observe, gdp
     ("row", "column", "words"),
     [
         (["GDP", "亿元", XINBA, 2021, "很多"], "数值", "很多"),
-        (["GDP", "万元", XINBA, 2021, 1], "单位", "亿元"),
+        # 万元 converts into the indicator's 亿元 (read, not refused); 家 does not.
+        (["GDP", "家", XINBA, 2021, 1], "单位", "亿元"),
         (["GDP", "亿元", XINBA, "2021Q1", 1], "期间", "2021Q1"),
         (["GDP", "亿元", XINBA, "2021-03", 1], "期间", "2021-03"),
         (["NOPE", "亿元", XINBA, 2021, 1], "指标", ""),

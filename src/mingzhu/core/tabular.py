@@ -531,6 +531,16 @@ PERSON_UNITS = {
     "人次": Decimal(1),
     "万人次": Decimal(10000),
 }
+# The families of units one converts into another exactly.
+UNIT_FAMILIES = (MONEY_UNITS, LAND_UNITS, PERSON_UNITS)
+
+
+def units_of(written: str, into: str) -> dict[str, Decimal] | None:
+    """The family of units (``MONEY_UNITS``, ``LAND_UNITS``, ``PERSON_UNITS``) holding both
+    ``written`` and ``into`` (万元 and 亿元, 公顷 and 亩), else None: no conversion."""
+    return next((f for f in UNIT_FAMILIES if written in f and into in f), None)
+
+
 # 单位：万元, 金额单位：元, 计量单位：万元、亩 in a title line (not 填报单位：某局).
 _TITLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；（）()]+)")
 
@@ -635,9 +645,18 @@ def is_example(values: Sequence) -> bool:
     return isinstance(first, str) and first.rstrip("：:") == EXAMPLE_MARK
 
 
-def read_table(file, wanted: Sequence[Column]) -> Table:
+def read_table(
+    file,
+    wanted: Sequence[Column],
+    *,
+    stands_in: Callable[[list[str], set[str]], set[str]] | None = None,
+) -> Table:
     """Read the first sheet of ``file`` into a ``Table`` of the ``wanted`` columns.
-    Other columns are ignored; a missing required column is a ``WorkbookError``."""
+    Other columns are ignored; a missing required column is a ``WorkbookError``, unless
+    ``stands_in(titles, found)`` (the title rows' text and the keys of the columns found)
+    names it among the required columns something else stands in for (a borrower named
+    in the title, a maturity given by a start and a term): those are named missing with
+    the others only when it does not."""
     grid = read_grid(file)
     best: tuple[int, dict] | None = None
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
@@ -657,14 +676,16 @@ def read_table(file, wanted: Sequence[Column]) -> Table:
             % {"missing": _missing_message([c for c in wanted if c.required] or wanted)}
         )
     header_index, found = best
-    missing = [c for c in wanted if c.required and c.key not in found]
-    if missing:
-        raise WorkbookError(_missing_message(missing))
-    table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
-    table.titles = [
+    titles = [
         " ".join(dict.fromkeys(str(v).strip() for v in row if v is not None))
         for row in grid[:header_index]
     ]
+    covered = stands_in(titles, set(found)) if stands_in is not None else set()
+    missing = [c for c in wanted if c.required and c.key not in found and c.key not in covered]
+    if missing:
+        raise WorkbookError(_missing_message(missing))
+    table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
+    table.titles = titles
     for key, (_i, heading) in found.items():
         if (year := heading_year(heading)) is not None:
             table.header_years[key] = year

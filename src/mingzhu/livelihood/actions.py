@@ -524,8 +524,10 @@ def add_measure(
     lead_unit: OrgUnit,
     deadline: dt.date,
     at=None,
+    co_units=(),
 ) -> AssistanceMeasure:
-    """An assistance measure (帮扶措施): a task of the engine for the unit that carries it."""
+    """An assistance measure (帮扶措施): a task of the engine for the unit that carries it,
+    with the ``co_units`` that help (a 帮扶单位 cell naming several: the first leads)."""
     require(actor, "livelihood.add_assistancemeasure", _("You may not add assistance measures."))
     description = (description or "").strip()
     if not description:
@@ -541,6 +543,7 @@ def add_measure(
             title=f"{household.village.name}帮扶措施：{description}"[:300],
             content=description,
             lead_unit=lead_unit,
+            co_units=[u for u in co_units if u != lead_unit],
             deadline=deadline,
             source_kind=SourceKind.ASSISTANCE,
             content_type=ContentType.objects.get_for_model(MonitoredHousehold),

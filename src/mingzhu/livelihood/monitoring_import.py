@@ -41,6 +41,7 @@ from mingzhu.core.scope import restrict, units_in_scope
 from mingzhu.core.tabular import (
     MONEY_UNITS,
     TOWN_HEADINGS,
+    TRAILING_BRACKET,
     Column,
     ImportResult,
     PlacedRowForm,
@@ -314,8 +315,12 @@ MEASURE_COLUMNS = [
     Column("id_number", "身份证号", ("身份证号码", "户主身份证号", "证件号码", "公民身份号码")),
     Column("kind", "帮扶措施类型", ("措施类型", "帮扶类型", "帮扶方式")),
     Column("description", "帮扶措施", ("措施内容", "帮扶内容", "具体措施")),
-    Column("lead_unit", "责任单位", ("牵头单位", "落实单位", "帮扶单位")),
-    Column("deadline", "完成时限", ("完成时间", "时限", "时间节点")),
+    Column("lead_unit", "责任单位", ("牵头单位", "落实单位", "帮扶单位", "帮扶责任单位")),
+    Column(
+        "deadline",
+        "完成时限",
+        ("完成时间", "时限", "时间节点", "计划完成时间", "计划完成时限", "落实时限"),
+    ),
     Column("head_name", "户主姓名", ("户主", "姓名"), required=False),
 ]
 MEASURE_WORDS = {
@@ -332,7 +337,22 @@ MEASURE_WORDS = {
     "住房帮扶": MeasureKind.HOUSING,
     "社会救助": MeasureKind.SOCIAL,
     "兜底保障": MeasureKind.SOCIAL,
+    # As 帮扶措施台账 write them (a bracket after the kind, 教育帮扶（雨露计划）, is dropped).
+    "综合保障": MeasureKind.SOCIAL,
+    "兜底": MeasureKind.SOCIAL,
+    "低保": MeasureKind.SOCIAL,
+    "健康": MeasureKind.MEDICAL,
+    "医疗": MeasureKind.MEDICAL,
+    "住房": MeasureKind.HOUSING,
+    "住房安全": MeasureKind.HOUSING,
+    "住房安全保障": MeasureKind.HOUSING,
+    "危房改造": MeasureKind.HOUSING,
+    "雨露计划": MeasureKind.EDUCATION,
+    "公益性岗位": MeasureKind.EMPLOYMENT,
+    "产业奖补": MeasureKind.INDUSTRY,
 }
+# A unit's name and its kin in a 帮扶单位 cell: 县住建局、河口镇人民政府.
+UNIT_SEPARATORS = re.compile(r"[、,，;；/\n]+")
 
 
 class MeasureRow(RawRowForm):
@@ -350,6 +370,8 @@ class MeasureRow(RawRowForm):
 
     def clean_kind(self):
         word = clean(self.text("kind"))
+        if word not in MEASURE_WORDS:
+            word = clean(TRAILING_BRACKET.sub("", word)) or word
         kind = MEASURE_WORDS.get(word) or self.context["kind_labels"].get(word)
         if kind is None:
             raise forms.ValidationError(
@@ -361,13 +383,21 @@ class MeasureRow(RawRowForm):
         return self.required_text("description")
 
     def clean_lead_unit(self):
-        name = self.required_text("lead_unit")
-        found = self.context["units"].candidates(name)
-        if not found:
-            raise forms.ValidationError(_("no unit named %(name)s") % {"name": name})
-        if len(found) > 1:
-            raise forms.ValidationError(_("%(name)s names more than one unit") % {"name": name})
-        return found[0]
+        """The units the cell names: the first leads, the others help (co-units); a
+        collective name (各镇（街道）) that stands for one unit is that unit."""
+        text = self.required_text("lead_unit")
+        units, problems = [], []
+        for name in [n for n in UNIT_SEPARATORS.split(text) if n.strip()]:
+            found = self.context["units"].expand(name) or self.context["units"].candidates(name)
+            if not found:
+                problems.append(_("no unit named %(name)s") % {"name": name})
+            elif len(found) > 1 and not units:
+                problems.append(_("%(name)s names more than one unit") % {"name": name})
+            else:
+                units.extend(u for u in found if u not in units)
+        if problems:
+            raise forms.ValidationError(problems)
+        return units
 
     def clean_deadline(self):
         day, _long_running = deadline_in(self.cleaned_data["deadline"], self.context["today"].year)
@@ -422,7 +452,8 @@ def import_measures(file, *, actor, valid_only: bool = False) -> ImportResult:
                 actor=actor,
                 kind=row["kind"],
                 description=row["description"],
-                lead_unit=row["lead_unit"],
+                lead_unit=row["lead_unit"][0],
+                co_units=row["lead_unit"][1:],
                 deadline=row["deadline"],
             )
         except ValidationError as exc:

@@ -39,7 +39,8 @@ class MeasureImportView(HouseholdImportView):
     success_message = gettext_lazy("Imported: %(created)s new measures.")
     help = gettext_lazy(
         "Each measure becomes a task of its unit; a measure of the same kind and text the "
-        "household already has is not added again."
+        "household already has is not added again. A 责任单位 (帮扶单位) naming several "
+        "units: the first leads the task, the others co-operate."
     )
 
 

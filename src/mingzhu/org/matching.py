@@ -190,14 +190,21 @@ class UnitMatcher:
     def towns(self) -> list[OrgUnit]:
         return sorted((u for u in self.units if u.kind in TOWN_KINDS), key=lambda u: u.path)
 
-    def expand(self, name: str) -> list[OrgUnit]:
-        """The units a name stands for: every town-level unit for 各镇（街道） and its
-        kin, every street for 各街道, else the one unit found (an empty list when none or
-        several)."""
+    def collective(self, name: str) -> list[OrgUnit]:
+        """The units a collective name (各镇（街道）, 各街道 and their kin) stands for, in
+        the order of the tree; an empty list for any other name."""
         if ALL_TOWNS.match(clean(name)):
             return self.towns()
         if ALL_STREETS.match(clean(name)):
             return [u for u in self.towns() if u.kind == "street"]
+        return []
+
+    def expand(self, name: str) -> list[OrgUnit]:
+        """The units a name stands for: every town-level unit for 各镇（街道） and its
+        kin, every street for 各街道, else the one unit found (an empty list when none or
+        several)."""
+        if ALL_TOWNS.match(clean(name)) or ALL_STREETS.match(clean(name)):
+            return self.collective(name)
         unit = self.find(name)
         return [unit] if unit is not None else []
 

@@ -10,7 +10,7 @@ from mingzhu.core.uploads import PHOTO_KINDS, FilesField
 from mingzhu.core.views import style_form
 from mingzhu.org.choices import UnitKind
 
-from .models import DebtInstrument, FiscalYear, Hazard
+from .models import DebtEntity, DebtInstrument, FiscalYear, Hazard
 
 
 class HazardForm(forms.ModelForm):
@@ -109,3 +109,24 @@ class HighCostForm(StyledForm):
     replace_at = forms.DecimalField(
         label=_("Replaced at (%)"), required=False, max_digits=6, decimal_places=3, validators=RATE
     )
+
+
+class InstrumentImportForm(forms.Form):
+    """The instrument import's option: the borrower of a sheet that has no 主体 column
+    (a company's own 债务明细表), among the entities the user may add instruments for."""
+
+    accepts_user = True
+
+    entity = forms.ModelChoiceField(
+        label=_("Borrower (for a sheet without a 主体 column)"),
+        queryset=DebtEntity.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        from .debt.io import entities_for
+
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["entity"].queryset = entities_for(user).order_by("kind", "name")
+        style_form(self)

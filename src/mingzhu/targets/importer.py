@@ -30,6 +30,7 @@ from mingzhu.core.tabular import (
     read_table,
     run_import,
     title_units,
+    units_of,
 )
 from mingzhu.core.templates_xlsx import Template, TemplateColumn
 from mingzhu.org.matching import UnitMatcher
@@ -154,11 +155,25 @@ class ObservationRow(RawRowForm):
             raise forms.ValidationError(_("%(value)s is not a number.") % {"value": raw}) from None
         return raw
 
-    def written_measure(self) -> str:
-        """The unit the rows' 数值 are written in: the one its heading gives (数值（万元）),
-        else, when there is no 单位 column, a title line's (单位：万元); else "" (the
-        indicator's own). A unit a cell writes itself (8500万元) wins (``quantity``)."""
-        return self.context["value_unit"] or self.context["title_unit"]
+    def written_measure(self, measure: str = "") -> str:
+        """The unit the row's 数值 is written in: the one its heading gives (数值（万元）),
+        else the row's 单位 cell, else, when there is no 单位 column, a title line's
+        (单位：万元); else "" (the indicator's own). A unit a cell writes itself (8500万元)
+        wins (``quantity``)."""
+        return self.context["value_unit"] or measure or self.context["title_unit"]
+
+    def converted(self, written: str, indicator) -> None:
+        """Say once per sheet that figures written in ``written`` are kept in the
+        indicator's unit (in the preview's notes)."""
+        said = self.context.setdefault("_converted", {})
+        key = (written, indicator.unit)
+        if key not in said:
+            said[key] = RowError(
+                self.row,
+                self.context.get("value_header", "数值"),
+                _("figures in %(given)s are kept in %(unit)s, the indicator's unit")
+                % {"given": written, "unit": indicator.unit},
+            )
 
     def clean_source(self):
         return str(self.cleaned_data["source"] or "")
@@ -169,31 +184,44 @@ class ObservationRow(RawRowForm):
         if indicator is None:
             return data
         measure = str(data.get("measure") or "").strip()
-        if self.context["measure_column"] and measure != indicator.unit:
+        # The 单位 column gives the row's unit: the indicator's, or one that converts into
+        # it (万元 for 亿元, 公顷 for 亩); the 数值 heading's unit, where there is one, says
+        # how the figure is written and the 单位 cell may then only repeat one of the two.
+        heading = self.context["value_unit"]
+        if self.context["measure_column"] and (
+            not measure
+            or (measure != indicator.unit and units_of(measure, indicator.unit) is None)
+            or (heading and measure not in (heading, indicator.unit))
+        ):
             self.add_error(
                 "measure",
                 _("%(given)s does not match the indicator's unit %(unit)s.")
                 % {"given": measure or _("(empty)"), "unit": indicator.unit},
             )
-        written = self.written_measure() or indicator.unit
-        money = written in MONEY_UNITS and indicator.unit in MONEY_UNITS
-        if written != indicator.unit and not money:
+            return data
+        written = self.written_measure(measure) or indicator.unit
+        family = units_of(written, indicator.unit)
+        if written != indicator.unit and family is None:
             self.add_error(
                 "value",
                 _("%(given)s does not match the indicator's unit %(unit)s.")
                 % {"given": written, "unit": indicator.unit},
             )
         elif "value" in data:
-            # An amount is kept in the indicator's unit (数值（万元） → 亿元); 8500万元 in a
-            # cell is read in its own unit.
+            # A figure is kept in the indicator's unit (数值（万元） → 亿元, 公顷 → 亩),
+            # exactly; 8500万元 in a cell is read in its own unit.
             raw = data["value"]
             try:
                 data["value"] = (
-                    quantity(raw, unit=written, into=indicator.unit) if money else read_value(raw)
+                    quantity(raw, unit=written, into=indicator.unit, units=family)
+                    if family is not None
+                    else read_value(raw)
                 )
             except ValueError:
                 self.add_error("value", _("%(value)s is not a number.") % {"value": raw})
                 return data
+            if written != indicator.unit:
+                self.converted(written, indicator)
         problem = indicator.value_problem(data.get("value"))
         if problem:
             self.add_error("value", problem)
@@ -268,8 +296,9 @@ class MonthlyReportRow(ObservationRow):
             )
             return data
         written = self.cell_measure(data)
+        family = units_of(written, indicator.unit) or MONEY_UNITS
         try:
-            value = quantity(data.get(key), unit=written, into=indicator.unit, units=MONEY_UNITS)
+            value = quantity(data.get(key), unit=written, into=indicator.unit, units=family)
         except (ValueError, KeyError):  # KeyError: an amount for an indicator in 家
             raise forms.ValidationError(
                 {key: _("%(value)s is not a number.") % {"value": data.get(key)}}
@@ -280,17 +309,15 @@ class MonthlyReportRow(ObservationRow):
                 _("is empty: %(indicator)s has no figure here.") % {"indicator": indicator.name},
             )
             return data
-        if (
-            written
-            and written != indicator.unit
-            and not (written in MONEY_UNITS and indicator.unit in MONEY_UNITS)
-        ):
+        if written and written != indicator.unit and units_of(written, indicator.unit) is None:
             self.add_error(
                 "measure",
                 _("%(given)s does not match the indicator's unit %(unit)s.")
                 % {"given": written, "unit": indicator.unit},
             )
             return data
+        if written and written != indicator.unit:
+            self.converted(written, indicator)
         data["value"] = value
         try:
             data["period"] = report_period(year, month, indicator.frequency)
@@ -498,9 +525,13 @@ def import_observations(file, *, actor, overwrite: bool = False) -> ImportResult
         obs.save()
         return obs, existing is None
 
+    context["value_header"] = table.header(
+        "cumulative" if "cumulative" in table.headers else "value"
+    )
     with acting_as(actor):
         result = run_import(table, form, write, context=context, prepare=prepare)
-    result.notes = notes + result.notes
+    converted = list(context.get("_converted", {}).values())
+    result.notes = notes + converted + result.notes
     return result
 
 

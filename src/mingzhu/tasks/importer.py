@@ -113,6 +113,11 @@ class _Units:
     def _find(self, name: str) -> OrgUnit | str:
         found = self.matcher.candidates(name)
         if not found:
+            # A collective name (各街道) standing for one unit (a county with one street)
+            # is that unit.
+            collective = self.matcher.collective(name)
+            if len(collective) == 1:
+                return collective[0]
             return _("no unit named %(name)s") % {"name": name}
         if len(found) > 1:
             return _("%(name)s names more than one unit") % {"name": name}
@@ -125,8 +130,8 @@ class _Units:
             if UNSPECIFIED.match(name):
                 self._expanded[name] = []
             else:
-                towns = self.matcher.expand(name)
-                if len(towns) > 1:
+                towns = self.matcher.collective(name)
+                if towns:
                     self._expanded[name] = towns
                 else:
                     found = self._found.setdefault(name, self._find(name))
@@ -295,6 +300,52 @@ def _sub_items(table: Table) -> list[RowError]:
     return notes
 
 
+def _one_task_per_unit(table: Table, units: _Units) -> list[RowError]:
+    """A row whose 牵头单位 is a collective name standing for several units (各镇（街道）
+    for the towns, 各街道 for the streets) is a task for each of them, each leading its
+    own: numbered by the unit (5-柳塘镇, 5-城东街道: a town added to the tree later moves
+    no other town's task on a re-import), or, without a 序号, with the unit's name after
+    the task's heading. The other units of the cell co-operate. Returns the notes that say
+    so."""
+    notes, rows = [], []
+    for number, record in table.rows:
+        names = _names(record.get("lead"))
+        group = units.matcher.collective(names[0]) if names else []
+        if len(group) < 2:
+            rows.append((number, record))
+            continue
+        sequence = str(record.get("number") or "").strip()
+        content = str(record.get("content") or "").strip()
+        head, _sep, rest = content.partition("\n")
+        for unit in group:
+            split = {**record, "lead": "、".join([unit.name, *names[1:]])}
+            if sequence:
+                split["number"] = f"{sequence}-{_bare(unit)}"
+            else:
+                split["content"] = f"{head}（{_bare(unit)}）" + (f"\n{rest}" if rest else "")
+            rows.append((number, split))
+        notes.append(
+            RowError(
+                number,
+                table.header("lead"),
+                _("%(name)s stands for %(count)s units: a task for each, each leading it")
+                % {"name": names[0], "count": len(group)},
+            )
+        )
+    table.rows = rows
+    return notes
+
+
+def _bare(unit: OrgUnit) -> str:
+    """A town's name as lists write it: its short name, else its name without the county
+    in front and 人民政府/办事处 behind (青禾县柳塘镇人民政府 → 柳塘镇)."""
+    if unit.short_name:
+        return unit.short_name
+    name = re.sub(r"(?:人民政府|办事处)$", "", unit.name)
+    parent = getattr(unit.parent, "name", "")
+    return name.removeprefix(parent) if parent and name != parent else name
+
+
 def _leaders(actor) -> dict[str, User]:
     """The leaders the importing user may see, by display name and by user name (read
     once for the whole sheet; a display name shared by two answers the first by id)."""
@@ -379,6 +430,8 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
     today = timezone.localdate()
     year = task_list.year or today.year
     notes = _sub_items(table)
+    units = _Units(actor)
+    notes += _one_task_per_unit(table, units)
     if "deadline" not in table.headers:
         notes.append(
             RowError(
@@ -392,7 +445,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
             )
         )
     context = {
-        "units": _Units(actor),
+        "units": units,
         "leaders": _leaders(actor),
         "year": year,
         "notes": notes,
@@ -512,7 +565,10 @@ def template(units) -> Template:
             TemplateColumn("任务内容", _("What is to be done; the first line is the title."), True),
             TemplateColumn(
                 "牵头单位",
-                _("The lead unit, as offices write it (市发改委, 新坝镇人民政府)."),
+                _(
+                    "The lead unit, as offices write it (市发改委, 新坝镇人民政府); 各镇（街道） "
+                    "makes a task for each town, street and zone, each leading its own."
+                ),
                 True,
                 choices=names,
             ),

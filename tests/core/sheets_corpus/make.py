@@ -549,3 +549,100 @@ placed_truth(
         }
     ],
 )
+
+
+# 12: a town's coverage sheet: no codes, the schemes side by side, the town in the title.
+save(
+    "l-coverage",
+    [
+        ["柳塘镇2026年全民参保情况表"],
+        ["单位：人"],
+        ["序号", "村（社区）", "户籍人口", "基本养老保险参保人数", "基本医疗保险参保人数"],
+        [1, "白水村", 1240, 1190, 1229],
+        [2, "东岗村", 760, 700, 751],
+        ["合计", None, 2000, 1890, 1980],
+    ],
+)
+placed_truth(
+    "l-coverage",
+    "coverage",
+    [
+        {
+            "row": 4,
+            "expect": "create",
+            "village": "白水村民委员会",
+            "town": "青禾县柳塘镇人民政府",
+            "registered": 1240,
+            "pension": 1190,
+            "medical": 1229,
+        },
+        refuse(5, "village", "东岗村 is no village of the county"),
+        none(6, "合计"),
+    ],
+)
+
+# 13: a town's 帮扶措施台账: 计划完成时间, kinds as ledgers write them, two units in a cell.
+MEASURED = id_number("32112219600301002")
+save(
+    "m-measures",
+    [
+        ["柳塘镇2026年防止返贫监测对象帮扶措施台账"],
+        [
+            "序号",
+            "村（社区）",
+            "户主姓名",
+            "身份证号码",
+            "帮扶措施类型",
+            "帮扶措施",
+            "帮扶单位",
+            "计划完成时间",
+        ],
+        [1, "白水村", "丙三", MEASURED, "综合保障", "纳入农村低保", "县财政局", "2026年4月"],
+        [
+            2,
+            "白水村",
+            "丙三",
+            MEASURED,
+            "住房安全保障",
+            "危房改造",
+            "县住建局、柳塘镇",
+            "2026年10月底",
+        ],
+        [
+            3,
+            "白水村",
+            "丙四",
+            id_number("32112219700101003"),
+            "就业帮扶",
+            "公益性岗位",
+            "县财政局",
+            "2026年5月",
+        ],
+    ],
+)
+placed_truth(
+    "m-measures",
+    "measures",
+    [
+        {
+            "row": 3,
+            "expect": "create",
+            "household": "丙三",
+            "kind": "social",
+            "description": "纳入农村低保",
+            "lead_unit": "青禾县财政局",
+            "deadline": "2026-04-30",
+        },
+        {
+            "row": 4,
+            "expect": "create",
+            "household": "丙三",
+            "kind": "housing",
+            "description": "危房改造",
+            "lead_unit": "青禾县住房和城乡建设局",
+            "deadline": "2026-10-31",
+        },
+        refuse(5, "id_number", "丙四 is no monitored household"),
+    ],
+    households=[{"head_name": "丙三", "id_number": MEASURED, "village": "白水村民委员会"}],
+)

@@ -51,7 +51,17 @@ INSTRUMENT_COLUMNS = [
     Column(
         "id",
         "编号",
-        ("编码", "债务编号", "合同编号", "借款合同编号", "债券代码", "债务编码", "id", "code"),
+        (
+            "编码",
+            "债务编号",
+            "合同编号",
+            "借款合同编号",
+            "债券代码",
+            "债券编码",
+            "债务编码",
+            "id",
+            "code",
+        ),
     ),
     Column(
         "entity",
@@ -66,9 +76,20 @@ INSTRUMENT_COLUMNS = [
     Column(
         "principal",
         "本金",
-        ("本金余额", "债务余额", "借款余额", "余额", "发行金额", "发行额", "发行规模", "principal"),
+        (
+            "本金余额",
+            "债务余额",
+            "借款余额",
+            "余额",
+            "发行金额",
+            "发行额",
+            "发行规模",
+            "债券规模",
+            "principal",
+        ),
     ),
-    Column("rate", "利率", ("年利率", "票面利率", "借款利率", "合同利率", "rate")),
+    Column("rate", "利率", ("年利率", "票面利率", "借款利率", "合同利率", "债券利率", "rate")),
+    # Without it, a start and a term (债券期限 3年) give the maturity: see _stands_in.
     Column("maturity", "到期月份", ("到期日", "到期日期", "到期时间", "maturity")),
     # Without these columns an instrument may not be refinanced (否, 0 months).
     Column(
@@ -81,11 +102,14 @@ INSTRUMENT_COLUMNS = [
     Column(
         "start",
         "起始日",
-        ("起息日", "借款日期", "开始日期", "放款日期", "发行日期", "start"),
+        ("起息日", "借款日期", "开始日期", "放款日期", "发行日期", "发行时间", "start"),
         required=False,
     ),
-    Column("budget", "债务类型", ("预算", "budget"), required=False),
+    # 一般/专项 (a bond list's 债券类型 names the budget), or the kinds when there is no
+    # 类型 column (see _kind_column).
+    Column("budget", "债务类型", ("预算", "债券类型", "budget"), required=False),
     Column("lender", "债权人", ("贷款机构", "出借人", "lender"), required=False),
+    Column("term", "期限", ("债券期限", "借款期限", "融资期限"), required=False),
 ]
 PERMISSIONS = ("risks.add_debtinstrument", "risks.change_debtinstrument")
 # The model's fields, by the column that carries them.
@@ -197,6 +221,9 @@ class InstrumentForm(RawRowForm):
 
     def clean_entity(self):
         entity = _text(self.cleaned_data["entity"])
+        if self.context.get("sheet_entity") is not None:
+            # No 主体 column: the borrower chosen on the page, or named in the title.
+            return self.context["sheet_entity"]
         if not entity:
             raise forms.ValidationError(_("required"))
         entities = self.context.get("entities")
@@ -235,6 +262,8 @@ class InstrumentForm(RawRowForm):
         return rate.quantize(Decimal("0.001"), ROUND_HALF_UP)
 
     def clean_maturity(self):
+        if self.context.get("maturity_from_term"):
+            return None  # the start and the term give it (clean)
         # A day as written (a date cell, 2027-06-15), else the first of the month (2027-06).
         return _day(self.cleaned_data["maturity"]) or _month_date(
             _check(parse_month, self.cleaned_data["maturity"])
@@ -259,16 +288,17 @@ class InstrumentForm(RawRowForm):
                 raise forms.ValidationError(_("required"))
             return None
         budgets = {str(b.label): b.value for b in Budget} | {b.value: b.value for b in Budget}
-        budgets |= {"一般债务": Budget.GENERAL, "专项债务": Budget.SPECIAL}
+        budgets |= BUDGET_WORDS
         if not kind_column:
-            # A ledger's 债务类型 names the instrument's kind (银行贷款, 信托贷款 …).
+            # A ledger's 债务类型 names the instrument's kind (银行贷款, 信托贷款 …); a bond
+            # list's 债券类型 the budget (一般, 专项: the kind is the list's, see clean).
             kind = _kind(text)
-            if kind is None:
+            if kind is None and not (self.context.get("bond_list") and text in budgets):
                 raise forms.ValidationError(
                     _("expected one of %(kinds)s") % {"kinds": "、".join(KIND_ALIASES)}
                 )
             self.cleaned_data["kind"] = kind
-            return None
+            return budgets.get(text)
         if text not in budgets:
             raise forms.ValidationError(_("expected 一般债务 or 专项债务"))
         return budgets[text]
@@ -278,10 +308,29 @@ class InstrumentForm(RawRowForm):
 
     def clean(self):
         data = self.cleaned_data
+        if self.context.get("maturity_from_term") and "start" not in self.errors:
+            data["maturity"] = self._maturity_from_term(data.get("start"))
+        if data.get("kind") is None and self.context.get("bond_list") and not self.errors:
+            data["kind"] = _bond_kind(self.context["bond_list"], data.get("entity"))
         start, maturity = data.get("start"), data.get("maturity")
         if start and maturity and maturity <= start:
             self.add_error("maturity", _("The maturity must be after the start."))
         return data
+
+    def _maturity_from_term(self, start):
+        """The start plus the term (3年, 10年, 36个月; a bare number is years)."""
+        term = _text(self.cleaned_data.get("term"))
+        found = TERM.match(term.replace(" ", ""))
+        if start is None or not found:
+            self.add_error(
+                "term" if start is not None else "start",
+                _("without a maturity column the start and a term such as 3年 give it")
+                if start is not None
+                else _("required"),
+            )
+            return None
+        months = int(found.group(1)) * (1 if found.group(2) in ("个月", "月") else 12)
+        return _add_months(start, months)
 
     def clean_refinanceable(self):
         flag = self.cleaned_data["refinanceable"]
@@ -305,6 +354,52 @@ class InstrumentForm(RawRowForm):
                 _("expected a whole number of months from 0 to 120")
             ) from None
         return months
+
+
+# A term as lists write it: 3年, 10年期, 36个月, 5 (years).
+TERM = re.compile(r"^(\d{1,3})(年期|年|个月|月)?$")
+BUDGET_WORDS = {
+    "一般债务": Budget.GENERAL,
+    "专项债务": Budget.SPECIAL,
+    "一般债券": Budget.GENERAL,
+    "专项债券": Budget.SPECIAL,
+    "一般": Budget.GENERAL,
+    "专项": Budget.SPECIAL,
+}
+# A list of bonds by its title: the government's (新增地方政府债券情况表, 政府一般债券) or a
+# company's (企业债券, 公司债券).
+GOVERNMENT_BONDS = re.compile(r"政府[^，,。；;]{0,8}债券")
+COMPANY_BONDS = re.compile(r"企业债券|公司债券")
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    import calendar
+
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _bond_list(table: Table) -> str:
+    """What kind of bonds a list without a 类型 column holds: "government" when its title
+    names government bonds, "enterprise" for a company's, "borrower" when only its code
+    column says bonds (债券代码, 债券编码: the borrower's kind decides), else ""."""
+    titles = " ".join(table.titles)
+    if GOVERNMENT_BONDS.search(titles):
+        return "government"
+    if COMPANY_BONDS.search(titles):
+        return "enterprise"
+    return "borrower" if "债券" in table.header("id") else ""
+
+
+def _bond_kind(bond_list: str, entity) -> str:
+    if bond_list == "government":
+        return InstrumentKind.GOVERNMENT_BOND
+    if bond_list == "enterprise":
+        return InstrumentKind.ENTERPRISE_BOND
+    government = getattr(entity, "kind", "") == "government"
+    return InstrumentKind.GOVERNMENT_BOND if government else InstrumentKind.ENTERPRISE_BOND
 
 
 def _kind(value) -> str | None:
@@ -337,6 +432,7 @@ def read_instruments(file) -> tuple[list[InstrumentRow], list[RowError]]:
     try:
         context = {
             "kind_column": _kind_column(table),
+            "bond_list": "" if "kind" in table.headers else _bond_list(table),
             "principal_unit": table.unit("principal", MONEY_UNITS),
         }
     except WorkbookError as exc:
@@ -410,7 +506,7 @@ def _may_import(actor) -> bool:
     return actor.has_perms(PERMISSIONS)
 
 
-def _entities(actor):
+def entities_for(actor):
     """The entities whose instruments the actor may add (their unit in the add scope)."""
     from ..models import DebtEntity
 
@@ -418,31 +514,90 @@ def _entities(actor):
     return restrict(DebtEntity.objects.all(), actor, "view").filter(unit__in=units)
 
 
+def _column(key: str) -> Column:
+    return next(c for c in INSTRUMENT_COLUMNS if c.key == key)
+
+
 def _kind_column(table: Table) -> bool:
     """Whether the sheet has a 类型 column; without one its 债务类型 column must name the
-    kinds, and without either the column is missing."""
+    kinds, or the sheet be a list of bonds (``_bond_list``), and without either the
+    column is missing."""
     if "kind" in table.headers:
         return True
-    if "budget" not in table.headers:
-        raise missing_columns([INSTRUMENT_COLUMNS[2]])
+    if "budget" not in table.headers and not _bond_list(table):
+        raise missing_columns([_column("kind")])
     return False
 
 
-def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult:
+def title_entity(titles, entities) -> object | None:
+    """The one debt entity a sheet's title names: its name or short name written in a
+    title line (临溪县城市建设投资有限公司债务明细表), else, for a title of government bonds
+    or debt (…地方政府债券情况表, 政府债务明细表), the one government entity; else None."""
+    text = clean(" ".join(titles))
+    if not text:
+        return None
+    named = {e for e in entities for name in {e.name, e.short_name} - {""} if clean(name) in text}
+    if not named and re.search(r"政府[^，,。；;]{0,8}(?:债券|债务)", text):
+        named = {e for e in entities if e.kind == "government"}
+        # Several governments' entities (a city and its county): the one whose region
+        # (青禾县 of 青禾县人民政府) the title names.
+        regional = {e for e in named if (r := _REGION.match(clean(e.name))) and r.group() in text}
+        named = regional or named
+    return named.pop() if len(named) == 1 else None
+
+
+def _stands_in(entity_given: bool, entities):
+    """For ``read_table``: the 主体 column stands in when a borrower is chosen for the
+    sheet or its title names one; the 到期 column when the sheet has a start and a term."""
+
+    def covered(titles: list[str], found: set[str]) -> set[str]:
+        keys = set()
+        if "entity" not in found and (entity_given or title_entity(titles, entities)):
+            keys.add("entity")
+        if "maturity" not in found and {"start", "term"} <= found:
+            keys.add("maturity")
+        return keys
+
+    return covered
+
+
+def _sheet_context(table: Table, entities, entity=None) -> dict:
+    """What every row of ``table`` shares: the borrower when the sheet has no 主体 column
+    (``entity`` chosen for the sheet, else the one its title names), how the kind and the
+    maturity are read, the principal's unit."""
+    context = {
+        "kind_column": _kind_column(table),
+        "bond_list": "" if "kind" in table.headers else _bond_list(table),
+        "principal_unit": table.unit("principal", MONEY_UNITS),
+        "maturity_from_term": "maturity" not in table.headers,
+    }
+    if "entity" not in table.headers:
+        context["sheet_entity"] = entity or title_entity(table.titles, entities)
+    return context
+
+
+def import_instruments(file, *, actor, valid_only: bool = False, entity=None) -> ImportResult:
     """Create or update the ledger's instruments from a spreadsheet (a path or an open
-    file): all rows or none (``valid_only`` writes the good ones)."""
+    file): all rows or none (``valid_only`` writes the good ones). A sheet without a 主体
+    column is the borrower's ``entity`` (a debt entity the actor may add instruments
+    for, chosen on the import page), else the one its title names; with neither, 主体 is
+    named missing."""
     from ..models import DebtInstrument
 
     if not _may_import(actor):
         raise PermissionDenied(_("You may not import debt instruments."))
-    table = read_table(file, INSTRUMENT_COLUMNS)  # a WorkbookError for an unreadable file
-    context = {
-        "entities": EntityMatcher(_entities(actor).select_related("unit")),
-        "kind_column": _kind_column(table),
-        "principal_unit": table.unit("principal", MONEY_UNITS),
-    }
+    entities = list(entities_for(actor).select_related("unit"))
+    if entity is not None and entity not in entities:
+        raise WorkbookError(
+            _("no debt entity %(name)s that you may enter instruments for") % {"name": entity}
+        )
+    # A WorkbookError for an unreadable file or missing columns.
+    table = read_table(file, INSTRUMENT_COLUMNS, stands_in=_stands_in(entity is not None, entities))
+    context = {"entities": EntityMatcher(entities), **_sheet_context(table, entities, entity)}
     may_change = changeable(DebtInstrument.objects.all(), actor)
     stored: dict[str, DebtInstrument] = {}
+    # A maturity given by the start and the term is the term column's.
+    column_of = FIELDS | ({"maturity": "term"} if context["maturity_from_term"] else {})
 
     def prepare(rows: list[dict]) -> None:
         codes = [r["id"] for r in rows]
@@ -465,7 +620,7 @@ def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult
             for name in ("start", "budget"):
                 if values[name] is None:
                     values[name] = getattr(current, name)
-        changed = apply_row(instrument, values, list(FIELDS), table, column_of=FIELDS)
+        changed = apply_row(instrument, values, list(FIELDS), table, column_of=column_of)
         if instrument.entity_id != row["entity"].pk:
             instrument.entity = row["entity"]
             changed = True
@@ -489,7 +644,7 @@ def import_instruments(file, *, actor, valid_only: bool = False) -> ImportResult
 
 def instrument_template(actor) -> Template:
     """The instrument sheet's template: the entities and kinds in drop-downs."""
-    entities = _entities(actor).order_by("kind", "name")
+    entities = entities_for(actor).order_by("kind", "name")
     return from_columns(
         _("Debt instruments"),
         INSTRUMENT_COLUMNS,

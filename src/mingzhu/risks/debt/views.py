@@ -22,6 +22,7 @@ from mingzhu.core.replica import HeavyReadMixin
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import restrict
 from mingzhu.core.tables import Column, fields
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.views import (
     ActionButtonView,
     ImportView,
@@ -34,7 +35,7 @@ from mingzhu.core.views import (
 )
 
 from ..filters import InstrumentFilter
-from ..forms import HighCostForm, PlanForm, SavePlanForm
+from ..forms import HighCostForm, InstrumentImportForm, PlanForm, SavePlanForm
 from ..models import (
     CashPosition,
     DebtEntity,
@@ -86,12 +87,27 @@ class InstrumentImportView(ImportView):
     an instrument already in the ledger (by its code) is updated."""
 
     model = DebtInstrument
-    import_function = staticmethod(io.import_instruments)
+    form_class = InstrumentImportForm
     template_name = "risks/debtinstrument_import.html"
     title = gettext_lazy("Import debt instruments from Excel")
     columns = io.INSTRUMENT_COLUMNS
 
     requires = io.PERMISSIONS
+
+    def entity(self):
+        """The borrower chosen for a sheet without a 主体 column, or None; a choice that
+        is not one of the user's entities is refused as the file's error."""
+        form = InstrumentImportForm(self.request.POST, user=self.request.user)
+        if not form.is_valid():
+            raise WorkbookError(
+                _("Choose a borrower among the debt entities you may enter instruments for.")
+            )
+        return form.cleaned_data["entity"]
+
+    def import_file(self, obj, file):
+        return io.import_instruments(
+            file, actor=self.request.user, valid_only=self.valid_only, entity=self.entity()
+        )
 
 
 InstrumentTemplateView = InstrumentImportView.template_view(
