@@ -107,6 +107,30 @@ def test_a_borrower_chosen_for_the_sheet_is_every_rows(county, actor, platform, 
     assert {i.entity for i in DebtInstrument.objects.filter(code__startswith="QE-")} == {government}
 
 
+def test_the_command_takes_the_borrower_by_name(county, actor, platform, government, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+    from django.utils import translation
+
+    from mingzhu.risks.models import DebtInstrument
+
+    path = tmp_path / "债务明细表.xlsx"
+    path.write_bytes(_company_list("2026年债务明细表").getvalue())
+    with translation.override("zh-hans"), pytest.raises(CommandError) as refused:
+        call_command(
+            "debt", "import", str(path), "--user", actor.username, "--borrower", "某某公司",
+            stdout=StringIO(), stderr=StringIO(),
+        )  # fmt: skip
+    assert "--borrower 某某公司：没有这个名称的债务主体" in str(refused.value)
+    assert not DebtInstrument.objects.filter(code__startswith="QE-").exists()
+    call_command(
+        "debt", "import", str(path), "--user", actor.username, "--borrower", "青禾县人民政府",
+        stdout=StringIO(), stderr=StringIO(),
+    )  # fmt: skip
+    assert {i.entity for i in DebtInstrument.objects.filter(code__startswith="QE-")} == {government}
+
+
 def _bond_list():
     return xlsx(
         [

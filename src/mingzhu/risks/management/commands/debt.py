@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from mingzhu.core.commands import BaseCommand, active_user, dumps, import_from
 from mingzhu.core.tabular import shown_errors
 from mingzhu.risks.debt import services
-from mingzhu.risks.debt.io import InputError, import_instruments, read_capacity, read_instruments
+from mingzhu.risks.debt.io import (
+    EntityMatcher,
+    InputError,
+    entities_for,
+    import_instruments,
+    read_capacity,
+    read_instruments,
+)
 from mingzhu.risks.debt.planner import as_json, month_label
 
 BAD_INPUT = 2
@@ -23,7 +30,9 @@ class Command(BaseCommand):
     help = (
         "Debt: `debt plan [--input instruments.csv|xlsx] [--capacity capacity.csv] "
         "[--window N] [--refi-rate R] [--json]` prints the peak-shaving plan; "
-        "`debt import FILE --user USERNAME [--valid-only]` imports instruments into the ledger."
+        "`debt import FILE --user USERNAME [--borrower NAME] [--valid-only]` imports "
+        "instruments into the ledger (--borrower: the debt entity of a sheet without a 主体 "
+        "column whose title names none)."
     )
 
     def add_arguments(self, parser):
@@ -31,6 +40,9 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", help="The spreadsheet to import (debt import).")
         parser.add_argument("--user", help="The user the import is made as (debt import).")
         parser.add_argument("--valid-only", action="store_true", dest="valid_only")
+        parser.add_argument(
+            "--borrower", help="The borrower of a sheet without a 主体 column (debt import)."
+        )
         parser.add_argument(
             "--input",
             help="Instruments (.csv or .xlsx): id, entity, kind, principal, rate (%% a year), "
@@ -54,7 +66,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, what, input, capacity, window, refi_rate, json: bool, **options):
         if what == "import":
-            return self.import_file(options["file"], options["user"], options["valid_only"])
+            return self.import_file(
+                options["file"], options["user"], options["valid_only"], options["borrower"]
+            )
         problems = []
         if window is not None and not 1 <= window <= 120:
             problems.append(
@@ -102,12 +116,26 @@ class Command(BaseCommand):
                 f"to {month_label(m.to_month)} (cost {m.cost:,.2f})"
             )
 
-    def import_file(self, file, username, valid_only):
+    def import_file(self, file, username, valid_only, borrower=None):
         if not file or not username:
             raise CommandError(_("debt import needs FILE and --user."), returncode=BAD_INPUT)
         actor = active_user(username, returncode=BAD_INPUT)
+        entity = None
+        if borrower:
+            entity = EntityMatcher(entities_for(actor)).find(borrower)
+            if entity is None:
+                raise CommandError(
+                    _("--borrower %(name)s: no debt entity of that name that %(user)s may enter "
+                      "instruments for.") % {"name": borrower, "user": username},
+                    returncode=BAD_INPUT,
+                )  # fmt: skip
         result = import_from(
-            file, import_instruments, actor=actor, returncode=BAD_INPUT, valid_only=valid_only
+            file,
+            import_instruments,
+            actor=actor,
+            returncode=BAD_INPUT,
+            valid_only=valid_only,
+            entity=entity,
         )
         written = result.created or result.updated or result.unchanged
         if result.errors and not (valid_only and written):
