@@ -471,6 +471,7 @@ class _PdfTable:
         for column in range(len(self.starts)):
             if column == key:
                 continue
+            groups: list[list[int]] = []  # the rows each cell of the column covers
             group: list[int] = []
             for k in range(len(rows) + 1):
                 joined = (
@@ -485,12 +486,40 @@ class _PdfTable:
                 if joined:
                     group.append(k)
                     continue
+                if group:
+                    groups.append(group)
+                group = [k] if k < len(rows) and self.tops[k] is not None else []
+            blank = [not row[column].strip() for row in rows]
+            for group in self._across_pages(groups, blank):
                 if len(group) >= 2:
                     text = "".join(rows[g][column] for g in group)
                     for g in group:
                         rows[g][column] = text
-                group = [k] if k < len(rows) and self.tops[k] is not None else []
         return rows
+
+    def _across_pages(self, groups: list[list[int]], blank: list[bool]) -> list[list[int]]:
+        """The groups of rows a cell covers, a cell that goes on over a page break made
+        one: the page closes the table's part on it with a rule across every column,
+        so the drawing shows such a cell only by its merge on both pages — a group of
+        two rows or more ending the table's part on a page, one of two or more opening
+        it on the next (the row after the first, on the next page, right after it) —
+        and its text is printed on one page only: two merged cells that meet at the
+        break, each with its text, stay two."""
+        out: list[list[int]] = []
+        for group in groups:  # (every row of a group starts on a page: its top is known)
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and len(last) >= 2
+                and len(group) >= 2
+                and group[0] == last[-1] + 1
+                and self.tops[group[0]][0] == self.tops[last[-1]][0] + 1
+                and (all(blank[g] for g in last) or all(blank[g] for g in group))
+            ):
+                out[-1] = last + group
+            else:
+                out.append(group)
+        return out
 
 
 def _table_header(line: list[_Piece]) -> list[list[_Piece]] | None:
