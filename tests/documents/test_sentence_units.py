@@ -9,6 +9,7 @@ import subprocess
 import docx
 import pytest
 
+from mingzhu.documents import actions
 from mingzhu.documents.decompose import decompose
 from mingzhu.documents.reading import read_document
 
@@ -17,6 +18,111 @@ from .test_formats import _pdf, _save, _table
 
 def _rows(text):
     return [(i.title, i.named_lead, tuple(i.named_co)) for i in decompose(text).items]
+
+
+# --- units named in a sentence of the row ----------------------------------------------------
+
+PLAN = """临溪县2029年重点工作任务分解方案
+一、重点任务
+1.完善考核办法。县考核办牵头，将重点工作完成情况纳入年度综合考核，县委组织部配合。
+2.推进农村公路提档升级。新建农村公路30公里。县交通运输局负责，各镇（街道）配合。
+3.强化用地要素保障。统筹盘活存量建设用地，此项工作由县自然资源局牵头
+4.加强重大项目储备。每季度更新项目库。县发展改革委、县财政局按职责分工负责。
+5.县住建局牵头，推进城区停车场建设，新增停车位500个。
+6.实施城乡供水一体化工程，县水务局负责。
+"""
+
+
+def test_a_unit_named_as_the_subject_of_a_clause_leads_the_row():
+    assert _rows(PLAN) == [
+        ("完善考核办法", "县考核办", ("县委组织部",)),
+        ("推进农村公路提档升级", "县交通运输局", ("各镇（街道）",)),
+        ("强化用地要素保障", "县自然资源局", ()),
+        ("加强重大项目储备", "县发展改革委", ("县财政局",)),
+        # the clause naming the unit is no part of the row's head
+        ("推进城区停车场建设，新增停车位500个", "县住建局", ()),
+        ("实施城乡供水一体化工程", "县水务局", ()),
+    ]
+    items = decompose(PLAN).items
+    # named by the text: no keyword guess (项目 → 发改委, 公路 → 交通…)
+    assert all(i.keyword == "" and i.lead_unit == i.named_lead for i in items)
+    assert items[0].unit_words == "县考核办牵头；县委组织部配合"
+
+
+def test_the_actor_of_a_report_or_an_order_is_no_lead():
+    text = (
+        "临溪县2029年重点工作任务分解方案\n一、重点任务\n"
+        "1.改善办学条件。县财政安排教育经费3000万元。\n"
+        "2.推进城东小学建设。县教育局已完成主体工程。\n"
+        "3.做好防汛准备。县水利局要负责做好汛前检查。\n"
+        "4.推进城西中学建设。县教育局牵头，完成了主体工程。\n"
+        "5.加强宣传引导。各级干部负责，各有关部门配合。\n"
+        "6.推进数字乡村建设。建立由县委网信办牵头的工作机制。\n"
+        "7.推进老旧小区改造。县住建局牵头负责。\n"
+    )
+    rows = _rows(text)
+    assert [r[1] for r in rows] == ["", "", "", "", "", "", "县住建局"]
+    assert [r[2] for r in rows] == [()] * 7
+    # the keyword guess stays for the rows that name no unit
+    assert decompose(text).items[0].keyword == "教育"
+
+
+def test_an_item_s_own_sentence_names_its_lead_before_its_heading():
+    text = (
+        "临溪县2029年重点工作任务分解方案\n一、县发展改革委牵头工作\n"
+        "1.编制县域国土空间规划。县自然资源局负责。\n"
+        "2.推进重大项目前期工作。\n"
+    )
+    assert [r[1] for r in _rows(text)] == ["县自然资源局", "县发展改革委"]
+
+
+@pytest.mark.tree
+def test_units_named_in_a_sentence_are_matched_as_a_note_s_are(supervisor):
+    text = (
+        "临溪县2029年重点工作任务分解方案\n一、重点任务\n"
+        "1.加强重大项目储备。县发展改革委负责，县财政局配合。\n"
+        "2.推进城乡融合发展。县城乡融合发展服务中心牵头。\n"
+    )
+    document = actions.load_document(actor=supervisor, text=text)
+    first, second = document.items.prefetch_related("co_units").order_by("sort_order")
+    assert first.lead_unit.code == "YZ-DEPT-FGW"
+    assert [u.code for u in first.co_units.all()] == ["YZ-DEPT-CZJ"]
+    assert first.unmatched_units == ""
+    # a name that matches no unit of the tree: shown for correction, no guess
+    assert second.lead_unit is None and second.unmatched_units == "县城乡融合发展服务中心"
+    assert second.keyword == ""
+
+
+# --- a 纪要's orders on how to work -----------------------------------------------------------
+
+
+def test_a_minutes_run_of_orders_whose_first_runs_long_is_no_rows():
+    for first in (
+        "会议要求,一是要进一步加强组织领导,各责任单位要成立专门班子。",
+        "会议要求，一是要进一步加强组织领导，成立创建工作领导小组，各责任单位要成立专门工作班子。",
+    ):
+        text = (
+            "江澄县人民政府第15次常务会议纪要\n一、研究创建省级卫生县城工作\n"
+            f"{first}二是要进一步营造创建工作氛围,每月调度一次。"
+            "三是要进一步压实工作责任,定期通报情况。\n"
+            "会议就有关具体事项明确如下:\n"
+            "1.关于创建工作经费问题。县财政安排县卫健局创建工作经费60万元。\n"
+        )
+        assert [r[0] for r in _rows(text)] == ["关于创建工作经费问题"], first
+    # orders of work stay rows, whether or not they tell the units too
+    for first in (
+        "会议要求,一是要加快推进城东片区棚户区改造项目征收工作,确保9月底前完成签约,各镇要全力配合。",
+        "会议要求,一是要加快城东片区棚户区改造,确保9月底前完成签约。",
+        "会议要求,一是要加快城东片区棚户区改造,各镇要全力配合。",
+    ):
+        text = (
+            "江澄县人民政府第16次常务会议纪要\n一、研究城东片区棚户区改造工作\n"
+            f"{first}二是要加快安置房建设,年底前完成主体工程。"
+            "三是要进一步压实工作责任,定期通报情况。\n"
+            "会议就有关具体事项明确如下:\n"
+            "1.关于改造工作经费问题。县财政安排县住建局改造工作经费60万元。\n"
+        )
+        assert len(_rows(text)) == 4, first
 
 
 # --- a PDF table's cell merged down over a page break ---------------------------------------
@@ -118,8 +224,11 @@ def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(
     table.cell(1, 2).merge(table.cell(5, 2))
     source = tmp_path / "分解表.docx"
     source.write_bytes(_save(document))
+    # (a profile of its own: another print running at the same time does not lock it)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+        + [str(source)],
         check=True,
         capture_output=True,
         timeout=120,
