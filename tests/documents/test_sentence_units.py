@@ -59,10 +59,11 @@ def test_the_actor_of_a_report_or_an_order_is_no_lead():
         "5.加强宣传引导。各级干部负责，各有关部门配合。\n"
         "6.推进数字乡村建设。建立由县委网信办牵头的工作机制。\n"
         "7.推进老旧小区改造。县住建局牵头负责。\n"
+        "8.完善基层治理体系。坚持县委领导，县政府负责，部门协同，群众参与。\n"
     )
     rows = _rows(text)
-    assert [r[1] for r in rows] == ["", "", "", "", "", "", "县住建局"]
-    assert [r[2] for r in rows] == [()] * 7
+    assert [r[1] for r in rows] == ["", "", "", "", "", "", "县住建局", ""]
+    assert [r[2] for r in rows] == [()] * 8
     # the keyword guess stays for the rows that name no unit
     assert decompose(text).items[0].keyword == "教育"
 

@@ -6358,13 +6358,15 @@ _CLAUSE_ROLE = re.compile(
 _CLAUSE_UNIT = re.compile(
     r"^(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff、]{1,12}[）)]){1,24}?"
     + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处|室|厅|署|社|联')}"
-    + f"|{_tw('馆|组|园|开发区|镇|乡')})$"
+    + f"|{_tw('馆|组|园|开发区|镇|乡|银行|支行|农商行')})$"
     r"|^各(?:镇|乡镇|镇街|镇区|街道|乡|板块)(?:[（(][^（()）]{1,12}[）)])?$"
 )
 _NOT_A_UNIT = re.compile(
     r"^(?:全|本|其|该|此|各(?!镇|乡|街道|板块))|干部|领导|群众|人员|个人|同志|工作|任务|事项|项目|以上|全部"
     r"|[的要将已把在并也均都应须由了]"
 )
+# A clause of a slogan on how work is shared ("党委领导，政府负责，社会协同").
+_LED_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:领导|領導|主导|主導)$")
 # A sentence reporting what is done ("县教育局已完成…", "县财政局牵头，完成了…"): its actors
 # are no lead of the row.
 _REPORTS = re.compile(r"已|(?<![为為除])了|累计|累計|截至|截止|目前|去年|上年")
@@ -6401,8 +6403,11 @@ def sentence_units(text: str) -> tuple[list[str], list[str], list[str], str]:
     for k in dict.fromkeys((0, 1, max(len(sentences) - 1, 0))):
         if k >= len(sentences) or _REPORTS.search(sentences[k]):
             continue
+        clauses = re.split(r"[，,；;：:]", sentences[k])
+        if any(_LED_SLOGAN.match(c.strip()) for c in clauses):
+            continue  # "坚持党委领导，县政府负责，部门协同": how work is shared, in general
         found = []
-        for clause in re.split(r"[，,；;：:]", sentences[k]):
+        for clause in clauses:
             if (named := _clause_units(clause)) is not None:
                 found.append((clause.strip(), *named))
         if not any(role != "co" for _c, role, _n in found):
