@@ -8,6 +8,8 @@ import subprocess
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from mingzhu.documents import actions
 from mingzhu.documents.decompose import decompose
@@ -191,6 +193,14 @@ def test_a_lead_merged_down_over_a_page_break_leads_each_row_it_covers():
     pages, drawn = _table_over_two_pages(leads)
     text, _used = read_document(_pdf(pages, drawn), "分解表.pdf")
     assert [i.named_lead for i in decompose(text).items] == ["县甲局"] * 5 + ["县乙局"]
+    # the header repeated at the top of the second page: the table and the cell go on below it
+    pages, drawn = _table_over_two_pages(leads)
+    pages[1] += [(77, 730, 12, "序号"), (120, 730, 12, "工作任务")]
+    pages[1] += [(330, 730, 12, "牵头单位"), (450, 730, 12, "完成时限")]
+    drawn[1].append((70, 740, 520, 740))
+    text, _used = read_document(_pdf(pages, drawn), "分解表.pdf")
+    assert [i.named_lead for i in decompose(text).items] == ["县甲局"] * 5 + ["县乙局"]
+    assert [i.title for i in decompose(text).items][2] == "改造背街小巷12条"
     # two merged cells meeting at the break, each printed: two leads
     leads = (["县甲局", None, "县丙局", None, None, "县乙局"], [{0, 1}, {2, 3, 4}])
     pages, drawn = _table_over_two_pages(leads)
@@ -208,7 +218,9 @@ def test_a_lead_merged_down_over_a_page_break_leads_each_row_it_covers():
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(tmp_path):
+@pytest.mark.parametrize("repeated", [False, True])
+def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(tmp_path, repeated):
+    # ``repeated``: the header row repeated at the top of the next page (Word's 标题行重复)
     document = docx.Document()
     document.add_paragraph("示例县2031年城市更新任务分解表")
     for _ in range(30):  # the table starts near the foot of the page
@@ -223,6 +235,10 @@ def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(
     table.cell(1, 2).text = "县甲局"
     table.cell(6, 2).text = "县乙局"
     table.cell(1, 2).merge(table.cell(5, 2))
+    if repeated:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(header)
     source = tmp_path / "分解表.docx"
     source.write_bytes(_save(document))
     # (a profile of its own: another print running at the same time does not lock it)

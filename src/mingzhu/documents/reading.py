@@ -389,6 +389,8 @@ class _PdfTable:
         self.ends = [run[-1].end for run in header]
         self.lefts = list(self.starts)
         self.header = [_joined(run) for run in header]
+        self.head_line = list(self.header)  # the header's first line, repeated on a new page
+        self.repeated = False  # reading a header repeated at the top of a page
         self.key = _columns(self.header).get("number", 0)
         self.rows: list[list[str]] = []
         self.in_header = True
@@ -424,6 +426,10 @@ class _PdfTable:
         gap = 0.0 if self.last_y is None else self.last_y - first.y
         if first.x < self.lefts[0] - 0.3 * first.size or gap > 2.5 * first.size:
             return False
+        if self.last_y is None and [_joined(run) for run in runs] == self.head_line:
+            # the header repeated at the top of the next page: the table goes on below it
+            self.repeated, self.last_y = True, first.y
+            return True
         numbered = "number" in _columns(self.header)
         span = len(runs) == 1 and self.column(first.x) == 0 < self.column(runs[0][-1].end)
         if span and not _ROW_NUMBER.fullmatch(_joined(runs[0])):
@@ -435,6 +441,10 @@ class _PdfTable:
         cells = self.cells(runs)
         key = cells[self.key].strip()
         starts_row = bool(_ROW_NUMBER.fullmatch(key)) if numbered else bool(key)
+        if self.repeated and not starts_row:
+            self.last_y = first.y  # (the repeated header's other lines)
+            return True
+        self.repeated = False
         if numbered and key and not starts_row:
             return False
         if starts_row:
