@@ -32,6 +32,7 @@ PLAN = """临溪县2029年重点工作任务分解方案
 4.加强重大项目储备。每季度更新项目库。县发展改革委、县财政局按职责分工负责。
 5.县住建局牵头，推进城区停车场建设，新增停车位500个。
 6.实施城乡供水一体化工程，县水务局负责。
+7.推进城区危桥改造。完成危桥改造5座，新建人行天桥2座。县交通运输局负责。完成时限：2029年底前。
 """
 
 
@@ -44,6 +45,8 @@ def test_a_unit_named_as_the_subject_of_a_clause_leads_the_row():
         # the clause naming the unit is no part of the row's head
         ("推进城区停车场建设，新增停车位500个", "县住建局", ()),
         ("实施城乡供水一体化工程", "县水务局", ()),
+        # the last sentence but a time limit
+        ("推进城区危桥改造", "县交通运输局", ()),
     ]
     items = decompose(PLAN).items
     # named by the text: no keyword guess (项目 → 发改委, 公路 → 交通…)

@@ -6365,6 +6365,11 @@ _NOT_A_UNIT = re.compile(
     r"^(?:全|本|其|该|此|各(?!镇|乡|街道|板块))|干部|领导|群众|人员|个人|同志|工作|任务|事项|项目|以上|全部"
     r"|[的要将已把在并也均都应须由了]"
 )
+# A sentence that only gives a row's time limit ("完成时限：2029年底前", "（2029年6月底前完成）").
+_ONLY_A_TIME_LIMIT = re.compile(
+    r"^[（(]?(?:完成时限|完成时间|时间节点|完成時限|完成時間)?\s*[:：]?\s*"
+    r"[^，,；;：:（()）]{0,20}?(?:前|底|内|末|完成|長期堅持|长期坚持|持续推进)[）)]?$"
+)
 # A clause of a slogan on how work is shared ("党委领导，政府负责，社会协同").
 _LED_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:领导|領導|主导|主導)$")
 # A sentence reporting what is done ("县教育局已完成…", "县财政局牵头，完成了…"): its actors
@@ -6394,8 +6399,11 @@ def _clause_units(clause: str) -> tuple[str, list[str]] | None:
 def sentence_units(text: str) -> tuple[list[str], list[str], list[str], str]:
     """The units a row names in a sentence of its own: (leads, answering units, helping
     units, the words). Read in the row's first sentence, the one after its head, and its
-    last; never in a sentence that reports what is done."""
+    last (or the one before a last that only gives the time limit, "完成时限：年底前"); never
+    in a sentence that reports what is done."""
     sentences = [p for p in re.split(r"[。！？!?\n]", text) if p.strip()]
+    if len(sentences) > 2 and _ONLY_A_TIME_LIMIT.match(sentences[-1].strip()):
+        sentences = sentences[:-1]
     leads: list[str] = []
     answering: list[str] = []
     helping: list[str] = []
