@@ -3233,6 +3233,11 @@ _MANAGING = re.compile(
 # A head ordering how to work in one respect ("思想上要再重视", "工作上要再盘点").
 _ASPECT_ORDER = re.compile(r"^[\u4e00-\u9fff]{2,4}上(?:要|必须|务必)[\u4e00-\u9fff]{1,6}$")
 _OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
+# What an order on how to work speaks of ("要进一步加强组织领导", "要进一步营造创建工作氛围").
+_HOW_TO_WORK = re.compile(
+    r"领导|重视|认识|责任|职责|协调|配合|督查|督办|督促|督导|考核|调度|统筹|宣传|氛围|保障|机制|作风|纪律"
+    r"|合力|联动"
+)
 
 
 _NOTICE_TITLE = re.compile(r"(?:通知|通知書|通知书)$")
@@ -6199,9 +6204,11 @@ _LEADS = re.compile(
 )
 # "主要内容：由县交通运输局牵头，计划完成…": the lead named in the run of a sentence;
 # "由县建设局为主，规划、整治…" says the same.
+# ("此项工作由县自然资源局牵头", "（三）…。该项任务由…牵头": after the work it gives out, at the
+# end of the row.)
 _LED_BY = re.compile(
-    rf"(?:^|(?<=[：:。；;，,\s]))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?)"
-    rf"(?:{_either('牵头')}(?=[，,。；;]|{_either('负责|组织|实施')})|[为為]主(?=[，,。；;]))"
+    rf"(?:^|(?<=[：:。；;，,\s])|(?<=工作|任务|事项|任務))由(?P<lead>[^，,。；;：:（()）由]{{2,30}}?)"
+    rf"(?:{_either('牵头')}(?=[，,。；;]|{_either('负责|组织|实施')}|\s*$)|[为為]主(?=[，,。；;]))"
 )
 # "（国务院各部门分别负责，年内持续推进）", "（市民政局负责）": the units answering for the item
 # when none leads; the first named leads.
@@ -6324,6 +6331,102 @@ def _units_line(text: str) -> str:
     return lines[-1]
 
 
+# A unit a row names as the subject of a clause of its own, with the part it plays and
+# nothing else ("3.完善考核办法。县考核办牵头，将…纳入年度考核，县委组织部配合。", "…。县发展
+# 改革委负责，各镇（街道）配合。", "县发展改革委、县财政局按职责分工负责。"): the clause is the
+# names and a word of leading (牵头), answering (负责, 落实) or helping (配合, 参与, 协同…).
+_CLAUSE_ROLE = re.compile(
+    r"^(?P<names>[^，,。；;：:！？!?\s]{2,80}?)(?P<role>"
+    + _either("牵头")
+    + r"(?:"
+    + _either("负责|落实")
+    + r")?|(?:分别|共同|具体|"
+    + _either("按职责分工|按照职责分工|按职责")
+    + r")?(?:"
+    + _either("负责")
+    + r"(?:"
+    + _either("落实")
+    + r")?|"
+    + _either("落实")
+    + r")|(?P<helps>"
+    + _either("配合|参与|协同|协助|协办")
+    + r"))$"
+)
+# The name of a unit in such a clause: a body of the county by the word that ends its name
+# (局, 委, 办, 中心, 政府…), or all the towns (各镇（街道）, 各乡镇); not people (干部, 领导),
+# nor words of the sentence around it (要, 已, 将, 的, 工作, 全部…).
+_CLAUSE_UNIT = re.compile(
+    r"^(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff、]{1,12}[）)]){1,24}?"
+    + f"(?:{_tw('局|委|办|队|会|院|中心|政府|办事处|街道|公司|集团|部|所|站|处|室|厅|署|社|联')}"
+    + f"|{_tw('馆|组|园|开发区|镇|乡|银行|支行|农商行')})$"
+    r"|^各(?:镇|乡镇|镇街|镇区|街道|乡|板块)(?:[（(][^（()）]{1,12}[）)])?$"
+)
+_NOT_A_UNIT = re.compile(
+    r"^(?:全|本|其|该|此|各(?!镇|乡|街道|板块))|干部|领导|群众|人员|个人|同志|工作|任务|事项|项目|以上|全部"
+    r"|[的要将已把在并也均都应须由了]"
+)
+# A sentence that only gives a row's time limit ("完成时限：2029年底前", "（2029年6月底前完成）").
+_ONLY_A_TIME_LIMIT = re.compile(
+    r"^[（(]?(?:完成时限|完成时间|时间节点|完成時限|完成時間)?\s*[:：]?\s*"
+    r"[^，,；;：:（()）]{0,20}?(?:前|底|内|末|完成|長期堅持|长期坚持|持续推进)[）)]?$"
+)
+# A clause of a slogan on how work is shared ("党委领导，政府负责，社会协同").
+_LED_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:领导|領導|主导|主導)$")
+# A sentence reporting what is done ("县教育局已完成…", "县财政局牵头，完成了…"): its actors
+# are no lead of the row.
+_REPORTS = re.compile(r"已|(?<![为為除])了|累计|累計|截至|截止|目前|去年|上年")
+
+
+def _clause_units(clause: str) -> tuple[str, list[str]] | None:
+    """(the part, the names) of a clause naming units and the part they play, or None."""
+    m = _CLAUSE_ROLE.match(clause.strip())
+    if not m:
+        return None
+    names = [n.strip() for n in m.group("names").split("、")]
+    names = [n for n in names if _CLAUSE_UNIT.match(n) and not _NOT_A_UNIT.search(n)]
+    if not names or len(names) < m.group("names").count("、") + 1 and not m.group("helps"):
+        return None  # (a lead's list holding words that are no unit: no lead)
+    role = (
+        "co"
+        if m.group("helps")
+        else "lead"
+        if "牵" in m.group("role") or "牽" in m.group("role")
+        else "answer"
+    )
+    return role, names
+
+
+def sentence_units(text: str) -> tuple[list[str], list[str], list[str], str]:
+    """The units a row names in a sentence of its own: (leads, answering units, helping
+    units, the words). Read in the row's first sentence, the one after its head, and its
+    last (or the one before a last that only gives the time limit, "完成时限：年底前"); never
+    in a sentence that reports what is done."""
+    sentences = [p for p in re.split(r"[。！？!?\n]", text) if p.strip()]
+    if len(sentences) > 2 and _ONLY_A_TIME_LIMIT.match(sentences[-1].strip()):
+        sentences = sentences[:-1]
+    leads: list[str] = []
+    answering: list[str] = []
+    helping: list[str] = []
+    words: list[str] = []
+    for k in dict.fromkeys((0, 1, max(len(sentences) - 1, 0))):
+        if k >= len(sentences) or _REPORTS.search(sentences[k]):
+            continue
+        clauses = re.split(r"[，,；;：:]", sentences[k])
+        if any(_LED_SLOGAN.match(c.strip()) for c in clauses):
+            continue  # "坚持党委领导，县政府负责，部门协同": how work is shared, in general
+        found = []
+        for clause in clauses:
+            if (named := _clause_units(clause)) is not None:
+                found.append((clause.strip(), *named))
+        if not any(role != "co" for _c, role, _n in found):
+            continue  # (units helping, "各镇（街道）配合", name no lead)
+        for clause, role, names in found:
+            {"lead": leads, "answer": answering, "co": helping}[role].extend(names)
+            words.append(clause)
+        break
+    return leads, answering, helping, "；".join(words)
+
+
 # The marks a table sets before its lead among the units of a row ("★财政局、税务局").
 _LEAD_STARS = ("★", "☆")
 
@@ -6395,6 +6498,11 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
         # flattened one cell a line without its header; the first unit leads.
         words.append(units)
         answerable = _names(units)
+    if not leads and not answerable and (said := sentence_units(text))[3]:
+        # "县考核办牵头，将…，县委组织部配合。": the units a sentence of the row names.
+        leads, answerable, helping, sentence_words = said
+        co += helping
+        words.append(sentence_words)
     if not leads and (led := [n for n in answerable if re.search(r"(?:牵头|牽頭)$", n)]):
         # "责任单位：县扶贫开发办牵头，县教育和体育局…参加": the unit marked as leading.
         leads = [re.sub(r"(?:牵头|牽頭)$", "", led[0])]
@@ -6412,6 +6520,23 @@ def named_units(text: str) -> tuple[str, list[str], str, str]:
     lead = leads[0] if leads else ""
     others = [n for n in leads[1:] + answerable + co if n != lead]
     return lead, list(dict.fromkeys(others)), leader, "；".join(words)
+
+
+def _without_unit_clauses(title: str, words: str) -> str:
+    """A row's head without the clauses at its start or end that named its units
+    ("县住建局牵头，推进城区停车场建设" → 推进城区停车场建设); the head itself when nothing else
+    is left."""
+    said = set(words.split("；"))
+    clauses = re.split(r"([，,；;])", title)
+    parts = [
+        (clauses[k], clauses[k + 1] if k + 1 < len(clauses) else "")
+        for k in range(0, len(clauses), 2)
+    ]
+    while len(parts) > 1 and parts[0][0].strip() in said and _clause_units(parts[0][0]):
+        parts = parts[1:]
+    while len(parts) > 1 and parts[-1][0].strip() in said and _clause_units(parts[-1][0]):
+        parts = parts[:-1]
+    return "".join(c + sep for c, sep in parts).strip().rstrip("，,；;").strip() or title
 
 
 def heading_lead(title: str) -> str:
@@ -6494,6 +6619,8 @@ def read_units(item: Item, section_lead: str) -> None:
     if lead:
         item.lead_unit = lead
     item.title = without_units_note(item.title) or item.title
+    if lead and words:
+        item.title = _without_unit_clauses(item.title, words)
     if (
         lead
         and item.title.startswith("由")
@@ -7124,6 +7251,23 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                     item.title = head  # a quoted item's title is its first sentence, whole
         share_group_note(section.items)
         told = [is_instruction(i, section.title, notice, told_span) for i in section.items]
+        if minutes:
+            # "会议要求，一是要进一步加强组织领导，…，各责任单位要成立专门班子。二是要…": in a
+            # 纪要, an order on how to work (its first clause short and on leading, duty,
+            # oversight…) that tells every unit is an instruction however far its sentence
+            # runs (as a short one is); an order of work ("要加快…改造，各镇要…") is not.
+            told = [
+                t
+                or (
+                    not i.named_lead
+                    and i.rule.endswith("是")
+                    and i.title.startswith("要")
+                    and len(head := re.split(r"[，,]", i.title, maxsplit=1)[0]) <= 16
+                    and bool(_HOW_TO_WORK.search(head.translate(_PLAIN)))
+                    and bool(_TO_EVERYONE.search(i.text[:300].translate(_PLAIN)))
+                )
+                for t, i in zip(told, section.items, strict=True)
+            ]
         for k in range(1, len(told)):
             previous, item = section.items[k - 1], section.items[k]
             if (

@@ -389,6 +389,8 @@ class _PdfTable:
         self.ends = [run[-1].end for run in header]
         self.lefts = list(self.starts)
         self.header = [_joined(run) for run in header]
+        self.head_line = list(self.header)  # the header's first line, repeated on a new page
+        self.repeated = False  # reading a header repeated at the top of a page
         self.key = _columns(self.header).get("number", 0)
         self.rows: list[list[str]] = []
         self.in_header = True
@@ -424,6 +426,10 @@ class _PdfTable:
         gap = 0.0 if self.last_y is None else self.last_y - first.y
         if first.x < self.lefts[0] - 0.3 * first.size or gap > 2.5 * first.size:
             return False
+        if self.last_y is None and [_joined(run) for run in runs] == self.head_line:
+            # the header repeated at the top of the next page: the table goes on below it
+            self.repeated, self.last_y = True, first.y
+            return True
         numbered = "number" in _columns(self.header)
         span = len(runs) == 1 and self.column(first.x) == 0 < self.column(runs[0][-1].end)
         if span and not _ROW_NUMBER.fullmatch(_joined(runs[0])):
@@ -435,6 +441,10 @@ class _PdfTable:
         cells = self.cells(runs)
         key = cells[self.key].strip()
         starts_row = bool(_ROW_NUMBER.fullmatch(key)) if numbered else bool(key)
+        if self.repeated and not starts_row:
+            self.last_y = first.y  # (the repeated header's other lines)
+            return True
+        self.repeated = False
         if numbered and key and not starts_row:
             return False
         if starts_row:
@@ -471,6 +481,7 @@ class _PdfTable:
         for column in range(len(self.starts)):
             if column == key:
                 continue
+            groups: list[list[int]] = []  # the rows each cell of the column covers
             group: list[int] = []
             for k in range(len(rows) + 1):
                 joined = (
@@ -485,12 +496,40 @@ class _PdfTable:
                 if joined:
                     group.append(k)
                     continue
+                if group:
+                    groups.append(group)
+                group = [k] if k < len(rows) and self.tops[k] is not None else []
+            blank = [not row[column].strip() for row in rows]
+            for group in self._across_pages(groups, blank):
                 if len(group) >= 2:
                     text = "".join(rows[g][column] for g in group)
                     for g in group:
                         rows[g][column] = text
-                group = [k] if k < len(rows) and self.tops[k] is not None else []
         return rows
+
+    def _across_pages(self, groups: list[list[int]], blank: list[bool]) -> list[list[int]]:
+        """The groups of rows a cell covers, a cell that goes on over a page break made
+        one: the page closes the table's part on it with a rule across every column,
+        so the drawing shows such a cell only by its merge on both pages — a group of
+        two rows or more ending the table's part on a page, one of two or more opening
+        it on the next (the row after the first, on the next page, right after it) —
+        and its text is printed on one page only: two merged cells that meet at the
+        break, each with its text, stay two."""
+        out: list[list[int]] = []
+        for group in groups:  # (every row of a group starts on a page: its top is known)
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and len(last) >= 2
+                and len(group) >= 2
+                and group[0] == last[-1] + 1
+                and self.tops[group[0]][0] == self.tops[last[-1]][0] + 1
+                and (all(blank[g] for g in last) or all(blank[g] for g in group))
+            ):
+                out[-1] = last + group
+            else:
+                out.append(group)
+        return out
 
 
 def _table_header(line: list[_Piece]) -> list[list[_Piece]] | None:
