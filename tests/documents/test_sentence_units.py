@@ -3,14 +3,12 @@
 纪要's run of orders on how to work whose first runs long; a PDF table's cell merged down over
 rows that cross a page break. Composed examples (invented names and figures)."""
 
-import shutil
-import subprocess
-
 import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from mingzhu.core.testing import to_pdf
 from mingzhu.documents import actions
 from mingzhu.documents.decompose import decompose
 from mingzhu.documents.reading import read_document
@@ -220,7 +218,6 @@ def test_a_lead_merged_down_over_a_page_break_leads_each_row_it_covers():
     )
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("repeated", [False, True])
 def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(tmp_path, repeated):
     # ``repeated``: the header row repeated at the top of the next page (Word's 标题行重复)
@@ -244,16 +241,8 @@ def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(
         table.rows[0]._tr.get_or_add_trPr().append(header)
     source = tmp_path / "分解表.docx"
     source.write_bytes(_save(document))
-    # (a profile of its own: another print running at the same time does not lock it)
-    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
-    subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
-        + [str(source)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    from_pdf, _used = read_document((tmp_path / "分解表.pdf").read_bytes(), "分解表.pdf")
+    (printed,) = to_pdf([source], tmp_path)
+    from_pdf, _used = read_document(printed.read_bytes(), "分解表.pdf")
     from_word, _used = read_document(source.read_bytes(), "分解表.docx")
     leads = [i.named_lead for i in decompose(from_pdf).items]
     assert leads == ["县甲局"] * 5 + ["县乙局"]
