@@ -4505,6 +4505,11 @@ _INDEX = re.compile(
 
 
 _OPENING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*[，,]")
+# The clause after "为到2035年" that names it the aim a plan's figures lay the ground for
+# ("…,为到2035年人均国内生产总值比2020年翻一番…打好基础").
+_FOUNDATION = re.compile(
+    r"[^。；;！？!?]{0,80}?(?:打好|奠定|打下|打牢|夯实)[^。；;，,]{0,6}?(?:基础|基礎)"
+)
 
 
 # The clause after a year that opens it, reaching a level ("2025年数字经济…比重达到13.5%").
@@ -4529,6 +4534,12 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                 day = dt.date(_PLAN_END[m.group("plan")], 12, 31)
             elif _TERM_UNTIL.search(sentence[max(0, m.start() - 12) : m.start("year")]):
                 continue  # "…等政策延续执行至2027年底": how long a policy runs, no deadline
+            elif (
+                m.group("to")
+                and sentence[max(0, m.start() - 1) : m.start()] in ("为", "為")
+                and _FOUNDATION.match(sentence, m.end())
+            ):
+                continue  # "为到2035年…打好基础": the aim the figures serve, no date of theirs
             else:
                 if not (m.group("to") or m.group("tail") is not None and m.group("tail") != ""):
                     # A bare year ("2023 年是…") names a time, not a deadline; a year
@@ -6687,6 +6698,18 @@ _PAGE_DATE = re.compile(
 )
 
 
+# The date a stored page carries as a field before its text (" date 2026-03-06 十四届…").
+_FIELD_DATE = re.compile(r"^\s*date\s+(?P<year>(?:19|20)\d{2})-\d{1,2}-\d{1,2}(?!\d)")
+
+
+def _field_year(paragraphs: list[str]) -> int | None:
+    """The year of the date field a stored page opens with: the page's own, before the
+    years its body speaks of ("…比2020年翻一番" is no year of the text)."""
+    if paragraphs and (m := _FIELD_DATE.match(paragraphs[0])):
+        return int(m.group("year"))
+    return None
+
+
 def _page_year(paragraphs: list[str]) -> int | None:
     """The year of the date a page prints above the text (发文日期, 成文日期), for a text
     that names no year of its own."""
@@ -7117,7 +7140,13 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         # "…票决产生了2032年民生实事项目" over a date line of December 2031: the year
         # whose work the text plans is its year.
         year = planned
-    year = year or _year(joined) or _page_year(paragraphs) or cited_year(paragraphs)
+    year = (
+        year
+        or _field_year(paragraphs)
+        or _year(joined)
+        or _page_year(paragraphs)
+        or cited_year(paragraphs)
+    )
     notice = notice_end(body, body_offsets, [i.start for s in sections for i in s.items])
     told_span = notice_points(body, body_offsets)
     # A notice of its own: it sends no document (no rows under its date line, no points
@@ -7589,14 +7618,26 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     cited = [m.span(1) for m in _CITED_GOAL.finditer(joined)]
     if cited:
         targets = [t for t in targets if not any(a <= t.start < b for a, b in cited)]
+    # The goals of a five-year plan's period a text sets out under a heading naming it
+    # ("二、「十五五」时期主要目标和重大任务") or in paragraphs opened by one naming the plan
+    # ("…审议批准十五五规划纲要草案，…提出…年均增长7%以上。"): due by the plan's last year,
+    # its yearly averages too, not by the year of the text.
+    for start, end, day, words in _plan_spans(sections, body, body_offsets):
+        for target in targets:
+            if target.deadline is None and start <= target.start < end:
+                target.deadline, target.deadline_rule = day, words
     # What a year's report, plan or work commits to without a date of its own is due by
     # the year's end, and what a plan for a span of years commits to by the span's end:
     # when the text says which itself (its title, date line or own 文号).
     if ends := period_end(title, paragraphs, issued_on, planned):
         end, words = ends
+        # (a span of years, "（2024—2026年）" or a five-year plan's: a yearly average over
+        # it, "年均增长7%以上", is judged at its end)
+        spans_years = bool(_TITLE_SPAN.search(words) or five_year_plan(title))
         for target in targets:
+            said = target.text.replace("年均", "") if spans_years else target.text
             if target.deadline is None and (
-                not _RECURRING.search(target.text) or _OF_THE_YEAR.match(target.indicator)
+                not _RECURRING.search(said) or _OF_THE_YEAR.match(target.indicator)
             ):
                 # ("每月5日前汇总…，确保年度任务完成率达100%": the year's figure, though its
                 # sentence runs on a cadence)
@@ -7615,6 +7656,43 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
 
 
 _FIVE_YEARS = re.compile(r"(?:未来|今后|未來|今後)\s*(?:五|5)\s*年")
+# A year a paragraph speaks of as its own time ("今年", "2026年"), not one it compares
+# with ("比2020年", "較2020年", "从2020年的…").
+_OWN_TIME = re.compile(
+    r"今年|本年|年内|年內|明年|(?<![比较較从從由至到])(?<!\d)(?P<year>(?:19|20)\d{2})\s*年"
+)
+
+
+def _plan_spans(
+    sections: list[Section], body: list[str], offsets: list[int]
+) -> list[tuple[int, int, dt.date, str]]:
+    """(start, end, due, words) of the parts of a text that set out the goals of a
+    five-year plan's period: a section whose heading names the period and no year of its
+    own ("二、「十五五」时期主要目标和重大任务"); a paragraph naming the plan
+    ("…十五五规划纲要草案…") that speaks of no year of its own (今年, 2026年; a year
+    compared with or one after the plan's last, "比2020年", "至2035年", is none), and the
+    paragraphs after it to the next that does, or to a heading."""
+    spans = []
+
+    def own_years(text: str, last: int) -> bool:
+        return any(
+            not m.group("year") or int(m.group("year")) <= last for m in _OWN_TIME.finditer(text)
+        )
+
+    for section in sections:
+        if (plan := five_year_plan(section.title)) and not own_years(section.title, plan[1]):
+            spans.append((section.start, section.end, dt.date(plan[1], 12, 31), plan[2]))
+    opened: tuple[int, dt.date, str] | None = None
+    for para, offset in zip(body, offsets, strict=True):
+        plan = five_year_plan(para)
+        if opened is not None and (_level(para) or (plan is None and own_years(para, 9999))):
+            spans.append((opened[0], offset, opened[1], opened[2]))
+            opened = None
+        if opened is None and plan is not None and not own_years(para, plan[1]):
+            opened = (offset, dt.date(plan[1], 12, 31), plan[2])
+    if opened is not None:
+        spans.append((opened[0], offsets[-1] + len(body[-1]) + 1, opened[1], opened[2]))
+    return spans
 
 
 def _row_line(item: Item) -> str:

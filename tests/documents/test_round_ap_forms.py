@@ -1,0 +1,74 @@
+"""Forms met in texts setting numeric targets for the 十五五 period and its first year (a
+national report's summaries in the press, a city's report news, a province's goals, county
+reports looking back): composed examples (invented names and figures)."""
+
+from mingzhu.documents.decompose import decompose
+
+
+def _targets(text):
+    return {
+        (t.indicator, t.comparator, str(t.value), t.unit, str(t.deadline))
+        for t in decompose(text).targets
+    }
+
+
+def _dated(text):
+    return [(t.indicator, str(t.value), str(t.deadline)) for t in decompose(text).targets]
+
+
+def _has(dated, name, value, due):
+    return any(name in n and v == value and d == due for n, v, d in dated)
+
+
+def test_the_goals_under_a_heading_naming_a_five_year_plans_period_are_due_by_its_end():
+    text = (
+        "临溪县政府工作报告要点\n\n"
+        "一、2030年工作回顾\n\n"
+        "全县生产总值增长5%\n\n"
+        "城镇新增就业2100人\n\n"
+        "二、「十六五」时期主要目标和重大任务\n\n"
+        "全县研发经费投入年均增长8%以上\n\n"
+        "单位生产总值二氧化碳排放累计降低15%\n\n"
+        "人均预期寿命提高到81岁\n\n"
+        "三、2031年经济社会发展主要预期目标\n\n"
+        "地区生产总值增长6%左右\n\n"
+        "城镇新增就业2000人以上\n"
+    )
+    dated = _dated(text)
+    assert _has(dated, "研发经费投入", "8", "2035-12-31")
+    assert _has(dated, "二氧化碳排放", "15", "2035-12-31")
+    assert _has(dated, "人均预期寿命", "81", "2035-12-31")
+    assert _has(dated, "地区生产总值", "6", "2031-12-31")
+
+
+def test_the_paragraphs_a_paragraph_naming_the_plan_opens_are_due_by_its_end():
+    text = (
+        "临溪县人大会议开幕\n"
+        "会议将审议批准临溪县十六五规划纲要草案，创新方面提出城乡居民收入年均增长7%以上。\n"
+        "推进共同富裕，劳动年龄人口平均受教育年限提高到12.1年；人均预期寿命提高到81岁。\n"
+        "县长指出，今年发展主要预期目标是地区生产总值增长6%以上。\n"
+    )
+    dated = _dated(text)
+    assert _has(dated, "城乡居民收入", "7", "2035-12-31")
+    assert _has(dated, "平均受教育年限", "12.1", "2035-12-31")
+    assert _has(dated, "人均预期寿命", "81", "2035-12-31")
+
+
+def test_a_year_a_purpose_clause_names_dates_no_figure_of_the_sentence():
+    text = (
+        "临溪县“十六五”规划纲要要点\n"
+        "草案提出县域生产总值增长保持在合理区间,为到2045年人均生产总值比2030年翻一番打好基础,"
+        "提出全社会研发经费投入年均增长7%以上,数字经济核心产业增加值占生产总值比重达到11%\n"
+    )
+    dated = _dated(text)
+    assert _has(dated, "研发经费投入", "7", "2035-12-31")
+    assert _has(dated, "数字经济核心产业", "11", "2035-12-31")
+
+
+def test_the_date_field_a_stored_page_opens_with_gives_its_year():
+    text = (
+        " date 2031-03-06 临溪县两会昨日开幕。报告回顾,比2030年增加项目12个,较2030年提高3个百分点,"
+        "2030年完成投资8亿元。\n"
+        "县长指出,今年发展主要预期目标是地区生产总值增长6%以上。\n"
+    )
+    assert _has(_dated(text), "地区生产总值", "6", "2031-12-31")
