@@ -72,3 +72,21 @@ def test_the_date_field_a_stored_page_opens_with_gives_its_year():
         "县长指出,今年发展主要预期目标是地区生产总值增长6%以上。\n"
     )
     assert _has(_dated(text), "地区生产总值", "6", "2031-12-31")
+
+
+def test_what_a_budget_intends_commits_its_sums_arranged_exactly():
+    text = (
+        "临溪县2031年预算安排要点\n"
+        "今年赤字率拟按3%左右安排,拟发行县级专项债券1.2万亿元,拟安排县级国有资本经营预算0.6万亿元。\n"
+        "模拟考试拟定方案12个,虚拟课堂开设30个。\n"
+    )
+    found = _targets(text)
+    assert len(found) == 3  # (模拟, 拟定, 虚拟: no intent)
+    assert ("赤字率", "=", "3", "%", "2031-12-31") in found
+    assert ("发行县级专项债券", "=", "1.2", "万亿元", "2031-12-31") in found
+    assert ("安排县级国有资本经营预算", "=", "0.6", "万亿元", "2031-12-31") in found
+
+
+def test_energy_is_measured_in_tonnes_of_standard_coal():
+    text = "临溪县2031年能源工作要点\n力争全县能源综合生产能力达到58万吨标准煤。\n"
+    assert ("能源综合生产能力", ">=", "58", "万吨标准煤", "2031-12-31") in _targets(text)

@@ -241,15 +241,15 @@ def _wrap_width(widths: list[int]) -> float | None:
 # read in either form (實施 as 实施, 萬畝 as 万亩).
 _S2T = str.maketrans(
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备预确争将体导则领",
+    "规团总称责单时计划阶标购备预确争将体导则领拟",
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備預確爭將體導則領",
+    "規團總稱責單時計劃階標購備預確爭將體導則領擬",
 )
 _T2S = str.maketrans(
     "實設開創舉組織現進項處畝萬億戶輛張臺條場間對噸頃個達於過內長減級產養訓裝擴復網務營動認辦園區農業興發車層醫衛療調盤額資樣館鎮縣"
-    "規團總稱責單時計劃階標購備預確爭將體導則領",
+    "規團總稱責單時計劃階標購備預確爭將體導則領擬",
     "实设开创举组织现进项处亩万亿户辆张台条场间对吨顷个达于过内长减级产养训装扩复网务营动认办园区农业兴发车层医卫疗调盘额资样馆镇县"
-    "规团总称责单时计划阶标购备预确争将体导则领",
+    "规团总称责单时计划阶标购备预确争将体导则领拟",
 )
 
 
@@ -3993,6 +3993,10 @@ UNITS = (
     "人",
     "万户",
     "户",
+    # energy in tonnes of standard coal ("能源综合生产能力达到58亿吨标准煤")
+    "亿吨标准煤",
+    "万吨标准煤",
+    "吨标准煤",
     "万吨",
     "吨",
     "万千瓦",
@@ -4145,6 +4149,9 @@ _QUALITATIVE = re.compile(
 COMMITMENT = re.compile(
     _tw("力争|确保|争取|努力|目标|计划|预期")
     + r"|(?<![现現])[将將]|到\s*\d{4}\s*年|十[四五六]五|年底前|今年要"
+    # "赤字率拟按4%左右安排", "拟发行超长期特别国债1.3万亿元": what a budget or plan intends
+    # (not 模拟, 虚拟, 拟定, 拟任)
+    + r"|(?<![模虚虛])[拟擬](?![定任稿人制])"
     # "6月底前，…主体工程基本完工": a time limit set for the work
     + r"|(?<![个個\d])\d{1,2}\s*月(?:底|末)前"
     # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
@@ -4208,7 +4215,7 @@ _LEADING_NOISE = re.compile(
     r"^(?:"
     # (the words in traditional characters too: "確保全縣村莊綠化覆蓋率…")
     + _tw(
-        r"力争|确保|争取|努力|预计|计划|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|即|"
+        r"力争|确保|争取|努力|预计|计划|拟|要|使|让|推动|其中|全年|全市|今年|年内|年底前|每年|在|将|并|和|及|即|"
         # "提出全社会研发经费投入年均增长7%以上": what a plan sets out
         r"提出|"
         r"我们|我市|全县|全区|上半年|下半年"
@@ -4932,9 +4939,13 @@ def targets_in(
             and _AIM_AFTER.match(after)
             and _RATE_REACHES.search(text, 0, m.start("num"))
         )
-        if (not within and not listed and after[:1] not in _AFTER_OK and not aim) or (
-            after[:1] == "的" and not aim
-        ):
+        # "赤字率拟按4%左右安排": the level a budget arranges a rate at.
+        arranged = bool(
+            re.match(r"安排|执行|執行", after) and re.search(r"按\s*$", text[: m.start("num")])
+        )
+        if (
+            not within and not listed and after[:1] not in _AFTER_OK and not aim and not arranged
+        ) or (after[:1] == "的" and not aim):
             continue  # "20 亿元以上产业项目", "8亩以下（不含8亩）的项目用地": a size, not a target
         if _some(m) or _in_aside(text, m.start("num")):
             continue
@@ -4949,6 +4960,9 @@ def targets_in(
             comparator, words = ">=", m.group("over")  # "占地500余亩": more than 500
         name, start = _indicator(text, m.start())
         verb = _ADDING.search(text[start : m.start()])
+        if arranged:
+            name = re.sub(r"(?:拟|擬)?按$", "", name)
+            comparator, words = comparator or "=", words or "按…安排"
         if comparator is None and (raised := _RAISED_TO.fullmatch(name)):
             # "提高行政村卫生室运行经费补助至6000元": the level a standard is set at.
             name, comparator, words = raised.group("what"), "=", f"{raised.group(1)}…至"
@@ -5784,8 +5798,9 @@ def _a_size(unit: str, obj: str) -> bool:
 
 
 # "增长8%、力争9%": a second figure the office strives for.
-_MONEY = set(_tw("亿元|万元|元").split("|"))
-_SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付"))
+_MONEY = set(_tw("万亿元|亿元|万元|元").split("|"))
+# (发行: "拟发行超长期特别国债1.3万亿元", a sum a budget raises)
+_SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付|发行"))
 # The treasury that puts a sum in, named before its verb ("县财政安排…", "市级财政统筹下达…").
 _TREASURY_SPENDS = re.compile(
     r"^(?:[省市县区縣區]级?|本级)?(?:财政|財政)(?:局)?(?:统筹|統籌|每年)?"
