@@ -12,6 +12,10 @@ def _targets(text):
     }
 
 
+def _rows(text):
+    return [(i.title, i.named_lead, str(i.deadline)) for i in decompose(text).items]
+
+
 def _dated(text):
     return [(t.indicator, str(t.value), str(t.deadline)) for t in decompose(text).targets]
 
@@ -90,3 +94,31 @@ def test_what_a_budget_intends_commits_its_sums_arranged_exactly():
 def test_energy_is_measured_in_tonnes_of_standard_coal():
     text = "临溪县2031年能源工作要点\n力争全县能源综合生产能力达到58万吨标准煤。\n"
     assert ("能源综合生产能力", ">=", "58", "万吨标准煤", "2031-12-31") in _targets(text)
+
+
+def test_the_parts_of_a_report_looking_back_give_no_rows_and_no_targets():
+    text = (
+        "临溪县政府工作报告摘要\n"
+        "■ 2030年成绩单\n"
+        "●全县地区生产总值增长6%左右\n"
+        "●粮食总产达到55万吨\n"
+        "■ 2031年经济社会发展的主要预期目标\n"
+        "●地区生产总值增长6.5%左右\n"
+        "●城镇新增就业3000人以上\n"
+    )
+    assert _rows(text) == []
+    assert {(t[0][:4], t[2]) for t in _targets(text)} == {
+        ("地区生产", "6.5"),
+        ("城镇新增", "3000"),
+    }
+
+
+def test_a_look_back_heading_run_into_its_first_sentence_opens_a_part_of_results():
+    text = (
+        "临溪县2031年政府工作报告\n"
+        "各位代表: 现在,我代表县人民政府向大会报告工作,请予审议。 一、2030年工作回顾 2030年是"
+        "“十五五”规划冲刺之年。一是经济持续回升向好。全县生产总值达到256亿元、增长5.4%,"
+        "“十五五”时期累计新建学校12所。二是新质生产力加快发展。\n"
+    )
+    assert _rows(text) == []
+    assert _targets(text) == set()

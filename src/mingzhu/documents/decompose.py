@@ -2909,6 +2909,8 @@ _PAGE_MARK_TITLE = re.compile(
 # 2022年，…"): a paragraph of its own.
 _RUN_IN_PART = re.compile(
     rf"(?<=[。：:])(?=[一二三四五六七八九十]{{1,2}}、\s*(?:{_tw('总体要求|指导思想|主要目标|工作目标|总体目标|基本原则|重点任务|主要任务|保障措施')}))"
+    # "…请予审议。 一、2025年工作回顾 2025年是…": a report's part looking back
+    r"|(?<=[。：:])\s*(?=[一二三四五六七八九十]{1,2}、\s*(?:(?:19|20)\d{2}\s*年)?[^，,。；;\s]{0,10}?工作回[顾顧]\s)"
 )
 
 
@@ -3142,6 +3144,8 @@ def _heads_goals(para: str) -> bool:
     """A line heading a text's goals: "主要目标", or the year's expected targets in more
     words ("建议全年经济社会发展预期目标"), or a sentence ending in the words that
     introduce them ("…努力实现以下目标："), or a short one naming them ("主要目标是：…")."""
+    # ("■ 2025年经济社会发展的主要预期目标": a heading marked as the points below it are)
+    para = re.sub(r"^[■◆]\s*", "", para)
     return bool(
         GOALS.match(para.strip("。.：: "))
         or _GOALS_LINE.match(para)
@@ -5000,11 +5004,18 @@ def targets_in(
                     continue
                 name = results[-1].indicator + name[-2:]
             comparator, words = ">=", verb.group(0) if verb is not None else ""
-            if m.group("unit") in _MONEY and (
-                _SPENDING.match(name)
-                or _TREASURY_SPENDS.match(name)  # "县财政安排县卫计局…经费50万元"
-                or name.endswith(("总投资", "總投資", "预算", "預算", "投资计划", "投資計劃"))
-                or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
+            if (
+                (
+                    m.group("unit") in ("万亿元", "萬億元")
+                    and _SPENDING.match(name)  # "拟安排地方政府专项债券4.4万亿元"
+                )
+                or m.group("unit") in _MONEY
+                and (
+                    _SPENDING.match(name)
+                    or _TREASURY_SPENDS.match(name)  # "县财政安排县卫计局…经费50万元"
+                    or name.endswith(("总投资", "總投資", "预算", "預算", "投资计划", "投資計劃"))
+                    or re.search(r"投[资資](?:完成)?$", name)  # "全年完成工业投资1200亿元"
+                )
             ):
                 comparator, words = "=", name[:2]  # "投入资金6000万元": a sum, as 投资…建设 is
         if _ONLY_A_VERB.fullmatch(name):
@@ -5798,7 +5809,7 @@ def _a_size(unit: str, obj: str) -> bool:
 
 
 # "增长8%、力争9%": a second figure the office strives for.
-_MONEY = set(_tw("万亿元|亿元|万元|元").split("|"))
+_MONEY = set(_tw("亿元|万元|元").split("|"))
 # (发行: "拟发行超长期特别国债1.3万亿元", a sum a budget raises)
 _SPENDING = re.compile(_tw("投入|投资|安排|下达|筹集|拨付|发行"))
 # The treasury that puts a sum in, named before its verb ("县财政安排…", "市级财政统筹下达…").
@@ -7412,6 +7423,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 item.long_running = False
                 if yearly:
                     item.deadline, item.deadline_words = dt.date(year, 12, 31), f"{year}年实事"
+    # The parts of a report looking back ("一、2025年工作回顾", "■ 2024年成绩单", a heading
+    # run into its first sentence): their points are results, no rows.
+    looked_back = _looked_back(body, body_offsets)
+    if looked_back:
+        for section in sections:
+            section.items = [
+                i
+                for i in section.items
+                if i.named_lead or not any(a <= i.start < b for a, b in looked_back)
+            ]
     cut = cut_off_row(sections, joined)
     sections = [s for s in sections if s.items]
     for number, section in enumerate(sections, start=1):
@@ -7536,6 +7557,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         for para, offset in zip(body, body_offsets, strict=True)
         if (m := _PROGRESS_LABEL.search(para))
     ]
+    reported += looked_back
     # (A sentence of the report that looks ahead, "下一步，力争年底前…", still commits.)
     targets = [
         t
@@ -8020,6 +8042,56 @@ _COUNT_LED = re.compile(
     r"(?P<obj>[\u4e00-\u9fff“”]{4,30})$"
 )
 _LOOKS_AHEAD = re.compile(r"力争|确保|争取|下一步|年底前|年内")
+# A heading of a part looking back ("一、2025年工作回顾", "■ 2024年成绩单", "2025年和“十四五”
+# 工作回顾", "过去一年"), perhaps run into the part's first sentence, and its mark.
+_LOOK_BACK_HEAD = re.compile(
+    r"^(?P<mark>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[■◆▶►])?\s*"
+    r"(?P<head>[^，,。；;：:\s]{0,16}?(?:工作回顾|工作回顧|成绩单|成績單|主要成绩|过去一年|過去一年|过去五年))"
+    r"(?P<end>\s*$|\s+|[：:])"
+)
+# A heading of the work ahead, which ends a part looking back opened by a heading unnumbered.
+_AHEAD_HEAD = re.compile(
+    r"目标|目標|任务|任務|安排|打算|取向|要求|计划|計劃|思路|展望|今后|今後|下一步"
+)
+
+
+def _looked_back(body: list[str], offsets: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a report looking back: from a heading that names the
+    look back ("一、2025年工作回顾"; on a line of its own, or run into the part's first
+    sentence) to the next heading of its kind ("二、"; "■" after "■"), or, for a heading
+    unnumbered, to the next short heading of the work ahead ("2026年工作安排")."""
+    spans = []
+    opened: tuple[int, str] | None = None
+
+    def kind(mark: str | None) -> str:
+        if not mark:
+            return ""
+        return "一" if mark.endswith("、") else "（" if mark[0] in "（(" else mark
+
+    for para, offset in zip(body, offsets, strict=True):
+        line = para.strip()
+        heading = len(line) <= 30 and not _ends_sentence(line)
+        if opened is not None:
+            level = _LOOK_BACK_HEAD.match(line) or re.match(
+                r"^(?P<mark>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[■◆▶►])",
+                line,
+            )
+            same = opened[1] and level and kind(level.group("mark")) == opened[1]
+            ahead = heading and _AHEAD_HEAD.search(line) and not _LOOK_BACK_HEAD.match(line)
+            if same or ahead:
+                spans.append((opened[0], offset))
+                opened = None
+        if (
+            opened is None
+            and (m := _LOOK_BACK_HEAD.match(line))
+            and (heading or (m.group("end") and not m.group("end").strip()))
+        ):
+            opened = (offset, kind(m.group("mark")))
+    if opened is not None:
+        spans.append((opened[0], offsets[-1] + len(body[-1]) + 1))
+    return spans
+
+
 # The sentence that introduces a progress report's rows: "主要进度如下：".
 _REPORT_INTRO = re.compile(r"(?:进度|进展|完成情况|推进情况)[^。；;]{0,8}如下\s*[：:]?\s*$")
 
