@@ -122,3 +122,22 @@ def test_a_look_back_heading_run_into_its_first_sentence_opens_a_part_of_results
     )
     assert _rows(text) == []
     assert _targets(text) == set()
+
+
+def test_the_counts_of_indicators_a_plan_sets_out_are_no_targets():
+    text = (
+        "临溪县“十六五”时期主要目标和重大任务\n"
+        "该规划旨在通过推动高质量发展实现全面进步,并设定了涵盖经济发展和民生福祉的18项主要指标"
+        " - 民生福祉:针对性提出就业、收入、教育等6项指标,以解决群众急难愁盼问题"
+        " - 创新驱动:提出全社会研发经费投入年均增长7%以上\n"
+    )
+    assert not [t for t in _targets(text) if t[3] == "项"]
+
+
+def test_a_goal_restated_further_on_in_other_words_commits_once():
+    text = (
+        "临溪县十六五规划纲要草案公布\n"
+        "会议将审议临溪县十六五规划纲要草案,推进共同富裕,人均预期寿命提高到81岁。\n"
+        "县长介绍十六五主要目标时,冀人均预期寿命提高到81岁。\n"
+    )
+    assert [t[2] for t in _targets(text)] == ["81"]

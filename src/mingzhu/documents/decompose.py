@@ -7650,6 +7650,28 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         )
     }
     targets = [t for t in targets if id(t) not in restated]
+    # A goal a text restates further on in other words ("人均预期寿命提高到80岁" then
+    # "…冀人均预期寿命提高到80岁"), in no row: one commitment, the first.
+    kept = []
+    for t in targets:
+        if not t.item_code and any(
+            not u.item_code
+            and (u.value, u.unit, u.comparator, u.deadline)
+            == (t.value, t.unit, t.comparator, t.deadline)
+            and len(short := min(u.indicator, t.indicator, key=len)) >= 4
+            and short in max(u.indicator, t.indicator, key=len)
+            for u in kept
+        ):
+            continue
+        kept.append(t)
+    targets = kept
+    # The counts of indicators a plan sets out ("细化提出20项主要指标", "围绕…提出3项指标"):
+    # the plan's make-up, no target.
+    targets = [
+        t
+        for t in targets
+        if not (t.unit in ("项", "項", "个", "個") and re.search(r"指[标標]$", t.indicator))
+    ]
     # Another body's goal the plan cites as its aim ("实现省委、省政府关于“村庄绿化覆盖率不低于
     # 30%,70%以上行政村达到…标准”的目标"): its words, not the plan's commitments.
     cited = [m.span(1) for m in _CITED_GOAL.finditer(joined)]
