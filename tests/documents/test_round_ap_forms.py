@@ -142,3 +142,31 @@ def test_a_goal_restated_further_on_in_other_words_commits_once():
         "县长介绍十六五主要目标时,冀人均预期寿命提高到81岁。\n"
     )
     assert [t[2] for t in _targets(text)] == ["81"]
+
+
+_SUMMARY = (
+    "临溪县政府工作报告简略版\n\n"
+    "一、「十六五」时期主要目标和重大任务\n\n"
+    "全县研发经费投入年均增长8%以上\n\n"
+    "人均预期寿命提高到81岁\n\n"
+    "二、2031年经济社会发展总体要求和政策取向\n\n"
+    "地区生产总值增长5%-6%\n\n"
+    "城镇新增就业3200人以上\n\n"
+    "居民消费价格涨幅2%左右\n\n"
+    "三、2031年部分工作任务\n\n"
+    "增收：制定实施城乡居民增收计划，推出一批务实举措\n\n"
+    "消费：组织开展县域消费季活动，带动县城商圈提质升级\n"
+)
+
+
+def test_a_part_of_a_plans_goals_or_of_figure_points_is_no_task_its_points_commit():
+    titles = [r[0] for r in _rows(_SUMMARY)]
+    assert not any("主要目标" in t or "政策取向" in t for t in titles)
+    dated = _dated(_SUMMARY)
+    assert _has(dated, "城镇新增就业", "3200", "2031-12-31")
+    assert _has(dated, "人均预期寿命", "81", "2035-12-31")
+
+
+def test_works_named_by_short_labels_under_a_heading_are_its_rows():
+    titles = [r[0] for r in _rows(_SUMMARY)]
+    assert [t[:8] for t in titles] == ["制定实施城乡居民", "组织开展县域消费"]

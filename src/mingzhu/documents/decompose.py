@@ -2914,6 +2914,52 @@ _RUN_IN_PART = re.compile(
 )
 
 
+# A work named by a short label before a full colon ("增收：制定实施城乡居民增收计划，…",
+# "消费：安排…"), as a report's summary lists the year's works; not a field or a unit's
+# label ("责任单位：", "完成时限：", "发布时间：").
+_LABELLED_WORK = re.compile(
+    r"^(?P<label>(?![\u4e00-\u9fff]*(?:单位|單位|部门|部門|时限|時限|时间|時間|日期|领导|領導|附件|联系|聯系"
+    r"|电话|電話|地址|来源|來源|发布|發布|索引|文号|文號|主题|主題|机构|機構|备注|備註|说明|說明|注|地点|地點))"
+    r"[\u4e00-\u9fff]{2,4})：(?P<work>[\u4e00-\u9fff“][^：]{7,})$"
+)
+
+
+def labelled_works(text: str) -> str:
+    """Two or more lines in a row (blank lines between them aside) naming a work by a short
+    label ("增收：制定…", "消费：安排…"), right under a heading ("四、2026年部分工作任务"):
+    the heading's rows, numbered as rows are (before lines are joined: a label line
+    not ending its sentence is no part of the line above)."""
+    lines = text.split("\n")
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    k = 0
+    while k < len(filled):
+        run = k
+        while run < len(filled) and _LABELLED_WORK.match(lines[filled[run]].strip()):
+            run += 1
+        above = lines[filled[k - 1]] if k > 0 else ""
+        if run - k >= 2 and (_level(above.strip()) or _heading_line(above)):
+            for n, j in enumerate(filled[k:run], start=1):
+                # (the label names the field, the work after it is the row's head)
+                lines[j] = f"{n}.{_LABELLED_WORK.match(lines[j].strip()).group('work')}"
+        k = max(run, k + 1)
+    return "\n".join(lines)
+
+
+def _points_of_figures(item: Item) -> bool:
+    """A heading over nothing but short points of a figure each, one a line ("三、2026年经济
+    社会发展总体要求和政策取向" over "经济增长4.5%-5%" "城镇新增就业1200万人以上" …): a part
+    setting out goals under another name, no task."""
+    lines = [line.strip() for line in item.text.strip().split("\n") if line.strip()]
+    if lines and item.title and lines[0].endswith(item.title.strip()):
+        lines = lines[1:]  # (the heading's own line)
+    return len(lines) >= 3 and all(_GOAL_POINT.match(line) for line in lines)
+
+
+def _heading_line(para: str) -> bool:
+    line = para.strip()
+    return 2 <= len(line) <= 30 and not _ends_sentence(line) and not re.search(r"[，,；;：:]", line)
+
+
 def run_in_parts(paragraphs: list[str]) -> list[str]:
     """Paragraphs a page ran together taken apart: the title after a preview's first page
     mark (``_PAGE_MARK_TITLE``) and a plan's parts run into the sentence before them."""
@@ -3078,7 +3124,10 @@ _GOALS_PART = re.compile(
 # paragraphs under it: the goals it states commit, no row stands for the part.
 _GOALS_AND_WORK = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,10}}?(?:{_tw('目标任务|主要目标|预期目标')})"
-    rf"(?:和|与|及|與)(?:{_tw('重点工作|主要任务|重点任务|工作安排')})$"
+    rf"(?:和|与|及|與)(?:{_tw('重点工作|主要任务|重点任务|工作安排|重大任务')})$"
+    # "二、「十五五」时期主要目标和重大任务": the goals of a five-year plan's period
+    rf"|^[“\"「]?十[一二三四五六七八九]五[”\"」]?(?:时期|時期)?(?:{_tw('主要目标|发展目标')})"
+    rf"(?:(?:和|与|及|與)(?:{_tw('重大任务|主要任务|重点任务')}))?$"
 )
 
 
@@ -7132,6 +7181,8 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         text = _PAGE_BULLET.sub(r"\1", text)
     for read in _TABLE_READERS:
         text = read(text)
+    if "：" in text:
+        text = labelled_works(text)
     paragraphs = join_lines(repeated_summary(text))
     if not paragraphs:
         raise DecompositionError(_("The document is empty."))
@@ -7193,6 +7244,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _GOALS_LINE.match(i.title.strip("。. "))  # "经济社会发展预期目标"
             or _GOALS_AND_WORK.match(i.title.strip("。. "))
             or _opens_on_goals(i)
+            or _points_of_figures(i)
         )
         and not i.named_lead
     ]
