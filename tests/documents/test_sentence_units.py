@@ -1,5 +1,7 @@
 """Units a row names in a sentence of its own (`县考核办牵头，将…`, `…。县发展改革委负责，各镇
-（街道）配合。`, `此项工作由…牵头`), and the actors of a report or an order who are no lead; a
+（街道）配合。`, `此项工作由…牵头`) or gives the row's work by a verb of their own
+(`县住建局负责做好…`, `县卫健委要牵头推进…`), and the actors of a report or a mechanism who are
+no lead; a
 纪要's run of orders on how to work whose first runs long; a PDF table's cell merged down over
 rows that cross a page break. Composed examples (invented names and figures)."""
 
@@ -52,7 +54,7 @@ def test_a_unit_named_as_the_subject_of_a_clause_leads_the_row():
     assert items[0].unit_words == "县考核办牵头；县委组织部配合"
 
 
-def test_the_actor_of_a_report_or_an_order_is_no_lead():
+def test_the_actor_of_a_report_or_a_mechanism_is_no_lead():
     text = (
         "临溪县2029年重点工作任务分解方案\n一、重点任务\n"
         "1.改善办学条件。县财政安排教育经费3000万元。\n"
@@ -65,10 +67,104 @@ def test_the_actor_of_a_report_or_an_order_is_no_lead():
         "8.完善基层治理体系。坚持县委领导，县政府负责，部门协同，群众参与。\n"
     )
     rows = _rows(text)
-    assert [r[1] for r in rows] == ["", "", "", "", "", "", "县住建局", ""]
+    # (an order to a named unit gives it the row's work: see below)
+    assert [r[1] for r in rows] == ["", "", "县水利局", "", "", "", "县住建局", ""]
     assert [r[2] for r in rows] == [()] * 8
     # the keyword guess stays for the rows that name no unit
     assert decompose(text).items[0].keyword == "教育"
+
+
+# --- a unit given its work by its own verb ----------------------------------------------------
+
+GIVEN = """临溪县2030年重点工作任务分解方案
+一、重点任务
+1.推进城市更新。县住建局负责做好城市更新项目的谋划和储备。
+2.加快项目申报。县发展改革委牵头做好项目申报工作，各镇配合。
+3.改善学校办学条件。由县教育局负责抓好校舍维修，年内完成。
+4.提升医疗服务能力。新建乡镇卫生院2所。县卫健委要牵头推进县域医共体建设。
+5.县自然资源局负责做好耕地占补平衡工作。
+6.加强农田水利建设。新修渠道20公里，县水务局牵头抓好工程质量，县财政局、各乡镇配合。
+7.推进老旧小区改造。改造老旧小区12个，同时县城管局负责牵头推进配套管网改造。
+8.强化安全生产。县应急管理局牵头做好隐患排查，建立由各乡镇参与的联防联控机制。
+"""
+
+
+def test_a_unit_given_its_work_by_its_own_verb_leads_the_row():
+    assert _rows(GIVEN) == [
+        ("推进城市更新", "县住建局", ()),
+        ("加快项目申报", "县发展改革委", ("各镇",)),
+        ("改善学校办学条件", "县教育局", ()),
+        ("提升医疗服务能力", "县卫健委", ()),
+        # the words giving the work out are no part of the row's head
+        ("做好耕地占补平衡工作", "县自然资源局", ()),
+        ("加强农田水利建设", "县水务局", ("县财政局", "各乡镇")),
+        ("推进老旧小区改造", "县城管局", ()),
+        # (the towns serve the mechanism the sentence sets up, not the row)
+        ("强化安全生产", "县应急管理局", ()),
+    ]
+    items = decompose(GIVEN).items
+    assert all(i.keyword == "" and i.lead_unit == i.named_lead for i in items)
+    assert [i.unit_words for i in items[:4]] == [
+        "县住建局负责",
+        "县发展改革委牵头；各镇配合",
+        "由县教育局负责",
+        "县卫健委要牵头",
+    ]
+
+
+def test_a_unit_s_verb_is_read_in_the_row_s_own_work_only():
+    text = (
+        "临溪县2030年重点工作任务分解方案\n一、重点任务\n"
+        # the sentence after the head, or the last: the row's own work
+        "1.推进城市更新。新建口袋公园5个。改造背街小巷12条。县住建局负责做好项目谋划。\n"
+        # a sentence in the middle of the row: no lead
+        "2.推进城市更新。新建口袋公园5个。县住建局负责做好项目谋划。改造背街小巷12条。\n"
+    )
+    assert [r[1] for r in _rows(text)] == ["县住建局", ""]
+
+
+def test_a_unit_s_verb_in_a_report_a_mechanism_or_a_slogan_gives_no_work():
+    text = (
+        "临溪县2030年重点工作任务分解方案\n一、重点任务\n"
+        # reports of work done
+        "1.推进城市更新。县住建局负责的城东片区更新项目已完成。\n"
+        "2.推进城北小学建设。县教育局负责推进主体工程，截至6月底完成投资1200万元。\n"
+        "3.推进城南小学建设。县教育局负责推进了主体工程。\n"
+        # the unit the subject of another verb, or the work a relative of a noun
+        "4.改善办学条件。县财政安排教育经费3000万元。\n"
+        "5.推进城东小学建设。县教育局已完成主体工程。\n"
+        "6.加强项目储备。县住建局负责的项目库每季度更新。\n"
+        "7.推进文明创建。县文明办负责人要抓好督查。\n"
+        # a mechanism a sentence names
+        "8.推进数字乡村建设。建立由县委网信办牵头、各部门负责落实的工作机制。\n"
+        "9.强化安全生产。建立县应急管理局牵头，各部门参与的联席会议制度。\n"
+        "10.深化放管服改革。成立由县长任组长，县政务服务中心负责日常工作的领导小组。\n"
+        # general actors
+        "11.加强政策宣传。各级各部门负责做好政策解读，年内完成。\n"
+        "12.做好安全监管。各有关部门负责抓好本行业安全监管。\n"
+        # a slogan on how work is shared
+        "13.完善基层治理。坚持党委领导、政府负责、部门协同，推动形成共建共治共享格局。\n"
+        # a unit another acts on
+        "14.加强燃气安全管理。督促县燃气公司负责做好管道巡查。\n"
+        # beside them, the work given to a unit
+        "15.推进城西小学建设。县教育局负责推进主体工程，年内完成。\n"
+    )
+    rows = _rows(text)
+    assert [r[1] for r in rows] == [""] * 14 + ["县教育局"]
+    assert [r[2] for r in rows] == [()] * 15
+
+
+@pytest.mark.tree
+def test_a_unit_given_its_work_by_its_verb_is_matched_as_a_note_s_is(supervisor):
+    text = (
+        "临溪县2030年重点工作任务分解方案\n一、重点任务\n"
+        "1.加快项目申报。县发展改革委牵头做好项目申报工作，县财政局配合。\n"
+    )
+    document = actions.load_document(actor=supervisor, text=text)
+    (item,) = document.items.prefetch_related("co_units")
+    assert item.lead_unit.code == "YZ-DEPT-FGW"
+    assert [u.code for u in item.co_units.all()] == ["YZ-DEPT-CZJ"]
+    assert item.unmatched_units == "" and item.keyword == ""
 
 
 def test_an_item_s_own_sentence_names_its_lead_before_its_heading():

@@ -6449,7 +6449,33 @@ _CLAUSE_UNIT = re.compile(
 )
 _NOT_A_UNIT = re.compile(
     r"^(?:全|本|其|该|此|各(?!镇|乡|街道|板块))|干部|领导|群众|人员|个人|同志|工作|任务|事项|项目|以上|全部"
-    r"|[的要将已把在并也均都应须由了]"
+    r"|[的要将已把在并也均都须由了]|应(?!急)"  # (县应急管理局)
+)
+# A unit given the row's work by a verb of its own after its part ("县住建局负责做好…",
+# "县发展改革委牵头做好…", "由县教育局负责抓好…", an order "县卫健委要牵头推进…"): the names, an
+# order's word, the part (牵头, 负责), then the work; not a relative or a noun the part opens
+# ("县住建局负责的…", "负责人", "牵头单位", "负责制").
+_CLAUSE_GIVEN = re.compile(
+    r"^(?:同时|其中|此外|另外|并|同時|並)?(?:(?:此项|该项|这项|此項|該項|這項)?(?:工作|任务|任務)?由)?"
+    r"(?P<names>[^，,。；;：:！？!?\s]{2,80}?)"
+    + f"(?:{_tw('要|应|应当|须|必须|务必|将')})?"
+    + f"(?P<role>{_either('牵头负责')}|{_either('负责牵头')}|{_either('牵头')}|{_either('负责')})"
+    + f"(?!{_tw('的|人|同志|单位|部门|领导|制|任|范围|区域|片区|事项|科室|处室|股室|环节')}"
+    + f"|{_tw('牵头|负责')})"
+    r"(?=[\u4e00-\u9fff])"
+)
+# Names opened by a verb setting up a body or by a preposition ("建立县应急管理局牵头…的
+# 联席会议制度", "配合县住建局…"): a mechanism, or a unit another acts on, no naming.
+_NAMES_LED_IN = re.compile(
+    f"^(?:{_tw('建立|健全|完善|成立|组建|构建|形成|设立|明确|确定|配合|协助|支持|督促|指导|要求|会同')})"
+)
+# A mechanism a sentence sets up, with the units that lead or serve it ("建立由县委网信办牵头的
+# 工作机制", "建立县应急管理局牵头，各部门参与的联席会议制度", "成立由…、县政务服务中心负责日常
+# 工作的领导小组"): its units are the body's, not the row's.
+_SETS_UP = re.compile(
+    f"(?:{_tw('建立|健全|完善|成立|组建|构建|形成|设立')})"
+    r"[^。]{0,80}?的[^，,。；;、]{0,16}?"
+    f"(?:{_tw('机制|制度|格局|体系|专班|小组|工作组|联席会议|模式|平台')})"
 )
 # A sentence that only gives a row's time limit ("完成时限：2029年底前", "（2029年6月底前完成）").
 _ONLY_A_TIME_LIMIT = re.compile(
@@ -6463,13 +6489,33 @@ _LED_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:领导|領導|主导|主導)$
 _REPORTS = re.compile(r"已|(?<![为為除])了|累计|累計|截至|截止|目前|去年|上年")
 
 
+def _unit_names(names: str) -> list[str]:
+    """The names of units in a clause's list of them, those with a unit's shape."""
+    if _NAMES_LED_IN.match(names):
+        return []
+    names = [n.strip() for n in names.split("、")]
+    return [n for n in names if _CLAUSE_UNIT.match(n) and not _NOT_A_UNIT.search(n)]
+
+
+def _clause_given(clause: str) -> tuple[str, list[str], str] | None:
+    """(the part, the names, the words giving the work) of a clause giving its work to
+    units by a verb of their own ("县住建局负责做好…"), or None."""
+    m = _CLAUSE_GIVEN.match(clause.strip())
+    if not m:
+        return None
+    names = _unit_names(m.group("names"))
+    if not names or len(names) < m.group("names").count("、") + 1:
+        return None
+    role = "lead" if re.search("[牵牽]", m.group("role")) else "answer"
+    return role, names, m.group(0)
+
+
 def _clause_units(clause: str) -> tuple[str, list[str]] | None:
     """(the part, the names) of a clause naming units and the part they play, or None."""
     m = _CLAUSE_ROLE.match(clause.strip())
     if not m:
         return None
-    names = [n.strip() for n in m.group("names").split("、")]
-    names = [n for n in names if _CLAUSE_UNIT.match(n) and not _NOT_A_UNIT.search(n)]
+    names = _unit_names(m.group("names"))
     if not names or len(names) < m.group("names").count("、") + 1 and not m.group("helps"):
         return None  # (a lead's list holding words that are no unit: no lead)
     role = (
@@ -6497,13 +6543,19 @@ def sentence_units(text: str) -> tuple[list[str], list[str], list[str], str]:
     for k in dict.fromkeys((0, 1, max(len(sentences) - 1, 0))):
         if k >= len(sentences) or _REPORTS.search(sentences[k]):
             continue
-        clauses = re.split(r"[，,；;：:]", sentences[k])
-        if any(_LED_SLOGAN.match(c.strip()) for c in clauses):
+        sentence = sentences[k]
+        if (mechanism := _SETS_UP.search(sentence)) is not None:
+            sentence = sentence[: mechanism.start()] + sentence[mechanism.end() :]
+        clauses = re.split(r"[，,；;：:]", sentence)
+        if any(_LED_SLOGAN.match(c.strip()) for c in re.split(r"[，,；;：:、]", sentences[k])):
             continue  # "坚持党委领导，县政府负责，部门协同": how work is shared, in general
         found = []
         for clause in clauses:
             if (named := _clause_units(clause)) is not None:
                 found.append((clause.strip(), *named))
+            elif (given := _clause_given(clause)) is not None:
+                # "县住建局负责做好…": the words giving the work, without the work
+                found.append((given[2], *given[:2]))
         if not any(role != "co" for _c, role, _n in found):
             continue  # (units helping, "各镇（街道）配合", name no lead)
         for clause, role, names in found:
@@ -6622,6 +6674,10 @@ def _without_unit_clauses(title: str, words: str) -> str:
         parts = parts[1:]
     while len(parts) > 1 and parts[-1][0].strip() in said and _clause_units(parts[-1][0]):
         parts = parts[:-1]
+    if (given := _clause_given(parts[0][0])) and given[2] in said:
+        # "县自然资源局负责做好耕地占补平衡工作": the work, without the words giving it out
+        rest = parts[0][0].strip()[len(given[2]) :]
+        parts[0] = (rest, parts[0][1])
     return "".join(c + sep for c, sep in parts).strip().rstrip("，,；;").strip() or title
 
 
