@@ -86,6 +86,7 @@ GIVEN = """临溪县2030年重点工作任务分解方案
 6.加强农田水利建设。新修渠道20公里，县水务局牵头抓好工程质量，县财政局、各乡镇配合。
 7.推进老旧小区改造。改造老旧小区12个，同时县城管局负责牵头推进配套管网改造。
 8.强化安全生产。县应急管理局牵头做好隐患排查，建立由各乡镇参与的联防联控机制。
+9.改善农村学校办学条件。县教育局会同县财政局负责做好校舍维修。
 """
 
 
@@ -101,6 +102,8 @@ def test_a_unit_given_its_work_by_its_own_verb_leads_the_row():
         ("推进老旧小区改造", "县城管局", ()),
         # (the towns serve the mechanism the sentence sets up, not the row)
         ("强化安全生产", "县应急管理局", ()),
+        # one unit with another: the first leads
+        ("改善农村学校办学条件", "县教育局", ("县财政局",)),
     ]
     items = decompose(GIVEN).items
     assert all(i.keyword == "" and i.lead_unit == i.named_lead for i in items)

@@ -6489,12 +6489,13 @@ _LED_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:领导|領導|主导|主導)$
 _REPORTS = re.compile(r"已|(?<![为為除])了|累计|累計|截至|截止|目前|去年|上年")
 
 
-def _unit_names(names: str) -> list[str]:
-    """The names of units in a clause's list of them, those with a unit's shape."""
+def _unit_names(names: str) -> tuple[list[str], int]:
+    """The names of units in a clause's list of them ("X、Y", "X会同Y": X first), those with
+    a unit's shape, and the number of names listed."""
     if _NAMES_LED_IN.match(names):
-        return []
-    names = [n.strip() for n in names.split("、")]
-    return [n for n in names if _CLAUSE_UNIT.match(n) and not _NOT_A_UNIT.search(n)]
+        return [], 1
+    listed = [n.strip() for n in re.split(f"、|{_either('会同')}", names)]
+    return [n for n in listed if _CLAUSE_UNIT.match(n) and not _NOT_A_UNIT.search(n)], len(listed)
 
 
 def _clause_given(clause: str) -> tuple[str, list[str], str] | None:
@@ -6503,8 +6504,8 @@ def _clause_given(clause: str) -> tuple[str, list[str], str] | None:
     m = _CLAUSE_GIVEN.match(clause.strip())
     if not m:
         return None
-    names = _unit_names(m.group("names"))
-    if not names or len(names) < m.group("names").count("、") + 1:
+    names, listed = _unit_names(m.group("names"))
+    if not names or len(names) < listed:
         return None
     role = "lead" if re.search("[牵牽]", m.group("role")) else "answer"
     return role, names, m.group(0)
@@ -6515,8 +6516,8 @@ def _clause_units(clause: str) -> tuple[str, list[str]] | None:
     m = _CLAUSE_ROLE.match(clause.strip())
     if not m:
         return None
-    names = _unit_names(m.group("names"))
-    if not names or len(names) < m.group("names").count("、") + 1 and not m.group("helps"):
+    names, listed = _unit_names(m.group("names"))
+    if not names or len(names) < listed and not m.group("helps"):
         return None  # (a lead's list holding words that are no unit: no lead)
     role = (
         "co"
