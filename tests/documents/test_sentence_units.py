@@ -346,3 +346,18 @@ def test_a_lead_merged_over_a_page_break_in_a_printed_word_table_leads_each_row(
     leads = [i.named_lead for i in decompose(from_pdf).items]
     assert leads == ["县甲局"] * 5 + ["县乙局"]
     assert leads == [i.named_lead for i in decompose(from_word).items]
+
+
+def test_a_unit_whose_name_holds_a_word_of_a_sentence_still_leads():
+    # 自由贸易 holds 由, 均安 均, 都江 都: words a sentence's clause is refused by elsewhere
+    text = (
+        "临溪县2029年开放型经济工作任务分解\n一、重点任务\n"
+        "1.扩大对外贸易。临溪自由贸易试验区管委会牵头，县商务局配合。\n"
+        "2.建设均安工业园区。均安镇负责，县发展改革委配合。\n"
+        "3.提升都江片区功能。都江街道负责。\n"
+    )
+    assert _rows(text) == [
+        ("扩大对外贸易", "临溪自由贸易试验区管委会", ("县商务局",)),
+        ("建设均安工业园区", "均安镇", ("县发展改革委",)),
+        ("提升都江片区功能", "都江街道", ()),
+    ]

@@ -6449,8 +6449,8 @@ _CLAUSE_UNIT = re.compile(
 )
 _NOT_A_UNIT = re.compile(
     r"^(?:全|本|其|该|此|各(?!镇|乡|街道|板块))|干部|领导|群众|人员|个人|同志|工作|任务|事项|项目|以上|全部"
-    r"|[的要将已把在并也均都须由了]|应(?!急)"  # (县应急管理局)
-)
+    r"|[的要已把在也须了]|应(?!急)|(?<!自)由|(?<=.)[将并均都]"
+)  # (县应急管理局, 自由贸易试验区, 均安镇, 都江街道: words of a sentence in a name)
 # A unit given the row's work by a verb of its own after its part ("县住建局负责做好…",
 # "县发展改革委牵头做好…", "由县教育局负责抓好…", an order "县卫健委要牵头推进…"): the names, an
 # order's word, the part (牵头, 负责), then the work; not a relative or a noun the part opens
