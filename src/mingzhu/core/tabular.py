@@ -126,12 +126,18 @@ class RowError:
 @dataclass(frozen=True)
 class Column:
     """An expected column: ``key`` names it in code, ``header`` (Chinese) and ``aliases``
-    are the headings accepted in a sheet."""
+    are the headings accepted in a sheet. Of two headings of one column in a row the
+    first is taken, unless the other is among ``prefer`` (子项目 over the 项目名称 merged
+    above it). ``besides`` are headings of another column that name this one when that
+    column has a heading of its own in the row (责任单位 beside 牵头单位: the units that
+    co-operate)."""
 
     key: str
     header: str
     aliases: tuple[str, ...] = ()
     required: bool = True
+    prefer: tuple[str, ...] = ()
+    besides: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -590,9 +596,32 @@ def _header_map(row: list, wanted: Sequence[Column]) -> dict[str, tuple[int, str
     found: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(row):
         column = _match(cell, wanted)
-        if column is not None and column.key not in found:
+        if column is None:
+            continue
+        if column.key not in found or (
+            _named(cell, column.prefer) and not _named(found[column.key][1], column.prefer)
+        ):
             found[column.key] = (index, str(cell).strip())
+    # A heading left over because its column has another (责任单位 beside 牵头单位) names
+    # the column that takes it ``besides``.
+    taken = {index for index, _h in found.values()}
+    for column in wanted:
+        if column.key in found or not column.besides:
+            continue
+        for index, cell in enumerate(row):
+            if index not in taken and _named(cell, column.besides) and _match(cell, wanted):
+                found[column.key] = (index, str(cell).strip())
+                taken.add(index)
+                break
     return found
+
+
+def _named(cell: Any, names: Sequence[str]) -> bool:
+    """The heading is one of ``names`` (a unit in brackets after it allowed)."""
+    key = _key(TRAILING_BRACKET.sub("", str(cell or "")))
+    return bool(names) and (
+        _key(cell) in {_key(n) for n in names} or key in {_key(n) for n in names}
+    )
 
 
 def _missing_message(missing: Sequence[Column]) -> str:
@@ -667,7 +696,12 @@ def read_table(
             # A two-row header (责任单位 over 牵头单位 and 配合单位, the other headings
             # merged down): the row below, filled from the merges, names more columns.
             below = _header_map(grid[index + 1], wanted) if index + 1 < len(grid) else {}
-            if len(below) > len(best[1]):
+            # As many columns, the row partly filled from the merges above (进展情况 over
+            # 截至6月底进展 | 7月工作计划): the lower row of a two-row header too, no data.
+            lower = len(below) == len(best[1]) and any(
+                (index + 1, i) in grid.filled for i in range(len(grid[index + 1]))
+            )
+            if len(below) > len(best[1]) or (below and lower):
                 best = (index + 1, below)
             break
     if best is None:
