@@ -45,11 +45,15 @@ def test_a_name_of_no_unit_of_the_city_finds_none(matcher, written):
     assert matcher.expand(written) == []
 
 
-def test_all_towns_stand_for_every_town_level_unit(matcher):
+def test_all_towns_stand_for_the_kinds_of_unit_they_name(matcher):
     towns = matcher.towns()
     assert len(towns) >= 6 and all(u.kind in ("town", "street", "zone") for u in towns)
-    for written in ("各镇（街道）", "各镇(街道、园区)", "各镇街", "各板块"):
+    for written in ("各镇(街道、园区)", "各板块", "各镇区"):
         assert matcher.expand(written) == towns
+    # 各镇（街道） and 各镇街 are the towns and the streets, not the zones.
+    for written in ("各镇（街道）", "各镇街"):
+        assert matcher.expand(written) == [u for u in towns if u.kind in ("town", "street")]
+    assert matcher.expand("各乡镇") == [u for u in towns if u.kind == "town"]
 
 
 def test_a_name_two_units_share_finds_neither():

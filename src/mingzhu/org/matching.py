@@ -51,8 +51,11 @@ ABBREVIATIONS = {
     "文旅广电": "文化和旅游广电",
     "教科": "教育科技",
 }
-# Shortened words inside or at the end of a name: 园区管委会 is 园区管理委员会.
-SHORT_WORDS = {"管委会": "管理委员会"}
+# Shortened words inside or at the end of a name: 园区管委会 is 园区管理委员会, 县经开区 the
+# county's 经济开发区.
+SHORT_WORDS = {"管委会": "管理委员会", "经开区": "经济开发区"}
+# A zone's committee under the zone's own name: 某某经济开发区管理委员会 is 经济开发区.
+_ZONE_BODY = re.compile(r"(?<=[区园])管理委员会$")
 # The party's bodies carry 中共 in their full names (中共某某县委党校) and seldom in a sheet.
 _PARTY = re.compile(r"^中共")
 # Words for "the unit" that vary between counties: 发改委 here is 发展和改革局 there.
@@ -66,8 +69,12 @@ _SEAT = re.compile(r"(?:人民政府|政府|办事处|办)$")
 # 红旗村委会) is 红旗村, 东关社区居民委员会 (东关社区居委会) is 东关社区.
 _COMMITTEE = re.compile(r"(?:村民委员会|村委会|村委)$")
 _RESIDENTS = re.compile(r"(?:社区)?(?:居民委员会|居委会)$")
-# "All towns" in the forms texts use: 各镇（街道）, 各镇街, 各镇（街道、园区）, 各板块.
+# "All towns" in the forms texts use: 各镇（街道）, 各镇街, 各镇（街道、园区）, 各板块. Which
+# kinds of unit they mean: 各乡镇 and 各镇 the towns, with 街道 the streets, with 园区,
+# 开发区, 镇区, 板块 or 辖市区 the zones as well.
 ALL_TOWNS = re.compile(r"^各(?:镇|乡镇|镇街|镇区|板块|辖市区)(?:[（(][^）)]*[）)])?$")
+_WITH_STREETS = re.compile(r"街")
+_WITH_ZONES = re.compile(r"园|开发区|镇区|板块|辖市区|管委会")
 # "All streets": 各街道, 各街道办事处 (the towns and zones are not meant).
 ALL_STREETS = re.compile(r"^各街道(?:办事处|办)?$")
 # A name with another in brackets: 高新园（某某镇）, the body and the unit that hosts it.
@@ -109,6 +116,9 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
         seat = _SEAT.sub("", form)
         if seat != form and len(seat) >= 2 and seat[-1] in "镇乡街道区":
             forms.add(seat)
+        zone = _ZONE_BODY.sub("", form)
+        if zone != form and len(zone) >= 3:
+            forms.add(zone)
     committees = set()
     for form in forms:
         village = _COMMITTEE.sub("", form)
@@ -118,6 +128,13 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
         if community != form and community:
             committees.add(community + "社区")
     return {_spelled_out(form) for form in forms | committees if form}
+
+
+def city_prefixes() -> tuple[str, ...]:
+    """The city's names (its name and short name) that its units' names may carry in
+    front (临溪经济开发区管理委员会): for a matcher of some of its units without the city."""
+    pairs = OrgUnit.objects.filter(kind="city", parent=None).values_list("name", "short_name")
+    return tuple(name for pair in pairs for name in pair if name)
 
 
 class UnitMatcher:
@@ -193,8 +210,12 @@ class UnitMatcher:
     def collective(self, name: str) -> list[OrgUnit]:
         """The units a collective name (各镇（街道）, 各街道 and their kin) stands for, in
         the order of the tree; an empty list for any other name."""
-        if ALL_TOWNS.match(clean(name)):
-            return self.towns()
+        text = clean(name)
+        if ALL_TOWNS.match(text):
+            if _WITH_ZONES.search(text):
+                return self.towns()
+            kinds = {"town", "street"} if _WITH_STREETS.search(text) else {"town"}
+            return [u for u in self.towns() if u.kind in kinds]
         if ALL_STREETS.match(clean(name)):
             return [u for u in self.towns() if u.kind == "street"]
         return []
