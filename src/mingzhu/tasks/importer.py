@@ -69,20 +69,34 @@ COLUMNS = [
             "确定事项",
             "议定事项",
             "督办事项",
+            "重点工作",
+            # A 民生实事 sheet's items under the 项目名称 merged over them: each is a task.
+            "子项目",
         ),
+        prefer=("子项目",),
     ),
-    Column("lead", "牵头单位", ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位")),
+    Column(
+        "lead",
+        "牵头单位",
+        ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位"),
+        prefer=("牵头单位", "牵头部门", "牵头责任单位"),
+    ),
     Column(
         "deadline",
         "完成时限",
-        ("完成时间", "时限", "时间节点", "完成期限", "时间要求"),
+        ("完成时间", "时限", "时间节点", "完成期限", "时间要求", "办理时限", "办结时限"),
         required=False,
     ),
     # What the task is, beside its heading (项目名称 | 主要内容): added to the task's text.
     Column("detail", "主要内容", ("具体内容", "工作措施", "具体措施", "建设内容"), required=False),
     Column("number", "序号", ("编号",), required=False),
+    # 责任单位 beside a 牵头单位 column names the units that co-operate.
     Column(
-        "co_units", "配合单位", ("协办单位", "配合部门", "参与单位", "协同单位"), required=False
+        "co_units",
+        "配合单位",
+        ("协办单位", "配合部门", "参与单位", "协同单位"),
+        required=False,
+        besides=("责任单位", "责任部门"),
     ),
     Column("leader", "责任领导", ("分管领导", "牵头领导", "责任市领导"), required=False),
     Column("code", "任务编码", ("编码",), required=False),
@@ -90,7 +104,7 @@ COLUMNS = [
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
 # Co-units a sheet names without saying which: the task's text says who; none is added.
 UNSPECIFIED = re.compile(
-    r"^(?:各|其他|其它)?(?:相关|有关)(?:部门|单位|镇街|部门和单位|单位和部门)$"
+    r"^(?:县直|市直|区直)?(?:各|其他|其它)?(?:相关|有关)(?:部门|单位|镇街|部门和单位|单位和部门)$"
 )
 
 
@@ -205,11 +219,15 @@ class TaskRow(RowForm):
         names = _names(self.cleaned_data["lead"])
         if not names:
             raise forms.ValidationError(_("is required"))
-        # 市发改委、市工信局: the first leads, the others co-operate.
+        # 市发改委、市工信局: the first leads, the others co-operate, and stand for what
+        # co-units do (县自然资源局，各乡镇（街道）: every town co-operates).
         units, problems = [], []
-        for name in names:
+        for index, name in enumerate(names):
             try:
-                units.append(self.context["units"].find(name))
+                if index == 0:
+                    units.append(self.context["units"].find(name))
+                else:
+                    units.extend(self.context["units"].expand(name))
             except forms.ValidationError as exc:
                 problems.append(exc)
         if problems:
