@@ -26,7 +26,7 @@ from mingzhu.core.tabular import (
 )
 from mingzhu.core.templates_xlsx import Template, from_columns
 from mingzhu.org.choices import TOWN_KINDS
-from mingzhu.org.matching import UnitMatcher
+from mingzhu.org.matching import UnitMatcher, city_prefixes
 
 from .choices import Chain
 from .models import FUTURE_STAGE_DATE, Project
@@ -43,16 +43,36 @@ H_NEGOTIATING = "洽谈日期"
 H_DESCRIPTION = "项目简介"
 COLUMNS = [
     Column("name", H_NAME),
-    Column("investor", H_INVESTOR, ("投资主体", "投资企业", "签约企业", "投资单位")),
-    Column("chain", H_CHAIN),
+    Column(
+        "investor",
+        H_INVESTOR,
+        ("投资主体", "投资企业", "签约企业", "投资单位", "项目业主", "业主单位", "建设单位"),
+    ),
+    Column("chain", H_CHAIN, ("所属产业链", "产业链条")),
     # A heading's unit in brackets (总投资（亿元）) says how its numbers are to be read.
-    Column("total", H_TOTAL, ("总投资", "计划总投资", "投资总额", "投资额", "协议投资额")),
+    Column(
+        "total",
+        H_TOTAL,
+        ("总投资", "计划总投资", "投资总额", "投资额", "协议投资额", "计划投资", "计划投资额"),
+    ),
     Column(
         "town",
         H_TOWN,
-        ("所在镇（街道）", "所在镇街", "镇（街道）", "所在乡镇", "签约乡镇", "落户地点"),
+        (
+            "所在镇（街道）",
+            "所在镇街",
+            "镇（街道）",
+            "所在乡镇",
+            "签约乡镇",
+            "落户地点",
+            "建设地点",
+            "落地镇（街道）",
+            "拟落地镇（街道）",
+            "落地乡镇",
+            "拟落户地点",
+        ),
     ),
-    Column("negotiating_on", H_NEGOTIATING),
+    Column("negotiating_on", H_NEGOTIATING, ("首次洽谈时间", "洽谈时间", "首次洽谈日期")),
     Column("foreign", H_FOREIGN, ("其中外资", "利用外资"), required=False),
     Column("port", H_PORT, required=False),
     Column("description", H_DESCRIPTION, required=False),
@@ -128,7 +148,8 @@ class ProjectRow(RawRowForm):
         return port in YES
 
     def clean_negotiating_on(self):
-        day = self.day("negotiating_on")
+        # 2026年3月: negotiations began that month (its first day).
+        day = self.day("negotiating_on", month=True)
         problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
         if problem:
             raise forms.ValidationError(problem)
@@ -191,7 +212,8 @@ def row_context(actor, table) -> dict:
     the sheet's headings."""
     chains = {str(c.label): c.value for c in Chain} | {c.value: c.value for c in Chain}
     return {
-        "towns": UnitMatcher(_towns(actor)),
+        # 县经开区 is 临溪经济开发区管理委员会: the city's name in front is dropped.
+        "towns": UnitMatcher(_towns(actor).filter(is_active=True), prefixes=city_prefixes()),
         "chains": chains | CHAIN_WORDS,
         "headers": table.headers,
         "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign")},
