@@ -528,6 +528,11 @@ def score_sheet(truth: dict, outcome: dict) -> dict:
         if number not in listed:
             s["non_data_imported"] += 1
             s["misses"].append(f"row {number}: imported, the truth lists no such row")
+    # A row the truth does not list that the import refuses (the lower row of a header
+    # read as data, say) would stop the all-or-nothing import of the whole sheet: named.
+    for number, why in sorted(refused_rows.items()):
+        if number not in listed:
+            s["misses"].append(f"row {number}: refused, the truth lists no such row ({why[0]})")
     return s
 
 
