@@ -120,3 +120,14 @@ def test_the_years_figure_in_a_sentence_run_on_a_cadence_is_due_by_the_years_end
     assert _targets(text) == {("年度任务完成率", ">=", "100", "%", "2028-12-31")}
     monthly = text.replace("确保年度任务完成率达100%", "确保每月办结率达95%")
     assert all(t[4] == "None" for t in _targets(monthly) if t[2] == "95")  # a month's figure
+
+
+def test_a_figure_after_yu_is_more_than_it():
+    text = (
+        "临溪县2029年工作要点\n一、主要目标\n"
+        "到2029年，全县新增市场主体逾2000户，外贸进出口总额逾50亿元，逾期未办结事项清零。\n"
+    )
+    targets = [(t.indicator, t.comparator, str(t.value), t.unit) for t in decompose(text).targets]
+    assert ("新增市场主体", ">", "2000", "户") in targets
+    assert ("外贸进出口总额", ">", "50", "亿元") in targets
+    assert not any(t[0].startswith("逾") or t[0].endswith("逾") for t in targets)

@@ -361,3 +361,15 @@ def test_a_unit_whose_name_holds_a_word_of_a_sentence_still_leads():
         ("建设均安工业园区", "均安镇", ("县发展改革委",)),
         ("提升都江片区功能", "都江街道", ()),
     ]
+
+
+def test_a_unit_given_its_work_after_a_word_of_time_leads_the_row():
+    text = (
+        "临溪县2029年重点工作任务分解\n一、重点任务\n"
+        "1.推进城市更新。今年县住建局负责做好城市更新项目谋划。\n"
+        "2.加快项目申报。下一步，县发展改革委牵头做好项目申报，各镇配合。\n"
+    )
+    assert _rows(text) == [
+        ("推进城市更新", "县住建局", ()),
+        ("加快项目申报", "县发展改革委", ("各镇",)),
+    ]
