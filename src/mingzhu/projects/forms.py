@@ -85,6 +85,34 @@ class InvestmentForm(StyledForm):
         return data
 
 
+class InvestmentImportForm(StyledForm):
+    """The investment sheet import's options: the report month of a sheet whose title
+    names none, and whether figures already recorded may be replaced."""
+
+    report_month = forms.CharField(
+        label=_("Report month (报告月份)"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-10"}),
+        help_text=_("Only for a sheet whose title names no month (such as 2026年1-10月)."),
+    )
+    overwrite = forms.BooleanField(
+        label=_("Replace the recorded figure"),
+        required=False,
+        help_text=_("Only to correct a figure already entered; the change is recorded."),
+    )
+
+    def clean_report_month(self):
+        from .investment_import import parse_month
+
+        text = self.cleaned_data["report_month"].strip()
+        if not text:
+            return None
+        period = parse_month(text)
+        if period is None or not 2000 <= period.year <= 2100:
+            raise forms.ValidationError(_("Give the month as 2026-10."))
+        return period
+
+
 class FactorRequestForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=FactorKind.choices)
     quantity = forms.DecimalField(label=_("Quantity"), min_value=0, decimal_places=2)

@@ -11,6 +11,9 @@ urlpatterns = [
             "funnel/": "Funnel",
             "<int:pk>/factor-request/": ("RaiseFactor", "project_raise"),
             "evidence/<int:pk>/": "Evidence",
+            # The second import of the ledger: the monthly investment progress sheet.
+            "investment-import/": ("InvestmentImport", "investment_import"),
+            "investment-template/": ("InvestmentTemplate", "investment_template"),
         }
     ),
     *pages(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from mingzhu.core.reports import ReportView
 from mingzhu.core.scope import can
 from mingzhu.core.tables import Column, fields
+from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView, file_response
 from mingzhu.core.views import (
     ActionFormView,
@@ -19,11 +20,12 @@ from mingzhu.core.views import (
     ObjectListView,
     ReadOnlyMixin,
     Related,
+    Tool,
 )
 from mingzhu.tasks.tables import STATUS_COLUMN, TaskColumn
 from mingzhu.tasks.views import TaskBackedDetailView
 
-from . import actions, importer, services
+from . import actions, importer, investment_import, services
 from .choices import STAGE_ORDER, Light, Stage
 from .cockpit import funnel_option
 from .filters import FactorRequestFilter, ProjectFilter
@@ -32,6 +34,7 @@ from .forms import (
     FactorRequestForm,
     InspectionForm,
     InvestmentForm,
+    InvestmentImportForm,
     MoveForm,
     RateForm,
     ScoreForm,
@@ -75,6 +78,13 @@ class ProjectListView(ObjectListView):
     columns = PROJECT_COLUMNS
     template_name = "projects/project_list.html"
     map = True
+    tools = [
+        Tool(
+            "projects:investment_import",
+            "import-investment",
+            icon="bi-graph-up-arrow",
+        )
+    ]
 
     def get_queryset(self):
         return with_progress(super().get_queryset(), timezone.localdate())
@@ -178,6 +188,41 @@ class ProjectImportView(ImportView):
 
 ProjectTemplateView = ProjectImportView.template_view(
     gettext_lazy("Project import template.xlsx"), importer.project_template
+)
+
+
+class InvestmentImportView(ImportView):
+    """The towns' monthly investment progress sheet (重点项目投资进度表): the plan and the
+    month's completed investment of projects already in the ledger, after a preview; all
+    rows or none. Open to whoever may import projects; a row is refused for a project
+    whose town is outside the user's scope."""
+
+    model = Project
+    form_class = InvestmentImportForm
+    template_name = "projects/investment_import.html"
+    title = gettext_lazy("Import investment progress from Excel")
+    columns = investment_import.COLUMNS
+    permission = "projects.add_project"
+    success_message = gettext_lazy("Investment recorded: %(updated)s projects changed.")
+
+    def options(self) -> dict:
+        form = InvestmentImportForm(self.request.POST)
+        if not form.is_valid():
+            raise WorkbookError(
+                "; ".join(str(m) for messages in form.errors.values() for m in messages)
+            )
+        data = form.cleaned_data
+        return {"month": data["report_month"], "overwrite": data["overwrite"]}
+
+    def import_file(self, obj, file):
+        return investment_import.import_investment(
+            file, actor=self.request.user, valid_only=self.valid_only, **self.options()
+        )
+
+
+InvestmentTemplateView = InvestmentImportView.template_view(
+    gettext_lazy("Investment progress import template.xlsx"),
+    investment_import.investment_template,
 )
 
 

@@ -1,0 +1,440 @@
+"""The towns' monthly investment progress sheet (重点项目投资进度表) into the ledger.
+
+Each row names a project of the ledger already in the user's scope (by its name, with
+the town where two projects share one) and gives its annual plan (年度计划投资), the
+investment completed so far this year (1-N月累计完成投资) or in the month (本月完成投资).
+The report's year and month come from the title (临溪县2026年1-10月重点项目投资进度表)
+or, when it names none, from the page's 报告月份. The figures go through
+``actions.record_investment``: its checks, its audit trail and its rule for a figure
+already recorded (replaced only when the page's option says so). All rows or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from mingzhu.core.tabular import (
+    MONEY_UNITS,
+    Column,
+    ImportResult,
+    RawRowForm,
+    RowProblem,
+    Table,
+    WorkbookError,
+    cell_text,
+    changeable,
+    quantity,
+    read_table,
+    run_import,
+)
+from mingzhu.core.templates_xlsx import Template, from_columns
+from mingzhu.org.matching import UnitMatcher, city_prefixes
+
+from . import actions
+from .importer import COLUMNS as PROJECT_COLUMNS
+from .importer import H_NAME, _towns
+from .models import MonthlyInvestment, Project
+
+H_TOWN = "所在镇（街道）"
+H_PLANNED = "年度计划投资（万元）"
+H_CUMULATIVE = "累计完成投资（万元）"
+H_MONTH = "本月完成投资（万元）"
+
+_DASHES = ("-", "—", "～", "~", "至")
+_CUMULATIVE_WORDS = ("累计完成投资", "累计完成", "完成投资", "累计完成投资额")
+
+
+def _cumulative_headings() -> tuple[str, ...]:
+    """1-10月累计完成投资, 1～10月完成投资, 截至10月底累计完成投资 … for every month."""
+    names = ["累计完成投资", "本年累计完成投资", "今年累计完成投资", "年度累计完成投资"]
+    for n in range(1, 13):
+        for dash in _DASHES:
+            names += [f"1{dash}{n}月{word}" for word in _CUMULATIVE_WORDS]
+        names += [f"截至{n}月底累计完成投资", f"截至{n}月累计完成投资"]
+    return tuple(dict.fromkeys(names))
+
+
+def _month_headings() -> tuple[str, ...]:
+    names = ["本月完成投资", "当月完成投资", "本月完成", "月度完成投资"]
+    for n in range(1, 13):
+        names += [f"{n}月完成投资", f"{n}月份完成投资", f"{n}月当月完成投资"]
+    return tuple(names)
+
+
+_PROJECT_TOWN = next(c for c in PROJECT_COLUMNS if c.key == "town")
+COLUMNS = [
+    Column("name", H_NAME, ("项目", "重点项目名称")),
+    Column("town", H_TOWN, tuple(n for n in _PROJECT_TOWN.names if n != H_TOWN), required=False),
+    Column(
+        "planned",
+        H_PLANNED,
+        ("年度计划投资", "年度计划", "年计划投资", "本年计划投资", "计划投资", "年度投资计划"),
+        required=False,
+    ),
+    Column("cumulative", H_CUMULATIVE, _cumulative_headings(), required=False),
+    Column("monthly", H_MONTH, _month_headings(), required=False),
+]
+FIGURES = ("planned", "cumulative", "monthly")
+# The headings the template names for a column of many (1-10月累计完成投资 for each month).
+TEMPLATE_ALIASES = {"cumulative": ("1-10月累计完成投资（万元）",)}
+
+# 2026年1-10月, 2026年10月, 2026年1至10月 in a title line (not a day: 2026年11月5日).
+_TITLE_PERIOD = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*[-—～~至]\s*)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)(?!份?\s*\d)"
+)
+# The month a heading's cumulative column runs to: 1-10月累计 … → 10.
+_HEADING_MONTH = re.compile(r"(\d{1,2})\s*月")
+# 报告月份 as the page's field takes it: 2026-10, 2026-10-01, 2026年10月, 2026.10.
+_FORM_MONTH = re.compile(r"^\s*((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*(?:月|[-./]\d{1,2})?\s*$")
+# The figures are kept in 万元 to two places.
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+def parse_month(text: str) -> Period | None:
+    """A report month as written (2026-10, 2026年10月), else None (also a month not
+    from 1 to 12)."""
+    found = _FORM_MONTH.match(str(text or ""))
+    if not found:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    return Period(year, month) if 1 <= month <= 12 else None
+
+
+def title_period(table: Table) -> tuple[int | None, int | None]:
+    """(year, month) the title rows name: 2026年1-10月 → (2026, 10); a title naming a year
+    alone (2026年重点项目投资进度表) → (2026, None); none → (None, None). A title naming
+    two different months is refused."""
+    periods = {
+        (int(y), int(m))
+        for text in table.titles
+        for y, start, m in _TITLE_PERIOD.findall(text)
+        if not start or int(start) == 1
+    }
+    if len(periods) > 1:
+        shown = "、".join(f"{y}年{m}月" for y, m in sorted(periods))
+        raise WorkbookError(
+            _("The title names more than one month (%(months)s): which report is it?")
+            % {"months": shown}
+        )
+    if periods:
+        return periods.pop()
+    return table.title_year(), None
+
+
+def report_period(table: Table, chosen: Period | None) -> Period:
+    """The month the sheet reports on: the title's, else the cumulative heading's month
+    with the title's year, else the one chosen on the page. Refused when none is known,
+    or when the page's choice or the heading disagrees with the title."""
+    year, month = title_period(table)
+    heading = table.headers.get("cumulative", "")
+    found = _HEADING_MONTH.search(heading)
+    heading_month = int(found.group(1)) if found else None
+    if month is not None and heading_month is not None and heading_month != month:
+        raise WorkbookError(
+            _("The title reports on month %(title)s, the heading %(heading)s on month %(month)s.")
+            % {"title": month, "heading": heading, "month": heading_month}
+        )
+    month = month or heading_month
+    if chosen is not None:
+        if (year is not None and year != chosen.year) or (
+            month is not None and month != chosen.month
+        ):
+            raise WorkbookError(
+                _(
+                    "The report month chosen (%(chosen)s) is not the one the sheet names "
+                    "(%(named)s)."
+                )
+                % {
+                    "chosen": chosen,
+                    "named": f"{year or chosen.year}-{month or chosen.month:02d}",
+                }
+            )
+        return chosen
+    if year is None or month is None:
+        raise WorkbookError(
+            _(
+                "The sheet's title names no report month (such as 2026年1-10月): choose "
+                "the report month on the page."
+            )
+        )
+    if not 1 <= month <= 12:
+        raise WorkbookError(_("Months run from 1 to 12."))
+    return Period(year, month)
+
+
+def _amount(value, unit: str | None) -> Decimal | None:
+    """A figure in 万元 (None for an empty cell), converted exactly from the column's or
+    the sheet's unit; one finer than 0.01万元 is refused rather than rounded."""
+    try:
+        amount = quantity(value, unit=unit, into="万元")
+    except ValueError:
+        raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
+    if amount is None:
+        return None
+    if amount < 0:
+        raise forms.ValidationError(_("The amount must not be negative."))
+    if amount != amount.quantize(CENT):
+        raise forms.ValidationError(
+            _("%(amount)s is finer than 0.01 (10,000 yuan), which the ledger keeps.")
+            % {"amount": f"{amount.normalize():f}"}
+        )
+    return amount.quantize(CENT)
+
+
+class InvestmentRow(RawRowForm):
+    def clean_name(self):
+        name = re.sub(r"\s+", "", self.text("name"))
+        if not name:
+            raise forms.ValidationError(_("This field is required."))
+        return name
+
+    def clean_town(self):
+        name = self.text("town")
+        if not name:
+            return None
+        town = self.context["towns"].find(name)
+        if town is None:
+            raise forms.ValidationError(
+                _("Unknown town, or one outside your scope: %(value)s") % {"value": name}
+            )
+        return town
+
+    def _figure(self, key: str):
+        return _amount(self.cleaned_data[key], self.context["units"].get(key))
+
+    def clean_planned(self):
+        return self._figure("planned")
+
+    def clean_cumulative(self):
+        return self._figure("cumulative")
+
+    def clean_monthly(self):
+        return self._figure("monthly")
+
+    def clean(self):
+        data = self.cleaned_data
+        if "name" not in data:
+            return data
+        # A town refused (unknown, outside the scope) still lets the name be looked up.
+        project = self._project(data["name"], data.get("town"))
+        if project is None:
+            return data
+        data["project"] = project
+        earlier = self.seen_before(project.pk, "project")
+        if earlier is not None:
+            self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
+            return data
+        if not any(data.get(key) is not None for key in FIGURES if key in data):
+            raise forms.ValidationError(_("The row gives no figure."))
+        data["completed"] = self._completed(project, data)
+        return data
+
+    def _project(self, name: str, town) -> Project | None:
+        """The project the row names among those the user may change, else None with
+        the row's error (unknown, outside the scope, or two of that name)."""
+        mine = [p for p in self.context["projects"].get(name, []) if town is None or p.town == town]
+        if len(mine) == 1:
+            return mine[0]
+        if len(mine) > 1:
+            towns = "、".join(p.town.name for p in mine)
+            self.add_error(
+                "town" if "town" in self.context["headers"] else "name",
+                _("%(name)s is the name of projects in %(towns)s: give the town.")
+                % {"name": name, "towns": towns},
+            )
+            return None
+        if name in self.context["elsewhere"]:
+            message = _(
+                "Project %(name)s is outside your scope: you may not record its investment."
+            )
+        else:
+            message = _("No project named %(name)s in the ledger%(town)s.")
+        self.add_error(
+            "name",
+            message
+            % {
+                "name": name,
+                "town": _(" of %(town)s") % {"town": town.name} if town is not None else "",
+            },
+        )
+        return None
+
+    def _completed(self, project: Project, data: dict) -> Decimal | None:
+        """The investment completed in the report's month: 本月完成投资 as written, or
+        the cumulative figure less the months before it already recorded."""
+        month = self.context["period"].month
+        before = sum(
+            (v for m, v in self.context["recorded"].get(project.pk, {}).items() if m < month),
+            Decimal(0),
+        )
+        cumulative, monthly = data.get("cumulative"), data.get("monthly")
+        if cumulative is not None and cumulative < before:
+            self.add_error(
+                "cumulative",
+                _(
+                    "%(cumulative)s is less than the %(before)s already recorded for months "
+                    "1 to %(last)s of %(year)s."
+                )
+                % {
+                    "cumulative": _plain(cumulative),
+                    "before": _plain(before),
+                    "last": month - 1,
+                    "year": self.context["period"].year,
+                },
+            )
+            return None
+        if monthly is not None:
+            if cumulative is not None and before + monthly != cumulative:
+                self.add_error(
+                    "monthly",
+                    _(
+                        "The months recorded before (%(before)s) and this month's %(month)s "
+                        "do not add up to the cumulative %(cumulative)s."
+                    )
+                    % {
+                        "before": _plain(before),
+                        "month": _plain(monthly),
+                        "cumulative": _plain(cumulative),
+                    },
+                )
+                return None
+            return monthly
+        return None if cumulative is None else cumulative - before
+
+
+def _plain(value: Decimal) -> str:
+    return f"{Decimal(value).normalize():f}"
+
+
+def _row_context(actor, table: Table, period: Period) -> dict:
+    towns = _towns(actor)
+    in_scope = Project.objects.filter(town__in=towns)
+    may_change = changeable(in_scope, actor)
+    projects = defaultdict(list)
+    for project in in_scope.filter(pk__in=may_change).select_related("town"):
+        projects[re.sub(r"\s+", "", project.name)].append(project)
+    names = {re.sub(r"\s+", "", cell_text(record["name"])) for _n, record in table.rows}
+    elsewhere = set(
+        Project.objects.filter(name__in=names)
+        .exclude(pk__in=may_change)
+        .values_list("name", flat=True)
+    )
+    recorded: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for project_id, month, completed in MonthlyInvestment.objects.filter(
+        project__in=may_change, year=period.year
+    ).values_list("project_id", "month", "completed"):
+        recorded[project_id][month] = completed
+    return {
+        "towns": UnitMatcher(towns.filter(is_active=True), prefixes=city_prefixes()),
+        "projects": projects,
+        "elsewhere": elsewhere,
+        "recorded": recorded,
+        "period": period,
+        "headers": table.headers,
+        "units": {key: table.unit(key, MONEY_UNITS) for key in FIGURES},
+    }
+
+
+# Which column a refusal of ``record_investment`` is about.
+_REFUSAL_COLUMN = {"planned": "planned", "completed": None, "month": None, "year": None}
+
+
+def import_investment(
+    file,
+    *,
+    actor,
+    month: Period | None = None,
+    overwrite: bool = False,
+    valid_only: bool = False,
+) -> ImportResult:
+    """Record the annual plans and the month's completed investment the sheet gives for
+    the projects it names. With any error nothing is written."""
+    if not actor.has_perm("projects.add_project"):
+        raise PermissionDenied(_("You may not record investment from a sheet."))
+    table = read_table(file, COLUMNS)
+    if not any(key in table.headers for key in FIGURES):
+        raise WorkbookError(
+            _("Missing columns: %(columns)s")
+            % {"columns": "、".join((H_PLANNED, "1-N月累计完成投资", H_MONTH))}
+        )
+    period = report_period(table, month)
+    context = _row_context(actor, table, period)
+    completed_column = "monthly" if "monthly" in table.headers else "cumulative"
+
+    def write(row: dict, _number: int):
+        project = row["project"]
+        planned, completed = row.get("planned"), row.get("completed")
+        before_plan = project.plans.filter(year=period.year).values_list("planned", flat=True)
+        before_month = context["recorded"].get(project.pk, {}).get(period.month)
+        changed = (planned is not None and list(before_plan) != [planned]) or (
+            completed is not None and before_month != completed
+        )
+        try:
+            actions.record_investment(
+                project.pk,
+                actor=actor,
+                year=period.year,
+                planned=planned,
+                monthly={period.month: completed} if completed is not None else {},
+                overwrite=overwrite,
+            )
+        except PermissionDenied as exc:
+            raise RowProblem("name", str(exc)) from None
+        except ValidationError as exc:
+            messages = getattr(exc, "message_dict", {"": exc.messages})
+            field, texts = next(iter(messages.items()))
+            column = _REFUSAL_COLUMN.get(field) or completed_column
+            raise RowProblem(column, " ".join(texts)) from None
+        return project, (False if changed else None)
+
+    return run_import(table, InvestmentRow, write, context=context, valid_only=valid_only)
+
+
+def investment_template(actor) -> Template:
+    """The progress sheet's template: the projects the user may record investment for."""
+    names = (
+        Project.objects.filter(
+            pk__in=changeable(Project.objects.filter(town__in=_towns(actor)), actor)
+        )
+        .order_by("town__path", "name")
+        .values_list("name", flat=True)
+    )
+    return from_columns(
+        _("Investment progress"),
+        [
+            replace(c, aliases=TEMPLATE_ALIASES.get(c.key, c.aliases))
+            for c in COLUMNS
+            if c.key != "monthly"
+        ],
+        meanings={
+            "name": _("The project's name, as in the ledger."),
+            "town": _(
+                "The project's town, street or zone; needed only where two projects share the name."
+            ),
+            "planned": _("The year's planned investment in 10k yuan (empty: left as recorded)."),
+            "cumulative": _(
+                "The investment completed from January to the report month, in 10k yuan; "
+                "the month's figure is this less the months already recorded. A column "
+                "本月完成投资 may give the month's figure instead. Name the report month "
+                "in a title (2026年1-10月) or on the page."
+            ),
+        },
+        choices={"name": list(dict.fromkeys(names))},
+        example=["示例", "新坝镇", 12000, 8600],
+    )
