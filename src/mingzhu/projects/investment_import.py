@@ -262,17 +262,15 @@ class InvestmentRow(RawRowForm):
         if name in self.context["elsewhere"]:
             message = _(
                 "Project %(name)s is outside your scope: you may not record its investment."
-            )
-        else:
-            message = _("No project named %(name)s in the ledger%(town)s.")
-        self.add_error(
-            "name",
-            message
-            % {
+            ) % {"name": name}
+        elif town is not None:
+            message = _("No project named %(name)s of %(town)s in the ledger.") % {
                 "name": name,
-                "town": _(" of %(town)s") % {"town": town.name} if town is not None else "",
-            },
-        )
+                "town": town.name,
+            }
+        else:
+            message = _("No project named %(name)s in the ledger.") % {"name": name}
+        self.add_error("name", message)
         return None
 
     def _completed(self, project: Project, data: dict) -> Decimal | None:
