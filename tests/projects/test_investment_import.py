@@ -4,8 +4,8 @@ project ledger: plans and the month's completed investment of existing projects.
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 from auditlog.models import LogEntry
+from django.utils import translation
 
 from mingzhu.core.testing import import_through_page, xlsx
 from mingzhu.projects import actions
@@ -184,12 +184,24 @@ def test_a_title_without_a_month_takes_the_month_chosen_on_the_page(as_user, xin
     _a, b = two
     rows = [
         ["临溪县重点项目投资进度表"],
+        ["填报日期：2026年8月5日"],
         ["项目名称", "累计完成投资（万元）"],
         ["临溪精密机械项目", 42],
     ]
     data = {"file": xlsx(rows), "report_month": "2026-07"}
     assert import_through_page(as_user(xinba), URL, data).status_code == 302
     assert _months(b) == {7: Decimal("42")}
+
+
+def test_a_heading_of_one_month_names_the_report_month_in_the_titles_year(as_user, xinba, two):
+    _a, b = two
+    rows = [
+        ["临溪县2026年重点项目投资进度表"],
+        ["项目名称", "9月完成投资"],
+        ["临溪精密机械项目", 12],
+    ]
+    assert import_through_page(as_user(xinba), URL, {"file": xlsx(rows)}).status_code == 302
+    assert _months(b) == {9: Decimal("12")}
 
 
 def test_a_month_neither_the_title_nor_the_page_gives_is_refused(as_user, xinba, two):

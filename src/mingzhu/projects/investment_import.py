@@ -138,13 +138,18 @@ def title_period(table: Table) -> tuple[int | None, int | None]:
 
 
 def report_period(table: Table, chosen: Period | None) -> Period:
-    """The month the sheet reports on: the title's, else the cumulative heading's month
-    with the title's year, else the one chosen on the page. Refused when none is known,
-    or when the page's choice or the heading disagrees with the title."""
+    """The month the sheet reports on: the title's, else the month a figure's heading
+    names (1-10月累计完成投资, 10月完成投资) with the title's year, else the one chosen on
+    the page. Refused when none is known, or when the page's choice or the heading
+    disagrees with the sheet."""
     year, month = title_period(table)
-    heading = table.headers.get("cumulative", "")
-    found = _HEADING_MONTH.search(heading)
-    heading_month = int(found.group(1)) if found else None
+    # 1-10月累计完成投资, else 10月完成投资: the month the figures run to.
+    heading, heading_month = "", None
+    for key in ("cumulative", "monthly"):
+        found = _HEADING_MONTH.search(table.headers.get(key, ""))
+        if found:
+            heading, heading_month = table.headers[key], int(found.group(1))
+            break
     if month is not None and heading_month is not None and heading_month != month:
         raise WorkbookError(
             _("The title reports on month %(title)s, the heading %(heading)s on month %(month)s.")
