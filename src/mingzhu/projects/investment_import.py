@@ -20,6 +20,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from mingzhu.core import periods
 from mingzhu.core.tabular import (
     MONEY_UNITS,
     Column,
@@ -91,8 +92,6 @@ _TITLE_PERIOD = re.compile(
 )
 # The month a heading's cumulative column runs to: 1-10月累计 … → 10.
 _HEADING_MONTH = re.compile(r"(\d{1,2})\s*月")
-# 报告月份 as the page's field takes it: 2026-10, 2026-10-01, 2026年10月, 2026.10.
-_FORM_MONTH = re.compile(r"^\s*((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*(?:月|[-./]\d{1,2})?\s*$")
 # The figures are kept in 万元 to two places.
 CENT = Decimal("0.01")
 
@@ -107,13 +106,11 @@ class Period:
 
 
 def parse_month(text: str) -> Period | None:
-    """A report month as written (2026-10, 2026年10月), else None (also a month not
-    from 1 to 12)."""
-    found = _FORM_MONTH.match(str(text or ""))
-    if not found:
-        return None
-    year, month = int(found.group(1)), int(found.group(2))
-    return Period(year, month) if 1 <= month <= 12 else None
+    """A report month as written (2026-10, 2026年10月, 2026.10, or a day of it such as
+    2026-10-01), else None (also a month not from 1 to 12)."""
+    text = str(text or "").strip()
+    day = periods.month_start(text) or periods.parse_day(text)
+    return Period(day.year, day.month) if day is not None else None
 
 
 def title_period(table: Table) -> tuple[int | None, int | None]:
