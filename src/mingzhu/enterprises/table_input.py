@@ -4,7 +4,6 @@ or Chinese headers, one message per bad row and field."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -47,8 +46,9 @@ SCALES = {"above": "above", "below": "below", "规上": "above", "规下": "belo
 SHEET_COLUMNS = [Column(en, zh, (en,), required=i < 5) for i, (en, zh) in enumerate(COLUMNS)]
 
 
-def read_table(path: str | Path) -> Table:
-    """The rows of the file (.xlsx, .xls or .csv), headers in either language."""
+def read_table(path) -> Table:
+    """The rows of the file (a path or an open file: .xlsx, .xls or .csv), headers in
+    either language."""
     return read_sheet(path, SHEET_COLUMNS)
 
 

@@ -41,7 +41,7 @@ from mingzhu.org.matching import UnitMatcher, city_prefixes
 from . import actions
 from .importer import COLUMNS as PROJECT_COLUMNS
 from .importer import H_NAME, _towns
-from .models import MonthlyInvestment, Project
+from .models import InvestmentPlan, MonthlyInvestment, Project
 
 H_TOWN = "所在镇（街道）"
 H_PLANNED = "年度计划投资（万元）"
@@ -199,9 +199,14 @@ def _amount(value, unit: str | None) -> Decimal | None:
     return amount.quantize(CENT)
 
 
+def _name_key(name: str) -> str:
+    """A project's name as rows and the ledger are matched by (spaces left out)."""
+    return re.sub(r"\s+", "", name)
+
+
 class InvestmentRow(RawRowForm):
     def clean_name(self):
-        name = re.sub(r"\s+", "", self.text("name"))
+        name = _name_key(self.text("name"))
         if not name:
             raise forms.ValidationError(_("This field is required."))
         return name
@@ -242,7 +247,7 @@ class InvestmentRow(RawRowForm):
         if earlier is not None:
             self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
             return data
-        if not any(data.get(key) is not None for key in FIGURES if key in data):
+        if all(data.get(key) is None for key in FIGURES):
             raise forms.ValidationError(_("The row gives no figure."))
         data["completed"] = self._completed(project, data)
         return data
@@ -328,8 +333,8 @@ def _row_context(actor, table: Table, period: Period) -> dict:
     may_change = changeable(in_scope, actor)
     projects = defaultdict(list)
     for project in in_scope.filter(pk__in=may_change).select_related("town"):
-        projects[re.sub(r"\s+", "", project.name)].append(project)
-    names = {re.sub(r"\s+", "", cell_text(record["name"])) for _n, record in table.rows}
+        projects[_name_key(project.name)].append(project)
+    names = {_name_key(cell_text(record["name"])) for _n, record in table.rows}
     elsewhere = set(
         Project.objects.filter(name__in=names)
         .exclude(pk__in=may_change)
@@ -340,19 +345,21 @@ def _row_context(actor, table: Table, period: Period) -> dict:
         project__in=may_change, year=period.year
     ).values_list("project_id", "month", "completed"):
         recorded[project_id][month] = completed
+    plans = dict(
+        InvestmentPlan.objects.filter(project__in=may_change, year=period.year).values_list(
+            "project_id", "planned"
+        )
+    )
     return {
         "towns": UnitMatcher(towns.filter(is_active=True), prefixes=city_prefixes()),
         "projects": projects,
         "elsewhere": elsewhere,
         "recorded": recorded,
+        "plans": plans,
         "period": period,
         "headers": table.headers,
         "units": {key: table.unit(key, MONEY_UNITS) for key in FIGURES},
     }
-
-
-# Which column a refusal of ``record_investment`` is about.
-_REFUSAL_COLUMN = {"planned": "planned", "completed": None, "month": None, "year": None}
 
 
 def import_investment(
@@ -380,9 +387,9 @@ def import_investment(
     def write(row: dict, _number: int):
         project = row["project"]
         planned, completed = row.get("planned"), row.get("completed")
-        before_plan = project.plans.filter(year=period.year).values_list("planned", flat=True)
+        before_plan = context["plans"].get(project.pk)
         before_month = context["recorded"].get(project.pk, {}).get(period.month)
-        changed = (planned is not None and list(before_plan) != [planned]) or (
+        changed = (planned is not None and before_plan != planned) or (
             completed is not None and before_month != completed
         )
         try:
@@ -399,7 +406,7 @@ def import_investment(
         except ValidationError as exc:
             messages = getattr(exc, "message_dict", {"": exc.messages})
             field, texts = next(iter(messages.items()))
-            column = _REFUSAL_COLUMN.get(field) or completed_column
+            column = "planned" if field == "planned" else completed_column
             raise RowProblem(column, " ".join(texts)) from None
         return project, (False if changed else None)
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from mingzhu.core.actions import ActionError
 from mingzhu.core.audit import acting_as, system_account
-from mingzhu.core.commands import BaseCommand, active_user, read_bytes
+from mingzhu.core.commands import BaseCommand, active_user, file_error
 from mingzhu.core.excel import write_xlsx
 from mingzhu.core.tabular import WorkbookError
 
@@ -96,9 +96,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{year} {g}: {counts}")
 
     def _read(self, path, scheme, skip_invalid) -> list[dict]:
-        read_bytes(path, returncode=2)  # a file that cannot be read, said as such
         try:
-            records, errors = validate_rows(read_table(path), scheme.min_land_below)
+            with open(path, "rb") as handle:
+                records, errors = validate_rows(read_table(handle), scheme.min_land_below)
+        except OSError as exc:  # a file that cannot be read, said as such
+            raise file_error(path, exc, returncode=2) from None
         except WorkbookError as exc:
             raise CommandError(f"{path}: {exc}", returncode=2) from exc
         by_row: dict[int, list] = {}
