@@ -1,11 +1,15 @@
 """The decomposition in the browser: the office reads the seed essay beside its table,
 then pastes a new text, corrects a cell, adopts it and finds the task list."""
 
+import re
+
 
 def test_it_decomposes_corrects_and_adopts_a_document(login, demo_server, shot):
     office = login("supervisor")
     office.goto(f"{demo_server}/documents/")
     office.click("text=奋力创造“江中明珠”新的更大荣光")
+    # count() does not wait: the document's page is read once it has loaded.
+    office.wait_for_url(re.compile(r"/documents/\d+/$"))
     # The seed: targets highlighted in the text, items beside it, linked to their tasks.
     assert office.locator("#doc-text mark").count() == 5
     assert "GDP 突破 800 亿元" in office.locator('#doc-text mark[data-target="1"]').inner_text()
@@ -21,6 +25,8 @@ def test_it_decomposes_corrects_and_adopts_a_document(login, demo_server, shot):
         "二是推进智改数转。力争到2027年，高新技术企业达到 500 家以上。",
     )
     office.click("#decompose")
+    office.locator("#draft").wait_for()
+    office.wait_for_load_state()
     assert office.locator("#draft tbody tr").count() == 2
     assert office.locator("#targets tbody tr").count() == 1
     office.fill("#id_items-0-title", "深化安全生产专项治理")

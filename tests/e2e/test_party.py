@@ -36,6 +36,7 @@ def test_it_shows_the_civilisation_office_an_application_on_notice(login, demo_s
     office = login("wmb")
     office.goto(f"{demo_server}/civility/applications/?status=on_notice")
     office.click("#results tbody tr >> nth=0 >> a")
+    office.wait_for_load_state()
     assert office.locator("#status").inner_text() == "公示中"
     assert office.locator("#timeline li").count() >= 3
     shot(office, "wmb-application-on-notice")

@@ -35,6 +35,8 @@ def test_a_town_moves_its_project_on_and_the_office_reads_the_flags(
     assert office.locator("#red-holder").inner_text().strip()
     assert office.locator("#flag-history tbody tr").count() >= 1
     office.click("#flag-history tbody tr >> nth=0 >> a")
+    # count() does not wait: the quarter's page is read once it has loaded.
+    office.wait_for_url(re.compile(r"/appraisal/results/\d+/$"))
     assert office.locator("#ranking tbody tr").count() == 8
     office.locator("#score-chart canvas").first.wait_for()
     shot(office, "supervisor-flags")
