@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import F, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -37,9 +37,9 @@ def funnel_option(reached: list[dict]) -> dict:
 
 
 def projects_on(projects, as_of: dt.date):
-    """The projects that existed at the end of ``as_of`` (negotiations had begun), each
-    with ``stage_then``: the stage of its last stage change by then, else negotiating.
-    Today: every project at its stage now."""
+    """The projects that existed at the end of ``as_of`` (negotiations had begun, or the
+    first stage its ledger dates), each with ``stage_then``: the stage of its last stage
+    change by then, else negotiating. Today: every project at its stage now."""
     last_change = (
         StageChange.objects.filter(project=OuterRef("pk"), on__lte=as_of)
         .order_by("-on", "-pk")
@@ -47,8 +47,20 @@ def projects_on(projects, as_of: dt.date):
     )
     if not history.is_past(as_of):
         return projects.annotate(stage_then=F("stage"))
-    return projects.filter(negotiating_on__lte=as_of).annotate(
-        stage_then=Coalesce(Subquery(last_change), Value(Stage.NEGOTIATING))
+    # A project entered from a ledger without a 洽谈日期 exists from its first stage's
+    # day, and one without any date from the day it was entered.
+    began = Coalesce(
+        "negotiating_on",
+        "signed_on",
+        "landed_on",
+        "started_on",
+        "completed_on",
+        TruncDate("created_at"),
+    )
+    return (
+        projects.alias(began=began)
+        .filter(began__lte=as_of)
+        .annotate(stage_then=Coalesce(Subquery(last_change), Value(Stage.NEGOTIATING)))
     )
 
 

@@ -9,11 +9,18 @@ from mingzhu.org.models import OrgUnit
 from .choices import Chain, FactorKind, Stage, Tier
 from .models import FactorRequest, Project
 
+# The chain filter's choice for the projects whose ledger named no chain.
+NO_CHAIN = "none"
+
 
 class ProjectFilter(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     town = unit_filter(TOWN_KINDS, _("Town"))
-    chain = django_filters.ChoiceFilter(choices=Chain.choices, label=_("Industry chain"))
+    chain = django_filters.ChoiceFilter(
+        choices=[*Chain.choices, (NO_CHAIN, _("Unclassified"))],
+        method="filter_chain",
+        label=_("Industry chain"),
+    )
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Stage"))
     tier = django_filters.ChoiceFilter(choices=Tier.choices, method="filter_tier", label=_("Tier"))
     in_port_zone = django_filters.BooleanFilter(label=_("In the port-industry-city zone"))
@@ -24,6 +31,9 @@ class ProjectFilter(ScopedFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(investor__icontains=value))
+
+    def filter_chain(self, queryset, name, value):
+        return queryset.filter(chain="" if value == NO_CHAIN else value)
 
     def filter_tier(self, queryset, name, value):
         return queryset.of_tier(value)

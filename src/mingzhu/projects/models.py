@@ -64,7 +64,10 @@ class Project(Named, TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=200)
     investor = models.CharField(_("investor"), max_length=200)
-    chain = models.CharField(_("industry chain"), max_length=20, choices=Chain.choices)
+    # Blank when the ledger does not say (a 重点项目 ledger of projects under way).
+    chain = models.CharField(
+        _("industry chain"), max_length=20, choices=Chain.choices, blank=True, default=""
+    )
     total_investment = models.DecimalField(
         _("total investment (10,000 yuan)"), max_digits=14, decimal_places=2, validators=POSITIVE
     )
@@ -85,7 +88,8 @@ class Project(Named, TimeStampedModel):
         _("stage"), max_length=20, choices=Stage.choices, default=Stage.NEGOTIATING, editable=False
     )
     # The date each stage was reached; kept when the project moves on.
-    negotiating_on = models.DateField(_("negotiations began on"))
+    # Empty for a project entered from a ledger that does not say (signed or under way).
+    negotiating_on = models.DateField(_("negotiations began on"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
     landed_on = models.DateField(_("landed on"), null=True, blank=True, editable=False)
     started_on = models.DateField(
