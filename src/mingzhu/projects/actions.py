@@ -35,7 +35,14 @@ from mingzhu.tasks.choices import DeadlineBasis, SourceKind
 from mingzhu.tasks.choices import Status as TaskStatus
 
 from . import services
-from .choices import DEFAULT_ROUTES, STAGE_DATE_FIELD, STAGE_EVIDENCE, Satisfaction, Stage
+from .choices import (
+    DEFAULT_ROUTES,
+    STAGE_DATE_FIELD,
+    STAGE_EVIDENCE,
+    STAGE_ORDER,
+    Satisfaction,
+    Stage,
+)
 from .models import (
     FUTURE_STAGE_DATE,
     FactorRequest,
@@ -90,7 +97,7 @@ def advance_project(
         if problem:
             raise ValidationError({"on": problem})
         last = project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
-        last_on = max(filter(None, [last, project.stage_on, project.negotiating_on]))
+        last_on = _last_on(project, last)
         problem = services.check_move(
             project.stage,
             to_stage,
@@ -148,6 +155,74 @@ def advance_project(
             evidence=evidence or "",
         )
     return project
+
+
+def _last_on(project: Project, last_change: dt.date | None) -> dt.date | None:
+    """The day of the project's last stage change (None for a project entered from a
+    ledger without any date)."""
+    return max(filter(None, [last_change, project.stage_on, project.negotiating_on]), default=None)
+
+
+def record_ledger_stages(
+    project: Project,
+    *,
+    actor,
+    to_stage: str,
+    days: Mapping[str, dt.date],
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> list[StageChange]:
+    """Bring a stored project forward to ``to_stage`` as an imported ledger records it,
+    inside the caller's transaction: each stage after the current one up to ``to_stage``
+    whose day ``days`` gives (stage -> day) is kept in its date field and entered on the
+    timeline with that day; a stage the ledger gives no day for is passed over, never
+    given one. No evidence is asked for: the ledger is the record. A project that is
+    suspended, or already at ``to_stage`` or beyond, is left as it is (an import does
+    not move a project back). Refused (``StageError``) for a day before the project's
+    last stage change, and (``PermissionDenied``) for an actor who may not move projects
+    between stages."""
+    if to_stage not in STAGE_ORDER or project.stage not in STAGE_ORDER:
+        return []
+    current = STAGE_ORDER.index(project.stage)
+    if STAGE_ORDER.index(to_stage) <= current:
+        return []
+    last_on = _last_on(
+        project, project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
+    )
+    changes, before = [], project.stage
+    for stage in STAGE_ORDER[current + 1 : STAGE_ORDER.index(to_stage) + 1]:
+        on = days.get(stage)
+        if on is None:
+            continue
+        problem = future_date_problem(on, message=FUTURE_STAGE_DATE)
+        if problem:
+            raise StageError(problem)
+        if last_on is not None and on < last_on:
+            raise StageError(
+                _("The date is before the project's last stage change (%(day)s).")
+                % {"day": last_on.isoformat()}
+            )
+        setattr(project, STAGE_DATE_FIELD[stage], on)
+        changes.append(
+            StageChange(
+                project=project,
+                from_stage=before,
+                to_stage=stage,
+                on=on,
+                actor=actor,
+                at=at or timezone.now(),
+                note=note,
+            )
+        )
+        before, last_on = stage, on
+    if not changes:
+        return []
+    require(actor, "projects.advance_project", _("You may not move projects between stages."))
+    project.stage = before
+    project.save()
+    for change in changes:
+        change.save()  # one by one: each goes into the audit trail
+    return changes
 
 
 def _amount(value, field: str) -> Decimal:
