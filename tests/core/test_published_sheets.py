@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from mingzhu.core.tabular import Column, WorkbookError, read_table
+from mingzhu.core.tabular import Column, read_table
 from mingzhu.core.testing import xlsx
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
@@ -279,17 +279,24 @@ def test_a_heading_in_亿元_scales_its_numbers(county, actor):
     assert Project.objects.get(town__parent=county).total_investment == Decimal(25000)
 
 
-def test_a_ledger_without_产业链_names_only_what_is_missing(county, actor):
+def test_a_signing_list_without_产业链_reads_its_signing_day(county, actor):
     from mingzhu.projects.importer import import_projects
+    from mingzhu.projects.models import Project
 
     sheet = xlsx(
         [
             ["序号", "项目名称", "签约企业", "落户地点", "计划总投资", "签约时间"],
-            [1, "轴承项目", "青禾精工有限公司", "柳塘镇", "1.59亿元", "3月23日"],
+            [1, "轴承项目", "青禾精工有限公司", "柳塘镇", "1.59亿元", "2026年3月23日"],
+            [2, "齿轮项目", "青禾精工有限公司", "柳塘镇", "8500万元", "3月23日"],
         ]
     )
-    with pytest.raises(WorkbookError) as caught:
-        import_projects(sheet, actor=actor)
-    message = str(caught.value)
-    assert "产业链" in message and "洽谈日期" in message
-    assert "投资方" not in message and "总投资" not in message and "所在镇" not in message
+    # A day without its year is not guessed: the row is refused, naming the column.
+    result = import_projects(sheet, actor=actor)
+    assert [(e.row, e.field) for e in result.errors] == [(3, "签约时间")]
+    assert not Project.objects.filter(name="轴承项目").exists()  # all or nothing
+    header = ["序号", "项目名称", "签约企业", "落户地点", "计划总投资", "签约时间"]
+    sheet = xlsx([header, [1, "轴承项目", "青禾精工有限公司", "柳塘镇", "1.59亿元", "2026-03-23"]])
+    assert import_projects(sheet, actor=actor).errors == []
+    project = Project.objects.get(name="轴承项目")
+    assert (project.chain, project.negotiating_on) == ("", None)
+    assert (project.stage, project.signed_on) == ("signed", dt.date(2026, 3, 23))

@@ -1,12 +1,18 @@
 """Project ledger import from Excel: every row is checked first; all rows are written in
-one transaction, or none, with the problems listed per row and field."""
+one transaction, or none, with the problems listed per row and field.
+
+Two kinds of ledger are read: the investment promotion office's (招商) ledger of projects
+under negotiation (产业链, 洽谈日期) and a county's 重点项目 ledger of projects signed or
+under way, which has neither column and may say how far each project is (签约时间,
+开工时间, 竣工投产时间, a 项目状态 such as 在建). A stage is recorded only with the day the
+ledger gives for it (a 在建 without a 开工时间 is refused, not given a day)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from mingzhu.core.models import future_date_problem
@@ -28,7 +34,8 @@ from mingzhu.core.templates_xlsx import Template, from_columns
 from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.matching import UnitMatcher, city_prefixes
 
-from .choices import Chain
+from . import actions
+from .choices import STAGE_ORDER, Chain, Stage
 from .models import FUTURE_STAGE_DATE, Project
 
 # The ledger's column headers, shared by the export so that an export imports again.
@@ -41,6 +48,12 @@ H_TOWN = "所在镇（街道、园区）"
 H_PORT = "港产城融合区"
 H_NEGOTIATING = "洽谈日期"
 H_DESCRIPTION = "项目简介"
+H_SIGNED = "签约时间"
+H_LANDED = "落地时间"
+H_STARTED = "开工时间"
+H_COMPLETED = "竣工投产时间"
+H_STATUS = "项目状态"
+H_SINCE = "起始日期"
 COLUMNS = [
     Column("name", H_NAME),
     Column(
@@ -48,7 +61,7 @@ COLUMNS = [
         H_INVESTOR,
         ("投资主体", "投资企业", "签约企业", "投资单位", "项目业主", "业主单位", "建设单位"),
     ),
-    Column("chain", H_CHAIN, ("所属产业链", "产业链条")),
+    Column("chain", H_CHAIN, ("所属产业链", "产业链条"), required=False),
     # A heading's unit in brackets (总投资（亿元）) says how its numbers are to be read.
     Column(
         "total",
@@ -72,11 +85,65 @@ COLUMNS = [
             "拟落户地点",
         ),
     ),
-    Column("negotiating_on", H_NEGOTIATING, ("首次洽谈时间", "洽谈时间", "首次洽谈日期")),
+    Column(
+        "negotiating_on",
+        H_NEGOTIATING,
+        ("首次洽谈时间", "洽谈时间", "首次洽谈日期"),
+        required=False,
+    ),
     Column("foreign", H_FOREIGN, ("其中外资", "利用外资"), required=False),
     Column("port", H_PORT, required=False),
-    Column("description", H_DESCRIPTION, required=False),
+    Column(
+        "description", H_DESCRIPTION, ("建设内容及规模", "建设内容", "项目概况"), required=False
+    ),
+    # How far the project is: the day of each stage, and the stage in words. A planned
+    # day (计划开工时间) is not a stage's day and is not read.
+    Column("signed_on", H_SIGNED, ("签约日期", "签约时间（年月）"), required=False),
+    Column("landed_on", H_LANDED, ("落地日期",), required=False),
+    Column(
+        "started_on",
+        H_STARTED,
+        ("开工日期", "实际开工时间", "实际开工日期", "开工时间（年月）"),
+        required=False,
+    ),
+    Column(
+        "completed_on",
+        H_COMPLETED,
+        ("竣工投产日期", "竣工时间", "竣工日期", "投产时间", "投产日期", "建成投产时间"),
+        required=False,
+    ),
+    Column(
+        "status",
+        H_STATUS,
+        ("所处阶段", "项目阶段", "当前阶段", "推进阶段", "阶段", "建设状态", "项目进度"),
+        required=False,
+    ),
+    # The export's 起始日期: the day the project reached the stage its 阶段 names.
+    Column("since", H_SINCE, required=False),
 ]
+# The column of each stage's day.
+STAGE_COLUMN = {
+    Stage.NEGOTIATING: "negotiating_on",
+    Stage.SIGNED: "signed_on",
+    Stage.LANDED: "landed_on",
+    Stage.UNDER_CONSTRUCTION: "started_on",
+    Stage.IN_OPERATION: "completed_on",
+}
+# How ledgers write a project's stage (the stages' own names are read as well).
+STAGE_WORDS = {
+    **dict.fromkeys(("洽谈", "在谈", "洽谈中", "在洽谈", "洽谈阶段"), Stage.NEGOTIATING),
+    **dict.fromkeys(("签约", "已签约", "签约阶段", "签约未开工"), Stage.SIGNED),
+    **dict.fromkeys(("落地", "已落地"), Stage.LANDED),
+    **dict.fromkeys(
+        ("开工", "已开工", "新开工", "开工建设", "在建", "续建", "建设中", "在建阶段"),
+        Stage.UNDER_CONSTRUCTION,
+    ),
+    **dict.fromkeys(
+        ("竣工", "投产", "竣工投产", "已竣工", "已投产", "建成", "建成投产", "已建成"),
+        Stage.IN_OPERATION,
+    ),
+    **dict.fromkeys(("中止", "已中止", "停建", "暂停"), Stage.SUSPENDED),
+}
 YES = {"是", "yes", "y", "true", "1", "√"}
 NO = {"否", "no", "n", "false", "0", ""}
 CHAIN_WORDS = {
@@ -119,8 +186,11 @@ class ProjectRow(RawRowForm):
         return self._required_text("investor")
 
     def clean_chain(self):
-        raw = self.cleaned_data["chain"]
-        chain = self.context["chains"].get(cell_text(raw))
+        # An empty cell (or no column): a project of no chain, shown as 未分类.
+        raw = cell_text(self.cleaned_data["chain"])
+        if not raw:
+            return ""
+        chain = self.context["chains"].get(raw)
         if chain is None:
             raise forms.ValidationError(_("Unknown industry chain: %(value)s") % {"value": raw})
         return chain
@@ -147,13 +217,99 @@ class ProjectRow(RawRowForm):
             raise forms.ValidationError(_("Answer 是 or 否."))
         return port in YES
 
-    def clean_negotiating_on(self):
-        # 2026年3月: negotiations began that month (its first day).
-        day = self.day("negotiating_on", month=True)
+    def _stage_day(self, key: str):
+        # 2026年3月: the stage was reached that month (its first day). Empty: not known.
+        day = self.day(key, required=False, month=True)
         problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
         if problem:
             raise forms.ValidationError(problem)
         return day
+
+    def clean_negotiating_on(self):
+        return self._stage_day("negotiating_on")
+
+    def clean_signed_on(self):
+        return self._stage_day("signed_on")
+
+    def clean_landed_on(self):
+        return self._stage_day("landed_on")
+
+    def clean_started_on(self):
+        return self._stage_day("started_on")
+
+    def clean_completed_on(self):
+        return self._stage_day("completed_on")
+
+    def clean_since(self):
+        return self._stage_day("since")
+
+    def clean_status(self):
+        word = self.text("status")
+        if not word:
+            return None
+        stage = self.context["stages"].get(word)
+        if stage is None:
+            raise forms.ValidationError(
+                _("Unknown stage: %(value)s (write 洽谈, 签约, 落地, 开工/在建 or 竣工/投产).")
+                % {"value": word}
+            )
+        return stage
+
+    def _heading(self, stage: str) -> str:
+        """The heading of the column of ``stage``'s day, as the sheet writes it."""
+        key = STAGE_COLUMN[stage]
+        return self.context["headers"].get(key) or next(c.header for c in COLUMNS if c.key == key)
+
+    def _stages(self, data: dict) -> None:
+        """The stage the row brings the project to (``data["stage"]``) and the day of each
+        stage up to it (``data["days"]``), from the stages' days and the stage in words.
+        A stage named without its day is refused: a stage is recorded with its day."""
+        if any(key in self.errors for key in (*STAGE_COLUMN.values(), "status", "since")):
+            return
+        stated = data.get("status")
+        days = {stage: data.get(key) for stage, key in STAGE_COLUMN.items()}
+        if stated in STAGE_COLUMN and days[stated] is None:
+            days[stated] = data.get("since")
+        dated = [stage for stage in STAGE_ORDER if days[stage] is not None]
+        for earlier, later in zip(dated, dated[1:], strict=False):
+            if days[later] < days[earlier]:
+                self.add_error(
+                    STAGE_COLUMN[later],
+                    _("%(day)s is before the day of an earlier stage (%(column)s: %(earlier)s).")
+                    % {
+                        "day": days[later].isoformat(),
+                        "column": self._heading(earlier),
+                        "earlier": days[earlier].isoformat(),
+                    },
+                )
+                return
+        reached = dated[-1] if dated else Stage.NEGOTIATING
+        if stated in STAGE_COLUMN:
+            if STAGE_ORDER.index(stated) < STAGE_ORDER.index(reached):
+                self.add_error(
+                    "status",
+                    _("%(value)s, but %(column)s gives the day of a later stage.")
+                    % {
+                        "value": cell_text(self.data["status"]),
+                        "column": self._heading(reached),
+                    },
+                )
+                return
+            if days[stated] is None and stated != Stage.NEGOTIATING:
+                self.add_error(
+                    "status",
+                    _(
+                        "%(value)s: the day the project reached this stage is missing (%(column)s)."
+                        " A stage is recorded with its day: give it, or leave the stage empty."
+                    )
+                    % {"value": cell_text(self.data["status"]), "column": self._heading(stated)},
+                )
+                return
+            reached = stated
+        if data.get("negotiating_on") is None:  # 洽谈 with its 起始日期
+            data["negotiating_on"] = days[Stage.NEGOTIATING]
+        data["stage"] = Stage.SUSPENDED if stated == Stage.SUSPENDED else reached
+        data["days"] = {stage: day for stage, day in days.items() if day is not None}
 
     def clean_description(self):
         return self.text("description")
@@ -168,18 +324,21 @@ class ProjectRow(RawRowForm):
             earlier = self.seen_before((town.pk, name), "project")
             if earlier is not None:
                 self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
+        self._stages(data)
         return data
 
 
-def import_projects(file, *, actor) -> ImportResult:
-    """Create or update the projects of the workbook. With any error nothing is written."""
+def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
+    """Create or update the projects of the workbook. With any error nothing is written
+    (with ``valid_only``, the good rows are)."""
     if not actor.has_perm("projects.add_project"):
         raise PermissionDenied(_("You may not add projects."))
     table = read_table(file, COLUMNS)
     towns = _towns(actor)
     context = row_context(actor, table)
     # A project's natural key is its town and name: a row naming a project of the ledger
-    # updates it (the columns the sheet carries; stage, 示例 flag and the rest are kept).
+    # updates it (the columns the sheet carries; the 示例 flag and the rest are kept). Its
+    # stage only moves forward, to a later stage the row gives the day of.
     existing = {(p.town_id, p.name): p for p in Project.objects.filter(town__in=towns)}
     may_change = changeable(Project.objects.filter(town__in=towns), actor)
     fields = {
@@ -191,6 +350,10 @@ def import_projects(file, *, actor) -> ImportResult:
         "negotiating_on": "negotiating_on",
         "description": "description",
     }
+    # What an empty cell of these leaves of a stored project: a chain or a day once
+    # known is not forgotten because this ledger does not say.
+    kept_when_empty = {"chain", "negotiating_on"}
+    note = _("From the imported project ledger.")
 
     def write(row: dict, _number: int):
         values = {field: row[key] for field, key in fields.items()}
@@ -198,13 +361,32 @@ def import_projects(file, *, actor) -> ImportResult:
         current = existing.get((row["town"].pk, row["name"][:200]))
         if current is not None and current.pk not in may_change:
             raise RowProblem("name", _("you may not change this project"))
+        stage = row["stage"]
+        if stage == Stage.SUSPENDED and (current is None or current.stage != Stage.SUSPENDED):
+            raise RowProblem(
+                "status",
+                _(
+                    "A project is suspended on its page, with the reason; import it at the "
+                    "stage it had reached."
+                ),
+            )
         project = current or Project(name=row["name"][:200], town=row["town"])
-        if not apply_row(project, values, list(fields), table, column_of=fields):
+        written = [f for f in fields if current is None or values[f] or f not in kept_when_empty]
+        changed = apply_row(project, values, written, table, column_of=fields)
+        if changed:
+            project.save()  # one by one: each change goes into the audit trail
+        try:
+            moved = actions.record_ledger_stages(
+                project, actor=actor, to_stage=stage, days=row["days"], note=note
+            )
+        except (actions.StageError, ValidationError, PermissionDenied) as exc:
+            message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            raise RowProblem("status" if "status" in table.headers else "name", message) from exc
+        if not changed and not moved:
             return project, None
-        project.save()  # one by one: each change goes into the audit trail
         return project, current is None
 
-    return run_import(table, ProjectRow, write, context=context)
+    return run_import(table, ProjectRow, write, context=context, valid_only=valid_only)
 
 
 def row_context(actor, table) -> dict:
@@ -215,6 +397,7 @@ def row_context(actor, table) -> dict:
         # 县经开区 is 临溪经济开发区管理委员会: the city's name in front is dropped.
         "towns": UnitMatcher(_towns(actor).filter(is_active=True), prefixes=city_prefixes()),
         "chains": chains | CHAIN_WORDS,
+        "stages": {str(s.label): s.value for s in Stage} | STAGE_WORDS,
         "headers": table.headers,
         "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign")},
     }
@@ -235,20 +418,47 @@ def project_template(actor) -> Template:
                 "already in the ledger is updated (its stage and the rest are kept)."
             ),
             "investor": _("The investor (company or person)."),
-            "chain": _("The industry chain, as listed."),
+            "chain": _("The industry chain, as listed; empty when the ledger names none."),
             "total": _("Total investment in 10k yuan."),
             "town": _("The town, street or zone: its name, short name or code."),
             "negotiating_on": _(
-                "The day negotiations began, such as 2025-12-31 (not in the future)."
+                "The day negotiations began, such as 2025-12-31 (not in the future); "
+                "empty when not known."
             ),
             "foreign": _("Of which foreign capital, in 10k yuan; at most the total. Empty is 0."),
             "port": _("是 if the project is in the port-industry-city zone, else 否."),
             "description": _("A short description."),
+            "signed_on": _("The day the project was signed, if it was (2025-12-31 or 2025年12月)."),
+            "landed_on": _("The day the project landed, if it did."),
+            "started_on": _("The day construction started, if it did (not the planned day)."),
+            "completed_on": _("The day the project went into operation, if it did."),
+            "status": _(
+                "How far the project is: 洽谈, 签约, 落地, 开工/在建 or 竣工/投产; a stage "
+                "after 洽谈 needs its day in its column. Empty: the latest stage with a day."
+            ),
+            "since": _("The day the project reached the stage in 项目状态 (as the export writes)."),
         },
         choices={
             "chain": list(CHAIN_WORDS),
             "town": [t.name for t in _towns(actor).filter(is_active=True).order_by("path")],
             "port": ["是", "否"],
+            "status": ["洽谈", "签约", "落地", "在建", "竣工投产"],
         },
-        example=["示例", "某某科技有限公司", "先进装备制造", 50000, "", "2025-06-30", 0, "否", ""],
+        example=[
+            "示例",
+            "某某科技有限公司",
+            "先进装备制造",
+            50000,
+            "",
+            "2025-06-30",
+            0,
+            "否",
+            "",
+            "2025-09-30",
+            "",
+            "",
+            "",
+            "签约",
+            "",
+        ],
     )

@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.audit import acting_as
-from mingzhu.core.commands import BaseCommand, active_user, file_error
+from mingzhu.core.commands import (
+    BaseCommand,
+    active_user,
+    dumps,
+    file_error,
+    import_from,
+    summary,
+)
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.tasks.importer import import_tasks, list_named
 
@@ -16,13 +23,16 @@ class Command(BaseCommand):
     help = (
         "Import a spreadsheet: `import tasks FILE.xlsx --list NAME [--user USERNAME]` reads the "
         "columns 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限. All rows or none. The "
-        "issuing user is --user, else the MINGZHU_USER environment variable."
+        "issuing user is --user, else the MINGZHU_USER environment variable. `import projects "
+        "FILE.xlsx [--user USERNAME]` reads a project ledger (项目名称, 投资方/建设单位, 总投资, "
+        "所在镇（街道、园区）/建设地点; optionally 产业链, 洽谈日期, 签约时间, 开工时间, "
+        "竣工投产时间, 项目状态): a project of the town and name updates it."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["tasks"])
+        parser.add_argument("kind", choices=["tasks", "projects"])
         parser.add_argument("file")
-        parser.add_argument("--list", dest="list_name", required=True, help="Task list name.")
+        parser.add_argument("--list", dest="list_name", help="Task list name (tasks only).")
         parser.add_argument(
             "--user",
             default=os.environ.get("MINGZHU_USER"),
@@ -38,6 +48,11 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Name the issuing user: --user USERNAME or the MINGZHU_USER variable.")
             )
+        if kind == "projects":
+            self.projects(file, user, valid_only=valid_only, json=json)
+            return
+        if not list_name:
+            raise CommandError(_("Name the task list: --list NAME."))
         actor = active_user(user)
         if not actor.has_perm("tasks.add_task") or actor.unit is None:
             raise CommandError(_("%(user)s may not issue tasks.") % {"user": user})
@@ -64,6 +79,24 @@ class Command(BaseCommand):
                 % {"count": summary["created"], "list": list_name}
             )
         if result.errors and not valid_only:
+            raise CommandError(_("Nothing imported: fix the rows above, or use --valid-only."))
+
+    def projects(self, file, user, *, valid_only: bool, json: bool) -> None:
+        """The project ledger import: all rows or none, unless ``valid_only``."""
+        from mingzhu.projects.importer import import_projects
+
+        actor = active_user(user, permission="projects.add_project", what=_("a project import"))
+        result = summary(import_from(file, import_projects, actor=actor, valid_only=valid_only))
+        if json:
+            self.stdout.write(dumps(result))
+        else:
+            for error in result["errors"]:
+                self.stderr.write(error)
+            self.stdout.write(
+                _("Projects: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+                % result
+            )
+        if result["errors"] and not valid_only:
             raise CommandError(_("Nothing imported: fix the rows above, or use --valid-only."))
 
 
