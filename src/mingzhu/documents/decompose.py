@@ -3403,7 +3403,8 @@ def is_instruction(
     nothing but four-character phrases telling every unit what to do."""
     if item.named_lead:
         return False
-    if REQUIREMENTS.search(section_title) or item.start < notice:
+    # (a heading ending on its colon, "下一步工作要求:" over "一是…二是…", is one too)
+    if REQUIREMENTS.search(section_title.strip("。.：: ")) or item.start < notice:
         return True
     if _PROCEDURE_PART.search(section_title.strip("。.：: ")):
         return True  # "三、明确办理工作的程序和要求" over "（一）交办。各承办单位收到…"
