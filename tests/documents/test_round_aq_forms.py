@@ -33,3 +33,30 @@ def test_the_points_under_a_requirements_line_ending_on_its_colon_are_instructio
         "二是分析原因补短板。对推进缓慢的事项，相关责任单位要认真分析原因，采取有力措施。\n"
     )
     assert _rows(text) == []
+
+
+def test_the_part_of_a_reading_naming_what_the_document_holds_is_no_task():
+    text = (
+        "《临溪县2031年重点工作任务分工方案》政策解读\n"
+        "一、起草背景\n"
+        "为推动目标任务落实，县政府办公室对报告的目标任务进行了细化分解，形成了《分工方案》。\n"
+        "二、主要内容和要求\n"
+        "(一)主要内容。《分工方案》将报告分解为四个方面52项重点工作任务，每项工作均列出牵头单位。\n"
+        "1.在“聚焦产业升级”方面(分解任务14项)。\n"
+        "2.在“聚焦城乡融合”方面(分解任务12项)。\n"
+    )
+    assert _rows(text) == []
+    assert _targets(text) == set()
+
+
+def test_a_reading_counting_the_parts_and_articles_of_the_document_sets_no_target():
+    text = (
+        "《临溪县推进集镇建设实施方案》解读\n"
+        "一、出台背景\n"
+        "我县集镇基础设施短板突出，确保到2033年，集镇建设取得实质性进展。\n"
+        "二、主要内容\n"
+        "《实施方案》共有四个部分21条。\n"
+        "第一部分是“总体要求”。\n"
+    )
+    assert _rows(text) == []
+    assert not any(unit == "条" for _n, _v, unit, _d in _dated(text))

@@ -3246,6 +3246,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"|^(?:落实|贯彻)?《[^《》]{1,20}》的?(?:出台|制定|印发)?的?"
     r"(?:目的|意义|背景|依据|主要内容|保障措施|亮点|特点)$"
 )
+# The part of a 解读 naming what the document holds, headed bare ("二、主要内容", "（一）主要
+# 内容。《分工方案》将…分解为五个方面…").
+_READING_CONTENTS = re.compile(r"^(?:主要内容|主要內容|核心内容|主要条款)$")
 # One of those parts whose heading runs into its body ("组织领导成立县城区更新领导组，…").
 _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
 # A notice's closing part (四、工作要求) tells its readers how to work; its items are no
@@ -4235,6 +4238,7 @@ _SHARE_OF_AIM = re.compile(
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
+_MAKE_UP = re.compile(r"》\s*(?:共有|共分|共|分为|分為|包括|包含|由)[^，,。；;]{0,12}$")
 _BROKEN_DOWN = re.compile(r"(?:分解|细化|拆分|細化)(?:为|成|為)\s*$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # A class of departments counted before the quotas each is given ("招商考核一类部门31个，
@@ -7403,6 +7407,11 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not any(_units_line(i.text) for i in every if i is not last)
         ):
             signed = last
+    # A 解读 of a document ("…分工方案》政策解读", "一、出台背景"): its part headed 主要内容
+    # describes the document, no task.
+    reading = any("解读" in p or "解讀" in p for p in paragraphs[: first + 8]) or any(
+        ABOUT_THE_DOCUMENT.search(i.title.strip("。. ")) for s in sections for i in s.items
+    )
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
@@ -7477,6 +7486,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not PREAMBLE.match(i.title.strip("。. "))
             and not (minutes and _only_a_topic(i))
             and not ABOUT_THE_DOCUMENT.search(i.title.strip("。. "))
+            and not (reading and _READING_CONTENTS.match(i.title.strip("。.：: ")))
             and not REPORT_HEADING.search(i.title.strip("。. "))
             and not _PAGE_FIELD.match(i.title)
             # (a field of the page left empty or cut from its value, "• 主题分类:", "• 标    题:")
@@ -7782,6 +7792,16 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         t
         for t in targets
         if not (t.unit in ("项", "項", "个", "個") and re.search(r"指[标標]$", t.indicator))
+    ]
+    # The make-up of a document named just before ("《实施方案》共有五个部分27条"): its
+    # parts and articles counted, no target.
+    targets = [
+        t
+        for t in targets
+        if not (
+            t.unit in ("条", "條", "项", "項", "章", "节", "節", "部分", "个", "個")
+            and _MAKE_UP.search(t.indicator)
+        )
     ]
     # Another body's goal the plan cites as its aim ("实现省委、省政府关于“村庄绿化覆盖率不低于
     # 30%,70%以上行政村达到…标准”的目标"): its words, not the plan's commitments.
