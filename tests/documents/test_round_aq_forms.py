@@ -60,3 +60,17 @@ def test_a_reading_counting_the_parts_and_articles_of_the_document_sets_no_targe
     )
     assert _rows(text) == []
     assert not any(unit == "条" for _n, _v, unit, _d in _dated(text))
+
+
+def test_a_years_summary_gives_no_rows_until_its_work_ahead():
+    text = (
+        "临溪县2031年度创建文明城市工作情况的总结报告\n"
+        "2031年，全县持续深化文明城市创建工作。现将全年工作总结报告如下。\n"
+        "一、强化思想引领\n"
+        "(一)宣传教育实现全域覆盖。在公园、广场设置公益广告，实现了抬头可见的效果。\n"
+        "(二)志愿服务不断深化。全县注册志愿者达到3.2万人。\n"
+        "二、2032年工作打算\n"
+        "(一)推进背街小巷整治。力争整治背街小巷40条以上。\n"
+    )
+    assert [title for title, _lead, _due in _rows(text)] == ["推进背街小巷整治"]
+    assert not any(value == "32000" for _n, value, _u, _d in _dated(text))

@@ -7547,6 +7547,20 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     # The parts of a report looking back ("一、2025年工作回顾", "■ 2024年成绩单", a heading
     # run into its first sentence): their points are results, no rows.
     looked_back = _looked_back(body, body_offsets)
+    if body and (_SUMMARY_TITLE.search(title.strip()) or any(map(_SUMMARY_OPENS.search, body[:3]))):
+        # A year's 总结 ("…工作情况的总结报告", "现将全年工作总结报告如下"): all of it looks
+        # back, to a heading of the work ahead ("四、2026年工作打算", "下一步工作思路").
+        ahead = next(
+            (
+                offset
+                for para, offset in zip(body, body_offsets, strict=True)
+                if len(para.strip()) <= 30
+                and not _ends_sentence(para.strip())
+                and _SUMMARY_AHEAD.search(para)
+            ),
+            len(joined) + 1,
+        )
+        looked_back.append((body_offsets[0], ahead))
     if looked_back:
         for section in sections:
             section.items = [
@@ -8201,6 +8215,14 @@ _LOOK_BACK_HEAD = re.compile(
     r"^(?P<mark>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[■◆▶►])?\s*"
     r"(?P<head>[^，,。；;：:\s]{0,16}?(?:工作回顾|工作回顧|成绩单|成績單|主要成绩|过去一年|過去一年|过去五年))"
     r"(?P<end>\s*$|\s+|[：:])"
+)
+# A text that is a summary of work done: its title ("…工作总结", "…情况的总结报告"), or its
+# opening ("现将全年工作总结报告如下").
+_SUMMARY_TITLE = re.compile(r"(?:工作)?(?:总结|總結)(?:报告|報告)?$")
+_SUMMARY_OPENS = re.compile(r"现将[^。]{0,20}(?:总结|總結)[^。]{0,6}如下")
+# The heading of the work ahead in a summary ("四、2026年工作打算", "下一步工作思路").
+_SUMMARY_AHEAD = re.compile(
+    r"下一?步|下步|明年|今后|今後|打算|思路|展望|(?:19|20)\d{2}\s*年(?:工作)?(?:计划|安排|重点|要点)"
 )
 # A heading of the work ahead, which ends a part looking back opened by a heading unnumbered.
 _AHEAD_HEAD = re.compile(
