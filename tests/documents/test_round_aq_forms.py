@@ -74,3 +74,15 @@ def test_a_years_summary_gives_no_rows_until_its_work_ahead():
     )
     assert [title for title, _lead, _due in _rows(text)] == ["推进背街小巷整治"]
     assert not any(value == "32000" for _n, value, _u, _d in _dated(text))
+
+
+def test_areas_in_yi_mu_and_wan_hectares_are_measures():
+    dated = _dated("到2035年，临溪湿地保有量达到12万公顷，耕地保有量保持1.25亿亩。")
+    assert _has(dated, "湿地保有量", "12", "万公顷", "2035-12-31")
+    assert _has(dated, "耕地保有量", "1.25", "亿亩", "2035-12-31")
+
+
+def test_a_numeral_opening_the_last_of_two_names_shared_out_is_part_of_the_name():
+    dated = _dated("到2035年，单位GDP能源消耗和二氧化碳排放分别降低12%以上和16%以上。")
+    assert _has(dated, "单位GDP能源消耗降幅", "12", "%", "2035-12-31")
+    assert _has(dated, "二氧化碳排放降幅", "16", "%", "2035-12-31")

@@ -4041,8 +4041,10 @@ UNITS = (
     "万元",
     "千元",
     "元",
+    "亿亩",  # ("耕地保有量保持3.77亿亩", as 万亩)
     "万亩",
     "亩",
+    "万公顷",  # ("湿地保有量达到520万公顷")
     "公顷",
     "万人次",
     "人次",
@@ -5938,7 +5940,8 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
             r"[一二三四五六七八九十两\d]+[大个项类]?(?P<what>[\u4e00-\u9fff]{0,8})$", subjects[-1]
         )
         what = ""
-        if tail:
+        # (a numeral opening the last name is part of it, "二氧化碳排放": no count of them)
+        if tail and tail.start() > 0:
             subjects[-1] = subjects[-1][: tail.start()]
             what = re.sub(r"^(?:主导|重点|新兴|支柱)?产业", "", tail.group("what"))
         names = [f"{subject}{what}" for subject in subjects]
@@ -5947,6 +5950,9 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         names = [
             n + last[len(n) :] if len(n) <= 3 and len(last) >= len(n) + 3 else n for n in names[:-1]
         ] + [last]
+        if (change := re.search(r"(?:增幅|降幅|增速)$", last)) and len(last) > 4:
+            # "能源消耗和二氧化碳排放分别降低15%以上和18%以上": each name is a change.
+            names = [n if n.endswith(change.group(0)) else n + change.group(0) for n in names]
         if measure := _SHARED_MEASURE.search(last):
             # "二氧化硫、氮氧化物和挥发性有机物等主要污染物排放总量分别下降…": the substances
             # share what is measured of them (the class they are examples of left out).
