@@ -5950,9 +5950,10 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         names = [
             n + last[len(n) :] if len(n) <= 3 and len(last) >= len(n) + 3 else n for n in names[:-1]
         ] + [last]
-        if (change := re.search(r"(?:增幅|降幅|增速)$", last)) and len(last) > 4:
-            # "能源消耗和二氧化碳排放分别降低15%以上和18%以上": each name is a change.
-            names = [n if n.endswith(change.group(0)) else n + change.group(0) for n in names]
+        if last.endswith("降幅") and len(last) > 4:
+            # "能源消耗和二氧化碳排放分别降低15%以上和18%以上": each name is a fall, not a
+            # level to reach.
+            names = [n if n.endswith("降幅") else n + "降幅" for n in names]
         if measure := _SHARED_MEASURE.search(last):
             # "二氧化硫、氮氧化物和挥发性有机物等主要污染物排放总量分别下降…": the substances
             # share what is measured of them (the class they are examples of left out).
