@@ -86,3 +86,18 @@ def test_a_numeral_opening_the_last_of_two_names_shared_out_is_part_of_the_name(
     dated = _dated("到2035年，单位GDP能源消耗和二氧化碳排放分别降低12%以上和16%以上。")
     assert _has(dated, "单位GDP能源消耗降幅", "12", "%", "2035-12-31")
     assert _has(dated, "二氧化碳排放降幅", "16", "%", "2035-12-31")
+
+
+def test_a_plans_articles_give_each_years_ceiling_and_the_stage_years_floors():
+    text = (
+        "1、县域人口发展战略第 8 条 县域总人口规划临溪县域总人口 2033 年控制在 52 万人以内,"
+        "2036 年在 55 万人以内。第 9 条 城镇化水平规划近期 2033 年临溪县域城镇化水平达到 48%,"
+        "城镇人口控制在 25 万人以内。规划远期 2036 年县域城镇化水平争取达到 60%。\n"
+    )
+    dated = _dated(text)
+    assert _has(dated, "县域总人口", "520000", "人", "2033-12-31")
+    assert _has(dated, "县域总人口", "550000", "人", "2036-12-31")
+    assert _has(dated, "县域城镇化水平", "48", "%", "2033-12-31")
+    assert _has(dated, "城镇人口", "250000", "人", "2033-12-31")
+    assert _has(dated, "县域城镇化水平", "60", "%", "2036-12-31")
+    assert not any(name.endswith(("年", "争取")) or "第 8 条" in name for name, *_ in dated)

@@ -4213,6 +4213,8 @@ COMMITMENT = re.compile(
     + r"|(?<![模虚虛])[拟擬](?![定任稿人制])"
     # "6月底前，…主体工程基本完工": a time limit set for the work
     + r"|(?<![个個\d])\d{1,2}\s*月(?:底|末)前"
+    # "规划近期2010年…", "总人口2010年控制在300万人以内": a plan's stage, a year's ceiling
+    + r"|(?:近期|中期|远期|遠期)\s*\d{4}\s*年|(?<!\d)\d{4}\s*年\s*控制在"
     # "2020年要实现新开工80个小区以上": a year's plan said with 要 (not 要求), as 今年要 is
     + r"|(?<!\d)\d{4}\s*年\s*[要須须](?![求])"
     # "完成2024年省民生实事…治理任务，新建…": the task of a year named, to complete
@@ -4240,6 +4242,11 @@ _SHARE_OF_AIM = re.compile(
 # "超额完成任务目标" reports the work done beyond its aim (not "力争超额完成").
 _OVERDONE = re.compile(r"(?<![争保取要将將])超[额額]完成")
 NOT_YET_DONE = re.compile(NOT_A_COMMITMENT.pattern.replace("|同比|", "|"))
+# A year's ceiling after another's, what it limits left unsaid ("，2015年在315万人以内").
+_YEAR_CEILING = re.compile(
+    r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:控制)?在\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>万人|人|万户|户|%|％|万吨|吨|亿元|万元)\s*(?P<limit>以内|之内|以下)(?=[，,。；;]|$)"
+)
 _MAKE_UP = re.compile(r"》\s*(?:共有|共分|共|分为|分為|包括|包含|由)[^，,。；;]{0,12}$")
 _BROKEN_DOWN = re.compile(r"(?:分解|细化|拆分|細化)(?:为|成|為)\s*$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -4283,11 +4290,16 @@ _LEADING_NOISE = re.compile(
     + r"|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
-    r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:])+"
+    r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:]|"
+    # "第16条 …规划近期2010年…": a plan's article and stage
+    r"第\s*\d{1,3}\s*条|(?:规划|規劃)?(?:近期|中期|远期|遠期))+"
 )
+_ARTICLE_MARK = re.compile(r"第\s*\d{1,3}\s*条\s*")
 _LOOKS_BACK = re.compile(r"过去的?[一两三四五几十]?年[，,]")
 _TRAILING_NOISE = re.compile(
-    r"(?:比上年|较上年|同比|年均|分别|分別|的|要|将|力争|确保|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s|"
+    r"(?:比上年|较上年|同比|年均|分别|分別|的|要|将|力争|确保|争取|压缩至|压缩到|缩短至|缩短到|缩减至|缩减到|\s|"
+    # "总人口2010年控制在…": the year of the figure, its deadline
+    r"(?<![\d比较較])(?:19|20)\d{2}\s*年|"
     # "…排放总量比2015年分别下降15%": the year the change is measured from
     r"[比较較]\s*(?:19|20)\d{2}\s*年(?:底|末)?)+$"
 )
@@ -4619,6 +4631,10 @@ def deadlines_in(sentence: str) -> list[tuple[int, dt.date, str]]:
                         pass  # "2015—2020年，旅游人数…年均增长20%": the span's last year
                     elif re.search(r"(?:要求|确保|確保)\s*$", sentence[: m.start()]):
                         pass  # "要求2017年城镇新增就业1.35万人": the year asked for
+                    elif re.search(r"(?:近期|中期|远期|遠期)\s*$", sentence[: m.start()]):
+                        pass  # "规划近期2010年…城镇化水平达到53%": the year of a plan's stage
+                    elif re.match(r"\s*控制在", rest):
+                        pass  # "总人口2010年控制在300万人以内": the year of the ceiling
                     elif re.search(r"(?:^|[，,；;：:]\s*即?)\s*$", sentence[: m.start()]) and (
                         _GOAL_LEVEL.match(rest)
                     ):
@@ -4688,6 +4704,11 @@ def _indicator(sentence: str, stop: int) -> tuple[str, int]:
     ):
         start = joined[-1].end()  # "实施安全生命防护工程5万公里和危桥改造5000座": after 和
     clause = sentence[start:stop]
+    if "条" in clause and (article := list(_ARTICLE_MARK.finditer(clause))):
+        # "…发展战略第 15 条 市域总人口规划…总人口2010年控制在…": a plan's articles run
+        # together, the name is the article's.
+        start += article[-1].end()
+        clause = sentence[start:stop]
     lead = _LEADING_NOISE.match(clause)
     cut = lead.end() if lead else 0
     if "年" in clause and (will := _YEAR_WILL.search(clause, cut)):
@@ -5690,6 +5711,36 @@ def targets_in(
             for t in results
             if not any(a <= t.start - base < b or a < t.end - base <= b for a, b in places)
         ]
+    if results and "年" in text:
+        # "总人口2010年控制在300万人以内,2015年在315万人以内": the ceilings of the years after
+        # the first, the thing measured left unsaid, are its own, due each in its year.
+        for m in _YEAR_CEILING.finditer(text):
+            value = _number(m.group("num"))
+            before = [t for t in results if t.end - base <= m.start()]
+            if value is None or not before or not clear(m.start("num"), m.end()):
+                continue
+            first = before[-1]
+            year = int(m.group("year"))
+            unit = m.group("unit")
+            if unit in ("万人", "万户"):
+                value, unit = value * 10_000, unit[1:]  # (counts of people in 人, as elsewhere)
+            if first.comparator not in ("<=", "<") or not 1900 <= year <= 2100:
+                continue
+            results.append(
+                Target(
+                    indicator=first.indicator,
+                    comparator=first.comparator,
+                    value=value,
+                    unit=_unit(unit),
+                    deadline=dt.date(year, 12, 31),
+                    text=text,
+                    start=base + m.start("num"),
+                    end=base + m.end(),
+                    rule=m.group("limit"),
+                    deadline_rule=f"{year}年",
+                )
+            )
+            taken.append((m.start("num"), m.end()))
     return sorted(results, key=lambda t: t.start)
 
 
