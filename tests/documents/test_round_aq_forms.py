@@ -101,3 +101,18 @@ def test_a_plans_articles_give_each_years_ceiling_and_the_stage_years_floors():
     assert _has(dated, "城镇人口", "250000", "人", "2033-12-31")
     assert _has(dated, "县域城镇化水平", "60", "%", "2036-12-31")
     assert not any(name.endswith(("年", "争取")) or "第 8 条" in name for name, *_ in dated)
+
+
+def test_a_span_of_years_within_which_money_is_found_is_no_time_limit_of_this_year():
+    from mingzhu.core.periods import item_deadline
+
+    assert item_deadline("一般债项目须纳入中期财政规划，确保3年内预算资金可足额安排。", 2031)[0] is None
+    assert item_deadline("确保三年内完成改造。", 2031)[0] is None
+    assert str(item_deadline("确保年内完成改造。", 2031)[0]) == "2031-12-31"
+    text = (
+        "临溪县防范化解债务风险工作方案(2031)\n"
+        "一、重点任务\n"
+        "1.严格项目审批。专项债项目需同步提交收益平衡方案，一般债项目须纳入中期财政规划，"
+        "确保3年内预算资金可足额安排。\n"
+    )
+    assert [(title, due) for title, _lead, due in _rows(text)] == [("严格项目审批", "None")]

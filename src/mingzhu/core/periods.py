@@ -242,9 +242,10 @@ def _by(year: int, month: int, tail: str | None) -> dt.date:
 # ("全年完成工业投资1200亿元", "确保完成今年的…任务": what the year is to complete, by its
 # end.) 当年 before a count or 的, or after 以 ("以当年3个…工程为抓手", "当年的重点项目"),
 # says which works, not by when.
-# (Not after a year a sharing page masked, "xxxx年底达到xx%以上", "20XX年底前": no date.)
+# (Not after a year a sharing page masked, "xxxx年底达到xx%以上", "20XX年底前": no date;
+# nor a span of years, "确保3年内预算资金可足额安排", "三年内": within them, not this one.)
 _THIS_YEAR = re.compile(
-    r"(?<![xX×＊*])(?:年内|年底前|年底|年末前)|今年底|本年度内|(?<!以)当年(?![\d一二两三四五六七八九十]|的)"
+    r"(?<![xX×＊*])(?:(?<![\d一二两三四五六七八九十])年内|年底前|年底|年末前)|今年底|本年度内|(?<!以)当年(?![\d一二两三四五六七八九十]|的)"
     r"|全年(?=完成|实现)|(?<=完成)今年"
 )
 _HALF = re.compile(r"(?P<half>上|下)半年")
