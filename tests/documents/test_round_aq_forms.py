@@ -116,3 +116,10 @@ def test_a_span_of_years_within_which_money_is_found_is_no_time_limit_of_this_ye
         "确保3年内预算资金可足额安排。\n"
     )
     assert [(title, due) for title, _lead, due in _rows(text)] == [("严格项目审批", "None")]
+
+
+def test_a_dated_goal_in_quotation_marks_is_named_whole():
+    text = "确保2031年底前实现“债务率显著下降、风险预警体系有效运转”两大目标，为发展筑牢底线。"
+    assert [t.indicator for t in decompose(text).targets] == [
+        "实现“债务率显著下降、风险预警体系有效运转”两大目标"
+    ]

@@ -4202,7 +4202,8 @@ _QUALITATIVE = re.compile(
     r"(?P<verb>创成|创建成功|建成|全面建成|基本建成|完成|全面完成|实现|基本实现|获评|跻身|"
     # ("通过验收"; not "通过实施…协同控制", the means of a goal)
     r"通过(?!实施|开展|推进|加强|强化|深化|落实|建立|完善|采取|持续|推动|加快))"
-    r"(?P<obj>[^，,。；;！？!?、]{2,30})"
+    # (a goal in quotation marks holds its own list: "实现“债务率显著下降、…有效运转”三大核心目标")
+    r"(?P<obj>“[^“”。；;]{2,60}”[^，,。；;！？!?、]{0,12}|[^，,。；;！？!?、]{2,30})"
 )
 # "现将…印发给你们" is the formula of a notice, not a commitment.
 COMMITMENT = re.compile(
