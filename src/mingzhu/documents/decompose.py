@@ -6002,7 +6002,7 @@ def _more_values(first: Target, text: str, end: int, base: int) -> list[Target]:
         names = [
             n + last[len(n) :] if len(n) <= 3 and len(last) >= len(n) + 3 else n for n in names[:-1]
         ] + [last]
-        if last.endswith("降幅") and len(last) > 4:
+        if last.endswith("降幅") and len(last) > 4 and not _SHARED_MEASURE.search(last):
             # "能源消耗和二氧化碳排放分别降低15%以上和18%以上": each name is a fall, not a
             # level to reach.
             names = [n if n.endswith("降幅") else n + "降幅" for n in names]
