@@ -123,3 +123,24 @@ def test_a_dated_goal_in_quotation_marks_is_named_whole():
     assert [t.indicator for t in decompose(text).targets] == [
         "实现“债务率显著下降、风险预警体系有效运转”两大目标"
     ]
+
+
+def test_the_paragraphs_of_a_news_report_telling_what_was_done_are_no_rows():
+    text = (
+        "临溪新闻网9月3日电 临溪县12345热线不断提升服务质效。\n"
+        "一条热线接诉求。通过整体并入等方式，将42条热线化零为整，实现一号响应。目前，已受理"
+        "群众诉求21850件，热线平台整体响应率100%。\n"
+        "一张工单管到底。建立一号受理机制，确保诉求处理规范化。1-8月，热线中心电话催办38批次"
+        "1260件，保证了工单办结率持续高于92%。\n"
+    )
+    assert _rows(text) == []
+    assert _targets(text) == set()
+
+
+def test_a_news_report_of_work_ahead_keeps_its_rows():
+    text = (
+        "临溪新闻网9月3日电 临溪县部署四季度重点工作。\n"
+        "一、抓好项目建设。12月底前新开工项目15个。\n"
+        "二、抓好民生实事。年底前建成养老服务中心3所。\n"
+    )
+    assert [title for title, _lead, _due in _rows(text)] == ["抓好项目建设", "抓好民生实事"]

@@ -6790,6 +6790,14 @@ _IN_ORDER = re.compile(
 )
 
 
+# A news report, by its dateline ("中宏网内蒙古9月2日电", "本报讯", "（记者 …）"), and what a
+# paragraph of it reports done ("目前，已受理…", "1-8月，…催办…", "保证了…").
+_NEWS_DATELINE = re.compile(
+    r"^[^，,。；;]{0,24}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|本报讯|本報訊|[（(]\s*记者|[（(]\s*記者)"
+)
+_REPORTED = re.compile(
+    r"已|(?<![为為])了|截至|截止|目前|今年以来|今年以來|\d{1,2}\s*[-—–至]\s*\d{1,2}\s*月"
+)
 _MONTH_REPORT = re.compile(
     r"现将[^。：:]{0,60}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?[^。：:]{0,30}?"
     r"(?:通报|通報|报告|報告)如下"
@@ -7466,6 +7474,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not any(_units_line(i.text) for i in every if i is not last)
         ):
             signed = last
+    news = bool(body and _NEWS_DATELINE.match(body[0].strip()))
     # A 解读 of a document ("…分工方案》政策解读", "一、出台背景"): its part headed 主要内容
     # describes the document, no task.
     reading = any("解读" in p or "解讀" in p for p in paragraphs[: first + 8]) or any(
@@ -7554,6 +7563,14 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             and not (not i.named_lead and _found_in_order(i))
             # (a point of a month's report, "1.基本数据:4月份…受理…2877件": a fact)
             and not (month_report and not i.named_lead and not _TIME_LIMIT_WORDS.search(i.text))
+            # (a paragraph of a news report telling what was done, "一条热线接诉求。…目前，已
+            # 受理企业群众诉求143978件": a result, no work)
+            and not (
+                news
+                and not i.named_lead
+                and _REPORTED.search(i.text)
+                and not _TIME_LIMIT_WORDS.search(i.text)
+            )
             and (i.start, i.end) not in goals
             and not (_PRINCIPLES_PART.search(section.title.strip("。.：: ")) and not i.named_lead)
             and not (_PRINCIPLES.match(section.title.strip("。.：: ")) and not i.named_lead)
