@@ -106,7 +106,10 @@ def test_a_plans_articles_give_each_years_ceiling_and_the_stage_years_floors():
 def test_a_span_of_years_within_which_money_is_found_is_no_time_limit_of_this_year():
     from mingzhu.core.periods import item_deadline
 
-    assert item_deadline("一般债项目须纳入中期财政规划，确保3年内预算资金可足额安排。", 2031)[0] is None
+    assert (
+        item_deadline("一般债项目须纳入中期财政规划，确保3年内预算资金可足额安排。", 2031)[0]
+        is None
+    )
     assert item_deadline("确保三年内完成改造。", 2031)[0] is None
     assert str(item_deadline("确保年内完成改造。", 2031)[0]) == "2031-12-31"
     text = (
