@@ -36,5 +36,6 @@ class RoleCode(models.TextChoices):
     AGRICULTURE = "agriculture", _("Agriculture bureau (rural work)")
     ORGANISATION = "organisation", _("Organisation department (party work)")
     CIVILISATION = "civilisation", _("Civilisation office")
+    KEY_PROJECTS = "key_projects", _("Key-project office (development and reform)")
     VILLAGE_STAFF = "village_staff", _("Village or community staff")
     ADMIN = "admin", _("Administrator")

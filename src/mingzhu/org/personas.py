@@ -46,9 +46,10 @@ PERSONAS = [
         "fgw",
         "发改委（示例）",
         "YZ-DEPT-FGW",
-        (RoleCode.DEPT_STAFF,),
+        (RoleCode.DEPT_STAFF, RoleCode.KEY_PROJECTS),
         "科员",
-        description="staff of 发展和改革委员会: their department only",
+        description="staff of 发展和改革委员会: their department's tasks; the key-project "
+        "list's investment for the whole city",
     ),
     Persona(
         "tongji",

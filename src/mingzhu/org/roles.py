@@ -27,6 +27,7 @@ ROLE_SCOPES = {
     RoleCode.AGRICULTURE: DataScope.ALL,
     RoleCode.ORGANISATION: DataScope.ALL,
     RoleCode.CIVILISATION: DataScope.ALL,
+    RoleCode.KEY_PROJECTS: DataScope.ALL,
     RoleCode.VILLAGE_STAFF: DataScope.UNIT_AND_BELOW,
     RoleCode.ADMIN: DataScope.ALL,
 }
@@ -46,6 +47,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     RoleCode.AGRICULTURE: {"org.view_orgunit"},
     RoleCode.ORGANISATION: {"org.view_orgunit"},
     RoleCode.CIVILISATION: {"org.view_orgunit"},
+    RoleCode.KEY_PROJECTS: {"org.view_orgunit"},
     RoleCode.VILLAGE_STAFF: {"org.view_orgunit"},
     RoleCode.ADMIN: {
         "org.view_orgunit",
