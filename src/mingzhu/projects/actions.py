@@ -27,6 +27,7 @@ from mingzhu.core.actions import (
 )
 from mingzhu.core.audit import acting_as
 from mingzhu.core.models import future_date_problem
+from mingzhu.core.scope import units_in_scope
 from mingzhu.org.choices import UnitKind
 from mingzhu.org.models import OrgUnit
 from mingzhu.tasks import actions as task_actions
@@ -68,6 +69,28 @@ def _lock_project(project: Project | int, actor, action: str = "change") -> Proj
     if not in_scope(project, actor, action):
         raise PermissionDenied(_("You may not change this project."))
     return project
+
+
+# The permission whose scope says whose investment a user records (the towns' staff their
+# towns' projects, the key-project office every one); the plan's goes with it.
+RECORD_INVESTMENT = "projects.change_monthlyinvestment"
+INVESTMENT_PERMISSIONS = (RECORD_INVESTMENT, "projects.change_investmentplan")
+
+
+def investment_projects(user):
+    """The projects whose plans and monthly investment ``user`` may record: those whose
+    town lies where they hold the permissions (none without them)."""
+    if not user.has_perms(INVESTMENT_PERMISSIONS):
+        return Project.objects.none()
+    return Project.objects.filter(town__in=units_in_scope(user, RECORD_INVESTMENT))
+
+
+def may_record_investment(user, project: Project | None = None) -> bool:
+    """Whether ``user`` may record investment: for ``project``, or (None) for any
+    project at all (the import page and its template)."""
+    if project is None:
+        return user.has_perms(INVESTMENT_PERMISSIONS)
+    return investment_projects(user).filter(pk=project.pk).exists()
 
 
 def may_advance(user, project: Project) -> bool:
@@ -272,18 +295,27 @@ def record_investment(
     planned=None,
     monthly: Mapping[int, object] | None = None,
     overwrite: bool = False,
+    notes: Mapping[int, Mapping[str, str]] | None = None,
 ) -> Project:
-    """Set a year's planned investment and/or the completed investment of some months.
-    A figure already recorded is replaced only with ``overwrite``; otherwise the refusal
-    shows the recorded one. A replacement is in the audit trail with its author."""
+    """Set a year's planned investment and/or the completed investment of some months,
+    with what a month's report says beside its figure (``notes``: month -> its
+    ``progress`` 形象进度 and ``remark`` 备注; an empty text leaves the recorded one).
+    A figure or text already recorded is replaced only with ``overwrite``; otherwise the
+    refusal shows the recorded one. A replacement is in the audit trail with its author."""
     monthly = dict(monthly or {})
-    for month in monthly:
+    notes = {
+        int(month): {k: (text or "").strip() for k, text in texts.items() if (text or "").strip()}
+        for month, texts in (notes or {}).items()
+    }
+    for month in [*monthly, *notes]:
         if not 1 <= int(month) <= 12:
             raise ValidationError({"month": _("Months run from 1 to 12.")})
     if not 2000 <= int(year) <= 2100:
         raise ValidationError({"year": _("Not a plausible year.")})
     with action_atomic(), acting_as(actor):
-        project = _lock_project(project, actor)
+        project = fetch_locked(Project, project, actor, related=("town",))
+        if not may_record_investment(actor, project):
+            raise PermissionDenied(_("You may not record this project's investment."))
         if planned is not None:
             _replace(
                 InvestmentPlan,
@@ -302,7 +334,55 @@ def record_investment(
                 overwrite=overwrite,
                 period=f"{year}-{int(month):02d}",
             )
+        for month, texts in sorted(notes.items()):
+            if texts:
+                _note_month(project, year, month, texts, overwrite=overwrite)
     return project
+
+
+NOTE_FIELDS = ("progress", "remark")
+
+
+def _note_month(project: Project, year: int, month: int, texts: dict, *, overwrite: bool):
+    """Keep a month's progress and remark on its record (which its figure made)."""
+    row = (
+        MonthlyInvestment.objects.select_for_update()
+        .filter(project=project, year=year, month=month)
+        .first()
+    )
+    if row is None:
+        field = next(iter(texts))
+        raise ValidationError(
+            {
+                field: _("Give the completed investment of %(period)s with its progress or remark.")
+                % {"period": f"{year}-{month:02d}"}
+            }
+        )
+    changed = []
+    for field in NOTE_FIELDS:
+        text = texts.get(field, "")
+        old = getattr(row, field)
+        if not text or text == old:
+            continue
+        max_length = MonthlyInvestment._meta.get_field(field).max_length
+        if len(text) > max_length:
+            raise ValidationError(
+                {field: _("At most %(count)s characters.") % {"count": max_length}}
+            )
+        if old and not overwrite:
+            raise ValidationError(
+                {
+                    field: _(
+                        "%(period)s already has “%(old)s” recorded. To replace it with "
+                        '“%(new)s”, tick "Replace the recorded figure" and submit again.'
+                    )
+                    % {"period": f"{year}-{month:02d}", "old": old, "new": text}
+                }
+            )
+        setattr(row, field, text)
+        changed.append(field)
+    if changed:
+        row.save(update_fields=[*changed, "updated_at"])
 
 
 def route_for(kind: str) -> tuple[OrgUnit, int]:

@@ -66,6 +66,8 @@ class InvestmentForm(StyledForm):
     completed = forms.DecimalField(
         label=_("Completed in the month (10,000 yuan)"), required=False, min_value=0
     )
+    progress = forms.CharField(label=_("Progress (形象进度)"), required=False, max_length=500)
+    remark = forms.CharField(label=_("Remarks"), required=False, max_length=500)
     overwrite = forms.BooleanField(
         label=_("Replace the recorded figure"),
         required=False,
@@ -78,7 +80,8 @@ class InvestmentForm(StyledForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("completed") is not None and not data.get("month"):
+        noted = data.get("progress") or data.get("remark")
+        if (data.get("completed") is not None or noted) and not data.get("month"):
             self.add_error("month", _("Say which month the amount was completed in."))
         if data.get("planned") is None and data.get("completed") is None:
             raise forms.ValidationError(_("Enter a planned or a completed amount."))

@@ -1,8 +1,10 @@
 """The towns' monthly investment progress sheet (重点项目投资进度表) into the ledger.
 
-Each row names a project of the ledger already in the user's scope (by its name, with
-the town where two projects share one) and gives its annual plan (年度计划投资), the
-investment completed so far this year (1-N月累计完成投资) or in the month (本月完成投资).
+Each row names a project of the ledger whose investment the user may record (by its
+name, with the town where two projects share one) and gives its annual plan (年度计划投资),
+the investment completed so far this year (1-N月累计完成投资) or in the month (本月完成投资),
+and what the month's report says beside it: 形象进度 and 备注, kept on the month's record.
+A project the user may not record for reads as one that does not exist.
 The report's year and month come from the title (临溪县2026年1-10月重点项目投资进度表)
 or, when it names none, from the page's 报告月份. The figures go through
 ``actions.record_investment``: its checks, its audit trail and its rule for a figure
@@ -21,6 +23,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from mingzhu.core import periods
+from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
     MONEY_UNITS,
     Column,
@@ -29,24 +32,25 @@ from mingzhu.core.tabular import (
     RowProblem,
     Table,
     WorkbookError,
-    cell_text,
-    changeable,
     quantity,
     read_table,
     run_import,
 )
 from mingzhu.core.templates_xlsx import Template, from_columns
+from mingzhu.org.choices import TOWN_KINDS
 from mingzhu.org.matching import UnitMatcher, city_prefixes
 
 from . import actions
 from .importer import COLUMNS as PROJECT_COLUMNS
-from .importer import H_NAME, _towns
+from .importer import H_NAME
 from .models import InvestmentPlan, MonthlyInvestment, Project
 
 H_TOWN = "所在镇（街道）"
 H_PLANNED = "年度计划投资（万元）"
 H_CUMULATIVE = "累计完成投资（万元）"
 H_MONTH = "本月完成投资（万元）"
+H_PROGRESS = "形象进度"
+H_REMARK = "备注"
 
 _DASHES = ("-", "—", "～", "~", "至")
 _CUMULATIVE_WORDS = ("累计完成投资", "累计完成", "完成投资", "累计完成投资额")
@@ -81,8 +85,24 @@ COLUMNS = [
     ),
     Column("cumulative", H_CUMULATIVE, _cumulative_headings(), required=False),
     Column("monthly", H_MONTH, _month_headings(), required=False),
+    Column(
+        "progress",
+        H_PROGRESS,
+        (
+            "形象进度情况",
+            "工程形象进度",
+            "项目形象进度",
+            "目前形象进度",
+            "项目进展情况",
+            "进展情况",
+        ),
+        required=False,
+    ),
+    Column("remark", H_REMARK, ("备 注", "说明"), required=False),
 ]
 FIGURES = ("planned", "cumulative", "monthly")
+NOTES = actions.NOTE_FIELDS
+NOTE_LENGTH = MonthlyInvestment._meta.get_field("progress").max_length
 # The headings the template names for a column of many (1-10月累计完成投资 for each month).
 TEMPLATE_ALIASES = {"cumulative": ("1-10月累计完成投资（万元）",)}
 
@@ -234,6 +254,18 @@ class InvestmentRow(RawRowForm):
     def clean_monthly(self):
         return self._figure("monthly")
 
+    def _note(self, key: str) -> str:
+        text = self.text(key)
+        if len(text) > NOTE_LENGTH:
+            raise forms.ValidationError(_("At most %(count)s characters.") % {"count": NOTE_LENGTH})
+        return text
+
+    def clean_progress(self):
+        return self._note("progress")
+
+    def clean_remark(self):
+        return self._note("remark")
+
     def clean(self):
         data = self.cleaned_data
         if "name" not in data:
@@ -250,11 +282,20 @@ class InvestmentRow(RawRowForm):
         if all(data.get(key) is None for key in FIGURES):
             raise forms.ValidationError(_("The row gives no figure."))
         data["completed"] = self._completed(project, data)
+        notes = [key for key in NOTES if data.get(key)]
+        month = self.context["period"].month
+        recorded = month in self.context["recorded"].get(project.pk, {})
+        if notes and data.get("completed") is None and not recorded and not self.errors:
+            self.add_error(
+                notes[0],
+                _("Give the month's completed investment with its progress or remark."),
+            )
         return data
 
     def _project(self, name: str, town) -> Project | None:
-        """The project the row names among those the user may change, else None with
-        the row's error (unknown, outside the scope, or two of that name)."""
+        """The project the row names among those whose investment the user may record,
+        else None with the row's error (two of that name, or none: a project outside the
+        user's scope reads as one that does not exist)."""
         mine = [p for p in self.context["projects"].get(name, []) if town is None or p.town == town]
         if len(mine) == 1:
             return mine[0]
@@ -266,17 +307,13 @@ class InvestmentRow(RawRowForm):
                 % {"name": name, "towns": towns},
             )
             return None
-        if name in self.context["elsewhere"]:
-            message = _(
-                "Project %(name)s is outside your scope: you may not record its investment."
-            ) % {"name": name}
-        elif town is not None:
-            message = _("No project named %(name)s of %(town)s in the ledger.") % {
+        if town is not None:
+            message = _("No project named %(name)s of %(town)s in your scope.") % {
                 "name": name,
                 "town": town.name,
             }
         else:
-            message = _("No project named %(name)s in the ledger.") % {"name": name}
+            message = _("No project named %(name)s in your scope.") % {"name": name}
         self.add_error("name", message)
         return None
 
@@ -327,24 +364,25 @@ def _plain(value: Decimal) -> str:
     return f"{Decimal(value).normalize():f}"
 
 
+def _towns(actor):
+    """The towns whose projects' investment ``actor`` may record."""
+    return units_in_scope(actor, actions.RECORD_INVESTMENT).filter(kind__in=TOWN_KINDS)
+
+
 def _row_context(actor, table: Table, period: Period) -> dict:
     towns = _towns(actor)
-    in_scope = Project.objects.filter(town__in=towns)
-    may_change = changeable(in_scope, actor)
+    may_change = set(actions.investment_projects(actor).values_list("pk", flat=True))
     projects = defaultdict(list)
-    for project in in_scope.filter(pk__in=may_change).select_related("town"):
+    for project in Project.objects.filter(pk__in=may_change).select_related("town"):
         projects[_name_key(project.name)].append(project)
-    names = {_name_key(cell_text(record["name"])) for _n, record in table.rows}
-    elsewhere = set(
-        Project.objects.filter(name__in=names)
-        .exclude(pk__in=may_change)
-        .values_list("name", flat=True)
-    )
     recorded: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for project_id, month, completed in MonthlyInvestment.objects.filter(
+    notes: dict[int, dict[str, str]] = {}
+    for project_id, month, completed, *texts in MonthlyInvestment.objects.filter(
         project__in=may_change, year=period.year
-    ).values_list("project_id", "month", "completed"):
+    ).values_list("project_id", "month", "completed", *NOTES):
         recorded[project_id][month] = completed
+        if month == period.month:
+            notes[project_id] = dict(zip(NOTES, texts, strict=True))
     plans = dict(
         InvestmentPlan.objects.filter(project__in=may_change, year=period.year).values_list(
             "project_id", "planned"
@@ -353,9 +391,9 @@ def _row_context(actor, table: Table, period: Period) -> dict:
     return {
         "towns": UnitMatcher(towns.filter(is_active=True), prefixes=city_prefixes()),
         "projects": projects,
-        "elsewhere": elsewhere,
         "recorded": recorded,
         "plans": plans,
+        "notes": notes,
         "period": period,
         "headers": table.headers,
         "units": {key: table.unit(key, MONEY_UNITS) for key in FIGURES},
@@ -372,7 +410,7 @@ def import_investment(
 ) -> ImportResult:
     """Record the annual plans and the month's completed investment the sheet gives for
     the projects it names. With any error nothing is written."""
-    if not actor.has_perm("projects.add_project"):
+    if not actions.may_record_investment(actor):
         raise PermissionDenied(_("You may not record investment from a sheet."))
     table = read_table(file, COLUMNS)
     if not any(key in table.headers for key in FIGURES):
@@ -387,10 +425,14 @@ def import_investment(
     def write(row: dict, _number: int):
         project = row["project"]
         planned, completed = row.get("planned"), row.get("completed")
+        notes = {key: row[key] for key in NOTES if row.get(key)}
         before_plan = context["plans"].get(project.pk)
         before_month = context["recorded"].get(project.pk, {}).get(period.month)
-        changed = (planned is not None and before_plan != planned) or (
-            completed is not None and before_month != completed
+        before_notes = context["notes"].get(project.pk, {})
+        changed = (
+            (planned is not None and before_plan != planned)
+            or (completed is not None and before_month != completed)
+            or any(before_notes.get(key) != text for key, text in notes.items())
         )
         try:
             actions.record_investment(
@@ -399,6 +441,7 @@ def import_investment(
                 year=period.year,
                 planned=planned,
                 monthly={period.month: completed} if completed is not None else {},
+                notes={period.month: notes} if notes else None,
                 overwrite=overwrite,
             )
         except PermissionDenied as exc:
@@ -406,7 +449,7 @@ def import_investment(
         except ValidationError as exc:
             messages = getattr(exc, "message_dict", {"": exc.messages})
             field, texts = next(iter(messages.items()))
-            column = "planned" if field == "planned" else completed_column
+            column = field if field in ("planned", *NOTES) else completed_column
             raise RowProblem(column, " ".join(texts)) from None
         return project, (False if changed else None)
 
@@ -416,9 +459,7 @@ def import_investment(
 def investment_template(actor) -> Template:
     """The progress sheet's template: the projects the user may record investment for."""
     names = (
-        Project.objects.filter(
-            pk__in=changeable(Project.objects.filter(town__in=_towns(actor)), actor)
-        )
+        actions.investment_projects(actor)
         .order_by("town__path", "name")
         .values_list("name", flat=True)
     )
@@ -441,7 +482,12 @@ def investment_template(actor) -> Template:
                 "本月完成投资 may give the month's figure instead. Name the report month "
                 "in a title (2026年1-10月) or on the page."
             ),
+            "progress": _(
+                "How far the work has come (形象进度), kept with the month's figure "
+                "(empty: left as recorded)."
+            ),
+            "remark": _("Remarks on the month, kept with its figure (empty: left as recorded)."),
         },
         choices={"name": list(dict.fromkeys(names))},
-        example=["示例", "新坝镇", 12000, 8600],
+        example=["示例", "新坝镇", 12000, 8600, "主体结构封顶", ""],
     )

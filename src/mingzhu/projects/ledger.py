@@ -33,6 +33,19 @@ def with_progress(queryset, as_of: dt.date):
     )
 
 
+def with_latest_report(queryset, as_of: dt.date):
+    """Annotate what the latest month of ``as_of``'s year (up to its month) says beside
+    its figure: ``latest_month``, ``latest_progress`` (形象进度) and ``latest_remark``."""
+    latest = MonthlyInvestment.objects.filter(
+        project=OuterRef("pk"), year=as_of.year, month__lte=as_of.month
+    ).order_by("-month")
+    return queryset.annotate(
+        latest_month=Subquery(latest.values("month")[:1]),
+        latest_progress=Subquery(latest.values("progress")[:1]),
+        latest_remark=Subquery(latest.values("remark")[:1]),
+    )
+
+
 def light_of(project, as_of: dt.date) -> str | None:
     return services.light(project.ytd_done, services.ytd_plan(project.annual_plan, as_of.month))
 

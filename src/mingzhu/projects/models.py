@@ -251,6 +251,10 @@ class MonthlyInvestment(TimeStampedModel):
         decimal_places=2,
         validators=POSITIVE,
     )
+    # What the month's report says beside the figure (the progress sheet's 形象进度 and
+    # 备注 columns).
+    progress = models.CharField(_("progress (形象进度)"), max_length=500, blank=True)
+    remark = models.CharField(_("remarks"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("monthly investment")

@@ -12,6 +12,7 @@ from mingzhu.core.tables import Column, fields
 from mingzhu.core.tabular import WorkbookError
 from mingzhu.core.uploads import FileDownloadView, file_response
 from mingzhu.core.views import (
+    EXPORT_LIMIT,
     ActionFormView,
     ImportView,
     ObjectDeleteView,
@@ -39,7 +40,7 @@ from .forms import (
     RateForm,
     ScoreForm,
 )
-from .ledger import funnel_rows, light_of, with_progress
+from .ledger import funnel_rows, light_of, with_latest_report, with_progress
 from .models import (
     FactorRequest,
     FactorRoute,
@@ -72,6 +73,18 @@ PROJECT_COLUMNS = [
 ]
 
 
+# The export's columns after the page's: the latest month's report of the year.
+REPORT_COLUMNS = [
+    Column(
+        "latest_month", gettext_lazy("Latest month reported"), accessor=lambda p: p.latest_month
+    ),
+    Column(
+        "latest_progress", gettext_lazy("Progress (形象进度)"), accessor=lambda p: p.latest_progress
+    ),
+    Column("latest_remark", gettext_lazy("Remarks"), accessor=lambda p: p.latest_remark),
+]
+
+
 class ProjectListView(ObjectListView):
     model = Project
     filterset_class = ProjectFilter
@@ -88,6 +101,15 @@ class ProjectListView(ObjectListView):
 
     def get_queryset(self):
         return with_progress(super().get_queryset(), timezone.localdate())
+
+    def export_table(self, queryset):
+        """The page's columns, then what the latest month's report of the year says."""
+        columns = [*self.columns, *REPORT_COLUMNS]
+        rows = (
+            [c.value(obj) for c in columns]
+            for obj in with_latest_report(queryset, timezone.localdate())[:EXPORT_LIMIT]
+        )
+        return [str(c.label) for c in columns], rows
 
 
 class ProjectDetailView(ObjectDetailView):
@@ -106,7 +128,8 @@ class ProjectDetailView(ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         today = timezone.localdate()
-        monthly = dict(obj.monthly.filter(year=today.year).values_list("month", "completed"))
+        months = list(obj.monthly.filter(year=today.year).order_by("month"))
+        monthly = {m.month: m.completed for m in months}
         plan = obj.annual_plan
         may_change = can(user, "change", obj)
         moves = services.allowed_moves(obj.stage, obj.suspended_from or None)
@@ -121,10 +144,13 @@ class ProjectDetailView(ObjectDetailView):
                 "labels": [_("Completed in the month"), _("Completed so far"), _("Plan so far")],
             },
             "year": today.year,
+            "months": months,
             "move_form": MoveForm(moves=moves)
             if moves and actions.may_advance(user, obj)
             else None,
-            "investment_form": InvestmentForm() if may_change else None,
+            "investment_form": InvestmentForm()
+            if actions.may_record_investment(user, obj)
+            else None,
             "factor_form": FactorRequestForm()
             if may_change and user.has_perm("projects.add_factorrequest")
             else None,
@@ -155,16 +181,21 @@ class MoveView(ProjectActionView):
 class InvestmentView(ProjectActionView):
     form_class = InvestmentForm
     title = gettext_lazy("Record investment")
+    # The towns' staff for their projects, the key-project office for every one.
+    scope_test = ""
+    object_test = actions.may_record_investment
 
     def run(self, project, form):
         data = form.cleaned_data
         monthly = {data["month"]: data["completed"]} if data.get("completed") is not None else {}
+        notes = {key: data.get(key, "") for key in actions.NOTE_FIELDS}
         actions.record_investment(
             project.pk,
             actor=self.request.user,
             year=data["year"],
             planned=data.get("planned"),
             monthly=monthly,
+            notes={data["month"]: notes} if data.get("month") and any(notes.values()) else None,
             overwrite=data.get("overwrite", False),
         )
 
@@ -194,15 +225,17 @@ ProjectTemplateView = ProjectImportView.template_view(
 class InvestmentImportView(ImportView):
     """The towns' monthly investment progress sheet (重点项目投资进度表): the plan and the
     month's completed investment of projects already in the ledger, after a preview; all
-    rows or none. Open to whoever may import projects; a row is refused for a project
-    whose town is outside the user's scope."""
+    rows or none. Open to whoever may record investment (``actions.may_record_investment``:
+    the towns' staff and the key-project office); a row naming a project they may not
+    record for reads as one of no such project."""
 
     model = Project
     form_class = InvestmentImportForm
     template_name = "projects/investment_import.html"
     title = gettext_lazy("Import investment progress from Excel")
     columns = investment_import.COLUMNS
-    permission = "projects.add_project"
+    permission = actions.RECORD_INVESTMENT
+    requires = actions.INVESTMENT_PERMISSIONS
     success_message = gettext_lazy("Investment recorded: %(updated)s projects changed.")
 
     def options(self) -> dict:
