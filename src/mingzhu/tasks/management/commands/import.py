@@ -26,13 +26,25 @@ class Command(BaseCommand):
         "issuing user is --user, else the MINGZHU_USER environment variable. `import projects "
         "FILE.xlsx [--user USERNAME]` reads a project ledger (项目名称, 投资方/建设单位, 总投资, "
         "所在镇（街道、园区）/建设地点; optionally 产业链, 洽谈日期, 签约时间, 开工时间, "
-        "竣工投产时间, 项目状态): a project of the town and name updates it."
+        "竣工投产时间, 项目状态): a project of the town and name updates it. `import investment "
+        "FILE.xlsx [--month YYYY-MM] [--user USERNAME]` reads the monthly 重点项目投资进度表 "
+        "(项目名称, 年度计划投资, 1-N月累计完成投资 or 本月完成投资, 形象进度, 备注) into the "
+        "projects' plans and monthly investment."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["tasks", "projects"])
+        parser.add_argument("kind", choices=["tasks", "projects", "investment"])
         parser.add_argument("file")
         parser.add_argument("--list", dest="list_name", help="Task list name (tasks only).")
+        parser.add_argument(
+            "--month",
+            help="investment: the report month (YYYY-MM) of a sheet whose title names none.",
+        )
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="investment: replace figures already recorded (the change is recorded).",
+        )
         parser.add_argument(
             "--user",
             default=os.environ.get("MINGZHU_USER"),
@@ -43,13 +55,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true")
 
-    def handle(self, *args, kind, file, list_name, user, valid_only, json: bool, **options):
+    def handle(
+        self, *args, kind, file, list_name, user, valid_only, json: bool, month, overwrite, **_
+    ):
         if not user:
             raise CommandError(
                 _("Name the issuing user: --user USERNAME or the MINGZHU_USER variable.")
             )
         if kind == "projects":
             self.projects(file, user, valid_only=valid_only, json=json)
+            return
+        if kind == "investment":
+            self.investment(
+                file, user, month=month, overwrite=overwrite, valid_only=valid_only, json=json
+            )
             return
         if not list_name:
             raise CommandError(_("Name the task list: --list NAME."))
@@ -94,6 +113,47 @@ class Command(BaseCommand):
                 self.stderr.write(error)
             self.stdout.write(
                 _("Projects: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+                % result
+            )
+        if result["errors"] and not valid_only:
+            raise CommandError(_("Nothing imported: fix the rows above, or use --valid-only."))
+
+    def investment(
+        self, file, user, *, month: str | None, overwrite: bool, valid_only: bool, json: bool
+    ) -> None:
+        """The monthly investment progress sheet, as the user (who may record investment:
+        a town's staff for its projects, the key-project office and the supervision office
+        for every one): all rows or none, unless ``valid_only``."""
+        from mingzhu.projects import actions
+        from mingzhu.projects.investment_import import import_investment, parse_month
+
+        actor = active_user(user)
+        if not actions.may_record_investment(actor):
+            raise CommandError(_("%(user)s may not record investment.") % {"user": user})
+        period = None
+        if month:
+            period = parse_month(month)
+            if period is None or not 2000 <= period.year <= 2100:
+                raise CommandError(
+                    _("--month must be a month such as 2026-10, not %(value)s.") % {"value": month}
+                )
+        result = summary(
+            import_from(
+                file,
+                import_investment,
+                actor=actor,
+                month=period,
+                overwrite=overwrite,
+                valid_only=valid_only,
+            )
+        )
+        if json:
+            self.stdout.write(dumps(result))
+        else:
+            for error in result["errors"]:
+                self.stderr.write(error)
+            self.stdout.write(
+                _("Investment recorded: %(updated)s projects changed, %(unchanged)s unchanged.")
                 % result
             )
         if result["errors"] and not valid_only:
