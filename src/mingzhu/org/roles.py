@@ -47,7 +47,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     RoleCode.AGRICULTURE: {"org.view_orgunit"},
     RoleCode.ORGANISATION: {"org.view_orgunit"},
     RoleCode.CIVILISATION: {"org.view_orgunit"},
-    RoleCode.KEY_PROJECTS: {"org.view_orgunit"},
+    # Reads the projects of every town, not the org tree beyond its own department.
+    RoleCode.KEY_PROJECTS: set(),
     RoleCode.VILLAGE_STAFF: {"org.view_orgunit"},
     RoleCode.ADMIN: {
         "org.view_orgunit",
