@@ -100,6 +100,6 @@ def test_it_refuses_a_month_not_written_as_one_and_a_missing_file(tmp_path, proj
         _run(path, "--month", "四月", "--user", "xinba")
     with pytest.raises(CommandError, match="no such file"):
         _run(str(tmp_path / "无.xlsx"), "--user", "xinba")
-    with pytest.raises(CommandError, match="choose the report month"):
+    with pytest.raises(CommandError, match="--month on the command line"):
         _run(path, "--user", "xinba")
     assert not MonthlyInvestment.objects.filter(project__in=projects).exists()

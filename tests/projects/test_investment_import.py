@@ -325,6 +325,15 @@ def test_who_may_record_investment_by_hand(as_user, make_project, fgw, xinba, sa
     with pytest.raises(PermissionDenied):
         actions.record_investment(project.pk, actor=leader, year=2026, monthly={4: 1})
     assert not MonthlyInvestment.objects.filter(project=project, month=4).exists()
+    # A remark alone goes on a month already recorded, not on one without its figure.
+    assert (
+        as_user(xinba).post(url, {"year": 2026, "month": 3, "remark": "进度滞后"}).status_code
+        == 302
+    )
+    assert MonthlyInvestment.objects.get(project=project, month=3).remark == "进度滞后"
+    refused = as_user(xinba).post(url, {"year": 2026, "month": 5, "remark": "未开工"})
+    assert refused.status_code == 400 and "remark" in refused.context["form"].errors
+    assert not MonthlyInvestment.objects.filter(project=project, month=5).exists()
 
 
 def test_the_progress_and_remark_are_kept_on_the_months_record(as_user, xinba, two):

@@ -83,7 +83,7 @@ class InvestmentForm(StyledForm):
         noted = data.get("progress") or data.get("remark")
         if (data.get("completed") is not None or noted) and not data.get("month"):
             self.add_error("month", _("Say which month the amount was completed in."))
-        if data.get("planned") is None and data.get("completed") is None:
+        if data.get("planned") is None and data.get("completed") is None and not noted:
             raise forms.ValidationError(_("Enter a planned or a completed amount."))
         return data
 

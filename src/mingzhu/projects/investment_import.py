@@ -192,7 +192,7 @@ def report_period(table: Table, chosen: Period | None) -> Period:
         raise WorkbookError(
             _(
                 "The sheet's title names no report month (such as 2026年1-10月): choose "
-                "the report month on the page."
+                "the report month on the page (--month on the command line)."
             )
         )
     if not 1 <= month <= 12:
