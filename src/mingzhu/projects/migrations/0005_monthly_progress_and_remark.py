@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_coordinates'),
+        ('projects', '0004_project_chain_negotiating_optional'),
     ]
 
     operations = [
