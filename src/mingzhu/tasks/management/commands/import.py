@@ -56,7 +56,17 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(
-        self, *args, kind, file, list_name, user, valid_only, json: bool, month, overwrite, **_
+        self,
+        *args,
+        kind,
+        file,
+        list_name,
+        user,
+        valid_only,
+        json: bool,
+        month,
+        overwrite,
+        **options,
     ):
         if not user:
             raise CommandError(
