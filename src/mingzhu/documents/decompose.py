@@ -6133,6 +6133,26 @@ _REPORTS_ON = re.compile(r"^\s*(?:今年以来|截至|截止)|(?:情况|工作)(
 _SO_FAR = re.compile(r"\s*(?:截至|截止|今年以来|目前[，,])")
 
 
+_DASH_GOAL = re.compile(r"^——(?!—)[^。；;！!？?\d]{2,30}。")
+
+
+def dash_goal_runs(paragraphs: list[str]) -> set[int]:
+    """The paragraphs (by index) of runs of two or more each opening on a dash and a short
+    head ("——生态环境质量总体改善。…湿地保有量达到520万公顷…" "——人民生活…"), the run
+    holding a figure: a plan's goals, set out so under its goals heading (which the passage
+    may not hold)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, para in enumerate([*paragraphs, ""]):
+        if _DASH_GOAL.match(para):
+            run.append(k)
+            continue
+        if len(run) >= 2 and any(re.search(r"\d", paragraphs[j]) for j in run):
+            out.update(run)
+        run = []
+    return out
+
+
 def find_targets(
     paragraphs: list[str],
     offsets: list[int],
@@ -6159,7 +6179,11 @@ def find_targets(
     # The level of the heading of goals the paragraphs stand under ("二、经济社会发展预期目标").
     goals_heading: int | None = None
     before = ""
-    for para, offset in zip(paragraphs, offsets, strict=True):
+    # A run of two or more paragraphs each opening on a dash and a short head of a goal
+    # ("——生态环境质量总体改善。…湿地保有量达到520万公顷…" "——人民生活…"): a plan's goals,
+    # set out so under its goals (a heading the passage may not hold): their figures commit.
+    dash_goals = dash_goal_runs(paragraphs)
+    for k, (para, offset) in enumerate(zip(paragraphs, offsets, strict=True)):
         dated: tuple[dt.date, str] | None = None
         if (level := _level(para)) is not None:
             heading = para[level[1].end() :].strip("。. ")
@@ -6195,6 +6219,8 @@ def find_targets(
             # "到2025年，…" then "——高端制造引领功能大幅提升。…": the parts of that goal.
             dates = deadlines_in(lead_para)
             dated = (dates[0][1], dates[0][2]) if dates else None
+        elif k in dash_goals:
+            parted = True  # (no lead naming their year: they are dated by their own words)
         else:
             lead_para = para
             if m := _OPENING_YEAR.match(para):
@@ -7166,6 +7192,66 @@ _SPACE_BEFORE_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff“”（(，,、：:；;]
 _SPACE_AFTER_FIGURE = re.compile(r"(?<=[\d%％]) (?=[\u4e00-\u9fff])")
 
 
+# Text pasted from a PDF or a page set with justified spacing, its lines joined where
+# they were broken: a space inside a word ("湿地保有量达 到520 万公顷", "控制 在"). A space
+# between two characters may also set real items apart ("…工作 认真抓好…"), so only the
+# words the figures are read by (达到, 控制在, 以上, 力争…) are joined back across one.
+_READ_BY = [p for p in _PREFIXES if len(p) >= 2 and not p.isascii()] + _tw(
+    "以上|以内|之内|以下|左右|力争|确保|争取|努力|目标|计划|预期"
+).split("|")
+_SPLIT_WORD = re.compile(
+    "|".join(
+        sorted(
+            {
+                re.escape(w[:k]) + r"[ \t]" + re.escape(w[k:])
+                for w in _READ_BY
+                for k in range(1, len(w))
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_SPACE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][ \t][\u4e00-\u9fff]")
+# Full stops written as Latin ones ("…走在全国前列.粮食生产…"), as a PDF's text layer may
+# give them: on a line holding no "。" and two or more such stops after a character (not a
+# numeral, "一.总体要求" being a heading), they are full stops.
+_LATIN_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff”’])(?<![一二三四五六七八九十])\.(?=[ \t]*(?:[\u4e00-\u9fff“‘—―]|$))"
+)
+# A plan's goals run together in one paragraph, each opening on a dash ("――现代农业发展走在
+# 全国前列.…. ――生态环境质量总体改善.…"; ―― the horizontal bar doubled for ——): a line
+# each, as the plan sets them; a page number the run opens on ("7 ――…") is dropped.
+_DASH_POINT = re.compile(r"(?<=[。；;！!])[ \t\u3000]*(?=——(?!—))")
+_PAGE_NUMBER_BEFORE_DASH = re.compile(r"^[ \t]*\d{1,3}[ \t]+(?=——(?!—))")
+_DASH_OPENS = re.compile(r"^[ \t\u3000]*(?:\d{1,3}[ \t]+)?——(?!—)")
+
+
+def pdf_spacing(text: str) -> str:
+    """The text with the marks of a PDF's text layer set right: words split by a space
+    joined back (those the figures are read by), Latin full stops as full stops, and
+    dash-led goals run together on one line a line each."""
+    if "." in text:
+        text = "\n".join(
+            _LATIN_STOP.sub("。", line)
+            if "。" not in line and len(_LATIN_STOP.findall(line)) >= 2
+            else line
+            for line in text.split("\n")
+        )
+    if "――" in text:
+        text = text.replace("――", "——")
+    if "——" in text:
+        text = "\n".join(
+            _DASH_POINT.sub("\n", _PAGE_NUMBER_BEFORE_DASH.sub("", line))
+            if len(_DASH_POINT.findall(line)) + bool(_DASH_OPENS.match(line)) >= 2
+            else line
+            for line in text.split("\n")
+        )
+    if _SPACE_IN_WORDS.search(text):
+        text = _SPLIT_WORD.sub(lambda m: re.sub(r"[ \t]", "", m.group(0)), text)
+    return text
+
+
 # A page stored with its markup ('<p class="ql-block">1.…</p> <p class="ql-block">2.…</p>'):
 # each paragraph, heading, item or break tag ends a line; other tags are dropped.
 _HTML_BLOCK = re.compile(r"</?(?:p|h[1-6]|li|div|br|tr)(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
@@ -7303,6 +7389,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     text = without_jammer(
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
+    text = pdf_spacing(text)
     if "；" in text or ";" in text:
         text = _ROLE_SEMICOLON.sub(r"\1：", text)
     if "<" in text and len(_HTML_BLOCK.findall(text, 0, 20000)) >= 2:
@@ -7377,6 +7464,15 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             or _points_of_figures(i)
         )
         and not i.named_lead
+    ]
+    # A plan's goals set out over dashes, a short head each ("——生态环境质量总体改善。…"):
+    # goals, no tasks, unless they name their units.
+    dashed = {body_offsets[k] for k in dash_goal_runs(body)}
+    goals += [
+        (i.start, i.end)
+        for s in sections
+        for i in s.items
+        if i.start in dashed and not i.named_lead and not _UNIT_NOTE_IN.search(i.text)
     ]
     # The points of a part of goals ("一、主要目标", "一、2010年…主要指标" over "1、…"
     # "2、…"), those that name no unit: goals, no tasks.
