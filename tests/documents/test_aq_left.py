@@ -1,6 +1,6 @@
 """Forms a plan's pages take when pasted from a PDF or a justified web page (words split
-by a space, Latin full stops, goals run together over ―― dashes): composed examples
-(invented names and figures)."""
+by a space, Latin full stops, goals run together over ―― dashes), and figures in 万 or 亿
+with no measure word: composed examples (invented names and figures)."""
 
 from mingzhu.documents.decompose import decompose, pdf_spacing
 
@@ -88,3 +88,22 @@ def test_dash_paragraphs_naming_their_units_stay_rows():
         "——城乡面貌改善。改造老旧小区12个，由县住建局牵头负责。\n"
     )
     assert _rows(text) == ["——产业能级提升", "——城乡面貌改善"]
+
+
+def test_a_population_in_wan_without_its_measure_is_counted_in_people():
+    text = (
+        "青岚市城镇体系规划\n"
+        "规划远期 2035 年市域城镇化水平达到 70%，城镇人口控制在 96 万以内，"
+        "城镇户数达到 30 万。\n"
+    )
+    targets = _targets(text)
+    assert ("城镇人口", "<=", "960000", "人", "2035-12-31") in targets
+    assert ("城镇户数", ">=", "300000", "户", "2035-12-31") in targets
+
+
+def test_a_figure_in_wan_whose_object_implies_no_measure_stays_a_plain_number():
+    text = "青岚县文旅发展规划\n主要目标\n到2031年，游客接待量突破300万，项目投资达到3亿。\n"
+    assert _targets(text) == {
+        ("游客接待量", ">", "3000000", "", "2031-12-31"),
+        ("项目投资", "=", "3", "亿元", "2031-12-31"),  # (a sum: its 元 left out)
+    }

@@ -5310,8 +5310,9 @@ def targets_in(
         value = _number(m.group("num") + m.group("scale"))
         if value is None or not clear(m.start("num"), m.end()):
             continue
-        comparator, words = _comparator(None, m.group("suf"))
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
         unit = {
+            "人口": "人",
             "人数": "人",
             "人數": "人",
             "户数": "户",
@@ -5322,7 +5323,7 @@ def targets_in(
         name, start = _indicator(text, m.end("what"))
         results.append(
             dataclasses.replace(
-                found(m, start, name, comparator or ">=", value, "达…万"),
+                found(m, start, name, comparator or ">=", value, words or "达…万"),
                 unit=unit,
             )
         )
@@ -5402,6 +5403,18 @@ def targets_in(
                 unit=unit,
             )
         )
+        taken.append((m.start("num"), m.end()))
+    for m in _PLAIN_IN_SCALE.finditer(text) if bare_scale else ():
+        value = _number(m.group("num") + m.group("scale"))
+        if value is None or not clear(m.start("num"), m.end()):
+            continue
+        if looks_back.search(text[: m.start()]) or _in_aside(text, m.start("num")):
+            continue
+        name, start = _indicator(text, m.start("pre"))
+        comparator, words = _comparator(m.group("pre"), m.group("suf"))
+        if not comparator or not _plausible(name):
+            continue
+        results.append(found(m, start, name, comparator, value, words))
         taken.append((m.start("num"), m.end()))
     spent = "把" in text or "将" in text or "將" in text
     for m in _SHARE_SPENT.finditer(text) if spent and ("%" in text or "％" in text) else ():
@@ -5770,10 +5783,17 @@ _NUMBERED_PLACES = re.compile(
 
 # "全年助餐配送餐服务人次达200万以上", "接待游客人数突破50万": a count whose name ends in
 # its measure (人次, 人数), the figure in 万 or 亿 with no unit after it.
+# "城镇人口控制在272万以内": a population, counted in 人 (户数 in 户, 人次 in 人次).
 _COUNT_IN_SCALE = re.compile(
-    r"(?=[人户戶次])(?P<what>(?P<unit>人次|人数|人數|户数|戶數|次数|次數))\s*"
-    r"(?:达到|達到|达|達|突破|超过|超過)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])"
-    r"(?P<suf>以上|左右)?(?=[，,。；;、]|$)"
+    r"(?=[人户戶次])(?P<what>(?P<unit>人口|人次|人数|人數|户数|戶數|次数|次數))\s*"
+    rf"(?P<pre>{_PREFIX})\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])"
+    r"(?P<suf>以上|以内|以內|之内|之內|以下|左右)?(?=[，,。；;、]|$)"
+)
+# Any other figure in 万 or 亿 with no measure word after it ("游客接待量突破300万"), what
+# it counts implying none: a plain number, in 万 or 亿 as written.
+_PLAIN_IN_SCALE = re.compile(
+    rf"(?P<pre>{_PREFIX})\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>[万萬亿億])(?P<unit>)"
+    r"(?P<suf>以上|以内|以內|之内|之內|以下|左右)?(?=[，,。；;、]|$)"
 )
 
 
@@ -5822,7 +5842,9 @@ _SHARE_OF_WHOLE = re.compile(
 )
 # "安排资金2.93亿", "完成投资12亿以上": a sum in 亿 or 万 whose 元 is left out, after what
 # names money.
-_BARE_SCALE = re.compile(r"\d\s*[亿億万萬](?:以上|左右)?(?=[，,。；;、]|$)")
+_BARE_SCALE = re.compile(
+    r"\d\s*[亿億万萬](?:以上|以内|以內|之内|之內|以下|左右)?(?=[，,。；;、]|$)"
+)
 _MONEY_IN_SCALE = re.compile(
     r"(?=[资資投经經产產收总總营營])(?P<what>资金|資金|投资|投資|经费|經費|投入|产值|產值|收入|总额|總額|营收|營收)"
     r"\s*(?:达到|達到|达|達|为|為|约|約)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>(?P<scale>亿|億|万|萬))"
