@@ -235,3 +235,48 @@ def test_a_project_without_any_day_moves_on_and_counts_in_the_past(xinba, make_p
     one = Project.objects.filter(pk=project.pk)
     assert not projects_on(one, dt.date(2025, 2, 28)).exists()
     assert projects_on(one, dt.date(2025, 3, 1)).get().stage_then == "signed"
+
+
+def test_the_ledger_records_the_years_plan_and_a_new_ledger_replaces_it(as_user, xinba):
+    rows = [_key_row(1, "计划投资项目"), _key_row(2, "未写计划项目")]
+    rows[1][6] = ""
+    import_through_page(as_user(xinba), IMPORT, {"file": _upload(KEY_HEADER, rows)})
+    project = Project.objects.get(name="计划投资项目")
+    # The title names 2026: the plan is that year's, in 万元 as the heading says.
+    assert list(project.plans.values_list("year", "planned")) == [(2026, 12000)]
+    assert not Project.objects.get(name="未写计划项目").plans.exists()
+    # The office's next ledger gives another plan: it replaces the one recorded, and the
+    # row counts as an update; the same ledger again changes nothing.
+    rows = [_key_row(1, "计划投资项目")]
+    rows[0][6] = "1.5亿元"
+    response = as_user(xinba).post(IMPORT, {"file": _upload(KEY_HEADER, rows)})
+    assert response.context["preview"].updated == 1
+    import_through_page(as_user(xinba), IMPORT, {"file": _upload(KEY_HEADER, rows)})
+    assert project.plans.get(year=2026).planned == 15000
+    again = as_user(xinba).post(IMPORT, {"file": _upload(KEY_HEADER, rows)})
+    assert again.context["preview"].unchanged == 1
+
+
+def test_a_plan_without_a_year_in_the_title_is_this_years_and_is_checked(as_user, xinba):
+    header = ["项目名称", "建设单位", "总投资（万元）", "建设地点", "年度计划投资"]
+    wb = Workbook()
+    wb.active.append(header)
+    wb.active.append(["本年计划项目", "甲公司", 900, "新坝镇", 300])
+    buffer = BytesIO()
+    wb.save(buffer)
+    upload = SimpleUploadedFile("台账.xlsx", buffer.getvalue())
+    import_through_page(as_user(xinba), IMPORT, {"file": upload})
+    plans = Project.objects.get(name="本年计划项目").plans
+    from django.utils import timezone
+
+    assert list(plans.values_list("year", "planned")) == [(timezone.localdate().year, 300)]
+    fine = [
+        ["过细计划项目", "乙公司", 900, "新坝镇", "12.345"],
+        ["负计划项目", "丙公司", 900, "新坝镇", -5],
+    ]
+    response = as_user(xinba).post(IMPORT, {"file": _upload(header, fine)})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Row 3, 年度计划投资: 12.345 is finer than 0.01" in page
+    assert "Row 4, 年度计划投资: The amount must not be negative." in page
+    assert not Project.objects.filter(name__in=["过细计划项目", "负计划项目"]).exists()

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.models import future_date_problem
@@ -36,7 +37,7 @@ from mingzhu.org.matching import UnitMatcher, city_prefixes
 
 from . import actions
 from .choices import STAGE_ORDER, Chain, Stage
-from .models import FUTURE_STAGE_DATE, Project
+from .models import FUTURE_STAGE_DATE, InvestmentPlan, Project
 
 # The ledger's column headers, shared by the export so that an export imports again.
 H_NAME = "项目名称"
@@ -54,6 +55,9 @@ H_STARTED = "开工时间"
 H_COMPLETED = "竣工投产时间"
 H_STATUS = "项目状态"
 H_SINCE = "起始日期"
+H_PLANNED = "年度计划投资（万元）"
+# The year's planned investment as ledgers and progress sheets head it.
+PLANNED_NAMES = ("年度计划投资", "年度计划", "年计划投资", "本年计划投资", "年度投资计划")
 COLUMNS = [
     Column("name", H_NAME),
     Column(
@@ -120,6 +124,9 @@ COLUMNS = [
     ),
     # The export's 起始日期: the day the project reached the stage its 阶段 names.
     Column("since", H_SINCE, required=False),
+    # The plan of the year the title names (else this year's), recorded as the project's
+    # year's plan (what the investment page and the progress sheets read).
+    Column("planned", H_PLANNED, PLANNED_NAMES, required=False),
 ]
 # The column of each stage's day.
 STAGE_COLUMN = {
@@ -170,6 +177,29 @@ def _amount(value, *, default=None, unit: str | None = None) -> Decimal:
     if amount < 0:
         raise forms.ValidationError(_("The amount must not be negative."))
     return amount
+
+
+# The investment figures are kept in 万元 to two places.
+CENT = Decimal("0.01")
+
+
+def figure(value, unit: str | None) -> Decimal | None:
+    """A figure in 万元 (None for an empty cell), converted exactly from the column's or
+    the sheet's unit; one finer than 0.01万元 is refused rather than rounded."""
+    try:
+        amount = quantity(value, unit=unit, into="万元")
+    except ValueError:
+        raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
+    if amount is None:
+        return None
+    if amount < 0:
+        raise forms.ValidationError(_("The amount must not be negative."))
+    if amount != amount.quantize(CENT):
+        raise forms.ValidationError(
+            _("%(amount)s is finer than 0.01 (10,000 yuan), which the ledger keeps.")
+            % {"amount": f"{amount.normalize():f}"}
+        )
+    return amount.quantize(CENT)
 
 
 class ProjectRow(RawRowForm):
@@ -314,6 +344,10 @@ class ProjectRow(RawRowForm):
     def clean_description(self):
         return self.text("description")
 
+    def clean_planned(self):
+        # Empty: no plan given, the recorded one stays.
+        return figure(self.cleaned_data["planned"], self.context["units"].get("planned"))
+
     def clean(self):
         data = self.cleaned_data
         total, foreign = data.get("total"), data.get("foreign")
@@ -354,6 +388,13 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
     # known is not forgotten because this ledger does not say.
     kept_when_empty = {"chain", "negotiating_on"}
     note = _("From the imported project ledger.")
+    # The year of the plans: the one the title names (2026年重点项目推进表), else this year.
+    year = table.title_year() or timezone.localdate().year
+    plans = dict(
+        InvestmentPlan.objects.filter(project__town__in=towns, year=year).values_list(
+            "project_id", "planned"
+        )
+    )
 
     def write(row: dict, _number: int):
         values = {field: row[key] for field, key in fields.items()}
@@ -382,7 +423,19 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
         except (actions.StageError, ValidationError, PermissionDenied) as exc:
             message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             raise RowProblem("status" if "status" in table.headers else "name", message) from exc
-        if not changed and not moved:
+        planned = row.get("planned")
+        planned_changed = planned is not None and plans.get(project.pk) != planned
+        if planned_changed:
+            # The ledger is the office's record: its plan replaces the one recorded (the
+            # replacement is in the audit trail with its author).
+            try:
+                actions.record_investment(
+                    project.pk, actor=actor, year=year, planned=planned, overwrite=True
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                raise RowProblem("planned", message) from exc
+        if not changed and not moved and not planned_changed:
             return project, None
         return project, current is None
 
@@ -399,7 +452,7 @@ def row_context(actor, table) -> dict:
         "chains": chains | CHAIN_WORDS,
         "stages": {str(s.label): s.value for s in Stage} | STAGE_WORDS,
         "headers": table.headers,
-        "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign")},
+        "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign", "planned")},
     }
 
 
@@ -437,6 +490,10 @@ def project_template(actor) -> Template:
                 "after 洽谈 needs its day in its column. Empty: the latest stage with a day."
             ),
             "since": _("The day the project reached the stage in 项目状态 (as the export writes)."),
+            "planned": _(
+                "The planned investment of the year the title names (else this year), in "
+                "10k yuan; empty leaves the recorded plan."
+            ),
         },
         choices={
             "chain": list(CHAIN_WORDS),
@@ -460,5 +517,6 @@ def project_template(actor) -> Template:
             "",
             "签约",
             "",
+            20000,
         ],
     )

@@ -32,7 +32,6 @@ from mingzhu.core.tabular import (
     RowProblem,
     Table,
     WorkbookError,
-    quantity,
     read_table,
     run_import,
 )
@@ -42,11 +41,10 @@ from mingzhu.org.matching import UnitMatcher, city_prefixes
 
 from . import actions
 from .importer import COLUMNS as PROJECT_COLUMNS
-from .importer import H_NAME
+from .importer import H_NAME, H_PLANNED, PLANNED_NAMES, figure
 from .models import InvestmentPlan, MonthlyInvestment, Project
 
 H_TOWN = "所在镇（街道）"
-H_PLANNED = "年度计划投资（万元）"
 H_CUMULATIVE = "累计完成投资（万元）"
 H_MONTH = "本月完成投资（万元）"
 H_PROGRESS = "形象进度"
@@ -80,7 +78,7 @@ COLUMNS = [
     Column(
         "planned",
         H_PLANNED,
-        ("年度计划投资", "年度计划", "年计划投资", "本年计划投资", "计划投资", "年度投资计划"),
+        (*PLANNED_NAMES, "计划投资"),
         required=False,
     ),
     Column("cumulative", H_CUMULATIVE, _cumulative_headings(), required=False),
@@ -112,8 +110,6 @@ _TITLE_PERIOD = re.compile(
 )
 # The month a heading's cumulative column runs to: 1-10月累计 … → 10.
 _HEADING_MONTH = re.compile(r"(\d{1,2})\s*月")
-# The figures are kept in 万元 to two places.
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -200,25 +196,6 @@ def report_period(table: Table, chosen: Period | None) -> Period:
     return Period(year, month)
 
 
-def _amount(value, unit: str | None) -> Decimal | None:
-    """A figure in 万元 (None for an empty cell), converted exactly from the column's or
-    the sheet's unit; one finer than 0.01万元 is refused rather than rounded."""
-    try:
-        amount = quantity(value, unit=unit, into="万元")
-    except ValueError:
-        raise forms.ValidationError(_("Not a number: %(value)s") % {"value": value}) from None
-    if amount is None:
-        return None
-    if amount < 0:
-        raise forms.ValidationError(_("The amount must not be negative."))
-    if amount != amount.quantize(CENT):
-        raise forms.ValidationError(
-            _("%(amount)s is finer than 0.01 (10,000 yuan), which the ledger keeps.")
-            % {"amount": f"{amount.normalize():f}"}
-        )
-    return amount.quantize(CENT)
-
-
 def _name_key(name: str) -> str:
     """A project's name as rows and the ledger are matched by (spaces left out)."""
     return re.sub(r"\s+", "", name)
@@ -243,7 +220,7 @@ class InvestmentRow(RawRowForm):
         return town
 
     def _figure(self, key: str):
-        return _amount(self.cleaned_data[key], self.context["units"].get(key))
+        return figure(self.cleaned_data[key], self.context["units"].get(key))
 
     def clean_planned(self):
         return self._figure("planned")
