@@ -116,17 +116,12 @@ class Command(BaseCommand):
 
         actor = active_user(user, permission="projects.add_project", what=_("a project import"))
         result = summary(import_from(file, import_projects, actor=actor, valid_only=valid_only))
-        if json:
-            self.stdout.write(dumps(result))
-        else:
-            for error in result["errors"]:
-                self.stderr.write(error)
-            self.stdout.write(
-                _("Projects: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
-                % result
-            )
-        if result["errors"] and not valid_only:
-            raise CommandError(_("Nothing imported: fix the rows above, or use --valid-only."))
+        self._report(
+            result,
+            _("Projects: %(created)s new, %(updated)s updated, %(unchanged)s unchanged."),
+            valid_only=valid_only,
+            json=json,
+        )
 
     def investment(
         self, file, user, *, month: str | None, overwrite: bool, valid_only: bool, json: bool
@@ -157,15 +152,22 @@ class Command(BaseCommand):
                 valid_only=valid_only,
             )
         )
+        self._report(
+            result,
+            _("Investment recorded: %(updated)s projects changed, %(unchanged)s unchanged."),
+            valid_only=valid_only,
+            json=json,
+        )
+
+    def _report(self, result: dict, line: str, *, valid_only: bool, json: bool) -> None:
+        """An import's outcome: as JSON, or its rows' errors and ``line`` (filled from the
+        counts); an error in a run that writes all rows or none ends the command."""
         if json:
             self.stdout.write(dumps(result))
         else:
             for error in result["errors"]:
                 self.stderr.write(error)
-            self.stdout.write(
-                _("Investment recorded: %(updated)s projects changed, %(unchanged)s unchanged.")
-                % result
-            )
+            self.stdout.write(line % result)
         if result["errors"] and not valid_only:
             raise CommandError(_("Nothing imported: fix the rows above, or use --valid-only."))
 
