@@ -3105,6 +3105,12 @@ GOALS = _EitherForm(
     ),
     longest=6,
 )
+# A heading of goals named with the verb that sets them, or as the goals striven for
+# ("二、确定总体奋斗目标", "明确年度目标", "总体奋斗目标").
+_GOALS_SET = re.compile(
+    r"^(?:(?:确定|明确|確定)(?:总体|總體|主要|年度|全年)?(?:奋斗|奮鬥|工作|发展|發展)?"
+    r"|(?:总体|總體|主要)?(?:奋斗|奮鬥))目[标標]$"
+)
 _GOALS_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}年)?[\u4e00-\u9fff]{{0,14}}(?:{_tw('预期目标|主要目标')})\s*[：:]?$"
 )
@@ -3213,7 +3219,9 @@ REVIEW = re.compile(r"回顾|成绩|成效|总结|过去|基本情况|现状|进
 # The parts of a plan that say why and how, not what to do: a heading of these with
 # nothing enumerated below is no task.
 PREAMBLE = re.compile(
-    r"^(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
+    # ("一、坚定指导思想", "明确总体要求": the part named with the verb of holding to it)
+    r"^(?:(?:坚定|明确|确定|把握|坚持)(?=指导思想|总体要求|总体思路))?"
+    r"(?:指导思想|基本原则|工作原则|总体要求|总体思路|组织领导|保障措施|组织保障|实施步骤|"
     r"职责分工|工作背景|编制依据|适用范围|起草背景"
     # "经济社会发展总体要求": the same part named with what it frames.
     r"|[\u4e00-\u9fff]{2,8}(?:发展|工作)(?:总体要求|指导思想|总体思路)"
@@ -3462,6 +3470,10 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 _ORDINAL = re.compile(
     r"(?:^|(?<=[。！？!?；;：:”，,]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)是)"
 )
+# "一要坚定政治立场，抓好党建工作。二要…": a speech's or a meeting's orders numbered by 要.
+_ORDINAL_YAO = re.compile(
+    r"(?:^|(?<=[。！？!?；;：:]))\s*(?P<mark>(?P<n>[一二三四五六七八九十]+)要)(?![求点])"
+)
 _FIRST = re.compile(
     r"(?:^|(?<=[。！？!?；;：:”]))\s*(?P<mark>第(?P<n>[一二三四五六七八九十]+)[，,、])"
 )
@@ -3545,7 +3557,7 @@ class _Inline:
 
 
 def _ordinal_items(para: str) -> list[_Inline]:
-    for pattern, label in ((_ORDINAL, "是"), (_FIRST, "第")):
+    for pattern, label in ((_ORDINAL, "是"), (_FIRST, "第"), (_ORDINAL_YAO, "要")):
         found = []
         expected = None
         for m in pattern.finditer(para):
@@ -3557,12 +3569,16 @@ def _ordinal_items(para: str) -> list[_Inline]:
             # and "四是…", does not end the items.)
             if expected is None or n == expected or (len(found) >= 2 and n == expected + 1):
                 body = m.end("mark")
-                rule = f"{m.group('n')}是" if label == "是" else f"第{m.group('n')}"
+                rule = f"第{m.group('n')}" if label == "第" else f"{m.group('n')}{label}"
                 found.append(_Inline(rule, n, m.start("mark"), body, _head(para[body:])))
                 expected = n + 1
         if len(found) >= 2 or (found and (found[0].number > 1 or found[0].start == 0)):
             # A lone "三是" may continue the items of the paragraph before; a paragraph
             # that opens with "一是" starts items that the next paragraphs continue.
+            return found
+        if len(found) == 1 and found[0].number == 1 and _LIST_INTRO.search(para[: found[0].start]):
+            # "…重点抓好以下十二项任务：一是…" over lines "二是…" "三是…": a line that
+            # announces the points, run into the first of them, starts them too.
             return found
     return []
 
@@ -4002,8 +4018,8 @@ def _introduces_rows(item: Item) -> bool:
 
 
 def _kind(rule: str) -> str:
-    """一是/二是 → 是, 第一/第二 → 第: the same way of enumerating."""
-    return "是" if rule.endswith("是") else rule[:1]
+    """一是/二是 → 是, 一要/二要 → 要, 第一/第二 → 第: the same way of enumerating."""
+    return rule[-1] if rule.endswith(("是", "要")) else rule[:1]
 
 
 def _lead(text: str) -> str:
@@ -7482,6 +7498,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             GOALS.match(_DECIMAL_MARK.sub("", i.title).strip("。.：: "))
             or _GOALS_LINE.match(i.title.strip("。. "))  # "经济社会发展预期目标"
             or _GOALS_AND_WORK.match(i.title.strip("。. "))
+            or _GOALS_SET.match(i.title.strip("。. "))  # "二、确定总体奋斗目标"
             or _opens_on_goals(i)
             or _points_of_figures(i)
         )
