@@ -91,3 +91,23 @@ def test_a_work_toward_the_goals_stays_a_row():
         "逐月调度各项工作,年底前完成全部任务。\n"
     )
     assert _rows(text) == ["狠抓落实确保实现年度目标任务"]
+
+
+def test_a_second_figure_after_a_comma_mark_measures_the_same_works():
+    text = (
+        "白溪县水务局2031年工作要点\n"
+        "一、筑牢水安全屏障\n"
+        "计划整治河道及沟渠36条、84.5公里,增强抵御内涝灾害的能力。\n"
+    )
+    assert _targets(text) == {
+        ("整治河道及沟渠", ">=", "36", "条", "2031-12-31"),
+        ("整治河道及沟渠", ">=", "84.5", "公里", "2031-12-31"),
+    }
+
+
+def test_figures_of_two_works_after_a_comma_mark_keep_their_names():
+    text = "白溪县水务局2031年工作要点\n一、完善排水设施\n建设污水管网12公里、泵站3座。\n"
+    assert {(t[0], t[2], t[3]) for t in _targets(text)} == {
+        ("污水管网", "12", "公里"),
+        ("泵站", "3", "座"),
+    }

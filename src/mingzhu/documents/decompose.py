@@ -4195,6 +4195,8 @@ _LEVEL = re.compile(
     rf"\s*(?=[{re.escape(_UNIT_FIRST)}])(?P<unit>(?:{_UNIT})(?:/(?:{_PER}))?){_SUFFIX}"
 )
 _ABOUT = re.compile(r"(?:大约|大約|约|約)$")
+# A figure with its measure then 、 right before another figure: "142条、228.2公里".
+_SECOND_MEASURE = re.compile(rf"\d(?:\.\d+)?\s*(?:{_UNIT})、\s*$")
 _RATIO = re.compile(
     rf"(?:(?P<pre>{_PREFIX})\s*)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[:：∶]\s*\d+(?:\.\d+)?)(?![\d:：∶])"
     rf"(?P<suf>以内|以下|左右|以上)?"
@@ -5057,6 +5059,14 @@ def targets_in(
         if m.group("over") and comparator is None:
             comparator, words = ">=", m.group("over")  # "占地500余亩": more than 500
         name, start = _indicator(text, m.start())
+        if (
+            results
+            and (pair := _SECOND_MEASURE.search(text, 0, m.start()))
+            and results[-1].end - base == pair.start() + len(pair.group(0).rstrip("、 \t"))
+            and results[-1].unit != _unit(m.group("unit"))
+        ):
+            # "整治河道及沟渠142条、228.2公里": the same works measured again, in another unit.
+            name, start = results[-1].indicator, pair.start()
         verb = _ADDING.search(text[start : m.start()])
         if arranged:
             name = re.sub(r"(?:拟|擬)?按$", "", name)
