@@ -6872,6 +6872,32 @@ _NEWS_DATELINE = re.compile(
 _REPORTED = re.compile(
     r"已|(?<![为為])了|截至|截止|目前|今年以来|今年以來|\d{1,2}\s*[-—–至]\s*\d{1,2}\s*月"
 )
+# What a record of work done says was done ("实现了…", "累计收到…85条", "截至目前…", "已建成…",
+# "共开展…"), and what binds a row to work ahead ("力争…", "年底前…", "将于…", "下一步…").
+_DONE = re.compile(
+    r"已(?!于?\s*\d)|(?<![为為除])了(?![解如])|累计|累計|截至|截止|共计|共計"
+    r"|(?:^|[，,。；;])共(?:\S{0,6}?)\d"
+)
+_AHEAD = re.compile(
+    r"力争|力爭|争取|爭取|计划|計劃|拟|擬|下一步|下步|将于|將於|将要|將要|预计|預計|目标|目標"
+    r"|将(?:继续|繼續|进一步|進一步|加快|全面|持续|持續|着力|著力|重点|重點|积极|積極|大力)"
+    r"|要(?:进一步|進一步|加快|持续|持續|全面|坚持|堅持|切实|切實|着力|著力|大力|继续|繼續)"
+    r"|(?:19|20)\d{2}\s*年(?:底|末|前|内|內)|到\s*(?:19|20)\d{2}\s*年|\d{4}\s*年\s*\d{1,2}\s*月\s*底"
+)
+
+
+def _records_done(items: list[Item]) -> bool:
+    """The part only records work done (a street's 林长制 做法: "(一)构建…体系…。(二)…实现了…
+    “打早、打小”。(三)…截至目前累计…85条"): three or more rows, none naming who leads, none
+    binding itself to work ahead (a time limit, 力争, 将于, a year to reach), and two in
+    three telling what was done."""
+    if len(items) < 3 or any(i.named_lead for i in items):
+        return False
+    if any(_AHEAD.search(i.text) or _TIME_LIMIT_WORDS.search(i.text) for i in items):
+        return False
+    return sum(bool(_DONE.search(i.text)) for i in items) * 3 >= len(items) * 2
+
+
 _MONTH_REPORT = re.compile(
     r"现将[^。：:]{0,60}?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?[^。：:]{0,30}?"
     r"(?:通报|通報|报告|報告)如下"
@@ -7625,6 +7651,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
     reading = any("解读" in p or "解讀" in p for p in paragraphs[: first + 8]) or any(
         ABOUT_THE_DOCUMENT.search(i.title.strip("。. ")) for s in sections for i in s.items
     )
+    records: list[tuple[int, int]] = []  # the rows of parts that only record work done
     for section in sections:
         section_lead = heading_lead(section.title)
         for item in section.items:
@@ -7692,6 +7719,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             # "一、将全县重大项目纳入月调度机制…" "二、县政府每周召开周调度会…": a notice of
             # its own setting up how the work is followed, not the work.
             told = [True] * len(told)
+        recorded = _records_done(section.items)
+        if recorded:
+            records += [(i.start, i.end) for i in section.items]
         section.items = [
             i
             for i, t in zip(section.items, told, strict=True)
@@ -7717,6 +7747,7 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
                 and not _TIME_LIMIT_WORDS.search(i.text)
             )
             and (i.start, i.end) not in goals
+            and not recorded
             and not (_PRINCIPLES_PART.search(section.title.strip("。.：: ")) and not i.named_lead)
             and not (_PRINCIPLES.match(section.title.strip("。.：: ")) and not i.named_lead)
             and not (
@@ -7921,6 +7952,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         if (not any(a <= t.start < b for a, b in reported) or _LOOKS_AHEAD.search(t.text))
         and not _in_slogan(joined, t)
     ]
+    # (A part that only records work done binds itself to nothing ahead: its figures are
+    # results, whatever purpose it states, "确保林地…有人管".)
+    targets = [t for t in targets if not any(a <= t.start < b for a, b in records)]
     # A row whose head opens with a count ("2606个撤并村通公路", "50万人高山生态扶贫搬迁"):
     # the count measures the row's work, which names it.
     for item in items:

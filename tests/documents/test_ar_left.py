@@ -1,0 +1,53 @@
+"""Parts of a report that only record work done: composed examples (invented names and
+figures)."""
+
+from mingzhu.documents.decompose import decompose
+
+
+def _targets(text):
+    return {
+        (t.indicator, t.comparator, str(t.value), t.unit, str(t.deadline))
+        for t in decompose(text).targets
+    }
+
+
+def _rows(text):
+    return [i.title for i in decompose(text).items]
+
+
+RECORD = (
+    "(一)织密“网格化”护林责任。构建“镇-村-网格”三级林长体系,下设村级林长9名、"
+    "网格护林员38名,确保林地“有人管、有人护”。同时联合开展巡查行动5次,形成震慑态势。\n"
+    "(二)做实“常态化”防火治理。修建防火隔离带14公里,设立检查卡口7个,组织开展防火演练"
+    "8次,实现了火情“早发现、早处置”。\n"
+    "(三)营造“共治化”参与氛围。开展宣传活动12场,发放资料3000余份。截至目前累计受理"
+    "群众反映的涉林问题46条,办结率100%,形成了群众监督网络。\n"
+)
+
+
+def test_the_parts_of_a_report_of_work_done_give_no_rows_and_no_targets():
+    assert _rows(RECORD) == []
+    assert _targets(RECORD) == set()
+
+
+def test_a_report_looking_back_then_ahead_keeps_the_rows_ahead():
+    text = (
+        "青岚镇林长制工作情况汇报\n"
+        "一、主要做法\n" + RECORD + "二、下一步打算\n"
+        "(一)加强巡护队伍建设。年底前新增护林员20名。\n"
+        "(二)推进防火设施建设。力争新建防火隔离带10公里。\n"
+        "(三)深化宣传教育。计划开展宣传活动15场。\n"
+    )
+    assert _rows(text) == ["加强巡护队伍建设", "推进防火设施建设", "深化宣传教育"]
+    assert {(t[2], t[3]) for t in _targets(text)} == {("20", "名"), ("10", "公里"), ("15", "场")}
+
+
+def test_rows_that_look_back_and_ahead_are_kept():
+    text = (
+        "青岚县林业局2031年工作计划\n"
+        "一、重点工作\n"
+        "(一)加强护林队伍建设。去年已聘用护林员38名,今年将于6月底前新增护林员20名。\n"
+        "(二)推进防火设施建设。已修建防火隔离带14公里,年内再新建隔离带10公里。\n"
+        "(三)深化宣传教育。累计开展宣传活动12场,力争全年开展宣传活动15场。\n"
+    )
+    assert _rows(text) == ["加强护林队伍建设", "推进防火设施建设", "深化宣传教育"]
