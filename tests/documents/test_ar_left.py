@@ -1,5 +1,5 @@
-"""Parts of a report that only record work done: composed examples (invented names and
-figures)."""
+"""Parts of a report that only record work done, and the first counted place listed after
+在: composed examples (invented names and figures)."""
 
 from mingzhu.documents.decompose import decompose
 
@@ -51,3 +51,25 @@ def test_rows_that_look_back_and_ahead_are_kept():
         "(三)深化宣传教育。累计开展宣传活动12场,力争全年开展宣传活动15场。\n"
     )
     assert _rows(text) == ["加强护林队伍建设", "推进防火设施建设", "深化宣传教育"]
+
+
+def test_the_first_of_counted_places_listed_after_zai_is_a_target():
+    text = (
+        "青岚区应急局2031年工作计划\n"
+        "一、重点任务\n"
+        "1.推进智慧应急建设。一是建设完善商户智慧化管控系统,在全区4200余户沿街商户、"
+        "58个“一老一小”场所,构建综合预警系统。\n"
+    )
+    assert _targets(text) == {
+        ("沿街商户", ">=", "4200", "户", "2031-12-31"),
+        ("“一老一小”场所", ">=", "58", "个", "2031-12-31"),
+    }
+
+
+def test_a_place_said_after_zai_without_a_list_is_no_target():
+    text = (
+        "青岚区应急局2031年工作计划\n"
+        "一、重点任务\n"
+        "1.推进智慧应急建设。建设完善商户管控系统,在4200户沿街商户构建综合预警系统。\n"
+    )
+    assert _targets(text) == set()

@@ -4485,6 +4485,13 @@ _LISTED_APPOSED = re.compile(
     rf"\s*(?P<unit>{_COUNT_UNIT})(?:以上)?"
     rf"(?P<obj>{_OBJECT}){_OBJECT_END}"
 )
+# The first of two or more counted places listed after 在, where the clause's work is done
+# ("建设…管控系统，在全区9000余户小微企业、106个…场所…构建…": the households as the 106
+# places after it, which the list takes).
+_IN_LISTED = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))在\s*(?:全区|全县|全市|全镇|全乡|全省|全區|全縣|全鎮|全鄉)?\s*"
+    rf"{_NUMBER}\s*(?:余|餘|多)?\s*(?P<unit>{_WORK_UNIT})(?:以上)?(?P<obj>{_OBJECT})(?=、\s*\d)"
+)
 # "完成约37.5公里的四条县道…修复": a length said of a count of things; the count is what the
 # name opens with.
 _COUNT_OPENING = re.compile(
@@ -5503,6 +5510,17 @@ def targets_in(
             continue
         if _a_size(m.group("unit"), m.group("obj")) or _BROKEN_DOWN.search(text, 0, at):
             continue  # ("将28项核心任务分解为127个子项": the parts a list is cut into)
+        clause = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
+        verb = _ADDING.search(clause)
+        value = _number(m.group("num"))
+        if verb is None or value is None:
+            continue
+        results.append(found(m, at, m.group("obj"), ">=", value, verb.group(0)))
+        taken.append((at, m.end()))
+    for m in _IN_LISTED.finditer(text) if "在" in text and "、" in text else ():
+        at = m.start("num")
+        if not clear(at, m.end()) or looks_back.search(text[:at]) or _in_aside(text, at):
+            continue
         clause = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
         verb = _ADDING.search(clause)
         value = _number(m.group("num"))
