@@ -1,5 +1,6 @@
-"""Parts of a report that only record work done, and the first counted place listed after
-在: composed examples (invented names and figures)."""
+"""Parts of a report that only record work done, the first counted place listed after 在,
+and a goal a dated list quotes by its slogan: composed examples (invented names and
+figures)."""
 
 from mingzhu.documents.decompose import decompose
 
@@ -71,5 +72,24 @@ def test_a_place_said_after_zai_without_a_list_is_no_target():
         "青岚区应急局2031年工作计划\n"
         "一、重点任务\n"
         "1.推进智慧应急建设。建设完善商户管控系统,在4200户沿街商户构建综合预警系统。\n"
+    )
+    assert _targets(text) == set()
+
+
+def test_a_goal_a_dated_list_quotes_by_its_slogan_is_a_target():
+    text = (
+        "青岚区应急局2031年工作计划\n"
+        "一、总体目标\n"
+        "到2031年底,力争实现以下目标:安全形势持续稳定向好,火灾起数和伤亡人数实现“双下降”,"
+        "坚决杜绝重大事故;应急能力显著增强。\n"
+    )
+    assert _targets(text) == {
+        ("火灾起数和伤亡人数实现“双下降”", None, "None", "", "2031-12-31"),
+    }
+
+
+def test_a_slogan_outside_a_dated_list_of_goals_is_no_target():
+    text = (
+        "青岚区应急局2031年工作计划\n一、重点任务\n1.加强宣传。围绕安全生产实现“双下降”开展宣传。\n"
     )
     assert _targets(text) == set()

@@ -6219,6 +6219,40 @@ def dash_goal_runs(paragraphs: list[str]) -> set[int]:
     return out
 
 
+# A goal quoted by its slogan, a clause of a dated list of goals ("到2031年底，力争实现以下
+# 目标：…，生产安全事故起数和死亡人数实现“双下降”，…"): due by the list's year.
+_QUOTED_GOAL = re.compile(
+    r"(?:^|(?<=[，,；;：:]))\s*(?P<goal>[^，,。；;：:“”\d]{2,30}?"
+    r"(?:实现|實現|达到|達到|做到)“[^“”，,。；;\d]{2,12}”)(?=[，,。；;]|$)"
+)
+_DATED_LEAD = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末)?[^。；;：:]{0,16}$")
+
+
+def _quoted_goals(para: str, offset: int) -> list[Target]:
+    """The goals a dated list of goals quotes by their slogans (see ``_QUOTED_GOAL``)."""
+    lead = _GOALS_LEAD_IN.search(para)
+    if lead is None or not (dated := _DATED_LEAD.search(para, 0, lead.start())):
+        return []
+    year = int(dated.group("year"))
+    end = para.find("。", lead.end())
+    listed = para[lead.end() : end if end >= 0 else len(para)]
+    return [
+        Target(
+            indicator=m.group("goal").strip(),
+            comparator=None,
+            value=None,
+            unit="",
+            deadline=dt.date(year, 12, 31),
+            text=listed,
+            start=offset + lead.end() + m.start("goal"),
+            end=offset + lead.end() + m.end("goal"),
+            rule="以下目标…“”",
+            deadline_rule=dated.group(0).strip(),
+        )
+        for m in _QUOTED_GOAL.finditer(listed)
+    ]
+
+
 def find_targets(
     paragraphs: list[str],
     offsets: list[int],
@@ -6379,6 +6413,12 @@ def find_targets(
                     target.deadline = dt.date(year, 12, 31)
                     target.deadline_rule = this_year.group(0)
             found.extend(these)
+        if "“" in para and "目标" in para:
+            found += [
+                q
+                for q in _quoted_goals(para, offset)
+                if not any(q.start <= t.start < q.end for t in found)
+            ]
     return found
 
 
