@@ -401,3 +401,23 @@ def test_the_progress_is_shown_on_the_project_and_in_the_export(
     record = dict(zip(header, found, strict=False))
     assert record["Progress (形象进度)"] == "主体封顶" and record["Remarks"] == "提前完成"
     assert record["Latest month reported"] == 10
+
+
+def test_the_preview_says_what_each_row_changes(as_user, xinba, two):
+    a, _b = two
+    actions.record_investment(a.pk, actor=xinba, year=2026, planned=2800)
+    rows = [
+        [TITLE],
+        HEADER,
+        [1, "临溪光伏组件项目", "新坝镇", 3000, 1250, "主体完工", ""],
+        [2, "临溪精密机械项目", "新坝镇", "", 420, "", "资金到位"],
+    ]
+    response = as_user(xinba).post(URL, {"file": xlsx(rows), "overwrite": "on"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    # The plan recorded beside the sheet's, the month the cumulative figure leaves, the texts.
+    assert (
+        "Row 3: 临溪光伏组件项目：plan of 2026 2800 → 3000 (10k yuan)；"
+        "completed in 2026-10 350 (10k yuan)；形象进度：主体完工" in page
+    )
+    assert "Row 4: 临溪精密机械项目：completed in 2026-10 420 (10k yuan)；备注：资金到位" in page

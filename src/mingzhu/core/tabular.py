@@ -905,11 +905,11 @@ class ImportResult:
     # Rows imported with a caveat (e.g. a name left out), shown as warnings.
     notes: list[RowError] = field(default_factory=list)
 
-    def add(self, row: int, obj, created: bool) -> None:
+    def add(self, row: int, obj, created: bool, what: str | None = None) -> None:
         self.objects.append(obj)
         self.created += bool(created)
         self.updated += not created
-        self.written.append((row, bool(created), str(obj)))
+        self.written.append((row, bool(created), what or str(obj)))
 
 
 class RowCleaner:
@@ -1003,7 +1003,7 @@ def changeable(records, actor) -> set[int]:
 def run_import(
     table: Table,
     form_class: type[RowForm],
-    write: Callable[[dict, int], tuple[Any, bool]],
+    write: Callable[[dict, int], tuple],
     *,
     context: dict | None = None,
     valid_only: bool = False,
@@ -1011,7 +1011,8 @@ def run_import(
 ) -> ImportResult:
     """Validate every row, then ``write(cleaned_data, row)`` -> (object, created) each good
     row in one transaction (``created`` None: the row matched a record and changed
-    nothing). Any error the writer raises (``RowProblem``), and unless
+    nothing), or (object, created, what) where the preview is to say what the row
+    changes rather than name the object. Any error the writer raises (``RowProblem``), and unless
     ``valid_only`` any invalid row, means nothing is written. ``prepare(rows)`` runs inside
     the transaction before the first write (to lock and load the rows about to change)."""
     good, errors = validate_rows(table, form_class, context=context)
@@ -1024,7 +1025,7 @@ def run_import(
             prepare([data for _number, data in good])
         for number, data in good:
             try:
-                obj, created = write(data, number)
+                obj, created, *what = write(data, number)
             except RowProblem as problem:
                 result.errors.append(RowError(number, table.header(problem.field), problem.message))
                 refused = True
@@ -1032,7 +1033,7 @@ def run_import(
             if created is None:  # matched a record and changed nothing
                 result.unchanged += 1
             else:
-                result.add(number, obj, created)
+                result.add(number, obj, created, *what)
         if refused:
             transaction.set_rollback(True)
             result.created = result.updated = result.unchanged = 0

@@ -428,9 +428,40 @@ def import_investment(
             field, texts = next(iter(messages.items()))
             column = field if field in ("planned", *NOTES) else completed_column
             raise RowProblem(column, " ".join(texts)) from None
-        return project, (False if changed else None)
+        if not changed:
+            return project, None
+        what = _changes(period, planned, before_plan, completed, before_month, notes, before_notes)
+        return project, False, f"{project.name}：{what}"
 
     return run_import(table, InvestmentRow, write, context=context, valid_only=valid_only)
+
+
+def _changes(period, planned, before_plan, completed, before_month, notes, before_notes) -> str:
+    """What a row changes, for the preview: each figure with the one it replaces, and the
+    month's texts."""
+
+    def figure_change(label: str, new: Decimal, old: Decimal | None) -> str:
+        if old is None:
+            return _("%(what)s %(new)s (10k yuan)") % {"what": label, "new": _plain(new)}
+        return _("%(what)s %(old)s → %(new)s (10k yuan)") % {
+            "what": label,
+            "old": _plain(old),
+            "new": _plain(new),
+        }
+
+    parts = []
+    if planned is not None and planned != before_plan:
+        parts.append(
+            figure_change(_("plan of %(year)s") % {"year": period.year}, planned, before_plan)
+        )
+    if completed is not None and completed != before_month:
+        label = _("completed in %(month)s") % {"month": period}
+        parts.append(figure_change(label, completed, before_month))
+    labels = {"progress": H_PROGRESS, "remark": H_REMARK}
+    for key, text in notes.items():
+        if before_notes.get(key) != text:
+            parts.append(f"{labels[key]}：{text}")
+    return "；".join(parts)
 
 
 def investment_template(actor) -> Template:
