@@ -192,8 +192,13 @@ CACHES = {
         "LOCATION": "mingzhu_cache",
         "OPTIONS": {"MAX_ENTRIES": env_int("MINGZHU_CACHE_MAX_ENTRIES", 20_000)},
     },
-    # What one process remembers for itself (when it last refreshed a session's row).
-    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # What one process remembers for itself (when it last refreshed a session's row): an
+    # entry per signed-in session. Django's default of 300 entries would be culled by a
+    # county's morning of users, each cull costing those sessions a write again.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
     # One-time form tokens (core.once): a table, shared by every worker process.
     "once": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mingzhu_once"},
 }
