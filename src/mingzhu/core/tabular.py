@@ -130,7 +130,8 @@ class Column:
     first is taken, unless the other is among ``prefer`` (子项目 over the 项目名称 merged
     above it). ``besides`` are headings of another column that name this one when that
     column has a heading of its own in the row (责任单位 beside 牵头单位: the units that
-    co-operate)."""
+    co-operate). ``dated`` are headings that name this column when a year is written in
+    front of them (2025年计划投资 is the year's plan; 计划投资 alone, another column's)."""
 
     key: str
     header: str
@@ -138,6 +139,7 @@ class Column:
     required: bool = True
     prefer: tuple[str, ...] = ()
     besides: tuple[str, ...] = ()
+    dated: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -158,6 +160,9 @@ class Table:
     titles: list[str] = field(default_factory=list)
     # key -> the year written in front of the column's heading (2025年人均纯收入).
     header_years: dict[str, int] = field(default_factory=dict)
+    # key -> the heading merged across the column and its neighbours in the row above a
+    # two-row header (投资情况（亿元） over 总投资 | 年度计划投资 | 累计完成投资).
+    group_headings: dict[str, str] = field(default_factory=dict)
 
     def header(self, key: str) -> str:
         return self.headers.get(key, key)
@@ -170,11 +175,13 @@ class Table:
 
     def unit(self, key: str, units: dict[str, Decimal]) -> str | None:
         """The unit of ``units`` the numbers of column ``key`` are written in: the one its
-        heading gives (本金（亿元）, 金额（元）), else the one a title line gives for the whole
-        table (单位：万元, 金额单位：元), else None (the column's own)."""
-        unit = heading_unit(self.header(key))
-        if unit in units:
-            return unit
+        heading gives (本金（亿元）, 金额（元）), else the one of the heading merged over it
+        (投资情况（亿元）), else the one a title line gives for the whole table (单位：万元,
+        金额单位：元), else None (the column's own)."""
+        for heading in (self.header(key), self.group_headings.get(key, "")):
+            unit = heading_unit(heading)
+            if unit in units:
+                return unit
         found = {u for text in self.titles for u in title_units(text) if u in units}
         return found.pop() if len(found) == 1 else None
 
@@ -498,8 +505,14 @@ def _match(cell: Any, wanted: Sequence[Column]) -> Column | None:
     # "新签约项目总投资（亿元）" is the column "新签约项目总投资": a unit in brackets after a
     # heading is dropped when nothing matches the heading as written.
     bare = TRAILING_BRACKET.sub("", str(cell))
-    # "2025年家庭人均纯收入（元）": the year in front goes too (``heading_year`` keeps it).
-    for candidate in (key, _key(bare), _key(LEADING_YEAR.sub("", bare))):
+    # "2025年家庭人均纯收入（元）": the year in front goes too (``heading_year`` keeps it);
+    # what it then names may be a column's ``dated`` heading (2025年计划投资).
+    undated = _key(LEADING_YEAR.sub("", bare))
+    if LEADING_YEAR.match(bare):
+        for column in wanted:
+            if undated in {_key(n) for n in column.dated}:
+                return column
+    for candidate in (key, _key(bare), undated):
         for column in wanted:
             if candidate in {_key(n) for n in column.names}:
                 return column
@@ -720,9 +733,12 @@ def read_table(
         raise WorkbookError(_missing_message(missing))
     table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
     table.titles = titles
-    for key, (_i, heading) in found.items():
+    upper = grid[header_index - 1] if header_index > 0 else []
+    for key, (index, heading) in found.items():
         if (year := heading_year(heading)) is not None:
             table.header_years[key] = year
+        if (group := _group_heading(grid, upper, header_index - 1, index)) is not None:
+            table.group_headings[key] = group
     for number, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
         if (
             all(v is None for v in values)
@@ -738,6 +754,21 @@ def read_table(
                 table.merged.add((number, key))
         table.rows.append((number, record))
     return table
+
+
+def _group_heading(grid: Grid, upper: list, row: int, index: int) -> str | None:
+    """The heading of the row above the header at ``index`` when it is merged across more
+    than one column (the group heading of a two-row header), else None."""
+    if index >= len(upper) or upper[index] is None:
+        return None
+    cell = upper[index]
+    spans = any(
+        0 <= i < len(upper)
+        and upper[i] == cell
+        and ((row, i) in grid.filled or (row, index) in grid.filled)
+        for i in (index - 1, index + 1)
+    )
+    return str(cell).strip() if spans else None
 
 
 # -- validating and writing ------------------------------------------------------------
