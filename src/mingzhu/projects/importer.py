@@ -57,7 +57,21 @@ H_STATUS = "项目状态"
 H_SINCE = "起始日期"
 H_PLANNED = "年度计划投资（万元）"
 # The year's planned investment as ledgers and progress sheets head it.
-PLANNED_NAMES = ("年度计划投资", "年度计划", "年计划投资", "本年计划投资", "年度投资计划")
+PLANNED_NAMES = (
+    "年度计划投资",
+    "年度计划",
+    "年计划投资",
+    "本年计划投资",
+    "年度投资计划",
+    "年度投资",
+    "当年计划投资",
+    "全年计划投资",
+    "年度计划完成投资",
+    "全年计划完成投资",
+)
+# With a year in front they are the year's plan (2024年计划投资, 2024年投资计划); 计划投资
+# alone is the total of a ledger.
+PLANNED_DATED = ("计划投资", "投资计划", "计划完成投资")
 COLUMNS = [
     Column("name", H_NAME),
     Column(
@@ -126,7 +140,7 @@ COLUMNS = [
     Column("since", H_SINCE, required=False),
     # The plan of the year the title names (else this year's), recorded as the project's
     # year's plan (what the investment page and the progress sheets read).
-    Column("planned", H_PLANNED, PLANNED_NAMES, required=False),
+    Column("planned", H_PLANNED, PLANNED_NAMES, required=False, dated=PLANNED_DATED),
 ]
 # The column of each stage's day.
 STAGE_COLUMN = {

@@ -41,7 +41,7 @@ from mingzhu.org.matching import UnitMatcher, city_prefixes
 
 from . import actions
 from .importer import COLUMNS as PROJECT_COLUMNS
-from .importer import H_NAME, H_PLANNED, PLANNED_NAMES, figure
+from .importer import H_NAME, H_PLANNED, PLANNED_DATED, PLANNED_NAMES, figure
 from .models import InvestmentPlan, MonthlyInvestment, Project
 
 H_TOWN = "所在镇（街道）"
@@ -51,16 +51,24 @@ H_PROGRESS = "形象进度"
 H_REMARK = "备注"
 
 _DASHES = ("-", "—", "～", "~", "至")
-_CUMULATIVE_WORDS = ("累计完成投资", "累计完成", "完成投资", "累计完成投资额")
+_CUMULATIVE_WORDS = ("累计完成投资", "累计完成", "完成投资", "累计完成投资额", "已完成投资")
 
 
 def _cumulative_headings() -> tuple[str, ...]:
     """1-10月累计完成投资, 1～10月完成投资, 截至10月底累计完成投资 … for every month."""
-    names = ["累计完成投资", "本年累计完成投资", "今年累计完成投资", "年度累计完成投资"]
+    names = [
+        "累计完成投资",
+        "本年累计完成投资",
+        "今年累计完成投资",
+        "年度累计完成投资",
+        "累计已完成投资",
+    ]
     for n in range(1, 13):
         for dash in _DASHES:
             names += [f"1{dash}{n}月{word}" for word in _CUMULATIVE_WORDS]
-        names += [f"截至{n}月底累计完成投资", f"截至{n}月累计完成投资"]
+        # 截至8月底已完成投资, 截至8月末累计完成投资 …
+        for until in (f"截至{n}月底", f"截至{n}月末", f"截至{n}月", f"截止{n}月底"):
+            names += [f"{until}{word}" for word in _CUMULATIVE_WORDS]
     return tuple(dict.fromkeys(names))
 
 
@@ -80,6 +88,7 @@ COLUMNS = [
         H_PLANNED,
         (*PLANNED_NAMES, "计划投资"),
         required=False,
+        dated=PLANNED_DATED,
     ),
     Column("cumulative", H_CUMULATIVE, _cumulative_headings(), required=False),
     Column("monthly", H_MONTH, _month_headings(), required=False),
@@ -108,6 +117,8 @@ TEMPLATE_ALIASES = {"cumulative": ("1-10月累计完成投资（万元）",)}
 _TITLE_PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*[-—～~至]\s*)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)(?!份?\s*\d)"
 )
+# 截至8月底, 截止8月末 in a title line: the month a report of the title's year runs to.
+_TITLE_UNTIL = re.compile(r"截[至止]\s*(\d{1,2})\s*月(?:底|末|份)?(?!\s*\d{1,2}\s*日)")
 # The month a heading's cumulative column runs to: 1-10月累计 … → 10.
 _HEADING_MONTH = re.compile(r"(\d{1,2})\s*月")
 
@@ -147,7 +158,12 @@ def title_period(table: Table) -> tuple[int | None, int | None]:
         )
     if periods:
         return periods.pop()
-    return table.title_year(), None
+    # 2025年重点项目进展情况表（截至8月底）: the title's year, the month it runs to.
+    year = table.title_year()
+    untils = {int(m) for text in table.titles for m in _TITLE_UNTIL.findall(text)}
+    if year is not None and len(untils) == 1:
+        return year, untils.pop()
+    return year, None
 
 
 def report_period(table: Table, chosen: Period | None) -> Period:
