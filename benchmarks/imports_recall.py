@@ -30,7 +30,7 @@ Truth format (one JSON object per sheet)::
 
     {"importer": "tasks" | "projects" | "enterprises_registry" | "enterprises_annual"
                  | "party_members" | "party_links" | "households" | "facilities" | "debt"
-                 | "observations" | "coverage" | "measures",
+                 | "observations" | "coverage" | "measures" | "investment",
      "today": "2026-03-01", "year": 2026,              # the import's day, the list's year
      "city": {"name": "某某县", "short_name": "某某"},
      "units": [{"name": "某某县发展和改革局", "kind": "department", "short_name": ""}, ...],
@@ -46,6 +46,8 @@ Truth format (one JSON object per sheet)::
      "indicators": [{"code": "…", "name": "…", "unit": "亿元", "dimension": "total",
                      "frequency": "month"}],
      "households": [{"head_name": "…", "id_number": "18 characters", "village": "…"}],
+     "projects": [{"name": "…", "town": "full name", "total": 12000}],  # the ledger's
+     "month": "2026-10",          # investment: the report month chosen on the page, if any
      # coverage: each row's village, town, registered and insured (or, for a sheet with
      # the schemes side by side, "pension" and "medical"); measures: household (the
      # head's name), kind, description, lead_unit, deadline
@@ -56,6 +58,9 @@ Truth format (one JSON object per sheet)::
         "deadline": "2026-12-31" | "long_running"},                 # tasks
        {"row": 5, "expect": "create", "name": "...", "town": "full name",
         "investor": "...", "total": 12000},                          # projects (万元)
+                      # (and, where given, "stage": "under_construction", "planned": 3000)
+       {"row": 5, "expect": "create", "name": "...", "town": "full name", "planned": 3000,
+        "completed": 800, "period": "2026-10", "progress": "…", "remark": ""},  # investment
        {"row": 5, "expect": "create", "code": "9132…", "name": "…", "town": "full name",
         "scale": "above", "land_mu": 42.5},                          # the other importers:
                                      # every key but row/expect is compared with the import
@@ -219,10 +224,52 @@ def _run_projects(data: bytes, truth: dict, city, actor) -> dict:
             "town": values["town"].name,
             "investor": values["investor"],
             "total": values["total"],
+            "stage": values.get("stage"),
+            "planned": values.get("planned"),
         }
         for row, values in good
     }
     return {"created": created, "errors": errors, "notes": []}
+
+
+def _ledger_projects(truth: dict) -> None:
+    """The projects the truth says the ledger keeps already (``"projects"``: name, town,
+    and optionally investor and total), which a progress sheet names."""
+    from mingzhu.org.models import OrgUnit
+    from mingzhu.projects.models import Project
+
+    for p in truth.get("projects", []):
+        Project.objects.create(
+            name=p["name"],
+            town=OrgUnit.objects.get(name=p["town"]),
+            investor=p.get("investor", "临时业主"),
+            total_investment=p.get("total", 10000),
+        )
+
+
+def _run_investment(data: bytes, truth: dict, city, actor) -> dict:
+    from mingzhu.projects.investment_import import import_investment, parse_month
+
+    _ledger_projects(truth)
+    chosen = parse_month(truth["month"]) if truth.get("month") else None
+    result = import_investment(io.BytesIO(data), actor=actor, month=chosen, valid_only=True)
+    created: dict[int, dict] = {}
+    if result.objects:
+        from mingzhu.projects.models import InvestmentPlan, MonthlyInvestment
+
+        for row, project in _written(result).items():
+            plan = InvestmentPlan.objects.filter(project=project).first()
+            month = MonthlyInvestment.objects.filter(project=project).first()
+            created[row] = {
+                "name": project.name,
+                "town": project.town.name,
+                "planned": plan.planned if plan else None,
+                "completed": month.completed if month else None,
+                "period": f"{month.year}-{month.month:02d}" if month else None,
+                "progress": month.progress if month else "",
+                "remark": month.remark if month else "",
+            }
+    return {"created": created, "errors": result.errors, "notes": result.notes}
 
 
 def _written(result) -> dict:
@@ -410,6 +457,7 @@ def _run_measures(data: bytes, truth: dict, city, actor) -> dict:
 RUNNERS = {
     "tasks": _run_tasks,
     "projects": _run_projects,
+    "investment": _run_investment,
     "enterprises_registry": _run_enterprises_registry,
     "enterprises_annual": _run_enterprises_annual,
     "party_members": _run_party_members,
@@ -574,6 +622,11 @@ def _fields(row: dict, made: dict, s: dict, importer: str) -> bool:
             s["amounts_right"] += 1
         else:
             problems.append(f"total {made['total']} (truth {row['total']})")
+        # A 重点项目 ledger's stage and year's plan, where the truth gives them.
+        if "stage" in row and made["stage"] != row["stage"]:
+            problems.append(f"stage {made['stage']} (truth {row['stage']})")
+        if "planned" in row:
+            _other_fields({"planned": row["planned"]}, made, s, problems)
     if problems:
         s["misses"].append(f"row {row['row']}: " + ", ".join(problems))
     return not problems
@@ -583,6 +636,8 @@ def _fields(row: dict, made: dict, s: dict, importer: str) -> bool:
 UNIT_KEYS = {"town", "village", "organisation", "member", "entity", "unit", "lead_unit"}
 AMOUNT_KEYS = {
     "land_mu",
+    "planned",
+    "completed",
     "tax",
     "revenue",
     "value_added",
