@@ -646,3 +646,57 @@ placed_truth(
     ],
     households=[{"head_name": "丙三", "id_number": MEASURED, "village": "白水村民委员会"}],
 )
+
+# 14: a monthly investment progress sheet (重点项目投资进度表) over the ledger's projects:
+# a two-row header with 投资情况（亿元） merged over its figures, a section, 合计, a project
+# not in the ledger.
+save(
+    "n-investment-progress",
+    [
+        ["青禾县2026年1月重点项目投资进度表"],
+        ["序号", "项目名称", "所在镇（街道）", "投资情况（亿元）", None, "形象进度"],
+        [None, None, None, "2026年计划投资", "1月完成投资", None],
+        ["一、产业项目"],
+        [1, "精密轴承生产线项目", "石桥镇", 1.2, 0.05, "桩基施工"],
+        [2, "屋顶光伏项目", "柳塘镇", 0.3, 0.012, "组件进场"],
+        [3, "禾田农机仓储项目", "柳塘镇", 0.2, 0.01, "场地平整"],
+        ["合计", None, None, 1.7, 0.072, None],
+    ],
+    merges=["D2:E2", "A2:A3", "B2:B3", "C2:C3", "F2:F3"],
+)
+truth(
+    "n-investment-progress",
+    "investment",
+    [
+        none(4, "section"),
+        {
+            "row": 5,
+            "expect": "create",
+            "name": "精密轴承生产线项目",
+            "town": "青禾县石桥镇人民政府",
+            "planned": 12000,
+            "completed": 500,
+            "period": "2026-01",
+            "progress": "桩基施工",
+        },
+        {
+            "row": 6,
+            "expect": "create",
+            "name": "屋顶光伏项目",
+            "town": "青禾县柳塘镇人民政府",
+            "planned": 3000,
+            "completed": 120,
+            "period": "2026-01",
+            "progress": "组件进场",
+        },
+        refuse(7, "name", "禾田农机仓储项目 is no project of the ledger"),
+        none(8, "合计"),
+    ],
+)
+path = HERE / "n-investment-progress.json"
+data = json.loads(path.read_text())
+data["projects"] = [
+    {"name": "精密轴承生产线项目", "town": "青禾县石桥镇人民政府", "total": 32000},
+    {"name": "屋顶光伏项目", "town": "青禾县柳塘镇人民政府", "total": 8600},
+]
+path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
