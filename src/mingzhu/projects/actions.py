@@ -119,8 +119,7 @@ def advance_project(
         problem = future_date_problem(on, today=today, message=FUTURE_STAGE_DATE)
         if problem:
             raise ValidationError({"on": problem})
-        last = project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
-        last_on = _last_on(project, last)
+        last_on = _last_on(project)
         problem = services.check_move(
             project.stage,
             to_stage,
@@ -180,9 +179,10 @@ def advance_project(
     return project
 
 
-def _last_on(project: Project, last_change: dt.date | None) -> dt.date | None:
+def _last_on(project: Project) -> dt.date | None:
     """The day of the project's last stage change (None for a project entered from a
     ledger without any date)."""
+    last_change = project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
     return max(filter(None, [last_change, project.stage_on, project.negotiating_on]), default=None)
 
 
@@ -209,9 +209,7 @@ def record_ledger_stages(
     current = STAGE_ORDER.index(project.stage)
     if STAGE_ORDER.index(to_stage) <= current:
         return []
-    last_on = _last_on(
-        project, project.stage_changes.order_by("-on", "-pk").values_list("on", flat=True).first()
-    )
+    last_on = _last_on(project)
     changes, before = [], project.stage
     for stage in STAGE_ORDER[current + 1 : STAGE_ORDER.index(to_stage) + 1]:
         on = days.get(stage)
