@@ -1933,7 +1933,7 @@ def separated_tables(text: str) -> str:
         columns = table_columns(header) if len(header) >= 3 else {}
         if (
             "task" in columns
-            and ("deadline" in columns or "target" in columns)
+            and ("deadline" in columns or "target" in columns or "plan" in columns)
             and not {"lead", "co"} & set(columns)
             and (unitless := _unitless_table(lines, k, header, columns)) is not None
         ):
@@ -1961,10 +1961,13 @@ def separated_tables(text: str) -> str:
             if len(sub) >= 2 and all(len(c) <= 10 and not c.isdigit() for c in sub):
                 spanned, j = True, j + 1
         lead_at = columns.get("lead", columns.get("co"))
+        spaced = "|" not in line and "｜" not in line
+        seen: list[list[str]] = []  # the rows of a table apart by spaces, over its groups
         while (
             j < len(lines)
             and (
                 _ROW_START.match(lines[j])
+                or (spaced and _spaced_group(lines, j))
                 or (  # a line of nothing but a bar between two rows, or after the last
                     not lines[j].strip(" \t|｜")
                     and lines[j].strip()
@@ -1975,12 +1978,34 @@ def separated_tables(text: str) -> str:
                 )
             )
         ):
+            if spaced and _spaced_group(lines, j):
+                # "一、主要预期目标" between rows of a table apart by spaces: a heading over
+                # the rows below it.
+                if len(rows) > 1:
+                    out += table_lines(rows)
+                out.append(lines[j].strip())
+                rows = [header]
+                j += 1
+                continue
             if not _ROW_START.match(lines[j]):
                 j += 1
                 continue
             cells = _row_cells(lines[j])
             if len(cells) < 2:
                 break
+            if spaced:
+                # A cell the page wrapped onto lines of its own ("区财政局" "区税务局"
+                # "区政府有关部门,…"): the row goes on to the next row, heading or end.
+                while j + 1 < len(lines) and _spaced_continuation(lines[j + 1]):
+                    j += 1
+                    cells += lines[j].split()
+                if (j + 1 >= len(lines) or not "".join(lines[j + 1 :]).strip()) and _spaced_cut(
+                    seen, cells
+                ):
+                    j = len(lines)
+                    break
+                cells = _spaced_units(cells, header, columns)
+                seen.append(cells)
             if (
                 len(cells) < len(header)
                 and not lines[j].rstrip().endswith(("|", "｜"))  # (a row closed is whole)
@@ -2025,6 +2050,54 @@ def separated_tables(text: str) -> str:
 _REPORT_COLUMN = re.compile(
     r"完成情况|进展情况|推进情况|完成率|完成进度|占全年|累计完成|实际完成|完成数"
 )
+
+
+def _spaced_group(lines: list[str], j: int) -> bool:
+    """A group heading ("一、2025年…主要预期目标") among the rows of a table apart by
+    spaces, a row starting on the line after it."""
+    return (
+        bool(_ANY_GROUP_ROW.match(lines[j].strip()))
+        and len(lines[j].split()) == 1
+        and j + 1 < len(lines)
+        and bool(_ROW_START.match(lines[j + 1]) or _ANY_GROUP_ROW.match(lines[j + 1].strip()))
+    )
+
+
+def _spaced_continuation(line: str) -> bool:
+    """A line that goes on with the cells of the row above it: no row number, no heading, no
+    bar, and units only ("区税务局", "区发改委,各乡镇人民政府、街道办事处,…")."""
+    words = line.strip()
+    if not words or "|" in words or "｜" in words or _ROW_START.match(line):
+        return False
+    if _ANY_GROUP_ROW.match(words):
+        return False
+    names = [n for n in re.split(r"[、，,。；;\s]+", words) if n]
+    if len(names) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", names[-1]):
+        names.pop()  # "…,谯城经开": a name the page (or the passage's end) cut short
+    return bool(names) and all(_UNIT_IN_CELL.search(n) or n.startswith("各") for n in names)
+
+
+def _spaced_cut(rows: list[list[str]], cells: list[str]) -> bool:
+    """The text's last row of a table apart by spaces stops inside its units: the rows above
+    close their last cell with "。" and this one does not (the passage was cut there)."""
+    closed = [r[-1].endswith("。") for r in rows if r]
+    return len(closed) >= 2 and all(closed) and not cells[-1].endswith(("。", "；", ";"))
+
+
+def _spaced_units(cells: list[str], header: list[str], columns: dict[str, int]) -> list[str]:
+    """A row of a table apart by spaces with more cells than its header: when its task cell
+    closes with "。" the extra cells are units the page set one a line, the lead column's
+    ("区财政局" "区税务局"); else spaces inside the task (left to the caller)."""
+    task, lead = columns.get("task"), columns.get("lead", columns.get("co"))
+    extra = len(cells) - len(header)
+    if extra <= 0 or task is None or lead is None or lead != task + 1:
+        return cells
+    if not cells[task].endswith(("。", "；", ";")):
+        return cells
+    units = cells[lead : lead + extra + 1]
+    if not all(_UNIT_IN_CELL.search(u) or u.startswith("各") for u in units):
+        return cells
+    return [*cells[:lead], "、".join(u.rstrip("。") for u in units), *cells[lead + extra + 1 :]]
 
 
 def _reported_table(
@@ -2093,6 +2166,11 @@ def _unitless_table(
     if len(rows) < 2 or [r[0] for r in rows] != [str(n) for n in range(1, len(rows) + 1)]:
         return None
     width = len(rows[0])
+    # The columns a row is read from; a last row cut after them stopped in what it reports
+    # ("进展情况"), its task and time whole.
+    read = max(i for key, i in columns.items() if key in ("task", "deadline", "target", "plan"))
+    if open_end and len(rows[-1]) > read + 1:
+        open_end = False
     out: list[str] = []
     for row in rows:
         if group is not None and len(row) < width:
@@ -2106,6 +2184,10 @@ def _unitless_table(
         if content := cell.get("target", ""):
             name = f"{name}。{content.rstrip('。；; ')}"
         time_limit = cell.get("deadline", "")
+        if not time_limit and cell.get("plan"):
+            # "①2月上旬前,…②3月底前,…③5月底前,…": the latest time its steps name.
+            day, words, long_running = item_deadline(cell["plan"], 2000)
+            time_limit = words if day is not None else ("长期坚持" if long_running else "")
         if m := _YEAR_SPAN.match(time_limit):
             time_limit = m.group(1)
         note = f"（完成时限：{time_limit}）" if time_limit else ""
@@ -3370,6 +3452,10 @@ _ATTACHMENT_NAMED = re.compile(r"^附件\s*\d{0,2}\s*[:：]\s*\S[^。；;]{0,60}
 _ASSIGNED = re.compile(r"由[^，,。；;：:]{2,30}?(?:负责|牵头|負責|牽頭)")
 
 
+# A notice's point under a short head of its own: "一、强化责任落实。…".
+_SHORT_POINT = re.compile(r"^[一二三四五六七八九十]{1,2}、[\u4e00-\u9fff]{2,10}[。．.]")
+
+
 def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
     """The span of a covering notice's own points: from the paragraph that sends the
     document and announces them to the notice's date line (or the text's end); (0, 0)
@@ -3392,6 +3478,11 @@ def notice_points(paragraphs: list[str], offsets: list[int]) -> tuple[int, int]:
                     # "一、…" "二、…" "三、…" then "附件：…清单" over the notice's date line: the
                     # points the notice adds to the list it sends
                     return offset + len(paragraph), o
+            rest = paragraphs[n + 1 :]
+            if 2 <= len(rest) <= 11 and all(_SHORT_POINT.match(p.strip()) for p in rest):
+                # "一、强化责任落实。…" "二、细化工作方案。…" to the passage's end, no row
+                # and no date line after them: the notice's own points, cut before its close.
+                return offset + len(paragraph), offsets[-1] + len(paragraphs[-1]) + 1
         if _SENT.search(paragraph) and _ANNOUNCED.search(paragraph):
             end = next(
                 (
@@ -4390,7 +4481,7 @@ _OBJECT_END = (
 _COUNTING_VERBS = _tw(
     r"新招引|招引|新培育|培育|新建成|新建|建成|建设|新增|打造|创建|推动|推进|新开工|开工|引进|提供|创造|"
     r"改建|新改建|改扩建|安装|开设|增配|配备|培训|培养|升级改造|提升改造|改造|完成|实施|组织|举办|实现|"
-    r"完善|整治|解决|增加|设置|优化提升|提升|再建|创立|改善|"
+    r"完善|整治|解决|增加|增设|增設|设置|优化提升|提升|再建|创立|改善|"
     r"建立|建設|"  # "建立3-5家…示范性照护服务机构": what is set up is counted
     r"采购|购置|"  # "采购2辆负压救护车": what is bought is counted
     # "开发1000个青年就业见习岗位", "建好3个示范点", "申请2-3个…认证"
@@ -5799,7 +5890,23 @@ def targets_in(
                 )
             )
             taken.append((m.start("num"), m.end()))
+    if any(t.indicator.endswith(("均", "都")) for t in results):
+        results = [part for t in results for part in _both(t)]
     return sorted(results, key=lambda t: t.start)
+
+
+# Two measures held to one level: "水质天数占比和空气优良率均保持在98%以上".
+_BOTH = re.compile(
+    r"^(?P<a>[^，,。；;和与及、]{2,30}?)(?:和|与|與|及|、)(?P<b>[^，,。；;和与及、]{2,30}?)(?:均|都)$"
+)
+
+
+def _both(target: Target) -> list[Target]:
+    """A target whose figure two measures share (``_BOTH``) as one target for each."""
+    m = _BOTH.match(target.indicator)
+    if not m:
+        return [target]
+    return [dataclasses.replace(target, indicator=m.group(name)) for name in ("a", "b")]
 
 
 # "新增3个村集体收入超过10万元", "培育5家企业营收突破1亿元": a count of places (villages,
@@ -5845,7 +5952,8 @@ _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|
 # "总长度约25公里", "占地面积约2.4万平方米": a dimension of what is built.
 _DIMENSION = re.compile(
     r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積|"
-    r"建设面积|建設面積|(?<=[、，,])[宽寬])"  # ("全长470米、宽30米")
+    r"建设面积|建設面積|(?<=[、，,])[宽寬]|"  # ("全长470米、宽30米")
+    r"宽度|寬度|高度|厚度|直径|直徑)"  # ("路基宽度24米": how wide what is built is)
     r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
 
@@ -5915,10 +6023,12 @@ _SCREENED = re.compile(
 _SERVED = re.compile(
     rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
     rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    r"(?:\d+\s*[-—–~～至]\s*\d+\s*周?[岁歲])?"  # ("1000名75~79周岁…老年人": their ages)
     # (those served described before 的, "9000名新进入初中一年级、未接种过…(HPV)疫苗的女生": the
     # description is no part of the name)
     r"(?:(?:[\u4e00-\u9fff“”、]|[（(][\u4e00-\u9fffA-Za-z]{1,6}[)）]){2,40}?的)?"
-    r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]){1,16}?)"
+    # ("1600名困境、留守、流动儿童": kinds of those served, listed)
+    r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]|、(?=[\u4e00-\u9fff])){1,16}?)"
     r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
     r"(?P<what>(?:[\u4e00-\u9fff“”\"]|[A-Za-z]{2,6}(?=[\u4e00-\u9fff])){2,24}?)"

@@ -1,0 +1,146 @@
+"""Forms met in held-out set AS (a 任务分解表 printed with spaces, a progress table of
+milestones, a covering notice cut after its points, 民生实事 counts, a plan's goals):
+composed examples with invented names and figures."""
+
+from mingzhu.documents.decompose import decompose
+
+
+def _rows(text):
+    return [i.title for i in decompose(text).items]
+
+
+def _leads(text):
+    return {i.title: (i.named_lead, list(i.named_co)) for i in decompose(text).items}
+
+
+def _targets(text):
+    return {
+        (t.indicator, t.comparator, str(t.value), t.unit, str(t.deadline))
+        for t in decompose(text).targets
+    }
+
+
+SPACED = (
+    "青石区2031年政府工作报告重点工作任务分解表\n"
+    "发布时间:2031-03-20 信息来源:青石区委督查考核办\n"
+    "序号 重点工作任务 主要责任单位 协同配合单位\n"
+    "一、2031年经济社会发展的主要预期目标\n"
+    "1 地区生产总值增长6%左右。 区发改委 区政府各部门,各乡镇人民政府。\n"
+    "2 一般公共预算收入增长4%左右。 区财政局\n"
+    "区税务局\n"
+    "区政府有关部门,各乡镇人民政府。\n"
+    "3 社会消费品零售总额增长7%左右。 区商务局 区市场监管局。\n"
+    "二、聚力产业发展\n"
+    "4 建成标准厂房10万平方米。 区工信局 青石经开区管委会。\n"
+    "5 城乡居民人均可支配收入分别增长5%、7%左右。 区人社局\n"
+    "区农业农村局\n"
+    "区发改委,各乡镇人民政府、青石经开\n"
+)
+
+
+def test_a_table_printed_with_spaces_gives_its_rows_and_units():
+    leads = _leads(SPACED)
+    assert leads["地区生产总值增长6%左右"] == (
+        "区发改委",
+        ["区政府各部门", "各乡镇人民政府"],
+    )
+    assert leads["社会消费品零售总额增长7%左右"] == ("区商务局", ["区市场监管局"])
+    assert leads["建成标准厂房10万平方米"] == ("区工信局", ["青石经开区管委会"])
+
+
+def test_units_the_page_set_a_line_each_stay_with_their_row():
+    # ("区财政局" "区税务局" on lines of their own: the first leads, the second co-operates)
+    lead, co = _leads(SPACED)["一般公共预算收入增长4%左右"]
+    assert lead == "区财政局"
+    assert co[0] == "区税务局" and "区政府有关部门" in co
+
+
+def test_group_headings_between_spaced_rows_are_sections():
+    sections = [s.title for s in decompose(SPACED).sections]
+    assert "聚力产业发展" in sections[-1]
+
+
+def test_the_last_spaced_row_cut_inside_its_units_is_left_out():
+    # (the rows above close their units with "。"; the last stops in a name: cut there)
+    assert not any("城乡居民" in r for r in _rows(SPACED))
+    assert ("城镇居民人均可支配收入增幅", "=", "5", "%", "2031-12-31") not in _targets(SPACED)
+
+
+def test_a_spaced_row_whose_units_end_the_text_closed_is_kept():
+    text = SPACED.replace("区发改委,各乡镇人民政府、青石经开\n", "区发改委,各乡镇人民政府。\n")
+    assert "城乡居民人均可支配收入分别增长5%、7%左右" in _rows(text)
+
+
+MILESTONES = (
+    "白溪县2031年度重点工作清单(一季度执行落实情况)\n"
+    "序号 | 工作事项 | 进度安排 | 进展情况 | 完成情况 |\n"
+    "1 | 启动城东综合体建设。 | ①2月上旬前,完成设计招标。②4月底前,开工建设。 |"
+    " ①已完成。2月8日,完成设计招标。 | 达序推进 |\n"
+    "2 | 壮大金融服务业。 | ①3月底前,召开金融联席会议。②6月底前,出台贴息政策。 |"
+    " ①已完成。3月2日召开联席会议。 | 达序推进 |\n"
+    "3 | 空气优良率和地表水达标率均保持在95%以上。 | ①每月上报空气质量情况。"
+    "②每季度完成水质监测。 | ①一季度,空气优良天数88天,优良率为97.8%。②一季度,完成3次地\n"
+)
+
+
+def test_a_table_of_milestones_gives_its_works_due_by_the_last():
+    items = {i.title: i for i in decompose(MILESTONES).items}
+    assert set(items) == {
+        "启动城东综合体建设",
+        "壮大金融服务业",
+        "空气优良率和地表水达标率均保持在95%以上",
+    }
+    assert str(items["启动城东综合体建设"].deadline) == "2031-04-30"
+    assert str(items["壮大金融服务业"].deadline) == "2031-06-30"
+
+
+def test_what_a_milestone_table_reports_is_no_target():
+    found = _targets(MILESTONES)
+    assert not any("优良天数" in t[0] for t in found)
+    assert not any(t[2] == "97.8" for t in found)
+
+
+def test_two_measures_held_to_one_level_are_two_targets():
+    found = {(t[0], t[1], t[2], t[3]) for t in _targets(MILESTONES)}
+    assert ("空气优良率", ">=", "95", "%") in found
+    assert ("地表水达标率", ">=", "95", "%") in found
+
+
+NOTICE = (
+    "2031年县政府重点工作任务(白政发〔2031〕3号)\n"
+    "各乡镇人民政府、县直各单位:\n"
+    "《2031年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。\n"
+    "一、强化责任落实。县政府领导对领办的重点工作任务要牵头抓总,主要责任单位要切实履行主职主责,"
+    "全面完成政府重点工作任务。\n"
+    "二、细化工作方案。各主要责任单位要制订具体实施方案,于2031年3月15日前报县政府督查室备案。\n"
+    "三、加强调度协调。各主要责任单位要主动协调,其他责任单位要积极配合。\n"
+    "四、严格督查考核。县政府重点工作任务完成情况列入政府绩效评估内容,严格实行\n"
+)
+
+
+def test_a_covering_notice_cut_after_its_points_gives_no_rows():
+    assert _rows(NOTICE) == []
+
+
+def test_points_that_name_works_after_a_sending_line_stay_rows():
+    # (points whose heads are works, not short heads on how to work, are the document's)
+    text = NOTICE.replace(
+        "一、强化责任落实。", "一、建成城东污水处理厂二期工程,新增日处理能力2万吨。"
+    )
+    assert any("城东污水处理厂" in r for r in _rows(text))
+
+
+def test_counts_of_those_served_keep_their_ages_and_kinds():
+    text = (
+        "白溪县2031年民生实事项目\n"
+        "1. 为800名70~79周岁失能老年人提供居家上门服务;\n"
+        "2. 为全县1200名困境、留守儿童提供“暖心守护”服务;\n"
+        "3. 增设6处交叉口信号灯。\n"
+    )
+    found = {(t[1], t[2], t[3]) for t in _targets(text)}
+    assert {(">=", "800", "名"), (">=", "1200", "名"), (">=", "6", "处")} <= found
+
+
+def test_the_width_of_what_is_built_is_no_target():
+    text = "白溪县2031年民生实事项目\n1. 实施城南支路东延工程,新建道路全长420米、路基宽度20米。\n"
+    assert _targets(text) == set()
