@@ -144,3 +144,34 @@ def test_counts_of_those_served_keep_their_ages_and_kinds():
 def test_the_width_of_what_is_built_is_no_target():
     text = "白溪县2031年民生实事项目\n1. 实施城南支路东延工程,新建道路全长420米、路基宽度20米。\n"
     assert _targets(text) == set()
+
+
+def test_a_head_holding_the_readers_to_their_responsibility_is_no_row():
+    text = (
+        "白溪县召开优化营商环境调度会\n"
+        "5月12日,白溪县召开优化营商环境调度会。\n"
+        "会议强调,要进一步做好营商环境相关工作。一是正视问题短板,找准症结靶向发力。"
+        "各部门要精准施策,力求补齐短板。二是把握关键环节,突出重点抓好提升。"
+        "三是压紧压实责任,确保任务落到实处。县政数局发挥统筹协调作用,配合部门积极协作。\n"
+    )
+    assert _rows(text) == ["正视问题短板,找准症结靶向发力", "把握关键环节,突出重点抓好提升"]
+
+
+def test_a_notice_point_raising_the_readers_stand_is_no_row_in_traditional_characters():
+    text = (
+        "青嵐省人民政府關於分解落實2031年《政府工作報告》主要目標和重點工作的通知\n"
+        "各市人民政府,省政府各部門:\n"
+        "省政府決定,將《政府工作報告》主要目標和重點工作予以分解下達。現將有關事項通知如下。\n"
+        "一、提高政治站位,強化實幹擔當。各地各部門要全力推動各項目標任務落地落細落實。\n"
+        "二、壓緊壓實責任,健全落實機制。各地各部門要認真對照分解表任務分工,進一步細化分解目標任務。\n"
+    )
+    assert _rows(text) == []
+
+
+def test_a_work_of_holding_firms_to_their_duty_stays_a_row():
+    # (a plan's work on a duty others bear, "落实企业安全生产主体责任", is work, not an instruction)
+    text = (
+        "白溪县2031年安全生产工作要点\n"
+        "一、落实企业安全生产主体责任,开展隐患排查整治。（牵头单位：县应急管理局）\n"
+    )
+    assert len(_rows(text)) == 1

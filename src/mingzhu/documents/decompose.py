@@ -3379,6 +3379,12 @@ _MANAGING = re.compile(
 # A head ordering how to work in one respect ("思想上要再重视", "工作上要再盘点").
 _ASPECT_ORDER = re.compile(r"^[\u4e00-\u9fff]{2,4}上(?:要|必须|务必)[\u4e00-\u9fff]{1,6}$")
 _OVERSEEING = re.compile(r"督查|督办|督导|督促|考核|考评|监督|问责")
+# A head that only holds the readers to their responsibility or their stand, how to work
+# ("压紧压实责任,确保任务落到实处", "提高政治站位,强化实干担当"), with no work of its own.
+_HOW_HEAD = re.compile(
+    r"^(?:(?:压紧压实|压实压紧|压紧|压实|夯实)(?:工作|主体|政治)?责任|提高(?:政治站位|思想认识))"
+    r"[，,、]"
+)
 # What an order on how to work speaks of ("要进一步加强组织领导", "要进一步营造创建工作氛围").
 _HOW_TO_WORK = re.compile(
     r"领导|重视|认识|责任|职责|协调|配合|督查|督办|督促|督导|考核|调度|统筹|宣传|氛围|保障|机制|作风|纪律"
@@ -3524,6 +3530,8 @@ def is_instruction(
         return True  # "加强督查，有效监督。…将严格按照…督查制度": how the rows are overseen
     if _ASPECT_ORDER.match(item.title.rstrip("。.；;")):
         return True  # "思想上要再重视", "统筹上要再加强": how to work, in every respect
+    if _HOW_HEAD.match(item.title.translate(_T2S)) and not re.search(r"\d", item.title):
+        return True  # "压紧压实责任,确保任务落到实处", "提高政治站位,强化实干担当"
     if not (told := _TO_EVERYONE.search(item.text)):
         return False
     if len(sentences(item.text[: told.start()])) > 2:
