@@ -175,3 +175,54 @@ def test_a_work_of_holding_firms_to_their_duty_stays_a_row():
         "一、落实企业安全生产主体责任,开展隐患排查整治。（牵头单位：县应急管理局）\n"
     )
     assert len(_rows(text)) == 1
+
+
+def test_works_listed_a_line_each_under_an_announcing_line_are_rows():
+    text = (
+        "2031年青岚市将办好12件重点民生实事\n"
+        "1月18日,青岚市第三届人民代表大会第二次会议开幕。\n"
+        "今年,青岚将聚焦“急难愁盼”,办好12件重点民生实事。具体包括:\n"
+        "新开工改造城镇老旧小区120万平方米。\n"
+        "建设30个口袋公园、4座体育公园。\n"
+        "加装农村公路安全护栏800公里。\n"
+        "责任编辑:白云\n"
+    )
+    assert _rows(text) == [
+        "新开工改造城镇老旧小区120万平方米",
+        "建设30个口袋公园、4座体育公园",
+        "加装农村公路安全护栏800公里",
+    ]
+    found = {(t[0], t[2], t[3]) for t in _targets(text)}
+    assert {("口袋公园", "30", "个"), ("体育公园", "4", "座")} <= found
+
+
+def test_two_lines_under_an_announcing_line_stay_text():
+    # (fewer than three lines: no list of its own)
+    text = (
+        "2031年青岚市工作动态\n"
+        "会议听取了两项汇报。具体包括:\n"
+        "听取了财政局的汇报。\n"
+        "听取了审计局的汇报。\n"
+    )
+    assert _rows(text) == []
+
+
+def test_works_summed_up_in_pairs_are_rows_with_their_counts():
+    text = (
+        "记者从白溪区2031年重点民生实事新闻发布会上获悉,白溪区票决产生了6件重点民生实事,"
+        "可以概括为“两个实施”“两个开展”“两个提升”。\n"
+        "“两个实施”,即实施城镇老旧小区改造,新开工6个老旧小区改造项目,改造住宅老旧电梯30部;"
+        "实施城市“增绿添园”工程,建设4个口袋公园。\n"
+        "“两个开展”,即开展残疾人服务提升行动,新增残疾人就业50人;开展未成年人假期公益托管,"
+        "开设未成年人公益托管营10个以上。\n"
+        "“两个提升”,即提升农村饮水质量,实施2个城乡供水一体化工程;提升公众急救能力,对3所\n"
+    )
+    rows = _rows(text)
+    assert rows[:2] == [
+        "实施城镇老旧小区改造,新开工6个老旧小区改造项目,改造住宅老旧电梯30部",
+        "实施城市“增绿添园”工程,建设4个口袋公园",
+    ]
+    assert len(rows) == 5  # the last work, cut by the passage, is left out
+    found = {(t[2], t[3]) for t in _targets(text)}
+    assert {("6", "个"), ("30", "部"), ("50", "人"), ("10", "个"), ("2", "个")} <= found
+    assert ("3", "所") not in found

@@ -2590,6 +2590,68 @@ _NUMBER_THEN_FIGURE = re.compile(r"^\s*(?P<n>\d{1,2})(?P<mark>[.．])(?=\d)(?!\d
 _NUMBERED_LINE = re.compile(r"^\s*(?P<n>\d{1,2})(?:[.．](?!\d)|、)")
 
 
+# A line announcing the list below it ("…接续办好15件重点民生实事。具体包括:").
+_ANNOUNCES_LIST = re.compile(
+    r"(?:具体包括|主要包括|具体如下|分别是|分别为|具体有|具體包括|主要包括|分別是|分別為)\s*[:：]\s*$"
+)
+# A line of such a list: one sentence of work, no number, no field label ("责任编辑:李茜").
+_ANNOUNCED_WORK = re.compile(r"^(?![\d一二三四五六七八九十（(①-⑳•●·-])[^:：|｜]{4,120}[。；;]$")
+
+
+def announced_lines(text: str) -> str:
+    """Works listed one a line without numbers under a line that announces them ("具体包括:"
+    over "新开工改造城镇老旧小区3011万平方米。" "建设100个口袋公园、10座体育公园。" …),
+    three or more, numbered in turn as the rows they are."""
+    if "包括" not in text and "如下" not in text and "分别" not in text and "分別" not in text:
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if not _ANNOUNCES_LIST.search(lines[k].strip()):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and _ANNOUNCED_WORK.match(lines[j].strip()):
+            j += 1
+        if j - k - 1 >= 3:
+            for n, at in enumerate(range(k + 1, j), 1):
+                lines[at] = f"{n}.{lines[at].strip()}"
+        k = j
+    return "\n".join(lines)
+
+
+# A summary of works in pairs or threes under a slogan ("“两个实施”,即实施城镇老旧小区改造,
+# 完工…;实施城市“增绿添园”工程,建设…。"), as news of a county's 实事 puts them.
+_PAIRED = re.compile(
+    r"^\s*“(?:两|二|三|四|五|兩)个[\u4e00-\u9fff]{1,4}”\s*[，,]\s*即\s*(?P<works>\S.*)$"
+)
+
+
+def paired_works(text: str) -> str:
+    """Each work of such summaries a numbered row (numbered on across the summaries); a last
+    work the passage cuts off (no stop after it, nothing after its paragraph) is left out."""
+    if "”,即" not in text and "”，即" not in text:
+        return text
+    lines = text.split("\n")
+    if sum(bool(_PAIRED.match(line)) for line in lines) < 2:
+        return text
+    number = 0
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        m = _PAIRED.match(line)
+        if not m:
+            out.append(line)
+            continue
+        works = [w.strip() for w in re.split(r"[；;]", m.group("works")) if w.strip()]
+        last = not "".join(lines[k + 1 :]).strip()
+        for w, work in enumerate(works):
+            if last and w == len(works) - 1 and not work.endswith(("。", "！")):
+                break  # "“两个改善”,即改善学校医院周边环境,对5所": cut there
+            number += 1
+            out.append(f"{number}.{work.rstrip('。')}。")
+    return "\n".join(out)
+
+
 def renumbered_rows(text: str) -> str:
     """Rows numbered in forms the levels do not read, rewritten: three or more
     lines numbered 1, 2, 3… with only a space after the number (as "N、"); and a row whose number
@@ -7433,6 +7495,8 @@ _TABLE_READERS = (
     leader_first_tables,
     separated_tables,
     renumbered_rows,
+    announced_lines,
+    paired_works,
 )
 
 
