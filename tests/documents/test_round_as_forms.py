@@ -226,3 +226,13 @@ def test_works_summed_up_in_pairs_are_rows_with_their_counts():
     found = {(t[2], t[3]) for t in _targets(text)}
     assert {("6", "个"), ("30", "部"), ("50", "人"), ("10", "个"), ("2", "个")} <= found
     assert ("3", "所") not in found
+
+
+def test_works_finished_are_counted_without_the_year_they_started_in():
+    text = (
+        "白溪区2031年重点民生实事\n"
+        "1.实施城镇老旧小区改造,完工2030年7个续建老旧小区改造项目,竣工3个安置房项目。\n"
+    )
+    found = {(t[0], t[2], t[3]) for t in _targets(text)}
+    assert ("续建老旧小区改造项目", "7", "个") in found
+    assert ("安置房项目", "3", "个") in found

@@ -4560,7 +4560,8 @@ _COUNTING_VERBS = _tw(
     r"公推|推选|推選|选拔|選拔|选派|選派|发展(?=\s*\d+\s*[名支])|發展(?=\s*\d+\s*[名支])|"
     r"组建|組建|"  # "组建3支志愿者队伍": teams formed are counted
     r"拆除|"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
-    r"淘汰"  # "淘汰50家企业落后产能": so is what is phased out
+    r"淘汰|"  # "淘汰50家企业落后产能": so is what is phased out
+    r"完工|竣工"  # "完工9个续建老旧小区改造项目": works finished are counted
 )
 # "加快10个商贸项目建设", "继续抓好30个重大文化项目": projects pressed on with are counted
 # (not "加快3个方面改革", nor the verb before another, "加快推进5公顷…").
@@ -4572,6 +4573,8 @@ _COUNTED = re.compile(
     rf"(?=[{''.join(sorted({v[0] for v in _COUNTING_VERBS.split('|')} | {'加', '抓'}))}])"
     rf"(?P<verb>{_COUNTING_VERBS}|{_PRESSED_ON})"
     rf"(?P<gap>(?:今年的|今年|全年的|當年的|当年的)?(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?"
+    # ("完工2024年9个续建…项目": the year the works were started in, before the count)
+    r"(?:(?<=完工|竣工)(?:19|20)\d{2}\s*年(?=\s*\d))?"
     # ("推进“十四五”期间都江堰等6个大型灌区…": the plan's years before what is counted)
     r"(?:[“\"]?十[四五六]五[”\"]?期[间間])?"
     # ("完成市下达我县的11个村…任务": who set the work, with 的, before the count)
@@ -5431,6 +5434,7 @@ def targets_in(
         gap = re.sub(rf"^(?:{_PREFIX}|至少)", "", m.group("gap").rpartition("等")[2])
         gap = re.sub(r"^(?:今年|全年|當年|当年)的?|^剩余", "", gap)  # no part of the name
         gap = re.sub(r"^[“\"]?十[四五六]五[”\"]?期[间間]", "", gap)
+        gap = re.sub(r"^(?:19|20)\d{2}\s*年", "", gap)  # ("完工2024年9个…": no part of the name)
         gap = gap.rpartition("的")[2]  # ("完成市下达我县的11个村…": who set it, no name)
         # "完成约9000户农户生活污水治理": a count about so much is that much.
         about = _ABOUT.search(gap)
