@@ -446,15 +446,33 @@ _DAY = re.compile(
 )
 
 
+# A rectification ledger's (整改台账) cell naming work that goes on, written alone: 持续整改,
+# 长效管理 (in a document's sentence these words name a mechanism, not a time limit).
+_LONG_RUNNING_CELL = re.compile(r"^(?:持续整改|长效管理|长效整改|长效推进|长效|常年|持续)$")
+# A cell asking for the work at once (立行立改, 立即整改, 即知即改 …): ``deadline_in``
+# leaves it to the caller, who knows the day (``at_once``).
+AT_ONCE = re.compile(
+    r"^(?:立行立改|立即整改|立查立改|即知即改|即查即改|立知立改|马上改|立即|立即办理|立即落实)$"
+)
+
+
+def at_once(value) -> bool:
+    """The cell asks for the work at once (立行立改, 立即整改 …)."""
+    return bool(AT_ONCE.match(re.sub(r"\s+", "", str(value or ""))))
+
+
 def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
     """The deadline a sheet's cell gives, and whether it names a long-running task with no
-    fixed deadline (长期坚持, 持续推进 …): (None, False) when it names neither. A date
-    cell, 2026-06-30, 2026/6/30, 2026年6月30日 and 6月30日前 are that day; phrases name
-    a period's last day (2026年12月底, 12月底前, 年底前, 三季度末, 上半年: see
-    ``item_deadline``). ``year`` is the one meant by phrases that name none."""
+    fixed deadline (长期坚持, 持续推进, and written alone 持续整改, 长效管理 …): (None, False)
+    when it names neither. A date cell, 2026-06-30, 2026/6/30, 2026年6月30日 and 6月30日前
+    are that day; phrases name a period's last day (2026年12月底, 12月底前, 年底前, 三季度末,
+    上半年: see ``item_deadline``). ``year`` is the one meant by phrases that name none.
+    A cell asking for the work at once (``at_once``: 立行立改) names no day here."""
     text = re.sub(r"\s+", "", str(value or ""))
     if not text:
         return None, False
+    if _LONG_RUNNING_CELL.match(text):
+        return None, True
     if isinstance(value, dt.date) or _DAY.match(text):
         return parse_day(value, year), False
     if (day := _limit_period(text, year)) is not None:

@@ -131,7 +131,9 @@ class Column:
     above it). ``besides`` are headings of another column that name this one when that
     column has a heading of its own in the row (责任单位 beside 牵头单位: the units that
     co-operate). ``dated`` are headings that name this column when a year is written in
-    front of them (2025年计划投资 is the year's plan; 计划投资 alone, another column's)."""
+    front of them (2025年计划投资 is the year's plan; 计划投资 alone, another column's).
+    ``fallback`` are headings that name the column only when none of its other headings
+    is in the row (存在问题 is a 整改台账's task, but beside 工作任务 a progress column)."""
 
     key: str
     header: str
@@ -140,10 +142,16 @@ class Column:
     prefer: tuple[str, ...] = ()
     besides: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
+    fallback: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.header, *self.aliases)
+        return (self.header, *self.aliases, *self.fallback)
+
+    def rank(self, heading: Any) -> int:
+        """How a heading of the column ranks against another of it in one row: ``prefer``
+        above the others, ``fallback`` below."""
+        return 2 if _named(heading, self.prefer) else 0 if _named(heading, self.fallback) else 1
 
 
 @dataclass
@@ -611,9 +619,7 @@ def _header_map(row: list, wanted: Sequence[Column]) -> dict[str, tuple[int, str
         column = _match(cell, wanted)
         if column is None:
             continue
-        if column.key not in found or (
-            _named(cell, column.prefer) and not _named(found[column.key][1], column.prefer)
-        ):
+        if column.key not in found or column.rank(cell) > column.rank(found[column.key][1]):
             found[column.key] = (index, str(cell).strip())
     # A heading left over because its column has another (责任单位 beside 牵头单位) names
     # the column that takes it ``besides``.

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.periods import deadline_in
+from mingzhu.core.periods import at_once, deadline_in, month_end
 from mingzhu.core.tabular import (
     Column,
     ImportResult,
@@ -69,26 +69,71 @@ COLUMNS = [
             "确定事项",
             "议定事项",
             "督办事项",
+            "督查事项",
+            "督查内容",
+            "交办事项",
             "重点工作",
             # A 民生实事 sheet's items under the 项目名称 merged over them: each is a task.
             "子项目",
         ),
         prefer=("子项目",),
+        # The problem of a 整改/督查/巡察/信访 台账, its 整改措施 added as the detail; beside
+        # a task heading (工作任务 | 存在问题) a column of the task's progress.
+        fallback=(
+            "问题",
+            "存在问题",
+            "问题描述",
+            "反馈问题",
+            "巡察反馈问题",
+            "督察反馈问题",
+            "审计发现问题",
+            "审计查出问题",
+            "交办问题",
+            "隐患描述",
+            "隐患内容",
+            "信访事项",
+            "反映问题",
+        ),
     ),
     Column(
         "lead",
         "牵头单位",
-        ("责任单位", "牵头部门", "责任部门", "主办单位", "牵头责任单位"),
+        (
+            "责任单位",
+            "牵头部门",
+            "责任部门",
+            "主办单位",
+            "牵头责任单位",
+            "整改责任单位",
+            "承办单位",
+        ),
         prefer=("牵头单位", "牵头部门", "牵头责任单位"),
     ),
     Column(
         "deadline",
         "完成时限",
-        ("完成时间", "时限", "时间节点", "完成期限", "时间要求", "办理时限", "办结时限"),
+        (
+            "完成时间",
+            "时限",
+            "时间节点",
+            "完成期限",
+            "时间要求",
+            "办理时限",
+            "办结时限",
+            "整改时限",
+            "整改期限",
+            "整改完成时限",
+            "化解时限",
+        ),
         required=False,
     ),
     # What the task is, beside its heading (项目名称 | 主要内容): added to the task's text.
-    Column("detail", "主要内容", ("具体内容", "工作措施", "具体措施", "建设内容"), required=False),
+    Column(
+        "detail",
+        "主要内容",
+        ("具体内容", "工作措施", "具体措施", "建设内容", "整改措施", "化解措施"),
+        required=False,
+    ),
     Column("number", "序号", ("编号",), required=False),
     # 责任单位 beside a 牵头单位 column names the units that co-operate.
     Column(
@@ -98,7 +143,12 @@ COLUMNS = [
         required=False,
         besides=("责任单位", "责任部门"),
     ),
-    Column("leader", "责任领导", ("分管领导", "牵头领导", "责任市领导"), required=False),
+    Column(
+        "leader",
+        "责任领导",
+        ("分管领导", "牵头领导", "责任市领导", "责任县领导", "牵头县领导", "包案领导", "包抓领导"),
+        required=False,
+    ),
     Column("code", "任务编码", ("编码",), required=False),
 ]
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
@@ -268,7 +318,20 @@ class TaskRow(RowForm):
         # Read once per distinct cell: a sheet repeats its few deadlines.
         value, seen = self.cleaned_data["deadline"], self.context["deadlines"]
         if value not in seen:
-            seen[value] = deadline_in(value, self.context["year"])
+            if at_once(value):
+                # 立行立改, 立即整改: due by the end of the month of the import (said once).
+                today = self.context["today"]
+                seen[value] = (month_end(today.year, today.month), False)
+                self.context["notes"].append(
+                    RowError(
+                        self.row,
+                        self.context["headers"]["deadline"],
+                        _("%(words)s: due by the end of this month, %(day)s")
+                        % {"words": str(value).strip(), "day": seen[value][0].isoformat()},
+                    )
+                )
+            else:
+                seen[value] = deadline_in(value, self.context["year"])
         day, long_running = seen[value]
         if day is None and not long_running:
             raise forms.ValidationError(
@@ -466,6 +529,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         "units": units,
         "leaders": _leaders(actor),
         "year": year,
+        "today": today,
         "notes": notes,
         "headers": table.headers,
         "deadlines": {},

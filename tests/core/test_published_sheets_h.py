@@ -1,0 +1,209 @@
+"""The eighth round of published 台账: rectification, inspection and petition ledgers
+(整改/督查/巡察/审计/隐患/信访 台账) read by the task import — the problem as the task
+(反馈问题, 存在问题, 隐患描述, 信访事项 …) with its 整改措施 as the detail, 整改责任单位,
+承办单位 over 主办单位 | 协办单位, 整改时限/整改期限/化解时限, 包案领导; 立行立改 due by the
+end of the month, 持续整改 and 长效管理 long-running; a city bureau's branch in the county
+(生态环境分局); and the facilities register's types written longer (污水处理终端). The county,
+its units and every sheet are invented; each sheet is built here with ``core.testing.xlsx``."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from mingzhu.core.periods import at_once, deadline_in, month_end
+from mingzhu.core.tabular import Column, read_table
+from mingzhu.core.testing import xlsx
+from mingzhu.org.models import OrgUnit, User
+from mingzhu.tasks.importer import import_tasks
+from mingzhu.tasks.models import TaskList
+
+COUNTY = "柏川县"
+UNITS = [
+    ("柏川县发展和改革局", "department", None),
+    ("柏川县财政局", "department", None),
+    ("柏川县自然资源局", "department", None),
+    ("柏川县住房和城乡建设局", "department", None),
+    ("柏川县城市管理局", "department", None),
+    ("柏川县市场监督管理局", "department", None),
+    ("云江市生态环境局柏川分局", "department", None),
+    ("柏川县东溪镇人民政府", "town", None),
+    ("柏川县南坝镇人民政府", "town", None),
+    ("柏川县城关街道办事处", "street", None),
+    ("河湾村民委员会", "village", "柏川县东溪镇人民政府"),
+    ("河湾村民委员会", "village", "柏川县南坝镇人民政府"),
+]
+TOWNS = {"柏川县东溪镇人民政府", "柏川县南坝镇人民政府"}
+STREET = "柏川县城关街道办事处"
+
+
+@pytest.fixture
+def county():
+    OrgUnit.objects.update(is_active=False)
+    city = OrgUnit.objects.create(name=COUNTY, short_name="柏川", kind="city", code="BC")
+    units = {"city": city}
+    for i, (name, kind, parent) in enumerate(UNITS, start=1):
+        unit = OrgUnit.objects.create(
+            name=name, kind=kind, code=f"BC-{i}", parent=units[parent] if parent else city
+        )
+        units.setdefault(name, unit)
+        units[f"{parent}/{name}"] = unit
+    return units
+
+
+@pytest.fixture
+def actor(county):
+    return User.objects.create_superuser("bc-admin-h", "", "x", unit=county["city"])
+
+
+@pytest.fixture
+def task_list(county):
+    return TaskList.objects.create(name="整改台账", kind="other", issuer=county["city"], year=2099)
+
+
+def _names(units) -> set[str]:
+    return {u.name for u in units}
+
+
+# -- the shared reader ------------------------------------------------------------------
+
+WANTED = [
+    Column("content", "任务内容", ("工作任务",), fallback=("存在问题", "反馈问题")),
+    Column("lead", "牵头单位", ("责任单位",)),
+]
+
+
+@pytest.mark.parametrize(
+    "header", [["工作任务", "存在问题", "责任单位"], ["存在问题", "责任单位", "工作任务"]]
+)
+def test_a_fallback_heading_gives_way_to_the_columns_own_in_either_order(header):
+    row = {"工作任务": "改造老旧小区8个", "存在问题": "资金未到位", "责任单位": "县住建局"}
+    table = read_table(xlsx([header, [row[h] for h in header]]), WANTED)
+    assert table.rows[0][1]["content"] == "改造老旧小区8个"
+    assert table.headers["content"] == "工作任务"
+
+
+def test_a_fallback_heading_alone_names_the_column():
+    table = read_table(xlsx([["反馈问题", "责任单位"], ["资金拨付不及时", "县财政局"]]), WANTED)
+    assert table.rows[0][1]["content"] == "资金拨付不及时"
+
+
+# -- deadlines as rectification ledgers write them --------------------------------------
+
+
+@pytest.mark.parametrize("written", ["持续整改", "长效管理", "长效", " 持续整改 "])
+def test_work_that_goes_on_written_alone_is_long_running(written):
+    assert deadline_in(written, 2099) == (None, True)
+
+
+def test_a_sentence_naming_a_lasting_mechanism_is_no_long_running_cell():
+    assert deadline_in("建立长效管理机制", 2099) == (None, False)
+
+
+@pytest.mark.parametrize("written", ["立行立改", "立即整改", "即知即改", " 立行立改 "])
+def test_at_once(written):
+    assert at_once(written)
+    assert deadline_in(written, 2099) == (None, False)  # the caller knows the day
+
+
+@pytest.mark.parametrize("written", ["立行立改，6月底前完成", "2099年6月底前", "长期坚持", None])
+def test_not_at_once(written):
+    assert not at_once(written)
+
+
+# -- task imports -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_a_巡察_rectification_ledger(actor, task_list):
+    sheet = xlsx(
+        [
+            ["县委第一轮巡察反馈问题整改台账"],
+            ["填报单位：县政府办公室", None, None, None, None, "填报时间：2099年3月5日"],
+            ["序号", "反馈问题", "整改措施", "责任领导", "整改责任单位", "责任人", "整改时限"],
+            ["一、贯彻落实重大决策部署方面"],
+            [
+                1,
+                "专项资金拨付滞后",
+                "建立拨付台账，逐月调度",
+                "某某",
+                "县财政局",
+                "甲",
+                "2099年6月底前",
+            ],
+            [2, "项目先建后批", "逐一复核审批手续", "某某", "县发改局", "乙", "立行立改"],
+            [3, "“三务”公开不规范", "制定公开目录", "某某", "各镇（街道）", "丙", "持续整改"],
+            [4, "窗口服务推绕拖", "开展作风整治", "某某", "县市场监管局（甲某）", "丁", "长效管理"],
+            ["注：整改情况填写“已完成”“正在整改”。"],
+        ],
+        merges=["A1:G1", "A4:G4", "A9:G9"],
+    )
+    result = import_tasks(sheet, actor=actor, task_list=task_list)
+    assert result.errors == []
+    tasks = {t.list_number: t for t in task_list.tasks.all()}
+    assert tasks["1"].title == "专项资金拨付滞后"
+    assert tasks["1"].content == "专项资金拨付滞后\n建立拨付台账，逐月调度"
+    assert (tasks["1"].lead_unit.name, tasks["1"].deadline) == (
+        "柏川县财政局",
+        dt.date(2099, 6, 30),
+    )
+    today = timezone.localdate()
+    assert tasks["2"].deadline == month_end(today.year, today.month)
+    assert not tasks["2"].long_running
+    assert any("立行立改" in n.message for n in result.notes if n.row == 6)
+    assert {t.lead_unit.name for n, t in tasks.items() if n.startswith("3-")} == TOWNS | {STREET}
+    assert all(t.long_running for n, t in tasks.items() if n.startswith("3-"))
+    assert tasks["4"].lead_unit.name == "柏川县市场监督管理局"
+    assert tasks["4"].long_running
+    assert any("某某" in n.message for n in result.notes)  # no such leader: said
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_a_督查_ledger_with_承办单位_over_主办单位_and_协办单位(actor, task_list):
+    sheet = xlsx(
+        [
+            ["县政府督查室督查事项台账"],
+            ["序号", "督查事项", "承办单位", None, "办结时限", "办理进展"],
+            [None, None, "主办单位", "协办单位", None, None],
+            [1, "加快安置小区交付", "县住建局", "城关街道", "2099年5月31日前", "主体完工"],
+            [2, "解决集镇供水不足", "县城管局", "东溪镇、县财政局", "二季度", None],
+        ],
+        merges=["A1:F1", "A2:A3", "B2:B3", "C2:D2", "E2:E3", "F2:F3"],
+    )
+    result = import_tasks(sheet, actor=actor, task_list=task_list)
+    assert result.errors == []
+    first, second = task_list.tasks.order_by("list_number")
+    assert (first.title, first.lead_unit.name) == ("加快安置小区交付", "柏川县住房和城乡建设局")
+    assert _names(first.co_units.all()) == {STREET}
+    assert first.deadline == dt.date(2099, 5, 31)
+    assert _names(second.co_units.all()) == {"柏川县东溪镇人民政府", "柏川县财政局"}
+    assert second.deadline == dt.date(2099, 6, 30)
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_a_petition_ledger_with_包案领导_and_a_case_already_settled(actor, task_list):
+    sheet = xlsx(
+        [
+            ["序号", "信访人", "信访事项", "包案领导", "责任单位", "化解措施", "化解时限"],
+            [
+                1,
+                "王某",
+                "反映征地补偿未足额发放",
+                "某某",
+                "南坝镇、县自然资源局",
+                "分期兑付",
+                "4月底前",
+            ],
+            [2, "孙某", "反映宅基地纠纷", "某某", "东溪镇", "组织调解", "已化解"],
+        ]
+    )
+    result = import_tasks(sheet, actor=actor, task_list=task_list, valid_only=True)
+    assert [(e.row, e.field) for e in result.errors] == [(3, "化解时限")]
+    task = task_list.tasks.get()
+    assert task.title == "反映征地补偿未足额发放"
+    assert task.lead_unit.name == "柏川县南坝镇人民政府"
+    assert _names(task.co_units.all()) == {"柏川县自然资源局"}
+    assert task.deadline == dt.date(2099, 4, 30)
