@@ -14,6 +14,7 @@ from django.utils import timezone
 from mingzhu.core.periods import at_once, deadline_in, month_end
 from mingzhu.core.tabular import Column, read_table
 from mingzhu.core.testing import xlsx
+from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 from mingzhu.tasks.importer import import_tasks
 from mingzhu.tasks.models import TaskList
@@ -111,6 +112,30 @@ def test_not_at_once(written):
     assert not at_once(written)
 
 
+# -- unit names -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_a_city_bureaus_branch_in_the_county_is_found_as_sheets_write_it(county):
+    matcher = UnitMatcher.of_city()
+    branch = county["云江市生态环境局柏川分局"]
+    for written in ("生态环境分局", "县生态环境分局", "县环保分局", "市生态环境局柏川分局"):
+        assert matcher.find(written) == branch, written
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_a_branch_in_another_county_is_not_the_countys_own(county):
+    other = OrgUnit.objects.create(
+        name="云江市生态环境局白鹭分局", kind="department", code="BC-X", parent=county["city"]
+    )
+    county["云江市生态环境局柏川分局"].delete()
+    matcher = UnitMatcher.of_city()
+    assert matcher.find("生态环境分局") is None
+    assert matcher.find("市生态环境局白鹭分局") == other
+
+
 # -- task imports -----------------------------------------------------------------------
 
 
@@ -180,6 +205,32 @@ def test_a_督查_ledger_with_承办单位_over_主办单位_and_协办单位(ac
     assert first.deadline == dt.date(2099, 5, 31)
     assert _names(second.co_units.all()) == {"柏川县东溪镇人民政府", "柏川县财政局"}
     assert second.deadline == dt.date(2099, 6, 30)
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_an_environmental_inspection_list_with_a_branch_and_a_two_row_header(actor, task_list):
+    sheet = xlsx(
+        [
+            ["序号", "督察反馈问题", "整改目标", "责任主体", None, None, "完成时限"],
+            [None, None, None, "牵头县领导", "牵头单位", "责任单位", None],
+            [
+                1,
+                "畜禽养殖污染治理不到位",
+                "配套率100%",
+                "某某",
+                "县住建局",
+                "生态环境分局、各乡镇",
+                "9月底前",
+            ],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:G2"],
+    )
+    result = import_tasks(sheet, actor=actor, task_list=task_list)
+    assert result.errors == []
+    task = task_list.tasks.get()
+    assert task.title == "畜禽养殖污染治理不到位"
+    assert _names(task.co_units.all()) == TOWNS | {"云江市生态环境局柏川分局"}
 
 
 @pytest.mark.django_db

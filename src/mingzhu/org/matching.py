@@ -77,6 +77,9 @@ _WITH_STREETS = re.compile(r"街")
 _WITH_ZONES = re.compile(r"园|开发区|镇区|板块|辖市区|管委会")
 # "All streets": 各街道, 各街道办事处 (the towns and zones are not meant).
 ALL_STREETS = re.compile(r"^各街道(?:办事处|办)?$")
+# A city bureau's branch in the county (云州市生态环境局桐溪分局): the county's sheets write it
+# 生态环境分局, 县生态环境分局 or 桐溪生态环境分局.
+_BRANCH = re.compile(r"^(?P<body>.+?)局(?P<seat>[\u4e00-\u9fff]{1,4})分局$")
 # A name with another in brackets: 高新园（某某镇）, the body and the unit that hosts it.
 _BRACKETED = re.compile(r"^(.+?)\(([^()]+)\)$")
 
@@ -112,6 +115,8 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
     stripped = _REGION.sub("", text, count=1)
     if len(stripped) >= 2:
         forms.add(stripped)
+    if (branch := _BRANCH.match(stripped)) and _is_seat(branch.group("seat"), prefixes):
+        forms.add(branch.group("body") + "分局")
     for form in list(forms):
         seat = _SEAT.sub("", form)
         if seat != form and len(seat) >= 2 and seat[-1] in "镇乡街道区":
@@ -128,6 +133,11 @@ def unit_keys(name: str, prefixes: Iterable[str] = ()) -> set[str]:
         if community != form and community:
             committees.add(community + "社区")
     return {_spelled_out(form) for form in forms | committees if form}
+
+
+def _is_seat(name: str, prefixes: Iterable[str]) -> bool:
+    """``name`` is the county's own (桐溪 of 桐溪县, or its name as a prefix gives it)."""
+    return any(p in (name, name + "县", name + "市", name + "区") for p in prefixes)
 
 
 def city_prefixes() -> tuple[str, ...]:
