@@ -258,3 +258,34 @@ def test_a_petition_ledger_with_包案领导_and_a_case_already_settled(actor, t
     assert task.lead_unit.name == "柏川县南坝镇人民政府"
     assert _names(task.co_units.all()) == {"柏川县自然资源局"}
     assert task.deadline == dt.date(2099, 4, 30)
+
+
+# -- facilities -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.tree
+def test_facility_types_written_longer_are_the_one_type_they_name(county, actor):
+    from mingzhu.rural.importer import import_facilities
+    from mingzhu.rural.models import Facility
+
+    sheet = xlsx(
+        [
+            ["序号", "乡镇", "行政村", "设施名称", "设施类型"],
+            [1, "东溪镇", "河湾村", "河湾污水终端", "污水处理终端"],
+            [2, None, "河湾村", "河湾分类亭", "垃圾分类亭"],
+            [3, "南坝镇", "河湾村", "南坝河湾饮水工程", "农村饮水安全工程"],
+            [4, None, "河湾村", "河湾村道路灯", "村道路灯"],
+            [5, None, "河湾村", "河湾文化礼堂", "文化礼堂"],
+        ],
+        merges=["B2:B3", "B4:B6"],
+    )
+    result = import_facilities(sheet, actor=actor, valid_only=True)
+    assert [(e.row, e.field) for e in result.errors] == [(5, "设施类型"), (6, "设施类型")]
+    facilities = Facility.objects.filter(village__name="河湾村民委员会")
+    found = {f.name: (f.type.name, f.village.parent.name) for f in facilities}
+    assert found == {
+        "河湾污水终端": ("污水处理", "柏川县东溪镇人民政府"),
+        "河湾分类亭": ("垃圾收运", "柏川县东溪镇人民政府"),
+        "南坝河湾饮水工程": ("供水", "柏川县南坝镇人民政府"),
+    }

@@ -85,6 +85,7 @@ TYPE_WORDS = {
     "河道": "河道沟塘",
     "沟塘": "河道沟塘",
     "绿化带": "绿化",
+    "垃圾分类": "垃圾收运",
 }
 
 
@@ -98,7 +99,11 @@ class FacilityRow(PlacedRowForm):
     def clean_type(self):
         name = self.required_text("type")
         types = self.context["types"]
-        found = types.get(clean(name)) or types.get(TYPE_WORDS.get(clean(name), ""))
+        found = (
+            types.get(clean(name))
+            or types.get(TYPE_WORDS.get(clean(name), ""))
+            or _type_within(clean(name), types)
+        )
         if found is None:
             raise forms.ValidationError(_("no facility type named %(name)s") % {"name": name})
         return found
@@ -134,6 +139,15 @@ class FacilityRow(PlacedRowForm):
             add_errors(self, exc)
         data["facility"] = facility
         return data
+
+
+def _type_within(word: str, types: dict):
+    """The one type whose name, or a word for it, the longer word contains (污水处理终端 and
+    污水处理站 are 污水处理, 农村饮水安全工程 is 供水, 垃圾分类亭 垃圾收运); None when it
+    contains none, or words of two types (村道路灯)."""
+    found = {t for name, t in types.items() if name in word}
+    found |= {types[t] for w, t in TYPE_WORDS.items() if w in word and t in types}
+    return found.pop() if len(found) == 1 else None
 
 
 def import_facilities(file, *, actor, valid_only: bool = False) -> ImportResult:
