@@ -280,3 +280,98 @@ def test_a_plan_without_a_year_in_the_title_is_this_years_and_is_checked(as_user
     assert "Row 3, 年度计划投资: 12.345 is finer than 0.01" in page
     assert "Row 4, 年度计划投资: The amount must not be negative." in page
     assert not Project.objects.filter(name__in=["过细计划项目", "负计划项目"]).exists()
+
+
+def _titled(title, header, rows) -> SimpleUploadedFile:
+    wb = Workbook()
+    if title:
+        wb.active.append([title])
+    wb.active.append(list(header))
+    for row in rows:
+        wb.active.append(list(row))
+    buffer = BytesIO()
+    wb.save(buffer)
+    return SimpleUploadedFile("重点项目.xlsx", buffer.getvalue())
+
+
+def test_days_without_a_year_are_read_in_the_year_of_the_title(as_user, xinba):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "签约时间", "开工时间", "项目状态"]
+    rows = [
+        ["无年签约项目", "甲公司", 500, "新坝镇", "3月23日", "", "签约"],
+        ["点号日期项目", "乙公司", 500, "新坝镇", "1.15", 4.08, "在建"],
+        ["只写月份项目", "丙公司", 500, "新坝镇", "2月", "", ""],
+    ]
+    upload = _titled("新坝镇2025年重点项目推进表", header, rows)
+    response = import_through_page(as_user(xinba), IMPORT, {"file": upload})
+    assert response.status_code == 302
+    signed = Project.objects.get(name="无年签约项目")
+    assert signed.stage == "signed" and signed.signed_on == dt.date(2025, 3, 23)
+    built = Project.objects.get(name="点号日期项目")
+    assert (built.signed_on, built.started_on) == (dt.date(2025, 1, 15), dt.date(2025, 4, 8))
+    assert Project.objects.get(name="只写月份项目").signed_on == dt.date(2025, 2, 1)
+
+
+def test_a_year_column_or_a_dated_heading_gives_the_year(as_user, xinba):
+    header = ["年度", "项目名称", "建设单位", "总投资", "建设地点", "2024年签约时间", "开工时间"]
+    rows = [
+        ["2025年", "年度列项目", "甲公司", 500, "新坝镇", "2024-12-01", "3月23日"],
+        [2026, "整数年度项目", "乙公司", 500, "新坝镇", "12月1日", "5.6"],
+    ]
+    response = import_through_page(as_user(xinba), IMPORT, {"file": _titled("", header, rows)})
+    assert response.status_code == 302
+    first = Project.objects.get(name="年度列项目")
+    assert (first.signed_on, first.started_on) == (dt.date(2024, 12, 1), dt.date(2025, 3, 23))
+    second = Project.objects.get(name="整数年度项目")
+    # The heading's year is its column's; the 年度 the rest of the row's.
+    assert (second.signed_on, second.started_on) == (dt.date(2024, 12, 1), dt.date(2026, 5, 6))
+
+
+def test_a_day_without_a_year_in_a_sheet_naming_none_is_refused_at_its_cell(
+    as_user, xinba, tmp_path
+):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "签约时间", "开工时间"]
+    rows = [
+        ["有年项目", "甲公司", 500, "新坝镇", "2025-03-01", ""],
+        ["无年项目", "乙公司", 500, "新坝镇", "2025-03-01", "3月23日"],
+        ["丢零项目", "丙公司", 500, "新坝镇", 3.1, ""],
+    ]
+    # Two years in the title: which one is meant cannot be told.
+    upload = _titled("2024年与2025年重点项目对比", header, rows)
+    response = as_user(xinba).post(IMPORT, {"file": upload})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 4, 开工时间: 3月23日 has no year, and the sheet names none" in page
+    assert "a year is needed" in page
+    assert "Row 5, 签约时间: 3.1 is a number" in page and "it may be 3.10" in page
+    assert not Project.objects.filter(name__in=["有年项目", "无年项目"]).exists()
+    # The command says the same.
+    path = tmp_path / "无年.xlsx"
+    upload.seek(0)
+    path.write_bytes(upload.read())
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command(
+            "import",
+            "projects",
+            str(path),
+            "--user",
+            xinba.username,
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+    assert "开工时间" in err.getvalue() and "3月23日" in err.getvalue()
+
+
+def test_a_year_column_that_gives_no_year_is_named(as_user, xinba):
+    header = ["年度", "项目名称", "建设单位", "总投资", "建设地点", "开工时间"]
+    rows = [
+        ["2024-2026", "跨年项目", "甲公司", 500, "新坝镇", "3月23日"],
+        ["2024-2026", "有年日期项目", "乙公司", 500, "新坝镇", "2025-03-23"],
+    ]
+    upload = _titled("新坝镇2025年重点项目推进表", header, rows)
+    response = as_user(xinba).post(IMPORT, {"file": upload})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 3, 开工时间: 3月23日 has no year, and 年度 is not a year such as 2025" in page
+    # A 年度 that no day needs is not read.
+    assert "Row 4" not in page

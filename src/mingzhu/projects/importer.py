@@ -9,6 +9,7 @@ ledger gives for it (a 在建 without a 开工时间 is refused, not given a day
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.models import future_date_problem
+from mingzhu.core.periods import without_year
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
     MONEY_UNITS,
@@ -142,6 +144,11 @@ COLUMNS = [
     # year's plan (what the investment page and the progress sheets read).
     Column("planned", H_PLANNED, PLANNED_NAMES, required=False, dated=PLANNED_DATED),
 ]
+# The year of the row (年度 2025): the year of its days written without one (3月23日).
+# Read, not written by the export or offered by the template.
+YEAR_COLUMN = Column("year", "年度", ("年份", "项目年度", "计划年度"), required=False)
+READ_COLUMNS = [*COLUMNS, YEAR_COLUMN]
+ROW_YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?:年度?)?$")
 # The column of each stage's day.
 STAGE_COLUMN = {
     Stage.NEGOTIATING: "negotiating_on",
@@ -261,9 +268,32 @@ class ProjectRow(RawRowForm):
             raise forms.ValidationError(_("Answer 是 or 否."))
         return port in YES
 
+    def _year(self, key: str) -> int | None:
+        """The year of column ``key``'s days written without one (3月23日): the year in
+        front of its heading (2025年开工时间), else the row's 年度, else the title's."""
+        if key in self.context["header_years"]:
+            return self.context["header_years"][key]
+        written = cell_text(self.data.get("year"))
+        if written:
+            found = ROW_YEAR.match(written.removesuffix(".0"))
+            if found is None:
+                raise forms.ValidationError(
+                    _("%(value)s has no year, and %(column)s is not a year such as 2025: %(year)s")
+                    % {
+                        "value": cell_text(self.cleaned_data[key]),
+                        "column": self.context["headers"]["year"],
+                        "year": written,
+                    }
+                )
+            return int(found.group(1))
+        return self.context["year"]
+
     def _stage_day(self, key: str):
-        # 2026年3月: the stage was reached that month (its first day). Empty: not known.
-        day = self.day(key, required=False, month=True)
+        # 2026年3月: the stage was reached that month (its first day); 3月23日, in the
+        # year the sheet gives. Empty: not known.
+        value = self.cleaned_data[key]
+        year = self._year(key) if without_year(value, month=True) else None
+        day = self.day(key, required=False, month=True, year=year)
         problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
         if problem:
             raise forms.ValidationError(problem)
@@ -381,7 +411,7 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
     (with ``valid_only``, the good rows are)."""
     if not actor.has_perm("projects.add_project"):
         raise PermissionDenied(_("You may not add projects."))
-    table = read_table(file, COLUMNS)
+    table = read_table(file, READ_COLUMNS)
     towns = _towns(actor)
     context = row_context(actor, table)
     # A project's natural key is its town and name: a row naming a project of the ledger
@@ -466,6 +496,9 @@ def row_context(actor, table) -> dict:
         "chains": chains | CHAIN_WORDS,
         "stages": {str(s.label): s.value for s in Stage} | STAGE_WORDS,
         "headers": table.headers,
+        # The year of days written without one (3月23日): the title's (2025年重点项目…).
+        "year": table.title_year(),
+        "header_years": table.header_years,
         "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign", "planned")},
     }
 
