@@ -140,8 +140,8 @@ def test_a_stage_without_its_day_is_refused_not_given_one(as_user, xinba):
     assert response.status_code == 400
     page = response.content.decode()
     assert (
-        "Row 4, 项目状态: 在建: the day the project reached this stage is missing (开工时间)"
-        in page
+        "Row 4, 开工时间: empty, but 项目状态 says 在建: the day the project reached this stage"
+        " is needed here" in page
     )
     assert "Row 5, 项目状态: 签约, but 开工时间 gives the day of a later stage" in page
     assert "Row 6, 项目状态: Unknown stage: 规划中" in page
@@ -183,7 +183,10 @@ def test_a_ledger_row_moves_a_stored_project_forward_once(as_user, xinba, make_p
     header[4:] = ["开工时间", "项目状态"]
     response = as_user(xinba).post(IMPORT, {"file": _upload(header, late)})
     assert response.status_code == 400
-    assert "before the project&#x27;s last stage change (2025-06-01)" in response.content.decode()
+    assert (
+        "Row 3, 开工时间: The date is before the project&#x27;s last stage change (2025-06-01)"
+        in response.content.decode()
+    )
 
 
 def test_the_command_imports_a_ledger_and_refuses_who_may_not(tmp_path, xinba, leader):
@@ -375,3 +378,74 @@ def test_a_year_column_that_gives_no_year_is_named(as_user, xinba):
     assert "Row 3, 开工时间: 3月23日 has no year, and 年度 is not a year such as 2025" in page
     # A 年度 that no day needs is not read.
     assert "Row 4" not in page
+
+
+def test_a_suspended_row_of_a_project_not_in_the_system_is_refused_by_its_row(
+    as_user, xinba, make_project, tmp_path
+):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "开工时间", "项目状态"]
+    rows = [
+        ["正常在建项目", "甲公司", 500, "新坝镇", "2025-04-01", "在建"],
+        ["未录入的中止项目", "乙公司", 500, "新坝镇", "2025-04-01", "中止"],
+    ]
+    client = as_user(xinba)
+    response = client.post(IMPORT, {"file": _upload(header, rows)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 4, 项目状态: 中止: 未录入的中止项目 is not in the system yet." in page
+    assert "then suspend it on its page with the reason" in page
+    assert not Project.objects.filter(name="正常在建项目").exists()  # all or nothing
+    # The refusal is the row's, found before anything is written: with --valid-only the
+    # good row is imported, the other not.
+    path = tmp_path / "中止.xlsx"
+    path.write_bytes(_sheet(header, rows))
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "import",
+        "projects",
+        str(path),
+        "--user",
+        xinba.username,
+        "--valid-only",
+        stdout=out,
+        stderr=err,
+    )
+    assert "未录入的中止项目 is not in the system yet" in out.getvalue() + err.getvalue()
+    assert Project.objects.get(name="正常在建项目").stage == "under_construction"
+    assert not Project.objects.filter(name="未录入的中止项目").exists()
+    # A stored project that is not suspended is not suspended by a ledger either; one
+    # that is suspended stays so, unchanged.
+    make_project(name="在库未中止项目", town="YZ-XINBA")
+    stopped = make_project(name="在库已中止项目", town="YZ-XINBA")
+    actions.advance_project(
+        stopped, actor=xinba, to_stage="suspended", on=dt.date(2025, 2, 1), reason="资金未到位"
+    )
+    rows = [["在库未中止项目", "测试投资方", 20000, "新坝镇", "", "中止"]]
+    response = client.post(IMPORT, {"file": _upload(header, rows)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 3, 项目状态: A project is suspended on its page, with the reason" in page
+    rows = [["在库已中止项目", "测试投资方", 20000, "新坝镇", "", "中止"]]
+    response = client.post(IMPORT, {"file": _upload(header, rows)})
+    assert response.status_code == 200 and response.context["preview"].unchanged == 1
+    stopped.refresh_from_db()
+    assert stopped.stage == "suspended" and stopped.suspension_reason == "资金未到位"
+
+
+def test_a_stages_missing_day_is_refused_at_the_days_column(as_user, xinba):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "签约时间", "开工时间", "项目状态"]
+    rows = [["缺开工日期项目", "甲公司", 500, "新坝镇", "2025-01-05", "", "在建"]]
+    response = as_user(xinba).post(IMPORT, {"file": _upload(header, rows)})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "Row 3, 开工时间: empty, but 项目状态 says 在建: the day the project reached this stage"
+        " is needed here" in page
+    )
+    # Without the day's column, the refusal is the stage's and names the column to add.
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "项目状态"]
+    rows = [["无开工列项目", "甲公司", 500, "新坝镇", "竣工投产"]]
+    response = as_user(xinba).post(IMPORT, {"file": _upload(header, rows)})
+    page = response.content.decode()
+    assert "Row 3, 项目状态: 竣工投产: the day the project reached this stage is missing" in page
+    assert "add a 竣工投产时间 column" in page

@@ -370,20 +370,68 @@ class ProjectRow(RawRowForm):
                 )
                 return
             if days[stated] is None and stated != Stage.NEGOTIATING:
-                self.add_error(
-                    "status",
-                    _(
-                        "%(value)s: the day the project reached this stage is missing (%(column)s)."
-                        " A stage is recorded with its day: give it, or leave the stage empty."
-                    )
-                    % {"value": cell_text(self.data["status"]), "column": self._heading(stated)},
-                )
+                self._missing_day(stated)
                 return
             reached = stated
         if data.get("negotiating_on") is None:  # 洽谈 with its 起始日期
             data["negotiating_on"] = days[Stage.NEGOTIATING]
         data["stage"] = Stage.SUSPENDED if stated == Stage.SUSPENDED else reached
         data["days"] = {stage: day for stage, day in days.items() if day is not None}
+
+    def _missing_day(self, stage: str) -> None:
+        """Refuse the row whose 项目状态 names ``stage`` without its day: at the cell the
+        day belongs in (the stage's column, else 起始日期), or, when the sheet has
+        neither column, at the stage, naming the column to add."""
+        value = cell_text(self.data["status"])
+        status = self.context["headers"].get("status") or H_STATUS
+        for key in (STAGE_COLUMN[stage], "since"):
+            if key in self.context["headers"]:
+                self.add_error(
+                    key,
+                    _(
+                        "empty, but %(status)s says %(value)s: the day the project reached "
+                        "this stage is needed here (a stage is recorded with its day), or "
+                        "leave %(status)s empty."
+                    )
+                    % {"status": status, "value": value},
+                )
+                return
+        self.add_error(
+            "status",
+            _(
+                "%(value)s: the day the project reached this stage is missing: add a "
+                "%(column)s column with it (a stage is recorded with its day), or leave "
+                "the stage empty."
+            )
+            % {"value": value, "column": self._heading(stage)},
+        )
+
+    def _suspended(self, data: dict) -> None:
+        """A row that says 中止 keeps a suspended project as it is; it suspends none (a
+        suspension is entered on the project's page, with its day and reason), and
+        enters no project that is not in the system yet."""
+        town, name = data.get("town"), data.get("name")
+        if data.get("stage") != Stage.SUSPENDED or town is None or not name:
+            return
+        stored = self.context["stored_stages"].get((town.pk, name[:200]))
+        if stored is None:
+            self.add_error(
+                "status",
+                _(
+                    "%(value)s: %(name)s is not in the system yet. Import it at the stage it "
+                    "had reached (with that stage's day), then suspend it on its page with "
+                    "the reason."
+                )
+                % {"value": cell_text(self.data["status"]), "name": name},
+            )
+        elif stored != Stage.SUSPENDED:
+            self.add_error(
+                "status",
+                _(
+                    "A project is suspended on its page, with the reason; import it at the "
+                    "stage it had reached."
+                ),
+            )
 
     def clean_description(self):
         return self.text("description")
@@ -403,6 +451,7 @@ class ProjectRow(RawRowForm):
             if earlier is not None:
                 self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
         self._stages(data)
+        self._suspended(data)
         return data
 
 
@@ -418,6 +467,7 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
     # updates it (the columns the sheet carries; the 示例 flag and the rest are kept). Its
     # stage only moves forward, to a later stage the row gives the day of.
     existing = {(p.town_id, p.name): p for p in Project.objects.filter(town__in=towns)}
+    context["stored_stages"] = {key: p.stage for key, p in existing.items()}
     may_change = changeable(Project.objects.filter(town__in=towns), actor)
     fields = {
         "investor": "investor",
@@ -446,15 +496,7 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
         current = existing.get((row["town"].pk, row["name"][:200]))
         if current is not None and current.pk not in may_change:
             raise RowProblem("name", _("you may not change this project"))
-        stage = row["stage"]
-        if stage == Stage.SUSPENDED and (current is None or current.stage != Stage.SUSPENDED):
-            raise RowProblem(
-                "status",
-                _(
-                    "A project is suspended on its page, with the reason; import it at the "
-                    "stage it had reached."
-                ),
-            )
+        stage = row["stage"]  # 中止 only of a project suspended already (``_suspended``)
         project = current or Project(name=row["name"][:200], town=row["town"])
         written = [f for f in fields if current is None or values[f] or f not in kept_when_empty]
         changed = apply_row(project, values, written, table, column_of=fields)
@@ -466,7 +508,13 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
             )
         except (actions.StageError, ValidationError, PermissionDenied) as exc:
             message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-            raise RowProblem("status" if "status" in table.headers else "name", message) from exc
+            # A refused day is its column's (开工时间: before the last stage change).
+            column = STAGE_COLUMN.get(getattr(exc, "stage", None), "")
+            if column and column not in table.headers:
+                column = "since"  # the stage's day came from 起始日期
+            if column not in table.headers:
+                column = "status" if "status" in table.headers else "name"
+            raise RowProblem(column, message) from exc
         planned = row.get("planned")
         planned_changed = planned is not None and plans.get(project.pk) != planned
         if planned_changed:
