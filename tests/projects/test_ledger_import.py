@@ -140,8 +140,8 @@ def test_a_stage_without_its_day_is_refused_not_given_one(as_user, xinba):
     assert response.status_code == 400
     page = response.content.decode()
     assert (
-        "Row 4, 项目状态: 在建: the day the project reached this stage is missing (开工时间)"
-        in page
+        "Row 4, 开工时间: empty, but 项目状态 says 在建: the day the project reached this stage"
+        " is needed here" in page
     )
     assert "Row 5, 项目状态: 签约, but 开工时间 gives the day of a later stage" in page
     assert "Row 6, 项目状态: Unknown stage: 规划中" in page
@@ -183,7 +183,10 @@ def test_a_ledger_row_moves_a_stored_project_forward_once(as_user, xinba, make_p
     header[4:] = ["开工时间", "项目状态"]
     response = as_user(xinba).post(IMPORT, {"file": _upload(header, late)})
     assert response.status_code == 400
-    assert "before the project&#x27;s last stage change (2025-06-01)" in response.content.decode()
+    assert (
+        "Row 3, 开工时间: The date is before the project&#x27;s last stage change (2025-06-01)"
+        in response.content.decode()
+    )
 
 
 def test_the_command_imports_a_ledger_and_refuses_who_may_not(tmp_path, xinba, leader):
@@ -280,3 +283,169 @@ def test_a_plan_without_a_year_in_the_title_is_this_years_and_is_checked(as_user
     assert "Row 3, 年度计划投资: 12.345 is finer than 0.01" in page
     assert "Row 4, 年度计划投资: The amount must not be negative." in page
     assert not Project.objects.filter(name__in=["过细计划项目", "负计划项目"]).exists()
+
+
+def _titled(title, header, rows) -> SimpleUploadedFile:
+    wb = Workbook()
+    if title:
+        wb.active.append([title])
+    wb.active.append(list(header))
+    for row in rows:
+        wb.active.append(list(row))
+    buffer = BytesIO()
+    wb.save(buffer)
+    return SimpleUploadedFile("重点项目.xlsx", buffer.getvalue())
+
+
+def test_days_without_a_year_are_read_in_the_year_of_the_title(as_user, xinba):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "签约时间", "开工时间", "项目状态"]
+    rows = [
+        ["无年签约项目", "甲公司", 500, "新坝镇", "3月23日", "", "签约"],
+        ["点号日期项目", "乙公司", 500, "新坝镇", "1.15", 4.08, "在建"],
+        ["只写月份项目", "丙公司", 500, "新坝镇", "2月", "", ""],
+    ]
+    upload = _titled("新坝镇2025年重点项目推进表", header, rows)
+    response = import_through_page(as_user(xinba), IMPORT, {"file": upload})
+    assert response.status_code == 302
+    signed = Project.objects.get(name="无年签约项目")
+    assert signed.stage == "signed" and signed.signed_on == dt.date(2025, 3, 23)
+    built = Project.objects.get(name="点号日期项目")
+    assert (built.signed_on, built.started_on) == (dt.date(2025, 1, 15), dt.date(2025, 4, 8))
+    assert Project.objects.get(name="只写月份项目").signed_on == dt.date(2025, 2, 1)
+
+
+def test_a_year_column_or_a_dated_heading_gives_the_year(as_user, xinba):
+    header = ["年度", "项目名称", "建设单位", "总投资", "建设地点", "2024年签约时间", "开工时间"]
+    rows = [
+        ["2025年", "年度列项目", "甲公司", 500, "新坝镇", "2024-12-01", "3月23日"],
+        [2026, "整数年度项目", "乙公司", 500, "新坝镇", "12月1日", "5.6"],
+    ]
+    response = import_through_page(as_user(xinba), IMPORT, {"file": _titled("", header, rows)})
+    assert response.status_code == 302
+    first = Project.objects.get(name="年度列项目")
+    assert (first.signed_on, first.started_on) == (dt.date(2024, 12, 1), dt.date(2025, 3, 23))
+    second = Project.objects.get(name="整数年度项目")
+    # The heading's year is its column's; the 年度 the rest of the row's.
+    assert (second.signed_on, second.started_on) == (dt.date(2024, 12, 1), dt.date(2026, 5, 6))
+
+
+def test_a_day_without_a_year_in_a_sheet_naming_none_is_refused_at_its_cell(
+    as_user, xinba, tmp_path
+):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "签约时间", "开工时间"]
+    rows = [
+        ["有年项目", "甲公司", 500, "新坝镇", "2025-03-01", ""],
+        ["无年项目", "乙公司", 500, "新坝镇", "2025-03-01", "3月23日"],
+        ["丢零项目", "丙公司", 500, "新坝镇", 3.1, ""],
+    ]
+    # Two years in the title: which one is meant cannot be told.
+    upload = _titled("2024年与2025年重点项目对比", header, rows)
+    response = as_user(xinba).post(IMPORT, {"file": upload})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 4, 开工时间: 3月23日 has no year, and the sheet names none" in page
+    assert "a year is needed" in page
+    assert "Row 5, 签约时间: 3.1 is a number" in page and "it may be 3.10" in page
+    assert not Project.objects.filter(name__in=["有年项目", "无年项目"]).exists()
+    # The command says the same.
+    path = tmp_path / "无年.xlsx"
+    upload.seek(0)
+    path.write_bytes(upload.read())
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command(
+            "import",
+            "projects",
+            str(path),
+            "--user",
+            xinba.username,
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+    assert "开工时间" in err.getvalue() and "3月23日" in err.getvalue()
+
+
+def test_a_year_column_that_gives_no_year_is_named(as_user, xinba):
+    header = ["年度", "项目名称", "建设单位", "总投资", "建设地点", "开工时间"]
+    rows = [
+        ["2024-2026", "跨年项目", "甲公司", 500, "新坝镇", "3月23日"],
+        ["2024-2026", "有年日期项目", "乙公司", 500, "新坝镇", "2025-03-23"],
+    ]
+    upload = _titled("新坝镇2025年重点项目推进表", header, rows)
+    response = as_user(xinba).post(IMPORT, {"file": upload})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 3, 开工时间: 3月23日 has no year, and 年度 is not a year such as 2025" in page
+    # A 年度 that no day needs is not read.
+    assert "Row 4" not in page
+
+
+def test_a_suspended_row_of_a_project_not_in_the_system_is_refused_by_its_row(
+    as_user, xinba, make_project, tmp_path
+):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "开工时间", "项目状态"]
+    rows = [
+        ["正常在建项目", "甲公司", 500, "新坝镇", "2025-04-01", "在建"],
+        ["未录入的中止项目", "乙公司", 500, "新坝镇", "2025-04-01", "中止"],
+    ]
+    client = as_user(xinba)
+    response = client.post(IMPORT, {"file": _upload(header, rows)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 4, 项目状态: 中止: 未录入的中止项目 is not in the system yet." in page
+    assert "then suspend it on its page with the reason" in page
+    assert not Project.objects.filter(name="正常在建项目").exists()  # all or nothing
+    # The refusal is the row's, found before anything is written: with --valid-only the
+    # good row is imported, the other not.
+    path = tmp_path / "中止.xlsx"
+    path.write_bytes(_sheet(header, rows))
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "import",
+        "projects",
+        str(path),
+        "--user",
+        xinba.username,
+        "--valid-only",
+        stdout=out,
+        stderr=err,
+    )
+    assert "未录入的中止项目 is not in the system yet" in out.getvalue() + err.getvalue()
+    assert Project.objects.get(name="正常在建项目").stage == "under_construction"
+    assert not Project.objects.filter(name="未录入的中止项目").exists()
+    # A stored project that is not suspended is not suspended by a ledger either; one
+    # that is suspended stays so, unchanged.
+    make_project(name="在库未中止项目", town="YZ-XINBA")
+    stopped = make_project(name="在库已中止项目", town="YZ-XINBA")
+    actions.advance_project(
+        stopped, actor=xinba, to_stage="suspended", on=dt.date(2025, 2, 1), reason="资金未到位"
+    )
+    rows = [["在库未中止项目", "测试投资方", 20000, "新坝镇", "", "中止"]]
+    response = client.post(IMPORT, {"file": _upload(header, rows)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Row 3, 项目状态: A project is suspended on its page, with the reason" in page
+    rows = [["在库已中止项目", "测试投资方", 20000, "新坝镇", "", "中止"]]
+    response = client.post(IMPORT, {"file": _upload(header, rows)})
+    assert response.status_code == 200 and response.context["preview"].unchanged == 1
+    stopped.refresh_from_db()
+    assert stopped.stage == "suspended" and stopped.suspension_reason == "资金未到位"
+
+
+def test_a_stages_missing_day_is_refused_at_the_days_column(as_user, xinba):
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "签约时间", "开工时间", "项目状态"]
+    rows = [["缺开工日期项目", "甲公司", 500, "新坝镇", "2025-01-05", "", "在建"]]
+    response = as_user(xinba).post(IMPORT, {"file": _upload(header, rows)})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "Row 3, 开工时间: empty, but 项目状态 says 在建: the day the project reached this stage"
+        " is needed here" in page
+    )
+    # Without the day's column, the refusal is the stage's and names the column to add.
+    header = ["项目名称", "建设单位", "总投资", "建设地点", "项目状态"]
+    rows = [["无开工列项目", "甲公司", 500, "新坝镇", "竣工投产"]]
+    response = as_user(xinba).post(IMPORT, {"file": _upload(header, rows)})
+    page = response.content.decode()
+    assert "Row 3, 项目状态: 竣工投产: the day the project reached this stage is missing" in page
+    assert "add a 竣工投产时间 column" in page

@@ -485,25 +485,60 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
 _MONTH_WRITTEN = re.compile(r"^((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*月?$")
 
 
-def month_start(value: object) -> dt.date | None:
+# A month without its year or day (3月, 三月, 3月份).
+_MONTH_ALONE = re.compile(rf"^(?P<month>{_CN_MONTH})\s*月\s*份?$")
+
+
+def month_start(value: object, year: int | None = None) -> dt.date | None:
     """The first day of a month written without its day: 2024.3, 2024-03, 2024/3,
     2024年3月 (text; a number such as 2024.1 may have lost the 0 of October and is
-    not read). None for anything else."""
+    not read), or 3月 with ``year``. None for anything else."""
     if isinstance(value, bool) or not isinstance(value, str):
         return None
     found = _MONTH_WRITTEN.match(value.strip())
+    if not found and year is not None and (alone := _MONTH_ALONE.match(value.strip())):
+        month = _month(alone.group("month"))
+        return dt.date(year, month, 1) if 1 <= month <= 12 else None
     if not found or not 1 <= int(found.group(2)) <= 12:
         return None
     return dt.date(int(found.group(1)), int(found.group(2)), 1)
 
 
+def lost_zero(value: object) -> bool:
+    """A number cell read as a month and day without its year, whose day may have lost
+    its 0 (3.1 is what a sheet keeps of 3.10 typed into it, 3.3 of 3.30): which day it
+    is cannot be told. (2.3 is the 3rd: February has no 30th; 3.5 is the 5th.)"""
+    if isinstance(value, bool) or not isinstance(value, float):
+        return False
+    whole, _dot, fraction = repr(value).partition(".")
+    if len(fraction) != 1 or not whole.isdigit() or not 1 <= int(whole) <= 12:
+        return False
+    try:
+        dt.date(2000, int(whole), int(fraction) * 10)
+    except ValueError:
+        return False
+    return True
+
+
+def without_year(value: object, *, month: bool = False) -> bool:
+    """The cell is a day written without its year (3月23日, 3.23, 3/23), or with
+    ``month`` a month (3月): read only in a year the sheet gives."""
+    if parse_day(value) is not None or month_start(value) is not None:
+        return False
+    # 2000 is a leap year: 2月29日 is a day of some years.
+    return parse_day(value, 2000) is not None or (month and month_start(value, 2000) is not None)
+
+
 def parse_day(value, year: int | None = None) -> dt.date | None:
     """One day as a sheet writes it: a date cell, 2026-06-30, 2026/6/30, 2026.6.30,
-    2026年6月30日 (or 6月30日 with ``year``); None for anything else."""
+    2026年6月30日 (or 6月30日, 6.30 with ``year``; not a number cell such as 6.3, which
+    may be 6.30 that lost its 0: ``lost_zero``); None for anything else."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if lost_zero(value):
+        return None
     m = _DAY.match(re.sub(r"\s+", "", str(value or "")))
     if not m or not (m.group("year") or year is not None):
         return None

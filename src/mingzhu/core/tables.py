@@ -21,13 +21,18 @@ class Column:
     column is labelled as the model's field is (its verbose name): a list view fills it in
     from its model (``for_model``). A column of a value the database computes for each
     row (an aggregate, ``Count("sessions")``, or a subquery) gives it as ``computed``: the
-    list annotates its rows with it under the column's ``name``."""
+    list annotates its rows with it under the column's ``name``. A ``prose`` column wraps
+    its long text on a page (see the field)."""
 
     name: str
     label: Any = None
     accessor: Callable[[models.Model], Any] | None = None
     link: bool = False
     computed: Any = None
+    # A column of prose (a task's title, a list's name): on a page its cells wrap wherever
+    # Chinese text may (``.cell-prose`` in mingzhu.css), not only at punctuation as names
+    # do, so a long title without a comma keeps the table inside an office screen.
+    prose: bool = False
 
     def for_model(self, model: type[models.Model]) -> Column:
         if self.label is not None:

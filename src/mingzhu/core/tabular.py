@@ -37,7 +37,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .periods import month_start, parse_day
+from .periods import lost_zero, month_start, parse_day, without_year
 
 # How far down a title block may push the header row.
 HEADER_SEARCH_ROWS = 10
@@ -835,17 +835,43 @@ class RawRowForm(RowForm):
         """The cell of column ``key`` as stripped text."""
         return cell_text(self.cleaned_data[key])
 
-    def day(self, key: str, *, required: bool = True, month: bool = False) -> dt.date | None:
+    def day(
+        self, key: str, *, required: bool = True, month: bool = False, year: int | None = None
+    ) -> dt.date | None:
         """The cell of column ``key`` as a day, written as offices write one (a date
         cell, 2025-12-31, 2025/12/31, 2025.12.31, 2025年12月31日); None for an empty
         cell that is not ``required``. With ``month``, a month without its day (2024.3,
-        2024-03, 2024年3月: since when, as rolls write it) is its first day."""
+        2024-03, 2024年3月: since when, as rolls write it) is its first day. A day (or
+        month) written without its year (3月23日, 3.23, 3月) is read in ``year``, the one
+        the sheet gives (its title's: ``Table.title_year``), and refused as needing a
+        year when the sheet gives none."""
         value = self.cleaned_data[key]
         if not required and cell_text(value) == "":
             return None
+        if lost_zero(value):
+            raise forms.ValidationError(
+                _(
+                    "%(value)s is a number, and a number keeps no 0 at its end: it may be "
+                    "%(value)s0. Write the day as text, such as %(example)s."
+                )
+                % {"value": cell_text(value), "example": "2025年3月10日"}
+            )
         day = parse_day(value)
         if day is None and month:
             day = month_start(value)
+        if day is None and without_year(value, month=month):
+            if year is None:
+                raise forms.ValidationError(
+                    _(
+                        "%(value)s has no year, and the sheet names none (in its title, "
+                        "such as 2025年重点项目推进表): a year is needed. Write the year, "
+                        "such as 2025年3月23日."
+                    )
+                    % {"value": cell_text(value)}
+                )
+            day = parse_day(value, year)
+            if day is None and month:
+                day = month_start(value, year)
         if day is None:
             raise forms.ValidationError(DAY_FORMS)
         return day

@@ -438,10 +438,17 @@ class ObjectListView(ObjectMixin, View):
         link = link_cell(obj, first, self.link_attrs, urls[1](obj), inner) + under
         html = [f'<tr>{lead}<td class="card-title">{link}</td>']
         for column, label, value in others:
-            hidden = ' class="table-only"' if column.name in self.card_hides else ""
+            classes = " ".join(
+                name
+                for name, shown_as in (
+                    ("table-only", column.name in self.card_hides),
+                    ("cell-prose", getattr(column, "prose", False)),
+                )
+                if shown_as
+            )
+            css = f' class="{classes}"' if classes else ""
             html.append(
-                f'<td{hidden} data-label="{_shown_label(label)}">'
-                f"{self.draw_cell(column, value)}</td>"
+                f'<td{css} data-label="{_shown_label(label)}">{self.draw_cell(column, value)}</td>'
             )
         html.append("</tr>")
         return "".join(html)

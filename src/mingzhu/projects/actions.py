@@ -64,6 +64,14 @@ class StageError(ActionError):
     """The project cannot move to that stage."""
 
 
+class StageDayError(StageError):
+    """A stage's day cannot be recorded (``stage``: the stage whose day it is)."""
+
+    def __init__(self, stage: str, message: str):
+        super().__init__(message)
+        self.stage = stage
+
+
 def _lock_project(project: Project | int, actor, action: str = "change") -> Project:
     project = fetch_locked(Project, project, actor, related=("town",))
     if not in_scope(project, actor, action):
@@ -203,7 +211,7 @@ def record_ledger_stages(
     suspended, or already at ``to_stage`` or beyond, is left as it is (an import does
     not move a project back). Refused (``StageError``) for a day before the project's
     last stage change, and (``PermissionDenied``) for an actor who may not move projects
-    between stages."""
+    between stages. A refused day is a ``StageDayError`` naming its stage."""
     if to_stage not in STAGE_ORDER or project.stage not in STAGE_ORDER:
         return []
     current = STAGE_ORDER.index(project.stage)
@@ -217,11 +225,12 @@ def record_ledger_stages(
             continue
         problem = future_date_problem(on, message=FUTURE_STAGE_DATE)
         if problem:
-            raise StageError(problem)
+            raise StageDayError(stage, problem)
         if last_on is not None and on < last_on:
-            raise StageError(
+            raise StageDayError(
+                stage,
                 _("The date is before the project's last stage change (%(day)s).")
-                % {"day": last_on.isoformat()}
+                % {"day": last_on.isoformat()},
             )
         setattr(project, STAGE_DATE_FIELD[stage], on)
         changes.append(

@@ -9,6 +9,7 @@ ledger gives for it (a 在建 without a 开工时间 is refused, not given a day
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingzhu.core.models import future_date_problem
+from mingzhu.core.periods import without_year
 from mingzhu.core.scope import units_in_scope
 from mingzhu.core.tabular import (
     MONEY_UNITS,
@@ -142,6 +144,11 @@ COLUMNS = [
     # year's plan (what the investment page and the progress sheets read).
     Column("planned", H_PLANNED, PLANNED_NAMES, required=False, dated=PLANNED_DATED),
 ]
+# The year of the row (年度 2025): the year of its days written without one (3月23日).
+# Read, not written by the export or offered by the template.
+YEAR_COLUMN = Column("year", "年度", ("年份", "项目年度", "计划年度"), required=False)
+READ_COLUMNS = [*COLUMNS, YEAR_COLUMN]
+ROW_YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?:年度?)?$")
 # The column of each stage's day.
 STAGE_COLUMN = {
     Stage.NEGOTIATING: "negotiating_on",
@@ -261,9 +268,32 @@ class ProjectRow(RawRowForm):
             raise forms.ValidationError(_("Answer 是 or 否."))
         return port in YES
 
+    def _year(self, key: str) -> int | None:
+        """The year of column ``key``'s days written without one (3月23日): the year in
+        front of its heading (2025年开工时间), else the row's 年度, else the title's."""
+        if key in self.context["header_years"]:
+            return self.context["header_years"][key]
+        written = cell_text(self.data.get("year"))
+        if written:
+            found = ROW_YEAR.match(written.removesuffix(".0"))
+            if found is None:
+                raise forms.ValidationError(
+                    _("%(value)s has no year, and %(column)s is not a year such as 2025: %(year)s")
+                    % {
+                        "value": cell_text(self.cleaned_data[key]),
+                        "column": self.context["headers"]["year"],
+                        "year": written,
+                    }
+                )
+            return int(found.group(1))
+        return self.context["year"]
+
     def _stage_day(self, key: str):
-        # 2026年3月: the stage was reached that month (its first day). Empty: not known.
-        day = self.day(key, required=False, month=True)
+        # 2026年3月: the stage was reached that month (its first day); 3月23日, in the
+        # year the sheet gives. Empty: not known.
+        value = self.cleaned_data[key]
+        year = self._year(key) if without_year(value, month=True) else None
+        day = self.day(key, required=False, month=True, year=year)
         problem = future_date_problem(day, message=FUTURE_STAGE_DATE)
         if problem:
             raise forms.ValidationError(problem)
@@ -340,20 +370,68 @@ class ProjectRow(RawRowForm):
                 )
                 return
             if days[stated] is None and stated != Stage.NEGOTIATING:
-                self.add_error(
-                    "status",
-                    _(
-                        "%(value)s: the day the project reached this stage is missing (%(column)s)."
-                        " A stage is recorded with its day: give it, or leave the stage empty."
-                    )
-                    % {"value": cell_text(self.data["status"]), "column": self._heading(stated)},
-                )
+                self._missing_day(stated)
                 return
             reached = stated
         if data.get("negotiating_on") is None:  # 洽谈 with its 起始日期
             data["negotiating_on"] = days[Stage.NEGOTIATING]
         data["stage"] = Stage.SUSPENDED if stated == Stage.SUSPENDED else reached
         data["days"] = {stage: day for stage, day in days.items() if day is not None}
+
+    def _missing_day(self, stage: str) -> None:
+        """Refuse the row whose 项目状态 names ``stage`` without its day: at the cell the
+        day belongs in (the stage's column, else 起始日期), or, when the sheet has
+        neither column, at the stage, naming the column to add."""
+        value = cell_text(self.data["status"])
+        status = self.context["headers"].get("status") or H_STATUS
+        for key in (STAGE_COLUMN[stage], "since"):
+            if key in self.context["headers"]:
+                self.add_error(
+                    key,
+                    _(
+                        "empty, but %(status)s says %(value)s: the day the project reached "
+                        "this stage is needed here (a stage is recorded with its day), or "
+                        "leave %(status)s empty."
+                    )
+                    % {"status": status, "value": value},
+                )
+                return
+        self.add_error(
+            "status",
+            _(
+                "%(value)s: the day the project reached this stage is missing: add a "
+                "%(column)s column with it (a stage is recorded with its day), or leave "
+                "the stage empty."
+            )
+            % {"value": value, "column": self._heading(stage)},
+        )
+
+    def _suspended(self, data: dict) -> None:
+        """A row that says 中止 keeps a suspended project as it is; it suspends none (a
+        suspension is entered on the project's page, with its day and reason), and
+        enters no project that is not in the system yet."""
+        town, name = data.get("town"), data.get("name")
+        if data.get("stage") != Stage.SUSPENDED or town is None or not name:
+            return
+        stored = self.context["stored_stages"].get((town.pk, name[:200]))
+        if stored is None:
+            self.add_error(
+                "status",
+                _(
+                    "%(value)s: %(name)s is not in the system yet. Import it at the stage it "
+                    "had reached (with that stage's day), then suspend it on its page with "
+                    "the reason."
+                )
+                % {"value": cell_text(self.data["status"]), "name": name},
+            )
+        elif stored != Stage.SUSPENDED:
+            self.add_error(
+                "status",
+                _(
+                    "A project is suspended on its page, with the reason; import it at the "
+                    "stage it had reached."
+                ),
+            )
 
     def clean_description(self):
         return self.text("description")
@@ -373,6 +451,7 @@ class ProjectRow(RawRowForm):
             if earlier is not None:
                 self.add_error("name", _("Duplicate of row %(row)s.") % {"row": earlier})
         self._stages(data)
+        self._suspended(data)
         return data
 
 
@@ -381,13 +460,14 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
     (with ``valid_only``, the good rows are)."""
     if not actor.has_perm("projects.add_project"):
         raise PermissionDenied(_("You may not add projects."))
-    table = read_table(file, COLUMNS)
+    table = read_table(file, READ_COLUMNS)
     towns = _towns(actor)
     context = row_context(actor, table)
     # A project's natural key is its town and name: a row naming a project of the ledger
     # updates it (the columns the sheet carries; the 示例 flag and the rest are kept). Its
     # stage only moves forward, to a later stage the row gives the day of.
     existing = {(p.town_id, p.name): p for p in Project.objects.filter(town__in=towns)}
+    context["stored_stages"] = {key: p.stage for key, p in existing.items()}
     may_change = changeable(Project.objects.filter(town__in=towns), actor)
     fields = {
         "investor": "investor",
@@ -416,15 +496,7 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
         current = existing.get((row["town"].pk, row["name"][:200]))
         if current is not None and current.pk not in may_change:
             raise RowProblem("name", _("you may not change this project"))
-        stage = row["stage"]
-        if stage == Stage.SUSPENDED and (current is None or current.stage != Stage.SUSPENDED):
-            raise RowProblem(
-                "status",
-                _(
-                    "A project is suspended on its page, with the reason; import it at the "
-                    "stage it had reached."
-                ),
-            )
+        stage = row["stage"]  # 中止 only of a project suspended already (``_suspended``)
         project = current or Project(name=row["name"][:200], town=row["town"])
         written = [f for f in fields if current is None or values[f] or f not in kept_when_empty]
         changed = apply_row(project, values, written, table, column_of=fields)
@@ -436,7 +508,13 @@ def import_projects(file, *, actor, valid_only: bool = False) -> ImportResult:
             )
         except (actions.StageError, ValidationError, PermissionDenied) as exc:
             message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-            raise RowProblem("status" if "status" in table.headers else "name", message) from exc
+            # A refused day is its column's (开工时间: before the last stage change).
+            column = STAGE_COLUMN.get(getattr(exc, "stage", None), "")
+            if column and column not in table.headers:
+                column = "since"  # the stage's day came from 起始日期
+            if column not in table.headers:
+                column = "status" if "status" in table.headers else "name"
+            raise RowProblem(column, message) from exc
         planned = row.get("planned")
         planned_changed = planned is not None and plans.get(project.pk) != planned
         if planned_changed:
@@ -466,6 +544,9 @@ def row_context(actor, table) -> dict:
         "chains": chains | CHAIN_WORDS,
         "stages": {str(s.label): s.value for s in Stage} | STAGE_WORDS,
         "headers": table.headers,
+        # The year of days written without one (3月23日): the title's (2025年重点项目…).
+        "year": table.title_year(),
+        "header_years": table.header_years,
         "units": {key: table.unit(key, MONEY_UNITS) for key in ("total", "foreign", "planned")},
     }
 

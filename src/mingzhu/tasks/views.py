@@ -81,8 +81,8 @@ def _light(task: Task) -> LightLabel | None:
 
 TASK_COLUMNS = [
     Column("code", link=True),
-    Column("title"),
-    Column("task_list", gettext_lazy("List")),
+    Column("title", prose=True),
+    Column("task_list", gettext_lazy("List"), prose=True),
     *fields("lead_unit status"),
     Column("light", gettext_lazy("Light"), accessor=_light),
     *fields("deadline progress leader"),
