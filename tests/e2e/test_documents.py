@@ -39,3 +39,29 @@ def test_it_decomposes_corrects_and_adopts_a_document(login, demo_server, shot):
     office.click("#task-list-link")
     assert "浏览器测试清单" in office.content()
     shot(office, "documents-adopted")
+
+
+def test_a_decomposition_is_corrected_on_a_phone(login, demo_server, shot):
+    """At phone width each target and each row is a card: every field on its own line,
+    labelled, as wide as the card (the tables squeezed a field to one character)."""
+    office = login("supervisor", width=390)
+    office.goto(f"{demo_server}/documents/add/")
+    office.fill(
+        "#id_text",
+        "扬中市民生工作要点\n\n今年工作安排如下。一是推进城镇老旧小区改造。力争新开工改造老旧小区12个。"
+        "二是建设口袋公园。力争建成口袋公园8个以上。",
+    )
+    office.click("#decompose")
+    office.locator("#draft").wait_for()
+    office.wait_for_load_state()
+    assert office.evaluate("document.documentElement.scrollWidth") <= 390
+    indicator = office.locator("#id_targets-0-indicator_name")
+    assert indicator.bounding_box()["width"] >= 150
+    assert office.locator("#id_targets-0-value").bounding_box()["width"] >= 150
+    title = office.locator("#id_items-0-title")
+    assert title.bounding_box()["width"] >= 250
+    label = office.evaluate(
+        "getComputedStyle(document.querySelector('#draft td[data-label]'), '::before').content"
+    )
+    assert "任务" in label
+    shot(office, "documents-phone")
