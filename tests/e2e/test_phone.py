@@ -522,3 +522,20 @@ PROJECT_PARTS = r"""() => [...document.querySelectorAll('#major-projects li')].f
   return parts.filter((p) => p.length).map((p) => ({
     text: p.map(([c]) => c).join(""), lines: new Set(p.map(([, top]) => top)).size}));
 })"""
+
+
+def test_a_schemes_items_are_edited_as_cards_on_a_phone(login, demo_server):
+    """The appraisal scheme editor's rows of fields are cards at phone width: each field
+    labelled on its own line, as wide as the card, not squeezed into a column."""
+    page = login("supervisor", width=PHONE)
+    page.goto(f"{demo_server}/appraisal/schemes/")
+    first = page.locator("main a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href')).find(h => /\\/\\d+\\/$/.test(h || ''))"
+    )
+    page.goto(f"{demo_server}{first}edit/")
+    weight = page.locator("#item-forms input[name$='-weight']").first
+    assert weight.bounding_box()["width"] >= 150
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('#item-forms td[data-label]'), '::before').content"
+    )
+    assert label not in ("", "none", "normal")
