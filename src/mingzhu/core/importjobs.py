@@ -198,7 +198,7 @@ def run(job) -> dict:
             view._previewing = False
         if not (result.created or result.updated or result.unchanged):
             _discard(job)
-            errors = tabular.shown_errors(result.errors)
+            errors = tabular.shown_errors(result.errors) + tabular.shown_errors(result.left_out)
             raise JobError(_("The sheet has no rows to import."), {"step": step, "refused": errors})
         return {
             "step": step,
@@ -210,6 +210,9 @@ def run(job) -> dict:
             "to_update": _rows(result, False),
             "refused": tabular.shown_errors(result.errors),
             "notes": tabular.shown_errors(result.notes),
+            "left_out_count": len(result.left_out),
+            "left_out": tabular.shown_errors(result.left_out),
+            "remarks": [str(r) for r in result.remarks],
         }
     try:
         # All or nothing, whatever the page's importer does.
@@ -229,6 +232,8 @@ def run(job) -> dict:
         "unchanged": result.unchanged,
         "message": str(view.success_message) % counts,
         "refused": errors,
+        "left_out": tabular.shown_errors(result.left_out),
+        "remarks": [str(r) for r in result.remarks],
     }
 
 

@@ -780,6 +780,47 @@ def _group_heading(grid: Grid, upper: list, row: int, index: int) -> str | None:
 # -- validating and writing ------------------------------------------------------------
 
 
+def read_day(
+    value: Any, *, required: bool = True, month: bool = False, year: int | None = None
+) -> dt.date | None:
+    """A cell as a day, written as offices write one (a date cell, 2025-12-31,
+    2025/12/31, 2025.12.31, 2025年12月31日); None for an empty cell that is not
+    ``required``. With ``month``, a month without its day (2024.3, 2024-03, 2024年3月:
+    since when, as rolls write it) is its first day. A day (or month) written without its
+    year (3月23日, 3.23, 3月) is read in ``year``, the one the sheet gives (its title's:
+    ``Table.title_year``), and refused as needing a year when the sheet gives none.
+    Raises ``forms.ValidationError`` saying how to write the day."""
+    if not required and cell_text(value) == "":
+        return None
+    if lost_zero(value):
+        raise forms.ValidationError(
+            _(
+                "%(value)s is a number, and a number keeps no 0 at its end: it may be "
+                "%(value)s0. Write the day as text, such as %(example)s."
+            )
+            % {"value": cell_text(value), "example": "2025年3月10日"}
+        )
+    day = parse_day(value)
+    if day is None and month:
+        day = month_start(value)
+    if day is None and without_year(value, month=month):
+        if year is None:
+            raise forms.ValidationError(
+                _(
+                    "%(value)s has no year, and the sheet names none (in its title, "
+                    "such as 2025年重点项目推进表): a year is needed. Write the year, "
+                    "such as 2025年3月23日."
+                )
+                % {"value": cell_text(value)}
+            )
+        day = parse_day(value, year)
+        if day is None and month:
+            day = month_start(value, year)
+    if day is None:
+        raise forms.ValidationError(DAY_FORMS)
+    return day
+
+
 class RowForm(forms.Form):
     """A form for one row. ``context`` holds what the importer looked up once for every
     row (units in scope, the rows seen so far for duplicate checks)."""
@@ -838,43 +879,8 @@ class RawRowForm(RowForm):
     def day(
         self, key: str, *, required: bool = True, month: bool = False, year: int | None = None
     ) -> dt.date | None:
-        """The cell of column ``key`` as a day, written as offices write one (a date
-        cell, 2025-12-31, 2025/12/31, 2025.12.31, 2025年12月31日); None for an empty
-        cell that is not ``required``. With ``month``, a month without its day (2024.3,
-        2024-03, 2024年3月: since when, as rolls write it) is its first day. A day (or
-        month) written without its year (3月23日, 3.23, 3月) is read in ``year``, the one
-        the sheet gives (its title's: ``Table.title_year``), and refused as needing a
-        year when the sheet gives none."""
-        value = self.cleaned_data[key]
-        if not required and cell_text(value) == "":
-            return None
-        if lost_zero(value):
-            raise forms.ValidationError(
-                _(
-                    "%(value)s is a number, and a number keeps no 0 at its end: it may be "
-                    "%(value)s0. Write the day as text, such as %(example)s."
-                )
-                % {"value": cell_text(value), "example": "2025年3月10日"}
-            )
-        day = parse_day(value)
-        if day is None and month:
-            day = month_start(value)
-        if day is None and without_year(value, month=month):
-            if year is None:
-                raise forms.ValidationError(
-                    _(
-                        "%(value)s has no year, and the sheet names none (in its title, "
-                        "such as 2025年重点项目推进表): a year is needed. Write the year, "
-                        "such as 2025年3月23日."
-                    )
-                    % {"value": cell_text(value)}
-                )
-            day = parse_day(value, year)
-            if day is None and month:
-                day = month_start(value, year)
-        if day is None:
-            raise forms.ValidationError(DAY_FORMS)
-        return day
+        """The cell of column ``key`` as a day: ``read_day``."""
+        return read_day(self.cleaned_data[key], required=required, month=month, year=year)
 
     def required_text(self, key: str) -> str:
         """The cell of column ``key`` as stripped text, which must not be empty."""
@@ -967,6 +973,12 @@ class ImportResult:
     unchanged: int = 0
     # Rows imported with a caveat (e.g. a name left out), shown as warnings.
     notes: list[RowError] = field(default_factory=list)
+    # Rows the sheet itself says not to import (a ledger's row marked done), each named
+    # with the reason; counted apart from the errors: they stop nothing.
+    left_out: list[RowError] = field(default_factory=list)
+    # Sentences about the rows as a whole (how many are already overdue), for the preview
+    # and the result.
+    remarks: list[str] = field(default_factory=list)
 
     def add(self, row: int, obj, created: bool, what: str | None = None) -> None:
         self.objects.append(obj)

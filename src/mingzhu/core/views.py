@@ -1203,9 +1203,7 @@ class ImportView(ActionFormView):
         finally:
             self._previewing = False
         if not (result.created or result.updated or result.unchanged):
-            return self._fail(
-                obj, shown_errors(result.errors) or [_("The sheet has no rows to import.")]
-            )
+            return self._fail(obj, _nothing_to_import(result))
         try:
             staged = stage(upload, request.user)
         except WorkbookError as exc:
@@ -1224,6 +1222,8 @@ class ImportView(ActionFormView):
             "to_update": [w for w in result.written if not w[1]][: self.SHOWN_ROWS],
             "refused": shown_errors(result.errors),
             "notes": shown_errors(result.notes),
+            "left_out": shown_errors(result.left_out),
+            "remarks": result.remarks,
             "staged": staged,
             "carried": carried,
             "file_name": getattr(upload, "name", ""),
@@ -1242,10 +1242,16 @@ class ImportView(ActionFormView):
             result = self.import_file(obj, file)
         except WorkbookError as exc:
             return self._fail(obj, [str(exc)])
-        if result.errors and not (result.created or result.updated or result.unchanged):
-            return self._fail(obj, shown_errors(result.errors))
+        if not (result.created or result.updated or result.unchanged) and (
+            result.errors or result.left_out
+        ):
+            return self._fail(obj, _nothing_to_import(result))
         counts = {"created": result.created, "updated": result.updated, "count": result.created}
         messages.success(request, self.success_message % counts)
+        for remark in result.remarks:
+            messages.info(request, remark)
+        for left_out in shown_errors(result.left_out):
+            messages.info(request, left_out)
         if result.unchanged:
             messages.info(
                 request,
@@ -1259,6 +1265,15 @@ class ImportView(ActionFormView):
     def imported_url(self, obj) -> str:
         """Where the user goes once the rows are written: ``obj``'s page, or the list."""
         return obj.get_absolute_url() if obj else model_url(self.model, "list")
+
+
+def _nothing_to_import(result: ImportResult) -> list[str]:
+    """What a page says of a sheet that has nothing to write: its refused rows, and the
+    rows it marks as not to import (a ledger's rows marked done)."""
+    shown = shown_errors(result.errors) + shown_errors(result.left_out)
+    if not result.errors:
+        shown.insert(0, _("The sheet has no rows to import."))
+    return shown
 
 
 class ImportTemplateView(ActionFormView):
