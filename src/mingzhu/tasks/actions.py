@@ -491,7 +491,14 @@ def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -
     for all its tasks), and the tasks, their co-units, their creation events, the
     notifications and the audit entries (author, request) are inserted in batches, in one
     transaction. A row that fails the model's checks or would lie outside the actor's
-    scope raises ``RowRefused`` naming every such row, and nothing is kept."""
+    scope raises ``RowRefused`` naming every such row, and nothing is kept.
+
+    A row may carry ``at`` (an aware datetime, as ``create_task`` takes it) and
+    ``comment``: its task is created as of that moment (its creation event is dated then,
+    saying ``comment``; its code's year is that moment's unless its list has a year), as
+    an import of a ledger kept for months creates an item handed out before the import;
+    the lights recorded for the days since are outdated (``lights.outdate``). The audit
+    entries are dated when they are written."""
     from mingzhu.core.audit import log_created, log_m2m_added
 
     from .models import Notification
@@ -500,13 +507,16 @@ def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -
     if actor.unit is None:
         raise ValidationError({"issuer": _("The issuing unit is required.")})
     now = timezone.now()
-    tasks, co_units, problems = [], [], {}
+    tasks, co_units, moments, problems = [], [], [], {}
     exclude = ["code", *(f.name for f in Task._meta.concrete_fields if f.is_relation)]
     for index, values in enumerate(rows):
         values = dict(values)
         co_units.append(list(values.pop("co_units", ())))
+        at, comment = values.pop("at", None) or now, values.pop("comment", "")
+        moments.append((at, comment))
         values.setdefault("issuer", actor.unit)
         task = Task(**values)
+        task.code_year = _today(at).year
         try:
             task.clean_fields(exclude=exclude)
             task.clean()
@@ -530,15 +540,20 @@ def create_tasks(rows: Sequence[dict], *, actor, batch_size: int = BULK_BATCH) -
             TaskEvent(
                 task=task,
                 actor=actor,
-                at=now,
+                at=at,
                 action=EventAction.CREATE,
                 from_status="",
                 to_status=task.status,
+                comment=comment,
                 progress=task.progress,
             )
-            for task in tasks
+            for task, (at, comment) in zip(tasks, moments, strict=True)
         ]
         TaskEvent.objects.bulk_create(events, batch_size=batch_size)
+        first = min((_today(at) for at, _comment in moments), default=None)
+        if first is not None and first < timezone.localdate():
+            # A past day's recorded lights no longer say what its events say.
+            lights.outdate(first)
         sides = NOTIFY.get(EventAction.CREATE, ())
         if sides:  # creation tells no one today; should it, each task has its readers
             Notification.objects.bulk_create(
