@@ -39,7 +39,9 @@ from mingzhu.core.tabular import (
     RowError,
     RowForm,
     Table,
+    cell_text,
     changeable,
+    read_day,
     read_table,
     validate_rows,
 )
@@ -50,6 +52,7 @@ from mingzhu.org.models import OrgUnit, User
 from . import actions, services
 from .choices import ListKind
 from .models import Task, TaskList
+from .play import moment
 
 COLUMNS = [
     Column(
@@ -150,7 +153,76 @@ COLUMNS = [
         required=False,
     ),
     Column("code", "任务编码", ("编码",), required=False),
+    # The day a ledger's item was handed out, found or registered: a new task is created
+    # as of that day (an item overdue on import is importable only with it).
+    Column(
+        "handed_out",
+        "交办时间",
+        (
+            "交办日期",
+            "下发时间",
+            "下发日期",
+            "发现时间",
+            "发现日期",
+            "受理时间",
+            "受理日期",
+            "登记时间",
+            "登记日期",
+            "督办时间",
+            "督办日期",
+        ),
+        required=False,
+    ),
+    # Whether a ledger's item is done (已完成, 已整改, 已办结; 是否办结: 是): a row marked done
+    # is left out. Its other words (正在整改, 已完成选址, 完成80%) are progress.
+    Column(
+        "state",
+        "整改情况",
+        (
+            "完成情况",
+            "办理情况",
+            "进展情况",
+            "是否办结",
+            "是否完成",
+            "是否销号",
+            "状态",
+            "整改状态",
+            "办理状态",
+            "办结情况",
+            "化解情况",
+            "整改进展",
+            "办理进展",
+            "整改完成情况",
+            "销号情况",
+        ),
+        required=False,
+        prefer=("是否办结", "是否完成", "是否销号"),
+    ),
 ]
+# A cell saying a ledger's item is done, written alone (trailing punctuation aside); a
+# sentence or a share (已完成选址, 完成80%) is progress, not completion.
+DONE_WORDS = frozenset(
+    {
+        "已完成",
+        "完成",
+        "全部完成",
+        "已全部完成",
+        "已完成整改",
+        "整改完成",
+        "已整改完成",
+        "已整改",
+        "已整改到位",
+        "整改到位",
+        "已整改销号",
+        "已办结",
+        "办结",
+        "已化解",
+        "已销号",
+        "已解决",
+    }
+)
+# A yes-or-no column (是否办结): 是 is done.
+YES_WORDS = frozenset({"是"})
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
 # Co-units a sheet names without saying which: the task's text says who; none is added.
 UNSPECIFIED = re.compile(
@@ -242,6 +314,7 @@ class TaskRow(RowForm):
     co_units = forms.Field(required=False)
     leader = forms.Field(required=False)
     deadline = forms.Field(required=False)
+    handed_out = forms.Field(required=False)
 
     def clean_number(self):
         number = str(self.cleaned_data["number"] or "").strip()[:20]
@@ -341,6 +414,117 @@ class TaskRow(RowForm):
                 )
             )
         return day, long_running
+
+    def clean_handed_out(self):
+        """The day the item was handed out (交办时间 …), read by the shared day reader (a
+        day without its year in the sheet's title's year, else the list's): (day, None),
+        (None, None) for an empty cell, (None, why) for a cell that is no day, refused
+        only where the day is needed (``_created_on``)."""
+        try:
+            day = read_day(
+                self.cleaned_data["handed_out"], required=False, year=self.context["day_year"]
+            )
+        except forms.ValidationError as exc:
+            return None, " ".join(exc.messages)
+        return day, None
+
+
+def _done(value, *, yes_or_no: bool = False) -> str:
+    """The words of a cell saying the item is done (``DONE_WORDS``; 是 in a yes-or-no
+    column), else ""."""
+    words = re.sub(r"\s+", "", cell_text(value)).rstrip("。.；;!！")
+    return words if words in DONE_WORDS or (yes_or_no and words in YES_WORDS) else ""
+
+
+def _done_rows(table: Table) -> list[RowError]:
+    """The rows a ledger marks as done in its 整改情况 (完成情况, 是否办结 …: 已完成, 已整改,
+    已办结, 已化解, 已销号), taken out of ``table``: a problem put right is no open task.
+    Returns a line naming each (counted apart from errors). (A 时限 cell reading 已化解 is
+    no deadline: that row is refused.)"""
+    if "state" not in table.headers:
+        return []
+    yes_or_no = table.headers["state"].startswith("是否")
+    kept, left_out = [], []
+    for number, record in table.rows:
+        words = _done(record.get("state"), yes_or_no=yes_or_no)
+        if words:
+            left_out.append(
+                RowError(
+                    number,
+                    table.header("state"),
+                    _("the ledger marks it done (%(words)s): not imported") % {"words": words},
+                )
+            )
+        else:
+            kept.append((number, record))
+    table.rows = kept
+    return left_out
+
+
+def _created_on(
+    number: int, row: dict, values: dict, table: Table, today: dt.date, notes: list
+) -> tuple[dt.date | None, RowError | None]:
+    """The day a new task is created as of, and why the row is refused if it is: the day
+    the sheet says the item was handed out (交办时间, 发现时间 …) when it gives one, else
+    today (None). A deadline already past on the import day needs that day (a ledger kept
+    for months: the task is overdue from its creation); a handed-out day in the future or
+    after the deadline is refused; a cell that is no day refuses an overdue row, and is
+    noted on another (created today)."""
+    handed, unread = row["handed_out"]
+    deadline = None if values["long_running"] else values["deadline"]
+    overdue = deadline is not None and deadline < today
+    column = table.header("handed_out") if "handed_out" in table.headers else "交办时间"
+    if unread:
+        if overdue:
+            return None, RowError(
+                number,
+                column,
+                _(
+                    "%(problem)s The deadline %(deadline)s has already passed: the day the "
+                    "item was handed out is needed."
+                )
+                % {"problem": unread, "deadline": deadline.isoformat()},
+            )
+        notes.append(
+            RowError(
+                number, column, _("%(problem)s The task is created today.") % {"problem": unread}
+            )
+        )
+        return None, None
+    if handed is None:
+        if not overdue:
+            return None, None
+        if "handed_out" in table.headers:
+            message = _(
+                "the deadline %(deadline)s has already passed (today is %(today)s): write "
+                "the day the item was handed out here, and the task is created as of that day"
+            )
+        else:
+            column = table.header("deadline")
+            message = _(
+                "the deadline %(deadline)s has already passed (today is %(today)s): an item "
+                "overdue on import needs the day it was handed out, in a 交办时间 column (or "
+                "下发时间, 发现时间, 受理时间, 登记时间, 督办时间); the task is then created "
+                "as of that day"
+            )
+        return None, RowError(
+            number, column, message % {"deadline": deadline.isoformat(), "today": today.isoformat()}
+        )
+    if handed > today:
+        return None, RowError(
+            number,
+            column,
+            _("%(day)s is after today (%(today)s): the item cannot have been handed out yet")
+            % {"day": handed.isoformat(), "today": today.isoformat()},
+        )
+    if deadline is not None and handed > deadline:
+        return None, RowError(
+            number,
+            column,
+            _("%(day)s is after the deadline %(deadline)s: an item is handed out before it is due")
+            % {"day": handed.isoformat(), "deadline": deadline.isoformat()},
+        )
+    return handed, None
 
 
 def _sub_items(table: Table) -> list[RowError]:
@@ -511,6 +695,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
     today = timezone.localdate()
     year = task_list.year or today.year
     notes = _sub_items(table)
+    left_out = _done_rows(table)
     units = _Units(actor)
     notes += _one_task_per_unit(table, units)
     if "deadline" not in table.headers:
@@ -530,12 +715,13 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         "leaders": _leaders(actor),
         "year": year,
         "today": today,
+        "day_year": table.title_year() or year,
         "notes": notes,
         "headers": table.headers,
         "deadlines": {},
     }
     good, errors = validate_rows(table, TaskRow, context=context)
-    result = ImportResult(errors=errors, notes=context["notes"])
+    result = ImportResult(errors=errors, notes=context["notes"], left_out=left_out)
     existing: dict[tuple[str, str], Task] = {}
     for task in Task.objects.filter(task_list=task_list).order_by("pk"):
         existing.setdefault(_key(task.list_number, task.title), task)
@@ -548,7 +734,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         .values_list("code", "task_list__name")
     )
     may_change = changeable(Task.objects.filter(task_list=task_list), actor)
-    new, updates, seen = [], [], {}
+    new, updates, seen, overdue = [], [], {}, 0
     for number, row in good:
         values = _values(row, task_list, today)
         key = _key(values["list_number"], values["title"])
@@ -575,14 +761,16 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
             continue
         task = existing.get(("code", code)) or existing.get(key)
         if task is None:
-            problem = (
-                None
-                if values["long_running"]
-                else actions.deadline_before_creation(values["deadline"], today)
-            )
+            handed, problem = _created_on(number, row, values, table, today, result.notes)
             if problem:
-                result.errors.append(RowError(number, table.header("deadline"), problem))
+                result.errors.append(problem)
                 continue
+            if handed is not None:
+                values["at"] = moment(handed)
+                values["comment"] = _(
+                    "Imported from a ledger that says it was handed out on %(day)s."
+                ) % {"day": handed.isoformat()}
+                overdue += not values["long_running"] and values["deadline"] < today
             new.append((number, values))
         elif task.pk not in may_change:
             result.errors.append(
@@ -594,6 +782,14 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
             )
         else:
             updates.append((number, task, values))
+    if overdue:
+        result.remarks.append(
+            _(
+                "%(count)s of the rows to create are already overdue: each task is created "
+                "as of the day the sheet says it was handed out, and shows red once assigned."
+            )
+            % {"count": overdue}
+        )
     if (result.errors and not valid_only) or not (new or updates):
         return result
     with transaction.atomic():
@@ -611,7 +807,7 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
                     header = table.header(FIELDS.get(field, field))
                     result.errors.append(RowError(new[index][0], header, message))
                 result.created = result.updated = result.unchanged = 0
-                result.objects, result.written = [], []
+                result.objects, result.written, result.remarks = [], [], []
                 return result
             for (number, _row), task in zip(new, tasks, strict=True):
                 result.add(number, task, created=True)

@@ -22,7 +22,9 @@ from mingzhu.tasks.importer import import_tasks, list_named
 class Command(BaseCommand):
     help = (
         "Import a spreadsheet: `import tasks FILE.xlsx --list NAME [--user USERNAME]` reads the "
-        "columns 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限. All rows or none. The "
+        "columns 序号, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限 (and a ledger's 交办时间, "
+        "as of which an overdue item is created, and 整改情况: rows marked done are left out). "
+        "All rows or none. The "
         "issuing user is --user, else the MINGZHU_USER environment variable. `import projects "
         "FILE.xlsx [--user USERNAME]` reads a project ledger (项目名称, 投资方/建设单位, 总投资, "
         "所在镇（街道、园区）/建设地点; optionally 产业链, 洽谈日期, 签约时间, 开工时间, "
@@ -97,12 +99,19 @@ class Command(BaseCommand):
             raise file_error(file, exc) from None
         except WorkbookError as exc:
             raise CommandError(str(exc)) from exc
-        summary = {"created": result.created, "errors": [str(e) for e in result.errors]}
+        summary = {
+            "created": result.created,
+            "errors": [str(e) for e in result.errors],
+            "left_out": [str(e) for e in result.left_out],
+            "remarks": [str(r) for r in result.remarks],
+        }
         if json:
             self.stdout.write(_dumps(summary))
         else:
             for error in summary["errors"]:
                 self.stderr.write(error)
+            for line in summary["left_out"] + summary["remarks"]:
+                self.stdout.write(line)
             self.stdout.write(
                 _("%(count)s tasks imported into %(list)s.")
                 % {"count": summary["created"], "list": list_name}
