@@ -13,6 +13,8 @@ truth, row by row. It prints per sheet and in total:
   refuses all its rows); rows the truth refuses that the import refuses are ``refused right``;
 - non-data rows wrongly imported: rows the truth marks as no data (section headings, 合计,
   小计, 注) that the import would create, and rows the truth does not list at all;
+- done rows left out: rows of a ledger that its 整改情况 (完成情况, 是否办结 …) marks done,
+  which the task import leaves out and names (``ImportResult.left_out``), not as errors;
 - field accuracy over the rows imported: units (lead unit, and the co-units as a set;
   towns, villages, party organisations, members, debt entities), deadlines and other dates
   (years, maturities, periods), amounts (compared as numbers; an empty cell as null).
@@ -55,7 +57,10 @@ Truth format (one JSON object per sheet)::
      "rows": [
        {"row": 4, "expect": "create", "title": "words the task's text begins with",
         "lead": "full name", "co_units": ["full name", ...],
-        "deadline": "2026-12-31" | "long_running"},                 # tasks
+        "deadline": "2026-12-31" | "long_running",                  # tasks
+        "created_on": "2025-10-08"},   # optional: the day the task is created as of (an
+                                       # overdue item's 交办时间), scored as a date
+       {"row": 6, "expect": "done"},   # tasks: a row the ledger marks done, left out
        {"row": 5, "expect": "create", "name": "...", "town": "full name",
         "investor": "...", "total": 12000},                          # projects (万元)
                       # (and, where given, "stage": "under_construction", "planned": 3000)
@@ -199,16 +204,26 @@ def _run_tasks(data: bytes, truth: dict, city, actor) -> dict:
     task_list = TaskList.objects.create(
         name="导入测评", kind=ListKind.OTHER, issuer=city, year=truth["year"]
     )
+    from django.utils import timezone
+
     result = import_tasks(io.BytesIO(data), actor=actor, task_list=task_list, valid_only=True)
     created = {}
     for (row, _new, _text), task in zip(result.written, result.objects, strict=True):
+        first = task.events.order_by("at").first()
         created[row] = {
             "text": task.content or task.title,
             "lead": task.lead_unit.name,
             "co_units": sorted(u.name for u in task.co_units.all()),
             "deadline": "long_running" if task.long_running else task.deadline.isoformat(),
+            # (localtime: the sheet's "today" stands in for localdate while it runs)
+            "created_on": timezone.localtime(first.at).date().isoformat() if first else None,
         }
-    return {"created": created, "errors": result.errors, "notes": result.notes}
+    return {
+        "created": created,
+        "errors": result.errors,
+        "notes": result.notes,
+        "left_out": result.left_out,
+    }
 
 
 def _run_projects(data: bytes, truth: dict, city, actor) -> dict:
@@ -479,7 +494,14 @@ def run_sheet(path: Path, truth: dict) -> dict:
     from mingzhu.core.tabular import WorkbookError
 
     today = dt.date.fromisoformat(truth["today"])
-    outcome: dict = {"read": True, "message": "", "created": {}, "errors": [], "notes": []}
+    outcome: dict = {
+        "read": True,
+        "message": "",
+        "created": {},
+        "errors": [],
+        "notes": [],
+        "left_out": [],
+    }
     with transaction.atomic():
         city, actor = _org(truth)
         try:
@@ -509,6 +531,8 @@ TOTALS = [
     "wrongly_imported",
     "non_data",
     "non_data_imported",
+    "done_rows",
+    "done_left_out",
     "unit_fields",
     "units_right",
     "deadline_fields",
@@ -541,6 +565,7 @@ def score_sheet(truth: dict, outcome: dict) -> dict:
     refused_rows: dict[int, list[str]] = {}
     for error in outcome["errors"]:
         refused_rows.setdefault(error.row, []).append(f"{error.field}: {error.message}")
+    left_out = {line.row for line in outcome.get("left_out", [])}
     listed = set()
     for row in truth["rows"]:
         number, expect = row["row"], row["expect"]
@@ -552,6 +577,14 @@ def score_sheet(truth: dict, outcome: dict) -> dict:
                 s["non_data_imported"] += 1
                 s["misses"].append(f"row {number}: {row.get('what', 'no data')} imported")
             continue
+        if expect == "done":
+            s["done_rows"] += 1
+            if made is None and number in left_out:
+                s["done_left_out"] += 1
+            else:
+                why = "imported" if made is not None else "; ".join(refused_rows.get(number, []))
+                s["misses"].append(f"row {number}: marked done, not left out ({why})")
+            continue
         if expect == "refuse":
             s["refusals"] += 1
             if made is None and (number in refused_rows or not outcome["read"]):
@@ -559,12 +592,18 @@ def score_sheet(truth: dict, outcome: dict) -> dict:
             elif made is not None:
                 s["wrongly_imported"] += 1
                 s["misses"].append(f"row {number}: imported, should be refused ({row['reason']})")
+            elif number in left_out:
+                s["misses"].append(f"row {number}: left out as done, should be refused")
             continue
         s["data_rows"] += 1
         if made is None:
             s["wrongly_refused"] += 1
             why = "; ".join(refused_rows.get(number, [])) or (
-                "sheet not read" if not outcome["read"] else "not in the import"
+                "sheet not read"
+                if not outcome["read"]
+                else "left out as done"
+                if number in left_out
+                else "not in the import"
             )
             s["misses"].append(f"row {number}: refused ({why})")
             continue
@@ -576,6 +615,8 @@ def score_sheet(truth: dict, outcome: dict) -> dict:
         if number not in listed:
             s["non_data_imported"] += 1
             s["misses"].append(f"row {number}: imported, the truth lists no such row")
+    for number in sorted(left_out - listed):
+        s["misses"].append(f"row {number}: left out as done, the truth lists no such row")
     # A row the truth does not list that the import refuses (the lower row of a header
     # read as data, say) would stop the all-or-nothing import of the whole sheet: named.
     for number, why in sorted(refused_rows.items()):
@@ -608,6 +649,12 @@ def _fields(row: dict, made: dict, s: dict, importer: str) -> bool:
             s["deadlines_right"] += 1
         else:
             problems.append(f"deadline {made['deadline']} (truth {row['deadline']})")
+        if "created_on" in row:
+            s["deadline_fields"] += 1
+            if made["created_on"] == row["created_on"]:
+                s["deadlines_right"] += 1
+            else:
+                problems.append(f"created on {made['created_on']} (truth {row['created_on']})")
     elif importer != "projects":
         _other_fields(row, made, s, problems)
     else:
@@ -705,8 +752,8 @@ def _ratio(a: int, b: int) -> str:
 def report(scores: dict) -> str:
     lines = [
         "sheet | importer | header | outcome | data rows imported right (imported) | "
-        "wrongly refused | refused right | non-data imported | units | deadlines (dates) | "
-        "amounts",
+        "wrongly refused | refused right | non-data imported | done left out | units | "
+        "deadlines (dates) | amounts",
     ]
 
     def line(name, s, importer=""):
@@ -720,6 +767,7 @@ def report(scores: dict) -> str:
                 str(s["wrongly_refused"]),
                 _ratio(s["refused_right"], s["refusals"]),
                 _ratio(s["non_data_imported"], s["non_data"]),
+                _ratio(s["done_left_out"], s["done_rows"]),
                 _ratio(s["units_right"], s["unit_fields"]),
                 _ratio(s["deadlines_right"], s["deadline_fields"]),
                 _ratio(s["amounts_right"], s["amount_fields"]),

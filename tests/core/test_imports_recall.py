@@ -28,17 +28,37 @@ def _only_the_corpus_county(db):
 def test_the_composed_corpus_scores_as_its_truths_say():
     scores = imports_recall.score_corpus(CORPUS)
     total = scores["total"]
-    assert total["sheets"] == 15 and total["sheet_right"] == 15
-    assert total["data_rows"] == 26 and total["imported_right"] == 26
+    assert total["sheets"] == 16 and total["sheet_right"] == 16
+    assert total["data_rows"] == 29 and total["imported_right"] == 29
     assert total["wrongly_refused"] == 0
-    assert total["refusals"] == 13 and total["refused_right"] == 13
-    assert total["non_data"] == 13 and total["non_data_imported"] == 0
-    assert (total["units_right"], total["unit_fields"]) == (37, 37)
-    assert (total["deadlines_right"], total["deadline_fields"]) == (16, 16)
+    assert total["refusals"] == 15 and total["refused_right"] == 15
+    assert total["non_data"] == 14 and total["non_data_imported"] == 0
+    assert total["done_rows"] == 2 and total["done_left_out"] == 2
+    assert (total["units_right"], total["unit_fields"]) == (43, 43)
+    assert (total["deadlines_right"], total["deadline_fields"]) == (22, 22)
     assert (total["amounts_right"], total["amount_fields"]) == (19, 19)
     importers = {s["importer"] for s in scores["sheets"].values()}
     assert importers == set(imports_recall.RUNNERS)
-    assert "total (15 sheets)" in imports_recall.report(scores)
+    assert "total (16 sheets)" in imports_recall.report(scores)
+    assert not [m for s in scores["sheets"].values() for m in s["misses"]]
+
+
+def test_a_wrong_truth_of_a_ledger_kept_for_months_is_counted_as_a_miss():
+    truth = copy.deepcopy(_truth("p-tasks-months"))
+    outcome = imports_recall.run_sheet(CORPUS / "p-tasks-months.xlsx", truth)
+    rows = {r["row"]: r for r in truth["rows"]}
+    rows[3]["created_on"] = "2026-02-01"  # the sheet says 交办时间 2025年10月8日
+    rows[4].update(expect="create", title="清理拖欠企业账款", lead="青禾县财政局")
+    rows[4].update(co_units=[], deadline="2026-01-15")  # 已办结: left out
+    rows[6] = {"row": 6, "expect": "done"}  # 已完成前期工作 is progress: imported
+    truth["rows"] = list(rows.values())
+    s = imports_recall.score_sheet(truth, outcome)
+    assert (s["done_left_out"], s["done_rows"]) == (1, 2)
+    assert s["wrongly_refused"] == 1 and s["imported_right"] == 1
+    assert (s["deadlines_right"], s["deadline_fields"]) == (3, 4)
+    assert any("row 3" in m and "created on" in m for m in s["misses"])
+    assert any("row 4" in m and "left out as done" in m for m in s["misses"])
+    assert any("row 6" in m and "marked done, not left out (imported)" in m for m in s["misses"])
 
 
 def _truth(name):
