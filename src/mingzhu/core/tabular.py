@@ -717,7 +717,9 @@ def read_table(
             below = _header_map(grid[index + 1], wanted) if index + 1 < len(grid) else {}
             # As many columns, the row partly filled from the merges above (进展情况 over
             # 截至6月底进展 | 7月工作计划): the lower row of a two-row header too, no data.
-            lower = len(below) == len(best[1]) and any(
+            # A heading merged across columns over it is a group, not a column of its own.
+            groups = sum(_spans(grid, index, i) for i, _heading in found.values())
+            lower = len(below) >= len(best[1]) - groups and any(
                 (index + 1, i) in grid.filled for i in range(len(grid[index + 1]))
             )
             if len(below) > len(best[1]) or (below and lower):
@@ -760,6 +762,17 @@ def read_table(
                 table.merged.add((number, key))
         table.rows.append((number, record))
     return table
+
+
+def _spans(grid: Grid, row: int, index: int) -> bool:
+    """The cell of ``row`` at ``index`` is merged across more than one column."""
+    cells = grid[row]
+    return any(
+        0 <= i < len(cells)
+        and cells[i] == cells[index]
+        and ((row, i) in grid.filled or (row, index) in grid.filled)
+        for i in (index - 1, index + 1)
+    )
 
 
 def _group_heading(grid: Grid, upper: list, row: int, index: int) -> str | None:

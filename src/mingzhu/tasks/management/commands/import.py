@@ -99,18 +99,19 @@ class Command(BaseCommand):
             raise file_error(file, exc) from None
         except WorkbookError as exc:
             raise CommandError(str(exc)) from exc
-        summary = {
-            "created": result.created,
-            "errors": [str(e) for e in result.errors],
-            "left_out": [str(e) for e in result.left_out],
-            "remarks": [str(r) for r in result.remarks],
-        }
+        summary = {"created": result.created, "errors": [str(e) for e in result.errors]}
+        # A ledger's rows marked done, left out, and how many rows are overdue: said when
+        # there are any.
+        if result.left_out:
+            summary["left_out"] = [str(e) for e in result.left_out]
+        if result.remarks:
+            summary["remarks"] = [str(r) for r in result.remarks]
         if json:
             self.stdout.write(_dumps(summary))
         else:
             for error in summary["errors"]:
                 self.stderr.write(error)
-            for line in summary["left_out"] + summary["remarks"]:
+            for line in summary.get("left_out", []) + summary.get("remarks", []):
                 self.stdout.write(line)
             self.stdout.write(
                 _("%(count)s tasks imported into %(list)s.")
