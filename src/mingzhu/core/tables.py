@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import partialmethod
+from functools import cached_property, partialmethod
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -21,8 +21,10 @@ class Column:
     column is labelled as the model's field is (its verbose name): a list view fills it in
     from its model (``for_model``). A column of a value the database computes for each
     row (an aggregate, ``Count("sessions")``, or a subquery) gives it as ``computed``: the
-    list annotates its rows with it under the column's ``name``. A ``prose`` column wraps
-    its long text on a page (see the field)."""
+    list annotates its rows with it under the column's ``name``. How the column shows on a
+    page above a phone's width (``prose``, ``numeric``, ``compact_day``, ``heading_wraps``,
+    ``flag``: see the fields) is drawn by the classes ``cell_css`` and ``heading_css``
+    (mingzhu.css); a card at phone width shows the cells alike whatever they say."""
 
     name: str
     label: Any = None
@@ -33,6 +35,42 @@ class Column:
     # Chinese text may (``.cell-prose`` in mingzhu.css), not only at punctuation as names
     # do, so a long title without a comma keeps the table inside an office screen.
     prose: bool = False
+    # The column's least width on a page, in characters (em, padding included): a prose
+    # column's where it is not the dozen mingzhu.css gives (a project's name at 14 keeps
+    # to two lines, its investor at 9 gives them the room), or a wrapping heading's (所在镇
+    # over （街道、园区） at 8, not in three lines).
+    least_em: int | None = None
+    # A column of amounts: right-aligned, figures of one width, on one line; its heading
+    # may wrap before its bracketed unit (总投资 over （万元）).
+    numeric: bool = False
+    # A column of days shown in the table as 2026-05-26, on one line, instead of
+    # 2026年5月26日 (a card keeps the long form).
+    compact_day: bool = False
+    # A heading that may wrap where its words break (before a bracket, after 、):
+    # 所在镇 over （街道、园区）.
+    heading_wraps: bool = False
+    # A column of yes or no under a long heading (港产城融合区 是/否): below 1600 px the
+    # heading stands in lines of three characters, the column no wider.
+    flag: bool = False
+
+    @cached_property
+    def cell_css(self) -> str:
+        """The classes of the column's cells (a row's first cell adds its own)."""
+        return _classes(
+            ("cell-prose", self.prose),
+            ("cell-num", self.numeric),
+            ("cell-day", self.compact_day),
+        )
+
+    @cached_property
+    def heading_css(self) -> str:
+        """The classes of the column's heading."""
+        return _classes(
+            ("cell-prose", self.prose),
+            ("cell-num", self.numeric),
+            ("heading-wraps", self.heading_wraps or self.numeric),
+            ("heading-flag", self.flag),
+        )
 
     def for_model(self, model: type[models.Model]) -> Column:
         if self.label is not None:
@@ -81,6 +119,10 @@ class Column:
             display = getattr(current, f"get_{part}_display", None)
             current = display() if (last and display) else getattr(current, part)
         return current
+
+
+def _classes(*named: tuple[str, bool]) -> str:
+    return " ".join(name for name, on in named if on)
 
 
 def _hashable(value) -> bool:

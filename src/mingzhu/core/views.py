@@ -45,7 +45,7 @@ from .results import KeptPaginator
 from .scope import can, permission_name, restrict, scope_key, user_scope
 from .tables import Column, attributes_for, columns_for
 from .tabular import ImportResult, WorkbookError, shown_errors, stage, take_staged
-from .templatetags.mingzhu import cell
+from .templatetags.mingzhu import cell, compact_day
 
 EXPORT_LIMIT = 100_000
 log = logging.getLogger("mingzhu.core")
@@ -422,7 +422,7 @@ class ObjectListView(ObjectMixin, View):
     def row_html(self, obj, cells, lead: str = "") -> str:
         """``<tr>``, ``lead`` (cells before the link), the link to the object, then each
         other column as ``draw_cell`` shows it."""
-        (_column, _label, first), *others = cells
+        (first_column, _label, first), *others = cells
         urls = self.__dict__.get("_row_urls")
         if urls is None or urls[0] is not type(obj):
             urls = self.__dict__["_row_urls"] = (type(obj), addresses(type(obj)))
@@ -436,16 +436,13 @@ class ObjectListView(ObjectMixin, View):
             )
             under = f'<div class="card-only small text-muted fw-normal card-under">{line}</div>'
         link = link_cell(obj, first, self.link_attrs, urls[1](obj), inner) + under
-        html = [f'<tr>{lead}<td class="card-title">{link}</td>']
+        title = f"card-title {first_column.cell_css}" if first_column.cell_css else "card-title"
+        html = [f'<tr>{lead}<td class="{title}">{link}</td>']
         for column, label, value in others:
-            classes = " ".join(
-                name
-                for name, shown_as in (
-                    ("table-only", column.name in self.card_hides),
-                    ("cell-prose", getattr(column, "prose", False)),
-                )
-                if shown_as
-            )
+            if column.name in self.card_hides:
+                classes = f"table-only {column.cell_css}" if column.cell_css else "table-only"
+            else:
+                classes = column.cell_css
             css = f' class="{classes}"' if classes else ""
             html.append(
                 f'<td{css} data-label="{_shown_label(label)}">{self.draw_cell(column, value)}</td>'
@@ -454,7 +451,10 @@ class ObjectListView(ObjectMixin, View):
         return "".join(html)
 
     def draw_cell(self, column, value) -> str:
-        """A cell's HTML as the table template's ``cell`` filter shows it."""
+        """A cell's HTML as the table template's ``cell`` filter shows it (``compact_day``
+        in a column of days shown compactly)."""
+        if column.compact_day:
+            return shown(compact_day(value))
         return shown(cell(value))
 
     def paginate(self, queryset: models.QuerySet):

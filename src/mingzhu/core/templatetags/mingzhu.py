@@ -10,6 +10,8 @@ from django.forms import ChoiceField, ModelChoiceField
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
 
@@ -57,6 +59,18 @@ def cell(value):
     if isinstance(value, Decimal | float):
         return numbers.number(value)
     return value
+
+
+@register.filter
+def compact_day(value):
+    """A day in a ``Column(compact_day=True)``: 2026-05-26 in the table, the day as
+    ``cell`` shows it on a card (at phone width); anything else as ``cell`` shows it."""
+    if type(value) is not dt.date:
+        return cell(value)
+    return mark_safe(
+        f'<span class="table-only">{value:%Y-%m-%d}</span>'
+        f'<span class="card-only">{escape(_date_shown(value))}</span>'
+    )
 
 
 # (date, language) → the date as a cell shows it: a ledger page shows fifty deadlines,
