@@ -117,6 +117,7 @@ def _tbody(response) -> str:
         ("rexian", "/livelihood/requests/", True),
         ("gxj", "/enterprises/demands/", True),
         ("supervisor", "/tasks/lists/", True),
+        ("leader", "/projects/", True),  # prose, amounts, compact days
         ("leader", "/org/units/", False),  # its template changes the blocks
     ],
 )

@@ -4,6 +4,8 @@ phone's width the rows stay cards."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from artifacts import screenshot
 
@@ -65,3 +67,71 @@ def test_the_task_ledger_stays_cards_on_a_phone(login, demo_server):
     assert page.locator("#results thead").evaluate("el => getComputedStyle(el).display") == "none"
     row = page.locator("#results tbody tr").first
     assert row.evaluate("el => getComputedStyle(el).display") == "block"
+
+
+PROJECT_COLUMNS = [
+    "项目名称",
+    "投资方",
+    "产业链",
+    "总投资（万元）",
+    "其中外资（万元）",
+    "所在镇（街道、园区）",
+    "港产城融合区",
+    "洽谈日期",
+    "投资规模",
+    "阶段",
+    "起始日期",
+    "投资亮灯",
+]
+
+# How the project ledger's rows read (before FIT puts the long title in): the most lines a
+# name takes, the amounts' alignment, the days as shown, and the tallest heading in lines.
+READS = """() => {
+  const rows = [...document.querySelectorAll("#results tbody tr")];
+  const lines = (el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size;
+  const cells = (n) => rows.map((tr) => tr.children[n]);
+  const heads = [...document.querySelectorAll("#results thead th")];
+  const lineHeight = (el) => parseFloat(getComputedStyle(el).lineHeight);
+  return {
+    nameLines: Math.max(...rows.map((tr) => lines(tr.querySelector("td.card-title a")))),
+    amountsAlign: [...new Set([...cells(3), ...cells(4)].map(
+      (td) => getComputedStyle(td).textAlign))],
+    days: [...cells(7), ...cells(10)].map((td) => td.innerText.trim()),
+    headingLines: Math.max(...heads.map((th) => Math.round(
+      (th.clientHeight - parseFloat(getComputedStyle(th).paddingTop)
+       - parseFloat(getComputedStyle(th).paddingBottom)) / lineHeight(th)))),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [OFFICE, WIDE])
+@pytest.mark.parametrize("persona", ["leader", "xinba", "sanmao"])
+def test_the_project_ledger_fits_an_office_screen(login, demo_server, persona, width):
+    page = login(persona, width=width)
+    page.goto(f"{demo_server}/projects/")
+    reads = page.evaluate(READS)
+    # A name takes at most two lines, the amounts stand right-aligned, the days compact,
+    # a heading at most two lines.
+    assert reads["nameLines"] <= 2, reads
+    assert reads["amountsAlign"] == ["right"], reads
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}|—", day) for day in reads["days"]), reads
+    assert reads["headingLines"] <= 2, reads
+    fit = page.evaluate(FIT, [LONG, PROJECT_COLUMNS])
+    assert fit["prose"] == 2, fit  # the name and the investor
+    assert fit["page"] <= width, fit
+    assert fit["table"] <= fit["box"] and fit["right"] <= width, fit
+    assert not fit["missing"], fit
+    screenshot(page, f"office-projects-{persona}-{width}", full_page=False)
+
+
+def test_the_project_ledger_stays_cards_on_a_phone(login, demo_server):
+    page = login("xinba", width=PHONE)
+    page.goto(f"{demo_server}/projects/")
+    fit = page.evaluate(FIT, [LONG, []])
+    assert fit["page"] <= PHONE, fit
+    assert page.locator("#results thead").evaluate("el => getComputedStyle(el).display") == "none"
+    row = page.locator("#results tbody tr").nth(3)
+    assert row.evaluate("el => getComputedStyle(el).display") == "block"
+    # A card's days in full, as before: 洽谈日期 2026年2月5日.
+    day = row.locator('td[data-label="洽谈日期"]').inner_text()
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日|—", day.strip()), day

@@ -57,18 +57,28 @@ def _light_label(project) -> str:
     return Light(value).label if value else "—"
 
 
+# On an office screen (1366 px) the ledger's twelve columns keep to the page: the name and
+# the investor wrap as prose (the name at least 14 characters wide, two lines for most),
+# the amounts are right-aligned under headings that wrap before （万元）, the town's
+# heading wraps before its bracket, the days are compact, and the port zone's 是/否 stands
+# under its heading in lines of three.
 PROJECT_COLUMNS = [
-    Column("name", importer.H_NAME, link=True),
-    Column("investor", importer.H_INVESTOR),
+    Column("name", importer.H_NAME, link=True, prose=True, least_em=14),
+    Column("investor", importer.H_INVESTOR, prose=True, least_em=9),
     Column("chain", importer.H_CHAIN),
-    Column("total_investment", importer.H_TOTAL),
-    Column("foreign_investment", importer.H_FOREIGN),
-    Column("town", importer.H_TOWN),
-    Column("in_port_zone", importer.H_PORT, accessor=lambda p: "是" if p.in_port_zone else "否"),
-    Column("negotiating_on", importer.H_NEGOTIATING),
+    Column("total_investment", importer.H_TOTAL, numeric=True),
+    Column("foreign_investment", importer.H_FOREIGN, numeric=True),
+    Column("town", importer.H_TOWN, heading_wraps=True, least_em=8),
+    Column(
+        "in_port_zone",
+        importer.H_PORT,
+        accessor=lambda p: "是" if p.in_port_zone else "否",
+        flag=True,
+    ),
+    Column("negotiating_on", importer.H_NEGOTIATING, compact_day=True),
     Column("tier", gettext_lazy("Tier"), accessor=lambda p: p.get_tier_display()),
     Column("stage"),
-    Column("stage_on", gettext_lazy("Since"), accessor=lambda p: p.stage_on),
+    Column("stage_on", gettext_lazy("Since"), accessor=lambda p: p.stage_on, compact_day=True),
     Column("light", gettext_lazy("Investment light"), accessor=_light_label),
 ]
 
