@@ -63,4 +63,3 @@ def test_a_columns_classes_say_how_it_shows():
     assert amount.heading_css == "cell-num heading-wraps"  # 总投资 over （万元）
     assert Column("on", compact_day=True).cell_css == "cell-day"
     assert Column("town", heading_wraps=True).heading_css == "heading-wraps"
-    assert Column("port", flag=True).heading_css == "heading-flag"

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from artifacts import screenshot
+from page_layout import check
 
 OFFICE, WIDE, PHONE = 1366, 1920, 390
 
@@ -109,6 +110,8 @@ READS = """() => {
 def test_the_project_ledger_fits_an_office_screen(login, demo_server, persona, width):
     page = login(persona, width=width)
     page.goto(f"{demo_server}/projects/")
+    # Nothing over another, no word cut (page_layout), as on every persona's pages.
+    assert not check(page)["problems"], check(page)["problems"]
     reads = page.evaluate(READS)
     # A name takes at most two lines, the amounts stand right-aligned, the days compact,
     # a heading at most two lines.
@@ -117,7 +120,7 @@ def test_the_project_ledger_fits_an_office_screen(login, demo_server, persona, w
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}|—", day) for day in reads["days"]), reads
     assert reads["headingLines"] <= 2, reads
     fit = page.evaluate(FIT, [LONG, PROJECT_COLUMNS])
-    assert fit["prose"] == 2, fit  # the name and the investor
+    assert fit["prose"] == 3, fit  # the name, the investor and the town
     assert fit["page"] <= width, fit
     assert fit["table"] <= fit["box"] and fit["right"] <= width, fit
     assert not fit["missing"], fit

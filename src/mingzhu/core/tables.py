@@ -22,9 +22,9 @@ class Column:
     from its model (``for_model``). A column of a value the database computes for each
     row (an aggregate, ``Count("sessions")``, or a subquery) gives it as ``computed``: the
     list annotates its rows with it under the column's ``name``. How the column shows on a
-    page above a phone's width (``prose``, ``numeric``, ``compact_day``, ``heading_wraps``,
-    ``flag``: see the fields) is drawn by the classes ``cell_css`` and ``heading_css``
-    (mingzhu.css); a card at phone width shows the cells alike whatever they say."""
+    page above a phone's width (``prose``, ``least_em``, ``numeric``, ``compact_day``,
+    ``heading_wraps``: see the fields) is drawn by the classes ``cell_css`` and
+    ``heading_css`` (mingzhu.css); a card at phone width shows the cells alike."""
 
     name: str
     label: Any = None
@@ -36,9 +36,9 @@ class Column:
     # do, so a long title without a comma keeps the table inside an office screen.
     prose: bool = False
     # The column's least width on a page, in characters (em, padding included): a prose
-    # column's where it is not the dozen mingzhu.css gives (a project's name at 14 keeps
-    # to two lines, its investor at 9 gives them the room), or a wrapping heading's (所在镇
-    # over （街道、园区） at 8, not in three lines).
+    # column's where it is not the dozen mingzhu.css gives (a project's name at 13, its
+    # investor at 8, its town at 8: 所在镇 over （街道、园区）, not in three lines, and a
+    # zone's long name over two).
     least_em: int | None = None
     # A column of amounts: right-aligned, figures of one width, on one line; its heading
     # may wrap before its bracketed unit (总投资 over （万元）).
@@ -49,9 +49,6 @@ class Column:
     # A heading that may wrap where its words break (before a bracket, after 、):
     # 所在镇 over （街道、园区）.
     heading_wraps: bool = False
-    # A column of yes or no under a long heading (港产城融合区 是/否): below 1600 px the
-    # heading stands in lines of three characters, the column no wider.
-    flag: bool = False
 
     @cached_property
     def cell_css(self) -> str:
@@ -69,7 +66,6 @@ class Column:
             ("cell-prose", self.prose),
             ("cell-num", self.numeric),
             ("heading-wraps", self.heading_wraps or self.numeric),
-            ("heading-flag", self.flag),
         )
 
     def for_model(self, model: type[models.Model]) -> Column:

@@ -58,23 +58,18 @@ def _light_label(project) -> str:
 
 
 # On an office screen (1366 px) the ledger's twelve columns keep to the page: the name and
-# the investor wrap as prose (the name at least 14 characters wide, two lines for most),
+# the investor wrap as prose (the name at least 13 characters wide, two lines for most),
 # the amounts are right-aligned under headings that wrap before （万元）, the town's
-# heading wraps before its bracket, the days are compact, and the port zone's 是/否 stands
-# under its heading in lines of three.
+# heading wraps at its bracket and the longest town's name (扬中高新技术产业开发区) over two
+# lines in a column eight characters wide, and the days are compact.
 PROJECT_COLUMNS = [
-    Column("name", importer.H_NAME, link=True, prose=True, least_em=14),
-    Column("investor", importer.H_INVESTOR, prose=True, least_em=9),
+    Column("name", importer.H_NAME, link=True, prose=True, least_em=13),
+    Column("investor", importer.H_INVESTOR, prose=True, least_em=8),
     Column("chain", importer.H_CHAIN),
     Column("total_investment", importer.H_TOTAL, numeric=True),
     Column("foreign_investment", importer.H_FOREIGN, numeric=True),
-    Column("town", importer.H_TOWN, heading_wraps=True, least_em=8),
-    Column(
-        "in_port_zone",
-        importer.H_PORT,
-        accessor=lambda p: "是" if p.in_port_zone else "否",
-        flag=True,
-    ),
+    Column("town", importer.H_TOWN, prose=True, heading_wraps=True, least_em=8),
+    Column("in_port_zone", importer.H_PORT, accessor=lambda p: "是" if p.in_port_zone else "否"),
     Column("negotiating_on", importer.H_NEGOTIATING, compact_day=True),
     Column("tier", gettext_lazy("Tier"), accessor=lambda p: p.get_tier_display()),
     Column("stage"),
