@@ -175,6 +175,20 @@ class Table:
     def header(self, key: str) -> str:
         return self.headers.get(key, key)
 
+    def leave_out(self, key: str, why) -> list[RowError]:
+        """Takes out, before the checks, the rows ``why(record)`` gives a reason for (a
+        text, else "" or None) and names each at its ``key`` column: the rows a sheet holds
+        that are not to be imported (a 统计月报's indicators the platform does not track, a
+        ledger's items it marks done), counted apart from errors."""
+        kept, left_out = [], []
+        for number, record in self.rows:
+            if reason := why(record):
+                left_out.append(RowError(number, self.header(key), reason))
+            else:
+                kept.append((number, record))
+        self.rows = kept
+        return left_out
+
     def title_year(self) -> int | None:
         """The one year the title rows name (2025年度亩均效益评价数据表; not a day such as
         填报日期：2026年2月28日), else None."""

@@ -539,21 +539,14 @@ def _untracked(table: Table, known: dict) -> list[RowError]:
     """A 统计月报 lists every indicator the bureau reports; the rows of those the platform
     does not track are left out of ``table`` (before the checks) and named as notes, so
     that the report imports the figures it has indicators for."""
-    kept, notes = [], []
-    for number, record in table.rows:
+
+    def why(record) -> str:
         name = indicator_name(record.get("indicator"))
-        if name and name not in known:
-            notes.append(
-                RowError(
-                    number,
-                    table.header("indicator"),
-                    _("%(name)s is no indicator of the platform: left out") % {"name": name},
-                )
-            )
-        else:
-            kept.append((number, record))
-    table.rows = kept
-    return notes
+        if not name or name in known:
+            return ""
+        return _("%(name)s is no indicator of the platform: left out") % {"name": name}
+
+    return table.leave_out("indicator", why)
 
 
 def export_rows(observations):

@@ -444,21 +444,14 @@ def _done_rows(table: Table) -> list[RowError]:
     if "state" not in table.headers:
         return []
     yes_or_no = table.headers["state"].startswith("是否")
-    kept, left_out = [], []
-    for number, record in table.rows:
+
+    def why(record) -> str:
         words = _done(record.get("state"), yes_or_no=yes_or_no)
-        if words:
-            left_out.append(
-                RowError(
-                    number,
-                    table.header("state"),
-                    _("the ledger marks it done (%(words)s): not imported") % {"words": words},
-                )
-            )
-        else:
-            kept.append((number, record))
-    table.rows = kept
-    return left_out
+        if not words:
+            return ""
+        return _("the ledger marks it done (%(words)s): not imported") % {"words": words}
+
+    return table.leave_out("state", why)
 
 
 def _created_on(
