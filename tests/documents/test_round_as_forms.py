@@ -236,3 +236,14 @@ def test_works_finished_are_counted_without_the_year_they_started_in():
     found = {(t[0], t[2], t[3]) for t in _targets(text)}
     assert ("续建老旧小区改造项目", "7", "个") in found
     assert ("安置房项目", "3", "个") in found
+
+
+def test_more_than_a_myriad_served_and_how_often_are_read():
+    text = (
+        "白溪区2031年重点民生实事\n"
+        "1.持续关爱青少年心理健康,每学年为3万余名中小学生开展1次心理健康测评。\n"
+        "2.开展技能培训,为2000余名农民开展实用技术培训。\n"
+    )
+    found = {(t[1], t[2], t[3]) for t in _targets(text)}
+    assert (">=", "30000", "名") in found
+    assert (">=", "2000", "名") in found

@@ -4301,7 +4301,8 @@ _MYRIAD = (
     # (a space may stand before 万 in a typeset text, "城镇新增就业 1200 万人以上": the figure
     # is read across it, the text kept as written)
     r"\d+(?:\.\d+)?[ \t\u3000]?[万亿萬億千]"
-    r"(?=[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次))"
+    # ("6万余名": more than, before the measure word)
+    r"(?=(?:余|多|餘)?(?:[个家项項所座辆套件场批台处条张名间幢栋只头斤株例個處條張臺輛場間]|人(?!次)))"
 )
 _NUMBER = rf"(?P<num>{_MYRIAD}|{_ARABIC}|(?<!第){_CHINESE})"
 GREATER = ("突破", "超过", "高于", "大于", "超", "逾")
@@ -6096,7 +6097,7 @@ _SCREENED = re.compile(
 # so with "对全市义务教育阶段4500名学生实施“营养改善计划”" and "为30个村(社区)…配备智能终端".
 _SERVED = re.compile(
     rf"[为為对對]\s*(?:(?:{_tw('全市|全县|全区|全镇|辖区')})[\u4e00-\u9fff]{{0,8}}?)?(?P<pre>{_PREFIX})?\s*"
-    rf"{_NUMBER}\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
+    rf"{_NUMBER}\s*(?:余|多|餘)?\s*(?P<unit>{_COUNT_UNIT}|{_tw('人次|人')})"
     r"(?:\d+\s*[-—–~～至]\s*\d+\s*周?[岁歲])?"  # ("1000名75~79周岁…老年人": their ages)
     # (those served described before 的, "9000名新进入初中一年级、未接种过…(HPV)疫苗的女生": the
     # description is no part of the name)
@@ -6105,6 +6106,7 @@ _SERVED = re.compile(
     r"(?P<who>(?:[\u4e00-\u9fff“”\"]|[（(][\u4e00-\u9fff]{1,4}[)）]|、(?=[\u4e00-\u9fff])){1,16}?)"
     r"(?:提供|開展|开展|实施|實施|进行|進行|配备|配備|"
     r"(?=免[费費](?![^，,。；;、]{0,8}?(?:提供|開展|开展|实施|實施|进行|進行))))"
+    r"(?:\d+\s*[次轮輪遍])?"  # ("开展1次心理健康测评": how often, no part of the service)
     r"(?P<what>(?:[\u4e00-\u9fff“”\"]|[A-Za-z]{2,6}(?=[\u4e00-\u9fff])){2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
 )
