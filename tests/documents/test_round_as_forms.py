@@ -247,3 +247,16 @@ def test_more_than_a_myriad_served_and_how_often_are_read():
     found = {(t[1], t[2], t[3]) for t in _targets(text)}
     assert (">=", "30000", "名") in found
     assert (">=", "2000", "名") in found
+
+
+def test_people_served_counted_in_myriads_without_a_measure_word_are_people():
+    text = (
+        "2031年青岚市将办好10件重点民生实事。具体包括:\n"
+        "为120万中小学生开展心理健康测评。\n"
+        "为5万亩农田提供灌溉服务。\n"
+        "为3万余老年人提供免费体检。\n"
+    )
+    found = {(t[1], t[2], t[3]) for t in _targets(text)}
+    assert (">=", "1200000", "人") in found
+    assert (">=", "30000", "人") in found
+    assert not any(t[3] == "人" and t[2] == "50000" for t in _targets(text))

@@ -5562,6 +5562,29 @@ def targets_in(
         target = found(m, m.start(), name, comparator or ">=", value, m.group("verb"))
         results.append(dataclasses.replace(target, unit="人"))
         taken.append((at, m.end()))
+    for m in _SERVED_MYRIAD.finditer(text) if "万" in text or "萬" in text else ():
+        if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        name = m.group("who") + m.group("what")
+        deadline, words = _deadline_for(deadlines, m.start())
+        results.append(
+            Target(
+                indicator=name,
+                comparator=">=",
+                value=value * 10_000,
+                unit="人",
+                deadline=deadline,
+                text=text,
+                start=base + m.start(),
+                end=base + m.end(),
+                rule="为…万…提供",
+                deadline_rule=words,
+            )
+        )
+        taken.append((m.start("num"), m.end()))
     for m in _SERVED.finditer(text):
         if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
             continue
@@ -6109,6 +6132,15 @@ _SERVED = re.compile(
     r"(?:\d+\s*[次轮輪遍])?"  # ("开展1次心理健康测评": how often, no part of the service)
     r"(?P<what>(?:[\u4e00-\u9fff“”\"]|[A-Za-z]{2,6}(?=[\u4e00-\u9fff])){2,24}?)"
     r"(?=[，,。；;、》]|$)"  # (or the end of a title: "《为1000名妇女开展…检查》")
+)
+# "为200万中小学生开展心理健康测评": people served counted in 万 with no measure word (no 名,
+# no 人): the count is of people.
+_SERVED_MYRIAD = re.compile(
+    r"[为為]\s*(?P<num>\d+(?:\.\d+)?)\s*[万萬](?P<suf>余|多|餘)?"
+    r"(?![个家项項所座辆套件场批台处条张名间幢栋只头斤株例亩畝元吨噸米公人户戶次亿億余多餘])"
+    r"(?P<who>[\u4e00-\u9fff“”]{2,10}?)"
+    r"(?:提供|開展|开展|实施|實施|进行|進行)(?:\d+\s*[次轮輪遍])?"
+    r"(?P<what>[\u4e00-\u9fff“”\"]{2,24}?)(?=[，,。；;、]|$)"
 )
 # "解决…等乡镇4万人的饮水不安全问题": the count is of those helped, the problem names it.
 _SOLVED = re.compile(
