@@ -755,11 +755,10 @@ def read_table(
         raise WorkbookError(_missing_message(missing))
     table = Table(headers={k: h for k, (_i, h) in found.items()}, header_row=header_index + 1)
     table.titles = titles
-    upper = grid[header_index - 1] if header_index > 0 else []
     for key, (index, heading) in found.items():
         if (year := heading_year(heading)) is not None:
             table.header_years[key] = year
-        if (group := _group_heading(grid, upper, header_index - 1, index)) is not None:
+        if (group := _group_heading(grid, header_index - 1, index)) is not None:
             table.group_headings[key] = group
     for number, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
         if (
@@ -789,19 +788,12 @@ def _spans(grid: Grid, row: int, index: int) -> bool:
     )
 
 
-def _group_heading(grid: Grid, upper: list, row: int, index: int) -> str | None:
-    """The heading of the row above the header at ``index`` when it is merged across more
-    than one column (the group heading of a two-row header), else None."""
-    if index >= len(upper) or upper[index] is None:
+def _group_heading(grid: Grid, row: int, index: int) -> str | None:
+    """The heading of ``row`` (the one above the header) at ``index`` when it is merged
+    across more than one column (the group heading of a two-row header), else None."""
+    if row < 0 or index >= len(grid[row]) or grid[row][index] is None:
         return None
-    cell = upper[index]
-    spans = any(
-        0 <= i < len(upper)
-        and upper[i] == cell
-        and ((row, i) in grid.filled or (row, index) in grid.filled)
-        for i in (index - 1, index + 1)
-    )
-    return str(cell).strip() if spans else None
+    return str(grid[row][index]).strip() if _spans(grid, row, index) else None
 
 
 # -- validating and writing ------------------------------------------------------------

@@ -1519,11 +1519,14 @@ def _simplified_header(cell: str) -> str:
 _LISTED_UNITS = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:[、，,][\u4e00-\u9fff（）()]{2,30})*$")
 
 
+def _names_unit(name: str) -> bool:
+    """A name of a unit ("区发改委") or of every unit of a kind ("各乡镇人民政府")."""
+    return bool(_UNIT_IN_CELL.search(name)) or name.startswith("各")
+
+
 def _units_listed(cell: str) -> bool:
     """A cell naming units ("区发改经信局、区科技工业区管委会、各街道"), not a task nor a report."""
-    return bool(_LISTED_UNITS.match(cell)) and all(
-        _UNIT_IN_CELL.search(name) or name.startswith("各") for name in re.split(r"[、，,]", cell)
-    )
+    return bool(_LISTED_UNITS.match(cell)) and all(map(_names_unit, re.split(r"[、，,]", cell)))
 
 
 def progress_tables(text: str) -> str:
@@ -2074,7 +2077,7 @@ def _spaced_continuation(line: str) -> bool:
     names = [n for n in re.split(r"[、，,。；;\s]+", words) if n]
     if len(names) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", names[-1]):
         names.pop()  # "…,谯城经开": a name the page (or the passage's end) cut short
-    return bool(names) and all(_UNIT_IN_CELL.search(n) or n.startswith("各") for n in names)
+    return bool(names) and all(map(_names_unit, names))
 
 
 def _spaced_cut(rows: list[list[str]], cells: list[str]) -> bool:
@@ -2095,7 +2098,7 @@ def _spaced_units(cells: list[str], header: list[str], columns: dict[str, int]) 
     if not cells[task].endswith(("。", "；", ";")):
         return cells
     units = cells[lead : lead + extra + 1]
-    if not all(_UNIT_IN_CELL.search(u) or u.startswith("各") for u in units):
+    if not all(map(_names_unit, units)):
         return cells
     return [*cells[:lead], "、".join(u.rstrip("。") for u in units), *cells[lead + extra + 1 :]]
 
@@ -5569,21 +5572,8 @@ def targets_in(
         if value is None:
             continue
         name = m.group("who") + m.group("what")
-        deadline, words = _deadline_for(deadlines, m.start())
-        results.append(
-            Target(
-                indicator=name,
-                comparator=">=",
-                value=value * 10_000,
-                unit="人",
-                deadline=deadline,
-                text=text,
-                start=base + m.start(),
-                end=base + m.end(),
-                rule="为…万…提供",
-                deadline_rule=words,
-            )
-        )
+        target = found(m, m.start(), name, ">=", value * 10_000, "为…万…提供")
+        results.append(dataclasses.replace(target, unit="人"))
         taken.append((m.start("num"), m.end()))
     for m in _SERVED.finditer(text):
         if not clear(m.start("num"), m.end()) or looks_back.search(text[: m.start()]):
@@ -6136,7 +6126,7 @@ _SERVED = re.compile(
 # "为200万中小学生开展心理健康测评": people served counted in 万 with no measure word (no 名,
 # no 人): the count is of people.
 _SERVED_MYRIAD = re.compile(
-    r"[为為]\s*(?P<num>\d+(?:\.\d+)?)\s*[万萬](?P<suf>余|多|餘)?"
+    r"[为為]\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[万萬])(?P<suf>余|多|餘)?"
     r"(?![个家项項所座辆套件场批台处条张名间幢栋只头斤株例亩畝元吨噸米公人户戶次亿億余多餘])"
     r"(?P<who>[\u4e00-\u9fff“”]{2,10}?)"
     r"(?:提供|開展|开展|实施|實施|进行|進行)(?:\d+\s*[次轮輪遍])?"
