@@ -219,6 +219,9 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
+WRAP_MAX = 130  # the widest a page wraps its lines at, read from a few lines (65 characters)
+
+
 def _wrap_width(widths: list[int]) -> float | None:
     """The page width when the text is hard-wrapped (most lines about as wide as the
     widest), else None."""
@@ -229,7 +232,9 @@ def _wrap_width(widths: list[int]) -> float | None:
     body = [w for w in long if w >= 0.6 * top]
     width = statistics.median(body)
     near = sum(1 for w in long if 0.9 * width <= w <= 1.1 * width)
-    if near >= 0.5 * len(long):
+    if near >= 0.5 * len(long) and (width <= WRAP_MAX or len(long) >= 10):
+        # (a few paragraphs of a news page, each a long line, are no page wrapped at 80
+        # characters: a wrap that wide is believed on ten lines or more)
         return width
     # A page's lines (at most 50 characters wide, eight of them at least) among short ones
     # (a sharing site's counters, a title): the short lines are no lines of the wrapped body.
@@ -2765,6 +2770,15 @@ def _listed_lines(lines: list[str]) -> None:
         k = j if run else k + 1
 
 
+# The sources a digest cites after a line ("…护砌2.75千米 [1][2]"): no part of its text.
+_SOURCE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+\s*$")
+# A short heading between the points of a bulleted list ("城市环境与垃圾处理"): no
+# sentence, no figure.
+_POINTS_HEADING = re.compile(r"^[\u4e00-\u9fff、与和及]{2,16}$")
+# A space between two clauses of a line ("…二期工程 包括挡墙…"), not inside a word.
+_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%）)”])[ \t]+(?=[\u4e00-\u9fff“])")
+
+
 def join_lines(text: str) -> list[str]:
     """Paragraphs of the text, with lines broken inside a sentence joined back."""
     lines = []
@@ -2802,7 +2816,11 @@ def join_lines(text: str) -> list[str]:
             for line in text.split("\n")
         )
     for raw in text.split("\n"):
-        line = raw.strip().replace("\u3000", " ").strip()
+        line = _SOURCE_MARKS.sub("", raw.strip().replace("\u3000", " ")).strip()
+        if (bullet := _L6.match(line)) and len(_CLAUSE_SPACE.findall(line)) >= 2:
+            # "- 实施…工程 包括挡墙13.46千米 道路8.72千米": a digest's point, its clauses
+            # apart by spaces, not commas.
+            line = line[: bullet.end()] + _CLAUSE_SPACE.sub("，", line[bullet.end() :])
         if line.startswith("#"):
             line = line.lstrip("#").strip()
             if line:
@@ -2822,8 +2840,11 @@ def join_lines(text: str) -> list[str]:
         current += line
         w = widths[i]
         full = width is not None and w >= 0.95 * width
-        if heading or not nxt or _HEADING_MARK.match(nxt):
-            ends = True
+        after = lines[i + 2][0] if i + 2 < len(lines) else ""
+        if heading or not nxt or _HEADING_MARK.match(nxt) or _L6.match(nxt):
+            ends = True  # the next line a heading, or a point of a bulleted list
+        elif _L6.match(current) and _POINTS_HEADING.match(nxt) and (not after or _L6.match(after)):
+            ends = True  # a bulleted point, then the short heading of the points below
         elif line[-1] in "；;" and _LABELLED_ROW.match(nxt) and _LABELLED_ROW.match(current):
             ends = True  # rows "指标：目标，责任单位为X；" a line each
         elif re.search(r"如下\s*[：:]$", line):
@@ -3655,7 +3676,7 @@ _L3 = re.compile(r"^(?P<mark>(?P<n>\d{1,2})(?:[.．](?!\d)|、))")
 _L4 = re.compile(r"^(?P<mark>[（(](?P<n>\d{1,2})[)）])")
 _L5 = re.compile(r"^(?P<mark>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")
 # "●地区生产总值增长5%以上", "-新增公办学位6.35万个": a point of a list, one a line.
-_L6 = re.compile(r"^(?P<mark>(?P<n>[●•▪■◆▶►]|-(?=[\u4e00-\u9fff“\"\dA-Za-z])))")
+_L6 = re.compile(r"^(?P<mark>(?P<n>[●•▪■◆▶►]|-[ \t]*(?=[\u4e00-\u9fff“\"\dA-Za-z])))")
 PARALLEL_MAX = 24  # a parallel head is a short sentence …
 PARALLEL_MIN = 3  # … and at least three open the same way
 
@@ -3812,7 +3833,10 @@ def _level(para: str) -> tuple[int, re.Match] | None:
 
 # "开展粮食安全保障行动。坚决…", "更大力度抓招商、扩增量。确保…": a paragraph that opens
 # with a short head sentence (no comma in it) and goes on.
-_PARAGRAPH_HEAD = re.compile(r"^(?P<head>[^，,。；;：:！？!?\d（(“\"]{4,20})。(?=\S)")
+_PARAGRAPH_HEAD = re.compile(
+    r"^(?P<head>(?=[^。]{4,24}。)(?:[^，,。；;：:！？!?\d（(“\"]|“[^，,。；;：:！？!?“”]{2,8}”){2,20})。"
+    r"(?=\S)"
+)
 # "2606个撤并村通公路（2013—2017年）。上半年…": a row opening with its work and the years
 # it spans; two or more in a row are rows.
 _SPAN_HEAD = re.compile(
@@ -3848,6 +3872,18 @@ _SHISHI_WORK = re.compile(
     rf"^(?:持续|继续|全面|加快|免费|深入)?(?:{_WORK_HEAD.pattern[4:-1]}|新建|新增|改造|开展|启动|"
     r"实施|建成|完成|提供|增设|改扩建|修建|硬化|整治|推行)"
 )
+
+
+def _theme_or_work(m: re.Match, para: str) -> str:
+    """A paragraph's head, or the work its body names with the unit answering for it when
+    the head is only the theme ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，…": the row
+    is the road project)."""
+    body = para[m.end() :]
+    if (led := _LED_WORK.match(body)) and (
+        work := re.match(r"[^，,。；;]{2,40}", body[led.end() :])
+    ):
+        return work.group(0)
+    return m.group("head")
 
 
 def paragraph_heads(
@@ -3896,6 +3932,7 @@ def paragraph_heads(
         return len(head) <= 8 and all(len(h) == len(head) for _offset, h in run)
 
     previous = ""
+    named_work: dict[int, str] = {}  # a head that is a theme: the work its body names
     for para, offset in zip(paragraphs, offsets, strict=True):
         lengths[offset] = len(para)
         m = None if _HEADING_MARK.match(para) else _PARAGRAPH_HEAD.match(para)
@@ -3903,14 +3940,17 @@ def paragraph_heads(
             if not run:
                 before[0] = previous
             run.append((offset, m.group("head")))
+            named_work[offset] = _theme_or_work(m, para)
             previous = para
             continue
         close()
         if m:
             before[0] = previous
             run.append((offset, m.group("head")))
+            named_work[offset] = _theme_or_work(m, para)
         previous = para
     close()
+    heads = {offset: named_work.get(offset, head) for offset, head in heads.items()}
     if shishi:
         works_run: list[tuple[int, str]] = []
         for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
@@ -4471,7 +4511,7 @@ _LEADING_NOISE = re.compile(
         r"提出|"
         r"我们|我市|全县|全区|上半年|下半年"
     )
-    + r"|\*|[●•▪■◆▶►]|-(?=[\u4e00-\u9fff])|"
+    + r"|\*|[●•▪■◆▶►]|-[ \t]*(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]+[、)）]|"
     r"(?:到|至|于)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|以前)?|"
     r"到?[“\"]?十[四五六]五[”\"]?\s*期?末|\s|[，,、：:]|"
@@ -6041,7 +6081,8 @@ _CEILING = re.compile(r"最\s*高\s*(?:不超过|不高于|補助|补助|奖励|
 _DIMENSION = re.compile(
     r"(?:总长度|總長度|总长|總長|全长|全長|长约|長約|宽约|寬約|占地面积|佔地面積|占地面積|用地面积|用地面積|建筑面积|建築面積|"
     r"建设面积|建設面積|(?<=[、，,])[宽寬]|"  # ("全长470米、宽30米")
-    r"宽度|寬度|高度|厚度|直径|直徑)"  # ("路基宽度24米": how wide what is built is)
+    # ("路基宽度24米", "长度约740米", "设计面积约5万平方米": how big what is built is)
+    r"长度|長度|宽度|寬度|高度|厚度|直径|直徑|设计面积|設計面積)"
     r"\s*(?:为|為)?\s*(?:约|約)?\s*$"
 )
 
@@ -6887,6 +6928,13 @@ _ONLY_A_TIME_LIMIT = re.compile(
     r"^[（(]?(?:完成时限|完成时间|时间节点|完成時限|完成時間)?\s*[:：]?\s*"
     r"[^，,；;：:（()）]{0,20}?(?:前|底|内|末|完成|長期堅持|长期坚持|持续推进)[）)]?$"
 )
+# A work named with the unit answering for it ("由镇公路站负责的农村道路硬化项目", "由县交通局
+# 牵头实施的…工程"): the unit is the row's.
+_LED_WORK = re.compile(
+    r"^由(?P<names>[^，,。；;：:！？!?\s]{2,30}?)"
+    + f"(?:{_either('负责|牵头')})(?:{_tw('实施|建设|推进')})?的"
+    + r"(?=[^，,。；;]{2,40}?(?:项目|工程|項目|行动|行動))"
+)
 # A clause of a slogan on how work is shared ("党委领导，政府负责，社会协同").
 _LED_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:领导|領導|主导|主導)$")
 # A sentence reporting what is done ("县教育局已完成…", "县财政局牵头，完成了…"): its actors
@@ -6962,6 +7010,11 @@ def sentence_units(text: str) -> tuple[list[str], list[str], list[str], str]:
             elif (given := _clause_given(clause)) is not None:
                 # "县住建局负责做好…": the words giving the work, without the work
                 found.append((given[2], *given[:2]))
+            elif (led := _LED_WORK.match(clause.strip())) is not None and (
+                names := _unit_names(led.group("names"))[0]
+            ):
+                # "由镇公路站负责的农村道路硬化项目": the work, and the unit answering for it
+                found.append((led.group(0), "answer", names))
         if not any(role != "co" for _c, role, _n in found):
             continue  # (units helping, "各镇（街道）配合", name no lead)
         for clause, role, names in found:
@@ -7724,6 +7777,10 @@ def shared_out_rows(paragraphs: list[str]) -> list[str]:
     return out
 
 
+# A comma a page doubled or set before another mark (",,", ",、", ",。"): no mark of the text.
+_STRAY_COMMA = re.compile(r",(?=[,，、。])")
+
+
 def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposition:
     """Decompose a policy text (already decoded) into sections, items and targets."""
     if not text or not text.strip():
@@ -7732,6 +7789,9 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
         _ROMANISED.sub("", _EMOJI.sub("", realigned(text).translate(_FULLWIDTH_DIGITS)))
     )
     text = pdf_spacing(text)
+    if ",," in text or ",。" in text or ",、" in text:
+        # "…項目,,整合交通、扶貧,、一事一議…,。": a page's marks doubled, the comma a stray
+        text = _STRAY_COMMA.sub("", text)
     if "；" in text or ";" in text:
         text = _ROLE_SEMICOLON.sub(r"\1：", text)
     if "<" in text and len(_HTML_BLOCK.findall(text, 0, 20000)) >= 2:
