@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -467,7 +469,8 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
     when it names neither. A date cell, 2026-06-30, 2026/6/30, 2026年6月30日 and 6月30日前
     are that day; phrases name a period's last day (2026年12月底, 12月底前, 年底前, 三季度末,
     上半年: see ``item_deadline``). ``year`` is the one meant by phrases that name none.
-    A cell asking for the work at once (``at_once``: 立行立改) names no day here."""
+    A cell asking for the work at once (``at_once``: 立行立改) names no day here, nor does a
+    time limit counted from a day (``within``: 3日内, 15个工作日内)."""
     text = re.sub(r"\s+", "", str(value or ""))
     if not text:
         return None, False
@@ -479,6 +482,65 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
         return day, False
     day, _words, long_running = item_deadline(text, year)
     return day, long_running
+
+
+# A time limit counted from the day an item is handed out or found, as a 隐患/督办 ledger
+# writes it in its 时限 cell: 3日内, 3天内, 15个工作日内, 7个工作日, 一个月内, 2个月内,
+# 30日内办结, 两周内, 1年内. 日, 月 and 年 need 内 (3日 is a day of the month, 3月 a month);
+# a bare number (15) has no unit and is none.
+_WITHIN = re.compile(
+    r"^(?:限|须|需|应|要求)?在?(?P<count>\d{1,3}|[一二两三四五六七八九十百]{1,4})"
+    r"(?P<unit>个?工作日|个?自然日|天|日|个月|月|周|个?星期|年)(?P<inside>内|以内|之内)?"
+    r"(?:办结|完成|办理完毕|整改完毕|整改到位|整改完成|完成整改|反馈|答复|办复)?$"
+)
+_WITHIN_UNITS = {"工作日": "working_day", "自然日": "day", "天": "day", "日": "day"}
+_WITHIN_UNITS |= {"个月": "month", "月": "month", "周": "week", "星期": "week", "年": "year"}
+
+
+class Within(NamedTuple):
+    """A time limit counted from a day: ``count`` days, working days, weeks, months or
+    years (``unit``: day, working_day, week, month, year), as ``words`` wrote it."""
+
+    count: int
+    unit: str
+    words: str
+
+    def due(self, start: dt.date, add_working_days: Callable[[dt.date, int], dt.date]) -> dt.date:
+        """The last day of the limit counted from ``start``: ``count`` days after it, or
+        ``count`` working days by ``add_working_days`` (the caller's working-day
+        calendar), or the same day ``count`` months later (the month's last day when it
+        is shorter: 1月31日 + 一个月 is 2月28日)."""
+        if self.unit == "working_day":
+            return add_working_days(start, self.count)
+        if self.unit in ("day", "week"):
+            return start + dt.timedelta(days=self.count * (7 if self.unit == "week" else 1))
+        months = self.count * (12 if self.unit == "year" else 1)
+        first = add_months(start, months)
+        return first.replace(day=min(start.day, month_end(first.year, first.month).day))
+
+
+def within(value) -> Within | None:
+    """The time limit a sheet's cell gives counted from a day (``Within``: 3日内,
+    15个工作日内, 一个月内, 30日内办结), else None (a bare number, 3日, 3月: no limit of
+    this kind). ``deadline_in`` reads none of these: the day they give depends on the day
+    they count from, which the caller knows."""
+    if isinstance(value, (dt.date, bool, int, float)) or value is None:
+        return None
+    text = re.sub(r"\s+", "", str(value))
+    m = _WITHIN.match(text)
+    if not m:
+        return None
+    unit = m.group("unit")
+    if unit == "月" or (unit in ("日", "年") and not m.group("inside")):
+        return None  # 2月内: within February; 3日: the 3rd
+    count = m.group("count")
+    try:
+        number = int(count) if count.isdigit() else chinese_number(count)
+    except ValueError:
+        return None
+    if number < 1:
+        return None
+    return Within(number, _WITHIN_UNITS[unit.removeprefix("个")], text)
 
 
 # A month without its day (2024.3, 2024-03, 2024/3, 2024年3月).

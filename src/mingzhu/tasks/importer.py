@@ -8,7 +8,14 @@ administrator's aliases); collective co-units (各镇（街道）) stand for the
 and zones; a name that matches no unit, or several, is the row's error. Deadlines are the
 phrases offices write (``core.periods.deadline_in``: 2026年12月底, 年底前, 三季度末,
 6月30日前); 长期坚持 / 持续推进 make a long-running task, whose deadline is its next
-monthly progress report (``services.next_report_due``).
+monthly progress report (``services.next_report_due``). A time limit counted from a day
+(``core.periods.within``: 3日内, 15个工作日内, 一个月内, 30日内办结) counts from the day the
+row says the item was handed out or found (交办时间, 排查时间, 反馈时间, 立案时间 …), else
+from the import day, working days by the holiday calendar (``services.add_working_days``);
+a bare number is no deadline. A row the ledger marks done, in its 整改情况 or in the 时限
+cell itself (已化解, 已整改), is left out and named. 整改目标 (整改要求, 工作目标) and 责任人
+(具体责任人, 联系人: a name, no user is made) are kept in the task's text, labelled by their
+headings, after the detail (整改措施).
 
 A row's natural key is its 序号 in the list (its title when it has none), or the task's
 code (编码) when the sheet carries one, as the ledger's export does: a row whose key is
@@ -32,8 +39,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mingzhu.core.periods import at_once, deadline_in, month_end
+from mingzhu.core.periods import at_once, deadline_in, month_end, within
 from mingzhu.core.tabular import (
+    TRAILING_BRACKET,
     Column,
     ImportResult,
     RowError,
@@ -49,7 +57,7 @@ from mingzhu.core.templates_xlsx import Template, TemplateColumn
 from mingzhu.org.matching import UnitMatcher
 from mingzhu.org.models import OrgUnit, User
 
-from . import actions, services
+from . import actions, calendar, services
 from .choices import ListKind
 from .models import Task, TaskList
 from .play import moment
@@ -170,9 +178,23 @@ COLUMNS = [
             "登记日期",
             "督办时间",
             "督办日期",
+            # The day a hazard was found or a problem fed back (隐患排查, 巡察反馈, 立案).
+            "排查时间",
+            "排查日期",
+            "检查时间",
+            "检查日期",
+            "反馈时间",
+            "反馈日期",
+            "立案时间",
+            "立案日期",
         ),
         required=False,
     ),
+    # What the rectification is to achieve (整改目标, 整改要求, 工作目标) and the person
+    # answering for it (责任人, 具体责任人, 联系人: a name, no user): kept in the task's
+    # text, labelled by the heading, after the detail.
+    Column("goal", "整改目标", ("整改要求", "工作目标"), required=False),
+    Column("person", "责任人", ("具体责任人", "联系人"), required=False),
     # Whether a ledger's item is done (已完成, 已整改, 已办结; 是否办结: 是): a row marked done
     # is left out. Its other words (正在整改, 已完成选址, 完成80%) are progress.
     Column(
@@ -313,8 +335,11 @@ class TaskRow(RowForm):
     lead = forms.Field(required=False)
     co_units = forms.Field(required=False)
     leader = forms.Field(required=False)
-    deadline = forms.Field(required=False)
+    goal = forms.Field(required=False)
+    person = forms.Field(required=False)
+    # (before the deadline: a time limit such as 3日内 counts from this day)
     handed_out = forms.Field(required=False)
+    deadline = forms.Field(required=False)
 
     def clean_number(self):
         number = str(self.cleaned_data["number"] or "").strip()[:20]
@@ -336,6 +361,14 @@ class TaskRow(RowForm):
         detail = str(self.data.get("detail") or "").strip()  # (cleaned after content)
         if detail and detail not in content:
             content = f"{content}\n{detail}"
+        # 整改目标 and 责任人 labelled by their headings (整改目标：…, 责任人：王某).
+        for key in ("goal", "person"):
+            text = cell_text(self.data.get(key))
+            if text and key in self.context["headers"]:
+                label = TRAILING_BRACKET.sub("", self.context["headers"][key]).strip()
+                line = f"{label}：{text}"
+                if line not in content:
+                    content = f"{content}\n{line}"
         return content
 
     def clean_lead(self):
@@ -390,6 +423,9 @@ class TaskRow(RowForm):
             return dt.date(self.context["year"], 12, 31), False
         # Read once per distinct cell: a sheet repeats its few deadlines.
         value, seen = self.cleaned_data["deadline"], self.context["deadlines"]
+        limit = within(value)
+        if limit is not None:
+            return self._counted(limit), False
         if value not in seen:
             if at_once(value):
                 # 立行立改, 立即整改: due by the end of the month of the import (said once).
@@ -410,10 +446,55 @@ class TaskRow(RowForm):
             raise forms.ValidationError(
                 _(
                     "not a deadline such as 2026-12-31, 2026年12月底, 6月30日前, "
-                    "三季度末 or 长期坚持"
+                    "三季度末, 15个工作日内 or 长期坚持"
                 )
             )
         return day, long_running
+
+    def _counted(self, limit) -> dt.date:
+        """The deadline of a time limit such as 3日内 or 15个工作日内 (``core.periods.within``):
+        counted from the day the row says the item was handed out or found (交办时间,
+        排查时间 …), else from the import day; working days by the working-day calendar
+        (``services.add_working_days``: holidays and make-up days). Said once per cell's
+        words and the day counted from, in the notes."""
+        handed, unread = self.cleaned_data.get("handed_out") or (None, None)
+        column = self.context["headers"].get("handed_out")
+        if unread:
+            raise forms.ValidationError(
+                _("%(words)s counts from the day in %(column)s, and that cell is no day")
+                % {"words": limit.words, "column": column}
+            )
+        start = handed or self.context["today"]
+        day = limit.due(start, services.add_working_days)
+        if limit.unit == "working_day":
+            self.context["unentered"].update(
+                services.current_calendar().unentered_years(start, day)
+            )
+        basis = "handed" if handed else "today"
+        if (limit.words, basis) not in self.context["counted"]:
+            self.context["counted"].add((limit.words, basis))
+            if handed:
+                message = _(
+                    "%(words)s: counted from the day in %(column)s (here %(start)s, due %(day)s)"
+                )
+            else:
+                message = _("%(words)s: counted from today, %(start)s: due %(day)s")
+            if limit.unit == "working_day":
+                message += _(", in working days (holidays and make-up working days counted)")
+            self.context["notes"].append(
+                RowError(
+                    self.row,
+                    self.context["headers"]["deadline"],
+                    message
+                    % {
+                        "words": limit.words,
+                        "column": column,
+                        "start": start.isoformat(),
+                        "day": day.isoformat(),
+                    },
+                )
+            )
+        return day
 
     def clean_handed_out(self):
         """The day the item was handed out (交办时间 …), read by the shared day reader (a
@@ -437,21 +518,26 @@ def _done(value, *, yes_or_no: bool = False) -> str:
 
 
 def _done_rows(table: Table) -> list[RowError]:
-    """The rows a ledger marks as done in its 整改情况 (完成情况, 是否办结 …: 已完成, 已整改,
-    已办结, 已化解, 已销号), taken out of ``table``: a problem put right is no open task.
-    Returns a line naming each (counted apart from errors). (A 时限 cell reading 已化解 is
-    no deadline: that row is refused.)"""
-    if "state" not in table.headers:
-        return []
-    yes_or_no = table.headers["state"].startswith("是否")
+    """The rows a ledger marks as done, taken out of ``table``: its 整改情况 (完成情况,
+    是否办结 …) or its 时限 cell (化解时限 已化解, 整改时限 已整改) reads 已完成, 已整改,
+    已办结, 已化解, 已销号 … alone: a problem put right is no open task, and a time limit
+    saying so is no deadline to refuse. Returns a line naming each, by row (counted apart
+    from errors)."""
 
-    def why(record) -> str:
-        words = _done(record.get("state"), yes_or_no=yes_or_no)
+    def why(words: str) -> str:
         if not words:
             return ""
         return _("the ledger marks it done (%(words)s): not imported") % {"words": words}
 
-    return table.leave_out("state", why)
+    left_out = []
+    if "state" in table.headers:
+        yes_or_no = table.headers["state"].startswith("是否")
+        left_out += table.leave_out(
+            "state", lambda record: why(_done(record.get("state"), yes_or_no=yes_or_no))
+        )
+    if "deadline" in table.headers:
+        left_out += table.leave_out("deadline", lambda record: why(_done(record.get("deadline"))))
+    return sorted(left_out, key=lambda e: e.row)
 
 
 def _created_on(
@@ -497,8 +583,8 @@ def _created_on(
             message = _(
                 "the deadline %(deadline)s has already passed (today is %(today)s): an item "
                 "overdue on import needs the day it was handed out, in a 交办时间 column (or "
-                "下发时间, 发现时间, 受理时间, 登记时间, 督办时间); the task is then created "
-                "as of that day"
+                "下发时间, 发现时间, 排查时间, 反馈时间, 受理时间, 登记时间, 督办时间); the task "
+                "is then created as of that day"
             )
         return None, RowError(
             number, column, message % {"deadline": deadline.isoformat(), "today": today.isoformat()}
@@ -712,9 +798,13 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         "notes": notes,
         "headers": table.headers,
         "deadlines": {},
+        "counted": set(),
+        "unentered": set(),  # years without a holiday arrangement counted through
     }
     good, errors = validate_rows(table, TaskRow, context=context)
     result = ImportResult(errors=errors, notes=context["notes"], left_out=left_out)
+    if context["unentered"]:
+        result.remarks.append(calendar.warning_for(context["unentered"]))
     existing: dict[tuple[str, str], Task] = {}
     for task in Task.objects.filter(task_list=task_list).order_by("pk"):
         existing.setdefault(_key(task.list_number, task.title), task)
