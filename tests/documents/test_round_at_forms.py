@@ -107,3 +107,30 @@ def test_works_under_theme_heads_are_rows_led_by_the_unit_answering_for_each():
 def test_a_few_long_paragraphs_are_no_page_wrapped_at_their_width():
     # Four paragraphs under a title, each one long line: none is joined to the next.
     assert len([p for p in join_lines(NEWS_OF_WORKS) if p.startswith("聚焦")]) == 4
+
+
+CALL = (
+    "青石县公开征集2032年县级民生实事项目的公告\n"
+    "为更好地倾听民声、汇聚民意，决定面向社会公开征集2032年县级民生实事项目。"
+    "现就公开征集有关事项公告如下：\n"
+    "一、征集时间\n2031年9月1日至10月15日。\n"
+    "二、征集内容\n围绕教育、医疗、养老、交通等重点领域。\n"
+    "三、征集要求\n1.注重普惠性。建议项目能够让大多数群众得实惠。\n"
+    "2.体现可行性。建议项目能够在2032年当年实施、当年完成。\n"
+    "四、征集方式\n1.信件征集：填写征集表邮寄至县发展和改革局。\n2.电话征集：拨打电话提出建议。\n"
+    "青石县发展和改革局\n2031年9月1日\n"
+)
+
+
+def test_a_call_for_proposals_gives_no_rows():
+    assert _rows(CALL) == []
+
+
+def test_a_list_of_work_that_names_a_call_keeps_its_rows():
+    text = (
+        "青石县2032年民生实事项目\n"
+        "1.新建城区公办幼儿园2所。\n"
+        "2.面向社会征集老旧小区改造意见，完成老旧小区改造12个。\n"
+        "3.新增公共停车泊位800个。\n"
+    )
+    assert len(_rows(text)) == 3

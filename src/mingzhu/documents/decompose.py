@@ -8141,6 +8141,10 @@ def decompose(text: str, rules: Iterable[LeadRule] = DEFAULT_RULES) -> Decomposi
             len(joined) + 1,
         )
         looked_back.append((body_offsets[0], ahead))
+    if body and _calls_for_proposals(title, body):
+        # "公开征集2026年民生实事项目的公告": its time, contents, requirements and ways of
+        # proposing are no work of the office.
+        looked_back.append((body_offsets[0], len(joined) + 1))
     if looked_back:
         for section in sections:
             section.items = [
@@ -8803,6 +8807,26 @@ _LOOK_BACK_HEAD = re.compile(
 # opening ("现将全年工作总结报告如下").
 _SUMMARY_TITLE = re.compile(r"(?:工作)?(?:总结|總結)(?:报告|報告)?$")
 _SUMMARY_OPENS = re.compile(r"现将[^。]{0,20}(?:总结|總結)[^。]{0,6}如下")
+# A call for proposals (征集): its title or opening ("…征集2026年民生实事项目的公告", "现就公开
+# 征集有关事项公告如下"), or its headings ("征集时间", "征集方式").
+_CALL_TITLE = re.compile(r"征集[^。]{0,40}(?:公告|启事|啟事|通告)$")
+_CALL_OPENS = re.compile(r"现就[^。]{0,20}征集[^。]{0,12}(?:公告|通知|通告)如下")
+_CALL_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*"
+    r"(?:征集|徵集)(?:时间|時間|内容|內容|范围|範圍|对象|對象|要求|方式|原则|原則|程序|渠道)\s*$"
+)
+
+
+def _calls_for_proposals(title: str, body: list[str]) -> bool:
+    """The text calls for proposals (of 实事, of projects, of opinions) rather than giving
+    work: its title, its opening, or two headings of the call say so."""
+    return bool(
+        _CALL_TITLE.search(title.strip())
+        or any(_CALL_OPENS.search(p) for p in body[:4])
+        or sum(1 for p in body if _CALL_HEADING.match(p.strip())) >= 2
+    )
+
+
 # The heading of the work ahead in a summary ("四、2026年工作打算", "下一步工作思路").
 _SUMMARY_AHEAD = re.compile(
     r"下一?步|下步|明年|今后|今後|打算|思路|展望|(?:19|20)\d{2}\s*年(?:工作)?(?:计划|安排|重点|要点)"
