@@ -33,6 +33,14 @@ def _english(settings):
 
 
 @pytest.fixture
+def chinese(settings, _english):
+    """The pages and messages in Chinese, as the clerks importing a 台账 read them."""
+    settings.LANGUAGE_CODE = "zh-hans"
+    with translation.override("zh-hans"):
+        yield
+
+
+@pytest.fixture
 def make_task(supervisor, fgw, unit):
     """make_task(status=..., lead="YZ-DEPT-FGW", handler=fgw) -> a task led by that unit,
     issued by the supervision office and brought to that state through the actions."""

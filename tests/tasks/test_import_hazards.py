@@ -7,14 +7,11 @@ the importer, the preview and its confirmation, the background job and the comma
 Sheets composed with invented items."""
 
 import datetime as dt
-import io
-import json
 
 import pytest
-from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from mingzhu.core.testing import import_through_page, xlsx
+from mingzhu.core.testing import import_command, import_through_page, xlsx
 from mingzhu.notify import background
 from mingzhu.notify.models import BackgroundJob
 from mingzhu.org.models import User
@@ -25,7 +22,7 @@ from mingzhu.tasks.importer import import_tasks
 from mingzhu.tasks.models import HolidayYear, TaskList
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
-pytestmark = pytest.mark.tree
+pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
 
 TODAY = timezone.localdate()
 DAY = dt.timedelta(days=1)
@@ -33,14 +30,6 @@ DAY = dt.timedelta(days=1)
 # Saturday, worked to make up): three working days after it are 9月30日, 10月8日, 10月9日.
 BEFORE_HOLIDAY = dt.date(2026, 9, 29)
 FOUND = TODAY - 10 * DAY
-
-
-@pytest.fixture(autouse=True)
-def _chinese(settings, _english):
-    # The pages and messages as their users read them.
-    settings.LANGUAGE_CODE = "zh-hans"
-    with translation.override("zh-hans"):
-        yield
 
 
 @pytest.fixture
@@ -331,19 +320,7 @@ def test_the_background_job_imports_the_same_rows(as_user, supervisor, task_list
 def test_the_command_reads_the_same_ledger(tmp_path, supervisor, keep_calendar):
     path = tmp_path / "隐患台账.xlsx"
     path.write_bytes(xlsx(hazard_ledger()).getvalue())
-    out = io.StringIO()
-    call_command(
-        "import",
-        "tasks",
-        str(path),
-        "--list",
-        "命令行隐患台账",
-        "--user",
-        "supervisor",
-        "--json",
-        stdout=out,
-    )
-    summary = json.loads(out.getvalue())
+    summary = import_command("tasks", str(path), "--list", "命令行隐患台账", "--user", "supervisor")
     assert summary["created"] == 4 and not summary["errors"]
     assert summary["left_out"] == ["第 5 行，整改期限：台账记为已完成（已整改），未导入"]
     task_list = TaskList.objects.get(name="命令行隐患台账")

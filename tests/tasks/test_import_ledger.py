@@ -7,7 +7,7 @@ import io
 
 import pytest
 from auditlog.models import LogEntry
-from django.utils import timezone, translation
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from mingzhu.core.testing import import_through_page, xls
@@ -17,15 +17,7 @@ from mingzhu.tasks.choices import Light
 from mingzhu.tasks.models import Task, TaskList
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
-pytestmark = pytest.mark.tree
-
-
-@pytest.fixture(autouse=True)
-def _chinese(settings, _english):
-    # The pages as their users read them (the app's tests otherwise read English).
-    settings.LANGUAGE_CODE = "zh-hans"
-    with translation.override("zh-hans"):
-        yield
+pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
 
 
 @pytest.fixture

@@ -5,23 +5,20 @@ cell; a row the ledger marks done (整改情况 已完成 …) is left out and n
 column (正在推进, 已完成选址) is not read as done. Sheets composed with invented items."""
 
 import datetime as dt
-import io
-import json
 
 import pytest
 from auditlog.models import LogEntry
-from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from mingzhu.core.audit import history_for
-from mingzhu.core.testing import import_through_page, xlsx
+from mingzhu.core.testing import import_command, import_through_page, xlsx
 from mingzhu.tasks import actions, history
 from mingzhu.tasks.choices import EventAction, Light, Status
 from mingzhu.tasks.importer import import_tasks
 from mingzhu.tasks.models import Task, TaskEvent, TaskList
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
-pytestmark = pytest.mark.tree
+pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
 
 TODAY = timezone.localdate()
 DAY = dt.timedelta(days=1)
@@ -29,14 +26,6 @@ DAY = dt.timedelta(days=1)
 HANDED = TODAY - 90 * DAY
 PAST = TODAY - 30 * DAY
 FUTURE = TODAY + 60 * DAY
-
-
-@pytest.fixture(autouse=True)
-def _chinese(settings, _english):
-    # The pages and messages as their users read them.
-    settings.LANGUAGE_CODE = "zh-hans"
-    with translation.override("zh-hans"):
-        yield
 
 
 @pytest.fixture
@@ -330,19 +319,7 @@ def test_one_who_may_not_import_writes_nothing(as_user, fgw, task_list):
 def test_the_command_names_the_done_rows_and_the_overdue_count(tmp_path, supervisor):
     path = tmp_path / "台账.xlsx"
     path.write_bytes(xlsx(months_ledger()).getvalue())
-    out = io.StringIO()
-    call_command(
-        "import",
-        "tasks",
-        str(path),
-        "--list",
-        "命令行台账",
-        "--user",
-        "supervisor",
-        "--json",
-        stdout=out,
-    )
-    summary = json.loads(out.getvalue())
+    summary = import_command("tasks", str(path), "--list", "命令行台账", "--user", "supervisor")
     assert summary["created"] == 4 and not summary["errors"]
     assert len(summary["left_out"]) == 3 and "未导入" in summary["left_out"][0]
     assert "2 行已逾期" in summary["remarks"][0]

@@ -1,11 +1,13 @@
 """Helpers the test suite shares (not used by the running platform)."""
 
 import io
+import json
 import re
 import struct
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.core.management import call_command
 from django.db import connection
 
 
@@ -306,6 +308,13 @@ def pdf_pages_of(files: dict[str, bytes], directory: Path) -> dict[str, list]:
 
 
 # -- Import pages: upload, preview, confirm ----------------------------------------------
+
+
+def import_command(*args: str) -> dict:
+    """`mingzhu import ARGS… --json` run as the command line does, its summary read."""
+    out = io.StringIO()
+    call_command("import", *args, "--json", stdout=out)
+    return json.loads(out.getvalue())
 
 
 def import_through_page(client, url: str, data: dict, **extra):
