@@ -43,6 +43,18 @@ def weekdays(start: D, n: int) -> D:
         ("两周内", 2, "week"),
         ("1年内", 1, "year"),
         (" 5 个工作日内 ", 5, "working_day"),
+        # Half a month is 15 days, half a year six months.
+        ("半个月内", 15, "day"),
+        ("半月内", 15, "day"),
+        ("半个月", 15, "day"),
+        ("半年内", 6, "month"),
+        ("半年内完成", 6, "month"),
+        # Hours.
+        ("24小时内", 24, "hour"),
+        ("48小时内办结", 48, "hour"),
+        ("72小时", 72, "hour"),
+        ("24个小时内", 24, "hour"),
+        ("二十四小时内", 24, "hour"),
     ],
 )
 def test_a_time_limit_is_a_count_and_its_unit(text, count, unit):
@@ -53,7 +65,22 @@ def test_a_time_limit_is_a_count_and_its_unit(text, count, unit):
 
 @pytest.mark.parametrize(
     "value",
-    ["15", 15, 15.0, "3日", "3月", "2月内", "0日内", "年内", "6月30日前", "立行立改", "", None],
+    [
+        *("15", 15, 15.0, "3日", "3月", "2月内", "0日内", "年内", "6月30日前", "立行立改"),
+        # 半年 and 半月 without 内 are a half of the year or a month; no half a day or hour.
+        *(
+            "半年",
+            "上半年",
+            "下半年内",
+            "半月",
+            "半天内",
+            "半小时内",
+            "半周内",
+            "0小时内",
+            "",
+            None,
+        ),
+    ],
 )
 def test_a_bare_number_a_day_or_a_month_is_no_time_limit(value):
     assert within(value) is None
@@ -75,7 +102,30 @@ def test_a_month_later_is_the_same_day_or_the_shorter_months_last():
     assert within("1年内").due(D(2028, 2, 29), every_day) == D(2029, 2, 28)
 
 
-def test_deadline_in_leaves_a_time_limit_to_the_caller():
-    # The day depends on the day counted from: deadline_in gives none.
-    assert deadline_in("15个工作日内", 2026) == (None, False)
-    assert isinstance(within("15个工作日内"), Within)
+def test_half_a_month_is_fifteen_days_and_half_a_year_six_months():
+    assert within("半个月内").due(D(2026, 3, 20), every_day) == D(2026, 4, 4)
+    assert within("半年内").due(D(2026, 3, 15), every_day) == D(2026, 9, 15)
+    assert within("半年内").due(D(2026, 8, 31), every_day) == D(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("24小时内", D(2026, 3, 3)),
+        ("36小时内", D(2026, 3, 4)),
+        ("48小时内", D(2026, 3, 4)),
+        ("72小时内", D(2026, 3, 5)),
+        ("12小时内", D(2026, 3, 3)),
+    ],
+)
+def test_hours_are_whole_days_from_the_start_rounded_up(text, due):
+    # Calendar days, whatever the working-day counter says.
+    assert within(text).due(D(2026, 3, 2), weekdays) == due
+
+
+@pytest.mark.parametrize("text", ["15个工作日内", "半年内", "半个月内", "24小时内", "1年内"])
+def test_deadline_in_leaves_a_time_limit_to_the_caller(text):
+    # The day depends on the day counted from: deadline_in gives none (半年内 is not the
+    # year's end, 1年内 not this year).
+    assert deadline_in(text, 2026) == (None, False)
+    assert isinstance(within(text), Within)

@@ -476,6 +476,8 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
         return None, False
     if _LONG_RUNNING_CELL.match(text):
         return None, True
+    if within(text) is not None:
+        return None, False  # 半年内: counted from a day, not the year's end
     if isinstance(value, dt.date) or _DAY.match(text):
         return parse_day(value, year), False
     if (day := _limit_period(text, year)) is not None:
@@ -486,20 +488,25 @@ def deadline_in(value, year: int | None) -> tuple[dt.date | None, bool]:
 
 # A time limit counted from the day an item is handed out or found, as a 隐患/督办 ledger
 # writes it in its 时限 cell: 3日内, 3天内, 15个工作日内, 7个工作日, 一个月内, 2个月内,
-# 30日内办结, 两周内, 1年内. 日, 月 and 年 need 内 (3日 is a day of the month, 3月 a month);
-# a bare number (15) has no unit and is none.
+# 30日内办结, 两周内, 1年内, 半个月内, 半年内, 24小时内. 日, 月 and 年 need 内 (3日 is a day
+# of the month, 3月 a month, 半年 a half of the year); a bare number (15) has no unit and
+# is none.
 _WITHIN = re.compile(
-    r"^(?:限|须|需|应|要求)?在?(?P<count>\d{1,3}|[一二两三四五六七八九十百]{1,4})"
-    r"(?P<unit>个?工作日|个?自然日|天|日|个月|月|周|个?星期|年)(?P<inside>内|以内|之内)?"
-    r"(?:办结|完成|办理完毕|整改完毕|整改到位|整改完成|完成整改|反馈|答复|办复)?$"
+    r"^(?:限|须|需|应|要求)?在?(?:(?P<count>\d{1,3}|[一二两三四五六七八九十百]{1,4})|(?P<half>半))"
+    r"(?P<unit>个?工作日|个?自然日|个?小时|天|日|个月|月|周|个?星期|年)(?P<inside>内|以内|之内)?"
+    r"(?:办结|完成|办理完毕|整改完毕|整改到位|整改完成|完成整改|反馈|答复|办复|处置|处理)?$"
 )
 _WITHIN_UNITS = {"工作日": "working_day", "自然日": "day", "天": "day", "日": "day"}
 _WITHIN_UNITS |= {"个月": "month", "月": "month", "周": "week", "星期": "week", "年": "year"}
+_WITHIN_UNITS |= {"小时": "hour"}
+# Half of a month or a year: 半个月 is 15 days, 半年 six months.
+_HALF_OF = {"month": (15, "day"), "year": (6, "month")}
 
 
 class Within(NamedTuple):
-    """A time limit counted from a day: ``count`` days, working days, weeks, months or
-    years (``unit``: day, working_day, week, month, year), as ``words`` wrote it."""
+    """A time limit counted from a day: ``count`` hours, days, working days, weeks,
+    months or years (``unit``: hour, day, working_day, week, month, year), as ``words``
+    wrote it (半个月内 is 15 days, 半年内 six months)."""
 
     count: int
     unit: str
@@ -509,9 +516,14 @@ class Within(NamedTuple):
         """The last day of the limit counted from ``start``: ``count`` days after it, or
         ``count`` working days by ``add_working_days`` (the caller's working-day
         calendar), or the same day ``count`` months later (the month's last day when it
-        is shorter: 1月31日 + 一个月 is 2月28日)."""
+        is shorter: 1月31日 + 一个月 is 2月28日). Hours are whole days counted from
+        ``start``, rounded up: 24小时内 is due the day after, 36小时内 and 48小时内 two days
+        after (no time of day is kept: a day's hours are not counted from its end, nor
+        from the hour the item came in)."""
         if self.unit == "working_day":
             return add_working_days(start, self.count)
+        if self.unit == "hour":
+            return start + dt.timedelta(days=-(-self.count // 24))
         if self.unit in ("day", "week"):
             return start + dt.timedelta(days=self.count * (7 if self.unit == "week" else 1))
         months = self.count * (12 if self.unit == "year" else 1)
@@ -521,17 +533,22 @@ class Within(NamedTuple):
 
 def within(value) -> Within | None:
     """The time limit a sheet's cell gives counted from a day (``Within``: 3日内,
-    15个工作日内, 一个月内, 30日内办结), else None (a bare number, 3日, 3月: no limit of
-    this kind). ``deadline_in`` reads none of these: the day they give depends on the day
-    they count from, which the caller knows."""
+    15个工作日内, 一个月内, 30日内办结, 半个月内, 半年内, 24小时内), else None (a bare
+    number, 3日, 3月, 半年: no limit of this kind). ``deadline_in`` reads none of these:
+    the day they give depends on the day they count from, which the caller knows."""
     if isinstance(value, (dt.date, bool, int, float)) or value is None:
         return None
     text = re.sub(r"\s+", "", str(value))
     m = _WITHIN.match(text)
     if not m:
         return None
-    unit = m.group("unit")
-    if unit == "月" or (unit in ("日", "年") and not m.group("inside")):
+    unit = _WITHIN_UNITS[m.group("unit").removeprefix("个")]
+    if m.group("half"):
+        # 半个月, 半月内, 半年内; not 半年 (a half of the year), 半天, 半小时, 半周.
+        if unit not in _HALF_OF or (m.group("unit") in ("月", "年") and not m.group("inside")):
+            return None
+        return Within(*_HALF_OF[unit], text)
+    if m.group("unit") == "月" or (m.group("unit") in ("日", "年") and not m.group("inside")):
         return None  # 2月内: within February; 3日: the 3rd
     count = m.group("count")
     try:
@@ -540,7 +557,7 @@ def within(value) -> Within | None:
         return None
     if number < 1:
         return None
-    return Within(number, _WITHIN_UNITS[unit.removeprefix("个")], text)
+    return Within(number, unit, text)
 
 
 # A month without its day (2024.3, 2024-03, 2024/3, 2024年3月).
