@@ -55,6 +55,7 @@ def weekdays(start: D, n: int) -> D:
         ("72小时", 72, "hour"),
         ("24个小时内", 24, "hour"),
         ("二十四小时内", 24, "hour"),
+        ("24小时内处置", 24, "hour"),
     ],
 )
 def test_a_time_limit_is_a_count_and_its_unit(text, count, unit):

@@ -9,10 +9,14 @@ and zones; a name that matches no unit, or several, is the row's error. Deadline
 phrases offices write (``core.periods.deadline_in``: 2026年12月底, 年底前, 三季度末,
 6月30日前); 长期坚持 / 持续推进 make a long-running task, whose deadline is its next
 monthly progress report (``services.next_report_due``). A time limit counted from a day
-(``core.periods.within``: 3日内, 15个工作日内, 一个月内, 30日内办结) counts from the day the
-row says the item was handed out or found (交办时间, 排查时间, 反馈时间, 立案时间 …), else
-from the import day, working days by the holiday calendar (``services.add_working_days``);
-a bare number is no deadline. A row the ledger marks done, in its 整改情况 or in the 时限
+(``core.periods.within``: 3日内, 15个工作日内, 一个月内, 30日内办结, 半个月内, 半年内,
+24小时内 as whole days) counts from the day the row says the item was handed out or found
+(交办时间, 排查时间, 反馈时间, 立案时间 …), else from the import day, working days by the
+holiday calendar (``services.add_working_days``); a bare number is no deadline. A 整改类型
+(整改方式) column gives the deadline of an empty 时限 cell: 立行立改 the end of the import
+month, 持续整改 / 长期… long-running; 限期整改 / 分阶段整改 without a 时限 is the row's
+error; when both are given the 时限 is imported and a 整改类型 saying otherwise is named in
+the result's remarks. A row the ledger marks done, in its 整改情况 or in the 时限
 cell itself (已化解, 已整改), is left out and named. 整改目标 (整改要求, 工作目标) and 责任人
 (具体责任人, 联系人: a name, no user is made) are kept in the task's text, labelled by their
 headings, after the detail (整改措施).
@@ -194,6 +198,9 @@ COLUMNS = [
     # answering for it (责任人, 具体责任人, 联系人: a name, no user): kept in the task's
     # text, labelled by the heading, after the detail.
     Column("goal", "整改目标", ("整改要求", "工作目标"), required=False),
+    # How a problem is to be put right (立行立改, 限期整改, 分阶段整改, 持续整改 …): gives
+    # the deadline when the 时限 cell is empty (``RECTIFICATION_KINDS``).
+    Column("kind", "整改类型", ("整改方式",), required=False),
     Column("person", "责任人", ("具体责任人", "联系人"), required=False),
     # Whether a ledger's item is done (已完成, 已整改, 已办结; 是否办结: 是): a row marked done
     # is left out. Its other words (正在整改, 已完成选址, 完成80%) are progress.
@@ -243,6 +250,19 @@ DONE_WORDS = frozenset(
         "已解决",
     }
 )
+# The words of a 整改类型 (整改方式) column and what each says of the deadline: at once (due
+# by the end of the import month, like a 时限 cell's 立行立改), long-running, or by a time
+# limit the 时限 cell must give.
+RECTIFICATION_KINDS = {
+    "立行立改": "at_once",
+    "立即整改": "at_once",
+    "限期整改": "limited",
+    "限时整改": "limited",
+    "分阶段整改": "limited",
+    "持续整改": "long_running",
+    "长期整改": "long_running",
+    "长期坚持": "long_running",
+}
 # A yes-or-no column (是否办结): 是 is done.
 YES_WORDS = frozenset({"是"})
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
@@ -337,8 +357,10 @@ class TaskRow(RowForm):
     leader = forms.Field(required=False)
     goal = forms.Field(required=False)
     person = forms.Field(required=False)
-    # (before the deadline: a time limit such as 3日内 counts from this day)
+    # (before the deadline: a time limit such as 3日内 counts from this day, the 整改类型
+    # gives the deadline of an empty 时限 cell)
     handed_out = forms.Field(required=False)
+    kind = forms.Field(required=False)
     deadline = forms.Field(required=False)
 
     def clean_number(self):
@@ -417,31 +439,54 @@ class TaskRow(RowForm):
             )
         return leader
 
+    def clean_kind(self):
+        """What the 整改类型 (整改方式) cell says of the deadline (``RECTIFICATION_KINDS``:
+        at_once, limited, long_running; other words of at once and of long-running work,
+        即知即改, 长效管理, too), "" for an empty cell or other words. 限期整改 or 分阶段整改
+        with no 时限 to go by is refused here: the time limit is needed."""
+        words = re.sub(r"\s+", "", cell_text(self.cleaned_data["kind"]))
+        if not words:
+            return ""
+        kind = RECTIFICATION_KINDS.get(words) or (
+            "at_once" if at_once(words) else "long_running" if _long_running(words) else ""
+        )
+        headers = self.context["headers"]
+        if kind == "limited" and not cell_text(self.data.get("deadline")):
+            raise forms.ValidationError(
+                _(
+                    "%(words)s needs its time limit: write it in %(column)s (such as "
+                    "2026年6月30日前 or 15个工作日内)"
+                )
+                % {"words": words, "column": headers.get("deadline", "完成时限")}
+            )
+        return kind
+
     def clean_deadline(self):
-        if "deadline" not in self.context["headers"]:
-            # No 完成时限 column: the list is the year's work (said once, in the notes).
-            return dt.date(self.context["year"], 12, 31), False
-        # Read once per distinct cell: a sheet repeats its few deadlines.
-        value, seen = self.cleaned_data["deadline"], self.context["deadlines"]
+        headers = self.context["headers"]
+        kind = self.cleaned_data.get("kind", "")
+        value = self.cleaned_data["deadline"] if "deadline" in headers else None
+        if not cell_text(value):
+            if "kind" in headers and "kind" not in self.cleaned_data:
+                return None, False  # refused at its 整改类型 (限期整改 without its limit)
+            if kind == "at_once":
+                return self._at_once(self._words("kind"), "kind"), False
+            if kind == "long_running":
+                return None, True
+            if "deadline" not in headers:
+                # No 完成时限 column: the list is the year's work (said once, in the notes).
+                return dt.date(self.context["year"], 12, 31), False
         limit = within(value)
         if limit is not None:
-            return self._counted(limit), False
-        if value not in seen:
-            if at_once(value):
-                # 立行立改, 立即整改: due by the end of the month of the import (said once).
-                today = self.context["today"]
-                seen[value] = (month_end(today.year, today.month), False)
-                self.context["notes"].append(
-                    RowError(
-                        self.row,
-                        self.context["headers"]["deadline"],
-                        _("%(words)s: due by the end of this month, %(day)s")
-                        % {"words": str(value).strip(), "day": seen[value][0].isoformat()},
-                    )
-                )
-            else:
-                seen[value] = deadline_in(value, self.context["year"])
-        day, long_running = seen[value]
+            day, long_running = self._counted(limit), False
+        else:
+            # Read once per distinct cell: a sheet repeats its few deadlines.
+            seen = self.context["deadlines"]
+            if value not in seen:
+                if at_once(value):
+                    seen[value] = (self._at_once(str(value).strip(), "deadline"), False)
+                else:
+                    seen[value] = deadline_in(value, self.context["year"])
+            day, long_running = seen[value]
         if day is None and not long_running:
             raise forms.ValidationError(
                 _(
@@ -449,7 +494,30 @@ class TaskRow(RowForm):
                     "三季度末, 15个工作日内 or 长期坚持"
                 )
             )
+        if kind and _differs(kind, value, day, long_running, self.context["today"]):
+            self.context["differing"].append((self.row, self._words("kind"), cell_text(value)))
         return day, long_running
+
+    def _words(self, key: str) -> str:
+        """The row's cell of column ``key`` as written, spaces taken out."""
+        return re.sub(r"\s+", "", cell_text(self.data.get(key)))
+
+    def _at_once(self, words: str, key: str) -> dt.date:
+        """立行立改, 立即整改 in the 时限 or the 整改类型 cell: due by the end of the month of
+        the import, said once per words and column in the notes."""
+        today = self.context["today"]
+        day = month_end(today.year, today.month)
+        if (words, key) not in self.context["at_once"]:
+            self.context["at_once"].add((words, key))
+            self.context["notes"].append(
+                RowError(
+                    self.row,
+                    self.context["headers"][key],
+                    _("%(words)s: due by the end of this month, %(day)s")
+                    % {"words": words, "day": day.isoformat()},
+                )
+            )
+        return day
 
     def _counted(self, limit) -> dt.date:
         """The deadline of a time limit such as 3日内 or 15个工作日内 (``core.periods.within``):
@@ -508,6 +576,22 @@ class TaskRow(RowForm):
         except forms.ValidationError as exc:
             return None, " ".join(exc.messages)
         return day, None
+
+
+def _long_running(words: str) -> bool:
+    """Words of work that goes on (持续整改, 长效管理, 长期坚持)."""
+    return deadline_in(words, None)[1]
+
+
+def _differs(kind: str, value, day: dt.date | None, long_running: bool, today: dt.date) -> bool:
+    """The 时限 cell says otherwise than the 整改类型: at once but due after the end of the
+    import month or long-running; long-running but with a deadline; with a time limit
+    (限期整改, 分阶段整改) but long-running or at once (立行立改 in the 时限 cell)."""
+    if kind == "at_once":
+        return long_running or day > month_end(today.year, today.month)
+    if kind == "long_running":
+        return not long_running
+    return long_running or at_once(value)
 
 
 def _done(value, *, yes_or_no: bool = False) -> str:
@@ -604,6 +688,24 @@ def _created_on(
             % {"day": handed.isoformat(), "deadline": deadline.isoformat()},
         )
     return handed, None
+
+
+def _differing(rows: list[tuple[int, str, str]], table: Table) -> str:
+    """The remark naming the rows whose 整改类型 and 时限 disagree (the first ten): the
+    时限 is what is imported."""
+    named = [
+        _("row %(row)s (%(kind)s, %(deadline)s)") % {"row": row, "kind": kind, "deadline": deadline}
+        for row, kind, deadline in rows[:10]
+    ]
+    return _(
+        "%(count)s rows' %(kind)s differs from their %(deadline)s; the %(deadline)s is "
+        "imported: %(rows)s"
+    ) % {
+        "count": len(rows),
+        "kind": table.header("kind"),
+        "deadline": table.header("deadline"),
+        "rows": "、".join(named) + ("…" if len(rows) > 10 else ""),
+    }
 
 
 def _sub_items(table: Table) -> list[RowError]:
@@ -782,11 +884,18 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
             RowError(
                 table.header_row,
                 "完成时限",
-                _(
-                    "the sheet has no 完成时限 column: every task is given the end of the "
-                    "list's year, %(day)s"
+                (
+                    _(
+                        "the sheet has no 完成时限 column: every task is given the end of the "
+                        "list's year, %(day)s"
+                    )
+                    if "kind" not in table.headers
+                    else _(
+                        "the sheet has no 完成时限 column: a task is given the end of the "
+                        "list's year, %(day)s, unless its %(kind)s says otherwise"
+                    )
                 )
-                % {"day": dt.date(year, 12, 31).isoformat()},
+                % {"day": dt.date(year, 12, 31).isoformat(), "kind": table.header("kind")},
             )
         )
     context = {
@@ -798,6 +907,8 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
         "notes": notes,
         "headers": table.headers,
         "deadlines": {},
+        "at_once": set(),  # (words, column) of 立行立改 … said in the notes
+        "differing": [],  # (row, 整改类型, 时限) of a row whose two cells disagree
         "counted": set(),
         "unentered": set(),  # years without a holiday arrangement counted through
     }
@@ -805,6 +916,8 @@ def import_tasks(file, *, actor, task_list: TaskList, valid_only: bool = False) 
     result = ImportResult(errors=errors, notes=context["notes"], left_out=left_out)
     if context["unentered"]:
         result.remarks.append(calendar.warning_for(context["unentered"]))
+    if context["differing"]:
+        result.remarks.append(_differing(context["differing"], table))
     existing: dict[tuple[str, str], Task] = {}
     for task in Task.objects.filter(task_list=task_list).order_by("pk"):
         existing.setdefault(_key(task.list_number, task.title), task)
@@ -945,8 +1058,11 @@ def template(units) -> Template:
             TemplateColumn(
                 "完成时限",
                 _(
-                    "A date (2026-12-31), a phrase (2026年12月底, 6月30日前, 三季度末, 年底前) "
-                    "or 长期坚持 for a long-running task reporting monthly."
+                    "A date (2026-12-31), a phrase (2026年12月底, 6月30日前, 三季度末, 年底前), "
+                    "a time limit (15个工作日内, 3日内, 半个月内, 一个月内, 24小时内) counted "
+                    "from the row's 交办时间 (排查时间, 发现时间 …), else from the day of the "
+                    "import, 立行立改 for the end of the month of the import, or 长期坚持 for a "
+                    "long-running task reporting monthly."
                 ),
                 True,
             ),
