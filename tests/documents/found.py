@@ -25,3 +25,13 @@ def dated_rows(text: str) -> list[tuple[str, str, str | None]]:
 def undated_targets(text: str) -> list[tuple[str, str | None, Decimal, str]]:
     """Each numeric target without its deadline: indicator, comparator, value, unit."""
     return [(n, c, v, u) for n, c, v, u, _d in dated_targets(text)]
+
+
+def titles(text: str) -> list[str]:
+    """The title of each task row."""
+    return [i.title for i in decompose(text).items]
+
+
+def target_set(text: str) -> set[tuple[str, str | None, str, str, str]]:
+    """The numeric targets as a set: indicator, comparator, value and deadline as text."""
+    return {(n, c, str(v), u, str(d)) for n, c, v, u, d in dated_targets(text)}

@@ -3,18 +3,7 @@ short topic headings, its clauses apart by spaces and its sources cited as [n]; 
 or designed area of what is built): composed examples with invented names and figures."""
 
 from mingzhu.documents.decompose import decompose, join_lines
-
-
-def _rows(text):
-    return [i.title for i in decompose(text).items]
-
-
-def _targets(text):
-    return {
-        (t.indicator, t.comparator, str(t.value), t.unit, str(t.deadline))
-        for t in decompose(text).targets
-    }
-
+from tests.documents.found import target_set, titles
 
 DIGEST = (
     "青石市2031年市政府民生实事项目概览\n"
@@ -29,7 +18,7 @@ DIGEST = (
 
 
 def test_a_digest_gives_each_bulleted_point_as_a_row_and_its_headings_as_none():
-    rows = _rows(DIGEST)
+    rows = titles(DIGEST)
     assert [row.split("，")[0] for row in rows] == [
         "实施沿江堤防加固工程三期",
         "开展易涝片区整治项目",
@@ -46,7 +35,7 @@ def test_the_headings_between_the_points_stay_out_of_the_points():
 
 
 def test_the_clauses_a_point_sets_apart_by_spaces_give_their_figures():
-    found = {(v, u): (i, c, d) for i, c, v, u, d in _targets(DIGEST)}
+    found = {(v, u): (i, c, d) for i, c, v, u, d in target_set(DIGEST)}
     assert set(found) == {("6.2", "千米"), ("4.5", "千米"), ("4", "个"), ("2", "个"), ("900", "人")}
     for (value, unit), name in {
         ("6.2", "千米"): "挡墙",
@@ -63,19 +52,19 @@ def test_a_dash_with_a_space_marks_a_point_as_a_dash_alone_does():
     spaced = "2031年重点工作\n- 新建口袋公园5个\n- 改造老旧小区12个\n- 新增停车泊位300个\n"
     tight = spaced.replace("- ", "-")
     assert (
-        _rows(spaced)
-        == _rows(tight)
+        titles(spaced)
+        == titles(tight)
         == ["新建口袋公园5个", "改造老旧小区12个", "新增停车泊位300个"]
     )
 
 
-def test_the_length_and_designed_area_of_what_is_built_are_no_targets():
+def test_the_length_and_designed_area_of_what_is_built_are_notarget_set():
     text = (
         "2031年民生实事项目\n"
         "1.实施青松路改造工程，改造长度约640米，2031年底前完工。\n"
         "2.建设滨河景观绿化工程，设计面积约52000平方米，新建游园3个。\n"
     )
-    found = _targets(text)
+    found = target_set(text)
     assert not any(unit in ("米", "平方米") for _i, _c, _v, unit, _d in found)
     assert ("游园", ">=", "3", "个", "2031-12-31") in found
 
@@ -122,15 +111,70 @@ CALL = (
 )
 
 
-def test_a_call_for_proposals_gives_no_rows():
-    assert _rows(CALL) == []
+def test_a_call_for_proposals_gives_notitles():
+    assert titles(CALL) == []
 
 
-def test_a_list_of_work_that_names_a_call_keeps_its_rows():
+def test_a_list_of_work_that_names_a_call_keeps_itstitles():
     text = (
         "青石县2032年民生实事项目\n"
         "1.新建城区公办幼儿园2所。\n"
         "2.面向社会征集老旧小区改造意见，完成老旧小区改造12个。\n"
         "3.新增公共停车泊位800个。\n"
     )
-    assert len(_rows(text)) == 3
+    assert len(titles(text)) == 3
+
+
+PROGRESS = (
+    "序号 | 项目名称 | 项目内容 | 当前进展情况 | 进度评价 | 主办单位 |\n"
+    "1 | 农村环境提升工程 | 推行积分制管理,示范村达到40个。 | 示范村达到40个; | 已完成 "
+    "| 县农村环境整治专班 |\n"
+    "新增省级美丽乡村2个。 | 验收材料已上报。 | 已完成 | |||\n"
+    "建设农村公路30公里。 | 完工31.2公里。 | 已完成 | |||\n"
+    "2 | 城区停车改善工程 | 新增公共停车泊位600个。 | 已建成420个。 | 正常推进 | 县住建局 |\n"
+    "3 | 社区养老服务工程 | 新建社区养老服务站8个。 | 已完成选址。 | 正常推进 | 县民政局 |\n"
+    "持续开展助餐服务, | 引导老年人到站就餐,开展宣传活动10余次,分发手册3000余份,目\n"
+)
+
+
+def test_rows_under_a_project_whose_name_and_units_span_them_are_rows_of_their_own():
+    items = decompose(PROGRESS).items
+    assert [(i.title.rstrip("。"), i.named_lead) for i in items] == [
+        ("推行积分制管理,示范村达到40个", "县农村环境整治专班"),
+        ("新增省级美丽乡村2个", "县农村环境整治专班"),
+        ("建设农村公路30公里", "县农村环境整治专班"),
+        ("城区停车改善工程", "县住建局"),
+        ("新建社区养老服务站8个", "县民政局"),
+        ("持续开展助餐服务", "县民政局"),
+    ]
+
+
+def test_what_the_progress_columns_report_is_no_target():
+    found = {(v, u) for _i, _c, v, u, _d in target_set(PROGRESS)}
+    assert found == {("40", "个"), ("2", "个"), ("30", "公里"), ("600", "个"), ("8", "个")}
+
+
+POINTS_UNDER_HEADINGS = (
+    "青石镇2031年工作计划\n"
+    "1.巩固农业基础，建设特色农业强镇\n"
+    "一是深化农业结构调整。全镇保持优质水稻种植4000亩，生猪出栏3万头。\n"
+    "二是加快科技兴农步伐。一是培育新型经营主体。二是建设农技服务网络。三是加大技术培训力度。\n"
+    "2.壮大镇域工业\n"
+    "一是加大招商引资力度。全年引进项目4个。\n"
+    "二是推动企业技术改造。\n"
+)
+
+
+def test_points_opening_paragraphs_under_a_heading_are_itstitles():
+    items = decompose(POINTS_UNDER_HEADINGS).items
+    assert [(i.title, i.heading) for i in items] == [
+        ("深化农业结构调整", "巩固农业基础，建设特色农业强镇"),
+        ("加快科技兴农步伐", "巩固农业基础，建设特色农业强镇"),
+        ("加大招商引资力度", "壮大镇域工业"),
+        ("推动企业技术改造", "壮大镇域工业"),
+    ]
+
+
+def test_a_points_own_points_stay_in_its_text():
+    second = decompose(POINTS_UNDER_HEADINGS).items[1]
+    assert "三是加大技术培训力度" in second.text

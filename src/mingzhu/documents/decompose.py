@@ -1652,7 +1652,7 @@ TABLE_COLUMNS = {
     # A column that breaks the task down ("工作任务 | 细化分工"): its cell is the row's task,
     # the task column's the group it stands in (often merged over the group's rows).
     "detail": ("细化分工", "具体分工", "细化任务", "分解任务", "具体任务"),
-    "lead": ("牵头",),
+    "lead": ("牵头", "主办"),
     "co": ("责任单位", "配合", "协办", "协同", "参与", "责任部门", "科室", "股室", "处室"),
     "leader": ("领导",),
     "deadline": ("时限", "时间", "节点", "完成期限", "起止年限"),
@@ -1971,11 +1971,13 @@ def separated_tables(text: str) -> str:
         lead_at = columns.get("lead", columns.get("co"))
         spaced = "|" not in line and "｜" not in line
         seen: list[list[str]] = []  # the rows of a table apart by spaces, over its groups
+        grouped = False  # the last numbered row has rows of its own under it
         while (
             j < len(lines)
             and (
                 _ROW_START.match(lines[j])
                 or (spaced and _spaced_group(lines, j))
+                or (len(rows) > 1 and _merged_continuation(lines[j], columns))
                 or (  # a line of nothing but a bar between two rows, or after the last
                     not lines[j].strip(" \t|｜")
                     and lines[j].strip()
@@ -1995,9 +1997,30 @@ def separated_tables(text: str) -> str:
                 rows = [header]
                 j += 1
                 continue
+            if not _ROW_START.match(lines[j]) and _merged_continuation(lines[j], columns):
+                # "新增国家卫生乡镇2个。 | 验收材料已… | 已完成 | |||": a row under the project
+                # above, its number, name and units merged over it: each content a row, the
+                # project's name their heading, its units theirs.
+                if not grouped:
+                    first = rows.pop()
+                    if len(rows) > 1:
+                        out += table_lines(rows)
+                    out.append(first[columns["task"]])
+                    lead_cell = first[lead_at] if lead_at < len(first) else ""
+                    rows = [
+                        header,
+                        _content_row(first[columns["target"]], header, columns, lead_cell),
+                    ]
+                    grouped = True
+                rows.append(_content_row(_row_cells(lines[j])[0], header, columns, lead_cell))
+                j += 1
+                continue
             if not _ROW_START.match(lines[j]):
                 j += 1
                 continue
+            if grouped:
+                out += table_lines(rows)
+                rows, grouped = [header], False
             cells = _row_cells(lines[j])
             if len(cells) < 2:
                 break
@@ -2052,6 +2075,33 @@ def separated_tables(text: str) -> str:
         out += table_lines(rows)
         k = j
     return "\n".join(out)
+
+
+def _merged_continuation(line: str, columns: dict[str, int]) -> bool:
+    """A line of a table with bars, no number of its own, under a numbered row of a table
+    whose rows have a content column after the task ("项目名称 | 项目内容"): a row whose
+    number, name and units the page merged over it."""
+    return (
+        "target" in columns
+        and columns["target"] == columns.get("task", -2) + 1
+        and ("|" in line or "｜" in line)
+        and not _ROW_START.match(line)
+        and bool(cells := _row_cells(line))
+        and len(cells[0]) >= 4
+        and not _PIPE_HEADER.search(cells[0])
+    )
+
+
+_PIPE_HEADER = re.compile(r"^(?:序号|编号|项目名称|项目内容)$")
+
+
+def _content_row(content: str, header: list[str], columns: dict[str, int], lead: str) -> list[str]:
+    """A row of a project's content ("新增绿化面积387亩。"), with the project's units."""
+    row = [""] * len(header)
+    row[columns["task"]] = content.rstrip("，, ")
+    if (at := columns.get("lead", columns.get("co"))) is not None and at < len(row):
+        row[at] = lead
+    return row
 
 
 # The columns of a table that reports on its rows ("完成情况", "占全年计划", "完成率").
@@ -2776,7 +2826,31 @@ _SOURCE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+\s*$")
 # sentence, no figure.
 _POINTS_HEADING = re.compile(r"^[\u4e00-\u9fff、与和及]{2,16}$")
 # A space between two clauses of a line ("…二期工程 包括挡墙…"), not inside a word.
-_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%）)”])[ \t]+(?=[\u4e00-\u9fff“])")
+_CLAUSE_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff\d%）)”][\u4e00-\u9fff\d%）)”])[ \t]+(?=[\u4e00-\u9fff“][\u4e00-\u9fff\d])"
+)
+
+
+# "项目一:病有所医 - 实施…": a digest's numbered point, its label, a dash, then its work.
+_DIGEST_POINT = re.compile(
+    r"(?:^|\s)(?:项目|項目)[一二三四五六七八九十]{1,3}\s*[:：]\s*(?:[^\s:：-]{2,12}\s+)?-\s+"
+)
+
+
+def _run_on_digest(text: str) -> str:
+    """A digest's points run into one line ("…[1] 项目一:病有所医 - 实施… [1] 项目二:…"): a
+    line each, set as a bulleted point ("- 实施…"), its label left out."""
+    out = []
+    for line in text.split("\n"):
+        points = list(_DIGEST_POINT.finditer(line))
+        if len(points) < 3:
+            out.append(line)
+            continue
+        out.append(line[: points[0].start()])
+        for k, m in enumerate(points):
+            stop = points[k + 1].start() if k + 1 < len(points) else len(line)
+            out.append("- " + line[m.end() : stop].strip())
+    return "\n".join(out)
 
 
 def join_lines(text: str) -> list[str]:
@@ -2815,9 +2889,15 @@ def join_lines(text: str) -> list[str]:
             _SECOND_ROW.sub("\\g<0>\n", line) if _LABELLED_ROW.match(line.strip()) else line
             for line in text.split("\n")
         )
+    if "项目" in text or "項目" in text:
+        text = _run_on_digest(text)
     for raw in text.split("\n"):
         line = _SOURCE_MARKS.sub("", raw.strip().replace("\u3000", " ")).strip()
-        if (bullet := _L6.match(line)) and len(_CLAUSE_SPACE.findall(line)) >= 2:
+        if (
+            (bullet := _L6.match(line))
+            and _CLAUSE_SPACE.search(line, bullet.end())
+            and not page_chrome(line)
+        ):
             # "- 实施…工程 包括挡墙13.46千米 道路8.72千米": a digest's point, its clauses
             # apart by spaces, not commas.
             line = line[: bullet.end()] + _CLAUSE_SPACE.sub("，", line[bullet.end() :])
@@ -2958,7 +3038,9 @@ _CHROME_OTHER = re.compile(
     # a sharing page's counter under the part it shows ("仅展示665字,全文共3671字",
     # "共4页,预览2页"): no line of the text, nor one cut in mid-sentence
     r"|(?:仅展示|僅展示|仅显示|僅顯示)\s*\d+\s*字\s*[,，、]?\s*(?:全文共\s*\d+\s*字)?"
-    r"|全文共\s*\d+\s*字|共\s*\d+\s*页\s*[,，]?\s*预览\s*\d+\s*页)\s*$"
+    r"|全文共\s*\d+\s*字|共\s*\d+\s*页\s*[,，]?\s*预览\s*\d+\s*页"
+    # an empty field of a form under the page ("• 姓  名:", "• *验 证 码:")
+    r"|[•·●▪]\s*\*?\s*(?:[\u4e00-\u9fff]\s*){2,6}[:：])\s*$"
 )
 
 
@@ -3433,6 +3515,13 @@ _PART_RUN_ON = re.compile(PREAMBLE.pattern.strip("^$") + r"(?=[\u4e00-\u9fff])")
 REQUIREMENTS = re.compile(
     r"^(?:下一?步|下阶段|下步)?(?:工作要求|有关要求|几点要求|具体要求|相关要求|整改要求)$"
 )
+# The parts whose points are no rows, however they are set out.
+_PART_OF_NO_ROWS = re.compile(
+    "|".join(
+        f"(?:{p.pattern})" for p in (PREAMBLE, REQUIREMENTS, ABOUT_THE_DOCUMENT, _READING_CONTENTS)
+    )
+    + r"|(?:要求|保障|措施|机制)$"
+)
 # A part setting out how the readers are to handle what they receive ("明确办理工作的程序和
 # 要求", "办理程序"): its points are procedures, no tasks (unless they name a unit).
 _PROCEDURE_PART = re.compile(r"(?:程序|流程)(?:[和与及]要求)?$")
@@ -3747,6 +3836,8 @@ def _ordinal_items(para: str) -> list[_Inline]:
         expected = None
         for m in pattern.finditer(para):
             n = chinese_number(m.group("n"))
+            if found and n == 1 and label == "是":
+                break  # "二是加快….一是推动…二是加强…三是…": a point's own points, not rows
             if m.start() and para[m.start() - 1] in "，," and (found or n != 1):
                 # "…从四方面着手推进,一是…。二是…": only the first may follow a comma.
                 continue
@@ -3874,6 +3965,13 @@ _SHISHI_WORK = re.compile(
 )
 
 
+# A work's name on a line of its own: no sentence, ending as works are named.
+_WORK_NAME_LINE = re.compile(
+    r"^[“\"]?[^。，,；;：:！？!?\s]{2,36}?(?:项目|工程|項目|行动|行動|计划|計劃)[”\"]?"
+    r"(?:[（(][^（()）]{1,16}[)）])?$"
+)
+
+
 def _theme_or_work(m: re.Match, para: str) -> str:
     """A paragraph's head, or the work its body names with the unit answering for it when
     the head is only the theme ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，…": the row
@@ -3961,6 +4059,16 @@ def paragraph_heads(
             if len(works_run) >= 3:
                 heads.update(works_run)
             works_run.clear()
+    # Works named one a line, no sentence ("岭秀阁小区消防设施维修项目" "管网畅通项目" …): three
+    # or more in a row are rows.
+    names_run: list[tuple[int, str]] = []
+    for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
+        if _WORK_NAME_LINE.match(para.strip()) and not _HEADING_MARK.match(para):
+            names_run.append((offset, para.strip()))
+            continue
+        if len(names_run) >= 3:
+            heads.update(names_run)
+        names_run.clear()
     labelled: list[tuple[int, str]] = []
     for para, offset in [*zip(paragraphs, offsets, strict=True), ("", -1)]:
         if m := _LABELLED_ROW.match(para) or _SPAN_HEAD.match(para):
@@ -4101,6 +4209,26 @@ def find_structure(
             # tasks, the heading above them no task.
             section.items.remove(item)
             item = None
+        if (
+            item is not None
+            and section is not None
+            and _only_a_head(item)
+            and (inline := inline_items(para))
+            and inline[0].start == 0
+            and inline[0].number == 1
+            and inline[0].rule.endswith("是")
+            and not _PART_OF_NO_ROWS.search(item.title.strip("。：: "))
+        ):
+            # "1.巩固农业的基础地位" over paragraphs "一是深化…。…" "二是加快…。…": the points
+            # are the rows, the heading above them groups them (not under "下步工作要求",
+            # "保障措施" and the other parts whose points are no rows).
+            section.items.remove(item)
+            before = len(section.items)
+            _add_inline(section, para, offset, add_item, inline)
+            for it in section.items[before:]:
+                it.heading = item.title
+            item = None
+            continue
         if item is not None:
             # A paragraph under a numbered item (or a deeper heading) belongs to it.
             item.text = f"{item.text}\n{para}"
@@ -4116,7 +4244,7 @@ def find_structure(
                 add_item(sec, work[:60], work, offset + a, offset + b, "会议部署")
             previous_plain = ""
             continue
-        if item is None and (members := shishi_members(para, headed)):
+        if item is None and (members := shishi_members(para, headed) or named_works(para)):
             # "这十件实事…，即投资…实施…；投资…建设…；…": each work listed is a task.
             sec = new_section(_lead(para[: members[0][0]]) or "", offset, end, "implicit")
             for a, b in members:
@@ -4135,7 +4263,7 @@ def find_structure(
                 first.number > 1
                 and last is not None
                 and last.items
-                and last.items[-1].number == first.number - 1
+                and first.number - 1 in (last.items[-1].number, _ordinal_of(last.items[-1].rule))
                 and _kind(last.items[-1].rule) == _kind(first.rule)
             ):
                 # The paragraph continues the items of the one before (a page break
@@ -4144,7 +4272,10 @@ def find_structure(
                 if before:
                     last.items[-1].text = f"{last.items[-1].text}\n{before}"
                     last.items[-1].end = offset + first.start
+                group, before_count = last.items[-1].heading, len(last.items)
                 _add_inline(last, para, offset, add_item, inline)
+                for it in last.items[before_count:]:
+                    it.heading = it.heading or group  # (the heading the items stand under)
             elif len(inline) == 1 and inline[0].number > 1:
                 previous_plain = para  # a lone "三是" continuing nothing: plain text
             else:
@@ -4229,6 +4360,16 @@ def _kind(rule: str) -> str:
 def _lead(text: str) -> str:
     spans = sentences(text)
     return text[spans[0][0] : spans[0][1]].strip() if spans else ""
+
+
+def _ordinal_of(rule: str) -> int | None:
+    """The number an item's ordinal rule gives it ("三是" → 3), else None."""
+    if len(rule) < 2 or rule[-1] not in "是要":
+        return None
+    try:
+        return chinese_number(rule[:-1]) or None
+    except ValueError:
+        return None  # ("parallel:只要", "要"): no ordinal
 
 
 def _add_inline(section, para: str, offset: int, add_item, inline=None) -> None:
@@ -4605,7 +4746,8 @@ _COUNTING_VERBS = _tw(
     r"组建|組建|"  # "组建3支志愿者队伍": teams formed are counted
     r"拆除|"  # "计划拆除34亩违章旧厂房": what is pulled down is counted
     r"淘汰|"  # "淘汰50家企业落后产能": so is what is phased out
-    r"完工|竣工"  # "完工9个续建老旧小区改造项目": works finished are counted
+    r"完工|竣工|"  # "完工9个续建老旧小区改造项目": works finished are counted
+    r"更新更换|更新更換|更换|更換"  # "更新更换143台老旧电梯": what is replaced is counted
 )
 # "加快10个商贸项目建设", "继续抓好30个重大文化项目": projects pressed on with are counted
 # (not "加快3个方面改革", nor the verb before another, "加快推进5公顷…").
@@ -4715,12 +4857,14 @@ _ABOUT_NEEDED = re.compile(r"^(?:约|約)(?:需|需要|计|計|为|為)?(?=[\u4e
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十0123456789")
 # "对人民路等3条城区道路进行综合改造": a count of what is treated, and the treatment.
 _TREATED = re.compile(
-    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的)?\s*"
+    rf"[对對](?:[^，,。；;对對]{{0,40}}?等|{_tw('全市|全县|全区|全省|全镇|辖区')}|[\u4e00-\u9fff]{{1,8}}?的"
+    # ("对谏壁片区5座排涝泵站…": the place the things counted are in)
+    rf"|[\u4e00-\u9fff]{{2,8}}?{_tw('片区|街道|社区|镇|乡|村')})?\s*"
     rf"{_NUMBER}\s*(?P<unit>{_WORK_UNIT})"  # ("对新建的8个托育机构进行补助")
     rf"(?P<obj>(?:[\u4e00-\u9fff]|{_QUOTED}|[（(][\u4e00-\u9fff]{{1,4}}[)）]){{1,20}}?)"
     # "对全县70所中小学校1658间教室照明进行…": a second count, of what the first holds.
     rf"(?:(?P<num2>{_ARABIC})\s*(?P<unit2>{_WORK_UNIT})(?P<obj2>[\u4e00-\u9fff]{{1,20}}?))?"
-    rf"(?:(?:进行|進行|实行|實行|開展|开展|安装|安裝)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
+    rf"(?:(?:进行|進行|实行|實行|開展|开展|安装|安裝|实施|實施)(?P<act>(?:[\u4e00-\u9fff]|{_QUOTED}){{2,16}}?)"
     # "对全县17所乡镇中心幼儿园全面提档升级": the treatment named by its verb alone
     rf"|(?:全面|整体|整體|集中)?(?P<verb_act>{_tw('提档升级|改造提升|提升改造|升级改造|维修改造|改造|修缮|整治')}))"
     r"(?=[，,。；;]|$)"
@@ -8810,7 +8954,9 @@ _SUMMARY_OPENS = re.compile(r"现将[^。]{0,20}(?:总结|總結)[^。]{0,6}如�
 # A call for proposals (征集): its title or opening ("…征集2026年民生实事项目的公告", "现就公开
 # 征集有关事项公告如下"), or its headings ("征集时间", "征集方式").
 _CALL_TITLE = re.compile(r"征集[^。]{0,40}(?:公告|启事|啟事|通告)$")
-_CALL_OPENS = re.compile(r"现就[^。]{0,20}征集[^。]{0,12}(?:公告|通知|通告)如下")
+_CALL_OPENS = re.compile(
+    r"(?:现就|现面向|面向社会)[^。]{0,30}征集[^。]{0,40}(?:公告|通知|通告)如下"
+)
 _CALL_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*"
     r"(?:征集|徵集)(?:时间|時間|内容|內容|范围|範圍|对象|對象|要求|方式|原则|原則|程序|渠道)\s*$"
@@ -8933,6 +9079,25 @@ def shishi_members(para: str, headed: frozenset[str] = frozenset()) -> list[tupl
     return spans if len(spans) >= 3 else []
 
 
+# A list of works by their names after 包括 ("教育惠民领域2个，包括春晖小学建设项目、观门街
+# 小学改扩建项目；…").
+_NAME_LIST = re.compile(r"(?:包括|包含|分别是|分別是)\s*[：:]?(?P<list>[^；;。]+)")
+
+
+def named_works(para: str) -> list[tuple[int, int]]:
+    """The works a paragraph names after 包括 in one list or several ("…领域2个，包括A项目、
+    B项目；…领域4个，包括C项目、…"): spans of the names, none when fewer than three."""
+    if "包" not in para and "分别" not in para and "分別" not in para:
+        return []
+    spans = []
+    for m in _NAME_LIST.finditer(para):
+        start = m.start("list")
+        for part in re.finditer(r"[^、，,]+", m.group("list")):
+            if _WORK_NAME_LINE.match(part.group(0).strip()):
+                spans.append((start + part.start(), start + part.end()))
+    return spans if len(spans) >= 3 else []
+
+
 # A meeting's (or a speaker's) deployment, or a report of one: "会议强调，", "鄒軍指出，",
 # "据介绍，", in either form of the characters.
 _DEPLOYS = re.compile(r"(?:强调|強調|要求|指出|提出|部署|明确|明確|据介绍|據介紹)[，,：:]")
@@ -9004,7 +9169,8 @@ _GOALS_LIST_PART = re.compile(rf"^[^，,]{{2,20}}(?:{_tw('增长|达到|下降|�
 
 # A count of the 实事 themselves ("…民生实事项目共", "…实事项目"), not of what they build.
 _SHISHI_COUNTED = re.compile(
-    r"(?:实事|實事|民生工程)(?:[\u4e00-\u9fff]{0,6}?(?:项目|項目))?(?:共计|共計|共)?$"
+    r"(?:实事|實事|民生工程)(?:[\u4e00-\u9fff]{0,6}?(?:项目|項目))?(?:共计|共計|共)?"
+    r"(?:\d{1,2}\s*大?[类類])?$"  # ("民生实事项目共5大类12个": the list in its classes)
 )
 
 
