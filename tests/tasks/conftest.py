@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from mingzhu.tasks import actions
+from mingzhu.tasks import actions, calendar
 from mingzhu.tasks.choices import Status
 from mingzhu.tasks.models import Task
 
@@ -30,6 +30,17 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def keep_calendar(db):
+    """The working-day calendar read afresh from the table (not a stand-in of an earlier test
+    run without a database), and put back after the test; the test's changes to the table
+    are rolled back."""
+    calendar.invalidate()
+    before = calendar.current()
+    yield
+    calendar.restore(before)
 
 
 @pytest.fixture

@@ -57,17 +57,6 @@ NOTICES = {
 
 
 @pytest.fixture
-def keep_calendar(db):
-    """The test's changes to the table are rolled back; so is the process's calendar.
-    The calendar is read from the table afresh (not a stand-in of an earlier test run
-    without a database)."""
-    calendar.invalidate()
-    before = calendar.current()
-    yield
-    calendar.restore(before)
-
-
-@pytest.fixture
 def without(keep_calendar):
     """without(*years): those years' arrangements removed in this test."""
 

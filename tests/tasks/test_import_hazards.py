@@ -17,9 +17,10 @@ from mingzhu.notify.models import BackgroundJob
 from mingzhu.org.models import User
 from mingzhu.system import params
 from mingzhu.system.models import ParameterValue
-from mingzhu.tasks import calendar, services
+from mingzhu.tasks import services
 from mingzhu.tasks.importer import import_tasks
 from mingzhu.tasks.models import HolidayYear, TaskList
+from tests.tasks.ledgers import cn, url
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
 pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
@@ -33,28 +34,10 @@ FOUND = TODAY - 10 * DAY
 
 
 @pytest.fixture
-def keep_calendar(db):
-    """The working-day calendar read afresh from the table (the seeded notices), and put
-    back after the test."""
-    calendar.invalidate()
-    before = calendar.current()
-    yield
-    calendar.restore(before)
-
-
-@pytest.fixture
 def task_list(supervisor):
     return TaskList.objects.create(
         name="隐患排查整治台账（测试）", kind="other", issuer=supervisor.unit, year=TODAY.year
     )
-
-
-def url(task_list) -> str:
-    return f"/tasks/lists/{task_list.pk}/import/"
-
-
-def cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def a_month_after(day: dt.date) -> dt.date:

@@ -23,6 +23,7 @@ from mingzhu.system.models import ParameterValue
 from mingzhu.tasks import services
 from mingzhu.tasks.importer import import_tasks
 from mingzhu.tasks.models import TaskList
+from tests.tasks.ledgers import cn, url
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
 pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
@@ -39,14 +40,6 @@ def task_list(supervisor):
     return TaskList.objects.create(
         name="问题整改台账（测试）", kind="other", issuer=supervisor.unit, year=TODAY.year
     )
-
-
-def url(task_list) -> str:
-    return f"/tasks/lists/{task_list.pk}/import/"
-
-
-def cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def months_after(day: dt.date, months: int) -> dt.date:

@@ -15,6 +15,7 @@ from mingzhu.org.models import UnitAlias
 from mingzhu.tasks import actions, services
 from mingzhu.tasks.choices import Light
 from mingzhu.tasks.models import Task, TaskList
+from tests.tasks.ledgers import url
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
 pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
@@ -26,10 +27,6 @@ def task_list(supervisor):
     return TaskList.objects.create(
         name="手工台账", kind="meeting", issuer=supervisor.unit, year=year
     )
-
-
-def url(task_list) -> str:
-    return f"/tasks/lists/{task_list.pk}/import/"
 
 
 def ledger(year: int) -> str:

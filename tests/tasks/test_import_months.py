@@ -16,6 +16,7 @@ from mingzhu.tasks import actions, history
 from mingzhu.tasks.choices import EventAction, Light, Status
 from mingzhu.tasks.importer import import_tasks
 from mingzhu.tasks.models import Task, TaskEvent, TaskList
+from tests.tasks.ledgers import cn, url
 
 # Needs only the org tree and the personas (tests/conftest.py: database levels).
 pytestmark = [pytest.mark.tree, pytest.mark.usefixtures("chinese")]
@@ -33,14 +34,6 @@ def task_list(supervisor):
     return TaskList.objects.create(
         name="巡察整改台账（测试）", kind="other", issuer=supervisor.unit, year=TODAY.year
     )
-
-
-def url(task_list) -> str:
-    return f"/tasks/lists/{task_list.pk}/import/"
-
-
-def cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 HEADER = ["序号", "存在问题", "整改措施", "整改责任单位", "交办时间", "整改时限", "整改情况"]

@@ -199,7 +199,7 @@ COLUMNS = [
     # text, labelled by the heading, after the detail.
     Column("goal", "整改目标", ("整改要求", "工作目标"), required=False),
     # How a problem is to be put right (立行立改, 限期整改, 分阶段整改, 持续整改 …): gives
-    # the deadline when the 时限 cell is empty (``RECTIFICATION_KINDS``).
+    # the deadline when the 时限 cell is empty (``TaskRow.clean_kind``).
     Column("kind", "整改类型", ("整改方式",), required=False),
     Column("person", "责任人", ("具体责任人", "联系人"), required=False),
     # Whether a ledger's item is done (已完成, 已整改, 已办结; 是否办结: 是): a row marked done
@@ -250,19 +250,10 @@ DONE_WORDS = frozenset(
         "已解决",
     }
 )
-# The words of a 整改类型 (整改方式) column and what each says of the deadline: at once (due
-# by the end of the import month, like a 时限 cell's 立行立改), long-running, or by a time
-# limit the 时限 cell must give.
-RECTIFICATION_KINDS = {
-    "立行立改": "at_once",
-    "立即整改": "at_once",
-    "限期整改": "limited",
-    "限时整改": "limited",
-    "分阶段整改": "limited",
-    "持续整改": "long_running",
-    "长期整改": "long_running",
-    "长期坚持": "long_running",
-}
+# The words of a 整改类型 (整改方式) column for work due by a time limit the 时限 cell must
+# give; its words of work at once (立行立改) and of work that goes on (持续整改) are read as a
+# 时限 cell's are (``core.periods.at_once``, ``deadline_in``).
+LIMITED_KINDS = frozenset({"限期整改", "限时整改", "分阶段整改"})
 # A yes-or-no column (是否办结): 是 is done.
 YES_WORDS = frozenset({"是"})
 SEPARATORS = re.compile(r"[、,，;；/\s]+")
@@ -440,15 +431,22 @@ class TaskRow(RowForm):
         return leader
 
     def clean_kind(self):
-        """What the 整改类型 (整改方式) cell says of the deadline (``RECTIFICATION_KINDS``:
-        at_once, limited, long_running; other words of at once and of long-running work,
-        即知即改, 长效管理, too), "" for an empty cell or other words. 限期整改 or 分阶段整改
+        """What the 整改类型 (整改方式) cell says of the deadline: "limited"
+        (``LIMITED_KINDS``), "at_once" (立行立改, 立即整改, 即知即改) or "long_running"
+        (持续整改, 长期坚持, 长效管理), as a 时限 cell's words are read; "" for an empty cell or
+        other words. 限期整改 or 分阶段整改
         with no 时限 to go by is refused here: the time limit is needed."""
         words = re.sub(r"\s+", "", cell_text(self.cleaned_data["kind"]))
         if not words:
             return ""
-        kind = RECTIFICATION_KINDS.get(words) or (
-            "at_once" if at_once(words) else "long_running" if _long_running(words) else ""
+        kind = (
+            "limited"
+            if words in LIMITED_KINDS
+            else "at_once"
+            if at_once(words)
+            else "long_running"
+            if _long_running(words)
+            else ""
         )
         headers = self.context["headers"]
         if kind == "limited" and not cell_text(self.data.get("deadline")):
